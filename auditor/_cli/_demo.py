@@ -1,0 +1,1 @@
+"""`auditor demo`: audit the built-in reference shop and assistant."""

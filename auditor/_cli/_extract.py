@@ -1,0 +1,1 @@
+"""`auditor extract`: print the claims found in answer texts."""

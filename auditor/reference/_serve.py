@@ -1,0 +1,70 @@
+"""Run an ASGI app under uvicorn on a loopback port, in a background thread.
+
+The socket is bound before the server starts, so port 0 gives a free port with no race, and
+the caller gets the URL only once the server accepts connections.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import uvicorn
+
+_STARTUP_TIMEOUT_S = 30.0
+
+
+def bind_socket(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    return sock
+
+
+def url_of(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+@contextmanager
+def serve_in_thread(app: Any, *, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve `app` until the block ends; yields its base URL (no trailing slash)."""
+    sock = bind_socket(host, port)
+    config = uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)
+    server = uvicorn.Server(config)
+    ready = threading.Event()
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            server.run(sockets=[sock])
+        except BaseException as exc:  # reported to the caller below
+            failed.append(exc)
+        finally:
+            ready.set()
+
+    original_startup = server.startup
+
+    async def startup(sockets: list[socket.socket] | None = None) -> None:
+        await original_startup(sockets=sockets)
+        ready.set()
+
+    server.startup = startup  # type: ignore[method-assign]
+    thread = threading.Thread(target=run, name=f"uvicorn-{url_of(sock)}", daemon=True)
+    thread.start()
+    if not ready.wait(_STARTUP_TIMEOUT_S) or failed or not server.started:
+        server.should_exit = True
+        raise RuntimeError(f"server on {url_of(sock)} did not start: {failed or 'timeout'}")
+    try:
+        yield url_of(sock)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()

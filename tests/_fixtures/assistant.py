@@ -1,0 +1,1 @@
+"""Fixtures serving the reference assistant on loopback."""

@@ -1,0 +1,1 @@
+"""Fixtures serving the reference shop on loopback."""
