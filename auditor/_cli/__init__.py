@@ -7,7 +7,7 @@ from auditor._cli._app import app
 
 def main() -> None:
     # Importing the command modules registers their commands on `app`.
-    from auditor._cli import _demo, _extract, _reference  # noqa: F401
+    from auditor._cli import _anchors, _demo, _extract, _reference, _run  # noqa: F401
 
     app()
 

@@ -1,0 +1,231 @@
+"""One audit, end to end: anchors → snapshot → plan → runner → results → reports.
+
+This is the only module that wires the layers together; each layer below stays ignorant of
+the others' I/O.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import hashlib
+import json
+import secrets
+from collections.abc import Mapping, Sequence
+from contextlib import AsyncExitStack
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from auditor._adapters import ADAPTERS, AdapterError, AdapterSettings, Assistant
+from auditor._anchors import AnchorError, AnchorUnreachable, Anchors, open_anchors
+from auditor._claims import Claim, ExtractionContext, extract
+from auditor._config import AuditConfig, GateSection
+from auditor._edges import edge_class_members
+from auditor._events import AuditFinished, AuditStarted, EventBus, Handler, ProbeFinished
+from auditor._facts import Snapshot
+from auditor._probes import Probe, load_suites, plan_probes
+from auditor._report._baseline import read_stored_baseline
+from auditor._report._build import build_audit
+from auditor._report._model import Audit
+from auditor._report._write import write_reports
+from auditor._results import ResultsStore, read_results
+from auditor._runner import RunSettings, run_probes
+from auditor._store import (
+    CONTRACT_FILE,
+    META_FILE,
+    read_contract_findings,
+    read_meta,
+    read_plan,
+    write_json,
+    write_plan,
+)
+
+TOOL_VERSION = "0.1.0"
+
+
+class AuditCouldNotRun(Exception):
+    """The anchors or the assistant could not be reached or set up (exit code 3)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditOptions:
+    directory: Path
+    env: Mapping[str, str]
+    #: Where relative paths in the configuration are resolved.
+    base_dir: Path
+    resume: bool = False
+    handlers: Sequence[Handler] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AuditOutcome:
+    directory: Path
+    audit: Audit
+
+
+def new_audit_dir(out_dir: Path, now: datetime | None = None) -> Path:
+    stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H-%M-%SZ")
+    directory = out_dir / stamp
+    while directory.exists():
+        directory = out_dir / f"{stamp}-{secrets.token_hex(2)}"
+    return directory
+
+
+def config_digest(config: AuditConfig) -> str:
+    return "sha256:" + hashlib.sha256(config.model_dump_json().encode()).hexdigest()
+
+
+def _snapshot_info(snapshot: Snapshot) -> dict[str, Any]:
+    return {
+        "taken_at": snapshot.taken_at.isoformat(),
+        "counts": {"stock": len(snapshot.stock), "orders": len(snapshot.orders),
+                   "returns": len(snapshot.returns)},
+        "edge_classes": {k: len(v) for k, v in edge_class_members(snapshot).items()},
+    }
+
+
+def _extractor(snapshot: Snapshot) -> Any:
+    items = {sku: fact.name for sku, fact in snapshot.stock.items()}
+    context = ExtractionContext(items=items)
+
+    def run(text: str, now: datetime) -> list[Claim]:
+        return extract(text, context=dataclasses.replace(context, now=now))
+
+    return run
+
+
+async def _open_assistants(config: AuditConfig, settings: AdapterSettings,
+                           stack: AsyncExitStack) -> dict[str, Assistant]:
+    assistants: dict[str, Assistant] = {}
+    for entry in config.assistant:
+        try:
+            assistant = ADAPTERS.get(entry.kind)(entry, settings)
+        except AdapterError as error:
+            raise AuditCouldNotRun(f"assistant {entry.name}: {error}") from None
+        stack.push_async_callback(assistant.aclose)
+        assistants[entry.name] = assistant
+    return assistants
+
+
+def _plan(config: AuditConfig, options: AuditOptions, snapshot: Snapshot) -> list[Probe]:
+    files = [options.base_dir / f for f in config.probes.files]
+    suites = load_suites(config.probes.suites, files)
+    return plan_probes(snapshot, suites, max_probes=config.audit.max_probes,
+                       seed=config.audit.seed, channels=[a.name for a in config.assistant])
+
+
+def _start(config: AuditConfig, options: AuditOptions,
+           snapshot: Snapshot) -> tuple[list[Probe], set[str]]:
+    directory = options.directory
+    if options.resume:
+        plan = read_plan(directory)
+        done = {r.probe_id for r in read_results(directory)}
+        read_meta(directory)  # refuse a directory that is not an audit's
+        return plan, done
+    directory.mkdir(parents=True, exist_ok=True)
+    plan = _plan(config, options, snapshot)
+    meta = {
+        "name": config.audit.name,
+        "run_id": directory.name,
+        "started_at": datetime.now(UTC).isoformat(),
+        "profile": config.audit.profile,
+        "seed": config.audit.seed,
+        "config_digest": config_digest(config),
+        "tool_version": TOOL_VERSION,
+        "channels": [a.name for a in config.assistant],
+        "snapshot": _snapshot_info(snapshot),
+        "planned": len(plan),
+        "gate": config.gate.model_dump(),
+        "anchors": {kind: name for name, anchor in config.anchors.items()
+                    for kind in anchor.mappings()},
+    }
+    write_json(directory / META_FILE, meta)
+    write_plan(directory, plan)
+    return plan, set()
+
+
+async def _take_snapshot(anchors: Anchors) -> Snapshot:
+    try:
+        return await anchors.snapshot()
+    except AnchorUnreachable as error:
+        raise AuditCouldNotRun(str(error)) from None
+    except AnchorError as error:
+        raise AuditCouldNotRun(f"anchors: {error}") from None
+
+
+def _save_contract_findings(directory: Path, anchors: Anchors) -> None:
+    """Merge this run's contract findings with those of earlier (resumed) runs."""
+    merged = {json.dumps(f, sort_keys=True, default=str): f
+              for f in read_contract_findings(directory)}
+    for finding in anchors.contract_findings:
+        record = dataclasses.asdict(finding)
+        merged.setdefault(json.dumps(record, sort_keys=True, default=str), record)
+    write_json(directory / CONTRACT_FILE, list(merged.values()))
+
+
+def finish(directory: Path, status: Literal["complete", "interrupted"] | None = None, *,
+           env: Mapping[str, str] | None = None) -> Audit:
+    """Build and write the reports from what is on disk alone.
+
+    Used at the end of a run, after an interruption, and by `auditor report DIR`. Without an
+    explicit status, the audit is complete when every planned probe has a result. `env` is
+    only consulted for `GITHUB_STEP_SUMMARY`.
+    """
+    meta = read_meta(directory)
+    results = read_results(directory)
+    if status is None:
+        planned = {p.id for p in read_plan(directory)}
+        status = "complete" if planned <= {r.probe_id for r in results} else "interrupted"
+    stored = read_stored_baseline(directory)
+    audit = build_audit(
+        meta, results, gate=GateSection.model_validate(meta["gate"]),
+        contract_findings=read_contract_findings(directory), status=status,
+        finished_at=datetime.now(UTC),
+        baseline=None if stored is None else stored.baseline,
+        fail_on="gate" if stored is None or stored.baseline is None else stored.fail_on,
+    )
+    write_reports(directory, audit, env=env)
+    return audit
+
+
+async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
+    settings = AdapterSettings(
+        timeout_s=config.audit.timeout_s, retries=config.audit.retries,
+        max_answer_bytes=config.audit.max_answer_bytes,
+        max_connections=config.audit.concurrency, env=options.env,
+    )
+    run_settings = RunSettings(
+        concurrency=config.audit.concurrency, timeout_s=config.audit.timeout_s,
+        rate_limit=config.audit.rate_limit, deadline_s=config.audit.deadline_s,
+    )
+    status: Literal["complete", "interrupted"] = "interrupted"
+    async with AsyncExitStack() as stack:
+        try:
+            anchors = await stack.enter_async_context(open_anchors(
+                config.anchors, read_only=config.audit.profile == "production",
+                env=options.env, base_dir=options.base_dir))
+        except AnchorError as error:
+            raise AuditCouldNotRun(f"anchors: {error}") from None
+        snapshot = await _take_snapshot(anchors)
+        plan, done = _start(config, options, snapshot)
+        assistants = await _open_assistants(config, settings, stack)
+        store = stack.enter_context(ResultsStore(options.directory))
+        bus = EventBus(*options.handlers)
+        bus.subscribe(lambda e: store.append(e.result) if isinstance(e, ProbeFinished) else None)
+        bus.emit(AuditStarted(total=len(plan), already_done=len(done)))
+        try:
+            completed = await run_probes(
+                [p for p in plan if p.id not in done], snapshot=snapshot, truth=anchors,
+                assistants=assistants, extractor=_extractor(snapshot), settings=run_settings,
+                bus=bus)
+            status = "complete" if completed else "interrupted"
+        except asyncio.CancelledError:
+            bus.emit(AuditFinished(interrupted=True))
+            raise
+        finally:
+            _save_contract_findings(options.directory, anchors)
+            audit = finish(options.directory, status, env=options.env)
+        bus.emit(AuditFinished(interrupted=status != "complete"))
+    return AuditOutcome(options.directory, audit)

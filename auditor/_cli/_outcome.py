@@ -1,0 +1,50 @@
+"""Printing an audit's outcome and turning it into the gate's exit code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from auditor._cli._app import EXIT_NOT_READY, EXIT_READY
+from auditor._report import Audit, terminal_safe
+
+
+def _safe(text: str) -> str:
+    """Untrusted text for the terminal: no control sequences, no rich markup."""
+    return escape(terminal_safe(text))
+
+
+def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
+    m = audit.metrics
+    agreement = m.agreement.value
+    shown = "n/a" if agreement is None else f"{agreement:.1%}"
+    console.print(
+        f"{m.probes} probes · agreement {shown} ({m.agreement.numerator}/"
+        f"{m.agreement.denominator}) · " + " · ".join(f"{k} {v}" for k, v in
+                                                       sorted(m.verdicts.items()))
+    )
+    for finding in audit.findings:
+        subjects = ", ".join(finding.subjects[:8]) + (" …" if len(finding.subjects) > 8 else "")
+        console.print(
+            f"  [red]✗[/red] {_safe(finding.kind)}"
+            f"{' · ' + _safe(finding.edge_class) if finding.edge_class else ''}: "
+            f"{_safe(finding.pattern)}: {finding.count} of {finding.of} ({_safe(subjects)})"
+        )
+    for check in audit.readiness.checks:
+        if not check.passed:
+            console.print(f"  [red]gate {escape(check.name)}[/red]: {escape(check.reason)}")
+    if audit.baseline is not None:
+        b = audit.baseline
+        console.print(f"against baseline {_safe(b.run_id)}: {len(b.new_findings)} new findings · "
+                      f"{len(b.fixed_findings)} fixed · "
+                      + ("[red]regressed[/red]" if b.regressed else "no regression"))
+    if audit.readiness.fail_on == "regression":
+        for reason in audit.readiness.reasons:
+            console.print(f"  [red]{_safe(reason)}[/red]")
+    if audit.readiness.ready:
+        console.print(f"[bold green]READY[/bold green] · reports in {directory}")
+        return EXIT_READY
+    console.print(f"[bold red]NOT READY[/bold red] · reports in {directory}")
+    return EXIT_NOT_READY

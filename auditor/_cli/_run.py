@@ -1,0 +1,130 @@
+"""`auditor run` and `auditor report`."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from auditor._audit import AuditCouldNotRun, AuditOptions, finish, new_audit_dir, run_audit
+from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_USAGE, app
+from auditor._cli._outcome import print_outcome
+from auditor._cli._progress import ProgressDisplay
+from auditor._config import AuditConfig, ConfigError, Profile, load_config
+from auditor._probes import SuiteError
+from auditor._report import (
+    BaselineError,
+    FailOn,
+    read_baseline,
+    read_stored_baseline,
+    store_baseline,
+)
+from auditor._store import AuditDirError, read_meta
+
+EXIT_INTERRUPTED = 130
+
+
+def fail(console: Console, message: str, code: int) -> typer.Exit:
+    console.print(f"[bold red]error:[/bold red] {message}", markup=True, highlight=False)
+    return typer.Exit(code)
+
+
+def _override(config: AuditConfig, **changes: object) -> AuditConfig:
+    audit = config.audit.model_copy(update={k: v for k, v in changes.items() if v is not None})
+    return config.model_copy(update={"audit": audit})
+
+
+def execute(config: AuditConfig, directory: Path, *, base_dir: Path, env: dict[str, str],
+            resume: bool, quiet: bool) -> int:
+    """Run one audit with progress on stderr; returns the exit code. Shared with `demo`."""
+    console = Console(stderr=True)
+    out = Console()
+    options = AuditOptions(directory=directory, env=env, base_dir=base_dir, resume=resume,
+                           handlers=[ProgressDisplay(console, quiet=quiet)])
+    try:
+        outcome = asyncio.run(run_audit(config, options))
+    except AuditCouldNotRun as error:
+        raise fail(console, f"the audit could not run: {error}", EXIT_COULD_NOT_RUN) from None
+    except (SuiteError, AuditDirError) as error:
+        raise fail(console, str(error), EXIT_USAGE) from None
+    except KeyboardInterrupt:
+        console.print(f"interrupted: results so far and a partial report are in {directory}")
+        console.print(f"finish it with: auditor run --resume {directory} -c <config>")
+        return EXIT_INTERRUPTED
+    return print_outcome(out, outcome.audit, outcome.directory)
+
+
+BaselineOption = Annotated[Path | None, typer.Option(
+    help="an earlier audit.json (or its directory) to compare with")]
+FailOnOption = Annotated[FailOn, typer.Option(
+    help="gate: not ready when a threshold fails; regression: only when worse than --baseline")]
+
+
+def _set_baseline(console: Console, directory: Path, baseline: Path | None,
+                  fail_on: FailOn) -> None:
+    """Keep the baseline and policy in the audit directory, so re-rendering shows the same."""
+    if baseline is None and fail_on == "gate":
+        return  # nothing asked; a resumed or re-rendered audit keeps what it had
+    try:
+        stored = read_stored_baseline(directory) if directory.exists() else None
+        summary = read_baseline(baseline) if baseline is not None else (
+            stored.baseline if stored is not None else None)
+    except BaselineError as error:
+        raise fail(console, escape(str(error)), EXIT_USAGE) from None
+    if fail_on == "regression" and summary is None:
+        raise fail(console, "--fail-on regression needs --baseline", EXIT_USAGE)
+    store_baseline(directory, summary, fail_on)
+
+
+@app.command()
+def run(
+    config: Annotated[Path, typer.Option("--config", "-c", help="audit.toml or pyproject.toml")],
+    out: Annotated[Path, typer.Option(help="folder for the audit's directory")] = Path("reports"),
+    resume: Annotated[Path | None, typer.Option(
+        help="finish an interrupted audit in this directory")] = None,
+    profile: Annotated[Profile | None, typer.Option(help="override [audit] profile")] = None,
+    seed: Annotated[int | None, typer.Option(help="override [audit] seed")] = None,
+    max_probes: Annotated[int | None, typer.Option(help="override [audit] max_probes")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output")] = False,
+    baseline: BaselineOption = None,
+    fail_on: FailOnOption = "gate",
+) -> None:
+    """Run the audit; the exit code is the gate (0 ready, 1 not ready, 2 usage, 3 could not run)."""
+    console = Console(stderr=True)
+    try:
+        loaded = _override(load_config(config), profile=profile, seed=seed,
+                           max_probes=max_probes)
+    except ConfigError as error:
+        for problem in error.problems:
+            console.print(f"[bold red]error:[/bold red] {error.source}: {problem}",
+                          highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    directory = resume if resume is not None else new_audit_dir(out)
+    _set_baseline(console, directory, baseline, fail_on)
+    code = execute(loaded, directory, base_dir=config.resolve().parent, env=dict(os.environ),
+                   resume=resume is not None, quiet=quiet)
+    raise typer.Exit(code)
+
+
+@app.command()
+def report(
+    directory: Annotated[Path, typer.Argument(help="an audit's directory")],
+    baseline: BaselineOption = None,
+    fail_on: FailOnOption = "gate",
+) -> None:
+    """Re-render every report format from the stored results alone."""
+    console = Console(stderr=True)
+    try:
+        read_meta(directory)  # an audit's directory, before anything is written into it
+        _set_baseline(console, directory, baseline, fail_on)
+        audit = finish(directory, env=dict(os.environ))
+    except BaselineError as error:
+        raise fail(console, escape(str(error)), EXIT_USAGE) from None
+    except AuditDirError as error:
+        raise fail(console, str(error), EXIT_USAGE) from None
+    raise typer.Exit(print_outcome(Console(), audit, directory))

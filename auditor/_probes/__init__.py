@@ -1,0 +1,17 @@
+"""Probes: probe kinds, suites as data, and the plan drawn from a snapshot."""
+
+from auditor._probes._kinds import PROBE_KINDS, ProbeKind, ProbeKindRegistry
+from auditor._probes._model import Probe
+from auditor._probes._planner import plan_probes
+from auditor._probes._suites import KindPlan, SuiteError, load_suites
+
+__all__ = [
+    "PROBE_KINDS",
+    "KindPlan",
+    "Probe",
+    "ProbeKind",
+    "ProbeKindRegistry",
+    "SuiteError",
+    "load_suites",
+    "plan_probes",
+]

@@ -1,0 +1,63 @@
+"""Probe suites as data: TOML files of phrasing templates and edge-class weights per kind."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from auditor._probes._kinds import PROBE_KINDS
+from auditor._resources import data_dir
+
+
+class SuiteError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class KindPlan:
+    """What a suite asks of one probe kind."""
+
+    kind: str
+    phrasings: tuple[str, ...]
+    weights: Mapping[str, int]
+
+
+def _parse(path: Path) -> list[KindPlan]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise SuiteError(f"{path}: {error}") from None
+    plans = []
+    for i, entry in enumerate(data.get("kind", [])):
+        name = entry.get("name")
+        if name not in PROBE_KINDS:
+            raise SuiteError(f"{path}: kind[{i}].name: unknown probe kind {name!r}")
+        phrasings = entry.get("phrasings") or []
+        if not phrasings or not all(isinstance(p, str) and p.strip() for p in phrasings):
+            raise SuiteError(f"{path}: kind[{i}].phrasings: give at least one non-empty string")
+        weights = entry.get("weights", {})
+        if not all(isinstance(w, int) and w >= 0 for w in weights.values()):
+            raise SuiteError(f"{path}: kind[{i}].weights: weights are whole numbers >= 0")
+        plans.append(KindPlan(name, tuple(phrasings), dict(weights)))
+    return plans
+
+
+def load_suites(names: Iterable[str], files: Iterable[Path] = ()) -> list[KindPlan]:
+    """The shipped suites by name plus the user's own files; later entries extend earlier ones."""
+    merged: dict[str, KindPlan] = {}
+    shipped = data_dir("probes")
+    paths = [shipped / f"{name}.toml" for name in names]
+    for path in paths:
+        if not path.is_file():
+            known = ", ".join(sorted(p.stem for p in shipped.glob("*.toml")))
+            raise SuiteError(f"unknown probe suite {path.stem!r}; shipped suites: {known}")
+    for plan in (p for path in [*paths, *files] for p in _parse(path)):
+        old = merged.get(plan.kind)
+        if old is None:
+            merged[plan.kind] = plan
+        else:
+            phrasings = old.phrasings + tuple(p for p in plan.phrasings if p not in old.phrasings)
+            merged[plan.kind] = KindPlan(plan.kind, phrasings, {**old.weights, **plan.weights})
+    return list(merged.values())

@@ -1,0 +1,167 @@
+"""Probe results as data: one pydantic record per finished probe, stored as append-only JSONL.
+
+Each line is flushed as soon as its probe is judged, so a crash or SIGKILL loses at most the
+line being written; a torn last line is ignored on reading.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from auditor._claims import Claim
+from auditor._facts import Fact
+from auditor._verdict import Verdict
+
+RESULTS_FILE = "results.jsonl"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return [_jsonable(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
+
+
+def fact_to_json(fact: Fact) -> dict[str, Any]:
+    data = _jsonable(fact)
+    assert isinstance(data, dict)
+    return data
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ClaimRecord(_Record):
+    kind: str
+    value: str | int | None
+    span: tuple[int, int]
+    subject: str | None = None
+    hedged: bool = False
+
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimRecord:
+        return cls(
+            kind=claim.kind.value,
+            value=claim.value,
+            span=claim.span,
+            subject=claim.subject,
+            hedged=bool(getattr(claim, "hedged", False)),
+        )
+
+
+class TruthRecord(_Record):
+    #: The fact as the anchor gave it; None when the subject does not exist.
+    fact: dict[str, Any] | None
+    read_at: datetime
+    source: Literal["snapshot", "read"]
+
+
+class ProbeResult(_Record):
+    entry_type: Literal["probe"] = "probe"
+    probe: dict[str, Any]
+    verdict: Verdict
+    reason: str
+    answer: str | None = None
+    #: Every turn's answer when the probe was a conversation.
+    turn_answers: list[str] = Field(default_factory=list)
+    claims: list[ClaimRecord] = Field(default_factory=list)
+    #: Indices into `claims` of the claims the verdict rests on.
+    judged: list[int] = Field(default_factory=list)
+    #: Claim values that would have agreed with the truth before the question.
+    accepted: list[str] = Field(default_factory=list)
+    truth_before: TruthRecord | None = None
+    truth_after: TruthRecord | None = None
+    latency_ms: float | None = None
+    ttft_ms: float | None = None
+    attempts: int = 0
+    started_at: datetime
+    finished_at: datetime
+
+    @property
+    def probe_id(self) -> str:
+        return str(self.probe["id"])
+
+
+class ResultsStore:
+    """Appends results to `DIR/results.jsonl`; reading tolerates a torn last line."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / RESULTS_FILE
+        self._file: Any = None
+
+    def __enter__(self) -> ResultsStore:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._repair_tail()
+        self._file = self.path.open("a", encoding="utf-8")
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def append(self, result: ProbeResult) -> None:
+        if self._file is None:
+            raise RuntimeError("ResultsStore is not open")
+        self._file.write(result.model_dump_json() + "\n")
+        self._file.flush()
+
+    def _repair_tail(self) -> None:
+        """Cut a torn last line (a run killed mid-write) so appends start on a clean line."""
+        if not self.path.exists():
+            return
+        data = self.path.read_bytes()
+        if data and not data.endswith(b"\n"):
+            self.path.write_bytes(data[: data.rfind(b"\n") + 1])
+
+
+def read_results(directory: Path) -> list[ProbeResult]:
+    """Every complete result on disk; a later line for the same probe replaces an earlier one."""
+    by_id: dict[str, ProbeResult] = {}
+    for result in _iter_lines(directory / RESULTS_FILE):
+        by_id[result.probe_id] = result
+    return list(by_id.values())
+
+
+def _iter_lines(path: Path) -> Iterator[ProbeResult]:
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.endswith("\n"):
+                return  # torn by a crash mid-write
+            try:
+                yield ProbeResult.model_validate(json.loads(line))
+            except ValueError:
+                continue
+
+
+def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    tmp.replace(path)

@@ -1,0 +1,73 @@
+"""The audit directory: what one audit writes, and how `report` and `--resume` read it back.
+
+    meta.json               name, run id, seed, config digest, gate, snapshot summary
+    plan.jsonl              every planned probe, in order (resume and shards read it)
+    results.jsonl           one line per finished probe, appended as they finish
+    contract_findings.json  anchor responses that broke their documents
+    audit.json, summary.md  the rendered reports
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from auditor._probes import Probe
+from auditor._results import write_jsonl
+
+META_FILE = "meta.json"
+PLAN_FILE = "plan.jsonl"
+CONTRACT_FILE = "contract_findings.json"
+
+
+class AuditDirError(Exception):
+    pass
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write via a temporary file, so a crash never leaves half a document."""
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n",
+                   encoding="utf-8")
+    tmp.replace(path)
+
+
+def write_text(path: Path, text: str) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def write_plan(directory: Path, probes: Sequence[Probe]) -> None:
+    write_jsonl(directory / PLAN_FILE, (p.to_json() for p in probes))
+
+
+def read_plan(directory: Path) -> list[Probe]:
+    path = directory / PLAN_FILE
+    if not path.exists():
+        raise AuditDirError(f"{directory} holds no {PLAN_FILE}: not an audit directory")
+    with path.open(encoding="utf-8") as lines:
+        return [Probe.from_json(json.loads(line)) for line in lines if line.strip()]
+
+
+def read_meta(directory: Path) -> dict[str, Any]:
+    path = directory / META_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AuditDirError(f"{directory} holds no {META_FILE}: not an audit directory") from None
+    except ValueError as error:
+        raise AuditDirError(f"{path} is damaged: {error}") from None
+    if not isinstance(data, dict):
+        raise AuditDirError(f"{path} is damaged: not an object")
+    return data
+
+
+def read_contract_findings(directory: Path) -> list[dict[str, Any]]:
+    path = directory / CONTRACT_FILE
+    if not path.exists():
+        return []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data if isinstance(data, list) else []

@@ -1,0 +1,16 @@
+"""Verdicts: how an answer's claims stand against the truth, with the evidence."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Verdict(enum.StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    #: Deflected although the data exists.
+    UNANSWERED = "unanswered"
+    #: The truth changed while the probe ran, so the claim cannot be judged.
+    INDETERMINATE = "indeterminate"
+    #: Transport or adapter failure: nothing to judge.
+    ERROR = "error"

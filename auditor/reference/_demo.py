@@ -1,0 +1,26 @@
+"""The demo audit's configuration: the reference world, audited with the default suite."""
+
+from __future__ import annotations
+
+from auditor._config import AuditConfig, parse_config
+from auditor.reference._audit_config import reference_anchors
+
+#: The environment variable the demo passes the shop's staff token in (never written to disk).
+STAFF_TOKEN_ENV = "REFERENCE_SHOP_STAFF_TOKEN"
+
+
+def demo_config(
+    *, shop_url: str, assistant_url: str, seed: int, max_probes: int, suites: list[str]
+) -> AuditConfig:
+    anchors = reference_anchors(shop_url, STAFF_TOKEN_ENV)
+    return parse_config(
+        {
+            "audit": {"name": "reference-demo", "seed": seed, "max_probes": max_probes,
+                      "concurrency": 8, "timeout_s": 15},
+            "assistant": [{"name": "web", "kind": "openai", "base_url": f"{assistant_url}/v1",
+                           "model": "shop-assistant"}],
+            "anchors": {name: anchor.model_dump() for name, anchor in anchors.items()},
+            "probes": {"suites": suites},
+        },
+        source="demo",
+    )

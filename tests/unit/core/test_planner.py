@@ -1,0 +1,85 @@
+"""The plan is deterministic, covers every edge class present, and respects the budget."""
+
+import random
+from datetime import UTC, datetime
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from auditor._edges import edge_class_members
+from auditor._facts import Availability, Snapshot, StockFact, availability_of
+from auditor._probes import PROBE_KINDS, load_suites, plan_probes
+
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+SUITES = load_suites(["stock"])
+ALL_SUITES = load_suites(["stock", "orders", "returns", "safety", "consistency"])
+
+
+def item(n: int, name: str, status: Availability | None, on_hand: int) -> StockFact:
+    return StockFact(f"KT-{n:04d}", name, availability_of(status, on_hand), on_hand, NOW)
+
+
+def shop() -> Snapshot:
+    items = [item(i, f"Plain Item {i}", None, 20) for i in range(1, 30)]
+    items += [
+        item(40, "Empty Shelf Kettle", None, 0),
+        item(41, "Old Toaster", Availability.DISCONTINUED, 0),
+        item(42, "Later Mixer", Availability.BACKORDER, 0),
+        item(43, "Lonely Mug", None, 1),
+        item(44, "Blue Kettle", None, 8),
+        item(45, "Blue Kettle Pro", None, 8),
+        item(46, "Crème Brûlée Torch", None, 9),
+    ]
+    return Snapshot.of(NOW, stock=items)
+
+
+def test_same_seed_same_plan_and_other_seed_other_plan():
+    a = plan_probes(shop(), SUITES, max_probes=40, seed=1, channels=["web"])
+    b = plan_probes(shop(), SUITES, max_probes=40, seed=1, channels=["web"])
+    c = plan_probes(shop(), SUITES, max_probes=40, seed=2, channels=["web"])
+    assert [p.id for p in a] == [p.id for p in b]
+    assert [p.id for p in a] != [p.id for p in c]
+
+
+def test_small_budget_still_reaches_every_edge_class_present():
+    snap = shop()
+    present = {name for name, members in edge_class_members(snap).items() if members}
+    plan = plan_probes(snap, SUITES, max_probes=12, seed=3, channels=["web"])
+    reachable = {ec for suite in SUITES for ec in PROBE_KINDS[suite.kind].edge_classes}
+    assert {p.edge_class for p in plan} == present & reachable
+    assert len(plan) == 12
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.nested_given])
+@given(budget=st.integers(1, 200), seed=st.integers(0, 2**32), channels=st.integers(1, 3))
+def test_plan_respects_budget_has_unique_ids_and_spreads_channels(budget, seed, channels):
+    names = [f"ch{i}" for i in range(channels)]
+    plan = plan_probes(shop(), SUITES, max_probes=budget, seed=seed, channels=names)
+    assert len(plan) <= budget
+    assert len({p.id for p in plan}) == len(plan)
+    if len(plan) >= channels:
+        assert {p.channel for p in plan} == set(names)
+
+
+def test_unknown_skus_keep_the_format_and_are_unknown():
+    snap = shop()
+    plan = plan_probes(snap, SUITES, max_probes=80, seed=5, channels=["web"])
+    unknown = [p.subject for p in plan if p.kind == "catalog.unknown_item"]
+    assert len(unknown) >= 3
+    for sku in unknown:
+        assert sku not in snap.stock
+        assert sku[:3] == "KT-" and sku[3:].isdigit() and len(sku) == 7
+
+
+def test_questions_name_their_subject():
+    snap = shop()
+    for probe in plan_probes(snap, SUITES, max_probes=80, seed=9, channels=["web"]):
+        question = probe.turns[0].lower()
+        fact = snap.stock.get(probe.subject)
+        mention = dict(probe.params)["mention"]
+        if mention in ("sku",) or fact is None:
+            assert probe.subject.lower() in question
+        elif mention in ("name", "lower"):
+            assert fact.name.lower() in question
+        elif mention == "partial":
+            assert fact.name.lower().split()[0] in question
