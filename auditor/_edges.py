@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from auditor._facts import (
     Availability,
@@ -56,6 +57,10 @@ def _orders_where(predicate: Callable[[OrderFact], bool]) -> Callable[[Snapshot]
 
 def _returns_where(predicate: Callable[[ReturnFact], bool]) -> Callable[[Snapshot], list[str]]:
     return lambda snap: [rid for rid, fact in snap.returns.items() if predicate(fact)]
+
+
+def _has_status(status: OrderStatus | ReturnStatus) -> Callable[[Any], bool]:
+    return lambda fact: bool(fact.status is status)
 
 
 def _normal_name(name: str) -> str:
@@ -173,7 +178,7 @@ EDGE_CLASSES: Mapping[str, EdgeClass] = {
                 f"order_{status.value}",
                 "orders",
                 f"orders whose status is {status.value}",
-                _orders_where(lambda f, status=status: f.status is status),
+                _orders_where(_has_status(status)),
             )
             for status in OrderStatus
             if status is not OrderStatus.PARTIALLY_SHIPPED
@@ -183,7 +188,7 @@ EDGE_CLASSES: Mapping[str, EdgeClass] = {
                 f"return_{status.value}",
                 "returns",
                 f"returns whose status is {status.value}",
-                _returns_where(lambda f, status=status: f.status is status),
+                _returns_where(_has_status(status)),
             )
             for status in ReturnStatus
         ),

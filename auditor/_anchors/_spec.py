@@ -1,0 +1,187 @@
+"""OpenAPI documents: loaded once, checked once, operations indexed by operationId.
+
+An anchor's document is the contract its responses are held to, so a document that is not valid
+OpenAPI 3.0/3.1 is refused before any request; everything later looks operations up by the
+operationId the configuration names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import yaml
+
+from auditor._anchors._errors import AnchorError
+
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+#: The C loader is several times faster on large documents, when libyaml is there.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    name: str
+    location: str  # path | query | header | cookie
+    required: bool
+    schema: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    operation_id: str
+    method: str  # upper case
+    path: str  # template, relative to the server, e.g. /items/{sku}
+    parameters: tuple[Parameter, ...]
+    responses: Mapping[str, Any]
+    summary: str = ""
+
+    def parameter(self, name: str, location: str | None = None) -> Parameter | None:
+        for p in self.parameters:
+            if p.name == name and (location is None or p.location == location):
+                return p
+        return None
+
+    def path_parameters(self) -> list[str]:
+        return [p.name for p in self.parameters if p.location == "path"]
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """One loaded document: its raw data, version, server path and operations."""
+
+    source: str
+    data: Mapping[str, Any]
+    operations: Mapping[str, Operation] = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        return str(self.data.get("openapi", ""))
+
+    @property
+    def is_31(self) -> bool:
+        return self.version.startswith("3.1")
+
+    @property
+    def title(self) -> str:
+        return str(self.data.get("info", {}).get("title", ""))
+
+    @property
+    def server_path(self) -> str:
+        """The path part of the first server URL (`/inventory`), without a trailing slash."""
+        servers = self.data.get("servers") or [{"url": "/"}]
+        return urlsplit(str(servers[0].get("url", "/"))).path.rstrip("/")
+
+    def operation(self, operation_id: str) -> Operation:
+        try:
+            return self.operations[operation_id]
+        except KeyError:
+            known = ", ".join(sorted(self.operations)) or "none"
+            raise AnchorError(
+                f"{self.source}: no operation `{operation_id}` (the document has: {known})"
+            ) from None
+
+    def resolve(self, node: Any) -> Any:
+        """Follow local `$ref`s (`#/components/...`) until a concrete node."""
+        seen: set[str] = set()
+        while isinstance(node, Mapping) and "$ref" in node:
+            ref = str(node["$ref"])
+            if ref in seen or not ref.startswith("#/"):
+                raise AnchorError(f"{self.source}: cannot follow $ref {ref!r}")
+            seen.add(ref)
+            node = self.data
+            for part in ref[2:].split("/"):
+                node = node[part.replace("~1", "/").replace("~0", "~")]
+        return node
+
+    def base_path(self, base_url: str) -> str:
+        """Where operation paths start under `base_url`.
+
+        The configured `base_url` names the host (and maybe a prefix); the document's server
+        path (`/inventory`) is appended unless `base_url` already ends with it.
+        """
+        root = base_url.rstrip("/")
+        server = self.server_path
+        if server and not urlsplit(root).path.endswith(server):
+            root += server
+        return root
+
+
+def parse_document(text: str, source: str) -> Spec:
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        raise AnchorError(f"{source}: not YAML or JSON: {error}") from None
+    if not isinstance(data, dict) or not str(data.get("openapi", "")).startswith("3."):
+        raise AnchorError(f"{source}: not an OpenAPI 3.x document (no `openapi: 3.x` field)")
+    spec = Spec(source=source, data=data)
+    return Spec(source=source, data=data, operations=dict(_index(spec)))
+
+
+def _index(spec: Spec) -> Iterator[tuple[str, Operation]]:
+    for path, item in (spec.data.get("paths") or {}).items():
+        item = spec.resolve(item)
+        shared = item.get("parameters", [])
+        for method in _METHODS:
+            op = item.get(method)
+            if not isinstance(op, Mapping):
+                continue
+            op_id = str(op.get("operationId") or f"{method.upper()} {path}")
+            params = _merge_parameters(spec, shared, op.get("parameters", []))
+            yield (
+                op_id,
+                Operation(
+                    operation_id=op_id,
+                    method=method.upper(),
+                    path=str(path),
+                    parameters=params,
+                    responses=op.get("responses", {}),
+                    summary=str(op.get("summary", "")),
+                ),
+            )
+
+
+def _merge_parameters(spec: Spec, shared: list[Any], own: list[Any]) -> tuple[Parameter, ...]:
+    """Operation parameters override path-item ones with the same name and location."""
+    merged: dict[tuple[str, str], Parameter] = {}
+    for raw in [*shared, *own]:
+        node = spec.resolve(raw)
+        p = Parameter(
+            name=str(node["name"]),
+            location=str(node["in"]),
+            required=bool(node.get("required", False)),
+            schema=spec.resolve(node.get("schema", {})),
+        )
+        merged[(p.name, p.location)] = p
+    return tuple(merged.values())
+
+
+def is_url(source: str) -> bool:
+    return urlsplit(source).scheme in ("http", "https")
+
+
+async def load_spec(source: str, *, base_dir: Path, client: httpx.AsyncClient | None) -> Spec:
+    """Read a document from a URL (through the anchor's client) or a path under `base_dir`."""
+    if is_url(source):
+        if client is None:
+            raise AnchorError(f"{source}: a document at a URL needs a client")
+        try:
+            response = await client.get(source)
+        except httpx.HTTPError as error:
+            raise AnchorError(f"{source}: cannot fetch the document: {error}") from None
+        if response.status_code != 200:
+            raise AnchorError(f"{source}: fetching the document answered {response.status_code}")
+        return parse_document(response.text, source)
+    path = Path(source)
+    if not path.is_absolute():
+        path = base_dir / path
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise AnchorError(f"{path}: cannot read the document: {error.strerror}") from None
+    return parse_document(text, str(path))

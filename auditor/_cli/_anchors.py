@@ -1,0 +1,150 @@
+"""`auditor anchors` (the data-dependency map) and `auditor init` (a starter audit.toml)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from pathlib import Path
+from typing import Annotated
+
+import httpx
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from auditor._anchors import AnchorError, open_anchors
+from auditor._anchors._init import SpecInput, spec_reference, starter_config, unsure_lines
+from auditor._anchors._map import AnchorMap, AnchorView, build_map
+from auditor._anchors._spec import Spec, load_spec
+from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_READY, EXIT_USAGE, app
+from auditor._config import AuditConfig, ConfigError, load_config
+
+
+async def _anchor_map(config: AuditConfig, base_dir: Path) -> AnchorMap:
+    read_only = config.audit.profile == "production"
+    async with open_anchors(
+        config.anchors, read_only=read_only, env=os.environ, base_dir=base_dir
+    ) as anchors:
+        return await build_map(anchors)
+
+
+def _fields_cell(view: AnchorView) -> str:
+    parts = []
+    for fact in view.facts:
+        missing = ", ".join(fact.missing) or "none"
+        parts.append(
+            f"[b]{fact.kind}[/b] ({fact.pagination}): {len(fact.mapped)} mapped, "
+            f"missing: {missing}; {fact.records} records, {fact.skipped} skipped"
+        )
+    return "\n".join(parts)
+
+
+def _render_anchor(console: Console, view: AnchorView) -> None:
+    state = "[green]reachable[/green]" if view.error is None else f"[red]{view.error}[/red]"
+    latency = f"{view.latency_ms} ms" if view.latency_ms is not None else "-"
+    console.print(
+        f"\n[b]{view.name}[/b] — {view.title} (OpenAPI {view.openapi}) at {view.base_url}\n"
+        f"  {state}; {view.calls} calls, mean latency {latency}, {view.retries} retries; "
+        f"validated with {view.validator}"
+    )
+    ops = Table("operation", "method", "path", "used as", title=f"{view.name}: operations")
+    for op in view.operations:
+        ops.add_row(op.operation_id, op.method, op.path, ", ".join(op.used_as) or "-")
+    console.print(ops)
+    console.print(_fields_cell(view))
+    if view.findings:
+        table = Table("operation", "status", "path", "count", "reason", "example")
+        table.title = f"{view.name}: contract findings"
+        for f in view.findings:
+            table.add_row(
+                f.operation_id, str(f.status), f.path, str(f.count), f.reason, f.example[:60]
+            )
+        console.print(table)
+    else:
+        console.print("  no contract findings")
+    if view.findings_dropped:
+        console.print(f"  ({view.findings_dropped} more findings were counted but not kept)")
+
+
+def _render(console: Console, result: AnchorMap) -> None:
+    console.print(f"[b]Data anchors[/b] read at {result.taken_at:%Y-%m-%d %H:%M:%S %Z}")
+    for view in result.anchors:
+        _render_anchor(console, view)
+    edges = Table("edge class", "fact", "subjects", "anchors", "examples", title="Edge classes")
+    for edge in result.edge_classes:
+        edges.add_row(
+            edge.name,
+            edge.fact_kind,
+            str(edge.count),
+            ", ".join(edge.anchors) or "-",
+            ", ".join(edge.examples),
+        )
+    console.print(edges)
+    for edge in result.edge_classes:
+        console.print(f"{edge.name}: {edge.count} {'subject' if edge.count == 1 else 'subjects'}")
+
+
+@app.command("anchors")
+def anchors(
+    config: Annotated[Path, typer.Option("--config", "-c", help="the audit.toml to read")],
+    as_json: Annotated[bool, typer.Option("--json", help="print one JSON document")] = False,
+) -> None:
+    """Map the data anchors: operations, mapped fields, reachability, contract, edge classes."""
+    try:
+        loaded = load_config(config)
+    except ConfigError as error:
+        typer.echo(f"error: {error.source}: the configuration cannot be used", err=True)
+        for problem in error.problems:
+            typer.echo(f"  {problem}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
+        result = asyncio.run(_anchor_map(loaded, config.resolve().parent))
+    except AnchorError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        _render(Console(soft_wrap=True), result)
+    if result.failed:
+        for view in result.failed:
+            typer.echo(f"error: {view.error}", err=True)
+        raise typer.Exit(EXIT_COULD_NOT_RUN)
+    raise typer.Exit(EXIT_READY)
+
+
+async def _load_specs(sources: list[str]) -> list[Spec]:
+    async with httpx.AsyncClient(trust_env=False, timeout=30) as client:
+        return [await load_spec(s, base_dir=Path.cwd(), client=client) for s in sources]
+
+
+@app.command("init")
+def init(
+    spec: Annotated[
+        list[str], typer.Option("--spec", help="an OpenAPI document (path or URL); repeatable")
+    ],
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="the shop's base URL for every anchor")
+    ] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="where to write")] = Path(
+        "audit.toml"
+    ),
+    force: Annotated[bool, typer.Option("--force", help="overwrite an existing file")] = False,
+) -> None:
+    """Write a starter audit.toml guessed from the shop's OpenAPI documents."""
+    if output.exists() and not force:
+        typer.echo(f"error: {output} exists; pass --force to overwrite it", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        specs = asyncio.run(_load_specs(spec))
+    except AnchorError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    out_dir = output.resolve().parent
+    inputs = [SpecInput(s, spec_reference(s.source, out_dir)) for s in specs]
+    text = starter_config(inputs, base_url=base_url)
+    output.write_text(text, encoding="utf-8")
+    unsure = list(unsure_lines(text))
+    typer.echo(f"wrote {output}: {len(specs)} anchors; {len(unsure)} lines carry a note to check")
+    raise typer.Exit(EXIT_READY)
