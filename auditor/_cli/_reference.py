@@ -10,3 +10,72 @@ from auditor._cli._app import app
 
 reference = typer.Typer(help="Start the reference shop or assistant by hand.", no_args_is_help=True)
 app.add_typer(reference, name="reference")
+
+
+@reference.command("assistant")
+def assistant(
+    shop_url: Annotated[str, typer.Option(help="base URL of the reference shop")],
+    staff_token_env: Annotated[
+        str, typer.Option(help="environment variable holding the shop's staff token")
+    ] = "SHOP_STAFF_TOKEN",  # noqa: S107 (the variable's name, not a secret)
+    fault: Annotated[
+        list[str],
+        typer.Option(
+            "--fault",
+            help="switch on a fault (repeatable), e.g. ignores_stock, stale_cache=30; "
+            "REFERENCE_ASSISTANT_FAULTS adds comma-separated ones",
+        ),
+    ] = [],  # noqa: B006 (typer reads, never mutates)
+    api_key_env: Annotated[
+        str | None, typer.Option(help="environment variable holding the API key clients send")
+    ] = None,
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on (0: any free port)")] = 8000,
+    allow_public: Annotated[
+        bool, typer.Option("--allow-public", help="allow a non-loopback --host")
+    ] = False,
+) -> None:
+    """Serve the reference assistant in the foreground until Ctrl-C."""
+    import os
+
+    from auditor._cli._app import EXIT_USAGE
+    from auditor.reference.assistant._cli import ServeOptions, UsageError, serve
+
+    options = ServeOptions(shop_url, staff_token_env, fault, api_key_env, host, port, allow_public)
+    try:
+        serve(options, os.environ, typer.echo)
+    except UsageError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+@reference.command("shop")
+def shop(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on (0: any free port)")] = 9000,
+    seed: Annotated[
+        int | None, typer.Option(help="seed of the shop's data (default: the reference seed)")
+    ] = None,
+    items: Annotated[int, typer.Option(help="catalogue size")] = 60,
+    staff_token_env: Annotated[
+        str | None,
+        typer.Option(help="environment variable holding the staff token (default: generate one)"),
+    ] = None,
+    allow_public: Annotated[
+        bool, typer.Option("--allow-public", help="allow a non-loopback --host")
+    ] = False,
+) -> None:
+    """Serve the reference shop in the foreground until Ctrl-C."""
+    import os
+
+    from auditor._cli._app import EXIT_USAGE
+    from auditor.reference.shop import DEFAULT_SEED
+    from auditor.reference.shop._cli import ShopServeOptions, UsageError, serve
+
+    chosen_seed = DEFAULT_SEED if seed is None else seed
+    options = ShopServeOptions(host, port, chosen_seed, items, staff_token_env, allow_public)
+    try:
+        serve(options, os.environ, typer.echo)
+    except UsageError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None

@@ -1,0 +1,98 @@
+"""Serving the reference assistant in the foreground, for `auditor reference assistant`.
+
+Kept apart from the Typer command so the command stays a thin translation of options, and so the
+checks (loopback host, secrets from the environment only) can be tested as plain functions.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import uvicorn
+
+from auditor.reference._serve import bind_socket, url_of
+from auditor.reference.assistant._app import create_assistant
+from auditor.reference.assistant._faults import FAULTS_ENV, Faults, faults_from_env, parse_faults
+
+
+class UsageError(ValueError):
+    """A bad option or environment; the message is for the person at the terminal."""
+
+
+@dataclass(frozen=True, slots=True)
+class ServeOptions:
+    shop_url: str
+    staff_token_env: str
+    faults: Sequence[str]
+    api_key_env: str | None
+    host: str
+    port: int
+    allow_public: bool
+    seed: int = 0
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _secret(env: Mapping[str, str], name: str, what: str) -> str:
+    value = env.get(name, "").strip()
+    if not value:
+        raise UsageError(f"{what}: the environment variable {name} is not set")
+    return value
+
+
+def resolve(options: ServeOptions, env: Mapping[str, str]) -> tuple[str, Faults, str | None]:
+    """The staff token, faults and API key the options and environment ask for."""
+    if not options.allow_public and not is_loopback(options.host):
+        raise UsageError(
+            f"refusing to listen on {options.host}: the reference assistant has sandbox "
+            "credentials and no hardening; pass --allow-public if you really mean it"
+        )
+    staff_token = _secret(env, options.staff_token_env, "the shop's staff token")
+    api_key = None
+    if options.api_key_env:
+        api_key = _secret(env, options.api_key_env, "the API key")
+    try:
+        faults = parse_faults([*faults_from_env(env.get(FAULTS_ENV)), *options.faults])
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return staff_token, faults, api_key
+
+
+def serve(options: ServeOptions, env: Mapping[str, str], echo: Callable[[str], None]) -> None:
+    """Print where the assistant listens, then serve until interrupted (Ctrl-C ends cleanly)."""
+    staff_token, faults, api_key = resolve(options, env)
+    app = create_assistant(
+        shop_url=options.shop_url,
+        staff_token=staff_token,
+        faults=faults,
+        api_key=api_key,
+        seed=options.seed,
+    )
+    sock = bind_socket(options.host, options.port)
+    url = url_of(sock)
+    echo(f"reference assistant on {url}")
+    echo(f"  OpenAI base URL: {url}/v1  (model shop-assistant)")
+    echo(f"  plain JSON:      {url}/message")
+    echo(f"  shop:            {options.shop_url}")
+    echo(f"  faults:          {', '.join(faults.active()) or 'none'}")
+    if api_key is not None:
+        echo(f"  API key:         required (from ${options.api_key_env})")
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)
+    )
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        # uvicorn re-raises the signal it shut down on; the shutdown itself was clean.
+        pass
+    finally:
+        sock.close()
