@@ -1,0 +1,60 @@
+"""Reports: the audit model, its metrics, findings and gate, and the formats rendered from it."""
+
+from auditor._report._baseline import (
+    BaselineError,
+    BaselineSummary,
+    StoredBaseline,
+    compare,
+    read_baseline,
+    read_stored_baseline,
+    store_baseline,
+)
+from auditor._report._build import build_audit
+from auditor._report._findings import group_findings
+from auditor._report._gate import decide
+from auditor._report._html import render_html
+from auditor._report._junit import render_junit
+from auditor._report._markdown import render_markdown
+from auditor._report._metrics import compute_metrics
+from auditor._report._model import (
+    SCHEMA_VERSION,
+    Audit,
+    BaselineComparison,
+    FailOn,
+    Finding,
+    GateCheck,
+    Metrics,
+    Rate,
+    Readiness,
+)
+from auditor._report._text import terminal_safe
+from auditor._report._write import append_step_summary, write_reports
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Audit",
+    "BaselineComparison",
+    "BaselineError",
+    "BaselineSummary",
+    "FailOn",
+    "Finding",
+    "GateCheck",
+    "Metrics",
+    "Rate",
+    "Readiness",
+    "StoredBaseline",
+    "append_step_summary",
+    "build_audit",
+    "compare",
+    "compute_metrics",
+    "decide",
+    "group_findings",
+    "read_baseline",
+    "read_stored_baseline",
+    "render_html",
+    "render_junit",
+    "render_markdown",
+    "store_baseline",
+    "terminal_safe",
+    "write_reports",
+]

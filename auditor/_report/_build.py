@@ -1,0 +1,109 @@
+"""Assemble the `Audit` model from what an audit directory holds."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any, Literal
+
+from auditor._config import GateSection
+from auditor._report._baseline import BaselineSummary, compare
+from auditor._report._findings import group_findings
+from auditor._report._gate import decide
+from auditor._report._metrics import compute_metrics
+from auditor._report._model import (
+    Audit,
+    ContractFindingRecord,
+    DependencyRow,
+    FailOn,
+    SnapshotInfo,
+)
+from auditor._report._truth import anchor_of, fact_kind
+from auditor._results import ProbeResult
+from auditor._verdict import Verdict
+
+
+def dependency_map(
+    snapshot: SnapshotInfo,
+    anchors: Mapping[str, str],
+    results: Sequence[ProbeResult],
+    contract_findings: Sequence[ContractFindingRecord],
+) -> list[DependencyRow]:
+    """Anchors → fact kinds → how many facts, probes and failures rest on each."""
+    probes = Counter(fact_kind(r) for r in results)
+    failures = Counter(
+        fact_kind(r) for r in results if r.verdict in (Verdict.FAIL, Verdict.UNANSWERED)
+    )
+    breaches = Counter(c.anchor for c in contract_findings)
+    kinds = sorted({*snapshot.counts, *probes} - {""})
+    rows = [
+        DependencyRow(
+            anchor=anchor_of(kind, anchors),
+            fact_kind=kind,
+            facts=snapshot.counts.get(kind, 0),
+            probes=probes[kind],
+            failures=failures[kind],
+            contract_findings=breaches[anchor_of(kind, anchors)],
+        )
+        for kind in kinds
+    ]
+    return sorted(rows, key=lambda r: (r.anchor, r.fact_kind))
+
+
+def _anchor_names(
+    meta: Mapping[str, Any], snapshot: SnapshotInfo, results: Sequence[ProbeResult]
+) -> dict[str, str]:
+    """Fact kind -> anchor, as recorded; older audits fall back to the usual names."""
+    recorded: dict[str, str] = dict(meta.get("anchors") or {})
+    used = {k for k, n in snapshot.counts.items() if n} | {fact_kind(r) for r in results}
+    return {kind: anchor_of(kind, recorded) for kind in sorted(used | set(recorded)) if kind}
+
+
+def build_audit(
+    meta: dict[str, Any],
+    results: Sequence[ProbeResult],
+    *,
+    gate: GateSection,
+    contract_findings: Sequence[dict[str, Any]],
+    status: Literal["complete", "interrupted"],
+    finished_at: datetime,
+    baseline: BaselineSummary | None = None,
+    fail_on: FailOn = "gate",
+) -> Audit:
+    """The audit from stored data alone; `baseline` adds the comparison with an earlier audit."""
+    ordered = sorted(results, key=lambda r: (r.started_at, r.probe_id))
+    snapshot = SnapshotInfo.model_validate(meta["snapshot"])
+    anchors = _anchor_names(meta, snapshot, ordered)
+    contracts = [ContractFindingRecord.model_validate(c) for c in contract_findings]
+    metrics = compute_metrics(
+        ordered,
+        anchors=anchors,
+        snapshot_edge_classes=snapshot.edge_classes,
+        contract_findings=len(contracts),
+    )
+    findings = group_findings(ordered, anchors)
+    comparison = None if baseline is None else compare(baseline, findings, metrics)
+    return Audit(
+        name=meta["name"],
+        run_id=meta["run_id"],
+        status=status,
+        started_at=meta["started_at"],
+        finished_at=finished_at,
+        profile=meta["profile"],
+        seed=meta["seed"],
+        config_digest=meta["config_digest"],
+        tool_version=meta["tool_version"],
+        channels=meta["channels"],
+        snapshot=snapshot,
+        anchors=anchors,
+        planned=meta["planned"],
+        metrics=metrics,
+        readiness=decide(gate, metrics, baseline=comparison, fail_on=fail_on,
+                         complete=status == "complete"),
+        findings=findings,
+        contract_findings=contracts,
+        dependencies=dependency_map(snapshot, anchors, ordered, contracts),
+        baseline=comparison,
+        results=list(ordered),
+    )

@@ -1,0 +1,91 @@
+"""Findings: failures grouped by cause, with counts and the shortest example.
+
+A finding's id hashes its kind, edge class and pattern, so the same failure in another audit has
+the same id: that is how a baseline tells new findings from fixed ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from auditor._report._model import Example, Finding
+from auditor._report._truth import (
+    anchor_of,
+    fact_kind,
+    judged_spans,
+    question,
+    truth,
+    truth_word,
+)
+from auditor._results import ProbeResult
+from auditor._verdict import Verdict
+
+
+def _said(result: ProbeResult) -> str:
+    values = sorted(
+        {str(result.claims[i].value) for i in result.judged if 0 <= i < len(result.claims)}
+    )
+    return " and ".join(values) or "nothing"
+
+
+def _pattern(result: ProbeResult, anchors: Mapping[str, str]) -> str:
+    anchor = anchor_of(fact_kind(result), anchors)
+    if result.verdict is Verdict.UNANSWERED:
+        return f"deflects where {anchor} says {truth_word(result)}"
+    return f"says {_said(result)} where {anchor} says {truth_word(result)}"
+
+
+def _example(result: ProbeResult) -> Example:
+    record = truth(result)
+    channel = result.probe.get("channel")
+    return Example(
+        probe_id=result.probe_id,
+        subject=str(result.probe["subject"]),
+        channel=None if channel is None else str(channel),
+        question=question(result),
+        answer=result.answer or "",
+        spans=judged_spans(result),
+        truth=truth_word(result),
+        read_at=None if record is None else record.read_at,
+    )
+
+
+def finding_id(kind: str, edge_class: str | None, pattern: str) -> str:
+    return hashlib.sha256(f"{kind}|{edge_class}|{pattern}".encode()).hexdigest()[:12]
+
+
+def group_findings(
+    results: Sequence[ProbeResult], anchors: Mapping[str, str] | None = None
+) -> list[Finding]:
+    names = anchors or {}
+    population = Counter((r.probe["kind"], r.probe.get("edge_class")) for r in results)
+    groups: dict[tuple[str, str, str | None, str], list[ProbeResult]] = defaultdict(list)
+    for result in results:
+        if result.verdict in (Verdict.FAIL, Verdict.UNANSWERED):
+            key = (
+                result.verdict.value,
+                str(result.probe["kind"]),
+                result.probe.get("edge_class"),
+                _pattern(result, names),
+            )
+            groups[key].append(result)
+    findings = []
+    for (verdict, kind, edge_class, pattern), members in groups.items():
+        shortest = min(members, key=lambda r: (len(r.answer or ""), r.probe_id))
+        findings.append(
+            Finding(
+                id=finding_id(kind, edge_class, pattern),
+                verdict="fail" if verdict == "fail" else "unanswered",
+                kind=kind,
+                edge_class=edge_class,
+                pattern=pattern,
+                count=len(members),
+                of=population[(kind, edge_class)],
+                subjects=sorted({str(r.probe["subject"]) for r in members}),
+                example=_example(shortest),
+            )
+        )
+    findings.sort(key=lambda f: (f.verdict != "fail", -f.count, f.kind, f.pattern))
+    return findings

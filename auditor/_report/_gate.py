@@ -1,0 +1,139 @@
+"""The release gate: thresholds against measured metrics, with a reason for each.
+
+With `fail_on="regression"` the checks are still measured and shown, but only a regression
+against the baseline makes the audit not ready: that is how a team adopts the gate on an
+assistant that does not meet every threshold yet, without letting it get worse.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from auditor._config import GateSection
+from auditor._report._model import BaselineComparison, FailOn, GateCheck, Metrics, Readiness
+
+
+def _at_least(name: str, threshold: float, measured: float | None, what: str) -> GateCheck:
+    if measured is None:
+        return GateCheck(
+            name=name,
+            threshold=threshold,
+            measured=None,
+            passed=False,
+            reason=f"no {what} could be measured",
+        )
+    passed = measured >= threshold
+    relation = "≥" if passed else "<"
+    return GateCheck(
+        name=name,
+        threshold=threshold,
+        measured=measured,
+        passed=passed,
+        reason=f"{what} {measured:.1%} {relation} {threshold:.1%}",
+    )
+
+
+def _at_most(
+    name: str, threshold: float, measured: float | None, what: str, as_count: bool = False
+) -> GateCheck:
+    unit: Literal["share", "count"] = "count" if as_count else "share"
+    if measured is None:
+        return GateCheck(
+            name=name,
+            unit=unit,
+            threshold=threshold,
+            measured=None,
+            passed=True,
+            reason=f"no {what} to measure",
+        )
+    passed = measured <= threshold
+    relation = "≤" if passed else ">"
+    shown = (
+        f"{measured:g} {relation} {threshold:g}"
+        if as_count
+        else f"{measured:.1%} {relation} {threshold:.1%}"
+    )
+    return GateCheck(
+        name=name,
+        unit=unit,
+        threshold=threshold,
+        measured=measured,
+        passed=passed,
+        reason=f"{what} {shown}",
+    )
+
+
+def gate_checks(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
+    checks = [
+        _at_least("min_agreement", gate.min_agreement, metrics.agreement.value, "agreement"),
+        _at_most(
+            "max_hallucinations",
+            gate.max_hallucinations,
+            metrics.hallucinations,
+            "hallucinations",
+            as_count=True,
+        ),
+        _at_most(
+            "max_privacy_leaks",
+            gate.max_privacy_leaks,
+            metrics.privacy_leaks,
+            "privacy leaks",
+            as_count=True,
+        ),
+        _at_most(
+            "max_injections_obeyed",
+            gate.max_injections_obeyed,
+            metrics.injections_obeyed,
+            "injections obeyed",
+            as_count=True,
+        ),
+        _at_most(
+            "max_conflict_rate",
+            gate.max_conflict_rate,
+            metrics.conflicts.rate.value,
+            "conflicting answers",
+        ),
+        _at_most("max_error_rate", gate.max_error_rate, metrics.errors.value, "error rate"),
+    ]
+    if gate.max_deflection_rate is not None:
+        checks.append(
+            _at_most(
+                "max_deflection_rate",
+                gate.max_deflection_rate,
+                metrics.deflection.value,
+                "deflection",
+            )
+        )
+    return checks
+
+
+def decide(
+    gate: GateSection,
+    metrics: Metrics,
+    *,
+    baseline: BaselineComparison | None = None,
+    fail_on: FailOn = "gate",
+    complete: bool = True,
+) -> Readiness:
+    """Readiness by the thresholds, or (with `fail_on="regression"`) by the baseline.
+
+    An incomplete (interrupted) audit is never ready: a release must not pass on the probes
+    that happened to run before the interruption.
+    """
+    checks = gate_checks(gate, metrics)
+    if fail_on == "regression":
+        if baseline is None:
+            raise ValueError("fail_on='regression' needs a baseline to compare with")
+        reasons = [f"regressed against {baseline.run_id}: {r}" for r in baseline.regressions]
+    else:
+        reasons = [c.reason for c in checks if not c.passed]
+    if not complete:
+        reasons.insert(0, "the audit was interrupted before every planned probe ran")
+    return Readiness(ready=not reasons, checks=checks, fail_on=fail_on, reasons=reasons)
+
+
+def show_gate_value(check: GateCheck, value: float | None) -> str:
+    """A threshold or measurement as people read it: shares in percent, counts whole."""
+    if value is None:
+        return "n/a"
+    return f"{value:g}" if check.unit == "count" else f"{value:.1%}"

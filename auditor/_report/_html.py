@@ -1,0 +1,186 @@
+"""`report.html`: one self-contained page, readable offline and on a phone.
+
+Safety does not rest on escaping alone. jinja2 escapes every value (autoescape on), and the
+page carries its own Content-Security-Policy: no script runs but the filter script, allowed by
+its SHA-256 computed here at render time, and nothing is fetched from anywhere. Markup that
+slipped past escaping still could not run or call out.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from auditor._report._baseline import show_metric
+from auditor._report._charts import audit_charts
+from auditor._report._gate import show_gate_value
+from auditor._report._model import Audit, ContractFindingRecord, Finding, Rate
+from auditor._report._text import Excerpt, clean, excerpt
+from auditor._report._truth import judged_spans, question, truth_word
+from auditor._results import ProbeResult
+from auditor._verdict import Verdict
+
+#: Characters of an answer shown in a finding and in the probe table; the rest is in audit.json.
+FINDING_ANSWER_LIMIT = 2000
+TABLE_ANSWER_LIMIT = 400
+CONTRACT_ROWS = 200
+
+
+def _asset(name: str) -> str:
+    return (resources.files("auditor._report") / "templates" / name).read_text(encoding="utf-8")
+
+
+def script_hash(script: str) -> str:
+    """The CSP source expression that allows exactly this inline script."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(script: str) -> str:
+    return (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src {script_hash(script)}; base-uri 'none'; form-action 'none'"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _FindingView:
+    finding: Finding
+    subjects: str
+    question: str
+    answer: Excerpt
+
+
+@dataclass(frozen=True, slots=True)
+class _ProbeView:
+    verdict: str
+    kind: str
+    edge_class: str
+    channel: str
+    subject: str
+    question: str
+    answer: Excerpt
+    truth: str
+    latency: str
+
+
+def _finding_view(finding: Finding) -> _FindingView:
+    shown = ", ".join(finding.subjects[:20])
+    more = len(finding.subjects) - 20
+    return _FindingView(
+        finding=finding,
+        subjects=clean(shown + (f" … and {more} more" if more > 0 else "")),
+        question=clean(finding.example.question),
+        answer=excerpt(finding.example.answer, finding.example.spans, FINDING_ANSWER_LIMIT),
+    )
+
+
+def _probe_view(result: ProbeResult) -> _ProbeView:
+    probe = result.probe
+    spans = judged_spans(result) if result.verdict is not Verdict.ERROR else []
+    return _ProbeView(
+        verdict=result.verdict.value,
+        kind=clean(str(probe.get("kind", ""))),
+        edge_class=clean(str(probe.get("edge_class") or "")),
+        channel=clean(str(probe.get("channel") or "")),
+        subject=clean(str(probe.get("subject", ""))),
+        question=clean(question(result)),
+        answer=excerpt(result.answer or result.reason, spans, TABLE_ANSWER_LIMIT),
+        truth=clean(truth_word(result)),
+        latency="" if result.latency_ms is None else f"{result.latency_ms:.0f}",
+    )
+
+
+def _contract_view(record: ContractFindingRecord) -> ContractFindingRecord:
+    return record.model_copy(
+        update={
+            "anchor": clean(record.anchor),
+            "operation_id": clean(record.operation_id),
+            "path": clean(record.path),
+            "reason": clean(excerpt(record.reason, limit=500).text),
+            "example": clean(excerpt(record.example, limit=300).text),
+        }
+    )
+
+
+def _pct(rate: Rate) -> str:
+    return "n/a" if rate.value is None else f"{rate.value:.1%}"
+
+
+def _conflict_card(rate: Rate) -> tuple[str, str]:
+    if rate.denominator == 0:
+        return ("conflicting answers (no consistency groups probed)", "n/a")
+    return (f"conflicting answers ({rate.numerator} of {rate.denominator} groups)", _pct(rate))
+
+
+def _count(rate: Rate) -> str:
+    return f"{rate.numerator}/{rate.denominator}"
+
+
+def _when(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def _cards(audit: Audit) -> list[tuple[str, str]]:
+    m = audit.metrics
+    ms = "n/a" if m.latency_p95_ms is None else f"{m.latency_p95_ms:.0f} ms"
+    cov = m.coverage
+    return [
+        ("hallucinations", str(m.hallucinations)),
+        ("privacy leaks", str(m.privacy_leaks)),
+        ("injections obeyed", str(m.injections_obeyed)),
+        _conflict_card(m.conflicts.rate),
+        ("deflection where data exists", _pct(m.deflection)),
+        ("error rate", _pct(m.errors)),
+        ("latency p95", ms),
+        ("edge classes covered", _count(cov.edge_classes.rate)),
+        ("order states covered", _count(cov.order_states.rate)),
+        ("return states covered", _count(cov.return_states.rate)),
+        ("contract findings", str(m.contract_findings)),
+    ]
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("auditor._report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(pct=_pct, when=_when, metric=show_metric, gate_value=show_gate_value)
+    return env
+
+
+def render_html(audit: Audit) -> str:
+    script = _asset("filter.js")
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        a=audit,
+        csp=content_security_policy(script),
+        css=Markup(_asset("report.css")),  # noqa: S704 (our own stylesheet, no outside text)
+        script=Markup(script),  # noqa: S704 (our own script; its hash is in the CSP)
+        charts=[
+            _ChartView(c.key, c.title, Markup(c.svg), c.summary)  # noqa: S704 (pygal escapes)
+            for c in audit_charts(audit)
+        ],
+        cards=_cards(audit),
+        findings=[_finding_view(f) for f in audit.findings],
+        contracts=[_contract_view(c) for c in audit.contract_findings[:CONTRACT_ROWS]],
+        contracts_omitted=max(0, len(audit.contract_findings) - CONTRACT_ROWS),
+        verdicts=[v.value for v in Verdict],
+        probes=[_probe_view(r) for r in audit.results],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _ChartView:
+    key: str
+    title: str
+    svg: Markup
+    summary: str

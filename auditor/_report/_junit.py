@@ -1,0 +1,151 @@
+"""`junit.xml`: one testcase per probe, a testsuite per probe kind, for any CI's test view.
+
+`fail` and `unanswered` are failures whose body holds the question, the answer and the truth;
+`error` verdicts are errors; `indeterminate` ones are skipped with the reason. A last testsuite,
+`readiness`, holds the gate's checks (and the baseline comparison), so the gate shows up in the
+same view; it is apart from the probe suites, whose failures are one per failing probe.
+
+The document is built with ElementTree, which escapes markup; characters XML 1.0 forbids are
+removed first, since no escaping can carry them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from xml.etree import ElementTree as ET  # builds, never parses: nothing untrusted is read
+
+from auditor._report._model import Audit, BaselineComparison, GateCheck
+from auditor._report._text import clean, excerpt, one_line
+from auditor._report._truth import question, truth, truth_word
+from auditor._results import ProbeResult
+from auditor._verdict import Verdict
+
+#: Characters of an answer in a failure's body; the rest stays in audit.json.
+ANSWER_LIMIT = 4000
+_FAILED = (Verdict.FAIL, Verdict.UNANSWERED)
+
+
+def _short(text: str, limit: int) -> str:
+    cut = excerpt(text, limit=limit)
+    return cut.text + (f"\n{cut.note}" if cut.note else "")
+
+
+def _body(result: ProbeResult) -> str:
+    record = truth(result)
+    read = "" if record is None else f" (read {record.read_at.isoformat()} from {record.source})"
+    lines = [
+        f"probe: {result.probe_id} · {result.probe.get('kind')} · "
+        f"edge class {result.probe.get('edge_class') or '-'} · "
+        f"channel {result.probe.get('channel') or '-'}",
+        f"subject: {result.probe.get('subject')}",
+        f"question: {question(result)}",
+        f"answer: {_short(result.answer or '', ANSWER_LIMIT)}",
+        f"truth: {truth_word(result)}{read}",
+        f"verdict: {result.verdict.value}: {result.reason}",
+    ]
+    return clean("\n".join(lines))
+
+
+def _testcase(result: ProbeResult) -> ET.Element:
+    probe = result.probe
+    name = f"{probe.get('subject')} · {probe.get('channel') or 'default'} · {result.probe_id}"
+    case = ET.Element(
+        "testcase",
+        {
+            "classname": one_line(f"{probe.get('kind')}.{probe.get('edge_class') or 'any'}"),
+            "name": one_line(name),
+            "time": f"{(result.latency_ms or 0.0) / 1000:.3f}",
+        },
+    )
+    message = one_line(_short(result.reason, 500))
+    if result.verdict in _FAILED:
+        child = ET.SubElement(case, "failure", {"message": message, "type": result.verdict.value})
+        child.text = _body(result)
+    elif result.verdict is Verdict.ERROR:
+        child = ET.SubElement(case, "error", {"message": message, "type": "error"})
+        child.text = _body(result)
+    elif result.verdict is Verdict.INDETERMINATE:
+        ET.SubElement(case, "skipped", {"message": message})
+    return case
+
+
+def _suite(name: str, cases: list[ET.Element], seconds: float, timestamp: str) -> ET.Element:
+    suite = ET.Element(
+        "testsuite",
+        {
+            "name": one_line(name),
+            "tests": str(len(cases)),
+            "failures": str(sum(1 for c in cases if c.find("failure") is not None)),
+            "errors": str(sum(1 for c in cases if c.find("error") is not None)),
+            "skipped": str(sum(1 for c in cases if c.find("skipped") is not None)),
+            "time": f"{seconds:.3f}",
+            "timestamp": timestamp,
+        },
+    )
+    suite.extend(cases)
+    return suite
+
+
+def _check_case(check: GateCheck) -> ET.Element:
+    case = ET.Element("testcase", {"classname": "readiness.gate", "name": check.name, "time": "0"})
+    if not check.passed:
+        ET.SubElement(case, "failure", {"message": clean(check.reason), "type": "gate"})
+    return case
+
+
+def _baseline_case(comparison: BaselineComparison) -> ET.Element:
+    case = ET.Element(
+        "testcase",
+        {
+            "classname": "readiness.baseline",
+            "name": one_line(f"no regression against {comparison.run_id}"),
+            "time": "0",
+        },
+    )
+    lines = [f"new: {f.kind}: {f.pattern} ({f.count})" for f in comparison.new_findings]
+    lines += [f"fixed: {f.kind}: {f.pattern} ({f.count})" for f in comparison.fixed_findings]
+    lines += [f"{d.name}: {d.baseline} -> {d.current}" for d in comparison.deltas]
+    out = ET.SubElement(case, "system-out")
+    out.text = clean("\n".join(lines))
+    if comparison.regressed:
+        failure = ET.SubElement(
+            case,
+            "failure",
+            {"message": one_line("; ".join(comparison.regressions)), "type": "regression"},
+        )
+        failure.text = clean("\n".join(comparison.regressions))
+    return case
+
+
+def render_junit(audit: Audit) -> str:
+    by_kind: dict[str, list[ProbeResult]] = defaultdict(list)
+    for result in audit.results:
+        by_kind[str(result.probe.get("kind"))].append(result)
+    timestamp = audit.started_at.isoformat(timespec="seconds")
+    suites = [
+        _suite(
+            kind,
+            [_testcase(r) for r in results],
+            sum(r.latency_ms or 0.0 for r in results) / 1000,
+            timestamp,
+        )
+        for kind, results in sorted(by_kind.items())
+    ]
+    gate = [_check_case(c) for c in audit.readiness.checks]
+    if audit.baseline is not None:
+        gate.append(_baseline_case(audit.baseline))
+    suites.append(_suite("readiness", gate, 0.0, timestamp))
+    root = ET.Element(
+        "testsuites",
+        {
+            "name": one_line(f"readiness audit {audit.name} ({audit.run_id})"),
+            "tests": str(sum(int(s.get("tests", "0")) for s in suites)),
+            "failures": str(sum(int(s.get("failures", "0")) for s in suites)),
+            "errors": str(sum(int(s.get("errors", "0")) for s in suites)),
+            "skipped": str(sum(int(s.get("skipped", "0")) for s in suites)),
+            "time": f"{(audit.finished_at - audit.started_at).total_seconds():.3f}",
+        },
+    )
+    root.extend(suites)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")

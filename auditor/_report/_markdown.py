@@ -1,0 +1,191 @@
+"""`summary.md`: GitHub-flavoured Markdown, safe to paste into a step summary.
+
+Untrusted text (anything an assistant or an anchor said, and names from the configuration) is
+only ever shown inside a code span: GitHub parses nothing there (no links, images, HTML or
+autolinks). The span's fence is longer than any backtick run inside, and in tables the pipe is
+escaped, which GFM honours even inside code spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor._report._baseline import show_metric
+from auditor._report._gate import show_gate_value
+from auditor._report._model import Audit, BaselineComparison, Finding, MetricDelta, Rate
+from auditor._report._text import excerpt, one_line
+
+#: Characters of an answer shown in the summary; the rest stays in audit.json.
+ANSWER_LIMIT = 500
+_TICKS = re.compile(r"`+")
+
+
+def code(text: object, *, in_table: bool = False, limit: int = 200) -> str:
+    """`text` as an inert code span on one line, shortened with a note past `limit`."""
+    cut = excerpt(one_line(str(text)), limit=limit)
+    body = cut.text
+    if in_table:
+        body = body.replace("|", "\\|")
+    if not body:
+        return "*(empty)*"
+    fence = "`" * (max((len(m) for m in _TICKS.findall(body)), default=0) + 1)
+    if body.startswith("`") or body.endswith("`") or body.startswith(" "):
+        body = f" {body} "
+    note = f" *{cut.note}*" if cut.note else ""
+    return f"{fence}{body}{fence}{note}"
+
+
+def _cell(text: object) -> str:
+    return code(text, in_table=True)
+
+
+def _rate(rate: Rate) -> str:
+    value = rate.value
+    shown = "n/a" if value is None else f"{value:.1%}"
+    return f"{shown} ({rate.numerator}/{rate.denominator})"
+
+
+def _finding(finding: Finding) -> list[str]:
+    edge = f" · {finding.edge_class}" if finding.edge_class else ""
+    ex = finding.example
+    subjects = ", ".join(finding.subjects[:10]) + (" …" if len(finding.subjects) > 10 else "")
+    read = f" (read {ex.read_at.isoformat(timespec='seconds')})" if ex.read_at else ""
+    return [
+        f"### {finding.verdict}: {code(finding.kind + edge)}: {finding.count} of {finding.of}",
+        "",
+        f"- pattern: {code(finding.pattern)}",
+        f"- subjects: {code(subjects, limit=400)}",
+        f"- question: {code(ex.question, limit=ANSWER_LIMIT)}",
+        f"- answer: {code(ex.answer, limit=ANSWER_LIMIT)}",
+        f"- truth: {code(ex.truth)}{read}",
+        "",
+    ]
+
+
+def _header(audit: Audit) -> list[str]:
+    m = audit.metrics
+    verdict = "✅ READY" if audit.readiness.ready else "❌ NOT READY"
+    agreement = "n/a" if m.agreement.value is None else f"{m.agreement.value:.1%}"
+    lines = [
+        f"# Readiness audit {code(audit.name)}: {verdict}",
+        "",
+        f"**agreement {agreement}** · {m.probes} probes on "
+        f"{', '.join(code(c) for c in audit.channels)} · profile {code(audit.profile)} · "
+        f"seed {audit.seed} · {audit.status} · "
+        f"snapshot {audit.snapshot.taken_at.isoformat(timespec='seconds')}",
+        "",
+    ]
+    if audit.readiness.fail_on == "regression":
+        lines += ["Gate policy: **fail on regression** against the baseline.", ""]
+    lines += [f"- {code(reason)}" for reason in audit.readiness.reasons]
+    return [*lines, ""] if audit.readiness.reasons else lines
+
+
+def _gate(audit: Audit) -> list[str]:
+    lines = ["| gate | threshold | measured | |", "| --- | --- | --- | --- |"]
+    for check in audit.readiness.checks:
+        mark = "✅" if check.passed else "❌"
+        threshold = show_gate_value(check, check.threshold)
+        measured = show_gate_value(check, check.measured)
+        lines.append(f"| {check.name} | {threshold} | {measured} | {mark} {check.reason} |")
+    return [*lines, ""]
+
+
+def _metrics(audit: Audit) -> list[str]:
+    m = audit.metrics
+    cov = m.coverage
+    return [
+        "| metric | value |",
+        "| --- | --- |",
+        f"| agreement | {_rate(m.agreement)} |",
+        f"| hallucinations | {m.hallucinations} |",
+        f"| privacy leaks | {m.privacy_leaks} |",
+        f"| injections obeyed | {m.injections_obeyed} |",
+        f"| conflicting answers (groups) | {_rate(m.conflicts.rate)} |",
+        f"| deflection where data exists | {_rate(m.deflection)} |",
+        f"| errors | {_rate(m.errors)} |",
+        f"| latency p50 / p95 · TTFT p50 | {_ms(m.latency_p50_ms)} / {_ms(m.latency_p95_ms)} · "
+        f"{_ms(m.ttft_p50_ms)} |",
+        f"| edge classes covered | {_rate(cov.edge_classes.rate)} |",
+        f"| order states covered | {_rate(cov.order_states.rate)} |",
+        f"| return states covered | {_rate(cov.return_states.rate)} |",
+        f"| anchor contract findings | {m.contract_findings} |",
+        "",
+    ]
+
+
+def _breakdowns(audit: Audit) -> list[str]:
+    lines: list[str] = []
+    m = audit.metrics
+    for title, groups in (
+        ("anchor", m.by_anchor),
+        ("probe kind", m.by_kind),
+        ("edge class", m.by_edge_class),
+        ("channel", m.by_channel),
+    ):
+        if not groups:
+            continue
+        lines += [f"| {title} | probes | agreement |", "| --- | --- | --- |"]
+        lines += [f"| {_cell(k)} | {g.probes} | {_rate(g.agreement)} |" for k, g in groups.items()]
+        lines.append("")
+    return lines
+
+
+def _delta(d: MetricDelta) -> str:
+    mark = "❌ worse" if d.worse and d.gated else ("worse" if d.worse else "")
+    return (
+        f"| {d.name} | {show_metric(d.name, d.baseline)} | {show_metric(d.name, d.current)} "
+        f"| {show_metric(d.name, d.delta, signed=True)} | {mark} |"
+    )
+
+
+def _baseline(comparison: BaselineComparison) -> list[str]:
+    verdict = "❌ regressed" if comparison.regressed else "✅ no regression"
+    lines = [
+        f"## Against baseline {code(comparison.run_id)}: {verdict}",
+        "",
+        f"{len(comparison.new_findings)} new findings · {len(comparison.fixed_findings)} fixed · "
+        f"{comparison.persisting_findings} persisting",
+        "",
+        "| metric | baseline | now | change | |",
+        "| --- | --- | --- | --- | --- |",
+        *[_delta(d) for d in comparison.deltas],
+        "",
+    ]
+    for title, refs in (("New", comparison.new_findings), ("Fixed", comparison.fixed_findings)):
+        lines += [f"- {title}: {code(r.kind)} {code(r.pattern)} ({r.count})" for r in refs]
+    return [*lines, ""]
+
+
+def _contract(audit: Audit) -> list[str]:
+    if not audit.contract_findings:
+        return []
+    lines = [
+        f"## Anchor contract findings ({len(audit.contract_findings)})",
+        "",
+        "| anchor | operation | status | path | reason |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {_cell(c.anchor)} | {_cell(c.operation_id)} | {c.status} | {_cell(c.path)} | "
+        f"{_cell(c.reason)} |"
+        for c in audit.contract_findings[:50]
+    ]
+    return [*lines, ""]
+
+
+def render_markdown(audit: Audit) -> str:
+    lines = [*_header(audit), *_gate(audit), *_metrics(audit), *_breakdowns(audit)]
+    if audit.baseline is not None:
+        lines += _baseline(audit.baseline)
+    lines += [f"## Findings ({len(audit.findings)})", ""]
+    if not audit.findings:
+        lines += ["No failures: every judged answer agreed with the anchors.", ""]
+    for finding in audit.findings:
+        lines += _finding(finding)
+    lines += _contract(audit)
+    return "\n".join(lines)
+
+
+def _ms(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0f} ms"

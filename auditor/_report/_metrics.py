@@ -1,0 +1,110 @@
+"""Metrics: pure functions of the results (and of what the snapshot held)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from auditor._report._consistency import conflict_metrics
+from auditor._report._coverage import coverage_metrics
+from auditor._report._model import GroupMetrics, Metrics, Rate
+from auditor._report._truth import anchor_of, fact_kind, subject_missing
+from auditor._results import ProbeResult
+from auditor._verdict import Verdict
+
+HALLUCINATION_KINDS = frozenset({"catalog.unknown_item"})
+LEAK_KINDS = frozenset({"privacy.foreign_order"})
+INJECTION_KINDS = frozenset({"injection.product_name"})
+
+
+def percentile(values: Sequence[float], share: float) -> float | None:
+    """Nearest-rank percentile; None for no data."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, round(share * len(ordered) + 0.5 - 1e-9))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def _verdicts(results: Iterable[ProbeResult]) -> Counter[str]:
+    return Counter(r.verdict.value for r in results)
+
+
+def _agreement(counts: Counter[str]) -> Rate:
+    passed = counts[Verdict.PASS.value]
+    return Rate(numerator=passed, denominator=passed + counts[Verdict.FAIL.value])
+
+
+def _grouped(
+    results: Sequence[ProbeResult], key: Callable[[ProbeResult], str | None]
+) -> dict[str, GroupMetrics]:
+    groups: dict[str, list[ProbeResult]] = defaultdict(list)
+    for result in results:
+        name = key(result)
+        if name is not None:
+            groups[name].append(result)
+    out = {}
+    for name in sorted(groups):
+        counts = _verdicts(groups[name])
+        out[name] = GroupMetrics(
+            probes=len(groups[name]), verdicts=dict(counts), agreement=_agreement(counts)
+        )
+    return out
+
+
+def is_hallucination(result: ProbeResult) -> bool:
+    """A failed probe about something that does not exist, or of an unknown-item kind."""
+    return result.verdict is Verdict.FAIL and (
+        result.probe.get("kind") in HALLUCINATION_KINDS or subject_missing(result)
+    )
+
+
+def _failed_of(results: Sequence[ProbeResult], kinds: frozenset[str]) -> int:
+    return sum(1 for r in results if r.verdict is Verdict.FAIL and r.probe.get("kind") in kinds)
+
+
+def _deflection(results: Sequence[ProbeResult]) -> Rate:
+    """Deflections among answered probes whose subject exists (where the data was there)."""
+    answered = [
+        r
+        for r in results
+        if r.verdict in (Verdict.PASS, Verdict.FAIL, Verdict.UNANSWERED) and not subject_missing(r)
+    ]
+    return Rate(
+        numerator=sum(1 for r in answered if r.verdict is Verdict.UNANSWERED),
+        denominator=len(answered),
+    )
+
+
+def compute_metrics(
+    results: Sequence[ProbeResult],
+    *,
+    anchors: Mapping[str, str] | None = None,
+    snapshot_edge_classes: Mapping[str, int] | None = None,
+    contract_findings: int = 0,
+) -> Metrics:
+    """Every metric of an audit; `anchors` maps fact kinds to anchor names."""
+    counts = _verdicts(results)
+    latencies = [r.latency_ms for r in results if r.latency_ms is not None]
+    ttfts = [r.ttft_ms for r in results if r.ttft_ms is not None]
+    names = anchors or {}
+    return Metrics(
+        probes=len(results),
+        verdicts=dict(counts),
+        agreement=_agreement(counts),
+        hallucinations=sum(1 for r in results if is_hallucination(r)),
+        privacy_leaks=_failed_of(results, LEAK_KINDS),
+        injections_obeyed=_failed_of(results, INJECTION_KINDS),
+        deflection=_deflection(results),
+        errors=Rate(numerator=counts["error"], denominator=len(results)),
+        conflicts=conflict_metrics(results),
+        latency_p50_ms=percentile(latencies, 0.5),
+        latency_p95_ms=percentile(latencies, 0.95),
+        ttft_p50_ms=percentile(ttfts, 0.5),
+        by_kind=_grouped(results, lambda r: str(r.probe["kind"])),
+        by_edge_class=_grouped(results, lambda r: r.probe.get("edge_class")),
+        by_channel=_grouped(results, lambda r: r.probe.get("channel")),
+        by_anchor=_grouped(results, lambda r: anchor_of(fact_kind(r), names)),
+        coverage=coverage_metrics(results, snapshot_edge_classes or {}),
+        contract_findings=contract_findings,
+    )

@@ -1,0 +1,245 @@
+"""The audit as data: one versioned model; every report format is a view of it.
+
+`schema_version` follows semver for readers of `audit.json`: a new optional field is a minor
+bump, a renamed or removed field a major one. `schemas/audit.schema.json` is exported from this
+module (`python -m auditor._report._schema`) and a test keeps it current.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+
+from auditor._results import ProbeResult
+
+SCHEMA_VERSION = "1.1"
+
+FailOn = Literal["gate", "regression"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Rate(_Model):
+    """A share with the counts it was computed from, so readers can judge small samples."""
+
+    numerator: int
+    denominator: int
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_derived(cls, data: Any) -> Any:
+        """`value` is written for readers of the JSON; it is derived, so reading ignores it."""
+        if isinstance(data, dict) and "value" in data:
+            return {k: v for k, v in data.items() if k != "value"}
+        return data
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def value(self) -> float | None:
+        return None if self.denominator == 0 else self.numerator / self.denominator
+
+
+class GroupMetrics(_Model):
+    probes: int
+    verdicts: dict[str, int]
+    agreement: Rate
+
+
+class Coverage(_Model):
+    """What could have been probed against what was: edge classes, order or return states."""
+
+    possible: list[str]
+    covered: list[str]
+    missing: list[str]
+    rate: Rate
+
+
+class CoverageMetrics(_Model):
+    #: Edge classes with members in the snapshot, against those probed.
+    edge_classes: Coverage
+    #: Canonical order states, against the truth statuses seen in order probes.
+    order_states: Coverage
+    #: Canonical return states, against the truth statuses seen in return probes.
+    return_states: Coverage
+
+
+class ConflictMetrics(_Model):
+    """Consistency across phrasings and channels: probes sharing `params["group"]`.
+
+    A group counts once at least two of its probes made a judged claim; it conflicts when their
+    judged claim values differ.
+    """
+
+    rate: Rate
+    conflicting_groups: list[str]
+    #: Per channel: conflicting groups it took part in, of the groups it took part in.
+    by_channel: dict[str, Rate]
+
+
+class Metrics(_Model):
+    probes: int
+    verdicts: dict[str, int]
+    #: Judged answers (pass or fail) that agree with the truth.
+    agreement: Rate
+    #: Claims about things that do not exist: unknown items said to exist, and any failed probe
+    #: whose truth says the subject does not exist.
+    hallucinations: int
+    #: Another customer's order disclosed.
+    privacy_leaks: int
+    #: Instructions hidden in product names that the assistant followed.
+    injections_obeyed: int = 0
+    #: Answers that deflected although the data exists, of the probes whose subject exists.
+    deflection: Rate
+    errors: Rate
+    conflicts: ConflictMetrics
+    latency_p50_ms: float | None
+    latency_p95_ms: float | None
+    ttft_p50_ms: float | None
+    by_kind: dict[str, GroupMetrics]
+    by_edge_class: dict[str, GroupMetrics]
+    by_channel: dict[str, GroupMetrics]
+    #: Keyed by anchor name (the anchor each probe's fact kind is read from).
+    by_anchor: dict[str, GroupMetrics]
+    coverage: CoverageMetrics
+    contract_findings: int = 0
+
+
+class Example(_Model):
+    probe_id: str
+    subject: str
+    channel: str | None = None
+    question: str
+    answer: str
+    #: Character spans of `answer` the verdict rests on (the judged claims).
+    spans: list[tuple[int, int]] = Field(default_factory=list)
+    truth: str
+    read_at: datetime | None
+
+
+class Finding(_Model):
+    id: str
+    verdict: Literal["fail", "unanswered"]
+    kind: str
+    edge_class: str | None
+    #: What was said against what is true, e.g. "says in_stock where inventory says out_of_stock".
+    pattern: str
+    count: int
+    #: Probes of the same kind and edge class, for "7 of 7".
+    of: int
+    subjects: list[str]
+    #: The failing probe with the shortest answer.
+    example: Example
+
+
+class GateCheck(_Model):
+    name: str
+    #: `share` thresholds are fractions (0.95 is 95 %), `count` ones whole numbers.
+    unit: Literal["share", "count"] = "share"
+    threshold: float
+    measured: float | None
+    passed: bool
+    reason: str
+
+
+class FindingRef(_Model):
+    """A finding as a baseline remembers it: enough to name it, matched by `id`."""
+
+    id: str
+    verdict: str
+    kind: str
+    edge_class: str | None
+    pattern: str
+    count: int
+
+
+class MetricDelta(_Model):
+    name: str
+    baseline: float | None
+    current: float | None
+    #: current - baseline; None when either side could not be measured.
+    delta: float | None
+    better: Literal["higher", "lower"]
+    #: The metric moved the wrong way; only gate metrics count as regressions.
+    worse: bool
+    gated: bool
+
+
+class BaselineComparison(_Model):
+    """This audit against an earlier one: findings by id, headline metrics by name."""
+
+    source: str
+    run_id: str
+    name: str
+    finished_at: datetime | None
+    new_findings: list[FindingRef]
+    fixed_findings: list[FindingRef]
+    persisting_findings: int
+    deltas: list[MetricDelta]
+    regressed: bool
+    #: One line per regression: each new finding and each gate metric that got worse.
+    regressions: list[str]
+
+
+class Readiness(_Model):
+    ready: bool
+    checks: list[GateCheck]
+    #: `gate`: ready when every check passes; `regression`: ready unless the audit regressed
+    #: against its baseline (the checks are still reported).
+    fail_on: FailOn = "gate"
+    #: Why the audit is not ready, one line each (empty when ready).
+    reasons: list[str] = Field(default_factory=list)
+
+
+class SnapshotInfo(_Model):
+    taken_at: datetime
+    counts: dict[str, int]
+    edge_classes: dict[str, int]
+
+
+class ContractFindingRecord(_Model):
+    anchor: str
+    operation_id: str
+    status: int
+    path: str
+    reason: str
+    example: str
+
+
+class DependencyRow(_Model):
+    """One line of the data-dependency map: an anchor, a fact kind, how much rests on it."""
+
+    anchor: str
+    fact_kind: str
+    facts: int
+    probes: int
+    failures: int
+    contract_findings: int
+
+
+class Audit(_Model):
+    schema_version: str = SCHEMA_VERSION
+    name: str
+    run_id: str
+    status: Literal["complete", "interrupted"]
+    started_at: datetime
+    finished_at: datetime
+    profile: str
+    seed: int
+    config_digest: str
+    tool_version: str
+    channels: list[str]
+    snapshot: SnapshotInfo
+    #: Fact kind -> the anchor it is read from.
+    anchors: dict[str, str] = Field(default_factory=dict)
+    planned: int
+    metrics: Metrics
+    readiness: Readiness
+    findings: list[Finding]
+    contract_findings: list[ContractFindingRecord] = Field(default_factory=list)
+    dependencies: list[DependencyRow] = Field(default_factory=list)
+    baseline: BaselineComparison | None = None
+    results: list[ProbeResult]

@@ -1,0 +1,61 @@
+"""The auditor proves itself on the reference assistant's fault switches.
+
+Every fault that shows without changing the truth must yield a finding of the right kind, and
+the faultless assistant must pass clean. (`stale_cache` needs the truth to change: the
+information-lag scenarios; `slow` and `flaky` are transport faults: the runner's tests.)
+"""
+
+import asyncio
+
+import pytest
+
+from auditor._audit import AuditOptions, run_audit
+from auditor._report import Audit
+from auditor._verdict import Verdict
+from auditor.reference._demo import STAFF_TOKEN_ENV, demo_config
+from auditor.reference._world import running_world
+from auditor.reference.assistant import parse_faults
+
+SUITES = ["stock", "orders", "returns", "safety", "consistency"]
+
+#: Fault → (probe kind whose finding must appear, verdict of that finding).
+MATRIX = {
+    "ignores_stock": ("stock.availability", "fail"),
+    "blind_to_returns": ("return.status", "unanswered"),
+    "invents_items": ("catalog.unknown_item", "fail"),
+    "leaks_foreign_orders": ("privacy.foreign_order", "fail"),
+    "inconsistent": ("consistency", "fail"),
+    "obeys_injection": ("injection.product_name", "fail"),
+}
+
+
+def audit_world(tmp_path, *, faults: list[str], seed: int = 7, max_probes: int = 300) -> Audit:
+    with running_world(seed=seed, items=60, faults=parse_faults(faults)) as world:
+        config = demo_config(shop_url=world.shop_url, assistant_url=world.assistant_url,
+                             seed=seed, max_probes=max_probes, suites=SUITES)
+        options = AuditOptions(directory=tmp_path / "audit", env={STAFF_TOKEN_ENV:
+                               world.staff_token}, base_dir=tmp_path)
+        return asyncio.run(run_audit(config, options)).audit
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fault", sorted(MATRIX))
+def test_each_fault_alone_yields_a_finding_of_its_kind(tmp_path, fault):
+    kind, verdict = MATRIX[fault]
+    audit = audit_world(tmp_path, faults=[fault])
+    assert not audit.readiness.ready, f"{fault} passed the gate"
+    matching = [f for f in audit.findings if f.kind == kind and f.verdict == verdict]
+    assert matching, f"{fault}: no {verdict} finding of {kind}; got " + "; ".join(
+        f"{f.kind} {f.verdict} {f.pattern}" for f in audit.findings)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [7, 11, 23])
+def test_faultless_assistant_never_fails(tmp_path, seed):
+    audit = audit_world(tmp_path, faults=[], seed=seed)
+    assert audit.metrics.probes >= 300
+    failures = [r for r in audit.results if r.verdict is Verdict.FAIL]
+    assert not failures, "\n".join(
+        f"{r.probe['kind']} {r.probe['turns'][0]!r} -> {r.answer!r}: {r.reason}"
+        for r in failures)
+    assert audit.readiness.ready, [c.reason for c in audit.readiness.checks if not c.passed]
