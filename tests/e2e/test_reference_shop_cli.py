@@ -1,0 +1,144 @@
+"""`auditor reference shop` as a person runs it: banner, credentials that work, Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+
+import httpx
+import pytest
+
+STARTUP_S = 60.0
+BANNER_END = re.compile(r"^\s+C-012\s")  # the default shop has twelve customers
+
+
+def auditor() -> list[str]:
+    script = Path(sys.executable).with_name("auditor")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from auditor._cli import main; main()"]
+
+
+class RunningShop:
+    """`auditor reference shop --port 0 ...` in a subprocess, its stdout read by a thread."""
+
+    def __init__(self, *args: str, env: Mapping[str, str]) -> None:
+        self.process = subprocess.Popen(
+            [*auditor(), "reference", "shop", "--port", "0", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, **env},
+        )
+        self._lines: queue.Queue[str] = queue.Queue()
+        self._stderr: str | None = None
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self._lines.put(line.rstrip("\n"))
+
+    def banner(self) -> list[str]:
+        """Lines printed until the last customer, with a deadline instead of a blind wait."""
+        lines: list[str] = []
+        deadline = time.monotonic() + STARTUP_S
+        while not (lines and BANNER_END.match(lines[-1])):
+            try:
+                lines.append(self._lines.get(timeout=max(0.0, deadline - time.monotonic())))
+            except queue.Empty:
+                pytest.fail(f"no banner in time (exit code {self.process.poll()}): {lines}")
+        return lines
+
+    def interrupt(self) -> int:
+        self.process.send_signal(signal.SIGINT)
+        return self.process.wait(timeout=30)
+
+    def finish(self) -> str:
+        """Wait for the process to end (killing it if needed); its stderr. Idempotent."""
+        if self._stderr is None:
+            if self.process.poll() is None:
+                self.process.kill()
+            self.process.wait(timeout=30)
+            self._reader.join(timeout=30)
+            assert self.process.stdout is not None and self.process.stderr is not None
+            self.process.stdout.close()
+            with self.process.stderr as stderr:
+                self._stderr = stderr.read()
+        return self._stderr
+
+
+StartShop = Callable[..., RunningShop]
+
+
+@pytest.fixture
+def run_shop() -> Iterator[StartShop]:
+    started: list[RunningShop] = []
+
+    def start(*args: str, env: Mapping[str, str] | None = None) -> RunningShop:
+        started.append(RunningShop(*args, env=env or {}))
+        return started[-1]
+
+    yield start
+    for shop in started:
+        shop.finish()
+
+
+def test_the_banner_names_everything_needed_and_ctrl_c_stops(run_shop: StartShop) -> None:
+    shop = run_shop()
+    banner = shop.banner()
+    url = re.match(r"^reference shop on (http://127\.0\.0\.1:\d+)$", banner[0])
+    assert url is not None, banner
+    base = url.group(1)
+    for service, path in [("inventory", "/inventory"), ("orders", "/orders"),
+                          ("returns", "/returns"), ("sandbox", "/_sandbox")]:  # fmt: skip
+        assert any(line.split() == [f"{service}:", base + path] for line in banner), banner
+    staff = next(line for line in banner if "staff token (generated):" in line).split()[-1]
+    customers = dict(line.split() for line in banner if re.match(r"^\s+C-\d{3}\s", line))
+    assert len(customers) == 12
+    with httpx.Client(base_url=base, timeout=10) as client:
+        everything = client.get("/orders/orders", headers={"Authorization": f"Bearer {staff}"})
+        assert everything.json()["total"] == 40
+        token = customers["C-001"]
+        own = client.get("/orders/orders", headers={"Authorization": f"Bearer {token}"}).json()
+        assert own["orders"] and {o["customer_id"] for o in own["orders"]} == {"C-001"}
+    assert shop.interrupt() == 0
+
+
+def test_a_staff_token_from_the_environment_is_not_printed(run_shop: StartShop) -> None:
+    secret = "staff-from-env-0123456789"
+    shop = run_shop("--staff-token-env", "SHOP_TOKEN", env={"SHOP_TOKEN": secret})
+    banner = shop.banner()
+    assert "  staff token: from $SHOP_TOKEN" in banner
+    assert not any(secret in line for line in banner)
+    base = banner[0].split()[-1]
+    response = httpx.post(
+        f"{base}/_sandbox/reset", headers={"Authorization": f"Bearer {secret}"}, timeout=10
+    )
+    assert response.status_code == 200
+    assert shop.interrupt() == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "reason"),
+    [
+        (["--host", "0.0.0.0"], {}, "--allow-public"),
+        (["--staff-token-env", "NO_SUCH_VAR_FOR_SHOP"], {}, "NO_SUCH_VAR_FOR_SHOP"),
+        (["--items", "3"], {}, "items must be between"),
+    ],
+)
+def test_bad_options_exit_2_with_a_reason(
+    run_shop: StartShop, args: list[str], env: dict[str, str], reason: str
+) -> None:
+    shop = run_shop(*args, env=env)
+    assert shop.process.wait(timeout=STARTUP_S) == 2
+    assert reason in shop.finish()

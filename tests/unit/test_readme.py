@@ -1,0 +1,36 @@
+"""Docs that run: the README's configuration parses, and its tables name what exists."""
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from auditor._config import parse_config
+from auditor._probes import PROBE_KINDS
+from auditor.reference.assistant import Faults
+
+README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+TOML_BLOCKS = re.findall(r"```toml\n(.*?)```", README, re.S)
+
+
+@pytest.mark.parametrize("block", TOML_BLOCKS)
+def test_every_toml_example_is_a_valid_configuration(block):
+    parse_config(tomllib.loads(block), source="README.md")
+
+
+def test_every_probe_kind_is_documented():
+    for kind in PROBE_KINDS:
+        assert f"`{kind.name}`" in README, kind.name
+
+
+def test_every_fault_switch_is_documented():
+    import dataclasses
+
+    for field in dataclasses.fields(Faults):
+        assert f"`{field.name}" in README, field.name
+
+
+def test_the_two_commands_open_the_readme():
+    head = README[:600]
+    assert "make demo" in head and "make test" in head
