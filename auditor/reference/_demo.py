@@ -6,7 +6,7 @@ from auditor._config import AuditConfig, parse_config
 from auditor.reference._audit_config import reference_anchors
 
 #: The environment variable the demo passes the shop's staff token in (never written to disk).
-STAFF_TOKEN_ENV = "REFERENCE_SHOP_STAFF_TOKEN"
+STAFF_TOKEN_ENV = "REFERENCE_SHOP_STAFF_TOKEN"  # noqa: S105 (a variable name, not a secret)
 
 
 def demo_config(

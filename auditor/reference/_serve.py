@@ -6,6 +6,7 @@ the caller gets the URL only once the server accepts connections.
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 import threading
 from collections.abc import Iterator
@@ -15,6 +16,16 @@ from typing import Any
 import uvicorn
 
 _STARTUP_TIMEOUT_S = 30.0
+
+
+def is_loopback(host: str) -> bool:
+    """The reference servers refuse other hosts: they print credentials and have no hardening."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def bind_socket(host: str = "127.0.0.1", port: int = 0) -> socket.socket:

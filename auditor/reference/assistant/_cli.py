@@ -6,13 +6,12 @@ checks (loopback host, secrets from the environment only) can be tested as plain
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import uvicorn
 
-from auditor.reference._serve import bind_socket, url_of
+from auditor.reference._serve import bind_socket, is_loopback, url_of
 from auditor.reference.assistant._app import create_assistant
 from auditor.reference.assistant._faults import FAULTS_ENV, Faults, faults_from_env, parse_faults
 
@@ -31,15 +30,6 @@ class ServeOptions:
     port: int
     allow_public: bool
     seed: int = 0
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def _secret(env: Mapping[str, str], name: str, what: str) -> str:

@@ -9,13 +9,12 @@ seed, and the staff token is printed only when it was generated, since then nobo
 from __future__ import annotations
 
 import gc
-import ipaddress
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import uvicorn
 
-from auditor.reference._serve import bind_socket, url_of
+from auditor.reference._serve import bind_socket, is_loopback, url_of
 from auditor.reference.shop._app import DEFAULT_ITEMS, DEFAULT_SEED, Shop, create_shop
 
 
@@ -31,15 +30,6 @@ class ShopServeOptions:
     items: int = DEFAULT_ITEMS
     staff_token_env: str | None = None
     allow_public: bool = False
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def build(options: ShopServeOptions, env: Mapping[str, str]) -> Shop:
