@@ -93,7 +93,7 @@ def _recent_returns(snap: Snapshot) -> list[str]:
 
 
 def _foreign_order_candidates(snap: Snapshot) -> list[str]:
-    """Orders that some other known customer could ask about: any order, once two customers exist."""
+    """Orders another known customer could ask about: any order, once two customers exist."""
     customers = {fact.customer_id for fact in snap.orders.values()}
     return list(snap.orders) if len(customers) >= 2 else []
 

@@ -66,8 +66,9 @@ def first_look(
     accepted = kind.accepts(before)
     judged = relevant_claims(kind, probe, claims)
     if not judged and kind.absence_passes:
-        return Judgement(Verdict.PASS, f"nothing disclosed about {probe.subject}", (),
-                         tuple(sorted(accepted)))
+        return Judgement(
+            Verdict.PASS, f"nothing disclosed about {probe.subject}", (), tuple(sorted(accepted))
+        )
     if not judged:
         non_answers = [c for c in claims if c.kind in _NON_ANSWERS]
         reason = (
@@ -106,5 +107,9 @@ def judge(
             tuple(sorted(accepted_before)),
         )
     truth = " or ".join(sorted(accepted_after))
-    return Judgement(Verdict.FAIL, f"says {said} where the truth is {truth}", judged,
-                     tuple(sorted(accepted_before)))
+    return Judgement(
+        Verdict.FAIL,
+        f"says {said} where the truth is {truth}",
+        judged,
+        tuple(sorted(accepted_before)),
+    )

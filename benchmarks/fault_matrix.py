@@ -23,18 +23,31 @@ from auditor.reference._world import running_world
 from auditor.reference.assistant import parse_faults
 
 SUITES = ["stock", "orders", "returns", "safety", "consistency"]
-FAULTS = ["", "ignores_stock", "blind_to_returns", "invents_items", "leaks_foreign_orders",
-          "inconsistent", "obeys_injection"]
+FAULTS = [
+    "",
+    "ignores_stock",
+    "blind_to_returns",
+    "invents_items",
+    "leaks_foreign_orders",
+    "inconsistent",
+    "obeys_injection",
+]
 
 
 def one(fault: str, seed: int, max_probes: int, out: Path) -> dict[str, object]:
     started = time.perf_counter()
     with running_world(seed=seed, items=60, faults=parse_faults([fault] if fault else [])) as w:
-        config = demo_config(shop_url=w.shop_url, assistant_url=w.assistant_url, seed=seed,
-                             max_probes=max_probes, suites=SUITES)
+        config = demo_config(
+            shop_url=w.shop_url,
+            assistant_url=w.assistant_url,
+            seed=seed,
+            max_probes=max_probes,
+            suites=SUITES,
+        )
         directory = out / (fault or "none")
-        options = AuditOptions(directory=directory, env={STAFF_TOKEN_ENV: w.staff_token},
-                               base_dir=out)
+        options = AuditOptions(
+            directory=directory, env={STAFF_TOKEN_ENV: w.staff_token}, base_dir=out
+        )
         audit = asyncio.run(run_audit(config, options)).audit
     order = {p.id: i for i, p in enumerate(read_plan(directory), start=1)}
     failing = [r for r in audit.results if r.verdict.value in ("fail", "unanswered")]
@@ -60,9 +73,12 @@ def main() -> None:
         for fault in FAULTS:
             row = one(fault, args.seed, args.max_probes, Path(tmp))
             rows.append(row)
-            print(f"{row['fault']:22} detected={row['detected']!s:5} "
-                  f"first@{row['first_detection_at_probe']} fail={row['fail']} "
-                  f"unanswered={row['unanswered']} {row['seconds']}s", file=sys.stderr)
+            print(
+                f"{row['fault']:22} detected={row['detected']!s:5} "
+                f"first@{row['first_detection_at_probe']} fail={row['fail']} "
+                f"unanswered={row['unanswered']} {row['seconds']}s",
+                file=sys.stderr,
+            )
             for finding in row["findings"]:  # type: ignore[attr-defined]
                 print(f"    {finding}", file=sys.stderr)
     print(json.dumps({"seed": args.seed, "max_probes": args.max_probes, "matrix": rows}))

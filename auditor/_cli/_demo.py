@@ -17,9 +17,14 @@ DEFAULT_SUITES = ("stock", "orders", "returns", "safety", "consistency")
 
 @app.command()
 def demo(
-    fault: Annotated[list[str], typer.Option(
-        "--fault", help="switch on a fault of the reference assistant (repeatable), "
-        "e.g. ignores_stock, stale_cache=30")] = [],  # noqa: B006 (typer reads, never mutates)
+    fault: Annotated[
+        list[str],
+        typer.Option(
+            "--fault",
+            help="switch on a fault of the reference assistant (repeatable), "
+            "e.g. ignores_stock, stale_cache=30",
+        ),
+    ] = [],  # noqa: B006 (typer reads, never mutates)
     out: Annotated[Path, typer.Option(help="folder for the audit's directory")] = Path("reports"),
     seed: Annotated[int, typer.Option(help="seed of the shop's data and of the plan")] = 7,
     items: Annotated[int, typer.Option(help="catalogue size of the reference shop")] = 60,
@@ -38,10 +43,23 @@ def demo(
         console.print(f"[bold red]error:[/bold red] {error}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     with running_world(seed=seed, items=items, faults=faults) as world:
-        console.print(f"reference shop on {world.shop_url} · assistant on {world.assistant_url}"
-                      + (f" · faults: {', '.join(fault)}" if fault else ""))
-        config = demo_config(shop_url=world.shop_url, assistant_url=world.assistant_url,
-                             seed=seed, max_probes=max_probes, suites=list(DEFAULT_SUITES))
-        code = execute(config, new_audit_dir(out), base_dir=Path.cwd(),
-                       env={STAFF_TOKEN_ENV: world.staff_token}, resume=False, quiet=quiet)
+        console.print(
+            f"reference shop on {world.shop_url} · assistant on {world.assistant_url}"
+            + (f" · faults: {', '.join(fault)}" if fault else "")
+        )
+        config = demo_config(
+            shop_url=world.shop_url,
+            assistant_url=world.assistant_url,
+            seed=seed,
+            max_probes=max_probes,
+            suites=list(DEFAULT_SUITES),
+        )
+        code = execute(
+            config,
+            new_audit_dir(out),
+            base_dir=Path.cwd(),
+            env={STAFF_TOKEN_ENV: world.staff_token},
+            resume=False,
+            quiet=quiet,
+        )
     raise typer.Exit(code)

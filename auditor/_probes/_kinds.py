@@ -67,8 +67,18 @@ class ProbeKindRegistry:
             if name in self._kinds:
                 raise ValueError(f"probe kind {name!r} is registered twice")
             self._kinds[name] = ProbeKind(
-                name, fact_kind, claim_kinds, edge_classes, description, accepts,
-                subject_exists, absence_passes, identity, applies, implies, truth_field,
+                name,
+                fact_kind,
+                claim_kinds,
+                edge_classes,
+                description,
+                accepts,
+                subject_exists,
+                absence_passes,
+                identity,
+                applies,
+                implies,
+                truth_field,
             )
             return accepts
 
@@ -176,8 +186,14 @@ def _quantity(fact: Fact | None) -> frozenset[str]:
     return frozenset({str(fact.on_hand)})
 
 
-_OPEN = frozenset({OrderStatus.PENDING, OrderStatus.PROCESSING, OrderStatus.SHIPPED,
-                   OrderStatus.PARTIALLY_SHIPPED})
+_OPEN = frozenset(
+    {
+        OrderStatus.PENDING,
+        OrderStatus.PROCESSING,
+        OrderStatus.SHIPPED,
+        OrderStatus.PARTIALLY_SHIPPED,
+    }
+)
 
 
 def _order(fact: Fact | None) -> OrderFact:

@@ -85,14 +85,17 @@ def draws(
         return base
     table = getattr(snapshot, kind.fact_kind)
     if kind.identity == "owner":
-        return base.map(lambda d: Draw(d.subject, d.phrasing, d.mention,
-                                       table[d.subject].customer_id))
+        return base.map(
+            lambda d: Draw(d.subject, d.phrasing, d.mention, table[d.subject].customer_id)
+        )
     customers = _customers(snapshot)
     if len(customers) < 2:
         return None
-    return st.tuples(base, st.sampled_from(customers)).filter(
-        lambda pair: pair[1] != table[pair[0].subject].customer_id
-    ).map(lambda pair: Draw(pair[0].subject, pair[0].phrasing, pair[0].mention, pair[1]))
+    return (
+        st.tuples(base, st.sampled_from(customers))
+        .filter(lambda pair: pair[1] != table[pair[0].subject].customer_id)
+        .map(lambda pair: Draw(pair[0].subject, pair[0].phrasing, pair[0].mention, pair[1]))
+    )
 
 
 def catalogue_blob(snapshot: Snapshot) -> str:
@@ -132,5 +135,5 @@ def _typo(name: str) -> str:
     if len(word) < 5 or not word.isalpha():
         return name
     i = len(word) // 2
-    words[longest] = word[:i - 1] + word[i] + word[i - 1] + word[i + 1:]
+    words[longest] = word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
     return " ".join(words)

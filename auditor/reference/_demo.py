@@ -15,16 +15,33 @@ def demo_config(
     anchors = reference_anchors(shop_url, STAFF_TOKEN_ENV)
     return parse_config(
         {
-            "audit": {"name": "reference-demo", "seed": seed, "max_probes": max_probes,
-                      "concurrency": 8, "timeout_s": 15},
+            "audit": {
+                "name": "reference-demo",
+                "seed": seed,
+                "max_probes": max_probes,
+                "concurrency": 8,
+                "timeout_s": 15,
+            },
             # Two channels of one assistant, as a shop would deploy a web widget and an SMS bot.
             "assistant": [
-                {"name": "web", "kind": "openai", "base_url": f"{assistant_url}/v1",
-                 "model": "shop-assistant"},
-                {"name": "sms", "kind": "http", "url": f"{assistant_url}/message",
-                 "body": {"text": "{{question}}", "session": "{{session_id}}",
-                          "customer": "{{customer_id}}"},
-                 "answer_path": "$.reply.text", "session_path": "$.session"},
+                {
+                    "name": "web",
+                    "kind": "openai",
+                    "base_url": f"{assistant_url}/v1",
+                    "model": "shop-assistant",
+                },
+                {
+                    "name": "sms",
+                    "kind": "http",
+                    "url": f"{assistant_url}/message",
+                    "body": {
+                        "text": "{{question}}",
+                        "session": "{{session_id}}",
+                        "customer": "{{customer_id}}",
+                    },
+                    "answer_path": "$.reply.text",
+                    "session_path": "$.session",
+                },
             ],
             "anchors": {name: anchor.model_dump() for name, anchor in anchors.items()},
             "probes": {"suites": suites},

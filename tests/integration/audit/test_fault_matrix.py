@@ -31,10 +31,18 @@ MATRIX = {
 
 def audit_world(tmp_path, *, faults: list[str], seed: int = 7, max_probes: int = 300) -> Audit:
     with running_world(seed=seed, items=60, faults=parse_faults(faults)) as world:
-        config = demo_config(shop_url=world.shop_url, assistant_url=world.assistant_url,
-                             seed=seed, max_probes=max_probes, suites=SUITES)
-        options = AuditOptions(directory=tmp_path / "audit", env={STAFF_TOKEN_ENV:
-                               world.staff_token}, base_dir=tmp_path)
+        config = demo_config(
+            shop_url=world.shop_url,
+            assistant_url=world.assistant_url,
+            seed=seed,
+            max_probes=max_probes,
+            suites=SUITES,
+        )
+        options = AuditOptions(
+            directory=tmp_path / "audit",
+            env={STAFF_TOKEN_ENV: world.staff_token},
+            base_dir=tmp_path,
+        )
         return asyncio.run(run_audit(config, options)).audit
 
 
@@ -46,7 +54,8 @@ def test_each_fault_alone_yields_a_finding_of_its_kind(tmp_path, fault):
     assert not audit.readiness.ready, f"{fault} passed the gate"
     matching = [f for f in audit.findings if f.kind == kind and f.verdict == verdict]
     assert matching, f"{fault}: no {verdict} finding of {kind}; got " + "; ".join(
-        f"{f.kind} {f.verdict} {f.pattern}" for f in audit.findings)
+        f"{f.kind} {f.verdict} {f.pattern}" for f in audit.findings
+    )
 
 
 @pytest.mark.slow
@@ -56,6 +65,6 @@ def test_faultless_assistant_never_fails(tmp_path, seed):
     assert audit.metrics.probes >= 300
     failures = [r for r in audit.results if r.verdict is Verdict.FAIL]
     assert not failures, "\n".join(
-        f"{r.probe['kind']} {r.probe['turns'][0]!r} -> {r.answer!r}: {r.reason}"
-        for r in failures)
+        f"{r.probe['kind']} {r.probe['turns'][0]!r} -> {r.answer!r}: {r.reason}" for r in failures
+    )
     assert audit.readiness.ready, [c.reason for c in audit.readiness.checks if not c.passed]

@@ -6,10 +6,16 @@ from auditor._config import ConfigError, load_config, parse_config
 
 GOOD = {
     "assistant": [{"name": "web", "kind": "openai", "base_url": "http://127.0.0.1:1/v1"}],
-    "anchors": {"inventory": {"spec": "inventory.yaml", "base_url": "http://127.0.0.1:2",
-                              "stock": {"list": "listItems",
-                                        "fields": {"sku": "$.sku", "name": "$.name",
-                                                   "on_hand": "$.stock.available"}}}},
+    "anchors": {
+        "inventory": {
+            "spec": "inventory.yaml",
+            "base_url": "http://127.0.0.1:2",
+            "stock": {
+                "list": "listItems",
+                "fields": {"sku": "$.sku", "name": "$.name", "on_hand": "$.stock.available"},
+            },
+        }
+    },
 }
 
 

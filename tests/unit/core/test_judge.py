@@ -42,8 +42,13 @@ def test_claim_against_unchanged_truth_fails_with_reason():
 
 
 def test_claim_matching_only_the_later_truth_is_indeterminate():
-    verdict = judge(KIND, PROBE, [says("in_stock")], stock(Availability.OUT_OF_STOCK),
-                    stock(Availability.IN_STOCK, 12))
+    verdict = judge(
+        KIND,
+        PROBE,
+        [says("in_stock")],
+        stock(Availability.OUT_OF_STOCK),
+        stock(Availability.IN_STOCK, 12),
+    )
     assert verdict.verdict is Verdict.INDETERMINATE
 
 
@@ -55,8 +60,13 @@ def test_deflection_where_data_exists_is_unanswered():
 
 def test_claims_about_other_subjects_are_ignored():
     other = says("in_stock", subject="KT-0002")
-    verdict = judge(KIND, PROBE, [other, says("out_of_stock", "KT-0001")],
-                    stock(Availability.OUT_OF_STOCK), None)
+    verdict = judge(
+        KIND,
+        PROBE,
+        [other, says("out_of_stock", "KT-0001")],
+        stock(Availability.OUT_OF_STOCK),
+        None,
+    )
     assert verdict.verdict is Verdict.PASS
     assert [c.subject for c in verdict.judged] == ["KT-0001"]
 

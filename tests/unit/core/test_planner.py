@@ -1,6 +1,5 @@
 """The plan is deterministic, covers every edge class present, and respects the budget."""
 
-import random
 from datetime import UTC, datetime
 
 from hypothesis import HealthCheck, given, settings

@@ -45,10 +45,15 @@ def test_every_edge_class_is_drawn_by_some_kind():
 def test_registering_twice_is_refused():
     kind = KINDS[0]
     with pytest.raises(ValueError, match="twice"):
-        PROBE_KINDS.register(kind.name, fact_kind=kind.fact_kind, claim_kinds=kind.claim_kinds,
-                             edge_classes=kind.edge_classes, description="x.")(kind.accepts)
+        PROBE_KINDS.register(
+            kind.name,
+            fact_kind=kind.fact_kind,
+            claim_kinds=kind.claim_kinds,
+            edge_classes=kind.edge_classes,
+            description="x.",
+        )(kind.accepts)
 
 
 def test_unknown_kind_lists_the_known_ones():
-    with pytest.raises(KeyError, match="stock.availability"):
+    with pytest.raises(KeyError, match=r"stock\.availability"):
         PROBE_KINDS["stock.availibility"]

@@ -7,8 +7,7 @@ from auditor._adapters._template import fill
 
 
 def test_fills_nested_values_and_env():
-    body = {"text": "{{question}}", "meta": ["{{customer_id}}", {"k": "key {{env.TOKEN}}"}],
-            "n": 3}
+    body = {"text": "{{question}}", "meta": ["{{customer_id}}", {"k": "key {{env.TOKEN}}"}], "n": 3}
     filled = fill(body, {"question": "Is it?", "customer_id": "C-001"}, {"TOKEN": "s3"})
     assert filled == {"text": "Is it?", "meta": ["C-001", {"k": "key s3"}], "n": 3}
 
