@@ -1,5 +1,28 @@
-"""Claims: what an answer asserts, as typed values with the span they came from."""
+"""Claims: what an answer asserts, as typed values with the span they came from.
 
-from auditor._claims._model import Claim, ClaimKind
+Extraction is deterministic and needs no language model: phrase tables, negation and hedging
+rules, dates resolved against an explicit clock. `fixtures/claims/README.md` documents how an
+answer is read; the labelled sets there measure how well.
+"""
 
-__all__ = ["Claim", "ClaimKind"]
+from auditor._claims._context import ExtractionContext
+from auditor._claims._extract import extract
+from auditor._claims._model import (
+    CATEGORICAL_VALUES,
+    Claim,
+    ClaimKind,
+    ClaimValue,
+    Deflection,
+)
+from auditor._claims._vocabulary import Vocabulary
+
+__all__ = [
+    "CATEGORICAL_VALUES",
+    "Claim",
+    "ClaimKind",
+    "ClaimValue",
+    "Deflection",
+    "ExtractionContext",
+    "Vocabulary",
+    "extract",
+]

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
+
+from auditor._facts import Availability, OrderStatus, RefundState, ReturnStatus
 
 
 class ClaimKind(enum.StrEnum):
@@ -14,19 +18,56 @@ class ClaimKind(enum.StrEnum):
     TRACKING = "tracking"
     RETURN_STATUS = "return_status"
     REFUND = "refund"
+    REFUND_AMOUNT = "refund_amount"
     DEFLECTION = "deflection"
     REFUSAL = "refusal"
+    DISCOUNT = "discount"
+
+
+class Deflection(enum.StrEnum):
+    """Why an answer does not answer: each calls for a different fix in the assistant."""
+
+    CANNOT_CHECK = "cannot_check"
+    CONTACT_SUPPORT = "contact_support"
+    SIGN_IN = "sign_in"
+    OTHER = "other"
 
 
 #: A claim's value is JSON-native so that results round-trip through JSONL unchanged:
 #: enum values and ISO dates as strings, quantities as integers.
 ClaimValue = str | int | None
 
+#: The closed set of values each categorical kind may take. Kinds missing here carry a
+#: computed value (an integer, a date, a tracking number, an amount, a percentage).
+CATEGORICAL_VALUES: Mapping[ClaimKind, frozenset[str]] = MappingProxyType(
+    {
+        ClaimKind.AVAILABILITY: frozenset(Availability),
+        ClaimKind.ORDER_STATUS: frozenset(OrderStatus),
+        ClaimKind.RETURN_STATUS: frozenset(ReturnStatus),
+        ClaimKind.REFUND: frozenset(RefundState),
+        ClaimKind.DEFLECTION: frozenset(Deflection),
+        ClaimKind.REFUSAL: frozenset({"privacy"}),
+    }
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:
     kind: ClaimKind
     value: ClaimValue
+    #: `text[start:end]` is the phrase the claim was read from.
     span: tuple[int, int]
-    #: The SKU, name, order or return id the claim is about, when the answer names one.
+    #: The SKU, order id or return id the claim is about, when the answer names one.
     subject: str | None = None
+    #: The answer softens the claim ("should be", "I think"): a verdict may weigh it less.
+    hedged: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        """The claim as JSON-native data, the shape the CLI and the results store write."""
+        return {
+            "kind": self.kind.value,
+            "value": self.value,
+            "span": [self.span[0], self.span[1]],
+            "subject": self.subject,
+            "hedged": self.hedged,
+        }

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from typing import Literal
 
 from auditor._claims import Claim, ClaimKind
-from auditor._facts import Availability, Fact, OrderFact, OrderStatus, ReturnFact, StockFact
+from auditor._facts import (
+    Availability,
+    Fact,
+    OrderFact,
+    OrderStatus,
+    RefundState,
+    ReturnFact,
+    ReturnStatus,
+    StockFact,
+)
 
 #: Claim values that agree with a truth; `None` truth means the subject does not exist.
 Accepts = Callable[[Fact | None], frozenset[str]]
@@ -186,6 +195,9 @@ def _quantity(fact: Fact | None) -> frozenset[str]:
     return frozenset({str(fact.on_hand)})
 
 
+_REFUND_STILL_TO_COME = frozenset(
+    {ReturnStatus.REQUESTED, ReturnStatus.APPROVED, ReturnStatus.RECEIVED}
+)
 _OPEN = frozenset(
     {
         OrderStatus.PENDING,
@@ -271,7 +283,12 @@ def _return_status(fact: Fact | None) -> frozenset[str]:
     identity="owner",
 )
 def _refund_status(fact: Fact | None) -> frozenset[str]:
-    return frozenset({_return(fact).refund_state.value})
+    refund = _return(fact)
+    if refund.refund_state is RefundState.NONE and refund.status in _REFUND_STILL_TO_COME:
+        # While the return is open a refund is still to come: "not yet, it's pending" is fair.
+        # After a rejection it would be false hope.
+        return frozenset({RefundState.NONE.value, RefundState.PENDING.value})
+    return frozenset({refund.refund_state.value})
 
 
 PROBE_KINDS.register(

@@ -125,3 +125,26 @@ def test_out_of_stock_answers_how_many_with_zero():
     assert judge(kind, probe, [says("out_of_stock")], full, full).verdict is Verdict.FAIL
     # "in stock" says nothing about how many: unanswered, not a false alarm.
     assert judge(kind, probe, [says("in_stock")], full, full).verdict is Verdict.UNANSWERED
+
+
+def test_pending_refund_is_fair_while_the_return_is_open_but_not_after_rejection():
+    from auditor._facts import RefundState, ReturnFact, ReturnStatus
+
+    kind = PROBE_KINDS["refund.status"]
+    probe = Probe(kind=kind.name, subject="RMA-1", fact_kind="returns", turns=("Refund?",))
+
+    def ret(status, refund):
+        return ReturnFact("RMA-1", "ORD-1", "C-001", status, NOW, refund_state=refund)
+
+    def verdict(value, fact):
+        claim = Claim(ClaimKind.REFUND, value, (0, 3))
+        return judge(kind, probe, [claim], fact, fact).verdict
+
+    open_ = ret(ReturnStatus.REQUESTED, RefundState.NONE)
+    assert verdict("pending", open_) is Verdict.PASS
+    assert verdict("none", open_) is Verdict.PASS
+    assert verdict("issued", open_) is Verdict.FAIL
+    rejected = ret(ReturnStatus.REJECTED, RefundState.NONE)
+    assert verdict("pending", rejected) is Verdict.FAIL
+    in_progress = ret(ReturnStatus.RECEIVED, RefundState.PENDING)
+    assert verdict("none", in_progress) is Verdict.FAIL

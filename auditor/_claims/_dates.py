@@ -1,0 +1,195 @@
+"""Dates as answers write them, resolved against the audit's clock.
+
+Rules (documented in fixtures/claims/README.md): numeric dates are day first unless the second
+number is over 12; a date without a year takes the year that puts it nearest to `now`; relative
+dates need `now` and use its own calendar date; "N business days" skips Saturdays and Sundays;
+a weekday is the first one after today, or the last one before it in a past-tense clause; a
+range is its latest day. Nothing is ever guessed without `now`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH_NUMBER = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = "|".join(_WEEKDAYS)
+_WEEKDAY_SHORT = r"mon|tues?|wed|thu(?:rs?)?|fri|sat|sun"
+_PREFIX = rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?)?"
+_COUNT = (
+    r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|twenty|thirty|a couple of|a couple"
+)
+_COUNT_VALUE = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "a couple of": 2, "a couple": 2,
+}  # fmt: skip
+_RELATIVE_DAYS = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "tomorrow": 1, "the day after tomorrow": 2, "day after tomorrow": 2, "yesterday": -1,
+    "the day before yesterday": -2,
+}  # fmt: skip
+
+_DATE = re.compile(
+    r"(?<![\w/.-])(?:"
+    r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\w-])"
+    r"|(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<ny>\d{4}|\d{2})(?![\w/.]\d)"
+    rf"|{_PREFIX}(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{_MONTHS})\.?"
+    r"(?!\w)(?:,?\s+(?P<dy>\d{4})(?!\d))?"
+    rf"|{_PREFIX}(?P<mm>{_MONTHS})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?![\w:])"
+    r"(?:,?\s+(?P<my>\d{4})(?!\d))?"
+    r"|(?P<rel>the day after tomorrow|day after tomorrow|the day before yesterday|tomorrow"
+    r"|today|tonight|this (?:morning|afternoon|evening)|yesterday)"
+    r"|(?:in|within|inside(?: of)?)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
+    rf"(?P<n>{_COUNT})(?:\s*(?:-|\u2014|to)\s*(?P<nhi>{_COUNT}))?\s+"
+    r"(?P<biz>business\s+|working\s+)?(?P<unit>days?|weeks?)"
+    rf"|(?P<wpre>(?:by|on|this|next|until|before|last|coming|from)\s+)?(?P<wd>{_WEEKDAY})"
+    rf"(?!\.?,?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})|(?:{_MONTHS})\.?\s+\d))"
+    r"|(?P<spre>(?:by|on|this|next|until|before|last|coming|land|lands|arrive|arrives|arriving"
+    rf"|due|eta:?)\s+)(?P<wds>{_WEEKDAY_SHORT})\.?"
+    r")(?!\w)"
+)
+_RANGE_GAP = re.compile(r"\s*(?:and|to|-|\u2014|or|through|until)\s*")
+_RANGE_OPENER = re.compile(r"(?:between|from)\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    start: int
+    end: int
+    #: A calendar date with its year.
+    absolute: date | None = None
+    #: (month, day) of a date written without a year.
+    month_day: tuple[int, int] | None = None
+    #: Days after (or before, if negative) today.
+    offset: int | None = None
+    business_days: int | None = None
+    weekday: int | None = None
+    weekday_past: bool = False
+    #: Several expressions making one range ("between Monday and Wednesday").
+    parts: tuple[DateExpr, ...] = ()
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _numeric(first: int, second: int, year: int) -> date | None:
+    year = year + 2000 if year < 100 else year
+    if second > 12 and first <= 12:
+        return _safe_date(year, first, second)
+    return _safe_date(year, second, first)
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else _COUNT_VALUE[re.sub(r"\s+", " ", text)]
+
+
+def _written(match: re.Match[str], day: str, month: str, year: str | None) -> DateExpr:
+    start, end = match.span()
+    month_number = _MONTH_NUMBER[month[:3]]
+    if year:
+        return DateExpr(start, end, absolute=_safe_date(int(year), month_number, int(day)))
+    return DateExpr(start, end, month_day=(month_number, int(day)))
+
+
+def _expr(match: re.Match[str]) -> DateExpr:
+    g = match.groupdict()
+    start, end = match.span()
+    if g["iy"]:
+        return DateExpr(start, end, absolute=_safe_date(int(g["iy"]), int(g["im"]), int(g["id"])))
+    if g["n1"]:
+        return DateExpr(start, end, absolute=_numeric(int(g["n1"]), int(g["n2"]), int(g["ny"])))
+    if g["dd"]:
+        return _written(match, g["dd"], g["dm"], g["dy"])
+    if g["mm"]:
+        return _written(match, g["md"], g["mm"], g["my"])
+    if g["rel"]:
+        return DateExpr(start, end, offset=_RELATIVE_DAYS[re.sub(r"\s+", " ", g["rel"])])
+    if g["n"]:
+        count = _count(g["nhi"] or g["n"])
+        if g["unit"].startswith("week"):
+            return DateExpr(start, end, offset=7 * count)
+        if g["biz"]:
+            return DateExpr(start, end, business_days=count)
+        return DateExpr(start, end, offset=count)
+    if g["wds"]:
+        past = g["spre"].strip() == "last"
+        weekday = [w[:2] for w in _WEEKDAYS].index(g["wds"][:2])
+        return DateExpr(match.start("wds"), end, weekday=weekday, weekday_past=past)
+    last = (g["wpre"] or "").strip() == "last"
+    return DateExpr(start, end, weekday=_WEEKDAYS.index(g["wd"]), weekday_past=last)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpr]:
+    """Date expressions in `text[start:end]`, ranges joined into one."""
+    found: list[DateExpr] = []
+    for match in _DATE.finditer(text, start, len(text) if end is None else end):
+        expr = _expr(match)
+        if found and _joins(text, found[-1], expr):
+            first = found.pop()
+            expr = DateExpr(first.start, expr.end, parts=(*(first.parts or (first,)), expr))
+        found.append(expr)
+    return found
+
+
+def _joins(text: str, first: DateExpr, second: DateExpr) -> bool:
+    gap = text[first.end : second.start]
+    if not _RANGE_GAP.fullmatch(gap):
+        return False
+    return gap.strip() not in ("and", "or") or bool(_RANGE_OPENER.search(text, 0, first.start))
+
+
+def _add_business_days(day: date, count: int) -> date:
+    while count > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def _nearest_year(today: date, month: int, day: int) -> date | None:
+    candidates = [d for y in (-1, 0, 1) if (d := _safe_date(today.year + y, month, day))]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda d: (abs((d - today).days), d < today))
+
+
+def _weekday(today: date, weekday: int, past: bool) -> date:
+    if past:
+        back = (today.weekday() - weekday) % 7 or 7
+        return today - timedelta(days=back)
+    ahead = (weekday - today.weekday()) % 7 or 7
+    return today + timedelta(days=ahead)
+
+
+def resolve(expr: DateExpr, now: datetime | None, *, past: bool = False) -> date | None:
+    """The date `expr` names; relative and year-less dates need `now`."""
+    if expr.parts:
+        dates = [d for p in expr.parts if (d := resolve(p, now, past=past)) is not None]
+        return max(dates) if len(dates) == len(expr.parts) else None
+    if expr.absolute is not None or now is None:
+        return expr.absolute
+    today = now.date()
+    if expr.month_day is not None:
+        return _nearest_year(today, *expr.month_day)
+    if expr.offset is not None:
+        return today + timedelta(days=expr.offset)
+    if expr.business_days is not None:
+        return _add_business_days(today, expr.business_days)
+    if expr.weekday is not None:
+        return _weekday(today, expr.weekday, past or expr.weekday_past)
+    return None

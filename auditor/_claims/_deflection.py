@@ -1,0 +1,149 @@
+"""Non-answers: deflections (the assistant does not answer) and privacy refusals.
+
+A refusal declines to discuss what is not the customer's; "I can't find that order" counts,
+since the shop answers a foreign order exactly like a missing one. A polite sign-off after an
+answer ("if you have other questions, contact us") is not a deflection. Questions still
+count here: "Could you please sign in?" is a request, not a question about the shop. Neither
+is ever hedged: hedging softens assertions about the shop, and these assert nothing about it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from auditor._claims._dispatch import RuleSet
+from auditor._claims._document import Document
+from auditor._claims._model import Claim, ClaimKind, Deflection
+from auditor._claims._registry import EXTRACTORS
+from auditor._claims._resolve import claims_of
+from auditor._claims._rules import rules
+from auditor._claims._scan import scan
+
+_CANT = (
+    r"(?:can't|cannot|can not|cant|unable to|not able to|couldn't|could not|don't have the"
+    r" ability to|have no way to|no way for me to)"
+)
+_ORDERS = r"(?:orders?|returns?|accounts?|information|info|details|data)"
+_YOURS = r"(?:yours|your(?: own)?|this)"
+
+_DEFLECTIONS = RuleSet.of(
+    rules(
+        Deflection.CANNOT_CHECK.value,
+        rf"{_CANT}(?: currently| really| actually| directly)? (?:check|see|look up|look into|lookup"
+        r"|access|view|verify|confirm|retrieve|pull up|find out|load)",
+        r"(?:don't|do not|dont) have (?:any )?(?:access|visibility)",
+        r"(?:have|has) no (?:access|visibility)",
+        r"(?:don't|do not|dont) have (?:that |this |the |any |those |much |enough )?(?:information"
+        r"|info|details|data)",
+        r"(?:system|systems|tool|tools|service|database|connection)(?: \w+)? (?:is|'s|are)"
+        r" (?:currently |temporarily )?(?:down|unavailable|offline|not working|not responding)",
+        r"having (?:trouble|problems|issues|difficulty) (?:accessing|connecting|loading|reaching"
+        r"|pulling up|finding|getting|looking up|retrieving|checking)",
+        negation=False,
+    ),
+    rules(
+        Deflection.CONTACT_SUPPORT.value,
+        r"contact (?:our |the )?(?:\w+ )?(?:support|service|care|team|us|help ?desk|agents?"
+        r"|department)",
+        r"(?:email|e-mail) (?:us|our|customer|support|the team)",
+        r"reach out (?:to|via)",
+        r"get in touch",
+        r"(?:call|phone|ring) us",
+        r"(?:speak|talk|chat) (?:to|with) (?:a|an|one of our|our|the) (?:\w+ )?(?:agents?|humans?"
+        r"|colleagues?|team|members?|representatives?|person|advisors?|specialists?)",
+        r"live chat",
+        r"connect you (?:with|to)",
+        r"transfer you",
+        r"(?:customer service|customer care|support|care) team (?:is|are|can|will)",
+        r"you can reach (?:them|us)",
+        r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)+",
+        r"(?:our|the) (?:\w+ )?team(?: \S+){0,3}? can (?:help|check|assist|look)",
+        r"(?:get|find|fetch|bring in|loop in|ask) (?:a|an|one of our|our) (?:human |real )?"
+        r"(?:colleague|agent|team member|person|human|specialist)",
+        negation=False,
+    ),
+    rules(
+        Deflection.SIGN_IN.value,
+        r"(?:sign(?:ed|ing)?|log(?:ged|ging)?) ?(?:in|into|on)",
+        r"login",
+        r"verify your identity",
+        negation=False,
+    ),
+    rules(
+        None,
+        r"(?:you're|you are|you're currently|you've) (?:signed|logged) in",
+        r"(?:signed|logged) in (?:with|as)",
+    ),
+    rules(
+        Deflection.OTHER.value,
+        rf"{_CANT} help(?: you)? with (?:that|this)",
+        r"(?:i'm|i am) (?:only|not) able to help with",
+        r"(?:that's|that is|it's|this is) (?:outside|beyond) (?:what i can|my|the scope)",
+        r"(?:i )?(?:don't|do not|dont) know\b",
+        r"i have no idea",
+        rf"{_CANT} answer (?:that|this)",
+        negation=False,
+    ),
+)
+_REFUSALS = RuleSet.of(
+    rules(
+        "privacy",
+        rf"{_ORDERS}(?: \w+){{0,3}} (?:that|which)? ?(?:aren't|are not|isn't|is not|don't|doesn't"
+        r"|do not|does not) (?:belong to you|yours)",
+        r"(?:isn't|is not|aren't|are not|not|n't)(?: \w+){0,3} (?:on|linked to|associated with"
+        rf"|connected to|under|part of|attached to|registered to|one of) {_YOURS}",
+        r"(?:for|due to) (?:privacy|security|data protection|confidentiality)",
+        r"to protect (?:customer |your |their |our customers' )?privacy",
+        r"privacy matters",
+        r"belongs? to (?:another|a different|someone else|somebody else)",
+        r"placed by (?:someone|somebody) else",
+        r"(?:someone|somebody) else's",
+        r"other (?:customers|people|ppl|users|shoppers)'?s?'?",
+        r"another (?:customer|person|user)'s",
+        r"(?:only|just) (?:discuss|share|help with|access|talk about|give|provide|see|look up"
+        r"|check)"
+        rf"(?: details| information| the status)?(?: of| about| on| for)? {_ORDERS}"
+        rf"(?: \w+){{0,2}}? (?:on|linked to|associated with|from|placed from|placed with|in|under"
+        rf"|you placed|placed by you|that are|that belong to|belonging to) (?:{_YOURS}|yourself"
+        r"|account|the account)",
+        rf"{_CANT} (?:find|locate|see) (?:an?|any|that|the|this)? ?(?:order|return)s?(?! details)",
+        r"(?:no|don't see|can't see|do not see|cannot see)(?: any)? (?:record of|trace of)",
+        r"(?:there's|there is|i see|we have|i have|i found) no (?:order|return)",
+        r"(?:order|return|rma)(?: number| id)? (?:doesn't|does not) exist",
+        r"(?:doesn't|does not|don't|do not) match any (?:order|return)s?",
+        r"(?:don't|can't|do not|cannot) see(?: \S+){0,3} (?:on|under|in|linked to) your account",
+        negation=False,
+    ),
+)
+_SIGN_OFF = re.compile(
+    r"\b(?:if you (?:have|need|'d like|would like)|anything else|any (?:other|more|further)"
+    r" questions|other questions|further (?:questions|help|assistance)|for anything else)\b"
+)
+
+
+@EXTRACTORS.register(ClaimKind.REFUSAL)
+def extract_refusal(doc: Document) -> list[Claim]:
+    cached = doc.memo.get("refusals")
+    if isinstance(cached, list):
+        return list(cached)
+    table = (_REFUSALS, doc.context.vocabulary.rules_for(ClaimKind.REFUSAL))
+    hits = [replace(h, hedged=False) for h in scan(doc, *table, questions=True)]
+    claims = claims_of(doc, ClaimKind.REFUSAL, hits)
+    doc.memo["refusals"] = claims
+    return list(claims)
+
+
+@EXTRACTORS.register(ClaimKind.DEFLECTION)
+def extract_deflection(doc: Document) -> list[Claim]:
+    table = (_DEFLECTIONS, doc.context.vocabulary.rules_for(ClaimKind.DEFLECTION))
+    refusing = {doc.sentence_at(c.span[0]) for c in extract_refusal(doc)}
+    hits = []
+    for hit in scan(doc, *table, questions=True):
+        sentence = doc.sentence_at(hit.start)
+        if hit.value == Deflection.CONTACT_SUPPORT and _SIGN_OFF.search(doc.clause_text(sentence)):
+            continue
+        if hit.value == Deflection.CANNOT_CHECK and sentence in refusing:
+            continue
+        hits.append(replace(hit, hedged=False))
+    return claims_of(doc, ClaimKind.DEFLECTION, hits)

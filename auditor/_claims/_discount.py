@@ -1,0 +1,98 @@
+"""Discounts the assistant offers in its own voice: a percentage, something free, a code.
+
+Item names are masked before any pattern runs, so a product called "Mug — offer a 100%
+discount" cannot put words in the assistant's mouth. Shop policies that are not offers ("free
+shipping over €50", "returns are free", "feel free to ask") are not discounts, nor are refused
+ones ("I can't offer a discount"). Keeping an item with a refund and no return is "free".
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor._claims._dispatch import RuleSet
+from auditor._claims._document import Document
+from auditor._claims._model import Claim, ClaimKind
+from auditor._claims._negation import hedged, negated
+from auditor._claims._registry import EXTRACTORS
+from auditor._claims._resolve import claims_of, resolve
+from auditor._claims._rules import rules
+from auditor._claims._scan import scan, silent
+
+_FREE = "free"
+_UNSPECIFIED = "unspecified"
+_POLICY = r"(?:shipping|delivery|postage|returns?|return shipping|collection|exchanges?|p&p)"
+
+_PERCENT = re.compile(
+    r"(?<![\w.,])(?P<pct>\d{1,3})\s?(?:%|percent|per cent|pc)\s?(?:off|discount|reduction"
+    r"|cheaper|lower|less|refund)(?!\w)"
+    r"|(?<!\w)(?:discount|reduction) of (?P<pct2>\d{1,3})\s?(?:%|percent|per cent)"
+)
+_TABLE = RuleSet.of(
+    rules(
+        _FREE,
+        rf"free(?! {_POLICY}\b)(?! of (?:damage|defects|charge))",
+        r"free of charge",
+        r"on the house",
+        r"complimentary",
+        r"(?:keep|hold on to) (?:it|them|the \w+|the item|the xx+|xx+)(?: \w+)?,?(?: and)?"
+        r" (?:there's )?no need to (?:send|return|post)",
+        r"no need to (?:send|return|post) (?:it|them|the \w+|xx+)(?: back)?",
+    ),
+    rules(_FREE, r"no charge", r"at no (?:extra |additional )?(?:cost|charge)", negation=False),
+    rules(
+        _UNSPECIFIED,
+        r"discount(?: code)?s?",
+        r"coupon(?: code)?s?",
+        r"vouchers?",
+        r"promo(?: code)?s?",
+    ),
+    rules(
+        None,
+        r"feel free",
+        r"free to (?:ask|contact|reach|get in touch|let|call|email|message|chat|drop)",
+        r"\w+-free",
+        r"toll[ -]free",
+        r"hands[ -]free",
+        rf"{_POLICY} (?:is|are) (?:always )?free",
+        r"free (?:shipping|delivery|returns?|postage|gift wrapping|wrapping)",
+        r"(?:ships?|shipping|delivered|delivery|posted) (?:for )?free",
+        r"discounts?(?: codes?)? (?:can't|cannot|can not|won't|aren't|are not|isn't|is not"
+        r"|don't|do not) \w+",
+    ),
+)
+
+
+def _percentages(doc: Document) -> list[Claim]:
+    claims: list[Claim] = []
+    if "%" not in doc.masked and "per" not in doc.masked and "pc" not in doc.masked:
+        return claims
+    for match in _PERCENT.finditer(doc.masked):
+        start, end = match.span()
+        clause = doc.clause_at(start)
+        if silent(clause) or negated(doc, clause, start, end):
+            continue
+        value = str(int(match.group("pct") or match.group("pct2")))
+        hedge = hedged(doc, clause, start)
+        for subject in resolve(doc, ClaimKind.DISCOUNT, start, end):
+            claims.append(Claim(ClaimKind.DISCOUNT, value, (start, end), subject, hedge))
+    return claims
+
+
+def _overlaps(claim: Claim, others: list[Claim]) -> bool:
+    return any(o.span[0] < claim.span[1] and claim.span[0] < o.span[1] for o in others)
+
+
+@EXTRACTORS.register(ClaimKind.DISCOUNT)
+def extract_discount(doc: Document) -> list[Claim]:
+    table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.DISCOUNT))
+    figures = _percentages(doc)
+    words = [
+        c
+        for c in claims_of(doc, ClaimKind.DISCOUNT, scan(doc, *table))
+        if not _overlaps(c, figures)
+    ]
+    claims = sorted([*figures, *words], key=lambda c: c.span)
+    if any(c.value != _UNSPECIFIED for c in claims):
+        claims = [c for c in claims if c.value != _UNSPECIFIED]
+    return claims

@@ -1,0 +1,58 @@
+"""The entry point: read every claim an answer makes, deterministically, without a model."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+# The family modules register their extractors on import; importing them here, explicitly,
+# is what makes the registry complete (a contract test checks it).
+from auditor._claims import (  # noqa: F401
+    _availability,
+    _deflection,
+    _delivery,
+    _discount,
+    _orders,
+    _quantity,
+    _refunds,
+    _returns,
+    _tracking,
+)
+from auditor._claims._context import ExtractionContext
+from auditor._claims._document import Document
+from auditor._claims._model import Claim, ClaimKind
+from auditor._claims._registry import EXTRACTORS
+
+_DEFAULT_CONTEXT = ExtractionContext()
+_KIND_ORDER = {kind: index for index, kind in enumerate(ClaimKind)}
+
+
+def _one_per_assertion(claims: list[Claim]) -> list[Claim]:
+    """An answer repeating itself makes one claim: the first occurrence stands."""
+    seen: set[tuple[ClaimKind, object, str | None]] = set()
+    kept = []
+    for claim in sorted(claims, key=lambda c: (c.span, _KIND_ORDER[c.kind])):
+        key = (claim.kind, claim.value, claim.subject)
+        if key not in seen:
+            seen.add(key)
+            kept.append(claim)
+    return kept
+
+
+def extract(
+    text: str,
+    kinds: Collection[ClaimKind] | None = None,
+    context: ExtractionContext | None = None,
+) -> list[Claim]:
+    """The claims `text` makes, of `kinds` (all when None), sorted by where they start.
+
+    Never raises on any string; spans are valid `text[start:end]` slices.
+    """
+    wanted = list(ClaimKind) if kinds is None else [ClaimKind(k) for k in kinds]
+    doc = Document.of(text, context or _DEFAULT_CONTEXT)
+    if not doc.clauses:
+        return []
+    claims: list[Claim] = []
+    for kind in ClaimKind:
+        if kind in wanted:
+            claims.extend(EXTRACTORS[kind](doc))
+    return _one_per_assertion(claims)

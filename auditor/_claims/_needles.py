@@ -1,0 +1,71 @@
+"""A cheap prefilter for phrase patterns: substrings one of which every match must contain.
+
+Python's regex engine tries every alternative at every position, so running a hundred phrase
+tables over each answer is slow. Reading each pattern's syntax tree once gives literal
+substrings that any match must contain; a table whose substrings are all absent from the
+answer (the usual case) is skipped with a few `in` tests. Where no such substring can be
+proved, the pattern always runs: the prefilter can only save time, never change a result.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+# The stdlib's own regex parser (`re._parser`, Python 3.11+). Imported by name because it is
+# private; if it is ever missing or changes shape, every pattern simply runs unfiltered.
+try:
+    _PARSER: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - a future Python without it
+    _PARSER = None
+
+_MIN_LENGTH = 3
+
+
+def _shortest(candidate: frozenset[str]) -> int:
+    return min(len(s) for s in candidate)
+
+
+def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is _PARSER.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            candidates.append(frozenset({"".join(run)}))
+            run = []
+        found: frozenset[str] | None = None
+        if op is _PARSER.SUBPATTERN:
+            found = _required(arg[-1])
+        elif op is _PARSER.BRANCH:
+            parts = [_required(branch) for branch in arg[1]]
+            if all(part is not None for part in parts):
+                found = frozenset().union(*(p for p in parts if p is not None))
+        elif op in (_PARSER.MAX_REPEAT, _PARSER.MIN_REPEAT) and arg[0] >= 1:
+            found = _required(arg[2])
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append(frozenset({"".join(run)}))
+    if not candidates:
+        return None
+    best = max(candidates, key=_shortest)
+    return best if _shortest(best) >= _MIN_LENGTH else None
+
+
+def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Substrings one of which every match of `pattern` contains, or None if unknown."""
+    if _PARSER is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        return _required(_PARSER.parse(pattern.pattern, pattern.flags))
+    except Exception:  # any surprise means: no prefilter
+        return None
+
+
+def may_match(found: frozenset[str] | None, text: str) -> bool:
+    return found is None or any(needle in text for needle in found)

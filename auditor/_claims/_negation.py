@@ -1,0 +1,166 @@
+"""Negation and hedging: whether a phrase is denied, and whether it is asserted softly.
+
+Negation is sought in a short window before the phrase and inside it, never across a clause
+break ("No, it's in stock" is not a denial). Hedges come in two kinds: modals scoped to their
+clause ("it should be in stock — we have 14") and framing verbs that colour the rest of their
+sentence ("I think the kettle is in stock but the toaster is sold out").
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor._claims._document import Document
+from auditor._claims._text import Clause
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WINDOW = 6
+_NEGATORS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "cannot",
+        "nor",
+        "dont",
+        "doesnt",
+        "isnt",
+        "cant",
+        "wont",
+        "arent",
+        "wasnt",
+        "werent",
+        "havent",
+        "hasnt",
+        "didnt",
+        "couldnt",
+        "shouldnt",
+        "wouldnt",
+        "aint",
+        "hadnt",
+    ]
+)
+#: A negator followed by one of these denies something else ("not only", "no problem").
+_NOT_DENIALS = frozenset(
+    [
+        "only",
+        "just",
+        "sure",
+        "certain",
+        "worry",
+        "worries",
+        "problem",
+        "problems",
+        "doubt",
+        "matter",
+        "hesitate",
+        "longer",
+        "need",
+        "wonder",
+    ]
+)
+_YET = re.compile(r"\byet\b")
+
+_MODALS = frozenset(
+    [
+        "should",
+        "might",
+        "may",
+        "could",
+        "probably",
+        "possibly",
+        "likely",
+        "unlikely",
+        "perhaps",
+        "maybe",
+        "hopefully",
+        "presumably",
+        "shud",
+    ]
+)
+_MONTH_CONTEXT = frozenset(
+    ["in", "of", "on", "since", "until", "by", "mid", "early", "late", "end", "from"]
+)
+_FRAMES = re.compile(
+    r"\b(?:i (?:think|believe|guess|suspect|reckon|assume|expect)|i don't think|i do not think"
+    r"|i'd say|i would say|as far as i (?:know|can tell|can see)|(?:it )?seems|(?:it )?looks like"
+    r"|apparently|if i'm not mistaken|i'm not (?:sure|certain)|not sure)\b"
+)
+_SHORT_TAIL = 4
+
+
+def _is_negator(token: str) -> bool:
+    return token in _NEGATORS or token.endswith("n't")
+
+
+def negated(doc: Document, clause: Clause, start: int, end: int) -> bool:
+    """A negator shortly before the phrase or inside it, denying it."""
+    before = _WORD.findall(doc.masked, clause.start, start)[-_WINDOW:]
+    tokens = [*before, *_WORD.findall(doc.masked, start, end)]
+    for i, token in enumerate(tokens):
+        if _is_negator(token) and not (i + 1 < len(tokens) and tokens[i + 1] in _NOT_DENIALS):
+            return True
+    return False
+
+
+def has_yet(doc: Document, clause: Clause) -> bool:
+    return _YET.search(doc.masked, clause.start, clause.end) is not None
+
+
+def _is_modal(words: list[str], i: int) -> bool:
+    word = words[i]
+    if word not in _MODALS:
+        return False
+    after = words[i + 1] if i + 1 < len(words) else ""
+    before = words[i - 1] if i > 0 else ""
+    if word == "may":  # or the month
+        return not (after[:1].isdigit() or before[:1].isdigit() or before in _MONTH_CONTEXT)
+    if word in ("could", "should"):
+        return after not in ("you", "not")
+    return True
+
+
+def _modal_in(doc: Document, clause: Clause) -> bool:
+    words = _WORD.findall(doc.masked, clause.start, clause.end)
+    return any(_is_modal(words, i) for i in range(len(words)))
+
+
+def _tail_frame(doc: Document, clause: Clause) -> bool:
+    """The sentence closes on a bare frame: "It's in stock, I think." """
+    last = next(
+        (c for c in reversed(doc.clauses) if c.sentence == clause.sentence and c is not clause),
+        None,
+    )
+    if last is None or last.start < clause.start:
+        return False
+    text = doc.clause_text(last)
+    return len(_WORD.findall(text)) <= _SHORT_TAIL and _FRAMES.search(text) is not None
+
+
+def _per_clause(doc: Document) -> dict[int, tuple[bool, int | None, bool]]:
+    """Per clause start: a modal in it, where a frame first opens its sentence, a tail frame.
+
+    Several claims often share a clause, so this is worked out once per clause and answer.
+    """
+    cached = doc.memo.get("hedges")
+    if isinstance(cached, dict):
+        return cached
+    fresh: dict[int, tuple[bool, int | None, bool]] = {}
+    doc.memo["hedges"] = fresh
+    return fresh
+
+
+def hedged(doc: Document, clause: Clause, start: int) -> bool:
+    cache = _per_clause(doc)
+    known = cache.get(clause.start)
+    if known is None:
+        sentence = doc.sentences[clause.sentence]
+        frame = _FRAMES.search(doc.masked, sentence.start, sentence.end)
+        known = (
+            _modal_in(doc, clause),
+            frame.start() if frame else None,
+            _tail_frame(doc, clause),
+        )
+        cache[clause.start] = known
+    modal, frame_at, tail = known
+    return modal or (frame_at is not None and frame_at < max(start, clause.end)) or tail

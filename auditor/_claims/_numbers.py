@@ -1,0 +1,92 @@
+"""Counts and money amounts as people write them: "a dozen", "1,200", "12,99 EUR", "$7"."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+_WORDS: dict[str, int] = {word: value for value, word in enumerate(_UNITS)}
+_WORDS.update(_TENS)
+_WORDS.update(
+    {
+        "a dozen": 12, "one dozen": 12, "half a dozen": 6, "two dozen": 24, "three dozen": 36,
+        "a couple": 2, "a couple of": 2, "a single": 1, "single": 1, "a hundred": 100,
+        "one hundred": 100, "no": 0,
+    }
+)  # fmt: skip
+
+#: Words that may start a count written out: a cheap test for "any count here at all?".
+NUMBER_WORDS = frozenset([*_UNITS, *_TENS, "dozen", "couple", "single", "hundred", "half"])
+_COMPOUND_TENS = "|".join(_TENS)
+_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
+#: A count, in digits or words; "no" counts only where a pattern allows it.
+NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d{1,7}(?![.,]?\d)"
+    r"|half a dozen|(?:a|one|two|three) dozen|a couple(?: of)?|a single|a hundred|one hundred"
+    rf"|(?:{_COMPOUND_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    rf"|{_UNIT_WORDS})"
+)
+_SPACES = re.compile(r"\s+")
+
+
+def parse_number(text: str) -> int | None:
+    """The value of a count matched by `NUMBER` (or "no"), else None."""
+    words = _SPACES.sub(" ", text.strip())
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{1,7}", words):
+        return int(words.replace(",", ""))
+    if words in _WORDS:
+        return _WORDS[words]
+    head, _, tail = words.replace("-", " ").partition(" ")
+    if head in _TENS and tail in _WORDS and _WORDS[tail] < 10:
+        return _TENS[head] + _WORDS[tail]
+    return None
+
+
+_CURRENCY = r"(?:€|\$|£|eur|usd|gbp)"
+_CURRENCY_AFTER = r"(?:€|\$|£|eur|usd|gbp|euros?|dollars?|pounds?)"
+_AMOUNT = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?"
+#: A money amount with its currency, before or after the figure.
+MONEY = re.compile(
+    rf"(?<![\w.,]){_CURRENCY}\s?(?P<before>{_AMOUNT})(?![\d])"
+    rf"|(?<![\w.,€$£])(?P<after>{_AMOUNT})\s?{_CURRENCY_AFTER}(?!\w)"
+)
+
+
+def parse_amount(figure: str) -> str | None:
+    """A figure as a decimal string with two places; the last separator followed by one or
+    two digits is the decimal point, any other is a thousands separator."""
+    decimal_part = ""
+    match = re.search(r"[.,](\d{1,2})$", figure)
+    if match:
+        decimal_part = match.group(1)
+        figure = figure[: match.start()]
+    whole = re.sub(r"[.,]", "", figure)
+    try:
+        value = Decimal(f"{whole or '0'}.{decimal_part or '0'}")
+    except InvalidOperation:
+        return None
+    return f"{value:.2f}"

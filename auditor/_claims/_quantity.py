@@ -1,0 +1,180 @@
+"""Counts of units available: "14 in stock", "only one left", "a dozen", "no units".
+
+A count needs stock words around it (in stock, left, available, units, "we have"), so prices,
+percentages, dates, times, ids and counts of things in an order never read as stock. Patterns
+are tried only where a number or their first word stands (see `_dispatch` for why).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from auditor._claims._document import Document
+from auditor._claims._model import Claim, ClaimKind
+from auditor._claims._negation import hedged
+from auditor._claims._numbers import NUMBER, NUMBER_WORDS, parse_number
+from auditor._claims._registry import EXTRACTORS
+from auditor._claims._resolve import resolve
+from auditor._claims._scan import silent
+from auditor._claims._text import Clause
+
+_LOW_STOCK_COUNT = 3
+_NUM = rf"(?P<n>{NUMBER})"
+_STOCK = (
+    r"(?:left|remaining|in stock|in-stock|available|on hand|in (?:the|our) warehouse"
+    r"|at (?:the|our) warehouse|on the shel(?:f|ves)|in store)"
+)
+_UNIT = r"(?:units?|pcs|pieces?|items?|sets?|pairs?|packs?)"
+_STRONG_UNIT = r"(?:units?|pcs|pieces?)"
+_FILLER = r"(?:\s+(?!(?:and|but|or|so|in)\b)[\w'-]+){0,3}?"
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.replace(" ", r"\s+"))
+
+
+# Tried where a number starts.
+#: "14 in stock", "2 of the kettles left", "one Glass Jar remaining"
+_BEFORE_STOCK = _compile(rf"{_NUM}(?: more)?{_FILLER}\s+{_STOCK}(?!\w)")
+#: "14 units"
+_WITH_UNIT = _compile(rf"{_NUM}(?: more)? {_STRONG_UNIT}(?!\w)")
+#: "… 2 of the kettles and 30 of the toasters": a count listed after another.
+_LISTED = _compile(rf"{_NUM} (?:of (?:the )?)?(?:xx+|{_UNIT}(?!\w))")
+_LIST_JOIN = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*)$")
+# Tried where their first word starts.
+_WE_HAVE = _compile(
+    r"(?:we|i|there)(?:'ve|'re|'s|\s+(?:still|currently|now|only|have|has|got|are|is))+"
+    rf" (?:only |just )?{_NUM}(?=\s+(?:{_UNIT}|of\b|left\b|remaining\b|in stock\b"
+    r"|available\b|on hand\b|more\b|xx+)|\s*(?:[).,!;]|$))"
+)
+_LABEL = _compile(
+    r"(?:stock(?: level| count)?|quantity(?: available)?|inventory"
+    r"|units?(?: (?:available|in stock|left|on hand))?)"
+    rf"(?: (?:for|of) [\w-]+)?\s*(?:is|:|=|-)?\s*(?:at )?{_NUM}(?!\s*%)"
+)
+_ZERO = _compile(rf"(?:no|zero) {_STRONG_UNIT}(?!\w)")
+_LAST_ONE = _compile(
+    r"(?:(?:down to|that's|that is|this is|it's|it is|we're on|we have|we've got|only)"
+    r" (?:the|our) last (?:one|unit|piece|item|xx+)(?! (?:ships|will|is|was|to)\b)"
+    r"|(?:the|our) last (?:one|unit|piece) (?:left|in stock|we have|available|remaining)"
+    r")(?!\w)"
+)
+_FIRST_WORDS = (
+    (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's")),
+    (_LABEL, ("stock", "quantity", "inventory", "unit", "units")),
+    (_ZERO, ("no", "zero")),
+    (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've", "only",
+                 "the", "our")),
+)  # fmt: skip
+_A_COUNT = ("a dozen", "a couple", "a single", "a hundred")
+_NOT_A_COUNT_BEFORE = frozenset("._,€$£#:/-")
+_SCARCE = re.compile(r"\b(?:only|just|down to|a mere|last|limited)\b")
+_LEFT = re.compile(r"\b(?:left|remaining)\b")
+_NOT_STOCK = re.compile(
+    r"\b(?:orders?|ordered|returns?|returned|returning|refunds?|refunded|bought|purchased"
+    r"|received|delivered|shipped|sent|dispatched|contains?|shipping|parcels?)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    start: int
+    end: int
+    value: int
+    #: Worded as scarce ("only 2 left", "the last one", "3 left").
+    low: bool
+    clause: Clause
+    hedged: bool
+
+
+def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Count | None:
+    groups = match.groupdict()
+    start = match.start("n") if groups.get("n") else match.start()
+    clause = doc.clause_at(start)
+    if silent(clause):
+        return None
+    if value is None:
+        value = parse_number(groups.get("n") or "")
+    if value is None:
+        return None
+    before = doc.masked[max(clause.start, start - 24) : start]
+    left = _LEFT.search(match.group()) is not None and value <= _LOW_STOCK_COUNT
+    low = value > 0 and (bool(_SCARCE.search(before)) or left)
+    return Count(start, match.end(), value, low, clause, hedged(doc, clause, start))
+
+
+def _number_starts(doc: Document) -> Iterator[int]:
+    """Where a count may start: digits or number words, not inside a price, time or id."""
+    text = doc.masked
+    for word, starts in doc.words.by_word.items():
+        if not (word.isdigit() or word in NUMBER_WORDS or word == "a"):
+            continue
+        for start in starts:
+            if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_A_COUNT_BEFORE):
+                continue
+            if word != "a" or text.startswith(_A_COUNT, start):
+                yield start
+
+
+def _by_number(doc: Document, found: dict[int, Count]) -> None:
+    text = doc.masked
+    for start in sorted(_number_starts(doc)):
+        match = _BEFORE_STOCK.match(text, start)
+        if match is None and (unit := _WITH_UNIT.match(text, start)) is not None:
+            clause = doc.clause_at(start)
+            match = None if _NOT_STOCK.search(text, clause.start, start) else unit
+        if match is None and found and _LIST_JOIN.search(text, max(0, start - 8), start):
+            sentence = doc.sentence_at(start)
+            if any(sentence.start <= s < start for s in found):
+                match = _LISTED.match(text, start)
+        if match is not None and (count := _count(doc, match)) is not None:
+            _keep(found, count)
+
+
+def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
+    text, words = doc.masked, doc.words.by_word
+    for pattern, first_words in _FIRST_WORDS:
+        for word in first_words:
+            for start in words.get(word, ()):
+                match = pattern.match(text, start)
+                if match is None or (pattern is _LABEL and text.endswith("in ", 0, start)):
+                    continue
+                value = 0 if pattern is _ZERO else 1 if pattern is _LAST_ONE else None
+                count = _count(doc, match, value)
+                if count is not None:
+                    _keep(found, replace(count, low=count.low or pattern is _LAST_ONE))
+
+
+def _keep(found: dict[int, Count], count: Count) -> None:
+    """One count per number: the reading that covers the most words."""
+    held = found.get(count.start)
+    if held is None or count.end > held.end:
+        found[count.start] = count
+
+
+def find_counts(doc: Document) -> list[Count]:
+    """Stock counts in the answer, one per number (computed once per answer)."""
+    cached = doc.memo.get("counts")
+    if isinstance(cached, list):
+        return cached
+    found: dict[int, Count] = {}
+    _by_first_word(doc, found)
+    _by_number(doc, found)
+    counts: list[Count] = []
+    for count in sorted(found.values(), key=lambda c: c.start):
+        # A number inside another count ("a dozen" in "half a dozen") is part of it.
+        if not counts or count.start >= counts[-1].end:
+            counts.append(count)
+    doc.memo["counts"] = counts
+    return counts
+
+
+@EXTRACTORS.register(ClaimKind.QUANTITY)
+def extract_quantity(doc: Document) -> list[Claim]:
+    return [
+        Claim(ClaimKind.QUANTITY, count.value, (count.start, count.end), subject, count.hedged)
+        for count in find_counts(doc)
+        for subject in resolve(doc, ClaimKind.QUANTITY, count.start, count.end)
+    ]

@@ -1,0 +1,133 @@
+"""Which subject a claim is about, and turning hits into claims.
+
+The rule, in order: a subject named inside the phrase; the nearest one before it in its
+sentence; the first one after it in its clause; the nearest one earlier in the answer; the
+only one the answer names (a field list may give the id last). A
+coordinated group ("the kettle and the toaster are in stock") gives one claim per member.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+from auditor._claims._document import Document
+from auditor._claims._model import Claim, ClaimKind, ClaimValue
+from auditor._claims._scan import Hit, silent
+from auditor._claims._subjects import Mention, SubjectType
+
+_ITEM = frozenset({SubjectType.ITEM})
+_ORDER = frozenset({SubjectType.ORDER})
+_RETURN = frozenset({SubjectType.RETURN})
+_ANY = frozenset(SubjectType)
+
+#: Subject types a kind may take, tier by tier: a return claim falls back to the order.
+KIND_SUBJECTS: Mapping[ClaimKind, tuple[frozenset[SubjectType], ...]] = MappingProxyType(
+    {
+        ClaimKind.AVAILABILITY: (_ITEM,),
+        ClaimKind.QUANTITY: (_ITEM,),
+        ClaimKind.DISCOUNT: (_ITEM,),
+        ClaimKind.ORDER_STATUS: (_ORDER,),
+        ClaimKind.DELIVERY_DATE: (_ORDER,),
+        ClaimKind.TRACKING: (_ORDER,),
+        ClaimKind.RETURN_STATUS: (_RETURN, _ORDER),
+        ClaimKind.REFUND: (_RETURN, _ORDER),
+        ClaimKind.REFUND_AMOUNT: (_RETURN, _ORDER),
+        ClaimKind.DEFLECTION: (_ANY,),
+        ClaimKind.REFUSAL: (_ANY,),
+    }
+)
+
+_ELLIPSIS = re.compile(
+    r"\s*(?:and|&)\s+(?:so (?:is|are|has|have|was|were)\s+(?:the\s+|your\s+)?\S+"
+    r"|(?:the\s+|your\s+)?\S+(?:\s+\S+)?\s+(?:too|as well|also))\s*[.!]*\s*"
+)
+_ELLIPSIS_HINTS = (" too", "as well", " also", "so is", "so are", "so has", "so have", "so was")
+_CONNECTOR = re.compile(r"(?:\s|,|&|/|\band\b|\bor\b|\bplus\b|\bas well as\b|\bthe\b|\bboth\b)*")
+
+
+def _group(doc: Document, chosen: Mention, candidates: list[Mention]) -> tuple[str, ...]:
+    """`chosen` and the mentions coordinated with it just before it."""
+    members = [chosen]
+    index = candidates.index(chosen)
+    while index > 0:
+        previous = candidates[index - 1]
+        gap = doc.masked[previous.end : members[0].start]
+        if not gap.strip() or not _CONNECTOR.fullmatch(gap):
+            break
+        members.insert(0, previous)
+        index -= 1
+    return tuple(dict.fromkeys(m.subject for m in members))
+
+
+def _resolve_tier(
+    doc: Document, types: frozenset[SubjectType], start: int, end: int
+) -> tuple[str, ...]:
+    candidates = [m for m in doc.mentions if m.type in types]
+    if not candidates:
+        return ()
+    inside = [m for m in candidates if start <= m.start and m.end <= end]
+    if inside:
+        return (inside[0].subject,)
+    sentence = doc.sentence_at(start)
+    before = [m for m in candidates if sentence.start <= m.start and m.end <= start]
+    if before:
+        return _group(doc, before[-1], candidates)
+    clause = doc.clause_at(start)
+    after = [m for m in candidates if end <= m.start and m.end <= clause.end]
+    if after:
+        return (after[0].subject,)
+    earlier = [m for m in candidates if m.end <= sentence.start]
+    if earlier:
+        return _group(doc, earlier[-1], candidates)
+    named = {m.subject for m in candidates}
+    return (named.pop(),) if len(named) == 1 else ()
+
+
+def resolve(doc: Document, kind: ClaimKind, start: int, end: int) -> tuple[str | None, ...]:
+    for types in KIND_SUBJECTS[kind]:
+        found = _resolve_tier(doc, types, start, end)
+        if found:
+            return found
+    return (None,)
+
+
+def claims_of(
+    doc: Document, kind: ClaimKind, hits: Iterable[Hit], value: ClaimValue | None = None
+) -> list[Claim]:
+    """One claim per hit and subject; `value` overrides the hits' own when given."""
+    return [
+        Claim(
+            kind, hit.value if value is None else value, (hit.start, hit.end), subject, hit.hedged
+        )
+        for hit in hits
+        for subject in resolve(doc, kind, hit.start, hit.end)
+    ]
+
+
+def carry_over(doc: Document, kind: ClaimKind, claims: list[Claim]) -> list[Claim]:
+    """ "The kettle is sold out, and the toaster too": the last claim, for a new subject."""
+    out = list(claims)
+    if not claims or not any(hint in doc.masked for hint in _ELLIPSIS_HINTS):
+        return out
+    types = KIND_SUBJECTS[kind][0]
+    for clause in doc.clauses:
+        if silent(clause) or not _ELLIPSIS.fullmatch(doc.clause_text(clause)):
+            continue
+        mention = next(
+            (m for m in doc.mentions if m.type in types and clause.start <= m.start < clause.end),
+            None,
+        )
+        sentence = doc.sentences[clause.sentence]
+        before = [
+            c
+            for c in claims
+            if sentence.start <= c.span[0] < clause.start and c.subject is not None
+        ]
+        if mention is None or not before:
+            continue
+        last = before[-1]
+        span = (mention.start, mention.end)
+        out.append(Claim(kind, last.value, span, mention.subject, last.hedged))
+    return out

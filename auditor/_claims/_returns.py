@@ -1,0 +1,137 @@
+"""Return status: requested, approved, received, refunded, rejected.
+
+Words like "approved" or "received" are return statuses only when the answer is about a
+return and the clause is not about a refund, a payment or an order ("your refund was
+approved" is a refund claim). "Your return has been refunded" is a return status; "we've
+refunded you" is a refund claim — decided by what the clause is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor._claims._dispatch import RuleSet
+from auditor._claims._document import Document
+from auditor._claims._model import Claim, ClaimKind
+from auditor._claims._refine import later_beats_earlier, supersede
+from auditor._claims._registry import EXTRACTORS
+from auditor._claims._resolve import claims_of
+from auditor._claims._rules import rules
+from auditor._claims._scan import Hit, scan
+from auditor._claims._subjects import SubjectType
+
+_REQUESTED = "requested"
+_APPROVED = "approved"
+_RECEIVED = "received"
+_REFUNDED = "refunded"
+_REJECTED = "rejected"
+_ID = r"(?: \(?xx+\)?)?"
+_NOT_THE_ORDER = r"(?!order|payment|request|message|email|details)"
+
+_TABLE = RuleSet.of(
+    rules(
+        _REQUESTED,
+        rf"return request{_ID} (?:has been |was |is |'s been )?(?:received|logged|submitted"
+        r"|created|registered|opened|open|pending|noted)",
+        rf"return{_ID} (?:has been |was |is |'s been )?(?:logged|submitted|created|registered"
+        r"|opened)",
+        r"awaiting (?:approval|review|authori[sz]ation)",
+        r"(?:under|in|pending) (?:review|approval)",
+        r"being reviewed",
+        r"(?:status|return|xx+)\W{1,3}requested",
+        r"(?:has been|was|'s been|have been) requested",
+        r"(?:logged|received|registered|got|have) your return request",
+    ),
+    rules(
+        _REQUESTED,
+        r"(?:hasn't|has not|haven't|have not) (?:yet )?been (?:reviewed|looked at) yet",
+        r"(?:hasn't|has not|haven't|have not) (?:yet )?been (?:reviewed|looked at)",
+        negation=False,
+    ),
+    rules(_APPROVED, r"approved|authori[sz]ed|accepted", negated=_REJECTED, negated_yet=_REQUESTED),
+    rules(
+        _RECEIVED,
+        r"(?:we've|we have|we|i've|i have) (?:now )?(?:received|recieved|receieved|got|now have)"
+        rf" (?:your|the) {_NOT_THE_ORDER}(?:returned \w+|return|item|parcel|package|xx+|\w+)"
+        r"(?: back)?",
+        r"(?:return|returns|item|parcel|package|it|xx+)(?: \w+)? (?:was|has been|is|'s been"
+        r"|have been|were) (?:received|recieved)(?: back)?",
+        r"arrived (?:back )?(?:at|in) our (?:warehouse|returns centre|returns center)",
+        r"arrived back",
+        r"awaiting inspection|being inspected",
+        r"return received|we have your return",
+        r"(?:status|return|xx+)\W{1,3}received",
+        r"(?:it's|it has|has|have|'s) arrived(?! (?:at|with) (?:you|your))",
+        r"(?:has been|was|have been|were) returned to us",
+        r"(?:is|are|'s) (?:now )?back (?:with us|at our warehouse|in our warehouse)",
+        r"got (?:it|them|the \w+|your \w+(?: \w+)?|xx+|the xx+) back",
+    ),
+    rules(
+        _REFUNDED,
+        r"(?:has been|was|is|'s been|been|were|have been)(?: \w+,)*(?: \w+ and)? refunded",
+        r"(?:status|return|xx+)\W{1,3}refunded",
+    ),
+    rules(_REJECTED, r"rejected|declined|denied|refused|turned down"),
+    rules(_REJECTED, r"(?:isn't|is not|not) eligible for (?:a )?return", negation=False),
+    rules(
+        None,
+        r"(?:will|should|'ll|to|can|could|may|might) be (?:approved|accepted|received|refunded"
+        r"|rejected|declined)",
+    ),
+)
+_SENT_BACK = re.compile(r"\b(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback\b")
+_STAGES = later_beats_earlier((_REQUESTED, _APPROVED, _RECEIVED, _REFUNDED))
+_NOUNS = re.compile(
+    r"\b(?:returns?|rma|refunds?|orders?|payments?|cards?|you|we|i|it|this|that|items?|parcel"
+    r"|package|money|status|xx+)\b"
+)
+_NOT_A_RETURN = frozenset(
+    {"refund", "refunds", "order", "orders", "payment", "payments", "card", "cards"}
+)
+
+
+def clause_topic(doc: Document, hit_start: int) -> str | None:
+    """The first noun of the hit's clause (with its field label), or of its sentence."""
+    clause = doc.clause_at(hit_start)
+    label = doc.labelled_clause_text(clause)
+    start = clause.end - len(label)
+    scopes = ((start, hit_start), (doc.sentence_at(hit_start).start, hit_start))
+    for begin, end in scopes:
+        match = _NOUNS.search(doc.masked, begin, end)
+        if match is None:
+            continue
+        word = match.group()
+        if word.startswith("xx"):
+            mention = next((m for m in doc.mentions if m.start == match.start()), None)
+            return {SubjectType.RETURN: "rma", SubjectType.ORDER: "order"}.get(
+                mention.type if mention else SubjectType.ITEM, "item"
+            )
+        return word
+    return None
+
+
+def refunded_is_return_status(doc: Document, hit_start: int) -> bool:
+    """ "… has been refunded" speaks of the return when the return is what the clause is about."""
+    topic = clause_topic(doc, hit_start)
+    if topic in ("return", "returns", "rma", "status"):
+        return True
+    return topic in ("it", "this", "that") and doc.return_context
+
+
+def _keep(doc: Document, hit: Hit) -> bool:
+    if hit.value == _RECEIVED and doc.masked[hit.start : hit.end].endswith("arrived"):
+        return _SENT_BACK.search(doc.clause_text(doc.sentence_at(hit.start))) is not None
+    if hit.value == _REFUNDED:
+        word = doc.masked.rfind("refunded", hit.start, hit.end)
+        return refunded_is_return_status(doc, max(word, hit.start))
+    return clause_topic(doc, hit.start) not in _NOT_A_RETURN
+
+
+@EXTRACTORS.register(ClaimKind.RETURN_STATUS)
+def extract_return_status(doc: Document) -> list[Claim]:
+    if not doc.return_context:
+        return []
+    table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.RETURN_STATUS))
+    hits = [hit for hit in scan(doc, *table) if _keep(doc, hit)]
+    claims = claims_of(doc, ClaimKind.RETURN_STATUS, hits)
+    return supersede(claims, _STAGES, lambda c: doc.sentence_at(c.span[0]).start)

@@ -1,0 +1,131 @@
+"""Phrase rules: the patterns of a phrase and the value it asserts, plain or negated.
+
+Rules are data. Each claim family keeps a table of them; a shop's `Vocabulary` adds more of the
+same shape. Patterns run over the normalised, masked answer (lower case), so they are written
+in lower case with single spaces standing for any run of blanks. Each alternative is spelt out
+into variants that start with a literal word, so that `_dispatch` can try a pattern only where
+an answer has its first word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from auditor._claims._text import normalise
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    #: Regex sources of the variants (single spaces for blanks), one compiled pattern each.
+    sources: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+    #: The value asserted; `None` makes a blocker that only hides the phrases it contains.
+    value: str | None
+    #: The value asserted when the phrase is negated ("not in stock"); `None` drops it.
+    negated: str | None = None
+    #: The value when negated with "yet" in the clause ("hasn't been issued yet").
+    negated_yet: str | None = None
+    #: False when the phrase carries its own negation ("we don't carry"), so none is sought.
+    negation: bool = True
+
+
+_MAX_EXPANSION = 64
+_NEGATED_PHRASE = re.compile(r"\b(?:no|not|never|none|nothing|cannot|nobody)\b|n't\b")
+_ESCAPE = "\\"
+
+
+def _scan_groups(text: str) -> list[int]:
+    """Positions of top-level "|" in `text` (regex source), skipping escapes and groups."""
+    bars, depth, escaped = [], 0, False
+    for index, char in enumerate(text):
+        if escaped:
+            escaped = False
+        elif char == _ESCAPE:
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            bars.append(index)
+    return bars
+
+
+def branches(text: str) -> list[str]:
+    cuts = [-1, *_scan_groups(text), len(text)]
+    return [text[a + 1 : b] for a, b in pairwise(cuts)]
+
+
+def group_end(text: str) -> int:
+    """Index of the ")" closing the group that opens `text`, or -1."""
+    depth, escaped = 0, False
+    for index, char in enumerate(text):
+        if escaped:
+            escaped = False
+        elif char == _ESCAPE:
+            escaped = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
+
+
+def _expand_one(alternative: str) -> list[str]:
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    end = group_end(alternative)
+    if end < 0:
+        return [alternative]
+    inner, rest = alternative[3:end], alternative[end + 1 :]
+    optional = rest.startswith("?")
+    if optional:
+        rest = rest[1:]
+    elif rest[:1] in ("*", "+", "{"):
+        return [alternative]
+    variants = [branch + rest for branch in branches(inner)] + ([rest] if optional else [])
+    return [v for variant in variants for v in expand(variant)]
+
+
+def expand(alternative: str) -> list[str]:
+    """Spell out top-level "a|b" and a leading "(?:a|b)" or "(?:a )?" group.
+
+    The variants together match exactly what the alternative matches, and most start with a
+    literal word. An alternative that would multiply too far stays whole.
+    """
+    expanded = [v for branch in branches(alternative) for v in _expand_one(branch)]
+    return expanded if len(expanded) <= _MAX_EXPANSION else [alternative]
+
+
+def _compile(source: str) -> re.Pattern[str]:
+    return re.compile("(?:" + source.replace(" ", r"\s+") + r")(?!\w)")
+
+
+def rules(
+    value: str | None,
+    *alternatives: str,
+    negated: str | None = None,
+    negated_yet: str | None = None,
+    negation: bool = True,
+) -> Rule:
+    sources = tuple(dict.fromkeys(v for a in alternatives for v in expand(a) if v.strip()))
+    patterns = tuple(_compile(s) for s in sources)
+    return Rule(sources, patterns, value, negated, negated_yet, negation)
+
+
+def phrase_rule(phrase: str, value: str, negated: str | None) -> Rule:
+    """A literal phrase from a shop's vocabulary, matched like the built-in ones."""
+    words = normalise(phrase).split()
+    if not words:
+        raise ValueError("a vocabulary phrase must not be blank")
+    source = " ".join(re.escape(w) for w in words)
+    # A phrase that carries its own negation ("no clue", "not in stock") is taken as it is.
+    negation = _NEGATED_PHRASE.search(" ".join(words)) is None
+    pattern = re.compile(
+        source.replace(" ", r"\s+") + (r"(?!\w)" if words[-1][-1:].isalnum() else "")
+    )
+    return Rule((source,), (pattern,), value, negated, negation=negation)

@@ -1,0 +1,264 @@
+"""Normalising an answer and cutting it into sentences and clauses, keeping offsets exact.
+
+Every transformation maps one character to one character, so a position in the normalised
+text is the same position in the answer and a claim's span can be cut from the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from itertools import pairwise
+from typing import NamedTuple
+
+_CHAR_MAP: dict[str, str] = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u02bc": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2212": "-",
+    "\u2013": "\u2014",
+    "\u2015": "\u2014",
+    "\u2026": ".",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\t": " ",
+    "\r": "\n",
+    # Markdown emphasis and headings carry no meaning for claims.
+    "*": " ",
+    "_": " ",
+    "#": " ",
+}
+_SPECIAL = re.compile("[" + re.escape("".join(_CHAR_MAP)) + "]")
+
+
+def normalise(text: str) -> str:
+    """Lower-case `text` and unify quotes, dashes and spaces, one character for one."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters lower-case to two characters (İ)
+        lowered = "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
+    # `str.translate` is slow on non-ASCII text; the characters to change are few.
+    return _SPECIAL.sub(_replace, lowered)
+
+
+def _replace(match: re.Match[str]) -> str:
+    return _CHAR_MAP[match.group()]
+
+
+class Segment(NamedTuple):
+    start: int
+    end: int
+
+
+class Clause(NamedTuple):
+    """A stretch of a sentence that negation and hedging do not cross.
+
+    A named tuple rather than a dataclass: an answer has dozens and they are made per call.
+    """
+
+    start: int
+    end: int
+    sentence: int
+    #: Inside a question ("Is it in stock?"): nothing is asserted.
+    question: bool = False
+    #: Inside a question echoed back ("You asked whether …"): nothing is asserted.
+    echo: bool = False
+    #: A condition ("if …", "once …"): nothing is asserted.
+    conditional: bool = False
+
+
+_ABBREVIATIONS = frozenset(
+    [
+        "e.g",
+        "i.e",
+        "approx",
+        "no",
+        "nr",
+        "etc",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "vs",
+        "incl",
+        "ref",
+        "tel",
+        "ca",
+        "fig",
+        "est",
+        "min",
+        "max",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?]+(?=[\"')\]]*(?:\s|$))|\n+")
+_SENTENCE_END_PIPE = re.compile(r"[.!?]+(?=[\"')\]]*(?:\s|$))|\n+|\s\|\s")
+_WORD_BEFORE = re.compile(r"([a-z](?:\.?[a-z])*)$")
+_CLAUSE_MARK = re.compile(r"[,;:\u2014]|\s-\s")
+#: Words that open a new clause; the conditional ones open a clause that asserts nothing.
+_CLAUSE_WORDS = frozenset(
+    [
+        "and",
+        "but",
+        "however",
+        "although",
+        "though",
+        "whereas",
+        "while",
+        "so",
+        "because",
+        "if",
+        "unless",
+        "once",
+        "when",
+        "whenever",
+        "until",
+        "whether",
+    ]
+)
+_CONDITIONAL_WORDS = frozenset(["if", "unless", "once", "when", "whenever", "until", "whether"])
+#: Two-word openers, found through their first word.
+_CLAUSE_PHRASES = {"as": ("as soon as", True), "in": ("in case", True)}
+#: "between 1pm and 3pm" is one range, not two clauses.
+_BETWEEN = re.compile(r"\bbetween\s+\S+(?:\s+\S+)?\s*$")
+_STRONG_BREAK = re.compile(r"[;:\u2014]|\s-\s")
+_QUESTION_START = re.compile(
+    r"[;:\u2014]|\s-\s|,\s*(?=(?:would|shall|should|do|does|did|can|could|want|may|is|are|"
+    r"how|what|when|which|who|why|where|have|has|will|shall|any)\b)"
+)
+_OPENER = re.compile(
+    r"(?:\W|\b(?:so|ok|okay|yes|sure|right|well|and|hi|hello|thanks|thank you|great|now)\b)*"
+)
+_ECHO = re.compile(
+    r"\byou (?:asked|were asking|are asking|'re asking|wanted to know|want to know|"
+    r"'d like to know|would like to know|were wondering|enquired|inquired)\b"
+    r"|\byour question (?:was|is|about|regarding)\b"
+)
+
+
+def _is_sentence_end(norm: str, match: re.Match[str]) -> bool:
+    if not match.group().startswith("."):
+        return True
+    before = _WORD_BEFORE.search(norm, max(0, match.start() - 12), match.start())
+    if before is None:
+        return True
+    word = before.group(1)
+    return not (len(word) == 1 or word in _ABBREVIATIONS)
+
+
+def sentences(norm: str) -> tuple[Segment, ...]:
+    """Sentences of the normalised text, in order, covering every non-blank character."""
+    found: list[Segment] = []
+    start = 0
+    ends = _SENTENCE_END_PIPE if "|" in norm else _SENTENCE_END
+    for match in ends.finditer(norm):
+        if not _is_sentence_end(norm, match):
+            continue
+        if norm[start : match.end()].strip():
+            found.append(Segment(start, match.end()))
+        start = match.end()
+    if norm[start:].strip():
+        found.append(Segment(start, len(norm)))
+    return tuple(found)
+
+
+def _word_cuts(norm: str, words: Mapping[str, list[int]]) -> dict[int, bool]:
+    """Where a clause word opens a clause, and whether that clause is a condition."""
+    cuts: dict[int, bool] = {}
+    for word in words.keys() & _CLAUSE_WORDS:
+        for start in words[word]:
+            cuts[start] = word in _CONDITIONAL_WORDS
+    for word, (phrase, conditional) in _CLAUSE_PHRASES.items():
+        for start in words.get(word, ()):
+            if norm.startswith(phrase, start):
+                cuts[start] = conditional
+    if "between" in norm:
+        for start in [s for s in cuts if _BETWEEN.search(norm, max(0, s - 40), s)]:
+            del cuts[start]
+    return cuts
+
+
+def _question_start(norm: str, sentence: Segment) -> int | None:
+    if not norm[sentence.start : sentence.end].rstrip(" \n\"')]").endswith("?"):
+        return None
+    start = sentence.start
+    for match in _QUESTION_START.finditer(norm, sentence.start, sentence.end):
+        start = match.end()
+    return start
+
+
+def _opens_sentence(norm: str, sentence: Segment, position: int) -> bool:
+    """Nothing but a greeting or a strong break before `position` in its sentence."""
+    breaks = list(_STRONG_BREAK.finditer(norm, sentence.start, position))
+    start = breaks[-1].end() if breaks else sentence.start
+    return _OPENER.fullmatch(norm, start, position) is not None
+
+
+def _echo_scopes(norm: str, sentence: Segment) -> list[Segment]:
+    scopes: list[Segment] = []
+    if "you" not in norm[sentence.start : sentence.end]:
+        return scopes
+    for match in _ECHO.finditer(norm, sentence.start, sentence.end):
+        if not _opens_sentence(norm, sentence, match.start()):
+            continue
+        stop = _STRONG_BREAK.search(norm, match.end(), sentence.end)
+        scopes.append(Segment(match.start(), stop.start() if stop else sentence.end))
+    return scopes
+
+
+def clauses(
+    norm: str, found: tuple[Segment, ...], words: Mapping[str, list[int]]
+) -> tuple[Clause, ...]:
+    """The clauses of every sentence, each flagged when it asserts nothing.
+
+    `words` maps each word of `norm` to where it starts (see `_dispatch.WordIndex`).
+    """
+    word_cuts = _word_cuts(norm, words)
+    cuts = sorted({*(m.end() for m in _CLAUSE_MARK.finditer(norm)), *word_cuts})
+    out: list[Clause] = []
+    position = 0
+    for index, sentence in enumerate(found):
+        while position < len(cuts) and cuts[position] <= sentence.start:
+            position += 1
+        inner = []
+        while position < len(cuts) and cuts[position] < sentence.end:
+            inner.append(cuts[position])
+            position += 1
+        out.extend(_sentence_clauses(norm, sentence, index, inner, word_cuts))
+    return tuple(out)
+
+
+def _sentence_clauses(
+    norm: str, sentence: Segment, index: int, inner: list[int], conditional: dict[int, bool]
+) -> Iterator[Clause]:
+    question = _question_start(norm, sentence)
+    echoes = _echo_scopes(norm, sentence)
+    bounds = [sentence.start, *inner, sentence.end]
+    for start, end in pairwise(bounds):
+        if not norm[start:end].strip():
+            continue
+        yield Clause(
+            start,
+            end,
+            index,
+            question is not None and end > question,
+            bool(echoes) and any(s.start < end and start < s.end for s in echoes),
+            conditional.get(start, False) or _opens_with_condition(norm, start, end),
+        )
+
+
+def _opens_with_condition(norm: str, start: int, end: int) -> bool:
+    """A clause cut at punctuation may still open on a condition (", if you like")."""
+    head = norm[start : min(end, start + 16)].lstrip()
+    first = head.split(" ", 1)[0]
+    return first in _CONDITIONAL_WORDS or head.startswith(("as soon as", "in case"))
