@@ -10,6 +10,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from auditor._probes import PROBE_KINDS
 from auditor._report._model import Example, Finding
 from auditor._report._truth import (
     anchor_of,
@@ -34,6 +35,9 @@ def _pattern(result: ProbeResult, anchors: Mapping[str, str]) -> str:
     anchor = anchor_of(fact_kind(result), anchors)
     if result.verdict is Verdict.UNANSWERED:
         return f"deflects where {anchor} says {truth_word(result)}"
+    kind = str(result.probe.get("kind", ""))
+    if kind in PROBE_KINDS and PROBE_KINDS[kind].failure:
+        return str(PROBE_KINDS[kind].failure)
     return f"says {_said(result)} where {anchor} says {truth_word(result)}"
 
 
