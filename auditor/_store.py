@@ -5,6 +5,10 @@
     results.jsonl           one line per finished probe, appended as they finish
     contract_findings.json  anchor responses that broke their documents
     audit.json, summary.md  the rendered reports
+    minimal.jsonl           the simplest failing case of each failing bucket (the shrink phase)
+    shrink.jsonl            every answer the shrink phase judged (not plan probes)
+    .hypothesis/            the shrink phase's Hypothesis example database
+    replay.json             the last `auditor replay` of the minimal cases
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from auditor._results import write_jsonl
 META_FILE = "meta.json"
 PLAN_FILE = "plan.jsonl"
 CONTRACT_FILE = "contract_findings.json"
+MINIMAL_FILE = "minimal.jsonl"
+SHRINK_FILE = "shrink.jsonl"
+REPLAY_FILE = "replay.json"
 
 
 class AuditDirError(Exception):

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from auditor._facts import Snapshot
 from auditor._probes._kinds import PROBE_KINDS, ProbeKind
 from auditor._probes._model import Probe
+from auditor._probes._scope import PlanScope
 from auditor._probes._strategies import Draw, catalogue_blob, draws, mention_of
 from auditor._probes._suites import KindPlan
 
@@ -67,13 +68,15 @@ def _seed_for(run_seed: int, *parts: str) -> int:
     return int.from_bytes(digest[:8], "big")
 
 
-def _buckets(snapshot: Snapshot, suites: Sequence[KindPlan]) -> list[_Bucket]:
+def _buckets(
+    snapshot: Snapshot, suites: Sequence[KindPlan], scope: PlanScope | None = None
+) -> list[_Bucket]:
     buckets = []
     for plan in suites:
         kind = PROBE_KINDS[plan.kind]
         for edge_class in kind.edge_classes:
             weight = plan.weights.get(edge_class, 1)
-            strategy = draws(snapshot, plan, kind, edge_class) if weight else None
+            strategy = draws(snapshot, plan, kind, edge_class, scope) if weight else None
             if strategy is not None:
                 buckets.append(_Bucket(plan, kind, edge_class, weight, strategy))
     return buckets
@@ -144,6 +147,22 @@ class _Builder:
         )
 
 
+class DrawRenderer:
+    """The probe one bucket's draw becomes, on one channel: the unit the shrink phase asks.
+
+    It is the plan's own builder, so a shrunk probe is worded exactly as the plan words it; a
+    consistency draw becomes the first probe of its group.
+    """
+
+    def __init__(self, snapshot: Snapshot, plan: KindPlan, kind: ProbeKind, edge_class: str,
+                 channel: str) -> None:
+        self._builder = _Builder(snapshot, [channel])
+        self._bucket = _Bucket(plan, kind, edge_class, 1, st.nothing())
+
+    def probe(self, draw: Draw) -> Probe:
+        return next(iter(self._builder.probes(self._bucket, draw)))
+
+
 def plan_probes(
     snapshot: Snapshot,
     suites: Sequence[KindPlan],
@@ -151,8 +170,10 @@ def plan_probes(
     max_probes: int,
     seed: int,
     channels: Sequence[str],
+    scope: PlanScope | None = None,
 ) -> list[Probe]:
-    buckets = _buckets(snapshot, suites)
+    """`scope` narrows the subjects and customers drawn (the production profile)."""
+    buckets = _buckets(snapshot, suites, scope)
     if not buckets:
         return []
     total_weight = sum(b.weight for b in buckets)

@@ -1,0 +1,218 @@
+"""The shrink phase: after the plan has run, the simplest failing case of each failing bucket.
+
+A bucket is a probe kind and one of its edge classes; it fails when at least one of its plan
+probes got a `fail` verdict. Buckets are searched one after another, the most failed first, so
+that the phase's time limit cuts the least important ones; a bucket not reached keeps its
+simplest plan failure as its case, so every failing bucket has one line in `minimal.jsonl`.
+
+Hypothesis runs in a worker thread (it is synchronous) while the event loop keeps serving the
+assistant adapters and the anchors; each ask is sent back to the loop and waited for. The asks
+are not plan probes: their results go to `shrink.jsonl`, never to `results.jsonl`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import functools
+import hashlib
+import threading
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Protocol
+
+from auditor._facts import Snapshot
+from auditor._probes import PROBE_KINDS, KindPlan, PlanScope, Probe
+from auditor._probes._planner import DrawRenderer
+from auditor._probes._strategies import draws
+from auditor._results import ProbeResult
+from auditor._shrink._case import MinimalCase, Stopped, complexity, failure_pattern, write_minimal
+from auditor._shrink._search import AskFn, BucketSearch, Found, SearchLimits, SearchTarget
+from auditor._store import SHRINK_FILE
+
+#: Where the shrink phase keeps Hypothesis's example database, inside the audit directory.
+DATABASE_DIR = ".hypothesis"
+
+
+class Judge(Protocol):
+    """Asks one probe and judges the answer (the runner's `ProbeJudge`)."""
+
+    async def run(self, probe: Probe) -> ProbeResult: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ShrinkSettings:
+    #: Examples per failing bucket; 0 turns the phase off.
+    budget: int = 25
+    #: Seconds for the whole phase.
+    time_s: float = 60.0
+    #: The audit's seed; each bucket's search is seeded from it.
+    seed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ShrinkContext:
+    directory: Path
+    snapshot: Snapshot
+    suites: Sequence[KindPlan]
+    judge: Judge
+    settings: ShrinkSettings
+    #: The plan's scope (production: test customers only, rotated subjects); the search draws
+    #: from the same members, so shrinking never asks what the plan could not.
+    scope: PlanScope | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FailingBucket:
+    kind: str
+    edge_class: str | None
+    #: The bucket's most frequent failure pattern: the finding its search stays within.
+    pattern: str
+    #: The simplest plan probe that failed with that pattern.
+    original: ProbeResult
+    #: Failed plan probes of the bucket, any pattern.
+    failures: int
+
+
+def failing_buckets(snapshot: Snapshot, results: Sequence[ProbeResult]) -> list[FailingBucket]:
+    """Buckets with at least one `fail`, the most failed first."""
+    groups: dict[tuple[str, str | None], list[tuple[str, ProbeResult]]] = defaultdict(list)
+    for result in results:
+        pattern = failure_pattern(result)
+        if pattern is not None:
+            edge = result.probe.get("edge_class")
+            groups[(str(result.probe["kind"]), None if edge is None else str(edge))].append(
+                (pattern, result)
+            )
+    buckets = []
+    for (kind, edge_class), members in groups.items():
+        counts = Counter(pattern for pattern, _ in members)
+        pattern = min(counts, key=lambda p: (-counts[p], p))
+        original = min(
+            (r for p, r in members if p == pattern),
+            key=lambda r: (complexity(snapshot, Probe.from_json(r.probe)), r.probe_id),
+        )
+        buckets.append(FailingBucket(kind, edge_class, pattern, original, len(members)))
+    buckets.sort(key=lambda b: (-b.failures, b.kind, b.edge_class or ""))
+    return buckets
+
+
+def _bucket_key(*parts: object) -> bytes:
+    return hashlib.sha256("|".join(str(p) for p in parts).encode()).digest()
+
+
+def _target(context: ShrinkContext, bucket: FailingBucket) -> SearchTarget | None:
+    """The bucket's search, or None when this snapshot and suite cannot draw it again."""
+    plans = {plan.kind: plan for plan in context.suites}
+    if bucket.kind not in plans or bucket.kind not in PROBE_KINDS or bucket.edge_class is None:
+        return None
+    kind = PROBE_KINDS[bucket.kind]
+    strategy = draws(context.snapshot, plans[bucket.kind], kind, bucket.edge_class, context.scope)
+    channel = bucket.original.probe.get("channel")
+    if strategy is None or channel is None:
+        return None
+    renderer = DrawRenderer(
+        context.snapshot, plans[bucket.kind], kind, bucket.edge_class, str(channel)
+    )
+    return SearchTarget(strategy, renderer.probe, bucket.pattern, bucket.original)
+
+
+def _limits(context: ShrinkContext, bucket: FailingBucket, deadline: float) -> SearchLimits:
+    """Each bucket its own seed (from the audit's) and its own example database."""
+    seed = _bucket_key(context.settings.seed, bucket.kind, bucket.edge_class)
+    folder = _bucket_key(bucket.kind, bucket.edge_class).hex()[:16]
+    return SearchLimits(
+        budget=context.settings.budget,
+        deadline=deadline,
+        seed=int.from_bytes(seed[:8], "big"),
+        database=context.directory / DATABASE_DIR / folder,
+    )
+
+
+def _asker(judge: Judge, loop: asyncio.AbstractEventLoop) -> AskFn:
+    """Ask from the worker thread on the audit's event loop, waiting at most `timeout`."""
+
+    def ask(probe: Probe, timeout: float) -> ProbeResult | None:
+        future = asyncio.run_coroutine_threadsafe(judge.run(probe), loop)
+        try:
+            return future.result(timeout)
+        except (TimeoutError, concurrent.futures.CancelledError):
+            future.cancel()
+            return None
+
+    return ask
+
+
+def _case(bucket: FailingBucket, found: Found) -> MinimalCase:
+    return MinimalCase(
+        kind=bucket.kind,
+        edge_class=bucket.edge_class,
+        pattern=bucket.pattern,
+        probe=found.probe.to_json(),
+        result=found.result,
+        original_probe_id=bucket.original.probe_id,
+        examples=found.examples,
+        asked=found.asked,
+        stopped=found.stopped,
+    )
+
+
+def _unsearched(bucket: FailingBucket, stopped: Stopped) -> Found:
+    return Found(Probe.from_json(bucket.original.probe), bucket.original, 0, 0, stopped)
+
+
+class _Log:
+    """Appends each shrink answer to `shrink.jsonl` as it is judged (from the worker thread)."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+
+    def __call__(self, result: ProbeResult) -> None:
+        self._out.write(result.model_dump_json() + "\n")
+        self._out.flush()
+
+
+async def shrink_failures(
+    context: ShrinkContext, results: Sequence[ProbeResult]
+) -> list[MinimalCase]:
+    """Search every failing bucket in turn; writes and returns the minimal cases.
+
+    With a budget of 0 nothing is asked or written. Otherwise `minimal.jsonl` is rewritten after
+    each bucket, so an interrupted phase keeps what it found.
+    """
+    settings = context.settings
+    if settings.budget <= 0:
+        return []
+    deadline = time.monotonic() + settings.time_s
+    ask = _asker(context.judge, asyncio.get_running_loop())
+    key = functools.partial(complexity, context.snapshot)
+    stop = threading.Event()
+    cases: list[MinimalCase] = []
+    write_minimal(context.directory, cases)
+    with (context.directory / SHRINK_FILE).open("a", encoding="utf-8") as out:
+        for bucket in failing_buckets(context.snapshot, results):
+            target = _target(context, bucket)
+            if target is None:
+                found = _unsearched(bucket, "done")
+            elif time.monotonic() >= deadline:
+                found = _unsearched(bucket, "time")
+            else:
+                search = BucketSearch(
+                    target,
+                    _limits(context, bucket, deadline),
+                    ask,
+                    key,
+                    stop=stop,
+                    record=_Log(out),
+                )
+                try:
+                    found = await asyncio.to_thread(search.run)
+                except asyncio.CancelledError:
+                    stop.set()  # the thread asks nothing more and winds down on its own
+                    raise
+            cases.append(_case(bucket, found))
+            write_minimal(context.directory, cases)
+    return cases
