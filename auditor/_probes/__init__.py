@@ -3,14 +3,17 @@
 from auditor._probes._kinds import PROBE_KINDS, ProbeKind, ProbeKindRegistry
 from auditor._probes._model import Probe
 from auditor._probes._planner import plan_probes
+from auditor._probes._scope import PlanScope, ScopeFactory
 from auditor._probes._suites import KindPlan, SuiteError, load_suites
 
 __all__ = [
     "PROBE_KINDS",
     "KindPlan",
+    "PlanScope",
     "Probe",
     "ProbeKind",
     "ProbeKindRegistry",
+    "ScopeFactory",
     "SuiteError",
     "load_suites",
     "plan_probes",

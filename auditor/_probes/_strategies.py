@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from auditor._edges import edge_class_members
 from auditor._facts import Snapshot, StockFact
 from auditor._probes._kinds import ProbeKind
+from auditor._probes._scope import PlanScope
 from auditor._probes._suites import KindPlan
 
 _DIGITS = re.compile(r"\d+")
@@ -28,12 +29,23 @@ def _simplicity(snapshot: Snapshot, fact_kind: str, subject: str) -> tuple[int, 
     return (0 if name.isascii() else 1, len(name), subject)
 
 
-def subjects(snapshot: Snapshot, kind: ProbeKind, edge_class: str) -> list[str]:
-    """Members of an edge class that the kind can ask about, simplest first."""
+def subjects(
+    snapshot: Snapshot, kind: ProbeKind, edge_class: str, scope: PlanScope | None = None
+) -> list[str]:
+    """Members of an edge class that the kind can ask about (within `scope`), simplest first."""
     members = edge_class_members(snapshot).get(edge_class, [])
     table = getattr(snapshot, kind.fact_kind)
     usable = [m for m in members if m in table and kind.applies(table[m])]
+    if scope is not None:
+        usable = [m for m in usable if _in_scope(scope, kind, m, table[m])]
     return sorted(usable, key=lambda m: _simplicity(snapshot, kind.fact_kind, m))
+
+
+def _in_scope(scope: PlanScope, kind: ProbeKind, subject: str, fact: object) -> bool:
+    if not scope.allows(kind.fact_kind, subject):
+        return False
+    # Asked as a customer (owner or stranger), the subject must belong to an allowed customer.
+    return kind.identity == "none" or scope.allows_customer(getattr(fact, "customer_id", None))
 
 
 def unknown_skus(snapshot: Snapshot) -> st.SearchStrategy[str]:
@@ -63,16 +75,21 @@ class Draw:
     customer_id: str | None = None
 
 
-def _customers(snapshot: Snapshot) -> list[str]:
-    return sorted({f.customer_id for f in snapshot.orders.values()})
+def _customers(snapshot: Snapshot, scope: PlanScope | None = None) -> list[str]:
+    found = {f.customer_id for f in snapshot.orders.values()}
+    return sorted(c for c in found if scope is None or scope.allows_customer(c))
 
 
 def draws(
-    snapshot: Snapshot, plan: KindPlan, kind: ProbeKind, edge_class: str
+    snapshot: Snapshot,
+    plan: KindPlan,
+    kind: ProbeKind,
+    edge_class: str,
+    scope: PlanScope | None = None,
 ) -> st.SearchStrategy[Draw] | None:
-    """What one bucket can ask, or None when the data has no subject for it."""
+    """What one bucket can ask (within `scope`), or None when the data has no subject for it."""
     if kind.subject_exists:
-        members = subjects(snapshot, kind, edge_class)
+        members = subjects(snapshot, kind, edge_class, scope)
         if not members:
             return None
         subject: st.SearchStrategy[str] = st.sampled_from(members)
@@ -88,7 +105,7 @@ def draws(
         return base.map(
             lambda d: Draw(d.subject, d.phrasing, d.mention, table[d.subject].customer_id)
         )
-    customers = _customers(snapshot)
+    customers = _customers(snapshot, scope)
     if len(customers) < 2:
         return None
     return (
