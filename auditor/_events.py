@@ -1,12 +1,20 @@
-"""The runner's typed events. Progress display, results writer and summaries subscribe to them."""
+"""The runner's typed events, and the handlers every audit subscribes.
+
+The runner and the audit emit; the progress display, the results writer and the live summary
+(`Tally`) subscribe. Handlers run synchronously, in the order they subscribed, on the event
+loop: they must be quick and must not block.
+"""
 
 from __future__ import annotations
 
+import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from auditor._probes._model import Probe
-from auditor._results import ProbeResult
+from auditor._results import ProbeResult, ResultsStore
+from auditor._verdict import Verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,3 +55,58 @@ class EventBus:
     def emit(self, event: Event) -> None:
         for handler in self._handlers:
             handler(event)
+
+
+def results_writer(store: ResultsStore) -> Handler:
+    """Appends every finished probe's result to `store`, as it finishes."""
+
+    def write(event: Event) -> None:
+        if isinstance(event, ProbeFinished):
+            store.append(event.result)
+
+    return write
+
+
+class Tally:
+    """The live summary: done of total, counts by verdict, in flight, rate of this run.
+
+    Subscribe it, then read it whenever a display wants to: it holds numbers, not results.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self.total = 0
+        #: Finished by an earlier run of the same audit (`--resume`).
+        self.already_done = 0
+        self.verdicts: Counter[Verdict] = Counter()
+        self.in_flight = 0
+        self.started = clock()
+        self.interrupted: bool | None = None
+
+    def __call__(self, event: Event) -> None:
+        if isinstance(event, ProbeFinished):
+            self.verdicts[event.result.verdict] += 1
+            self.in_flight = max(0, self.in_flight - 1)
+        elif isinstance(event, ProbeStarted):
+            self.in_flight += 1
+        elif isinstance(event, AuditStarted):
+            self.total, self.already_done = event.total, event.already_done
+            self.started = self._clock()
+        else:
+            self.interrupted = event.interrupted
+
+    @property
+    def finished(self) -> int:
+        """Finished in this run."""
+        return sum(self.verdicts.values())
+
+    @property
+    def done(self) -> int:
+        return self.already_done + self.finished
+
+    def rate(self) -> float:
+        """Probes finished per second in this run."""
+        return self.finished / max(self._clock() - self.started, 1e-9)
+
+    def count(self, verdict: Verdict) -> int:
+        return self.verdicts[verdict]

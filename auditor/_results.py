@@ -1,7 +1,9 @@
 """Probe results as data: one pydantic record per finished probe, stored as append-only JSONL.
 
-Each line is flushed as soon as its probe is judged, so a crash or SIGKILL loses at most the
-line being written; a torn last line is ignored on reading.
+Each line is written and flushed as soon as its probe is judged, so a crash or SIGKILL loses
+at most the line being written (the OS keeps what was flushed; a power cut may lose more, which
+`--resume` then simply asks again). A torn last line is ignored on reading and cut off before
+the next append, so the file is always whole lines.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ from auditor._facts import Fact
 from auditor._verdict import Verdict
 
 RESULTS_FILE = "results.jsonl"
+
+#: The reason of a probe the audit's deadline cut; such a probe counts as not yet asked.
+DEADLINE_REASON = "audit deadline passed before this probe finished"
+#: How far back from the end a torn line is looked for: longer than any one result line.
+_TAIL_WINDOW = 1 << 20
 
 
 def _jsonable(value: Any) -> Any:
@@ -130,12 +137,35 @@ class ResultsStore:
         self._file.flush()
 
     def _repair_tail(self) -> None:
-        """Cut a torn last line (a run killed mid-write) so appends start on a clean line."""
+        """Cut a torn last line (a run killed mid-write) so appends start on a clean line.
+
+        Reads only the end of the file: a large audit's results need not fit in memory.
+        """
         if not self.path.exists():
             return
-        data = self.path.read_bytes()
-        if data and not data.endswith(b"\n"):
-            self.path.write_bytes(data[: data.rfind(b"\n") + 1])
+        with self.path.open("r+b") as file:
+            size = file.seek(0, 2)
+            start = max(0, size - _TAIL_WINDOW)
+            file.seek(start)
+            tail = file.read()
+            if not tail or tail.endswith(b"\n"):
+                return
+            cut = tail.rfind(b"\n")
+            if cut < 0 and start > 0:
+                raise ResultsDamaged(f"{self.path}: a line longer than {_TAIL_WINDOW} bytes")
+            file.truncate(start + cut + 1)
+
+
+class ResultsDamaged(Exception):
+    """The results file cannot be repaired by cutting a torn last line."""
+
+
+def finished_ids(directory: Path) -> set[str]:
+    """Probes a resumed audit need not ask again: all with a result, but those the deadline cut.
+
+    A probe asked again gets a second line; `read_results` keeps the later one.
+    """
+    return {r.probe_id for r in read_results(directory) if r.reason != DEADLINE_REASON}
 
 
 def read_results(directory: Path) -> list[ProbeResult]:

@@ -1,22 +1,40 @@
-"""What every assistant adapter offers, and the registry they are found in."""
+"""What every assistant adapter offers: the question going in, the answer coming out, the limits.
+
+An adapter turns a `Conversation` into an `Answer` or raises `AdapterError` with a reason a
+person can act on; the runner turns that reason into an `error` verdict. Adapters never raise
+anything else for a misbehaving assistant, and never take longer than the limits below allow.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
-from typing import Any, Protocol
+from typing import Literal, Protocol
 
 
 class AdapterError(Exception):
     """The assistant could not be asked or gave nothing usable; becomes an `error` verdict."""
 
+    def __init__(self, reason: str, *, attempts: int = 0) -> None:
+        super().__init__(reason)
+        #: Requests made before giving up (0: none, e.g. a configuration problem).
+        self.attempts = attempts
+
+
+async def no_pace() -> None:
+    return None
+
 
 @dataclass(frozen=True, slots=True)
 class Conversation:
     turns: Sequence[str]
+    #: Who asks: passed on the way the adapter's channel carries identity.
     customer_id: str | None = None
+    #: The session the first turn is sent in; an adapter may learn a new one from the answer.
     session_id: str | None = None
+    #: Awaited before every request to the assistant (each turn, each retry): the audit's
+    #: rate limit, shared by every probe and channel. Adapters from other packages must too.
+    pace: Callable[[], Awaitable[None]] = no_pace
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,22 +43,33 @@ class Answer:
     text: str
     #: Every turn's answer, in order.
     turns: tuple[str, ...]
+    #: From the first request of the conversation to the last byte of its last answer,
+    #: retries and their back-off included (our own rate-limit pacing excluded).
     latency_ms: float
     #: Time to the first token of the last turn, for streamed answers.
     ttft_ms: float | None = None
+    #: HTTP requests made, over every turn (1 per turn when nothing was retried).
     attempts: int = 1
     session_id: str | None = None
 
 
+#: `aiohttp` carries httpx's API on a faster connection pool (see benchmarks/README.md);
+#: `httpx` is its own transport, for tests that mock it (respx) and as a fallback.
+TransportName = Literal["aiohttp", "httpx"]
+
+
 @dataclass(frozen=True, slots=True)
 class AdapterSettings:
-    """The audit-wide limits every adapter obeys."""
+    """The audit-wide limits every adapter obeys (the rate limit comes with each question)."""
 
+    #: Bound on one HTTP request, from sending it to the last byte of its answer (streams too).
     timeout_s: float = 30.0
+    #: Further attempts after a connection failure, a 5xx or a 429.
     retries: int = 2
     max_answer_bytes: int = 1_000_000
     max_connections: int = 8
     env: Mapping[str, str] = field(default_factory=dict)
+    transport: TransportName = "aiohttp"
 
 
 class Assistant(Protocol):
@@ -49,36 +78,3 @@ class Assistant(Protocol):
     async def ask(self, conversation: Conversation) -> Answer: ...
 
     async def aclose(self) -> None: ...
-
-
-AdapterFactory = Callable[[Any, AdapterSettings], Assistant]
-
-ENTRY_POINT_GROUP = "readiness_auditor.adapters"
-
-
-class AdapterRegistry:
-    """Adapters by config `kind`; third-party ones come from the entry-point group."""
-
-    def __init__(self) -> None:
-        self._factories: dict[str, AdapterFactory] = {}
-
-    def register(self, kind: str) -> Callable[[AdapterFactory], AdapterFactory]:
-        def decorate(factory: AdapterFactory) -> AdapterFactory:
-            if kind in self._factories:
-                raise ValueError(f"adapter kind {kind!r} is registered twice")
-            self._factories[kind] = factory
-            return factory
-
-        return decorate
-
-    def get(self, kind: str) -> AdapterFactory:
-        if kind not in self._factories:
-            for ep in entry_points(group=ENTRY_POINT_GROUP, name=kind):
-                self._factories[kind] = ep.load()
-        try:
-            return self._factories[kind]
-        except KeyError:
-            raise AdapterError(f"no assistant adapter of kind {kind!r}") from None
-
-
-ADAPTERS = AdapterRegistry()

@@ -1,31 +1,63 @@
-"""`{{question}}`-style templates for the templated HTTP adapter."""
+"""`{{question}}`-style templates for the templated HTTP adapter.
+
+Variables: `{{question}}`, `{{session_id}}`, `{{customer_id}}` and `{{env.NAME}}` (the value of
+an environment variable, so that secrets stay out of the configuration file). A string that is
+nothing but one placeholder whose value is missing becomes JSON null, not the text "None".
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from auditor._adapters._base import AdapterError
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
 
+#: Applied to every substituted value, e.g. percent-encoding inside a URL.
+Escape = Callable[[str], str]
 
-def fill(value: Any, variables: Mapping[str, str | None], env: Mapping[str, str]) -> Any:
+
+def _same(text: str) -> str:
+    return text
+
+
+def fill(
+    value: Any,
+    variables: Mapping[str, str | None],
+    env: Mapping[str, str],
+    escape: Escape = _same,
+) -> Any:
     """Substitute placeholders in every string inside `value` (dicts and lists too)."""
     if isinstance(value, str):
-        return _fill_str(value, variables, env)
+        return _fill_str(value, variables, env, escape)
     if isinstance(value, dict):
-        return {k: fill(v, variables, env) for k, v in value.items()}
+        return {k: fill(v, variables, env, escape) for k, v in value.items()}
     if isinstance(value, list):
-        return [fill(v, variables, env) for v in value]
+        return [fill(v, variables, env, escape) for v in value]
     return value
 
 
-def _fill_str(text: str, variables: Mapping[str, str | None], env: Mapping[str, str]) -> Any:
+def placeholders(value: Any) -> set[str]:
+    """Every variable name `value` uses, to check a template before the first request."""
+    if isinstance(value, str):
+        return set(_PLACEHOLDER.findall(value))
+    if isinstance(value, dict):
+        return set().union(*(placeholders(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(placeholders(v) for v in value))
+    return set()
+
+
+def _fill_str(
+    text: str, variables: Mapping[str, str | None], env: Mapping[str, str], escape: Escape
+) -> Any:
+    if "{{" not in text:
+        return text
     whole = _PLACEHOLDER.fullmatch(text)
     if whole and whole.group(1) in variables and variables[whole.group(1)] is None:
-        return None  # a lone placeholder with no value becomes JSON null, not "None"
+        return None
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -33,9 +65,9 @@ def _fill_str(text: str, variables: Mapping[str, str | None], env: Mapping[str, 
             var = name[4:]
             if var not in env:
                 raise AdapterError(f"environment variable {var} is not set")
-            return env[var]
+            return escape(env[var])
         if name not in variables:
             raise AdapterError(f"unknown template variable {{{{{name}}}}}")
-        return variables[name] or ""
+        return escape(variables[name] or "")
 
     return _PLACEHOLDER.sub(replace, text)

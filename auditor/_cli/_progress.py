@@ -1,9 +1,14 @@
-"""Progress on the terminal: a rich bar on a TTY, plain lines elsewhere. Subscribes to events."""
+"""Progress on the terminal: a rich bar on a TTY, plain lines elsewhere. Subscribes to events.
+
+On a terminal: a live bar with done/total, the verdict counts and the rate. Not on a terminal
+(CI logs): a plain line every few seconds and one at the end. With `quiet`: one line when the
+audit starts and one when it ends. Either way the numbers come from a `Tally` of the events.
+"""
 
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections.abc import Callable
 
 from rich.console import Console
 from rich.progress import (
@@ -15,69 +20,105 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from auditor._events import AuditFinished, AuditStarted, Event, ProbeFinished
+from auditor._events import AuditFinished, AuditStarted, Event, ProbeFinished, Tally
+from auditor._verdict import Verdict
 
-_PLAIN_EVERY_S = 5.0
+#: Seconds between plain progress lines.
+PLAIN_EVERY_S = 5.0
+#: Seconds between bar updates: rich redraws at 10 Hz, more would only cost CPU.
+_BAR_EVERY_S = 0.1
+_COLOURS = {
+    Verdict.PASS: "green",
+    Verdict.FAIL: "red",
+    Verdict.UNANSWERED: "yellow",
+    Verdict.INDETERMINATE: "cyan",
+    Verdict.ERROR: "magenta",
+}
 
 
 class ProgressDisplay:
-    def __init__(self, console: Console, *, quiet: bool = False) -> None:
+    def __init__(
+        self, console: Console, *, quiet: bool = False, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._console = console
         self._quiet = quiet
-        self._counts: Counter[str] = Counter()
-        self._total = 0
-        self._done = 0
-        self._started = time.monotonic()
-        self._last_line = 0.0
+        self._clock = clock
+        self.tally = Tally(clock)
+        self._last = float("-inf")
         self._bar: Progress | None = None
         self._task: TaskID | None = None
 
     def __call__(self, event: Event) -> None:
-        if isinstance(event, AuditStarted):
-            self._start(event)
-        elif isinstance(event, ProbeFinished):
-            self._done += 1
-            self._counts[event.result.verdict.value] += 1
+        self.tally(event)
+        if isinstance(event, ProbeFinished):
             self._update()
+        elif isinstance(event, AuditStarted):
+            self._start(event)
         elif isinstance(event, AuditFinished):
             self.close()
 
     def _start(self, event: AuditStarted) -> None:
-        self._total = event.total
-        self._done = event.already_done
-        self._started = time.monotonic()
-        if self._quiet:
-            return
-        if self._console.is_terminal:
+        self._last = self._clock()
+        if self._console.is_terminal and not self._quiet:
             self._bar = Progress(
-                TextColumn("[bold]auditing"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[counts]}"), TextColumn("{task.fields[rate]}"),
-                TimeElapsedColumn(), console=self._console, transient=False,
+                TextColumn("[bold]auditing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[counts]}"),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                console=self._console,
+                transient=False,
             )
-            self._task = self._bar.add_task("audit", total=self._total, completed=self._done,
-                                            counts="", rate="")
+            self._task = self._bar.add_task(
+                "audit", total=event.total, completed=event.already_done, counts="", rate=""
+            )
             self._bar.start()
-        else:
-            resumed = f" ({event.already_done} already done)" if event.already_done else ""
-            self._console.print(f"auditing {event.total} probes{resumed}")
+            return
+        resumed = f" ({event.already_done} already done)" if event.already_done else ""
+        self._console.print(f"auditing {event.total} probes{resumed}", highlight=False)
 
-    def _summary(self) -> str:
-        c = self._counts
-        return (f"pass {c['pass']} · fail {c['fail']} · unanswered {c['unanswered']} · "
-                f"indeterminate {c['indeterminate']} · error {c['error']}")
+    def summary(self, *, colour: bool = False) -> str:
+        parts = []
+        for verdict, style in _COLOURS.items():
+            text = f"{verdict.value} {self.tally.count(verdict)}"
+            parts.append(f"[{style}]{text}[/{style}]" if colour else text)
+        return " · ".join(parts)
 
     def _update(self) -> None:
-        if self._quiet:
-            return
-        elapsed = max(time.monotonic() - self._started, 1e-6)
-        rate = f"{sum(self._counts.values()) / elapsed:.1f}/s"
+        now = self._clock()
+        last = self.tally.done >= self.tally.total
         if self._bar is not None and self._task is not None:
-            self._bar.update(self._task, completed=self._done, counts=self._summary(), rate=rate)
-        elif time.monotonic() - self._last_line >= _PLAIN_EVERY_S or self._done == self._total:
-            self._last_line = time.monotonic()
-            self._console.print(f"{self._done}/{self._total} · {self._summary()} · {rate}")
+            if now - self._last >= _BAR_EVERY_S or last:
+                self._last = now
+                self._bar.update(
+                    self._task,
+                    completed=self.tally.done,
+                    counts=self.summary(colour=True),
+                    rate=f"{self.tally.rate():.1f}/s",
+                )
+        elif not self._quiet and now - self._last >= PLAIN_EVERY_S:
+            self._last = now
+            self._line()
+
+    def _line(self) -> None:
+        t = self.tally
+        self._console.print(
+            f"{t.done}/{t.total} · {self.summary()} · {t.rate():.1f}/s", highlight=False
+        )
 
     def close(self) -> None:
-        if self._bar is not None:
+        """Stop the bar, or print the last plain line; safe to call more than once."""
+        if self._bar is not None and self._task is not None:
+            t = self.tally
+            self._bar.update(
+                self._task,
+                completed=t.done,
+                counts=self.summary(colour=True),
+                rate=f"{t.rate():.1f}/s",
+            )
             self._bar.stop()
             self._bar = None
+        elif self._task is None and self._last != float("-inf"):
+            self._line()
+            self._last = float("-inf")

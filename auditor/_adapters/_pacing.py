@@ -1,0 +1,30 @@
+"""Pacing requests to the assistant: the audit may be pointed at a production system."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+
+class RateLimiter:
+    """Spaces request starts evenly, `per_second` at most; no bursts, even after a pause.
+
+    Each caller reserves the next free slot under a lock and sleeps outside it, so waiting
+    callers do not serialise on the lock for the length of their sleep.
+    """
+
+    def __init__(self, per_second: float | None) -> None:
+        if per_second is not None and per_second <= 0:
+            raise ValueError("the rate limit must be positive")
+        self._interval = 0.0 if per_second is None else 1.0 / per_second
+        self._next = 0.0
+
+    async def wait(self) -> None:
+        if not self._interval:
+            return
+        # No lock needed: between awaits the event loop runs one coroutine at a time.
+        now = time.monotonic()
+        start = max(now, self._next)
+        self._next = start + self._interval
+        if start > now:
+            await asyncio.sleep(start - now)

@@ -1,0 +1,111 @@
+"""The HTTP client every HTTP adapter uses, and what its failures mean in words.
+
+Adapters speak httpx (requests, responses, exceptions, `MockTransport` in tests), but the
+connections underneath are aiohttp's by default: httpx's own pool costs several times more CPU
+per request and slows down as concurrency grows (encode/httpx#3215), which a large audit
+feels. `benchmarks/runner.py` measures both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import aiohttp
+import httpx
+from httpx_aiohttp import AiohttpTransport
+
+from auditor._adapters._base import AdapterSettings
+
+#: Connecting never gets more than this, whatever the answer timeout: a host that does not
+#: accept a connection in 10 s is down, and the attempt is better retried.
+_MAX_CONNECT_S = 10.0
+#: Characters of the underlying exception quoted in a reason.
+_MAX_DETAIL = 200
+
+
+class HttpClient:
+    """What the adapters need of httpx: build a request, send it, close.
+
+    Requests go straight to the transport, past `httpx.AsyncClient.send`: its cookie jar would
+    mix the sessions of concurrent probes (each probe must be a stranger to the others), the
+    adapters follow no redirects and set their own headers, and the client's machinery for
+    those costs more CPU per request than the transport itself (see benchmarks/README.md).
+    """
+
+    def __init__(self, settings: AdapterSettings) -> None:
+        limits = httpx.Limits(
+            max_connections=settings.max_connections,
+            max_keepalive_connections=settings.max_connections,
+        )
+        connect = min(settings.timeout_s, _MAX_CONNECT_S)
+        timeout = httpx.Timeout(settings.timeout_s, connect=connect)
+        self._extensions = {"timeout": timeout.as_dict()}
+        # `trust_env` here reads certificate settings (SSL_CERT_FILE, SSL_CERT_DIR) only:
+        # proxies from the environment are not used, whichever the transport.
+        self._transport: httpx.AsyncBaseTransport
+        if settings.transport == "aiohttp":
+            self._transport = AiohttpTransport(limits=limits, trust_env=True)
+        else:
+            self._transport = httpx.AsyncHTTPTransport(limits=limits, trust_env=True)
+
+    def request(
+        self,
+        method: str,
+        url: httpx.URL | str,
+        *,
+        headers: Mapping[str, str],
+        json: object = None,
+        data: Mapping[str, Any] | None = None,
+    ) -> httpx.Request:
+        return httpx.Request(
+            method, url, headers=headers, json=json, data=data, extensions=self._extensions
+        )
+
+    async def send(self, request: httpx.Request) -> httpx.Response:
+        """The response with its body unread: read it, then `aclose` it."""
+        return await self._transport.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._transport.aclose()
+
+
+#: What the exchange can raise from below: httpx's errors, and the aiohttp ones the transport
+#: passes through unmapped (a malformed status line, for one).
+TRANSPORT_ERRORS = (httpx.RequestError, aiohttp.ClientError)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    reason: str
+    #: The connection failed or broke: the assistant may well answer the next attempt.
+    retryable: bool
+
+
+def classify(error: Exception, *, answered: bool, received: int) -> Failure:
+    """What went wrong below HTTP, and whether it is worth another attempt.
+
+    The aiohttp transport maps its exceptions onto httpx's coarsely (a server that hangs up
+    arrives as a `ConnectTimeout`), so the original exception decides when there is one.
+    """
+    cause = error.__cause__ if isinstance(error.__cause__, aiohttp.ClientError) else error
+    detail = f"{type(cause).__name__}: {cause}" if str(cause) else type(cause).__name__
+    detail = detail if len(detail) <= _MAX_DETAIL else detail[: _MAX_DETAIL - 1] + "…"
+    if isinstance(cause, aiohttp.ClientError):
+        cannot = isinstance(cause, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError)
+        timeout = isinstance(cause, aiohttp.SocketTimeoutError)
+        broken = isinstance(cause, aiohttp.ClientConnectionError | aiohttp.ClientPayloadError)
+    else:
+        cannot = isinstance(error, httpx.ConnectError | httpx.ConnectTimeout)
+        timeout = isinstance(error, httpx.TimeoutException)
+        broken = isinstance(error, httpx.NetworkError | httpx.RemoteProtocolError)
+    if cannot:
+        return Failure(f"cannot connect to the assistant ({detail})", retryable=True)
+    if timeout:
+        return Failure(f"the assistant stopped sending ({detail})", retryable=False)
+    if broken and not answered:
+        return Failure(f"connection lost before the answer began ({detail})", retryable=True)
+    if broken:
+        return Failure(f"connection lost mid-answer, after {received} bytes ({detail})", True)
+    return Failure(f"HTTP exchange failed ({detail})", retryable=False)

@@ -1,0 +1,250 @@
+"""The runner with in-process assistants (the `python` adapter): no sockets, but real time.
+
+Each probe ends as exactly one result; failures of every kind become `error` verdicts with a
+reason; the deadline, the rate limit and concurrency hold.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from auditor._adapters import ADAPTERS, AdapterSettings, Assistant
+from auditor._config import PythonAssistant
+from auditor._events import EventBus, ProbeFinished, ProbeStarted
+from auditor._probes import Probe
+from auditor._results import DEADLINE_REASON, ProbeResult
+from auditor._runner import ProbeJudge, RunSettings, run_probes
+from tests.integration.runner import _bots
+from tests.integration.runner._support import SnapshotTruth, probe, run, snapshot
+
+
+@pytest.fixture(autouse=True)
+def calls() -> Iterator[list]:
+    _bots.CALLS.clear()
+    yield _bots.CALLS
+    _bots.CALLS.clear()
+
+
+def bot(target: str, *, timeout_s: float = 5.0, name: str = "py") -> Assistant:
+    config = PythonAssistant(
+        kind="python", name=name, target=f"tests.integration.runner._bots:{target}"
+    )
+    return ADAPTERS.get("python")(
+        config, AdapterSettings(timeout_s=timeout_s, max_answer_bytes=1_000_000)
+    )
+
+
+@pytest.mark.parametrize("target", ["answer", "answer_async"])
+async def test_sync_and_async_callables_answer_with_identity_and_session(target, calls):
+    p = Probe(
+        kind="stock.availability",
+        subject="KT-0001",
+        fact_kind="stock",
+        turns=("Is KT-0001 in stock?",),
+        customer_id="C-007",
+    )
+    outcome = await run({"py": bot(target)}, [p], RunSettings())
+    result = outcome.of(p)
+    assert (result.verdict.value, result.reason, result.attempts) == ("pass", "says in_stock", 1)
+    assert result.latency_ms is not None and result.latency_ms >= 0
+    ((question, customer, session, history, _, _),) = calls
+    assert (question, customer, history) == ("Is KT-0001 in stock?", "C-007", [])
+    assert session is not None and session.startswith(f"audit-{p.id}-")
+
+
+async def test_a_conversation_passes_the_history(calls):
+    p = Probe(
+        kind="stock.quantity",
+        subject="KT-0001",
+        fact_kind="stock",
+        turns=("Is KT-0001 in stock?", "How many do you have?"),
+    )
+    outcome = await run({"py": bot("answer")}, [p], RunSettings())
+    result = outcome.of(p)
+    assert result.verdict.value == "pass" and result.attempts == 2
+    assert result.turn_answers == [_bots.ANSWER, "We have 12 units of Blue Kettle (KT-0001)."]
+    assert calls[1][3] == [("Is KT-0001 in stock?", _bots.ANSWER)]
+    assert calls[0][2] == calls[1][2]  # one session for the whole conversation
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("broken", "the callable raised RuntimeError: the model server is down"),
+        ("not_text", "the callable returned dict, not str"),
+        ("huge", "answer exceeds the 1000000-byte cap"),
+        ("sleepy", "no answer within 0.3 s"),
+        ("sleepy_async", "no answer within 0.3 s"),
+    ],
+)
+async def test_callable_failures_become_errors_with_their_reason(target, reason):
+    started = time.monotonic()
+    outcome = await run({"py": bot(target, timeout_s=0.3)}, [probe("py")], RunSettings())
+    (result,) = outcome.results.values()
+    assert (result.verdict.value, result.reason) == ("error", reason)
+    assert time.monotonic() - started < 3
+
+
+async def test_a_hung_sync_callable_does_not_stall_the_other_probes():
+    assistants = {"slow": bot("sleepy", timeout_s=1, name="slow"), "py": bot("answer")}
+    probes = [probe("slow", 0), *(probe("py", n) for n in range(1, 6))]
+    done_at: dict[str, float] = {}
+    started = time.monotonic()
+    snap = snapshot()
+    bus = EventBus(
+        lambda e: (
+            done_at.setdefault(e.result.probe_id, time.monotonic())
+            if isinstance(e, ProbeFinished)
+            else None
+        )
+    )
+    await run_probes(
+        probes,
+        snapshot=snap,
+        truth=SnapshotTruth(snap),
+        assistants=assistants,
+        extractor=lambda text, now: [],
+        settings=RunSettings(concurrency=2),
+        bus=bus,
+    )
+    fast = [done_at[p.id] - started for p in probes[1:]]
+    assert max(fast) < 0.9  # all answered while the sleepy one was still waiting
+    assert done_at[probes[0].id] - started >= 1.0
+
+
+async def test_unknown_channel_and_unknown_kind_are_errors_not_crashes():
+    strays = [
+        probe("sms"),
+        Probe(
+            kind="weather.forecast", subject="KT-0001", fact_kind="stock", turns=("Will it rain?",)
+        ),
+    ]
+    outcome = await run({"py": bot("answer")}, strays, RunSettings())
+    reasons = [outcome.of(p).reason for p in strays]
+    assert reasons == [
+        "no assistant on channel 'sms' (configured: py)",
+        "unknown probe kind 'weather.forecast'",
+    ]
+
+
+async def test_a_failing_extractor_or_truth_read_is_an_error_for_that_probe_only():
+    snap = snapshot()
+
+    def extractor(text, now):
+        raise ValueError("boom")
+
+    class DeadTruth:
+        async def read(self, fact_kind, subject):
+            raise ConnectionError("inventory is down")
+
+    finished: list[ProbeResult] = []
+    bus = EventBus(lambda e: finished.append(e.result) if isinstance(e, ProbeFinished) else None)
+    await run_probes(
+        [probe("py")],
+        snapshot=snap,
+        truth=SnapshotTruth(snap),
+        assistants={"py": bot("answer")},
+        extractor=extractor,
+        settings=RunSettings(),
+        bus=bus,
+    )
+    await run_probes(
+        [probe("py")],
+        snapshot=snap,
+        truth=DeadTruth(),
+        assistants={"py": bot("answer")},
+        extractor=extractor,
+        settings=RunSettings(truth_fresh_s=-1),
+        bus=bus,
+    )
+    assert [r.reason for r in finished] == [
+        "auditor failed: ValueError: boom",
+        "truth unavailable before asking: inventory is down",
+    ]
+
+
+async def test_the_deadline_cuts_the_run_and_every_probe_still_has_one_result():
+    probes = [probe("py", n) for n in range(6)]
+    outcome = await run(
+        {"py": bot("sleepy_async", timeout_s=10)},
+        probes,
+        RunSettings(concurrency=2, deadline_s=0.3),
+    )
+    assert not outcome.completed
+    assert outcome.wall_s < 2
+    assert {r.reason for r in outcome.results.values()} == {DEADLINE_REASON}
+    assert set(outcome.results) == {p.id for p in probes}
+
+
+async def test_rate_limit_spaces_every_request_across_channels(calls):
+    assistants = {"a": bot("answer", name="a"), "b": bot("answer", name="b")}
+    probes = [probe("a" if n % 2 else "b", n) for n in range(8)]
+    await run(assistants, probes, RunSettings(concurrency=8, rate_limit=40))
+    times = sorted(t for *_, t, _ in calls)
+    assert len(times) == 8
+    # Request k starts no earlier than k/40 s after the first, whatever its channel.
+    assert all(t - times[0] >= k / 40 - 0.003 for k, t in enumerate(times))
+
+
+async def test_concurrency_is_bounded_and_probes_are_drawn_lazily():
+    drawn, finished, in_flight, most = 0, 0, 0, 0
+
+    def source() -> Iterator[Probe]:
+        nonlocal drawn
+        for n in range(40):
+            drawn += 1
+            yield probe("py", n)
+
+    def track(event) -> None:
+        nonlocal finished, in_flight, most
+        if isinstance(event, ProbeStarted):
+            in_flight += 1
+            most = max(most, in_flight)
+        elif isinstance(event, ProbeFinished):
+            in_flight -= 1
+            finished += 1
+            assert drawn <= finished + 3  # the plan is not read ahead of the workers
+
+    snap = snapshot()
+    await run_probes(
+        source(),
+        snapshot=snap,
+        truth=SnapshotTruth(snap),
+        assistants={"py": bot("answer_async")},
+        extractor=lambda t, n: [],
+        settings=RunSettings(concurrency=3),
+        bus=EventBus(track),
+    )
+    assert (most, finished) == (3, 40)
+
+
+async def test_a_failing_subscriber_stops_the_run_with_its_own_error():
+    snap = snapshot()
+
+    def full_disk(event) -> None:
+        if isinstance(event, ProbeFinished):
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        await run_probes(
+            [probe("py", n) for n in range(5)],
+            snapshot=snap,
+            truth=SnapshotTruth(snap),
+            assistants={"py": bot("answer_async")},
+            extractor=lambda t, n: [],
+            settings=RunSettings(concurrency=2),
+            bus=EventBus(full_disk),
+        )
+
+
+async def test_the_judge_alone_can_be_asked_concurrently():
+    snap = snapshot()
+    judge = ProbeJudge(
+        snap, SnapshotTruth(snap), {"py": bot("answer_async")}, lambda t, n: [], RunSettings()
+    )
+    results = await asyncio.gather(*(judge.run(probe("py", n)) for n in range(4)))
+    assert [r.verdict.value for r in results] == ["unanswered"] * 4

@@ -1,0 +1,91 @@
+"""Progress: plain lines off a terminal (and with `quiet`), a live bar on one; a live tally."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+from rich.console import Console
+
+from auditor._cli._progress import PLAIN_EVERY_S, ProgressDisplay
+from auditor._events import AuditFinished, AuditStarted, ProbeFinished, ProbeStarted, Tally
+from auditor._probes import Probe
+from auditor._results import ProbeResult
+from auditor._verdict import Verdict
+
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+PROBE = Probe(kind="stock.availability", subject="KT-0001", fact_kind="stock", turns=("?",))
+
+
+def finished(verdict: Verdict) -> ProbeFinished:
+    return ProbeFinished(
+        ProbeResult(
+            probe=PROBE.to_json(), verdict=verdict, reason="r", started_at=NOW, finished_at=NOW
+        )
+    )
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def feed(display, clock: Clock, verdicts: list[Verdict], every_s: float) -> None:
+    display(AuditStarted(total=len(verdicts) + 2, already_done=2))
+    for verdict in verdicts:
+        clock.now += every_s
+        display(ProbeStarted(PROBE))
+        display(finished(verdict))
+    display(AuditFinished(interrupted=False))
+
+
+def test_plain_lines_off_a_terminal_every_few_seconds_and_at_the_end():
+    out, clock = io.StringIO(), Clock()
+    display = ProgressDisplay(Console(file=out, force_terminal=False, width=200), clock=clock)
+    verdicts = [Verdict.PASS] * 7 + [Verdict.FAIL, Verdict.ERROR]
+    feed(display, clock, verdicts, PLAIN_EVERY_S / 2)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "auditing 11 probes (2 already done)"
+    assert len(lines) == 1 + len(verdicts) // 2 + 1
+    assert lines[-1] == (
+        "11/11 · pass 7 · fail 1 · unanswered 0 · indeterminate 0 · error 1 "
+        f"· {9 / (9 * PLAIN_EVERY_S / 2):.1f}/s"
+    )
+
+
+def test_quiet_prints_the_start_and_the_end_only():
+    out, clock = io.StringIO(), Clock()
+    display = ProgressDisplay(
+        Console(file=out, force_terminal=True, width=200), quiet=True, clock=clock
+    )
+    feed(display, clock, [Verdict.PASS] * 20, PLAIN_EVERY_S)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2 and lines[1].startswith("22/22 · pass 20 · fail 0")
+
+
+def test_on_a_terminal_a_bar_shows_done_total_counts_and_rate():
+    out, clock = io.StringIO(), Clock()
+    console = Console(file=out, force_terminal=True, width=160, color_system=None)
+    display = ProgressDisplay(console, clock=clock)
+    feed(display, clock, [Verdict.PASS, Verdict.UNANSWERED], 1.0)
+    text = out.getvalue()
+    assert "auditing" in text and "4/4" in text
+    assert "pass 1 · fail 0 · unanswered 1 · indeterminate 0 · error 0" in text
+    assert "1.0/s" in text
+
+
+def test_the_tally_counts_this_run_and_the_earlier_one():
+    clock = Clock()
+    tally = Tally(clock)
+    tally(AuditStarted(total=10, already_done=4))
+    tally(ProbeStarted(PROBE))
+    tally(ProbeStarted(PROBE))
+    tally(finished(Verdict.FAIL))
+    clock.now += 2
+    assert (tally.done, tally.finished, tally.in_flight) == (5, 1, 1)
+    assert tally.count(Verdict.FAIL) == 1 and tally.rate() == 0.5
+    tally(AuditFinished(interrupted=True))
+    assert tally.interrupted is True

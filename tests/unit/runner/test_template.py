@@ -1,0 +1,42 @@
+"""Templates of the `http` adapter: URL values are encoded, mistakes are caught before asking."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from auditor._adapters import AdapterError
+from auditor._adapters._http import _url_escape, check_templates
+from auditor._adapters._template import fill, placeholders
+from auditor._config import HttpAssistant
+
+
+@given(st.text(max_size=80))
+def test_a_question_in_a_url_arrives_unchanged(question):
+    url = fill(
+        "http://127.0.0.1/ask?q={{question}}&lang=en", {"question": question}, {}, _url_escape
+    )
+    query = parse_qs(urlsplit(url).query, keep_blank_values=True)
+    assert query["q"] == [question] and query["lang"] == ["en"]
+
+
+def test_placeholders_are_found_everywhere():
+    template = {"a": "{{question}}", "b": ["x {{ env.TOKEN }}", {"c": "{{session_id}}"}], "n": 1}
+    assert placeholders(template) == {"question", "env.TOKEN", "session_id"}
+
+
+def http(**options) -> HttpAssistant:
+    return HttpAssistant.model_validate({"kind": "http", "url": "http://127.0.0.1/m", **options})
+
+
+def test_unknown_variables_and_unset_env_are_refused_before_any_request():
+    with pytest.raises(AdapterError, match=r"unknown template variables \['questoin'\]"):
+        check_templates(http(body={"text": "{{questoin}}"}), {})
+    with pytest.raises(AdapterError, match="environment variables not set: BOT_KEY"):
+        check_templates(http(headers={"X-Key": "{{env.BOT_KEY}}"}), {})
+    check_templates(
+        http(headers={"X-Key": "{{env.BOT_KEY}}"}, form={"q": "{{question}}"}), {"BOT_KEY": "k"}
+    )
