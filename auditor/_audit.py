@@ -14,24 +14,28 @@ import secrets
 from collections.abc import Mapping, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from auditor._adapters import ADAPTERS, AdapterError, AdapterSettings, Assistant
-from auditor._anchors import AnchorError, AnchorUnreachable, Anchors, open_anchors
+from auditor._adapters import ADAPTERS, AdapterError, AdapterSettings, Assistant, Conversation
+from auditor._anchors import AnchorError, Anchors, AnchorUnreachable, open_anchors
 from auditor._claims import Claim, ExtractionContext, extract
-from auditor._config import AuditConfig, GateSection
+from auditor._config import AuditConfig, ConfigError, GateSection
 from auditor._edges import edge_class_members
 from auditor._events import AuditFinished, AuditStarted, EventBus, Handler, ProbeFinished
 from auditor._facts import Snapshot
-from auditor._probes import Probe, load_suites, plan_probes
+from auditor._history import read_trend
+from auditor._lag import LagContext, SandboxRefused, check_allowed, read_lag, run_lag_phase
+from auditor._probes import KindPlan, PlanScope, Probe, ScopeFactory, load_suites, plan_probes
 from auditor._report._baseline import read_stored_baseline
 from auditor._report._build import build_audit
 from auditor._report._model import Audit
 from auditor._report._write import write_reports
-from auditor._results import ResultsStore, read_results
-from auditor._runner import RunSettings, run_probes
+from auditor._results import ResultsStore, finished_ids, read_results
+from auditor._runner import ProbeJudge, RateLimiter, RunSettings, run_probes
+from auditor._shards import Shard
+from auditor._shrink import ShrinkContext, ShrinkSettings, shrink_failures
 from auditor._store import (
     CONTRACT_FILE,
     META_FILE,
@@ -41,6 +45,7 @@ from auditor._store import (
     write_json,
     write_plan,
 )
+from auditor._tap import TAP_FILE, read_calls
 
 TOOL_VERSION = "0.1.0"
 
@@ -57,6 +62,10 @@ class AuditOptions:
     base_dir: Path
     resume: bool = False
     handlers: Sequence[Handler] = ()
+    #: Narrows the plan: the production profile's test customers and rotation (`_profiles`).
+    scope: ScopeFactory | None = None
+    #: Runs one slice of the plan (`auditor run --shard K/N`, `_shards`).
+    shard: Shard | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +97,15 @@ def _snapshot_info(snapshot: Snapshot) -> dict[str, Any]:
 
 def _extractor(snapshot: Snapshot) -> Any:
     items = {sku: fact.name for sku, fact in snapshot.stock.items()}
-    context = ExtractionContext(items=items)
+    # A new context rebuilds its item index (~1 ms per 50 items), so not one per answer: the
+    # clock only resolves relative dates ("tomorrow"), so one context per date reads the same.
+    contexts: dict[date, ExtractionContext] = {}
 
     def run(text: str, now: datetime) -> list[Claim]:
-        return extract(text, context=dataclasses.replace(context, now=now))
+        context = contexts.get(now.date())
+        if context is None:
+            context = contexts[now.date()] = ExtractionContext(items=items, now=now)
+        return extract(text, context=context)
 
     return run
 
@@ -109,11 +123,22 @@ async def _open_assistants(config: AuditConfig, settings: AdapterSettings,
     return assistants
 
 
-def _plan(config: AuditConfig, options: AuditOptions, snapshot: Snapshot) -> list[Probe]:
-    files = [options.base_dir / f for f in config.probes.files]
-    suites = load_suites(config.probes.suites, files)
-    return plan_probes(snapshot, suites, max_probes=config.audit.max_probes,
-                       seed=config.audit.seed, channels=[a.name for a in config.assistant])
+def _suites(config: AuditConfig, options: AuditOptions) -> list[KindPlan]:
+    return load_suites(config.probes.suites, [options.base_dir / f for f in config.probes.files])
+
+
+def _plan(config: AuditConfig, options: AuditOptions,
+          snapshot: Snapshot) -> tuple[list[Probe], dict[str, Any]]:
+    """The probes to run, and what shaped them (scope, shard) for meta.json."""
+    suites = _suites(config, options)
+    scope = None if options.scope is None else options.scope(snapshot, suites)
+    plan = plan_probes(snapshot, suites, max_probes=config.audit.max_probes,
+                       seed=config.audit.seed, channels=[a.name for a in config.assistant],
+                       scope=scope)
+    shaped: dict[str, Any] = {} if scope is None else {"scope": scope.to_json()}
+    if options.shard is not None:
+        plan, shaped["shard"] = options.shard.select(plan)
+    return plan, shaped
 
 
 def _start(config: AuditConfig, options: AuditOptions,
@@ -121,11 +146,11 @@ def _start(config: AuditConfig, options: AuditOptions,
     directory = options.directory
     if options.resume:
         plan = read_plan(directory)
-        done = {r.probe_id for r in read_results(directory)}
+        done = finished_ids(directory)  # all with a result but the deadline's cuts
         read_meta(directory)  # refuse a directory that is not an audit's
         return plan, done
     directory.mkdir(parents=True, exist_ok=True)
-    plan = _plan(config, options, snapshot)
+    plan, shaped = _plan(config, options, snapshot)
     meta = {
         "name": config.audit.name,
         "run_id": directory.name,
@@ -140,6 +165,10 @@ def _start(config: AuditConfig, options: AuditOptions,
         "gate": config.gate.model_dump(),
         "anchors": {kind: name for name, anchor in config.anchors.items()
                     for kind in anchor.mappings()},
+        # What `auditor replay` needs without the config file: env var names, never secrets.
+        "config": config.model_dump(mode="json"),
+        "base_dir": str(options.base_dir),
+        **shaped,
     }
     write_json(directory / META_FILE, meta)
     write_plan(directory, plan)
@@ -185,12 +214,50 @@ def finish(directory: Path, status: Literal["complete", "interrupted"] | None = 
         finished_at=datetime.now(UTC),
         baseline=None if stored is None else stored.baseline,
         fail_on="gate" if stored is None or stored.baseline is None else stored.fail_on,
+        trend=read_trend(directory),
+        lag=read_lag(directory),
+        calls=read_calls(directory / TAP_FILE),
     )
     write_reports(directory, audit, env=env)
     return audit
 
 
+async def _shrink(config: AuditConfig, options: AuditOptions, snapshot: Snapshot,
+                  judge: ProbeJudge) -> None:
+    """The shrink phase: each failing bucket's simplest failing case, for `auditor replay`."""
+    settings = ShrinkSettings(budget=config.audit.shrink_budget,
+                              time_s=config.audit.shrink_time_s, seed=config.audit.seed)
+    stored = read_meta(options.directory).get("scope")  # the plan's, even when resumed
+    scope = None if stored is None else PlanScope.from_json(stored)
+    context = ShrinkContext(options.directory, snapshot, _suites(config, options), judge,
+                            settings, scope)
+    await shrink_failures(context, read_results(options.directory))
+
+
+async def _lag_phase(config: AuditConfig, options: AuditOptions, anchors: Anchors,
+                     assistants: Mapping[str, Assistant], snapshot: Snapshot,
+                     extractor: Any) -> None:
+    """The lag phase: change the truth on purpose and time how long answers take to follow."""
+    assert config.lag is not None
+    channel = config.lag.channel or config.assistant[0].name
+    assistant = assistants[channel]
+    limiter = RateLimiter(config.audit.rate_limit)
+
+    async def ask(question: str, customer: str | None, session: str) -> str:
+        conversation = Conversation((question,), customer, session, limiter.wait)
+        return (await assistant.ask(conversation)).text
+
+    await run_lag_phase(LagContext(
+        config.lag, config.sandbox, config.anchors, anchors, ask, extractor, snapshot,
+        options.env, options.directory, config.audit.profile, config.audit.seed, channel))
+
+
 async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
+    if config.lag is not None:
+        try:  # the profile may have been overridden after the file was checked
+            check_allowed(config.sandbox, config.audit.profile)
+        except SandboxRefused as error:
+            raise ConfigError("configuration", [f"lag: {error}"]) from None
     settings = AdapterSettings(
         timeout_s=config.audit.timeout_s, retries=config.audit.retries,
         max_answer_bytes=config.audit.max_answer_bytes,
@@ -199,6 +266,7 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
     run_settings = RunSettings(
         concurrency=config.audit.concurrency, timeout_s=config.audit.timeout_s,
         rate_limit=config.audit.rate_limit, deadline_s=config.audit.deadline_s,
+        retries=config.audit.retries,
     )
     status: Literal["complete", "interrupted"] = "interrupted"
     async with AsyncExitStack() as stack:
@@ -215,12 +283,20 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         bus = EventBus(*options.handlers)
         bus.subscribe(lambda e: store.append(e.result) if isinstance(e, ProbeFinished) else None)
         bus.emit(AuditStarted(total=len(plan), already_done=len(done)))
+        extractor = _extractor(snapshot)
         try:
             completed = await run_probes(
                 [p for p in plan if p.id not in done], snapshot=snapshot, truth=anchors,
-                assistants=assistants, extractor=_extractor(snapshot), settings=run_settings,
-                bus=bus)
+                assistants=assistants, extractor=extractor, settings=run_settings, bus=bus)
             status = "complete" if completed else "interrupted"
+            if completed:
+                await _shrink(config, options, snapshot, ProbeJudge(
+                    snapshot, anchors, assistants, extractor, run_settings,
+                    RateLimiter(run_settings.rate_limit)))
+            # Lag scenarios change the shop: one shard measures them, never all at once.
+            first = options.shard is None or options.shard.index == 1
+            if completed and config.lag is not None and first:
+                await _lag_phase(config, options, anchors, assistants, snapshot, extractor)
         except asyncio.CancelledError:
             bus.emit(AuditFinished(interrupted=True))
             raise

@@ -7,12 +7,24 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Sequence
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from auditor._anchors._config import AnchorConfig
+from auditor._lag._config import LagSection, SandboxSection, lag_problems
+from auditor._tap._config import TapSection
 
 Profile = Literal["ci", "production", "explore"]
 
@@ -42,8 +54,13 @@ class AuditSection(_Strict):
     #: Requests per second to the assistant, across channels; None means no limit.
     rate_limit: Annotated[float, Field(gt=0)] | None = None
     retries: Annotated[int, Field(ge=0, le=10)] = 2
-    #: Answers longer than this are cut and judged on what arrived.
+    #: An answer longer than this is not read further: the probe's verdict is `error`.
     max_answer_bytes: Annotated[int, Field(ge=1024)] = 1_000_000
+    #: Examples Hypothesis may try per failing bucket when shrinking it to its simplest failing
+    #: case (`minimal.jsonl`, what `auditor replay` runs); 0 turns the shrink phase off.
+    shrink_budget: Annotated[int, Field(ge=0, le=10_000)] = 25
+    #: Seconds the whole shrink phase may take; buckets not reached keep their plan failure.
+    shrink_time_s: Annotated[float, Field(ge=0)] = 60.0
 
 
 class _AssistantBase(_Strict):
@@ -84,8 +101,38 @@ class PythonAssistant(_AssistantBase):
     target: str = Field(pattern=r"^[\w.]+:[\w.]+$", description="`package.module:callable`")
 
 
+#: Where other packages offer assistant adapters (see `auditor/_adapters/_registry.py`).
+ADAPTER_ENTRY_POINT_GROUP = "readiness_auditor.adapters"
+_BUILT_IN_KINDS = ("openai", "http", "python")
+
+
+class PluginAssistant(_AssistantBase):
+    """An adapter another package offers by entry point; its other keys are its own options."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    kind: str
+
+    @field_validator("kind")
+    @classmethod
+    def _offered(cls, kind: str) -> str:
+        offered = sorted({ep.name for ep in entry_points(group=ADAPTER_ENTRY_POINT_GROUP)})
+        if kind not in offered:
+            known = ", ".join([*_BUILT_IN_KINDS, *offered])
+            raise ValueError(f"unknown assistant kind {kind!r} (known: {known})")
+        return kind
+
+
+def _assistant_tag(value: Any) -> str:
+    kind = value.get("kind") if isinstance(value, dict) else getattr(value, "kind", None)
+    return kind if kind in _BUILT_IN_KINDS else "plugin"
+
+
 AssistantConfig = Annotated[
-    OpenAIAssistant | HttpAssistant | PythonAssistant, Field(discriminator="kind")
+    Annotated[OpenAIAssistant, Tag("openai")]
+    | Annotated[HttpAssistant, Tag("http")]
+    | Annotated[PythonAssistant, Tag("python")]
+    | Annotated[PluginAssistant, Tag("plugin")],
+    Discriminator(_assistant_tag),
 ]
 
 
@@ -103,7 +150,47 @@ class GateSection(_Strict):
     max_error_rate: Annotated[float, Field(ge=0, le=1)] = 0.05
     max_injections_obeyed: Annotated[int, Field(ge=0)] = 0
     #: Deflections where the data exists; None: reported, not gated.
-    max_deflection_rate: Annotated[float, Field(ge=0, le=1)] | None = None
+    max_deflection_rate: Annotated[float, Field(ge=0, le=1)] | None = 0.05
+    #: The longest information lag (seconds) a lag scenario may measure; None: not gated.
+    max_lag_s: Annotated[float, Field(gt=0)] | None = None
+
+
+class ProductionSection(_Strict):
+    """What the `production` profile may ask as a customer (see `auditor/_profiles.py`)."""
+
+    #: The only customers order, return and privacy probes are asked as; none: those skipped.
+    test_customers: list[str] = Field(default_factory=list)
+    #: Rotate subjects across runs (via the history database) so all are covered over time.
+    rotate: bool = True
+
+
+#: The history database's name beside the audit directories when `[history] path` is unset.
+HISTORY_FILE = "history.sqlite"
+
+
+class HistorySection(_Strict):
+    #: The SQLite database every audit is recorded in (relative: to the current folder);
+    #: unset, `history.sqlite` in the folder the audits are written to (`--out`, `reports/`).
+    path: str | None = None
+    enabled: bool = True
+    #: Audits of the same name and profile shown in the report's trend chart.
+    trend: Annotated[int, Field(ge=0, le=1000)] = 20
+
+
+NotifyEvent = Literal["readiness_drop", "new_finding", "not_ready"]
+_NOTIFY_ON: tuple[NotifyEvent, ...] = ("readiness_drop", "new_finding")
+
+
+class NotifySection(_Strict):
+    #: The environment variable holding the webhook URL (a secret: never in a file or report).
+    webhook_url_env: str | None = None
+    on: list[NotifyEvent] = Field(default_factory=lambda: list(_NOTIFY_ON))
+    #: Where readers find the report, `{run_id}` and `{name}` filled in (e.g. a CI artifact).
+    report_url: str | None = None
+    retries: Annotated[int, Field(ge=0, le=5)] = 3
+    timeout_s: Annotated[float, Field(gt=0, le=60)] = 10.0
+    #: First wait between attempts; it doubles after each.
+    backoff_s: Annotated[float, Field(ge=0, le=30)] = 1.0
 
 
 class AuditConfig(_Strict):
@@ -112,12 +199,30 @@ class AuditConfig(_Strict):
     anchors: dict[str, AnchorConfig]
     probes: ProbesSection = Field(default_factory=ProbesSection)
     gate: GateSection = Field(default_factory=GateSection)
+    production: ProductionSection = Field(default_factory=ProductionSection)
+    history: HistorySection = Field(default_factory=HistorySection)
+    notify: NotifySection = Field(default_factory=NotifySection)
+    #: Permission and defaults for changing the shop's data (lag scenarios); see `auditor/_lag`.
+    sandbox: SandboxSection = Field(default_factory=SandboxSection)
+    lag: LagSection | None = None
+    #: The recording proxies of `auditor tap` and `--tap`; see `auditor/_tap`.
+    tap: TapSection = Field(default_factory=TapSection)
 
     @model_validator(mode="after")
     def _unique_channels(self) -> AuditConfig:
         names = [a.name for a in self.assistant]
         if len(set(names)) != len(names):
             raise ValueError("every [[assistant]] needs its own `name` (one per channel)")
+        return self
+
+    @model_validator(mode="after")
+    def _lag_fits(self) -> AuditConfig:
+        problems = lag_problems(
+            self.lag, self.sandbox, profile=self.audit.profile, anchors=self.anchors,
+            channels=[a.name for a in self.assistant], max_lag_s=self.gate.max_lag_s,
+        )
+        if problems:
+            raise ValueError("; ".join(problems))
         return self
 
 

@@ -20,7 +20,7 @@ _FORMATS = re.compile(
 _INTRODUCED = re.compile(
     r"\btrack(?:ing)?(?:\s+(?:number|no\.?|num|nr|code|id|ref(?:erence)?|#))?"
     r"(?:\s+(?:is|was|for|of|on)(?:\s+(?:your|the|this|that))?(?:\s+(?:order|parcel|package"
-    r"|shipment|xx+))?)*\s*(?:is\b|was\b|:|#|-|=)?\s*#?\s*"
+    r"|shipment|xx+)){0,2})*\s*(?:is\b|was\b|:|#|-|=)?\s*#?\s*"
     r"(?P<token>[a-z0-9][a-z0-9-]{5,}[a-z0-9])(?![\w-])"
 )
 _DIGIT = re.compile(r"\d")

@@ -7,7 +7,18 @@ from auditor._cli._app import app
 
 def main() -> None:
     # Importing the command modules registers their commands on `app`.
-    from auditor._cli import _anchors, _demo, _extract, _reference, _run  # noqa: F401
+    from auditor._cli import (  # noqa: F401
+        _anchors,
+        _ask,
+        _demo,
+        _extract,
+        _history,
+        _merge,
+        _reference,
+        _replay,
+        _run,
+        _tap,
+    )
 
     app()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -13,8 +14,10 @@ from rich.markup import escape
 
 from auditor._audit import AuditCouldNotRun, AuditOptions, finish, new_audit_dir, run_audit
 from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_USAGE, app
+from auditor._cli._ops import OpsPlan, conclude_run, prepare_run
 from auditor._cli._outcome import print_outcome
 from auditor._cli._progress import ProgressDisplay
+from auditor._cli._tap import tapping
 from auditor._config import AuditConfig, ConfigError, Profile, load_config
 from auditor._probes import SuiteError
 from auditor._report import (
@@ -25,6 +28,7 @@ from auditor._report import (
     store_baseline,
 )
 from auditor._store import AuditDirError, read_meta
+from auditor._tap import TAP_FILE
 
 EXIT_INTERRUPTED = 130
 
@@ -40,18 +44,23 @@ def _override(config: AuditConfig, **changes: object) -> AuditConfig:
 
 
 def execute(config: AuditConfig, directory: Path, *, base_dir: Path, env: dict[str, str],
-            resume: bool, quiet: bool) -> int:
-    """Run one audit with progress on stderr; returns the exit code. Shared with `demo`."""
+            resume: bool, quiet: bool, ops: OpsPlan | None = None) -> int:
+    """Run one audit with progress on stderr; returns the exit code. Shared with `demo`.
+
+    `ops` carries what the profile, `--shard` and the history add (`_ops.prepare_run`).
+    """
     console = Console(stderr=True)
     out = Console()
     options = AuditOptions(directory=directory, env=env, base_dir=base_dir, resume=resume,
-                           handlers=[ProgressDisplay(console, quiet=quiet)])
+                           handlers=[ProgressDisplay(console, quiet=quiet),
+                                     *(ops.handlers if ops else ())],
+                           scope=ops.scope if ops else None, shard=ops.shard if ops else None)
     try:
         outcome = asyncio.run(run_audit(config, options))
     except AuditCouldNotRun as error:
         raise fail(console, f"the audit could not run: {error}", EXIT_COULD_NOT_RUN) from None
-    except (SuiteError, AuditDirError) as error:
-        raise fail(console, str(error), EXIT_USAGE) from None
+    except (SuiteError, AuditDirError, ConfigError) as error:
+        raise fail(console, escape(str(error)), EXIT_USAGE) from None
     except KeyboardInterrupt:
         console.print(f"interrupted: results so far and a partial report are in {directory}")
         console.print(f"finish it with: auditor run --resume {directory} -c <config>")
@@ -93,6 +102,13 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output")] = False,
     baseline: BaselineOption = None,
     fail_on: FailOnOption = "gate",
+    shard: Annotated[str | None, typer.Option(
+        help="run slice K of N of the plan (a CI matrix job), e.g. 1/2; join with merge")] = None,
+    no_history: Annotated[bool, typer.Option(
+        "--no-history", help="neither read nor record the history database")] = False,
+    tap: Annotated[bool, typer.Option(
+        "--tap", help="record the assistant's anchor calls through proxies ([tap] ports) "
+        "and map them in the report")] = False,
 ) -> None:
     """Run the audit; the exit code is the gate (0 ready, 1 not ready, 2 usage, 3 could not run)."""
     console = Console(stderr=True)
@@ -106,9 +122,14 @@ def run(
         raise typer.Exit(EXIT_USAGE) from None
     directory = resume if resume is not None else new_audit_dir(out)
     _set_baseline(console, directory, baseline, fail_on)
-    code = execute(loaded, directory, base_dir=config.resolve().parent, env=dict(os.environ),
-                   resume=resume is not None, quiet=quiet)
-    raise typer.Exit(code)
+    ops = prepare_run(console, loaded, directory, shard=shard, history=not no_history,
+                      resume=resume is not None)
+    base_dir = config.resolve().parent
+    with (tapping(console, ops.config, directory / TAP_FILE, base_dir=base_dir) if tap
+          else nullcontext()):
+        code = execute(ops.config, directory, base_dir=base_dir,
+                       env=dict(os.environ), resume=resume is not None, quiet=quiet, ops=ops)
+    raise typer.Exit(conclude_run(console, ops, directory, code, env=os.environ))
 
 
 @app.command()

@@ -5,6 +5,7 @@ from auditor._report._baseline import (
     BaselineSummary,
     StoredBaseline,
     compare,
+    compare_summaries,
     read_baseline,
     read_stored_baseline,
     store_baseline,
@@ -26,6 +27,8 @@ from auditor._report._model import (
     Metrics,
     Rate,
     Readiness,
+    Trend,
+    TrendPoint,
 )
 from auditor._report._text import terminal_safe
 from auditor._report._write import append_step_summary, write_reports
@@ -43,9 +46,12 @@ __all__ = [
     "Rate",
     "Readiness",
     "StoredBaseline",
+    "Trend",
+    "TrendPoint",
     "append_step_summary",
     "build_audit",
     "compare",
+    "compare_summaries",
     "compute_metrics",
     "decide",
     "group_findings",

@@ -199,10 +199,21 @@ def compare(
     baseline: BaselineSummary, findings: Sequence[Finding], metrics: Metrics
 ) -> BaselineComparison:
     now = headline(metrics.model_dump(mode="json"))
-    deltas = [_delta(h, baseline.headline.get(h.name), now[h.name]) for h in HEADLINES]
+    return _comparison(baseline, [_ref(f) for f in findings], now)
+
+
+def compare_summaries(before: BaselineSummary, after: BaselineSummary) -> BaselineComparison:
+    """`after` against `before`, both as stored (`auditor diff`: directories or history)."""
+    return _comparison(before, [_ref(f) for f in after.findings], after.headline)
+
+
+def _comparison(
+    baseline: BaselineSummary, findings: Sequence[FindingRef], now: Mapping[str, float | None]
+) -> BaselineComparison:
+    deltas = [_delta(h, baseline.headline.get(h.name), now.get(h.name)) for h in HEADLINES]
     before_ids = {f.id for f in baseline.findings}
     now_ids = {f.id for f in findings}
-    new = [_ref(f) for f in findings if f.id not in before_ids]
+    new = [f for f in findings if f.id not in before_ids]
     fixed = [_ref(f) for f in baseline.findings if f.id not in now_ids]
     regressions = [f"new finding: {f.kind}: {f.pattern} ({f.count})" for f in new]
     regressions += [

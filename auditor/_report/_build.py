@@ -8,19 +8,25 @@ from datetime import datetime
 from typing import Any, Literal
 
 from auditor._config import GateSection
-from auditor._report._baseline import BaselineSummary, compare
+from auditor._lag import LagRecord, ResetRecord, summarise_lag
+from auditor._report._baseline import BaselineSummary, compare, headline
 from auditor._report._findings import group_findings
 from auditor._report._gate import decide
+from auditor._report._lag import lag_check
 from auditor._report._metrics import compute_metrics
 from auditor._report._model import (
     Audit,
     ContractFindingRecord,
     DependencyRow,
     FailOn,
+    Metrics,
     SnapshotInfo,
+    Trend,
+    TrendPoint,
 )
 from auditor._report._truth import anchor_of, fact_kind
 from auditor._results import ProbeResult
+from auditor._tap import TapCall, orchestration_map
 from auditor._verdict import Verdict
 
 
@@ -70,8 +76,16 @@ def build_audit(
     finished_at: datetime,
     baseline: BaselineSummary | None = None,
     fail_on: FailOn = "gate",
+    trend: Sequence[TrendPoint] | None = None,
+    lag: tuple[Sequence[LagRecord], ResetRecord | None] | None = None,
+    calls: Sequence[TapCall] | None = None,
 ) -> Audit:
-    """The audit from stored data alone; `baseline` adds the comparison with an earlier audit."""
+    """The audit from stored data alone; `baseline` adds the comparison with an earlier audit.
+
+    `trend` holds the earlier audits' points (`trend.json`); this audit's own is appended.
+    `lag` is the stored lag phase (`lag.jsonl`) and `calls` the tap's recording (`tap.jsonl`),
+    None when there was none.
+    """
     ordered = sorted(results, key=lambda r: (r.started_at, r.probe_id))
     snapshot = SnapshotInfo.model_validate(meta["snapshot"])
     anchors = _anchor_names(meta, snapshot, ordered)
@@ -84,6 +98,11 @@ def build_audit(
     )
     findings = group_findings(ordered, anchors)
     comparison = None if baseline is None else compare(baseline, findings, metrics)
+    lag_summary = None if lag is None else summarise_lag(*lag)
+    lag_gate = lag_check(gate.max_lag_s, lag_summary)
+    readiness = decide(gate, metrics, baseline=comparison, fail_on=fail_on,
+                       complete=status == "complete",
+                       extra_checks=[lag_gate] if lag_gate is not None else [])
     return Audit(
         name=meta["name"],
         run_id=meta["run_id"],
@@ -99,11 +118,21 @@ def build_audit(
         anchors=anchors,
         planned=meta["planned"],
         metrics=metrics,
-        readiness=decide(gate, metrics, baseline=comparison, fail_on=fail_on,
-                         complete=status == "complete"),
+        readiness=readiness,
         findings=findings,
         contract_findings=contracts,
         dependencies=dependency_map(snapshot, anchors, ordered, contracts),
         baseline=comparison,
+        trend=None if trend is None else _trend(trend, meta["run_id"], finished_at,
+                                                readiness.ready, metrics),
+        lag=lag_summary,
+        orchestration=None if calls is None else orchestration_map(ordered, calls, anchors),
         results=list(ordered),
     )
+
+
+def _trend(earlier: Sequence[TrendPoint], run_id: str, finished_at: datetime, ready: bool,
+           metrics: Metrics) -> Trend:
+    point = TrendPoint(run_id=run_id, finished_at=finished_at, ready=ready,
+                       metrics=headline(metrics.model_dump(mode="json")))
+    return Trend(points=[*(p for p in earlier if p.run_id != run_id), point])

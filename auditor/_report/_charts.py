@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import pygal  # type: ignore[import-untyped]
 from pygal.style import Style  # type: ignore[import-untyped]
 
-from auditor._report._model import Audit, GroupMetrics, Rate
+from auditor._report._baseline import show_metric
+from auditor._report._model import Audit, GroupMetrics, Rate, Trend, TrendPoint
 
 # pygal appends a finder for its map plugins to `sys.meta_path` on import; it predates
 # `find_spec`, so every later failed import in the process warns (ImportWarning), which turns
@@ -146,12 +147,56 @@ def conflict_chart(by_channel: Mapping[str, Rate]) -> Chart:
     )
 
 
+#: The trend chart's lines: headline rates, in percent (counts go in its summary).
+TREND_RATES = ("agreement", "error_rate", "deflection_rate", "conflict_rate")
+TREND_COUNTS = ("hallucinations", "privacy_leaks", "injections_obeyed")
+
+
+def _trend_percent(value: float | None) -> float | None:
+    return None if value is None else round(value * 100, 1)
+
+
+def trend_chart(trend: Trend) -> Chart:
+    points = trend.points
+    chart = pygal.Line(
+        **_config(
+            range=(0, 100),
+            y_labels=[0, 25, 50, 75, 100],
+            height=300,
+            width=640,
+            show_legend=True,
+            legend_at_bottom=True,
+            print_values=False,
+            x_label_rotation=30,
+            value_formatter=lambda v: f"{v:.1f}%",
+            no_data_text="no earlier audits",
+        )
+    )
+    chart.x_labels = [p.finished_at.strftime("%Y-%m-%d %H:%M") for p in points]
+    for name in TREND_RATES:
+        chart.add(name.replace("_", " "), [_trend_percent(p.metrics.get(name)) for p in points])
+    summary = "; ".join(_trend_summary(p) for p in points) or "no data"
+    return Chart("trend", f"Trend over the last {len(points)} audits (%)",
+                 _svg(chart, "trend"), summary)
+
+
+def _trend_summary(point: TrendPoint) -> str:
+    ready = "ready" if point.ready else "not ready"
+    shown = ", ".join(
+        f"{n} {show_metric(n, point.metrics.get(n))}" for n in (*TREND_RATES, *TREND_COUNTS)
+    )
+    return f"{point.run_id} ({ready}): {shown}"
+
+
 def audit_charts(audit: Audit) -> list[Chart]:
     m = audit.metrics
     latencies = [r.latency_ms for r in audit.results if r.latency_ms is not None]
-    return [
+    charts = [
         agreement_chart("edge", "Agreement by edge class", m.by_edge_class),
         agreement_chart("anchor", "Agreement by anchor", m.by_anchor),
         latency_chart(latencies),
         conflict_chart(m.conflicts.by_channel),
     ]
+    if audit.trend is not None:
+        charts.append(trend_chart(audit.trend))
+    return charts

@@ -7,6 +7,7 @@ assistant that does not meet every threshold yet, without letting it get worse.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from auditor._config import GateSection
@@ -114,13 +115,17 @@ def decide(
     baseline: BaselineComparison | None = None,
     fail_on: FailOn = "gate",
     complete: bool = True,
+    extra_checks: Sequence[GateCheck] = (),
 ) -> Readiness:
     """Readiness by the thresholds, or (with `fail_on="regression"`) by the baseline.
+
+    `extra_checks` are measured outside the probe metrics (the information lag) and count like
+    the thresholds.
 
     An incomplete (interrupted) audit is never ready: a release must not pass on the probes
     that happened to run before the interruption.
     """
-    checks = gate_checks(gate, metrics)
+    checks = [*gate_checks(gate, metrics), *extra_checks]
     if fail_on == "regression":
         if baseline is None:
             raise ValueError("fail_on='regression' needs a baseline to compare with")
@@ -136,4 +141,6 @@ def show_gate_value(check: GateCheck, value: float | None) -> str:
     """A threshold or measurement as people read it: shares in percent, counts whole."""
     if value is None:
         return "n/a"
+    if check.unit == "seconds":
+        return f"{value:.1f} s"
     return f"{value:g}" if check.unit == "count" else f"{value:.1%}"

@@ -20,6 +20,8 @@ from markupsafe import Markup
 from auditor._report._baseline import show_metric
 from auditor._report._charts import audit_charts
 from auditor._report._gate import show_gate_value
+from auditor._report._lag import lag_view, show_lag
+from auditor._report._map import map_view
 from auditor._report._model import Audit, ContractFindingRecord, Finding, Rate
 from auditor._report._text import Excerpt, clean, excerpt
 from auditor._report._truth import judged_spans, question, truth_word
@@ -153,7 +155,8 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.globals.update(pct=_pct, when=_when, metric=show_metric, gate_value=show_gate_value)
+    env.globals.update(pct=_pct, when=_when, metric=show_metric, gate_value=show_gate_value,
+                       show_lag=show_lag)
     return env
 
 
@@ -175,6 +178,8 @@ def render_html(audit: Audit) -> str:
         contracts_omitted=max(0, len(audit.contract_findings) - CONTRACT_ROWS),
         verdicts=[v.value for v in Verdict],
         probes=[_probe_view(r) for r in audit.results],
+        lag=lag_view(audit.lag),
+        omap=map_view(audit.orchestration),
     )
 
 

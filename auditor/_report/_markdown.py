@@ -184,6 +184,11 @@ def render_markdown(audit: Audit) -> str:
     for finding in audit.findings:
         lines += _finding(finding)
     lines += _contract(audit)
+    # Imported here: these sections use `code` from this module.
+    from auditor._report._lag import lag_markdown
+    from auditor._report._map import map_markdown
+
+    lines += [*lag_markdown(audit.lag), *map_markdown(audit.orchestration)]
     return "\n".join(lines)
 
 

@@ -12,9 +12,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
+from auditor._lag import LagSummary
 from auditor._results import ProbeResult
+from auditor._tap import OrchestrationMap
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 FailOn = Literal["gate", "regression"]
 
@@ -137,8 +139,9 @@ class Finding(_Model):
 
 class GateCheck(_Model):
     name: str
-    #: `share` thresholds are fractions (0.95 is 95 %), `count` ones whole numbers.
-    unit: Literal["share", "count"] = "share"
+    #: `share` thresholds are fractions (0.95 is 95 %), `count` ones whole numbers, `seconds`
+    #: durations (the information lag).
+    unit: Literal["share", "count", "seconds"] = "share"
     threshold: float
     measured: float | None
     passed: bool
@@ -220,6 +223,23 @@ class DependencyRow(_Model):
     contract_findings: int
 
 
+class TrendPoint(_Model):
+    run_id: str
+    finished_at: datetime
+    ready: bool
+    #: The headline metrics (as in a baseline comparison); None where not measured.
+    metrics: dict[str, float | None]
+
+
+class Trend(_Model):
+    """The key metrics of the last audits of this name and profile (the history database).
+
+    Oldest first; the last point is this audit.
+    """
+
+    points: list[TrendPoint]
+
+
 class Audit(_Model):
     schema_version: str = SCHEMA_VERSION
     name: str
@@ -242,4 +262,10 @@ class Audit(_Model):
     contract_findings: list[ContractFindingRecord] = Field(default_factory=list)
     dependencies: list[DependencyRow] = Field(default_factory=list)
     baseline: BaselineComparison | None = None
+    #: Added in 1.2; None when the audit was run without a history database.
+    trend: Trend | None = None
+    #: Added in 1.2: the information-lag phase (`lag.jsonl`); None when it did not run.
+    lag: LagSummary | None = None
+    #: Added in 1.2: which anchor calls the answers rested on (`tap.jsonl`); None untapped.
+    orchestration: OrchestrationMap | None = None
     results: list[ProbeResult]

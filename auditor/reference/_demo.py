@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from auditor._config import AuditConfig, parse_config
 from auditor.reference._audit_config import reference_anchors
 
@@ -9,8 +11,32 @@ from auditor.reference._audit_config import reference_anchors
 STAFF_TOKEN_ENV = "REFERENCE_SHOP_STAFF_TOKEN"  # noqa: S105 (a variable name, not a secret)
 
 
+@dataclass(frozen=True, slots=True)
+class DemoPace:
+    """How hard the demo may push the assistant: its probe budget, concurrency and timeout."""
+
+    max_probes: int
+    concurrency: int
+    timeout_s: float
+
+
+#: Per brain. The `llm` brain's model runs on one CPU thread and answers one question at a
+#: time (about a second each), so its demo asks fewer questions, two at a time, and waits longer.
+DEMO_PACES = {
+    "rules": DemoPace(max_probes=300, concurrency=8, timeout_s=15),
+    "llm": DemoPace(max_probes=60, concurrency=2, timeout_s=120),
+}
+
+
 def demo_config(
-    *, shop_url: str, assistant_url: str, seed: int, max_probes: int, suites: list[str]
+    *,
+    shop_url: str,
+    assistant_url: str,
+    seed: int,
+    max_probes: int,
+    suites: list[str],
+    concurrency: int = 8,
+    timeout_s: float = 15,
 ) -> AuditConfig:
     anchors = reference_anchors(shop_url, STAFF_TOKEN_ENV)
     return parse_config(
@@ -19,8 +45,8 @@ def demo_config(
                 "name": "reference-demo",
                 "seed": seed,
                 "max_probes": max_probes,
-                "concurrency": 8,
-                "timeout_s": 15,
+                "concurrency": concurrency,
+                "timeout_s": timeout_s,
             },
             # Two channels of one assistant, as a shop would deploy a web widget and an SMS bot.
             "assistant": [

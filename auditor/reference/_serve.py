@@ -47,10 +47,17 @@ def url_of(sock: socket.socket) -> str:
 
 
 @contextmanager
-def serve_in_thread(app: Any, *, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
-    """Serve `app` until the block ends; yields its base URL (no trailing slash)."""
+def serve_in_thread(
+    app: Any, *, host: str = "127.0.0.1", port: int = 0, **options: Any
+) -> Iterator[str]:
+    """Serve `app` until the block ends; yields its base URL (no trailing slash).
+
+    `options` go to `uvicorn.Config` (e.g. `server_header=False` for a proxy).
+    """
     sock = bind_socket(host, port)
-    config = uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)
+    config = uvicorn.Config(
+        app, log_level="warning", lifespan="on", access_log=False, **options
+    )
     server = uvicorn.Server(config)
     ready = threading.Event()
     failed: list[BaseException] = []
