@@ -82,6 +82,36 @@ def new_audit_dir(out_dir: Path, now: datetime | None = None) -> Path:
     return directory
 
 
+_REDACTED = "<redacted: not stored>"
+
+
+def _redact_headers(node: Any) -> Any:
+    """Literal header values may be credentials; `{{env.NAME}}` templates name them safely."""
+    if isinstance(node, dict):
+        return {
+            key: (
+                {h: v if "{{" in str(v) else _REDACTED for h, v in value.items()}
+                if key == "headers" and isinstance(value, dict)
+                else _redact_headers(value)
+            )
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_redact_headers(item) for item in node]
+    return node
+
+
+def stored_config(config: AuditConfig) -> dict[str, Any]:
+    """The configuration as `meta.json` keeps it for `auditor replay`: no literal header value.
+
+    The file itself names secrets only by environment variable, but a header written out
+    literally (`Authorization = "Bearer …"`) would otherwise land in every audit directory.
+    """
+    data = _redact_headers(config.model_dump(mode="json"))
+    assert isinstance(data, dict)
+    return data
+
+
 def config_digest(config: AuditConfig) -> str:
     return "sha256:" + hashlib.sha256(config.model_dump_json().encode()).hexdigest()
 
@@ -89,8 +119,11 @@ def config_digest(config: AuditConfig) -> str:
 def _snapshot_info(snapshot: Snapshot) -> dict[str, Any]:
     return {
         "taken_at": snapshot.taken_at.isoformat(),
-        "counts": {"stock": len(snapshot.stock), "orders": len(snapshot.orders),
-                   "returns": len(snapshot.returns)},
+        "counts": {
+            "stock": len(snapshot.stock),
+            "orders": len(snapshot.orders),
+            "returns": len(snapshot.returns),
+        },
         "edge_classes": {k: len(v) for k, v in edge_class_members(snapshot).items()},
     }
 
@@ -110,8 +143,9 @@ def _extractor(snapshot: Snapshot) -> Any:
     return run
 
 
-async def _open_assistants(config: AuditConfig, settings: AdapterSettings,
-                           stack: AsyncExitStack) -> dict[str, Assistant]:
+async def _open_assistants(
+    config: AuditConfig, settings: AdapterSettings, stack: AsyncExitStack
+) -> dict[str, Assistant]:
     assistants: dict[str, Assistant] = {}
     for entry in config.assistant:
         try:
@@ -127,22 +161,29 @@ def _suites(config: AuditConfig, options: AuditOptions) -> list[KindPlan]:
     return load_suites(config.probes.suites, [options.base_dir / f for f in config.probes.files])
 
 
-def _plan(config: AuditConfig, options: AuditOptions,
-          snapshot: Snapshot) -> tuple[list[Probe], dict[str, Any]]:
+def _plan(
+    config: AuditConfig, options: AuditOptions, snapshot: Snapshot
+) -> tuple[list[Probe], dict[str, Any]]:
     """The probes to run, and what shaped them (scope, shard) for meta.json."""
     suites = _suites(config, options)
     scope = None if options.scope is None else options.scope(snapshot, suites)
-    plan = plan_probes(snapshot, suites, max_probes=config.audit.max_probes,
-                       seed=config.audit.seed, channels=[a.name for a in config.assistant],
-                       scope=scope)
+    plan = plan_probes(
+        snapshot,
+        suites,
+        max_probes=config.audit.max_probes,
+        seed=config.audit.seed,
+        channels=[a.name for a in config.assistant],
+        scope=scope,
+    )
     shaped: dict[str, Any] = {} if scope is None else {"scope": scope.to_json()}
     if options.shard is not None:
         plan, shaped["shard"] = options.shard.select(plan)
     return plan, shaped
 
 
-def _start(config: AuditConfig, options: AuditOptions,
-           snapshot: Snapshot) -> tuple[list[Probe], set[str]]:
+def _start(
+    config: AuditConfig, options: AuditOptions, snapshot: Snapshot
+) -> tuple[list[Probe], set[str]]:
     directory = options.directory
     if options.resume:
         plan = read_plan(directory)
@@ -163,10 +204,11 @@ def _start(config: AuditConfig, options: AuditOptions,
         "snapshot": _snapshot_info(snapshot),
         "planned": len(plan),
         "gate": config.gate.model_dump(),
-        "anchors": {kind: name for name, anchor in config.anchors.items()
-                    for kind in anchor.mappings()},
+        "anchors": {
+            kind: name for name, anchor in config.anchors.items() for kind in anchor.mappings()
+        },
         # What `auditor replay` needs without the config file: env var names, never secrets.
-        "config": config.model_dump(mode="json"),
+        "config": stored_config(config),
         "base_dir": str(options.base_dir),
         **shaped,
     }
@@ -186,16 +228,21 @@ async def _take_snapshot(anchors: Anchors) -> Snapshot:
 
 def _save_contract_findings(directory: Path, anchors: Anchors) -> None:
     """Merge this run's contract findings with those of earlier (resumed) runs."""
-    merged = {json.dumps(f, sort_keys=True, default=str): f
-              for f in read_contract_findings(directory)}
+    merged = {
+        json.dumps(f, sort_keys=True, default=str): f for f in read_contract_findings(directory)
+    }
     for finding in anchors.contract_findings:
         record = dataclasses.asdict(finding)
         merged.setdefault(json.dumps(record, sort_keys=True, default=str), record)
     write_json(directory / CONTRACT_FILE, list(merged.values()))
 
 
-def finish(directory: Path, status: Literal["complete", "interrupted"] | None = None, *,
-           env: Mapping[str, str] | None = None) -> Audit:
+def finish(
+    directory: Path,
+    status: Literal["complete", "interrupted"] | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+) -> Audit:
     """Build and write the reports from what is on disk alone.
 
     Used at the end of a run, after an interruption, and by `auditor report DIR`. Without an
@@ -209,8 +256,11 @@ def finish(directory: Path, status: Literal["complete", "interrupted"] | None = 
         status = "complete" if planned <= {r.probe_id for r in results} else "interrupted"
     stored = read_stored_baseline(directory)
     audit = build_audit(
-        meta, results, gate=GateSection.model_validate(meta["gate"]),
-        contract_findings=read_contract_findings(directory), status=status,
+        meta,
+        results,
+        gate=GateSection.model_validate(meta["gate"]),
+        contract_findings=read_contract_findings(directory),
+        status=status,
         finished_at=datetime.now(UTC),
         baseline=None if stored is None else stored.baseline,
         fail_on="gate" if stored is None or stored.baseline is None else stored.fail_on,
@@ -222,21 +272,29 @@ def finish(directory: Path, status: Literal["complete", "interrupted"] | None = 
     return audit
 
 
-async def _shrink(config: AuditConfig, options: AuditOptions, snapshot: Snapshot,
-                  judge: ProbeJudge) -> None:
+async def _shrink(
+    config: AuditConfig, options: AuditOptions, snapshot: Snapshot, judge: ProbeJudge
+) -> None:
     """The shrink phase: each failing bucket's simplest failing case, for `auditor replay`."""
-    settings = ShrinkSettings(budget=config.audit.shrink_budget,
-                              time_s=config.audit.shrink_time_s, seed=config.audit.seed)
+    settings = ShrinkSettings(
+        budget=config.audit.shrink_budget, time_s=config.audit.shrink_time_s, seed=config.audit.seed
+    )
     stored = read_meta(options.directory).get("scope")  # the plan's, even when resumed
     scope = None if stored is None else PlanScope.from_json(stored)
-    context = ShrinkContext(options.directory, snapshot, _suites(config, options), judge,
-                            settings, scope)
+    context = ShrinkContext(
+        options.directory, snapshot, _suites(config, options), judge, settings, scope
+    )
     await shrink_failures(context, read_results(options.directory))
 
 
-async def _lag_phase(config: AuditConfig, options: AuditOptions, anchors: Anchors,
-                     assistants: Mapping[str, Assistant], snapshot: Snapshot,
-                     extractor: Any) -> None:
+async def _lag_phase(
+    config: AuditConfig,
+    options: AuditOptions,
+    anchors: Anchors,
+    assistants: Mapping[str, Assistant],
+    snapshot: Snapshot,
+    extractor: Any,
+) -> None:
     """The lag phase: change the truth on purpose and time how long answers take to follow."""
     assert config.lag is not None
     channel = config.lag.channel or config.assistant[0].name
@@ -247,9 +305,22 @@ async def _lag_phase(config: AuditConfig, options: AuditOptions, anchors: Anchor
         conversation = Conversation((question,), customer, session, limiter.wait)
         return (await assistant.ask(conversation)).text
 
-    await run_lag_phase(LagContext(
-        config.lag, config.sandbox, config.anchors, anchors, ask, extractor, snapshot,
-        options.env, options.directory, config.audit.profile, config.audit.seed, channel))
+    await run_lag_phase(
+        LagContext(
+            config.lag,
+            config.sandbox,
+            config.anchors,
+            anchors,
+            ask,
+            extractor,
+            snapshot,
+            options.env,
+            options.directory,
+            config.audit.profile,
+            config.audit.seed,
+            channel,
+        )
+    )
 
 
 async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
@@ -259,21 +330,30 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         except SandboxRefused as error:
             raise ConfigError("configuration", [f"lag: {error}"]) from None
     settings = AdapterSettings(
-        timeout_s=config.audit.timeout_s, retries=config.audit.retries,
+        timeout_s=config.audit.timeout_s,
+        retries=config.audit.retries,
         max_answer_bytes=config.audit.max_answer_bytes,
-        max_connections=config.audit.concurrency, env=options.env,
+        max_connections=config.audit.concurrency,
+        env=options.env,
     )
     run_settings = RunSettings(
-        concurrency=config.audit.concurrency, timeout_s=config.audit.timeout_s,
-        rate_limit=config.audit.rate_limit, deadline_s=config.audit.deadline_s,
+        concurrency=config.audit.concurrency,
+        timeout_s=config.audit.timeout_s,
+        rate_limit=config.audit.rate_limit,
+        deadline_s=config.audit.deadline_s,
         retries=config.audit.retries,
     )
     status: Literal["complete", "interrupted"] = "interrupted"
     async with AsyncExitStack() as stack:
         try:
-            anchors = await stack.enter_async_context(open_anchors(
-                config.anchors, read_only=config.audit.profile == "production",
-                env=options.env, base_dir=options.base_dir))
+            anchors = await stack.enter_async_context(
+                open_anchors(
+                    config.anchors,
+                    read_only=config.audit.profile == "production",
+                    env=options.env,
+                    base_dir=options.base_dir,
+                )
+            )
         except AnchorError as error:
             raise AuditCouldNotRun(f"anchors: {error}") from None
         snapshot = await _take_snapshot(anchors)
@@ -286,13 +366,29 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         extractor = _extractor(snapshot)
         try:
             completed = await run_probes(
-                [p for p in plan if p.id not in done], snapshot=snapshot, truth=anchors,
-                assistants=assistants, extractor=extractor, settings=run_settings, bus=bus)
+                [p for p in plan if p.id not in done],
+                snapshot=snapshot,
+                truth=anchors,
+                assistants=assistants,
+                extractor=extractor,
+                settings=run_settings,
+                bus=bus,
+            )
             status = "complete" if completed else "interrupted"
             if completed:
-                await _shrink(config, options, snapshot, ProbeJudge(
-                    snapshot, anchors, assistants, extractor, run_settings,
-                    RateLimiter(run_settings.rate_limit)))
+                await _shrink(
+                    config,
+                    options,
+                    snapshot,
+                    ProbeJudge(
+                        snapshot,
+                        anchors,
+                        assistants,
+                        extractor,
+                        run_settings,
+                        RateLimiter(run_settings.rate_limit),
+                    ),
+                )
             # Lag scenarios change the shop: one shard measures them, never all at once.
             first = options.shard is None or options.shard.index == 1
             if completed and config.lag is not None and first:
