@@ -218,8 +218,12 @@ class AuditConfig(_Strict):
     @model_validator(mode="after")
     def _lag_fits(self) -> AuditConfig:
         problems = lag_problems(
-            self.lag, self.sandbox, profile=self.audit.profile, anchors=self.anchors,
-            channels=[a.name for a in self.assistant], max_lag_s=self.gate.max_lag_s,
+            self.lag,
+            self.sandbox,
+            profile=self.audit.profile,
+            anchors=self.anchors,
+            channels=[a.name for a in self.assistant],
+            max_lag_s=self.gate.max_lag_s,
         )
         if problems:
             raise ValueError("; ".join(problems))

@@ -1,14 +1,14 @@
 """The audit directory: what one audit writes, and how `report` and `--resume` read it back.
 
-    meta.json               name, run id, seed, config digest, gate, snapshot summary
-    plan.jsonl              every planned probe, in order (resume and shards read it)
-    results.jsonl           one line per finished probe, appended as they finish
-    contract_findings.json  anchor responses that broke their documents
-    audit.json, summary.md  the rendered reports
-    minimal.jsonl           the simplest failing case of each failing bucket (the shrink phase)
-    shrink.jsonl            every answer the shrink phase judged (not plan probes)
-    .hypothesis/            the shrink phase's Hypothesis example database
-    replay.json             the last `auditor replay` of the minimal cases
+meta.json               name, run id, seed, config digest, gate, snapshot summary
+plan.jsonl              every planned probe, in order (resume and shards read it)
+results.jsonl           one line per finished probe, appended as they finish
+contract_findings.json  anchor responses that broke their documents
+audit.json, summary.md  the rendered reports
+minimal.jsonl           the simplest failing case of each failing bucket (the shrink phase)
+shrink.jsonl            every answer the shrink phase judged (not plan probes)
+.hypothesis/            the shrink phase's Hypothesis example database
+replay.json             the last `auditor replay` of the minimal cases
 """
 
 from __future__ import annotations
@@ -36,8 +36,9 @@ class AuditDirError(Exception):
 def write_json(path: Path, data: Any) -> None:
     """Write via a temporary file, so a crash never leaves half a document."""
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n",
-                   encoding="utf-8")
+    tmp.write_text(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8"
+    )
     tmp.replace(path)
 
 

@@ -22,8 +22,8 @@ def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
     shown = "n/a" if agreement is None else f"{agreement:.1%}"
     console.print(
         f"{m.probes} probes · agreement {shown} ({m.agreement.numerator}/"
-        f"{m.agreement.denominator}) · " + " · ".join(f"{k} {v}" for k, v in
-                                                       sorted(m.verdicts.items()))
+        f"{m.agreement.denominator}) · "
+        + " · ".join(f"{k} {v}" for k, v in sorted(m.verdicts.items()))
     )
     for finding in audit.findings:
         subjects = ", ".join(finding.subjects[:8]) + (" …" if len(finding.subjects) > 8 else "")
@@ -37,9 +37,11 @@ def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
             console.print(f"  [red]gate {escape(check.name)}[/red]: {escape(check.reason)}")
     if audit.baseline is not None:
         b = audit.baseline
-        console.print(f"against baseline {_safe(b.run_id)}: {len(b.new_findings)} new findings · "
-                      f"{len(b.fixed_findings)} fixed · "
-                      + ("[red]regressed[/red]" if b.regressed else "no regression"))
+        console.print(
+            f"against baseline {_safe(b.run_id)}: {len(b.new_findings)} new findings · "
+            f"{len(b.fixed_findings)} fixed · "
+            + ("[red]regressed[/red]" if b.regressed else "no regression")
+        )
     if audit.readiness.fail_on == "regression":
         for reason in audit.readiness.reasons:
             console.print(f"  [red]{_safe(reason)}[/red]")

@@ -43,18 +43,31 @@ def _override(config: AuditConfig, **changes: object) -> AuditConfig:
     return config.model_copy(update={"audit": audit})
 
 
-def execute(config: AuditConfig, directory: Path, *, base_dir: Path, env: dict[str, str],
-            resume: bool, quiet: bool, ops: OpsPlan | None = None) -> int:
+def execute(
+    config: AuditConfig,
+    directory: Path,
+    *,
+    base_dir: Path,
+    env: dict[str, str],
+    resume: bool,
+    quiet: bool,
+    ops: OpsPlan | None = None,
+) -> int:
     """Run one audit with progress on stderr; returns the exit code. Shared with `demo`.
 
     `ops` carries what the profile, `--shard` and the history add (`_ops.prepare_run`).
     """
     console = Console(stderr=True)
     out = Console()
-    options = AuditOptions(directory=directory, env=env, base_dir=base_dir, resume=resume,
-                           handlers=[ProgressDisplay(console, quiet=quiet),
-                                     *(ops.handlers if ops else ())],
-                           scope=ops.scope if ops else None, shard=ops.shard if ops else None)
+    options = AuditOptions(
+        directory=directory,
+        env=env,
+        base_dir=base_dir,
+        resume=resume,
+        handlers=[ProgressDisplay(console, quiet=quiet), *(ops.handlers if ops else ())],
+        scope=ops.scope if ops else None,
+        shard=ops.shard if ops else None,
+    )
     try:
         outcome = asyncio.run(run_audit(config, options))
     except AuditCouldNotRun as error:
@@ -68,21 +81,30 @@ def execute(config: AuditConfig, directory: Path, *, base_dir: Path, env: dict[s
     return print_outcome(out, outcome.audit, outcome.directory)
 
 
-BaselineOption = Annotated[Path | None, typer.Option(
-    help="an earlier audit.json (or its directory) to compare with")]
-FailOnOption = Annotated[FailOn, typer.Option(
-    help="gate: not ready when a threshold fails; regression: only when worse than --baseline")]
+BaselineOption = Annotated[
+    Path | None, typer.Option(help="an earlier audit.json (or its directory) to compare with")
+]
+FailOnOption = Annotated[
+    FailOn,
+    typer.Option(
+        help="gate: not ready when a threshold fails; regression: only when worse than --baseline"
+    ),
+]
 
 
-def _set_baseline(console: Console, directory: Path, baseline: Path | None,
-                  fail_on: FailOn) -> None:
+def _set_baseline(
+    console: Console, directory: Path, baseline: Path | None, fail_on: FailOn
+) -> None:
     """Keep the baseline and policy in the audit directory, so re-rendering shows the same."""
     if baseline is None and fail_on == "gate":
         return  # nothing asked; a resumed or re-rendered audit keeps what it had
     try:
         stored = read_stored_baseline(directory) if directory.exists() else None
-        summary = read_baseline(baseline) if baseline is not None else (
-            stored.baseline if stored is not None else None)
+        summary = (
+            read_baseline(baseline)
+            if baseline is not None
+            else (stored.baseline if stored is not None else None)
+        )
     except BaselineError as error:
         raise fail(console, escape(str(error)), EXIT_USAGE) from None
     if fail_on == "regression" and summary is None:
@@ -94,41 +116,61 @@ def _set_baseline(console: Console, directory: Path, baseline: Path | None,
 def run(
     config: Annotated[Path, typer.Option("--config", "-c", help="audit.toml or pyproject.toml")],
     out: Annotated[Path, typer.Option(help="folder for the audit's directory")] = Path("reports"),
-    resume: Annotated[Path | None, typer.Option(
-        help="finish an interrupted audit in this directory")] = None,
+    resume: Annotated[
+        Path | None, typer.Option(help="finish an interrupted audit in this directory")
+    ] = None,
     profile: Annotated[Profile | None, typer.Option(help="override [audit] profile")] = None,
     seed: Annotated[int | None, typer.Option(help="override [audit] seed")] = None,
     max_probes: Annotated[int | None, typer.Option(help="override [audit] max_probes")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output")] = False,
     baseline: BaselineOption = None,
     fail_on: FailOnOption = "gate",
-    shard: Annotated[str | None, typer.Option(
-        help="run slice K of N of the plan (a CI matrix job), e.g. 1/2; join with merge")] = None,
-    no_history: Annotated[bool, typer.Option(
-        "--no-history", help="neither read nor record the history database")] = False,
-    tap: Annotated[bool, typer.Option(
-        "--tap", help="record the assistant's anchor calls through proxies ([tap] ports) "
-        "and map them in the report")] = False,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            help="run slice K of N of the plan (a CI matrix job), e.g. 1/2; join with merge"
+        ),
+    ] = None,
+    no_history: Annotated[
+        bool, typer.Option("--no-history", help="neither read nor record the history database")
+    ] = False,
+    tap: Annotated[
+        bool,
+        typer.Option(
+            "--tap",
+            help="record the assistant's anchor calls through proxies ([tap] ports) "
+            "and map them in the report",
+        ),
+    ] = False,
 ) -> None:
     """Run the audit; the exit code is the gate (0 ready, 1 not ready, 2 usage, 3 could not run)."""
     console = Console(stderr=True)
     try:
-        loaded = _override(load_config(config), profile=profile, seed=seed,
-                           max_probes=max_probes)
+        loaded = _override(load_config(config), profile=profile, seed=seed, max_probes=max_probes)
     except ConfigError as error:
         for problem in error.problems:
-            console.print(f"[bold red]error:[/bold red] {error.source}: {problem}",
-                          highlight=False)
+            console.print(f"[bold red]error:[/bold red] {error.source}: {problem}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     directory = resume if resume is not None else new_audit_dir(out)
     _set_baseline(console, directory, baseline, fail_on)
-    ops = prepare_run(console, loaded, directory, shard=shard, history=not no_history,
-                      resume=resume is not None)
+    ops = prepare_run(
+        console, loaded, directory, shard=shard, history=not no_history, resume=resume is not None
+    )
     base_dir = config.resolve().parent
-    with (tapping(console, ops.config, directory / TAP_FILE, base_dir=base_dir) if tap
-          else nullcontext()):
-        code = execute(ops.config, directory, base_dir=base_dir,
-                       env=dict(os.environ), resume=resume is not None, quiet=quiet, ops=ops)
+    with (
+        tapping(console, ops.config, directory / TAP_FILE, base_dir=base_dir)
+        if tap
+        else nullcontext()
+    ):
+        code = execute(
+            ops.config,
+            directory,
+            base_dir=base_dir,
+            env=dict(os.environ),
+            resume=resume is not None,
+            quiet=quiet,
+            ops=ops,
+        )
     raise typer.Exit(conclude_run(console, ops, directory, code, env=os.environ))
 
 

@@ -92,8 +92,9 @@ class _Builder:
         self.count = 0
         self.seen: set[tuple[str, str, str | None, str | None]] = set()
 
-    def add_next(self, bucket: _Bucket, queue: Iterator[Draw], probes: list[Probe],
-                 limit: int) -> bool:
+    def add_next(
+        self, bucket: _Bucket, queue: Iterator[Draw], probes: list[Probe], limit: int
+    ) -> bool:
         """Add the bucket's next draw that yields a new question; False when it has none."""
         for draw in queue:
             before = len(probes)
@@ -110,8 +111,15 @@ class _Builder:
         item = mention_of(self.snapshot, draw.subject, draw.mention, self.catalogue)
         fact = self.snapshot.stock.get(draw.subject)
         name = fact.name if fact is not None else draw.subject
-        return template.format_map({"item": item, "name": name, "name_lower": name.lower(),
-                                    "sku": draw.subject, "id": draw.subject})
+        return template.format_map(
+            {
+                "item": item,
+                "name": name,
+                "name_lower": name.lower(),
+                "sku": draw.subject,
+                "id": draw.subject,
+            }
+        )
 
     def probes(self, bucket: _Bucket, draw: Draw) -> Iterator[Probe]:
         kind, plan = bucket.kind, bucket.plan
@@ -125,14 +133,19 @@ class _Builder:
             indices = [(draw.phrasing + i) % len(plan.phrasings) for i in range(count)]
             for index in indices:
                 for channel in self.channels:
-                    yield self._probe(bucket, draw, index, channel,
-                                      (*params, ("group", group)))
+                    yield self._probe(bucket, draw, index, channel, (*params, ("group", group)))
             return
         channel = self.channels[self.count % len(self.channels)]
         yield self._probe(bucket, draw, draw.phrasing, channel, params)
 
-    def _probe(self, bucket: _Bucket, draw: Draw, index: int, channel: str,
-               params: tuple[tuple[str, str], ...]) -> Probe:
+    def _probe(
+        self,
+        bucket: _Bucket,
+        draw: Draw,
+        index: int,
+        channel: str,
+        params: tuple[tuple[str, str], ...],
+    ) -> Probe:
         self.count += 1
         return Probe(
             kind=bucket.kind.name,
@@ -154,8 +167,9 @@ class DrawRenderer:
     consistency draw becomes the first probe of its group.
     """
 
-    def __init__(self, snapshot: Snapshot, plan: KindPlan, kind: ProbeKind, edge_class: str,
-                 channel: str) -> None:
+    def __init__(
+        self, snapshot: Snapshot, plan: KindPlan, kind: ProbeKind, edge_class: str, channel: str
+    ) -> None:
         self._builder = _Builder(snapshot, [channel])
         self._bucket = _Bucket(plan, kind, edge_class, 1, st.nothing())
 
@@ -178,8 +192,13 @@ def plan_probes(
         return []
     total_weight = sum(b.weight for b in buckets)
     queues = {
-        id(b): iter(sample(b.strategy, max(2, -(-max_probes * b.weight // total_weight)) + 2,
-                           _seed_for(seed, b.kind.name, b.edge_class)))
+        id(b): iter(
+            sample(
+                b.strategy,
+                max(2, -(-max_probes * b.weight // total_weight)) + 2,
+                _seed_for(seed, b.kind.name, b.edge_class),
+            )
+        )
         for b in buckets
     }
     builder = _Builder(snapshot, channels)

@@ -100,9 +100,14 @@ def build_audit(
     comparison = None if baseline is None else compare(baseline, findings, metrics)
     lag_summary = None if lag is None else summarise_lag(*lag)
     lag_gate = lag_check(gate.max_lag_s, lag_summary)
-    readiness = decide(gate, metrics, baseline=comparison, fail_on=fail_on,
-                       complete=status == "complete",
-                       extra_checks=[lag_gate] if lag_gate is not None else [])
+    readiness = decide(
+        gate,
+        metrics,
+        baseline=comparison,
+        fail_on=fail_on,
+        complete=status == "complete",
+        extra_checks=[lag_gate] if lag_gate is not None else [],
+    )
     return Audit(
         name=meta["name"],
         run_id=meta["run_id"],
@@ -123,16 +128,22 @@ def build_audit(
         contract_findings=contracts,
         dependencies=dependency_map(snapshot, anchors, ordered, contracts),
         baseline=comparison,
-        trend=None if trend is None else _trend(trend, meta["run_id"], finished_at,
-                                                readiness.ready, metrics),
+        trend=None
+        if trend is None
+        else _trend(trend, meta["run_id"], finished_at, readiness.ready, metrics),
         lag=lag_summary,
         orchestration=None if calls is None else orchestration_map(ordered, calls, anchors),
         results=list(ordered),
     )
 
 
-def _trend(earlier: Sequence[TrendPoint], run_id: str, finished_at: datetime, ready: bool,
-           metrics: Metrics) -> Trend:
-    point = TrendPoint(run_id=run_id, finished_at=finished_at, ready=ready,
-                       metrics=headline(metrics.model_dump(mode="json")))
+def _trend(
+    earlier: Sequence[TrendPoint], run_id: str, finished_at: datetime, ready: bool, metrics: Metrics
+) -> Trend:
+    point = TrendPoint(
+        run_id=run_id,
+        finished_at=finished_at,
+        ready=ready,
+        metrics=headline(metrics.model_dump(mode="json")),
+    )
     return Trend(points=[*(p for p in earlier if p.run_id != run_id), point])

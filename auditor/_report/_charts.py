@@ -176,8 +176,9 @@ def trend_chart(trend: Trend) -> Chart:
     for name in TREND_RATES:
         chart.add(name.replace("_", " "), [_trend_percent(p.metrics.get(name)) for p in points])
     summary = "; ".join(_trend_summary(p) for p in points) or "no data"
-    return Chart("trend", f"Trend over the last {len(points)} audits (%)",
-                 _svg(chart, "trend"), summary)
+    return Chart(
+        "trend", f"Trend over the last {len(points)} audits (%)", _svg(chart, "trend"), summary
+    )
 
 
 def _trend_summary(point: TrendPoint) -> str:

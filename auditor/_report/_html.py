@@ -155,8 +155,9 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.globals.update(pct=_pct, when=_when, metric=show_metric, gate_value=show_gate_value,
-                       show_lag=show_lag)
+    env.globals.update(
+        pct=_pct, when=_when, metric=show_metric, gate_value=show_gate_value, show_lag=show_lag
+    )
     return env
 
 

@@ -55,9 +55,7 @@ def serve_in_thread(
     `options` go to `uvicorn.Config` (e.g. `server_header=False` for a proxy).
     """
     sock = bind_socket(host, port)
-    config = uvicorn.Config(
-        app, log_level="warning", lifespan="on", access_log=False, **options
-    )
+    config = uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False, **options)
     server = uvicorn.Server(config)
     ready = threading.Event()
     failed: list[BaseException] = []
