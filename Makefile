@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck check install clean chromium
+.PHONY: demo test lint typecheck check install clean chromium install-llm demo-llm test-llm
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,25 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
+
+# The optional local language model behind the reference assistant (`--brain llm`): every
+# package pinned with its sha256 in requirements-llm.txt; llama-cpp-python is built from source
+# (gcc and cmake; about 5 minutes on 2 cores). --no-deps: the file lists the whole closure.
+LLM_STAMP := $(VENV)/.llm-$(shell cat requirements-llm.txt | cksum | cut -d' ' -f1)
+
+$(LLM_STAMP): $(STAMP) requirements-llm.txt
+	CMAKE_BUILD_PARALLEL_LEVEL=$${CMAKE_BUILD_PARALLEL_LEVEL:-2} $(BIN)/python -m pip install \
+	  --quiet --require-hashes --no-deps -r requirements-llm.txt
+	@rm -f $(VENV)/.llm-* && touch $@
+
+install-llm: $(LLM_STAMP)
+
+# Exit 1 is the gate saying "not ready": the expected verdict on a 135M model, not a failure.
+demo-llm: $(LLM_STAMP)
+	$(BIN)/auditor demo --brain llm --out reports || test $$? -eq 1
+
+test-llm: $(LLM_STAMP)
+	$(BIN)/python -m pytest -q -m llm tests/llm
 
 lint: $(STAMP)
 	$(BIN)/ruff check auditor tests benchmarks

@@ -57,10 +57,10 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _PENDING,
-        rf"refund{_FILL} (?:is|'s|are) (?:still )?(?:pending|being processed|on hold"
-        r"|in progress|being issued|under way|underway|awaiting approval)",
+        rf"refund{_FILL} (?:is|'s|are) (?:still |currently |now )?(?:pending|being processed"
+        r"|on hold|in progress|being issued|under way|underway|awaiting approval)",
         r"refund(?: status)?(?: for xx+)?\W{1,3}pending",
-        r"pending refund|awaiting (?:your |the )?refund",
+        r"pending refund|awaiting (?:a |your |the )?refund",
         rf"refund{_FILL} (?:will|'ll|should|is going to|is due to) be"
         r" (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
         rf"refund{_FILL} (?:will|'ll) (?:follow|come through|be on its way|go out)",

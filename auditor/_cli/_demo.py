@@ -11,6 +11,7 @@ from rich.console import Console
 from auditor._audit import new_audit_dir
 from auditor._cli._app import EXIT_USAGE, app
 from auditor._cli._run import execute
+from auditor._cli._tap import reference_front
 
 DEFAULT_SUITES = ("stock", "orders", "returns", "safety", "consistency")
 
@@ -28,35 +29,62 @@ def demo(
     out: Annotated[Path, typer.Option(help="folder for the audit's directory")] = Path("reports"),
     seed: Annotated[int, typer.Option(help="seed of the shop's data and of the plan")] = 7,
     items: Annotated[int, typer.Option(help="catalogue size of the reference shop")] = 60,
-    max_probes: Annotated[int, typer.Option(help="probe budget")] = 300,
+    max_probes: Annotated[
+        int | None, typer.Option(help="probe budget (default: 300; 60 with --brain llm)")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output")] = False,
+    brain: Annotated[
+        str,
+        typer.Option(
+            help="how the reference assistant words its answers: rules (templates) or llm "
+            "(a local language model; needs the `llm` extra)"
+        ),
+    ] = "rules",
+    tap: Annotated[bool, typer.Option(
+        "--tap", help="put a recording proxy between the assistant and the shop; the report "
+        "maps which anchor calls each answer rested on")] = False,
+    lag: Annotated[bool, typer.Option(
+        "--lag", help="after the probes, change the shop through its sandbox and measure how "
+        "long the assistant's answers take to follow (try with --fault stale_cache=30)")] = False,
 ) -> None:
     """Start the reference shop and assistant on loopback and audit them (exit 0 when ready)."""
-    from auditor.reference._demo import STAFF_TOKEN_ENV, demo_config
+    from auditor.reference._demo import DEMO_PACES, STAFF_TOKEN_ENV, demo_config
+    from auditor.reference._lag_config import with_reference_lag
     from auditor.reference._world import running_world
-    from auditor.reference.assistant import parse_faults
+    from auditor.reference.assistant import check_brain, llm_missing, parse_faults
 
     console = Console(stderr=True)
     try:
         faults = parse_faults(fault)
+        pace = DEMO_PACES[check_brain(brain)]
+        if brain == "llm" and (reason := llm_missing()) is not None:
+            raise ValueError(f"--brain llm needs the local model: {reason}")
     except ValueError as error:
         console.print(f"[bold red]error:[/bold red] {error}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
-    with running_world(seed=seed, items=items, faults=faults) as world:
+    directory = new_audit_dir(out)
+    front = reference_front(directory) if tap else None
+    with running_world(seed=seed, items=items, faults=faults, brain=brain,
+                       shop_proxy=front) as world:
         console.print(
             f"reference shop on {world.shop_url} · assistant on {world.assistant_url}"
             + (f" · faults: {', '.join(fault)}" if fault else "")
+            + (f" · model server on {world.model_url}" if world.model_url else "")
         )
         config = demo_config(
             shop_url=world.shop_url,
             assistant_url=world.assistant_url,
             seed=seed,
-            max_probes=max_probes,
+            max_probes=pace.max_probes if max_probes is None else max_probes,
             suites=list(DEFAULT_SUITES),
+            concurrency=pace.concurrency,
+            timeout_s=pace.timeout_s,
         )
+        if lag:
+            config = with_reference_lag(config, world.shop_url, STAFF_TOKEN_ENV)
         code = execute(
             config,
-            new_audit_dir(out),
+            directory,
             base_dir=Path.cwd(),
             env={STAFF_TOKEN_ENV: world.staff_token},
             resume=False,

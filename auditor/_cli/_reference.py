@@ -34,6 +34,17 @@ def assistant(
     allow_public: Annotated[
         bool, typer.Option("--allow-public", help="allow a non-loopback --host")
     ] = False,
+    brain: Annotated[
+        str,
+        typer.Option(
+            help="rules: templated answers; llm: a local language model words them "
+            "(needs the `llm` extra)"
+        ),
+    ] = "rules",
+    model_url: Annotated[
+        str | None,
+        typer.Option(help="with --brain llm: an OpenAI-compatible model server to use"),
+    ] = None,
 ) -> None:
     """Serve the reference assistant in the foreground until Ctrl-C."""
     import os
@@ -41,7 +52,17 @@ def assistant(
     from auditor._cli._app import EXIT_USAGE
     from auditor.reference.assistant._cli import ServeOptions, UsageError, serve
 
-    options = ServeOptions(shop_url, staff_token_env, fault, api_key_env, host, port, allow_public)
+    options = ServeOptions(
+        shop_url,
+        staff_token_env,
+        fault,
+        api_key_env,
+        host,
+        port,
+        allow_public,
+        brain=brain,
+        model_url=model_url,
+    )
     try:
         serve(options, os.environ, typer.echo)
     except UsageError as error:

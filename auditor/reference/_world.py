@@ -7,12 +7,12 @@ tear them down in reverse order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 
 from auditor.reference._serve import serve_in_thread
-from auditor.reference.assistant import Faults, create_assistant
+from auditor.reference.assistant import Faults, ModelServer, create_assistant
 from auditor.reference.shop import DEFAULT_SEED, Shop, create_shop
 
 
@@ -27,6 +27,9 @@ class World:
     shop: Shop
     faults: Faults
     api_key: str | None = None
+    #: `rules` or `llm`; for `llm`, the base URL of the model server writing the answers.
+    brain: str = "rules"
+    model_url: str | None = None
 
     @property
     def openai_base_url(self) -> str:
@@ -46,17 +49,32 @@ def running_world(
     api_key: str | None = None,
     staff_token: str | None = None,
     host: str = "127.0.0.1",
+    shop_proxy: Callable[[str], AbstractContextManager[str]] | None = None,
+    brain: str = "rules",
+    model_url: str | None = None,
 ) -> Iterator[World]:
-    """Serve a freshly seeded shop and an assistant reading it until the block ends."""
+    """Serve a freshly seeded shop and an assistant reading it until the block ends.
+
+    `shop_proxy`, given the shop's URL, starts something in front of it (the tap's recording
+    proxy) and yields the URL the assistant should call the shop at instead. With
+    `brain="llm"` and no `model_url`, the local model server is started first (a child process,
+    see `assistant/_llm_server.py`) and stopped last.
+    """
     faults = faults or Faults()
     shop = create_shop(seed=seed, items=items, staff_token=staff_token)
-    with serve_in_thread(shop.app, host=host) as shop_url:
+    with ExitStack() as stack:
+        if brain == "llm" and model_url is None:
+            model_url = stack.enter_context(ModelServer()).url
+        shop_url = stack.enter_context(serve_in_thread(shop.app, host=host))
+        called_at = stack.enter_context(shop_proxy(shop_url)) if shop_proxy else shop_url
         assistant = create_assistant(
-            shop_url=shop_url,
+            shop_url=called_at,
             staff_token=shop.staff_token,
             faults=faults,
             api_key=api_key,
             seed=seed,
+            brain=brain,
+            model_url=model_url,
         )
         with serve_in_thread(assistant, host=host) as assistant_url:
             yield World(
@@ -67,4 +85,6 @@ def running_world(
                 shop=shop,
                 faults=faults,
                 api_key=api_key,
+                brain=brain,
+                model_url=model_url,
             )

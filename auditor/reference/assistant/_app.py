@@ -23,9 +23,17 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from auditor.reference.assistant._brain import Answer, Brain, Memory
+from auditor.reference.assistant._brain import Answer, Memory
 from auditor.reference.assistant._catalogue_loader import Catalogue
 from auditor.reference.assistant._faults import Faults
+from auditor.reference.assistant._llm import (
+    Answering,
+    BrainKind,
+    LlmBrain,
+    build_brain,
+    check_brain,
+    model_server_for,
+)
 from auditor.reference.assistant._openai import (
     BadRequest,
     chunks,
@@ -52,19 +60,30 @@ class _Runtime:
     """What the endpoints share: the brain (built lazily in the event loop), sessions, faults."""
 
     def __init__(
-        self, *, shop_url: str, staff_token: str, faults: Faults, api_key: str | None, seed: int
+        self,
+        *,
+        shop_url: str,
+        staff_token: str,
+        faults: Faults,
+        api_key: str | None,
+        seed: int,
+        brain: BrainKind = "rules",
+        model_url: str | None = None,
     ) -> None:
         self.faults = faults
+        self.brain_kind = brain
+        #: The `llm` brain's model server; the lifespan starts one when none was given.
+        self.model_url = model_url
         self.api_key = api_key
         self.sessions = Sessions()
         self._shop_url = shop_url.rstrip("/")
         self._staff_token = staff_token
         self._rng = random.Random(seed)
         self._http: httpx.AsyncClient | None = None
-        self._brain: Brain | None = None
+        self._brain: Answering | None = None
         self._catalogue: Catalogue | None = None
 
-    def brain(self) -> Brain:
+    def brain(self) -> Answering:
         if self._brain is None:
             self._http = httpx.AsyncClient(
                 base_url=self._shop_url, timeout=_SHOP_TIMEOUT_S, trust_env=False
@@ -72,7 +91,14 @@ class _Runtime:
             client = ShopClient(self._http, staff_token=self._staff_token, faults=self.faults)
             phrases = Phrasebook(support=SUPPORT_CONTACT)
             self._catalogue = Catalogue(client)
-            self._brain = Brain(client, self._catalogue, self.faults, phrases)
+            self._brain = build_brain(
+                self.brain_kind,
+                client=client,
+                catalogue=self._catalogue,
+                faults=self.faults,
+                phrases=phrases,
+                model_url=self.model_url,
+            )
         return self._brain
 
     def warm_up(self) -> None:
@@ -99,6 +125,8 @@ class _Runtime:
     async def aclose(self) -> None:
         if self._catalogue is not None:
             await self._catalogue.aclose()
+        if isinstance(self._brain, LlmBrain):
+            await self._brain.aclose()
         if self._http is not None:
             await self._http.aclose()
 
@@ -241,11 +269,15 @@ def create_assistant(
     faults: Faults | None = None,
     api_key: str | None = None,
     seed: int = 0,
+    brain: str = "rules",
+    model_url: str | None = None,
 ) -> Starlette:
     """The reference assistant as an ASGI app, answering from the shop at `shop_url`.
 
     `seed` drives the `flaky` fault's draws; `api_key`, when given, guards `/v1/*` and
-    `/message` behind `Authorization: Bearer <api_key>`.
+    `/message` behind `Authorization: Bearer <api_key>`. `brain` is `rules` (templates) or
+    `llm` (a language model words the answers, see `_llm.py`): its model server is the
+    OpenAI-compatible one at `model_url`, or else one the app starts and stops with its lifespan.
     """
     runtime = _Runtime(
         shop_url=shop_url,
@@ -253,15 +285,19 @@ def create_assistant(
         faults=faults or Faults(),
         api_key=api_key,
         seed=seed,
+        brain=check_brain(brain),
+        model_url=model_url,
     )
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        runtime.warm_up()
-        try:
-            yield
-        finally:
-            await runtime.aclose()
+        async with model_server_for(runtime.brain_kind, runtime.model_url) as model_url:
+            runtime.model_url = model_url
+            runtime.warm_up()
+            try:
+                yield
+            finally:
+                await runtime.aclose()
 
     routes = [
         Route("/v1/chat/completions", _chat_endpoint(runtime), methods=["POST"]),

@@ -59,14 +59,24 @@ class Brain:
     __slots__ = ("_catalogue", "_client", "_handlers", "_items", "_orders", "_phrases", "_returns")
 
     def __init__(
-        self, client: ShopClient, catalogue: Catalogue, faults: Faults, phrases: Phrasebook
+        self,
+        client: ShopClient,
+        catalogue: Catalogue,
+        faults: Faults,
+        phrases: Phrasebook,
+        *,
+        items: ItemReplies | None = None,
+        orders: OrderReplies | None = None,
+        returns: ReturnReplies | None = None,
     ) -> None:
+        """`items`, `orders` and `returns` replace the templated replies (the `llm` brain's
+        replies hand records to a model instead of words to the customer)."""
         self._client = client
         self._catalogue = catalogue
         self._phrases = phrases
-        self._items = ItemReplies(phrases, faults)
-        self._orders = OrderReplies(phrases, faults)
-        self._returns = ReturnReplies(phrases, faults)
+        self._items = items or ItemReplies(phrases, faults)
+        self._orders = orders or OrderReplies(phrases, faults)
+        self._returns = returns or ReturnReplies(phrases, faults)
         self._handlers: dict[Intent, _Handler] = {
             Intent.STOCK: self._item_question,
             Intent.QUANTITY: self._item_question,

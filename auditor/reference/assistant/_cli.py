@@ -14,6 +14,8 @@ import uvicorn
 from auditor.reference._serve import bind_socket, is_loopback, url_of
 from auditor.reference.assistant._app import create_assistant
 from auditor.reference.assistant._faults import FAULTS_ENV, Faults, faults_from_env, parse_faults
+from auditor.reference.assistant._llm import check_brain
+from auditor.reference.assistant._llm_server import missing
 
 
 class UsageError(ValueError):
@@ -30,6 +32,10 @@ class ServeOptions:
     port: int
     allow_public: bool
     seed: int = 0
+    #: `rules` (templates) or `llm` (a local model words the answers).
+    brain: str = "rules"
+    #: An OpenAI-compatible model server to use instead of starting the local one.
+    model_url: str | None = None
 
 
 def _secret(env: Mapping[str, str], name: str, what: str) -> str:
@@ -52,8 +58,11 @@ def resolve(options: ServeOptions, env: Mapping[str, str]) -> tuple[str, Faults,
         api_key = _secret(env, options.api_key_env, "the API key")
     try:
         faults = parse_faults([*faults_from_env(env.get(FAULTS_ENV)), *options.faults])
+        brain = check_brain(options.brain)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    if brain == "llm" and options.model_url is None and (reason := missing()) is not None:
+        raise UsageError(f"the llm brain needs its model server: {reason}")
     return staff_token, faults, api_key
 
 
@@ -66,6 +75,8 @@ def serve(options: ServeOptions, env: Mapping[str, str], echo: Callable[[str], N
         faults=faults,
         api_key=api_key,
         seed=options.seed,
+        brain=options.brain,
+        model_url=options.model_url,
     )
     sock = bind_socket(options.host, options.port)
     url = url_of(sock)
@@ -74,6 +85,9 @@ def serve(options: ServeOptions, env: Mapping[str, str], echo: Callable[[str], N
     echo(f"  plain JSON:      {url}/message")
     echo(f"  shop:            {options.shop_url}")
     echo(f"  faults:          {', '.join(faults.active()) or 'none'}")
+    if options.brain == "llm":
+        model = options.model_url or "local SmolLM2-135M-Instruct, started with the assistant"
+        echo(f"  brain:           llm ({model})")
     if api_key is not None:
         echo(f"  API key:         required (from ${options.api_key_env})")
     server = uvicorn.Server(
