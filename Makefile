@@ -25,7 +25,8 @@ chromium:
 	  { test "$$(id -u)" = 0 && apt-get update -q && apt-get install -y -q chromium; } || \
 	  echo "note: /usr/bin/chromium is missing; install it (apt-get install chromium)" >&2
 
-test: $(STAMP) chromium
+# Lint and strict typing first: they take seconds and are part of what CI guards.
+test: $(STAMP) chromium lint typecheck
 	$(BIN)/python -m pytest -q
 
 # The optional local language model behind the reference assistant (`--brain llm`): every

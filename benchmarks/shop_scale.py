@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 
-from auditor.reference._serve import serve_in_thread
+from auditor._serve import serve_in_thread
 from auditor.reference.shop import _precheck, create_shop
 
 

@@ -26,7 +26,7 @@ GOAL_MB = 500.0
 
 def _serve(items: int) -> None:
     """Child: serve the reference shop on a free loopback port until stdin closes."""
-    from auditor.reference._serve import serve_in_thread
+    from auditor._serve import serve_in_thread
     from auditor.reference.shop import create_shop
 
     shop = create_shop(items=items, staff_token=os.environ[_TOKEN_ENV])

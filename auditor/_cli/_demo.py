@@ -40,12 +40,22 @@ def demo(
             "(a local language model; needs the `llm` extra)"
         ),
     ] = "rules",
-    tap: Annotated[bool, typer.Option(
-        "--tap", help="put a recording proxy between the assistant and the shop; the report "
-        "maps which anchor calls each answer rested on")] = False,
-    lag: Annotated[bool, typer.Option(
-        "--lag", help="after the probes, change the shop through its sandbox and measure how "
-        "long the assistant's answers take to follow (try with --fault stale_cache=30)")] = False,
+    tap: Annotated[
+        bool,
+        typer.Option(
+            "--tap",
+            help="put a recording proxy between the assistant and the shop; the report "
+            "maps which anchor calls each answer rested on",
+        ),
+    ] = False,
+    lag: Annotated[
+        bool,
+        typer.Option(
+            "--lag",
+            help="after the probes, change the shop through its sandbox and measure how "
+            "long the assistant's answers take to follow (try with --fault stale_cache=30)",
+        ),
+    ] = False,
 ) -> None:
     """Start the reference shop and assistant on loopback and audit them (exit 0 when ready)."""
     from auditor.reference._demo import DEMO_PACES, STAFF_TOKEN_ENV, demo_config
@@ -64,8 +74,9 @@ def demo(
         raise typer.Exit(EXIT_USAGE) from None
     directory = new_audit_dir(out)
     front = reference_front(directory) if tap else None
-    with running_world(seed=seed, items=items, faults=faults, brain=brain,
-                       shop_proxy=front) as world:
+    with running_world(
+        seed=seed, items=items, faults=faults, brain=brain, shop_proxy=front
+    ) as world:
         console.print(
             f"reference shop on {world.shop_url} · assistant on {world.assistant_url}"
             + (f" · faults: {', '.join(fault)}" if fault else "")

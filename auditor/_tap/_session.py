@@ -16,11 +16,11 @@ import httpx
 
 from auditor._anchors import AnchorConfig, AnchorError
 from auditor._anchors._spec import Spec, is_url, parse_document
+from auditor._serve import serve_in_thread
 from auditor._tap._config import TapSection
 from auditor._tap._operations import OperationIndex, origin_of
 from auditor._tap._proxy import TapProxy
 from auditor._tap._recorder import TapRecorder
-from auditor.reference._serve import serve_in_thread
 
 
 class TapError(Exception):

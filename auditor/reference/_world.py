@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 
-from auditor.reference._serve import serve_in_thread
+from auditor._serve import serve_in_thread
 from auditor.reference.assistant import Faults, ModelServer, create_assistant
 from auditor.reference.shop import DEFAULT_SEED, Shop, create_shop
 

@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
-from auditor.reference._serve import serve_in_thread
+from auditor._serve import serve_in_thread
 from auditor.reference._world import World, running_world
 from auditor.reference.assistant import Faults, create_assistant
 

@@ -14,7 +14,7 @@ from datetime import datetime
 
 import pytest
 
-from auditor.reference._serve import serve_in_thread
+from auditor._serve import serve_in_thread
 from auditor.reference.shop import DEFAULT_ITEMS, DEFAULT_SEED, Shop, ShopState, create_shop
 
 

@@ -151,7 +151,7 @@ class _Connection(asyncio.Protocol):
 
 async def serve(catalogue: Mapping[str, Mapping[str, Any]], port: int) -> None:
     loop = asyncio.get_running_loop()
-    # IPPROTO_TCP lets asyncio set TCP_NODELAY on accepted sockets (see reference/_serve.py).
+    # IPPROTO_TCP lets asyncio set TCP_NODELAY on accepted sockets (see auditor/_serve.py).
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", port))

@@ -16,8 +16,8 @@ from auditor._anchors import open_anchors
 from auditor._anchors._toml import toml_tables
 from auditor._edges import edge_class_members
 from auditor._resources import openapi_document
+from auditor._serve import bind_socket, serve_in_thread, url_of
 from auditor.reference._audit_config import reference_anchors
-from auditor.reference._serve import bind_socket, serve_in_thread, url_of
 from auditor.reference.shop import create_shop
 
 AUDITOR = [sys.executable, "-c", "from auditor._cli import main; main()"]

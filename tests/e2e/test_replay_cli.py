@@ -22,10 +22,10 @@ import pytest
 from auditor._anchors._toml import toml_tables
 from auditor._cli._run import execute
 from auditor._config import AuditConfig
+from auditor._serve import bind_socket, serve_in_thread
 from auditor._shrink import read_minimal
 from auditor._store import REPLAY_FILE
 from auditor.reference._demo import STAFF_TOKEN_ENV, demo_config
-from auditor.reference._serve import bind_socket, serve_in_thread
 from auditor.reference._world import World, running_world
 from auditor.reference.assistant import Faults, create_assistant
 

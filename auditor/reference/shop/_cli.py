@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import uvicorn
 
-from auditor.reference._serve import bind_socket, is_loopback, url_of
+from auditor._serve import bind_socket, is_loopback, url_of
 from auditor.reference.shop._app import DEFAULT_ITEMS, DEFAULT_SEED, Shop, create_shop
 
 

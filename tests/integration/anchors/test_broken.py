@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditor._anchors import open_anchors
-from auditor.reference._serve import serve_in_thread
+from auditor._serve import serve_in_thread
 from tests.apps import NORTHWIND_ENV, SPECS, Northwind, northwind_anchors
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from auditor._anchors import open_anchors
 from auditor._facts import Availability, OrderStatus, RefundState, ReturnStatus, availability_of
-from auditor.reference._serve import serve_in_thread
+from auditor._serve import serve_in_thread
 from tests.apps import NORTHWIND_ENV, SPECS, Northwind, northwind_anchors
 
 _STATUS = {

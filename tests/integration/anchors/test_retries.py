@@ -9,7 +9,7 @@ from email.utils import format_datetime
 import pytest
 
 from auditor._anchors import AnchorConfig, AnchorUnreachable, open_anchors
-from auditor.reference._serve import bind_socket, serve_in_thread, url_of
+from auditor._serve import bind_socket, serve_in_thread, url_of
 from tests.apps import NORTHWIND_ENV, SPECS, Northwind, northwind_anchors
 
 

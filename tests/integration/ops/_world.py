@@ -18,8 +18,8 @@ from rich.console import Console
 from auditor._cli._ops import conclude_run, prepare_run
 from auditor._cli._run import execute
 from auditor._config import AuditConfig, parse_config
+from auditor._serve import serve_in_thread
 from auditor.reference._demo import STAFF_TOKEN_ENV, demo_config
-from auditor.reference._serve import serve_in_thread
 from auditor.reference.assistant import create_assistant, parse_faults
 from auditor.reference.shop import create_shop
 

@@ -21,9 +21,9 @@ from auditor._cli._ops import after_audit
 from auditor._config import NotifySection, parse_config
 from auditor._notify import send
 from auditor._report import write_reports
+from auditor._serve import serve_in_thread
 from auditor._store import META_FILE, read_meta, write_json
 from auditor._verdict import Verdict
-from auditor.reference._serve import serve_in_thread
 from tests.integration.ops._world import config_of, ops_world, run_cli
 from tests.unit.report.conftest import audit, meta, result
 

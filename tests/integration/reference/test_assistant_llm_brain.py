@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from auditor.reference._serve import serve_in_thread
+from auditor._serve import serve_in_thread
 from auditor.reference.assistant import Faults, create_assistant
 
 Json = dict[str, Any]

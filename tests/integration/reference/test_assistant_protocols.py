@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.reference._serve import bind_socket
+from auditor._serve import bind_socket
 from auditor.reference.assistant import MODEL, Faults
 
 QUESTION = "Is the Blue Kettle in stock?"

@@ -11,7 +11,7 @@ import time
 import httpx
 import pytest
 
-from auditor.reference._serve import serve_in_thread
+from auditor._serve import serve_in_thread
 from auditor.reference.shop import create_shop
 from auditor.reference.shop._precheck import available as precheck_available
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from auditor._serve import bind_socket, serve_in_thread, url_of
 from auditor._tap import OperationIndex, TapProxy, TapRecorder, read_calls
-from auditor.reference._serve import bind_socket, serve_in_thread, url_of
 from tests.integration.tap._upstream import Upstream
 
 SECRET = "Bearer staff-very-secret-token-123456"

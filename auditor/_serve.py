@@ -1,5 +1,7 @@
 """Run an ASGI app under uvicorn on a loopback port, in a background thread.
 
+Shared by the reference servers and the engine's recording tap proxy.
+
 The socket is bound before the server starts, so port 0 gives a free port with no race, and
 the caller gets the URL only once the server accepts connections.
 """
