@@ -15,13 +15,13 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from auditor._claims import Claim
 from auditor._facts import Fact
+from auditor._jsonl import JsonlWriter, complete_lines
 from auditor._verdict import Verdict
 
 RESULTS_FILE = "results.jsonl"
@@ -107,34 +107,16 @@ class ProbeResult(_Record):
         return str(self.probe["id"])
 
 
-class ResultsStore:
+class ResultsStore(JsonlWriter):
     """Appends results to `DIR/results.jsonl`; reading tolerates a torn last line."""
 
     def __init__(self, directory: Path) -> None:
-        self.path = directory / RESULTS_FILE
-        self._file: Any = None
+        super().__init__(directory / RESULTS_FILE, mode="a")
 
-    def __enter__(self) -> ResultsStore:
+    def __enter__(self) -> Self:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._repair_tail()
-        self._file = self.path.open("a", encoding="utf-8")
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
-
-    def append(self, result: ProbeResult) -> None:
-        if self._file is None:
-            raise RuntimeError("ResultsStore is not open")
-        self._file.write(result.model_dump_json() + "\n")
-        self._file.flush()
+        return super().__enter__()
 
     def _repair_tail(self) -> None:
         """Cut a torn last line (a run killed mid-write) so appends start on a clean line.
@@ -177,16 +159,11 @@ def read_results(directory: Path) -> list[ProbeResult]:
 
 
 def _iter_lines(path: Path) -> Iterator[ProbeResult]:
-    if not path.exists():
-        return
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if not line.endswith("\n"):
-                return  # torn by a crash mid-write
-            try:
-                yield ProbeResult.model_validate(json.loads(line))
-            except ValueError:
-                continue
+    for data in complete_lines(path):
+        try:
+            yield ProbeResult.model_validate(data)
+        except ValueError:
+            continue
 
 
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:

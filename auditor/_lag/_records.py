@@ -6,14 +6,13 @@ than mixing two runs' timings); a torn last line is ignored on reading.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from types import TracebackType
-from typing import IO, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+
+from auditor._jsonl import JsonlWriter, complete_lines
 
 LAG_FILE = "lag.jsonl"
 
@@ -73,48 +72,11 @@ class ResetRecord(_Record):
     at: datetime
 
 
-class LagWriter:
+class LagWriter(JsonlWriter):
     """Writes `DIR/lag.jsonl` from scratch, flushing every line."""
 
     def __init__(self, directory: Path) -> None:
-        self.path = directory / LAG_FILE
-        self._file: IO[str] | None = None
-
-    def __enter__(self) -> LagWriter:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = self.path.open("w", encoding="utf-8")
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
-
-    def append(self, record: LagRecord | ResetRecord) -> None:
-        if self._file is None:
-            raise RuntimeError("LagWriter is not open")
-        self._file.write(record.model_dump_json() + "\n")
-        self._file.flush()
-
-
-def _lines(path: Path) -> Iterator[dict[str, object]]:
-    if not path.exists():
-        return
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if not line.endswith("\n"):
-                return  # torn by a crash mid-write
-            try:
-                data = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(data, dict):
-                yield data
+        super().__init__(directory / LAG_FILE, mode="w")
 
 
 def read_lag(directory: Path) -> tuple[list[LagRecord], ResetRecord | None] | None:
@@ -124,7 +86,7 @@ def read_lag(directory: Path) -> tuple[list[LagRecord], ResetRecord | None] | No
         return None
     records: list[LagRecord] = []
     reset: ResetRecord | None = None
-    for data in _lines(path):
+    for data in complete_lines(path):
         try:
             if data.get("entry_type") == "reset":
                 reset = ResetRecord.model_validate(data)
