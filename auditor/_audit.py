@@ -32,7 +32,7 @@ from auditor._report._baseline import read_stored_baseline
 from auditor._report._build import build_audit
 from auditor._report._model import Audit
 from auditor._report._write import write_reports
-from auditor._results import ResultsStore, finished_ids, read_results
+from auditor._results import DEADLINE_REASON, ResultsStore, finished_ids, read_results
 from auditor._runner import ProbeJudge, RateLimiter, RunSettings, run_probes
 from auditor._shards import Shard
 from auditor._shrink import ShrinkContext, ShrinkSettings, shrink_failures
@@ -246,14 +246,16 @@ def finish(
     """Build and write the reports from what is on disk alone.
 
     Used at the end of a run, after an interruption, and by `auditor report DIR`. Without an
-    explicit status, the audit is complete when every planned probe has a result. `env` is
+    explicit status, the audit is complete when every planned probe has a result other than
+    the deadline's cut (such a probe was never answered: `--resume` asks it again). `env` is
     only consulted for `GITHUB_STEP_SUMMARY`.
     """
     meta = read_meta(directory)
     results = read_results(directory)
     if status is None:
         planned = {p.id for p in read_plan(directory)}
-        status = "complete" if planned <= {r.probe_id for r in results} else "interrupted"
+        answered = {r.probe_id for r in results if r.reason != DEADLINE_REASON}
+        status = "complete" if planned <= answered else "interrupted"
     stored = read_stored_baseline(directory)
     audit = build_audit(
         meta,

@@ -7,7 +7,9 @@ concurrency 8 and 32:
 * the full runner: the real `run_probes` with the `openai` adapter (its HTTP client, retries
   and timeouts), the real claim extractor as `auditor run` builds it, the real verdicts and the
   real JSONL results store; the truth comes from an in-process snapshot (no anchor process),
-  and one answer in ten disagrees with it, so that a second truth read and a `fail` happen;
+  and one answer in ten disagrees with it, so that a second truth read and a `fail` happen.
+  Every probe asks about another item of a catalogue as large as the run, so every answer is
+  new text and every truth record is built anew: nothing repeats that a cache could save;
 * as the physical limit, a bare aiohttp loop sending the same requests to the same stub.
 
 It reports probes/s, the wall time of each run including its start-up (client, adapter,
@@ -57,7 +59,6 @@ ROOT = Path(__file__).resolve().parent.parent
 STUB = ROOT / "tests" / "apps" / "stub_bot.py"
 LATENCIES_MS = (0, 50)
 CONCURRENCIES = (8, 32)
-ITEMS = 500
 #: Share of SKUs the stub misreports (says "in stock" whatever the truth).
 LIE_SHARE = 0.1
 _AVAILABILITY = (
@@ -67,10 +68,10 @@ _AVAILABILITY = (
 )
 
 
-def catalogue(seed: int = 7) -> dict[str, dict[str, Any]]:
+def catalogue(size: int = 500, seed: int = 7) -> dict[str, dict[str, Any]]:
     rng = random.Random(seed)
     items: dict[str, dict[str, Any]] = {}
-    for n in range(ITEMS):
+    for n in range(size):
         availability = rng.choice(_AVAILABILITY)
         on_hand = {
             Availability.IN_STOCK: rng.randint(12, 200),
@@ -267,7 +268,7 @@ def run_full(*args: Any) -> Measured:
 
 
 def measure_all(args: argparse.Namespace) -> dict[str, Any]:
-    items = catalogue()
+    items = catalogue(args.probes)
     snapshot = snapshot_of(items)
     probes = plan(items, args.probes)
     figures: dict[str, Any] = {}

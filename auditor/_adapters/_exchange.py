@@ -95,14 +95,16 @@ async def _attempt(
                 raise
             finally:
                 await response.aclose()
-    except TimeoutError:
-        reason = attempt.timeout_reason(settings.timeout_s) + after
-        raise AdapterError(reason, attempts=attempt.number) from None
+    # First: aiohttp's own timeouts (connecting) are also `TimeoutError`s, but only the
+    # attempt's limit below is the assistant being too slow.
     except TRANSPORT_ERRORS as error:
         failure = classify(error, answered=attempt.answered, received=attempt.received)
         if failure.retryable and not last:
             return _Retry(backoff_s(attempt.number))
         raise AdapterError(failure.reason + after, attempts=attempt.number) from None
+    except TimeoutError:
+        reason = attempt.timeout_reason(settings.timeout_s) + after
+        raise AdapterError(reason, attempts=attempt.number) from None
 
 
 async def _refused(response: httpx.Response, attempt: Attempt, last: bool, after: str) -> _Retry:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import httpx
 
+from auditor._adapters._aiohttp import body_chunks
 from auditor._adapters._attempt import Attempt
 from auditor._adapters._base import AdapterError
 
@@ -47,7 +48,7 @@ async def read_bounded(response: httpx.Response, attempt: Attempt, limit: int) -
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise AdapterError(f"answer body of {declared} bytes exceeds the {limit}-byte cap")
     chunks: list[bytes] = []
-    async for chunk in response.aiter_bytes():
+    async for chunk in body_chunks(response):
         attempt.got(len(chunk))
         if attempt.received > limit:
             raise AdapterError(f"answer body exceeds the {limit}-byte cap")
@@ -58,7 +59,7 @@ async def read_bounded(response: httpx.Response, attempt: Attempt, limit: int) -
 async def read_excerpt(response: httpx.Response, attempt: Attempt) -> str:
     """The start of an error body, for the reason; the rest is never read."""
     head = b""
-    async for chunk in response.aiter_bytes():
+    async for chunk in body_chunks(response):
         attempt.got(len(chunk))
         head += chunk
         if len(head) >= EXCERPT_BYTES:

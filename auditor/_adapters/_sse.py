@@ -11,6 +11,7 @@ from collections.abc import AsyncGenerator
 
 import httpx
 
+from auditor._adapters._aiohttp import body_chunks
 from auditor._adapters._attempt import Attempt
 from auditor._adapters._base import AdapterError
 
@@ -21,7 +22,7 @@ async def sse_data(
     """The data of each event, in order; the stream's end ends the iteration."""
     pending = b""
     data: list[str] = []
-    async for chunk in response.aiter_bytes():
+    async for chunk in body_chunks(response):
         attempt.got(len(chunk))
         pending += chunk
         if b"\n" in chunk:

@@ -1,9 +1,8 @@
 """The HTTP client every HTTP adapter uses, and what its failures mean in words.
 
-Adapters speak httpx (requests, responses, exceptions, `MockTransport` in tests), but the
-connections underneath are aiohttp's by default: httpx's own pool costs several times more CPU
-per request and slows down as concurrency grows (encode/httpx#3215), which a large audit
-feels. `benchmarks/runner.py` measures both.
+Adapters speak httpx (requests, responses, `MockTransport` in tests), but the connections
+underneath are aiohttp's by default (`_aiohttp.py` says why); `benchmarks/runner.py` measures
+both.
 """
 
 from __future__ import annotations
@@ -14,8 +13,8 @@ from typing import Any
 
 import aiohttp
 import httpx
-from httpx_aiohttp import AiohttpTransport
 
+from auditor._adapters._aiohttp import AiohttpTransport
 from auditor._adapters._base import AdapterSettings
 
 #: Connecting never gets more than this, whatever the answer timeout: a host that does not
@@ -35,19 +34,21 @@ class HttpClient:
     """
 
     def __init__(self, settings: AdapterSettings) -> None:
-        limits = httpx.Limits(
-            max_connections=settings.max_connections,
-            max_keepalive_connections=settings.max_connections,
-        )
         connect = min(settings.timeout_s, _MAX_CONNECT_S)
         timeout = httpx.Timeout(settings.timeout_s, connect=connect)
         self._extensions = {"timeout": timeout.as_dict()}
-        # `trust_env` here reads certificate settings (SSL_CERT_FILE, SSL_CERT_DIR) only:
-        # proxies from the environment are not used, whichever the transport.
+        # Proxies from the environment are not used, whichever the transport; `trust_env`
+        # reads certificate settings (SSL_CERT_FILE, SSL_CERT_DIR) only.
         self._transport: httpx.AsyncBaseTransport
         if settings.transport == "aiohttp":
-            self._transport = AiohttpTransport(limits=limits, trust_env=True)
+            self._transport = AiohttpTransport(
+                max_connections=settings.max_connections, connect_s=connect
+            )
         else:
+            limits = httpx.Limits(
+                max_connections=settings.max_connections,
+                max_keepalive_connections=settings.max_connections,
+            )
             self._transport = httpx.AsyncHTTPTransport(limits=limits, trust_env=True)
 
     def request(
@@ -71,8 +72,8 @@ class HttpClient:
         await self._transport.aclose()
 
 
-#: What the exchange can raise from below: httpx's errors, and the aiohttp ones the transport
-#: passes through unmapped (a malformed status line, for one).
+#: What the exchange can raise from below: httpx's errors (its own transport), aiohttp's (the
+#: aiohttp transport passes them through as they are).
 TRANSPORT_ERRORS = (httpx.RequestError, aiohttp.ClientError)
 
 
@@ -86,8 +87,8 @@ class Failure:
 def classify(error: Exception, *, answered: bool, received: int) -> Failure:
     """What went wrong below HTTP, and whether it is worth another attempt.
 
-    The aiohttp transport maps its exceptions onto httpx's coarsely (a server that hangs up
-    arrives as a `ConnectTimeout`), so the original exception decides when there is one.
+    An httpx error that wraps an aiohttp one (a transport from another package) is judged by
+    the aiohttp one, the more precise.
     """
     cause = error.__cause__ if isinstance(error.__cause__, aiohttp.ClientError) else error
     detail = f"{type(cause).__name__}: {cause}" if str(cause) else type(cause).__name__

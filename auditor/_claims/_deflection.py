@@ -10,7 +10,6 @@ is ever hedged: hedging softens assertions about the shop, and these assert noth
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
@@ -128,7 +127,7 @@ def extract_refusal(doc: Document) -> list[Claim]:
     if isinstance(cached, list):
         return list(cached)
     table = (_REFUSALS, doc.context.vocabulary.rules_for(ClaimKind.REFUSAL))
-    hits = [replace(h, hedged=False) for h in scan(doc, *table, questions=True)]
+    hits = scan(doc, *table, questions=True, hedging=False)
     claims = claims_of(doc, ClaimKind.REFUSAL, hits)
     doc.memo["refusals"] = claims
     return list(claims)
@@ -139,11 +138,11 @@ def extract_deflection(doc: Document) -> list[Claim]:
     table = (_DEFLECTIONS, doc.context.vocabulary.rules_for(ClaimKind.DEFLECTION))
     refusing = {doc.sentence_at(c.span[0]) for c in extract_refusal(doc)}
     hits = []
-    for hit in scan(doc, *table, questions=True):
+    for hit in scan(doc, *table, questions=True, hedging=False):
         sentence = doc.sentence_at(hit.start)
         if hit.value == Deflection.CONTACT_SUPPORT and _SIGN_OFF.search(doc.clause_text(sentence)):
             continue
         if hit.value == Deflection.CANNOT_CHECK and sentence in refusing:
             continue
-        hits.append(replace(hit, hedged=False))
+        hits.append(hit)
     return claims_of(doc, ClaimKind.DEFLECTION, hits)

@@ -5,15 +5,22 @@ every answer at every position. Instead each pattern variant is filed under its 
 word (or the first three letters of it), the answer is cut into words once, and a pattern is
 tried with `match` only where a word can start it. The few patterns without a literal first
 word are searched in full, behind a substring prefilter (`_needles`).
+
+The extractor's own tables, built at import, are also filed together in one index (`_SHARED`):
+cutting an answer into words looks each word up there once and notes, per table, where its
+patterns may start. A table then only runs its patterns; intersecting every table's words
+with the answer's, a dozen times per answer, cost more than the matching. A shop's
+vocabulary, built at run time, is a table on its own (`RuleSet.standalone`) and does the
+intersecting itself; it is small and usually empty.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from auditor._claims._needles import may_match, needles
+from auditor._claims._needles import needles
 from auditor._claims._rules import Rule, branches, group_end
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
@@ -26,29 +33,78 @@ _LOOKAROUND = ("(?!", "(?=")
 Entry = tuple[Rule, re.Pattern[str]]
 #: A pattern filed under the first three letters of its first word's known beginning.
 PrefixEntry = tuple[str, Rule, re.Pattern[str]]
+#: Where in an answer some of a table's patterns may start: the word's starts, the patterns.
+Route = tuple[list[int], tuple[Entry, ...]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
+class _Shared:
+    """The patterns of every built-in table, by first word, each with its table's number."""
+
+    exact: dict[str, list[tuple[int, tuple[Entry, ...]]]] = field(default_factory=dict)
+    prefixes: dict[str, list[tuple[int, str, Entry]]] = field(default_factory=dict)
+    tables: int = 0
+
+    def add(
+        self,
+        exact: dict[str, tuple[Entry, ...]],
+        prefixes: dict[str, tuple[PrefixEntry, ...]],
+    ) -> int:
+        slot = self.tables
+        self.tables += 1
+        for word, entries in exact.items():
+            self.exact.setdefault(word, []).append((slot, entries))
+        for key, prefix_entries in prefixes.items():
+            for prefix, rule, pattern in prefix_entries:
+                self.prefixes.setdefault(key, []).append((slot, prefix, (rule, pattern)))
+        return slot
+
+
+_SHARED = _Shared()
+
+
+@dataclass(slots=True)
 class WordIndex:
-    """Where each word of an answer starts, by the word and by its first three letters."""
+    """Where each word of an answer starts, and where each built-in table may match."""
 
     by_word: dict[str, list[int]]
-    by_prefix: dict[str, list[str]]
+    #: Per built-in table (by its number), where its patterns may start.
+    routes: dict[int, list[Route]]
+    #: How many built-in tables `routes` knows of: a table built after this index (only ever
+    #: at import) is matched on its own rather than taken for one with no matches.
+    tables: int
+    _by_prefix: dict[str, list[str]] | None = None
 
     @classmethod
     def of(cls, text: str) -> WordIndex:
         by_word: dict[str, list[int]] = {}
         for match in _TOKEN.finditer(text):
-            starts = by_word.get(match.group())
+            word = match.group()
+            starts = by_word.get(word)
             if starts is None:
-                by_word[match.group()] = [match.start()]
+                by_word[word] = [match.start()]
             else:
                 starts.append(match.start())
-        by_prefix: dict[str, list[str]] = {}
-        for word in by_word:
+        routes: dict[int, list[Route]] = {}
+        shared_exact, shared_prefixes = _SHARED.exact, _SHARED.prefixes
+        for word, starts in by_word.items():
+            for slot, entries in shared_exact.get(word, ()):
+                routes.setdefault(slot, []).append((starts, entries))
             if len(word) >= _KEY:
-                by_prefix.setdefault(word[:_KEY], []).append(word)
-        return cls(by_word, by_prefix)
+                for slot, prefix, entry in shared_prefixes.get(word[:_KEY], ()):
+                    if word.startswith(prefix):
+                        routes.setdefault(slot, []).append((starts, (entry,)))
+        return cls(by_word, routes, _SHARED.tables)
+
+    @property
+    def by_prefix(self) -> dict[str, list[str]]:
+        """The words by their first three letters (for tables outside the shared index)."""
+        if self._by_prefix is None:
+            self._by_prefix = {}
+            for word in self.by_word:
+                if len(word) >= _KEY:
+                    self._by_prefix.setdefault(word[:_KEY], []).append(word)
+        return self._by_prefix
 
 
 def _breaks(rest: str) -> bool:
@@ -106,7 +162,7 @@ def _bounded(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         position = end if end > start else start + 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class RuleSet:
     """Rules indexed by the first word of each pattern variant."""
 
@@ -115,9 +171,23 @@ class RuleSet:
     exact: dict[str, tuple[Entry, ...]]
     prefixes: dict[str, tuple[PrefixEntry, ...]]
     anywhere: tuple[tuple[Rule, re.Pattern[str], frozenset[str] | None], ...]
+    #: Every prefilter substring of `anywhere`.
+    needles: frozenset[str] = frozenset()
+    #: The table's number in the shared index, or -1 for a table on its own.
+    slot: int = -1
 
     @classmethod
     def of(cls, *all_rules: Rule) -> RuleSet:
+        """A built-in table, filed in the shared index: build these at import only."""
+        return cls._build(all_rules, shared=True)
+
+    @classmethod
+    def standalone(cls, *all_rules: Rule) -> RuleSet:
+        """A table built at run time (a shop's vocabulary), kept out of the shared index."""
+        return cls._build(all_rules, shared=False)
+
+    @classmethod
+    def _build(cls, all_rules: tuple[Rule, ...], *, shared: bool) -> RuleSet:
         exact: dict[str, list[Entry]] = {}
         prefixes: dict[str, list[PrefixEntry]] = {}
         anywhere = []
@@ -130,38 +200,52 @@ class RuleSet:
                     exact.setdefault(lead[0], []).append((rule, pattern))
                 else:
                     prefixes.setdefault(lead[0][:_KEY], []).append((lead[0], rule, pattern))
+        frozen_exact = {k: tuple(v) for k, v in exact.items()}
+        frozen_prefixes = {k: tuple(v) for k, v in prefixes.items()}
+        found = frozenset().union(*(f for _, _, f in anywhere if f))
+        slot = _SHARED.add(frozen_exact, frozen_prefixes) if shared and all_rules else -1
         return cls(
             rules=tuple(all_rules),
-            exact={k: tuple(v) for k, v in exact.items()},
-            prefixes={k: tuple(v) for k, v in prefixes.items()},
+            exact=frozen_exact,
+            prefixes=frozen_prefixes,
             anywhere=tuple(anywhere),
+            needles=found,
+            slot=slot,
         )
 
-    def matches(self, text: str, words: WordIndex) -> Iterator[tuple[Rule, re.Match[str]]]:
-        """Every match of every rule (in no set order), each tried where its first word stands."""
-        yield from self._by_word(text, words)
-        yield from self._by_prefix(text, words)
-        for rule, pattern, found in self.anywhere:
-            if may_match(found, text):
-                for match in _bounded(pattern, text):
-                    yield rule, match
+    def matches(self, text: str, words: WordIndex) -> list[tuple[Rule, re.Match[str]]]:
+        """Every match of every rule (in no set order), each tried where its first word stands.
 
-    def _by_word(self, text: str, words: WordIndex) -> Iterator[tuple[Rule, re.Match[str]]]:
-        for word in words.by_word.keys() & self.exact.keys():
-            for start in words.by_word[word]:
-                for rule, pattern in self.exact[word]:
+        `words` must be the `WordIndex` of `text`.
+        """
+        found: list[tuple[Rule, re.Match[str]]] = []
+        if not self.rules:
+            return found
+        shared = 0 <= self.slot < words.tables
+        routes = words.routes.get(self.slot, ()) if shared else self._routes(words)
+        for starts, entries in routes:
+            for start in starts:
+                for rule, pattern in entries:
                     if (match := pattern.match(text, start)) is not None:
-                        yield rule, match
+                        found.append((rule, match))
+        if self.anywhere:
+            present = frozenset(filter(text.__contains__, self.needles))
+            for rule, pattern, needed in self.anywhere:
+                if needed is None or not needed.isdisjoint(present):
+                    found.extend((rule, match) for match in _bounded(pattern, text))
+        return found
 
-    def _by_prefix(self, text: str, words: WordIndex) -> Iterator[tuple[Rule, re.Match[str]]]:
+    def _routes(self, words: WordIndex) -> list[Route]:
+        by_word = words.by_word
+        routes: list[Route] = [
+            (by_word[word], self.exact[word]) for word in by_word.keys() & self.exact.keys()
+        ]
         for key in words.by_prefix.keys() & self.prefixes.keys():
             for word in words.by_prefix[key]:
                 for prefix, rule, pattern in self.prefixes[key]:
-                    if not word.startswith(prefix):
-                        continue
-                    for start in words.by_word[word]:
-                        if (match := pattern.match(text, start)) is not None:
-                            yield rule, match
+                    if word.startswith(prefix):
+                        routes.append((by_word[word], ((rule, pattern),)))
+        return routes
 
 
 EMPTY = RuleSet((), {}, {}, ())

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from auditor._claims._context import ExtractionContext
 from auditor._claims._dispatch import WordIndex
+from auditor._claims._needles import may_match, needles
 from auditor._claims._subjects import Mention, SubjectType, find_mentions, mask
 from auditor._claims._text import Clause, Segment, clauses, normalise, sentences
 
@@ -18,6 +20,15 @@ _RETURN_WORDS = re.compile(
     r"\b(?:returns?|returned|returning|rma|(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback"
     r"|(?:got|received|have) (?:\w+ ){1,2}back)\b"
 )
+
+#: Substrings one of which every match of each contains (see `_needles`).
+_ORDER_NEEDLES = needles(_ORDER_WORDS)
+_RETURN_NEEDLES = needles(_RETURN_WORDS)
+
+
+def _says(words: re.Pattern[str], found: frozenset[str] | None, norm: str) -> bool:
+    """`words.search(norm)`, skipped where none of its substrings stands (the usual case)."""
+    return may_match(found, norm) and words.search(norm) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +51,7 @@ class Document:
     _clause_starts: tuple[int, ...]
     _sentence_starts: tuple[int, ...]
     #: Results shared by several extractors of this one answer (e.g. stock counts).
-    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[Hashable, object] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str, context: ExtractionContext) -> Document:
@@ -51,6 +62,8 @@ class Document:
         found = sentences(masked)
         parts = clauses(masked, found, words.by_word)
         types = {m.type for m in mentions}
+        about_orders = SubjectType.ORDER in types or _says(_ORDER_WORDS, _ORDER_NEEDLES, norm)
+        about_returns = SubjectType.RETURN in types or _says(_RETURN_WORDS, _RETURN_NEEDLES, norm)
         return cls(
             text=text,
             norm=norm,
@@ -60,11 +73,15 @@ class Document:
             words=words,
             mentions=mentions,
             context=context,
-            order_context=SubjectType.ORDER in types or bool(_ORDER_WORDS.search(norm)),
-            return_context=SubjectType.RETURN in types or bool(_RETURN_WORDS.search(norm)),
+            order_context=about_orders,
+            return_context=about_returns,
             _clause_starts=tuple(c.start for c in parts),
             _sentence_starts=tuple(s.start for s in found),
         )
+
+    def clause_index(self, clause: Clause) -> int:
+        """Where `clause`, one of `clauses`, stands among them."""
+        return bisect.bisect_left(self._clause_starts, clause.start)
 
     def clause_at(self, position: int) -> Clause:
         index = max(bisect.bisect_right(self._clause_starts, position) - 1, 0)

@@ -24,13 +24,19 @@ from auditor._claims._registry import EXTRACTORS
 
 _DEFAULT_CONTEXT = ExtractionContext()
 _KIND_ORDER = {kind: index for index, kind in enumerate(ClaimKind)}
+#: Every extractor in `ClaimKind` order, looked up once rather than per answer.
+_ALL = tuple((kind, EXTRACTORS[kind]) for kind in ClaimKind)
+
+
+def _order(claim: Claim) -> tuple[tuple[int, int], int]:
+    return claim.span, _KIND_ORDER[claim.kind]
 
 
 def _one_per_assertion(claims: list[Claim]) -> list[Claim]:
     """An answer repeating itself makes one claim: the first occurrence stands."""
     seen: set[tuple[ClaimKind, object, str | None]] = set()
     kept = []
-    for claim in sorted(claims, key=lambda c: (c.span, _KIND_ORDER[c.kind])):
+    for claim in sorted(claims, key=_order):
         key = (claim.kind, claim.value, claim.subject)
         if key not in seen:
             seen.add(key)
@@ -47,12 +53,12 @@ def extract(
 
     Never raises on any string; spans are valid `text[start:end]` slices.
     """
-    wanted = list(ClaimKind) if kinds is None else [ClaimKind(k) for k in kinds]
+    wanted = None if kinds is None else {ClaimKind(k) for k in kinds}
     doc = Document.of(text, context or _DEFAULT_CONTEXT)
     if not doc.clauses:
         return []
     claims: list[Claim] = []
-    for kind in ClaimKind:
-        if kind in wanted:
-            claims.extend(EXTRACTORS[kind](doc))
+    for kind, extractor in _ALL:
+        if wanted is None or kind in wanted:
+            claims.extend(extractor(doc))
     return _one_per_assertion(claims)

@@ -68,4 +68,4 @@ def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 def may_match(found: frozenset[str] | None, text: str) -> bool:
-    return found is None or any(needle in text for needle in found)
+    return found is None or any(map(text.__contains__, found))

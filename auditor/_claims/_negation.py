@@ -9,8 +9,10 @@ sentence ("I think the kettle is in stock but the toaster is sold out").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from auditor._claims._document import Document
+from auditor._claims._needles import may_match, needles
 from auditor._claims._text import Clause
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -87,6 +89,8 @@ _FRAMES = re.compile(
     r"|apparently|if i'm not mistaken|i'm not (?:sure|certain)|not sure)\b"
 )
 _SHORT_TAIL = 4
+#: Substrings one of which every frame contains.
+_FRAME_NEEDLES = needles(_FRAMES)
 
 
 def _is_negator(token: str) -> bool:
@@ -97,6 +101,8 @@ def negated(doc: Document, clause: Clause, start: int, end: int) -> bool:
     """A negator shortly before the phrase or inside it, denying it."""
     before = _WORD.findall(doc.masked, clause.start, start)[-_WINDOW:]
     tokens = [*before, *_WORD.findall(doc.masked, start, end)]
+    if _NEGATORS.isdisjoint(tokens) and doc.masked.find("n't", clause.start, end) < 0:
+        return False  # the usual case, settled without looking at each word
     for i, token in enumerate(tokens):
         if _is_negator(token) and not (i + 1 < len(tokens) and tokens[i + 1] in _NOT_DENIALS):
             return True
@@ -122,37 +128,52 @@ def _is_modal(words: list[str], i: int) -> bool:
 
 def _modal_in(doc: Document, clause: Clause) -> bool:
     words = _WORD.findall(doc.masked, clause.start, clause.end)
+    if _MODALS.isdisjoint(words):
+        return False
     return any(_is_modal(words, i) for i in range(len(words)))
 
 
 def _tail_frame(doc: Document, clause: Clause) -> bool:
     """The sentence closes on a bare frame: "It's in stock, I think." """
-    last = next(
-        (c for c in reversed(doc.clauses) if c.sentence == clause.sentence and c is not clause),
-        None,
-    )
-    if last is None or last.start < clause.start:
+    index = doc.clause_index(clause)
+    last = index
+    while last + 1 < len(doc.clauses) and doc.clauses[last + 1].sentence == clause.sentence:
+        last += 1
+    if last == index:  # the clause closes its sentence itself
         return False
-    text = doc.clause_text(last)
+    text = doc.clause_text(doc.clauses[last])
     return len(_WORD.findall(text)) <= _SHORT_TAIL and _FRAMES.search(text) is not None
 
 
-def _per_clause(doc: Document) -> dict[int, tuple[bool, int | None, bool]]:
-    """Per clause start: a modal in it, where a frame first opens its sentence, a tail frame.
+@dataclass(slots=True)
+class _Hedges:
+    """What hedging an answer allows, worked out once per answer and clause.
 
-    Several claims often share a clause, so this is worked out once per clause and answer.
+    Most answers have no modal and no frame anywhere: a substring test over the whole answer
+    settles every claim of those at once (a match always contains one of the substrings).
     """
+
+    possible: bool
+    #: Per clause start: a modal in it, where a frame first opens its sentence, a tail frame.
+    clauses: dict[int, tuple[bool, int | None, bool]] = field(default_factory=dict)
+
+
+def _hedges(doc: Document) -> _Hedges:
     cached = doc.memo.get("hedges")
-    if isinstance(cached, dict):
+    if isinstance(cached, _Hedges):
         return cached
-    fresh: dict[int, tuple[bool, int | None, bool]] = {}
+    text = doc.masked
+    possible = may_match(_FRAME_NEEDLES, text) or any(map(text.__contains__, _MODALS))
+    fresh = _Hedges(possible)
     doc.memo["hedges"] = fresh
     return fresh
 
 
 def hedged(doc: Document, clause: Clause, start: int) -> bool:
-    cache = _per_clause(doc)
-    known = cache.get(clause.start)
+    hedges = _hedges(doc)
+    if not hedges.possible:
+        return False
+    known = hedges.clauses.get(clause.start)
     if known is None:
         sentence = doc.sentences[clause.sentence]
         frame = _FRAMES.search(doc.masked, sentence.start, sentence.end)
@@ -161,6 +182,6 @@ def hedged(doc: Document, clause: Clause, start: int) -> bool:
             frame.start() if frame else None,
             _tail_frame(doc, clause),
         )
-        cache[clause.start] = known
+        hedges.clauses[clause.start] = known
     modal, frame_at, tail = known
     return modal or (frame_at is not None and frame_at < max(start, clause.end)) or tail

@@ -51,12 +51,17 @@ NUMBER = (
     rf"|{_UNIT_WORDS})"
 )
 _SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,7}")
+_MAX_DIGITS = 7
 
 
 def parse_number(text: str) -> int | None:
     """The value of a count matched by `NUMBER` (or "no"), else None."""
-    words = _SPACES.sub(" ", text.strip())
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{1,7}", words):
+    words = text.strip()
+    if words.isdecimal():  # the usual case: plain digits, `\d` being any decimal digit
+        return int(words) if len(words) <= _MAX_DIGITS else None
+    words = _SPACES.sub(" ", words)
+    if _DIGITS.fullmatch(words):
         return int(words.replace(",", ""))
     if words in _WORDS:
         return _WORDS[words]

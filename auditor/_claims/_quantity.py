@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
+from auditor._claims._needles import may_match, needles
 from auditor._claims._negation import hedged
 from auditor._claims._numbers import NUMBER, NUMBER_WORDS, parse_number
 from auditor._claims._registry import EXTRACTORS
@@ -42,6 +43,8 @@ _BEFORE_STOCK = _compile(rf"{_NUM}(?: more)?{_FILLER}\s+{_STOCK}(?!\w)")
 _WITH_UNIT = _compile(rf"{_NUM}(?: more)? {_STRONG_UNIT}(?!\w)")
 #: "… 2 of the kettles and 30 of the toasters": a count listed after another.
 _LISTED = _compile(rf"{_NUM} (?:of (?:the )?)?(?:xx+|{_UNIT}(?!\w))")
+_BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
+_WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
 _LIST_JOIN = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*)$")
 # Tried where their first word starts.
 _WE_HAVE = _compile(
@@ -68,6 +71,9 @@ _FIRST_WORDS = (
     (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've", "only",
                  "the", "our")),
 )  # fmt: skip
+_ANY_FIRST_WORD = frozenset(word for _, first_words in _FIRST_WORDS for word in first_words)
+#: Substrings one of which each pattern's matches contain: most answers say no "last".
+_FIRST_WORD_NEEDLES = tuple(needles(pattern) for pattern, _ in _FIRST_WORDS)
 _A_COUNT = ("a dozen", "a couple", "a single", "a hundred")
 _NOT_A_COUNT_BEFORE = frozenset("._,€$£#:/-")
 _SCARCE = re.compile(r"\b(?:only|just|down to|a mere|last|limited)\b")
@@ -100,7 +106,7 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
     if value is None:
         return None
     before = doc.masked[max(clause.start, start - 24) : start]
-    left = _LEFT.search(match.group()) is not None and value <= _LOW_STOCK_COUNT
+    left = value <= _LOW_STOCK_COUNT and _LEFT.search(match.group()) is not None
     low = value > 0 and (bool(_SCARCE.search(before)) or left)
     return Count(start, match.end(), value, low, clause, hedged(doc, clause, start))
 
@@ -120,9 +126,11 @@ def _number_starts(doc: Document) -> Iterator[int]:
 
 def _by_number(doc: Document, found: dict[int, Count]) -> None:
     text = doc.masked
+    stock_words = may_match(_BEFORE_STOCK_NEEDLES, text)
+    unit_words = may_match(_WITH_UNIT_NEEDLES, text)
     for start in sorted(_number_starts(doc)):
-        match = _BEFORE_STOCK.match(text, start)
-        if match is None and (unit := _WITH_UNIT.match(text, start)) is not None:
+        match = _BEFORE_STOCK.match(text, start) if stock_words else None
+        if match is None and unit_words and (unit := _WITH_UNIT.match(text, start)) is not None:
             clause = doc.clause_at(start)
             match = None if _NOT_STOCK.search(text, clause.start, start) else unit
         if match is None and found and _LIST_JOIN.search(text, max(0, start - 8), start):
@@ -135,16 +143,25 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
 
 def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
     text, words = doc.masked, doc.words.by_word
-    for pattern, first_words in _FIRST_WORDS:
+    present = _ANY_FIRST_WORD.intersection(words)
+    if not present:
+        return
+    for (pattern, first_words), found_in in zip(_FIRST_WORDS, _FIRST_WORD_NEEDLES, strict=True):
+        if not may_match(found_in, text):
+            continue
         for word in first_words:
-            for start in words.get(word, ()):
+            if word not in present:
+                continue
+            for start in words[word]:
                 match = pattern.match(text, start)
                 if match is None or (pattern is _LABEL and text.endswith("in ", 0, start)):
                     continue
                 value = 0 if pattern is _ZERO else 1 if pattern is _LAST_ONE else None
                 count = _count(doc, match, value)
                 if count is not None:
-                    _keep(found, replace(count, low=count.low or pattern is _LAST_ONE))
+                    if pattern is _LAST_ONE and not count.low:
+                        count = replace(count, low=True)
+                    _keep(found, count)
 
 
 def _keep(found: dict[int, Count], count: Count) -> None:

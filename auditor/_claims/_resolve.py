@@ -47,8 +47,15 @@ _ELLIPSIS_HINTS = (" too", "as well", " also", "so is", "so are", "so has", "so 
 _CONNECTOR = re.compile(r"(?:\s|,|&|/|\band\b|\bor\b|\bplus\b|\bas well as\b|\bthe\b|\bboth\b)*")
 
 
-def _group(doc: Document, chosen: Mention, candidates: list[Mention]) -> tuple[str, ...]:
-    """`chosen` and the mentions coordinated with it just before it."""
+def _group(
+    doc: Document, types: frozenset[SubjectType], chosen: Mention, candidates: list[Mention]
+) -> tuple[str, ...]:
+    """`chosen` and the mentions coordinated with it just before it, among `candidates` (the
+    mentions of `types`); worked out once per answer, as several phrases share a subject."""
+    key = ("group", types, chosen.start)
+    cached = doc.memo.get(key)
+    if isinstance(cached, tuple):
+        return cached
     members = [chosen]
     index = candidates.index(chosen)
     while index > 0:
@@ -58,7 +65,9 @@ def _group(doc: Document, chosen: Mention, candidates: list[Mention]) -> tuple[s
             break
         members.insert(0, previous)
         index -= 1
-    return tuple(dict.fromkeys(m.subject for m in members))
+    group = tuple(dict.fromkeys(m.subject for m in members))
+    doc.memo[key] = group
+    return group
 
 
 def _resolve_tier(
@@ -73,24 +82,39 @@ def _resolve_tier(
     sentence = doc.sentence_at(start)
     before = [m for m in candidates if sentence.start <= m.start and m.end <= start]
     if before:
-        return _group(doc, before[-1], candidates)
+        return _group(doc, types, before[-1], candidates)
     clause = doc.clause_at(start)
     after = [m for m in candidates if end <= m.start and m.end <= clause.end]
     if after:
         return (after[0].subject,)
     earlier = [m for m in candidates if m.end <= sentence.start]
     if earlier:
-        return _group(doc, earlier[-1], candidates)
+        return _group(doc, types, earlier[-1], candidates)
     named = {m.subject for m in candidates}
     return (named.pop(),) if len(named) == 1 else ()
 
 
+_NO_SUBJECT: tuple[str | None, ...] = (None,)
+
+
 def resolve(doc: Document, kind: ClaimKind, start: int, end: int) -> tuple[str | None, ...]:
-    for types in KIND_SUBJECTS[kind]:
-        found = _resolve_tier(doc, types, start, end)
-        if found:
-            return found
-    return (None,)
+    """The subjects of the phrase at `start:end`, worked out once per answer and span: the
+    counts of an answer are read both as quantities and as availability."""
+    if not doc.mentions:
+        return _NO_SUBJECT
+    tiers = KIND_SUBJECTS[kind]
+    key = ("subjects", tiers, start, end)
+    known = doc.memo.get(key)
+    if isinstance(known, tuple):
+        return known
+    found = _NO_SUBJECT
+    for types in tiers:
+        subjects = _resolve_tier(doc, types, start, end)
+        if subjects:
+            found = subjects
+            break
+    doc.memo[key] = found
+    return found
 
 
 def claims_of(
@@ -109,7 +133,7 @@ def claims_of(
 def carry_over(doc: Document, kind: ClaimKind, claims: list[Claim]) -> list[Claim]:
     """ "The kettle is sold out, and the toaster too": the last claim, for a new subject."""
     out = list(claims)
-    if not claims or not any(hint in doc.masked for hint in _ELLIPSIS_HINTS):
+    if not claims or not any(map(doc.masked.__contains__, _ELLIPSIS_HINTS)):
         return out
     types = KIND_SUBJECTS[kind][0]
     for clause in doc.clauses:

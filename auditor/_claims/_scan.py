@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._negation import has_yet, hedged, negated
-from auditor._claims._rules import Rule
 from auditor._claims._text import Clause
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """A named tuple rather than a dataclass: every phrase found makes one, per answer."""
+
     start: int
     end: int
     value: str
@@ -21,13 +22,10 @@ class Hit:
     negated: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
-    start: int
-    end: int
-    value: str | None
-    clause: Clause
-    negated: bool
+#: A phrase found, before containment is settled: start, end, value or "" (the sort key),
+#: value, clause, negated.
+_Raw = tuple[int, int, str, str | None, Clause, bool]
+_SORT_KEY = itemgetter(0, 1, 2)
 
 
 def silent(clause: Clause, *, questions: bool = False) -> bool:
@@ -35,52 +33,46 @@ def silent(clause: Clause, *, questions: bool = False) -> bool:
     return clause.echo or clause.conditional or (clause.question and not questions)
 
 
-def _value(doc: Document, rule: Rule, clause: Clause, start: int, end: int) -> _Raw:
-    is_negated = rule.negation and negated(doc, clause, start, end)
-    value = rule.value
-    if is_negated:
-        value = rule.negated
-        if rule.negated_yet is not None and has_yet(doc, clause):
-            value = rule.negated_yet
-    return _Raw(start, end, value, clause, is_negated)
-
-
-def _contained(inner: _Raw, outer: _Raw) -> bool:
-    return (
-        outer.start <= inner.start
-        and inner.end <= outer.end
-        and (outer.end - outer.start) > (inner.end - inner.start)
-    )
-
-
-def scan(doc: Document, *tables: RuleSet, questions: bool = False) -> list[Hit]:
+def scan(
+    doc: Document, *tables: RuleSet, questions: bool = False, hedging: bool = True
+) -> list[Hit]:
     """Hits of every rule, the longest phrase winning where one contains another.
 
     A phrase that is blocked, or negated into nothing, still hides the phrases inside it:
-    "no longer available" is never also "available".
+    "no longer available" is never also "available". Without `hedging` no hit is hedged.
     """
     raw: list[_Raw] = []
     for table in tables:
+        if not table.rules:
+            continue
         for rule, match in table.matches(doc.masked, doc.words):
             start, end = match.span()
             if start == end:
                 continue
             clause = doc.clause_at(start)
-            if not silent(clause, questions=questions):
-                raw.append(_value(doc, rule, clause, start, end))
-    raw.sort(key=lambda r: (r.start, r.end, r.value or ""))
+            if clause.echo or clause.conditional or (clause.question and not questions):
+                continue
+            value = rule.value
+            is_negated = rule.negation and negated(doc, clause, start, end)
+            if is_negated:
+                value = rule.negated
+                if rule.negated_yet is not None and has_yet(doc, clause):
+                    value = rule.negated_yet
+            raw.append((start, end, value or "", value, clause, is_negated))
+    if len(raw) > 1:
+        raw.sort(key=_SORT_KEY)
     hits = []
-    for item in raw:
-        if item.value is None or any(_contained(item, other) for other in raw):
+    for start, end, _, value, clause, is_negated in raw:
+        if value is None or _inside_another(start, end, raw):
             continue
-        hits.append(
-            Hit(
-                item.start,
-                item.end,
-                item.value,
-                item.clause,
-                hedged(doc, item.clause, item.start),
-                item.negated,
-            )
-        )
+        hedge = hedging and hedged(doc, clause, start)
+        hits.append(Hit(start, end, value, clause, hedge, is_negated))
     return hits
+
+
+def _inside_another(start: int, end: int, raw: list[_Raw]) -> bool:
+    length = end - start
+    for other in raw:
+        if other[0] <= start and end <= other[1] and other[1] - other[0] > length:
+            return True
+    return False

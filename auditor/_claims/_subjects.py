@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from auditor._claims._text import normalise
@@ -73,18 +73,6 @@ _HEAD_STOPWORDS = frozenset(
 _MAX_HEAD_NAME_TOKENS = 4
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def _same_word(text_token: str, name_token: str) -> bool:
-    """Equal, or equal but for a plural ending (mug / mugs, glass / glasses)."""
-    if text_token == name_token:
-        return True
-    longer, shorter = sorted((text_token, name_token), key=len, reverse=True)
-    return longer in (shorter + "s", shorter + "es")
-
-
 def _head(name_tokens: tuple[str, ...]) -> str | None:
     if not name_tokens or len(name_tokens) > _MAX_HEAD_NAME_TOKENS:
         return None
@@ -95,78 +83,138 @@ def _head(name_tokens: tuple[str, ...]) -> str | None:
 
 
 def _name_tokens(name: str) -> tuple[str, ...]:
-    return tuple(t for t, _, _ in _tokens(normalise(name)))
+    return tuple(_TOKEN.findall(normalise(name)))
+
+
+def _plural_forms(word: str) -> tuple[str, ...]:
+    """The name words `word` may stand for: itself, or it with a plural ending added or taken
+    off (mug / mugs, glass / glasses)."""
+    forms = [word, word + "s", word + "es"]
+    if word.endswith("s"):
+        forms.append(word[:-1])
+        if word.endswith("es"):
+            forms.append(word[:-2])
+    return tuple(forms)
+
+
+@dataclass(slots=True)
+class _Node:
+    """One word of item names: the words that may follow it, and the item it ends, if any."""
+
+    next: dict[str, _Node] = field(default_factory=dict)
+    sku: str | None = None
+
+
+def _head_words(heads: Mapping[str, str]) -> dict[str, str]:
+    """Every answer word that names an item by its head: the head, or it in the plural."""
+    found: dict[str, str] = {}
+    for head in heads:
+        for word in (head, head + "s", head + "es"):
+            sku = heads.get(word) or heads.get(word.removesuffix("s"))
+            if sku is None and word.endswith("es"):
+                sku = heads.get(word[:-2])
+            if sku is not None:
+                found[word] = sku
+    return found
 
 
 @dataclass(frozen=True, slots=True)
 class ItemIndex:
-    """Item names by their first word, and the words that name exactly one item on their own."""
+    """Item names as a tree of words, and the words that name exactly one item on their own.
 
-    by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    Walking the tree costs one lookup per word of the answer whatever the catalogue's size;
+    comparing every name that shares a first word did not (a catalogue of 500 "Blue …" items
+    made name matching the largest cost of reading an answer). Most words of an answer start
+    no name, so `starts` lets them pass with one set lookup.
+    """
+
+    names: _Node
     heads: Mapping[str, str]
+    #: Answer word -> the item it names as a head, plural forms spelt out.
+    head_words: Mapping[str, str]
+    #: The words that can start a mention: a name's first word or a head word.
+    starts: frozenset[str]
 
     @classmethod
     def build(cls, items: Mapping[str, str]) -> ItemIndex:
-        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        root = _Node()
         heads: dict[str, set[str]] = {}
         for sku, name in items.items():
             tokens = _name_tokens(name)
             if not tokens:
                 continue
-            by_first.setdefault(tokens[0], []).append((tokens, sku.upper()))
+            node = root
+            for token in tokens:
+                node = node.next.setdefault(token, _Node())
+            if node.sku is None:  # the same name twice: the first item keeps it
+                node.sku = sku.upper()
             # Only short names, without a parenthesised remark, lend their last word.
             head = _head(_name_tokens(re.sub(r"\(.*?\)", " ", name)))
             if head is not None:
                 heads.setdefault(head, set()).add(sku.upper())
+        unique = {h: next(iter(s)) for h, s in heads.items() if len(s) == 1}
+        head_words = _head_words(unique)
         return cls(
-            by_first=MappingProxyType(
-                {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_first.items()}
-            ),
-            heads=MappingProxyType({h: next(iter(s)) for h, s in heads.items() if len(s) == 1}),
+            names=root,
+            heads=MappingProxyType(unique),
+            head_words=MappingProxyType(head_words),
+            starts=frozenset([*root.next, *head_words]),
         )
 
-    def _full_match(self, tokens: list[tuple[str, int, int]], i: int) -> tuple[int, str] | None:
-        for name, sku in self.by_first.get(tokens[i][0], ()):
-            last = i + len(name) - 1
-            if last >= len(tokens):
-                continue
-            inner = all(tokens[i + k][0] == name[k] for k in range(len(name) - 1))
-            if inner and _same_word(tokens[last][0], name[-1]):
-                return last, sku
-        return None
+    def _full_match(self, words: list[str], i: int) -> tuple[int, str] | None:
+        """The longest name starting at word `i`: its last word's index and its item.
+
+        The first word is matched exactly, the last may differ by a plural ending.
+        """
+        node = self.names.next.get(words[i])
+        if node is None:
+            return None
+        best = (i, node.sku) if node.sku is not None else None
+        for j in range(i + 1, len(words)):
+            if not node.next:  # no name goes on: neither a form below nor a next word can
+                break
+            word = words[j]
+            for form in _plural_forms(word):
+                child = node.next.get(form)
+                if child is not None and child.sku is not None:
+                    best = (j, child.sku)
+                    break
+            following = node.next.get(word)
+            if following is None:
+                break
+            node = following
+        return None if best is None else (best[0], best[1])
 
     def find(self, norm: str) -> list[Mention]:
-        if not self.by_first and not self.heads:
-            return []
-        tokens = _tokens(norm)
         found: list[Mention] = []
-        i = 0
-        while i < len(tokens):
-            full = self._full_match(tokens, i)
+        if not self.starts:
+            return found
+        words = _TOKEN.findall(norm)
+        hits = self.starts.intersection(words)
+        if not hits:
+            return found
+        spans = [m.span() for m in _TOKEN.finditer(norm)]
+        after = 0  # the first word not inside a name found already
+        for i in [i for i, word in enumerate(words) if word in hits]:
+            if i < after:
+                continue
+            full = self._full_match(words, i)
             if full is not None:
                 last, sku = full
-                close = _CLOSING.match(norm, tokens[last][2])
-                end = (
-                    close.end()
-                    if close and "(" in norm[tokens[i][1] : tokens[last][2]]
-                    else tokens[last][2]
-                )
-                found.append(Mention(tokens[i][1], end, sku, SubjectType.ITEM))
-                i = last + 1
+                start, last_end = spans[i][0], spans[last][1]
+                close = _CLOSING.match(norm, last_end)
+                end = close.end() if close and "(" in norm[start:last_end] else last_end
+                found.append(Mention(start, end, sku, SubjectType.ITEM))
+                after = last + 1
                 continue
-            word = tokens[i][0]
-            sku_of_head = self.heads.get(word) or self.heads.get(word.removesuffix("s"))
-            if sku_of_head is None and word.endswith("es"):
-                sku_of_head = self.heads.get(word[:-2])
+            sku_of_head = self.head_words.get(words[i])
             if sku_of_head is not None:
-                found.append(
-                    Mention(tokens[i][1], tokens[i][2], sku_of_head, SubjectType.ITEM, False)
-                )
-            i += 1
+                start, end = spans[i]
+                found.append(Mention(start, end, sku_of_head, SubjectType.ITEM, False))
         return found
 
 
-EMPTY_INDEX = ItemIndex(by_first=MappingProxyType({}), heads=MappingProxyType({}))
+EMPTY_INDEX = ItemIndex.build({})
 
 
 def find_mentions(norm: str, index: ItemIndex) -> tuple[Mention, ...]:
@@ -182,16 +230,23 @@ def find_mentions(norm: str, index: ItemIndex) -> tuple[Mention, ...]:
                 continue
             subject_type = SubjectType.ITEM
         ids.append(Mention(start, match.end(), match.group().upper(), subject_type))
-    names = [
-        n for n in index.find(norm) if not any(n.start < i.end and i.start < n.end for i in ids)
-    ]
-    return tuple(sorted([*ids, *names], key=lambda m: m.start))
+    names = index.find(norm)
+    if not names:
+        return tuple(ids)
+    if ids:
+        names = [n for n in names if not any(n.start < i.end and i.start < n.end for i in ids)]
+    return tuple(sorted([*ids, *names], key=_start))
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def mask(norm: str, mentions: Iterable[Mention]) -> str:
     """Blank out masked mentions with one neutral letter per character."""
-    chars = list(norm)
+    masked = norm
     for mention in mentions:
         if mention.masked:
-            chars[mention.start : mention.end] = "x" * (mention.end - mention.start)
-    return "".join(chars)
+            start, end = mention.start, mention.end
+            masked = masked[:start] + "x" * (end - start) + masked[end:]
+    return masked

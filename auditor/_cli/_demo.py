@@ -32,7 +32,14 @@ def demo(
     max_probes: Annotated[
         int | None, typer.Option(help="probe budget (default: 300; 60 with --brain llm)")
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="no progress bar or periodic lines: one line at the start, one at the end",
+        ),
+    ] = False,
     brain: Annotated[
         str,
         typer.Option(

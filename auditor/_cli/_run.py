@@ -122,7 +122,14 @@ def run(
     profile: Annotated[Profile | None, typer.Option(help="override [audit] profile")] = None,
     seed: Annotated[int | None, typer.Option(help="override [audit] seed")] = None,
     max_probes: Annotated[int | None, typer.Option(help="override [audit] max_probes")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="no progress bar or periodic lines: one line at the start, one at the end",
+        ),
+    ] = False,
     baseline: BaselineOption = None,
     fail_on: FailOnOption = "gate",
     shard: Annotated[

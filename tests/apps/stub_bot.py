@@ -25,7 +25,7 @@ import socket
 from collections.abc import Mapping
 from typing import Any
 
-_SKU = re.compile(r"\b[A-Z]{2}-\d{4}\b")
+_SKU = re.compile(r"\b[A-Z]{2}-\d{4,9}\b")
 _PATH = re.compile(rb"^/(\d+)ms/v1/chat/completions$")
 _MAX_HEAD = 64 * 1024
 

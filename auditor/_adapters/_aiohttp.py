@@ -1,0 +1,105 @@
+"""httpx's transport interface over aiohttp's connection pool, with nothing else in between.
+
+The adapters speak httpx; underneath, aiohttp keeps the connections, because httpx's own pool
+costs several times the CPU per request and slows down as concurrency grows
+(encode/httpx#3215). `httpx-aiohttp` did this job first; this transport does only what the
+adapters need of it, which halved the CPU it spent per request (`benchmarks/runner.py`), and
+lets aiohttp's exceptions through unchanged, so that `classify` can say exactly what failed
+(httpx-aiohttp maps a server that hangs up onto `ConnectTimeout`).
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import AsyncIterator
+
+import aiohttp
+import httpx
+
+#: Bytes read from the socket at a time; an answer's body is usually one chunk.
+_CHUNK = 64 * 1024
+_EXTENSIONS = {"http_version": b"HTTP/1.1"}
+
+
+class _Body(httpx.AsyncByteStream):
+    def __init__(self, response: aiohttp.ClientResponse) -> None:
+        self._response = response
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._response.content.iter_chunked(_CHUNK):
+            yield chunk
+
+    async def aclose(self) -> None:
+        self._response.release()
+
+
+class AiohttpTransport(httpx.AsyncBaseTransport):
+    """One aiohttp session, opened on the first request (it needs the running loop).
+
+    Time limits: only connecting is bounded here (`connect_s`); the exchange bounds each whole
+    attempt itself. Bodies are passed on undecoded, for httpx to decode as usual.
+    """
+
+    def __init__(self, *, max_connections: int, connect_s: float) -> None:
+        self._max_connections = max_connections
+        self._timeout = aiohttp.ClientTimeout(total=None, sock_connect=connect_s)
+        self._ssl: ssl.SSLContext | None = None
+        self._session: aiohttp.ClientSession | None = None
+
+    def _ssl_for(self, url: httpx.URL) -> ssl.SSLContext | bool:
+        """Certificates as httpx finds them (SSL_CERT_FILE, SSL_CERT_DIR, else certifi).
+
+        Loaded on the first https request only: it takes ~0.1 s of CPU, a tenth of a
+        loopback audit's start.
+        """
+        if url.scheme != "https":
+            return True
+        if self._ssl is None:
+            self._ssl = httpx.create_ssl_context(trust_env=True)
+        return self._ssl
+
+    def _open(self) -> aiohttp.ClientSession:
+        connector = aiohttp.TCPConnector(limit=self._max_connections)
+        # No cookie jar: each probe must be a stranger to the others.
+        return aiohttp.ClientSession(
+            connector=connector,
+            cookie_jar=aiohttp.DummyCookieJar(),
+            auto_decompress=False,
+            timeout=self._timeout,
+        )
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._session is None:
+            self._session = self._open()
+        response = await self._session.request(
+            request.method,
+            str(request.url),
+            headers=request.headers,
+            data=request.content or None,
+            allow_redirects=False,
+            compress=None,
+            ssl=self._ssl_for(request.url),
+        )
+        return httpx.Response(
+            status_code=response.status,
+            headers=response.raw_headers,
+            stream=_Body(response),
+            request=request,
+            extensions=_EXTENSIONS,
+        )
+
+    async def aclose(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+
+
+def body_chunks(response: httpx.Response) -> AsyncIterator[bytes]:
+    """The body as it arrives, decoded: straight from aiohttp when there is nothing to decode.
+
+    httpx's own iteration (decoders, chunker, request context) costs more CPU than reading
+    the socket; a compressed body still goes through it.
+    """
+    stream = response.stream
+    if isinstance(stream, _Body) and "content-encoding" not in response.headers:
+        return stream.__aiter__()
+    return response.aiter_bytes()
