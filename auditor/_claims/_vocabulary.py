@@ -72,7 +72,7 @@ def _compile(phrases: Phrases) -> Mapping[ClaimKind, RuleSet]:
     for name, by_value in phrases.items():
         kind = ClaimKind(name)
         opposites = _OPPOSITES.get(kind, {})
-        compiled[kind] = RuleSet.standalone(
+        compiled[kind] = RuleSet.of(
             *(
                 phrase_rule(phrase, value, opposites.get(value))
                 for value, words in by_value.items()
