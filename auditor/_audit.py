@@ -296,6 +296,7 @@ async def _lag_phase(
     assistants: Mapping[str, Assistant],
     snapshot: Snapshot,
     extractor: Any,
+    bus: EventBus,
 ) -> None:
     """The lag phase: change the truth on purpose and time how long answers take to follow."""
     assert config.lag is not None
@@ -321,6 +322,7 @@ async def _lag_phase(
             config.audit.profile,
             config.audit.seed,
             channel,
+            emit=bus.emit,
         )
     )
 
@@ -394,8 +396,9 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
             # Lag scenarios change the shop: one shard measures them, never all at once.
             first = options.shard is None or options.shard.index == 1
             if completed and config.lag is not None and first:
-                await _lag_phase(config, options, anchors, assistants, snapshot, extractor)
+                await _lag_phase(config, options, anchors, assistants, snapshot, extractor, bus)
         except asyncio.CancelledError:
+            status = "interrupted"  # also when every probe ran and a later phase was cut
             bus.emit(AuditFinished(interrupted=True))
             raise
         finally:

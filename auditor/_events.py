@@ -35,11 +35,29 @@ class ProbeFinished:
 
 
 @dataclass(frozen=True, slots=True)
+class LagStarted:
+    """The lag phase begins: it changes the sandbox's data and waits for answers to follow."""
+
+    scenarios: int
+    deadline_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class LagMeasured:
+    """One lag scenario finished; plain fields, so that the events need nothing of `_lag`."""
+
+    scenario: str
+    status: str
+    lag_s: float | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class AuditFinished:
     interrupted: bool
 
 
-Event = AuditStarted | ProbeStarted | ProbeFinished | AuditFinished
+Event = AuditStarted | ProbeStarted | ProbeFinished | LagStarted | LagMeasured | AuditFinished
 Handler = Callable[[Event], None]
 
 
@@ -92,7 +110,7 @@ class Tally:
         elif isinstance(event, AuditStarted):
             self.total, self.already_done = event.total, event.already_done
             self.started = self._clock()
-        else:
+        elif isinstance(event, AuditFinished):
             self.interrupted = event.interrupted
 
     @property

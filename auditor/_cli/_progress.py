@@ -3,6 +3,8 @@
 On a terminal: a live bar with done/total, the verdict counts and the rate. Not on a terminal
 (CI logs): a plain line every few seconds and one at the end. With `quiet`: one line when the
 audit starts and one when it ends. Either way the numbers come from a `Tally` of the events.
+The lag phase, which can wait minutes for a stale assistant, says when it starts and, unless
+quiet, a line per scenario as each finishes.
 """
 
 from __future__ import annotations
@@ -20,7 +22,15 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from auditor._events import AuditFinished, AuditStarted, Event, ProbeFinished, Tally
+from auditor._events import (
+    AuditFinished,
+    AuditStarted,
+    Event,
+    LagMeasured,
+    LagStarted,
+    ProbeFinished,
+    Tally,
+)
 from auditor._verdict import Verdict
 
 #: Seconds between plain progress lines.
@@ -54,6 +64,14 @@ class ProgressDisplay:
             self._update()
         elif isinstance(event, AuditStarted):
             self._start(event)
+        elif isinstance(event, LagStarted):
+            self._console.print(
+                f"measuring information lag: {event.scenarios} scenario(s), each waits up to "
+                f"{event.deadline_s:g} s for the change to show",
+                highlight=False,
+            )
+        elif isinstance(event, LagMeasured) and not self._quiet:
+            self._console.print(_lag_line(event), highlight=False, markup=False)
         elif isinstance(event, AuditFinished):
             self.close()
 
@@ -122,3 +140,11 @@ class ProgressDisplay:
         elif self._task is None and self._last != float("-inf"):
             self._line()
             self._last = float("-inf")
+
+
+def _lag_line(event: LagMeasured) -> str:
+    if event.status == "reflected" and event.lag_s is not None:
+        outcome = f"shown after {event.lag_s:.2f} s"
+    else:
+        outcome = event.status.replace("_", " ") + (f": {event.reason}" if event.reason else "")
+    return f"lag · {event.scenario}: {outcome}"

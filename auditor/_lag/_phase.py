@@ -7,7 +7,8 @@ by two scenarios.
 
 The phase refuses to start unless `[sandbox] enabled = true` and the profile is not
 `production`, whatever the caller checked before: it is the one part of an audit that writes.
-Cancelled midway (Ctrl-C), restore and reset actions do not run, and the shop keeps the changes.
+Cancelled midway (Ctrl-C), the scenarios' own restore actions do not run, but the sandbox's
+reset does (when one is configured), before the cancellation goes on.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 import httpx
 
 from auditor._anchors import AnchorConfig
+from auditor._events import Event, Handler, LagMeasured, LagStarted
 from auditor._facts import Snapshot
 from auditor._lag._actions import ActionEnv, ActionError, HookCall, perform
 from auditor._lag._config import LagSection, SandboxSection, ScenarioConfig
@@ -52,6 +54,8 @@ class LagContext:
     seed: int = 0
     #: The channel `ask` reaches, for the records.
     channel: str | None = None
+    #: Told when the phase starts and as each scenario finishes (the progress display).
+    emit: Handler | None = None
 
 
 def _names(config: ScenarioConfig) -> list[str]:
@@ -115,11 +119,16 @@ async def _reset(sandbox: SandboxSection, actions: ActionEnv) -> ResetRecord | N
     return ResetRecord(ok=True, at=datetime.now(UTC))
 
 
+def _ignore(event: Event) -> None:
+    pass
+
+
 async def run_lag_phase(ctx: LagContext) -> LagSummary:
     """Measure every scenario concurrently into `DIR/lag.jsonl`; then reset the sandbox."""
     check_allowed(ctx.sandbox, ctx.profile)
     planned = plan_scenarios(ctx.lag.scenarios, ctx.snapshot, ctx.seed)
     records: list[LagRecord] = []
+    emit = ctx.emit or _ignore
     async with httpx.AsyncClient(
         timeout=ctx.sandbox.timeout_s, trust_env=False, follow_redirects=False
     ) as client:
@@ -133,11 +142,17 @@ async def run_lag_phase(ctx: LagContext) -> LagSummary:
                 record = await run_scenario(scenario, env)
                 records.append(record)
                 writer.append(record)
+                emit(LagMeasured(record.scenario, record.status, record.lag_s, record.reason))
 
-            async with asyncio.TaskGroup() as group:
-                for scenario in planned:
-                    group.create_task(one(scenario))
-            reset = await _reset(ctx.sandbox, actions)
-            if reset is not None:
-                writer.append(reset)
+            emit(LagStarted(len(planned), ctx.lag.deadline_s))
+            try:
+                async with asyncio.TaskGroup() as group:
+                    for scenario in planned:
+                        group.create_task(one(scenario))
+            finally:
+                # Also when interrupted (Ctrl-C cancels the phase mid-change): the sandbox
+                # must not keep the changes made to it.
+                reset = await _reset(ctx.sandbox, actions)
+                if reset is not None:
+                    writer.append(reset)
     return summarise_lag(records, reset)

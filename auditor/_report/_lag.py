@@ -95,6 +95,8 @@ def lag_chart(summary: LagSummary) -> Chart:
             if r.kind == kind and r.status == "reflected" and r.lag_s is not None
         ]
         chart.add(kind, lags)
+    if not kinds:  # an interrupted phase: pygal's box chart fails without any series
+        chart.add("", [])
     text = "; ".join(f"{k}: {_stats_text(s)}" for k, s in summary.by_kind.items()) or "no data"
     return Chart("lag", "Information lag by scenario kind (seconds)", _svg(chart, "lag"), text)
 

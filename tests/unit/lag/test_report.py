@@ -131,3 +131,11 @@ def test_without_a_lag_phase_there_is_no_section():
     assert audit.lag is None and audit.orchestration is None
     assert "Information lag" not in render_markdown(audit)
     assert 'id="lag"' not in render_html(audit)
+
+
+def test_a_phase_cut_before_any_scenario_finished_still_renders():
+    summary = summarise_lag([], ResetRecord(ok=True, at=NOW))
+    view = lag_view(summary)
+    assert view is not None and "no lag measured" in view.svg and "<script" not in view.svg
+    html = render_html(_audit([]))
+    assert '<section id="lag">' in html and "no lag measured" in html

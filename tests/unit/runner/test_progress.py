@@ -8,7 +8,15 @@ from datetime import UTC, datetime
 from rich.console import Console
 
 from auditor._cli._progress import PLAIN_EVERY_S, ProgressDisplay
-from auditor._events import AuditFinished, AuditStarted, ProbeFinished, ProbeStarted, Tally
+from auditor._events import (
+    AuditFinished,
+    AuditStarted,
+    LagMeasured,
+    LagStarted,
+    ProbeFinished,
+    ProbeStarted,
+    Tally,
+)
 from auditor._probes import Probe
 from auditor._results import ProbeResult
 from auditor._verdict import Verdict
@@ -89,3 +97,22 @@ def test_the_tally_counts_this_run_and_the_earlier_one():
     assert tally.count(Verdict.FAIL) == 1 and tally.rate() == 0.5
     tally(AuditFinished(interrupted=True))
     assert tally.interrupted is True
+
+
+def test_the_lag_phase_says_it_started_and_each_scenario_as_it_ends():
+    lag = [
+        LagStarted(scenarios=2, deadline_s=60),
+        LagMeasured("stock_out", "reflected", 0.14, ""),
+        LagMeasured("refund_issued", "not_reflected", None, "[b]not shown[/b] within 60 s"),
+    ]
+    start = "measuring information lag: 2 scenario(s), each waits up to 60 s for the change to show"
+    scenarios = [
+        "lag · stock_out: shown after 0.14 s",
+        "lag · refund_issued: not reflected: [b]not shown[/b] within 60 s",
+    ]
+    for quiet, expected in [(False, [start, *scenarios]), (True, [start])]:
+        out = io.StringIO()
+        display = ProgressDisplay(Console(file=out, force_terminal=False, width=200), quiet=quiet)
+        for event in lag:
+            display(event)
+        assert out.getvalue().splitlines() == expected
