@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from auditor._lag import LAG_FILE
 from auditor._probes import Probe
 from auditor._results import ResultsStore, read_results, write_jsonl
 from auditor._store import (
@@ -212,14 +213,15 @@ def _jsonl_lines(path: Path) -> list[str]:
 
 
 def _merge_side_files(shards: Sequence[_ShardDir], out: Path) -> None:
-    """Contract findings (deduplicated), minimal cases, shrink asks, tapped calls, baseline."""
+    """Contract findings (deduplicated), minimal cases, shrink asks, tapped calls, lag records
+    (only the first shard measures lag), baseline."""
     contract = {
         json.dumps(c, sort_keys=True, default=str): c
         for s in shards
         for c in read_contract_findings(s.directory)
     }
     write_json(out / CONTRACT_FILE, list(contract.values()))
-    for name in (MINIMAL_FILE, SHRINK_FILE, TAP_FILE):
+    for name in (MINIMAL_FILE, SHRINK_FILE, TAP_FILE, LAG_FILE):
         lines = [line for s in shards for line in _jsonl_lines(s.directory / name)]
         if lines:
             write_jsonl(out / name, (json.loads(line) for line in dict.fromkeys(lines)))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
 
 from auditor._audit import finish
+from auditor._lag import LAG_FILE, read_lag
 from auditor._report import Audit
 from auditor._shards import ShardError, merge_shards
 from auditor._store import read_meta, read_plan
@@ -81,7 +83,11 @@ def test_merge_refuses_what_is_not_every_shard_of_one_plan(tmp_path):
         with pytest.raises(ShardError, match=message):
             merge_shards(given, out)
         assert not out.exists(), "nothing is written when the merge is refused"
+    # Only the first shard measures lag: its records are the merged audit's.
+    reset = {"entry_type": "reset", "ok": True, "reason": "", "at": "2026-11-24T10:00:00+00:00"}
+    (dirs["a1"] / LAG_FILE).write_text(json.dumps(reset) + "\n", encoding="utf-8")
     merge_shards([dirs["a1"], dirs["a2"]], tmp_path / "ok")
+    assert read_lag(tmp_path / "ok") == read_lag(dirs["a1"]) is not None
     with pytest.raises(ShardError, match="not empty"):
         merge_shards([dirs["a1"], dirs["a2"]], tmp_path / "ok")
     assert os.listdir(tmp_path / "ok")
