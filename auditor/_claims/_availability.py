@@ -9,6 +9,8 @@ claim (none → out of stock, scarce → low stock, else in stock).
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
@@ -141,6 +143,7 @@ _TABLE = RuleSet.of(
     ),
 )
 
+_SPAN = attrgetter("span")
 _REFINES = {
     _LOW: frozenset({_IN}),
     _BACK: frozenset({_OUT}),
@@ -163,5 +166,7 @@ def extract_availability(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.AVAILABILITY))
     claims = claims_of(doc, ClaimKind.AVAILABILITY, scan(doc, *table))
     claims.extend(_from_counts(doc))
-    claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims), key=lambda c: c.span)
+    if not claims:
+        return claims
+    claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims), key=_SPAN)
     return supersede(claims, _REFINES)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate, islice
 
 from auditor._claims._needles import needles
 from auditor._claims._rules import Rule, branches, group_end
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_TOKEN_SPLIT = re.compile(r"([a-z0-9]+(?:'[a-z]+)*)")
 _LEAD = re.compile(r"[a-z0-9']*")
 _KEY = 3
 #: What may follow a whole first word: a blank, the end, or punctuation that is not optional.
@@ -38,13 +39,17 @@ class WordIndex:
 
     @classmethod
     def of(cls, text: str) -> WordIndex:
+        # A split rather than `finditer`: the running lengths of the words and the text
+        # between them give every start, without a match object per word.
+        parts = _TOKEN_SPLIT.split(text)
+        starts = islice(accumulate(map(len, parts)), 0, None, 2)  # one more: the text's end
         by_word: dict[str, list[int]] = {}
-        for match in _TOKEN.finditer(text):
-            starts = by_word.get(match.group())
-            if starts is None:
-                by_word[match.group()] = [match.start()]
+        for word, start in zip(parts[1::2], starts, strict=False):
+            known = by_word.get(word)
+            if known is None:
+                by_word[word] = [start]
             else:
-                starts.append(match.start())
+                known.append(start)
         by_prefix: dict[str, list[str]] = {}
         for word in by_word:
             if len(word) >= _KEY:

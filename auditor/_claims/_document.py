@@ -9,26 +9,53 @@ from dataclasses import dataclass, field
 
 from auditor._claims._context import ExtractionContext
 from auditor._claims._dispatch import WordIndex
-from auditor._claims._needles import may_match, needles
-from auditor._claims._subjects import Mention, SubjectType, find_mentions, mask
+from auditor._claims._subjects import Mention, SubjectType, find_mentions, mask, split_words
 from auditor._claims._text import Clause, Segment, clauses, normalise, sentences
 
-_ORDER_WORDS = re.compile(
-    r"(?<!-)\b(?:orders?|parcels?|packages?|shipments?|deliver(?:y|ies)|couriers?|tracking|purchases?)\b"
+_ORDER_NOUNS = (
+    "order",
+    "orders",
+    "parcel",
+    "parcels",
+    "package",
+    "packages",
+    "shipment",
+    "shipments",
+    "delivery",
+    "deliveries",
+    "courier",
+    "couriers",
+    "tracking",
+    "purchase",
+    "purchases",
 )
+_ORDER_WORDS = re.compile(r"(?<!-)\b(?:" + "|".join(_ORDER_NOUNS) + r")\b")
+_RETURN_NOUNS = ("return", "returns", "returned", "returning", "rma")
+#: "sent it back", "got the parcel back": the verbs that make a return with "back".
+_SENDING = ("sent", "sending", "send", "posted", "posting")
+_HAVING = ("got", "received", "have")
 _RETURN_WORDS = re.compile(
-    r"\b(?:returns?|returned|returning|rma|(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback"
-    r"|(?:got|received|have) (?:\w+ ){1,2}back)\b"
+    r"\b(?:" + "|".join(_RETURN_NOUNS) + "|(?:" + "|".join(_SENDING) + r")\b[\w\s]{0,30}\bback"
+    r"|(?:" + "|".join(_HAVING) + r") (?:\w+ ){1,2}back)\b"
 )
+_ORDER_NOUN_SET = frozenset(_ORDER_NOUNS)
+_RETURN_NOUN_SET = frozenset(_RETURN_NOUNS)
+_BACK_VERBS = frozenset(_SENDING + _HAVING)
 
-#: Substrings one of which every match of each contains (see `_needles`).
-_ORDER_NEEDLES = needles(_ORDER_WORDS)
-_RETURN_NEEDLES = needles(_RETURN_WORDS)
+
+def _about_orders(norm: str, words: frozenset[str]) -> bool:
+    """`_ORDER_WORDS` in `norm`, whose words are `words`: a match is one of them, whole."""
+    return not _ORDER_NOUN_SET.isdisjoint(words) and _ORDER_WORDS.search(norm) is not None
 
 
-def _says(words: re.Pattern[str], found: frozenset[str] | None, norm: str) -> bool:
-    """`words.search(norm)`, skipped where none of its substrings stands (the usual case)."""
-    return may_match(found, norm) and words.search(norm) is not None
+def _about_returns(norm: str, words: frozenset[str]) -> bool:
+    """`_RETURN_WORDS` in `norm`, whose words are `words`: a match opens on one of them,
+    whole, and the phrases of a verb end on the whole word "back"."""
+    if _RETURN_NOUN_SET.isdisjoint(words) and (
+        "back" not in words or _BACK_VERBS.isdisjoint(words)
+    ):
+        return False
+    return _RETURN_WORDS.search(norm) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +83,16 @@ class Document:
     @classmethod
     def of(cls, text: str, context: ExtractionContext) -> Document:
         norm = normalise(text)
-        mentions = find_mentions(norm, context.index)
+        pieces = split_words(norm)
+        mentions = find_mentions(norm, context.index, pieces)
         masked = mask(norm, mentions)
         words = WordIndex.of(masked)
         found = sentences(masked)
         parts = clauses(masked, found, words.by_word)
-        types = {m.type for m in mentions}
-        about_orders = SubjectType.ORDER in types or _says(_ORDER_WORDS, _ORDER_NEEDLES, norm)
-        about_returns = SubjectType.RETURN in types or _says(_RETURN_WORDS, _RETURN_NEEDLES, norm)
+        types = [m.type for m in mentions]
+        norm_words = frozenset(pieces[1::2])
+        about_orders = SubjectType.ORDER in types or _about_orders(norm, norm_words)
+        about_returns = SubjectType.RETURN in types or _about_returns(norm, norm_words)
         return cls(
             text=text,
             norm=norm,
@@ -75,8 +104,8 @@ class Document:
             context=context,
             order_context=about_orders,
             return_context=about_returns,
-            _clause_starts=tuple(c.start for c in parts),
-            _sentence_starts=tuple(s.start for s in found),
+            _clause_starts=tuple([c.start for c in parts]),
+            _sentence_starts=tuple([s.start for s in found]),
         )
 
     def clause_index(self, clause: Clause) -> int:

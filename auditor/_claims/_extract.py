@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from operator import attrgetter
 
 # The family modules register their extractors on import; importing them here, explicitly,
 # is what makes the registry complete (a contract test checks it).
@@ -23,20 +24,22 @@ from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._registry import EXTRACTORS
 
 _DEFAULT_CONTEXT = ExtractionContext()
-_KIND_ORDER = {kind: index for index, kind in enumerate(ClaimKind)}
 #: Every extractor in `ClaimKind` order, looked up once rather than per answer.
 _ALL = tuple((kind, EXTRACTORS[kind]) for kind in ClaimKind)
 
 
-def _order(claim: Claim) -> tuple[tuple[int, int], int]:
-    return claim.span, _KIND_ORDER[claim.kind]
+_SPAN = attrgetter("span")
 
 
 def _one_per_assertion(claims: list[Claim]) -> list[Claim]:
-    """An answer repeating itself makes one claim: the first occurrence stands."""
+    """An answer repeating itself makes one claim: the first occurrence stands.
+
+    `claims` come kind by kind in `ClaimKind` order, so a stable sort by span alone orders
+    claims of one span by kind.
+    """
     seen: set[tuple[ClaimKind, object, str | None]] = set()
     kept = []
-    for claim in sorted(claims, key=_order):
+    for claim in sorted(claims, key=_SPAN):
         key = (claim.kind, claim.value, claim.subject)
         if key not in seen:
             seen.add(key)

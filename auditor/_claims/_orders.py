@@ -167,6 +167,8 @@ def extract_order_status(doc: Document) -> list[Claim]:
     vocabulary = doc.context.vocabulary.rules_for(ClaimKind.ORDER_STATUS)
     table = (_STRONG, _AMBIGUOUS if doc.order_context else EMPTY, vocabulary)
     hits = [hit for hit in scan(doc, *table) if _on_topic(doc, hit)]
+    if not hits:
+        return []
     claims = carry_over(doc, ClaimKind.ORDER_STATUS, claims_of(doc, ClaimKind.ORDER_STATUS, hits))
     claims = _partial(doc, claims)
     claims = supersede(claims, _ORDER_OF_STAGES, lambda c: doc.sentence_at(c.span[0]).start)

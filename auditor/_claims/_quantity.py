@@ -8,8 +8,7 @@ are tried only where a number or their first word stands (see `_dispatch` for wh
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
@@ -84,8 +83,9 @@ _NOT_STOCK = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Count:
+class Count(NamedTuple):
+    """A named tuple rather than a dataclass: every number read makes one, per answer."""
+
     start: int
     end: int
     value: int
@@ -111,9 +111,10 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
     return Count(start, match.end(), value, low, clause, hedged(doc, clause, start))
 
 
-def _number_starts(doc: Document) -> Iterator[int]:
+def _number_starts(doc: Document) -> list[int]:
     """Where a count may start: digits or number words, not inside a price, time or id."""
     text = doc.masked
+    found = []
     for word, starts in doc.words.by_word.items():
         if not (word.isdigit() or word in NUMBER_WORDS or word == "a"):
             continue
@@ -121,7 +122,8 @@ def _number_starts(doc: Document) -> Iterator[int]:
             if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_A_COUNT_BEFORE):
                 continue
             if word != "a" or text.startswith(_A_COUNT, start):
-                yield start
+                found.append(start)
+    return found
 
 
 def _by_number(doc: Document, found: dict[int, Count]) -> None:
@@ -147,11 +149,10 @@ def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
     if not present:
         return
     for (pattern, first_words), found_in in zip(_FIRST_WORDS, _FIRST_WORD_NEEDLES, strict=True):
-        if not may_match(found_in, text):
+        here = [word for word in first_words if word in present]
+        if not here or not may_match(found_in, text):
             continue
-        for word in first_words:
-            if word not in present:
-                continue
+        for word in here:
             for start in words[word]:
                 match = pattern.match(text, start)
                 if match is None or (pattern is _LABEL and text.endswith("in ", 0, start)):
@@ -160,7 +161,7 @@ def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
                 count = _count(doc, match, value)
                 if count is not None:
                     if pattern is _LAST_ONE and not count.low:
-                        count = replace(count, low=True)
+                        count = count._replace(low=True)
                     _keep(found, count)
 
 

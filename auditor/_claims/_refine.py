@@ -17,17 +17,14 @@ def supersede(
     claims: Sequence[Claim], beats: Mapping[str, frozenset[str]], scope: Scope = whole_answer
 ) -> list[Claim]:
     """Drop each claim beaten by another about the same subject within the same scope."""
-    present: dict[tuple[Hashable, str | None], set[str]] = {}
-    for claim in claims:
-        present.setdefault((scope(claim), claim.subject), set()).add(str(claim.value))
-    return [
-        claim
-        for claim in claims
-        if not any(
-            str(claim.value) in beats.get(winner, frozenset())
-            for winner in present[(scope(claim), claim.subject)]
-        )
-    ]
+    if not claims:
+        return []
+    scoped = [((scope(claim), claim.subject), str(claim.value), claim) for claim in claims]
+    #: Per scope and subject: every value some claim there beats.
+    beaten: dict[tuple[Hashable, str | None], set[str]] = {}
+    for key, value, _ in scoped:
+        beaten.setdefault(key, set()).update(beats.get(value, ()))
+    return [claim for key, value, claim in scoped if value not in beaten[key]]
 
 
 def later_beats_earlier(order: Sequence[str]) -> dict[str, frozenset[str]]:

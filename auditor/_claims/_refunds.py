@@ -117,7 +117,7 @@ def extract_refund(doc: Document) -> list[Claim]:
 @EXTRACTORS.register(ClaimKind.REFUND_AMOUNT)
 def extract_refund_amount(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
-    if not any(sign in doc.masked for sign in _CURRENCY_HINTS):
+    if not any(map(doc.masked.__contains__, _CURRENCY_HINTS)):
         return claims
     refund_talk = _ANY_REFUND.search(doc.masked) is not None
     for match in MONEY.finditer(doc.masked):

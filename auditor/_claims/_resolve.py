@@ -45,6 +45,20 @@ _ELLIPSIS = re.compile(
 )
 _ELLIPSIS_HINTS = (" too", "as well", " also", "so is", "so are", "so has", "so have", "so was")
 _CONNECTOR = re.compile(r"(?:\s|,|&|/|\band\b|\bor\b|\bplus\b|\bas well as\b|\bthe\b|\bboth\b)*")
+#: Every ASCII character `_CONNECTOR` can match: most gaps hold another ("kettle (KT-1)")
+#: and are settled without the regex.
+_CONNECTOR_CHARS = frozenset(
+    [chr(code) for code in range(128) if chr(code).isspace()] + list(",&/andorplusaswelltheboth")
+)
+
+
+def _connects(gap: str) -> bool:
+    """Nothing but blanks, punctuation and words that join a list between two mentions."""
+    if not gap.strip():
+        return False
+    if gap.isascii() and not _CONNECTOR_CHARS.issuperset(gap):
+        return False
+    return _CONNECTOR.fullmatch(gap) is not None
 
 
 def _group(
@@ -61,7 +75,7 @@ def _group(
     while index > 0:
         previous = candidates[index - 1]
         gap = doc.masked[previous.end : members[0].start]
-        if not gap.strip() or not _CONNECTOR.fullmatch(gap):
+        if not _connects(gap):
             break
         members.insert(0, previous)
         index -= 1

@@ -11,7 +11,10 @@ import enum
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import itemgetter
 from types import MappingProxyType
+from typing import NamedTuple
 
 from auditor._claims._text import normalise
 
@@ -21,9 +24,14 @@ class SubjectType(enum.Enum):
     ORDER = "order"
     RETURN = "return"
 
+    #: Members are singletons compared by identity; `Enum.__hash__` is Python code, and every
+    #: phrase's subject is sought by testing mentions' types against a set of them.
+    __hash__ = object.__hash__
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+
+class Mention(NamedTuple):
+    """A named tuple rather than a dataclass: every answer makes a few, per call."""
+
     start: int
     end: int
     subject: str
@@ -33,10 +41,18 @@ class Mention:
     masked: bool = True
 
 
-_IDS = re.compile(r"(?P<letters>[a-z]{2,3})-(?P<digits>\d{3,9})(?![\w-])")
+#: An id, "kt-1042" or "ord-123456", found by its dash: a pattern opening on letters would be
+#: tried at every letter of the answer. The two or three letters before the dash are read off
+#: after the match.
+_ID_TAIL = re.compile(r"-(?<=[a-z]{2}-)(?P<digits>\d{3,9})(?![\w-])")
 _ID_TYPES = {"ord": SubjectType.ORDER, "rma": SubjectType.RETURN}
 _SKU_DIGITS = 8
 _TOKEN = re.compile(r"[^\W_]+")
+#: `_TOKEN` as a split: words and the text between them, whose running lengths give every
+#: word's span without a match object per word. On ASCII text, the usual answer, the same
+#: words as plain ranges: the regex engine looks up `\W` in the Unicode tables per character.
+_TOKEN_SPLIT = re.compile(r"([^\W_]+)")
+_ASCII_TOKEN_SPLIT = re.compile(r"([a-zA-Z0-9]+)")
 _CLOSING = re.compile(r"\s*\)")
 _HEAD_STOPWORDS = frozenset(
     [
@@ -185,15 +201,19 @@ class ItemIndex:
             node = following
         return None if best is None else (best[0], best[1])
 
-    def find(self, norm: str) -> list[Mention]:
+    def find(self, norm: str, parts: list[str] | None = None) -> list[Mention]:
+        """The item names in `norm`; `parts` is `split_words(norm)` when known already."""
         found: list[Mention] = []
         if not self.starts:
             return found
-        words = _TOKEN.findall(norm)
+        if parts is None:
+            parts = split_words(norm)
+        words = parts[1::2]
         hits = self.starts.intersection(words)
         if not hits:
             return found
-        spans = [m.span() for m in _TOKEN.finditer(norm)]
+        # Word i spans `bounds[2i]:bounds[2i + 1]`.
+        bounds = list(accumulate(map(len, parts)))
         after = 0  # the first word not inside a name found already
         for i in [i for i, word in enumerate(words) if word in hits]:
             if i < after:
@@ -201,7 +221,7 @@ class ItemIndex:
             full = self._full_match(words, i)
             if full is not None:
                 last, sku = full
-                start, last_end = spans[i][0], spans[last][1]
+                start, last_end = bounds[2 * i], bounds[2 * last + 1]
                 close = _CLOSING.match(norm, last_end)
                 end = close.end() if close and "(" in norm[start:last_end] else last_end
                 found.append(Mention(start, end, sku, SubjectType.ITEM))
@@ -209,7 +229,7 @@ class ItemIndex:
                 continue
             sku_of_head = self.head_words.get(words[i])
             if sku_of_head is not None:
-                start, end = spans[i]
+                start, end = bounds[2 * i], bounds[2 * i + 1]
                 found.append(Mention(start, end, sku_of_head, SubjectType.ITEM, False))
         return found
 
@@ -217,36 +237,58 @@ class ItemIndex:
 EMPTY_INDEX = ItemIndex.build({})
 
 
-def find_mentions(norm: str, index: ItemIndex) -> tuple[Mention, ...]:
-    """Every subject named in the text, in order; ids win over overlapping names."""
+def split_words(norm: str) -> list[str]:
+    """`norm` cut into its words (at odd indexes) and the text between them (at even ones).
+
+    The words are the `\\w` runs of `norm`, which has no "_" (see `_text.normalise`).
+    """
+    return (_ASCII_TOKEN_SPLIT if norm.isascii() else _TOKEN_SPLIT).split(norm)
+
+
+def find_mentions(
+    norm: str, index: ItemIndex, parts: list[str] | None = None
+) -> tuple[Mention, ...]:
+    """Every subject named in the text, in order; ids win over overlapping names.
+
+    `parts` is `split_words(norm)` when known already.
+    """
     ids = []
-    for match in _IDS.finditer(norm) if "-" in norm else ():
-        start, letters = match.start(), match.group("letters")
+    for match in _ID_TAIL.finditer(norm):
+        dash, end = match.span()
+        start = dash - 3 if dash >= 3 and "a" <= norm[dash - 3] <= "z" else dash - 2
         if start > 0 and (norm[start - 1].isalnum() or norm[start - 1] in "_-"):
             continue
+        letters = norm[start:dash]
         subject_type = _ID_TYPES.get(letters)
         if subject_type is None:
             if len(letters) != 2 or len(match.group("digits")) > _SKU_DIGITS:
                 continue
             subject_type = SubjectType.ITEM
-        ids.append(Mention(start, match.end(), match.group().upper(), subject_type))
-    names = index.find(norm)
+        ids.append(Mention(start, end, norm[start:end].upper(), subject_type))
+    names = index.find(norm, parts)
     if not names:
         return tuple(ids)
     if ids:
         names = [n for n in names if not any(n.start < i.end and i.start < n.end for i in ids)]
-    return tuple(sorted([*ids, *names], key=_start))
+    return tuple(sorted([*ids, *names], key=_START))
 
 
-def _start(mention: Mention) -> int:
-    return mention.start
+_START = itemgetter(0)
 
 
 def mask(norm: str, mentions: Iterable[Mention]) -> str:
-    """Blank out masked mentions with one neutral letter per character."""
-    masked = norm
-    for mention in mentions:
-        if mention.masked:
-            start, end = mention.start, mention.end
-            masked = masked[:start] + "x" * (end - start) + masked[end:]
-    return masked
+    """Blank out masked mentions with one neutral letter per character.
+
+    `mentions` come in order and apart, as `find_mentions` gives them.
+    """
+    pieces = []
+    position = 0
+    for start, end, _, _, masked in mentions:
+        if masked:
+            pieces.append(norm[position:start])
+            pieces.append("x" * (end - start))
+            position = end
+    if not pieces:
+        return norm
+    pieces.append(norm[position:])
+    return "".join(pieces)

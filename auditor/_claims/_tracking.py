@@ -28,7 +28,7 @@ _HINTS = ("1z", "jd", "trk-", "track")
 
 
 def _spans(doc: Document) -> dict[int, int]:
-    if not any(hint in doc.masked for hint in _HINTS):
+    if not any(map(doc.masked.__contains__, _HINTS)):
         return {}
     spans = {m.start(): m.end() for m in _FORMATS.finditer(doc.masked)}
     for match in _INTRODUCED.finditer(doc.masked):
