@@ -15,9 +15,10 @@ concurrency 8 and 32:
 It reports probes/s, the wall time of each run including its start-up (client, adapter,
 results store, connections), the auditor's CPU milliseconds per probe (`getrusage` of this
 process only: the stub runs in its own) and the bare loop's requests/s. The last line is one
-JSON object, for machines; `--out` also writes it to a file.
+JSON object, for machines; `--out` also writes it to a file. Every configuration is measured
+`--repeat` times (default 3), round-robin; the figures are the medians, each run is kept.
 
-    .venv/bin/python benchmarks/runner.py [--probes 2000] [--transport aiohttp|httpx]
+    .venv/bin/python benchmarks/runner.py [--probes 2000] [--repeat 3] [--transport aiohttp|httpx]
         [--out benchmarks/results/runner.json] [--profile runner.prof] [--no-extract]
 """
 
@@ -31,6 +32,7 @@ import os
 import platform
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -267,56 +269,108 @@ def run_full(*args: Any) -> Measured:
     return asyncio.run(full_runner(*args))
 
 
+@dataclass(frozen=True, slots=True)
+class _Setup:
+    url: str
+    items: dict[str, dict[str, Any]]
+    probes: list[Probe]
+    snapshot: Snapshot
+    transport: TransportName
+    no_extract: bool
+
+
+def _measure_one(
+    setup: _Setup, latency: int, concurrency: int, folder: Path, profile: Path | None
+) -> tuple[Measured, Measured]:
+    """The bare loop, then the full runner, for one configuration: side by side in time."""
+    count = len(setup.probes)
+    bare = asyncio.run(bare_loop(setup.url, latency, concurrency, count, setup.items))
+    full = profiled(
+        profile,
+        run_full,
+        setup.url,
+        latency,
+        concurrency,
+        setup.probes,
+        setup.snapshot,
+        setup.transport,
+        folder,
+        setup.no_extract,
+    )
+    print(
+        f"{latency:>3} ms, concurrency {concurrency:>2}: runner "
+        f"{full.per_s:7.1f} probes/s, {full.wall_s:6.2f} s wall, "
+        f"{full.cpu_ms_each:.3f} ms CPU/probe ({full.extract_ms_each:.3f} of it "
+        f"extracting claims) · bare aiohttp {bare.per_s:7.1f} "
+        f"req/s, {bare.cpu_ms_each:.3f} ms CPU/req · verdicts {full.verdicts}",
+        flush=True,
+    )
+    return bare, full
+
+
 def measure_all(args: argparse.Namespace) -> dict[str, Any]:
+    """Every configuration `--repeat` times, round-robin, so that a slow spell of a shared
+    machine hits all configurations alike; the figures are the medians, the runs are kept."""
     items = catalogue(args.probes)
     snapshot = snapshot_of(items)
     probes = plan(items, args.probes)
-    figures: dict[str, Any] = {}
+    runs: dict[str, list[tuple[Measured, Measured]]] = {}
     with tempfile.TemporaryDirectory() as tmp, stub_assistant(items, Path(tmp)) as url:
         # Warm-up, not reported: first imports, regex caches and the stub's own start.
         asyncio.run(
             full_runner(url, 0, 8, probes[:200], snapshot, args.transport, Path(tmp) / "warm-up")
         )
-        for latency in LATENCIES_MS:
-            for concurrency in CONCURRENCIES:
-                key = f"{latency}ms_c{concurrency}"
-                bare = asyncio.run(bare_loop(url, latency, concurrency, args.probes, items))
-                profile = args.profile if key == "0ms_c32" else None
-                full = profiled(
-                    profile,
-                    run_full,
-                    url,
-                    latency,
-                    concurrency,
-                    probes,
-                    snapshot,
-                    args.transport,
-                    Path(tmp) / key,
-                    args.no_extract,
-                )
-                print(
-                    f"{latency:>3} ms, concurrency {concurrency:>2}: runner "
-                    f"{full.per_s:7.1f} probes/s, {full.wall_s:6.2f} s wall, "
-                    f"{full.cpu_ms_each:.3f} ms CPU/probe ({full.extract_ms_each:.3f} of it "
-                    f"extracting claims) · bare aiohttp {bare.per_s:7.1f} "
-                    f"req/s, {bare.cpu_ms_each:.3f} ms CPU/req · verdicts {full.verdicts}",
-                    flush=True,
-                )
-                figures |= {
-                    f"probes_per_s_{key}": round(full.per_s, 1),
-                    f"wall_s_{key}": round(full.wall_s, 3),
-                    f"cpu_ms_per_probe_{key}": round(full.cpu_ms_each, 3),
-                    f"extract_cpu_ms_per_probe_{key}": round(full.extract_ms_each, 3),
-                    f"bare_requests_per_s_{key}": round(bare.per_s, 1),
-                    f"bare_cpu_ms_per_request_{key}": round(bare.cpu_ms_each, 3),
-                    f"verdicts_{key}": full.verdicts,
+        setup = _Setup(url, items, probes, snapshot, args.transport, args.no_extract)
+        for repeat in range(args.repeat):
+            if args.repeat > 1:
+                print(f"round {repeat + 1} of {args.repeat}", flush=True)
+            for latency in LATENCIES_MS:
+                for concurrency in CONCURRENCIES:
+                    key = f"{latency}ms_c{concurrency}"
+                    profile = args.profile if key == "0ms_c32" and repeat == 0 else None
+                    folder = Path(tmp) / f"{key}-{repeat}"
+                    pair = _measure_one(setup, latency, concurrency, folder, profile)
+                    runs.setdefault(key, []).append(pair)
+    figures: dict[str, Any] = {}
+    for key, pairs in runs.items():
+        bare = [b for b, _ in pairs]
+        full = [f for _, f in pairs]
+        figures |= {
+            f"probes_per_s_{key}": _median([f.per_s for f in full], 1),
+            f"wall_s_{key}": _median([f.wall_s for f in full], 3),
+            f"cpu_ms_per_probe_{key}": _median([f.cpu_ms_each for f in full], 3),
+            f"extract_cpu_ms_per_probe_{key}": _median([f.extract_ms_each for f in full], 3),
+            f"bare_requests_per_s_{key}": _median([b.per_s for b in bare], 1),
+            f"bare_cpu_ms_per_request_{key}": _median([b.cpu_ms_each for b in bare], 3),
+            # Side by side in one round, so less moved by the machine than either figure.
+            f"runner_to_bare_rate_{key}": _median([f.per_s / b.per_s for b, f in pairs], 3),
+            f"verdicts_{key}": full[-1].verdicts,
+            f"runs_{key}": [
+                {
+                    "probes_per_s": round(f.per_s, 1),
+                    "cpu_ms_per_probe": round(f.cpu_ms_each, 3),
+                    "bare_requests_per_s": round(b.per_s, 1),
+                    "bare_cpu_ms_per_request": round(b.cpu_ms_each, 3),
                 }
+                for b, f in pairs
+            ],
+        }
     return figures
+
+
+def _median(values: list[float], digits: int) -> float:
+    return round(statistics.median(values), digits)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--probes", type=int, default=2000)
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="rounds over every configuration; the figures are the medians (default 3)",
+    )
     parser.add_argument("--transport", choices=["aiohttp", "httpx"], default="aiohttp")
     parser.add_argument("--out", type=Path, help="also write the JSON summary here")
     parser.add_argument("--profile", type=Path, help="cProfile the 0 ms, c=32 runner run here")
@@ -331,6 +385,7 @@ def main() -> None:
     figures = measure_all(args)
     summary = {
         "probes": args.probes,
+        "repeat": args.repeat,
         "transport": args.transport,
         "claims_extracted": not args.no_extract,
         "python": platform.python_version(),
