@@ -65,7 +65,7 @@ _TABLE = RuleSet.of(
         r"no more left",
         r"nothing (?:left|in stock)",
         r"no stock",
-        rf"no longer (?:available|in {_STOCK})",
+        rf"no longer (?:available(?: in {_STOCK})?|in {_STOCK})",
         negation=False,
     ),
     rules(

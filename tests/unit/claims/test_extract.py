@@ -30,6 +30,7 @@ def claims(text: str, kind: ClaimKind, context: ExtractionContext = KITCHEN) -> 
         ("It's not out of stock — we have plenty.", ["in_stock"]),
         ("That item isn't available anymore.", ["out_of_stock"]),
         ("It's no longer available.", ["out_of_stock"]),
+        ("It is no longer available in stock.", ["out_of_stock"]),
         ("We no longer sell that model.", ["discontinued"]),
         ("It's sold out and won't be restocked.", ["discontinued"]),
         ("It's on backorder; it ships when we restock.", ["backorder"]),
