@@ -32,7 +32,7 @@ from auditor._report._baseline import read_stored_baseline
 from auditor._report._build import build_audit
 from auditor._report._model import Audit
 from auditor._report._write import write_reports
-from auditor._results import DEADLINE_REASON, ResultsStore, finished_ids, read_results
+from auditor._results import ResultsStore, answered_ids, finished_ids, read_results
 from auditor._runner import ProbeJudge, RateLimiter, RunSettings, run_probes
 from auditor._shards import Shard
 from auditor._shrink import ShrinkContext, ShrinkSettings, shrink_failures
@@ -254,8 +254,7 @@ def finish(
     results = read_results(directory)
     if status is None:
         planned = {p.id for p in read_plan(directory)}
-        answered = {r.probe_id for r in results if r.reason != DEADLINE_REASON}
-        status = "complete" if planned <= answered else "interrupted"
+        status = "complete" if planned <= answered_ids(results) else "interrupted"
     stored = read_stored_baseline(directory)
     audit = build_audit(
         meta,

@@ -147,7 +147,12 @@ def finished_ids(directory: Path) -> set[str]:
 
     A probe asked again gets a second line; `read_results` keeps the later one.
     """
-    return {r.probe_id for r in read_results(directory) if r.reason != DEADLINE_REASON}
+    return answered_ids(read_results(directory))
+
+
+def answered_ids(results: Iterable[ProbeResult]) -> set[str]:
+    """The probes of `results` that were asked: all but those the deadline cut."""
+    return {r.probe_id for r in results if r.reason != DEADLINE_REASON}
 
 
 def read_results(directory: Path) -> list[ProbeResult]:

@@ -3,8 +3,8 @@
 On a terminal: a live bar with done/total, the verdict counts and the rate. Not on a terminal
 (CI logs): a plain line every few seconds and one at the end. With `quiet`: one line when the
 audit starts and one when it ends. Either way the numbers come from a `Tally` of the events.
-The lag phase, which can wait minutes for a stale assistant, says when it starts and, unless
-quiet, a line per scenario as each finishes.
+Unless quiet, the lag phase, which can wait minutes for a stale assistant, says when it starts
+and prints a line per scenario as each finishes.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class ProgressDisplay:
             self._update()
         elif isinstance(event, AuditStarted):
             self._start(event)
-        elif isinstance(event, LagStarted):
+        elif isinstance(event, LagStarted) and not self._quiet:
             self._console.print(
                 f"measuring information lag: {event.scenarios} scenario(s), each waits up to "
                 f"{event.deadline_s:g} s for the change to show",
