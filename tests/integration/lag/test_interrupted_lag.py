@@ -47,15 +47,15 @@ def test_an_interrupted_lag_phase_still_resets_the_sandbox(tmp_path):
         async def audit_cut_in_the_lag_phase() -> None:
             task = asyncio.current_task()
             assert task is not None
-            changed = asyncio.Event()
+            lag_started = asyncio.Event()
 
             def watch(event: Event) -> None:
                 events.append(event)
                 if isinstance(event, LagStarted):
-                    asyncio.get_running_loop().call_later(0.2, changed.set)
+                    lag_started.set()
 
-            async def cut_when_changed() -> None:
-                await changed.wait()
+            async def cut_once_changed() -> None:
+                await lag_started.wait()
                 # Cut only once the shop's data differs from the seed: something to reset.
                 while _stock(world.shop_url) == before:
                     await asyncio.sleep(0.05)
@@ -67,7 +67,7 @@ def test_an_interrupted_lag_phase_still_resets_the_sandbox(tmp_path):
                 base_dir=Path.cwd(),
                 handlers=[watch],
             )
-            cutter = asyncio.create_task(cut_when_changed())
+            cutter = asyncio.create_task(cut_once_changed())
             try:
                 await run_audit(parse_config(data), options)
             except asyncio.CancelledError:
