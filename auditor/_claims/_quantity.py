@@ -75,6 +75,12 @@ _ANY_FIRST_WORD = frozenset(word for _, first_words in _FIRST_WORDS for word in 
 _FIRST_WORD_NEEDLES = tuple(needles(pattern) for pattern, _ in _FIRST_WORDS)
 _A_COUNT = ("a dozen", "a couple", "a single", "a hundred")
 _NOT_A_COUNT_BEFORE = frozenset("._,€$£#:/-")
+#: A number that reads as a year, not a count: before a range or a model ("the 2019-2023
+#: model", "2019 edition"), or between "the" and a product's name or id ("The 2019 PN-2262 is
+#: in stock"); model text says such things. "We have 2000 Blue Kettles" stays a count.
+_YEARS = (1900, 2099)
+_YEAR_AFTER = re.compile(r"-\d|\s+(?:models?|editions?|versions?)\b")
+_YEAR_NAMING = re.compile(r"\s+xx+")
 _SCARCE = re.compile(r"\b(?:only|just|down to|a mere|last|limited)\b")
 _LEFT = re.compile(r"\b(?:left|remaining)\b")
 _NOT_STOCK = re.compile(
@@ -103,12 +109,21 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
         return None
     if value is None:
         value = parse_number(groups.get("n") or "")
-    if value is None:
+    if value is None or _a_year(doc, match, value):
         return None
     before = doc.masked[max(clause.start, start - 24) : start]
     left = value <= _LOW_STOCK_COUNT and _LEFT.search(match.group()) is not None
     low = value > 0 and (bool(_SCARCE.search(before)) or left)
     return Count(start, match.end(), value, low, clause, hedged(doc, clause, start))
+
+
+def _a_year(doc: Document, match: re.Match[str], value: int) -> bool:
+    if not (_YEARS[0] <= value <= _YEARS[1] and match.groupdict().get("n")):
+        return False
+    text, start, end = doc.masked, match.start("n"), match.end("n")
+    if _YEAR_AFTER.match(text, end):
+        return True
+    return text.endswith("the ", 0, start) and _YEAR_NAMING.match(text, end) is not None
 
 
 def _number_starts(doc: Document) -> list[int]:

@@ -120,6 +120,10 @@ def test_words_inside_an_item_name_do_not_speak_for_the_assistant():
         ("We have no units at the moment.", [0]),
         ("It costs €14 and ships in 3 days; 20% off today; call 0800 123 456.", []),
         ("Your order ORD-12345 contains 2 items.", []),
+        # Years are not counts; a count of two thousand still is.
+        ("The 2019 PN-2262 is in stock.", []),
+        ("We have 48 units of the 2019-2023 model.", [48]),
+        ("We have 2000 units left of the 2021 edition.", [2000]),
     ],
 )
 def test_quantities(text, expected):
