@@ -70,7 +70,7 @@ _AVAILABILITY = (
 )
 
 
-def catalogue(size: int = 500, seed: int = 7) -> dict[str, dict[str, Any]]:
+def catalogue(size: int, seed: int = 7) -> dict[str, dict[str, Any]]:
     rng = random.Random(seed)
     items: dict[str, dict[str, Any]] = {}
     for n in range(size):

@@ -50,7 +50,7 @@ def scan(
             if start == end:
                 continue
             clause = doc.clause_at(start)
-            if clause.echo or clause.conditional or (clause.question and not questions):
+            if silent(clause, questions=questions):
                 continue
             value = rule.value
             is_negated = rule.negation and negated(doc, clause, start, end)
