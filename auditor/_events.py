@@ -30,6 +30,14 @@ class ProbeStarted:
 
 
 @dataclass(frozen=True, slots=True)
+class ProbeAnswered:
+    """The assistant's answer is in; its verdict follows (`ProbeFinished`)."""
+
+    probe: Probe
+    latency_ms: float
+
+
+@dataclass(frozen=True, slots=True)
 class ProbeFinished:
     result: ProbeResult
 
@@ -57,7 +65,15 @@ class AuditFinished:
     interrupted: bool
 
 
-Event = AuditStarted | ProbeStarted | ProbeFinished | LagStarted | LagMeasured | AuditFinished
+Event = (
+    AuditStarted
+    | ProbeStarted
+    | ProbeAnswered
+    | ProbeFinished
+    | LagStarted
+    | LagMeasured
+    | AuditFinished
+)
 Handler = Callable[[Event], None]
 
 

@@ -5,23 +5,27 @@ the assistant, of a truth read or of the auditor itself on one probe becomes an 
 with its reason, never an exception out of here and never a hang:
 
 * `concurrency` workers share one iterator of probes, so memory does not grow with the plan;
+  each asks, hands the answer to the one judging task and asks its next question at once, so
+  at most `concurrency` questions are with the assistants at any time (`_Judging` says why);
 * each request is bounded by the adapters (`AdapterSettings.timeout_s`, retries, size caps),
   and each probe again here, as a safety net, by the worst case those limits allow;
 * `deadline_s` bounds the whole run: probes not finished by then get an `error` result saying
   so (`DEADLINE_REASON`), and `auditor run --resume` asks them again.
 
-Cancellation (Ctrl-C) is not a failure: it propagates at once, and probes in flight have no
-result, so that a resumed run asks them again.
+Cancellation (Ctrl-C) is not a failure: it propagates at once, and probes in flight or
+waiting for their verdict have no result, so that a resumed run asks them again.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import secrets
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from auditor._adapters import (
     MAX_BACKOFF_S,
@@ -32,7 +36,7 @@ from auditor._adapters import (
     RateLimiter,
 )
 from auditor._claims import Claim
-from auditor._events import EventBus, ProbeFinished, ProbeStarted
+from auditor._events import EventBus, ProbeAnswered, ProbeFinished, ProbeStarted
 from auditor._facts import Fact, Snapshot
 from auditor._judge import Judgement, first_look, judge
 from auditor._probes import PROBE_KINDS, Probe
@@ -88,6 +92,23 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+class Asked(NamedTuple):
+    """A probe between its answer and its verdict."""
+
+    probe: Probe
+    started: datetime
+    before: Fact | None
+    before_record: TruthRecord
+    answer: Answer
+
+
+class Unsettled(NamedTuple):
+    """An answer that disagrees with the truth before the question: it needs another read."""
+
+    asked: Asked
+    claims: list[Claim]
+
+
 class ProbeJudge:
     """One probe from question to verdict; holds what every probe of a run shares.
 
@@ -119,43 +140,69 @@ class ProbeJudge:
         self._snapshot_truth: dict[tuple[str, str], tuple[Fact | None, TruthRecord]] = {}
 
     async def run(self, probe: Probe) -> ProbeResult:
+        asked = await self.ask(probe)
+        return asked if isinstance(asked, ProbeResult) else await self.settle(asked)
+
+    async def ask(self, probe: Probe) -> Asked | ProbeResult:
+        """The first half of `run`: the truth before, then the question; a result when
+        either fails. It ends as the answer arrives, so that the runner can put the next
+        question to the assistant before it judges this answer (`settle`)."""
         started = _now()
         try:
-            return await self._run(probe, started)
+            if probe.kind not in PROBE_KINDS:
+                return _error(probe, started, f"unknown probe kind {probe.kind!r}")
+            try:
+                before, before_record = await self._before(probe)
+            except Exception as error:
+                return _error(probe, started, f"truth unavailable before asking: {_say(error)}")
+            try:
+                answer = await self._ask(probe)
+            except AdapterError as error:
+                return _error(
+                    probe, started, str(error), truth_before=before_record, attempts=error.attempts
+                )
+            return Asked(probe, started, before, before_record, answer)
         except Exception as error:  # a bug on one probe must not end the audit
             return _error(probe, started, f"auditor failed: {type(error).__name__}: {error}")
 
-    async def _run(self, probe: Probe, started: datetime) -> ProbeResult:
-        if probe.kind not in PROBE_KINDS:
-            return _error(probe, started, f"unknown probe kind {probe.kind!r}")
-        kind = PROBE_KINDS[probe.kind]
+    async def settle(self, asked: Asked) -> ProbeResult:
+        """The second half of `run`: claims, verdict, and the truth again when needed."""
+        looked = self.look(asked)
+        return looked if isinstance(looked, ProbeResult) else await self.recheck(looked)
+
+    def look(self, asked: Asked) -> ProbeResult | Unsettled:
+        """Claims and the verdict that needs no more truth: no waiting, so that the runner can
+        judge in the gaps between answers; what needs the truth again goes to `recheck`."""
         try:
-            before, before_record = await self._before(probe)
-        except Exception as error:
-            return _error(probe, started, f"truth unavailable before asking: {_say(error)}")
+            kind = PROBE_KINDS[asked.probe.kind]
+            claims = self.extractor(asked.answer.text, _now())
+            verdict = first_look(kind, asked.probe, claims, asked.before)
+            if verdict is None:
+                return Unsettled(asked, claims)
+            return _result(asked, claims, verdict, None)
+        except Exception as error:  # a bug on one probe must not end the audit
+            return _failed(asked, error)
+
+    async def recheck(self, unsettled: Unsettled) -> ProbeResult:
+        """The verdict of an answer that disagrees with the truth before: read it again."""
+        asked, claims = unsettled
         try:
-            answer = await self._ask(probe)
-        except AdapterError as error:
-            return _error(
-                probe, started, str(error), truth_before=before_record, attempts=error.attempts
-            )
-        claims = self.extractor(answer.text, _now())
-        verdict = first_look(kind, probe, claims, before)
-        after_record = None
-        if verdict is None:
             try:
-                after = await self._read(probe)
+                after = await self._read(asked.probe)
             except Exception as error:
+                reason = f"truth unavailable after the answer: {_say(error)}"
                 return _error(
-                    probe,
-                    started,
-                    f"truth unavailable after the answer: {_say(error)}",
-                    truth_before=before_record,
-                    answer=answer,
+                    asked.probe,
+                    asked.started,
+                    reason,
+                    truth_before=asked.before_record,
+                    answer=asked.answer,
                 )
-            after_record = _truth(after, _now(), "read")
-            verdict = judge(kind, probe, claims, before, after)
-        return _result(probe, started, answer, claims, verdict, before_record, after_record)
+            kind = PROBE_KINDS[asked.probe.kind]
+            verdict = judge(kind, asked.probe, claims, asked.before, after)
+            return _result(asked, claims, verdict, _truth(after, _now(), "read"))
+        except Exception as error:  # a bug on one probe must not end the audit
+            return _failed(asked, error)
 
     async def _before(self, probe: Probe) -> tuple[Fact | None, TruthRecord]:
         age = (_now() - self.snapshot.taken_at).total_seconds()
@@ -232,17 +279,15 @@ def _error(
 
 
 def _result(
-    probe: Probe,
-    started: datetime,
-    answer: Answer,
+    asked: Asked,
     claims: Sequence[Claim],
     judgement: Judgement,
-    before: TruthRecord,
     after: TruthRecord | None,
 ) -> ProbeResult:
+    answer = asked.answer
     judged_ids = {id(c) for c in judgement.judged}
     return ProbeResult(
-        probe=probe.to_json(),
+        probe=asked.probe.to_json(),
         verdict=judgement.verdict,
         reason=judgement.reason,
         answer=answer.text,
@@ -250,13 +295,23 @@ def _result(
         claims=[ClaimRecord.of(c) for c in claims],
         judged=[i for i, c in enumerate(claims) if id(c) in judged_ids],
         accepted=list(judgement.accepted),
-        truth_before=before,
+        truth_before=asked.before_record,
         truth_after=after,
         latency_ms=answer.latency_ms,
         ttft_ms=answer.ttft_ms,
         attempts=answer.attempts,
-        started_at=started,
+        started_at=asked.started,
         finished_at=_now(),
+    )
+
+
+def _failed(asked: Asked, error: Exception) -> ProbeResult:
+    return _error(
+        asked.probe,
+        asked.started,
+        f"auditor failed: {type(error).__name__}: {error}",
+        truth_before=asked.before_record,
+        answer=asked.answer,
     )
 
 
@@ -277,20 +332,41 @@ async def run_probes(
     """
     one = ProbeJudge(snapshot, truth, assistants, extractor, settings)
     source = iter(probes)
+    keys = itertools.count()
+    # Asked or being judged; what the deadline has to account for.
     in_flight: dict[int, Probe] = {}
+    workers = max(1, settings.concurrency)
+    alive = workers
 
-    async def worker(slot: int) -> None:
-        for probe in source:
-            in_flight[slot] = probe
-            bus.emit(ProbeStarted(probe))
-            result = await one.run(probe)
-            del in_flight[slot]
-            bus.emit(ProbeFinished(result))
+    def finish(key: int, result: ProbeResult) -> None:
+        del in_flight[key]
+        bus.emit(ProbeFinished(result))
+
+    judging = _Judging(one, finish, room=workers)
+
+    async def worker() -> None:
+        nonlocal alive
+        try:
+            for probe in source:
+                key = next(keys)
+                in_flight[key] = probe
+                bus.emit(ProbeStarted(probe))
+                asked = await one.ask(probe)
+                if isinstance(asked, ProbeResult):
+                    finish(key, asked)
+                    continue
+                bus.emit(ProbeAnswered(probe, asked.answer.latency_ms))
+                await judging.put(key, asked)
+        finally:
+            alive -= 1
+            if not alive:
+                judging.close()
 
     try:
-        async with asyncio.timeout(settings.deadline_s), asyncio.TaskGroup() as workers:
-            for slot in range(max(1, settings.concurrency)):
-                workers.create_task(worker(slot))
+        async with asyncio.timeout(settings.deadline_s), asyncio.TaskGroup() as group:
+            group.create_task(judging.run(group))
+            for _ in range(workers):
+                group.create_task(worker())
     except TimeoutError:
         _cut(in_flight.values(), source, bus)
         return False
@@ -299,6 +375,64 @@ async def run_probes(
         # other workers are stopped, and the first failure is what the caller sees.
         raise failed.exceptions[0] from None
     return True
+
+
+class _Judging:
+    """Answers waiting for their verdict, judged by one task in the gaps between answers.
+
+    Workers hand their answers over and go on to put their next question at once. The judging
+    task then judges a quarter of the waiting answers (at least one) per turn of the event
+    loop: when answers come one by one, a worker whose answer has arrived waits for one
+    judgement at most, not for all those queued before it, so judging fills the assistant's
+    wait instead of lengthening it; when many wait (a busy loop), fewer turns are spent on
+    them. benchmarks/README.md has the figures.
+    `room` answers may wait: then workers wait too, and memory does not grow with the plan.
+    """
+
+    def __init__(
+        self, judge: ProbeJudge, finish: Callable[[int, ProbeResult], None], room: int
+    ) -> None:
+        self._judge = judge
+        self._finish = finish
+        self._room = asyncio.Semaphore(room)
+        self._pending: deque[tuple[int, Asked]] = deque()
+        self._wake = asyncio.Event()
+        self._closed = False
+
+    async def put(self, key: int, asked: Asked) -> None:
+        await self._room.acquire()
+        self._pending.append((key, asked))
+        self._wake.set()
+
+    def close(self) -> None:
+        """No more answers will come: judge what is left, then end."""
+        self._closed = True
+        self._wake.set()
+
+    async def run(self, group: asyncio.TaskGroup) -> None:
+        pending = self._pending
+        while pending or not self._closed:
+            if not pending:
+                self._wake.clear()
+                await self._wake.wait()
+                continue
+            # A few answers per turn of the loop, then those that arrived meanwhile go first.
+            for _ in range(max(1, len(pending) // 4)):
+                key, asked = pending.popleft()
+                looked = self._judge.look(asked)
+                if isinstance(looked, ProbeResult):
+                    self._room.release()
+                    self._finish(key, looked)
+                else:  # a truth read: in a task of its own, not in everyone's way
+                    group.create_task(self._recheck(key, looked))
+            await asyncio.sleep(0)
+
+    async def _recheck(self, key: int, unsettled: Unsettled) -> None:
+        try:
+            result = await self._judge.recheck(unsettled)
+        finally:
+            self._room.release()
+        self._finish(key, result)
 
 
 def _cut(in_flight: Iterable[Probe], rest: Iterator[Probe], bus: EventBus) -> None:

@@ -2,8 +2,11 @@
 
 It stands where a real chatbot would, so that the runner's own cost can be measured: a raw
 asyncio HTTP/1.1 server (stdlib only, no framework in the way) that answers
-`POST /<N>ms/v1/chat/completions` after N milliseconds with a chat completion about the SKU
-named in the last user message. Its answers read like the reference assistant's, so the real
+`POST /<N>ms/v1/chat/completions` N milliseconds after the request arrived (to within a tenth
+of a millisecond or so: the clock starts when the request's bytes come in, not once the stub
+has got round to them, and the loop waits with select(2), whose timeout is in microseconds,
+not epoll's whole milliseconds) with a chat completion about the SKU named in the last user
+message. Its answers read like the reference assistant's, so the real
 claim extractor has real work to do; SKUs marked `"lie": true` in the catalogue are said to be
 in stock whatever the truth, so that some probes fail and need a second truth read.
 
@@ -20,6 +23,7 @@ import argparse
 import asyncio
 import json
 import re
+import selectors
 import signal
 import socket
 from collections.abc import Mapping
@@ -84,6 +88,7 @@ class _Connection(asyncio.Protocol):
         self._buffer = b""
         self._transport: asyncio.Transport | None = None
         self._busy = False
+        self._arrived = 0.0
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
@@ -91,6 +96,7 @@ class _Connection(asyncio.Protocol):
 
     def data_received(self, data: bytes) -> None:
         self._buffer += data
+        self._arrived = asyncio.get_running_loop().time()
         if not self._busy:
             self._next()
 
@@ -131,7 +137,8 @@ class _Connection(asyncio.Protocol):
         )
         delay = int(match.group(1)) / 1000
         if delay:
-            asyncio.get_running_loop().call_later(delay, self._send, payload, keep_alive)
+            loop = asyncio.get_running_loop()
+            loop.call_at(self._arrived + delay, self._send, payload, keep_alive)
         else:
             self._send(payload, keep_alive)
 
@@ -172,7 +179,13 @@ def main() -> None:
     args = parser.parse_args()
     with open(args.catalogue, encoding="utf-8") as file:
         catalogue = json.load(file)
-    asyncio.run(serve(catalogue, args.port))
+    # select(2) takes its timeout in microseconds, epoll in whole milliseconds rounded up: an
+    # answer due after 50 ms would leave up to a millisecond late (select needs fds < 1024:
+    # the benchmark opens a few dozen connections).
+    with asyncio.Runner(
+        loop_factory=lambda: asyncio.SelectorEventLoop(selectors.SelectSelector())
+    ) as runner:
+        runner.run(serve(catalogue, args.port))
 
 
 if __name__ == "__main__":

@@ -47,6 +47,13 @@ async def answer_async(question: str, **kwargs: Any) -> str:
     return answer(question, **kwargs)
 
 
+async def hears_then_answers(question: str, **kwargs: Any) -> str:
+    """Takes the question at once and answers later, as a server over a socket does."""
+    text = answer(question, **kwargs)
+    await asyncio.sleep(0.01)
+    return text
+
+
 def sleepy(question: str, **_: Any) -> str:
     time.sleep(5)  # a sync assistant that hangs: it must not stall the event loop
     return ANSWER

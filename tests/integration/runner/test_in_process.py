@@ -14,7 +14,7 @@ import pytest
 
 from auditor._adapters import ADAPTERS, AdapterSettings, Assistant
 from auditor._config import PythonAssistant
-from auditor._events import EventBus, ProbeFinished, ProbeStarted
+from auditor._events import EventBus, ProbeAnswered, ProbeFinished, ProbeStarted
 from auditor._probes import Probe
 from auditor._results import DEADLINE_REASON, ProbeResult
 from auditor._runner import ProbeJudge, RunSettings, run_probes
@@ -190,8 +190,10 @@ async def test_rate_limit_spaces_every_request_across_channels(calls):
     assert all(t - times[0] >= k / 40 - 0.003 for k, t in enumerate(times))
 
 
-async def test_concurrency_is_bounded_and_probes_are_drawn_lazily():
-    drawn, finished, in_flight, most = 0, 0, 0, 0
+async def test_concurrency_bounds_the_questions_and_probes_are_drawn_lazily():
+    drawn, finished, most_asked, most_open = 0, 0, 0, 0
+    asking: set[str] = set()
+    open_: set[str] = set()
 
     def source() -> Iterator[Probe]:
         nonlocal drawn
@@ -200,14 +202,20 @@ async def test_concurrency_is_bounded_and_probes_are_drawn_lazily():
             yield probe("py", n)
 
     def track(event) -> None:
-        nonlocal finished, in_flight, most
+        nonlocal finished, most_asked, most_open
         if isinstance(event, ProbeStarted):
-            in_flight += 1
-            most = max(most, in_flight)
+            asking.add(event.probe.id)
+            open_.add(event.probe.id)
+        elif isinstance(event, ProbeAnswered):
+            asking.remove(event.probe.id)
         elif isinstance(event, ProbeFinished):
-            in_flight -= 1
+            asking.discard(event.result.probe_id)
+            open_.remove(event.result.probe_id)
             finished += 1
-            assert drawn <= finished + 3  # the plan is not read ahead of the workers
+            # Not read ahead: a probe per worker being asked, one per worker being judged.
+            assert drawn <= finished + 6
+        most_asked = max(most_asked, len(asking))
+        most_open = max(most_open, len(open_))
 
     snap = snapshot()
     await run_probes(
@@ -219,7 +227,29 @@ async def test_concurrency_is_bounded_and_probes_are_drawn_lazily():
         settings=RunSettings(concurrency=3),
         bus=EventBus(track),
     )
-    assert (most, finished) == (3, 40)
+    assert (most_asked, finished) == (3, 40)
+    assert most_open <= 6
+
+
+async def test_the_next_question_goes_out_before_the_last_answer_is_judged(calls):
+    """Judging overlaps the assistant's wait instead of adding to it, worker by worker."""
+    asked_by_then: list[int] = []
+
+    def extractor(text, now):
+        asked_by_then.append(len(calls))
+        return []
+
+    snap = snapshot()
+    await run_probes(
+        [probe("py", n) for n in range(5)],
+        snapshot=snap,
+        truth=SnapshotTruth(snap),
+        assistants={"py": bot("hears_then_answers")},
+        extractor=extractor,
+        settings=RunSettings(concurrency=1),
+        bus=EventBus(),
+    )
+    assert asked_by_then == [2, 3, 4, 5, 5]
 
 
 async def test_a_failing_subscriber_stops_the_run_with_its_own_error():
