@@ -136,9 +136,12 @@ def extract_refusal(doc: Document) -> list[Claim]:
 @EXTRACTORS.register(ClaimKind.DEFLECTION)
 def extract_deflection(doc: Document) -> list[Claim]:
     table = (_DEFLECTIONS, doc.context.vocabulary.rules_for(ClaimKind.DEFLECTION))
+    found = scan(doc, *table, questions=True, hedging=False)
+    if not found:
+        return []
     refusing = {doc.sentence_at(c.span[0]) for c in extract_refusal(doc)}
     hits = []
-    for hit in scan(doc, *table, questions=True, hedging=False):
+    for hit in found:
         sentence = doc.sentence_at(hit.start)
         if hit.value == Deflection.CONTACT_SUPPORT and _SIGN_OFF.search(doc.clause_text(sentence)):
             continue

@@ -55,7 +55,7 @@ _FUTURE = re.compile(
 def _delivery_clauses(doc: Document) -> list[Clause]:
     """Clauses that speak of a delivery and of nothing that rules it out."""
     words = doc.words.by_word
-    if _CUE_WORDS.isdisjoint(words) and not (
+    if _CUE_WORDS.isdisjoint(doc.words.word_set) and not (
         any(map(doc.masked.__contains__, _CUE_STEMS))  # cheap, and usually settles it
         and any(w.startswith(_CUE_STEMS) for w in words)
     ):

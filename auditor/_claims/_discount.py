@@ -87,11 +87,10 @@ def _overlaps(claim: Claim, others: list[Claim]) -> bool:
 def extract_discount(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.DISCOUNT))
     figures = _percentages(doc)
-    words = [
-        c
-        for c in claims_of(doc, ClaimKind.DISCOUNT, scan(doc, *table))
-        if not _overlaps(c, figures)
-    ]
+    hits = scan(doc, *table)
+    if not hits:
+        return figures
+    words = [c for c in claims_of(doc, ClaimKind.DISCOUNT, hits) if not _overlaps(c, figures)]
     claims = sorted([*figures, *words], key=lambda c: c.span)
     if any(c.value != _UNSPECIFIED for c in claims):
         claims = [c for c in claims if c.value != _UNSPECIFIED]

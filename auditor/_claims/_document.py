@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from auditor._claims._context import ExtractionContext
 from auditor._claims._dispatch import WordIndex
@@ -41,14 +42,16 @@ _RETURN_WORDS = re.compile(
 _ORDER_NOUN_SET = frozenset(_ORDER_NOUNS)
 _RETURN_NOUN_SET = frozenset(_RETURN_NOUNS)
 _BACK_VERBS = frozenset(_SENDING + _HAVING)
+#: The start of a clause or a sentence.
+_START = itemgetter(0)
 
 
-def _about_orders(norm: str, words: frozenset[str]) -> bool:
+def _about_orders(norm: str, words: list[str]) -> bool:
     """`_ORDER_WORDS` in `norm`, whose words are `words`: a match is one of them, whole."""
     return not _ORDER_NOUN_SET.isdisjoint(words) and _ORDER_WORDS.search(norm) is not None
 
 
-def _about_returns(norm: str, words: frozenset[str]) -> bool:
+def _about_returns(norm: str, words: list[str]) -> bool:
     """`_RETURN_WORDS` in `norm`, whose words are `words`: a match opens on one of them,
     whole, and the phrases of a verb end on the whole word "back"."""
     if _RETURN_NOUN_SET.isdisjoint(words) and (
@@ -58,7 +61,9 @@ def _about_returns(norm: str, words: frozenset[str]) -> bool:
     return _RETURN_WORDS.search(norm) is not None
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though nothing changes it once built: a frozen dataclass sets each field with a
+# call, and one is built per answer.
+@dataclass(slots=True)
 class Document:
     text: str
     #: `text` normalised (see `_text.normalise`), same length.
@@ -90,7 +95,7 @@ class Document:
         found = sentences(masked)
         parts = clauses(masked, found, words.by_word)
         types = [m.type for m in mentions]
-        norm_words = frozenset(pieces[1::2])
+        norm_words = pieces[1::2]
         about_orders = SubjectType.ORDER in types or _about_orders(norm, norm_words)
         about_returns = SubjectType.RETURN in types or _about_returns(norm, norm_words)
         return cls(
@@ -104,20 +109,20 @@ class Document:
             context=context,
             order_context=about_orders,
             return_context=about_returns,
-            _clause_starts=tuple([c.start for c in parts]),
-            _sentence_starts=tuple([s.start for s in found]),
+            _clause_starts=tuple(map(_START, parts)),
+            _sentence_starts=tuple(map(_START, found)),
         )
 
     def clause_index(self, clause: Clause) -> int:
         """Where `clause`, one of `clauses`, stands among them."""
-        return bisect.bisect_left(self._clause_starts, clause.start)
+        return bisect_left(self._clause_starts, clause.start)
 
     def clause_at(self, position: int) -> Clause:
-        index = max(bisect.bisect_right(self._clause_starts, position) - 1, 0)
+        index = max(bisect_right(self._clause_starts, position) - 1, 0)
         return self.clauses[index]
 
     def sentence_at(self, position: int) -> Segment:
-        index = max(bisect.bisect_right(self._sentence_starts, position) - 1, 0)
+        index = max(bisect_right(self._sentence_starts, position) - 1, 0)
         return self.sentences[index]
 
     def clause_text(self, clause: Clause | Segment) -> str:
@@ -125,7 +130,7 @@ class Document:
 
     def labelled_clause_text(self, clause: Clause) -> str:
         """The clause with the label before it, when it is a field value ("ETA: Friday")."""
-        index = bisect.bisect_left(self._clause_starts, clause.start)
+        index = bisect_left(self._clause_starts, clause.start)
         if index > 0:
             previous = self.clauses[index - 1]
             if previous.sentence == clause.sentence and self.clause_text(

@@ -37,6 +37,8 @@ def _one_per_assertion(claims: list[Claim]) -> list[Claim]:
     `claims` come kind by kind in `ClaimKind` order, so a stable sort by span alone orders
     claims of one span by kind.
     """
+    if len(claims) < 2:
+        return claims
     seen: set[tuple[ClaimKind, object, str | None]] = set()
     kept = []
     for claim in sorted(claims, key=_SPAN):

@@ -28,7 +28,7 @@ def _shortest(candidate: frozenset[str]) -> int:
     return min(len(s) for s in candidate)
 
 
-def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+def _required(items: Iterable[tuple[Any, Any]], shortest: int) -> frozenset[str] | None:
     candidates: list[frozenset[str]] = []
     run: list[str] = []
     for op, arg in items:
@@ -40,13 +40,13 @@ def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
             run = []
         found: frozenset[str] | None = None
         if op is _PARSER.SUBPATTERN:
-            found = _required(arg[-1])
+            found = _required(arg[-1], shortest)
         elif op is _PARSER.BRANCH:
-            parts = [_required(branch) for branch in arg[1]]
+            parts = [_required(branch, shortest) for branch in arg[1]]
             if all(part is not None for part in parts):
                 found = frozenset().union(*(p for p in parts if p is not None))
         elif op in (_PARSER.MAX_REPEAT, _PARSER.MIN_REPEAT) and arg[0] >= 1:
-            found = _required(arg[2])
+            found = _required(arg[2], shortest)
         if found:
             candidates.append(found)
     if run:
@@ -54,17 +54,28 @@ def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
     if not candidates:
         return None
     best = max(candidates, key=_shortest)
-    return best if _shortest(best) >= _MIN_LENGTH else None
+    return best if _shortest(best) >= shortest else None
 
 
-def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Substrings one of which every match of `pattern` contains, or None if unknown."""
+def needles(pattern: re.Pattern[str], shortest: int = _MIN_LENGTH) -> frozenset[str] | None:
+    """Substrings one of which every match of `pattern` contains, or None if unknown.
+
+    None too when a substring would be shorter than `shortest` characters: short ones are in
+    most answers, and testing for them costs more than it saves where the pattern is cheap.
+    """
     if _PARSER is None or pattern.flags & re.IGNORECASE:
         return None
     try:
-        return _required(_PARSER.parse(pattern.pattern, pattern.flags))
+        return _required(_PARSER.parse(pattern.pattern, pattern.flags), shortest)
     except Exception:  # any surprise means: no prefilter
         return None
+
+
+def fewest(strings: Iterable[str]) -> tuple[str, ...]:
+    """The strings that hold none of the others: a text holds one of `strings` exactly when
+    it holds one of these ("unlikely" is found with "likely"), and fewer tests find it."""
+    found = set(strings)
+    return tuple(sorted(s for s in found if not any(o != s and o in s for o in found)))
 
 
 def may_match(found: frozenset[str] | None, text: str) -> bool:

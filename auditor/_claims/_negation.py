@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from auditor._claims._document import Document
-from auditor._claims._needles import may_match, needles
+from auditor._claims._needles import fewest, needles
 from auditor._claims._text import Clause
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -61,6 +61,9 @@ _NOT_DENIALS = frozenset(
         "wonder",
     ]
 )
+#: Every negator is one of these strings, or ends with "n't": a clause without any denies
+#: nothing. One search finds them all; no word boundaries, so it finds every negator word.
+_NEGATOR_TEXT = re.compile("|".join(sorted([*_NEGATORS, "n't"])))
 _YET = re.compile(r"\byet\b")
 
 _MODALS = frozenset(
@@ -91,6 +94,8 @@ _FRAMES = re.compile(
 _SHORT_TAIL = 4
 #: Substrings one of which every frame contains.
 _FRAME_NEEDLES = needles(_FRAMES)
+#: Those and the modals, none holding another: an answer without any hedges no claim.
+_HEDGE_NEEDLES = None if _FRAME_NEEDLES is None else fewest(_FRAME_NEEDLES | _MODALS)
 
 
 def _is_negator(token: str) -> bool:
@@ -99,10 +104,12 @@ def _is_negator(token: str) -> bool:
 
 def negated(doc: Document, clause: Clause, start: int, end: int) -> bool:
     """A negator shortly before the phrase or inside it, denying it."""
+    if _NEGATOR_TEXT.search(doc.masked, clause.start, end) is None:
+        return False  # the usual case: not even a negator's letters in the clause so far
     before = _WORD.findall(doc.masked, clause.start, start)[-_WINDOW:]
     tokens = [*before, *_WORD.findall(doc.masked, start, end)]
     if _NEGATORS.isdisjoint(tokens) and doc.masked.find("n't", clause.start, end) < 0:
-        return False  # the usual case, settled without looking at each word
+        return False  # the letters are inside other words ("now")
     for i, token in enumerate(tokens):
         if _is_negator(token) and not (i + 1 < len(tokens) and tokens[i + 1] in _NOT_DENIALS):
             return True
@@ -159,18 +166,17 @@ class _Hedges:
 
 
 def _hedges(doc: Document) -> _Hedges:
-    cached = doc.memo.get("hedges")
-    if isinstance(cached, _Hedges):
-        return cached
     text = doc.masked
-    possible = may_match(_FRAME_NEEDLES, text) or any(map(text.__contains__, _MODALS))
+    possible = _HEDGE_NEEDLES is None or any(map(text.__contains__, _HEDGE_NEEDLES))
     fresh = _Hedges(possible)
     doc.memo["hedges"] = fresh
     return fresh
 
 
 def hedged(doc: Document, clause: Clause, start: int) -> bool:
-    hedges = _hedges(doc)
+    hedges = doc.memo.get("hedges")
+    if not isinstance(hedges, _Hedges):  # once per answer: asked for every phrase found
+        hedges = _hedges(doc)
     if not hedges.possible:
         return False
     known = hedges.clauses.get(clause.start)

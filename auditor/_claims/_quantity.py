@@ -63,17 +63,22 @@ _LAST_ONE = _compile(
     r"|(?:the|our) last (?:one|unit|piece) (?:left|in stock|we have|available|remaining)"
     r")(?!\w)"
 )
-_FIRST_WORDS = (
-    (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's")),
-    (_LABEL, ("stock", "quantity", "inventory", "unit", "units")),
-    (_ZERO, ("no", "zero")),
-    (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've", "only",
-                 "the", "our")),
+#: Each pattern with its first words, the substrings one of which its matches contain (most
+#: answers say no "last"), and the count it gives when it has no number.
+_FIRST_WORDS = tuple(
+    (pattern, first_words, frozenset(first_words), needles(pattern), value)
+    for pattern, first_words, value in (
+        (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's"), None),
+        (_LABEL, ("stock", "quantity", "inventory", "unit", "units"), None),
+        (_ZERO, ("no", "zero"), 0),
+        (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",
+                     "only", "the", "our"), 1),
+    )
 )  # fmt: skip
-_ANY_FIRST_WORD = frozenset(word for _, first_words in _FIRST_WORDS for word in first_words)
-#: Substrings one of which each pattern's matches contain: most answers say no "last".
-_FIRST_WORD_NEEDLES = tuple(needles(pattern) for pattern, _ in _FIRST_WORDS)
+_ANY_FIRST_WORD = frozenset().union(*(words for _, _, words, _, _ in _FIRST_WORDS))
 _A_COUNT = ("a dozen", "a couple", "a single", "a hundred")
+#: The words, other than digits, a count may start with.
+_COUNT_WORDS = NUMBER_WORDS | {"a"}
 _NOT_A_COUNT_BEFORE = frozenset("._,€$£#:/-")
 #: A number that reads as a year, not a count: before a range or a model ("the 2019-2023
 #: model", "2019 edition"), or between "the" and a product's name or id ("The 2019 PN-2262 is
@@ -102,25 +107,27 @@ class Count(NamedTuple):
 
 
 def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Count | None:
-    groups = match.groupdict()
-    start = match.start("n") if groups.get("n") else match.start()
+    """The count `match` reads; `value` is that of a pattern without a number ("no units")."""
+    if value is None:
+        start = match.start("n")
+        value = parse_number(match.group("n"))
+        if value is None or (_YEARS[0] <= value <= _YEARS[1] and _a_year(doc.masked, match)):
+            return None
+    else:
+        start = match.start()
     clause = doc.clause_at(start)
     if silent(clause):
         return None
-    if value is None:
-        value = parse_number(groups.get("n") or "")
-    if value is None or _a_year(doc, match, value):
-        return None
-    before = doc.masked[max(clause.start, start - 24) : start]
     left = value <= _LOW_STOCK_COUNT and _LEFT.search(match.group()) is not None
-    low = value > 0 and (bool(_SCARCE.search(before)) or left)
+    low = value > 0 and (
+        left or _SCARCE.search(doc.masked[max(clause.start, start - 24) : start]) is not None
+    )
     return Count(start, match.end(), value, low, clause, hedged(doc, clause, start))
 
 
-def _a_year(doc: Document, match: re.Match[str], value: int) -> bool:
-    if not (_YEARS[0] <= value <= _YEARS[1] and match.groupdict().get("n")):
-        return False
-    text, start, end = doc.masked, match.start("n"), match.end("n")
+def _a_year(text: str, match: re.Match[str]) -> bool:
+    """The number of `match`, between 1900 and 2099, is a year by what surrounds it."""
+    start, end = match.start("n"), match.end("n")
     if _YEAR_AFTER.match(text, end):
         return True
     return text.endswith("the ", 0, start) and _YEAR_NAMING.match(text, end) is not None
@@ -128,12 +135,10 @@ def _a_year(doc: Document, match: re.Match[str], value: int) -> bool:
 
 def _number_starts(doc: Document) -> list[int]:
     """Where a count may start: digits or number words, not inside a price, time or id."""
-    text = doc.masked
+    text, words = doc.masked, doc.words.by_word
     found = []
-    for word, starts in doc.words.by_word.items():
-        if not (word.isdigit() or word in NUMBER_WORDS or word == "a"):
-            continue
-        for start in starts:
+    for word in [*filter(str.isdigit, words), *_COUNT_WORDS.intersection(doc.words.word_set)]:
+        for start in words[word]:
             if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_A_COUNT_BEFORE):
                 continue
             if word != "a" or text.startswith(_A_COUNT, start):
@@ -142,10 +147,13 @@ def _number_starts(doc: Document) -> list[int]:
 
 
 def _by_number(doc: Document, found: dict[int, Count]) -> None:
+    starts = _number_starts(doc)
+    if not starts:
+        return
     text = doc.masked
     stock_words = may_match(_BEFORE_STOCK_NEEDLES, text)
     unit_words = may_match(_WITH_UNIT_NEEDLES, text)
-    for start in sorted(_number_starts(doc)):
+    for start in sorted(starts):
         match = _BEFORE_STOCK.match(text, start) if stock_words else None
         if match is None and unit_words and (unit := _WITH_UNIT.match(text, start)) is not None:
             clause = doc.clause_at(start)
@@ -160,19 +168,19 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
 
 def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
     text, words = doc.masked, doc.words.by_word
-    present = _ANY_FIRST_WORD.intersection(words)
+    present = _ANY_FIRST_WORD & doc.words.word_set
     if not present:
         return
-    for (pattern, first_words), found_in in zip(_FIRST_WORDS, _FIRST_WORD_NEEDLES, strict=True):
-        here = [word for word in first_words if word in present]
-        if not here or not may_match(found_in, text):
+    for pattern, first_words, first_word_set, found_in, value in _FIRST_WORDS:
+        if present.isdisjoint(first_word_set) or not may_match(found_in, text):
             continue
-        for word in here:
+        for word in first_words:
+            if word not in present:
+                continue
             for start in words[word]:
                 match = pattern.match(text, start)
                 if match is None or (pattern is _LABEL and text.endswith("in ", 0, start)):
                     continue
-                value = 0 if pattern is _ZERO else 1 if pattern is _LAST_ONE else None
                 count = _count(doc, match, value)
                 if count is not None:
                     if pattern is _LAST_ONE and not count.low:
@@ -196,7 +204,7 @@ def find_counts(doc: Document) -> list[Count]:
     _by_first_word(doc, found)
     _by_number(doc, found)
     counts: list[Count] = []
-    for count in sorted(found.values(), key=lambda c: c.start):
+    for _, count in sorted(found.items()):
         # A number inside another count ("a dozen" in "half a dozen") is part of it.
         if not counts or count.start >= counts[-1].end:
             counts.append(count)

@@ -17,8 +17,8 @@ def supersede(
     claims: Sequence[Claim], beats: Mapping[str, frozenset[str]], scope: Scope = whole_answer
 ) -> list[Claim]:
     """Drop each claim beaten by another about the same subject within the same scope."""
-    if not claims:
-        return []
+    if {str(claim.value) for claim in claims}.isdisjoint(beats):
+        return list(claims)  # the usual case: no claim beats another, whatever their scope
     scoped = [((scope(claim), claim.subject), str(claim.value), claim) for claim in claims]
     #: Per scope and subject: every value some claim there beats.
     beaten: dict[tuple[Hashable, str | None], set[str]] = {}

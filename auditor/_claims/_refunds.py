@@ -111,7 +111,7 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
 def extract_refund(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.REFUND))
     hits = [settled for hit in scan(doc, *table) if (settled := _settle(doc, hit))]
-    return claims_of(doc, ClaimKind.REFUND, hits)
+    return claims_of(doc, ClaimKind.REFUND, hits) if hits else []
 
 
 @EXTRACTORS.register(ClaimKind.REFUND_AMOUNT)

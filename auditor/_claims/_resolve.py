@@ -90,9 +90,9 @@ def _resolve_tier(
     candidates = [m for m in doc.mentions if m.type in types]
     if not candidates:
         return ()
-    inside = [m for m in candidates if start <= m.start and m.end <= end]
-    if inside:
-        return (inside[0].subject,)
+    for mention in candidates:
+        if start <= mention.start and mention.end <= end:
+            return (mention.subject,)
     sentence = doc.sentence_at(start)
     before = [m for m in candidates if sentence.start <= m.start and m.end <= start]
     if before:
@@ -111,12 +111,38 @@ def _resolve_tier(
 _NO_SUBJECT: tuple[str | None, ...] = (None,)
 
 
+def _sole_subject(
+    doc: Document, tiers: tuple[frozenset[SubjectType], ...]
+) -> tuple[str | None, ...]:
+    """The subjects of every phrase when where it stands cannot matter, else (); once per answer.
+
+    When the first tier with mentions has mentions of one subject only, every rule above
+    picks that subject (the usual answer names one item, by its name and its SKU); when no
+    tier has any, no phrase has a subject.
+    """
+    key = ("sole", tiers)
+    known = doc.memo.get(key)
+    if isinstance(known, tuple):
+        return known
+    found = _NO_SUBJECT
+    for types in tiers:
+        subjects = {m.subject for m in doc.mentions if m.type in types}
+        if subjects:
+            found = (subjects.pop(),) if len(subjects) == 1 else ()
+            break
+    doc.memo[key] = found
+    return found
+
+
 def resolve(doc: Document, kind: ClaimKind, start: int, end: int) -> tuple[str | None, ...]:
     """The subjects of the phrase at `start:end`, worked out once per answer and span: the
     counts of an answer are read both as quantities and as availability."""
     if not doc.mentions:
         return _NO_SUBJECT
     tiers = KIND_SUBJECTS[kind]
+    sole = _sole_subject(doc, tiers)
+    if sole:
+        return sole
     key = ("subjects", tiers, start, end)
     known = doc.memo.get(key)
     if isinstance(known, tuple):

@@ -59,11 +59,14 @@ def scan(
                 if rule.negated_yet is not None and has_yet(doc, clause):
                     value = rule.negated_yet
             raw.append((start, end, value or "", value, clause, is_negated))
-    if len(raw) > 1:
+    if not raw:
+        return []
+    several = len(raw) > 1
+    if several:
         raw.sort(key=_SORT_KEY)
     hits = []
     for start, end, _, value, clause, is_negated in raw:
-        if value is None or _inside_another(start, end, raw):
+        if value is None or (several and _inside_another(start, end, raw)):
             continue
         hedge = hedging and hedged(doc, clause, start)
         hits.append(Hit(start, end, value, clause, hedge, is_negated))

@@ -11,7 +11,7 @@ import enum
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
@@ -102,10 +102,10 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(normalise(name)))
 
 
-def _plural_forms(word: str) -> tuple[str, ...]:
-    """The name words `word` may stand for: itself, or it with a plural ending added or taken
-    off (mug / mugs, glass / glasses)."""
-    forms = [word, word + "s", word + "es"]
+def _other_forms(word: str) -> tuple[str, ...]:
+    """The name words `word` may stand for besides itself: it with a plural ending added or
+    taken off (mug / mugs, glass / glasses)."""
+    forms = [word + "s", word + "es"]
     if word.endswith("s"):
         forms.append(word[:-1])
         if word.endswith("es"):
@@ -190,12 +190,15 @@ class ItemIndex:
             if not node.next:  # no name goes on: neither a form below nor a next word can
                 break
             word = words[j]
-            for form in _plural_forms(word):
-                child = node.next.get(form)
-                if child is not None and child.sku is not None:
-                    best = (j, child.sku)
-                    break
             following = node.next.get(word)
+            if following is not None and following.sku is not None:
+                best = (j, following.sku)  # the word itself, the first of its forms
+            else:
+                for form in _other_forms(word):
+                    child = node.next.get(form)
+                    if child is not None and child.sku is not None:
+                        best = (j, child.sku)
+                        break
             if following is None:
                 break
             node = following
@@ -215,15 +218,17 @@ class ItemIndex:
         # Word i spans `bounds[2i]:bounds[2i + 1]`.
         bounds = list(accumulate(map(len, parts)))
         after = 0  # the first word not inside a name found already
-        for i in [i for i, word in enumerate(words) if word in hits]:
+        # The indexes of the words in `hits`, picked out without a Python loop over every word.
+        for i in compress(count(), map(hits.__contains__, words)):
             if i < after:
                 continue
             full = self._full_match(words, i)
             if full is not None:
                 last, sku = full
                 start, last_end = bounds[2 * i], bounds[2 * last + 1]
-                close = _CLOSING.match(norm, last_end)
-                end = close.end() if close and "(" in norm[start:last_end] else last_end
+                end = last_end
+                if "(" in norm[start:last_end] and (close := _CLOSING.match(norm, last_end)):
+                    end = close.end()
                 found.append(Mention(start, end, sku, SubjectType.ITEM))
                 after = last + 1
                 continue
@@ -268,7 +273,10 @@ def find_mentions(
     names = index.find(norm, parts)
     if not names:
         return tuple(ids)
-    if ids:
+    # Both lists are in order and without overlaps of their own: when every name ends before
+    # the first id or starts after the last one (the usual "Blue Kettle (KT-1042)"), none
+    # overlaps an id.
+    if ids and names[-1].end > ids[0].start and ids[-1].end > names[0].start:
         names = [n for n in names if not any(n.start < i.end and i.start < n.end for i in ids)]
     return tuple(sorted([*ids, *names], key=_START))
 

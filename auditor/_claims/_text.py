@@ -7,7 +7,7 @@ text is the same position in the answer and a claim's span can be cut from the o
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -116,6 +116,8 @@ _SENTENCE_END_PIPE = re.compile(r"[.!?]+(?=[\"')\]]*(?:\s|$))|\n+|\s\|\s")
 _WORD_BEFORE = re.compile(r"([a-z](?:\.?[a-z])*)$")
 #: `[,;:\u2014]|\s-\s`, spelt to open on one character class, as `_SENTENCE_END` is.
 _CLAUSE_MARK = re.compile(r"[,;:\u2014\s](?:(?<=\s)-\s|(?<!\s))")
+#: `_CLAUSE_MARK` in a text without "-": the class without blanks is not tried at every blank.
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:\u2014]")
 #: Words that open a new clause; the conditional ones open a clause that asserts nothing.
 _CLAUSE_WORDS = frozenset(
     [
@@ -138,6 +140,9 @@ _CLAUSE_WORDS = frozenset(
     ]
 )
 _CONDITIONAL_WORDS = frozenset(["if", "unless", "once", "when", "whenever", "until", "whether"])
+_CONDITIONAL_PHRASES = ("as soon as", "in case")
+#: Substrings of every conditional opener ("whenever" holds "when").
+_CONDITION_OPENERS = (*sorted(_CONDITIONAL_WORDS - {"whenever"}), *_CONDITIONAL_PHRASES)
 #: Two-word openers, found through their first word.
 _CLAUSE_PHRASES = {"as": ("as soon as", True), "in": ("in case", True)}
 #: "between 1pm and 3pm" is one range, not two clauses.
@@ -173,9 +178,10 @@ def sentences(norm: str) -> tuple[Segment, ...]:
     start = 0
     ends = _SENTENCE_END_PIPE if "|" in norm else _SENTENCE_END
     for match in ends.finditer(norm):
-        if not _is_sentence_end(norm, match):
-            continue
         end = match.end()
+        # A mark at the very end closes the last sentence whether it ends one or not.
+        if end < len(norm) and not _is_sentence_end(norm, match):
+            continue
         if norm[start:end].strip():
             found.append(Segment(start, end))
         start = end
@@ -184,7 +190,7 @@ def sentences(norm: str) -> tuple[Segment, ...]:
     return tuple(found)
 
 
-def _word_cuts(norm: str, words: Mapping[str, list[int]]) -> dict[int, bool]:
+def _word_cuts(norm: str, words: Mapping[str, Sequence[int]]) -> dict[int, bool]:
     """Where a clause word opens a clause, and whether that clause is a condition."""
     cuts: dict[int, bool] = {}
     for word in words.keys() & _CLAUSE_WORDS:
@@ -229,38 +235,48 @@ def _echo_scopes(norm: str, sentence: Segment) -> list[Segment]:
 
 
 def clauses(
-    norm: str, found: tuple[Segment, ...], words: Mapping[str, list[int]]
+    norm: str, found: tuple[Segment, ...], words: Mapping[str, Sequence[int]]
 ) -> tuple[Clause, ...]:
     """The clauses of every sentence, each flagged when it asserts nothing.
 
     `words` maps each word of `norm` to where it starts (see `_dispatch.WordIndex`).
     """
     word_cuts = _word_cuts(norm, words)
-    cuts = sorted({*[m.end() for m in _CLAUSE_MARK.finditer(norm)], *word_cuts})
+    marks = _CLAUSE_MARK if "-" in norm else _CLAUSE_PUNCTUATION
+    cuts = sorted({*[m.end() for m in marks.finditer(norm)], *word_cuts})
+    # Most answers ask nothing, echo no question and set no condition: a test each over the
+    # whole answer settles that for all its sentences and clauses.
+    asks = "?" in norm
+    echoing = "you" in norm
+    conditions = any(map(norm.__contains__, _CONDITION_OPENERS))
     out: list[Clause] = []
     position = 0
     for index, sentence in enumerate(found):
         while position < len(cuts) and cuts[position] <= sentence.start:
             position += 1
-        inner = []
+        bounds = [sentence.start]
         while position < len(cuts) and cuts[position] < sentence.end:
-            inner.append(cuts[position])
+            bounds.append(cuts[position])
             position += 1
-        _sentence_clauses(norm, sentence, index, inner, word_cuts, out)
+        bounds.append(sentence.end)
+        question = _question_start(norm, sentence) if asks else None
+        echoes = _echo_scopes(norm, sentence) if echoing else []
+        _sentence_clauses(norm, index, bounds, question, echoes, word_cuts, conditions, out)
     return tuple(out)
 
 
 def _sentence_clauses(
     norm: str,
-    sentence: Segment,
     index: int,
-    inner: list[int],
+    bounds: list[int],
+    question: int | None,
+    echoes: list[Segment],
     conditional: dict[int, bool],
+    conditions: bool,
     out: list[Clause],
 ) -> None:
-    question = _question_start(norm, sentence)
-    echoes = _echo_scopes(norm, sentence)
-    bounds = [sentence.start, *inner, sentence.end]
+    """Add the clauses of sentence `index`, cut at `bounds`, to `out`; without `conditions`
+    the answer has no conditional word, and no clause opens on one."""
     for start, end in pairwise(bounds):
         if not norm[start:end].strip():
             continue
@@ -271,7 +287,8 @@ def _sentence_clauses(
                 index,
                 question is not None and end > question,
                 bool(echoes) and any(s.start < end and start < s.end for s in echoes),
-                conditional.get(start, False) or _opens_with_condition(norm, start, end),
+                conditional.get(start, False)
+                or (conditions and _opens_with_condition(norm, start, end)),
             )
         )
 
@@ -280,4 +297,4 @@ def _opens_with_condition(norm: str, start: int, end: int) -> bool:
     """A clause cut at punctuation may still open on a condition (", if you like")."""
     head = norm[start : min(end, start + 16)].lstrip()
     first = head.split(" ", 1)[0]
-    return first in _CONDITIONAL_WORDS or head.startswith(("as soon as", "in case"))
+    return first in _CONDITIONAL_WORDS or head.startswith(_CONDITIONAL_PHRASES)
