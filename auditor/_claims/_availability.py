@@ -66,6 +66,8 @@ _TABLE = RuleSet.of(
         r"nothing (?:left|in stock)",
         r"no stock",
         rf"no longer (?:available(?: in {_STOCK})?|in {_STOCK})",
+        # "there are no Glass Teapots left": a named item, masked.
+        r"no (?:more )?xx+ (?:left|remaining)",
         negation=False,
     ),
     rules(
@@ -130,7 +132,8 @@ _TABLE = RuleSet.of(
         r"|store|shop|inventory)",
         negation=False,
     ),
-    # Phrases that look like availability and are not.
+    # Phrases that look like availability and are not: "available" said of information,
+    # systems, services, an order, a return or a time slot.
     rules(
         None,
         rf"back(?: |-)in(?: |-){_STOCK} (?:email|alert|notification|notice|reminder|list)s?",
@@ -138,8 +141,14 @@ _TABLE = RuleSet.of(
         r"|colou?rs|sizes|slots?|help|chat|line|methods?|refunds?|tracking|delivery|shipping"
         r"|collection|pickup|wrapping|me)(?: \w+){0,2}?"
         r" (?:is |are |isn't |aren't |is not |are not )?"
-        r"(?:currently |temporarily |not )?(?:un)?available",
+        r"(?:currently |temporarily |not |not yet |yet )?(?:un)?available",
+        # The same of an order or a return, filed under the whole word (a blank follows it).
+        r"(?:order|orders|return|returns) (?:\w+ ){0,2}?(?:is |are |isn't |aren't |is not "
+        r"|are not )?(?:currently |temporarily |not |not yet |yet )?(?:un)?available",
         r"available (?:to me|on my end|in my system)",
+        r"(?:un)?available (?:for|to) (?:a |an )?(?:refunds?|returns?|exchanges?)",
+        r"(?:un)?available (?:at|in|for|on) (?:the|a|this|that|your)(?: [\w-]+){0,2}? (?:time )?"
+        r"slots?",
     ),
 )
 

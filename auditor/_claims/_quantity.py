@@ -28,7 +28,9 @@ _STOCK = (
 )
 _UNIT = r"(?:units?|pcs|pieces?|items?|sets?|pairs?|packs?)"
 _STRONG_UNIT = r"(?:units?|pcs|pieces?)"
-_FILLER = r"(?:\s+(?!(?:and|but|or|so|in)\b)[\w'-]+){0,3}?"
+#: Up to three words between a count and its stock word, none of them a number: in "a 2734
+#: toaster with 1 left" the count is 1.
+_FILLER = r"(?:\s+(?!(?:and|but|or|so|in)\b|\d)[\w'-]+){0,3}?"
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -40,6 +42,14 @@ def _compile(pattern: str) -> re.Pattern[str]:
 _BEFORE_STOCK = _compile(rf"{_NUM}(?: more)?{_FILLER}\s+{_STOCK}(?!\w)")
 #: "14 units"
 _WITH_UNIT = _compile(rf"{_NUM}(?: more)? {_STRONG_UNIT}(?!\w)")
+#: "One unit of Steel Pocket Scale is left", "one of the 10 units of X (X-1) is left": the
+#: count, then what it counts at more length than a filler allows, then the stock word. Its
+#: stock words are `_BEFORE_STOCK`'s, so that pattern's prefilter serves it too.
+_NAMED_BEFORE_STOCK = _compile(
+    rf"{_NUM}(?: of (?:the|our|those|these) {NUMBER})? (?:{_UNIT}|xx+)"
+    r"(?: of (?:the )?(?:xx+(?: \(xx+\))?|[\w'-]+(?: [\w'-]+){0,2}))?"
+    rf" (?:is|are) (?:still )?{_STOCK}(?!\w)"
+)
 #: "… 2 of the kettles and 30 of the toasters": a count listed after another.
 _LISTED = _compile(rf"{_NUM} (?:of (?:the )?)?(?:xx+|{_UNIT}(?!\w))")
 _BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
@@ -155,6 +165,10 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
     unit_words = may_match(_WITH_UNIT_NEEDLES, text)
     for start in sorted(starts):
         match = _BEFORE_STOCK.match(text, start) if stock_words else None
+        if match is None and stock_words:
+            match = _NAMED_BEFORE_STOCK.match(text, start)
+            if match is not None and _NOT_STOCK.search(text, doc.clause_at(start).start, start):
+                match = None
         if match is None and unit_words and (unit := _WITH_UNIT.match(text, start)) is not None:
             clause = doc.clause_at(start)
             match = None if _NOT_STOCK.search(text, clause.start, start) else unit

@@ -39,9 +39,48 @@ def claims(text: str, kind: ClaimKind, context: ExtractionContext = KITCHEN) -> 
         ("We don't carry that brand.", ["not_carried"]),
         ("Only 2 left!", ["low_stock"]),
         ("That's the last one we have.", ["low_stock"]),
+        # A named item none of which is left; a count of none is still a count.
+        ("No, there are no Blue Kettles left in the world.", ["out_of_stock"]),
+        ("There are no more Red Toasters remaining.", ["out_of_stock"]),
+        ("We have no units left.", ["out_of_stock"]),
+        ("No, the Blue Kettle is in stock.", ["in_stock"]),
+        # "N left" is scarce up to the facts' low-stock threshold (3), however it is worded.
+        ("One unit of Blue Kettle is left.", ["low_stock"]),
+        ("One of the 10 units of Blue Kettle (KT-0001) is left.", ["low_stock"]),
+        ("10 units left.", ["in_stock"]),
+        ("One unit of Blue Kettle is available.", ["in_stock"]),
     ],
 )
 def test_availability_wording(text, expected):
+    assert values(text, ClaimKind.AVAILABILITY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The item is back with us, but it's not yet available for refund.",
+        "The kettle is available for return within 30 days.",
+        "The order ORD-10007 is currently available at the 2026-12-31 time slot.",
+        "Your order is not available yet.",
+        "A new product is being developed, and the return of RMA-1014 is not yet available.",
+        "The kettle is available in the 9-11am slot.",
+    ],
+)
+def test_available_said_of_an_order_a_return_or_a_slot_is_not_stock(text):
+    assert values(text, ClaimKind.AVAILABILITY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Blue Kettle is available.", ["in_stock"]),
+        ("The Blue Kettle is not available.", ["out_of_stock"]),
+        ("The Blue Kettle is available for delivery tomorrow.", ["in_stock"]),
+        ("The Blue Kettle is available at the moment.", ["in_stock"]),
+        ("The Blue Kettle in your order is sold out.", ["out_of_stock"]),
+    ],
+)
+def test_available_said_of_an_item_stays_stock(text, expected):
     assert values(text, ClaimKind.AVAILABILITY) == expected
 
 
@@ -124,6 +163,18 @@ def test_words_inside_an_item_name_do_not_speak_for_the_assistant():
         ("The 2019 PN-2262 is in stock.", []),
         ("We have 48 units of the 2019-2023 model.", [48]),
         ("We have 2000 units left of the 2021 edition.", [2000]),
+        # The count, then at some length what it counts, then "is left".
+        ("One of the 10 units of Blue Kettle (KT-0001) is left.", [1]),
+        ("One unit of Blue Kettle is left.", [1]),
+        ("One unit of Steel Pokcet Scale is left.", [1]),
+        ("2 of the 10 Blue Kettles are left.", [2]),
+        ("Two units of the Blue Kettle are still available.", [2]),
+        ("10 units left.", [10]),
+        ("We have 10 units of the Blue Kettle left.", [10]),
+        ("Your order contains 2 units of Blue Kettle, which are in stock.", []),
+        ("Your order of 2 units of Blue Kettle is in stock.", []),
+        # A number between a count and "left" is not part of what it counts.
+        ("I'm currently running a 2734 toaster with 1 left over.", [1]),
     ],
 )
 def test_quantities(text, expected):
