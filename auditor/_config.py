@@ -24,9 +24,9 @@ from pydantic import (
 
 from auditor._anchors._config import AnchorConfig
 from auditor._lag._config import LagSection, SandboxSection, lag_problems
+from auditor._names import HISTORY_FILE as HISTORY_FILE
+from auditor._names import Profile as Profile
 from auditor._tap._config import TapSection
-
-Profile = Literal["ci", "production", "explore"]
 
 
 class ConfigError(Exception):
@@ -162,10 +162,6 @@ class ProductionSection(_Strict):
     test_customers: list[str] = Field(default_factory=list)
     #: Rotate subjects across runs (via the history database) so all are covered over time.
     rotate: bool = True
-
-
-#: The history database's name beside the audit directories when `[history] path` is unset.
-HISTORY_FILE = "history.sqlite"
 
 
 class HistorySection(_Strict):

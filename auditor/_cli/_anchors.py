@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import httpx
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from auditor._anchors import AnchorError, open_anchors
-from auditor._anchors._init import SpecInput, spec_reference, starter_config, unsure_lines
-from auditor._anchors._map import AnchorMap, AnchorView, build_map
-from auditor._anchors._spec import Spec, load_spec
 from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_READY, EXIT_USAGE, app
-from auditor._config import AuditConfig, ConfigError, load_config
+
+if TYPE_CHECKING:
+    from auditor._anchors._map import AnchorMap, AnchorView
+    from auditor._anchors._spec import Spec
+    from auditor._config import AuditConfig
 
 
 async def _anchor_map(config: AuditConfig, base_dir: Path) -> AnchorMap:
+    from auditor._anchors import open_anchors
+    from auditor._anchors._map import build_map
+
     read_only = config.audit.profile == "production"
     async with open_anchors(
         config.anchors, read_only=read_only, env=os.environ, base_dir=base_dir
@@ -91,6 +92,11 @@ def anchors(
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON document")] = False,
 ) -> None:
     """Map the data anchors: operations, mapped fields, reachability, contract, edge classes."""
+    import asyncio
+
+    from auditor._anchors import AnchorError
+    from auditor._config import ConfigError, load_config
+
     try:
         loaded = load_config(config)
     except ConfigError as error:
@@ -115,6 +121,10 @@ def anchors(
 
 
 async def _load_specs(sources: list[str]) -> list[Spec]:
+    import httpx
+
+    from auditor._anchors._spec import load_spec
+
     async with httpx.AsyncClient(trust_env=False, timeout=30) as client:
         return [await load_spec(s, base_dir=Path.cwd(), client=client) for s in sources]
 
@@ -133,6 +143,11 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="overwrite an existing file")] = False,
 ) -> None:
     """Write a starter audit.toml guessed from the shop's OpenAPI documents."""
+    import asyncio
+
+    from auditor._anchors import AnchorError
+    from auditor._anchors._init import SpecInput, spec_reference, starter_config, unsure_lines
+
     if output.exists() and not force:
         typer.echo(f"error: {output} exists; pass --force to overwrite it", err=True)
         raise typer.Exit(EXIT_USAGE)

@@ -7,7 +7,6 @@ history in a file) on a terminal, and plain lines from a pipe.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import sys
@@ -19,11 +18,11 @@ from rich.console import Console
 from rich.text import Text
 
 from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_READY, EXIT_USAGE, app
-from auditor._config import AuditConfig, ConfigError, load_config
 
 if TYPE_CHECKING:
     from prompt_toolkit import PromptSession
 
+    from auditor._config import AuditConfig
     from auditor._explore import Exploration, ExploreSession, Repl
 
 ConfigOption = Annotated[Path, typer.Option("--config", "-c", help="the audit.toml to read")]
@@ -51,6 +50,8 @@ def _fail(console: Console, message: str, code: int) -> typer.Exit:
 
 
 def _load(console: Console, path: Path, channel: str | None) -> AuditConfig:
+    from auditor._config import ConfigError, load_config
+
     try:
         config = load_config(path)
     except ConfigError as error:
@@ -85,6 +86,8 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON document")] = False,
 ) -> None:
     """Ask one question: the answer with its claims marked, each beside the anchors' truth."""
+    import asyncio
+
     from auditor._explore import SessionError, render
 
     errors = Console(stderr=True)
@@ -126,6 +129,8 @@ class _Lines:
 
     async def read(self, prompt: str) -> str:
         """The next line; EOFError at the end (Ctrl-D), KeyboardInterrupt on Ctrl-C."""
+        import asyncio
+
         if self._editor is not None:
             line: str = await self._editor.prompt_async(prompt)
             return line
@@ -188,6 +193,8 @@ def explore(
     ] = Path("probes.local.toml"),
 ) -> None:
     """Ask question after question; `:as`, `:channel`, `:save` and `:help` steer the session."""
+    import asyncio
+
     from auditor._explore import SessionError
 
     errors = Console(stderr=True)

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from auditor._audit import new_audit_dir
 from auditor._cli._app import EXIT_USAGE, app
 from auditor._cli._run import execute
 from auditor._cli._tap import reference_front
@@ -65,6 +64,7 @@ def demo(
     ] = False,
 ) -> None:
     """Start the reference shop and assistant on loopback and audit them (exit 0 when ready)."""
+    from auditor._audit import new_audit_dir
     from auditor.reference._demo import DEMO_PACES, STAFF_TOKEN_ENV, demo_config
     from auditor.reference._lag_config import with_reference_lag
     from auditor.reference._world import running_world

@@ -11,12 +11,14 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor._claims import ClaimKind, ExtractionContext, extract
 from auditor._cli._app import EXIT_USAGE, app
+
+if TYPE_CHECKING:
+    from auditor._claims import ClaimKind
 
 
 class _UsageError(Exception):
@@ -24,6 +26,8 @@ class _UsageError(Exception):
 
 
 def _kinds(names: Sequence[str]) -> list[ClaimKind] | None:
+    from auditor._claims import ClaimKind
+
     if not names:
         return None
     kinds = []
@@ -87,6 +91,8 @@ def extract_command(
     ] = None,
 ) -> None:
     """Print the claims each answer makes, as JSON lines."""
+    from auditor._claims import ExtractionContext, extract
+
     try:
         kinds = _kinds(kind or [])
         context = ExtractionContext(now=_clock(now))

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,18 +14,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from auditor._cli._app import EXIT_READY, EXIT_USAGE, app
-from auditor._config import HISTORY_FILE, ConfigError, load_config
-from auditor._history import (
-    DiffError,
-    HistoryDB,
-    HistoryEntry,
-    HistoryError,
-    diff_audits,
-    read_history,
-    resolve_audit,
-)
-from auditor._report import BaselineComparison, terminal_safe
-from auditor._report._baseline import show_metric
+from auditor._names import HISTORY_FILE
+
+if TYPE_CHECKING:
+    from auditor._history import HistoryDB, HistoryEntry
+    from auditor._report import BaselineComparison
 
 #: Where `auditor run` keeps the history by default (`--out reports`).
 DEFAULT_DB = Path("reports") / HISTORY_FILE
@@ -33,11 +26,11 @@ DbOption = Annotated[
     Path | None,
     typer.Option(
         "--db",
-        help=f"the history database (default: [history] path of -c, else {DEFAULT_DB})",
+        help=f"the history database (default: \\[history] path of -c, else {DEFAULT_DB})",
     ),
 ]
 ConfigOption = Annotated[
-    Path | None, typer.Option("--config", "-c", help="audit.toml whose [history] path to read")
+    Path | None, typer.Option("--config", "-c", help="audit.toml whose \\[history] path to read")
 ]
 _PIPED_WIDTH = 200
 #: Columns of `auditor history`: headline metrics people scan for.
@@ -54,6 +47,8 @@ def _db_path(db: Path | None, config: Path | None) -> Path:
         return db
     if config is None:
         return DEFAULT_DB
+    from auditor._config import ConfigError, load_config
+
     try:
         configured = load_config(config).history.path
     except ConfigError as error:
@@ -68,10 +63,14 @@ def _console() -> Console:
 
 
 def _safe(text: str) -> str:
+    from auditor._report import terminal_safe
+
     return escape(terminal_safe(text))
 
 
 def _table(entries: list[HistoryEntry]) -> Table:
+    from auditor._report._baseline import show_metric
+
     table = Table()
     for name in ("run", "finished", "name"):
         table.add_column(name, no_wrap=True)
@@ -94,7 +93,7 @@ def _table(entries: list[HistoryEntry]) -> Table:
 
 @app.command("history")
 def history(
-    name: Annotated[str | None, typer.Option(help="only audits of this [audit] name")] = None,
+    name: Annotated[str | None, typer.Option(help="only audits of this \\[audit] name")] = None,
     profile: Annotated[str | None, typer.Option(help="only audits of this profile")] = None,
     limit: Annotated[int, typer.Option(min=1, help="how many audits, newest first")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON document")] = False,
@@ -102,6 +101,8 @@ def history(
     config: ConfigOption = None,
 ) -> None:
     """List past audits, newest first, with readiness and key metrics."""
+    from auditor._history import HistoryError, read_history
+
     path = _db_path(db, config)
     try:
         with read_history(path) as opened:
@@ -124,6 +125,8 @@ def history(
 
 
 def _print_diff(console: Console, comparison: BaselineComparison, after: str) -> None:
+    from auditor._report._baseline import show_metric
+
     console.print(
         f"[b]{_safe(after)}[/b] against [b]{_safe(comparison.run_id)}[/b]: "
         f"{len(comparison.new_findings)} new findings · "
@@ -156,6 +159,8 @@ def diff(
     config: ConfigOption = None,
 ) -> None:
     """Compare two audits: new and fixed findings, and how each key metric moved."""
+    from auditor._history import DiffError, HistoryError, diff_audits, resolve_audit
+
     path = _db_path(db, config)
     try:
         with _maybe_history(path) as opened:
@@ -172,6 +177,8 @@ def diff(
 @contextmanager
 def _maybe_history(path: Path) -> Iterator[HistoryDB | None]:
     """The history database when there is one; directories alone need none."""
+    from auditor._history import read_history
+
     if not path.is_file():
         yield None
         return

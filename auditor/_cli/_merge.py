@@ -15,12 +15,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from auditor._audit import finish, new_audit_dir
 from auditor._cli._app import EXIT_USAGE, app
-from auditor._cli._ops import after_audit, history_path, store_trend
-from auditor._cli._outcome import print_outcome
-from auditor._config import ConfigError, parse_config
-from auditor._shards import ShardError, merge_shards
 
 
 def _fail(console: Console, message: str) -> typer.Exit:
@@ -43,6 +38,12 @@ def merge(
     ] = False,
 ) -> None:
     """Join the shards of one audit into one audit and render its reports (exit code: gate)."""
+    from auditor._audit import finish, new_audit_dir
+    from auditor._cli._ops import after_audit, history_path, store_trend
+    from auditor._cli._outcome import print_outcome
+    from auditor._config import ConfigError, parse_config
+    from auditor._shards import ShardError, merge_shards
+
     console = Console(stderr=True)
     target = out if out is not None else new_audit_dir(Path("reports"))
     try:

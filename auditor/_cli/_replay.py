@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 from collections.abc import Mapping, Sequence
 from contextlib import AsyncExitStack
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -16,9 +15,6 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from auditor._adapters import AdapterSettings
-from auditor._anchors import AnchorError, open_anchors
-from auditor._audit import AuditCouldNotRun, _extractor, _open_assistants, _take_snapshot
 from auditor._cli._app import (
     EXIT_COULD_NOT_RUN,
     EXIT_NOT_READY,
@@ -27,17 +23,19 @@ from auditor._cli._app import (
     app,
 )
 from auditor._cli._run import fail
-from auditor._config import AuditConfig, ConfigError, load_config, parse_config
-from auditor._report import terminal_safe
-from auditor._runner import ProbeJudge, RateLimiter, RunSettings
-from auditor._shrink import MinimalCase, ReplayedCase, ReplayReport, read_minimal, replay_cases
-from auditor._store import META_FILE, REPLAY_FILE, AuditDirError, read_meta, write_json
+
+if TYPE_CHECKING:
+    from auditor._config import AuditConfig
+    from auditor._shrink import MinimalCase, ReplayedCase, ReplayReport
 
 _EXIT = {"fixed": EXIT_READY, "failing": EXIT_NOT_READY, "could not run": EXIT_COULD_NOT_RUN}
 _STYLE = {"fixed": "green", "still failing": "red", "not fixed": "red", "error": "yellow"}
 
 
 def _stored(console: Console, directory: Path) -> tuple[dict[str, Any], list[MinimalCase]]:
+    from auditor._shrink import read_minimal
+    from auditor._store import AuditDirError, read_meta
+
     try:
         meta = read_meta(directory)
         cases = read_minimal(directory)
@@ -61,6 +59,9 @@ def _config(
     console: Console, directory: Path, meta: Mapping[str, Any], path: Path | None
 ) -> tuple[AuditConfig, Path]:
     """The `-c` file when given, else the configuration the audit stored in its meta.json."""
+    from auditor._config import ConfigError, load_config, parse_config
+    from auditor._store import META_FILE
+
     try:
         if path is not None:
             return load_config(path), path.resolve().parent
@@ -85,6 +86,12 @@ async def _replay(
     config: AuditConfig, base_dir: Path, env: Mapping[str, str], cases: Sequence[MinimalCase]
 ) -> list[ReplayedCase]:
     """The audit's wiring, minus plan and runner: fresh truth, the same judge."""
+    from auditor._adapters import AdapterSettings
+    from auditor._anchors import AnchorError, open_anchors
+    from auditor._audit import AuditCouldNotRun, _extractor, _open_assistants, _take_snapshot
+    from auditor._runner import ProbeJudge, RateLimiter, RunSettings
+    from auditor._shrink import replay_cases
+
     audit = config.audit
     settings = AdapterSettings(
         timeout_s=audit.timeout_s,
@@ -122,6 +129,8 @@ async def _replay(
 
 
 def _safe(text: str) -> Text:
+    from auditor._report import terminal_safe
+
     return Text(terminal_safe(text))
 
 
@@ -165,6 +174,12 @@ def replay(
 ) -> None:
     """Ask an audit's minimal failing cases again: exit 0 when all are fixed, 1 when any still
     fails, 2 usage, 3 could not run."""
+    import asyncio
+
+    from auditor._audit import AuditCouldNotRun
+    from auditor._shrink import ReplayReport
+    from auditor._store import REPLAY_FILE, write_json
+
     console = Console(stderr=True)
     meta, cases = _stored(console, directory)
     loaded, base_dir = _config(console, directory, meta, config)

@@ -2,33 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from auditor._audit import AuditCouldNotRun, AuditOptions, finish, new_audit_dir, run_audit
 from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_USAGE, app
-from auditor._cli._ops import OpsPlan, conclude_run, prepare_run
-from auditor._cli._outcome import print_outcome
-from auditor._cli._progress import ProgressDisplay
 from auditor._cli._tap import tapping
-from auditor._config import AuditConfig, ConfigError, Profile, load_config
-from auditor._probes import SuiteError
-from auditor._report import (
-    BaselineError,
-    FailOn,
-    read_baseline,
-    read_stored_baseline,
-    store_baseline,
-)
-from auditor._store import AuditDirError, read_meta
-from auditor._tap import TAP_FILE
+from auditor._names import FailOn, Profile
+
+if TYPE_CHECKING:
+    from auditor._cli._ops import OpsPlan
+    from auditor._config import AuditConfig
 
 EXIT_INTERRUPTED = 130
 
@@ -57,6 +46,15 @@ def execute(
 
     `ops` carries what the profile, `--shard` and the history add (`_ops.prepare_run`).
     """
+    import asyncio
+
+    from auditor._audit import AuditCouldNotRun, AuditOptions, run_audit
+    from auditor._cli._outcome import print_outcome
+    from auditor._cli._progress import ProgressDisplay
+    from auditor._config import ConfigError
+    from auditor._probes import SuiteError
+    from auditor._store import AuditDirError
+
     console = Console(stderr=True)
     out = Console()
     options = AuditOptions(
@@ -98,6 +96,8 @@ def _set_baseline(
     """Keep the baseline and policy in the audit directory, so re-rendering shows the same."""
     if baseline is None and fail_on == "gate":
         return  # nothing asked; a resumed or re-rendered audit keeps what it had
+    from auditor._report import BaselineError, read_baseline, read_stored_baseline, store_baseline
+
     try:
         stored = read_stored_baseline(directory) if directory.exists() else None
         summary = (
@@ -119,9 +119,9 @@ def run(
     resume: Annotated[
         Path | None, typer.Option(help="finish an interrupted audit in this directory")
     ] = None,
-    profile: Annotated[Profile | None, typer.Option(help="override [audit] profile")] = None,
-    seed: Annotated[int | None, typer.Option(help="override [audit] seed")] = None,
-    max_probes: Annotated[int | None, typer.Option(help="override [audit] max_probes")] = None,
+    profile: Annotated[Profile | None, typer.Option(help="override \\[audit] profile")] = None,
+    seed: Annotated[int | None, typer.Option(help="override \\[audit] seed")] = None,
+    max_probes: Annotated[int | None, typer.Option(help="override \\[audit] max_probes")] = None,
     quiet: Annotated[
         bool,
         typer.Option(
@@ -145,12 +145,17 @@ def run(
         bool,
         typer.Option(
             "--tap",
-            help="record the assistant's anchor calls through proxies ([tap] ports) "
+            help="record the assistant's anchor calls through proxies (\\[tap] ports) "
             "and map them in the report",
         ),
     ] = False,
 ) -> None:
     """Run the audit; the exit code is the gate (0 ready, 1 not ready, 2 usage, 3 could not run)."""
+    from auditor._audit import new_audit_dir
+    from auditor._cli._ops import conclude_run, prepare_run
+    from auditor._config import ConfigError, load_config
+    from auditor._tap import TAP_FILE
+
     console = Console(stderr=True)
     try:
         loaded = _override(load_config(config), profile=profile, seed=seed, max_probes=max_probes)
@@ -188,6 +193,11 @@ def report(
     fail_on: FailOnOption = "gate",
 ) -> None:
     """Re-render every report format from the stored results alone."""
+    from auditor._audit import finish
+    from auditor._cli._outcome import print_outcome
+    from auditor._report import BaselineError
+    from auditor._store import AuditDirError, read_meta
+
     console = Console(stderr=True)
     try:
         read_meta(directory)  # an audit's directory, before anything is written into it

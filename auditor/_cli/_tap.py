@@ -13,24 +13,17 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
 from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_USAGE, app
-from auditor._config import AuditConfig, ConfigError, load_config
-from auditor._tap import (
-    TAP_FILE,
-    Tap,
-    TapCall,
-    TapError,
-    TapUnavailable,
-    load_specs,
-    open_tap,
-    tap_front,
-)
+
+if TYPE_CHECKING:
+    from auditor._config import AuditConfig
+    from auditor._tap import Tap, TapCall
 
 _POLL_S = 0.5
 
@@ -52,6 +45,8 @@ def _print_urls(console: Console, config: AuditConfig, tap: Tap) -> None:
 @contextmanager
 def tapping(console: Console, config: AuditConfig, out: Path, *, base_dir: Path) -> Iterator[Tap]:
     """The tap for `config`'s anchors until the block ends, its URLs printed; errors exit."""
+    from auditor._tap import TapError, TapUnavailable, load_specs, open_tap
+
     try:
         specs = load_specs(config.anchors, base_dir)
         with open_tap(config.anchors, specs, config.tap, out) as tap:
@@ -66,6 +61,7 @@ def tapping(console: Console, config: AuditConfig, out: Path, *, base_dir: Path)
 
 def reference_front(directory: Path) -> Callable[[str], AbstractContextManager[str]]:
     """For `running_world(shop_proxy=...)`: the reference assistant reaches the shop via a tap."""
+    from auditor._tap import TAP_FILE, tap_front
     from auditor.reference._audit_config import reference_anchors
     from auditor.reference._demo import STAFF_TOKEN_ENV
 
@@ -102,6 +98,8 @@ def tap(
     ] = None,
 ) -> None:
     """Record which anchor calls an assistant makes, through proxies, until Ctrl-C."""
+    from auditor._config import ConfigError, load_config
+
     console = Console()
     try:
         loaded = load_config(config)

@@ -13,12 +13,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from auditor._lag import LagSummary
+from auditor._names import FailOn as FailOn
 from auditor._results import ProbeResult
 from auditor._tap import OrchestrationMap
 
 SCHEMA_VERSION = "1.2"
-
-FailOn = Literal["gate", "regression"]
 
 
 class _Model(BaseModel):

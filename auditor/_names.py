@@ -1,0 +1,19 @@
+"""Names that the configuration, the reports and the command line share.
+
+They live in a module that imports nothing of ours, so that the CLI can declare its options
+(Typer reads the annotations when it builds the commands) without loading the engine:
+`auditor --help` stays fast. `auditor._config` and `auditor._report` re-export them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+#: The audit profiles (`[audit] profile`, `auditor run --profile`).
+Profile = Literal["ci", "production", "explore"]
+
+#: What makes an audit not ready (`auditor run --fail-on`, `auditor report --fail-on`).
+FailOn = Literal["gate", "regression"]
+
+#: The history database's file name, beside the audits unless `[history] path` says otherwise.
+HISTORY_FILE = "history.sqlite"
