@@ -381,12 +381,9 @@ class _Judging:
     """Answers waiting for their verdict, judged by one task in the gaps between answers.
 
     Workers hand their answers over and go on to put their next question at once. The judging
-    task then judges a quarter of the waiting answers (at least one) per turn of the event
-    loop: when answers come one by one, a worker whose answer has arrived waits for one
-    judgement at most, not for all those queued before it, so judging fills the assistant's
-    wait instead of lengthening it; when many wait (a busy loop), fewer turns are spent on
-    them. benchmarks/README.md has the figures.
-    `room` answers may wait: then workers wait too, and memory does not grow with the plan.
+    task judges a batch of the waiting answers per turn of the event loop (`judging_batch`),
+    then lets the answers that arrived meanwhile be read. `room` answers may wait: then
+    workers wait too, and memory does not grow with the plan.
     """
 
     def __init__(
@@ -416,8 +413,7 @@ class _Judging:
                 self._wake.clear()
                 await self._wake.wait()
                 continue
-            # A few answers per turn of the loop, then those that arrived meanwhile go first.
-            for _ in range(max(1, len(pending) // 4)):
+            for _ in range(judging_batch(len(pending))):
                 key, asked = pending.popleft()
                 looked = self._judge.look(asked)
                 if isinstance(looked, ProbeResult):
@@ -433,6 +429,25 @@ class _Judging:
         finally:
             self._room.release()
         self._finish(key, result)
+
+
+#: Waiting answers from which the loop counts as fallen behind: some 5 ms of judging, at the
+#: ~0.3 ms an answer takes in the benchmark.
+BACKLOG = 16
+
+
+def judging_batch(waiting: int) -> int:
+    """How many of the `waiting` answers to judge before the event loop's next turn.
+
+    A quarter, at least one: a worker whose answer has just arrived then waits for a judgement
+    or two, not for every one queued before it, so judging fills the assistant's wait instead
+    of lengthening the next question's. All of them from `BACKLOG` on: the loop is not keeping
+    up (judging is the bottleneck, as against a fast assistant), and one pass takes fewer
+    turns of the loop and finds the extractor's code and tables still in the CPU's caches.
+    Taking all of them at a smaller backlog (half the room at concurrency 8, 50 ms) cost
+    CPU instead; benchmarks/README.md has the figures.
+    """
+    return waiting if waiting >= BACKLOG else max(1, waiting // 4)
 
 
 def _cut(in_flight: Iterable[Probe], rest: Iterator[Probe], bus: EventBus) -> None:
