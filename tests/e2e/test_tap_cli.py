@@ -97,7 +97,11 @@ def test_tap_records_until_ctrl_c_and_prints_what_it_saw(tmp_path, shop):
             _ask_through(proxy, shop.url, shop.staff_token)
         finally:
             process.send_signal(signal.SIGINT)
-            process.wait(timeout=60)
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()  # else leaving `Popen` waits for it forever
+                raise
         reader.join(timeout=10)
         stderr = process.stderr.read() if process.stderr else ""
     stdout = "\n".join(lines.get() for _ in range(lines.qsize()))
