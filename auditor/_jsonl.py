@@ -21,11 +21,12 @@ class JsonlWriter:
     def __init__(self, path: Path, *, mode: Literal["a", "w"] = "a") -> None:
         self.path = path
         self._mode = mode
-        self._file: IO[str] | None = None
+        self._file: IO[bytes] | None = None
 
     def __enter__(self) -> Self:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = self.path.open(self._mode, encoding="utf-8")
+        # Unbuffered bytes: each line is one write(2), straight from pydantic's serialiser.
+        self._file = self.path.open(self._mode + "b", buffering=0)
         return self
 
     def __exit__(
@@ -41,8 +42,9 @@ class JsonlWriter:
     def append(self, record: BaseModel) -> None:
         if self._file is None:
             raise RuntimeError(f"{type(self).__name__} is not open")
-        self._file.write(record.model_dump_json() + "\n")
-        self._file.flush()
+        line = memoryview(record.__pydantic_serializer__.to_json(record) + b"\n")
+        while line:  # one write(2) each time; a short one (a signal, a full disk) goes on
+            line = line[self._file.write(line) :]
 
 
 def complete_lines(path: Path) -> Iterator[dict[str, object]]:

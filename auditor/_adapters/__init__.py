@@ -13,6 +13,7 @@ from auditor._adapters._base import (
     Assistant,
     Conversation,
     TransportName,
+    no_pace,
 )
 from auditor._adapters._http_common import MAX_BACKOFF_S
 from auditor._adapters._pacing import RateLimiter
@@ -36,4 +37,5 @@ __all__ = [
     "Conversation",
     "RateLimiter",
     "TransportName",
+    "no_pace",
 ]

@@ -23,6 +23,7 @@ _EXTENSIONS = {"http_version": b"HTTP/1.1"}
 class _Body(httpx.AsyncByteStream):
     def __init__(self, response: aiohttp.ClientResponse) -> None:
         self._response = response
+        self.headers = response.headers
 
     def __aiter__(self) -> AsyncIterator[bytes]:
         # aiohttp's own iterator, whatever has arrived at each step: no generator of ours
@@ -93,6 +94,30 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             await self._session.close()
 
 
+def header(response: httpx.Response, name: str) -> str | None:
+    """A response header as httpx gives it (repeated ones joined), from aiohttp's when at hand.
+
+    httpx's `Headers` scans and decodes its whole list on every look-up; aiohttp's are parsed
+    already, in a C multidict.
+    """
+    stream = response.stream
+    if not isinstance(stream, _Body):
+        value: str | None = response.headers.get(name)
+        return value
+    values = stream.headers.getall(name, None)
+    return None if values is None else ", ".join(values)
+
+
+async def aclose(response: httpx.Response) -> None:
+    """Release the response's connection: aiohttp's at once, without httpx's request context."""
+    stream = response.stream
+    if not isinstance(stream, _Body):
+        await response.aclose()
+    elif not response.is_closed:
+        response.is_closed = True
+        stream._response.release()
+
+
 def body_chunks(response: httpx.Response) -> AsyncIterator[bytes]:
     """The body as it arrives, decoded: straight from aiohttp when there is nothing to decode.
 
@@ -100,6 +125,6 @@ def body_chunks(response: httpx.Response) -> AsyncIterator[bytes]:
     the socket; a compressed body still goes through it.
     """
     stream = response.stream
-    if isinstance(stream, _Body) and "content-encoding" not in response.headers:
+    if isinstance(stream, _Body) and "content-encoding" not in stream.headers:
         return stream.__aiter__()
     return response.aiter_bytes()

@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 
 import httpx
 
+from auditor._adapters._aiohttp import aclose
 from auditor._adapters._attempt import Attempt
 from auditor._adapters._base import AdapterError, AdapterSettings
 from auditor._adapters._http_common import (
@@ -94,7 +95,7 @@ async def _attempt(
                 error.attempts = attempt.number
                 raise
             finally:
-                await response.aclose()
+                await aclose(response)
     # First: aiohttp's own timeouts (connecting) are also `TimeoutError`s, but only the
     # attempt's limit below is the assistant being too slow.
     except TRANSPORT_ERRORS as error:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import httpx
 
-from auditor._adapters._aiohttp import body_chunks
+from auditor._adapters._aiohttp import body_chunks, header
 from auditor._adapters._attempt import Attempt
 from auditor._adapters._base import AdapterError
 
@@ -44,7 +44,7 @@ def backoff_s(attempt: int) -> float:
 
 async def read_bounded(response: httpx.Response, attempt: Attempt, limit: int) -> bytes:
     """The whole body, or an AdapterError as soon as it passes `limit` bytes (decoded)."""
-    declared = response.headers.get("content-length")
+    declared = header(response, "content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise AdapterError(f"answer body of {declared} bytes exceeds the {limit}-byte cap")
     chunks: list[bytes] = []

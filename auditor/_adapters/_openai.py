@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from auditor._adapters._aiohttp import header
 from auditor._adapters._attempt import Attempt
 from auditor._adapters._base import AdapterError, AdapterSettings, Answer, Conversation
 from auditor._adapters._exchange import Exchanged, exchange
@@ -82,9 +83,10 @@ class OpenAIAdapter:
 
     async def _read(self, response: httpx.Response, attempt: Attempt) -> str:
         limit = self._settings.max_answer_bytes
-        content_type = response.headers.get("content-type", "")
-        if self._config.stream and content_type.startswith("text/event-stream"):
-            return await _read_stream(response, attempt, limit)
+        if self._config.stream:
+            content_type = header(response, "content-type") or ""
+            if content_type.startswith("text/event-stream"):
+                return await _read_stream(response, attempt, limit)
         # Not streamed (or a server that ignored `stream`): one JSON completion.
         return _message_content(await read_bounded(response, attempt, limit))
 

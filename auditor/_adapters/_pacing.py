@@ -19,6 +19,11 @@ class RateLimiter:
         self._interval = 0.0 if per_second is None else 1.0 / per_second
         self._next = 0.0
 
+    @property
+    def paces(self) -> bool:
+        """Whether `wait` ever waits (False without a limit)."""
+        return bool(self._interval)
+
     async def wait(self) -> None:
         if not self._interval:
             return

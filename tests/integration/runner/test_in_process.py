@@ -190,6 +190,20 @@ async def test_rate_limit_spaces_every_request_across_channels(calls):
     assert all(t - times[0] >= k / 40 - 0.003 for k, t in enumerate(times))
 
 
+async def test_waiting_for_the_rate_limit_does_not_count_against_a_probes_time(calls):
+    # Every probe's own limit is 0.1 s x 1 attempt + 1 s; the twelfth waits 11/8 s for its
+    # turn under the rate limit, which is the audit's politeness, not the assistant's delay.
+    settings = RunSettings(concurrency=12, rate_limit=8, timeout_s=0.1, retries=0)
+    probes = [probe("py", n) for n in range(12)]
+    outcome = await run({"py": bot("answer", timeout_s=0.1)}, probes, settings)
+    assert settings.probe_budget_s(1) < 11 / 8
+    assert {r.verdict.value for r in outcome.results.values()} == {"pass"}
+    # Nor in its latency: the callable answers at once.
+    assert max(r.latency_ms or 0 for r in outcome.results.values()) < 100
+    times = sorted(t for *_, t, _ in calls)
+    assert times[-1] - times[0] >= 11 / 8 - 0.003
+
+
 async def test_concurrency_bounds_the_questions_and_probes_are_drawn_lazily():
     drawn, finished, most_asked, most_open = 0, 0, 0, 0
     asking: set[str] = set()

@@ -18,6 +18,7 @@ def test_adapters_exports():
             "Assistant",
             "Conversation",
             "RateLimiter",
+            "no_pace",
             "TransportName",
         ]
     )
