@@ -250,7 +250,7 @@ class ProbeJudge:
             ) from None
 
 
-def _excused(wait: Callable[[], Awaitable[None]], limit: asyncio.Timeout) -> Pace:
+def _excused(wait: Pace, limit: asyncio.Timeout) -> Pace:
     """`wait` for the rate limit, with the time it takes added to `limit`: waiting for our
     own turn is the audit's politeness, not the assistant's slowness, and may take longer
     than any probe's budget when many workers share a low rate."""
@@ -409,7 +409,8 @@ class _Judging:
 
     Workers hand their answers over and go on to put their next question at once. The judging
     task judges a batch of the waiting answers per turn of the event loop (`judging_batch`),
-    then lets the answers that arrived meanwhile be read. `room` answers may wait: then
+    then lets the answers that arrived meanwhile be read; while it keeps up, it first lets
+    the latest answers' workers put their next questions (`WAY_OUT`). `room` answers may wait: then
     workers wait too, and memory does not grow with the plan.
     """
 
