@@ -29,6 +29,11 @@ _GONE = "discontinued"
 _NOT_CARRIED = "not_carried"
 _STOCK = r"(?:stock|stok|stcok)"
 _IT = r"(?:it|them|that|those|these|this|one|xx+|the xx+|any)"
+_IT_OR_ITEM = r"(?:them|those|these|it|units|items|pieces|xx+|the xx+)"
+_FEW = r"(?:numbers?|quantity|quantities|amounts?)"
+#: "… in a limited number of colours" limits the choice, not the stock: only a count of the
+#: item itself (or a date or figure, as a model writes "of 2026-11-30 stock") may follow.
+_OF_STOCK = rf"(?! of (?!{_IT_OR_ITEM}|\d|{_STOCK}))"
 
 _TABLE = RuleSet.of(
     rules(
@@ -78,6 +83,10 @@ _TABLE = RuleSet.of(
         r"(?:almost|nearly) (?:gone|sold out|out of stock)",
         r"selling (?:fast|out fast|quickly)",
         r"limited (?:stock|quantities|availability|supply)",
+        # "A limited number" alone is any small set ("a limited number of options"): it is
+        # scarcity only said of stock, offered in a limited number or a limited number left.
+        rf"(?:available|stocked|sold|offered) in (?:a )?(?:very )?limited {_FEW}{_OF_STOCK}",
+        rf"limited {_FEW}(?: of {_IT_OR_ITEM})? (?:left|remaining|in {_STOCK}|available|on hand)",
         r"(?:only |just )?(?:a )?(?:few|handful)(?: \w+)? (?:left|remaining)",
         r"last few",
     ),

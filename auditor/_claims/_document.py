@@ -39,6 +39,11 @@ _RETURN_WORDS = re.compile(
     r"\b(?:" + "|".join(_RETURN_NOUNS) + "|(?:" + "|".join(_SENDING) + r")\b[\w\s]{0,30}\bback"
     r"|(?:" + "|".join(_HAVING) + r") (?:\w+ ){1,2}back)\b"
 )
+#: An item "back with us" is a return when its sentence speaks of a refund ("The item is back
+#: with us, but it's not yet available for refund."); alone it may be a restock, and "get back
+#: to us" is a customer writing again.
+_WITH_US = r"(?:back with us|c[ao]me back to us)\b"
+_BACK_WITH_US = re.compile(rf"\b(?:{_WITH_US}[^.!?]*\brefund|refund[^.!?]*\b{_WITH_US})")
 _ORDER_NOUN_SET = frozenset(_ORDER_NOUNS)
 _RETURN_NOUN_SET = frozenset(_RETURN_NOUNS)
 _BACK_VERBS = frozenset(_SENDING + _HAVING)
@@ -52,13 +57,14 @@ def _about_orders(norm: str, words: list[str]) -> bool:
 
 
 def _about_returns(norm: str, words: list[str]) -> bool:
-    """`_RETURN_WORDS` in `norm`, whose words are `words`: a match opens on one of them,
-    whole, and the phrases of a verb end on the whole word "back"."""
-    if _RETURN_NOUN_SET.isdisjoint(words) and (
-        "back" not in words or _BACK_VERBS.isdisjoint(words)
-    ):
-        return False
-    return _RETURN_WORDS.search(norm) is not None
+    """`_RETURN_WORDS` or `_BACK_WITH_US` in `norm`, whose words are `words`: a match of the
+    first opens on one of them, whole, and the phrases of a verb end on the whole word "back"."""
+    if _RETURN_NOUN_SET.isdisjoint(words):
+        if "back" not in words:
+            return False
+        if _BACK_VERBS.isdisjoint(words):
+            return _BACK_WITH_US.search(norm) is not None
+    return _RETURN_WORDS.search(norm) is not None or _BACK_WITH_US.search(norm) is not None
 
 
 # Not frozen, though nothing changes it once built: a frozen dataclass sets each field with a

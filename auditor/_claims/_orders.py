@@ -127,12 +127,32 @@ _OFF_TOPIC_OBJECT = re.compile(r"\s+(?:of |for )?(?:your |the |a |my )?(?:refund
 _SENT_BACK = re.compile(
     r"\b(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback\b|\b(?:returned|rma)\b"
 )
+#: "Pending" is a preposition, saying what something waits for rather than the order's state,
+#: after a hold ("on hold pending review of your order") or a comma before a determiner
+#: ("… a refund of 53.95 EUR, pending the status of the order's return"). After a verb it is
+#: the status ("your order is pending payment").
+_HELD = re.compile(r"\b(?:hold|held|paused|suspended|frozen|blocked|delayed)\s+\Z")
+_PAUSE = re.compile(r",\s*\Z")
+_NOUN_PHRASE = re.compile(r"\s+(?:the|a|an|your|our|its|their|this|that|these|those|any|further)\b")
+_A_WORD = re.compile(r"\s+[a-z]")
 _STILL = re.compile(r"\b(?:still|yet|remaining|rest|other|others|remainder)\b")
 _ORDER_OF_STAGES = later_beats_earlier(_STAGES)
 _PARTIAL_ABSORBS = {_PARTIAL: frozenset({_SHIPPED, _PROCESSING, _PENDING})}
 
 
+def _a_preposition(doc: Document, hit: Hit) -> bool:
+    masked = doc.masked
+    if masked[hit.start : hit.end] != "pending":
+        return False
+    since = max(hit.start - 12, 0)
+    if _HELD.search(masked, since, hit.start):
+        return _A_WORD.match(masked, hit.end) is not None
+    return bool(_PAUSE.search(masked, since, hit.start) and _NOUN_PHRASE.match(masked, hit.end))
+
+
 def _on_topic(doc: Document, hit: Hit) -> bool:
+    if hit.value == _PENDING and _a_preposition(doc, hit):
+        return False
     if hit.value == _DELIVERED and "arrived" in doc.masked[hit.start : hit.end]:
         sentence = doc.clause_text(doc.sentence_at(hit.start))
         if _SENT_BACK.search(sentence):

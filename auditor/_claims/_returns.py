@@ -64,6 +64,8 @@ _TABLE = RuleSet.of(
         r"(?:it's|it has|has|have|'s) arrived(?! (?:at|with) (?:you|your))",
         r"(?:has been|was|have been|were) returned to us",
         r"(?:is|are|'s) (?:now )?back (?:with us|at our warehouse|in our warehouse)",
+        r"(?:has|have|'s) (?:now )?come back (?:to|with) us",
+        r"came back (?:to|with) us",
         r"got (?:it|them|the \w+|your \w+(?: \w+)?|xx+|the xx+) back",
     ),
     rules(
@@ -77,6 +79,10 @@ _TABLE = RuleSet.of(
         None,
         r"(?:will|should|'ll|to|can|could|may|might) be (?:approved|accepted|received|refunded"
         r"|rejected|declined)",
+        # An item back with us in stock is a restock, whatever else the answer returns; a
+        # customer who came back to us wrote again.
+        r"(?:is|are|'s) (?:now )?back with us (?:in stock|on the shelves?)",
+        r"(?:you|you've|you have) (?:now )?(?:come|came) back (?:to|with) us",
     ),
 )
 _SENT_BACK = re.compile(r"\b(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback\b")

@@ -84,6 +84,46 @@ def test_available_said_of_an_item_stays_stock(text, expected):
     assert values(text, ClaimKind.AVAILABILITY) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Red Toaster is available in a limited number of 2026-11-30 stock order.",
+        "The Red Toaster is available in a limited quantity.",
+        "The Red Toaster is available in limited numbers.",
+        "The Red Toaster is in limited supply.",
+        "We only have a limited number of Red Toasters left.",
+        "There's only a limited number left of the Red Toaster.",
+    ],
+)
+def test_a_limited_number_in_stock_is_scarce(text):
+    assert [(c.value, c.subject) for c in claims(text, ClaimKind.AVAILABILITY)] == [
+        ("low_stock", "TS-0101")
+    ]
+
+
+def test_a_model_answers_limited_number_is_scarce():
+    text = "The retro toaster is available in a limited number of 2026-11-30 stock order."
+    context = ExtractionContext(items={"TS-2775": "Retro Toaster"})
+    assert [(c.value, c.subject) for c in claims(text, ClaimKind.AVAILABILITY, context)] == [
+        ("low_stock", "TS-2775")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There is no limit on the number of Blue Kettles you can order.", []),
+        ("I can only provide a limited number of options at any given time.", []),
+        ("The Blue Kettle is available in a limited number of colours.", ["in_stock"]),
+        ("Our limited edition kettle is in stock.", ["in_stock"]),
+        ("The Limited Edition Kettle is available.", ["in_stock"]),
+    ],
+)
+def test_limits_and_limited_editions_are_not_scarcity(text, expected):
+    context = ExtractionContext(items={**KITCHEN.items, "KT-0009": "Limited Edition Kettle"})
+    assert values(text, ClaimKind.AVAILABILITY, context) == expected
+
+
 def test_hedges_are_flagged():
     (claim,) = claims("I don't think we have any left.", ClaimKind.AVAILABILITY)
     assert (claim.value, claim.hedged) == ("out_of_stock", True)
@@ -199,6 +239,34 @@ def test_order_statuses(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The return RMA-1001 has been approved and is currently awaiting a refund of 53.95 EUR,"
+        " pending the status of the order's return.",
+        "Your order ORD-12345 is on hold pending review of your order.",
+        "We've paused order ORD-12345, pending a check of your address.",
+    ],
+)
+def test_pending_as_a_preposition_is_no_order_status(text):
+    assert values(text, ClaimKind.ORDER_STATUS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your order is pending.",
+        "The order status is pending.",
+        "Your order ORD-12345 is still pending.",
+        "Your order ORD-12345 is pending review.",
+        "Your order is pending payment.",
+        "You have a pending order.",
+    ],
+)
+def test_pending_as_a_status_stays_one(text):
+    assert values(text, ClaimKind.ORDER_STATUS) == ["pending"]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Estimated delivery: 2026-12-03.", ["2026-12-03"]),
@@ -279,6 +347,37 @@ def test_prices_are_not_refund_amounts():
 )
 def test_return_statuses(text, expected):
     assert values(text, ClaimKind.RETURN_STATUS) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The item is back with us, but it's not yet available for refund.",
+        "Your return RMA-1234 has come back to us.",
+        "Your returned kettle has come back to us; we'll refund you shortly.",
+        "The kettle you returned arrived back with us yesterday.",
+    ],
+)
+def test_a_returned_item_back_with_us_is_received(text):
+    assert values(text, ClaimKind.RETURN_STATUS) == ["received"]
+
+
+@pytest.mark.parametrize(
+    ("text", "returns"),
+    [
+        ("The Blue Kettle is back in stock.", []),
+        ("The Blue Kettle is back with us, and it's in stock.", []),
+        # A return in view does not make a restock one.
+        (
+            "Your return RMA-1234 was approved. "
+            "The Blue Kettle is back with us in stock next week.",
+            ["approved"],
+        ),
+    ],
+)
+def test_an_item_back_in_stock_is_no_return(text, returns):
+    assert values(text, ClaimKind.RETURN_STATUS) == returns
+    assert values(text, ClaimKind.AVAILABILITY)
 
 
 @pytest.mark.parametrize(

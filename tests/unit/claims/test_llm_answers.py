@@ -20,15 +20,19 @@ NAME = "llm_answers.jsonl"
 #: phrase, and years stopped reading as counts: 37 and 5; then "One of the 10 units of X is
 #: left" read as 1 and low, "there are no X left" as out of stock, and "available" said of an
 #: order, a return, a time slot or a refund no longer read as stock: availability 40 of 42,
-#: quantity 6 of 6). Of n: order_status 6, delivery_date 6, tracking 6, return_status 6,
-#: refund 7, refund_amount 1, deflection 7, refusal 1.
+#: quantity 6 of 6; then "available in a limited number" read as low stock, an item "back with
+#: us" said of a refund as a received return, and "pending" as a preposition no longer as an
+#: order status: availability 41 of 42, return_status 6 of 6, order_status 5 of 5). Of n:
+#: order_status 5,
+#: delivery_date 6, tracking 6, return_status 6, refund 7, refund_amount 1, deflection 7,
+#: refusal 1.
 _FLOORS = {
-    ClaimKind.AVAILABILITY: 40,
+    ClaimKind.AVAILABILITY: 41,
     ClaimKind.QUANTITY: 6,
     ClaimKind.ORDER_STATUS: 5,
     ClaimKind.DELIVERY_DATE: 6,
     ClaimKind.TRACKING: 5,
-    ClaimKind.RETURN_STATUS: 5,
+    ClaimKind.RETURN_STATUS: 6,
     ClaimKind.REFUND: 7,
     ClaimKind.REFUND_AMOUNT: 1,
     ClaimKind.DEFLECTION: 7,
