@@ -22,7 +22,7 @@ import asyncio
 import itertools
 import secrets
 from collections import deque
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import NamedTuple, Protocol
@@ -33,6 +33,7 @@ from auditor._adapters import (
     Answer,
     Assistant,
     Conversation,
+    Pace,
     RateLimiter,
     no_pace,
 )
@@ -59,8 +60,6 @@ __all__ = [
     "TruthSource",
     "run_probes",
 ]
-
-Pace = Callable[[], Awaitable[None]]
 
 #: `extract(text, now)` → claims; the audit binds the shop's vocabulary and catalogue names.
 Extractor = Callable[[str, datetime], list[Claim]]

@@ -12,6 +12,7 @@ from auditor._adapters._base import (
     Answer,
     Assistant,
     Conversation,
+    Pace,
     TransportName,
     no_pace,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "Answer",
     "Assistant",
     "Conversation",
+    "Pace",
     "RateLimiter",
     "TransportName",
     "no_pace",

@@ -21,6 +21,10 @@ class AdapterError(Exception):
         self.attempts = attempts
 
 
+#: Awaited before every request to the assistant: the audit's rate limit.
+Pace = Callable[[], Awaitable[None]]
+
+
 async def no_pace() -> None:
     return None
 
@@ -34,7 +38,7 @@ class Conversation:
     session_id: str | None = None
     #: Awaited before every request to the assistant (each turn, each retry): the audit's
     #: rate limit, shared by every probe and channel. Adapters from other packages must too.
-    pace: Callable[[], Awaitable[None]] = no_pace
+    pace: Pace = no_pace
 
 
 @dataclass(frozen=True, slots=True)

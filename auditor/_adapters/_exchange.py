@@ -21,7 +21,7 @@ import httpx
 
 from auditor._adapters._aiohttp import aclose
 from auditor._adapters._attempt import Attempt
-from auditor._adapters._base import AdapterError, AdapterSettings
+from auditor._adapters._base import AdapterError, AdapterSettings, Pace
 from auditor._adapters._http_common import (
     MAX_BACKOFF_S,
     backoff_s,
@@ -57,7 +57,7 @@ async def exchange(
     request: httpx.Request,
     settings: AdapterSettings,
     read: Reader[T],
-    pace: Callable[[], Awaitable[None]],
+    pace: Pace,
 ) -> Exchanged[T]:
     first: float | None = None
     number = 0

@@ -17,6 +17,7 @@ def test_adapters_exports():
             "Answer",
             "Assistant",
             "Conversation",
+            "Pace",
             "RateLimiter",
             "no_pace",
             "TransportName",
