@@ -1,0 +1,55 @@
+"""Claim extraction accuracy on the evaluation corpus in other voices, per kind × voice, for
+the dev and the test parts separately (fixtures/claims/corpus/README.md).
+
+    .venv/bin/python benchmarks/claims_corpus.py             # both tables
+    .venv/bin/python benchmarks/claims_corpus.py --misses    # and the dev part's misses
+
+Misses are printed for the dev part only: the test part is scored, never read to tune rules.
+The last line is one JSON object of the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.unit.claims._corpus import PARTS, matrix, part_file, render
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--misses", action="store_true", help="print the dev part's misses")
+    args = parser.parse_args()
+    figures: dict[str, object] = {}
+    for part in PARTS:
+        started = time.perf_counter()
+        scores = matrix(part)
+        elapsed = time.perf_counter() - started
+        texts = sum(1 for voice in scores for _ in _ids(part, voice))
+        print(f"{part} part ({texts} texts, extracted and scored in {elapsed:.2f} s)")
+        print(render(scores), end="\n\n")
+        figures[part] = {
+            voice: {kind: {"correct": s.correct, "n": s.n} for kind, s in by_kind.items()}
+            for voice, by_kind in scores.items()
+        }
+        if args.misses and part == "dev":
+            for voice, by_kind in scores.items():
+                for kind, s in by_kind.items():
+                    for miss in s.misses:
+                        print(f"MISS {voice} {kind} {miss}")
+            print()
+    print(json.dumps(figures, sort_keys=True))
+
+
+def _ids(part: str, voice: str) -> list[str]:
+    lines = part_file(voice, part).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["id"] for line in lines if line.strip()]
+
+
+if __name__ == "__main__":
+    main()

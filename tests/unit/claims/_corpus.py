@@ -1,0 +1,46 @@
+"""The evaluation corpus in other voices (fixtures/claims/corpus/README.md): its files, and its
+accuracy per claim kind × voice, shared by tests/unit/claims/test_corpus.py and
+benchmarks/claims_corpus.py so that both measure the same thing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from auditor._claims import ClaimKind
+from tests.unit.claims._scoring import FIXTURES, KindScore, load, score_kinds
+
+CORPUS = FIXTURES / "corpus"
+#: The voices of this corpus, in report order.
+VOICES = ("formal_us", "british", "sms")
+#: Label kinds the corpus uses that the extractor has no ClaimKind for, with their values.
+EXTRA_KINDS = {"clarification": frozenset({"which_one"})}
+#: Every kind scored, in report order.
+KINDS = (*(kind.value for kind in ClaimKind), *EXTRA_KINDS)
+PARTS = ("dev", "test")
+
+Matrix = dict[str, dict[str, KindScore]]
+
+
+def part_file(voice: str, part: str) -> Path:
+    return CORPUS / f"{voice}.{part}.jsonl"
+
+
+def matrix(part: str) -> Matrix:
+    """voice → kind → score on one part (`dev` or `test`) of the corpus."""
+    return {
+        voice: score_kinds(load(str(part_file(voice, part).relative_to(FIXTURES))), KINDS)
+        for voice in VOICES
+    }
+
+
+def render(scores: Matrix) -> str:
+    """A kind × voice table of accuracy and n (texts where the kind is labelled or read)."""
+    head = f"{'kind':15}" + "".join(f" {voice:>16}" for voice in scores)
+    lines = [head]
+    for kind in KINDS:
+        cells = []
+        for by_kind in scores.values():
+            s = by_kind[kind]
+            cells.append(f" {s.accuracy:>7.1%} (n={s.n:>3})" if s.n else f" {'—':>7} (n=  0)")
+        lines.append(f"{kind:15}" + "".join(f"{cell:>17}" for cell in cells))
+    return "\n".join(lines)
