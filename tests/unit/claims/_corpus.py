@@ -11,7 +11,7 @@ from tests.unit.claims._scoring import FIXTURES, KindScore, load, score_kinds
 
 CORPUS = FIXTURES / "corpus"
 #: The voices of this corpus, in report order.
-VOICES = ("formal_us", "british", "sms")
+VOICES = ("formal_us", "british", "sms", "llm_markdown", "agent")
 #: Label kinds the corpus uses that the extractor has no ClaimKind for, with their values.
 EXTRA_KINDS = {"clarification": frozenset({"which_one"})}
 #: Every kind scored, in report order.
