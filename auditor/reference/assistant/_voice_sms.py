@@ -57,7 +57,7 @@ _TEMPLATES = MappingProxyType(
             "{units} x {item} on hand",
             "qty {item}: {units}",
         ),
-        "quantity.out_of_stock": ("= sold out atm", "sold out for now"),
+        "quantity.out_of_stock": ("sold out atm", "so sold out for now"),
         "quantity.low_stock": ("only {n} left", "low stock ({n} left)"),
         "quantity.backorder": ("backordered, more {date}", "on b/o till {date}"),
         "quantity.backorder_undated": ("backordered, date tbc", "on b/o"),
