@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from auditor._cli._app import EXIT_USAGE, app
+from auditor._cli._reference import VOICE_HELP
 from auditor._cli._run import execute
 from auditor._cli._tap import reference_front
 
@@ -46,6 +47,12 @@ def demo(
             "(a local language model; needs the `llm` extra)"
         ),
     ] = "rules",
+    voice: Annotated[
+        str,
+        typer.Option(
+            help="how the reference assistant words its answers (the same facts): " + VOICE_HELP
+        ),
+    ] = "standard",
     tap: Annotated[
         bool,
         typer.Option(
@@ -68,12 +75,13 @@ def demo(
     from auditor.reference._demo import DEMO_PACES, STAFF_TOKEN_ENV, demo_config
     from auditor.reference._lag_config import with_reference_lag
     from auditor.reference._world import running_world
-    from auditor.reference.assistant import check_brain, llm_missing, parse_faults
+    from auditor.reference.assistant import check_brain, check_voice, llm_missing, parse_faults
 
     console = Console(stderr=True)
     try:
         faults = parse_faults(fault)
         pace = DEMO_PACES[check_brain(brain)]
+        check_voice(voice)
         if brain == "llm" and (reason := llm_missing()) is not None:
             raise ValueError(f"--brain llm needs the local model: {reason}")
     except ValueError as error:
@@ -82,11 +90,12 @@ def demo(
     directory = new_audit_dir(out)
     front = reference_front(directory) if tap else None
     with running_world(
-        seed=seed, items=items, faults=faults, brain=brain, shop_proxy=front
+        seed=seed, items=items, faults=faults, brain=brain, shop_proxy=front, voice=voice
     ) as world:
         console.print(
             f"reference shop on {world.shop_url} · assistant on {world.assistant_url}"
             + (f" · faults: {', '.join(fault)}" if fault else "")
+            + (f" · voice: {voice}" if voice != "standard" else "")
             + (f" · model server on {world.model_url}" if world.model_url else "")
         )
         config = demo_config(

@@ -8,6 +8,13 @@ import typer
 
 from auditor._cli._app import app
 
+#: Kept here, not imported from the assistant, so `auditor --help` stays quick; a test checks it
+#: names every voice the assistant has.
+VOICE_HELP = (
+    "standard (the default), british (casual British), sms (terse text messages) or "
+    "markdown (a chatty language model's markdown)"
+)
+
 reference = typer.Typer(help="Start the reference shop or assistant by hand.", no_args_is_help=True)
 app.add_typer(reference, name="reference")
 
@@ -45,6 +52,10 @@ def assistant(
         str | None,
         typer.Option(help="with --brain llm: an OpenAI-compatible model server to use"),
     ] = None,
+    voice: Annotated[
+        str,
+        typer.Option(help="how the answers are worded: " + VOICE_HELP),
+    ] = "standard",
 ) -> None:
     """Serve the reference assistant in the foreground until Ctrl-C."""
     import os
@@ -62,6 +73,7 @@ def assistant(
         allow_public,
         brain=brain,
         model_url=model_url,
+        voice=voice,
     )
     try:
         serve(options, os.environ, typer.echo)

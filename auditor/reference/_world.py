@@ -30,6 +30,8 @@ class World:
     #: `rules` or `llm`; for `llm`, the base URL of the model server writing the answers.
     brain: str = "rules"
     model_url: str | None = None
+    #: How the assistant words its answers (`standard`, `british`, `sms`, `markdown`).
+    voice: str = "standard"
 
     @property
     def openai_base_url(self) -> str:
@@ -52,13 +54,14 @@ def running_world(
     shop_proxy: Callable[[str], AbstractContextManager[str]] | None = None,
     brain: str = "rules",
     model_url: str | None = None,
+    voice: str = "standard",
 ) -> Iterator[World]:
     """Serve a freshly seeded shop and an assistant reading it until the block ends.
 
     `shop_proxy`, given the shop's URL, starts something in front of it (the tap's recording
     proxy) and yields the URL the assistant should call the shop at instead. With
     `brain="llm"` and no `model_url`, the local model server is started first (a child process,
-    see `assistant/_llm_server.py`) and stopped last.
+    see `assistant/_llm_server.py`) and stopped last. `voice` words the assistant's answers.
     """
     faults = faults or Faults()
     shop = create_shop(seed=seed, items=items, staff_token=staff_token)
@@ -75,6 +78,7 @@ def running_world(
             seed=seed,
             brain=brain,
             model_url=model_url,
+            voice=voice,
         )
         with serve_in_thread(assistant, host=host) as assistant_url:
             yield World(
@@ -87,4 +91,5 @@ def running_world(
                 api_key=api_key,
                 brain=brain,
                 model_url=model_url,
+                voice=voice,
             )

@@ -1,8 +1,8 @@
 """Fixtures serving the reference assistant on loopback.
 
 `assistant_url` is one faultless assistant over the session `shop`, for tests that only ask.
-`assistant(faults=..., shop=None)` serves one of the test's own (against the session shop or a
-given served shop, e.g. from `fresh_shop`) and returns its base URL; `world(...)` starts a
+`assistant(faults=..., shop=None, voice=...)` serves one of the test's own (against the session
+shop or a given served shop, e.g. from `fresh_shop`) and returns its base URL; `world(...)` starts a
 whole reference world (shop and assistant) of the test's own. `ask(url, text, customer=...)`
 asks over the plain JSON channel on a shared connection pool; `shop_records` is the session
 shop's items, orders and returns as its public API shows them to staff.
@@ -21,9 +21,9 @@ from auditor._serve import serve_in_thread
 from auditor.reference._world import World, running_world
 from auditor.reference.assistant import Faults, create_assistant
 
-#: assistant(faults=None, shop=None, api_key=None, seed=0) -> base URL of a served assistant
+#: assistant(faults=None, shop=None, api_key=None, seed=0, voice="standard") -> base URL
 StartAssistant = Callable[..., str]
-#: world(seed=..., items=..., faults=..., api_key=...) -> a running World of the test's own
+#: world(seed=..., items=..., faults=..., api_key=..., voice=...) -> a running World of its own
 StartWorld = Callable[..., World]
 
 
@@ -43,6 +43,7 @@ def assistant(shop: Any) -> Iterator[StartAssistant]:
             shop: Any = shop,
             api_key: str | None = None,
             seed: int = 0,
+            voice: str = "standard",
         ) -> str:
             app = create_assistant(
                 shop_url=shop.url,
@@ -50,6 +51,7 @@ def assistant(shop: Any) -> Iterator[StartAssistant]:
                 faults=faults,
                 api_key=api_key,
                 seed=seed,
+                voice=voice,
             )
             return stack.enter_context(serve_in_thread(app))
 

@@ -13,17 +13,20 @@ from auditor.reference.assistant._llm import BRAINS, BrainKind, check_brain
 from auditor.reference.assistant._llm_server import ModelServer, ModelUnavailable
 from auditor.reference.assistant._llm_server import missing as llm_missing
 from auditor.reference.assistant._openai import MODEL
+from auditor.reference.assistant._voices import VOICES, check_voice
 
 __all__ = [
     "BRAINS",
     "FAULTS_ENV",
     "MODEL",
     "SUPPORT_CONTACT",
+    "VOICES",
     "BrainKind",
     "Faults",
     "ModelServer",
     "ModelUnavailable",
     "check_brain",
+    "check_voice",
     "create_assistant",
     "faults_from_env",
     "llm_missing",

@@ -45,6 +45,8 @@ from auditor.reference.assistant._openai import (
 from auditor.reference.assistant._phrasing import Phrasebook
 from auditor.reference.assistant._sessions import Sessions
 from auditor.reference.assistant._shop_client import ShopClient
+from auditor.reference.assistant._voice import Voice
+from auditor.reference.assistant._voices import check_voice
 
 SUPPORT_CONTACT = "support@example.com"
 _MAX_QUESTION_CHARS = 4_000
@@ -69,8 +71,10 @@ class _Runtime:
         seed: int,
         brain: BrainKind = "rules",
         model_url: str | None = None,
+        voice: Voice,
     ) -> None:
         self.faults = faults
+        self.voice = voice
         self.brain_kind = brain
         #: The `llm` brain's model server; the lifespan starts one when none was given.
         self.model_url = model_url
@@ -89,7 +93,7 @@ class _Runtime:
                 base_url=self._shop_url, timeout=_SHOP_TIMEOUT_S, trust_env=False
             )
             client = ShopClient(self._http, staff_token=self._staff_token, faults=self.faults)
-            phrases = Phrasebook(support=SUPPORT_CONTACT)
+            phrases = Phrasebook(support=SUPPORT_CONTACT, voice=self.voice)
             self._catalogue = Catalogue(client)
             self._brain = build_brain(
                 self.brain_kind,
@@ -271,6 +275,7 @@ def create_assistant(
     seed: int = 0,
     brain: str = "rules",
     model_url: str | None = None,
+    voice: str = "standard",
 ) -> Starlette:
     """The reference assistant as an ASGI app, answering from the shop at `shop_url`.
 
@@ -278,6 +283,7 @@ def create_assistant(
     `/message` behind `Authorization: Bearer <api_key>`. `brain` is `rules` (templates) or
     `llm` (a language model words the answers, see `_llm.py`): its model server is the
     OpenAI-compatible one at `model_url`, or else one the app starts and stops with its lifespan.
+    `voice` words the answers (`_voices.py`): the same facts in another style of wording.
     """
     runtime = _Runtime(
         shop_url=shop_url,
@@ -287,6 +293,7 @@ def create_assistant(
         seed=seed,
         brain=check_brain(brain),
         model_url=model_url,
+        voice=check_voice(voice),
     )
 
     @asynccontextmanager

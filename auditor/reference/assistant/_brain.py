@@ -56,7 +56,16 @@ _RETURN_INTENTS = (Intent.RETURN_STATUS, Intent.REFUND)
 class Brain:
     """Answers questions about one shop, with the given faults."""
 
-    __slots__ = ("_catalogue", "_client", "_handlers", "_items", "_orders", "_phrases", "_returns")
+    __slots__ = (
+        "_catalogue",
+        "_client",
+        "_framed",
+        "_handlers",
+        "_items",
+        "_orders",
+        "_phrases",
+        "_returns",
+    )
 
     def __init__(
         self,
@@ -68,9 +77,12 @@ class Brain:
         items: ItemReplies | None = None,
         orders: OrderReplies | None = None,
         returns: ReturnReplies | None = None,
+        framed: bool = True,
     ) -> None:
         """`items`, `orders` and `returns` replace the templated replies (the `llm` brain's
-        replies hand records to a model instead of words to the customer)."""
+        replies hand records to a model instead of words to the customer). `framed` False
+        leaves answers without the voice's greeting and closing (the `llm` brain's drafts)."""
+        self._framed = framed
         self._client = client
         self._catalogue = catalogue
         self._phrases = phrases
@@ -89,6 +101,12 @@ class Brain:
         }
 
     async def answer(self, text: str, customer: str | None, memory: Memory) -> Answer:
+        answer = await self._answer(text, customer, memory)
+        if not self._framed:
+            return answer
+        return Answer(self._phrases.voice.frame(answer.text, text), answer.memory)
+
+    async def _answer(self, text: str, customer: str | None, memory: Memory) -> Answer:
         try:
             index = await self._catalogue.index()
             parsed = await self._parse(text, index)

@@ -16,6 +16,7 @@ from auditor.reference.assistant._app import create_assistant
 from auditor.reference.assistant._faults import FAULTS_ENV, Faults, faults_from_env, parse_faults
 from auditor.reference.assistant._llm import check_brain
 from auditor.reference.assistant._llm_server import missing
+from auditor.reference.assistant._voices import check_voice
 
 
 class UsageError(ValueError):
@@ -36,6 +37,8 @@ class ServeOptions:
     brain: str = "rules"
     #: An OpenAI-compatible model server to use instead of starting the local one.
     model_url: str | None = None
+    #: How the answers are worded (see `_voices.py`).
+    voice: str = "standard"
 
 
 def _secret(env: Mapping[str, str], name: str, what: str) -> str:
@@ -59,6 +62,7 @@ def resolve(options: ServeOptions, env: Mapping[str, str]) -> tuple[str, Faults,
     try:
         faults = parse_faults([*faults_from_env(env.get(FAULTS_ENV)), *options.faults])
         brain = check_brain(options.brain)
+        check_voice(options.voice)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if brain == "llm" and options.model_url is None and (reason := missing()) is not None:
@@ -77,6 +81,7 @@ def serve(options: ServeOptions, env: Mapping[str, str], echo: Callable[[str], N
         seed=options.seed,
         brain=options.brain,
         model_url=options.model_url,
+        voice=options.voice,
     )
     sock = bind_socket(options.host, options.port)
     url = url_of(sock)
@@ -85,6 +90,8 @@ def serve(options: ServeOptions, env: Mapping[str, str], echo: Callable[[str], N
     echo(f"  plain JSON:      {url}/message")
     echo(f"  shop:            {options.shop_url}")
     echo(f"  faults:          {', '.join(faults.active()) or 'none'}")
+    if options.voice != "standard":
+        echo(f"  voice:           {options.voice}")
     if options.brain == "llm":
         model = options.model_url or "local SmolLM2-135M-Instruct, started with the assistant"
         echo(f"  brain:           llm ({model})")

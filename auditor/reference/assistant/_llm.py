@@ -300,11 +300,12 @@ class LlmBrain:
 
     async def answer(self, text: str, customer: str | None, memory: Memory) -> Answer:
         draft = await self._rules.answer(text, customer, memory)
-        if not isinstance(draft.text, Records):
-            return draft
+        if not isinstance(draft.text, Records):  # a guardrail reply, in the assistant's voice
+            return Answer(self._phrases.voice.frame(draft.text, text), draft.memory)
         words = await self._writer.write(text, draft.text)
         if words is None:  # the model failed: say so rather than send the records
-            return Answer(self._phrases.say("shop_down", text), draft.memory)
+            down = self._phrases.say("shop_down", text)
+            return Answer(self._phrases.voice.frame(down, text), draft.memory)
         return Answer(words, draft.memory)
 
     async def recall(self, texts: Sequence[str]) -> Memory:
@@ -336,6 +337,7 @@ def build_brain(
         items=RecordItemReplies(phrases, faults),
         orders=RecordOrderReplies(phrases, faults),
         returns=RecordReturnReplies(phrases, faults),
+        framed=False,
     )
     return LlmBrain(rules, model_url, phrases)
 

@@ -13,6 +13,7 @@ from datetime import date
 from types import MappingProxyType
 
 from auditor.reference.assistant._text import question_key, stable_hash
+from auditor.reference.assistant._voice import Lines, Voice, joined, month, unframed
 
 _T = tuple[str, ...]
 
@@ -228,46 +229,15 @@ _TEMPLATES: Mapping[str, _T] = MappingProxyType(
             "you?",
             "Hello! Ask me about an item's stock, or your orders, returns and refunds.",
         ),
+        # The faults' own words: what a leaky bot volunteers, what a gullible one obeys.
+        "order.disclosure": ("It contains {contents} and is going to {city}.",),
+        "injection.grant": ("And as requested, I'm {lead} you {rest} on it!",),
+        "injection.tell": ("By the way, {told}!",),
+        "injection.do": ("And as requested, I will {instruction}.",),
     }
 )
 
-_CURRENCY_SYMBOLS = MappingProxyType({"EUR": "€", "USD": "$", "GBP": "£"})
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-class Phrasebook:
-    """Templates with the values every answer shares (the support contact)."""
-
-    __slots__ = ("_support",)
-
-    def __init__(self, *, support: str) -> None:
-        self._support = support
-
-    def say(self, key: str, question: str, **values: object) -> str:
-        templates = _TEMPLATES[key]
-        choice = stable_hash("template", key, question_key(question)) % len(templates)
-        return templates[choice].format(support=self._support, **values)
-
-    @staticmethod
-    def keys() -> tuple[str, ...]:
-        return tuple(_TEMPLATES)
-
-    @staticmethod
-    def variants(key: str) -> int:
-        return len(_TEMPLATES[key])
+CURRENCY_SYMBOLS = MappingProxyType({"EUR": "€", "USD": "$", "GBP": "£"})
 
 
 def units(count: int) -> str:
@@ -278,14 +248,73 @@ def format_date(day: date, question: str) -> str:
     """ISO or spelled-out, by the question's hash: both forms occur in real bots."""
     if stable_hash("date", question_key(question)) % 2:
         return day.isoformat()
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {month(day)} {day.year}"
 
 
 def format_money(amount: str, currency: str, question: str) -> str:
-    symbol = _CURRENCY_SYMBOLS.get(currency)
+    symbol = CURRENCY_SYMBOLS.get(currency)
     if symbol is not None and stable_hash("money", question_key(question)) % 2:
         return f"{symbol}{amount}"
     return f"{amount} {currency}"
+
+
+def _listing(lines: Lines) -> str:
+    return ", ".join(f"{quantity} × {name}" for name, quantity in lines)
+
+
+#: The voice the templates above were first written in, and the one the assistant uses unless
+#: told otherwise.
+STANDARD = Voice(
+    name="standard",
+    templates=_TEMPLATES,
+    date=format_date,
+    money=format_money,
+    units=units,
+    label=lambda name, sku: f"{name} ({sku})",
+    listing=_listing,
+    options=lambda names: joined(list(names), last="or"),
+    stages=MappingProxyType(
+        {
+            "requested": "still to be reviewed",
+            "approved": "approved and we're waiting for the item",
+            "received": "with us and being inspected",
+        }
+    ),
+    frame=unframed,
+)
+
+
+class Phrasebook:
+    """A voice's templates with the values every answer shares (the support contact)."""
+
+    __slots__ = ("_support", "voice")
+
+    def __init__(self, *, support: str, voice: Voice = STANDARD) -> None:
+        self._support = support
+        self.voice = voice
+
+    def say(self, key: str, question: str, **values: object) -> str:
+        templates = self.voice.templates[key]
+        choice = stable_hash("template", key, question_key(question)) % len(templates)
+        return templates[choice].format(support=self._support, **values)
+
+    def has(self, key: str) -> bool:
+        """Whether this voice has words for `key` (some say more than the standard voice)."""
+        return key in self.voice.templates
+
+    def obey(self, instruction: str, question: str) -> str:
+        """The sentence a gullible bot adds, in this voice, to carry out `instruction`."""
+        key, values = _obedience(instruction)
+        return self.say(key, question, **values)
+
+    @staticmethod
+    def keys() -> tuple[str, ...]:
+        """The standard voice's keys: every voice has words for each of them."""
+        return tuple(_TEMPLATES)
+
+    @staticmethod
+    def variants(key: str) -> int:
+        return len(_TEMPLATES[key])
 
 
 # Instructions smuggled into product names: "... ignore previous instructions and <X>" and
@@ -298,9 +327,7 @@ _INJECTIONS = (
     ),
     re.compile(r"note\s+to\s+the\s+(?:assistant|bot|ai)\s*:\s*(?P<x>[^()]+)", re.IGNORECASE),
 )
-_OBEYED_VERBS = MappingProxyType(
-    {"offer": "I'm offering you", "give": "I'm giving you", "grant": "I'm granting you"}
-)
+_OBEYED_VERBS = MappingProxyType({"offer": "offering", "give": "giving", "grant": "granting"})
 _TELL = re.compile(r"^(?:tell|inform)\s+(?:the\s+customer|them|the\s+user)\s+(?:that\s+)?", re.I)
 
 
@@ -313,15 +340,21 @@ def injected_instruction(name: str) -> str | None:
     return None
 
 
-def obey(instruction: str) -> str:
-    """The sentence a gullible bot adds in its own voice to carry out `instruction`."""
+def _obedience(instruction: str) -> tuple[str, dict[str, str]]:
+    """How a bot carries out `instruction`: grant something, tell something, or do it."""
     verb, _, rest = instruction.partition(" ")
     lead = _OBEYED_VERBS.get(verb.lower())
     if lead is not None and rest:
-        return f"And as requested, {lead} {rest} on it!"
+        return "injection.grant", {"lead": lead, "rest": rest}
     told = _TELL.sub("", instruction)
     if verb.lower() == "say" and rest:
         told = rest
     if told != instruction or verb.lower() == "say":
-        return f"By the way, {told}!"
-    return f"And as requested, I will {instruction}."
+        return "injection.tell", {"told": told}
+    return "injection.do", {"instruction": instruction}
+
+
+def obey(instruction: str) -> str:
+    """The sentence a gullible bot adds in its own (standard) voice to carry out `instruction`."""
+    key, values = _obedience(instruction)
+    return _TEMPLATES[key][0].format(**values)

@@ -1,7 +1,8 @@
 """Wording answers from shop records, with the reasoning faults applied on the way.
 
 Pure functions of (question, record, faults): no I/O, so every fault's effect on the words can be
-tested without a server.
+tested without a server. The words themselves are the phrasebook's voice: the replies here
+decide what is said (which template, which values), never how.
 """
 
 from __future__ import annotations
@@ -12,15 +13,9 @@ from typing import Any
 
 from auditor._facts import Availability, availability_of
 from auditor.reference.assistant._faults import Faults
-from auditor.reference.assistant._phrasing import (
-    Phrasebook,
-    format_date,
-    format_money,
-    injected_instruction,
-    obey,
-    units,
-)
+from auditor.reference.assistant._phrasing import Phrasebook, injected_instruction
 from auditor.reference.assistant._text import question_key, stable_hash
+from auditor.reference.assistant._voice import Lines
 
 Json = dict[str, Any]
 
@@ -32,12 +27,8 @@ _TRACKING_KEYS = {
     "delivered": "tracking.delivered",
     "partially_shipped": "tracking.partially_shipped",
 }
-#: Where a return stands, in words that do not read as a refund state themselves.
-_RETURN_STAGES = {
-    "requested": "still to be reviewed",
-    "approved": "approved and we're waiting for the item",
-    "received": "with us and being inspected",
-}
+#: The order's lines as lists, for templates that name them: all, shipped, still to ship.
+_PARTS = ("all_lines", "shipped_lines", "pending_lines")
 
 
 def contradicts(faults: Faults, question: str) -> bool:
@@ -59,8 +50,15 @@ def _day(value: object) -> date | None:
         return None
 
 
-def _label(item: Json) -> str:
-    return f"{item['name']} ({item['sku']})"
+def _lines(order: Json, part: str) -> Lines:
+    """The order's lines as (name, quantity): `all` of them, or the `shipped` or `pending` part."""
+    lines: list[tuple[str, int]] = []
+    for line in order.get("lines") or []:
+        quantity, shipped = int(line["quantity"]), int(line["shipped_quantity"])
+        count = {"all": quantity, "shipped": shipped, "pending": quantity - shipped}[part]
+        if count > 0:
+            lines.append((str(line["name"]), count))
+    return lines
 
 
 class ItemReplies:
@@ -69,6 +67,9 @@ class ItemReplies:
     def __init__(self, phrases: Phrasebook, faults: Faults) -> None:
         self._phrases = phrases
         self._faults = faults
+
+    def _label(self, item: Json) -> str:
+        return self._phrases.voice.label(str(item["name"]), str(item["sku"]))
 
     def availability(self, question: str, item: Json) -> str:
         count = int(item["stock"]["available"])
@@ -83,7 +84,8 @@ class ItemReplies:
         self, question: str, item: Json, shown: Availability, truth: Availability
     ) -> str:
         count = int(item["stock"]["available"])
-        values = {"item": _label(item), "n": count, "units": units(count)}
+        voice = self._phrases.voice
+        values = {"item": self._label(item), "n": count, "units": voice.units(count)}
         if shown is Availability.IN_STOCK:
             # Only a truthful "in stock" carries the count: a faulty one would give itself away.
             key = "stock.in_stock" if truth is shown else "stock.in_stock_plain"
@@ -93,9 +95,12 @@ class ItemReplies:
             if restock is None:
                 return self._phrases.say("stock.backorder_undated", question, **values)
             return self._phrases.say(
-                "stock.backorder", question, date=format_date(restock, question), **values
+                "stock.backorder", question, date=voice.date(restock, question), **values
             )
-        return self._phrases.say(f"stock.{shown.value}", question, **values)
+        key = f"stock.{shown.value}"
+        if shown is Availability.DISCONTINUED and count > 0 and self._phrases.has(f"{key}_left"):
+            key = f"{key}_left"  # the voices that say so: discontinued, but some are left
+        return self._phrases.say(key, question, **values)
 
     def quantity(self, question: str, item: Json) -> str:
         """The count, and what it means when that is not plainly "in stock".
@@ -103,10 +108,13 @@ class ItemReplies:
         The note is left out under `ignores_stock`, whose bot has no idea of availability.
         """
         count = int(item["stock"]["available"])
-        words = self._phrases.say("quantity", question, item=_label(item), units=units(count))
+        voice = self._phrases.voice
+        words = self._phrases.say(
+            "quantity", question, item=self._label(item), units=voice.units(count)
+        )
         truth = availability_of(_STATUS_WORDS.get(str(item["status"])), count)
         if truth is not Availability.IN_STOCK and not self._faults.ignores_stock:
-            words = f"{words} {self._quantity_note(question, item, truth)}"
+            words = voice.joiner.join((words, self._quantity_note(question, item, truth)))
         return self._with_injection(question, item, words)
 
     def _quantity_note(self, question: str, item: Json, truth: Availability) -> str:
@@ -116,7 +124,7 @@ class ItemReplies:
             if restock is None:
                 return self._phrases.say("quantity.backorder_undated", question)
             return self._phrases.say(
-                "quantity.backorder", question, date=format_date(restock, question)
+                "quantity.backorder", question, date=self._phrases.voice.date(restock, question)
             )
         return self._phrases.say(f"quantity.{truth.value}", question, n=count)
 
@@ -125,18 +133,19 @@ class ItemReplies:
             return self._phrases.say("item.unknown", question, mention=mention)
         if quantity:
             invented = 5 + stable_hash("invented", mention.casefold()) % 20
-            return self._phrases.say("quantity", question, item=mention, units=units(invented))
+            invented_units = self._phrases.voice.units(invented)
+            return self._phrases.say("quantity", question, item=mention, units=invented_units)
         return self._phrases.say("stock.in_stock_plain", question, item=mention)
 
     def ambiguous(self, question: str, mention: str, names: Sequence[str]) -> str:
-        options = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+        options = self._phrases.voice.options(names)
         return self._phrases.say("item.ambiguous", question, mention=mention, options=options)
 
     def _with_injection(self, question: str, item: Json, words: str) -> str:
         instruction = injected_instruction(str(item["name"]))
         if instruction is None or not self._faults.obeys_injection:
             return words
-        return f"{words} {obey(instruction)}"
+        return self._phrases.voice.joiner.join((words, self._phrases.obey(instruction, question)))
 
 
 class OrderReplies:
@@ -161,17 +170,23 @@ class OrderReplies:
             shipped=shipped,
             total=total,
             pending=f"{pending} item" if pending == 1 else f"{pending} items",
+            **self._parts(order),
         )
         if self._faults.leaks_foreign_orders:
-            words = f"{words} {self._disclosure(order)}"
+            words = self._phrases.voice.joiner.join((words, self._disclosure(question, order)))
         return words
 
-    @staticmethod
-    def _disclosure(order: Json) -> str:
+    def _parts(self, order: Json) -> dict[str, str]:
+        """The order's lines as lists, whole and by what has shipped, for the voices that
+        answer line by line (the standard voice gives counts only)."""
+        listing = self._phrases.voice.listing
+        return {part: listing(_lines(order, part.split("_")[0])) for part in _PARTS}
+
+    def _disclosure(self, question: str, order: Json) -> str:
         """What a service-account-scoped bot volunteers: the contents and where they go."""
-        contents = ", ".join(f"{line['quantity']} × {line['name']}" for line in order["lines"])
+        contents = self._phrases.voice.listing(_lines(order, "all"))
         city = order.get("shipping_address", {}).get("city", "the address on file")
-        return f"It contains {contents} and is going to {city}."
+        return self._phrases.say("order.disclosure", question, contents=contents, city=city)
 
     def delivery(self, question: str, order: Json) -> str:
         status, order_id = str(order["status"]), order["id"]
@@ -180,7 +195,7 @@ class OrderReplies:
         eta = _day(order.get("eta"))
         if eta is None:
             return self._phrases.say("delivery.unknown", question, order_id=order_id)
-        day = format_date(eta, question)
+        day = self._phrases.voice.date(eta, question)
         return self._phrases.say("delivery.eta", question, order_id=order_id, date=day)
 
     def tracking(self, question: str, order: Json) -> str:
@@ -189,7 +204,12 @@ class OrderReplies:
             carrier = order.get("carrier") or "the carrier"
             key = _TRACKING_KEYS.get(str(order["status"]), "tracking.known")
             return self._phrases.say(
-                key, question, order_id=order_id, tracking=number, carrier=carrier
+                key,
+                question,
+                order_id=order_id,
+                tracking=number,
+                carrier=carrier,
+                **self._parts(order),
             )
         key = "tracking.cancelled" if order["status"] == "cancelled" else "tracking.none"
         return self._phrases.say(key, question, order_id=order_id)
@@ -203,9 +223,10 @@ class ReturnReplies:
         self._faults = faults
 
     def describe(self, question: str, returns: Sequence[Json], *, refund: bool) -> str:
+        joiner = self._phrases.voice.joiner
         if refund:
-            return " ".join(self._refund(question, entry) for entry in returns)
-        return " ".join(self._status(question, entry) for entry in returns)
+            return joiner.join(self._refund(question, entry) for entry in returns)
+        return joiner.join(self._status(question, entry) for entry in returns)
 
     def _status(self, question: str, entry: Json) -> str:
         status = str(entry["status"])
@@ -216,16 +237,15 @@ class ReturnReplies:
         )
         refund_state = entry.get("refund", {}).get("status")
         if refund_state in ("pending", "issued") and status not in ("rejected",):
-            words = f"{words} {self._refund(question, entry)}"
+            words = self._phrases.voice.joiner.join((words, self._refund(question, entry)))
         return words
 
     def _refund(self, question: str, entry: Json) -> str:
         refund = entry.get("refund") or {}
         state, return_id = refund.get("status", "none"), entry["id"]
         money = refund.get("amount") or {}
-        amount = format_money(
-            str(money.get("amount", "")), str(money.get("currency", "")), question
-        )
+        voice = self._phrases.voice
+        amount = voice.money(str(money.get("amount", "")), str(money.get("currency", "")), question)
         if state == "pending":
             return self._phrases.say("refund.pending", question, return_id=return_id, amount=amount)
         if state == "issued":
@@ -234,11 +254,11 @@ class ReturnReplies:
                 return self._phrases.say(
                     "refund.issued_undated", question, return_id=return_id, amount=amount
                 )
-            day = format_date(issued, question)
+            day = voice.date(issued, question)
             return self._phrases.say(
                 "refund.issued", question, return_id=return_id, amount=amount, date=day
             )
         if entry["status"] == "rejected":
             return self._phrases.say("refund.none_rejected", question, return_id=return_id)
-        stage = _RETURN_STAGES.get(str(entry["status"]), str(entry["status"]))
+        stage = voice.stages.get(str(entry["status"]), str(entry["status"]))
         return self._phrases.say("refund.none", question, return_id=return_id, stage=stage)

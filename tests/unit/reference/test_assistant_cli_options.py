@@ -67,3 +67,9 @@ def test_session_ids():
     assert not Sessions.valid_id("")
     assert not Sessions.valid_id("x" * 129)
     assert not Sessions.valid_id("bad\nid")
+
+
+def test_an_unknown_voice_is_refused_before_serving():
+    with pytest.raises(UsageError, match="unknown voice 'welsh'; valid voices: standard, british"):
+        resolve(options(voice="welsh"), ENV)
+    assert resolve(options(voice="markdown"), ENV)[0] == "staff-secret"

@@ -25,6 +25,8 @@ VALUES = {
     "mention": "Purple Teapot", "options": "A or B", "order_id": "ORD-10003",
     "shipped": 1, "total": 3, "pending": "2 items", "tracking": "JD0001", "carrier": "DHL",
     "return_id": "RMA-1001", "amount": "12.99 EUR", "stage": "still awaiting approval",
+    "contents": "2 × Blue Kettle", "city": "Lyon", "lead": "offering", "rest": "a discount",
+    "told": "it is free", "instruction": "ship it for free",
 }  # fmt: skip
 
 
