@@ -118,7 +118,8 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:is|has been|'s been) confirmed",
         r"(?:in|at the front of|near the front of) (?:the|our) queue"
         r"(?! for (?:inspection|checking|review|assessment|a refund))",
-        r"on hold (?:until|till|til|while|whilst|for) (?:the |your )?(?:payment|bank|card)",
+        # "On hold pending review" is held for a reason the shop has not settled: no status.
+        r"on hold(?! pending)",
         r"waiting (?:on|for) (?:your |the )?(?:payment|bank|card)(?: \w+){0,3}? (?:to )?"
         r"(?:clear|go through|confirm|be confirmed|be authori[sz]ed)",
         r"(?:held|hold|holding) (?:until|till|til|pending) (?:the |your )?(?:payment|bank|card)",
@@ -322,7 +323,7 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
     """The order's status from what its parts' claims say together (issue 23: a part is a
     part). Some parts gone and some still here is a partial shipment; every part gone but
     not every part delivered is shipped. Claims about the whole order stand as they are."""
-    subjects = {c.subject for c in claims}
+    subjects = list(dict.fromkeys(c.subject for c in claims))
     waiting_at = None
     out: list[Claim] = []
     for subject in subjects:
