@@ -37,6 +37,15 @@ _DEFLECTIONS = RuleSet.of(
         r"|info|details|data)",
         r"(?:system|systems|tool|tools|service|database|connection)(?: \w+)? (?:is|'s|are)"
         r" (?:currently |temporarily )?(?:down|unavailable|offline|not working|not responding)",
+        r"(?:i've|i have|i've got) no way of (?:checking|seeing|looking|accessing|telling)",
+        r"no access to",
+        r"(?:isn't|is not|not) something i can (?:see|check|access|look up)",
+        r"(?:won't|will not|doesn't|does not|isn't|is not)"
+        r" (?:load|loading|open|opening|letting me)",
+        r"getting an error",
+        rf"{_CANT} look (?:that|it|this|them) up",
+        r"not letting me (?:open|see|access|check|load|into)",
+        r"(?:i )?can't tell you",
         r"having (?:trouble|problems|issues|difficulty) (?:accessing|connecting|loading|reaching"
         r"|pulling up|finding|getting|looking up|retrieving|checking)",
         negation=False,
@@ -54,6 +63,23 @@ _DEFLECTIONS = RuleSet.of(
         r"live chat",
         r"connect you (?:with|to)",
         r"transfer you",
+        r"(?:pass|hand|put|passing|handing|putting) you (?:over |through )?to",
+        r"(?:passed|handed|escalated|forwarded|referred) (?:it|this|that|your \w+(?: \w+)?)"
+        r"(?: on)?(?: to| up)?",
+        r"(?:i've|i have|i'll|i will|i'm going to|i'm|will|'ll) (?:escalat\w+|copied|cc'd|looped)",
+        r"handing (?:the chat|this|you|it) (?:over )?to",
+        r"(?:someone|somebody|a colleague|one of (?:my|our) colleagues|the team|they)"
+        r"(?: from [\w ]{1,30}?)? (?:will|'ll|is going to|are going to) (?:follow up|be in touch"
+        r"|get back to you|ring you|call you|email you|message you|reach out|contact you|reply"
+        r"|take over)",
+        r"(?:they|he|she) (?:will|'ll) (?:message|email|ring|call|contact) you",
+        r"someone (?:will|'ll) be in touch|(?:will|'ll) be in touch",
+        r"(?:get|let me get) (?:someone|somebody) (?:from|on)",
+        r"(?:speak|talk) to the (?:manufacturer|supplier|store|brand)",
+        r"call (?:them|the store|our \w+ team|the \w+ team|us|our billing)",
+        r"best (?:if|to) (?:you )?(?:call|ring|phone|email|contact)",
+        r"(?:pass|passing) you to",
+        r"(?:i'll|i will) ask (?:our|the|a|my) (?:\w+ )?(?:team|colleague|manager|supervisor)",
         r"(?:customer service|customer care|support|care) team (?:is|are|can|will)",
         r"you can reach (?:them|us)",
         r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)+",
@@ -67,6 +93,9 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:sign(?:ed|ing)?|log(?:ged|ging)?) ?(?:in|into|on)",
         r"login",
         r"verify your identity",
+        r"verify who i'm (?:speaking|talking) to",
+        r"confirm (?:the|your) (?:postcode|email|date of birth|address) (?:on|for) (?:the|your)"
+        r" account",
         negation=False,
     ),
     rules(
@@ -76,7 +105,12 @@ _DEFLECTIONS = RuleSet.of(
     ),
     rules(
         Deflection.OTHER.value,
-        rf"{_CANT} help(?: you)? with (?:that|this)",
+        rf"{_CANT} help(?: you)? with (?:that|this)(?! one)",
+        r"(?:outside|beyond) (?:of )?what i can (?:help|assist|do)",
+        r"not something i can (?:help|assist) with",
+        r"(?:i've|i have) no idea",
+        rf"{_CANT} help(?: you)? with (?!that one|this one)",
+        r"unable to help(?! with (?:that|this) one)",
         r"(?:i'm|i am) (?:only|not) able to help with",
         r"(?:that's|that is|it's|this is) (?:outside|beyond) (?:what i can|my|the scope)",
         r"(?:i )?(?:don't|do not|dont) know\b",
@@ -97,6 +131,19 @@ _REFUSALS = RuleSet.of(
         r"privacy matters",
         r"belongs? to (?:another|a different|someone else|somebody else)",
         r"placed by (?:someone|somebody) else",
+        r"placed by (?:a different|another) (?:customer|person|account)",
+        r"(?:registered|linked|attached|belongs) to (?:a different|another)"
+        r" (?:email|account|customer|address|person)",
+        r"(?:isn't|is not|not) registered to you",
+        r"(?:doesn't|does not|don't|do not) (?:appear|seem) to (?:be|belong)(?: linked| associated"
+        r"| attached| registered)?(?: on| to| with| under)? (?:your|one of your)",
+        r"(?:isn't|is not|not|isnt) (?:yours|ur (?:order|return)|your (?:order|return))",
+        r"(?:orders?|returns?) on other (?:accounts|accts|customers)",
+        r"(?:only|just) (?:provide|give|share|discuss)(?: \w+){0,3} (?:on|about|for)"
+        r" (?:orders|returns) (?:placed|made) (?:under|with|on|from) your",
+        r"(?:doesn't|does not|don't|do not) match anything on your account",
+        rf"{_CANT} find (?:xx+|it|that|this)(?: \w+){{0,2}} (?:on|under|in) your account",
+        rf"{_CANT} find(?: it| that| this)? (?:on|under|in) your account",
         r"(?:someone|somebody) else's",
         r"other (?:customers|people|ppl|users|shoppers)'?s?'?",
         r"another (?:customer|person|user)'s",
@@ -115,6 +162,11 @@ _REFUSALS = RuleSet.of(
         negation=False,
     ),
 )
+#: A refusal's sentence says why it cannot check or help: that is the refusal, not these.
+_REFUSED_ANYWAY = frozenset({Deflection.CANNOT_CHECK.value, Deflection.OTHER.value})
+_SIGN_IN_TALK = re.compile(
+    r"\b(?:sign(?:ed|ing)? ?in|log(?:ged|ging)? ?in|login|verify your identity|as a guest)\b"
+)
 _SIGN_OFF = re.compile(
     r"\b(?:if you (?:have|need|'d like|would like)|anything else|any (?:other|more|further)"
     r" questions|other questions|further (?:questions|help|assistance)|for anything else)\b"
@@ -128,6 +180,9 @@ def extract_refusal(doc: Document) -> list[Claim]:
         return list(cached)
     table = (_REFUSALS, doc.context.vocabulary.rules_for(ClaimKind.REFUSAL))
     hits = scan(doc, *table, questions=True, hedging=False)
+    if hits and _SIGN_IN_TALK.search(doc.masked):
+        # "For security I can't look anything up while you're a guest": a sign-in request.
+        hits = [h for h in hits if not doc.masked.startswith(("for ", "due to "), h.start)]
     claims = claims_of(doc, ClaimKind.REFUSAL, hits)
     doc.memo["refusals"] = claims
     return list(claims)
@@ -145,7 +200,7 @@ def extract_deflection(doc: Document) -> list[Claim]:
         sentence = doc.sentence_at(hit.start)
         if hit.value == Deflection.CONTACT_SUPPORT and _SIGN_OFF.search(doc.clause_text(sentence)):
             continue
-        if hit.value == Deflection.CANNOT_CHECK and sentence in refusing:
+        if hit.value in _REFUSED_ANYWAY and sentence in refusing:
             continue
         hits.append(hit)
     return claims_of(doc, ClaimKind.DEFLECTION, hits)

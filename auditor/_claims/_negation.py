@@ -61,6 +61,12 @@ _NOT_DENIALS = frozenset(
         "wonder",
     ]
 )
+#: Words that open a new predicate inside a clause ("… yet its still being packed").
+_RESTARTS = frozenset(["it's", "its", "they're", "we're"])
+_FRAME_VERBS = frozenset(
+    ["think", "believe", "expect", "suppose", "say", "sure", "certain", "know", "guess", "reckon",
+     "that", "if", "whether", "seem", "seems", "mean"]
+)  # fmt: skip
 #: Every negator is one of these strings, or ends with "n't": a clause without any denies
 #: nothing. One search finds them all; no word boundaries, so it finds every negator word.
 _NEGATOR_TEXT = re.compile("|".join(sorted([*_NEGATORS, "n't"])))
@@ -102,11 +108,21 @@ def _is_negator(token: str) -> bool:
     return token in _NEGATORS or token.endswith("n't")
 
 
+def _since_restart(before: list[str]) -> list[str]:
+    """The words after the last new subject: in "hasn't shipped yet its still being packed"
+    the negator denied "shipped", and "its" opens a new predicate it does not reach. A subject
+    after a verb of thinking ("I don't think it's …") is that verb's object, still denied."""
+    for i in range(len(before) - 1, 0, -1):
+        if before[i] in _RESTARTS and before[i - 1] not in _FRAME_VERBS:
+            return before[i:]
+    return before
+
+
 def negated(doc: Document, clause: Clause, start: int, end: int) -> bool:
     """A negator shortly before the phrase or inside it, denying it."""
     if _NEGATOR_TEXT.search(doc.masked, clause.start, end) is None:
         return False  # the usual case: not even a negator's letters in the clause so far
-    before = _WORD.findall(doc.masked, clause.start, start)[-_WINDOW:]
+    before = _since_restart(_WORD.findall(doc.masked, clause.start, start)[-_WINDOW:])
     tokens = [*before, *_WORD.findall(doc.masked, start, end)]
     if _NEGATORS.isdisjoint(tokens) and doc.masked.find("n't", clause.start, end) < 0:
         return False  # the letters are inside other words ("now")

@@ -8,15 +8,18 @@ only when the answer talks about an order, and never in a clause about a return 
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from auditor._claims._dispatch import EMPTY, RuleSet
 from auditor._claims._document import Document
+from auditor._claims._lexicon import CARRIERS, PREMISES, forms, past
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._refine import later_beats_earlier, supersede
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import carry_over, claims_of
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
+from auditor._claims._subjects import SubjectType
 
 _PENDING = "pending"
 _PROCESSING = "processing"
@@ -25,8 +28,17 @@ _PARTIAL = "partially_shipped"
 _DELIVERED = "delivered"
 _CANCELLED = "cancelled"
 _STAGES = (_PENDING, _PROCESSING, _SHIPPED, _PARTIAL, _DELIVERED, _CANCELLED)
-_CARRIERS = (
-    r"(?:dhl|ups|dpd|fedex|royal mail|usps|evri|hermes|gls|postnl|the post office|the postman)"
+_CARRIERS = CARRIERS
+#: Not shipped, said of one part ("the second hasn't left us yet"): it makes a partial shipment
+#: with a part that has left, and is no claim alone.
+_UNSHIPPED = "unshipped"
+#: A future or a modal before a stage verb: a plan or a promise, not the order's state.
+_WILL = r"(?:will|'ll|should|to|can|could|must|would|may|might|going to|set to|due to)"
+#: How soon: "ships tmrw", "due out Friday" is still at the shop.
+_SOON = (
+    r"(?:tomorrow|tmrw|tmr|2moro|today|tonight|soon|shortly|later|next|this|on|within|in|by"
+    r"|first thing|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu"
+    r"|fri|sat|sun)"
 )
 
 _STRONG = RuleSet.of(
@@ -38,10 +50,11 @@ _STRONG = RuleSet.of(
         rf"picked up by (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
         r"posted (?:your|the) (?:parcel|package|order)",
         r"(?:parcel|package|order) (?:was|has been) posted",
+        negated=_UNSHIPPED,
     ),
     rules(
         _PARTIAL,
-        r"partially (?:shipped|dispatched|delivered|sent)",
+        r"(?:partially|partly|part) (?:shipped|dispatched|despatched|delivered|sent)",
         r"part of (?:your|the) order (?:has|have|was|is)",
         r"(?:still|yet) to (?:come|ship|be shipped|be dispatched|follow|arrive)",
         r"follow (?:separately|in a separate \w+|later|in another \w+|on its own)",
@@ -64,17 +77,32 @@ _STRONG = RuleSet.of(
         r"|safe place|door|front door|reception|mailbox|letterbox)",
     ),
     rules(
+        _DELIVERED,
+        r"confirmed (?:the )?delivery",
+        r"del(?:\.|'d|vd)? (?:to|at) (?:your |the )?(?:mailbox|letterbox|door|porch|neighbou?r"
+        r"|reception|safe place)",
+    ),
+    rules(
         _CANCELLED,
-        r"cancell?ed|canceled|cancled|cancelld|voided",
+        r"cancell?ed|canceled|cancled|cancelld|voided|scrapped|called off",
         r"cancellation (?:has been |was )?(?:confirmed|processed|completed)",
     ),
     # A field label makes any status word an order status ("Status: processing").
     *(rules(stage, rf"status\W{{1,3}}{stage.replace('_', ' ')}") for stage in _STAGES),
     rules(
         None,
-        r"(?:begin|start|starting|started) (?:processing|preparing|packing)",
-        r"(?:can|could|will|'ll|to|should|must|would|may|might) be (?:shipped|dispatched|delivered"
-        r"|despatched)",
+        r"(?:begin|start|starting|started) (?:processing|preparing|packing|picking)"
+        r"(?: (?:it|them|your \w+|the \w+|xx+))?",
+        rf"{_WILL}(?: \w+ly)? (?:be )?(?:start|begin) \w+",
+        r"(?:tracking|details|email|confirmation|info|number|link)(?: \w+)? (?:to|will) follow",
+        r"delivered\W{1,6}(?:expected|due|pending|not yet|eta|estimated)",
+        rf"{_WILL}(?: most| very)?(?: \w+ly)? be (?:shipped|dispatched|delivered|despatched"
+        r"|redelivered|on (?:its|their|the) way)",
+        r"(?:re-?delivered|redelivery)",
+        r"on (?:its|it's|their|the) way back",
+        rf"{forms('have')} (?:a word|words|a chat|spoken|been in touch) with (?:the |our )?"
+        rf"{_CARRIERS}",
+        rf"(?:investigation|claim|complaint|case) with (?:the |our )?{_CARRIERS}",
         r"(?:are|is|usually|normally|typically|generally|always)(?: usually| normally)? (?:be )?"
         r"(?:shipped|dispatched|delivered|despatched)(?= (?:within|in|on|the|by|from)\b)",
     ),
@@ -88,6 +116,16 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:we've|we have|i've|i have) received your order",
         r"order (?:has been |was |is )?(?:received|confirmed|placed successfully)",
         r"(?:is|has been|'s been) confirmed",
+        r"(?:in|at the front of|near the front of) (?:the|our) queue"
+        r"(?! for (?:inspection|checking|review|assessment|a refund))",
+        # "On hold pending review" is held for a reason the shop has not settled: no status.
+        r"on hold(?! pending)",
+        r"waiting (?:on|for) (?:your |the )?(?:payment|bank|card)(?: \w+){0,3}? (?:to )?"
+        r"(?:clear|go through|confirm|be confirmed|be authori[sz]ed)",
+        r"(?:held|hold|holding) (?:until|till|til|pending) (?:the |your )?(?:payment|bank|card)",
+        r"(?:until|till|til|once|when) (?:the |your )?payment (?:clears|has cleared|goes through)",
+        r"payment(?: \w+){0,3}? (?:is |'s )?(?:still )?being (?:authori[sz]ed|verified|checked"
+        r"|confirmed|processed)",
     ),
     rules(
         _PENDING,
@@ -96,7 +134,28 @@ _AMBIGUOUS = RuleSet.of(
     ),
     rules(
         _PROCESSING,
-        r"being (?:prepared|packed|processed|picked|packaged|put together|readied|assembled)",
+        r"(?:being|bein|getting|been) (?:prepared|packed|processed|picked|packaged|put together"
+        r"|readied|assembled|got ready|made ready|fulfill?ed)",
+        r"(?:picked|packed) (?:\+|and|&) (?:packed|ready|waiting|labelled|labeled)",
+        r"(?:all|now|already) (?:packed|picked|boxed up)",
+        r"(?:picking|packing|preparing|packaging|processing|boxing up) (?:up )?(?:it|them|your"
+        r"|the|xx+|this|that)",
+        r"(?:packing|picking|preparing) (?:it|them) (?:now|up|today)",
+        r"(?:finish|finishing|finishes) (?:packing|picking|preparing|processing)",
+        r"(?:in|into|moved to|with) (?:our )?fulfil?ment",
+        r"(?:still |waiting |sitting )?(?:in|at) (?:our|the) " + PREMISES,
+        r"(?:ships?|shipping|goes out|going out|due out|set to (?:go out|ship)|leaves us"
+        r"|leaving us) " + _SOON,
+        r"(?:will|'ll|to) be (?:collected|picked up) by (?:the |our )?" + _CARRIERS,
+        r"(?:booked|scheduled|due|set) to (?:leave|ship|go out|be (?:shipped|dispatched|collected"
+        r"|picked up))",
+        r"waiting (?:on|for) (?:the )?(?:van|collection|pick-?up|" + _CARRIERS[3:],
+        negated_yet=_PENDING,
+    ),
+    # Not even picked yet: the order waits to be started.
+    rules(None, r"picked|packed|processed|prepared", negated_yet=_PENDING),
+    rules(
+        _PROCESSING,
         r"(?:is |'s |are |we're |we are )?(?:still )?processing",
         r"(?:has been|have been|was|been) (?:packed|processed|picked)",
         r"packed and ready",
@@ -113,17 +172,47 @@ _AMBIGUOUS = RuleSet.of(
         r"on (?:its|it's|their|the) way",
         r"in transit",
         r"en route",
-        r"(?:went|sent) out",
-        r"left (?:our|the) (?:warehouse|depot|facility)",
+        r"(?:went|sent|gone) out",
+        rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|depot|facility|hub|us)",
         rf"with (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
         r"(?:courier|carrier|driver) has (?:it|them|your \w+)",
+        r"(?:is|'s|are|'re|now|already|safely) in the post",
+        r"on the (?:move|road|truck|van|lorry)",
+        r"(?:reached|at|arrived at|in) (?:the |your )?local (?:depot|facility|hub|delivery office"
+        r"|sorting (?:office|centre|center)|post office)",
+        rf"(?:was|were|has been|have been|'s been|got) {past('send', 'post')}(?: off| out)?",
+        rf"(?:we've|we have|we|i've|i have) {past('send', 'post')}(?: off| out)?(?: the| your)?"
+        r"(?: \w+)? (?:box|boxes|parcels?|packages?|orders?|items?|xx+)",
+        r"xx+(?:'s| is)? out(?![\w-])(?! of)",
+        negated=_UNSHIPPED,
+    ),
+    rules(
+        _PARTIAL,
+        rf"{past('send', 'post', 'ship', 'dispatch', 'despatch')} (?:out )?(?:part|half|some"
+        r"|one|two|\d+) of",
+        r"(?:coming|arriving|going out) in (?:two|three|\d|several|multiple|separate)"
+        r" (?:bits|parts|parcels|boxes|packages|shipments|deliveries)",
+        rf"{forms('come', 'ship', 'send', 'arrive', 'follow', 'go out', 'travel')}"
+        r"(?: on)? separately",
+        r"(?:to follow|following on|will follow|follows (?:next|later|on|in|separately|shortly))",
+        r"still to (?:go|come|ship|follow|leave)",
+        r"rest(?:'s| is| are)? (?:coming|due|next|to follow|following|later|in a|on|will)",
+    ),
+    rules(
+        _DELIVERED,
+        r"reached you",
+        r"(?:turned|turn|turns) up",
+        r"landed",
+        r"dropped (?:it |them |your \w+ )?off",
     ),
 )
 _OFF_TOPIC = re.compile(
     r"\b(?:refunds?|refunded|returns?|returned|rma|sent back|send back|back to us|restock\w*"
     r"|stock|credit)\b"
 )
-_OFF_TOPIC_OBJECT = re.compile(r"\s+(?:of |for )?(?:your |the |a |my )?(?:refund|return)")
+_OFF_TOPIC_OBJECT = re.compile(
+    r"\s+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock)"
+)
 _SENT_BACK = re.compile(
     r"\b(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback\b|\b(?:returned|rma)\b"
 )
@@ -136,8 +225,43 @@ _PAUSE = re.compile(r",\s*\Z")
 _NOUN_PHRASE = re.compile(r"\s+(?:the|a|an|your|our|its|their|this|that|these|those|any|further)\b")
 _A_WORD = re.compile(r"\s+[a-z]")
 _STILL = re.compile(r"\b(?:still|yet|remaining|rest|other|others|remainder)\b")
+#: A part of an order named by its place among the parts, its number or a share of the whole.
+_PART = re.compile(
+    r"\b(?:first|second|third|fourth|1st|2nd|3rd|other|another|rest|remaining|remainder|half"
+    r"|part|parts|bits?|last (?:one|parcel|box|item|package|bit)"
+    r"|(?:parcel|package|box|shipment|delivery|consignment)s? (?:\d+|[a-d]|one|two|three)"
+    r"|(?:some|one|two|three|\d+|most|all but one) of)\b"
+)
+#: Still at the shop, said of a part: it waits, follows or is on backorder.
+_WAITING = re.compile(
+    r"\b(?:waiting|awaiting|back-?order\w*|to follow|following|follows?|separately|yet to"
+    r"|still to|not yet|hasn't left|has not left|haven't left"
+    r"|will (?:go out|ship|be sent|be shipped|be dispatched|leave))\b"
+)
+#: "… is with the courier": a parcel held by the carrier, after a verb of being or a label.
+_HELD_BY = re.compile(r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|xx+)|[:\-])\s*$")
+#: An order noun, not the verb "to order" ("you can order it today", "pre-order").
+_ORDER_NOUN = re.compile(
+    r"(?<!\bto )(?<!\byou )(?<!\bcan )(?<!\bplease )(?<!\bpre-)\b(?:orders?|parcels?|packages?"
+    r"|shipments?|deliver(?:y|ies)|couriers?|tracking|purchases?)\b(?! (?:it|them|now|today|online"
+    r"|before|by|one|more))"
+)
+_IDS = frozenset({SubjectType.ORDER, SubjectType.RETURN})
+_GONE = frozenset({_SHIPPED, _DELIVERED, _PARTIAL})
+_HERE = frozenset({_PROCESSING, _PENDING, _UNSHIPPED})
+_SPAN_START = attrgetter("span")
 _ORDER_OF_STAGES = later_beats_earlier(_STAGES)
 _PARTIAL_ABSORBS = {_PARTIAL: frozenset({_SHIPPED, _PROCESSING, _PENDING})}
+
+
+def _about_orders(doc: Document) -> bool:
+    """The answer talks about an order, not only about ordering ("available to order",
+    "if you order before 3pm"): then the phrases that could be about anything are read."""
+    if not doc.order_context:
+        return False
+    if any(m.type is SubjectType.ORDER for m in doc.mentions):
+        return True
+    return any(_ORDER_NOUN.finditer(doc.masked))
 
 
 def _a_preposition(doc: Document, hit: Hit) -> bool:
@@ -160,36 +284,91 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
     before = doc.labelled_clause_text(hit.clause)[: hit.start - hit.clause.end]
     if _OFF_TOPIC.search(before) or _OFF_TOPIC.search(doc.masked, hit.start, hit.end):
         return False
+    if doc.masked.startswith("with", hit.start) and not _HELD_BY.search(before):
+        return False  # "I've had a word with the courier" says nothing of where the parcel is
+    if _about_a_return(doc, hit.start):
+        return False
     return _OFF_TOPIC_OBJECT.match(doc.masked, hit.end) is None
 
 
-def _partial(doc: Document, claims: list[Claim]) -> list[Claim]:
-    """Shipped and still-to-ship in one sentence about one order is a partial shipment."""
-    out = list(claims)
-    for claim in claims:
-        if claim.value != _SHIPPED:
-            continue
-        sentence = doc.sentence_at(claim.span[0])
-        for other in claims:
-            if (
-                other.value in (_PROCESSING, _PENDING)
-                and other.subject == claim.subject
-                and doc.sentence_at(other.span[0]) == sentence
-                and _STILL.search(doc.clause_text(doc.clause_at(other.span[0])))
-            ):
-                out.append(Claim(claim.kind, _PARTIAL, claim.span, claim.subject, claim.hedged))
-                break
-    return out
+def _about_a_return(doc: Document, start: int) -> bool:
+    """The nearest id before the phrase in its sentence is a return's ("RMA-1 arrived")."""
+    sentence = doc.sentence_at(start)
+    named = [m for m in doc.mentions if sentence.start <= m.start < start and m.type in _IDS]
+    return bool(named) and named[-1].type is SubjectType.RETURN
+
+
+def _part_of(doc: Document, start: int) -> bool:
+    """The phrase at `start` speaks of a part of an order: a parcel, one item of several."""
+    sentence = doc.sentence_at(start)
+    if _PART.search(doc.masked, sentence.start, sentence.end):
+        return True
+    return any(
+        m.type is SubjectType.ITEM and sentence.start <= m.start < sentence.end
+        for m in doc.mentions
+    )
+
+
+def _waiting_parts(doc: Document) -> list[int]:
+    """Where a clause says that a part of an order still waits to leave ("Shipment B —
+    waiting for one item to come back into stock"), in clauses no stage phrase read."""
+    return [
+        clause.start
+        for clause in doc.clauses
+        if _WAITING.search(doc.masked, clause.start, clause.end) and _part_of(doc, clause.start)
+    ]
+
+
+def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """The order's status from what its parts' claims say together (issue 23: a part is a
+    part). Some parts gone and some still here is a partial shipment; every part gone but
+    not every part delivered is shipped. Claims about the whole order stand as they are."""
+    subjects = list(dict.fromkeys(c.subject for c in claims))
+    waiting_at = None
+    out: list[Claim] = []
+    for subject in subjects:
+        group = [c for c in claims if c.subject == subject]
+        parts = [c for c in group if _part_of(doc, c.span[0])]
+        still = [
+            c
+            for c in group
+            if c.value in _HERE and _STILL.search(doc.clause_text(doc.clause_at(c.span[0])))
+        ]
+        # A part named as such, or what left in the sentence that says the rest is still here.
+        stilled = {doc.sentence_at(c.span[0]) for c in still}
+        gone = [
+            c
+            for c in group
+            if c.value in _GONE and (c in parts or doc.sentence_at(c.span[0]) in stilled)
+        ]
+        here = [c for c in group if c.value in _HERE and (c in parts or c in still)]
+        if gone and not here and len(subjects) == 1:
+            if waiting_at is None:
+                waiting_at = _waiting_parts(doc)
+            taken = {doc.clause_at(c.span[0]).start for c in group}
+            here = [c for c in group if any(w not in taken for w in waiting_at)][:1]
+        if gone and here:
+            first = min(gone, key=_SPAN_START)
+            kept = [c for c in group if c.value == _CANCELLED]
+            out.extend([*kept, Claim(first.kind, _PARTIAL, first.span, subject, first.hedged)])
+        elif gone and {c.value for c in parts} == {_SHIPPED, _DELIVERED}:
+            out.extend(c for c in group if not (c.value == _DELIVERED and c in parts))
+        else:
+            out.extend(group)
+    out.sort(key=_SPAN_START)
+    return [c for c in out if c.value != _UNSHIPPED]
 
 
 @EXTRACTORS.register(ClaimKind.ORDER_STATUS)
 def extract_order_status(doc: Document) -> list[Claim]:
     vocabulary = doc.context.vocabulary.rules_for(ClaimKind.ORDER_STATUS)
-    table = (_STRONG, _AMBIGUOUS if doc.order_context else EMPTY, vocabulary)
+    table = (_STRONG, _AMBIGUOUS if _about_orders(doc) else EMPTY, vocabulary)
     hits = [hit for hit in scan(doc, *table) if _on_topic(doc, hit)]
     if not hits:
         return []
     claims = carry_over(doc, ClaimKind.ORDER_STATUS, claims_of(doc, ClaimKind.ORDER_STATUS, hits))
-    claims = _partial(doc, claims)
+    claims = _as_a_whole(doc, claims)
+    if not claims:
+        return []
     claims = supersede(claims, _ORDER_OF_STAGES, lambda c: doc.sentence_at(c.span[0]).start)
     return supersede(claims, _PARTIAL_ABSORBS)

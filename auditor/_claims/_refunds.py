@@ -27,12 +27,17 @@ _NONE = "none"
 #: Words between "refund" and its verb ("refund of €3 for the missing lid"), never a verb.
 _FILL = (
     r"(?:\s+(?!(?:is|are|be|been|being|will|would|should|shall|can|could|may|might|has|have"
-    r"|had|was|were|hasn't|haven't|wasn't|isn't|won't|not|and|but|once|when|if)(?!\w))\S+){0,6}?"
+    r"|had|was|were|hasn't|haven't|wasn't|isn't|won't|not|and|but|once|when|if)(?!\w))"
+    r"(?:\S*[^\s,;]|[\d€$£]\S*)){0,6}?"
 )
 _HAS_BEEN = (
     r"(?:has been|have been|was|is|'s been|been|has|had|hasn't been|has not been|haven't been"
-    r"|wasn't|was not|isn't|is not)"
+    r"|wasn't|was not|isn't|is not|not|(?:may|might|should|must|could) have been)"
 )
+#: Where refunded money lands: "back on your card", "to the account you paid with".
+_WALLET = r"(?:your|the|ur|you|yr)(?: \w+)? (?:card|account|bank|payment method|original payment)"
+#: Money said by its amount or as money ("£27 went back this morning", "the money's …").
+_MONEY = r"(?:money|funds|amount|cash|(?:€|\$|£)\s?\d[\d.,]*|\d[\d.,]* ?(?:eur|usd|gbp))"
 _DONE = r"(?:issued|processed|procesed|sent|paid(?: out)?|completed|made|credited|released)"
 
 _TABLE = RuleSet.of(
@@ -40,7 +45,19 @@ _TABLE = RuleSet.of(
         _ISSUED,
         rf"refund{_FILL} {_HAS_BEEN}(?: now| yet| already)?(?: been)? {_DONE}",
         rf"refund{_FILL} (?:went|has gone|was sent) (?:out|back|through)",
+        r"refund(?:'s| has| have)?(?: now| just| already| all)? (?:gone|went|go)"
+        r" (?:out|back|through|thru)",
+        r"refund(?:'s| is| has been|'s been)(?: now| all)? (?:sorted|done|complete|completed"
+        r"|been paid|paid|issued|sent)",
+        rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
+        r" (?:gone|went|been sent|sent|been put|put|on (?:its|it's|the|their) way) back",
+        rf"{_MONEY}{_FILL}(?:'s| is| are) on (?:its|it's|the|their) way (?:to you|back)",
+        rf"(?:put|sent|paid|credited) (?:the |your )?{_MONEY}(?: \w+){{0,6}}? back (?:on|to|into)"
+        rf" {_WALLET}",
+        rf"{_MONEY} back (?:on|to|into|in) {_WALLET}",
+        r"(?:i've|i have|we've|we have)(?: just)? put (?:it|that|the refund) through",
         rf"refund{_FILL} (?:is|'s) on (?:its|it's|the|their) way",
+        r"refund's on (?:its|it's|the|their) way",
         r"refund(?: status)?\W{1,3}(?:issued|completed?|paid|sent)",
         rf"refund{_FILL} {_DONE}",
         rf"refund{_FILL} (?:is|'s|was|has been) (?:now )?(?:complete|completed|done|finali[sz]ed)",
@@ -64,6 +81,13 @@ _TABLE = RuleSet.of(
         rf"refund{_FILL} (?:will|'ll|should|is going to|is due to) be"
         r" (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
         rf"refund{_FILL} (?:will|'ll) (?:follow|come through|be on its way|go out)",
+        rf"refund(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)?"
+        r" (?:being processed|being issued|pending|in the queue|queued|going through|in progress"
+        r"|on hold|under way|underway)",
+        r"(?:it's|it is|its|that's|that is) still (?:pending|being processed|going through)",
+        rf"{_MONEY} (?:will|'ll|should) (?:go|be sent|be put|come) back",
+        r"(?:we'll|we will|i'll|i will) (?:sort|arrange|organi[sz]e|set up|get) (?:you )?(?:a|the"
+        r"|your)(?: full| partial)? refund",
         r"(?:will|'ll|we'll|we will|i'll|i will) (?:refund|reimburse|process (?:the|your) refund"
         r"|issue (?:the|your|a) (?:full )?refund|send (?:the|your) refund)",
         r"(?:will|'ll|shall|should) be (?:refunded|reimbursed)",
@@ -81,6 +105,13 @@ _TABLE = RuleSet.of(
         r" (?:be )?refund(?:ed)?",
         r"(?:won't|will not|cannot|can't) (?:issue|give|offer|process) (?:a |any |you a )?refund",
         r"refund(?: request)? (?:was |has been |is )?(?:declined|rejected|denied|refused)",
+        rf"refund(?: request)?(?:'s|'s been){_FILL} (?:declined|rejected|denied|refused"
+        r"|knocked back|turned down)",
+        rf"refund(?: request)?{_FILL} (?:was |has been |is |been )(?:declined|rejected|denied"
+        r"|refused|knocked back|turned down)",
+        r"(?:won't|will not|isn't going to|is not going to) be (?:a|any) refund",
+        r"(?:won't|will not|can't|cannot|unable to|not able to) be able to refund",
+        r"(?:won't|will not) be able to (?:issue|give|offer|process) (?:a |any |you a )?refund",
         r"no money back",
         negation=False,
     ),
@@ -91,6 +122,18 @@ _REFUND_CUE = re.compile(
 )
 #: "No refund until we receive it": refused only for now.
 _UNTIL = re.compile(r"[\w ]{0,20}?\b(?:until|till|before|unless|once)\b")
+_PRONOUNS = ("it", "that")
+#: Refund talk in any form: the word, or money going back.
+_MONEY_BACK = re.compile(
+    r"\brefund|\breimburs|\b(?:went|gone|go|goes|sent|put|going|way) back\b|\bback (?:on|to|into)"
+    r" (?:your|the|you)\b"
+)
+_OTHER_MONEY = re.compile(
+    r"\b(?:price|priced|costs?|fee|charge|shipping|postage|delivery|off|save|saving|discount"
+    r"|total|paid for|was priced)\b"
+)
+#: "It was £12.", "That was £45.00": an amount that refers back to the sentence before.
+_ANAPHORA = re.compile(r"\s*(?:it|that|which|this|the amount)(?:'s| was| is| came to)\b")
 _AMOUNT_LABEL = re.compile(r"\bamount\b")
 _ANY_REFUND = re.compile(r"\brefund")
 _CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound")
@@ -98,7 +141,12 @@ _CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound")
 
 def _settle(doc: Document, hit: Hit) -> Hit | None:
     """Drop what the return status owns; "no refund … yet" is a refund still to come."""
-    bare = doc.masked[hit.start : hit.end] == "refunded"
+    phrase = doc.masked[hit.start : hit.end]
+    if phrase.startswith(_PRONOUNS):  # "it's still pending" is a refund's only beside one
+        sentence = doc.sentence_at(hit.start)
+        if _ANY_REFUND.search(doc.masked, sentence.start, sentence.end) is None:
+            return None
+    bare = phrase == "refunded"
     if bare and refunded_is_return_status(doc, hit.start):
         return None
     waiting = _UNTIL.match(doc.masked, hit.end) is not None
@@ -114,16 +162,35 @@ def extract_refund(doc: Document) -> list[Claim]:
     return claims_of(doc, ClaimKind.REFUND, hits) if hits else []
 
 
+def _beside_a_refund(doc: Document, start: int, clause: str) -> bool:
+    """An amount told beside a refund rather than inside its clause: in the same sentence
+    ("your refund's gone through, £15.00, …"), or as "it was £12" right after it."""
+    if _OTHER_MONEY.search(clause):
+        return False  # a price, a fee or a saving
+    sentence = doc.sentence_at(start)
+    if _MONEY_BACK.search(doc.masked, sentence.start, sentence.end):
+        return True
+    index = doc.sentences.index(sentence)
+    if index == 0 or not _ANAPHORA.match(clause):
+        return False
+    previous = doc.sentences[index - 1]
+    return _MONEY_BACK.search(doc.masked, previous.start, previous.end) is not None
+
+
 @EXTRACTORS.register(ClaimKind.REFUND_AMOUNT)
 def extract_refund_amount(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     if not any(map(doc.masked.__contains__, _CURRENCY_HINTS)):
         return claims
-    refund_talk = _ANY_REFUND.search(doc.masked) is not None
+    refund_talk = _MONEY_BACK.search(doc.masked) is not None
     for match in MONEY.finditer(doc.masked):
         clause = doc.clause_at(match.start())
         text = doc.labelled_clause_text(clause)
-        about_refund = _REFUND_CUE.search(text) or (refund_talk and _AMOUNT_LABEL.search(text))
+        about_refund = bool(_REFUND_CUE.search(text)) or bool(
+            refund_talk and _AMOUNT_LABEL.search(text)
+        )
+        if not about_refund and refund_talk:
+            about_refund = _beside_a_refund(doc, match.start(), text)
         if silent(clause) or not about_refund:
             continue
         amount = parse_amount(match.group("before") or match.group("after"))

@@ -12,6 +12,7 @@ import re
 
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
+from auditor._claims._lexicon import forms, past
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._refine import later_beats_earlier, supersede
 from auditor._claims._registry import EXTRACTORS
@@ -27,6 +28,13 @@ _REFUNDED = "refunded"
 _REJECTED = "rejected"
 _ID = r"(?: \(?xx+\)?)?"
 _NOT_THE_ORDER = r"(?!order|payment|request|message|email|details)"
+#: Who looks a returned item over once it is back: the return is received.
+_ASSESSED = (
+    r"(?:assessed|inspected|checked|checked over|tested|evaluated|looked at|examined|reviewed"
+    r" by (?:our|the) (?:technician|quality|returns))"
+)
+#: Approval said as an idiom: cleared, given the green light, okayed.
+_GO_AHEAD = r"(?:go-?ahead|green light|thumbs up|ok|okay|all clear|nod|all-clear)"
 
 _TABLE = RuleSet.of(
     rules(
@@ -41,6 +49,13 @@ _TABLE = RuleSet.of(
         r"(?:status|return|xx+)\W{1,3}requested",
         r"(?:has been|was|'s been|have been) requested",
         r"(?:logged|received|registered|got|have) your return request",
+        rf"{past('log', 'raise', 'open', 'create', 'submit', 'register')} (?:a|the|your) return"
+        r"(?: request| req)?",
+        rf"return (?:request|req)(?: (?:for|on) xx+)? (?:has been |was |is |'s been )?"
+        rf"{past('log', 'raise', 'open', 'create', 'submit', 'register', 'receive')}",
+        r"waiting (?:for|on) (?:a )?(?:decision|approval|review|authori[sz]ation|sign-off)",
+        r"waiting (?:for|on) (?:\w+ ){1,4}to (?:approve|review|authori[sz]e|sign (?:it )?off)",
+        r"waiting to be (?:reviewed|approved|authori[sz]ed)",
     ),
     rules(
         _REQUESTED,
@@ -48,7 +63,21 @@ _TABLE = RuleSet.of(
         r"(?:hasn't|has not|haven't|have not) (?:yet )?been (?:reviewed|looked at)",
         negation=False,
     ),
-    rules(_APPROVED, r"approved|authori[sz]ed|accepted", negated=_REJECTED, negated_yet=_REQUESTED),
+    rules(
+        _APPROVED,
+        r"approved|authori[sz]ed|accepted",
+        r"cleared(?: for return)?|okayed|ok'd|okd|oked|signed off|green-?lit",
+        rf"{forms('give', 'get')} (?:it |the return |your return |that )?(?:the |a )?{_GO_AHEAD}",
+        r"happy to (?:accept|approve|take (?:it|them) back)",
+        negated=_REJECTED,
+        negated_yet=_REQUESTED,
+    ),
+    rules(
+        _REJECTED,
+        r"(?:can't|cannot|can not|won't|will not|unable to|not able to) (?:accept|approve)",
+        r"(?:isn't|is not|won't|will not|not) (?:going to )?be (?:accepted|approved)",
+        negation=False,
+    ),
     rules(
         _RECEIVED,
         r"(?:we've|we have|we|i've|i have) (?:now )?(?:received|recieved|receieved|got|now have)"
@@ -67,13 +96,23 @@ _TABLE = RuleSet.of(
         r"(?:has|have|'s) (?:now )?come back (?:to|with) us",
         r"came back (?:to|with) us",
         r"got (?:it|them|the \w+|your \w+(?: \w+)?|xx+|the xx+) back",
+        r"(?:came|come|made it|got|arrived|arrives) back (?:to|at|in|with) (?:us|our \w+)",
+        rf"being {_ASSESSED}",
+        r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)",
+        r"(?:we've|we have|we|i've) (?:had|got) (?:it|them|the \w+|your \w+|xx+)(?: \w+)?"
+        r" back",
+        r"(?:we've|we have|they've|they have) had (?:it|them) since",
+        r"we got (?:it|them) (?:on |last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+        r"arrived (?:at|in) (?:the|our) (?:warehouse|returns)",
+        r"(?:waiting|queued|in the queue) (?:to be |for )(?:inspect\w*|assess\w*|check\w*)",
     ),
     rules(
         _REFUNDED,
         r"(?:has been|was|is|'s been|been|were|have been)(?: \w+,)*(?: \w+ and)? refunded",
         r"(?:status|return|xx+)\W{1,3}refunded",
+        r"refunded",
     ),
-    rules(_REJECTED, r"rejected|declined|denied|refused|turned down"),
+    rules(_REJECTED, forms("reject", "decline", "deny", "refuse", "turn down", "knock back")),
     rules(_REJECTED, r"(?:isn't|is not|not) eligible for (?:a )?return", negation=False),
     rules(
         None,
@@ -89,10 +128,16 @@ _SENT_BACK = re.compile(r"\b(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\b
 _STAGES = later_beats_earlier((_REQUESTED, _APPROVED, _RECEIVED, _REFUNDED))
 _NOUNS = re.compile(
     r"\b(?:returns?|rma|refunds?|orders?|payments?|cards?|you|we|i|it|this|that|items?|parcel"
-    r"|package|money|status|xx+)\b"
+    r"|package|money|status|thats|xx+)\b"
 )
 _NOT_A_RETURN = frozenset(
     {"refund", "refunds", "order", "orders", "payment", "payments", "card", "cards"}
+)
+#: The noun nearest before a state word: "your refund for ORD-1 has been declined" and
+#: "RMA-1's refund was approved" speak of the refund, whatever opened the clause.
+_MONEY_NOUNS = re.compile(r"\b(?:refunds?|payments?|money|cards?)\b")
+_ANY_NOUN = re.compile(
+    r"\b(?:returns?|rma|refunds?|payments?|money|cards?|items?|parcel|package)\b"
 )
 
 
@@ -121,7 +166,7 @@ def refunded_is_return_status(doc: Document, hit_start: int) -> bool:
     topic = clause_topic(doc, hit_start)
     if topic in ("return", "returns", "rma", "status"):
         return True
-    return topic in ("it", "this", "that") and doc.return_context
+    return topic in ("it", "this", "that", "thats") and doc.return_context
 
 
 def _keep(doc: Document, hit: Hit) -> bool:
@@ -130,7 +175,10 @@ def _keep(doc: Document, hit: Hit) -> bool:
     if hit.value == _REFUNDED:
         word = doc.masked.rfind("refunded", hit.start, hit.end)
         return refunded_is_return_status(doc, max(word, hit.start))
-    return clause_topic(doc, hit.start) not in _NOT_A_RETURN
+    if clause_topic(doc, hit.start) in _NOT_A_RETURN:
+        return False
+    nouns = _ANY_NOUN.findall(doc.masked, doc.clause_at(hit.start).start, hit.start)
+    return not (nouns and _MONEY_NOUNS.fullmatch(nouns[-1]))
 
 
 @EXTRACTORS.register(ClaimKind.RETURN_STATUS)
@@ -140,4 +188,6 @@ def extract_return_status(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.RETURN_STATUS))
     hits = [hit for hit in scan(doc, *table) if _keep(doc, hit)]
     claims = claims_of(doc, ClaimKind.RETURN_STATUS, hits)
-    return supersede(claims, _STAGES, lambda c: doc.sentence_at(c.span[0]).start)
+    # A later stage told anywhere in the answer is where the return stands now ("1. The
+    # parcel came back to us ✅ 2. We refunded £55 ✅").
+    return supersede(claims, _STAGES)

@@ -31,14 +31,16 @@ DIGESTS = {
 #: Accuracy (percent, rounded down) per (voice, kind) on the test parts, measured on
 #: 2026-12-06 at 54fca2c, before any rule change for the corpus (correct/n in the comments).
 #: Floors may only rise. Cells with fewer than _MIN_N texts are reported, not asserted.
+#: Raised on branch extract2 for order_status … refusal after rules written from the dev
+#: parts only ("was" keeps the frozen measurement).
 FLOORS = {
     ("formal_us", "availability"): 72,  # 39/54
     ("formal_us", "quantity"): 91,  # 11/12
-    ("formal_us", "order_status"): 69,  # 34/49
+    ("formal_us", "order_status"): 78,  # 39/50 (was 69: 34/49)
     ("formal_us", "delivery_date"): 80,  # 12/15
     ("formal_us", "tracking"): 100,  # 7/7
     ("formal_us", "return_status"): 82,  # 14/17
-    ("formal_us", "refund"): 83,  # 15/18
+    ("formal_us", "refund"): 88,  # 16/18 (was 83: 15/18)
     ("formal_us", "refund_amount"): 100,  # 9/9
     ("formal_us", "deflection"): 81,  # 9/11
     ("formal_us", "refusal"): 83,  # 5/6
@@ -46,48 +48,48 @@ FLOORS = {
     ("formal_us", "clarification"): 0,  # 0/5: the extractor has no such kind yet
     ("british", "availability"): 66,  # 32/48
     ("british", "quantity"): 70,  # 7/10
-    ("british", "order_status"): 61,  # 19/31
+    ("british", "order_status"): 90,  # 28/31 (was 61: 19/31)
     ("british", "delivery_date"): 80,  # 12/15
     ("british", "tracking"): 100,  # 5/5
-    ("british", "return_status"): 38,  # 5/13
+    ("british", "return_status"): 84,  # 11/13 (was 38: 5/13)
     ("british", "refund"): 50,  # 4/8
-    ("british", "deflection"): 11,  # 1/9
-    ("british", "refusal"): 66,  # 4/6
+    ("british", "deflection"): 44,  # 4/9 (was 11: 1/9)
+    ("british", "refusal"): 83,  # 5/6 (was 66: 4/6)
     ("british", "clarification"): 0,  # 0/3
     ("sms", "availability"): 66,  # 28/42
     ("sms", "quantity"): 81,  # 9/11
-    ("sms", "order_status"): 64,  # 22/34
+    ("sms", "order_status"): 70,  # 24/34 (was 64: 22/34)
     ("sms", "delivery_date"): 41,  # 5/12
     ("sms", "tracking"): 80,  # 4/5
-    ("sms", "return_status"): 42,  # 6/14
-    ("sms", "refund"): 38,  # 5/13
-    ("sms", "refund_amount"): 66,  # 4/6
-    ("sms", "deflection"): 43,  # 7/16
+    ("sms", "return_status"): 78,  # 11/14 (was 42: 6/14)
+    ("sms", "refund"): 46,  # 6/13 (was 38: 5/13)
+    ("sms", "refund_amount"): 100,  # 6/6 (was 66: 4/6)
+    ("sms", "deflection"): 50,  # 8/16 (was 43: 7/16)
     ("sms", "refusal"): 40,  # 2/5
     ("sms", "discount"): 62,  # 5/8
     ("sms", "clarification"): 0,  # 0/5
     # llm_markdown and agent: measured at 201ccb8, the same extractor.
     ("llm_markdown", "availability"): 84,  # 53/63
     ("llm_markdown", "quantity"): 80,  # 20/25
-    ("llm_markdown", "order_status"): 78,  # 50/64
+    ("llm_markdown", "order_status"): 85,  # 55/64 (was 78: 50/64)
     ("llm_markdown", "delivery_date"): 75,  # 27/36
     ("llm_markdown", "tracking"): 100,  # 15/15
-    ("llm_markdown", "return_status"): 67,  # 19/28
-    ("llm_markdown", "refund"): 54,  # 20/37
-    ("llm_markdown", "refund_amount"): 78,  # 15/19
-    ("llm_markdown", "deflection"): 72,  # 8/11
+    ("llm_markdown", "return_status"): 82,  # 23/28 (was 67: 19/28)
+    ("llm_markdown", "refund"): 67,  # 25/37 (was 54: 20/37)
+    ("llm_markdown", "refund_amount"): 89,  # 17/19 (was 78: 15/19)
+    ("llm_markdown", "deflection"): 81,  # 9/11 (was 72: 8/11)
     ("llm_markdown", "refusal"): 85,  # 6/7
     ("llm_markdown", "discount"): 66,  # 6/9
     ("llm_markdown", "clarification"): 0,  # 0/4
     ("agent", "availability"): 75,  # 44/58
     ("agent", "quantity"): 63,  # 14/22
-    ("agent", "order_status"): 70,  # 42/60
+    ("agent", "order_status"): 76,  # 46/60 (was 70: 42/60)
     ("agent", "delivery_date"): 62,  # 17/27
     ("agent", "tracking"): 100,  # 13/13
-    ("agent", "return_status"): 73,  # 19/26
-    ("agent", "refund"): 69,  # 16/23
-    ("agent", "refund_amount"): 53,  # 7/13
-    ("agent", "deflection"): 31,  # 12/38
+    ("agent", "return_status"): 76,  # 20/26 (was 73: 19/26)
+    ("agent", "refund"): 78,  # 18/23 (was 69: 16/23)
+    ("agent", "refund_amount"): 84,  # 11/13 (was 53: 7/13)
+    ("agent", "deflection"): 48,  # 19/39 (was 31: 12/38)
     ("agent", "refusal"): 37,  # 3/8
     ("agent", "discount"): 83,  # 5/6
     ("agent", "clarification"): 0,  # 0/8

@@ -1,0 +1,87 @@
+"""Verbs by their lemma: every inflected form of a verb as one pattern group, and the synonym
+classes the order, return and refund tables share.
+
+A phrase rule written for "ship" should read "ships", "shipped" and "shipping" alike; writing
+each form by hand in every rule is how rules come to know "dispatched" but not "dispatching".
+`forms("leave")` spells out "leave|leaves|left|leaving" once, from a small table of irregular
+verbs and the regular English endings. Classes are data: a verb joins a meaning ("the parcel
+has left us") by being listed in its class, and every rule written over the class reads it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+#: lemma -> (past, past participle) for the verbs whose past is not "-ed".
+_IRREGULAR = {
+    "send": ("sent", "sent"),
+    "go": ("went", "gone"),
+    "leave": ("left", "left"),
+    "get": ("got", "got|gotten"),
+    "come": ("came", "come"),
+    "take": ("took", "taken"),
+    "give": ("gave", "given"),
+    "put": ("put", "put"),
+    "hold": ("held", "held"),
+    "pay": ("paid", "paid"),
+    "make": ("made", "made"),
+    "have": ("had", "had"),
+}
+#: Verbs that double their last consonant before "-ed" and "-ing" (ship, shipped, shipping).
+_DOUBLING = frozenset(["ship", "drop", "stop", "scrap", "put", "get", "pop"])
+_VOWELS = frozenset("aeiou")
+
+
+def _inflect(lemma: str) -> tuple[str, ...]:
+    """The lemma, its third person, past, past participle and present participle."""
+    stem = lemma + lemma[-1] if lemma in _DOUBLING else lemma
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    if lemma.endswith("e") and lemma != "be":
+        past, ing = lemma + "d", lemma[:-1] + "ing"
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    else:
+        past, ing = stem + "ed", stem + "ing"
+    participle = past
+    if lemma in _IRREGULAR:
+        past, participle = _IRREGULAR[lemma]
+    return tuple(dict.fromkeys([lemma, third, past, *participle.split("|"), ing]))
+
+
+@cache
+def forms(*lemmas: str) -> str:
+    """A non-capturing group of every form of every lemma ("a b" for a phrasal verb inflects
+    its first word), longest first so that the regex prefers "shipping" to "ship"."""
+    spelt: list[str] = []
+    for lemma in lemmas:
+        head, _, rest = lemma.partition(" ")
+        spelt.extend(f"{form} {rest}".strip() for form in _inflect(head))
+    ordered = sorted(dict.fromkeys(spelt), key=len, reverse=True)
+    return "(?:" + "|".join(ordered) + ")"
+
+
+@cache
+def past(*lemmas: str) -> str:
+    """The past and past participle forms only ("left", "sent", "shipped")."""
+    found: list[str] = []
+    for lemma in lemmas:
+        head, _, rest = lemma.partition(" ")
+        inflected = _inflect(head)
+        found.extend(f"{form} {rest}".strip() for form in inflected[2:-1])
+    return "(?:" + "|".join(sorted(dict.fromkeys(found), key=len, reverse=True)) + ")"
+
+
+#: Being made ready at the shop: the order is processing.
+PREPARING = ("prepare", "pick", "pack", "package", "process", "assemble", "ready", "fulfil")
+#: The places an order waits in before it leaves.
+PREMISES = r"(?:warehouse|fulfil?ment cent(?:re|er)|distribution cent(?:re|er))"
+#: Who carries a parcel once it has left.
+CARRIERS = (
+    r"(?:courier|carrier|driver|postman|postie|dhl|ups|usps|dpd|fedex|royal mail|parcelforce"
+    r"|evri|hermes|yodel|gls|postnl|the post office|amazon logistics|ontrac|canada post)"
+)
