@@ -136,8 +136,9 @@ def review(
     from auditor._store import AuditDirError, read_meta
     from auditor._teach import current_results, group_unread, parse_entry, read_items
 
-    console = Console(stderr=True)
-    out = Console(highlight=False)
+    # Soft wrap: a command to copy or a phrase to read must not be cut into lines.
+    console = Console(stderr=True, soft_wrap=True)
+    out = Console(highlight=False, soft_wrap=True)
     try:
         read_meta(directory)
         entries = [parse_entry(text) for text in write or []]

@@ -247,5 +247,6 @@ def _rejudge(
             f"({record.config_digest[:19]}…): {record.changed} verdicts changed; "
             "nothing was asked of the assistant or the anchors",
             highlight=False,
+            soft_wrap=True,
         )
     return audit

@@ -48,7 +48,8 @@ def parse_entry(text: str) -> Entry:
     kind, equals, rest = text.partition("=")
     value, colon, phrase = rest.partition(":")
     if not equals or not colon:
-        raise ValueError(f"{text!r}: expected kind=value:phrase, e.g. availability=in_stock:all set")
+        example = "availability=in_stock:all set"
+        raise ValueError(f"{text!r}: expected kind=value:phrase, e.g. {example}")
     return check_entry(kind.strip(), value.strip(), phrase)
 
 
