@@ -218,7 +218,7 @@ def group_unread(
         grouped.setdefault(key, []).append(result)
     groups = []
     for (probe_kind, answer_shape), members in grouped.items():
-        members.sort(key=lambda r: r.probe_id)
+        members.sort(key=lambda r: (r.started_at, r.probe_id))  # the first asked is the example
         first = members[0]
         subject = str(first.probe.get("subject", ""))
         kind = teachable_kind(probe_kind)
