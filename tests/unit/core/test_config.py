@@ -87,3 +87,11 @@ def test_a_good_vocabulary_is_kept_as_written():
         "{item}: ready to roll",
     )
     assert parse_config(GOOD).vocabulary == {}
+
+
+def test_the_example_configuration_loads():
+    from pathlib import Path
+
+    example = Path(__file__).parents[3] / "examples" / "audit.toml"
+    config = load_config(example)
+    assert config.vocabulary["availability"]["in_stock"][0] == "{item}: ready to roll"
