@@ -126,6 +126,8 @@ def test_an_old_audit_directory_is_rejudged_beside_its_results(tmp_path, config)
     assert record["config_source"] == "audit.toml" and record["config_digest"].startswith("sha256:")
     rendered = json.loads((directory / "audit.json").read_text())
     assert rendered["rejudged"]["changed"] == 2
+    assert "Re-judged" in (directory / "summary.md").read_text(encoding="utf-8")
+    assert "re-judged" in (directory / "report.html").read_text(encoding="utf-8")
 
 
 def test_rejudging_starts_from_the_runs_results_every_time(tmp_path, config):
