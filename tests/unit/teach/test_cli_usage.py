@@ -83,3 +83,21 @@ def test_rejudge_defaults_to_the_configuration_the_audit_stored(tmp_path, capsys
     assert "1 verdicts changed" in err and "meta.json" in err
     record = json.loads((directory / "rejudged.json").read_text(encoding="utf-8"))
     assert record["config_source"] == str(directory / "meta.json")
+
+
+def test_extract_reads_answers_with_the_configurations_vocabulary(tmp_path, capsys):
+    from auditor._cli._extract import extract_command
+
+    path = tmp_path / "audit.toml"
+    taught = {**GOOD, "vocabulary": {"availability": {"in_stock": ["{item} is on the shelf"]}}}
+    path.write_text(toml_tables(taught), encoding="utf-8")
+    extract_command(["KT-1042 is on the shelf."], None, None, None, path)
+    (line,) = capsys.readouterr().out.splitlines()
+    claims = [(c["kind"], c["value"], c["subject"]) for c in json.loads(line)["claims"]]
+    assert claims == [("availability", "in_stock", "KT-1042")]
+    extract_command(["KT-1042 is on the shelf."], None, None, None, None)
+    assert json.loads(capsys.readouterr().out)["claims"] == []
+    broken = {**GOOD, "vocabulary": {"availability": {"in_stock": ["{item}"]}}}
+    path.write_text(toml_tables(broken), encoding="utf-8")
+    assert exit_code(extract_command, ["x"], None, None, None, path) == 2
+    assert "vocabulary.availability.in_stock[0]" in capsys.readouterr().err

@@ -137,3 +137,15 @@ def test_rejudging_starts_from_the_runs_results_every_time(tmp_path, config):
     audit = rejudge_directory(directory, plain, config_source="plain.toml")
     assert audit.rejudged is not None and audit.rejudged.config_source == "plain.toml"
     assert is_unread(audit.results[0])  # not the first re-judging's pass carried over
+
+
+def test_the_runs_extractor_reads_the_configurations_vocabulary(config):
+    from auditor._audit import _extractor
+    from auditor._facts import Snapshot
+
+    snapshot = Snapshot.of(NOW, stock=[stock_fact("KT-1042", Availability.IN_STOCK, 20)])
+    read = _extractor(snapshot, config.extraction_vocabulary())
+    assert [(c.value, c.subject) for c in read("Blue Kettle: ready to roll", NOW)] == [
+        ("in_stock", "KT-1042")
+    ]
+    assert _extractor(snapshot)("Blue Kettle: ready to roll", NOW) == []
