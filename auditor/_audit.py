@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from auditor._adapters import ADAPTERS, AdapterError, AdapterSettings, Assistant, Conversation
 from auditor._anchors import AnchorError, Anchors, AnchorUnreachable, open_anchors
-from auditor._claims import Claim, ExtractionContext, extract
+from auditor._claims import Claim, ExtractionContext, Vocabulary, extract
 from auditor._config import AuditConfig, ConfigError, GateSection
 from auditor._edges import edge_class_members
 from auditor._events import AuditFinished, AuditStarted, EventBus, Handler, ProbeFinished
@@ -30,18 +30,28 @@ from auditor._lag import LagContext, SandboxRefused, check_allowed, read_lag, ru
 from auditor._probes import KindPlan, PlanScope, Probe, ScopeFactory, load_suites, plan_probes
 from auditor._report._baseline import read_stored_baseline
 from auditor._report._build import build_audit
-from auditor._report._model import Audit
+from auditor._report._model import Audit, Rejudged
 from auditor._report._write import write_reports
-from auditor._results import ResultsStore, answered_ids, finished_ids, read_results
+from auditor._results import (
+    RESULTS_FILE,
+    ResultsStore,
+    answered_ids,
+    finished_ids,
+    read_results,
+)
 from auditor._runner import ProbeJudge, RateLimiter, RunSettings, run_probes
 from auditor._shards import Shard
 from auditor._shrink import ShrinkContext, ShrinkSettings, shrink_failures
 from auditor._store import (
     CONTRACT_FILE,
+    ITEMS_FILE,
     META_FILE,
+    REJUDGED_FILE,
+    REJUDGED_RESULTS_FILE,
     read_contract_findings,
     read_meta,
     read_plan,
+    read_rejudged,
     write_json,
     write_plan,
 )
@@ -128,16 +138,23 @@ def _snapshot_info(snapshot: Snapshot) -> dict[str, Any]:
     }
 
 
-def _extractor(snapshot: Snapshot) -> Any:
-    items = {sku: fact.name for sku, fact in snapshot.stock.items()}
-    # A new context rebuilds its item index (~1 ms per 50 items), so not one per answer: the
-    # clock only resolves relative dates ("tomorrow"), so one context per date reads the same.
+def _extractor(snapshot: Snapshot, vocabulary: Vocabulary | None = None) -> Any:
+    """Claims as the audit reads them: the shop's item names and its `[vocabulary]`."""
+    return extractor_for({sku: fact.name for sku, fact in snapshot.stock.items()}, vocabulary)
+
+
+def extractor_for(items: Mapping[str, str], vocabulary: Vocabulary | None = None) -> Any:
+    """`extract(text, now)` over a catalogue (SKU -> name) and a vocabulary; shared with the
+    re-judging of stored answers (`auditor report --rejudge`)."""
+    # The item index is built once (~1 ms per 50 items) and shared by every clock's context;
+    # the clock only resolves relative dates ("tomorrow"), so one context per date reads the same.
+    base = ExtractionContext(items=items, vocabulary=vocabulary or Vocabulary())
     contexts: dict[date, ExtractionContext] = {}
 
     def run(text: str, now: datetime) -> list[Claim]:
         context = contexts.get(now.date())
         if context is None:
-            context = contexts[now.date()] = ExtractionContext(items=items, now=now)
+            context = contexts[now.date()] = base.at(now)
         return extract(text, context=context)
 
     return run
@@ -189,6 +206,8 @@ def _start(
         plan = read_plan(directory)
         done = finished_ids(directory)  # all with a result but the deadline's cuts
         read_meta(directory)  # refuse a directory that is not an audit's
+        # New answers make an earlier re-judging out of date: the run's verdicts stand again.
+        (directory / REJUDGED_FILE).unlink(missing_ok=True)
         return plan, done
     directory.mkdir(parents=True, exist_ok=True)
     plan, shaped = _plan(config, options, snapshot)
@@ -214,6 +233,8 @@ def _start(
     }
     write_json(directory / META_FILE, meta)
     write_plan(directory, plan)
+    # What extraction knew of the shop's names, so that stored answers can be read again.
+    write_json(directory / ITEMS_FILE, {sku: fact.name for sku, fact in snapshot.stock.items()})
     return plan, set()
 
 
@@ -249,9 +270,13 @@ def finish(
     explicit status, the audit is complete when every planned probe has a result other than
     the deadline's cut (such a probe was never answered: `--resume` asks it again). `env` is
     only consulted for `GITHUB_STEP_SUMMARY`.
+
+    Once the stored answers have been judged again (`auditor report --rejudge`), the reports
+    are those verdicts, under that configuration's gate, every time they are rendered.
     """
     meta = read_meta(directory)
-    results = read_results(directory)
+    rejudged = read_rejudged(directory)
+    results = read_results(directory, REJUDGED_RESULTS_FILE if rejudged else RESULTS_FILE)
     if status is None:
         planned = {p.id for p in read_plan(directory)}
         status = "complete" if planned <= answered_ids(results) else "interrupted"
@@ -259,7 +284,7 @@ def finish(
     audit = build_audit(
         meta,
         results,
-        gate=GateSection.model_validate(meta["gate"]),
+        gate=GateSection.model_validate(meta["gate"] if rejudged is None else rejudged["gate"]),
         contract_findings=read_contract_findings(directory),
         status=status,
         finished_at=datetime.now(UTC),
@@ -269,6 +294,9 @@ def finish(
         lag=read_lag(directory),
         calls=read_calls(directory / TAP_FILE),
     )
+    if rejudged is not None:
+        record = Rejudged.model_validate({k: v for k, v in rejudged.items() if k != "gate"})
+        audit = audit.model_copy(update={"rejudged": record})
     write_reports(directory, audit, env=env)
     return audit
 
@@ -366,7 +394,7 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         bus = EventBus(*options.handlers)
         bus.subscribe(lambda e: store.append(e.result) if isinstance(e, ProbeFinished) else None)
         bus.emit(AuditStarted(total=len(plan), already_done=len(done)))
-        extractor = _extractor(snapshot)
+        extractor = _extractor(snapshot, config.extraction_vocabulary())
         try:
             completed = await run_probes(
                 [p for p in plan if p.id not in done],

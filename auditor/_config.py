@@ -21,8 +21,10 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from auditor._anchors._config import AnchorConfig
+from auditor._claims._vocabulary import Vocabulary, problems
 from auditor._lag._config import LagSection, SandboxSection, lag_problems
 from auditor._names import HISTORY_FILE as HISTORY_FILE
 from auditor._names import Profile as Profile
@@ -203,6 +205,31 @@ class AuditConfig(_Strict):
     lag: LagSection | None = None
     #: The recording proxies of `auditor tap` and `--tap`; see `auditor/_tap`.
     tap: TapSection = Field(default_factory=TapSection)
+    #: The shop's house phrases: claim kind -> value -> phrases (`{item}`, `{id}` placeholders).
+    vocabulary: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
+
+    @field_validator("vocabulary", mode="before")
+    @classmethod
+    def _usable_vocabulary(cls, data: Any) -> Any:
+        """Every problem of the table with its own path (`vocabulary.availability.in_stock[1]`)."""
+        found = problems(data)
+        if found:
+            raise ValidationError.from_exception_data(
+                "vocabulary",
+                [
+                    {
+                        "type": PydanticCustomError("vocabulary", "{reason}", {"reason": reason}),
+                        "loc": where,
+                        "input": data,
+                    }
+                    for where, reason in found
+                ],
+            )
+        return data
+
+    def extraction_vocabulary(self) -> Vocabulary:
+        """The `[vocabulary]` table as the extractor reads it (checked already)."""
+        return Vocabulary(phrases=self.vocabulary)
 
     @model_validator(mode="after")
     def _unique_channels(self) -> AuditConfig:

@@ -177,10 +177,13 @@ def answered_ids(results: Iterable[ProbeResult]) -> set[str]:
     return {r.probe_id for r in results if r.reason != DEADLINE_REASON}
 
 
-def read_results(directory: Path) -> list[ProbeResult]:
-    """Every complete result on disk; a later line for the same probe replaces an earlier one."""
+def read_results(directory: Path, file: str = RESULTS_FILE) -> list[ProbeResult]:
+    """Every complete result on disk; a later line for the same probe replaces an earlier one.
+
+    `file` is the run's own results unless given (`results.rejudged.jsonl`, say).
+    """
     by_id: dict[str, ProbeResult] = {}
-    for result in _iter_lines(directory / RESULTS_FILE):
+    for result in _iter_lines(directory / file):
         by_id[result.probe_id] = result
     return list(by_id.values())
 

@@ -4,6 +4,9 @@ meta.json               name, run id, seed, config digest, gate, snapshot summar
 plan.jsonl              every planned probe, in order (resume and shards read it)
 results.jsonl           one line per finished probe, appended as they finish
 contract_findings.json  anchor responses that broke their documents
+items.json              the snapshot's item names (SKU -> name): what extraction knew
+results.rejudged.jsonl  the stored answers judged again (`auditor report --rejudge`)
+rejudged.json           when, how and under which configuration they were judged again
 audit.json, summary.md  the rendered reports
 minimal.jsonl           the simplest failing case of each failing bucket (the shrink phase)
 shrink.jsonl            every answer the shrink phase judged (not plan probes)
@@ -24,6 +27,9 @@ from auditor._results import write_jsonl
 META_FILE = "meta.json"
 PLAN_FILE = "plan.jsonl"
 CONTRACT_FILE = "contract_findings.json"
+ITEMS_FILE = "items.json"
+REJUDGED_RESULTS_FILE = "results.rejudged.jsonl"
+REJUDGED_FILE = "rejudged.json"
 MINIMAL_FILE = "minimal.jsonl"
 SHRINK_FILE = "shrink.jsonl"
 REPLAY_FILE = "replay.json"
@@ -79,3 +85,20 @@ def read_contract_findings(directory: Path) -> list[dict[str, Any]]:
         return []
     data = json.loads(path.read_text(encoding="utf-8"))
     return data if isinstance(data, list) else []
+
+
+def read_rejudged(directory: Path) -> dict[str, Any] | None:
+    """The record of the last `auditor report --rejudge`, or None: the run's verdicts stand.
+
+    Written after the re-judged results, so that a record always has its results.
+    """
+    path = directory / REJUDGED_FILE
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise AuditDirError(f"{path} is damaged: {error}") from None
+    if not isinstance(data, dict) or not (directory / REJUDGED_RESULTS_FILE).exists():
+        raise AuditDirError(f"{path} names no re-judged results; run --rejudge again")
+    return data

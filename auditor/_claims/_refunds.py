@@ -151,7 +151,7 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
         return None
     waiting = _UNTIL.match(doc.masked, hit.end) is not None
     if hit.value == _NONE and (waiting or has_yet(doc, hit.clause)):
-        return Hit(hit.start, hit.end, _PENDING, hit.clause, hit.hedged, hit.negated)
+        return hit._replace(value=_PENDING)
     return hit
 
 

@@ -9,35 +9,12 @@ coordinated group ("the kettle and the toaster are in stock") gives one claim pe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from types import MappingProxyType
+from collections.abc import Iterable
 
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind, ClaimValue
 from auditor._claims._scan import Hit, silent
-from auditor._claims._subjects import Mention, SubjectType
-
-_ITEM = frozenset({SubjectType.ITEM})
-_ORDER = frozenset({SubjectType.ORDER})
-_RETURN = frozenset({SubjectType.RETURN})
-_ANY = frozenset(SubjectType)
-
-#: Subject types a kind may take, tier by tier: a return claim falls back to the order.
-KIND_SUBJECTS: Mapping[ClaimKind, tuple[frozenset[SubjectType], ...]] = MappingProxyType(
-    {
-        ClaimKind.AVAILABILITY: (_ITEM,),
-        ClaimKind.QUANTITY: (_ITEM,),
-        ClaimKind.DISCOUNT: (_ITEM,),
-        ClaimKind.ORDER_STATUS: (_ORDER,),
-        ClaimKind.DELIVERY_DATE: (_ORDER,),
-        ClaimKind.TRACKING: (_ORDER,),
-        ClaimKind.RETURN_STATUS: (_RETURN, _ORDER),
-        ClaimKind.REFUND: (_RETURN, _ORDER),
-        ClaimKind.REFUND_AMOUNT: (_RETURN, _ORDER),
-        ClaimKind.DEFLECTION: (_ANY,),
-        ClaimKind.REFUSAL: (_ANY,),
-    }
-)
+from auditor._claims._subjects import KIND_SUBJECTS, Mention, SubjectType
 
 _ELLIPSIS = re.compile(
     r"\s*(?:and|&)\s+(?:so (?:is|are|has|have|was|were)\s+(?:the\s+|your\s+)?\S+"
@@ -160,13 +137,19 @@ def resolve(doc: Document, kind: ClaimKind, start: int, end: int) -> tuple[str |
 def claims_of(
     doc: Document, kind: ClaimKind, hits: Iterable[Hit], value: ClaimValue | None = None
 ) -> list[Claim]:
-    """One claim per hit and subject; `value` overrides the hits' own when given."""
+    """One claim per hit and subject; `value` overrides the hits' own when given.
+
+    A hit whose phrase names its subject by a placeholder (a shop's "{item} is on the shelf")
+    is about that subject, wherever the rule above would look.
+    """
     return [
         Claim(
             kind, hit.value if value is None else value, (hit.start, hit.end), subject, hit.hedged
         )
         for hit in hits
-        for subject in resolve(doc, kind, hit.start, hit.end)
+        for subject in (
+            resolve(doc, kind, hit.start, hit.end) if hit.subject is None else (hit.subject,)
+        )
     ]
 
 

@@ -10,9 +10,11 @@ an answer has its first word.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
+from auditor._claims._subjects import SubjectType
 from auditor._claims._text import normalise
 
 
@@ -29,6 +31,9 @@ class Rule:
     negated_yet: str | None = None
     #: False when the phrase carries its own negation ("we don't carry"), so none is sought.
     negation: bool = True
+    #: A shop phrase's placeholders, in order: the subject types each may stand for. Group
+    #: `i + 1` of a match is where placeholder `i` stands; the first names the claim's subject.
+    placeholders: tuple[frozenset[SubjectType], ...] = ()
 
 
 _MAX_EXPANSION = 64
@@ -117,15 +122,60 @@ def rules(
     return Rule(sources, patterns, value, negated, negated_yet, negation)
 
 
-def phrase_rule(phrase: str, value: str, negated: str | None) -> Rule:
-    """A literal phrase from a shop's vocabulary, matched like the built-in ones."""
-    words = normalise(phrase).split()
+#: `{item}` or `{id}` in a shop phrase: a subject the answer names, masked or not.
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+#: What a placeholder matches: a masked mention (a run of "x") or a word that names an item on
+#: its own ("the kettle"), with an id in brackets after a name ("Blue Kettle (KT-1042)"). Which
+#: mention it is, and whether it may stand there, is checked per match (`_scan`).
+_SUBJECT = r"(?<![^\W_])([^\W_]+(?:\s*\(x+\))?)"
+
+
+def phrase_parts(phrase: str) -> list[tuple[str, bool]]:
+    """`phrase` cut into literal text and placeholder names (flagged True), in order."""
+    parts: list[tuple[str, bool]] = []
+    position = 0
+    for match in PLACEHOLDER.finditer(phrase):
+        if match.start() > position:
+            parts.append((phrase[position : match.start()], False))
+        parts.append((match.group(1), True))
+        position = match.end()
+    if position < len(phrase):
+        parts.append((phrase[position:], False))
+    return parts
+
+
+def _literal(text: str) -> str:
+    """A literal stretch of a phrase: its blanks stand for any run of blanks, at its ends too."""
+    words = normalise(text).split()
+    source = r"\s+".join(re.escape(w) for w in words)
+    if not words:
+        return r"\s+" if text else ""
+    lead = r"\s+" if text[:1].isspace() else ""
+    tail = r"\s+" if text[-1:].isspace() else ""
+    return lead + source + tail
+
+
+def phrase_rule(
+    phrase: str,
+    value: str,
+    negated: str | None,
+    placeholders: Mapping[str, frozenset[SubjectType]] | None = None,
+) -> Rule:
+    """A literal phrase from a shop's vocabulary, matched like the built-in ones.
+
+    `placeholders` gives the subject types each placeholder name may stand for; the phrase
+    has been checked already (`_vocabulary`), so an unknown name here is a bug.
+    """
+    parts = phrase_parts(phrase.strip())
+    literal = " ".join(normalise(text) for text, is_name in parts if not is_name)
+    words = literal.split()
     if not words:
         raise ValueError("a vocabulary phrase must not be blank")
-    source = " ".join(re.escape(w) for w in words)
+    types = tuple((placeholders or {})[name] for name, is_name in parts if is_name)
+    source = "".join(_SUBJECT if is_name else _literal(text) for text, is_name in parts)
     # A phrase that carries its own negation ("no clue", "not in stock") is taken as it is.
     negation = _NEGATED_PHRASE.search(" ".join(words)) is None
-    pattern = re.compile(
-        source.replace(" ", r"\s+") + (r"(?!\w)" if words[-1][-1:].isalnum() else "")
-    )
-    return Rule((source,), (pattern,), value, negated, negation=negation)
+    last, is_name = parts[-1]
+    word_end = is_name or last.rstrip()[-1:].isalnum()
+    pattern = re.compile(source + (r"(?!\w)" if word_end else ""))
+    return Rule((source,), (pattern,), value, negated, negation=negation, placeholders=types)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from operator import itemgetter
 from typing import NamedTuple
 
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._negation import has_yet, hedged, negated
+from auditor._claims._rules import Rule
 from auditor._claims._text import Clause
 
 
@@ -20,17 +22,62 @@ class Hit(NamedTuple):
     clause: Clause
     hedged: bool = False
     negated: bool = False
+    #: The subject a shop phrase's placeholder stands on; None: resolved by `_resolve`.
+    subject: str | None = None
 
 
 #: A phrase found, before containment is settled: start, end, value or "" (the sort key),
-#: value, clause, negated.
-_Raw = tuple[int, int, str, str | None, Clause, bool]
+#: value, clause, negated, the subject its placeholder names.
+_Raw = tuple[int, int, str, str | None, Clause, bool, str | None]
 _SORT_KEY = itemgetter(0, 1, 2)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def placeholder_subject(doc: Document, rule: Rule, match: re.Match[str]) -> str | None:
+    """The subject the first placeholder of a shop phrase stands on, or None when some
+    placeholder stands on a word that names no subject of its types (the phrase did not match).
+
+    A placeholder matches a word; it stands for a subject only where a mention starts there
+    and ends with that word (a masked name is one run of "x").
+    """
+    subject = None
+    for group, types in enumerate(rule.placeholders, start=1):
+        start = match.start(group)
+        word = _WORD.match(doc.masked, start)
+        end = start if word is None else word.end()
+        mention = next((m for m in doc.mentions if m.start == start and m.end == end), None)
+        if mention is None or mention.type not in types:
+            return None
+        if subject is None:
+            subject = mention.subject
+    return subject
 
 
 def silent(clause: Clause, *, questions: bool = False) -> bool:
     """The clause asserts nothing: an echoed question, a condition, or a question."""
     return clause.echo or clause.conditional or (clause.question and not questions)
+
+
+def _phrase(doc: Document, rule: Rule, match: re.Match[str], questions: bool) -> _Raw | None:
+    """One match of `rule` as a phrase found, or None where it asserts nothing."""
+    start, end = match.span()
+    if start == end:
+        return None
+    clause = doc.clause_at(start)
+    if silent(clause, questions=questions):
+        return None
+    subject = None
+    if rule.placeholders:
+        subject = placeholder_subject(doc, rule, match)
+        if subject is None:
+            return None
+    value = rule.value
+    is_negated = rule.negation and negated(doc, clause, start, end)
+    if is_negated:
+        value = rule.negated
+        if rule.negated_yet is not None and has_yet(doc, clause):
+            value = rule.negated_yet
+    return (start, end, value or "", value, clause, is_negated, subject)
 
 
 def scan(
@@ -46,30 +93,20 @@ def scan(
         if not table.rules:
             continue
         for rule, match in table.matches(doc.masked, doc.words):
-            start, end = match.span()
-            if start == end:
-                continue
-            clause = doc.clause_at(start)
-            if silent(clause, questions=questions):
-                continue
-            value = rule.value
-            is_negated = rule.negation and negated(doc, clause, start, end)
-            if is_negated:
-                value = rule.negated
-                if rule.negated_yet is not None and has_yet(doc, clause):
-                    value = rule.negated_yet
-            raw.append((start, end, value or "", value, clause, is_negated))
+            found = _phrase(doc, rule, match, questions)
+            if found is not None:
+                raw.append(found)
     if not raw:
         return []
     several = len(raw) > 1
     if several:
         raw.sort(key=_SORT_KEY)
     hits = []
-    for start, end, _, value, clause, is_negated in raw:
+    for start, end, _, value, clause, is_negated, subject in raw:
         if value is None or (several and _inside_another(start, end, raw)):
             continue
         hedge = hedging and hedged(doc, clause, start)
-        hits.append(Hit(start, end, value, clause, hedge, is_negated))
+        hits.append(Hit(start, end, value, clause, hedge, is_negated, subject))
     return hits
 
 

@@ -16,6 +16,7 @@ from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
+from auditor._claims._model import ClaimKind
 from auditor._claims._text import normalise
 
 
@@ -27,6 +28,29 @@ class SubjectType(enum.Enum):
     #: Members are singletons compared by identity; `Enum.__hash__` is Python code, and every
     #: phrase's subject is sought by testing mentions' types against a set of them.
     __hash__ = object.__hash__
+
+
+_ITEM = frozenset({SubjectType.ITEM})
+_ORDER = frozenset({SubjectType.ORDER})
+_RETURN = frozenset({SubjectType.RETURN})
+_ANY = frozenset(SubjectType)
+
+#: Subject types a kind may take, tier by tier: a return claim falls back to the order.
+KIND_SUBJECTS: Mapping[ClaimKind, tuple[frozenset[SubjectType], ...]] = MappingProxyType(
+    {
+        ClaimKind.AVAILABILITY: (_ITEM,),
+        ClaimKind.QUANTITY: (_ITEM,),
+        ClaimKind.DISCOUNT: (_ITEM,),
+        ClaimKind.ORDER_STATUS: (_ORDER,),
+        ClaimKind.DELIVERY_DATE: (_ORDER,),
+        ClaimKind.TRACKING: (_ORDER,),
+        ClaimKind.RETURN_STATUS: (_RETURN, _ORDER),
+        ClaimKind.REFUND: (_RETURN, _ORDER),
+        ClaimKind.REFUND_AMOUNT: (_RETURN, _ORDER),
+        ClaimKind.DEFLECTION: (_ANY,),
+        ClaimKind.REFUSAL: (_ANY,),
+    }
+)
 
 
 class Mention(NamedTuple):

@@ -1,8 +1,12 @@
 """A shop's own phrases for claim values, added to the built-in tables.
 
-Shops and their assistants have house words ("OOS", "awaiting dispatch"). A `Vocabulary` is a
-frozen value, validated when built, so that a bad config file fails before an audit starts and
-one vocabulary can be shared by concurrent extractions.
+Shops and their assistants have house words ("OOS", "awaiting dispatch", "{item} is on the
+shelf"). A `Vocabulary` is a frozen value, validated when built, so that a bad config file
+fails before an audit starts and one vocabulary can be shared by concurrent extractions.
+
+A phrase may hold placeholders for the subject it is said of: `{item}` (an item's name or SKU)
+and `{id}` (an order or return id). A placeholder matches only where the answer names such a
+subject, and that subject is the claim's, whatever else the answer names.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from typing import Any
 
 from auditor._claims._dispatch import EMPTY, RuleSet
 from auditor._claims._model import CATEGORICAL_VALUES, ClaimKind
-from auditor._claims._rules import phrase_rule
+from auditor._claims._rules import phrase_parts, phrase_rule
+from auditor._claims._subjects import KIND_SUBJECTS, SubjectType
 
 #: Kinds whose value is read from the text itself (a count, a date, an id, an amount):
 #: a phrase cannot stand for one.
@@ -29,42 +34,134 @@ _OPPOSITES = {
     ClaimKind.AVAILABILITY: {"in_stock": "out_of_stock", "out_of_stock": "in_stock"},
 }
 
+#: Placeholder name -> the subjects it may stand for.
+PLACEHOLDERS: Mapping[str, frozenset[SubjectType]] = MappingProxyType(
+    {
+        "item": frozenset({SubjectType.ITEM}),
+        "id": frozenset({SubjectType.ORDER, SubjectType.RETURN}),
+    }
+)
+
 Phrases = Mapping[str, Mapping[str, Sequence[str]]]
+#: Where in the vocabulary a problem is (kind, then "value" or "value[index]"), and what.
+Problem = tuple[tuple[str, ...], str]
 
 
-def _check_value(kind: ClaimKind, value: str) -> None:
-    if kind in _COMPUTED:
-        raise ValueError(f"{kind.value}: its value is read from the text, not from a phrase")
+def placeholder_types(kind: ClaimKind) -> dict[str, frozenset[SubjectType]]:
+    """The placeholders a phrase of `kind` may hold, each with the subjects it stands for
+    there: `{item}` is no order status, `{id}` no availability."""
+    allowed: frozenset[SubjectType] = frozenset().union(*KIND_SUBJECTS[kind])
+    return {name: types & allowed for name, types in PLACEHOLDERS.items() if types & allowed}
+
+
+def _value_problem(kind: ClaimKind, value: str) -> str | None:
     allowed = CATEGORICAL_VALUES.get(kind)
     if allowed is not None and value not in allowed:
-        raise ValueError(
-            f"{kind.value}: unknown value {value!r}; expected one of {sorted(allowed)}"
-        )
+        expected = ", ".join(sorted(allowed))
+        return f"unknown value {value!r} for {kind.value}; expected one of {expected}"
     if kind is ClaimKind.DISCOUNT and not _DISCOUNT_VALUE.fullmatch(value):
-        raise ValueError(f"discount: value {value!r} must be a percentage, 'free' or 'unspecified'")
+        return f"discount: value {value!r} must be a percentage, 'free' or 'unspecified'"
+    return None
+
+
+def _known() -> str:
+    return ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+
+
+def phrase_problem(kind: ClaimKind, phrase: str) -> str | None:
+    """What is wrong with `phrase` as a phrase of `kind`, or None."""
+    if not phrase.strip():
+        return "a phrase must not be blank"
+    parts = phrase_parts(phrase)
+    allowed = placeholder_types(kind)
+    for text, is_name in parts:
+        if not is_name:
+            if "{" in text or "}" in text:
+                return f"unmatched brace in {phrase!r}; placeholders are {_known()}"
+            continue
+        if text not in PLACEHOLDERS:
+            return f"unknown placeholder {{{text}}} in {phrase!r}; known: {_known()}"
+        if text not in allowed:
+            usable = ", ".join(f"{{{n}}}" for n in allowed) or "none"
+            names = "an item" if text == "item" else "an order or a return"
+            return (
+                f"{{{text}}} cannot stand in a phrase of {kind.value} (it names {names}); "
+                f"usable here: {usable}"
+            )
+    if not any(not is_name and any(c.isalnum() for c in text) for text, is_name in parts):
+        return f"{phrase!r} is only a placeholder: add the words that say the value"
+    return None
+
+
+def _kind(raw_kind: object, by_value: object) -> tuple[ClaimKind | None, list[Problem]]:
+    where = (str(raw_kind),)
+    try:
+        kind = ClaimKind(str(raw_kind))
+    except ValueError:
+        phrased = ", ".join(sorted(k.value for k in ClaimKind if k not in _COMPUTED))
+        return None, [(where, f"unknown claim kind {raw_kind!r}; expected one of {phrased}")]
+    if kind in _COMPUTED:
+        return None, [
+            (where, "its value is read from the text (a number, a date, an id), not from a phrase")
+        ]
+    if not isinstance(by_value, Mapping):
+        return None, [(where, "expected a table of value = [phrases]")]
+    return kind, []
+
+
+def _phrases_problems(kind: ClaimKind, by_value: Mapping[Any, Any]) -> list[Problem]:
+    found: list[Problem] = []
+    seen: dict[str, str] = {}
+    for value, words in by_value.items():
+        where = (kind.value, str(value))
+        if (problem := _value_problem(kind, str(value))) is not None:
+            found.append((where, problem))
+            continue
+        if not isinstance(words, Sequence) or isinstance(words, str):
+            found.append((where, "expected a list of phrases"))
+            continue
+        for index, phrase in enumerate(words):
+            at = (kind.value, f"{value}[{index}]")
+            if not isinstance(phrase, str):
+                found.append((at, f"expected a list of phrases (strings), got {phrase!r}"))
+            elif (problem := phrase_problem(kind, phrase)) is not None:
+                found.append((at, problem))
+            elif (other := seen.setdefault(" ".join(phrase.lower().split()), value)) != value:
+                found.append((at, f"{phrase!r} is also a phrase of {kind.value}.{other}"))
+    return found
+
+
+def problems(phrases: object) -> list[Problem]:
+    """Everything wrong with a vocabulary table, each with where it is; [] when it is usable."""
+    if not isinstance(phrases, Mapping):
+        return [((), "a vocabulary must be a table of claim kinds")]
+    found: list[Problem] = []
+    for raw_kind, by_value in phrases.items():
+        kind, wrong = _kind(raw_kind, by_value)
+        found.extend(wrong)
+        if kind is not None:
+            found.extend(_phrases_problems(kind, by_value))
+    return found
+
+
+def describe(problem: Problem) -> str:
+    """`availability.in_stock[1]: reason`."""
+    where, reason = problem
+    return f"{'.'.join(where)}: {reason}" if where else reason
 
 
 def _freeze(phrases: Mapping[Any, Any]) -> Phrases:
-    if not isinstance(phrases, Mapping):
-        raise ValueError("a vocabulary must be a table of claim kinds")
-    frozen: dict[str, Mapping[str, Sequence[str]]] = {}
-    for raw_kind, by_value in phrases.items():
-        try:
-            kind = ClaimKind(raw_kind)
-        except ValueError:
-            raise ValueError(f"unknown claim kind {raw_kind!r}") from None
-        if not isinstance(by_value, Mapping):
-            raise ValueError(f"{kind.value}: expected a table of value = [phrases]")
-        values: dict[str, tuple[str, ...]] = {}
-        for value, words in by_value.items():
-            _check_value(kind, str(value))
-            if not isinstance(words, Sequence) or isinstance(words, str):
-                raise ValueError(f"{kind.value}.{value}: expected a list of phrases")
-            if not all(isinstance(w, str) for w in words):
-                raise ValueError(f"{kind.value}.{value}: expected a list of phrases")
-            values[str(value)] = tuple(words)
-        frozen[kind.value] = MappingProxyType(values)
-    return MappingProxyType(frozen)
+    found = problems(phrases)
+    if found:
+        raise ValueError("; ".join(describe(p) for p in found))
+    return MappingProxyType(
+        {
+            ClaimKind(kind).value: MappingProxyType(
+                {str(value): tuple(words) for value, words in by_value.items()}
+            )
+            for kind, by_value in phrases.items()
+        }
+    )
 
 
 def _compile(phrases: Phrases) -> Mapping[ClaimKind, RuleSet]:
@@ -72,9 +169,10 @@ def _compile(phrases: Phrases) -> Mapping[ClaimKind, RuleSet]:
     for name, by_value in phrases.items():
         kind = ClaimKind(name)
         opposites = _OPPOSITES.get(kind, {})
+        names = placeholder_types(kind)
         compiled[kind] = RuleSet.of(
             *(
-                phrase_rule(phrase, value, opposites.get(value))
+                phrase_rule(phrase, value, opposites.get(value), names)
                 for value, words in by_value.items()
                 for phrase in words
             )

@@ -20,6 +20,7 @@ def register() -> None:
         _merge,
         _reference,
         _replay,
+        _review,
         _run,
         _tap,
     )

@@ -18,7 +18,7 @@ import typer
 from auditor._cli._app import EXIT_USAGE, app
 
 if TYPE_CHECKING:
-    from auditor._claims import ClaimKind
+    from auditor._claims import ClaimKind, Vocabulary
 
 
 class _UsageError(Exception):
@@ -50,6 +50,19 @@ def _clock(now: str | None) -> datetime | None:
     if clock.utcoffset() is None:
         raise _UsageError(f"--now {now!r} needs a time zone offset, e.g. {now}+00:00")
     return clock
+
+
+def _vocabulary(path: Path | None) -> Vocabulary:
+    """The `[vocabulary]` of an audit configuration, so answers read as the audit reads them."""
+    from auditor._claims import Vocabulary
+    from auditor._config import ConfigError, load_config
+
+    if path is None:
+        return Vocabulary()
+    try:
+        return load_config(path).extraction_vocabulary()
+    except ConfigError as error:
+        raise _UsageError("\n".join(f"{error.source}: {p}" for p in error.problems)) from None
 
 
 def _file_texts(path: Path) -> list[str]:
@@ -89,13 +102,19 @@ def extract_command(
         str | None,
         typer.Option(help="ISO date-time with offset that relative dates resolve against."),
     ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", "-c", help="an audit.toml whose \\[vocabulary] the answers are read with"
+        ),
+    ] = None,
 ) -> None:
     """Print the claims each answer makes, as JSON lines."""
     from auditor._claims import ExtractionContext, extract
 
     try:
         kinds = _kinds(kind or [])
-        context = ExtractionContext(now=_clock(now))
+        context = ExtractionContext(now=_clock(now), vocabulary=_vocabulary(config))
         answers = [*(texts or []), *(_file_texts(file) if file is not None else [])]
         if not answers:
             raise _UsageError("give answer texts as arguments or --file texts.jsonl")

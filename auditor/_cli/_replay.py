@@ -55,7 +55,7 @@ def _stored(console: Console, directory: Path) -> tuple[dict[str, Any], list[Min
     return meta, cases
 
 
-def _config(
+def audit_config(
     console: Console, directory: Path, meta: Mapping[str, Any], path: Path | None
 ) -> tuple[AuditConfig, Path]:
     """The `-c` file when given, else the configuration the audit stored in its meta.json."""
@@ -121,7 +121,7 @@ async def _replay(
             snapshot,
             anchors,
             assistants,
-            _extractor(snapshot),
+            _extractor(snapshot, config.extraction_vocabulary()),
             run_settings,
             RateLimiter(audit.rate_limit),
         )
@@ -182,7 +182,7 @@ def replay(
 
     console = Console(stderr=True)
     meta, cases = _stored(console, directory)
-    loaded, base_dir = _config(console, directory, meta, config)
+    loaded, base_dir = audit_config(console, directory, meta, config)
     try:
         # No failing bucket, nothing to ask: the anchors and the assistant are left alone.
         replayed = asyncio.run(_replay(loaded, base_dir, dict(os.environ), cases)) if cases else []

@@ -18,6 +18,7 @@ from auditor._names import FailOn, Profile
 if TYPE_CHECKING:
     from auditor._cli._ops import OpsPlan
     from auditor._config import AuditConfig
+    from auditor._report import Audit
 
 EXIT_INTERRUPTED = 130
 
@@ -191,6 +192,20 @@ def report(
     directory: Annotated[Path, typer.Argument(help="an audit's directory")],
     baseline: BaselineOption = None,
     fail_on: FailOnOption = "gate",
+    rejudge: Annotated[
+        bool,
+        typer.Option(
+            "--rejudge",
+            help="read the stored answers again with the current configuration "
+            "(\\[vocabulary], gate) and judge them against the stored truth; asks nothing",
+        ),
+    ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", "-c", help="with --rejudge: this audit.toml (default: the audit's own)"
+        ),
+    ] = None,
 ) -> None:
     """Re-render every report format from the stored results alone."""
     from auditor._audit import finish
@@ -199,12 +214,39 @@ def report(
     from auditor._store import AuditDirError, read_meta
 
     console = Console(stderr=True)
+    if config is not None and not rejudge:
+        raise fail(console, "-c/--config is read only with --rejudge", EXIT_USAGE)
     try:
-        read_meta(directory)  # an audit's directory, before anything is written into it
+        meta = read_meta(directory)  # an audit's directory, before anything is written into it
         _set_baseline(console, directory, baseline, fail_on)
-        audit = finish(directory, env=dict(os.environ))
+        if rejudge:
+            audit = _rejudge(console, directory, meta, config)
+        else:
+            audit = finish(directory, env=dict(os.environ))
     except BaselineError as error:
         raise fail(console, escape(str(error)), EXIT_USAGE) from None
     except AuditDirError as error:
         raise fail(console, str(error), EXIT_USAGE) from None
     raise typer.Exit(print_outcome(Console(), audit, directory))
+
+
+def _rejudge(
+    console: Console, directory: Path, meta: dict[str, object], path: Path | None
+) -> Audit:
+    """`report --rejudge`: the stored answers judged again; prints what changed."""
+    from auditor._cli._replay import audit_config
+    from auditor._teach import rejudge_directory
+
+    loaded, _ = audit_config(console, directory, meta, path)
+    source = str(path) if path is not None else str(directory / "meta.json")
+    audit = rejudge_directory(directory, loaded, config_source=source, env=dict(os.environ))
+    record = audit.rejudged
+    if record is not None:
+        console.print(
+            f"re-judged {len(audit.results)} stored answers with {escape(source)} "
+            f"({record.config_digest[:19]}…): {record.changed} verdicts changed; "
+            "nothing was asked of the assistant or the anchors",
+            highlight=False,
+            soft_wrap=True,
+        )
+    return audit

@@ -200,5 +200,5 @@ async def open_session(
             assistants,
             snapshot,
             NameIndex(snapshot),
-            ExtractionContext(items=items),
+            ExtractionContext(items=items, vocabulary=config.extraction_vocabulary()),
         )

@@ -75,6 +75,14 @@ def _header(audit: Audit) -> list[str]:
         f"snapshot {audit.snapshot.taken_at.isoformat(timespec='seconds')}",
         "",
     ]
+    if audit.rejudged is not None:
+        again = audit.rejudged
+        lines += [
+            f"Re-judged {again.at.isoformat(timespec='seconds')} from the stored answers "
+            f"(nothing asked again) with tool {code(again.tool_version)} under config "
+            f"{code(again.config_digest[:19])}: {again.changed} verdicts changed.",
+            "",
+        ]
     if audit.readiness.fail_on == "regression":
         lines += ["Gate policy: **fail on regression** against the baseline.", ""]
     lines += [f"- {code(reason)}" for reason in audit.readiness.reasons]

@@ -17,7 +17,7 @@ from auditor._names import FailOn as FailOn
 from auditor._results import ProbeResult
 from auditor._tap import OrchestrationMap
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 class _Model(BaseModel):
@@ -239,6 +239,28 @@ class Trend(_Model):
     points: list[TrendPoint]
 
 
+class Rejudged(_Model):
+    """The stored answers were judged again (`auditor report DIR --rejudge`): read with the
+    extractor of `tool_version` and the configuration whose digest is `config_digest`, against
+    the truth stored with them. Nothing was asked again; `results.jsonl` is as the run wrote it.
+    """
+
+    at: datetime
+    tool_version: str
+    config_digest: str
+    #: The configuration file given with `-c`, or the audit's own (`meta.json`).
+    config_source: str
+    #: The digest of the configuration the audit was run with.
+    original_config_digest: str | None = None
+    #: Where the re-judged results are, beside the original `results.jsonl`.
+    results_file: str
+    #: Results whose verdict differs from the one the run gave.
+    changed: int
+    #: Where the item names came from: `items.json`, or the facts stored with the results
+    #: (audits written before `items.json` existed).
+    catalogue: str
+
+
 class Audit(_Model):
     schema_version: str = SCHEMA_VERSION
     name: str
@@ -267,4 +289,6 @@ class Audit(_Model):
     lag: LagSummary | None = None
     #: Added in 1.2: which anchor calls the answers rested on (`tap.jsonl`); None untapped.
     orchestration: OrchestrationMap | None = None
+    #: Added in 1.3: the stored answers were judged again; None when they were not.
+    rejudged: Rejudged | None = None
     results: list[ProbeResult]

@@ -46,6 +46,8 @@ HEAVY = (
     "auditor._shrink",
     "auditor._store",
     "auditor._tap",
+    "auditor._teach",
+    "tomlkit",
 )
 
 #: Registers the commands as `main()` does, notes what is loaded, then loads what the
@@ -58,7 +60,8 @@ auditor._cli.register()
 commands = len(auditor._cli.app.registered_commands) + len(auditor._cli.app.registered_groups)
 registered = sorted(sys.modules)
 for name in ("auditor._cli._ops", "auditor._cli._outcome", "auditor._cli._progress",
-             "auditor._audit", "auditor._explore", "auditor._shrink", "auditor._shards"):
+             "auditor._audit", "auditor._explore", "auditor._shrink", "auditor._shards",
+             "auditor._teach"):
     importlib.import_module(name)
 print(json.dumps({"commands": commands, "registered": registered, "run": sorted(sys.modules)}))
 """
@@ -78,6 +81,7 @@ COMMANDS = (
     "diff",
     "merge",
     "replay",
+    "review",
     "reference",
 )
 

@@ -59,3 +59,39 @@ def test_unreadable_and_malformed_files(tmp_path):
     py.write_text("[project]\nname = 'x'\n")
     with pytest.raises(ConfigError, match=r"tool\.auditor"):
         load_config(py)
+
+
+def test_vocabulary_problems_name_their_field_path():
+    vocabulary = {
+        "availability": {"in_stock": ["ready to roll", "{item}"], "sold": ["gone"]},
+        "quantity": {"3": ["a few"]},
+        "order_status": {"shipped": ["{item} left"]},
+    }
+    with pytest.raises(ConfigError) as caught:
+        parse_config({**GOOD, "vocabulary": vocabulary}, source="audit.toml")
+    problems = caught.value.problems
+    assert [p.split(": ")[0] for p in problems] == [
+        "vocabulary.availability.in_stock[1]",
+        "vocabulary.availability.sold",
+        "vocabulary.quantity",
+        "vocabulary.order_status.shipped[0]",
+    ]
+    assert "only a placeholder" in problems[0] and "unknown value 'sold'" in problems[1]
+
+
+def test_a_good_vocabulary_is_kept_as_written():
+    vocabulary = {"availability": {"in_stock": ["{item}: ready to roll"]}}
+    config = parse_config({**GOOD, "vocabulary": vocabulary})
+    assert config.vocabulary == vocabulary
+    assert config.extraction_vocabulary().phrases["availability"]["in_stock"] == (
+        "{item}: ready to roll",
+    )
+    assert parse_config(GOOD).vocabulary == {}
+
+
+def test_the_example_configuration_loads():
+    from pathlib import Path
+
+    example = Path(__file__).parents[3] / "examples" / "audit.toml"
+    config = load_config(example)
+    assert config.vocabulary["availability"]["in_stock"][0] == "{item}: ready to roll"

@@ -1,0 +1,185 @@
+"""Judging a stored answer again: today's reading and configuration, the truth as it was.
+
+A stored result keeps everything a verdict rests on: the probe, the answer, the truth before
+the question and, when one was needed, the truth after the answer. Re-judging reads the answer
+with the current extractor and vocabulary and applies the same truth-window rule
+(`auditor._judge`) to the stored truth, so no request is made to the assistant or an anchor.
+
+One case the stored truth cannot settle: an answer that agreed with the truth before (so no
+second read was made) and now reads as disagreeing with it. It is judged against the truth
+before alone, which can only make it `fail`, never a false `pass`, and the reason says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from auditor._claims import Claim
+from auditor._facts import (
+    Availability,
+    Fact,
+    OrderFact,
+    OrderLineFact,
+    OrderStatus,
+    RefundState,
+    ReturnFact,
+    ReturnStatus,
+    StockFact,
+)
+from auditor._judge import Judgement, first_look, judge
+from auditor._probes import PROBE_KINDS, Probe
+from auditor._results import ClaimRecord, ProbeResult, TruthRecord
+from auditor._verdict import Verdict
+
+#: `extract(text, now)` → claims, as the audit binds it (`auditor._audit.extractor_for`).
+Extractor = Callable[[str, datetime], list[Claim]]
+
+#: Said of an answer judged against the truth before alone (see the module's docstring).
+NO_SECOND_READ = "judged again from the stored answer; the truth was not read after it"
+
+
+class StoredTruthError(ValueError):
+    """A stored fact that cannot be read back (a damaged or foreign results file)."""
+
+
+def _day(value: Any) -> date | None:
+    return None if value is None else date.fromisoformat(str(value))
+
+
+def _moment(value: Any) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(str(value))
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _amount(value: Any) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise StoredTruthError(f"refund_amount {value!r} is not a number") from None
+
+
+def _read_at(data: Mapping[str, Any], fallback: datetime) -> datetime:
+    return _moment(data.get("read_at")) or fallback
+
+
+def _stock(data: Mapping[str, Any], read_at: datetime) -> StockFact:
+    on_hand = data.get("on_hand")
+    return StockFact(
+        sku=str(data["sku"]),
+        name=str(data.get("name") or ""),
+        availability=Availability(data["availability"]),
+        on_hand=None if on_hand is None else int(on_hand),
+        read_at=read_at,
+        restock_date=_day(data.get("restock_date")),
+    )
+
+
+def _order(data: Mapping[str, Any], read_at: datetime) -> OrderFact:
+    lines = tuple(
+        OrderLineFact(
+            sku=str(line["sku"]),
+            name=str(line.get("name") or ""),
+            quantity=int(line.get("quantity") or 0),
+            shipped_quantity=int(line.get("shipped_quantity") or 0),
+        )
+        for line in data.get("lines") or ()
+    )
+    return OrderFact(
+        order_id=str(data["order_id"]),
+        customer_id=str(data.get("customer_id") or ""),
+        status=OrderStatus(data["status"]),
+        read_at=read_at,
+        eta=_day(data.get("eta")),
+        tracking_number=_text(data.get("tracking_number")),
+        carrier=_text(data.get("carrier")),
+        lines=lines,
+    )
+
+
+def _return(data: Mapping[str, Any], read_at: datetime) -> ReturnFact:
+    return ReturnFact(
+        return_id=str(data["return_id"]),
+        order_id=str(data.get("order_id") or ""),
+        customer_id=str(data.get("customer_id") or ""),
+        status=ReturnStatus(data["status"]),
+        read_at=read_at,
+        created_at=_moment(data.get("created_at")),
+        sku=_text(data.get("sku")),
+        refund_state=RefundState(data.get("refund_state") or RefundState.NONE),
+        refund_amount=_amount(data.get("refund_amount")),
+    )
+
+
+_READERS: Mapping[str, Callable[[Mapping[str, Any], datetime], Fact]] = {
+    "stock": _stock,
+    "orders": _order,
+    "returns": _return,
+}
+
+
+def fact_from_record(fact_kind: str, record: TruthRecord | None) -> Fact | None:
+    """The fact a stored truth record holds (`fact_to_json`'s inverse); None: no such subject."""
+    if record is None or record.fact is None:
+        return None
+    reader = _READERS.get(fact_kind)
+    if reader is None:
+        raise StoredTruthError(f"unknown fact kind {fact_kind!r}")
+    try:
+        return reader(record.fact, _read_at(record.fact, record.read_at))
+    except (KeyError, TypeError, ValueError) as error:
+        raise StoredTruthError(f"stored {fact_kind} fact unreadable: {error}") from None
+
+
+def _judged(
+    probe: Probe, claims: list[Claim], before: Fact | None, after: Fact | None, has_after: bool
+) -> Judgement:
+    kind = PROBE_KINDS[probe.kind]
+    early = first_look(kind, probe, claims, before)
+    if early is not None:
+        return early
+    if has_after:
+        return judge(kind, probe, claims, before, after)
+    late = judge(kind, probe, claims, before, before)
+    return Judgement(late.verdict, f"{late.reason} ({NO_SECOND_READ})", late.judged, late.accepted)
+
+
+def rejudge_result(result: ProbeResult, extractor: Extractor) -> ProbeResult:
+    """`result` judged again from its stored answer and truth; as it was when there is
+    nothing to read (an `error` without an answer, a probe kind this version does not know).
+
+    The clock relative dates resolve against is when the probe finished, as in the audit.
+    """
+    if result.answer is None or result.verdict is Verdict.ERROR:
+        return result
+    try:
+        probe = Probe.from_json(result.probe)
+    except (KeyError, TypeError, ValueError, AssertionError):
+        return result
+    if probe.kind not in PROBE_KINDS:
+        return result
+    try:
+        before = fact_from_record(probe.fact_kind, result.truth_before)
+        after = fact_from_record(probe.fact_kind, result.truth_after)
+    except StoredTruthError as error:
+        return result.model_copy(update={"verdict": Verdict.ERROR, "reason": str(error)})
+    claims = extractor(result.answer, result.finished_at)
+    judgement = _judged(probe, claims, before, after, result.truth_after is not None)
+    judged_ids = {id(c) for c in judgement.judged}
+    return ProbeResult.model_validate(
+        {
+            **result.model_dump(),
+            "verdict": judgement.verdict,
+            "reason": judgement.reason,
+            "claims": [ClaimRecord.data(c) for c in claims],
+            "judged": [i for i, c in enumerate(claims) if id(c) in judged_ids],
+            "accepted": list(judgement.accepted),
+        }
+    )

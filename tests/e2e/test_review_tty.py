@@ -1,0 +1,80 @@
+"""`auditor review DIR` at a terminal: a value picked from the kind's, the phrase offered
+accepted as it is, a group skipped; the phrase lands in the file, nothing else changes.
+
+No server: the audit directory is written as an audit leaves it (`tests/unit/teach/_stored.py`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pexpect
+
+from auditor._anchors._toml import toml_tables
+from auditor._config import load_config
+from auditor._facts import OrderStatus
+from tests.unit.core.test_config import GOOD
+from tests.unit.teach._stored import audit_dir, order_result, stored
+
+AUDITOR = [sys.executable, "-c", "from auditor._cli import main; main()"]
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def _until(child: Any, pattern: str, timeout: float = 60) -> str:
+    seen = ""
+    deadline = time.monotonic() + timeout
+    while not re.search(pattern, ANSI.sub("", seen)):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise AssertionError(f"{pattern!r} never showed; the screen:\n{ANSI.sub('', seen)}")
+        try:
+            seen += child.read_nonblocking(65536, timeout=min(left, 1.0))
+        except pexpect.TIMEOUT:
+            continue
+        except pexpect.EOF:
+            if re.search(pattern, ANSI.sub("", seen)):
+                break
+            raise AssertionError(f"the session ended; the screen:\n{ANSI.sub('', seen)}") from None
+    return ANSI.sub("", seen)
+
+
+def test_a_value_and_the_offered_phrase_are_written(tmp_path: Path):
+    directory = audit_dir(
+        tmp_path / "audit",
+        [
+            stored(1, "Blue Kettle: ready to roll"),
+            stored(2, "Stone Mug: ready to roll!", sku="MG-3003"),
+            order_result(3, "ORD-100003 has left the building.", OrderStatus.SHIPPED),
+        ],
+    )
+    config = tmp_path / "audit.toml"
+    config.write_text("# ours\n" + toml_tables(GOOD), encoding="utf-8")
+    child = pexpect.spawn(
+        AUDITOR[0],
+        [*AUDITOR[1:], "review", str(directory), "-c", str(config)],
+        env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "200"},
+        encoding="utf-8",
+        dimensions=(60, 200),
+        timeout=60,
+    )
+    screen = _until(child, r"value \[skip/")
+    assert "2 × stock.availability" in screen and "Blue Kettle: ready to roll" in screen
+    child.sendline("in_stock")
+    _until(child, r"phrase \(\{item\}: ready to roll\)")
+    child.sendline("")  # the phrase offered
+    _until(child, r"1 × order.status[\s\S]*value \[skip/")
+    child.sendline("")  # skip the second group
+    screen = _until(child, r"--rejudge -c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, screen
+    assert "added to" in screen and "availability=in_stock:{item}: ready to roll" in screen
+    assert config.read_text(encoding="utf-8").startswith("# ours\n")
+    assert load_config(config).vocabulary == {
+        "availability": {"in_stock": ["{item}: ready to roll"]}
+    }
