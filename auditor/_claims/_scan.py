@@ -50,10 +50,12 @@ def scan(
             if start == end:
                 continue
             clause = doc.clause_at(start)
-            if silent(clause, questions=questions):
+            if silent(clause, questions=questions) or doc.crosses_block(start, end):
                 continue
             value = rule.value
-            is_negated = rule.negation and negated(doc, clause, start, end)
+            is_negated = rule.negation and (
+                negated(doc, clause, start, end) or doc.denied_by_value(clause)
+            )
             if is_negated:
                 value = rule.negated
                 if rule.negated_yet is not None and has_yet(doc, clause):
