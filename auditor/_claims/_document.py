@@ -10,6 +10,7 @@ from operator import itemgetter
 
 from auditor._claims._context import ExtractionContext
 from auditor._claims._dispatch import WordIndex
+from auditor._claims._echoes import blank, find_echoes, keep_mentions
 from auditor._claims._markdown import Layout, layout
 from auditor._claims._subjects import Mention, SubjectType, find_mentions, mask, split_words
 from auditor._claims._text import Clause, Segment, clauses, normalise, sentences
@@ -107,7 +108,12 @@ class Document:
         norm = normalise(text if structure is None else structure.plain)
         pieces = split_words(norm)
         mentions = find_mentions(norm, context.index, pieces)
+        echoes = find_echoes(norm, () if structure is None else structure.emphasis)
+        if echoes:
+            mentions = tuple(keep_mentions(norm, echoes, mentions))
         masked = mask(norm, mentions)
+        if echoes:
+            masked = blank(masked, echoes, [(m.start, m.end) for m in mentions])
         words = WordIndex.of(masked)
         found = sentences(masked)
         parts = clauses(masked, found, words.by_word)
