@@ -37,6 +37,7 @@ KIND_SUBJECTS: Mapping[ClaimKind, tuple[frozenset[SubjectType], ...]] = MappingP
         ClaimKind.REFUND_AMOUNT: (_RETURN, _ORDER),
         ClaimKind.DEFLECTION: (_ANY,),
         ClaimKind.REFUSAL: (_ANY,),
+        ClaimKind.CLARIFICATION: (_ANY,),
     }
 )
 
