@@ -43,7 +43,7 @@ _SEARCH = re.compile(
     r"\s*:?\s*(?:a |an |the )?\W*$"
 )
 #: A mention: a tuple that opens on its start and end.
-M = TypeVar("M", bound=tuple[int, int, str, object, bool])
+M = TypeVar("M", bound=tuple[int, int, str, object, bool, bool])
 
 
 def find_echoes(norm: str, emphasis: Sequence[Segment] = ()) -> list[Segment]:
