@@ -265,9 +265,9 @@ def extract_availability(doc: Document) -> list[Claim]:
     table: tuple[RuleSet, ...] = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.AVAILABILITY))
     if not doc.order_context:
         table = (*table, _NEXT)
-    hits = scan(doc, *table)
     if not find_clarifications(doc):
-        hits.extend(scan(doc, _SEARCH))
+        table = (*table, _SEARCH)
+    hits = scan(doc, *table)
     counted = _from_counts(doc)
     if counted:  # "0 in stock": the count says how much, not the phrase inside it
         spans = [c.span for c in counted]
