@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
+from auditor._claims._clarification import find_clarifications
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
@@ -34,6 +35,20 @@ _FEW = r"(?:numbers?|quantity|quantities|amounts?)"
 #: "… in a limited number of colours" limits the choice, not the stock: only a count of the
 #: item itself (or a date or figure, as a model writes "of 2026-11-30 stock") may follow.
 _OF_STOCK = rf"(?! of (?!{_IT_OR_ITEM}|\d|{_STOCK}))"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
+#: When something comes back: "mid-nov", "next wk", "3rd December", "~fri".
+_WHEN = (
+    rf"(?:~\s*)?(?:(?:on|by|from|in|around|after|before|mid|early|late|end of|the end of|next"
+    rf"|this|w/c)[- ]?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|\d|soon|tomorrow|tmrw)"
+)
+#: A plenty of: "loads", "plenty", "heaps".
+_PLENTY = r"(?:plenty|loads|lots|heaps|tons|a good few|a fair few|a load)"
+_SHELF = r"(?:on (?:the |our )?shel(?:f|ves)|in (?:the |our )?warehouse)"
+_ADVERBS = (
+    r"(?: completely| all| currently| totally| fresh| temporarily| clean| right| just| sadly"
+    r"| unfortunately| actually)?"
+)
 
 _TABLE = RuleSet.of(
     rules(
@@ -41,8 +56,11 @@ _TABLE = RuleSet.of(
         rf"in {_STOCK}",
         r"in-stock",
         r"instock",
-        r"(?:available|avaliable|availible|availabe)",
-        r"(?:have|has|'ve got|have got|got) (?:plenty|some|lots|loads|a lot|tons|stock)"
+        r"(?:available|avaliable|availible|availabe|avail|avl)",
+        r"on (?:the |our )?shel(?:f|ves)",
+        rf"{_PLENTY}(?: of (?:them|those|these|it|the xx+|xx+))? (?:{_SHELF}|in {_STOCK}|left"
+        r"|available|on hand)",
+        r"(?:have|has|'ve got|have got|got|'ve) (?:plenty|some|lots|loads|a lot|tons|stock|heaps)"
         r"(?: of (?:them|those|these|it|that|the xx+|xx+|\w+))?"
         r"(?: (?:left|in stock|available|on hand))?",
         r"have any(?: of (?:them|those|these|it|that|the xx+|xx+))?"
@@ -58,15 +76,21 @@ _TABLE = RuleSet.of(
         r"sold(?: |-)?out",
         r"(?:currently |temporarily )?unavailable",
         r"zero stock",
-        r"(?:we're|we are|i'm afraid we're)(?: completely| all| currently| totally| fresh)? out"
+        rf"(?:we're|we are|i'm afraid we're){_ADVERBS} out"
         rf"(?: of {_IT}| of {_STOCK}| at the moment| right now)?",
         rf"(?:run|ran) out(?: of {_IT}| of {_STOCK})?",
         r"all gone",
+        r"sold (?:through|thru)",
+        r"(?:run|ran|gone|went) dry",
         negated=_IN,
     ),
     rules(
         _OUT,
         r"none (?:left|in stock|available|remaining|at the moment)",
+        r"none of (?:them|those|these|it|the xx+|xx+) (?:left|in stock|available|remaining)",
+        rf"nothing (?:{_SHELF}|on shelves)",
+        r"not a single (?:one|unit)(?: left| in stock| available)?",
+        r"(?:shelves are|shelf is) (?:empty|bare)",
         r"no more left",
         r"nothing (?:left|in stock)",
         r"no stock",
@@ -83,6 +107,9 @@ _TABLE = RuleSet.of(
         r"(?:almost|nearly) (?:gone|sold out|out of stock)",
         r"selling (?:fast|out fast|quickly)",
         r"limited (?:stock|quantities|availability|supply)",
+        r"(?:stock|inventory|quantities|supply|supplies|availability|numbers)(?: \w+){0,3}?"
+        r" (?:is|are|'s|'re) (?:very |quite |rather |really |pretty |a bit )?(?:limited|scarce"
+        r"|tight|low)",
         # "A limited number" alone is any small set ("a limited number of options"): it is
         # scarcity only said of stock, offered in a limited number or a limited number left.
         rf"(?:available|stocked|sold|offered) in (?:a )?(?:very )?limited {_FEW}{_OF_STOCK}",
@@ -93,15 +120,28 @@ _TABLE = RuleSet.of(
     rules(_LOW, r"not many left", negation=False),
     rules(
         _BACK,
-        r"on back-?order",
+        r"on back[- ]?order",
         r"back-?order(?:ed|able)?",
+        r"b/o",
+        r"(?:will be|'ll be|is being|are being|getting|get|be) re-?stocked",
+        rf"re-?stock(?:ing)? (?:is |are )?(?:due|expected|planned|coming|scheduled|on|by|next"
+        rf"|{_MONTH})",
+        r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |more |new |the next )?"
+        r"(?:re-?stock|more)",
+        r"(?:expecting|expect|due|awaiting|waiting on) (?:more|new) stock",
+        r"more (?:is |are )?(?:coming|due|arriving|expected|on the way|in)(?: on| by| from"
+        rf"| in| next| {_MONTH}| \d| soon)",
+        rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",
+        rf"available again (?:on|from|after|by|in|next|soon|later|around|early|mid|late|{_MONTH})",
+        rf"xx+(?:'s| is| are| will be| should be)? back {_WHEN}",
+        rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
         r"(?:available|open) (?:for|on|to) (?:back|pre)-?order",
         r"pre-?order(?:ed|able)?",
         r"(?:will|should|'ll|might|may|could|is expected to|expected to|is due to|due to|set to"
         rf"|going to) be back(?: in {_STOCK})?",
         rf"back in {_STOCK} (?:on|by|from|in|around|next|early|mid|late|soon|later|after"
-        r"|before|this|at the end|towards|within|\d)",
-        r"(?:expected|due) back",
+        rf"|before|this|at the end|towards|within|\d|~|{_MONTH}|{_DAY})",
+        r"(?:expected|due|exp) back",
         r"(?:ships?|will ship|we'll ship|we will ship|dispatch(?:es)?) (?:it |them )?"
         r"(?:as soon as|when|once) (?:it's |it is |they're |they are |we )?(?:re-?stock(?:ed)?"
         rf"|back in {_STOCK}|new stock|more stock|back|get more)",
@@ -113,11 +153,16 @@ _TABLE = RuleSet.of(
         r"(?:been )?(?:retired|phased out|withdrawn from sale)",
         r"end of (?:the )?line",
         r"out of production",
+        r"eol",
+        r"end of life",
     ),
     rules(
         _GONE,
         r"no longer (?:sold|made|manufactured|produced|carried|stocked|offered|in production"
-        r"|being made|being produced|part of our range)",
+        r"|being made|being produced)",
+        r"no longer (?:part of|in) our (?:\w+ )?(?:range|line|lineup|collection|catalogue"
+        r"|catalog|selection)",
+        r"no more (?:coming|being made|on the way)",
         r"(?:we )?no longer (?:sell|make|carry|stock|produce|offer)",
         r"(?:have |'ve )?stopped (?:selling|making|stocking|carrying|producing)",
         r"(?:won't|will not|wont) be (?:re-?stocked|restocking|coming back|available again"
@@ -132,13 +177,16 @@ _TABLE = RuleSet.of(
         _NOT_CARRIED,
         r"(?:we |i )?(?:don't|do not|dont|doesn't)(?: currently)? (?:carry|sell|stock|offer)"
         r"(?! (?:in|out)\b)",
-        r"(?:not|isn't) (?:something|an item|a product|one) (?:that )?we"
-        r" (?:carry|sell|stock|offer)",
-        r"(?:couldn't|could not|can't|cannot|wasn't able to|unable to) (?:find|locate)"
-        r"(?: any| a| an| that| the| this)? (?:product|item|listing)s?",
-        r"no (?:product|item|listing)s? (?:called|named|matching|with|by that name|like that)",
-        r"(?:not|isn't|aren't) (?:in|part of|listed in|found in) our (?:catalogue|catalog|range"
-        r"|store|shop|inventory)",
+        r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything|a thing|an? \w+)"
+        r" (?:that )?we(?:'ve| have)?(?: ever)? (?:carry|carried|sell|sold|stock|stocked|offer"
+        r"|offered)",
+        r"never (?:stocked|sold|carried|offered)",
+        r"(?:don't|do not) have (?:anything|any \w+|a product|an item) (?:called|named|like|by)",
+        r"(?:we )?(?:don't|do not|dont) do (?!(?:that|this|it|those|these|refunds?|returns?"
+        r"|exchanges?|delivery|deliveries|shipping|click|collection|international|next|same"
+        r"|weekend|gift|price|discounts?|any)\b)\w+",
+        r"(?:not|isn't|aren't) (?:in|part of|listed in|found in) our (?:\w+ )?(?:catalogue|catalog"
+        r"|range|store|shop|inventory|selection|line|lineup|collection|products)",
         negation=False,
     ),
     # Phrases that look like availability and are not: "available" said of information,
@@ -155,12 +203,45 @@ _TABLE = RuleSet.of(
         r"(?:order|orders|return|returns) (?:\w+ ){0,2}?(?:is |are |isn't |aren't |is not "
         r"|are not )?(?:currently |temporarily |not |not yet |yet )?(?:un)?available",
         r"available (?:to me|on my end|in my system)",
+        r"(?:un)?available in (?:that|this|the|a|any) (?:\w+ )?(?:format|form|way|language"
+        r"|channel|region|country)",
         r"(?:un)?available (?:for|to) (?:a |an )?(?:refunds?|returns?|exchanges?)",
         r"(?:un)?available (?:at|in|for|on) (?:the|a|this|that|your)(?: [\w-]+){0,2}? (?:time )?"
         r"slots?",
     ),
 )
 
+#: Availability said through what happens next ("ready to ship", "can go out tomorrow",
+#: "sitting in the warehouse"): of an order, the same words tell its status, so these are read
+#: only in an answer that speaks of no order.
+_NEXT = RuleSet.of(
+    rules(
+        _IN,
+        r"ready to (?:ship|go|dispatch|send|post)",
+        r"(?:can|could|will|'ll) (?:go out|ship|be dispatched|dispatch|be sent|be posted)(?: out)?"
+        r" (?:today|tomorrow|tmrw|tmr|same day|the same day|this afternoon|first thing"
+        r"|straight away|right away|immediately)",
+        r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
+        r"(?:sitting |waiting )?in (?:the |our )?warehouse",
+        negated=_OUT,
+    ),
+    rules(
+        _BACK,
+        r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |the next )"
+        r"(?:delivery|shipment)",
+    ),
+)
+#: A search that found nothing: "not carried", unless the answer then asks which item was
+#: meant (a clarification, fixtures/claims/corpus/README.md "Labelling").
+_SEARCH = RuleSet.of(
+    rules(
+        _NOT_CARRIED,
+        r"(?:couldn't|could not|can't|cannot|wasn't able to|unable to) (?:find|locate)"
+        r"(?: any| a| an| that| the| this)? (?:product|item|listing)s?",
+        r"no (?:product|item|listing)s? (?:called|named|matching|with|by that name|like that)",
+        negation=False,
+    ),
+)
 _SPAN = attrgetter("span")
 _REFINES = {
     _LOW: frozenset({_IN}),
@@ -181,9 +262,18 @@ def _from_counts(doc: Document) -> list[Claim]:
 
 @EXTRACTORS.register(ClaimKind.AVAILABILITY)
 def extract_availability(doc: Document) -> list[Claim]:
-    table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.AVAILABILITY))
-    claims = claims_of(doc, ClaimKind.AVAILABILITY, scan(doc, *table))
-    claims.extend(_from_counts(doc))
+    table: tuple[RuleSet, ...] = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.AVAILABILITY))
+    if not doc.order_context:
+        table = (*table, _NEXT)
+    if not find_clarifications(doc):
+        table = (*table, _SEARCH)
+    hits = scan(doc, *table)
+    counted = _from_counts(doc)
+    if counted:  # "0 in stock": the count says how much, not the phrase inside it
+        spans = [c.span for c in counted]
+        hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
+    claims = claims_of(doc, ClaimKind.AVAILABILITY, hits)
+    claims.extend(counted)
     if not claims:
         return claims
     claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims), key=_SPAN)

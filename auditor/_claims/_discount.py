@@ -38,6 +38,9 @@ _TABLE = RuleSet.of(
         r"(?:keep|hold on to) (?:it|them|the \w+|the item|the xx+|xx+)(?: \w+)?,?(?: and)?"
         r" (?:there's )?no need to (?:send|return|post)",
         r"no need to (?:send|return|post) (?:it|them|the \w+|xx+)(?: back)?",
+        r"keep (?:it|them|the \w+|the xx+|xx+),? (?:and )?(?:we'll|we will|i'll|i will)"
+        r" (?:sort|issue|give|process|arrange|send)(?: you)?(?: out)? (?:a |your |the )?(?:full )?"
+        r"refund",
     ),
     rules(_FREE, r"no charge", r"at no (?:extra |additional )?(?:cost|charge)", negation=False),
     rules(
@@ -54,7 +57,7 @@ _TABLE = RuleSet.of(
         r"\w+-free",
         r"toll[ -]free",
         r"hands[ -]free",
-        rf"{_POLICY} (?:is|are) (?:always )?free",
+        rf"{_POLICY} (?:is|are|r|'re) (?:always |totally |completely )?free",
         r"free (?:shipping|delivery|returns?|postage|gift wrapping|wrapping)",
         r"(?:ships?|shipping|delivered|delivery|posted) (?:for )?free",
         r"discounts?(?: codes?)? (?:can't|cannot|can not|won't|aren't|are not|isn't|is not"

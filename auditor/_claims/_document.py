@@ -10,6 +10,8 @@ from operator import itemgetter
 
 from auditor._claims._context import ExtractionContext
 from auditor._claims._dispatch import WordIndex
+from auditor._claims._echoes import blank, find_echoes, keep_mentions
+from auditor._claims._markdown import Layout, layout
 from auditor._claims._subjects import Mention, SubjectType, find_mentions, mask, split_words
 from auditor._claims._text import Clause, Segment, clauses, normalise, sentences
 
@@ -47,6 +49,13 @@ _BACK_WITH_US = re.compile(rf"\b(?:{_WITH_US}[^.!?]*\brefund|refund[^.!?]*\b{_WI
 _ORDER_NOUN_SET = frozenset(_ORDER_NOUNS)
 _RETURN_NOUN_SET = frozenset(_RETURN_NOUNS)
 _BACK_VERBS = frozenset(_SENDING + _HAVING)
+#: A label opening a line ("status:", "availability —"): a few words and a colon or a dash.
+_LABEL = re.compile(r"\s*[\w'&/()-]+(?: [\w'&/()-]+){0,3}\s*(?::|\u2014|\s-)\s*")
+#: A value that denies its label ("In stock: No", "Available: ❌").
+_DENYING_VALUE = re.compile(
+    r"\s*(?:no|nope|none|nil|n/a|0|zero|not (?:yet|currently|at the moment)|\u274c|\u2717|\u2718"
+    r"|\u2716|\u26d4|\U0001f6ab)\W*"
+)
 #: The start of a clause or a sentence.
 _START = itemgetter(0)
 
@@ -86,6 +95,8 @@ class Document:
     #: "on its way" or "approved" are read as order or return claims only then.
     order_context: bool
     return_context: bool
+    #: The answer's Markdown structure (blocks, list items, emphasis), None for plain prose.
+    layout: Layout | None
     _clause_starts: tuple[int, ...]
     _sentence_starts: tuple[int, ...]
     #: Results shared by several extractors of this one answer (e.g. stock counts).
@@ -93,10 +104,16 @@ class Document:
 
     @classmethod
     def of(cls, text: str, context: ExtractionContext) -> Document:
-        norm = normalise(text)
+        structure = layout(text)
+        norm = normalise(text if structure is None else structure.plain)
         pieces = split_words(norm)
         mentions = find_mentions(norm, context.index, pieces)
+        echoes = find_echoes(norm, () if structure is None else structure.emphasis)
+        if echoes:
+            mentions = tuple(keep_mentions(norm, echoes, mentions))
         masked = mask(norm, mentions)
+        if echoes:
+            masked = blank(masked, echoes, [(m.start, m.end) for m in mentions])
         words = WordIndex.of(masked)
         found = sentences(masked)
         parts = clauses(masked, found, words.by_word)
@@ -115,6 +132,7 @@ class Document:
             context=context,
             order_context=about_orders,
             return_context=about_returns,
+            layout=structure,
             _clause_starts=tuple(map(_START, parts)),
             _sentence_starts=tuple(map(_START, found)),
         )
@@ -133,6 +151,40 @@ class Document:
 
     def clause_text(self, clause: Clause | Segment) -> str:
         return self.masked[clause.start : clause.end]
+
+    def is_label(self, clause: Clause) -> bool:
+        """`clause` is the label of a "Label: value" line ("**Status:** Shipped", "In stock: 3").
+
+        A label opens its line and is a few words; the line's value follows it.
+        """
+        sentence = self.sentences[clause.sentence]
+        if clause.start != sentence.start or clause.end >= sentence.end:
+            return False
+        before = self.masked[: sentence.start].rstrip(" \t")
+        if before and not before.endswith("\n"):
+            return False
+        return _LABEL.fullmatch(self.masked, clause.start, clause.end) is not None
+
+    def value_of(self, clause: Clause) -> Segment | None:
+        """What the label `clause` labels: the rest of its line; None when it is no label."""
+        if not self.is_label(clause):
+            return None
+        return Segment(clause.end, self.sentences[clause.sentence].end)
+
+    def denied_by_value(self, clause: Clause) -> bool:
+        """The label `clause` says a thing its value denies: "In stock: No"."""
+        value = self.value_of(clause)
+        if value is None:
+            return False
+        return _DENYING_VALUE.fullmatch(self.masked, value.start, value.end) is not None
+
+    def crosses_block(self, start: int, end: int) -> bool:
+        """A phrase at `start:end` runs from one Markdown block (a list item, a heading, a
+        paragraph) into the next: it is no phrase of either."""
+        if self.layout is None:
+            return False
+        block = self.layout.block_at(start)
+        return block is not None and end > block.end
 
     def labelled_clause_text(self, clause: Clause) -> str:
         """The clause with the label before it, when it is a field value ("ETA: Friday")."""

@@ -9,6 +9,7 @@ from operator import attrgetter
 # is what makes the registry complete (a contract test checks it).
 from auditor._claims import (  # noqa: F401
     _availability,
+    _clarification,
     _deflection,
     _delivery,
     _discount,

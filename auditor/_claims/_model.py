@@ -22,6 +22,7 @@ class ClaimKind(enum.StrEnum):
     DEFLECTION = "deflection"
     REFUSAL = "refusal"
     DISCOUNT = "discount"
+    CLARIFICATION = "clarification"
 
 
 class Deflection(enum.StrEnum):
@@ -47,6 +48,7 @@ CATEGORICAL_VALUES: Mapping[ClaimKind, frozenset[str]] = MappingProxyType(
         ClaimKind.REFUND: frozenset(RefundState),
         ClaimKind.DEFLECTION: frozenset(Deflection),
         ClaimKind.REFUSAL: frozenset({"privacy"}),
+        ClaimKind.CLARIFICATION: frozenset({"which_one"}),
     }
 )
 

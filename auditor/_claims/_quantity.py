@@ -22,9 +22,14 @@ from auditor._claims._text import Clause
 
 _LOW_STOCK_COUNT = 3
 _NUM = rf"(?P<n>{NUMBER})"
+#: "left" as a stock word, not as the verb ("one left on Monday", "left the warehouse").
+_LEFT_STOCK = (
+    r"left(?! (?:on (?:mon|tue|wed|thu|fri|sat|sun|the \d|\d)|the (?:warehouse|depot|building)"
+    r"|our (?:warehouse|depot)|yesterday|today|this (?:morning|afternoon)|at \d))"
+)
 _STOCK = (
-    r"(?:left|remaining|in stock|in-stock|available|on hand|in (?:the|our) warehouse"
-    r"|at (?:the|our) warehouse|on the shel(?:f|ves)|in store)"
+    rf"(?:{_LEFT_STOCK}|remaining|in stock|in-stock|available|(?<=\d\s)avail|on hand"
+    r"|in (?:the|our) warehouse|at (?:the|our) warehouse|on the shel(?:f|ves)|in store)"
 )
 _UNIT = r"(?:units?|pcs|pieces?|items?|sets?|pairs?|packs?)"
 _STRONG_UNIT = r"(?:units?|pcs|pieces?)"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from auditor._claims._document import Document
+from auditor._claims._markdown import Layout
 from auditor._claims._model import Claim, ClaimKind, ClaimValue
 from auditor._claims._scan import Hit, silent
 from auditor._claims._subjects import KIND_SUBJECTS, Mention, SubjectType
@@ -75,14 +76,33 @@ def _resolve_tier(
     if before:
         return _group(doc, types, before[-1], candidates)
     clause = doc.clause_at(start)
-    after = [m for m in candidates if end <= m.start and m.end <= clause.end]
+    # A label's subject may stand in its value: "In stock: Blue Kettle".
+    value = doc.value_of(clause)
+    stop = clause.end if value is None else value.end
+    after = [m for m in candidates if end <= m.start and m.end <= stop]
     if after:
         return (after[0].subject,)
     earlier = [m for m in candidates if m.end <= sentence.start]
+    if doc.layout is not None and doc.layout.items:
+        earlier = _outside_other_items(doc.layout, start, earlier)
     if earlier:
         return _group(doc, types, earlier[-1], candidates)
     named = {m.subject for m in candidates}
     return (named.pop(),) if len(named) == 1 else ()
+
+
+def _outside_other_items(layout: Layout, start: int, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` not inside a list item other than the one holding `start` (or its parents):
+    a bullet's claim is not about the item the bullet before it names."""
+    own = layout.item_at(start)
+    if own is None:
+        return mentions
+    kept = []
+    for mention in mentions:
+        item = layout.item_at(mention.start)
+        if item is None or item.start <= start < item.end:
+            kept.append(mention)
+    return kept
 
 
 _NO_SUBJECT: tuple[str | None, ...] = (None,)

@@ -64,7 +64,7 @@ def _phrase(doc: Document, rule: Rule, match: re.Match[str], questions: bool) ->
     if start == end:
         return None
     clause = doc.clause_at(start)
-    if silent(clause, questions=questions):
+    if silent(clause, questions=questions) or doc.crosses_block(start, end):
         return None
     subject = None
     if rule.placeholders:
@@ -72,7 +72,7 @@ def _phrase(doc: Document, rule: Rule, match: re.Match[str], questions: bool) ->
         if subject is None:
             return None
     value = rule.value
-    is_negated = rule.negation and negated(doc, clause, start, end)
+    is_negated = rule.negation and (negated(doc, clause, start, end) or doc.denied_by_value(clause))
     if is_negated:
         value = rule.negated
         if rule.negated_yet is not None and has_yet(doc, clause):

@@ -49,6 +49,7 @@ KIND_SUBJECTS: Mapping[ClaimKind, tuple[frozenset[SubjectType], ...]] = MappingP
         ClaimKind.REFUND_AMOUNT: (_RETURN, _ORDER),
         ClaimKind.DEFLECTION: (_ANY,),
         ClaimKind.REFUSAL: (_ANY,),
+        ClaimKind.CLARIFICATION: (_ANY,),
     }
 )
 
@@ -63,6 +64,8 @@ class Mention(NamedTuple):
     #: Hidden from the phrase patterns (ids and full item names), so that an item called
     #: "Sold Out Tee" or one whose name carries instructions cannot speak for the assistant.
     masked: bool = True
+    #: A name said in part ("the 18cm" for "Saucepan 18cm").
+    part: bool = False
 
 
 #: An id, "kt-1042" or "ord-123456", found by its dash: a pattern opening on letters would be
@@ -111,6 +114,32 @@ _HEAD_STOPWORDS = frozenset(
     ]
 )
 _MAX_HEAD_NAME_TOKENS = 4
+#: Name words that tell no item from another ("Tea Towels (pack of 3)").
+_FILLER_WORDS = frozenset(["the", "and", "for", "with", "of", "a", "an", "in", "set", "pack", "s"])
+
+
+#: Words after which a name said in part may start ("the 18cm", "1m or 2m"); after any other
+#: word it may be the tail of a name we do not know ("Auorra French Press 3836").
+_PART_OPENERS = frozenset(
+    ["the", "a", "an", "our", "your", "that", "this", "those", "these", "of", "or", "and", "vs",
+     "both", "either", "neither", "nor", "plus"]
+)  # fmt: skip
+
+
+def _distinctive(token: str) -> bool:
+    """A model or size word that may name an item on its own ("18cm", "x90", "1m"): letters
+    and digits both. A bare number never does: "700" is a count far more often than a name."""
+    return not token.isdigit() and not token.isalpha() and len(token) >= 2
+
+
+def _part_tokens(items: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """Name word -> the items whose names hold it, for names said in part ("the 18cm")."""
+    found: dict[str, set[str]] = {}
+    for sku, name in items.items():
+        for token in _name_tokens(name):
+            if token not in _FILLER_WORDS:
+                found.setdefault(token, set()).add(sku.upper())
+    return {token: frozenset(skus) for token, skus in found.items()}
 
 
 def _head(name_tokens: tuple[str, ...]) -> str | None:
@@ -174,6 +203,10 @@ class ItemIndex:
     head_words: Mapping[str, str]
     #: The words that can start a mention: a name's first word or a head word.
     starts: frozenset[str]
+    #: Name word -> the items whose names hold it (see `_part`).
+    parts: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: The last word of every name.
+    last_words: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, items: Mapping[str, str]) -> ItemIndex:
@@ -194,12 +227,48 @@ class ItemIndex:
                 heads.setdefault(head, set()).add(sku.upper())
         unique = {h: next(iter(s)) for h, s in heads.items() if len(s) == 1}
         head_words = _head_words(unique)
+        parts = _part_tokens(items)
         return cls(
             names=root,
             heads=MappingProxyType(unique),
             head_words=MappingProxyType(head_words),
-            starts=frozenset([*root.next, *head_words]),
+            starts=frozenset([*root.next, *head_words, *parts]),
+            parts=MappingProxyType(parts),
+            last_words=frozenset(t[-1] for t in map(_name_tokens, items.values()) if t),
         )
+
+    @staticmethod
+    def _may_open_part(parts: list[str], words: list[str], i: int) -> bool:
+        """Word `i` opens its clause, or follows a determiner or a conjunction."""
+        if i == 0 or words[i - 1] in _PART_OPENERS:
+            return True
+        return bool(parts[2 * i].strip(" \t'"))  # punctuation between: a new phrase opens
+
+    def _part(self, words: list[str], i: int) -> tuple[int, str] | None:
+        """A name said in part from word `i` on ("the large skillet", "the 6 cup version",
+        "the 18cm"): the longest run of name words that only one item's name holds all of,
+        two words at least or one distinctive model word. Its last word's index and its item.
+        """
+        parts = self.parts
+        skus = parts.get(words[i])
+        if skus is None:
+            return None
+        best = (i, next(iter(skus))) if len(skus) == 1 and _distinctive(words[i]) else None
+        digits = not words[i].isalpha()
+        for j in range(i + 1, len(words)):
+            more = parts.get(words[j])
+            if more is None:
+                break
+            skus = skus & more
+            if not skus:
+                break
+            digits = digits or not words[j].isalpha()
+            # Words that name an item in part hold a model number or size ("the 6 cup"), or
+            # end as a name ends ("the large skillet", "kettle pro"): "sold out" in a
+            # catalogue that sells a "Sold Out Tee" is no name.
+            if len(skus) == 1 and (digits or words[j] in self.last_words):
+                best = (j, next(iter(skus)))
+        return best
 
     def _full_match(self, words: list[str], i: int) -> tuple[int, str] | None:
         """The longest name starting at word `i`: its last word's index and its item.
@@ -256,6 +325,13 @@ class ItemIndex:
                 found.append(Mention(start, end, sku, SubjectType.ITEM))
                 after = last + 1
                 continue
+            part = self._part(words, i) if self._may_open_part(parts, words, i) else None
+            if part is not None:
+                last, sku = part
+                start, end = bounds[2 * i], bounds[2 * last + 1]
+                found.append(Mention(start, end, sku, SubjectType.ITEM, part=True))
+                after = last + 1
+                continue
             sku_of_head = self.head_words.get(words[i])
             if sku_of_head is not None:
                 start, end = bounds[2 * i], bounds[2 * i + 1]
@@ -297,6 +373,7 @@ def find_mentions(
     names = index.find(norm, parts)
     if not names:
         return tuple(ids)
+    names = _without_redundant_parts(names)
     # Both lists are in order and without overlaps of their own: when every name ends before
     # the first id or starts after the last one (the usual "Blue Kettle (KT-1042)"), none
     # overlaps an id.
@@ -308,6 +385,13 @@ def find_mentions(
 _START = itemgetter(0)
 
 
+def _without_redundant_parts(names: list[Mention]) -> list[Mention]:
+    """Names said in part, but for items the answer also names in full: there the words are
+    the answer's own ("a 100% discount on the Mug … 100% discount" names the mug once)."""
+    full = {m.subject for m in names if m.masked and not m.part}
+    return [m for m in names if not (m.part and m.subject in full)]
+
+
 def mask(norm: str, mentions: Iterable[Mention]) -> str:
     """Blank out masked mentions with one neutral letter per character.
 
@@ -315,7 +399,7 @@ def mask(norm: str, mentions: Iterable[Mention]) -> str:
     """
     pieces = []
     position = 0
-    for start, end, _, _, masked in mentions:
+    for start, end, _, _, masked, _ in mentions:
         if masked:
             pieces.append(norm[position:start])
             pieces.append("x" * (end - start))

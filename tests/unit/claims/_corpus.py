@@ -13,7 +13,11 @@ CORPUS = FIXTURES / "corpus"
 #: The voices of this corpus, in report order.
 VOICES = ("formal_us", "british", "sms", "llm_markdown", "agent")
 #: Label kinds the corpus uses that the extractor has no ClaimKind for, with their values.
-EXTRA_KINDS = {"clarification": frozenset({"which_one"})}
+EXTRA_KINDS = {
+    kind: values
+    for kind, values in {"clarification": frozenset({"which_one"})}.items()
+    if kind not in set(ClaimKind)
+}
 #: Every kind scored, in report order.
 KINDS = (*(kind.value for kind in ClaimKind), *EXTRA_KINDS)
 PARTS = ("dev", "test")

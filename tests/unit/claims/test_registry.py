@@ -21,7 +21,8 @@ def test_each_extractor_returns_only_its_kind(kind):
     text = (
         "ORD-12345 has shipped (tracking 1Z999AA10123456784) and arrives tomorrow. "
         "Only 2 left of KT-0001. Your return RMA-1234 was approved and we've refunded €5.00. "
-        "I can't share other customers' orders; please sign in. Here's 10% off."
+        "I can't share other customers' orders; please sign in. Here's 10% off. "
+        "Which kettle did you mean?"
     )
     doc = Document.of(text, ExtractionContext(now=datetime(2026, 11, 24, tzinfo=UTC)))
     found = EXTRACTORS[kind](doc)

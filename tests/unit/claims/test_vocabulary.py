@@ -94,8 +94,8 @@ def said(text: str, kind: ClaimKind) -> list[tuple[object, str | None]]:
             "Red Toaster is sold out, Blue Kettle: ready to roll",
             [("out_of_stock", "TS-2001"), ("in_stock", "KT-1042")],
         ),
-        ("The van is on the shelf", []),  # a word that names no item is no subject
-        ("ORD-123456 is on the shelf", []),  # nor is an order id
+        ("The van: ready to roll", []),  # a word that names no item is no subject
+        ("ORD-123456: ready to roll", []),  # nor is an order id
         ("Can you check whether Blue Kettle is on the shelf?", []),  # a question asserts nothing
     ],
 )

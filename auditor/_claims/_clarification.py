@@ -1,0 +1,87 @@
+"""Clarification: the assistant asks which item, order or return the customer means.
+
+Asked by naming the candidates ("the 2 Slice or the 4 Slice?", "do you mean the Large?"), by
+"which" ("which order's this about?", "tell me which kettle you mean") or by asking for the id
+("please share the RMA number"). It asserts nothing about the shop, so it has no subject and
+is never hedged; an answer that clarifies is neither a claim of the asked kind nor a deflection.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor._claims._document import Document
+from auditor._claims._model import Claim, ClaimKind
+from auditor._claims._registry import EXTRACTORS
+from auditor._claims._text import Segment
+
+_VALUE = "which_one"
+#: "which" asking, not relating: "the kettle, which is in stock" and "which we sell" relate.
+_WHICH = re.compile(
+    r"\bwhich\b(?!\s+(?:is|are|was|were|has|have|had|will|would|means|should|can|may"
+    r"|might|we|i|it|they)\b)"
+)
+#: Verbs after which "which" asks even in a sentence that is not a question.
+_ASKING = re.compile(
+    r"\b(?:know|tell|confirm|clarify|specify|say|check|sure|mean|meant|advise|share|which)\b"
+)
+_MEANING = re.compile(
+    r"\b(?:do|did) you mean\b|\byou meant?\b|\b(?:were|are) you (?:after|thinking of|asking"
+    r" about|looking for|referring to|on about)\b|\bis (?:it|this|that) (?:the|for the|about)\b"
+)
+#: Asking for the id that settles which: "please share the RMA number".
+_ID_REQUEST = re.compile(
+    r"\b(?:share|send|give|provide|tell|confirm|let me know|what's|what is|could i (?:get|have)"
+    r"|can i (?:get|have)|need)(?: me| us)?(?: with)? (?:the|your)(?: \w+)?"
+    r" (?:order |return |rma |item |product |tracking )?(?:number|no|id|ref|reference|sku)\b"
+)
+_OR = re.compile(r"\bor\b")
+
+
+def _question(doc: Document, sentence: Segment) -> bool:
+    return doc.masked[sentence.start : sentence.end].rstrip(" \n\"')]").endswith("?")
+
+
+def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
+    text, start, end = doc.masked, sentence.start, sentence.end
+    question = _question(doc, sentence)
+    which = _WHICH.search(text, start, end)
+    if which is not None and (question or _ASKING.search(text, start, which.start())):
+        return which
+    if question:
+        meaning = _MEANING.search(text, start, end)
+        if meaning is not None:
+            return meaning
+        if _OR.search(text, start, end) and _names_several(doc, sentence):
+            return _OR.search(text, start, end)
+    return _ID_REQUEST.search(text, start, end)
+
+
+def _names_several(doc: Document, sentence: Segment) -> bool:
+    """Two or more subjects named in `sentence`: the candidates of an "or" question."""
+    named = {m.subject for m in doc.mentions if sentence.start <= m.start < sentence.end}
+    return len(named) >= 2
+
+
+def find_clarifications(doc: Document) -> list[Claim]:
+    """Clarifying questions, at most one per sentence (computed once per answer)."""
+    cached = doc.memo.get("clarifications")
+    if isinstance(cached, list):
+        return cached
+    claims = []
+    if "?" in doc.masked or "which" in doc.masked or "share" in doc.masked or " me " in doc.masked:
+        for sentence in doc.sentences:
+            match = _asks_which(doc, sentence)
+            if match is None:
+                continue
+            clause = doc.clause_at(match.start())
+            if clause.echo or clause.conditional:
+                continue
+            claims.append(Claim(ClaimKind.CLARIFICATION, _VALUE, match.span()))
+    doc.memo["clarifications"] = claims
+    return claims
+
+
+@EXTRACTORS.register(ClaimKind.CLARIFICATION)
+def extract_clarification(doc: Document) -> list[Claim]:
+    return list(find_clarifications(doc))

@@ -1,0 +1,100 @@
+"""The customer's own words, echoed back: never a claim.
+
+An assistant repeats what it was asked ("I searched for "kettle in stock" but found nothing",
+"anything called *Blue Kettle available*", "you mentioned the 'sold out' banner"). The words
+inside the echo are the customer's or a page's, not the assistant's: read as prose, "in stock"
+there would be a claim. Quoted text is an echo wherever it stands; emphasised text is one after
+a word that introduces a name or a question ("called", "named", "anything like", "you asked
+about"), since elsewhere emphasis only stresses the assistant's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TypeVar
+
+from auditor._claims._text import Segment
+
+#: `"…"` (curly quotes are straight after `_text.normalise`), or `'…'` opened after a blank and
+#: closed before one: an apostrophe inside a word ("don't") neither opens nor closes, nor does
+#: an inch mark ("the 12" skillet").
+_QUOTED = re.compile(
+    r"(?<![\w\"])\"(?=\S)[^\"\n]{1,80}(?<=\S)\"(?!\w)"
+    r"|(?<![\w'])'(?!(?:em|til|cause|cos|fraid|bout|round|tis|twas|n|s|d|ll|re|ve)\b)(?=\w)"
+    r"[^\n]{1,80}?(?<=[\w.!?)])'(?!\w)"
+)
+#: A quote after these reports what a system or page shows ("it's marked as "shipped""): the
+#: assistant says it, so it is no echo.
+_REPORTING = re.compile(
+    r"\b(?:shows?|showing|shown|reads?|says?|listed|marked|flagged|set|status(?: of| is)?"
+    r"|updated to|changed to|moved to)(?: as| to)?\s*:?\s*$"
+)
+_QUOTE_MARKS = ('"', "'")
+#: What introduces an echoed name or question, just before emphasis.
+_INTRODUCER = re.compile(
+    r"(?:\b(?:called|named|titled|labell?ed|like|for|about|whether|if|mentioned|said|wrote"
+    r"|searched|asked|term|phrase|query|words?)\s*[:,]?\s*(?:a |an |the )?)$"
+)
+_LOOK_BACK = 24
+#: What introduces a name searched for, not found: "anything called", "a product named".
+_SEARCH = re.compile(
+    r"\b(?:called|named|titled|like|searched for|search for|looked for|look for|matching)"
+    r"\s*:?\s*(?:a |an |the )?\W*$"
+)
+#: A mention: a tuple that opens on its start and end.
+M = TypeVar("M", bound=tuple[int, int, str, object, bool, bool])
+
+
+def find_echoes(norm: str, emphasis: Sequence[Segment] = ()) -> list[Segment]:
+    """Where `norm` (normalised) echoes words it was given: quotes with their marks, and
+    emphasis after an introducing word, in order and apart."""
+    found: list[Segment] = []
+    if any(map(norm.__contains__, _QUOTE_MARKS)):
+        for match in _QUOTED.finditer(norm):
+            start = match.start()
+            if _REPORTING.search(norm, max(0, start - _LOOK_BACK), start) is None:
+                found.append(Segment(start, match.end()))
+    for start, end in emphasis:
+        window = norm[max(0, start - _LOOK_BACK) : start].rstrip(" *_")
+        if _INTRODUCER.search(window + " "):
+            found.append(Segment(start, end))
+    if len(found) < 2:
+        return found
+    found.sort()
+    apart = [found[0]]
+    for segment in found[1:]:
+        if segment.start >= apart[-1].end:
+            apart.append(segment)
+    return apart
+
+
+def keep_mentions(norm: str, echoes: Sequence[Segment], mentions: Sequence[M]) -> list[M]:
+    """`mentions` but those inside a searched-for echo that says more than the name: in
+    "anything called 'Blue Kettle Max'" or "searched for *Blue Kettle available*" the customer
+    named no item of ours, while "you asked about "Blue Kettle"" names one."""
+    kept = []
+    for mention in mentions:
+        echo = next((e for e in echoes if e.start <= mention[0] < e.end), None)
+        if echo is None or not _searched(norm, echo, mention):
+            kept.append(mention)
+    return kept
+
+
+def _searched(norm: str, echo: Segment, mention: M) -> bool:
+    rest = norm[echo.start : echo.end].replace(norm[mention[0] : mention[1]], "")
+    if not rest.strip(" \"'.,!?*_"):
+        return False
+    return _SEARCH.search(norm, max(0, echo.start - _LOOK_BACK), echo.start) is not None
+
+
+def blank(text: str, echoes: Sequence[Segment], keep: Sequence[tuple[int, int]] = ()) -> str:
+    """`text` with every echo blanked but for the stretches in `keep` (item names, ids)."""
+    chars = list(text)
+    for start, end in echoes:
+        for position in range(start, end):
+            if chars[position] != "\n":
+                chars[position] = " "
+    for start, end in keep:
+        chars[start:end] = text[start:end]
+    return "".join(chars)

@@ -1,0 +1,214 @@
+"""An answer's Markdown structure: markup blanked out, and the blocks that scope its claims.
+
+Language models answer in Markdown: bold names, bullet lists, headings, "**Status:** Shipped".
+The markup is no part of what is said, and each list item or heading is a scope of its own
+(a claim in one bullet is not about the item named in the next). The answer is parsed with
+markdown-it-py (a kept CommonMark parser, not patterns over asterisks); what it yields is a
+*plain* text of the same length, with every markup character turned into a blank, so that a
+claim's span is still a slice of the original answer, and the blocks' character ranges.
+
+Most answers are plain prose: `layout` parses only when a marker could be there at all.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from auditor._claims._text import Segment
+
+#: Something Markdown could make of the answer: emphasis, code, a link, or a line opening on a
+#: bullet, a number and a dot, a heading, a quote or a rule. Without one, the text is prose.
+_MAYBE_MARKUP = re.compile(
+    r"[*_`]|\[[^\]\n]*\]\(|^[ \t]{0,3}(?:[-+>#=]|\d{1,9}[.)](?:[ \t]|$))", re.M
+)
+_BLOCK_RULES = ["heading", "lheading", "list", "blockquote", "hr"]
+_INLINE_RULES = ["emphasis", "backticks", "link", "escape"]
+_EMPHASIS_OPEN = frozenset({"em_open", "strong_open"})
+_EMPHASIS_CLOSE = frozenset({"em_close", "strong_close"})
+#: A link's target, "](…)", blanked with its brackets: a URL's words say nothing.
+_LINK_TAIL = re.compile(r"\]\([^)\n]*\)")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """Only the rules that make structure: no HTML, tables (a "|" already ends a sentence),
+    code blocks (an indented line stays prose) or entities (they would change lengths)."""
+    parser = MarkdownIt("zero").enable([*_BLOCK_RULES, *_INLINE_RULES])
+    return parser.disable("text_join")
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    #: The answer with every markup character blanked, the same length as the answer.
+    plain: str
+    #: Each block that holds text (a paragraph, a heading, a list item's own lines), in order.
+    blocks: tuple[Segment, ...]
+    #: Each list item, its nested items included, in order of start.
+    items: tuple[Segment, ...]
+    #: Each heading's text.
+    headings: tuple[Segment, ...]
+    #: What each emphasis (*…*, **…**, _…_) encloses, markers excluded, in order of start.
+    emphasis: tuple[Segment, ...]
+
+    def block_at(self, position: int) -> Segment | None:
+        """The block holding `position`, if any."""
+        index = bisect_right(self.blocks, (position, len(self.plain) + 1)) - 1
+        if index >= 0 and self.blocks[index].start <= position < self.blocks[index].end:
+            return self.blocks[index]
+        return None
+
+    def item_at(self, position: int) -> Segment | None:
+        """The innermost list item holding `position`, if any."""
+        found = None
+        for item in self.items:
+            if item.start > position:
+                break
+            if position < item.end:
+                found = item
+        return found
+
+
+def layout(text: str) -> Layout | None:
+    """The answer's Markdown structure, or None when it has none (plain prose)."""
+    if _MAYBE_MARKUP.search(text) is None:
+        return None
+    # "\r" is a line break to the parser and to `_text.normalise`; one for one, so that the
+    # parser's line numbers are the normalised text's.
+    source = text.replace("\r", "\n")
+    tokens = _parser().parse(source)
+    return _Reader(source).read(tokens)
+
+
+class _Reader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        lines = source.split("\n")
+        self.starts = [0, *accumulate(len(line) + 1 for line in lines)]
+        self.blank: list[int] = []
+        self.blocks: list[Segment] = []
+        self.items: list[Segment] = []
+        self.headings: list[Segment] = []
+        self.emphasis: list[Segment] = []
+
+    def _lines(self, span: list[int] | None) -> Segment | None:
+        if span is None:
+            return None
+        first, last = span
+        start = self.starts[first]
+        end = self.starts[last] - 1 if last < len(self.starts) else len(self.source)
+        end = min(end, len(self.source))
+        while end > start and self.source[end - 1] in " \t\n":
+            end -= 1
+        return Segment(start, end)
+
+    def _blank(self, start: int, end: int) -> None:
+        self.blank.extend(range(start, end))
+
+    def read(self, tokens: list[Token]) -> Layout:
+        for token in tokens:
+            lines = self._lines(token.map)
+            if token.type == "inline" and lines is not None:
+                self.blocks.append(lines)
+                self._inline(token, lines)
+            elif token.type == "heading_open" and lines is not None:
+                self._heading(token, lines)
+            elif token.type == "list_item_open" and lines is not None:
+                self.items.append(lines)
+                self._bullet(token, lines.start)
+            elif token.type == "blockquote_open" and lines is not None:
+                self._quote(lines)
+            elif token.type == "hr" and lines is not None:
+                self._blank(lines.start, lines.end)
+        chars = list(self.source)
+        for position in self.blank:
+            if chars[position] != "\n":
+                chars[position] = " "
+        return Layout(
+            plain="".join(chars),
+            blocks=tuple(sorted(self.blocks)),
+            items=tuple(sorted(self.items)),
+            headings=tuple(self.headings),
+            emphasis=tuple(sorted(self.emphasis)),
+        )
+
+    def _heading(self, token: Token, lines: Segment) -> None:
+        text = self.source[lines.start : lines.end]
+        if token.markup.startswith("#"):
+            hashes = re.match(r"[ \t>]*(#+)", text)
+            if hashes:
+                self._blank(lines.start + hashes.start(1), lines.start + hashes.end(1))
+            closing = re.search(r"[ \t]#+[ \t]*$", text)
+            if closing:
+                self._blank(lines.start + closing.start(), lines.end)
+            self.headings.append(lines)
+        else:  # a setext heading: its text, then a line of "=" or "-"
+            underline = self.source.rfind("\n", lines.start, lines.end)
+            if underline >= 0:
+                self._blank(underline + 1, lines.end)
+                self.headings.append(Segment(lines.start, underline))
+
+    def _bullet(self, token: Token, start: int) -> None:
+        marker = token.info + token.markup  # "-", "*", "+", or "12" + "." / ")"
+        at = self.source.find(marker, start)
+        if at >= 0 and not self.source[start:at].strip(" \t>"):
+            self._blank(at, at + len(marker))
+
+    def _quote(self, lines: Segment) -> None:
+        for match in re.finditer(r"(?m)^[ \t]*(?:>[ \t]?)+", self.source[lines.start : lines.end]):
+            self._blank(lines.start + match.start(), lines.start + match.end())
+
+    def _inline(self, token: Token, lines: Segment) -> None:
+        """Blank the inline markup of `token`, which spans `lines`, walking its source.
+
+        markdown-it gives no column to inline tokens; each one is found after the one before.
+        """
+        position = lines.start
+        opened: list[int] = []
+        for child in token.children or ():
+            kind = child.type
+            if kind == "text":
+                if child.content:
+                    found = self.source.find(child.content, position, lines.end)
+                    position = position if found < 0 else found + len(child.content)
+            elif kind in _EMPHASIS_OPEN:
+                position = self._marker(child.markup, position, lines.end)
+                opened.append(position)
+            elif kind in _EMPHASIS_CLOSE:
+                end = self._marker(child.markup, position, lines.end)
+                if end != position and opened:
+                    self.emphasis.append(Segment(opened.pop(), end - len(child.markup)))
+                position = end
+            elif kind == "code_inline":
+                position = self._marker(child.markup, position, lines.end)
+                position = self._marker(child.markup, position, lines.end)
+            elif kind == "link_open":
+                position = self._marker("[", position, lines.end)
+            elif kind == "link_close":
+                position = self._link_tail(position, lines.end)
+            elif kind == "text_special":  # an escape: "\\*" is a literal "*"
+                found = self.source.find(child.markup, position, lines.end)
+                if found >= 0:
+                    self._blank(found, found + 1)  # the backslash
+                    position = found + len(child.markup)
+
+    def _link_tail(self, position: int, end: int) -> int:
+        tail = _LINK_TAIL.search(self.source, position, end)
+        if tail is None:
+            return position
+        self._blank(tail.start(), tail.end())
+        return tail.end()
+
+    def _marker(self, markup: str, position: int, end: int) -> int:
+        """Blank the next `markup` from `position` on; where the walk goes on from."""
+        found = self.source.find(markup, position, end)
+        if found < 0:
+            return position
+        self._blank(found, found + len(markup))
+        return found + len(markup)
