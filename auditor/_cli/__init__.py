@@ -22,6 +22,7 @@ def register() -> None:
         _replay,
         _run,
         _tap,
+        _validate,
     )
 
 

@@ -13,6 +13,7 @@ from rich.markup import escape
 
 from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_USAGE, app
 from auditor._cli._tap import tapping
+from auditor._cli._validate import check_before_requests
 from auditor._names import FailOn, Profile
 
 if TYPE_CHECKING:
@@ -163,6 +164,7 @@ def run(
         for problem in error.problems:
             console.print(f"[bold red]error:[/bold red] {error.source}: {problem}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
+    check_before_requests(console, loaded, config.resolve().parent)
     directory = resume if resume is not None else new_audit_dir(out)
     _set_baseline(console, directory, baseline, fail_on)
     ops = prepare_run(
