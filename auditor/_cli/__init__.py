@@ -22,7 +22,6 @@ def register() -> None:
         _replay,
         _run,
         _tap,
-        _validate,
     )
 
 

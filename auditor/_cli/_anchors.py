@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_READY, EXIT_USAGE, app
-from auditor._cli._validate import check_before_requests
+from auditor._cli._validate import check_before_requests, validate
 
 if TYPE_CHECKING:
     from auditor._anchors._init import Starter
@@ -193,3 +193,6 @@ def init(
     for line in _init_summary(output, starter, len(specs), unsure):
         typer.echo(line)
     raise typer.Exit(EXIT_READY)
+
+
+app.command("validate")(validate)

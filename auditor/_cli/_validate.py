@@ -3,7 +3,8 @@
 Exit 0 when nothing is wrong (warnings are printed), 2 when the configuration cannot work as
 written, or when `--strict` is given and there is any warning (an environment variable that is
 not set, a fact kind left to do). `run`, `anchors` and `ask` call `check_before_requests`
-before their first request, where an unset variable the audit needs is an error.
+before their first request, where an unset variable the audit needs is an error. The command
+is registered beside `init` (in `_anchors`), so that `auditor --help` lists them together.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from auditor._cli._app import EXIT_READY, EXIT_USAGE, app
+from auditor._cli._app import EXIT_READY, EXIT_USAGE
 
 if TYPE_CHECKING:
     from auditor._config import AuditConfig
@@ -67,7 +68,6 @@ def _summary(path: Path, result: Preflight, strict: bool) -> str:
     return f"{path}: {verdict} ({errors} errors, {warnings} warnings)"
 
 
-@app.command("validate")
 def validate(
     config: Annotated[Path, typer.Option("--config", "-c", help="audit.toml or pyproject.toml")],
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON document")] = False,
