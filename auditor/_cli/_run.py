@@ -80,6 +80,15 @@ def execute(
     return print_outcome(out, outcome.audit, outcome.directory)
 
 
+def _check_shard(console: Console, shard: str | None) -> None:
+    from auditor._shards import Shard, ShardError
+
+    try:
+        None if shard is None else Shard.parse(shard)
+    except ShardError as error:
+        raise fail(console, escape(str(error)), EXIT_USAGE) from None
+
+
 BaselineOption = Annotated[
     Path | None, typer.Option(help="an earlier audit.json (or its directory) to compare with")
 ]
@@ -164,6 +173,7 @@ def run(
         for problem in error.problems:
             console.print(f"[bold red]error:[/bold red] {error.source}: {problem}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
+    _check_shard(console, shard)  # the command line's own mistakes first
     check_before_requests(console, loaded, config.resolve().parent)
     directory = resume if resume is not None else new_audit_dir(out)
     _set_baseline(console, directory, baseline, fail_on)
