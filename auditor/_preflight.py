@@ -81,15 +81,32 @@ def read_document(source: str, base_dir: Path) -> Spec:
     return parse_document(text, str(path))
 
 
+#: Local document (path, modification time, size) -> its verdict: checking a large document
+#: takes a second or two, and `init` then `validate` (or `validate` then `run`) ask twice.
+_CHECKED: dict[tuple[str, int, int], str | None] = {}
+
+
 def document_problem(spec: Spec) -> str | None:
     """Why openapi-core refuses the document (as `run` would, when it validates responses)."""
     from auditor._anchors._validate import _openapi_app
 
+    key = None
+    if not is_url(spec.source):
+        try:
+            stat = Path(spec.source).stat()
+            key = (str(Path(spec.source).resolve()), stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            key = None
+    if key is not None and key in _CHECKED:
+        return _CHECKED[key]
     try:
         _openapi_app(spec)
+        problem = None
     except AnchorError as error:
-        return str(error)
-    return None
+        problem = str(error)
+    if key is not None:
+        _CHECKED[key] = problem
+    return problem
 
 
 def _operation(spec: Spec, reference: str, at: str, out: list[Problem]) -> Operation | None:
