@@ -155,7 +155,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
     return document
 
 
-@pytest.mark.slow  # 30 documents through `init` and `validate`: about 10 s on an idle core
+@pytest.mark.slow  # 30 documents through `init` and `validate`: 12.7 s of CPU with imports
 @settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
 )
