@@ -69,6 +69,28 @@ def check_jsonpath(path: str) -> str:
     return path
 
 
+#: HTTP methods an operation reference of the form `METHOD /path` may name.
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE")
+
+
+def check_operation_ref(reference: str) -> str:
+    """An operationId, or `METHOD /path` for a document whose operations have none.
+
+    Whether the operation exists is checked against the document (`auditor validate`, and when
+    the anchor is opened); here only the form: `GET /api/v3/store/products`.
+    """
+    if not reference.strip() or reference != reference.strip():
+        raise ValueError(f"not an operation reference: {reference!r} (empty or padded)")
+    method, space, path = reference.partition(" ")
+    malformed = method != method.upper() or not path.startswith("/")
+    if space and method.upper() in _METHODS and (malformed or any(c.isspace() for c in path)):
+        raise ValueError(
+            f"not an operation reference: {reference!r} (write `GET /path`, as the "
+            "document spells the path)"
+        )
+    return reference
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -122,8 +144,12 @@ class PaginationConfig(_Strict):
 class FactMapping(_Strict):
     """One canonical fact kind read from one anchor."""
 
-    list: str | None = Field(default=None, description="operationId listing the facts")
-    get: str | None = Field(default=None, description="operationId reading one fact by id")
+    list: str | None = Field(
+        default=None, description="operationId (or `GET /path`) listing the facts"
+    )
+    get: str | None = Field(
+        default=None, description="operationId (or `GET /path/{id}`) reading one fact by id"
+    )
     #: Path parameter of `get` that takes the subject id; guessed from the document when unset.
     get_param: str | None = None
     #: JSONPath of the records inside a list response.
@@ -141,6 +167,11 @@ class FactMapping(_Strict):
     headers: dict[str, str] = Field(default_factory=dict)
     #: This mapping's own pagination, when its list walks differently from the anchor's.
     pagination: PaginationConfig | None = None
+
+    @field_validator("list", "get")
+    @classmethod
+    def _reference_form(cls, reference: str | None) -> str | None:
+        return None if reference is None else check_operation_ref(reference)
 
     @field_validator("items_path", "record_path")
     @classmethod

@@ -72,19 +72,44 @@ class Spec:
         return str(self.data.get("info", {}).get("title", ""))
 
     @property
+    def server_url(self) -> str:
+        """The first server URL, its `{variables}` filled with their defaults."""
+        servers = self.data.get("servers")
+        first = servers[0] if isinstance(servers, list) and servers else {}
+        if not isinstance(first, Mapping):
+            return "/"
+        url = str(first.get("url", "/"))
+        variables = first.get("variables")
+        if isinstance(variables, Mapping):
+            for name, variable in variables.items():
+                if isinstance(variable, Mapping) and "default" in variable:
+                    url = url.replace("{" + str(name) + "}", str(variable["default"]))
+        return url
+
+    @property
     def server_path(self) -> str:
         """The path part of the first server URL (`/inventory`), without a trailing slash."""
-        servers = self.data.get("servers") or [{"url": "/"}]
-        return urlsplit(str(servers[0].get("url", "/"))).path.rstrip("/")
+        return urlsplit(self.server_url).path.rstrip("/")
+
+    def find(self, reference: str) -> Operation | None:
+        """The operation named by `reference`: an operationId, or `METHOD /path` for any one."""
+        found = self.operations.get(reference)
+        if found is not None:
+            return found
+        method, _, path = reference.partition(" ")
+        for op in self.operations.values():
+            if op.method == method.upper() and op.path == path.strip():
+                return op
+        return None
 
     def operation(self, operation_id: str) -> Operation:
-        try:
-            return self.operations[operation_id]
-        except KeyError:
+        found = self.find(operation_id)
+        if found is None:
             known = ", ".join(sorted(self.operations)) or "none"
             raise AnchorError(
                 f"{self.source}: no operation `{operation_id}` (the document has: {known})"
-            ) from None
+            )
+        return found
 
     def resolve(self, node: Any) -> Any:
         """Follow local `$ref`s (`#/components/...`) until a concrete node."""
@@ -96,7 +121,13 @@ class Spec:
             seen.add(ref)
             node = self.data
             for part in ref[2:].split("/"):
-                node = node[part.replace("~1", "/").replace("~0", "~")]
+                key = part.replace("~1", "/").replace("~0", "~")
+                if isinstance(node, Mapping) and key in node:
+                    node = node[key]
+                elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
+                    node = node[int(key)]
+                else:
+                    raise AnchorError(f"{self.source}: $ref {ref!r} points to nothing")
         return node
 
     def base_path(self, base_url: str) -> str:
@@ -113,26 +144,45 @@ class Spec:
 
 
 def parse_document(text: str, source: str) -> Spec:
+    """A loaded document, or AnchorError when it is not YAML/JSON or not OpenAPI 3.x in shape.
+
+    Only the structure this module reads is checked here (paths, operations, parameters); the
+    full check against the OpenAPI schema is openapi-core's, when responses are validated.
+    """
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as error:
-        raise AnchorError(f"{source}: not YAML or JSON: {error}") from None
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise AnchorError(f"{source}: not YAML or JSON: {reason}") from None
     if not isinstance(data, dict) or not str(data.get("openapi", "")).startswith("3."):
         raise AnchorError(f"{source}: not an OpenAPI 3.x document (no `openapi: 3.x` field)")
     spec = Spec(source=source, data=data)
     return Spec(source=source, data=data, operations=dict(_index(spec)))
 
 
+def _invalid(spec: Spec, where: str, reason: str) -> AnchorError:
+    return AnchorError(f"{spec.source}: not a valid OpenAPI document: {where}: {reason}")
+
+
 def _index(spec: Spec) -> Iterator[tuple[str, Operation]]:
-    for path, item in (spec.data.get("paths") or {}).items():
-        item = spec.resolve(item)
-        shared = item.get("parameters", [])
+    paths = spec.data.get("paths") or {}
+    if not isinstance(paths, Mapping):
+        raise _invalid(spec, "paths", "not a mapping")
+    for path, raw in paths.items():
+        item = spec.resolve(raw)
+        if not isinstance(item, Mapping):
+            raise _invalid(spec, f"paths.{path}", "not a mapping")
+        shared = item.get("parameters") or []
         for method in _METHODS:
             op = item.get(method)
             if not isinstance(op, Mapping):
                 continue
             op_id = str(op.get("operationId") or f"{method.upper()} {path}")
-            params = _merge_parameters(spec, shared, op.get("parameters", []))
+            where = f"paths.{path}.{method}"
+            params = _merge_parameters(spec, where, shared, op.get("parameters") or [])
+            responses = spec.resolve(op.get("responses") or {})
+            if not isinstance(responses, Mapping):
+                raise _invalid(spec, f"{where}.responses", "not a mapping")
             yield (
                 op_id,
                 Operation(
@@ -140,22 +190,28 @@ def _index(spec: Spec) -> Iterator[tuple[str, Operation]]:
                     method=method.upper(),
                     path=str(path),
                     parameters=params,
-                    responses=op.get("responses", {}),
+                    # YAML reads an unquoted `200:` as a number; the document means the text.
+                    responses={str(k): v for k, v in responses.items()},
                     summary=str(op.get("summary", "")),
                 ),
             )
 
 
-def _merge_parameters(spec: Spec, shared: list[Any], own: list[Any]) -> tuple[Parameter, ...]:
+def _merge_parameters(spec: Spec, where: str, shared: Any, own: Any) -> tuple[Parameter, ...]:
     """Operation parameters override path-item ones with the same name and location."""
+    if not isinstance(shared, list) or not isinstance(own, list):
+        raise _invalid(spec, f"{where}.parameters", "not a list")
     merged: dict[tuple[str, str], Parameter] = {}
-    for raw in [*shared, *own]:
+    for i, raw in enumerate([*shared, *own]):
         node = spec.resolve(raw)
+        if not isinstance(node, Mapping) or "name" not in node or "in" not in node:
+            raise _invalid(spec, f"{where}.parameters[{i}]", "a parameter needs `name` and `in`")
+        schema = spec.resolve(node.get("schema") or {})
         p = Parameter(
             name=str(node["name"]),
             location=str(node["in"]),
             required=bool(node.get("required", False)),
-            schema=spec.resolve(node.get("schema", {})),
+            schema=schema if isinstance(schema, Mapping) else {},
         )
         merged[(p.name, p.location)] = p
     return tuple(merged.values())
@@ -184,4 +240,6 @@ async def load_spec(source: str, *, base_dir: Path, client: httpx.AsyncClient | 
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise AnchorError(f"{path}: cannot read the document: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise AnchorError(f"{path}: cannot read the document: not UTF-8 text") from None
     return parse_document(text, str(path))

@@ -58,6 +58,8 @@ FIELD_NAMES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         "name": ("name", "displayname", "title", "productname", "itemname"),
         "on_hand": (
             "onhand",
+            "totalonhand",
+            "countonhand",
             "qtyonhand",
             "quantityonhand",
             "stockonhand",

@@ -12,8 +12,10 @@ from rich.console import Console
 from rich.table import Table
 
 from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_READY, EXIT_USAGE, app
+from auditor._cli._validate import check_before_requests, validate
 
 if TYPE_CHECKING:
+    from auditor._anchors._init import Starter
     from auditor._anchors._map import AnchorMap, AnchorView
     from auditor._anchors._spec import Spec
     from auditor._config import AuditConfig
@@ -104,6 +106,7 @@ def anchors(
         for problem in error.problems:
             typer.echo(f"  {problem}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
+    check_before_requests(Console(stderr=True), loaded, config.resolve().parent)
     try:
         result = asyncio.run(_anchor_map(loaded, config.resolve().parent))
     except AnchorError as error:
@@ -129,6 +132,19 @@ async def _load_specs(sources: list[str]) -> list[Spec]:
         return [await load_spec(s, base_dir=Path.cwd(), client=client) for s in sources]
 
 
+def _init_summary(output: Path, starter: Starter, documents: int, unsure: int) -> list[str]:
+    mapped = ", ".join(f"{k} ({a})" for k, a in starter.mapped.items()) or "nothing"
+    return [
+        f"wrote {output}: {documents} document{'s' if documents != 1 else ''}",
+        f"  mapped: {mapped}",
+        f"  left to do: {', '.join(starter.todo) or 'nothing'} "
+        f"({starter.todo_comments} TODO comment{'s' if starter.todo_comments != 1 else ''} "
+        f"in the file)",
+        f"  {unsure} line{'s' if unsure != 1 else ''} carry a note to check",
+        f"next: auditor validate -c {output}",
+    ]
+
+
 @app.command("init")
 def init(
     spec: Annotated[
@@ -142,11 +158,16 @@ def init(
     ),
     force: Annotated[bool, typer.Option("--force", help="overwrite an existing file")] = False,
 ) -> None:
-    """Write a starter audit.toml guessed from the shop's OpenAPI documents."""
+    """Write a starter audit.toml guessed from the shop's OpenAPI documents.
+
+    Every fact it could map is mapped; every other one is a `# TODO` comment. Exit 0 when the
+    file is written, 2 when a document cannot be read or is not OpenAPI 3.x.
+    """
     import asyncio
 
     from auditor._anchors import AnchorError
-    from auditor._anchors._init import SpecInput, spec_reference, starter_config, unsure_lines
+    from auditor._anchors._init import SpecInput, build_starter, spec_reference, unsure_lines
+    from auditor._preflight import document_problem
 
     if output.exists() and not force:
         typer.echo(f"error: {output} exists; pass --force to overwrite it", err=True)
@@ -156,10 +177,22 @@ def init(
     except AnchorError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
+    for loaded in specs:
+        problem = document_problem(loaded)
+        if problem is not None:
+            typer.echo(f"warning: {problem} (`auditor run` refuses it until it is fixed)", err=True)
     out_dir = output.resolve().parent
     inputs = [SpecInput(s, spec_reference(s.source, out_dir)) for s in specs]
-    text = starter_config(inputs, base_url=base_url)
-    output.write_text(text, encoding="utf-8")
-    unsure = list(unsure_lines(text))
-    typer.echo(f"wrote {output}: {len(specs)} anchors; {len(unsure)} lines carry a note to check")
+    starter = build_starter(inputs, base_url=base_url)
+    try:
+        output.write_text(starter.text, encoding="utf-8")
+    except OSError as error:
+        typer.echo(f"error: cannot write {output}: {error.strerror}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    unsure = len(list(unsure_lines(starter.text)))
+    for line in _init_summary(output, starter, len(specs), unsure):
+        typer.echo(line)
     raise typer.Exit(EXIT_READY)
+
+
+app.command("validate")(validate)

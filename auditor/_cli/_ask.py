@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.text import Text
 
 from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_READY, EXIT_USAGE, app
+from auditor._cli._validate import check_before_requests
 
 if TYPE_CHECKING:
     from prompt_toolkit import PromptSession
@@ -65,6 +66,7 @@ def _load(console: Console, path: Path, channel: str | None) -> AuditConfig:
             f"no channel {channel!r} in {path}; configured: {', '.join(channels)}",
             EXIT_USAGE,
         )
+    check_before_requests(console, config, path.resolve().parent)
     return config
 
 

@@ -13,6 +13,7 @@ from rich.markup import escape
 
 from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_USAGE, app
 from auditor._cli._tap import tapping
+from auditor._cli._validate import check_before_requests
 from auditor._names import FailOn, Profile
 
 if TYPE_CHECKING:
@@ -78,6 +79,15 @@ def execute(
         console.print(f"finish it with: auditor run --resume {directory} -c <config>")
         return EXIT_INTERRUPTED
     return print_outcome(out, outcome.audit, outcome.directory)
+
+
+def _check_shard(console: Console, shard: str | None) -> None:
+    from auditor._shards import Shard, ShardError
+
+    try:
+        None if shard is None else Shard.parse(shard)
+    except ShardError as error:
+        raise fail(console, escape(str(error)), EXIT_USAGE) from None
 
 
 BaselineOption = Annotated[
@@ -164,6 +174,8 @@ def run(
         for problem in error.problems:
             console.print(f"[bold red]error:[/bold red] {error.source}: {problem}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
+    _check_shard(console, shard)  # the command line's own mistakes first
+    check_before_requests(console, loaded, config.resolve().parent)
     directory = resume if resume is not None else new_audit_dir(out)
     _set_baseline(console, directory, baseline, fail_on)
     ops = prepare_run(

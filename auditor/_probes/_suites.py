@@ -61,3 +61,24 @@ def load_suites(names: Iterable[str], files: Iterable[Path] = ()) -> list[KindPl
             phrasings = old.phrasings + tuple(p for p in plan.phrasings if p not in old.phrasings)
             merged[plan.kind] = KindPlan(plan.kind, phrasings, {**old.weights, **plan.weights})
     return list(merged.values())
+
+
+def shipped_suites() -> list[str]:
+    """The names of the suites shipped in `probes/`."""
+    return sorted(p.stem for p in data_dir("probes").glob("*.toml"))
+
+
+def facts_asked(plans: Iterable[KindPlan]) -> dict[str, frozenset[str]]:
+    """Probe kind -> the fact kinds it draws its subjects from (`stock`, `orders`, `returns`).
+
+    A kind whose facts no anchor maps gets no subject, so its probes would silently vanish:
+    `auditor init` enables only the suites whose facts are mapped, and `auditor validate`
+    names the kinds that ask for facts nobody maps.
+    """
+    return {plan.kind: frozenset({PROBE_KINDS[plan.kind].fact_kind}) for plan in plans}
+
+
+def suite_facts(name: str) -> frozenset[str]:
+    """The fact kinds a shipped suite's probes draw their subjects from."""
+    asked = facts_asked(load_suites([name]))
+    return frozenset().union(*asked.values()) if asked else frozenset()

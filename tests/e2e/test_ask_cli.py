@@ -185,3 +185,20 @@ def test_exit_codes(tmp_path: Path, world: World) -> None:
     result = _run(["ask", "-c", str(config), "hi"], world)
     assert result.exit_code == 3, result.output
     assert "channel web" in result.stderr
+
+
+def test_a_python_assistant_beside_the_configuration_is_imported(
+    tmp_path: Path, world: World
+) -> None:
+    # The user's bot lives next to audit.toml, not on sys.path: the folder is added for it.
+    (tmp_path / "bot_beside_the_config.py").write_text(
+        "def answer(question, **_):\n    return 'Beside the config: ' + question\n",
+        encoding="utf-8",
+    )
+    target = "bot_beside_the_config:answer"
+    config = _write_config(
+        tmp_path, world, assistant=[{"name": "bot", "kind": "python", "target": target}]
+    )
+    result = _run(["ask", "-c", str(config), "Is KT-1715 in stock?", "--json"], world)
+    assert result.exit_code == 0, result.output
+    assert "Beside the config: Is KT-1715 in stock?" in result.stdout

@@ -70,6 +70,7 @@ print(json.dumps({"commands": commands, "registered": registered, "run": sorted(
 COMMANDS = (
     "anchors",
     "init",
+    "validate",
     "ask",
     "explore",
     "tap",
