@@ -89,13 +89,13 @@ def test_extract_reads_answers_with_the_configurations_vocabulary(tmp_path, caps
     from auditor._cli._extract import extract_command
 
     path = tmp_path / "audit.toml"
-    taught = {**GOOD, "vocabulary": {"availability": {"in_stock": ["{item} is on the shelf"]}}}
+    taught = {**GOOD, "vocabulary": {"availability": {"in_stock": ["{item}: ready to roll"]}}}
     path.write_text(toml_tables(taught), encoding="utf-8")
-    extract_command(["KT-1042 is on the shelf."], None, None, None, path)
+    extract_command(["KT-1042: ready to roll."], None, None, None, path)
     (line,) = capsys.readouterr().out.splitlines()
     claims = [(c["kind"], c["value"], c["subject"]) for c in json.loads(line)["claims"]]
     assert claims == [("availability", "in_stock", "KT-1042")]
-    extract_command(["KT-1042 is on the shelf."], None, None, None, None)
+    extract_command(["KT-1042: ready to roll."], None, None, None, None)
     assert json.loads(capsys.readouterr().out)["claims"] == []
     broken = {**GOOD, "vocabulary": {"availability": {"in_stock": ["{item}"]}}}
     path.write_text(toml_tables(broken), encoding="utf-8")
