@@ -10,6 +10,9 @@ class Verdict(enum.StrEnum):
     FAIL = "fail"
     #: Deflected although the data exists.
     UNANSWERED = "unanswered"
+    #: The auditor could not read the answer: no claim of the kind asked and no recognised
+    #: deflection. The auditor's own limit: never counted against the assistant, never a pass.
+    UNREAD = "unread"
     #: The truth changed while the probe ran, so the claim cannot be judged.
     INDETERMINATE = "indeterminate"
     #: Transport or adapter failure: nothing to judge.

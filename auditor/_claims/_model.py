@@ -22,6 +22,8 @@ class ClaimKind(enum.StrEnum):
     DEFLECTION = "deflection"
     REFUSAL = "refusal"
     DISCOUNT = "discount"
+    #: The assistant asks which item or order is meant ("Which kettle do you mean?").
+    CLARIFICATION = "clarification"
 
 
 class Deflection(enum.StrEnum):
@@ -47,6 +49,7 @@ CATEGORICAL_VALUES: Mapping[ClaimKind, frozenset[str]] = MappingProxyType(
         ClaimKind.REFUND: frozenset(RefundState),
         ClaimKind.DEFLECTION: frozenset(Deflection),
         ClaimKind.REFUSAL: frozenset({"privacy"}),
+        ClaimKind.CLARIFICATION: frozenset({"which_one"}),
     }
 )
 
