@@ -42,6 +42,7 @@ _COLOURS = {
     Verdict.FAIL: "red",
     Verdict.UNANSWERED: "yellow",
     Verdict.INDETERMINATE: "cyan",
+    Verdict.UNREAD: "blue",
     Verdict.ERROR: "magenta",
 }
 
