@@ -143,7 +143,7 @@ def _facts_in(text: str, record: Fact, now: datetime | None) -> Iterator[str]:
     if isinstance(tracking, str) and _named(tracking, text):
         yield f"tracking number {tracking}"
     dates = _dates(record)
-    for expr in find_dates(text):
+    for expr in find_dates(text.lower()):
         day = resolve(expr, now)
         if day is not None and day in dates:
             yield f"{dates[day]} {day.isoformat()}"
@@ -167,9 +167,12 @@ def _mentions(text: str, record: Fact) -> bool:
     """The answer is about the record, or may be: it names it, dates or counts something, or
     says what is happening to parcels, deliveries or payment."""
     ids = [record_id(record), getattr(record, "order_id", "")]
+    # "today" is mostly courtesy ("anything else today?"); a record's date today is a fact
+    # `_facts_in` finds.
+    dated = any(expr.offset != 0 for expr in find_dates(text.lower()))
     return (
         any(_named(i, text) for i in ids if isinstance(i, str))
-        or bool(find_dates(text))
+        or dated
         or _COUNT.search(text) is not None
         or _ABOUT_A_RECORD.search(text) is not None
     )
