@@ -41,8 +41,8 @@ _COLOURS = {
     Verdict.PASS: "green",
     Verdict.FAIL: "red",
     Verdict.UNANSWERED: "yellow",
-    Verdict.INDETERMINATE: "cyan",
     Verdict.UNREAD: "blue",
+    Verdict.INDETERMINATE: "cyan",
     Verdict.ERROR: "magenta",
 }
 

@@ -212,6 +212,25 @@ def test_a_truth_that_moves_while_asking_skips_as_indeterminate(
     )
 
 
+def mumbling_answer(question: str, **_: object) -> str:
+    return "Blorp fizzle wump."
+
+
+def test_an_answer_nobody_can_read_skips_as_unread(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, faultless: World
+) -> None:
+    data = _config(faultless, max_probes=2).model_dump(mode="json")
+    data["assistant"] = [{"name": "bot", "kind": "python", "target": f"{__name__}:mumbling_answer"}]
+    _project(pytester, monkeypatch, faultless, AuditConfig.model_validate(data))
+    result = pytester.runpytest(
+        "-p", "no:asyncio", "--audit-config", "audit.toml", "-k", "audit", "-rs"
+    )
+    result.assert_outcomes(skipped=2, deselected=2)
+    result.stdout.fnmatch_lines(
+        ["*unread: could not read a availability claim about *; answer: Blorp fizzle wump.*"]
+    )
+
+
 def test_an_unreachable_assistant_is_an_error_of_each_probe(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, faultless: World
 ) -> None:

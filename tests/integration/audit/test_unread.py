@@ -11,9 +11,9 @@ from __future__ import annotations
 import asyncio
 import json
 from typing import Any
+from xml.etree import ElementTree as ET
 
 import pytest
-from xml.etree import ElementTree as ET
 
 from auditor._audit import AuditOptions, run_audit
 from auditor._config import PythonAssistant

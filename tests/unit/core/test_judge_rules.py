@@ -52,7 +52,9 @@ def claim(kind: ClaimKind, value, subject: str | None = None) -> Claim:
 
 
 def verdict_of(kind, p, claims, fact, context=CONTEXT):
-    return judge(PROBE_KINDS[kind] if isinstance(kind, str) else kind, p, claims, fact, fact, context)
+    return judge(
+        PROBE_KINDS[kind] if isinstance(kind, str) else kind, p, claims, fact, fact, context
+    )
 
 
 # --- unread and unanswered -------------------------------------------------------------------
@@ -96,7 +98,10 @@ def test_clarification_after_a_partial_or_misspelt_name_passes(mention, why):
 
 
 def test_a_clarification_does_not_hide_an_answer():
-    claims = [claim(ClaimKind.CLARIFICATION, "which_one"), claim(ClaimKind.AVAILABILITY, "in_stock")]
+    claims = [
+        claim(ClaimKind.CLARIFICATION, "which_one"),
+        claim(ClaimKind.AVAILABILITY, "in_stock"),
+    ]
     assert verdict_of(AVAILABILITY, probe(mention="partial"), claims, KETTLE).reason == (
         "says in_stock"
     )
