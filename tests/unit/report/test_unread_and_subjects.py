@@ -57,11 +57,11 @@ def test_the_read_rate_threshold_is_configurable():
     assert decide(GateSection(min_read_rate=0.9), metrics).ready
 
 
-WRONG = dict(
-    verdict=Verdict.FAIL,
-    label="wrong_subject",
-    reason="answered about Blue Kettle Pro (KT-0002) when asked about Blue Kettle (KT-0001)",
-)
+WRONG = {
+    "verdict": Verdict.FAIL,
+    "label": "wrong_subject",
+    "reason": "answered about Blue Kettle Pro (KT-0002) when asked about Blue Kettle (KT-0001)",
+}
 
 
 def test_wrong_subject_is_counted_gated_and_not_a_hallucination():
