@@ -10,6 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from auditor._claims import Claim, ClaimKind, ExtractionContext, Vocabulary, extract
+from auditor._claims._registry import EXTRACTORS
+
+#: The kinds the extractor reads: a kind the judge knows before a reader exists (the
+#: `clarification` claim, read on another branch) has nothing to score yet.
+READ_KINDS = tuple(kind for kind in ClaimKind if kind in EXTRACTORS)
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "claims"
 
@@ -80,9 +85,9 @@ def _predictions(examples: Sequence[Example]) -> Iterator[tuple[Example, list[Cl
 
 
 def score(examples: Sequence[Example]) -> dict[ClaimKind, KindScore]:
-    scores = {kind: KindScore() for kind in ClaimKind}
+    scores = {kind: KindScore() for kind in READ_KINDS}
     for example, predicted in _predictions(examples):
-        for kind in ClaimKind:
+        for kind in READ_KINDS:
             labels = [c for c in example.claims if c["kind"] == kind.value]
             claims = [c for c in predicted if c.kind is kind]
             if not labels and not claims:
