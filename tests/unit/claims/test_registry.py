@@ -11,7 +11,6 @@ from auditor._claims import ClaimKind, ExtractionContext, extract
 from auditor._claims._document import Document
 from auditor._claims._registry import EXTRACTORS, Registry
 
-
 #: Kinds the judge knows before their reader lands (the `clarification` reader is written on
 #: another branch); remove a kind from here when its extractor is registered.
 AWAITING_A_READER = {ClaimKind.CLARIFICATION}
