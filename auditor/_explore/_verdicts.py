@@ -192,7 +192,7 @@ def _unjudged_kind(
             key,
             owner,
         )
-    if claim.kind in (ClaimKind.REFUSAL, ClaimKind.DEFLECTION):
+    if claim.kind in (ClaimKind.REFUSAL, ClaimKind.DEFLECTION, ClaimKind.CLARIFICATION):
         return ClaimCheck(
             claim,
             Agreement.CANNOT_JUDGE,
