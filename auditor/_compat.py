@@ -230,6 +230,16 @@ def admits(accepted: frozenset[str], tokens: tuple[str, ...]) -> bool:
     return any(t in accepted for t in tokens)
 
 
+def truth_words(accepted: frozenset[str]) -> str:
+    """What a truth accepts, as a reason shows it: the claim values ("out_of_stock or
+    backorder"), without the counts and dates that stand in for them; those alone when there
+    is nothing else ("2026-12-03")."""
+    words = sorted(v for v in accepted if v not in _SHOWN and not v.startswith("date="))
+    if words:
+        return " or ".join(words)
+    return " or ".join(sorted(v.removeprefix("date=") for v in accepted))
+
+
 def order_status_accepts(fact: Fact | None) -> frozenset[str]:
     return frozenset(ORDER_STATUS[expect(fact, OrderFact).status.value].compatible)
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from auditor._claims import Claim, ClaimKind
-from auditor._compat import IMPRECISE, WrongFact, admits
+from auditor._compat import IMPRECISE, WrongFact, admits, truth_words
 from auditor._facts import Fact, OrderFact, ReturnFact, Snapshot, StockFact
 from auditor._privacy import look_for_disclosure
 from auditor._probes._kinds import ProbeKind
@@ -233,7 +233,7 @@ def first_look(
     if imprecise and _agrees(kind, judged, accepted | imprecise):
         return Judgement(
             Verdict.PASS,
-            f"imprecise: says {_values(judged)} where the truth is {' or '.join(shown)}",
+            f"imprecise: says {_values(judged)} where the truth is {truth_words(accepted)}",
             tuple(judged),
             shown,
             IMPRECISE,
@@ -267,7 +267,7 @@ def judge(
             judged,
             tuple(sorted(accepted_before)),
         )
-    truth = " or ".join(sorted(accepted_after))
+    truth = truth_words(accepted_after)
     return Judgement(
         Verdict.FAIL,
         f"says {said} where the truth is {truth}",

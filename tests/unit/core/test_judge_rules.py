@@ -168,6 +168,13 @@ def test_backorder_with_a_restock_date_accepts_that_date_and_no_other():
     assert verdict_of(AVAILABILITY, probe(), [wrong], fact).verdict is Verdict.FAIL
 
 
+def test_a_fail_reason_names_the_compatible_values_not_the_tokens():
+    out = StockFact("KT-0001", "Blue Kettle", Availability.OUT_OF_STOCK, 0, NOW)
+    found = verdict_of(AVAILABILITY, probe(), [claim(ClaimKind.AVAILABILITY, "in_stock")], out)
+    assert found.reason == "says in_stock where the truth is out_of_stock"
+    assert set(found.accepted) == {"out_of_stock", "count=0"}
+
+
 def test_a_count_answers_is_it_available():
     out = StockFact("KT-0001", "Blue Kettle", Availability.OUT_OF_STOCK, 0, NOW)
     assert verdict_of(AVAILABILITY, probe(), [claim(ClaimKind.QUANTITY, 12)], KETTLE).verdict is (
