@@ -38,7 +38,9 @@ from auditor._shards import Shard
 from auditor._shrink import ShrinkContext, ShrinkSettings, shrink_failures
 from auditor._store import (
     CONTRACT_FILE,
+    FINISHED_KEY,
     META_FILE,
+    STATUS_KEY,
     read_contract_findings,
     read_meta,
     read_plan,
@@ -188,7 +190,10 @@ def _start(
     if options.resume:
         plan = read_plan(directory)
         done = finished_ids(directory)  # all with a result but the deadline's cuts
-        read_meta(directory)  # refuse a directory that is not an audit's
+        meta = read_meta(directory)  # refuses a directory that is not an audit's
+        if FINISHED_KEY in meta or STATUS_KEY in meta:  # the earlier run's end is no more
+            ended = {FINISHED_KEY, STATUS_KEY}
+            write_json(directory / META_FILE, {k: v for k, v in meta.items() if k not in ended})
         return plan, done
     directory.mkdir(parents=True, exist_ok=True)
     plan, shaped = _plan(config, options, snapshot)
@@ -237,21 +242,50 @@ def _save_contract_findings(directory: Path, anchors: Anchors) -> None:
     write_json(directory / CONTRACT_FILE, list(merged.values()))
 
 
+def _ended(
+    directory: Path,
+    meta: dict[str, Any],
+    status: Literal["complete", "interrupted"],
+    finished_at: datetime,
+) -> dict[str, Any]:
+    meta = {**meta, FINISHED_KEY: finished_at.isoformat(), STATUS_KEY: status}
+    write_json(directory / META_FILE, meta)
+    return meta
+
+
+def _finished_at(meta: Mapping[str, Any], results: Sequence[Any]) -> datetime:
+    """The stored end; for a directory whose run never got that far (killed), the last
+    result's end, or the start: a moment the stored data fixes, never the time of rendering."""
+    stored = meta.get(FINISHED_KEY)
+    if stored:
+        return datetime.fromisoformat(str(stored))
+    ends = [r.finished_at for r in results]
+    return max(ends) if ends else datetime.fromisoformat(str(meta["started_at"]))
+
+
 def finish(
     directory: Path,
     status: Literal["complete", "interrupted"] | None = None,
     *,
     env: Mapping[str, str] | None = None,
+    finished_at: datetime | None = None,
 ) -> Audit:
     """Build and write the reports from what is on disk alone.
 
-    Used at the end of a run, after an interruption, and by `auditor report DIR`. Without an
-    explicit status, the audit is complete when every planned probe has a result other than
-    the deadline's cut (such a probe was never answered: `--resume` asks it again). `env` is
-    only consulted for `GITHUB_STEP_SUMMARY`.
+    Used at the end of a run, after an interruption, and by `auditor report DIR`. The run
+    passes its status and the moment it ended (`finished_at`), kept in meta.json; re-rendering
+    passes neither and reads them back, so the same directory always renders the same bytes.
+    For a directory without them (a killed run), the audit is complete when every planned probe
+    has a result other than the deadline's cut (such a probe was never answered: `--resume`
+    asks it again). `env` is only consulted for `GITHUB_STEP_SUMMARY`.
     """
     meta = read_meta(directory)
     results = read_results(directory)
+    if status is not None and finished_at is not None:
+        meta = _ended(directory, meta, status, finished_at)
+    if status is None:
+        recorded = meta.get(STATUS_KEY)
+        status = recorded if recorded in ("complete", "interrupted") else None
     if status is None:
         planned = {p.id for p in read_plan(directory)}
         status = "complete" if planned <= answered_ids(results) else "interrupted"
@@ -262,7 +296,7 @@ def finish(
         gate=GateSection.model_validate(meta["gate"]),
         contract_findings=read_contract_findings(directory),
         status=status,
-        finished_at=datetime.now(UTC),
+        finished_at=_finished_at(meta, results),
         baseline=None if stored is None else stored.baseline,
         fail_on="gate" if stored is None or stored.baseline is None else stored.fail_on,
         trend=read_trend(directory),
@@ -402,6 +436,8 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
             raise
         finally:
             _save_contract_findings(options.directory, anchors)
-            audit = finish(options.directory, status, env=options.env)
+            audit = finish(
+                options.directory, status, env=options.env, finished_at=datetime.now(UTC)
+            )
         bus.emit(AuditFinished(interrupted=status != "complete"))
     return AuditOutcome(options.directory, audit)
