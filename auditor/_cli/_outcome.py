@@ -9,6 +9,7 @@ from rich.markup import escape
 
 from auditor._cli._app import EXIT_NOT_READY, EXIT_READY
 from auditor._report import Audit, terminal_safe
+from auditor._report._lag import lag_lines
 
 
 def _safe(text: str) -> str:
@@ -32,6 +33,8 @@ def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
             f"{' · ' + _safe(finding.edge_class) if finding.edge_class else ''}: "
             f"{_safe(finding.pattern)}: {finding.count} of {finding.of} ({_safe(subjects)})"
         )
+    for line in lag_lines(audit.lag):
+        console.print(_safe(line), highlight=False)
     for check in audit.readiness.checks:
         if not check.passed:
             console.print(f"  [red]gate {escape(check.name)}[/red]: {escape(check.reason)}")

@@ -165,10 +165,16 @@ def run(
         raise typer.Exit(EXIT_USAGE) from None
     directory = resume if resume is not None else new_audit_dir(out)
     _set_baseline(console, directory, baseline, fail_on)
-    ops = prepare_run(
-        console, loaded, directory, shard=shard, history=not no_history, resume=resume is not None
-    )
     base_dir = config.resolve().parent
+    ops = prepare_run(
+        console,
+        loaded,
+        directory,
+        shard=shard,
+        history=not no_history,
+        resume=resume is not None,
+        base_dir=base_dir,
+    )
     with (
         tapping(console, ops.config, directory / TAP_FILE, base_dir=base_dir)
         if tap
