@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from auditor._cli._app import EXIT_USAGE, app
 from auditor._cli._run import execute
@@ -78,7 +79,8 @@ def demo(
         if brain == "llm" and (reason := llm_missing()) is not None:
             raise ValueError(f"--brain llm needs the local model: {reason}")
     except ValueError as error:
-        console.print(f"[bold red]error:[/bold red] {error}", highlight=False)
+        # Escaped: the install hint names `readiness-auditor[llm]`, which is not markup.
+        console.print(f"[bold red]error:[/bold red] {escape(str(error))}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     directory = new_audit_dir(out)
     front = reference_front(directory) if tap else None

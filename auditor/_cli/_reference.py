@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from auditor._cli._app import app
+from auditor._names import REFERENCE_STAFF_TOKEN_ENV
 
 reference = typer.Typer(help="Start the reference shop or assistant by hand.", no_args_is_help=True)
 app.add_typer(reference, name="reference")
@@ -17,7 +18,7 @@ def assistant(
     shop_url: Annotated[str, typer.Option(help="base URL of the reference shop")],
     staff_token_env: Annotated[
         str, typer.Option(help="environment variable holding the shop's staff token")
-    ] = "SHOP_STAFF_TOKEN",  # noqa: S107 (the variable's name, not a secret)
+    ] = REFERENCE_STAFF_TOKEN_ENV,
     fault: Annotated[
         list[str],
         typer.Option(

@@ -69,7 +69,8 @@ def execute(
     try:
         outcome = asyncio.run(run_audit(config, options))
     except AuditCouldNotRun as error:
-        raise fail(console, f"the audit could not run: {error}", EXIT_COULD_NOT_RUN) from None
+        message = escape(f"the audit could not run: {error}")
+        raise fail(console, message, EXIT_COULD_NOT_RUN) from None
     except (SuiteError, AuditDirError, ConfigError) as error:
         raise fail(console, escape(str(error)), EXIT_USAGE) from None
     except KeyboardInterrupt:
