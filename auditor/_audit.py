@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import json
 import secrets
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from auditor._report._baseline import read_stored_baseline
 from auditor._report._build import build_audit
 from auditor._report._model import Audit
 from auditor._report._write import write_reports
-from auditor._results import ResultsStore, answered_ids, finished_ids, read_results
+from auditor._results import DEADLINE_REASON, ResultsStore, answered_ids, read_results
 from auditor._runner import ProbeJudge, RateLimiter, RunSettings, run_probes
 from auditor._shards import Shard
 from auditor._shrink import ShrinkContext, ShrinkSettings, shrink_failures
@@ -48,6 +49,7 @@ from auditor._store import (
     write_plan,
 )
 from auditor._tap import TAP_FILE, read_calls
+from auditor._verdict import Verdict
 
 TOOL_VERSION = "0.1.0"
 
@@ -185,11 +187,18 @@ def _plan(
 
 def _start(
     config: AuditConfig, options: AuditOptions, snapshot: Snapshot
-) -> tuple[list[Probe], set[str]]:
+) -> tuple[list[Probe], dict[str, Verdict]]:
+    """The plan, and the verdicts of its probes an earlier run finished (when resumed)."""
     directory = options.directory
     if options.resume:
         plan = read_plan(directory)
-        done = finished_ids(directory)  # all with a result but the deadline's cuts
+        planned = {p.id for p in plan}
+        # All with a result but the deadline's cuts.
+        done = {
+            r.probe_id: r.verdict
+            for r in read_results(directory)
+            if r.reason != DEADLINE_REASON and r.probe_id in planned
+        }
         meta = read_meta(directory)  # refuses a directory that is not an audit's
         if FINISHED_KEY in meta or STATUS_KEY in meta:  # the earlier run's end is no more
             ended = {FINISHED_KEY, STATUS_KEY}
@@ -219,7 +228,7 @@ def _start(
     }
     write_json(directory / META_FILE, meta)
     write_plan(directory, plan)
-    return plan, set()
+    return plan, {}
 
 
 async def _take_snapshot(anchors: Anchors) -> Snapshot:
@@ -399,7 +408,8 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         store = stack.enter_context(ResultsStore(options.directory))
         bus = EventBus(*options.handlers)
         bus.subscribe(lambda e: store.append(e.result) if isinstance(e, ProbeFinished) else None)
-        bus.emit(AuditStarted(total=len(plan), already_done=len(done)))
+        earlier = Counter(done.values())
+        bus.emit(AuditStarted(total=len(plan), already_done=len(done), earlier=earlier))
         extractor = _extractor(snapshot)
         try:
             completed = await run_probes(

@@ -48,6 +48,14 @@ def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
     if audit.readiness.fail_on == "regression":
         for reason in audit.readiness.reasons:
             console.print(f"  [red]{_safe(reason)}[/red]")
+    failing = sum(1 for check in audit.readiness.checks if not check.passed)
+    if audit.readiness.ready and audit.readiness.fail_on == "regression" and failing:
+        # Never READY under failing gate lines without the reason the exit code is 0.
+        console.print(
+            f"READY under --fail-on regression: no regression against the baseline; the "
+            f"{failing} failing gate check{'s' if failing != 1 else ''} above "
+            f"{'are' if failing != 1 else 'is'} reported, not gated"
+        )
     if audit.readiness.ready:
         console.print(f"[bold green]READY[/bold green] · reports in {directory}")
         return EXIT_READY

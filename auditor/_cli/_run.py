@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
-from contextlib import nullcontext
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -67,7 +71,8 @@ def execute(
         shard=ops.shard if ops else None,
     )
     try:
-        outcome = asyncio.run(run_audit(config, options))
+        with _terminate_as_interrupt():
+            outcome = asyncio.run(run_audit(config, options))
     except AuditCouldNotRun as error:
         message = escape(f"the audit could not run: {error}")
         raise fail(console, message, EXIT_COULD_NOT_RUN) from None
@@ -78,6 +83,29 @@ def execute(
         console.print(f"finish it with: auditor run --resume {directory} -c <config>")
         return EXIT_INTERRUPTED
     return print_outcome(out, outcome.audit, outcome.directory)
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a cancelled CI job, `kill`, a scheduler's timeout) ends the audit as Ctrl-C
+    does: finished results kept, a partial report, the resume hint, exit 130. The handler
+    passes it on to whatever handles SIGINT then (asyncio's runner cancels the audit)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        handler = signal.getsignal(signal.SIGINT)
+        if callable(handler):
+            handler(signal.SIGINT, frame)
+        else:
+            raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 BaselineOption = Annotated[
