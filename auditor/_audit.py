@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import json
 import secrets
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
@@ -33,10 +34,10 @@ from auditor._report._build import build_audit
 from auditor._report._model import Audit, Rejudged
 from auditor._report._write import write_reports
 from auditor._results import (
+    DEADLINE_REASON,
     RESULTS_FILE,
     ResultsStore,
     answered_ids,
-    finished_ids,
     read_results,
 )
 from auditor._runner import ProbeJudge, RateLimiter, RunSettings, run_probes
@@ -44,10 +45,12 @@ from auditor._shards import Shard
 from auditor._shrink import ShrinkContext, ShrinkSettings, shrink_failures
 from auditor._store import (
     CONTRACT_FILE,
+    FINISHED_KEY,
     ITEMS_FILE,
     META_FILE,
     REJUDGED_FILE,
     REJUDGED_RESULTS_FILE,
+    STATUS_KEY,
     read_contract_findings,
     read_meta,
     read_plan,
@@ -56,6 +59,7 @@ from auditor._store import (
     write_plan,
 )
 from auditor._tap import TAP_FILE, read_calls
+from auditor._verdict import Verdict
 
 TOOL_VERSION = "0.1.0"
 
@@ -200,12 +204,22 @@ def _plan(
 
 def _start(
     config: AuditConfig, options: AuditOptions, snapshot: Snapshot
-) -> tuple[list[Probe], set[str]]:
+) -> tuple[list[Probe], dict[str, Verdict]]:
+    """The plan, and the verdicts of its probes an earlier run finished (when resumed)."""
     directory = options.directory
     if options.resume:
         plan = read_plan(directory)
-        done = finished_ids(directory)  # all with a result but the deadline's cuts
-        read_meta(directory)  # refuse a directory that is not an audit's
+        planned = {p.id for p in plan}
+        # All with a result but the deadline's cuts.
+        done = {
+            r.probe_id: r.verdict
+            for r in read_results(directory)
+            if r.reason != DEADLINE_REASON and r.probe_id in planned
+        }
+        meta = read_meta(directory)  # refuses a directory that is not an audit's
+        if FINISHED_KEY in meta or STATUS_KEY in meta:  # the earlier run's end is no more
+            ended = {FINISHED_KEY, STATUS_KEY}
+            write_json(directory / META_FILE, {k: v for k, v in meta.items() if k not in ended})
         # New answers make an earlier re-judging out of date: the run's verdicts stand again.
         (directory / REJUDGED_FILE).unlink(missing_ok=True)
         return plan, done
@@ -235,7 +249,7 @@ def _start(
     write_plan(directory, plan)
     # What extraction knew of the shop's names, so that stored answers can be read again.
     write_json(directory / ITEMS_FILE, {sku: fact.name for sku, fact in snapshot.stock.items()})
-    return plan, set()
+    return plan, {}
 
 
 async def _take_snapshot(anchors: Anchors) -> Snapshot:
@@ -258,18 +272,42 @@ def _save_contract_findings(directory: Path, anchors: Anchors) -> None:
     write_json(directory / CONTRACT_FILE, list(merged.values()))
 
 
+def _ended(
+    directory: Path,
+    meta: dict[str, Any],
+    status: Literal["complete", "interrupted"],
+    finished_at: datetime,
+) -> dict[str, Any]:
+    meta = {**meta, FINISHED_KEY: finished_at.isoformat(), STATUS_KEY: status}
+    write_json(directory / META_FILE, meta)
+    return meta
+
+
+def _finished_at(meta: Mapping[str, Any], results: Sequence[Any]) -> datetime:
+    """The stored end; for a directory whose run never got that far (killed), the last
+    result's end, or the start: a moment the stored data fixes, never the time of rendering."""
+    stored = meta.get(FINISHED_KEY)
+    if stored:
+        return datetime.fromisoformat(str(stored))
+    ends = [r.finished_at for r in results]
+    return max(ends) if ends else datetime.fromisoformat(str(meta["started_at"]))
+
+
 def finish(
     directory: Path,
     status: Literal["complete", "interrupted"] | None = None,
     *,
     env: Mapping[str, str] | None = None,
+    finished_at: datetime | None = None,
 ) -> Audit:
     """Build and write the reports from what is on disk alone.
 
-    Used at the end of a run, after an interruption, and by `auditor report DIR`. Without an
-    explicit status, the audit is complete when every planned probe has a result other than
-    the deadline's cut (such a probe was never answered: `--resume` asks it again). `env` is
-    only consulted for `GITHUB_STEP_SUMMARY`.
+    Used at the end of a run, after an interruption, and by `auditor report DIR`. The run
+    passes its status and the moment it ended (`finished_at`), kept in meta.json; re-rendering
+    passes neither and reads them back, so the same directory always renders the same bytes.
+    For a directory without them (a killed run), the audit is complete when every planned probe
+    has a result other than the deadline's cut (such a probe was never answered: `--resume`
+    asks it again). `env` is only consulted for `GITHUB_STEP_SUMMARY`.
 
     Once the stored answers have been judged again (`auditor report --rejudge`), the reports
     are those verdicts, under that configuration's gate, every time they are rendered.
@@ -277,6 +315,11 @@ def finish(
     meta = read_meta(directory)
     rejudged = read_rejudged(directory)
     results = read_results(directory, REJUDGED_RESULTS_FILE if rejudged else RESULTS_FILE)
+    if status is not None and finished_at is not None:
+        meta = _ended(directory, meta, status, finished_at)
+    if status is None:
+        recorded = meta.get(STATUS_KEY)
+        status = recorded if recorded in ("complete", "interrupted") else None
     if status is None:
         planned = {p.id for p in read_plan(directory)}
         status = "complete" if planned <= answered_ids(results) else "interrupted"
@@ -287,7 +330,7 @@ def finish(
         gate=GateSection.model_validate(meta["gate"] if rejudged is None else rejudged["gate"]),
         contract_findings=read_contract_findings(directory),
         status=status,
-        finished_at=datetime.now(UTC),
+        finished_at=_finished_at(meta, results),
         baseline=None if stored is None else stored.baseline,
         fail_on="gate" if stored is None or stored.baseline is None else stored.fail_on,
         trend=read_trend(directory),
@@ -393,7 +436,8 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         store = stack.enter_context(ResultsStore(options.directory))
         bus = EventBus(*options.handlers)
         bus.subscribe(lambda e: store.append(e.result) if isinstance(e, ProbeFinished) else None)
-        bus.emit(AuditStarted(total=len(plan), already_done=len(done)))
+        earlier = Counter(done.values())
+        bus.emit(AuditStarted(total=len(plan), already_done=len(done), earlier=earlier))
         extractor = _extractor(snapshot, config.extraction_vocabulary())
         try:
             completed = await run_probes(
@@ -430,6 +474,8 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
             raise
         finally:
             _save_contract_findings(options.directory, anchors)
-            audit = finish(options.directory, status, env=options.env)
+            audit = finish(
+                options.directory, status, env=options.env, finished_at=datetime.now(UTC)
+            )
         bus.emit(AuditFinished(interrupted=status != "complete"))
     return AuditOutcome(options.directory, audit)

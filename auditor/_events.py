@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from auditor._probes._model import Probe
 from auditor._results import ProbeResult, ResultsStore
@@ -22,6 +22,8 @@ class AuditStarted:
     total: int
     #: Probes already finished by an earlier, interrupted run of the same audit.
     already_done: int
+    #: Their verdicts, counted: a resumed run's summary counts the whole audit.
+    earlier: Mapping[Verdict, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +112,9 @@ class Tally:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self.total = 0
-        #: Finished by an earlier run of the same audit (`--resume`).
+        #: Finished by an earlier run of the same audit (`--resume`), and their verdicts.
         self.already_done = 0
+        self.earlier: Counter[Verdict] = Counter()
         self.verdicts: Counter[Verdict] = Counter()
         self.in_flight = 0
         self.started = clock()
@@ -125,6 +128,7 @@ class Tally:
             self.in_flight += 1
         elif isinstance(event, AuditStarted):
             self.total, self.already_done = event.total, event.already_done
+            self.earlier = Counter(event.earlier)
             self.started = self._clock()
         elif isinstance(event, AuditFinished):
             self.interrupted = event.interrupted
@@ -143,4 +147,5 @@ class Tally:
         return self.finished / max(self._clock() - self.started, 1e-9)
 
     def count(self, verdict: Verdict) -> int:
-        return self.verdicts[verdict]
+        """Probes of the whole audit with this verdict, an earlier run's included."""
+        return self.earlier[verdict] + self.verdicts[verdict]

@@ -15,5 +15,10 @@ Profile = Literal["ci", "production", "explore"]
 #: What makes an audit not ready (`auditor run --fail-on`, `auditor report --fail-on`).
 FailOn = Literal["gate", "regression"]
 
-#: The history database's file name, beside the audits unless `[history] path` says otherwise.
+#: The history database's file name, beside the configuration unless `[history] path` says
+#: otherwise.
 HISTORY_FILE = "history.sqlite"
+
+#: Where `auditor reference assistant` reads the shop's staff token by default; the shop's
+#: banner prints the command with it set.
+REFERENCE_STAFF_TOKEN_ENV = "SHOP_STAFF_TOKEN"  # noqa: S105 (a variable's name, not a secret)

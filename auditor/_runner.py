@@ -10,7 +10,8 @@ with its reason, never an exception out of here and never a hang:
 * each request is bounded by the adapters (`AdapterSettings.timeout_s`, retries, size caps),
   and each probe again here, as a safety net, by the worst case those limits allow;
 * `deadline_s` bounds the whole run: probes not finished by then get an `error` result saying
-  so (`DEADLINE_REASON`), and `auditor run --resume` asks them again.
+  so (`DEADLINE_REASON`), and `auditor run --resume` asks them again. A probe already asked
+  keeps when it started and the requests made for it (`Flight`); one never asked has none.
 
 Cancellation (Ctrl-C) is not a failure: it propagates at once, and probes in flight or
 waiting for their verdict have no result, so that a resumed run asks them again.
@@ -23,7 +24,7 @@ import itertools
 import secrets
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import NamedTuple, Protocol
 
@@ -97,6 +98,25 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+@dataclass(slots=True)
+class Flight:
+    """A probe on its way, as the deadline's record of it needs: when it was started and how
+    many requests its conversation has sent so far (counted as each is paced)."""
+
+    probe: Probe
+    started: datetime = field(default_factory=lambda: _now())
+    attempts: int = 0
+
+    def pace(self, wait: Pace) -> Pace:
+        """`wait`, counting each request it lets through."""
+
+        async def counted() -> None:
+            await wait()
+            self.attempts += 1
+
+        return counted
+
+
 class Asked(NamedTuple):
     """A probe between its answer and its verdict."""
 
@@ -150,11 +170,13 @@ class ProbeJudge:
         asked = await self.ask(probe)
         return asked if isinstance(asked, ProbeResult) else await self.settle(asked)
 
-    async def ask(self, probe: Probe) -> Asked | ProbeResult:
+    async def ask(self, probe: Probe, flight: Flight | None = None) -> Asked | ProbeResult:
         """The first half of `run`: the truth before, then the question; a result when
         either fails. It ends as the answer arrives, so that the runner can put the next
-        question to the assistant before it judges this answer (`settle`)."""
-        started = _now()
+        question to the assistant before it judges this answer (`settle`). `flight`, when
+        given, holds the start and counts the requests as they go (for the deadline's cut)."""
+        flight = flight if flight is not None else Flight(probe)
+        started = flight.started
         try:
             if probe.kind not in PROBE_KINDS:
                 return _error(probe, started, f"unknown probe kind {probe.kind!r}")
@@ -163,7 +185,7 @@ class ProbeJudge:
             except Exception as error:
                 return _error(probe, started, f"truth unavailable before asking: {_say(error)}")
             try:
-                answer = await self._ask(probe)
+                answer = await self._ask(probe, flight)
             except AdapterError as error:
                 return _error(
                     probe, started, str(error), truth_before=before_record, attempts=error.attempts
@@ -232,7 +254,7 @@ class ProbeJudge:
         async with asyncio.timeout(self.settings.timeout_s):
             return await self.truth.read(probe.fact_kind, probe.subject)
 
-    async def _ask(self, probe: Probe) -> Answer:
+    async def _ask(self, probe: Probe, flight: Flight) -> Answer:
         channel = probe.channel or self.default_channel
         assistant = self.assistants.get(channel)
         if assistant is None:
@@ -243,8 +265,12 @@ class ProbeJudge:
         try:
             async with asyncio.timeout(budget) as limit:
                 pace = _excused(self.limiter.wait, limit) if self.limiter.paces else no_pace
-                conversation = Conversation(probe.turns, probe.customer_id, session, pace)
-                return await assistant.ask(conversation)
+                conversation = Conversation(
+                    probe.turns, probe.customer_id, session, flight.pace(pace)
+                )
+                answer = await assistant.ask(conversation)
+                flight.attempts = answer.attempts
+                return answer
         except TimeoutError:
             raise AdapterError(f"no complete answer within {budget:g} s") from None
         except AdapterError:
@@ -372,17 +398,19 @@ async def run_probes(
     extractor: Extractor,
     settings: RunSettings,
     bus: EventBus,
+    limiter: RateLimiter | None = None,
 ) -> bool:
     """Run every probe; returns False when the deadline cut the run short.
 
     Probes not finished by the deadline still get a result (`error`, `DEADLINE_REASON`), so
-    that the report accounts for every planned probe.
+    that the report accounts for every planned probe. `limiter` paces every request (made
+    from `settings.rate_limit` when not given).
     """
-    one = ProbeJudge(snapshot, truth, assistants, extractor, settings)
+    one = ProbeJudge(snapshot, truth, assistants, extractor, settings, limiter)
     source = iter(probes)
     keys = itertools.count()
     # Asked or being judged; what the deadline has to account for.
-    in_flight: dict[int, Probe] = {}
+    in_flight: dict[int, Flight] = {}
     workers = max(1, settings.concurrency)
     alive = workers
 
@@ -397,9 +425,9 @@ async def run_probes(
         try:
             for probe in source:
                 key = next(keys)
-                in_flight[key] = probe
+                flight = in_flight[key] = Flight(probe)
                 bus.emit(ProbeStarted(probe))
-                asked = await one.ask(probe)
+                asked = await one.ask(probe, flight)
                 if isinstance(asked, ProbeResult):
                     finish(key, asked)
                     continue
@@ -510,7 +538,12 @@ def judging_batch(waiting: int) -> int:
     return waiting if waiting >= BACKLOG else max(1, waiting // 4)
 
 
-def _cut(in_flight: Iterable[Probe], rest: Iterator[Probe], bus: EventBus) -> None:
-    started = _now()
-    for probe in [*in_flight, *rest]:
-        bus.emit(ProbeFinished(_error(probe, started, DEADLINE_REASON)))
+def _cut(in_flight: Iterable[Flight], rest: Iterator[Probe], bus: EventBus) -> None:
+    """The deadline's record of every unfinished probe: one asked keeps its start and its
+    requests; one never started starts and ends at the cut, with none."""
+    for flight in list(in_flight):
+        result = _error(flight.probe, flight.started, DEADLINE_REASON, attempts=flight.attempts)
+        bus.emit(ProbeFinished(result))
+    cut = _now()
+    for probe in rest:
+        bus.emit(ProbeFinished(_error(probe, cut, DEADLINE_REASON)))

@@ -20,6 +20,7 @@ import re
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,11 @@ from auditor._probes import Probe
 from auditor._results import ResultsStore, read_results, write_jsonl
 from auditor._store import (
     CONTRACT_FILE,
+    FINISHED_KEY,
     META_FILE,
     MINIMAL_FILE,
     SHRINK_FILE,
+    STATUS_KEY,
     AuditDirError,
     read_contract_findings,
     read_meta,
@@ -186,7 +189,12 @@ def _whole_plan(shards: Sequence[_ShardDir], total: int) -> list[Probe]:
 
 
 def _merged_meta(shards: Sequence[_ShardDir], out: Path, total: int) -> dict[str, Any]:
-    meta = {k: v for k, v in shards[0].meta.items() if k != SHARD_KEY}
+    # The merged audit's status follows from all the shards' results; it ends with the last.
+    own = {SHARD_KEY, STATUS_KEY, FINISHED_KEY}
+    meta = {k: v for k, v in shards[0].meta.items() if k not in own}
+    ends = [s.meta.get(FINISHED_KEY) for s in shards]
+    if all(ends):
+        meta[FINISHED_KEY] = max(ends, key=lambda end: datetime.fromisoformat(str(end)))
     meta.update(
         run_id=out.name,
         started_at=min(str(s.meta["started_at"]) for s in shards),

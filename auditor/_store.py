@@ -1,6 +1,7 @@
 """The audit directory: what one audit writes, and how `report` and `--resume` read it back.
 
-meta.json               name, run id, seed, config digest, gate, snapshot summary
+meta.json               name, run id, seed, config digest, gate, snapshot summary; the end
+                        (`finished_at`, `status`) once the run has one
 plan.jsonl              every planned probe, in order (resume and shards read it)
 results.jsonl           one line per finished probe, appended as they finish
 contract_findings.json  anchor responses that broke their documents
@@ -33,6 +34,10 @@ REJUDGED_FILE = "rejudged.json"
 MINIMAL_FILE = "minimal.jsonl"
 SHRINK_FILE = "shrink.jsonl"
 REPLAY_FILE = "replay.json"
+#: meta.json's record of how the run ended, written once by the run, so that `auditor report
+#: DIR` renders the same audit however often and however late it runs.
+FINISHED_KEY = "finished_at"
+STATUS_KEY = "status"
 
 
 class AuditDirError(Exception):

@@ -98,13 +98,31 @@ class _Strict(BaseModel):
 class AuthConfig(_Strict):
     """Credentials are named by environment variable; the file never holds a secret."""
 
-    bearer_env: str | None = None
-    header: str | None = Field(default=None, description="header name, with `header_env`")
-    header_env: str | None = None
-    basic_user_env: str | None = None
-    basic_password_env: str | None = None
-    query: str | None = Field(default=None, description="query parameter name, with `query_env`")
-    query_env: str | None = None
+    bearer_env: str | None = Field(None, description="Environment variable holding a bearer token.")
+    header: str | None = Field(
+        default=None,
+        description="Header name that carries the key in `header_env`.",
+    )
+    header_env: str | None = Field(
+        None,
+        description="Environment variable holding the value of `header`.",
+    )
+    basic_user_env: str | None = Field(
+        None,
+        description="Environment variable holding the HTTP Basic user (with `basic_password_env`).",
+    )
+    basic_password_env: str | None = Field(
+        None,
+        description="Environment variable holding the HTTP Basic password (with `basic_user_env`).",
+    )
+    query: str | None = Field(
+        default=None,
+        description="Query parameter name that carries the key in `query_env`.",
+    )
+    query_env: str | None = Field(
+        None,
+        description="Environment variable holding the value of `query`.",
+    )
 
     @model_validator(mode="after")
     def _pairs_complete(self) -> AuthConfig:
@@ -126,47 +144,91 @@ class PaginationConfig(_Strict):
     header (same origin only); `none` reads one response.
     """
 
-    style: Literal["page", "offset", "cursor", "link", "none"] = "page"
-    page_param: str = "page"
-    #: None: send no page size (the server's default applies).
-    size_param: str | None = "page_size"
-    offset_param: str = "offset"
-    limit_param: str = "limit"
-    cursor_param: str = "cursor"
-    #: JSONPath of the next cursor in the response body (cursor style).
-    next_cursor_path: str = "$.next_cursor"
-    size: Annotated[int, Field(ge=1, le=10_000)] = 200
-    first_page: int = 1
-    #: A guard against a server that never says "last page".
-    max_pages: Annotated[int, Field(ge=1)] = 100_000
+    style: Literal["page", "offset", "cursor", "link", "none"] = Field(
+        "page",
+        description="How the list is walked: page, offset, cursor, link or none (see above).",
+    )
+    page_param: str = Field("page", description="Query parameter of the page number (page style).")
+    size_param: str | None = Field(
+        "page_size",
+        description=(
+            "Query parameter of the page size; unset: none is sent (the server's default applies)."
+        ),
+    )
+    offset_param: str = Field("offset", description="Query parameter of the offset (offset style).")
+    limit_param: str = Field(
+        "limit",
+        description="Query parameter of the page size (offset style).",
+    )
+    cursor_param: str = Field(
+        "cursor",
+        description="Query parameter that sends the next cursor (cursor style).",
+    )
+    next_cursor_path: str = Field(
+        "$.next_cursor",
+        description="JSONPath of the next cursor in the response body (cursor style).",
+    )
+    size: Annotated[int, Field(ge=1, le=10_000)] = Field(200, description="Records asked per page.")
+    first_page: int = Field(1, description="Number of the first page (page style).")
+    max_pages: Annotated[int, Field(ge=1)] = Field(
+        100_000,
+        description='A guard against a server that never says "last page".',
+    )
 
 
 class FactMapping(_Strict):
     """One canonical fact kind read from one anchor."""
 
     list: str | None = Field(
-        default=None, description="operationId (or `GET /path`) listing the facts"
+        default=None,
+        description=(
+            "operationId (or `GET /path`) listing the facts (read page by page for the snapshot)."
+        ),
     )
     get: str | None = Field(
-        default=None, description="operationId (or `GET /path/{id}`) reading one fact by id"
+        default=None,
+        description=(
+            "operationId (or `GET /path/{id}`) reading one fact by id (re-reads after an answer)."
+        ),
     )
-    #: Path parameter of `get` that takes the subject id; guessed from the document when unset.
-    get_param: str | None = None
-    #: JSONPath of the records inside a list response.
-    items_path: str = "$[*]"
-    #: JSONPath of the record inside a `get` response.
-    record_path: str = "$"
-    #: Canonical field -> JSONPath into one record. Order lines: `lines` selects the line
-    #: records (e.g. `$.lines[*]`), and `lines.sku`, `lines.name`, `lines.quantity`,
-    #: `lines.shipped_quantity` are JSONPaths relative to one line.
-    fields: dict[str, str] = Field(default_factory=dict)
-    #: Canonical field -> {shop word: canonical word}.
-    values: dict[str, dict[str, str]] = Field(default_factory=dict)
-    #: Extra fixed query parameters and headers for every call of this mapping.
-    params: dict[str, str] = Field(default_factory=dict)
-    headers: dict[str, str] = Field(default_factory=dict)
-    #: This mapping's own pagination, when its list walks differently from the anchor's.
-    pagination: PaginationConfig | None = None
+    get_param: str | None = Field(
+        None,
+        description=(
+            "Path parameter of `get` that takes the subject id; "
+            "guessed from the document when unset."
+        ),
+    )
+    items_path: str = Field("$[*]", description="JSONPath of the records inside a list response.")
+    record_path: str = Field("$", description="JSONPath of the record inside a `get` response.")
+    fields: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "Canonical field → JSONPath into one record. Order lines: `lines` selects the line "
+            "records (e.g. `$.lines[*]`), and `lines.sku`, `lines.name`, `lines.quantity`, "
+            "`lines.shipped_quantity` are JSONPaths relative to one line."
+        ),
+    )
+    values: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description=(
+            "Canonical field → {shop word: canonical word}, e.g. "
+            '`status = { OOS = "out_of_stock" }`.'
+        ),
+    )
+    params: dict[str, str] = Field(
+        default_factory=dict,
+        description="Extra fixed query parameters for every call of this mapping.",
+    )
+    headers: dict[str, str] = Field(
+        default_factory=dict,
+        description="Extra fixed headers for every call of this mapping.",
+    )
+    pagination: PaginationConfig | None = Field(
+        None,
+        description=(
+            "This mapping's own pagination, when its list walks differently from the anchor's."
+        ),
+    )
 
     @field_validator("list", "get")
     @classmethod
@@ -228,22 +290,50 @@ class FactMapping(_Strict):
 
 
 class AnchorConfig(_Strict):
-    spec: str = Field(description="path (relative to the config file) or URL of the document")
-    base_url: str
-    auth: AuthConfig = Field(default_factory=AuthConfig)
-    timeout_s: Annotated[float, Field(gt=0, le=600)] = 10.0
-    retries: Annotated[int, Field(ge=0, le=10)] = 3
-    #: First wait before a retry; doubles each time (a `Retry-After` header takes precedence).
-    backoff_s: Annotated[float, Field(ge=0, le=60)] = 0.1
-    #: Longest `Retry-After` honoured; a longer one is cut to this.
-    max_retry_after_s: Annotated[float, Field(ge=0, le=3600)] = 30.0
-    #: Response bodies are always validated; `auto` uses jsonschema-rs when it is installed
-    #: (fast enough for 100,000 records) and openapi-core otherwise.
-    validator: Literal["auto", "openapi-core", "jsonschema-rs"] = "auto"
-    pagination: PaginationConfig = Field(default_factory=PaginationConfig)
-    stock: FactMapping | None = None
-    orders: FactMapping | None = None
-    returns: FactMapping | None = None
+    spec: str = Field(
+        description="The OpenAPI document: a path (relative to the config file) or a URL.",
+    )
+    base_url: str = Field(description="Where the API is served; operation paths are appended.")
+    auth: AuthConfig = Field(
+        default_factory=AuthConfig,
+        description="Credentials, named by environment variable.",
+    )
+    timeout_s: Annotated[float, Field(gt=0, le=600)] = Field(
+        10.0,
+        description="Bound on one request to the anchor.",
+    )
+    retries: Annotated[int, Field(ge=0, le=10)] = Field(
+        3,
+        description="Further attempts after a connection failure, a 5xx or a 429.",
+    )
+    backoff_s: Annotated[float, Field(ge=0, le=60)] = Field(
+        0.1,
+        description=(
+            "First wait before a retry; doubles each time (a "
+            "`Retry-After` header takes precedence)."
+        ),
+    )
+    max_retry_after_s: Annotated[float, Field(ge=0, le=3600)] = Field(
+        30.0,
+        description="Longest `Retry-After` honoured; a longer one is cut to this.",
+    )
+    validator: Literal["auto", "openapi-core", "jsonschema-rs"] = Field(
+        "auto",
+        description=(
+            "Response bodies are always validated against the document; `auto` uses jsonschema-rs"
+            " when installed (fast enough for 100,000 records), openapi-core otherwise."
+        ),
+    )
+    pagination: PaginationConfig = Field(
+        default_factory=PaginationConfig,
+        description="How this anchor's list operations are walked.",
+    )
+    stock: FactMapping | None = Field(None, description="The inventory facts this anchor serves.")
+    orders: FactMapping | None = Field(None, description="The order facts this anchor serves.")
+    returns: FactMapping | None = Field(
+        None,
+        description="The return and refund facts this anchor serves.",
+    )
 
     @field_validator("pagination")
     @classmethod

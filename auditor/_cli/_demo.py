@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from auditor._cli._app import EXIT_USAGE, app
 from auditor._cli._reference import VOICE_HELP
@@ -72,6 +73,7 @@ def demo(
 ) -> None:
     """Start the reference shop and assistant on loopback and audit them (exit 0 when ready)."""
     from auditor._audit import new_audit_dir
+    from auditor._cli._ops import conclude_run, prepare_run
     from auditor.reference._demo import DEMO_PACES, STAFF_TOKEN_ENV, demo_config
     from auditor.reference._lag_config import with_reference_lag
     from auditor.reference._world import running_world
@@ -85,19 +87,21 @@ def demo(
         if brain == "llm" and (reason := llm_missing()) is not None:
             raise ValueError(f"--brain llm needs the local model: {reason}")
     except ValueError as error:
-        console.print(f"[bold red]error:[/bold red] {error}", highlight=False)
+        # Escaped: the install hint names `readiness-auditor[llm]`, which is not markup.
+        console.print(f"[bold red]error:[/bold red] {escape(str(error))}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     directory = new_audit_dir(out)
     front = reference_front(directory) if tap else None
     with running_world(
         seed=seed, items=items, faults=faults, brain=brain, shop_proxy=front, voice=voice
     ) as world:
-        console.print(
-            f"reference shop on {world.shop_url} · assistant on {world.assistant_url}"
-            + (f" · faults: {', '.join(fault)}" if fault else "")
-            + (f" · voice: {voice}" if voice != "standard" else "")
-            + (f" · model server on {world.model_url}" if world.model_url else "")
-        )
+        if not quiet:
+            console.print(
+                f"reference shop on {world.shop_url} · assistant on {world.assistant_url}"
+                + (f" · faults: {', '.join(fault)}" if fault else "")
+                + (f" · voice: {voice}" if voice != "standard" else "")
+                + (f" · model server on {world.model_url}" if world.model_url else "")
+            )
         config = demo_config(
             shop_url=world.shop_url,
             assistant_url=world.assistant_url,
@@ -109,12 +113,18 @@ def demo(
         )
         if lag:
             config = with_reference_lag(config, world.shop_url, STAFF_TOKEN_ENV)
+        # Recorded like any audit, in the history of its `--out` folder (the demo has no
+        # configuration file to sit beside): `auditor history` finds reports/history.sqlite.
+        ops = prepare_run(
+            console, config, directory, shard=None, history=True, resume=False, base_dir=out
+        )
         code = execute(
-            config,
+            ops.config,
             directory,
             base_dir=Path.cwd(),
             env={STAFF_TOKEN_ENV: world.staff_token},
             resume=False,
             quiet=quiet,
+            ops=ops,
         )
-    raise typer.Exit(code)
+    raise typer.Exit(conclude_run(console, ops, directory, code, env={}))

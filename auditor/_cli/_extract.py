@@ -40,9 +40,10 @@ def _kinds(names: Sequence[str]) -> list[ClaimKind] | None:
     return kinds
 
 
-def _clock(now: str | None) -> datetime | None:
+def _clock(now: str | None) -> datetime:
+    """`--now`, or the current time in the machine's zone: "tomorrow" means what it says."""
     if now is None:
-        return None
+        return datetime.now().astimezone()
     try:
         clock = datetime.fromisoformat(now)
     except ValueError:
@@ -100,7 +101,10 @@ def extract_command(
     ] = None,
     now: Annotated[
         str | None,
-        typer.Option(help="ISO date-time with offset that relative dates resolve against."),
+        typer.Option(
+            help="ISO date-time with offset that relative dates resolve against "
+            "(default: now, in this machine's time zone)."
+        ),
     ] = None,
     config: Annotated[
         Path | None,

@@ -13,20 +13,28 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from auditor._cli._app import EXIT_READY, EXIT_USAGE, app
-from auditor._names import HISTORY_FILE
+from auditor._cli._app import EXIT_NOT_READY, EXIT_READY, EXIT_USAGE, app
+from auditor._names import HISTORY_FILE, FailOn
 
 if TYPE_CHECKING:
     from auditor._history import HistoryDB, HistoryEntry
     from auditor._report import BaselineComparison
 
-#: Where `auditor run` keeps the history by default (`--out reports`).
-DEFAULT_DB = Path("reports") / HISTORY_FILE
+#: Where to look without `--db` or `-c`: beside an audit.toml in this folder (where `auditor
+#: run` records), then where `auditor demo` records (its `--out`, `reports/`).
+DEFAULT_DBS = (Path(HISTORY_FILE), Path("reports") / HISTORY_FILE)
+#: How to get a history, for a reader who has none yet.
+HOW_TO_GET_ONE = (
+    "every `auditor run -c audit.toml` records its audit in history.sqlite beside audit.toml "
+    "(or `[history] path`), and `auditor demo` in reports/history.sqlite; "
+    "give the database with --db or the configuration with -c"
+)
 DbOption = Annotated[
     Path | None,
     typer.Option(
         "--db",
-        help=f"the history database (default: \\[history] path of -c, else {DEFAULT_DB})",
+        help="the history database (default: the one of -c, else ./history.sqlite, "
+        "else reports/history.sqlite)",
     ),
 ]
 ConfigOption = Annotated[
@@ -46,14 +54,14 @@ def _db_path(db: Path | None, config: Path | None) -> Path:
     if db is not None:
         return db
     if config is None:
-        return DEFAULT_DB
+        return next((p for p in DEFAULT_DBS if p.is_file()), DEFAULT_DBS[0])
     from auditor._config import ConfigError, load_config
 
     try:
         configured = load_config(config).history.path
     except ConfigError as error:
         raise _error(f"{error.source}: " + "; ".join(error.problems)) from None
-    return Path(configured) if configured else DEFAULT_DB
+    return config.resolve().parent / (configured or HISTORY_FILE)
 
 
 def _console() -> Console:
@@ -104,6 +112,8 @@ def history(
     from auditor._history import HistoryError, read_history
 
     path = _db_path(db, config)
+    if not path.is_file():
+        raise _error(f"no history database at {path}: {HOW_TO_GET_ONE}")
     try:
         with read_history(path) as opened:
             entries = opened.entries(name=name, profile=profile, limit=limit)
@@ -157,10 +167,22 @@ def diff(
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON document")] = False,
     db: DbOption = None,
     config: ConfigOption = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            help="regression: exit 1 when the later audit is worse than the earlier one "
+            "(a new finding, a gated metric moved the wrong way), as `run --fail-on` does"
+        ),
+    ] = None,
 ) -> None:
-    """Compare two audits: new and fixed findings, and how each key metric moved."""
+    """Compare two audits: new and fixed findings, and how each key metric moved.
+
+    The exit code is 0 whatever the comparison shows, unless `--fail-on regression` asks for
+    1 on a regression."""
     from auditor._history import DiffError, HistoryError, diff_audits, resolve_audit
 
+    if fail_on == "gate":
+        raise _error("diff compares two audits: only --fail-on regression applies")
     path = _db_path(db, config)
     try:
         with _maybe_history(path) as opened:
@@ -171,7 +193,8 @@ def diff(
         typer.echo(comparison.model_dump_json(indent=2))
     else:
         _print_diff(_console(), comparison, after)
-    raise typer.Exit(EXIT_READY)
+    regressed = fail_on == "regression" and comparison.regressed
+    raise typer.Exit(EXIT_NOT_READY if regressed else EXIT_READY)
 
 
 @contextmanager

@@ -54,7 +54,9 @@ def merge(
         config = parse_config(meta["config"], source=f"{target}/meta.json")
     except (ConfigError, KeyError) as error:
         raise _fail(console, f"the shards hold no usable configuration: {error}") from None
-    path = history_path(config, not no_history, target.parent)
+    # Beside the configuration the shards were run with, as `auditor run` records it.
+    base_dir = Path(str(meta.get("base_dir") or "."))
+    path = history_path(config, not no_history, base_dir)
     store_trend(console, config, target, path, exclude=target.name)
     audit = finish(target, env=dict(os.environ))
     console.print(f"merged {len(directories)} shards: {audit.metrics.probes} probes")

@@ -49,11 +49,13 @@ def warn(console: Console, message: str) -> None:
     console.print(f"[bold yellow]warning:[/bold yellow] {escape(message)}", highlight=False)
 
 
-def history_path(config: AuditConfig, enabled: bool, audits: Path) -> Path | None:
-    """The history database, or None without one; by default beside the audits (`audits`)."""
+def history_path(config: AuditConfig, enabled: bool, base_dir: Path) -> Path | None:
+    """The history database, or None without one: one per project, so that trends span every
+    audit whatever its `--out`. `base_dir` is the configuration file's folder: the database is
+    `history.sqlite` there, or `[history] path` (relative to it)."""
     if not enabled or not config.history.enabled:
         return None
-    return Path(config.history.path) if config.history.path else audits / HISTORY_FILE
+    return base_dir / (config.history.path or HISTORY_FILE)
 
 
 class ProbeLines:
@@ -124,8 +126,11 @@ def prepare_run(
     shard: str | None,
     history: bool,
     resume: bool,
+    base_dir: Path,
 ) -> OpsPlan:
-    """Profile, shard, rotation and trend for `auditor run`; a bad `--shard` exits with 2."""
+    """Profile, shard, rotation and trend for `auditor run`; a bad `--shard` exits with 2.
+
+    `base_dir` is the configuration file's folder, where the history database lives."""
     try:
         chosen = None if shard is None else Shard.parse(shard)
     except ShardError as error:
@@ -135,7 +140,7 @@ def prepare_run(
     config = profiled.config
     for note in profiled.notes:
         console.print(f"note: {escape(note)}", highlight=False)
-    path = history_path(config, history, directory.parent)
+    path = history_path(config, history, base_dir)
     scope = None
     if config.audit.profile == "production":
         scope = production_scope(config, _recent(console, config, path))

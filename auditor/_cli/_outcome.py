@@ -9,6 +9,7 @@ from rich.markup import escape
 
 from auditor._cli._app import EXIT_NOT_READY, EXIT_READY
 from auditor._report import Audit, terminal_safe
+from auditor._report._lag import lag_lines
 
 
 def _safe(text: str) -> str:
@@ -34,6 +35,8 @@ def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
             f"{' · ' + _safe(finding.edge_class) if finding.edge_class else ''}: "
             f"{_safe(finding.pattern)}: {finding.count} of {finding.of} ({_safe(subjects)})"
         )
+    for line in lag_lines(audit.lag):
+        console.print(_safe(line), highlight=False)
     for check in audit.readiness.checks:
         if not check.passed:
             console.print(f"  [red]gate {escape(check.name)}[/red]: {escape(check.reason)}")
@@ -47,6 +50,14 @@ def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
     if audit.readiness.fail_on == "regression":
         for reason in audit.readiness.reasons:
             console.print(f"  [red]{_safe(reason)}[/red]")
+    failing = sum(1 for check in audit.readiness.checks if not check.passed)
+    if audit.readiness.ready and audit.readiness.fail_on == "regression" and failing:
+        # Never READY under failing gate lines without the reason the exit code is 0.
+        console.print(
+            f"READY under --fail-on regression: no regression against the baseline; the "
+            f"{failing} failing gate check{'s' if failing != 1 else ''} above "
+            f"{'are' if failing != 1 else 'is'} reported, not gated"
+        )
     if audit.readiness.ready:
         console.print(f"[bold green]READY[/bold green] · reports in {directory}")
         return EXIT_READY

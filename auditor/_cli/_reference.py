@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from auditor._cli._app import app
+from auditor._names import REFERENCE_STAFF_TOKEN_ENV
 
 #: Kept here, not imported from the assistant, so `auditor --help` stays quick; a test checks it
 #: names every voice the assistant has.
@@ -24,7 +25,7 @@ def assistant(
     shop_url: Annotated[str, typer.Option(help="base URL of the reference shop")],
     staff_token_env: Annotated[
         str, typer.Option(help="environment variable holding the shop's staff token")
-    ] = "SHOP_STAFF_TOKEN",  # noqa: S107 (the variable's name, not a secret)
+    ] = REFERENCE_STAFF_TOKEN_ENV,
     fault: Annotated[
         list[str],
         typer.Option(

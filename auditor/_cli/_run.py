@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
-from contextlib import nullcontext
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -69,9 +73,11 @@ def execute(
         shard=ops.shard if ops else None,
     )
     try:
-        outcome = asyncio.run(run_audit(config, options))
+        with _terminate_as_interrupt():
+            outcome = asyncio.run(run_audit(config, options))
     except AuditCouldNotRun as error:
-        raise fail(console, f"the audit could not run: {error}", EXIT_COULD_NOT_RUN) from None
+        message = escape(f"the audit could not run: {error}")
+        raise fail(console, message, EXIT_COULD_NOT_RUN) from None
     except (SuiteError, AuditDirError, ConfigError) as error:
         raise fail(console, escape(str(error)), EXIT_USAGE) from None
     except KeyboardInterrupt:
@@ -88,6 +94,29 @@ def _check_shard(console: Console, shard: str | None) -> None:
         None if shard is None else Shard.parse(shard)
     except ShardError as error:
         raise fail(console, escape(str(error)), EXIT_USAGE) from None
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a cancelled CI job, `kill`, a scheduler's timeout) ends the audit as Ctrl-C
+    does: finished results kept, a partial report, the resume hint, exit 130. The handler
+    passes it on to whatever handles SIGINT then (asyncio's runner cancels the audit)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        handler = signal.getsignal(signal.SIGINT)
+        if callable(handler):
+            handler(signal.SIGINT, frame)
+        else:
+            raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 BaselineOption = Annotated[
@@ -175,13 +204,19 @@ def run(
             console.print(f"[bold red]error:[/bold red] {error.source}: {problem}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     _check_shard(console, shard)  # the command line's own mistakes first
-    check_before_requests(console, loaded, config.resolve().parent)
+    base_dir = config.resolve().parent
+    check_before_requests(console, loaded, base_dir)
     directory = resume if resume is not None else new_audit_dir(out)
     _set_baseline(console, directory, baseline, fail_on)
     ops = prepare_run(
-        console, loaded, directory, shard=shard, history=not no_history, resume=resume is not None
+        console,
+        loaded,
+        directory,
+        shard=shard,
+        history=not no_history,
+        resume=resume is not None,
+        base_dir=base_dir,
     )
-    base_dir = config.resolve().parent
     with (
         tapping(console, ops.config, directory / TAP_FILE, base_dir=base_dir)
         if tap

@@ -42,13 +42,31 @@ class HttpAction(_Strict):
     Credentials come from `auth` (else `[sandbox].auth`), named by environment variable.
     """
 
-    method: Literal["GET", "POST", "PUT", "PATCH", "DELETE"] = "POST"
-    url: str | None = None
-    path: str | None = None
-    anchor: str | None = None
-    body: dict[str, Any] | list[Any] | None = None
-    headers: dict[str, str] = Field(default_factory=dict)
-    auth: AuthConfig | None = None
+    method: Literal["GET", "POST", "PUT", "PATCH", "DELETE"] = Field(
+        "POST",
+        description="The HTTP method.",
+    )
+    url: str | None = Field(None, description="Absolute http(s) URL; or give `path` and `anchor`.")
+    path: str | None = Field(
+        None,
+        description=(
+            "Path appended to the `anchor`'s base URL; `{{name}}` "
+            "placeholders filled from the subject."
+        ),
+    )
+    anchor: str | None = Field(None, description="The anchor whose base URL `path` is relative to.")
+    body: dict[str, Any] | list[Any] | None = Field(
+        None,
+        description=(
+            "JSON body; `{{name}}` placeholders filled from the subject (a "
+            "lone placeholder keeps its value's type)."
+        ),
+    )
+    headers: dict[str, str] = Field(default_factory=dict, description="Extra request headers.")
+    auth: AuthConfig | None = Field(
+        None,
+        description="Credentials of this call; unset: `[sandbox].auth`.",
+    )
 
     @model_validator(mode="after")
     def _one_target(self) -> HttpAction:
@@ -68,30 +86,60 @@ class HookAction(_Strict):
     reads it from.
     """
 
-    hook: str = Field(pattern=r"^[\w.]+:[\w.]+$")
+    hook: str = Field(
+        pattern=r"^[\w.]+:[\w.]+$",
+        description=(
+            "`package.module:function`, given a `HookCall` (may be async); returns the changed "
+            "subject's id or a JSON-like value `subject_path` reads it from."
+        ),
+    )
 
 
 Action = HttpAction | HookAction
 
 
 class ScenarioConfig(_Strict):
-    kind: LagKindName
-    #: Shown in reports; defaults to the kind (numbered when `subjects` > 1).
-    name: str | None = None
-    action: Action
-    #: Undoes this scenario's change once it is measured (besides any `[sandbox].reset`).
-    restore: Action | None = None
-    #: How many subjects of this kind to change, each measured on its own.
-    subjects: Annotated[int, Field(ge=1, le=50)] = 1
-    #: Change this subject instead of one picked from the snapshot.
-    subject: str | None = None
-    #: The question asked again and again; defaults to the kind's own (see `_kinds.py`).
-    question: str | None = None
-    #: JSONPath of the changed subject's id in the action's answer (e.g. `$.id` of a new
-    #: return); the change is confirmed and judged on that subject.
-    subject_path: str | None = None
-    #: Overrides `[lag].deadline_s` for this scenario.
-    deadline_s: Annotated[float, Field(gt=0, le=3600)] | None = None
+    kind: LagKindName = Field(
+        description=(
+            "The change: stock_out, back_in_stock, order_shipped, return_filed or refund_issued."
+        ),
+    )
+    name: str | None = Field(
+        None,
+        description="Shown in reports; defaults to the kind (numbered when `subjects` > 1).",
+    )
+    action: Action = Field(
+        description="The call (`url`/`path` …) or hook (`hook`) that makes the change.",
+    )
+    restore: Action | None = Field(
+        None,
+        description=(
+            "Undoes this scenario's change once it is measured (besides any `[sandbox].reset`)."
+        ),
+    )
+    subjects: Annotated[int, Field(ge=1, le=50)] = Field(
+        1,
+        description="How many subjects of this kind to change, each measured on its own.",
+    )
+    subject: str | None = Field(
+        None,
+        description="Change this subject instead of one picked from the snapshot.",
+    )
+    question: str | None = Field(
+        None,
+        description="The question asked again and again; defaults to the kind's own.",
+    )
+    subject_path: str | None = Field(
+        None,
+        description=(
+            "JSONPath of the changed subject's id in the action's answer (e.g. `$.id` of a new "
+            "return); the change is confirmed and judged on that subject."
+        ),
+    )
+    deadline_s: Annotated[float, Field(gt=0, le=3600)] | None = Field(
+        None,
+        description="Overrides `[lag].deadline_s` for this scenario.",
+    )
 
     @field_validator("subject_path")
     @classmethod
@@ -110,28 +158,60 @@ class ScenarioConfig(_Strict):
 
 
 class LagSection(_Strict):
-    scenarios: Annotated[list[ScenarioConfig], Field(min_length=1)]
-    #: Seconds from the change (as the anchor first shows it) to giving up on the assistant.
-    deadline_s: Annotated[float, Field(gt=0, le=3600)] = 60.0
-    #: The assistant is asked again after this long, then each wait grows by half...
-    first_interval_s: Annotated[float, Field(gt=0, le=10)] = 0.25
-    #: ...up to this cap, which bounds how precisely the lag is measured.
-    max_interval_s: Annotated[float, Field(gt=0, le=10)] = 1.0
-    #: How long the anchor may take to show the change after the action.
-    confirm_timeout_s: Annotated[float, Field(gt=0, le=600)] = 10.0
-    #: The channel that is asked; the first `[[assistant]]` by default.
-    channel: str | None = None
+    scenarios: Annotated[list[ScenarioConfig], Field(min_length=1)] = Field(
+        description="The changes to make and measure, each a `[[lag.scenarios]]` table.",
+    )
+    deadline_s: Annotated[float, Field(gt=0, le=3600)] = Field(
+        60.0,
+        description=(
+            "Seconds from the change (as the anchor first shows it) to giving up on the assistant."
+        ),
+    )
+    first_interval_s: Annotated[float, Field(gt=0, le=10)] = Field(
+        0.25,
+        description=(
+            "The assistant is asked again after this long, then each wait "
+            "grows by half, up to `max_interval_s`."
+        ),
+    )
+    max_interval_s: Annotated[float, Field(gt=0, le=10)] = Field(
+        1.0,
+        description=(
+            "The cap on the wait between questions, which bounds how precisely the lag is measured."
+        ),
+    )
+    confirm_timeout_s: Annotated[float, Field(gt=0, le=600)] = Field(
+        10.0,
+        description="How long the anchor may take to show the change after the action.",
+    )
+    channel: str | None = Field(
+        None,
+        description="The channel that is asked; the first `[[assistant]]` by default.",
+    )
 
 
 class SandboxSection(_Strict):
     """Permission to change the shop's data, and the defaults for doing it."""
 
-    enabled: bool = False
-    #: Credentials of sandbox HTTP actions that name none of their own.
-    auth: AuthConfig = Field(default_factory=AuthConfig)
-    #: Run once after every lag scenario has finished, to restore the shop's data.
-    reset: Action | None = None
-    timeout_s: Annotated[float, Field(gt=0, le=600)] = 10.0
+    enabled: bool = Field(
+        False,
+        description=(
+            "Allow the audit to change the shop's data (lag scenarios); "
+            "refused in the `production` profile."
+        ),
+    )
+    auth: AuthConfig = Field(
+        default_factory=AuthConfig,
+        description="Credentials of sandbox HTTP actions that name none of their own.",
+    )
+    reset: Action | None = Field(
+        None,
+        description="Run once after every lag scenario has finished, to restore the shop's data.",
+    )
+    timeout_s: Annotated[float, Field(gt=0, le=600)] = Field(
+        10.0,
+        description="Bound on one sandbox action.",
+    )
 
 
 def _actions(lag: LagSection | None, sandbox: SandboxSection) -> Iterator[tuple[str, Action]]:

@@ -23,7 +23,7 @@ from auditor._report._gate import show_gate_value
 from auditor._report._lag import lag_view, show_lag
 from auditor._report._map import map_view
 from auditor._report._model import Audit, ContractFindingRecord, Finding, Rate
-from auditor._report._text import Excerpt, clean, excerpt
+from auditor._report._text import Excerpt, clean, excerpt, show_direction
 from auditor._report._truth import judged_spans, question, truth_word
 from auditor._results import ProbeResult
 from auditor._verdict import Verdict
@@ -153,12 +153,23 @@ def _cards(audit: Audit) -> list[tuple[str, str]]:
     ]
 
 
+def _shown(value: object) -> object:
+    """Every value the page prints, its bidirectional controls as visible escapes: the views
+    clean what they know to be untrusted, and this catches whatever else carries text."""
+    if isinstance(value, Markup):
+        return Markup(show_direction(str(value)))  # noqa: S704 (adds no markup to markup)
+    if isinstance(value, str):
+        return show_direction(value)
+    return value
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("auditor._report", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
     env.globals.update(
         pct=_pct, when=_when, metric=show_metric, gate_value=show_gate_value, show_lag=show_lag

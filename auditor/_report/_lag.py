@@ -101,6 +101,18 @@ def lag_chart(summary: LagSummary) -> Chart:
     return Chart("lag", "Information lag by scenario kind (seconds)", _svg(chart, "lag"), text)
 
 
+def lag_lines(summary: LagSummary | None) -> list[str]:
+    """The lag phase in a few plain lines for the console: overall, then each kind when there
+    are several, then what was never reflected (untrusted names: the caller makes them safe)."""
+    if summary is None:
+        return []
+    lines = [f"information lag: {_stats_text(summary.overall)}"]
+    if len(summary.by_kind) > 1:
+        lines += [f"  {kind}: {_stats_text(s)}" for kind, s in summary.by_kind.items()]
+    lines += [f"  never reflected: {name}" for name in summary.never_reflected]
+    return lines
+
+
 def _stats_text(stats: LagStats) -> str:
     never = f", {stats.not_reflected} never reflected" if stats.not_reflected else ""
     return (

@@ -1,8 +1,9 @@
 """Untrusted text made safe to show: what the assistant or an anchor said, in any report format.
 
 Every renderer starts from `clean()`, which drops what no format can carry (characters XML 1.0
-forbids, lone surrogates that cannot be encoded), and `excerpt()`, which shortens long answers
-with a note instead of dropping them: the full text always stays in `audit.json`.
+forbids, lone surrogates that cannot be encoded) and shows the bidirectional controls as visible
+escapes (`show_direction`), and `excerpt()`, which shortens long answers with a note instead of
+dropping them: the full text always stays in `audit.json`, as it was said.
 """
 
 from __future__ import annotations
@@ -14,14 +15,28 @@ from dataclasses import dataclass
 #: Everything outside XML 1.0's `Char` production: C0 controls except tab, newline and carriage
 #: return; surrogates; U+FFFE and U+FFFF.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-#: What a terminal would act on: all C0 and C1 controls (ESC starts an escape sequence) and the
-#: bidirectional overrides that can make text read differently from what it is.
-_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: The bidirectional controls: embeddings and overrides (U+202A-U+202E), isolates
+#: (U+2066-U+2069) and the marks (U+200E, U+200F, U+061C). Invisible themselves, they reorder
+#: the text around them, so an answer could read in a report as something it did not say.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: What a terminal would act on: all C0 and C1 controls (ESC starts an escape sequence).
+_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    return f"⟨U+{ord(match.group()):04X}⟩"
+
+
+def show_direction(text: str) -> str:
+    """`text` with every bidirectional control shown as a visible escape (`⟨U+202E⟩`), so
+    it cannot reorder what is shown around it; every renderer and the console use this."""
+    return _BIDI.sub(_visible, text)
 
 
 def clean(text: str) -> str:
-    """`text` without the characters XML 1.0 forbids (so every format can carry the rest)."""
-    return _XML_FORBIDDEN.sub("", text)
+    """`text` without the characters XML 1.0 forbids (so every format can carry the rest),
+    its bidirectional controls shown as escapes (`show_direction`)."""
+    return show_direction(_XML_FORBIDDEN.sub("", text))
 
 
 def one_line(text: str) -> str:
@@ -30,8 +45,9 @@ def one_line(text: str) -> str:
 
 
 def terminal_safe(text: str) -> str:
-    """`text` with every control character shown as `?`, so it cannot drive the terminal."""
-    return _TERMINAL_UNSAFE.sub("?", text)
+    """`text` with every control character shown as `?`, so it cannot drive the terminal, and
+    its bidirectional controls as escapes (`show_direction`)."""
+    return show_direction(_TERMINAL_UNSAFE.sub("?", text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ import asyncio
 import concurrent.futures
 import functools
 import hashlib
+import shutil
 import threading
 import time
 from collections import Counter, defaultdict
@@ -33,7 +34,8 @@ from auditor._shrink._case import MinimalCase, Stopped, complexity, failure_patt
 from auditor._shrink._search import AskFn, BucketSearch, Found, SearchLimits, SearchTarget
 from auditor._store import SHRINK_FILE
 
-#: Where the shrink phase keeps Hypothesis's example database, inside the audit directory.
+#: Where the shrink phase keeps Hypothesis's example database while it runs, inside the audit
+#: directory; removed when the phase ends (an interrupted phase leaves it for `--resume`).
 DATABASE_DIR = ".hypothesis"
 
 
@@ -181,7 +183,9 @@ async def shrink_failures(
     """Search every failing bucket in turn; writes and returns the minimal cases.
 
     With a budget of 0 nothing is asked or written. Otherwise `minimal.jsonl` is rewritten after
-    each bucket, so an interrupted phase keeps what it found.
+    each bucket, so an interrupted phase keeps what it found. Hypothesis's example database is
+    removed once every bucket is done: what it found is in `minimal.jsonl`, and a report folder
+    should hold no hidden leftovers.
     """
     settings = context.settings
     if settings.budget <= 0:
@@ -215,4 +219,5 @@ async def shrink_failures(
                     raise
             cases.append(_case(bucket, found))
             write_minimal(context.directory, cases)
+    shutil.rmtree(context.directory / DATABASE_DIR, ignore_errors=True)
     return cases

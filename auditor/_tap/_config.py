@@ -19,15 +19,31 @@ _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "
 class TapSection(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    #: The proxies listen on loopback only: they forward the assistant's credentials.
-    host: str = "127.0.0.1"
-    #: Anchor name -> the port of the proxy in front of it (0 or absent: any free port).
-    ports: dict[str, Annotated[int, Field(ge=0, le=65535)]] = Field(default_factory=dict)
-    #: Request headers that name the customer a call is made for, recorded as seen (the first
-    #: present one wins). Credentials are never recorded: only a keyed hash of them.
-    identity_headers: list[str] = Field(default_factory=lambda: ["X-On-Behalf-Of"])
-    #: Bound on one forwarded exchange, per read of the anchor's answer.
-    timeout_s: Annotated[float, Field(gt=0, le=3600)] = 60.0
+    host: str = Field(
+        "127.0.0.1",
+        description=(
+            "Where the proxies listen: loopback only, since they "
+            "forward the assistant's credentials."
+        ),
+    )
+    ports: dict[str, Annotated[int, Field(ge=0, le=65535)]] = Field(
+        default_factory=dict,
+        description=(
+            "Anchor name → the port of the proxy in front of it (0 or"
+            " absent: any free port, printed)."
+        ),
+    )
+    identity_headers: list[str] = Field(
+        default_factory=lambda: ["X-On-Behalf-Of"],
+        description=(
+            "Request headers that name the customer a call is made for, recorded as seen (the "
+            "first present one wins). Credentials are never recorded: only a keyed hash of them."
+        ),
+    )
+    timeout_s: Annotated[float, Field(gt=0, le=3600)] = Field(
+        60.0,
+        description="Bound on one forwarded exchange, per read of the anchor's answer.",
+    )
 
     @field_validator("identity_headers")
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,15 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def lines(result: subprocess.CompletedProcess[str]) -> list[dict[str, object]]:
     return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_relative_dates_resolve_against_the_current_time_without_now():
+    before = datetime.now().astimezone().date()
+    result = run("--kind", "delivery_date", "It will arrive tomorrow.")
+    after = datetime.now().astimezone().date()
+    assert result.returncode == 0, result.stderr
+    ((claim,),) = [line["claims"] for line in lines(result)]
+    assert claim["value"] in {str(d + timedelta(days=1)) for d in (before, after)}
 
 
 def test_texts_as_arguments():

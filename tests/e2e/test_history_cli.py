@@ -87,6 +87,23 @@ def test_diff_by_run_id_and_by_directory(two_audits):
     assert "agreement" in text
 
 
+def test_diff_fails_on_a_regression_when_asked(two_audits):
+    root, (first, second) = two_audits
+    worse = auditor("diff", str(first), str(second), "--fail-on", "regression", cwd=root)
+    assert worse.returncode == 1, worse.stderr
+    assert "regressed" in flat(worse.stdout)
+    better = auditor("diff", str(second), str(first), "--fail-on", "regression", cwd=root)
+    assert better.returncode == 0, better.stderr
+    gate = auditor("diff", str(first), str(second), "--fail-on", "gate", cwd=root)
+    assert gate.returncode == 2 and "only --fail-on regression" in flat(gate.stderr)
+
+
+def test_without_a_database_history_says_how_to_get_one(tmp_path):
+    missing = auditor("history", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert "history.sqlite beside audit.toml" in flat(missing.stderr)
+
+
 def test_an_unknown_audit_is_a_usage_error(two_audits):
     root, (first, _) = two_audits
     unknown = auditor("diff", first.name, "no-such-run", cwd=root)

@@ -22,12 +22,15 @@ def slow_world() -> Iterator[World]:
 
 
 @pytest.mark.slow
-def test_sigint_ends_the_audit_with_130_and_a_partial_report(tmp_path, slow_world):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_stop_ends_the_audit_with_130_a_partial_report_and_the_resume_hint(
+    tmp_path, slow_world, stop
+):
     config = write_config(tmp_path, slow_world, concurrency=4, max_probes=PROBES)
     process = start(["run", "-c", str(config), "--out", str(tmp_path / "out")], slow_world)
     try:
         directory = wait_for_results(tmp_path / "out", 3, process)
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         _, stderr = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
@@ -35,6 +38,7 @@ def test_sigint_ends_the_audit_with_130_and_a_partial_report(tmp_path, slow_worl
             process.communicate()
     assert process.returncode == 130, stderr
     assert f"interrupted: results so far and a partial report are in {directory}" in stderr
+    assert f"finish it with: auditor run --resume {directory} -c <config>" in stderr
     assert "Traceback" not in stderr
 
     results = result_lines(directory)

@@ -142,3 +142,38 @@ def test_bad_options_exit_2_with_a_reason(
     shop = run_shop(*args, env=env)
     assert shop.process.wait(timeout=STARTUP_S) == 2
     assert reason in shop.finish()
+
+
+def test_the_assistant_command_the_banner_prints_works_as_printed(run_shop: StartShop) -> None:
+    """The README's two steps: start the shop, then paste the command its banner prints."""
+    from tests.e2e.test_reference_assistant_cli import _lines, _read_until, _wait_healthy
+
+    banner = run_shop().banner()
+    printed = banner[banner.index("  start the reference assistant against it:") + 1].split()
+    assignment, command = printed[0], printed[1:]
+    name, token = assignment.split("=", 1)
+    assert name == "SHOP_STAFF_TOKEN" and command[:3] == ["auditor", "reference", "assistant"]
+    assistant = subprocess.Popen(
+        [*auditor(), *command[1:], "--port", "0"],
+        env={**os.environ, name: token},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        lines = _lines(assistant.stdout)
+        first = _read_until(lines, r"faults:", time.monotonic() + STARTUP_S)
+        match = re.search(r"http://127\.0\.0\.1:\d+", first[0])
+        assert match is not None, first
+        url = match.group(0)
+        _wait_healthy(url)
+        reply = httpx.post(
+            f"{url}/message", json={"text": "Is the Blue Kettle in stock?"}, trust_env=False
+        )
+        assert reply.status_code == 200 and "Blue Kettle" in reply.json()["reply"]["text"]
+    finally:
+        assistant.kill()
+        assistant.wait(timeout=30)
+        assert assistant.stdout is not None and assistant.stderr is not None
+        assistant.stdout.close()
+        assistant.stderr.close()

@@ -131,16 +131,24 @@ def test_tap_refuses_a_bad_configuration(tmp_path):
 
 @pytest.mark.slow
 def test_demo_with_tap_and_lag_writes_both_sections(tmp_path):
+    out = tmp_path / "reports"
     result = subprocess.run(
-        [*AUDITOR, "demo", "--tap", "--lag", "--max-probes", "20", "--out", str(tmp_path), "-q"],
+        [*AUDITOR, "demo", "--tap", "--lag", "--max-probes", "20", "--out", str(out), "-q"],
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
+        cwd=tmp_path,
         env={**os.environ, "COLUMNS": "200"},
     )
     assert result.returncode == 0, result.stderr
-    (directory,) = tmp_path.iterdir()
+    assert "reference shop on" not in result.stderr  # -q: one line at the start, one at the end
+    assert "information lag: 5/5 reflected" in result.stdout
+    # Recorded in the history of its --out folder; no Hypothesis caches left in the project.
+    (directory,) = [p for p in out.iterdir() if p.is_dir()]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    assert sorted(p.name for p in out.iterdir()) == sorted([directory.name, "history.sqlite"])
+    assert not list(tmp_path.rglob(".hypothesis"))
     audit = json.loads((directory / "audit.json").read_text(encoding="utf-8"))
     assert audit["lag"]["overall"]["reflected"] == 5
     assert audit["orchestration"]["calls"] > 0

@@ -55,7 +55,11 @@ def resolve(options: ServeOptions, env: Mapping[str, str]) -> tuple[str, Faults,
             f"refusing to listen on {options.host}: the reference assistant has sandbox "
             "credentials and no hardening; pass --allow-public if you really mean it"
         )
-    staff_token = _secret(env, options.staff_token_env, "the shop's staff token")
+    staff_token = _secret(
+        env,
+        options.staff_token_env,
+        "the shop's staff token (`auditor reference shop` prints the command with it set)",
+    )
     api_key = None
     if options.api_key_env:
         api_key = _secret(env, options.api_key_env, "the API key")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import uvicorn
 
+from auditor._names import REFERENCE_STAFF_TOKEN_ENV as ASSISTANT_TOKEN_ENV
 from auditor._serve import bind_socket, is_loopback, url_of
 from auditor.reference.shop._app import DEFAULT_ITEMS, DEFAULT_SEED, Shop, create_shop
 
@@ -63,8 +64,16 @@ def banner(shop: Shop, url: str, options: ShopServeOptions) -> list[str]:
     )
     if options.staff_token_env is not None:
         lines.append(f"  staff token: from ${options.staff_token_env}")
+        given = f"--staff-token-env {options.staff_token_env} "
     else:
         lines.append(f"  staff token (generated): {shop.staff_token}")
+        given = ""
+    # The assistant reads the staff token from the environment, never from its command line.
+    lines.append("  start the reference assistant against it:")
+    lines.append(
+        f"    {'' if given else f'{ASSISTANT_TOKEN_ENV}={shop.staff_token} '}"
+        f"auditor reference assistant --shop-url {url} {given}".rstrip()
+    )
     lines.append("  customers (sandbox credentials, Authorization: Bearer <token>):")
     lines += [f"    {cid}  {token}" for cid, token in shop.customers.items()]
     return lines

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -56,9 +55,9 @@ async def test_connection_refused_is_unreachable_quickly() -> None:
     url = url_of(sock)
     sock.close()  # nothing listens there now
     configs = _catalog_only(url)
-    started = time.monotonic()
     async with open_anchors(configs, read_only=True, env=NORTHWIND_ENV, base_dir=SPECS) as a:
         with pytest.raises(AnchorUnreachable, match="ConnectError after 4 attempts"):
             await a.snapshot()
         assert [r.reason for r in a.retries] == ["ConnectError"] * 3
-    assert time.monotonic() - started < 5
+        # Quickly by its own schedule: the waits it chose, not a wall clock a busy machine slows.
+        assert sum(r.wait_s for r in a.retries) < 1

@@ -95,7 +95,15 @@ def run_cli(
 ) -> int:
     """`auditor run` in-process, as the command runs it: profile, shard, history, notify."""
     console = Console(stderr=True)
-    plan = prepare_run(console, config, directory, shard=shard, history=history, resume=False)
+    plan = prepare_run(
+        console,
+        config,
+        directory,
+        shard=shard,
+        history=history,
+        resume=False,
+        base_dir=tmp or directory.parent,
+    )
     code = execute(
         plan.config,
         directory,

@@ -134,7 +134,8 @@ def test_slow_adds_latency_to_every_answer(ask, assistant, assistant_url):
     started = time.perf_counter()
     ask(assistant_url, "Is the Blue Kettle in stock?")
     fast = time.perf_counter() - started
-    assert slow >= 0.5 > fast
+    # A lower bound load can only lengthen, and a comparison of the two, not a ceiling.
+    assert slow >= 0.5 and slow > fast
 
 
 def _statuses(url: str, count: int) -> list[int]:

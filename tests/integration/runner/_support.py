@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -58,7 +57,6 @@ def openai(
 class Run:
     results: dict[str, ProbeResult]
     completed: bool
-    wall_s: float
 
     def of(self, probe: Probe) -> ProbeResult:
         return self.results[probe.id]
@@ -76,7 +74,6 @@ async def run(
     snap = snap or snapshot()
     finished: list[ProbeResult] = []
     bus = EventBus(lambda e: finished.append(e.result) if isinstance(e, ProbeFinished) else None)
-    started = time.monotonic()
     try:
         completed = await run_probes(
             probes,
@@ -92,4 +89,4 @@ async def run(
             await assistant.aclose()
     by_id = {r.probe_id: r for r in finished}
     assert len(by_id) == len(finished), "a probe got more than one result"
-    return Run(by_id, completed, time.monotonic() - started)
+    return Run(by_id, completed)

@@ -1,7 +1,7 @@
 """Every way the faulty bot fails ends as the right result, and the run ends on time.
 
-One run asks every behaviour at once (one channel each), so the wall-clock bound covers them
-all together: timeouts cut, retries retry, caps stop reading, nothing hangs.
+One run asks every behaviour at once (one channel each): timeouts cut, retries retry, caps stop
+reading, nothing hangs (pytest-timeout bounds the run; the records show them side by side).
 """
 
 from __future__ import annotations
@@ -88,8 +88,9 @@ async def test_every_fault_is_recorded_precisely_and_the_run_ends_on_time(bot, t
         assert (result.verdict.value, result.attempts) == (verdict, attempts), (name, result)
         assert re.search(reason, result.reason), (name, result.reason)
         assert bot.requests[name] == attempts, name
-    # The slowest cases are the 1 s timeouts and the 1 s Retry-After: all ran side by side.
-    assert outcome.wall_s < 3 * TIMEOUT_S + 3, outcome.wall_s
+    # All ran side by side: every probe had started before the first one finished.
+    results = outcome.results.values()
+    assert max(r.started_at for r in results) < min(r.finished_at for r in results)
 
 
 async def test_retry_after_is_honoured_and_counted_in_latency(bot):

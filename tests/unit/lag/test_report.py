@@ -139,3 +139,26 @@ def test_a_phase_cut_before_any_scenario_finished_still_renders():
     assert view is not None and "no lag measured" in view.svg and "<script" not in view.svg
     html = render_html(_audit([]))
     assert '<section id="lag">' in html and "no lag measured" in html
+
+
+def test_the_console_summary_prints_the_lag_figures(tmp_path):
+    from rich.console import Console
+
+    from auditor._cli._outcome import print_outcome
+
+    records = [*STALE, record("refund_issued", "not_reflected", None, name="refund\u202e")]
+    audit = build_audit(
+        meta(planned=1),
+        [result(0)],
+        gate=GateSection(),
+        contract_findings=[],
+        status="complete",
+        finished_at=NOW,
+        lag=(records, None),
+    )
+    console = Console(record=True, width=200)
+    print_outcome(console, audit, tmp_path)
+    printed = console.export_text()
+    assert "information lag: 2/3 reflected, p50 30.6 s, p95 31.2 s, max 31.2 s" in printed
+    assert "  stock_out: 1/1 reflected" in printed
+    assert "never reflected: refund⟨U+202E⟩ (KT-0001)" in printed

@@ -103,3 +103,33 @@ def test_the_example_configuration_is_valid_and_small_in_production():
     audit = apply_profile(production).config.audit
     assert audit.max_probes == PRODUCTION_DEFAULTS["max_probes"]
     assert audit.rate_limit == PRODUCTION_DEFAULTS["rate_limit"]
+
+
+RECIPES = ["github-actions.yml", "gitlab-ci.yml", "cron.md"]
+
+
+@pytest.mark.parametrize("example", RECIPES)
+def test_every_configuration_a_recipe_names_is_in_the_examples(example):
+    text = (EXAMPLES / example).read_text(encoding="utf-8")
+    named = set(re.findall(r"(?:-c|--config) ([\w./-]+\.toml)", text))
+    assert named, example
+    for name in named:
+        load_config(EXAMPLES / Path(name).name)  # exists, and is a valid configuration
+
+
+@pytest.mark.parametrize("example", RECIPES)
+def test_the_auditor_is_installed_from_its_repository(example):
+    """It is not published on the package index: `pip install readiness-auditor` would fail,
+    or install someone else's package."""
+    text = (EXAMPLES / example).read_text(encoding="utf-8")
+    installs = [line for line in text.splitlines() if "pip install" in line]
+    assert installs, example
+    for line in installs:
+        assert "readiness-auditor @ git+" in line, line
+
+
+def test_the_production_example_is_the_production_profile():
+    config = load_config(EXAMPLES / "audit.production.toml")
+    staging = load_config(EXAMPLES / "audit.toml")
+    assert config.audit.profile == "production" and config.audit.name == staging.audit.name
+    assert all("staging" not in a.base_url for a in config.anchors.values())

@@ -99,6 +99,24 @@ def test_fail_on_regression_ignores_thresholds_but_not_regressions(tmp_path):
     assert worse.readiness.reasons[0].startswith("regressed against before: new finding")
 
 
+def test_ready_under_failing_gate_lines_says_why_the_exit_is_0(tmp_path):
+    from rich.console import Console
+
+    from auditor._cli._outcome import print_outcome
+
+    failing = [result(0), result(1, verdict=Verdict.FAIL, truth="out_of_stock")]
+    same = audit(failing, baseline=read_baseline(earlier(tmp_path, failing)), fail_on="regression")
+    console = Console(record=True, width=300)
+    assert print_outcome(console, same, tmp_path) == 0
+    printed = console.export_text()
+    assert "gate min_agreement" in printed
+    assert (
+        "READY under --fail-on regression: no regression against the baseline; the 1 failing "
+        "gate check above is reported, not gated"
+    ) in printed
+    assert printed.index("gate min_agreement") < printed.index("reported, not gated")
+
+
 def test_baseline_from_a_file_or_a_directory(tmp_path):
     directory = earlier(tmp_path, [result(0)])
     assert read_baseline(directory).run_id == read_baseline(directory / "audit.json").run_id

@@ -32,7 +32,7 @@ def test_excerpt_shows_a_contiguous_cleaned_window_within_the_limit(case, limit)
 def test_a_span_is_marked_exactly(word, around):
     text = around + word + around
     cut = excerpt(text, [(len(around), len(around) + len(word))])
-    assert [s.text for s in cut.segments if s.marked] == [word]
+    assert [s.text for s in cut.segments if s.marked] == [clean(word)]
 
 
 def test_long_text_keeps_the_first_span_in_view():
@@ -55,4 +55,4 @@ def test_clean_leaves_only_xml_characters(text):
 
 
 def test_terminal_safe_defuses_escape_sequences_and_bidi_overrides():
-    assert terminal_safe("ok\x1b[2J\x9b1m\u202eevil") == "ok?[2J?1m?evil"
+    assert terminal_safe("ok\x1b[2J\x9b1m\u202eevil") == "ok?[2J?1m⟨U+202E⟩evil"

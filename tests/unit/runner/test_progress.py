@@ -99,6 +99,24 @@ def test_the_tally_counts_this_run_and_the_earlier_one():
     assert tally.interrupted is True
 
 
+def test_a_resumed_runs_summary_counts_the_whole_audit():
+    out, clock = io.StringIO(), Clock()
+    display = ProgressDisplay(
+        Console(file=out, force_terminal=False, width=200), quiet=True, clock=clock
+    )
+    earlier = {Verdict.PASS: 5, Verdict.FAIL: 1}
+    display(AuditStarted(total=9, already_done=6, earlier=earlier))
+    for verdict in (Verdict.PASS, Verdict.PASS, Verdict.ERROR):
+        clock.now += 1
+        display(ProbeStarted(PROBE))
+        display(finished(verdict))
+    display(AuditFinished(interrupted=False))
+    first, last = out.getvalue().splitlines()
+    assert first == "auditing 9 probes (6 already done)"
+    # The counts add up to the whole audit; the rate is this run's own.
+    assert last == "9/9 · pass 7 · fail 1 · unanswered 0 · indeterminate 0 · error 1 · 1.0/s"
+
+
 def test_the_lag_phase_says_it_started_and_each_scenario_as_it_ends_unless_quiet():
     lag = [
         LagStarted(scenarios=2, deadline_s=60),

@@ -164,3 +164,5 @@ async def test_the_search_stays_inside_the_plans_scope(tmp_path: Path):
     assert len(judge.asked) > 1 and {p.subject for p in judge.asked} <= allowed
     assert case.to_probe() == planned("catalogued_out_of_stock", empty[3])
     assert case.stopped == "done"
+    # What it found is in minimal.jsonl; no `.hypothesis/` is left in the report folder.
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([MINIMAL_FILE, SHRINK_FILE])
