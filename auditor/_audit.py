@@ -22,6 +22,7 @@ from auditor._adapters import ADAPTERS, AdapterError, AdapterSettings, Assistant
 from auditor._anchors import AnchorError, Anchors, AnchorUnreachable, open_anchors
 from auditor._claims import Claim, ExtractionContext, extract
 from auditor._config import AuditConfig, ConfigError, GateSection
+from auditor._customers import customer_auth, identities
 from auditor._edges import edge_class_members
 from auditor._events import AuditFinished, AuditStarted, EventBus, Handler, ProbeFinished
 from auditor._facts import Snapshot
@@ -338,6 +339,7 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         max_answer_bytes=config.audit.max_answer_bytes,
         max_connections=config.audit.concurrency,
         env=options.env,
+        identities=identities(config.customers),
     )
     run_settings = RunSettings(
         concurrency=config.audit.concurrency,
@@ -355,6 +357,7 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
                     read_only=config.audit.profile == "production",
                     env=options.env,
                     base_dir=options.base_dir,
+                    customers=customer_auth(config.customers),
                 )
             )
         except AnchorError as error:

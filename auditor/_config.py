@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from auditor._anchors._config import AnchorConfig
+from auditor._customers import CustomerConfig, customer_problems
 from auditor._lag._config import LagSection, SandboxSection, lag_problems
 from auditor._names import HISTORY_FILE as HISTORY_FILE
 from auditor._names import Profile as Profile
@@ -203,6 +204,9 @@ class AuditConfig(_Strict):
     lag: LagSection | None = None
     #: The recording proxies of `auditor tap` and `--tap`; see `auditor/_tap`.
     tap: TapSection = Field(default_factory=TapSection)
+    #: Test customers: credentials per anchor, identity towards the assistant; see
+    #: `auditor/_customers.py`.
+    customers: list[CustomerConfig] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique_channels(self) -> AuditConfig:
@@ -235,9 +239,14 @@ def _problems(error: ValidationError) -> list[str]:
 
 def parse_config(data: dict[str, Any], *, source: str = "<config>") -> AuditConfig:
     try:
-        return AuditConfig.model_validate(data)
+        config = AuditConfig.model_validate(data)
     except ValidationError as error:
         raise ConfigError(source, _problems(error)) from None
+    channels = {a.name: a for a in config.assistant}
+    problems = customer_problems(config.customers, config.anchors, channels)
+    if problems:
+        raise ConfigError(source, problems)
+    return config
 
 
 def load_config(path: Path) -> AuditConfig:

@@ -73,9 +73,17 @@ class Spec:
 
     @property
     def server_path(self) -> str:
-        """The path part of the first server URL (`/inventory`), without a trailing slash."""
+        """The path part of the first server URL (`/inventory`), without a trailing slash.
+
+        Server variables (`https://{host}/api/{version}`) take their `default`."""
         servers = self.data.get("servers") or [{"url": "/"}]
-        return urlsplit(str(servers[0].get("url", "/"))).path.rstrip("/")
+        server = servers[0] if isinstance(servers, list) and isinstance(servers[0], Mapping) else {}
+        url = str(server.get("url", "/"))
+        variables = server.get("variables")
+        for name, variable in (variables if isinstance(variables, Mapping) else {}).items():
+            default = variable.get("default", "") if isinstance(variable, Mapping) else ""
+            url = url.replace("{" + str(name) + "}", str(default))
+        return urlsplit(url).path.rstrip("/")
 
     def operation(self, operation_id: str) -> Operation:
         try:
@@ -99,14 +107,18 @@ class Spec:
                 node = node[part.replace("~1", "/").replace("~0", "~")]
         return node
 
-    def base_path(self, base_url: str) -> str:
+    def base_path(self, base_url: str, override: str | None = None) -> str:
         """Where operation paths start under `base_url`.
 
-        The configured `base_url` names the host (and maybe a prefix); the document's server
-        path (`/inventory`) is appended unless `base_url` already ends with it.
+        The configured `base_url` names the host (and maybe a prefix); the server path
+        (`override` when given, else the document's: `/inventory`) is appended unless
+        `base_url` already ends with it, so `http://h/inventory` and `http://h` both work and
+        the path is never there twice. An empty `override` appends nothing.
         """
         root = base_url.rstrip("/")
-        server = self.server_path
+        server = self.server_path if override is None else override.strip().rstrip("/")
+        if server and not server.startswith("/"):
+            server = "/" + server
         if server and not urlsplit(root).path.endswith(server):
             root += server
         return root
