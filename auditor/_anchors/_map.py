@@ -156,13 +156,10 @@ def _facts(session: AnchorSession) -> tuple[FactView, ...]:
 async def _read_anchor(
     anchors: Anchors, session: AnchorSession
 ) -> tuple[list[Fact], AnchorError | None]:
-    facts: list[Fact] = []
     try:
-        for kind in session.kinds:
-            facts.extend(await anchors.collect(session, kind))
+        return await anchors.collect_all(session), None
     except AnchorError as error:
-        return facts, error
-    return facts, None
+        return [], error
 
 
 def _view(session: AnchorSession, error: AnchorError | None) -> AnchorView:

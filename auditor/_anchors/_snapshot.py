@@ -70,17 +70,45 @@ class Anchors:
         """The anchors mapping `kind`, in configuration order."""
         return [s for s in self.sessions.values() if kind in s.kinds]
 
-    async def collect(self, session: AnchorSession, kind: str) -> list[Fact]:
-        """Every fact of `kind` the anchor holds, read as each of its readers."""
+    async def collect(
+        self, session: AnchorSession, kind: str, parents: list[OrderFact] | None = None
+    ) -> list[Fact]:
+        """Every fact of `kind` the anchor holds, read as each of its readers.
+
+        A nested kind is read under `parents` (the anchor's orders, when already read), else
+        under the orders each reader lists first."""
         facts: list[Fact] = []
         for reader in self.readers(session, kind):
-            facts.extend(await self._collect_as(reader, kind))
+            facts.extend(await self._collect_as(reader, kind, parents))
         return facts
 
-    async def _collect_as(self, reader: AnchorSession, kind: str) -> list[Fact]:
+    async def collect_all(self, session: AnchorSession) -> list[Fact]:
+        """Every fact the anchor holds: its kinds concurrently, nested ones after their parents
+        (whose list is then read once, not once more per nested kind)."""
+        kinds = session.kinds
+        flat = [k for k in kinds if kinds[k].mapping.parent is None]
+        try:
+            async with asyncio.TaskGroup() as group:
+                tasks = {k: group.create_task(self.collect(session, k)) for k in flat}
+        except BaseExceptionGroup as failed:
+            raise first_error(failed) from None
+        facts = [f for task in tasks.values() for f in task.result()]
+        orders = [f for f in facts if isinstance(f, OrderFact)] if "orders" in tasks else None
+        for kind in kinds:
+            if kind not in tasks:
+                facts.extend(await self.collect(session, kind, orders))
+        return facts
+
+    async def _collect_as(
+        self, reader: AnchorSession, kind: str, parents: list[OrderFact] | None
+    ) -> list[Fact]:
         facts: list[Fact] = []
         if reader.kinds[kind].mapping.parent is not None:
-            for parent in await reader.orders():
+            if parents is None:
+                mine = await reader.orders()
+            else:
+                mine = [p for p in parents if self._read_by(reader, "orders", p.order_id)]
+            for parent in mine:
                 async for page in reader.pages(kind, parent):
                     facts.extend(page)
                     for fact in page:
@@ -93,15 +121,17 @@ class Anchors:
                 self.owners[(kind, fact.subject)] = reader.customer
         return facts
 
+    def _read_by(self, reader: AnchorSession, kind: str, subject: str) -> bool:
+        return reader.customer is None or self.owners.get((kind, subject)) == reader.customer
+
     async def snapshot(self) -> Snapshot:
         """Every mapped fact of every anchor; raises `AnchorUnreachable` if one cannot be read."""
         taken_at = datetime.now(UTC)
-        jobs = [(s, kind) for s in self.sessions.values() for kind in s.kinds]
         self.owners.clear()
         self.parents.clear()
         try:
             async with asyncio.TaskGroup() as group:
-                tasks = [group.create_task(self.collect(s, kind)) for s, kind in jobs]
+                tasks = [group.create_task(self.collect_all(s)) for s in self.sessions.values()]
         except BaseExceptionGroup as failed:
             raise first_error(failed) from None
         return assemble(taken_at, [t.result() for t in tasks])
