@@ -87,11 +87,13 @@ _REDACTED = "<redacted: not stored>"
 
 
 def _redact_headers(node: Any) -> Any:
-    """Literal header values may be credentials; `{{env.NAME}}` templates name them safely."""
+    """Literal header values may be credentials; `{{env.NAME}}` templates name them safely.
+
+    A customer's `headers` are a table per channel, each redacted the same way."""
     if isinstance(node, dict):
         return {
             key: (
-                {h: v if "{{" in str(v) else _REDACTED for h, v in value.items()}
+                {h: _redact_value(v) for h, v in value.items()}
                 if key == "headers" and isinstance(value, dict)
                 else _redact_headers(value)
             )
@@ -100,6 +102,12 @@ def _redact_headers(node: Any) -> Any:
     if isinstance(node, list):
         return [_redact_headers(item) for item in node]
     return node
+
+
+def _redact_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {h: _redact_value(v) for h, v in value.items()}
+    return value if "{{" in str(value) else _REDACTED
 
 
 def stored_config(config: AuditConfig) -> dict[str, Any]:

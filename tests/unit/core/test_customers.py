@@ -123,3 +123,16 @@ def test_a_template_variable_every_customer_must_give():
 def test_a_malformed_entry_is_refused_with_its_path(customer: dict[str, Any], fragment: str):
     problems = _problems(_config(customers=[customer]))
     assert any(p.startswith(fragment) for p in problems), problems
+
+
+def test_a_customers_literal_header_is_not_stored_with_the_audit():
+    from auditor._audit import stored_config
+
+    data = _config()
+    data["customers"][0]["headers"]["web"]["X-Token"] = "secret-value"
+    stored = stored_config(parse_config(data))
+    assert stored["customers"][0]["headers"] == {
+        "web": {"X-Session": "{{env.ALICE_SESSION}}", "X-Token": "<redacted: not stored>"}
+    }
+    assert "secret-value" not in str(stored)
+    parse_config(stored)  # still a configuration `auditor replay` can use
