@@ -10,6 +10,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from auditor._anchors import AuthConfig, open_anchors
 from auditor._facts import Snapshot
 from auditor.reference._audit_config import reference_anchors
@@ -26,6 +28,7 @@ def _timeless(snap: Snapshot) -> dict[str, object]:
     }
 
 
+@pytest.mark.slow
 async def test_orders_and_returns_read_per_customer_match_the_staff_read(shop: ServedShop):
     staff = reference_anchors(shop.url, STAFF_ENV)
     # No staff token for orders and returns: each customer's own token instead.
