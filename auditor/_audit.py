@@ -23,6 +23,7 @@ from auditor._adapters import ADAPTERS, AdapterError, AdapterSettings, Assistant
 from auditor._anchors import AnchorError, Anchors, AnchorUnreachable, open_anchors
 from auditor._claims import Claim, ExtractionContext, Vocabulary, extract
 from auditor._config import AuditConfig, ConfigError, GateSection
+from auditor._customers import customer_auth, identities
 from auditor._edges import edge_class_members
 from auditor._events import AuditFinished, AuditStarted, EventBus, Handler, ProbeFinished
 from auditor._facts import Snapshot
@@ -100,11 +101,13 @@ _REDACTED = "<redacted: not stored>"
 
 
 def _redact_headers(node: Any) -> Any:
-    """Literal header values may be credentials; `{{env.NAME}}` templates name them safely."""
+    """Literal header values may be credentials; `{{env.NAME}}` templates name them safely.
+
+    A customer's `headers` are a table per channel, each redacted the same way."""
     if isinstance(node, dict):
         return {
             key: (
-                {h: v if "{{" in str(v) else _REDACTED for h, v in value.items()}
+                {h: _redact_value(v) for h, v in value.items()}
                 if key == "headers" and isinstance(value, dict)
                 else _redact_headers(value)
             )
@@ -113,6 +116,12 @@ def _redact_headers(node: Any) -> Any:
     if isinstance(node, list):
         return [_redact_headers(item) for item in node]
     return node
+
+
+def _redact_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {h: _redact_value(v) for h, v in value.items()}
+    return value if "{{" in str(value) else _REDACTED
 
 
 def stored_config(config: AuditConfig) -> dict[str, Any]:
@@ -409,6 +418,7 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         max_answer_bytes=config.audit.max_answer_bytes,
         max_connections=config.audit.concurrency,
         env=options.env,
+        identities=identities(config.customers),
     )
     run_settings = RunSettings(
         concurrency=config.audit.concurrency,
@@ -426,6 +436,7 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
                     read_only=config.audit.profile == "production",
                     env=options.env,
                     base_dir=options.base_dir,
+                    customers=customer_auth(config.customers),
                 )
             )
         except AnchorError as error:

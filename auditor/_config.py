@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 
 from auditor._anchors._config import AnchorConfig
 from auditor._claims._vocabulary import Vocabulary, problems
+from auditor._customers import CustomerConfig, customer_problems
 from auditor._lag._config import LagSection, SandboxSection, lag_problems
 from auditor._names import HISTORY_FILE as HISTORY_FILE
 from auditor._names import Profile as Profile
@@ -455,6 +456,13 @@ class AuditConfig(_Strict):
         default_factory=TapSection,
         description="The recording proxies of `auditor tap` and `--tap`.",
     )
+    customers: list[CustomerConfig] = Field(
+        default_factory=list,
+        description=(
+            "Test customers: their credentials per anchor (environment variable names) and "
+            "their identity towards the assistant (see `auditor/_customers.py`)."
+        ),
+    )
     vocabulary: dict[str, dict[str, list[str]]] = Field(
         default_factory=dict,
         description=(
@@ -517,9 +525,14 @@ def _problems(error: ValidationError) -> list[str]:
 
 def parse_config(data: dict[str, Any], *, source: str = "<config>") -> AuditConfig:
     try:
-        return AuditConfig.model_validate(data)
+        config = AuditConfig.model_validate(data)
     except ValidationError as error:
         raise ConfigError(source, _problems(error)) from None
+    channels = {a.name: a for a in config.assistant}
+    problems = customer_problems(config.customers, config.anchors, channels)
+    if problems:
+        raise ConfigError(source, problems)
+    return config
 
 
 def load_config(path: Path) -> AuditConfig:

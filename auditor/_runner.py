@@ -251,8 +251,20 @@ class ProbeJudge:
         return known
 
     async def _read(self, probe: Probe) -> Fact | None:
+        """A fresh read of the probe's fact. Nothing, for a record the snapshot had, is not a
+        truth to judge by (an empty truth made every claim a "hallucination"): the read is
+        what failed, and the probe's verdict is `error`."""
         async with asyncio.timeout(self.settings.timeout_s):
-            return await self.truth.read(probe.fact_kind, probe.subject)
+            fact = await self.truth.read(probe.fact_kind, probe.subject)
+        table: Mapping[str, Fact] = getattr(self.snapshot, probe.fact_kind, {})
+        if fact is None and probe.subject in table:
+            owner = getattr(table[probe.subject], "customer_id", None)
+            who = "" if owner is None else f" (owned by customer {owner})"
+            raise LookupError(
+                f"could not re-read {probe.subject}{who}: the anchor returned nothing for a "
+                "record the snapshot had"
+            )
+        return fact
 
     async def _ask(self, probe: Probe, flight: Flight) -> Answer:
         channel = probe.channel or self.default_channel

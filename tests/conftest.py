@@ -9,6 +9,7 @@ import pytest
 pytest_plugins = [
     "tests._fixtures.shop",
     "tests._fixtures.assistant",
+    "tests._fixtures.kestrel",
 ]
 
 

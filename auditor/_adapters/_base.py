@@ -57,6 +57,16 @@ class Answer:
     session_id: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """How one test customer shows itself to the assistant (`[[customers]]`): template
+    variables (`{{customer.NAME}}`) and extra headers per channel (templates too)."""
+
+    variables: Mapping[str, str] = field(default_factory=dict)
+    #: Channel name -> header name -> template.
+    headers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+
 #: `aiohttp` carries httpx's API on a faster connection pool (see benchmarks/README.md);
 #: `httpx` is its own transport, for tests that mock it (respx) and as a fallback.
 TransportName = Literal["aiohttp", "httpx"]
@@ -74,6 +84,11 @@ class AdapterSettings:
     max_connections: int = 8
     env: Mapping[str, str] = field(default_factory=dict)
     transport: TransportName = "aiohttp"
+    #: Customer id -> how that customer shows itself to the assistant.
+    identities: Mapping[str, Identity] = field(default_factory=dict)
+
+    def identity(self, customer_id: str | None) -> Identity | None:
+        return None if customer_id is None else self.identities.get(customer_id)
 
 
 class Assistant(Protocol):

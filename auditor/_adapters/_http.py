@@ -20,9 +20,10 @@ from auditor._adapters._base import AdapterError, AdapterSettings, Answer, Conve
 from auditor._adapters._exchange import Reader, exchange
 from auditor._adapters._http_common import excerpt, read_bounded
 from auditor._adapters._registry import ADAPTERS
-from auditor._adapters._template import fill, placeholders
+from auditor._adapters._template import customer_headers, fill, placeholders
 from auditor._adapters._transport import HttpClient
 from auditor._config import HttpAssistant
+from auditor._customers import CUSTOMER_VARIABLE
 
 VARIABLES = frozenset({"question", "session_id", "customer_id"})
 
@@ -39,7 +40,9 @@ def check_templates(config: HttpAssistant, env: Mapping[str, str]) -> None:
     used = set().union(
         *(placeholders(part) for part in (config.url, config.headers, config.body, config.form))
     )
-    unknown = sorted(n for n in used if n not in VARIABLES and not n.startswith("env."))
+    unknown = sorted(
+        n for n in used if n not in VARIABLES and not n.startswith(("env.", CUSTOMER_VARIABLE))
+    )
     if unknown:
         known = ", ".join(f"{{{{{v}}}}}" for v in [*sorted(VARIABLES), "env.NAME"])
         raise AdapterError(f"unknown template variables {unknown} (known: {known})")
@@ -81,6 +84,7 @@ class HttpAdapter:
                 "question": turn,
                 "session_id": session,
                 "customer_id": conversation.customer_id,
+                **self._customer_variables(conversation.customer_id),
             }
             try:
                 done = await exchange(
@@ -99,9 +103,16 @@ class HttpAdapter:
             answers.append(text)
         return Answer(answers[-1], tuple(answers), latency, None, attempts, session)
 
+    def _customer_variables(self, customer_id: str | None) -> dict[str, str | None]:
+        identity = self._settings.identity(customer_id)
+        if identity is None:
+            return {}
+        return {CUSTOMER_VARIABLE + k: v for k, v in identity.variables.items()}
+
     def _request(self, variables: dict[str, str | None], customer_id: str | None) -> httpx.Request:
         config, env = self._config, self._settings.env
         headers = {k: str(fill(v, variables, env)) for k, v in config.headers.items()}
+        headers.update(customer_headers(self._settings, self.name, customer_id, variables))
         if self._key:
             headers.setdefault("Authorization", f"Bearer {self._key}")
         if customer_id is not None and config.customer_header:

@@ -20,8 +20,10 @@ from auditor._adapters._exchange import Exchanged, exchange
 from auditor._adapters._http_common import excerpt, read_bounded
 from auditor._adapters._registry import ADAPTERS
 from auditor._adapters._sse import sse_data
+from auditor._adapters._template import customer_headers
 from auditor._adapters._transport import HttpClient
 from auditor._config import OpenAIAssistant
+from auditor._customers import CUSTOMER_VARIABLE
 
 
 class OpenAIAdapter:
@@ -77,6 +79,14 @@ class OpenAIAdapter:
             body["user"] = customer_id
             if self._config.customer_header:
                 headers = {**headers, self._config.customer_header: customer_id}
+            identity = self._settings.identity(customer_id)
+            if identity is not None:
+                variables: dict[str, str | None] = {"customer_id": customer_id}
+                variables.update({CUSTOMER_VARIABLE + k: v for k, v in identity.variables.items()})
+                headers = {
+                    **headers,
+                    **customer_headers(self._settings, self.name, customer_id, variables),
+                }
         if self._config.stream:
             body["stream"] = True
         return self._client.request("POST", self._url, json=body, headers=headers)

@@ -1,7 +1,8 @@
 """`{{question}}`-style templates for the templated HTTP adapter.
 
-Variables: `{{question}}`, `{{session_id}}`, `{{customer_id}}` and `{{env.NAME}}` (the value of
-an environment variable, so that secrets stay out of the configuration file). A string that is
+Variables: `{{question}}`, `{{session_id}}`, `{{customer_id}}`, `{{customer.NAME}}` (a test
+customer's own `variables`, see `[[customers]]`) and `{{env.NAME}}` (the value of an
+environment variable, so that secrets stay out of the configuration file). A string that is
 nothing but one placeholder whose value is missing becomes JSON null, not the text "None".
 """
 
@@ -11,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from auditor._adapters._base import AdapterError
+from auditor._adapters._base import AdapterError, AdapterSettings
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
 
@@ -50,13 +51,23 @@ def placeholders(value: Any) -> set[str]:
     return set()
 
 
+#: A test customer's own variables (`{{customer.email}}`): empty for a question asked as nobody.
+_CUSTOMER = "customer."
+
+
+def _absent(name: str, variables: Mapping[str, str | None]) -> bool:
+    if name in variables:
+        return variables[name] is None
+    return name.startswith(_CUSTOMER)
+
+
 def _fill_str(
     text: str, variables: Mapping[str, str | None], env: Mapping[str, str], escape: Escape
 ) -> Any:
     if "{{" not in text:
         return text
     whole = _PLACEHOLDER.fullmatch(text)
-    if whole and whole.group(1) in variables and variables[whole.group(1)] is None:
+    if whole and _absent(whole.group(1), variables):
         return None
 
     def replace(match: re.Match[str]) -> str:
@@ -66,8 +77,22 @@ def _fill_str(
             if var not in env:
                 raise AdapterError(f"environment variable {var} is not set")
             return escape(env[var])
-        if name not in variables:
+        if name not in variables and not name.startswith(_CUSTOMER):
             raise AdapterError(f"unknown template variable {{{{{name}}}}}")
-        return escape(variables[name] or "")
+        return escape(variables.get(name) or "")
 
     return _PLACEHOLDER.sub(replace, text)
+
+
+def customer_headers(
+    settings: AdapterSettings,
+    channel: str,
+    customer_id: str | None,
+    variables: Mapping[str, str | None],
+) -> dict[str, str]:
+    """The headers a test customer adds on `channel` (`[[customers]] headers`), filled in."""
+    identity = settings.identity(customer_id)
+    if identity is None:
+        return {}
+    own = identity.headers.get(channel, {})
+    return {k: str(fill(v, variables, settings.env)) for k, v in own.items()}

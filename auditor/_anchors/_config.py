@@ -41,12 +41,18 @@ CANONICAL_FIELDS: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
-#: Fields without which a record cannot become a fact at all.
+#: Fields without which a record cannot become a fact at all. `customer_id` may instead come
+#: from the customer whose credentials read the record (an anchor read per customer), and a
+#: nested return's `order_id` from the order it was listed under (`parent`).
 REQUIRED_FIELDS: Mapping[str, tuple[str, ...]] = {
     "stock": ("sku",),
     "orders": ("order_id", "customer_id", "status"),
     "returns": ("return_id", "order_id", "customer_id", "status"),
 }
+#: Required fields another source may fill: the reading customer, or the parent record.
+OWNER_FIELD = "customer_id"
+#: Key of a `values` table that maps every other word (one that is not a canonical word).
+ANY_WORD = "*"
 
 #: Canonical fields whose values are words of a canonical enum, and those words.
 CANONICAL_WORDS: Mapping[str, Mapping[str, frozenset[str]]] = {
@@ -93,6 +99,113 @@ def check_operation_ref(reference: str) -> str:
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Scalar = str | int | float | bool
+
+
+class StateRule(_Strict):
+    """One row of a state table over an array's values (`each`); the first row that holds wins.
+
+    `all`: every value is one of these words (and there is at least one value); `any`: at least
+    one value is.
+    """
+
+    all: list[str] | None = None
+    any: list[str] | None = None
+    then: Scalar
+
+    @model_validator(mode="after")
+    def _one_test(self) -> StateRule:
+        if (self.all is None) == (self.any is None):
+            raise ValueError("a rule tests `all` or `any` (one of them)")
+        return self
+
+
+class DerivedField(_Strict):
+    """A canonical field computed from a record instead of read at one path.
+
+    Exactly one source: `path` (a JSONPath, or a list of them: the first with a value wins),
+    `present` (`then` when the path has a non-null value, else `else`), `count` (how many
+    matches), `sum` (their total) or `each` (the matched values, judged by the `rules` table:
+    `empty` when there are none, `else` when no rule holds). `default` stands in for a missing
+    or null result. The result then goes through `values` like any shop word.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    path: str | list[str] | None = None
+    present: str | None = None
+    count: str | None = None
+    sum: str | None = None
+    each: str | None = None
+    rules: list[StateRule] = Field(default_factory=list)
+    then: Scalar | None = None
+    otherwise: Scalar | None = Field(default=None, alias="else")
+    empty: Scalar | None = None
+    default: Scalar | None = None
+
+    def sources(self) -> dict[str, str | list[str]]:
+        named = {
+            "path": self.path,
+            "present": self.present,
+            "count": self.count,
+            "sum": self.sum,
+            "each": self.each,
+        }
+        return {k: v for k, v in named.items() if v is not None}
+
+    def paths(self) -> list[str]:
+        return [p for v in self.sources().values() for p in ([v] if isinstance(v, str) else v)]
+
+    def literals(self) -> list[Scalar]:
+        """Every value this derivation can give without reading it from the record."""
+        found = [self.then, self.otherwise, self.empty, self.default]
+        found += [rule.then for rule in self.rules]
+        return [v for v in found if v is not None]
+
+    @model_validator(mode="after")
+    def _one_source(self) -> DerivedField:
+        sources = self.sources()
+        if len(sources) != 1:
+            raise ValueError(
+                "a derived field takes exactly one of `path`, `present`, `count`, `sum`, `each`"
+                f" (got: {', '.join(sources) or 'none'})"
+            )
+        source = next(iter(sources))
+        if source == "present" and self.then is None:
+            raise ValueError("`present` needs `then` (and may take `else`)")
+        if source != "present" and self.then is not None:
+            raise ValueError("`then` goes with `present`")
+        if source == "each" and not self.rules and self.otherwise is None:
+            raise ValueError("`each` needs `rules` (and may take `else` and `empty`)")
+        if source != "each" and (self.rules or self.empty is not None):
+            raise ValueError("`rules` and `empty` go with `each`")
+        if source not in ("present", "each") and self.otherwise is not None:
+            raise ValueError("`else` goes with `present` or `each`")
+        if isinstance(self.path, list) and not self.path:
+            raise ValueError("`path` needs at least one JSONPath")
+        for path in self.paths():
+            check_jsonpath(path)
+        return self
+
+
+FieldSpec = str | DerivedField
+
+
+def describe_field(spec: FieldSpec) -> str:
+    """One line for the dependency map: the path, or the derivation in its TOML words."""
+    if isinstance(spec, str):
+        return spec
+    parts = [f"{k} = {v!r}" for k, v in spec.sources().items()]
+    if spec.rules:
+        parts.append(f"rules = {len(spec.rules)}")
+    for name, value in (("then", spec.then), ("else", spec.otherwise), ("empty", spec.empty)):
+        if value is not None:
+            parts.append(f"{name} = {value!r}")
+    if spec.default is not None:
+        parts.append(f"default = {spec.default!r}")
+    return "{ " + ", ".join(parts) + " }"
 
 
 class AuthConfig(_Strict):
@@ -200,19 +313,43 @@ class FactMapping(_Strict):
     )
     items_path: str = Field("$[*]", description="JSONPath of the records inside a list response.")
     record_path: str = Field("$", description="JSONPath of the record inside a `get` response.")
-    fields: dict[str, str] = Field(
+    fields: dict[str, FieldSpec] = Field(
         default_factory=dict,
         description=(
-            "Canonical field → JSONPath into one record. Order lines: `lines` selects the line "
-            "records (e.g. `$.lines[*]`), and `lines.sku`, `lines.name`, `lines.quantity`, "
-            "`lines.shipped_quantity` are JSONPaths relative to one line."
+            "Canonical field → JSONPath into one record, or a derivation (`DerivedField`). Order "
+            "lines: `lines` selects the line records (e.g. `$.lines[*]`), and `lines.sku`, "
+            "`lines.name`, `lines.quantity`, `lines.shipped_quantity` are relative to one line."
         ),
     )
     values: dict[str, dict[str, str]] = Field(
         default_factory=dict,
         description=(
             "Canonical field → {shop word: canonical word}, e.g. "
-            '`status = { OOS = "out_of_stock" }`.'
+            '`status = { OOS = "out_of_stock" }`; the key `"*"` maps every other word that is '
+            "not a canonical word already."
+        ),
+    )
+    jsonapi: bool = Field(
+        False,
+        description=(
+            "Records in JSON:API documents: each resource's `attributes` are read as top-level "
+            "fields and each relationship as a field holding the `included` resource(s) it "
+            "names; `items_path` then defaults to `$.data[*]` and `record_path` to `$.data`."
+        ),
+    )
+    parent: Literal["orders"] | None = Field(
+        None,
+        description=(
+            "A list nested under another record: `list` is called once per parent fact (`orders`"
+            " of the same anchor, read with the same credentials); unmapped `order_id` and "
+            "`customer_id` come from the parent."
+        ),
+    )
+    parent_params: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "Path parameter of the nested `list` → the parent's canonical field (by default its "
+            "one path parameter takes the parent's id)."
         ),
     )
     params: dict[str, str] = Field(
@@ -242,10 +379,21 @@ class FactMapping(_Strict):
 
     @field_validator("fields")
     @classmethod
-    def _paths_parse(cls, fields: dict[str, str]) -> dict[str, str]:
-        for path in fields.values():
-            check_jsonpath(path)
+    def _paths_parse(cls, fields: dict[str, FieldSpec]) -> dict[str, FieldSpec]:
+        for spec in fields.values():
+            if isinstance(spec, str):
+                check_jsonpath(spec)
         return fields
+
+    def items_jsonpath(self) -> str:
+        if self.jsonapi and "items_path" not in self.model_fields_set:
+            return "$.data[*]"
+        return self.items_path
+
+    def record_jsonpath(self) -> str:
+        if self.jsonapi and "record_path" not in self.model_fields_set:
+            return "$.data"
+        return self.record_path
 
     def problems(self, kind: str) -> Iterable[str]:
         """What does not fit the canonical `kind` (unknown fields, words, missing ids)."""
@@ -258,19 +406,47 @@ class FactMapping(_Strict):
             if name not in known:
                 yield f"{kind}: unknown field `{name}` (known: {', '.join(known)})"
         for name in REQUIRED_FIELDS[kind]:
+            if name == OWNER_FIELD or (name == "order_id" and self.parent == "orders"):
+                continue  # the reading customer or the parent may give it (`owner_problems`)
             if name not in self.fields:
                 yield f"{kind}: map the required field `{name}`"
+        yield from self._parent_problems(kind)
         if kind == "stock" and "on_hand" not in self.fields and "status" not in self.fields:
             yield "stock: map `on_hand` or `status` (availability needs one of them)"
         if any(n.startswith("lines.") for n in self.fields) and "lines" not in self.fields:
             yield f"{kind}: `lines.*` fields need `lines`, the path of the line records"
         elif "lines" in self.fields:
+            if not isinstance(self.fields["lines"], str):
+                yield f"{kind}: `lines` is the JSONPath of the line records, not a derivation"
             for name in ("lines.sku", "lines.quantity"):
                 if name not in self.fields:
                     yield f"{kind}: map `{name}` (relative to one line) along with `lines`"
 
+    def _parent_problems(self, kind: str) -> Iterable[str]:
+        if self.parent is None:
+            if self.parent_params:
+                yield f"{kind}: `parent_params` goes with `parent`"
+            return
+        if kind != "returns":
+            yield f"{kind}: only `returns` may be listed under a `parent` (orders)"
+        if self.list is None:
+            yield f"{kind}: `parent` needs `list`, the operation listing the nested records"
+        for param, canonical in self.parent_params.items():
+            if canonical not in CANONICAL_FIELDS[self.parent]:
+                yield f"{kind}: parent_params.{param} = {canonical!r} is not an {self.parent} field"
+
     def _word_problems(self, kind: str) -> Iterable[str]:
         words = CANONICAL_WORDS[kind]
+        for name, spec in self.fields.items():
+            if isinstance(spec, str) or name not in words:
+                continue
+            known = words[name] | set(self.values.get(name, {}))
+            for literal in spec.literals():
+                if str(literal) not in known:
+                    yield (
+                        f"{kind}: fields.{name} derives {literal!r}, which is neither one of "
+                        f"{', '.join(sorted(words[name]))} nor a word in values.{name}"
+                    )
         for name, table in self.values.items():
             if name not in words:
                 yield f"{kind}: `values` for `{name}`, which takes no enum words"
@@ -294,6 +470,14 @@ class AnchorConfig(_Strict):
         description="The OpenAPI document: a path (relative to the config file) or a URL.",
     )
     base_url: str = Field(description="Where the API is served; operation paths are appended.")
+    base_path: str | None = Field(
+        None,
+        description=(
+            "Where operation paths start under `base_url`. Unset: the path of the document's "
+            "first server URL (`servers[0].url`, variables at their defaults), appended to "
+            '`base_url` unless `base_url` already ends with it; "" appends nothing.'
+        ),
+    )
     auth: AuthConfig = Field(
         default_factory=AuthConfig,
         description="Credentials, named by environment variable.",
@@ -351,6 +535,38 @@ class AnchorConfig(_Strict):
         if self.stock is None and self.orders is None and self.returns is None:
             raise ValueError("map at least one fact kind: `stock`, `orders` or `returns`")
         problems = [p for kind, m in self.mappings().items() for p in m.problems(kind)]
+        if self.returns is not None and self.returns.parent == "orders" and self.orders is None:
+            problems.append('returns: `parent = "orders"` needs `orders` mapped on this anchor')
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+    def owner_problems(self, *, per_customer: bool) -> Iterable[tuple[str, str]]:
+        """(field path, reason) for each order or return mapping that cannot know its owner.
+
+        The owner is the record's `customer_id`, else the customer whose credentials read it
+        (`per_customer`), else the parent order's owner."""
+        for kind, mapping in self.mappings().items():
+            if OWNER_FIELD not in REQUIRED_FIELDS[kind] or OWNER_FIELD in mapping.fields:
+                continue
+            if per_customer or mapping.parent is not None:
+                continue
+            yield (
+                f"{kind}.fields.{OWNER_FIELD}",
+                "map it, or read this anchor per customer (no `auth` of its own, and "
+                "credentials for it in every [[customers]] entry)",
+            )
+
+
+#: Customer id -> anchor name -> that customer's credentials for the anchor.
+CustomerAuth = Mapping[str, Mapping[str, AuthConfig]]
+
+
+def per_customer_anchors(anchors: Mapping[str, AnchorConfig], customers: CustomerAuth) -> set[str]:
+    """The anchors read once per customer: no credentials of their own, the customers' given."""
+    named = {name for auth in customers.values() for name in auth}
+    return {name for name, config in anchors.items() if name in named and _no_auth(config.auth)}
+
+
+def _no_auth(auth: AuthConfig) -> bool:
+    return all(value is None for value in auth.model_dump().values())

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from auditor._anchors._config import CANONICAL_FIELDS
+from auditor._anchors._config import CANONICAL_FIELDS, describe_field
 from auditor._anchors._contract import ContractFinding
 from auditor._anchors._errors import AnchorError, AnchorUnreachable
 from auditor._anchors._session import AnchorSession
@@ -144,7 +144,7 @@ def _facts(session: AnchorSession) -> tuple[FactView, ...]:
                 list=reader.mapping.list,
                 get=reader.mapping.get,
                 pagination=reader.walk.config.style if reader.list_op else "-",
-                mapped=dict(fields),
+                mapped={name: describe_field(spec) for name, spec in fields.items()},
                 missing=tuple(f for f in CANONICAL_FIELDS[kind] if f not in fields),
                 records=reader.mapped,
                 skipped=reader.skipped,
@@ -156,13 +156,10 @@ def _facts(session: AnchorSession) -> tuple[FactView, ...]:
 async def _read_anchor(
     anchors: Anchors, session: AnchorSession
 ) -> tuple[list[Fact], AnchorError | None]:
-    facts: list[Fact] = []
     try:
-        for kind in session.kinds:
-            facts.extend(await anchors.collect(session, kind))
+        return await anchors.collect_all(session), None
     except AnchorError as error:
-        return facts, error
-    return facts, None
+        return [], error
 
 
 def _view(session: AnchorSession, error: AnchorError | None) -> AnchorView:
@@ -172,7 +169,7 @@ def _view(session: AnchorSession, error: AnchorError | None) -> AnchorView:
         title=session.spec.title,
         openapi=session.spec.version,
         spec=session.spec.source,
-        base_url=session.config.base_url,
+        base_url=session.base,
         validator=session.engine.name,
         reachable=stats.calls > 0,
         unreachable=isinstance(error, AnchorUnreachable),

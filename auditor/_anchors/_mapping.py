@@ -4,6 +4,10 @@ The rule for doubtful data is conservative, because a wrong fact makes a wrong v
 field holding a value that cannot be read (a word outside `values`, a string where a count
 belongs) makes the whole record unmappable, and it is skipped with a finding. A mapped field
 that is absent or null reads as "unknown" (None), unless the fact cannot exist without it.
+
+A field may be derived from others (`_derive.py`). A required field the record lacks may come
+from elsewhere when the reading context knows it (`defaults`): the owner of a record read with
+one customer's credentials, the order a nested return was listed under.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from auditor._anchors._config import FactMapping
+from auditor._anchors._config import ANY_WORD, FactMapping
+from auditor._anchors._derive import MISSING, DeriveError, FieldReader
 from auditor._anchors._jsonpath import JsonPath
 from auditor._facts import (
     Availability,
@@ -29,7 +34,7 @@ from auditor._facts import (
     availability_of,
 )
 
-_MISSING: Any = object()
+_MISSING: Any = MISSING
 
 
 class _Bad(Exception):
@@ -125,6 +130,8 @@ class Problem:
 class _Reader:
     mapper: RecordMapper
     record: Any
+    #: Canonical values the reading context knows (owner, parent order) for absent fields.
+    defaults: Mapping[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     failed: bool = False
 
@@ -132,19 +139,28 @@ class _Reader:
         paths = self.mapper.line_paths if within is not _MISSING else self.mapper.paths
         path = paths.get(name)
         source = self.record if within is _MISSING else within
+        known = self.defaults.get(name) if within is _MISSING else None
         if path is None:
+            if known is not None:
+                return known
             if required:
                 self.fail((), f"required field `{name}` is not mapped", None)
             return None
-        raw = path.first(source, _MISSING) if isinstance(source, dict | list) else _MISSING
+        try:
+            raw = path.read(source)
+        except DeriveError as bad:
+            self.fail(self.mapper.parts(path.path), f"`{name}`: {bad}", None)
+            return None
         if raw is _MISSING or raw is None:
+            if known is not None:
+                return known
             if required:
-                self.fail(self.mapper.parts(path), f"required field `{name}` missing", raw)
+                self.fail(self.mapper.parts(path.path), f"required field `{name}` missing", raw)
             return None
         try:
             return self.mapper.convert(name, raw)
         except _Bad as bad:
-            self.fail(self.mapper.parts(path), f"`{name}`: {bad}", raw)
+            self.fail(self.mapper.parts(path.path), f"`{name}`: {bad}", raw)
             return None
 
     def fail(self, parts: tuple[str | int, ...], reason: str, value: Any) -> None:
@@ -158,10 +174,14 @@ class RecordMapper:
     def __init__(self, kind: str, mapping: FactMapping) -> None:
         self.kind = kind
         self.paths = {
-            n: JsonPath.compile(p) for n, p in mapping.fields.items() if not n.startswith("lines.")
+            n: FieldReader.compile(p)
+            for n, p in mapping.fields.items()
+            if not n.startswith("lines.")
         }
         self.line_paths = {
-            n[6:]: JsonPath.compile(p) for n, p in mapping.fields.items() if n.startswith("lines.")
+            n[6:]: FieldReader.compile(p)
+            for n, p in mapping.fields.items()
+            if n.startswith("lines.")
         }
         self.words = {name: dict(table) for name, table in mapping.values.items()}
         self.enums = _ENUMS[kind]
@@ -182,7 +202,10 @@ class RecordMapper:
             return _CONVERT[name](raw)
         if not isinstance(raw, str):
             raise _Bad(f"expected a word, got {_kind_of(raw)}")
-        word = self.words.get(name, {}).get(raw, raw)
+        table = self.words.get(name, {})
+        word = table.get(raw, raw)
+        if raw not in table and ANY_WORD in table and raw not in enum._value2member_map_:
+            word = table[ANY_WORD]
         try:
             return enum(word)
         except ValueError:
@@ -190,8 +213,10 @@ class RecordMapper:
                 f"{raw!r} is not mapped onto a canonical word (add it to values.{name})"
             ) from None
 
-    def map(self, record: Any, read_at: datetime) -> tuple[Fact | None, list[Problem]]:
-        reader = _Reader(self, record)
+    def map(
+        self, record: Any, read_at: datetime, defaults: Mapping[str, Any] | None = None
+    ) -> tuple[Fact | None, list[Problem]]:
+        reader = _Reader(self, record, defaults or {})
         if not isinstance(record, dict):
             reader.fail((), f"a record must be an object, got {_kind_of(record)}", record)
             return None, reader.problems
@@ -202,8 +227,11 @@ class RecordMapper:
         """The record's id (SKU, order or return id) without mapping the rest."""
         if self.subject_path is None or not isinstance(record, dict):
             return None
-        value = self.subject_path.first(record)
-        return str(value) if value is not None else None
+        try:
+            value = self.subject_path.read(record)
+        except DeriveError:
+            return None
+        return str(value) if value is not _MISSING and value is not None else None
 
 
 def _stock(r: _Reader, read_at: datetime) -> StockFact | None:
@@ -228,11 +256,11 @@ def _stock(r: _Reader, read_at: datetime) -> StockFact | None:
 
 
 def _lines(r: _Reader) -> tuple[OrderLineFact, ...]:
-    path = r.mapper.paths.get("lines")
-    if path is None:
+    reader = r.mapper.paths.get("lines")
+    if reader is None:
         return ()
     lines = []
-    for parts, line in path.all(r.record):
+    for parts, line in reader.path.all(r.record):
         before = len(r.problems)
         sku = r.get("sku", required=True, within=line)
         name = r.get("name", within=line)

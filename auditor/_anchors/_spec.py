@@ -130,14 +130,18 @@ class Spec:
                     raise AnchorError(f"{self.source}: $ref {ref!r} points to nothing")
         return node
 
-    def base_path(self, base_url: str) -> str:
+    def base_path(self, base_url: str, override: str | None = None) -> str:
         """Where operation paths start under `base_url`.
 
-        The configured `base_url` names the host (and maybe a prefix); the document's server
-        path (`/inventory`) is appended unless `base_url` already ends with it.
+        The configured `base_url` names the host (and maybe a prefix); the server path
+        (`override` when given, else the document's: `/inventory`) is appended unless
+        `base_url` already ends with it, so `http://h/inventory` and `http://h` both work and
+        the path is never there twice. An empty `override` appends nothing.
         """
         root = base_url.rstrip("/")
-        server = self.server_path
+        server = self.server_path if override is None else override.strip().rstrip("/")
+        if server and not server.startswith("/"):
+            server = "/" + server
         if server and not urlsplit(root).path.endswith(server):
             root += server
         return root

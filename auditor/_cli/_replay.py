@@ -89,6 +89,7 @@ async def _replay(
     from auditor._adapters import AdapterSettings
     from auditor._anchors import AnchorError, open_anchors
     from auditor._audit import AuditCouldNotRun, _extractor, _open_assistants, _take_snapshot
+    from auditor._customers import customer_auth, identities
     from auditor._runner import ProbeJudge, RateLimiter, RunSettings
     from auditor._shrink import replay_cases
 
@@ -99,6 +100,7 @@ async def _replay(
         max_answer_bytes=audit.max_answer_bytes,
         max_connections=audit.concurrency,
         env=env,
+        identities=identities(config.customers),
     )
     run_settings = RunSettings(
         concurrency=audit.concurrency, timeout_s=audit.timeout_s, rate_limit=audit.rate_limit
@@ -111,6 +113,7 @@ async def _replay(
                     read_only=audit.profile == "production",
                     env=env,
                     base_dir=base_dir,
+                    customers=customer_auth(config.customers),
                 )
             )
         except AnchorError as error:

@@ -27,6 +27,7 @@ from auditor._adapters import (
 from auditor._anchors import AnchorError, Anchors, AnchorUnreachable, open_anchors
 from auditor._claims import Claim, ExtractionContext, extract
 from auditor._config import AuditConfig
+from auditor._customers import customer_auth, identities
 from auditor._explore._model import Exploration, Truth
 from auditor._explore._subjects import NameIndex
 from auditor._explore._verdicts import check_claims, truth_keys
@@ -154,6 +155,7 @@ async def _open_anchors(
                 read_only=config.audit.profile == "production",
                 env=env,
                 base_dir=base_dir,
+                customers=customer_auth(config.customers),
             )
         )
         return anchors, await anchors.snapshot()
@@ -173,6 +175,7 @@ def _open_assistants(
         max_answer_bytes=audit.max_answer_bytes,
         max_connections=audit.concurrency,
         env=env,
+        identities=identities(config.customers),
     )
     assistants: dict[str, Assistant] = {}
     for entry in config.assistant:

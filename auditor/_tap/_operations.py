@@ -82,7 +82,7 @@ class OperationIndex:
         routes = []
         for name, (config, spec) in anchors.items():
             origin = origin_of(config.base_url)
-            base = urlsplit(spec.base_path(config.base_url)).path.rstrip("/")
+            base = urlsplit(spec.base_path(config.base_url, config.base_path)).path.rstrip("/")
             for op in spec.operations.values():
                 kind = _fact_kind(config, op.operation_id)
                 routes.append(_route(origin, name, base, op, kind))

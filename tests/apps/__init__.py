@@ -13,10 +13,16 @@ from typing import Any
 
 from auditor._anchors import AnchorConfig
 from auditor._config import AuditConfig, parse_config
+from tests.apps import kestrel as _kestrel
+from tests.apps.kestrel import Kestrel
 from tests.apps.northwind import API_KEY, CATALOG_KEY_ENV, FULFILMENT_KEY_ENV, SPECS, Northwind
 
 #: Name -> (factory, purpose).
-CATALOGUE: Mapping[str, tuple[Callable[[], Northwind], str]] = {
+CATALOGUE: Mapping[str, tuple[Callable[[], Northwind | Kestrel], str]] = {
+    "kestrel": (
+        Kestrel,
+        "a third shop: JSON:API, per-customer keys only, returns nested under orders",
+    ),
     "northwind": (Northwind, "a second shop: OpenAPI 3.0, camelCase, cursor/Link/offset pages"),
     "northwind-broken": (
         lambda: Northwind(broken=True),
@@ -46,11 +52,36 @@ def northwind_anchors(url: str, **anchor_updates: Any) -> dict[str, AnchorConfig
     return dict(northwind_config(url, **anchor_updates).anchors)
 
 
+#: The URLs the hand-written Kestrel configuration is written for.
+KESTREL_CONFIG_URLS = ("http://127.0.0.1:9200", "http://127.0.0.1:8200")
+KESTREL_DIR: Path = _kestrel.SPECS
+KESTREL_ENV = _kestrel.ENV
+
+
+def kestrel_text(shop_url: str, assistant_url: str = KESTREL_CONFIG_URLS[1]) -> str:
+    """The hand-written `fixtures/shops/kestrel/audit.toml`, pointed at these servers, its
+    document named by absolute path so that the file may be written anywhere."""
+    text = (KESTREL_DIR / "audit.toml").read_text(encoding="utf-8")
+    text = text.replace(KESTREL_CONFIG_URLS[0], shop_url)
+    text = text.replace(KESTREL_CONFIG_URLS[1], assistant_url)
+    spec = (KESTREL_DIR / "kestrel.yaml").as_posix()
+    return text.replace('spec = "kestrel.yaml"', f'spec = "{spec}"')
+
+
+def kestrel_config(shop_url: str, assistant_url: str = KESTREL_CONFIG_URLS[1]) -> AuditConfig:
+    return parse_config(tomllib.loads(kestrel_text(shop_url, assistant_url)), source="kestrel")
+
+
 __all__ = [
     "CATALOGUE",
+    "KESTREL_DIR",
+    "KESTREL_ENV",
     "NORTHWIND_ENV",
     "SPECS",
+    "Kestrel",
     "Northwind",
+    "kestrel_config",
+    "kestrel_text",
     "northwind_anchors",
     "northwind_config",
 ]

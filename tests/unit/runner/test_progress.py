@@ -114,7 +114,10 @@ def test_a_resumed_runs_summary_counts_the_whole_audit():
     first, last = out.getvalue().splitlines()
     assert first == "auditing 9 probes (6 already done)"
     # The counts add up to the whole audit; the rate is this run's own.
-    assert last == "9/9 · pass 7 · fail 1 · unanswered 0 · unread 0 · indeterminate 0 · error 1 · 1.0/s"
+    assert (
+        last
+        == "9/9 · pass 7 · fail 1 · unanswered 0 · unread 0 · indeterminate 0 · error 1 · 1.0/s"
+    )
 
 
 def test_the_lag_phase_says_it_started_and_each_scenario_as_it_ends_unless_quiet():

@@ -40,3 +40,18 @@ def test_unknown_variables_and_unset_env_are_refused_before_any_request():
     check_templates(
         http(headers={"X-Key": "{{env.BOT_KEY}}"}, form={"q": "{{question}}"}), {"BOT_KEY": "k"}
     )
+
+
+def test_a_customers_own_variables_fill_in_and_are_empty_for_nobody():
+    body = {"text": "{{question}}", "email": "{{customer.email}}", "who": "id {{customer.email}}"}
+    asked = fill(body, {"question": "q", "customer.email": "a@example.test"}, {})
+    assert asked == {"text": "q", "email": "a@example.test", "who": "id a@example.test"}
+    anonymous = fill(body, {"question": "q"}, {})
+    assert anonymous == {"text": "q", "email": None, "who": "id "}
+
+
+def test_customer_variables_pass_the_template_check():
+    config = HttpAssistant(
+        kind="http", url="http://127.0.0.1/{{customer.account}}", body={"q": "{{question}}"}
+    )
+    check_templates(config, {})

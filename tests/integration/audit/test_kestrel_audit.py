@@ -1,0 +1,102 @@
+"""The third shop audited end to end, as `auditor run -c audit.toml` runs it.
+
+Kestrel (per-customer keys only, JSON:API, returns nested under orders) with an assistant of its
+own that answers from the shop as the asking customer. The configuration is the hand-written
+`fixtures/shops/kestrel/audit.toml`; only the servers' loopback URLs are substituted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from auditor._serve import serve_in_thread
+from tests._fixtures.kestrel import ServedKestrel
+from tests.apps import KESTREL_ENV, kestrel_text
+from tests.apps.kestrel import KEYS, Access
+from tests.apps.kestrel_bot import USER_AGENT, KestrelBot
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def bot(kestrel: ServedKestrel) -> Iterator[callable]:  # type: ignore[valid-type]
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+
+        def start(fault: str | None = None) -> str:
+            app = KestrelBot(kestrel.url, KEYS["alice"], fault=fault).app
+            return stack.enter_context(serve_in_thread(app))
+
+        yield start
+
+
+def _audit(tmp_path: Path, shop_url: str, bot_url: str) -> tuple[int, str, list[dict]]:
+    from auditor._cli import _run  # noqa: F401  (registers the command)
+    from auditor._cli._app import app
+
+    config = tmp_path / "audit.toml"
+    config.write_text(kestrel_text(shop_url, bot_url), encoding="utf-8")
+    out = tmp_path / "reports"
+    result = CliRunner().invoke(
+        app, ["run", "-c", str(config), "--out", str(out), "--no-history"], env=KESTREL_ENV
+    )
+    (directory,) = [p for p in out.iterdir() if p.is_dir()]
+    lines = (directory / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    return result.exit_code, result.output, [json.loads(line) for line in lines]
+
+
+def _auditor_calls(log: list[Access]) -> list[Access]:
+    return [a for a in log if a.user_agent != USER_AGENT]
+
+
+def test_a_correct_assistant_passes_clean(tmp_path, kestrel: ServedKestrel, bot):
+    start = len(kestrel.shop.access)
+    code, output, results = _audit(tmp_path, kestrel.url, bot())
+    assert code == 0, output
+    assert "READY" in output and "NOT READY" not in output
+    assert {r["verdict"] for r in results} == {"pass"}
+    kinds = {r["probe"]["kind"] for r in results}
+    # asked as each order's and return's owner, and as a stranger
+    assert {"order.status", "return.status", "refund.status", "privacy.foreign_order"} <= kinds
+    assert {
+        r["probe"]["customer_id"] for r in results if r["probe"]["kind"] == "order.status"
+    } <= set(KEYS)
+    # the auditor read nothing with a key that was refused, and nothing as nobody
+    calls = _auditor_calls(kestrel.shop.access[start:])
+    assert calls and {a.status for a in calls} == {200}
+    assert {a.customer for a in calls} == set(KEYS)
+
+
+def test_an_assistant_that_says_every_order_shipped_is_caught_and_re_read_as_the_owner(
+    tmp_path, kestrel: ServedKestrel, bot
+):
+    shop = kestrel.shop
+    start = len(shop.access)
+    code, output, results = _audit(tmp_path, kestrel.url, bot(fault="all_shipped"))
+    assert code == 1, output
+    assert "NOT READY" in output
+    wrong = [r for r in results if r["probe"]["kind"] == "order.status" and r["verdict"] == "fail"]
+    assert wrong, "the fault was not caught"
+    for r in wrong:
+        assert r["reason"].startswith("says shipped where the truth is ")
+        assert r["reason"] != "says shipped where the truth is "  # never an empty truth
+        assert r["truth_after"]["fact"]["customer_id"] == r["probe"]["customer_id"]
+    assert not [r for r in results if r["verdict"] == "error"]
+    # Every disagreement was read again after the answer, with its owner's key: the shop's
+    # access log holds one GET of the order by its owner, after the snapshot's lists.
+    calls = _auditor_calls(shop.access[start:])
+    re_reads = [
+        a for a in calls if a.path.startswith("/api/v1/orders/R") and "/returns" not in a.path
+    ]
+    assert sorted(a.path.rsplit("/", 1)[1] for a in re_reads) == sorted(
+        r["probe"]["subject"] for r in results if r["truth_after"] is not None
+    )
+    for call in re_reads:
+        order = call.path.rsplit("/", 1)[1]
+        assert (call.customer, call.status) == (shop.owner_of(order), 200)
