@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from auditor._anchors._config import AnchorConfig, FactMapping
+from auditor._anchors._config import AnchorConfig, FactMapping, FieldSpec
 from auditor._anchors._errors import AnchorError
 from auditor._anchors._guess import response_schema
 from auditor._anchors._schema_path import walk
@@ -163,17 +163,33 @@ def _mapping_problems(spec: Spec, mapping: FactMapping, at: str) -> Iterator[Pro
     elif get_op is not None:
         body = response_schema(spec, get_op)
         record = _path(spec, body, mapping.record_path, f"{at}.record_path", out)
+    if not mapping.jsonapi:
+        # JSON:API fields are read from the flattened resource (attributes, joined
+        # relationships), a shape no response schema describes: only the operations are checked.
+        _field_problems(spec, record, mapping, at, out)
+    yield from out
+
+
+def _field_problems(
+    spec: Spec, record: dict[str, Any] | None, mapping: FactMapping, at: str, out: list[Problem]
+) -> None:
     lines: dict[str, Any] | None = None
-    for name, path in mapping.fields.items():
+    for name, field in mapping.fields.items():
         if name.startswith("lines."):
             continue
-        found = _path(spec, record, path, f"{at}.fields.{name}", out)
-        if name == "lines":
-            lines = found
-    for name, path in mapping.fields.items():
+        for path in _paths_of(field):
+            found = _path(spec, record, path, f"{at}.fields.{name}", out)
+            if name == "lines":
+                lines = found
+    for name, field in mapping.fields.items():
         if name.startswith("lines."):
-            _path(spec, lines, path, f"{at}.fields.{name}", out)
-    yield from out
+            for path in _paths_of(field):
+                _path(spec, lines, path, f"{at}.fields.{name}", out)
+
+
+def _paths_of(field: FieldSpec) -> list[str]:
+    """The JSONPaths a field is read from: its path, or every source of a derivation."""
+    return [field] if isinstance(field, str) else field.paths()
 
 
 def _anchor_problems(
