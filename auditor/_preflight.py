@@ -174,16 +174,16 @@ def _field_problems(
     spec: Spec, record: dict[str, Any] | None, mapping: FactMapping, at: str, out: list[Problem]
 ) -> None:
     lines: dict[str, Any] | None = None
-    for name, field in mapping.fields.items():
+    for name, source in mapping.fields.items():
         if name.startswith("lines."):
             continue
-        for path in _paths_of(field):
+        for path in _paths_of(source):
             found = _path(spec, record, path, f"{at}.fields.{name}", out)
             if name == "lines":
                 lines = found
-    for name, field in mapping.fields.items():
+    for name, source in mapping.fields.items():
         if name.startswith("lines."):
-            for path in _paths_of(field):
+            for path in _paths_of(source):
                 _path(spec, lines, path, f"{at}.fields.{name}", out)
 
 
