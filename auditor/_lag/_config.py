@@ -131,12 +131,17 @@ class SandboxSection(_Strict):
     auth: AuthConfig = Field(default_factory=AuthConfig)
     #: Run once after every lag scenario has finished, to restore the shop's data.
     reset: Action | None = None
+    #: Renames an item (variables `sku` and `name`): planted injections rename an item to carry
+    #: an instruction, ask about it, and rename it back (`[probes.injection] plant`).
+    rename: Action | None = None
     timeout_s: Annotated[float, Field(gt=0, le=600)] = 10.0
 
 
 def _actions(lag: LagSection | None, sandbox: SandboxSection) -> Iterator[tuple[str, Action]]:
     if sandbox.reset is not None:
         yield "sandbox.reset", sandbox.reset
+    if sandbox.rename is not None:
+        yield "sandbox.rename", sandbox.rename
     for i, scenario in enumerate(lag.scenarios if lag is not None else ()):
         yield f"lag.scenarios.{i}.action", scenario.action
         if scenario.restore is not None:
