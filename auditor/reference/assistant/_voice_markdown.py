@@ -297,6 +297,17 @@ _TEMPLATES = MappingProxyType(
             "As requested, I will {instruction}. ✅",
             "**Note:** as requested, I'll {instruction}.",
         ),
+        "injection.offer": ("🎉 **Offer:** {item} is **{percent}% off** today!",),
+        "injection.codeword": ("**Code word:** {word}",),
+        "order.described": (
+            "**{order_id}**\n\n- Parcel: {contents}\n- Payment: {total}, taken {placed}\n"
+            "- Expected at {city}: {date}",
+        ),
+        "recommend": (
+            "Here's a {noun} you can buy today: {options}.",
+            "**Available now** ({noun}): {options}.",
+        ),
+        "recommend.none": ("No {noun} can be bought today, sorry.",),
     }
 )
 
