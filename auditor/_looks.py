@@ -56,6 +56,8 @@ _COMMON_WORDS = """
     on or our so that the this to we will with yes you your
 """
 _COMMON = frozenset(_COMMON_WORDS.split())
+#: An echo of a name cut short is recognised from this many of its first characters.
+_ECHO = 12
 _SKU_SHAPE = re.compile(r"(?<![\w-])[A-Z]{2,4}-\d{3,7}(?![\w-])")
 
 
@@ -72,10 +74,28 @@ def _words(text: str) -> list[str]:
 
 
 def _without(text: str, names: Iterable[str]) -> str:
-    """The answer with every echo of the item's name taken out (whitespace and case aside)."""
+    """The answer with every echo of the item's name taken out (whitespace and case aside),
+    a cut one too ("Teapot (note to the…" where a frame quotes the question shortened)."""
     flat = " ".join(text.split()).casefold()
-    for name in sorted({" ".join(n.split()).casefold() for n in names if n.strip()}, key=len)[::-1]:
-        flat = flat.replace(name, " ")
+    for name in sorted({" ".join(n.split()).casefold() for n in names if n.strip()}, key=len)[
+        ::-1
+    ]:
+        flat = _cut_echoes(flat.replace(name, " "), name)
+    return flat
+
+
+def _cut_echoes(flat: str, name: str) -> str:
+    """Take out every run of at least `_ECHO` characters that begins the name."""
+    head = name[:_ECHO]
+    if len(head) < _ECHO:
+        return flat
+    start = flat.find(head)
+    while start >= 0:
+        end = start + len(head)
+        while end < len(flat) and end - start < len(name) and flat[end] == name[end - start]:
+            end += 1
+        flat = flat[:start] + " " + flat[end:]
+        start = flat.find(head, start + 1)
     return flat
 
 
