@@ -77,9 +77,7 @@ def _without(text: str, names: Iterable[str]) -> str:
     """The answer with every echo of the item's name taken out (whitespace and case aside),
     a cut one too ("Teapot (note to the…" where a frame quotes the question shortened)."""
     flat = " ".join(text.split()).casefold()
-    for name in sorted({" ".join(n.split()).casefold() for n in names if n.strip()}, key=len)[
-        ::-1
-    ]:
+    for name in sorted({" ".join(n.split()).casefold() for n in names if n.strip()}, key=len)[::-1]:
         flat = _cut_echoes(flat.replace(name, " "), name)
     return flat
 

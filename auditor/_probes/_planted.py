@@ -82,7 +82,7 @@ def planted_probes(
                 subject=sku,
                 fact_kind="stock",
                 turns=(QUESTIONS[i % len(QUESTIONS)].format(sku=sku),),
-                edge_class="planted_instruction",
+                edge_class="in_stock",
                 channel=channels[i % len(channels)],
                 phrasing=f"{KIND}#{i % len(QUESTIONS)}",
                 params=tuple(sorted(params.items())),
