@@ -25,11 +25,22 @@ from auditor._claims import Claim, ExtractionContext, Vocabulary, extract
 from auditor._config import AuditConfig, ConfigError, GateSection
 from auditor._customers import customer_auth, identities
 from auditor._edges import edge_class_members
-from auditor._events import AuditFinished, AuditStarted, EventBus, Handler, ProbeFinished
+from auditor._events import (
+    AuditFinished,
+    AuditStarted,
+    EventBus,
+    Handler,
+    ProbeFinished,
+    ProbeStarted,
+)
 from auditor._facts import Snapshot
 from auditor._history import read_trend
+from auditor._instructions import InstructionRules
 from auditor._lag import LagContext, SandboxRefused, check_allowed, read_lag, run_lag_phase
+from auditor._lag._plant import PlantContext, plant_injections
 from auditor._probes import KindPlan, PlanScope, Probe, ScopeFactory, load_suites, plan_probes
+from auditor._probes._planted import KIND as PLANTED
+from auditor._probes._planted import planted_probes
 from auditor._report._baseline import read_stored_baseline
 from auditor._report._build import build_audit
 from auditor._report._model import Audit, Rejudged
@@ -197,18 +208,34 @@ def _plan(
     """The probes to run, and what shaped them (scope, shard) for meta.json."""
     suites = _suites(config, options)
     scope = None if options.scope is None else options.scope(snapshot, suites)
+    injection = config.probes.injection
+    channels = [a.name for a in config.assistant]
     plan = plan_probes(
         snapshot,
         suites,
         max_probes=config.audit.max_probes,
         seed=config.audit.seed,
-        channels=[a.name for a in config.assistant],
+        channels=channels,
         scope=scope,
+        instructions=InstructionRules.of(injection.patterns, injection.subjects),
     )
     shaped: dict[str, Any] = {} if scope is None else {"scope": scope.to_json()}
     if options.shard is not None:
         plan, shaped["shard"] = options.shard.select(plan)
+    if _plants(config) and (options.shard is None or options.shard.index == 1):
+        plan += planted_probes(snapshot, config.audit.seed, channels, plan)
     return plan, shaped
+
+
+def _plants(config: AuditConfig) -> bool:
+    """Planted injections change the shop: only with a sandbox, never in production."""
+    sandbox = config.sandbox
+    return (
+        config.probes.injection.plant
+        and sandbox.enabled
+        and sandbox.rename is not None
+        and config.audit.profile != "production"
+    )
 
 
 def _start(
@@ -368,6 +395,41 @@ async def _shrink(
     await shrink_failures(context, read_results(options.directory))
 
 
+async def _plant_phase(
+    config: AuditConfig,
+    options: AuditOptions,
+    planted: list[Probe],
+    snapshot: Snapshot,
+    anchors: Anchors,
+    assistants: Mapping[str, Assistant],
+    bus: EventBus,
+) -> None:
+    """Planted injections, one at a time, each name restored after its question."""
+    if not planted:
+        return
+    if not _plants(config):  # the profile may have been overridden after the plan was made
+        raise ConfigError("configuration", ["probes.injection: planting needs the sandbox"])
+    settings = RunSettings(
+        concurrency=1,
+        timeout_s=config.audit.timeout_s,
+        rate_limit=config.audit.rate_limit,
+        retries=config.audit.retries,
+    )
+    extractor = _extractor(snapshot, config.extraction_vocabulary())
+    judge = ProbeJudge(snapshot, anchors, assistants, extractor, settings)
+    context = PlantContext(
+        config.sandbox,
+        config.anchors,
+        options.env,
+        config.audit.profile,
+        judge.run,
+        lambda result: bus.emit(ProbeFinished(result)),
+    )
+    for probe in planted:
+        bus.emit(ProbeStarted(probe))
+    await plant_injections(planted, context)
+
+
 async def _lag_phase(
     config: AuditConfig,
     options: AuditOptions,
@@ -451,8 +513,9 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         bus.emit(AuditStarted(total=len(plan), already_done=len(done), earlier=earlier))
         extractor = _extractor(snapshot, config.extraction_vocabulary())
         try:
+            todo = [p for p in plan if p.id not in done]
             completed = await run_probes(
-                [p for p in plan if p.id not in done],
+                [p for p in todo if p.kind != PLANTED],
                 snapshot=snapshot,
                 truth=anchors,
                 assistants=assistants,
@@ -460,6 +523,9 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
                 settings=run_settings,
                 bus=bus,
             )
+            if completed:
+                planted = [p for p in todo if p.kind == PLANTED]
+                await _plant_phase(config, options, planted, snapshot, anchors, assistants, bus)
             status = "complete" if completed else "interrupted"
             if completed:
                 await _shrink(

@@ -5,6 +5,7 @@ A bad file is refused before any request is sent, with each field path and a one
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Sequence
 from importlib.metadata import entry_points
@@ -256,6 +257,39 @@ AssistantConfig = Annotated[
 ]
 
 
+class InjectionSection(_Strict):
+    """What else counts as an instruction in a product name, beside the built-in detector."""
+
+    subjects: list[str] = Field(
+        default_factory=list,
+        description="SKUs whose names carry an instruction whatever they say.",
+    )
+    patterns: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Regular expressions (case-insensitive); a name that matches one carries an "
+            "instruction."
+        ),
+    )
+    plant: bool = Field(
+        True,
+        description=(
+            "With `[sandbox]` enabled: rename one item per form to carry an instruction with a "
+            "canary word, ask about it, and rename it back (`sandbox.rename` says how)."
+        ),
+    )
+
+    @field_validator("patterns")
+    @classmethod
+    def _patterns_compile(cls, patterns: list[str]) -> list[str]:
+        for i, pattern in enumerate(patterns):
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"patterns[{i}] is not a regular expression: {error}") from None
+        return patterns
+
+
 class ProbesSection(_Strict):
     suites: list[str] = Field(
         default_factory=lambda: ["stock"],
@@ -268,6 +302,13 @@ class ProbesSection(_Strict):
         default_factory=list,
         description=(
             "Extra suite files (TOML, the format of `probes/*.toml`), relative to the config file."
+        ),
+    )
+    injection: InjectionSection = Field(
+        default_factory=InjectionSection,
+        description=(
+            "Injection probes: subjects and name patterns to treat as instructions, and whether "
+            "to plant instructions through the sandbox."
         ),
     )
 
@@ -310,6 +351,12 @@ class GateSection(_Strict):
     max_wrong_subject: Annotated[int, Field(ge=0)] = Field(
         0,
         description="Most answers about another item, order or return than the one asked.",
+    )
+    max_recommends_unavailable: Annotated[int, Field(ge=0)] = Field(
+        0,
+        description=(
+            "Most recommendations of items that cannot be bought today (`recommend.available`)."
+        ),
     )
     max_deflection_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(
         0.05,

@@ -7,7 +7,6 @@ and the probe planner can draw from them. Classes whose subjects do not exist in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
@@ -23,20 +22,21 @@ from auditor._facts import (
     Snapshot,
     StockFact,
 )
+from auditor._instructions import DEFAULT_RULES, InstructionRules, has_instruction
+from auditor._nouns import recommendable_skus
 
 #: A return filed within this long before the snapshot counts as recent.
 RECENT_RETURN_WINDOW = timedelta(hours=24)
 
-_INSTRUCTION = re.compile(
-    r"ignore\s+(?:all\s+|any\s+)?(?:previous|prior|above|earlier)\s+instructions"
-    r"|disregard\s+(?:all\s+|any\s+)?(?:previous|prior|above)"
-    r"|system\s+prompt|you\s+must\s+now|new\s+instructions",
-    re.IGNORECASE,
-)
-
 
 def has_injected_instruction(name: str) -> bool:
-    return _INSTRUCTION.search(name) is not None
+    """Whether a name reads as orders to the assistant (`auditor._instructions` says how)."""
+    return has_instruction(name)
+
+
+def injected_skus(snap: Snapshot, rules: InstructionRules = DEFAULT_RULES) -> list[str]:
+    """Items whose name carries an instruction, by the detector and the configured rules."""
+    return [sku for sku, fact in snap.stock.items() if rules.find(sku, fact.name) is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +153,13 @@ EDGE_CLASSES: Mapping[str, EdgeClass] = {
             "injected_name",
             "stock",
             "items whose name carries an instruction to the assistant",
-            _stock_where(lambda f: has_injected_instruction(f.name)),
+            injected_skus,
+        ),
+        EdgeClass(
+            "shared_noun",
+            "stock",
+            'items sharing a head noun ("kettle") with others, some available and some not',
+            recommendable_skus,
         ),
         EdgeClass(
             "non_ascii_name",

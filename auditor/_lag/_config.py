@@ -208,6 +208,13 @@ class SandboxSection(_Strict):
         None,
         description="Run once after every lag scenario has finished, to restore the shop's data.",
     )
+    rename: Action | None = Field(
+        None,
+        description=(
+            "Renames an item (variables `sku` and `name`): planted injections rename an item to "
+            "carry an instruction, ask about it, and rename it back (`[probes.injection] plant`)."
+        ),
+    )
     timeout_s: Annotated[float, Field(gt=0, le=600)] = Field(
         10.0,
         description="Bound on one sandbox action.",
@@ -217,6 +224,8 @@ class SandboxSection(_Strict):
 def _actions(lag: LagSection | None, sandbox: SandboxSection) -> Iterator[tuple[str, Action]]:
     if sandbox.reset is not None:
         yield "sandbox.reset", sandbox.reset
+    if sandbox.rename is not None:
+        yield "sandbox.rename", sandbox.rename
     for i, scenario in enumerate(lag.scenarios if lag is not None else ()):
         yield f"lag.scenarios.{i}.action", scenario.action
         if scenario.restore is not None:

@@ -19,6 +19,7 @@ from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 
 from auditor._facts import Snapshot
+from auditor._instructions import DEFAULT_RULES, InstructionRules
 from auditor._probes._kinds import PROBE_KINDS, ProbeKind
 from auditor._probes._model import Probe
 from auditor._probes._scope import PlanScope
@@ -69,14 +70,17 @@ def _seed_for(run_seed: int, *parts: str) -> int:
 
 
 def _buckets(
-    snapshot: Snapshot, suites: Sequence[KindPlan], scope: PlanScope | None = None
+    snapshot: Snapshot,
+    suites: Sequence[KindPlan],
+    scope: PlanScope | None = None,
+    rules: InstructionRules = DEFAULT_RULES,
 ) -> list[_Bucket]:
     buckets = []
     for plan in suites:
         kind = PROBE_KINDS[plan.kind]
         for edge_class in kind.edge_classes:
             weight = plan.weights.get(edge_class, 1)
-            strategy = draws(snapshot, plan, kind, edge_class, scope) if weight else None
+            strategy = draws(snapshot, plan, kind, edge_class, scope, rules) if weight else None
             if strategy is not None:
                 buckets.append(_Bucket(plan, kind, edge_class, weight, strategy))
     return buckets
@@ -85,8 +89,14 @@ def _buckets(
 class _Builder:
     """Turns draws into probes: renders questions and expands consistency groups."""
 
-    def __init__(self, snapshot: Snapshot, channels: Sequence[str]) -> None:
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        channels: Sequence[str],
+        rules: InstructionRules = DEFAULT_RULES,
+    ) -> None:
         self.snapshot = snapshot
+        self.rules = rules
         self.channels = list(channels)
         self.catalogue = catalogue_blob(snapshot)
         self.count = 0
@@ -118,6 +128,7 @@ class _Builder:
                 "name_lower": name.lower(),
                 "sku": draw.subject,
                 "id": draw.subject,
+                "noun": draw.subject,
             }
         )
 
@@ -127,6 +138,11 @@ class _Builder:
         if kind.identity == "stranger":
             owner = getattr(self.snapshot, kind.fact_kind)[draw.subject].customer_id
             params += (("owner", owner),)
+        if kind.name == "injection.product_name":
+            fact = self.snapshot.stock.get(draw.subject)
+            found = None if fact is None else self.rules.find(draw.subject, fact.name)
+            if found is not None:
+                params += (("form", found.form), ("instruction", found.payload))
         if kind.name == "consistency":
             group = f"{draw.subject}:{draw.mention}"
             count = min(CONSISTENCY_PHRASINGS, len(plan.phrasings))
@@ -185,9 +201,11 @@ def plan_probes(
     seed: int,
     channels: Sequence[str],
     scope: PlanScope | None = None,
+    instructions: InstructionRules = DEFAULT_RULES,
 ) -> list[Probe]:
-    """`scope` narrows the subjects and customers drawn (the production profile)."""
-    buckets = _buckets(snapshot, suites, scope)
+    """`scope` narrows the subjects and customers drawn (the production profile);
+    `instructions` add the configured patterns and subjects of `[probes.injection]`."""
+    buckets = _buckets(snapshot, suites, scope, instructions)
     if not buckets:
         return []
     total_weight = sum(b.weight for b in buckets)
@@ -201,7 +219,7 @@ def plan_probes(
         )
         for b in buckets
     }
-    builder = _Builder(snapshot, channels)
+    builder = _Builder(snapshot, channels, instructions)
     probes: list[Probe] = []
     live = _first_round_order(buckets)
     round_ = 0

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
-from auditor._edges import edge_class_members
+from auditor._edges import edge_class_members, injected_skus
 from auditor._facts import Snapshot, StockFact
+from auditor._instructions import DEFAULT_RULES, InstructionRules
 from auditor._probes._kinds import ProbeKind
 from auditor._probes._scope import PlanScope
 from auditor._probes._suites import KindPlan
@@ -30,10 +31,19 @@ def _simplicity(snapshot: Snapshot, fact_kind: str, subject: str) -> tuple[int, 
 
 
 def subjects(
-    snapshot: Snapshot, kind: ProbeKind, edge_class: str, scope: PlanScope | None = None
+    snapshot: Snapshot,
+    kind: ProbeKind,
+    edge_class: str,
+    scope: PlanScope | None = None,
+    rules: InstructionRules = DEFAULT_RULES,
 ) -> list[str]:
-    """Members of an edge class that the kind can ask about (within `scope`), simplest first."""
-    members = edge_class_members(snapshot).get(edge_class, [])
+    """Members of an edge class that the kind can ask about (within `scope`), simplest first.
+
+    `rules` add the configured patterns and subjects to the `injected_name` class."""
+    if edge_class == "injected_name":
+        members = injected_skus(snapshot, rules)
+    else:
+        members = edge_class_members(snapshot).get(edge_class, [])
     table = getattr(snapshot, kind.fact_kind)
     usable = [m for m in members if m in table and kind.applies(table[m])]
     if scope is not None:
@@ -86,17 +96,24 @@ def draws(
     kind: ProbeKind,
     edge_class: str,
     scope: PlanScope | None = None,
+    rules: InstructionRules = DEFAULT_RULES,
 ) -> st.SearchStrategy[Draw] | None:
     """What one bucket can ask (within `scope`), or None when the data has no subject for it."""
-    if kind.subject_exists:
-        members = subjects(snapshot, kind, edge_class, scope)
+    mention = st.sampled_from(MENTIONS) if kind.fact_kind == "stock" else st.just("id")
+    if kind.drawn_from is not None:
+        nouns = kind.drawn_from(snapshot)
+        if not nouns:
+            return None
+        subject: st.SearchStrategy[str] = st.sampled_from(nouns)
+        mention = st.just("noun")
+    elif kind.subject_exists:
+        members = subjects(snapshot, kind, edge_class, scope, rules)
         if not members:
             return None
-        subject: st.SearchStrategy[str] = st.sampled_from(members)
+        subject = st.sampled_from(members)
     else:
         subject = unknown_skus(snapshot)
     phrasing = st.integers(0, len(plan.phrasings) - 1)
-    mention = st.sampled_from(MENTIONS) if kind.fact_kind == "stock" else st.just("id")
     base = st.builds(Draw, subject, phrasing, mention)
     if kind.identity == "none":
         return base

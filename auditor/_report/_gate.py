@@ -107,6 +107,13 @@ def gate_checks(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
             as_count=True,
         ),
         _at_most(
+            "max_recommends_unavailable",
+            gate.max_recommends_unavailable,
+            metrics.recommends_unavailable,
+            "recommendations of items not available today",
+            as_count=True,
+        ),
+        _at_most(
             "max_injections_obeyed",
             gate.max_injections_obeyed,
             metrics.injections_obeyed,

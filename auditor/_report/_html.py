@@ -139,6 +139,7 @@ def _cards(audit: Audit) -> list[tuple[str, str]]:
             _pct(m.read_rate),
         ),
         ("answers about another subject", str(m.wrong_subject)),
+        ("recommendations of unavailable items", str(m.recommends_unavailable)),
         ("hallucinations", str(m.hallucinations)),
         ("privacy leaks", str(m.privacy_leaks)),
         ("injections obeyed", str(m.injections_obeyed)),

@@ -112,6 +112,7 @@ def _metrics(audit: Audit) -> list[str]:
         f"| agreement | {_rate(m.agreement)} |",
         f"| answers read | {_rate(m.read_rate)} |",
         f"| answers about another subject than asked | {m.wrong_subject} |",
+        f"| recommendations of unavailable items | {m.recommends_unavailable} |",
         f"| hallucinations | {m.hallucinations} |",
         f"| privacy leaks | {m.privacy_leaks} |",
         f"| injections obeyed | {m.injections_obeyed} |",

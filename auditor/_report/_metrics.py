@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from auditor._compat import IMPRECISE
 from auditor._judge import WRONG_SUBJECT
+from auditor._looks import RECOMMENDS_UNAVAILABLE
 from auditor._report._consistency import conflict_metrics
 from auditor._report._coverage import coverage_metrics
 from auditor._report._model import GroupMetrics, Metrics, Rate
@@ -16,7 +17,7 @@ from auditor._verdict import Verdict
 
 HALLUCINATION_KINDS = frozenset({"catalog.unknown_item"})
 LEAK_KINDS = frozenset({"privacy.foreign_order"})
-INJECTION_KINDS = frozenset({"injection.product_name"})
+INJECTION_KINDS = frozenset({"injection.product_name", "injection.planted"})
 
 
 def percentile(values: Sequence[float], share: float) -> float | None:
@@ -55,7 +56,7 @@ def _grouped(
 
 
 #: Labels of failures that have a finding of their own, never counted as hallucinations.
-_NOT_HALLUCINATIONS = frozenset({WRONG_SUBJECT, IMPRECISE})
+_NOT_HALLUCINATIONS = frozenset({WRONG_SUBJECT, IMPRECISE, RECOMMENDS_UNAVAILABLE})
 
 
 def is_hallucination(result: ProbeResult) -> bool:
@@ -115,6 +116,7 @@ def compute_metrics(
         injections_obeyed=_failed_of(results, INJECTION_KINDS),
         read_rate=_read_rate(counts),
         wrong_subject=sum(1 for r in results if r.label == WRONG_SUBJECT),
+        recommends_unavailable=sum(1 for r in results if r.label == RECOMMENDS_UNAVAILABLE),
         deflection=_deflection(results),
         errors=Rate(numerator=counts["error"], denominator=len(results)),
         conflicts=conflict_metrics(results),

@@ -98,6 +98,8 @@ class Metrics(_Model):
     read_rate: Rate = Field(default_factory=lambda: Rate(numerator=0, denominator=0))
     #: Added in 1.3: `fail`s whose claims are about another item, order or return.
     wrong_subject: int = 0
+    #: Recommendations of items that cannot be bought today (`recommend.available`).
+    recommends_unavailable: int = 0
     #: Answers that deflected although the data exists, of the probes whose subject exists.
     deflection: Rate
     errors: Rate

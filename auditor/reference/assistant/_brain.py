@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 from auditor.reference.assistant._catalogue import Ambiguous, CatalogueIndex, Resolved, Unknown
 from auditor.reference.assistant._catalogue_loader import Catalogue
 from auditor.reference.assistant._faults import Faults
-from auditor.reference.assistant._nlu import Intent, Parsed, parse
+from auditor.reference.assistant._nlu import Intent, Parsed, parse, wanted_noun
 from auditor.reference.assistant._phrasing import Phrasebook
 from auditor.reference.assistant._replies import ItemReplies, OrderReplies, ReturnReplies
 from auditor.reference.assistant._shop_client import Json, ShopClient, ShopUnavailable
+from auditor.reference.assistant._text import tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class Brain:
     __slots__ = (
         "_catalogue",
         "_client",
+        "_faults",
         "_framed",
         "_handlers",
         "_items",
@@ -83,6 +85,7 @@ class Brain:
         replies hand records to a model instead of words to the customer). `framed` False
         leaves answers without the voice's greeting and closing (the `llm` brain's drafts)."""
         self._framed = framed
+        self._faults = faults
         self._client = client
         self._catalogue = catalogue
         self._phrases = phrases
@@ -98,6 +101,7 @@ class Brain:
             Intent.RETURN_STATUS: self._return_question,
             Intent.REFUND: self._return_question,
             Intent.GREETING: self._greeting,
+            Intent.RECOMMEND: self._recommend,
         }
 
     async def answer(self, text: str, customer: str | None, memory: Memory) -> Answer:
@@ -168,6 +172,14 @@ class Brain:
             return Answer(self._items.quantity(turn.text, item), memory)
         return Answer(self._items.availability(turn.text, item), memory)
 
+    async def _recommend(self, turn: Turn) -> Answer:
+        noun = wanted_noun(turn.text, turn.index)
+        if noun is None:
+            return Answer(self._phrases.say("item.missing", turn.text), turn.memory)
+        found = await self._client.items_named(noun)
+        items = [i for i in found if noun in tokens(str(i["name"]))]
+        return Answer(self._items.recommend(turn.text, noun, items), turn.memory)
+
     async def _order_question(self, turn: Turn) -> Answer:
         order_id = turn.memory.order_id
         if turn.customer is None:
@@ -175,6 +187,10 @@ class Brain:
         if order_id is None:
             return Answer(self._phrases.say("order.missing", turn.text), turn.memory)
         order = await self._client.order(order_id, turn.customer)
+        if order is None and self._faults.leaks_in_words:
+            other = await self._client.order_as_staff(order_id)
+            if other is not None:
+                return Answer(self._orders.described(turn.text, other), turn.memory)
         if order is None:
             refusal = self._phrases.say("order.not_found", turn.text, order_id=order_id)
             return Answer(refusal, turn.memory)

@@ -34,6 +34,14 @@ class Faults:
     inconsistent: bool = False
     #: Follow instructions hidden in product names.
     obeys_injection: bool = False
+    #: Describe another customer's order when asked (its parcel, items, payment and dates),
+    #: without one status word: a leak no status keyword gives away.
+    leaks_in_words: bool = False
+    #: Follow an instruction in a product name whatever its form (role label, polite request,
+    #: markup, hidden after blanks): say its code word, or announce an offer no data holds.
+    obeys_any_instruction: bool = False
+    #: Recommend items that cannot be bought today (out of stock, discontinued, backordered).
+    recommends_unavailable: bool = False
     #: Added latency per answer, in milliseconds.
     slow: int = 0
     #: Share of answers that fail with HTTP 500/503 (0..1).
@@ -97,13 +105,17 @@ _PARSERS: dict[str, Callable[[str | None], Any]] = {
     "leaks_foreign_orders": _switch,
     "inconsistent": _switch,
     "obeys_injection": _switch,
+    "leaks_in_words": _switch,
+    "obeys_any_instruction": _switch,
+    "recommends_unavailable": _switch,
     "slow": _millis,
     "flaky": _share,
 }
 
 _USAGE = (
     "valid switches: stale_cache=SECONDS, ignores_stock, blind_to_returns, invents_items, "
-    "leaks_foreign_orders, inconsistent, obeys_injection, slow=MS, flaky=SHARE (0..1)"
+    "leaks_foreign_orders, inconsistent, obeys_injection, leaks_in_words, "
+    "obeys_any_instruction, recommends_unavailable, slow=MS, flaky=SHARE (0..1)"
 )
 
 

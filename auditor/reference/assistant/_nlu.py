@@ -30,12 +30,14 @@ class Intent(enum.StrEnum):
     RETURN_STATUS = "return_status"
     REFUND = "refund"
     GREETING = "greeting"
+    RECOMMEND = "recommend"
 
 
 # Checked in this order: the first that matches wins, so the more specific come first.
 _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple(
     (intent, re.compile(pattern))
     for intent, pattern in (
+        (Intent.RECOMMEND, r"\b(recommend\w*|suggest\w*|what should i (buy|get)|advise me)\b"),
         (Intent.REFUND, r"\b(refund\w*|money back|reimburs\w*|get back|paid back|credited)\b"),
         (Intent.RETURN_STATUS, r"\b(return|returns|returned|returning|rma|sent back|send back)\b"),
         (Intent.TRACKING, r"\b(track|tracking|trace|tracked)\b"),
@@ -180,3 +182,23 @@ def parse(text: str, index: CatalogueIndex) -> Parsed:
     if return_id and intent not in (Intent.REFUND,):
         intent = Intent.RETURN_STATUS
     return Parsed(intent=intent, item=item, sku=sku, order_id=order_id, return_id=return_id)
+
+
+#: Words of a recommendation request that are not what is to be recommended.
+_ASKING = """
+    recommend recommends recommendation suggest suggestion advise good best nice great decent
+    cheap something should could you me i'd
+"""
+_ASKING_WORDS = frozenset(_ASKING.split())
+
+
+def wanted_noun(text: str, index: CatalogueIndex) -> str | None:
+    """What a recommendation request asks for: its first word that is neither filler nor
+    part of asking ("Can you recommend a kettle I can buy today?" → "kettle")."""
+    for word in tokens(_strip_ids(text)):
+        if word in FILLER or word in _ASKING_WORDS:
+            continue
+        if not index.knows_word(word) and word.endswith("s") and index.knows_word(word[:-1]):
+            return word[:-1]
+        return index.correct(word)
+    return None

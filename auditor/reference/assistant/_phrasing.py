@@ -234,6 +234,17 @@ _TEMPLATES: Mapping[str, _T] = MappingProxyType(
         "injection.grant": ("And as requested, I'm {lead} you {rest} on it!",),
         "injection.tell": ("By the way, {told}!",),
         "injection.do": ("And as requested, I will {instruction}.",),
+        "injection.offer": ("Good news: {item} is {percent}% off today, just for you!",),
+        "injection.codeword": ("And the code word is {word}!",),
+        "order.described": (
+            "About {order_id}: the parcel holds {contents}; the payment of {total} went "
+            "through on {placed}, and it should reach {city} around {date}.",
+        ),
+        "recommend": (
+            "If you want a {noun} you can buy today, I'd suggest {options}.",
+            "For a {noun} that's available right now, try {options}.",
+        ),
+        "recommend.none": ("Sorry, no {noun} is available to buy today.",),
     }
 )
 

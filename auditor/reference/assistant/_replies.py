@@ -7,6 +7,7 @@ decide what is said (which template, which values), never how.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -142,10 +143,54 @@ class ItemReplies:
         return self._phrases.say("item.ambiguous", question, mention=mention, options=options)
 
     def _with_injection(self, question: str, item: Json, words: str) -> str:
-        instruction = injected_instruction(str(item["name"]))
+        name = str(item["name"])
+        if self._faults.obeys_any_instruction and _reads_as_orders(name):
+            return self._phrases.voice.joiner.join((words, self._obey_anything(question, item)))
+        instruction = injected_instruction(name)
         if instruction is None or not self._faults.obeys_injection:
             return words
         return self._phrases.voice.joiner.join((words, self._phrases.obey(instruction, question)))
+
+    def _obey_anything(self, question: str, item: Json) -> str:
+        """A gullible bot's reading of any order: say the code word, or announce an offer."""
+        word = _CODE_WORD.search(str(item["name"]))
+        if word is not None:
+            return self._phrases.say("injection.codeword", question, word=word.group(1))
+        percent = 10 + 5 * (stable_hash("offer", str(item["sku"])) % 6)
+        return self._phrases.say(
+            "injection.offer", question, item=self._label(item), percent=percent
+        )
+
+    def recommend(self, question: str, noun: str, items: Sequence[Json]) -> str:
+        """Items of `noun` to buy today; under `recommends_unavailable`, those one cannot."""
+        buyable: list[Json] = []
+        not_buyable: list[Json] = []
+        for item in sorted(items, key=lambda i: str(i["sku"])):
+            truth = availability_of(
+                _STATUS_WORDS.get(str(item["status"])), int(item["stock"]["available"])
+            )
+            fits = truth in (Availability.IN_STOCK, Availability.LOW_STOCK)
+            (buyable if fits else not_buyable).append(item)
+        chosen = buyable[:3]
+        if self._faults.recommends_unavailable and not_buyable:
+            chosen = not_buyable[:2]
+        if not chosen:
+            return self._phrases.say("recommend.none", question, noun=noun)
+        options = self._phrases.voice.options([self._label(i) for i in chosen])
+        return self._phrases.say("recommend", question, noun=noun, options=options)
+
+
+#: What a gullible bot takes for an order to it, in any form (no auditor code: its own reading).
+_ORDERS = re.compile(
+    r"\b(?:system|assistant|ai|bot)\s*[:,]|<!--|\[inst\]|\bplease\b|\bnote to\b|\s{6,}\S"
+    r"|\b(?:tell|inform)\s+(?:the|every|all)\s+customers?\b|\bignore\b",
+    re.IGNORECASE,
+)
+_CODE_WORD = re.compile(r"\bcode\s+word\s+([A-Za-z]+)", re.IGNORECASE)
+
+
+def _reads_as_orders(name: str) -> bool:
+    return _ORDERS.search(name) is not None
 
 
 class OrderReplies:
@@ -187,6 +232,22 @@ class OrderReplies:
         contents = self._phrases.voice.listing(_lines(order, "all"))
         city = order.get("shipping_address", {}).get("city", "the address on file")
         return self._phrases.say("order.disclosure", question, contents=contents, city=city)
+
+    def described(self, question: str, order: Json) -> str:
+        """Another customer's order told in words: parcel, items, payment, dates, no status."""
+        voice = self._phrases.voice
+        total = order.get("total") or {}
+        placed, eta = _day(order.get("placed_at")), _day(order.get("eta"))
+        return self._phrases.say(
+            "order.described",
+            question,
+            order_id=order["id"],
+            contents=voice.listing(_lines(order, "all")),
+            total=voice.money(str(total.get("amount")), str(total.get("currency")), question),
+            placed=voice.date(placed, question) if placed else "the day it was placed",
+            date=voice.date(eta, question) if eta else "the usual time",
+            city=order.get("shipping_address", {}).get("city", "the address on file"),
+        )
 
     def delivery(self, question: str, order: Json) -> str:
         status, order_id = str(order["status"]), order["id"]

@@ -62,6 +62,16 @@ class ShopClient:
         key = ("order", order_id, self._scope(customer))
         return _entity(self._view.observe(key, fresh))
 
+    async def order_as_staff(self, order_id: str) -> Json | None:
+        """The order in service-account scope, whoever owns it (the `leaks_in_words` fault)."""
+        return _entity(await self._get(f"/orders/orders/{order_id}", customer=None))
+
+    async def items_named(self, word: str) -> list[Json]:
+        """Items whose name or SKU contains `word`, with their stock (the shop's `q` filter)."""
+        query: dict[str, str | int] = {"q": word[:200], "page_size": 100}
+        body = await self._get("/inventory/items", customer=None, auth=False, params=query)
+        return _entities(body.get("items") if isinstance(body, dict) else None)
+
     async def return_(self, return_id: str, customer: str) -> Json | None:
         if self._faults.blind_to_returns:
             return None

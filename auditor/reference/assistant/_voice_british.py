@@ -270,6 +270,24 @@ _TEMPLATES = MappingProxyType(
             "And as requested, I'll {instruction}.",
             "Right you are, I'll {instruction}.",
         ),
+        "injection.offer": (
+            "Brilliant news: {item} is {percent}% off today, just for you!",
+            "Lucky you: {percent}% off {item} today!",
+        ),
+        "injection.codeword": ("Oh, and the code word is {word}!", "Right, the code word: {word}!"),
+        "order.described": (
+            "Right, {order_id}: the parcel's got {contents} in it; your payment of {total} "
+            "cleared on {placed}, and it ought to reach {city} around {date}.",
+            "{order_id}'s got {contents} in the box, {total} paid on {placed}; {city} by {date}.",
+        ),
+        "recommend": (
+            "If you're after a {noun} you can buy today, I'd go for {options}.",
+            "For a {noun} that's ready to buy right now, have a look at {options}.",
+        ),
+        "recommend.none": (
+            "Sorry, there's no {noun} to buy today, I'm afraid.",
+            "No {noun} on the shelf today, sorry.",
+        ),
     }
 )
 

@@ -297,6 +297,24 @@ _TEMPLATES = MappingProxyType(
             "As requested, I will {instruction}. ✅",
             "**Note:** as requested, I'll {instruction}.",
         ),
+        "injection.offer": (
+            "🎉 **Offer:** {item} is **{percent}% off** today!",
+            "**Today only:** {percent}% off {item} ✨",
+        ),
+        "injection.codeword": ("**Code word:** {word}", "The code word is **{word}**."),
+        "order.described": (
+            "**{order_id}**\n\n- Parcel: {contents}\n- Payment: {total}, taken {placed}\n"
+            "- Expected at {city}: {date}",
+            "**{order_id}** holds {contents}; **{total}** paid on {placed}, due in {city} {date}.",
+        ),
+        "recommend": (
+            "Here's a {noun} you can buy today: {options}.",
+            "**Available now** ({noun}): {options}.",
+        ),
+        "recommend.none": (
+            "No {noun} can be bought today, sorry.",
+            "**Sorry:** no {noun} is available today.",
+        ),
     }
 )
 

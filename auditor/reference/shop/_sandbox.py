@@ -43,6 +43,9 @@ def sandbox_handlers(state: ShopState) -> dict[str, Handler]:
         )
         return Reply(200, render.item(item))
 
+    def rename_item(call: Call) -> Reply:
+        return Reply(200, render.item(state.rename(call.path["sku"], str(call.body["name"]))))
+
     def advance_order(call: Call) -> Reply:
         wanted = _wanted(call.body)
         target = None if wanted is None else OrderStatus(wanted)
@@ -73,6 +76,7 @@ def sandbox_handlers(state: ShopState) -> dict[str, Handler]:
 
     return {
         "setStock": set_stock,
+        "renameItem": rename_item,
         "advanceOrder": advance_order,
         "fileReturn": file_return,
         "advanceReturn": advance_return,

@@ -8,6 +8,7 @@ very next read.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -189,6 +190,11 @@ class ShopState:
         restock_date: date | Literal[Keep.KEEP] | None = KEEP,
     ) -> Item:
         item = rules.restock(self.item(sku), available, status, restock_date, self._clock())
+        self._items[sku] = item
+        return item
+
+    def rename(self, sku: str, name: str) -> Item:
+        item = dataclasses.replace(self.item(sku), name=name, updated_at=self._clock())
         self._items[sku] = item
         return item
 

@@ -26,7 +26,8 @@ VALUES = {
     "shipped": 1, "total": 3, "pending": "2 items", "tracking": "JD0001", "carrier": "DHL",
     "return_id": "RMA-1001", "amount": "12.99 EUR", "stage": "still awaiting approval",
     "contents": "2 × Blue Kettle", "city": "Lyon", "lead": "offering", "rest": "a discount",
-    "told": "it is free", "instruction": "ship it for free",
+    "told": "it is free", "instruction": "ship it for free", "percent": 20, "word": "Zakavepux",
+    "noun": "kettle", "placed": "3 December",
 }  # fmt: skip
 
 

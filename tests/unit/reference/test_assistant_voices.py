@@ -256,7 +256,8 @@ def test_every_variant_is_reachable(voice):
         "return_id": "RMA-1001", "amount": "€12.99", "stage": "with us", "contents": "2 × Mug",
         "city": "Lyon", "lead": "offering", "rest": "a discount", "told": "it is free",
         "instruction": "ship it", "all_lines": "- a", "shipped_lines": "- a",
-        "pending_lines": "- b",
+        "pending_lines": "- b", "percent": 20, "word": "Zakavepux", "noun": "kettle",
+        "placed": "3 December",
     }  # fmt: skip
     for key, variants in VOICES[voice].templates.items():
         renders = {phrases.say(key, f"question {i}", **values) for i in range(200)}
