@@ -107,7 +107,9 @@ def expand(alternative: str) -> list[str]:
 
 
 def _compile(source: str) -> re.Pattern[str]:
-    return re.compile("(?:" + source.replace(" ", r"\s+") + r")(?!\w)")
+    # A blank is one or more blanks, and an optional blank (" ?") none or more: turned into
+    # "\s+?" it would still need one ("can't find ?order" never matched "find order").
+    return re.compile("(?:" + source.replace(" ?", r"\s*").replace(" ", r"\s+") + r")(?!\w)")
 
 
 def rules(
