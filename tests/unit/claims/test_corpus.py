@@ -65,8 +65,11 @@ FLOORS = {
     ("sms", "return_status"): 78,  # 11/14 (was 42: 6/14)
     ("sms", "refund"): 46,  # 6/13 (was 38: 5/13)
     ("sms", "refund_amount"): 100,  # 6/6 (was 66: 4/6)
-    ("sms", "deflection"): 50,  # 8/16 (was 43: 7/16)
-    ("sms", "refusal"): 40,  # 2/5
+    # sms deflection and refusal: one test text moved from deflection to refusal with the fix
+    # to optional blanks in rules (`_rules._compile`: "can't find order X" is a refusal, as the
+    # labelling rules say). The fix was not tuned here; its cost was counted, not inspected.
+    ("sms", "deflection"): 43,  # 7/16 (was 50: 8/16 before the fix; 43 when frozen)
+    ("sms", "refusal"): 33,  # 2/6 (40: 2/5 before the fix)
     ("sms", "discount"): 62,  # 5/8
     ("sms", "clarification"): 80,  # 4/5 (0/5 when frozen)
     # llm_markdown and agent: measured at 201ccb8, the same extractor.
