@@ -3,12 +3,25 @@
 The truth-window rule (documented in the README):
 
 * `before` is the snapshot's fact while the snapshot is fresh, else a fresh read.
-* If the claims agree with `before`, the verdict is `pass` and no second read is made.
+* If the claims are compatible with `before` (`auditor._compat` says which are), the verdict is
+  `pass` and no second read is made.
 * Otherwise the fact is read again after the answer (`after`):
   - the claims agree with neither → `fail`;
   - the claims agree with `after` but not `before` → `indeterminate` (the truth moved while the
     probe ran, so we cannot tell which state the assistant saw).
-* No claim of the probe's kind about its subject → `unanswered` (deflections are named).
+
+When the answer makes no claim of the probe's kind about its subject:
+
+* claims of that kind about another known item, order or return → `fail`, "answered about X
+  when asked about Y" (`WRONG_SUBJECT`), decided without a second read;
+* a question back ("which one do you mean?") → `pass` when the probe named its subject only
+  partly or misspelt it, else `unanswered`;
+* a recognised deflection or refusal → `unanswered`;
+* anything else → `unread`: the auditor could not read the answer. That is the auditor's own
+  limit, not the assistant's fault, and never a pass.
+
+Privacy probes (asked as a stranger) are judged by the record's own facts (`auditor._privacy`).
+A truth of the wrong kind, or none where one must exist, is an `error` with a plain reason.
 
 What it can miss: an assistant that answers from data older than the snapshot, where the truth
 changed after the snapshot was taken but the stale answer still matches the snapshot. The
@@ -17,16 +30,32 @@ information-lag scenarios measure exactly that case by changing the truth on pur
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from auditor._claims import Claim, ClaimKind
-from auditor._facts import Fact
+from auditor._compat import IMPRECISE, WrongFact, admits, truth_words
+from auditor._facts import Fact, OrderFact, ReturnFact, Snapshot, StockFact
+from auditor._privacy import look_for_disclosure
 from auditor._probes._kinds import ProbeKind
 from auditor._probes._model import Probe
 from auditor._verdict import Verdict
 
 _NON_ANSWERS = (ClaimKind.DEFLECTION, ClaimKind.REFUSAL)
+#: The label of a `fail` whose claims are about another subject than the one asked.
+WRONG_SUBJECT = "wrong_subject"
+#: How probes name their subject (`params["mention"]`) when the name is not given in full.
+INEXACT_MENTIONS: Mapping[str, str] = {
+    "partial": "the question named it partially",
+    "typo": "the question misspelt its name",
+}
+_FACT_TYPES: Mapping[str, type] = {"stock": StockFact, "orders": OrderFact, "returns": ReturnFact}
+_FACT_NOUNS: Mapping[type, str] = {
+    StockFact: "a stock fact",
+    OrderFact: "an orders fact",
+    ReturnFact: "a returns fact",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,49 +66,177 @@ class Judgement:
     judged: tuple[Claim, ...]
     #: Claim values that would have agreed with the truth before the question.
     accepted: tuple[str, ...]
+    #: A failure or remark with a finding of its own: `wrong_subject`, `imprecise`.
+    label: str | None = None
 
 
-def relevant_claims(kind: ProbeKind, probe: Probe, claims: Sequence[Claim]) -> list[Claim]:
+@dataclass(frozen=True, slots=True)
+class AnswerContext:
+    """What judging needs beyond the claims: the answer's text (privacy probes read it), the
+    clock its relative dates are read against, and the snapshot (which subjects exist)."""
+
+    text: str = ""
+    now: datetime | None = None
+    snapshot: Snapshot | None = None
+
+
+NO_CONTEXT = AnswerContext()
+
+
+def _aliases(probe: Probe, fact: Fact | None) -> frozenset[str]:
+    """The ids a claim about the probe's subject may carry: a return's own order too."""
+    if isinstance(fact, ReturnFact):
+        return frozenset({probe.subject, fact.order_id})
+    return frozenset({probe.subject})
+
+
+def relevant_claims(
+    kind: ProbeKind, probe: Probe, claims: Sequence[Claim], before: Fact | None = None
+) -> list[Claim]:
     """Claims of the kind's claim kinds about the probe's subject (or about no named subject).
 
     When there are none, claims that imply one (`ProbeKind.implies`) stand in for them.
     """
-    about = [c for c in claims if c.subject is None or c.subject == probe.subject]
+    aliases = _aliases(probe, before)
+    about = [c for c in claims if c.subject is None or c.subject in aliases]
     direct = [c for c in about if c.kind in kind.claim_kinds]
     if direct:
         return direct
     return [implied for c in about if (implied := kind.implies(c)) is not None]
 
 
-def _agrees(claims: Sequence[Claim], accepted: frozenset[str]) -> bool:
-    return all(str(c.value) in accepted for c in claims)
+def _agrees(kind: ProbeKind, claims: Sequence[Claim], accepted: frozenset[str]) -> bool:
+    return all(admits(accepted, kind.tokens(c)) for c in claims)
 
 
 def _values(claims: Sequence[Claim]) -> str:
     return ", ".join(sorted({str(c.value) for c in claims}))
 
 
+def _name(subject: str, fact_kind: str, snapshot: Snapshot | None) -> str:
+    table: Mapping[str, Fact] = getattr(snapshot, fact_kind, {}) if snapshot else {}
+    fact = table.get(subject)
+    return f"{fact.name} ({subject})" if isinstance(fact, StockFact) else subject
+
+
+def _wrong_subject(
+    kind: ProbeKind,
+    probe: Probe,
+    claims: Sequence[Claim],
+    before: Fact | None,
+    context: AnswerContext,
+) -> Judgement | None:
+    """Claims of the asked kind about another known subject (and none about the asked one)."""
+    if kind.absence_passes or context.snapshot is None:
+        return None
+    known: Mapping[str, Fact] = getattr(context.snapshot, probe.fact_kind, {})
+    aliases = _aliases(probe, before)
+    others = [
+        c
+        for c in claims
+        if c.subject is not None
+        and c.subject not in aliases
+        and c.subject in known
+        and (c.kind in kind.claim_kinds or kind.implies(c) is not None)
+    ]
+    if not others:
+        return None
+    answered = _name(others[0].subject or "", probe.fact_kind, context.snapshot)
+    asked = _name(probe.subject, probe.fact_kind, context.snapshot)
+    return Judgement(
+        Verdict.FAIL,
+        f"answered about {answered} when asked about {asked}",
+        tuple(others),
+        tuple(sorted(kind.accepts(before))),
+        WRONG_SUBJECT,
+    )
+
+
+def _no_answer(
+    kind: ProbeKind, probe: Probe, claims: Sequence[Claim], accepted: tuple[str, ...]
+) -> Judgement:
+    """No claim of the asked kind: a question back, a deflection, or an unread answer."""
+    questions = tuple(c for c in claims if c.kind is ClaimKind.CLARIFICATION)
+    inexact = INEXACT_MENTIONS.get(probe.param("mention") or "exact")
+    if questions and inexact is not None:
+        return Judgement(Verdict.PASS, f"asks which one is meant; {inexact}", questions, accepted)
+    non_answers = tuple(c for c in claims if c.kind in _NON_ANSWERS)
+    if questions and not non_answers:
+        return Judgement(
+            Verdict.UNANSWERED,
+            f"{questions[0].kind.value} ({questions[0].value}) instead of an answer, "
+            "although the question named it exactly",
+            questions,
+            accepted,
+        )
+    if non_answers:
+        first = non_answers[0]
+        return Judgement(
+            Verdict.UNANSWERED,
+            f"{first.kind.value} ({first.value}) instead of an answer",
+            non_answers,
+            accepted,
+        )
+    kinds = "/".join(k.value for k in kind.claim_kinds)
+    return Judgement(
+        Verdict.UNREAD, f"could not read a {kinds} claim about {probe.subject}", (), accepted
+    )
+
+
+def _fact_problem(kind: ProbeKind, probe: Probe, fact: Fact | None, moment: str) -> str | None:
+    """Why `fact` cannot judge this probe, in plain words; None when it can."""
+    expected = _FACT_TYPES.get(kind.fact_kind)
+    head = f"cannot judge probe {probe.id} ({kind.name}) against the {kind.fact_kind} truth"
+    if fact is not None and expected is not None and not isinstance(fact, expected):
+        got = _FACT_NOUNS.get(type(fact), type(fact).__name__)
+        return f"{head} {moment}: got {got} ({fact.subject}) instead"
+    if fact is None and kind.identity == "stranger":
+        return f"{head} {moment}: the {kind.fact_kind} anchor holds no fact for {probe.subject}"
+    try:
+        kind.accepts(fact)
+    except WrongFact as error:
+        return f"{head} {moment}: it {error}"
+    return None
+
+
+def _error(reason: str) -> Judgement:
+    return Judgement(Verdict.ERROR, reason, (), ())
+
+
 def first_look(
-    kind: ProbeKind, probe: Probe, claims: Sequence[Claim], before: Fact | None
+    kind: ProbeKind,
+    probe: Probe,
+    claims: Sequence[Claim],
+    before: Fact | None,
+    context: AnswerContext = NO_CONTEXT,
 ) -> Judgement | None:
     """The verdict from `before` alone, or None when a second read of the truth is needed."""
+    problem = _fact_problem(kind, probe, before, "before the question")
+    if problem is not None:
+        return _error(problem)
+    if kind.identity == "stranger" and before is not None:
+        look = look_for_disclosure(context.text, claims, before, now=context.now)
+        return Judgement(look.verdict, look.reason, look.evidence, ())
     accepted = kind.accepts(before)
-    judged = relevant_claims(kind, probe, claims)
-    if not judged and kind.absence_passes:
-        return Judgement(
-            Verdict.PASS, f"nothing disclosed about {probe.subject}", (), tuple(sorted(accepted))
-        )
+    shown = tuple(sorted(accepted))
+    judged = relevant_claims(kind, probe, claims, before)
     if not judged:
-        non_answers = [c for c in claims if c.kind in _NON_ANSWERS]
-        reason = (
-            f"{non_answers[0].kind.value} ({non_answers[0].value}) instead of an answer"
-            if non_answers
-            else f"no {'/'.join(k.value for k in kind.claim_kinds)} claim about {probe.subject}"
-        )
-        return Judgement(Verdict.UNANSWERED, reason, tuple(non_answers), tuple(sorted(accepted)))
-    if _agrees(judged, accepted):
+        wrong = _wrong_subject(kind, probe, claims, before, context)
+        if wrong is not None:
+            return wrong
+        if kind.absence_passes:
+            return Judgement(Verdict.PASS, f"nothing disclosed about {probe.subject}", (), shown)
+        return _no_answer(kind, probe, claims, shown)
+    if _agrees(kind, judged, accepted):
+        return Judgement(Verdict.PASS, f"says {_values(judged)}", tuple(judged), shown)
+    imprecise = kind.imprecise(before)
+    if imprecise and _agrees(kind, judged, accepted | imprecise):
         return Judgement(
-            Verdict.PASS, f"says {_values(judged)}", tuple(judged), tuple(sorted(accepted))
+            Verdict.PASS,
+            f"imprecise: says {_values(judged)} where the truth is {truth_words(accepted)}",
+            tuple(judged),
+            shown,
+            IMPRECISE,
         )
     return None
 
@@ -90,23 +247,27 @@ def judge(
     claims: Sequence[Claim],
     before: Fact | None,
     after: Fact | None,
+    context: AnswerContext = NO_CONTEXT,
 ) -> Judgement:
     """The full verdict once the truth has been read again after the answer."""
-    early = first_look(kind, probe, claims, before)
+    early = first_look(kind, probe, claims, before, context)
     if early is not None:
         return early
-    judged = tuple(relevant_claims(kind, probe, claims))
+    problem = _fact_problem(kind, probe, after, "after the answer")
+    if problem is not None:
+        return _error(problem)
+    judged = tuple(relevant_claims(kind, probe, claims, before))
     accepted_before = kind.accepts(before)
     accepted_after = kind.accepts(after)
     said = _values(judged)
-    if _agrees(judged, accepted_after):
+    if _agrees(kind, judged, accepted_after):
         return Judgement(
             Verdict.INDETERMINATE,
             f"says {said}: matches the truth after the answer but not before it",
             judged,
             tuple(sorted(accepted_before)),
         )
-    truth = " or ".join(sorted(accepted_after))
+    truth = truth_words(accepted_after)
     return Judgement(
         Verdict.FAIL,
         f"says {said} where the truth is {truth}",

@@ -116,6 +116,9 @@ class ProbeResult(_Record):
     judged: list[int] = Field(default_factory=list)
     #: Claim values that would have agreed with the truth before the question.
     accepted: list[str] = Field(default_factory=list)
+    #: A failure or remark with a finding of its own (`wrong_subject`, `imprecise`); None for
+    #: the rest, and in results written before labels existed.
+    label: str | None = None
     truth_before: TruthRecord | None = None
     truth_after: TruthRecord | None = None
     latency_ms: float | None = None

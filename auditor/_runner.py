@@ -37,10 +37,11 @@ from auditor._adapters import (
     RateLimiter,
     no_pace,
 )
+from auditor._anchors._errors import AnchorError
 from auditor._claims import Claim
 from auditor._events import EventBus, ProbeAnswered, ProbeFinished, ProbeStarted
 from auditor._facts import Fact, Snapshot
-from auditor._judge import Judgement, first_look, judge
+from auditor._judge import AnswerContext, Judgement, first_look, judge
 from auditor._probes import PROBE_KINDS, Probe
 from auditor._results import (
     DEADLINE_REASON,
@@ -111,6 +112,8 @@ class Unsettled(NamedTuple):
 
     asked: Asked
     claims: list[Claim]
+    #: When the answer was read: its relative dates are read against this.
+    read_at: datetime
 
 
 class ProbeJudge:
@@ -166,8 +169,8 @@ class ProbeJudge:
                     probe, started, str(error), truth_before=before_record, attempts=error.attempts
                 )
             return Asked(probe, started, before, before_record, answer)
-        except Exception as error:  # a bug on one probe must not end the audit
-            return _error(probe, started, f"auditor failed: {type(error).__name__}: {error}")
+        except Exception:  # a bug on one probe must not end the audit
+            return _error(probe, started, _internal(probe, "asking"))
 
     async def settle(self, asked: Asked) -> ProbeResult:
         """The second half of `run`: claims, verdict, and the truth again when needed."""
@@ -179,17 +182,19 @@ class ProbeJudge:
         judge in the gaps between answers; what needs the truth again goes to `recheck`."""
         try:
             kind = PROBE_KINDS[asked.probe.kind]
-            claims = self.extractor(asked.answer.text, _now())
-            verdict = first_look(kind, asked.probe, claims, asked.before)
+            now = _now()
+            claims = self.extractor(asked.answer.text, now)
+            context = AnswerContext(asked.answer.text, now, self.snapshot)
+            verdict = first_look(kind, asked.probe, claims, asked.before, context)
             if verdict is None:
-                return Unsettled(asked, claims)
+                return Unsettled(asked, claims, now)
             return _result(asked, claims, verdict, None)
         except Exception as error:  # a bug on one probe must not end the audit
             return _failed(asked, error)
 
     async def recheck(self, unsettled: Unsettled) -> ProbeResult:
         """The verdict of an answer that disagrees with the truth before: read it again."""
-        asked, claims = unsettled
+        asked, claims, read_at = unsettled
         try:
             try:
                 after = await self._read(asked.probe)
@@ -203,7 +208,8 @@ class ProbeJudge:
                     answer=asked.answer,
                 )
             kind = PROBE_KINDS[asked.probe.kind]
-            verdict = judge(kind, asked.probe, claims, asked.before, after)
+            context = AnswerContext(asked.answer.text, read_at, self.snapshot)
+            verdict = judge(kind, asked.probe, claims, asked.before, after, context)
             return _result(asked, claims, verdict, _truth(after, _now(), "read"))
         except Exception as error:  # a bug on one probe must not end the audit
             return _failed(asked, error)
@@ -268,9 +274,12 @@ def _excused(wait: Pace, limit: asyncio.Timeout) -> Pace:
 
 
 def _say(error: Exception) -> str:
+    """A failed truth read in words: an anchor's or the network's own message, else none."""
     if isinstance(error, TimeoutError):
         return "timed out"
-    return str(error) or type(error).__name__
+    if isinstance(error, AnchorError | OSError) and str(error):
+        return str(error)
+    return "an internal error in the auditor while reading it; please report it"
 
 
 def _truth(fact: Fact | None, read_at: datetime, source: str) -> TruthRecord:
@@ -320,6 +329,7 @@ def _result(
             "claims": [ClaimRecord.data(c) for c in claims],
             "judged": [i for i, c in enumerate(claims) if id(c) in judged_ids],
             "accepted": list(judgement.accepted),
+            "label": judgement.label,
             "truth_before": asked.before_record,
             "truth_after": after,
             "latency_ms": answer.latency_ms,
@@ -331,11 +341,23 @@ def _result(
     )
 
 
+def _internal(probe: Probe, doing: str) -> str:
+    """The reason of a verdict the auditor's own bug cut short: plain words naming the probe,
+    never an exception's text (an `AssertionError` or a `KeyError` repr means nothing to the
+    reader of a report, and may quote data out of context)."""
+    return (
+        f"the auditor failed while {doing} probe {probe.id} ({probe.kind}, judged against "
+        f"the {probe.fact_kind} anchor): an internal error; please report it with this audit's "
+        "results.jsonl"
+    )
+
+
 def _failed(asked: Asked, error: Exception) -> ProbeResult:
+    del error  # not shown: see `_internal`
     return _error(
         asked.probe,
         asked.started,
-        f"auditor failed: {type(error).__name__}: {error}",
+        _internal(asked.probe, "judging"),
         truth_before=asked.before_record,
         answer=asked.answer,
     )

@@ -10,8 +10,8 @@ class Verdict(enum.StrEnum):
     FAIL = "fail"
     #: Deflected although the data exists.
     UNANSWERED = "unanswered"
-    #: No claim of the asked kind, and no deflection or refusal either: the auditor could not
-    #: read the answer (issue 16; taught with `[vocabulary]`, `auditor review`).
+    #: The auditor could not read the answer: no claim of the kind asked and no recognised
+    #: deflection. The auditor's own limit: never counted against the assistant, never a pass.
     UNREAD = "unread"
     #: The truth changed while the probe ran, so the claim cannot be judged.
     INDETERMINATE = "indeterminate"

@@ -25,8 +25,9 @@ from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._registry import EXTRACTORS
 
 _DEFAULT_CONTEXT = ExtractionContext()
-#: Every extractor in `ClaimKind` order, looked up once rather than per answer.
-_ALL = tuple((kind, EXTRACTORS[kind]) for kind in ClaimKind)
+#: Every extractor in `ClaimKind` order, looked up once rather than per answer. A kind the
+#: judge knows before any reader does (a newly added one) is simply never extracted.
+_ALL = tuple((kind, EXTRACTORS[kind]) for kind in ClaimKind if kind in EXTRACTORS)
 
 
 _SPAN = attrgetter("span")

@@ -22,6 +22,7 @@ class ClaimKind(enum.StrEnum):
     DEFLECTION = "deflection"
     REFUSAL = "refusal"
     DISCOUNT = "discount"
+    #: The assistant asks which item or order is meant ("Which kettle do you mean?").
     CLARIFICATION = "clarification"
 
 

@@ -20,9 +20,11 @@ def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
     m = audit.metrics
     agreement = m.agreement.value
     shown = "n/a" if agreement is None else f"{agreement:.1%}"
+    read = m.read_rate.value
     console.print(
         f"{m.probes} probes · agreement {shown} ({m.agreement.numerator}/"
-        f"{m.agreement.denominator}) · "
+        f"{m.agreement.denominator}) · read {'n/a' if read is None else f'{read:.1%}'} "
+        f"({m.read_rate.numerator}/{m.read_rate.denominator}) · "
         + " · ".join(f"{k} {v}" for k, v in sorted(m.verdicts.items()))
     )
     for finding in audit.findings:

@@ -41,6 +41,7 @@ _COLOURS = {
     Verdict.PASS: "green",
     Verdict.FAIL: "red",
     Verdict.UNANSWERED: "yellow",
+    Verdict.UNREAD: "blue",
     Verdict.INDETERMINATE: "cyan",
     Verdict.ERROR: "magenta",
 }

@@ -5,7 +5,8 @@ without it never opens a socket, imports the engine, or sees these fixture names
 
 A probe item asks in `setup` and judges in `call`, so that the audit's verdicts map onto
 pytest's outcomes: `pass` passes; `fail` and `unanswered` fail with the question, answer,
-claims and truth in the message; `indeterminate` (the truth moved while the probe ran) skips;
+claims and truth in the message; `indeterminate` (the truth moved while the probe ran) and
+`unread` (the auditor could not read the answer: its own limit, not the assistant's) skip;
 `error` (the assistant or an anchor could not be reached) is an error at setup.
 """
 
@@ -131,6 +132,9 @@ class AuditItem(pytest.Item):
         assert result is not None, "setup judges the probe"
         if result.verdict is Verdict.INDETERMINATE:
             pytest.skip(f"indeterminate: {one_line(result.reason)}")
+        if result.verdict is Verdict.UNREAD:
+            answer = _shortened(result.answer or "")[:500]
+            pytest.skip(f"unread: {one_line(result.reason)}; answer: {answer}")
         if result.verdict in (Verdict.FAIL, Verdict.UNANSWERED):
             raise ProbeFailed(failure_message(self.probe, result))
 

@@ -1,10 +1,11 @@
 """Each claim of one answer against the truth of its subject, using the probe kinds' `accepts`.
 
-The probe kinds already say which claim values agree with a fact; exploration reuses them
-rather than keeping a second table. A claim is matched to the first registered kind that
-answers its claim kind for an ordinary asker (not the privacy or injection kinds, where saying
-nothing is the right answer), and to the subject the claim names, else the one the question
-names. Asked as a customer, any claim about someone else's order or return is a disclosure.
+The probe kinds already say which claim values agree with a fact (through the one table in
+`auditor._compat`); exploration reuses them rather than keeping a second table. A claim is
+matched to the first registered kind that answers its claim kind for an ordinary asker (not
+the privacy or injection kinds, where saying nothing is the right answer), and to the subject
+the claim names, else the one the question names. Asked as a customer, any claim about
+someone else's order or return is a disclosure.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from auditor._claims import Claim, ClaimKind
+from auditor._compat import WrongFact, admits
 from auditor._explore._model import Agreement, ClaimCheck, Truth
 from auditor._explore._subjects import NameIndex, Subject
 from auditor._facts import Fact, Snapshot
@@ -131,7 +133,7 @@ def _against_truth(
         )
     try:
         accepted = kind.accepts(fact)
-    except (AssertionError, TypeError, ValueError):
+    except WrongFact:
         accepted = None
     if accepted is None and fact is None:
         return ClaimCheck(
@@ -152,7 +154,7 @@ def _against_truth(
             shown,
         )
     ordered = tuple(sorted(accepted))
-    if str(claim.value) in accepted:
+    if admits(accepted, kind.tokens(claim)):
         return ClaimCheck(
             claim, Agreement.AGREE, f"{key[0]} says {shown}", kind.name, key, shown, ordered
         )
@@ -190,7 +192,7 @@ def _unjudged_kind(
             key,
             owner,
         )
-    if claim.kind in (ClaimKind.REFUSAL, ClaimKind.DEFLECTION):
+    if claim.kind in (ClaimKind.REFUSAL, ClaimKind.DEFLECTION, ClaimKind.CLARIFICATION):
         return ClaimCheck(
             claim,
             Agreement.CANNOT_JUDGE,

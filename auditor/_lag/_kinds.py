@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from auditor._claims import Claim
+from auditor._compat import admits
 from auditor._facts import (
     Availability,
     Fact,
@@ -271,7 +272,7 @@ def reflects(
     if kind.creates:
         judged = [c for c in judged if c.subject == subject]
     accepted = probe_kind.accepts(truth)
-    if judged and all(str(c.value) in accepted for c in judged):
+    if judged and all(admits(accepted, probe_kind.tokens(c)) for c in judged):
         return "claim"
     if kind.creates and _named(subject, text):
         return "mention"

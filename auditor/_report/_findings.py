@@ -1,5 +1,9 @@
 """Findings: failures grouped by cause, with counts and the shortest example.
 
+An answer about another subject than asked is grouped by (asked, answered), its reason being
+"answered about X when asked about Y"; passes that are not quite right (`imprecise`, e.g. an
+unknown SKU said to be out of stock) are findings of their own that no gate counts.
+
 A finding's id hashes its kind, edge class and pattern, so the same failure in another audit has
 the same id: that is how a baseline tells new findings from fixed ones.
 """
@@ -9,7 +13,10 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
+from auditor._compat import IMPRECISE
+from auditor._judge import WRONG_SUBJECT
 from auditor._probes import PROBE_KINDS
 from auditor._report._model import Example, Finding
 from auditor._report._truth import (
@@ -23,6 +30,10 @@ from auditor._report._truth import (
 from auditor._results import ProbeResult
 from auditor._verdict import Verdict
 
+_LABELLED: dict[str, Literal["imprecise"]] = {IMPRECISE: "imprecise"}
+#: Failures first, then deflections, then the remarks no gate counts.
+_ORDER = {"fail": 0, "unanswered": 1, "imprecise": 2}
+
 
 def _said(result: ProbeResult) -> str:
     values = sorted(
@@ -33,6 +44,10 @@ def _said(result: ProbeResult) -> str:
 
 def _pattern(result: ProbeResult, anchors: Mapping[str, str]) -> str:
     anchor = anchor_of(fact_kind(result), anchors)
+    if result.label == WRONG_SUBJECT:
+        return result.reason
+    if result.label == IMPRECISE:
+        return f"imprecise: says {_said(result)} where {anchor} says {truth_word(result)}"
     if result.verdict is Verdict.UNANSWERED:
         return f"deflects where {anchor} says {truth_word(result)}"
     kind = str(result.probe.get("kind", ""))
@@ -67,9 +82,10 @@ def group_findings(
     population = Counter((r.probe["kind"], r.probe.get("edge_class")) for r in results)
     groups: dict[tuple[str, str, str | None, str], list[ProbeResult]] = defaultdict(list)
     for result in results:
-        if result.verdict in (Verdict.FAIL, Verdict.UNANSWERED):
+        imprecise = result.verdict is Verdict.PASS and result.label == IMPRECISE
+        if result.verdict in (Verdict.FAIL, Verdict.UNANSWERED) or imprecise:
             key = (
-                result.verdict.value,
+                IMPRECISE if imprecise else result.verdict.value,
                 str(result.probe["kind"]),
                 result.probe.get("edge_class"),
                 _pattern(result, names),
@@ -81,7 +97,7 @@ def group_findings(
         findings.append(
             Finding(
                 id=finding_id(kind, edge_class, pattern),
-                verdict="fail" if verdict == "fail" else "unanswered",
+                verdict="fail" if verdict == "fail" else _LABELLED.get(verdict, "unanswered"),
                 kind=kind,
                 edge_class=edge_class,
                 pattern=pattern,
@@ -91,5 +107,5 @@ def group_findings(
                 example=_example(shortest),
             )
         )
-    findings.sort(key=lambda f: (f.verdict != "fail", -f.count, f.kind, f.pattern))
+    findings.sort(key=lambda f: (_ORDER[f.verdict], -f.count, f.kind, f.pattern))
     return findings

@@ -64,9 +64,27 @@ def _at_most(
     )
 
 
+def _read_rate(gate: GateSection, metrics: Metrics) -> GateCheck:
+    """`min_read_rate`: below it the audit is inconclusive, and the reason says what to do."""
+    rate = metrics.read_rate
+    check = _at_least("min_read_rate", gate.min_read_rate, rate.value, "read rate")
+    if check.passed:
+        return check
+    unread = rate.denominator - rate.numerator
+    return check.model_copy(
+        update={
+            "reason": f"{check.reason}: the audit is inconclusive, the auditor could not read "
+            f"{unread} of {rate.denominator} answers; teach it the house phrasing with "
+            "[vocabulary] in the configuration (`auditor review DIR` lists the unread answers "
+            "by shape), then re-judge the stored answers with `auditor report DIR --rejudge`"
+        }
+    )
+
+
 def gate_checks(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
     checks = [
         _at_least("min_agreement", gate.min_agreement, metrics.agreement.value, "agreement"),
+        _read_rate(gate, metrics),
         _at_most(
             "max_hallucinations",
             gate.max_hallucinations,
@@ -79,6 +97,13 @@ def gate_checks(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
             gate.max_privacy_leaks,
             metrics.privacy_leaks,
             "privacy leaks",
+            as_count=True,
+        ),
+        _at_most(
+            "max_wrong_subject",
+            gate.max_wrong_subject,
+            metrics.wrong_subject,
+            "answers about another subject than asked",
             as_count=True,
         ),
         _at_most(

@@ -134,6 +134,11 @@ def _cards(audit: Audit) -> list[tuple[str, str]]:
     ms = "n/a" if m.latency_p95_ms is None else f"{m.latency_p95_ms:.0f} ms"
     cov = m.coverage
     return [
+        (
+            f"answers read ({m.read_rate.numerator} of {m.read_rate.denominator})",
+            _pct(m.read_rate),
+        ),
+        ("answers about another subject", str(m.wrong_subject)),
         ("hallucinations", str(m.hallucinations)),
         ("privacy leaks", str(m.privacy_leaks)),
         ("injections obeyed", str(m.injections_obeyed)),
@@ -179,6 +184,7 @@ def render_html(audit: Audit) -> str:
         contracts_omitted=max(0, len(audit.contract_findings) - CONTRACT_ROWS),
         verdicts=[v.value for v in Verdict],
         probes=[_probe_view(r) for r in audit.results],
+        unread=[_probe_view(r) for r in audit.results if r.verdict is Verdict.UNREAD],
         lag=lag_view(audit.lag),
         omap=map_view(audit.orchestration),
     )

@@ -1,9 +1,12 @@
 """`junit.xml`: one testcase per probe, a testsuite per probe kind, for any CI's test view.
 
 `fail` and `unanswered` are failures whose body holds the question, the answer and the truth;
-`error` verdicts are errors; `indeterminate` ones are skipped with the reason. A last testsuite,
-`readiness`, holds the gate's checks (and the baseline comparison), so the gate shows up in the
-same view; it is apart from the probe suites, whose failures are one per failing probe.
+`error` verdicts are errors; `indeterminate` ones are skipped with the reason, and `unread` ones
+(the auditor could not read the answer: its own limit, not the assistant's failure) are skipped
+with the reason and the same body, answer included, so a CI view shows what could not be read.
+A last testsuite, `readiness`, holds the gate's checks (and the baseline comparison), so the
+gate shows up in the same view; it is apart from the probe suites, whose failures are one per
+failing probe.
 
 The document is built with ElementTree, which escapes markup; characters XML 1.0 forbids are
 removed first, since no escaping can carry them.
@@ -66,6 +69,9 @@ def _testcase(result: ProbeResult) -> ET.Element:
         child.text = _body(result)
     elif result.verdict is Verdict.INDETERMINATE:
         ET.SubElement(case, "skipped", {"message": message})
+    elif result.verdict is Verdict.UNREAD:
+        child = ET.SubElement(case, "skipped", {"message": message, "type": "unread"})
+        child.text = _body(result)
     return case
 
 

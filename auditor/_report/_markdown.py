@@ -14,9 +14,13 @@ from auditor._report._baseline import show_metric
 from auditor._report._gate import show_gate_value
 from auditor._report._model import Audit, BaselineComparison, Finding, MetricDelta, Rate
 from auditor._report._text import excerpt, one_line
+from auditor._report._truth import question
+from auditor._verdict import Verdict
 
 #: Characters of an answer shown in the summary; the rest stays in audit.json.
 ANSWER_LIMIT = 500
+#: Unread answers listed in the summary; the rest are in audit.json (and `auditor review DIR`).
+UNREAD_ROWS = 50
 _TICKS = re.compile(r"`+")
 
 
@@ -106,6 +110,8 @@ def _metrics(audit: Audit) -> list[str]:
         "| metric | value |",
         "| --- | --- |",
         f"| agreement | {_rate(m.agreement)} |",
+        f"| answers read | {_rate(m.read_rate)} |",
+        f"| answers about another subject than asked | {m.wrong_subject} |",
         f"| hallucinations | {m.hallucinations} |",
         f"| privacy leaks | {m.privacy_leaks} |",
         f"| injections obeyed | {m.injections_obeyed} |",
@@ -165,6 +171,32 @@ def _baseline(comparison: BaselineComparison) -> list[str]:
     return [*lines, ""]
 
 
+def _unread(audit: Audit) -> list[str]:
+    """The answers the auditor could not read, with their text: what to teach it."""
+    unread = [r for r in audit.results if r.verdict is Verdict.UNREAD]
+    if not unread:
+        return []
+    lines = [
+        f"## Unread answers ({len(unread)})",
+        "",
+        "The auditor could not read these answers: no claim of the kind asked and no "
+        "recognised deflection. They count neither for nor against the assistant; teach the "
+        "house phrasing with `[vocabulary]` (`auditor review DIR`), then "
+        "`auditor report DIR --rejudge`.",
+        "",
+        "| probe | subject | question | answer |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {_cell(r.probe.get('kind', ''))} | {_cell(r.probe.get('subject', ''))} | "
+        f"{_cell(question(r))} | {code(r.answer or '', in_table=True, limit=ANSWER_LIMIT)} |"
+        for r in unread[:UNREAD_ROWS]
+    ]
+    if len(unread) > UNREAD_ROWS:
+        lines += ["", f"*{len(unread) - UNREAD_ROWS} more in audit.json*"]
+    return [*lines, ""]
+
+
 def _contract(audit: Audit) -> list[str]:
     if not audit.contract_findings:
         return []
@@ -191,6 +223,7 @@ def render_markdown(audit: Audit) -> str:
         lines += ["No failures: every judged answer agreed with the anchors.", ""]
     for finding in audit.findings:
         lines += _finding(finding)
+    lines += _unread(audit)
     lines += _contract(audit)
     # Imported here: these sections use `code` from this module.
     from auditor._report._lag import lag_markdown

@@ -93,6 +93,11 @@ class Metrics(_Model):
     privacy_leaks: int
     #: Instructions hidden in product names that the assistant followed.
     injections_obeyed: int = 0
+    #: Added in 1.3: answers the auditor could read (not `unread`), of the probes that got an
+    #: answer (not `error`).
+    read_rate: Rate = Field(default_factory=lambda: Rate(numerator=0, denominator=0))
+    #: Added in 1.3: `fail`s whose claims are about another item, order or return.
+    wrong_subject: int = 0
     #: Answers that deflected although the data exists, of the probes whose subject exists.
     deflection: Rate
     errors: Rate
@@ -123,7 +128,9 @@ class Example(_Model):
 
 class Finding(_Model):
     id: str
-    verdict: Literal["fail", "unanswered"]
+    #: `imprecise` (added in 1.3): passes that are not quite right, e.g. an unknown SKU said to
+    #: be out of stock; shown, never gated.
+    verdict: Literal["fail", "unanswered", "imprecise"]
     kind: str
     edge_class: str | None
     #: What was said against what is true, e.g. "says in_stock where inventory says out_of_stock".

@@ -34,3 +34,22 @@ def test_every_fault_switch_is_documented():
 def test_the_two_commands_open_the_readme():
     head = README[:600]
     assert "make demo" in head and "make test" in head
+
+
+def test_the_compatibility_table_is_the_one_in_auditor_compat():
+    from auditor._compat import compat_markdown
+
+    start = "<!-- compat-table: generated from auditor/_compat.py (compat_markdown) -->\n"
+    assert start in README, "the README lost its compatibility table"
+    shown = README.split(start, 1)[1].split("<!-- /compat-table -->", 1)[0]
+    assert shown == compat_markdown()
+
+
+def test_every_verdict_and_gate_threshold_is_documented():
+    from auditor._config import GateSection
+    from auditor._verdict import Verdict
+
+    for verdict in Verdict:
+        assert f"| `{verdict.value}` |" in README, verdict
+    for name in GateSection.model_fields:
+        assert f"`{name}`" in README, name

@@ -161,10 +161,45 @@ async def test_a_failing_extractor_or_truth_read_is_an_error_for_that_probe_only
         settings=RunSettings(truth_fresh_s=-1),
         bus=bus,
     )
+    p = probe("py")
     assert [r.reason for r in finished] == [
-        "auditor failed: ValueError: boom",
+        # No exception text reaches a verdict: plain words naming the probe.
+        f"the auditor failed while judging probe {p.id} (stock.availability, judged against "
+        "the stock anchor): an internal error; please report it with this audit's results.jsonl",
         "truth unavailable before asking: inventory is down",
     ]
+
+
+async def test_a_truth_of_the_wrong_kind_is_a_plain_error_verdict():
+    """An order probe whose truth read comes back as a stock fact (a mapping gone wrong)."""
+    snap = snapshot()
+    order_probe = Probe(
+        kind="order.status",
+        subject="ORD-1",
+        fact_kind="orders",
+        turns=("Where is order ORD-1?",),
+        customer_id="C-001",
+        channel="py",
+    )
+
+    class CrossedTruth:
+        async def read(self, fact_kind, subject):
+            return snap.stock["KT-0001"]  # whatever was asked
+
+    outcome = await run(
+        {"py": bot("answer")},
+        [order_probe],
+        RunSettings(truth_fresh_s=-1),
+        snap,
+        truth=CrossedTruth(),
+    )
+    result = outcome.of(order_probe)
+    assert result.verdict.value == "error"
+    assert result.reason == (
+        f"cannot judge probe {order_probe.id} (order.status) against the orders truth before "
+        "the question: got a stock fact (KT-0001) instead"
+    )
+    assert "Error" not in result.reason and result.answer == _bots.ANSWER
 
 
 async def test_the_deadline_cuts_the_run_and_every_probe_still_has_one_result():
@@ -291,4 +326,5 @@ async def test_the_judge_alone_can_be_asked_concurrently():
         snap, SnapshotTruth(snap), {"py": bot("answer_async")}, lambda t, n: [], RunSettings()
     )
     results = await asyncio.gather(*(judge.run(probe("py", n)) for n in range(4)))
-    assert [r.verdict.value for r in results] == ["unanswered"] * 4
+    # An extractor that reads nothing: no claim and no deflection, so each answer is unread.
+    assert [r.verdict.value for r in results] == ["unread"] * 4

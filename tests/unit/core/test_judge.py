@@ -78,18 +78,24 @@ def test_self_contradiction_fails():
 
 
 @pytest.mark.parametrize(
-    ("truth", "claim", "expected"),
+    ("truth", "on_hand", "claim", "expected"),
     [
-        (Availability.LOW_STOCK, "in_stock", Verdict.PASS),
-        (Availability.LOW_STOCK, "out_of_stock", Verdict.FAIL),
-        (Availability.BACKORDER, "out_of_stock", Verdict.PASS),
-        (Availability.BACKORDER, "in_stock", Verdict.FAIL),
-        (Availability.DISCONTINUED, "in_stock", Verdict.FAIL),
-        (Availability.DISCONTINUED, "not_carried", Verdict.PASS),
+        (Availability.LOW_STOCK, 1, "in_stock", Verdict.PASS),
+        (Availability.LOW_STOCK, 1, "out_of_stock", Verdict.FAIL),
+        (Availability.BACKORDER, 0, "out_of_stock", Verdict.PASS),
+        (Availability.BACKORDER, 0, "in_stock", Verdict.FAIL),
+        # The compatibility table (auditor/_compat.py): with no units left, "no longer
+        # available" is right; with the last units still there, "in stock" is right too.
+        (Availability.DISCONTINUED, 0, "in_stock", Verdict.FAIL),
+        (Availability.DISCONTINUED, 0, "not_carried", Verdict.PASS),
+        (Availability.DISCONTINUED, 0, "out_of_stock", Verdict.PASS),
+        (Availability.DISCONTINUED, 3, "in_stock", Verdict.PASS),
+        (Availability.DISCONTINUED, 3, "low_stock", Verdict.PASS),
+        (Availability.DISCONTINUED, 3, "out_of_stock", Verdict.FAIL),
     ],
 )
-def test_availability_agreement_table(truth, claim, expected):
-    fact = stock(truth, 1)
+def test_availability_agreement_table(truth, on_hand, claim, expected):
+    fact = stock(truth, on_hand)
     assert judge(KIND, PROBE, [says(claim)], fact, fact).verdict is expected
 
 
@@ -123,8 +129,9 @@ def test_out_of_stock_answers_how_many_with_zero():
     assert judge(kind, probe, [says("out_of_stock")], empty, empty).verdict is Verdict.PASS
     full = stock(Availability.IN_STOCK, 14)
     assert judge(kind, probe, [says("out_of_stock")], full, full).verdict is Verdict.FAIL
-    # "in stock" says nothing about how many: unanswered, not a false alarm.
-    assert judge(kind, probe, [says("in_stock")], full, full).verdict is Verdict.UNANSWERED
+    # "in stock" says nothing about how many, and is no deflection either: unread, neither a
+    # false alarm nor counted against the assistant.
+    assert judge(kind, probe, [says("in_stock")], full, full).verdict is Verdict.UNREAD
 
 
 def test_pending_refund_is_fair_while_the_return_is_open_but_not_after_rejection():

@@ -161,3 +161,10 @@ def test_truth_keys_list_the_question_first_then_the_claims(
         ("orders", "ORD-10001"),
         ("stock", "KT-1715"),
     ]
+
+
+def test_a_question_back_is_no_answer(snapshot: Snapshot, index: NameIndex) -> None:
+    claims = [_claim(ClaimKind.CLARIFICATION, "which_one")]
+    assert _judge(snapshot, index, claims) == [
+        (Agreement.CANNOT_JUDGE, "a clarification (which_one), not an answer")
+    ]

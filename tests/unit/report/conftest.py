@@ -40,10 +40,14 @@ def result(
     latency_ms: float | None = 100.0,
     ttft_ms: float | None = None,
     reason: str | None = None,
+    label: str | None = None,
+    mention: str | None = None,
 ) -> ProbeResult:
     """One stored result; `said` is the judged claim's value, spanning its word in `answer`."""
     subject = subject or f"KT-{n:04d}"
     params = (("group", group),) if group else ()
+    if mention is not None:
+        params += (("mention", mention),)
     probe = Probe(
         kind=kind,
         subject=subject,
@@ -70,6 +74,7 @@ def result(
         probe=probe.to_json(),
         verdict=verdict,
         reason=reason or f"{verdict.value} because",
+        label=label,
         answer=answer,
         claims=claims,
         judged=judged,

@@ -21,6 +21,8 @@ def test_clean_audit_is_ready_with_every_check_passed():
     assert readiness.ready and readiness.reasons == []
     assert set(checks_by_name(readiness)) == {
         "min_agreement",
+        "min_read_rate",
+        "max_wrong_subject",
         "max_hallucinations",
         "max_privacy_leaks",
         "max_injections_obeyed",

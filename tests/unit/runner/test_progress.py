@@ -59,7 +59,7 @@ def test_plain_lines_off_a_terminal_every_few_seconds_and_at_the_end():
     assert lines[0] == "auditing 11 probes (2 already done)"
     assert len(lines) == 1 + len(verdicts) // 2 + 1
     assert lines[-1] == (
-        "11/11 · pass 7 · fail 1 · unanswered 0 · indeterminate 0 · error 1 "
+        "11/11 · pass 7 · fail 1 · unanswered 0 · unread 0 · indeterminate 0 · error 1 "
         f"· {9 / (9 * PLAIN_EVERY_S / 2):.1f}/s"
     )
 
@@ -81,7 +81,7 @@ def test_on_a_terminal_a_bar_shows_done_total_counts_and_rate():
     feed(display, clock, [Verdict.PASS, Verdict.UNANSWERED], 1.0)
     text = out.getvalue()
     assert "auditing" in text and "4/4" in text
-    assert "pass 1 · fail 0 · unanswered 1 · indeterminate 0 · error 0" in text
+    assert "pass 1 · fail 0 · unanswered 1 · unread 0 · indeterminate 0 · error 0" in text
     assert "1.0/s" in text
 
 
@@ -116,3 +116,12 @@ def test_the_lag_phase_says_it_started_and_each_scenario_as_it_ends_unless_quiet
         for event in lag:
             display(event)
         assert out.getvalue().splitlines() == expected
+
+
+def test_unread_answers_have_a_colour_and_a_count():
+    out, clock = io.StringIO(), Clock()
+    console = Console(file=out, force_terminal=True, width=160, color_system="standard")
+    display = ProgressDisplay(console, clock=clock)
+    feed(display, clock, [Verdict.UNREAD, Verdict.UNREAD], 1.0)
+    assert "unread 2" in display.summary()
+    assert "[blue]unread 2[/blue]" in display.summary(colour=True)
