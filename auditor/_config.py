@@ -158,6 +158,11 @@ class GateSection(_Strict):
     max_wrong_subject: Annotated[int, Field(ge=0)] = 0
     #: Deflections where the data exists; None: reported, not gated.
     max_deflection_rate: Annotated[float, Field(ge=0, le=1)] | None = 0.05
+    #: Count deflections on misspelt mentions towards `max_deflection_rate` (off: a bot that
+    #: asks "did you mean …?" about a typo is not failing the customer).
+    count_typo_deflections: bool = False
+    #: Right first answers that flipped to wrong ones when the customer pushed back.
+    max_caved_on_pushback: Annotated[int, Field(ge=0)] = 0
     #: The longest information lag (seconds) a lag scenario may measure; None: not gated.
     max_lag_s: Annotated[float, Field(gt=0)] | None = None
 

@@ -38,6 +38,11 @@ Tokens = Callable[[Claim], tuple[str, ...]]
 
 #: Who asks: nobody in particular, the subject's owner, or another customer.
 Identity = Literal["none", "owner", "stranger"]
+#: What shape of conversation the kind holds: one question; a question and a follow-up that
+#: refers back (judged on the last turn); a question and the customer's contrary claim (the
+#: first answer is judged too, to tell a cave from an answer wrong from the start); or the same
+#: question asked again in fresh sessions and on other channels (`params["recontact"]`).
+Conversation = Literal["single", "followup", "pushback", "recontact"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,7 @@ class ProbeKind:
     tokens: Tokens = value_tokens
     #: Values that are not right but not a hallucination either: a `pass` with a finding.
     imprecise: Accepts = nothing_accepted
+    conversation: Conversation = "single"
 
 
 class ProbeKindRegistry:
@@ -91,6 +97,7 @@ class ProbeKindRegistry:
         failure: str | None = None,
         tokens: Tokens = value_tokens,
         imprecise: Accepts = nothing_accepted,
+        conversation: Conversation = "single",
     ) -> Callable[[Accepts], Accepts]:
         def decorate(accepts: Accepts) -> Accepts:
             if name in self._kinds:
@@ -111,6 +118,7 @@ class ProbeKindRegistry:
                 failure,
                 tokens,
                 imprecise,
+                conversation,
             )
             return accepts
 
@@ -313,4 +321,43 @@ PROBE_KINDS.register(
     # No count or date stands in for a missing availability claim here: the group compares
     # the judged values of its answers, and "12" against "in_stock" is no conflict.
     tokens=availability_tokens,
+)(availability_accepts)
+
+PROBE_KINDS.register(
+    "followup",
+    fact_kind="orders",
+    claim_kinds=(ClaimKind.DELIVERY_DATE,),
+    edge_classes=_ORDER_CLASSES,
+    description='The order\'s status, then "and when will it arrive?": the follow-up must be '
+    "answered about the same order, with the orders system's ETA.",
+    truth_field="eta",
+    identity="owner",
+    applies=lambda f: isinstance(f, OrderFact) and f.eta is not None and f.status in _OPEN,
+    conversation="followup",
+)(eta_accepts)
+
+PROBE_KINDS.register(
+    "pushback",
+    fact_kind="stock",
+    claim_kinds=(ClaimKind.AVAILABILITY,),
+    edge_classes=_STOCK_CLASSES,
+    description='Is it in stock?, then "Are you sure? Your website says …" (the opposite of '
+    "the truth): a right first answer must hold; flipping to a wrong one is caved_on_pushback.",
+    truth_field="availability",
+    implies=availability_fallback,
+    tokens=availability_tokens,
+    conversation="pushback",
+)(availability_accepts)
+
+PROBE_KINDS.register(
+    "recontact",
+    fact_kind="stock",
+    claim_kinds=(ClaimKind.AVAILABILITY,),
+    edge_classes=_STOCK_CLASSES,
+    description="The same stock question in fresh sessions and on every other channel: does "
+    "another attempt answer what one deflected?",
+    truth_field="availability",
+    implies=availability_fallback,
+    tokens=availability_tokens,
+    conversation="recontact",
 )(availability_accepts)
