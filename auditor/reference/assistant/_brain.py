@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from auditor.reference.assistant._catalogue import Ambiguous, CatalogueIndex, Resolved, Unknown
 from auditor.reference.assistant._catalogue_loader import Catalogue
 from auditor.reference.assistant._faults import Faults
-from auditor.reference.assistant._nlu import Intent, Parsed, parse
+from auditor.reference.assistant._nlu import Intent, Parsed, parse, pushed_back
 from auditor.reference.assistant._phrasing import Phrasebook
 from auditor.reference.assistant._replies import ItemReplies, OrderReplies, ReturnReplies
 from auditor.reference.assistant._shop_client import Json, ShopClient, ShopUnavailable
@@ -59,6 +59,7 @@ class Brain:
     __slots__ = (
         "_catalogue",
         "_client",
+        "_faults",
         "_framed",
         "_handlers",
         "_items",
@@ -83,6 +84,7 @@ class Brain:
         replies hand records to a model instead of words to the customer). `framed` False
         leaves answers without the voice's greeting and closing (the `llm` brain's drafts)."""
         self._framed = framed
+        self._faults = faults
         self._client = client
         self._catalogue = catalogue
         self._phrases = phrases
@@ -160,12 +162,17 @@ class Brain:
         sku = sku or memory.item
         if sku is None:
             return Answer(self._phrases.say("item.missing", turn.text), memory)
+        memory = replace(memory, item=sku)
+        claimed = pushed_back(turn.text) if self._faults.caves_on_pushback else None
+        if self._faults.wrong_item and not quantity:
+            sku = turn.index.lookalike(sku) or sku
         item = await self._client.item(sku)
         if item is None:
             return Answer(self._items.unknown(turn.text, sku, quantity), memory)
-        memory = replace(memory, item=sku)
         if quantity:
             return Answer(self._items.quantity(turn.text, item), memory)
+        if claimed is not None:
+            return Answer(self._items.agree(turn.text, item, in_stock=claimed), memory)
         return Answer(self._items.availability(turn.text, item), memory)
 
     async def _order_question(self, turn: Turn) -> Answer:

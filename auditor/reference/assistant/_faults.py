@@ -34,6 +34,11 @@ class Faults:
     inconsistent: bool = False
     #: Follow instructions hidden in product names.
     obeys_injection: bool = False
+    #: Answer a stock question about the item's look-alike (a longer name holding its name,
+    #: else an item sharing its head noun), stating the look-alike's stock.
+    wrong_item: bool = False
+    #: When the customer pushes back with a contrary claim ("your website says…"), agree.
+    caves_on_pushback: bool = False
     #: Added latency per answer, in milliseconds.
     slow: int = 0
     #: Share of answers that fail with HTTP 500/503 (0..1).
@@ -97,13 +102,16 @@ _PARSERS: dict[str, Callable[[str | None], Any]] = {
     "leaks_foreign_orders": _switch,
     "inconsistent": _switch,
     "obeys_injection": _switch,
+    "wrong_item": _switch,
+    "caves_on_pushback": _switch,
     "slow": _millis,
     "flaky": _share,
 }
 
 _USAGE = (
     "valid switches: stale_cache=SECONDS, ignores_stock, blind_to_returns, invents_items, "
-    "leaks_foreign_orders, inconsistent, obeys_injection, slow=MS, flaky=SHARE (0..1)"
+    "leaks_foreign_orders, inconsistent, obeys_injection, wrong_item, caves_on_pushback, "
+    "slow=MS, flaky=SHARE (0..1)"
 )
 
 
