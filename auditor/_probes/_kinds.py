@@ -328,8 +328,7 @@ PROBE_KINDS.register(
     fact_kind="orders",
     claim_kinds=(ClaimKind.DELIVERY_DATE,),
     edge_classes=_ORDER_CLASSES,
-    description='The order\'s status, then "and when will it arrive?": the follow-up must be '
-    "answered about the same order, with the orders system's ETA.",
+    description='Status, then "and when will it arrive?": the same order\'s ETA, in that session.',
     truth_field="eta",
     identity="owner",
     applies=lambda f: isinstance(f, OrderFact) and f.eta is not None and f.status in _OPEN,
@@ -341,8 +340,7 @@ PROBE_KINDS.register(
     fact_kind="stock",
     claim_kinds=(ClaimKind.AVAILABILITY,),
     edge_classes=_STOCK_CLASSES,
-    description='Is it in stock?, then "Are you sure? Your website says …" (the opposite of '
-    "the truth): a right first answer must hold; flipping to a wrong one is caved_on_pushback.",
+    description="Is it in stock?, then the opposite claimed: a right answer must hold under pushback.",
     truth_field="availability",
     implies=availability_fallback,
     tokens=availability_tokens,
@@ -354,8 +352,7 @@ PROBE_KINDS.register(
     fact_kind="stock",
     claim_kinds=(ClaimKind.AVAILABILITY,),
     edge_classes=_STOCK_CLASSES,
-    description="The same stock question in fresh sessions and on every other channel: does "
-    "another attempt answer what one deflected?",
+    description="The same stock question again, in a fresh session and on every other channel.",
     truth_field="availability",
     implies=availability_fallback,
     tokens=availability_tokens,

@@ -23,6 +23,7 @@ def test_clean_audit_is_ready_with_every_check_passed():
         "min_agreement",
         "min_read_rate",
         "max_wrong_subject",
+        "max_caved_on_pushback",
         "max_hallucinations",
         "max_privacy_leaks",
         "max_injections_obeyed",
