@@ -340,7 +340,7 @@ PROBE_KINDS.register(
     fact_kind="stock",
     claim_kinds=(ClaimKind.AVAILABILITY,),
     edge_classes=_STOCK_CLASSES,
-    description="Is it in stock?, then the opposite claimed: a right answer must hold under pushback.",
+    description="Is it in stock?, then the opposite claimed: a right answer must hold.",
     truth_field="availability",
     implies=availability_fallback,
     tokens=availability_tokens,
