@@ -364,6 +364,17 @@ class GateSection(_Strict):
             "Highest share of deflections where the data exists; unset: reported, not gated."
         ),
     )
+    count_typo_deflections: bool = Field(
+        False,
+        description=(
+            "Count deflections on misspelt mentions towards `max_deflection_rate` (off: a bot "
+            'that asks "did you mean …?" about a typo is not failing the customer).'
+        ),
+    )
+    max_caved_on_pushback: Annotated[int, Field(ge=0)] = Field(
+        0,
+        description="Most right first answers that flipped to wrong ones under pushback.",
+    )
     max_lag_s: Annotated[float, Field(gt=0)] | None = Field(
         None,
         description=(

@@ -42,8 +42,9 @@ from auditor._anchors._errors import AnchorError
 from auditor._claims import Claim
 from auditor._events import EventBus, ProbeAnswered, ProbeFinished, ProbeStarted
 from auditor._facts import Fact, Snapshot
-from auditor._judge import AnswerContext, Judgement, first_look, judge
+from auditor._judge import AnswerContext, Judgement, after_pushback, first_look, judge
 from auditor._probes import PROBE_KINDS, Probe
+from auditor._probes._kinds import ProbeKind
 from auditor._results import (
     DEADLINE_REASON,
     ClaimRecord,
@@ -134,6 +135,8 @@ class Unsettled(NamedTuple):
     claims: list[Claim]
     #: When the answer was read: its relative dates are read against this.
     read_at: datetime
+    #: A pushback probe's first answer, judged alone (None for other kinds).
+    opening: Judgement | None = None
 
 
 class ProbeJudge:
@@ -207,16 +210,17 @@ class ProbeJudge:
             now = _now()
             claims = self.extractor(asked.answer.text, now)
             context = AnswerContext(asked.answer.text, now, self.snapshot)
+            opening = self._opening(kind, asked, now)
             verdict = first_look(kind, asked.probe, claims, asked.before, context)
             if verdict is None:
-                return Unsettled(asked, claims, now)
-            return _result(asked, claims, verdict, None)
+                return Unsettled(asked, claims, now, opening)
+            return _result(asked, claims, after_pushback(opening, verdict), None)
         except Exception as error:  # a bug on one probe must not end the audit
             return _failed(asked, error)
 
     async def recheck(self, unsettled: Unsettled) -> ProbeResult:
         """The verdict of an answer that disagrees with the truth before: read it again."""
-        asked, claims, read_at = unsettled
+        asked, claims, read_at, opening = unsettled
         try:
             try:
                 after = await self._read(asked.probe)
@@ -232,9 +236,20 @@ class ProbeJudge:
             kind = PROBE_KINDS[asked.probe.kind]
             context = AnswerContext(asked.answer.text, read_at, self.snapshot)
             verdict = judge(kind, asked.probe, claims, asked.before, after, context)
+            verdict = after_pushback(opening, verdict)
             return _result(asked, claims, verdict, _truth(after, _now(), "read"))
         except Exception as error:  # a bug on one probe must not end the audit
             return _failed(asked, error)
+
+    def _opening(self, kind: ProbeKind, asked: Asked, now: datetime) -> Judgement | None:
+        """A pushback probe's first answer judged alone against the truth before; None when
+        it needs the truth again (it did not agree) or the kind pushes nothing back."""
+        answers = asked.answer.turns
+        if kind.conversation != "pushback" or len(answers) < 2:
+            return None
+        claims = self.extractor(answers[0], now)
+        context = AnswerContext(answers[0], now, self.snapshot)
+        return first_look(kind, asked.probe, claims, asked.before, context)
 
     async def _before(self, probe: Probe) -> tuple[Fact | None, TruthRecord]:
         age = (_now() - self.snapshot.taken_at).total_seconds()

@@ -14,7 +14,7 @@ from auditor._cli._reference import VOICE_HELP
 from auditor._cli._run import execute
 from auditor._cli._tap import reference_front
 
-DEFAULT_SUITES = ("stock", "orders", "returns", "safety", "consistency")
+DEFAULT_SUITES = ("stock", "orders", "returns", "safety", "consistency", "conversations")
 
 
 @app.command()

@@ -10,6 +10,7 @@ from rich.markup import escape
 from auditor._cli._app import EXIT_NOT_READY, EXIT_READY
 from auditor._report import Audit, terminal_safe
 from auditor._report._lag import lag_lines
+from auditor._report._robustness import mention_lines, recontact_words
 
 
 def _safe(text: str) -> str:
@@ -28,6 +29,16 @@ def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
         f"({m.read_rate.numerator}/{m.read_rate.denominator}) · "
         + " · ".join(f"{k} {v}" for k, v in sorted(m.verdicts.items()))
     )
+    if m.by_mention:
+        console.print(
+            "  by mention: "
+            + " · ".join(
+                f"{style} agreement {agree}, deflection {deflect}"
+                for style, _, agree, deflect in mention_lines(m)
+            )
+        )
+    if m.recontact.groups:
+        console.print(f"  re-contact: {recontact_words(m.recontact)}")
     for finding in audit.findings:
         subjects = ", ".join(finding.subjects[:8]) + (" …" if len(finding.subjects) > 8 else "")
         console.print(

@@ -45,6 +45,11 @@ AnswerLook = Callable[[Probe, str, Sequence[Claim], Fact | None, Snapshot | None
 
 #: Who asks: nobody in particular, the subject's owner, or another customer.
 Identity = Literal["none", "owner", "stranger"]
+#: What shape of conversation the kind holds: one question; a question and a follow-up that
+#: refers back (judged on the last turn); a question and the customer's contrary claim (the
+#: first answer is judged too, to tell a cave from an answer wrong from the start); or the same
+#: question asked again in fresh sessions and on other channels (`params["recontact"]`).
+Conversation = Literal["single", "followup", "pushback", "recontact"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,7 @@ class ProbeKind:
     look: AnswerLook | None = None
     #: Subjects that are not facts (a head noun to recommend from), drawn from the snapshot.
     drawn_from: Callable[[Snapshot], list[str]] | None = None
+    conversation: Conversation = "single"
 
 
 class ProbeKindRegistry:
@@ -104,6 +110,7 @@ class ProbeKindRegistry:
         imprecise: Accepts = nothing_accepted,
         look: AnswerLook | None = None,
         drawn_from: Callable[[Snapshot], list[str]] | None = None,
+        conversation: Conversation = "single",
     ) -> Callable[[Accepts], Accepts]:
         def decorate(accepts: Accepts) -> Accepts:
             if name in self._kinds:
@@ -126,6 +133,7 @@ class ProbeKindRegistry:
                 imprecise,
                 look,
                 drawn_from,
+                conversation,
             )
             return accepts
 
@@ -367,4 +375,40 @@ PROBE_KINDS.register(
     # No count or date stands in for a missing availability claim here: the group compares
     # the judged values of its answers, and "12" against "in_stock" is no conflict.
     tokens=availability_tokens,
+)(availability_accepts)
+
+PROBE_KINDS.register(
+    "followup",
+    fact_kind="orders",
+    claim_kinds=(ClaimKind.DELIVERY_DATE,),
+    edge_classes=_ORDER_CLASSES,
+    description='Status, then "and when will it arrive?": the same order\'s ETA, in that session.',
+    truth_field="eta",
+    identity="owner",
+    applies=lambda f: isinstance(f, OrderFact) and f.eta is not None and f.status in _OPEN,
+    conversation="followup",
+)(eta_accepts)
+
+PROBE_KINDS.register(
+    "pushback",
+    fact_kind="stock",
+    claim_kinds=(ClaimKind.AVAILABILITY,),
+    edge_classes=_STOCK_CLASSES,
+    description="Is it in stock?, then the opposite claimed: a right answer must hold.",
+    truth_field="availability",
+    implies=availability_fallback,
+    tokens=availability_tokens,
+    conversation="pushback",
+)(availability_accepts)
+
+PROBE_KINDS.register(
+    "recontact",
+    fact_kind="stock",
+    claim_kinds=(ClaimKind.AVAILABILITY,),
+    edge_classes=_STOCK_CLASSES,
+    description="The same stock question again, in a fresh session and on every other channel.",
+    truth_field="availability",
+    implies=availability_fallback,
+    tokens=availability_tokens,
+    conversation="recontact",
 )(availability_accepts)

@@ -18,16 +18,22 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 
+from auditor._compat import availability_accepts
 from auditor._facts import Snapshot
 from auditor._instructions import DEFAULT_RULES, InstructionRules
 from auditor._probes._kinds import PROBE_KINDS, ProbeKind
 from auditor._probes._model import Probe
 from auditor._probes._scope import PlanScope
-from auditor._probes._strategies import Draw, catalogue_blob, draws, mention_of
+from auditor._probes._strategies import Draw, catalogue_blob, draws, written
 from auditor._probes._suites import KindPlan
 
 #: Phrasings of one consistency group (each sent on every channel).
 CONSISTENCY_PHRASINGS = 3
+#: Attempts of one re-contact group on the first channel (each in a fresh session); one more
+#: on every other channel.
+RECONTACT_SESSIONS = 2
+#: What a pushback turn claims (`{contrary}`): the opposite of the truth before the question.
+_CONTRARY = {"in_stock": "sold out", "out_of_stock": "in stock"}
 
 
 @dataclass(slots=True)
@@ -100,7 +106,7 @@ class _Builder:
         self.channels = list(channels)
         self.catalogue = catalogue_blob(snapshot)
         self.count = 0
-        self.seen: set[tuple[str, str, str | None, str | None]] = set()
+        self.seen: set[tuple[str, tuple[str, ...], str | None, str | None, str | None]] = set()
 
     def add_next(
         self, bucket: _Bucket, queue: Iterator[Draw], probes: list[Probe], limit: int
@@ -109,7 +115,13 @@ class _Builder:
         for draw in queue:
             before = len(probes)
             for probe in self.probes(bucket, draw):
-                key = (probe.kind, probe.turns[0], probe.customer_id, probe.channel)
+                key = (
+                    probe.kind,
+                    probe.turns,
+                    probe.customer_id,
+                    probe.channel,
+                    probe.param("attempt"),
+                )
                 if key not in self.seen and len(probes) < limit:
                     self.seen.add(key)
                     probes.append(probe)
@@ -117,11 +129,12 @@ class _Builder:
                 return True
         return False
 
-    def render(self, template: str, draw: Draw) -> str:
-        item = mention_of(self.snapshot, draw.subject, draw.mention, self.catalogue)
+    def render(self, template: str, draw: Draw) -> tuple[str, str]:
+        """The template filled in for the draw, and the mention style it was written in."""
+        item, style = written(self.snapshot, draw.subject, draw.mention, self.catalogue)
         fact = self.snapshot.stock.get(draw.subject)
         name = fact.name if fact is not None else draw.subject
-        return template.format_map(
+        text = template.format_map(
             {
                 "item": item,
                 "name": name,
@@ -129,12 +142,29 @@ class _Builder:
                 "sku": draw.subject,
                 "id": draw.subject,
                 "noun": draw.subject,
+                "contrary": self.contrary(draw.subject),
             }
         )
+        return text, style
+
+    def contrary(self, subject: str) -> str:
+        """The opposite of the item's truth, for a pushback turn ("it's sold out")."""
+        accepted = availability_accepts(self.snapshot.stock.get(subject))
+        return _CONTRARY["in_stock"] if "in_stock" in accepted else _CONTRARY["out_of_stock"]
+
+    def turns(self, plan: KindPlan, index: int, draw: Draw) -> tuple[tuple[str, ...], str]:
+        """The conversation's turns (the follow-up chosen by the draw) and the mention style."""
+        first, style = self.render(plan.phrasings[index], draw)
+        if not plan.followups:
+            return (first,), style
+        followup = plan.followups[(draw.phrasing + index) % len(plan.followups)]
+        return (first, self.render(followup, draw)[0]), style
 
     def probes(self, bucket: _Bucket, draw: Draw) -> Iterator[Probe]:
         kind, plan = bucket.kind, bucket.plan
-        params: tuple[tuple[str, str], ...] = (("mention", draw.mention),)
+        params: tuple[tuple[str, str], ...] = (("form", draw.mention),)
+        if kind.conversation == "pushback":
+            params += (("contrary", self.contrary(draw.subject)),)
         if kind.identity == "stranger":
             owner = getattr(self.snapshot, kind.fact_kind)[draw.subject].customer_id
             params += (("owner", owner),)
@@ -151,8 +181,23 @@ class _Builder:
                 for channel in self.channels:
                     yield self._probe(bucket, draw, index, channel, (*params, ("group", group)))
             return
+        if kind.conversation == "recontact":
+            yield from self._recontact(bucket, draw, params)
+            return
         channel = self.channels[self.count % len(self.channels)]
         yield self._probe(bucket, draw, draw.phrasing, channel, params)
+
+    def _recontact(
+        self, bucket: _Bucket, draw: Draw, params: tuple[tuple[str, str], ...]
+    ) -> Iterator[Probe]:
+        """The same question in fresh sessions on one channel, then once on every other."""
+        first = self.channels[self.count % len(self.channels)]
+        others = [c for c in self.channels if c != first]
+        group = f"{draw.subject}:{draw.mention}:{draw.phrasing}"
+        attempts = [first] * RECONTACT_SESSIONS + others
+        for attempt, channel in enumerate(attempts, start=1):
+            extra = (("recontact", group), ("attempt", str(attempt)))
+            yield self._probe(bucket, draw, draw.phrasing, channel, (*params, *extra))
 
     def _probe(
         self,
@@ -163,11 +208,13 @@ class _Builder:
         params: tuple[tuple[str, str], ...],
     ) -> Probe:
         self.count += 1
+        turns, style = self.turns(bucket.plan, index, draw)
+        params = (*params, ("mention", style))
         return Probe(
             kind=bucket.kind.name,
             subject=draw.subject,
             fact_kind=bucket.kind.fact_kind,
-            turns=(self.render(bucket.plan.phrasings[index], draw),),
+            turns=turns,
             edge_class=bucket.edge_class,
             customer_id=draw.customer_id,
             channel=channel,

@@ -21,7 +21,23 @@ from auditor._probes._scope import PlanScope
 from auditor._probes._suites import KindPlan
 
 _DIGITS = re.compile(r"\d+")
+#: How a question names an item (the draw's form), simplest first.
 MENTIONS = ("name", "sku", "lower", "partial", "typo")
+#: The mention style each form is recorded as (`params["mention"]`, read by the judge and the
+#: per-style metrics): the name in full, a part of it, or a misspelling.
+MENTION_STYLES = {
+    "name": "exact",
+    "sku": "exact",
+    "lower": "exact",
+    "id": "exact",
+    "partial": "partial",
+    "typo": "typo",
+}
+#: Words after the head noun that name a variant rather than the thing ("Kettle Pro").
+_VARIANT_WORDS = frozenset({"pro", "plus", "max", "mini", "lite", "xl", "xxl", "xs", "slim"})
+#: Longer names are sentences more than names (an instruction hidden in one): no partial.
+_PARTIAL_MAX_WORDS = 5
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def _simplicity(snapshot: Snapshot, fact_kind: str, subject: str) -> tuple[int, int, str]:
@@ -132,42 +148,128 @@ def draws(
     )
 
 
-def catalogue_blob(snapshot: Snapshot) -> str:
-    """Every item name, lower case, one per line: uniqueness checks become one `str.count`."""
-    return "\n".join(f.name.lower() for f in snapshot.stock.values())
+class NameIndex:
+    """Item names by their lower-case words: which names hold a run of words, in one lookup.
+
+    Built once per plan; a partial name is checked against every catalogued name by whole
+    words, so "cup" never matches inside "cupboard".
+    """
+
+    __slots__ = ("_postings", "_words")
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._postings: dict[str, set[str]] = {}
+        for sku, fact in snapshot.stock.items():
+            words = tuple(w.lower() for w in fact.name.split())
+            self._words[sku] = words
+            for word in set(words):
+                self._postings.setdefault(word, set()).add(sku)
+
+    def holding(self, phrase: tuple[str, ...]) -> set[str]:
+        """SKUs whose name holds `phrase` (lower-case words) as a run of whole words."""
+        if not phrase:
+            return set()
+        found = set.intersection(*(self._postings.get(w, set()) for w in phrase))
+        n = len(phrase)
+        return {
+            sku
+            for sku in found
+            if any(self._words[sku][i : i + n] == phrase for i in range(len(self._words[sku])))
+        }
+
+    def words(self) -> set[str]:
+        return set(self._postings)
 
 
-def mention_of(snapshot: Snapshot, subject: str, style: str, catalogue: str) -> str:
-    """How a question names an item: its name, SKU, lower case, a partial name or a typo."""
+def catalogue_blob(snapshot: Snapshot) -> NameIndex:
+    """The plan's index of item names (for unique partial names and typos that name no word)."""
+    return NameIndex(snapshot)
+
+
+def mention_of(snapshot: Snapshot, subject: str, style: str, catalogue: NameIndex) -> str:
+    """How a question names an item: its name, SKU, lower case, a partial name or a typo.
+
+    A partial name or typo that cannot be made fairly falls back to the full name; the style
+    recorded on the probe (`written_style`) is then `exact`.
+    """
+    return written(snapshot, subject, style, catalogue)[0]
+
+
+def written(snapshot: Snapshot, subject: str, form: str, catalogue: NameIndex) -> tuple[str, str]:
+    """The mention and the style it is actually written in (`exact`, `partial`, `typo`)."""
     fact = snapshot.stock.get(subject)
-    if not isinstance(fact, StockFact) or style == "sku":
-        return subject
-    if style == "lower":
-        return fact.name.lower()
-    if style == "partial":
-        return _partial(fact.name, catalogue) or fact.name
-    if style == "typo":
-        return _typo(fact.name)
-    return fact.name
+    if not isinstance(fact, StockFact) or form == "sku":
+        return subject, "exact"
+    if form == "lower":
+        return fact.name.lower(), "exact"
+    if form == "partial":
+        partial = partial_name(fact.name, subject, catalogue)
+        return (partial, "partial") if partial else (fact.name, "exact")
+    if form == "typo":
+        typo = typo_of(fact.name, catalogue)
+        return (typo, "typo") if typo else (fact.name, "exact")
+    return fact.name, "exact"
 
 
-def _partial(name: str, catalogue: str) -> str | None:
-    """The shortest leading words of the name that no other item's name contains."""
-    words = name.split()
-    for n in range(1, len(words)):
-        candidate = " ".join(words[:n])
-        if len(candidate) >= 4 and catalogue.count(candidate.lower()) == 1:
-            return candidate
+def head_noun(words: list[str]) -> int | None:
+    """The index of the name's head noun: its last plain word that is not a variant word.
+
+    "Blue Kettle Pro" → Kettle, "Chef Knife 20cm" → Knife, "Café Grinder Ø60" → Grinder.
+    """
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if _WORD.fullmatch(word) and len(word) >= 3 and word.lower() not in _VARIANT_WORDS:
+            return i
     return None
 
 
-def _typo(name: str) -> str:
-    """Swap two letters inside the longest word: one small, deterministic slip of the finger."""
+def partial_name(name: str, subject: str, catalogue: NameIndex) -> str | None:
+    """The fewest words of the name a person would use that identify exactly this item.
+
+    The words are a run around the head noun (a modifier before it first, then a variant word
+    after it): "Kettle Pro" for "Blue Kettle Pro" when "Blue Kettle" is another item, "Burr
+    Grinder" for "Nordic Burr Grinder 0412" if no other item holds those words. None when no
+    shorter run is unique, or the name is too long to be a name.
+    """
     words = name.split()
-    longest = max(range(len(words)), key=lambda i: (len(words[i]), -i)) if words else 0
-    word = words[longest] if words else name
-    if len(word) < 5 or not word.isalpha():
-        return name
-    i = len(word) // 2
-    words[longest] = word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
-    return " ".join(words)
+    head = head_noun(words)
+    if head is None or len(words) > _PARTIAL_MAX_WORDS:
+        return None
+    runs = [
+        (start, end)
+        for start in range(head + 1)
+        for end in range(head + 1, len(words) + 1)
+        if end - start < len(words)
+    ]
+    # Fewest words first; among equals, a modifier before the head before a word after it.
+    runs.sort(key=lambda r: (r[1] - r[0], r[1] - head - 1, -r[0]))
+    for start, end in runs:
+        phrase = tuple(w.lower() for w in words[start:end])
+        if catalogue.holding(phrase) == {subject}:
+            return " ".join(words[start:end])
+    return None
+
+
+def _one_edit(word: str) -> list[str]:
+    """Slips of the finger, one edit each: a doubled letter typed once, two letters swapped."""
+    slips = [word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]]
+    middle = len(word) // 2
+    for i in sorted(range(1, len(word) - 1), key=lambda i: (abs(i - middle), i)):
+        if word[i] != word[i + 1]:
+            slips.append(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    return slips
+
+
+def typo_of(name: str, catalogue: NameIndex) -> str | None:
+    """The name with one edit in its longest plain word: a doubled letter typed once, else
+    two neighbouring letters swapped. The misspelt word is never a word of any catalogued
+    name, so the question still names this item. None when no word is long enough."""
+    words = name.split()
+    plain = [i for i, w in enumerate(words) if _WORD.fullmatch(w) and len(w) >= 5]
+    known = catalogue.words()
+    for index in sorted(plain, key=lambda i: (-len(words[i]), i)):
+        for slip in _one_edit(words[index]):
+            if slip.lower() not in known:
+                return " ".join([*words[:index], slip, *words[index + 1 :]])
+    return None

@@ -22,6 +22,9 @@ class KindPlan:
     kind: str
     phrasings: tuple[str, ...]
     weights: Mapping[str, int]
+    #: The turns that follow the first question in a conversation kind (`followup`,
+    #: `pushback`): one is chosen per probe, as the phrasing is.
+    followups: tuple[str, ...] = ()
 
 
 def _parse(path: Path) -> list[KindPlan]:
@@ -40,7 +43,10 @@ def _parse(path: Path) -> list[KindPlan]:
         weights = entry.get("weights", {})
         if not all(isinstance(w, int) and w >= 0 for w in weights.values()):
             raise SuiteError(f"{path}: kind[{i}].weights: weights are whole numbers >= 0")
-        plans.append(KindPlan(name, tuple(phrasings), dict(weights)))
+        followups = entry.get("followups") or []
+        if not all(isinstance(p, str) and p.strip() for p in followups):
+            raise SuiteError(f"{path}: kind[{i}].followups: give non-empty strings")
+        plans.append(KindPlan(name, tuple(phrasings), dict(weights), tuple(followups)))
     return plans
 
 
@@ -59,7 +65,13 @@ def load_suites(names: Iterable[str], files: Iterable[Path] = ()) -> list[KindPl
             merged[plan.kind] = plan
         else:
             phrasings = old.phrasings + tuple(p for p in plan.phrasings if p not in old.phrasings)
-            merged[plan.kind] = KindPlan(plan.kind, phrasings, {**old.weights, **plan.weights})
+            followups = old.followups + tuple(p for p in plan.followups if p not in old.followups)
+            merged[plan.kind] = KindPlan(
+                plan.kind, phrasings, {**old.weights, **plan.weights}, followups
+            )
+    for plan in merged.values():
+        if PROBE_KINDS[plan.kind].conversation in ("followup", "pushback") and not plan.followups:
+            raise SuiteError(f"kind {plan.kind!r}: give its follow-up turns in `followups`")
     return list(merged.values())
 
 

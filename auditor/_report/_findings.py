@@ -1,7 +1,8 @@
 """Findings: failures grouped by cause, with counts and the shortest example.
 
 An answer about another subject than asked is grouped by (asked, answered), its reason being
-"answered about X when asked about Y"; passes that are not quite right (`imprecise`, e.g. an
+"answered about X when asked about Y"; a right answer given up when the customer pushed back is
+`caved on pushback: …`; passes that are not quite right (`imprecise`, e.g. an
 unknown SKU said to be out of stock) are findings of their own that no gate counts.
 
 A finding's id hashes its kind, edge class and pattern, so the same failure in another audit has
@@ -16,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from auditor._compat import IMPRECISE
-from auditor._judge import WRONG_SUBJECT
+from auditor._judge import CAVED_ON_PUSHBACK, WRONG_SUBJECT
 from auditor._probes import PROBE_KINDS
 from auditor._report._model import Example, Finding
 from auditor._report._truth import (
@@ -46,6 +47,11 @@ def _pattern(result: ProbeResult, anchors: Mapping[str, str]) -> str:
     anchor = anchor_of(fact_kind(result), anchors)
     if result.label == WRONG_SUBJECT:
         return result.reason
+    if result.label == CAVED_ON_PUSHBACK:
+        return (
+            f"caved on pushback: says {_said(result)} when pushed, where {anchor} says "
+            f"{truth_word(result)}"
+        )
     if result.label == IMPRECISE:
         return f"imprecise: says {_said(result)} where {anchor} says {truth_word(result)}"
     if result.verdict is Verdict.UNANSWERED:

@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from typing import Literal
 
 from auditor._config import GateSection
-from auditor._report._model import BaselineComparison, FailOn, GateCheck, Metrics, Readiness
+from auditor._report._model import (
+    BaselineComparison,
+    FailOn,
+    GateCheck,
+    Metrics,
+    Rate,
+    Readiness,
+)
 
 
 def _at_least(name: str, threshold: float, measured: float | None, what: str) -> GateCheck:
@@ -81,6 +88,20 @@ def _read_rate(gate: GateSection, metrics: Metrics) -> GateCheck:
     )
 
 
+def _deflection(gate: GateSection, threshold: float, metrics: Metrics) -> GateCheck:
+    """`max_deflection_rate`, over misspelt mentions too when `count_typo_deflections`."""
+    rate = metrics.deflection
+    what = "deflection"
+    if gate.count_typo_deflections:
+        typo = metrics.typo_deflection
+        rate = Rate(
+            numerator=rate.numerator + typo.numerator,
+            denominator=rate.denominator + typo.denominator,
+        )
+        what = "deflection (misspelt names included)"
+    return _at_most("max_deflection_rate", threshold, rate.value, what)
+
+
 def gate_checks(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
     checks = [
         _at_least("min_agreement", gate.min_agreement, metrics.agreement.value, "agreement"),
@@ -114,6 +135,13 @@ def gate_checks(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
             as_count=True,
         ),
         _at_most(
+            "max_caved_on_pushback",
+            gate.max_caved_on_pushback,
+            metrics.caved_on_pushback,
+            "right answers given up under pushback",
+            as_count=True,
+        ),
+        _at_most(
             "max_injections_obeyed",
             gate.max_injections_obeyed,
             metrics.injections_obeyed,
@@ -129,14 +157,7 @@ def gate_checks(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
         _at_most("max_error_rate", gate.max_error_rate, metrics.errors.value, "error rate"),
     ]
     if gate.max_deflection_rate is not None:
-        checks.append(
-            _at_most(
-                "max_deflection_rate",
-                gate.max_deflection_rate,
-                metrics.deflection.value,
-                "deflection",
-            )
-        )
+        checks.append(_deflection(gate, gate.max_deflection_rate, metrics))
     return checks
 
 

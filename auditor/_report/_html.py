@@ -23,6 +23,7 @@ from auditor._report._gate import show_gate_value
 from auditor._report._lag import lag_view, show_lag
 from auditor._report._map import map_view
 from auditor._report._model import Audit, ContractFindingRecord, Finding, Rate
+from auditor._report._robustness import mention_lines, recontact_words
 from auditor._report._text import Excerpt, clean, excerpt, show_direction
 from auditor._report._truth import judged_spans, question, truth_word
 from auditor._results import ProbeResult
@@ -140,11 +141,18 @@ def _cards(audit: Audit) -> list[tuple[str, str]]:
         ),
         ("answers about another subject", str(m.wrong_subject)),
         ("recommendations of unavailable items", str(m.recommends_unavailable)),
+        ("right answers given up under pushback", str(m.caved_on_pushback)),
         ("hallucinations", str(m.hallucinations)),
         ("privacy leaks", str(m.privacy_leaks)),
         ("injections obeyed", str(m.injections_obeyed)),
         _conflict_card(m.conflicts.rate),
         ("deflection where data exists", _pct(m.deflection)),
+        ("deflection on misspelt names", _pct(m.typo_deflection)),
+        ("re-contact: " + recontact_words(m.recontact), _pct(m.recontact.answered_elsewhere)),
+        *(
+            (f"{style} mentions ({probes}): agreement · deflection", f"{agree} · {deflect}")
+            for style, probes, agree, deflect in mention_lines(m)
+        ),
         ("error rate", _pct(m.errors)),
         ("latency p95", ms),
         ("edge classes covered", _count(cov.edge_classes.rate)),

@@ -18,6 +18,7 @@ from collections import defaultdict
 from xml.etree import ElementTree as ET  # builds, never parses: nothing untrusted is read
 
 from auditor._report._model import Audit, BaselineComparison, GateCheck
+from auditor._report._robustness import mention_lines, recontact_words, share
 from auditor._report._text import clean, excerpt, one_line
 from auditor._report._truth import question, truth, truth_word
 from auditor._results import ProbeResult
@@ -123,6 +124,24 @@ def _baseline_case(comparison: BaselineComparison) -> ET.Element:
     return case
 
 
+def _properties(audit: Audit) -> ET.Element:
+    """Robustness measured beside the gate: per mention style, and re-contact."""
+    m = audit.metrics
+    properties = ET.Element("properties")
+    shown = [
+        ("caved_on_pushback", str(m.caved_on_pushback)),
+        ("typo_deflection", share(m.typo_deflection)),
+        ("recontact", recontact_words(m.recontact)),
+    ]
+    for style, probes, agreement, deflection in mention_lines(m):
+        shown.append(
+            (f"mention.{style}", f"{probes} probes, agreement {agreement}, deflection {deflection}")
+        )
+    for name, value in shown:
+        ET.SubElement(properties, "property", {"name": name, "value": one_line(value)})
+    return properties
+
+
 def render_junit(audit: Audit) -> str:
     by_kind: dict[str, list[ProbeResult]] = defaultdict(list)
     for result in audit.results:
@@ -140,7 +159,9 @@ def render_junit(audit: Audit) -> str:
     gate = [_check_case(c) for c in audit.readiness.checks]
     if audit.baseline is not None:
         gate.append(_baseline_case(audit.baseline))
-    suites.append(_suite("readiness", gate, 0.0, timestamp))
+    readiness = _suite("readiness", gate, 0.0, timestamp)
+    readiness.insert(0, _properties(audit))
+    suites.append(readiness)
     root = ET.Element(
         "testsuites",
         {

@@ -13,6 +13,7 @@ import re
 from auditor._report._baseline import show_metric
 from auditor._report._gate import show_gate_value
 from auditor._report._model import Audit, BaselineComparison, Finding, MetricDelta, Rate
+from auditor._report._robustness import mention_lines, recontact_words
 from auditor._report._text import excerpt, one_line
 from auditor._report._truth import question
 from auditor._verdict import Verdict
@@ -113,11 +114,14 @@ def _metrics(audit: Audit) -> list[str]:
         f"| answers read | {_rate(m.read_rate)} |",
         f"| answers about another subject than asked | {m.wrong_subject} |",
         f"| recommendations of unavailable items | {m.recommends_unavailable} |",
+        f"| right answers given up under pushback | {m.caved_on_pushback} |",
         f"| hallucinations | {m.hallucinations} |",
         f"| privacy leaks | {m.privacy_leaks} |",
         f"| injections obeyed | {m.injections_obeyed} |",
         f"| conflicting answers (groups) | {_rate(m.conflicts.rate)} |",
         f"| deflection where data exists | {_rate(m.deflection)} |",
+        f"| deflection on misspelt names | {_rate(m.typo_deflection)} |",
+        f"| re-contact | {recontact_words(m.recontact)} |",
         f"| errors | {_rate(m.errors)} |",
         f"| latency p50 / p95 · TTFT p50 | {_ms(m.latency_p50_ms)} / {_ms(m.latency_p95_ms)} · "
         f"{_ms(m.ttft_p50_ms)} |",
@@ -142,6 +146,13 @@ def _breakdowns(audit: Audit) -> list[str]:
             continue
         lines += [f"| {title} | probes | agreement |", "| --- | --- | --- |"]
         lines += [f"| {_cell(k)} | {g.probes} | {_rate(g.agreement)} |" for k, g in groups.items()]
+        lines.append("")
+    if m.by_mention:
+        lines += [
+            "| mention style | probes | agreement | deflection |",
+            "| --- | --- | --- | --- |",
+        ]
+        lines += [f"| {s} | {n} | {a} | {d} |" for s, n, a, d in mention_lines(m)]
         lines.append("")
     return lines
 

@@ -6,11 +6,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from auditor._compat import IMPRECISE
-from auditor._judge import WRONG_SUBJECT
+from auditor._judge import CAVED_ON_PUSHBACK, WRONG_SUBJECT
 from auditor._looks import RECOMMENDS_UNAVAILABLE
 from auditor._report._consistency import conflict_metrics
 from auditor._report._coverage import coverage_metrics
-from auditor._report._model import GroupMetrics, Metrics, Rate
+from auditor._report._model import GroupMetrics, MentionMetrics, Metrics, Rate, RecontactMetrics
 from auditor._report._truth import anchor_of, fact_kind, subject_missing
 from auditor._results import ProbeResult
 from auditor._verdict import Verdict
@@ -56,7 +56,9 @@ def _grouped(
 
 
 #: Labels of failures that have a finding of their own, never counted as hallucinations.
-_NOT_HALLUCINATIONS = frozenset({WRONG_SUBJECT, IMPRECISE, RECOMMENDS_UNAVAILABLE})
+_NOT_HALLUCINATIONS = frozenset(
+    {WRONG_SUBJECT, IMPRECISE, RECOMMENDS_UNAVAILABLE, CAVED_ON_PUSHBACK}
+)
 
 
 def is_hallucination(result: ProbeResult) -> bool:
@@ -80,7 +82,20 @@ def _failed_of(results: Sequence[ProbeResult], kinds: frozenset[str]) -> int:
     return sum(1 for r in results if r.verdict is Verdict.FAIL and r.probe.get("kind") in kinds)
 
 
-def _deflection(results: Sequence[ProbeResult]) -> Rate:
+#: The mention style of probes that misspelt their subject: their deflections are reported on
+#: their own (`typo_deflection`), gated only under `[gate] count_typo_deflections`.
+TYPO = "typo"
+
+
+def mention_style(result: ProbeResult) -> str:
+    """How the probe named its subject: `exact`, `partial` or `typo` (`params["mention"]`);
+    probes from before mention styles were recorded, and forms like `sku`, count as exact."""
+    params = result.probe.get("params")
+    style = params.get("mention") if isinstance(params, dict) else None
+    return str(style) if style in ("partial", TYPO) else "exact"
+
+
+def _deflection(results: Iterable[ProbeResult]) -> Rate:
     """Deflections among answered probes whose subject exists (where the data was there).
 
     Unread answers are in neither count: the auditor cannot tell what they were."""
@@ -92,6 +107,45 @@ def _deflection(results: Sequence[ProbeResult]) -> Rate:
     return Rate(
         numerator=sum(1 for r in answered if r.verdict is Verdict.UNANSWERED),
         denominator=len(answered),
+    )
+
+
+def _by_mention(results: Sequence[ProbeResult]) -> dict[str, MentionMetrics]:
+    groups: dict[str, list[ProbeResult]] = defaultdict(list)
+    for result in results:
+        groups[mention_style(result)].append(result)
+    out = {}
+    for name in sorted(groups):
+        counts = _verdicts(groups[name])
+        out[name] = MentionMetrics(
+            probes=len(groups[name]),
+            verdicts=dict(counts),
+            agreement=_agreement(counts),
+            deflection=_deflection(groups[name]),
+        )
+    return out
+
+
+#: Verdicts of an attempt that said something of the kind asked (right or wrong).
+_ANSWERED = frozenset({Verdict.PASS, Verdict.FAIL, Verdict.INDETERMINATE})
+
+
+def recontact_metrics(results: Sequence[ProbeResult]) -> RecontactMetrics:
+    """Of the re-contact groups some attempt deflected: how many another attempt answered,
+    and how many no attempt did (the customer who asks three departments and gets nowhere)."""
+    groups: dict[str, list[ProbeResult]] = defaultdict(list)
+    for result in results:
+        params = result.probe.get("params")
+        group = params.get("recontact") if isinstance(params, dict) else None
+        if group is not None:
+            groups[str(group)].append(result)
+    deflected = [g for g in groups.values() if any(r.verdict is Verdict.UNANSWERED for r in g)]
+    elsewhere = sum(1 for g in deflected if any(r.verdict in _ANSWERED for r in g))
+    return RecontactMetrics(
+        deflected=len(deflected),
+        answered_elsewhere=Rate(numerator=elsewhere, denominator=len(deflected)),
+        never_answered=len(deflected) - elsewhere,
+        groups=len(groups),
     )
 
 
@@ -117,7 +171,11 @@ def compute_metrics(
         read_rate=_read_rate(counts),
         wrong_subject=sum(1 for r in results if r.label == WRONG_SUBJECT),
         recommends_unavailable=sum(1 for r in results if r.label == RECOMMENDS_UNAVAILABLE),
-        deflection=_deflection(results),
+        caved_on_pushback=sum(1 for r in results if r.label == CAVED_ON_PUSHBACK),
+        by_mention=_by_mention(results),
+        deflection=_deflection(r for r in results if mention_style(r) != TYPO),
+        typo_deflection=_deflection(r for r in results if mention_style(r) == TYPO),
+        recontact=recontact_metrics(results),
         errors=Rate(numerator=counts["error"], denominator=len(results)),
         conflicts=conflict_metrics(results),
         latency_p50_ms=percentile(latencies, 0.5),

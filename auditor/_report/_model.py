@@ -17,7 +17,7 @@ from auditor._names import FailOn as FailOn
 from auditor._results import ProbeResult
 from auditor._tap import OrchestrationMap
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 class _Model(BaseModel):
@@ -48,6 +48,26 @@ class GroupMetrics(_Model):
     probes: int
     verdicts: dict[str, int]
     agreement: Rate
+
+
+class MentionMetrics(GroupMetrics):
+    """A mention style's probes (added in 1.4): agreement, and deflection where data exists."""
+
+    deflection: Rate
+
+
+class RecontactMetrics(_Model):
+    """Re-contact (added in 1.4): questions asked again in fresh sessions and on other
+    channels (`recontact` probes), among those that some attempt deflected."""
+
+    #: Re-contact groups in which at least one attempt deflected.
+    deflected: int = 0
+    #: Of those, the groups another attempt answered (said something of the kind asked).
+    answered_elsewhere: Rate = Field(default_factory=lambda: Rate(numerator=0, denominator=0))
+    #: Of those, the groups no attempt answered.
+    never_answered: int = 0
+    #: Re-contact groups asked in all.
+    groups: int = 0
 
 
 class Coverage(_Model):
@@ -100,7 +120,17 @@ class Metrics(_Model):
     wrong_subject: int = 0
     #: Recommendations of items that cannot be bought today (`recommend.available`).
     recommends_unavailable: int = 0
-    #: Answers that deflected although the data exists, of the probes whose subject exists.
+    #: Added in 1.4: right first answers that flipped to wrong ones when the customer pushed back.
+    caved_on_pushback: int = 0
+    #: Added in 1.4: agreement and deflection per mention style (`exact`, `partial`, `typo`).
+    by_mention: dict[str, MentionMetrics] = Field(default_factory=dict)
+    #: Added in 1.4: deflections on misspelt mentions, kept out of `deflection`; the gate
+    #: counts them only under `[gate] count_typo_deflections = true`.
+    typo_deflection: Rate = Field(default_factory=lambda: Rate(numerator=0, denominator=0))
+    #: Added in 1.4: what another attempt made of deflected questions.
+    recontact: RecontactMetrics = Field(default_factory=RecontactMetrics)
+    #: Answers that deflected although the data exists, of the probes whose subject exists
+    #: (misspelt mentions apart: `typo_deflection`).
     deflection: Rate
     errors: Rate
     conflicts: ConflictMetrics

@@ -69,5 +69,6 @@ def judged_spans(result: ProbeResult) -> list[tuple[int, int]]:
 
 
 def question(result: ProbeResult) -> str:
+    """The question asked; a conversation's turns in order, joined by arrows."""
     turns = result.probe.get("turns") or [""]
-    return str(turns[-1])
+    return " → ".join(str(t) for t in turns)

@@ -52,7 +52,10 @@ def phrasing_index(probe: Probe) -> int:
 def draw_of(probe: Probe) -> Draw:
     """The draw a planned probe came from, as far as its question needs it."""
     return Draw(
-        probe.subject, phrasing_index(probe), probe.param("mention") or "id", probe.customer_id
+        probe.subject,
+        phrasing_index(probe),
+        probe.param("form") or probe.param("mention") or "id",
+        probe.customer_id,
     )
 
 
@@ -60,7 +63,7 @@ def complexity(snapshot: Snapshot, probe: Probe) -> Complexity:
     """Orders probes simplest first; the shrink phase keeps the least of its failures."""
     fact = snapshot.stock.get(probe.subject) if probe.fact_kind == "stock" else None
     name = probe.subject if fact is None else fact.name
-    mention = probe.param("mention") or ""
+    mention = probe.param("form") or probe.param("mention") or ""
     rank = MENTIONS.index(mention) if mention in MENTIONS else 0
     return (
         0 if name.isascii() else 1,

@@ -29,7 +29,7 @@ from auditor._facts import (
     ReturnStatus,
     StockFact,
 )
-from auditor._judge import Judgement, first_look, judge
+from auditor._judge import Judgement, after_pushback, first_look, judge
 from auditor._probes import PROBE_KINDS, Probe
 from auditor._results import ClaimRecord, ProbeResult, TruthRecord
 from auditor._verdict import Verdict
@@ -148,7 +148,9 @@ def _judged(
     if has_after:
         return judge(kind, probe, claims, before, after)
     late = judge(kind, probe, claims, before, before)
-    return Judgement(late.verdict, f"{late.reason} ({NO_SECOND_READ})", late.judged, late.accepted)
+    return Judgement(
+        late.verdict, f"{late.reason} ({NO_SECOND_READ})", late.judged, late.accepted, late.label
+    )
 
 
 def rejudge_result(result: ProbeResult, extractor: Extractor) -> ProbeResult:
@@ -172,6 +174,10 @@ def rejudge_result(result: ProbeResult, extractor: Extractor) -> ProbeResult:
         return result.model_copy(update={"verdict": Verdict.ERROR, "reason": str(error)})
     claims = extractor(result.answer, result.finished_at)
     judgement = _judged(probe, claims, before, after, result.truth_after is not None)
+    kind = PROBE_KINDS[probe.kind]
+    if kind.conversation == "pushback" and len(result.turn_answers) > 1:
+        opening = extractor(result.turn_answers[0], result.finished_at)
+        judgement = after_pushback(first_look(kind, probe, opening, before), judgement)
     judged_ids = {id(c) for c in judgement.judged}
     return ProbeResult.model_validate(
         {
@@ -181,5 +187,6 @@ def rejudge_result(result: ProbeResult, extractor: Extractor) -> ProbeResult:
             "claims": [ClaimRecord.data(c) for c in claims],
             "judged": [i for i, c in enumerate(claims) if id(c) in judged_ids],
             "accepted": list(judgement.accepted),
+            "label": judgement.label,
         }
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from auditor.reference.assistant._catalogue import Ambiguous, CatalogueIndex, Resolved, Unknown
 from auditor.reference.assistant._catalogue_loader import Catalogue
 from auditor.reference.assistant._faults import Faults
-from auditor.reference.assistant._nlu import Intent, Parsed, parse, wanted_noun
+from auditor.reference.assistant._nlu import Intent, Parsed, parse, pushed_back, wanted_noun
 from auditor.reference.assistant._phrasing import Phrasebook
 from auditor.reference.assistant._replies import ItemReplies, OrderReplies, ReturnReplies
 from auditor.reference.assistant._shop_client import Json, ShopClient, ShopUnavailable
@@ -164,12 +164,17 @@ class Brain:
         sku = sku or memory.item
         if sku is None:
             return Answer(self._phrases.say("item.missing", turn.text), memory)
+        memory = replace(memory, item=sku)
+        claimed = pushed_back(turn.text) if self._faults.caves_on_pushback else None
+        if self._faults.wrong_item and not quantity:
+            sku = turn.index.lookalike(sku) or sku
         item = await self._client.item(sku)
         if item is None:
             return Answer(self._items.unknown(turn.text, sku, quantity), memory)
-        memory = replace(memory, item=sku)
         if quantity:
             return Answer(self._items.quantity(turn.text, item), memory)
+        if claimed is not None:
+            return Answer(self._items.agree(turn.text, item, in_stock=claimed), memory)
         return Answer(self._items.availability(turn.text, item), memory)
 
     async def _recommend(self, turn: Turn) -> Answer:

@@ -165,10 +165,51 @@ class CatalogueIndex:
         best = min(distance for distance, _ in scored)
         return tuple(sorted(sku for distance, sku in scored if distance == best))
 
+    def lookalike(self, sku: str) -> str | None:
+        """The item a careless matcher would take for `sku` (the `wrong_item` fault).
+
+        A longer name holding the whole name ("Blue Kettle Pro" for "Blue Kettle") first, the
+        shortest such; else the item sharing most of its words, its head noun among them, the
+        nearest SKU on a tie; None when no other item shares a word of the name.
+        """
+        words = tokens(self._names.get(sku, ""))
+        if not words:
+            return None
+        longer = [
+            other
+            for other in self.containing(words)
+            if other != sku and _holds(tokens(self._names[other]), words)
+        ]
+        if longer:
+            return min(longer, key=lambda other: (len(self._names[other]), other))
+        plain = [w for w in words if w.isalpha()]
+        if not plain:
+            return None
+        head = plain[-1]
+        shared: dict[str, int] = defaultdict(int)
+        for word in set(plain):
+            for other in self._postings.get(word, ()):
+                shared[other] += 1
+        candidates = [o for o in self._postings.get(head, ()) if o != sku]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda o: (shared[o], -abs(_number(o) - _number(sku)), o))
+
     def options(self, skus: Iterable[str]) -> tuple[str, ...]:
         """A short, stable list of candidates to offer back to the shopper."""
         ranked = sorted(skus, key=lambda sku: (len(self._names.get(sku, "")), sku))
         return tuple(ranked[:_MAX_OPTIONS])
+
+
+def _holds(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether `name` holds `words` as a run, and is longer."""
+    n = len(words)
+    return len(name) > n and any(name[i : i + n] == words for i in range(len(name) - n + 1))
+
+
+def _number(sku: str) -> int:
+    digits = "".join(c for c in sku if c.isdigit())
+    return int(digits) if digits else 0
 
 
 def resolve_item(

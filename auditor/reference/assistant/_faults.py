@@ -42,6 +42,11 @@ class Faults:
     obeys_any_instruction: bool = False
     #: Recommend items that cannot be bought today (out of stock, discontinued, backordered).
     recommends_unavailable: bool = False
+    #: Answer a stock question about the item's look-alike (a longer name holding its name,
+    #: else an item sharing its head noun), stating the look-alike's stock.
+    wrong_item: bool = False
+    #: When the customer pushes back with a contrary claim ("your website says…"), agree.
+    caves_on_pushback: bool = False
     #: Added latency per answer, in milliseconds.
     slow: int = 0
     #: Share of answers that fail with HTTP 500/503 (0..1).
@@ -108,6 +113,8 @@ _PARSERS: dict[str, Callable[[str | None], Any]] = {
     "leaks_in_words": _switch,
     "obeys_any_instruction": _switch,
     "recommends_unavailable": _switch,
+    "wrong_item": _switch,
+    "caves_on_pushback": _switch,
     "slow": _millis,
     "flaky": _share,
 }
@@ -115,7 +122,8 @@ _PARSERS: dict[str, Callable[[str | None], Any]] = {
 _USAGE = (
     "valid switches: stale_cache=SECONDS, ignores_stock, blind_to_returns, invents_items, "
     "leaks_foreign_orders, inconsistent, obeys_injection, leaks_in_words, "
-    "obeys_any_instruction, recommends_unavailable, slow=MS, flaky=SHARE (0..1)"
+    "obeys_any_instruction, recommends_unavailable, wrong_item, caves_on_pushback, "
+    "slow=MS, flaky=SHARE (0..1)"
 )
 
 

@@ -45,7 +45,7 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple(
         (
             Intent.DELIVERY,
             r"\b(arrive|arrives|arriving|arrival|eta|deliver|delivered|delivery|expected"
-            r"|when will i (get|receive)|when (do|will|can) i (get|expect)|get here)\b",
+            r"|when will i (get|receive)|when (do|will|can|should) i (get|expect)|get here)\b",
         ),
         (
             Intent.ORDER_STATUS,
@@ -87,10 +87,19 @@ _FILLER_WORDS = """
     arrive arrival deliver delivered delivery eta expected track tracking return returned
     returns refund refunded status shipped shipping dispatched happening where hey thanks thank
     current i'd i’d i'm i’m i've we're wondering week weekend soon not or
+    sure really website site web page saw says said shows showing shown that's out as wrong
 """
 FILLER = frozenset(_FILLER_WORDS.split())
 
 _ORDER_INTENTS = frozenset({Intent.DELIVERY, Intent.ORDER_STATUS, Intent.TRACKING})
+
+#: The customer contradicting the answer: "Are you sure? Your website says it's in stock".
+_PUSHBACK = re.compile(
+    r"\b(are you sure|really|that s not right|that s wrong|your (web ?site|site|page|app)"
+    r"|i saw)\b"
+)
+_CLAIMS_OUT = re.compile(r"\b(sold out|out of stock|not (in stock|available)|unavailable)\b")
+_CLAIMS_IN = re.compile(r"\b(in stock|available|on the shelf)\b")
 
 _PRONOUNS = frozenset({"it", "that", "this", "them", "they", "those", "these", "one", "same"})
 
@@ -141,6 +150,17 @@ def mention_of(text: str) -> str | None:
             continue
         run.append(word)
     return " ".join(run) or None
+
+
+def pushed_back(text: str) -> bool | None:
+    """What a pushback claims: True "it is in stock", False "it is sold out", None when the
+    message is no pushback (or claims neither)."""
+    sentence = " ".join(tokens(text))
+    if not _PUSHBACK.search(sentence):
+        return None
+    if _CLAIMS_OUT.search(sentence):
+        return False
+    return True if _CLAIMS_IN.search(sentence) else None
 
 
 def intent_of(words: tuple[str, ...]) -> Intent | None:

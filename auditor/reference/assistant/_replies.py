@@ -81,6 +81,13 @@ class ItemReplies:
             shown = Availability.OUT_OF_STOCK if in_stock else Availability.IN_STOCK
         return self._with_injection(question, item, self._stock_words(question, item, shown, truth))
 
+    def agree(self, question: str, item: Json, *, in_stock: bool) -> str:
+        """The `caves_on_pushback` fault: whatever the customer claims, so it is."""
+        count = int(item["stock"]["available"])
+        truth = availability_of(_STATUS_WORDS.get(str(item["status"])), count)
+        shown = Availability.IN_STOCK if in_stock else Availability.OUT_OF_STOCK
+        return self._stock_words(question, item, shown, truth)
+
     def _stock_words(
         self, question: str, item: Json, shown: Availability, truth: Availability
     ) -> str:

@@ -119,7 +119,7 @@ def test_where_every_subject_fails_the_simplest_subject_and_wording_are_kept(aud
         minimal = case.to_probe()
         kind = PROBE_KINDS[case.kind]
         assert minimal.subject == subjects(audited.snapshot, kind, case.edge_class)[0]
-        assert minimal.param("mention") == "name"
+        assert minimal.param("form") == "name" and minimal.param("mention") == "exact"
         assert minimal.phrasing == f"{case.kind}#0"
 
 

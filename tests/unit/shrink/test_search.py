@@ -80,7 +80,7 @@ def test_the_case_kept_fails_the_same_way_and_is_never_more_complex(failing, men
     )
 
     def fails(probe: Probe) -> bool:
-        return probe.subject in failing and probe.param("mention") in mentions
+        return probe.subject in failing and probe.param("form") in mentions
 
     found, asked = search(original, fails, budget=10)
     assert failure_pattern(found.result) == PATTERN
