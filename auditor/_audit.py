@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from auditor._adapters import ADAPTERS, AdapterError, AdapterSettings, Assistant, Conversation
-from auditor._anchors import AnchorError, Anchors, AnchorUnreachable, open_anchors
+from auditor._adapters._redacting import RedactingAssistant
+from auditor._anchors import (
+    AnchorConfigError,
+    AnchorError,
+    Anchors,
+    AnchorUnreachable,
+    open_anchors,
+)
 from auditor._claims import Claim, ExtractionContext, extract
 from auditor._config import AuditConfig, ConfigError, GateSection
 from auditor._edges import edge_class_members
@@ -27,7 +34,17 @@ from auditor._events import AuditFinished, AuditStarted, EventBus, Handler, Prob
 from auditor._facts import Snapshot
 from auditor._history import read_trend
 from auditor._lag import LagContext, SandboxRefused, check_allowed, read_lag, run_lag_phase
-from auditor._probes import KindPlan, PlanScope, Probe, ScopeFactory, load_suites, plan_probes
+from auditor._probes import (
+    KindPlan,
+    PlanScope,
+    Probe,
+    ScopeFactory,
+    asked_record,
+    load_suites,
+    plan_probes,
+    unread_fact_kinds,
+)
+from auditor._redact import Redactor
 from auditor._report._baseline import read_stored_baseline
 from auditor._report._build import build_audit
 from auditor._report._model import Audit
@@ -146,13 +163,17 @@ def _extractor(snapshot: Snapshot) -> Any:
 async def _open_assistants(
     config: AuditConfig, settings: AdapterSettings, stack: AsyncExitStack
 ) -> dict[str, Assistant]:
+    """Every channel's adapter, its answers and errors cleaned of the configuration's secrets."""
+    redactor = Redactor.from_config(config, settings.env)
     assistants: dict[str, Assistant] = {}
     for entry in config.assistant:
         try:
-            assistant = ADAPTERS.get(entry.kind)(entry, settings)
+            assistant: Assistant = ADAPTERS.get(entry.kind)(entry, settings)
         except AdapterError as error:
-            raise AuditCouldNotRun(f"assistant {entry.name}: {error}") from None
+            raise AuditCouldNotRun(f"assistant {entry.name}: {redactor.text(str(error))}") from None
         stack.push_async_callback(assistant.aclose)
+        if redactor:
+            assistant = RedactingAssistant(assistant, redactor.text)
         assistants[entry.name] = assistant
     return assistants
 
@@ -176,13 +197,15 @@ def _plan(
         scope=scope,
     )
     shaped: dict[str, Any] = {} if scope is None else {"scope": scope.to_json()}
+    # Of the whole plan, before a shard takes its slice: every shard (and the merge) agree.
+    shaped["asked"] = asked_record(snapshot, suites, plan, scope)
     if options.shard is not None:
         plan, shaped["shard"] = options.shard.select(plan)
     return plan, shaped
 
 
 def _start(
-    config: AuditConfig, options: AuditOptions, snapshot: Snapshot
+    config: AuditConfig, options: AuditOptions, snapshot: Snapshot, redactor: Redactor
 ) -> tuple[list[Probe], set[str]]:
     directory = options.directory
     if options.resume:
@@ -212,9 +235,25 @@ def _start(
         "base_dir": str(options.base_dir),
         **shaped,
     }
-    write_json(directory / META_FILE, meta)
+    write_json(directory / META_FILE, redactor.data(meta))
     write_plan(directory, plan)
     return plan, set()
+
+
+def check_reads(suites: Sequence[KindPlan], anchors: Anchors, snapshot: Snapshot) -> None:
+    """Refuse a snapshot without a record of a fact kind the suites probe (exit 2).
+
+    Otherwise that kind's probes would silently vanish from the plan, and an audit that asked
+    nothing about stock could look complete: a wrong `items_path`, an empty `list`, a mapping
+    whose `fields` fit no record all end here, named by anchor, operation and path.
+    """
+    problems = [
+        f"the suites ask {', '.join(kinds)}, but {line}"
+        for fact_kind, kinds in unread_fact_kinds(snapshot, suites).items()
+        for line in anchors.why_empty(fact_kind)
+    ]
+    if problems:
+        raise ConfigError("anchors", [*problems, "no question was asked"])
 
 
 async def _take_snapshot(anchors: Anchors) -> Snapshot:
@@ -242,13 +281,15 @@ def finish(
     status: Literal["complete", "interrupted"] | None = None,
     *,
     env: Mapping[str, str] | None = None,
+    redactor: Redactor | None = None,
 ) -> Audit:
     """Build and write the reports from what is on disk alone.
 
     Used at the end of a run, after an interruption, and by `auditor report DIR`. Without an
     explicit status, the audit is complete when every planned probe has a result other than
     the deadline's cut (such a probe was never answered: `--resume` asks it again). `env` is
-    only consulted for `GITHUB_STEP_SUMMARY`.
+    only consulted for `GITHUB_STEP_SUMMARY`; `redactor` cleans every rendered report of the
+    configuration's secrets (a run passes its own; what is on disk was cleaned when written).
     """
     meta = read_meta(directory)
     results = read_results(directory)
@@ -269,7 +310,7 @@ def finish(
         lag=read_lag(directory),
         calls=read_calls(directory / TAP_FILE),
     )
-    write_reports(directory, audit, env=env)
+    write_reports(directory, audit, env=env, redact=redactor.text if redactor else None)
     return audit
 
 
@@ -347,6 +388,7 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         retries=config.audit.retries,
     )
     status: Literal["complete", "interrupted"] = "interrupted"
+    redactor = Redactor.from_config(config, options.env)
     async with AsyncExitStack() as stack:
         try:
             anchors = await stack.enter_async_context(
@@ -355,14 +397,20 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
                     read_only=config.audit.profile == "production",
                     env=options.env,
                     base_dir=options.base_dir,
+                    redact=redactor.text,
                 )
             )
+        except AnchorConfigError as error:
+            raise ConfigError("configuration", [str(error)]) from None
         except AnchorError as error:
             raise AuditCouldNotRun(f"anchors: {error}") from None
         snapshot = await _take_snapshot(anchors)
-        plan, done = _start(config, options, snapshot)
+        check_reads(_suites(config, options), anchors, snapshot)
+        plan, done = _start(config, options, snapshot, redactor)
         assistants = await _open_assistants(config, settings, stack)
-        store = stack.enter_context(ResultsStore(options.directory))
+        store = stack.enter_context(
+            ResultsStore(options.directory, redact=redactor.text if redactor else None)
+        )
         bus = EventBus(*options.handlers)
         bus.subscribe(lambda e: store.append(e.result) if isinstance(e, ProbeFinished) else None)
         bus.emit(AuditStarted(total=len(plan), already_done=len(done)))
@@ -402,6 +450,6 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
             raise
         finally:
             _save_contract_findings(options.directory, anchors)
-            audit = finish(options.directory, status, env=options.env)
+            audit = finish(options.directory, status, env=options.env, redactor=redactor)
         bus.emit(AuditFinished(interrupted=status != "complete"))
     return AuditOutcome(options.directory, audit)

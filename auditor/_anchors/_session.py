@@ -18,7 +18,7 @@ import httpx
 from auditor._anchors._client import AnchorClient
 from auditor._anchors._config import AnchorConfig, FactMapping
 from auditor._anchors._contract import FindingLog, excerpt, json_path
-from auditor._anchors._errors import AnchorError
+from auditor._anchors._errors import AnchorConfigError, AnchorError
 from auditor._anchors._jsonpath import JsonPath
 from auditor._anchors._mapping import Problem, RecordMapper
 from auditor._anchors._pagination import PageRead, PageRequest, PaginationStop, Walk
@@ -42,6 +42,29 @@ class KindReader:
     walk: Walk
     mapped: int = 0
     skipped: int = 0
+    #: Records `items_path` found in list responses, mapped or not.
+    found: int = 0
+    #: What the first list response held (its top-level shape), for "read nothing" errors.
+    held: str | None = None
+
+    def why_empty(self, anchor: str) -> str:
+        """Why this reader gave no fact: the operation, the path, what the response held."""
+        if self.list_op is None:
+            return (
+                f"anchor `{anchor}` maps {self.kind} with `get` only: the snapshot needs a "
+                f"`list` operation to find subjects (anchors.{anchor}.{self.kind}.list)"
+            )
+        where = (
+            f"anchor `{anchor}`, operation `{self.list_op.operation_id}` "
+            f"({self.list_op.method} {self.list_op.path}), "
+            f"items_path `{self.items.text}` (anchors.{anchor}.{self.kind}.items_path)"
+        )
+        if self.found:
+            return (
+                f"{where}: {self.found} records found, none could be mapped "
+                "(see the contract findings: `record skipped: …`; check `fields`)"
+            )
+        return f"{where}: no record; the response held {self.held or 'nothing'}"
 
 
 @dataclass(slots=True)
@@ -99,7 +122,8 @@ class AnchorSession:
         why = "credentials refused" if status in (401, 403) else "the request was refused"
         detail = excerpt(reply.body) if reply.body is not NOT_JSON else reply.response.text[:200]
         return AnchorError(
-            f"anchor `{self.name}`: {op.operation_id} answered {status} ({why}): {detail}"
+            f"anchor `{self.name}`: {op.operation_id} answered {status} ({why}): "
+            + self.findings.redact(detail)
         )
 
     def _map_records(
@@ -141,6 +165,9 @@ class AnchorSession:
             if not reply.response.is_success:
                 raise self._refuse(op, reply)
             found = reader.items.all(reply.body) if isinstance(reply.body, dict | list) else []
+            reader.found += len(found)
+            if reader.held is None:
+                reader.held = describe_body(reply.body)
             yield self._map_records(reader, op, reply, found)
             try:
                 request = reader.walk.next(
@@ -178,6 +205,26 @@ class AnchorSession:
         return fact
 
 
+def describe_body(body: Any, keys: int = 12) -> str:
+    """A response body's top-level shape in a few words: what a wrong `items_path` missed."""
+    if body is NOT_JSON:
+        return "a body that is not JSON"
+    if body is None:
+        return "an empty body"
+    if isinstance(body, list):
+        return f"a list of {len(body)} elements"
+    if isinstance(body, dict):
+        if not body:
+            return "an empty object"
+        shown = [
+            f"{key} (a list of {len(value)})" if isinstance(value, list) else str(key)
+            for key, value in list(body.items())[:keys]
+        ]
+        more = f" and {len(body) - keys} more" if len(body) > keys else ""
+        return f"an object with the keys {', '.join(shown)}{more}"
+    return f"a {type(body).__name__}"
+
+
 def kind_label(reader: KindReader) -> str:
     return {"stock": "item", "orders": "order", "returns": "return"}[reader.kind]
 
@@ -192,9 +239,12 @@ def _json(response: httpx.Response) -> Any:
 
 
 def kind_reader(spec: Spec, kind: str, mapping: FactMapping, anchor: AnchorConfig) -> KindReader:
-    """Compile one mapping against its document; unknown operations are refused here."""
-    list_op = spec.operation(mapping.list) if mapping.list else None
-    get_op = spec.operation(mapping.get) if mapping.get else None
+    """Compile one mapping against its document; unknown operations are refused here.
+
+    Refusals are `AnchorConfigError`s whose field path starts at the mapping (`stock.list`).
+    """
+    list_op = _operation(spec, mapping.list, f"{kind}.list")
+    get_op = _operation(spec, mapping.get, f"{kind}.get")
     pagination = mapping.pagination or anchor.pagination
     maximum = _size_maximum(
         list_op, pagination.size_param, pagination.limit_param, pagination.style
@@ -204,7 +254,7 @@ def kind_reader(spec: Spec, kind: str, mapping: FactMapping, anchor: AnchorConfi
         mapping=mapping,
         list_op=list_op,
         get_op=get_op,
-        get_param=_get_param(spec, get_op, mapping.get_param),
+        get_param=_get_param(spec, get_op, mapping.get_param, kind),
         items=JsonPath.compile(mapping.items_path),
         record=JsonPath.compile(mapping.record_path),
         mapper=RecordMapper(kind, mapping),
@@ -212,21 +262,32 @@ def kind_reader(spec: Spec, kind: str, mapping: FactMapping, anchor: AnchorConfi
     )
 
 
-def _get_param(spec: Spec, op: Operation | None, named: str | None) -> str | None:
+def _operation(spec: Spec, operation_id: str | None, field: str) -> Operation | None:
+    if not operation_id:
+        return None
+    try:
+        return spec.operation(operation_id)
+    except AnchorError as error:
+        raise AnchorConfigError(field, str(error)) from None
+
+
+def _get_param(spec: Spec, op: Operation | None, named: str | None, kind: str) -> str | None:
     if op is None:
         return None
     params = op.path_parameters()
     if named is not None:
         if named not in params:
-            raise AnchorError(
+            raise AnchorConfigError(
+                f"{kind}.get_param",
                 f"{spec.source}: `{op.operation_id}` has no path parameter `{named}` "
-                f"(it has: {', '.join(params) or 'none'})"
+                f"(it has: {', '.join(params) or 'none'})",
             )
         return named
     if len(params) != 1:
-        raise AnchorError(
+        raise AnchorConfigError(
+            f"{kind}.get",
             f"{spec.source}: `{op.operation_id}` has {len(params)} path parameters; "
-            "name the one that takes the id with `get_param`"
+            "name the one that takes the id with `get_param`",
         )
     return params[0]
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 import yaml
 
-from auditor._anchors._errors import AnchorError
+from auditor._anchors._errors import AnchorConfigError, AnchorError
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -181,7 +181,11 @@ async def load_spec(source: str, *, base_dir: Path, client: httpx.AsyncClient | 
     if not path.is_absolute():
         path = base_dir / path
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise AnchorError(f"{path}: cannot read the document: {error.strerror}") from None
-    return parse_document(text, str(path))
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        why = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raise AnchorConfigError("spec", f"{path}: cannot read the document: {why}") from None
+    try:
+        return parse_document(text, str(path))
+    except AnchorError as error:
+        raise AnchorConfigError("spec", str(error)) from None

@@ -7,8 +7,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from auditor._cli._app import EXIT_NOT_READY, EXIT_READY
+from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_NOT_READY, EXIT_READY
 from auditor._report import Audit, terminal_safe
+from auditor._report._coverage import not_covered
 
 
 def _safe(text: str) -> str:
@@ -32,6 +33,8 @@ def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
             f"{' · ' + _safe(finding.edge_class) if finding.edge_class else ''}: "
             f"{_safe(finding.pattern)}: {finding.count} of {finding.of} ({_safe(subjects)})"
         )
+    for line in not_covered(audit.metrics.coverage):
+        console.print(f"  [yellow]{_safe(line)}[/yellow]")
     for check in audit.readiness.checks:
         if not check.passed:
             console.print(f"  [red]gate {escape(check.name)}[/red]: {escape(check.reason)}")
@@ -45,6 +48,12 @@ def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
     if audit.readiness.fail_on == "regression":
         for reason in audit.readiness.reasons:
             console.print(f"  [red]{_safe(reason)}[/red]")
+    if audit.readiness.could_not_run is not None:
+        console.print(
+            f"[bold red]COULD NOT RUN[/bold red]: {_safe(audit.readiness.could_not_run)} · "
+            f"reports in {directory}"
+        )
+        return EXIT_COULD_NOT_RUN
     if audit.readiness.ready:
         console.print(f"[bold green]READY[/bold green] · reports in {directory}")
         return EXIT_READY

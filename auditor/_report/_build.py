@@ -10,8 +10,9 @@ from typing import Any, Literal
 from auditor._config import GateSection
 from auditor._lag import LagRecord, ResetRecord, summarise_lag
 from auditor._report._baseline import BaselineSummary, compare, headline
+from auditor._report._coverage import unasked
 from auditor._report._findings import group_findings
-from auditor._report._gate import decide
+from auditor._report._gate import could_not_run, decide, kinds_check
 from auditor._report._lag import lag_check
 from auditor._report._metrics import compute_metrics
 from auditor._report._model import (
@@ -95,18 +96,23 @@ def build_audit(
         anchors=anchors,
         snapshot_edge_classes=snapshot.edge_classes,
         contract_findings=len(contracts),
+        asked=meta.get("asked"),
     )
     findings = group_findings(ordered, anchors)
     comparison = None if baseline is None else compare(baseline, findings, metrics)
     lag_summary = None if lag is None else summarise_lag(*lag)
     lag_gate = lag_check(gate.max_lag_s, lag_summary)
+    extra = [lag_gate] if lag_gate is not None else []
+    if meta.get("asked") is not None:  # audits before 1.3 did not record it
+        extra.append(kinds_check(unasked(ordered, meta["asked"]), len(meta["asked"]["kinds"])))
     readiness = decide(
         gate,
         metrics,
         baseline=comparison,
         fail_on=fail_on,
         complete=status == "complete",
-        extra_checks=[lag_gate] if lag_gate is not None else [],
+        extra_checks=extra,
+        outage=could_not_run(ordered, gate.max_error_rate_could_not_run),
     )
     return Audit(
         name=meta["name"],
