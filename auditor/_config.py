@@ -145,6 +145,11 @@ ADAPTER_ENTRY_POINT_GROUP = "readiness_auditor.adapters"
 _BUILT_IN_KINDS = ("openai", "http", "python")
 
 
+def _offered_kinds() -> list[str]:
+    """Assistant kinds other packages offer (read each time: a test may add one)."""
+    return sorted({ep.name for ep in entry_points(group=ADAPTER_ENTRY_POINT_GROUP)})
+
+
 class PluginAssistant(_AssistantBase):
     """An adapter another package offers by entry point; its other keys are its own options."""
 
@@ -154,7 +159,7 @@ class PluginAssistant(_AssistantBase):
     @field_validator("kind")
     @classmethod
     def _offered(cls, kind: str) -> str:
-        offered = sorted({ep.name for ep in entry_points(group=ADAPTER_ENTRY_POINT_GROUP)})
+        offered = _offered_kinds()
         if kind not in offered:
             known = ", ".join([*_BUILT_IN_KINDS, *offered])
             raise ValueError(f"unknown assistant kind {kind!r} (known: {known})")

@@ -120,7 +120,13 @@ def parse_document(text: str, source: str) -> Spec:
     if not isinstance(data, dict) or not str(data.get("openapi", "")).startswith("3."):
         raise AnchorError(f"{source}: not an OpenAPI 3.x document (no `openapi: 3.x` field)")
     spec = Spec(source=source, data=data)
-    return Spec(source=source, data=data, operations=dict(_index(spec)))
+    try:
+        return Spec(source=source, data=data, operations=dict(_index(spec)))
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError) as error:
+        # A document of the right version whose paths or parameters are not shaped as OpenAPI
+        # says (`paths` a list, a parameter without `in`): refused, never a traceback.
+        why = f"missing {error}" if isinstance(error, KeyError) else str(error)
+        raise AnchorError(f"{source}: not a usable OpenAPI document: {why}") from None
 
 
 def _index(spec: Spec) -> Iterator[tuple[str, Operation]]:

@@ -147,7 +147,15 @@ def init(
 
     from auditor._anchors import AnchorError
     from auditor._anchors._init import SpecInput, spec_reference, starter_config, unsure_lines
+    from auditor._config import ConfigError
+    from auditor._validators import check_url
 
+    if base_url is not None:
+        try:
+            check_url(base_url, what="--base-url")
+        except ValueError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(EXIT_USAGE) from None
     if output.exists() and not force:
         typer.echo(f"error: {output} exists; pass --force to overwrite it", err=True)
         raise typer.Exit(EXIT_USAGE)
@@ -158,7 +166,11 @@ def init(
         raise typer.Exit(EXIT_USAGE) from None
     out_dir = output.resolve().parent
     inputs = [SpecInput(s, spec_reference(s.source, out_dir)) for s in specs]
-    text = starter_config(inputs, base_url=base_url)
+    try:
+        text = starter_config(inputs, base_url=base_url)
+    except ConfigError as error:  # what the documents led to cannot be used as it stands
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     output.write_text(text, encoding="utf-8")
     unsure = list(unsure_lines(text))
     typer.echo(f"wrote {output}: {len(specs)} anchors; {len(unsure)} lines carry a note to check")
