@@ -22,10 +22,12 @@ if TYPE_CHECKING:
 async def _anchor_map(config: AuditConfig, base_dir: Path) -> AnchorMap:
     from auditor._anchors import open_anchors
     from auditor._anchors._map import build_map
+    from auditor._redact import Redactor
 
     read_only = config.audit.profile == "production"
+    redact = Redactor.from_config(config, os.environ).text
     async with open_anchors(
-        config.anchors, read_only=read_only, env=os.environ, base_dir=base_dir
+        config.anchors, read_only=read_only, env=os.environ, base_dir=base_dir, redact=redact
     ) as anchors:
         return await build_map(anchors)
 

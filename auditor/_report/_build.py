@@ -102,17 +102,16 @@ def build_audit(
     comparison = None if baseline is None else compare(baseline, findings, metrics)
     lag_summary = None if lag is None else summarise_lag(*lag)
     lag_gate = lag_check(gate.max_lag_s, lag_summary)
-    extra = [lag_gate] if lag_gate is not None else []
-    if meta.get("asked") is not None:  # audits before 1.3 did not record it
-        extra.append(kinds_check(unasked(ordered, meta["asked"]), len(meta["asked"]["kinds"])))
+    asked = meta.get("asked")  # audits before 1.3 did not record it
     readiness = decide(
         gate,
         metrics,
         baseline=comparison,
         fail_on=fail_on,
         complete=status == "complete",
-        extra_checks=extra,
+        extra_checks=[lag_gate] if lag_gate is not None else [],
         outage=could_not_run(ordered, gate.max_error_rate_could_not_run),
+        kinds=None if asked is None else kinds_check(unasked(ordered, asked), len(asked["kinds"])),
     )
     return Audit(
         name=meta["name"],

@@ -157,20 +157,24 @@ def decide(
     complete: bool = True,
     extra_checks: Sequence[GateCheck] = (),
     outage: str | None = None,
+    kinds: GateCheck | None = None,
 ) -> Readiness:
     """Readiness by the thresholds, or (with `fail_on="regression"`) by the baseline.
 
     `extra_checks` are measured outside the probe metrics (the information lag) and count like
-    the thresholds.
+    the thresholds. `kinds` (`kinds_check`) counts under either policy, like `outage` (the
+    audit could not run) and an interruption.
 
     An incomplete (interrupted) audit is never ready: a release must not pass on the probes
     that happened to run before the interruption.
     """
-    checks = [*gate_checks(gate, metrics), *extra_checks]
+    checks = [*gate_checks(gate, metrics), *extra_checks, *([kinds] if kinds else [])]
     if fail_on == "regression":
         if baseline is None:
             raise ValueError("fail_on='regression' needs a baseline to compare with")
         reasons = [f"regressed against {baseline.run_id}: {r}" for r in baseline.regressions]
+        if kinds is not None and not kinds.passed:  # what was never asked cannot regress
+            reasons.append(kinds.reason)
     else:
         reasons = [c.reason for c in checks if not c.passed]
     if not complete:
