@@ -89,6 +89,7 @@ async def _replay(
     from auditor._adapters import AdapterSettings
     from auditor._anchors import AnchorError, open_anchors
     from auditor._audit import AuditCouldNotRun, _extractor, _open_assistants, _take_snapshot
+    from auditor._redact import Redactor
     from auditor._runner import ProbeJudge, RateLimiter, RunSettings
     from auditor._shrink import replay_cases
 
@@ -111,6 +112,7 @@ async def _replay(
                     read_only=audit.profile == "production",
                     env=env,
                     base_dir=base_dir,
+                    redact=Redactor.from_config(config, env).text,
                 )
             )
         except AnchorError as error:
