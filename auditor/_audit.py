@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from auditor._adapters import ADAPTERS, AdapterError, AdapterSettings, Assistant, Conversation
-from auditor._anchors import AnchorError, Anchors, AnchorUnreachable, open_anchors
+from auditor._adapters._redacting import RedactingAssistant
+from auditor._anchors import (
+    AnchorConfigError,
+    AnchorError,
+    Anchors,
+    AnchorUnreachable,
+    open_anchors,
+)
 from auditor._claims import Claim, ExtractionContext, Vocabulary, extract
 from auditor._config import AuditConfig, ConfigError, GateSection
 from auditor._customers import customer_auth, identities
@@ -38,9 +45,19 @@ from auditor._history import read_trend
 from auditor._instructions import InstructionRules
 from auditor._lag import LagContext, SandboxRefused, check_allowed, read_lag, run_lag_phase
 from auditor._lag._plant import PlantContext, plant_injections
-from auditor._probes import KindPlan, PlanScope, Probe, ScopeFactory, load_suites, plan_probes
+from auditor._probes import (
+    KindPlan,
+    PlanScope,
+    Probe,
+    ScopeFactory,
+    asked_record,
+    load_suites,
+    plan_probes,
+    unread_fact_kinds,
+)
 from auditor._probes._planted import KIND as PLANTED
 from auditor._probes._planted import planted_probes
+from auditor._redact import Redactor
 from auditor._report._baseline import read_stored_baseline
 from auditor._report._build import build_audit
 from auditor._report._model import Audit, Rejudged
@@ -187,13 +204,17 @@ def extractor_for(items: Mapping[str, str], vocabulary: Vocabulary | None = None
 async def _open_assistants(
     config: AuditConfig, settings: AdapterSettings, stack: AsyncExitStack
 ) -> dict[str, Assistant]:
+    """Every channel's adapter, its answers and errors cleaned of the configuration's secrets."""
+    redactor = Redactor.from_config(config, settings.env)
     assistants: dict[str, Assistant] = {}
     for entry in config.assistant:
         try:
-            assistant = ADAPTERS.get(entry.kind)(entry, settings)
+            assistant: Assistant = ADAPTERS.get(entry.kind)(entry, settings)
         except AdapterError as error:
-            raise AuditCouldNotRun(f"assistant {entry.name}: {error}") from None
+            raise AuditCouldNotRun(f"assistant {entry.name}: {redactor.text(str(error))}") from None
         stack.push_async_callback(assistant.aclose)
+        if redactor:
+            assistant = RedactingAssistant(assistant, redactor.text)
         assistants[entry.name] = assistant
     return assistants
 
@@ -220,6 +241,8 @@ def _plan(
         instructions=InstructionRules.of(injection.patterns, injection.subjects),
     )
     shaped: dict[str, Any] = {} if scope is None else {"scope": scope.to_json()}
+    # Of the whole plan, before a shard takes its slice: every shard (and the merge) agree.
+    shaped["asked"] = asked_record(snapshot, suites, plan, scope)
     if options.shard is not None:
         plan, shaped["shard"] = options.shard.select(plan)
     if _plants(config) and (options.shard is None or options.shard.index == 1):
@@ -239,7 +262,7 @@ def _plants(config: AuditConfig) -> bool:
 
 
 def _start(
-    config: AuditConfig, options: AuditOptions, snapshot: Snapshot
+    config: AuditConfig, options: AuditOptions, snapshot: Snapshot, redactor: Redactor
 ) -> tuple[list[Probe], dict[str, Verdict]]:
     """The plan, and the verdicts of its probes an earlier run finished (when resumed)."""
     directory = options.directory
@@ -281,11 +304,27 @@ def _start(
         "base_dir": str(options.base_dir),
         **shaped,
     }
-    write_json(directory / META_FILE, meta)
+    write_json(directory / META_FILE, redactor.data(meta))
     write_plan(directory, plan)
     # What extraction knew of the shop's names, so that stored answers can be read again.
     write_json(directory / ITEMS_FILE, {sku: fact.name for sku, fact in snapshot.stock.items()})
     return plan, {}
+
+
+def check_reads(suites: Sequence[KindPlan], anchors: Anchors, snapshot: Snapshot) -> None:
+    """Refuse a snapshot without a record of a fact kind the suites probe (exit 2).
+
+    Otherwise that kind's probes would silently vanish from the plan, and an audit that asked
+    nothing about stock could look complete: a wrong `items_path`, an empty `list`, a mapping
+    whose `fields` fit no record all end here, named by anchor, operation and path.
+    """
+    problems = [
+        f"the suites ask {', '.join(kinds)}, but {line}"
+        for fact_kind, kinds in unread_fact_kinds(snapshot, suites).items()
+        for line in anchors.why_empty(fact_kind)
+    ]
+    if problems:
+        raise ConfigError("anchors", [*problems, "no question was asked"])
 
 
 async def _take_snapshot(anchors: Anchors) -> Snapshot:
@@ -335,6 +374,7 @@ def finish(
     *,
     env: Mapping[str, str] | None = None,
     finished_at: datetime | None = None,
+    redactor: Redactor | None = None,
 ) -> Audit:
     """Build and write the reports from what is on disk alone.
 
@@ -343,7 +383,9 @@ def finish(
     passes neither and reads them back, so the same directory always renders the same bytes.
     For a directory without them (a killed run), the audit is complete when every planned probe
     has a result other than the deadline's cut (such a probe was never answered: `--resume`
-    asks it again). `env` is only consulted for `GITHUB_STEP_SUMMARY`.
+    asks it again). `env` is only consulted for `GITHUB_STEP_SUMMARY`; `redactor` cleans every
+    rendered report of the configuration's secrets (a run passes its own; what is on disk was
+    cleaned when written).
 
     Once the stored answers have been judged again (`auditor report --rejudge`), the reports
     are those verdicts, under that configuration's gate, every time they are rendered.
@@ -376,7 +418,7 @@ def finish(
     if rejudged is not None:
         record = Rejudged.model_validate({k: v for k, v in rejudged.items() if k != "gate"})
         audit = audit.model_copy(update={"rejudged": record})
-    write_reports(directory, audit, env=env)
+    write_reports(directory, audit, env=env, redact=redactor.text if redactor else None)
     return audit
 
 
@@ -490,6 +532,7 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         retries=config.audit.retries,
     )
     status: Literal["complete", "interrupted"] = "interrupted"
+    redactor = Redactor.from_config(config, options.env)
     async with AsyncExitStack() as stack:
         try:
             anchors = await stack.enter_async_context(
@@ -499,14 +542,20 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
                     env=options.env,
                     base_dir=options.base_dir,
                     customers=customer_auth(config.customers),
+                    redact=redactor.text,
                 )
             )
+        except AnchorConfigError as error:
+            raise ConfigError("configuration", [str(error)]) from None
         except AnchorError as error:
             raise AuditCouldNotRun(f"anchors: {error}") from None
         snapshot = await _take_snapshot(anchors)
-        plan, done = _start(config, options, snapshot)
+        check_reads(_suites(config, options), anchors, snapshot)
+        plan, done = _start(config, options, snapshot, redactor)
         assistants = await _open_assistants(config, settings, stack)
-        store = stack.enter_context(ResultsStore(options.directory))
+        store = stack.enter_context(
+            ResultsStore(options.directory, redact=redactor.text if redactor else None)
+        )
         bus = EventBus(*options.handlers)
         bus.subscribe(lambda e: store.append(e.result) if isinstance(e, ProbeFinished) else None)
         earlier = Counter(done.values())
@@ -552,7 +601,11 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         finally:
             _save_contract_findings(options.directory, anchors)
             audit = finish(
-                options.directory, status, env=options.env, finished_at=datetime.now(UTC)
+                options.directory,
+                status,
+                env=options.env,
+                finished_at=datetime.now(UTC),
+                redactor=redactor,
             )
         bus.emit(AuditFinished(interrupted=status != "complete"))
     return AuditOutcome(options.directory, audit)

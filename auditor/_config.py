@@ -31,6 +31,7 @@ from auditor._lag._config import LagSection, SandboxSection, lag_problems
 from auditor._names import HISTORY_FILE as HISTORY_FILE
 from auditor._names import Profile as Profile
 from auditor._tap._config import TapSection
+from auditor._validators import check_jsonpath, check_url, template_problems, uses_placeholder
 
 
 class ConfigError(Exception):
@@ -160,6 +161,11 @@ class OpenAIAssistant(_AssistantBase):
         ),
     )
 
+    @field_validator("base_url")
+    @classmethod
+    def _base_url_is_one(cls, url: str) -> str:
+        return check_url(url, what="base_url")
+
 
 class HttpAssistant(_AssistantBase):
     kind: Literal["http"] = Field(
@@ -199,10 +205,43 @@ class HttpAssistant(_AssistantBase):
         description="Environment variable holding a key sent as `Authorization: Bearer …`.",
     )
 
+    @field_validator("url")
+    @classmethod
+    def _url_is_one(cls, url: str) -> str:
+        return check_url(url, what="url")
+
+    @field_validator("answer_path")
+    @classmethod
+    def _answer_paths_parse(cls, paths: str | list[str]) -> str | list[str]:
+        if isinstance(paths, list) and not paths:
+            raise ValueError("give at least one JSONPath")
+        for path in [paths] if isinstance(paths, str) else paths:
+            check_jsonpath(path)
+        return paths
+
+    @field_validator("session_path")
+    @classmethod
+    def _session_path_parses(cls, path: str | None) -> str | None:
+        return None if path is None else check_jsonpath(path)
+
     @model_validator(mode="after")
     def _one_body(self) -> HttpAssistant:
         if self.body is not None and self.form is not None:
             raise ValueError("give `body` (JSON) or `form`, not both")
+        return self
+
+    @model_validator(mode="after")
+    def _templates_work(self) -> HttpAssistant:
+        """Every placeholder is well formed and known, and the question is sent somewhere."""
+        parts = {"url": self.url, "headers": self.headers, "body": self.body, "form": self.form}
+        problems = [f"{name}: {p}" for name, part in parts.items() for p in template_problems(part)]
+        if problems:
+            raise ValueError("; ".join(problems))
+        if not any(uses_placeholder(p, "question") for p in (self.url, self.body, self.form)):
+            raise ValueError(
+                "the request never carries the question: put {{question}} in `body`, `form` "
+                "or `url`"
+            )
         return self
 
 
@@ -222,6 +261,11 @@ ADAPTER_ENTRY_POINT_GROUP = "readiness_auditor.adapters"
 _BUILT_IN_KINDS = ("openai", "http", "python")
 
 
+def _offered_kinds() -> list[str]:
+    """Assistant kinds other packages offer (read each time: a test may add one)."""
+    return sorted({ep.name for ep in entry_points(group=ADAPTER_ENTRY_POINT_GROUP)})
+
+
 class PluginAssistant(_AssistantBase):
     """An adapter another package offers by entry point; its other keys are its own options."""
 
@@ -236,7 +280,7 @@ class PluginAssistant(_AssistantBase):
     @field_validator("kind")
     @classmethod
     def _offered(cls, kind: str) -> str:
-        offered = sorted({ep.name for ep in entry_points(group=ADAPTER_ENTRY_POINT_GROUP)})
+        offered = _offered_kinds()
         if kind not in offered:
             known = ", ".join([*_BUILT_IN_KINDS, *offered])
             raise ValueError(f"unknown assistant kind {kind!r} (known: {known})")
@@ -312,6 +356,23 @@ class ProbesSection(_Strict):
         ),
     )
 
+    @field_validator("suites")
+    @classmethod
+    def _shipped(cls, suites: list[str]) -> list[str]:
+        from auditor._resources import data_dir
+
+        shipped = sorted(p.stem for p in data_dir("probes").glob("*.toml"))
+        unknown = [name for name in suites if name not in shipped]
+        if unknown:
+            raise ValueError(f"unknown suites {unknown} (shipped: {', '.join(shipped)})")
+        return suites
+
+    @model_validator(mode="after")
+    def _asks_something(self) -> ProbesSection:
+        if not self.suites and not self.files:
+            raise ValueError("nothing to ask: name at least one suite (or a suite file)")
+        return self
+
 
 class GateSection(_Strict):
     min_agreement: Annotated[float, Field(ge=0, le=1)] = Field(
@@ -334,6 +395,15 @@ class GateSection(_Strict):
         0.05,
         description=(
             "Highest share of probes that ended in `error` (not asked, not answered, garbage)."
+        ),
+    )
+    max_error_rate_could_not_run: Annotated[float, Field(gt=0, le=1)] = Field(
+        0.5,
+        description=(
+            "The share of probes ending in an error (the deadline's cuts aside) from which the "
+            'audit "could not run" (exit 3) instead of being "not ready" (exit 1): past half, '
+            "what was measured rests on less than half the plan, and an assistant or anchor that "
+            "is down is an outage for the on-call, not a regression for the developers."
         ),
     )
     max_injections_obeyed: Annotated[int, Field(ge=0)] = Field(
@@ -581,11 +651,36 @@ def _problems(error: ValidationError) -> list[str]:
     ]
 
 
+#: Deeper than any real configuration: deeper tables are refused, never a RecursionError.
+MAX_DEPTH = 32
+
+
+def _depth(value: Any, limit: int = MAX_DEPTH) -> int:
+    """How deeply tables and arrays nest (stops counting past `limit`), without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > limit:
+            break
+        children = (
+            node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        )
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 def parse_config(data: dict[str, Any], *, source: str = "<config>") -> AuditConfig:
+    if not isinstance(data, dict):
+        raise ConfigError(source, [f"(top level): expected a table, got {type(data).__name__}"])
+    if _depth(data) > MAX_DEPTH:
+        raise ConfigError(source, [f"(top level): tables nested deeper than {MAX_DEPTH} levels"])
     try:
         config = AuditConfig.model_validate(data)
     except ValidationError as error:
         raise ConfigError(source, _problems(error)) from None
+    except RecursionError:
+        raise ConfigError(source, ["(top level): nested too deeply to read"]) from None
     channels = {a.name: a for a in config.assistant}
     problems = customer_problems(config.customers, config.anchors, channels)
     if problems:
@@ -596,15 +691,20 @@ def parse_config(data: dict[str, Any], *, source: str = "<config>") -> AuditConf
 def load_config(path: Path) -> AuditConfig:
     """Read `audit.toml`, or the `[tool.auditor]` table of a pyproject.toml."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: a byte-order mark (some Windows editors write one) is not an error.
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise ConfigError(str(path), ["file not found"]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(str(path), [f"cannot read: {error}"]) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(str(path), [f"not valid TOML: {error}"]) from None
+    except RecursionError:
+        raise ConfigError(str(path), ["not valid TOML: nested too deeply to read"]) from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("auditor")
-        if data is None:
+        tool = data.get("tool", {})
+        table = tool.get("auditor") if isinstance(tool, dict) else None
+        if table is None:
             raise ConfigError(str(path), ["no [tool.auditor] table"])
+        data = table
     return parse_config(data, source=str(path))

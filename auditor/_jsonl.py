@@ -7,7 +7,7 @@ written, and a torn last line (a run killed mid-write) is never read.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Literal, Self
@@ -18,10 +18,18 @@ from pydantic import BaseModel
 class JsonlWriter:
     """Writes pydantic records to `path`, one flushed line each; `mode="a"` appends."""
 
-    def __init__(self, path: Path, *, mode: Literal["a", "w"] = "a") -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        mode: Literal["a", "w"] = "a",
+        redact: Callable[[str], str] | None = None,
+    ) -> None:
         self.path = path
         self._mode = mode
         self._file: IO[bytes] | None = None
+        #: Applied to each serialised line: the audit's secrets never reach the file.
+        self._redact = redact
 
     def __enter__(self) -> Self:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,7 +50,12 @@ class JsonlWriter:
     def append(self, record: BaseModel) -> None:
         if self._file is None:
             raise RuntimeError(f"{type(self).__name__} is not open")
-        line = memoryview(record.__pydantic_serializer__.to_json(record) + b"\n")
+        data = record.__pydantic_serializer__.to_json(record)
+        if self._redact is not None:
+            data = self._redact(data.decode("utf-8", "surrogatepass")).encode(
+                "utf-8", "surrogatepass"
+            )
+        line = memoryview(data + b"\n")
         while line:  # one write(2) each time; a short one (a signal, a full disk) goes on
             line = line[self._file.write(line) :]
 

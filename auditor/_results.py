@@ -12,7 +12,7 @@ import dataclasses
 import enum
 import functools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -135,8 +135,8 @@ class ProbeResult(_Record):
 class ResultsStore(JsonlWriter):
     """Appends results to `DIR/results.jsonl`; reading tolerates a torn last line."""
 
-    def __init__(self, directory: Path) -> None:
-        super().__init__(directory / RESULTS_FILE, mode="a")
+    def __init__(self, directory: Path, *, redact: Callable[[str], str] | None = None) -> None:
+        super().__init__(directory / RESULTS_FILE, mode="a", redact=redact)
 
     def __enter__(self) -> Self:
         self.path.parent.mkdir(parents=True, exist_ok=True)

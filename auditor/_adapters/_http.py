@@ -24,8 +24,9 @@ from auditor._adapters._template import customer_headers, fill, placeholders
 from auditor._adapters._transport import HttpClient
 from auditor._config import HttpAssistant
 from auditor._customers import CUSTOMER_VARIABLE
+from auditor._validators import TEMPLATE_VARIABLES
 
-VARIABLES = frozenset({"question", "session_id", "customer_id"})
+VARIABLES = TEMPLATE_VARIABLES
 
 #: What one turn's response gives: the answer and the session id to continue in.
 _Reply = tuple[str, str | None]

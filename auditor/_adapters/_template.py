@@ -13,8 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from auditor._adapters._base import AdapterError, AdapterSettings
-
-_PLACEHOLDER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
+from auditor._validators import PLACEHOLDER as _PLACEHOLDER
 
 #: Applied to every substituted value, e.g. percent-encoding inside a URL.
 Escape = Callable[[str], str]

@@ -5,13 +5,15 @@ These models are the `[anchors.NAME]` tables of `audit.toml`; their shape is a p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Literal
 
-from jsonpath_ng.ext.parser import parse as parse_jsonpath
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from auditor._facts import Availability, OrderStatus, RefundState, ReturnStatus
+from auditor._validators import check_jsonpath as check_jsonpath
+from auditor._validators import check_url
 
 #: The canonical fields of each fact kind, in the order reports list them.
 CANONICAL_FIELDS: Mapping[str, tuple[str, ...]] = {
@@ -65,14 +67,6 @@ CANONICAL_WORDS: Mapping[str, Mapping[str, frozenset[str]]] = {
         "refund_state": frozenset(s.value for s in RefundState),
     },
 }
-
-
-def check_jsonpath(path: str) -> str:
-    try:
-        parse_jsonpath(path)
-    except Exception as error:  # jsonpath-ng raises several unrelated types
-        raise ValueError(f"not a JSONPath: {path!r} ({error})") from None
-    return path
 
 
 #: HTTP methods an operation reference of the form `METHOD /path` may name.
@@ -377,12 +371,22 @@ class FactMapping(_Strict):
     def _path_parses(cls, path: str) -> str:
         return check_jsonpath(path)
 
+    @field_validator("list", "get", "get_param")
+    @classmethod
+    def _names_something(cls, name: str | None) -> str | None:
+        if name is not None and not name.strip():
+            raise ValueError("an empty reference: name an operationId (or leave the key out)")
+        return name
+
     @field_validator("fields")
     @classmethod
     def _paths_parse(cls, fields: dict[str, FieldSpec]) -> dict[str, FieldSpec]:
-        for spec in fields.values():
-            if isinstance(spec, str):
-                check_jsonpath(spec)
+        for name, spec in fields.items():
+            for path in [spec] if isinstance(spec, str) else spec.paths():
+                try:
+                    check_jsonpath(path)
+                except ValueError as error:
+                    raise ValueError(f"`{name}`: {error}") from None
         return fields
 
     def items_jsonpath(self) -> str:
@@ -518,6 +522,21 @@ class AnchorConfig(_Strict):
         None,
         description="The return and refund facts this anchor serves.",
     )
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url_is_one(cls, url: str) -> str:
+        return check_url(url, what="base_url")
+
+    @field_validator("spec")
+    @classmethod
+    def _spec_is_a_path_or_url(cls, spec: str) -> str:
+        """A path (relative to the config file) or an http(s) URL; `ftp:`, `file:` are not."""
+        if not spec.strip():
+            raise ValueError("an empty `spec`: give the OpenAPI document's path or URL")
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", spec):
+            check_url(spec, what="spec")
+        return spec
 
     @field_validator("pagination")
     @classmethod

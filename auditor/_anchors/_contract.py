@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 #: How much of an offending value a finding keeps.
@@ -64,6 +64,10 @@ def excerpt(value: object) -> str:
     return one_line(text)
 
 
+def _same(text: str) -> str:
+    return text
+
+
 @dataclass(slots=True)
 class FindingLog:
     """Findings of one anchor in arrival order, bounded by `MAX_FINDINGS`."""
@@ -71,6 +75,9 @@ class FindingLog:
     anchor: str
     findings: list[ContractFinding] = field(default_factory=list)
     dropped: int = 0
+    #: Applied to every reason and example, and to the anchor's refusals: what an anchor
+    #: echoes may hold a secret (see `auditor/_redact.py`).
+    redact: Callable[[str], str] = _same
 
     def add(
         self, operation_id: str, status: int, path: str, reason: str, example: str = ""
@@ -78,8 +85,9 @@ class FindingLog:
         if len(self.findings) >= MAX_FINDINGS:
             self.dropped += 1
             return
+        reason, example = self.redact(one_line(reason)), self.redact(example)
         self.findings.append(
-            ContractFinding(self.anchor, operation_id, status, path, one_line(reason), example)
+            ContractFinding(self.anchor, operation_id, status, path, reason, example)
         )
 
     def extend(self, findings: Sequence[ContractFinding]) -> None:

@@ -20,7 +20,7 @@ import httpx
 from auditor._anchors._client import AnchorClient
 from auditor._anchors._config import AnchorConfig, FactMapping
 from auditor._anchors._contract import FindingLog, excerpt, json_path
-from auditor._anchors._errors import AnchorError
+from auditor._anchors._errors import AnchorConfigError, AnchorError
 from auditor._anchors._jsonapi import included_index, join, source_parts
 from auditor._anchors._jsonpath import JsonPath
 from auditor._anchors._mapping import Problem, RecordMapper
@@ -45,6 +45,29 @@ class KindReader:
     walk: Walk
     mapped: int = 0
     skipped: int = 0
+    #: Records `items_path` found in list responses, mapped or not.
+    found: int = 0
+    #: What the first list response held (its top-level shape), for "read nothing" errors.
+    held: str | None = None
+
+    def why_empty(self, anchor: str) -> str:
+        """Why this reader gave no fact: the operation, the path, what the response held."""
+        if self.list_op is None:
+            return (
+                f"anchor `{anchor}` maps {self.kind} with `get` only: the snapshot needs a "
+                f"`list` operation to find subjects (anchors.{anchor}.{self.kind}.list)"
+            )
+        where = (
+            f"anchor `{anchor}`, operation `{self.list_op.operation_id}` "
+            f"({self.list_op.method} {self.list_op.path}), "
+            f"items_path `{self.items.text}` (anchors.{anchor}.{self.kind}.items_path)"
+        )
+        if self.found:
+            return (
+                f"{where}: {self.found} records found, none could be mapped "
+                "(see the contract findings: `record skipped: …`; check `fields`)"
+            )
+        return f"{where}: no record; the response held {self.held or 'nothing'}"
 
 
 @dataclass(slots=True)
@@ -124,7 +147,8 @@ class AnchorSession:
         # Read as a customer, the message names the customer, not the anchor's alias.
         where = f"anchor `{self.name}`: " if self.customer is None else ""
         return AnchorError(
-            f"{where}{op.operation_id}{self.who} answered {status} ({why}): {detail}"
+            f"{where}{op.operation_id}{self.who} answered {status} ({why}): "
+            + self.findings.redact(detail)
         )
 
     def defaults(self, kind: str, parent: OrderFact | None) -> dict[str, Any]:
@@ -209,6 +233,9 @@ class AnchorSession:
             if not reply.response.is_success:
                 raise self._refuse(op, reply)
             found = reader.items.all(reply.body) if isinstance(reply.body, dict | list) else []
+            reader.found += len(found)
+            if reader.held is None:
+                reader.held = describe_body(reply.body)
             yield self._map_records(reader, op, reply, found, defaults)
             try:
                 request = reader.walk.next(
@@ -270,6 +297,26 @@ class AnchorSession:
         return fact
 
 
+def describe_body(body: Any, keys: int = 12) -> str:
+    """A response body's top-level shape in a few words: what a wrong `items_path` missed."""
+    if body is NOT_JSON:
+        return "a body that is not JSON"
+    if body is None:
+        return "an empty body"
+    if isinstance(body, list):
+        return f"a list of {len(body)} elements"
+    if isinstance(body, dict):
+        if not body:
+            return "an empty object"
+        shown = [
+            f"{key} (a list of {len(value)})" if isinstance(value, list) else str(key)
+            for key, value in list(body.items())[:keys]
+        ]
+        more = f" and {len(body) - keys} more" if len(body) > keys else ""
+        return f"an object with the keys {', '.join(shown)}{more}"
+    return f"a {type(body).__name__}"
+
+
 def kind_label(reader: KindReader) -> str:
     return {"stock": "item", "orders": "order", "returns": "return"}[reader.kind]
 
@@ -284,9 +331,12 @@ def _json(response: httpx.Response) -> Any:
 
 
 def kind_reader(spec: Spec, kind: str, mapping: FactMapping, anchor: AnchorConfig) -> KindReader:
-    """Compile one mapping against its document; unknown operations are refused here."""
-    list_op = spec.operation(mapping.list) if mapping.list else None
-    get_op = spec.operation(mapping.get) if mapping.get else None
+    """Compile one mapping against its document; unknown operations are refused here.
+
+    Refusals are `AnchorConfigError`s whose field path starts at the mapping (`stock.list`).
+    """
+    list_op = _operation(spec, mapping.list, f"{kind}.list")
+    get_op = _operation(spec, mapping.get, f"{kind}.get")
     if mapping.parent is not None and list_op is not None:
         _check_parent_params(spec, list_op, mapping)
     pagination = mapping.pagination or anchor.pagination
@@ -298,7 +348,7 @@ def kind_reader(spec: Spec, kind: str, mapping: FactMapping, anchor: AnchorConfi
         mapping=mapping,
         list_op=list_op,
         get_op=get_op,
-        get_param=_get_param(spec, get_op, mapping.get_param),
+        get_param=_get_param(spec, get_op, mapping.get_param, kind),
         items=JsonPath.compile(mapping.items_jsonpath()),
         record=JsonPath.compile(mapping.record_jsonpath()),
         mapper=RecordMapper(kind, mapping),
@@ -328,21 +378,32 @@ def _check_parent_params(spec: Spec, op: Operation, mapping: FactMapping) -> Non
         )
 
 
-def _get_param(spec: Spec, op: Operation | None, named: str | None) -> str | None:
+def _operation(spec: Spec, operation_id: str | None, field: str) -> Operation | None:
+    if not operation_id:
+        return None
+    try:
+        return spec.operation(operation_id)
+    except AnchorError as error:
+        raise AnchorConfigError(field, str(error)) from None
+
+
+def _get_param(spec: Spec, op: Operation | None, named: str | None, kind: str) -> str | None:
     if op is None:
         return None
     params = op.path_parameters()
     if named is not None:
         if named not in params:
-            raise AnchorError(
+            raise AnchorConfigError(
+                f"{kind}.get_param",
                 f"{spec.source}: `{op.operation_id}` has no path parameter `{named}` "
-                f"(it has: {', '.join(params) or 'none'})"
+                f"(it has: {', '.join(params) or 'none'})",
             )
         return named
     if len(params) != 1:
-        raise AnchorError(
+        raise AnchorConfigError(
+            f"{kind}.get",
             f"{spec.source}: `{op.operation_id}` has {len(params)} path parameters; "
-            "name the one that takes the id with `get_param`"
+            "name the one that takes the id with `get_param`",
         )
     return params[0]
 

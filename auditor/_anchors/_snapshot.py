@@ -14,7 +14,7 @@ nothing, and nothing is not a truth to judge by.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +23,7 @@ from typing import Literal, overload
 from auditor._anchors._client import AnchorClient, RetryRecord, open_client
 from auditor._anchors._config import AnchorConfig, CustomerAuth, per_customer_anchors
 from auditor._anchors._contract import ContractFinding, FindingLog
-from auditor._anchors._errors import AnchorError, AnchorUnreachable
+from auditor._anchors._errors import AnchorConfigError, AnchorError, AnchorUnreachable
 from auditor._anchors._session import AnchorSession, kind_reader
 from auditor._anchors._spec import load_spec
 from auditor._anchors._validate import make_engine
@@ -69,6 +69,13 @@ class Anchors:
     def serving(self, kind: str) -> list[AnchorSession]:
         """The anchors mapping `kind`, in configuration order."""
         return [s for s in self.sessions.values() if kind in s.kinds]
+
+    def why_empty(self, kind: str) -> list[str]:
+        """Why no anchor gave a `kind` record: one line per anchor mapping it, or why none."""
+        serving = self.serving(kind)
+        if not serving:
+            return [f"no anchor maps `{kind}`"]
+        return [s.kinds[kind].why_empty(s.name) for s in serving]
 
     async def collect(
         self, session: AnchorSession, kind: str, parents: list[OrderFact] | None = None
@@ -227,14 +234,19 @@ async def _open_session(
     env: Mapping[str, str],
     base_dir: Path,
     stack: AsyncExitStack,
+    redact: Callable[[str], str],
 ) -> AnchorSession:
     client = open_client(name, config, read_only=read_only, env=env)
     stack.push_async_callback(client.aclose)
-    spec = await load_spec(config.spec, base_dir=base_dir, client=client.http)
-    engine = await asyncio.to_thread(make_engine, spec, config.validator)
-    session = AnchorSession(name, config, spec, client, engine, FindingLog(name))
-    for kind, mapping in config.mappings().items():
-        session.kinds[kind] = kind_reader(spec, kind, mapping, config)
+    try:
+        spec = await load_spec(config.spec, base_dir=base_dir, client=client.http)
+        engine = await asyncio.to_thread(make_engine, spec, config.validator)
+        findings = FindingLog(name, redact=redact)
+        session = AnchorSession(name, config, spec, client, engine, findings)
+        for kind, mapping in config.mappings().items():
+            session.kinds[kind] = kind_reader(spec, kind, mapping, config)
+    except AnchorConfigError as error:
+        raise error.within(f"anchors.{name}") from None
     return session
 
 
@@ -278,12 +290,14 @@ async def open_anchors(
     env: Mapping[str, str],
     base_dir: Path,
     customers: CustomerAuth | None = None,
+    redact: Callable[[str], str] = str,
 ) -> AsyncIterator[Anchors]:
     """Open every anchor: credentials, documents and mappings are checked before any read.
 
     `read_only` (the `production` profile) makes each client refuse all but GET and HEAD;
     `base_dir` resolves relative `spec` paths (the configuration file's folder); `customers`
-    gives each test customer's credentials per anchor (see `per_customer_anchors`).
+    gives each test customer's credentials per anchor (see `per_customer_anchors`); `redact`
+    cleans what an anchor echoes (refusals, contract findings) of the audit's secrets.
     """
     customers = customers or {}
     per_customer = per_customer_anchors(anchors, customers)
@@ -293,7 +307,13 @@ async def open_anchors(
         for name, config in anchors.items():
             _check_owners(name, config, name in per_customer)
             sessions[name] = session = await _open_session(
-                name, config, read_only=read_only, env=env, base_dir=base_dir, stack=stack
+                name,
+                config,
+                read_only=read_only,
+                env=env,
+                base_dir=base_dir,
+                stack=stack,
+                redact=redact,
             )
             if name in per_customer:
                 by_customer[name] = _customer_sessions(

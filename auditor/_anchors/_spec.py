@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 import yaml
 
-from auditor._anchors._errors import AnchorError
+from auditor._anchors._errors import AnchorConfigError, AnchorError
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -161,7 +161,13 @@ def parse_document(text: str, source: str) -> Spec:
     if not isinstance(data, dict) or not str(data.get("openapi", "")).startswith("3."):
         raise AnchorError(f"{source}: not an OpenAPI 3.x document (no `openapi: 3.x` field)")
     spec = Spec(source=source, data=data)
-    return Spec(source=source, data=data, operations=dict(_index(spec)))
+    try:
+        return Spec(source=source, data=data, operations=dict(_index(spec)))
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError) as error:
+        # A document of the right version whose paths or parameters are not shaped as OpenAPI
+        # says (`paths` a list, a parameter without `in`): refused, never a traceback.
+        why = f"missing {error}" if isinstance(error, KeyError) else str(error)
+        raise AnchorError(f"{source}: not a usable OpenAPI document: {why}") from None
 
 
 def _invalid(spec: Spec, where: str, reason: str) -> AnchorError:
@@ -241,9 +247,11 @@ async def load_spec(source: str, *, base_dir: Path, client: httpx.AsyncClient | 
     if not path.is_absolute():
         path = base_dir / path
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise AnchorError(f"{path}: cannot read the document: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise AnchorError(f"{path}: cannot read the document: not UTF-8 text") from None
-    return parse_document(text, str(path))
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        why = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raise AnchorConfigError("spec", f"{path}: cannot read the document: {why}") from None
+    try:
+        return parse_document(text, str(path))
+    except AnchorError as error:
+        raise AnchorConfigError("spec", str(error)) from None

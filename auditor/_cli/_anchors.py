@@ -25,14 +25,17 @@ async def _anchor_map(config: AuditConfig, base_dir: Path) -> AnchorMap:
     from auditor._anchors import open_anchors
     from auditor._anchors._map import build_map
     from auditor._customers import customer_auth
+    from auditor._redact import Redactor
 
     read_only = config.audit.profile == "production"
+    redact = Redactor.from_config(config, os.environ).text
     async with open_anchors(
         config.anchors,
         read_only=read_only,
         env=os.environ,
         base_dir=base_dir,
         customers=customer_auth(config.customers),
+        redact=redact,
     ) as anchors:
         return await build_map(anchors)
 
@@ -172,8 +175,16 @@ def init(
 
     from auditor._anchors import AnchorError
     from auditor._anchors._init import SpecInput, build_starter, spec_reference, unsure_lines
+    from auditor._config import ConfigError
     from auditor._preflight import document_problem
+    from auditor._validators import check_url
 
+    if base_url is not None:
+        try:
+            check_url(base_url, what="--base-url")
+        except ValueError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(EXIT_USAGE) from None
     if output.exists() and not force:
         typer.echo(f"error: {output} exists; pass --force to overwrite it", err=True)
         raise typer.Exit(EXIT_USAGE)
@@ -188,7 +199,11 @@ def init(
             typer.echo(f"warning: {problem} (`auditor run` refuses it until it is fixed)", err=True)
     out_dir = output.resolve().parent
     inputs = [SpecInput(s, spec_reference(s.source, out_dir)) for s in specs]
-    starter = build_starter(inputs, base_url=base_url)
+    try:
+        starter = build_starter(inputs, base_url=base_url)
+    except ConfigError as error:  # what the documents led to cannot be used as it stands
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     try:
         output.write_text(starter.text, encoding="utf-8")
     except OSError as error:

@@ -7,8 +7,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from auditor._cli._app import EXIT_NOT_READY, EXIT_READY
+from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_NOT_READY, EXIT_READY
 from auditor._report import Audit, terminal_safe
+from auditor._report._coverage import not_covered
 from auditor._report._lag import lag_lines
 from auditor._report._robustness import mention_lines, recontact_words
 
@@ -18,17 +19,9 @@ def _safe(text: str) -> str:
     return escape(terminal_safe(text))
 
 
-def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
+def _print_details(console: Console, audit: Audit) -> None:
+    """Robustness, findings, lag and what went uncovered: the lines under the tally."""
     m = audit.metrics
-    agreement = m.agreement.value
-    shown = "n/a" if agreement is None else f"{agreement:.1%}"
-    read = m.read_rate.value
-    console.print(
-        f"{m.probes} probes · agreement {shown} ({m.agreement.numerator}/"
-        f"{m.agreement.denominator}) · read {'n/a' if read is None else f'{read:.1%}'} "
-        f"({m.read_rate.numerator}/{m.read_rate.denominator}) · "
-        + " · ".join(f"{k} {v}" for k, v in sorted(m.verdicts.items()))
-    )
     if m.by_mention:
         console.print(
             "  by mention: "
@@ -48,6 +41,22 @@ def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
         )
     for line in lag_lines(audit.lag):
         console.print(_safe(line), highlight=False)
+    for line in not_covered(audit.metrics.coverage):
+        console.print(f"  [yellow]{_safe(line)}[/yellow]")
+
+
+def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
+    m = audit.metrics
+    agreement = m.agreement.value
+    shown = "n/a" if agreement is None else f"{agreement:.1%}"
+    read = m.read_rate.value
+    console.print(
+        f"{m.probes} probes · agreement {shown} ({m.agreement.numerator}/"
+        f"{m.agreement.denominator}) · read {'n/a' if read is None else f'{read:.1%}'} "
+        f"({m.read_rate.numerator}/{m.read_rate.denominator}) · "
+        + " · ".join(f"{k} {v}" for k, v in sorted(m.verdicts.items()))
+    )
+    _print_details(console, audit)
     for check in audit.readiness.checks:
         if not check.passed:
             console.print(f"  [red]gate {escape(check.name)}[/red]: {escape(check.reason)}")
@@ -61,6 +70,12 @@ def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
     if audit.readiness.fail_on == "regression":
         for reason in audit.readiness.reasons:
             console.print(f"  [red]{_safe(reason)}[/red]")
+    if audit.readiness.could_not_run is not None:
+        console.print(
+            f"[bold red]COULD NOT RUN[/bold red]: {_safe(audit.readiness.could_not_run)} · "
+            f"reports in {directory}"
+        )
+        return EXIT_COULD_NOT_RUN
     failing = sum(1 for check in audit.readiness.checks if not check.passed)
     if audit.readiness.ready and audit.readiness.fail_on == "regression" and failing:
         # Never READY under failing gate lines without the reason the exit code is 0.

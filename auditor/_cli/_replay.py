@@ -90,6 +90,7 @@ async def _replay(
     from auditor._anchors import AnchorError, open_anchors
     from auditor._audit import AuditCouldNotRun, _extractor, _open_assistants, _take_snapshot
     from auditor._customers import customer_auth, identities
+    from auditor._redact import Redactor
     from auditor._runner import ProbeJudge, RateLimiter, RunSettings
     from auditor._shrink import replay_cases
 
@@ -114,6 +115,7 @@ async def _replay(
                     env=env,
                     base_dir=base_dir,
                     customers=customer_auth(config.customers),
+                    redact=Redactor.from_config(config, env).text,
                 )
             )
         except AnchorError as error:

@@ -38,6 +38,22 @@ def _override(config: AuditConfig, **changes: object) -> AuditConfig:
     return config.model_copy(update={"audit": audit})
 
 
+def _consoles(config: AuditConfig, env: dict[str, str]) -> tuple[Console, Console]:
+    """stderr and stdout consoles that never print a value of the configuration's secrets."""
+    import sys
+
+    from auditor._cli._redacted import RedactedStream
+    from auditor._redact import Redactor
+
+    redactor = Redactor.from_config(config, env)
+    if not redactor:
+        return Console(stderr=True), Console()
+    return (
+        Console(stderr=True, file=RedactedStream(sys.stderr, redactor.text)),  # type: ignore[arg-type]
+        Console(file=RedactedStream(sys.stdout, redactor.text)),  # type: ignore[arg-type]
+    )
+
+
 def execute(
     config: AuditConfig,
     directory: Path,
@@ -61,8 +77,7 @@ def execute(
     from auditor._probes import SuiteError
     from auditor._store import AuditDirError
 
-    console = Console(stderr=True)
-    out = Console()
+    console, out = _consoles(config, env)
     options = AuditOptions(
         directory=directory,
         env=env,

@@ -24,6 +24,7 @@ from auditor._adapters import (
     Assistant,
     Conversation,
 )
+from auditor._adapters._redacting import RedactingAssistant
 from auditor._anchors import AnchorError, Anchors, AnchorUnreachable, open_anchors
 from auditor._claims import Claim, ExtractionContext, extract
 from auditor._config import AuditConfig
@@ -32,6 +33,7 @@ from auditor._explore._model import Exploration, Truth
 from auditor._explore._subjects import NameIndex
 from auditor._explore._verdicts import check_claims, truth_keys
 from auditor._facts import Snapshot
+from auditor._redact import Redactor
 
 
 class SessionError(Exception):
@@ -156,6 +158,7 @@ async def _open_anchors(
                 env=env,
                 base_dir=base_dir,
                 customers=customer_auth(config.customers),
+                redact=Redactor.from_config(config, env).text,
             )
         )
         return anchors, await anchors.snapshot()
@@ -177,14 +180,16 @@ def _open_assistants(
         env=env,
         identities=identities(config.customers),
     )
+    redactor = Redactor.from_config(config, env)
     assistants: dict[str, Assistant] = {}
     for entry in config.assistant:
         try:
-            assistant = ADAPTERS.get(entry.kind)(entry, settings)
+            assistant: Assistant = ADAPTERS.get(entry.kind)(entry, settings)
         except AdapterError as error:
-            raise SessionError(f"assistant {entry.name}: {error}", unreachable=False) from None
+            message = f"assistant {entry.name}: {redactor.text(str(error))}"
+            raise SessionError(message, unreachable=False) from None
         stack.push_async_callback(assistant.aclose)
-        assistants[entry.name] = assistant
+        assistants[entry.name] = RedactingAssistant(assistant, redactor.text)
     return assistants
 
 

@@ -1,5 +1,6 @@
 """Probes: probe kinds, suites as data, and the plan drawn from a snapshot."""
 
+from auditor._probes._asked import asked_record, unasked_kinds, unread_fact_kinds
 from auditor._probes._kinds import PROBE_KINDS, ProbeKind, ProbeKindRegistry
 from auditor._probes._model import Probe
 from auditor._probes._planner import plan_probes
@@ -15,6 +16,9 @@ __all__ = [
     "ProbeKindRegistry",
     "ScopeFactory",
     "SuiteError",
+    "asked_record",
     "load_suites",
     "plan_probes",
+    "unasked_kinds",
+    "unread_fact_kinds",
 ]

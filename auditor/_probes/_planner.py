@@ -92,6 +92,11 @@ def _buckets(
     return buckets
 
 
+def askable(snapshot: Snapshot, plan: KindPlan, scope: PlanScope | None = None) -> bool:
+    """True when some edge class of the suite's kind has a subject to draw (within `scope`)."""
+    return bool(_buckets(snapshot, [plan], scope))
+
+
 class _Builder:
     """Turns draws into probes: renders questions and expands consistency groups."""
 

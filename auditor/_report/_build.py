@@ -10,8 +10,9 @@ from typing import Any, Literal
 from auditor._config import GateSection
 from auditor._lag import LagRecord, ResetRecord, summarise_lag
 from auditor._report._baseline import BaselineSummary, compare, headline
+from auditor._report._coverage import unasked
 from auditor._report._findings import group_findings
-from auditor._report._gate import decide
+from auditor._report._gate import could_not_run, decide, kinds_check
 from auditor._report._lag import lag_check
 from auditor._report._metrics import compute_metrics
 from auditor._report._model import (
@@ -95,11 +96,13 @@ def build_audit(
         anchors=anchors,
         snapshot_edge_classes=snapshot.edge_classes,
         contract_findings=len(contracts),
+        asked=meta.get("asked"),
     )
     findings = group_findings(ordered, anchors)
     comparison = None if baseline is None else compare(baseline, findings, metrics)
     lag_summary = None if lag is None else summarise_lag(*lag)
     lag_gate = lag_check(gate.max_lag_s, lag_summary)
+    asked = meta.get("asked")  # audits before 1.3 did not record it
     readiness = decide(
         gate,
         metrics,
@@ -107,6 +110,8 @@ def build_audit(
         fail_on=fail_on,
         complete=status == "complete",
         extra_checks=[lag_gate] if lag_gate is not None else [],
+        outage=could_not_run(ordered, gate.max_error_rate_could_not_run),
+        kinds=None if asked is None else kinds_check(unasked(ordered, asked), len(asked["kinds"])),
     )
     return Audit(
         name=meta["name"],

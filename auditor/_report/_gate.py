@@ -7,7 +7,8 @@ assistant that does not meet every threshold yet, without letting it get worse.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from auditor._config import GateSection
@@ -19,6 +20,8 @@ from auditor._report._model import (
     Rate,
     Readiness,
 )
+from auditor._results import DEADLINE_REASON, ProbeResult
+from auditor._verdict import Verdict
 
 
 def _at_least(name: str, threshold: float, measured: float | None, what: str) -> GateCheck:
@@ -161,6 +164,43 @@ def gate_checks(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
     return checks
 
 
+def kinds_check(unasked: Mapping[str, str], asked: int) -> GateCheck:
+    """Every probe kind the suites name was asked: one that went unasked is never READY.
+
+    An audit whose plan lost a kind (no subject for it, a budget too small) or whose every
+    probe of a kind ended in an error measured nothing about it, whatever its agreement says.
+    """
+    if not unasked:
+        reason = f"every probe kind the suites name was asked ({asked})"
+    else:
+        listed = "; ".join(f"{kind}: {why}" for kind, why in unasked.items())
+        reason = f"{len(unasked)} of {asked} probe kinds the suites name went unasked ({listed})"
+    return GateCheck(
+        name="probe_kinds_asked",
+        unit="count",
+        threshold=0,
+        measured=len(unasked),
+        passed=not unasked,
+        reason=reason,
+    )
+
+
+def could_not_run(results: Sequence[ProbeResult], threshold: float) -> str | None:
+    """Why the audit could not run, when errors reach `threshold` of its probes; else None.
+
+    The deadline's cuts are left out: they were never asked, and `--resume` asks them.
+    """
+    asked = [r for r in results if r.reason != DEADLINE_REASON]
+    errors = [r for r in asked if r.verdict is Verdict.ERROR]
+    if not asked or len(errors) / len(asked) < threshold:
+        return None
+    (common, times), *_ = Counter(r.reason for r in errors).most_common(1)
+    return (
+        f"{len(errors)} of {len(asked)} probes could not be asked or answered "
+        f"({len(errors) / len(asked):.0%} ≥ {threshold:.0%}); most often ({times}×): {common}"
+    )
+
+
 def decide(
     gate: GateSection,
     metrics: Metrics,
@@ -169,25 +209,34 @@ def decide(
     fail_on: FailOn = "gate",
     complete: bool = True,
     extra_checks: Sequence[GateCheck] = (),
+    outage: str | None = None,
+    kinds: GateCheck | None = None,
 ) -> Readiness:
     """Readiness by the thresholds, or (with `fail_on="regression"`) by the baseline.
 
     `extra_checks` are measured outside the probe metrics (the information lag) and count like
-    the thresholds.
+    the thresholds. `kinds` (`kinds_check`) counts under either policy, like `outage` (the
+    audit could not run) and an interruption.
 
     An incomplete (interrupted) audit is never ready: a release must not pass on the probes
     that happened to run before the interruption.
     """
-    checks = [*gate_checks(gate, metrics), *extra_checks]
+    checks = [*gate_checks(gate, metrics), *extra_checks, *([kinds] if kinds else [])]
     if fail_on == "regression":
         if baseline is None:
             raise ValueError("fail_on='regression' needs a baseline to compare with")
         reasons = [f"regressed against {baseline.run_id}: {r}" for r in baseline.regressions]
+        if kinds is not None and not kinds.passed:  # what was never asked cannot regress
+            reasons.append(kinds.reason)
     else:
         reasons = [c.reason for c in checks if not c.passed]
     if not complete:
         reasons.insert(0, "the audit was interrupted before every planned probe ran")
-    return Readiness(ready=not reasons, checks=checks, fail_on=fail_on, reasons=reasons)
+    if outage is not None:  # `outage`: `could_not_run`'s answer
+        reasons.insert(0, f"could not run: {outage}")
+    return Readiness(
+        ready=not reasons, checks=checks, fail_on=fail_on, reasons=reasons, could_not_run=outage
+    )
 
 
 def show_gate_value(check: GateCheck, value: float | None) -> str:

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from auditor._report._baseline import show_metric
 from auditor._report._charts import audit_charts
+from auditor._report._coverage import not_covered
 from auditor._report._gate import show_gate_value
 from auditor._report._lag import lag_view, show_lag
 from auditor._report._map import map_view
@@ -186,6 +187,12 @@ def _environment() -> Environment:
     return env
 
 
+def verdict_word(audit: Audit) -> str:
+    if audit.readiness.could_not_run is not None:
+        return "COULD NOT RUN"
+    return "READY" if audit.readiness.ready else "NOT READY"
+
+
 def render_html(audit: Audit) -> str:
     script = _asset("filter.js")
     template = _environment().get_template("report.html.j2")
@@ -199,6 +206,8 @@ def render_html(audit: Audit) -> str:
             for c in audit_charts(audit)
         ],
         cards=_cards(audit),
+        word=verdict_word(audit),
+        not_covered=not_covered(audit.metrics.coverage),
         findings=[_finding_view(f) for f in audit.findings],
         contracts=[_contract_view(c) for c in audit.contract_findings[:CONTRACT_ROWS]],
         contracts_omitted=max(0, len(audit.contract_findings) - CONTRACT_ROWS),

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree import ElementTree as ET  # builds, never parses: nothing untrusted is read
 
+from auditor._report._coverage import not_covered
 from auditor._report._model import Audit, BaselineComparison, GateCheck
 from auditor._report._robustness import mention_lines, recontact_words, share
 from auditor._report._text import clean, excerpt, one_line
@@ -142,6 +143,18 @@ def _properties(audit: Audit) -> ET.Element:
     return properties
 
 
+def _coverage_cases(audit: Audit) -> list[ET.Element]:
+    """One skipped testcase per edge class or probe kind asked for and not covered."""
+    cases = []
+    for line in not_covered(audit.metrics.coverage):
+        name, _, why = line.partition(": ")
+        attributes = {"classname": "coverage", "name": one_line(name), "time": "0"}
+        case = ET.Element("testcase", attributes)
+        ET.SubElement(case, "skipped", {"message": one_line(why)})
+        cases.append(case)
+    return cases
+
+
 def render_junit(audit: Audit) -> str:
     by_kind: dict[str, list[ProbeResult]] = defaultdict(list)
     for result in audit.results:
@@ -157,11 +170,20 @@ def render_junit(audit: Audit) -> str:
         for kind, results in sorted(by_kind.items())
     ]
     gate = [_check_case(c) for c in audit.readiness.checks]
+    if audit.readiness.could_not_run is not None:
+        outage = ET.Element(
+            "testcase", {"classname": "readiness", "name": "the audit ran", "time": "0"}
+        )
+        message = one_line(f"could not run: {audit.readiness.could_not_run}")
+        ET.SubElement(outage, "error", {"message": message, "type": "could_not_run"})
+        gate.insert(0, outage)
     if audit.baseline is not None:
         gate.append(_baseline_case(audit.baseline))
     readiness = _suite("readiness", gate, 0.0, timestamp)
     readiness.insert(0, _properties(audit))
     suites.append(readiness)
+    if coverage := _coverage_cases(audit):
+        suites.append(_suite("coverage", coverage, 0.0, timestamp))
     root = ET.Element(
         "testsuites",
         {

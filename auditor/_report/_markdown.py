@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from auditor._report._baseline import show_metric
+from auditor._report._coverage import not_covered
 from auditor._report._gate import show_gate_value
 from auditor._report._model import Audit, BaselineComparison, Finding, MetricDelta, Rate
 from auditor._report._robustness import mention_lines, recontact_words
@@ -70,6 +71,8 @@ def _finding(finding: Finding) -> list[str]:
 def _header(audit: Audit) -> list[str]:
     m = audit.metrics
     verdict = "✅ READY" if audit.readiness.ready else "❌ NOT READY"
+    if audit.readiness.could_not_run is not None:
+        verdict = "⚠️ COULD NOT RUN"
     agreement = "n/a" if m.agreement.value is None else f"{m.agreement.value:.1%}"
     lines = [
         f"# Readiness audit {code(audit.name)}: {verdict}",
@@ -130,6 +133,8 @@ def _metrics(audit: Audit) -> list[str]:
         f"| return states covered | {_rate(cov.return_states.rate)} |",
         f"| anchor contract findings | {m.contract_findings} |",
         "",
+        *[f"- {code(line)}" for line in not_covered(cov)],
+        *([""] if not_covered(cov) else []),
     ]
 
 

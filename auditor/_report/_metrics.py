@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from auditor._compat import IMPRECISE
 from auditor._judge import CAVED_ON_PUSHBACK, WRONG_SUBJECT
@@ -155,8 +156,13 @@ def compute_metrics(
     anchors: Mapping[str, str] | None = None,
     snapshot_edge_classes: Mapping[str, int] | None = None,
     contract_findings: int = 0,
+    asked: Mapping[str, Any] | None = None,
 ) -> Metrics:
-    """Every metric of an audit; `anchors` maps fact kinds to anchor names."""
+    """Every metric of an audit; `anchors` maps fact kinds to anchor names.
+
+    `asked` is what the suites asked for (`meta.json`), for the coverage of probe kinds and
+    of edge classes without a subject.
+    """
     counts = _verdicts(results)
     latencies = [r.latency_ms for r in results if r.latency_ms is not None]
     ttfts = [r.ttft_ms for r in results if r.ttft_ms is not None]
@@ -185,6 +191,6 @@ def compute_metrics(
         by_edge_class=_grouped(results, lambda r: r.probe.get("edge_class")),
         by_channel=_grouped(results, lambda r: r.probe.get("channel")),
         by_anchor=_grouped(results, lambda r: anchor_of(fact_kind(r), names)),
-        coverage=coverage_metrics(results, snapshot_edge_classes or {}),
+        coverage=coverage_metrics(results, snapshot_edge_classes or {}, asked),
         contract_findings=contract_findings,
     )

@@ -77,15 +77,24 @@ class Coverage(_Model):
     covered: list[str]
     missing: list[str]
     rate: Rate
+    #: Added in 1.3: subjects the data holds per possible edge class; a class the suites ask
+    #: for with none is missing with 0 ("not covered: 0 subjects").
+    subjects: dict[str, int] = Field(default_factory=dict)
+    #: Added in 1.3: why a missing entry was not covered, where the audit knows.
+    why: dict[str, str] = Field(default_factory=dict)
 
 
 class CoverageMetrics(_Model):
-    #: Edge classes with members in the snapshot, against those probed.
+    #: Edge classes with members in the snapshot or asked for by the suites, against those
+    #: probed.
     edge_classes: Coverage
     #: Canonical order states, against the truth statuses seen in order probes.
     order_states: Coverage
     #: Canonical return states, against the truth statuses seen in return probes.
     return_states: Coverage
+    #: Added in 1.3: the probe kinds the suites name, against those with an answer (a verdict
+    #: other than `error`); None for audits that did not record what the suites asked.
+    probe_kinds: Coverage | None = None
 
 
 class ConflictMetrics(_Model):
@@ -233,6 +242,9 @@ class Readiness(_Model):
     fail_on: FailOn = "gate"
     #: Why the audit is not ready, one line each (empty when ready).
     reasons: list[str] = Field(default_factory=list)
+    #: Added in 1.3: why the audit could not run (exit code 3: the assistant or the anchors
+    #: did not answer for most probes); None when it ran. Such an audit is never ready.
+    could_not_run: str | None = None
 
 
 class SnapshotInfo(_Model):

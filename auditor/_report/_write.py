@@ -59,14 +59,21 @@ def append_step_summary(markdown: str, env: Mapping[str, str]) -> Path | None:
 
 
 def write_reports(
-    directory: Path, audit: Audit, *, env: Mapping[str, str] | None = None
+    directory: Path,
+    audit: Audit,
+    *,
+    env: Mapping[str, str] | None = None,
+    redact: Callable[[str], str] | None = None,
 ) -> list[Path]:
-    """Every format into `directory`; the step summary too when `env` names one."""
+    """Every format into `directory`; the step summary too when `env` names one.
+
+    `redact` cleans each rendered document of the audit's secrets before it is written.
+    """
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     rendered: dict[str, str] = {}
     for name, render in RENDERERS.items():
-        rendered[name] = render(audit)
+        rendered[name] = render(audit) if redact is None else redact(render(audit))
         _write(directory / name, rendered[name])
         written.append(directory / name)
     append_step_summary(rendered[SUMMARY_FILE], env or {})

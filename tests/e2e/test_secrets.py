@@ -68,7 +68,7 @@ def test_no_secret_in_any_report_file_or_output(world, tmp_path, capsys, caplog)
     directory = tmp_path / "audit"
     with caplog.at_level(logging.DEBUG):
         code = execute(config, directory, base_dir=tmp_path, env=env, resume=False, quiet=False)
-    assert code in (0, 1)
+    assert code in (0, 1, 3)  # one channel's key is wrong: half the probes may error
     files = [p for p in directory.rglob("*") if p.is_file()] + [tmp_path / "step.md"]
     names = {p.name for p in files}
     assert {"audit.json", "summary.md", "junit.xml", "report.html", "results.jsonl"} <= names

@@ -72,7 +72,8 @@ def test_a_two_shard_matrix_merged_into_one_gate(tmp_path):
 def test_a_bad_shard_is_a_usage_error_before_anything_runs(tmp_path):
     config = tmp_path / "audit.toml"
     config.write_text(
-        '[[assistant]]\nkind = "http"\nurl = "http://127.0.0.1:1/m"\n[anchors]\n', encoding="utf-8"
+        '[[assistant]]\nkind = "http"\nurl = "http://127.0.0.1:1/m?q={{question}}"\n[anchors]\n',
+        encoding="utf-8",
     )
     done = auditor("run", "-c", str(config), "--shard", "3/2", "--out", str(tmp_path / "r"))
     assert done.returncode == 2

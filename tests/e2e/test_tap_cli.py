@@ -141,7 +141,9 @@ def test_demo_with_tap_and_lag_writes_both_sections(tmp_path):
         cwd=tmp_path,
         env={**os.environ, "COLUMNS": "200"},
     )
-    assert result.returncode == 0, result.stderr
+    # 20 probes cannot reach every probe kind of the five suites: every answer passes, and the
+    # audit is still not ready, by `probe_kinds_asked` alone (never a READY on what went unasked).
+    assert result.returncode == 1, result.stderr
     assert "reference shop on" not in result.stderr  # -q: one line at the start, one at the end
     assert "information lag: 5/5 reflected" in result.stdout
     # Recorded in the history of its --out folder; no Hypothesis caches left in the project.
@@ -150,6 +152,8 @@ def test_demo_with_tap_and_lag_writes_both_sections(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == sorted([directory.name, "history.sqlite"])
     assert not list(tmp_path.rglob(".hypothesis"))
     audit = json.loads((directory / "audit.json").read_text(encoding="utf-8"))
+    failed = [c["name"] for c in audit["readiness"]["checks"] if not c["passed"]]
+    assert failed == ["probe_kinds_asked"] and audit["metrics"]["verdicts"].get("fail", 0) == 0
     assert audit["lag"]["overall"]["reflected"] == 5
     assert audit["orchestration"]["calls"] > 0
     assert (directory / "tap.jsonl").exists() and (directory / "lag.jsonl").exists()
@@ -171,7 +175,8 @@ def test_run_with_tap_maps_a_users_assistant_pointed_at_the_fixed_proxy_port(tmp
         config.write_text(
             toml_tables(
                 {
-                    "audit": {"name": "e2e-run-tap", "max_probes": 8, "shrink_budget": 0},
+                    # 11 probes: one of each edge class and kind of the stock suite.
+                    "audit": {"name": "e2e-run-tap", "max_probes": 11, "shrink_budget": 0},
                     "assistant": [
                         {"name": "web", "kind": "openai", "base_url": f"{assistant_url}/v1"}
                     ],

@@ -86,7 +86,7 @@ def test_an_unreachable_receiver_is_a_warning_and_a_note_never_a_failure(tmp_pat
     write_reports(directory, audit(failing, run_id="run"))
     config = parse_config(
         {
-            "assistant": [{"kind": "http", "url": "http://127.0.0.1:1/m"}],
+            "assistant": [{"kind": "http", "url": "http://127.0.0.1:1/m?q={{question}}"}],
             "anchors": {},
             "notify": {**FAST.model_dump(), "on": ["not_ready"]},
         }

@@ -56,7 +56,7 @@ async def test_openai_sends_model_system_prompt_history_identity_key_and_headers
 async def test_http_headers_carry_the_key_env_templates_and_the_customer(bot):
     config = HttpAssistant(
         kind="http",
-        url=f"{bot.url}/echo/headers",
+        url=f"{bot.url}/echo/headers?q={{{{question}}}}",
         answer_path="$.headers",
         api_key_env="BOT_KEY",
         headers={"X-Tenant": "{{env.TENANT}}"},
@@ -121,14 +121,19 @@ async def test_http_session_id_read_back_is_sent_with_the_next_turn(bot):
 
 
 async def test_http_answer_path_that_finds_nothing_says_where_it_looked(bot):
-    adapter = http_adapter(url=f"{bot.url}/echo/x", answer_path="$.reply.text")
+    adapter = http_adapter(url=f"{bot.url}/echo/x?q={{{{question}}}}", answer_path="$.reply.text")
     with pytest.raises(AdapterError, match=r"no answer at \$\.reply\.text in "):
         await adapter.ask(Conversation(["?"]))
     await adapter.aclose()
 
 
 def test_http_configuration_mistakes_are_refused_before_any_request():
+    # The file's checks refuse a bad JSONPath first; the adapter still does, for configurations
+    # built without them.
+    unchecked = HttpAssistant.model_construct(
+        kind="http", url="http://127.0.0.1:9/x?q={{question}}", answer_path="$.[[", headers={}
+    )
     with pytest.raises(AdapterError, match="bad JSONPath"):
-        http_adapter(url="http://127.0.0.1:9/x", answer_path="$.[[")
+        ADAPTERS.get("http")(unchecked, AdapterSettings(timeout_s=5))
     with pytest.raises(AdapterError, match="BOT_KEY is not set"):
-        http_adapter(url="http://127.0.0.1:9/x", api_key_env="BOT_KEY")
+        http_adapter(url="http://127.0.0.1:9/x?q={{question}}", api_key_env="BOT_KEY")

@@ -27,7 +27,9 @@ def config(audit: Mapping[str, object] | None = None, **sections: object) -> Aud
     return parse_config(
         {
             "audit": {"name": "shop", **(audit or {})},
-            "assistant": [{"kind": "http", "url": "http://127.0.0.1:1/message"}],
+            "assistant": [
+                {"kind": "http", "url": "http://127.0.0.1:1/message", "body": {"q": "{{question}}"}}
+            ],
             "anchors": {},
             **sections,
         }
@@ -193,7 +195,7 @@ def test_a_configuration_made_production_by_the_command_line_loses_its_sandbox()
     anchors = reference_anchors(shop, "SHOP_TOKEN")
     with_lag = parse_config(
         {
-            "assistant": [{"kind": "http", "url": f"{shop}/message"}],
+            "assistant": [{"kind": "http", "url": f"{shop}/message?q={{{{question}}}}"}],
             "anchors": {name: a.model_dump() for name, a in anchors.items()},
             **reference_scenarios(shop, "SHOP_TOKEN"),
         }

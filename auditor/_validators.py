@@ -1,0 +1,101 @@
+"""Checks a configuration value must pass when the file is read, long before it is used.
+
+A URL, a JSONPath or a `{{question}}` template that cannot work is refused with the field path
+and a one-line reason (exit 2) instead of surfacing later as a traceback, or as an `error`
+verdict on every probe. Pure functions raising `ValueError`, so pydantic validators can use them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+#: A well-formed template placeholder: `{{question}}`, `{{ env.NAME }}`.
+PLACEHOLDER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
+#: What the templated HTTP adapter fills in besides `{{env.NAME}}`.
+TEMPLATE_VARIABLES = frozenset({"question", "session_id", "customer_id"})
+_ENV_NAME = re.compile(r"^env\.[A-Za-z_][A-Za-z0-9_]*$")
+_URL_SCHEMES = ("http", "https")
+
+
+def check_url(url: str, *, what: str = "URL") -> str:
+    """An absolute http(s) URL with a host and a valid port; templates are checked elsewhere."""
+    bare = PLACEHOLDER.sub("x", url)
+    if not bare or bare != bare.strip() or any(c.isspace() or ord(c) < 32 for c in bare):
+        raise ValueError(f"{what} {url!r} is empty or holds spaces or control characters")
+    try:
+        parts = urlsplit(bare)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not 0..65535
+    except ValueError as error:
+        raise ValueError(f"{what} {url!r} is not a URL: {error}") from None
+    if parts.scheme not in _URL_SCHEMES:
+        shown = f"`{parts.scheme}`" if parts.scheme else "none"
+        raise ValueError(f"{what} {url!r} must start with http:// or https:// (scheme: {shown})")
+    if not parts.hostname:
+        raise ValueError(f"{what} {url!r} names no host")
+    return url
+
+
+@functools.cache
+def _jsonpath_parser() -> Any:
+    """One parser for every check: building jsonpath-ng's tables costs ~10 ms a time."""
+    from jsonpath_ng.ext import parser
+
+    # Spelt `ExtentedJsonPathParser` before jsonpath-ng 1.7.
+    cls: Any = getattr(parser, "ExtendedJsonPathParser", None) or parser.ExtentedJsonPathParser
+    return cls()
+
+
+@functools.lru_cache(maxsize=1024)
+def _jsonpath_problem(path: str) -> str | None:
+    if not path.strip():
+        return "an empty JSONPath selects nothing (the whole document is `$`)"
+    try:
+        _jsonpath_parser().parse(path)
+    except Exception as error:  # jsonpath-ng raises several unrelated types
+        return f"not a JSONPath: {path!r} ({error})"
+    return None
+
+
+def check_jsonpath(path: str) -> str:
+    problem = _jsonpath_problem(path)
+    if problem is not None:
+        raise ValueError(problem)
+    return path
+
+
+def strings(value: Any) -> Iterable[str]:
+    """Every string inside a value (dict values and list items, recursively)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def template_problems(value: Any, variables: frozenset[str] = TEMPLATE_VARIABLES) -> list[str]:
+    """Placeholders that are malformed (`{{question}`) or unknown (`{{qestion}}`)."""
+    problems: list[str] = []
+    known = ", ".join(f"{{{{{v}}}}}" for v in [*sorted(variables), "env.NAME"])
+    for text in strings(value):
+        for name in PLACEHOLDER.findall(text):
+            if name not in variables and not _ENV_NAME.match(name):
+                problems.append(f"unknown placeholder {{{{{name}}}}} in {text!r} (known: {known})")
+        rest = PLACEHOLDER.sub("", text)
+        if "{{" in rest or "}}" in rest:
+            problems.append(
+                f"an unclosed or malformed placeholder in {text!r} (write {{{{name}}}})"
+            )
+        elif re.search(r"\{\s*(" + "|".join(sorted(variables)) + r")\s*\}", rest):
+            problems.append(f"{text!r}: placeholders take two braces, `{{{{question}}}}`")
+    return problems
+
+
+def uses_placeholder(value: Any, name: str) -> bool:
+    return any(name in PLACEHOLDER.findall(text) for text in strings(value))
