@@ -5,6 +5,15 @@ from __future__ import annotations
 import signal
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# No test may depend on wall-clock timing: Hypothesis's per-example deadline (200 ms) and its
+# "too slow" health check both do, and failed on a loaded 2-core machine. Every property test
+# runs without them; a test's own @settings still sets its other options.
+settings.register_profile(
+    "auditor", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("auditor")
 
 pytest_plugins = [
     "tests._fixtures.shop",

@@ -81,7 +81,14 @@ def test_the_four_own_documents_together_map_every_fact(tmp_path: Path) -> None:
     config = load_config(out)
     owners = {kind: name for name, a in config.anchors.items() for kind in a.mappings()}
     assert owners == {"stock": "inventory", "orders": "orders", "returns": "returns"}
-    assert config.probes.suites == ["stock", "orders", "returns", "safety", "consistency"]
+    assert config.probes.suites == [
+        "stock",
+        "orders",
+        "returns",
+        "safety",
+        "consistency",
+        "conversations",
+    ]
     assert config.gate.min_agreement == 0.95
     text = out.read_text(encoding="utf-8")
     assert "[gate]" in text and "# [[customers]]" in text
