@@ -18,6 +18,9 @@ PLACEHOLDER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
 #: What the templated HTTP adapter fills in besides `{{env.NAME}}`.
 TEMPLATE_VARIABLES = frozenset({"question", "session_id", "customer_id"})
 _ENV_NAME = re.compile(r"^env\.[A-Za-z_][A-Za-z0-9_]*$")
+#: `{{customer.email}}`: a variable of the probe's customer (`[[customers]] variables`); that
+#: every customer gives it is checked with the customers (`auditor/_customers.py`).
+_CUSTOMER_NAME = re.compile(r"^customer\.[A-Za-z_][A-Za-z0-9_]*$")
 _URL_SCHEMES = ("http", "https")
 
 
@@ -82,10 +85,10 @@ def strings(value: Any) -> Iterable[str]:
 def template_problems(value: Any, variables: frozenset[str] = TEMPLATE_VARIABLES) -> list[str]:
     """Placeholders that are malformed (`{{question}`) or unknown (`{{qestion}}`)."""
     problems: list[str] = []
-    known = ", ".join(f"{{{{{v}}}}}" for v in [*sorted(variables), "env.NAME"])
+    known = ", ".join(f"{{{{{v}}}}}" for v in [*sorted(variables), "env.NAME", "customer.NAME"])
     for text in strings(value):
         for name in PLACEHOLDER.findall(text):
-            if name not in variables and not _ENV_NAME.match(name):
+            if name not in variables and not (_ENV_NAME.match(name) or _CUSTOMER_NAME.match(name)):
                 problems.append(f"unknown placeholder {{{{{name}}}}} in {text!r} (known: {known})")
         rest = PLACEHOLDER.sub("", text)
         if "{{" in rest or "}}" in rest:

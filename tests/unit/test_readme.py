@@ -14,9 +14,23 @@ README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 TOML_BLOCKS = re.findall(r"```toml\n(.*?)```", README, re.S)
 
 
+def _merged(base: dict[str, object], part: dict[str, object]) -> dict[str, object]:
+    merged = dict(base)
+    for key, value in part.items():
+        old = merged.get(key)
+        both_tables = isinstance(old, dict) and isinstance(value, dict)
+        merged[key] = _merged(old, value) if both_tables else value  # type: ignore[arg-type]
+    return merged
+
+
 @pytest.mark.parametrize("block", TOML_BLOCKS)
 def test_every_toml_example_is_a_valid_configuration(block):
-    parse_config(tomllib.loads(block), source="README.md")
+    """A whole example must load as it is; a fragment (no `[[assistant]]`) must load within the
+    README's first, whole configuration."""
+    data = tomllib.loads(block)
+    if "assistant" not in data:
+        data = _merged(tomllib.loads(TOML_BLOCKS[0]), data)
+    parse_config(data, source="README.md")
 
 
 def test_every_probe_kind_is_documented():

@@ -108,7 +108,14 @@ def test_imprecise_passes_are_a_finding_of_their_own_that_no_gate_counts():
 def test_junit_skips_unread_answers_with_reason_and_answer():
     a = audit([*clean(3), unread(50)])
     xml = JUnitXml.fromstring(render_junit(a).encode("utf-8"))
-    skipped = [r for suite in xml for case in suite for r in case.result if isinstance(r, Skipped)]
+    skipped = [
+        r
+        for suite in xml
+        if suite.name != "coverage"  # edge classes this small audit did not reach
+        for case in suite
+        for r in case.result
+        if isinstance(r, Skipped)
+    ]
     assert len(skipped) == 1
     assert skipped[0].message == "could not read a availability claim about KT-0050"
     assert MUMBLE in (skipped[0].text or "")
