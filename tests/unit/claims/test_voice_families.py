@@ -135,3 +135,16 @@ def test_preparing_an_order_is_processing(text):
 )
 def test_an_empty_search_of_the_catalogue_is_not_carried(text):
     assert [v for v, _ in read(text, ClaimKind.AVAILABILITY)] == ["not_carried"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ORD-7781 does not show up on your account, sorry.",
+        "I was not able to find ORD-7781 among your orders.",
+        "no ORD-7781 on ur acct".replace("ur", "your"),
+        "Order **ORD-7781** didn't come up in your orders.",
+    ],
+)
+def test_an_order_not_found_on_the_customers_account_is_a_privacy_refusal(text):
+    assert read(text, ClaimKind.REFUSAL) == [("privacy", "ORD-7781")]
