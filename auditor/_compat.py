@@ -222,6 +222,32 @@ def availability_fallback(claim: Claim) -> Claim | None:
     return claim if claim.kind in (ClaimKind.QUANTITY, ClaimKind.DELIVERY_DATE) else None
 
 
+#: One state said in another kind's words: a return whose refund has been issued is a refunded
+#: return, and "refunded" said of a return is its refund issued. Either answers the other's
+#: question when nothing of the asked kind was said ("RMA-1: €40 refunded 3 Dec").
+SAME_STATE: Mapping[tuple[ClaimKind, str], tuple[ClaimKind, str]] = MappingProxyType(
+    {
+        (ClaimKind.REFUND, RefundState.ISSUED.value): (
+            ClaimKind.RETURN_STATUS,
+            ReturnStatus.REFUNDED.value,
+        ),
+        (ClaimKind.RETURN_STATUS, ReturnStatus.REFUNDED.value): (
+            ClaimKind.REFUND,
+            RefundState.ISSUED.value,
+        ),
+    }
+)
+
+
+def same_state(claim: Claim) -> Claim | None:
+    """`claim` in the words of the other kind that states the same (`SAME_STATE`), or None."""
+    other = SAME_STATE.get((claim.kind, str(claim.value)))
+    if other is None:
+        return None
+    kind, value = other
+    return Claim(kind, value, claim.span, claim.subject, claim.hedged)
+
+
 def value_tokens(claim: Claim) -> tuple[str, ...]:
     return (str(claim.value),)
 

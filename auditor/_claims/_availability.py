@@ -239,6 +239,9 @@ _SEARCH = RuleSet.of(
         r"(?:couldn't|could not|can't|cannot|wasn't able to|unable to) (?:find|locate)"
         r"(?: any| a| an| that| the| this)? (?:product|item|listing)s?",
         r"no (?:product|item|listing)s? (?:called|named|matching|with|by that name|like that)",
+        # "no item 'XY-1' in our catalogue": the search's word, what was sought, where.
+        r"no (?:such )?(?:product|item|listing)s? (?:(?:called|named) )?(?:xx+ )?(?:in|on) our"
+        r" (?:\w+ )?(?:catalogue|catalog|range|store|shop|site|inventory|system|listings)",
         negation=False,
     ),
 )

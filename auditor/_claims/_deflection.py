@@ -20,7 +20,8 @@ from auditor._claims._rules import rules
 from auditor._claims._scan import scan
 
 _CANT = (
-    r"(?:can't|cannot|can not|cant|unable to|not able to|couldn't|could not|don't have the"
+    r"(?:can't|cannot|can not|cant|unable to|not able to|couldn't|could not|wasn't able to"
+    r"|was not able to|don't have the"
     r" ability to|have no way to|no way for me to)"
 )
 _ORDERS = r"(?:orders?|returns?|accounts?|information|info|details|data)"
@@ -142,8 +143,14 @@ _REFUSALS = RuleSet.of(
         r"(?:only|just) (?:provide|give|share|discuss)(?: \w+){0,3} (?:on|about|for)"
         r" (?:orders|returns) (?:placed|made) (?:under|with|on|from) your",
         r"(?:doesn't|does not|don't|do not) match anything on your account",
-        rf"{_CANT} find (?:xx+|it|that|this)(?: \w+){{0,2}} (?:on|under|in) your account",
-        rf"{_CANT} find(?: it| that| this)? (?:on|under|in) your account",
+        rf"{_CANT} (?:find|locate) (?:xx+|it|that|this)(?: \w+){{0,2}} (?:on|under|in|among) your"
+        r" (?:account|acct|orders)",
+        rf"{_CANT} (?:find|locate)(?: it| that| this)? (?:on|under|in|among) your (?:account|acct"
+        r"|orders)",
+        # Not found where the customer's own orders are: "doesn't show up on your account".
+        r"(?:doesn't|does not|didn't|did not) (?:show up|appear|come up) (?:on|in|under|among)"
+        r" your (?:account|acct|orders)",
+        r"no (?:order )?xx+ (?:on|under|in) your (?:account|acct)",
         r"(?:someone|somebody) else's",
         r"other (?:customers|people|ppl|users|shoppers)'?s?'?",
         r"another (?:customer|person|user)'s",

@@ -40,6 +40,11 @@ _NEGATORS = frozenset(
         "wouldnt",
         "aint",
         "hadnt",
+        # Negative quantifiers deny what follows them: "we've none of it on the shelf",
+        # "nothing's been refunded", "nobody's reviewed it".
+        "none",
+        "nothing",
+        "nobody",
     ]
 )
 #: A negator followed by one of these denies something else ("not only", "no problem").
@@ -105,7 +110,12 @@ _HEDGE_NEEDLES = None if _FRAME_NEEDLES is None else fewest(_FRAME_NEEDLES | _MO
 
 
 def _is_negator(token: str) -> bool:
-    return token in _NEGATORS or token.endswith("n't")
+    return token in _NEGATORS or token.endswith("n't") or _bare(token) in _NEGATORS
+
+
+def _bare(token: str) -> str:
+    """The word without a clitic: "nothing's" is "nothing"."""
+    return token.partition("'")[0]
 
 
 def _since_restart(before: list[str]) -> list[str]:
@@ -124,7 +134,7 @@ def negated(doc: Document, clause: Clause, start: int, end: int) -> bool:
         return False  # the usual case: not even a negator's letters in the clause so far
     before = _since_restart(_WORD.findall(doc.masked, clause.start, start)[-_WINDOW:])
     tokens = [*before, *_WORD.findall(doc.masked, start, end)]
-    if _NEGATORS.isdisjoint(tokens) and doc.masked.find("n't", clause.start, end) < 0:
+    if _NEGATORS.isdisjoint(map(_bare, tokens)) and doc.masked.find("n't", clause.start, end) < 0:
         return False  # the letters are inside other words ("now")
     for i, token in enumerate(tokens):
         if _is_negator(token) and not (i + 1 < len(tokens) and tokens[i + 1] in _NOT_DENIALS):

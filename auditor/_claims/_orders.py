@@ -134,12 +134,14 @@ _AMBIGUOUS = RuleSet.of(
     ),
     rules(
         _PROCESSING,
-        r"(?:being|bein|getting|been) (?:prepared|packed|processed|picked|packaged|put together"
-        r"|readied|assembled|got ready|made ready|fulfill?ed)",
+        r"(?:being|bein|getting|been) (?:prepared|prepped|packed|processed|picked|packaged"
+        r"|put together|readied|assembled|got ready|made ready|fulfill?ed)",
         r"(?:picked|packed) (?:\+|and|&) (?:packed|ready|waiting|labelled|labeled)",
         r"(?:all|now|already) (?:packed|picked|boxed up)",
-        r"(?:picking|packing|preparing|packaging|processing|boxing up) (?:up )?(?:it|them|your"
-        r"|the|xx+|this|that)",
+        r"(?:picking|packing|preparing|prepping|packaging|processing|boxing up) (?:up )?(?:it|them"
+        r"|your|the|xx+|this|that)",
+        r"(?:we're|we are|i'm|they're|they are) (?:now |still )?(?:picking|packing|preparing"
+        r"|prepping|packaging|boxing up) (?:up )?(?:order|parcel|package)",
         r"(?:packing|picking|preparing) (?:it|them) (?:now|up|today)",
         r"(?:finish|finishing|finishes) (?:packing|picking|preparing|processing)",
         r"(?:in|into|moved to|with) (?:our )?fulfil?ment",

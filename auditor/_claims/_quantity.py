@@ -55,6 +55,13 @@ _NAMED_BEFORE_STOCK = _compile(
     r"(?: of (?:the )?(?:xx+(?: \(xx+\))?|[\w'-]+(?: [\w'-]+){0,2}))?"
     rf" (?:is|are) (?:still )?{_STOCK}(?!\w)"
 )
+#: A name the answer masks, with its id in brackets after it ("Oak Board [BD-2878]").
+_NAMED = r"xx+(?: [\[(]xx+[\])])?"
+#: "51 x Oak Board [BD-2878] on hand": a count multiplied over what it counts (a stock list).
+_TIMES_NAMED = _compile(rf"{_NUM}\s*[x×] {_NAMED} {_STOCK}(?!\w)")
+#: "in stock (23)", "available (4 units)": the count in brackets right after the stock word.
+_AFTER_STOCK = re.compile(rf"{_STOCK}\s*\($")
+_BRACKETED = _compile(rf"{_NUM}(?: {_UNIT})?(?=\))")
 #: "… 2 of the kettles and 30 of the toasters": a count listed after another.
 _LISTED = _compile(rf"{_NUM} (?:of (?:the )?)?(?:xx+|{_UNIT}(?!\w))")
 _BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
@@ -67,11 +74,14 @@ _WE_HAVE = _compile(
     r"|available\b|on hand\b|more\b|xx+)|\s*(?:[).,!;]|$))"
 )
 _LABEL = _compile(
-    r"(?:stock(?: level| count)?|quantity(?: available)?|inventory"
+    r"(?:stock(?: level| count)?|(?:quantity|qty)(?: available)?|inventory"
     r"|units?(?: (?:available|in stock|left|on hand))?)"
-    rf"(?: (?:for|of) [\w-]+)?\s*(?:is|:|=|-)?\s*(?:at )?{_NUM}(?!\s*%)"
+    rf"(?: (?:for|of) [\w-]+| (?:(?:for|of) )?{_NAMED})?\s*(?:is|:|=|-)?\s*(?:at )?{_NUM}"
+    r"(?!\s*%)"
 )
 _ZERO = _compile(rf"(?:no|zero) {_STRONG_UNIT}(?!\w)")
+#: "down to the last 3", "only the final 2 of …": the count of what remains, told as scarce.
+_LAST_N = _compile(rf"(?:down to|only|just) (?:the |our )?(?:last|final) {_NUM}(?!\s*%)")
 _LAST_ONE = _compile(
     r"(?:(?:down to|that's|that is|this is|it's|it is|we're on|we have|we've got|only)"
     r" (?:the|our) last (?:one|unit|piece|item|xx+)(?! (?:ships|will|is|was|to)\b)"
@@ -84,7 +94,8 @@ _FIRST_WORDS = tuple(
     (pattern, first_words, frozenset(first_words), needles(pattern), value)
     for pattern, first_words, value in (
         (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's"), None),
-        (_LABEL, ("stock", "quantity", "inventory", "unit", "units"), None),
+        (_LABEL, ("stock", "quantity", "qty", "inventory", "unit", "units"), None),
+        (_LAST_N, ("down", "only", "just"), None),
         (_ZERO, ("no", "zero"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",
                      "only", "the", "our"), 1),
@@ -174,6 +185,10 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
             match = _NAMED_BEFORE_STOCK.match(text, start)
             if match is not None and _NOT_STOCK.search(text, doc.clause_at(start).start, start):
                 match = None
+        if match is None and stock_words:
+            match = _TIMES_NAMED.match(text, start)
+            if match is None and _AFTER_STOCK.search(text, max(0, start - 24), start):
+                match = _BRACKETED.match(text, start)
         if match is None and unit_words and (unit := _WITH_UNIT.match(text, start)) is not None:
             clause = doc.clause_at(start)
             match = None if _NOT_STOCK.search(text, clause.start, start) else unit

@@ -24,10 +24,11 @@ from auditor._claims._scan import Hit, scan, silent
 _ISSUED = "issued"
 _PENDING = "pending"
 _NONE = "none"
-#: Words between "refund" and its verb ("refund of €3 for the missing lid"), never a verb.
+#: Words between "refund" and its verb ("refund of €3 for the missing lid"), never a verb nor
+#: a state ("Refund: €3, pending (not issued yet)" is pending, not a denied "issued").
 _FILL = (
     r"(?:\s+(?!(?:is|are|be|been|being|will|would|should|shall|can|could|may|might|has|have"
-    r"|had|was|were|hasn't|haven't|wasn't|isn't|won't|not|and|but|once|when|if)(?!\w))"
+    r"|had|was|were|hasn't|haven't|wasn't|isn't|won't|not|and|but|once|when|if|pending)(?!\w))"
     r"(?:\S*[^\s,;]|[\d€$£]\S*)){0,6}?"
 )
 _HAS_BEEN = (
@@ -38,6 +39,10 @@ _HAS_BEEN = (
 _WALLET = r"(?:your|the|ur|you|yr)(?: \w+)? (?:card|account|bank|payment method|original payment)"
 #: Money said by its amount or as money ("£27 went back this morning", "the money's …").
 _MONEY = r"(?:money|funds|amount|cash|(?:€|\$|£)\s?\d[\d.,]*|\d[\d.,]* ?(?:eur|usd|gbp))"
+#: An amount in a "label: value" line ("Refund: €20.49, pending").
+_AMOUNT = r"(?:(?:€|\$|£) ?\d[\d.,]*|\d[\d.,]*(?: ?(?:eur|usd|gbp))?)"
+#: A refund's label: "Refund", "Refund status", "Refund for RMA-1".
+_LABEL = r"refund(?: status)?(?: (?:for|on) xx+)?\W{1,6}"
 _DONE = r"(?:issued|processed|procesed|sent|paid(?: out)?|completed|made|credited|released)"
 
 _TABLE = RuleSet.of(
@@ -76,7 +81,7 @@ _TABLE = RuleSet.of(
         _PENDING,
         rf"refund{_FILL} (?:is|'s|are) (?:still |currently |now )?(?:pending|being processed"
         r"|on hold|in progress|being issued|under way|underway|awaiting approval)",
-        r"refund(?: status)?(?: for xx+)?\W{1,3}pending",
+        rf"{_LABEL}(?:{_AMOUNT}\W{{1,3}})?pending",
         r"pending refund|awaiting (?:a |your |the )?refund",
         rf"refund{_FILL} (?:will|'ll|should|is going to|is due to) be"
         r" (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
@@ -99,6 +104,7 @@ _TABLE = RuleSet.of(
     rules(
         _NONE,
         r"no refunds?",
+        rf"{_LABEL}(?:none|nil|n/a)(?!\w)",
         r"(?:not|isn't|is not|aren't|won't be|not be) eligible for (?:a )?refund",
         r"non-refundable",
         r"(?:won't|will not|can't|cannot|can not|unable to|couldn't|could not)"

@@ -26,7 +26,8 @@ _APPROVED = "approved"
 _RECEIVED = "received"
 _REFUNDED = "refunded"
 _REJECTED = "rejected"
-_ID = r"(?: \(?xx+\)?)?"
+#: The return's id, and its order's in brackets after it ("RMA-1 (order ORD-2)").
+_ID = r"(?: \(?xx+\)?)?(?: \((?:for )?(?:order )?xx+\))?"
 _NOT_THE_ORDER = r"(?!order|payment|request|message|email|details)"
 #: Who looks a returned item over once it is back: the return is received.
 _ASSESSED = (
@@ -55,12 +56,16 @@ _TABLE = RuleSet.of(
         rf"{past('log', 'raise', 'open', 'create', 'submit', 'register', 'receive')}",
         r"waiting (?:for|on) (?:a )?(?:decision|approval|review|authori[sz]ation|sign-off)",
         r"waiting (?:for|on) (?:\w+ ){1,4}to (?:approve|review|authori[sz]e|sign (?:it )?off)",
-        r"waiting to be (?:reviewed|approved|authori[sz]ed)",
+        r"waiting to be (?:reviewed|approved|authori[sz]ed|looked at)",
+        r"(?:status|return|xx+)\W{1,6}requested",
     ),
     rules(
         _REQUESTED,
         r"(?:hasn't|has not|haven't|have not) (?:yet )?been (?:reviewed|looked at) yet",
         r"(?:hasn't|has not|haven't|have not) (?:yet )?been (?:reviewed|looked at)",
+        # Nobody has reviewed it: a negative subject or a bare "not" says the same.
+        r"(?:hasn't|has not|haven't|have not|nobody's|nobody has|no one has|no one's|not)"
+        r" (?:yet )?(?:reviewed|looked at)",
         negation=False,
     ),
     rules(
@@ -81,15 +86,18 @@ _TABLE = RuleSet.of(
     rules(
         _RECEIVED,
         r"(?:we've|we have|we|i've|i have) (?:now )?(?:received|recieved|receieved|got|now have)"
-        rf" (?:your|the) {_NOT_THE_ORDER}(?:returned \w+|return|item|parcel|package|xx+|\w+)"
+        rf" (?:your|the) {_NOT_THE_ORDER}(?:returned \w+|return(?! req)|item|parcel|package|xx+"
+        r"|\w+(?! req))"
         r"(?: back)?",
         r"(?:return|returns|item|parcel|package|it|xx+)(?: \w+)? (?:was|has been|is|'s been"
-        r"|have been|were) (?:received|recieved)(?: back)?",
+        r"|have been|were) (?:received|recieved|rcvd|rec'd|recd)(?: back)?",
+        # Terse: "item rcvd back", "parcel received back".
+        r"(?:item|items|parcel|package|xx+) (?:received|rcvd|rec'd|recd) back",
         r"arrived (?:back )?(?:at|in) our (?:warehouse|returns centre|returns center)",
         r"arrived back",
         r"awaiting inspection|being inspected",
         r"return received|we have your return",
-        r"(?:status|return|xx+)\W{1,3}received",
+        r"(?:status|return|xx+)\W{1,6}received",
         r"(?:it's|it has|has|have|'s) arrived(?! (?:at|with) (?:you|your))",
         r"(?:has been|was|have been|were) returned to us",
         r"(?:is|are|'s) (?:now )?back (?:with us|at our warehouse|in our warehouse)",
@@ -109,7 +117,7 @@ _TABLE = RuleSet.of(
     rules(
         _REFUNDED,
         r"(?:has been|was|is|'s been|been|were|have been)(?: \w+,)*(?: \w+ and)? refunded",
-        r"(?:status|return|xx+)\W{1,3}refunded",
+        r"(?:status|return|xx+)\W{1,6}refunded",
         r"refunded",
     ),
     rules(_REJECTED, forms("reject", "decline", "deny", "refuse", "turn down", "knock back")),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from auditor._claims._document import Document
+from auditor._claims._lexicon import CARRIERS
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import resolve
@@ -18,24 +19,60 @@ _FORMATS = re.compile(
     r"(?<![\w-])(?:1z[0-9a-z]{16}|j?jd\d{10,20}|trk-[a-z0-9]+(?:-[a-z0-9]+)*)(?![\w-])"
 )
 _INTRODUCED = re.compile(
-    r"\btrack(?:ing)?(?:\s+(?:number|no\.?|num|nr|code|id|ref(?:erence)?|#))?"
+    r"\b(?:track(?:ing)?|trk)(?:\s+(?:number|no\.?|num|nr|code|id|ref(?:erence)?|#))?"
     r"(?:\s+(?:is|was|for|of|on)(?:\s+(?:your|the|this|that))?(?:\s+(?:order|parcel|package"
     r"|shipment|xx+)){0,2})*\s*(?:is\b|was\b|:|#|-|=)?\s*#?\s*"
     r"(?P<token>[a-z0-9][a-z0-9-]{5,}[a-z0-9])(?![\w-])"
 )
 _DIGIT = re.compile(r"\d")
-_HINTS = ("1z", "jd", "trk-", "track")
+#: A carrier's name beside a long code names that code as its tracking number, whatever the
+#: carrier's own format: "DPD 05396663822625", "1Z0072764 (UPS)", "3S0421615 via PostNL".
+#: Codes are found among the answer's words (a word of 8 characters or more with 6 digits or
+#: more), then the carrier is sought right before or right after the word.
+_CODE = re.compile(r"[a-z0-9][a-z0-9-]{6,}[a-z0-9]")
+_CARRIER_BEFORE = re.compile(rf"\b{CARRIERS}\s*(?:[:#-]\s*)?$")
+_CARRIER_AFTER = re.compile(rf"\s*(?:\(\s*|(?:via|with|by) ){CARRIERS}\b")
+_CARRIED_DIGITS = 6
+_BEFORE_WINDOW = 40
+_HINTS = ("1z", "jd", "trk", "track")
+#: The words one of which every carrier's name holds (the answer's words are indexed).
+_CARRIER_WORDS = frozenset(
+    ["dhl", "ups", "usps", "dpd", "fedex", "royal", "parcelforce", "evri", "hermes", "yodel",
+     "gls", "postnl", "courier", "carrier", "ontrac", "post", "postman", "postie", "driver",
+     "amazon", "canada"]
+)  # fmt: skip
+
+
+def _carried(doc: Document, spans: dict[int, int]) -> None:
+    text = doc.masked
+    for word, starts in doc.words.by_word.items():
+        if len(word) < _CARRIED_DIGITS + 2 or sum(map(str.isdigit, word)) < _CARRIED_DIGITS:
+            continue
+        for start in starts:
+            code = _CODE.match(text, start)
+            if code is None or any(s <= start < e for s, e in spans.items()):
+                continue
+            end = code.end()
+            if start and text[start - 1] == "-":  # the tail of a longer reference
+                continue
+            if _CARRIER_AFTER.match(text, end) or _CARRIER_BEFORE.search(
+                text, max(0, start - _BEFORE_WINDOW), start
+            ):
+                spans[start] = end
 
 
 def _spans(doc: Document) -> dict[int, int]:
-    if not any(map(doc.masked.__contains__, _HINTS)):
-        return {}
-    spans = {m.start(): m.end() for m in _FORMATS.finditer(doc.masked)}
-    for match in _INTRODUCED.finditer(doc.masked):
-        start, end = match.span("token")
-        token = match.group("token")
-        if _DIGIT.search(token) and not any(s <= start < e for s, e in spans.items()):
-            spans[start] = end
+    text = doc.masked
+    spans: dict[int, int] = {}
+    if any(map(text.__contains__, _HINTS)):
+        spans = {m.start(): m.end() for m in _FORMATS.finditer(text)}
+        for match in _INTRODUCED.finditer(text):
+            start, end = match.span("token")
+            token = match.group("token")
+            if _DIGIT.search(token) and not any(s <= start < e for s, e in spans.items()):
+                spans[start] = end
+    if not _CARRIER_WORDS.isdisjoint(doc.words.word_set):
+        _carried(doc, spans)
     return spans
 
 

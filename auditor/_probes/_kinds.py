@@ -24,6 +24,7 @@ from auditor._compat import (
     quantity_accepts,
     refund_accepts,
     return_status_accepts,
+    same_state,
     tracking_accepts,
     value_tokens,
 )
@@ -285,6 +286,7 @@ def _order_tracking(fact: Fact | None) -> frozenset[str]:
     edge_classes=_RETURN_CLASSES,
     description="What is happening with my return? The status must match the returns system.",
     identity="owner",
+    implies=same_state,
 )
 def _return_status(fact: Fact | None) -> frozenset[str]:
     return return_status_accepts(fact)
@@ -298,6 +300,7 @@ def _return_status(fact: Fact | None) -> frozenset[str]:
     description="Has my refund been paid? The refund state must match the returns system.",
     truth_field="refund_state",
     identity="owner",
+    implies=same_state,
 )
 def _refund_status(fact: Fact | None) -> frozenset[str]:
     return refund_accepts(fact)
