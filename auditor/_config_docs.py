@@ -70,22 +70,34 @@ def _is_model(annotation: Any) -> bool:
 
 
 def _models_in(annotation: Any) -> tuple[str, list[type[BaseModel]]]:
-    """The models a field holds and how: `table`, `array` (list of tables) or `map`."""
+    """The models a field holds and how: `table`, `array` (list of tables) or `map`. A field
+    that may hold a plain value instead (`fields`: a JSONPath or a derivation) counts too."""
     for member in _members(annotation):
         member, _ = _unwrap(member)
         origin = get_origin(member)
         if origin is list:
             found = [_unwrap(m)[0] for m in _members(get_args(member)[0])]
-            if all(_is_model(m) for m in found):
-                return "array", found
+            if any(_is_model(m) for m in found):
+                return "array", [m for m in found if _is_model(m)]
         if origin is dict:
             found = [_unwrap(m)[0] for m in _members(get_args(member)[1])]
-            if all(_is_model(m) for m in found):
-                return "map", found
+            if any(_is_model(m) for m in found):
+                return "map", [m for m in found if _is_model(m)]
     found = [_unwrap(m)[0] for m in _members(annotation)]
     if found and all(_is_model(m) for m in found):
         return "table", found
     return "", []
+
+
+def _holds_plain_values(annotation: Any) -> bool:
+    """A map or array whose values may be plain (a string) as well as tables."""
+    for member in _members(annotation):
+        member, _ = _unwrap(member)
+        args = get_args(member)
+        values = args[1] if get_origin(member) is dict else args[0] if args else None
+        if values is not None and not all(_is_model(_unwrap(m)[0]) for m in _members(values)):
+            return True
+    return False
 
 
 def _bounds(meta: Sequence[Any]) -> list[str]:
@@ -197,6 +209,8 @@ def _row(name: str, field: FieldInfo) -> str:
     how, _ = _models_in(field.annotation)
     kind = {"table": "table", "array": "array of tables", "map": "tables by name"}.get(how)
     shown = kind or _type(field.annotation, field.metadata)
+    if kind and _holds_plain_values(field.annotation):
+        shown = f"{_type(field.annotation, field.metadata)} ({kind})"
     described = " ".join((field.description or "").split())
     cells = [f"`{name}`", shown, _default(field), described]
     return "| " + " | ".join(c.replace("|", "\\|") if c is not shown else c for c in cells) + " |"

@@ -28,14 +28,27 @@ CUSTOMER_VARIABLE = "customer."
 class CustomerConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: Annotated[str, Field(min_length=1)]
-    #: Anchor name -> this customer's credentials for it (environment variable names).
-    auth: dict[str, AuthConfig] = Field(default_factory=dict)
-    #: `{{customer.NAME}}` in the http adapter's templates and in `headers`.
-    variables: dict[str, str] = Field(default_factory=dict)
-    #: Channel name -> headers added to this customer's questions on that channel; values are
-    #: templates (`{{customer.NAME}}`, `{{env.NAME}}` for a secret such as a session token).
-    headers: dict[str, dict[str, str]] = Field(default_factory=dict)
+    id: Annotated[str, Field(min_length=1)] = Field(
+        description="The customer's id, as the shop's records and the probes name it."
+    )
+    auth: dict[str, AuthConfig] = Field(
+        default_factory=dict,
+        description=(
+            "Anchor name → this customer's credentials for it (environment variable names)."
+        ),
+    )
+    variables: dict[str, str] = Field(
+        default_factory=dict,
+        description="`{{customer.NAME}}` in the http adapter's templates and in `headers`.",
+    )
+    headers: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description=(
+            "Channel name → headers added to this customer's questions on that channel; values "
+            "are templates (`{{customer.NAME}}`, `{{env.NAME}}` for a secret such as a session "
+            "token)."
+        ),
+    )
 
 
 def customer_auth(customers: Sequence[CustomerConfig]) -> dict[str, dict[str, AuthConfig]]:

@@ -105,9 +105,13 @@ class StateRule(_Strict):
     one value is.
     """
 
-    all: list[str] | None = None
-    any: list[str] | None = None
-    then: Scalar
+    all: list[str] | None = Field(
+        None, description="The rule holds when every value is one of these words (one at least)."
+    )
+    any: list[str] | None = Field(
+        None, description="The rule holds when at least one value is one of these words."
+    )
+    then: Scalar = Field(description="The field's value when the rule holds.")
 
     @model_validator(mode="after")
     def _one_test(self) -> StateRule:
@@ -128,16 +132,28 @@ class DerivedField(_Strict):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    path: str | list[str] | None = None
-    present: str | None = None
-    count: str | None = None
-    sum: str | None = None
-    each: str | None = None
-    rules: list[StateRule] = Field(default_factory=list)
-    then: Scalar | None = None
-    otherwise: Scalar | None = Field(default=None, alias="else")
-    empty: Scalar | None = None
-    default: Scalar | None = None
+    path: str | list[str] | None = Field(
+        None, description="A JSONPath, or several: the first with a value wins."
+    )
+    present: str | None = Field(
+        None, description="A JSONPath: `then` when it has a non-null value, else `else`."
+    )
+    count: str | None = Field(None, description="A JSONPath: how many values it matches.")
+    sum: str | None = Field(None, description="A JSONPath: the total of the values it matches.")
+    each: str | None = Field(
+        None, description="A JSONPath whose values the `rules` table judges (first row wins)."
+    )
+    rules: list[StateRule] = Field(
+        default_factory=list, description="The state table over `each`'s values."
+    )
+    then: Scalar | None = Field(None, description="With `present`: the value when present.")
+    otherwise: Scalar | None = Field(
+        default=None,
+        alias="else",
+        description="With `present`: the value when absent; with `each`: when no rule holds.",
+    )
+    empty: Scalar | None = Field(None, description="With `each`: the value when it matches none.")
+    default: Scalar | None = Field(None, description="Stands in for a missing or null result.")
 
     def sources(self) -> dict[str, str | list[str]]:
         named = {
