@@ -92,7 +92,7 @@ def _mapping(change: dict[str, object]) -> dict[str, object]:
         ("run", _mapping({"list": "listItemz"}), "anchors.inventory.stock.list"),
         ("anchors", _mapping({"get_param": "id"}), "anchors.inventory.stock.get_param"),
         ("ask", _mapping({"get": "getItemz"}), "anchors.inventory.stock.get"),
-        ("run", {**valid_config(), "anchors": {}}, "no anchor maps `stock`"),
+        ("run", {**valid_config(), "anchors": {}}, "ask about stock, which no anchor lists"),
     ],
 )
 def test_what_only_the_document_reveals_is_exit_2_with_the_field_path(
