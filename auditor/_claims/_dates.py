@@ -87,6 +87,15 @@ _DATE = re.compile(
     rf"|(?<!')(?P<wdu>mon|tues?|thu(?:rs?)?|fri)){_NOT_BEFORE_DATE}\.?"
     r")(?!\w)"
 )
+#: Substrings of every text `_DATE` can match (digits, and the words of every branch without
+#: one): an answer holding none of them names no date.
+DATE_NEEDLES = (
+    *"0123456789",
+    "day", "tdy", "tonight", "tonite", "2nite", "morning", "afternoon", "evening", "tom",
+    "tmr", "tmw", "2mo", "yest", "ystrdy", "tea", "lunch", "eod", "close of play", "week",
+    "wk", "fortnight", "hour", "hr", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan",
+    "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
 _RANGE_GAP = re.compile(r"\s*(?:and|to|-|\u2014|or|through|until)\s*")
 _RANGE_OPENER = re.compile(r"(?:between|from)\s+$")
 

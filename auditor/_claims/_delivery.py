@@ -17,7 +17,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from auditor._claims._dates import DateExpr, find_dates, resolve
+from auditor._claims._dates import DATE_NEEDLES, DateExpr, find_dates, resolve
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
@@ -91,46 +91,19 @@ _VALUE_WORDS = frozenset({
 })  # fmt: skip
 _NOT_YET_THERE = frozenset({"partially_shipped"})
 
-_CUE_WORDS = frozenset(
-    [
-        "eta",
-        "arr",
-        "del",
-        "dlvd",
-        "expected",
-        "expect",
-        "estimated",
-        "estimate",
-        "estimates",
-        "due",
-        "with",
-        "w",
-        "reach",
-        "reaches",
-        "reached",
-        "get",
-        "gets",
-        "turn",
-        "turns",
-        "turned",
-        "land",
-        "lands",
-        "landed",
-        "landing",
-        "receive",
-        "dropped",
-        "door",
-        "doorstep",
-        "have",
-        "scheduled",
-        "slated",
-        "booked",
-        "pencilled",
-        "penciled",
-        "track",
-        "planned",
-    ]
-)
+#: The prefilter: a cue word is one of these words, or holds one of `_CUE_PHRASES` or one of
+#: `_CUE_STEMS` (common words such as "with" or "have" count only in their phrase).
+_CUE_WORDS = frozenset({
+    "eta", "arr", "del", "dlvd", "expected", "expect", "estimated", "estimate", "estimates",
+    "due", "reach", "reaches", "reached", "turn", "turns", "turned", "land", "lands", "landed",
+    "landing", "receive", "dropped", "scheduled", "slated", "booked", "pencilled", "penciled",
+    "planned",
+})  # fmt: skip
+_CUE_PHRASES = (
+    "with you", "with u", "w/", "to you", "to u", "be there", "have it", "have them",
+    "have your", "get it", "get them", "get your", "your door", "your step", "your address",
+    "on track for",
+)  # fmt: skip
 _CUE_STEMS = ("arriv", "deliver", "delivr", "delieverd", "redeliver")
 
 
@@ -141,35 +114,47 @@ class _Found(NamedTuple):
 
 
 def _mentions_delivery(doc: Document) -> bool:
-    """Cheap, and usually settles it: no cue word anywhere in the answer."""
-    if not _CUE_WORDS.isdisjoint(doc.words.word_set):
-        return True
+    """Cheap, and usually settles it: no cue word, or nothing that can start a date, anywhere
+    in the answer."""
     masked = doc.masked
-    if "be there" in masked:
-        return True
-    return any(map(masked.__contains__, _CUE_STEMS)) and any(
-        w.startswith(_CUE_STEMS) for w in doc.words.by_word
-    )
+    if _CUE_WORDS.isdisjoint(doc.words.word_set) and not any(
+        map(masked.__contains__, _CUE_PHRASES)
+    ):
+        cued = any(map(masked.__contains__, _CUE_STEMS)) and any(
+            w.startswith(_CUE_STEMS) for w in doc.words.by_word
+        )
+        if not cued:
+            return False
+    return any(map(masked.__contains__, DATE_NEEDLES))
 
 
-def _label(doc: Document, clause: Clause, dates: list[DateExpr]) -> str:
-    """The label of the line whose value `clause` (with `dates`) is, or ""."""
+def _label(doc: Document, clause: Clause) -> str:
+    """The label of the line `clause` stands in, when it stands after it, or ""."""
     sentence = doc.sentences[clause.sentence]
-    match = _LABEL.match(doc.masked, sentence.start, sentence.end)
-    if match is None or match.end() > clause.start or not _is_value(doc, clause, dates):
-        return ""
-    return match.group()
+    key = ("delivery label", sentence.start)
+    label = doc.memo.get(key)
+    if not isinstance(label, tuple):
+        match = _LABEL.match(doc.masked, sentence.start, sentence.end)
+        label = (match.end(), match.group()) if match else (-1, "")
+        doc.memo[key] = label
+    end, text = label
+    return text if 0 <= end <= clause.start else ""
+
+
+def _cued(text: str) -> bool:
+    """`text` holds a delivery word, or a word of when and no word of sending."""
+    if _STRONG.search(text):
+        return True
+    return _WEAK.search(text) is not None and _SENDING.search(text) is None
 
 
 def _speaks_of_delivery(text: str, sentence: str, before: str) -> bool:
     """`text` (a clause with its label) speaks of a delivery, in `sentence`, after `before`
     (the sentence up to the clause)."""
-    if _OFF_TOPIC.search(text) or _RESTOCK.search(sentence):
+    if not _cued(text) or _OFF_TOPIC.search(text) or _RESTOCK.search(sentence):
         return False
     if _STRONG.search(text):
         return True
-    if _WEAK.search(text) is None or _SENDING.search(text):
-        return False
     return not _MONEY.search(before) or _GOODS.search(text) is not None
 
 
@@ -197,6 +182,17 @@ def _dates_in(doc: Document, clause: Clause) -> list[DateExpr]:
     return [e for e in find_dates(doc.masked, clause.start, sentence.end) if e.start < clause.end]
 
 
+def _read(doc: Document, clause: Clause) -> tuple[str, list[DateExpr] | None]:
+    """The clause's text, with the label of its line when it is that label's value, and its
+    dates when they had to be found for that (None when not yet looked for)."""
+    text = doc.labelled_clause_text(clause)
+    label = _label(doc, clause)
+    if not label:
+        return text, None
+    dates = _dates_in(doc, clause)
+    return (label + text if _is_value(doc, clause, dates) else text), dates
+
+
 @EXTRACTORS.register(ClaimKind.DELIVERY_DATE)
 def extract_delivery_date(doc: Document) -> list[Claim]:
     if not _mentions_delivery(doc):
@@ -207,17 +203,18 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
     for clause in doc.clauses:
         if silent(clause):
             continue
-        segment = doc.sentences[clause.sentence]
-        sentence = doc.clause_text(segment)
-        before = doc.masked[segment.start : clause.start]
-        dates = _dates_in(doc, clause)
-        text = _label(doc, clause, dates) + doc.labelled_clause_text(clause)
-        if _speaks_of_delivery(text, sentence, before):
-            carried = (clause, text)
-            if _about_a_return(doc, clause) or negated(doc, clause, clause.start, clause.end):
+        text, dates = _read(doc, clause)
+        if _cued(text):
+            segment = doc.sentences[clause.sentence]
+            before = doc.masked[segment.start : clause.start]
+            if _speaks_of_delivery(text, doc.clause_text(segment), before):
+                carried = (clause, text)
+                if _about_a_return(doc, clause) or negated(doc, clause, clause.start, clause.end):
+                    continue
+                found.extend(_claims(doc, clause, text, dates or _dates_in(doc, clause)))
                 continue
-            found.extend(_claims(doc, clause, text, dates))
-        elif carried is not None and carried[0].sentence == clause.sentence:
+        if carried is not None and carried[0].sentence == clause.sentence:
+            dates = _dates_in(doc, clause) if dates is None else dates
             if _is_value(doc, clause, dates) and not _OFF_TOPIC.search(text):
                 found.extend(_claims(doc, clause, carried[1] + " " + text, dates))
             else:
