@@ -18,6 +18,7 @@ from datetime import date
 from typing import NamedTuple
 
 from auditor._claims._dates import DATE_NEEDLES, DateExpr, find_dates, resolve
+from auditor._claims._dispatch import WordIndex
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
@@ -99,12 +100,21 @@ _CUE_WORDS = frozenset({
     "landing", "receive", "dropped", "scheduled", "slated", "booked", "pencilled", "penciled",
     "planned",
 })  # fmt: skip
-_CUE_PHRASES = (
-    "with you", "with u", "w/", "to you", "to u", "be there", "have it", "have them",
-    "have your", "get it", "get them", "get your", "your door", "your step", "your address",
-    "on track for",
-)  # fmt: skip
+#: Phrases of common words, filed under a word each holds whole.
+_CUE_PHRASES = {
+    "with": ("with you", "with u"),
+    "w": ("w/",),
+    "to": ("to you", "to u"),
+    "be": ("be there",),
+    "have": ("have it", "have them", "have your"),
+    "get": ("get it", "get them", "get your"),
+    "your": ("your door", "your step", "your address"),
+    "track": ("on track for",),
+}
+_CUE_PHRASE_WORDS = frozenset(_CUE_PHRASES)
 _CUE_STEMS = ("arriv", "deliver", "delivr", "delieverd", "redeliver")
+#: The beginnings (`WordIndex.prefixes`) of the words that begin with a stem.
+_STEM_BEGINNINGS = frozenset(stem[:3] for stem in _CUE_STEMS)
 
 
 class _Found(NamedTuple):
@@ -116,16 +126,25 @@ class _Found(NamedTuple):
 def _mentions_delivery(doc: Document) -> bool:
     """Cheap, and usually settles it: no cue word, or nothing that can start a date, anywhere
     in the answer."""
+    words = doc.words
+    if _CUE_WORDS.isdisjoint(words.word_set) and not _cue_stem(words) and not _cue_phrase(doc):
+        return False
+    return any(map(doc.masked.__contains__, DATE_NEEDLES))
+
+
+def _cue_stem(words: WordIndex) -> bool:
+    """A word begins with a stem of `_CUE_STEMS` ("arriving", "delivery")."""
+    return not _STEM_BEGINNINGS.isdisjoint(words.prefixes) and any(
+        w.startswith(_CUE_STEMS) for w in words.by_word
+    )
+
+
+def _cue_phrase(doc: Document) -> bool:
     masked = doc.masked
-    if _CUE_WORDS.isdisjoint(doc.words.word_set) and not any(
-        map(masked.__contains__, _CUE_PHRASES)
-    ):
-        cued = any(map(masked.__contains__, _CUE_STEMS)) and any(
-            w.startswith(_CUE_STEMS) for w in doc.words.by_word
-        )
-        if not cued:
-            return False
-    return any(map(masked.__contains__, DATE_NEEDLES))
+    for word in _CUE_PHRASE_WORDS.intersection(doc.words.word_set):
+        if any(map(masked.__contains__, _CUE_PHRASES[word])):
+            return True
+    return False
 
 
 def _label(doc: Document, clause: Clause) -> str:
@@ -200,9 +219,17 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
     found: list[_Found] = []
     #: The last delivery clause and its text, whose sentence may go on.
     carried: tuple[Clause, str] | None = None
+    # Where the cue words stand, found once: a clause with none in its sentence up to its end
+    # (its label, the field it is the value of) can only go on from a delivery clause.
+    cues = [m.span() for pattern in (_STRONG, _WEAK) for m in pattern.finditer(doc.masked)]
     for clause in doc.clauses:
         if silent(clause):
             continue
+        going_on = carried is not None and carried[0].sentence == clause.sentence
+        if not going_on:
+            since = doc.sentences[clause.sentence].start
+            if not any(start < clause.end and end > since for start, end in cues):
+                continue
         text, dates = _read(doc, clause)
         if _cued(text):
             segment = doc.sentences[clause.sentence]
@@ -213,7 +240,7 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
                     continue
                 found.extend(_claims(doc, clause, text, dates or _dates_in(doc, clause)))
                 continue
-        if carried is not None and carried[0].sentence == clause.sentence:
+        if going_on and carried is not None:
             dates = _dates_in(doc, clause) if dates is None else dates
             if _is_value(doc, clause, dates) and not _OFF_TOPIC.search(text):
                 found.extend(_claims(doc, clause, carried[1] + " " + text, dates))

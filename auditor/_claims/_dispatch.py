@@ -16,7 +16,7 @@ from itertools import accumulate, islice
 from operator import itemgetter
 from typing import NamedTuple
 
-from auditor._claims._needles import needle_groups, needles
+from auditor._claims._needles import needles
 from auditor._claims._rules import Rule, branches, group_end
 
 _TOKEN_SPLIT = re.compile(r"([a-z0-9]+(?:'[a-z]+)*)")
@@ -26,10 +26,6 @@ _BEGINNING = itemgetter(slice(0, _KEY))
 #: What may follow a whole first word: a blank, the end, or punctuation that is not optional.
 _BREAK = re.compile(r"(?: |\\s(?![?*]|\{0)|\\W(?![?*]|\{0)|[-:,;/!.](?![?*]|\{0))")
 _LOOKAROUND = ("(?!", "(?=")
-
-#: Besides its best needle set, a pattern searched in full is also filtered by at most this many
-#: of its other required sets, those a usual answer rarely holds (see `_rare`).
-_MORE_GROUPS = 2
 
 Entry = tuple[Rule, re.Pattern[str]]
 #: A pattern filed under the first three letters of its first word's known beginning.
@@ -113,21 +109,6 @@ def _lead(source: str) -> tuple[str, bool] | None:
     return word, complete
 
 
-def _rare(group: frozenset[str]) -> bool:
-    """Every substring of `group` is long, or holds a sign ("€", "'ll", "@"): worth a test."""
-    return all(len(s) >= 5 or not s.replace(" ", "").isalnum() for s in group)
-
-
-def _filters(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...] | None:
-    """The needle sets a pattern searched in full is tried behind: every one must have a
-    substring in the answer. None when nothing is known (the pattern always runs)."""
-    best = needles(pattern, shortest=1)
-    if best is None:
-        return None
-    more = [g for g in needle_groups(pattern) if g != best and _rare(g)]
-    return (best, *more[:_MORE_GROUPS])
-
-
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
@@ -165,7 +146,7 @@ class RuleSet:
     # Plain dicts, never mutated after `of`: lookups here are the hot path.
     exact: dict[str, Group]
     prefixes: dict[str, tuple[PrefixEntry, ...]]
-    anywhere: tuple[tuple[Rule, re.Pattern[str], tuple[frozenset[str], ...] | None], ...]
+    anywhere: tuple[tuple[Rule, re.Pattern[str], frozenset[str] | None], ...]
     #: Every prefilter substring of `anywhere`.
     needles: frozenset[str] = frozenset()
     #: Some pattern of `anywhere` has no prefilter and runs on every answer.
@@ -185,7 +166,7 @@ class RuleSet:
                 lead = _lead(source)
                 if lead is None:
                     # Searched in full: even a one-letter prefilter ("@") beats a search.
-                    anywhere.append((rule, pattern, _filters(pattern)))
+                    anywhere.append((rule, pattern, needles(pattern, shortest=1)))
                 elif lead[1]:
                     exact.setdefault(lead[0], []).append((rule, pattern))
                 else:
@@ -195,7 +176,7 @@ class RuleSet:
             exact={k: _group(v) for k, v in exact.items()},
             prefixes={k: tuple(v) for k, v in prefixes.items()},
             anywhere=tuple(anywhere),
-            needles=frozenset().union(*(g for _, _, found in anywhere if found for g in found)),
+            needles=frozenset().union(*(found for _, _, found in anywhere if found)),
             unfiltered=any(found is None for _, _, found in anywhere),
             first_words=frozenset(exact),
             beginnings=frozenset(prefixes),
@@ -221,11 +202,8 @@ class RuleSet:
                         found.append((rule, match))
         if keys := self.beginnings & words.prefixes:
             self._by_prefix(text, by_word, keys, found)
-        if self.anywhere:
-            # Each prefilter substring is looked for once, not once per pattern that needs it.
-            present = frozenset(filter(text.__contains__, self.needles))
-            if present or self.unfiltered:
-                self._anywhere(text, present, found)
+        if self.anywhere and (self.unfiltered or any(map(text.__contains__, self.needles))):
+            self._anywhere(text, found)
         return found
 
     def _by_prefix(
@@ -235,23 +213,22 @@ class RuleSet:
         keys: frozenset[str],
         found: list[Match],
     ) -> None:
-        # One pass over the words, each looked up by its beginning (the words shorter than a
-        # key begin no pattern filed under one), rather than a pass per key.
-        prefixes = self.prefixes
-        for word, starts in by_word.items():
-            key = word[:_KEY]
-            if key not in keys:
-                continue
-            for prefix, rule, pattern in prefixes[key]:
-                if not word.startswith(prefix):
+        for key in keys:
+            for word in by_word:
+                if not word.startswith(key):
                     continue
-                for start in starts:
-                    if (match := pattern.match(text, start)) is not None:
-                        found.append((rule, match))
+                for prefix, rule, pattern in self.prefixes[key]:
+                    if not word.startswith(prefix):
+                        continue
+                    for start in by_word[word]:
+                        if (match := pattern.match(text, start)) is not None:
+                            found.append((rule, match))
 
-    def _anywhere(self, text: str, present: frozenset[str], found: list[Match]) -> None:
+    def _anywhere(self, text: str, found: list[Match]) -> None:
+        # Each prefilter substring is looked for once, not once per pattern that needs it.
+        present = frozenset(filter(text.__contains__, self.needles))
         for rule, pattern, needed in self.anywhere:
-            if needed is None or all(not group.isdisjoint(present) for group in needed):
+            if needed is None or not needed.isdisjoint(present):
                 _bounded(pattern, text, found, rule)
 
 

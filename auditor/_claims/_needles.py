@@ -57,44 +57,6 @@ def _required(items: Iterable[tuple[Any, Any]], shortest: int) -> frozenset[str]
     return best if _shortest(best) >= shortest else None
 
 
-def _all_required(items: Iterable[tuple[Any, Any]], shortest: int) -> list[frozenset[str]]:
-    """Every set of `items` one of whose substrings every match contains: a literal run, a
-    group that must match (its own sets, each required), a branch (`_required` of each)."""
-    found: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, arg in items:
-        if op is _PARSER.LITERAL:
-            run.append(chr(arg))
-            continue
-        if run:
-            found.append(frozenset({"".join(run)}))
-            run = []
-        if op is _PARSER.SUBPATTERN:
-            found.extend(_all_required(arg[-1], shortest))
-        elif op in (_PARSER.MAX_REPEAT, _PARSER.MIN_REPEAT) and arg[0] >= 1:
-            found.extend(_all_required(arg[2], shortest))
-        elif op is _PARSER.BRANCH:
-            parts = [_required(branch, shortest) for branch in arg[1]]
-            if all(part is not None for part in parts):
-                found.append(frozenset().union(*(p for p in parts if p is not None)))
-    if run:
-        found.append(frozenset({"".join(run)}))
-    return [c for c in found if _shortest(c) >= shortest]
-
-
-def needle_groups(pattern: re.Pattern[str], shortest: int = 1) -> tuple[frozenset[str], ...]:
-    """Sets of substrings such that every match of `pattern` contains one of each set; ()
-    when none is known. Testing them all rules out more answers than `needles` alone ("€"
-    and "its" where `needles` keeps only "its", which "units" holds)."""
-    if _PARSER is None or pattern.flags & re.IGNORECASE:
-        return ()
-    try:
-        parsed = _PARSER.parse(pattern.pattern, pattern.flags)
-        return tuple(dict.fromkeys(_all_required(parsed, shortest)))
-    except Exception:  # any surprise means: no prefilter
-        return ()
-
-
 def needles(pattern: re.Pattern[str], shortest: int = _MIN_LENGTH) -> frozenset[str] | None:
     """Substrings one of which every match of `pattern` contains, or None if unknown.
 

@@ -1,12 +1,13 @@
-"""The cheap prefilters in front of the phrase patterns and the date reader may only save time:
-whatever they rule out must be text the patterns could never match."""
+"""The cheap prefilters in front of the delivery-date reader may only save time: whatever they
+rule out must be text the date and cue patterns could never read."""
 
 from __future__ import annotations
 
-import re
+from datetime import UTC, datetime
 
 import pytest
 
+from auditor._claims import ClaimKind, ExtractionContext, extract
 from auditor._claims._dates import (
     _MONTH_NUMBER,
     _RELATIVE_DAYS,
@@ -15,51 +16,8 @@ from auditor._claims._dates import (
     DATE_NEEDLES,
     find_dates,
 )
-from auditor._claims._dispatch import RuleSet, WordIndex, _filters
-from auditor._claims._needles import needle_groups
-from auditor._claims._rules import Rule
 
-
-@pytest.mark.parametrize(
-    ("source", "groups"),
-    [
-        (r"€\s?\d+\s+(?:is|was)\s+back", [{"€"}, {"is", "was"}, {"back"}]),
-        (r"(?:'ll\s+be\s+(?:sent|posted))(?!\w)", [{"'ll"}, {"be"}, {"sent", "posted"}]),
-        # An optional group requires nothing; a branch with an empty side neither.
-        (r"its(?:\s+money)?\s+(?:back|)", [{"its"}]),
-    ],
-)
-def test_needle_groups_are_each_required(source, groups):
-    assert [set(g) for g in needle_groups(re.compile(source))] == groups
-
-
-def test_a_pattern_needs_its_rare_groups_as_well_as_its_best():
-    # "units" holds "its", the best set; the currency sign rules such an answer out.
-    pattern = re.compile(r"(?:€\s?\d[\d.,]*\s+(?:its|the)\s+way\s+back)(?!\w)")
-    filters = _filters(pattern)
-    assert filters is not None
-    assert frozenset({"€"}) in filters
-
-
-def _anywhere_table(source: str) -> RuleSet:
-    # "€" opens no word: the pattern is searched in full behind its prefilter.
-    pattern = re.compile(f"(?:{source})(?!\\w)")
-    return RuleSet.of(Rule((source,), (pattern,), "issued"))
-
-
-@pytest.mark.parametrize(
-    ("text", "hits"),
-    [
-        ("€12 is on its way back to you", 1),
-        ("we have 12 units on the way back", 0),  # "its" in "units", no "€"
-        ("€12 went nowhere", 0),
-    ],
-)
-def test_the_prefilter_keeps_every_match(text, hits):
-    table = _anywhere_table(r"€\s?\d+ is on (?:its|the) way back")
-    assert table.anywhere
-    assert len(table.matches(text, WordIndex.of(text))) == hits
-    assert len(list(table.anywhere[0][1].finditer(text))) == hits
+CONTEXT = ExtractionContext(now=datetime(2026, 10, 14, 9, 30, tzinfo=UTC))
 
 
 @pytest.mark.parametrize(
@@ -77,3 +35,24 @@ def test_every_date_word_holds_a_date_needle(word):
 def test_a_text_with_a_date_holds_a_date_needle(text):
     assert find_dates(text)
     assert any(needle in text for needle in DATE_NEEDLES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Each cue is here the only one: the gate must let every kind through.
+        "ORD-1234 will be with you tomorrow.",
+        "ORD-1234 should be w/ u tomorrow.",
+        "ORD-1234 gets to you tomorrow.",
+        "ORD-1234 will be there tomorrow.",
+        "You'll have it tomorrow, ORD-1234.",
+        "ORD-1234 will be at your address tomorrow.",
+        "ORD-1234 is on track for tomorrow.",
+        "ORD-1234 arriving tomorrow.",
+        "ORD-1234 redelivery tomorrow.",
+        "ORD-1234 eta tomorrow.",
+    ],
+)
+def test_the_cue_gate_lets_every_cue_through(text):
+    claims = extract(text, [ClaimKind.DELIVERY_DATE], CONTEXT)
+    assert [(c.value, c.subject) for c in claims] == [("2026-10-15", "ORD-1234")]
