@@ -23,7 +23,7 @@ _MONTH_NUMBER = {
 }  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = "|".join(_WEEKDAYS)
-_WEEKDAY_SHORT = r"mon|tues?|wed|thu(?:rs?)?|fri|sat|sun"
+_WEEKDAY_SHORT = r"mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun"
 _PREFIX = rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?)?"
 _COUNT = (
     r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
@@ -84,7 +84,7 @@ _DATE = re.compile(
     rf"|(?P<wpre>(?:by|on|this|next|until|before|last|coming|from)\s+)?(?P<wd>{_WEEKDAY})"
     rf"{_NOT_BEFORE_DATE}"
     rf"|(?:(?P<spre>(?:{_SHORT_PREFIX})\s+)(?P<wds>{_WEEKDAY_SHORT})"
-    rf"|(?<!')(?P<wdu>mon|tues?|thu(?:rs?)?|fri)){_NOT_BEFORE_DATE}\.?"
+    rf"|(?<!')(?P<wdu>mon|tues?|weds|thu(?:rs?)?|fri)){_NOT_BEFORE_DATE}\.?"
     r")(?!\w)"
 )
 #: Substrings of every text `_DATE` can match (digits, and the words of every branch without

@@ -34,7 +34,10 @@ _STRONG = re.compile(
     r"|with (?:you|u)|w/ ?(?:you|u)|reach(?:es|ed)? (?:you|u)|get(?:s)? to (?:you|u)"
     r"|turn(?:s|ed)? up"
     r"|land(?:s|ed|ing)?|be there|dropped (?:it |them |the \w+ )?off"
-    r"|(?:at|to|on) your (?:door|doorstep|step|address)"
+    r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed for"
+    r"|left (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the) (?:\w+ )?"
+    r"(?:neighbou?r"
+    r"|safe place|porch|door|doorstep|step|reception|mailbox|letterbox|bin|garage|shed|gate)"
     r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|have) (?:it|them|your))\b"
 )
 #: Words that only say when: a delivery's date unless the clause sends the parcel off.
@@ -95,10 +98,10 @@ _NOT_YET_THERE = frozenset({"partially_shipped"})
 #: The prefilter: a cue word is one of these words, or holds one of `_CUE_PHRASES` or one of
 #: `_CUE_STEMS` (common words such as "with" or "have" count only in their phrase).
 _CUE_WORDS = frozenset({
-    "eta", "arr", "del", "dlvd", "expected", "expect", "estimated", "estimate", "estimates",
-    "due", "reach", "reaches", "reached", "turn", "turns", "turned", "land", "lands", "landed",
-    "landing", "receive", "dropped", "scheduled", "slated", "booked", "pencilled", "penciled",
-    "planned",
+    "signed", "eta", "arr", "del", "dlvd", "expected", "expect", "estimated", "estimate",
+    "estimates", "due", "reach", "reaches", "reached", "turn", "turns", "turned", "land",
+    "lands", "landed", "landing", "receive", "dropped", "scheduled", "slated", "booked",
+    "pencilled", "penciled", "planned",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {
@@ -110,6 +113,17 @@ _CUE_PHRASES = {
     "get": ("get it", "get them", "get your"),
     "your": ("your door", "your step", "your address"),
     "track": ("on track for",),
+    "left": (
+        "left it",
+        "left them",
+        "left the",
+        "left with",
+        "left in",
+        "left at",
+        "left on",
+        "left by",
+        "left behind",
+    ),
 }
 _CUE_PHRASE_WORDS = frozenset(_CUE_PHRASES)
 _CUE_STEMS = ("arriv", "deliver", "delivr", "delieverd", "redeliver")

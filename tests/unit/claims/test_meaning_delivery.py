@@ -160,3 +160,20 @@ def test_a_delivery_word_beside_the_customers_parcel_still_counts(text):
 def test_short_weekdays_that_are_words_need_a_lead_in():
     assert dates("ORD-1234 was delivered, we sat on the call for an hour.") == []
     assert dates("ORD-1234 arriving sat") == [("2026-10-17", "ORD-1234")]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("ORD-1234 was signed for on Monday.", "2026-10-12"),
+        ("The driver left ORD-1234 with your neighbour on Tuesday.", "2026-10-13"),
+        ("ORD-1234 was left in your safe place yesterday.", "2026-10-13"),
+        ("ORD-1234 arriving weds", "2026-10-21"),
+    ],
+)
+def test_handed_over_and_short_ranges(text, day):
+    assert dates(text) == [(day, "ORD-1234")]
+
+
+def test_leaving_the_warehouse_is_not_a_delivery():
+    assert dates("ORD-1234 left the warehouse on Monday.") == []
