@@ -45,6 +45,9 @@ _WEAK = re.compile(
     r"\b(?:expected|expect|estimated|estimates?|due|scheduled|slated|booked in|pencil+ed in"
     r"|on track for|planned for)\b"
 )
+#: Either kind of cue, to find where they stand in one pass (an overlap with a clause is all
+#: that is asked of it).
+_ANY_CUE = re.compile(f"{_STRONG.pattern}|{_WEAK.pattern}")
 _SENDING = re.compile(
     r"\b(?:ship\w*|dispatch\w*|go(?:es|ing)? out|due out|leav\w*|left|sent|send|post(?:ed)?"
     r"|pack\w*)\b"
@@ -235,7 +238,7 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
     carried: tuple[Clause, str] | None = None
     # Where the cue words stand, found once: a clause with none in its sentence up to its end
     # (its label, the field it is the value of) can only go on from a delivery clause.
-    cues = [m.span() for pattern in (_STRONG, _WEAK) for m in pattern.finditer(doc.masked)]
+    cues = [m.span() for m in _ANY_CUE.finditer(doc.masked)]
     for clause in doc.clauses:
         if silent(clause):
             continue
