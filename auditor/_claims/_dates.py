@@ -10,7 +10,7 @@ range is its latest day. Nothing is ever guessed without `now`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 _MONTHS = (
@@ -23,7 +23,7 @@ _MONTH_NUMBER = {
 }  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = "|".join(_WEEKDAYS)
-_WEEKDAY_SHORT = r"mon|tues?|wed|thu(?:rs?)?|fri|sat|sun"
+_WEEKDAY_SHORT = r"mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun"
 _PREFIX = rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?)?"
 _COUNT = (
     r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
@@ -34,31 +34,68 @@ _COUNT_VALUE = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "a couple of": 2, "a couple": 2,
 }  # fmt: skip
+#: Days after today that a relative word names, with the short forms of chat ("tmrw", "yday").
 _RELATIVE_DAYS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "tomorrow": 1, "the day after tomorrow": 2, "day after tomorrow": 2, "yesterday": -1,
-    "the day before yesterday": -2,
+    "tdy": 0, "2day": 0, "2nite": 0, "tonite": 0,
+    "tomorrow": 1, "tmrw": 1, "tmr": 1, "tmw": 1, "tmrow": 1, "tomoz": 1, "2moro": 1, "2morrow": 1,
+    "the day after tomorrow": 2, "day after tomorrow": 2,
+    "yesterday": -1, "yday": -1, "yest": -1, "ystrdy": -1, "the day before yesterday": -2,
 }  # fmt: skip
+#: A time of day said without a day ("by teatime"): today, unless a day stands beside it.
+_TIME_OF_DAY = r"teatime|tea time|lunchtime|lunch time|end of (?:the )?day|close of play|eod"
+#: Units of a duration, in days.
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "fortnight": 14,
+              "fortnights": 14, "hour": 0, "hours": 0, "hr": 0, "hrs": 0}  # fmt: skip
+
+#: A date that follows a weekday makes one date with it ("Thursday 26 November").
+_NOT_BEFORE_DATE = (
+    rf"(?!\.?,?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})"
+    rf"|(?:{_MONTHS})\.?\s+\d))"
+)
+#: Short weekday names that are also words ("sat", "sun", "wed") count only after one of these.
+_SHORT_PREFIX = (
+    r"by|on|this|next|until|till|til|before|last|coming|land|lands|landed|arrive|arrives"
+    r"|arriving|arrived|arr|due|eta:?|there|between|and|to|from|or|thru|through"
+)
+_RELATIVE = "|".join(k.replace(" ", r"\s+") for k in sorted(_RELATIVE_DAYS, key=len, reverse=True))
 
 _DATE = re.compile(
     r"(?<![\w/.-])(?:"
     r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\w-])"
     r"|(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<ny>\d{4}|\d{2})(?![\w/.]\d)"
-    rf"|{_PREFIX}(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{_MONTHS})\.?"
+    rf"|{_PREFIX}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
+    rf"(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{_MONTHS})\.?"
     r"(?!\w)(?:,?\s+(?P<dy>\d{4})(?!\d))?"
-    rf"|{_PREFIX}(?P<mm>{_MONTHS})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?![\w:])"
+    rf"|{_PREFIX}(?P<mm>{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
+    r"(?P<md>\d{1,2})(?:st|nd|rd|th)?(?![\w:])"
     r"(?:,?\s+(?P<my>\d{4})(?!\d))?"
-    r"|(?P<rel>the day after tomorrow|day after tomorrow|the day before yesterday|tomorrow"
-    r"|today|tonight|this (?:morning|afternoon|evening)|yesterday)"
-    r"|(?:in|within|inside(?: of)?)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
+    rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?|(?:the|on|by)\s+(?:the\s+)?)"
+    r"(?P<od>\d{1,2})(?:st|nd|rd|th)"
+    rf"(?!\s+(?:of\s+)?(?:{_MONTHS})(?!\w))"
+    rf"|(?P<rel>{_RELATIVE})"
+    rf"|(?P<tod>(?:by|at|around|before|for)\s+(?:the\s+)?(?:{_TIME_OF_DAY}))"
+    r"|(?:(?:in|within|inside(?: of)?|over)\s+(?:the\s+next\s+|the\s+coming\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
+    r"|(?<=\barr )|(?<=\beta )|(?<=\beta: ))"
     rf"(?P<n>{_COUNT})(?:\s*(?:-|\u2014|to)\s*(?P<nhi>{_COUNT}))?\s+"
-    r"(?P<biz>business\s+|working\s+)?(?P<unit>days?|weeks?)"
+    r"(?P<biz>(?:business|working|biz|bus\.?|work)\s+)?"
+    r"(?P<unit>days?|weeks?|wks?|fortnights?|hours?|hrs?)"
     rf"|(?P<wpre>(?:by|on|this|next|until|before|last|coming|from)\s+)?(?P<wd>{_WEEKDAY})"
-    rf"(?!\.?,?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})|(?:{_MONTHS})\.?\s+\d))"
-    r"|(?P<spre>(?:by|on|this|next|until|before|last|coming|land|lands|arrive|arrives|arriving"
-    rf"|due|eta:?)\s+)(?P<wds>{_WEEKDAY_SHORT})\.?"
+    rf"{_NOT_BEFORE_DATE}"
+    rf"|(?:(?P<spre>(?:{_SHORT_PREFIX})\s+)(?P<wds>{_WEEKDAY_SHORT})"
+    rf"|(?<!')(?P<wdu>mon|tues?|weds|thu(?:rs?)?|fri)){_NOT_BEFORE_DATE}\.?"
     r")(?!\w)"
 )
+#: Substrings of every text `_DATE` can match (digits, and the words of every branch without
+#: one): an answer holding none of them names no date.
+DATE_NEEDLES = (
+    *"0123456789",
+    "day", "tdy", "tonight", "tonite", "2nite", "morning", "afternoon", "evening", "tom",
+    "tmr", "tmw", "2mo", "yest", "ystrdy", "tea", "lunch", "eod", "close of play", "week",
+    "wk", "fortnight", "hour", "hr", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan",
+    "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
 _RANGE_GAP = re.compile(r"\s*(?:and|to|-|\u2014|or|through|until)\s*")
 _RANGE_OPENER = re.compile(r"(?:between|from)\s+$")
 
@@ -76,6 +113,12 @@ class DateExpr:
     business_days: int | None = None
     weekday: int | None = None
     weekday_past: bool = False
+    #: "the 13th": a day of a month left unsaid.
+    day_of_month: int | None = None
+    #: "within 48 hours": the day it is then.
+    hours: int | None = None
+    #: "by teatime": today, unless a day stands beside it.
+    time_of_day: bool = False
     #: Several expressions making one range ("between Monday and Wednesday").
     parts: tuple[DateExpr, ...] = ()
 
@@ -106,6 +149,20 @@ def _written(match: re.Match[str], day: str, month: str, year: str | None) -> Da
     return DateExpr(start, end, month_day=(month_number, int(day)))
 
 
+def _duration(match: re.Match[str]) -> DateExpr:
+    """ "in 3–5 business days", "within 48 hours", "in a fortnight": the latest count."""
+    start, end = match.span()
+    count = _count(match["nhi"] or match["n"])
+    days = _UNIT_DAYS[match["unit"]]
+    if days == 0:
+        return DateExpr(start, end, hours=count)
+    if days > 1:
+        return DateExpr(start, end, offset=days * count)
+    if match["biz"]:
+        return DateExpr(start, end, business_days=count)
+    return DateExpr(start, end, offset=count)
+
+
 def _expr(match: re.Match[str]) -> DateExpr:
     g = match.groupdict()
     start, end = match.span()
@@ -117,19 +174,19 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return _written(match, g["dd"], g["dm"], g["dy"])
     if g["mm"]:
         return _written(match, g["md"], g["mm"], g["my"])
+    if g["od"]:
+        return DateExpr(start, end, day_of_month=int(g["od"]))
     if g["rel"]:
         return DateExpr(start, end, offset=_RELATIVE_DAYS[re.sub(r"\s+", " ", g["rel"])])
+    if g["tod"]:
+        return DateExpr(start, end, offset=0, time_of_day=True)
     if g["n"]:
-        count = _count(g["nhi"] or g["n"])
-        if g["unit"].startswith("week"):
-            return DateExpr(start, end, offset=7 * count)
-        if g["biz"]:
-            return DateExpr(start, end, business_days=count)
-        return DateExpr(start, end, offset=count)
-    if g["wds"]:
-        past = g["spre"].strip() == "last"
-        weekday = [w[:2] for w in _WEEKDAYS].index(g["wds"][:2])
-        return DateExpr(match.start("wds"), end, weekday=weekday, weekday_past=past)
+        return _duration(match)
+    if g["wds"] or g["wdu"]:
+        past = (g["spre"] or "").strip() == "last"
+        group = "wds" if g["wds"] else "wdu"
+        weekday = [w[:2] for w in _WEEKDAYS].index(g[group][:2])
+        return DateExpr(match.start(group), end, weekday=weekday, weekday_past=past)
     last = (g["wpre"] or "").strip() == "last"
     return DateExpr(start, end, weekday=_WEEKDAYS.index(g["wd"]), weekday_past=last)
 
@@ -142,15 +199,29 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
         if found and _joins(text, found[-1], expr):
             first = found.pop()
             expr = DateExpr(first.start, expr.end, parts=(*(first.parts or (first,)), expr))
+        elif found and _beside(text, found[-1], expr):
+            # "tomorrow by teatime", "by teatime on Friday": the day, spanning both.
+            first = found.pop()
+            day = first if expr.time_of_day else expr
+            expr = replace(day, start=first.start, end=expr.end)
         found.append(expr)
     return found
+
+
+def _beside(text: str, first: DateExpr, second: DateExpr) -> bool:
+    """One of the two is a time of day, a few words of one clause from the other."""
+    if not (first.time_of_day or second.time_of_day):
+        return False
+    gap = text[first.end : second.start]
+    return len(gap) <= 12 and not any(mark in gap for mark in ".!?;\n")
 
 
 def _joins(text: str, first: DateExpr, second: DateExpr) -> bool:
     gap = text[first.end : second.start]
     if not _RANGE_GAP.fullmatch(gap):
         return False
-    return gap.strip() not in ("and", "or") or bool(_RANGE_OPENER.search(text, 0, first.start))
+    # "Thursday or Friday" is a range; "Monday and Tuesday" only after "between" or "from".
+    return gap.strip() != "and" or bool(_RANGE_OPENER.search(text, 0, first.start))
 
 
 def _add_business_days(day: date, count: int) -> date:
@@ -183,6 +254,8 @@ def resolve(expr: DateExpr, now: datetime | None, *, past: bool = False) -> date
         return max(dates) if len(dates) == len(expr.parts) else None
     if expr.absolute is not None or now is None:
         return expr.absolute
+    if expr.hours is not None:
+        return (now + timedelta(hours=expr.hours)).date()
     today = now.date()
     if expr.month_day is not None:
         return _nearest_year(today, *expr.month_day)
@@ -192,4 +265,15 @@ def resolve(expr: DateExpr, now: datetime | None, *, past: bool = False) -> date
         return _add_business_days(today, expr.business_days)
     if expr.weekday is not None:
         return _weekday(today, expr.weekday, past or expr.weekday_past)
+    if expr.day_of_month is not None:
+        return _day_of_month(today, expr.day_of_month, past)
     return None
+
+
+def _day_of_month(today: date, day: int, past: bool) -> date | None:
+    """The first such day from today on, or in a past-tense clause the last one up to today."""
+    months = [(today.year * 12 + today.month - 1 + step) for step in (-2, -1, 0, 1, 2)]
+    candidates = [d for m in months if (d := _safe_date(m // 12, m % 12 + 1, day))]
+    if past:
+        return max((d for d in candidates if d <= today), default=None)
+    return min((d for d in candidates if d >= today), default=None)

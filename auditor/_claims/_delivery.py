@@ -1,99 +1,322 @@
 """Delivery dates: a date in a clause about delivery, resolved against the audit's clock.
 
-A date counts only beside a delivery word (arrive, deliver, ETA, expected, with you …) and
-never in a clause about a restock, a return or a refund, so "back in stock on 3 Dec" and
-"refunded within 5 days" are not delivery promises.
+A date counts beside a delivery word. Words that only say *when* ("expected", "due",
+"estimate") count unless the clause is about sending the parcel off ("due out tomorrow",
+"expect it to ship by Friday": a dispatch date, not a delivery date). Never in a sentence about a
+restock ("our next delivery", "back in stock"), a return, or — for those weaker words — a
+refund, so "we're due a delivery on 3 Dec" and "refunded within 5 days" are not delivery
+promises. A label line lends its words to its value ("Estimated delivery - 20/11/2026",
+"Delivery window: 1pm – 3pm today"); a short clause that goes on from a delivery clause
+("delivered, the last one on 30 November") is one too. When an answer tells an order part by
+part and some part is still to come, the day an earlier part was delivered is not the order's.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
+from typing import NamedTuple
 
-from auditor._claims._dates import DateExpr, find_dates, resolve
+from auditor._claims._dates import DATE_NEEDLES, DateExpr, find_dates, resolve
+from auditor._claims._dispatch import WordIndex
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import resolve as resolve_subjects
 from auditor._claims._scan import silent
+from auditor._claims._subjects import SubjectType
 from auditor._claims._text import Clause
 
-_CUE = re.compile(
-    r"\b(?:arriv\w*|deliver\w*|delivr\w*|delieverd|eta|expected|expect|estimated|due"
-    r"|with you|reach(?:es)? you|get to you|turn up|lands?"
-    r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive) (?:it|them|your))\b"
+#: Words that say a parcel reaches the customer, chat shorthand included ("arr", "del.").
+_STRONG = re.compile(
+    r"\b(?:arriv\w*|arr|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|del|eta"
+    r"|with (?:you|u)|w/ ?(?:you|u)|reach(?:es|ed)? (?:you|u)|get(?:s)? to (?:you|u)"
+    r"|turn(?:s|ed)? up"
+    r"|land(?:s|ed|ing)?|be there|dropped (?:it |them |the \w+ )?off"
+    r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed for"
+    r"|left (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the) (?:\w+ )?"
+    r"(?:neighbou?r"
+    r"|safe place|porch|door|doorstep|step|reception|mailbox|letterbox|bin|garage|shed|gate)"
+    r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|have) (?:it|them|your))\b"
+)
+#: Words that only say when: a delivery's date unless the clause sends the parcel off.
+_WEAK = re.compile(
+    r"\b(?:expected|expect|estimated|estimates?|due|scheduled|slated|booked in|pencil+ed in"
+    r"|on track for|planned for)\b"
+)
+#: Either kind of cue, to find where they stand in one pass (an overlap with a clause is all
+#: that is asked of it).
+_ANY_CUE = re.compile(f"{_STRONG.pattern}|{_WEAK.pattern}")
+_SENDING = re.compile(
+    r"\b(?:ship\w*|dispatch\w*|go(?:es|ing)? out|due out|leav\w*|left|sent|send|post(?:ed)?"
+    r"|pack\w*)\b"
 )
 _OFF_TOPIC = re.compile(
     r"\b(?:re-?stock\w*|back in stock|expected back|due back|refunds?|refunded|returns?|returned"
     r"|rma|sent back|send back|credit\w*|money|usually|typically|normally)\b"
 )
-_CUE_WORDS = frozenset(
-    [
-        "eta",
-        "expected",
-        "expect",
-        "estimated",
-        "due",
-        "with",
-        "reach",
-        "reaches",
-        "get",
-        "turn",
-        "land",
-        "lands",
-        "receive",
-    ]
+#: A sentence about the shop's own stock arriving, not the customer's parcel.
+_RESTOCK = re.compile(
+    r"\b(?:re-?stock\w*|back in stock|into stock|expected back|due back|available again"
+    r"|more to arrive|more (?:are|is) (?:due|expected)"
+    r"|c(?:o|a)m(?:e|es|ing) back in"
+    r"|(?:our|the) next (?:delivery|shipment|batch|consignment)"
+    r"|we(?:'ve|'re|'ll| are| have| had)?\s+(?:\w+\s+)?(?:had|having|getting|got|due|expecting"
+    r"|awaiting)\s+(?:a|an|another|some|more)(?: \w+)? (?:delivery|deliveries|shipment|batch"
+    r"|consignment|stock))\b"
 )
-_CUE_STEMS = ("arriv", "deliver", "delivr", "delieverd")
-_RESTOCK = re.compile(r"\b(?:re-?stock\w*|back in stock|expected back|due back)\b")
-_PAST = re.compile(r"\b(?:delivered|arrived|was|were|came|got|received|signed|dropped|left|last)\b")
+#: Money spoken of before a clause of when: "it" there is the money ("your refund is approved
+#: — expect it in 3 days"), unless the clause names what is delivered.
+_MONEY = re.compile(r"\b(?:refunds?|refunded|paid out|credit\w*|money|reimburs\w*)\b")
+_GOODS = re.compile(r"\b(?:order|parcel|package|delivery|shipment|replacement|item|items|box)\b")
+_PAST = re.compile(
+    r"\b(?:delivered|arrived|was|were|came|got|received|signed|dropped|left|last|turned|landed"
+    r"|reached|dlvd)\b"
+)
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|should|expect|expected|due|going to|to be|arrives|arriving|scheduled)\b"
+    r"\b(?:will|'ll|should|shd|expect|expected|due|going to|to be|arrives|arriving|scheduled)\b"
 )
+#: "arrives in 2 days rather than today": the date set aside.
+_SET_ASIDE = re.compile(r"\b(?:rather than|instead of|not)\W*$")
+#: The label of a field line, up to its colon or dash ("Estimated delivery - "): a few words.
+_LABEL = re.compile(r"\W*(?:[\w'/]+\s+){0,3}[\w'/]+\s*(?::|\s-\s)")
+#: "the first … the second …": each of the orders named before, in turn.
+_ORDINAL = re.compile(r"\W*(?:and\s+)?the (first|former|second|latter)\b")
+_ORDINAL_INDEX = {"first": 0, "former": 0, "second": 1, "latter": 1}
+_WORD = re.compile(r"[a-z0-9']+")
+#: A time of day as a word: "3pm", "14", "8am".
+_TIME = re.compile(r"\d{1,2}(?:am|pm)?")
+#: The only words, besides its dates, of a clause that goes on from a delivery clause or is
+#: the value of a label ("the last one on 30 November", "1pm – 3pm today"): no verb of its own.
+_VALUE_WORDS = frozenset({
+    "the", "a", "an", "first", "second", "third", "last", "final", "other", "one", "ones",
+    "parcel", "parcels", "package", "packages", "box", "boxes", "item", "items", "part", "parts",
+    "piece", "pieces", "rest", "remaining", "on", "by", "at", "around", "about", "approximately",
+    "roughly", "and", "both", "latter", "former", "it", "them", "was", "were", "is", "latest",
+    "earliest", "window", "between", "from", "to", "pm", "am",
+})  # fmt: skip
+_NOT_YET_THERE = frozenset({"partially_shipped"})
+
+#: The prefilter: a cue word is one of these words, or holds one of `_CUE_PHRASES` or one of
+#: `_CUE_STEMS` (common words such as "with" or "have" count only in their phrase).
+_CUE_WORDS = frozenset({
+    "signed", "eta", "arr", "del", "dlvd", "expected", "expect", "estimated", "estimate",
+    "estimates", "due", "reach", "reaches", "reached", "turn", "turns", "turned", "land",
+    "lands", "landed", "landing", "receive", "dropped", "scheduled", "slated", "booked",
+    "pencilled", "penciled", "planned",
+})  # fmt: skip
+#: Phrases of common words, filed under a word each holds whole.
+_CUE_PHRASES = {
+    "with": ("with you", "with u"),
+    "w": ("w/",),
+    "to": ("to you", "to u"),
+    "be": ("be there",),
+    "have": ("have it", "have them", "have your"),
+    "get": ("get it", "get them", "get your"),
+    "your": ("your door", "your step", "your address"),
+    "track": ("on track for",),
+    "left": (
+        "left it",
+        "left them",
+        "left the",
+        "left with",
+        "left in",
+        "left at",
+        "left on",
+        "left by",
+        "left behind",
+    ),
+}
+_CUE_PHRASE_WORDS = frozenset(_CUE_PHRASES)
+_CUE_STEMS = ("arriv", "deliver", "delivr", "delieverd", "redeliver")
+#: The beginnings (`WordIndex.prefixes`) of the words that begin with a stem.
+_STEM_BEGINNINGS = frozenset(stem[:3] for stem in _CUE_STEMS)
 
 
-def _delivery_clauses(doc: Document) -> list[Clause]:
-    """Clauses that speak of a delivery and of nothing that rules it out."""
-    words = doc.words.by_word
-    if _CUE_WORDS.isdisjoint(doc.words.word_set) and not (
-        any(map(doc.masked.__contains__, _CUE_STEMS))  # cheap, and usually settles it
-        and any(w.startswith(_CUE_STEMS) for w in words)
-    ):
-        return []
-    found = []
-    for clause in doc.clauses:
-        text = doc.labelled_clause_text(clause)
-        if silent(clause) or not _CUE.search(text) or _OFF_TOPIC.search(text):
-            continue
-        if _RESTOCK.search(doc.clause_text(doc.sentences[clause.sentence])):
-            continue
-        if not negated(doc, clause, clause.start, clause.end):
-            found.append(clause)
-    return found
+class _Found(NamedTuple):
+    day: date
+    past: bool
+    claim: Claim
+
+
+def _mentions_delivery(doc: Document) -> bool:
+    """Cheap, and usually settles it: no cue word, or nothing that can start a date, anywhere
+    in the answer."""
+    words = doc.words
+    if _CUE_WORDS.isdisjoint(words.word_set) and not _cue_stem(words) and not _cue_phrase(doc):
+        return False
+    return any(map(doc.masked.__contains__, DATE_NEEDLES))
+
+
+def _cue_stem(words: WordIndex) -> bool:
+    """A word begins with a stem of `_CUE_STEMS` ("arriving", "delivery")."""
+    return not _STEM_BEGINNINGS.isdisjoint(words.prefixes) and any(
+        w.startswith(_CUE_STEMS) for w in words.by_word
+    )
+
+
+def _cue_phrase(doc: Document) -> bool:
+    masked = doc.masked
+    for word in _CUE_PHRASE_WORDS.intersection(doc.words.word_set):
+        if any(map(masked.__contains__, _CUE_PHRASES[word])):
+            return True
+    return False
+
+
+def _label(doc: Document, clause: Clause) -> str:
+    """The label of the line `clause` stands in, when it stands after it, or ""."""
+    sentence = doc.sentences[clause.sentence]
+    key = ("delivery label", sentence.start)
+    label = doc.memo.get(key)
+    if not isinstance(label, tuple):
+        match = _LABEL.match(doc.masked, sentence.start, sentence.end)
+        label = (match.end(), match.group()) if match else (-1, "")
+        doc.memo[key] = label
+    end, text = label
+    return text if 0 <= end <= clause.start else ""
+
+
+def _cued(text: str) -> bool:
+    """`text` holds a delivery word, or a word of when and no word of sending."""
+    if _STRONG.search(text):
+        return True
+    return _WEAK.search(text) is not None and _SENDING.search(text) is None
+
+
+def _speaks_of_delivery(text: str, sentence: str, before: str) -> bool:
+    """`text` (a clause with its label) speaks of a delivery, in `sentence`, after `before`
+    (the sentence up to the clause)."""
+    if not _cued(text) or _OFF_TOPIC.search(text) or _RESTOCK.search(sentence):
+        return False
+    if _STRONG.search(text):
+        return True
+    return not _MONEY.search(before) or _GOODS.search(text) is not None
+
+
+def _about_a_return(doc: Document, clause: Clause) -> bool:
+    """The sentence names a return and no order ("RMA-1 arrived at the warehouse on Monday")."""
+    sentence = doc.sentences[clause.sentence]
+    types = {m.type for m in doc.mentions if sentence.start <= m.start < sentence.end}
+    return SubjectType.RETURN in types and SubjectType.ORDER not in types
+
+
+def _is_value(doc: Document, clause: Clause, dates: list[DateExpr]) -> bool:
+    """`clause` is dates and words without a verb: it says nothing of its own."""
+    if not dates:
+        return False
+    rest = doc.masked[clause.start : clause.end]
+    for expr in reversed(dates):
+        rest = rest[: expr.start - clause.start] + " " + rest[expr.end - clause.start :]
+    return all(w in _VALUE_WORDS or _TIME.fullmatch(w) for w in _WORD.findall(rest))
+
+
+def _dates_in(doc: Document, clause: Clause) -> list[DateExpr]:
+    # A date may run past its clause ("Thursday, 26th November"): search to the sentence's
+    # end, keep the dates that start in the clause.
+    sentence = doc.sentences[clause.sentence]
+    return [e for e in find_dates(doc.masked, clause.start, sentence.end) if e.start < clause.end]
+
+
+def _read(doc: Document, clause: Clause) -> tuple[str, list[DateExpr] | None]:
+    """The clause's text, with the label of its line when it is that label's value, and its
+    dates when they had to be found for that (None when not yet looked for)."""
+    text = doc.labelled_clause_text(clause)
+    label = _label(doc, clause)
+    if not label:
+        return text, None
+    dates = _dates_in(doc, clause)
+    return (label + text if _is_value(doc, clause, dates) else text), dates
 
 
 @EXTRACTORS.register(ClaimKind.DELIVERY_DATE)
 def extract_delivery_date(doc: Document) -> list[Claim]:
-    claims = []
-    for clause in _delivery_clauses(doc):
-        # A date may run past its clause ("Thursday, 26th November"): search to the
-        # sentence's end, keep the dates that start in the clause.
-        sentence = doc.sentences[clause.sentence]
-        for expr in find_dates(doc.masked, clause.start, sentence.end):
-            if expr.start < clause.end:
-                claims.extend(_claims(doc, clause, expr))
-    return claims
-
-
-def _claims(doc: Document, clause: Clause, expr: DateExpr) -> list[Claim]:
-    text = doc.labelled_clause_text(clause)
-    past = bool(_PAST.search(text)) and not _FUTURE.search(text)
-    day = resolve(expr, doc.context.now, past=past)
-    if day is None:
+    if not _mentions_delivery(doc):
         return []
-    hedge = hedged(doc, clause, expr.start)
-    span = (expr.start, expr.end)
-    return [
-        Claim(ClaimKind.DELIVERY_DATE, day.isoformat(), span, subject, hedge)
-        for subject in resolve_subjects(doc, ClaimKind.DELIVERY_DATE, expr.start, expr.end)
-    ]
+    found: list[_Found] = []
+    #: The last delivery clause and its text, whose sentence may go on.
+    carried: tuple[Clause, str] | None = None
+    # Where the cue words stand, found once: a clause with none in its sentence up to its end
+    # (its label, the field it is the value of) can only go on from a delivery clause.
+    cues = [m.span() for m in _ANY_CUE.finditer(doc.masked)]
+    for clause in doc.clauses:
+        if silent(clause):
+            continue
+        going_on = carried is not None and carried[0].sentence == clause.sentence
+        if not going_on:
+            since = doc.sentences[clause.sentence].start
+            if not any(start < clause.end and end > since for start, end in cues):
+                continue
+        text, dates = _read(doc, clause)
+        if _cued(text):
+            segment = doc.sentences[clause.sentence]
+            before = doc.masked[segment.start : clause.start]
+            if _speaks_of_delivery(text, doc.clause_text(segment), before):
+                carried = (clause, text)
+                if _about_a_return(doc, clause) or negated(doc, clause, clause.start, clause.end):
+                    continue
+                found.extend(_claims(doc, clause, text, dates or _dates_in(doc, clause)))
+                continue
+        if going_on and carried is not None:
+            dates = _dates_in(doc, clause) if dates is None else dates
+            if _is_value(doc, clause, dates) and not _OFF_TOPIC.search(text):
+                found.extend(_claims(doc, clause, carried[1] + " " + text, dates))
+            else:
+                carried = None
+    return _whole_orders(doc, found)
+
+
+def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> list[_Found]:
+    past = bool(_PAST.search(text)) and not _FUTURE.search(text)
+    out = []
+    for expr in dates:
+        if _SET_ASIDE.search(doc.masked, clause.start, expr.start):
+            continue
+        day = resolve(expr, doc.context.now, past=past)
+        if day is None:
+            continue
+        hedge = hedged(doc, clause, expr.start)
+        span = (expr.start, expr.end)
+        for subject in _subjects(doc, clause, expr):
+            claim = Claim(ClaimKind.DELIVERY_DATE, day.isoformat(), span, subject, hedge)
+            out.append(_Found(day, past, claim))
+    return out
+
+
+def _subjects(doc: Document, clause: Clause, expr: DateExpr) -> tuple[str | None, ...]:
+    """The orders of the date; "the first … the second …" picks among the sentence's orders."""
+    ordinal = _ORDINAL.match(doc.masked, clause.start, clause.end)
+    if ordinal is not None:
+        sentence = doc.sentences[clause.sentence]
+        orders = list(
+            dict.fromkeys(
+                m.subject
+                for m in doc.mentions
+                if m.type is SubjectType.ORDER and sentence.start <= m.start < clause.start
+            )
+        )
+        index = _ORDINAL_INDEX[ordinal.group(1)]
+        if len(orders) > 1 and index < len(orders):
+            return (orders[index],)
+    return resolve_subjects(doc, ClaimKind.DELIVERY_DATE, expr.start, expr.end)
+
+
+def _whole_orders(doc: Document, found: list[_Found]) -> list[Claim]:
+    """Drop the day a part was delivered when the order is still on its way: another date to
+    come for the same order, or the answer reads as an order partly sent."""
+    if not any(f.past for f in found):
+        return [f.claim for f in found]
+    to_come = {f.claim.subject for f in found if not f.past and f.claim.subject is not None}
+    partial: bool | None = None
+    kept = []
+    for f in found:
+        if f.past:
+            if f.claim.subject in to_come:
+                continue
+            if partial is None:
+                statuses = EXTRACTORS[ClaimKind.ORDER_STATUS](doc)
+                partial = any(c.value in _NOT_YET_THERE for c in statuses)
+            if partial:
+                continue
+        kept.append(f.claim)
+    return kept

@@ -16,7 +16,7 @@ from itertools import accumulate, islice
 from operator import itemgetter
 from typing import NamedTuple
 
-from auditor._claims._needles import needles
+from auditor._claims._needles import rarest_needles
 from auditor._claims._rules import Rule, branches, group_end
 
 _TOKEN_SPLIT = re.compile(r"([a-z0-9]+(?:'[a-z]+)*)")
@@ -166,7 +166,7 @@ class RuleSet:
                 lead = _lead(source)
                 if lead is None:
                     # Searched in full: even a one-letter prefilter ("@") beats a search.
-                    anywhere.append((rule, pattern, needles(pattern, shortest=1)))
+                    anywhere.append((rule, pattern, rarest_needles(pattern)))
                 elif lead[1]:
                     exact.setdefault(lead[0], []).append((rule, pattern))
                 else:

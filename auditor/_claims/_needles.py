@@ -57,6 +57,53 @@ def _required(items: Iterable[tuple[Any, Any]], shortest: int) -> frozenset[str]
     return best if _shortest(best) >= shortest else None
 
 
+def _all_required(items: Iterable[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """Every set of `items` one of whose substrings every match contains: a literal run, the
+    sets of a group that must match, a branch (`_required` of each side)."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is _PARSER.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            found.append(frozenset({"".join(run)}))
+            run = []
+        if op is _PARSER.SUBPATTERN:
+            found.extend(_all_required(arg[-1]))
+        elif op in (_PARSER.MAX_REPEAT, _PARSER.MIN_REPEAT) and arg[0] >= 1:
+            found.extend(_all_required(arg[2]))
+        elif op is _PARSER.BRANCH:
+            parts = [_required(branch, 1) for branch in arg[1]]
+            if all(part is not None for part in parts):
+                found.append(frozenset().union(*(p for p in parts if p is not None)))
+    if run:
+        found.append(frozenset({"".join(run)}))
+    return found
+
+
+#: How rare a substring is taken to be: its length, or this for one holding a sign that prose
+#: seldom has, whatever its length.
+_SIGN_RARITY = 8
+_RARE_SIGNS = frozenset("€£$¥@")
+
+
+def _rarity(candidate: frozenset[str]) -> int:
+    return min(_SIGN_RARITY if _RARE_SIGNS.intersection(s) else len(s) for s in candidate)
+
+
+def rarest_needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Like `needles` with no shortest length, but choosing among every required set the one
+    an answer is least likely to hold: a currency sign over "its" (which "units" holds)."""
+    if _PARSER is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        found = _all_required(_PARSER.parse(pattern.pattern, pattern.flags))
+    except Exception:  # any surprise means: no prefilter
+        return None
+    return max(found, key=_rarity) if found else None
+
+
 def needles(pattern: re.Pattern[str], shortest: int = _MIN_LENGTH) -> frozenset[str] | None:
     """Substrings one of which every match of `pattern` contains, or None if unknown.
 

@@ -363,6 +363,17 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
 
 @EXTRACTORS.register(ClaimKind.ORDER_STATUS)
 def extract_order_status(doc: Document) -> list[Claim]:
+    """The order claims of the answer, read once: delivery dates ask for them again."""
+    known = doc.memo.get(_MEMO)
+    if not isinstance(known, list):
+        known = doc.memo[_MEMO] = _read_order_status(doc)
+    return list(known)
+
+
+_MEMO = "order_status"
+
+
+def _read_order_status(doc: Document) -> list[Claim]:
     vocabulary = doc.context.vocabulary.rules_for(ClaimKind.ORDER_STATUS)
     table = (_STRONG, _AMBIGUOUS if _about_orders(doc) else EMPTY, vocabulary)
     hits = [hit for hit in scan(doc, *table) if _on_topic(doc, hit)]

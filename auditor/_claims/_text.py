@@ -107,6 +107,10 @@ _ABBREVIATIONS = frozenset(
         "est",
         "min",
         "max",
+        # "at 2:14 p.m. today", "del. to mailbox" (chat shorthand for delivered)
+        "a.m",
+        "p.m",
+        "del",
     ]
 )
 #: `[.!?]+(?=["')\]]*(?:\s|$))|\n+`, spelt to open on one character class: the regex engine

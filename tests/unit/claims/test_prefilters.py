@@ -1,0 +1,82 @@
+"""The cheap prefilters in front of the delivery-date reader and the phrase patterns may only save
+time: whatever they rule out must be text the patterns could never match."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+
+from auditor._claims import ClaimKind, ExtractionContext, extract
+from auditor._claims._dates import (
+    _MONTH_NUMBER,
+    _RELATIVE_DAYS,
+    _UNIT_DAYS,
+    _WEEKDAYS,
+    DATE_NEEDLES,
+    find_dates,
+)
+from auditor._claims._dispatch import RuleSet, WordIndex
+from auditor._claims._needles import rarest_needles
+from auditor._claims._rules import Rule
+
+CONTEXT = ExtractionContext(now=datetime(2026, 10, 14, 9, 30, tzinfo=UTC))
+
+
+@pytest.mark.parametrize(
+    "word",
+    [*_RELATIVE_DAYS, *_UNIT_DAYS, *_MONTH_NUMBER, *_WEEKDAYS, "sat", "thurs", "teatime", "eod"],
+)
+def test_every_date_word_holds_a_date_needle(word):
+    assert any(needle in word for needle in DATE_NEEDLES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["arr tmrw", "in a fortnight", "by teatime", "the 3rd", "12/01/2027", "between thu and sat"],
+)
+def test_a_text_with_a_date_holds_a_date_needle(text):
+    assert find_dates(text)
+    assert any(needle in text for needle in DATE_NEEDLES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Each cue is here the only one: the gate must let every kind through.
+        "ORD-1234 will be with you tomorrow.",
+        "ORD-1234 should be w/ u tomorrow.",
+        "ORD-1234 gets to you tomorrow.",
+        "ORD-1234 will be there tomorrow.",
+        "You'll have it tomorrow, ORD-1234.",
+        "ORD-1234 will be at your address tomorrow.",
+        "ORD-1234 is on track for tomorrow.",
+        "ORD-1234 arriving tomorrow.",
+        "ORD-1234 redelivery tomorrow.",
+        "ORD-1234 eta tomorrow.",
+    ],
+)
+def test_the_cue_gate_lets_every_cue_through(text):
+    claims = extract(text, [ClaimKind.DELIVERY_DATE], CONTEXT)
+    assert [(c.value, c.subject) for c in claims] == [("2026-10-15", "ORD-1234")]
+
+
+def test_a_pattern_searched_in_full_is_filtered_by_its_rarest_required_substring():
+    # "units" holds "its"; a currency sign is the rarer thing every match needs.
+    pattern = re.compile(r"(?:€\s?\d+\s+(?:is|was)\s+on\s+(?:its|the)\s+way\s+back)(?!\w)")
+    assert rarest_needles(pattern) == frozenset({"€"})
+    assert rarest_needles(re.compile(r"'s\s+been\s+requested")) == frozenset({"requested"})
+    # Nothing required (an optional group, an empty branch): no prefilter.
+    assert rarest_needles(re.compile(r"(?:x)?\d")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hits"),
+    [("€12 is on its way back", 1), ("12 units on the way back", 0), ("€12 went nowhere", 0)],
+)
+def test_the_prefilter_keeps_every_match(text, hits):
+    source = r"€\s?\d+\s+is\s+on\s+(?:its|the)\s+way\s+back"
+    table = RuleSet.of(Rule((source,), (re.compile(f"(?:{source})(?!\\w)"),), "issued"))
+    assert table.anywhere  # searched in full, behind its prefilter
+    assert len(table.matches(text, WordIndex.of(text))) == hits
