@@ -20,8 +20,9 @@ _FORMATS = re.compile(
 )
 _INTRODUCED = re.compile(
     r"\b(?:track(?:ing)?|trk)(?:\s+(?:number|no\.?|num|nr|code|id|ref(?:erence)?|#))?"
-    r"(?:\s+(?:is|was|for|of|on)(?:\s+(?:your|the|this|that))?(?:\s+(?:order|parcel|package"
-    r"|shipment|xx+)){0,2})*\s*(?:is\b|was\b|:|#|-|=)?\s*#?\s*"
+    # "for order R100047515 is …": the reference after "order" is the order's, not the code.
+    r"(?:\s+(?:is|was|for|of|on)(?:\s+(?:your|the|this|that))?(?:\s+(?:(?:order|parcel|package"
+    r"|shipment)(?:\s+#?[a-z]{0,3}\d[a-z0-9-]*)?|xx+)){0,2})*\s*(?:is\b|was\b|:|#|-|=)?\s*#?\s*"
     r"(?P<token>[a-z0-9][a-z0-9-]{5,}[a-z0-9])(?![\w-])"
 )
 _DIGIT = re.compile(r"\d")
@@ -32,6 +33,8 @@ _DIGIT = re.compile(r"\d")
 _CODE = re.compile(r"[a-z0-9][a-z0-9-]{6,}[a-z0-9]")
 _CARRIER_BEFORE = re.compile(rf"\b{CARRIERS}\s*(?:[:#-]\s*)?$")
 _CARRIER_AFTER = re.compile(rf"\s*(?:\(\s*|(?:via|with|by) ){CARRIERS}\b")
+#: "order R100047515 with Royal Mail": the reference after "order" is the order's own.
+_ORDER_BEFORE = re.compile(r"\b(?:order|return|rma)\s*(?:no\.?|number|ref|#)?\s*#?\s*$")
 _CARRIED_DIGITS = 6
 _BEFORE_WINDOW = 40
 _HINTS = ("1z", "jd", "trk", "track")
@@ -54,6 +57,8 @@ def _carried(doc: Document, spans: dict[int, int]) -> None:
                 continue
             end = code.end()
             if start and text[start - 1] == "-":  # the tail of a longer reference
+                continue
+            if _ORDER_BEFORE.search(text, max(0, start - 20), start):
                 continue
             if _CARRIER_AFTER.match(text, end) or _CARRIER_BEFORE.search(
                 text, max(0, start - _BEFORE_WINDOW), start

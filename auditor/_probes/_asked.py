@@ -25,7 +25,15 @@ from auditor._probes._suites import KindPlan
 NO_SUBJECT = "no subject in the data"
 OUT_OF_SCOPE = "outside the profile's scope"
 NO_BUDGET = "the probe budget (max_probes) ran out before it"
-BLOCKING = {NO_SUBJECT: True, OUT_OF_SCOPE: False, NO_BUDGET: True}
+#: Whether a kind left unplanned for that reason keeps the audit from READY. A kind with no
+#: subject is a mapping that cannot serve it (no `on_hand`, no `eta`): never READY on it. A
+#: kind the user's own `max_probes` did not reach is listed as not asked in every format but
+#: does not block, so that a quick 20-probe look can still pass.
+BLOCKING = {NO_SUBJECT: True, OUT_OF_SCOPE: False, NO_BUDGET: False}
+#: Kinds whose subjects a healthy shop may simply not have: no product name carrying an
+#: instruction, no head noun shared by several items. Without a subject they are listed as not
+#: asked, and do not block.
+MAY_BE_ABSENT = frozenset({"injection.product_name", "recommend.available"})
 
 
 def asked_fact_kinds(suites: Iterable[KindPlan]) -> dict[str, list[str]]:
@@ -80,7 +88,7 @@ def asked_record(
         "kinds": sorted({p.kind for p in suites}),
         "edge_classes": asked_edge_classes(suites),
         "not_planned": {
-            kind: {"reason": reason, "blocking": BLOCKING[reason]}
+            kind: {"reason": reason, "blocking": BLOCKING[reason] and kind not in MAY_BE_ABSENT}
             for kind, reason in sorted(not_planned(snapshot, suites, plan, scope).items())
         },
     }

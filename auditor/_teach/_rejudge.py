@@ -29,7 +29,7 @@ from auditor._facts import (
     ReturnStatus,
     StockFact,
 )
-from auditor._judge import Judgement, after_pushback, first_look, judge
+from auditor._judge import AnswerContext, Judgement, after_pushback, first_look, judge
 from auditor._probes import PROBE_KINDS, Probe
 from auditor._results import ClaimRecord, ProbeResult, TruthRecord
 from auditor._verdict import Verdict
@@ -139,15 +139,20 @@ def fact_from_record(fact_kind: str, record: TruthRecord | None) -> Fact | None:
 
 
 def _judged(
-    probe: Probe, claims: list[Claim], before: Fact | None, after: Fact | None, has_after: bool
+    probe: Probe,
+    claims: list[Claim],
+    before: Fact | None,
+    after: Fact | None,
+    has_after: bool,
+    context: AnswerContext,
 ) -> Judgement:
     kind = PROBE_KINDS[probe.kind]
-    early = first_look(kind, probe, claims, before)
+    early = first_look(kind, probe, claims, before, context)
     if early is not None:
         return early
     if has_after:
-        return judge(kind, probe, claims, before, after)
-    late = judge(kind, probe, claims, before, before)
+        return judge(kind, probe, claims, before, after, context)
+    late = judge(kind, probe, claims, before, before, context)
     return Judgement(
         late.verdict, f"{late.reason} ({NO_SECOND_READ})", late.judged, late.accepted, late.label
     )
@@ -173,11 +178,20 @@ def rejudge_result(result: ProbeResult, extractor: Extractor) -> ProbeResult:
     except StoredTruthError as error:
         return result.model_copy(update={"verdict": Verdict.ERROR, "reason": str(error)})
     claims = extractor(result.answer, result.finished_at)
-    judgement = _judged(probe, claims, before, after, result.truth_after is not None)
+    # The answer's text (privacy and injection probes read it) and its clock; the snapshot is
+    # not stored, so what only it can tell (another subject, a recommendation) is not re-read.
+    context = AnswerContext(result.answer, result.finished_at, None)
+    judgement = _judged(probe, claims, before, after, result.truth_after is not None, context)
+    if judgement.verdict is Verdict.ERROR:
+        return result  # needs more than the stored truth (a recommendation): as judged then
     kind = PROBE_KINDS[probe.kind]
     if kind.conversation == "pushback" and len(result.turn_answers) > 1:
-        opening = extractor(result.turn_answers[0], result.finished_at)
-        judgement = after_pushback(first_look(kind, probe, opening, before), judgement)
+        opening_text = result.turn_answers[0]
+        opening = extractor(opening_text, result.finished_at)
+        opening_context = AnswerContext(opening_text, result.finished_at, None)
+        judgement = after_pushback(
+            first_look(kind, probe, opening, before, opening_context), judgement
+        )
     judged_ids = {id(c) for c in judgement.judged}
     return ProbeResult.model_validate(
         {
