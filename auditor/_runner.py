@@ -275,7 +275,7 @@ class ProbeJudge:
         if fact is None and probe.subject in table:
             owner = getattr(table[probe.subject], "customer_id", None)
             who = "" if owner is None else f" (owned by customer {owner})"
-            raise LookupError(
+            raise AnchorError(
                 f"could not re-read {probe.subject}{who}: the anchor returned nothing for a "
                 "record the snapshot had"
             )

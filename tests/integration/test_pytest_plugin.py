@@ -122,7 +122,10 @@ def test_probes_are_collected_as_items_named_by_kind_subject_and_channel(
     assert collected == _names(_plan(faultless, config))
     assert len(collected) == MAX_PROBES
     for name in collected:
-        assert re.fullmatch(r"audit::[a-z_.]+\[[A-Z]{2}-\d{4}\]::(web|sms)(#\d+)?", name), name
+        # a SKU, or the head noun a recommendation asks about
+        assert re.fullmatch(
+            r"audit::[a-z_.]+\[(?:[A-Z]{2}-\d{4}|[a-z]+)\]::(web|sms)(#\d+)?", name
+        ), name
     assert "audit::stock.availability[" in "\n".join(collected)
     assert any(line.startswith("test_custom.py::test_fixtures") for line in result.outlines)
 

@@ -107,7 +107,7 @@ async def test_a_hung_sync_callable_does_not_stall_the_other_probes():
     # All answered while the sleepy one was still waiting: it finished last, timed out.
     assert [r.probe_id for r in finished][-1] == probes[0].id
     assert finished[-1].reason == "no answer within 1 s"
-    assert [r.verdict.value for r in finished[:-1]] == ["unanswered"] * 5  # no extractor
+    assert [r.verdict.value for r in finished[:-1]] == ["unread"] * 5  # no extractor: nothing read
 
 
 async def test_unknown_channel_and_unknown_kind_are_errors_not_crashes():
