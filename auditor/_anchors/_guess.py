@@ -132,7 +132,8 @@ def schema_of(spec: Spec, node: Any, depth: int = 0) -> dict[str, Any]:
     return merged
 
 
-def _types(schema: Mapping[str, Any]) -> set[str]:
+def schema_types(schema: Mapping[str, Any]) -> set[str]:
+    """The JSON types a schema admits, from `type` or, without one, from its shape."""
     kind = schema.get("type")
     if isinstance(kind, list):
         return {str(k) for k in kind}
@@ -182,7 +183,7 @@ def leaves(spec: Spec, schema: Mapping[str, Any], prefix: tuple[str, ...] = ()) 
             continue
         sub = schema_of(spec, raw)
         parts = (*prefix, str(name))
-        if "object" in _types(sub) and _properties(sub) and len(parts) < _MAX_DEPTH:
+        if "object" in schema_types(sub) and _properties(sub) and len(parts) < _MAX_DEPTH:
             yield from leaves(spec, sub, parts)
         else:
             yield Leaf(parts, sub)
@@ -199,7 +200,7 @@ def _jsonapi_leaves(spec: Spec, record: Mapping[str, Any]) -> Iterator[Leaf]:
         if not expressible(str(name)):
             continue
         data = schema_of(spec, _properties(schema_of(spec, raw)).get("data", {}))
-        if "array" in _types(data):
+        if "array" in schema_types(data):
             continue  # to-many: a join, which a mapping cannot express yet
         target = schema_of(spec, _properties(data).get("id", {"type": "string"}))
         yield Leaf(("relationships", str(name), "data", "id"), target, (f"{name}_id",))
@@ -280,7 +281,7 @@ _ITEM_NAMES = ("items", "data", "results", "records", "entries", "content", "val
 
 def find_items(spec: Spec, schema: Mapping[str, Any], kind: str) -> tuple[Guess, Any] | None:
     """Where the records sit in a list response, and their schema."""
-    if "array" in _types(schema):
+    if "array" in schema_types(schema):
         return Guess("$[*]", True), schema_of(spec, schema.get("items", {}))
     arrays: list[tuple[tuple[str, ...], dict[str, Any]]] = []
     _collect_arrays(spec, schema, (), arrays)
@@ -306,17 +307,17 @@ def _collect_arrays(
             continue
         sub = schema_of(spec, raw)
         parts = (*prefix, str(name))
-        if "array" in _types(sub):
+        if "array" in schema_types(sub):
             items = schema_of(spec, sub.get("items", {}))
-            if "object" in _types(items):
+            if "object" in schema_types(items):
                 out.append((parts, items))
-        elif "object" in _types(sub) and len(parts) < 2:
+        elif "object" in schema_types(sub) and len(parts) < 2:
             _collect_arrays(spec, sub, parts, out)
 
 
 def _fits(name: str, leaf: Leaf) -> bool:
     """Whether a leaf's type can hold the canonical field."""
-    types = _types(leaf.schema)
+    types = schema_types(leaf.schema)
     if not types:
         return True
     if name in ("on_hand", "quantity", "shipped_quantity"):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor._anchors._guess import schema_of
+from auditor._anchors._guess import schema_types as _types
 from auditor._anchors._jsonpath import JsonPath
 from auditor._anchors._spec import Spec
 
@@ -29,19 +30,6 @@ class Walked:
 
     schema: dict[str, Any] | None
     problem: str | None = None
-
-
-def _types(schema: Mapping[str, Any]) -> set[str]:
-    kind = schema.get("type")
-    if isinstance(kind, list):
-        return {str(k) for k in kind}
-    if kind:
-        return {str(kind)}
-    if isinstance(schema.get("properties"), Mapping):
-        return {"object"}
-    if "items" in schema:
-        return {"array"}
-    return set()
 
 
 def _shown(at: str, names: list[str]) -> str:
