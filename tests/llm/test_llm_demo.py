@@ -28,7 +28,6 @@ def test_the_llm_demo_audits_and_cleans_up(tmp_path: Path):
             "24",
             "--out",
             str(tmp_path),
-            "--quiet",
         ],
         capture_output=True,
         text=True,
@@ -36,8 +35,10 @@ def test_the_llm_demo_audits_and_cleans_up(tmp_path: Path):
         check=False,
     )
     assert completed.returncode in (0, 1), completed.stderr  # ready or not: the gate decides
-    found = re.search(r"model server on (http://127\.0\.0\.1:\d+)", completed.stderr)
-    assert found, completed.stderr
+    # The banner names the model server (not with --quiet, which keeps only the tally).
+    said = completed.stdout + completed.stderr
+    found = re.search(r"model server on (http://127\.0\.0\.1:\d+)", said)
+    assert found, said
     (audit,) = [path for path in tmp_path.iterdir() if path.is_dir()]
     results = [json.loads(line) for line in (audit / "results.jsonl").read_text().splitlines()]
     probes = [row for row in results if row.get("entry_type") == "probe"]
