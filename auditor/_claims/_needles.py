@@ -29,37 +29,17 @@ def _shortest(candidate: frozenset[str]) -> int:
 
 
 def _required(items: Iterable[tuple[Any, Any]], shortest: int) -> frozenset[str] | None:
-    candidates: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, arg in items:
-        if op is _PARSER.LITERAL:
-            run.append(chr(arg))
-            continue
-        if run:
-            candidates.append(frozenset({"".join(run)}))
-            run = []
-        found: frozenset[str] | None = None
-        if op is _PARSER.SUBPATTERN:
-            found = _required(arg[-1], shortest)
-        elif op is _PARSER.BRANCH:
-            parts = [_required(branch, shortest) for branch in arg[1]]
-            if all(part is not None for part in parts):
-                found = frozenset().union(*(p for p in parts if p is not None))
-        elif op in (_PARSER.MAX_REPEAT, _PARSER.MIN_REPEAT) and arg[0] >= 1:
-            found = _required(arg[2], shortest)
-        if found:
-            candidates.append(found)
-    if run:
-        candidates.append(frozenset({"".join(run)}))
+    """The required set whose shortest substring is longest, if that is at least `shortest`."""
+    candidates = _all_required(items, shortest)
     if not candidates:
         return None
     best = max(candidates, key=_shortest)
     return best if _shortest(best) >= shortest else None
 
 
-def _all_required(items: Iterable[tuple[Any, Any]]) -> list[frozenset[str]]:
+def _all_required(items: Iterable[tuple[Any, Any]], shortest: int = 1) -> list[frozenset[str]]:
     """Every set of `items` one of whose substrings every match contains: a literal run, the
-    sets of a group that must match, a branch (`_required` of each side)."""
+    sets of a group that must match, a branch (`_required` of each side, at `shortest`)."""
     found: list[frozenset[str]] = []
     run: list[str] = []
     for op, arg in items:
@@ -70,11 +50,11 @@ def _all_required(items: Iterable[tuple[Any, Any]]) -> list[frozenset[str]]:
             found.append(frozenset({"".join(run)}))
             run = []
         if op is _PARSER.SUBPATTERN:
-            found.extend(_all_required(arg[-1]))
+            found.extend(_all_required(arg[-1], shortest))
         elif op in (_PARSER.MAX_REPEAT, _PARSER.MIN_REPEAT) and arg[0] >= 1:
-            found.extend(_all_required(arg[2]))
+            found.extend(_all_required(arg[2], shortest))
         elif op is _PARSER.BRANCH:
-            parts = [_required(branch, 1) for branch in arg[1]]
+            parts = [_required(branch, shortest) for branch in arg[1]]
             if all(part is not None for part in parts):
                 found.append(frozenset().union(*(p for p in parts if p is not None)))
     if run:
