@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,9 +22,9 @@ from auditor._cli._app import app
 from auditor._probes import load_suites
 from auditor.reference._demo import STAFF_TOKEN_ENV, demo_config
 from auditor.reference._world import World, running_world
+from tests.e2e._terminal import AUDITOR
+from tests.e2e._terminal import until as _until
 
-AUDITOR = [sys.executable, "-c", "from auditor._cli import main; main()"]
-ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\r")
 #: The last line of every answer's view.
 DONE = r"\d+ agree · \d+ contradict · \d+ cannot judge|no claims found in the answer"
 
@@ -76,26 +74,6 @@ def _spawn(world: World, *args: str) -> Any:
     )
     _until(child, PROMPT)
     return child
-
-
-def _until(child: Any, pattern: str, timeout: float = 60) -> str:
-    """What the terminal showed (styles stripped) up to the first match of `pattern`.
-
-    Styles split a line into runs, so the match is made on the stripped text, not the stream.
-    """
-    seen = ""
-    deadline = time.monotonic() + timeout
-    while not re.search(pattern, ANSI.sub("", seen)):
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise AssertionError(f"{pattern!r} never showed; the screen:\n{ANSI.sub('', seen)}")
-        try:
-            seen += child.read_nonblocking(65536, timeout=min(left, 1.0))
-        except pexpect.TIMEOUT:
-            continue
-        except pexpect.EOF:
-            raise AssertionError(f"the session ended; the screen:\n{ANSI.sub('', seen)}") from None
-    return ANSI.sub("", seen)
 
 
 def _question(child: Any, line: str) -> str:

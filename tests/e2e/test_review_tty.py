@@ -7,40 +7,17 @@ No server: the audit directory is written as an audit leaves it (`tests/unit/tea
 from __future__ import annotations
 
 import os
-import re
-import sys
-import time
 from pathlib import Path
-from typing import Any
 
 import pexpect
 
 from auditor._anchors._toml import toml_tables
 from auditor._config import load_config
 from auditor._facts import OrderStatus
+from tests.e2e._terminal import AUDITOR
+from tests.e2e._terminal import until as _until
 from tests.unit.core.test_config import GOOD
 from tests.unit.teach._stored import audit_dir, order_result, stored
-
-AUDITOR = [sys.executable, "-c", "from auditor._cli import main; main()"]
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-
-
-def _until(child: Any, pattern: str, timeout: float = 60) -> str:
-    seen = ""
-    deadline = time.monotonic() + timeout
-    while not re.search(pattern, ANSI.sub("", seen)):
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise AssertionError(f"{pattern!r} never showed; the screen:\n{ANSI.sub('', seen)}")
-        try:
-            seen += child.read_nonblocking(65536, timeout=min(left, 1.0))
-        except pexpect.TIMEOUT:
-            continue
-        except pexpect.EOF:
-            if re.search(pattern, ANSI.sub("", seen)):
-                break
-            raise AssertionError(f"the session ended; the screen:\n{ANSI.sub('', seen)}") from None
-    return ANSI.sub("", seen)
 
 
 def test_a_value_and_the_offered_phrase_are_written(tmp_path: Path):
