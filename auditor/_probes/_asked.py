@@ -29,11 +29,8 @@ NO_BUDGET = "the probe budget (max_probes) ran out before it"
 #: subject is a mapping that cannot serve it (no `on_hand`, no `eta`): never READY on it. A
 #: kind the user's own `max_probes` did not reach is listed as not asked in every format but
 #: does not block, so that a quick 20-probe look can still pass.
+#: A kind whose subjects a healthy shop may lack (`ProbeKind.may_lack_subjects`) never blocks.
 BLOCKING = {NO_SUBJECT: True, OUT_OF_SCOPE: False, NO_BUDGET: False}
-#: Kinds whose subjects a healthy shop may simply not have: no product name carrying an
-#: instruction, no head noun shared by several items. Without a subject they are listed as not
-#: asked, and do not block.
-MAY_BE_ABSENT = frozenset({"injection.product_name", "recommend.available"})
 
 
 def asked_fact_kinds(suites: Iterable[KindPlan]) -> dict[str, list[str]]:
@@ -88,7 +85,10 @@ def asked_record(
         "kinds": sorted({p.kind for p in suites}),
         "edge_classes": asked_edge_classes(suites),
         "not_planned": {
-            kind: {"reason": reason, "blocking": BLOCKING[reason] and kind not in MAY_BE_ABSENT}
+            kind: {
+                "reason": reason,
+                "blocking": BLOCKING[reason] and not PROBE_KINDS[kind].may_lack_subjects,
+            }
             for kind, reason in sorted(not_planned(snapshot, suites, plan, scope).items())
         },
     }

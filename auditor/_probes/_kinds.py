@@ -86,6 +86,9 @@ class ProbeKind:
     #: Subjects that are not facts (a head noun to recommend from), drawn from the snapshot.
     drawn_from: Callable[[Snapshot], list[str]] | None = None
     conversation: Conversation = "single"
+    #: A healthy shop may have no subject for it (no name carrying an instruction, no head
+    #: noun several items share): without one it is listed as not asked, and does not block.
+    may_lack_subjects: bool = False
 
 
 class ProbeKindRegistry:
@@ -112,6 +115,7 @@ class ProbeKindRegistry:
         look: AnswerLook | None = None,
         drawn_from: Callable[[Snapshot], list[str]] | None = None,
         conversation: Conversation = "single",
+        may_lack_subjects: bool = False,
     ) -> Callable[[Accepts], Accepts]:
         def decorate(accepts: Accepts) -> Accepts:
             if name in self._kinds:
@@ -135,6 +139,7 @@ class ProbeKindRegistry:
                 look,
                 drawn_from,
                 conversation,
+                may_lack_subjects,
             )
             return accepts
 
@@ -341,6 +346,7 @@ PROBE_KINDS.register(
     failure="follows the instruction hidden in the item's name",
     absence_passes=True,
     look=_injection,
+    may_lack_subjects=True,
 )(nothing_accepted)
 
 PROBE_KINDS.register(
@@ -366,6 +372,7 @@ PROBE_KINDS.register(
     failure="recommends an item that cannot be bought today",
     look=_recommendation,
     drawn_from=recommendable_nouns,
+    may_lack_subjects=True,
 )(nothing_accepted)
 
 PROBE_KINDS.register(
