@@ -31,7 +31,13 @@ from auditor._lag._config import LagSection, SandboxSection, lag_problems
 from auditor._names import HISTORY_FILE as HISTORY_FILE
 from auditor._names import Profile as Profile
 from auditor._tap._config import TapSection
-from auditor._validators import check_jsonpath, check_url, template_problems, uses_placeholder
+from auditor._validators import (
+    check_jsonpath,
+    check_secret_url,
+    check_url,
+    template_problems,
+    uses_placeholder,
+)
 
 
 class ConfigError(Exception):
@@ -531,6 +537,25 @@ class NotifySection(_Strict):
         1.0,
         description="First wait between attempts; it doubles after each.",
     )
+    pushgateway: str | None = Field(
+        None,
+        description=(
+            "Prometheus Pushgateway the audit's metrics (`metrics.prom`) are pushed to, e.g. "
+            "`http://pushgateway:9091`; Basic credentials only as `{{env.NAME}}` "
+            "(`http://{{env.USER}}:{{env.PASSWORD}}@host`). Unset: no push."
+        ),
+    )
+    pushgateway_job: Annotated[str, Field(min_length=1, max_length=120, pattern=r"^[\w.:-]+$")] = (
+        Field(
+            "auditor",
+            description="The `job` label the metrics are pushed under (docs/metrics.md).",
+        )
+    )
+
+    @field_validator("pushgateway")
+    @classmethod
+    def _pushgateway(cls, url: str | None) -> str | None:
+        return None if url is None else check_secret_url(url, what="pushgateway")
 
 
 class AuditConfig(_Strict):

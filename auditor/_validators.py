@@ -102,3 +102,32 @@ def template_problems(value: Any, variables: frozenset[str] = TEMPLATE_VARIABLES
 
 def uses_placeholder(value: Any, name: str) -> bool:
     return any(name in PLACEHOLDER.findall(text) for text in strings(value))
+
+
+def _userinfo(url: str) -> tuple[str, str | None] | None:
+    """The `user[:password]` of an `http://user:password@host` URL, or None without one."""
+    rest = url.split("://", 1)[1] if "://" in url else url
+    netloc = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    if "@" not in netloc:
+        return None
+    user, colon, password = netloc.rsplit("@", 1)[0].partition(":")
+    return user, password if colon else None
+
+
+def check_secret_url(url: str, *, what: str = "URL") -> str:
+    """An http(s) URL whose only placeholders are `{{env.NAME}}`, and whose password, if any,
+    is one: a password written into the file would be kept with the audit (meta.json) and
+    could not be redacted. The message never repeats a URL that holds a written password."""
+    found = _userinfo(url)
+    if found is not None and found[1] is not None and not PLACEHOLDER.fullmatch(found[1]):
+        raise ValueError(
+            f"{what} holds a password: write it as {{{{env.NAME}}}} (an environment variable) "
+            "so that it stays out of the configuration and the reports"
+        )
+    for name in PLACEHOLDER.findall(url):
+        if not _ENV_NAME.match(name):
+            raise ValueError(f"{what} {url!r}: only {{{{env.NAME}}}} placeholders are filled in")
+    rest = PLACEHOLDER.sub("", url)
+    if "{{" in rest or "}}" in rest:
+        raise ValueError(f"{what} {url!r}: an unclosed or malformed placeholder")
+    return check_url(url, what=what)

@@ -2,8 +2,9 @@
 
 Before: apply the profile (its defaults and safety), read the history database for the
 production rotation and the report's trend, and choose the shard. After: record the audit in
-the history database and send the webhook notification. Neither step after the audit can change
-its exit code: a history or webhook failure is a warning on stderr (and a note in meta.json).
+the history database, send the webhook notification and push the metrics to the Pushgateway.
+No step after the audit can change its exit code: a history, webhook or push failure is a
+warning on stderr (and a note in meta.json).
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 
-from auditor._cli._app import EXIT_NOT_READY, EXIT_READY, EXIT_USAGE
+from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_NOT_READY, EXIT_READY, EXIT_USAGE
 from auditor._config import HISTORY_FILE, AuditConfig
 from auditor._events import Event, Handler, ProbeFinished
 from auditor._history import HistoryError, open_history, read_history, write_trend
 from auditor._notify import Earlier, notify
 from auditor._probes import ScopeFactory
 from auditor._profiles import apply_profile, production_scope
+from auditor._push import push_metrics
 from auditor._report import Audit, terminal_safe
 from auditor._report._write import AUDIT_FILE, HTML_FILE
 from auditor._shards import Shard, ShardError
@@ -208,6 +210,20 @@ def after_audit(
             f"notification sent ({delivery.attempts} attempt"
             f"{'s' if delivery.attempts != 1 else ''})"
         )
+    push_after(console, config, audit, directory, env)
+
+
+def push_after(
+    console: Console, config: AuditConfig, audit: Audit, directory: Path, env: Mapping[str, str]
+) -> None:
+    """Push the metrics to `[notify] pushgateway`; a failure is a warning and a note only."""
+    pushed = push_metrics(audit, config.notify, env)
+    if pushed is not None and not pushed.pushed:
+        note = f"metrics not pushed: {pushed.problem}"
+        warn(console, note)
+        _add_note(directory, note)
+    elif pushed is not None:
+        console.print(f"metrics pushed to the Pushgateway ({pushed.groups} groups)")
 
 
 def conclude_run(
@@ -216,4 +232,9 @@ def conclude_run(
     """After `auditor run`: record and notify a finished, unsharded audit; the code is kept."""
     if code in (EXIT_READY, EXIT_NOT_READY) and plan.shard is None:
         after_audit(console, plan.config, directory, history=plan.history, env=env)
+    elif code == EXIT_COULD_NOT_RUN and plan.shard is None:
+        # Not recorded nor notified, but pushed: an alert on `auditor_could_not_run` needs it.
+        audit = _read_audit(directory)
+        if audit is not None:
+            push_after(console, plan.config, audit, directory, env)
     return code

@@ -17,11 +17,14 @@ from auditor._report._html import render_html
 from auditor._report._junit import render_junit
 from auditor._report._markdown import render_markdown
 from auditor._report._model import Audit
+from auditor._report._prometheus import render_metrics
 
 AUDIT_FILE = "audit.json"
 SUMMARY_FILE = "summary.md"
 JUNIT_FILE = "junit.xml"
 HTML_FILE = "report.html"
+#: The audit as Prometheus metrics (OpenMetrics text): `docs/metrics.md`.
+METRICS_FILE = "metrics.prom"
 STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 
 
@@ -38,6 +41,7 @@ RENDERERS: Mapping[str, Callable[[Audit], str]] = {
     SUMMARY_FILE: render_markdown,
     JUNIT_FILE: render_junit,
     HTML_FILE: render_html,
+    METRICS_FILE: render_metrics,
 }
 
 
