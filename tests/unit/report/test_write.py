@@ -11,6 +11,7 @@ def test_every_format_is_written(tmp_path):
     assert sorted(p.name for p in written) == [
         "audit.json",
         "junit.xml",
+        "metrics.prom",
         "report.html",
         "summary.md",
     ]
