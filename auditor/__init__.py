@@ -60,6 +60,7 @@ _EXPORTS: dict[str, str] = {
     "Conversation": "auditor._adapters",
     # reports
     "Audit": "auditor._report",
+    "metrics_registry": "auditor._report._prometheus",
 }
 
 __all__ = [
@@ -99,6 +100,7 @@ __all__ = [
     "__version__",
     "extract",
     "load_config",
+    "metrics_registry",
     "open_anchors",
     "parse_config",
     "run_audit",
@@ -137,5 +139,6 @@ if TYPE_CHECKING:
     )
     from auditor._probes import PROBE_KINDS, Probe, ProbeKind
     from auditor._report import Audit
+    from auditor._report._prometheus import metrics_registry
     from auditor._results import ProbeResult
     from auditor._verdict import Verdict

@@ -14,6 +14,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -73,7 +74,14 @@ def pushgateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [binary, f"--web.listen-address=127.0.0.1:{port}", f"--web.config.file={web}"],
+            [
+                binary,
+                f"--web.listen-address=127.0.0.1:{port}",
+                f"--web.config.file={web}",
+                # Debian's build persists to /var/lib/prometheus by default: memory only here,
+                # so that each test run starts from an empty gateway.
+                "--persistence.file=",
+            ],
             stdout=out,
             stderr=out,
         )
@@ -91,6 +99,7 @@ def pushgateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 if time.monotonic() > deadline:
                     pytest.fail(f"{BINARY} not ready in {READY_WITHIN_S:g} s: {log.read_text()}")
                 time.sleep(0.05)  # between polls of /-/ready; readiness is what is waited for
+        assert not [s for s in gateway_samples(url) if s.name.startswith("auditor_")], "not empty"
         yield url
     finally:
         process.terminate()
@@ -160,10 +169,35 @@ def test_a_run_pushes_its_metrics_and_the_gateway_serves_them(pushgateway, tmp_p
     assert PASSWORD not in err
 
 
-def test_an_unreachable_gateway_is_a_warning_and_a_note_never_a_failure(tmp_path, capsys):
+def _closed_url() -> str:
     with socket.socket() as sock:  # a loopback port nobody listens on
         sock.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        return f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
+def test_an_audit_that_could_not_run_is_pushed_so_that_an_alert_can_fire(pushgateway, tmp_path):
+    gateway = pushgateway.replace("http://", "http://{{env.PUSH_USER}}:{{env.PUSH_PASSWORD}}@")
+    sections = {
+        "audit": {"name": "down-bot", "concurrency": 4},
+        "notify": {"pushgateway": gateway},
+    }
+    with ops_world() as world:
+        down = replace(world, assistant_url=_closed_url())
+        config = config_of(down, suites=["stock"], max_probes=6, **sections)
+        env = {**world.env, "PUSH_USER": USER, "PUSH_PASSWORD": PASSWORD}
+        code = run_cli(config, tmp_path / "run", env)
+    assert code == 3
+    served = {
+        s.name: s.value
+        for s in gateway_samples(pushgateway)
+        if s.labels.get("audit") == "down-bot" and "channel" not in s.labels
+    }
+    assert served["auditor_could_not_run"] == served["auditor_inconclusive"] == 1.0
+    assert served["auditor_ready"] == 0.0
+
+
+def test_an_unreachable_gateway_is_a_warning_and_a_note_never_a_failure(tmp_path, capsys):
+    closed = _closed_url()
     directory = tmp_path / "run"
     directory.mkdir()
     write_json(directory / META_FILE, meta(run_id="run"))
