@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 from prometheus_client.exposition import push_to_gateway
@@ -76,7 +76,8 @@ def target(template: str, env: Mapping[str, str]) -> tuple[str, httpx.BasicAuth 
     url = _fill(bare, env)
     if user is None:
         return url, None
-    return url, httpx.BasicAuth(unquote(_fill(user, env)), unquote(_fill(password or "", env)))
+    # Filled values are the variables' own, taken as they are (not URL-decoded).
+    return url, httpx.BasicAuth(_fill(user, env), _fill(password or "", env))
 
 
 Handler = Callable[..., Callable[[], None]]

@@ -6,6 +6,7 @@ in docs/metrics.md and the examples in examples/ that Grafana and Prometheus wou
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
@@ -13,6 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import prometheus_client
 import pytest
 import yaml
@@ -263,8 +265,11 @@ def test_credentials_are_filled_from_the_environment_and_left_out_of_messages():
     template = "https://{{env.PUSH_USER}}:{{env.PUSH_PASSWORD}}@push.example:9091/base"
     config = NotifySection(pushgateway=template)
     assert config.pushgateway == template
-    url, auth = target(template, {"PUSH_USER": "ops", "PUSH_PASSWORD": "p@ss/word"})
+    url, auth = target(template, {"PUSH_USER": "ops", "PUSH_PASSWORD": "p@ss/w%41rd:"})
     assert url == "https://push.example:9091/base"
     assert auth is not None
+    request = httpx.Request("PUT", url)
+    sent = next(auth.auth_flow(request)).headers["Authorization"]
+    assert base64.b64decode(sent.split()[1]) == b"ops:p@ss/w%41rd:"
     assert shown_url(template) == "https://push.example:9091/base"
     assert target("http://push.example", {}) == ("http://push.example", None)
