@@ -55,6 +55,9 @@ class TapCall(_Model):
     response_bytes: int = 0
     #: Why the proxy answered itself (the anchor unreachable: 502), else None.
     error: str | None = None
+    #: The W3C trace id of the call's `traceparent`, when the caller propagates one (an
+    #: assistant that traces itself); from a span, the span's own.
+    trace_id: str | None = None
 
     def values(self) -> set[str]:
         """Every id or filter value the call names: what the join matches probes by."""
@@ -86,6 +89,7 @@ FlagName = Literal[
     "error_hidden",
     "error_passed_on",
     "nothing_recorded",
+    "untraced",
 ]
 
 
@@ -141,3 +145,6 @@ class OrchestrationMap(_Model):
     flags: list[MapFlag]
     #: The join rule, as applied.
     rule: str
+    #: Where the calls came from: the tap's recording proxies, or the assistant's own spans
+    #: received over OTLP (joined by trace id).
+    source: Literal["tap", "traces"] = "tap"
