@@ -317,10 +317,18 @@ def _operations(kind: KindMap) -> str:
 
 
 def _totals(omap: OrchestrationMap) -> str:
+    if omap.source == "traces":
+        return (
+            f"Source: traces — from the assistant's traces (OTLP spans, joined to the probes by "
+            f"trace id): {omap.calls} calls (HTTP, database, tool), {omap.direct} in a probe's "
+            f"trace, {omap.unattributed} in no probe's trace, {omap.unmatched} matching no "
+            "documented operation"
+        )
     return (
-        f"{omap.calls} anchor calls recorded: {omap.direct} direct, {omap.shared} shared, "
-        f"{omap.ambiguous} ambiguous, {omap.unattributed} outside any probe, {omap.unmatched} "
-        "matching no documented operation"
+        f"Source: tap — from the recording proxies: {omap.calls} anchor calls recorded: "
+        f"{omap.direct} direct, {omap.shared} shared, {omap.ambiguous} ambiguous, "
+        f"{omap.unattributed} outside any probe, {omap.unmatched} matching no documented "
+        "operation"
     )
 
 

@@ -24,6 +24,7 @@ from auditor._traces._tracing import AuditTracing
 
 if TYPE_CHECKING:
     from auditor._traces._export import OwnSpans
+    from auditor._traces._receiver import OtlpReceiver
 
 
 class TracesError(Exception):
@@ -39,6 +40,12 @@ class Receiver:
     #: The base URL to give an OTLP/HTTP exporter (`OTEL_EXPORTER_OTLP_ENDPOINT`).
     url: str
     store: SpanStore
+    app: OtlpReceiver
+
+    def use(self, index: OperationIndex) -> None:
+        """Match spans onto these operations from now on: for a receiver started before the
+        anchors' URLs were known (the demo starts it before the shop)."""
+        self.app.index = index
 
     @property
     def traces_url(self) -> str:
@@ -63,7 +70,7 @@ def open_receiver(
             with serve_in_thread(
                 app, host=section.host, port=section.port, server_header=False
             ) as url:
-                yield Receiver(url, store)
+                yield Receiver(url, store, app)
         except OSError as error:
             raise TracesError(
                 f"the OTLP receiver cannot listen on {section.host}:{section.port}: {error}"
@@ -103,19 +110,23 @@ def audit_tracing(
     base_dir: Path,
     redact: Callable[[str], str] | None = None,
     on_receiver: Callable[[Receiver], None] | None = None,
+    receiver: Receiver | None = None,
 ) -> Iterator[AuditTracing]:
-    """The audit's tracing until the block ends: the receiver when `receive`, the exporter
-    when `section.export` says so; `on_receiver` is told where the receiver listens."""
+    """The audit's tracing until the block ends: the receiver when `receive` (started here,
+    or `receiver`, started earlier), the exporter when `section.export` says so; `on_receiver`
+    is told where a receiver started here listens."""
     with ExitStack() as stack:
         store = None
-        if receive:
+        if receive or receiver is not None:
             index = operation_index(anchors, base_dir)
-            receiver = stack.enter_context(
-                open_receiver(section, index, directory / TRACES_FILE, redact=redact)
-            )
+            if receiver is None:
+                receiver = stack.enter_context(
+                    open_receiver(section, index, directory / TRACES_FILE, redact=redact)
+                )
+                if on_receiver is not None:
+                    on_receiver(receiver)
+            receiver.use(index)
             store = receiver.store
-            if on_receiver is not None:
-                on_receiver(receiver)
         own = own_spans(section) if section.export == "otlp" else None
         tracing = AuditTracing(
             tracestate=section.tracestate,

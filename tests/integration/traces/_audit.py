@@ -1,0 +1,71 @@
+"""One audit of the reference world with the assistant tracing itself into the receiver."""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from auditor._audit import AuditOptions, run_audit
+from auditor._config import parse_config
+from auditor._report import Audit
+from auditor._tap import TAP_FILE, OperationIndex, tap_front
+from auditor._traces import TRACES_FILE, AuditTracing, TracesSection, open_receiver, operation_index
+from auditor.reference._audit_config import reference_anchors
+from auditor.reference._demo import STAFF_TOKEN_ENV, demo_config
+from auditor.reference._world import running_world
+from auditor.reference.assistant import Faults
+
+
+def audit_traced(
+    directory: Path,
+    *,
+    faults: Faults | None = None,
+    suites: tuple[str, ...] = ("stock",),
+    max_probes: int = 10,
+    tap: bool = False,
+    settle_s: float = 30.0,
+    **audit: Any,
+) -> tuple[Audit, AuditTracing]:
+    """Audit a fresh reference world whose assistant exports its spans to the receiver; with
+    `tap`, it also reaches the shop through the tap (both sources recorded, traces drawn)."""
+
+    def front(shop_url: str) -> Any:
+        anchors = reference_anchors(shop_url, STAFF_TOKEN_ENV)
+        return tap_front(shop_url, anchors, directory / TAP_FILE, base_dir=Path.cwd())
+
+    section = TracesSection(settle_s=settle_s)
+    with ExitStack() as stack:
+        receiver = stack.enter_context(
+            open_receiver(section, OperationIndex([]), directory / TRACES_FILE)
+        )
+        world = stack.enter_context(
+            running_world(
+                seed=7,
+                items=60,
+                faults=faults,
+                shop_proxy=front if tap else None,
+                otlp_endpoint=receiver.url,
+            )
+        )
+        config = demo_config(
+            shop_url=world.shop_url,
+            assistant_url=world.assistant_url,
+            seed=7,
+            max_probes=max_probes,
+            suites=list(suites),
+        )
+        data = config.model_dump(mode="json")
+        data["audit"].update({"shrink_budget": 0, **audit})
+        data["history"] = {"enabled": False}
+        loaded = parse_config(data)
+        receiver.use(operation_index(loaded.anchors, Path.cwd()))
+        tracing = AuditTracing(store=receiver.store, settle_s=settle_s)
+        options = AuditOptions(
+            directory=directory,
+            env={STAFF_TOKEN_ENV: world.staff_token},
+            base_dir=Path.cwd(),
+            tracing=tracing,
+        )
+        return asyncio.run(run_audit(loaded, options)).audit, tracing

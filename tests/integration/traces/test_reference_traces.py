@@ -1,0 +1,100 @@
+"""The reference assistant traces itself into the auditor's receiver: the map from its spans.
+
+The assistant reaches the shop through the tap as well, so each of its calls is recorded twice:
+once by the tap proxy (with the `traceparent` the assistant propagated), once as an HTTP client
+span of the httpx instrumentation. Joined by trace id, the two must tell the same story for every
+probe, with no ambiguity at concurrency 8 (the tap's own time-window join cannot promise that).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from auditor._tap import read_calls
+from auditor._tap._map import map_of_join
+from auditor._traces import calls_of, join_traced, read_spans
+from auditor.reference.assistant import Faults
+from tests.integration.traces._audit import audit_traced
+
+pytestmark = pytest.mark.slow
+
+RETURN_KINDS = ("return.status", "refund.status")
+
+
+def _per_probe(joined):
+    return {
+        probe_id: Counter(
+            (c.anchor, c.operation_id, c.status, tuple(sorted(c.path_params.items())))
+            for c, _ in calls
+        )
+        for probe_id, calls in joined.calls.items()
+    }
+
+
+def _kinds(omap):
+    return [
+        (
+            k.kind,
+            k.answered,
+            k.consulted,
+            sorted((o.anchor, o.operation_id, o.calls, o.probes) for o in k.operations),
+        )
+        for k in omap.by_kind
+    ]
+
+
+def test_spans_give_the_taps_map_for_every_probe_at_concurrency_8(tmp_path):
+    directory = tmp_path / "a"
+    audit, tracing = audit_traced(
+        directory, suites=("stock", "orders", "returns"), max_probes=40, tap=True, concurrency=8
+    )
+    assert tracing.missing == set()  # every answered probe's spans arrived
+    omap = audit.orchestration
+    assert omap is not None and omap.source == "traces"
+    assert omap.ambiguous == 0 and omap.shared == 0 and omap.direct > 0 and omap.unmatched == 0
+    results = [r for r in audit.results if r.verdict.value != "error"]
+    assert len(results) >= 30 and all(r.trace_id for r in results)
+    assert len({r.trace_id for r in audit.results}) == len(audit.results)
+
+    tapped = read_calls(directory / "tap.jsonl")
+    spans = read_spans(directory / "traces.jsonl")
+    assert tapped and spans
+    # The assistant propagated each question's trace context to the shop: the tap saw it.
+    probe_traces = {r.trace_id for r in audit.results}
+    assert {c.trace_id for c in tapped if c.trace_id in probe_traces}
+    by_tap = _per_probe(join_traced(audit.results, tapped))
+    by_spans = _per_probe(join_traced(audit.results, calls_of(spans)))
+    assert by_spans == by_tap
+    assert sum(len(calls) for calls in by_spans.values()) == omap.direct
+    # The whole map, per probe kind, is the one the tap's calls draw when joined the same way.
+    anchors = dict(audit.anchors)
+    from_tap = map_of_join(audit.results, join_traced(audit.results, tapped), tapped, anchors)
+    assert _kinds(omap) == _kinds(from_tap)
+    for kind in omap.by_kind:
+        assert kind.consulted == kind.answered > 0, kind
+    assert not [f for f in omap.flags if f.severity == "warning"]
+    html = (directory / "report.html").read_text(encoding="utf-8")
+    assert 'id="orchestration"' in html and "Source: traces" in html
+
+
+def test_blind_to_returns_shows_from_traces_alone(tmp_path):
+    audit, tracing = audit_traced(
+        tmp_path / "a", faults=Faults(blind_to_returns=True), suites=("returns",), max_probes=10
+    )
+    assert tracing.missing == set()
+    assert not (tmp_path / "a" / "tap.jsonl").exists()
+    omap = audit.orchestration
+    assert omap is not None and omap.source == "traces"
+    kinds = {k.kind: k for k in omap.by_kind}
+    flags = {f.kind: f for f in omap.flags if f.flag == "not_consulted"}
+    for name in RETURN_KINDS:
+        kind = kinds[name]
+        assert kind.answered > 0 and kind.consulted == 0
+        assert all(op.anchor != "returns" for op in kind.operations)
+        assert flags[name].message == (
+            f"answered {kind.answered} {name} questions without calling the returns API"
+        )
+    summary = (tmp_path / "a" / "summary.md").read_text(encoding="utf-8")
+    assert "without calling the returns API" in summary
