@@ -12,6 +12,7 @@ from auditor._traces._model import TRACES_FILE, SpanRecord
 from auditor._traces._session import (
     OTEL_EXTRA_HINT,
     Receiver,
+    ReceiverUnavailable,
     TracesError,
     audit_tracing,
     open_receiver,
@@ -26,6 +27,7 @@ __all__ = [
     "TRACES_FILE",
     "AuditTracing",
     "Receiver",
+    "ReceiverUnavailable",
     "SpanRecord",
     "SpanStore",
     "TracesError",

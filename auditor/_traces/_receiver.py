@@ -11,9 +11,12 @@ the request's encoding.
 
 from __future__ import annotations
 
+import threading
 import zlib
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+
+from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 
 from auditor._tap._operations import OperationIndex
 from auditor._traces._otlp import PayloadError, decode, encode_response, spans_of
@@ -81,13 +84,41 @@ def _inflate(body: bytes, encoding: str, limit: int) -> bytes:
     return out
 
 
-class OtlpReceiver:
-    """Decodes each export into span records (operations matched by `index`) kept by `store`."""
+#: Exports held while the receiver has no operations to match them onto yet.
+MAX_PENDING = 10_000
 
-    def __init__(self, store: SpanStore, index: OperationIndex, *, max_body_bytes: int) -> None:
+
+class OtlpReceiver:
+    """Decodes each export into span records (operations matched by `index`) kept by `store`.
+
+    Started without an index (the demo starts it before the shop, whose URL the index needs),
+    it holds the exports it gets until `use` gives one, then records them all.
+    """
+
+    def __init__(
+        self, store: SpanStore, index: OperationIndex | None, *, max_body_bytes: int
+    ) -> None:
         self.store = store
-        self.index = index
         self.max_body_bytes = max_body_bytes
+        self._index = index
+        self._pending: list[ExportTraceServiceRequest] = []
+        self._lock = threading.Lock()
+
+    def use(self, index: OperationIndex) -> None:
+        with self._lock:
+            self._index = index
+            pending, self._pending = self._pending, []
+            for request in pending:
+                self.store.add(spans_of(request, index))
+
+    def _keep(self, request: ExportTraceServiceRequest) -> None:
+        with self._lock:
+            if self._index is not None:
+                self.store.add(spans_of(request, self._index))
+            elif len(self._pending) < MAX_PENDING:
+                self._pending.append(request)
+            else:
+                raise _Refused(503, "the receiver is not ready for spans yet")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -119,7 +150,9 @@ class OtlpReceiver:
         content_type = headers.get("content-type")
         try:
             request = decode(body, content_type)
-            self.store.add(spans_of(request, self.index))
+            self._keep(request)
+        except _Refused:
+            raise
         except PayloadError as error:
             raise _Refused(400, str(error)) from None
         except Exception as error:  # never a traceback, never the audit's end

@@ -28,7 +28,11 @@ if TYPE_CHECKING:
 
 
 class TracesError(Exception):
-    """Tracing cannot be put in place (the port is taken, the `otel` extra is missing)."""
+    """Tracing cannot be put in place (an unreadable document, the `otel` extra missing)."""
+
+
+class ReceiverUnavailable(TracesError):
+    """The receiver cannot listen where it was asked to (the port is taken)."""
 
 
 #: What `[traces] export = "otlp"` needs beyond the core install.
@@ -43,9 +47,9 @@ class Receiver:
     app: OtlpReceiver
 
     def use(self, index: OperationIndex) -> None:
-        """Match spans onto these operations from now on: for a receiver started before the
-        anchors' URLs were known (the demo starts it before the shop)."""
-        self.app.index = index
+        """Match spans onto these operations: for a receiver started without them, before
+        the anchors' URLs were known (the demo starts it before the shop)."""
+        self.app.use(index)
 
     @property
     def traces_url(self) -> str:
@@ -56,12 +60,13 @@ class Receiver:
 @contextmanager
 def open_receiver(
     section: TracesSection,
-    index: OperationIndex,
+    index: OperationIndex | None,
     out: Path | None,
     *,
     redact: Callable[[str], str] | None = None,
 ) -> Iterator[Receiver]:
-    """The receiver on `section.host:section.port` until the block ends, recording into `out`."""
+    """The receiver on `section.host:section.port` until the block ends, recording into `out`;
+    without an `index`, spans are held until `Receiver.use` gives one."""
     from auditor._traces._receiver import OtlpReceiver  # protobuf: only when receiving
 
     with SpanStore(out, redact) as store:
@@ -71,8 +76,9 @@ def open_receiver(
                 app, host=section.host, port=section.port, server_header=False
             ) as url:
                 yield Receiver(url, store, app)
+                app.use(index or OperationIndex([]))  # nothing held back unrecorded
         except OSError as error:
-            raise TracesError(
+            raise ReceiverUnavailable(
                 f"the OTLP receiver cannot listen on {section.host}:{section.port}: {error}"
             ) from None
 
@@ -125,7 +131,8 @@ def audit_tracing(
                 )
                 if on_receiver is not None:
                     on_receiver(receiver)
-            receiver.use(index)
+            else:
+                receiver.use(index)
             store = receiver.store
         own = own_spans(section) if section.export == "otlp" else None
         tracing = AuditTracing(

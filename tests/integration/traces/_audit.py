@@ -10,7 +10,7 @@ from typing import Any
 from auditor._audit import AuditOptions, run_audit
 from auditor._config import parse_config
 from auditor._report import Audit
-from auditor._tap import TAP_FILE, OperationIndex, tap_front
+from auditor._tap import TAP_FILE, tap_front
 from auditor._traces import TRACES_FILE, AuditTracing, TracesSection, open_receiver, operation_index
 from auditor.reference._audit_config import reference_anchors
 from auditor.reference._demo import STAFF_TOKEN_ENV, demo_config
@@ -37,9 +37,7 @@ def audit_traced(
 
     section = TracesSection(settle_s=settle_s)
     with ExitStack() as stack:
-        receiver = stack.enter_context(
-            open_receiver(section, OperationIndex([]), directory / TRACES_FILE)
-        )
+        receiver = stack.enter_context(open_receiver(section, None, directory / TRACES_FILE))
         world = stack.enter_context(
             running_world(
                 seed=7,
