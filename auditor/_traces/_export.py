@@ -29,6 +29,7 @@ from opentelemetry.trace import Link, SpanKind, Status, StatusCode
 from auditor._probes import Probe
 from auditor._results import ProbeResult
 from auditor._tracecontext import TraceContext
+from auditor._traces._ids import SecretIds
 from auditor._verdict import Verdict
 
 _SCOPE = "readiness-auditor"
@@ -43,7 +44,9 @@ class OwnSpans:
     """The auditor's spans, batched to `endpoint` (the collector's OTLP/HTTP base URL)."""
 
     def __init__(self, endpoint: str, service_name: str, *, tracestate: str | None = None) -> None:
-        self._provider = TracerProvider(resource=Resource.create({"service.name": service_name}))
+        self._provider = TracerProvider(
+            resource=Resource.create({"service.name": service_name}), id_generator=SecretIds()
+        )
         exporter = OTLPSpanExporter(endpoint=endpoint.rstrip("/") + "/v1/traces")
         self._provider.add_span_processor(BatchSpanProcessor(exporter))
         self._tracer = self._provider.get_tracer(_SCOPE)

@@ -59,9 +59,11 @@ class AssistantTracing:
         from opentelemetry.sdk.trace import TracerProvider
         from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
+        from auditor._traces._ids import SecretIds
+
         self.endpoint = endpoint.rstrip("/")
         self.provider: TracerProvider = TracerProvider(
-            resource=Resource.create({"service.name": service_name})
+            resource=Resource.create({"service.name": service_name}), id_generator=SecretIds()
         )
         exporter = OTLPSpanExporter(endpoint=self.endpoint + "/v1/traces")
         self.provider.add_span_processor(

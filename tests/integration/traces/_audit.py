@@ -12,6 +12,7 @@ from auditor._config import parse_config
 from auditor._report import Audit
 from auditor._tap import TAP_FILE, tap_front
 from auditor._traces import TRACES_FILE, AuditTracing, TracesSection, open_receiver, operation_index
+from auditor._traces._export import OwnSpans
 from auditor.reference._audit_config import reference_anchors
 from auditor.reference._demo import STAFF_TOKEN_ENV, demo_config
 from auditor.reference._world import running_world
@@ -25,11 +26,13 @@ def audit_traced(
     suites: tuple[str, ...] = ("stock",),
     max_probes: int = 10,
     tap: bool = False,
+    export: bool = False,
     settle_s: float = 30.0,
     **audit: Any,
 ) -> tuple[Audit, AuditTracing]:
     """Audit a fresh reference world whose assistant exports its spans to the receiver; with
-    `tap`, it also reaches the shop through the tap (both sources recorded, traces drawn)."""
+    `tap`, it also reaches the shop through the tap (both sources recorded, traces drawn); with
+    `export`, the auditor exports its own spans to the same receiver."""
 
     def front(shop_url: str) -> Any:
         anchors = reference_anchors(shop_url, STAFF_TOKEN_ENV)
@@ -59,7 +62,8 @@ def audit_traced(
         data["history"] = {"enabled": False}
         loaded = parse_config(data)
         receiver.use(operation_index(loaded.anchors, Path.cwd()))
-        tracing = AuditTracing(store=receiver.store, settle_s=settle_s)
+        own = OwnSpans(receiver.url, "readiness-auditor") if export else None
+        tracing = AuditTracing(store=receiver.store, own=own, settle_s=settle_s)
         options = AuditOptions(
             directory=directory,
             env={STAFF_TOKEN_ENV: world.staff_token},

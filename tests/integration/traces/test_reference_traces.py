@@ -98,3 +98,36 @@ def test_blind_to_returns_shows_from_traces_alone(tmp_path):
         )
     summary = (tmp_path / "a" / "summary.md").read_text(encoding="utf-8")
     assert "without calling the returns API" in summary
+
+
+def test_the_audit_exports_its_own_spans_as_the_parents_of_the_assistants(tmp_path):
+    directory = tmp_path / "a"
+    audit, _ = audit_traced(
+        directory,
+        faults=Faults(ignores_stock=True),
+        suites=("stock",),
+        max_probes=12,
+        export=True,
+        concurrency=4,
+    )
+    spans = read_spans(directory / "traces.jsonl")
+    own = [s for s in spans if s.service == "readiness-auditor"]
+    names = Counter(s.name.split(" ")[0] + " " + s.name.split(" ")[1] for s in own)
+    assert names["audit reference-demo"] == 1 and names["anchor snapshot"] == 1
+    probes = {s.trace_id: s for s in own if s.name.startswith("probe ")}
+    assert set(probes) == {r.trace_id for r in audit.results}
+    assert all(s.parent_span_id is None and s.kind == "client" for s in probes.values())
+    for result in audit.results:
+        probe = probes[result.trace_id]
+        assert probe.name == f"probe {result.probe['kind']}"
+        assert (probe.status == "error") == (result.verdict.value == "error")
+        served = [
+            s for s in spans if s.trace_id == result.trace_id and s.service == "reference-assistant"
+        ]
+        if result.verdict.value != "error":
+            # The assistant's server span is the child of the probe's span.
+            assert any(s.kind == "server" and s.parent_span_id == probe.span_id for s in served)
+    reads = [s for s in own if s.name == "anchor read stock"]
+    rechecked = [r for r in audit.results if r.truth_after is not None]
+    assert rechecked and len(reads) >= len(rechecked)
+    assert all(probes[s.trace_id].span_id == s.parent_span_id for s in reads)
