@@ -61,9 +61,10 @@ def test_spans_give_the_taps_map_for_every_probe_at_concurrency_8(tmp_path):
     tapped = read_calls(directory / "tap.jsonl")
     spans = read_spans(directory / "traces.jsonl")
     assert tapped and spans
-    # The assistant propagated each question's trace context to the shop: the tap saw it.
-    probe_traces = {r.trace_id for r in audit.results}
-    assert {c.trace_id for c in tapped if c.trace_id in probe_traces}
+    # Both channels (openai and http adapters) sent each question's trace context, and the
+    # assistant propagated it to the shop: the tap saw it on the calls.
+    seen = {c.trace_id for c in tapped}
+    assert {r.probe["channel"] for r in results if r.trace_id in seen} == {"web", "sms"}
     by_tap = _per_probe(join_traced(audit.results, tapped))
     by_spans = _per_probe(join_traced(audit.results, calls_of(spans)))
     assert by_spans == by_tap
