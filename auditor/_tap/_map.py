@@ -46,6 +46,12 @@ _LISTED_PROBES = 50
 Key = tuple[str, str]  # anchor, operation
 
 
+def _outcome(call: TapCall) -> str:
+    if call.status:
+        return str(call.status)
+    return "error" if call.error is not None else "ok"
+
+
 def _is_error(call: TapCall) -> bool:
     return call.status == 404 or call.status >= 500 or call.error is not None
 
@@ -70,6 +76,7 @@ class _Tally:
     calls: Counter[Key] = field(default_factory=Counter)
     modes: Counter[tuple[Key, Mode]] = field(default_factory=Counter)
     errors: Counter[Key] = field(default_factory=Counter)
+    statuses: dict[Key, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     op_probes: dict[Key, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
@@ -79,6 +86,7 @@ def _count_calls(tally: _Tally, probe_id: str, calls: Sequence[tuple[TapCall, Mo
         tally.calls[key] += 1
         tally.modes[(key, mode)] += 1
         tally.errors[key] += _is_error(call)
+        tally.statuses[key][_outcome(call)] += 1
         tally.op_probes[key].add(probe_id)
 
 
@@ -140,6 +148,7 @@ def _operations(tally: _Tally) -> list[OperationCount]:
             ambiguous=tally.modes[(key, "ambiguous")],
             probes=len(tally.op_probes[key]),
             errors=tally.errors[key],
+            statuses=dict(sorted(tally.statuses[key].items())),
         )
         for key, n in tally.calls.items()
     ]

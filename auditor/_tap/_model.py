@@ -80,6 +80,9 @@ class OperationCount(_Model):
     probes: int
     #: Calls answered with 404 or a 5xx.
     errors: int
+    #: Calls by outcome: the HTTP status (`"200"`, `"404"` …), or for a call with no status
+    #: (a database or tool span) `"ok"` or `"error"` (its span's status).
+    statuses: dict[str, int] = Field(default_factory=dict)
 
 
 FlagName = Literal[

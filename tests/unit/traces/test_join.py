@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from pydantic import ValidationError
 
+from auditor._report._map import map_markdown
 from auditor._traces import SpanRecord, TracesSection, join_traced, traces_map
 from tests.unit.tap._build import at, probe
 
@@ -100,3 +101,32 @@ def test_the_section_refuses_what_cannot_work(data, where):
 def test_the_section_defaults_to_loopback_and_any_port():
     section = TracesSection.model_validate({"tracestate": " a=1 , b=2 "})
     assert (section.host, section.port, section.tracestate) == ("127.0.0.1", 0, "a=1,b=2")
+
+
+def test_each_operation_counts_its_calls_by_status_and_span_outcome():
+    result = _traced(probe("RMA-1", 0, 10, fact_kind="returns", said="approved"), "a" * 32)
+    spans = [
+        _span("a" * 32, operation="getReturn", anchor="returns", n=1, status=404),
+        _span("a" * 32, operation="getReturn", anchor="returns", n=2, status=200),
+        SpanRecord(
+            trace_id="a" * 32,
+            span_id="f" * 16,
+            name="SELECT",
+            kind="client",
+            started_at=at(2),
+            duration_ms=1.0,
+            status="error",
+            category="db",
+            db_system="redis",
+            db_operation="GET",
+        ),
+    ]
+    omap = traces_map([result], spans, ANCHORS)
+    [kind] = omap.by_kind
+    ops = {(o.anchor, o.operation_id): o for o in kind.operations}
+    assert ops[("returns", "getReturn")].statuses == {"200": 1, "404": 1}
+    assert ops[("db:redis", "GET")].statuses == {"error": 1}
+    assert ops[("db:redis", "GET")].errors == 1
+    markdown = "\n".join(map_markdown(omap))
+    assert "returns.getReturn (2: 200×1, 404×1)" in markdown
+    assert "db:redis.GET (1: error×1)" in markdown
