@@ -24,6 +24,7 @@ class SpanStore:
     def __init__(self, path: Path | None, redact: Callable[[str], str] | None = None) -> None:
         self.path = path
         self._writer = None if path is None else JsonlWriter(path, mode="a", redact=redact)
+        self._sealed = False
         self._condition = threading.Condition()
         #: Trace id -> the span id the probe's requests named as parent (its `traceparent`).
         self._expected: dict[str, str] = {}
@@ -31,6 +32,8 @@ class SpanStore:
         self._entered: set[str] = set()
         self.spans: list[SpanRecord] = []
         self.requests = 0
+        #: Spans that came after `seal`: counted, not written (the report was drawn already).
+        self.late = 0
 
     def __enter__(self) -> SpanStore:
         if self._writer is not None:
@@ -52,11 +55,23 @@ class SpanStore:
         with self._condition:
             self._expected[trace_id] = parent_span_id
 
+    def seal(self) -> None:
+        """Write nothing more: what the report is drawn from is complete, and re-rendering
+        the audit later draws the same map."""
+        with self._condition:
+            if self._writer is not None:
+                self._writer.__exit__(None, None, None)
+                self._writer = None
+            self._sealed = True
+
     def add(self, records: Iterable[SpanRecord]) -> int:
         """Keep and write the records; returns how many."""
         added = 0
         with self._condition:
             self.requests += 1
+            if self._sealed:
+                self.late += sum(1 for _ in records)
+                return 0
             for record in records:
                 self.spans.append(record)
                 if self._writer is not None:

@@ -73,12 +73,15 @@ class AuditTracing:
             self.answered.append(result.trace_id)
 
     async def settle(self) -> set[str]:
-        """Wait, at most `settle_s`, until every answered probe's trace has its first span."""
-        if self.store is None or not self.answered:
+        """Wait, at most `settle_s`, until every answered probe's trace has its first span;
+        then record nothing more (the map is drawn from what came until then)."""
+        if self.store is None:
             return set()
-        self.missing = await asyncio.to_thread(
-            self.store.wait_for, list(self.answered), self.settle_s
-        )
+        if self.answered:
+            self.missing = await asyncio.to_thread(
+                self.store.wait_for, list(self.answered), self.settle_s
+            )
+        self.store.seal()
         return self.missing
 
     def start_audit(self, name: str, attributes: dict[str, Any]) -> None:

@@ -32,7 +32,8 @@ def audit_traced(
 ) -> tuple[Audit, AuditTracing]:
     """Audit a fresh reference world whose assistant exports its spans to the receiver; with
     `tap`, it also reaches the shop through the tap (both sources recorded, traces drawn); with
-    `export`, the auditor exports its own spans to the same receiver."""
+    `export`, the auditor exports its own spans to a second receiver standing in for the
+    team's collector, which records them into `collector.jsonl` beside the audit directory."""
 
     def front(shop_url: str) -> Any:
         anchors = reference_anchors(shop_url, STAFF_TOKEN_ENV)
@@ -62,7 +63,12 @@ def audit_traced(
         data["history"] = {"enabled": False}
         loaded = parse_config(data)
         receiver.use(operation_index(loaded.anchors, Path.cwd()))
-        own = OwnSpans(receiver.url, "readiness-auditor") if export else None
+        own = None
+        if export:
+            collector = stack.enter_context(
+                open_receiver(section, None, directory.parent / "collector.jsonl")
+            )
+            own = OwnSpans(collector.url, "readiness-auditor")
         tracing = AuditTracing(store=receiver.store, own=own, settle_s=settle_s)
         options = AuditOptions(
             directory=directory,

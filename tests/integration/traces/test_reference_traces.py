@@ -112,7 +112,9 @@ def test_the_audit_exports_its_own_spans_as_the_parents_of_the_assistants(tmp_pa
         concurrency=4,
     )
     spans = read_spans(directory / "traces.jsonl")
-    own = [s for s in spans if s.service == "readiness-auditor"]
+    own = read_spans(tmp_path / "collector.jsonl")
+    assert own and {s.service for s in own} == {"readiness-auditor"}
+    assert {s.service for s in spans} == {"reference-assistant"}
     names = Counter(s.name.split(" ")[0] + " " + s.name.split(" ")[1] for s in own)
     assert names["audit reference-demo"] == 1 and names["anchor snapshot"] == 1
     probes = {s.trace_id: s for s in own if s.name.startswith("probe ")}
