@@ -29,6 +29,7 @@ from typing import Literal
 from auditor._results import ProbeResult
 from auditor._tap._join import RULE, Join, Mode, ProbeWindow, join_calls
 from auditor._tap._model import (
+    AnswerCalls,
     FlagName,
     KindMap,
     MapFlag,
@@ -42,6 +43,7 @@ _CLAIMING = (Verdict.PASS, Verdict.FAIL, Verdict.INDETERMINATE)
 #: A claim that the subject does not exist passes a 404 on rather than hiding it.
 _ABSENCE_VALUES = frozenset({"not_carried"})
 _LISTED_PROBES = 50
+_LISTED_CALLS = 50
 
 Key = tuple[str, str]  # anchor, operation
 
@@ -245,6 +247,20 @@ _NOTHING = {
 }
 
 
+def _answer(result: ProbeResult, window: ProbeWindow, joined: Join) -> AnswerCalls:
+    calls = sorted(joined.calls[result.probe_id], key=lambda pair: pair[0].started_at)
+    return AnswerCalls(
+        probe_id=result.probe_id,
+        kind=window.kind,
+        subject=window.subject,
+        calls=[
+            f"{call.anchor or '?'}.{call.operation_id or f'{call.method} {call.path}'} "
+            f"{_outcome(call)}" + ("" if mode == "direct" else f" ({mode})")
+            for call, mode in calls[:_LISTED_CALLS]
+        ],
+    )
+
+
 def map_of_join(
     results: Sequence[ProbeResult],
     joined: Join,
@@ -280,4 +296,9 @@ def map_of_join(
         ambiguous=joined.ambiguous, unattributed=joined.unattributed,
         unmatched=sum(1 for c in calls if c.operation_id is None),
         by_kind=kinds, flags=flags, rule=rule, source=source,
+        answers=[
+            _answer(r, joined.windows[r.probe_id], joined)
+            for r in results
+            if r.verdict is not Verdict.ERROR and r.probe_id not in untraced
+        ],
     )  # fmt: skip

@@ -129,6 +129,17 @@ class KindMap(_Model):
     errors_passed_on: int = 0
 
 
+class AnswerCalls(_Model):
+    """One answer and the calls it rested on, in the order they started."""
+
+    probe_id: str
+    kind: str
+    subject: str
+    #: `anchor.operation outcome`, e.g. `returns.getReturn 200`; `(shared)` or `(ambiguous)`
+    #: after a call the tap could not give to this probe alone.
+    calls: list[str] = Field(default_factory=list)
+
+
 class OrchestrationMap(_Model):
     """Which anchor operations the assistant called while answering, per probe kind."""
 
@@ -151,3 +162,5 @@ class OrchestrationMap(_Model):
     #: Where the calls came from: the tap's recording proxies, or the assistant's own spans
     #: received over OTLP (joined by trace id).
     source: Literal["tap", "traces"] = "tap"
+    #: Each answered probe's calls (at most 50 each), in the order the probes started.
+    answers: list[AnswerCalls] = Field(default_factory=list)

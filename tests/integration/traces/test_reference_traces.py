@@ -69,6 +69,9 @@ def test_spans_give_the_taps_map_for_every_probe_at_concurrency_8(tmp_path):
     by_spans = _per_probe(join_traced(audit.results, calls_of(spans)))
     assert by_spans == by_tap
     assert sum(len(calls) for calls in by_spans.values()) == omap.direct
+    listed = {a.probe_id: a.calls for a in omap.answers}
+    assert set(listed) == {r.probe_id for r in results}
+    assert all(c.endswith(" 200") or c.endswith(" 404") for cs in listed.values() for c in cs)
     # The whole map, per probe kind, is the one the tap's calls draw when joined the same way.
     anchors = dict(audit.anchors)
     from_tap = map_of_join(audit.results, join_traced(audit.results, tapped), tapped, anchors)
@@ -99,6 +102,10 @@ def test_blind_to_returns_shows_from_traces_alone(tmp_path):
         )
     summary = (tmp_path / "a" / "summary.md").read_text(encoding="utf-8")
     assert "without calling the returns API" in summary
+    answers = [a for a in omap.answers if a.kind in RETURN_KINDS]
+    assert answers and not [c for a in answers for c in a.calls if c.startswith("returns.")]
+    html = (tmp_path / "a" / "report.html").read_text(encoding="utf-8")
+    assert 'id="answer-calls"' in html
 
 
 def test_the_audit_exports_its_own_spans_as_the_parents_of_the_assistants(tmp_path):
