@@ -9,13 +9,16 @@ the adapters import it on every run.
 
 from __future__ import annotations
 
+import random
 import re
-import secrets
 from dataclasses import dataclass
 
 _TRACEPARENT = re.compile(r"00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})")
 _ZERO_TRACE = "0" * 32
 _ZERO_SPAN = "0" * 16
+#: A generator of the module's own, seeded from the OS: trace ids need to be unique, not
+#: secret, and the global `random` state is Hypothesis's to watch (it plans in this process).
+_IDS = random.Random()
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +36,9 @@ class TraceContext:
         """Fresh random ids (never all zeros, which W3C forbids)."""
         trace_id, span_id = _ZERO_TRACE, _ZERO_SPAN
         while trace_id == _ZERO_TRACE:
-            trace_id = secrets.token_hex(16)
+            trace_id = f"{_IDS.getrandbits(128):032x}"
         while span_id == _ZERO_SPAN:
-            span_id = secrets.token_hex(8)
+            span_id = f"{_IDS.getrandbits(64):016x}"
         return cls(trace_id, span_id, True, tracestate)
 
     @property
