@@ -7,6 +7,8 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 from auditor._audit import AuditOptions, run_audit
 from auditor._config import parse_config
 from auditor._report import Audit
@@ -19,6 +21,19 @@ from auditor.reference._world import running_world
 from auditor.reference.assistant import Faults
 
 
+def _post_garbage(url: str) -> None:
+    bad = [
+        (b"\xff\x00 garbage", "application/x-protobuf", 400),
+        (b"{", "application/json", 400),
+        (b"\x0a\x00", "text/html", 400),
+        (b"\x00" * (9 * 1024 * 1024), "application/x-protobuf", 413),
+    ]
+    with httpx.Client(trust_env=False, timeout=30) as client:
+        for body, content_type, status in bad:
+            response = client.post(url, content=body, headers={"content-type": content_type})
+            assert response.status_code == status, response.text
+
+
 def audit_traced(
     directory: Path,
     *,
@@ -27,13 +42,16 @@ def audit_traced(
     max_probes: int = 10,
     tap: bool = False,
     export: bool = False,
+    garbage: bool = False,
     settle_s: float = 30.0,
     **audit: Any,
 ) -> tuple[Audit, AuditTracing]:
     """Audit a fresh reference world whose assistant exports its spans to the receiver; with
     `tap`, it also reaches the shop through the tap (both sources recorded, traces drawn); with
     `export`, the auditor exports its own spans to a second receiver standing in for the
-    team's collector, which records them into `collector.jsonl` beside the audit directory."""
+    team's collector, which records them into `collector.jsonl` beside the audit directory.
+    With `garbage`, bad payloads are posted to the receiver before the audit (each must get a
+    4xx and change nothing)."""
 
     def front(shop_url: str) -> Any:
         anchors = reference_anchors(shop_url, STAFF_TOKEN_ENV)
@@ -63,6 +81,8 @@ def audit_traced(
         data["history"] = {"enabled": False}
         loaded = parse_config(data)
         receiver.use(operation_index(loaded.anchors, Path.cwd()))
+        if garbage:
+            _post_garbage(receiver.traces_url)
         own = None
         if export:
             collector = stack.enter_context(
