@@ -8,6 +8,7 @@ protocol's own messages (and, for JSON, as the OTLP specification spells it: hex
 from __future__ import annotations
 
 import gzip
+import sys
 
 import httpx
 import pytest
@@ -19,7 +20,14 @@ from opentelemetry.proto.common.v1.common_pb2 import AnyValue, KeyValue
 from opentelemetry.proto.trace.v1.trace_pb2 import ResourceSpans, ScopeSpans, Span
 
 from auditor._tap import OperationIndex
-from auditor._traces import TracesSection, open_receiver, read_spans
+from auditor._traces import (
+    ReceiverUnavailable,
+    TracesError,
+    TracesSection,
+    open_receiver,
+    read_spans,
+)
+from auditor._traces._session import own_spans
 
 TRACE = "4bf92f3577b34da6a3ce929d0e0e4736"
 SPAN = "00f067aa0ba902b7"
@@ -166,3 +174,19 @@ def test_gzip_exports_are_inflated(receiver, client, tmp_path):
     headers = {**PROTOBUF, "content-encoding": "gzip"}
     assert client.post(receiver.traces_url, content=body, headers=headers).status_code == 200
     assert [s.trace_id for s in read_spans(tmp_path / "traces.jsonl")] == [TRACE]
+
+
+def test_a_taken_port_is_said_plainly(receiver):
+    port = int(receiver.url.rsplit(":", 1)[1])
+    with (
+        pytest.raises(ReceiverUnavailable, match=f"cannot listen on 127.0.0.1:{port}"),
+        open_receiver(TracesSection(port=port), None, None),
+    ):
+        pass
+
+
+def test_exporting_without_the_sdk_says_how_to_get_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "auditor._traces._export", None)
+    section = TracesSection(export="otlp", endpoint="http://127.0.0.1:9")
+    with pytest.raises(TracesError, match=r"readiness-auditor\[otel\]"):
+        own_spans(section)
