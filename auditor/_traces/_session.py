@@ -69,18 +69,18 @@ def open_receiver(
     without an `index`, spans are held until `Receiver.use` gives one."""
     from auditor._traces._receiver import OtlpReceiver  # protobuf: only when receiving
 
-    with SpanStore(out, redact) as store:
+    with SpanStore(out, redact) as store, ExitStack() as stack:
         app = OtlpReceiver(store, index, max_body_bytes=section.max_body_bytes)
-        try:
-            with serve_in_thread(
-                app, host=section.host, port=section.port, server_header=False
-            ) as url:
-                yield Receiver(url, store, app)
-                app.use(index or OperationIndex([]))  # nothing held back unrecorded
+        try:  # only the start: an OSError of the audit itself is not the receiver's
+            url = stack.enter_context(
+                serve_in_thread(app, host=section.host, port=section.port, server_header=False)
+            )
         except OSError as error:
             raise ReceiverUnavailable(
                 f"the OTLP receiver cannot listen on {section.host}:{section.port}: {error}"
             ) from None
+        yield Receiver(url, store, app)
+        app.use(index or OperationIndex([]))  # nothing held back unrecorded
 
 
 def operation_index(anchors: Mapping[str, AnchorConfig], base_dir: Path) -> OperationIndex:
