@@ -13,7 +13,7 @@ import json
 import secrets
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from contextlib import AsyncExitStack
+from contextlib import AsyncExitStack, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -88,6 +88,7 @@ from auditor._store import (
     write_plan,
 )
 from auditor._tap import TAP_FILE, read_calls
+from auditor._traces import TRACES_FILE, AuditTracing, read_spans
 from auditor._verdict import Verdict
 
 TOOL_VERSION = "0.1.0"
@@ -109,6 +110,9 @@ class AuditOptions:
     scope: ScopeFactory | None = None
     #: Runs one slice of the plan (`auditor run --shard K/N`, `_shards`).
     shard: Shard | None = None
+    #: Trace context, the receiver's settle wait and the audit's own spans
+    #: (`_traces.audit_tracing`); None: random trace ids, nothing received or exported.
+    tracing: AuditTracing | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,9 +331,10 @@ def check_reads(suites: Sequence[KindPlan], anchors: Anchors, snapshot: Snapshot
         raise ConfigError("anchors", [*problems, "no question was asked"])
 
 
-async def _take_snapshot(anchors: Anchors) -> Snapshot:
+async def _take_snapshot(anchors: Anchors, tracing: AuditTracing | None = None) -> Snapshot:
     try:
-        return await anchors.snapshot()
+        with nullcontext() if tracing is None else tracing.snapshot():
+            return await anchors.snapshot()
     except AnchorUnreachable as error:
         raise AuditCouldNotRun(str(error)) from None
     except AnchorError as error:
@@ -414,6 +419,7 @@ def finish(
         trend=read_trend(directory),
         lag=read_lag(directory),
         calls=read_calls(directory / TAP_FILE),
+        spans=read_spans(directory / TRACES_FILE),
     )
     if rejudged is not None:
         record = Rejudged.model_validate({k: v for k, v in rejudged.items() if k != "gate"})
@@ -445,6 +451,7 @@ async def _plant_phase(
     anchors: Anchors,
     assistants: Mapping[str, Assistant],
     bus: EventBus,
+    tracing: AuditTracing | None = None,
 ) -> None:
     """Planted injections, one at a time, each name restored after its question."""
     if not planted:
@@ -458,7 +465,7 @@ async def _plant_phase(
         retries=config.audit.retries,
     )
     extractor = _extractor(snapshot, config.extraction_vocabulary())
-    judge = ProbeJudge(snapshot, anchors, assistants, extractor, settings)
+    judge = ProbeJudge(snapshot, anchors, assistants, extractor, settings, tracing=tracing)
     context = PlantContext(
         config.sandbox,
         config.anchors,
@@ -510,6 +517,18 @@ async def _lag_phase(
     )
 
 
+def _measures_lag(shard: Shard | None) -> bool:
+    return shard is None or shard.index == 1
+
+
+def _start_tracing(config: AuditConfig, options: AuditOptions) -> AuditTracing:
+    """The audit's tracing (random trace ids unless the options bring more), its span begun."""
+    tracing = options.tracing or AuditTracing(tracestate=config.traces.tracestate)
+    attributes = {"auditor.profile": config.audit.profile, "auditor.seed": config.audit.seed}
+    tracing.start_audit(config.audit.name, attributes)
+    return tracing
+
+
 async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
     if config.lag is not None:
         try:  # the profile may have been overridden after the file was checked
@@ -533,6 +552,7 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
     )
     status: Literal["complete", "interrupted"] = "interrupted"
     redactor = Redactor.from_config(config, options.env)
+    tracing = _start_tracing(config, options)
     async with AsyncExitStack() as stack:
         try:
             anchors = await stack.enter_async_context(
@@ -549,14 +569,14 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
             raise ConfigError("configuration", [str(error)]) from None
         except AnchorError as error:
             raise AuditCouldNotRun(f"anchors: {error}") from None
-        snapshot = await _take_snapshot(anchors)
+        snapshot = await _take_snapshot(anchors, tracing)
         check_reads(_suites(config, options), anchors, snapshot)
         plan, done = _start(config, options, snapshot, redactor)
         assistants = await _open_assistants(config, settings, stack)
         store = stack.enter_context(
             ResultsStore(options.directory, redact=redactor.text if redactor else None)
         )
-        bus = EventBus(*options.handlers)
+        bus = EventBus(*options.handlers, tracing.handle)
         bus.subscribe(lambda e: store.append(e.result) if isinstance(e, ProbeFinished) else None)
         earlier = Counter(done.values())
         bus.emit(AuditStarted(total=len(plan), already_done=len(done), earlier=earlier))
@@ -571,10 +591,13 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
                 extractor=extractor,
                 settings=run_settings,
                 bus=bus,
+                tracing=tracing,
             )
             if completed:
                 planted = [p for p in todo if p.kind == PLANTED]
-                await _plant_phase(config, options, planted, snapshot, anchors, assistants, bus)
+                await _plant_phase(
+                    config, options, planted, snapshot, anchors, assistants, bus, tracing
+                )
             status = "complete" if completed else "interrupted"
             if completed:
                 await _shrink(
@@ -591,9 +614,9 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
                     ),
                 )
             # Lag scenarios change the shop: one shard measures them, never all at once.
-            first = options.shard is None or options.shard.index == 1
-            if completed and config.lag is not None and first:
+            if completed and config.lag is not None and _measures_lag(options.shard):
                 await _lag_phase(config, options, anchors, assistants, snapshot, extractor, bus)
+            await tracing.settle()  # the assistant's spans, before the map is drawn
         except asyncio.CancelledError:
             status = "interrupted"  # also when every probe ran and a later phase was cut
             bus.emit(AuditFinished(interrupted=True))
@@ -608,4 +631,5 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
                 redactor=redactor,
             )
         bus.emit(AuditFinished(interrupted=status != "complete"))
+    tracing.close({"auditor.ready": audit.readiness.ready, "auditor.status": status})
     return AuditOutcome(options.directory, audit)

@@ -31,6 +31,7 @@ from auditor._lag._config import LagSection, SandboxSection, lag_problems
 from auditor._names import HISTORY_FILE as HISTORY_FILE
 from auditor._names import Profile as Profile
 from auditor._tap._config import TapSection
+from auditor._traces._config import TracesSection
 from auditor._validators import (
     check_jsonpath,
     check_secret_url,
@@ -608,6 +609,13 @@ class AuditConfig(_Strict):
     tap: TapSection = Field(
         default_factory=TapSection,
         description="The recording proxies of `auditor tap` and `--tap`.",
+    )
+    traces: TracesSection = Field(
+        default_factory=TracesSection,
+        description=(
+            "Trace context on every question, the OTLP receiver of `--traces`, and the "
+            "auditor's own spans."
+        ),
     )
     customers: list[CustomerConfig] = Field(
         default_factory=list,

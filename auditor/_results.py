@@ -126,6 +126,9 @@ class ProbeResult(_Record):
     attempts: int = 0
     started_at: datetime
     finished_at: datetime
+    #: The W3C trace id sent with the probe's requests (`traceparent`): the assistant's spans
+    #: in this trace are the work it did for this probe. None in results written before it.
+    trace_id: str | None = None
 
     @property
     def probe_id(self) -> str:

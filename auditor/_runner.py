@@ -24,6 +24,7 @@ import itertools
 import secrets
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import NamedTuple, Protocol
@@ -52,12 +53,15 @@ from auditor._results import (
     TruthRecord,
     fact_to_json,
 )
+from auditor._tracecontext import TraceContext
 from auditor._verdict import Verdict
 
 __all__ = [
     "DEADLINE_REASON",
     "Extractor",
+    "FreshIds",
     "ProbeJudge",
+    "ProbeTracing",
     "RateLimiter",
     "RunSettings",
     "TruthSource",
@@ -72,6 +76,32 @@ class TruthSource(Protocol):
     """The anchors as the runner needs them: fresh reads of one fact."""
 
     async def read(self, fact_kind: str, subject: str) -> Fact | None: ...
+
+
+class ProbeTracing(Protocol):
+    """Where each probe's trace context comes from, and what marks its anchor reads.
+
+    `FreshIds` (the default) makes random ids; the audit's own span export (`_traces`) starts a
+    span per probe and per read instead. A probe's end is seen on the event bus
+    (`ProbeFinished`, whose result holds the trace id).
+    """
+
+    def begin(self, probe: Probe) -> TraceContext: ...
+
+    def reading(self, trace: TraceContext, probe: Probe) -> AbstractContextManager[object]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FreshIds:
+    """Random trace ids, and nothing around the reads."""
+
+    tracestate: str | None = None
+
+    def begin(self, probe: Probe) -> TraceContext:
+        return TraceContext.new(self.tracestate)
+
+    def reading(self, trace: TraceContext, probe: Probe) -> AbstractContextManager[object]:
+        return nullcontext()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +137,8 @@ class Flight:
     probe: Probe
     started: datetime = field(default_factory=lambda: _now())
     attempts: int = 0
+    #: The probe's trace context, once it has one.
+    trace: TraceContext | None = None
 
     def pace(self, wait: Pace) -> Pace:
         """`wait`, counting each request it lets through."""
@@ -126,6 +158,7 @@ class Asked(NamedTuple):
     before: Fact | None
     before_record: TruthRecord
     answer: Answer
+    trace: TraceContext
 
 
 class Unsettled(NamedTuple):
@@ -154,6 +187,7 @@ class ProbeJudge:
         extractor: Extractor,
         settings: RunSettings,
         limiter: RateLimiter | None = None,
+        tracing: ProbeTracing | None = None,
     ) -> None:
         if not assistants:
             raise ValueError("a probe judge needs at least one assistant")
@@ -163,6 +197,7 @@ class ProbeJudge:
         self.extractor = extractor
         self.settings = settings
         self.limiter = limiter if limiter is not None else RateLimiter(settings.rate_limit)
+        self.tracing: ProbeTracing = tracing if tracing is not None else FreshIds()
         self.default_channel = next(iter(assistants))
         #: Sessions are new for every run, so a resumed probe never meets an old conversation.
         self.session_tag = secrets.token_hex(3)
@@ -180,22 +215,30 @@ class ProbeJudge:
         given, holds the start and counts the requests as they go (for the deadline's cut)."""
         flight = flight if flight is not None else Flight(probe)
         started = flight.started
+        trace: TraceContext | None = None
         try:
+            trace = flight.trace = self.tracing.begin(probe)
             if probe.kind not in PROBE_KINDS:
-                return _error(probe, started, f"unknown probe kind {probe.kind!r}")
+                return _error(probe, started, f"unknown probe kind {probe.kind!r}", trace=trace)
             try:
-                before, before_record = await self._before(probe)
+                before, before_record = await self._before(probe, trace)
             except Exception as error:
-                return _error(probe, started, f"truth unavailable before asking: {_say(error)}")
+                reason = f"truth unavailable before asking: {_say(error)}"
+                return _error(probe, started, reason, trace=trace)
             try:
-                answer = await self._ask(probe, flight)
+                answer = await self._ask(probe, flight, trace)
             except AdapterError as error:
                 return _error(
-                    probe, started, str(error), truth_before=before_record, attempts=error.attempts
+                    probe,
+                    started,
+                    str(error),
+                    truth_before=before_record,
+                    attempts=error.attempts,
+                    trace=trace,
                 )
-            return Asked(probe, started, before, before_record, answer)
+            return Asked(probe, started, before, before_record, answer, trace)
         except Exception:  # a bug on one probe must not end the audit
-            return _error(probe, started, _internal(probe, "asking"))
+            return _error(probe, started, _internal(probe, "asking"), trace=trace)
 
     async def settle(self, asked: Asked) -> ProbeResult:
         """The second half of `run`: claims, verdict, and the truth again when needed."""
@@ -223,7 +266,7 @@ class ProbeJudge:
         asked, claims, read_at, opening = unsettled
         try:
             try:
-                after = await self._read(asked.probe)
+                after = await self._read(asked.probe, asked.trace)
             except Exception as error:
                 reason = f"truth unavailable after the answer: {_say(error)}"
                 return _error(
@@ -232,6 +275,7 @@ class ProbeJudge:
                     reason,
                     truth_before=asked.before_record,
                     answer=asked.answer,
+                    trace=asked.trace,
                 )
             kind = PROBE_KINDS[asked.probe.kind]
             context = AnswerContext(asked.answer.text, read_at, self.snapshot)
@@ -251,10 +295,10 @@ class ProbeJudge:
         context = AnswerContext(answers[0], now, self.snapshot)
         return first_look(kind, asked.probe, claims, asked.before, context)
 
-    async def _before(self, probe: Probe) -> tuple[Fact | None, TruthRecord]:
+    async def _before(self, probe: Probe, trace: TraceContext) -> tuple[Fact | None, TruthRecord]:
         age = (_now() - self.snapshot.taken_at).total_seconds()
         if age > self.settings.truth_fresh_s:
-            fact = await self._read(probe)
+            fact = await self._read(probe, trace)
             return fact, _truth(fact, _now(), "read")
         key = (probe.fact_kind, probe.subject)
         known = self._snapshot_truth.get(key)
@@ -265,12 +309,13 @@ class ProbeJudge:
             known = self._snapshot_truth[key] = (fact, _truth(fact, read_at, "snapshot"))
         return known
 
-    async def _read(self, probe: Probe) -> Fact | None:
+    async def _read(self, probe: Probe, trace: TraceContext) -> Fact | None:
         """A fresh read of the probe's fact. Nothing, for a record the snapshot had, is not a
         truth to judge by (an empty truth made every claim a "hallucination"): the read is
         what failed, and the probe's verdict is `error`."""
-        async with asyncio.timeout(self.settings.timeout_s):
-            fact = await self.truth.read(probe.fact_kind, probe.subject)
+        with self.tracing.reading(trace, probe):
+            async with asyncio.timeout(self.settings.timeout_s):
+                fact = await self.truth.read(probe.fact_kind, probe.subject)
         table: Mapping[str, Fact] = getattr(self.snapshot, probe.fact_kind, {})
         if fact is None and probe.subject in table:
             owner = getattr(table[probe.subject], "customer_id", None)
@@ -281,7 +326,7 @@ class ProbeJudge:
             )
         return fact
 
-    async def _ask(self, probe: Probe, flight: Flight) -> Answer:
+    async def _ask(self, probe: Probe, flight: Flight, trace: TraceContext) -> Answer:
         channel = probe.channel or self.default_channel
         assistant = self.assistants.get(channel)
         if assistant is None:
@@ -293,7 +338,7 @@ class ProbeJudge:
             async with asyncio.timeout(budget) as limit:
                 pace = _excused(self.limiter.wait, limit) if self.limiter.paces else no_pace
                 conversation = Conversation(
-                    probe.turns, probe.customer_id, session, flight.pace(pace)
+                    probe.turns, probe.customer_id, session, flight.pace(pace), trace
                 )
                 answer = await assistant.ask(conversation)
                 flight.attempts = answer.attempts
@@ -349,6 +394,7 @@ def _error(
     truth_before: TruthRecord | None = None,
     answer: Answer | None = None,
     attempts: int = 0,
+    trace: TraceContext | None = None,
 ) -> ProbeResult:
     return ProbeResult(
         probe=probe.to_json(),
@@ -360,6 +406,7 @@ def _error(
         attempts=attempts if answer is None else answer.attempts,
         started_at=started,
         finished_at=_now(),
+        trace_id=None if trace is None else trace.trace_id,
     )
 
 
@@ -390,6 +437,7 @@ def _result(
             "attempts": answer.attempts,
             "started_at": asked.started,
             "finished_at": _now(),
+            "trace_id": asked.trace.trace_id,
         }
     )
 
@@ -413,6 +461,7 @@ def _failed(asked: Asked, error: Exception) -> ProbeResult:
         _internal(asked.probe, "judging"),
         truth_before=asked.before_record,
         answer=asked.answer,
+        trace=asked.trace,
     )
 
 
@@ -426,14 +475,16 @@ async def run_probes(
     settings: RunSettings,
     bus: EventBus,
     limiter: RateLimiter | None = None,
+    tracing: ProbeTracing | None = None,
 ) -> bool:
     """Run every probe; returns False when the deadline cut the run short.
 
     Probes not finished by the deadline still get a result (`error`, `DEADLINE_REASON`), so
     that the report accounts for every planned probe. `limiter` paces every request (made
-    from `settings.rate_limit` when not given).
+    from `settings.rate_limit` when not given); `tracing` gives each probe its trace context
+    (random ids when not given).
     """
-    one = ProbeJudge(snapshot, truth, assistants, extractor, settings, limiter)
+    one = ProbeJudge(snapshot, truth, assistants, extractor, settings, limiter, tracing)
     source = iter(probes)
     keys = itertools.count()
     # Asked or being judged; what the deadline has to account for.
@@ -569,7 +620,13 @@ def _cut(in_flight: Iterable[Flight], rest: Iterator[Probe], bus: EventBus) -> N
     """The deadline's record of every unfinished probe: one asked keeps its start and its
     requests; one never started starts and ends at the cut, with none."""
     for flight in list(in_flight):
-        result = _error(flight.probe, flight.started, DEADLINE_REASON, attempts=flight.attempts)
+        result = _error(
+            flight.probe,
+            flight.started,
+            DEADLINE_REASON,
+            attempts=flight.attempts,
+            trace=flight.trace,
+        )
         bus.emit(ProbeFinished(result))
     cut = _now()
     for probe in rest:

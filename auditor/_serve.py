@@ -35,8 +35,12 @@ def bind_socket(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
     # An explicit IPPROTO_TCP lets asyncio set TCP_NODELAY on accepted connections (it checks
     # `sock.proto`); without it every small response waits ~40 ms for a delayed ACK.
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError:
+        sock.close()  # a port that is taken leaves no socket behind
+        raise
     sock.set_inheritable(True)
     return sock
 

@@ -42,6 +42,7 @@ from auditor._store import (
     write_plan,
 )
 from auditor._tap import TAP_FILE
+from auditor._traces import TRACES_FILE
 
 SHARD_KEY = "shard"
 _SPEC = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
@@ -221,15 +222,15 @@ def _jsonl_lines(path: Path) -> list[str]:
 
 
 def _merge_side_files(shards: Sequence[_ShardDir], out: Path) -> None:
-    """Contract findings (deduplicated), minimal cases, shrink asks, tapped calls, lag records
-    (only the first shard measures lag), baseline."""
+    """Contract findings (deduplicated), minimal cases, shrink asks, tapped calls, received
+    spans, lag records (only the first shard measures lag), baseline."""
     contract = {
         json.dumps(c, sort_keys=True, default=str): c
         for s in shards
         for c in read_contract_findings(s.directory)
     }
     write_json(out / CONTRACT_FILE, list(contract.values()))
-    for name in (MINIMAL_FILE, SHRINK_FILE, TAP_FILE, LAG_FILE):
+    for name in (MINIMAL_FILE, SHRINK_FILE, TAP_FILE, TRACES_FILE, LAG_FILE):
         lines = [line for s in shards for line in _jsonl_lines(s.directory / name)]
         if lines:
             write_jsonl(out / name, (json.loads(line) for line in dict.fromkeys(lines)))

@@ -11,6 +11,8 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from auditor._tracecontext import TraceContext
+
 
 class AdapterError(Exception):
     """The assistant could not be asked or gave nothing usable; becomes an `error` verdict."""
@@ -39,6 +41,13 @@ class Conversation:
     #: Awaited before every request to the assistant (each turn, each retry): the audit's
     #: rate limit, shared by every probe and channel. Adapters from other packages must too.
     pace: Pace = no_pace
+    #: The probe's W3C trace context, sent with every request of the conversation (as
+    #: `traceparent`/`tracestate` headers; a python callable that takes a `traceparent`
+    #: keyword gets it there). None: no trace context is sent.
+    trace: TraceContext | None = None
+
+    def trace_headers(self) -> dict[str, str]:
+        return {} if self.trace is None else self.trace.headers()
 
 
 @dataclass(frozen=True, slots=True)

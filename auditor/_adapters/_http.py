@@ -90,7 +90,9 @@ class HttpAdapter:
             try:
                 done = await exchange(
                     self._client,
-                    self._request(variables, conversation.customer_id),
+                    self._request(
+                        variables, conversation.customer_id, conversation.trace_headers()
+                    ),
                     self._settings,
                     self._reader(session),
                     conversation.pace,
@@ -110,10 +112,16 @@ class HttpAdapter:
             return {}
         return {CUSTOMER_VARIABLE + k: v for k, v in identity.variables.items()}
 
-    def _request(self, variables: dict[str, str | None], customer_id: str | None) -> httpx.Request:
+    def _request(
+        self,
+        variables: dict[str, str | None],
+        customer_id: str | None,
+        trace: dict[str, str],
+    ) -> httpx.Request:
         config, env = self._config, self._settings.env
         headers = {k: str(fill(v, variables, env)) for k, v in config.headers.items()}
         headers.update(customer_headers(self._settings, self.name, customer_id, variables))
+        headers.update(trace)
         if self._key:
             headers.setdefault("Authorization", f"Bearer {self._key}")
         if customer_id is not None and config.customer_header:

@@ -57,7 +57,7 @@ class OpenAIAdapter:
             try:
                 done = await exchange(
                     self._client,
-                    self._request(messages, conversation.customer_id),
+                    self._request(messages, conversation.customer_id, conversation),
                     self._settings,
                     self._read,
                     conversation.pace,
@@ -72,9 +72,16 @@ class OpenAIAdapter:
         assert done is not None
         return Answer(answers[-1], tuple(answers), latency, done.ttft_ms, attempts)
 
-    def _request(self, messages: list[dict[str, str]], customer_id: str | None) -> httpx.Request:
+    def _request(
+        self,
+        messages: list[dict[str, str]],
+        customer_id: str | None,
+        conversation: Conversation,
+    ) -> httpx.Request:
         body: dict[str, Any] = {"model": self._config.model, "messages": messages}
         headers = self._headers
+        if conversation.trace is not None:
+            headers = {**headers, **conversation.trace_headers()}
         if customer_id is not None:
             body["user"] = customer_id
             if self._config.customer_header:

@@ -2,7 +2,9 @@
 
 The callable is called as `fn(question, customer_id=..., session_id=..., history=[...])` where
 `history` holds the earlier (question, answer) pairs of the conversation, and returns the answer
-text (or an awaitable of it). Each turn gets `timeout_s`.
+text (or an awaitable of it). Each turn gets `timeout_s`. A callable that declares a `traceparent`
+(and `tracestate`) keyword gets the probe's W3C trace context there, to start its spans in the
+probe's trace (`opentelemetry.propagate.extract({"traceparent": traceparent})`).
 
 A sync callable runs in a daemon thread of its own, so that a slow one does not stall the other
 probes and a hung one can neither outlive its timeout as far as the audit is concerned nor keep
@@ -63,6 +65,16 @@ def _in_daemon_thread(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> asyn
     return future
 
 
+def _trace_keywords(fn: Callable[..., Any]) -> frozenset[str]:
+    """Which of `traceparent`, `tracestate` the callable takes by name: only those are passed,
+    so callables written before trace context keep their signature."""
+    try:
+        parameters = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return frozenset()
+    return frozenset(name for name in ("traceparent", "tracestate") if name in parameters)
+
+
 class PythonAdapter:
     def __init__(self, config: PythonAssistant, settings: AdapterSettings) -> None:
         self.name = config.name
@@ -71,6 +83,7 @@ class PythonAdapter:
             getattr(self._fn, "__call__", None)  # noqa: B004 (an async __call__ method)
         )
         self._settings = settings
+        self._trace_keywords = _trace_keywords(self._fn)
 
     async def aclose(self) -> None:
         return None
@@ -95,6 +108,9 @@ class PythonAdapter:
             "session_id": conversation.session_id,
             "history": history,
         }
+        if conversation.trace is not None:
+            carried = conversation.trace.headers()
+            kwargs.update({k: v for k, v in carried.items() if k in self._trace_keywords})
         limit = self._settings.timeout_s
         try:
             async with asyncio.timeout(limit):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,6 +14,10 @@ from auditor._cli._app import EXIT_USAGE, app
 from auditor._cli._reference import VOICE_HELP
 from auditor._cli._run import execute
 from auditor._cli._tap import reference_front
+from auditor._cli._traces import announce, tracing_for
+
+if TYPE_CHECKING:
+    from auditor._traces import Receiver
 
 DEFAULT_SUITES = ("stock", "orders", "returns", "safety", "consistency", "conversations")
 
@@ -62,6 +67,14 @@ def demo(
             "maps which anchor calls each answer rested on",
         ),
     ] = False,
+    traces: Annotated[
+        bool,
+        typer.Option(
+            "--traces",
+            help="the assistant traces itself with OpenTelemetry and exports to the auditor's "
+            "OTLP receiver; the report maps its calls from its spans (needs the `otel` extra)",
+        ),
+    ] = False,
     lag: Annotated[
         bool,
         typer.Option(
@@ -78,6 +91,7 @@ def demo(
     from auditor.reference._lag_config import with_reference_lag
     from auditor.reference._world import running_world
     from auditor.reference.assistant import check_brain, check_voice, llm_missing, parse_faults
+    from auditor.reference.assistant._tracing import otel_missing
 
     console = Console(stderr=True)
     try:
@@ -86,15 +100,30 @@ def demo(
         check_voice(voice)
         if brain == "llm" and (reason := llm_missing()) is not None:
             raise ValueError(f"--brain llm needs the local model: {reason}")
+        if traces and (reason := otel_missing()) is not None:
+            raise ValueError(f"--traces: {reason}")
     except ValueError as error:
         # Escaped: the install hint names `readiness-auditor[llm]`, which is not markup.
         console.print(f"[bold red]error:[/bold red] {escape(str(error))}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     directory = new_audit_dir(out)
     front = reference_front(directory) if tap else None
-    with running_world(
-        seed=seed, items=items, faults=faults, brain=brain, shop_proxy=front, voice=voice
-    ) as world:
+    with ExitStack() as stack:
+        # The receiver first: the assistant is told where to export when it starts.
+        receiver = stack.enter_context(_receiver(directory)) if traces else None
+        if receiver is not None and not quiet:
+            announce(console, receiver)
+        world = stack.enter_context(
+            running_world(
+                seed=seed,
+                items=items,
+                faults=faults,
+                brain=brain,
+                shop_proxy=front,
+                voice=voice,
+                otlp_endpoint=None if receiver is None else receiver.url,
+            )
+        )
         if not quiet:
             console.print(
                 f"reference shop on {world.shop_url} · assistant on {world.assistant_url}"
@@ -118,13 +147,33 @@ def demo(
         ops = prepare_run(
             console, config, directory, shard=None, history=True, resume=False, base_dir=out
         )
+        env = {STAFF_TOKEN_ENV: world.staff_token}
+        tracing = stack.enter_context(
+            tracing_for(
+                console,
+                ops.config,
+                directory,
+                receive=False,
+                base_dir=Path.cwd(),
+                env=env,
+                receiver=receiver,
+            )
+        )
         code = execute(
             ops.config,
             directory,
             base_dir=Path.cwd(),
-            env={STAFF_TOKEN_ENV: world.staff_token},
+            env=env,
             resume=False,
             quiet=quiet,
             ops=ops,
+            tracing=tracing,
         )
     raise typer.Exit(conclude_run(console, ops, directory, code, env={}))
+
+
+def _receiver(directory: Path) -> AbstractContextManager[Receiver]:
+    """The OTLP receiver, before the shop's URL is known (its operations are set later)."""
+    from auditor._traces import TRACES_FILE, TracesSection, open_receiver
+
+    return open_receiver(TracesSection(), None, directory / TRACES_FILE)

@@ -57,6 +57,13 @@ def assistant(
         str,
         typer.Option(help="how the answers are worded: " + VOICE_HELP),
     ] = "standard",
+    otlp_endpoint: Annotated[
+        str | None,
+        typer.Option(
+            help="trace itself with OpenTelemetry and export the spans over OTLP/HTTP to this "
+            "base URL (e.g. the URL `auditor run --traces` prints; needs the `otel` extra)"
+        ),
+    ] = None,
 ) -> None:
     """Serve the reference assistant in the foreground until Ctrl-C."""
     import os
@@ -75,6 +82,7 @@ def assistant(
         brain=brain,
         model_url=model_url,
         voice=voice,
+        otlp_endpoint=otlp_endpoint,
     )
     try:
         serve(options, os.environ, typer.echo)

@@ -17,6 +17,7 @@ from rich.markup import escape
 
 from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_USAGE, app
 from auditor._cli._tap import tapping
+from auditor._cli._traces import tracing_for
 from auditor._cli._validate import check_before_requests
 from auditor._names import FailOn, Profile
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from auditor._cli._ops import OpsPlan
     from auditor._config import AuditConfig
     from auditor._report import Audit
+    from auditor._traces import AuditTracing
 
 EXIT_INTERRUPTED = 130
 
@@ -63,10 +65,12 @@ def execute(
     resume: bool,
     quiet: bool,
     ops: OpsPlan | None = None,
+    tracing: AuditTracing | None = None,
 ) -> int:
     """Run one audit with progress on stderr; returns the exit code. Shared with `demo`.
 
-    `ops` carries what the profile, `--shard` and the history add (`_ops.prepare_run`).
+    `ops` carries what the profile, `--shard` and the history add (`_ops.prepare_run`);
+    `tracing` the receiver and span export of `--traces` (`_cli/_traces.py`).
     """
     import asyncio
 
@@ -86,6 +90,7 @@ def execute(
         handlers=[ProgressDisplay(console, quiet=quiet), *(ops.handlers if ops else ())],
         scope=ops.scope if ops else None,
         shard=ops.shard if ops else None,
+        tracing=tracing,
     )
     try:
         with _terminate_as_interrupt():
@@ -204,6 +209,14 @@ def run(
             "and map them in the report",
         ),
     ] = False,
+    traces: Annotated[
+        bool,
+        typer.Option(
+            "--traces",
+            help="receive the assistant's OpenTelemetry spans over OTLP/HTTP (\\[traces] host, "
+            "port) and map its calls in the report, joined to the probes by trace id",
+        ),
+    ] = False,
 ) -> None:
     """Run the audit; the exit code is the gate (0 ready, 1 not ready, 2 usage, 3 could not run)."""
     from auditor._audit import new_audit_dir
@@ -232,10 +245,14 @@ def run(
         resume=resume is not None,
         base_dir=base_dir,
     )
+    receive = traces or ops.config.traces.receive
     with (
         tapping(console, ops.config, directory / TAP_FILE, base_dir=base_dir)
         if tap
-        else nullcontext()
+        else nullcontext(),
+        tracing_for(
+            console, ops.config, directory, receive=receive, base_dir=base_dir, env=os.environ
+        ) as tracing,
     ):
         code = execute(
             ops.config,
@@ -245,6 +262,7 @@ def run(
             resume=resume is not None,
             quiet=quiet,
             ops=ops,
+            tracing=tracing,
         )
     raise typer.Exit(conclude_run(console, ops, directory, code, env=os.environ))
 

@@ -27,7 +27,8 @@ from auditor._report._model import (
 )
 from auditor._report._truth import anchor_of, fact_kind
 from auditor._results import ProbeResult
-from auditor._tap import TapCall, orchestration_map
+from auditor._tap import OrchestrationMap, TapCall, orchestration_map
+from auditor._traces import SpanRecord, traces_map
 from auditor._verdict import Verdict
 
 
@@ -67,6 +68,18 @@ def _anchor_names(
     return {kind: anchor_of(kind, recorded) for kind in sorted(used | set(recorded)) if kind}
 
 
+def _orchestration(
+    results: Sequence[ProbeResult],
+    anchors: Mapping[str, str],
+    calls: Sequence[TapCall] | None,
+    spans: Sequence[SpanRecord] | None,
+) -> OrchestrationMap | None:
+    """The map from the assistant's spans when the receiver got any, else from the tap."""
+    if spans is not None and (spans or calls is None):
+        return traces_map(results, spans, anchors)
+    return None if calls is None else orchestration_map(results, calls, anchors)
+
+
 def build_audit(
     meta: dict[str, Any],
     results: Sequence[ProbeResult],
@@ -80,12 +93,14 @@ def build_audit(
     trend: Sequence[TrendPoint] | None = None,
     lag: tuple[Sequence[LagRecord], ResetRecord | None] | None = None,
     calls: Sequence[TapCall] | None = None,
+    spans: Sequence[SpanRecord] | None = None,
 ) -> Audit:
     """The audit from stored data alone; `baseline` adds the comparison with an earlier audit.
 
     `trend` holds the earlier audits' points (`trend.json`); this audit's own is appended.
     `lag` is the stored lag phase (`lag.jsonl`) and `calls` the tap's recording (`tap.jsonl`),
-    None when there was none.
+    None when there was none; `spans` the spans the OTLP receiver got (`traces.jsonl`), which
+    draw the map instead of the tap's calls when there are any.
     """
     ordered = sorted(results, key=lambda r: (r.started_at, r.probe_id))
     snapshot = SnapshotInfo.model_validate(meta["snapshot"])
@@ -137,7 +152,7 @@ def build_audit(
         if trend is None
         else _trend(trend, meta["run_id"], finished_at, readiness.ready, metrics),
         lag=lag_summary,
-        orchestration=None if calls is None else orchestration_map(ordered, calls, anchors),
+        orchestration=_orchestration(ordered, anchors, calls, spans),
         results=list(ordered),
     )
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from auditor._report._markdown import code
-from auditor._tap import KindMap, MapFlag, OrchestrationMap
+from auditor._tap import KindMap, MapFlag, OperationCount, OrchestrationMap
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.:/{}#@ ()-]")
 _BOX_W, _BOX_H, _GAP, _HEADER, _MARGIN, _MIDDLE = 250.0, 34.0, 12.0, 24.0, 16.0, 200.0
@@ -312,15 +312,30 @@ def map_svg(omap: OrchestrationMap) -> str:
 # -- Markdown and HTML views -------------------------------------------------------------------
 
 
+def _outcomes(op: OperationCount) -> str:
+    """`7` when every call answered 200 (or ended well), else `7: 200×6, 404×1`."""
+    if set(op.statuses) <= {"200", "ok"}:
+        return str(op.calls)
+    return f"{op.calls}: " + ", ".join(f"{status}×{n}" for status, n in op.statuses.items())
+
+
 def _operations(kind: KindMap) -> str:
-    return ", ".join(f"{op.anchor}.{op.operation_id} ({op.calls})" for op in kind.operations)
+    return ", ".join(f"{op.anchor}.{op.operation_id} ({_outcomes(op)})" for op in kind.operations)
 
 
 def _totals(omap: OrchestrationMap) -> str:
+    if omap.source == "traces":
+        return (
+            f"Source: traces — from the assistant's traces (OTLP spans, joined to the probes by "
+            f"trace id): {omap.calls} calls (HTTP, database, tool), {omap.direct} in a probe's "
+            f"trace, {omap.unattributed} in no probe's trace, {omap.unmatched} matching no "
+            "documented operation"
+        )
     return (
-        f"{omap.calls} anchor calls recorded: {omap.direct} direct, {omap.shared} shared, "
-        f"{omap.ambiguous} ambiguous, {omap.unattributed} outside any probe, {omap.unmatched} "
-        "matching no documented operation"
+        f"Source: tap — from the recording proxies: {omap.calls} anchor calls recorded: "
+        f"{omap.direct} direct, {omap.shared} shared, {omap.ambiguous} ambiguous, "
+        f"{omap.unattributed} outside any probe, {omap.unmatched} matching no documented "
+        "operation"
     )
 
 

@@ -10,6 +10,7 @@ from auditor._tap._config import TapSection
 from auditor._tap._join import RULE, Join, Mode, ProbeWindow, join_calls, window_of
 from auditor._tap._map import orchestration_map
 from auditor._tap._model import (
+    AnswerCalls,
     AuthSeen,
     FlagName,
     KindMap,
@@ -33,6 +34,7 @@ from auditor._tap._session import (
 __all__ = [
     "RULE",
     "TAP_FILE",
+    "AnswerCalls",
     "AuthSeen",
     "Exchange",
     "FlagName",

@@ -11,7 +11,9 @@ can see:
 * `error_hidden`: the truth anchor answered 404 or 5xx (and never succeeded for that probe),
   and the answer still claimed something; `error_passed_on` (info): the answer did not;
 * `nothing_recorded`: probes ran but the tap saw no call at all (is the assistant pointed at
-  the proxies?).
+  the proxies?);
+* `untraced` (info, traces only): answered probes in whose trace no span arrived, so nothing
+  is known of their calls: left out of `answered` and `consulted`, never "not consulted".
 
 Direct and shared calls count as consulting; identity and error flags rest on direct calls
 only, since a shared or ambiguous call may have served another probe.
@@ -22,10 +24,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from auditor._results import ProbeResult
-from auditor._tap._join import RULE, Mode, ProbeWindow, join_calls
+from auditor._tap._join import RULE, Join, Mode, ProbeWindow, join_calls
 from auditor._tap._model import (
+    AnswerCalls,
     FlagName,
     KindMap,
     MapFlag,
@@ -39,8 +43,15 @@ _CLAIMING = (Verdict.PASS, Verdict.FAIL, Verdict.INDETERMINATE)
 #: A claim that the subject does not exist passes a 404 on rather than hiding it.
 _ABSENCE_VALUES = frozenset({"not_carried"})
 _LISTED_PROBES = 50
+_LISTED_CALLS = 50
 
 Key = tuple[str, str]  # anchor, operation
+
+
+def _outcome(call: TapCall) -> str:
+    if call.status:
+        return str(call.status)
+    return "error" if call.error is not None else "ok"
 
 
 def _is_error(call: TapCall) -> bool:
@@ -62,10 +73,12 @@ class _Tally:
     consulted: int = 0
     maybe: int = 0
     not_consulted: list[str] = field(default_factory=list)
+    untraced: list[str] = field(default_factory=list)
     flagged: dict[FlagName, list[str]] = field(default_factory=lambda: defaultdict(list))
     calls: Counter[Key] = field(default_factory=Counter)
     modes: Counter[tuple[Key, Mode]] = field(default_factory=Counter)
     errors: Counter[Key] = field(default_factory=Counter)
+    statuses: dict[Key, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     op_probes: dict[Key, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
@@ -75,6 +88,7 @@ def _count_calls(tally: _Tally, probe_id: str, calls: Sequence[tuple[TapCall, Mo
         tally.calls[key] += 1
         tally.modes[(key, mode)] += 1
         tally.errors[key] += _is_error(call)
+        tally.statuses[key][_outcome(call)] += 1
         tally.op_probes[key].add(probe_id)
 
 
@@ -103,10 +117,14 @@ def _tally_probe(
     window: ProbeWindow,
     anchor: str,
     calls: Sequence[tuple[TapCall, Mode]],
+    untraced: bool = False,
 ) -> None:
     tally.probes += 1
     _count_calls(tally, window.probe_id, calls)
     if result.verdict is Verdict.ERROR:
+        return
+    if untraced:
+        tally.untraced.append(window.probe_id)
         return
     tally.answered += 1
     if any(c.anchor == anchor for c, mode in calls if mode != "ambiguous"):
@@ -132,6 +150,7 @@ def _operations(tally: _Tally) -> list[OperationCount]:
             ambiguous=tally.modes[(key, "ambiguous")],
             probes=len(tally.op_probes[key]),
             errors=tally.errors[key],
+            statuses=dict(sorted(tally.statuses[key].items())),
         )
         for key, n in tally.calls.items()
     ]
@@ -156,6 +175,8 @@ def _flags(kind: str, anchor: str, tally: _Tally) -> list[MapFlag]:
             f"answered {tally.answered} {kind} questions, called the {anchor} API for "
             f"{tally.consulted}{maybe}"
         )
+        if not tally.consulted and not tally.maybe:
+            message = f"answered {tally.answered} {kind} questions without calling the {anchor} API"
         flags.append(
             MapFlag(
                 flag="not_consulted",
@@ -164,6 +185,19 @@ def _flags(kind: str, anchor: str, tally: _Tally) -> list[MapFlag]:
                 of=tally.answered,
                 probe_ids=tally.not_consulted[:_LISTED_PROBES],
                 message=message,
+            )
+        )
+    if tally.untraced:
+        flags.append(
+            MapFlag(
+                flag="untraced",
+                severity="info",
+                kind=kind,
+                count=len(tally.untraced),
+                of=tally.answered + len(tally.untraced),
+                probe_ids=tally.untraced[:_LISTED_PROBES],
+                message=f"{len(tally.untraced)} {kind} answers have no span in their trace: "
+                "their calls are unknown (not counted as answered)",
             )
         )
     for name, template in _MESSAGES.items():
@@ -202,30 +236,69 @@ def orchestration_map(
     truth_anchors: Mapping[str, str],
 ) -> OrchestrationMap:
     """The map of one audit; `truth_anchors` is fact kind -> the anchor it is read from."""
-    joined = join_calls(results, calls)
+    return map_of_join(results, join_calls(results, calls), calls, truth_anchors)
+
+
+_NOTHING = {
+    "tap": "the tap recorded no anchor call at all: is the assistant pointed at the proxy URLs?",
+    "traces": "no span of the assistant's called anything (no HTTP, database or tool span in "
+    "any probe's trace): is its OTLP exporter pointed at the receiver, and its HTTP client "
+    "instrumented?",
+}
+
+
+def _answer(result: ProbeResult, window: ProbeWindow, joined: Join) -> AnswerCalls:
+    calls = sorted(joined.calls[result.probe_id], key=lambda pair: pair[0].started_at)
+    return AnswerCalls(
+        probe_id=result.probe_id,
+        kind=window.kind,
+        subject=window.subject,
+        calls=[
+            f"{call.anchor or '?'}.{call.operation_id or f'{call.method} {call.path}'} "
+            f"{_outcome(call)}" + ("" if mode == "direct" else f" ({mode})")
+            for call, mode in calls[:_LISTED_CALLS]
+        ],
+    )
+
+
+def map_of_join(
+    results: Sequence[ProbeResult],
+    joined: Join,
+    calls: Sequence[TapCall],
+    truth_anchors: Mapping[str, str],
+    *,
+    source: Literal["tap", "traces"] = "tap",
+    rule: str = RULE,
+    untraced: frozenset[str] = frozenset(),
+) -> OrchestrationMap:
+    """The map from calls already joined to the probes (by the tap's windows, or by trace)."""
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     fact_kinds: dict[str, str] = {}
     for result in results:
         window = joined.windows[result.probe_id]
         fact_kinds[window.kind] = window.fact_kind
         anchor = truth_anchors.get(window.fact_kind, window.fact_kind)
-        _tally_probe(tallies[window.kind], result, window, anchor, joined.calls[result.probe_id])
+        calls_of = joined.calls[result.probe_id]
+        missing = result.probe_id in untraced
+        _tally_probe(tallies[window.kind], result, window, anchor, calls_of, missing)
     kinds, flags = [], []
     for kind in sorted(tallies):
         anchor = truth_anchors.get(fact_kinds[kind], fact_kinds[kind])
         kinds.append(_kind_map(kind, fact_kinds[kind], anchor, tallies[kind]))
         flags += _flags(kind, anchor, tallies[kind])
     if results and not calls:
-        message = (
-            "the tap recorded no anchor call at all: is the assistant pointed at the proxy URLs?"
-        )
         flags.insert(
             0, MapFlag(flag="nothing_recorded", kind=None, count=0, of=len(results),
-                       message=message),
+                       message=_NOTHING[source]),
         )  # fmt: skip
     return OrchestrationMap(
         calls=len(calls), direct=joined.direct, shared=joined.shared,
         ambiguous=joined.ambiguous, unattributed=joined.unattributed,
         unmatched=sum(1 for c in calls if c.operation_id is None),
-        by_kind=kinds, flags=flags, rule=RULE,
+        by_kind=kinds, flags=flags, rule=rule, source=source,
+        answers=[
+            _answer(r, joined.windows[r.probe_id], joined)
+            for r in results
+            if r.verdict is not Verdict.ERROR and r.probe_id not in untraced
+        ],
     )  # fmt: skip

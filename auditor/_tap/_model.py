@@ -55,6 +55,9 @@ class TapCall(_Model):
     response_bytes: int = 0
     #: Why the proxy answered itself (the anchor unreachable: 502), else None.
     error: str | None = None
+    #: The W3C trace id of the call's `traceparent`, when the caller propagates one (an
+    #: assistant that traces itself); from a span, the span's own.
+    trace_id: str | None = None
 
     def values(self) -> set[str]:
         """Every id or filter value the call names: what the join matches probes by."""
@@ -77,6 +80,9 @@ class OperationCount(_Model):
     probes: int
     #: Calls answered with 404 or a 5xx.
     errors: int
+    #: Calls by outcome: the HTTP status (`"200"`, `"404"` …), or for a call with no status
+    #: (a database or tool span) `"ok"` or `"error"` (its span's status).
+    statuses: dict[str, int] = Field(default_factory=dict)
 
 
 FlagName = Literal[
@@ -86,6 +92,7 @@ FlagName = Literal[
     "error_hidden",
     "error_passed_on",
     "nothing_recorded",
+    "untraced",
 ]
 
 
@@ -122,6 +129,17 @@ class KindMap(_Model):
     errors_passed_on: int = 0
 
 
+class AnswerCalls(_Model):
+    """One answer and the calls it rested on, in the order they started."""
+
+    probe_id: str
+    kind: str
+    subject: str
+    #: `anchor.operation outcome`, e.g. `returns.getReturn 200`; `(shared)` or `(ambiguous)`
+    #: after a call the tap could not give to this probe alone.
+    calls: list[str] = Field(default_factory=list)
+
+
 class OrchestrationMap(_Model):
     """Which anchor operations the assistant called while answering, per probe kind."""
 
@@ -141,3 +159,8 @@ class OrchestrationMap(_Model):
     flags: list[MapFlag]
     #: The join rule, as applied.
     rule: str
+    #: Where the calls came from: the tap's recording proxies, or the assistant's own spans
+    #: received over OTLP (joined by trace id).
+    source: Literal["tap", "traces"] = "tap"
+    #: Each answered probe's calls (at most 50 each), in the order the probes started.
+    answers: list[AnswerCalls] = Field(default_factory=list)

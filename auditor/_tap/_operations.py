@@ -91,9 +91,13 @@ class OperationIndex:
     def origins(self) -> list[str]:
         return sorted({r.origin for r in self._routes})
 
-    def match(self, origin: str, method: str, path: str) -> Matched | None:
+    def match(self, origin: str | None, method: str, path: str) -> Matched | None:
+        """The operation `method path` calls at `origin`; `origin=None` matches any anchor's
+        (a traced call reaches the anchor under a name of its own: a service host, a proxy)."""
         for route in self._routes:
-            if route.origin != origin or route.operation.method != method.upper():
+            if origin is not None and route.origin != origin:
+                continue
+            if route.operation.method != method.upper():
                 continue
             found = route.pattern.match(path)
             if found is None:

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from auditor._tap._model import TapCall
 from auditor._tap._operations import OperationIndex
 from auditor._tap._redact import auth_of, identity_of, split_query
+from auditor._tracecontext import parse_traceparent
 
 TAP_FILE = "tap.jsonl"
 
@@ -42,6 +43,11 @@ class Exchange:
     request_bytes: int
     response_bytes: int
     error: str | None = None
+
+
+def _trace_id(headers: Mapping[str, str]) -> str | None:
+    context = parse_traceparent(headers.get("traceparent"))
+    return None if context is None else context.trace_id
 
 
 class TapRecorder:
@@ -109,6 +115,7 @@ class TapRecorder:
                 request_bytes=exchange.request_bytes,
                 response_bytes=exchange.response_bytes,
                 error=exchange.error,
+                trace_id=_trace_id(exchange.headers),
             )
             self._calls.append(call)
             if self._file is not None:

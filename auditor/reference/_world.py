@@ -55,6 +55,7 @@ def running_world(
     brain: str = "rules",
     model_url: str | None = None,
     voice: str = "standard",
+    otlp_endpoint: str | None = None,
 ) -> Iterator[World]:
     """Serve a freshly seeded shop and an assistant reading it until the block ends.
 
@@ -62,6 +63,7 @@ def running_world(
     proxy) and yields the URL the assistant should call the shop at instead. With
     `brain="llm"` and no `model_url`, the local model server is started first (a child process,
     see `assistant/_llm_server.py`) and stopped last. `voice` words the assistant's answers.
+    `otlp_endpoint` (an OTLP/HTTP base URL) makes the assistant trace itself there.
     """
     faults = faults or Faults()
     shop = create_shop(seed=seed, items=items, staff_token=staff_token)
@@ -79,6 +81,7 @@ def running_world(
             brain=brain,
             model_url=model_url,
             voice=voice,
+            otlp_endpoint=otlp_endpoint,
         )
         with serve_in_thread(assistant, host=host) as assistant_url:
             yield World(

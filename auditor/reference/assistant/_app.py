@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
@@ -45,6 +46,7 @@ from auditor.reference.assistant._openai import (
 from auditor.reference.assistant._phrasing import Phrasebook
 from auditor.reference.assistant._sessions import Sessions
 from auditor.reference.assistant._shop_client import ShopClient
+from auditor.reference.assistant._tracing import AssistantTracing, TracingMiddleware
 from auditor.reference.assistant._voice import Voice
 from auditor.reference.assistant._voices import check_voice
 
@@ -72,8 +74,10 @@ class _Runtime:
         brain: BrainKind = "rules",
         model_url: str | None = None,
         voice: Voice,
+        tracing: AssistantTracing | None = None,
     ) -> None:
         self.faults = faults
+        self.tracing = tracing
         self.voice = voice
         self.brain_kind = brain
         #: The `llm` brain's model server; the lifespan starts one when none was given.
@@ -92,6 +96,8 @@ class _Runtime:
             self._http = httpx.AsyncClient(
                 base_url=self._shop_url, timeout=_SHOP_TIMEOUT_S, trust_env=False
             )
+            if self.tracing is not None:
+                self.tracing.instrument(self._http)
             client = ShopClient(self._http, staff_token=self._staff_token, faults=self.faults)
             phrases = Phrasebook(support=SUPPORT_CONTACT, voice=self.voice)
             self._catalogue = Catalogue(client)
@@ -133,6 +139,8 @@ class _Runtime:
             await self._brain.aclose()
         if self._http is not None:
             await self._http.aclose()
+        if self.tracing is not None:
+            await asyncio.to_thread(self.tracing.shutdown)  # flushes over HTTP: not on the loop
 
 
 def _openai_error(status: int, message: str, kind: str, code: str | None = None) -> JSONResponse:
@@ -276,6 +284,7 @@ def create_assistant(
     brain: str = "rules",
     model_url: str | None = None,
     voice: str = "standard",
+    otlp_endpoint: str | None = None,
 ) -> Starlette:
     """The reference assistant as an ASGI app, answering from the shop at `shop_url`.
 
@@ -284,6 +293,8 @@ def create_assistant(
     `llm` (a language model words the answers, see `_llm.py`): its model server is the
     OpenAI-compatible one at `model_url`, or else one the app starts and stops with its lifespan.
     `voice` words the answers (`_voices.py`): the same facts in another style of wording.
+    `otlp_endpoint`, an OTLP/HTTP base URL, makes it trace itself there (`_tracing.py`; needs
+    the `otel` extra).
     """
     runtime = _Runtime(
         shop_url=shop_url,
@@ -294,6 +305,7 @@ def create_assistant(
         brain=check_brain(brain),
         model_url=model_url,
         voice=check_voice(voice),
+        tracing=None if otlp_endpoint is None else AssistantTracing(otlp_endpoint),
     )
 
     @asynccontextmanager
@@ -313,9 +325,11 @@ def create_assistant(
         Route("/health", _health, methods=["GET"]),
     ]
     handlers: dict[Any, Any] = {HTTPException: _http_error, Exception: _unexpected}
+    tracing = runtime.tracing
     return Starlette(
         routes=routes,
         exception_handlers=handlers,
         lifespan=lifespan,
         max_body_size=_MAX_BODY_BYTES,
+        middleware=[] if tracing is None else [Middleware(TracingMiddleware, tracing=tracing)],
     )

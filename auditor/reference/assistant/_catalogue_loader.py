@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import time
 from collections.abc import Callable
 
@@ -49,7 +50,10 @@ class Catalogue:
     def renew(self) -> None:
         """Start loading a fresh index in the background, unless a load is under way."""
         if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._renew_quietly())
+            # A context of its own: a renewal some question happened to start is not that
+            # question's work (its calls are in no question's trace).
+            fresh = contextvars.Context()
+            self._task = asyncio.create_task(self._renew_quietly(), context=fresh)
 
     async def find(self, text: str) -> CatalogueIndex | None:
         """Ask the shop for items named like `text`; the grown index, or None if none is new."""

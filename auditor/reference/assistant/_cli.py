@@ -12,10 +12,12 @@ from dataclasses import dataclass
 import uvicorn
 
 from auditor._serve import bind_socket, is_loopback, url_of
+from auditor._validators import check_url
 from auditor.reference.assistant._app import create_assistant
 from auditor.reference.assistant._faults import FAULTS_ENV, Faults, faults_from_env, parse_faults
 from auditor.reference.assistant._llm import check_brain
 from auditor.reference.assistant._llm_server import missing
+from auditor.reference.assistant._tracing import otel_missing
 from auditor.reference.assistant._voices import check_voice
 
 
@@ -39,6 +41,8 @@ class ServeOptions:
     model_url: str | None = None
     #: How the answers are worded (see `_voices.py`).
     voice: str = "standard"
+    #: An OTLP/HTTP base URL to export the assistant's own spans to (`_tracing.py`).
+    otlp_endpoint: str | None = None
 
 
 def _secret(env: Mapping[str, str], name: str, what: str) -> str:
@@ -71,6 +75,13 @@ def resolve(options: ServeOptions, env: Mapping[str, str]) -> tuple[str, Faults,
         raise UsageError(str(exc)) from None
     if brain == "llm" and options.model_url is None and (reason := missing()) is not None:
         raise UsageError(f"the llm brain needs its model server: {reason}")
+    if options.otlp_endpoint is not None:
+        try:
+            check_url(options.otlp_endpoint, what="--otlp-endpoint")
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        if (reason := otel_missing()) is not None:
+            raise UsageError(reason)
     return staff_token, faults, api_key
 
 
@@ -86,6 +97,7 @@ def serve(options: ServeOptions, env: Mapping[str, str], echo: Callable[[str], N
         brain=options.brain,
         model_url=options.model_url,
         voice=options.voice,
+        otlp_endpoint=options.otlp_endpoint,
     )
     sock = bind_socket(options.host, options.port)
     url = url_of(sock)
@@ -101,6 +113,8 @@ def serve(options: ServeOptions, env: Mapping[str, str], echo: Callable[[str], N
         echo(f"  brain:           llm ({model})")
     if api_key is not None:
         echo(f"  API key:         required (from ${options.api_key_env})")
+    if options.otlp_endpoint is not None:
+        echo(f"  traces:          OTLP/HTTP to {options.otlp_endpoint}/v1/traces")
     server = uvicorn.Server(
         uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)
     )

@@ -39,7 +39,7 @@ def test_blind_to_returns_answers_return_questions_without_a_returns_call(tmp_pa
     flags = {f.kind: f for f in omap.flags if f.flag == "not_consulted"}
     answered = kinds["return.status"].answered
     assert flags["return.status"].message == (
-        f"answered {answered} return.status questions, called the returns API for 0"
+        f"answered {answered} return.status questions without calling the returns API"
     )
     summary = (tmp_path / "a" / "summary.md").read_text(encoding="utf-8")
     assert "```mermaid" in summary and "not consulted" in summary

@@ -73,3 +73,9 @@ def test_an_unknown_voice_is_refused_before_serving():
     with pytest.raises(UsageError, match="unknown voice 'welsh'; valid voices: standard, british"):
         resolve(options(voice="welsh"), ENV)
     assert resolve(options(voice="markdown"), ENV)[0] == "staff-secret"
+
+
+def test_an_otlp_endpoint_must_be_a_url():
+    with pytest.raises(UsageError, match="--otlp-endpoint"):
+        resolve(options(otlp_endpoint="collector:4318"), ENV)
+    assert resolve(options(otlp_endpoint="http://127.0.0.1:4318"), ENV)[0] == "staff-secret"

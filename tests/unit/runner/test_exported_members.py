@@ -31,7 +31,9 @@ def test_runner_exports():
         [
             "DEADLINE_REASON",
             "Extractor",
+            "FreshIds",
             "ProbeJudge",
+            "ProbeTracing",
             "RateLimiter",
             "RunSettings",
             "TruthSource",

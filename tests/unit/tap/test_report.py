@@ -98,7 +98,7 @@ def _audit():
 def test_summary_md_carries_the_mermaid_source_and_the_flags():
     markdown = render_markdown(_audit())
     assert "## Orchestration map" in markdown and "```mermaid\nflowchart LR" in markdown
-    assert "⚠️ `answered 1 return.status questions, called the returns API for 0`" in markdown
+    assert "⚠️ `answered 1 return.status questions without calling the returns API`" in markdown
     assert "<script>" not in markdown.split("```mermaid")[1].split("```")[0]
 
 
@@ -107,4 +107,4 @@ def test_report_html_carries_the_svg_table_and_mermaid_source():
     section = html[html.index('<section id="orchestration">') :]
     assert "<svg" in section and "Mermaid source" in section
     assert "<script>alert(1)</script>" not in html
-    assert "answered 1 return.status questions, called the returns API for 0" in section
+    assert "answered 1 return.status questions without calling the returns API" in section
