@@ -5,6 +5,7 @@ and flags that exist."""
 from __future__ import annotations
 
 import copy
+import io
 import re
 import tomllib
 from functools import cache
@@ -124,7 +125,8 @@ def test_the_indexed_job_deals_one_shard_per_index():
 
 @cache
 def dockerfile() -> DockerfileParser:
-    parser = DockerfileParser(fileobj=(ROOT / "Dockerfile").open("rb"))
+    # Parsed from memory: given a file object, the parser keeps it open for its lifetime.
+    parser = DockerfileParser(fileobj=io.BytesIO((ROOT / "Dockerfile").read_bytes()))
     return parser
 
 
