@@ -12,7 +12,7 @@ import hashlib
 import json
 import secrets
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -61,6 +61,7 @@ from auditor._redact import Redactor
 from auditor._report._baseline import read_stored_baseline
 from auditor._report._build import build_audit
 from auditor._report._model import Audit, Rejudged
+from auditor._report._sample import DEFAULT_SAMPLE
 from auditor._report._write import write_reports
 from auditor._results import (
     DEADLINE_REASON,
@@ -68,6 +69,7 @@ from auditor._results import (
     ResultsStore,
     answered_ids,
     read_results,
+    stored_results,
 )
 from auditor._runner import ProbeJudge, RateLimiter, RunSettings, run_probes
 from auditor._shards import Shard
@@ -358,14 +360,21 @@ def _ended(
     return meta
 
 
-def _finished_at(meta: Mapping[str, Any], results: Sequence[Any]) -> datetime:
+def report_sample(meta: Mapping[str, Any]) -> int:
+    """The probes each report view lists, as the audit was configured (`meta.json`)."""
+    stored = (meta.get("config") or {}).get("audit") or {}
+    value = stored.get("report_sample") if isinstance(stored, dict) else None
+    return value if isinstance(value, int) and value >= 1 else DEFAULT_SAMPLE
+
+
+def _finished_at(meta: Mapping[str, Any], results: Iterable[Any]) -> datetime:
     """The stored end; for a directory whose run never got that far (killed), the last
     result's end, or the start: a moment the stored data fixes, never the time of rendering."""
     stored = meta.get(FINISHED_KEY)
     if stored:
         return datetime.fromisoformat(str(stored))
-    ends = [r.finished_at for r in results]
-    return max(ends) if ends else datetime.fromisoformat(str(meta["started_at"]))
+    ends = (r.finished_at for r in results)
+    return max(ends, default=datetime.fromisoformat(str(meta["started_at"])))
 
 
 def finish(
@@ -392,7 +401,8 @@ def finish(
     """
     meta = read_meta(directory)
     rejudged = read_rejudged(directory)
-    results = read_results(directory, REJUDGED_RESULTS_FILE if rejudged else RESULTS_FILE)
+    # Read lazily, as a stream, each time they are needed: never all of them in memory.
+    results = stored_results(directory, REJUDGED_RESULTS_FILE if rejudged else RESULTS_FILE)
     if status is not None and finished_at is not None:
         meta = _ended(directory, meta, status, finished_at)
     if status is None:
@@ -414,6 +424,7 @@ def finish(
         trend=read_trend(directory),
         lag=read_lag(directory),
         calls=read_calls(directory / TAP_FILE),
+        sample=report_sample(meta),
     )
     if rejudged is not None:
         record = Rejudged.model_validate({k: v for k, v in rejudged.items() if k != "gate"})
