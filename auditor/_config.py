@@ -44,7 +44,7 @@ class ConfigError(Exception):
 
 
 #: Probes each report view lists one by one, unless configured (`[audit] report_sample`).
-REPORT_SAMPLE = 200
+REPORT_SAMPLE = 500
 
 
 class _Strict(BaseModel):

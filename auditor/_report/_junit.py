@@ -127,7 +127,7 @@ def _more_case(kind: str, cases: KindCases) -> ET.Element | None:
     failed = omitted[Verdict.FAIL.value] + omitted[Verdict.UNANSWERED.value]
     errors = omitted[Verdict.ERROR.value]
     rest = sample.total - len(shown)
-    counts = ", ".join(f"{n} {v}" for v, n in sorted(omitted.items()) if n > 0)
+    counts = ", ".join(f"{n:,} {v}" for v, n in sorted(omitted.items()) if n > 0)
     words = (
         f"{showing(len(shown), sample.total, 'probes')} of this kind; the other {rest:,} "
         f"({counts}) are in audit.json"
