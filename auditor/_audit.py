@@ -68,7 +68,6 @@ from auditor._results import (
     RESULTS_FILE,
     ResultsStore,
     answered_ids,
-    read_results,
     stored_results,
 )
 from auditor._runner import ProbeJudge, RateLimiter, RunSettings, run_probes
@@ -274,7 +273,7 @@ def _start(
         # All with a result but the deadline's cuts.
         done = {
             r.probe_id: r.verdict
-            for r in read_results(directory)
+            for r in stored_results(directory)  # a stream: one result in memory at a time
             if r.reason != DEADLINE_REASON and r.probe_id in planned
         }
         meta = read_meta(directory)  # refuses a directory that is not an audit's
@@ -445,7 +444,7 @@ async def _shrink(
     context = ShrinkContext(
         options.directory, snapshot, _suites(config, options), judge, settings, scope
     )
-    await shrink_failures(context, read_results(options.directory))
+    await shrink_failures(context, stored_results(options.directory))
 
 
 async def _plant_phase(

@@ -173,7 +173,7 @@ def finished_ids(directory: Path) -> set[str]:
 
     A probe asked again gets a second line; `read_results` keeps the later one.
     """
-    return answered_ids(read_results(directory))
+    return answered_ids(stored_results(directory))
 
 
 def answered_ids(results: Iterable[ProbeResult]) -> set[str]:
