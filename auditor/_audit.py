@@ -55,6 +55,7 @@ from auditor._probes import (
     plan_probes,
     unread_fact_kinds,
 )
+from auditor._probes._capacity import bucket_capacities, budget_note
 from auditor._probes._planted import KIND as PLANTED
 from auditor._probes._planted import planted_probes
 from auditor._redact import Redactor
@@ -74,6 +75,7 @@ from auditor._runner import ProbeJudge, RateLimiter, RunSettings, run_probes
 from auditor._shards import Shard
 from auditor._shrink import ShrinkContext, ShrinkSettings, shrink_failures
 from auditor._store import (
+    BUDGET_KEY,
     CONTRACT_FILE,
     FINISHED_KEY,
     ITEMS_FILE,
@@ -244,11 +246,37 @@ def _plan(
     shaped: dict[str, Any] = {} if scope is None else {"scope": scope.to_json()}
     # Of the whole plan, before a shard takes its slice: every shard (and the merge) agree.
     shaped["asked"] = asked_record(snapshot, suites, plan, scope)
+    if len(plan) < config.audit.max_probes:
+        shaped[BUDGET_KEY] = _short_of_budget(config, snapshot, suites, scope, plan)
     if options.shard is not None:
         plan, shaped["shard"] = options.shard.select(plan)
     if _plants(config) and (options.shard is None or options.shard.index == 1):
         plan += planted_probes(snapshot, config.audit.seed, channels, plan)
     return plan, shaped
+
+
+def _short_of_budget(
+    config: AuditConfig,
+    snapshot: Snapshot,
+    suites: Sequence[KindPlan],
+    scope: PlanScope | None,
+    plan: Sequence[Probe],
+) -> dict[str, Any]:
+    """meta.json's record of a plan smaller than its budget, and why (the console and every
+    report say it); computed from the data the planner drew from, not by planning again."""
+    budget = config.audit.max_probes
+    buckets = bucket_capacities(
+        snapshot,
+        suites,
+        max_probes=budget,
+        channels=len(config.assistant),
+        scope=scope,
+        rules=InstructionRules.of(
+            config.probes.injection.patterns, config.probes.injection.subjects
+        ),
+    )
+    why = budget_note(budget, len(plan), buckets, Counter(p.kind for p in plan))
+    return {"max_probes": budget, "planned": len(plan), "why": why}
 
 
 def _plants(config: AuditConfig) -> bool:
@@ -569,7 +597,12 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         bus = EventBus(*options.handlers)
         bus.subscribe(lambda e: store.append(e.result) if isinstance(e, ProbeFinished) else None)
         earlier = Counter(done.values())
-        bus.emit(AuditStarted(total=len(plan), already_done=len(done), earlier=earlier))
+        short = (read_meta(options.directory).get(BUDGET_KEY) or {}).get("why")
+        bus.emit(
+            AuditStarted(
+                total=len(plan), already_done=len(done), earlier=earlier, short_of_budget=short
+            )
+        )
         extractor = _extractor(snapshot, config.extraction_vocabulary())
         try:
             todo = [p for p in plan if p.id not in done]

@@ -28,6 +28,7 @@ from auditor._report._sample import DEFAULT_SAMPLE
 from auditor._report._truth import anchor_of, fact_kind
 from auditor._report._views import ReportViews
 from auditor._results import ProbeResult, StoredResults
+from auditor._store import BUDGET_KEY
 from auditor._tap import TapCall, orchestration_map
 from auditor._verdict import Verdict
 
@@ -190,6 +191,7 @@ def build_audit(
         else _trend(trend, meta["run_id"], finished_at, readiness.ready, metrics),
         lag=lag_summary,
         orchestration=None if calls is None else orchestration_map(ordered, calls, anchors),
+        short_of_budget=(meta.get(BUDGET_KEY) or {}).get("why"),
         results=[],
     )
     # Not validated again: the results are kept as given (a lazily read sequence, say).

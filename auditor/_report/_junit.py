@@ -92,6 +92,8 @@ def _properties(audit: Audit) -> ET.Element:
         ("typo_deflection", share(m.typo_deflection)),
         ("recontact", recontact_words(m.recontact)),
     ]
+    if audit.short_of_budget:
+        shown.append(("short_of_budget", audit.short_of_budget))
     for style, probes, agreement, deflection in mention_lines(m):
         shown.append(
             (f"mention.{style}", f"{probes} probes, agreement {agreement}, deflection {deflection}")

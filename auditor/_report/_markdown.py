@@ -84,6 +84,8 @@ def _header(audit: Audit) -> list[str]:
         f"snapshot {audit.snapshot.taken_at.isoformat(timespec='seconds')}",
         "",
     ]
+    if audit.short_of_budget:
+        lines += [f"Plan short of its budget: {one_line(audit.short_of_budget)}.", ""]
     if audit.rejudged is not None:
         again = audit.rejudged
         lines += [
