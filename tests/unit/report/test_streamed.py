@@ -24,6 +24,7 @@ import pytest
 from auditor._audit import finish
 from auditor._config import GateSection
 from auditor._report import build_audit, compute_metrics, group_findings
+from auditor._report._baseline import read_baseline
 from auditor._report._build import AuditTally
 from auditor._report._html import render_html
 from auditor._report._junit import render_junit
@@ -253,3 +254,14 @@ def test_a_bounded_sample_shows_notable_items_first(total, notable, shown):
     assert len(sample.items()) == shown
     assert set(notable) <= set(sample.items())
     assert sample.items() == sorted(sample.items())
+
+
+def test_a_baseline_reads_audit_json_up_to_its_results(tmp_path):
+    directory = _unpack(tmp_path / "run")
+    finish(directory, env={})
+    whole = read_baseline(directory)
+    text = (directory / "audit.json").read_text(encoding="utf-8")
+    cut = text.index('  "results": [\n') + len('  "results": [\n')
+    (directory / "audit.json").write_text(text[:cut] + "not JSON: never read\n", encoding="utf-8")
+    assert read_baseline(directory) == whole
+    assert len(whole.findings) == len(json.loads(text)["findings"]) > 0
