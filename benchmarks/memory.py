@@ -19,6 +19,7 @@ asked many times over). The last line is one JSON object, for machines; `--out` 
 
     .venv/bin/python benchmarks/memory.py [--probes 100000] [--items 1000] [--concurrency 32]
         [--out benchmarks/results/memory.json]
+    .venv/bin/python benchmarks/memory.py --report-only DIR   # the reports of DIR alone
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -138,6 +140,27 @@ def child_audit(url: str, args: argparse.Namespace) -> dict[str, Any]:
         }
 
 
+def report_only(source: Path) -> dict[str, Any]:
+    """The reading side alone, on a copy of an audit directory: `finish` as `auditor report
+    DIR` runs it (every result read back, every report written)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "audit"
+        shutil.copytree(source, folder)
+        for name in ("audit.json", "summary.md", "junit.xml", "report.html"):
+            (folder / name).unlink(missing_ok=True)
+        rss_before = peak_rss_mib()
+        wall, cpu = time.perf_counter(), cpu_s()
+        audit = finish(folder, "complete", finished_at=datetime.now(UTC))
+        return {
+            "results": audit.metrics.probes,
+            "report_wall_s": round(time.perf_counter() - wall, 2),
+            "report_cpu_s": round(cpu_s() - cpu, 2),
+            "peak_rss_before_mib": round(rss_before, 1),
+            "peak_rss_mib": round(peak_rss_mib(), 1),
+            "load_average": [round(x, 2) for x in os.getloadavg()],
+        }
+
+
 def child_bare(url: str, args: argparse.Namespace) -> dict[str, Any]:
     items = catalogue(args.items)
     measured = asyncio.run(bare_loop(url, 0, args.concurrency, args.probes, items))
@@ -166,9 +189,18 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--out", type=Path, help="also write the JSON summary here")
+    parser.add_argument(
+        "--report-only",
+        type=Path,
+        metavar="DIR",
+        help="measure only the reports of an existing audit directory (a copy is used)",
+    )
     parser.add_argument("--child", choices=["audit", "bare"], help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.report_only is not None:
+        print(json.dumps(report_only(args.report_only)))
+        return
     if args.child is not None:
         run = child_audit if args.child == "audit" else child_bare
         print(json.dumps(run(args.url, args)))
