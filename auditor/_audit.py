@@ -12,7 +12,7 @@ import hashlib
 import json
 import secrets
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AsyncExitStack, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -55,24 +55,27 @@ from auditor._probes import (
     plan_probes,
     unread_fact_kinds,
 )
+from auditor._probes._capacity import bucket_capacities, budget_note
 from auditor._probes._planted import KIND as PLANTED
 from auditor._probes._planted import planted_probes
 from auditor._redact import Redactor
 from auditor._report._baseline import read_stored_baseline
 from auditor._report._build import build_audit
 from auditor._report._model import Audit, Rejudged
+from auditor._report._sample import DEFAULT_SAMPLE
 from auditor._report._write import write_reports
 from auditor._results import (
     DEADLINE_REASON,
     RESULTS_FILE,
     ResultsStore,
     answered_ids,
-    read_results,
+    stored_results,
 )
 from auditor._runner import ProbeJudge, RateLimiter, RunSettings, run_probes
 from auditor._shards import Shard
 from auditor._shrink import ShrinkContext, ShrinkSettings, shrink_failures
 from auditor._store import (
+    BUDGET_KEY,
     CONTRACT_FILE,
     FINISHED_KEY,
     ITEMS_FILE,
@@ -247,11 +250,37 @@ def _plan(
     shaped: dict[str, Any] = {} if scope is None else {"scope": scope.to_json()}
     # Of the whole plan, before a shard takes its slice: every shard (and the merge) agree.
     shaped["asked"] = asked_record(snapshot, suites, plan, scope)
+    if len(plan) < config.audit.max_probes:
+        shaped[BUDGET_KEY] = _short_of_budget(config, snapshot, suites, scope, plan)
     if options.shard is not None:
         plan, shaped["shard"] = options.shard.select(plan)
     if _plants(config) and (options.shard is None or options.shard.index == 1):
         plan += planted_probes(snapshot, config.audit.seed, channels, plan)
     return plan, shaped
+
+
+def _short_of_budget(
+    config: AuditConfig,
+    snapshot: Snapshot,
+    suites: Sequence[KindPlan],
+    scope: PlanScope | None,
+    plan: Sequence[Probe],
+) -> dict[str, Any]:
+    """meta.json's record of a plan smaller than its budget, and why (the console and every
+    report say it); computed from the data the planner drew from, not by planning again."""
+    budget = config.audit.max_probes
+    buckets = bucket_capacities(
+        snapshot,
+        suites,
+        max_probes=budget,
+        channels=len(config.assistant),
+        scope=scope,
+        rules=InstructionRules.of(
+            config.probes.injection.patterns, config.probes.injection.subjects
+        ),
+    )
+    why = budget_note(budget, len(plan), buckets, Counter(p.kind for p in plan))
+    return {"max_probes": budget, "planned": len(plan), "why": why}
 
 
 def _plants(config: AuditConfig) -> bool:
@@ -276,7 +305,7 @@ def _start(
         # All with a result but the deadline's cuts.
         done = {
             r.probe_id: r.verdict
-            for r in read_results(directory)
+            for r in stored_results(directory)  # a stream: one result in memory at a time
             if r.reason != DEADLINE_REASON and r.probe_id in planned
         }
         meta = read_meta(directory)  # refuses a directory that is not an audit's
@@ -363,14 +392,21 @@ def _ended(
     return meta
 
 
-def _finished_at(meta: Mapping[str, Any], results: Sequence[Any]) -> datetime:
+def report_sample(meta: Mapping[str, Any]) -> int:
+    """The probes each report view lists, as the audit was configured (`meta.json`)."""
+    stored = (meta.get("config") or {}).get("audit") or {}
+    value = stored.get("report_sample") if isinstance(stored, dict) else None
+    return value if isinstance(value, int) and value >= 1 else DEFAULT_SAMPLE
+
+
+def _finished_at(meta: Mapping[str, Any], results: Iterable[Any]) -> datetime:
     """The stored end; for a directory whose run never got that far (killed), the last
     result's end, or the start: a moment the stored data fixes, never the time of rendering."""
     stored = meta.get(FINISHED_KEY)
     if stored:
         return datetime.fromisoformat(str(stored))
-    ends = [r.finished_at for r in results]
-    return max(ends) if ends else datetime.fromisoformat(str(meta["started_at"]))
+    ends = (r.finished_at for r in results)
+    return max(ends, default=datetime.fromisoformat(str(meta["started_at"])))
 
 
 def finish(
@@ -397,7 +433,8 @@ def finish(
     """
     meta = read_meta(directory)
     rejudged = read_rejudged(directory)
-    results = read_results(directory, REJUDGED_RESULTS_FILE if rejudged else RESULTS_FILE)
+    # Read lazily, as a stream, each time they are needed: never all of them in memory.
+    results = stored_results(directory, REJUDGED_RESULTS_FILE if rejudged else RESULTS_FILE)
     if status is not None and finished_at is not None:
         meta = _ended(directory, meta, status, finished_at)
     if status is None:
@@ -420,6 +457,7 @@ def finish(
         lag=read_lag(directory),
         calls=read_calls(directory / TAP_FILE),
         spans=read_spans(directory / TRACES_FILE),
+        sample=report_sample(meta),
     )
     if rejudged is not None:
         record = Rejudged.model_validate({k: v for k, v in rejudged.items() if k != "gate"})
@@ -440,7 +478,7 @@ async def _shrink(
     context = ShrinkContext(
         options.directory, snapshot, _suites(config, options), judge, settings, scope
     )
-    await shrink_failures(context, read_results(options.directory))
+    await shrink_failures(context, stored_results(options.directory))
 
 
 async def _plant_phase(
@@ -529,13 +567,9 @@ def _start_tracing(config: AuditConfig, options: AuditOptions) -> AuditTracing:
     return tracing
 
 
-async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
-    if config.lag is not None:
-        try:  # the profile may have been overridden after the file was checked
-            check_allowed(config.sandbox, config.audit.profile)
-        except SandboxRefused as error:
-            raise ConfigError("configuration", [f"lag: {error}"]) from None
-    settings = AdapterSettings(
+def _settings(config: AuditConfig, options: AuditOptions) -> tuple[AdapterSettings, RunSettings]:
+    """How the adapters talk to the assistant, and how the runner paces the questions."""
+    adapter = AdapterSettings(
         timeout_s=config.audit.timeout_s,
         retries=config.audit.retries,
         max_answer_bytes=config.audit.max_answer_bytes,
@@ -543,13 +577,23 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         env=options.env,
         identities=identities(config.customers),
     )
-    run_settings = RunSettings(
+    run = RunSettings(
         concurrency=config.audit.concurrency,
         timeout_s=config.audit.timeout_s,
         rate_limit=config.audit.rate_limit,
         deadline_s=config.audit.deadline_s,
         retries=config.audit.retries,
     )
+    return adapter, run
+
+
+async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
+    if config.lag is not None:
+        try:  # the profile may have been overridden after the file was checked
+            check_allowed(config.sandbox, config.audit.profile)
+        except SandboxRefused as error:
+            raise ConfigError("configuration", [f"lag: {error}"]) from None
+    settings, run_settings = _settings(config, options)
     status: Literal["complete", "interrupted"] = "interrupted"
     redactor = Redactor.from_config(config, options.env)
     tracing = _start_tracing(config, options)
@@ -579,7 +623,12 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         bus = EventBus(*options.handlers, tracing.handle)
         bus.subscribe(lambda e: store.append(e.result) if isinstance(e, ProbeFinished) else None)
         earlier = Counter(done.values())
-        bus.emit(AuditStarted(total=len(plan), already_done=len(done), earlier=earlier))
+        short = (read_meta(options.directory).get(BUDGET_KEY) or {}).get("why")
+        bus.emit(
+            AuditStarted(
+                total=len(plan), already_done=len(done), earlier=earlier, short_of_budget=short
+            )
+        )
         extractor = _extractor(snapshot, config.extraction_vocabulary())
         try:
             todo = [p for p in plan if p.id not in done]

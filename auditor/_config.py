@@ -50,6 +50,10 @@ class ConfigError(Exception):
         super().__init__(f"{source}: " + "; ".join(self.problems))
 
 
+#: Probes each report view lists one by one, unless configured (`[audit] report_sample`).
+REPORT_SAMPLE = 500
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -125,6 +129,14 @@ class AuditSection(_Strict):
         60.0,
         description=(
             "Seconds the whole shrink phase may take; buckets not reached keep their plan failure."
+        ),
+    )
+    report_sample: Annotated[int, Field(ge=1, le=100_000)] = Field(
+        REPORT_SAMPLE,
+        description=(
+            "Probes the HTML, Markdown and JUnit reports list one by one per section (failures "
+            'first when there are more); the rest are counted, and the reports say "showing N of'
+            ' M". Every result stays in `audit.json`.'
         ),
     )
 

@@ -24,6 +24,8 @@ class AuditStarted:
     already_done: int
     #: Their verdicts, counted: a resumed run's summary counts the whole audit.
     earlier: Mapping[Verdict, int] = field(default_factory=dict)
+    #: Why the plan is smaller than the budget (`_probes._capacity.budget_note`), or None.
+    short_of_budget: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,12 @@ import dataclasses
 import enum
 import functools
 import json
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, Self
+from typing import Any, Literal, Self, overload
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -175,7 +176,7 @@ def finished_ids(directory: Path) -> set[str]:
 
     A probe asked again gets a second line; `read_results` keeps the later one.
     """
-    return answered_ids(read_results(directory))
+    return answered_ids(stored_results(directory))
 
 
 def answered_ids(results: Iterable[ProbeResult]) -> set[str]:
@@ -192,6 +193,83 @@ def read_results(directory: Path, file: str = RESULTS_FILE) -> list[ProbeResult]
     for result in _iter_lines(directory / file):
         by_id[result.probe_id] = result
     return list(by_id.values())
+
+
+class StoredResults(Sequence[ProbeResult]):
+    """The results on disk, read back one at a time, in report order (started, then probe id).
+
+    Holds where each kept line is (two integers per probe), never the results themselves, so
+    an audit of any size is read in flat memory: each iteration reads the file again. A later
+    line for the same probe replaces an earlier one, as in `read_results`; a torn last line and
+    lines that are not results are skipped.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        latest: dict[str, tuple[datetime, int, int]] = {}
+        for offset, line, result in _scan(path):
+            latest[result.probe_id] = (result.started_at, offset, len(line))
+        order = sorted(latest.items(), key=lambda item: (item[1][0], item[0]))
+        self._offsets = array("q", (at for _, (_, at, _) in order))
+        self._sizes = array("q", (size for _, (_, _, size) in order))
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    @overload
+    def __getitem__(self, index: int) -> ProbeResult: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ProbeResult]: ...
+    def __getitem__(self, index: int | slice) -> ProbeResult | list[ProbeResult]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        with self.path.open("rb") as file:
+            file.seek(self._offsets[index])
+            return _parse(file.read(self._sizes[index])) or _gone(self.path)
+
+    def __iter__(self) -> Iterator[ProbeResult]:
+        with self.path.open("rb") as file:
+            for offset, size in zip(self._offsets, self._sizes, strict=True):
+                file.seek(offset)
+                yield _parse(file.read(size)) or _gone(self.path)
+
+
+def _gone(path: Path) -> ProbeResult:
+    raise ResultsDamaged(f"{path} changed while it was being read")
+
+
+def stored_results(directory: Path, file: str = RESULTS_FILE) -> StoredResults:
+    """The results of `directory` (or its `file`) as a lazily read sequence in report order."""
+    return StoredResults(directory / file)
+
+
+def _scan(path: Path) -> Iterator[tuple[int, bytes, ProbeResult]]:
+    """(offset, line, result) of every complete line that holds a result."""
+    if not path.exists():
+        return
+    offset = 0
+    with path.open("rb") as lines:
+        for line in lines:
+            if not line.endswith(b"\n"):
+                return  # torn by a crash mid-write
+            result = _parse(line)
+            if result is not None:
+                yield offset, line, result
+            offset += len(line)
+
+
+def _parse(line: bytes) -> ProbeResult | None:
+    """One stored line as a result, or None; as `complete_lines` reads it, in one call when it
+    can (the JSON parser of pydantic), else the slower way that tolerates lone surrogates."""
+    try:
+        return ProbeResult.model_validate_json(line)
+    except ValueError:
+        pass
+    try:
+        data = json.loads(line.decode("utf-8", "surrogatepass"))
+        return ProbeResult.model_validate(data) if isinstance(data, dict) else None
+    except ValueError:
+        return None
 
 
 def _iter_lines(path: Path) -> Iterator[ProbeResult]:

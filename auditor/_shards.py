@@ -26,7 +26,7 @@ from typing import Any
 
 from auditor._lag import LAG_FILE
 from auditor._probes import Probe
-from auditor._results import ResultsStore, read_results, write_jsonl
+from auditor._results import ResultsStore, stored_results, write_jsonl
 from auditor._store import (
     CONTRACT_FILE,
     FINISHED_KEY,
@@ -259,7 +259,7 @@ def merge_shards(directories: Sequence[Path], out: Path) -> dict[str, Any]:
     write_plan(out, plan)
     with ResultsStore(out) as store:
         for shard in shards:
-            for result in read_results(shard.directory):
+            for result in stored_results(shard.directory):  # a stream, shard by shard
                 store.append(result)
     _merge_side_files(shards, out)
     return meta

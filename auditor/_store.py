@@ -38,6 +38,8 @@ REPLAY_FILE = "replay.json"
 #: DIR` renders the same audit however often and however late it runs.
 FINISHED_KEY = "finished_at"
 STATUS_KEY = "status"
+#: meta.json's record of a plan smaller than its budget: budget, planned, and why.
+BUDGET_KEY = "budget"
 
 
 class AuditDirError(Exception):

@@ -78,6 +78,8 @@ class ProgressDisplay:
 
     def _start(self, event: AuditStarted) -> None:
         self._last = self._clock()
+        if event.short_of_budget:  # said even under --quiet: the audit is smaller than asked
+            self._console.print(event.short_of_budget, highlight=False, markup=False)
         if self._console.is_terminal and not self._quiet:
             self._bar = Progress(
                 TextColumn("[bold]auditing"),

@@ -112,10 +112,28 @@ class StoredBaseline(_Lenient):
     baseline: BaselineSummary | None = None
 
 
+#: The line that opens `audit.json`'s results as the writer lays them out (`results` last).
+_RESULTS_LINES = ('  "results": [\n', '  "results": []\n')
+
+
+def _head(file: Path) -> str:
+    """`audit.json` without its results, read up to them: a comparison needs the metrics and
+    findings, and the results of a large audit are most of the file. A document laid out
+    otherwise (not written by this tool) is read whole."""
+    kept: list[str] = []
+    with file.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line in _RESULTS_LINES and kept and kept[-1].endswith(",\n"):
+                kept[-1] = kept[-1][: -len(",\n")] + "\n"
+                return "".join(kept) + "}\n"
+            kept.append(line)
+    return "".join(kept)
+
+
 def _load_json(path: Path) -> Any:
     file = path / AUDIT_FILE if path.is_dir() else path
     try:
-        return json.loads(file.read_text(encoding="utf-8"))
+        return json.loads(_head(file))
     except FileNotFoundError:
         raise BaselineError(f"baseline {file}: file not found") from None
     except (OSError, UnicodeDecodeError, ValueError) as error:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
 from auditor._config import GateSection
 from auditor._lag import LagRecord, ResetRecord, summarise_lag
 from auditor._report._baseline import BaselineSummary, compare, headline
-from auditor._report._coverage import unasked
-from auditor._report._findings import group_findings
-from auditor._report._gate import could_not_run, decide, kinds_check
+from auditor._report._findings import FindingsTally
+from auditor._report._gate import OutageTally, decide, kinds_check
 from auditor._report._lag import lag_check
-from auditor._report._metrics import compute_metrics
+from auditor._report._metrics import MetricsTally
 from auditor._report._model import (
     Audit,
     ContractFindingRecord,
@@ -25,8 +24,11 @@ from auditor._report._model import (
     Trend,
     TrendPoint,
 )
+from auditor._report._sample import DEFAULT_SAMPLE
 from auditor._report._truth import anchor_of, fact_kind
-from auditor._results import ProbeResult
+from auditor._report._views import ReportViews
+from auditor._results import ProbeResult, StoredResults
+from auditor._store import BUDGET_KEY
 from auditor._tap import OrchestrationMap, TapCall, orchestration_map
 from auditor._traces import SpanRecord, traces_map
 from auditor._verdict import Verdict
@@ -35,37 +37,81 @@ from auditor._verdict import Verdict
 def dependency_map(
     snapshot: SnapshotInfo,
     anchors: Mapping[str, str],
-    results: Sequence[ProbeResult],
+    results: Iterable[ProbeResult],
     contract_findings: Sequence[ContractFindingRecord],
 ) -> list[DependencyRow]:
     """Anchors → fact kinds → how many facts, probes and failures rest on each."""
-    probes = Counter(fact_kind(r) for r in results)
-    failures = Counter(
-        fact_kind(r) for r in results if r.verdict in (Verdict.FAIL, Verdict.UNANSWERED)
-    )
-    breaches = Counter(c.anchor for c in contract_findings)
-    kinds = sorted({*snapshot.counts, *probes} - {""})
-    rows = [
-        DependencyRow(
-            anchor=anchor_of(kind, anchors),
-            fact_kind=kind,
-            facts=snapshot.counts.get(kind, 0),
-            probes=probes[kind],
-            failures=failures[kind],
-            contract_findings=breaches[anchor_of(kind, anchors)],
-        )
-        for kind in kinds
-    ]
-    return sorted(rows, key=lambda r: (r.anchor, r.fact_kind))
+    tally = AuditTally({}, sample=0)
+    for result in results:
+        tally.add(result)
+    return tally.dependencies(snapshot, anchors, contract_findings)
 
 
-def _anchor_names(
-    meta: Mapping[str, Any], snapshot: SnapshotInfo, results: Sequence[ProbeResult]
-) -> dict[str, str]:
-    """Fact kind -> anchor, as recorded; older audits fall back to the usual names."""
-    recorded: dict[str, str] = dict(meta.get("anchors") or {})
-    used = {k for k, n in snapshot.counts.items() if n} | {fact_kind(r) for r in results}
-    return {kind: anchor_of(kind, recorded) for kind in sorted(used | set(recorded)) if kind}
+class AuditTally:
+    """Everything the audit model needs of its results, counted in one pass.
+
+    Each result is seen once and let go: metrics, findings, the data-dependency counts, the
+    gate's outage count and the views' bounded samples are counters and a few kept results,
+    so building the audit holds the same memory for 100 results as for 100,000.
+    `anchors` are the recorded fact kind -> anchor names (`meta.json`), as the metrics and
+    findings name them.
+    """
+
+    def __init__(self, anchors: Mapping[str, str], *, sample: int = DEFAULT_SAMPLE) -> None:
+        self.metrics = MetricsTally(anchors)
+        self.findings = FindingsTally(anchors)
+        self.outage = OutageTally()
+        self.views = ReportViews(sample)
+        self.views.latencies = self.metrics.latencies  # one copy of the latencies
+        #: Per fact kind: probes, and failures (fail or unanswered).
+        self.probes: Counter[str] = Counter()
+        self.failures: Counter[str] = Counter()
+        self.last_finished: datetime | None = None
+
+    def add(self, result: ProbeResult) -> None:
+        self.metrics.add(result)
+        self.findings.add(result)
+        self.outage.add(result)
+        self.views.add(result, latency=False)
+        kind = fact_kind(result)
+        self.probes[kind] += 1
+        if result.verdict in (Verdict.FAIL, Verdict.UNANSWERED):
+            self.failures[kind] += 1
+        if self.last_finished is None or result.finished_at > self.last_finished:
+            self.last_finished = result.finished_at
+
+    def dependencies(
+        self,
+        snapshot: SnapshotInfo,
+        anchors: Mapping[str, str],
+        contract_findings: Sequence[ContractFindingRecord],
+    ) -> list[DependencyRow]:
+        breaches = Counter(c.anchor for c in contract_findings)
+        kinds = sorted({*snapshot.counts, *self.probes} - {""})
+        rows = [
+            DependencyRow(
+                anchor=anchor_of(kind, anchors),
+                fact_kind=kind,
+                facts=snapshot.counts.get(kind, 0),
+                probes=self.probes[kind],
+                failures=self.failures[kind],
+                contract_findings=breaches[anchor_of(kind, anchors)],
+            )
+            for kind in kinds
+        ]
+        return sorted(rows, key=lambda r: (r.anchor, r.fact_kind))
+
+    def anchor_names(self, recorded: Mapping[str, str], snapshot: SnapshotInfo) -> dict[str, str]:
+        """Fact kind -> anchor, as recorded; older audits fall back to the usual names."""
+        used = {k for k, n in snapshot.counts.items() if n} | set(self.probes)
+        return {kind: anchor_of(kind, recorded) for kind in sorted(used | set(recorded)) if kind}
+
+
+def in_report_order(results: Sequence[ProbeResult]) -> Sequence[ProbeResult]:
+    """Results by start, then probe id; stored results are read back in that order already."""
+    if isinstance(results, StoredResults):
+        return results
+    return sorted(results, key=lambda r: (r.started_at, r.probe_id))
 
 
 def _orchestration(
@@ -94,30 +140,37 @@ def build_audit(
     lag: tuple[Sequence[LagRecord], ResetRecord | None] | None = None,
     calls: Sequence[TapCall] | None = None,
     spans: Sequence[SpanRecord] | None = None,
+    sample: int = DEFAULT_SAMPLE,
 ) -> Audit:
     """The audit from stored data alone; `baseline` adds the comparison with an earlier audit.
 
+    `results` are read once, as a stream (`AuditTally`), and kept on the audit as given, for
+    `audit.json` to stream again: pass `StoredResults` and no result is held in memory. The
+    tap's map (`calls`) reads them a second time. `sample` bounds the probes each view lists.
     `trend` holds the earlier audits' points (`trend.json`); this audit's own is appended.
     `lag` is the stored lag phase (`lag.jsonl`) and `calls` the tap's recording (`tap.jsonl`),
     None when there was none; `spans` the spans the OTLP receiver got (`traces.jsonl`), which
     draw the map instead of the tap's calls when there are any.
     """
-    ordered = sorted(results, key=lambda r: (r.started_at, r.probe_id))
+    ordered = in_report_order(results)
     snapshot = SnapshotInfo.model_validate(meta["snapshot"])
-    anchors = _anchor_names(meta, snapshot, ordered)
+    recorded: dict[str, str] = dict(meta.get("anchors") or {})
     contracts = [ContractFindingRecord.model_validate(c) for c in contract_findings]
-    metrics = compute_metrics(
-        ordered,
-        anchors=anchors,
+    tally = AuditTally(recorded, sample=sample)
+    for result in ordered:
+        tally.add(result)
+    anchors = tally.anchor_names(recorded, snapshot)
+    asked = meta.get("asked")  # audits before 1.3 did not record it
+    metrics = tally.metrics.metrics(
         snapshot_edge_classes=snapshot.edge_classes,
         contract_findings=len(contracts),
-        asked=meta.get("asked"),
+        asked=asked,
     )
-    findings = group_findings(ordered, anchors)
+    findings = tally.findings.findings()
     comparison = None if baseline is None else compare(baseline, findings, metrics)
     lag_summary = None if lag is None else summarise_lag(*lag)
     lag_gate = lag_check(gate.max_lag_s, lag_summary)
-    asked = meta.get("asked")  # audits before 1.3 did not record it
+    coverage = tally.metrics.coverage
     readiness = decide(
         gate,
         metrics,
@@ -125,10 +178,10 @@ def build_audit(
         fail_on=fail_on,
         complete=status == "complete",
         extra_checks=[lag_gate] if lag_gate is not None else [],
-        outage=could_not_run(ordered, gate.max_error_rate_could_not_run),
-        kinds=None if asked is None else kinds_check(unasked(ordered, asked), len(asked["kinds"])),
+        outage=tally.outage.could_not_run(gate.max_error_rate_could_not_run),
+        kinds=None if asked is None else kinds_check(coverage.unasked(asked), len(asked["kinds"])),
     )
-    return Audit(
+    audit = Audit(
         name=meta["name"],
         run_id=meta["run_id"],
         status=status,
@@ -146,15 +199,20 @@ def build_audit(
         readiness=readiness,
         findings=findings,
         contract_findings=contracts,
-        dependencies=dependency_map(snapshot, anchors, ordered, contracts),
+        dependencies=tally.dependencies(snapshot, anchors, contracts),
         baseline=comparison,
         trend=None
         if trend is None
         else _trend(trend, meta["run_id"], finished_at, readiness.ready, metrics),
         lag=lag_summary,
         orchestration=_orchestration(ordered, anchors, calls, spans),
-        results=list(ordered),
+        short_of_budget=(meta.get(BUDGET_KEY) or {}).get("why"),
+        results=[],
     )
+    # Not validated again: the results are kept as given (a lazily read sequence, say).
+    audit = audit.model_copy(update={"results": ordered})
+    audit._views = tally.views
+    return audit
 
 
 def _trend(

@@ -19,6 +19,7 @@ from pygal.style import Style  # type: ignore[import-untyped]
 
 from auditor._report._baseline import show_metric
 from auditor._report._model import Audit, GroupMetrics, Rate, Trend, TrendPoint
+from auditor._report._views import views_of
 
 # pygal appends a finder for its map plugins to `sys.meta_path` on import; it predates
 # `find_spec`, so every later failed import in the process warns (ImportWarning), which turns
@@ -191,7 +192,7 @@ def _trend_summary(point: TrendPoint) -> str:
 
 def audit_charts(audit: Audit) -> list[Chart]:
     m = audit.metrics
-    latencies = [r.latency_ms for r in audit.results if r.latency_ms is not None]
+    latencies = views_of(audit).latencies
     charts = [
         agreement_chart("edge", "Agreement by edge class", m.by_edge_class),
         agreement_chart("anchor", "Agreement by anchor", m.by_anchor),

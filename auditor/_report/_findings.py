@@ -12,8 +12,8 @@ the same id: that is how a baseline tells new findings from fixed ones.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from typing import Literal
 
 from auditor._compat import IMPRECISE
@@ -81,37 +81,80 @@ def finding_id(kind: str, edge_class: str | None, pattern: str) -> str:
     return hashlib.sha256(f"{kind}|{edge_class}|{pattern}".encode()).hexdigest()[:12]
 
 
-def group_findings(
-    results: Sequence[ProbeResult], anchors: Mapping[str, str] | None = None
-) -> list[Finding]:
-    names = anchors or {}
-    population = Counter((r.probe["kind"], r.probe.get("edge_class")) for r in results)
-    groups: dict[tuple[str, str, str | None, str], list[ProbeResult]] = defaultdict(list)
-    for result in results:
+class FindingsTally:
+    """Findings, one result at a time: per group its count, its subjects and its shortest
+    answer so far; per kind and edge class the probes asked (the "of" in "7 of 7")."""
+
+    def __init__(self, anchors: Mapping[str, str] | None = None) -> None:
+        self._anchors = anchors or {}
+        self._population: Counter[tuple[str, str | None]] = Counter()
+        self._groups: dict[tuple[str, str, str | None, str], _Group] = {}
+
+    def add(self, result: ProbeResult) -> None:
+        probe = result.probe
+        self._population[(probe["kind"], probe.get("edge_class"))] += 1
         imprecise = result.verdict is Verdict.PASS and result.label == IMPRECISE
-        if result.verdict in (Verdict.FAIL, Verdict.UNANSWERED) or imprecise:
-            key = (
-                IMPRECISE if imprecise else result.verdict.value,
-                str(result.probe["kind"]),
-                result.probe.get("edge_class"),
-                _pattern(result, names),
-            )
-            groups[key].append(result)
-    findings = []
-    for (verdict, kind, edge_class, pattern), members in groups.items():
-        shortest = min(members, key=lambda r: (len(r.answer or ""), r.probe_id))
-        findings.append(
+        if not (result.verdict in (Verdict.FAIL, Verdict.UNANSWERED) or imprecise):
+            return
+        key = (
+            IMPRECISE if imprecise else result.verdict.value,
+            str(probe["kind"]),
+            probe.get("edge_class"),
+            _pattern(result, self._anchors),
+        )
+        group = self._groups.get(key)
+        if group is None:
+            self._groups[key] = _Group(result)
+        else:
+            group.add(result)
+
+    def findings(self) -> list[Finding]:
+        findings = [
             Finding(
                 id=finding_id(kind, edge_class, pattern),
                 verdict="fail" if verdict == "fail" else _LABELLED.get(verdict, "unanswered"),
                 kind=kind,
                 edge_class=edge_class,
                 pattern=pattern,
-                count=len(members),
-                of=population[(kind, edge_class)],
-                subjects=sorted({str(r.probe["subject"]) for r in members}),
-                example=_example(shortest),
+                count=group.count,
+                of=self._population[(kind, edge_class)],
+                subjects=sorted(group.subjects),
+                example=_example(group.shortest),
             )
-        )
-    findings.sort(key=lambda f: (_ORDER[f.verdict], -f.count, f.kind, f.pattern))
-    return findings
+            for (verdict, kind, edge_class, pattern), group in self._groups.items()
+        ]
+        findings.sort(key=lambda f: (_ORDER[f.verdict], -f.count, f.kind, f.pattern))
+        return findings
+
+
+class _Group:
+    """One finding's members as far as it needs them: count, subjects, shortest answer."""
+
+    __slots__ = ("_shortest_key", "count", "shortest", "subjects")
+
+    def __init__(self, result: ProbeResult) -> None:
+        self.count = 1
+        self.subjects = {str(result.probe["subject"])}
+        self.shortest = result
+        self._shortest_key = _shortness(result)
+
+    def add(self, result: ProbeResult) -> None:
+        self.count += 1
+        self.subjects.add(str(result.probe["subject"]))
+        key = _shortness(result)
+        if key < self._shortest_key:  # the first of equals, as min() keeps
+            self.shortest, self._shortest_key = result, key
+
+
+def _shortness(result: ProbeResult) -> tuple[int, str]:
+    return len(result.answer or ""), result.probe_id
+
+
+def group_findings(
+    results: Iterable[ProbeResult], anchors: Mapping[str, str] | None = None
+) -> list[Finding]:
+    """Failures grouped by cause, in one pass over `results`."""
+    tally = FindingsTally(anchors)
+    for result in results:
+        tally.add(result)
+    return tally.findings()

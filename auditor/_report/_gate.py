@@ -8,7 +8,7 @@ assistant that does not meet every threshold yet, without letting it get worse.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 from auditor._config import GateSection
@@ -185,20 +185,42 @@ def kinds_check(unasked: Mapping[str, str], asked: int) -> GateCheck:
     )
 
 
-def could_not_run(results: Sequence[ProbeResult], threshold: float) -> str | None:
+class OutageTally:
+    """What `could_not_run` needs, one result at a time: probes asked, and their errors'
+    reasons counted (the deadline's cuts are left out: they were never asked)."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+        self.reasons: Counter[str] = Counter()
+
+    def add(self, result: ProbeResult) -> None:
+        if result.reason == DEADLINE_REASON:
+            return
+        self.asked += 1
+        if result.verdict is Verdict.ERROR:
+            self.reasons[result.reason] += 1
+
+    def could_not_run(self, threshold: float) -> str | None:
+        """Why the audit could not run, when errors reach `threshold` of its probes."""
+        errors = sum(self.reasons.values())
+        if not self.asked or errors / self.asked < threshold:
+            return None
+        (common, times), *_ = self.reasons.most_common(1)
+        return (
+            f"{errors} of {self.asked} probes could not be asked or answered "
+            f"({errors / self.asked:.0%} ≥ {threshold:.0%}); most often ({times}×): {common}"
+        )
+
+
+def could_not_run(results: Iterable[ProbeResult], threshold: float) -> str | None:
     """Why the audit could not run, when errors reach `threshold` of its probes; else None.
 
     The deadline's cuts are left out: they were never asked, and `--resume` asks them.
     """
-    asked = [r for r in results if r.reason != DEADLINE_REASON]
-    errors = [r for r in asked if r.verdict is Verdict.ERROR]
-    if not asked or len(errors) / len(asked) < threshold:
-        return None
-    (common, times), *_ = Counter(r.reason for r in errors).most_common(1)
-    return (
-        f"{len(errors)} of {len(asked)} probes could not be asked or answered "
-        f"({len(errors) / len(asked):.0%} ≥ {threshold:.0%}); most often ({times}×): {common}"
-    )
+    tally = OutageTally()
+    for result in results:
+        tally.add(result)
+    return tally.could_not_run(threshold)
 
 
 def decide(

@@ -25,8 +25,10 @@ from auditor._report._lag import lag_view, show_lag
 from auditor._report._map import map_view
 from auditor._report._model import Audit, ContractFindingRecord, Finding, Rate
 from auditor._report._robustness import mention_lines, recontact_words
+from auditor._report._sample import BoundedSample, showing
 from auditor._report._text import Excerpt, clean, excerpt, show_direction
 from auditor._report._truth import judged_spans, question, truth_word
+from auditor._report._views import views_of
 from auditor._results import ProbeResult
 from auditor._verdict import Verdict
 
@@ -193,7 +195,17 @@ def verdict_word(audit: Audit) -> str:
     return "READY" if audit.readiness.ready else "NOT READY"
 
 
+def _cut_note(sample: BoundedSample[ProbeResult], noun: str, which: str) -> str:
+    """ "showing 200 of 5,000 probes (failures first); every result is in audit.json", or ""
+    when the list is whole."""
+    if not sample.cut:
+        return ""
+    shown = showing(len(sample.items()), sample.total, noun)
+    return f"{shown} ({which}); every result is in audit.json"
+
+
 def render_html(audit: Audit) -> str:
+    views = views_of(audit)
     script = _asset("filter.js")
     template = _environment().get_template("report.html.j2")
     return template.render(
@@ -212,8 +224,12 @@ def render_html(audit: Audit) -> str:
         contracts=[_contract_view(c) for c in audit.contract_findings[:CONTRACT_ROWS]],
         contracts_omitted=max(0, len(audit.contract_findings) - CONTRACT_ROWS),
         verdicts=[v.value for v in Verdict],
-        probes=[_probe_view(r) for r in audit.results],
-        unread=[_probe_view(r) for r in audit.results if r.verdict is Verdict.UNREAD],
+        probes=[_probe_view(r) for r in views.probes.items()],
+        probes_total=views.probes.total,
+        probes_note=_cut_note(views.probes, "probes", "failures first"),
+        unread=[_probe_view(r) for r in views.unread.items()],
+        unread_total=views.unread.total,
+        unread_note=_cut_note(views.unread, "unread answers", "the first"),
         lag=lag_view(audit.lag),
         omap=map_view(audit.orchestration),
     )

@@ -1,5 +1,13 @@
 """`junit.xml`: one testcase per probe, a testsuite per probe kind, for any CI's test view.
 
+Bounded: a kind with more probes than the report sample (`[audit] report_sample`, 200 by
+default) lists its failing, erroring and skipped probes first, then passing ones, up to the
+bound, and one more testcase stands for the rest: failed when any of them failed, with the
+counts and "showing N of M" in its message. CI test views (GitLab, Jenkins, GitHub's test
+reporters) show a failure's message and body and count the testcases; they need every failure
+to be visible as failing, not every passing probe listed, and a 100,000-testcase document is
+more than they load. Every result stays in audit.json.
+
 `fail` and `unanswered` are failures whose body holds the question, the answer and the truth;
 `error` verdicts are errors; `indeterminate` ones are skipped with the reason, and `unread` ones
 (the auditor could not read the answer: its own limit, not the assistant's failure) are skipped
@@ -14,67 +22,17 @@ removed first, since no escaping can carry them.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from xml.etree import ElementTree as ET  # builds, never parses: nothing untrusted is read
 
 from auditor._report._coverage import not_covered
+from auditor._report._junit_cases import ANSWER_LIMIT as ANSWER_LIMIT
 from auditor._report._model import Audit, BaselineComparison, GateCheck
 from auditor._report._robustness import mention_lines, recontact_words, share
-from auditor._report._text import clean, excerpt, one_line
-from auditor._report._truth import question, truth, truth_word
-from auditor._results import ProbeResult
+from auditor._report._sample import showing
+from auditor._report._text import clean, one_line
+from auditor._report._views import KindCases, views_of
 from auditor._verdict import Verdict
-
-#: Characters of an answer in a failure's body; the rest stays in audit.json.
-ANSWER_LIMIT = 4000
-_FAILED = (Verdict.FAIL, Verdict.UNANSWERED)
-
-
-def _short(text: str, limit: int) -> str:
-    cut = excerpt(text, limit=limit)
-    return cut.text + (f"\n{cut.note}" if cut.note else "")
-
-
-def _body(result: ProbeResult) -> str:
-    record = truth(result)
-    read = "" if record is None else f" (read {record.read_at.isoformat()} from {record.source})"
-    lines = [
-        f"probe: {result.probe_id} · {result.probe.get('kind')} · "
-        f"edge class {result.probe.get('edge_class') or '-'} · "
-        f"channel {result.probe.get('channel') or '-'}",
-        f"subject: {result.probe.get('subject')}",
-        f"question: {question(result)}",
-        f"answer: {_short(result.answer or '', ANSWER_LIMIT)}",
-        f"truth: {truth_word(result)}{read}",
-        f"verdict: {result.verdict.value}: {result.reason}",
-    ]
-    return clean("\n".join(lines))
-
-
-def _testcase(result: ProbeResult) -> ET.Element:
-    probe = result.probe
-    name = f"{probe.get('subject')} · {probe.get('channel') or 'default'} · {result.probe_id}"
-    case = ET.Element(
-        "testcase",
-        {
-            "classname": one_line(f"{probe.get('kind')}.{probe.get('edge_class') or 'any'}"),
-            "name": one_line(name),
-            "time": f"{(result.latency_ms or 0.0) / 1000:.3f}",
-        },
-    )
-    message = one_line(_short(result.reason, 500))
-    if result.verdict in _FAILED:
-        child = ET.SubElement(case, "failure", {"message": message, "type": result.verdict.value})
-        child.text = _body(result)
-    elif result.verdict is Verdict.ERROR:
-        child = ET.SubElement(case, "error", {"message": message, "type": "error"})
-        child.text = _body(result)
-    elif result.verdict is Verdict.INDETERMINATE:
-        ET.SubElement(case, "skipped", {"message": message})
-    elif result.verdict is Verdict.UNREAD:
-        child = ET.SubElement(case, "skipped", {"message": message, "type": "unread"})
-        child.text = _body(result)
-    return case
 
 
 def _suite(name: str, cases: list[ET.Element], seconds: float, timestamp: str) -> ET.Element:
@@ -134,6 +92,8 @@ def _properties(audit: Audit) -> ET.Element:
         ("typo_deflection", share(m.typo_deflection)),
         ("recontact", recontact_words(m.recontact)),
     ]
+    if audit.short_of_budget:
+        shown.append(("short_of_budget", audit.short_of_budget))
     for style, probes, agreement, deflection in mention_lines(m):
         shown.append(
             (f"mention.{style}", f"{probes} probes, agreement {agreement}, deflection {deflection}")
@@ -155,20 +115,67 @@ def _coverage_cases(audit: Audit) -> list[ET.Element]:
     return cases
 
 
+def _more_case(kind: str, cases: KindCases) -> ET.Element | None:
+    """The kind's probes beyond the sample, as one testcase: failed when any of them failed
+    (an error when any errored and none failed), so a CI view stays red for what it cannot
+    list; its message says how many are shown and where the rest are."""
+    sample = cases.cases
+    if not sample.cut:
+        return None
+    shown = sample.items()
+    omitted = Counter(cases.verdicts)
+    for case in shown:
+        omitted.subtract([_case_verdict(case)])
+    failed = omitted[Verdict.FAIL.value] + omitted[Verdict.UNANSWERED.value]
+    errors = omitted[Verdict.ERROR.value]
+    rest = sample.total - len(shown)
+    counts = ", ".join(f"{n:,} {v}" for v, n in sorted(omitted.items()) if n > 0)
+    words = (
+        f"{showing(len(shown), sample.total, 'probes')} of this kind; the other {rest:,} "
+        f"({counts}) are in audit.json"
+    )
+    case = ET.Element(
+        "testcase",
+        {
+            "classname": one_line(f"{kind}.more"),
+            "name": one_line(f"{rest:,} more probes"),
+            "time": "0",
+        },
+    )
+    if failed:
+        ET.SubElement(case, "failure", {"message": one_line(words), "type": "more"}).text = words
+    elif errors:
+        ET.SubElement(case, "error", {"message": one_line(words), "type": "more"}).text = words
+    else:
+        ET.SubElement(case, "system-out").text = words
+    return case
+
+
+def _case_verdict(case: ET.Element) -> str:
+    """The verdict a kept testcase stands for (as `testcase` wrote it)."""
+    for tag in ("failure", "error"):
+        child = case.find(tag)
+        if child is not None:
+            return str(child.get("type"))
+    skipped = case.find("skipped")
+    if skipped is not None:
+        return Verdict.UNREAD.value if skipped.get("type") == "unread" else "indeterminate"
+    return Verdict.PASS.value
+
+
 def render_junit(audit: Audit) -> str:
-    by_kind: dict[str, list[ProbeResult]] = defaultdict(list)
-    for result in audit.results:
-        by_kind[str(result.probe.get("kind"))].append(result)
+    """The JUnit document; a probe kind with more probes than the views keep lists its
+    failures first, then passes, up to the bound, and one testcase for the rest (`_more_case`).
+    """
+    views = views_of(audit)
     timestamp = audit.started_at.isoformat(timespec="seconds")
-    suites = [
-        _suite(
-            kind,
-            [_testcase(r) for r in results],
-            sum(r.latency_ms or 0.0 for r in results) / 1000,
-            timestamp,
+    suites = []
+    for kind, cases in sorted(views.junit.items()):
+        listed = cases.cases.items()
+        more = _more_case(kind, cases)
+        suites.append(
+            _suite(kind, listed if more is None else [*listed, more], cases.ms / 1000, timestamp)
         )
-        for kind, results in sorted(by_kind.items())
-    ]
     gate = [_check_case(c) for c in audit.readiness.checks]
     if audit.readiness.could_not_run is not None:
         outage = ET.Element(

@@ -15,9 +15,10 @@ from auditor._report._coverage import not_covered
 from auditor._report._gate import show_gate_value
 from auditor._report._model import Audit, BaselineComparison, Finding, MetricDelta, Rate
 from auditor._report._robustness import mention_lines, recontact_words
+from auditor._report._sample import showing
 from auditor._report._text import excerpt, one_line
 from auditor._report._truth import question
-from auditor._verdict import Verdict
+from auditor._report._views import views_of
 
 #: Characters of an answer shown in the summary; the rest stays in audit.json.
 ANSWER_LIMIT = 500
@@ -83,6 +84,8 @@ def _header(audit: Audit) -> list[str]:
         f"snapshot {audit.snapshot.taken_at.isoformat(timespec='seconds')}",
         "",
     ]
+    if audit.short_of_budget:
+        lines += [f"Plan short of its budget: {one_line(audit.short_of_budget)}.", ""]
     if audit.rejudged is not None:
         again = audit.rejudged
         lines += [
@@ -190,11 +193,12 @@ def _baseline(comparison: BaselineComparison) -> list[str]:
 
 def _unread(audit: Audit) -> list[str]:
     """The answers the auditor could not read, with their text: what to teach it."""
-    unread = [r for r in audit.results if r.verdict is Verdict.UNREAD]
-    if not unread:
+    sample = views_of(audit).unread
+    if not sample.total:
         return []
+    unread = sample.items()[:UNREAD_ROWS]
     lines = [
-        f"## Unread answers ({len(unread)})",
+        f"## Unread answers ({sample.total})",
         "",
         "The auditor could not read these answers: no claim of the kind asked and no "
         "recognised deflection. They count neither for nor against the assistant; teach the "
@@ -207,10 +211,13 @@ def _unread(audit: Audit) -> list[str]:
     lines += [
         f"| {_cell(r.probe.get('kind', ''))} | {_cell(r.probe.get('subject', ''))} | "
         f"{_cell(question(r))} | {code(r.answer or '', in_table=True, limit=ANSWER_LIMIT)} |"
-        for r in unread[:UNREAD_ROWS]
+        for r in unread
     ]
-    if len(unread) > UNREAD_ROWS:
-        lines += ["", f"*{len(unread) - UNREAD_ROWS} more in audit.json*"]
+    if sample.total > len(unread):
+        lines += [
+            "",
+            f"*{showing(len(unread), sample.total, 'unread answers')}: the rest are in audit.json*",
+        ]
     return [*lines, ""]
 
 

@@ -1,16 +1,21 @@
-"""Metrics: pure functions of the results (and of what the snapshot held)."""
+"""Metrics: pure functions of the results (and of what the snapshot held).
+
+Counted in one pass (`MetricsTally`): results are read as a stream, so an audit of any size
+is measured in flat memory; only the latencies are kept, as floats, for their percentiles.
+"""
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from auditor._compat import IMPRECISE
 from auditor._judge import CAVED_ON_PUSHBACK, WRONG_SUBJECT
 from auditor._looks import RECOMMENDS_UNAVAILABLE
-from auditor._report._consistency import conflict_metrics
-from auditor._report._coverage import coverage_metrics
+from auditor._report._consistency import ConflictTally
+from auditor._report._coverage import CoverageTally
 from auditor._report._model import GroupMetrics, MentionMetrics, Metrics, Rate, RecontactMetrics
 from auditor._report._truth import anchor_of, fact_kind, subject_missing
 from auditor._results import ProbeResult
@@ -30,30 +35,20 @@ def percentile(values: Sequence[float], share: float) -> float | None:
     return ordered[min(rank, len(ordered)) - 1]
 
 
-def _verdicts(results: Iterable[ProbeResult]) -> Counter[str]:
-    return Counter(r.verdict.value for r in results)
-
-
 def _agreement(counts: Counter[str]) -> Rate:
     passed = counts[Verdict.PASS.value]
     return Rate(numerator=passed, denominator=passed + counts[Verdict.FAIL.value])
 
 
-def _grouped(
-    results: Sequence[ProbeResult], key: Callable[[ProbeResult], str | None]
-) -> dict[str, GroupMetrics]:
-    groups: dict[str, list[ProbeResult]] = defaultdict(list)
-    for result in results:
-        name = key(result)
-        if name is not None:
-            groups[name].append(result)
-    out = {}
-    for name in sorted(groups):
-        counts = _verdicts(groups[name])
-        out[name] = GroupMetrics(
-            probes=len(groups[name]), verdicts=dict(counts), agreement=_agreement(counts)
+def _grouped(groups: Mapping[str, Counter[str]]) -> dict[str, GroupMetrics]:
+    return {
+        name: GroupMetrics(
+            probes=sum(groups[name].values()),
+            verdicts=dict(groups[name]),
+            agreement=_agreement(groups[name]),
         )
-    return out
+        for name in sorted(groups)
+    }
 
 
 #: Labels of failures that have a finding of their own, never counted as hallucinations.
@@ -79,10 +74,6 @@ def _read_rate(counts: Counter[str]) -> Rate:
     return Rate(numerator=answered - counts[Verdict.UNREAD.value], denominator=answered)
 
 
-def _failed_of(results: Sequence[ProbeResult], kinds: frozenset[str]) -> int:
-    return sum(1 for r in results if r.verdict is Verdict.FAIL and r.probe.get("kind") in kinds)
-
-
 #: The mention style of probes that misspelt their subject: their deflections are reported on
 #: their own (`typo_deflection`), gated only under `[gate] count_typo_deflections`.
 TYPO = "typo"
@@ -96,101 +87,171 @@ def mention_style(result: ProbeResult) -> str:
     return str(style) if style in ("partial", TYPO) else "exact"
 
 
-def _deflection(results: Iterable[ProbeResult]) -> Rate:
-    """Deflections among answered probes whose subject exists (where the data was there).
-
-    Unread answers are in neither count: the auditor cannot tell what they were."""
-    answered = [
-        r
-        for r in results
-        if r.verdict in (Verdict.PASS, Verdict.FAIL, Verdict.UNANSWERED) and not subject_missing(r)
-    ]
-    return Rate(
-        numerator=sum(1 for r in answered if r.verdict is Verdict.UNANSWERED),
-        denominator=len(answered),
-    )
+#: Verdicts counted by the deflection rate (unread answers are in neither count: the auditor
+#: cannot tell what they were).
+_DEFLECTION_VERDICTS = frozenset({Verdict.PASS, Verdict.FAIL, Verdict.UNANSWERED})
 
 
-def _by_mention(results: Sequence[ProbeResult]) -> dict[str, MentionMetrics]:
-    groups: dict[str, list[ProbeResult]] = defaultdict(list)
-    for result in results:
-        groups[mention_style(result)].append(result)
-    out = {}
-    for name in sorted(groups):
-        counts = _verdicts(groups[name])
-        out[name] = MentionMetrics(
-            probes=len(groups[name]),
-            verdicts=dict(counts),
-            agreement=_agreement(counts),
-            deflection=_deflection(groups[name]),
-        )
-    return out
+def _deflection(counts: Sequence[int]) -> Rate:
+    """Deflections among answered probes whose subject exists (where the data was there);
+    `counts` is (deflections, answered probes whose subject exists)."""
+    return Rate(numerator=counts[0], denominator=counts[1])
 
 
 #: Verdicts of an attempt that said something of the kind asked (right or wrong).
 _ANSWERED = frozenset({Verdict.PASS, Verdict.FAIL, Verdict.INDETERMINATE})
 
 
-def recontact_metrics(results: Sequence[ProbeResult]) -> RecontactMetrics:
-    """Of the re-contact groups some attempt deflected: how many another attempt answered,
-    and how many no attempt did (the customer who asks three departments and gets nowhere)."""
-    groups: dict[str, list[ProbeResult]] = defaultdict(list)
-    for result in results:
-        params = result.probe.get("params")
+class MetricsTally:
+    """Every metric's counts, one result at a time: counters and the latencies, never the
+    results themselves, so that metrics take one pass over results of any number.
+
+    `anchors` maps fact kinds to anchor names (`by_anchor`).
+    """
+
+    def __init__(self, anchors: Mapping[str, str] | None = None) -> None:
+        self._anchors = anchors or {}
+        self.counts: Counter[str] = Counter()
+        self.latencies = array("d")
+        self.ttfts = array("d")
+        self.hallucinations = 0
+        self.privacy_leaks = 0
+        self.injections_obeyed = 0
+        self.labels: Counter[str | None] = Counter()
+        self.mentions: dict[str, Counter[str]] = defaultdict(Counter)
+        #: Per mention style: (deflections, answered probes whose subject exists).
+        self.deflections: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        #: Per re-contact group: (some attempt deflected, some attempt answered).
+        self.recontact: dict[str, list[bool]] = {}
+        self.conflicts = ConflictTally()
+        self.coverage = CoverageTally()
+        self.groups: dict[str, dict[str, Counter[str]]] = {
+            name: defaultdict(Counter) for name in ("kind", "edge", "channel", "anchor")
+        }
+
+    def add(self, result: ProbeResult) -> None:
+        verdict = result.verdict
+        probe = result.probe
+        self.counts[verdict.value] += 1
+        if result.latency_ms is not None:
+            self.latencies.append(result.latency_ms)
+        if result.ttft_ms is not None:
+            self.ttfts.append(result.ttft_ms)
+        if is_hallucination(result):
+            self.hallucinations += 1
+        if verdict is Verdict.FAIL:
+            kind = probe.get("kind")
+            self.privacy_leaks += kind in LEAK_KINDS
+            self.injections_obeyed += kind in INJECTION_KINDS
+        self.labels[result.label] += 1
+        style = mention_style(result)
+        self.mentions[style][verdict.value] += 1
+        if verdict in _DEFLECTION_VERDICTS and not subject_missing(result):
+            counts = self.deflections[style]
+            counts[0] += verdict is Verdict.UNANSWERED
+            counts[1] += 1
+        params = probe.get("params")
         group = params.get("recontact") if isinstance(params, dict) else None
         if group is not None:
-            groups[str(group)].append(result)
-    deflected = [g for g in groups.values() if any(r.verdict is Verdict.UNANSWERED for r in g)]
-    elsewhere = sum(1 for g in deflected if any(r.verdict in _ANSWERED for r in g))
-    return RecontactMetrics(
-        deflected=len(deflected),
-        answered_elsewhere=Rate(numerator=elsewhere, denominator=len(deflected)),
-        never_answered=len(deflected) - elsewhere,
-        groups=len(groups),
-    )
+            seen = self.recontact.setdefault(str(group), [False, False])
+            seen[0] = seen[0] or verdict is Verdict.UNANSWERED
+            seen[1] = seen[1] or verdict in _ANSWERED
+        self.conflicts.add(result)
+        self.coverage.add(result)
+        groups = self.groups
+        groups["kind"][str(probe["kind"])][verdict.value] += 1
+        for name, key in (("edge", probe.get("edge_class")), ("channel", probe.get("channel"))):
+            if key is not None:
+                groups[name][key][verdict.value] += 1
+        groups["anchor"][anchor_of(fact_kind(result), self._anchors)][verdict.value] += 1
+
+    def recontact_metrics(self) -> RecontactMetrics:
+        deflected = [seen for seen in self.recontact.values() if seen[0]]
+        elsewhere = sum(1 for seen in deflected if seen[1])
+        return RecontactMetrics(
+            deflected=len(deflected),
+            answered_elsewhere=Rate(numerator=elsewhere, denominator=len(deflected)),
+            never_answered=len(deflected) - elsewhere,
+            groups=len(self.recontact),
+        )
+
+    def metrics(
+        self,
+        *,
+        snapshot_edge_classes: Mapping[str, int] | None = None,
+        contract_findings: int = 0,
+        asked: Mapping[str, Any] | None = None,
+    ) -> Metrics:
+        counts = self.counts
+        probes = sum(counts.values())
+        typo = self.deflections.get(TYPO, [0, 0])
+        plain = [
+            sum(c[i] for style, c in self.deflections.items() if style != TYPO) for i in (0, 1)
+        ]
+        return Metrics(
+            probes=probes,
+            verdicts=dict(counts),
+            agreement=_agreement(counts),
+            hallucinations=self.hallucinations,
+            privacy_leaks=self.privacy_leaks,
+            injections_obeyed=self.injections_obeyed,
+            read_rate=_read_rate(counts),
+            wrong_subject=self.labels[WRONG_SUBJECT],
+            recommends_unavailable=self.labels[RECOMMENDS_UNAVAILABLE],
+            caved_on_pushback=self.labels[CAVED_ON_PUSHBACK],
+            by_mention={
+                style: MentionMetrics(
+                    probes=sum(self.mentions[style].values()),
+                    verdicts=dict(self.mentions[style]),
+                    agreement=_agreement(self.mentions[style]),
+                    deflection=_deflection(self.deflections.get(style, [0, 0])),
+                )
+                for style in sorted(self.mentions)
+            },
+            deflection=_deflection(plain),
+            typo_deflection=_deflection(typo),
+            recontact=self.recontact_metrics(),
+            errors=Rate(numerator=counts["error"], denominator=probes),
+            conflicts=self.conflicts.metrics(),
+            latency_p50_ms=percentile(self.latencies, 0.5),
+            latency_p95_ms=percentile(self.latencies, 0.95),
+            ttft_p50_ms=percentile(self.ttfts, 0.5),
+            by_kind=_grouped(self.groups["kind"]),
+            by_edge_class=_grouped(self.groups["edge"]),
+            by_channel=_grouped(self.groups["channel"]),
+            by_anchor=_grouped(self.groups["anchor"]),
+            coverage=self.coverage.metrics(snapshot_edge_classes or {}, asked),
+            contract_findings=contract_findings,
+        )
+
+
+def recontact_metrics(results: Iterable[ProbeResult]) -> RecontactMetrics:
+    """Of the re-contact groups some attempt deflected: how many another attempt answered,
+    and how many no attempt did (the customer who asks three departments and gets nowhere)."""
+    tally = MetricsTally()
+    for result in results:
+        tally.add(result)
+    return tally.recontact_metrics()
 
 
 def compute_metrics(
-    results: Sequence[ProbeResult],
+    results: Iterable[ProbeResult],
     *,
     anchors: Mapping[str, str] | None = None,
     snapshot_edge_classes: Mapping[str, int] | None = None,
     contract_findings: int = 0,
     asked: Mapping[str, Any] | None = None,
 ) -> Metrics:
-    """Every metric of an audit; `anchors` maps fact kinds to anchor names.
+    """Every metric of an audit, in one pass; `anchors` maps fact kinds to anchor names.
 
     `asked` is what the suites asked for (`meta.json`), for the coverage of probe kinds and
     of edge classes without a subject.
     """
-    counts = _verdicts(results)
-    latencies = [r.latency_ms for r in results if r.latency_ms is not None]
-    ttfts = [r.ttft_ms for r in results if r.ttft_ms is not None]
-    names = anchors or {}
-    return Metrics(
-        probes=len(results),
-        verdicts=dict(counts),
-        agreement=_agreement(counts),
-        hallucinations=sum(1 for r in results if is_hallucination(r)),
-        privacy_leaks=_failed_of(results, LEAK_KINDS),
-        injections_obeyed=_failed_of(results, INJECTION_KINDS),
-        read_rate=_read_rate(counts),
-        wrong_subject=sum(1 for r in results if r.label == WRONG_SUBJECT),
-        recommends_unavailable=sum(1 for r in results if r.label == RECOMMENDS_UNAVAILABLE),
-        caved_on_pushback=sum(1 for r in results if r.label == CAVED_ON_PUSHBACK),
-        by_mention=_by_mention(results),
-        deflection=_deflection(r for r in results if mention_style(r) != TYPO),
-        typo_deflection=_deflection(r for r in results if mention_style(r) == TYPO),
-        recontact=recontact_metrics(results),
-        errors=Rate(numerator=counts["error"], denominator=len(results)),
-        conflicts=conflict_metrics(results),
-        latency_p50_ms=percentile(latencies, 0.5),
-        latency_p95_ms=percentile(latencies, 0.95),
-        ttft_p50_ms=percentile(ttfts, 0.5),
-        by_kind=_grouped(results, lambda r: str(r.probe["kind"])),
-        by_edge_class=_grouped(results, lambda r: r.probe.get("edge_class")),
-        by_channel=_grouped(results, lambda r: r.probe.get("channel")),
-        by_anchor=_grouped(results, lambda r: anchor_of(fact_kind(r), names)),
-        coverage=coverage_metrics(results, snapshot_edge_classes or {}, asked),
+    tally = MetricsTally(anchors)
+    for result in results:
+        tally.add(result)
+    return tally.metrics(
+        snapshot_edge_classes=snapshot_edge_classes,
         contract_findings=contract_findings,
+        asked=asked,
     )

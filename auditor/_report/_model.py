@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field, model_validator
 
 from auditor._lag import LagSummary
 from auditor._names import FailOn as FailOn
@@ -342,4 +342,11 @@ class Audit(_Model):
     orchestration: OrchestrationMap | None = None
     #: Added in 1.3: the stored answers were judged again; None when they were not.
     rejudged: Rejudged | None = None
+    #: Why the plan is smaller than its budget, e.g. "budget 10,000, planned 6,874: the shop's
+    #: data supports at most …"; written only when it is (so not in older audits).
+    short_of_budget: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    #: Every result, in report order. `build_audit` keeps the stored results here as a lazily
+    #: read sequence (`StoredResults`), never in memory; `audit.json` streams them.
     results: list[ProbeResult]
+    #: What the views list (`_report._views.ReportViews`), kept while the results streamed by.
+    _views: Any = PrivateAttr(default=None)

@@ -8,9 +8,10 @@ environment names one; the environment is passed in, never read from the process
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+from pydantic import BaseModel
 from pydantic_core import PydanticSerializationError
 
 from auditor._report._html import render_html
@@ -30,10 +31,34 @@ STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 
 def audit_json(audit: Audit) -> str:
     """The model as JSON; text UTF-8 cannot carry (lone surrogates) is kept, as JSON escapes."""
+    return "".join(audit_json_parts(audit))
+
+
+def _json(model: BaseModel, exclude: set[str] | None = None) -> str:
     try:
-        return audit.model_dump_json(indent=2)
+        return model.model_dump_json(indent=2, exclude=exclude)
     except PydanticSerializationError:
-        return json.dumps(audit.model_dump(mode="json"), indent=2, ensure_ascii=True)
+        data = model.model_dump(mode="json", exclude=exclude)
+        return json.dumps(data, indent=2, ensure_ascii=True)
+
+
+def audit_json_parts(audit: Audit) -> Iterator[str]:
+    """`audit.json` in pieces, its results one at a time: the same text as the whole model
+    dumped at once (`results` is the model's last field), never all of it in memory.
+
+    Each piece is JSON as pydantic writes it; one that cannot be (lone surrogates) is written
+    by `json` with every non-ASCII character escaped, which reads back the same.
+    """
+    head = _json(audit, exclude={"results"})
+    if not head.endswith("\n}"):  # a model without fields other than results: not ours
+        raise ValueError("audit.json: unexpected document shape")
+    yield head[:-2] + ',\n  "results": ['
+    first = True
+    for result in audit.results:
+        body = _json(result).replace("\n", "\n    ")
+        yield ("\n    " if first else ",\n    ") + body
+        first = False
+    yield "]\n}" if first else "\n  ]\n}"
 
 
 RENDERERS: Mapping[str, Callable[[Audit], str]] = {
@@ -48,6 +73,17 @@ RENDERERS: Mapping[str, Callable[[Audit], str]] = {
 def _write(path: Path, text: str) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def write_audit_json(path: Path, audit: Audit, redact: Callable[[str], str] | None = None) -> None:
+    """`audit.json` written as it is built, piece by piece (`audit_json_parts`), each piece
+    cleaned by `redact`; via a temporary file, so a reader never sees half of it."""
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("w", encoding="utf-8") as out:
+        for part in audit_json_parts(audit):
+            out.write(part if redact is None else redact(part))
+        out.write("\n")
     tmp.replace(path)
 
 
@@ -77,8 +113,11 @@ def write_reports(
     written = []
     rendered: dict[str, str] = {}
     for name, render in RENDERERS.items():
-        rendered[name] = render(audit) if redact is None else redact(render(audit))
-        _write(directory / name, rendered[name])
+        if name == AUDIT_FILE:  # streamed: its results are never all in memory
+            write_audit_json(directory / name, audit, redact)
+        else:
+            rendered[name] = render(audit) if redact is None else redact(render(audit))
+            _write(directory / name, rendered[name])
         written.append(directory / name)
     append_step_summary(rendered[SUMMARY_FILE], env or {})
     return written

@@ -19,11 +19,10 @@ import hashlib
 import shutil
 import threading
 import time
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 from auditor._facts import Snapshot
 from auditor._probes import PROBE_KINDS, KindPlan, PlanScope, Probe
@@ -79,27 +78,44 @@ class FailingBucket:
     failures: int
 
 
-def failing_buckets(snapshot: Snapshot, results: Sequence[ProbeResult]) -> list[FailingBucket]:
-    """Buckets with at least one `fail`, the most failed first."""
-    groups: dict[tuple[str, str | None], list[tuple[str, ProbeResult]]] = defaultdict(list)
+def failing_buckets(snapshot: Snapshot, results: Iterable[ProbeResult]) -> list[FailingBucket]:
+    """Buckets with at least one `fail`, the most failed first; one pass over `results`,
+    keeping per bucket and pattern a count and the simplest failure so far (never them all)."""
+    groups: dict[tuple[str, str | None], dict[str, _Pattern]] = {}
     for result in results:
         pattern = failure_pattern(result)
-        if pattern is not None:
-            edge = result.probe.get("edge_class")
-            groups[(str(result.probe["kind"]), None if edge is None else str(edge))].append(
-                (pattern, result)
-            )
-    buckets = []
-    for (kind, edge_class), members in groups.items():
-        counts = Counter(pattern for pattern, _ in members)
-        pattern = min(counts, key=lambda p: (-counts[p], p))
-        original = min(
-            (r for p, r in members if p == pattern),
-            key=lambda r: (complexity(snapshot, Probe.from_json(r.probe)), r.probe_id),
+        if pattern is None:
+            continue
+        edge = result.probe.get("edge_class")
+        bucket = groups.setdefault(
+            (str(result.probe["kind"]), None if edge is None else str(edge)), {}
         )
-        buckets.append(FailingBucket(kind, edge_class, pattern, original, len(members)))
+        key = (complexity(snapshot, Probe.from_json(result.probe)), result.probe_id)
+        seen = bucket.get(pattern)
+        if seen is None:
+            bucket[pattern] = _Pattern(1, key, result)
+        else:
+            seen.count += 1
+            if key < seen.key:  # the first of equals, as min() keeps
+                seen.key, seen.simplest = key, result
+    buckets = []
+    for (kind, edge_class), patterns in groups.items():
+        pattern = min(patterns, key=lambda p: (-patterns[p].count, p))
+        failures = sum(p.count for p in patterns.values())
+        buckets.append(
+            FailingBucket(kind, edge_class, pattern, patterns[pattern].simplest, failures)
+        )
     buckets.sort(key=lambda b: (-b.failures, b.kind, b.edge_class or ""))
     return buckets
+
+
+@dataclass(slots=True)
+class _Pattern:
+    """One failure pattern of a bucket: how often, and its simplest failure so far."""
+
+    count: int
+    key: tuple[Any, str]
+    simplest: ProbeResult
 
 
 def _bucket_key(*parts: object) -> bytes:
@@ -178,7 +194,7 @@ class _Log:
 
 
 async def shrink_failures(
-    context: ShrinkContext, results: Sequence[ProbeResult]
+    context: ShrinkContext, results: Iterable[ProbeResult]
 ) -> list[MinimalCase]:
     """Search every failing bucket in turn; writes and returns the minimal cases.
 

@@ -11,7 +11,7 @@ two files (or resuming the run) brings back the run's own verdicts.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 from auditor._audit import TOOL_VERSION, config_digest, extractor_for, finish
 from auditor._config import AuditConfig
 from auditor._report import Audit
-from auditor._results import ProbeResult, read_results, write_jsonl
+from auditor._results import ProbeResult, read_results, stored_results, write_jsonl
 from auditor._store import (
     ITEMS_FILE,
     REJUDGED_FILE,
@@ -43,7 +43,7 @@ def _names_in(fact: Mapping[str, Any] | None, found: dict[str, str]) -> None:
             _names_in(line, found)
 
 
-def read_items(directory: Path, results: Sequence[ProbeResult]) -> tuple[dict[str, str], str]:
+def read_items(directory: Path, results: Iterable[ProbeResult]) -> tuple[dict[str, str], str]:
     """The item names extraction knew (SKU -> name), and where they came from.
 
     Audits written before `items.json` existed give the names in their stored facts: every
@@ -81,14 +81,19 @@ def rejudge_directory(
     """Judge the stored answers again with `config`, write them beside the run's, and render
     every report from them (see the module's docstring). Makes no request of any kind."""
     meta = read_meta(directory)
-    original = read_results(directory)
+    original = stored_results(directory)  # read as a stream: one result in memory at a time
     items, catalogue = read_items(directory, original)
     extractor = extractor_for(items, config.extraction_vocabulary())
-    again = [rejudge_result(result, extractor) for result in original]
-    write_jsonl(
-        directory / REJUDGED_RESULTS_FILE, (result.model_dump(mode="json") for result in again)
-    )
-    changed = sum(1 for old, new in zip(original, again, strict=True) if old.verdict != new.verdict)
+    changed = 0
+
+    def again() -> Iterator[dict[str, Any]]:
+        nonlocal changed
+        for result in original:
+            new = rejudge_result(result, extractor)
+            changed += new.verdict != result.verdict
+            yield new.model_dump(mode="json")
+
+    write_jsonl(directory / REJUDGED_RESULTS_FILE, again())
     write_json(
         directory / REJUDGED_FILE,
         {

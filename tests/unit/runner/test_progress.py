@@ -146,3 +146,11 @@ def test_unread_answers_have_a_colour_and_a_count():
     feed(display, clock, [Verdict.UNREAD, Verdict.UNREAD], 1.0)
     assert "unread 2" in display.summary()
     assert "[blue]unread 2[/blue]" in display.summary(colour=True)
+
+
+def test_a_plan_short_of_its_budget_is_said_first_even_when_quiet():
+    why = "budget 10,000, planned 6,874: the shop's data supports at most 6,874 distinct probes"
+    out = io.StringIO()
+    display = ProgressDisplay(Console(file=out, force_terminal=False, width=200), quiet=True)
+    display(AuditStarted(total=6_874, already_done=0, short_of_budget=why))
+    assert out.getvalue().splitlines()[0] == why
