@@ -41,12 +41,12 @@ SCHEMA_FILE = Path(__file__).parents[3] / "schemas" / "audit.schema.json"
 REPORTS = ("audit.json", "summary.md", "junit.xml", "report.html")
 #: Frozen: the reference audit and the reports rendered from it before streaming.
 FROZEN = {
-    "README.md": "3eea6d5aee912dc93c778a86f21669c700b1ed3e19d6600664754b11f6e3a17b",
+    "README.md": "e3fa52593726277c4ba5c71cce66d1f7f752d9293cd0923652d931a1ac1f47c4",
     "contract_findings.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
-    "expected/audit.json.gz": "020bbd23912657e1d2c2f23c712e0ce96ff32991d522934ac043f117df07ac39",
+    "expected/audit.json.gz": "b8fbe31e07cbec6699d8c350fe0d3dc243977757c10df41898cf8e925b691ff8",
     "expected/junit.xml.gz": "211c77f20ad2073be42c157cdd372633c149120e82f448ac4ce6f9acfde3656a",
-    "expected/report.html.gz": "bd45f9af37863539ceb824902b9f6e52235b1ef4621578ae536be890b9847d55",
-    "expected/summary.md.gz": "ce6395e92630262db91ee9ce1c3e5a3561122d9763e299b6e18ca23a63a207fe",
+    "expected/report.html.gz": "37fef87dd8dc9e8baa9026db381f455af47884b56818237134f613fd7522b0d3",
+    "expected/summary.md.gz": "5f9a594b6fb755875b313dcc30534482b216ac84700535006d90fd03d9be69d5",
     "meta.json": "402144029246ed7332a181608ed3535ac38b7d9c3c0de81d4e02cd5213425a8b",
     "results.jsonl.gz": "bdd6bebcb7017a906915ab6802d0bd177a1d611fdfc6ee02a04b5d6618828c73",
     "tap.jsonl.gz": "6283227215a0e5e29d3f20e66d322fb975031e9a25131ffc81d2ad67a6fe7906",
