@@ -17,7 +17,16 @@ from pathlib import Path
 import pytest
 
 from auditor._claims import CATEGORICAL_VALUES, ClaimKind
-from tests.unit.claims._corpus import CORPUS, EXTRA_KINDS, KINDS, VOICES, Matrix, matrix, render
+from tests.unit.claims._corpus import (
+    CORPUS,
+    EXTRA_KINDS,
+    FRESH,
+    KINDS,
+    VOICES,
+    Matrix,
+    matrix,
+    render,
+)
 
 #: sha256 of each test part, pinned when the corpus was frozen: any edit fails here.
 DIGESTS = {
@@ -99,6 +108,15 @@ FLOORS = {
     ("agent", "clarification"): 0,  # 0/8
 }
 _MIN_N = 5
+
+#: sha256 of each file of the fresh held-out set (fixtures/claims/fresh/README.md), pinned when
+#: it was written, before the rule changes it measures.
+FRESH_DIGESTS = {
+    "agent.jsonl": "cadb0d64e99b5139f52161329b9c2437afb5ba6234507f0698e474defcf7d944",
+    "british.jsonl": "244c4b3e848a4ecec76c975c6d86dbed6a94e0137a2666f494d7395b69d1e2e4",
+    "formal_us.jsonl": "5c1335a0ca283042f309c91aff6abcd2fa2c1edf781d7e1a78eff041a851e025",
+    "sms.jsonl": "f900187219cf5731a7a4fafde7d07b19e97ac7ffd88b5b67e34dd26a15d3c913",
+}
 
 _FIELDS = {"id", "voice", "text", "now", "items", "claims"}
 _CLAIM_FIELDS = {"kind", "value", "subject", "hedged"}
@@ -201,3 +219,15 @@ def test_accuracy_per_kind_and_voice_holds_its_floor(test_scores):
 def test_floors_name_known_cells():
     assert {voice for voice, _ in FLOORS} <= set(VOICES)
     assert {kind for _, kind in FLOORS} <= set(KINDS)
+
+
+@pytest.mark.parametrize("name", sorted(FRESH_DIGESTS))
+def test_fresh_set_is_frozen_and_well_formed(name):
+    path = FRESH / name
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == FRESH_DIGESTS[name]
+    assert {p.name for p in FRESH.glob("*.jsonl")} == set(FRESH_DIGESTS)
+    for row in _rows(path):
+        assert _FIELDS - {"items"} <= set(row) - {"cell"} <= _FIELDS, row
+        assert row["voice"] == path.stem and row["cell"] in KINDS, row
+        for claim in row["claims"]:
+            _check_claim(claim, row.get("items", {}))
