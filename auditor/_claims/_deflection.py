@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from auditor._claims._clarification import find_clarifications
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind, Deflection
@@ -18,6 +19,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of
 from auditor._claims._rules import rules
 from auditor._claims._scan import scan
+from auditor._claims._text import Segment
 
 _CANT = (
     r"(?:can't|cannot|can not|cant|unable to|not able to|couldn't|could not|wasn't able to"
@@ -295,6 +297,60 @@ _REFUSED_ANYWAY = frozenset({Deflection.CANNOT_CHECK.value, Deflection.OTHER.val
 _SIGN_IN_TALK = re.compile(
     r"\b(?:sign(?:ed|ing)? ?in|log(?:ged|ging)? ?in|login|verify your identity|as a guest)\b"
 )
+#: What says nothing about the shop: apologies, offers to help, promises to do better,
+#: greetings, pointers back to an earlier message. Language models answer with nothing else
+#: surprisingly often ("I'm sorry for the confusion. I can help with that."), and an answer
+#: made only of these (and of questions that ask nothing of the shop's records) answers
+#: nothing: it is a deflection, `other`, not an answer the auditor failed to read.
+_FILLER = re.compile(
+    r"(?:(?:i'm|i am|we're|we are|my|our) )?(?:so |very |really |truly )?(?:sorry|apologi[sz]e"
+    r"|apologies)"
+    r"(?: again)?(?: for| about)?(?: any| the| your| all| this| that)?(?: [\w-]+)?(?: confusion"
+    r"| inconvenience| misunderstanding| loss| trouble| frustration| mix-up| mistake| error"
+    r"| oversight| delay)?(?: (?:this|it|that|i|my previous response) (?:has |may have |might"
+    r" have )?caused(?: to)?(?: you)?)?"
+    r"|(?:(?:i'll|i will|i'd|i would|i'm|i am|we'll|we'd|we're) )?(?:be )?(?:more than |very "
+    r"|always |so )?(?:happy|glad|pleased|here) to (?:help|assist)(?: you)?(?: find it| with"
+    r" (?:that|this|it|anything(?: else)?|your \w+(?: \w+)?(?: needs)?))?(?: further| today)?"
+    r"|(?:i|we) can (?:help|assist)(?: you)? with (?:that|this|it)"
+    r"|how (?:can|may) i (?:help|assist)(?: you)?(?: today)?"
+    r"|(?:i'll|i will|i'm going to) (?:make sure to |try to |try and |endeavour to )?(?:provide"
+    r"|give)(?: you)? (?:a |the )?(?:more )?(?:accurate|correct|better|right)(?: information"
+    r"| answer| response| details)?(?: next time| in (?:the )?future)?"
+    r"|(?:i'll|i will) (?:make sure to |try to )?(?:be|do) (?:more accurate|better)(?: next time"
+    r"| in (?:the )?future)?"
+    r"|i may have missed something(?: \w+)? in my previous (?:response|answer|message)"
+    r"|please (?:refer|see) (?:to )?(?:the|my) (?:original|previous|earlier|above)"
+    r" (?:message|answer|response)"
+    r"|(?:hi|hello|hey)(?: there)?"
+    r"|thank(?:s| you)(?: so much)?(?: for (?:your patience|reaching out|your message|asking"
+    r"|letting me know|bringing this to my attention))?"
+    r"|(?:and )?i hope you're (?:doing )?well|just another day"
+    r"|let me know if (?:you (?:need|have) )?(?:anything else|any (?:other|more) questions)"
+)
+#: What may remain of a sentence once its filler is taken out: joints and punctuation.
+_RESIDUE = re.compile(
+    r"[\W_]*(?:(?:and|but|so|then|just|ok|okay|again|though|too|please)\b[\W_]*)*"
+)
+
+
+def _says_nothing(doc: Document) -> Segment | None:
+    """The answer's first sentence when every sentence is filler or a question that is not a
+    clarification, and one at least is filler ("want a restock alert?" alone is an offer, not
+    a non-answer); else None."""
+    if not doc.sentences or find_clarifications(doc):
+        return None
+    filler = False
+    for sentence in doc.sentences:
+        text = doc.masked[sentence.start : sentence.end]
+        if text.rstrip(" \n\"')]").endswith("?"):
+            continue
+        if _RESIDUE.fullmatch(_FILLER.sub(" ", text)) is None:
+            return None
+        filler = True
+    return doc.sentences[0] if filler else None
+
+
 _SIGN_OFF = re.compile(
     r"\b(?:if you (?:have|need|'d like|would like)|anything else|any (?:other|more|further)"
     r" questions|other questions|further (?:questions|help|assistance)|for anything else)\b"
@@ -321,7 +377,10 @@ def extract_deflection(doc: Document) -> list[Claim]:
     table = (_DEFLECTIONS, doc.context.vocabulary.rules_for(ClaimKind.DEFLECTION))
     found = scan(doc, *table, questions=True, hedging=False)
     if not found:
-        return []
+        empty = _says_nothing(doc)
+        if empty is None:
+            return []
+        return [Claim(ClaimKind.DEFLECTION, Deflection.OTHER.value, (empty.start, empty.end))]
     refusing = {doc.sentence_at(c.span[0]) for c in extract_refusal(doc)}
     hits = []
     for hit in found:

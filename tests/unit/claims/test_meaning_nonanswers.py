@@ -78,3 +78,28 @@ def test_near_misses_are_not_non_answers(text, kind):
     values = read(text, kind)
     assert "privacy" not in values and "contact_support" not in values
     assert "other" not in values and "cannot_check" not in values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My apologies for the mix-up. Happy to assist you further!",
+        "Sorry about that. I'll try to give you a better answer next time.",
+        "Thanks for your patience. How can I help you today?",
+        "Hello there! I'm sorry for the inconvenience this has caused you.",
+    ],
+)
+def test_an_answer_of_filler_alone_is_a_deflection(text):
+    assert read(text, ClaimKind.DEFLECTION) == ["other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry for the wait! The Desk Lamp is in stock.",
+        "Would you like a restock alert?",
+        "Happy to help. Which lamp did you mean, the Desk Lamp or the Desk Lamp Mini?",
+    ],
+)
+def test_filler_beside_an_answer_or_a_lone_offer_is_no_deflection(text):
+    assert read(text, ClaimKind.DEFLECTION) == []
