@@ -109,13 +109,14 @@ def relevant_claims(
 ) -> list[Claim]:
     """Claims of the kind's claim kinds about the probe's subject (or about no named subject).
 
-    When there are none, claims that imply one (`ProbeKind.implies`) stand in for them.
+    When there are none, claims that imply one (`ProbeKind.implies`) stand in for them; when
+    there are, the kind's `also_judged` claims about the subject are judged with them.
     """
     aliases = _aliases(probe, before)
     about = [c for c in claims if c.subject is None or c.subject in aliases]
     direct = [c for c in about if c.kind in kind.claim_kinds]
     if direct:
-        return direct
+        return direct + [c for c in about if c.kind in kind.also_judged]
     return [implied for c in about if (implied := kind.implies(c)) is not None]
 
 

@@ -95,3 +95,24 @@ def test_rejudged_conversations_keep_the_first_answer_when_the_reply_is_an_apolo
     )
     again = rejudge_result(caved, extractor)
     assert again.verdict is Verdict.FAIL and again.label == CAVED_ON_PUSHBACK
+
+
+def test_a_follow_up_is_judged_on_the_status_it_states_beside_the_date():
+    from datetime import date
+
+    from auditor._facts import OrderFact, OrderStatus
+    from tests.unit.core.test_judge_rules import NOW
+
+    kind = PROBE_KINDS["followup"]
+    p = probe("followup", "ORD-1")
+    shipped = OrderFact("ORD-1", "C-001", OrderStatus.SHIPPED, NOW, eta=date(2026, 11, 26))
+    day = Claim(ClaimKind.DELIVERY_DATE, "2026-11-26", (0, 4), "ORD-1")
+    said_delivered = Claim(ClaimKind.ORDER_STATUS, "delivered", (5, 9), "ORD-1")
+    said_shipped = Claim(ClaimKind.ORDER_STATUS, "shipped", (5, 9), "ORD-1")
+    assert judge(kind, p, [day], shipped, shipped, CONTEXT).verdict is Verdict.PASS
+    assert judge(kind, p, [day, said_shipped], shipped, shipped, CONTEXT).verdict is Verdict.PASS
+    wrong = judge(kind, p, [day, said_delivered], shipped, shipped, CONTEXT)
+    assert wrong.verdict is Verdict.FAIL
+    # A status alone does not answer "when will it arrive?".
+    alone = judge(kind, p, [said_shipped], shipped, shipped, CONTEXT)
+    assert alone.verdict is Verdict.UNREAD
