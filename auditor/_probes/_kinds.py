@@ -393,6 +393,7 @@ PROBE_KINDS.register(
     tokens=availability_tokens,
 )(availability_accepts)
 
+
 def _eta_and_status(fact: Fact | None) -> frozenset[str]:
     """A follow-up's ETA, and the order's status for the status it may state beside it."""
     return eta_accepts(fact) | order_status_accepts(fact)
