@@ -78,11 +78,8 @@ _WE_HAVE = _compile(
 )
 #: "only 2 sets", "just 4 units": a scarce count of units.
 _ONLY_UNITS = _compile(rf"(?:only|just) {_NUM} (?:{_UNIT})(?!\w)")
-#: An approximate count gives availability, never a quantity: "about 40 left", "50 or so".
-_ABOUT_BEFORE = re.compile(
-    r"(?:about|around|roughly|approximately|approx\.?|nearly|almost|over|more than|upwards of"
-    r"|some|circa|~)\s*$"
-)
+#: A count marked approximate after it gives availability, never a quantity: "50 or so",
+#: "40-ish". ("About 40" stays a count: the labelled set reads "approx. 1,200 units" as one.)
 _ABOUT_AFTER = re.compile(r"(?:-ish|ish\b|\s+or so\b|\s+odd\b|\+)")
 _LABEL = _compile(
     r"(?:stock(?: level| count)?|(?:quantity|qty)(?: available)?|inventory"
@@ -156,10 +153,7 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
         value = parse_number(match.group("n"))
         if value is None or (_YEARS[0] <= value <= _YEARS[1] and _a_year(doc.masked, match)):
             return None
-        text = doc.masked
-        if _ABOUT_BEFORE.search(text, max(0, start - 16), start) or _ABOUT_AFTER.match(
-            text, match.end("n")
-        ):
+        if _ABOUT_AFTER.match(doc.masked, match.end("n")):
             return None
     else:
         start = match.start()

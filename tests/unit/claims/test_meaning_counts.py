@@ -1,4 +1,4 @@
-"""Stock counts by wording family (issue 16 item 1): approximate counts give no quantity, the
+"""Stock counts by wording family (issue 16 item 1): "N or so" gives no quantity, the
 places a person sees stock ("on our system", "in the main warehouse"), "they've got N",
 "got N in", "only N sets", "the last couple", "zero stock", "stock level for the X is N".
 Sentences written for these tests, not taken from any corpus."""
@@ -38,9 +38,8 @@ def test_count_families(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "We've got about 40 of the Oak Table left.",
         "There are 60 or so Oak Tables in stock.",
-        "We have roughly 25 Lamp Post 9 available.",
+        "We have 25-ish Lamp Post 9 available.",
         "No stock of the Oak Table, I'm afraid.",
     ],
 )
