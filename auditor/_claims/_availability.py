@@ -208,6 +208,17 @@ _TABLE = RuleSet.of(
         r"(?:un)?available (?:for|to) (?:a |an )?(?:refunds?|returns?|exchanges?)",
         r"(?:un)?available (?:at|in|for|on) (?:the|a|this|that|your)(?: [\w-]+){0,2}? (?:time )?"
         r"slots?",
+        # Said of a delivery, a recommendation or advice, not of the item's stock: "in stock,
+        # but not available for immediate delivery", "no recommendations available". ("It's
+        # available for delivery tomorrow" is stock that can go out: still in stock.)
+        r"(?:isn't|is not|not|aren't|are not|unavailable) (?:yet |currently )?(?:available )?for"
+        r" (?:immediate |same-day |next-day |express |next day |same day )?(?:delivery|dispatch"
+        r"|shipping|collection|pickup|pick-up|click and collect)",
+        r"(?:recommendations?|suggestions?|advice|alternatives?|reviews?|discounts?|offers?"
+        r"|deals?|vouchers?|coupons?)(?: \w+){0,2}? (?:is |are |isn't |aren't |is not |are not )?"
+        r"(?:currently |right now |at the moment |not |yet )?(?:un)?available",
+        r"(?:don't|do not|dont) have (?:any )?(?:[\w-]+ ){0,3}(?:recommendations?|suggestions?"
+        r"|advice|alternatives?|reviews?|offers?|deals?)(?: \w+)? available",
     ),
 )
 

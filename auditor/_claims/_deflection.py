@@ -200,6 +200,8 @@ _DEFLECTIONS = RuleSet.of(
         r" (?:a|products|our)|info about)",
         rf"{_CANT} {_LIMITED} (?:a|any|that|this|the)? ?(?:specific|particular|exact|more)"
         r" (?:product|item|information|info|details|answer)",
+        r"(?:i'm|i am|im) not (?:sure|certain) (?:what's|what is|what|where|why|how) (?:going on"
+        r"|happened|happening|the (?:issue|problem|hold-up) is)",
         r"(?:date|time|eta|status|details?|information)(?: \w+){0,5} (?:is|are) (?:unknown|not"
         r" (?:specified|known|given|listed))",
         r"(?:i'm|i am) (?:only|not) able to help with",

@@ -117,6 +117,9 @@ _TABLE = RuleSet.of(
         r" (?:finance|accounts|payments) team|our (?:finance|accounts|payments) team))",
         rf"refund{_FILL} (?:has been |was |is |'s been |been )?(?:okayed|ok'd|signed off"
         r"|green-lit|greenlit)",
+        # Due after an event still to come: "refund $89 after inspection", "refund once it's in".
+        rf"refund{_FILL} (?:after|following|once|as soon as) (?:inspection|we|it|it's|the \w+"
+        r"|your \w+|they|our \w+|checks?|testing|assessment)",
         # "Hasn't gone out": the issued rules' "gone out" is not negated in this form.
         rf"refund{_FILL} (?:hasn't|has not|haven't|have not|didn't|did not|hasnt|didnt)"
         r" (?:gone|go|come|gone through) (?:out|back|through|thru)",

@@ -103,3 +103,22 @@ def test_an_answer_of_filler_alone_is_a_deflection(text):
 )
 def test_filler_beside_an_answer_or_a_lone_offer_is_no_deflection(text):
     assert read(text, ClaimKind.DEFLECTION) == []
+
+
+def test_not_knowing_what_is_going_on_is_a_deflection():
+    assert read("Your order's stuck and I'm not sure what happened.", ClaimKind.DEFLECTION) == [
+        "other"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Available" said of delivery or of advice is not the item's stock.
+        ("The kettle is in stock, but it isn't available for next-day delivery.", ["in_stock"]),
+        ("I'm afraid I don't have any suggestions available for that.", []),
+        ("There are no alternatives available in that colour.", []),
+    ],
+)
+def test_available_said_of_delivery_or_advice_is_not_stock(text, expected):
+    assert read(text, ClaimKind.AVAILABILITY) == expected

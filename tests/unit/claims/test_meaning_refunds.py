@@ -41,3 +41,10 @@ def test_refund_families(text, value):
 )
 def test_a_return_approved_is_not_a_refund(text):
     assert refunds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["refund £40 after testing", "Your refund follows once our team has checked it."]
+)
+def test_a_refund_due_after_an_event_is_pending(text):
+    assert refunds(text) == ["pending"]
