@@ -330,6 +330,10 @@ _FILLER = re.compile(
     r"|(?:and )?i hope you're (?:doing )?well|just another day"
     r"|let me know if (?:you (?:need|have) )?(?:anything else|any (?:other|more) questions)"
 )
+#: Longer than this, an answer is not filler alone (the longest seen is under 300 characters).
+_MOST_FILLER = 600
+#: What may open a sentence before its first word: blanks, bullets, quotes.
+_LEAD = " \n-•>\"'(["
 #: What may remain of a sentence once its filler is taken out: joints and punctuation.
 _RESIDUE = re.compile(
     r"[\W_]*(?:(?:and|but|so|then|just|ok|okay|again|though|too|please)\b[\W_]*)*"
@@ -340,17 +344,20 @@ def _says_nothing(doc: Document) -> Segment | None:
     """The answer's first sentence when every sentence is filler or a question that is not a
     clarification, and one at least is filler ("want a restock alert?" alone is an offer, not
     a non-answer); else None."""
-    if not doc.sentences or find_clarifications(doc):
+    if not doc.sentences or len(doc.masked) > _MOST_FILLER:
         return None
     filler = False
     for sentence in doc.sentences:
         text = doc.masked[sentence.start : sentence.end]
         if text.rstrip(" \n\"')]").endswith("?"):
             continue
+        # Most sentences say something from their first word: reject them before the `sub`.
+        if _FILLER.match(text.lstrip(_LEAD)) is None:
+            return None
         if _RESIDUE.fullmatch(_FILLER.sub(" ", text)) is None:
             return None
         filler = True
-    return doc.sentences[0] if filler else None
+    return doc.sentences[0] if filler and not find_clarifications(doc) else None
 
 
 _SIGN_OFF = re.compile(
