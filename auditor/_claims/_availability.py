@@ -118,6 +118,22 @@ _TABLE = RuleSet.of(
         r"last few",
     ),
     rules(_LOW, r"not many left", negation=False),
+    # About to run out, in any words: "about to run out", "going fast", "won't last long".
+    rules(
+        _LOW,
+        r"(?:about|going|likely|set|bound) to (?:run out|sell out)",
+        r"(?:going|flying|disappearing) (?:fast|quickly|quick)",
+        r"(?:won't|will not|wont) last (?:long|much longer)",
+        r"(?:still )?(?:got|have|'ve got) (?:only |just )?(?:a few|a handful|a couple)(?: of)?",
+        negation=False,
+    ),
+    # Quantifier negation: "neither of the chargers is in stock", "none of the sizes are".
+    rules(
+        _OUT,
+        rf"(?:neither|none) (?:of )?(?:them|those|these|the \w+|the xx+|xx+|\w+)?(?: \w+)?"
+        rf" (?:is|are|'s) (?:currently |still )?(?:in {_STOCK}|available|left)",
+        negation=False,
+    ),
     rules(
         _BACK,
         r"on back[- ]?order",
@@ -170,6 +186,11 @@ _TABLE = RuleSet.of(
         r"(?:not|never) (?:being|going to be) re-?stocked",
         r"(?:won't|will not) be getting any more(?: in)?",
         r"permanently (?:out of stock|unavailable|sold out|gone)",
+        # Dropped from the range, in other words: "not doing it anymore", "taken off the range".
+        r"(?:dropped|removed|taken|pulled|delisted) (?:off |out of |from )?(?:the|our)"
+        r" (?:range|line-?up|catalogue|catalog|collection|shelves for good)",
+        r"(?:not|no longer) (?:doing|selling|making|stocking|carrying) (?:the \w+|xx+|the xx+|it"
+        r"|them|that|those|these)(?: \w+)? any ?more",
         rf"(?:we |i )?(?:don't|do not|dont) (?:sell|carry|stock|make) {_IT} any ?more",
         negation=False,
     ),
