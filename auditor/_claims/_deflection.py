@@ -83,6 +83,8 @@ _DEFLECTIONS = RuleSet.of(
         rf"{_SYSTEMS}(?: \w+){{0,2}} (?:isn't|is not|aren't|are not|won't|will not|isnt|wont)"
         r" (?:showing|loading|working|letting me|cooperating|responding|coming up)",
         rf"{_CANT} (?:pull|bring|call) (?:\w+ ){{0,2}}up",
+        r"(?:having|experiencing|got|have) (?:some |a few )?(?:technical|system|it|computer"
+        r"|connection) (?:difficulties|issues|problems|trouble|faults?)",
         rf"{_CANT} (?:get into|get at|get to|see into)",
         r"(?:don't|do not|dont|doesn't|does not) (?:have|get|show me) (?:any )?(?:real-time|real"
         r" time|live|up-to-date|up to date|current) (?:data|information|info|availability|access"
@@ -160,6 +162,14 @@ _DEFLECTIONS = RuleSet.of(
         r"|talk to|ring|call|email|phone|ask|message|get in touch with)",
         r"(?:msg|message|text|txt|whatsapp|dm) us",
         r"(?:stay|hold) on the line",
+        r"(?:refer|referring|direct|directing|point|pointing|signpost|signposting) (?:you|u)"
+        r" (?:over |on )?(?:to|towards)",
+        r"better off (?:asking|calling|ringing|phoning|contacting|emailing|speaking|talking|going)",
+        r"best (?:people|person|team|place|ones) to (?:ask|speak to|talk to|contact|help)",
+        r"raise (?:it|this|that) (?:directly )?with",
+        r"(?:use|fill in|fill out|complete) (?:the|our) (?:\w+ )?(?:contact|enquiry|inquiry"
+        r"|support) form",
+        r"(?:reach|ping|message) (?:our|the) (?:\w+ )?(?:team|desk|department)",
         r"(?:live|real) (?:agent|person|human)",
         negation=False,
     ),
@@ -270,6 +280,13 @@ _REFUSALS = RuleSet.of(
         r"(?:doesn't|does not|doesnt|didn't|did not|don't|do not|dont) (?:match|show up|appear"
         rf"|come up|belong)(?: \w+){{0,3}} (?:on|in|under|against|with|to) {_YOUR_RECORDS}",
         rf"no (?:record|trace|sign)s? of(?: \S+){{0,3}} (?:on|in|under|against) {_YOUR_RECORDS}",
+        # "Isn't in your name" (not "in your account": a refund not in it yet is no refusal).
+        r"(?:isn't|is not|isnt|not|n't|wasn't|wasnt)(?: \w+){0,3} (?:in|under|against)"
+        r" (?:your|ur|yr) (?:name|profile|email(?: address)?|order history|records?)",
+        r"(?:only|just)(?: \w+){1,6} (?:the )?(?:person|customer|people|one) who (?:placed|made"
+        r"|ordered|owns?|bought)",
+        r"(?:that|this|the|those|such|other customers') (?:information|info|details?|data)"
+        r" (?:is|are) (?:confidential|private|protected)",
         # Someone else's: "placed under another email", "on a diff account".
         r"(?:placed|made|registered|booked|ordered|raised|opened|logged)"
         r" (?:under|with|on|from|by|to) (?:another|a different|a diff|a separate|someone else's"

@@ -97,7 +97,9 @@ _TABLE = RuleSet.of(
         r"pending refund|awaiting (?:a |your |the )?refund",
         rf"refund{_FILL} (?:will|'ll|should|is going to|is due to) be"
         r" (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
-        rf"refund{_FILL} (?:will|'ll) (?:follow|come through|be on its way|go out)",
+        rf"refund{_FILL} (?:will|'ll|should) (?:follow|come through|be on its way|go out|go through"
+        r"|go thru|come thru|be done|be sorted)",
+        rf"refund{_FILL} (?:is |'s )?processing",
         rf"refund(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being processed|being issued|pending|in the queue|queued|going through|in progress"
         r"|on hold|under way|underway)",

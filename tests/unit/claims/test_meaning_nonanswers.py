@@ -122,3 +122,23 @@ def test_not_knowing_what_is_going_on_is_a_deflection():
 )
 def test_available_said_of_delivery_or_advice_is_not_stock(text, expected):
     assert read(text, ClaimKind.AVAILABILITY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("I'd have to refer you to our billing team.", ClaimKind.DEFLECTION, "contact_support"),
+        ("You're better off ringing the store.", ClaimKind.DEFLECTION, "contact_support"),
+        ("Please fill in the contact form on our site.", ClaimKind.DEFLECTION, "contact_support"),
+        ("We're having technical difficulties today.", ClaimKind.DEFLECTION, "cannot_check"),
+        ("That order isn't in your name, so I can't go through it.", ClaimKind.REFUSAL, "privacy"),
+        ("I can only discuss it with the person who placed it.", ClaimKind.REFUSAL, "privacy"),
+        ("Sorry, that information is confidential.", ClaimKind.REFUSAL, "privacy"),
+    ],
+)
+def test_more_hand_off_and_privacy_families(text, kind, value):
+    assert value in read(text, kind)
+
+
+def test_a_refund_not_in_the_account_yet_is_no_refusal():
+    assert read("The refund isn't in your account yet, give it 3 days.", ClaimKind.REFUSAL) == []

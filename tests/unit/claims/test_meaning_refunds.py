@@ -48,3 +48,10 @@ def test_a_return_approved_is_not_a_refund(text):
 )
 def test_a_refund_due_after_an_event_is_pending(text):
     assert refunds(text) == ["pending"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Your refund will go through on Friday.", "refund processing atm"]
+)
+def test_a_refund_still_going_through_is_pending(text):
+    assert refunds(text) == ["pending"]
