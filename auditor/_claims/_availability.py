@@ -217,7 +217,7 @@ _TABLE = RuleSet.of(
         rf"back(?: |-)in(?: |-){_STOCK} (?:email|alert|notification|notice|reminder|list)s?",
         r"(?:information|info|data|details|system|service|tool|agents?|team|support|options?"
         r"|colou?rs|sizes|slots?|help|chat|line|methods?|refunds?|tracking|delivery|shipping"
-        r"|collection|pickup|wrapping|me)(?: \w+){0,2}?"
+        r"|collection|pickup|wrapping|me|website|web site|site|page|link|app|url)(?: \w+){0,2}?"
         r" (?:is |are |isn't |aren't |is not |are not )?"
         r"(?:currently |temporarily |not |not yet |yet )?(?:un)?available",
         # The same of an order or a return, filed under the whole word (a blank follows it).
