@@ -90,6 +90,8 @@ _DEFLECTIONS = RuleSet.of(
         r" time|live|up-to-date|up to date|current) (?:data|information|info|availability|access"
         r"|stock|inventory|updates|details)",
         r"(?:don't|do not|dont) have (?:any )?(?:sight|access|visibility) (?:of|to|on|into)",
+        r"(?:don't|do not|dont) have the (?:tools|permissions?|rights|access rights|system"
+        r" access) to",
         r"(?:not|isn't|is not) (?:visible|showing) (?:to me|on my (?:end|side|screen))",
         negation=False,
     ),
@@ -170,6 +172,12 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:use|fill in|fill out|complete) (?:the|our) (?:\w+ )?(?:contact|enquiry|inquiry"
         r"|support) form",
         r"(?:reach|ping|message) (?:our|the) (?:\w+ )?(?:team|desk|department)",
+        r"(?:have|get) (?:someone|somebody|a colleague|a manager|the team|one of the team)"
+        r" (?:to )?(?:call|ring|phone|email|contact|message|text) (?:you|u)",
+        r"(?:needs|has|will need|would need) to go (?:to|through) (?:our|the) (?:\w+ )?(?:team"
+        r"|department|dept|desk|specialists?)",
+        r"(?:suggest|recommend|advise) (?:that )?(?:you )?(?:contact|contacting|call|calling|ring"
+        r"|ringing|email|emailing|speak|speaking|talk|talking|reach|reaching|get in touch)",
         r"(?:live|real) (?:agent|person|human)",
         negation=False,
     ),
@@ -203,7 +211,9 @@ _DEFLECTIONS = RuleSet.of(
         r"no (?:idea|clue)",
         r"(?:haven't|have not|havent) (?:got )?(?:the (?:foggiest|faintest)|a clue)",
         r"not (?:really )?(?:my|our) (?:area|department|dept|field|remit|forte)",
-        r"(?:beyond|above) (?:me|my pay grade)",
+        r"(?:beyond|above) (?:me|my pay grade|my level|my head|my authority)",
+        r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
+        r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",
         r"(?:i'm|i am|as) (?:just |only )?(?:a|an) (?:bot|chatbot|virtual assistant|ai|automated"
         r" assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable|don't)",
         rf"(?:can|could) only {_LIMITED} (?:a single|one|general|limited|basic|information about"

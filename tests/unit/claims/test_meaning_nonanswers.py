@@ -142,3 +142,28 @@ def test_more_hand_off_and_privacy_families(text, kind, value):
 
 def test_a_refund_not_in_the_account_yet_is_no_refusal():
     assert read("The refund isn't in your account yet, give it 3 days.", ClaimKind.REFUSAL) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Can I get someone to call you back this afternoon?", "contact_support"),
+        ("That needs to go to our returns team.", "contact_support"),
+        ("I'd suggest contacting the courier directly.", "contact_support"),
+        ("I'm not authorised to approve refunds, sorry.", "other"),
+        ("I don't have the permissions to change that.", "cannot_check"),
+    ],
+)
+def test_agent_hand_offs_and_limits(text, value):
+    assert read(text, ClaimKind.DEFLECTION) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The courier will pick it up from your address tomorrow.",
+        "We recommend you keep the receipt.",
+    ],
+)
+def test_collections_and_advice_are_no_hand_off(text):
+    assert read(text, ClaimKind.DEFLECTION) == []
