@@ -124,7 +124,11 @@ _TABLE = RuleSet.of(
         r"(?:about|going|likely|set|bound) to (?:run out|sell out)",
         r"(?:going|flying|disappearing) (?:fast|quickly|quick)",
         r"(?:won't|will not|wont) last (?:long|much longer)",
-        r"(?:still )?(?:got|have|'ve got) (?:only |just )?(?:a few|a handful|a couple)(?: of)?",
+        # Of stock only: "a few of them left", "still got a handful." ("We have a few options"
+        # is any small set, as "a limited number of options" is.)
+        r"(?:still )?(?:got|have|'ve got) (?:only |just )?(?:a few|a handful|a couple)"
+        r"(?: of (?:them|those|these|the xx+|xx+)|(?= (?:left|remaining|in stock|on hand)\b)"
+        r"|(?=\s*(?:[.,!;]|$)))",
         negation=False,
     ),
     # Quantifier negation: "neither of the chargers is in stock", "none of the sizes are".
