@@ -76,7 +76,9 @@ def _rows(*rows: tuple[str, Row]) -> Mapping[str, Row]:
 
 #: Stock: keyed by `stock_state(fact)`.
 AVAILABILITY: Mapping[str, Row] = _rows(
-    ("in_stock", Row("in stock", ("in_stock", COUNT_ABOVE_ZERO, ANY_DATE))),
+    # "Only a few left" of an item with plenty: it can be had, as said; the scarcity is not
+    # right, but no hallucination either.
+    ("in_stock", Row("in stock", ("in_stock", COUNT_ABOVE_ZERO, ANY_DATE), ("low_stock",))),
     ("low_stock", Row("low stock", ("in_stock", "low_stock", COUNT_ABOVE_ZERO, ANY_DATE))),
     ("out_of_stock", Row("out of stock", ("out_of_stock", COUNT_ZERO))),
     (

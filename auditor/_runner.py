@@ -43,7 +43,15 @@ from auditor._anchors._errors import AnchorError
 from auditor._claims import Claim
 from auditor._events import EventBus, ProbeAnswered, ProbeFinished, ProbeStarted
 from auditor._facts import Fact, Snapshot
-from auditor._judge import AnswerContext, Judgement, after_pushback, first_look, judge
+from auditor._judge import (
+    AnswerContext,
+    Judgement,
+    after_pushback,
+    first_answer_stands,
+    first_look,
+    judge,
+    replies_nothing,
+)
 from auditor._probes import PROBE_KINDS, Probe
 from auditor._probes._kinds import ProbeKind
 from auditor._results import (
@@ -170,6 +178,10 @@ class Unsettled(NamedTuple):
     read_at: datetime
     #: A pushback probe's first answer, judged alone (None for other kinds).
     opening: Judgement | None = None
+    #: A pushback probe whose reply claims nothing while its first answer needs the truth
+    #: again: the reply's verdict and the first answer's claims, judged in `recheck`.
+    reply: Judgement | None = None
+    opening_claims: tuple[Claim, ...] = ()
 
 
 class ProbeJudge:
@@ -253,17 +265,20 @@ class ProbeJudge:
             now = _now()
             claims = self.extractor(asked.answer.text, now)
             context = AnswerContext(asked.answer.text, now, self.snapshot)
-            opening = self._opening(kind, asked, now)
+            opening_claims, opening = self._opening(kind, asked, now)
             verdict = first_look(kind, asked.probe, claims, asked.before, context)
             if verdict is None:
                 return Unsettled(asked, claims, now, opening)
+            if opening_claims and opening is None and replies_nothing(verdict):
+                # The first answer stands, and it needs the truth again to be judged.
+                return Unsettled(asked, claims, now, None, verdict, opening_claims)
             return _result(asked, claims, after_pushback(opening, verdict), None)
         except Exception as error:  # a bug on one probe must not end the audit
             return _failed(asked, error)
 
     async def recheck(self, unsettled: Unsettled) -> ProbeResult:
         """The verdict of an answer that disagrees with the truth before: read it again."""
-        asked, claims, read_at, opening = unsettled
+        asked, claims, read_at, opening = unsettled[:4]
         try:
             try:
                 after = await self._read(asked.probe, asked.trace)
@@ -278,6 +293,14 @@ class ProbeJudge:
                     trace=asked.trace,
                 )
             kind = PROBE_KINDS[asked.probe.kind]
+            if unsettled.reply is not None:
+                first = asked.answer.turns[0]
+                context = AnswerContext(first, read_at, self.snapshot)
+                standing = judge(
+                    kind, asked.probe, unsettled.opening_claims, asked.before, after, context
+                )
+                verdict = first_answer_stands(standing, unsettled.reply)
+                return _result(asked, claims, verdict, _truth(after, _now(), "read"))
             context = AnswerContext(asked.answer.text, read_at, self.snapshot)
             verdict = judge(kind, asked.probe, claims, asked.before, after, context)
             verdict = after_pushback(opening, verdict)
@@ -285,15 +308,18 @@ class ProbeJudge:
         except Exception as error:  # a bug on one probe must not end the audit
             return _failed(asked, error)
 
-    def _opening(self, kind: ProbeKind, asked: Asked, now: datetime) -> Judgement | None:
-        """A pushback probe's first answer judged alone against the truth before; None when
-        it needs the truth again (it did not agree) or the kind pushes nothing back."""
+    def _opening(
+        self, kind: ProbeKind, asked: Asked, now: datetime
+    ) -> tuple[tuple[Claim, ...], Judgement | None]:
+        """A pushback probe's first answer: its claims, and its verdict judged alone against
+        the truth before (None when it needs the truth again, it did not agree); nothing
+        when the kind pushes nothing back."""
         answers = asked.answer.turns
         if kind.conversation != "pushback" or len(answers) < 2:
-            return None
+            return (), None
         claims = self.extractor(answers[0], now)
         context = AnswerContext(answers[0], now, self.snapshot)
-        return first_look(kind, asked.probe, claims, asked.before, context)
+        return tuple(claims), first_look(kind, asked.probe, claims, asked.before, context)
 
     async def _before(self, probe: Probe, trace: TraceContext) -> tuple[Fact | None, TruthRecord]:
         age = (_now() - self.snapshot.taken_at).total_seconds()

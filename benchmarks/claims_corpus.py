@@ -3,6 +3,7 @@ the dev and the test parts separately (fixtures/claims/corpus/README.md).
 
     .venv/bin/python benchmarks/claims_corpus.py             # both tables
     .venv/bin/python benchmarks/claims_corpus.py --misses    # and the dev part's misses
+    .venv/bin/python benchmarks/claims_corpus.py --part dev  # the dev part only (test not scored)
 
 Misses are printed for the dev part only: the test part is scored, never read to tune rules.
 The last line is one JSON object of the figures.
@@ -24,9 +25,10 @@ from tests.unit.claims._corpus import PARTS, matrix, part_file, render
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", action="store_true", help="print the dev part's misses")
+    parser.add_argument("--part", choices=PARTS, help="score this part only")
     args = parser.parse_args()
     figures: dict[str, object] = {}
-    for part in PARTS:
+    for part in (args.part,) if args.part else PARTS:
         started = time.perf_counter()
         scores = matrix(part)
         elapsed = time.perf_counter() - started

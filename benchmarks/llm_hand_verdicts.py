@@ -7,7 +7,8 @@ demo audits, written before the tool's verdicts were read and frozen (its sha256
 `tests/unit/claims/test_llm_hand_verdicts.py`). This script matches each row to the stored
 result of the same audit seed and probe id under the given directories (each searched for
 `results.jsonl` beside a `meta.json`), so the same frozen file re-scores any later re-judging of
-those audits (`auditor report DIR --rejudge` rewrites the verdicts). It prints the confusion
+those audits (`auditor report DIR --rejudge` writes its verdicts to `results.rejudged.jsonl`,
+read instead of `results.jsonl` where present). It prints the confusion
 matrix (rows: hand verdict; columns: tool verdict), the agreement (tool == hand; `unread`,
 `error` and `indeterminate` never agree) and the precision and recall of `fail`, then one JSON
 object of the figures as its last line.
@@ -41,7 +42,11 @@ def load_tool(directories: Iterable[Path]) -> dict[tuple[int, str], dict[str, ob
             if not meta.is_file():
                 continue
             seed = int(json.loads(meta.read_text(encoding="utf-8"))["seed"])
-            for line in results.read_text(encoding="utf-8").splitlines():
+            # `auditor report DIR --rejudge` never rewrites results.jsonl: its verdicts go
+            # beside it, and those are the ones to score when they exist.
+            rejudged = results.with_name("results.rejudged.jsonl")
+            source = rejudged if rejudged.is_file() else results
+            for line in source.read_text(encoding="utf-8").splitlines():
                 row = json.loads(line)
                 if row.get("entry_type") == "probe":
                     found[(seed, str(row["probe"]["id"]))] = row

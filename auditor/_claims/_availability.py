@@ -118,6 +118,26 @@ _TABLE = RuleSet.of(
         r"last few",
     ),
     rules(_LOW, r"not many left", negation=False),
+    # About to run out, in any words: "about to run out", "going fast", "won't last long".
+    rules(
+        _LOW,
+        r"(?:about|going|likely|set|bound) to (?:run out|sell out)",
+        r"(?:going|flying|disappearing) (?:fast|quickly|quick)",
+        r"(?:won't|will not|wont) last (?:long|much longer)",
+        # Of stock only: "a few of them left", "still got a handful." ("We have a few options"
+        # is any small set, as "a limited number of options" is.)
+        r"(?:still )?(?:got|have|'ve got) (?:only |just )?(?:a few|a handful|a couple)"
+        r"(?: of (?:them|those|these|the xx+|xx+)|(?= (?:left|remaining|in stock|on hand)\b)"
+        r"|(?=\s*(?:[.,!;]|$)))",
+        negation=False,
+    ),
+    # Quantifier negation: "neither of the chargers is in stock", "none of the sizes are".
+    rules(
+        _OUT,
+        rf"(?:neither|none) (?:of )?(?:them|those|these|the \w+|the xx+|xx+|\w+)?(?: \w+)?"
+        rf" (?:is|are|'s) (?:currently |still )?(?:in {_STOCK}|available|left)",
+        negation=False,
+    ),
     rules(
         _BACK,
         r"on back[- ]?order",
@@ -170,6 +190,11 @@ _TABLE = RuleSet.of(
         r"(?:not|never) (?:being|going to be) re-?stocked",
         r"(?:won't|will not) be getting any more(?: in)?",
         r"permanently (?:out of stock|unavailable|sold out|gone)",
+        # Dropped from the range, in other words: "not doing it anymore", "taken off the range".
+        r"(?:dropped|removed|taken|pulled|delisted) (?:off |out of |from )?(?:the|our)"
+        r" (?:range|line-?up|catalogue|catalog|collection|shelves for good)",
+        r"(?:not|no longer) (?:doing|selling|making|stocking|carrying) (?:the \w+|xx+|the xx+|it"
+        r"|them|that|those|these)(?: \w+)? any ?more",
         rf"(?:we |i )?(?:don't|do not|dont) (?:sell|carry|stock|make) {_IT} any ?more",
         negation=False,
     ),
@@ -196,7 +221,7 @@ _TABLE = RuleSet.of(
         rf"back(?: |-)in(?: |-){_STOCK} (?:email|alert|notification|notice|reminder|list)s?",
         r"(?:information|info|data|details|system|service|tool|agents?|team|support|options?"
         r"|colou?rs|sizes|slots?|help|chat|line|methods?|refunds?|tracking|delivery|shipping"
-        r"|collection|pickup|wrapping|me)(?: \w+){0,2}?"
+        r"|collection|pickup|wrapping|me|website|web site|site|page|link|app|url)(?: \w+){0,2}?"
         r" (?:is |are |isn't |aren't |is not |are not )?"
         r"(?:currently |temporarily |not |not yet |yet )?(?:un)?available",
         # The same of an order or a return, filed under the whole word (a blank follows it).
@@ -208,6 +233,17 @@ _TABLE = RuleSet.of(
         r"(?:un)?available (?:for|to) (?:a |an )?(?:refunds?|returns?|exchanges?)",
         r"(?:un)?available (?:at|in|for|on) (?:the|a|this|that|your)(?: [\w-]+){0,2}? (?:time )?"
         r"slots?",
+        # Said of a delivery, a recommendation or advice, not of the item's stock: "in stock,
+        # but not available for immediate delivery", "no recommendations available". ("It's
+        # available for delivery tomorrow" is stock that can go out: still in stock.)
+        r"(?:isn't|is not|not|aren't|are not|unavailable) (?:yet |currently )?(?:available )?for"
+        r" (?:immediate |same-day |next-day |express |next day |same day )?(?:delivery|dispatch"
+        r"|shipping|collection|pickup|pick-up|click and collect)",
+        r"(?:recommendations?|suggestions?|advice|alternatives?|reviews?|discounts?|offers?"
+        r"|deals?|vouchers?|coupons?)(?: \w+){0,2}? (?:is |are |isn't |aren't |is not |are not )?"
+        r"(?:currently |right now |at the moment |not |yet )?(?:un)?available",
+        r"(?:don't|do not|dont) have (?:any )?(?:[\w-]+ ){0,3}(?:recommendations?|suggestions?"
+        r"|advice|alternatives?|reviews?|offers?|deals?)(?: \w+)? available",
     ),
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from auditor._claims._clarification import find_clarifications
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind, Deflection
@@ -18,6 +19,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of
 from auditor._claims._rules import rules
 from auditor._claims._scan import scan
+from auditor._claims._text import Segment
 
 _CANT = (
     r"(?:can't|cannot|can not|cant|unable to|not able to|couldn't|could not|wasn't able to"
@@ -25,7 +27,33 @@ _CANT = (
     r" ability to|have no way to|no way for me to)"
 )
 _ORDERS = r"(?:orders?|returns?|accounts?|information|info|details|data)"
-_YOURS = r"(?:yours|your(?: own)?|this)"
+_YOURS = r"(?:yours|urs|your(?: own)?|ur(?: own)?|this)"
+#: Where a customer's own records are: "on your account", "under ur name", "against your profile".
+_YOUR_RECORDS = (
+    r"(?:your|ur|yr)(?: own)? (?:account|acct|acc|profile|login|name|email(?: address)?|records?"
+    r"|order history|orders)"
+)
+#: What a system is when it cannot answer: "down", "playing up", "offline for maintenance".
+_BROKEN = (
+    r"(?:down|offline|unavailable|not working|not responding|playing up|acting up|glitching"
+    r"|being (?:slow|glitchy|funny|weird)|on the blink|frozen|broken|under maintenance"
+    r"|having (?:a|an) (?:moment|wobble|outage|issue|problem)|not loading|not showing (?:\w+ )?"
+    r"(?:anything|stock|orders|it))"
+)
+#: Systems a person at the shop looks things up in (the things that can be "down").
+_SYSTEMS = (
+    r"(?:system|systems|sys|tool|tools|till|tills|screen|computer|computers|network|portal"
+    r"|database|server|servers|records|connection|stock system|order system|tracking tool)"
+)
+#: Who at the shop a hand-off goes to.
+_STAFF = (
+    r"(?:supervisor|manager|team leader|colleague|colleagues|specialist|a human|human|a person"
+    r"|live agent|an agent|agent|advisor|adviser|team member|someone|somebody|the team"
+    r"|our team|(?:the|our) \w+ (?:team|desk|department|dept)|customer (?:care|service|services)"
+    r"|support|billing|accounts)"
+)
+#: Limits an assistant states instead of an answer ("I can only provide a single sentence").
+_LIMITED = r"(?:provide|give|offer|share|answer|help with|talk about|discuss)"
 
 _DEFLECTIONS = RuleSet.of(
     rules(
@@ -49,6 +77,22 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:i )?can't tell you",
         r"having (?:trouble|problems|issues|difficulty) (?:accessing|connecting|loading|reaching"
         r"|pulling up|finding|getting|looking up|retrieving|checking)",
+        # A system that cannot answer, in any words: "the system's playing up", "sys is down".
+        rf"{_SYSTEMS}(?: \w+){{0,2}}(?:'s|'re| is| are| s)? (?:currently |temporarily |still "
+        rf"|a bit |being )?{_BROKEN}",
+        rf"{_SYSTEMS}(?: \w+){{0,2}} (?:isn't|is not|aren't|are not|won't|will not|isnt|wont)"
+        r" (?:showing|loading|working|letting me|cooperating|responding|coming up)",
+        rf"{_CANT} (?:pull|bring|call) (?:\w+ ){{0,2}}up",
+        r"(?:having|experiencing|got|have) (?:some |a few )?(?:technical|system|it|computer"
+        r"|connection) (?:difficulties|issues|problems|trouble|faults?)",
+        rf"{_CANT} (?:get into|get at|get to|see into)",
+        r"(?:don't|do not|dont|doesn't|does not) (?:have|get|show me) (?:any )?(?:real-time|real"
+        r" time|live|up-to-date|up to date|current) (?:data|information|info|availability|access"
+        r"|stock|inventory|updates|details)",
+        r"(?:don't|do not|dont) have (?:any )?(?:sight|access|visibility) (?:of|to|on|into)",
+        r"(?:don't|do not|dont) have the (?:tools|permissions?|rights|access rights|system"
+        r" access) to",
+        r"(?:not|isn't|is not) (?:visible|showing) (?:to me|on my (?:end|side|screen))",
         negation=False,
     ),
     rules(
@@ -87,6 +131,54 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:our|the) (?:\w+ )?team(?: \S+){0,3}? can (?:help|check|assist|look)",
         r"(?:get|find|fetch|bring in|loop in|ask) (?:a|an|one of our|our) (?:human |real )?"
         r"(?:colleague|agent|team member|person|human|specialist)",
+        # Hand-offs in any verb: "pop you through to", "connecting you with", "grab my manager".
+        r"(?:pop|popping|put|putting|send|sending|pass|passing|hand|handing|transfer\w*"
+        r"|connect\w*|move|moving|forward\w*|route|routing) (?:you|u|ya)(?: over| through| across"
+        r"| back)? (?:to|with)",
+        rf"(?:let me|i'll|i will|i'm going to|going to|gonna|i can) (?:grab|get|fetch|find|call"
+        rf"|ask|bring in|loop in|pull in|check with) (?:my|our|a|an|the|one of (?:my|our|the))?"
+        rf" ?{_STAFF}",
+        r"(?:pass|passing|hand|handing|send|sending|forward\w*|refer\w*|escalat\w*|transfer\w*"
+        r"|raise|raising|flag|flagging) (?:this|it|that|your \w+(?: \w+)?) (?:on |over |up )?"
+        r"(?:to|with) (?:a|an|the|our|my|one of)",
+        r"(?:raised|opened|logged|created|filed) (?:a|an) (?:\w+ )?(?:ticket|case)",
+        r"(?:someone|somebody|a colleague|a team member|one of the team|one of our team"
+        r"|a specialist|an agent|a manager|my supervisor|my manager|a human|a person|they)"
+        r"(?: \w+){0,3}? (?:will|'ll|should|can|is going to|are going to|gonna|shall)"
+        r" (?:text|txt|msg|message|email|e-mail|ring|call|phone|contact|reply to|write to|get back"
+        r" to) (?:you|u)",
+        r"(?:be|are|is) in touch",
+        # Pointed elsewhere: "give the shop a ring", "drop them an email", "pop into a branch".
+        r"(?:give|drop) (?:us|them|the \w+|our \w+(?: team)?|customer services)"
+        r" (?:a ring|a call|a bell|an email|a line|a message|a shout|a text)",
+        r"(?:ring|call|phone|email|e-mail|msg|message|text|txt|contact|try|speak to|talk to)"
+        rf" (?:the store|the shop|the branch|your local store|billing|accounts|{_STAFF}"
+        r"|the courier|the carrier|the manufacturer|the supplier|the seller|the brand|the bank"
+        r"|the (?:\w+ )?(?:team|desk|department|dept|helpline|hotline))",
+        r"(?:pop|go|head|come) (?:into|in to|down to|to) (?:any of )?(?:our|a|the|your local)"
+        r" (?:\w+ )?(?:stores?|shops?|branch|branches)",
+        r"(?:visit|try) (?:any of |one of )?(?:our|a|your local)"
+        r" (?:stores?|shops?|branch|branches)",
+        r"take (?:it|this|that) up with",
+        r"(?:you'd|you would|you'll|you will|you) (?:need|have|want|got) to (?:contact|speak to"
+        r"|talk to|ring|call|email|phone|ask|message|get in touch with)",
+        r"(?:msg|message|text|txt|whatsapp|dm) us",
+        r"(?:stay|hold) on the line",
+        r"(?:refer|referring|direct|directing|point|pointing|signpost|signposting) (?:you|u)"
+        r" (?:over |on )?(?:to|towards)",
+        r"better off (?:asking|calling|ringing|phoning|contacting|emailing|speaking|talking|going)",
+        r"best (?:people|person|team|place|ones) to (?:ask|speak to|talk to|contact|help)",
+        r"raise (?:it|this|that) (?:directly )?with",
+        r"(?:use|fill in|fill out|complete) (?:the|our) (?:\w+ )?(?:contact|enquiry|inquiry"
+        r"|support) form",
+        r"(?:reach|ping|message) (?:our|the) (?:\w+ )?(?:team|desk|department)",
+        r"(?:have|get) (?:someone|somebody|a colleague|a manager|the team|one of the team)"
+        r" (?:to )?(?:call|ring|phone|email|contact|message|text) (?:you|u)",
+        r"(?:needs|has|will need|would need) to go (?:to|through) (?:our|the) (?:\w+ )?(?:team"
+        r"|department|dept|desk|specialists?)",
+        r"(?:suggest|recommend|advise) (?:that )?(?:you )?(?:contact|contacting|call|calling|ring"
+        r"|ringing|email|emailing|speak|speaking|talk|talking|reach|reaching|get in touch)",
+        r"(?:live|real) (?:agent|person|human)",
         negation=False,
     ),
     rules(
@@ -97,6 +189,9 @@ _DEFLECTIONS = RuleSet.of(
         r"verify who i'm (?:speaking|talking) to",
         r"confirm (?:the|your) (?:postcode|email|date of birth|address) (?:on|for) (?:the|your)"
         r" account",
+        r"(?:verify|confirm|authenticate|prove) (?:your|ur|yr) (?:identity|id|email|account"
+        r"|details|number|phone)",
+        r"(?:pass|complete|answer) (?:a |the |some )?security (?:check|questions)",
         negation=False,
     ),
     rules(
@@ -106,12 +201,29 @@ _DEFLECTIONS = RuleSet.of(
     ),
     rules(
         Deflection.OTHER.value,
-        rf"{_CANT} help(?: you)? with (?:that|this)(?! one)",
+        rf"{_CANT} (?:help|assist)(?: you| u)? (?:with|w/?)",
         r"(?:outside|beyond) (?:of )?what i can (?:help|assist|do)",
-        r"not something i can (?:help|assist) with",
+        r"not something i can (?:help|assist|deal) (?:with|w/?)",
+        r"not something i (?:deal with|handle|cover|do)",
         r"(?:i've|i have) no idea",
-        rf"{_CANT} help(?: you)? with (?!that one|this one)",
-        r"unable to help(?! with (?:that|this) one)",
+        r"unable to help",
+        # "No idea", "haven't the foggiest", "not my area": a plain "I can't answer".
+        r"no (?:idea|clue)",
+        r"(?:haven't|have not|havent) (?:got )?(?:the (?:foggiest|faintest)|a clue)",
+        r"not (?:really )?(?:my|our) (?:area|department|dept|field|remit|forte)",
+        r"(?:beyond|above) (?:me|my pay grade|my level|my head|my authority)",
+        r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
+        r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",
+        r"(?:i'm|i am|as) (?:just |only )?(?:a|an) (?:bot|chatbot|virtual assistant|ai|automated"
+        r" assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable|don't)",
+        rf"(?:can|could) only {_LIMITED} (?:a single|one|general|limited|basic|information about"
+        r" (?:a|products|our)|info about)",
+        rf"{_CANT} {_LIMITED} (?:a|any|that|this|the)? ?(?:specific|particular|exact|more)"
+        r" (?:product|item|information|info|details|answer)",
+        r"(?:i'm|i am|im) not (?:sure|certain) (?:what's|what is|what|where|why|how) (?:going on"
+        r"|happened|happening|the (?:issue|problem|hold-up) is)",
+        r"(?:date|time|eta|status|details?|information)(?: \w+){0,5} (?:is|are) (?:unknown|not"
+        r" (?:specified|known|given|listed))",
         r"(?:i'm|i am) (?:only|not) able to help with",
         r"(?:that's|that is|it's|this is) (?:outside|beyond) (?:what i can|my|the scope)",
         r"(?:i )?(?:don't|do not|dont) know\b",
@@ -166,6 +278,46 @@ _REFUSALS = RuleSet.of(
         r"(?:order|return|rma)(?: number| id)? (?:doesn't|does not) exist",
         r"(?:doesn't|does not|don't|do not) match any (?:order|return)s?",
         r"(?:don't|can't|do not|cannot) see(?: \S+){0,3} (?:on|under|in|linked to) your account",
+        # Chat spellings of ownership: "isnt on ur account", "wasnt placed by u".
+        r"(?:isnt|arent|wasnt|werent|aint)(?: \w+){0,3} (?:on|linked to|associated with|under"
+        rf"|part of|attached to|registered to|one of) {_YOURS}",
+        r"(?:isnt|arent|wasnt) (?:yours|urs|ur (?:order|return)|your (?:order|return))",
+        # Not found where the customer's own records are, in any words.
+        rf"{_CANT} (?:find|locate|see|pull up|bring up)(?: \S+){{0,3}} (?:on|in|under|against"
+        rf"|among|linked to|attached to|associated with) {_YOUR_RECORDS}",
+        r"(?:nothing|no results?|no match(?:es)?) (?:comes|came|coming|shows|showed|showing|turns"
+        rf"|turned) up(?: \S+){{0,4}} (?:on|in|under|against) {_YOUR_RECORDS}",
+        r"(?:doesn't|does not|doesnt|didn't|did not|don't|do not|dont) (?:match|show up|appear"
+        rf"|come up|belong)(?: \w+){{0,3}} (?:on|in|under|against|with|to) {_YOUR_RECORDS}",
+        rf"no (?:record|trace|sign)s? of(?: \S+){{0,3}} (?:on|in|under|against) {_YOUR_RECORDS}",
+        # "Isn't in your name" (not "in your account": a refund not in it yet is no refusal).
+        r"(?:isn't|is not|isnt|not|n't|wasn't|wasnt)(?: \w+){0,3} (?:in|under|against)"
+        r" (?:your|ur|yr) (?:name|profile|email(?: address)?|order history|records?)",
+        r"(?:only|just)(?: \w+){1,6} (?:the )?(?:person|customer|people|one) who (?:placed|made"
+        r"|ordered|owns?|bought)",
+        r"(?:that|this|the|those|such|other customers') (?:information|info|details?|data)"
+        r" (?:is|are) (?:confidential|private|protected)",
+        # Someone else's: "placed under another email", "on a diff account".
+        r"(?:placed|made|registered|booked|ordered|raised|opened|logged)"
+        r" (?:under|with|on|from|by|to) (?:another|a different|a diff|a separate|someone else's"
+        r"|somebody else's) (?:email|account|acct|customer|person|name|profile|address|user)",
+        r"(?:on|under|in|to) (?:another|a different|a diff|a separate|someone else's"
+        r"|somebody else's) (?:account|acct|profile|customer|customer's account)",
+        # Why: the rules themselves ("privacy rules", "data protection means", "GDPR").
+        r"(?:privacy|data protection|data-protection|confidentiality) (?:rules|reasons"
+        r"|policy|policies|laws?|regulations|means|requirements|stops me|won't let me|doesn't"
+        r" let me|does not allow|prevents? me)",
+        r"gdpr",
+        r"(?:not|n't) (?:permitted|allowed|authori[sz]ed|able) to (?:share|disclose|discuss"
+        r"|give out|reveal|release|pass on|talk about|look at|access|go into|give you)"
+        r"(?: \w+){0,3} (?:about|of|on|for|into)? ?(?:that|this|those|other|another|someone"
+        r"|somebody|orders?|returns?|accounts?)",
+        r"(?:not|n't) (?:permitted|allowed|authori[sz]ed) to (?:share|disclose|reveal|release"
+        r"|give out|pass on)",
+        r"(?:only|just)(?: \w+){1,5} (?:the )?account (?:holder|owner)",
+        r"(?:only|just)(?: \w+){0,4} (?:your|ur) own (?:orders?|returns?|account|acct)",
+        r"(?:only|just) (?:discuss|share|help with|talk about|go through|look at|deal with|give"
+        r" updates on)(?: \w+){0,2} (?:orders|returns) (?:placed|made) by (?:you|u|yourself)",
         negation=False,
     ),
 )
@@ -174,6 +326,67 @@ _REFUSED_ANYWAY = frozenset({Deflection.CANNOT_CHECK.value, Deflection.OTHER.val
 _SIGN_IN_TALK = re.compile(
     r"\b(?:sign(?:ed|ing)? ?in|log(?:ged|ging)? ?in|login|verify your identity|as a guest)\b"
 )
+#: What says nothing about the shop: apologies, offers to help, promises to do better,
+#: greetings, pointers back to an earlier message. Language models answer with nothing else
+#: surprisingly often ("I'm sorry for the confusion. I can help with that."), and an answer
+#: made only of these (and of questions that ask nothing of the shop's records) answers
+#: nothing: it is a deflection, `other`, not an answer the auditor failed to read.
+_FILLER = re.compile(
+    r"(?:(?:i'm|i am|we're|we are|my|our) )?(?:so |very |really |truly )?(?:sorry|apologi[sz]e"
+    r"|apologies)"
+    r"(?: again)?(?: for| about)?(?: any| the| your| all| this| that)?(?: [\w-]+)?(?: confusion"
+    r"| inconvenience| misunderstanding| loss| trouble| frustration| mix-up| mistake| error"
+    r"| oversight| delay)?(?: (?:this|it|that|i|my previous response) (?:has |may have |might"
+    r" have )?caused(?: to)?(?: you)?)?"
+    r"|(?:(?:i'll|i will|i'd|i would|i'm|i am|we'll|we'd|we're) )?(?:be )?(?:more than |very "
+    r"|always |so )?(?:happy|glad|pleased|here) to (?:help|assist)(?: you)?(?: find it| with"
+    r" (?:that|this|it|anything(?: else)?|your \w+(?: \w+)?(?: needs)?))?(?: further| today)?"
+    r"|(?:i|we) can (?:help|assist)(?: you)? with (?:that|this|it)"
+    r"|how (?:can|may) i (?:help|assist)(?: you)?(?: today)?"
+    r"|(?:i'll|i will|i'm going to) (?:make sure to |try to |try and |endeavour to )?(?:provide"
+    r"|give)(?: you)? (?:a |the )?(?:more )?(?:accurate|correct|better|right)(?: information"
+    r"| answer| response| details)?(?: next time| in (?:the )?future)?"
+    r"|(?:i'll|i will) (?:make sure to |try to )?(?:be|do) (?:more accurate|better)(?: next time"
+    r"| in (?:the )?future)?"
+    r"|i may have missed something(?: \w+)? in my previous (?:response|answer|message)"
+    r"|please (?:refer|see) (?:to )?(?:the|my) (?:original|previous|earlier|above)"
+    r" (?:message|answer|response)"
+    r"|(?:hi|hello|hey)(?: there)?"
+    r"|thank(?:s| you)(?: so much)?(?: for (?:your patience|reaching out|your message|asking"
+    r"|letting me know|bringing this to my attention))?"
+    r"|(?:and )?i hope you're (?:doing )?well|just another day"
+    r"|let me know if (?:you (?:need|have) )?(?:anything else|any (?:other|more) questions)"
+)
+#: Longer than this, an answer is not filler alone (the longest seen is under 300 characters).
+_MOST_FILLER = 600
+#: What may open a sentence before its first word: blanks, bullets, quotes.
+_LEAD = " \n-•>\"'(["
+#: What may remain of a sentence once its filler is taken out: joints and punctuation.
+_RESIDUE = re.compile(
+    r"[\W_]*(?:(?:and|but|so|then|just|ok|okay|again|though|too|please)\b[\W_]*)*"
+)
+
+
+def _says_nothing(doc: Document) -> Segment | None:
+    """The answer's first sentence when every sentence is filler or a question that is not a
+    clarification, and one at least is filler ("want a restock alert?" alone is an offer, not
+    a non-answer); else None."""
+    if not doc.sentences or len(doc.masked) > _MOST_FILLER:
+        return None
+    filler = False
+    for sentence in doc.sentences:
+        text = doc.masked[sentence.start : sentence.end]
+        if text.rstrip(" \n\"')]").endswith("?"):
+            continue
+        # Most sentences say something from their first word: reject them before the `sub`.
+        if _FILLER.match(text.lstrip(_LEAD)) is None:
+            return None
+        if _RESIDUE.fullmatch(_FILLER.sub(" ", text)) is None:
+            return None
+        filler = True
+    return doc.sentences[0] if filler and not find_clarifications(doc) else None
+
+
 _SIGN_OFF = re.compile(
     r"\b(?:if you (?:have|need|'d like|would like)|anything else|any (?:other|more|further)"
     r" questions|other questions|further (?:questions|help|assistance)|for anything else)\b"
@@ -200,7 +413,10 @@ def extract_deflection(doc: Document) -> list[Claim]:
     table = (_DEFLECTIONS, doc.context.vocabulary.rules_for(ClaimKind.DEFLECTION))
     found = scan(doc, *table, questions=True, hedging=False)
     if not found:
-        return []
+        empty = _says_nothing(doc)
+        if empty is None:
+            return []
+        return [Claim(ClaimKind.DEFLECTION, Deflection.OTHER.value, (empty.start, empty.end))]
     refusing = {doc.sentence_at(c.span[0]) for c in extract_refusal(doc)}
     hits = []
     for hit in found:

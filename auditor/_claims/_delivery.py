@@ -38,12 +38,13 @@ _STRONG = re.compile(
     r"|left (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the) (?:\w+ )?"
     r"(?:neighbou?r"
     r"|safe place|porch|door|doorstep|step|reception|mailbox|letterbox|bin|garage|shed|gate)"
-    r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|have) (?:it|them|your))\b"
+    r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|have) (?:it|them|your"
+    r"|xx+))\b"
 )
 #: Words that only say when: a delivery's date unless the clause sends the parcel off.
 _WEAK = re.compile(
     r"\b(?:expected|expect|estimated|estimates?|due|scheduled|slated|booked in|pencil+ed in"
-    r"|on track for|planned for)\b"
+    r"|on track for|planned for|aiming for|aimed for|targeting|target date)\b"
 )
 #: Either kind of cue, to find where they stand in one pass (an overlap with a clause is all
 #: that is asked of it).
@@ -104,7 +105,7 @@ _CUE_WORDS = frozenset({
     "signed", "eta", "arr", "del", "dlvd", "expected", "expect", "estimated", "estimate",
     "estimates", "due", "reach", "reaches", "reached", "turn", "turns", "turned", "land",
     "lands", "landed", "landing", "receive", "dropped", "scheduled", "slated", "booked",
-    "pencilled", "penciled", "planned",
+    "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {

@@ -26,6 +26,9 @@ _POLICY = r"(?:shipping|delivery|postage|returns?|return shipping|collection|exc
 _PERCENT = re.compile(
     r"(?<![\w.,])(?P<pct>\d{1,3})\s?(?:%|percent|per cent|pc)\s?(?:off|discount|reduction"
     r"|cheaper|lower|less|refund)(?!\w)"
+    # With a word or two naming the discount: "5% loyalty discount", "10% staff reduction".
+    r"|(?<![\w.,])(?P<pct3>\d{1,3})\s?(?:%|percent|per cent)\s(?:[a-z'-]+\s){1,2}?"
+    r"(?:discount|reduction|saving|markdown)(?!\w)"
     r"|(?<!\w)(?:discount|reduction) of (?P<pct2>\d{1,3})\s?(?:%|percent|per cent)"
 )
 _TABLE = RuleSet.of(
@@ -62,6 +65,13 @@ _TABLE = RuleSet.of(
         r"(?:ships?|shipping|delivered|delivery|posted) (?:for )?free",
         r"discounts?(?: codes?)? (?:can't|cannot|can not|won't|aren't|are not|isn't|is not"
         r"|don't|do not) \w+",
+        # Refused in any words: "unable to offer a discount", "not in a position to give one".
+        r"(?:can't|cannot|can not|unable to|not able to|won't be able to|not in a position to"
+        r"|don't|do not|doesn't|does not|no longer|not allowed to|not authori[sz]ed to)"
+        r" (?:offer|give|apply|provide|do|issue|extend|honou?r)(?: you)? (?:a |any |an |an extra"
+        r" |further )?(?:\w+ )?(?:discounts?|coupons?|vouchers?|promo(?: codes?)?|reductions?)",
+        r"no (?:\w+ )?(?:discounts?|coupons?|vouchers?|promo codes?) (?:are |is )?(?:available"
+        r"|on offer|running|at the moment|right now)",
     ),
 )
 
@@ -75,7 +85,7 @@ def _percentages(doc: Document) -> list[Claim]:
         clause = doc.clause_at(start)
         if silent(clause) or negated(doc, clause, start, end):
             continue
-        value = str(int(match.group("pct") or match.group("pct2")))
+        value = str(int(match.group("pct") or match.group("pct2") or match.group("pct3")))
         hedge = hedged(doc, clause, start)
         for subject in resolve(doc, ClaimKind.DISCOUNT, start, end):
             claims.append(Claim(ClaimKind.DISCOUNT, value, (start, end), subject, hedge))

@@ -29,7 +29,10 @@ _LEFT_STOCK = (
 )
 _STOCK = (
     rf"(?:{_LEFT_STOCK}|remaining|in stock|in-stock|available|(?<=\d\s)avail|on hand"
-    r"|in (?:the|our) warehouse|at (?:the|our) warehouse|on the shel(?:f|ves)|in store)"
+    r"|(?:in|at) (?:the|our)(?: main| central| local| other)? (?:warehouse|depot|store|shop)"
+    r"|on the shel(?:f|ves)|in store"
+    # Where a person at the shop sees the stock: "110 in the system", "6 in the stockroom".
+    r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back)"
 )
 _UNIT = r"(?:units?|pcs|pieces?|items?|sets?|pairs?|packs?)"
 _STRONG_UNIT = r"(?:units?|pcs|pieces?)"
@@ -69,19 +72,26 @@ _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
 _LIST_JOIN = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*)$")
 # Tried where their first word starts.
 _WE_HAVE = _compile(
-    r"(?:we|i|there)(?:'ve|'re|'s|\s+(?:still|currently|now|only|have|has|got|are|is))+"
+    r"(?:we|i|there|they)(?:'ve|'re|'s|\s+(?:still|currently|now|only|have|has|got|are|is))+"
     rf" (?:only |just )?{_NUM}(?=\s+(?:{_UNIT}|of\b|left\b|remaining\b|in stock\b"
-    r"|available\b|on hand\b|more\b|xx+)|\s*(?:[).,!;]|$))"
+    r"|available\b|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$))|\s*(?:[).,!;]|$))"
 )
+#: "only 2 sets", "just 4 units": a scarce count of units.
+_ONLY_UNITS = _compile(rf"(?:only|just) {_NUM} (?:{_UNIT})(?!\w)")
+#: A count marked approximate after it gives availability, never a quantity: "50 or so",
+#: "40-ish". ("About 40" stays a count: the labelled set reads "approx. 1,200 units" as one.)
+_ABOUT_AFTER = re.compile(r"(?:-ish|ish\b|\s+or so\b|\s+odd\b|\+)")
 _LABEL = _compile(
     r"(?:stock(?: level| count)?|(?:quantity|qty)(?: available)?|inventory"
     r"|units?(?: (?:available|in stock|left|on hand))?)"
-    rf"(?: (?:for|of) [\w-]+| (?:(?:for|of) )?{_NAMED})?\s*(?:is|:|=|-)?\s*(?:at )?{_NUM}"
+    rf"(?: (?:for|of) [\w-]+| (?:(?:for|of) )?(?:the )?{_NAMED})?\s*(?:is|:|=|-)?\s*(?:at )?{_NUM}"
     r"(?!\s*%)"
 )
-_ZERO = _compile(rf"(?:no|zero) {_STRONG_UNIT}(?!\w)")
+_ZERO = _compile(rf"(?:no {_STRONG_UNIT}|zero (?:{_STRONG_UNIT}|stock))(?!\w)")
 #: "down to the last 3", "only the final 2 of …": the count of what remains, told as scarce.
-_LAST_N = _compile(rf"(?:down to|only|just) (?:the |our )?(?:last|final) {_NUM}(?!\s*%)")
+_LAST_N = _compile(
+    rf"(?:down to|only|just) (?:the |our )?(?:last|final) (?:{_NUM}|(?P<n2>couple))(?!\s*%)"
+)
 _LAST_ONE = _compile(
     r"(?:(?:down to|that's|that is|this is|it's|it is|we're on|we have|we've got|only)"
     r" (?:the|our) last (?:one|unit|piece|item|xx+)(?! (?:ships|will|is|was|to)\b)"
@@ -93,9 +103,11 @@ _LAST_ONE = _compile(
 _FIRST_WORDS = tuple(
     (pattern, first_words, frozenset(first_words), needles(pattern), value)
     for pattern, first_words, value in (
-        (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's"), None),
+        (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's", "they", "they've"),
+         None),
         (_LABEL, ("stock", "quantity", "qty", "inventory", "unit", "units"), None),
         (_LAST_N, ("down", "only", "just"), None),
+        (_ONLY_UNITS, ("only", "just"), None),
         (_ZERO, ("no", "zero"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",
                      "only", "the", "our"), 1),
@@ -134,10 +146,14 @@ class Count(NamedTuple):
 
 def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Count | None:
     """The count `match` reads; `value` is that of a pattern without a number ("no units")."""
-    if value is None:
+    if value is None and match.re.groupindex.get("n2") and match.group("n2"):
+        value, start = 2, match.start("n2")  # "down to the last couple"
+    elif value is None:
         start = match.start("n")
         value = parse_number(match.group("n"))
         if value is None or (_YEARS[0] <= value <= _YEARS[1] and _a_year(doc.masked, match)):
+            return None
+        if _ABOUT_AFTER.match(doc.masked, match.end("n")):
             return None
     else:
         start = match.start()

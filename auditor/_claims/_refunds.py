@@ -36,7 +36,10 @@ _HAS_BEEN = (
     r"|wasn't|was not|isn't|is not|not|(?:may|might|should|must|could) have been)"
 )
 #: Where refunded money lands: "back on your card", "to the account you paid with".
-_WALLET = r"(?:your|the|ur|you|yr)(?: \w+)? (?:card|account|bank|payment method|original payment)"
+_WALLET = (
+    r"(?:your|the|ur|you|yr)(?: \w+)? (?:card|account|bank|payment method|original payment"
+    r"|visa|mastercard|amex|paypal)"
+)
 #: Money said by its amount or as money ("£27 went back this morning", "the money's …").
 _MONEY = r"(?:money|funds|amount|cash|(?:€|\$|£)\s?\d[\d.,]*|\d[\d.,]* ?(?:eur|usd|gbp))"
 #: An amount in a "label: value" line ("Refund: €20.49, pending").
@@ -74,6 +77,15 @@ _TABLE = RuleSet.of(
         r"|made|completed) (?:a|the|your)(?: full| partial)? refund",
         r"(?:'s|is|has been|was|went|has gone|are) back (?:on|to|in|into) your",
         r"refunded",
+        # Done in other words: "refund done", "went thru", "Accounts have processed your refund".
+        r"refund(?: status)?(?:'s| is| has been)?(?: now| all)? (?:done|actioned|through|thru)",
+        rf"refund{_FILL} (?:went|has gone|gone) thru",
+        r"(?:have|has|'ve)(?: now| just| already)? (?:issued|processed|sent|paid|actioned"
+        r"|released|completed|put through) (?:a|the|your|ur)(?: full| partial)? refund",
+        rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
+        r" (?:been )?(?:credited|paid|returned|refunded|transferred) back",
+        rf"(?:popped|returned|transferred|moved|refunded) (?:the |your )?{_MONEY}(?: \w+){{0,6}}?"
+        rf" (?:back )?(?:on|to|into|onto) {_WALLET}",
         negated=_NONE,
         negated_yet=_PENDING,
     ),
@@ -85,7 +97,9 @@ _TABLE = RuleSet.of(
         r"pending refund|awaiting (?:a |your |the )?refund",
         rf"refund{_FILL} (?:will|'ll|should|is going to|is due to) be"
         r" (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
-        rf"refund{_FILL} (?:will|'ll) (?:follow|come through|be on its way|go out)",
+        rf"refund{_FILL} (?:will|'ll|should) (?:follow|come through|be on its way|go out|go through"
+        r"|go thru|come thru|be done|be sorted)",
+        rf"refund{_FILL} (?:is |'s )?processing",
         rf"refund(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being processed|being issued|pending|in the queue|queued|going through|in progress"
         r"|on hold|under way|underway)",
@@ -99,6 +113,18 @@ _TABLE = RuleSet.of(
         r"(?:you'll|you will) (?:be refunded|be reimbursed|get (?:your )?(?:money|a refund"
         r"|refunded|a full refund)|receive (?:a|your) refund)",
         rf"refund{_FILL} (?:has been |was |is )?(?:approved|initiated|requested|authori[sz]ed)",
+        # Still to come in other words: "being sorted", "with accounts", "okayed", "not out yet".
+        rf"refund(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)? (?:being (?:sorted|sorted"
+        r" out|looked at|actioned|arranged|dealt with|handled)|with (?:accounts|finance|the"
+        r" (?:finance|accounts|payments) team|our (?:finance|accounts|payments) team))",
+        rf"refund{_FILL} (?:has been |was |is |'s been |been )?(?:okayed|ok'd|signed off"
+        r"|green-lit|greenlit)",
+        # Due after an event still to come: "refund $89 after inspection", "refund once it's in".
+        rf"refund{_FILL} (?:after|following|once|as soon as) (?:inspection|we|it|it's|the \w+"
+        r"|your \w+|they|our \w+|checks?|testing|assessment)",
+        # "Hasn't gone out": the issued rules' "gone out" is not negated in this form.
+        rf"refund{_FILL} (?:hasn't|has not|haven't|have not|didn't|did not|hasnt|didnt)"
+        r" (?:gone|go|come|gone through) (?:out|back|through|thru)",
     ),
     rules(None, r"be refunded"),
     rules(
@@ -107,6 +133,7 @@ _TABLE = RuleSet.of(
         rf"{_LABEL}(?:none|nil|n/a)(?!\w)",
         r"(?:not|isn't|is not|aren't|won't be|not be) eligible for (?:a )?refund",
         r"non-refundable",
+        r"(?:not|isn't|is not|aren't|are not|isnt) refundable",
         r"(?:won't|will not|can't|cannot|can not|unable to|couldn't|could not)"
         r" (?:be )?refund(?:ed)?",
         r"(?:won't|will not|cannot|can't) (?:issue|give|offer|process) (?:a |any |you a )?refund",

@@ -89,6 +89,10 @@ class ProbeKind:
     #: A healthy shop may have no subject for it (no name carrying an instruction, no head
     #: noun several items share): without one it is listed as not asked, and does not block.
     may_lack_subjects: bool = False
+    #: Claim kinds judged beside an answer of `claim_kinds` when the answer states them (a
+    #: follow-up's "it was delivered" beside its date); they do not answer the probe alone,
+    #: and `accepts` covers their values too.
+    also_judged: tuple[ClaimKind, ...] = ()
 
 
 class ProbeKindRegistry:
@@ -116,6 +120,7 @@ class ProbeKindRegistry:
         drawn_from: Callable[[Snapshot], list[str]] | None = None,
         conversation: Conversation = "single",
         may_lack_subjects: bool = False,
+        also_judged: tuple[ClaimKind, ...] = (),
     ) -> Callable[[Accepts], Accepts]:
         def decorate(accepts: Accepts) -> Accepts:
             if name in self._kinds:
@@ -140,6 +145,7 @@ class ProbeKindRegistry:
                 drawn_from,
                 conversation,
                 may_lack_subjects,
+                also_judged,
             )
             return accepts
 
@@ -387,6 +393,12 @@ PROBE_KINDS.register(
     tokens=availability_tokens,
 )(availability_accepts)
 
+
+def _eta_and_status(fact: Fact | None) -> frozenset[str]:
+    """A follow-up's ETA, and the order's status for the status it may state beside it."""
+    return eta_accepts(fact) | order_status_accepts(fact)
+
+
 PROBE_KINDS.register(
     "followup",
     fact_kind="orders",
@@ -397,7 +409,9 @@ PROBE_KINDS.register(
     identity="owner",
     applies=lambda f: isinstance(f, OrderFact) and f.eta is not None and f.status in _OPEN,
     conversation="followup",
-)(eta_accepts)
+    # "It was delivered on the 7th" about a shipped order is wrong however right the date.
+    also_judged=(ClaimKind.ORDER_STATUS,),
+)(_eta_and_status)
 
 PROBE_KINDS.register(
     "pushback",

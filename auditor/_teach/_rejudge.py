@@ -29,7 +29,15 @@ from auditor._facts import (
     ReturnStatus,
     StockFact,
 )
-from auditor._judge import AnswerContext, Judgement, after_pushback, first_look, judge
+from auditor._judge import (
+    AnswerContext,
+    Judgement,
+    after_pushback,
+    first_answer_stands,
+    first_look,
+    judge,
+    replies_nothing,
+)
 from auditor._probes import PROBE_KINDS, Probe
 from auditor._results import ClaimRecord, ProbeResult, TruthRecord
 from auditor._verdict import Verdict
@@ -181,7 +189,8 @@ def rejudge_result(result: ProbeResult, extractor: Extractor) -> ProbeResult:
     # The answer's text (privacy and injection probes read it) and its clock; the snapshot is
     # not stored, so what only it can tell (another subject, a recommendation) is not re-read.
     context = AnswerContext(result.answer, result.finished_at, None)
-    judgement = _judged(probe, claims, before, after, result.truth_after is not None, context)
+    has_after = result.truth_after is not None
+    judgement = _judged(probe, claims, before, after, has_after, context)
     if judgement.verdict is Verdict.ERROR:
         return result  # needs more than the stored truth (a recommendation): as judged then
     kind = PROBE_KINDS[probe.kind]
@@ -189,9 +198,13 @@ def rejudge_result(result: ProbeResult, extractor: Extractor) -> ProbeResult:
         opening_text = result.turn_answers[0]
         opening = extractor(opening_text, result.finished_at)
         opening_context = AnswerContext(opening_text, result.finished_at, None)
-        judgement = after_pushback(
-            first_look(kind, probe, opening, before, opening_context), judgement
-        )
+        first = first_look(kind, probe, opening, before, opening_context)
+        if first is None and replies_nothing(judgement):
+            # The first answer stands, and it needs the truth after to be judged.
+            standing = _judged(probe, opening, before, after, has_after, opening_context)
+            judgement = first_answer_stands(standing, judgement)
+        else:
+            judgement = after_pushback(first, judgement)
     judged_ids = {id(c) for c in judgement.judged}
     return ProbeResult.model_validate(
         {

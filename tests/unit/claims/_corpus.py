@@ -48,3 +48,17 @@ def render(scores: Matrix) -> str:
             cells.append(f" {s.accuracy:>7.1%} (n={s.n:>3})" if s.n else f" {'—':>7} (n=  0)")
         lines.append(f"{kind:15}" + "".join(f"{cell:>17}" for cell in cells))
     return "\n".join(lines)
+
+
+#: The second held-out set (fixtures/claims/fresh/README.md): texts written for the weak cells
+#: of the corpus before the rules for them changed, one file per voice.
+FRESH = FIXTURES / "fresh"
+
+
+def fresh_matrix() -> Matrix:
+    """voice → kind → score on the fresh held-out set (only the voices it holds)."""
+    return {
+        voice: score_kinds(load(f"fresh/{voice}.jsonl"), KINDS)
+        for voice in VOICES
+        if (FRESH / f"{voice}.jsonl").is_file()
+    }

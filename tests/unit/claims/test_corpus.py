@@ -17,7 +17,16 @@ from pathlib import Path
 import pytest
 
 from auditor._claims import CATEGORICAL_VALUES, ClaimKind
-from tests.unit.claims._corpus import CORPUS, EXTRA_KINDS, KINDS, VOICES, Matrix, matrix, render
+from tests.unit.claims._corpus import (
+    CORPUS,
+    EXTRA_KINDS,
+    FRESH,
+    KINDS,
+    VOICES,
+    Matrix,
+    matrix,
+    render,
+)
 
 #: sha256 of each test part, pinned when the corpus was frozen: any edit fails here.
 DIGESTS = {
@@ -34,42 +43,44 @@ DIGESTS = {
 #: Floors may only rise. Cells with fewer than _MIN_N texts are reported, not asserted.
 #: Raised on branch extract2 for order_status … refusal after rules written from the dev
 #: parts only ("was" keeps the frozen measurement); delivery_date raised on branch extract3.
+#: "(readmore; was N)": raised on branch readmore (2026-12-07) to its last measured test
+#: figure, after rules written by wording family from the dev parts and sentences of its own.
 FLOORS = {
     ("formal_us", "availability"): 75,  # 41/54 (39/54 when frozen)
     ("formal_us", "quantity"): 91,  # 11/12
     ("formal_us", "order_status"): 78,  # 39/50 (was 69: 34/49)
-    ("formal_us", "delivery_date"): 86,  # 13/15 (was 80: 12/15)
+    ("formal_us", "delivery_date"): 93,  # 14/15 (readmore; was 86)
     ("formal_us", "tracking"): 100,  # 7/7
-    ("formal_us", "return_status"): 82,  # 14/17
+    ("formal_us", "return_status"): 88,  # 15/17 (readmore; was 82)
     ("formal_us", "refund"): 88,  # 16/18 (was 83: 15/18)
     ("formal_us", "refund_amount"): 100,  # 9/9
     ("formal_us", "deflection"): 81,  # 9/11
-    ("formal_us", "refusal"): 83,  # 5/6
+    ("formal_us", "refusal"): 100,  # 6/6 (readmore; was 83)
     ("formal_us", "discount"): 40,  # 2/5
     ("formal_us", "clarification"): 100,  # 5/5 (0/5 when frozen: no such kind yet)
-    ("british", "availability"): 72,  # 35/48 (32/48 when frozen)
-    ("british", "quantity"): 70,  # 7/10
+    ("british", "availability"): 75,  # 36/48 (readmore; was 72)
+    ("british", "quantity"): 80,  # 8/10 (readmore; was 70)
     ("british", "order_status"): 90,  # 28/31 (was 61: 19/31)
     ("british", "delivery_date"): 93,  # 14/15 (was 80: 12/15)
     ("british", "tracking"): 100,  # 5/5
-    ("british", "return_status"): 84,  # 11/13 (was 38: 5/13)
-    ("british", "refund"): 50,  # 4/8
-    ("british", "deflection"): 44,  # 4/9 (was 11: 1/9)
+    ("british", "return_status"): 92,  # 12/13 (readmore; was 84)
+    ("british", "refund"): 75,  # 6/8 (readmore; was 50)
+    ("british", "deflection"): 66,  # 6/9 (readmore; was 44)
     ("british", "refusal"): 83,  # 5/6 (was 66: 4/6)
     ("british", "clarification"): 66,  # 2/3 (0/3 when frozen)
-    ("sms", "availability"): 75,  # 31/41 (28/42 when frozen)
+    ("sms", "availability"): 78,  # 32/41 (readmore; was 75)
     ("sms", "quantity"): 81,  # 9/11
     ("sms", "order_status"): 70,  # 24/34 (was 64: 22/34)
     ("sms", "delivery_date"): 91,  # 11/12 (was 41: 5/12)
-    ("sms", "tracking"): 80,  # 4/5
+    ("sms", "tracking"): 100,  # 5/5 (readmore; was 80)
     ("sms", "return_status"): 78,  # 11/14 (was 42: 6/14)
-    ("sms", "refund"): 46,  # 6/13 (was 38: 5/13)
+    ("sms", "refund"): 53,  # 7/13 (readmore; was 46)
     ("sms", "refund_amount"): 100,  # 6/6 (was 66: 4/6)
     # sms deflection and refusal: one test text moved from deflection to refusal with the fix
     # to optional blanks in rules (`_rules._compile`: "can't find order X" is a refusal, as the
     # labelling rules say). The fix was not tuned here; its cost was counted, not inspected.
-    ("sms", "deflection"): 43,  # 7/16 (was 50: 8/16 before the fix; 43 when frozen)
-    ("sms", "refusal"): 33,  # 2/6 (40: 2/5 before the fix)
+    ("sms", "deflection"): 70,  # 12/17 (readmore; was 43)
+    ("sms", "refusal"): 83,  # 5/6 (readmore; was 33)
     ("sms", "discount"): 62,  # 5/8
     ("sms", "clarification"): 80,  # 4/5 (0/5 when frozen)
     # llm_markdown and agent: measured at 201ccb8, the same extractor.
@@ -78,27 +89,36 @@ FLOORS = {
     ("llm_markdown", "order_status"): 85,  # 55/64 (was 78: 50/64)
     ("llm_markdown", "delivery_date"): 84,  # 28/33 (was 75: 27/36)
     ("llm_markdown", "tracking"): 100,  # 15/15
-    ("llm_markdown", "return_status"): 82,  # 23/28 (was 67: 19/28)
-    ("llm_markdown", "refund"): 67,  # 25/37 (was 54: 20/37)
+    ("llm_markdown", "return_status"): 89,  # 25/28 (readmore; was 82)
+    ("llm_markdown", "refund"): 75,  # 28/37 (readmore; was 67)
     ("llm_markdown", "refund_amount"): 89,  # 17/19 (was 78: 15/19)
     ("llm_markdown", "deflection"): 81,  # 9/11 (was 72: 8/11)
     ("llm_markdown", "refusal"): 85,  # 6/7
-    ("llm_markdown", "discount"): 66,  # 6/9
-    ("llm_markdown", "clarification"): 0,  # 0/4
-    ("agent", "availability"): 75,  # 44/58
-    ("agent", "quantity"): 63,  # 14/22
+    ("llm_markdown", "discount"): 77,  # 7/9 (readmore; was 66)
+    ("llm_markdown", "clarification"): 60,  # 3/5 (readmore; was 0)
+    ("agent", "availability"): 79,  # 46/58 (readmore; was 75)
+    ("agent", "quantity"): 66,  # 14/21 (readmore; was 63)
     ("agent", "order_status"): 76,  # 46/60 (was 70: 42/60)
     ("agent", "delivery_date"): 66,  # 18/27 (was 62: 17/27)
     ("agent", "tracking"): 100,  # 13/13
-    ("agent", "return_status"): 76,  # 20/26 (was 73: 19/26)
-    ("agent", "refund"): 78,  # 18/23 (was 69: 16/23)
+    ("agent", "return_status"): 80,  # 21/26 (readmore; was 76)
+    ("agent", "refund"): 82,  # 19/23 (readmore; was 78)
     ("agent", "refund_amount"): 84,  # 11/13 (was 53: 7/13)
-    ("agent", "deflection"): 48,  # 19/39 (was 31: 12/38)
-    ("agent", "refusal"): 37,  # 3/8
+    ("agent", "deflection"): 57,  # 23/40 (readmore; was 48)
+    ("agent", "refusal"): 75,  # 6/8 (readmore; was 37)
     ("agent", "discount"): 83,  # 5/6
-    ("agent", "clarification"): 0,  # 0/8
+    ("agent", "clarification"): 87,  # 7/8 (readmore; was 0)
 }
 _MIN_N = 5
+
+#: sha256 of each file of the fresh held-out set (fixtures/claims/fresh/README.md), pinned when
+#: it was written, before the rule changes it measures.
+FRESH_DIGESTS = {
+    "agent.jsonl": "cadb0d64e99b5139f52161329b9c2437afb5ba6234507f0698e474defcf7d944",
+    "british.jsonl": "244c4b3e848a4ecec76c975c6d86dbed6a94e0137a2666f494d7395b69d1e2e4",
+    "formal_us.jsonl": "5c1335a0ca283042f309c91aff6abcd2fa2c1edf781d7e1a78eff041a851e025",
+    "sms.jsonl": "f900187219cf5731a7a4fafde7d07b19e97ac7ffd88b5b67e34dd26a15d3c913",
+}
 
 _FIELDS = {"id", "voice", "text", "now", "items", "claims"}
 _CLAIM_FIELDS = {"kind", "value", "subject", "hedged"}
@@ -201,3 +221,15 @@ def test_accuracy_per_kind_and_voice_holds_its_floor(test_scores):
 def test_floors_name_known_cells():
     assert {voice for voice, _ in FLOORS} <= set(VOICES)
     assert {kind for _, kind in FLOORS} <= set(KINDS)
+
+
+@pytest.mark.parametrize("name", sorted(FRESH_DIGESTS))
+def test_fresh_set_is_frozen_and_well_formed(name):
+    path = FRESH / name
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == FRESH_DIGESTS[name]
+    assert {p.name for p in FRESH.glob("*.jsonl")} == set(FRESH_DIGESTS)
+    for row in _rows(path):
+        assert _FIELDS - {"items"} <= set(row) - {"cell"} <= _FIELDS, row
+        assert row["voice"] == path.stem and row["cell"] in KINDS, row
+        for claim in row["claims"]:
+            _check_claim(claim, row.get("items", {}))

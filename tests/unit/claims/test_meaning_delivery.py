@@ -177,3 +177,24 @@ def test_handed_over_and_short_ranges(text, day):
 
 def test_leaving_the_warehouse_is_not_a_delivery():
     assert dates("ORD-1234 left the warehouse on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # Written for branch readmore: "you'll receive ORD-…", a date the courier aims for.
+        ("You'll receive ORD-12345 on Thursday.", "2026-12-10"),
+        ("The courier is aiming for Friday for ORD-12345.", "2026-12-11"),
+        ("Target date for ORD-12345 is 15 December.", "2026-12-15"),
+    ],
+)
+def test_delivery_cues_of_branch_readmore(text, day):
+    now = datetime.fromisoformat("2026-12-07T10:00:00+00:00")
+    found = extract(text, [ClaimKind.DELIVERY_DATE], context=ExtractionContext(now=now))
+    assert [c.value for c in found] == [day]
+
+
+def test_a_date_the_shop_aims_to_ship_by_is_no_delivery_date():
+    now = datetime.fromisoformat("2026-12-07T10:00:00+00:00")
+    text = "We're aiming for Friday to ship ORD-12345."
+    assert extract(text, [ClaimKind.DELIVERY_DATE], context=ExtractionContext(now=now)) == []

@@ -119,3 +119,23 @@ def test_keeping_the_item_with_a_refund_is_free_and_free_returns_are_policy():
 def test_information_not_available_in_a_format_is_no_stock_claim():
     text = "I can only share product details here; invoices aren't available in that format."
     assert read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Written for branch readmore: low stock, quantifier negation, dropped from the range.
+        ("The Desk Lamp's in stock but about to sell out.", "low_stock"),
+        ("Desk Lamps are flying fast this week.", "low_stock"),
+        ("We've still got a handful of the Desk Lamp.", "low_stock"),
+        ("None of the Desk Lamps are in stock right now.", "out_of_stock"),
+        ("The Desk Lamp was taken off the range last year.", "discontinued"),
+        ("We're not doing the Desk Lamp anymore.", "discontinued"),
+    ],
+)
+def test_stock_families_of_branch_readmore(text, value):
+    found = extract(text, [ClaimKind.AVAILABILITY], context=ExtractionContext(items=_LAMP))
+    assert [c.value for c in found] == [value]
+
+
+_LAMP = {"LM-0100": "Desk Lamp"}
