@@ -17,7 +17,7 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from auditor._adapters import ADAPTERS, AdapterError, AdapterSettings, Assistant, Conversation
 from auditor._adapters._redacting import RedactingAssistant
@@ -41,10 +41,8 @@ from auditor._events import (
     ProbeStarted,
 )
 from auditor._facts import Snapshot
-from auditor._history import read_trend
 from auditor._instructions import InstructionRules
-from auditor._lag import LagContext, SandboxRefused, check_allowed, read_lag, run_lag_phase
-from auditor._lag._plant import PlantContext, plant_injections
+from auditor._lag._phase import SandboxRefused, check_allowed
 from auditor._probes import (
     KindPlan,
     PlanScope,
@@ -58,10 +56,6 @@ from auditor._probes import (
 from auditor._probes._planted import KIND as PLANTED
 from auditor._probes._planted import planted_probes
 from auditor._redact import Redactor
-from auditor._report._baseline import read_stored_baseline
-from auditor._report._build import build_audit
-from auditor._report._model import Audit, Rejudged
-from auditor._report._write import write_reports
 from auditor._results import (
     DEADLINE_REASON,
     RESULTS_FILE,
@@ -71,7 +65,6 @@ from auditor._results import (
 )
 from auditor._runner import ProbeJudge, RateLimiter, RunSettings, run_probes
 from auditor._shards import Shard
-from auditor._shrink import ShrinkContext, ShrinkSettings, shrink_failures
 from auditor._store import (
     CONTRACT_FILE,
     FINISHED_KEY,
@@ -87,8 +80,12 @@ from auditor._store import (
     write_json,
     write_plan,
 )
-from auditor._tap import TAP_FILE, read_calls
 from auditor._verdict import Verdict
+
+if TYPE_CHECKING:
+    # The phases after the questions (shrink, lag, reports, history) are imported where they
+    # run: importing them cost about half of the time before an audit's first question.
+    from auditor._report._model import Audit
 
 TOOL_VERSION = "0.1.0"
 
@@ -390,6 +387,14 @@ def finish(
     Once the stored answers have been judged again (`auditor report --rejudge`), the reports
     are those verdicts, under that configuration's gate, every time they are rendered.
     """
+    from auditor._history import read_trend
+    from auditor._lag import read_lag
+    from auditor._report._baseline import read_stored_baseline
+    from auditor._report._build import build_audit
+    from auditor._report._model import Rejudged
+    from auditor._report._write import write_reports
+    from auditor._tap import TAP_FILE, read_calls
+
     meta = read_meta(directory)
     rejudged = read_rejudged(directory)
     results = read_results(directory, REJUDGED_RESULTS_FILE if rejudged else RESULTS_FILE)
@@ -426,6 +431,8 @@ async def _shrink(
     config: AuditConfig, options: AuditOptions, snapshot: Snapshot, judge: ProbeJudge
 ) -> None:
     """The shrink phase: each failing bucket's simplest failing case, for `auditor replay`."""
+    from auditor._shrink import ShrinkContext, ShrinkSettings, shrink_failures
+
     settings = ShrinkSettings(
         budget=config.audit.shrink_budget, time_s=config.audit.shrink_time_s, seed=config.audit.seed
     )
@@ -449,6 +456,8 @@ async def _plant_phase(
     """Planted injections, one at a time, each name restored after its question."""
     if not planted:
         return
+    from auditor._lag._plant import PlantContext, plant_injections
+
     if not _plants(config):  # the profile may have been overridden after the plan was made
         raise ConfigError("configuration", ["probes.injection: planting needs the sandbox"])
     settings = RunSettings(
@@ -482,6 +491,8 @@ async def _lag_phase(
     bus: EventBus,
 ) -> None:
     """The lag phase: change the truth on purpose and time how long answers take to follow."""
+    from auditor._lag import LagContext, run_lag_phase
+
     assert config.lag is not None
     channel = config.lag.channel or config.assistant[0].name
     assistant = assistants[channel]

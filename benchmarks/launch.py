@@ -9,7 +9,10 @@ time from just before the process is spawned to the first request's arrival: int
 start-up, imports, reading the configuration, the anchors' snapshot of the shop, the plan,
 and the first connection. Once the first question has arrived the child is sent SIGTERM
 (the audit's own interrupt path) and reaped: the rest of the audit is not what is measured.
-`--repeat` launches (default 5); the figure is the median.
+`--repeat` launches (default 5); the figure is the median. Beside it, the CPU seconds the
+child had used when its first question arrived (`/proc/PID/stat`, user + system): on a shared
+machine the wall time is mostly waiting for a core, and the CPU figure says what it would be
+on an idle one.
 
 **Planning CPU per probe**: in a fresh child process (so that nothing is warm that a real
 launch would find cold), the snapshot is read from the same shop through the anchors, then
@@ -63,11 +66,27 @@ _ANSWER = json.dumps(
 ).encode()
 
 
+#: Clock ticks per second of /proc/PID/stat's CPU times.
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu_s(pid: int) -> float | None:
+    """User + system CPU seconds a process has used so far (Linux), or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
 class Recorder:
-    """When the first request arrived, and how many came (`perf_counter` seconds)."""
+    """When the first request arrived (`perf_counter` seconds), how many came, and the CPU the
+    audit's process had used by then (a figure the machine's load moves less than the time)."""
 
     def __init__(self) -> None:
         self.first: float | None = None
+        self.first_cpu_s: float | None = None
+        self.pid: int | None = None
         self.count = 0
         self.arrived = threading.Event()
         self._lock = threading.Lock()
@@ -78,11 +97,12 @@ class Recorder:
             self.count += 1
             if self.first is None:
                 self.first = now
+                self.first_cpu_s = None if self.pid is None else process_cpu_s(self.pid)
                 self.arrived.set()
 
-    def reset(self) -> None:
+    def reset(self, pid: int | None = None) -> None:
         with self._lock:
-            self.first, self.count = None, 0
+            self.first, self.first_cpu_s, self.count, self.pid = None, None, 0, pid
             self.arrived.clear()
 
 
@@ -102,6 +122,12 @@ def recording_assistant(recorder: Recorder) -> Iterator[str]:
                 self.wfile.write(_ANSWER)
             except OSError:  # the audit was stopped once its first question arrived
                 self.close_connection = True
+
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except OSError:  # the audit was stopped with a request under way
+                return
 
         def log_message(self, format: str, *args: Any) -> None:
             return
@@ -141,7 +167,10 @@ def write_config(folder: Path, shop_url: str, assistant_url: str, max_probes: in
     return path
 
 
-def launch_once(config: Path, out: Path, env: dict[str, str], recorder: Recorder) -> float:
+def launch_once(
+    config: Path, out: Path, env: dict[str, str], recorder: Recorder
+) -> tuple[float, float | None]:
+    """Seconds from spawning `auditor run` to its first question, and its CPU seconds by then."""
     recorder.reset()
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -150,11 +179,12 @@ def launch_once(config: Path, out: Path, env: dict[str, str], recorder: Recorder
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+    recorder.reset(process.pid)
     try:
         if not recorder.arrived.wait(timeout=120):
             raise RuntimeError("no question arrived within 120 s")
         assert recorder.first is not None
-        return recorder.first - started
+        return recorder.first - started, recorder.first_cpu_s
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -237,11 +267,16 @@ def main() -> None:
             STAFF_TOKEN_ENV: world.staff_token,
             "HYPOTHESIS_STORAGE_DIRECTORY": str(folder / "hypothesis"),
         }
-        launches = []
+        launches, cpus = [], []
         for n in range(args.repeat):
-            seconds = launch_once(config, folder / f"out-{n}", env, recorder)
+            seconds, cpu = launch_once(config, folder / f"out-{n}", env, recorder)
             launches.append(seconds)
-            print(f"launch {n + 1}: first question after {seconds * 1000:.0f} ms", flush=True)
+            cpus.append(cpu if cpu is not None else float("nan"))
+            print(
+                f"launch {n + 1}: first question after {seconds * 1000:.0f} ms "
+                f"({cpu * 1000 if cpu is not None else float('nan'):.0f} ms CPU)",
+                flush=True,
+            )
         planning = planning_cpu(config, args.plan_probes, env)
     for label, figures in planning.items():
         print(
@@ -258,6 +293,8 @@ def main() -> None:
         "max_probes": args.max_probes,
         "launch_to_first_question_s": round(statistics.median(launches), 3),
         "launches_s": [round(x, 3) for x in launches],
+        "cpu_to_first_question_s": round(statistics.median(cpus), 3),
+        "cpus_to_first_question_s": [round(x, 3) for x in cpus],
         "planning": {
             label: {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
             for label, figures in planning.items()
