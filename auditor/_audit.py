@@ -42,7 +42,6 @@ from auditor._events import (
 )
 from auditor._facts import Snapshot
 from auditor._instructions import InstructionRules
-from auditor._lag._phase import SandboxRefused, check_allowed
 from auditor._probes import (
     KindPlan,
     PlanScope,
@@ -523,6 +522,8 @@ async def _lag_phase(
 
 async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
     if config.lag is not None:
+        from auditor._lag import SandboxRefused, check_allowed
+
         try:  # the profile may have been overridden after the file was checked
             check_allowed(config.sandbox, config.audit.profile)
         except SandboxRefused as error:
