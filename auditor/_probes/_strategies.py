@@ -135,10 +135,11 @@ class DrawSpace:
 
     The plan draws from it with a seeded `random.Random` (`draw`); the shrink phase searches
     its Hypothesis strategy (`strategy`) for the simplest failing case. The plan once drew
-    through Hypothesis too, but its engine cost 5-6 ms of CPU per planned probe, and (since
-    Hypothesis 6.13x) it mixes constants read from the source of every local module loaded into
-    its draws: the same seed planned differently under an editable install and a wheel, or
-    after a lazy import moved.
+    through Hypothesis too, but its engine cost 5-6 ms of CPU per planned probe (a loaded
+    machine), and Hypothesis (6.170 here) mixes constants read from the source of every local,
+    non-site-packages module loaded into its draws: with that switched off, one seed's plan of
+    the reference shop came out different, so the plan depended on the install (editable or
+    wheel) and on what the process had imported before.
     """
 
     #: The subjects to draw from, simplest first; None for SKUs the shop lacks.

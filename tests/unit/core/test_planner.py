@@ -118,7 +118,7 @@ def test_the_plan_draws_without_hypothesis_whatever_else_is_imported(tmp_path):
     """Same seed, same data, same plan, whatever modules the process loaded before planning.
 
     The plan once drew through Hypothesis, whose engine cost 5-6 ms of CPU per planned probe
-    and (since 6.13x) mixes constants read from the source of every local module loaded into
+    and (6.170 here) mixes constants read from the source of every local module loaded into
     its draws: loading another module could change the plan. Now the plan neither needs nor
     imports it (the shrink phase does)."""
     root = Path(__file__).resolve().parents[3]
