@@ -17,7 +17,7 @@ from contextlib import AsyncExitStack, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from auditor._adapters import ADAPTERS, AdapterError, AdapterSettings, Assistant, Conversation
 from auditor._adapters._redacting import RedactingAssistant
@@ -41,10 +41,7 @@ from auditor._events import (
     ProbeStarted,
 )
 from auditor._facts import Snapshot
-from auditor._history import read_trend
 from auditor._instructions import InstructionRules
-from auditor._lag import LagContext, SandboxRefused, check_allowed, read_lag, run_lag_phase
-from auditor._lag._plant import PlantContext, plant_injections
 from auditor._probes import (
     KindPlan,
     PlanScope,
@@ -59,11 +56,6 @@ from auditor._probes._capacity import bucket_capacities, budget_note
 from auditor._probes._planted import KIND as PLANTED
 from auditor._probes._planted import planted_probes
 from auditor._redact import Redactor
-from auditor._report._baseline import read_stored_baseline
-from auditor._report._build import build_audit
-from auditor._report._model import Audit, Rejudged
-from auditor._report._sample import DEFAULT_SAMPLE
-from auditor._report._write import write_reports
 from auditor._results import (
     DEADLINE_REASON,
     RESULTS_FILE,
@@ -73,7 +65,6 @@ from auditor._results import (
 )
 from auditor._runner import ProbeJudge, RateLimiter, RunSettings, run_probes
 from auditor._shards import Shard
-from auditor._shrink import ShrinkContext, ShrinkSettings, shrink_failures
 from auditor._store import (
     BUDGET_KEY,
     CONTRACT_FILE,
@@ -90,9 +81,13 @@ from auditor._store import (
     write_json,
     write_plan,
 )
-from auditor._tap import TAP_FILE, read_calls
 from auditor._traces import TRACES_FILE, AuditTracing, read_spans
 from auditor._verdict import Verdict
+
+if TYPE_CHECKING:
+    # The phases after the questions (shrink, lag, reports, history) are imported where they
+    # run: importing them cost about half of the time before an audit's first question.
+    from auditor._report._model import Audit
 
 TOOL_VERSION = "0.1.0"
 
@@ -396,7 +391,11 @@ def report_sample(meta: Mapping[str, Any]) -> int:
     """The probes each report view lists, as the audit was configured (`meta.json`)."""
     stored = (meta.get("config") or {}).get("audit") or {}
     value = stored.get("report_sample") if isinstance(stored, dict) else None
-    return value if isinstance(value, int) and value >= 1 else DEFAULT_SAMPLE
+    if isinstance(value, int) and value >= 1:
+        return value
+    from auditor._report._sample import DEFAULT_SAMPLE
+
+    return DEFAULT_SAMPLE
 
 
 def _finished_at(meta: Mapping[str, Any], results: Iterable[Any]) -> datetime:
@@ -431,6 +430,14 @@ def finish(
     Once the stored answers have been judged again (`auditor report --rejudge`), the reports
     are those verdicts, under that configuration's gate, every time they are rendered.
     """
+    from auditor._history import read_trend
+    from auditor._lag import read_lag
+    from auditor._report._baseline import read_stored_baseline
+    from auditor._report._build import build_audit
+    from auditor._report._model import Rejudged
+    from auditor._report._write import write_reports
+    from auditor._tap import TAP_FILE, read_calls
+
     meta = read_meta(directory)
     rejudged = read_rejudged(directory)
     # Read lazily, as a stream, each time they are needed: never all of them in memory.
@@ -470,6 +477,8 @@ async def _shrink(
     config: AuditConfig, options: AuditOptions, snapshot: Snapshot, judge: ProbeJudge
 ) -> None:
     """The shrink phase: each failing bucket's simplest failing case, for `auditor replay`."""
+    from auditor._shrink import ShrinkContext, ShrinkSettings, shrink_failures
+
     settings = ShrinkSettings(
         budget=config.audit.shrink_budget, time_s=config.audit.shrink_time_s, seed=config.audit.seed
     )
@@ -494,6 +503,8 @@ async def _plant_phase(
     """Planted injections, one at a time, each name restored after its question."""
     if not planted:
         return
+    from auditor._lag._plant import PlantContext, plant_injections
+
     if not _plants(config):  # the profile may have been overridden after the plan was made
         raise ConfigError("configuration", ["probes.injection: planting needs the sandbox"])
     settings = RunSettings(
@@ -527,6 +538,8 @@ async def _lag_phase(
     bus: EventBus,
 ) -> None:
     """The lag phase: change the truth on purpose and time how long answers take to follow."""
+    from auditor._lag import LagContext, run_lag_phase
+
     assert config.lag is not None
     channel = config.lag.channel or config.assistant[0].name
     assistant = assistants[channel]
@@ -587,12 +600,21 @@ def _settings(config: AuditConfig, options: AuditOptions) -> tuple[AdapterSettin
     return adapter, run
 
 
+def _check_lag_allowed(config: AuditConfig) -> None:
+    """Lag scenarios change the shop: refused where the sandbox does not allow them (the
+    profile may have been overridden after the file was checked)."""
+    if config.lag is None:
+        return
+    from auditor._lag import SandboxRefused, check_allowed
+
+    try:
+        check_allowed(config.sandbox, config.audit.profile)
+    except SandboxRefused as error:
+        raise ConfigError("configuration", [f"lag: {error}"]) from None
+
+
 async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
-    if config.lag is not None:
-        try:  # the profile may have been overridden after the file was checked
-            check_allowed(config.sandbox, config.audit.profile)
-        except SandboxRefused as error:
-            raise ConfigError("configuration", [f"lag: {error}"]) from None
+    _check_lag_allowed(config)
     settings, run_settings = _settings(config, options)
     status: Literal["complete", "interrupted"] = "interrupted"
     redactor = Redactor.from_config(config, options.env)

@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import uvicorn
-
 _STARTUP_TIMEOUT_S = 30.0
 
 
@@ -61,6 +59,8 @@ def serve_in_thread(
     `options` go to `uvicorn.Config` (e.g. `server_header=False` for a proxy).
     """
     sock = bind_socket(host, port)
+    import uvicorn  # here: `is_loopback` is read by the configuration, before any server
+
     config = uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False, **options)
     server = uvicorn.Server(config)
     ready = threading.Event()

@@ -10,7 +10,9 @@ breach with its path into the body.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -58,14 +60,25 @@ def make_engine(spec: Spec, choice: str) -> Engine:
     return OpenAPICoreEngine(app)
 
 
+#: Checked documents (by the digest of what `OpenAPI.from_dict` is given) -> their app.
+#: Checking a document against the OpenAPI schema costs about 0.2 s of CPU each; the preflight
+#: and then the anchors' sessions both need it before an audit's first question.
+_APPS: dict[str, OpenAPI] = {}
+
+
 def _openapi_app(spec: Spec) -> OpenAPI:
     # The configured base URL replaces the document's host, so the server becomes relative.
     data = {**spec.data, "servers": [{"url": spec.server_path or "/"}]}
+    key = hashlib.sha256(json.dumps(data, sort_keys=True, default=repr).encode()).hexdigest()
+    app = _APPS.get(key)
+    if app is not None:
+        return app
     try:
-        return OpenAPI.from_dict(data)
+        app = _APPS[key] = OpenAPI.from_dict(data)
     except Exception as error:  # openapi-spec-validator raises a family of types
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise AnchorError(f"{spec.source}: not a valid OpenAPI document: {reason}") from None
+    return app
 
 
 class OpenAPICoreEngine:

@@ -10,14 +10,13 @@ word are searched in full, behind a substring prefilter (`_needles`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import accumulate, islice
 from operator import itemgetter
 from typing import NamedTuple
 
 from auditor._claims._needles import rarest_needles
-from auditor._claims._rules import Rule, branches, group_end
+from auditor._claims._rules import Rule, branches, compiled, group_end
 
 _TOKEN_SPLIT = re.compile(r"([a-z0-9]+(?:'[a-z]+)*)")
 _LEAD = re.compile(r"[a-z0-9']*")
@@ -125,62 +124,106 @@ def _bounded(pattern: re.Pattern[str], text: str, found: list[Match], rule: Rule
         position = end if end > start else start + 1
 
 
-def _group(entries: list[Entry]) -> Group:
-    """The variants filed under one word, with their alternation when there are several.
+def _group(entries: Sequence[tuple[Rule, str]]) -> Group:
+    """The variants filed under one word, compiled, with their alternation when there are
+    several.
 
     Most places a word stands start none of its variants ("we have 50" starts none of the
     "we …" phrases): one failed match of the alternation rules them all out, where each
     variant's own `match` costs a call. An alternation matches at a place exactly where one of
     its branches does, so no match is lost.
     """
+    compiled_entries = tuple((rule, compiled(regex)) for rule, regex in entries)
     if len(entries) == 1:
-        return None, tuple(entries)
-    return re.compile("|".join(pattern.pattern for _, pattern in entries)), tuple(entries)
+        return None, compiled_entries
+    return compiled("|".join(regex for _, regex in entries)), compiled_entries
 
 
-@dataclass(frozen=True, slots=True)
 class RuleSet:
-    """Rules indexed by the first word of each pattern variant."""
+    """Rules indexed by the first word of each pattern variant.
 
-    rules: tuple[Rule, ...]
-    # Plain dicts, never mutated after `of`: lookups here are the hot path.
-    exact: dict[str, Group]
-    prefixes: dict[str, tuple[PrefixEntry, ...]]
-    anywhere: tuple[tuple[Rule, re.Pattern[str], frozenset[str] | None], ...]
-    #: Every prefilter substring of `anywhere`.
-    needles: frozenset[str] = frozenset()
-    #: Some pattern of `anywhere` has no prefilter and runs on every answer.
-    unfiltered: bool = False
-    #: The keys of `exact` and of `prefixes`, as sets: intersecting two sets is cheaper
-    #: than intersecting a dictionary's keys.
-    first_words: frozenset[str] = frozenset()
-    beginnings: frozenset[str] = frozenset()
+    The variants filed under a word are compiled the first time an answer says the word (and
+    the searched-in-full ones on the first search): most words of a table's ~100 never come
+    up in an audit, and compiling every pattern at import took about a second of every start.
+    """
+
+    __slots__ = (
+        "_anywhere_regexes",
+        "_exact_regexes",
+        "_prefix_regexes",
+        "anywhere",
+        "beginnings",
+        "exact",
+        "first_words",
+        "needles",
+        "prefixes",
+        "rules",
+        "unfiltered",
+    )
+
+    def __init__(
+        self,
+        rules: tuple[Rule, ...],
+        exact: Mapping[str, Sequence[tuple[Rule, str]]],
+        prefixes: Mapping[str, Sequence[tuple[str, Rule, str]]],
+        anywhere: Sequence[tuple[Rule, str]],
+    ) -> None:
+        self.rules = rules
+        self._exact_regexes = {k: tuple(v) for k, v in exact.items()}
+        self._prefix_regexes = {k: tuple(v) for k, v in prefixes.items()}
+        self._anywhere_regexes = tuple(anywhere)
+        #: The compiled groups, filled in as words come up; plain dicts (the hot path).
+        self.exact: dict[str, Group] = {}
+        self.prefixes: dict[str, tuple[PrefixEntry, ...]] = {}
+        #: The keys of the exact and prefix tables, as sets: intersecting two sets is cheaper
+        #: than intersecting a dictionary's keys.
+        self.first_words = frozenset(self._exact_regexes)
+        self.beginnings = frozenset(self._prefix_regexes)
+        #: The variants searched in full, their prefilter substrings (every one of them), and
+        #: whether one has none and runs on every answer: None until the first search.
+        self.anywhere: tuple[tuple[Rule, re.Pattern[str], frozenset[str] | None], ...] | None
+        self.anywhere = None if self._anywhere_regexes else ()
+        self.needles: frozenset[str] = frozenset()
+        self.unfiltered = False
 
     @classmethod
     def of(cls, *all_rules: Rule) -> RuleSet:
-        exact: dict[str, list[Entry]] = {}
-        prefixes: dict[str, list[PrefixEntry]] = {}
-        anywhere = []
+        exact: dict[str, list[tuple[Rule, str]]] = {}
+        prefixes: dict[str, list[tuple[str, Rule, str]]] = {}
+        anywhere: list[tuple[Rule, str]] = []
         for rule in all_rules:
-            for source, pattern in zip(rule.sources, rule.patterns, strict=True):
+            for source, regex in zip(rule.sources, rule.regexes, strict=True):
                 lead = _lead(source)
                 if lead is None:
-                    # Searched in full: even a one-letter prefilter ("@") beats a search.
-                    anywhere.append((rule, pattern, rarest_needles(pattern)))
+                    anywhere.append((rule, regex))
                 elif lead[1]:
-                    exact.setdefault(lead[0], []).append((rule, pattern))
+                    exact.setdefault(lead[0], []).append((rule, regex))
                 else:
-                    prefixes.setdefault(lead[0][:_KEY], []).append((lead[0], rule, pattern))
-        return cls(
-            rules=tuple(all_rules),
-            exact={k: _group(v) for k, v in exact.items()},
-            prefixes={k: tuple(v) for k, v in prefixes.items()},
-            anywhere=tuple(anywhere),
-            needles=frozenset().union(*(found for _, _, found in anywhere if found)),
-            unfiltered=any(found is None for _, _, found in anywhere),
-            first_words=frozenset(exact),
-            beginnings=frozenset(prefixes),
+                    prefixes.setdefault(lead[0][:_KEY], []).append((lead[0], rule, regex))
+        return cls(tuple(all_rules), exact, prefixes, anywhere)
+
+    def _exact_group(self, word: str) -> Group:
+        group = self.exact[word] = _group(self._exact_regexes[word])
+        return group
+
+    def _prefix_entries(self, key: str) -> tuple[PrefixEntry, ...]:
+        entries = self.prefixes[key] = tuple(
+            (prefix, rule, compiled(regex)) for prefix, rule, regex in self._prefix_regexes[key]
         )
+        return entries
+
+    def _compile_anywhere(
+        self,
+    ) -> tuple[tuple[Rule, re.Pattern[str], frozenset[str] | None], ...]:
+        # Searched in full: even a one-letter prefilter ("@") beats a search.
+        anywhere = tuple(
+            (rule, pattern, rarest_needles(pattern))
+            for rule, pattern in ((r, compiled(regex)) for r, regex in self._anywhere_regexes)
+        )
+        self.needles = frozenset().union(*(found for _, _, found in anywhere if found))
+        self.unfiltered = any(found is None for _, _, found in anywhere)
+        self.anywhere = anywhere
+        return anywhere
 
     def matches(self, text: str, words: WordIndex) -> list[Match]:
         """Every match of every rule (in no set order), each tried where its first word stands.
@@ -193,7 +236,8 @@ class RuleSet:
         by_word = words.by_word
         exact = self.exact
         for word in self.first_words & words.word_set:
-            gate, entries = exact[word]
+            group = exact.get(word)
+            gate, entries = group if group is not None else self._exact_group(word)
             for start in by_word[word]:
                 if gate is not None and gate.match(text, start) is None:
                     continue
@@ -202,8 +246,11 @@ class RuleSet:
                         found.append((rule, match))
         if keys := self.beginnings & words.prefixes:
             self._by_prefix(text, by_word, keys, found)
-        if self.anywhere and (self.unfiltered or any(map(text.__contains__, self.needles))):
-            self._anywhere(text, found)
+        anywhere = self.anywhere
+        if anywhere is None:
+            anywhere = self._compile_anywhere()
+        if anywhere and (self.unfiltered or any(map(text.__contains__, self.needles))):
+            self._anywhere(text, anywhere, found)
         return found
 
     def _by_prefix(
@@ -213,21 +260,30 @@ class RuleSet:
         keys: frozenset[str],
         found: list[Match],
     ) -> None:
+        prefixes = self.prefixes
         for key in keys:
             for word in by_word:
                 if not word.startswith(key):
                     continue
-                for prefix, rule, pattern in self.prefixes[key]:
+                entries = prefixes.get(key)
+                if entries is None:
+                    entries = self._prefix_entries(key)
+                for prefix, rule, pattern in entries:
                     if not word.startswith(prefix):
                         continue
                     for start in by_word[word]:
                         if (match := pattern.match(text, start)) is not None:
                             found.append((rule, match))
 
-    def _anywhere(self, text: str, found: list[Match]) -> None:
+    def _anywhere(
+        self,
+        text: str,
+        anywhere: tuple[tuple[Rule, re.Pattern[str], frozenset[str] | None], ...],
+        found: list[Match],
+    ) -> None:
         # Each prefilter substring is looked for once, not once per pattern that needs it.
         present = frozenset(filter(text.__contains__, self.needles))
-        for rule, pattern, needed in self.anywhere:
+        for rule, pattern, needed in anywhere:
             if needed is None or not needed.isdisjoint(present):
                 _bounded(pattern, text, found, rule)
 

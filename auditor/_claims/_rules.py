@@ -17,12 +17,26 @@ from itertools import pairwise
 from auditor._claims._subjects import SubjectType
 from auditor._claims._text import normalise
 
+#: Every variant's pattern, compiled the first time a search needs it: there are about 1,300
+#: of them, compiling them all took about a second at every start, and an audit's answers
+#: reach only the variants filed under the words they say (`_dispatch`).
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def compiled(regex: str) -> re.Pattern[str]:
+    """`re.compile(regex)`, once per process (the `re` module's own cache holds only 512)."""
+    pattern = _COMPILED.get(regex)
+    if pattern is None:
+        pattern = _COMPILED[regex] = re.compile(regex)
+    return pattern
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    #: Regex sources of the variants (single spaces for blanks), one compiled pattern each.
+    #: Regex sources of the variants (single spaces for blanks), as written.
     sources: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]
+    #: The regex each variant runs as, one per source; compiled on first use (`compiled`).
+    regexes: tuple[str, ...]
     #: The value asserted; `None` makes a blocker that only hides the phrases it contains.
     value: str | None
     #: The value asserted when the phrase is negated ("not in stock"); `None` drops it.
@@ -106,10 +120,10 @@ def expand(alternative: str) -> list[str]:
     return expanded if len(expanded) <= _MAX_EXPANSION else [alternative]
 
 
-def _compile(source: str) -> re.Pattern[str]:
+def _regex(source: str) -> str:
     # A blank is one or more blanks, and an optional blank (" ?") none or more: turned into
     # "\s+?" it would still need one ("can't find ?order" never matched "find order").
-    return re.compile("(?:" + source.replace(" ?", r"\s*").replace(" ", r"\s+") + r")(?!\w)")
+    return "(?:" + source.replace(" ?", r"\s*").replace(" ", r"\s+") + r")(?!\w)"
 
 
 def rules(
@@ -120,8 +134,7 @@ def rules(
     negation: bool = True,
 ) -> Rule:
     sources = tuple(dict.fromkeys(v for a in alternatives for v in expand(a) if v.strip()))
-    patterns = tuple(_compile(s) for s in sources)
-    return Rule(sources, patterns, value, negated, negated_yet, negation)
+    return Rule(sources, tuple(map(_regex, sources)), value, negated, negated_yet, negation)
 
 
 #: `{item}` or `{id}` in a shop phrase: a subject the answer names, masked or not.
@@ -179,5 +192,5 @@ def phrase_rule(
     negation = _NEGATED_PHRASE.search(" ".join(words)) is None
     last, is_name = parts[-1]
     word_end = is_name or last.rstrip()[-1:].isalnum()
-    pattern = re.compile(source + (r"(?!\w)" if word_end else ""))
-    return Rule((source,), (pattern,), value, negated, negation=negation, placeholders=types)
+    regex = source + (r"(?!\w)" if word_end else "")
+    return Rule((source,), (regex,), value, negated, negation=negation, placeholders=types)

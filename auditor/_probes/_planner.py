@@ -1,10 +1,11 @@
 """The plan: which probes an audit sends, drawn deterministically from the snapshot.
 
-Each bucket (a probe kind and one of its edge classes present in the data) is a Hypothesis
-strategy (`_strategies.py`); the plan draws a quota of examples from each with a seeded run
-and no example database, then interleaves the buckets in a weighted round-robin so that every
-edge class present gets probes early even under a small `max_probes`. Same seed and same anchor
-data give the same plan, so the plan can be stored, sharded and resumed.
+Each bucket (a probe kind and one of its edge classes present in the data) is a space of draws
+(`_strategies.DrawSpace`, whose Hypothesis strategy the shrink phase searches); the plan draws
+a quota of distinct draws from each with a seeded `random.Random`, then interleaves the buckets
+in a weighted round-robin so that every edge class present gets probes early even under a small
+`max_probes`. Same seed and same anchor data give the same plan, so the plan can be stored,
+sharded and resumed.
 """
 
 from __future__ import annotations
@@ -14,17 +15,14 @@ import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis import seed as hypothesis_seed
-from hypothesis import strategies as st
-
 from auditor._compat import availability_accepts
+from auditor._edges import edge_class_members
 from auditor._facts import Snapshot
 from auditor._instructions import DEFAULT_RULES, InstructionRules
 from auditor._probes._kinds import PROBE_KINDS, ProbeKind
 from auditor._probes._model import Probe
 from auditor._probes._scope import PlanScope
-from auditor._probes._strategies import Draw, catalogue_blob, draws, written
+from auditor._probes._strategies import Draw, DrawSpace, catalogue_blob, draw_space, written
 from auditor._probes._suites import KindPlan
 
 #: Phrasings of one consistency group (each sent on every channel).
@@ -42,32 +40,26 @@ class _Bucket:
     kind: ProbeKind
     edge_class: str
     weight: int
-    strategy: st.SearchStrategy[Draw]
+    space: DrawSpace
 
 
-def sample(strategy: st.SearchStrategy[Draw], count: int, run_seed: int) -> list[Draw]:
-    """Up to `count` distinct examples of a strategy, deterministic for the seed."""
+def sample(space: DrawSpace, count: int, run_seed: int) -> list[Draw]:
+    """Up to `count` distinct draws of a bucket, deterministic for the seed, in `count` times
+    three tries (a small space runs out of new draws first). The subjects come in a seeded
+    shuffle, each once before any twice, so that a small budget reaches as many subjects as it
+    can; the wording and identity of each draw are uniform."""
+    rng = random.Random(run_seed)
+    order = list(space.subjects or ())
+    rng.shuffle(order)
     found: dict[Draw, None] = {}
-
-    @hypothesis_seed(run_seed)
-    @settings(
-        max_examples=count * 3,
-        database=None,
-        phases=[Phase.generate],
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(strategy)
-    def collect(draw: Draw) -> None:
-        if len(found) < count:
-            found[draw] = None
-
-    collect()
-    # Hypothesis tries the simplest example first; shuffling keeps the plan from opening
-    # every bucket with the same phrasing while staying deterministic.
-    drawn = list(found)
-    random.Random(run_seed).shuffle(drawn)
-    return drawn
+    for attempt in range(count * 3):
+        if len(found) >= count:
+            break
+        draw = space.draw(rng, order[attempt % len(order)] if order else None)
+        if draw is None:
+            break
+        found[draw] = None
+    return list(found)
 
 
 def _seed_for(run_seed: int, *parts: str) -> int:
@@ -82,13 +74,18 @@ def _buckets(
     rules: InstructionRules = DEFAULT_RULES,
 ) -> list[_Bucket]:
     buckets = []
+    classes = edge_class_members(snapshot)
     for plan in suites:
         kind = PROBE_KINDS[plan.kind]
         for edge_class in kind.edge_classes:
             weight = plan.weights.get(edge_class, 1)
-            strategy = draws(snapshot, plan, kind, edge_class, scope, rules) if weight else None
-            if strategy is not None:
-                buckets.append(_Bucket(plan, kind, edge_class, weight, strategy))
+            space = (
+                draw_space(snapshot, plan, kind, edge_class, scope, rules, classes)
+                if weight
+                else None
+            )
+            if space is not None:
+                buckets.append(_Bucket(plan, kind, edge_class, weight, space))
     return buckets
 
 
@@ -239,7 +236,7 @@ class DrawRenderer:
         self, snapshot: Snapshot, plan: KindPlan, kind: ProbeKind, edge_class: str, channel: str
     ) -> None:
         self._builder = _Builder(snapshot, [channel])
-        self._bucket = _Bucket(plan, kind, edge_class, 1, st.nothing())
+        self._bucket = _Bucket(plan, kind, edge_class, 1, DrawSpace((), 1, ()))
 
     def probe(self, draw: Draw) -> Probe:
         return next(iter(self._builder.probes(self._bucket, draw)))
@@ -264,7 +261,7 @@ def plan_probes(
     queues = {
         id(b): iter(
             sample(
-                b.strategy,
+                b.space,
                 max(2, -(-max_probes * b.weight // total_weight)) + 2,
                 _seed_for(seed, b.kind.name, b.edge_class),
             )

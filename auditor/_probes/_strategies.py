@@ -8,10 +8,12 @@ Members are ordered simplest first (short names, plain ASCII), because Hypothesi
 
 from __future__ import annotations
 
+import dataclasses
+import random
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-
-from hypothesis import strategies as st
+from typing import TYPE_CHECKING
 
 from auditor._edges import edge_class_members, injected_skus
 from auditor._facts import Snapshot, StockFact
@@ -19,6 +21,9 @@ from auditor._instructions import DEFAULT_RULES, InstructionRules
 from auditor._probes._kinds import ProbeKind
 from auditor._probes._scope import PlanScope
 from auditor._probes._suites import KindPlan
+
+if TYPE_CHECKING:
+    from hypothesis import strategies as st
 
 _DIGITS = re.compile(r"\d+")
 #: How a question names an item (the draw's form), simplest first.
@@ -52,14 +57,18 @@ def subjects(
     edge_class: str,
     scope: PlanScope | None = None,
     rules: InstructionRules = DEFAULT_RULES,
+    classes: Mapping[str, list[str]] | None = None,
 ) -> list[str]:
     """Members of an edge class that the kind can ask about (within `scope`), simplest first.
 
-    `rules` add the configured patterns and subjects to the `injected_name` class."""
+    `rules` add the configured patterns and subjects to the `injected_name` class. `classes`
+    is `edge_class_members(snapshot)` when the caller has it already (the plan asks for every
+    bucket: reckoning every class again each time cost most of a plan's CPU)."""
     if edge_class == "injected_name":
         members = injected_skus(snapshot, rules)
     else:
-        members = edge_class_members(snapshot).get(edge_class, [])
+        classes = edge_class_members(snapshot) if classes is None else classes
+        members = classes.get(edge_class, [])
     table = getattr(snapshot, kind.fact_kind)
     usable = [m for m in members if m in table and kind.applies(table[m])]
     if scope is not None:
@@ -74,9 +83,18 @@ def _in_scope(scope: PlanScope, kind: ProbeKind, subject: str, fact: object) -> 
     return kind.identity == "none" or scope.allows_customer(getattr(fact, "customer_id", None))
 
 
+def sku_templates(snapshot: Snapshot) -> tuple[str, ...]:
+    """The SKUs whose format unknown ones are drawn in (digits redrawn)."""
+    return tuple(sorted(snapshot.stock)[:500] or ["SKU-0000"])
+
+
 def unknown_skus(snapshot: Snapshot) -> st.SearchStrategy[str]:
     """SKUs in the shop's own format (letters kept, digits redrawn) that the shop lacks."""
-    templates = sorted(snapshot.stock)[:500] or ["SKU-0000"]
+    return _unknown(sku_templates(snapshot), snapshot.stock)
+
+
+def _unknown(templates: tuple[str, ...], known: Collection[str]) -> st.SearchStrategy[str]:
+    from hypothesis import strategies as st
 
     def redraw(template: str, draws: st.DataObject) -> str:
         return _DIGITS.sub(
@@ -87,7 +105,7 @@ def unknown_skus(snapshot: Snapshot) -> st.SearchStrategy[str]:
     return (
         st.tuples(st.sampled_from(templates), st.data())
         .map(lambda pair: redraw(*pair))
-        .filter(lambda sku: sku not in snapshot.stock)
+        .filter(lambda sku: sku not in known)
     )
 
 
@@ -106,6 +124,129 @@ def _customers(snapshot: Snapshot, scope: PlanScope | None = None) -> list[str]:
     return sorted(c for c in found if scope is None or scope.allows_customer(c))
 
 
+#: Tries at a draw that a filter may refuse (an unknown SKU that happens to exist, a stranger
+#: who is the owner) before the bucket is taken to have nothing more.
+_REDRAWS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class DrawSpace:
+    """What one bucket can ask: the one description both phases read.
+
+    The plan draws from it with a seeded `random.Random` (`draw`); the shrink phase searches
+    its Hypothesis strategy (`strategy`) for the simplest failing case. The plan once drew
+    through Hypothesis too, but its engine cost 5-6 ms of CPU per planned probe (a loaded
+    machine), and Hypothesis (6.170 here) mixes constants read from the source of every local,
+    non-site-packages module loaded into its draws: with that switched off, one seed's plan of
+    the reference shop came out different, so the plan depended on the install (editable or
+    wheel) and on what the process had imported before.
+    """
+
+    #: The subjects to draw from, simplest first; None for SKUs the shop lacks.
+    subjects: tuple[str, ...] | None
+    phrasings: int
+    mentions: tuple[str, ...]
+    #: Of `identity == "owner"`/`"stranger"` kinds: each subject's owner.
+    owners: Mapping[str, str | None] | None = None
+    #: Of `identity == "stranger"` kinds: the customers asking about someone else's subject.
+    strangers: tuple[str, ...] = ()
+    #: For unknown SKUs: the shop's SKUs to take the format of, and every SKU it has.
+    templates: tuple[str, ...] = ()
+    known: Collection[str] = ()
+
+    def draw(self, rng: random.Random, subject: str | None = None) -> Draw | None:
+        """One draw, uniform over each part (about `subject` when given); None when a filter
+        refused every try."""
+        chosen = subject
+        for _ in range(_REDRAWS):
+            subject = chosen if chosen is not None else self._subject(rng)
+            phrasing = rng.randrange(self.phrasings)
+            mention = self.mentions[rng.randrange(len(self.mentions))]
+            if subject is None:
+                continue
+            if self.owners is None:
+                return Draw(subject, phrasing, mention)
+            owner = self.owners[subject]
+            if not self.strangers:
+                return Draw(subject, phrasing, mention, owner)
+            customer = self.strangers[rng.randrange(len(self.strangers))]
+            if customer != owner:
+                return Draw(subject, phrasing, mention, customer)
+        return None
+
+    def _subject(self, rng: random.Random) -> str | None:
+        if self.subjects is not None:
+            return self.subjects[rng.randrange(len(self.subjects))]
+        template = self.templates[rng.randrange(len(self.templates))]
+        sku = _DIGITS.sub(lambda m: "".join(rng.choices("0123456789", k=len(m[0]))), template)
+        return None if sku in self.known else sku
+
+    def strategy(self) -> st.SearchStrategy[Draw]:
+        # Imported here: the plan draws without Hypothesis, and importing it costs a few
+        # tenths of a second before the first question; the shrink phase needs it.
+        from hypothesis import strategies as st
+
+        mention = st.sampled_from(self.mentions)
+        subject = (
+            st.sampled_from(self.subjects)
+            if self.subjects is not None
+            else _unknown(self.templates, self.known)
+        )
+        base = st.builds(Draw, subject, st.integers(0, self.phrasings - 1), mention)
+        owners = self.owners
+        if owners is None:
+            return base
+        if not self.strangers:
+            return base.map(lambda d: Draw(d.subject, d.phrasing, d.mention, owners[d.subject]))
+        return (
+            st.tuples(base, st.sampled_from(self.strangers))
+            .filter(lambda pair: pair[1] != owners[pair[0].subject])
+            .map(lambda pair: Draw(pair[0].subject, pair[0].phrasing, pair[0].mention, pair[1]))
+        )
+
+
+def draw_space(
+    snapshot: Snapshot,
+    plan: KindPlan,
+    kind: ProbeKind,
+    edge_class: str,
+    scope: PlanScope | None = None,
+    rules: InstructionRules = DEFAULT_RULES,
+    classes: Mapping[str, list[str]] | None = None,
+) -> DrawSpace | None:
+    """What one bucket can ask (within `scope`), or None when the data has no subject for it.
+
+    `classes`: `edge_class_members(snapshot)`, when the caller has it (see `subjects`)."""
+    mentions = MENTIONS if kind.fact_kind == "stock" else ("id",)
+    templates: tuple[str, ...] = ()
+    subjects_: tuple[str, ...] | None
+    if kind.drawn_from is not None:
+        nouns = kind.drawn_from(snapshot)
+        if not nouns:
+            return None
+        subjects_, mentions = tuple(nouns), ("noun",)
+    elif kind.subject_exists:
+        members = subjects(snapshot, kind, edge_class, scope, rules, classes)
+        if not members:
+            return None
+        subjects_ = tuple(members)
+    else:
+        subjects_, templates = None, sku_templates(snapshot)
+    space = DrawSpace(
+        subjects_, len(plan.phrasings), mentions, templates=templates, known=snapshot.stock
+    )
+    if kind.identity == "none":
+        return space
+    table = getattr(snapshot, kind.fact_kind)
+    owners = {s: table[s].customer_id for s in subjects_ or ()}
+    if kind.identity == "owner":
+        return dataclasses.replace(space, owners=owners)
+    customers = _customers(snapshot, scope)
+    if len(customers) < 2:
+        return None
+    return dataclasses.replace(space, owners=owners, strangers=tuple(customers))
+
+
 def draws(
     snapshot: Snapshot,
     plan: KindPlan,
@@ -114,38 +255,10 @@ def draws(
     scope: PlanScope | None = None,
     rules: InstructionRules = DEFAULT_RULES,
 ) -> st.SearchStrategy[Draw] | None:
-    """What one bucket can ask (within `scope`), or None when the data has no subject for it."""
-    mention = st.sampled_from(MENTIONS) if kind.fact_kind == "stock" else st.just("id")
-    if kind.drawn_from is not None:
-        nouns = kind.drawn_from(snapshot)
-        if not nouns:
-            return None
-        subject: st.SearchStrategy[str] = st.sampled_from(nouns)
-        mention = st.just("noun")
-    elif kind.subject_exists:
-        members = subjects(snapshot, kind, edge_class, scope, rules)
-        if not members:
-            return None
-        subject = st.sampled_from(members)
-    else:
-        subject = unknown_skus(snapshot)
-    phrasing = st.integers(0, len(plan.phrasings) - 1)
-    base = st.builds(Draw, subject, phrasing, mention)
-    if kind.identity == "none":
-        return base
-    table = getattr(snapshot, kind.fact_kind)
-    if kind.identity == "owner":
-        return base.map(
-            lambda d: Draw(d.subject, d.phrasing, d.mention, table[d.subject].customer_id)
-        )
-    customers = _customers(snapshot, scope)
-    if len(customers) < 2:
-        return None
-    return (
-        st.tuples(base, st.sampled_from(customers))
-        .filter(lambda pair: pair[1] != table[pair[0].subject].customer_id)
-        .map(lambda pair: Draw(pair[0].subject, pair[0].phrasing, pair[0].mention, pair[1]))
-    )
+    """What one bucket can ask (within `scope`) as a Hypothesis strategy, or None when the data
+    has no subject for it."""
+    space = draw_space(snapshot, plan, kind, edge_class, scope, rules)
+    return None if space is None else space.strategy()
 
 
 class NameIndex:

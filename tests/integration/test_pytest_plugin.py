@@ -144,7 +144,7 @@ def test_an_assistant_that_ignores_stock_fails_the_out_of_stock_items(
 ) -> None:
     config = _config(ignores_stock)
     _project(pytester, monkeypatch, ignores_stock, config)
-    result = pytester.runpytest("-p", "no:asyncio", "--audit-config", "audit.toml", "-rf")
+    result = pytester.runpytest("-p", "no:asyncio", "--audit-config", "audit.toml", "-rfs")
     probes = _plan(ignores_stock, config)
     # A discontinued item with units left is rightly "in stock" (auditor/_compat.py), so only
     # the items that are not to be had are sure failures.
@@ -168,7 +168,11 @@ def test_an_assistant_that_ignores_stock_fails_the_out_of_stock_items(
     assert re.search(r"^truth before \(snapshot, .*availability=out_of_stock", output, re.MULTILINE)
     outcomes = result.parseoutcomes()
     assert outcomes["failed"] == len(failed) + 1
-    assert outcomes["passed"] == MAX_PROBES - len(failed) + 1
+    # An answer the auditor could not read skips (its own limit, not the assistant's): seed 7's
+    # plan asks a stock.quantity question that this assistant answers without a count.
+    skipped = re.findall(r"^SKIPPED \[\d+\] .*: (unread|indeterminate): ", output, re.MULTILINE)
+    assert outcomes.get("skipped", 0) == len(skipped)
+    assert outcomes["passed"] + len(skipped) == MAX_PROBES - len(failed) + 1
 
 
 def restocking_answer(question: str, **_: object) -> str:

@@ -37,6 +37,9 @@ class Audited:
     cases: list[MinimalCase]
 
 
+SHRINK_BUDGET = 40
+
+
 def audit(world: World, directory: Path, **section: object) -> AuditConfig:
     # A small plan leaves most buckets one or two probes, rarely their simplest: real work.
     config = demo_config(
@@ -70,7 +73,10 @@ def snapshot_of(world: World, config: AuditConfig) -> Snapshot:
 def audited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Audited]:
     with running_world(items=60, seed=7, faults=Faults(ignores_stock=True)) as world:
         directory = tmp_path_factory.mktemp("shrink") / "audit"
-        config = audit(world, directory)
+        # 40 asks, not the default 25: since the plan draws without Hypothesis (2026-12-07),
+        # the lookalike_name bucket's original ("Can I buy blue kettle pro today?") takes 27
+        # asks to reach and confirm its simplest case; every other bucket finishes within 14.
+        config = audit(world, directory, shrink_budget=SHRINK_BUDGET)
         cases = read_minimal(directory)
         assert cases is not None
         yield Audited(world, config, directory, snapshot_of(world, config), cases)
@@ -103,7 +109,7 @@ def test_a_minimal_case_fails_the_same_way_and_is_no_more_complex(audited: Audit
         assert complexity(audited.snapshot, minimal) <= complexity(audited.snapshot, original)
         name = audited.snapshot.stock[minimal.subject].name
         assert len(name) <= len(audited.snapshot.stock[original.subject].name)
-        assert case.asked <= 25 and case.stopped == "done"
+        assert case.asked <= SHRINK_BUDGET and case.stopped == "done"
     assert any(c.probe_id != c.original_probe_id for c in audited.cases)
 
 

@@ -77,6 +77,7 @@ def test_a_pattern_searched_in_full_is_filtered_by_its_rarest_required_substring
 )
 def test_the_prefilter_keeps_every_match(text, hits):
     source = r"€\s?\d+\s+is\s+on\s+(?:its|the)\s+way\s+back"
-    table = RuleSet.of(Rule((source,), (re.compile(f"(?:{source})(?!\\w)"),), "issued"))
-    assert table.anywhere  # searched in full, behind its prefilter
+    table = RuleSet.of(Rule((source,), (f"(?:{source})(?!\\w)",), "issued"))
+    assert table.anywhere is None  # compiled on the first search
     assert len(table.matches(text, WordIndex.of(text))) == hits
+    assert table.anywhere  # searched in full, behind its prefilter
