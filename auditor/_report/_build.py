@@ -25,6 +25,7 @@ from auditor._report._model import (
     Trend,
     TrendPoint,
 )
+from auditor._report._reader import reader_summary
 from auditor._report._truth import anchor_of, fact_kind
 from auditor._results import ProbeResult
 from auditor._tap import TapCall, orchestration_map
@@ -138,6 +139,7 @@ def build_audit(
         else _trend(trend, meta["run_id"], finished_at, readiness.ready, metrics),
         lag=lag_summary,
         orchestration=None if calls is None else orchestration_map(ordered, calls, anchors),
+        reader=reader_summary(meta, ordered),
         results=list(ordered),
     )
 

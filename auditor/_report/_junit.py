@@ -19,6 +19,7 @@ from xml.etree import ElementTree as ET  # builds, never parses: nothing untrust
 
 from auditor._report._coverage import not_covered
 from auditor._report._model import Audit, BaselineComparison, GateCheck
+from auditor._report._reader import READ_BY_MODEL, agreement_words, decided_by_model, summary_words
 from auditor._report._robustness import mention_lines, recontact_words, share
 from auditor._report._text import clean, excerpt, one_line
 from auditor._report._truth import question, truth, truth_word
@@ -47,6 +48,7 @@ def _body(result: ProbeResult) -> str:
         f"answer: {_short(result.answer or '', ANSWER_LIMIT)}",
         f"truth: {truth_word(result)}{read}",
         f"verdict: {result.verdict.value}: {result.reason}",
+        *([f"reader: {READ_BY_MODEL}"] if decided_by_model(result) else []),
     ]
     return clean("\n".join(lines))
 
@@ -74,6 +76,8 @@ def _testcase(result: ProbeResult) -> ET.Element:
     elif result.verdict is Verdict.UNREAD:
         child = ET.SubElement(case, "skipped", {"message": message, "type": "unread"})
         child.text = _body(result)
+    if decided_by_model(result) and result.verdict not in _FAILED:
+        ET.SubElement(case, "system-out").text = _body(result)  # says who read it
     return case
 
 
@@ -138,6 +142,9 @@ def _properties(audit: Audit) -> ET.Element:
         shown.append(
             (f"mention.{style}", f"{probes} probes, agreement {agreement}, deflection {deflection}")
         )
+    if audit.reader is not None:
+        shown.append(("reader", summary_words(audit.reader)))
+        shown += [(f"reader.agreement.{k}", words) for k, words in agreement_words(audit.reader)]
     for name, value in shown:
         ET.SubElement(properties, "property", {"name": name, "value": one_line(value)})
     return properties

@@ -84,7 +84,13 @@ def rejudge_directory(
     original = read_results(directory)
     items, catalogue = read_items(directory, original)
     extractor = extractor_for(items, config.extraction_vocabulary())
-    again = [rejudge_result(result, extractor) for result in original]
+    reader, untaught = None, None
+    if config.reader is not None:  # readings from the audit's cache only: nothing is asked
+        from auditor._reader._client import OfflineReader
+
+        reader = OfflineReader(config.reader, directory)
+        untaught = extractor_for(items) if config.vocabulary else None
+    again = [rejudge_result(result, extractor, reader, untaught) for result in original]
     write_jsonl(
         directory / REJUDGED_RESULTS_FILE, (result.model_dump(mode="json") for result in again)
     )

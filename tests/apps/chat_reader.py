@@ -1,0 +1,136 @@
+"""A language model server for the model reader's tests: OpenAI chat completions on loopback,
+one behaviour per path (`/<behaviour>/v1/chat/completions`), as `faulty_bot` does for
+assistants, so that a `[reader] base_url = f"{url}/<behaviour>/v1"` meets that behaviour alone:
+
+    table          reads like a model that reads well: every phrase of `TABLE` found in the
+                   answer becomes a claim quoting it (for the kinds the request asks about)
+    invents        claims whose quote is nowhere in the answer (a hallucinating model)
+    garbage        200 with a chat completion whose text is not JSON
+    wrong-shape    200 with JSON of the wrong shape (an unknown kind and value)
+    status-500     always 500
+    stall          never answers (until the server stops)
+    no-json-schema refuses `response_format: json_schema` with a 422, else reads as `table`
+
+It records every request's body and headers, so tests can check what was sent (temperature,
+seed, schema, the bearer key). Starlette and uvicorn, in a thread (`serve_chat_reader`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from auditor._serve import serve_in_thread
+
+#: phrase (case-insensitive) -> (claim kind, value): what the `table` model reads.
+TABLE: dict[str, tuple[str, str | int]] = {}
+_ANSWER = re.compile(r"<<<\n(.*)\n>>>", re.S)
+
+
+@dataclass
+class ChatReaderServer:
+    url: str
+    requests: Counter[str] = field(default_factory=Counter)
+    bodies: dict[str, list[Any]] = field(default_factory=dict)
+    headers: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    stop: asyncio.Event | None = None
+
+    def base_url(self, behaviour: str) -> str:
+        return f"{self.url}/{behaviour}/v1"
+
+
+def _completion(content: str) -> JSONResponse:
+    return JSONResponse(
+        {
+            "id": "chatcmpl-test",
+            "object": "chat.completion",
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": content},
+                    "finish_reason": "stop",
+                }
+            ],
+            "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
+        }
+    )
+
+
+def _asked_kinds(body: dict[str, Any]) -> set[str]:
+    prompt = "\n".join(str(m.get("content", "")) for m in body.get("messages", []))
+    return set(re.findall(r"^- (\w+):", prompt, re.M))
+
+
+def _answer(body: dict[str, Any]) -> str:
+    for message in body.get("messages", []):
+        found = _ANSWER.search(str(message.get("content", "")))
+        if found:
+            return found.group(1)
+    return ""
+
+
+def _table_reading(body: dict[str, Any]) -> str:
+    answer, kinds = _answer(body), _asked_kinds(body)
+    claims = []
+    for phrase, (kind, value) in TABLE.items():
+        at = answer.casefold().find(phrase.casefold())
+        if at >= 0 and kind in kinds:
+            quote = answer[at : at + len(phrase)]
+            claims.append({"kind": kind, "value": value, "quote": quote, "hedged": False})
+    return json.dumps({"claims": claims})
+
+
+def _app(served: ChatReaderServer) -> Starlette:
+    async def chat(request: Request) -> Any:
+        behaviour = request.path_params["behaviour"]
+        body = await request.json()
+        served.requests[behaviour] += 1
+        served.bodies.setdefault(behaviour, []).append(body)
+        served.headers.setdefault(behaviour, []).append(dict(request.headers))
+        if behaviour == "table":
+            return _completion(_table_reading(body))
+        if behaviour == "no-json-schema":
+            if (body.get("response_format") or {}).get("type") == "json_schema":
+                return JSONResponse({"detail": "response_format: json_schema unsupported"}, 422)
+            return _completion(_table_reading(body))
+        if behaviour == "invents":
+            claim = {"kind": "availability", "value": "in_stock", "quote": "in stock right now"}
+            return _completion(json.dumps({"claims": [claim]}))
+        if behaviour == "garbage":
+            return _completion("Sure! The item is available :) {not json")
+        if behaviour == "wrong-shape":
+            return _completion(json.dumps({"claims": [{"kind": "mood", "value": "sunny"}]}))
+        if behaviour == "stall":
+            if served.stop is None:
+                served.stop = asyncio.Event()
+            await served.stop.wait()
+            return _completion("{}")
+        return JSONResponse({"error": {"message": "internal error"}}, 500)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        if served.stop is not None:  # a stalled request ends with the server
+            served.stop.set()
+
+    routes = [Route("/{behaviour}/v1/chat/completions", chat, methods=["POST"])]
+    return Starlette(routes=routes, lifespan=lifespan)
+
+
+@contextmanager
+def serve_chat_reader() -> Iterator[ChatReaderServer]:
+    served = ChatReaderServer(url="")
+    with serve_in_thread(_app(served), timeout_graceful_shutdown=1) as url:
+        served.url = url
+        yield served
