@@ -148,9 +148,12 @@ class ModelReader(OfflineReader):
         self, chat: list[dict[str, Any]], kinds: tuple[ClaimKind, ...]
     ) -> tuple[str, int]:
         while True:
+            asked = self._formats[0]
             try:
-                return await self._post(chat, _format(self._formats[0], kinds))
+                return await self._post(chat, _format(asked, kinds))
             except _Refused:
+                if asked != self._formats[0]:
+                    continue  # a request in parallel has stepped down already
                 if len(self._formats) == 1:
                     raise _Failed("the server refused the request") from None
                 self._formats.pop(0)  # this server does not take that format: step down
