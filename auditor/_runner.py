@@ -261,6 +261,11 @@ class ProbeJudge:
             if judged is None or judged[0].verdict in (Verdict.UNREAD, Verdict.ERROR):
                 return kept
             judgement, after = judged
+            distrust = await reader.vet(sorted({c.kind for c in judgement.judged}))
+            if distrust is not None:  # it misreads plain sentences of this kind: not trusted
+                if result.verdict is not Verdict.UNREAD:
+                    return kept
+                return kept.model_copy(update={"reason": f"{result.reason}; {distrust}"})
             decided = _result(asked, reading.claims, judgement, after)
             # Both readings kept: the rules' claims, then the model's, which the verdict cites.
             return decided.model_copy(

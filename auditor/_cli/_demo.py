@@ -62,6 +62,21 @@ def demo(
             "maps which anchor calls each answer rested on",
         ),
     ] = False,
+    reader: Annotated[
+        str | None,
+        typer.Option(
+            help="a model reader for the answers the rules cannot read: `local` (the `llm` "
+            "extra's model server, started here) or an OpenAI-compatible base URL "
+            "(with --reader-model)"
+        ),
+    ] = None,
+    reader_model: Annotated[
+        str | None, typer.Option(help="the model's name on the --reader server")
+    ] = None,
+    reader_mode: Annotated[
+        str,
+        typer.Option(help="fallback (only unread answers) or compare (every answer, both kept)"),
+    ] = "fallback",
     lag: Annotated[
         bool,
         typer.Option(
@@ -74,7 +89,7 @@ def demo(
     """Start the reference shop and assistant on loopback and audit them (exit 0 when ready)."""
     from auditor._audit import new_audit_dir
     from auditor._cli._ops import conclude_run, prepare_run
-    from auditor.reference._demo import DEMO_PACES, STAFF_TOKEN_ENV, demo_config
+    from auditor.reference._demo import DEMO_PACES, STAFF_TOKEN_ENV, demo_config, demo_reader
     from auditor.reference._lag_config import with_reference_lag
     from auditor.reference._world import running_world
     from auditor.reference.assistant import check_brain, check_voice, llm_missing, parse_faults
@@ -86,21 +101,31 @@ def demo(
         check_voice(voice)
         if brain == "llm" and (reason := llm_missing()) is not None:
             raise ValueError(f"--brain llm needs the local model: {reason}")
+        if reader == "local" and (reason := llm_missing()) is not None:
+            raise ValueError(f"--reader local needs the local model: {reason}")
+        if reader is not None and reader != "local" and not reader_model:
+            raise ValueError("--reader URL needs --reader-model (the model's name there)")
+        if reader_mode not in ("fallback", "compare"):
+            raise ValueError(f"--reader-mode must be fallback or compare, not {reader_mode!r}")
     except ValueError as error:
         # Escaped: the install hint names `readiness-auditor[llm]`, which is not markup.
         console.print(f"[bold red]error:[/bold red] {escape(str(error))}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     directory = new_audit_dir(out)
     front = reference_front(directory) if tap else None
-    with running_world(
-        seed=seed, items=items, faults=faults, brain=brain, shop_proxy=front, voice=voice
-    ) as world:
+    with (
+        running_world(
+            seed=seed, items=items, faults=faults, brain=brain, shop_proxy=front, voice=voice
+        ) as world,
+        demo_reader(reader, reader_model, reader_mode, world.model_url) as reading,
+    ):
         if not quiet:
             console.print(
                 f"reference shop on {world.shop_url} · assistant on {world.assistant_url}"
                 + (f" · faults: {', '.join(fault)}" if fault else "")
                 + (f" · voice: {voice}" if voice != "standard" else "")
                 + (f" · model server on {world.model_url}" if world.model_url else "")
+                + (f" · model reader on {reading.base_url}" if reading else "")
             )
         config = demo_config(
             shop_url=world.shop_url,
@@ -113,6 +138,8 @@ def demo(
         )
         if lag:
             config = with_reference_lag(config, world.shop_url, STAFF_TOKEN_ENV)
+        if reading is not None:
+            config = config.model_copy(update={"reader": reading})
         # Recorded like any audit, in the history of its `--out` folder (the demo has no
         # configuration file to sit beside): `auditor history` finds reports/history.sqlite.
         ops = prepare_run(

@@ -21,9 +21,23 @@ import httpx
 from auditor._claims import ClaimKind
 from auditor._reader._cache import ReplyCache, cache_key
 from auditor._reader._config import ReaderSection
+from auditor._reader._exam import (
+    EXAM_KIND,
+    EXAM_SUBJECT,
+    QUESTION,
+    exam_questions,
+    marked,
+    verdict_of_exam,
+)
 from auditor._reader._prompt import messages, retry_message
 from auditor._reader._reading import Reading
-from auditor._reader._schema import ReplyError, parse_reply, reading_from_reply, response_schema
+from auditor._reader._schema import (
+    ReplyError,
+    asked_kinds,
+    parse_reply,
+    reading_from_reply,
+    response_schema,
+)
 
 _FORMATS = ("json_schema", "json_object", "none")
 
@@ -72,6 +86,24 @@ class OfflineReader:
         reply, tokens = str(entry["reply"]), int(entry["tokens"])
         return reading_from_reply(answer, reply, tuple(kinds), tokens, 0.0, cached=True)
 
+    def vetted(self, kinds: Sequence[ClaimKind]) -> str | None:
+        """The check (`_exam`) from the cache alone: None when the model passed it on every
+        kind of `kinds`, else why not (a sentence never read counts as failed)."""
+        for kind in kinds:
+            wrong = []
+            questions = exam_questions([kind])
+            for claim_kind, text, value in questions:
+                reading = self.cached(
+                    text, EXAM_KIND, EXAM_SUBJECT, QUESTION, asked_kinds((claim_kind,))
+                ) or Reading(error="not checked (no cached reading: offline)")
+                why = marked(claim_kind, value, reading)
+                if why is not None:
+                    wrong.append(why)
+            outcome = verdict_of_exam(kind, wrong, len(questions))
+            if outcome is not None:
+                return outcome
+        return None
+
 
 class ModelReader(OfflineReader):
     """Reads answers with the configured model; owns its HTTP client (`aclose`)."""
@@ -89,6 +121,8 @@ class ModelReader(OfflineReader):
         self._redact = redact
         self._formats = list(_FORMATS if section.structured == "auto" else (section.structured,))
         self._slots = asyncio.Semaphore(section.concurrency)
+        self._exam_lock = asyncio.Lock()
+        self._vetted: dict[ClaimKind, str | None] = {}
         headers = {}
         if section.api_key_env and env.get(section.api_key_env):
             headers["Authorization"] = f"Bearer {env[section.api_key_env]}"
@@ -130,6 +164,28 @@ class ModelReader(OfflineReader):
         except Exception as error:  # a reader's failure is never the audit's
             name = type(error).__name__
             return Reading(error=self._redact(f"model reader failed: {name}"), kinds=wanted)
+
+    async def vet(self, kinds: Sequence[ClaimKind]) -> str | None:
+        """None when the model reads the check sentences (`_exam`) of every kind of `kinds`
+        right, else why not; each kind is checked once per audit, its readings cached."""
+        for kind in kinds:
+            async with self._exam_lock:
+                if kind not in self._vetted:
+                    self._vetted[kind] = await self._examine(kind)
+            if self._vetted[kind] is not None:
+                return self._vetted[kind]
+        return None
+
+    async def _examine(self, kind: ClaimKind) -> str | None:
+        wrong = []
+        questions = exam_questions([kind])
+        for claim_kind, text, value in questions:
+            wanted = asked_kinds((claim_kind,))
+            reading = await self.read(text, EXAM_KIND, EXAM_SUBJECT, QUESTION, wanted)
+            why = marked(claim_kind, value, reading)
+            if why is not None:
+                wrong.append(why)
+        return verdict_of_exam(kind, wrong, len(questions))
 
     async def _ask(
         self, answer: str, question: str, subject: str, kinds: tuple[ClaimKind, ...]

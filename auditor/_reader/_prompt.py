@@ -4,12 +4,13 @@ key, so that an old reading is never served for a new question."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
 from auditor._claims import CATEGORICAL_VALUES, ClaimKind
 
-PROMPT_VERSION = "1"
+PROMPT_VERSION = "2"
 
 _MEANINGS: dict[ClaimKind, str] = {
     ClaimKind.AVAILABILITY: "whether the item can be bought now",
@@ -39,18 +40,41 @@ def _kind_line(kind: ClaimKind) -> str:
     return f"- {kind.value}: {_MEANINGS.get(kind, kind.value)}.{shown}"
 
 
-def messages(
-    answer: str, question: str, subject: str, kinds: Sequence[ClaimKind]
-) -> list[dict[str, Any]]:
-    """The chat: the kinds to look for, the question asked, and the answer to read."""
+#: One worked example, as a turn of the chat: a small model copies a shape it has seen.
+_EXAMPLE_ANSWER = "Sorry, the Oak Board is sold out right now, we have 0 left."
+_EXAMPLE_KINDS = (ClaimKind.AVAILABILITY, ClaimKind.QUANTITY, ClaimKind.DEFLECTION)
+_EXAMPLE_REPLY = json.dumps(
+    {
+        "claims": [
+            {"quote": "sold out", "kind": "availability", "value": "out_of_stock", "hedged": False},
+            {"quote": "0 left", "kind": "quantity", "value": 0, "hedged": False},
+        ]
+    }
+)
+
+
+def _ask(answer: str, question: str, subject: str, kinds: Sequence[ClaimKind]) -> str:
     lines = "\n".join(_kind_line(kind) for kind in kinds)
-    user = (
+    return (
         f"Facts to look for (kind: meaning):\n{lines}\n\n"
         f"The customer asked about {subject}: {question}\n\n"
         f"The assistant answered:\n<<<\n{answer}\n>>>\n\n"
-        'Reply with JSON: {"claims": [{"kind": ..., "value": ..., "quote": ..., "hedged": false}]}'
+        'Reply with JSON: {"claims": [{"quote": ..., "kind": ..., "value": ..., "hedged": false}]}'
     )
-    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
+
+
+def messages(
+    answer: str, question: str, subject: str, kinds: Sequence[ClaimKind]
+) -> list[dict[str, Any]]:
+    """The chat: the worked example, then the kinds to look for, the question asked, and the
+    answer to read."""
+    example = _ask(_EXAMPLE_ANSWER, "Is the Oak Board in stock?", "Oak Board", _EXAMPLE_KINDS)
+    return [
+        {"role": "system", "content": SYSTEM},
+        {"role": "user", "content": example},
+        {"role": "assistant", "content": _EXAMPLE_REPLY},
+        {"role": "user", "content": _ask(answer, question, subject, kinds)},
+    ]
 
 
 def retry_message(problem: str) -> dict[str, Any]:

@@ -69,6 +69,8 @@ class AnswerReader(Protocol):
         self, answer: str, probe_kind: str, subject: str, question: str, kinds: Sequence[ClaimKind]
     ) -> Reading: ...
 
+    async def vet(self, kinds: Sequence[ClaimKind]) -> str | None: ...
+
 
 class CachedReader(Protocol):
     """The same, offline: only what the cache holds (`auditor report --rejudge`)."""
@@ -79,3 +81,5 @@ class CachedReader(Protocol):
     def cached(
         self, answer: str, probe_kind: str, subject: str, question: str, kinds: Sequence[ClaimKind]
     ) -> Reading | None: ...
+
+    def vetted(self, kinds: Sequence[ClaimKind]) -> str | None: ...

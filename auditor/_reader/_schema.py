@@ -34,14 +34,14 @@ NON_ANSWERS = (ClaimKind.DEFLECTION, ClaimKind.REFUSAL, ClaimKind.CLARIFICATION)
 #: The longest quote kept (a whole answer quoted back grounds nothing).
 MAX_QUOTE = 300
 
-_DAY = r"^\d{4}-\d{2}-\d{2}$"
-_AMOUNT = r"^\d+(\.\d{1,2})?$"
-#: Value types of the kinds whose value is computed, not one of a closed set.
+#: Value types of the kinds whose value is computed, not one of a closed set. No `pattern`:
+#: llama.cpp's grammar from a schema with one crashed its server (a date's shape and an
+#: amount's are checked when the claim is made, `_value`, and a bad one is dropped).
 _COMPUTED: dict[ClaimKind, tuple[Any, str]] = {
     ClaimKind.QUANTITY: (Annotated[int, Field(ge=0, le=10_000_000)], "how many units"),
-    ClaimKind.DELIVERY_DATE: (Annotated[str, Field(pattern=_DAY)], "the date, YYYY-MM-DD"),
+    ClaimKind.DELIVERY_DATE: (Annotated[str, Field(max_length=10)], "the date, YYYY-MM-DD"),
     ClaimKind.TRACKING: (Annotated[str, Field(min_length=4, max_length=64)], "the number"),
-    ClaimKind.REFUND_AMOUNT: (Annotated[str, Field(pattern=_AMOUNT)], "the amount, e.g. 12.50"),
+    ClaimKind.REFUND_AMOUNT: (Annotated[str, Field(max_length=12)], "the amount, e.g. 12.50"),
     ClaimKind.DISCOUNT: (Annotated[int, Field(ge=1, le=100)], "the percentage off"),
 }
 
@@ -61,12 +61,13 @@ def _variant(kind: ClaimKind) -> type[BaseModel]:
     model: type[BaseModel] = create_model(
         f"{kind.value.title().replace('_', '')}Claim",
         __base__=_Strict,
-        kind=(kind_type, Field(description="what the claim is about")),
-        value=(value_type, Field(description=about)),
+        # The quote first: a model copies the answer's words before it names what they say.
         quote=(
             Annotated[str, Field(min_length=2, max_length=MAX_QUOTE)],
             Field(description="the exact words of the answer that say it"),
         ),
+        kind=(kind_type, Field(description="what the claim is about")),
+        value=(value_type, Field(description=about)),
         hedged=(bool, Field(False, description="the answer is unsure (should, might, I think)")),
     )
     return model
@@ -177,12 +178,14 @@ def _digits(value: object) -> str:
 
 
 def _value(kind: ClaimKind, raw: Any) -> ClaimValue:
-    """The value as the rules would write it (`auditor._claims`): comparable by equality."""
+    """The value as the rules would write it (`auditor._claims`): comparable by equality;
+    None for a value of the wrong shape (the claim is then dropped)."""
     if kind is ClaimKind.REFUND_AMOUNT:
         try:
-            return f"{Decimal(str(raw)):.2f}"
+            amount = Decimal(str(raw))
         except InvalidOperation:
             return None
+        return f"{amount:.2f}" if amount.is_finite() and amount >= 0 else None
     if kind is ClaimKind.DISCOUNT:
         return str(int(raw))
     if kind is ClaimKind.DELIVERY_DATE:

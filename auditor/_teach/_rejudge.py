@@ -290,6 +290,13 @@ def _with_cached_reading(
     judgement = _judged(probe, model_claims, before, after, has_after, context)
     if judgement.verdict in (Verdict.UNREAD, Verdict.ERROR):
         return kept
+    distrust = reader.vetted(sorted({c.kind for c in judgement.judged}))
+    if distrust is not None:
+        return (
+            kept
+            if not unread
+            else kept.model_copy(update={"reason": f"{result.reason}; {distrust}"})
+        )
     decided = _record(result, model_claims, judgement)
     model = [c.model_copy(update={"reader": "model"}) for c in decided.claims]
     return decided.model_copy(

@@ -3,7 +3,10 @@ one behaviour per path (`/<behaviour>/v1/chat/completions`), as `faulty_bot` doe
 assistants, so that a `[reader] base_url = f"{url}/<behaviour>/v1"` meets that behaviour alone:
 
     table          reads like a model that reads well: every phrase of `TABLE` found in the
-                   answer becomes a claim quoting it (for the kinds the request asks about)
+                   answer becomes a claim quoting it (for the kinds the request asks about),
+                   and the model reader's check sentences (`auditor/_reader/_exam.py`) as
+                   they say
+    careless       reads `TABLE` the same, but the check sentences not at all
     invents        claims whose quote is nowhere in the answer (a hallucinating model)
     garbage        200 with a chat completion whose text is not JSON
     wrong-shape    200 with JSON of the wrong shape (an unknown kind and value)
@@ -31,10 +34,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from auditor._reader._exam import EXAM
 from auditor._serve import serve_in_thread
 
 #: phrase (case-insensitive) -> (claim kind, value): what the `table` model reads.
-TABLE: dict[str, tuple[str, str | int]] = {}
+TABLE: dict[str, tuple[str, str | int | None]] = {}
 _ANSWER = re.compile(r"<<<\n(.*)\n>>>", re.S)
 
 
@@ -67,23 +71,30 @@ def _completion(content: str) -> JSONResponse:
     )
 
 
-def _asked_kinds(body: dict[str, Any]) -> set[str]:
-    prompt = "\n".join(str(m.get("content", "")) for m in body.get("messages", []))
-    return set(re.findall(r"^- (\w+):", prompt, re.M))
-
-
 def _answer(body: dict[str, Any]) -> str:
-    for message in body.get("messages", []):
+    """The answer to read: in the last user turn (the first holds the worked example)."""
+    for message in reversed(body.get("messages", [])):
         found = _ANSWER.search(str(message.get("content", "")))
-        if found:
+        if found and message.get("role") == "user":
             return found.group(1)
     return ""
 
 
-def _table_reading(body: dict[str, Any]) -> str:
+def _asked_kinds(body: dict[str, Any]) -> set[str]:
+    users = [m for m in body.get("messages", []) if m.get("role") == "user"]
+    prompt = str(users[-1].get("content", "")) if users else ""
+    return set(re.findall(r"^- (\w+):", prompt, re.M))
+
+
+#: The check sentences, read as they say: what a model that reads well reads in them.
+_EXAM_TABLE = {text: (kind.value, value) for kind, rows in EXAM.items() for text, value in rows}
+
+
+def _table_reading(body: dict[str, Any], *, exam: bool = True) -> str:
     answer, kinds = _answer(body), _asked_kinds(body)
     claims = []
-    for phrase, (kind, value) in TABLE.items():
+    table = {**TABLE, **(_EXAM_TABLE if exam else {})}
+    for phrase, (kind, value) in table.items():
         at = answer.casefold().find(phrase.casefold())
         if at >= 0 and kind in kinds:
             quote = answer[at : at + len(phrase)]
@@ -100,6 +111,8 @@ def _app(served: ChatReaderServer) -> Starlette:
         served.headers.setdefault(behaviour, []).append(dict(request.headers))
         if behaviour == "table":
             return _completion(_table_reading(body))
+        if behaviour == "careless":
+            return _completion(_table_reading(body, exam=False))
         if behaviour == "no-json-schema":
             if (body.get("response_format") or {}).get("type") == "json_schema":
                 return JSONResponse({"detail": "response_format: json_schema unsupported"}, 422)

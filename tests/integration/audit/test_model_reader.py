@@ -253,6 +253,27 @@ def test_a_model_reading_decides_only_what_the_rules_left_unread(
             assert [(c.kind, c.value) for c in judged] == [("availability", "out_of_stock")]
 
 
+def test_a_model_that_misreads_the_check_sentences_decides_nothing(
+    tmp_path: Path,
+    shop: Any,
+    assistant_url: str,
+    mumbling: None,
+    baseline: Audit,
+    reader_server: ChatReaderServer,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    monkeypatch.setitem(chat_reader.TABLE, "the teapot hums at dawn", ("availability", "in_stock"))
+    reader = {"base_url": reader_server.base_url("careless"), "model": "test-reader"}
+    audit = _audit(tmp_path / "audit", _config(shop, assistant_url, reader), shop)
+    _same_verdicts(audit, baseline)
+    assert audit.reader is not None and audit.reader.decided == 0
+    unread = [r for r in audit.results if r.verdict is Verdict.UNREAD and _readable(r)]
+    distrusted = [r for r in unread if "not trusted on availability" in r.reason]
+    assert distrusted, [r.reason for r in unread]
+    # Its readings are kept all the same (for the record and for agreement).
+    assert all(r.model_reading and r.model_reading.claims for r in distrusted)
+
+
 def test_compare_mode_keeps_both_readings_and_the_rules_decide(
     tmp_path: Path,
     shop: Any,

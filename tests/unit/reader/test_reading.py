@@ -15,6 +15,8 @@ from auditor._reader._agreement import agreement
 from auditor._reader._cache import CACHE_FILE, ReplyCache, cache_key
 from auditor._reader._client import OfflineReader
 from auditor._reader._config import ReaderSection
+from auditor._reader._exam import EXAM, EXAM_KIND, EXAM_SUBJECT, marked
+from auditor._reader._reading import Reading
 from auditor._reader._schema import (
     ReplyError,
     asked_kinds,
@@ -179,3 +181,34 @@ def test_the_readers_key_is_redacted_as_every_configured_secret():
     assert config.reader is not None and config.reader.mode == "fallback"
     redactor = Redactor.from_config(config, {"READER_KEY": "sk-very-secret-key"})
     assert redactor.text("echo sk-very-secret-key") == "echo [redacted: READER_KEY]"
+
+
+def test_a_check_sentence_is_read_right_only_with_its_value_and_no_evasion():
+    kind = ClaimKind.AVAILABILITY
+    right = Reading(claims=(Claim(kind, "in_stock", (0, 5)),))
+    assert marked(kind, "in_stock", right) is None
+    wrong = Reading(claims=(Claim(kind, "out_of_stock", (0, 5)),))
+    assert marked(kind, "in_stock", wrong) == "read out_of_stock where the sentence says in_stock"
+    both = Reading(claims=(Claim(kind, "in_stock", (0, 5)), Claim(kind, "backorder", (6, 9))))
+    assert marked(kind, "in_stock", both) is not None
+    evasive = Reading(
+        claims=(
+            Claim(kind, "in_stock", (0, 5)),
+            Claim(ClaimKind.DEFLECTION, "cannot_check", (0, 9)),
+        )
+    )
+    assert "deflection" in (marked(kind, "in_stock", evasive) or "")
+    assert marked(kind, "in_stock", Reading(error="down")) == "down"
+
+
+def test_offline_the_check_counts_as_failed_unless_the_cache_holds_every_sentence(
+    tmp_path: Path,
+):
+    section = ReaderSection(base_url="http://127.0.0.1:9/v1", model="m1")
+    reader = OfflineReader(section, tmp_path)
+    assert "not trusted on quantity" in (reader.vetted([ClaimKind.QUANTITY]) or "")
+    cache = ReplyCache(tmp_path)
+    for text, value in EXAM[ClaimKind.QUANTITY]:
+        reply = _reply({"kind": "quantity", "value": value, "quote": text})
+        cache.put(cache_key(text, EXAM_KIND, EXAM_SUBJECT, "m1"), reply, 1, 0.1)
+    assert OfflineReader(section, tmp_path).vetted([ClaimKind.QUANTITY]) is None
