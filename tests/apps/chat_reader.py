@@ -11,7 +11,7 @@ assistants, so that a `[reader] base_url = f"{url}/<behaviour>/v1"` meets that b
     garbage        200 with a chat completion whose text is not JSON
     wrong-shape    200 with JSON of the wrong shape (an unknown kind and value)
     status-500     always 500
-    stall          never answers (until the server stops)
+    stall          never answers (until the client hangs up)
     no-json-schema refuses `response_format: json_schema` with a 422, else reads as `table`
 
 It records every request's body and headers, so tests can check what was sent (temperature,
@@ -20,12 +20,11 @@ seed, schema, the bearer key). Starlette and uvicorn, in a thread (`serve_chat_r
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,7 +47,6 @@ class ChatReaderServer:
     requests: Counter[str] = field(default_factory=Counter)
     bodies: dict[str, list[Any]] = field(default_factory=dict)
     headers: dict[str, list[dict[str, str]]] = field(default_factory=dict)
-    stop: asyncio.Event | None = None
 
     def base_url(self, behaviour: str) -> str:
         return f"{self.url}/{behaviour}/v1"
@@ -125,20 +123,14 @@ def _app(served: ChatReaderServer) -> Starlette:
         if behaviour == "wrong-shape":
             return _completion(json.dumps({"claims": [{"kind": "mood", "value": "sunny"}]}))
         if behaviour == "stall":
-            if served.stop is None:
-                served.stop = asyncio.Event()
-            await served.stop.wait()
+            # The body is read: the next message is the client hanging up, whenever it does.
+            while (await request.receive())["type"] != "http.disconnect":
+                pass
             return _completion("{}")
         return JSONResponse({"error": {"message": "internal error"}}, 500)
 
-    @asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
-        if served.stop is not None:  # a stalled request ends with the server
-            served.stop.set()
-
     routes = [Route("/{behaviour}/v1/chat/completions", chat, methods=["POST"])]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=routes)
 
 
 @contextmanager

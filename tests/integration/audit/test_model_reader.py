@@ -296,3 +296,39 @@ def test_compare_mode_keeps_both_readings_and_the_rules_decide(
     kinds = {a.kind: a for a in audit.reader.agreement}
     assert "availability" in kinds and kinds["availability"].of > 0
     assert 0 < kinds["availability"].agree <= kinds["availability"].of
+
+
+def test_compare_mode_with_decide_model_rests_verdicts_on_the_models_reading(
+    tmp_path: Path,
+    shop: Any,
+    assistant_url: str,
+    mumbling: None,
+    baseline: Audit,
+    reader_server: ChatReaderServer,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    monkeypatch.setitem(chat_reader.TABLE, "in stock", ("availability", "in_stock"))
+    reader = {
+        "base_url": reader_server.base_url("table"),
+        "model": "t",
+        "mode": "compare",
+        "decide": "model",
+    }
+    audit = _audit(tmp_path / "audit", _config(shop, assistant_url, reader), shop)
+    decided = [r for r in audit.results if r.model_reading and r.model_reading.decided]
+    assert decided
+    for result in decided:
+        readers = {c.reader for c in result.claims}
+        assert "model" in readers and readers <= {"rules", "model"}
+        assert all(result.claims[i].reader == "model" for i in result.judged)
+        assert result.reason.startswith("read by the model: ")
+    # Where both read the same "in stock", the verdict is the rules' one.
+    before = {r.probe_id: r for r in baseline.results}
+    same = [
+        r
+        for r in decided
+        if r.answer == before[r.probe_id].answer
+        and {c.value for c in r.claims if c.reader == "rules" and c.kind == "availability"}
+        == {c.value for c in r.claims if c.reader == "model"}
+    ]
+    assert same and all(r.verdict is before[r.probe_id].verdict for r in same)

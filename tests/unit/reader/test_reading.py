@@ -11,6 +11,7 @@ import pytest
 
 from auditor._claims import Claim, ClaimKind
 from auditor._config import ConfigError, parse_config
+from auditor._preflight import preflight
 from auditor._reader._agreement import agreement
 from auditor._reader._cache import CACHE_FILE, ReplyCache, cache_key
 from auditor._reader._client import OfflineReader
@@ -212,3 +213,13 @@ def test_offline_the_check_counts_as_failed_unless_the_cache_holds_every_sentenc
         reply = _reply({"kind": "quantity", "value": value, "quote": text})
         cache.put(cache_key(text, EXAM_KIND, EXAM_SUBJECT, "m1"), reply, 1, 0.1)
     assert OfflineReader(section, tmp_path).vetted([ClaimKind.QUANTITY]) is None
+
+
+def test_an_unset_reader_key_is_a_warning_with_its_path_never_an_error(tmp_path: Path):
+    config = parse_config(
+        {**_BASE, "reader": {"base_url": "http://x/v1", "model": "m", "api_key_env": "NO_KEY"}}
+    )
+    checked = preflight(config, base_dir=tmp_path, env={}, env_required=True)
+    (warning,) = [p for p in checked.warnings if p.path == "reader.api_key_env"]
+    assert "NO_KEY is not set" in warning.message
+    assert not [p for p in checked.errors if p.path.startswith("reader")]
