@@ -122,6 +122,7 @@ class ModelReader(OfflineReader):
         self._formats = list(_FORMATS if section.structured == "auto" else (section.structured,))
         self._slots = asyncio.Semaphore(section.concurrency)
         self._exam_lock = asyncio.Lock()
+        self._pending: dict[str, asyncio.Lock] = {}
         self._vetted: dict[ClaimKind, str | None] = {}
         headers = {}
         if section.api_key_env and env.get(section.api_key_env):
@@ -143,27 +144,37 @@ class ModelReader(OfflineReader):
     ) -> Reading:
         """The model's reading of `answer`, from the cache when it holds one; never raises."""
         wanted = tuple(kinds)
+        key = self._key(answer, probe_kind, subject)
         try:
-            hit = self.cached(answer, probe_kind, subject, question, wanted)
-            if hit is not None:
-                return hit
-            async with self._slots:
-                started = time.perf_counter()
-                try:
-                    async with asyncio.timeout(self.section.timeout_s * 2 + 1):
-                        reply, tokens = await self._ask(answer, question, subject, wanted)
-                except TimeoutError:
-                    raise _Failed(f"no reply within {self.section.timeout_s:g} s") from None
-                seconds = time.perf_counter() - started
-            reading = reading_from_reply(answer, reply, wanted, tokens, seconds, cached=False)
-            if reading.error is None:
-                self._cache.put(self._key(answer, probe_kind, subject), reply, tokens, seconds)
-            return reading
+            # One request per answer: the same answer asked again meanwhile waits for it.
+            async with self._pending.setdefault(key, asyncio.Lock()):
+                return await self._read(key, answer, subject, question, wanted)
         except _Failed as failed:
             return Reading(error=self._redact(f"model reader: {failed}"), kinds=wanted)
         except Exception as error:  # a reader's failure is never the audit's
             name = type(error).__name__
             return Reading(error=self._redact(f"model reader failed: {name}"), kinds=wanted)
+
+    async def _read(
+        self, key: str, answer: str, subject: str, question: str, wanted: tuple[ClaimKind, ...]
+    ) -> Reading:
+        entry = self._cache.get(key)
+        if entry is not None:
+            reply, tokens = str(entry["reply"]), int(entry["tokens"])
+            return reading_from_reply(answer, reply, wanted, tokens, 0.0, cached=True)
+        async with self._slots:
+            started = time.perf_counter()
+            try:
+                # Two requests at most (one retry), each bounded by httpx; this bounds both.
+                async with asyncio.timeout(self.section.timeout_s * 2 + 1):
+                    reply, tokens = await self._ask(answer, question, subject, wanted)
+            except TimeoutError:
+                raise _Failed(f"no reply within {self.section.timeout_s:g} s") from None
+            seconds = time.perf_counter() - started
+        reading = reading_from_reply(answer, reply, wanted, tokens, seconds, cached=False)
+        if reading.error is None:
+            self._cache.put(key, self._redact(reply), tokens, seconds)
+        return reading
 
     async def vet(self, kinds: Sequence[ClaimKind]) -> str | None:
         """None when the model reads the check sentences (`_exam`) of every kind of `kinds`

@@ -32,7 +32,7 @@ from auditor._reader._reading import Reading
 #: Claim kinds any answer may make instead of answering: always asked for.
 NON_ANSWERS = (ClaimKind.DEFLECTION, ClaimKind.REFUSAL, ClaimKind.CLARIFICATION)
 #: The longest quote kept (a whole answer quoted back grounds nothing).
-MAX_QUOTE = 300
+MAX_QUOTE = 160
 
 #: Value types of the kinds whose value is computed, not one of a closed set. No `pattern`:
 #: llama.cpp's grammar from a schema with one crashed its server (a date's shape and an
@@ -124,7 +124,12 @@ def parse_reply(reply: str, kinds: tuple[ClaimKind, ...]) -> list[dict[str, Any]
     if text.startswith("```"):  # some servers fence JSON even when asked not to
         text = re.sub(r"^```(?:json)?\s*|\s*```$", "", text)
     try:
-        parsed = response_model(kinds).model_validate_json(text)
+        # `strict=False` takes a raw line break inside a string, which small models write.
+        data = json.loads(text, strict=False)
+    except ValueError as error:
+        raise ReplyError(f"(top level): not JSON: {error.args[0].split(':')[0]}") from None
+    try:
+        parsed = response_model(kinds).model_validate(data)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"

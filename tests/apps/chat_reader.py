@@ -6,6 +6,7 @@ assistants, so that a `[reader] base_url = f"{url}/<behaviour>/v1"` meets that b
                    answer becomes a claim quoting it (for the kinds the request asks about),
                    and the model reader's check sentences (`auditor/_reader/_exam.py`) as
                    they say
+    once           as `table` (a path of its own, to count one test's requests)
     careless       reads `TABLE` the same, but the check sentences not at all
     invents        claims whose quote is nowhere in the answer (a hallucinating model)
     garbage        200 with a chat completion whose text is not JSON
@@ -107,7 +108,7 @@ def _app(served: ChatReaderServer) -> Starlette:
         served.requests[behaviour] += 1
         served.bodies.setdefault(behaviour, []).append(body)
         served.headers.setdefault(behaviour, []).append(dict(request.headers))
-        if behaviour == "table":
+        if behaviour in ("table", "once"):
             return _completion(_table_reading(body))
         if behaviour == "careless":
             return _completion(_table_reading(body, exam=False))

@@ -24,6 +24,9 @@ from auditor._audit import AuditOptions, run_audit
 from auditor._claims import ClaimKind
 from auditor._config import AuditConfig, PythonAssistant, parse_config
 from auditor._probes import PROBE_KINDS
+from auditor._reader._client import ModelReader
+from auditor._reader._config import ReaderSection
+from auditor._reader._schema import asked_kinds
 from auditor._report import Audit
 from auditor._runner import model_readable
 from auditor._teach import rejudge_directory
@@ -332,3 +335,29 @@ def test_compare_mode_with_decide_model_rests_verdicts_on_the_models_reading(
         == {c.value for c in r.claims if c.reader == "model"}
     ]
     assert same and all(r.verdict is before[r.probe_id].verdict for r in same)
+
+
+def test_the_same_answer_read_at_once_costs_one_request(
+    tmp_path: Path, reader_server: ChatReaderServer, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setitem(chat_reader.TABLE, "in stock", ("availability", "in_stock"))
+    section = ReaderSection(base_url=reader_server.base_url("once"), model="t", concurrency=4)
+    kinds = asked_kinds((ClaimKind.AVAILABILITY,))
+
+    async def read_thrice() -> list[Any]:
+        reader = ModelReader(section, {}, tmp_path)
+        try:
+            return list(
+                await asyncio.gather(
+                    *(reader.read("Yes, in stock.", "k", "S-1", "?", kinds) for _ in range(3))
+                )
+            )
+        finally:
+            await reader.aclose()
+
+    readings = asyncio.run(read_thrice())
+    assert reader_server.requests["once"] == 1
+    assert [r.cached for r in readings].count(False) == 1
+    assert all(
+        [(c.kind, c.value) for c in r.claims] == [("availability", "in_stock")] for r in readings
+    )
