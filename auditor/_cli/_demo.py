@@ -103,8 +103,12 @@ def demo(
             raise ValueError(f"--brain llm needs the local model: {reason}")
         if reader == "local" and (reason := llm_missing()) is not None:
             raise ValueError(f"--reader local needs the local model: {reason}")
-        if reader is not None and reader != "local" and not reader_model:
-            raise ValueError("--reader URL needs --reader-model (the model's name there)")
+        if reader is not None and reader != "local":
+            from auditor._validators import check_url
+
+            check_url(reader, what="--reader")
+            if not reader_model:
+                raise ValueError("--reader URL needs --reader-model (the model's name there)")
         if reader_mode not in ("fallback", "compare"):
             raise ValueError(f"--reader-mode must be fallback or compare, not {reader_mode!r}")
     except ValueError as error:
