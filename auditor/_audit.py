@@ -203,6 +203,35 @@ def extractor_for(items: Mapping[str, str], vocabulary: Vocabulary | None = None
     return run
 
 
+def open_reader(
+    config: AuditConfig, env: Mapping[str, str], directory: Path, redactor: Redactor
+) -> Any:
+    """The `[reader]` model reader, or None: imported only when one is configured, so that an
+    audit without one loads none of it (issue 21)."""
+    if config.reader is None:
+        return None
+    from auditor._reader._client import ModelReader
+
+    return ModelReader(config.reader, env, directory, redact=redactor.text)
+
+
+def _enter_reader(
+    config: AuditConfig, options: AuditOptions, redactor: Redactor, stack: AsyncExitStack
+) -> Any:
+    reader = open_reader(config, options.env, options.directory, redactor)
+    if reader is not None:
+        stack.push_async_callback(reader.aclose)
+    return reader
+
+
+def _untaught(snapshot: Snapshot, config: AuditConfig) -> Any:
+    """The extractor without `[vocabulary]`, to mark claims a taught phrase read (`review`);
+    None without a reader or a vocabulary (nothing to tell apart)."""
+    if config.reader is None or not config.vocabulary:
+        return None
+    return _extractor(snapshot, None)
+
+
 async def _open_assistants(
     config: AuditConfig, settings: AdapterSettings, stack: AsyncExitStack
 ) -> dict[str, Assistant]:
@@ -652,6 +681,7 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
             )
         )
         extractor = _extractor(snapshot, config.extraction_vocabulary())
+        reader = _enter_reader(config, options, redactor, stack)
         try:
             todo = [p for p in plan if p.id not in done]
             completed = await run_probes(
@@ -663,6 +693,8 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
                 settings=run_settings,
                 bus=bus,
                 tracing=tracing,
+                reader=reader,
+                untaught=_untaught(snapshot, config),
             )
             if completed:
                 planted = [p for p in todo if p.kind == PLANTED]

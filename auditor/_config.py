@@ -30,6 +30,7 @@ from auditor._customers import CustomerConfig, customer_problems
 from auditor._lag._config import LagSection, SandboxSection, lag_problems
 from auditor._names import HISTORY_FILE as HISTORY_FILE
 from auditor._names import Profile as Profile
+from auditor._reader._config import ReaderSection
 from auditor._tap._config import TapSection
 from auditor._traces._config import TracesSection
 from auditor._validators import (
@@ -634,6 +635,13 @@ class AuditConfig(_Strict):
         description=(
             "Test customers: their credentials per anchor (environment variable names) and "
             "their identity towards the assistant (see `auditor/_customers.py`)."
+        ),
+    )
+    reader: ReaderSection | None = Field(
+        None,
+        description=(
+            "An optional language model (any OpenAI-compatible server) that reads the answers "
+            "the rules leave `unread`, or every answer to compare the two readings."
         ),
     )
     vocabulary: dict[str, dict[str, list[str]]] = Field(

@@ -234,6 +234,14 @@ def _env_problems(
     for at, variable in env_names(config):
         if not env.get(variable):
             yield Problem(at, f"environment variable {variable} is not set", severity)
+    reader_key = None if config.reader is None else config.reader.api_key_env
+    if reader_key and not env.get(reader_key):
+        yield Problem(
+            "reader.api_key_env",
+            f"environment variable {reader_key} is not set: the model reader will be refused "
+            "and the answers the rules cannot read stay unread",
+            "warning",
+        )
     webhook = config.notify.webhook_url_env
     if webhook and not env.get(webhook):
         yield Problem(

@@ -83,6 +83,11 @@ class ClaimRecord(_Record):
     span: tuple[int, int]
     subject: str | None = None
     hedged: bool = False
+    #: Who read the claim, when a model reader is configured (issue 21): the rules, a phrase
+    #: taught with `auditor review`, or the model. Not written without a reader.
+    reader: Literal["rules", "review", "model"] | None = Field(
+        None, exclude_if=lambda value: value is None
+    )
 
     @staticmethod
     def data(claim: Claim) -> dict[str, Any]:
@@ -102,6 +107,25 @@ class TruthRecord(_Record):
     fact: dict[str, Any] | None
     read_at: datetime
     source: Literal["snapshot", "read"]
+
+
+class ModelReadingRecord(_Record):
+    """What the model reader read in the answer (issue 21), kept beside the rules' claims."""
+
+    #: The grounded claims (each `reader: "model"`).
+    claims: list[ClaimRecord] = Field(default_factory=list)
+    #: Why there is no reading (down, timed out, HTTP error, not the JSON asked for).
+    error: str | None = None
+    seconds: float = 0.0
+    tokens: int = 0
+    #: Read from the audit's cache: no request was made.
+    cached: bool = False
+    #: Claims the model made whose quote is not in the answer (dropped).
+    dropped: int = 0
+    #: The verdict rests on this reading, not on the rules'.
+    decided: bool = False
+    #: The claim kinds the model was asked for (what agreement is counted over).
+    kinds: list[str] = Field(default_factory=list)
 
 
 class ProbeResult(_Record):
@@ -130,6 +154,8 @@ class ProbeResult(_Record):
     #: The W3C trace id sent with the probe's requests (`traceparent`): the assistant's spans
     #: in this trace are the work it did for this probe. None in results written before it.
     trace_id: str | None = None
+    #: The model reader's reading of the answer (issue 21); not written without one.
+    model_reading: ModelReadingRecord | None = Field(None, exclude_if=lambda value: value is None)
 
     @property
     def probe_id(self) -> str:

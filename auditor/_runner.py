@@ -54,9 +54,12 @@ from auditor._judge import (
 )
 from auditor._probes import PROBE_KINDS, Probe
 from auditor._probes._kinds import ProbeKind
+from auditor._reader._reading import AnswerReader, Reading, subject_words
+from auditor._reader._schema import asked_kinds
 from auditor._results import (
     DEADLINE_REASON,
     ClaimRecord,
+    ModelReadingRecord,
     ProbeResult,
     TruthRecord,
     fact_to_json,
@@ -200,6 +203,8 @@ class ProbeJudge:
         settings: RunSettings,
         limiter: RateLimiter | None = None,
         tracing: ProbeTracing | None = None,
+        reader: AnswerReader | None = None,
+        untaught: Extractor | None = None,
     ) -> None:
         if not assistants:
             raise ValueError("a probe judge needs at least one assistant")
@@ -210,6 +215,10 @@ class ProbeJudge:
         self.settings = settings
         self.limiter = limiter if limiter is not None else RateLimiter(settings.rate_limit)
         self.tracing: ProbeTracing = tracing if tracing is not None else FreshIds()
+        #: The model reader (issue 21), and the extractor without the taught `[vocabulary]`,
+        #: which tells a claim read by a reviewed phrase from one the rules read alone.
+        self.reader = reader
+        self.untaught = untaught
         self.default_channel = next(iter(assistants))
         #: Sessions are new for every run, so a resumed probe never meets an old conversation.
         self.session_tag = secrets.token_hex(3)
@@ -255,7 +264,103 @@ class ProbeJudge:
     async def settle(self, asked: Asked) -> ProbeResult:
         """The second half of `run`: claims, verdict, and the truth again when needed."""
         looked = self.look(asked)
-        return looked if isinstance(looked, ProbeResult) else await self.recheck(looked)
+        result = looked if isinstance(looked, ProbeResult) else await self.recheck(looked)
+        return await self.consult(asked, result) if self.wants_model(result) else result
+
+    def wants_model(self, result: ProbeResult) -> bool:
+        """The model reads this answer: every readable one in `compare` mode, in `fallback`
+        mode only those the rules left `unread`. Never an `error`, nor a kind judged by the
+        whole answer or by what it must not say (injection, privacy)."""
+        reader = self.reader
+        if reader is None or result.answer is None or result.verdict is Verdict.ERROR:
+            return False
+        name = str(result.probe.get("kind"))
+        if name not in PROBE_KINDS or not model_readable(PROBE_KINDS[name]):
+            return False
+        return reader.mode == "compare" or result.verdict is Verdict.UNREAD
+
+    async def consult(self, asked: Asked, result: ProbeResult) -> ProbeResult:
+        """`result` with the model's reading: kept beside the rules' claims, and deciding the
+        verdict where the rules read nothing (`fallback`) or `decide = "model"` says so.
+
+        Whatever the model does (down, slow, garbage, nothing read), a verdict the rules
+        reached stands, and an `unread` stays `unread` with the reason; never an exception."""
+        reader = self.reader
+        assert reader is not None
+        try:
+            probe = asked.probe
+            kind = PROBE_KINDS[probe.kind]
+            reading = await reader.read(
+                asked.answer.text,
+                probe.kind,
+                subject_words(probe.subject, asked.before),
+                probe.turns[-1] if probe.turns else "",
+                asked_kinds(kind.claim_kinds),
+            )
+            marked = self._marked(result, asked.answer.text)
+            kept = result.model_copy(
+                update={"claims": marked, "model_reading": _reading(reading, False)}
+            )
+            if reading.error is not None or not reading.claims:
+                if result.verdict is not Verdict.UNREAD:
+                    return kept
+                said = reading.error or "the model read no claim either"
+                return kept.model_copy(update={"reason": f"{result.reason}; {said}"})
+            reviewed = any(c.reader == "review" for c in marked)  # a taught phrase wins
+            decides = result.verdict is Verdict.UNREAD or (
+                reader.decide == "model" and not reviewed
+            )
+            if not decides:
+                return kept
+            judged = await self._judge_model(asked, kind, list(reading.claims))
+            if judged is None or judged[0].verdict in (Verdict.UNREAD, Verdict.ERROR):
+                return kept
+            judgement, after = judged
+            distrust = await reader.vet(sorted({c.kind for c in judgement.judged}))
+            if distrust is not None:  # it misreads plain sentences of this kind: not trusted
+                if result.verdict is not Verdict.UNREAD:
+                    return kept
+                return kept.model_copy(update={"reason": f"{result.reason}; {distrust}"})
+            decided = _result(asked, reading.claims, judgement, after)
+            # Both readings kept: the rules' claims, then the model's, which the verdict cites.
+            return decided.model_copy(
+                update={
+                    "claims": [*marked, *(_by(c, "model") for c in decided.claims)],
+                    "judged": [len(marked) + i for i in decided.judged],
+                    "reason": f"read by the model: {judgement.reason}",
+                    "model_reading": _reading(reading, True),
+                }
+            )
+        except Exception:  # the model reader's failure is never the audit's
+            return result
+
+    async def _judge_model(
+        self, asked: Asked, kind: ProbeKind, claims: list[Claim]
+    ) -> tuple[Judgement, TruthRecord | None] | None:
+        """The model's claims judged by the same truth-window rule; None when the truth could
+        not be read again (the rules' verdict then stands)."""
+        now = _now()
+        context = AnswerContext(asked.answer.text, now, self.snapshot)
+        early = first_look(kind, asked.probe, claims, asked.before, context)
+        if early is not None:
+            return early, None
+        try:
+            after = await self._read(asked.probe, asked.trace)
+        except Exception:
+            return None
+        verdict = judge(kind, asked.probe, claims, asked.before, after, context)
+        return verdict, _truth(after, _now(), "read")
+
+    def _marked(self, result: ProbeResult, text: str) -> list[ClaimRecord]:
+        """The rules' claims, each marked `rules`, or `review` when only the taught
+        `[vocabulary]` reads it."""
+        if self.untaught is None:
+            return [_by(c, "rules") for c in result.claims]
+        plain = {(c.kind.value, c.value, c.span) for c in self.untaught(text, result.finished_at)}
+        return [
+            _by(c, "rules" if (c.kind, c.value, c.span) in plain else "review")
+            for c in result.claims
+        ]
 
     def look(self, asked: Asked) -> ProbeResult | Unsettled:
         """Claims and the verdict that needs no more truth: no waiting, so that the runner can
@@ -377,6 +482,20 @@ class ProbeJudge:
             raise AdapterError(
                 f"adapter of channel {channel!r} failed: {type(error).__name__}: {error}"
             ) from None
+
+
+def model_readable(kind: ProbeKind) -> bool:
+    """Kinds whose answer a model may read: not judged by the whole answer (`look`), nor by
+    what must not be said (privacy, injection), where a reading cannot make a verdict."""
+    return kind.look is None and not kind.absence_passes and kind.identity != "stranger"
+
+
+def _by(claim: ClaimRecord, reader: str) -> ClaimRecord:
+    return claim.model_copy(update={"reader": reader})
+
+
+def _reading(reading: Reading, decided: bool) -> ModelReadingRecord:
+    return ModelReadingRecord.model_validate(reading.to_json(decided))
 
 
 def _excused(wait: Pace, limit: asyncio.Timeout) -> Pace:
@@ -502,6 +621,8 @@ async def run_probes(
     bus: EventBus,
     limiter: RateLimiter | None = None,
     tracing: ProbeTracing | None = None,
+    reader: AnswerReader | None = None,
+    untaught: Extractor | None = None,
 ) -> bool:
     """Run every probe; returns False when the deadline cut the run short.
 
@@ -510,7 +631,9 @@ async def run_probes(
     from `settings.rate_limit` when not given); `tracing` gives each probe its trace context
     (random ids when not given).
     """
-    one = ProbeJudge(snapshot, truth, assistants, extractor, settings, limiter, tracing)
+    one = ProbeJudge(
+        snapshot, truth, assistants, extractor, settings, limiter, tracing, reader, untaught
+    )
     source = iter(probes)
     keys = itertools.count()
     # Asked or being judged; what the deadline has to account for.
@@ -602,18 +725,28 @@ class _Judging:
             for _ in range(judging_batch(len(pending))):
                 key, asked = pending.popleft()
                 looked = self._judge.look(asked)
-                if isinstance(looked, ProbeResult):
+                if isinstance(looked, ProbeResult) and not self._judge.wants_model(looked):
                     self._room.release()
                     self._finish(key, looked)
-                else:  # a truth read: in a task of its own, not in everyone's way
-                    group.create_task(self._recheck(key, looked))
+                else:  # a truth read or the model: in a task of its own, not in everyone's way
+                    group.create_task(self._later(key, asked, looked))
             await asyncio.sleep(0)
 
-    async def _recheck(self, key: int, unsettled: Unsettled) -> None:
+    async def _later(self, key: int, asked: Asked, looked: ProbeResult | Unsettled) -> None:
+        """The verdict that needs more than this turn: the truth read again, then the model
+        reader's reading (the room is given back first: a slow model must not stall asking)."""
+        released = False
         try:
-            result = await self._judge.recheck(unsettled)
+            result = (
+                looked if isinstance(looked, ProbeResult) else await self._judge.recheck(looked)
+            )
+            if self._judge.wants_model(result):
+                self._room.release()
+                released = True
+                result = await self._judge.consult(asked, result)
         finally:
-            self._room.release()
+            if not released:
+                self._room.release()
         self._finish(key, result)
 
 

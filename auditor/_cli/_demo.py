@@ -75,6 +75,21 @@ def demo(
             "OTLP receiver; the report maps its calls from its spans (needs the `otel` extra)",
         ),
     ] = False,
+    reader: Annotated[
+        str | None,
+        typer.Option(
+            help="a model reader for the answers the rules cannot read: `local` (the `llm` "
+            "extra's model server, started here) or an OpenAI-compatible base URL "
+            "(with --reader-model)"
+        ),
+    ] = None,
+    reader_model: Annotated[
+        str | None, typer.Option(help="the model's name on the --reader server")
+    ] = None,
+    reader_mode: Annotated[
+        str,
+        typer.Option(help="fallback (only unread answers) or compare (every answer, both kept)"),
+    ] = "fallback",
     lag: Annotated[
         bool,
         typer.Option(
@@ -87,7 +102,7 @@ def demo(
     """Start the reference shop and assistant on loopback and audit them (exit 0 when ready)."""
     from auditor._audit import new_audit_dir
     from auditor._cli._ops import conclude_run, prepare_run
-    from auditor.reference._demo import DEMO_PACES, STAFF_TOKEN_ENV, demo_config
+    from auditor.reference._demo import DEMO_PACES, STAFF_TOKEN_ENV, demo_config, demo_reader
     from auditor.reference._lag_config import with_reference_lag
     from auditor.reference._world import running_world
     from auditor.reference.assistant import check_brain, check_voice, llm_missing, parse_faults
@@ -102,6 +117,16 @@ def demo(
             raise ValueError(f"--brain llm needs the local model: {reason}")
         if traces and (reason := otel_missing()) is not None:
             raise ValueError(f"--traces: {reason}")
+        if reader == "local" and (reason := llm_missing()) is not None:
+            raise ValueError(f"--reader local needs the local model: {reason}")
+        if reader is not None and reader != "local":
+            from auditor._validators import check_url
+
+            check_url(reader, what="--reader")
+            if not reader_model:
+                raise ValueError("--reader URL needs --reader-model (the model's name there)")
+        if reader_mode not in ("fallback", "compare"):
+            raise ValueError(f"--reader-mode must be fallback or compare, not {reader_mode!r}")
     except ValueError as error:
         # Escaped: the install hint names `readiness-auditor[llm]`, which is not markup.
         console.print(f"[bold red]error:[/bold red] {escape(str(error))}", highlight=False)
@@ -124,12 +149,16 @@ def demo(
                 otlp_endpoint=None if receiver is None else receiver.url,
             )
         )
+        reading = stack.enter_context(
+            demo_reader(reader, reader_model, reader_mode, world.model_url)
+        )
         if not quiet:
             console.print(
                 f"reference shop on {world.shop_url} · assistant on {world.assistant_url}"
                 + (f" · faults: {', '.join(fault)}" if fault else "")
                 + (f" · voice: {voice}" if voice != "standard" else "")
                 + (f" · model server on {world.model_url}" if world.model_url else "")
+                + (f" · model reader on {reading.base_url}" if reading else "")
             )
         config = demo_config(
             shop_url=world.shop_url,
@@ -142,6 +171,8 @@ def demo(
         )
         if lag:
             config = with_reference_lag(config, world.shop_url, STAFF_TOKEN_ENV)
+        if reading is not None:
+            config = config.model_copy(update={"reader": reading})
         # Recorded like any audit, in the history of its `--out` folder (the demo has no
         # configuration file to sit beside): `auditor history` finds reports/history.sqlite.
         ops = prepare_run(

@@ -24,6 +24,7 @@ from auditor._report._model import (
     Trend,
     TrendPoint,
 )
+from auditor._report._reader import reader_summary
 from auditor._report._sample import DEFAULT_SAMPLE
 from auditor._report._truth import anchor_of, fact_kind
 from auditor._report._views import ReportViews
@@ -207,6 +208,7 @@ def build_audit(
         lag=lag_summary,
         orchestration=_orchestration(ordered, anchors, calls, spans),
         short_of_budget=(meta.get(BUDGET_KEY) or {}).get("why"),
+        reader=reader_summary(meta, ordered),
         results=[],
     )
     # Not validated again: the results are kept as given (a lazily read sequence, say).

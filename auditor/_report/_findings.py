@@ -20,6 +20,7 @@ from auditor._compat import IMPRECISE
 from auditor._judge import CAVED_ON_PUSHBACK, WRONG_SUBJECT
 from auditor._probes import PROBE_KINDS
 from auditor._report._model import Example, Finding
+from auditor._report._reader import decided_by_model
 from auditor._report._truth import (
     anchor_of,
     fact_kind,
@@ -74,6 +75,7 @@ def _example(result: ProbeResult) -> Example:
         spans=judged_spans(result),
         truth=truth_word(result),
         read_at=None if record is None else record.read_at,
+        read_by="model" if decided_by_model(result) else None,
     )
 
 

@@ -24,6 +24,7 @@ from auditor._report._gate import show_gate_value
 from auditor._report._lag import lag_view, show_lag
 from auditor._report._map import map_view
 from auditor._report._model import Audit, ContractFindingRecord, Finding, Rate
+from auditor._report._reader import READ_BY_MODEL, agreement_words, decided_by_model, summary_words
 from auditor._report._robustness import mention_lines, recontact_words
 from auditor._report._sample import BoundedSample, showing
 from auditor._report._text import Excerpt, clean, excerpt, show_direction
@@ -74,6 +75,8 @@ class _ProbeView:
     answer: Excerpt
     truth: str
     latency: str
+    #: `model` when the verdict rests on the model reader's reading, else empty.
+    reader: str = ""
 
 
 def _finding_view(finding: Finding) -> _FindingView:
@@ -100,6 +103,7 @@ def _probe_view(result: ProbeResult) -> _ProbeView:
         answer=excerpt(result.answer or result.reason, spans, TABLE_ANSWER_LIMIT),
         truth=clean(truth_word(result)),
         latency="" if result.latency_ms is None else f"{result.latency_ms:.0f}",
+        reader="model" if decided_by_model(result) else "",
     )
 
 
@@ -230,6 +234,9 @@ def render_html(audit: Audit) -> str:
         unread=[_probe_view(r) for r in views.unread.items()],
         unread_total=views.unread.total,
         unread_note=_cut_note(views.unread, "unread answers", "the first"),
+        reader=None if audit.reader is None else summary_words(audit.reader),
+        reader_agreement=[] if audit.reader is None else agreement_words(audit.reader),
+        read_by_model=READ_BY_MODEL,
         lag=lag_view(audit.lag),
         omap=map_view(audit.orchestration),
     )

@@ -28,6 +28,7 @@ from xml.etree import ElementTree as ET  # builds, never parses: nothing untrust
 from auditor._report._coverage import not_covered
 from auditor._report._junit_cases import ANSWER_LIMIT as ANSWER_LIMIT
 from auditor._report._model import Audit, BaselineComparison, GateCheck
+from auditor._report._reader import agreement_words, summary_words
 from auditor._report._robustness import mention_lines, recontact_words, share
 from auditor._report._sample import showing
 from auditor._report._text import clean, one_line
@@ -98,6 +99,9 @@ def _properties(audit: Audit) -> ET.Element:
         shown.append(
             (f"mention.{style}", f"{probes} probes, agreement {agreement}, deflection {deflection}")
         )
+    if audit.reader is not None:
+        shown.append(("reader", summary_words(audit.reader)))
+        shown += [(f"reader.agreement.{k}", words) for k, words in agreement_words(audit.reader)]
     for name, value in shown:
         ET.SubElement(properties, "property", {"name": name, "value": one_line(value)})
     return properties

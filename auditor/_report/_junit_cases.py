@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET  # builds, never parses: nothing untrusted is read
 
+from auditor._report._reader import READ_BY_MODEL, decided_by_model
 from auditor._report._text import clean, excerpt, one_line
 from auditor._report._truth import question, truth, truth_word
 from auditor._results import ProbeResult
@@ -35,6 +36,7 @@ def _body(result: ProbeResult) -> str:
         f"answer: {_short(result.answer or '', ANSWER_LIMIT)}",
         f"truth: {truth_word(result)}{read}",
         f"verdict: {result.verdict.value}: {result.reason}",
+        *([f"reader: {READ_BY_MODEL}"] if decided_by_model(result) else []),
     ]
     return clean("\n".join(lines))
 
@@ -62,4 +64,6 @@ def testcase(result: ProbeResult) -> ET.Element:
     elif result.verdict is Verdict.UNREAD:
         child = ET.SubElement(case, "skipped", {"message": message, "type": "unread"})
         child.text = _body(result)
+    if decided_by_model(result) and result.verdict not in FAILED:
+        ET.SubElement(case, "system-out").text = _body(result)  # says who read it
     return case

@@ -14,6 +14,12 @@ from auditor._report._baseline import show_metric
 from auditor._report._coverage import not_covered
 from auditor._report._gate import show_gate_value
 from auditor._report._model import Audit, BaselineComparison, Finding, MetricDelta, Rate
+from auditor._report._reader import (
+    READ_BY_MODEL,
+    agreement_words,
+    decided_by_model,
+    summary_words,
+)
 from auditor._report._robustness import mention_lines, recontact_words
 from auditor._report._sample import showing
 from auditor._report._text import excerpt, one_line
@@ -65,6 +71,7 @@ def _finding(finding: Finding) -> list[str]:
         f"- question: {code(ex.question, limit=ANSWER_LIMIT)}",
         f"- answer: {code(ex.answer, limit=ANSWER_LIMIT)}",
         f"- truth: {code(ex.truth)}{read}",
+        *([f"- {READ_BY_MODEL}"] if ex.read_by == "model" else []),
         "",
     ]
 
@@ -221,6 +228,34 @@ def _unread(audit: Audit) -> list[str]:
     return [*lines, ""]
 
 
+def _reader(audit: Audit) -> list[str]:
+    """The model reader's part: what it read, what rests on it, how often it agreed."""
+    summary = audit.reader
+    if summary is None:
+        return []
+    lines = ["## Model reader", "", summary_words(summary) + ".", ""]
+    if summary.agreement:
+        lines += ["| claim kind | rules and model agree |", "| --- | --- |"]
+        lines += [f"| {_cell(kind)} | {words} |" for kind, words in agreement_words(summary)]
+        lines.append("")
+    decided = [r for r in audit.results if decided_by_model(r)]
+    if decided:
+        lines += [
+            f"Verdicts {READ_BY_MODEL} ({len(decided)}):",
+            "",
+            "| verdict | probe | subject | answer |",
+            "| --- | --- | --- | --- |",
+        ]
+        lines += [
+            f"| {r.verdict.value} | {_cell(r.probe.get('kind', ''))} | "
+            f"{_cell(r.probe.get('subject', ''))} | "
+            f"{code(r.answer or '', in_table=True, limit=ANSWER_LIMIT)} |"
+            for r in decided[:UNREAD_ROWS]
+        ]
+        lines.append("")
+    return lines
+
+
 def _contract(audit: Audit) -> list[str]:
     if not audit.contract_findings:
         return []
@@ -248,6 +283,7 @@ def render_markdown(audit: Audit) -> str:
     for finding in audit.findings:
         lines += _finding(finding)
     lines += _unread(audit)
+    lines += _reader(audit)
     lines += _contract(audit)
     # Imported here: these sections use `code` from this module.
     from auditor._report._lag import lag_markdown

@@ -165,6 +165,9 @@ class Example(_Model):
     spans: list[tuple[int, int]] = Field(default_factory=list)
     truth: str
     read_at: datetime | None
+    #: `model` when the verdict rests on the model reader's reading (issue 21); not written
+    #: otherwise.
+    read_by: Literal["model"] | None = Field(None, exclude_if=lambda value: value is None)
 
 
 class Finding(_Model):
@@ -312,6 +315,38 @@ class Rejudged(_Model):
     catalogue: str
 
 
+class KindAgreement(_Model):
+    """How often the two readers read one claim kind alike (`auditor/_reader/_agreement.py`)."""
+
+    kind: str
+    #: Answers where both read the same values of this kind.
+    agree: int
+    #: Answers where either read a claim of this kind.
+    of: int
+    rate: float | None
+
+
+class ReaderSummary(_Model):
+    """The model reader's part in the audit (issue 21): how many answers it read, at what
+    cost, how many verdicts rest on its reading, and how often it agreed with the rules."""
+
+    mode: str
+    model: str
+    #: Answers sent to the model (or found in the cache).
+    answers: int
+    cached: int
+    #: Answers the model could not read (down, timed out, HTTP error, not the JSON asked for).
+    failed: int
+    #: Verdicts that rest on the model's reading (its claims are marked `reader: "model"`).
+    decided: int
+    #: Claims the model made whose quote is not in the answer: dropped.
+    dropped: int
+    seconds: float
+    tokens: int
+    #: Per claim kind, over the answers both read (compare mode reads every answer).
+    agreement: list[KindAgreement] = Field(default_factory=list)
+
+
 class Audit(_Model):
     schema_version: str = SCHEMA_VERSION
     name: str
@@ -342,6 +377,8 @@ class Audit(_Model):
     orchestration: OrchestrationMap | None = None
     #: Added in 1.3: the stored answers were judged again; None when they were not.
     rejudged: Rejudged | None = None
+    #: The model reader (`[reader]`, issue 21); not written when the audit had none.
+    reader: ReaderSummary | None = Field(None, exclude_if=lambda value: value is None)
     #: Why the plan is smaller than its budget, e.g. "budget 10,000, planned 6,874: the shop's
     #: data supports at most …"; written only when it is (so not in older audits).
     short_of_budget: str | None = Field(default=None, exclude_if=lambda v: v is None)

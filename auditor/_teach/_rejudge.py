@@ -39,7 +39,9 @@ from auditor._judge import (
     replies_nothing,
 )
 from auditor._probes import PROBE_KINDS, Probe
-from auditor._results import ClaimRecord, ProbeResult, TruthRecord
+from auditor._reader._reading import CachedReader, Reading, subject_words
+from auditor._reader._schema import asked_kinds
+from auditor._results import ClaimRecord, ModelReadingRecord, ProbeResult, TruthRecord
 from auditor._verdict import Verdict
 
 #: `extract(text, now)` → claims, as the audit binds it (`auditor._audit.extractor_for`).
@@ -166,11 +168,19 @@ def _judged(
     )
 
 
-def rejudge_result(result: ProbeResult, extractor: Extractor) -> ProbeResult:
+def rejudge_result(
+    result: ProbeResult,
+    extractor: Extractor,
+    reader: CachedReader | None = None,
+    untaught: Extractor | None = None,
+) -> ProbeResult:
     """`result` judged again from its stored answer and truth; as it was when there is
     nothing to read (an `error` without an answer, a probe kind this version does not know).
 
     The clock relative dates resolve against is when the probe finished, as in the audit.
+    With a model reader (`[reader]`), the model's reading comes from the audit's cache alone,
+    as in the run: where the rules read nothing, or where `decide = "model"` says so; a phrase
+    taught since (`auditor review`) reads first and beats the model.
     """
     if result.answer is None or result.verdict is Verdict.ERROR:
         return result
@@ -205,6 +215,13 @@ def rejudge_result(result: ProbeResult, extractor: Extractor) -> ProbeResult:
             judgement = first_answer_stands(standing, judgement)
         else:
             judgement = after_pushback(first, judgement)
+    again = _record(result, claims, judgement)
+    if reader is None or not _readable(probe, again):
+        return again.model_copy(update={"model_reading": None}) if reader is None else again
+    return _with_cached_reading(again, probe, claims, before, after, reader, untaught)
+
+
+def _record(result: ProbeResult, claims: list[Claim], judgement: Judgement) -> ProbeResult:
     judged_ids = {id(c) for c in judgement.judged}
     return ProbeResult.model_validate(
         {
@@ -215,5 +232,91 @@ def rejudge_result(result: ProbeResult, extractor: Extractor) -> ProbeResult:
             "judged": [i for i, c in enumerate(claims) if id(c) in judged_ids],
             "accepted": list(judgement.accepted),
             "label": judgement.label,
+            "model_reading": None,
+        }
+    )
+
+
+def _readable(probe: Probe, result: ProbeResult) -> bool:
+    kind = PROBE_KINDS[probe.kind]
+    return (
+        kind.look is None
+        and not kind.absence_passes
+        and kind.identity != "stranger"
+        and result.verdict is not Verdict.ERROR
+    )
+
+
+def _with_cached_reading(
+    result: ProbeResult,
+    probe: Probe,
+    claims: list[Claim],
+    before: Fact | None,
+    after: Fact | None,
+    reader: CachedReader,
+    untaught: Extractor | None,
+) -> ProbeResult:
+    """The run's model step (`auditor._runner.ProbeJudge.consult`), from the cache alone."""
+    unread = result.verdict is Verdict.UNREAD
+    if reader.mode == "fallback" and not unread:
+        return result
+    assert result.answer is not None
+    kind = PROBE_KINDS[probe.kind]
+    reading = reader.cached(
+        result.answer,
+        probe.kind,
+        subject_words(probe.subject, before),
+        probe.turns[-1] if probe.turns else "",
+        asked_kinds(kind.claim_kinds),
+    )
+    if reading is None:
+        reading = Reading(error="model reader: no cached reading of this answer (offline)")
+    plain = None if untaught is None else untaught(result.answer, result.finished_at)
+    known = None if plain is None else {(c.kind.value, c.value, c.span) for c in plain}
+    marked = [
+        c.model_copy(
+            update={
+                "reader": "rules"
+                if known is None or (c.kind, c.value, c.span) in known
+                else "review"
+            }
+        )
+        for c in result.claims
+    ]
+    kept = result.model_copy(
+        update={
+            "claims": marked,
+            "model_reading": ModelReadingRecord.model_validate(reading.to_json(False)),
+        }
+    )
+    if reading.error is not None or not reading.claims:
+        if not unread:
+            return kept
+        said = reading.error or "the model read no claim either"
+        return kept.model_copy(update={"reason": f"{result.reason}; {said}"})
+    reviewed = any(c.reader == "review" for c in marked)
+    if not (unread or (reader.decide == "model" and not reviewed)):
+        return kept
+    model_claims = list(reading.claims)
+    context = AnswerContext(result.answer, result.finished_at, None)
+    has_after = result.truth_after is not None
+    judgement = _judged(probe, model_claims, before, after, has_after, context)
+    if judgement.verdict in (Verdict.UNREAD, Verdict.ERROR):
+        return kept
+    distrust = reader.vetted(sorted({c.kind for c in judgement.judged}))
+    if distrust is not None:
+        return (
+            kept
+            if not unread
+            else kept.model_copy(update={"reason": f"{result.reason}; {distrust}"})
+        )
+    decided = _record(result, model_claims, judgement)
+    model = [c.model_copy(update={"reader": "model"}) for c in decided.claims]
+    return decided.model_copy(
+        update={
+            "claims": [*marked, *model],
+            "judged": [len(marked) + i for i in decided.judged],
+            "reason": f"read by the model: {judgement.reason}",
+            "model_reading": ModelReadingRecord.model_validate(reading.to_json(True)),
         }
     )

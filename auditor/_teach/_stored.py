@@ -84,12 +84,18 @@ def rejudge_directory(
     original = stored_results(directory)  # read as a stream: one result in memory at a time
     items, catalogue = read_items(directory, original)
     extractor = extractor_for(items, config.extraction_vocabulary())
+    reader, untaught = None, None
+    if config.reader is not None:  # readings from the audit's cache only: nothing is asked
+        from auditor._reader._client import OfflineReader
+
+        reader = OfflineReader(config.reader, directory)
+        untaught = extractor_for(items) if config.vocabulary else None
     changed = 0
 
     def again() -> Iterator[dict[str, Any]]:
         nonlocal changed
         for result in original:
-            new = rejudge_result(result, extractor)
+            new = rejudge_result(result, extractor, reader, untaught)
             changed += new.verdict != result.verdict
             yield new.model_dump(mode="json")
 

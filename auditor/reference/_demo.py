@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from auditor._config import AuditConfig, parse_config
+from auditor._reader._config import ReaderSection
 from auditor.reference._audit_config import reference_anchors
 
 #: The environment variable the demo passes the shop's staff token in (never written to disk).
@@ -74,3 +77,36 @@ def demo_config(
         },
         source="demo",
     )
+
+
+@contextmanager
+def demo_reader(
+    where: str | None, model: str | None, mode: str, running: str | None = None
+) -> Iterator[ReaderSection | None]:
+    """`auditor demo --reader`: the `[reader]` section, with the local model server started
+    for it when `where` is `local` (the one `--brain llm` runs, when it runs one)."""
+    if where is None:
+        yield None
+        return
+    if where != "local":
+        yield ReaderSection.model_validate({"base_url": where, "model": model, "mode": mode})
+        return
+    from auditor.reference.assistant._llm_server import MODEL_ALIAS, ModelServer
+
+    with ModelServer() if running is None else _nothing() as server:
+        url = running if server is None else server.url
+        # One CPU thread serves it: one request at a time, and a generous bound on each.
+        yield ReaderSection.model_validate(
+            {
+                "base_url": f"{url}/v1",
+                "model": model or MODEL_ALIAS,
+                "mode": mode,
+                "timeout_s": 120,
+                "concurrency": 1,
+            }
+        )
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield None
