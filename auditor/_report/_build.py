@@ -24,7 +24,7 @@ from auditor._report._model import (
     Trend,
     TrendPoint,
 )
-from auditor._report._reader import reader_summary
+from auditor._report._reader import ReaderTally
 from auditor._report._sample import DEFAULT_SAMPLE
 from auditor._report._truth import anchor_of, fact_kind
 from auditor._report._views import ReportViews
@@ -62,6 +62,7 @@ class AuditTally:
         self.metrics = MetricsTally(anchors)
         self.findings = FindingsTally(anchors)
         self.outage = OutageTally()
+        self.reader = ReaderTally()
         self.views = ReportViews(sample)
         self.views.latencies = self.metrics.latencies  # one copy of the latencies
         #: Per fact kind: probes, and failures (fail or unanswered).
@@ -73,6 +74,7 @@ class AuditTally:
         self.metrics.add(result)
         self.findings.add(result)
         self.outage.add(result)
+        self.reader.add(result)
         self.views.add(result, latency=False)
         kind = fact_kind(result)
         self.probes[kind] += 1
@@ -208,7 +210,7 @@ def build_audit(
         lag=lag_summary,
         orchestration=_orchestration(ordered, anchors, calls, spans),
         short_of_budget=(meta.get(BUDGET_KEY) or {}).get("why"),
-        reader=reader_summary(meta, ordered),
+        reader=tally.reader.summary(meta),
         results=[],
     )
     # Not validated again: the results are kept as given (a lazily read sequence, say).

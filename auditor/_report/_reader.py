@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from auditor._reader._agreement import agreement
@@ -37,34 +38,65 @@ def summary_words(summary: ReaderSummary) -> str:
     )
 
 
-def reader_summary(meta: Mapping[str, Any], results: Sequence[ProbeResult]) -> ReaderSummary | None:
-    """None when no answer went to a model reader."""
-    read = [r for r in results if r.model_reading is not None]
-    if not read:
-        return None
-    config = (meta.get("config") or {}).get("reader") or {}
-    readings = [r.model_reading for r in read if r.model_reading is not None]
-    pairs = [
-        (
-            reading.kinds,
-            [(c.kind, c.value) for c in result.claims if c.reader != "model"],
-            [(c.kind, c.value) for c in reading.claims],
+class ReaderTally:
+    """The model reader's figures counted one result at a time (the reports read the results
+    as a stream): only results the model read count, and nothing of them is kept."""
+
+    def __init__(self) -> None:
+        self.answers = self.cached = self.failed = self.decided = self.dropped = self.tokens = 0
+        self.seconds = 0.0
+        self.agree: Counter[str] = Counter()
+        self.seen: Counter[str] = Counter()
+
+    def add(self, result: ProbeResult) -> None:
+        reading = result.model_reading
+        if reading is None:
+            return
+        self.answers += 1
+        self.cached += reading.cached
+        self.failed += reading.error is not None
+        self.decided += reading.decided
+        self.dropped += reading.dropped
+        self.seconds += reading.seconds
+        self.tokens += reading.tokens
+        if reading.error is not None:
+            return
+        rules = [(c.kind, c.value) for c in result.claims if c.reader != "model"]
+        model = [(c.kind, c.value) for c in reading.claims]
+        for kind in agreement([(reading.kinds, rules, model)]):
+            self.agree[kind.kind] += kind.agree
+            self.seen[kind.kind] += kind.of
+
+    def summary(self, meta: Mapping[str, Any]) -> ReaderSummary | None:
+        """None when no answer went to a model reader."""
+        if not self.answers:
+            return None
+        config = (meta.get("config") or {}).get("reader") or {}
+        return ReaderSummary(
+            mode=str(config.get("mode") or "fallback"),
+            model=str(config.get("model") or ""),
+            answers=self.answers,
+            cached=self.cached,
+            failed=self.failed,
+            decided=self.decided,
+            dropped=self.dropped,
+            seconds=round(self.seconds, 3),
+            tokens=self.tokens,
+            agreement=[
+                KindAgreement(
+                    kind=kind,
+                    agree=self.agree[kind],
+                    of=self.seen[kind],
+                    rate=self.agree[kind] / self.seen[kind],
+                )
+                for kind in sorted(self.seen)
+            ],
         )
-        for result, reading in zip(read, readings, strict=True)
-        if reading.error is None
-    ]
-    return ReaderSummary(
-        mode=str(config.get("mode") or "fallback"),
-        model=str(config.get("model") or ""),
-        answers=len(readings),
-        cached=sum(r.cached for r in readings),
-        failed=sum(r.error is not None for r in readings),
-        decided=sum(r.decided for r in readings),
-        dropped=sum(r.dropped for r in readings),
-        seconds=round(sum(r.seconds for r in readings), 3),
-        tokens=sum(r.tokens for r in readings),
-        agreement=[
-            KindAgreement(kind=a.kind, agree=a.agree, of=a.of, rate=a.rate)
-            for a in agreement(pairs)
-        ],
-    )
+
+
+def reader_summary(meta: Mapping[str, Any], results: Iterable[ProbeResult]) -> ReaderSummary | None:
+    """None when no answer went to a model reader."""
+    tally = ReaderTally()
+    for result in results:
+        tally.add(result)
+    return tally.summary(meta)
