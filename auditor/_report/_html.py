@@ -21,6 +21,7 @@ from auditor._report._baseline import show_metric
 from auditor._report._charts import audit_charts
 from auditor._report._coverage import not_covered
 from auditor._report._gate import show_gate_value
+from auditor._report._intervals import show_interval
 from auditor._report._lag import lag_view, show_lag
 from auditor._report._map import map_view
 from auditor._report._model import Audit, ContractFindingRecord, Finding, Rate
@@ -114,7 +115,10 @@ def _contract_view(record: ContractFindingRecord) -> ContractFindingRecord:
 
 
 def _pct(rate: Rate) -> str:
-    return "n/a" if rate.value is None else f"{rate.value:.1%}"
+    """The share and its 95 % interval ("95.0% (95% CI 83.5–98.6%)"); "n/a" without data."""
+    if rate.value is None:
+        return "n/a"
+    return f"{rate.value:.1%} ({show_interval(rate.interval)})"
 
 
 def _conflict_card(rate: Rate) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from auditor._report._baseline import show_metric
 from auditor._report._coverage import not_covered
 from auditor._report._gate import show_gate_value
 from auditor._report._model import Audit, BaselineComparison, Finding, MetricDelta, Rate
-from auditor._report._robustness import mention_lines, recontact_words
+from auditor._report._robustness import mention_lines, recontact_words, share
 from auditor._report._text import excerpt, one_line
 from auditor._report._truth import question
 from auditor._verdict import Verdict
@@ -46,9 +46,7 @@ def _cell(text: object) -> str:
 
 
 def _rate(rate: Rate) -> str:
-    value = rate.value
-    shown = "n/a" if value is None else f"{value:.1%}"
-    return f"{shown} ({rate.numerator}/{rate.denominator})"
+    return share(rate)
 
 
 def _finding(finding: Finding) -> list[str]:
@@ -73,7 +71,7 @@ def _header(audit: Audit) -> list[str]:
     verdict = "✅ READY" if audit.readiness.ready else "❌ NOT READY"
     if audit.readiness.could_not_run is not None:
         verdict = "⚠️ COULD NOT RUN"
-    agreement = "n/a" if m.agreement.value is None else f"{m.agreement.value:.1%}"
+    agreement = share(m.agreement)
     lines = [
         f"# Readiness audit {code(audit.name)}: {verdict}",
         "",
