@@ -59,7 +59,8 @@ from auditor._probes._planted import KIND as PLANTED
 from auditor._probes._planted import planted_probes
 from auditor._redact import Redactor
 from auditor._report._baseline import read_stored_baseline
-from auditor._report._build import build_audit
+from auditor._report._build import STOP_KEY, build_audit
+from auditor._report._decision import StopPlan, StopWatch
 from auditor._report._model import Audit, Rejudged
 from auditor._report._write import write_reports
 from auditor._results import (
@@ -311,6 +312,39 @@ def _start(
     return plan, {}
 
 
+def _stop_watch(
+    config: AuditConfig,
+    directory: Path,
+    plan: Sequence[Probe],
+    done: Mapping[str, Verdict],
+    bus: EventBus,
+) -> StopWatch | None:
+    """Under `stop = "decided"`, the watch the runner consults, primed with the results of an
+    earlier run (resumed) and fed this run's as they finish (on `bus`). The rule goes to
+    meta.json, so that the reports (and a merge of shards) decide the same way, and the gate's
+    confidence with it when it was unset. Without it, an earlier run's rule is dropped: this
+    run asks the whole plan."""
+    meta = read_meta(directory)
+    if config.audit.stop != "decided":
+        if STOP_KEY in meta:
+            write_json(directory / META_FILE, {k: v for k, v in meta.items() if k != STOP_KEY})
+        return None
+    # The planted injections are asked after the plan, only when it was not decided first.
+    rule = StopPlan.of(
+        (p for p in plan if p.kind != PLANTED), config.gate.confidence, config.audit.min_per_class
+    )
+    gate = {**meta["gate"], "confidence": meta["gate"].get("confidence") or rule.confidence}
+    write_json(directory / META_FILE, {**meta, STOP_KEY: rule.to_json(), "gate": gate})
+    earlier = (
+        [r for r in read_results(directory) if r.probe_id in done and r.reason != DEADLINE_REASON]
+        if done
+        else []
+    )
+    watch = StopWatch(GateSection.model_validate(gate), rule, earlier)
+    bus.subscribe(lambda e: watch.add(e.result) if isinstance(e, ProbeFinished) else None)
+    return watch
+
+
 def check_reads(suites: Sequence[KindPlan], anchors: Anchors, snapshot: Snapshot) -> None:
     """Refuse a snapshot without a record of a fact kind the suites probe (exit 2).
 
@@ -558,6 +592,7 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         )
         bus = EventBus(*options.handlers)
         bus.subscribe(lambda e: store.append(e.result) if isinstance(e, ProbeFinished) else None)
+        watch = _stop_watch(config, options.directory, plan, done, bus)
         earlier = Counter(done.values())
         bus.emit(AuditStarted(total=len(plan), already_done=len(done), earlier=earlier))
         extractor = _extractor(snapshot, config.extraction_vocabulary())
@@ -571,8 +606,9 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
                 extractor=extractor,
                 settings=run_settings,
                 bus=bus,
+                stop=None if watch is None else watch.decided,
             )
-            if completed:
+            if completed and (watch is None or not watch.decided()):
                 planted = [p for p in todo if p.kind == PLANTED]
                 await _plant_phase(config, options, planted, snapshot, anchors, assistants, bus)
             status = "complete" if completed else "interrupted"

@@ -426,12 +426,20 @@ async def run_probes(
     settings: RunSettings,
     bus: EventBus,
     limiter: RateLimiter | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> bool:
     """Run every probe; returns False when the deadline cut the run short.
 
     Probes not finished by the deadline still get a result (`error`, `DEADLINE_REASON`), so
     that the report accounts for every planned probe. `limiter` paces every request (made
     from `settings.rate_limit` when not given).
+
+    `stop`, when given, is asked before each probe is taken, so after each one finishes
+    (`[audit] stop = "decided"` passes the gate's decision here). While it says True no
+    further probe starts; the probes in flight finish and keep their results, and since their
+    answers may undo the decision (a share's interval moves with every answer), it is asked
+    again as each finishes: the run ends when it holds with nothing in flight, and asks on if
+    it no longer does. The probes never taken have no result (a resumed run may ask them).
     """
     one = ProbeJudge(snapshot, truth, assistants, extractor, settings, limiter)
     source = iter(probes)
@@ -441,16 +449,22 @@ async def run_probes(
     workers = max(1, settings.concurrency)
     alive = workers
 
+    halt = _Halt(stop, in_flight)
+
     def finish(key: int, result: ProbeResult) -> None:
         del in_flight[key]
         bus.emit(ProbeFinished(result))
+        halt.finished()
 
     judging = _Judging(one, finish, room=workers)
 
     async def worker() -> None:
         nonlocal alive
         try:
-            for probe in source:
+            while not await halt.holds():
+                probe = next(source, None)
+                if probe is None:
+                    break
                 key = next(keys)
                 flight = in_flight[key] = Flight(probe)
                 bus.emit(ProbeStarted(probe))
@@ -478,6 +492,28 @@ async def run_probes(
         # other workers are stopped, and the first failure is what the caller sees.
         raise failed.exceptions[0] from None
     return True
+
+
+class _Halt:
+    """`run_probes`'s `stop`, asked with the probes in flight in mind."""
+
+    def __init__(self, stop: Callable[[], bool] | None, in_flight: Mapping[int, Flight]) -> None:
+        self._stop = stop
+        self._in_flight = in_flight
+        self._finished = asyncio.Event()
+
+    def finished(self) -> None:
+        """A probe finished: whoever waits on `holds` asks `stop` again."""
+        self._finished.set()
+
+    async def holds(self) -> bool:
+        """True when `stop` holds with no probe in flight; waits while one may undo it."""
+        if self._stop is None:
+            return False
+        while self._stop() and self._in_flight:
+            self._finished.clear()
+            await self._finished.wait()
+        return self._stop()
 
 
 class _Judging:

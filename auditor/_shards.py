@@ -44,6 +44,8 @@ from auditor._store import (
 from auditor._tap import TAP_FILE
 
 SHARD_KEY = "shard"
+#: The stop rule a shard ran under (`auditor/_report/_build.py`'s `STOP_KEY`).
+_STOP_KEY = "stop"
 _SPEC = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 #: Copied from the first shard that has it (every shard was given the same baseline).
 _BASELINE_FILE = "baseline.json"
@@ -208,6 +210,13 @@ def _merged_meta(shards: Sequence[_ShardDir], out: Path, total: int) -> dict[str
             for s in shards
         ],
     )
+    rules = [s.meta[_STOP_KEY] for s in shards if s.meta.get(_STOP_KEY)]
+    if rules:  # `stop = "decided"`: the merge decides on the union of the shards' slices
+        meta[_STOP_KEY] = {
+            **rules[0],
+            "edge_classes": sorted({c for r in rules for c in r.get("edge_classes") or ()}),
+            "kinds": sorted({k for r in rules for k in r.get("kinds") or ()}),
+        }
     notes = [n for s in shards for n in s.meta.get("notes", [])]
     if notes:
         meta["notes"] = list(dict.fromkeys(notes))

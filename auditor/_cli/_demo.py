@@ -13,6 +13,7 @@ from auditor._cli._app import EXIT_USAGE, app
 from auditor._cli._reference import VOICE_HELP
 from auditor._cli._run import execute
 from auditor._cli._tap import reference_front
+from auditor._names import StopRule
 
 DEFAULT_SUITES = ("stock", "orders", "returns", "safety", "consistency", "conversations")
 
@@ -33,6 +34,13 @@ def demo(
     max_probes: Annotated[
         int | None, typer.Option(help="probe budget (default: 300; 60 with --brain llm)")
     ] = None,
+    stop: Annotated[
+        StopRule,
+        typer.Option(
+            help="budget (ask the whole plan) or decided (stop as soon as the gate is decided, "
+            "at 95% confidence)"
+        ),
+    ] = "budget",
     quiet: Annotated[
         bool,
         typer.Option(
@@ -111,6 +119,10 @@ def demo(
             concurrency=pace.concurrency,
             timeout_s=pace.timeout_s,
         )
+        if stop != "budget":
+            config = config.model_copy(
+                update={"audit": config.audit.model_copy(update={"stop": stop})}
+            )
         if lag:
             config = with_reference_lag(config, world.shop_url, STAFF_TOKEN_ENV)
         # Recorded like any audit, in the history of its `--out` folder (the demo has no

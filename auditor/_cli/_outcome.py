@@ -10,6 +10,7 @@ from rich.markup import escape
 from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_NOT_READY, EXIT_READY
 from auditor._report import Audit, terminal_safe
 from auditor._report._coverage import not_covered
+from auditor._report._decision import stop_words
 from auditor._report._lag import lag_lines
 from auditor._report._robustness import mention_lines, recontact_words, share
 
@@ -52,6 +53,8 @@ def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
         + " · ".join(f"{k} {v}" for k, v in sorted(m.verdicts.items()))
     )
     _print_details(console, audit)
+    if audit.stopped is not None:
+        console.print(f"  {_safe(stop_words(audit.stopped))}", highlight=False)
     for check in audit.readiness.checks:
         if not check.passed:
             console.print(f"  [red]gate {escape(check.name)}[/red]: {escape(check.reason)}")

@@ -11,6 +11,7 @@ from auditor._config import GateSection
 from auditor._lag import LagRecord, ResetRecord, summarise_lag
 from auditor._report._baseline import BaselineSummary, compare, headline
 from auditor._report._coverage import unasked
+from auditor._report._decision import StopPlan, stop_decision
 from auditor._report._findings import group_findings
 from auditor._report._gate import could_not_run, decide, kinds_check
 from auditor._report._lag import lag_check
@@ -22,11 +23,12 @@ from auditor._report._model import (
     FailOn,
     Metrics,
     SnapshotInfo,
+    StopRecord,
     Trend,
     TrendPoint,
 )
 from auditor._report._truth import anchor_of, fact_kind
-from auditor._results import ProbeResult
+from auditor._results import DEADLINE_REASON, ProbeResult
 from auditor._tap import TapCall, orchestration_map
 from auditor._verdict import Verdict
 
@@ -138,7 +140,32 @@ def build_audit(
         else _trend(trend, meta["run_id"], finished_at, readiness.ready, metrics),
         lag=lag_summary,
         orchestration=None if calls is None else orchestration_map(ordered, calls, anchors),
+        stopped=stop_record(meta, gate, ordered),
         results=list(ordered),
+    )
+
+
+#: Where `meta.json` keeps the stop rule of an audit run with `stop = "decided"`.
+STOP_KEY = "stop"
+
+
+def stop_record(
+    meta: Mapping[str, Any], gate: GateSection, results: Sequence[ProbeResult]
+) -> StopRecord | None:
+    """Whether, and after how many questions, the gate was decided; None when the audit ran
+    to its budget. Recomputed from the results, so a merge of shards decides on their union."""
+    stored = meta.get(STOP_KEY)
+    if not stored:
+        return None
+    plan = StopPlan.from_json(stored)
+    decision = stop_decision(gate, results, plan)
+    return StopRecord(
+        decided=decision.decided,
+        after=sum(1 for r in results if r.reason != DEADLINE_REASON),
+        planned=int(meta["planned"]),
+        confidence=plan.confidence,
+        min_per_class=plan.min_per_class,
+        why=decision.why,
     )
 
 

@@ -349,6 +349,20 @@ def decide(
     )
 
 
+def show_measured(check: GateCheck) -> str:
+    """A check's measurement with its interval, when it has one: "97.5% (95% CI 87.1–99.6%)"."""
+    shown = show_gate_value(check, check.measured)
+    if check.interval is None:
+        return shown
+    low, high = check.interval
+    return f"{shown} (CI {low:.1%}–{high:.1%})"
+
+
+def check_mark(check: GateCheck) -> str:
+    """The check's outcome in one word: `pass`, `fail` or `undecided`."""
+    return "undecided" if check.undecided else "pass" if check.passed else "fail"
+
+
 def show_gate_value(check: GateCheck, value: float | None) -> str:
     """A threshold or measurement as people read it: shares in percent, counts whole."""
     if value is None:

@@ -20,7 +20,8 @@ from markupsafe import Markup
 from auditor._report._baseline import show_metric
 from auditor._report._charts import audit_charts
 from auditor._report._coverage import not_covered
-from auditor._report._gate import show_gate_value
+from auditor._report._decision import stop_words
+from auditor._report._gate import check_mark, show_gate_value, show_measured
 from auditor._report._intervals import show_interval
 from auditor._report._lag import lag_view, show_lag
 from auditor._report._map import map_view
@@ -186,7 +187,14 @@ def _environment() -> Environment:
         finalize=_shown,
     )
     env.globals.update(
-        pct=_pct, when=_when, metric=show_metric, gate_value=show_gate_value, show_lag=show_lag
+        pct=_pct,
+        when=_when,
+        metric=show_metric,
+        gate_value=show_gate_value,
+        show_lag=show_lag,
+        measured=show_measured,
+        stop_words=stop_words,
+        mark=check_mark,
     )
     return env
 
