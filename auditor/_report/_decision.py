@@ -54,6 +54,15 @@ from auditor._verdict import Verdict
 
 #: The confidence of `stop = "decided"` when `[gate] confidence` is unset.
 DEFAULT_CONFIDENCE = 0.95
+#: Answers a share needs before it may stop the audit as NOT READY. The decision is looked at
+#: after every answer, and each look is another chance for chance to decide (the multiple-looks
+#: problem of sequential testing); Wilson's coverage is also at its weakest at a handful of
+#: answers: with 0 of 1 right its 95 % interval is 0–79 %, so one early misreading would stop
+#: a 97 %-right assistant as NOT READY. At 20, a 97 %-right assistant is decided against on one
+#: look with a chance of about 2 % (3 or more wrong of 20), a 80 %-right one most of the time.
+#: The report's gate, one look at the end, has no such floor; nor has a decision for READY,
+#: which the interval makes slow enough (73 answers, all right, clear a 95 % threshold).
+MIN_SHARE_ANSWERS = 20
 #: Verdicts of answers the deflection rate counts (see `_metrics._deflection`).
 _DEFLECTION_VERDICTS = frozenset({Verdict.PASS, Verdict.FAIL, Verdict.UNANSWERED})
 
@@ -221,10 +230,16 @@ class GateTally:
 def decide_stop(gate: GateSection, tally: GateTally, plan: StopPlan) -> Decision:
     """Whether the answers so far decide the gate (see the module's docstring)."""
     checks = gate_checks(gate.model_copy(update={"confidence": plan.confidence}), tally.metrics())
-    against = [c for c in checks if not c.passed and not c.undecided]
+    failed = [c for c in checks if not c.passed and not c.undecided]
+    early = [c for c in failed if c.answers is not None and c.answers < MIN_SHARE_ANSWERS]
+    against = [c for c in failed if c not in early]
     if against:
         return Decision(True, False, "; ".join(c.reason for c in against))
     pending = [f"{c.name} undecided" for c in checks if c.undecided]
+    pending += [
+        f"{c.name} against on {c.answers} answers, of the {MIN_SHARE_ANSWERS} it needs to stop"
+        for c in early
+    ]
     pending += [
         f"edge class {name} has {tally.by_class[name]} of {plan.min_per_class} answers"
         for name in sorted(plan.edge_classes)

@@ -44,6 +44,7 @@ def _on_interval(
     point gate has it): more answers may yet decide it."""
     level = REPORT_CONFIDENCE if confidence is None else confidence
     interval = wilson(rate.numerator, rate.denominator, level)
+    check = check.model_copy(update={"answers": rate.denominator})
     if confidence is None or (interval is None and check.passed):
         return check.model_copy(update={"interval": interval})
     if interval is None:

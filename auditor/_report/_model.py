@@ -212,6 +212,9 @@ class GateCheck(_Model):
     #: which the interval around the same share would clear the threshold); None when no number
     #: would (the share sits on the threshold, or nothing was measured).
     more_answers: int | None = None
+    #: Added in 1.5: the answers (or groups) a share was measured over, its denominator; None
+    #: for counts and durations.
+    answers: int | None = None
 
 
 class FindingRef(_Model):
