@@ -454,7 +454,7 @@ async def run_probes(
     def finish(key: int, result: ProbeResult) -> None:
         del in_flight[key]
         bus.emit(ProbeFinished(result))
-        halt.finished()
+        halt.finished(key)
 
     judging = _Judging(one, finish, room=workers)
 
@@ -473,6 +473,7 @@ async def run_probes(
                     finish(key, asked)
                     continue
                 bus.emit(ProbeAnswered(probe, asked.answer.latency_ms))
+                halt.judging.add(key)
                 await judging.put(key, asked)
         finally:
             alive -= 1
@@ -495,25 +496,38 @@ async def run_probes(
 
 
 class _Halt:
-    """`run_probes`'s `stop`, asked with the probes in flight in mind."""
+    """`run_probes`'s `stop`, asked with the probes in flight in mind.
+
+    Answers waiting for their verdict are judged before `stop` is asked (judging takes well
+    under a millisecond, against the assistant's tens or hundreds): otherwise each worker would
+    put its next question while its last answer was still being judged, and the run would ask
+    up to twice the workers' questions past the decision instead of the others' in flight."""
 
     def __init__(self, stop: Callable[[], bool] | None, in_flight: Mapping[int, Flight]) -> None:
         self._stop = stop
         self._in_flight = in_flight
         self._finished = asyncio.Event()
+        #: Probes answered and waiting for (or being given) their verdict.
+        self.judging: set[int] = set()
 
-    def finished(self) -> None:
+    def finished(self, key: int) -> None:
         """A probe finished: whoever waits on `holds` asks `stop` again."""
+        self.judging.discard(key)
         self._finished.set()
+
+    async def _until(self, done: Callable[[], bool]) -> None:
+        while not done():
+            self._finished.clear()
+            await self._finished.wait()
 
     async def holds(self) -> bool:
         """True when `stop` holds with no probe in flight; waits while one may undo it."""
-        if self._stop is None:
+        stop = self._stop
+        if stop is None:
             return False
-        while self._stop() and self._in_flight:
-            self._finished.clear()
-            await self._finished.wait()
-        return self._stop()
+        await self._until(lambda: not self.judging)
+        await self._until(lambda: not (stop() and self._in_flight))
+        return stop()
 
 
 class _Judging:
