@@ -12,7 +12,18 @@ from scipy import stats as scipy_stats  # dev only: the run path computes Wilson
 
 @pytest.mark.parametrize(
     ("k", "n"),
-    [(0, 1), (1, 1), (0, 10), (5, 10), (10, 10), (38, 40), (40, 40), (1, 40), (81, 263), (999, 1000)],
+    [
+        (0, 1),
+        (1, 1),
+        (0, 10),
+        (5, 10),
+        (10, 10),
+        (38, 40),
+        (40, 40),
+        (1, 40),
+        (81, 263),
+        (999, 1000),
+    ],
 )
 @pytest.mark.parametrize("confidence", [0.9, 0.95, 0.99])
 def test_wilson_matches_scipy(k, n, confidence):
