@@ -112,7 +112,12 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3, 4, 5])
     parser.add_argument("--max-probes", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--fault", nargs="+", default=None, help="default: every content fault")
+    parser.add_argument(
+        "--fault",
+        nargs="*",
+        default=None,
+        help="default: every content fault; none: faultless only",
+    )
     parser.add_argument("--no-faultless", action="store_true")
     parser.add_argument("--modes", nargs="+", default=["budget", "decided"])
     parser.add_argument("--out", type=Path, default=None)
@@ -126,7 +131,9 @@ def main() -> None:
     args.gate = (
         {} if args.max_conflict_rate is None else {"max_conflict_rate": args.max_conflict_rate}
     )
-    faults = ([] if args.no_faultless else [""]) + (args.fault or CONTENT_FAULTS)
+    faults = ([] if args.no_faultless else [""]) + (
+        CONTENT_FAULTS if args.fault is None else args.fault
+    )
     load_before = os.getloadavg()
     wall, cpu = time.perf_counter(), time.process_time()
     rows = []

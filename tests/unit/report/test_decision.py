@@ -74,7 +74,7 @@ def test_with_confidence_enough_passes_decide_for_and_failures_against():
 
 def test_a_share_on_its_threshold_never_clears():
     # 19 of 20 is exactly 95 %: no number of answers at that share decides it.
-    metrics = compute_metrics(passes(19) + [result(19, verdict=Verdict.FAIL, truth="out_of_stock")])
+    metrics = compute_metrics([*passes(19), result(19, verdict=Verdict.FAIL, truth="out_of_stock")])
     agreement = checks(decide(CONFIDENT, metrics))["min_agreement"]
     assert agreement.undecided and agreement.more_answers is None
 

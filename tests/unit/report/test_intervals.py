@@ -4,10 +4,9 @@ threshold; how many more answers a decision likely needs."""
 from __future__ import annotations
 
 import pytest
+from scipy import stats as scipy_stats  # dev only: the run path computes Wilson itself
 
 from auditor._report._intervals import answers_needed, side_of, wilson, z_score
-
-from scipy import stats as scipy_stats  # dev only: the run path computes Wilson itself
 
 
 @pytest.mark.parametrize(
