@@ -3,6 +3,8 @@ intervals under `[gate] confidence`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from auditor._config import GateSection
@@ -203,3 +205,33 @@ def test_the_report_says_after_how_many_questions_it_was_decided():
     assert short.stopped is not None and not short.stopped.decided
     assert not short.readiness.ready
     assert audit(passes(3)).stopped is None
+
+
+def test_every_format_shows_undecided_checks_intervals_and_the_stop():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from auditor._cli._outcome import print_outcome
+    from auditor._report import render_html, render_junit, render_markdown
+
+    shown = audit(passes(30), gate=CONFIDENT, stop=PLAN.to_json(), planned=300)
+    markdown = render_markdown(shown)
+    assert "❔ undecided: undecided: agreement 100.0% but its 95% CI 88.6%–100.0%" in markdown
+    assert "| agreement | 100.0% (30/30; 95% CI 88.6%–100.0%) |" in markdown
+    assert "undecided after 30 of 300 planned questions" in markdown
+    html = render_html(shown)
+    assert "? undecided: undecided: agreement" in html
+    assert "100.0% (95% CI 88.6%–100.0%)" in html
+    assert "undecided after 30 of 300 planned questions" in html
+    junit = render_junit(shown)
+    assert 'type="undecided"' in junit
+    assert 'name="agreement" value="100.0% (30/30; 95% CI 88.6%–100.0%)"' in junit
+    assert 'name="stopped" value="undecided after 30 of 300 planned questions' in junit
+    out = StringIO()
+    code = print_outcome(Console(file=out, width=400), shown, Path("reports/x"))
+    text = out.getvalue()
+    assert code == 1 and "NOT READY" in text
+    assert "agreement 100.0% (30/30; 95% CI 88.6%–100.0%)" in text
+    assert "gate min_agreement: undecided: agreement" in text
+    assert "undecided after 30 of 300 planned questions" in text
