@@ -51,9 +51,11 @@ CONTENT_FAULTS = [
 ]
 
 
-def _config(base: AuditConfig, stop: str, gate: dict[str, Any]) -> AuditConfig:
+def _config(base: AuditConfig, stop: str, gate: dict[str, Any], min_per_class: int) -> AuditConfig:
     # No shrink phase: it asks after the plan, and is not part of the decision.
-    audit = base.audit.model_copy(update={"stop": stop, "shrink_budget": 0})
+    audit = base.audit.model_copy(
+        update={"stop": stop, "shrink_budget": 0, "min_per_class": min_per_class}
+    )
     return base.model_copy(update={"audit": audit, "gate": base.gate.model_copy(update=gate)})
 
 
@@ -85,7 +87,9 @@ def one(fault: str, seed: int, args: argparse.Namespace, out: Path) -> dict[str,
         row: dict[str, Any] = {"fault": fault or "(none)", "seed": seed}
         for stop in args.modes:
             directory = out / f"{fault or 'none'}-{seed}-{stop}"
-            row[stop] = _audit(_config(base, stop, args.gate), directory, world.staff_token)
+            row[stop] = _audit(
+                _config(base, stop, args.gate, args.min_per_class), directory, world.staff_token
+            )
     return row
 
 
@@ -121,6 +125,7 @@ def main() -> None:
     parser.add_argument("--no-faultless", action="store_true")
     parser.add_argument("--modes", nargs="+", default=["budget", "decided"])
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--min-per-class", type=int, default=3, help="[audit] min_per_class")
     parser.add_argument(
         "--max-conflict-rate",
         type=float,
@@ -151,6 +156,7 @@ def main() -> None:
         "max_probes": args.max_probes,
         "concurrency": args.concurrency,
         "gate": args.gate,
+        "min_per_class": args.min_per_class,
         "seeds": args.seeds,
         "summary": _summary(rows, args.modes),
         "rows": rows,
