@@ -74,6 +74,7 @@ from auditor._store import (
     REJUDGED_FILE,
     REJUDGED_RESULTS_FILE,
     STATUS_KEY,
+    STOP_KEY,
     read_contract_findings,
     read_meta,
     read_plan,
@@ -87,6 +88,7 @@ from auditor._verdict import Verdict
 if TYPE_CHECKING:
     # The phases after the questions (shrink, lag, reports, history) are imported where they
     # run: importing them cost about half of the time before an audit's first question.
+    from auditor._report._decision import StopWatch
     from auditor._report._model import Audit
 
 TOOL_VERSION = "0.1.0"
@@ -366,6 +368,41 @@ def _start(
     # What extraction knew of the shop's names, so that stored answers can be read again.
     write_json(directory / ITEMS_FILE, {sku: fact.name for sku, fact in snapshot.stock.items()})
     return plan, {}
+
+
+def _stop_watch(
+    config: AuditConfig,
+    directory: Path,
+    plan: Sequence[Probe],
+    done: Mapping[str, Verdict],
+    bus: EventBus,
+) -> StopWatch | None:
+    """Under `stop = "decided"`, the watch the runner consults, primed with the results of an
+    earlier run (resumed) and fed this run's as they finish (on `bus`). The rule goes to
+    meta.json, so that the reports (and a merge of shards) decide the same way, and the gate's
+    confidence with it when it was unset. Without it, an earlier run's rule is dropped: this
+    run asks the whole plan."""
+    from auditor._report._decision import StopPlan, StopWatch
+
+    meta = read_meta(directory)
+    if config.audit.stop != "decided":
+        if STOP_KEY in meta:
+            write_json(directory / META_FILE, {k: v for k, v in meta.items() if k != STOP_KEY})
+        return None
+    # The planted injections are asked after the plan, only when it was not decided first.
+    rule = StopPlan.of(
+        (p for p in plan if p.kind != PLANTED), config.gate.confidence, config.audit.min_per_class
+    )
+    gate = {**meta["gate"], "confidence": meta["gate"].get("confidence") or rule.confidence}
+    write_json(directory / META_FILE, {**meta, STOP_KEY: rule.to_json(), "gate": gate})
+    earlier = (
+        [r for r in stored_results(directory) if r.probe_id in done and r.reason != DEADLINE_REASON]
+        if done
+        else []
+    )
+    watch = StopWatch(GateSection.model_validate(gate), rule, earlier)
+    bus.subscribe(lambda e: watch.add(e.result) if isinstance(e, ProbeFinished) else None)
+    return watch
 
 
 def check_reads(suites: Sequence[KindPlan], anchors: Anchors, snapshot: Snapshot) -> None:
@@ -673,6 +710,7 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
         )
         bus = EventBus(*options.handlers, tracing.handle)
         bus.subscribe(lambda e: store.append(e.result) if isinstance(e, ProbeFinished) else None)
+        watch = _stop_watch(config, options.directory, plan, done, bus)
         earlier = Counter(done.values())
         short = (read_meta(options.directory).get(BUDGET_KEY) or {}).get("why")
         bus.emit(
@@ -695,8 +733,9 @@ async def run_audit(config: AuditConfig, options: AuditOptions) -> AuditOutcome:
                 tracing=tracing,
                 reader=reader,
                 untaught=_untaught(snapshot, config),
+                stop=None if watch is None else watch.decided,
             )
-            if completed:
+            if completed and (watch is None or not watch.decided()):
                 planted = [p for p in todo if p.kind == PLANTED]
                 await _plant_phase(
                     config, options, planted, snapshot, anchors, assistants, bus, tracing

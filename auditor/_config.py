@@ -30,6 +30,7 @@ from auditor._customers import CustomerConfig, customer_problems
 from auditor._lag._config import LagSection, SandboxSection, lag_problems
 from auditor._names import HISTORY_FILE as HISTORY_FILE
 from auditor._names import Profile as Profile
+from auditor._names import StopRule as StopRule
 from auditor._reader._config import ReaderSection
 from auditor._tap._config import TapSection
 from auditor._traces._config import TracesSection
@@ -138,6 +139,23 @@ class AuditSection(_Strict):
             "Probes the HTML, Markdown and JUnit reports list one by one per section (failures "
             'first when there are more); the rest are counted, and the reports say "showing N of'
             ' M". Every result stays in `audit.json`.'
+        ),
+    )
+    stop: StopRule = Field(
+        "budget",
+        description=(
+            'When to stop asking: "budget" asks the whole plan; "decided" stops as soon as every '
+            "gate check is decided at `[gate] confidence` (0.95 when unset) and every edge class "
+            "of the plan has `min_per_class` answers, or at once when a check is decided against "
+            "(a zero-tolerance count at its first occurrence); the reports say after how many."
+        ),
+    )
+    min_per_class: Annotated[int, Field(ge=1, le=1000)] = Field(
+        3,
+        description=(
+            'With `stop = "decided"`: answers (verdicts other than `error`) each edge class of '
+            "the plan needs before the audit may stop as READY, so that no class is judged on "
+            "the others' answers."
         ),
     )
 
@@ -470,6 +488,16 @@ class GateSection(_Strict):
         description=(
             "The longest information lag (seconds) a lag scenario may "
             "measure; unset: not gated (needs `[lag]`)."
+        ),
+    )
+    confidence: Annotated[float, Field(gt=0, lt=1)] | None = Field(
+        None,
+        description=(
+            "Decide each share threshold on its Wilson interval at this confidence (e.g. 0.95): "
+            "READY needs the whole interval on the right side, a check wholly on the wrong side "
+            "fails, and one whose interval straddles the threshold is `undecided` (not ready, "
+            "exit 1, with the further answers likely needed). Unset: the measured share is "
+            "compared as it is."
         ),
     )
 

@@ -14,6 +14,9 @@ Profile = Literal["ci", "production", "explore"]
 
 #: What makes an audit not ready (`auditor run --fail-on`, `auditor report --fail-on`).
 FailOn = Literal["gate", "regression"]
+#: When an audit stops asking (`[audit] stop`, `--stop`): when the budget (the plan) is spent,
+#: or as soon as the gate is decided (`auditor/_report/_decision.py`).
+StopRule = Literal["budget", "decided"]
 
 #: The history database's file name, beside the configuration unless `[history] path` says
 #: otherwise.

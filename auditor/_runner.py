@@ -623,6 +623,7 @@ async def run_probes(
     tracing: ProbeTracing | None = None,
     reader: AnswerReader | None = None,
     untaught: Extractor | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> bool:
     """Run every probe; returns False when the deadline cut the run short.
 
@@ -630,6 +631,13 @@ async def run_probes(
     that the report accounts for every planned probe. `limiter` paces every request (made
     from `settings.rate_limit` when not given); `tracing` gives each probe its trace context
     (random ids when not given).
+
+    `stop`, when given, is asked before each probe is taken, so after each one finishes
+    (`[audit] stop = "decided"` passes the gate's decision here). While it says True no
+    further probe starts; the probes in flight finish and keep their results, and since their
+    answers may undo the decision (a share's interval moves with every answer), it is asked
+    again as each finishes: the run ends when it holds with nothing in flight, and asks on if
+    it no longer does. The probes never taken have no result (a resumed run may ask them).
     """
     one = ProbeJudge(
         snapshot, truth, assistants, extractor, settings, limiter, tracing, reader, untaught
@@ -641,16 +649,22 @@ async def run_probes(
     workers = max(1, settings.concurrency)
     alive = workers
 
+    halt = _Halt(stop, in_flight)
+
     def finish(key: int, result: ProbeResult) -> None:
         del in_flight[key]
         bus.emit(ProbeFinished(result))
+        halt.finished(key)
 
     judging = _Judging(one, finish, room=workers)
 
     async def worker() -> None:
         nonlocal alive
         try:
-            for probe in source:
+            while not await halt.holds():
+                probe = next(source, None)
+                if probe is None:
+                    break
                 key = next(keys)
                 flight = in_flight[key] = Flight(probe)
                 bus.emit(ProbeStarted(probe))
@@ -659,6 +673,7 @@ async def run_probes(
                     finish(key, asked)
                     continue
                 bus.emit(ProbeAnswered(probe, asked.answer.latency_ms))
+                halt.judging.add(key)
                 await judging.put(key, asked)
         finally:
             alive -= 1
@@ -678,6 +693,41 @@ async def run_probes(
         # other workers are stopped, and the first failure is what the caller sees.
         raise failed.exceptions[0] from None
     return True
+
+
+class _Halt:
+    """`run_probes`'s `stop`, asked with the probes in flight in mind.
+
+    Answers waiting for their verdict are judged before `stop` is asked (judging takes well
+    under a millisecond, against the assistant's tens or hundreds): otherwise each worker would
+    put its next question while its last answer was still being judged, and the run would ask
+    up to twice the workers' questions past the decision instead of the others' in flight."""
+
+    def __init__(self, stop: Callable[[], bool] | None, in_flight: Mapping[int, Flight]) -> None:
+        self._stop = stop
+        self._in_flight = in_flight
+        self._finished = asyncio.Event()
+        #: Probes answered and waiting for (or being given) their verdict.
+        self.judging: set[int] = set()
+
+    def finished(self, key: int) -> None:
+        """A probe finished: whoever waits on `holds` asks `stop` again."""
+        self.judging.discard(key)
+        self._finished.set()
+
+    async def _until(self, done: Callable[[], bool]) -> None:
+        while not done():
+            self._finished.clear()
+            await self._finished.wait()
+
+    async def holds(self) -> bool:
+        """True when `stop` holds with no probe in flight; waits while one may undo it."""
+        stop = self._stop
+        if stop is None:
+            return False
+        await self._until(lambda: not self.judging)
+        await self._until(lambda: not (stop() and self._in_flight))
+        return stop()
 
 
 class _Judging:

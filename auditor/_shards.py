@@ -34,6 +34,7 @@ from auditor._store import (
     MINIMAL_FILE,
     SHRINK_FILE,
     STATUS_KEY,
+    STOP_KEY,
     AuditDirError,
     read_contract_findings,
     read_meta,
@@ -209,6 +210,13 @@ def _merged_meta(shards: Sequence[_ShardDir], out: Path, total: int) -> dict[str
             for s in shards
         ],
     )
+    rules = [s.meta[STOP_KEY] for s in shards if s.meta.get(STOP_KEY)]
+    if rules:  # `stop = "decided"`: the merge decides on the union of the shards' slices
+        meta[STOP_KEY] = {
+            **rules[0],
+            "edge_classes": sorted({c for r in rules for c in r.get("edge_classes") or ()}),
+            "kinds": sorted({k for r in rules for k in r.get("kinds") or ()}),
+        }
     notes = [n for s in shards for n in s.meta.get("notes", [])]
     if notes:
         meta["notes"] = list(dict.fromkeys(notes))

@@ -40,6 +40,8 @@ FINISHED_KEY = "finished_at"
 STATUS_KEY = "status"
 #: meta.json's record of a plan smaller than its budget: budget, planned, and why.
 BUDGET_KEY = "budget"
+#: meta.json's record of the stop rule an audit ran under (`[audit] stop = "decided"`).
+STOP_KEY = "stop"
 
 
 class AuditDirError(Exception):

@@ -15,6 +15,7 @@ from auditor._cli._reference import VOICE_HELP
 from auditor._cli._run import execute
 from auditor._cli._tap import reference_front
 from auditor._cli._traces import announce, tracing_for
+from auditor._names import StopRule
 
 if TYPE_CHECKING:
     from auditor._traces import Receiver
@@ -38,6 +39,13 @@ def demo(
     max_probes: Annotated[
         int | None, typer.Option(help="probe budget (default: 300; 60 with --brain llm)")
     ] = None,
+    stop: Annotated[
+        StopRule,
+        typer.Option(
+            help="budget (ask the whole plan) or decided (stop as soon as the gate is decided, "
+            "at 95% confidence)"
+        ),
+    ] = "budget",
     quiet: Annotated[
         bool,
         typer.Option(
@@ -105,28 +113,20 @@ def demo(
     from auditor.reference._demo import DEMO_PACES, STAFF_TOKEN_ENV, demo_config, demo_reader
     from auditor.reference._lag_config import with_reference_lag
     from auditor.reference._world import running_world
-    from auditor.reference.assistant import check_brain, check_voice, llm_missing, parse_faults
-    from auditor.reference.assistant._tracing import otel_missing
+    from auditor.reference.assistant import check_brain, parse_faults
 
     console = Console(stderr=True)
     try:
         faults = parse_faults(fault)
         pace = DEMO_PACES[check_brain(brain)]
-        check_voice(voice)
-        if brain == "llm" and (reason := llm_missing()) is not None:
-            raise ValueError(f"--brain llm needs the local model: {reason}")
-        if traces and (reason := otel_missing()) is not None:
-            raise ValueError(f"--traces: {reason}")
-        if reader == "local" and (reason := llm_missing()) is not None:
-            raise ValueError(f"--reader local needs the local model: {reason}")
-        if reader is not None and reader != "local":
-            from auditor._validators import check_url
-
-            check_url(reader, what="--reader")
-            if not reader_model:
-                raise ValueError("--reader URL needs --reader-model (the model's name there)")
-        if reader_mode not in ("fallback", "compare"):
-            raise ValueError(f"--reader-mode must be fallback or compare, not {reader_mode!r}")
+        _check_options(
+            brain=brain,
+            voice=voice,
+            traces=traces,
+            reader=reader,
+            reader_model=reader_model,
+            reader_mode=reader_mode,
+        )
     except ValueError as error:
         # Escaped: the install hint names `readiness-auditor[llm]`, which is not markup.
         console.print(f"[bold red]error:[/bold red] {escape(str(error))}", highlight=False)
@@ -169,10 +169,13 @@ def demo(
             concurrency=pace.concurrency,
             timeout_s=pace.timeout_s,
         )
+        if stop != "budget":
+            config = config.model_copy(
+                update={"audit": config.audit.model_copy(update={"stop": stop})}
+            )
         if lag:
             config = with_reference_lag(config, world.shop_url, STAFF_TOKEN_ENV)
-        if reading is not None:
-            config = config.model_copy(update={"reader": reading})
+        config = config if reading is None else config.model_copy(update={"reader": reading})
         # Recorded like any audit, in the history of its `--out` folder (the demo has no
         # configuration file to sit beside): `auditor history` finds reports/history.sqlite.
         ops = prepare_run(
@@ -201,6 +204,36 @@ def demo(
             tracing=tracing,
         )
     raise typer.Exit(conclude_run(console, ops, directory, code, env={}))
+
+
+def _check_options(
+    *,
+    brain: str,
+    voice: str,
+    traces: bool,
+    reader: str | None,
+    reader_model: str | None,
+    reader_mode: str,
+) -> None:
+    """The options that need more than their type: a ValueError says which, and why."""
+    from auditor.reference.assistant import check_voice, llm_missing
+    from auditor.reference.assistant._tracing import otel_missing
+
+    check_voice(voice)
+    if brain == "llm" and (reason := llm_missing()) is not None:
+        raise ValueError(f"--brain llm needs the local model: {reason}")
+    if traces and (reason := otel_missing()) is not None:
+        raise ValueError(f"--traces: {reason}")
+    if reader == "local" and (reason := llm_missing()) is not None:
+        raise ValueError(f"--reader local needs the local model: {reason}")
+    if reader is not None and reader != "local":
+        from auditor._validators import check_url
+
+        check_url(reader, what="--reader")
+        if not reader_model:
+            raise ValueError("--reader URL needs --reader-model (the model's name there)")
+    if reader_mode not in ("fallback", "compare"):
+        raise ValueError(f"--reader-mode must be fallback or compare, not {reader_mode!r}")
 
 
 def _receiver(directory: Path) -> AbstractContextManager[Receiver]:

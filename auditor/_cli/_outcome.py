@@ -10,8 +10,9 @@ from rich.markup import escape
 from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_NOT_READY, EXIT_READY
 from auditor._report import Audit, terminal_safe
 from auditor._report._coverage import not_covered
+from auditor._report._decision import stop_words
 from auditor._report._lag import lag_lines
-from auditor._report._robustness import mention_lines, recontact_words
+from auditor._report._robustness import mention_lines, recontact_words, share
 
 
 def _safe(text: str) -> str:
@@ -47,16 +48,13 @@ def _print_details(console: Console, audit: Audit) -> None:
 
 def print_outcome(console: Console, audit: Audit, directory: Path) -> int:
     m = audit.metrics
-    agreement = m.agreement.value
-    shown = "n/a" if agreement is None else f"{agreement:.1%}"
-    read = m.read_rate.value
     console.print(
-        f"{m.probes} probes · agreement {shown} ({m.agreement.numerator}/"
-        f"{m.agreement.denominator}) · read {'n/a' if read is None else f'{read:.1%}'} "
-        f"({m.read_rate.numerator}/{m.read_rate.denominator}) · "
+        f"{m.probes} probes · agreement {share(m.agreement)} · read {share(m.read_rate)} · "
         + " · ".join(f"{k} {v}" for k, v in sorted(m.verdicts.items()))
     )
     _print_details(console, audit)
+    if audit.stopped is not None:
+        console.print(f"  {_safe(stop_words(audit.stopped))}", highlight=False)
     for check in audit.readiness.checks:
         if not check.passed:
             console.print(f"  [red]gate {escape(check.name)}[/red]: {escape(check.reason)}")

@@ -19,7 +19,7 @@ from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_USAGE, app
 from auditor._cli._tap import tapping
 from auditor._cli._traces import tracing_for
 from auditor._cli._validate import check_before_requests
-from auditor._names import FailOn, Profile
+from auditor._names import FailOn, Profile, StopRule
 
 if TYPE_CHECKING:
     from auditor._cli._ops import OpsPlan
@@ -182,6 +182,13 @@ def run(
     profile: Annotated[Profile | None, typer.Option(help="override \\[audit] profile")] = None,
     seed: Annotated[int | None, typer.Option(help="override \\[audit] seed")] = None,
     max_probes: Annotated[int | None, typer.Option(help="override \\[audit] max_probes")] = None,
+    stop: Annotated[
+        StopRule | None,
+        typer.Option(
+            help="override \\[audit] stop: budget (ask the whole plan) or decided (stop as soon "
+            "as the gate is decided)"
+        ),
+    ] = None,
     quiet: Annotated[
         bool,
         typer.Option(
@@ -226,7 +233,9 @@ def run(
 
     console = Console(stderr=True)
     try:
-        loaded = _override(load_config(config), profile=profile, seed=seed, max_probes=max_probes)
+        loaded = _override(
+            load_config(config), profile=profile, seed=seed, max_probes=max_probes, stop=stop
+        )
     except ConfigError as error:
         for problem in error.problems:
             console.print(f"[bold red]error:[/bold red] {error.source}: {problem}", highlight=False)

@@ -11,9 +11,11 @@ from auditor._report._baseline import (
     store_baseline,
 )
 from auditor._report._build import build_audit
+from auditor._report._decision import StopPlan, StopWatch, stop_decision
 from auditor._report._findings import group_findings
 from auditor._report._gate import decide
 from auditor._report._html import render_html
+from auditor._report._intervals import wilson
 from auditor._report._junit import render_junit
 from auditor._report._markdown import render_markdown
 from auditor._report._metrics import compute_metrics
@@ -27,6 +29,7 @@ from auditor._report._model import (
     Metrics,
     Rate,
     Readiness,
+    StopRecord,
     Trend,
     TrendPoint,
 )
@@ -45,6 +48,9 @@ __all__ = [
     "Metrics",
     "Rate",
     "Readiness",
+    "StopPlan",
+    "StopRecord",
+    "StopWatch",
     "StoredBaseline",
     "Trend",
     "TrendPoint",
@@ -60,7 +66,9 @@ __all__ = [
     "render_html",
     "render_junit",
     "render_markdown",
+    "stop_decision",
     "store_baseline",
     "terminal_safe",
+    "wilson",
     "write_reports",
 ]

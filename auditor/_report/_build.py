@@ -10,6 +10,7 @@ from typing import Any, Literal
 from auditor._config import GateSection
 from auditor._lag import LagRecord, ResetRecord, summarise_lag
 from auditor._report._baseline import BaselineSummary, compare, headline
+from auditor._report._decision import GateTally, StopPlan, decide_stop
 from auditor._report._findings import FindingsTally
 from auditor._report._gate import OutageTally, decide, kinds_check
 from auditor._report._lag import lag_check
@@ -21,6 +22,7 @@ from auditor._report._model import (
     FailOn,
     Metrics,
     SnapshotInfo,
+    StopRecord,
     Trend,
     TrendPoint,
 )
@@ -28,8 +30,8 @@ from auditor._report._reader import ReaderTally
 from auditor._report._sample import DEFAULT_SAMPLE
 from auditor._report._truth import anchor_of, fact_kind
 from auditor._report._views import ReportViews
-from auditor._results import ProbeResult, StoredResults
-from auditor._store import BUDGET_KEY
+from auditor._results import DEADLINE_REASON, ProbeResult, StoredResults
+from auditor._store import BUDGET_KEY, STOP_KEY
 from auditor._tap import OrchestrationMap, TapCall, orchestration_map
 from auditor._traces import SpanRecord, traces_map
 from auditor._verdict import Verdict
@@ -58,11 +60,17 @@ class AuditTally:
     findings name them.
     """
 
-    def __init__(self, anchors: Mapping[str, str], *, sample: int = DEFAULT_SAMPLE) -> None:
+    def __init__(
+        self, anchors: Mapping[str, str], *, sample: int = DEFAULT_SAMPLE, stop: bool = False
+    ) -> None:
         self.metrics = MetricsTally(anchors)
         self.findings = FindingsTally(anchors)
         self.outage = OutageTally()
         self.reader = ReaderTally()
+        #: Under `stop = "decided"` (`stop`): the stop rule's counts, and the answers not cut
+        #: by the deadline, for the stop record.
+        self.gate: GateTally | None = GateTally() if stop else None
+        self.answered = 0
         self.views = ReportViews(sample)
         self.views.latencies = self.metrics.latencies  # one copy of the latencies
         #: Per fact kind: probes, and failures (fail or unanswered).
@@ -75,6 +83,9 @@ class AuditTally:
         self.findings.add(result)
         self.outage.add(result)
         self.reader.add(result)
+        if self.gate is not None:
+            self.gate.add(result)
+            self.answered += result.reason != DEADLINE_REASON
         self.views.add(result, latency=False)
         kind = fact_kind(result)
         self.probes[kind] += 1
@@ -159,7 +170,7 @@ def build_audit(
     snapshot = SnapshotInfo.model_validate(meta["snapshot"])
     recorded: dict[str, str] = dict(meta.get("anchors") or {})
     contracts = [ContractFindingRecord.model_validate(c) for c in contract_findings]
-    tally = AuditTally(recorded, sample=sample)
+    tally = AuditTally(recorded, sample=sample, stop=bool(meta.get(STOP_KEY)))
     for result in ordered:
         tally.add(result)
     anchors = tally.anchor_names(recorded, snapshot)
@@ -211,12 +222,31 @@ def build_audit(
         orchestration=_orchestration(ordered, anchors, calls, spans),
         short_of_budget=(meta.get(BUDGET_KEY) or {}).get("why"),
         reader=tally.reader.summary(meta),
+        stopped=stop_record(meta, gate, tally),
         results=[],
     )
     # Not validated again: the results are kept as given (a lazily read sequence, say).
     audit = audit.model_copy(update={"results": ordered})
     audit._views = tally.views
     return audit
+
+
+def stop_record(meta: Mapping[str, Any], gate: GateSection, tally: AuditTally) -> StopRecord | None:
+    """Whether, and after how many questions, the gate was decided; None when the audit ran
+    to its budget. Recomputed from the results, so a merge of shards decides on their union."""
+    stored = meta.get(STOP_KEY)
+    if not stored or tally.gate is None:
+        return None
+    plan = StopPlan.from_json(stored)
+    decision = decide_stop(gate, tally.gate, plan)
+    return StopRecord(
+        decided=decision.decided,
+        after=tally.answered,
+        planned=int(meta["planned"]),
+        confidence=plan.confidence,
+        min_per_class=plan.min_per_class,
+        why=decision.why,
+    )
 
 
 def _trend(

@@ -12,6 +12,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 from auditor._config import GateSection
+from auditor._report._intervals import (
+    REPORT_CONFIDENCE,
+    Side,
+    answers_needed,
+    side_of,
+    wilson,
+)
 from auditor._report._model import (
     BaselineComparison,
     FailOn,
@@ -24,28 +31,104 @@ from auditor._results import DEADLINE_REASON, ProbeResult
 from auditor._verdict import Verdict
 
 
-def _at_least(name: str, threshold: float, measured: float | None, what: str) -> GateCheck:
+def _on_interval(
+    check: GateCheck, rate: Rate, side: Side, what: str, confidence: float | None
+) -> GateCheck:
+    """A share check with its interval; under `confidence`, decided by where the interval lies.
+
+    Without `confidence` the check is the point comparison it always was, the interval (95 %)
+    shown beside it. With it, READY needs the whole interval on the right side and a check
+    fails only when the whole interval is on the wrong side; between, it is `undecided`, with
+    the further answers likely needed (`answers_needed`). No data under `confidence` is
+    undecided too (for `at_least`; an `at_most` share with nothing to measure passes, as the
+    point gate has it): more answers may yet decide it."""
+    level = REPORT_CONFIDENCE if confidence is None else confidence
+    interval = wilson(rate.numerator, rate.denominator, level)
+    check = check.model_copy(update={"answers": rate.denominator})
+    if confidence is None or (interval is None and check.passed):
+        return check.model_copy(update={"interval": interval})
+    if interval is None:
+        return check.model_copy(update={"undecided": True, "reason": f"undecided: {check.reason}"})
+    shown = f"{level * 100:g}% CI {interval[0]:.1%}–{interval[1]:.1%}"
+    decision = side_of(interval, check.threshold, side)
+    assert check.measured is not None  # a share with data
+    if decision != "undecided":
+        passed = decision == "pass"
+        relation = ("≥" if passed else "<") if side == "at_least" else ("≤" if passed else ">")
+        return check.model_copy(
+            update={
+                "interval": interval,
+                "passed": passed,
+                "reason": f"{what} {check.measured:.1%} ({shown} {relation} {check.threshold:.1%})",
+            }
+        )
+    more = answers_needed(rate.numerator, rate.denominator, check.threshold, side, level)
+    likely = (
+        "no number of further answers at this share would decide it"
+        if more is None
+        else (f"about {more} more answer{'s' if more != 1 else ''} would decide it at this share")
+    )
+    return check.model_copy(
+        update={
+            "interval": interval,
+            "passed": False,
+            "undecided": True,
+            "more_answers": more,
+            "reason": f"undecided: {what} {check.measured:.1%} but its {shown} straddles "
+            f"{check.threshold:.1%}; {likely}",
+        }
+    )
+
+
+def _at_least(
+    name: str,
+    threshold: float,
+    measured: float | None,
+    what: str,
+    rate: Rate | None = None,
+    confidence: float | None = None,
+) -> GateCheck:
     if measured is None:
-        return GateCheck(
+        check = GateCheck(
             name=name,
             threshold=threshold,
             measured=None,
             passed=False,
             reason=f"no {what} could be measured",
         )
-    passed = measured >= threshold
-    relation = "≥" if passed else "<"
-    return GateCheck(
-        name=name,
-        threshold=threshold,
-        measured=measured,
-        passed=passed,
-        reason=f"{what} {measured:.1%} {relation} {threshold:.1%}",
-    )
+    else:
+        passed = measured >= threshold
+        relation = "≥" if passed else "<"
+        check = GateCheck(
+            name=name,
+            threshold=threshold,
+            measured=measured,
+            passed=passed,
+            reason=f"{what} {measured:.1%} {relation} {threshold:.1%}",
+        )
+    return check if rate is None else _on_interval(check, rate, "at_least", what, confidence)
 
 
 def _at_most(
-    name: str, threshold: float, measured: float | None, what: str, as_count: bool = False
+    name: str,
+    threshold: float,
+    measured: float | None,
+    what: str,
+    as_count: bool = False,
+    rate: Rate | None = None,
+    confidence: float | None = None,
+) -> GateCheck:
+    """`measured` at most `threshold`; a share given with its `rate` carries its interval.
+
+    A count (hallucinations, leaks…) has no interval: it only grows as answers come, so one
+    past the threshold is decided at once, whatever the confidence (the zero-tolerance checks
+    fail at their first occurrence)."""
+    check = _point_at_most(name, threshold, measured, what, as_count)
+    return check if rate is None else _on_interval(check, rate, "at_most", what, confidence)
+
+
+def _point_at_most(
+    name: str, threshold: float, measured: float | None, what: str, as_count: bool
 ) -> GateCheck:
     unit: Literal["share", "count"] = "count" if as_count else "share"
     if measured is None:
@@ -77,8 +160,10 @@ def _at_most(
 def _read_rate(gate: GateSection, metrics: Metrics) -> GateCheck:
     """`min_read_rate`: below it the audit is inconclusive, and the reason says what to do."""
     rate = metrics.read_rate
-    check = _at_least("min_read_rate", gate.min_read_rate, rate.value, "read rate")
-    if check.passed:
+    check = _at_least(
+        "min_read_rate", gate.min_read_rate, rate.value, "read rate", rate, gate.confidence
+    )
+    if check.passed or check.undecided:
         return check
     unread = rate.denominator - rate.numerator
     return check.model_copy(
@@ -102,12 +187,24 @@ def _deflection(gate: GateSection, threshold: float, metrics: Metrics) -> GateCh
             denominator=rate.denominator + typo.denominator,
         )
         what = "deflection (misspelt names included)"
-    return _at_most("max_deflection_rate", threshold, rate.value, what)
+    return _at_most(
+        "max_deflection_rate", threshold, rate.value, what, rate=rate, confidence=gate.confidence
+    )
 
 
 def gate_checks(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
+    """Every threshold against the metrics; shares decided on their interval under
+    `[gate] confidence` (`_on_interval`)."""
+    level = gate.confidence
     checks = [
-        _at_least("min_agreement", gate.min_agreement, metrics.agreement.value, "agreement"),
+        _at_least(
+            "min_agreement",
+            gate.min_agreement,
+            metrics.agreement.value,
+            "agreement",
+            metrics.agreement,
+            level,
+        ),
         _read_rate(gate, metrics),
         _at_most(
             "max_hallucinations",
@@ -156,8 +253,17 @@ def gate_checks(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
             gate.max_conflict_rate,
             metrics.conflicts.rate.value,
             "conflicting answers",
+            rate=metrics.conflicts.rate,
+            confidence=level,
         ),
-        _at_most("max_error_rate", gate.max_error_rate, metrics.errors.value, "error rate"),
+        _at_most(
+            "max_error_rate",
+            gate.max_error_rate,
+            metrics.errors.value,
+            "error rate",
+            rate=metrics.errors,
+            confidence=level,
+        ),
     ]
     if gate.max_deflection_rate is not None:
         checks.append(_deflection(gate, gate.max_deflection_rate, metrics))
@@ -257,8 +363,27 @@ def decide(
     if outage is not None:  # `outage`: `could_not_run`'s answer
         reasons.insert(0, f"could not run: {outage}")
     return Readiness(
-        ready=not reasons, checks=checks, fail_on=fail_on, reasons=reasons, could_not_run=outage
+        ready=not reasons,
+        checks=checks,
+        fail_on=fail_on,
+        reasons=reasons,
+        could_not_run=outage,
+        confidence=gate.confidence,
     )
+
+
+def show_measured(check: GateCheck) -> str:
+    """A check's measurement with its interval, when it has one: "97.5% (95% CI 87.1–99.6%)"."""
+    shown = show_gate_value(check, check.measured)
+    if check.interval is None:
+        return shown
+    low, high = check.interval
+    return f"{shown} (CI {low:.1%}–{high:.1%})"
+
+
+def check_mark(check: GateCheck) -> str:
+    """The check's outcome in one word: `pass`, `fail` or `undecided`."""
+    return "undecided" if check.undecided else "pass" if check.passed else "fail"
 
 
 def show_gate_value(check: GateCheck, value: float | None) -> str:

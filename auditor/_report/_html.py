@@ -20,7 +20,9 @@ from markupsafe import Markup
 from auditor._report._baseline import show_metric
 from auditor._report._charts import audit_charts
 from auditor._report._coverage import not_covered
-from auditor._report._gate import show_gate_value
+from auditor._report._decision import stop_words
+from auditor._report._gate import check_mark, show_gate_value, show_measured
+from auditor._report._intervals import show_interval
 from auditor._report._lag import lag_view, show_lag
 from auditor._report._map import map_view
 from auditor._report._model import Audit, ContractFindingRecord, Finding, Rate
@@ -120,7 +122,10 @@ def _contract_view(record: ContractFindingRecord) -> ContractFindingRecord:
 
 
 def _pct(rate: Rate) -> str:
-    return "n/a" if rate.value is None else f"{rate.value:.1%}"
+    """The share and its 95 % interval ("95.0% (95% CI 83.5–98.6%)"); "n/a" without data."""
+    if rate.value is None:
+        return "n/a"
+    return f"{rate.value:.1%} ({show_interval(rate.interval)})"
 
 
 def _conflict_card(rate: Rate) -> tuple[str, str]:
@@ -188,7 +193,14 @@ def _environment() -> Environment:
         finalize=_shown,
     )
     env.globals.update(
-        pct=_pct, when=_when, metric=show_metric, gate_value=show_gate_value, show_lag=show_lag
+        pct=_pct,
+        when=_when,
+        metric=show_metric,
+        gate_value=show_gate_value,
+        show_lag=show_lag,
+        measured=show_measured,
+        stop_words=stop_words,
+        mark=check_mark,
     )
     return env
 

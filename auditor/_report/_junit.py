@@ -26,6 +26,7 @@ from collections import Counter
 from xml.etree import ElementTree as ET  # builds, never parses: nothing untrusted is read
 
 from auditor._report._coverage import not_covered
+from auditor._report._decision import stop_words
 from auditor._report._junit_cases import ANSWER_LIMIT as ANSWER_LIMIT
 from auditor._report._model import Audit, BaselineComparison, GateCheck
 from auditor._report._reader import agreement_words, summary_words
@@ -56,7 +57,8 @@ def _suite(name: str, cases: list[ET.Element], seconds: float, timestamp: str) -
 def _check_case(check: GateCheck) -> ET.Element:
     case = ET.Element("testcase", {"classname": "readiness.gate", "name": check.name, "time": "0"})
     if not check.passed:
-        ET.SubElement(case, "failure", {"message": clean(check.reason), "type": "gate"})
+        kind = "undecided" if check.undecided else "gate"
+        ET.SubElement(case, "failure", {"message": clean(check.reason), "type": kind})
     return case
 
 
@@ -85,10 +87,22 @@ def _baseline_case(comparison: BaselineComparison) -> ET.Element:
 
 
 def _properties(audit: Audit) -> ET.Element:
-    """Robustness measured beside the gate: per mention style, and re-contact."""
+    """The headline rates with their 95 % intervals, the gate's intervals, and robustness
+    measured beside the gate: per mention style, and re-contact."""
     m = audit.metrics
     properties = ET.Element("properties")
     shown = [
+        ("agreement", share(m.agreement)),
+        ("read_rate", share(m.read_rate)),
+        ("deflection", share(m.deflection)),
+        ("conflict_rate", share(m.conflicts.rate)),
+        ("error_rate", share(m.errors)),
+        *(
+            (f"gate.{c.name}.interval", f"{c.interval[0]:.4f}–{c.interval[1]:.4f}")
+            for c in audit.readiness.checks
+            if c.interval is not None
+        ),
+        *([("stopped", stop_words(audit.stopped))] if audit.stopped is not None else []),
         ("caved_on_pushback", str(m.caved_on_pushback)),
         ("typo_deflection", share(m.typo_deflection)),
         ("recontact", recontact_words(m.recontact)),

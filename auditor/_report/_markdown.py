@@ -12,7 +12,8 @@ import re
 
 from auditor._report._baseline import show_metric
 from auditor._report._coverage import not_covered
-from auditor._report._gate import show_gate_value
+from auditor._report._decision import stop_words
+from auditor._report._gate import check_mark, show_gate_value, show_measured
 from auditor._report._model import Audit, BaselineComparison, Finding, MetricDelta, Rate
 from auditor._report._reader import (
     READ_BY_MODEL,
@@ -20,7 +21,7 @@ from auditor._report._reader import (
     decided_by_model,
     summary_words,
 )
-from auditor._report._robustness import mention_lines, recontact_words
+from auditor._report._robustness import mention_lines, recontact_words, share
 from auditor._report._sample import showing
 from auditor._report._text import excerpt, one_line
 from auditor._report._truth import question
@@ -53,9 +54,7 @@ def _cell(text: object) -> str:
 
 
 def _rate(rate: Rate) -> str:
-    value = rate.value
-    shown = "n/a" if value is None else f"{value:.1%}"
-    return f"{shown} ({rate.numerator}/{rate.denominator})"
+    return share(rate)
 
 
 def _finding(finding: Finding) -> list[str]:
@@ -81,7 +80,7 @@ def _header(audit: Audit) -> list[str]:
     verdict = "✅ READY" if audit.readiness.ready else "❌ NOT READY"
     if audit.readiness.could_not_run is not None:
         verdict = "⚠️ COULD NOT RUN"
-    agreement = "n/a" if m.agreement.value is None else f"{m.agreement.value:.1%}"
+    agreement = share(m.agreement)
     lines = [
         f"# Readiness audit {code(audit.name)}: {verdict}",
         "",
@@ -103,6 +102,8 @@ def _header(audit: Audit) -> list[str]:
         ]
     if audit.readiness.fail_on == "regression":
         lines += ["Gate policy: **fail on regression** against the baseline.", ""]
+    if audit.stopped is not None:
+        lines += [f"Stop rule: {code(stop_words(audit.stopped), limit=2_000)}", ""]
     lines += [f"- {code(reason)}" for reason in audit.readiness.reasons]
     return [*lines, ""] if audit.readiness.reasons else lines
 
@@ -110,9 +111,9 @@ def _header(audit: Audit) -> list[str]:
 def _gate(audit: Audit) -> list[str]:
     lines = ["| gate | threshold | measured | |", "| --- | --- | --- | --- |"]
     for check in audit.readiness.checks:
-        mark = "✅" if check.passed else "❌"
+        mark = {"pass": "✅", "fail": "❌", "undecided": "❔ undecided:"}[check_mark(check)]
         threshold = show_gate_value(check, check.threshold)
-        measured = show_gate_value(check, check.measured)
+        measured = show_measured(check)
         lines.append(f"| {check.name} | {threshold} | {measured} | {mark} {check.reason} |")
     return [*lines, ""]
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field, 
 
 from auditor._lag import LagSummary
 from auditor._names import FailOn as FailOn
+from auditor._report._intervals import wilson
 from auditor._results import ProbeResult
 from auditor._tap import OrchestrationMap
 
@@ -33,15 +34,23 @@ class Rate(_Model):
     @model_validator(mode="before")
     @classmethod
     def _drop_derived(cls, data: Any) -> Any:
-        """`value` is written for readers of the JSON; it is derived, so reading ignores it."""
-        if isinstance(data, dict) and "value" in data:
-            return {k: v for k, v in data.items() if k != "value"}
+        """`value` and `interval` are written for readers of the JSON; they are derived, so
+        reading ignores them."""
+        if isinstance(data, dict) and ("value" in data or "interval" in data):
+            return {k: v for k, v in data.items() if k not in ("value", "interval")}
         return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def value(self) -> float | None:
         return None if self.denominator == 0 else self.numerator / self.denominator
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        """Added in 1.5: the 95 % Wilson score interval of `value` (`_intervals.py` says why
+        Wilson); None without data."""
+        return wilson(self.numerator, self.denominator)
 
 
 class GroupMetrics(_Model):
@@ -196,6 +205,19 @@ class GateCheck(_Model):
     measured: float | None
     passed: bool
     reason: str
+    #: Added in 1.5: the interval of a measured share, at `[gate] confidence` (95 % when it is
+    #: unset); None for counts, durations and shares without data.
+    interval: tuple[float, float] | None = None
+    #: Added in 1.5: under `[gate] confidence`, a share whose interval straddles its threshold
+    #: (or that has no data yet): neither passed nor failed, and the audit is not ready.
+    undecided: bool = False
+    #: Added in 1.5: for an undecided check, the further answers likely needed (the answers at
+    #: which the interval around the same share would clear the threshold); None when no number
+    #: would (the share sits on the threshold, or nothing was measured).
+    more_answers: int | None = None
+    #: Added in 1.5: the answers (or groups) a share was measured over, its denominator; None
+    #: for counts and durations.
+    answers: int | None = None
 
 
 class FindingRef(_Model):
@@ -248,6 +270,24 @@ class Readiness(_Model):
     #: Added in 1.3: why the audit could not run (exit code 3: the assistant or the anchors
     #: did not answer for most probes); None when it ran. Such an audit is never ready.
     could_not_run: str | None = None
+    #: Added in 1.5: `[gate] confidence`, the confidence share checks were decided at; None
+    #: when they compared the measured share as it is.
+    confidence: float | None = None
+
+
+class StopRecord(_Model):
+    """Added in 1.5: the audit ran under `[audit] stop = "decided"`: whether, and after how
+    many questions, the gate was decided (`auditor/_report/_decision.py`)."""
+
+    #: The gate was decided before the plan ran out.
+    decided: bool
+    #: Questions asked (results, the deadline's cuts aside) of the `planned` ones.
+    after: int
+    planned: int
+    confidence: float
+    min_per_class: int
+    #: How it was decided, or what it still lacked when the plan ran out.
+    why: str
 
 
 class SnapshotInfo(_Model):
@@ -377,6 +417,8 @@ class Audit(_Model):
     orchestration: OrchestrationMap | None = None
     #: Added in 1.3: the stored answers were judged again; None when they were not.
     rejudged: Rejudged | None = None
+    #: Added in 1.5: under `[audit] stop = "decided"`, when the audit stopped; None otherwise.
+    stopped: StopRecord | None = None
     #: The model reader (`[reader]`, issue 21); not written when the audit had none.
     reader: ReaderSummary | None = Field(None, exclude_if=lambda value: value is None)
     #: Why the plan is smaller than its budget, e.g. "budget 10,000, planned 6,874: the shop's

@@ -6,6 +6,7 @@ properties and the terminal say the same thing about the same numbers.
 
 from __future__ import annotations
 
+from auditor._report._intervals import show_interval
 from auditor._report._model import Metrics, Rate, RecontactMetrics
 
 #: What each mention style means, for readers of the reports.
@@ -17,9 +18,11 @@ MENTION_WORDS = {
 
 
 def share(rate: Rate) -> str:
-    """`rate` as "87.5% (7/8)", or "n/a (0/0)"."""
+    """`rate` as "87.5% (7/8; 95% CI 52.9–97.8%)", or "n/a (0/0)": the interval says how far
+    the counts let the share be trusted."""
     shown = "n/a" if rate.value is None else f"{rate.value:.1%}"
-    return f"{shown} ({rate.numerator}/{rate.denominator})"
+    interval = show_interval(rate.interval)
+    return f"{shown} ({rate.numerator}/{rate.denominator}{'; ' + interval if interval else ''})"
 
 
 def recontact_words(recontact: RecontactMetrics) -> str:

@@ -91,3 +91,27 @@ def test_merge_refuses_what_is_not_every_shard_of_one_plan(tmp_path):
     with pytest.raises(ShardError, match="not empty"):
         merge_shards([dirs["a1"], dirs["a2"]], tmp_path / "ok")
     assert os.listdir(tmp_path / "ok")
+
+
+@pytest.mark.slow
+def test_shards_stop_on_their_own_slice_and_the_merge_decides_on_the_union(tmp_path):
+    with ops_world(faults=("invents_items",)) as world:
+        config = config_of(
+            world, max_probes=120, audit={"concurrency": 4, "stop": "decided", "shrink_budget": 0}
+        )
+        shard_dirs = [tmp_path / f"shard-{k}" for k in (1, 2)]
+        for k, directory in enumerate(shard_dirs, start=1):
+            assert run_cli(config, directory, world.env, shard=f"{k}/2", history=False) == 1
+    shards = [finish(d) for d in shard_dirs]
+    rules = [read_meta(d)["stop"] for d in shard_dirs]
+    merge_shards(shard_dirs, tmp_path / "merged")
+    merged = finish(tmp_path / "merged", env={})
+    assert merged.stopped is not None and merged.stopped.decided
+    assert not merged.readiness.ready
+    asked = [len(s.results) for s in shards]
+    assert merged.stopped.after == sum(asked) == len(merged.results)
+    assert merged.stopped.planned == sum(s.planned for s in shards) == 120
+    # Each shard stopped on its own slice, before its end; the merge's rule is the union.
+    assert all(s.stopped is not None and s.stopped.after < s.planned for s in shards)
+    union = sorted({c for r in rules for c in r["edge_classes"]})
+    assert read_meta(tmp_path / "merged")["stop"]["edge_classes"] == union

@@ -398,3 +398,41 @@ async def test_the_judge_alone_can_be_asked_concurrently():
     results = await asyncio.gather(*(judge.run(probe("py", n)) for n in range(4)))
     # An extractor that reads nothing: no claim and no deflection, so each answer is unread.
     assert [r.verdict.value for r in results] == ["unread"] * 4
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+async def test_stop_ends_the_run_with_every_started_probe_finished(concurrency):
+    """`stop` is asked before each probe is taken: none starts once it holds, and the probes
+    in flight then finish and keep their results (none lost, none cut)."""
+    snap = snapshot()
+    probes = [probe(n=n) for n in range(40)]
+    started: list[str] = []
+    finished: list[ProbeResult] = []
+
+    def record(event: object) -> None:
+        if isinstance(event, ProbeStarted):
+            started.append(event.probe.id)
+        if isinstance(event, ProbeFinished):
+            finished.append(event.result)
+
+    assistant = bot("answer")
+    try:
+        completed = await run_probes(
+            probes,
+            snapshot=snap,
+            truth=SnapshotTruth(snap),
+            assistants={"py": assistant},
+            extractor=_extractor(snap),
+            settings=RunSettings(concurrency=concurrency),
+            bus=EventBus(record),
+            stop=lambda: len(finished) >= 5,
+        )
+    finally:
+        await assistant.aclose()
+    assert completed
+    assert sorted(started) == sorted(r.probe_id for r in finished)
+    assert all(r.verdict.value == "pass" for r in finished)
+    # At most the workers' probes in flight run past the decision.
+    assert 5 <= len(finished) <= 5 + concurrency - 1
+    if concurrency == 1:  # nothing in flight: exactly the plan's first five, in order
+        assert started == [p.id for p in probes[:5]]

@@ -141,3 +141,31 @@ def test_the_plan_draws_without_hypothesis_whatever_else_is_imported(tmp_path):
     assert bare["hypothesis"] is False
     loaded = plan_after("own_constants", "hypothesis", "auditor._shrink")
     assert loaded["ids"] == bare["ids"]
+
+
+def test_any_prefix_of_the_plan_is_balanced_across_its_buckets():
+    """`stop = "decided"` asks the plan in order and may stop anywhere: every prefix must
+    spread over the buckets (kind × edge class) by their weights, round by round, so that no
+    class is judged on the others' answers."""
+    plan = plan_probes(shop(), SUITES, max_probes=60, seed=5, channels=["web"])
+    weights = {
+        (suite.kind, ec): suite.weights.get(ec, 1)
+        for suite in SUITES
+        for ec in PROBE_KINDS[suite.kind].edge_classes
+    }
+    final: dict[tuple[str, str | None], int] = {}
+    for probe in plan:
+        final[(probe.kind, probe.edge_class)] = final.get((probe.kind, probe.edge_class), 0) + 1
+    assert len(final) > 5  # several buckets, some of weight > 1 or exhausted early
+    counts = dict.fromkeys(final, 0)
+    for probe in plan:
+        counts[(probe.kind, probe.edge_class)] += 1
+        # The rounds each bucket with probes still to come has had: one draw in the first
+        # round, its weight in each later one. They may differ by the round under way.
+        rounds = [
+            0 if n == 0 else 1 + (n - 1) // weights[bucket]
+            for bucket, n in counts.items()
+            if n < final[bucket]
+        ]
+        if rounds:
+            assert max(rounds) - min(rounds) <= 1, (len(counts), counts)

@@ -119,7 +119,7 @@ def audit(
     **meta_overrides: Any,
 ) -> Audit:
     return build_audit(
-        meta(planned=len(results), **meta_overrides),
+        meta(**{"planned": len(results), **meta_overrides}),
         results,
         gate=gate or GateSection(),
         contract_findings=contract_findings,

@@ -124,7 +124,7 @@ def test_junit_skips_unread_answers_with_reason_and_answer():
 def test_markdown_lists_unread_answers_as_inert_text():
     text = render_markdown(audit([*clean(3), unread(50), unread(51, "x" * 2_000)]))
     assert "## Unread answers (2)" in text
-    assert "| answers read | 60.0% (3/5) |" in text
+    assert "| answers read | 60.0% (3/5; 95% CI 23.1%–88.2%) |" in text
     section = text.split("## Unread answers (2)", 1)[1]
     assert "``Blorp <script>alert(1)</script> \\| `wump` **fizzle**``" in section
     assert "[shortened: 500 of 2,000 characters shown" in section
