@@ -41,12 +41,12 @@ SCHEMA_FILE = Path(__file__).parents[3] / "schemas" / "audit.schema.json"
 REPORTS = ("audit.json", "summary.md", "junit.xml", "report.html")
 #: Frozen: the reference audit and the reports rendered from it before streaming.
 FROZEN = {
-    "README.md": "e3fa52593726277c4ba5c71cce66d1f7f752d9293cd0923652d931a1ac1f47c4",
+    "README.md": "350a78e88ebf6a967d836227a1870ef5e8821bd3b7b095ffdbe9f8111f424786",
     "contract_findings.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
-    "expected/audit.json.gz": "b8fbe31e07cbec6699d8c350fe0d3dc243977757c10df41898cf8e925b691ff8",
-    "expected/junit.xml.gz": "211c77f20ad2073be42c157cdd372633c149120e82f448ac4ce6f9acfde3656a",
-    "expected/report.html.gz": "37fef87dd8dc9e8baa9026db381f455af47884b56818237134f613fd7522b0d3",
-    "expected/summary.md.gz": "5f9a594b6fb755875b313dcc30534482b216ac84700535006d90fd03d9be69d5",
+    "expected/audit.json.gz": "192c5bb11469ee986ca19bc7b37c3fecd03ad632f25cb8f21b03f8255d8f7e66",
+    "expected/junit.xml.gz": "475ff1a5ab212de6c61431f3852a85206a4908a46b7938bd9dce155f6a1c3466",
+    "expected/report.html.gz": "9d91f499e481642d339b5af3c6b3b036f191ee3987c8a2a5993f298215d7b387",
+    "expected/summary.md.gz": "bc81acc278851250bd6e4a01a933c59dbdf68ab6d3233bee4a831253a081dd58",
     "meta.json": "402144029246ed7332a181608ed3535ac38b7d9c3c0de81d4e02cd5213425a8b",
     "results.jsonl.gz": "bdd6bebcb7017a906915ab6802d0bd177a1d611fdfc6ee02a04b5d6618828c73",
     "tap.jsonl.gz": "6283227215a0e5e29d3f20e66d322fb975031e9a25131ffc81d2ad67a6fe7906",
