@@ -15,7 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.claims._corpus import DELAY_KIND, DELAY_KINDS, DELAY_VALUES, DELAYS, VOICES
+from tests.unit.claims._corpus import (
+    DELAY_KIND,
+    DELAY_KINDS,
+    DELAY_VALUES,
+    DELAYS,
+    VOICES,
+    delay_matrix,
+    render,
+)
 from tests.unit.claims.test_corpus import _VALUES
 
 #: sha256 of each test part, pinned when the delays corpus was frozen (before any delay rule).
@@ -77,3 +85,28 @@ def test_rows_are_split_by_the_rule_and_every_delay_value_is_labelled(voice):
     assert all(str(c["subject"]).startswith("ORD-") for c in delays), voice
     # Negatives as well: texts with no delay label at all (plain dates, statuses).
     assert sum(not any(c["kind"] == DELAY_KIND for c in row["claims"]) for row in rows) >= 5
+
+
+#: Accuracy (percent, rounded down) of the `delay` kind per voice on the test parts, measured
+#: when the first delay reader was written (auditor/_claims/_delay.py, from the dev parts).
+#: The texts and the rules have one author, so these figures overstate how the reader does on a
+#: stranger's wording; they guard against regressions. Floors may only rise.
+FLOORS = {
+    "formal_us": 100,  # 9/9
+    "british": 92,  # 13/14
+    "sms": 100,  # 9/9
+    "llm_markdown": 100,  # 15/15
+    "agent": 100,  # 11/11
+}
+
+
+def test_delay_accuracy_per_voice_holds_its_floor():
+    scores = delay_matrix("test")
+    print(f"\ndelays test parts\n{render(scores, DELAY_KINDS)}")
+    below = {
+        voice: f"{s.correct}/{s.n} < {FLOORS[voice]}%"
+        for voice, by_kind in scores.items()
+        if (s := by_kind[DELAY_KIND]).correct * 100 < FLOORS[voice] * s.n
+    }
+    assert not below, below
+    assert all(scores[voice][DELAY_KIND].n >= 5 for voice in VOICES)
