@@ -8,6 +8,7 @@ Members are ordered simplest first (short names, plain ASCII), because Hypothesi
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -101,6 +102,11 @@ class Draw:
     customer_id: str | None = None
 
 
+def _phrasing_of(subject: str, count: int) -> int:
+    """A phrasing fixed by the subject, so that distinct draws are distinct subjects."""
+    return int.from_bytes(hashlib.sha256(subject.encode()).digest()[:4], "big") % count
+
+
 def _customers(snapshot: Snapshot, scope: PlanScope | None = None) -> list[str]:
     found = {f.customer_id for f in snapshot.orders.values()}
     return sorted(c for c in found if scope is None or scope.allows_customer(c))
@@ -131,6 +137,11 @@ def draws(
         subject = unknown_skus(snapshot)
     phrasing = st.integers(0, len(plan.phrasings) - 1)
     base = st.builds(Draw, subject, phrasing, mention)
+    if kind.one_draw_per_subject:
+        count = len(plan.phrasings)
+        base = st.builds(Draw, subject, st.just(0), mention).map(
+            lambda d: Draw(d.subject, _phrasing_of(d.subject, count), d.mention)
+        )
     if kind.identity == "none":
         return base
     table = getattr(snapshot, kind.fact_kind)
