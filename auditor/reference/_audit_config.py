@@ -60,6 +60,8 @@ def reference_anchors(shop_url: str, staff_token_env: str) -> dict[str, AnchorCo
                     "customer_id": "$.customer_id",
                     "status": "$.status",
                     "eta": "$.eta",
+                    "promised_date": "$.promised_date",
+                    "last_update": "$.last_carrier_update",
                     "tracking_number": "$.tracking_number",
                     "carrier": "$.carrier",
                     "lines": "$.lines[*]",

@@ -68,6 +68,10 @@ def order(record: Order) -> Json:
         "tracking_number": record.tracking_number,
         "carrier": record.carrier,
         "updated_at": timestamp(record.updated_at),
+        "promised_date": day(record.promised_date),
+        "last_carrier_update": (
+            None if record.last_carrier_update is None else timestamp(record.last_carrier_update)
+        ),
     }
 
 
