@@ -281,7 +281,7 @@ def _delayed(
                 placed_at + timedelta(days=1),
                 frame.now.date() + timedelta(days=promised),
                 None if news is None else frame.now + timedelta(days=news),
-            )  # fmt: skip
+            )
         )
     return orders
 
