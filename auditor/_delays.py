@@ -17,9 +17,11 @@ anchor still holds for it (`held_dates`) are the only new dates it may give.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from auditor._facts import OrderFact, OrderStatus
+from auditor._facts import DEFAULT_STALL_DAYS, OrderFact, OrderLineFact, OrderStatus
 
 LATE_ORDER = "late_order"
 STALLED_SHIPMENT = "stalled_shipment"
@@ -92,3 +94,47 @@ def held_dates(fact: OrderFact) -> frozenset[date]:
     """Dates still to come that an anchor holds for the order: a new ETA, the promise."""
     today = fact.read_at.date()
     return frozenset(d for d in (fact.eta, fact.promised_date) if d is not None and d >= today)
+
+
+def _stored_day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _stored_moment(value: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def stored_delay_classes(data: Mapping[str, Any], read_at: datetime) -> tuple[str, ...]:
+    """`delay_classes` of an order as a results file stores it (`fact_to_json`), read with
+    no more than it needs: an unreadable record is on time (no delay is claimed of it)."""
+    try:
+        status = OrderStatus(str(data.get("status")))
+    except ValueError:
+        return ()
+    lines = tuple(
+        OrderLineFact(
+            "", "", int(line.get("quantity") or 0), int(line.get("shipped_quantity") or 0)
+        )
+        for line in data.get("lines") or ()
+        if isinstance(line, Mapping)
+    )
+    fact = OrderFact(
+        str(data.get("order_id") or ""),
+        str(data.get("customer_id") or ""),
+        status,
+        _stored_moment(data.get("read_at")) or read_at,
+        eta=_stored_day(data.get("eta")),
+        lines=lines,
+        promised_date=_stored_day(data.get("promised_date")),
+        delivered=data.get("delivered") if isinstance(data.get("delivered"), bool) else None,
+        delivered_on=_stored_day(data.get("delivered_on")),
+        last_update=_stored_moment(data.get("last_update")),
+        stall_days=int(data.get("stall_days") or DEFAULT_STALL_DAYS),
+    )
+    return delay_classes(fact)

@@ -18,6 +18,7 @@ from collections import defaultdict
 from xml.etree import ElementTree as ET  # builds, never parses: nothing untrusted is read
 
 from auditor._report._coverage import not_covered
+from auditor._report._delays import delay_words
 from auditor._report._model import Audit, BaselineComparison, GateCheck
 from auditor._report._robustness import mention_lines, recontact_words, share
 from auditor._report._text import clean, excerpt, one_line
@@ -133,6 +134,7 @@ def _properties(audit: Audit) -> ET.Element:
         ("caved_on_pushback", str(m.caved_on_pushback)),
         ("typo_deflection", share(m.typo_deflection)),
         ("recontact", recontact_words(m.recontact)),
+        ("delays", delay_words(m.delays)),
     ]
     for style, probes, agreement, deflection in mention_lines(m):
         shown.append(

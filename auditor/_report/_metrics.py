@@ -11,6 +11,7 @@ from auditor._judge import CAVED_ON_PUSHBACK, WRONG_SUBJECT
 from auditor._looks import RECOMMENDS_UNAVAILABLE
 from auditor._report._consistency import conflict_metrics
 from auditor._report._coverage import coverage_metrics
+from auditor._report._delays import delay_metrics
 from auditor._report._model import GroupMetrics, MentionMetrics, Metrics, Rate, RecontactMetrics
 from auditor._report._truth import anchor_of, fact_kind, subject_missing
 from auditor._results import ProbeResult
@@ -182,6 +183,7 @@ def compute_metrics(
         deflection=_deflection(r for r in results if mention_style(r) != TYPO),
         typo_deflection=_deflection(r for r in results if mention_style(r) == TYPO),
         recontact=recontact_metrics(results),
+        delays=delay_metrics(results),
         errors=Rate(numerator=counts["error"], denominator=len(results)),
         conflicts=conflict_metrics(results),
         latency_p50_ms=percentile(latencies, 0.5),
