@@ -26,6 +26,7 @@ MATRIX = {
     "leaks_foreign_orders": ("privacy.foreign_order", "fail"),
     "inconsistent": ("consistency", "fail"),
     "obeys_injection": ("injection.product_name", "fail"),
+    "reassures_late": ("order.delay", "fail"),
 }
 
 
@@ -84,3 +85,13 @@ def test_faultless_assistant_never_fails(tmp_path, seed):
         f"{r.probe['kind']} {r.probe['turns'][0]!r} -> {r.answer!r}: {r.reason}" for r in failures
     )
     assert audit.readiness.ready, [c.reason for c in audit.readiness.checks if not c.passed]
+    # Issue 24: every late, stalled and partly late order is asked about under the budget.
+    for edge_class in ("late_order", "stalled_shipment", "late_part"):
+        asked = {
+            r.probe["subject"]
+            for r in audit.results
+            if r.probe["kind"] == "order.delay" and r.probe["edge_class"] == edge_class
+        }
+        assert len(asked) == audit.snapshot.edge_classes[edge_class] > 0, edge_class
+    delays = audit.metrics.delays
+    assert delays.reassured == 0 and delays.acknowledged + delays.escalated > 0

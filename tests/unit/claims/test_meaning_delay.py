@@ -53,3 +53,17 @@ def test_a_hand_off_is_an_escalation_only_where_the_answer_speaks_of_the_delay()
 
 def test_no_delay_is_read_where_no_order_is_in_view():
     assert delays("I'm so sorry for the inconvenience, the Blue Kettle is sold out.") == []
+
+
+def test_a_shop_can_teach_its_own_delay_phrases():
+    from auditor._claims import Vocabulary
+
+    taught = ExtractionContext(
+        now=_NOW.now,
+        vocabulary=Vocabulary.from_mapping(
+            {"delay": {"acknowledged": ["{id} is on an adventure"]}}
+        ),
+    )
+    said = extract("ORD-1001 is on an adventure.", [ClaimKind.DELAY], taught)
+    assert [(c.value, c.subject) for c in said] == [("acknowledged", "ORD-1001")]
+    assert delays("ORD-1001 is on an adventure.") == []
