@@ -109,3 +109,17 @@ def test_reassuring_answers_fail_in_every_voice(voice, state):
     for answer in _answers(voice, order, Faults(reassures_late=True)):
         look = delay_look("ORD-10041", extract(answer, context=context), _fact(order))
         assert look is not None and look.label == REASSURES_LATE, (answer, look)
+
+
+def test_the_llm_brains_records_say_so_too():
+    from auditor.reference.assistant._llm import RecordOrderReplies
+
+    phrases = Phrasebook(support="help@shop.test", voice=VOICES["standard"])
+    honest = RecordOrderReplies(phrases, Faults(), today=lambda: TODAY)
+    faulty = RecordOrderReplies(phrases, Faults(reassures_late=True), today=lambda: TODAY)
+    for state in ("late", "unshipped", "part"):
+        assert "It is late" in honest.delivery("When?", STATES[state])
+        assert "on schedule" in faulty.status("Where?", STATES[state])
+    assert "no tracking update since" in honest.tracking("Tracking?", STATES["stalled"])
+    offline = RecordOrderReplies(phrases, Faults())  # no clock: no order is late
+    assert "late" not in offline.status("Where?", STATES["late"])
