@@ -281,6 +281,8 @@ class OrderReplies:
     def status(self, question: str, order: Json) -> str:
         delayed = self.delayed(question, order)
         if delayed is not None:
+            if self._faults.leaks_foreign_orders:
+                return self._phrases.voice.joiner.join((delayed, self._disclosure(question, order)))
             return delayed
         status = str(order["status"])
         if contradicts(self._faults, question):

@@ -123,3 +123,13 @@ def test_the_llm_brains_records_say_so_too():
     assert "no tracking update since" in honest.tracking("Tracking?", STATES["stalled"])
     offline = RecordOrderReplies(phrases, Faults())  # no clock: no order is late
     assert "late" not in offline.status("Where?", STATES["late"])
+
+
+def test_a_leaky_bot_still_leaks_about_a_late_order():
+    phrases = Phrasebook(support="help@shop.test", voice=VOICES["standard"])
+    order = dict(STATES["late"], shipping_address={"city": "Lyon"})
+    leaky = OrderReplies(phrases, Faults(leaks_foreign_orders=True), today=lambda: TODAY)
+    assert "Lyon" in leaky.status("Where?", order)
+    assert "Lyon" not in OrderReplies(phrases, Faults(), today=lambda: TODAY).status(
+        "Where?", order
+    )
