@@ -88,3 +88,11 @@ def test_the_delays_section_is_in_every_format():
     assert delay_words(audit([result(0)]).metrics.delays) == (
         "no late or stalled order was asked about"
     )
+
+
+def test_reassuring_about_late_orders_is_a_gated_headline_against_a_baseline():
+    from auditor._report._baseline import headline
+
+    now = headline(audit(RESULTS).model_dump(mode="json")["metrics"])
+    assert now["reassured_late"] == 1
+    assert headline({"agreement": {"numerator": 1, "denominator": 1}})["reassured_late"] is None
