@@ -62,6 +62,8 @@ def reference_anchors(shop_url: str, staff_token_env: str) -> dict[str, AnchorCo
                     "eta": "$.eta",
                     "promised_date": "$.promised_date",
                     "last_update": "$.last_carrier_update",
+                    "delivered": "$.delivered",
+                    "delivered_at": "$.delivered_at",
                     "tracking_number": "$.tracking_number",
                     "carrier": "$.carrier",
                     "lines": "$.lines[*]",
