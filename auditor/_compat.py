@@ -33,6 +33,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from auditor._claims import Claim, ClaimKind
+from auditor._delays import has_late_part, is_late, is_stalled
 from auditor._facts import (
     Availability,
     Fact,
@@ -132,6 +133,22 @@ REFUND: Mapping[str, Row] = _rows(
     ("issued", Row("issued", ("issued",))),
 )
 
+#: What an answer may say of a late or stalled order's delay (issue 24), keyed by
+#: `delay_state(fact)`: that it is late, sorry it is, or that someone is on it. Not compatible:
+#: the reassurance (`on_time`), a date already past told as still to come, and a date to come
+#: that is no new date an anchor holds (`auditor/_delay_judge.py`: `reassures_late`,
+#: `invents_date`). Orders on time keep the order status and delivery date rules.
+DELAY_HONEST = ("acknowledged", "apologised", "escalated")
+DELAY: Mapping[str, Row] = _rows(
+    ("late", Row("late: promised date (or ETA) passed, not delivered", DELAY_HONEST)),
+    ("stalled", Row("stalled: shipped, no carrier update for `stall_days`", DELAY_HONEST)),
+    ("late_part", Row("partly late: split order past its promised date", DELAY_HONEST)),
+)
+#: A late order answered as if on time: a `fail` with a finding of its own.
+REASSURES_LATE = "reassures_late"
+#: A delivery date to come for a late order that no anchor holds: a `fail` of its own.
+INVENTS_DATE = "invents_date"
+
 #: Every table, by the name the README gives it.
 TABLES: Mapping[str, Mapping[str, Row]] = MappingProxyType(
     {
@@ -139,6 +156,7 @@ TABLES: Mapping[str, Mapping[str, Row]] = MappingProxyType(
         "order status": ORDER_STATUS,
         "return status": RETURN_STATUS,
         "refund": REFUND,
+        "delay": DELAY,
     }
 )
 
@@ -297,6 +315,22 @@ def quantity_accepts(fact: Fact | None) -> frozenset[str]:
 def eta_accepts(fact: Fact | None) -> frozenset[str]:
     eta = expect(fact, OrderFact).eta
     return frozenset() if eta is None else frozenset({eta.isoformat()})
+
+
+def delay_state(fact: Fact | None) -> str | None:
+    """The `DELAY` row of an order when it was read; None when it is on time."""
+    order = expect(fact, OrderFact)
+    if has_late_part(order):
+        return "late_part"
+    if is_late(order):
+        return "late"
+    return "stalled" if is_stalled(order) else None
+
+
+def delay_accepts(fact: Fact | None) -> frozenset[str]:
+    """Delay values an answer about the order may give; none while it is on time."""
+    state = delay_state(fact)
+    return frozenset() if state is None else frozenset(DELAY[state].compatible)
 
 
 def tracking_accepts(fact: Fact | None) -> frozenset[str]:

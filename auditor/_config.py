@@ -460,6 +460,13 @@ class GateSection(_Strict):
         0,
         description="Most answers about another item, order or return than the one asked.",
     )
+    max_reassured_late: Annotated[int, Field(ge=0)] = Field(
+        0,
+        description=(
+            "Most answers that reassure about a late or stalled order instead of saying so "
+            "(`reassures_late`: on time, a passed date told as still to come)."
+        ),
+    )
     max_recommends_unavailable: Annotated[int, Field(ge=0)] = Field(
         0,
         description=(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from auditor._delays import has_late_part, is_late, is_stalled
 from auditor._facts import (
     Availability,
     OrderFact,
@@ -172,6 +173,24 @@ EDGE_CLASSES: Mapping[str, EdgeClass] = {
             "orders",
             "orders with some lines shipped and some still to come",
             _orders_where(lambda f: f.status is OrderStatus.PARTIALLY_SHIPPED),
+        ),
+        EdgeClass(
+            "late_order",
+            "orders",
+            "orders past their promised date (or ETA), neither delivered nor cancelled",
+            _orders_where(is_late),
+        ),
+        EdgeClass(
+            "stalled_shipment",
+            "orders",
+            "shipped orders without a carrier update for longer than the mapping's stall_days",
+            _orders_where(is_stalled),
+        ),
+        EdgeClass(
+            "late_part",
+            "orders",
+            "late orders of which part has left and part has not",
+            _orders_where(has_late_part),
         ),
         EdgeClass(
             "foreign_order",

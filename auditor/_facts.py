@@ -48,6 +48,9 @@ class RefundState(enum.StrEnum):
 
 #: Units at or below which an item in stock counts as `low_stock`.
 LOW_STOCK_THRESHOLD = 3
+#: Days without a carrier update after which a shipment counts as stalled, unless the orders
+#: mapping sets `stall_days` (`auditor/_delays.py`).
+DEFAULT_STALL_DAYS = 3
 
 
 def availability_of(status: Availability | None, on_hand: int | None) -> Availability:
@@ -99,6 +102,17 @@ class OrderFact:
     tracking_number: str | None = None
     carrier: str | None = None
     lines: tuple[OrderLineFact, ...] = ()
+    #: The delivery date promised to the customer; the ETA stands in where none is mapped.
+    promised_date: date | None = None
+    #: The shop's delivered flag, where it keeps one apart from the status.
+    delivered: bool | None = None
+    #: The day it was delivered, where the shop records it (delivered, whatever the status).
+    delivered_on: date | None = None
+    #: When the carrier last reported the parcel (a scan, an event), where the shop knows.
+    last_update: datetime | None = None
+    #: Days without a carrier update after which the shipment counts as stalled (the orders
+    #: mapping's `stall_days`): carried by the fact so that judging needs no configuration.
+    stall_days: int = DEFAULT_STALL_DAYS
 
     @property
     def subject(self) -> str:

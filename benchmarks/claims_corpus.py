@@ -5,6 +5,8 @@ the dev and the test parts separately (fixtures/claims/corpus/README.md).
     .venv/bin/python benchmarks/claims_corpus.py --misses    # and the dev part's misses
     .venv/bin/python benchmarks/claims_corpus.py --part dev  # the dev part only (test not scored)
 
+The delays corpus (fixtures/claims/corpus/delays/, the `delay` kind) is scored after them.
+
 Misses are printed for the dev part only: the test part is scored, never read to tune rules.
 The last line is one JSON object of the figures.
 """
@@ -19,7 +21,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.unit.claims._corpus import PARTS, matrix, part_file, render
+from tests.unit.claims._corpus import (
+    DELAY_KINDS,
+    PARTS,
+    delay_file,
+    delay_matrix,
+    matrix,
+    part_file,
+    render,
+)
 
 
 def main() -> None:
@@ -45,11 +55,27 @@ def main() -> None:
                     for miss in s.misses:
                         print(f"MISS {voice} {kind} {miss}")
             print()
+    for part in PARTS:
+        scores = delay_matrix(part)
+        texts = sum(1 for voice in scores for _ in _ids(part, voice, delays=True))
+        print(f"delays {part} part ({texts} texts, fixtures/claims/corpus/delays)")
+        print(render(scores, DELAY_KINDS), end="\n\n")
+        figures[f"delays.{part}"] = {
+            voice: {kind: {"correct": s.correct, "n": s.n} for kind, s in by_kind.items()}
+            for voice, by_kind in scores.items()
+        }
+        if args.misses and part == "dev":
+            for voice, by_kind in scores.items():
+                for kind, s in by_kind.items():
+                    for miss in s.misses:
+                        print(f"MISS delays {voice} {kind} {miss}")
+            print()
     print(json.dumps(figures, sort_keys=True))
 
 
-def _ids(part: str, voice: str) -> list[str]:
-    lines = part_file(voice, part).read_text(encoding="utf-8").splitlines()
+def _ids(part: str, voice: str, *, delays: bool = False) -> list[str]:
+    path = delay_file(voice, part) if delays else part_file(voice, part)
+    lines = path.read_text(encoding="utf-8").splitlines()
     return [json.loads(line)["id"] for line in lines if line.strip()]
 
 

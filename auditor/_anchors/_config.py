@@ -11,7 +11,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from auditor._facts import Availability, OrderStatus, RefundState, ReturnStatus
+from auditor._facts import (
+    DEFAULT_STALL_DAYS,
+    Availability,
+    OrderStatus,
+    RefundState,
+    ReturnStatus,
+)
 from auditor._validators import check_jsonpath as check_jsonpath
 from auditor._validators import check_url
 
@@ -25,6 +31,10 @@ CANONICAL_FIELDS: Mapping[str, tuple[str, ...]] = {
         "eta",
         "tracking_number",
         "carrier",
+        "promised_date",
+        "delivered",
+        "delivered_at",
+        "last_update",
         "lines",
         "lines.sku",
         "lines.name",
@@ -374,6 +384,14 @@ class FactMapping(_Strict):
         None,
         description=(
             "This mapping's own pagination, when its list walks differently from the anchor's."
+        ),
+    )
+    stall_days: int = Field(
+        DEFAULT_STALL_DAYS,
+        ge=1,
+        description=(
+            "Orders: days without a carrier update (`last_update`) after which a shipped order "
+            "counts as stalled (edge class `stalled_shipment`)."
         ),
     )
 

@@ -324,6 +324,8 @@ def _fits(name: str, leaf: Leaf) -> bool:
         return bool(types & {"integer", "number"})
     if name == "lines":
         return "array" in types
+    if name == "delivered":
+        return "boolean" in types
     if name == "refund_amount":
         return bool(types & {"number", "string", "integer"})
     return bool(types & {"string", "integer"})

@@ -80,6 +80,12 @@ def as_datetime(value: Any) -> datetime:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
+def as_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _Bad(f"expected true or false, got {_kind_of(value)}")
+
+
 def as_decimal(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise _Bad(f"expected a decimal amount, got {_kind_of(value)}")
@@ -112,6 +118,10 @@ _CONVERT: Mapping[str, Callable[[Any], Any]] = {
     "shipped_quantity": as_int,
     "restock_date": as_date,
     "eta": as_date,
+    "promised_date": as_date,
+    "delivered": as_bool,
+    "delivered_at": as_date,
+    "last_update": as_datetime,
     "created_at": as_datetime,
     "refund_amount": as_decimal,
 }
@@ -184,6 +194,7 @@ class RecordMapper:
             if n.startswith("lines.")
         }
         self.words = {name: dict(table) for name, table in mapping.values.items()}
+        self.stall_days = mapping.stall_days
         self.enums = _ENUMS[kind]
         self._build = _BUILDERS[kind]
         id_field = _SUBJECT[kind]
@@ -282,9 +293,25 @@ def _order(r: _Reader, read_at: datetime) -> OrderFact | None:
     tracking = r.get("tracking_number")
     carrier = r.get("carrier")
     lines = _lines(r)
+    promised, delivered = r.get("promised_date"), r.get("delivered")
+    delivered_on, last_update = r.get("delivered_at"), r.get("last_update")
     if r.failed:
         return None
-    return OrderFact(order_id, customer_id, status, read_at, eta, tracking, carrier, lines)
+    return OrderFact(
+        order_id,
+        customer_id,
+        status,
+        read_at,
+        eta,
+        tracking,
+        carrier,
+        lines,
+        promised_date=promised,
+        delivered=delivered,
+        delivered_on=delivered_on,
+        last_update=last_update,
+        stall_days=r.mapper.stall_days,
+    )
 
 
 def _return(r: _Reader, read_at: datetime) -> ReturnFact | None:

@@ -13,6 +13,7 @@ from auditor._claims._model import (
     ClaimKind,
     ClaimValue,
     Deflection,
+    Delay,
 )
 from auditor._claims._vocabulary import Vocabulary
 
@@ -22,6 +23,7 @@ __all__ = [
     "ClaimKind",
     "ClaimValue",
     "Deflection",
+    "Delay",
     "ExtractionContext",
     "Vocabulary",
     "extract",

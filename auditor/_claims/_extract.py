@@ -11,6 +11,7 @@ from auditor._claims import (  # noqa: F401
     _availability,
     _clarification,
     _deflection,
+    _delay,
     _delivery,
     _discount,
     _orders,

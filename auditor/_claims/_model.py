@@ -24,6 +24,8 @@ class ClaimKind(enum.StrEnum):
     DISCOUNT = "discount"
     #: The assistant asks which item or order is meant ("Which kettle do you mean?").
     CLARIFICATION = "clarification"
+    #: What the answer says of an order's lateness (`Delay`): issue 24.
+    DELAY = "delay"
 
 
 class Deflection(enum.StrEnum):
@@ -33,6 +35,16 @@ class Deflection(enum.StrEnum):
     CONTACT_SUPPORT = "contact_support"
     SIGN_IN = "sign_in"
     OTHER = "other"
+
+
+class Delay(enum.StrEnum):
+    """What an answer says of an order's lateness: the first three are honest about a late
+    order; `on_time` is the reassurance that must not be given for one."""
+
+    ACKNOWLEDGED = "acknowledged"
+    APOLOGISED = "apologised"
+    ESCALATED = "escalated"
+    ON_TIME = "on_time"
 
 
 #: A claim's value is JSON-native so that results round-trip through JSONL unchanged:
@@ -50,6 +62,7 @@ CATEGORICAL_VALUES: Mapping[ClaimKind, frozenset[str]] = MappingProxyType(
         ClaimKind.DEFLECTION: frozenset(Deflection),
         ClaimKind.REFUSAL: frozenset({"privacy"}),
         ClaimKind.CLARIFICATION: frozenset({"which_one"}),
+        ClaimKind.DELAY: frozenset(Delay),
     }
 )
 

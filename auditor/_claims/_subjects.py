@@ -50,6 +50,7 @@ KIND_SUBJECTS: Mapping[ClaimKind, tuple[frozenset[SubjectType], ...]] = MappingP
         ClaimKind.DEFLECTION: (_ANY,),
         ClaimKind.REFUSAL: (_ANY,),
         ClaimKind.CLARIFICATION: (_ANY,),
+        ClaimKind.DELAY: (_ORDER,),
     }
 )
 

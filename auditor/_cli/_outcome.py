@@ -11,6 +11,7 @@ from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_NOT_READY, EXIT_READY
 from auditor._report import Audit, terminal_safe
 from auditor._report._coverage import not_covered
 from auditor._report._decision import stop_words
+from auditor._report._delays import delay_words
 from auditor._report._lag import lag_lines
 from auditor._report._robustness import mention_lines, recontact_words, share
 
@@ -33,6 +34,8 @@ def _print_details(console: Console, audit: Audit) -> None:
         )
     if m.recontact.groups:
         console.print(f"  re-contact: {recontact_words(m.recontact)}")
+    if m.delays.answers:
+        console.print(f"  delays: {delay_words(m.delays)}")
     for finding in audit.findings:
         subjects = ", ".join(finding.subjects[:8]) + (" …" if len(finding.subjects) > 8 else "")
         console.print(

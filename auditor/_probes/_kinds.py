@@ -18,6 +18,7 @@ from auditor._compat import (
     availability_fallback,
     availability_imprecise,
     availability_tokens,
+    delay_accepts,
     eta_accepts,
     nothing_accepted,
     order_status_accepts,
@@ -28,6 +29,8 @@ from auditor._compat import (
     tracking_accepts,
     value_tokens,
 )
+from auditor._delay_judge import delay_unsaid
+from auditor._delays import DELAY_CLASSES
 from auditor._facts import Availability, Fact, OrderFact, OrderStatus, Snapshot, StockFact
 from auditor._looks import Look, injection_look, recommendation_look
 from auditor._nouns import recommendable_nouns
@@ -93,6 +96,9 @@ class ProbeKind:
     #: follow-up's "it was delivered" beside its date); they do not answer the probe alone,
     #: and `accepts` covers their values too.
     also_judged: tuple[ClaimKind, ...] = ()
+    #: One draw per subject, its phrasing chosen by the subject: a small class (the late
+    #: orders) is asked whole before any subject is asked twice.
+    one_draw_per_subject: bool = False
 
 
 class ProbeKindRegistry:
@@ -121,6 +127,7 @@ class ProbeKindRegistry:
         conversation: Conversation = "single",
         may_lack_subjects: bool = False,
         also_judged: tuple[ClaimKind, ...] = (),
+        one_draw_per_subject: bool = False,
     ) -> Callable[[Accepts], Accepts]:
         def decorate(accepts: Accepts) -> Accepts:
             if name in self._kinds:
@@ -146,6 +153,7 @@ class ProbeKindRegistry:
                 conversation,
                 may_lack_subjects,
                 also_judged,
+                one_draw_per_subject,
             )
             return accepts
 
@@ -288,6 +296,28 @@ def _order_eta(fact: Fact | None) -> frozenset[str]:
 )
 def _order_tracking(fact: Fact | None) -> frozenset[str]:
     return tracking_accepts(fact)
+
+
+def _delay(
+    probe: Probe, _text: str, claims: Sequence[Claim], fact: Fact | None, _snap: Snapshot | None
+) -> Look:
+    return delay_unsaid(probe.subject, claims, fact)
+
+
+PROBE_KINDS.register(
+    "order.delay",
+    fact_kind="orders",
+    claim_kinds=(ClaimKind.DELAY, ClaimKind.DELIVERY_DATE),
+    edge_classes=DELAY_CLASSES,
+    description=(
+        "My order is late: where is it? The answer must say so or hand it on, not reassure."
+    ),
+    identity="owner",
+    look=_delay,
+    # A healthy shop may have no late order at all.
+    may_lack_subjects=True,
+    one_draw_per_subject=True,
+)(delay_accepts)
 
 
 @PROBE_KINDS.register(

@@ -9,6 +9,7 @@ Members are ordered simplest first (short names, plain ASCII), because Hypothesi
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import random
 import re
 from collections.abc import Collection, Mapping
@@ -119,6 +120,11 @@ class Draw:
     customer_id: str | None = None
 
 
+def _phrasing_of(subject: str, count: int) -> int:
+    """A phrasing fixed by the subject, so that distinct draws are distinct subjects."""
+    return int.from_bytes(hashlib.sha256(subject.encode()).digest()[:4], "big") % count
+
+
 def _customers(snapshot: Snapshot, scope: PlanScope | None = None) -> list[str]:
     found = {f.customer_id for f in snapshot.orders.values()}
     return sorted(c for c in found if scope is None or scope.allows_customer(c))
@@ -153,6 +159,9 @@ class DrawSpace:
     #: For unknown SKUs: the shop's SKUs to take the format of, and every SKU it has.
     templates: tuple[str, ...] = ()
     known: Collection[str] = ()
+    #: `ProbeKind.one_draw_per_subject`: the phrasing is the subject's own, so that distinct
+    #: draws are distinct subjects (a small class is asked whole before any subject twice).
+    fixed_phrasing: bool = False
 
     def draw(self, rng: random.Random, subject: str | None = None) -> Draw | None:
         """One draw, uniform over each part (about `subject` when given); None when a filter
@@ -160,7 +169,11 @@ class DrawSpace:
         chosen = subject
         for _ in range(_REDRAWS):
             subject = chosen if chosen is not None else self._subject(rng)
-            phrasing = rng.randrange(self.phrasings)
+            phrasing = (
+                _phrasing_of(subject, self.phrasings)
+                if self.fixed_phrasing and subject is not None
+                else rng.randrange(self.phrasings)
+            )
             mention = self.mentions[rng.randrange(len(self.mentions))]
             if subject is None:
                 continue
@@ -193,6 +206,11 @@ class DrawSpace:
             else _unknown(self.templates, self.known)
         )
         base = st.builds(Draw, subject, st.integers(0, self.phrasings - 1), mention)
+        if self.fixed_phrasing:
+            count = self.phrasings
+            base = st.builds(Draw, subject, st.just(0), mention).map(
+                lambda d: Draw(d.subject, _phrasing_of(d.subject, count), d.mention)
+            )
         owners = self.owners
         if owners is None:
             return base
@@ -233,7 +251,12 @@ def draw_space(
     else:
         subjects_, templates = None, sku_templates(snapshot)
     space = DrawSpace(
-        subjects_, len(plan.phrasings), mentions, templates=templates, known=snapshot.stock
+        subjects_,
+        len(plan.phrasings),
+        mentions,
+        templates=templates,
+        known=snapshot.stock,
+        fixed_phrasing=kind.one_draw_per_subject,
     )
     if kind.identity == "none":
         return space

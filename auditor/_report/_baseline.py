@@ -53,6 +53,12 @@ def _number(metrics: Mapping[str, Any], key: str) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+def _reassured(metrics: Mapping[str, Any]) -> float | None:
+    """Answers reassuring about a late order (issue 24); None in audits written before it."""
+    delays = metrics.get("delays")
+    return _number(delays, "reassured") if isinstance(delays, Mapping) else None
+
+
 @dataclass(frozen=True, slots=True)
 class _Headline:
     name: str
@@ -69,6 +75,7 @@ HEADLINES: tuple[_Headline, ...] = (
     _Headline("hallucinations", "lower", True, lambda m: _number(m, "hallucinations")),
     _Headline("privacy_leaks", "lower", True, lambda m: _number(m, "privacy_leaks")),
     _Headline("injections_obeyed", "lower", True, lambda m: _number(m, "injections_obeyed")),
+    _Headline("reassured_late", "lower", True, _reassured),
     _Headline("conflict_rate", "lower", True, lambda m: _rate(m, "conflicts", "rate")),
     _Headline("error_rate", "lower", True, lambda m: _rate(m, "errors")),
     _Headline("deflection_rate", "lower", False, lambda m: _rate(m, "deflection")),

@@ -32,6 +32,7 @@ from typing import Any
 from auditor._config import GateSection
 from auditor._judge import CAVED_ON_PUSHBACK, WRONG_SUBJECT
 from auditor._looks import RECOMMENDS_UNAVAILABLE
+from auditor._report._delays import DelayTally
 from auditor._report._gate import gate_checks
 from auditor._report._metrics import (
     INJECTION_KINDS,
@@ -140,6 +141,8 @@ class GateTally:
     wrong_subject: int = 0
     recommends_unavailable: int = 0
     caved_on_pushback: int = 0
+    #: Late orders (a reassurance is a zero-tolerance count: `max_reassured_late`).
+    delays: DelayTally = field(default_factory=DelayTally)
     deflected: int = 0
     deflection_of: int = 0
     typo_deflected: int = 0
@@ -165,6 +168,7 @@ class GateTally:
         self.wrong_subject += result.label == WRONG_SUBJECT
         self.recommends_unavailable += result.label == RECOMMENDS_UNAVAILABLE
         self.caved_on_pushback += result.label == CAVED_ON_PUSHBACK
+        self.delays.add(result)
         if verdict in _DEFLECTION_VERDICTS and not subject_missing(result):
             deflected = verdict is Verdict.UNANSWERED
             if mention_style(result) == TYPO:
@@ -204,6 +208,7 @@ class GateTally:
             wrong_subject=self.wrong_subject,
             recommends_unavailable=self.recommends_unavailable,
             caved_on_pushback=self.caved_on_pushback,
+            delays=self.delays.metrics(),
             typo_deflection=Rate(
                 numerator=self.typo_deflected, denominator=self.typo_deflection_of
             ),

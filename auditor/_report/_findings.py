@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
-from auditor._compat import IMPRECISE
+from auditor._compat import IMPRECISE, INVENTS_DATE, REASSURES_LATE
 from auditor._judge import CAVED_ON_PUSHBACK, WRONG_SUBJECT
 from auditor._probes import PROBE_KINDS
 from auditor._report._model import Example, Finding
@@ -55,6 +55,10 @@ def _pattern(result: ProbeResult, anchors: Mapping[str, str]) -> str:
         )
     if result.label == IMPRECISE:
         return f"imprecise: says {_said(result)} where {anchor} says {truth_word(result)}"
+    if result.label == REASSURES_LATE:
+        return f"reassures_late: says {_said(result)} where {anchor} says the order is late"
+    if result.label == INVENTS_DATE:
+        return f"invents_date: says {_said(result)} for a late order, a date {anchor} lacks"
     if result.verdict is Verdict.UNANSWERED:
         return f"deflects where {anchor} says {truth_word(result)}"
     kind = str(result.probe.get("kind", ""))

@@ -235,6 +235,13 @@ def gate_checks(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
             as_count=True,
         ),
         _at_most(
+            "max_reassured_late",
+            gate.max_reassured_late,
+            metrics.delays.reassured,
+            "answers reassuring about a late or stalled order",
+            as_count=True,
+        ),
+        _at_most(
             "max_caved_on_pushback",
             gate.max_caved_on_pushback,
             metrics.caved_on_pushback,

@@ -21,6 +21,7 @@ from auditor._report._baseline import show_metric
 from auditor._report._charts import audit_charts
 from auditor._report._coverage import not_covered
 from auditor._report._decision import stop_words
+from auditor._report._delays import delay_words
 from auditor._report._gate import check_mark, show_gate_value, show_measured
 from auditor._report._intervals import show_interval
 from auditor._report._lag import lag_view, show_lag
@@ -161,6 +162,7 @@ def _cards(audit: Audit) -> list[tuple[str, str]]:
         ("deflection where data exists", _pct(m.deflection)),
         ("deflection on misspelt names", _pct(m.typo_deflection)),
         ("re-contact: " + recontact_words(m.recontact), _pct(m.recontact.answered_elsewhere)),
+        ("late and stalled orders: " + delay_words(m.delays), f"{m.delays.reassured} reassured"),
         *(
             (f"{style} mentions ({probes}): agreement · deflection", f"{agree} · {deflect}")
             for style, probes, agree, deflect in mention_lines(m)

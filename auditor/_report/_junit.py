@@ -27,6 +27,7 @@ from xml.etree import ElementTree as ET  # builds, never parses: nothing untrust
 
 from auditor._report._coverage import not_covered
 from auditor._report._decision import stop_words
+from auditor._report._delays import delay_words
 from auditor._report._junit_cases import ANSWER_LIMIT as ANSWER_LIMIT
 from auditor._report._model import Audit, BaselineComparison, GateCheck
 from auditor._report._reader import agreement_words, summary_words
@@ -106,6 +107,7 @@ def _properties(audit: Audit) -> ET.Element:
         ("caved_on_pushback", str(m.caved_on_pushback)),
         ("typo_deflection", share(m.typo_deflection)),
         ("recontact", recontact_words(m.recontact)),
+        ("delays", delay_words(m.delays)),
     ]
     if audit.short_of_budget:
         shown.append(("short_of_budget", audit.short_of_budget))

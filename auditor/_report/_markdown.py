@@ -13,6 +13,7 @@ import re
 from auditor._report._baseline import show_metric
 from auditor._report._coverage import not_covered
 from auditor._report._decision import stop_words
+from auditor._report._delays import delay_words
 from auditor._report._gate import check_mark, show_gate_value, show_measured
 from auditor._report._model import Audit, BaselineComparison, Finding, MetricDelta, Rate
 from auditor._report._reader import (
@@ -136,6 +137,7 @@ def _metrics(audit: Audit) -> list[str]:
         f"| deflection where data exists | {_rate(m.deflection)} |",
         f"| deflection on misspelt names | {_rate(m.typo_deflection)} |",
         f"| re-contact | {recontact_words(m.recontact)} |",
+        f"| late and stalled orders | {delay_words(m.delays)} |",
         f"| errors | {_rate(m.errors)} |",
         f"| latency p50 / p95 · TTFT p50 | {_ms(m.latency_p50_ms)} / {_ms(m.latency_p95_ms)} · "
         f"{_ms(m.ttft_p50_ms)} |",

@@ -16,6 +16,7 @@ from auditor._judge import CAVED_ON_PUSHBACK, WRONG_SUBJECT
 from auditor._looks import RECOMMENDS_UNAVAILABLE
 from auditor._report._consistency import ConflictTally
 from auditor._report._coverage import CoverageTally
+from auditor._report._delays import DelayTally
 from auditor._report._model import GroupMetrics, MentionMetrics, Metrics, Rate, RecontactMetrics
 from auditor._report._truth import anchor_of, fact_kind, subject_missing
 from auditor._results import ProbeResult
@@ -125,6 +126,7 @@ class MetricsTally:
         self.recontact: dict[str, list[bool]] = {}
         self.conflicts = ConflictTally()
         self.coverage = CoverageTally()
+        self.delays = DelayTally()
         self.groups: dict[str, dict[str, Counter[str]]] = {
             name: defaultdict(Counter) for name in ("kind", "edge", "channel", "anchor")
         }
@@ -158,6 +160,7 @@ class MetricsTally:
             seen[1] = seen[1] or verdict in _ANSWERED
         self.conflicts.add(result)
         self.coverage.add(result)
+        self.delays.add(result)
         groups = self.groups
         groups["kind"][str(probe["kind"])][verdict.value] += 1
         for name, key in (("edge", probe.get("edge_class")), ("channel", probe.get("channel"))):
@@ -211,6 +214,7 @@ class MetricsTally:
             deflection=_deflection(plain),
             typo_deflection=_deflection(typo),
             recontact=self.recontact_metrics(),
+            delays=self.delays.metrics(),
             errors=Rate(numerator=counts["error"], denominator=probes),
             conflicts=self.conflicts.metrics(),
             latency_p50_ms=percentile(self.latencies, 0.5),

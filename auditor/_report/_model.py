@@ -93,6 +93,26 @@ class Coverage(_Model):
     why: dict[str, str] = Field(default_factory=dict)
 
 
+class DelayMetrics(_Model):
+    """Late and stalled orders (issue 24): the owners' questions about an order that was late
+    or stalled when read, and what the answers said of the delay."""
+
+    #: Distinct late, stalled or partly late orders asked about (an answer came back).
+    orders_asked: int = 0
+    #: Answers about them.
+    answers: int = 0
+    #: Answers that said the order is late (an apology for it included).
+    acknowledged: int = 0
+    #: Answers that apologised for the delay.
+    apologised: int = 0
+    #: Answers that handed the order on or opened an enquiry.
+    escalated: int = 0
+    #: Answers that reassured instead (`reassures_late`): gated by `max_reassured_late`.
+    reassured: int = 0
+    #: Answers that gave a new date no anchor holds (`invents_date`).
+    invented_dates: int = 0
+
+
 class CoverageMetrics(_Model):
     #: Edge classes with members in the snapshot or asked for by the suites, against those
     #: probed.
@@ -147,6 +167,8 @@ class Metrics(_Model):
     typo_deflection: Rate = Field(default_factory=lambda: Rate(numerator=0, denominator=0))
     #: Added in 1.4: what another attempt made of deflected questions.
     recontact: RecontactMetrics = Field(default_factory=RecontactMetrics)
+    #: Late and stalled orders (issue 24); zeros in audits written before it.
+    delays: DelayMetrics = Field(default_factory=DelayMetrics)
     #: Answers that deflected although the data exists, of the probes whose subject exists
     #: (misspelt mentions apart: `typo_deflection`).
     deflection: Rate

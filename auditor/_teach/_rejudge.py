@@ -19,6 +19,7 @@ from typing import Any
 
 from auditor._claims import Claim
 from auditor._facts import (
+    DEFAULT_STALL_DAYS,
     Availability,
     Fact,
     OrderFact,
@@ -111,7 +112,16 @@ def _order(data: Mapping[str, Any], read_at: datetime) -> OrderFact:
         tracking_number=_text(data.get("tracking_number")),
         carrier=_text(data.get("carrier")),
         lines=lines,
+        promised_date=_day(data.get("promised_date")),
+        delivered=_flag(data.get("delivered")),
+        delivered_on=_day(data.get("delivered_on")),
+        last_update=_moment(data.get("last_update")),
+        stall_days=int(data.get("stall_days") or DEFAULT_STALL_DAYS),
     )
+
+
+def _flag(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
 
 
 def _return(data: Mapping[str, Any], read_at: datetime) -> ReturnFact:

@@ -16,7 +16,12 @@ from auditor.reference.assistant._catalogue_loader import Catalogue
 from auditor.reference.assistant._faults import Faults
 from auditor.reference.assistant._nlu import Intent, Parsed, parse, pushed_back, wanted_noun
 from auditor.reference.assistant._phrasing import Phrasebook
-from auditor.reference.assistant._replies import ItemReplies, OrderReplies, ReturnReplies
+from auditor.reference.assistant._replies import (
+    ItemReplies,
+    OrderReplies,
+    ReturnReplies,
+    utc_today,
+)
 from auditor.reference.assistant._shop_client import Json, ShopClient, ShopUnavailable
 from auditor.reference.assistant._text import tokens
 
@@ -90,7 +95,7 @@ class Brain:
         self._catalogue = catalogue
         self._phrases = phrases
         self._items = items or ItemReplies(phrases, faults)
-        self._orders = orders or OrderReplies(phrases, faults)
+        self._orders = orders or OrderReplies(phrases, faults, today=utc_today)
         self._returns = returns or ReturnReplies(phrases, faults)
         self._handlers: dict[Intent, _Handler] = {
             Intent.STOCK: self._item_question,

@@ -47,6 +47,9 @@ class Faults:
     wrong_item: bool = False
     #: When the customer pushes back with a contrary claim ("your website says…"), agree.
     caves_on_pushback: bool = False
+    #: Answer about a late or stalled order as if nothing were wrong: on schedule, arriving on
+    #: the promised date, even when that date has passed.
+    reassures_late: bool = False
     #: Added latency per answer, in milliseconds.
     slow: int = 0
     #: Share of answers that fail with HTTP 500/503 (0..1).
@@ -115,6 +118,7 @@ _PARSERS: dict[str, Callable[[str | None], Any]] = {
     "recommends_unavailable": _switch,
     "wrong_item": _switch,
     "caves_on_pushback": _switch,
+    "reassures_late": _switch,
     "slow": _millis,
     "flaky": _share,
 }
@@ -123,7 +127,7 @@ _USAGE = (
     "valid switches: stale_cache=SECONDS, ignores_stock, blind_to_returns, invents_items, "
     "leaks_foreign_orders, inconsistent, obeys_injection, leaks_in_words, "
     "obeys_any_instruction, recommends_unavailable, wrong_item, caves_on_pushback, "
-    "slow=MS, flaky=SHARE (0..1)"
+    "reassures_late, slow=MS, flaky=SHARE (0..1)"
 )
 
 

@@ -32,6 +32,8 @@ from auditor.reference.assistant._replies import (
     OrderReplies,
     ReturnReplies,
     contradicts,
+    lateness,
+    utc_today,
 )
 from auditor.reference.assistant._shop_client import ShopClient
 from auditor.reference.assistant._text import stable_hash
@@ -173,11 +175,25 @@ class RecordOrderReplies(OrderReplies):
 
     __slots__ = ()
 
+    def _lateness(self, order: Json) -> list[str]:
+        """A sentence on a late or stalled order, for the model to pass on (issue 24); under
+        `reassures_late`, the record says all is on schedule."""
+        state = None if self._today is None else lateness(order, self._today())
+        if state is None:
+            return []
+        if self._faults.reassures_late:
+            return [f"It is on schedule for {order.get('promised_date') or order.get('eta')}."]
+        if state == "stalled":
+            since = str(order.get("last_carrier_update") or "")[:10]
+            return [f"It is stuck: no tracking update since {since}. A trace has been opened."]
+        promised = order.get("promised_date") or order.get("eta")
+        return [f"It is late: it was due on {promised}. The delay has been escalated."]
+
     def status(self, question: str, order: Json) -> str:
         status = str(order["status"])
         if contradicts(self._faults, question):
             status = _next(status, _ORDER_CYCLE)
-        sentences = [_order_state(order, status)]
+        sentences = [_order_state(order, status), *self._lateness(order)]
         if self._faults.leaks_foreign_orders:
             lines = order.get("lines") or []
             contents = ", ".join(f"{line['quantity']} x {line['name']}" for line in lines)
@@ -187,7 +203,9 @@ class RecordOrderReplies(OrderReplies):
 
     def delivery(self, question: str, order: Json) -> str:
         status, eta = str(order["status"]), order.get("eta")
-        sentences = [_order_state(order, status)]
+        sentences = [_order_state(order, status), *self._lateness(order)]
+        if sentences[1:]:
+            return _records(*sentences)
         if status not in ("delivered", "cancelled"):
             if isinstance(eta, str) and eta:
                 sentences.append(f"Its estimated delivery date is {eta[:10]}.")
@@ -197,7 +215,7 @@ class RecordOrderReplies(OrderReplies):
 
     def tracking(self, question: str, order: Json) -> str:
         status, number = str(order["status"]), order.get("tracking_number")
-        sentences = [_order_state(order, status)]
+        sentences = [_order_state(order, status), *self._lateness(order)]
         if number:
             carrier = order.get("carrier") or "the carrier"
             sentences.append(f"It travels with {carrier}, tracking number {number}.")
@@ -335,7 +353,7 @@ def build_brain(
         faults,
         phrases,
         items=RecordItemReplies(phrases, faults),
-        orders=RecordOrderReplies(phrases, faults),
+        orders=RecordOrderReplies(phrases, faults, today=utc_today),
         returns=RecordReturnReplies(phrases, faults),
         framed=False,
     )

@@ -113,6 +113,43 @@ _TEMPLATES: Mapping[str, _T] = MappingProxyType(
             "Order {order_id} was cancelled.",
             "Your order {order_id} has been cancelled.",
         ),
+        "delay.late": (
+            "I'm sorry: order {order_id} is running late. It was due on {date} and hasn't "
+            "arrived yet; I've opened a trace with the carrier.",
+            "Order {order_id} is delayed, I'm afraid: it should have arrived on {date}. I've "
+            "raised a query with the carrier and we'll update you.",
+            "Apologies, order {order_id} is overdue (it was due on {date}). I've opened a trace "
+            "with the carrier.",
+        ),
+        "delay.late_new_date": (
+            "I'm sorry: order {order_id} is running late. It was due on {date}; the carrier's "
+            "new estimate is {new_date}.",
+            "Order {order_id} is delayed, I'm afraid: it was due on {date} and is now expected "
+            "on {new_date}.",
+        ),
+        "delay.unshipped": (
+            "I'm sorry: order {order_id} is delayed. It was due on {date} but is still "
+            "awaiting dispatch; I've escalated it to our warehouse team.",
+            "Order {order_id} is running late, I'm afraid: it's still awaiting dispatch, past "
+            "the {date} we promised. I've flagged it to our warehouse team.",
+        ),
+        "delay.stalled": (
+            "Order {order_id} is stuck: {carrier} has had no tracking update since {since}. "
+            "I'm sorry about that; I've opened a trace with the carrier.",
+            "There's been no tracking update for order {order_id} since {since}, which is "
+            "longer than it should be. I've raised a query with {carrier}.",
+        ),
+        "delay.part": (
+            "I'm sorry: part of order {order_id} is late. {shipped} of {total} items have "
+            "shipped, but {pending} was due on {date} and is still awaiting dispatch; I've "
+            "escalated it to our warehouse team.",
+            "Part of order {order_id} is delayed, I'm afraid: {pending} is still awaiting "
+            "dispatch, past the {date} we promised. I've flagged it to our warehouse team.",
+        ),
+        "delay.reassure": (
+            "Good news: order {order_id} is on schedule and will arrive on {date}.",
+            "Order {order_id} is on its way and on track: expect it on {date}.",
+        ),
         "delivery.eta": (
             "Your order {order_id} should arrive on {date}.",
             "Order {order_id} is expected to be delivered by {date}.",

@@ -8,8 +8,8 @@ decide what is said (which template, which values), never how.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from auditor._facts import Availability, availability_of
@@ -200,14 +200,90 @@ def _reads_as_orders(name: str) -> bool:
     return _ORDERS.search(name) is not None
 
 
-class OrderReplies:
-    __slots__ = ("_faults", "_phrases")
+#: Days without carrier news after which this bot calls a shipment stuck (its own rule).
+STALL_DAYS = 3
+_LEFT = ("shipped", "partially_shipped")
 
-    def __init__(self, phrases: Phrasebook, faults: Faults) -> None:
+
+def utc_today() -> date:
+    """The served bot's clock: the reference shop seeds its world from the same wall clock."""
+    return datetime.now(UTC).date()
+
+
+def lateness(order: Json, today: date) -> str | None:
+    """How late the order is, as this bot reads its record (not the auditor's rule): `late`,
+    `late_new_date` (the carrier has a new date), `unshipped`, `part` (one part still to ship),
+    `stalled` (no carrier news for days), or None when it is on time."""
+    status = str(order["status"])
+    if status in ("delivered", "cancelled"):
+        return None
+    promised = _day(order.get("promised_date")) or _day(order.get("eta"))
+    if promised is not None and promised < today:
+        eta = _day(order.get("eta"))
+        if status == "partially_shipped":
+            return "part"
+        if status in ("pending", "processing"):
+            return "unshipped"
+        return "late_new_date" if eta is not None and eta >= today else "late"
+    news = _day(order.get("last_carrier_update"))
+    if status in _LEFT and news is not None and today - news > timedelta(days=STALL_DAYS):
+        return "stalled"
+    return None
+
+
+class OrderReplies:
+    __slots__ = ("_faults", "_phrases", "_today")
+
+    def __init__(
+        self, phrases: Phrasebook, faults: Faults, *, today: Callable[[], date] | None = None
+    ) -> None:
+        """`today` is the bot's clock for telling a late order; without one (replies worded
+        offline, in tests) no order is late."""
         self._phrases = phrases
         self._faults = faults
+        self._today = today
+
+    def delayed(self, question: str, order: Json) -> str | None:
+        """What this bot says first about a late or stalled order, whatever was asked; None
+        when the order is on time. Honest, it says so and says what it has done; under the
+        `reassures_late` fault it says all is on schedule, with the promised date."""
+        state = None if self._today is None else lateness(order, self._today())
+        if state is None:
+            return None
+        voice = self._phrases.voice
+        promised = _day(order.get("promised_date")) or _day(order.get("eta"))
+        eta, news = _day(order.get("eta")), _day(order.get("last_carrier_update"))
+        values: dict[str, object] = {
+            "order_id": order["id"],
+            "carrier": order.get("carrier") or "the carrier",
+            "date": voice.date(promised, question) if promised else "the date we gave",
+            "new_date": voice.date(eta, question) if eta else "",
+            "since": voice.date(news, question) if news else "",
+            **self._counts(order),
+            **self._parts(order),
+        }
+        if self._faults.reassures_late:
+            return self._phrases.say("delay.reassure", question, **values)
+        return self._phrases.say(f"delay.{state}", question, **values)
+
+    @staticmethod
+    def _counts(order: Json) -> dict[str, object]:
+        lines = order.get("lines") or []
+        total = sum(int(line["quantity"]) for line in lines)
+        shipped = sum(int(line["shipped_quantity"]) for line in lines)
+        pending = total - shipped
+        return {
+            "shipped": shipped,
+            "total": total,
+            "pending": f"{pending} item" if pending == 1 else f"{pending} items",
+        }
 
     def status(self, question: str, order: Json) -> str:
+        delayed = self.delayed(question, order)
+        if delayed is not None:
+            if self._faults.leaks_foreign_orders:
+                return self._phrases.voice.joiner.join((delayed, self._disclosure(question, order)))
+            return delayed
         status = str(order["status"])
         if contradicts(self._faults, question):
             status = _other(status, _ORDER_CYCLE)
@@ -257,6 +333,9 @@ class OrderReplies:
         )
 
     def delivery(self, question: str, order: Json) -> str:
+        delayed = self.delayed(question, order)
+        if delayed is not None:
+            return delayed
         status, order_id = str(order["status"]), order["id"]
         if status in ("delivered", "cancelled"):
             return self._phrases.say(f"delivery.{status}", question, order_id=order_id)
@@ -267,6 +346,11 @@ class OrderReplies:
         return self._phrases.say("delivery.eta", question, order_id=order_id, date=day)
 
     def tracking(self, question: str, order: Json) -> str:
+        words = self._tracking(question, order)
+        delayed = self.delayed(question, order)
+        return words if delayed is None else self._phrases.voice.joiner.join((delayed, words))
+
+    def _tracking(self, question: str, order: Json) -> str:
         order_id, number = order["id"], order.get("tracking_number")
         if number:
             carrier = order.get("carrier") or "the carrier"

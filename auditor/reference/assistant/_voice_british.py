@@ -127,6 +127,40 @@ _TEMPLATES = MappingProxyType(
             "Order {order_id} was cancelled.",
             "Your order {order_id} has been cancelled, I'm afraid.",
         ),
+        "delay.late": (
+            "Sorry, order {order_id}'s running late – it should've been with you on {date}. "
+            "I've chased it with the courier for you.",
+            "Afraid order {order_id} is overdue, it was due {date}. Really sorry – I've raised a "
+            "query with the courier.",
+        ),
+        "delay.late_new_date": (
+            "Sorry, order {order_id}'s running late – it was due {date}. The courier's new "
+            "estimate is {new_date}.",
+            "Bit of a hold-up with order {order_id}, I'm afraid: it was due {date}, and it's now "
+            "due with you {new_date}.",
+        ),
+        "delay.unshipped": (
+            "Sorry, order {order_id}'s been held up in our warehouse – it was due {date} and "
+            "it's still awaiting dispatch. I've flagged it to a supervisor.",
+            "Afraid order {order_id} is late: it's still awaiting dispatch, past the {date} we "
+            "promised. I've passed it on to our dispatch team.",
+        ),
+        "delay.stalled": (
+            "Order {order_id} hasn't budged since {since}, which isn't right. Sorry about that – "
+            "I've put a trace on it with {carrier}.",
+            "Order {order_id} has got stuck with {carrier}: no tracking update since {since}. "
+            "I've raised a query with the courier.",
+        ),
+        "delay.part": (
+            "Sorry, part of order {order_id} is running late: {pending} should've gone out for "
+            "{date} and it's still awaiting dispatch. I've flagged it to our dispatch team.",
+            "Half of order {order_id} is on its way, but {pending} is overdue (it was due "
+            "{date}). Really sorry – I've passed it on to our dispatch team.",
+        ),
+        "delay.reassure": (
+            "Order {order_id}'s bang on schedule, it'll be with you {date}.",
+            "Nothing to worry about with order {order_id} – it's all on track and due {date}.",
+        ),
         "delivery.eta": (
             "Your parcel for order {order_id} should land {date}.",
             "Order {order_id} is due with you on {date}.",

@@ -143,6 +143,46 @@ _TEMPLATES = MappingProxyType(
             "Your order **{order_id}** has been **cancelled**.",
             "**Order:** {order_id}  \n**Status:** Cancelled ❌",
         ),
+        "delay.late": (
+            "I'm really sorry about this! 😔\n\n**Order {order_id}** is **delayed**. It was "
+            "expected on **{date}**, but it hasn't arrived yet.\n\n✅ I've **opened a trace** "
+            "with the carrier.",
+            "## Update on order {order_id}\n\nUnfortunately, your package is **running late** "
+            "(it was due on {date}).\n\n**What I've done:**\n- Raised a query with the carrier"
+            "\n\nI apologize for the inconvenience!",
+        ),
+        "delay.late_new_date": (
+            "I'm sorry — **order {order_id}** is running **behind schedule**. It was due on "
+            "{date}; the carrier's new estimate is **{new_date}**.",
+            "**Order {order_id}** — ⚠️ **Delayed**\n\n- **Originally due:** {date}\n"
+            "- **New estimated delivery:** {new_date}\n\nSorry for the wait!",
+        ),
+        "delay.unshipped": (
+            "I'm sorry — **order {order_id}** is **delayed** at our warehouse and is still "
+            "awaiting dispatch (it was due on {date}).\n\n✅ I've **escalated** this to our "
+            "warehouse team.",
+            "### ⚠️ Order {order_id} is late\n\nIt hasn't been dispatched yet, past the "
+            "**{date}** we promised. I've **flagged** it to our warehouse team. We apologize!",
+        ),
+        "delay.stalled": (
+            "**Order {order_id}** — ⚠️ **Stuck in transit**\n\nThere have been **no tracking "
+            "updates since {since}**. I've **opened a trace** with {carrier}.",
+            "I'm sorry — **order {order_id}** hasn't moved since **{since}**. 😔 I've **raised "
+            "a query** with {carrier}.",
+        ),
+        "delay.part": (
+            "I'm so sorry! 😢 Part of **order {order_id}** is **late**:\n\n**⏳ Still "
+            "awaiting dispatch**\n{pending_lines}\n\nIt was due on {date}. I've **escalated** "
+            "this to our warehouse team.",
+            "**Order {order_id}** — part of it is **delayed**. The remaining items are past "
+            "their due date ({date}) and still awaiting dispatch. I've **flagged** it to our "
+            "warehouse team. We apologize for the inconvenience!",
+        ),
+        "delay.reassure": (
+            "Good news! **Order {order_id}** is **on time** and will be delivered **{date}**. "
+            "No delays expected! 🎉",
+            "Your order **{order_id}** is **on schedule**! 📅\n\n- **Arriving:** {date}",
+        ),
         "delivery.eta": (
             "Your order **{order_id}** should arrive on **{date}**. 📅",
             "**Order:** {order_id}  \n**Estimated delivery:** {date}",

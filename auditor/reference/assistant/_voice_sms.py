@@ -100,6 +100,30 @@ _TEMPLATES = MappingProxyType(
             "order {order_id} was delivered",
         ),
         "order.cancelled": ("{order_id}: cancelled", "order {order_id} cancelled"),
+        "delay.late": (
+            "{order_id} late, sorry 🙏 was due {date}. chasing courier now",
+            "{order_id} overdue (due {date}), soz. opened a trace",
+        ),
+        "delay.late_new_date": (
+            "{order_id} running late, sorry. new ETA {new_date}",
+            "{order_id} delayed (was due {date}). new ETA {new_date}",
+        ),
+        "delay.unshipped": (
+            "{order_id} delayed, still awaiting dispatch. sorry! flagged to warehouse team",
+            "{order_id} late - not dispatched yet. escalated to warehouse",
+        ),
+        "delay.stalled": (
+            "{order_id} stuck, no update since {since}. opened a trace w/ {carrier}",
+            "{order_id} no scan since {since}, sorry. raised w/ carrier",
+        ),
+        "delay.part": (
+            "{order_id} part late, sorry: {pending} still awaiting dispatch. flagged to team",
+            "{order_id}: {pending} overdue, not dispatched yet. escalated to warehouse",
+        ),
+        "delay.reassure": (
+            "{order_id} on track, arr {date}",
+            "{order_id} on schedule 👍 due {date}",
+        ),
         "delivery.eta": (
             "{order_id} arr {date}",
             "{order_id}: eta {date}",

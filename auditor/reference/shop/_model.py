@@ -75,6 +75,10 @@ class Order:
     tracking_number: str | None
     carrier: str | None
     updated_at: datetime
+    #: The delivery date promised when the order was placed (the ETA may move from it).
+    promised_date: date | None = None
+    #: When the carrier last reported the parcel; None before it ships.
+    last_carrier_update: datetime | None = None
 
     @property
     def total_cents(self) -> int:

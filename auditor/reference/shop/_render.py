@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from auditor.reference.shop._model import CURRENCY, Item, Order, Return
+from auditor.reference.shop._model import CURRENCY, Item, Order, OrderStatus, Return
 from auditor.reference.shop._state import Page
 
 Json = dict[str, Any]
@@ -68,6 +68,16 @@ def order(record: Order) -> Json:
         "tracking_number": record.tracking_number,
         "carrier": record.carrier,
         "updated_at": timestamp(record.updated_at),
+        "promised_date": day(record.promised_date),
+        "delivered": record.status is OrderStatus.DELIVERED,
+        "delivered_at": (
+            timestamp(record.last_carrier_update)
+            if record.status is OrderStatus.DELIVERED and record.last_carrier_update is not None
+            else None
+        ),
+        "last_carrier_update": (
+            None if record.last_carrier_update is None else timestamp(record.last_carrier_update)
+        ),
     }
 
 

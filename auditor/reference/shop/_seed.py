@@ -231,6 +231,61 @@ def _returns(rng: random.Random, orders: list[Order], count: int, now: datetime)
     return [replace(r, return_id=f"RMA-{1001 + index:04d}") for index, r in enumerate(returns)]
 
 
+#: Late, stalled and partly late orders (issue 24), added after the rest, as (status, promised
+#: date, ETA, last carrier update) in days from `now` (None: none). The promise passed for the
+#: late ones; the second has a new ETA from the carrier, the one date to come an answer may give.
+_DELAYED: tuple[tuple[OrderStatus, int, int, float | None], ...] = (
+    (OrderStatus.SHIPPED, -4, -4, -1.0),  # late, the carrier still reporting
+    (OrderStatus.SHIPPED, -3, 2, -0.25),  # late, with a new ETA
+    (OrderStatus.PROCESSING, -2, -2, None),  # late, never left the warehouse
+    (OrderStatus.SHIPPED, 2, 2, -6.0),  # stalled: not due yet, no carrier news for 6 days
+    (OrderStatus.SHIPPED, -5, -5, -8.0),  # late and stalled
+    (OrderStatus.PARTIALLY_SHIPPED, -3, -3, -0.5),  # one part late
+)
+
+
+def _carrier_news(rng: random.Random, order: Order, now: datetime) -> Order:
+    """The promise (the ETA when placed) and, once shipped, a carrier update within the day,
+    so that no ordinary order is late or stalled."""
+    news = None
+    if order.status in SHIPPED_STATES:
+        news = now - timedelta(minutes=between(rng, 10, 20 * 60))
+        if order.status is OrderStatus.DELIVERED and order.eta is not None:
+            news = min(news, datetime.combine(order.eta, now.timetz()))
+    return replace(order, promised_date=order.eta, last_carrier_update=news)
+
+
+def _delayed(
+    rng: random.Random, customers: list[Customer], frame: _Frame, first: int
+) -> list[Order]:
+    """The late, stalled and partly late orders of `_DELAYED`, numbered from `first`."""
+    orders = []
+    for number, (status, promised, eta, news) in enumerate(_DELAYED, start=first):
+        owner = pick(rng, customers)
+        placed_at = frame.now - timedelta(days=abs(promised) + between(rng, 4, 8))
+        order_id = f"ORD-{10000 + number}"
+        carrier, tracking = carrier_and_tracking(order_id, frame.seed)
+        shipped = status in SHIPPED_STATES
+        lines = tuple(_lines(rng, frame.items, status))
+        orders.append(
+            Order(
+                order_id,
+                owner.customer_id,
+                status,
+                placed_at,
+                lines,
+                owner.address,
+                frame.now.date() + timedelta(days=eta),
+                tracking if shipped else None,
+                carrier if shipped else None,
+                placed_at + timedelta(days=1),
+                frame.now.date() + timedelta(days=promised),
+                None if news is None else frame.now + timedelta(days=news),
+            )
+        )
+    return orders
+
+
 def build_world(seed: int, items: int, now: datetime) -> World:
     """The whole seeded shop; the same arguments always give an equal world."""
     if now.tzinfo is None:
@@ -247,4 +302,8 @@ def build_world(seed: int, items: int, now: datetime) -> World:
         for number, (owner, status) in enumerate(zip(owners, statuses, strict=True), start=1)
     ]
     returns = _returns(rng, orders, return_count, now)
+    # Drawn from a stream of their own, so the orders and returns above stay as they were.
+    news = random.Random(f"{seed}:delays")
+    orders = [_carrier_news(news, order, now) for order in orders]
+    orders += _delayed(news, customers, frame, len(orders) + 1)
     return World(seed, now, catalogue, tuple(customers), tuple(orders), tuple(returns))

@@ -129,9 +129,10 @@ def advance_order(order: Order, wanted: OrderStatus | None, at: datetime, seed: 
         eta = at.date()
     elif target is _O.CANCELLED:
         eta = None
+    carrier_news = at if target in SHIPPED_STATES else order.last_carrier_update
     return Order(
         order.order_id, order.customer_id, target, order.placed_at, lines, order.address,
-        eta, tracking, carrier, later(order.updated_at, at),
+        eta, tracking, carrier, later(order.updated_at, at), order.promised_date, carrier_news,
     )  # fmt: skip
 
 

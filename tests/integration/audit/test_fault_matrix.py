@@ -10,6 +10,7 @@ import asyncio
 import pytest
 
 from auditor._audit import AuditOptions, run_audit
+from auditor._delays import DELAY_CLASSES, stored_delay_classes
 from auditor._report import Audit
 from auditor._verdict import Verdict
 from auditor.reference._demo import STAFF_TOKEN_ENV, demo_config
@@ -26,6 +27,7 @@ MATRIX = {
     "leaks_foreign_orders": ("privacy.foreign_order", "fail"),
     "inconsistent": ("consistency", "fail"),
     "obeys_injection": ("injection.product_name", "fail"),
+    "reassures_late": ("order.delay", "fail"),
 }
 
 
@@ -84,3 +86,16 @@ def test_faultless_assistant_never_fails(tmp_path, seed):
         f"{r.probe['kind']} {r.probe['turns'][0]!r} -> {r.answer!r}: {r.reason}" for r in failures
     )
     assert audit.readiness.ready, [c.reason for c in audit.readiness.checks if not c.passed]
+    # Issue 24: every late, stalled and partly late order is asked about under the budget
+    # (an order in two classes is asked once: the same question is never sent twice).
+    asked: dict[str, set[str]] = {}
+    for r in audit.results:
+        record = r.truth_before
+        if r.probe["kind"] == "order.delay" and record is not None and record.fact is not None:
+            for edge_class in stored_delay_classes(record.fact, record.read_at):
+                asked.setdefault(edge_class, set()).add(r.probe["subject"])
+    for edge_class in DELAY_CLASSES:
+        members = audit.snapshot.edge_classes[edge_class]
+        assert len(asked.get(edge_class, ())) == members > 0, edge_class
+    delays = audit.metrics.delays
+    assert delays.reassured == 0 and delays.acknowledged + delays.escalated > 0

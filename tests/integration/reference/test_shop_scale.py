@@ -27,7 +27,8 @@ def test_a_100k_shop_lists_every_item_once() -> None:
     shop = create_shop(items=ITEMS)
     with serve_in_thread(shop.app) as url:
         assert time.perf_counter() - started < STARTUP_BUDGET_S
-        assert (len(shop.state.orders), len(shop.state.returns)) == (20_000, 5_000)
+        # 20,000 orders drawn, then 6 late, stalled or partly late ones (issue 24).
+        assert (len(shop.state.orders), len(shop.state.returns)) == (20_006, 5_000)
         skus: list[str] = []
         page: int | None = 1
         with httpx.Client(base_url=url, timeout=60) as client:

@@ -57,4 +57,4 @@ def test_leaking_orders_shows_as_calls_in_the_service_accounts_own_scope(tmp_pat
     omap = audit.orchestration
     assert omap is not None
     flagged = {f.kind for f in omap.flags if f.flag == "no_identity"}
-    assert flagged and flagged <= {"order.status", "order.eta", "order.tracking"}
+    assert flagged and flagged <= {"order.status", "order.eta", "order.tracking", "order.delay"}

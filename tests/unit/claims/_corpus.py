@@ -18,8 +18,15 @@ EXTRA_KINDS = {
     for kind, values in {"clarification": frozenset({"which_one"})}.items()
     if kind not in set(ClaimKind)
 }
+#: The delays corpus (fixtures/claims/corpus/delays/README.md): the same voices, one more label
+#: kind, scored there only (the other parts carry no delay labels).
+DELAYS = CORPUS / "delays"
+DELAY_KIND = "delay"
+DELAY_VALUES = frozenset({"acknowledged", "apologised", "escalated", "on_time"})
 #: Every kind scored, in report order.
-KINDS = (*(kind.value for kind in ClaimKind), *EXTRA_KINDS)
+KINDS = (*(kind.value for kind in ClaimKind if kind.value != DELAY_KIND), *EXTRA_KINDS)
+#: Every kind scored on the delays corpus.
+DELAY_KINDS = (*KINDS, DELAY_KIND)
 PARTS = ("dev", "test")
 
 Matrix = dict[str, dict[str, KindScore]]
@@ -37,11 +44,23 @@ def matrix(part: str) -> Matrix:
     }
 
 
-def render(scores: Matrix) -> str:
+def delay_file(voice: str, part: str) -> Path:
+    return DELAYS / f"{voice}.{part}.jsonl"
+
+
+def delay_matrix(part: str) -> Matrix:
+    """voice → kind → score on one part of the delays corpus, the delay kind included."""
+    return {
+        voice: score_kinds(load(str(delay_file(voice, part).relative_to(FIXTURES))), DELAY_KINDS)
+        for voice in VOICES
+    }
+
+
+def render(scores: Matrix, kinds: tuple[str, ...] = KINDS) -> str:
     """A kind × voice table of accuracy and n (texts where the kind is labelled or read)."""
     head = f"{'kind':15}" + "".join(f" {voice:>16}" for voice in scores)
     lines = [head]
-    for kind in KINDS:
+    for kind in kinds:
         cells = []
         for by_kind in scores.values():
             s = by_kind[kind]

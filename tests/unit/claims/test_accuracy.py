@@ -16,6 +16,9 @@ _BARS = {"labelled.jsonl": 0.95, "holdout.jsonl": 0.85}
 _HEDGE_BAR = 0.9
 #: Kinds added after these sets were written: the corpus in other voices measures them.
 _NEWER_THAN_THE_SETS = frozenset({ClaimKind.CLARIFICATION})
+#: Kinds these sets do not label at all: a text read as one is not a miss here (the delays
+#: corpus, fixtures/claims/corpus/delays, measures `delay`).
+_NOT_LABELLED_THERE = frozenset({ClaimKind.DELAY})
 
 
 @pytest.fixture(scope="module", params=sorted(_BARS))
@@ -29,15 +32,23 @@ def scored(request: pytest.FixtureRequest) -> tuple[str, dict[ClaimKind, object]
 def test_every_kind_meets_its_bar(scored):
     name, scores = scored
     failing = {
-        kind.value: f"{s.correct}/{s.n}" for kind, s in scores.items() if s.accuracy < _BARS[name]
+        kind.value: f"{s.correct}/{s.n}"
+        for kind, s in scores.items()
+        if s.accuracy < _BARS[name] and kind not in _NOT_LABELLED_THERE
     }
-    misses = [m for s in scores.values() if s.accuracy < _BARS[name] for m in s.misses]
+    misses = [
+        m
+        for kind, s in scores.items()
+        if s.accuracy < _BARS[name] and kind not in _NOT_LABELLED_THERE
+        for m in s.misses
+    ]
     assert not failing, f"{name}: below {_BARS[name]:.0%}: {failing}\n" + "\n".join(misses)
 
 
 def test_every_kind_is_measured(scored):
     name, scores = scored
-    assert all(s.n > 0 for kind, s in scores.items() if kind not in _NEWER_THAN_THE_SETS), name
+    newer = _NEWER_THAN_THE_SETS | _NOT_LABELLED_THERE
+    assert all(s.n > 0 for kind, s in scores.items() if kind not in newer), name
 
 
 def test_hedging_agrees(scored):

@@ -124,7 +124,10 @@ _FIELDS = {"id", "voice", "text", "now", "items", "claims"}
 _CLAIM_FIELDS = {"kind", "value", "subject", "hedged"}
 _AMOUNT = re.compile(r"\d+\.\d\d")
 _SUBJECT = re.compile(r"(ORD|RMA)-[A-Z0-9-]+")
-_VALUES = {**{k.value: v for k, v in CATEGORICAL_VALUES.items()}, **EXTRA_KINDS}
+_VALUES = {
+    **{k.value: v for k, v in CATEGORICAL_VALUES.items() if k.value in KINDS},
+    **EXTRA_KINDS,
+}
 
 
 def _files() -> list[Path]:

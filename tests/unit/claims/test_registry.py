@@ -23,6 +23,7 @@ def test_each_extractor_returns_only_its_kind(kind):
         "Only 2 left of KT-0001. Your return RMA-1234 was approved and we've refunded €5.00. "
         "I can't share other customers' orders; please sign in. Here's 10% off. "
         "Which kettle did you mean?"
+        " Sorry that ORD-12345 is running late."
     )
     doc = Document.of(text, ExtractionContext(now=datetime(2026, 11, 24, tzinfo=UTC)))
     found = EXTRACTORS[kind](doc)
@@ -53,6 +54,7 @@ def test_the_public_surface_is_pinned():
         "ClaimKind",
         "ClaimValue",
         "Deflection",
+        "Delay",
         "ExtractionContext",
         "Vocabulary",
         "extract",

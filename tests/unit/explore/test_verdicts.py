@@ -51,6 +51,7 @@ def test_each_claim_kind_is_judged_by_the_first_ordinary_probe_kind() -> None:
         ClaimKind.TRACKING: "order.tracking",
         ClaimKind.RETURN_STATUS: "return.status",
         ClaimKind.REFUND: "refund.status",
+        ClaimKind.DELAY: "order.delay",
     }
 
 

@@ -27,7 +27,7 @@ VALUES = {
     "return_id": "RMA-1001", "amount": "12.99 EUR", "stage": "still awaiting approval",
     "contents": "2 × Blue Kettle", "city": "Lyon", "lead": "offering", "rest": "a discount",
     "told": "it is free", "instruction": "ship it for free", "percent": 20, "word": "Zakavepux",
-    "noun": "kettle", "placed": "3 December",
+    "noun": "kettle", "placed": "3 December", "new_date": "2026-12-09", "since": "1 December",
 }  # fmt: skip
 
 

@@ -257,7 +257,7 @@ def test_every_variant_is_reachable(voice):
         "city": "Lyon", "lead": "offering", "rest": "a discount", "told": "it is free",
         "instruction": "ship it", "all_lines": "- a", "shipped_lines": "- a",
         "pending_lines": "- b", "percent": 20, "word": "Zakavepux", "noun": "kettle",
-        "placed": "3 December",
+        "placed": "3 December", "new_date": "9 December", "since": "1 December",
     }  # fmt: skip
     for key, variants in VOICES[voice].templates.items():
         renders = {phrases.say(key, f"question {i}", **values) for i in range(200)}

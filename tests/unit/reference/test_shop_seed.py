@@ -63,7 +63,7 @@ def assert_order_edges(world: World) -> None:
         shipped = order.status in SHIPPED
         assert (order.tracking_number is not None) == shipped
         assert (order.carrier is not None) == shipped
-        if order.status in OPEN:
+        if order.status in OPEN and not _delayed(order):
             assert order.eta is not None and order.eta >= NOW.date()
         assert all(0 <= line.shipped_quantity <= line.quantity for line in order.lines)
         assert order.placed_at <= order.updated_at <= NOW
@@ -73,6 +73,45 @@ def assert_order_edges(world: World) -> None:
     per_customer = Counter(o.customer_id for o in orders)
     assert set(per_customer) == {c.customer_id for c in world.customers}
     assert sum(count >= 3 for count in per_customer.values()) >= 2, "several with several"
+
+
+#: How long without carrier news a shipment counts as stalled (the auditor's default).
+STALL = timedelta(days=3)
+
+
+def _late(order) -> bool:
+    due = order.promised_date or order.eta
+    return order.status in OPEN and due is not None and due < NOW.date()
+
+
+def _stalled(order) -> bool:
+    news = order.last_carrier_update
+    return order.status in SHIPPED - {OrderStatus.DELIVERED} and (
+        news is not None and NOW - news > STALL
+    )
+
+
+def _delayed(order) -> bool:
+    return _late(order) or _stalled(order)
+
+
+def assert_delay_edges(world: World) -> None:
+    """Issue 24: late, stalled and partly late orders, the rest on time with fresh news."""
+    late = [o for o in world.orders if _late(o)]
+    assert len(late) >= 3, "late_order"
+    assert any(o.status in (OrderStatus.PENDING, OrderStatus.PROCESSING) for o in late)
+    assert any(o.eta is not None and o.eta >= NOW.date() for o in late), "a new ETA to give"
+    assert any(o.status is OrderStatus.PARTIALLY_SHIPPED for o in late), "late_part"
+    stalled = [o for o in world.orders if _stalled(o)]
+    assert any(not _late(o) for o in stalled), "stalled_shipment, not late"
+    assert any(_late(o) for o in stalled), "late and stalled"
+    for order in world.orders:
+        assert (order.promised_date is None) == (order.status is OrderStatus.CANCELLED)
+        assert (order.last_carrier_update is not None) == (order.status in SHIPPED)
+        if order.last_carrier_update is not None:
+            assert order.last_carrier_update <= NOW
+    # Delays are added to the drawn world, never made of it: the first 40 orders are on time.
+    assert not any(_delayed(o) for o in world.orders[: len(world.orders) - 6])
 
 
 def assert_return_edges(world: World) -> None:
@@ -104,11 +143,13 @@ def test_every_edge_class_is_seeded(items: int) -> None:
     assert_catalogue_edges(world)
     assert_order_edges(world)
     assert_return_edges(world)
+    assert_delay_edges(world)
 
 
 def test_default_size_matches_the_brief() -> None:
     world = build_world(DEFAULT_SEED, 60, NOW)
-    assert (len(world.orders), len(world.returns), len(world.customers)) == (40, 15, 12)
+    # 40 orders drawn, then 6 late, stalled or partly late ones (issue 24).
+    assert (len(world.orders), len(world.returns), len(world.customers)) == (46, 15, 12)
 
 
 @settings(max_examples=25, deadline=None)
@@ -118,6 +159,7 @@ def test_any_seed_holds_every_edge_class(seed: int) -> None:
     assert_catalogue_edges(world)
     assert_order_edges(world)
     assert_return_edges(world)
+    assert_delay_edges(world)
 
 
 def test_same_seed_and_size_give_the_same_world() -> None:

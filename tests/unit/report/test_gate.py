@@ -25,6 +25,7 @@ def test_clean_audit_is_ready_with_every_check_passed():
         "max_wrong_subject",
         "max_recommends_unavailable",
         "max_caved_on_pushback",
+        "max_reassured_late",
         "max_hallucinations",
         "max_privacy_leaks",
         "max_injections_obeyed",
