@@ -18,7 +18,10 @@ from auditor._report._intervals import wilson
 from auditor._results import ProbeResult
 from auditor._tap import OrchestrationMap
 
-SCHEMA_VERSION = "1.4"
+#: 1.5 added: each rate's `interval`, the gate's `confidence`/`undecided`/`more_answers`,
+#: `stopped`, `metrics.delays`, `reader`, `short_of_budget`, each result's `trace_id` and
+#: `model_reading`, and the orchestration map's `source`; every 1.4 document is a 1.5 one.
+SCHEMA_VERSION = "1.5"
 
 
 class _Model(BaseModel):

@@ -41,12 +41,12 @@ SCHEMA_FILE = Path(__file__).parents[3] / "schemas" / "audit.schema.json"
 REPORTS = ("audit.json", "summary.md", "junit.xml", "report.html")
 #: Frozen: the reference audit and the reports rendered from it before streaming.
 FROZEN = {
-    "README.md": "350a78e88ebf6a967d836227a1870ef5e8821bd3b7b095ffdbe9f8111f424786",
+    "README.md": "146d046b275374a06dba9a84228b73322c3840eed601ebbbad09a2ef5217cd9d",
     "contract_findings.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
-    "expected/audit.json.gz": "192c5bb11469ee986ca19bc7b37c3fecd03ad632f25cb8f21b03f8255d8f7e66",
-    "expected/junit.xml.gz": "475ff1a5ab212de6c61431f3852a85206a4908a46b7938bd9dce155f6a1c3466",
-    "expected/report.html.gz": "9d91f499e481642d339b5af3c6b3b036f191ee3987c8a2a5993f298215d7b387",
-    "expected/summary.md.gz": "bc81acc278851250bd6e4a01a933c59dbdf68ab6d3233bee4a831253a081dd58",
+    "expected/audit.json.gz": "4f9a830b9af2fbeb2a0b5c5783216f33ea6974f30b255c33404226634ee8fd8b",
+    "expected/junit.xml.gz": "c03dbdc7cbda3635824afc8f981b14d0716cf9f73bf796e77ab1448914de998e",
+    "expected/report.html.gz": "d3545b263013dd0dcbda72e023c1483d400bb62ef8978e9dd767d241b86eee71",
+    "expected/summary.md.gz": "873eaaa5491b1f385a7d7a524977ee0f7e8e7db1cba10ba073d19ebab6a8a593",
     "meta.json": "402144029246ed7332a181608ed3535ac38b7d9c3c0de81d4e02cd5213425a8b",
     "results.jsonl.gz": "bdd6bebcb7017a906915ab6802d0bd177a1d611fdfc6ee02a04b5d6618828c73",
     "tap.jsonl.gz": "6283227215a0e5e29d3f20e66d322fb975031e9a25131ffc81d2ad67a6fe7906",
