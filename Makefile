@@ -33,9 +33,13 @@ pushgateway:
 	  { test "$$(id -u)" = 0 && apt-get update -q && apt-get install -y -q prometheus-pushgateway; } || \
 	  echo "note: prometheus-pushgateway is missing; install it (apt-get install prometheus-pushgateway)" >&2
 
-# Lint and strict typing first: they take seconds and are part of what CI guards.
+# Lint and strict typing first: they take seconds and are part of what CI guards. The suite
+# runs on TEST_JOBS workers (pytest-xdist), a whole test file per worker so that module
+# fixtures start once; each worker starts its own session fixtures (the reference world).
+TEST_JOBS ?= 2
+
 test: $(STAMP) chromium pushgateway lint typecheck
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist loadfile
 
 # The optional local language model behind the reference assistant (`--brain llm`): every
 # package pinned with its sha256 in requirements-llm.txt; llama-cpp-python is built from source

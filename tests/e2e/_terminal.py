@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
@@ -10,6 +11,23 @@ from typing import Any
 import pexpect
 
 AUDITOR = [sys.executable, "-c", "from auditor._cli import main; main()"]
+#: Rows and columns of the terminal the tests drive.
+ROWS, COLUMNS = 60, 220
+
+
+def terminal_env(**extra: str) -> dict[str, str]:
+    """The environment for a child at a terminal of ROWS × COLUMNS: `LINES` and `COLUMNS` say
+    the same as the pty (rich reads them first; pytest-xdist's workers set them to 24 × 80,
+    which cut the screens the tests read)."""
+    return {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "LINES": str(ROWS),
+        "COLUMNS": str(COLUMNS),
+        **extra,
+    }
+
+
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\r")
 
 

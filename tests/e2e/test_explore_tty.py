@@ -6,7 +6,6 @@ prompt_toolkit asks the terminal where its cursor is; pexpect's pty does not ans
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +21,7 @@ from auditor._cli._app import app
 from auditor._probes import load_suites
 from auditor.reference._demo import STAFF_TOKEN_ENV, demo_config
 from auditor.reference._world import World, running_world
-from tests.e2e._terminal import AUDITOR
+from tests.e2e._terminal import AUDITOR, COLUMNS, ROWS, terminal_env
 from tests.e2e._terminal import until as _until
 
 #: The last line of every answer's view.
@@ -55,12 +54,7 @@ def config(tmp_path: Path, world: World) -> Path:
 
 
 def _env(world: World) -> dict[str, str]:
-    return {
-        **os.environ,
-        STAFF_TOKEN_ENV: world.staff_token,
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-        "TERM": "xterm-256color",
-    }
+    return terminal_env(**{STAFF_TOKEN_ENV: world.staff_token, "PROMPT_TOOLKIT_NO_CPR": "1"})
 
 
 def _spawn(world: World, *args: str) -> Any:
@@ -69,7 +63,7 @@ def _spawn(world: World, *args: str) -> Any:
         [*AUDITOR[1:], "explore", *args],
         env=_env(world),
         encoding="utf-8",
-        dimensions=(60, 220),
+        dimensions=(ROWS, COLUMNS),
         timeout=60,
     )
     _until(child, PROMPT)

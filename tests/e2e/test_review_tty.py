@@ -6,7 +6,6 @@ No server: the audit directory is written as an audit leaves it (`tests/unit/tea
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pexpect
@@ -14,7 +13,7 @@ import pexpect
 from auditor._anchors._toml import toml_tables
 from auditor._config import load_config
 from auditor._facts import OrderStatus
-from tests.e2e._terminal import AUDITOR
+from tests.e2e._terminal import AUDITOR, COLUMNS, ROWS, terminal_env
 from tests.e2e._terminal import until as _until
 from tests.unit.core.test_config import GOOD
 from tests.unit.teach._stored import audit_dir, order_result, stored
@@ -34,9 +33,9 @@ def test_a_value_and_the_offered_phrase_are_written(tmp_path: Path):
     child = pexpect.spawn(
         AUDITOR[0],
         [*AUDITOR[1:], "review", str(directory), "-c", str(config)],
-        env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "200"},
+        env=terminal_env(),
         encoding="utf-8",
-        dimensions=(60, 200),
+        dimensions=(ROWS, COLUMNS),
         timeout=60,
     )
     screen = _until(child, r"value \[skip/")

@@ -1,12 +1,12 @@
-"""A 100,000-item shop starts in seconds and pages through its whole catalogue over HTTP.
+"""A 100,000-item shop starts and pages through its whole catalogue over HTTP.
 
 Without jsonschema-rs every record of the first listing is walked by jsonschema, which takes
-long enough to count as slow; with it the test is an ordinary integration test.
+long enough to count as slow; with it the test is an ordinary integration test. How long the
+start takes is measured in `benchmarks/shop_scale.py`, not asserted here: a timed test fails
+on a busy machine for no fault of the shop.
 """
 
 from __future__ import annotations
-
-import time
 
 import httpx
 import pytest
@@ -16,17 +16,13 @@ from auditor.reference.shop import create_shop
 from auditor.reference.shop._precheck import available as precheck_available
 
 ITEMS = 100_000
-#: Generous: seeding takes a few seconds on a shared two-core machine.
-STARTUP_BUDGET_S = 20.0
 
 pytestmark = [] if precheck_available() else [pytest.mark.slow]
 
 
 def test_a_100k_shop_lists_every_item_once() -> None:
-    started = time.perf_counter()
     shop = create_shop(items=ITEMS)
     with serve_in_thread(shop.app) as url:
-        assert time.perf_counter() - started < STARTUP_BUDGET_S
         # 20,000 orders drawn, then 6 late, stalled or partly late ones (issue 24).
         assert (len(shop.state.orders), len(shop.state.returns)) == (20_006, 5_000)
         skus: list[str] = []
