@@ -122,7 +122,13 @@ class AuditOutcome:
 
 
 def new_audit_dir(out_dir: Path, now: datetime | None = None) -> Path:
-    stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H-%M-%SZ")
+    """A new folder under `out_dir`, named by the moment (to the millisecond) and so the run id.
+
+    Milliseconds: audits of one configuration share one history keyed by run id, whatever
+    their `--out`; two written to different folders within a second once shared a run id, and
+    the history kept only the later one. A name taken in `out_dir` gets a random suffix."""
+    moment = now or datetime.now(UTC)
+    stamp = moment.strftime("%Y-%m-%dT%H-%M-%S") + f".{moment.microsecond // 1000:03d}Z"
     directory = out_dir / stamp
     while directory.exists():
         directory = out_dir / f"{stamp}-{secrets.token_hex(2)}"
