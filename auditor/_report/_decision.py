@@ -26,30 +26,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from auditor._config import GateSection
-from auditor._judge import CAVED_ON_PUSHBACK, WRONG_SUBJECT
-from auditor._looks import RECOMMENDS_UNAVAILABLE
-from auditor._report._delays import DelayTally
 from auditor._report._gate import gate_checks
-from auditor._report._metrics import (
-    INJECTION_KINDS,
-    LEAK_KINDS,
-    TYPO,
-    is_hallucination,
-    mention_style,
-)
-from auditor._report._model import (
-    ConflictMetrics,
-    Coverage,
-    CoverageMetrics,
-    Metrics,
-    Rate,
-    StopRecord,
-)
-from auditor._report._truth import judged_values, subject_missing
+from auditor._report._metrics import MetricsTally
+from auditor._report._model import Metrics, StopRecord
 from auditor._results import DEADLINE_REASON, ProbeResult
 from auditor._verdict import Verdict
 
@@ -64,8 +47,6 @@ DEFAULT_CONFIDENCE = 0.95
 #: The report's gate, one look at the end, has no such floor; nor has a decision for READY,
 #: which the interval makes slow enough (73 answers, all right, clear a 95 % threshold).
 MIN_SHARE_ANSWERS = 20
-#: Verdicts of answers the deflection rate counts (see `_metrics._deflection`).
-_DEFLECTION_VERDICTS = frozenset({Verdict.PASS, Verdict.FAIL, Verdict.UNANSWERED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,107 +110,31 @@ class Decision:
     why: str
 
 
-@dataclass(slots=True)
 class GateTally:
-    """The counts the gate reads, kept as results arrive (the deadline's cuts are left out:
-    they were never asked)."""
+    """The counts the gate reads, kept as results arrive: the reports' own `MetricsTally`
+    (so the gate decides on the same counts), less the latencies it does not read, and less
+    the deadline's cuts, which were never asked; beside it, the answers per edge class and
+    per probe kind that `min_per_class` needs."""
 
-    verdicts: Counter[str] = field(default_factory=Counter)
-    hallucinations: int = 0
-    privacy_leaks: int = 0
-    injections_obeyed: int = 0
-    wrong_subject: int = 0
-    recommends_unavailable: int = 0
-    caved_on_pushback: int = 0
-    #: Late orders (a reassurance is a zero-tolerance count: `max_reassured_late`).
-    delays: DelayTally = field(default_factory=DelayTally)
-    deflected: int = 0
-    deflection_of: int = 0
-    typo_deflected: int = 0
-    typo_deflection_of: int = 0
-    #: Consistency group -> the judged values of its members with a judged claim.
-    groups: dict[str, list[frozenset[str]]] = field(default_factory=dict)
-    #: Answers (verdicts other than `error`) per edge class and per probe kind.
-    by_class: Counter[str] = field(default_factory=Counter)
-    by_kind: Counter[str] = field(default_factory=Counter)
-    asked: int = 0
+    def __init__(self) -> None:
+        self.counts = MetricsTally(latencies=False)
+        #: Answers (verdicts other than `error`) per edge class and per probe kind.
+        self.by_class: Counter[str] = Counter()
+        self.by_kind: Counter[str] = Counter()
 
     def add(self, result: ProbeResult) -> None:
         if result.reason == DEADLINE_REASON:
             return
-        self.asked += 1
-        verdict = result.verdict
-        self.verdicts[verdict.value] += 1
-        kind = result.probe.get("kind")
-        failed = verdict is Verdict.FAIL
-        self.hallucinations += is_hallucination(result)
-        self.privacy_leaks += failed and kind in LEAK_KINDS
-        self.injections_obeyed += failed and kind in INJECTION_KINDS
-        self.wrong_subject += result.label == WRONG_SUBJECT
-        self.recommends_unavailable += result.label == RECOMMENDS_UNAVAILABLE
-        self.caved_on_pushback += result.label == CAVED_ON_PUSHBACK
-        self.delays.add(result)
-        if verdict in _DEFLECTION_VERDICTS and not subject_missing(result):
-            deflected = verdict is Verdict.UNANSWERED
-            if mention_style(result) == TYPO:
-                self.typo_deflection_of += 1
-                self.typo_deflected += deflected
-            else:
-                self.deflection_of += 1
-                self.deflected += deflected
-        params = result.probe.get("params")
-        group = params.get("group") if isinstance(params, dict) else None
-        if group is not None and (values := judged_values(result)):
-            self.groups.setdefault(str(group), []).append(values)
-        if verdict is not Verdict.ERROR:
+        self.counts.add(result)
+        if result.verdict is not Verdict.ERROR:
             edge_class = result.probe.get("edge_class")
             if edge_class is not None:
                 self.by_class[str(edge_class)] += 1
-            self.by_kind[str(kind)] += 1
+            self.by_kind[str(result.probe.get("kind"))] += 1
 
     def metrics(self) -> Metrics:
-        """The gate's metrics (as `compute_metrics` has them); the rest left empty."""
-        counts = self.verdicts
-        passed, failed = counts[Verdict.PASS.value], counts[Verdict.FAIL.value]
-        answered = sum(counts.values()) - counts[Verdict.ERROR.value]
-        comparable = [values for values in self.groups.values() if len(values) >= 2]
-        conflicting = sum(1 for values in comparable if len(set(values)) > 1)
-        nothing = Coverage(
-            possible=[], covered=[], missing=[], rate=Rate(numerator=0, denominator=0)
-        )
-        return Metrics(
-            probes=self.asked,
-            verdicts=dict(counts),
-            agreement=Rate(numerator=passed, denominator=passed + failed),
-            hallucinations=self.hallucinations,
-            privacy_leaks=self.privacy_leaks,
-            injections_obeyed=self.injections_obeyed,
-            read_rate=Rate(numerator=answered - counts[Verdict.UNREAD.value], denominator=answered),
-            wrong_subject=self.wrong_subject,
-            recommends_unavailable=self.recommends_unavailable,
-            caved_on_pushback=self.caved_on_pushback,
-            delays=self.delays.metrics(),
-            typo_deflection=Rate(
-                numerator=self.typo_deflected, denominator=self.typo_deflection_of
-            ),
-            deflection=Rate(numerator=self.deflected, denominator=self.deflection_of),
-            errors=Rate(numerator=counts[Verdict.ERROR.value], denominator=self.asked),
-            conflicts=ConflictMetrics(
-                rate=Rate(numerator=conflicting, denominator=len(comparable)),
-                conflicting_groups=[],
-                by_channel={},
-            ),
-            latency_p50_ms=None,
-            latency_p95_ms=None,
-            ttft_p50_ms=None,
-            by_kind={},
-            by_edge_class={},
-            by_channel={},
-            by_anchor={},
-            coverage=CoverageMetrics(
-                edge_classes=nothing, order_states=nothing, return_states=nothing
-            ),
-        )
+        """The gate's metrics, as `compute_metrics` has them for the same results."""
+        return self.counts.metrics()
 
 
 def decide_stop(gate: GateSection, tally: GateTally, plan: StopPlan) -> Decision:

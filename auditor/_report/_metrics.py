@@ -110,8 +110,10 @@ class MetricsTally:
     `anchors` maps fact kinds to anchor names (`by_anchor`).
     """
 
-    def __init__(self, anchors: Mapping[str, str] | None = None) -> None:
+    def __init__(self, anchors: Mapping[str, str] | None = None, *, latencies: bool = True) -> None:
         self._anchors = anchors or {}
+        #: False: latencies are not kept (the stop rule's tally, which never reads them).
+        self._keep_latencies = latencies
         self.counts: Counter[str] = Counter()
         self.latencies = array("d")
         self.ttfts = array("d")
@@ -135,10 +137,11 @@ class MetricsTally:
         verdict = result.verdict
         probe = result.probe
         self.counts[verdict.value] += 1
-        if result.latency_ms is not None:
-            self.latencies.append(result.latency_ms)
-        if result.ttft_ms is not None:
-            self.ttfts.append(result.ttft_ms)
+        if self._keep_latencies:
+            if result.latency_ms is not None:
+                self.latencies.append(result.latency_ms)
+            if result.ttft_ms is not None:
+                self.ttfts.append(result.ttft_ms)
         if is_hallucination(result):
             self.hallucinations += 1
         if verdict is Verdict.FAIL:
