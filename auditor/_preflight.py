@@ -88,7 +88,7 @@ _CHECKED: dict[tuple[str, int, int], str | None] = {}
 
 def document_problem(spec: Spec) -> str | None:
     """Why openapi-core refuses the document (as `run` would, when it validates responses)."""
-    from auditor._anchors._validate import _openapi_app
+    from auditor._anchors._validate import check_document
 
     key = None
     if not is_url(spec.source):
@@ -100,7 +100,7 @@ def document_problem(spec: Spec) -> str | None:
     if key is not None and key in _CHECKED:
         return _CHECKED[key]
     try:
-        _openapi_app(spec)
+        check_document(spec)
         problem = None
     except AnchorError as error:
         problem = str(error)

@@ -15,15 +15,19 @@ import importlib.util
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
 import httpx
-from openapi_core import OpenAPI
 
+from auditor._anchors._checked import is_checked, remember_checked
 from auditor._anchors._errors import AnchorError
-from auditor._anchors._openapi_httpx import HttpxOpenAPIRequest, HttpxOpenAPIResponse
 from auditor._anchors._spec import Operation, Spec
+
+if TYPE_CHECKING:
+    # openapi-core (0.75 s of CPU to import) is loaded only to check a document not checked
+    # before (`_checked.py`) or when it is the engine asked for.
+    from openapi_core import OpenAPI
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +54,14 @@ def have_jsonschema_rs() -> bool:
 
 def make_engine(spec: Spec, choice: str) -> Engine:
     """The engine for `choice` (`auto`, `openapi-core`, `jsonschema-rs`); checks the document."""
-    app = _openapi_app(spec)
+    check_document(spec)
     if choice == "jsonschema-rs" or (choice == "auto" and have_jsonschema_rs()):
         if not have_jsonschema_rs():
             raise AnchorError(
                 "validator `jsonschema-rs` is not installed (pip install jsonschema-rs)"
             )
         return JsonschemaRsEngine(spec)
-    return OpenAPICoreEngine(app)
+    return OpenAPICoreEngine(_openapi_app(spec))
 
 
 #: Checked documents (by the digest of what `OpenAPI.from_dict` is given) -> their app.
@@ -66,10 +70,36 @@ def make_engine(spec: Spec, choice: str) -> Engine:
 _APPS: dict[str, OpenAPI] = {}
 
 
-def _openapi_app(spec: Spec) -> OpenAPI:
+def check_document(spec: Spec) -> None:
+    """Raise AnchorError when openapi-core refuses the document; a document found valid
+    before (in this process or, by its digest, in an earlier run) is not checked again."""
+    key = _digest(_app_data(spec))
+    if key in _VALID or is_checked(key):
+        _VALID.add(key)
+        return
+    _openapi_app(spec)
+    _VALID.add(key)
+    remember_checked(key)
+
+
+#: Digests of the documents found valid in this process.
+_VALID: set[str] = set()
+
+
+def _app_data(spec: Spec) -> dict[str, Any]:
     # The configured base URL replaces the document's host, so the server becomes relative.
-    data = {**spec.data, "servers": [{"url": spec.server_path or "/"}]}
-    key = hashlib.sha256(json.dumps(data, sort_keys=True, default=repr).encode()).hexdigest()
+    return {**spec.data, "servers": [{"url": spec.server_path or "/"}]}
+
+
+def _digest(data: Mapping[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=repr).encode()).hexdigest()
+
+
+def _openapi_app(spec: Spec) -> OpenAPI:
+    from openapi_core import OpenAPI
+
+    data = _app_data(spec)
+    key = _digest(data)
     app = _APPS.get(key)
     if app is not None:
         return app
@@ -90,6 +120,8 @@ class OpenAPICoreEngine:
     def check(
         self, op: Operation, response: httpx.Response, body: Any, *, path_pattern: str
     ) -> list[Breach]:
+        from auditor._anchors._openapi_httpx import HttpxOpenAPIRequest, HttpxOpenAPIResponse
+
         request = HttpxOpenAPIRequest(response.request, path_pattern=path_pattern)
         errors = self.app.iter_response_errors(request, HttpxOpenAPIResponse(response))
         return [b for error in errors for b in _core_breaches(error)]

@@ -12,24 +12,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 
 from auditor._cli._app import EXIT_COULD_NOT_RUN, EXIT_NOT_READY, EXIT_READY, EXIT_USAGE
 from auditor._config import HISTORY_FILE, AuditConfig
 from auditor._events import Event, Handler, ProbeFinished
-from auditor._history import HistoryError, open_history, read_history, write_trend
-from auditor._notify import Earlier, notify
-from auditor._probes import ScopeFactory
 from auditor._profiles import apply_profile, production_scope
-from auditor._push import push_metrics
-from auditor._report import Audit, terminal_safe
-from auditor._report._write import AUDIT_FILE, HTML_FILE
+from auditor._report._text import terminal_safe
 from auditor._shards import Shard, ShardError
 from auditor._store import META_FILE, read_meta, write_json
+
+if TYPE_CHECKING:
+    # What runs after the audit (history, reports, notification, push) is imported there:
+    # none of it is needed before the first question (tests/e2e/test_launch_imports.py).
+    from auditor._probes import ScopeFactory
+    from auditor._report import Audit
 
 #: Earlier production runs the rotation looks back over, at most.
 ROTATION_LOOKBACK = 1000
@@ -86,6 +87,8 @@ def _recent(
 ) -> list[dict[str, frozenset[str]]]:
     if path is None or not path.exists() or not config.production.rotate:
         return []
+    from auditor._history import HistoryError, read_history
+
     try:
         with read_history(path) as db:
             return db.probed(name=config.audit.name, profile="production", limit=ROTATION_LOOKBACK)
@@ -105,8 +108,12 @@ def store_trend(
     """The earlier audits' trend points, into the directory (none without a history)."""
     if path is None or config.history.trend == 0:
         return
+    from auditor._history._trend import write_trend
+
     points = []
     if path.exists():
+        from auditor._history import HistoryError, read_history
+
         try:
             with read_history(path) as db:
                 points = db.trend(
@@ -159,6 +166,11 @@ def prepare_run(
 
 
 def _read_audit(directory: Path) -> Audit | None:
+    from pydantic import ValidationError
+
+    from auditor._report import Audit
+    from auditor._report._write import AUDIT_FILE
+
     try:
         return Audit.model_validate_json((directory / AUDIT_FILE).read_text(encoding="utf-8"))
     except (OSError, ValidationError):
@@ -180,6 +192,10 @@ def after_audit(
     env: Mapping[str, str],
 ) -> None:
     """Record the audit in the history database and notify; warnings only, never a failure."""
+    from auditor._history import HistoryError, open_history
+    from auditor._notify import Earlier, notify
+    from auditor._report._write import AUDIT_FILE, HTML_FILE
+
     audit = _read_audit(directory)
     if audit is None:
         warn(console, f"{directory} holds no readable {AUDIT_FILE}: not recorded")
@@ -217,6 +233,8 @@ def push_after(
     console: Console, config: AuditConfig, audit: Audit, directory: Path, env: Mapping[str, str]
 ) -> None:
     """Push the metrics to `[notify] pushgateway`; a failure is a warning and a note only."""
+    from auditor._push import push_metrics
+
     pushed = push_metrics(audit, config.notify, env)
     if pushed is not None and not pushed.pushed:
         note = f"metrics not pushed: {pushed.problem}"

@@ -75,7 +75,6 @@ def execute(
     import asyncio
 
     from auditor._audit import AuditCouldNotRun, AuditOptions, run_audit
-    from auditor._cli._outcome import print_outcome
     from auditor._cli._progress import ProgressDisplay
     from auditor._config import ConfigError
     from auditor._probes import SuiteError
@@ -104,6 +103,8 @@ def execute(
         console.print(f"interrupted: results so far and a partial report are in {directory}")
         console.print(f"finish it with: auditor run --resume {directory} -c <config>")
         return EXIT_INTERRUPTED
+    from auditor._cli._outcome import print_outcome  # the report's words: after the audit
+
     return print_outcome(out, outcome.audit, outcome.directory)
 
 

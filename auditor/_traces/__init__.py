@@ -6,20 +6,55 @@ and the OpenTelemetry SDK (`_export`) load when they are used, so a run without 
 nothing for them.
 """
 
-from auditor._traces._config import TracesSection
-from auditor._traces._join import RULE, calls_of, join_traced, traces_map
-from auditor._traces._model import TRACES_FILE, SpanRecord
-from auditor._traces._session import (
-    OTEL_EXTRA_HINT,
-    Receiver,
-    ReceiverUnavailable,
-    TracesError,
-    audit_tracing,
-    open_receiver,
-    operation_index,
-)
-from auditor._traces._store import SpanStore, read_spans
-from auditor._traces._tracing import AuditTracing
+from typing import TYPE_CHECKING
+
+from auditor._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from auditor._traces._config import TracesSection
+    from auditor._traces._join import RULE, calls_of, join_traced, traces_map
+    from auditor._traces._model import TRACES_FILE, SpanRecord
+    from auditor._traces._session import (
+        OTEL_EXTRA_HINT,
+        Receiver,
+        ReceiverUnavailable,
+        TracesError,
+        audit_tracing,
+        open_receiver,
+        operation_index,
+    )
+    from auditor._traces._store import SpanStore, read_spans
+    from auditor._traces._tracing import AuditTracing
+
+#: Imported on first use (`auditor._lazy`): the same names as above.
+_EXPORTS = {
+    "auditor._traces._config": ("TracesSection",),
+    "auditor._traces._join": (
+        "RULE",
+        "calls_of",
+        "join_traced",
+        "traces_map",
+    ),
+    "auditor._traces._model": (
+        "TRACES_FILE",
+        "SpanRecord",
+    ),
+    "auditor._traces._session": (
+        "OTEL_EXTRA_HINT",
+        "Receiver",
+        "ReceiverUnavailable",
+        "TracesError",
+        "audit_tracing",
+        "open_receiver",
+        "operation_index",
+    ),
+    "auditor._traces._store": (
+        "SpanStore",
+        "read_spans",
+    ),
+    "auditor._traces._tracing": ("AuditTracing",),
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
     "OTEL_EXTRA_HINT",

@@ -51,8 +51,9 @@ HEAVY = (
 )
 
 #: Registers the commands as `main()` does, notes what is loaded, then loads what the
-#: commands import when they run: every name of HEAVY must then be there (no misspelt name
-#: passes by never being loaded at all).
+#: commands import when they run (the history, the reports and openapi-core's adapter load
+#: after an audit's questions or when a document is checked, so they are named): every name
+#: of HEAVY must then be there (no misspelt name passes by never being loaded at all).
 _PROBE = """
 import importlib, json, sys
 import auditor._cli
@@ -61,7 +62,8 @@ commands = len(auditor._cli.app.registered_commands) + len(auditor._cli.app.regi
 registered = sorted(sys.modules)
 for name in ("auditor._cli._ops", "auditor._cli._outcome", "auditor._cli._progress",
              "auditor._audit", "auditor._explore", "auditor._shrink", "auditor._shards",
-             "auditor._teach"):
+             "auditor._teach", "auditor._history._db", "auditor._report._write",
+             "auditor._anchors._openapi_httpx"):
     importlib.import_module(name)
 print(json.dumps({"commands": commands, "registered": registered, "run": sorted(sys.modules)}))
 """
