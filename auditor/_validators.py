@@ -42,22 +42,14 @@ def check_url(url: str, *, what: str = "URL") -> str:
     return url
 
 
-@functools.cache
-def _jsonpath_parser() -> Any:
-    """One parser for every check: building jsonpath-ng's tables costs ~10 ms a time."""
-    from jsonpath_ng.ext import parser
-
-    # Spelt `ExtentedJsonPathParser` before jsonpath-ng 1.7.
-    cls: Any = getattr(parser, "ExtendedJsonPathParser", None) or parser.ExtentedJsonPathParser
-    return cls()
-
-
 @functools.lru_cache(maxsize=1024)
 def _jsonpath_problem(path: str) -> str | None:
     if not path.strip():
         return "an empty JSONPath selects nothing (the whole document is `$`)"
+    from auditor._anchors._jsonpath import parse_jsonpath  # the anchors parse the same paths
+
     try:
-        _jsonpath_parser().parse(path)
+        parse_jsonpath(path)
     except Exception as error:  # jsonpath-ng raises several unrelated types
         return f"not a JSONPath: {path!r} ({error})"
     return None

@@ -14,6 +14,14 @@ child had used when its first question arrived (`/proc/PID/stat`, user + system)
 machine the wall time is mostly waiting for a core, and the CPU figure says what it would be
 on an idle one.
 
+Before the timed launches, as an installed package has them: the package's bytecode is
+compiled (`compileall`, into its `__pycache__` folders; `--no-compile` leaves them as they are,
+which under PYTHONDONTWRITEBYTECODE means compiling every module at every launch), and one
+**cold** launch is made with an empty cache folder (`XDG_CACHE_HOME`, a temporary one for the
+whole run): it checks the three reference documents, which the timed launches then find
+remembered (`auditor/_anchors/_checked.py`). The cold launch is reported on its own, never in
+the median.
+
 **Planning CPU per probe**: in a fresh child process (so that nothing is warm that a real
 launch would find cold), the snapshot is read from the same shop through the anchors, then
 `plan_probes` is timed with `time.process_time()` for `--plan-probes` probes (the default
@@ -21,12 +29,13 @@ suite, the audit's seed): its CPU over the number of probes planned. Cold (first
 process, as in a launch) and warm (a second plan of the same size with another seed).
 
     .venv/bin/python benchmarks/launch.py [--repeat 5] [--max-probes 300] [--plan-probes 300]
-        [--out benchmarks/results/launch.json]
+        [--no-compile] [--out benchmarks/results/launch.json]
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -248,11 +257,18 @@ def main() -> None:
         help="the audit's budget (default: the ci profile's, 300)",
     )
     parser.add_argument("--plan-probes", type=int, default=300)
+    parser.add_argument(
+        "--no-compile", action="store_true", help="leave the package's bytecode as it is"
+    )
     parser.add_argument("--out", type=Path, help="also write the JSON summary here")
     args = parser.parse_args()
 
+    import auditor
     from auditor.reference._world import running_world
 
+    package = Path(auditor.__file__).parent
+    if not args.no_compile:
+        compileall.compile_dir(package, quiet=1)
     load = os.getloadavg()
     recorder = Recorder()
     with (
@@ -266,7 +282,16 @@ def main() -> None:
             **os.environ,
             STAFF_TOKEN_ENV: world.staff_token,
             "HYPOTHESIS_STORAGE_DIRECTORY": str(folder / "hypothesis"),
+            "XDG_CACHE_HOME": str(folder / "cache"),
         }
+        env.pop("AUDITOR_NO_CACHE", None)
+        cold, cold_cpu = launch_once(config, folder / "out-cold", env, recorder)
+        print(
+            f"cold launch (documents not checked before): first question after "
+            f"{cold * 1000:.0f} ms ({cold_cpu * 1000 if cold_cpu is not None else float('nan'):.0f}"
+            " ms CPU)",
+            flush=True,
+        )
         launches, cpus = [], []
         for n in range(args.repeat):
             seconds, cpu = launch_once(config, folder / f"out-{n}", env, recorder)
@@ -291,6 +316,10 @@ def main() -> None:
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "max_probes": args.max_probes,
+        "package": str(package),
+        "bytecode_compiled": not args.no_compile,
+        "cold_launch_s": round(cold, 3),
+        "cold_cpu_s": None if cold_cpu is None else round(cold_cpu, 3),
         "launch_to_first_question_s": round(statistics.median(launches), 3),
         "launches_s": [round(x, 3) for x in launches],
         "cpu_to_first_question_s": round(statistics.median(cpus), 3),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -147,11 +148,14 @@ class Spec:
         return root
 
 
+@lru_cache(maxsize=16)
 def parse_document(text: str, source: str) -> Spec:
     """A loaded document, or AnchorError when it is not YAML/JSON or not OpenAPI 3.x in shape.
 
     Only the structure this module reads is checked here (paths, operations, parameters); the
     full check against the OpenAPI schema is openapi-core's, when responses are validated.
+    Parsed once per text: the preflight and then the anchors' sessions read every document
+    before an audit's first question. A Spec is only read, so it is shared.
     """
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass

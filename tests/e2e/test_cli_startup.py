@@ -133,3 +133,41 @@ def test_help_shows_config_section_names_in_brackets():
     history_help = auditor("history", "--help").stdout
     assert "only audits of this [audit] name" in history_help
     assert "audit.toml whose [history] path to read" in history_help
+
+
+#: Imports the command modules one at a time, noting which commands each one registers.
+_TABLE_PROBE = """
+import importlib, json
+import auditor._cli as cli
+from auditor._cli._app import app
+seen = {}
+for module in dict.fromkeys(cli.COMMAND_MODULES.values()):
+    commands, groups = len(app.registered_commands), len(app.registered_groups)
+    importlib.import_module(f"auditor._cli.{module}")
+    for info in app.registered_commands[commands:]:
+        seen[info.name or info.callback.__name__] = module
+    for group in app.registered_groups[groups:]:
+        seen[group.name] = module
+print(json.dumps(seen))
+"""
+
+
+def test_main_registers_each_command_from_the_module_the_table_names():
+    result = subprocess.run(
+        [sys.executable, "-c", _TABLE_PROBE],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    from auditor._cli import COMMAND_MODULES
+
+    assert json.loads(result.stdout) == COMMAND_MODULES
+    assert sorted(COMMAND_MODULES) == sorted(COMMANDS)
+
+
+def test_a_misspelt_command_is_named_among_every_command():
+    result = auditor("rnu")
+    assert result.returncode == 2
+    assert "No such command" in result.stderr and "rnu" in result.stderr
