@@ -24,7 +24,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from auditor._lag import LAG_FILE
 from auditor._probes import Probe
 from auditor._results import ResultsStore, stored_results, write_jsonl
 from auditor._store import (
@@ -42,8 +41,6 @@ from auditor._store import (
     write_json,
     write_plan,
 )
-from auditor._tap import TAP_FILE
-from auditor._traces import TRACES_FILE
 
 SHARD_KEY = "shard"
 _SPEC = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
@@ -232,6 +229,11 @@ def _jsonl_lines(path: Path) -> list[str]:
 def _merge_side_files(shards: Sequence[_ShardDir], out: Path) -> None:
     """Contract findings (deduplicated), minimal cases, shrink asks, tapped calls, received
     spans, lag records (only the first shard measures lag), baseline."""
+    # Imported here: their modules' record models are not needed before a shard's questions.
+    from auditor._lag import LAG_FILE
+    from auditor._tap import TAP_FILE
+    from auditor._traces import TRACES_FILE
+
     contract = {
         json.dumps(c, sort_keys=True, default=str): c
         for s in shards

@@ -64,9 +64,8 @@ def make_engine(spec: Spec, choice: str) -> Engine:
     return OpenAPICoreEngine(_openapi_app(spec))
 
 
-#: Checked documents (by the digest of what `OpenAPI.from_dict` is given) -> their app.
-#: Checking a document against the OpenAPI schema costs about 0.2 s of CPU each; the preflight
-#: and then the anchors' sessions both need it before an audit's first question.
+#: Checked documents (by the digest of what `OpenAPI.from_dict` is given) -> their app, for the
+#: openapi-core engine; `check_document` needs only the verdict (`_VALID`, `_checked.py`).
 _APPS: dict[str, OpenAPI] = {}
 
 

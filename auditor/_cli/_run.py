@@ -230,7 +230,6 @@ def run(
     from auditor._audit import new_audit_dir
     from auditor._cli._ops import conclude_run, prepare_run
     from auditor._config import ConfigError, load_config
-    from auditor._tap import TAP_FILE
 
     console = Console(stderr=True)
     try:
@@ -256,6 +255,8 @@ def run(
         base_dir=base_dir,
     )
     receive = traces or ops.config.traces.receive
+    if tap:  # the tap's recorder and call model: only for `--tap`
+        from auditor._tap import TAP_FILE
     with (
         tapping(console, ops.config, directory / TAP_FILE, base_dir=base_dir)
         if tap

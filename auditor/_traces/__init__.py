@@ -1,8 +1,9 @@
 """Tracing: W3C trace context on every question, an OTLP/HTTP receiver for the assistant's
 spans, the orchestration map joined by trace id, and the audit's own spans (issue 22).
 
-Only what is cheap is imported here: the receiver's protobuf decoding (`_otlp`, `_receiver`)
-and the OpenTelemetry SDK (`_export`) load when they are used, so a run without tracing pays
+Names are imported on first use (`auditor._lazy`): the configuration's `TracesSection` does
+not load the rest, and the receiver's protobuf decoding (`_otlp`, `_receiver`) and the
+OpenTelemetry SDK (`_export`) load only when they are used, so a run without tracing pays
 nothing for them.
 """
 

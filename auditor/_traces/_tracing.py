@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Any
 from auditor._events import Event, ProbeFinished
 from auditor._probes import Probe
 from auditor._tracecontext import TraceContext
-from auditor._traces._store import SpanStore
 from auditor._verdict import Verdict
 
 if TYPE_CHECKING:
+    # A store comes with the receiver (`_session.py`); a run without one, the default, need
+    # not load the span and call models before its first question.
     from auditor._traces._export import OwnSpans
+    from auditor._traces._store import SpanStore
 
 
 class AuditTracing:
