@@ -7,7 +7,8 @@ of CPU and checking one reference document 0.1 s more: most of the time from lau
 first question once everything else was lazy. The verdict depends on nothing but the document
 and the checker's version, so a valid one is remembered as an empty file named by the digest
 of both, under `$XDG_CACHE_HOME/readiness-auditor/checked-documents/` (`~/.cache` when unset).
-A refused document is never remembered: it is checked, and its reason given, every time.
+A refused document is never remembered: it is checked, and its reason given, every time; nor
+is one with a `$ref` to another file or URL, whose verdict depends on more than its digest.
 
 The cache only ever saves work: a folder that cannot be read or written is the same as an
 empty one, and `AUDITOR_NO_CACHE=1` ignores it altogether.

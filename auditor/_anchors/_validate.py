@@ -78,7 +78,21 @@ def check_document(spec: Spec) -> None:
         return
     _openapi_app(spec)
     _VALID.add(key)
-    remember_checked(key)
+    if _self_contained(spec.data):
+        remember_checked(key)
+
+
+def _self_contained(node: Any) -> bool:
+    """Whether every `$ref` points into the document itself: the verdict on one that refers
+    to another file or URL depends on that one too, which the digest does not cover."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and not ref.startswith("#"):
+            return False
+        return all(_self_contained(v) for v in node.values())
+    if isinstance(node, list):
+        return all(_self_contained(v) for v in node)
+    return True
 
 
 #: Digests of the documents found valid in this process.

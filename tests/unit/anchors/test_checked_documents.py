@@ -90,3 +90,21 @@ def test_run_refuses_a_document_openapi_core_refuses_before_any_request(
         assert "not a valid OpenAPI document" in result.output
         assert not out.exists()
     assert _entries(cache) == []
+
+
+def test_a_document_referring_to_another_file_is_checked_every_time(
+    tmp_path: Path, cache: Path
+) -> None:
+    schema = tmp_path / "error.yaml"
+    schema.write_text(
+        "type: object\nrequired: [error, message]\n"
+        "properties:\n  error: { type: string }\n  message: { type: string }\n",
+        encoding="utf-8",
+    )
+    path = _document(tmp_path, "external")
+    text = path.read_text(encoding="utf-8")
+    local = '$ref: "#/components/schemas/Error"'
+    assert local in text
+    path.write_text(text.replace(local, f'$ref: "{schema.as_uri()}"', 1), encoding="utf-8")
+    check_document(read_document(str(path), tmp_path))  # valid: the other file resolves
+    assert _entries(cache) == []  # but its verdict depends on that file too
