@@ -393,7 +393,7 @@ def _stop_watch(
         if STOP_KEY in meta:
             write_json(directory / META_FILE, {k: v for k, v in meta.items() if k != STOP_KEY})
         return None
-    from auditor._report._decision import StopPlan, StopWatch  # the report model: 0.2 s
+    from auditor._report._decision import StopPlan, StopWatch  # the report model: only here
 
     # The planted injections are asked after the plan, only when it was not decided first.
     rule = StopPlan.of(
