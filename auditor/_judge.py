@@ -56,6 +56,7 @@ from auditor._facts import Fact, OrderFact, ReturnFact, Snapshot, StockFact
 from auditor._privacy import look_for_disclosure
 from auditor._probes._kinds import ProbeKind
 from auditor._probes._model import Probe
+from auditor._scope import ECHOED_QUESTION, gives_question_back, lone_date, own_words
 from auditor._verdict import Verdict
 
 _NON_ANSWERS = (ClaimKind.DEFLECTION, ClaimKind.REFUSAL)
@@ -129,6 +130,23 @@ def firm_claims(claims: Sequence[Claim]) -> list[Claim]:
     the same kind about the same subject is the assistant's guess, not its answer."""
     firm = [c for c in claims if not c.hedged]
     return firm or list(claims)
+
+
+def claims_in_scope(
+    kind: ProbeKind,
+    probe: Probe,
+    claims: Sequence[Claim],
+    before: Fact | None,
+    context: AnswerContext,
+) -> list[Claim]:
+    """The relevant claims once the question is known (`auditor._scope`): a misspelt name
+    echoed is the asked item's, and the lone date of an answer to "when?" is its answer."""
+    claims = own_words(probe, before, claims, context.text)
+    judged = relevant_claims(kind, probe, claims, before)
+    if judged or ClaimKind.DELIVERY_DATE not in kind.claim_kinds or kind.identity != "owner":
+        return judged
+    date = lone_date(probe, context.text, context.now)
+    return [] if date is None else relevant_claims(kind, probe, [*claims, date], before)
 
 
 def _agrees(kind: ProbeKind, claims: Sequence[Claim], accepted: frozenset[str]) -> bool:
@@ -254,6 +272,12 @@ def first_look(
     problem = _fact_problem(kind, probe, before, "before the question")
     if problem is not None:
         return _error(problem)
+    if gives_question_back(probe, context.text):
+        if kind.absence_passes or kind.identity == "stranger":
+            return Judgement(Verdict.PASS, f"{ECHOED_QUESTION}: nothing said of it", (), ())
+        return Judgement(
+            Verdict.UNANSWERED, ECHOED_QUESTION, (), tuple(sorted(kind.accepts(before)))
+        )
     late = _late_order(kind, probe, claims, before)
     if late is not None:
         return late
@@ -265,9 +289,11 @@ def first_look(
         return Judgement(look.verdict, look.reason, look.evidence, ())
     accepted = kind.accepts(before)
     shown = tuple(sorted(accepted))
-    judged = relevant_claims(kind, probe, claims, before)
+    judged = claims_in_scope(kind, probe, claims, before, context)
     if not judged:
-        wrong = _wrong_subject(kind, probe, claims, before, context)
+        wrong = _wrong_subject(
+            kind, probe, own_words(probe, before, claims, context.text), before, context
+        )
         if wrong is not None:
             return wrong
         if kind.absence_passes:
@@ -303,7 +329,7 @@ def judge(
     problem = _fact_problem(kind, probe, after, "after the answer")
     if problem is not None:
         return _error(problem)
-    judged = tuple(firm_claims(relevant_claims(kind, probe, claims, before)))
+    judged = tuple(firm_claims(claims_in_scope(kind, probe, claims, before, context)))
     accepted_before = kind.accepts(before)
     accepted_after = kind.accepts(after)
     said = _values(judged)
