@@ -102,6 +102,31 @@ class AnswerContext:
 NO_CONTEXT = AnswerContext()
 
 
+def stored_claims(claims: Sequence[Claim], judgement: Judgement) -> tuple[list[Claim], list[int]]:
+    """The claims a result stores and the indices of those its verdict rests on.
+
+    A claim the judge tied to the asked item once it knew the question (`auditor._scope`: a
+    misspelt name echoed) replaces the extractor's, found at the same kind, value and span. A
+    claim of no stored one (the lone date of an answer to "when?", a pushback's first answer)
+    is not stored: its text is another, or none; the verdict's reason says what it read.
+    """
+    stored = list(claims)
+    by_id = {id(claim): index for index, claim in enumerate(stored)}
+    by_span: dict[tuple[ClaimKind, object, tuple[int, int]], int] = {}
+    for index, claim in enumerate(stored):
+        by_span.setdefault((claim.kind, claim.value, claim.span), index)
+    indices: set[int] = set()
+    for claim in judgement.judged:
+        found = by_id.get(id(claim))
+        if found is None:
+            found = by_span.get((claim.kind, claim.value, claim.span))
+            if found is None or stored[found].subject == claim.subject:
+                continue
+            stored[found] = claim
+        indices.add(found)
+    return stored, sorted(indices)
+
+
 def _aliases(probe: Probe, fact: Fact | None) -> frozenset[str]:
     """The ids a claim about the probe's subject may carry: a return's own order too."""
     if isinstance(fact, ReturnFact):

@@ -187,3 +187,20 @@ def test_low_stock_of_an_item_in_stock_is_imprecise_in_every_stock_kind(kind):
     answer = "The Harbor Hand Blender 1339 is available in a limited quantity."
     seen = verdict(asked, answer, BLENDER)
     assert (seen.verdict, seen.label) == (Verdict.PASS, IMPRECISE)
+
+
+def test_the_stored_claims_show_the_echoed_names_claim_as_the_asked_items():
+    from auditor._judge import stored_claims
+
+    asked = probe(
+        "stock.availability", "TO-3928", "hi, is Comapct Kitchen Torch 3928 available?",
+        mention="typo",
+    )  # fmt: skip
+    answer = "The Comapct Kitchen Torch 3928 is currently available in the UK."
+    claims = EXTRACT(answer, NOW)
+    seen = judge(PROBE_KINDS[asked.kind], asked, claims, TORCH, TORCH, AnswerContext(answer, NOW))
+    stored, judged = stored_claims(claims, seen)
+    assert len(stored) == len(claims) and judged
+    assert [(stored[i].kind.value, stored[i].subject) for i in judged] == [
+        ("availability", "TO-3928")
+    ]
