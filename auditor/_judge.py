@@ -56,7 +56,13 @@ from auditor._facts import Fact, OrderFact, ReturnFact, Snapshot, StockFact
 from auditor._privacy import look_for_disclosure
 from auditor._probes._kinds import ProbeKind
 from auditor._probes._model import Probe
-from auditor._scope import ECHOED_QUESTION, gives_question_back, lone_date, own_words
+from auditor._scope import (
+    ECHOED_QUESTION,
+    gives_question_back,
+    lone_date,
+    own_words,
+    shipped_miscount,
+)
 from auditor._verdict import Verdict
 
 _NON_ANSWERS = (ClaimKind.DEFLECTION, ClaimKind.REFUSAL)
@@ -325,7 +331,7 @@ def first_look(
             return Judgement(Verdict.PASS, f"nothing disclosed about {probe.subject}", (), shown)
         return _no_answer(kind, probe, claims, shown)
     judged = firm_claims(judged)
-    if _agrees(kind, judged, accepted):
+    if _agrees(kind, judged, accepted) and shipped_miscount(context.text, before) is None:
         return Judgement(Verdict.PASS, f"says {_values(judged)}", tuple(judged), shown)
     imprecise = kind.imprecise(before)
     if imprecise and _agrees(kind, judged, accepted | imprecise):
@@ -358,6 +364,14 @@ def judge(
     accepted_before = kind.accepts(before)
     accepted_after = kind.accepts(after)
     said = _values(judged)
+    miscount = shipped_miscount(context.text, after)
+    if miscount is not None and _agrees(kind, judged, accepted_after):
+        return Judgement(
+            Verdict.FAIL,
+            f"says {said}, with {miscount}",
+            judged,
+            tuple(sorted(accepted_before)),
+        )
     if _agrees(kind, judged, accepted_after):
         return Judgement(
             Verdict.INDETERMINATE,

@@ -13,6 +13,9 @@ and the judge knows it (`Probe.turns`):
   name's number as a count (3928). Claims it tied to another item are about the asked one
   (unless the answer names that other item's SKU), and a count that is the echoed name's own
   number is no count.
+* **Shipped counts.** An order's status said right beside a wrong count of what has left
+  ("partially shipped: 2 items have shipped" when one has) is a wrong answer: the count must
+  be the units shipped or the lines with something shipped, as the orders system holds them.
 * **A lone date for "when?".** To "when will it arrive?" the one calendar date an answer gives
   is its answer, however garbled the words around it ("currently available at the 2026-12-07
   time limit"), when nothing read it as a delivery date.
@@ -30,8 +33,9 @@ from datetime import date, datetime
 from auditor._claims import Claim, ClaimKind
 from auditor._claims._dates import DateExpr, find_dates, resolve
 from auditor._claims._echoes import echoes_question, find_words, misspelt_name
+from auditor._claims._numbers import NUMBER, parse_number
 from auditor._claims._text import normalise
-from auditor._facts import Fact, StockFact
+from auditor._facts import Fact, OrderFact, StockFact
 from auditor._probes._model import Probe
 
 #: The reason of an answer that gives the question back.
@@ -94,3 +98,27 @@ def lone_date(probe: Probe, text: str, now: datetime | None) -> Claim | None:
         return None
     ((day, expr),) = days.items()
     return Claim(ClaimKind.DELIVERY_DATE, day.isoformat(), (expr.start, expr.end), probe.subject)
+
+
+#: "2 items have shipped", "one of them has been dispatched", "3 units were sent out".
+_SHIPPED_COUNT = re.compile(
+    rf"\b(?P<count>{NUMBER})(?: of (?:the |your )?(?:\d{{1,3}}|{NUMBER}))? (?:items?|units?"
+    r"|products?|parcels?|packages?|pieces?|of them|of the items)"
+    r" (?:have|has|had|were|was)(?: already| now| just)? (?:been )?"
+    r"(?:shipped|dispatched|sent(?: out)?)\b"
+)
+
+
+def shipped_miscount(text: str, fact: Fact | None) -> str | None:
+    """How the answer's count of what has shipped is wrong ("2 shipped where orders holds 1"),
+    or None when it states none, or one the order's lines bear out (units or lines shipped),
+    or the order holds no lines to count."""
+    if not isinstance(fact, OrderFact) or not fact.lines or not text:
+        return None
+    units = sum(line.shipped_quantity for line in fact.lines)
+    lines = sum(1 for line in fact.lines if line.shipped_quantity > 0)
+    for match in _SHIPPED_COUNT.finditer(normalise(text)):
+        count = parse_number(match.group("count"))
+        if count is not None and count not in (units, lines):
+            return f"{count} shipped where orders holds {units}"
+    return None

@@ -5,6 +5,7 @@ item in stock as imprecise in every stock kind."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -14,6 +15,7 @@ from auditor._compat import IMPRECISE
 from auditor._facts import (
     Availability,
     OrderFact,
+    OrderLineFact,
     OrderStatus,
     RefundState,
     ReturnFact,
@@ -21,7 +23,7 @@ from auditor._facts import (
     Snapshot,
     StockFact,
 )
-from auditor._judge import AnswerContext, judge
+from auditor._judge import AnswerContext, first_look, judge
 from auditor._probes import PROBE_KINDS, Probe
 from auditor._scope import ECHOED_QUESTION
 from auditor._verdict import Verdict
@@ -204,3 +206,40 @@ def test_the_stored_claims_show_the_echoed_names_claim_as_the_asked_items():
     assert [(stored[i].kind.value, stored[i].subject) for i in judged] == [
         ("availability", "TO-3928")
     ]
+
+
+# --- counts of what has shipped --------------------------------------------------------------
+
+SPLIT = OrderFact(
+    "ORD-10001", "C-011", OrderStatus.PARTIALLY_SHIPPED, NOW, date(2026, 12, 7),
+    lines=(OrderLineFact("GR-3996", "Grinder", 1, 1), OrderLineFact("MG-3041", "Cup", 1, 0)),
+)  # fmt: skip
+STATUS = probe("order.status", "ORD-10001", "What's the status of my order ORD-10001?")
+
+
+def test_a_right_status_with_a_wrong_shipped_count_fails():
+    answer = "The status of the order ORD-10001 is partially shipped: 2 items have shipped."
+    seen = verdict(STATUS, answer, SPLIT)
+    assert seen.verdict is Verdict.FAIL and "2 shipped where orders holds 1" in seen.reason
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The order ORD-10001 is partially shipped: one item has shipped.",
+        "ORD-10001 is partially shipped; 1 of 2 items has been shipped.",
+        "The order ORD-10001 is partially shipped.",
+    ],
+)
+def test_a_shipped_count_the_lines_bear_out_or_none_passes(answer):
+    assert verdict(STATUS, answer, SPLIT).verdict is Verdict.PASS
+
+
+def test_a_count_right_only_after_the_answer_is_indeterminate():
+    answer = "The status of the order ORD-10001 is partially shipped: 2 items have shipped."
+    later = replace(SPLIT, lines=(SPLIT.lines[0], replace(SPLIT.lines[1], shipped_quantity=1)))
+    context = AnswerContext(answer, NOW, SNAPSHOT)
+    kind = PROBE_KINDS["order.status"]
+    assert first_look(kind, STATUS, EXTRACT(answer, NOW), SPLIT, context) is None
+    seen = judge(kind, STATUS, EXTRACT(answer, NOW), SPLIT, later, context)
+    assert seen.verdict is Verdict.INDETERMINATE
