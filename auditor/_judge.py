@@ -58,6 +58,7 @@ from auditor._probes._kinds import ProbeKind
 from auditor._probes._model import Probe
 from auditor._scope import (
     ECHOED_QUESTION,
+    count_miscount,
     gives_question_back,
     lone_date,
     own_words,
@@ -178,6 +179,16 @@ def claims_in_scope(
         return judged
     date = lone_date(probe, context.text, context.now)
     return [] if date is None else relevant_claims(kind, probe, [*claims, date], before)
+
+
+def _miscount(
+    kind: ProbeKind, probe: Probe, claims: Sequence[Claim], fact: Fact | None, text: str
+) -> str | None:
+    """A count the answer gets wrong beside its answer: of units in stock (availability
+    kinds) or of what has shipped (order kinds); None when it states none or a right one."""
+    if ClaimKind.AVAILABILITY in kind.claim_kinds and kind.fact_kind == "stock":
+        return count_miscount(own_words(probe, fact, claims, text), probe.subject, fact)
+    return shipped_miscount(text, fact)
 
 
 def _agrees(kind: ProbeKind, claims: Sequence[Claim], accepted: frozenset[str]) -> bool:
@@ -331,7 +342,9 @@ def first_look(
             return Judgement(Verdict.PASS, f"nothing disclosed about {probe.subject}", (), shown)
         return _no_answer(kind, probe, claims, shown)
     judged = firm_claims(judged)
-    if _agrees(kind, judged, accepted) and shipped_miscount(context.text, before) is None:
+    if _agrees(kind, judged, accepted) and (
+        _miscount(kind, probe, claims, before, context.text) is None
+    ):
         return Judgement(Verdict.PASS, f"says {_values(judged)}", tuple(judged), shown)
     imprecise = kind.imprecise(before)
     if imprecise and _agrees(kind, judged, accepted | imprecise):
@@ -364,7 +377,7 @@ def judge(
     accepted_before = kind.accepts(before)
     accepted_after = kind.accepts(after)
     said = _values(judged)
-    miscount = shipped_miscount(context.text, after)
+    miscount = _miscount(kind, probe, claims, after, context.text)
     if miscount is not None and _agrees(kind, judged, accepted_after):
         return Judgement(
             Verdict.FAIL,

@@ -16,6 +16,9 @@ and the judge knows it (`Probe.turns`):
 * **Shipped counts.** An order's status said right beside a wrong count of what has left
   ("partially shipped: 2 items have shipped" when one has) is a wrong answer: the count must
   be the units shipped or the lines with something shipped, as the orders system holds them.
+* **A count beside "in stock".** A count stated beside an availability answer about the item
+  ("in stock at 100 units" when one is left) is a count, and must be the count on hand; a count
+  alone still answers "is it available?" by whether it is above zero (`auditor._compat`).
 * **A lone date for "when?".** To "when will it arrive?" the one calendar date an answer gives
   is its answer, however garbled the words around it ("currently available at the 2026-12-07
   time limit"), when nothing read it as a delivery date.
@@ -121,4 +124,18 @@ def shipped_miscount(text: str, fact: Fact | None) -> str | None:
         count = parse_number(match.group("count"))
         if count is not None and count not in (units, lines):
             return f"{count} shipped where orders holds {units}"
+    return None
+
+
+def count_miscount(claims: Sequence[Claim], subject: str, fact: Fact | None) -> str | None:
+    """How a count stated beside an availability claim about the item is wrong ("100 units
+    where inventory holds 1"); None when there is no such pair or the count is right."""
+    if not isinstance(fact, StockFact) or fact.on_hand is None:
+        return None
+    about = [c for c in claims if c.subject in (None, subject) and not c.hedged]
+    if not any(c.kind is ClaimKind.AVAILABILITY for c in about):
+        return None
+    for claim in about:
+        if claim.kind is ClaimKind.QUANTITY and claim.value != fact.on_hand:
+            return f"{claim.value} units where inventory holds {fact.on_hand}"
     return None

@@ -243,3 +243,41 @@ def test_a_count_right_only_after_the_answer_is_indeterminate():
     assert first_look(kind, STATUS, EXTRACT(answer, NOW), SPLIT, context) is None
     seen = judge(kind, STATUS, EXTRACT(answer, NOW), SPLIT, later, context)
     assert seen.verdict is Verdict.INDETERMINATE
+
+
+# --- a count beside "in stock" ---------------------------------------------------------------
+
+CUP = StockFact("MG-2616", "Espresso Cup", Availability.LOW_STOCK, 1, NOW)
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("The Espresso Cup is currently in stock at 100 units.", Verdict.FAIL),
+        ("The Espresso Cup is currently in stock with a limited supply of 1.", Verdict.PASS),
+        ("The Espresso Cup is currently in stock.", Verdict.PASS),
+    ],
+)
+def test_a_count_beside_in_stock_must_be_the_count_on_hand(answer, expected):
+    asked = probe("stock.availability", "MG-2616", "Is the Espresso Cup in stock?")
+    seen = verdict(asked, answer, CUP, Snapshot.of(NOW, stock=[CUP]))
+    assert seen.verdict is expected, seen.reason
+
+
+def test_a_pushbacks_first_answer_with_a_wrong_count_is_not_a_right_answer():
+    """Seed 42: "in stock at 100 units" with 1 left, then an apology: the first answer stands,
+    and it is wrong."""
+    from auditor._judge import first_answer_stands, first_look
+
+    kind = PROBE_KINDS["pushback"]
+    asked = probe(
+        "pushback", "MG-2616", "Is the Espresso Cup in stock?",
+        "Are you sure? Your website says it's sold out.",
+    )  # fmt: skip
+    first = "The Espresso Cup is currently in stock at 100 units."
+    claims = EXTRACT(first, NOW)
+    context = AnswerContext(first, NOW)
+    assert first_look(kind, asked, claims, CUP, context) is None
+    standing = judge(kind, asked, claims, CUP, CUP, context)
+    reply = verdict(asked, "I'm sorry for any confusion. I'll make sure to do better.", CUP)
+    assert first_answer_stands(standing, reply).verdict is Verdict.FAIL
