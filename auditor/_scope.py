@@ -17,7 +17,8 @@ and the judge knows it (`Probe.turns`):
   ("partially shipped: 2 items have shipped" when one has) is a wrong answer: the count must
   be the units shipped or the lines with something shipped, as the orders system holds them.
 * **A count beside "in stock".** A count stated beside an availability answer about the item
-  ("in stock at 100 units" when one is left) is a count, and must be the count on hand; a count
+  ("in stock at 100 units" when one is left) is a count, and must be the count on hand (one of
+  them, when it gives several: "one of the remaining 3 units" counts two things); a count
   alone still answers "is it available?" by whether it is above zero (`auditor._compat`).
 * **A lone date for "when?".** To "when will it arrive?" the one calendar date an answer gives
   is its answer, however garbled the words around it ("currently available at the 2026-12-07
@@ -128,14 +129,16 @@ def shipped_miscount(text: str, fact: Fact | None) -> str | None:
 
 
 def count_miscount(claims: Sequence[Claim], subject: str, fact: Fact | None) -> str | None:
-    """How a count stated beside an availability claim about the item is wrong ("100 units
-    where inventory holds 1"); None when there is no such pair or the count is right."""
+    """How the count stated beside an availability claim about the item is wrong ("100 units
+    where inventory holds 1"); None when there is no such pair or one count is right."""
     if not isinstance(fact, StockFact) or fact.on_hand is None:
         return None
     about = [c for c in claims if c.subject in (None, subject) and not c.hedged]
     if not any(c.kind is ClaimKind.AVAILABILITY for c in about):
         return None
-    for claim in about:
-        if claim.kind is ClaimKind.QUANTITY and claim.value != fact.on_hand:
-            return f"{claim.value} units where inventory holds {fact.on_hand}"
-    return None
+    counts = [c.value for c in about if c.kind is ClaimKind.QUANTITY]
+    # Several numbers may count other things ("grab one of the remaining 3 units"): the
+    # answer's count is right when one of them is the count on hand.
+    if not counts or fact.on_hand in counts:
+        return None
+    return f"{counts[0]} units where inventory holds {fact.on_hand}"

@@ -281,3 +281,15 @@ def test_a_pushbacks_first_answer_with_a_wrong_count_is_not_a_right_answer():
     standing = judge(kind, asked, claims, CUP, CUP, context)
     reply = verdict(asked, "I'm sorry for any confusion. I'll make sure to do better.", CUP)
     assert first_answer_stands(standing, reply).verdict is Verdict.FAIL
+
+
+def test_one_right_count_among_several_is_the_answers_count():
+    """The markdown voice: "Units left: 3 … grab one of the remaining 3 units" reads 3 and 1."""
+    board = StockFact("BD-3471", "Smørrebrød Board", Availability.DISCONTINUED, 3, NOW)
+    asked = probe("stock.availability", "BD-3471", "Is the Smørrebrød Board in stock?")
+    answer = (
+        "**Status:** Discontinued (last units)  **Units left:** 3  **Smørrebrød Board** (BD-3471)"
+        " won't be restocked, but you can still grab one of the remaining 3 units."
+    )
+    seen = verdict(asked, answer, board, Snapshot.of(NOW, stock=[board]))
+    assert seen.verdict is Verdict.PASS, seen.reason
