@@ -293,3 +293,22 @@ def test_one_right_count_among_several_is_the_answers_count():
     )
     seen = verdict(asked, answer, board, Snapshot.of(NOW, stock=[board]))
     assert seen.verdict is Verdict.PASS, seen.reason
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "I can only provide a single sentence in this context, but I'll try to explain it"
+            " again: 26 units of Urban Moka Pot 1538 are 4 units away from the nearest unit.",
+            Verdict.PASS,
+        ),
+        ("We have 30 units of the Urban Moka Pot 1538.", Verdict.FAIL),
+    ],
+)
+def test_how_many_is_answered_right_when_one_count_given_is_the_count(answer, expected):
+    """Seed 42: "26 units … are 4 units away" read 26 and 4; 26 is on hand."""
+    pot = StockFact("CM-1538", "Urban Moka Pot 1538", Availability.IN_STOCK, 26, NOW)
+    asked = probe("stock.quantity", "CM-1538", "How many Urban Moka Pot 1538 do you have?")
+    seen = verdict(asked, answer, pot, Snapshot.of(NOW, stock=[pot]))
+    assert seen.verdict is expected, seen.reason
