@@ -1,7 +1,7 @@
 """The auditor's verdicts against a careful reader's, on answers a real language model wrote.
 
     .venv/bin/python benchmarks/llm_hand_verdicts.py --audits DIR [DIR ...] [--disagreements]
-    .venv/bin/python benchmarks/llm_hand_verdicts.py --audits COPY \
+    .venv/bin/python benchmarks/llm_hand_verdicts.py --audits COPY
         --frozen fixtures/claims/llm_hand_verdicts_fresh.jsonl
 
 The second form scores the fresh set (seeds 43, 44; audits stored in
