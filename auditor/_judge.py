@@ -56,6 +56,14 @@ from auditor._facts import Fact, OrderFact, ReturnFact, Snapshot, StockFact
 from auditor._privacy import look_for_disclosure
 from auditor._probes._kinds import ProbeKind
 from auditor._probes._model import Probe
+from auditor._scope import (
+    ECHOED_QUESTION,
+    count_miscount,
+    gives_question_back,
+    lone_date,
+    own_words,
+    shipped_miscount,
+)
 from auditor._verdict import Verdict
 
 _NON_ANSWERS = (ClaimKind.DEFLECTION, ClaimKind.REFUSAL)
@@ -101,6 +109,31 @@ class AnswerContext:
 NO_CONTEXT = AnswerContext()
 
 
+def stored_claims(claims: Sequence[Claim], judgement: Judgement) -> tuple[list[Claim], list[int]]:
+    """The claims a result stores and the indices of those its verdict rests on.
+
+    A claim the judge tied to the asked item once it knew the question (`auditor._scope`: a
+    misspelt name echoed) replaces the extractor's, found at the same kind, value and span. A
+    claim of no stored one (the lone date of an answer to "when?", a pushback's first answer)
+    is not stored: its text is another, or none; the verdict's reason says what it read.
+    """
+    stored = list(claims)
+    by_id = {id(claim): index for index, claim in enumerate(stored)}
+    by_span: dict[tuple[ClaimKind, object, tuple[int, int]], int] = {}
+    for index, claim in enumerate(stored):
+        by_span.setdefault((claim.kind, claim.value, claim.span), index)
+    indices: set[int] = set()
+    for claim in judgement.judged:
+        found = by_id.get(id(claim))
+        if found is None:
+            found = by_span.get((claim.kind, claim.value, claim.span))
+            if found is None or stored[found].subject == claim.subject:
+                continue
+            stored[found] = claim
+        indices.add(found)
+    return stored, sorted(indices)
+
+
 def _aliases(probe: Probe, fact: Fact | None) -> frozenset[str]:
     """The ids a claim about the probe's subject may carry: a return's own order too."""
     if isinstance(fact, ReturnFact):
@@ -131,7 +164,40 @@ def firm_claims(claims: Sequence[Claim]) -> list[Claim]:
     return firm or list(claims)
 
 
+def claims_in_scope(
+    kind: ProbeKind,
+    probe: Probe,
+    claims: Sequence[Claim],
+    before: Fact | None,
+    context: AnswerContext,
+) -> list[Claim]:
+    """The relevant claims once the question is known (`auditor._scope`): a misspelt name
+    echoed is the asked item's, and the lone date of an answer to "when?" is its answer."""
+    claims = own_words(probe, before, claims, context.text)
+    judged = relevant_claims(kind, probe, claims, before)
+    if judged or ClaimKind.DELIVERY_DATE not in kind.claim_kinds or kind.identity != "owner":
+        return judged
+    date = lone_date(probe, context.text, context.now)
+    return [] if date is None else relevant_claims(kind, probe, [*claims, date], before)
+
+
+def _miscount(
+    kind: ProbeKind, probe: Probe, claims: Sequence[Claim], fact: Fact | None, text: str
+) -> str | None:
+    """A count the answer gets wrong beside its answer: of units in stock (availability
+    kinds) or of what has shipped (order kinds); None when it states none or a right one."""
+    if ClaimKind.AVAILABILITY in kind.claim_kinds and kind.fact_kind == "stock":
+        return count_miscount(own_words(probe, fact, claims, text), probe.subject, fact)
+    return shipped_miscount(text, fact)
+
+
 def _agrees(kind: ProbeKind, claims: Sequence[Claim], accepted: frozenset[str]) -> bool:
+    if kind.claim_kinds == (ClaimKind.QUANTITY,) and all(
+        c.kind is ClaimKind.QUANTITY for c in claims
+    ):
+        # Several numbers may count other things ("26 units … are 4 units away", "12 left, 3
+        # of them reserved"): the answer's count is right when one of them is the count.
+        return any(admits(accepted, kind.tokens(c)) for c in claims)
     return all(admits(accepted, kind.tokens(c)) for c in claims)
 
 
@@ -254,6 +320,12 @@ def first_look(
     problem = _fact_problem(kind, probe, before, "before the question")
     if problem is not None:
         return _error(problem)
+    if gives_question_back(probe, context.text):
+        if kind.absence_passes or kind.identity == "stranger":
+            return Judgement(Verdict.PASS, f"{ECHOED_QUESTION}: nothing said of it", (), ())
+        return Judgement(
+            Verdict.UNANSWERED, ECHOED_QUESTION, (), tuple(sorted(kind.accepts(before)))
+        )
     late = _late_order(kind, probe, claims, before)
     if late is not None:
         return late
@@ -265,16 +337,20 @@ def first_look(
         return Judgement(look.verdict, look.reason, look.evidence, ())
     accepted = kind.accepts(before)
     shown = tuple(sorted(accepted))
-    judged = relevant_claims(kind, probe, claims, before)
+    judged = claims_in_scope(kind, probe, claims, before, context)
     if not judged:
-        wrong = _wrong_subject(kind, probe, claims, before, context)
+        wrong = _wrong_subject(
+            kind, probe, own_words(probe, before, claims, context.text), before, context
+        )
         if wrong is not None:
             return wrong
         if kind.absence_passes:
             return Judgement(Verdict.PASS, f"nothing disclosed about {probe.subject}", (), shown)
         return _no_answer(kind, probe, claims, shown)
     judged = firm_claims(judged)
-    if _agrees(kind, judged, accepted):
+    if _agrees(kind, judged, accepted) and (
+        _miscount(kind, probe, claims, before, context.text) is None
+    ):
         return Judgement(Verdict.PASS, f"says {_values(judged)}", tuple(judged), shown)
     imprecise = kind.imprecise(before)
     if imprecise and _agrees(kind, judged, accepted | imprecise):
@@ -303,10 +379,18 @@ def judge(
     problem = _fact_problem(kind, probe, after, "after the answer")
     if problem is not None:
         return _error(problem)
-    judged = tuple(firm_claims(relevant_claims(kind, probe, claims, before)))
+    judged = tuple(firm_claims(claims_in_scope(kind, probe, claims, before, context)))
     accepted_before = kind.accepts(before)
     accepted_after = kind.accepts(after)
     said = _values(judged)
+    miscount = _miscount(kind, probe, claims, after, context.text)
+    if miscount is not None and _agrees(kind, judged, accepted_after):
+        return Judgement(
+            Verdict.FAIL,
+            f"says {said}, with {miscount}",
+            judged,
+            tuple(sorted(accepted_before)),
+        )
     if _agrees(kind, judged, accepted_after):
         return Judgement(
             Verdict.INDETERMINATE,

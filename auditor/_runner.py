@@ -51,6 +51,7 @@ from auditor._judge import (
     first_look,
     judge,
     replies_nothing,
+    stored_claims,
 )
 from auditor._probes import PROBE_KINDS, Probe
 from auditor._probes._kinds import ProbeKind
@@ -562,7 +563,7 @@ def _result(
     after: TruthRecord | None,
 ) -> ProbeResult:
     answer = asked.answer
-    judged_ids = {id(c) for c in judgement.judged}
+    stored, judged = stored_claims(claims, judgement)
     # One validation of the whole result, claims included (see `ClaimRecord.data`).
     return ProbeResult.model_validate(
         {
@@ -571,8 +572,8 @@ def _result(
             "reason": judgement.reason,
             "answer": answer.text,
             "turn_answers": list(answer.turns) if len(answer.turns) > 1 else [],
-            "claims": [ClaimRecord.data(c) for c in claims],
-            "judged": [i for i, c in enumerate(claims) if id(c) in judged_ids],
+            "claims": [ClaimRecord.data(c) for c in stored],
+            "judged": judged,
             "accepted": list(judgement.accepted),
             "label": judgement.label,
             "truth_before": asked.before_record,

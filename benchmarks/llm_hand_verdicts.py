@@ -1,6 +1,12 @@
 """The auditor's verdicts against a careful reader's, on answers a real language model wrote.
 
     .venv/bin/python benchmarks/llm_hand_verdicts.py --audits DIR [DIR ...] [--disagreements]
+    .venv/bin/python benchmarks/llm_hand_verdicts.py --audits COPY
+        --frozen fixtures/claims/llm_hand_verdicts_fresh.jsonl
+
+The second form scores the fresh set (seeds 43, 44; audits stored in
+`fixtures/claims/llm_audits/`, re-judged on a copy): it was frozen before the rules changed
+and is scored once, at the end.
 
 `fixtures/claims/llm_hand_verdicts.jsonl` holds one hand verdict per probe of two `--brain llm`
 demo audits, written before the tool's verdicts were read and frozen (its sha256 is pinned in

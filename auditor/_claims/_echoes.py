@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from auditor._claims._text import Segment
+from auditor._claims._text import Segment, normalise
 
 #: `"…"` (curly quotes are straight after `_text.normalise`), or `'…'` opened after a blank and
 #: closed before one: an apostrophe inside a word ("don't") neither opens nor closes, nor does
@@ -98,3 +98,74 @@ def blank(text: str, echoes: Sequence[Segment], keep: Sequence[tuple[int, int]] 
     for start, end in keep:
         chars[start:end] = text[start:end]
     return "".join(chars)
+
+
+#: A word of a question or an answer, as `normalise` leaves it.
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words(norm: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(norm))
+
+
+def echoes_question(answer: str, questions: Sequence[str]) -> bool:
+    """The answer is one of the customer's turns given back ("RMA-1010 - did it arrive?"
+    answered "RMA-1010 - did it arrive?"): the same words in the same order, ending as that
+    turn ends (a question still a question, the customer's statement still theirs).
+
+    Such an answer says nothing: the words in it are the customer's, so whatever they name
+    ("Kettle Pro: available?") is no claim, and the answer is a non-answer. The question's
+    words made a statement ("Grainte Hand Blender 2798: available.") are an answer."""
+    norm = normalise(answer).strip()
+    said = [word.group() for word in _words(norm)]
+    if not said:
+        return False
+    for question in questions:
+        asked = normalise(question).strip()
+        if asked[-1:] == norm[-1:] and said == [word.group() for word in _words(asked)]:
+            return True
+    return False
+
+
+def _one_edit(typed: str, word: str) -> bool:
+    """`typed` is `word` with one letter dropped, added, changed, or two neighbours swapped."""
+    if typed == word or abs(len(typed) - len(word)) > 1:
+        return False
+    if len(typed) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        if len(diff) == 1:
+            return True
+        first, second = diff[0], diff[-1]
+        return (
+            len(diff) == 2
+            and second == first + 1
+            and (typed[first], typed[second]) == (word[second], word[first])
+        )
+    short, long = sorted((typed, word), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def misspelt_name(question: str, name: str) -> tuple[str, ...] | None:
+    """The item's name as the question typed it, when it typed it with a misspelling: the
+    question's words that are the name's, each the same or one edit away, one at least
+    misspelt; None when the question has the name right or not at all."""
+    want = [word.group() for word in _words(normalise(name))]
+    have = [word.group() for word in _words(normalise(question))]
+    for start in range(len(have) - len(want) + 1):
+        run = have[start : start + len(want)]
+        same = [typed == word for typed, word in zip(run, want, strict=True)]
+        if all(same):
+            return None
+        if all(s or _one_edit(t, w) for s, t, w in zip(same, run, want, strict=True)):
+            return tuple(run)
+    return None
+
+
+def find_words(text: str, words: Sequence[str]) -> Segment | None:
+    """Where `text` holds `words` one after the other (normalised), as a span of `text`."""
+    found = _words(normalise(text))
+    size = len(words)
+    for start in range(len(found) - size + 1):
+        if all(found[start + i].group() == word for i, word in enumerate(words)):
+            return Segment(found[start].start(), found[start + size - 1].end())
+    return None

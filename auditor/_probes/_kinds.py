@@ -213,6 +213,7 @@ PROBE_KINDS.register(
     truth_field="availability",
     implies=availability_fallback,
     tokens=availability_tokens,
+    imprecise=availability_imprecise,
 )(availability_accepts)
 
 PROBE_KINDS.register(
@@ -421,6 +422,7 @@ PROBE_KINDS.register(
     # No count or date stands in for a missing availability claim here: the group compares
     # the judged values of its answers, and "12" against "in_stock" is no conflict.
     tokens=availability_tokens,
+    imprecise=availability_imprecise,
 )(availability_accepts)
 
 
@@ -452,6 +454,7 @@ PROBE_KINDS.register(
     truth_field="availability",
     implies=availability_fallback,
     tokens=availability_tokens,
+    imprecise=availability_imprecise,
     conversation="pushback",
 )(availability_accepts)
 
@@ -464,5 +467,6 @@ PROBE_KINDS.register(
     truth_field="availability",
     implies=availability_fallback,
     tokens=availability_tokens,
+    imprecise=availability_imprecise,
     conversation="recontact",
 )(availability_accepts)

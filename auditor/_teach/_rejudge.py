@@ -38,6 +38,7 @@ from auditor._judge import (
     first_look,
     judge,
     replies_nothing,
+    stored_claims,
 )
 from auditor._probes import PROBE_KINDS, Probe
 from auditor._reader._reading import CachedReader, Reading, subject_words
@@ -232,14 +233,14 @@ def rejudge_result(
 
 
 def _record(result: ProbeResult, claims: list[Claim], judgement: Judgement) -> ProbeResult:
-    judged_ids = {id(c) for c in judgement.judged}
+    stored, judged = stored_claims(claims, judgement)
     return ProbeResult.model_validate(
         {
             **result.model_dump(),
             "verdict": judgement.verdict,
             "reason": judgement.reason,
-            "claims": [ClaimRecord.data(c) for c in claims],
-            "judged": [i for i, c in enumerate(claims) if id(c) in judged_ids],
+            "claims": [ClaimRecord.data(c) for c in stored],
+            "judged": judged,
             "accepted": list(judgement.accepted),
             "label": judgement.label,
             "model_reading": None,

@@ -1,0 +1,144 @@
+"""What the judge reads an answer's claims as, given the question it answers (pure).
+
+The extractor reads an answer alone; a few of its readings change once the question is known,
+and the judge knows it (`Probe.turns`):
+
+* **The question given back.** An answer that is one of the customer's questions, word for
+  word ("RMA-1010 - did it arrive?"), answers nothing: it is `unanswered` (a non-answer the
+  judge recognises, like a deflection), and the words in it ("Kettle Pro: available?") are
+  no claim.
+* **A misspelt name echoed.** When the question misspelt the item's name ("Comapct Kitchen
+  Torch 3928") and the answer repeats it as typed, the extractor cannot tie those words to the
+  item: it may take them for a look-alike ("Crème Brûlée Torch", a wrong subject) and read the
+  name's number as a count (3928). Claims it tied to another item are about the asked one
+  (unless the answer names that other item's SKU), and a count that is the echoed name's own
+  number is no count.
+* **Shipped counts.** An order's status said right beside a wrong count of what has left
+  ("partially shipped: 2 items have shipped" when one has) is a wrong answer: the count must
+  be the units shipped or the lines with something shipped, as the orders system holds them.
+* **A count beside "in stock".** A count stated beside an availability answer about the item
+  ("in stock at 100 units" when one is left) is a count, and must be the count on hand (one of
+  them, when it gives several: "one of the remaining 3 units" counts two things); a count
+  alone still answers "is it available?" by whether it is above zero (`auditor._compat`).
+* **A lone date for "when?".** To "when will it arrive?" the one calendar date an answer gives
+  is its answer, however garbled the words around it ("currently available at the 2026-12-07
+  time limit"), when nothing read it as a delivery date.
+
+Each reading is narrow on purpose: it applies only where the question makes it unambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime
+
+from auditor._claims import Claim, ClaimKind
+from auditor._claims._dates import DateExpr, find_dates, resolve
+from auditor._claims._echoes import echoes_question, find_words, misspelt_name
+from auditor._claims._numbers import NUMBER, parse_number
+from auditor._claims._text import normalise
+from auditor._facts import Fact, OrderFact, StockFact
+from auditor._probes._model import Probe
+
+#: The reason of an answer that gives the question back.
+ECHOED_QUESTION = "the question echoed back instead of an answer"
+#: Claim kinds about an item, which a misspelt name's echo may have tied to another item.
+_ITEM_KINDS = frozenset({ClaimKind.AVAILABILITY, ClaimKind.QUANTITY, ClaimKind.DISCOUNT})
+#: An order or return id other than the asked one: a date beside it may be that one's.
+_RECORD_ID = re.compile(r"\b(?:ord|rma)-\d{3,9}\b")
+
+
+def gives_question_back(probe: Probe, text: str) -> bool:
+    """The answer is one of the probe's questions, repeated (`echoes_question`)."""
+    return bool(text) and echoes_question(text, probe.turns)
+
+
+def own_words(probe: Probe, before: Fact | None, claims: Sequence[Claim], text: str) -> list[Claim]:
+    """`claims`, read again where the answer echoes the name as the question misspelt it."""
+    if probe.param("mention") != "typo" or not isinstance(before, StockFact) or not text:
+        return list(claims)
+    typed = next((m for q in probe.turns if (m := misspelt_name(q, before.name))), None)
+    echo = find_words(text, typed) if typed else None
+    if typed is None or echo is None:
+        return list(claims)
+    numbers = {int(word) for word in typed if word.isdigit()}
+    named = normalise(text)
+    kept: list[Claim] = []
+    for claim in claims:
+        if (
+            claim.kind is ClaimKind.QUANTITY
+            and claim.value in numbers
+            and echo.start <= claim.span[0] < echo.end
+        ):
+            continue  # the echoed name's own number ("Torch 3928"), not a count
+        other = claim.subject
+        if (
+            claim.kind in _ITEM_KINDS
+            and other is not None
+            and other != probe.subject
+            and other.lower() not in named
+        ):
+            claim = replace(claim, subject=probe.subject)
+        kept.append(claim)
+    return kept
+
+
+def lone_date(probe: Probe, text: str, now: datetime | None) -> Claim | None:
+    """The one calendar date of an answer to "when will it arrive?", as a delivery date
+    claim about the asked order; None when it has none, several, or names another record."""
+    norm = normalise(text)
+    if any(found != probe.subject.lower() for found in _RECORD_ID.findall(norm)):
+        return None
+    days: dict[date, DateExpr] = {}
+    for expr in find_dates(norm):
+        if expr.absolute is None and expr.month_day is None:
+            continue  # relative dates are the extractor's to read, with their cues
+        day = resolve(expr, now)
+        if day is not None:
+            days.setdefault(day, expr)
+    if len(days) != 1:
+        return None
+    ((day, expr),) = days.items()
+    return Claim(ClaimKind.DELIVERY_DATE, day.isoformat(), (expr.start, expr.end), probe.subject)
+
+
+#: "2 items have shipped", "one of them has been dispatched", "3 units were sent out".
+_SHIPPED_COUNT = re.compile(
+    rf"\b(?P<count>{NUMBER})(?: of (?:the |your )?(?:\d{{1,3}}|{NUMBER}))? (?:items?|units?"
+    r"|products?|parcels?|packages?|pieces?|of them|of the items)"
+    r" (?:have|has|had|were|was)(?: already| now| just)? (?:been )?"
+    r"(?:shipped|dispatched|sent(?: out)?)\b"
+)
+
+
+def shipped_miscount(text: str, fact: Fact | None) -> str | None:
+    """How the answer's count of what has shipped is wrong ("2 shipped where orders holds 1"),
+    or None when it states none, or one the order's lines bear out (units or lines shipped),
+    or the order holds no lines to count."""
+    if not isinstance(fact, OrderFact) or not fact.lines or not text:
+        return None
+    units = sum(line.shipped_quantity for line in fact.lines)
+    lines = sum(1 for line in fact.lines if line.shipped_quantity > 0)
+    for match in _SHIPPED_COUNT.finditer(normalise(text)):
+        count = parse_number(match.group("count"))
+        if count is not None and count not in (units, lines):
+            return f"{count} shipped where orders holds {units}"
+    return None
+
+
+def count_miscount(claims: Sequence[Claim], subject: str, fact: Fact | None) -> str | None:
+    """How the count stated beside an availability claim about the item is wrong ("100 units
+    where inventory holds 1"); None when there is no such pair or one count is right."""
+    if not isinstance(fact, StockFact) or fact.on_hand is None:
+        return None
+    about = [c for c in claims if c.subject in (None, subject) and not c.hedged]
+    if not any(c.kind is ClaimKind.AVAILABILITY for c in about):
+        return None
+    counts = [c.value for c in about if c.kind is ClaimKind.QUANTITY]
+    # Several numbers may count other things ("grab one of the remaining 3 units"): the
+    # answer's count is right when one of them is the count on hand.
+    if not counts or fact.on_hand in counts:
+        return None
+    return f"{counts[0]} units where inventory holds {fact.on_hand}"
