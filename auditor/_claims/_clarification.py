@@ -25,15 +25,39 @@ _WHICH = re.compile(
 _ASKING = re.compile(
     r"\b(?:know|tell|confirm|clarify|specify|say|check|sure|mean|meant|advise|share|which)\b"
 )
+#: "you" in chat spellings too: "u mean the pro?", "do ya mean".
+_YOU = r"(?:you|u|ya)"
 _MEANING = re.compile(
-    r"\b(?:do|did) you mean\b|\byou meant?\b|\b(?:were|are) you (?:after|thinking of|asking"
-    r" about|looking for|referring to|on about)\b|\bis (?:it|this|that) (?:the|for the|about)\b"
+    rf"\b(?:do|did) {_YOU} mean\b|\b{_YOU} meant?\b|\b(?:were|are|r) {_YOU} (?:after|thinking of"
+    r"|asking about|looking for|referring to|on about)\b|\bis (?:it|this|that) (?:the|for the"
+    r"|about)\b"
 )
-#: Asking for the id that settles which: "please share the RMA number".
+#: "which … do you mean", said without a question mark ("which return do u mean").
+_MEANT_AFTER = re.compile(
+    rf"\b(?:{_YOU} mean|{_YOU} meant|{_YOU} (?:are|r) (?:after|asking about))\b"
+)
+#: The id that settles which. Blanks are runs: Markdown emphasis leaves several.
+_ID_NOUN = (
+    r"(?:(?:order|return|rma|item|product|tracking|reference|ref)\s+)?(?:number|no\b\.?|num"
+    r"|id|ref|reference|sku|#)(?!\w)"
+)
+#: Asking for that id: "please share the RMA number", "could you pop the order number over".
 _ID_REQUEST = re.compile(
     r"\b(?:share|send|give|provide|tell|confirm|let me know|what's|what is|could i (?:get|have)"
-    r"|can i (?:get|have)|need)(?: me| us)?(?: with)? (?:the|your)(?: \w+)?"
-    r" (?:order |return |rma |item |product |tracking )?(?:number|no|id|ref|reference|sku)\b"
+    r"|can i (?:get|have)|need|pop|drop|pass|type|enter|post|paste|grab)"
+    rf"(?:\s+me|\s+us)?(?:\s+with)?\s+(?:the|your|ur|yr)(?:\s+\w+)?\s+{_ID_NOUN}"
+)
+#: A question that is only the id asked for: "order no. pls?", "your order number, please?".
+_ID_ONLY = re.compile(
+    rf"(?:(?:the|your|ur|yr)\s+)?(?:order|return|rma|reference|ref|tracking)\s+{_ID_NOUN}"
+    r"[\s,.]*(?:pls|please|plz|thanks|ta)?[\s.!]*\?"
+)
+#: Alternatives that are not names: "the one on the 3rd or the one on the 10th", "a return or
+#: an exchange", "your order or your return".
+_KIND = r"(?:order|return|product|item|exchange|refund|purchase|parcel|delivery)"
+_ALTERNATIVES = re.compile(
+    r"\bor\s+(?:the|your)\s+(?:\w+\s+)?(?:one|other)\b"
+    rf"|\b(?:an?|your|the)\s+{_KIND}\s+or\s+(?:an?|your|the)\s+{_KIND}\b"
 )
 _OR = re.compile(r"\bor\b")
 
@@ -46,7 +70,11 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
     text, start, end = doc.masked, sentence.start, sentence.end
     question = _question(doc, sentence)
     which = _WHICH.search(text, start, end)
-    if which is not None and (question or _ASKING.search(text, start, which.start())):
+    if which is not None and (
+        question
+        or _ASKING.search(text, start, which.start())
+        or _MEANT_AFTER.search(text, which.end(), end)
+    ):
         return which
     if question:
         meaning = _MEANING.search(text, start, end)
@@ -54,6 +82,12 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
             return meaning
         if _OR.search(text, start, end) and _names_several(doc, sentence):
             return _OR.search(text, start, end)
+        alternatives = _ALTERNATIVES.search(text, start, end)
+        if alternatives is not None:
+            return alternatives
+        only = _ID_ONLY.search(text, start, end)
+        if only is not None:
+            return only
     return _ID_REQUEST.search(text, start, end)
 
 
@@ -69,7 +103,14 @@ def find_clarifications(doc: Document) -> list[Claim]:
     if isinstance(cached, list):
         return cached
     claims = []
-    if "?" in doc.masked or "which" in doc.masked or "share" in doc.masked or " me " in doc.masked:
+    masked = doc.masked
+    if (
+        "?" in masked
+        or "which" in masked
+        or "share" in masked
+        or " me " in masked
+        or ("number" in masked)
+    ):
         for sentence in doc.sentences:
             match = _asks_which(doc, sentence)
             if match is None:

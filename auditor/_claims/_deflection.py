@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 
 from auditor._claims._clarification import find_clarifications
+from auditor._claims._delay import extract_delay
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._model import Claim, ClaimKind, Deflection
+from auditor._claims._lexicon import CONTACTING, HANDING_ON, STAFF, forms, past
+from auditor._claims._model import Claim, ClaimKind, Deflection, Delay
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of
 from auditor._claims._rules import rules
-from auditor._claims._scan import scan
+from auditor._claims._scan import Hit, scan
 from auditor._claims._text import Segment
 
 _CANT = (
@@ -54,6 +56,134 @@ _STAFF = (
 )
 #: Limits an assistant states instead of an answer ("I can only provide a single sentence").
 _LIMITED = r"(?:provide|give|offer|share|answer|help with|talk about|discuss)"
+
+# Hand-offs composed from the lexicon's classes (`_lexicon`: CONTACTING, HANDING_ON, STAFF):
+# who will reach the customer and how, what was handed on to whom, where the customer is sent.
+# A verb, a channel or a team joins every family below by being listed there once.
+#: "will", "'ll", chat "ll" ("theyll"), "gonna", and the softer modals a promise is made in.
+_WILL = (
+    r"(?: will|'ll|ll| shall| is going to| are going to| gonna| is gonna| are gonna| should"
+    r"| can| may| would)"
+)
+_REACH = forms(*CONTACTING)
+#: A person who will reach the customer. Not a team: "our finance team will email you once
+#: it's paid out" after an answer is a notice that follows it, not a hand-off instead of it.
+_PERSON = (
+    r"(?:representative|rep|member|specialist|agent|colleague|advisor|adviser|manager"
+    r"|supervisor|team leader|human|person|expert)s?"
+)
+_YOU = r"(?:you|u|ya|yourself)"
+#: Sending: "drop you a line", "give you a ring", "shoot u a text".
+_SEND_WORD = (
+    r"(?:a line|a ring|a call|a bell|a buzz|an email|an e-mail|a message|a msg|a text|a txt"
+    r"|a note|a shout)"
+)
+#: Whom a case is handed to: a team, a named desk ("billing", "dispatch"), a person.
+_TARGET = (
+    rf"(?:(?:a|an|the|our|my|one of (?:my|our|the)) (?:[\w-]+ ){{0,2}}?{STAFF}|{STAFF}"
+    r"|billing|accounts|payments|dispatch|returns|complaints|the warehouse|our warehouse"
+    r"|someone|somebody|some1|a human|a person|my manager|my supervisor|my team leader)"
+)
+#: The thing handed on: "this", "ur query", "your case", "the matter".
+_CASE = r"(?:this|it|that|ur \w+|your \w+|yr \w+|the matter|the case|the query|the issue)"
+_HANDOFF_FAMILIES = rules(
+    Deflection.CONTACT_SUPPORT.value,
+    # Someone else will reach the customer: "a representative from our billing department will
+    # follow up with you", "one of them will ring you", "some1 from team will txt u back".
+    rf"(?:someone|somebody|some1|sum1|they|he|she|{_PERSON})(?: [\w'-]+){{0,5}}?{_WILL}"
+    rf"(?: \w+){{0,2}}? {_REACH} {_YOU}\b",
+    r"(?:theyll|they'll|he'll|she'll|they will|he will|she will)(?: \w+){0,2}? "
+    rf"{_REACH} {_YOU}\b",
+    rf"(?:someone|somebody|some1|they|he|she|{_PERSON})(?: [\w'-]+){{0,5}}?{_WILL}"
+    rf"(?: \w+){{0,2}}? (?:drop|send|give|shoot|flick|ping) {_YOU} {_SEND_WORD}",
+    rf"one of (?:them|us|the team|our team|my colleagues|our colleagues){_WILL}(?: \w+){{0,2}}?"
+    rf" {_REACH} {_YOU}\b",
+    # Handed on: "passed ur query to billing", "I've logged this with our returns team",
+    # "I'll send this up to my manager", "that's gone to the complaints team".
+    *(
+        rf"{forms(*verbs)} {_CASE}(?: on| over| across| up| through| along| off)? (?:to|with)"
+        rf" {_TARGET}"
+        for verbs in (HANDING_ON[:8], HANDING_ON[8:])
+    ),
+    rf"{past(*HANDING_ON)} (?:on |over |across |up |along )?(?:to|with) {_TARGET}",
+    rf"(?:that's|thats|that has|it's|its|it has|this has|this is) (?:now |been )?(?:gone|going"
+    rf"|over|off|been passed|been sent) (?:over |across |up )?to {_TARGET}",
+    rf"(?:asked|ask|asking|told|tell|got|get|getting|have|having) {_TARGET}(?: [\w-]+){{0,2}}?"
+    rf" to {_REACH} {_YOU}\b",
+    rf"(?:get|getting|got|pop|popping|put|putting) {_YOU} (?:across|over|through) to",
+    # Sent elsewhere: "pls ring 0800 555 0123", "try calling your nearest store", "please
+    # check with our returns team", "you'll want the marketing team".
+    rf"(?:please|pls|plz|kindly|try|just|best to|you can|you could|u can|feel free to|do)"
+    rf" (?:\w+ )?{_REACH} (?:us|them|our|the|your|a|an|\d|\+|{STAFF})",
+    r"(?:you'll|you will|youll|you'd|you would|you may|you might|u'll|ull) (?:want|need)"
+    r" (?:to (?:speak to|talk to|contact|ask|try|go to|call|ring) )?(?:the|our) (?:[\w-]+ ){0,2}"
+    r"(?:team|department|dept|desk|people|lot|folks|helpline|hotline)",
+    rf"{forms('pop', 'go', 'head', 'come', 'nip', 'drop', 'call')} (?:into|in to|down to|to"
+    r"|along to|by|in at) (?:any of |one of )?(?:our|a|the|your|your local|your nearest|the"
+    r" nearest|a local)(?: \w+)? (?:stores?|shops?|branch|branches|outlets?|showrooms?)",
+    # A phone number given to ring: "on 0161 496 0000", "at 1-800-555-0199".
+    r"(?:on|at|call|ring|dial|phone|tel|number|line|no)[.:]? \+?\(?\d{1,5}\)?"
+    r"(?:[ -]\d{3,4}){2,3}\b",
+    r"take (?:(?:it|this|that) )?up with",
+    rf"(?:check|checking|ask|asking|try|trying) with (?:our|the) (?:[\w-]+ ){{0,2}}?{STAFF}",
+    r"(?:ticket|case|query|request|complaint) (?:raised|opened|logged|created|filed|submitted)\b",
+    negation=False,
+)
+#: An adverb between a negation and its verb: "I don't actually have sight of".
+_ADVERB = (
+    r"(?: actually| really| currently| personally| unfortunately| always| yet| even| as such)?"
+)
+_NOT_HAVE = rf"(?:don't|do not|dont|doesn't|does not|doesnt|can't|cannot|cant){_ADVERB} have"
+_CANNOT_CHECK_FAMILIES = rules(
+    Deflection.CANNOT_CHECK.value,
+    rf"{_NOT_HAVE} (?:any |the |much |a )?(?:sight|access|visibility|view|insight|way in)",
+    rf"{_NOT_HAVE} (?:any |the |much )?(?:real-time|real time|live|up-to-date|up to date|current"
+    r"|latest|fresh)(?: [\w-]+){0,2}? (?:data|information|info|availability|access|stock"
+    r"|inventory|updates|details|figures|numbers|tracking|status|levels)",
+    # A screen that will not answer: "the page keeps spinning", "can't get it to open".
+    r"(?:keeps?|kept|keeping) (?:on )?(?:spinning|crashing|freezing|timing out|erroring"
+    r"|failing|hanging|logging me out|kicking me out|throwing (?:an )?errors?)",
+    rf"{_CANT} get (?:it|this|that|the \w+|them) to (?:open|load|work|come up|show|respond)",
+    negation=False,
+)
+_SIGN_IN_FAMILIES = rules(
+    Deflection.SIGN_IN.value,
+    # Proving who one is: "so I can check it's you", "verify ur acct", "date of birth".
+    r"(?:check|make sure|confirm|know|verify|be sure|see) (?:that )?(?:it's|it is|its)"
+    r" (?:really |definitely )?(?:you|u)\b",
+    r"(?:verify|confirm|authenticate|prove|validate) (?:your|ur|yr) (?:acct|acc|account holder"
+    r"|ownership|identity)",
+    r"(?:date of birth|dob|memorable word|memorable information|security questions?"
+    r"|security answers?|passcode|one-time code|verification code)",
+    negation=False,
+)
+#: What an assistant says it is limited to, instead of an answer: "I'm only allowed to deal
+#: with delivery questions", "I can only answer in a single sentence here".
+_LIMIT_VERBS = (
+    r"(?:answer|help|assist|deal|talk|discuss|handle|cover|respond|chat|reply|do|look at"
+    r"|advise)"
+)
+#: A stated limit, read as `other` only when the answer gives no more specific non-answer:
+#: beside "I can't access your data" or "please call billing" it is that one's reason.
+_LIMIT = "limit"
+_LIMITS = rules(
+    _LIMIT,
+    rf"(?:i|we) (?:can|could) only {_LIMIT_VERBS}",
+    rf"(?:i'm|i am|im|we're|we are) only (?:allowed|able|permitted|authori[sz]ed|set up|here"
+    rf"|meant|supposed|trained|designed) to {_LIMIT_VERBS}",
+    rf"(?:can|could) only {_LIMITED} (?:a single|one|general|limited|basic|short|brief"
+    r"|information about (?:a|products|our)|info about)",
+    negation=False,
+)
+_OTHER_FAMILIES = rules(
+    Deflection.OTHER.value,
+    r"(?:falls?|is|are|sits?|lies|lie) (?:outside|beyond) (?:of )?(?:the scope|the remit|what i"
+    r"|what we|my remit|my scope|the limits)",
+    r"(?:outside|beyond) (?:of )?the (?:scope|remit) of (?:what i|this|my|our)",
+    r"(?:dunno|idk|no clue|not a clue)",
+    r"(?:that's|thats|that is|it's|its) a new one on me",
+    negation=False,
+)
 
 _DEFLECTIONS = RuleSet.of(
     rules(
@@ -181,6 +311,11 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:live|real) (?:agent|person|human)",
         negation=False,
     ),
+    _HANDOFF_FAMILIES,
+    _CANNOT_CHECK_FAMILIES,
+    _SIGN_IN_FAMILIES,
+    _OTHER_FAMILIES,
+    _LIMITS,
     rules(
         Deflection.SIGN_IN.value,
         r"(?:sign(?:ed|ing)?|log(?:ged|ging)?) ?(?:in|into|on)",
@@ -216,15 +351,13 @@ _DEFLECTIONS = RuleSet.of(
         r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",
         r"(?:i'm|i am|as) (?:just |only )?(?:a|an) (?:bot|chatbot|virtual assistant|ai|automated"
         r" assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable|don't)",
-        rf"(?:can|could) only {_LIMITED} (?:a single|one|general|limited|basic|information about"
-        r" (?:a|products|our)|info about)",
         rf"{_CANT} {_LIMITED} (?:a|any|that|this|the)? ?(?:specific|particular|exact|more)"
         r" (?:product|item|information|info|details|answer)",
         r"(?:i'm|i am|im) not (?:sure|certain) (?:what's|what is|what|where|why|how) (?:going on"
         r"|happened|happening|the (?:issue|problem|hold-up) is)",
         r"(?:date|time|eta|status|details?|information)(?: \w+){0,5} (?:is|are) (?:unknown|not"
         r" (?:specified|known|given|listed))",
-        r"(?:i'm|i am) (?:only|not) able to help with",
+        r"(?:i'm|i am) not able to help with",
         r"(?:that's|that is|it's|this is) (?:outside|beyond) (?:what i can|my|the scope)",
         r"(?:i )?(?:don't|do not|dont) know\b",
         r"i have no idea",
@@ -315,14 +448,24 @@ _REFUSALS = RuleSet.of(
         r"(?:not|n't) (?:permitted|allowed|authori[sz]ed) to (?:share|disclose|reveal|release"
         r"|give out|pass on)",
         r"(?:only|just)(?: \w+){1,5} (?:the )?account (?:holder|owner)",
-        r"(?:only|just)(?: \w+){0,4} (?:your|ur) own (?:orders?|returns?|account|acct)",
+        r"(?:only|just)(?: \w+){0,6} (?:your|ur) own (?:orders?|returns?|account|acct)",
+        # Another customer's, in any determiner and spelling: "diff customer's order",
+        # "someone elses order"; the reason alone: "security reasons, cant give that out".
+        r"(?:another|a different|a diff|diff|different|a separate|some other|other)"
+        r" (?:customer|person|user|shopper|account holder|buyer)'?s\b",
+        r"(?:someone|somebody|some1) elses?\b",
+        r"(?:privacy|security|data protection|confidentiality|gdpr) (?:reasons|grounds)",
+        r"(?:only|just)(?: \w+){1,4} (?:orders|returns|purchases)(?: \w+){0,3} (?:placed|made"
+        r"|raised|bought) (?:under|with|from|on|by|through) (?:the|your|ur|this|you)",
         r"(?:only|just) (?:discuss|share|help with|talk about|go through|look at|deal with|give"
         r" updates on)(?: \w+){0,2} (?:orders|returns) (?:placed|made) by (?:you|u|yourself)",
         negation=False,
     ),
 )
 #: A refusal's sentence says why it cannot check or help: that is the refusal, not these.
-_REFUSED_ANYWAY = frozenset({Deflection.CANNOT_CHECK.value, Deflection.OTHER.value})
+_REFUSED_ANYWAY = frozenset({Deflection.CANNOT_CHECK.value, Deflection.OTHER.value, _LIMIT})
+#: Where a refusal found in a sign-in request starts when it is only the request's reason.
+_SECURITY_NOTE = ("for ", "due to ", "security ")
 _SIGN_IN_TALK = re.compile(
     r"\b(?:sign(?:ed|ing)? ?in|log(?:ged|ging)? ?in|login|verify your identity|as a guest)\b"
 )
@@ -332,15 +475,17 @@ _SIGN_IN_TALK = re.compile(
 #: made only of these (and of questions that ask nothing of the shop's records) answers
 #: nothing: it is a deflection, `other`, not an answer the auditor failed to read.
 _FILLER = re.compile(
-    r"(?:(?:i'm|i am|we're|we are|my|our) )?(?:so |very |really |truly )?(?:sorry|apologi[sz]e"
-    r"|apologies)"
+    r"(?:(?:i'm|i am|we're|we are|my|our|i do|we do|i|we) )?(?:so |very |really |truly )?"
+    r"(?:sorry|apologi[sz]e|apologies)"
     r"(?: again)?(?: for| about)?(?: any| the| your| all| this| that)?(?: [\w-]+)?(?: confusion"
-    r"| inconvenience| misunderstanding| loss| trouble| frustration| mix-up| mistake| error"
+    r"| inconvenience| misunderstanding| loss| trouble| frustration| mix-up| mix up| mixup"
+    r"| muddle| hassle| bother| faff| hiccup| wait| issues?| problems?| mistake| error"
     r"| oversight| delay)?(?: (?:this|it|that|i|my previous response) (?:has |may have |might"
-    r" have )?caused(?: to)?(?: you)?)?"
+    r" have )?caused(?: to)?(?: you)?)?(?: earlier| before| there| again)?"
     r"|(?:(?:i'll|i will|i'd|i would|i'm|i am|we'll|we'd|we're) )?(?:be )?(?:more than |very "
     r"|always |so )?(?:happy|glad|pleased|here) to (?:help|assist)(?: you)?(?: find it| with"
-    r" (?:that|this|it|anything(?: else)?|your \w+(?: \w+)?(?: needs)?))?(?: further| today)?"
+    r" (?:that|this|it|anything(?: else)?(?: you (?:need|might need|may need))?|your \w+"
+    r"(?: \w+)?(?: needs)?))?(?: further| today)?"
     r"|(?:i|we) can (?:help|assist)(?: you)? with (?:that|this|it)"
     r"|how (?:can|may) i (?:help|assist)(?: you)?(?: today)?"
     r"|(?:i'll|i will|i'm going to) (?:make sure to |try to |try and |endeavour to )?(?:provide"
@@ -359,8 +504,8 @@ _FILLER = re.compile(
 )
 #: Longer than this, an answer is not filler alone (the longest seen is under 300 characters).
 _MOST_FILLER = 600
-#: What may open a sentence before its first word: blanks, bullets, quotes.
-_LEAD = " \n-•>\"'(["
+#: What may open a sentence before its first word: blanks, bullets, quotes, emoji.
+_LEAD = re.compile(r"[\W_]*")
 #: What may remain of a sentence once its filler is taken out: joints and punctuation.
 _RESIDUE = re.compile(
     r"[\W_]*(?:(?:and|but|so|then|just|ok|okay|again|though|too|please)\b[\W_]*)*"
@@ -379,7 +524,8 @@ def _says_nothing(doc: Document) -> Segment | None:
         if text.rstrip(" \n\"')]").endswith("?"):
             continue
         # Most sentences say something from their first word: reject them before the `sub`.
-        if _FILLER.match(text.lstrip(_LEAD)) is None:
+        lead = _LEAD.match(text)
+        if _FILLER.match(text, lead.end() if lead else 0) is None:
             return None
         if _RESIDUE.fullmatch(_FILLER.sub(" ", text)) is None:
             return None
@@ -389,7 +535,9 @@ def _says_nothing(doc: Document) -> Segment | None:
 
 _SIGN_OFF = re.compile(
     r"\b(?:if you (?:have|need|'d like|would like)|anything else|any (?:other|more|further)"
-    r" questions|other questions|further (?:questions|help|assistance)|for anything else)\b"
+    r" questions|other questions|further (?:questions|help|assistance)|for anything else"
+    r"|any (?:probs|problems|issues|worries|questions|qs|q's|hassle)|if (?:anything|something)"
+    r" (?:looks|seems|is|goes) (?:off|wrong|amiss))\b"
 )
 
 
@@ -402,7 +550,7 @@ def extract_refusal(doc: Document) -> list[Claim]:
     hits = scan(doc, *table, questions=True, hedging=False)
     if hits and _SIGN_IN_TALK.search(doc.masked):
         # "For security I can't look anything up while you're a guest": a sign-in request.
-        hits = [h for h in hits if not doc.masked.startswith(("for ", "due to "), h.start)]
+        hits = [h for h in hits if not doc.masked.startswith(_SECURITY_NOTE, h.start)]
     claims = claims_of(doc, ClaimKind.REFUSAL, hits)
     doc.memo["refusals"] = claims
     return list(claims)
@@ -426,4 +574,39 @@ def extract_deflection(doc: Document) -> list[Claim]:
         if hit.value in _REFUSED_ANYWAY and sentence in refusing:
             continue
         hits.append(hit)
-    return claims_of(doc, ClaimKind.DEFLECTION, hits)
+    return claims_of(doc, ClaimKind.DEFLECTION, _settled(doc, hits))
+
+
+#: The non-answers a stated limit is the reason of.
+_SPECIFIC = frozenset(
+    {Deflection.CANNOT_CHECK.value, Deflection.CONTACT_SUPPORT.value, Deflection.SIGN_IN.value}
+)
+#: What the delay reader says of an answer that speaks of lateness.
+_LATE = frozenset({Delay.ACKNOWLEDGED.value, Delay.APOLOGISED.value})
+
+
+def _escalates_late_order(doc: Document) -> bool:
+    """The answer says an order is late and escalates it ("ORD-1 is late; I've passed it to
+    our delivery team"); a ticket raised about an order not said to be late is a hand-off."""
+    values = {c.value for c in extract_delay(doc)}
+    return Delay.ESCALATED.value in values and not values.isdisjoint(_LATE)
+
+
+def _settled(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """The hits that stay deflections once the answer around them is read.
+
+    * A hand-off that escalates a late order (the delay reader's `escalated`) is the assistant
+      acting on the answer it gave, not a non-answer (fixtures/claims/corpus/delays/README.md).
+    * A stated limit ("I'm only able to help with online orders") is the reason for a more
+      specific non-answer beside it (a hand-off, "I can't access that", a sign-in request);
+      alone it is `other`.
+    """
+    handing = any(h.value == Deflection.CONTACT_SUPPORT for h in hits)
+    if handing and doc.order_context and _escalates_late_order(doc):
+        hits = [h for h in hits if h.value != Deflection.CONTACT_SUPPORT]
+    values = {h.value for h in hits}
+    if _LIMIT not in values:
+        return hits
+    if values.isdisjoint(_SPECIFIC):
+        return [h._replace(value=Deflection.OTHER.value) if h.value == _LIMIT else h for h in hits]
+    return [h for h in hits if h.value != _LIMIT]
