@@ -28,10 +28,12 @@ _ASKING = re.compile(
 #: "you" in chat spellings too: "u mean the pro?", "do ya mean".
 _YOU = r"(?:you|u|ya)"
 _MEANING = re.compile(
-    rf"\b(?:do|did) {_YOU} mean\b|\b{_YOU} meant?\b|\b(?:were|are|r) {_YOU} (?:after|thinking of"
-    r"|asking about|looking for|referring to|on about)\b|\bis (?:it|this|that) (?:the|for the"
-    r"|about)\b"
+    rf"\b(?:do|did) {_YOU} mean\b|\byou meant?\b"
+    r"|\b(?:were|are) you (?:after|thinking of|asking about|looking for|referring to|on about)\b"
+    r"|\bis (?:it|this|that) (?:the|for the|about)\b"
 )
+#: A chat question that opens on "u mean" and a candidate: "u mean the mixer pro?".
+_U_MEAN = re.compile(r"[\W_]*u mean (?:the|ur|your|a|an)\b")
 #: "which … do you mean", said without a question mark ("which return do u mean").
 _MEANT_AFTER = re.compile(
     rf"\b(?:{_YOU} mean|{_YOU} meant|{_YOU} (?:are|r) (?:after|asking about))\b"
@@ -44,22 +46,31 @@ _ID_NOUN = (
 #: Asking for that id: "please share the RMA number", "could you pop the order number over".
 _ID_REQUEST = re.compile(
     r"\b(?:share|send|give|provide|tell|confirm|let me know|what's|what is|could i (?:get|have)"
-    r"|can i (?:get|have)|need|pop|drop|pass|type|enter|post|paste|grab)"
+    r"|can i (?:get|have)|need|pop|drop|pass)"
     rf"(?:\s+me|\s+us)?(?:\s+with)?\s+(?:the|your|ur|yr)(?:\s+\w+)?\s+{_ID_NOUN}"
 )
-#: A question that is only the id asked for: "order no. pls?", "your order number, please?".
+#: A question that is only the id asked for: "order no. pls?", "your order number, please?";
+#: not one that goes on about it ("can't find your order number? it's in the email").
 _ID_ONLY = re.compile(
-    rf"(?:(?:the|your|ur|yr)\s+)?(?:order|return|rma|reference|ref|tracking)\s+{_ID_NOUN}"
+    rf"[\W_]*(?:(?:the|your|ur|yr)\s+)?(?:order|return|rma|reference|ref|tracking)\s+{_ID_NOUN}"
     r"[\s,.]*(?:pls|please|plz|thanks|ta)?[\s.!]*\?"
 )
-#: Alternatives that are not names: "the one on the 3rd or the one on the 10th", "a return or
-#: an exchange", "your order or your return".
-_KIND = r"(?:order|return|product|item|exchange|refund|purchase|parcel|delivery)"
+#: Alternatives that are not names: "the one on the 3rd or the one on the 10th", "is this about
+#: a return or an exchange", "check on your order or your return". Kinds of record are which
+#: one only as what the question is about: "would you like a refund or an exchange?" offers.
+_KIND = r"(?:order|return|product|item|exchange|purchase|parcel|delivery)"
 _ALTERNATIVES = re.compile(
     r"\bor\s+(?:the|your)\s+(?:\w+\s+)?(?:one|other)\b"
-    rf"|\b(?:an?|your|the)\s+{_KIND}\s+or\s+(?:an?|your|the)\s+{_KIND}\b"
+    r"|\b(?:about|on|into|is (?:this|it|that)|was (?:this|it|that)|mean|meant)\s+"
+    rf"(?:an?|your|the)\s+{_KIND}\s+or\s+(?:an?|your|the)\s+{_KIND}\b"
 )
 _OR = re.compile(r"\bor\b")
+#: An id asked for on another channel or for someone else is part of a hand-off, not a
+#: question of which record: "email us your order number", "quote it when you call".
+_ELSEWHERE = re.compile(
+    r"@|\b(?:dm|dms|email|e-mail|emailing|call|calling|ring|ringing|phone|contact|contacting"
+    r"|support|helpline|whatsapp|messenger|inbox|team|agent|colleague|them|they)\b"
+)
 
 
 def _question(doc: Document, sentence: Segment) -> bool:
@@ -77,7 +88,7 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
     ):
         return which
     if question:
-        meaning = _MEANING.search(text, start, end)
+        meaning = _MEANING.search(text, start, end) or _U_MEAN.match(text, start, end)
         if meaning is not None:
             return meaning
         if _OR.search(text, start, end) and _names_several(doc, sentence):
@@ -85,10 +96,13 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
         alternatives = _ALTERNATIVES.search(text, start, end)
         if alternatives is not None:
             return alternatives
-        only = _ID_ONLY.search(text, start, end)
-        if only is not None:
+        only = _ID_ONLY.match(text, start, end)
+        if only is not None and not _ELSEWHERE.search(text, start, end):
             return only
-    return _ID_REQUEST.search(text, start, end)
+    request = _ID_REQUEST.search(text, start, end)
+    if request is not None and _ELSEWHERE.search(text, start, end):
+        return None  # "DM us ur order no.", "send your order number to support@…": a hand-off
+    return request
 
 
 def _names_several(doc: Document, sentence: Segment) -> bool:
@@ -103,14 +117,7 @@ def find_clarifications(doc: Document) -> list[Claim]:
     if isinstance(cached, list):
         return cached
     claims = []
-    masked = doc.masked
-    if (
-        "?" in masked
-        or "which" in masked
-        or "share" in masked
-        or " me " in masked
-        or ("number" in masked)
-    ):
+    if "?" in doc.masked or "which" in doc.masked or "share" in doc.masked or " me " in doc.masked:
         for sentence in doc.sentences:
             match = _asks_which(doc, sentence)
             if match is None:
