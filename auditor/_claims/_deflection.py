@@ -143,7 +143,8 @@ _CANNOT_CHECK_FAMILIES = rules(
     # A screen that will not answer: "the page keeps spinning", "can't get it to open".
     r"(?:keeps?|kept|keeping) (?:on )?(?:spinning|crashing|freezing|timing out|erroring"
     r"|failing|hanging|logging me out|kicking me out|throwing (?:an )?errors?)",
-    rf"{_CANT} get (?:it|this|that|the \w+|them) to (?:open|load|work|come up|show|respond)",
+    rf"{_CANT} get (?:it|this|that|them|the(?: [\w-]+){{1,2}}) to (?:open|load|work|come up"
+    r"|show|respond)",
     negation=False,
 )
 _SIGN_IN_FAMILIES = rules(
@@ -477,10 +478,12 @@ _SIGN_IN_TALK = re.compile(
 _FILLER = re.compile(
     r"(?:(?:i'm|i am|we're|we are|my|our|i do|we do|i|we) )?(?:so |very |really |truly )?"
     r"(?:sorry|apologi[sz]e|apologies)"
-    r"(?: again)?(?: for| about)?(?: any| the| your| all| this| that)?(?: [\w-]+)?(?: confusion"
-    r"| inconvenience| misunderstanding| loss| trouble| frustration| mix-up| mix up| mixup"
-    r"| muddle| hassle| bother| faff| hiccup| wait| issues?| problems?| mistake| error"
-    r"| oversight| delay)?(?: (?:this|it|that|i|my previous response) (?:has |may have |might"
+    r"(?: again)?(?: for| about)?(?: any| the| your| all| this| that)?"
+    # The trouble noun is tried first, so that "the mix up" is not read as "the mix".
+    r"(?:(?: [\w-]+)?(?: confusion| inconvenience| misunderstanding| loss| trouble| frustration"
+    r"| mix-up| mix up| mixup| muddle| hassle| bother| faff| hiccup| wait| issues?| problems?"
+    r"| mistake| error| oversight| delay)|(?: [\w-]+))?"
+    r"(?: (?:this|it|that|i|my previous response) (?:has |may have |might"
     r" have )?caused(?: to)?(?: you)?)?(?: earlier| before| there| again)?"
     r"|(?:(?:i'll|i will|i'd|i would|i'm|i am|we'll|we'd|we're) )?(?:be )?(?:more than |very "
     r"|always |so )?(?:happy|glad|pleased|here) to (?:help|assist)(?: you)?(?: find it| with"
