@@ -60,11 +60,11 @@ _LIMITED = r"(?:provide|give|offer|share|answer|help with|talk about|discuss)"
 # Hand-offs composed from the lexicon's classes (`_lexicon`: CONTACTING, HANDING_ON, STAFF):
 # who will reach the customer and how, what was handed on to whom, where the customer is sent.
 # A verb, a channel or a team joins every family below by being listed there once.
-#: "will", "'ll", chat "ll" ("theyll"), "gonna", and the softer modals a promise is made in.
-_WILL = (
-    r"(?: will|'ll|ll| shall| is going to| are going to| gonna| is gonna| are gonna| should"
-    r"| can| may| would)"
-)
+#: "will", "gonna", and the softer modals a promise is made in.
+_WILL = r"(?:will|shall|is going to|are going to|gonna|is gonna|are gonna|should|can|may|would)"
+#: The subjects a promise contracts onto ("they'll", chat "theyll"): one word to the dispatch,
+#: so they are spelt whole rather than as a subject and "'ll".
+_WHO_LL = r"(?:theyll|they'll|he'll|she'll|someone'll|somebody'll)"
 _REACH = forms(*CONTACTING)
 #: A person who will reach the customer. Not a team: "our finance team will email you once
 #: it's paid out" after an answer is a notice that follows it, not a hand-off instead of it.
@@ -90,13 +90,14 @@ _HANDOFF_FAMILIES = rules(
     Deflection.CONTACT_SUPPORT.value,
     # Someone else will reach the customer: "a representative from our billing department will
     # follow up with you", "one of them will ring you", "some1 from team will txt u back".
-    rf"(?:someone|somebody|some1|sum1|they|he|she|{_PERSON})(?: [\w'-]+){{0,5}}?{_WILL}"
+    rf"(?:someone|somebody|some1|sum1|they|he|she|{_PERSON}) (?:[\w'-]+ ){{0,5}}?{_WILL}"
     rf"(?: \w+){{0,2}}? {_REACH} {_YOU}\b",
-    r"(?:theyll|they'll|he'll|she'll|they will|he will|she will)(?: \w+){0,2}? "
-    rf"{_REACH} {_YOU}\b",
-    rf"(?:someone|somebody|some1|they|he|she|{_PERSON})(?: [\w'-]+){{0,5}}?{_WILL}"
+    rf"{_WHO_LL}(?: \w+){{0,2}}? {_REACH} {_YOU}\b",
+    rf"{_WHO_LL}(?: \w+){{0,2}}? (?:drop|send|give|shoot|flick|ping) {_YOU} {_SEND_WORD}",
+    rf"(?:someone|somebody|some1|they|he|she|{_PERSON}) (?:[\w'-]+ ){{0,5}}?{_WILL}"
     rf"(?: \w+){{0,2}}? (?:drop|send|give|shoot|flick|ping) {_YOU} {_SEND_WORD}",
-    rf"one of (?:them|us|the team|our team|my colleagues|our colleagues){_WILL}(?: \w+){{0,2}}?"
+    rf"one of (?:them|us|the team|our team|my colleagues|our colleagues)(?: {_WILL}|'ll)"
+    r"(?: \w+){0,2}?"
     rf" {_REACH} {_YOU}\b",
     # Handed on: "passed ur query to billing", "I've logged this with our returns team",
     # "I'll send this up to my manager", "that's gone to the complaints team".
@@ -122,7 +123,7 @@ _HANDOFF_FAMILIES = rules(
     r"|along to|by|in at) (?:any of |one of )?(?:our|a|the|your|your local|your nearest|the"
     r" nearest|a local)(?: \w+)? (?:stores?|shops?|branch|branches|outlets?|showrooms?)",
     # A phone number given to ring: "on 0161 496 0000", "at 1-800-555-0199".
-    r"(?:on|at|call|ring|dial|phone|tel|number|line|no)[.:]? \+?\(?\d{1,5}\)?"
+    r"(?:on|at|call|ring|dial|phone|tel|number|line) \+?\(?\d{1,5}\)?"
     r"(?:[ -]\d{3,4}){2,3}\b",
     r"take (?:(?:it|this|that) )?up with",
     rf"(?:check|checking|ask|asking|try|trying) with (?:our|the) (?:[\w-]+ ){{0,2}}?{STAFF}",
@@ -169,8 +170,8 @@ _LIMIT_VERBS = (
 _LIMIT = "limit"
 _LIMITS = rules(
     _LIMIT,
-    rf"(?:i|we) (?:can|could) only {_LIMIT_VERBS}",
-    rf"(?:i'm|i am|im|we're|we are) only (?:allowed|able|permitted|authori[sz]ed|set up|here"
+    rf"(?:can|could) only {_LIMIT_VERBS}",
+    rf"(?:i'm|am|im|we're|are) only (?:allowed|able|permitted|authori[sz]ed|set up|here"
     rf"|meant|supposed|trained|designed) to {_LIMIT_VERBS}",
     rf"(?:can|could) only {_LIMITED} (?:a single|one|general|limited|basic|short|brief"
     r"|information about (?:a|products|our)|info about)",
