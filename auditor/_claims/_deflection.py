@@ -45,11 +45,13 @@ _BROKEN = (
 #: Systems a person at the shop looks things up in (the things that can be "down").
 _SYSTEMS = (
     r"(?:system|systems|sys|tool|tools|till|tills|screen|computer|computers|network|portal"
-    r"|database|server|servers|records|connection|stock system|order system|tracking tool)"
+    r"|database|server|servers|records|connection|stock system|order system|tracking tool"
+    r"|checker|page|app|lookup|dashboard)"
 )
 #: Who at the shop a hand-off goes to.
 _STAFF = (
-    r"(?:supervisor|manager|team leader|colleague|colleagues|specialist|a human|human|a person"
+    r"(?:supervisor|manager|team leader|team lead|colleague|colleagues|specialist|a human|human"
+    r"|a person"
     r"|live agent|an agent|agent|advisor|adviser|team member|someone|somebody|the team"
     r"|our team|(?:the|our) \w+ (?:team|desk|department|dept)|customer (?:care|service|services)"
     r"|support|billing|accounts)"
@@ -78,6 +80,8 @@ _SEND_WORD = (
     r"(?:a line|a ring|a call|a bell|a buzz|an email|an e-mail|a message|a msg|a text|a txt"
     r"|a note|a shout)"
 )
+#: Reaching the customer either way: "ring you", "give you a buzz".
+_REACH_YOU = rf"(?:{_REACH} {_YOU}\b|(?:drop|send|give|shoot|flick|ping) {_YOU} {_SEND_WORD})"
 #: Whom a case is handed to: a team, a named desk ("billing", "dispatch"), a person.
 _TARGET = (
     rf"(?:(?:a|an|the|our|my|one of (?:my|our|the)) (?:[\w-]+ ){{0,2}}?{STAFF}|{STAFF}"
@@ -102,15 +106,22 @@ _HANDOFF_FAMILIES = rules(
     # Handed on: "passed ur query to billing", "I've logged this with our returns team",
     # "I'll send this up to my manager", "that's gone to the complaints team".
     *(
-        rf"{forms(*verbs)} {_CASE}(?: on| over| across| up| through| along| off)? (?:to|with)"
-        rf" {_TARGET}"
+        rf"{forms(*verbs)} {_CASE}(?: (?:about|on|re|regarding|for) \S+)?(?: on| over| across"
+        rf"| up| through| along| off)? (?:to|with) {_TARGET}"
         for verbs in (HANDING_ON[:8], HANDING_ON[8:])
     ),
     rf"{past(*HANDING_ON)} (?:on |over |across |up |along )?(?:to|with) {_TARGET}",
     rf"(?:that's|thats|that has|it's|its|it has|this has|this is) (?:now |been )?(?:gone|going"
     rf"|over|off|been passed|been sent) (?:over |across |up )?to {_TARGET}",
     rf"(?:asked|ask|asking|told|tell|got|get|getting|have|having) {_TARGET}(?: [\w-]+){{0,2}}?"
-    rf" to {_REACH} {_YOU}\b",
+    rf" to {_REACH_YOU}",
+    # Whose question it is: "that's one for the warranty team", "I'll give you their email".
+    rf"(?:that's|thats|that is|it's|its|this is) (?:one|a question|a job|something|a matter)"
+    rf" for {_TARGET}",
+    r"(?:give|send|pass|pop|drop) (?:you|u) (?:their|our|the team's|the) (?:email|e-mail|number"
+    r"|phone number|details|contact details|contact)",
+    # Better elsewhere: "you're best off ringing the branch".
+    rf"(?:best|better) off {_REACH}",
     rf"(?:get|getting|got|pop|popping|put|putting) {_YOU} (?:across|over|through) to",
     # Sent elsewhere: "pls ring 0800 555 0123", "try calling your nearest store", "please
     # check with our returns team", "you'll want the marketing team".
@@ -144,12 +155,26 @@ _CANNOT_CHECK_FAMILIES = rules(
     # A screen that will not answer: "the page keeps spinning", "can't get it to open".
     r"(?:keeps?|kept|keeping) (?:on )?(?:spinning|crashing|freezing|timing out|erroring"
     r"|failing|hanging|logging me out|kicking me out|throwing (?:an )?errors?)",
+    # Access said in other words: "I've not got access", "no visibility of", "not available
+    # to me" (said of information, not of stock: "to me" is the assistant).
+    r"(?:not got|haven't got|havent got|have not got|don't get|do not get) (?:any )?(?:access"
+    r"|visibility|sight)",
+    r"no (?:access|visibility|sight|view) (?:to|of|into|on)",
+    r"(?:isn't|is not|isnt|not|aren't|are not) (?:available|visible|accessible|open|shown) to me",
     rf"{_CANT} get (?:it|this|that|them|the(?: [\w-]+){{1,2}}) to (?:open|load|work|come up"
     r"|show|respond)",
     negation=False,
 )
+#: What a customer proves who they are with.
+_IDENTITY = (
+    r"(?:postcode|post code|zip code|zip|full name|email on the account|email address on the"
+    r" account|name on the account|billing address|phone number on the account)"
+)
 _SIGN_IN_FAMILIES = rules(
     Deflection.SIGN_IN.value,
+    rf"(?:confirm|give|tell|provide|send|pop|share)(?: me| us)?(?: with)? (?:your|ur|the)"
+    rf" (?:\w+ )?{_IDENTITY}",
+    r"(?:talking|speaking|chatting) (?:to|with) the (?:right|correct) person",
     # Proving who one is: "so I can check it's you", "verify ur acct", "date of birth".
     r"(?:check|make sure|confirm|know|verify|be sure|see) (?:that )?(?:it's|it is|its)"
     r" (?:really |definitely )?(?:you|u)\b",
@@ -175,6 +200,9 @@ _LIMITS = rules(
     rf"|meant|supposed|trained|designed) to {_LIMIT_VERBS}",
     rf"(?:can|could) only {_LIMITED} (?:a single|one|general|limited|basic|short|brief"
     r"|information about (?:a|products|our)|info about)",
+    # "As an AI I can't …": the reason of what follows, or `other` alone.
+    r"(?:i'm|i am|as) (?:just |only )?(?:a|an) (?:bot|chatbot|virtual assistant|ai|automated"
+    r" assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable|don't)",
     negation=False,
 )
 _OTHER_FAMILIES = rules(
@@ -183,6 +211,8 @@ _OTHER_FAMILIES = rules(
     r"|what we|my remit|my scope|the limits)",
     r"(?:outside|beyond) (?:of )?the (?:scope|remit) of (?:what i|this|my|our)",
     r"(?:dunno|idk|no clue|not a clue)",
+    r"(?:couldn't|could not|couldnt) tell (?:you|ya|u)(?:,|\.|!|$| to be honest| honestly| sorry)",
+    rf"{_CANT} answer (?:those|these|questions|queries|that kind|anything)",
     r"(?:that's|thats|that is|it's|its) a new one on me",
     negation=False,
 )
@@ -265,8 +295,8 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:colleague|agent|team member|person|human|specialist)",
         # Hand-offs in any verb: "pop you through to", "connecting you with", "grab my manager".
         r"(?:pop|popping|put|putting|send|sending|pass|passing|hand|handing|transfer\w*"
-        r"|connect\w*|move|moving|forward\w*|route|routing) (?:you|u|ya)(?: over| through| across"
-        r"| back)? (?:to|with)",
+        r"|connect\w*|move|moving|forward\w*|route|routing) (?:you|u|ya)(?: over| through| thru"
+        r"| across| back)? (?:to|with)",
         rf"(?:let me|i'll|i will|i'm going to|going to|gonna|i can) (?:grab|get|fetch|find|call"
         rf"|ask|bring in|loop in|pull in|check with) (?:my|our|a|an|the|one of (?:my|our|the))?"
         rf" ?{_STAFF}",
@@ -335,6 +365,7 @@ _DEFLECTIONS = RuleSet.of(
         None,
         r"(?:you're|you are|you're currently|you've) (?:signed|logged) in",
         r"(?:signed|logged) in (?:with|as)",
+        r"(?:under|on|in|to|with|against) (?:your|ur|yr) (?:login|log-in|log in|sign-in)",
     ),
     rules(
         Deflection.OTHER.value,
@@ -351,8 +382,6 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:beyond|above) (?:me|my pay grade|my level|my head|my authority)",
         r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
         r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",
-        r"(?:i'm|i am|as) (?:just |only )?(?:a|an) (?:bot|chatbot|virtual assistant|ai|automated"
-        r" assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable|don't)",
         rf"{_CANT} {_LIMITED} (?:a|any|that|this|the)? ?(?:specific|particular|exact|more)"
         r" (?:product|item|information|info|details|answer)",
         r"(?:i'm|i am|im) not (?:sure|certain) (?:what's|what is|what|where|why|how) (?:going on"
@@ -428,8 +457,8 @@ _REFUSALS = RuleSet.of(
         # "Isn't in your name" (not "in your account": a refund not in it yet is no refusal).
         r"(?:isn't|is not|isnt|not|n't|wasn't|wasnt)(?: \w+){0,3} (?:in|under|against)"
         r" (?:your|ur|yr) (?:name|profile|email(?: address)?|order history|records?)",
-        r"(?:only|just)(?: \w+){1,6} (?:the )?(?:person|customer|people|one) who (?:placed|made"
-        r"|ordered|owns?|bought)",
+        r"(?:only|just)(?: \w+){1,6} (?:(?:the )?(?:person|customer|people|one) who|whoever"
+        r"|whomever) (?:placed|made|ordered|owns?|bought)",
         r"(?:that|this|the|those|such|other customers') (?:information|info|details?|data)"
         r" (?:is|are) (?:confidential|private|protected)",
         # Someone else's: "placed under another email", "on a diff account".
@@ -508,6 +537,8 @@ _FILLER = re.compile(
 )
 #: Longer than this, an answer is not filler alone (the longest seen is under 300 characters).
 _MOST_FILLER = 600
+#: A sentence with no word in it (an emoji after "!").
+_NO_WORD = re.compile(r"[\W_]*")
 #: What may open a sentence before its first word: blanks, bullets, quotes, emoji.
 _LEAD = re.compile(r"[\W_]*")
 #: What may remain of a sentence once its filler is taken out: joints and punctuation.
@@ -525,8 +556,8 @@ def _says_nothing(doc: Document) -> Segment | None:
     filler = False
     for sentence in doc.sentences:
         text = doc.masked[sentence.start : sentence.end]
-        if text.rstrip(" \n\"')]").endswith("?"):
-            continue
+        if text.rstrip(" \n\"')]").endswith("?") or _NO_WORD.fullmatch(text):
+            continue  # questions that are not clarifications; a line of emoji alone
         # Most sentences say something from their first word: reject them before the `sub`.
         lead = _LEAD.match(text)
         if _FILLER.match(text, lead.end() if lead else 0) is None:

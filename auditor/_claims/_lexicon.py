@@ -30,7 +30,7 @@ _IRREGULAR = {
     "write": ("wrote", "written"),
 }
 #: Verbs that double their last consonant before "-ed" and "-ing" (ship, shipped, shipping).
-_DOUBLING = frozenset(["ship", "drop", "stop", "scrap", "put", "get", "pop"])
+_DOUBLING = frozenset(["ship", "drop", "stop", "scrap", "put", "get", "pop", "flag", "log"])
 _VOWELS = frozenset("aeiou")
 
 
@@ -105,6 +105,7 @@ CONTACTING = (
     "write to",
     "reply to",
     "get back to",
+    "come back to",
     "reach out to",
     "follow up with",
     "speak to",
@@ -137,6 +138,7 @@ HANDING_ON = (
 STAFF = (
     r"(?:representative|representatives|rep|reps|member|members|specialist|specialists|agent"
     r"|agents|colleague|colleagues|advisor|advisors|adviser|advisers|manager|managers|supervisor"
-    r"|supervisors|team leader|team|teams|department|dept|desk|people|lot|staff|human|humans"
+    r"|supervisors|team leader|team lead|team|teams|department|dept|desk|people|lot|staff|human"
+    r"|humans|bods"
     r"|person|expert|experts|folks|guys|lads|crew)"
 )
