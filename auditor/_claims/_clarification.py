@@ -65,6 +65,11 @@ _ALTERNATIVES = re.compile(
     rf"(?:an?|your|the)\s+{_KIND}\s+or\s+(?:an?|your|the)\s+{_KIND}\b"
 )
 _OR = re.compile(r"\bor\b")
+#: A question that is only two choices, one of them a catalogued name ("vacuum or cordless?"):
+#: "refund or exchange?" names nothing and is an offer.
+_EITHER = re.compile(
+    r"[\W_]*(?:[\w-]+\s+){0,3}?[\w-]+\s+or\s+(?:[\w-]+\s+){0,3}?[\w-]+[\s.!]*\?[\W_]*"
+)
 #: An id asked for on another channel or for someone else is part of a hand-off, not a
 #: question of which record: "email us your order number", "quote it when you call".
 _ELSEWHERE = re.compile(
@@ -93,6 +98,9 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
             return meaning
         if _OR.search(text, start, end) and _names_several(doc, sentence):
             return _OR.search(text, start, end)
+        either = _EITHER.fullmatch(text, start, end)
+        if either is not None and _names_any(doc, sentence):
+            return either
         alternatives = _ALTERNATIVES.search(text, start, end)
         if alternatives is not None:
             return alternatives
@@ -103,6 +111,10 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
     if request is not None and _ELSEWHERE.search(text, start, end):
         return None  # "DM us ur order no.", "send your order number to support@…": a hand-off
     return request
+
+
+def _names_any(doc: Document, sentence: Segment) -> bool:
+    return any(sentence.start <= m.start < sentence.end for m in doc.mentions)
 
 
 def _names_several(doc: Document, sentence: Segment) -> bool:
@@ -123,7 +135,7 @@ def find_clarifications(doc: Document) -> list[Claim]:
             if match is None:
                 continue
             clause = doc.clause_at(match.start())
-            if clause.echo or clause.conditional:
+            if clause.echo or (clause.conditional and not _question(doc, sentence)):
                 continue
             claims.append(Claim(ClaimKind.CLARIFICATION, _VALUE, match.span()))
     doc.memo["clarifications"] = claims

@@ -108,13 +108,17 @@ _HANDOFF_FAMILIES = rules(
     *(
         rf"{forms(*verbs)} {_CASE}(?: (?:about|on|re|regarding|for) \S+)?(?: on| over| across"
         rf"| up| through| along| off)? (?:to|with) {_TARGET}"
-        for verbs in (HANDING_ON[:8], HANDING_ON[8:])
+        for verbs in (HANDING_ON[:8], HANDING_ON[8:16], HANDING_ON[16:])
     ),
     rf"{past(*HANDING_ON)} (?:on |over |across |up |along )?(?:to|with) {_TARGET}",
     rf"(?:that's|thats|that has|it's|its|it has|this has|this is) (?:now |been )?(?:gone|going"
     rf"|over|off|been passed|been sent) (?:over |across |up )?to {_TARGET}",
-    rf"(?:asked|ask|asking|told|tell|got|get|getting|have|having) {_TARGET}(?: [\w-]+){{0,2}}?"
-    rf" to {_REACH_YOU}",
+    rf"(?:asked|ask|asking|told|tell|got|get|getting|have|having) {_TARGET}(?: [\w-]+){{0,4}}?"
+    rf" (?:to )?{_REACH_YOU}",
+    # Fetching a person: "... and get a supervisor", "bring in one of our specialists".
+    rf"(?:grab|get|fetch|bring in|loop in|pull in) (?:my|our|a|an|the|one of (?:my|our|the))"
+    rf" (?:\w+ )?{_PERSON}\b",
+    rf"(?:give|drop|send) {_TARGET} {_SEND_WORD}",
     # Whose question it is: "that's one for the warranty team", "I'll give you their email".
     rf"(?:that's|thats|that is|it's|its|this is) (?:one|a question|a job|something|a matter)"
     rf" for {_TARGET}",
@@ -172,7 +176,8 @@ _IDENTITY = (
 )
 _SIGN_IN_FAMILIES = rules(
     Deflection.SIGN_IN.value,
-    rf"(?:confirm|give|tell|provide|send|pop|share)(?: me| us)?(?: with)? (?:your|ur|the)"
+    rf"(?:confirm|give|tell|provide|send|pop|share)(?: in| over| across)?(?: me| us)?(?: with)?"
+    r" (?:your|ur|the)"
     rf" (?:\w+ )?{_IDENTITY}",
     r"(?:talking|speaking|chatting) (?:to|with) the (?:right|correct) person",
     # Proving who one is: "so I can check it's you", "verify ur acct", "date of birth".
@@ -214,6 +219,9 @@ _OTHER_FAMILIES = rules(
     r"(?:couldn't|could not|couldnt) tell (?:you|ya|u)(?:,|\.|!|$| to be honest| honestly| sorry)",
     rf"{_CANT} answer (?:those|these|questions|queries|that kind|anything)",
     r"(?:that's|thats|that is|it's|its) a new one on me",
+    r"out of my hands",
+    r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:review|discuss|look at|go into|deal"
+    r" with|handle|help with|comment on|advise on)",
     negation=False,
 )
 
@@ -229,6 +237,8 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:system|systems|tool|tools|service|database|connection)(?: \w+)? (?:is|'s|are)"
         r" (?:currently |temporarily )?(?:down|unavailable|offline|not working|not responding)",
         r"(?:i've|i have|i've got) no way of (?:checking|seeing|looking|accessing|telling)",
+        r"no way (?:of|to) (?:see|seeing|check|checking|look|looking|access|accessing|tell"
+        r"|telling|find|finding|know|knowing|view|viewing)",
         r"no access to",
         r"(?:isn't|is not|not) something i can (?:see|check|access|look up)",
         r"(?:won't|will not|doesn't|does not|isn't|is not)"
@@ -243,7 +253,8 @@ _DEFLECTIONS = RuleSet.of(
         rf"{_SYSTEMS}(?: \w+){{0,2}}(?:'s|'re| is| are| s)? (?:currently |temporarily |still "
         rf"|a bit |being )?{_BROKEN}",
         rf"{_SYSTEMS}(?: \w+){{0,2}} (?:isn't|is not|aren't|are not|won't|will not|isnt|wont)"
-        r" (?:showing|loading|working|letting me|cooperating|responding|coming up)",
+        r" (?:showing|loading|working|letting me|cooperating|responding|coming up|bringing"
+        r"|returning|finding|pulling)",
         rf"{_CANT} (?:pull|bring|call) (?:\w+ ){{0,2}}up",
         r"(?:having|experiencing|got|have) (?:some |a few )?(?:technical|system|it|computer"
         r"|connection) (?:difficulties|issues|problems|trouble|faults?)",
@@ -295,8 +306,8 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:colleague|agent|team member|person|human|specialist)",
         # Hand-offs in any verb: "pop you through to", "connecting you with", "grab my manager".
         r"(?:pop|popping|put|putting|send|sending|pass|passing|hand|handing|transfer\w*"
-        r"|connect\w*|move|moving|forward\w*|route|routing) (?:you|u|ya)(?: over| through| thru"
-        r"| across| back)? (?:to|with)",
+        r"|connect\w*|move|moving|forward\w*|route|routing|stick|sticking) (?:you|u|ya)(?: over"
+        r"| through| thru| across| back)? (?:to|with|w/)",
         rf"(?:let me|i'll|i will|i'm going to|going to|gonna|i can) (?:grab|get|fetch|find|call"
         rf"|ask|bring in|loop in|pull in|check with) (?:my|our|a|an|the|one of (?:my|our|the))?"
         rf" ?{_STAFF}",
@@ -532,18 +543,20 @@ _FILLER = re.compile(
     r"|(?:hi|hello|hey)(?: there)?"
     r"|thank(?:s| you)(?: so much)?(?: for (?:your patience|reaching out|your message|asking"
     r"|letting me know|bringing this to my attention))?"
+    r"(?: while i (?:looked|look|checked|check) (?:into )?(?:this|that|it))?"
     r"|(?:and )?i hope you're (?:doing )?well|just another day"
     r"|let me know if (?:you (?:need|have) )?(?:anything else|any (?:other|more) questions)"
+    r"|(?:i'm |im |i am )?(?:honestly |really )?not (?:sure|certain)"
+    r"|(?:we|i) (?:truly |really |do |greatly )?appreciate your (?:patience|understanding)"
 )
 #: Longer than this, an answer is not filler alone (the longest seen is under 300 characters).
 _MOST_FILLER = 600
-#: A sentence with no word in it (an emoji after "!").
-_NO_WORD = re.compile(r"[\W_]*")
 #: What may open a sentence before its first word: blanks, bullets, quotes, emoji.
 _LEAD = re.compile(r"[\W_]*")
 #: What may remain of a sentence once its filler is taken out: joints and punctuation.
 _RESIDUE = re.compile(
-    r"[\W_]*(?:(?:and|but|so|then|just|ok|okay|again|though|too|please)\b[\W_]*)*"
+    r"[\W_]*(?:(?:and|but|so|then|just|ok|okay|again|though|too|please|tbh|honestly|oops|whoops"
+    r"|sorry|unfortunately|annoyingly|afraid|i'm afraid|to be honest)\b[\W_]*)*"
 )
 
 
@@ -556,11 +569,13 @@ def _says_nothing(doc: Document) -> Segment | None:
     filler = False
     for sentence in doc.sentences:
         text = doc.masked[sentence.start : sentence.end]
-        if text.rstrip(" \n\"')]").endswith("?") or _NO_WORD.fullmatch(text):
-            continue  # questions that are not clarifications; a line of emoji alone
+        if text.rstrip(" \n\"')]").endswith("?"):
+            continue  # questions that are not clarifications
         # Most sentences say something from their first word: reject them before the `sub`.
         lead = _LEAD.match(text)
         if _FILLER.match(text, lead.end() if lead else 0) is None:
+            if _RESIDUE.fullmatch(text):
+                continue  # "Oops!", a line of emoji alone
             return None
         if _RESIDUE.fullmatch(_FILLER.sub(" ", text)) is None:
             return None

@@ -30,7 +30,9 @@ _IRREGULAR = {
     "write": ("wrote", "written"),
 }
 #: Verbs that double their last consonant before "-ed" and "-ing" (ship, shipped, shipping).
-_DOUBLING = frozenset(["ship", "drop", "stop", "scrap", "put", "get", "pop", "flag", "log"])
+_DOUBLING = frozenset(
+    ["ship", "drop", "stop", "scrap", "put", "get", "pop", "flag", "log", "submit"]
+)
 _VOWELS = frozenset("aeiou")
 
 
@@ -132,6 +134,11 @@ HANDING_ON = (
     "push",
     "kick",
     "report",
+    "submit",
+    "bump",
+    "relay",
+    "assign",
+    "lodge",
 )
 #: Who at a shop a case goes to, as the head noun of "a colleague in dispatch", "our billing
 #: department", "the returns lot".
