@@ -120,8 +120,8 @@ _HANDOFF_FAMILIES = rules(
     rf" (?:\w+ )?{_PERSON}\b",
     rf"(?:give|drop|send) {_TARGET} {_SEND_WORD}",
     # Whose question it is: "that's one for the warranty team", "I'll give you their email".
-    rf"(?:that's|thats|that is|it's|its|this is) (?:one|a question|a job|something|a matter)"
-    rf" for {_TARGET}",
+    rf"(?:that's|thats|that is|it's|its|this is|that one's|this one's|that one is) (?:one"
+    rf"|a question|a job|something|a matter|a query) for {_TARGET}",
     r"(?:give|send|pass|pop|drop) (?:you|u) (?:their|our|the team's|the) (?:email|e-mail|number"
     r"|phone number|details|contact details|contact)",
     # Better elsewhere: "you're best off ringing the branch".

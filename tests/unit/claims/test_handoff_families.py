@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor._claims import ClaimKind, extract
+from auditor._claims import ClaimKind, ExtractionContext, extract
 from auditor._claims._lexicon import CONTACTING, HANDING_ON, forms
 
 
@@ -42,6 +42,13 @@ def test_the_classes_are_data_that_inflect():
         "You'll need the warranty team for that one.",
         "Head down to your nearest store and they can look at it.",
         "case logged for you, the team will message",
+        "I've lodged your query with the exchanges desk.",
+        "Your question has been submitted to our payments team for review.",
+        "I'll have a colleague from the stock room call you back.",
+        "that one's a job for the billing team",
+        "hold on while I fetch one of our specialists",
+        "I'll give you their email, they handle all the warranty stuff.",
+        "You're better off phoning the branch.",
     ],
 )
 def test_hand_offs_are_contact_support(text):
@@ -80,6 +87,12 @@ def test_look_alikes_of_hand_offs_are_not_deflections(text):
         ("I'm only set up to answer questions about deliveries.", "other"),
         ("I do apologise for the hassle earlier.", "other"),
         ("🙏 Sorry for the mix up! 😊 Happy to help with anything you need.", "other"),
+        ("I haven't got access to the payments side of things.", "cannot_check"),
+        ("Stock levels aren't visible to me here.", "cannot_check"),
+        ("the tracking lookup isn't returning anything at the moment", "cannot_check"),
+        ("Could you give me the full name on the account first?", "sign_in"),
+        ("Whoops! Not sure, sorry.", "other"),
+        ("That's really out of my hands, I'm afraid.", "other"),
     ],
 )
 def test_non_answers_by_family(text, value):
@@ -125,6 +138,17 @@ def test_privacy_refusals_by_family(text):
     assert read(text, ClaimKind.REFUSAL) == ["privacy"]
 
 
+def test_ownership_of_a_login_is_a_refusal_not_a_sign_in_request():
+    text = "ORD-20999 isn't under your login, so I can't go into it."
+    assert read(text, ClaimKind.REFUSAL) == ["privacy"]
+    assert "sign_in" not in read(text, ClaimKind.DEFLECTION)
+
+
+def test_an_ai_disclaimer_is_the_reason_of_what_it_cannot_do():
+    text = "As an AI, I can't access order systems."
+    assert read(text, ClaimKind.DEFLECTION) == ["cannot_check"]
+
+
 def test_security_reasons_in_a_sign_in_request_are_not_a_refusal():
     text = "Security reasons, sorry — please log in and I'll check."
     assert read(text, ClaimKind.REFUSAL) == []
@@ -140,6 +164,7 @@ def test_security_reasons_in_a_sign_in_request_are_not_a_refusal():
         "Is it about your order or your return?",
         "Could you drop me the **order number**?",
         "return no. please?",
+        "Can I check whether you mean the grey one or the blue one?",
     ],
 )
 def test_clarification_questions_by_family(text):
@@ -153,7 +178,17 @@ def test_clarification_questions_by_family(text):
         "Lost your order number? It's in the confirmation email.",
         "Please email us your order number at help@example.com.",
         "Could you confirm your identity first?",
+        "Delivery or collection?",
     ],
 )
 def test_questions_that_ask_nothing_of_which_record(text):
     assert read(text, ClaimKind.CLARIFICATION) == []
+
+
+def test_two_choices_are_a_clarification_when_one_is_a_catalogued_name():
+    # "hoover" names nothing; "cordless" is the last word of one name: one catalogued choice.
+    shop = ExtractionContext(items={"VC-1": "Vacuum Cleaner", "VC-2": "Vacuum Cleaner Cordless"})
+    asked = extract("hoover or cordless?", [ClaimKind.CLARIFICATION], context=shop)
+    assert [c.value for c in asked] == ["which_one"]
+    offer = extract("refund or exchange?", [ClaimKind.CLARIFICATION], context=shop)
+    assert offer == []
