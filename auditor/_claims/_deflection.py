@@ -40,7 +40,7 @@ _BROKEN = (
     r"(?:down|offline|unavailable|not working|not responding|playing up|acting up|glitching"
     r"|being (?:slow|glitchy|funny|weird)|on the blink|frozen|broken|under maintenance"
     r"|having (?:a|an) (?:moment|wobble|outage|issue|problem)|not loading|not showing (?:\w+ )?"
-    r"(?:anything|stock|orders|it))"
+    r"(?:anything|stock|orders|it)|blank|empty|greyed out|timing out|spinning)"
 )
 #: Systems a person at the shop looks things up in (the things that can be "down").
 _SYSTEMS = (
@@ -72,7 +72,7 @@ _REACH = forms(*CONTACTING)
 #: it's paid out" after an answer is a notice that follows it, not a hand-off instead of it.
 _PERSON = (
     r"(?:representative|rep|member|specialist|agent|colleague|advisor|adviser|manager"
-    r"|supervisor|team leader|human|person|expert)s?"
+    r"|supervisor|team leader|human|person|expert|associate)s?"
 )
 _YOU = r"(?:you|u|ya|yourself)"
 #: Sending: "drop you a line", "give you a ring", "shoot u a text".
@@ -108,7 +108,7 @@ _HANDOFF_FAMILIES = rules(
     *(
         rf"{forms(*verbs)} {_CASE}(?: (?:about|on|re|regarding|for) \S+)?(?: on| over| across"
         rf"| up| through| along| off)? (?:to|with) {_TARGET}"
-        for verbs in (HANDING_ON[:8], HANDING_ON[8:16], HANDING_ON[16:])
+        for verbs in (HANDING_ON[:8], HANDING_ON[8:16], HANDING_ON[16:24])
     ),
     rf"{past(*HANDING_ON)} (?:on |over |across |up |along )?(?:to|with) {_TARGET}",
     rf"(?:that's|thats|that has|it's|its|it has|this has|this is) (?:now |been )?(?:gone|going"
@@ -220,6 +220,8 @@ _OTHER_FAMILIES = rules(
     rf"{_CANT} answer (?:those|these|questions|queries|that kind|anything)",
     r"(?:that's|thats|that is|it's|its) a new one on me",
     r"out of my hands",
+    r"not (?:one|something|a question|a thing|anything) (?:i|we) can (?:answer|help with|assist"
+    r" with|deal with)",
     r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:review|discuss|look at|go into|deal"
     r" with|handle|help with|comment on|advise on)",
     negation=False,
@@ -321,6 +323,7 @@ _DEFLECTIONS = RuleSet.of(
         r" (?:text|txt|msg|message|email|e-mail|ring|call|phone|contact|reply to|write to|get back"
         r" to) (?:you|u)",
         r"(?:be|are|is) in touch",
+        r"(?:be|are|is|get|getting) in contact with (?:you|u)\b",
         # Pointed elsewhere: "give the shop a ring", "drop them an email", "pop into a branch".
         r"(?:give|drop) (?:us|them|the \w+|our \w+(?: team)?|customer services)"
         r" (?:a ring|a call|a bell|an email|a line|a message|a shout|a text)",
@@ -413,7 +416,7 @@ _REFUSALS = RuleSet.of(
         rf"{_ORDERS}(?: \w+){{0,3}} (?:that|which)? ?(?:aren't|are not|isn't|is not|don't|doesn't"
         r"|do not|does not) (?:belong to you|yours)",
         r"(?:isn't|is not|aren't|are not|not|n't)(?: \w+){0,3} (?:on|linked to|associated with"
-        rf"|connected to|under|part of|attached to|registered to|one of) {_YOURS}",
+        rf"|connected to|under|part of|attached to|registered to|one of|tied to|held on) {_YOURS}",
         r"(?:for|due to) (?:privacy|security|data protection|confidentiality)",
         r"to protect (?:customer |your |their |our customers' )?privacy",
         r"privacy matters",

@@ -139,6 +139,7 @@ HANDING_ON = (
     "relay",
     "assign",
     "lodge",
+    "share",
 )
 #: Who at a shop a case goes to, as the head noun of "a colleague in dispatch", "our billing
 #: department", "the returns lot".
