@@ -380,6 +380,10 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:you're|you are|you're currently|you've) (?:signed|logged) in",
         r"(?:signed|logged) in (?:with|as)",
         r"(?:under|on|in|to|with|against) (?:your|ur|yr) (?:login|log-in|log in|sign-in)",
+        # A check that failed on the order is what happened to it, not a non-answer: "voided —
+        # we couldn't verify the billing address".
+        rf"we {_CANT} (?:verify|confirm|authori[sz]e|validate) (?:the|your) (?:billing|payment|card"
+        r"|delivery address|shipping address|address)",
     ),
     rules(
         Deflection.OTHER.value,

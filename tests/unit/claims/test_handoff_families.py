@@ -67,6 +67,8 @@ def test_hand_offs_are_contact_support(text):
         "If it hasn't come, please check with your neighbours first.",
         "ORD-12345 shipped yesterday. Any probs, give us a shout.",
         "Your refund for RMA-1001 has been issued.",
+        # A check that failed on the order is what happened to it.
+        "ORD-12345 was cancelled: we couldn't verify the payment card.",
     ],
 )
 def test_look_alikes_of_hand_offs_are_not_deflections(text):
