@@ -5,7 +5,8 @@ the dev and the test parts separately (fixtures/claims/corpus/README.md).
     .venv/bin/python benchmarks/claims_corpus.py --misses    # and the dev part's misses
     .venv/bin/python benchmarks/claims_corpus.py --part dev  # the dev part only (test not scored)
 
-The delays corpus (fixtures/claims/corpus/delays/, the `delay` kind) is scored after them.
+The delays corpus (fixtures/claims/corpus/delays/, the `delay` kind) is scored after them
+(`--part` chooses its part too, so that a dev run scores no test part at all).
 
 Misses are printed for the dev part only: the test part is scored, never read to tune rules.
 The last line is one JSON object of the figures.
@@ -55,7 +56,7 @@ def main() -> None:
                     for miss in s.misses:
                         print(f"MISS {voice} {kind} {miss}")
             print()
-    for part in PARTS:
+    for part in (args.part,) if args.part else PARTS:
         scores = delay_matrix(part)
         texts = sum(1 for voice in scores for _ in _ids(part, voice, delays=True))
         print(f"delays {part} part ({texts} texts, fixtures/claims/corpus/delays)")

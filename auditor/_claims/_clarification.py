@@ -25,17 +25,57 @@ _WHICH = re.compile(
 _ASKING = re.compile(
     r"\b(?:know|tell|confirm|clarify|specify|say|check|sure|mean|meant|advise|share|which)\b"
 )
+#: "you" in chat spellings too: "u mean the pro?", "do ya mean".
+_YOU = r"(?:you|u|ya)"
 _MEANING = re.compile(
-    r"\b(?:do|did) you mean\b|\byou meant?\b|\b(?:were|are) you (?:after|thinking of|asking"
-    r" about|looking for|referring to|on about)\b|\bis (?:it|this|that) (?:the|for the|about)\b"
+    rf"\b(?:do|did) {_YOU} mean\b|\byou meant?\b"
+    r"|\b(?:were|are) you (?:after|thinking of|asking about|looking for|referring to|on about)\b"
+    r"|\bis (?:it|this|that) (?:the|for the|about)\b"
 )
-#: Asking for the id that settles which: "please share the RMA number".
+#: A chat question that opens on "u mean" and a candidate: "u mean the mixer pro?".
+_U_MEAN = re.compile(r"[\W_]*u mean (?:the|ur|your|a|an)\b")
+#: "which … do you mean", said without a question mark ("which return do u mean").
+_MEANT_AFTER = re.compile(
+    rf"\b(?:{_YOU} mean|{_YOU} meant|{_YOU} (?:are|r) (?:after|asking about))\b"
+)
+#: The id that settles which. Blanks are runs: Markdown emphasis leaves several.
+_ID_NOUN = (
+    r"(?:(?:order|return|rma|item|product|tracking|reference|ref)\s+)?(?:number|no\b\.?|num"
+    r"|id|ref|reference|sku|#)(?!\w)"
+)
+#: Asking for that id: "please share the RMA number", "could you pop the order number over".
 _ID_REQUEST = re.compile(
     r"\b(?:share|send|give|provide|tell|confirm|let me know|what's|what is|could i (?:get|have)"
-    r"|can i (?:get|have)|need)(?: me| us)?(?: with)? (?:the|your)(?: \w+)?"
-    r" (?:order |return |rma |item |product |tracking )?(?:number|no|id|ref|reference|sku)\b"
+    r"|can i (?:get|have)|need|pop|drop|pass)"
+    rf"(?:\s+me|\s+us)?(?:\s+with)?\s+(?:the|your|ur|yr)(?:\s+\w+)?\s+{_ID_NOUN}"
+)
+#: A question that is only the id asked for: "order no. pls?", "your order number, please?";
+#: not one that goes on about it ("can't find your order number? it's in the email").
+_ID_ONLY = re.compile(
+    rf"[\W_]*(?:(?:the|your|ur|yr)\s+)?(?:order|return|rma|reference|ref|tracking)\s+{_ID_NOUN}"
+    r"[\s,.]*(?:pls|please|plz|thanks|ta)?[\s.!]*\?"
+)
+#: Alternatives that are not names: "the one on the 3rd or the one on the 10th", "is this about
+#: a return or an exchange", "check on your order or your return". Kinds of record are which
+#: one only as what the question is about: "would you like a refund or an exchange?" offers.
+_KIND = r"(?:order|return|product|item|exchange|purchase|parcel|delivery)"
+_ALTERNATIVES = re.compile(
+    r"\bor\s+(?:the|your)\s+(?:\w+\s+)?(?:one|other)\b"
+    r"|\b(?:about|on|into|is (?:this|it|that)|was (?:this|it|that)|mean|meant)\s+"
+    rf"(?:an?|your|the)\s+{_KIND}\s+or\s+(?:an?|your|the)\s+{_KIND}\b"
 )
 _OR = re.compile(r"\bor\b")
+#: A question that is only two choices, one of them a catalogued name ("vacuum or cordless?"):
+#: "refund or exchange?" names nothing and is an offer.
+_EITHER = re.compile(
+    r"[\W_]*(?:[\w-]+\s+){0,3}?[\w-]+\s+or\s+(?:[\w-]+\s+){0,3}?[\w-]+[\s.!]*\?[\W_]*"
+)
+#: An id asked for on another channel or for someone else is part of a hand-off, not a
+#: question of which record: "email us your order number", "quote it when you call".
+_ELSEWHERE = re.compile(
+    r"@|\b(?:dm|dms|email|e-mail|emailing|call|calling|ring|ringing|phone|contact|contacting"
+    r"|support|helpline|whatsapp|messenger|inbox|team|agent|colleague|them|they)\b"
+)
 
 
 def _question(doc: Document, sentence: Segment) -> bool:
@@ -46,15 +86,35 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
     text, start, end = doc.masked, sentence.start, sentence.end
     question = _question(doc, sentence)
     which = _WHICH.search(text, start, end)
-    if which is not None and (question or _ASKING.search(text, start, which.start())):
+    if which is not None and (
+        question
+        or _ASKING.search(text, start, which.start())
+        or _MEANT_AFTER.search(text, which.end(), end)
+    ):
         return which
     if question:
-        meaning = _MEANING.search(text, start, end)
+        meaning = _MEANING.search(text, start, end) or _U_MEAN.match(text, start, end)
         if meaning is not None:
             return meaning
         if _OR.search(text, start, end) and _names_several(doc, sentence):
             return _OR.search(text, start, end)
-    return _ID_REQUEST.search(text, start, end)
+        either = _EITHER.fullmatch(text, start, end)
+        if either is not None and _names_any(doc, sentence):
+            return either
+        alternatives = _ALTERNATIVES.search(text, start, end)
+        if alternatives is not None:
+            return alternatives
+        only = _ID_ONLY.match(text, start, end)
+        if only is not None and not _ELSEWHERE.search(text, start, end):
+            return only
+    request = _ID_REQUEST.search(text, start, end)
+    if request is not None and _ELSEWHERE.search(text, start, end):
+        return None  # "DM us ur order no.", "send your order number to support@…": a hand-off
+    return request
+
+
+def _names_any(doc: Document, sentence: Segment) -> bool:
+    return any(sentence.start <= m.start < sentence.end for m in doc.mentions)
 
 
 def _names_several(doc: Document, sentence: Segment) -> bool:
@@ -75,7 +135,7 @@ def find_clarifications(doc: Document) -> list[Claim]:
             if match is None:
                 continue
             clause = doc.clause_at(match.start())
-            if clause.echo or clause.conditional:
+            if clause.echo or (clause.conditional and not _question(doc, sentence)):
                 continue
             claims.append(Claim(ClaimKind.CLARIFICATION, _VALUE, match.span()))
     doc.memo["clarifications"] = claims

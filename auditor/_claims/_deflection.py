@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 
 from auditor._claims._clarification import find_clarifications
+from auditor._claims._delay import extract_delay
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._model import Claim, ClaimKind, Deflection
+from auditor._claims._lexicon import CONTACTING, HANDING_ON, STAFF, forms, past
+from auditor._claims._model import Claim, ClaimKind, Deflection, Delay
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of
 from auditor._claims._rules import rules
-from auditor._claims._scan import scan
+from auditor._claims._scan import Hit, scan
 from auditor._claims._text import Segment
 
 _CANT = (
@@ -38,22 +40,192 @@ _BROKEN = (
     r"(?:down|offline|unavailable|not working|not responding|playing up|acting up|glitching"
     r"|being (?:slow|glitchy|funny|weird)|on the blink|frozen|broken|under maintenance"
     r"|having (?:a|an) (?:moment|wobble|outage|issue|problem)|not loading|not showing (?:\w+ )?"
-    r"(?:anything|stock|orders|it))"
+    r"(?:anything|stock|orders|it)|blank|empty|greyed out|timing out|spinning)"
 )
 #: Systems a person at the shop looks things up in (the things that can be "down").
 _SYSTEMS = (
     r"(?:system|systems|sys|tool|tools|till|tills|screen|computer|computers|network|portal"
-    r"|database|server|servers|records|connection|stock system|order system|tracking tool)"
+    r"|database|server|servers|records|connection|stock system|order system|tracking tool"
+    r"|checker|page|app|lookup|dashboard)"
 )
 #: Who at the shop a hand-off goes to.
 _STAFF = (
-    r"(?:supervisor|manager|team leader|colleague|colleagues|specialist|a human|human|a person"
+    r"(?:supervisor|manager|team leader|team lead|colleague|colleagues|specialist|a human|human"
+    r"|a person"
     r"|live agent|an agent|agent|advisor|adviser|team member|someone|somebody|the team"
     r"|our team|(?:the|our) \w+ (?:team|desk|department|dept)|customer (?:care|service|services)"
     r"|support|billing|accounts)"
 )
 #: Limits an assistant states instead of an answer ("I can only provide a single sentence").
 _LIMITED = r"(?:provide|give|offer|share|answer|help with|talk about|discuss)"
+
+# Hand-offs composed from the lexicon's classes (`_lexicon`: CONTACTING, HANDING_ON, STAFF):
+# who will reach the customer and how, what was handed on to whom, where the customer is sent.
+# A verb, a channel or a team joins every family below by being listed there once.
+#: "will", "gonna", and the softer modals a promise is made in.
+_WILL = r"(?:will|shall|is going to|are going to|gonna|is gonna|are gonna|should|can|may|would)"
+#: The subjects a promise contracts onto ("they'll", chat "theyll"): one word to the dispatch,
+#: so they are spelt whole rather than as a subject and "'ll".
+_WHO_LL = r"(?:theyll|they'll|he'll|she'll|someone'll|somebody'll)"
+_REACH = forms(*CONTACTING)
+#: A person who will reach the customer. Not a team: "our finance team will email you once
+#: it's paid out" after an answer is a notice that follows it, not a hand-off instead of it.
+_PERSON = (
+    r"(?:representative|rep|member|specialist|agent|colleague|advisor|adviser|manager"
+    r"|supervisor|team leader|human|person|expert|associate)s?"
+)
+_YOU = r"(?:you|u|ya|yourself)"
+#: Sending: "drop you a line", "give you a ring", "shoot u a text".
+_SEND_WORD = (
+    r"(?:a line|a ring|a call|a bell|a buzz|an email|an e-mail|a message|a msg|a text|a txt"
+    r"|a note|a shout)"
+)
+#: Reaching the customer either way: "ring you", "give you a buzz".
+_REACH_YOU = rf"(?:{_REACH} {_YOU}\b|(?:drop|send|give|shoot|flick|ping) {_YOU} {_SEND_WORD})"
+#: Whom a case is handed to: a team, a named desk ("billing", "dispatch"), a person.
+_TARGET = (
+    rf"(?:(?:a|an|the|our|my|one of (?:my|our|the)) (?:[\w-]+ ){{0,2}}?{STAFF}|{STAFF}"
+    r"|billing|accounts|payments|dispatch|returns|complaints|the warehouse|our warehouse"
+    r"|someone|somebody|some1|a human|a person|my manager|my supervisor|my team leader)"
+)
+#: The thing handed on: "this", "ur query", "your case", "the matter".
+_CASE = r"(?:this|it|that|ur \w+|your \w+|yr \w+|the matter|the case|the query|the issue)"
+_HANDOFF_FAMILIES = rules(
+    Deflection.CONTACT_SUPPORT.value,
+    # Someone else will reach the customer: "a representative from our billing department will
+    # follow up with you", "one of them will ring you", "some1 from team will txt u back".
+    rf"(?:someone|somebody|some1|sum1|they|he|she|{_PERSON}) (?:[\w'-]+ ){{0,5}}?{_WILL}"
+    rf"(?: \w+){{0,2}}? {_REACH} {_YOU}\b",
+    rf"{_WHO_LL}(?: \w+){{0,2}}? {_REACH} {_YOU}\b",
+    rf"{_WHO_LL}(?: \w+){{0,2}}? (?:drop|send|give|shoot|flick|ping) {_YOU} {_SEND_WORD}",
+    rf"(?:someone|somebody|some1|they|he|she|{_PERSON}) (?:[\w'-]+ ){{0,5}}?{_WILL}"
+    rf"(?: \w+){{0,2}}? (?:drop|send|give|shoot|flick|ping) {_YOU} {_SEND_WORD}",
+    rf"one of (?:them|us|the team|our team|my colleagues|our colleagues)(?: {_WILL}|'ll)"
+    r"(?: \w+){0,2}?"
+    rf" {_REACH} {_YOU}\b",
+    # Handed on: "passed ur query to billing", "I've logged this with our returns team",
+    # "I'll send this up to my manager", "that's gone to the complaints team".
+    *(
+        rf"{forms(*verbs)} {_CASE}(?: (?:about|on|re|regarding|for) \S+)?(?: on| over| across"
+        rf"| up| through| along| off)? (?:to|with) {_TARGET}"
+        for verbs in (HANDING_ON[:8], HANDING_ON[8:16], HANDING_ON[16:24])
+    ),
+    rf"{past(*HANDING_ON)} (?:on |over |across |up |along )?(?:to|with) {_TARGET}",
+    rf"(?:that's|thats|that has|it's|its|it has|this has|this is) (?:now |been )?(?:gone|going"
+    rf"|over|off|been passed|been sent) (?:over |across |up )?to {_TARGET}",
+    rf"(?:asked|ask|asking|told|tell|got|get|getting|have|having) {_TARGET}(?: [\w-]+){{0,4}}?"
+    rf" (?:to )?{_REACH_YOU}",
+    # Fetching a person: "... and get a supervisor", "bring in one of our specialists".
+    rf"(?:grab|get|fetch|bring in|loop in|pull in) (?:my|our|a|an|the|one of (?:my|our|the))"
+    rf" (?:\w+ )?{_PERSON}\b",
+    rf"(?:give|drop|send) {_TARGET} {_SEND_WORD}",
+    # Whose question it is: "that's one for the warranty team", "I'll give you their email".
+    rf"(?:that's|thats|that is|it's|its|this is|that one's|this one's|that one is) (?:one"
+    rf"|a question|a job|something|a matter|a query) for {_TARGET}",
+    r"(?:give|send|pass|pop|drop) (?:you|u) (?:their|our|the team's|the) (?:email|e-mail|number"
+    r"|phone number|details|contact details|contact)",
+    # Better elsewhere: "you're best off ringing the branch".
+    rf"(?:best|better) off {_REACH}",
+    rf"(?:get|getting|got|pop|popping|put|putting) {_YOU} (?:across|over|through) to",
+    # Sent elsewhere: "pls ring 0800 555 0123", "try calling your nearest store", "please
+    # check with our returns team", "you'll want the marketing team".
+    rf"(?:please|pls|plz|kindly|try|just|best to|you can|you could|u can|feel free to|do)"
+    rf" (?:\w+ )?{_REACH} (?:us|them|our|the|your|a|an|\d|\+|{STAFF})",
+    r"(?:you'll|you will|youll|you'd|you would|you may|you might|u'll|ull) (?:want|need)"
+    r" (?:to (?:speak to|talk to|contact|ask|try|go to|call|ring) )?(?:the|our) (?:[\w-]+ ){0,2}"
+    r"(?:team|department|dept|desk|people|lot|folks|helpline|hotline)",
+    rf"{forms('pop', 'go', 'head', 'come', 'nip', 'drop', 'call')} (?:into|in to|down to|to"
+    r"|along to|by|in at) (?:any of |one of )?(?:our|a|the|your|your local|your nearest|the"
+    r" nearest|a local)(?: \w+)? (?:stores?|shops?|branch|branches|outlets?|showrooms?)",
+    # A phone number given to ring: "on 0161 496 0000", "at 1-800-555-0199".
+    r"(?:on|at|call|ring|dial|phone|tel|number|line) \+?\(?\d{1,5}\)?"
+    r"(?:[ -]\d{3,4}){2,3}\b",
+    r"take (?:(?:it|this|that) )?up with",
+    rf"(?:check|checking|ask|asking|try|trying) with (?:our|the) (?:[\w-]+ ){{0,2}}?{STAFF}",
+    r"(?:ticket|case|query|request|complaint) (?:raised|opened|logged|created|filed|submitted)\b",
+    negation=False,
+)
+#: An adverb between a negation and its verb: "I don't actually have sight of".
+_ADVERB = (
+    r"(?: actually| really| currently| personally| unfortunately| always| yet| even| as such)?"
+)
+_NOT_HAVE = rf"(?:don't|do not|dont|doesn't|does not|doesnt|can't|cannot|cant){_ADVERB} have"
+_CANNOT_CHECK_FAMILIES = rules(
+    Deflection.CANNOT_CHECK.value,
+    rf"{_NOT_HAVE} (?:any |the |much |a )?(?:sight|access|visibility|view|insight|way in)",
+    rf"{_NOT_HAVE} (?:any |the |much )?(?:real-time|real time|live|up-to-date|up to date|current"
+    r"|latest|fresh)(?: [\w-]+){0,2}? (?:data|information|info|availability|access|stock"
+    r"|inventory|updates|details|figures|numbers|tracking|status|levels)",
+    # A screen that will not answer: "the page keeps spinning", "can't get it to open".
+    r"(?:keeps?|kept|keeping) (?:on )?(?:spinning|crashing|freezing|timing out|erroring"
+    r"|failing|hanging|logging me out|kicking me out|throwing (?:an )?errors?)",
+    # Access said in other words: "I've not got access", "no visibility of", "not available
+    # to me" (said of information, not of stock: "to me" is the assistant).
+    r"(?:not got|haven't got|havent got|have not got|don't get|do not get) (?:any )?(?:access"
+    r"|visibility|sight)",
+    r"no (?:access|visibility|sight|view) (?:to|of|into|on)",
+    r"(?:isn't|is not|isnt|not|aren't|are not) (?:available|visible|accessible|open|shown) to me",
+    rf"{_CANT} get (?:it|this|that|them|the(?: [\w-]+){{1,2}}) to (?:open|load|work|come up"
+    r"|show|respond)",
+    negation=False,
+)
+#: What a customer proves who they are with.
+_IDENTITY = (
+    r"(?:postcode|post code|zip code|zip|full name|email on the account|email address on the"
+    r" account|name on the account|billing address|phone number on the account)"
+)
+_SIGN_IN_FAMILIES = rules(
+    Deflection.SIGN_IN.value,
+    rf"(?:confirm|give|tell|provide|send|pop|share)(?: in| over| across)?(?: me| us)?(?: with)?"
+    r" (?:your|ur|the)"
+    rf" (?:\w+ )?{_IDENTITY}",
+    r"(?:talking|speaking|chatting) (?:to|with) the (?:right|correct) person",
+    # Proving who one is: "so I can check it's you", "verify ur acct", "date of birth".
+    r"(?:check|make sure|confirm|know|verify|be sure|see) (?:that )?(?:it's|it is|its)"
+    r" (?:really |definitely )?(?:you|u)\b",
+    r"(?:verify|confirm|authenticate|prove|validate) (?:your|ur|yr) (?:acct|acc|account holder"
+    r"|ownership|identity)",
+    r"(?:date of birth|dob|memorable word|memorable information|security questions?"
+    r"|security answers?|passcode|one-time code|verification code)",
+    negation=False,
+)
+#: What an assistant says it is limited to, instead of an answer: "I'm only allowed to deal
+#: with delivery questions", "I can only answer in a single sentence here".
+_LIMIT_VERBS = (
+    r"(?:answer|help|assist|deal|talk|discuss|handle|cover|respond|chat|reply|do|look at"
+    r"|advise)"
+)
+#: A stated limit, read as `other` only when the answer gives no more specific non-answer:
+#: beside "I can't access your data" or "please call billing" it is that one's reason.
+_LIMIT = "limit"
+_LIMITS = rules(
+    _LIMIT,
+    rf"(?:can|could) only {_LIMIT_VERBS}",
+    rf"(?:i'm|am|im|we're|are) only (?:allowed|able|permitted|authori[sz]ed|set up|here"
+    rf"|meant|supposed|trained|designed) to {_LIMIT_VERBS}",
+    rf"(?:can|could) only {_LIMITED} (?:a single|one|general|limited|basic|short|brief"
+    r"|information about (?:a|products|our)|info about)",
+    # "As an AI I can't …": the reason of what follows, or `other` alone.
+    r"(?:i'm|i am|as) (?:just |only )?(?:a|an) (?:bot|chatbot|virtual assistant|ai|automated"
+    r" assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable|don't)",
+    negation=False,
+)
+_OTHER_FAMILIES = rules(
+    Deflection.OTHER.value,
+    r"(?:falls?|is|are|sits?|lies|lie) (?:outside|beyond) (?:of )?(?:the scope|the remit|what i"
+    r"|what we|my remit|my scope|the limits)",
+    r"(?:outside|beyond) (?:of )?the (?:scope|remit) of (?:what i|this|my|our)",
+    r"(?:dunno|idk|no clue|not a clue)",
+    r"(?:couldn't|could not|couldnt) tell (?:you|ya|u)(?:,|\.|!|$| to be honest| honestly| sorry)",
+    rf"{_CANT} answer (?:those|these|questions|queries|that kind|anything)",
+    r"(?:that's|thats|that is|it's|its) a new one on me",
+    r"out of my hands",
+    r"not (?:one|something|a question|a thing|anything) (?:i|we) can (?:answer|help with|assist"
+    r" with|deal with)",
+    r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:review|discuss|look at|go into|deal"
+    r" with|handle|help with|comment on|advise on)",
+    negation=False,
+)
 
 _DEFLECTIONS = RuleSet.of(
     rules(
@@ -67,6 +239,8 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:system|systems|tool|tools|service|database|connection)(?: \w+)? (?:is|'s|are)"
         r" (?:currently |temporarily )?(?:down|unavailable|offline|not working|not responding)",
         r"(?:i've|i have|i've got) no way of (?:checking|seeing|looking|accessing|telling)",
+        r"no way (?:of|to) (?:see|seeing|check|checking|look|looking|access|accessing|tell"
+        r"|telling|find|finding|know|knowing|view|viewing)",
         r"no access to",
         r"(?:isn't|is not|not) something i can (?:see|check|access|look up)",
         r"(?:won't|will not|doesn't|does not|isn't|is not)"
@@ -81,7 +255,8 @@ _DEFLECTIONS = RuleSet.of(
         rf"{_SYSTEMS}(?: \w+){{0,2}}(?:'s|'re| is| are| s)? (?:currently |temporarily |still "
         rf"|a bit |being )?{_BROKEN}",
         rf"{_SYSTEMS}(?: \w+){{0,2}} (?:isn't|is not|aren't|are not|won't|will not|isnt|wont)"
-        r" (?:showing|loading|working|letting me|cooperating|responding|coming up)",
+        r" (?:showing|loading|working|letting me|cooperating|responding|coming up|bringing"
+        r"|returning|finding|pulling)",
         rf"{_CANT} (?:pull|bring|call) (?:\w+ ){{0,2}}up",
         r"(?:having|experiencing|got|have) (?:some |a few )?(?:technical|system|it|computer"
         r"|connection) (?:difficulties|issues|problems|trouble|faults?)",
@@ -133,8 +308,8 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:colleague|agent|team member|person|human|specialist)",
         # Hand-offs in any verb: "pop you through to", "connecting you with", "grab my manager".
         r"(?:pop|popping|put|putting|send|sending|pass|passing|hand|handing|transfer\w*"
-        r"|connect\w*|move|moving|forward\w*|route|routing) (?:you|u|ya)(?: over| through| across"
-        r"| back)? (?:to|with)",
+        r"|connect\w*|move|moving|forward\w*|route|routing|stick|sticking) (?:you|u|ya)(?: over"
+        r"| through| thru| across| back)? (?:to|with|w/)",
         rf"(?:let me|i'll|i will|i'm going to|going to|gonna|i can) (?:grab|get|fetch|find|call"
         rf"|ask|bring in|loop in|pull in|check with) (?:my|our|a|an|the|one of (?:my|our|the))?"
         rf" ?{_STAFF}",
@@ -148,6 +323,7 @@ _DEFLECTIONS = RuleSet.of(
         r" (?:text|txt|msg|message|email|e-mail|ring|call|phone|contact|reply to|write to|get back"
         r" to) (?:you|u)",
         r"(?:be|are|is) in touch",
+        r"(?:be|are|is|get|getting) in contact with (?:you|u)\b",
         # Pointed elsewhere: "give the shop a ring", "drop them an email", "pop into a branch".
         r"(?:give|drop) (?:us|them|the \w+|our \w+(?: team)?|customer services)"
         r" (?:a ring|a call|a bell|an email|a line|a message|a shout|a text)",
@@ -181,6 +357,11 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:live|real) (?:agent|person|human)",
         negation=False,
     ),
+    _HANDOFF_FAMILIES,
+    _CANNOT_CHECK_FAMILIES,
+    _SIGN_IN_FAMILIES,
+    _OTHER_FAMILIES,
+    _LIMITS,
     rules(
         Deflection.SIGN_IN.value,
         r"(?:sign(?:ed|ing)?|log(?:ged|ging)?) ?(?:in|into|on)",
@@ -198,6 +379,11 @@ _DEFLECTIONS = RuleSet.of(
         None,
         r"(?:you're|you are|you're currently|you've) (?:signed|logged) in",
         r"(?:signed|logged) in (?:with|as)",
+        r"(?:under|on|in|to|with|against) (?:your|ur|yr) (?:login|log-in|log in|sign-in)",
+        # A check that failed on the order is what happened to it, not a non-answer: "voided —
+        # we couldn't verify the billing address".
+        rf"we {_CANT} (?:verify|confirm|authori[sz]e|validate) (?:the|your) (?:billing|payment|card"
+        r"|delivery address|shipping address|address)",
     ),
     rules(
         Deflection.OTHER.value,
@@ -214,17 +400,13 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:beyond|above) (?:me|my pay grade|my level|my head|my authority)",
         r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
         r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",
-        r"(?:i'm|i am|as) (?:just |only )?(?:a|an) (?:bot|chatbot|virtual assistant|ai|automated"
-        r" assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable|don't)",
-        rf"(?:can|could) only {_LIMITED} (?:a single|one|general|limited|basic|information about"
-        r" (?:a|products|our)|info about)",
         rf"{_CANT} {_LIMITED} (?:a|any|that|this|the)? ?(?:specific|particular|exact|more)"
         r" (?:product|item|information|info|details|answer)",
         r"(?:i'm|i am|im) not (?:sure|certain) (?:what's|what is|what|where|why|how) (?:going on"
         r"|happened|happening|the (?:issue|problem|hold-up) is)",
         r"(?:date|time|eta|status|details?|information)(?: \w+){0,5} (?:is|are) (?:unknown|not"
         r" (?:specified|known|given|listed))",
-        r"(?:i'm|i am) (?:only|not) able to help with",
+        r"(?:i'm|i am) not able to help with",
         r"(?:that's|that is|it's|this is) (?:outside|beyond) (?:what i can|my|the scope)",
         r"(?:i )?(?:don't|do not|dont) know\b",
         r"i have no idea",
@@ -238,7 +420,7 @@ _REFUSALS = RuleSet.of(
         rf"{_ORDERS}(?: \w+){{0,3}} (?:that|which)? ?(?:aren't|are not|isn't|is not|don't|doesn't"
         r"|do not|does not) (?:belong to you|yours)",
         r"(?:isn't|is not|aren't|are not|not|n't)(?: \w+){0,3} (?:on|linked to|associated with"
-        rf"|connected to|under|part of|attached to|registered to|one of) {_YOURS}",
+        rf"|connected to|under|part of|attached to|registered to|one of|tied to|held on) {_YOURS}",
         r"(?:for|due to) (?:privacy|security|data protection|confidentiality)",
         r"to protect (?:customer |your |their |our customers' )?privacy",
         r"privacy matters",
@@ -293,8 +475,8 @@ _REFUSALS = RuleSet.of(
         # "Isn't in your name" (not "in your account": a refund not in it yet is no refusal).
         r"(?:isn't|is not|isnt|not|n't|wasn't|wasnt)(?: \w+){0,3} (?:in|under|against)"
         r" (?:your|ur|yr) (?:name|profile|email(?: address)?|order history|records?)",
-        r"(?:only|just)(?: \w+){1,6} (?:the )?(?:person|customer|people|one) who (?:placed|made"
-        r"|ordered|owns?|bought)",
+        r"(?:only|just)(?: \w+){1,6} (?:(?:the )?(?:person|customer|people|one) who|whoever"
+        r"|whomever) (?:placed|made|ordered|owns?|bought)",
         r"(?:that|this|the|those|such|other customers') (?:information|info|details?|data)"
         r" (?:is|are) (?:confidential|private|protected)",
         # Someone else's: "placed under another email", "on a diff account".
@@ -315,14 +497,24 @@ _REFUSALS = RuleSet.of(
         r"(?:not|n't) (?:permitted|allowed|authori[sz]ed) to (?:share|disclose|reveal|release"
         r"|give out|pass on)",
         r"(?:only|just)(?: \w+){1,5} (?:the )?account (?:holder|owner)",
-        r"(?:only|just)(?: \w+){0,4} (?:your|ur) own (?:orders?|returns?|account|acct)",
+        r"(?:only|just)(?: \w+){0,6} (?:your|ur) own (?:orders?|returns?|account|acct)",
+        # Another customer's, in any determiner and spelling: "diff customer's order",
+        # "someone elses order"; the reason alone: "security reasons, cant give that out".
+        r"(?:another|a different|a diff|diff|different|a separate|some other|other)"
+        r" (?:customer|person|user|shopper|account holder|buyer)'?s\b",
+        r"(?:someone|somebody|some1) elses?\b",
+        r"(?:privacy|security|data protection|confidentiality|gdpr) (?:reasons|grounds)",
+        r"(?:only|just)(?: \w+){1,4} (?:orders|returns|purchases)(?: \w+){0,3} (?:placed|made"
+        r"|raised|bought) (?:under|with|from|on|by|through) (?:the|your|ur|this|you)",
         r"(?:only|just) (?:discuss|share|help with|talk about|go through|look at|deal with|give"
         r" updates on)(?: \w+){0,2} (?:orders|returns) (?:placed|made) by (?:you|u|yourself)",
         negation=False,
     ),
 )
 #: A refusal's sentence says why it cannot check or help: that is the refusal, not these.
-_REFUSED_ANYWAY = frozenset({Deflection.CANNOT_CHECK.value, Deflection.OTHER.value})
+_REFUSED_ANYWAY = frozenset({Deflection.CANNOT_CHECK.value, Deflection.OTHER.value, _LIMIT})
+#: Where a refusal found in a sign-in request starts when it is only the request's reason.
+_SECURITY_NOTE = ("for ", "due to ", "security ")
 _SIGN_IN_TALK = re.compile(
     r"\b(?:sign(?:ed|ing)? ?in|log(?:ged|ging)? ?in|login|verify your identity|as a guest)\b"
 )
@@ -332,15 +524,19 @@ _SIGN_IN_TALK = re.compile(
 #: made only of these (and of questions that ask nothing of the shop's records) answers
 #: nothing: it is a deflection, `other`, not an answer the auditor failed to read.
 _FILLER = re.compile(
-    r"(?:(?:i'm|i am|we're|we are|my|our) )?(?:so |very |really |truly )?(?:sorry|apologi[sz]e"
-    r"|apologies)"
-    r"(?: again)?(?: for| about)?(?: any| the| your| all| this| that)?(?: [\w-]+)?(?: confusion"
-    r"| inconvenience| misunderstanding| loss| trouble| frustration| mix-up| mistake| error"
-    r"| oversight| delay)?(?: (?:this|it|that|i|my previous response) (?:has |may have |might"
-    r" have )?caused(?: to)?(?: you)?)?"
+    r"(?:(?:i'm|i am|we're|we are|my|our|i do|we do|i|we) )?(?:so |very |really |truly )?"
+    r"(?:sorry|apologi[sz]e|apologies)"
+    r"(?: again)?(?: for| about)?(?: any| the| your| all| this| that)?"
+    # The trouble noun is tried first, so that "the mix up" is not read as "the mix".
+    r"(?:(?: [\w-]+)?(?: confusion| inconvenience| misunderstanding| loss| trouble| frustration"
+    r"| mix-up| mix up| mixup| muddle| hassle| bother| faff| hiccup| wait| issues?| problems?"
+    r"| mistake| error| oversight| delay)|(?: [\w-]+))?"
+    r"(?: (?:this|it|that|i|my previous response) (?:has |may have |might"
+    r" have )?caused(?: to)?(?: you)?)?(?: earlier| before| there| again)?"
     r"|(?:(?:i'll|i will|i'd|i would|i'm|i am|we'll|we'd|we're) )?(?:be )?(?:more than |very "
     r"|always |so )?(?:happy|glad|pleased|here) to (?:help|assist)(?: you)?(?: find it| with"
-    r" (?:that|this|it|anything(?: else)?|your \w+(?: \w+)?(?: needs)?))?(?: further| today)?"
+    r" (?:that|this|it|anything(?: else)?(?: you (?:need|might need|may need))?|your \w+"
+    r"(?: \w+)?(?: needs)?))?(?: further| today)?"
     r"|(?:i|we) can (?:help|assist)(?: you)? with (?:that|this|it)"
     r"|how (?:can|may) i (?:help|assist)(?: you)?(?: today)?"
     r"|(?:i'll|i will|i'm going to) (?:make sure to |try to |try and |endeavour to )?(?:provide"
@@ -354,16 +550,20 @@ _FILLER = re.compile(
     r"|(?:hi|hello|hey)(?: there)?"
     r"|thank(?:s| you)(?: so much)?(?: for (?:your patience|reaching out|your message|asking"
     r"|letting me know|bringing this to my attention))?"
+    r"(?: while i (?:looked|look|checked|check) (?:into )?(?:this|that|it))?"
     r"|(?:and )?i hope you're (?:doing )?well|just another day"
     r"|let me know if (?:you (?:need|have) )?(?:anything else|any (?:other|more) questions)"
+    r"|(?:i'm |im |i am )?(?:honestly |really )?not (?:sure|certain)"
+    r"|(?:we|i) (?:truly |really |do |greatly )?appreciate your (?:patience|understanding)"
 )
 #: Longer than this, an answer is not filler alone (the longest seen is under 300 characters).
 _MOST_FILLER = 600
-#: What may open a sentence before its first word: blanks, bullets, quotes.
-_LEAD = " \n-•>\"'(["
+#: What may open a sentence before its first word: blanks, bullets, quotes, emoji.
+_LEAD = re.compile(r"[\W_]*")
 #: What may remain of a sentence once its filler is taken out: joints and punctuation.
 _RESIDUE = re.compile(
-    r"[\W_]*(?:(?:and|but|so|then|just|ok|okay|again|though|too|please)\b[\W_]*)*"
+    r"[\W_]*(?:(?:and|but|so|then|just|ok|okay|again|though|too|please|tbh|honestly|oops|whoops"
+    r"|sorry|unfortunately|annoyingly|afraid|i'm afraid|to be honest)\b[\W_]*)*"
 )
 
 
@@ -377,9 +577,12 @@ def _says_nothing(doc: Document) -> Segment | None:
     for sentence in doc.sentences:
         text = doc.masked[sentence.start : sentence.end]
         if text.rstrip(" \n\"')]").endswith("?"):
-            continue
+            continue  # questions that are not clarifications
         # Most sentences say something from their first word: reject them before the `sub`.
-        if _FILLER.match(text.lstrip(_LEAD)) is None:
+        lead = _LEAD.match(text)
+        if _FILLER.match(text, lead.end() if lead else 0) is None:
+            if _RESIDUE.fullmatch(text):
+                continue  # "Oops!", a line of emoji alone
             return None
         if _RESIDUE.fullmatch(_FILLER.sub(" ", text)) is None:
             return None
@@ -389,7 +592,9 @@ def _says_nothing(doc: Document) -> Segment | None:
 
 _SIGN_OFF = re.compile(
     r"\b(?:if you (?:have|need|'d like|would like)|anything else|any (?:other|more|further)"
-    r" questions|other questions|further (?:questions|help|assistance)|for anything else)\b"
+    r" questions|other questions|further (?:questions|help|assistance)|for anything else"
+    r"|any (?:probs|problems|issues|worries|questions|qs|q's|hassle)|if (?:anything|something)"
+    r" (?:looks|seems|is|goes) (?:off|wrong|amiss))\b"
 )
 
 
@@ -402,7 +607,7 @@ def extract_refusal(doc: Document) -> list[Claim]:
     hits = scan(doc, *table, questions=True, hedging=False)
     if hits and _SIGN_IN_TALK.search(doc.masked):
         # "For security I can't look anything up while you're a guest": a sign-in request.
-        hits = [h for h in hits if not doc.masked.startswith(("for ", "due to "), h.start)]
+        hits = [h for h in hits if not doc.masked.startswith(_SECURITY_NOTE, h.start)]
     claims = claims_of(doc, ClaimKind.REFUSAL, hits)
     doc.memo["refusals"] = claims
     return list(claims)
@@ -426,4 +631,39 @@ def extract_deflection(doc: Document) -> list[Claim]:
         if hit.value in _REFUSED_ANYWAY and sentence in refusing:
             continue
         hits.append(hit)
-    return claims_of(doc, ClaimKind.DEFLECTION, hits)
+    return claims_of(doc, ClaimKind.DEFLECTION, _settled(doc, hits))
+
+
+#: The non-answers a stated limit is the reason of.
+_SPECIFIC = frozenset(
+    {Deflection.CANNOT_CHECK.value, Deflection.CONTACT_SUPPORT.value, Deflection.SIGN_IN.value}
+)
+#: What the delay reader says of an answer that speaks of lateness.
+_LATE = frozenset({Delay.ACKNOWLEDGED.value, Delay.APOLOGISED.value})
+
+
+def _escalates_late_order(doc: Document) -> bool:
+    """The answer says an order is late and escalates it ("ORD-1 is late; I've passed it to
+    our delivery team"); a ticket raised about an order not said to be late is a hand-off."""
+    values = {c.value for c in extract_delay(doc)}
+    return Delay.ESCALATED.value in values and not values.isdisjoint(_LATE)
+
+
+def _settled(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """The hits that stay deflections once the answer around them is read.
+
+    * A hand-off that escalates a late order (the delay reader's `escalated`) is the assistant
+      acting on the answer it gave, not a non-answer (fixtures/claims/corpus/delays/README.md).
+    * A stated limit ("I'm only able to help with online orders") is the reason for a more
+      specific non-answer beside it (a hand-off, "I can't access that", a sign-in request);
+      alone it is `other`.
+    """
+    handing = any(h.value == Deflection.CONTACT_SUPPORT for h in hits)
+    if handing and doc.order_context and _escalates_late_order(doc):
+        hits = [h for h in hits if h.value != Deflection.CONTACT_SUPPORT]
+    values = {h.value for h in hits}
+    if _LIMIT not in values:
+        return hits
+    if values.isdisjoint(_SPECIFIC):
+        return [h._replace(value=Deflection.OTHER.value) if h.value == _LIMIT else h for h in hits]
+    return [h for h in hits if h.value != _LIMIT]

@@ -26,9 +26,13 @@ _IRREGULAR = {
     "pay": ("paid", "paid"),
     "make": ("made", "made"),
     "have": ("had", "had"),
+    "ring": ("rang", "rung"),
+    "write": ("wrote", "written"),
 }
 #: Verbs that double their last consonant before "-ed" and "-ing" (ship, shipped, shipping).
-_DOUBLING = frozenset(["ship", "drop", "stop", "scrap", "put", "get", "pop"])
+_DOUBLING = frozenset(
+    ["ship", "drop", "stop", "scrap", "put", "get", "pop", "flag", "log", "submit"]
+)
 _VOWELS = frozenset("aeiou")
 
 
@@ -84,4 +88,65 @@ PREMISES = r"(?:warehouse|fulfil?ment cent(?:re|er)|distribution cent(?:re|er))"
 CARRIERS = (
     r"(?:courier|carrier|driver|postman|postie|dhl|ups|usps|dpd|fedex|royal mail|parcelforce"
     r"|evri|hermes|yodel|gls|postnl|the post office|amazon logistics|ontrac|canada post)"
+)
+
+#: Reaching a customer, by any channel: "someone will ring you", "they'll txt u back",
+#: "please email us", "try calling the store". A hand-off is one of these said of someone else.
+CONTACTING = (
+    "contact",
+    "call",
+    "ring",
+    "phone",
+    "email",
+    "e-mail",
+    "text",
+    "txt",
+    "message",
+    "msg",
+    "dm",
+    "write to",
+    "reply to",
+    "get back to",
+    "come back to",
+    "reach out to",
+    "follow up with",
+    "speak to",
+    "talk to",
+    "get in touch with",
+)
+#: Handing a case on to someone else: "passed ur query to billing", "logged this with the
+#: returns team", "I'll send this up to my manager".
+HANDING_ON = (
+    "pass",
+    "hand",
+    "forward",
+    "send",
+    "transfer",
+    "escalate",
+    "refer",
+    "log",
+    "raise",
+    "flag",
+    "put",
+    "move",
+    "route",
+    "bounce",
+    "push",
+    "kick",
+    "report",
+    "submit",
+    "bump",
+    "relay",
+    "assign",
+    "lodge",
+    "share",
+)
+#: Who at a shop a case goes to, as the head noun of "a colleague in dispatch", "our billing
+#: department", "the returns lot".
+STAFF = (
+    r"(?:representative|representatives|rep|reps|member|members|specialist|specialists|agent"
+    r"|agents|colleague|colleagues|advisor|advisors|adviser|advisers|manager|managers|supervisor"
+    r"|supervisors|team leader|team lead|team|teams|department|dept|desk|people|lot|staff|human"
+    r"|humans|bods"
+    r"|person|expert|experts|folks|guys|lads|crew)"
 )
