@@ -130,7 +130,7 @@ def main() -> None:
         "--max-conflict-rate",
         type=float,
         default=None,
-        help="override [gate] max_conflict_rate (1: reported, not gated)",
+        help="set [gate] max_conflict_rate (unset by default: reported, not gated)",
     )
     args = parser.parse_args()
     args.gate = (
