@@ -7,18 +7,21 @@ recommend, privacy, injection…) is found only once that kind is asked, and REA
 its edge classes) present in the plan:
 
 1. **The first round reaches every edge class and every probe kind, edge classes first.** It
-   deals one draw per edge class, in the order the classes first appear (the single questions
-   before the bigger draws of consistency and re-contact groups), each from a bucket chosen so
-   that as many of them as possible also bring a probe kind not dealt yet (a maximum
-   matching of kinds to classes); then one draw for each kind still missing. So a budget of
-   `k` questions at most the number of edge classes reaches `k` edge classes (as before), and
-   the first round reaches every kind too, the matched ones within the edge classes' deals.
-   It is the fewest deals that reach every class and every kind (a minimum edge cover of the
-   kind–class graph: its maximum matching plus one deal per vertex left out).
-2. **Rounds 2 to `min_per_class` deal each edge class once more**, each from the next of its
-   buckets in turn (the cheapest first: a consistency draw is six questions, a re-contact draw
-   three), so that every class has `min_per_class` draws after as few questions as the classes
-   allow: a class with one bucket of weight 1 is no longer left waiting for the weighted rounds.
+   deals one draw per edge class, in the order the classes first appear, each from a
+   single-question bucket when the class has one (a class with only group buckets comes last),
+   chosen so that as many as possible also bring a probe kind not dealt yet (a maximum
+   matching of kinds to classes); then one draw for each kind still missing (the group kinds,
+   consistency and re-contact, among them). So a budget of `k` questions, `k` at most the
+   number of edge classes, reaches `k` edge classes (as before) when each class has a
+   single-question bucket, and the first round reaches every kind too, most of them within
+   the edge classes' deals: it is the fewest single-question deals that reach every class and
+   every kind that has single questions (a minimum edge cover of the kind–class graph: its
+   maximum matching plus one deal per vertex left out).
+2. **Rounds 2 to `min_per_class` deal each edge class once more** (unless a kind's deal of
+   the first round already gave it as many), each from the next of its buckets in turn (the
+   cheapest first: a consistency draw is six questions, a re-contact draw three), so that
+   every class has `min_per_class` draws after as few questions as the classes allow: a class
+   with one bucket of weight 1 is no longer left waiting for the weighted rounds.
 3. After them the planner deals one draw from every bucket not dealt yet, then its weighted
    round-robin (`_planner.plan_probes`).
 
@@ -45,16 +48,14 @@ class Slot:
 
 
 def _matching(slots: Sequence[Slot], classes: Sequence[str]) -> dict[str, int]:
-    """A maximum matching of kinds to edge classes through the buckets: class -> bucket index.
-
-    Kuhn's augmenting paths, kinds and buckets taken in plan order (deterministic); among a
-    kind's buckets the cheaper are tried first, so that the first round spends few questions.
-    """
+    """A maximum matching of kinds to edge classes through the single-question buckets:
+    class -> bucket index. Kuhn's augmenting paths, kinds and buckets taken in plan order
+    (deterministic). A group's kind (consistency, re-contact) is left to the kinds' deals: as a
+    class's first deal it would spend several questions where one reaches the class."""
     by_kind: dict[str, list[int]] = {}
     for index, slot in enumerate(slots):
-        by_kind.setdefault(slot.kind, []).append(index)
-    for indices in by_kind.values():
-        indices.sort(key=lambda i: slots[i].size)
+        if slot.size == 1:
+            by_kind.setdefault(slot.kind, []).append(index)
     owner: dict[str, int] = {}  # edge class -> bucket index
 
     def augment(kind: str, visited: set[str]) -> bool:
@@ -80,6 +81,10 @@ class Deal:
 
     buckets: tuple[int, ...]
     kind: str | None = None
+    #: A class's deal of a coverage round: skipped when the class already has `upto` draws
+    #: (a kind's deal of the first round gave it one).
+    edge_class: str | None = None
+    upto: int = 0
 
 
 def coverage_rounds(slots: Sequence[Slot], min_per_class: int) -> list[list[Deal]]:
@@ -98,7 +103,7 @@ def coverage_rounds(slots: Sequence[Slot], min_per_class: int) -> list[list[Deal
         for edge_class in classes:
             turn = rotations[edge_class]
             start = round_ % len(turn)
-            deals.append(Deal((*turn[start:], *turn[:start])))
+            deals.append(Deal((*turn[start:], *turn[:start]), None, edge_class, round_ + 1))
         # A class whose turn is a bigger draw (a consistency group) waits for the single
         # questions of the round: any order of one deal per class keeps the classes distinct.
         deals.sort(key=lambda deal: slots[deal.buckets[0]].size)

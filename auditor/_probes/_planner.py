@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -266,6 +267,7 @@ class _Dealer:
         self.live = set(range(len(buckets)))
         self.dealt = [0] * len(buckets)
         self.kinds: set[str] = set()
+        self.classes: Counter[str] = Counter()
 
     @property
     def full(self) -> bool:
@@ -280,18 +282,23 @@ class _Dealer:
             if self.builder.add_next(bucket, self.queues[index], self.probes, self.limit):
                 self.dealt[index] += 1
                 self.kinds.add(bucket.kind.name)
+                self.classes[bucket.edge_class] += 1
                 return True
             self.live.discard(index)
         return False
 
     def coverage(self, rounds: list[list[Deal]]) -> None:
-        """The coverage rounds (`_order`); a kind's deal only when it has none yet."""
+        """The coverage rounds (`_order`): a kind's deal only when it has none yet, a class's
+        only when it has fewer draws than its round gives."""
         for deals in rounds:
             for one in deals:
                 if self.full:
                     return
-                if one.kind is None or one.kind not in self.kinds:
-                    self.deal(one.buckets)
+                if one.kind is not None and one.kind in self.kinds:
+                    continue
+                if one.edge_class is not None and self.classes[one.edge_class] >= one.upto:
+                    continue
+                self.deal(one.buckets)
 
     def weighted(self) -> None:
         """One draw from every bucket not dealt yet, then rounds of `weight` draws each."""
