@@ -155,7 +155,8 @@ class AuditSection(_Strict):
         description=(
             'With `stop = "decided"`: answers (verdicts other than `error`) each edge class of '
             "the plan needs before the audit may stop as READY, so that no class is judged on "
-            "the others' answers."
+            "the others' answers (a consistency or re-contact group counts once; a class whose "
+            "plan holds fewer needs those). The plan deals every class this many draws first."
         ),
     )
 
