@@ -29,6 +29,12 @@ A deal that finds its bucket empty falls to the class's next bucket. A consisten
 re-contact draw is one answer for its class however many questions it becomes: its questions
 repeat one question about one subject, to compare the answers, and say no more about the class
 than one of them (`_report._decision.GateTally` counts them so).
+
+The price: until the weighted rounds, a prefix weighs every class alike, not by the suites'
+weights, so a share measured on it (agreement, deflection) leans towards the thin classes. A
+fault confined to heavily weighted classes (`ignores_stock`: the out-of-stock classes, a
+quarter of the demo's plan, a tenth of its first 50 questions) is decided later than the
+weights would have it; benchmarks/README.md ("decide.py") has the figures.
 """
 
 from __future__ import annotations
