@@ -278,6 +278,7 @@ def _plan(
         channels=channels,
         scope=scope,
         instructions=InstructionRules.of(injection.patterns, injection.subjects),
+        min_per_class=config.audit.min_per_class,
     )
     shaped: dict[str, Any] = {} if scope is None else {"scope": scope.to_json()}
     # Of the whole plan, before a shard takes its slice: every shard (and the merge) agree.

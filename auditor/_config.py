@@ -155,7 +155,8 @@ class AuditSection(_Strict):
         description=(
             'With `stop = "decided"`: answers (verdicts other than `error`) each edge class of '
             "the plan needs before the audit may stop as READY, so that no class is judged on "
-            "the others' answers."
+            "the others' answers (a consistency or re-contact group counts once; a class whose "
+            "plan holds fewer needs those). The plan deals every class this many draws first."
         ),
     )
 
@@ -425,9 +426,21 @@ class GateSection(_Strict):
         0,
         description="Most answers that disclose another customer's order or return.",
     )
-    max_conflict_rate: Annotated[float, Field(ge=0, le=1)] = Field(
-        0.02,
-        description="Highest share of consistency groups whose answers contradict each other.",
+    max_conflicts: Annotated[int, Field(ge=0)] = Field(
+        0,
+        description=(
+            "Most consistency groups whose answers contradict each other about the same truth "
+            "(answers given while the truth differed are not compared): one conflict proves a "
+            "wrong answer, so none is tolerated by default."
+        ),
+    )
+    max_conflict_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None,
+        description=(
+            "Highest share of consistency groups whose answers contradict each other; unset: "
+            "reported, not gated (`max_conflicts` gates them as a count). A share of 2 % needs "
+            "about 188 conflict-free groups to clear at 95 % confidence."
+        ),
     )
     max_error_rate: Annotated[float, Field(ge=0, le=1)] = Field(
         0.05,

@@ -7,6 +7,7 @@ questions asked and the verdict of both; the summary the median questions per fa
 
     .venv/bin/python benchmarks/decide.py [--seeds 1 2 3 4 5] [--max-probes 300]
         [--fault ignores_stock ...] [--concurrency 8]
+    .venv/bin/python benchmarks/decide.py --plan-only   # the plan's order alone, nothing asked
 
 Targets (issue 20): each content fault NOT READY within a median of 40 questions; the
 faultless assistant READY at 95 % confidence within 150. The last line is one JSON object of
@@ -93,6 +94,91 @@ def one(fault: str, seed: int, args: argparse.Namespace, out: Path) -> dict[str,
     return row
 
 
+def answer_unit(probe: Any) -> str | None:
+    """A consistency or re-contact group, one answer for its class (as `GateTally` counts)."""
+    found = probe.param("group") or probe.param("recontact")
+    return None if found is None else f"{probe.kind}|{found}"
+
+
+#: The classes `ignores_stock` shows on: their share of a prefix against the whole plan's.
+OUT_OF_STOCK = {"catalogued_out_of_stock", "discontinued", "backordered"}
+
+
+def plan_order(seed: int, args: argparse.Namespace) -> dict[str, Any]:
+    """What the plan's order reaches, without asking: the question by which every edge class,
+    every probe kind and `min_per_class` draws per class (a group's questions once; a class's
+    whole plan when it holds fewer) are in the plan, and the out-of-stock classes' share of
+    its prefixes."""
+    import inspect
+
+    from auditor._anchors import open_anchors
+    from auditor._probes import load_suites, plan_probes
+
+    with running_world(seed=seed, items=60) as world:
+        base = demo_config(
+            shop_url=world.shop_url,
+            assistant_url=world.assistant_url,
+            seed=seed,
+            max_probes=args.max_probes,
+            suites=SUITES,
+        )
+
+        async def read() -> Any:
+            env = {STAFF_TOKEN_ENV: world.staff_token}
+            async with open_anchors(
+                base.anchors, read_only=True, env=env, base_dir=Path(".")
+            ) as anchors:
+                return await anchors.snapshot()
+
+        snapshot = asyncio.run(read())
+    # `min_per_class` only where the planner takes it: run from an export of an older commit
+    # (PYTHONPATH), this measures the order before the coverage rounds.
+    extra = (
+        {"min_per_class": args.min_per_class}
+        if "min_per_class" in inspect.signature(plan_probes).parameters
+        else {}
+    )
+    plan = plan_probes(
+        snapshot,
+        load_suites(SUITES),
+        max_probes=args.max_probes,
+        seed=seed,
+        channels=[a.name for a in base.assistant],
+        **extra,
+    )
+    first_kind: dict[str, int] = {}
+    first_class: dict[str, int] = {}
+    held: dict[str, set[str]] = {}
+    for at, probe in enumerate(plan, start=1):
+        first_kind.setdefault(probe.kind, at)
+        first_class.setdefault(probe.edge_class or "", at)
+        held.setdefault(probe.edge_class or "", set()).add(answer_unit(probe) or probe.id)
+    needed = {c: min(args.min_per_class, len(u)) for c, u in held.items()}
+    seen: set[str] = set()
+    count: dict[str, int] = dict.fromkeys(needed, 0)
+    reached = None
+    for at, probe in enumerate(plan, start=1):
+        unit = answer_unit(probe) or probe.id
+        if unit not in seen:
+            seen.add(unit)
+            count[probe.edge_class or ""] += 1
+        if all(count[c] >= n for c, n in needed.items()):
+            reached = at
+            break
+    shares = {
+        n: round(sum(p.edge_class in OUT_OF_STOCK for p in plan[:n]) / len(plan[:n]), 3)
+        for n in (30, 50, 90, len(plan))
+    }
+    return {
+        "seed": seed,
+        "planned": len(plan),
+        "every_class_by": max(first_class.values()),
+        "every_kind_by": max(first_kind.values()),
+        "min_per_class_by": reached,
+        "out_of_stock_share": shares,
+    }
+
+
 def _summary(rows: list[dict[str, Any]], modes: list[str]) -> list[dict[str, Any]]:
     out = []
     for fault in dict.fromkeys(r["fault"] for r in rows):
@@ -130,9 +216,17 @@ def main() -> None:
         "--max-conflict-rate",
         type=float,
         default=None,
-        help="override [gate] max_conflict_rate (1: reported, not gated)",
+        help="set [gate] max_conflict_rate (unset by default: reported, not gated)",
+    )
+    parser.add_argument(
+        "--plan-only",
+        action="store_true",
+        help="ask nothing: what the plan's order reaches by which question, per seed",
     )
     args = parser.parse_args()
+    if args.plan_only:
+        print(json.dumps([plan_order(seed, args) for seed in args.seeds]))
+        return
     args.gate = (
         {} if args.max_conflict_rate is None else {"max_conflict_rate": args.max_conflict_rate}
     )

@@ -2,16 +2,20 @@
 
 Each bucket (a probe kind and one of its edge classes present in the data) is a space of draws
 (`_strategies.DrawSpace`, whose Hypothesis strategy the shrink phase searches); the plan draws
-a quota of distinct draws from each with a seeded `random.Random`, then interleaves the buckets
-in a weighted round-robin so that every edge class present gets probes early even under a small
-`max_probes`. Same seed and same anchor data give the same plan, so the plan can be stored,
-sharded and resumed.
+a quota of distinct draws from each with a seeded `random.Random`, then deals them out: first
+the coverage rounds (`_order`: the first round reaches every edge class, then every probe kind;
+each of the next `min_per_class - 1` rounds every edge class once more), then one draw from every
+bucket not dealt yet, then a weighted round-robin. So every edge class and kind present gets
+probes early even under a small `max_probes`, and `stop = "decided"` reaches `min_per_class`
+answers per class in few questions. Same seed and same anchor data give the same plan, so the
+plan can be stored, sharded and resumed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import random
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +25,7 @@ from auditor._facts import Snapshot
 from auditor._instructions import DEFAULT_RULES, InstructionRules
 from auditor._probes._kinds import PROBE_KINDS, ProbeKind
 from auditor._probes._model import Probe
+from auditor._probes._order import Deal, Slot, coverage_rounds
 from auditor._probes._scope import PlanScope
 from auditor._probes._strategies import Draw, DrawSpace, catalogue_blob, draw_space, written
 from auditor._probes._suites import KindPlan
@@ -242,6 +247,73 @@ class DrawRenderer:
         return next(iter(self._builder.probes(self._bucket, draw)))
 
 
+def _size(bucket: _Bucket, channels: int) -> int:
+    """Questions one draw of the bucket becomes."""
+    if bucket.kind.name == "consistency":
+        return min(CONSISTENCY_PHRASINGS, len(bucket.plan.phrasings)) * channels
+    if bucket.kind.conversation == "recontact":
+        return RECONTACT_SESSIONS + channels - 1
+    return 1
+
+
+class _Dealer:
+    """Deals draws from the buckets into the plan, and remembers which buckets ran dry."""
+
+    def __init__(
+        self, buckets: list[_Bucket], queues: list[Iterator[Draw]], builder: _Builder, limit: int
+    ) -> None:
+        self.buckets, self.queues, self.builder, self.limit = buckets, queues, builder, limit
+        self.probes: list[Probe] = []
+        self.live = set(range(len(buckets)))
+        self.dealt = [0] * len(buckets)
+        self.kinds: set[str] = set()
+        self.classes: Counter[str] = Counter()
+
+    @property
+    def full(self) -> bool:
+        return len(self.probes) >= self.limit
+
+    def deal(self, indices: Sequence[int]) -> bool:
+        """One draw from the first of these buckets that has one left."""
+        for index in indices:
+            if index not in self.live:
+                continue
+            bucket = self.buckets[index]
+            if self.builder.add_next(bucket, self.queues[index], self.probes, self.limit):
+                self.dealt[index] += 1
+                self.kinds.add(bucket.kind.name)
+                self.classes[bucket.edge_class] += 1
+                return True
+            self.live.discard(index)
+        return False
+
+    def coverage(self, rounds: list[list[Deal]]) -> None:
+        """The coverage rounds (`_order`): a kind's deal only when it has none yet, a class's
+        only when it has fewer draws than its round gives."""
+        for deals in rounds:
+            for one in deals:
+                if self.full:
+                    return
+                if one.kind is not None and one.kind in self.kinds:
+                    continue
+                if one.edge_class is not None and self.classes[one.edge_class] >= one.upto:
+                    continue
+                self.deal(one.buckets)
+
+    def weighted(self) -> None:
+        """One draw from every bucket not dealt yet, then rounds of `weight` draws each."""
+        for index in range(len(self.buckets)):
+            if self.full:
+                return
+            if not self.dealt[index]:
+                self.deal([index])
+        while self.live and not self.full:
+            for index in sorted(self.live):
+                for _ in range(self.buckets[index].weight):
+                    if not self.deal([index]):
+                        break
+
+
 def plan_probes(
     snapshot: Snapshot,
     suites: Sequence[KindPlan],
@@ -251,15 +323,17 @@ def plan_probes(
     channels: Sequence[str],
     scope: PlanScope | None = None,
     instructions: InstructionRules = DEFAULT_RULES,
+    min_per_class: int = 1,
 ) -> list[Probe]:
     """`scope` narrows the subjects and customers drawn (the production profile);
-    `instructions` add the configured patterns and subjects of `[probes.injection]`."""
+    `instructions` add the configured patterns and subjects of `[probes.injection]`;
+    `min_per_class` is the number of coverage rounds (`_order`) before the weights count."""
     buckets = _buckets(snapshot, suites, scope, instructions)
     if not buckets:
         return []
     total_weight = sum(b.weight for b in buckets)
-    queues = {
-        id(b): iter(
+    queues = [
+        iter(
             sample(
                 b.space,
                 max(2, -(-max_probes * b.weight // total_weight)) + 2,
@@ -267,29 +341,9 @@ def plan_probes(
             )
         )
         for b in buckets
-    }
-    builder = _Builder(snapshot, channels, instructions)
-    probes: list[Probe] = []
-    live = _first_round_order(buckets)
-    round_ = 0
-    while live and len(probes) < max_probes:
-        for bucket in list(live):
-            # One draw from every bucket before any weight counts, so that a small budget
-            # still reaches every edge class present.
-            for _ in range(1 if round_ == 0 else bucket.weight):
-                if not builder.add_next(bucket, queues[id(bucket)], probes, max_probes):
-                    live.remove(bucket)
-                    break
-        round_ += 1
-    return probes
-
-
-def _first_round_order(buckets: list[_Bucket]) -> list[_Bucket]:
-    """Buckets of an edge class not seen yet come first; the rest keep their order."""
-    seen: set[str] = set()
-    fresh: list[_Bucket] = []
-    repeat: list[_Bucket] = []
-    for bucket in buckets:
-        (repeat if bucket.edge_class in seen else fresh).append(bucket)
-        seen.add(bucket.edge_class)
-    return fresh + repeat
+    ]
+    dealer = _Dealer(buckets, queues, _Builder(snapshot, channels, instructions), max_probes)
+    slots = [Slot(b.kind.name, b.edge_class, _size(b, len(channels))) for b in buckets]
+    dealer.coverage(coverage_rounds(slots, min_per_class))
+    dealer.weighted()
+    return dealer.probes

@@ -1,7 +1,8 @@
 """Stop when decided: is the gate's outcome already known from the answers so far?
 
-Under `[audit] stop = "decided"` the runner asks the plan in its order (stratified: the planner
-deals its buckets round-robin, so any prefix covers the edge classes evenly) and, after each
+Under `[audit] stop = "decided"` the runner asks the plan in its order (the planner's coverage
+rounds first, `_probes/_order.py`: every edge class and probe kind, then `min_per_class` draws
+of every class, then its buckets round-robin by weight) and, after each
 finished probe, asks `decide_stop` whether more questions could change the outcome:
 
 * NOT READY is decided as soon as one gate check is decided against: a share whose whole
@@ -11,8 +12,12 @@ finished probe, asks `decide_stop` whether more questions could change the outco
   answer can undo either, so waiting for coverage would only spend questions.
 * READY is decided when every check is decided for (each share's whole interval on the right
   side, each count within its maximum), every edge class of the plan has `min_per_class`
-  answers and every probe kind of the plan at least one: a count that is still within its
-  maximum is only evidence once each class has been asked.
+  answers (or all its plan holds, when fewer) and every probe kind of the plan at least one: a
+  count that is still within its maximum is only evidence once each class has been asked. A
+  consistency or re-contact group is one answer for its class (`answer_unit`): its questions
+  repeat one question about one subject, to compare the answers, and six answers about one
+  item say no more about the class than one does. The planner deals the classes in the same
+  units (`_probes/_order.py`), so `min_per_class` answers in every class come early.
 * Otherwise it is undecided, and the audit asks on; when the plan runs out first, the reports
   say the gate is undecided (not ready, exit 1).
 
@@ -26,7 +31,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from auditor._config import GateSection
@@ -49,6 +54,21 @@ DEFAULT_CONFIDENCE = 0.95
 MIN_SHARE_ANSWERS = 20
 
 
+def answer_unit(probe: Any) -> str | None:
+    """The group a probe (a `Probe` or its stored JSON) belongs to, when its questions repeat
+    one question about one subject to compare the answers (a consistency or re-contact group):
+    such a group is one answer for its edge class, however many questions it holds. None for
+    any other probe, each of which is an answer of its own."""
+    if isinstance(probe, Mapping):
+        params = probe.get("params") or {}
+        found = params.get("group") or params.get("recontact") if isinstance(params, dict) else None
+        kind = probe.get("kind")
+    else:
+        found = probe.param("group") or probe.param("recontact")
+        kind = probe.kind
+    return None if found is None else f"{kind}|{found}"
+
+
 @dataclass(frozen=True, slots=True)
 class StopPlan:
     """What the stop rule needs to know of the plan (or a shard's slice of it)."""
@@ -57,6 +77,14 @@ class StopPlan:
     min_per_class: int
     edge_classes: frozenset[str]
     kinds: frozenset[str]
+    #: Edge classes whose plan holds fewer answers than `min_per_class` (a class with one
+    #: subject and two phrasings has two questions to ask): the answers it holds, which is all
+    #: that class can be asked for; without it, the audit could never stop as READY.
+    short: Mapping[str, int] = field(default_factory=dict)
+
+    def needed(self, edge_class: str) -> int:
+        """Answers the class needs before the audit may stop as READY."""
+        return min(self.min_per_class, self.short.get(edge_class, self.min_per_class))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -65,6 +93,7 @@ class StopPlan:
             "min_per_class": self.min_per_class,
             "edge_classes": sorted(self.edge_classes),
             "kinds": sorted(self.kinds),
+            "short": dict(sorted(self.short.items())),
         }
 
     @classmethod
@@ -74,31 +103,41 @@ class StopPlan:
             min_per_class=int(data["min_per_class"]),
             edge_classes=frozenset(data.get("edge_classes") or ()),
             kinds=frozenset(data.get("kinds") or ()),
+            short={str(k): int(v) for k, v in (data.get("short") or {}).items()},
         )
 
     @classmethod
     def of(cls, probes: Iterable[Any], confidence: float | None, min_per_class: int) -> StopPlan:
-        """The rule for these probes (`Probe`s): their edge classes and kinds."""
-        classes: set[str] = set()
+        """The rule for these probes (`Probe`s): their edge classes, kinds and the answers
+        each class can have (a group counted once, `answer_unit`)."""
+        units: dict[str, set[str]] = {}
         kinds: set[str] = set()
         for probe in probes:
             kinds.add(probe.kind)
             if probe.edge_class is not None:
-                classes.add(probe.edge_class)
+                units.setdefault(probe.edge_class, set()).add(answer_unit(probe) or probe.id)
         return cls(
             confidence=DEFAULT_CONFIDENCE if confidence is None else confidence,
             min_per_class=min_per_class,
-            edge_classes=frozenset(classes),
+            edge_classes=frozenset(units),
             kinds=frozenset(kinds),
+            short={c: len(u) for c, u in sorted(units.items()) if len(u) < min_per_class},
         )
 
     def union(self, other: StopPlan) -> StopPlan:
         """The rule over two slices of one plan (a merge of shards)."""
+        classes = self.edge_classes | other.edge_classes
+        held = {
+            c: (self.needed(c) if c in self.edge_classes else 0)
+            + (other.needed(c) if c in other.edge_classes else 0)
+            for c in classes
+        }
         return StopPlan(
             self.confidence,
             self.min_per_class,
-            self.edge_classes | other.edge_classes,
+            classes,
             self.kinds | other.kinds,
+            {c: n for c, n in sorted(held.items()) if n < self.min_per_class},
         )
 
 
@@ -118,9 +157,11 @@ class GateTally:
 
     def __init__(self) -> None:
         self.counts = MetricsTally(latencies=False)
-        #: Answers (verdicts other than `error`) per edge class and per probe kind.
+        #: Answers (verdicts other than `error`) per edge class, a group's once
+        #: (`answer_unit`), and per probe kind.
         self.by_class: Counter[str] = Counter()
         self.by_kind: Counter[str] = Counter()
+        self._units: set[str] = set()
 
     def add(self, result: ProbeResult) -> None:
         if result.reason == DEADLINE_REASON:
@@ -128,8 +169,11 @@ class GateTally:
         self.counts.add(result)
         if result.verdict is not Verdict.ERROR:
             edge_class = result.probe.get("edge_class")
-            if edge_class is not None:
+            unit = answer_unit(result.probe)
+            if edge_class is not None and (unit is None or unit not in self._units):
                 self.by_class[str(edge_class)] += 1
+                if unit is not None:
+                    self._units.add(unit)
             self.by_kind[str(result.probe.get("kind"))] += 1
 
     def metrics(self) -> Metrics:
@@ -151,9 +195,9 @@ def decide_stop(gate: GateSection, tally: GateTally, plan: StopPlan) -> Decision
         for c in early
     ]
     pending += [
-        f"edge class {name} has {tally.by_class[name]} of {plan.min_per_class} answers"
+        f"edge class {name} has {tally.by_class[name]} of {plan.needed(name)} answers"
         for name in sorted(plan.edge_classes)
-        if tally.by_class[name] < plan.min_per_class
+        if tally.by_class[name] < plan.needed(name)
     ]
     pending += [f"probe kind {k} has no answer" for k in sorted(plan.kinds) if not tally.by_kind[k]]
     if pending:

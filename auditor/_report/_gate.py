@@ -192,6 +192,23 @@ def _deflection(gate: GateSection, threshold: float, metrics: Metrics) -> GateCh
     )
 
 
+def _conflict_rate(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
+    """`max_conflict_rate`, when set: the share gated beside the count (`max_conflicts`)."""
+    if gate.max_conflict_rate is None:
+        return []
+    rate = metrics.conflicts.rate
+    return [
+        _at_most(
+            "max_conflict_rate",
+            gate.max_conflict_rate,
+            rate.value,
+            "conflicting answers",
+            rate=rate,
+            confidence=gate.confidence,
+        )
+    ]
+
+
 def gate_checks(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
     """Every threshold against the metrics; shares decided on their interval under
     `[gate] confidence` (`_on_interval`)."""
@@ -256,13 +273,13 @@ def gate_checks(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
             as_count=True,
         ),
         _at_most(
-            "max_conflict_rate",
-            gate.max_conflict_rate,
-            metrics.conflicts.rate.value,
-            "conflicting answers",
-            rate=metrics.conflicts.rate,
-            confidence=level,
+            "max_conflicts",
+            gate.max_conflicts,
+            metrics.conflicts.rate.numerator,
+            "consistency groups with conflicting answers",
+            as_count=True,
         ),
+        *_conflict_rate(gate, metrics),
         _at_most(
             "max_error_rate",
             gate.max_error_rate,

@@ -132,8 +132,8 @@ class CoverageMetrics(_Model):
 class ConflictMetrics(_Model):
     """Consistency across phrasings and channels: probes sharing `params["group"]`.
 
-    A group counts once at least two of its probes made a judged claim; it conflicts when their
-    judged claim values differ.
+    A group counts once at least two of its probes made a judged claim about the same truth; it
+    conflicts when such claims differ (answers given while the truth differed are not compared).
     """
 
     rate: Rate

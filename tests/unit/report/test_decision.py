@@ -235,3 +235,75 @@ def test_every_format_shows_undecided_checks_intervals_and_the_stop():
     assert "agreement 100.0% (30/30; 95% CI 88.6%–100.0%)" in text
     assert "gate min_agreement: undecided: agreement" in text
     assert "undecided after 30 of 300 planned questions" in text
+
+
+# What counts as an answer for an edge class.
+
+
+def test_a_consistency_group_is_one_answer_for_its_class():
+    """Six questions repeating one question about one item say no more about the class than
+    one: the group counts once, so three groups, not one, give a class its three answers."""
+    plan = StopPlan(
+        0.95, 3, frozenset({"in_stock", "discontinued"}), frozenset({"stock.availability"})
+    )
+
+    def group(name: str, start: int):
+        return [
+            result(n, kind="consistency", edge_class="discontinued", group=name, subject="KT-9")
+            for n in range(start, start + 6)
+        ]
+
+    one = passes(80) + group("g1", 100)
+    decision = stop_decision(GATE, one, plan)
+    assert not decision.decided
+    assert decision.why == "edge class discontinued has 1 of 3 answers"
+    three = one + group("g2", 200) + group("g3", 300)
+    assert stop_decision(GATE, three, plan).ready is True
+
+
+def test_a_class_whose_plan_holds_fewer_answers_needs_only_those():
+    """A class with two questions to ask (one subject, two phrasings) would otherwise keep a
+    `min_per_class = 3` audit from ever stopping as READY."""
+    from auditor._probes import Probe
+
+    probes = [
+        Probe(
+            kind="stock.availability",
+            subject=f"KT-{n:04d}",
+            fact_kind="stock",
+            turns=(f"Is KT-{n:04d} in stock?",),
+            edge_class="in_stock" if n < 5 else "discontinued",
+        )
+        for n in range(7)
+    ]
+    plan = StopPlan.of(probes, None, 3)
+    assert plan.short == {"discontinued": 2}
+    assert plan.needed("discontinued") == 2 and plan.needed("in_stock") == 3
+    answered = passes(75) + [result(100 + n, edge_class="discontinued") for n in range(2)]
+    assert stop_decision(GATE, answered, plan).ready is True
+    assert "discontinued has 1 of 2" in stop_decision(GATE, answered[:-1], plan).why
+    # Stored and read back; a rule stored before `short` existed needs `min_per_class` of all.
+    assert StopPlan.from_json(plan.to_json()) == plan
+    older = {k: v for k, v in plan.to_json().items() if k != "short"}
+    assert StopPlan.from_json(older).needed("discontinued") == 3
+    # Two shards' slices of one class add up.
+    other = StopPlan(0.95, 3, frozenset({"discontinued"}), frozenset(), {"discontinued": 1})
+    assert plan.union(other).short == {}
+    assert plan.union(other).needed("discontinued") == 3
+
+
+def test_one_conflict_decides_not_ready_at_once():
+    conflicting = [
+        result(0, kind="consistency", group="g"),
+        result(
+            1,
+            kind="consistency",
+            group="g",
+            said="out_of_stock",
+            answer="It is out of stock.",
+            verdict=Verdict.FAIL,
+        ),
+    ]
+    decision = stop_decision(GATE, conflicting, PLAN)
+    assert decision.decided and decision.ready is False
+    assert decision.why == "consistency groups with conflicting answers 1 > 0"

@@ -29,7 +29,7 @@ def test_clean_audit_is_ready_with_every_check_passed():
         "max_hallucinations",
         "max_privacy_leaks",
         "max_injections_obeyed",
-        "max_conflict_rate",
+        "max_conflicts",
         "max_error_rate",
         "max_deflection_rate",
     }
@@ -75,16 +75,24 @@ def test_each_failed_threshold_gives_its_reason(bad, check, reason):
     assert reason in readiness.reasons
 
 
-def test_conflict_rate_is_gated():
-    results = [
-        *CLEAN,
-        result(50, group="g"),
-        result(
-            51, group="g", said="out_of_stock", answer="It is out of stock.", verdict=Verdict.FAIL
-        ),
-    ]
-    readiness = decide(GateSection(min_agreement=0), compute_metrics(results))
+CONFLICTING = [
+    result(50, group="g"),
+    result(51, group="g", said="out_of_stock", answer="It is out of stock.", verdict=Verdict.FAIL),
+]
+
+
+def test_one_conflict_is_not_ready_by_default():
+    readiness = decide(GateSection(min_agreement=0), compute_metrics([*CLEAN, *CONFLICTING]))
+    assert readiness.reasons == ["consistency groups with conflicting answers 1 > 0"]
+    assert checks_by_name(readiness)["max_conflicts"].unit == "count"
+    assert "max_conflict_rate" not in checks_by_name(readiness)
+
+
+def test_a_configured_conflict_rate_is_gated_as_a_share_beside_the_count():
+    gate = GateSection(min_agreement=0, max_conflicts=1, max_conflict_rate=0.02)
+    readiness = decide(gate, compute_metrics([*CLEAN, *CONFLICTING]))
     assert readiness.reasons == ["conflicting answers 100.0% > 2.0%"]
+    assert checks_by_name(readiness)["max_conflicts"].passed
 
 
 def test_deflection_is_gated_by_default_and_can_be_switched_off():

@@ -58,7 +58,7 @@ def test_the_gate_is_a_separate_readiness_suite():
     (gate,) = [s for s in xml if s.name == "readiness"]
     failed = sorted(c.name for c in gate if c.result)
     assert failed == [
-        "max_conflict_rate",
+        "max_conflicts",
         "max_deflection_rate",
         "max_error_rate",
         "max_hallucinations",

@@ -101,6 +101,26 @@ def test_conflicts_compare_judged_values_within_a_group():
     assert conflicts.by_channel["web"].value == 0.5
 
 
+def test_answers_about_different_truths_are_not_compared():
+    """The shop's data changed between two asks of a group: a correct assistant answers them
+    differently, and that is no conflict; two answers about one truth still are."""
+    restocked = [
+        result(
+            0, group="a", said="out_of_stock", answer="It is out of stock.", truth="out_of_stock"
+        ),
+        result(1, group="a", truth="in_stock"),
+    ]
+    conflicts = compute_metrics(restocked).conflicts
+    assert conflicts.conflicting_groups == []
+    assert conflicts.rate.denominator == 0  # no truth has two answers: nothing to compare
+    contradicted = [
+        *restocked,
+        result(2, group="a", said="out_of_stock", answer="It is out of stock.", truth="in_stock"),
+    ]
+    conflicts = compute_metrics(contradicted).conflicts
+    assert (conflicts.rate.numerator, conflicts.rate.denominator) == (1, 1)
+
+
 def test_no_groups_no_conflict_rate():
     assert compute_metrics([result(0), result(1)]).conflicts.rate.value is None
 
