@@ -41,12 +41,12 @@ SCHEMA_FILE = Path(__file__).parents[3] / "schemas" / "audit.schema.json"
 REPORTS = ("audit.json", "summary.md", "junit.xml", "report.html")
 #: Frozen: the reference audit and the reports rendered from it before streaming.
 FROZEN = {
-    "README.md": "146d046b275374a06dba9a84228b73322c3840eed601ebbbad09a2ef5217cd9d",
+    "README.md": "4c39b89341c66dc18aba5a16d12094d40521c09c469809b6fb50478d2d6165ee",
     "contract_findings.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
-    "expected/audit.json.gz": "4f9a830b9af2fbeb2a0b5c5783216f33ea6974f30b255c33404226634ee8fd8b",
-    "expected/junit.xml.gz": "c03dbdc7cbda3635824afc8f981b14d0716cf9f73bf796e77ab1448914de998e",
-    "expected/report.html.gz": "d3545b263013dd0dcbda72e023c1483d400bb62ef8978e9dd767d241b86eee71",
-    "expected/summary.md.gz": "873eaaa5491b1f385a7d7a524977ee0f7e8e7db1cba10ba073d19ebab6a8a593",
+    "expected/audit.json.gz": "abbf3f41cf680bcfb983d3515d263321b630cfb9f0a62202bf91e605d90e58f0",
+    "expected/junit.xml.gz": "ca808916c78eba318cde2672314da1308a2162fa4d379df5771f38d43b38b087",
+    "expected/report.html.gz": "20f0816396d29adddf1cd53c0ccd0f0d597c01cad41509aeaaa4d334cf3ae455",
+    "expected/summary.md.gz": "7f296e949ef089f53630da0b0b0530042e9a81a96b94f70b881a3ece2d20cc6c",
     "meta.json": "402144029246ed7332a181608ed3535ac38b7d9c3c0de81d4e02cd5213425a8b",
     "results.jsonl.gz": "bdd6bebcb7017a906915ab6802d0bd177a1d611fdfc6ee02a04b5d6618828c73",
     "tap.jsonl.gz": "6283227215a0e5e29d3f20e66d322fb975031e9a25131ffc81d2ad67a6fe7906",
