@@ -75,12 +75,13 @@ _DATE = re.compile(
     rf"(?!\s+(?:of\s+)?(?:{_MONTHS})(?!\w))"
     rf"|(?P<rel>{_RELATIVE})"
     rf"|(?P<tod>(?:by|at|around|before|for)\s+(?:the\s+)?(?:{_TIME_OF_DAY}))"
-    r"|(?:(?:in|within|inside(?: of)?|over)\s+(?:the\s+next\s+|the\s+coming\s+)?"
+    r"|(?P<wkend>(?:(?:by|over|at|on|for|until|till|before)\s+)?(?:the|this)\s+weekend)"
+    r"|(?:(?:in|within|inside(?: of)?|over)\s+(?:(?:the\s+)?next\s+|the\s+coming\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
     r"|(?<=\barr )|(?<=\beta )|(?<=\beta: ))"
-    rf"(?P<n>{_COUNT})(?:\s*(?:-|\u2014|to)\s*(?P<nhi>{_COUNT}))?\s+"
+    rf"(?P<n>{_COUNT})(?:\s*(?:-|\u2014|to)\s*(?P<nhi>{_COUNT}))?(?:\s+|(?<=\d)(?=h))"
     r"(?P<biz>(?:business|working|biz|bus\.?|work)\s+)?"
-    r"(?P<unit>days?|weeks?|wks?|fortnights?|hours?|hrs?)"
+    r"(?P<unit>days?|weeks?|wks?|fortnights?|hours?|hrs?|h)"
     rf"|(?P<wpre>(?:by|on|this|next|until|before|last|coming|from)\s+)?(?P<wd>{_WEEKDAY})"
     rf"{_NOT_BEFORE_DATE}"
     rf"|(?:(?P<spre>(?:{_SHORT_PREFIX})\s+)(?P<wds>{_WEEKDAY_SHORT})"
@@ -119,6 +120,9 @@ class DateExpr:
     hours: int | None = None
     #: "by teatime": today, unless a day stands beside it.
     time_of_day: bool = False
+    #: "by the weekend": a range, Saturday to Sunday, read as its latest day (the coming Sunday,
+    #: or today on a Sunday).
+    weekend: bool = False
     #: Several expressions making one range ("between Monday and Wednesday").
     parts: tuple[DateExpr, ...] = ()
 
@@ -153,7 +157,7 @@ def _duration(match: re.Match[str]) -> DateExpr:
     """ "in 3–5 business days", "within 48 hours", "in a fortnight": the latest count."""
     start, end = match.span()
     count = _count(match["nhi"] or match["n"])
-    days = _UNIT_DAYS[match["unit"]]
+    days = _UNIT_DAYS.get(match["unit"], 0)  # "24h": hours
     if days == 0:
         return DateExpr(start, end, hours=count)
     if days > 1:
@@ -180,6 +184,8 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return DateExpr(start, end, offset=_RELATIVE_DAYS[re.sub(r"\s+", " ", g["rel"])])
     if g["tod"]:
         return DateExpr(start, end, offset=0, time_of_day=True)
+    if g["wkend"]:
+        return DateExpr(start, end, weekend=True)
     if g["n"]:
         return _duration(match)
     if g["wds"] or g["wdu"]:
@@ -257,6 +263,10 @@ def resolve(expr: DateExpr, now: datetime | None, *, past: bool = False) -> date
     if expr.hours is not None:
         return (now + timedelta(hours=expr.hours)).date()
     today = now.date()
+    if expr.weekend:  # the Sunday closing it: this weekend's, or in a past clause the last one
+        if past:
+            return today - timedelta(days=(today.weekday() + 1) % 7)
+        return today + timedelta(days=6 - today.weekday())
     if expr.month_day is not None:
         return _nearest_year(today, *expr.month_day)
     if expr.offset is not None:

@@ -13,7 +13,7 @@ from operator import attrgetter
 from auditor._claims._dispatch import EMPTY, RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import CARRIERS, PREMISES, forms, past
-from auditor._claims._model import Claim, ClaimKind
+from auditor._claims._model import NOT_SHIPPED, Claim, ClaimKind
 from auditor._claims._refine import later_beats_earlier, supersede
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import carry_over, claims_of
@@ -30,7 +30,7 @@ _CANCELLED = "cancelled"
 _STAGES = (_PENDING, _PROCESSING, _SHIPPED, _PARTIAL, _DELIVERED, _CANCELLED)
 _CARRIERS = CARRIERS
 #: Not shipped, said of one part ("the second hasn't left us yet"): it makes a partial shipment
-#: with a part that has left, and is no claim alone.
+#: with a part that has left; alone, it is the claim `not_shipped`.
 _UNSHIPPED = "unshipped"
 #: A future or a modal before a stage verb: a plan or a promise, not the order's state.
 _WILL = r"(?:will|'ll|should|to|can|could|must|would|may|might|going to|set to|due to)"
@@ -254,6 +254,11 @@ _HERE = frozenset({_PROCESSING, _PENDING, _UNSHIPPED})
 _SPAN_START = attrgetter("span")
 _ORDER_OF_STAGES = later_beats_earlier(_STAGES)
 _PARTIAL_ABSORBS = {_PARTIAL: frozenset({_SHIPPED, _PROCESSING, _PENDING})}
+#: "Hasn't shipped yet" is a claim of its own only when nothing more precise was said of the
+#: order: "it hasn't shipped, it's being packed" is processing, "… the rest has" a partial one.
+_NOT_SHIPPED_ABSORBED = {
+    stage: frozenset({NOT_SHIPPED}) for stage in (_PENDING, _PROCESSING, _PARTIAL, _CANCELLED)
+}
 
 
 def _about_orders(doc: Document) -> bool:
@@ -358,7 +363,10 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
         else:
             out.extend(group)
     out.sort(key=_SPAN_START)
-    return [c for c in out if c.value != _UNSHIPPED]
+    return [
+        Claim(c.kind, NOT_SHIPPED, c.span, c.subject, c.hedged) if c.value == _UNSHIPPED else c
+        for c in out
+    ]
 
 
 @EXTRACTORS.register(ClaimKind.ORDER_STATUS)
@@ -384,4 +392,4 @@ def _read_order_status(doc: Document) -> list[Claim]:
     if not claims:
         return []
     claims = supersede(claims, _ORDER_OF_STAGES, lambda c: doc.sentence_at(c.span[0]).start)
-    return supersede(claims, _PARTIAL_ABSORBS)
+    return supersede(supersede(claims, _PARTIAL_ABSORBS), _NOT_SHIPPED_ABSORBED)

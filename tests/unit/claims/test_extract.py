@@ -231,7 +231,7 @@ def test_quantities(text, expected):
         ("Your parcel was delivered yesterday.", ["delivered"]),
         ("Your order will be delivered tomorrow.", []),
         ("Your order has been canceled.", ["cancelled"]),
-        ("Your order hasn't shipped yet.", []),
+        ("Your order hasn't shipped yet.", ["not_shipped"]),
     ],
 )
 def test_order_statuses(text, expected):
