@@ -21,6 +21,7 @@ from typing import NamedTuple
 from auditor._claims._dates import DATE_NEEDLES, DateExpr, find_dates, resolve
 from auditor._claims._dispatch import WordIndex
 from auditor._claims._document import Document
+from auditor._claims._lexicon import RESTOCK
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
 from auditor._claims._registry import EXTRACTORS
@@ -70,15 +71,7 @@ _OFF_TOPIC = re.compile(
     r"|rma|sent back|send back|credit\w*|money|usually|typically|normally)\b"
 )
 #: A sentence about the shop's own stock arriving, not the customer's parcel.
-_RESTOCK = re.compile(
-    r"\b(?:re-?stock\w*|back in stock|into stock|expected back|due back|available again"
-    r"|more to arrive|more (?:are|is) (?:due|expected)"
-    r"|c(?:o|a)m(?:e|es|ing) back in"
-    r"|(?:our|the) next (?:delivery|shipment|batch|consignment)"
-    r"|we(?:'ve|'re|'ll| are| have| had)?\s+(?:\w+\s+)?(?:had|having|getting|got|due|expecting"
-    r"|awaiting)\s+(?:a|an|another|some|more)(?: \w+)? (?:delivery|deliveries|shipment|batch"
-    r"|consignment|stock))\b"
-)
+_RESTOCK = re.compile(RESTOCK)
 #: Money spoken of before a clause of when: "it" there is the money ("your refund is approved
 #: — expect it in 3 days"), unless the clause names what is delivered.
 _MONEY = re.compile(r"\b(?:refunds?|refunded|paid out|credit\w*|money|reimburs\w*)\b")

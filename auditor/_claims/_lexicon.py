@@ -28,7 +28,7 @@ _IRREGULAR = {
     "have": ("had", "had"),
 }
 #: Verbs that double their last consonant before "-ed" and "-ing" (ship, shipped, shipping).
-_DOUBLING = frozenset(["ship", "drop", "stop", "scrap", "put", "get", "pop"])
+_DOUBLING = frozenset(["ship", "drop", "stop", "scrap", "put", "get", "pop", "prep", "wrap"])
 _VOWELS = frozenset("aeiou")
 
 
@@ -77,7 +77,37 @@ def past(*lemmas: str) -> str:
 
 
 #: Being made ready at the shop: the order is processing.
-PREPARING = ("prepare", "pick", "pack", "package", "process", "assemble", "ready", "fulfil")
+PREPARING = (
+    "prepare", "prep", "pick", "pack", "package", "process", "assemble", "ready", "fulfil",
+    "box up", "wrap",
+)  # fmt: skip
+
+
+@cache
+def ing(*lemmas: str) -> str:
+    """The present participle only ("packing", "boxing up")."""
+    found = []
+    for lemma in lemmas:
+        head, _, rest = lemma.partition(" ")
+        found.append(f"{_inflect(head)[-1]} {rest}".strip())
+    return "(?:" + "|".join(sorted(dict.fromkeys(found), key=len, reverse=True)) + ")"
+
+
+#: "Payment" as chat writes it too ("held til pmt clears").
+PAYMENT = r"(?:payment|pmt|pymt|paymt)"
+#: "With", and its chat form ("w/ courier", "back w/ us").
+WITH = r"(?:with|w/)"
+#: A sentence about the shop's own stock arriving ("back in stock", "our next delivery", "10 of
+#: them came back in"), not about a customer's parcel: no delivery date and no order status.
+RESTOCK = (
+    r"\b(?:re-?stock\w*|back in stock|into stock|expected back|due back|available again"
+    r"|more to arrive|more (?:are|is) (?:due|expected)"
+    r"|c(?:o|a)m(?:e|es|ing) back in"
+    r"|(?:our|the) next (?:delivery|shipment|batch|consignment)"
+    r"|we(?:'ve|'re|'ll| are| have| had)?\s+(?:\w+\s+)?(?:had|having|getting|got|due|expecting"
+    r"|awaiting)\s+(?:a|an|another|some|more)(?: \w+)? (?:delivery|deliveries|shipment|batch"
+    r"|consignment|stock))\b"
+)
 #: The places an order waits in before it leaves.
 PREMISES = r"(?:warehouse|fulfil?ment cent(?:re|er)|distribution cent(?:re|er))"
 #: Who carries a parcel once it has left.

@@ -12,7 +12,17 @@ from operator import attrgetter
 
 from auditor._claims._dispatch import EMPTY, RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import CARRIERS, PREMISES, forms, past
+from auditor._claims._lexicon import (
+    CARRIERS,
+    PAYMENT,
+    PREMISES,
+    PREPARING,
+    RESTOCK,
+    WITH,
+    forms,
+    ing,
+    past,
+)
 from auditor._claims._model import NOT_SHIPPED, Claim, ClaimKind
 from auditor._claims._refine import later_beats_earlier, supersede
 from auditor._claims._registry import EXTRACTORS
@@ -20,6 +30,7 @@ from auditor._claims._resolve import carry_over, claims_of
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
 from auditor._claims._subjects import SubjectType
+from auditor._claims._text import Clause
 
 _PENDING = "pending"
 _PROCESSING = "processing"
@@ -46,7 +57,10 @@ _STRONG = RuleSet.of(
         _SHIPPED,
         r"shipped|dispatched|despatched|shiped|dispached|dispatchd",
         r"out for delivery",
-        rf"(?:handed|given) (?:over )?to (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
+        rf"(?:handed|given|passed) (?:over |off )?to (?:the |our )?(?:courier|carrier|driver"
+        rf"|{_CARRIERS})",
+        rf"{past('go', 'send', 'head')} (?:off |out )?(?:with|via) (?:the |our )?(?:courier|carrier"
+        rf"|driver|{_CARRIERS})",
         rf"picked up by (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
         r"posted (?:your|the) (?:parcel|package|order)",
         r"(?:parcel|package|order) (?:was|has been) posted",
@@ -70,7 +84,9 @@ _STRONG = RuleSet.of(
     rules(_PARTIAL, r"not all (?:of )?(?:your|the) items", negation=False),
     rules(
         _DELIVERED,
-        r"delivered|delivred|delieverd|deliverd",
+        r"delivered|delivred|delieverd|deliverd|dlvd|dlvrd|dlvred|delivd",
+        r"(?:popped|pushed|put|posted|slipped|left) (?:it |them |your \w+ |the \w+ )?through"
+        r" (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)",
         r"(?:has |have |had )?arrived",
         r"signed for",
         r"left (?:it |your parcel |the parcel )?(?:with|at|in) (?:your|a|the) (?:neighbou?r|porch"
@@ -100,6 +116,11 @@ _STRONG = RuleSet.of(
         r"|redelivered|on (?:its|their|the) way)",
         r"(?:re-?delivered|redelivery)",
         r"on (?:its|it's|their|the) way back",
+        # A promise that was not kept says the order is not there: "should have arrived last
+        # week", "was meant to be delivered on Friday" (issue 24).
+        r"(?:should (?:have|of)|should've|shoulda|(?:was|were|is|are) (?:meant|supposed|due"
+        r"|expected|scheduled) to(?: have)?)(?: been)? (?:delivered|arrived|arrive|landed"
+        r"|turned up|reached you|dispatched|shipped|sent|with you|there)",
         rf"{forms('have')} (?:a word|words|a chat|spoken|been in touch) with (?:the |our )?"
         rf"{_CARRIERS}",
         rf"(?:investigation|claim|complaint|case) with (?:the |our )?{_CARRIERS}",
@@ -122,8 +143,10 @@ _AMBIGUOUS = RuleSet.of(
         r"on hold(?! pending)",
         r"waiting (?:on|for) (?:your |the )?(?:payment|bank|card)(?: \w+){0,3}? (?:to )?"
         r"(?:clear|go through|confirm|be confirmed|be authori[sz]ed)",
-        r"(?:held|hold|holding) (?:until|till|til|pending) (?:the |your )?(?:payment|bank|card)",
-        r"(?:until|till|til|once|when) (?:the |your )?payment (?:clears|has cleared|goes through)",
+        rf"(?:held|hold|holding) (?:until|till|til|pending) (?:the |your )?(?:{PAYMENT[3:-1]}|bank"
+        r"|card)",
+        rf"(?:until|till|til|once|when) (?:the |your )?{PAYMENT} (?:clears|has cleared"
+        r"|goes through)",
         r"payment(?: \w+){0,3}? (?:is |'s )?(?:still )?being (?:authori[sz]ed|verified|checked"
         r"|confirmed|processed)",
     ),
@@ -136,6 +159,10 @@ _AMBIGUOUS = RuleSet.of(
         _PROCESSING,
         r"(?:being|bein|getting|been) (?:prepared|prepped|packed|processed|picked|packaged"
         r"|put together|readied|assembled|got ready|made ready|fulfill?ed)",
+        rf"(?:being|bein|getting) {past(*PREPARING)}",
+        # Chat: the activity after the order, or with a word of now ("ORD-1 packing now").
+        rf"xx+(?:'s| is| are)?:? (?:now |still |currently )?{ing(*PREPARING)}",
+        rf"{ing(*PREPARING)} (?:now|rn|atm|today|right now|as we speak|at the moment)",
         r"(?:picked|packed) (?:\+|and|&) (?:packed|ready|waiting|labelled|labeled)",
         r"(?:all|now|already) (?:packed|picked|boxed up)",
         r"(?:picking|packing|preparing|prepping|packaging|processing|boxing up) (?:up )?(?:it|them"
@@ -145,6 +172,8 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:packing|picking|preparing) (?:it|them) (?:now|up|today)",
         r"(?:finish|finishing|finishes) (?:packing|picking|preparing|processing)",
         r"(?:in|into|moved to|with) (?:our )?fulfil?ment",
+        r"(?:(?:in|at the front of) (?:the|our) queue|queued) (?:for|to be) (?:packing|picking"
+        r"|dispatch|packed|picked|dispatched|shipping|shipped)",
         r"(?:still |waiting |sitting )?(?:in|at) (?:our|the) " + PREMISES,
         r"(?:ships?|shipping|goes out|going out|due out|set to (?:go out|ship)|leaves us"
         r"|leaving us) " + _SOON,
@@ -176,13 +205,17 @@ _AMBIGUOUS = RuleSet.of(
         r"en route",
         r"(?:went|sent|gone) out",
         rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|depot|facility|hub|us)",
-        rf"with (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
+        rf"{WITH} (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
+        # Held up at the carrier's depot is still shipped (issue 24): "stuck at the depot".
+        r"(?:stuck|held|held up|sitting|sat|waiting|delayed) (?:at|in) (?:the |a |their |your )?"
+        r"(?:local )?(?:depot|sorting (?:office|centre|center|facility|hub)|delivery (?:office"
+        r"|depot)|(?:carrier|courier)'?s? (?:depot|facility|hub))",
         r"(?:courier|carrier|driver) has (?:it|them|your \w+)",
         r"(?:is|'s|are|'re|now|already|safely) in the post",
         r"on the (?:move|road|truck|van|lorry)",
         r"(?:reached|at|arrived at|in) (?:the |your )?local (?:depot|facility|hub|delivery office"
         r"|sorting (?:office|centre|center)|post office)",
-        rf"(?:was|were|has been|have been|'s been|got) {past('send', 'post')}(?: off| out)?",
+        rf"(?:was|were|has been|have been|'s been|been|got) {past('send', 'post')}(?: off| out)?",
         rf"(?:we've|we have|we|i've|i have) {past('send', 'post')}(?: off| out)?(?: the| your)?"
         r"(?: \w+)? (?:box|boxes|parcels?|packages?|orders?|items?|xx+)",
         r"xx+(?:'s| is)? out(?![\w-])(?! of)",
@@ -196,14 +229,17 @@ _AMBIGUOUS = RuleSet.of(
         r" (?:bits|parts|parcels|boxes|packages|shipments|deliveries)",
         rf"{forms('come', 'ship', 'send', 'arrive', 'follow', 'go out', 'travel')}"
         r"(?: on)? separately",
-        r"(?:to follow|following on|will follow|follows (?:next|later|on|in|separately|shortly))",
+        # Not "to follow your parcel" nor "will follow up with you".
+        r"(?:to follow|will follow)(?! (?:up|your|the|it|its|their|them|this|that|along|a|an|my"
+        r"|our|these|those|you)\b)",
+        r"(?:following on|follows (?:next|later|on|in|separately|shortly))",
         r"still to (?:go|come|ship|follow|leave)",
         r"rest(?:'s| is| are)? (?:coming|due|next|to follow|following|later|in a|on|will)",
     ),
     rules(
         _DELIVERED,
         r"reached you",
-        r"(?:turned|turn|turns) up",
+        r"turned up",
         r"landed",
         r"dropped (?:it |them |your \w+ )?off",
     ),
@@ -212,8 +248,9 @@ _OFF_TOPIC = re.compile(
     r"\b(?:refunds?|refunded|returns?|returned|rma|sent back|send back|back to us|restock\w*"
     r"|stock|credit)\b"
 )
+#: The object of the status verb, on its line ("cancelled your refund"; not the next list line).
 _OFF_TOPIC_OBJECT = re.compile(
-    r"\s+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock)"
+    r"[^\S\n]+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock)"
 )
 _SENT_BACK = re.compile(
     r"\b(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback\b|\b(?:returned|rma)\b"
@@ -241,7 +278,9 @@ _WAITING = re.compile(
     r"|will (?:go out|ship|be sent|be shipped|be dispatched|leave))\b"
 )
 #: "… is with the courier": a parcel held by the carrier, after a verb of being or a label.
-_HELD_BY = re.compile(r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|xx+)|[:\-])\s*$")
+_HELD_BY = re.compile(
+    r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)|[:\-])\s*$"
+)
 #: An order noun, not the verb "to order" ("you can order it today", "pre-order").
 _ORDER_NOUN = re.compile(
     r"(?<!\bto )(?<!\byou )(?<!\bcan )(?<!\bplease )(?<!\bpre-)\b(?:orders?|parcels?|packages?"
@@ -252,6 +291,7 @@ _IDS = frozenset({SubjectType.ORDER, SubjectType.RETURN})
 _GONE = frozenset({_SHIPPED, _DELIVERED, _PARTIAL})
 _HERE = frozenset({_PROCESSING, _PENDING, _UNSHIPPED})
 _SPAN_START = attrgetter("span")
+_RESTOCK = re.compile(RESTOCK)
 _ORDER_OF_STAGES = later_beats_earlier(_STAGES)
 _PARTIAL_ABSORBS = {_PARTIAL: frozenset({_SHIPPED, _PROCESSING, _PENDING})}
 #: "Hasn't shipped yet" is a claim of its own only when nothing more precise was said of the
@@ -284,6 +324,10 @@ def _a_preposition(doc: Document, hit: Hit) -> bool:
 def _on_topic(doc: Document, hit: Hit) -> bool:
     if hit.value == _PENDING and _a_preposition(doc, hit):
         return False
+    if hit.value == _DELIVERED and _RESTOCK.search(doc.clause_text(doc.sentence_at(hit.start))):
+        return False  # "10 of them arrived this morning" of stock coming back in
+    if hit.value == _PROCESSING and _after_a_condition(doc, hit.clause):
+        return False  # "Once payment clears, it will ship tomorrow": still waiting for it
     if hit.value == _DELIVERED and "arrived" in doc.masked[hit.start : hit.end]:
         sentence = doc.clause_text(doc.sentence_at(hit.start))
         if _SENT_BACK.search(sentence):
@@ -291,11 +335,20 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
     before = doc.labelled_clause_text(hit.clause)[: hit.start - hit.clause.end]
     if _OFF_TOPIC.search(before) or _OFF_TOPIC.search(doc.masked, hit.start, hit.end):
         return False
-    if doc.masked.startswith("with", hit.start) and not _HELD_BY.search(before):
+    if doc.masked.startswith(("with", "w/"), hit.start) and not _HELD_BY.search(before):
         return False  # "I've had a word with the courier" says nothing of where the parcel is
     if _about_a_return(doc, hit.start):
         return False
     return _OFF_TOPIC_OBJECT.match(doc.masked, hit.end) is None
+
+
+def _after_a_condition(doc: Document, clause: Clause) -> bool:
+    """The sentence opens on a condition ("Once confirmed, it will ship within two days"): what
+    follows is a plan that waits for it, not the order's state now."""
+    index = doc.clause_index(clause)
+    while index > 0 and doc.clauses[index - 1].sentence == clause.sentence:
+        index -= 1
+    return doc.clauses[index].conditional and doc.clauses[index] != clause
 
 
 def _about_a_return(doc: Document, start: int) -> bool:
@@ -334,7 +387,7 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
     waiting_at = None
     out: list[Claim] = []
     for subject in subjects:
-        group = [c for c in claims if c.subject == subject]
+        group = _delivered_part(doc, [c for c in claims if c.subject == subject])
         parts = [c for c in group if _part_of(doc, c.span[0])]
         still = [
             c
@@ -367,6 +420,20 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
         Claim(c.kind, NOT_SHIPPED, c.span, c.subject, c.hedged) if c.value == _UNSHIPPED else c
         for c in out
     ]
+
+
+def _delivered_part(doc: Document, group: list[Claim]) -> list[Claim]:
+    """One sentence says the order was delivered and is still on its way ("the grinder was
+    delivered on 2 Dec, but the cups are still in transit"): the delivery was a part's, and
+    the order, every part gone and not every part there, is shipped."""
+    still = {
+        doc.sentence_at(c.span[0])
+        for c in group
+        if c.value == _SHIPPED and _STILL.search(doc.clause_text(doc.clause_at(c.span[0])))
+    }
+    if not still:
+        return group
+    return [c for c in group if c.value != _DELIVERED or doc.sentence_at(c.span[0]) not in still]
 
 
 @EXTRACTORS.register(ClaimKind.ORDER_STATUS)
