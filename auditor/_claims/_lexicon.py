@@ -28,7 +28,9 @@ _IRREGULAR = {
     "have": ("had", "had"),
 }
 #: Verbs that double their last consonant before "-ed" and "-ing" (ship, shipped, shipping).
-_DOUBLING = frozenset(["ship", "drop", "stop", "scrap", "put", "get", "pop", "prep", "wrap"])
+_DOUBLING = frozenset(
+    ["ship", "drop", "stop", "scrap", "put", "get", "pop", "prep", "wrap", "log", "submit"]
+)
 _VOWELS = frozenset("aeiou")
 
 

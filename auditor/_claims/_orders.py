@@ -85,7 +85,7 @@ _STRONG = RuleSet.of(
     rules(
         _DELIVERED,
         r"delivered|delivred|delieverd|deliverd|dlvd|dlvrd|dlvred|delivd",
-        r"(?:popped|pushed|put|posted|slipped|left) (?:it |them |your \w+ |the \w+ )?through"
+        r"(?:popped|pushed|put|posted|slipped|left) (?:it |them |your \w+ |the \w+ |xx+ )?through"
         r" (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)",
         r"(?:has |have |had )?arrived",
         r"signed for",

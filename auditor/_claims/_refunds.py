@@ -99,7 +99,7 @@ _TABLE = RuleSet.of(
         r" (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
         rf"refund{_FILL} (?:will|'ll|should) (?:follow|come through|be on its way|go out|go through"
         r"|go thru|come thru|be done|be sorted)",
-        rf"refund{_FILL} (?:is |'s )?processing",
+        rf"refund{_FILL} (?:is |'s )?(?:still |currently |now )?processing",
         rf"refund(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being processed|being issued|pending|in the queue|queued|going through|in progress"
         r"|on hold|under way|underway)",
@@ -131,12 +131,17 @@ _TABLE = RuleSet.of(
         _NONE,
         r"no refunds?",
         rf"{_LABEL}(?:none|nil|n/a)(?!\w)",
-        r"(?:not|isn't|is not|aren't|won't be|not be) eligible for (?:a )?refund",
+        r"(?:not|isn't|is not|isnt|aren't|arent|wasn't|wasnt|was not|weren't|won't be|wont be"
+        r"|not be|never) eligible for (?:a |any )?refund",
         r"non-refundable",
         r"(?:not|isn't|is not|aren't|are not|isnt) refundable",
         r"(?:won't|will not|can't|cannot|can not|unable to|couldn't|could not)"
         r" (?:be )?refund(?:ed)?",
-        r"(?:won't|will not|cannot|can't) (?:issue|give|offer|process) (?:a |any |you a )?refund",
+        r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
+        r"|could not) (?:issue|give|offer|process|provide) (?:you )?(?:a |any )?refund",
+        # Not getting one: "won't be getting a refund", "isn't due a refund".
+        r"(?:won't|will not|wont|isn't|is not|aren't|are not|not) (?:be )?(?:getting|get"
+        r"|receiving|receive|due|entitled to) (?:a |any )?refund",
         r"refund(?: request)? (?:was |has been |is )?(?:declined|rejected|denied|refused)",
         rf"refund(?: request)?(?:'s|'s been){_FILL} (?:declined|rejected|denied|refused"
         r"|knocked back|turned down)",
@@ -158,15 +163,19 @@ _UNTIL = re.compile(r"[\w ]{0,20}?\b(?:until|till|before|unless|once)\b")
 _PRONOUNS = ("it", "that")
 #: Refund talk in any form: the word, or money going back.
 _MONEY_BACK = re.compile(
-    r"\brefund|\breimburs|\b(?:went|gone|go|goes|sent|put|going|way) back\b|\bback (?:on|to|into)"
-    r" (?:your|the|you)\b"
+    r"\brefund|\breimburs|\b(?:went|gone|go|goes|sent|put|going|way|credited)\s+back\b"
+    r"|\bback\s+(?:on|to|into)\s+(?:your|the|you)\b"
 )
 _OTHER_MONEY = re.compile(
     r"\b(?:price|priced|costs?|fee|charge|shipping|postage|delivery|off|save|saving|discount"
     r"|total|paid for|was priced)\b"
 )
 #: "It was £12.", "That was £45.00": an amount that refers back to the sentence before.
-_ANAPHORA = re.compile(r"\s*(?:it|that|which|this|the amount)(?:'s| was| is| came to)\b")
+_ANAPHORA = re.compile(
+    r"[^\w]*(?:(?:it|that|which|this|the amount)(?:'s| was| is| came to)"
+    # What the customer will see of it: "You should see £41.00 within 3–5 working days."
+    r"|you(?:'ll| will| should| may| might| can| could)? (?:see|get|receive|notice|expect))\b"
+)
 _AMOUNT_LABEL = re.compile(r"\bamount\b")
 _ANY_REFUND = re.compile(r"\brefund")
 _CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound")

@@ -12,7 +12,7 @@ import re
 
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import forms, past
+from auditor._claims._lexicon import WITH, forms, past
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._refine import later_beats_earlier, supersede
 from auditor._claims._registry import EXTRACTORS
@@ -52,6 +52,8 @@ _TABLE = RuleSet.of(
         r"(?:logged|received|registered|got|have) your return request",
         rf"{past('log', 'raise', 'open', 'create', 'submit', 'register')} (?:a|the|your) return"
         r"(?: request| req)?",
+        # The return named by its id: "just logged RMA-1 for you".
+        rf"{past('log', 'raise', 'open', 'create', 'submit', 'register')} xx+",
         rf"return (?:request|req)(?: (?:for|on) xx+)? (?:has been |was |is |'s been )?"
         rf"{past('log', 'raise', 'open', 'create', 'submit', 'register', 'receive')}",
         r"waiting (?:for|on) (?:a )?(?:decision|approval|review|authori[sz]ation|sign-off)",
@@ -101,6 +103,8 @@ _TABLE = RuleSet.of(
         r"(?:it's|it has|has|have|'s) arrived(?! (?:at|with) (?:you|your))",
         r"(?:has been|was|have been|were) returned to us",
         r"(?:is|are|'s) (?:now )?back (?:with us|at our warehouse|in our warehouse)",
+        # Curt: "RMA-1 back w/ us".
+        rf"(?:xx+|item|items|parcel|return) (?:now )?back {WITH} us",
         r"(?:has|have|'s) (?:now )?come back (?:to|with) us",
         r"came back (?:to|with) us",
         r"got (?:it|them|the \w+|your \w+(?: \w+)?|xx+|the xx+) back",
@@ -144,6 +148,9 @@ _NOT_A_RETURN = frozenset(
 #: The noun nearest before a state word: "your refund for ORD-1 has been declined" and
 #: "RMA-1's refund was approved" speak of the refund, whatever opened the clause.
 _MONEY_NOUNS = re.compile(r"\b(?:refunds?|payments?|money|cards?)\b")
+_PRONOUNS = frozenset({"it", "this", "that", "thats"})
+#: How far back, in characters, a pronoun's noun is sought.
+_LOOK_BACK = 120
 _ANY_NOUN = re.compile(
     r"\b(?:returns?|rma|refunds?|payments?|money|cards?|items?|parcel|package)\b"
 )
@@ -177,6 +184,15 @@ def refunded_is_return_status(doc: Document, hit_start: int) -> bool:
     return topic in ("it", "this", "that", "thats") and doc.return_context
 
 
+def _pronoun_of_money(doc: Document, hit: Hit) -> bool:
+    """The clause's topic is a pronoun whose nearest noun before it is money: in "the refund
+    on RMA-1 has not been issued yet; it is pending approval" the approval is the refund's."""
+    if clause_topic(doc, hit.start) not in _PRONOUNS:
+        return False
+    nouns = _ANY_NOUN.findall(doc.masked, max(0, hit.clause.start - _LOOK_BACK), hit.clause.start)
+    return bool(nouns) and _MONEY_NOUNS.fullmatch(nouns[-1]) is not None
+
+
 def _keep(doc: Document, hit: Hit) -> bool:
     if hit.value == _RECEIVED and doc.masked[hit.start : hit.end].endswith("arrived"):
         return _SENT_BACK.search(doc.clause_text(doc.sentence_at(hit.start))) is not None
@@ -186,7 +202,9 @@ def _keep(doc: Document, hit: Hit) -> bool:
     if clause_topic(doc, hit.start) in _NOT_A_RETURN:
         return False
     nouns = _ANY_NOUN.findall(doc.masked, doc.clause_at(hit.start).start, hit.start)
-    return not (nouns and _MONEY_NOUNS.fullmatch(nouns[-1]))
+    if nouns and _MONEY_NOUNS.fullmatch(nouns[-1]):
+        return False
+    return hit.value == _REFUNDED or not _pronoun_of_money(doc, hit)
 
 
 @EXTRACTORS.register(ClaimKind.RETURN_STATUS)

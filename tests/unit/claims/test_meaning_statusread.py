@@ -1,0 +1,139 @@
+"""Orders, deliveries, returns and refunds read by meaning (issues 16, 23, 24), one test per
+mechanism, on sentences written for these tests (not taken from any corpus or dev2 file):
+activity lemmas, chat spellings of "with", "payment" and "delivered", a carrier's depot, a
+promise not kept, a plan after a condition, parts told in one sentence, "not shipped", the
+weekend and "24h", a logged return, a pronoun standing for the refund, refusals of a refund."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from auditor._claims import ClaimKind, ExtractionContext, extract
+from auditor._claims._lexicon import ing, past
+
+NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday
+CONTEXT = ExtractionContext(now=NOW)
+
+
+def read(text: str, kind: ClaimKind) -> list[tuple[object, str | None]]:
+    return [(c.value, c.subject) for c in extract(text, [kind], CONTEXT)]
+
+
+def test_lemmas_spell_doubled_and_phrasal_forms():
+    assert past("log", "submit") == "(?:submitted|logged)"
+    assert ing("box up", "prep") == "(?:boxing up|prepping)"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Being made ready, by any verb of the class, or curtly with a word of now.
+        ("ORD-55501 is being wrapped up by the team.", "processing"),
+        ("ORD-55501's getting boxed up this morning.", "processing"),
+        ("ORD-55501 prepping rn", "processing"),
+        ("ORD-55501 queued for picking", "processing"),
+        # Held for the payment, in chat spelling.
+        ("ORD-55501 on hold til pymt clears", "pending"),
+        # Gone with the carrier: handed off, went off with, "w/".
+        ("ORD-55501 was handed off to DHL at noon.", "shipped"),
+        ("ORD-55501 went out with Evri on Thursday.", "shipped"),
+        ("ORD-55501 now w/ dpd", "shipped"),
+        ("ORD-55501 is sitting at the local sorting office.", "shipped"),
+        ("ORD-55501 has been held at the courier's depot since Friday.", "shipped"),
+        # Arrived, in chat shorthand or through the door.
+        ("ORD-55501 dlvrd 10:14", "delivered"),
+        ("The postie pushed ORD-55501 through your letterbox this morning.", "delivered"),
+        # Not shipped, alone: its own value.
+        ("ORD-55501 hasn't been sent out yet.", "not_shipped"),
+        ("ORD-55501 has not left the warehouse.", "not_shipped"),
+    ],
+)
+def test_order_states_by_activity_place_and_shorthand(text, value):
+    assert read(text, ClaimKind.ORDER_STATUS) == [(value, "ORD-55501")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ORD-55501 should have arrived on Friday, I'm sorry.",  # a promise not kept
+        "ORD-55501 was supposed to be delivered last week.",
+        "ORD-55501 should turn up on Wednesday.",  # to come, not there
+        "Once the payment clears, ORD-55501 will ship the same day.",  # a plan after a condition
+        "We've had the blenders come back in, 20 of them arrived today.",  # stock, not an order
+        "Use the tracking link to follow your parcel, ORD-55501.",  # no part to follow
+        "I've asked the courier about ORD-55501 and will follow up by email.",
+    ],
+)
+def test_no_order_state_where_none_is_said(text):
+    assert [v for v, _ in read(text, ClaimKind.ORDER_STATUS) if v != "shipped"] == []
+    assert ("delivered", "ORD-55501") not in read(text, ClaimKind.ORDER_STATUS)
+
+
+def test_a_part_delivered_and_a_part_in_transit_in_one_sentence_is_shipped_without_its_date():
+    text = "The lamp from ORD-55501 was delivered on 3 December, but the shade is still in transit."
+    assert read(text, ClaimKind.ORDER_STATUS) == [("shipped", "ORD-55501")]
+    assert read(text, ClaimKind.DELIVERY_DATE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("ORD-55501 is due with you by the weekend.", "2026-12-13"),
+        ("ORD-55501 should land within the next 48h.", "2026-12-09"),
+        ("ORD-55501 late, sorry. revised ETA thurs", "2026-12-10"),
+        ("ORD-55501 was posted through your letterbox on Saturday.", "2026-12-05"),
+    ],
+)
+def test_delivery_dates_of_the_weekend_hours_new_etas_and_the_letterbox(text, day):
+    assert read(text, ClaimKind.DELIVERY_DATE) == [(day, "ORD-55501")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ORD-55501 was meant to reach you on Thursday; it's still with the carrier.",
+        "ORD-55501 was due on the 3rd and hasn't come.",
+        "ORD-55501 missed its delivery date of 2 December.",
+        "The original ETA for ORD-55501 (4 Dec) has passed.",
+    ],
+)
+def test_a_promised_date_said_to_have_passed_is_no_delivery_date(text):
+    assert read(text, ClaimKind.DELIVERY_DATE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I've submitted RMA-88001 for you; the team will review it.", "requested"),
+        ("We've logged your return RMA-88001.", "requested"),
+        ("RMA-88001 now back w/ us", "received"),
+    ],
+)
+def test_return_states_logged_by_id_and_back_with_us(text, value):
+    assert read(text, ClaimKind.RETURN_STATUS) == [(value, "RMA-88001")]
+
+
+def test_a_pronoun_standing_for_the_refund_makes_no_return_state():
+    text = "The refund on RMA-88001 hasn't been issued yet; it is pending approval from finance."
+    assert read(text, ClaimKind.RETURN_STATUS) == []
+    assert read(text, ClaimKind.REFUND) == [("pending", "RMA-88001")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("We're not able to provide a refund on RMA-88001, I'm afraid.", "none"),
+        ("RMA-88001 isn't due a refund as it was a clearance item.", "none"),
+        ("RMA-88001 wasnt eligible for refund", "none"),
+        ("The refund for RMA-88001 is currently processing.", "pending"),
+    ],
+)
+def test_refund_states_refused_and_still_processing(text, value):
+    assert read(text, ClaimKind.REFUND) == [(value, "RMA-88001")]
+
+
+def test_an_amount_the_customer_will_see_after_a_refund_sentence_is_the_refund_amount():
+    text = "RMA-88001 has been credited back to your card. You'll see €23.10 within a few days."
+    assert read(text, ClaimKind.REFUND_AMOUNT) == [("23.10", "RMA-88001")]
