@@ -61,7 +61,7 @@ _STRONG = RuleSet.of(
         rf"|{_CARRIERS})",
         rf"{past('go', 'send', 'head')} (?:off |out )?(?:with|via) (?:the |our )?(?:courier|carrier"
         rf"|driver|{_CARRIERS})",
-        rf"picked up by (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
+        rf"(?:picked up|collected) by (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
         r"posted (?:your|the) (?:parcel|package|order)",
         r"(?:parcel|package|order) (?:was|has been) posted",
         negated=_UNSHIPPED,
@@ -75,9 +75,10 @@ _STRONG = RuleSet.of(
         r"(?:the )?rest(?: of (?:your|the) order)? (?:will|is|are|should)"
         r" (?:follow|still|come|ship)",
         r"split (?:shipment|delivery)",
-        r"(?:some|one|two|\d+) (?:of (?:your |the |those |these )?(?:\d+ |two |three |four )?)?"
-        r"(?:items?|parcels?|products?|things)?(?: \w+)? (?:(?:has|have|was|were) (?:been )?)?"
-        r"(?:shipped|dispatched|sent)",
+        r"(?:some|one|two|three|four|five|\d+) (?:of (?:your |the |those |these )?(?:\d+ |two "
+        r"|three |four |five |six )?)?"
+        r"(?:items?|parcels?|products?|things)?(?: \w+)?(?: (?:in|from|of) (?:xx+|your order"
+        r"|the order|it))? (?:(?:has|have|was|were) (?:been )?)?(?:shipped|dispatched|sent)",
         r"(?:ships?|coming|sent|arrive|arriving|will ship|shipping) separately",
         r"sent out (?:\d+|one|two|some) of (?:your|the) (?:\d+ |two |three )?items",
     ),
@@ -89,8 +90,9 @@ _STRONG = RuleSet.of(
         r" (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)",
         r"(?:has |have |had )?arrived",
         r"signed for",
-        r"left (?:it |your parcel |the parcel )?(?:with|at|in) (?:your|a|the) (?:neighbou?r|porch"
-        r"|safe place|door|front door|reception|mailbox|letterbox)",
+        r"left (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind) (?:your|a|the)"
+        r" (?:\w+ )?(?:neighbou?r|porch|safe place|door|front door|doorstep|step|reception|mailbox"
+        r"|letterbox|bin|garage|shed|gate)",
     ),
     rules(
         _DELIVERED,
@@ -100,7 +102,7 @@ _STRONG = RuleSet.of(
     ),
     rules(
         _CANCELLED,
-        r"cancell?ed|canceled|cancled|cancelld|voided|scrapped|called off",
+        r"cancell?ed|canceled|cancled|cancelld|cxl'd|cxld|canc'd|voided|scrapped|called off",
         r"cancellation (?:has been |was )?(?:confirmed|processed|completed)",
     ),
     # A field label makes any status word an order status ("Status: processing").
@@ -175,6 +177,7 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:(?:in|at the front of) (?:the|our) queue|queued) (?:for|to be) (?:packing|picking"
         r"|dispatch|packed|picked|dispatched|shipping|shipped)",
         r"(?:still |waiting |sitting )?(?:in|at) (?:our|the) " + PREMISES,
+        r"(?:still|sitting|sat|waiting) (?:in|at) " + PREMISES,
         r"(?:ships?|shipping|goes out|going out|due out|set to (?:go out|ship)|leaves us"
         r"|leaving us) " + _SOON,
         r"(?:will|'ll|to) be (?:collected|picked up) by (?:the |our )?" + _CARRIERS,
@@ -209,12 +212,23 @@ _AMBIGUOUS = RuleSet.of(
         # Held up at the carrier's depot is still shipped (issue 24): "stuck at the depot".
         r"(?:stuck|held|held up|sitting|sat|waiting|delayed) (?:at|in) (?:the |a |their |your )?"
         r"(?:local )?(?:depot|sorting (?:office|centre|center|facility|hub)|delivery (?:office"
-        r"|depot)|(?:carrier|courier)'?s? (?:depot|facility|hub))",
-        r"(?:courier|carrier|driver) has (?:it|them|your \w+)",
+        r"|depot)|(?:carrier|courier)'?s? (?:depot|facility|hub)|post office|collection point"
+        r"|parcel (?:shop|locker)|pick-?up point)",
+        rf"(?:courier|carrier|driver|{_CARRIERS[3:-1]})(?: has|'s got|'s| has got| have| have got)"
+        r" (?:it|them|your \w+|xx+)",
+        rf"{past('go')} (?:off |out )?(?:in|on) the (?:\w+ )?(?:van|truck|lorry)",
+        r"(?:winging|wending|heading|making) (?:its|it's|their) way (?:to you|over|to your)",
+        # Curt: "ORD-1 sent, trk …".
+        rf"xx+(?: has been| was|'s been)?:? {past('send', 'post')}"
+        r"(?! (?:back|to us|an?|the|you)\b)",
         r"(?:is|'s|are|'re|now|already|safely) in the post",
         r"on the (?:move|road|truck|van|lorry)",
+        r"on the (?:delivery |courier'?s? |driver'?s? )(?:van|truck|lorry)",
         r"(?:reached|at|arrived at|in) (?:the |your )?local (?:depot|facility|hub|delivery office"
         r"|sorting (?:office|centre|center)|post office)",
+        r"(?:reached|at|arrived at|in) (?:the |your |their )?(?:depot|delivery office"
+        r"|sorting (?:office|centre|center|hub|facility)|(?:carrier|courier)'?s? (?:depot|facility"
+        r"|hub))",
         rf"(?:was|were|has been|have been|'s been|been|got) {past('send', 'post')}(?: off| out)?",
         rf"(?:we've|we have|we|i've|i have) {past('send', 'post')}(?: off| out)?(?: the| your)?"
         r"(?: \w+)? (?:box|boxes|parcels?|packages?|orders?|items?|xx+)",
@@ -225,6 +239,9 @@ _AMBIGUOUS = RuleSet.of(
         _PARTIAL,
         rf"{past('send', 'post', 'ship', 'dispatch', 'despatch')} (?:out )?(?:part|half|some"
         r"|one|two|\d+) of",
+        # "1/2 parcels out": fewer than all of them.
+        r"(?:1/[2-9]|2/[3-9]|3/[4-9]) (?:parcels?|items?|boxes|packages?|bits|shipments?)"
+        r" (?:out|sent|shipped|gone|dispatched|left|delivered)",
         r"(?:coming|arriving|going out) in (?:two|three|\d|several|multiple|separate)"
         r" (?:bits|parts|parcels|boxes|packages|shipments|deliveries)",
         rf"{forms('come', 'ship', 'send', 'arrive', 'follow', 'go out', 'travel')}"
@@ -413,6 +430,9 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
             out.extend([*kept, Claim(first.kind, _PARTIAL, first.span, subject, first.hedged)])
         elif gone and {c.value for c in parts} == {_SHIPPED, _DELIVERED}:
             out.extend(c for c in group if not (c.value == _DELIVERED and c in parts))
+        elif len(parts) > 1 and {c.value for c in parts} == {_DELIVERED}:
+            # Every part told is delivered: the order is, whatever it was sent as.
+            out.extend(c for c in group if c.value != _SHIPPED)
         else:
             out.extend(group)
     out.sort(key=_SPAN_START)

@@ -66,7 +66,9 @@ _TABLE = RuleSet.of(
         r"(?:i've|i have|we've|we have)(?: just)? put (?:it|that|the refund) through",
         rf"refund{_FILL} (?:is|'s) on (?:its|it's|the|their) way",
         r"refund's on (?:its|it's|the|their) way",
+        rf"refund{_FILL}(?:'s| is)? on (?:its |it's |the |their )?way",
         r"refund(?: status)?\W{1,3}(?:issued|completed?|paid|sent)",
+        rf"{_LABEL}{_AMOUNT}\W{{1,3}}(?:issued|completed?|paid|sent|processed)",
         rf"refund{_FILL} {_DONE}",
         rf"refund{_FILL} (?:is|'s|was|has been) (?:now )?(?:complete|completed|done|finali[sz]ed)",
         rf"refund{_FILL} (?:won't|will not|wont) be {_DONE}",
@@ -109,7 +111,13 @@ _TABLE = RuleSet.of(
         r"|your)(?: full| partial)? refund",
         r"(?:will|'ll|we'll|we will|i'll|i will) (?:refund|reimburse|process (?:the|your) refund"
         r"|issue (?:the|your|a) (?:full )?refund|send (?:the|your) refund)",
+        r"(?:will|'ll) (?:send|issue|give|arrange|process) (?:you )?(?:a|the|your)"
+        r"(?: full| partial)? refund",
+        # Due after something still to come: "they'll look at it and refund you after that".
+        r"refund (?:you|it|them) (?:after|once|when|as soon as)",
         r"(?:will|'ll|shall|should) be (?:refunded|reimbursed)",
+        r"(?:will|'ll|going to) (?:pop|put|push|get|send) (?:the |your |a )?refund (?:through|thru"
+        r"|out|off)",
         r"(?:you'll|you will) (?:be refunded|be reimbursed|get (?:your )?(?:money|a refund"
         r"|refunded|a full refund)|receive (?:a|your) refund)",
         rf"refund{_FILL} (?:has been |was |is )?(?:approved|initiated|requested|authori[sz]ed)",
@@ -133,6 +141,8 @@ _TABLE = RuleSet.of(
         rf"{_LABEL}(?:none|nil|n/a)(?!\w)",
         r"(?:not|isn't|is not|isnt|aren't|arent|wasn't|wasnt|was not|weren't|won't be|wont be"
         r"|not be|never) eligible for (?:a |any )?refund",
+        r"(?:doesn't|does not|doesnt|don't|do not|didn't|did not|won't|will not|wont) qualify"
+        r" for (?:a |any )?refund",
         r"non-refundable",
         r"(?:not|isn't|is not|aren't|are not|isnt) refundable",
         r"(?:won't|will not|can't|cannot|can not|unable to|couldn't|could not)"

@@ -59,6 +59,9 @@ _TABLE = RuleSet.of(
         r"waiting (?:for|on) (?:a )?(?:decision|approval|review|authori[sz]ation|sign-off)",
         r"waiting (?:for|on) (?:\w+ ){1,4}to (?:approve|review|authori[sz]e|sign (?:it )?off)",
         r"waiting to be (?:reviewed|approved|authori[sz]ed|looked at)",
+        # With someone who will decide: "is with the team for review".
+        r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team) (?:for|to)"
+        r" (?:review|approval|a decision|sign-?off)",
         r"(?:status|return|xx+)\W{1,6}requested",
     ),
     rules(
@@ -75,7 +78,8 @@ _TABLE = RuleSet.of(
         r"approved|authori[sz]ed|accepted",
         r"cleared(?: for return)?|okayed|ok'd|okd|oked|signed off|green-?lit",
         rf"{forms('give', 'get')} (?:it |the return |your return |that )?(?:the |a )?{_GO_AHEAD}",
-        r"happy to (?:accept|approve|take (?:it|them) back)",
+        r"(?:happy|agreed|able|glad|pleased) to (?:accept|approve|take (?:it|them|xx+|the \w+"
+        r"|your \w+) back)",
         negated=_REJECTED,
         negated_yet=_REQUESTED,
     ),
@@ -99,7 +103,7 @@ _TABLE = RuleSet.of(
         r"arrived back",
         r"awaiting inspection|being inspected",
         r"return received|we have your return",
-        r"(?:status|return|xx+)\W{1,6}received",
+        r"(?:status|return|xx+)\W{1,6}(?:received|recvd|rcvd|rec'd|recd)",
         r"(?:it's|it has|has|have|'s) arrived(?! (?:at|with) (?:you|your))",
         r"(?:has been|was|have been|were) returned to us",
         r"(?:is|are|'s) (?:now )?back (?:with us|at our warehouse|in our warehouse)",
@@ -110,12 +114,14 @@ _TABLE = RuleSet.of(
         r"got (?:it|them|the \w+|your \w+(?: \w+)?|xx+|the xx+) back",
         r"(?:came|come|made it|got|arrived|arrives) back (?:to|at|in|with) (?:us|our \w+)",
         rf"being {_ASSESSED}",
-        r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)",
+        r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
+        r"(?! (?:for|to) (?:review|approval|a decision|sign-?off))",
         r"(?:we've|we have|we|i've) (?:had|got) (?:it|them|the \w+|your \w+|xx+)(?: \w+)?"
         r" back",
         r"(?:we've|we have|they've|they have) had (?:it|them) since",
         r"we got (?:it|them) (?:on |last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day",
-        r"arrived (?:at|in) (?:the|our) (?:warehouse|returns)",
+        r"(?:arrived|reached|got to|made it to|landed) (?:at |in )?(?:the|our)"
+        r" (?:warehouse|returns)",
         r"(?:waiting|queued|in the queue) (?:to be |for )(?:inspect\w*|assess\w*|check\w*)",
     ),
     rules(

@@ -45,6 +45,19 @@ def test_lemmas_spell_doubled_and_phrasal_forms():
         # Arrived, in chat shorthand or through the door.
         ("ORD-55501 dlvrd 10:14", "delivered"),
         ("The postie pushed ORD-55501 through your letterbox this morning.", "delivered"),
+        ("ORD-55501 got collected by UPS an hour ago.", "shipped"),
+        ("ORD-55501 is at the sorting centre in Leeds.", "shipped"),
+        ("ORD-55501 is waiting at the parcel locker for you.", "shipped"),
+        ("ORD-55501's on the courier's van now.", "shipped"),
+        ("Royal Mail have got ORD-55501 now.", "shipped"),
+        ("ORD-55501 is making its way to you.", "shipped"),
+        ("ORD-55501 went off on the morning lorry.", "shipped"),
+        ("ORD-55501 posted sat", "shipped"),
+        ("ORD-55501: 2/3 boxes shipped", "partially_shipped"),
+        ("Three of the four items from ORD-55501 were sent on Friday.", "partially_shipped"),
+        ("ORD-55501 still sitting in warehouse", "processing"),
+        ("ORD-55501 canc'd as requested", "cancelled"),
+        ("The driver left ORD-55501 behind your side gate.", "delivered"),
         # Not shipped, alone: its own value.
         ("ORD-55501 hasn't been sent out yet.", "not_shipped"),
         ("ORD-55501 has not left the warehouse.", "not_shipped"),
@@ -115,6 +128,24 @@ def test_return_states_logged_by_id_and_back_with_us(text, value):
     assert read(text, ClaimKind.RETURN_STATUS) == [(value, "RMA-88001")]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("We're glad to take RMA-88001 back, the label is attached.", "approved"),
+        ("RMA-88001 made it to our returns hub this morning.", "received"),
+        ("RMA-88001 rcvd", "received"),
+        ("RMA-88001 is with our team for approval.", "requested"),
+    ],
+)
+def test_return_states_in_other_words(text, value):
+    assert read(text, ClaimKind.RETURN_STATUS) == [(value, "RMA-88001")]
+
+
+def test_every_part_delivered_makes_the_order_delivered_whatever_it_was_sent_as():
+    text = "ORD-55501 went in two boxes.\n- Box 1: delivered\n- Box 2: delivered"
+    assert read(text, ClaimKind.ORDER_STATUS) == [("delivered", "ORD-55501")]
+
+
 def test_a_pronoun_standing_for_the_refund_makes_no_return_state():
     text = "The refund on RMA-88001 hasn't been issued yet; it is pending approval from finance."
     assert read(text, ClaimKind.RETURN_STATUS) == []
@@ -128,6 +159,11 @@ def test_a_pronoun_standing_for_the_refund_makes_no_return_state():
         ("RMA-88001 isn't due a refund as it was a clearance item.", "none"),
         ("RMA-88001 wasnt eligible for refund", "none"),
         ("The refund for RMA-88001 is currently processing.", "pending"),
+        ("RMA-88001 won't qualify for a refund, sorry.", "none"),
+        ("refund for RMA-88001 on its way", "issued"),
+        ("Refund for RMA-88001: €9.00 (paid)", "issued"),
+        ("When RMA-88001 is back with us, we'll put the refund through.", "pending"),
+        ("We'll give you a full refund for RMA-88001.", "pending"),
     ],
 )
 def test_refund_states_refused_and_still_processing(text, value):
