@@ -76,6 +76,8 @@ _DATE = re.compile(
     rf"|(?P<rel>{_RELATIVE})"
     rf"|(?P<tod>(?:by|at|around|before|for)\s+(?:the\s+)?(?:{_TIME_OF_DAY}))"
     r"|(?P<wkend>(?:(?:by|over|at|on|for|until|till|before)\s+)?(?:the|this)\s+weekend)"
+    # "in the next day or two": a range of one to two days, read as its latest.
+    r"|(?P<dayortwo>(?:in|within|over)\s+(?:the\s+next\s+|a\s+)?day\s+or\s+(?:two|so))"
     r"|(?:(?:in|within|inside(?: of)?|over)\s+(?:(?:the\s+)?next\s+|the\s+coming\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
     r"|(?<=\barr )|(?<=\beta )|(?<=\beta: ))"
@@ -186,6 +188,8 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return DateExpr(start, end, offset=0, time_of_day=True)
     if g["wkend"]:
         return DateExpr(start, end, weekend=True)
+    if g["dayortwo"]:
+        return DateExpr(start, end, offset=2)
     if g["n"]:
         return _duration(match)
     if g["wds"] or g["wdu"]:

@@ -33,7 +33,7 @@ from auditor._claims._text import Clause
 #: Words that say a parcel reaches the customer, chat shorthand included ("arr", "del.").
 _STRONG = re.compile(
     r"\b(?:arriv\w*|arr|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|dlvrd|dlvred|delivd|del|eta"
-    r"|with (?:you|u)|w/ ?(?:you|u)|reach(?:es|ed)? (?:you|u)|get(?:s)? to (?:you|u)"
+    r"|with (?:you|u)|w/ ?(?:you|u)|reach(?:es|ed)? (?:you|u)|(?:get|gets|got|getting) to (?:you|u)"
     r"|turn(?:s|ed)? up"
     r"|land(?:s|ed|ing)?|be there|dropped (?:it |them |the \w+ )?off"
     r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed for"
@@ -124,8 +124,8 @@ _CUE_PHRASES = {
     "w": ("w/",),
     "to": ("to you", "to u"),
     "be": ("be there",),
-    "have": ("have it", "have them", "have your"),
-    "get": ("get it", "get them", "get your"),
+    "have": ("have it", "have them", "have your", "have xx"),
+    "get": ("get it", "get them", "get your", "get xx"),
     "your": ("your door", "your step", "your address", "your letterbox", "your letter box"),
     "through": ("through the letterbox", "through the letter box", "through the door"),
     "track": ("on track for",),

@@ -97,6 +97,9 @@ def test_a_part_delivered_and_a_part_in_transit_in_one_sentence_is_shipped_witho
         ("ORD-55501 should land within the next 48h.", "2026-12-09"),
         ("ORD-55501 late, sorry. revised ETA thurs", "2026-12-10"),
         ("ORD-55501 was posted through your letterbox on Saturday.", "2026-12-05"),
+        ("ORD-55501 should be with you within a day or two.", "2026-12-09"),
+        ("You'll get ORD-55501 on Friday.", "2026-12-11"),
+        ("ORD-55501 got to you on 4 December.", "2026-12-04"),
     ],
 )
 def test_delivery_dates_of_the_weekend_hours_new_etas_and_the_letterbox(text, day):
