@@ -56,7 +56,8 @@ _NOT_BEFORE_DATE = (
 #: Short weekday names that are also words ("sat", "sun", "wed") count only after one of these.
 _SHORT_PREFIX = (
     r"by|on|this|next|until|till|til|before|last|coming|land|lands|landed|arrive|arrives"
-    r"|arriving|arrived|arr|due|eta:?|there|between|and|to|from|or|thru|through"
+    r"|arriving|arrived|arr|due|eta:?|there|between|and|to|from|or|thru|through|dlvd|dlvrd"
+    r"|delivered"
 )
 _RELATIVE = "|".join(k.replace(" ", r"\s+") for k in sorted(_RELATIVE_DAYS, key=len, reverse=True))
 

@@ -26,6 +26,7 @@ _IRREGULAR = {
     "pay": ("paid", "paid"),
     "make": ("made", "made"),
     "have": ("had", "had"),
+    "say": ("said", "said"),
 }
 #: Verbs that double their last consonant before "-ed" and "-ing" (ship, shipped, shipping).
 _DOUBLING = frozenset(

@@ -68,7 +68,7 @@ _STRONG = RuleSet.of(
     ),
     rules(
         _PARTIAL,
-        r"(?:partially|partly|part) (?:shipped|dispatched|despatched|delivered|sent)",
+        r"(?:partially|partly|part) (?:shipped|dispatched|despatched|sent)",
         r"part of (?:your|the) order (?:has|have|was|is)",
         r"(?:still|yet) to (?:come|ship|be shipped|be dispatched|follow|arrive)",
         r"follow (?:separately|in a separate \w+|later|in another \w+|on its own)",
@@ -118,6 +118,8 @@ _STRONG = RuleSet.of(
         r"|redelivered|on (?:its|their|the) way)",
         r"(?:re-?delivered|redelivery)",
         r"on (?:its|it's|their|the) way back",
+        # "Partly delivered" says nothing of where the rest is: shipped or still here.
+        r"(?:partially|partly|part) delivered",
         # A promise that was not kept says the order is not there: "should have arrived last
         # week", "was meant to be delivered on Friday" (issue 24).
         r"(?:should (?:have|of)|should've|shoulda|(?:was|were|is|are) (?:meant|supposed|due"
@@ -134,7 +136,8 @@ _AMBIGUOUS = RuleSet.of(
     rules(
         _PENDING,
         r"pending",
-        r"awaiting (?:your )?(?:payment|confirmation|approval|authori[sz]ation)(?: confirmation)?",
+        rf"awaiting (?:your )?(?:{PAYMENT[3:-1]}|confirmation|approval|authori[sz]ation)"
+        r"(?: confirmation)?",
         r"waiting for (?:your |the )?payment(?: to go through)?",
         r"(?:we've|we have|i've|i have) received your order",
         r"order (?:has been |was |is )?(?:received|confirmed|placed successfully)",
@@ -145,8 +148,8 @@ _AMBIGUOUS = RuleSet.of(
         r"on hold(?! pending)",
         r"waiting (?:on|for) (?:your |the )?(?:payment|bank|card)(?: \w+){0,3}? (?:to )?"
         r"(?:clear|go through|confirm|be confirmed|be authori[sz]ed)",
-        rf"(?:held|hold|holding) (?:until|till|til|pending) (?:the |your )?(?:{PAYMENT[3:-1]}|bank"
-        r"|card)",
+        rf"(?:held|hold|holding)(?: \w+| xx+){{0,2}} (?:until|till|til|pending) (?:the |your )?"
+        rf"(?:{PAYMENT[3:-1]}|bank|card)",
         rf"(?:until|till|til|once|when) (?:the |your )?{PAYMENT} (?:clears|has cleared"
         r"|goes through)",
         r"payment(?: \w+){0,3}? (?:is |'s )?(?:still )?being (?:authori[sz]ed|verified|checked"
@@ -219,7 +222,7 @@ _AMBIGUOUS = RuleSet.of(
         rf"{past('go')} (?:off |out )?(?:in|on) the (?:\w+ )?(?:van|truck|lorry)",
         r"(?:winging|wending|heading|making) (?:its|it's|their) way (?:to you|over|to your)",
         # Curt: "ORD-1 sent, trk …".
-        rf"xx+(?: has been| was|'s been)?:? {past('send', 'post')}"
+        rf"xx+(?: has been| was|'s been)?:?(?: not)? {past('send', 'post')}"
         r"(?! (?:back|to us|an?|the|you)\b)",
         r"(?:is|'s|are|'re|now|already|safely) in the post",
         r"on the (?:move|road|truck|van|lorry)",

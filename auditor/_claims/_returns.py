@@ -131,6 +131,7 @@ _TABLE = RuleSet.of(
         r"refunded",
     ),
     rules(_REJECTED, forms("reject", "decline", "deny", "refuse", "turn down", "knock back")),
+    rules(_REJECTED, forms("say no to"), negation=False),
     rules(_REJECTED, r"(?:isn't|is not|not) eligible for (?:a )?return", negation=False),
     rules(
         None,

@@ -58,6 +58,9 @@ def test_lemmas_spell_doubled_and_phrasal_forms():
         ("ORD-55501 still sitting in warehouse", "processing"),
         ("ORD-55501 canc'd as requested", "cancelled"),
         ("The driver left ORD-55501 behind your side gate.", "delivered"),
+        ("ORD-55501 awaiting pymt", "pending"),
+        ("We're holding ORD-55501 until the payment is authorised.", "pending"),
+        ("ORD-55501 not posted yet", "not_shipped"),
         # Not shipped, alone: its own value.
         ("ORD-55501 hasn't been sent out yet.", "not_shipped"),
         ("ORD-55501 has not left the warehouse.", "not_shipped"),
@@ -100,6 +103,7 @@ def test_a_part_delivered_and_a_part_in_transit_in_one_sentence_is_shipped_witho
         ("ORD-55501 should be with you within a day or two.", "2026-12-09"),
         ("You'll get ORD-55501 on Friday.", "2026-12-11"),
         ("ORD-55501 got to you on 4 December.", "2026-12-04"),
+        ("ORD-55501 dlvrd sat", "2026-12-05"),
     ],
 )
 def test_delivery_dates_of_the_weekend_hours_new_etas_and_the_letterbox(text, day):
@@ -138,10 +142,17 @@ def test_return_states_logged_by_id_and_back_with_us(text, value):
         ("RMA-88001 made it to our returns hub this morning.", "received"),
         ("RMA-88001 rcvd", "received"),
         ("RMA-88001 is with our team for approval.", "requested"),
+        ("We had to say no to RMA-88001 as the tags were removed.", "rejected"),
     ],
 )
 def test_return_states_in_other_words(text, value):
     assert read(text, ClaimKind.RETURN_STATUS) == [(value, "RMA-88001")]
+
+
+def test_partly_delivered_says_nothing_of_the_rest_and_its_parts_decide():
+    assert read("ORD-55501 has been partly delivered.", ClaimKind.ORDER_STATUS) == []
+    text = "ORD-55501 is partly delivered:\n- Box 1: delivered\n- Box 2: still on the way"
+    assert read(text, ClaimKind.ORDER_STATUS) == [("shipped", "ORD-55501")]
 
 
 def test_every_part_delivered_makes_the_order_delivered_whatever_it_was_sent_as():
