@@ -27,16 +27,26 @@ _IRREGULAR = {
     "make": ("made", "made"),
     "have": ("had", "had"),
     "say": ("said", "said"),
+    "set": ("set", "set"),
 }
 #: Verbs that double their last consonant before "-ed" and "-ing" (ship, shipped, shipping).
 _DOUBLING = frozenset(
-    ["ship", "drop", "stop", "scrap", "put", "get", "pop", "prep", "wrap", "log", "submit"]
+    ["ship", "drop", "stop", "scrap", "put", "get", "pop", "prep", "wrap", "log", "submit", "set"]
 )
 _VOWELS = frozenset("aeiou")
 
 
 def _inflect(lemma: str) -> tuple[str, ...]:
-    """The lemma, its third person, past, past participle and present participle."""
+    """The lemma, its third person, past, past participle and present participle, each once."""
+    third, pasts, ing = _principal(lemma)
+    return tuple(dict.fromkeys([lemma, third, *pasts, ing]))
+
+
+def _principal(lemma: str) -> tuple[str, tuple[str, ...], str]:
+    """The third person, the past and past participle forms, and the present participle.
+
+    Kept apart rather than cut from `_inflect`'s list: where forms coincide ("put", "set")
+    that list is shorter, and its past forms cannot be found by position."""
     stem = lemma + lemma[-1] if lemma in _DOUBLING else lemma
     if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
         third = lemma + "es"
@@ -53,7 +63,7 @@ def _inflect(lemma: str) -> tuple[str, ...]:
     participle = past
     if lemma in _IRREGULAR:
         past, participle = _IRREGULAR[lemma]
-    return tuple(dict.fromkeys([lemma, third, past, *participle.split("|"), ing]))
+    return third, (past, *participle.split("|")), ing
 
 
 @cache
@@ -74,8 +84,7 @@ def past(*lemmas: str) -> str:
     found: list[str] = []
     for lemma in lemmas:
         head, _, rest = lemma.partition(" ")
-        inflected = _inflect(head)
-        found.extend(f"{form} {rest}".strip() for form in inflected[2:-1])
+        found.extend(f"{form} {rest}".strip() for form in _principal(head)[1])
     return "(?:" + "|".join(sorted(dict.fromkeys(found), key=len, reverse=True)) + ")"
 
 

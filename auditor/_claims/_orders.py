@@ -346,6 +346,10 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
         return False
     if hit.value == _DELIVERED and _RESTOCK.search(doc.clause_text(doc.sentence_at(hit.start))):
         return False  # "10 of them arrived this morning" of stock coming back in
+    if doc.masked.startswith("status", hit.start) and _OFF_TOPIC.search(
+        doc.masked, doc.sentence_at(hit.start).start, hit.start
+    ):
+        return False  # "Refund amount: £32.00 — status: processing" is the refund's status
     if hit.value == _PROCESSING and _after_a_condition(doc, hit.clause):
         return False  # "Once payment clears, it will ship tomorrow": still waiting for it
     if hit.value == _DELIVERED and "arrived" in doc.masked[hit.start : hit.end]:

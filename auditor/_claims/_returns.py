@@ -34,6 +34,8 @@ _ASSESSED = (
     r"(?:assessed|inspected|checked|checked over|tested|evaluated|looked at|examined|reviewed"
     r" by (?:our|the) (?:technician|quality|returns))"
 )
+#: Verbs that put a return request on record: "I've logged/initiated/set up a return".
+_LOGGED = ("log", "raise", "open", "create", "submit", "register", "initiate", "start", "set up")
 #: Approval said as an idiom: cleared, given the green light, okayed.
 _GO_AHEAD = r"(?:go-?ahead|green light|thumbs up|ok|okay|all clear|nod|all-clear)"
 
@@ -44,18 +46,18 @@ _TABLE = RuleSet.of(
         r"|created|registered|opened|open|pending|noted)",
         rf"return{_ID} (?:has been |was |is |'s been )?(?:logged|submitted|created|registered"
         r"|opened)",
-        r"awaiting (?:approval|review|authori[sz]ation)",
+        r"awaiting (?:a |an )?(?:approval|review|authori[sz]ation|decision)",
         r"(?:under|in|pending) (?:review|approval)",
         r"being reviewed",
         r"(?:status|return|xx+)\W{1,3}requested",
         r"(?:has been|was|'s been|have been) requested",
         r"(?:logged|received|registered|got|have) your return request",
-        rf"{past('log', 'raise', 'open', 'create', 'submit', 'register')} (?:a|the|your) return"
+        rf"{past(*_LOGGED)} (?:a|the|your) return"
         r"(?: request| req)?",
         # The return named by its id: "just logged RMA-1 for you".
-        rf"{past('log', 'raise', 'open', 'create', 'submit', 'register')} xx+",
+        rf"{past(*_LOGGED)} xx+",
         rf"return (?:request|req)(?: (?:for|on) xx+)? (?:has been |was |is |'s been )?"
-        rf"{past('log', 'raise', 'open', 'create', 'submit', 'register', 'receive')}",
+        rf"{past(*_LOGGED, 'receive')}",
         r"waiting (?:for|on) (?:a )?(?:decision|approval|review|authori[sz]ation|sign-off)",
         r"waiting (?:for|on) (?:\w+ ){1,4}to (?:approve|review|authori[sz]e|sign (?:it )?off)",
         r"waiting to be (?:reviewed|approved|authori[sz]ed|looked at)",

@@ -143,6 +143,8 @@ def test_return_states_logged_by_id_and_back_with_us(text, value):
         ("RMA-88001 rcvd", "received"),
         ("RMA-88001 is with our team for approval.", "requested"),
         ("We had to say no to RMA-88001 as the tags were removed.", "rejected"),
+        ("I've set up a return for you: RMA-88001.", "requested"),
+        ("RMA-88001 is awaiting a decision from the returns team.", "requested"),
     ],
 )
 def test_return_states_in_other_words(text, value):
@@ -158,6 +160,14 @@ def test_partly_delivered_says_nothing_of_the_rest_and_its_parts_decide():
 def test_every_part_delivered_makes_the_order_delivered_whatever_it_was_sent_as():
     text = "ORD-55501 went in two boxes.\n- Box 1: delivered\n- Box 2: delivered"
     assert read(text, ClaimKind.ORDER_STATUS) == [("delivered", "ORD-55501")]
+
+
+def test_a_status_label_after_a_refund_on_its_line_is_no_order_status():
+    text = "ORD-55501 — Refund amount: £32.00 — status: processing"
+    assert read(text, ClaimKind.ORDER_STATUS) == []
+    assert read("ORD-55501 — Status: cancelled, refund issued", ClaimKind.ORDER_STATUS) == [
+        ("cancelled", "ORD-55501")
+    ]
 
 
 def test_a_pronoun_standing_for_the_refund_makes_no_return_state():
