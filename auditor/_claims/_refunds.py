@@ -64,6 +64,10 @@ _TABLE = RuleSet.of(
         rf" {_WALLET}",
         rf"{_MONEY} back (?:on|to|into|in) {_WALLET}",
         r"(?:i've|i have|we've|we have)(?: just)? put (?:it|that|the refund) through",
+        # The money back to the customer: "we've sent £15 back to you", "£30 refunded to your
+        # PayPal" (a return's "refunded" alone stays the return's state).
+        rf"(?:sent|paid|put|transferred|returned|given) (?:the |your )?{_MONEY} back to (?:you|u)",
+        rf"refunded (?:back )?(?:to|into|onto|on) {_WALLET}",
         rf"refund{_FILL} (?:is|'s) on (?:its|it's|the|their) way",
         r"refund's on (?:its|it's|the|their) way",
         rf"refund{_FILL}(?:'s| is)? on (?:its |it's |the |their )?way",
@@ -120,6 +124,9 @@ _TABLE = RuleSet.of(
         r"|out|off)",
         r"(?:you'll|you will) (?:be refunded|be reimbursed|get (?:your )?(?:money|a refund"
         r"|refunded|a full refund)|receive (?:a|your) refund)",
+        # Money still to come back: "you'll get £12.50 back", "… the full amount back".
+        rf"(?:you'll|you will|you should|you'd|you would) (?:get|receive|have) (?:the |your )?"
+        rf"(?:{_MONEY}|full amount|whole amount|amount|full \w+ price) back",
         rf"refund{_FILL} (?:has been |was |is )?(?:approved|initiated|requested|authori[sz]ed)",
         # Still to come in other words: "being sorted", "with accounts", "okayed", "not out yet".
         rf"refund(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)? (?:being (?:sorted|sorted"
@@ -166,7 +173,7 @@ _TABLE = RuleSet.of(
 )
 _REFUND_CUE = re.compile(
     r"\b(?:refund\w*|reimburs\w*|credit\w*|money back|back (?:on|to|in|into) your"
-    r"|on your statement)"
+    r"|on your statement|(?:get|getting|receive|have|sent|paid|put) (?:the |your )?\S+ back\b)"
 )
 #: "No refund until we receive it": refused only for now.
 _UNTIL = re.compile(r"[\w ]{0,20}?\b(?:until|till|before|unless|once)\b")

@@ -188,6 +188,8 @@ def test_a_pronoun_standing_for_the_refund_makes_no_return_state():
         ("Refund for RMA-88001: €9.00 (paid)", "issued"),
         ("When RMA-88001 is back with us, we'll put the refund through.", "pending"),
         ("We'll give you a full refund for RMA-88001.", "pending"),
+        ("You should get €9.40 back for RMA-88001 within the week.", "pending"),
+        ("We've paid £6 back to you for RMA-88001.", "issued"),
     ],
 )
 def test_refund_states_refused_and_still_processing(text, value):
