@@ -39,6 +39,7 @@ _RELATIVE_DAYS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "tdy": 0, "2day": 0, "2nite": 0, "tonite": 0,
     "tomorrow": 1, "tmrw": 1, "tmr": 1, "tmw": 1, "tmrow": 1, "tomoz": 1, "2moro": 1, "2morrow": 1,
+    "tomorow": 1, "tommorow": 1, "tommorrow": 1,
     "the day after tomorrow": 2, "day after tomorrow": 2,
     "yesterday": -1, "yday": -1, "yest": -1, "ystrdy": -1, "the day before yesterday": -2,
 }  # fmt: skip

@@ -35,19 +35,19 @@ _STRONG = re.compile(
     r"\b(?:arriv\w*|arr|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|dlvrd|dlvred|delivd|del|eta"
     r"|with (?:you|u)|w/ ?(?:you|u)|reach(?:es|ed)? (?:you|u)|(?:get|gets|got|getting) to (?:you|u)"
     r"|turn(?:s|ed)? up"
-    r"|land(?:s|ed|ing)?|be there|dropped (?:it |them |the \w+ )?off"
+    r"|land(?:s|ed|ing)?|be there|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
     r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed for"
     r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
     r"|left (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the) (?:\w+ )?"
     r"(?:neighbou?r"
     r"|safe place|porch|door|doorstep|step|reception|mailbox|letterbox|bin|garage|shed|gate)"
-    r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|have) (?:it|them|your"
-    r"|xx+))\b"
+    r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|recieve|have)"
+    r" (?:it|them|your|xx+))\b"
 )
 #: Words that only say when: a delivery's date unless the clause sends the parcel off.
 _WEAK = re.compile(
     r"\b(?:expected|expect|estimated|estimates?|due|scheduled|slated|booked in|pencil+ed in"
-    r"|on track for|planned for|aiming for|aimed for|targeting|target date"
+    r"|on track for|planned for|aiming for|aimed for|targeting|target date|coming"
     r"|new (?:date|eta|delivery date|estimate)|revised (?:date|eta|estimate)|rescheduled)\b"
 )
 #: A promised date the answer says has passed (issue 24): "it was due on Thursday", "should
@@ -55,7 +55,8 @@ _WEAK = re.compile(
 #: "missed its date (4 Dec)". The answer does not say the order will come then, so the clause
 #: gives no delivery date; a new date said after it does ("new ETA fri").
 _UNMET = re.compile(
-    r"\b(?:should(?: have|'ve| of)|shoulda|(?:was|were) (?:due|meant|supposed|scheduled|expected"
+    r"\b(?:(?:should(?: have|'ve| of)|shoulda) (?:been|arrived|come|got|gotten|reached|landed"
+    r"|turned|gone|\w+ed)|(?:was|were) (?:due|meant|supposed|scheduled|expected"
     r"|promised|set|booked|slated)|original(?:ly)?|missed|(?:has|have|had) (?:now |already )?"
     r"passed)\b"
 )
@@ -115,7 +116,8 @@ _CUE_WORDS = frozenset({
     "signed", "eta", "arr", "del", "dlvd", "dlvrd", "dlvred", "delivd", "rescheduled", "expected",
     "expect", "estimated", "estimate",
     "estimates", "due", "reach", "reaches", "reached", "turn", "turns", "turned", "land",
-    "lands", "landed", "landing", "receive", "dropped", "scheduled", "slated", "booked",
+    "lands", "landed", "landing", "receive", "recieve", "dropped", "drop", "dropping", "coming",
+    "scheduled", "slated", "booked",
     "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.

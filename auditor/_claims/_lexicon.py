@@ -113,8 +113,10 @@ WITH = r"(?:with|w/)"
 #: them came back in"), not about a customer's parcel: no delivery date and no order status.
 RESTOCK = (
     r"\b(?:re-?stock\w*|back in stock|into stock|expected back|due back|available again"
-    r"|more to arrive|more (?:are|is) (?:due|expected)"
-    r"|c(?:o|a)m(?:e|es|ing) back in"
+    r"|more to arrive|more (?:of (?:the |those |these |them )?)?(?:\w+ )?(?:(?:are|is) )?"
+    r"(?:due|expected|coming|arriving)"
+    r"|stock (?:is|are) (?:due|expected|coming|arriving)"
+    r"|c(?:o|a)m(?:e|es|ing) back(?: in\b|(?! (?:to|with) (?:us|you|u)\b))"
     r"|(?:our|the) next (?:delivery|shipment|batch|consignment)"
     r"|we(?:'ve|'re|'ll| are| have| had)?\s+(?:\w+\s+)?(?:had|having|getting|got|due|expecting"
     r"|awaiting)\s+(?:a|an|another|some|more)(?: \w+)? (?:delivery|deliveries|shipment|batch"

@@ -114,7 +114,8 @@ _STRONG = RuleSet.of(
         rf"{_WILL}(?: \w+ly)? (?:be )?(?:start|begin) \w+",
         r"(?:tracking|details|email|confirmation|info|number|link)(?: \w+)? (?:to|will) follow",
         r"delivered\W{1,6}(?:expected|due|pending|not yet|eta|estimated)",
-        rf"{_WILL}(?: most| very)?(?: \w+ly)? be (?:shipped|dispatched|delivered|despatched"
+        rf"{_WILL}(?: most| very)?(?: \w+ly)? be (?:shipped|dispatched|delivered|deliverd|delivred"
+        r"|despatched"
         r"|redelivered|on (?:its|their|the) way)",
         r"(?:re-?delivered|redelivery)",
         r"on (?:its|it's|their|the) way back",

@@ -104,10 +104,29 @@ def test_a_part_delivered_and_a_part_in_transit_in_one_sentence_is_shipped_witho
         ("You'll get ORD-55501 on Friday.", "2026-12-11"),
         ("ORD-55501 got to you on 4 December.", "2026-12-04"),
         ("ORD-55501 dlvrd sat", "2026-12-05"),
+        ("ORD-55501 is coming to you on Thursday.", "2026-12-10"),
+        ("ORD-55501 left yesterday so you should have it by fri", "2026-12-11"),
+        ("you should recieve ORD-55501 tommorow", "2026-12-08"),
+        ("the driver will drop ORD-55501 off on Wednesday", "2026-12-09"),
     ],
 )
 def test_delivery_dates_of_the_weekend_hours_new_etas_and_the_letterbox(text, day):
     assert read(text, ClaimKind.DELIVERY_DATE) == [(day, "ORD-55501")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We've got more of the lamps coming on Friday.",  # the shop's stock, not a parcel
+        "The lamp is coming back on the 14th.",
+    ],
+)
+def test_stock_coming_in_is_no_delivery_date(text):
+    assert read(text, ClaimKind.DELIVERY_DATE) == []
+
+
+def test_a_future_misspelt_delivery_is_no_status():
+    assert read("ORD-55501 will be deliverd tomorrow", ClaimKind.ORDER_STATUS) == []
 
 
 @pytest.mark.parametrize(
