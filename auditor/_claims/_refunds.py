@@ -17,7 +17,7 @@ from auditor._claims._negation import has_yet, hedged
 from auditor._claims._numbers import MONEY, parse_amount
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of, resolve
-from auditor._claims._returns import refunded_is_return_status
+from auditor._claims._returns import refunded_is_return_status, table_row
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan, silent
 
@@ -245,6 +245,8 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
     for match in MONEY.finditer(doc.masked):
         clause = doc.clause_at(match.start())
         text = doc.labelled_clause_text(clause)
+        row_start, row_end = table_row(doc, match.start())
+        text = doc.masked[row_start:row_end] + text  # a table cell's label is the cell before
         about_refund = bool(_REFUND_CUE.search(text)) or bool(
             refund_talk and _AMOUNT_LABEL.search(text)
         )

@@ -170,7 +170,11 @@ def clause_topic(doc: Document, hit_start: int) -> str | None:
     clause = doc.clause_at(hit_start)
     label = doc.labelled_clause_text(clause)
     start = clause.end - len(label)
-    scopes = ((start, hit_start), (doc.sentence_at(hit_start).start, hit_start))
+    scopes = (
+        (start, hit_start),
+        (doc.sentence_at(hit_start).start, hit_start),
+        table_row(doc, hit_start),
+    )
     for begin, end in scopes:
         match = _NOUNS.search(doc.masked, begin, end)
         if match is None:
@@ -183,6 +187,15 @@ def clause_topic(doc: Document, hit_start: int) -> str | None:
             )
         return word
     return None
+
+
+def table_row(doc: Document, position: int) -> tuple[int, int]:
+    """The table row before `position` when it stands in a Markdown table ("| Status |
+    Refunded |": each "|" ends a sentence, and the label is the cell before), else nothing."""
+    line = doc.masked.rfind("\n", 0, position) + 1
+    if doc.masked.find("|", line, position) < 0:
+        return (position, position)
+    return (line, position)
 
 
 def refunded_is_return_status(doc: Document, hit_start: int) -> bool:

@@ -218,3 +218,11 @@ def test_refund_states_refused_and_still_processing(text, value):
 def test_an_amount_the_customer_will_see_after_a_refund_sentence_is_the_refund_amount():
     text = "RMA-88001 has been credited back to your card. You'll see €23.10 within a few days."
     assert read(text, ClaimKind.REFUND_AMOUNT) == [("23.10", "RMA-88001")]
+
+
+def test_a_table_row_lends_its_label_cell_to_its_value():
+    text = "Your return:\n\n| | |\n|---|---|\n| Return | RMA-88001 |\n| Status | Refunded |\n"
+    text += "| Amount | €12.00 |"
+    assert read(text, ClaimKind.RETURN_STATUS) == [("refunded", "RMA-88001")]
+    assert read(text, ClaimKind.REFUND) == []  # the return's state, said in its own row
+    assert read(text, ClaimKind.REFUND_AMOUNT) == [("12.00", "RMA-88001")]
