@@ -123,8 +123,8 @@ _STRONG = RuleSet.of(
         r"(?:partially|partly|part) delivered",
         # A promise that was not kept says the order is not there: "should have arrived last
         # week", "was meant to be delivered on Friday" (issue 24).
-        r"(?:should (?:have|of)|should've|shoulda|(?:was|were|is|are) (?:meant|supposed|due"
-        r"|expected|scheduled) to(?: have)?)(?: been)? (?:delivered|arrived|arrive|landed"
+        r"(?:should (?:have|of)|should've|shoulda|(?:meant|supposed|due|expected|scheduled) to"
+        r"(?: have)?)(?: been)? (?:delivered|arrived|arrive|landed"
         r"|turned up|reached you|dispatched|shipped|sent|with you|there)",
         rf"{forms('have')} (?:a word|words|a chat|spoken|been in touch) with (?:the |our )?"
         rf"{_CARRIERS}",
@@ -218,7 +218,9 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:local )?(?:depot|sorting (?:office|centre|center|facility|hub)|delivery (?:office"
         r"|depot)|(?:carrier|courier)'?s? (?:depot|facility|hub)|post office|collection point"
         r"|parcel (?:shop|locker)|pick-?up point)",
-        rf"(?:courier|carrier|driver|{_CARRIERS[3:-1]})(?: has|'s got|'s| has got| have| have got)"
+        # Who holds it, named without an article: "the" would open a pattern on every answer.
+        r"(?:courier|carrier|driver|postie|postman|dhl|ups|usps|dpd|fedex|royal mail|parcelforce"
+        r"|evri|hermes|yodel|gls)(?: has|'s got|'s| has got| have| have got)"
         r" (?:it|them|your \w+|xx+)",
         rf"{past('go')} (?:off |out )?(?:in|on) the (?:\w+ )?(?:van|truck|lorry)",
         r"(?:winging|wending|heading|making) (?:its|it's|their) way (?:to you|over|to your)",

@@ -142,14 +142,14 @@ _TABLE = RuleSet.of(
         r" (?:gone|go|come|gone through) (?:out|back|through|thru)",
     ),
     rules(None, r"be refunded"),
+    # Qualifying for one is no state; not qualifying is none ("doesn't qualify for a refund").
+    rules(None, r"qualify for (?:a |any )?refund", negated=_NONE),
     rules(
         _NONE,
         r"no refunds?",
         rf"{_LABEL}(?:none|nil|n/a)(?!\w)",
         r"(?:not|isn't|is not|isnt|aren't|arent|wasn't|wasnt|was not|weren't|won't be|wont be"
         r"|not be|never) eligible for (?:a |any )?refund",
-        r"(?:doesn't|does not|doesnt|don't|do not|didn't|did not|won't|will not|wont) qualify"
-        r" for (?:a |any )?refund",
         r"non-refundable",
         r"(?:not|isn't|is not|aren't|are not|isnt) refundable",
         r"(?:won't|will not|can't|cannot|can not|unable to|couldn't|could not)"
