@@ -140,7 +140,8 @@ _AMBIGUOUS = RuleSet.of(
         rf"awaiting (?:your )?(?:{PAYMENT[3:-1]}|confirmation|approval|authori[sz]ation)"
         r"(?: confirmation)?",
         r"waiting for (?:your |the )?payment(?: to go through)?",
-        r"(?:we've|we have|i've|i have) received your order",
+        r"(?:we've|we have|i've|i have) (?:received|got) your order",
+        r"waiting to be (?:processed|started|confirmed)",
         r"order (?:has been |was |is )?(?:received|confirmed|placed successfully)",
         r"(?:is|has been|'s been) confirmed",
         r"(?:in|at the front of|near the front of) (?:the|our) queue"
@@ -178,6 +179,7 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:packing|picking|preparing) (?:it|them) (?:now|up|today)",
         r"(?:finish|finishing|finishes) (?:packing|picking|preparing|processing)",
         r"(?:in|into|moved to|with) (?:our )?fulfil?ment",
+        r"(?:in|at the front of) (?:the|our) (?:packing|picking|dispatch) queue",
         r"(?:(?:in|at the front of) (?:the|our) queue|queued) (?:for|to be) (?:packing|picking"
         r"|dispatch|packed|picked|dispatched|shipping|shipped)",
         r"(?:still |waiting |sitting )?(?:in|at) (?:our|the) " + PREMISES,

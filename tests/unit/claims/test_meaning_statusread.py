@@ -34,6 +34,8 @@ def test_lemmas_spell_doubled_and_phrasal_forms():
         ("ORD-55501's getting boxed up this morning.", "processing"),
         ("ORD-55501 prepping rn", "processing"),
         ("ORD-55501 queued for picking", "processing"),
+        ("ORD-55501 is in the dispatch queue.", "processing"),
+        ("We've got your order ORD-55501; it's waiting to be processed.", "pending"),
         # Held for the payment, in chat spelling.
         ("ORD-55501 on hold til pymt clears", "pending"),
         # Gone with the carrier: handed off, went off with, "w/".
