@@ -18,6 +18,9 @@ Decisions recorded here (and in the README):
 * `shipped` about a partially shipped order is *incompatible*: part of it has not left, and a
   customer told "it has shipped" waits for everything. "Part of it has shipped" is
   `partially_shipped`.
+* "It hasn't shipped (yet)" (`not_shipped`) is compatible with a pending, processing or
+  cancelled order and incompatible with one that has left, wholly or in part: a customer told
+  "not shipped" about a partial shipment misses the parcel already on its way.
 * An unknown SKU said to be out of stock (or discontinued, or zero in stock) is `imprecise`:
   the verdict is `pass` and the answer gets a finding of its own (`imprecise`), so it is
   visible but blocks no release by default; only a claim that the item exists *and can be
@@ -33,6 +36,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from auditor._claims import Claim, ClaimKind
+from auditor._claims._model import NOT_SHIPPED
 from auditor._delays import has_late_part, is_late, is_stalled
 from auditor._facts import (
     Availability,
@@ -115,9 +119,23 @@ AVAILABILITY: Mapping[str, Row] = _rows(
     ),
 )
 
-#: Order status: each state accepts only itself (see the module's note on partial shipments).
+#: States before shipping, and a cancelled order that never left: "it hasn't shipped (yet)" is
+#: true of them, and false of an order that has left, whole or in part.
+_NOT_YET_SHIPPED = frozenset({OrderStatus.PENDING, OrderStatus.PROCESSING, OrderStatus.CANCELLED})
+
+#: Order status: each state accepts itself (see the module's note on partial shipments), and the
+#: states before shipping also "has not shipped" (`not_shipped`).
 ORDER_STATUS: Mapping[str, Row] = _rows(
-    *((s.value, Row(s.value.replace("_", " "), (s.value,))) for s in OrderStatus)
+    *(
+        (
+            s.value,
+            Row(
+                s.value.replace("_", " "),
+                (s.value, NOT_SHIPPED) if s in _NOT_YET_SHIPPED else (s.value,),
+            ),
+        )
+        for s in OrderStatus
+    )
 )
 
 RETURN_STATUS: Mapping[str, Row] = _rows(

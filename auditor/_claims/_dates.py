@@ -39,6 +39,7 @@ _RELATIVE_DAYS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "tdy": 0, "2day": 0, "2nite": 0, "tonite": 0,
     "tomorrow": 1, "tmrw": 1, "tmr": 1, "tmw": 1, "tmrow": 1, "tomoz": 1, "2moro": 1, "2morrow": 1,
+    "tomorow": 1, "tommorow": 1, "tommorrow": 1,
     "the day after tomorrow": 2, "day after tomorrow": 2,
     "yesterday": -1, "yday": -1, "yest": -1, "ystrdy": -1, "the day before yesterday": -2,
 }  # fmt: skip
@@ -56,7 +57,8 @@ _NOT_BEFORE_DATE = (
 #: Short weekday names that are also words ("sat", "sun", "wed") count only after one of these.
 _SHORT_PREFIX = (
     r"by|on|this|next|until|till|til|before|last|coming|land|lands|landed|arrive|arrives"
-    r"|arriving|arrived|arr|due|eta:?|there|between|and|to|from|or|thru|through"
+    r"|arriving|arrived|arr|due|eta:?|there|between|and|to|from|or|thru|through|dlvd|dlvrd"
+    r"|delivered"
 )
 _RELATIVE = "|".join(k.replace(" ", r"\s+") for k in sorted(_RELATIVE_DAYS, key=len, reverse=True))
 
@@ -75,12 +77,15 @@ _DATE = re.compile(
     rf"(?!\s+(?:of\s+)?(?:{_MONTHS})(?!\w))"
     rf"|(?P<rel>{_RELATIVE})"
     rf"|(?P<tod>(?:by|at|around|before|for)\s+(?:the\s+)?(?:{_TIME_OF_DAY}))"
-    r"|(?:(?:in|within|inside(?: of)?|over)\s+(?:the\s+next\s+|the\s+coming\s+)?"
+    r"|(?P<wkend>(?:(?:by|over|at|on|for|until|till|before)\s+)?(?:the|this)\s+weekend)"
+    # "in the next day or two": a range of one to two days, read as its latest.
+    r"|(?P<dayortwo>(?:in|within|over)\s+(?:the\s+next\s+|a\s+)?day\s+or\s+(?:two|so))"
+    r"|(?:(?:in|within|inside(?: of)?|over)\s+(?:(?:the\s+)?next\s+|the\s+coming\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
     r"|(?<=\barr )|(?<=\beta )|(?<=\beta: ))"
-    rf"(?P<n>{_COUNT})(?:\s*(?:-|\u2014|to)\s*(?P<nhi>{_COUNT}))?\s+"
+    rf"(?P<n>{_COUNT})(?:\s*(?:-|\u2014|to)\s*(?P<nhi>{_COUNT}))?(?:\s+|(?<=\d)(?=h))"
     r"(?P<biz>(?:business|working|biz|bus\.?|work)\s+)?"
-    r"(?P<unit>days?|weeks?|wks?|fortnights?|hours?|hrs?)"
+    r"(?P<unit>days?|weeks?|wks?|fortnights?|hours?|hrs?|h)"
     rf"|(?P<wpre>(?:by|on|this|next|until|before|last|coming|from)\s+)?(?P<wd>{_WEEKDAY})"
     rf"{_NOT_BEFORE_DATE}"
     rf"|(?:(?P<spre>(?:{_SHORT_PREFIX})\s+)(?P<wds>{_WEEKDAY_SHORT})"
@@ -119,6 +124,9 @@ class DateExpr:
     hours: int | None = None
     #: "by teatime": today, unless a day stands beside it.
     time_of_day: bool = False
+    #: "by the weekend": a range, Saturday to Sunday, read as its latest day (the coming Sunday,
+    #: or today on a Sunday).
+    weekend: bool = False
     #: Several expressions making one range ("between Monday and Wednesday").
     parts: tuple[DateExpr, ...] = ()
 
@@ -153,7 +161,7 @@ def _duration(match: re.Match[str]) -> DateExpr:
     """ "in 3–5 business days", "within 48 hours", "in a fortnight": the latest count."""
     start, end = match.span()
     count = _count(match["nhi"] or match["n"])
-    days = _UNIT_DAYS[match["unit"]]
+    days = _UNIT_DAYS.get(match["unit"], 0)  # "24h": hours
     if days == 0:
         return DateExpr(start, end, hours=count)
     if days > 1:
@@ -180,6 +188,10 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return DateExpr(start, end, offset=_RELATIVE_DAYS[re.sub(r"\s+", " ", g["rel"])])
     if g["tod"]:
         return DateExpr(start, end, offset=0, time_of_day=True)
+    if g["wkend"]:
+        return DateExpr(start, end, weekend=True)
+    if g["dayortwo"]:
+        return DateExpr(start, end, offset=2)
     if g["n"]:
         return _duration(match)
     if g["wds"] or g["wdu"]:
@@ -257,6 +269,10 @@ def resolve(expr: DateExpr, now: datetime | None, *, past: bool = False) -> date
     if expr.hours is not None:
         return (now + timedelta(hours=expr.hours)).date()
     today = now.date()
+    if expr.weekend:  # the Sunday closing it: this weekend's, or in a past clause the last one
+        if past:
+            return today - timedelta(days=(today.weekday() + 1) % 7)
+        return today + timedelta(days=6 - today.weekday())
     if expr.month_day is not None:
         return _nearest_year(today, *expr.month_day)
     if expr.offset is not None:

@@ -14,12 +14,14 @@ part and some part is still to come, the day an earlier part was delivered is no
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
 from auditor._claims._dates import DATE_NEEDLES, DateExpr, find_dates, resolve
 from auditor._claims._dispatch import WordIndex
 from auditor._claims._document import Document
+from auditor._claims._lexicon import RESTOCK
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
 from auditor._claims._registry import EXTRACTORS
@@ -30,21 +32,33 @@ from auditor._claims._text import Clause
 
 #: Words that say a parcel reaches the customer, chat shorthand included ("arr", "del.").
 _STRONG = re.compile(
-    r"\b(?:arriv\w*|arr|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|del|eta"
-    r"|with (?:you|u)|w/ ?(?:you|u)|reach(?:es|ed)? (?:you|u)|get(?:s)? to (?:you|u)"
+    r"\b(?:arriv\w*|arr|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|dlvrd|dlvred|delivd|del|eta"
+    r"|with (?:you|u)|w/ ?(?:you|u)|reach(?:es|ed)? (?:you|u)|(?:get|gets|got|getting) to (?:you|u)"
     r"|turn(?:s|ed)? up"
-    r"|land(?:s|ed|ing)?|be there|dropped (?:it |them |the \w+ )?off"
+    r"|land(?:s|ed|ing)?|be there|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
     r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed for"
+    r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
     r"|left (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the) (?:\w+ )?"
     r"(?:neighbou?r"
     r"|safe place|porch|door|doorstep|step|reception|mailbox|letterbox|bin|garage|shed|gate)"
-    r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|have) (?:it|them|your"
-    r"|xx+))\b"
+    r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|recieve|have)"
+    r" (?:it|them|your|xx+))\b"
 )
 #: Words that only say when: a delivery's date unless the clause sends the parcel off.
 _WEAK = re.compile(
     r"\b(?:expected|expect|estimated|estimates?|due|scheduled|slated|booked in|pencil+ed in"
-    r"|on track for|planned for|aiming for|aimed for|targeting|target date)\b"
+    r"|on track for|planned for|aiming for|aimed for|targeting|target date|coming"
+    r"|new (?:date|eta|delivery date|estimate)|revised (?:date|eta|estimate)|rescheduled)\b"
+)
+#: A promised date the answer says has passed (issue 24): "it was due on Thursday", "should
+#: have been with you on the 2nd", "the original delivery date of December 3 has passed",
+#: "missed its date (4 Dec)". The answer does not say the order will come then, so the clause
+#: gives no delivery date; a new date said after it does ("new ETA fri").
+_UNMET = re.compile(
+    r"\b(?:(?:should(?: have|'ve| of)|shoulda) (?:been|arrived|come|got|gotten|reached|landed"
+    r"|turned|gone|\w+ed)|(?:was|were) (?:due|meant|supposed|scheduled|expected"
+    r"|promised|set|booked|slated)|original(?:ly)?|missed|(?:has|have|had) (?:now |already )?"
+    r"passed)\b"
 )
 #: Either kind of cue, to find where they stand in one pass (an overlap with a clause is all
 #: that is asked of it).
@@ -58,22 +72,14 @@ _OFF_TOPIC = re.compile(
     r"|rma|sent back|send back|credit\w*|money|usually|typically|normally)\b"
 )
 #: A sentence about the shop's own stock arriving, not the customer's parcel.
-_RESTOCK = re.compile(
-    r"\b(?:re-?stock\w*|back in stock|into stock|expected back|due back|available again"
-    r"|more to arrive|more (?:are|is) (?:due|expected)"
-    r"|c(?:o|a)m(?:e|es|ing) back in"
-    r"|(?:our|the) next (?:delivery|shipment|batch|consignment)"
-    r"|we(?:'ve|'re|'ll| are| have| had)?\s+(?:\w+\s+)?(?:had|having|getting|got|due|expecting"
-    r"|awaiting)\s+(?:a|an|another|some|more)(?: \w+)? (?:delivery|deliveries|shipment|batch"
-    r"|consignment|stock))\b"
-)
+_RESTOCK = re.compile(RESTOCK)
 #: Money spoken of before a clause of when: "it" there is the money ("your refund is approved
 #: — expect it in 3 days"), unless the clause names what is delivered.
 _MONEY = re.compile(r"\b(?:refunds?|refunded|paid out|credit\w*|money|reimburs\w*)\b")
 _GOODS = re.compile(r"\b(?:order|parcel|package|delivery|shipment|replacement|item|items|box)\b")
 _PAST = re.compile(
     r"\b(?:delivered|arrived|was|were|came|got|received|signed|dropped|left|last|turned|landed"
-    r"|reached|dlvd)\b"
+    r"|reached|dlvd|dlvrd)\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|'ll|should|shd|expect|expected|due|going to|to be|arrives|arriving|scheduled)\b"
@@ -97,14 +103,21 @@ _VALUE_WORDS = frozenset({
     "roughly", "and", "both", "latter", "former", "it", "them", "was", "were", "is", "latest",
     "earliest", "window", "between", "from", "to", "pm", "am",
 })  # fmt: skip
-_NOT_YET_THERE = frozenset({"partially_shipped"})
+#: The order's status says a delivered day was a part's when the order is partly sent, or when
+#: it is shipped (every part left) and not delivered ("one was delivered on 2 Dec, the other is
+#: still in transit").
+_PARTLY_SENT = frozenset({"partially_shipped"})
+_SHIPPED = "shipped"
+_DELIVERED = "delivered"
 
 #: The prefilter: a cue word is one of these words, or holds one of `_CUE_PHRASES` or one of
 #: `_CUE_STEMS` (common words such as "with" or "have" count only in their phrase).
 _CUE_WORDS = frozenset({
-    "signed", "eta", "arr", "del", "dlvd", "expected", "expect", "estimated", "estimate",
+    "signed", "eta", "arr", "del", "dlvd", "dlvrd", "dlvred", "delivd", "rescheduled", "expected",
+    "expect", "estimated", "estimate",
     "estimates", "due", "reach", "reaches", "reached", "turn", "turns", "turned", "land",
-    "lands", "landed", "landing", "receive", "dropped", "scheduled", "slated", "booked",
+    "lands", "landed", "landing", "receive", "recieve", "dropped", "drop", "dropping", "coming",
+    "scheduled", "slated", "booked",
     "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
@@ -113,10 +126,13 @@ _CUE_PHRASES = {
     "w": ("w/",),
     "to": ("to you", "to u"),
     "be": ("be there",),
-    "have": ("have it", "have them", "have your"),
-    "get": ("get it", "get them", "get your"),
-    "your": ("your door", "your step", "your address"),
+    "have": ("have it", "have them", "have your", "have xx"),
+    "get": ("get it", "get them", "get your", "get xx"),
+    "your": ("your door", "your step", "your address", "your letterbox", "your letter box"),
+    "through": ("through the letterbox", "through the letter box", "through the door"),
     "track": ("on track for",),
+    "new": ("new date", "new eta", "new delivery date", "new estimate"),
+    "revised": ("revised date", "revised eta", "revised estimate"),
     "left": (
         "left it",
         "left them",
@@ -256,6 +272,9 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
                 carried = (clause, text)
                 if _about_a_return(doc, clause) or negated(doc, clause, clause.start, clause.end):
                     continue
+                if _UNMET.search(text):
+                    carried = None
+                    continue
                 found.extend(_claims(doc, clause, text, dates or _dates_in(doc, clause)))
                 continue
         if going_on and carried is not None:
@@ -304,20 +323,30 @@ def _subjects(doc: Document, clause: Clause, expr: DateExpr) -> tuple[str | None
 
 def _whole_orders(doc: Document, found: list[_Found]) -> list[Claim]:
     """Drop the day a part was delivered when the order is still on its way: another date to
-    come for the same order, or the answer reads as an order partly sent."""
+    come for the same order, the answer reads as an order partly sent, or it says the same order
+    is shipped and not that it was delivered."""
     if not any(f.past for f in found):
         return [f.claim for f in found]
     to_come = {f.claim.subject for f in found if not f.past and f.claim.subject is not None}
-    partial: bool | None = None
+    under_way: tuple[bool, set[str | None]] | None = None
     kept = []
     for f in found:
         if f.past:
             if f.claim.subject in to_come:
                 continue
-            if partial is None:
-                statuses = EXTRACTORS[ClaimKind.ORDER_STATUS](doc)
-                partial = any(c.value in _NOT_YET_THERE for c in statuses)
-            if partial:
+            if under_way is None:
+                under_way = _under_way(EXTRACTORS[ClaimKind.ORDER_STATUS](doc))
+            partial, shipped = under_way
+            if partial or f.claim.subject in shipped:
                 continue
         kept.append(f.claim)
     return kept
+
+
+def _under_way(statuses: Sequence[Claim]) -> tuple[bool, set[str | None]]:
+    """Whether some order is read as partly sent, and the orders read as shipped and not as
+    delivered."""
+    partial = any(c.value in _PARTLY_SENT for c in statuses)
+    delivered = {c.subject for c in statuses if c.value == _DELIVERED}
+    shipped = {c.subject for c in statuses if c.value == _SHIPPED} - delivered
+    return partial, shipped

@@ -28,16 +28,41 @@ _IRREGULAR = {
     "have": ("had", "had"),
     "ring": ("rang", "rung"),
     "write": ("wrote", "written"),
+    "say": ("said", "said"),
+    "set": ("set", "set"),
 }
 #: Verbs that double their last consonant before "-ed" and "-ing" (ship, shipped, shipping).
 _DOUBLING = frozenset(
-    ["ship", "drop", "stop", "scrap", "put", "get", "pop", "flag", "log", "submit"]
+    [
+        "ship",
+        "drop",
+        "stop",
+        "scrap",
+        "put",
+        "get",
+        "pop",
+        "prep",
+        "wrap",
+        "flag",
+        "log",
+        "submit",
+        "set",
+    ]
 )
 _VOWELS = frozenset("aeiou")
 
 
 def _inflect(lemma: str) -> tuple[str, ...]:
-    """The lemma, its third person, past, past participle and present participle."""
+    """The lemma, its third person, past, past participle and present participle, each once."""
+    third, pasts, ing = _principal(lemma)
+    return tuple(dict.fromkeys([lemma, third, *pasts, ing]))
+
+
+def _principal(lemma: str) -> tuple[str, tuple[str, ...], str]:
+    """The third person, the past and past participle forms, and the present participle.
+
+    Kept apart rather than cut from `_inflect`'s list: where forms coincide ("put", "set")
+    that list is shorter, and its past forms cannot be found by position."""
     stem = lemma + lemma[-1] if lemma in _DOUBLING else lemma
     if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
         third = lemma + "es"
@@ -54,7 +79,7 @@ def _inflect(lemma: str) -> tuple[str, ...]:
     participle = past
     if lemma in _IRREGULAR:
         past, participle = _IRREGULAR[lemma]
-    return tuple(dict.fromkeys([lemma, third, past, *participle.split("|"), ing]))
+    return third, (past, *participle.split("|")), ing
 
 
 @cache
@@ -75,13 +100,45 @@ def past(*lemmas: str) -> str:
     found: list[str] = []
     for lemma in lemmas:
         head, _, rest = lemma.partition(" ")
-        inflected = _inflect(head)
-        found.extend(f"{form} {rest}".strip() for form in inflected[2:-1])
+        found.extend(f"{form} {rest}".strip() for form in _principal(head)[1])
     return "(?:" + "|".join(sorted(dict.fromkeys(found), key=len, reverse=True)) + ")"
 
 
 #: Being made ready at the shop: the order is processing.
-PREPARING = ("prepare", "pick", "pack", "package", "process", "assemble", "ready", "fulfil")
+PREPARING = (
+    "prepare", "prep", "pick", "pack", "package", "process", "assemble", "ready", "fulfil",
+    "box up", "wrap",
+)  # fmt: skip
+
+
+@cache
+def ing(*lemmas: str) -> str:
+    """The present participle only ("packing", "boxing up")."""
+    found = []
+    for lemma in lemmas:
+        head, _, rest = lemma.partition(" ")
+        found.append(f"{_inflect(head)[-1]} {rest}".strip())
+    return "(?:" + "|".join(sorted(dict.fromkeys(found), key=len, reverse=True)) + ")"
+
+
+#: "Payment" as chat writes it too ("held til pmt clears").
+PAYMENT = r"(?:payment|pmt|pymt|paymt)"
+#: "With", and its chat form ("w/ courier", "back w/ us").
+WITH = r"(?:with|w/)"
+#: A sentence about the shop's own stock arriving ("back in stock", "our next delivery", "10 of
+#: them came back in"), not about a customer's parcel: no delivery date and no order status.
+RESTOCK = (
+    r"\b(?:re-?stock\w*|back in stock|into stock|expected back|due back|available again"
+    r"|more to arrive|more (?:of (?:the |those |these |them )?)?(?:\w+ )?(?:(?:are|is) )?"
+    r"(?:due|expected|coming|arriving)"
+    r"|(?:stock|batch|consignment) (?:is|are) (?:due|expected|coming|arriving)"
+    r"|(?:new|fresh) (?:batch|stock|consignment)"
+    r"|c(?:o|a)m(?:e|es|ing) back(?: in\b|(?! (?:to|with) (?:us|you|u)\b))"
+    r"|(?:our|the) next (?:delivery|shipment|batch|consignment)"
+    r"|we(?:'ve|'re|'ll| are| have| had)?\s+(?:\w+\s+)?(?:had|having|getting|got|due|expecting"
+    r"|awaiting)\s+(?:a|an|another|some|more)(?: \w+)? (?:delivery|deliveries|shipment|batch"
+    r"|consignment|stock))\b"
+)
 #: The places an order waits in before it leaves.
 PREMISES = r"(?:warehouse|fulfil?ment cent(?:re|er)|distribution cent(?:re|er))"
 #: Who carries a parcel once it has left.

@@ -47,6 +47,11 @@ class Delay(enum.StrEnum):
     ON_TIME = "on_time"
 
 
+#: An order status an answer may give that no order is in: "it hasn't shipped (yet)", said with
+#: no state before shipping named. True of a pending, processing or cancelled order
+#: (`auditor/_compat.py`), so a correct answer of that shape is read rather than left unread.
+NOT_SHIPPED = "not_shipped"
+
 #: A claim's value is JSON-native so that results round-trip through JSONL unchanged:
 #: enum values and ISO dates as strings, quantities as integers.
 ClaimValue = str | int | None
@@ -56,7 +61,7 @@ ClaimValue = str | int | None
 CATEGORICAL_VALUES: Mapping[ClaimKind, frozenset[str]] = MappingProxyType(
     {
         ClaimKind.AVAILABILITY: frozenset(Availability),
-        ClaimKind.ORDER_STATUS: frozenset(OrderStatus),
+        ClaimKind.ORDER_STATUS: frozenset({*OrderStatus, NOT_SHIPPED}),
         ClaimKind.RETURN_STATUS: frozenset(ReturnStatus),
         ClaimKind.REFUND: frozenset(RefundState),
         ClaimKind.DEFLECTION: frozenset(Deflection),

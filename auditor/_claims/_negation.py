@@ -40,6 +40,8 @@ _NEGATORS = frozenset(
         "wouldnt",
         "aint",
         "hadnt",
+        # Chat spelling of "not" ("nt shipped yet").
+        "nt",
         # Negative quantifiers deny what follows them: "we've none of it on the shelf",
         # "nothing's been refunded", "nobody's reviewed it".
         "none",

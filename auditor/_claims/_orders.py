@@ -12,14 +12,25 @@ from operator import attrgetter
 
 from auditor._claims._dispatch import EMPTY, RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import CARRIERS, PREMISES, forms, past
-from auditor._claims._model import Claim, ClaimKind
+from auditor._claims._lexicon import (
+    CARRIERS,
+    PAYMENT,
+    PREMISES,
+    PREPARING,
+    RESTOCK,
+    WITH,
+    forms,
+    ing,
+    past,
+)
+from auditor._claims._model import NOT_SHIPPED, Claim, ClaimKind
 from auditor._claims._refine import later_beats_earlier, supersede
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import carry_over, claims_of
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
 from auditor._claims._subjects import SubjectType
+from auditor._claims._text import Clause
 
 _PENDING = "pending"
 _PROCESSING = "processing"
@@ -30,7 +41,7 @@ _CANCELLED = "cancelled"
 _STAGES = (_PENDING, _PROCESSING, _SHIPPED, _PARTIAL, _DELIVERED, _CANCELLED)
 _CARRIERS = CARRIERS
 #: Not shipped, said of one part ("the second hasn't left us yet"): it makes a partial shipment
-#: with a part that has left, and is no claim alone.
+#: with a part that has left; alone, it is the claim `not_shipped`.
 _UNSHIPPED = "unshipped"
 #: A future or a modal before a stage verb: a plan or a promise, not the order's state.
 _WILL = r"(?:will|'ll|should|to|can|could|must|would|may|might|going to|set to|due to)"
@@ -46,35 +57,42 @@ _STRONG = RuleSet.of(
         _SHIPPED,
         r"shipped|dispatched|despatched|shiped|dispached|dispatchd",
         r"out for delivery",
-        rf"(?:handed|given) (?:over )?to (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
-        rf"picked up by (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
+        rf"(?:handed|given|passed) (?:over |off )?to (?:the |our )?(?:courier|carrier|driver"
+        rf"|{_CARRIERS})",
+        rf"{past('go', 'send', 'head')} (?:off |out )?(?:with|via) (?:the |our )?(?:courier|carrier"
+        rf"|driver|{_CARRIERS})",
+        rf"(?:picked up|collected) by (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
         r"posted (?:your|the) (?:parcel|package|order)",
         r"(?:parcel|package|order) (?:was|has been) posted",
         negated=_UNSHIPPED,
     ),
     rules(
         _PARTIAL,
-        r"(?:partially|partly|part) (?:shipped|dispatched|despatched|delivered|sent)",
+        r"(?:partially|partly|part) (?:shipped|dispatched|despatched|sent)",
         r"part of (?:your|the) order (?:has|have|was|is)",
         r"(?:still|yet) to (?:come|ship|be shipped|be dispatched|follow|arrive)",
         r"follow (?:separately|in a separate \w+|later|in another \w+|on its own)",
         r"(?:the )?rest(?: of (?:your|the) order)? (?:will|is|are|should)"
         r" (?:follow|still|come|ship)",
         r"split (?:shipment|delivery)",
-        r"(?:some|one|two|\d+) (?:of (?:your |the |those |these )?(?:\d+ |two |three |four )?)?"
-        r"(?:items?|parcels?|products?|things)?(?: \w+)? (?:(?:has|have|was|were) (?:been )?)?"
-        r"(?:shipped|dispatched|sent)",
+        r"(?:some|one|two|three|four|five|\d+) (?:of (?:your |the |those |these )?(?:\d+ |two "
+        r"|three |four |five |six )?)?"
+        r"(?:items?|parcels?|products?|things)?(?: \w+)?(?: (?:in|from|of) (?:xx+|your order"
+        r"|the order|it))? (?:(?:has|have|was|were) (?:been )?)?(?:shipped|dispatched|sent)",
         r"(?:ships?|coming|sent|arrive|arriving|will ship|shipping) separately",
         r"sent out (?:\d+|one|two|some) of (?:your|the) (?:\d+ |two |three )?items",
     ),
     rules(_PARTIAL, r"not all (?:of )?(?:your|the) items", negation=False),
     rules(
         _DELIVERED,
-        r"delivered|delivred|delieverd|deliverd",
+        r"delivered|delivred|delieverd|deliverd|dlvd|dlvrd|dlvred|delivd",
+        r"(?:popped|pushed|put|posted|slipped|left) (?:it |them |your \w+ |the \w+ |xx+ )?through"
+        r" (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)",
         r"(?:has |have |had )?arrived",
         r"signed for",
-        r"left (?:it |your parcel |the parcel )?(?:with|at|in) (?:your|a|the) (?:neighbou?r|porch"
-        r"|safe place|door|front door|reception|mailbox|letterbox)",
+        r"left (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind) (?:your|a|the)"
+        r" (?:\w+ )?(?:neighbou?r|porch|safe place|door|front door|doorstep|step|reception|mailbox"
+        r"|letterbox|bin|garage|shed|gate)",
     ),
     rules(
         _DELIVERED,
@@ -84,7 +102,7 @@ _STRONG = RuleSet.of(
     ),
     rules(
         _CANCELLED,
-        r"cancell?ed|canceled|cancled|cancelld|voided|scrapped|called off",
+        r"cancell?ed|canceled|cancled|cancelld|cxl'd|cxld|canc'd|voided|scrapped|called off",
         r"cancellation (?:has been |was )?(?:confirmed|processed|completed)",
     ),
     # A field label makes any status word an order status ("Status: processing").
@@ -96,10 +114,18 @@ _STRONG = RuleSet.of(
         rf"{_WILL}(?: \w+ly)? (?:be )?(?:start|begin) \w+",
         r"(?:tracking|details|email|confirmation|info|number|link)(?: \w+)? (?:to|will) follow",
         r"delivered\W{1,6}(?:expected|due|pending|not yet|eta|estimated)",
-        rf"{_WILL}(?: most| very)?(?: \w+ly)? be (?:shipped|dispatched|delivered|despatched"
+        rf"{_WILL}(?: most| very)?(?: \w+ly)? be (?:shipped|dispatched|delivered|deliverd|delivred"
+        r"|despatched"
         r"|redelivered|on (?:its|their|the) way)",
         r"(?:re-?delivered|redelivery)",
         r"on (?:its|it's|their|the) way back",
+        # "Partly delivered" says nothing of where the rest is: shipped or still here.
+        r"(?:partially|partly|part) delivered",
+        # A promise that was not kept says the order is not there: "should have arrived last
+        # week", "was meant to be delivered on Friday" (issue 24).
+        r"(?:should (?:have|of)|should've|shoulda|(?:meant|supposed|due|expected|scheduled) to"
+        r"(?: have)?)(?: been)? (?:delivered|arrived|arrive|landed"
+        r"|turned up|reached you|dispatched|shipped|sent|with you|there)",
         rf"{forms('have')} (?:a word|words|a chat|spoken|been in touch) with (?:the |our )?"
         rf"{_CARRIERS}",
         rf"(?:investigation|claim|complaint|case) with (?:the |our )?{_CARRIERS}",
@@ -111,9 +137,11 @@ _AMBIGUOUS = RuleSet.of(
     rules(
         _PENDING,
         r"pending",
-        r"awaiting (?:your )?(?:payment|confirmation|approval|authori[sz]ation)(?: confirmation)?",
+        rf"awaiting (?:your )?(?:{PAYMENT[3:-1]}|confirmation|approval|authori[sz]ation)"
+        r"(?: confirmation)?",
         r"waiting for (?:your |the )?payment(?: to go through)?",
-        r"(?:we've|we have|i've|i have) received your order",
+        r"(?:we've|we have|i've|i have) (?:received|got) your order",
+        r"waiting to be (?:processed|started|confirmed)",
         r"order (?:has been |was |is )?(?:received|confirmed|placed successfully)",
         r"(?:is|has been|'s been) confirmed",
         r"(?:in|at the front of|near the front of) (?:the|our) queue"
@@ -122,8 +150,10 @@ _AMBIGUOUS = RuleSet.of(
         r"on hold(?! pending)",
         r"waiting (?:on|for) (?:your |the )?(?:payment|bank|card)(?: \w+){0,3}? (?:to )?"
         r"(?:clear|go through|confirm|be confirmed|be authori[sz]ed)",
-        r"(?:held|hold|holding) (?:until|till|til|pending) (?:the |your )?(?:payment|bank|card)",
-        r"(?:until|till|til|once|when) (?:the |your )?payment (?:clears|has cleared|goes through)",
+        rf"(?:held|hold|holding)(?: \w+| xx+){{0,2}} (?:until|till|til|pending) (?:the |your )?"
+        rf"(?:{PAYMENT[3:-1]}|bank|card)",
+        rf"(?:until|till|til|once|when) (?:the |your )?{PAYMENT} (?:clears|has cleared"
+        r"|goes through)",
         r"payment(?: \w+){0,3}? (?:is |'s )?(?:still )?being (?:authori[sz]ed|verified|checked"
         r"|confirmed|processed)",
     ),
@@ -136,6 +166,10 @@ _AMBIGUOUS = RuleSet.of(
         _PROCESSING,
         r"(?:being|bein|getting|been) (?:prepared|prepped|packed|processed|picked|packaged"
         r"|put together|readied|assembled|got ready|made ready|fulfill?ed)",
+        rf"(?:being|bein|getting) {past(*PREPARING)}",
+        # Chat: the activity after the order, or with a word of now ("ORD-1 packing now").
+        rf"xx+(?:'s| is| are)?:? (?:now |still |currently )?{ing(*PREPARING)}",
+        rf"{ing(*PREPARING)} (?:now|rn|atm|today|right now|as we speak|at the moment)",
         r"(?:picked|packed) (?:\+|and|&) (?:packed|ready|waiting|labelled|labeled)",
         r"(?:all|now|already) (?:packed|picked|boxed up)",
         r"(?:picking|packing|preparing|prepping|packaging|processing|boxing up) (?:up )?(?:it|them"
@@ -145,7 +179,11 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:packing|picking|preparing) (?:it|them) (?:now|up|today)",
         r"(?:finish|finishing|finishes) (?:packing|picking|preparing|processing)",
         r"(?:in|into|moved to|with) (?:our )?fulfil?ment",
+        r"(?:in|at the front of) (?:the|our) (?:packing|picking|dispatch) queue",
+        r"(?:(?:in|at the front of) (?:the|our) queue|queued) (?:for|to be) (?:packing|picking"
+        r"|dispatch|packed|picked|dispatched|shipping|shipped)",
         r"(?:still |waiting |sitting )?(?:in|at) (?:our|the) " + PREMISES,
+        r"(?:still|sitting|sat|waiting) (?:in|at) " + PREMISES,
         r"(?:ships?|shipping|goes out|going out|due out|set to (?:go out|ship)|leaves us"
         r"|leaving us) " + _SOON,
         r"(?:will|'ll|to) be (?:collected|picked up) by (?:the |our )?" + _CARRIERS,
@@ -176,13 +214,30 @@ _AMBIGUOUS = RuleSet.of(
         r"en route",
         r"(?:went|sent|gone) out",
         rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|depot|facility|hub|us)",
-        rf"with (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
-        r"(?:courier|carrier|driver) has (?:it|them|your \w+)",
+        rf"{WITH} (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
+        # Held up at the carrier's depot is still shipped (issue 24): "stuck at the depot".
+        r"(?:stuck|held|held up|sitting|sat|waiting|delayed) (?:at|in) (?:the |a |their |your )?"
+        r"(?:local )?(?:depot|sorting (?:office|centre|center|facility|hub)|delivery (?:office"
+        r"|depot)|(?:carrier|courier)'?s? (?:depot|facility|hub)|post office|collection point"
+        r"|parcel (?:shop|locker)|pick-?up point)",
+        # Who holds it, named without an article: "the" would open a pattern on every answer.
+        r"(?:courier|carrier|driver|postie|postman|dhl|ups|usps|dpd|fedex|royal mail|parcelforce"
+        r"|evri|hermes|yodel|gls)(?: has|'s got|'s| has got| have| have got)"
+        r" (?:it|them|your \w+|xx+)",
+        rf"{past('go')} (?:off |out )?(?:in|on) the (?:\w+ )?(?:van|truck|lorry)",
+        r"(?:winging|wending|heading|making) (?:its|it's|their) way (?:to you|over|to your)",
+        # Curt: "ORD-1 sent, trk …".
+        rf"xx+(?: has been| was|'s been)?:?(?: not)? {past('send', 'post')}"
+        r"(?! (?:back|to us|an?|the|you)\b)",
         r"(?:is|'s|are|'re|now|already|safely) in the post",
         r"on the (?:move|road|truck|van|lorry)",
+        r"on the (?:delivery |courier'?s? |driver'?s? )(?:van|truck|lorry)",
         r"(?:reached|at|arrived at|in) (?:the |your )?local (?:depot|facility|hub|delivery office"
         r"|sorting (?:office|centre|center)|post office)",
-        rf"(?:was|were|has been|have been|'s been|got) {past('send', 'post')}(?: off| out)?",
+        r"(?:reached|at|arrived at|in) (?:the |your |their )?(?:depot|delivery office"
+        r"|sorting (?:office|centre|center|hub|facility)|(?:carrier|courier)'?s? (?:depot|facility"
+        r"|hub))",
+        rf"(?:was|were|has been|have been|'s been|been|got) {past('send', 'post')}(?: off| out)?",
         rf"(?:we've|we have|we|i've|i have) {past('send', 'post')}(?: off| out)?(?: the| your)?"
         r"(?: \w+)? (?:box|boxes|parcels?|packages?|orders?|items?|xx+)",
         r"xx+(?:'s| is)? out(?![\w-])(?! of)",
@@ -192,18 +247,24 @@ _AMBIGUOUS = RuleSet.of(
         _PARTIAL,
         rf"{past('send', 'post', 'ship', 'dispatch', 'despatch')} (?:out )?(?:part|half|some"
         r"|one|two|\d+) of",
+        # "1/2 parcels out": fewer than all of them.
+        r"(?:1/[2-9]|2/[3-9]|3/[4-9]) (?:parcels?|items?|boxes|packages?|bits|shipments?)"
+        r" (?:out|sent|shipped|gone|dispatched|left|delivered)",
         r"(?:coming|arriving|going out) in (?:two|three|\d|several|multiple|separate)"
         r" (?:bits|parts|parcels|boxes|packages|shipments|deliveries)",
         rf"{forms('come', 'ship', 'send', 'arrive', 'follow', 'go out', 'travel')}"
         r"(?: on)? separately",
-        r"(?:to follow|following on|will follow|follows (?:next|later|on|in|separately|shortly))",
+        # Not "to follow your parcel" nor "will follow up with you".
+        r"(?:to follow|will follow)(?! (?:up|your|the|it|its|their|them|this|that|along|a|an|my"
+        r"|our|these|those|you)\b)",
+        r"(?:following on|follows (?:next|later|on|in|separately|shortly))",
         r"still to (?:go|come|ship|follow|leave)",
         r"rest(?:'s| is| are)? (?:coming|due|next|to follow|following|later|in a|on|will)",
     ),
     rules(
         _DELIVERED,
         r"reached you",
-        r"(?:turned|turn|turns) up",
+        r"turned up",
         r"landed",
         r"dropped (?:it |them |your \w+ )?off",
     ),
@@ -212,8 +273,9 @@ _OFF_TOPIC = re.compile(
     r"\b(?:refunds?|refunded|returns?|returned|rma|sent back|send back|back to us|restock\w*"
     r"|stock|credit)\b"
 )
+#: The object of the status verb, on its line ("cancelled your refund"; not the next list line).
 _OFF_TOPIC_OBJECT = re.compile(
-    r"\s+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock)"
+    r"[^\S\n]+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock)"
 )
 _SENT_BACK = re.compile(
     r"\b(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback\b|\b(?:returned|rma)\b"
@@ -241,7 +303,9 @@ _WAITING = re.compile(
     r"|will (?:go out|ship|be sent|be shipped|be dispatched|leave))\b"
 )
 #: "… is with the courier": a parcel held by the carrier, after a verb of being or a label.
-_HELD_BY = re.compile(r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|xx+)|[:\-])\s*$")
+_HELD_BY = re.compile(
+    r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)|[:\-])\s*$"
+)
 #: An order noun, not the verb "to order" ("you can order it today", "pre-order").
 _ORDER_NOUN = re.compile(
     r"(?<!\bto )(?<!\byou )(?<!\bcan )(?<!\bplease )(?<!\bpre-)\b(?:orders?|parcels?|packages?"
@@ -252,8 +316,14 @@ _IDS = frozenset({SubjectType.ORDER, SubjectType.RETURN})
 _GONE = frozenset({_SHIPPED, _DELIVERED, _PARTIAL})
 _HERE = frozenset({_PROCESSING, _PENDING, _UNSHIPPED})
 _SPAN_START = attrgetter("span")
+_RESTOCK = re.compile(RESTOCK)
 _ORDER_OF_STAGES = later_beats_earlier(_STAGES)
 _PARTIAL_ABSORBS = {_PARTIAL: frozenset({_SHIPPED, _PROCESSING, _PENDING})}
+#: "Hasn't shipped yet" is a claim of its own only when nothing more precise was said of the
+#: order: "it hasn't shipped, it's being packed" is processing, "… the rest has" a partial one.
+_NOT_SHIPPED_ABSORBED = {
+    stage: frozenset({NOT_SHIPPED}) for stage in (_PENDING, _PROCESSING, _PARTIAL, _CANCELLED)
+}
 
 
 def _about_orders(doc: Document) -> bool:
@@ -279,6 +349,14 @@ def _a_preposition(doc: Document, hit: Hit) -> bool:
 def _on_topic(doc: Document, hit: Hit) -> bool:
     if hit.value == _PENDING and _a_preposition(doc, hit):
         return False
+    if hit.value == _DELIVERED and _RESTOCK.search(doc.clause_text(doc.sentence_at(hit.start))):
+        return False  # "10 of them arrived this morning" of stock coming back in
+    if doc.masked.startswith("status", hit.start) and _OFF_TOPIC.search(
+        doc.masked, doc.sentence_at(hit.start).start, hit.start
+    ):
+        return False  # "Refund amount: £32.00 — status: processing" is the refund's status
+    if hit.value == _PROCESSING and _after_a_condition(doc, hit.clause):
+        return False  # "Once payment clears, it will ship tomorrow": still waiting for it
     if hit.value == _DELIVERED and "arrived" in doc.masked[hit.start : hit.end]:
         sentence = doc.clause_text(doc.sentence_at(hit.start))
         if _SENT_BACK.search(sentence):
@@ -286,11 +364,20 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
     before = doc.labelled_clause_text(hit.clause)[: hit.start - hit.clause.end]
     if _OFF_TOPIC.search(before) or _OFF_TOPIC.search(doc.masked, hit.start, hit.end):
         return False
-    if doc.masked.startswith("with", hit.start) and not _HELD_BY.search(before):
+    if doc.masked.startswith(("with", "w/"), hit.start) and not _HELD_BY.search(before):
         return False  # "I've had a word with the courier" says nothing of where the parcel is
     if _about_a_return(doc, hit.start):
         return False
     return _OFF_TOPIC_OBJECT.match(doc.masked, hit.end) is None
+
+
+def _after_a_condition(doc: Document, clause: Clause) -> bool:
+    """The sentence opens on a condition ("Once confirmed, it will ship within two days"): what
+    follows is a plan that waits for it, not the order's state now."""
+    index = doc.clause_index(clause)
+    while index > 0 and doc.clauses[index - 1].sentence == clause.sentence:
+        index -= 1
+    return doc.clauses[index].conditional and doc.clauses[index] != clause
 
 
 def _about_a_return(doc: Document, start: int) -> bool:
@@ -329,7 +416,7 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
     waiting_at = None
     out: list[Claim] = []
     for subject in subjects:
-        group = [c for c in claims if c.subject == subject]
+        group = _delivered_part(doc, [c for c in claims if c.subject == subject])
         parts = [c for c in group if _part_of(doc, c.span[0])]
         still = [
             c
@@ -355,10 +442,30 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
             out.extend([*kept, Claim(first.kind, _PARTIAL, first.span, subject, first.hedged)])
         elif gone and {c.value for c in parts} == {_SHIPPED, _DELIVERED}:
             out.extend(c for c in group if not (c.value == _DELIVERED and c in parts))
+        elif len(parts) > 1 and {c.value for c in parts} == {_DELIVERED}:
+            # Every part told is delivered: the order is, whatever it was sent as.
+            out.extend(c for c in group if c.value != _SHIPPED)
         else:
             out.extend(group)
     out.sort(key=_SPAN_START)
-    return [c for c in out if c.value != _UNSHIPPED]
+    return [
+        Claim(c.kind, NOT_SHIPPED, c.span, c.subject, c.hedged) if c.value == _UNSHIPPED else c
+        for c in out
+    ]
+
+
+def _delivered_part(doc: Document, group: list[Claim]) -> list[Claim]:
+    """One sentence says the order was delivered and is still on its way ("the grinder was
+    delivered on 2 Dec, but the cups are still in transit"): the delivery was a part's, and
+    the order, every part gone and not every part there, is shipped."""
+    still = {
+        doc.sentence_at(c.span[0])
+        for c in group
+        if c.value == _SHIPPED and _STILL.search(doc.clause_text(doc.clause_at(c.span[0])))
+    }
+    if not still:
+        return group
+    return [c for c in group if c.value != _DELIVERED or doc.sentence_at(c.span[0]) not in still]
 
 
 @EXTRACTORS.register(ClaimKind.ORDER_STATUS)
@@ -384,4 +491,4 @@ def _read_order_status(doc: Document) -> list[Claim]:
     if not claims:
         return []
     claims = supersede(claims, _ORDER_OF_STAGES, lambda c: doc.sentence_at(c.span[0]).start)
-    return supersede(claims, _PARTIAL_ABSORBS)
+    return supersede(supersede(claims, _PARTIAL_ABSORBS), _NOT_SHIPPED_ABSORBED)

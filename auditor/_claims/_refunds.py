@@ -17,7 +17,7 @@ from auditor._claims._negation import has_yet, hedged
 from auditor._claims._numbers import MONEY, parse_amount
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of, resolve
-from auditor._claims._returns import refunded_is_return_status
+from auditor._claims._returns import refunded_is_return_status, table_row
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan, silent
 
@@ -64,9 +64,15 @@ _TABLE = RuleSet.of(
         rf" {_WALLET}",
         rf"{_MONEY} back (?:on|to|into|in) {_WALLET}",
         r"(?:i've|i have|we've|we have)(?: just)? put (?:it|that|the refund) through",
+        # The money back to the customer: "we've sent £15 back to you", "£30 refunded to your
+        # PayPal" (a return's "refunded" alone stays the return's state).
+        rf"(?:sent|paid|put|transferred|returned|given) (?:the |your )?{_MONEY} back to (?:you|u)",
+        rf"refunded (?:back )?(?:to|into|onto|on) {_WALLET}",
         rf"refund{_FILL} (?:is|'s) on (?:its|it's|the|their) way",
         r"refund's on (?:its|it's|the|their) way",
+        rf"refund{_FILL}(?:'s| is)? on (?:its |it's |the |their )?way",
         r"refund(?: status)?\W{1,3}(?:issued|completed?|paid|sent)",
+        rf"{_LABEL}{_AMOUNT}\W{{1,3}}(?:issued|completed?|paid|sent|processed)",
         rf"refund{_FILL} {_DONE}",
         rf"refund{_FILL} (?:is|'s|was|has been) (?:now )?(?:complete|completed|done|finali[sz]ed)",
         rf"refund{_FILL} (?:won't|will not|wont) be {_DONE}",
@@ -99,7 +105,7 @@ _TABLE = RuleSet.of(
         r" (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
         rf"refund{_FILL} (?:will|'ll|should) (?:follow|come through|be on its way|go out|go through"
         r"|go thru|come thru|be done|be sorted)",
-        rf"refund{_FILL} (?:is |'s )?processing",
+        rf"refund{_FILL} (?:is |'s )?(?:still |currently |now )?processing",
         rf"refund(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being processed|being issued|pending|in the queue|queued|going through|in progress"
         r"|on hold|under way|underway)",
@@ -109,9 +115,18 @@ _TABLE = RuleSet.of(
         r"|your)(?: full| partial)? refund",
         r"(?:will|'ll|we'll|we will|i'll|i will) (?:refund|reimburse|process (?:the|your) refund"
         r"|issue (?:the|your|a) (?:full )?refund|send (?:the|your) refund)",
+        r"(?:will|'ll) (?:send|issue|give|arrange|process) (?:you )?(?:a|the|your)"
+        r"(?: full| partial)? refund",
+        # Due after something still to come: "they'll look at it and refund you after that".
+        r"refund (?:you|it|them) (?:after|once|when|as soon as)",
         r"(?:will|'ll|shall|should) be (?:refunded|reimbursed)",
+        r"(?:will|'ll|going to) (?:pop|put|push|get|send) (?:the |your |a )?refund (?:through|thru"
+        r"|out|off)",
         r"(?:you'll|you will) (?:be refunded|be reimbursed|get (?:your )?(?:money|a refund"
         r"|refunded|a full refund)|receive (?:a|your) refund)",
+        # Money still to come back: "you'll get £12.50 back", "… the full amount back".
+        rf"(?:you'll|you will|you should|you'd|you would) (?:get|receive|have) (?:the |your )?"
+        rf"(?:{_MONEY}|full amount|whole amount|amount|full \w+ price) back",
         rf"refund{_FILL} (?:has been |was |is )?(?:approved|initiated|requested|authori[sz]ed)",
         # Still to come in other words: "being sorted", "with accounts", "okayed", "not out yet".
         rf"refund(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)? (?:being (?:sorted|sorted"
@@ -127,16 +142,23 @@ _TABLE = RuleSet.of(
         r" (?:gone|go|come|gone through) (?:out|back|through|thru)",
     ),
     rules(None, r"be refunded"),
+    # Qualifying for one is no state; not qualifying is none ("doesn't qualify for a refund").
+    rules(None, r"qualify for (?:a |any )?refund", negated=_NONE),
     rules(
         _NONE,
         r"no refunds?",
         rf"{_LABEL}(?:none|nil|n/a)(?!\w)",
-        r"(?:not|isn't|is not|aren't|won't be|not be) eligible for (?:a )?refund",
+        r"(?:not|isn't|is not|isnt|aren't|arent|wasn't|wasnt|was not|weren't|won't be|wont be"
+        r"|not be|never) eligible for (?:a |any )?refund",
         r"non-refundable",
         r"(?:not|isn't|is not|aren't|are not|isnt) refundable",
         r"(?:won't|will not|can't|cannot|can not|unable to|couldn't|could not)"
         r" (?:be )?refund(?:ed)?",
-        r"(?:won't|will not|cannot|can't) (?:issue|give|offer|process) (?:a |any |you a )?refund",
+        r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
+        r"|could not) (?:issue|give|offer|process|provide) (?:you )?(?:a |any )?refund",
+        # Not getting one: "won't be getting a refund", "isn't due a refund".
+        r"(?:won't|will not|wont|isn't|is not|aren't|are not|not) (?:be )?(?:getting|get"
+        r"|receiving|receive|due|entitled to) (?:a |any )?refund",
         r"refund(?: request)? (?:was |has been |is )?(?:declined|rejected|denied|refused)",
         rf"refund(?: request)?(?:'s|'s been){_FILL} (?:declined|rejected|denied|refused"
         r"|knocked back|turned down)",
@@ -151,22 +173,26 @@ _TABLE = RuleSet.of(
 )
 _REFUND_CUE = re.compile(
     r"\b(?:refund\w*|reimburs\w*|credit\w*|money back|back (?:on|to|in|into) your"
-    r"|on your statement)"
+    r"|on your statement|(?:get|getting|receive|have|sent|paid|put) (?:the |your )?\S+ back\b)"
 )
 #: "No refund until we receive it": refused only for now.
 _UNTIL = re.compile(r"[\w ]{0,20}?\b(?:until|till|before|unless|once)\b")
 _PRONOUNS = ("it", "that")
 #: Refund talk in any form: the word, or money going back.
 _MONEY_BACK = re.compile(
-    r"\brefund|\breimburs|\b(?:went|gone|go|goes|sent|put|going|way) back\b|\bback (?:on|to|into)"
-    r" (?:your|the|you)\b"
+    r"\brefund|\breimburs|\b(?:went|gone|go|goes|sent|put|going|way|credited)\s+back\b"
+    r"|\bback\s+(?:on|to|into)\s+(?:your|the|you)\b"
 )
 _OTHER_MONEY = re.compile(
     r"\b(?:price|priced|costs?|fee|charge|shipping|postage|delivery|off|save|saving|discount"
     r"|total|paid for|was priced)\b"
 )
 #: "It was £12.", "That was £45.00": an amount that refers back to the sentence before.
-_ANAPHORA = re.compile(r"\s*(?:it|that|which|this|the amount)(?:'s| was| is| came to)\b")
+_ANAPHORA = re.compile(
+    r"[^\w]*(?:(?:it|that|which|this|the amount)(?:'s| was| is| came to)"
+    # What the customer will see of it: "You should see £41.00 within 3–5 working days."
+    r"|you(?:'ll| will| should| may| might| can| could)? (?:see|get|receive|notice|expect))\b"
+)
 _AMOUNT_LABEL = re.compile(r"\bamount\b")
 _ANY_REFUND = re.compile(r"\brefund")
 _CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound")
@@ -219,6 +245,8 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
     for match in MONEY.finditer(doc.masked):
         clause = doc.clause_at(match.start())
         text = doc.labelled_clause_text(clause)
+        row_start, row_end = table_row(doc, match.start())
+        text = doc.masked[row_start:row_end] + text  # a table cell's label is the cell before
         about_refund = bool(_REFUND_CUE.search(text)) or bool(
             refund_talk and _AMOUNT_LABEL.search(text)
         )

@@ -12,7 +12,7 @@ import re
 
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import forms, past
+from auditor._claims._lexicon import WITH, forms, past
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._refine import later_beats_earlier, supersede
 from auditor._claims._registry import EXTRACTORS
@@ -34,6 +34,8 @@ _ASSESSED = (
     r"(?:assessed|inspected|checked|checked over|tested|evaluated|looked at|examined|reviewed"
     r" by (?:our|the) (?:technician|quality|returns))"
 )
+#: Verbs that put a return request on record: "I've logged/initiated/set up a return".
+_LOGGED = ("log", "raise", "open", "create", "submit", "register", "initiate", "start", "set up")
 #: Approval said as an idiom: cleared, given the green light, okayed.
 _GO_AHEAD = r"(?:go-?ahead|green light|thumbs up|ok|okay|all clear|nod|all-clear)"
 
@@ -44,19 +46,24 @@ _TABLE = RuleSet.of(
         r"|created|registered|opened|open|pending|noted)",
         rf"return{_ID} (?:has been |was |is |'s been )?(?:logged|submitted|created|registered"
         r"|opened)",
-        r"awaiting (?:approval|review|authori[sz]ation)",
+        r"awaiting (?:a |an )?(?:approval|review|authori[sz]ation|decision)",
         r"(?:under|in|pending) (?:review|approval)",
         r"being reviewed",
         r"(?:status|return|xx+)\W{1,3}requested",
         r"(?:has been|was|'s been|have been) requested",
         r"(?:logged|received|registered|got|have) your return request",
-        rf"{past('log', 'raise', 'open', 'create', 'submit', 'register')} (?:a|the|your) return"
+        rf"{past(*_LOGGED)} (?:a|the|your) return"
         r"(?: request| req)?",
+        # The return named by its id: "just logged RMA-1 for you".
+        rf"{past(*_LOGGED)} xx+",
         rf"return (?:request|req)(?: (?:for|on) xx+)? (?:has been |was |is |'s been )?"
-        rf"{past('log', 'raise', 'open', 'create', 'submit', 'register', 'receive')}",
+        rf"{past(*_LOGGED, 'receive')}",
         r"waiting (?:for|on) (?:a )?(?:decision|approval|review|authori[sz]ation|sign-off)",
         r"waiting (?:for|on) (?:\w+ ){1,4}to (?:approve|review|authori[sz]e|sign (?:it )?off)",
         r"waiting to be (?:reviewed|approved|authori[sz]ed|looked at)",
+        # With someone who will decide: "is with the team for review".
+        r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team) (?:for|to)"
+        r" (?:review|approval|a decision|sign-?off)",
         r"(?:status|return|xx+)\W{1,6}requested",
     ),
     rules(
@@ -73,7 +80,8 @@ _TABLE = RuleSet.of(
         r"approved|authori[sz]ed|accepted",
         r"cleared(?: for return)?|okayed|ok'd|okd|oked|signed off|green-?lit",
         rf"{forms('give', 'get')} (?:it |the return |your return |that )?(?:the |a )?{_GO_AHEAD}",
-        r"happy to (?:accept|approve|take (?:it|them) back)",
+        r"(?:happy|agreed|able|glad|pleased) to (?:accept|approve|take (?:it|them|xx+|the \w+"
+        r"|your \w+) back)",
         negated=_REJECTED,
         negated_yet=_REQUESTED,
     ),
@@ -97,21 +105,25 @@ _TABLE = RuleSet.of(
         r"arrived back",
         r"awaiting inspection|being inspected",
         r"return received|we have your return",
-        r"(?:status|return|xx+)\W{1,6}received",
+        r"(?:status|return|xx+)\W{1,6}(?:received|recvd|rcvd|rec'd|recd)",
         r"(?:it's|it has|has|have|'s) arrived(?! (?:at|with) (?:you|your))",
         r"(?:has been|was|have been|were) returned to us",
         r"(?:is|are|'s) (?:now )?back (?:with us|at our warehouse|in our warehouse)",
+        # Curt: "RMA-1 back w/ us".
+        rf"(?:xx+|item|items|parcel|return) (?:now )?back {WITH} us",
         r"(?:has|have|'s) (?:now )?come back (?:to|with) us",
         r"came back (?:to|with) us",
         r"got (?:it|them|the \w+|your \w+(?: \w+)?|xx+|the xx+) back",
         r"(?:came|come|made it|got|arrived|arrives) back (?:to|at|in|with) (?:us|our \w+)",
         rf"being {_ASSESSED}",
-        r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)",
+        r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
+        r"(?! (?:for|to) (?:review|approval|a decision|sign-?off))",
         r"(?:we've|we have|we|i've) (?:had|got) (?:it|them|the \w+|your \w+|xx+)(?: \w+)?"
         r" back",
         r"(?:we've|we have|they've|they have) had (?:it|them) since",
         r"we got (?:it|them) (?:on |last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day",
-        r"arrived (?:at|in) (?:the|our) (?:warehouse|returns)",
+        r"(?:arrived|reached|got to|made it to|landed) (?:at |in )?(?:the|our)"
+        r" (?:warehouse|returns)",
         r"(?:waiting|queued|in the queue) (?:to be |for )(?:inspect\w*|assess\w*|check\w*)",
     ),
     rules(
@@ -121,6 +133,7 @@ _TABLE = RuleSet.of(
         r"refunded",
     ),
     rules(_REJECTED, forms("reject", "decline", "deny", "refuse", "turn down", "knock back")),
+    rules(_REJECTED, forms("say no to"), negation=False),
     rules(_REJECTED, r"(?:isn't|is not|not) eligible for (?:a )?return", negation=False),
     rules(
         None,
@@ -144,6 +157,9 @@ _NOT_A_RETURN = frozenset(
 #: The noun nearest before a state word: "your refund for ORD-1 has been declined" and
 #: "RMA-1's refund was approved" speak of the refund, whatever opened the clause.
 _MONEY_NOUNS = re.compile(r"\b(?:refunds?|payments?|money|cards?)\b")
+_PRONOUNS = frozenset({"it", "this", "that", "thats"})
+#: How far back, in characters, a pronoun's noun is sought.
+_LOOK_BACK = 120
 _ANY_NOUN = re.compile(
     r"\b(?:returns?|rma|refunds?|payments?|money|cards?|items?|parcel|package)\b"
 )
@@ -154,7 +170,11 @@ def clause_topic(doc: Document, hit_start: int) -> str | None:
     clause = doc.clause_at(hit_start)
     label = doc.labelled_clause_text(clause)
     start = clause.end - len(label)
-    scopes = ((start, hit_start), (doc.sentence_at(hit_start).start, hit_start))
+    scopes = (
+        (start, hit_start),
+        (doc.sentence_at(hit_start).start, hit_start),
+        table_row(doc, hit_start),
+    )
     for begin, end in scopes:
         match = _NOUNS.search(doc.masked, begin, end)
         if match is None:
@@ -169,12 +189,30 @@ def clause_topic(doc: Document, hit_start: int) -> str | None:
     return None
 
 
+def table_row(doc: Document, position: int) -> tuple[int, int]:
+    """The table row before `position` when it stands in a Markdown table ("| Status |
+    Refunded |": each "|" ends a sentence, and the label is the cell before), else nothing."""
+    line = doc.masked.rfind("\n", 0, position) + 1
+    if doc.masked.find("|", line, position) < 0:
+        return (position, position)
+    return (line, position)
+
+
 def refunded_is_return_status(doc: Document, hit_start: int) -> bool:
     """ "… has been refunded" speaks of the return when the return is what the clause is about."""
     topic = clause_topic(doc, hit_start)
     if topic in ("return", "returns", "rma", "status"):
         return True
     return topic in ("it", "this", "that", "thats") and doc.return_context
+
+
+def _pronoun_of_money(doc: Document, hit: Hit) -> bool:
+    """The clause's topic is a pronoun whose nearest noun before it is money: in "the refund
+    on RMA-1 has not been issued yet; it is pending approval" the approval is the refund's."""
+    if clause_topic(doc, hit.start) not in _PRONOUNS:
+        return False
+    nouns = _ANY_NOUN.findall(doc.masked, max(0, hit.clause.start - _LOOK_BACK), hit.clause.start)
+    return bool(nouns) and _MONEY_NOUNS.fullmatch(nouns[-1]) is not None
 
 
 def _keep(doc: Document, hit: Hit) -> bool:
@@ -186,7 +224,9 @@ def _keep(doc: Document, hit: Hit) -> bool:
     if clause_topic(doc, hit.start) in _NOT_A_RETURN:
         return False
     nouns = _ANY_NOUN.findall(doc.masked, doc.clause_at(hit.start).start, hit.start)
-    return not (nouns and _MONEY_NOUNS.fullmatch(nouns[-1]))
+    if nouns and _MONEY_NOUNS.fullmatch(nouns[-1]):
+        return False
+    return hit.value == _REFUNDED or not _pronoun_of_money(doc, hit)
 
 
 @EXTRACTORS.register(ClaimKind.RETURN_STATUS)

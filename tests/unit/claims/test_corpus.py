@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from auditor._claims import CATEGORICAL_VALUES, ClaimKind
+from auditor._claims._model import NOT_SHIPPED
 from tests.unit.claims._corpus import (
     CORPUS,
     EXTRA_KINDS,
@@ -124,8 +125,14 @@ _FIELDS = {"id", "voice", "text", "now", "items", "claims"}
 _CLAIM_FIELDS = {"kind", "value", "subject", "hedged"}
 _AMOUNT = re.compile(r"\d+\.\d\d")
 _SUBJECT = re.compile(r"(ORD|RMA)-[A-Z0-9-]+")
+#: Values the frozen corpus was labelled with: `not_shipped` came after it was frozen (its
+#: labelling rules had no value for "hasn't shipped yet"), so no voice holds it.
 _VALUES = {
-    **{k.value: v for k, v in CATEGORICAL_VALUES.items() if k.value in KINDS},
+    **{
+        k.value: v - {NOT_SHIPPED} if k is ClaimKind.ORDER_STATUS else v
+        for k, v in CATEGORICAL_VALUES.items()
+        if k.value in KINDS
+    },
     **EXTRA_KINDS,
 }
 

@@ -22,14 +22,15 @@ NAME = "llm_answers.jsonl"
 #: order, a return, a time slot or a refund no longer read as stock: availability 40 of 42,
 #: quantity 6 of 6; then "available in a limited number" read as low stock, an item "back with
 #: us" said of a refund as a received return, and "pending" as a preposition no longer as an
-#: order status: availability 41 of 42, return_status 6 of 6, order_status 5 of 5). Of n:
-#: order_status 5,
+#: order status: availability 41 of 42, return_status 6 of 6, order_status 5 of 5; then "has
+#: not shipped yet" read as `not_shipped`, relabelled so: order_status 6 of 6). Of n:
+#: order_status 6,
 #: delivery_date 6, tracking 6, return_status 6, refund 7, refund_amount 1, deflection 7,
 #: refusal 1.
 _FLOORS = {
     ClaimKind.AVAILABILITY: 41,
     ClaimKind.QUANTITY: 6,
-    ClaimKind.ORDER_STATUS: 5,
+    ClaimKind.ORDER_STATUS: 6,
     ClaimKind.DELIVERY_DATE: 6,
     ClaimKind.TRACKING: 5,
     ClaimKind.RETURN_STATUS: 6,
