@@ -9,6 +9,8 @@ claim (none → out of stock, scarce → low stock, else in stock).
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from operator import attrgetter
 
 from auditor._claims._clarification import find_clarifications
@@ -21,6 +23,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import carry_over, claims_of, resolve
 from auditor._claims._rules import rules
 from auditor._claims._scan import scan
+from auditor._claims._subjects import SubjectType
 
 _IN = "in_stock"
 _LOW = "low_stock"
@@ -39,11 +42,15 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
 #: When something comes back: "mid-nov", "next wk", "3rd December", "~fri".
 _WHEN = (
-    rf"(?:~\s*)?(?:(?:on|by|from|in|around|after|before|mid|early|late|end of|the end of|next"
-    rf"|this|w/c)[- ]?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|\d|soon|tomorrow|tmrw)"
+    rf"(?:~\s*)?(?:(?:on|by|from|in|around|about|after|before|mid|early|late|end of|the end of"
+    rf"|next|this|w/c)[- ]?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|\d+(?:st|nd|rd|th)?|soon"
+    rf"|tomorrow|tmrw)"
 )
 #: A plenty of: "loads", "plenty", "heaps".
-_PLENTY = r"(?:plenty|loads|lots|heaps|tons|a good few|a fair few|a load)"
+_PLENTY = (
+    r"(?:plenty|loads|lots|heaps|tons|stacks|masses|oodles|a good few|a fair few|a load|a ton"
+    r"|ample (?:stock|supply|supplies|inventory|quantities))"
+)
 _SHELF = r"(?:on (?:the |our )?shel(?:f|ves)|in (?:the |our )?warehouse)"
 _ADVERBS = (
     r"(?: completely| all| currently| totally| fresh| temporarily| clean| right| just| sadly"
@@ -61,9 +68,10 @@ _TABLE = RuleSet.of(
         rf"{_PLENTY}(?: of (?:them|those|these|it|the xx+|xx+))? (?:{_SHELF}|in {_STOCK}|left"
         r"|available|on hand)",
         r"(?:have|has|'ve got|have got|got|'ve) (?:plenty|some|lots|loads|a lot|tons|stock|heaps)"
-        r"(?: of (?:them|those|these|it|that|the xx+|xx+|\w+))?"
+        r"(?: of (?:them|those|these|it|that|the xx+|xx+|(?!the\b|our\b)\w+))?"
         r"(?: (?:left|in stock|available|on hand))?",
-        r"have any(?: of (?:them|those|these|it|that|the xx+|xx+))?"
+        rf"(?:there's|there is|there are|there're|we've|we have|we've got|got) {_PLENTY}",
+        r"(?:have|got) any(?: of (?:them|those|these|it|that|the xx+|xx+))?"
         r"(?: (?:left|in stock|available))?",
         rf"back in {_STOCK}",
         r":\s*plenty",
@@ -89,14 +97,20 @@ _TABLE = RuleSet.of(
         r"none (?:left|in stock|available|remaining|at the moment)",
         r"none of (?:them|those|these|it|the xx+|xx+) (?:left|in stock|available|remaining)",
         rf"nothing (?:{_SHELF}|on shelves)",
-        r"not a single (?:one|unit)(?: left| in stock| available)?",
+        r"not a single (?:one|unit|xx+)(?: left| in stock| available)?",
+        r"none in(?=\s*(?:[,.;!)]|$))",
+        r"(?:have|'ve|'ve got|have got|got) none(?: left| in)?",
+        # Gone from the shelf, said at the clause's end ("the X90 Max has gone too"), not
+        # gone out for delivery.
+        r"(?:xx+(?:'s|'ve| has| have| is| are)|has|have|is|are|it's|they've|they're) (?:all |long "
+        r"|now )?gone(?=\s*(?:too|as well|also|now|i'm afraid|sorry|[,.;!)]|$))",
         r"(?:shelves are|shelf is) (?:empty|bare)",
         r"no more left",
         r"nothing (?:left|in stock)",
         r"no stock",
         rf"no longer (?:available(?: in {_STOCK})?|in {_STOCK})",
         # "there are no Glass Teapots left": a named item, masked.
-        r"no (?:more )?xx+ (?:left|remaining)",
+        r"no (?:more )?xx+ (?:left|remaining|units?|in stock)",
         negation=False,
     ),
     rules(
@@ -107,6 +121,7 @@ _TABLE = RuleSet.of(
         r"(?:almost|nearly) (?:gone|sold out|out of stock)",
         r"selling (?:fast|out fast|quickly)",
         r"limited (?:stock|quantities|availability|supply)",
+        r"limited in (?:availability|stock|supply|numbers?)",
         r"(?:stock|inventory|quantities|supply|supplies|availability|numbers)(?: \w+){0,3}?"
         r" (?:is|are|'s|'re) (?:very |quite |rather |really |pretty |a bit )?(?:limited|scarce"
         r"|tight|low)",
@@ -114,7 +129,8 @@ _TABLE = RuleSet.of(
         # scarcity only said of stock, offered in a limited number or a limited number left.
         rf"(?:available|stocked|sold|offered) in (?:a )?(?:very )?limited {_FEW}{_OF_STOCK}",
         rf"limited {_FEW}(?: of {_IT_OR_ITEM})? (?:left|remaining|in {_STOCK}|available|on hand)",
-        r"(?:only |just )?(?:a )?(?:few|handful)(?: \w+)? (?:left|remaining)",
+        r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:the )?(?:\w+ )?xx+| \w+)?"
+        r" (?:left|remaining|remain|remains)",
         r"last few",
     ),
     rules(_LOW, r"not many left", negation=False),
@@ -165,7 +181,8 @@ _TABLE = RuleSet.of(
         r"(?:ships?|will ship|we'll ship|we will ship|dispatch(?:es)?) (?:it |them )?"
         r"(?:as soon as|when|once) (?:it's |it is |they're |they are |we )?(?:re-?stock(?:ed)?"
         rf"|back in {_STOCK}|new stock|more stock|back|get more)",
-        r"re-?stocking (?:on|in|by|next|soon)",
+        rf"re-?stocking (?:on|in|by|next|soon|the \d|\d|{_DAY}|{_MONTH})",
+        r"return(?:s|ing)? to (?:the |our )?shel(?:f|ves)",
     ),
     rules(
         _GONE,
@@ -206,7 +223,12 @@ _TABLE = RuleSet.of(
         r" (?:that )?we(?:'ve| have)?(?: ever)? (?:carry|carried|sell|sold|stock|stocked|offer"
         r"|offered)",
         r"never (?:stocked|sold|carried|offered)",
-        r"(?:don't|do not) have (?:anything|any \w+|a product|an item) (?:called|named|like|by)",
+        r"never had (?:one|it|them|any|that|those)",
+        r"not one of ours",
+        r"(?:don't|do not|dont) have (?:anything|any \w+|a product|an item)"
+        r" (?:called|named|like|by)",
+        r"(?:there's|there is|we have|we've got) no (?:[\w-]+ ){1,3}in our (?:\w+ )?(?:range"
+        r"|catalogue|catalog|selection|line-?up|collection|product list)",
         r"(?:we )?(?:don't|do not|dont) do (?!(?:that|this|it|those|these|refunds?|returns?"
         r"|exchanges?|delivery|deliveries|shipping|click|collection|international|next|same"
         r"|weekend|gift|price|discounts?|any)\b)\w+",
@@ -259,6 +281,9 @@ _NEXT = RuleSet.of(
         r"|straight away|right away|immediately)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
         r"(?:sitting |waiting )?in (?:the |our )?warehouse",
+        # British "it's in", "the X's back in": in stock, said at the clause's end.
+        r"(?:xx+(?:'s|'re| is| are)|is|are|it's|they're|came|come) (?:back |now |all )?in"
+        r"(?=\s*(?:[,.;!)]|$))",
         negated=_OUT,
     ),
     rules(
@@ -275,6 +300,8 @@ _SEARCH = RuleSet.of(
         r"(?:couldn't|could not|can't|cannot|wasn't able to|unable to) (?:find|locate)"
         r"(?: any| a| an| that| the| this)? (?:product|item|listing)s?",
         r"no (?:product|item|listing)s? (?:called|named|matching|with|by that name|like that)",
+        r"(?:don't|do not|dont|not) (?:see|seeing|find|finding) (?:any|a|an|anything)"
+        r"(?: product| item| listing)?s? (?:called|named|matching|by that name|like)",
         # "no item 'XY-1' in our catalogue": the search's word, what was sought, where.
         r"no (?:such )?(?:product|item|listing)s? (?:(?:called|named) )?(?:xx+ )?(?:in|on) our"
         r" (?:\w+ )?(?:catalogue|catalog|range|store|shop|site|inventory|system|listings)",
@@ -282,6 +309,14 @@ _SEARCH = RuleSet.of(
     ),
 )
 _SPAN = attrgetter("span")
+#: What a bare verb after a name denies or affirms: "X isn't in stock, but Y is".
+_OPPOSITES = {_IN: _OUT, _OUT: _IN, _LOW: _OUT}
+#: Words after "we don't sell" that point back at what was named before: "we don't stock it".
+_POINTING_BACK = re.compile(
+    r"\W*(?:$|(?:it|them|that|this|those|these|one|any ?more|currently|here|at the moment"
+    r"|right now|sorry|i'm afraid|unfortunately)\b)"
+)
+_DETERMINERS = re.compile(r"\s*(?:(?:the|a|an|any|our)\s+)?")
 _REFINES = {
     _LOW: frozenset({_IN}),
     _BACK: frozenset({_OUT}),
@@ -315,5 +350,32 @@ def extract_availability(doc: Document) -> list[Claim]:
     claims.extend(counted)
     if not claims:
         return claims
-    claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims), key=_SPAN)
+    if any(claim.value == _NOT_CARRIED for claim in claims):
+        claims = _not_carried_of_what_is_named(doc, claims)
+    claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims, _OPPOSITES), key=_SPAN)
     return supersede(claims, _REFINES)
+
+
+def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """ "We don't sell spare parts for the Stand Mixer", "we don't carry a product by that
+    name": what the shop does not sell is what the phrase goes on to name, and when that is no
+    item the auditor knows, the claim is about no item (not about the look-alike nearby)."""
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.value != _NOT_CARRIED:
+            out.append(claim)
+            continue
+        start, end = claim.span
+        clause = doc.clause_at(start)
+        inside = any(start <= m.start and m.end <= end for m in doc.mentions)
+        if inside or _POINTING_BACK.match(doc.masked[end : clause.end]):
+            out.append(claim)
+            continue
+        determiners = _DETERMINERS.match(doc.masked, end)
+        next_start = end if determiners is None else determiners.end()
+        named = next((m for m in doc.mentions if m.start == next_start), None)
+        subject = None if named is None or named.type is not SubjectType.ITEM else named.subject
+        replaced = claim if claim.subject == subject else replace(claim, subject=subject)
+        if replaced not in out:
+            out.append(replaced)
+    return out

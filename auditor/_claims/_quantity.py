@@ -18,6 +18,7 @@ from auditor._claims._numbers import NUMBER, NUMBER_WORDS, parse_number
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import resolve
 from auditor._claims._scan import silent
+from auditor._claims._subjects import SubjectType
 from auditor._claims._text import Clause
 
 _LOW_STOCK_COUNT = 3
@@ -66,7 +67,12 @@ _TIMES_NAMED = _compile(rf"{_NUM}\s*[x×] {_NAMED} {_STOCK}(?!\w)")
 _AFTER_STOCK = re.compile(rf"{_STOCK}\s*\($")
 _BRACKETED = _compile(rf"{_NUM}(?: {_UNIT})?(?=\))")
 #: "… 2 of the kettles and 30 of the toasters": a count listed after another.
-_LISTED = _compile(rf"{_NUM} (?:of (?:the )?)?(?:xx+|{_UNIT}(?!\w))")
+_LISTED = _compile(rf"{_NUM} (?:of (?:the )?(?:[a-z]+ )?)?(?:xx+|{_UNIT}(?!\w))")
+#: "blue kettle: 7", "tablet stand 0", "Earbuds Pro – 9.": a count standing as the value of
+#: a name in a terse stock list, closing its clause.
+_NAME_BEFORE = re.compile(r"x\s*(?:[:=\u2014-]\s*|\s)$")
+_NAME_GAP = re.compile(r"\s*(?:[:=\u2014-]\s*|\s)")
+_VALUE_NUMBER = re.compile(rf"{_NUM}(?=[ \t]*(?:[.,;!)\n]|$))")
 _BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
 _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
 _LIST_JOIN = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*)$")
@@ -124,7 +130,7 @@ _NOT_A_COUNT_BEFORE = frozenset("._,€$£#:/-")
 _YEARS = (1900, 2099)
 _YEAR_AFTER = re.compile(r"-\d|\s+(?:models?|editions?|versions?)\b")
 _YEAR_NAMING = re.compile(r"\s+xx+")
-_SCARCE = re.compile(r"\b(?:only|just|down to|a mere|last|limited)\b")
+_SCARCE = re.compile(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")
 _LEFT = re.compile(r"\b(?:left|remaining)\b")
 _NOT_STOCK = re.compile(
     r"\b(?:orders?|ordered|returns?|returned|returning|refunds?|refunded|bought|purchased"
@@ -160,9 +166,13 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
     clause = doc.clause_at(start)
     if silent(clause):
         return None
+    if value and doc.masked.endswith(("not a ", "not one "), 0, start):
+        return None  # "not a single one left": none, said without a number
     left = value <= _LOW_STOCK_COUNT and _LEFT.search(match.group()) is not None
     low = value > 0 and (
-        left or _SCARCE.search(doc.masked[max(clause.start, start - 24) : start]) is not None
+        left
+        or _SCARCE.search(doc.masked[max(clause.start, start - 24) : start]) is not None
+        or doc.masked.startswith("a single", start)
     )
     return Count(start, match.end(), value, low, clause, hedged(doc, clause, start))
 
@@ -208,12 +218,25 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
         if match is None and unit_words and (unit := _WITH_UNIT.match(text, start)) is not None:
             clause = doc.clause_at(start)
             match = None if _NOT_STOCK.search(text, clause.start, start) else unit
+        if match is None and _NAME_BEFORE.search(text, max(0, start - 4), start):
+            match = _named_value(doc, start)
         if match is None and found and _LIST_JOIN.search(text, max(0, start - 8), start):
             sentence = doc.sentence_at(start)
             if any(sentence.start <= s < start for s in found):
                 match = _LISTED.match(text, start)
         if match is not None and (count := _count(doc, match)) is not None:
             _keep(found, count)
+
+
+def _named_value(doc: Document, start: int) -> re.Match[str] | None:
+    """The count at `start` as the value of the item named just before it, closing its
+    clause ("kettle pro: 1"); None when the name before is no item's (an order's id)."""
+    named = next((m for m in reversed(doc.mentions) if m.end <= start), None)
+    if named is None or named.type is not SubjectType.ITEM:
+        return None
+    if not _NAME_GAP.fullmatch(doc.masked, named.end, start):
+        return None
+    return _VALUE_NUMBER.match(doc.masked, start)
 
 
 def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
@@ -258,6 +281,9 @@ def find_counts(doc: Document) -> list[Count]:
         # A number inside another count ("a dozen" in "half a dozen") is part of it.
         if not counts or count.start >= counts[-1].end:
             counts.append(count)
+    if len(counts) > 1 and max(c.value for c in counts) > _LOW_STOCK_COUNT:
+        # "31 of the knife and 2 of the teapot": beside a larger stock, three or fewer is low.
+        counts = [c._replace(low=True) if 0 < c.value <= _LOW_STOCK_COUNT else c for c in counts]
     doc.memo["counts"] = counts
     return counts
 
