@@ -17,7 +17,7 @@ from auditor._claims._clarification import find_clarifications
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
-from auditor._claims._quantity import find_counts
+from auditor._claims._quantity import find_counts, stock_table
 from auditor._claims._refine import supersede
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import carry_over, claims_of, resolve
@@ -75,6 +75,10 @@ _TABLE = RuleSet.of(
         r"(?: (?:left|in stock|available))?",
         rf"back in {_STOCK}",
         r":\s*plenty",
+        # Came back, in the past: in stock now, not a restock to come ("just came back in
+        # stock this morning").
+        rf"(?:came|come) back (?:in|into) {_STOCK}(?: (?:this|today|yesterday|earlier|last)"
+        r"(?: \w+)?)?",
         negated=_OUT,
     ),
     rules(
@@ -172,7 +176,12 @@ _TABLE = RuleSet.of(
         rf"xx+(?:'s| is| are| will be| should be)? back {_WHEN}",
         rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
         r"(?:available|open) (?:for|on|to) (?:back|pre)-?order",
-        r"pre-?order(?:ed|able)?",
+        r"pre-?order(?:s|ed|able)?",
+        r"(?:expecting|expect|expected) (?:it|them|more|stock|some) back",
+        rf"(?:we'll|we will|will|should) have (?:more|some|new stock|stock|them|it)(?: in)?"
+        rf" (?:on|by|from|in|next|around|after|early|mid|late|{_MONTH}|{_DAY}|\d)",
+        r"(?:send|post|ship|dispatch) (?:it|them) (?:when|once|as soon as) (?:it's|it is"
+        r"|they're|they are) back",
         r"(?:will|should|'ll|might|may|could|is expected to|expected to|is due to|due to|set to"
         rf"|going to) be back(?: in {_STOCK})?",
         rf"back in {_STOCK} (?:on|by|from|in|around|next|early|mid|late|soon|later|after"
@@ -199,6 +208,8 @@ _TABLE = RuleSet.of(
         r"|being made|being produced)",
         r"no longer (?:part of|in) our (?:\w+ )?(?:range|line|lineup|collection|catalogue"
         r"|catalog|selection)",
+        r"(?:not|isn't|aren't) (?:in|part of) our (?:\w+ )?(?:range|line|lineup|collection"
+        r"|catalogue|catalog|selection) any ?more",
         r"no more (?:coming|being made|on the way)",
         r"(?:we )?no longer (?:sell|make|carry|stock|produce|offer)",
         r"(?:have |'ve )?stopped (?:selling|making|stocking|carrying|producing)",
@@ -234,7 +245,15 @@ _TABLE = RuleSet.of(
         r"|weekend|gift|price|discounts?|any)\b)\w+",
         r"(?:not|isn't|aren't) (?:in|part of|listed in|found in) our (?:\w+ )?(?:catalogue|catalog"
         r"|range|store|shop|inventory|selection|line|lineup|collection|products)",
+        r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything) (?:that )?we(?:'ve"
+        r"| have)? got",
         negation=False,
+    ),
+    # Said of the range, denied: "it doesn't look like that's something we stock".
+    rules(
+        None,
+        r"(?:something|an item|a product|a thing) (?:that )?we (?:stock|sell|carry|offer)",
+        negated=_NOT_CARRIED,
     ),
     # Phrases that look like availability and are not: "available" said of information,
     # systems, services, an order, a return or a time slot.
@@ -318,7 +337,8 @@ _POINTING_BACK = re.compile(
 )
 _DETERMINERS = re.compile(r"\s*(?:(?:the|a|an|any|our)\s+)?")
 _REFINES = {
-    _LOW: frozenset({_IN}),
+    # Low now is what the customer can buy, whatever restock is planned.
+    _LOW: frozenset({_IN, _BACK}),
     _BACK: frozenset({_OUT}),
     _GONE: frozenset({_OUT}),
 }
@@ -343,13 +363,26 @@ def extract_availability(doc: Document) -> list[Claim]:
         table = (*table, _SEARCH)
     hits = scan(doc, *table)
     counted = _from_counts(doc)
+    if counted and "|" in doc.masked:  # a table's header ("| In stock |") claims nothing
+        header = stock_table(doc)[0]
+        if header is not None:
+            hits = [h for h in hits if not header[0] <= h.start < header[1]]
     if counted:  # "0 in stock": the count says how much, not the phrase inside it
         spans = [c.span for c in counted]
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
     claims = claims_of(doc, ClaimKind.AVAILABILITY, hits)
     claims.extend(counted)
+    # (Of an order, "Rain Jacket ✅" says a line has shipped.)
+    polar = _polar_answers(doc, bool(claims)) if doc.mentions and not doc.order_context else []
+    if polar:
+        taken = {c.subject for c in claims}
+        claims.extend(c for c in polar if c.subject not in taken)
     if not claims:
         return claims
+    if any(m.type is SubjectType.ORDER for m in doc.mentions):
+        # Stock told as an order's story ("cancelled because the item went out of stock")
+        # is about an item only when the answer names it.
+        claims = [c for c in claims if c.subject is not None or c.value not in (_IN, _OUT)]
     if any(claim.value == _NOT_CARRIED for claim in claims):
         claims = _not_carried_of_what_is_named(doc, claims)
     claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims, _OPPOSITES), key=_SPAN)
@@ -359,23 +392,64 @@ def extract_availability(doc: Document) -> list[Claim]:
 def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Claim]:
     """ "We don't sell spare parts for the Stand Mixer", "we don't carry a product by that
     name": what the shop does not sell is what the phrase goes on to name, and when that is no
-    item the auditor knows, the claim is about no item (not about the look-alike nearby)."""
+    item the auditor knows, the claim is about no item (not about the look-alike nearby). "We
+    don't stock it", "that's not something we sell" point back: at the item named before, if
+    any (never at one named only after)."""
     out: list[Claim] = []
     for claim in claims:
         if claim.value != _NOT_CARRIED:
             out.append(claim)
             continue
         start, end = claim.span
-        clause = doc.clause_at(start)
-        inside = any(start <= m.start and m.end <= end for m in doc.mentions)
-        if inside or _POINTING_BACK.match(doc.masked[end : clause.end]):
+        items = [m for m in doc.mentions if m.type is SubjectType.ITEM]
+        if any(start <= m.start and m.end <= end for m in items):
             out.append(claim)
             continue
-        determiners = _DETERMINERS.match(doc.masked, end)
-        next_start = end if determiners is None else determiners.end()
-        named = next((m for m in doc.mentions if m.start == next_start), None)
-        subject = None if named is None or named.type is not SubjectType.ITEM else named.subject
+        clause = doc.clause_at(start)
+        if _POINTING_BACK.match(doc.masked, end, clause.end):
+            before = [m for m in items if m.end <= start]
+            subject = before[-1].subject if before else None
+        else:
+            determiners = _DETERMINERS.match(doc.masked, end)
+            next_start = end if determiners is None else determiners.end()
+            named = next((m for m in items if m.start == next_start), None)
+            subject = None if named is None else named.subject
         replaced = claim if claim.subject == subject else replace(claim, subject=subject)
         if replaced not in out:
             out.append(replaced)
     return out
+
+
+#: A name and a one-word answer, in a terse list: "Earbuds Pro 2 yes, Earbuds Pro (og) no",
+#: "kettle pro: out. blue kettle: loads", "Juicer X90 ✅".
+_POLAR = re.compile(
+    r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?P<sep>[:=\u2014-][ \t]*)?(?:(?P<yes>yes|yep|yeah|ya|y|loads"
+    r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611)|(?P<no>no|nope|nah|none|nil|gone|out|\u274c"
+    r"|\u2716|\u2717|\u2718|\U0001f6ab))(?=[ \t]*(?:[,.;!)\n\u2014|-]|$)|[\u2705\u2714\u2611\u274c"
+    r"\u2716\u2717\u2718\U0001f6ab])"
+)
+#: Words that answer only a question about stock, so are read only beside another claim of it.
+_BARE_ANSWERS = frozenset(["yes", "yep", "yeah", "ya", "y", "no", "nope", "nah"])
+
+
+def _polar_answers(doc: Document, any_other: bool) -> list[Claim]:
+    """Claims of the names that open a segment and are answered by one word after them."""
+    claims: list[Claim] = []
+    items = [m for m in doc.mentions if m.type is SubjectType.ITEM]
+    text = doc.masked
+    opened = 0
+    for index, mention in enumerate(items):
+        clause = doc.clause_at(mention.start)
+        stop = items[index + 1].start if index + 1 < len(items) else len(text)
+        stop = min(stop, doc.sentence_at(mention.start).end)
+        lead = text[max(clause.start, opened) : mention.start]
+        match = _POLAR.match(text, mention.end, stop)
+        if match is None or any(ch.isalnum() for ch in lead):
+            continue
+        word = match.group("yes") or match.group("no")
+        if (word in _BARE_ANSWERS and not any_other) or (word == "out" and not match.group("sep")):
+            continue
+        value = _IN if match.group("yes") else _OUT
+        claims.append(Claim(ClaimKind.AVAILABILITY, value, match.span(), mention.subject))
+        opened = match.end()
+    return claims

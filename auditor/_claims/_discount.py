@@ -30,6 +30,9 @@ _PERCENT = re.compile(
     r"|(?<![\w.,])(?P<pct3>\d{1,3})\s?(?:%|percent|per cent)\s(?:[a-z'-]+\s){1,2}?"
     r"(?:discount|reduction|saving|markdown)(?!\w)"
     r"|(?<!\w)(?:discount|reduction) of (?P<pct2>\d{1,3})\s?(?:%|percent|per cent)"
+    # A voucher or code worth a percentage: "a 15% voucher", "a 20 percent code".
+    r"|(?<![\w.,])(?P<pct4>\d{1,3})\s?(?:%|percent|per cent)\s(?:(?:off|discount)\s)?"
+    r"(?:voucher|coupon|code|promo code)s?(?!\w)"
 )
 _TABLE = RuleSet.of(
     rules(
@@ -72,6 +75,10 @@ _TABLE = RuleSet.of(
         r" |further )?(?:\w+ )?(?:discounts?|coupons?|vouchers?|promo(?: codes?)?|reductions?)",
         r"no (?:\w+ )?(?:discounts?|coupons?|vouchers?|promo codes?) (?:are |is )?(?:available"
         r"|on offer|running|at the moment|right now)",
+        # Asked about, not offered: "a colleague who can look into a discount for you".
+        r"(?:look into|looking into|ask about|asking about|see about|check about|enquire about"
+        r"|inquire about|request) (?:a |any |an )?(?:\w+ )?(?:discounts?|coupons?|vouchers?"
+        r"|promo codes?)",
     ),
 )
 
@@ -85,7 +92,8 @@ def _percentages(doc: Document) -> list[Claim]:
         clause = doc.clause_at(start)
         if silent(clause) or negated(doc, clause, start, end):
             continue
-        value = str(int(match.group("pct") or match.group("pct2") or match.group("pct3")))
+        figure = match.group("pct") or match.group("pct2") or match.group("pct3")
+        value = str(int(figure or match.group("pct4")))
         hedge = hedged(doc, clause, start)
         for subject in resolve(doc, ClaimKind.DISCOUNT, start, end):
             claims.append(Claim(ClaimKind.DISCOUNT, value, (start, end), subject, hedge))

@@ -96,7 +96,8 @@ _LABEL = _compile(
 _ZERO = _compile(rf"(?:no {_STRONG_UNIT}|zero (?:{_STRONG_UNIT}|stock))(?!\w)")
 #: "down to the last 3", "only the final 2 of …": the count of what remains, told as scarce.
 _LAST_N = _compile(
-    rf"(?:down to|only|just) (?:the |our )?(?:last|final) (?:{_NUM}|(?P<n2>couple))(?!\s*%)"
+    rf"(?:down to|only|just) (?:the |our |its |their )?(?:last|final) (?:{_NUM}|(?P<n2>couple))"
+    r"(?!\s*%)"
 )
 _LAST_ONE = _compile(
     r"(?:(?:down to|that's|that is|this is|it's|it is|we're on|we have|we've got|only)"
@@ -130,6 +131,7 @@ _NOT_A_COUNT_BEFORE = frozenset("._,€$£#:/-")
 _YEARS = (1900, 2099)
 _YEAR_AFTER = re.compile(r"-\d|\s+(?:models?|editions?|versions?)\b")
 _YEAR_NAMING = re.compile(r"\s+xx+")
+_ONE_AS_PRONOUN = re.compile(r"\b(?:this|that|which|each|every|any|no) $")
 _SCARCE = re.compile(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")
 _LEFT = re.compile(r"\b(?:left|remaining)\b")
 _NOT_STOCK = re.compile(
@@ -148,10 +150,13 @@ class Count(NamedTuple):
     low: bool
     clause: Clause
     hedged: bool
+    #: Said roughly ("50 or so", "40-ish"): it tells availability, not a quantity.
+    approximate: bool = False
 
 
 def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Count | None:
     """The count `match` reads; `value` is that of a pattern without a number ("no units")."""
+    approximate = False
     if value is None and match.re.groupindex.get("n2") and match.group("n2"):
         value, start = 2, match.start("n2")  # "down to the last couple"
     elif value is None:
@@ -159,14 +164,15 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
         value = parse_number(match.group("n"))
         if value is None or (_YEARS[0] <= value <= _YEARS[1] and _a_year(doc.masked, match)):
             return None
-        if _ABOUT_AFTER.match(doc.masked, match.end("n")):
-            return None
+        approximate = _ABOUT_AFTER.match(doc.masked, match.end("n")) is not None
+        if value == 1 and _ONE_AS_PRONOUN.search(doc.masked, max(0, start - 8), start):
+            return None  # "this one is no longer available"
     else:
         start = match.start()
     clause = doc.clause_at(start)
     if silent(clause):
         return None
-    if value and doc.masked.endswith(("not a ", "not one "), 0, start):
+    if value and doc.masked.endswith(("not a ", "not one ", "not "), 0, start):
         return None  # "not a single one left": none, said without a number
     left = value <= _LOW_STOCK_COUNT and _LEFT.search(match.group()) is not None
     low = value > 0 and (
@@ -174,7 +180,8 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
         or _SCARCE.search(doc.masked[max(clause.start, start - 24) : start]) is not None
         or doc.masked.startswith("a single", start)
     )
-    return Count(start, match.end(), value, low, clause, hedged(doc, clause, start))
+    hedge = hedged(doc, clause, start)
+    return Count(start, match.end(), value, low, clause, hedge, approximate)
 
 
 def _a_year(text: str, match: re.Match[str]) -> bool:
@@ -252,7 +259,11 @@ def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
                 continue
             for start in words[word]:
                 match = pattern.match(text, start)
-                if match is None or (pattern is _LABEL and text.endswith("in ", 0, start)):
+                if match is None or (
+                    pattern is _LABEL
+                    and text.endswith("in ", 0, start)
+                    and ":" not in match.group()  # "Left in stock: 0" labels a count
+                ):
                     continue
                 count = _count(doc, match, value)
                 if count is not None:
@@ -268,12 +279,53 @@ def _keep(found: dict[int, Count], count: Count) -> None:
         found[count.start] = count
 
 
+#: A table's stock column, by its header: "| Item | In stock |", "| Product | Qty |".
+_STOCK_HEADER = re.compile(
+    r"\s*(?:in stock|stock(?: level| count)?|qty|quantity|units?(?: (?:left|in stock|available))?"
+    r"|available|on hand|left|remaining|inventory)\s*"
+)
+_ROW = re.compile(r"[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*(?:\n|$)")
+_RULE_ROW = re.compile(r"[\s|:-]*")
+_CELL_NUMBER = re.compile(rf"\s*{_NUM}\s*")
+
+
+def stock_table(doc: Document) -> tuple[tuple[int, int] | None, list[Count]]:
+    """A Markdown table with a stock column: its header row's span and the count in that
+    column of every row below it (the row names its item). ((None), []) when there is none."""
+    text = doc.masked
+    header: tuple[int, int] | None = None
+    column = -1
+    counts: list[Count] = []
+    for row in _ROW.finditer(text):
+        if text[row.start() : row.end()].strip() and _RULE_ROW.fullmatch(row.group("cells")):
+            continue
+        cells, offset = row.group("cells").split("|"), row.start("cells")
+        if header is None:
+            column = next((i for i, c in enumerate(cells) if _STOCK_HEADER.fullmatch(c)), -1)
+            if column < 0:
+                return None, []
+            header = (row.start(), row.end())
+            continue
+        if column < len(cells):
+            start = offset + sum(len(c) + 1 for c in cells[:column])
+            match = _CELL_NUMBER.fullmatch(cells[column])
+            value = None if match is None else parse_number(match.group("n"))
+            if match is not None and value is not None:
+                begin = start + match.start("n")
+                clause = doc.clause_at(begin)
+                counts.append(Count(begin, start + match.end("n"), value, False, clause, False))
+    return header, counts
+
+
 def find_counts(doc: Document) -> list[Count]:
     """Stock counts in the answer, one per number (computed once per answer)."""
     cached = doc.memo.get("counts")
     if isinstance(cached, list):
         return cached
     found: dict[int, Count] = {}
+    if "|" in doc.masked:
+        for count in stock_table(doc)[1]:
+            found[count.start] = count
     _by_first_word(doc, found)
     _by_number(doc, found)
     counts: list[Count] = []
@@ -293,5 +345,6 @@ def extract_quantity(doc: Document) -> list[Claim]:
     return [
         Claim(ClaimKind.QUANTITY, count.value, (count.start, count.end), subject, count.hedged)
         for count in find_counts(doc)
+        if not count.approximate
         for subject in resolve(doc, ClaimKind.QUANTITY, count.start, count.end)
     ]

@@ -123,7 +123,8 @@ _FILLER_WORDS = frozenset(["the", "and", "for", "with", "of", "a", "an", "in", "
 #: word it may be the tail of a name we do not know ("Auorra French Press 3836").
 _PART_OPENERS = frozenset(
     ["the", "a", "an", "our", "your", "that", "this", "those", "these", "of", "or", "and", "vs",
-     "both", "either", "neither", "nor", "plus"]
+     "both", "either", "neither", "nor", "plus", "n", "ordinary", "regular", "normal",
+     "standard", "original", "plain", "other", "first"]
 )  # fmt: skip
 
 
@@ -134,6 +135,7 @@ _VARIANT_WORDS = frozenset(
      "slim", "compact", "turbo"]
 )  # fmt: skip
 #: Words before a variant word that point back at a name said earlier ("the Pro").
+_TIMES = re.compile(r"x\d+")
 _POINTERS = frozenset(["the", "our", "that", "this"])
 
 
@@ -235,6 +237,9 @@ class ItemIndex:
     #: Variant word -> {the item a name is, the item that name plus the word is}: "the Pro"
     #: after "Blue Kettle" is the "Blue Kettle Pro".
     variants: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: Item -> the words of its name but fillers, model and size words: "rice cooker" names
+    #: the "Rice Cooker 1.8L" when it says all of them.
+    plain_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, items: Mapping[str, str]) -> ItemIndex:
@@ -270,6 +275,12 @@ class ItemIndex:
             last_words=frozenset(enders),
             enders=MappingProxyType({word: frozenset(skus) for word, skus in enders.items()}),
             variants=MappingProxyType(_variants(tokens_of)),
+            plain_words=MappingProxyType(
+                {
+                    sku: frozenset(t for t in tokens if t.isalpha() and t not in _FILLER_WORDS)
+                    for sku, tokens in tokens_of.items()
+                }
+            ),
         )
 
     @staticmethod
@@ -305,7 +316,11 @@ class ItemIndex:
             # Words that name an item in part hold a model number or size ("the 6 cup"), or
             # end as a name ends ("the large skillet", "kettle pro"): "sold out" in a
             # catalogue that sells a "Sold Out Tee" is no name.
-            if len(skus) == 1 and (digits or words[j] in self.last_words):
+            if len(skus) == 1 and (
+                digits
+                or words[j] in self.last_words
+                or self.plain_words.get(next(iter(skus))) == frozenset(words[i : j + 1])
+            ):
                 best = (j, next(iter(skus)))
         return best
 
@@ -345,7 +360,10 @@ class ItemIndex:
         if following >= len(words) or parts[2 * following] != " ":
             return False
         word = words[following]
-        return word in _VARIANT_WORDS or (_distinctive(word) and word[0].isalpha())
+        if word in _VARIANT_WORDS:
+            return True
+        # A model word, not a multiplier ("Mug Set of 6 x5 in stock").
+        return _distinctive(word) and word[0].isalpha() and not _TIMES.fullmatch(word)
 
     def _pointed(self, words: list[str], i: int, found: list[Mention]) -> str | None:
         """ "the Pro" after the Blue Kettle is named: the item whose name is an earlier
@@ -443,7 +461,7 @@ def find_mentions(
     names = index.find(norm, parts)
     if not names:
         return tuple(ids)
-    names = _without_redundant_parts(names)
+    names = _without_redundant_parts(norm, names)
     # Both lists are in order and without overlaps of their own: when every name ends before
     # the first id or starts after the last one (the usual "Blue Kettle (KT-1042)"), none
     # overlaps an id.
@@ -455,11 +473,16 @@ def find_mentions(
 _START = itemgetter(0)
 
 
-def _without_redundant_parts(names: list[Mention]) -> list[Mention]:
+def _without_redundant_parts(norm: str, names: list[Mention]) -> list[Mention]:
     """Names said in part, but for items the answer also names in full: there the words are
-    the answer's own ("a 100% discount on the Mug … 100% discount" names the mug once)."""
+    the answer's own ("a 100% discount on the Mug … 100% discount" names the mug once), unless
+    an article points at the item again ("… the Trail Backpack 30L. The 45L is in stock")."""
     full = {m.subject for m in names if m.masked and not m.part}
-    return [m for m in names if not (m.part and m.subject in full)]
+    return [
+        m
+        for m in names
+        if not (m.part and m.subject in full and not norm.endswith("the ", 0, m.start))
+    ]
 
 
 def mask(norm: str, mentions: Iterable[Mention]) -> str:
