@@ -178,7 +178,8 @@ _TABLE = RuleSet.of(
         r"(?:available|open) (?:for|on|to) (?:back|pre)-?order",
         r"pre-?order(?:s|ed|able)?",
         r"(?:expecting|expect|expected) (?:it|them|more|stock|some) back",
-        rf"(?:we'll|we will|will|should) have (?:more|some|new stock|stock|them|it)(?: in)?"
+        rf"(?:we'll|we will|we should|we're going to|we are going to) have (?:more|some|new stock"
+        rf"|more stock|stock)(?: in)?"
         rf" (?:on|by|from|in|next|around|after|early|mid|late|{_MONTH}|{_DAY}|\d)",
         r"(?:send|post|ship|dispatch) (?:it|them) (?:when|once|as soon as) (?:it's|it is"
         r"|they're|they are) back",
@@ -423,7 +424,7 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
 #: A name and a one-word answer, in a terse list: "Earbuds Pro 2 yes, Earbuds Pro (og) no",
 #: "kettle pro: out. blue kettle: loads", "Juicer X90 ✅".
 _POLAR = re.compile(
-    r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?P<sep>[:=\u2014-][ \t]*)?(?:(?P<yes>yes|yep|yeah|ya|y|loads"
+    r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?P<sep>[:=\u2014,-][ \t]*)?(?:(?P<yes>yes|yep|yeah|ya|y|loads"
     r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611)|(?P<no>no|nope|nah|none|nil|gone|out|\u274c"
     r"|\u2716|\u2717|\u2718|\U0001f6ab))(?=[ \t]*(?:[,.;!)\n\u2014|-]|$)|[\u2705\u2714\u2611\u274c"
     r"\u2716\u2717\u2718\U0001f6ab])"

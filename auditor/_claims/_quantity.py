@@ -78,15 +78,27 @@ _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
 _LIST_JOIN = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*)$")
 # Tried where their first word starts.
 _WE_HAVE = _compile(
-    r"(?:we|i|there|they)(?:'ve|'re|'s|\s+(?:still|currently|now|only|have|has|got|are|is))+"
-    rf" (?:only |just )?{_NUM}(?=\s+(?:{_UNIT}|of\b|left\b|remaining\b|in stock\b"
-    r"|available\b|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$))|\s*(?:[).,!;]|$))"
+    r"(?:(?:we|i|there|they)(?:'ve|'re|'s|\s+(?:still|currently|now|only|have|has|got|are|is))+"
+    rf"|got) (?:only |just )?{_NUM}(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|remaining\b"
+    r"|in stock\b|available\b|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$)|or so\b)|-?ish\b"
+    r"|\s*(?:[).,!;]|$))"
 )
 #: "only 2 sets", "just 4 units": a scarce count of units.
 _ONLY_UNITS = _compile(rf"(?:only|just) {_NUM} (?:{_UNIT})(?!\w)")
 #: A count marked approximate after it gives availability, never a quantity: "50 or so",
 #: "40-ish". ("About 40" stays a count: the labelled set reads "approx. 1,200 units" as one.)
 _ABOUT_AFTER = re.compile(r"(?:-ish|ish\b|\s+or so\b|\s+odd\b|\+)")
+#: Before it: "about 40 left", "roughly 30", "~25". ("approx." in a stock system's bracketed
+#: figure, "(approx. 1,200 units)", is read as that system's count.)
+_ABOUT_BEFORE = re.compile(
+    r"(?:\b(?:roughly|approximately)|(?:have|has|got|'ve|are|is|'s|'re|with|still|hold|holding)"
+    r" (?:about|around|some|nearly|almost)) $|~\s*$"
+)
+#: A count of choices, not of stock: "we have a couple of items that match".
+_CHOICES_AFTER = re.compile(
+    r"\s+(?:of\s+)?(?:items?|products?|options?|results?|matches|models?|versions?)"
+    r"\s+(?:that|which|matching|to choose|you can|called|named|like)\b"
+)
 _LABEL = _compile(
     r"(?:stock(?: level| count)?|(?:quantity|qty)(?: available)?|inventory"
     r"|units?(?: (?:available|in stock|left|on hand))?)"
@@ -110,8 +122,8 @@ _LAST_ONE = _compile(
 _FIRST_WORDS = tuple(
     (pattern, first_words, frozenset(first_words), needles(pattern), value)
     for pattern, first_words, value in (
-        (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's", "they", "they've"),
-         None),
+        (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's", "they", "they've",
+                    "got"), None),
         (_LABEL, ("stock", "quantity", "qty", "inventory", "unit", "units"), None),
         (_LAST_N, ("down", "only", "just"), None),
         (_ONLY_UNITS, ("only", "just"), None),
@@ -164,7 +176,12 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
         value = parse_number(match.group("n"))
         if value is None or (_YEARS[0] <= value <= _YEARS[1] and _a_year(doc.masked, match)):
             return None
-        approximate = _ABOUT_AFTER.match(doc.masked, match.end("n")) is not None
+        approximate = (
+            _ABOUT_AFTER.match(doc.masked, match.end("n")) is not None
+            or _ABOUT_BEFORE.search(doc.masked, max(0, start - 24), start) is not None
+        )
+        if _CHOICES_AFTER.match(doc.masked, match.end("n")):
+            return None
         if value == 1 and _ONE_AS_PRONOUN.search(doc.masked, max(0, start - 8), start):
             return None  # "this one is no longer available"
     else:
