@@ -179,7 +179,7 @@ _TABLE = RuleSet.of(
         r"pre-?order(?:s|ed|able)?",
         r"(?:expecting|expect|expected) (?:it|them|more|stock|some) back",
         rf"(?:we'll|we will|we should|we're going to|we are going to) have (?:more|some|new stock"
-        rf"|more stock|stock)(?: in)?"
+        rf"|more stock|stock)(?: of (?:the |them|those)?)?(?: ?xx+)?(?: in)?"
         rf" (?:on|by|from|in|next|around|after|early|mid|late|{_MONTH}|{_DAY}|\d)",
         r"(?:send|post|ship|dispatch) (?:it|them) (?:when|once|as soon as) (?:it's|it is"
         r"|they're|they are) back",
@@ -374,7 +374,10 @@ def extract_availability(doc: Document) -> list[Claim]:
     claims = claims_of(doc, ClaimKind.AVAILABILITY, hits)
     claims.extend(counted)
     # (Of an order, "Rain Jacket ✅" says a line has shipped.)
-    polar = _polar_answers(doc, bool(claims)) if doc.mentions and not doc.order_context else []
+    polar = []
+    if doc.mentions and not doc.order_context:
+        about_stock = bool(claims) or "stock" in doc.masked or "avail" in doc.masked
+        polar = _polar_answers(doc, about_stock)
     if polar:
         taken = {c.subject for c in claims}
         claims.extend(c for c in polar if c.subject not in taken)

@@ -78,7 +78,8 @@ _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
 _LIST_JOIN = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*)$")
 # Tried where their first word starts.
 _WE_HAVE = _compile(
-    r"(?:(?:we|i|there|they)(?:'ve|'re|'s|\s+(?:still|currently|now|only|have|has|got|are|is))+"
+    r"(?:(?:we|i|there|they)(?:'ve|'re|'s|\s+(?:still|currently|now|only|have|has|got|are|is"
+    r"|hold))+"
     rf"|got) (?:only |just )?{_NUM}(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|remaining\b"
     r"|in stock\b|available\b|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$)|or so\b)|-?ish\b"
     r"|\s*(?:[).,!;]|$))"
