@@ -106,8 +106,9 @@ _TABLE = RuleSet.of(
         r"(?:have|'ve|'ve got|have got|got) none(?: left| in)?",
         # Gone from the shelf, said at the clause's end ("the X90 Max has gone too"), not
         # gone out for delivery.
-        r"(?:xx+(?:'s|'ve| has| have| is| are)|has|have|is|are|it's|they've|they're) (?:all |long "
-        r"|now )?gone(?=\s*(?:too|as well|also|now|i'm afraid|sorry|[,.;!)]|$))",
+        # ("Once they're gone, they're gone" says what will happen: the perfect only.)
+        r"(?:xx+(?:'s|'ve| has| have)|has|have|they've) (?:all |long |now )?gone(?=\s*(?:too"
+        r"|as well|also|now|i'm afraid|sorry|[,.;!)]|$))",
         r"(?:shelves are|shelf is) (?:empty|bare)",
         r"no more left",
         r"nothing (?:left|in stock)",

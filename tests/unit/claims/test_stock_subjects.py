@@ -182,3 +182,8 @@ def test_stock_wording(text, expected):
 
 def test_you_should_have_it_is_no_restock():
     assert read("Your Step Stool order has left us: you should have it in 2 days.") == []
+
+
+def test_once_they_are_gone_is_no_stock_out():
+    text = "We've stopped making the Step Stool, but there are 3 left. Once they're gone, they're gone."
+    assert read(text) == sorted([("discontinued", "ST-0001"), (LOW, "ST-0001")], key=str)
