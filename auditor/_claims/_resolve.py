@@ -1,9 +1,15 @@
 """Which subject a claim is about, and turning hits into claims.
 
-The rule, in order: a subject named inside the phrase; the nearest one before it in its
-sentence; the first one after it in its clause; the nearest one earlier in the answer; the
-only one the answer names (a field list may give the id last). A
-coordinated group ("the kettle and the toaster are in stock") gives one claim per member.
+The rule, in order: a subject named inside the phrase; the one the phrase runs into ("plenty
+of the ordinary kettle", "2 units of the toaster"); the nearest one before it in its sentence
+(not one set aside, "not the Max"); the first one after it in its clause; the nearest one
+earlier in the answer; the only one the answer names (a field list may give the id last). A
+coordinated group ("the kettle and the toaster are in stock") gives one claim per member, unless
+a singular verb follows the last ("… and the toaster's sold out").
+
+Per-subject scope: a clause that says nothing but names and the words of ellipsis ("and so is
+the toaster", "the toaster too", "same for the toaster", "but the toaster is(n't)") takes the
+claim before it (`carry_over`).
 """
 
 from __future__ import annotations
