@@ -185,5 +185,23 @@ def test_you_should_have_it_is_no_restock():
 
 
 def test_once_they_are_gone_is_no_stock_out():
-    text = "We've stopped making the Step Stool, but there are 3 left. Once they're gone, they're gone."
+    text = "We've stopped making the Step Stool, but 3 are left. Once they're gone, they're gone."
     assert read(text) == sorted([("discontinued", "ST-0001"), (LOW, "ST-0001")], key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A percentage in a clause about a price cut, in any grammar.
+        ("We have put a goodwill credit of 15% on your account.", [("15", None)]),
+        ("Let me mark the Step Stool down by 20 percent for you.", [("20", "ST-0001")]),
+        ("You can have the Knife Magnet at half price.", [("50", "KM-0007")]),
+        ("We will waive the charge for the replacement Knife Magnet.", [("free", "KM-0007")]),
+        # Not offers: a share of something, a refused or a looked-into discount.
+        ("Around 30% of our stools sell in December.", []),
+        ("I'm unable to take 10% off the Step Stool, sorry.", []),
+        ("A colleague can look into a discount for you.", []),
+    ],
+)
+def test_discounts_by_meaning(text, expected):
+    assert read(text, ClaimKind.DISCOUNT) == sorted(expected, key=str)
