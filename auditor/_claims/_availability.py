@@ -88,6 +88,10 @@ _TABLE = RuleSet.of(
         r"sold(?: |-)?out",
         r"(?:currently |temporarily )?unavailable",
         r"zero stock",
+        # "The Yoga Mat's currently out, but …": out, said of a name, at the clause's end.
+        r"xx+(?:'s|'re| is| are) (?:currently |temporarily |all |completely |clean )?out"
+        r"(?=\s*(?:[,.;!)]|$|now\b|at the moment|right now|rn\b|atm\b|for now|i'm afraid"
+        r"|sorry))",
         rf"(?:we're|we are|i'm afraid we're){_ADVERBS} out"
         rf"(?: of {_IT}| of {_STOCK}| at the moment| right now)?",
         rf"(?:run|ran) out(?: of {_IT}| of {_STOCK})?",
@@ -166,7 +170,9 @@ _TABLE = RuleSet.of(
         r"b/o",
         r"(?:will be|'ll be|is being|are being|getting|get|be) re-?stocked",
         rf"re-?stock(?:ing)? (?:is |are )?(?:due|expected|planned|coming|scheduled|on|by|next"
-        rf"|{_MONTH})",
+        rf"|soon|tomorrow|tmrw|tmr|this week|{_MONTH}|{_DAY})",
+        r"(?:expecting|expect|due|awaiting|waiting on|waiting for) (?:a |another |the next )"
+        r"(?:delivery|shipment) of (?:the |more )?xx+",
         r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |more |new |the next )?"
         r"(?:re-?stock|more)",
         r"(?:expecting|expect|due|awaiting|waiting on) (?:more|new) stock",

@@ -25,12 +25,16 @@ from auditor._claims._subjects import KIND_SUBJECTS, Mention, SubjectType
 from auditor._claims._text import Clause
 
 _CONNECTOR = re.compile(
-    r"(?:\s|,|&|/|\+|\band\b|\bn\b|\bor\b|\bplus\b|\bas well as\b|\bthe\b|\bboth\b)*"
+    r"(?:\s|,|&|/|\+|\band\b|\bn\b|\bor\b|\bnor\b|\bplus\b|\bas well as\b|\bthe\b"
+    r"|\bboth\b|\bneither\b|\beither\b)*"
 )
+_OWN_VERB = re.compile(r"(?:'s|'re|\s+(?:is|are|was|were|has|have)\b)")
+_ALTERNATIVE = re.compile(r"\b(?:or|nor)\b")
 #: Every ASCII character `_CONNECTOR` can match: most gaps hold another ("kettle (KT-1)")
 #: and are settled without the regex.
 _CONNECTOR_CHARS = frozenset(
-    [chr(code) for code in range(128) if chr(code).isspace()] + list(",&/+andorplusaswelltheboth")
+    [chr(code) for code in range(128) if chr(code).isspace()]
+    + list(",&/+andorplusaswellthebothneithernor")
 )
 
 
@@ -39,7 +43,8 @@ _SINGULAR_VERB = re.compile(r"(?:'s|\s+(?:is|was|has)\b)")
 #: Between a phrase and the name it is said of: "plenty of the Speaker S20", "sold out of the
 #: Mini", "2 units of the Rice Cooker", "10% off the regular kettle" (one describing word).
 _ATTACHED = re.compile(
-    r"\s+(?:of|off|on|for|to)\s+(?:(?:the|our|your|a|an|those|these)\s+)?(?:[a-z]+\s+)?"
+    r"\s+(?:of|off|on|for|to)\s+(?:(?:both|all|each|either|neither)\s+(?:of\s+)?)?"
+    r"(?:(?:the|our|your|a|an|those|these)\s+)?(?:[a-z]+\s+)?"
 )
 
 
@@ -72,17 +77,32 @@ def _group(
         return cached
     members = [chosen]
     index = candidates.index(chosen)
-    # "… of the 18cm and the 20cm's out of stock": a verb in the singular has one subject.
-    while index > 0 and not _SINGULAR_VERB.match(doc.masked, chosen.end):
+    # "… of the 18cm and the 20cm's out of stock": a verb in the singular has one subject
+    # ("neither X nor Y is" and "X or Y is" excepted).
+    singular = _SINGULAR_VERB.match(doc.masked, chosen.end) is not None
+    while index > 0:
         previous = candidates[index - 1]
         gap = doc.masked[previous.end : members[0].start]
-        if not _connects(gap):
+        if not _connects(gap) or (singular and not _ALTERNATIVE.search(gap)):
             break
         members.insert(0, previous)
         index -= 1
     group = tuple(dict.fromkeys(m.subject for m in members))
     doc.memo[key] = group
     return group
+
+
+def _group_after(doc: Document, first: Mention, candidates: list[Mention]) -> tuple[str, ...]:
+    """`first` and the mentions coordinated with it after it: "sold out of both the mat and
+    the clock"."""
+    members = [first]
+    for mention in candidates[candidates.index(first) + 1 :]:
+        if not _connects(doc.masked[members[-1].end : mention.start]):
+            break
+        if _OWN_VERB.match(doc.masked, mention.end):
+            break  # "30 of the mat and the clock's sold out": the clock has a verb of its own
+        members.append(mention)
+    return tuple(dict.fromkeys(m.subject for m in members))
 
 
 def _resolve_tier(
@@ -101,7 +121,7 @@ def _resolve_tier(
         and attached.start < clause.end
         and _ATTACHED.fullmatch(doc.masked, end, attached.start)
     ):
-        return (attached.subject,)
+        return _group_after(doc, attached, candidates)
     sentence = doc.sentence_at(start)
     before = [
         m

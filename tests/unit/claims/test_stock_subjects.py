@@ -205,3 +205,29 @@ def test_once_they_are_gone_is_no_stock_out():
 )
 def test_discounts_by_meaning(text, expected):
     assert read(text, ClaimKind.DISCOUNT) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Neither the Step Stool nor the Knife Magnet is in stock.",
+            [(OUT, "KM-0007"), (OUT, "ST-0001")],
+        ),
+        (
+            "We've run out of both the Step Stool and the Knife Magnet.",
+            [(OUT, "KM-0007"), (OUT, "ST-0001")],
+        ),
+        (
+            "The Step Stool's out right now, but the Knife Magnet's in stock.",
+            [(IN, "KM-0007"), (OUT, "ST-0001")],
+        ),
+        (
+            "We're waiting on a delivery of Knife Magnets, due next week.",
+            [("backorder", "KM-0007")],
+        ),
+        ("knife magnet restock thurs", [("backorder", "KM-0007")]),
+    ],
+)
+def test_groups_and_terse_states(text, expected):
+    assert read(text) == sorted(expected, key=str)
