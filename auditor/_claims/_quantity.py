@@ -30,7 +30,8 @@ _LEFT_STOCK = (
 )
 _STOCK = (
     rf"(?:{_LEFT_STOCK}|remaining|in stock|in-stock|available|(?<=\d\s)avail|on hand"
-    r"|(?:in|at) (?:the|our)(?: main| central| local| other)? (?:warehouse|depot|store|shop)"
+    r"|(?:in|at) (?:the|our)(?: main| central| local| other| [a-z]+)? (?:warehouse|depot|store"
+    r"|shop)"
     r"|on the shel(?:f|ves)|in store"
     # Where a person at the shop sees the stock: "110 in the system", "6 in the stockroom".
     r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back)"
@@ -75,14 +76,15 @@ _NAME_GAP = re.compile(r"\s*(?:[:=\u2014-]\s*|\s)")
 _VALUE_NUMBER = re.compile(rf"{_NUM}(?=[ \t]*(?:[.,;!)\n]|$))")
 _BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
 _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
-_LIST_JOIN = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*)$")
+_LIST_JOIN = re.compile(r"(?:,\s*|\s+(?:and|n)\s+|\s*[&+]\s*)$")
 # Tried where their first word starts.
 _WE_HAVE = _compile(
     r"(?:(?:we|i|there|they)(?:'ve|'re|'s|\s+(?:still|currently|now|only|have|has|got|are|is"
     r"|hold))+"
-    rf"|got) (?:only |just )?{_NUM}(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|remaining\b"
-    r"|in stock\b|available\b|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$)|or so\b)|-?ish\b"
-    r"|\s*(?:[).,!;]|$))"
+    rf"|got) (?:only |just |a good |around |about |roughly |some |over |more than )?{_NUM}"
+    rf"(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|remaining\b|in stock\b|available\b"
+    r"|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$)|in (?:at the moment|right now|now|atm|rn|today)"
+    r"|or so\b)|-?ish\b|\+|\s*(?:[).,!;]|$))"
 )
 #: "only 2 sets", "just 4 units": a scarce count of units.
 _ONLY_UNITS = _compile(rf"(?:only|just) {_NUM} (?:{_UNIT})(?!\w)")
@@ -103,7 +105,8 @@ _CHOICES_AFTER = re.compile(
 _LABEL = _compile(
     r"(?:stock(?: level| count)?|(?:quantity|qty)(?: available)?|inventory"
     r"|units?(?: (?:available|in stock|left|on hand))?)"
-    rf"(?: (?:for|of) [\w-]+| (?:(?:for|of) )?(?:the )?{_NAMED})?\s*(?:is|:|=|-)?\s*(?:at )?{_NUM}"
+    rf"(?: (?:for|of) [\w-]+| (?:(?:for|of) )?(?:the )?{_NAMED})?\s*(?:is|:|=|-|says|shows"
+    rf"|showing|reads)?\s*(?:at )?{_NUM}"
     r"(?!\s*%)"
 )
 _ZERO = _compile(rf"(?:no {_STRONG_UNIT}|zero (?:{_STRONG_UNIT}|stock))(?!\w)")

@@ -231,3 +231,19 @@ def test_discounts_by_meaning(text, expected):
 )
 def test_groups_and_terse_states(text, expected):
     assert read(text) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("stock says 14 for the knife magnet", [(14, "KM-0007")]),
+        ("Our inventory shows 6 Step Stools.", [(6, "ST-0001")]),
+        ("got 9 in right now of the step stool", [(9, "ST-0001")]),
+        ("we've 4 in our bristol warehouse, the knife magnet", [(4, "KM-0007")]),
+        ("8 step stools in stock n 2 knife magnets", [(2, "KM-0007"), (8, "ST-0001")]),
+        ("We've got a good 30 or so Step Stools.", []),
+        ("We've got 3 of your orders on file.", []),
+    ],
+)
+def test_counts_as_agents_type_them(text, expected):
+    assert read(text, ClaimKind.QUANTITY) == sorted(expected, key=str)
