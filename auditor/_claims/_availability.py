@@ -180,7 +180,7 @@ _TABLE = RuleSet.of(
         rf"| in| next| {_MONTH}| \d| soon)",
         rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",
         rf"available again (?:on|from|after|by|in|next|soon|later|around|early|mid|late|{_MONTH})",
-        rf"xx+(?:'s| is| are| will be| should be)? back {_WHEN}",
+        rf"xx+(?:\s*[\u2014:-])?(?:'s| is| are| will be| should be)? back {_WHEN}",
         rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
         r"(?:available|open) (?:for|on|to) (?:back|pre)-?order",
         r"pre-?order(?:s|ed|able)?",

@@ -135,7 +135,8 @@ def _resolve_tier(
     stop = clause.end if value is None else value.end
     after = [m for m in candidates if end <= m.start and m.end <= stop]
     if after:
-        return (after[0].subject,)
+        # "**In stock:** Yoga Mat, Wall Clock": a label's value may list several.
+        return (after[0].subject,) if value is None else _group_after(doc, after[0], candidates)
     earlier = [m for m in candidates if m.end <= sentence.start]
     if doc.layout is not None and doc.layout.items:
         earlier = _outside_other_items(doc.layout, start, earlier)

@@ -247,3 +247,20 @@ def test_groups_and_terse_states(text, expected):
 )
 def test_counts_as_agents_type_them(text, expected):
     assert read(text, ClaimKind.QUANTITY) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "**Available now:** Step Stool, Knife Magnet\n**Sold out:** Toaster Bistro",
+            [(IN, "KM-0007"), (IN, "ST-0001"), (OUT, "TB-0010")],
+        ),
+        (
+            "1. **Step Stool** — 9 in stock\n2. **Knife Magnet** — back on 3 January",
+            [(IN, "ST-0001"), ("backorder", "KM-0007")],
+        ),
+    ],
+)
+def test_markdown_lists_per_item(text, expected):
+    assert read(text) == sorted(expected, key=str)
