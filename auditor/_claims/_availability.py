@@ -31,7 +31,7 @@ _OUT = "out_of_stock"
 _BACK = "backorder"
 _GONE = "discontinued"
 _NOT_CARRIED = "not_carried"
-_STOCK = r"(?:stock|stok|stcok)"
+_STOCK = r"(?:stock|stok|stcok|stk)"
 _IT = r"(?:it|them|that|those|these|this|one|xx+|the xx+|any)"
 _IT_OR_ITEM = r"(?:them|those|these|it|units|items|pieces|xx+|the xx+)"
 _FEW = r"(?:numbers?|quantity|quantities|amounts?)"
@@ -92,7 +92,7 @@ _TABLE = RuleSet.of(
         r"xx+(?:'s|'re| is| are) (?:currently |temporarily |all |completely |clean )?out"
         r"(?=\s*(?:[,.;!)]|$|now\b|at the moment|right now|rn\b|atm\b|for now|i'm afraid"
         r"|sorry))",
-        rf"(?:we're|we are|i'm afraid we're){_ADVERBS} out"
+        rf"(?:we're|we are|we r|i'm afraid we're){_ADVERBS} out"
         rf"(?: of {_IT}| of {_STOCK}| at the moment| right now)?",
         rf"(?:run|ran) out(?: of {_IT}| of {_STOCK})?",
         r"all gone",
@@ -120,6 +120,9 @@ _TABLE = RuleSet.of(
         rf"no longer (?:available(?: in {_STOCK})?|in {_STOCK})",
         # "there are no Glass Teapots left": a named item, masked.
         r"no (?:more )?xx+ (?:left|remaining|units?|in stock)",
+        # "no wall clocks atm", "no more mats, I'm afraid": none of a named item.
+        r"no (?:more )?xx+(?=\s*(?:[,.;!)]|$|atm\b|rn\b|at the moment|right now|i'm afraid"
+        r"|sorry|today|now\b))",
         negation=False,
     ),
     rules(
@@ -193,7 +196,8 @@ _TABLE = RuleSet.of(
         r"(?:will|should|'ll|might|may|could|is expected to|expected to|is due to|due to|set to"
         rf"|going to) be back(?: in {_STOCK})?",
         rf"back in {_STOCK} (?:on|by|from|in|around|next|early|mid|late|soon|later|after"
-        rf"|before|this|at the end|towards|within|\d|~|{_MONTH}|{_DAY})",
+        rf"|before|this|at the end|towards|within|\d+|~|{_MONTH}|{_DAY})",
+        rf"xx+ out (?:til|till|'til|until) {_WHEN}",
         r"(?:expected|due|exp) back",
         r"(?:ships?|will ship|we'll ship|we will ship|dispatch(?:es)?) (?:it |them )?"
         r"(?:as soon as|when|once) (?:it's |it is |they're |they are |we )?(?:re-?stock(?:ed)?"
@@ -308,6 +312,9 @@ _NEXT = RuleSet.of(
         r"|straight away|right away|immediately)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
         r"(?:sitting |waiting )?in (?:the |our )?warehouse",
+        # "yoga mat yes we have it", "yep got yoga mats": having it, said at the clause's end.
+        r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)(?=\s*(?:[,.;!)]|$"
+        r"|in stock|now\b|atm\b|rn\b|yes\b))",
         # British "it's in", "the X's back in": in stock, said at the clause's end.
         r"(?:xx+(?:'s|'re| is| are)|is|are|it's|they're|came|come) (?:back |now |all )?in"
         r"(?=\s*(?:[,.;!)]|$))",

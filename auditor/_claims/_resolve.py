@@ -244,7 +244,8 @@ _SAME = frozenset(["too", "also", "well", "same", "so", "as", "neither", "nor", 
 _NEGATIVE = frozenset(["not", "isnt", "arent", "doesnt", "hasnt", "t", "neither", "nor", "no"])
 #: A clause that is a name and an auxiliary only: "…, but the ordinary X90 is".
 _BARE_VERB = re.compile(
-    r"(?:is|are|does|do|has|have|was|were|s)(?:\s*n't|\s+not|nt)?\W*$|(?:isnt|arent|doesnt)\W*$"
+    r"(?:is|are|does|do|has|have|was|were|s)(?:\s*n't|\s+not|nt)?\W*$|(?:isnt|arent|doesnt"
+    r"|not)\W*$"
 )
 _CLAUSE_WORD = re.compile(r"[a-z]+")
 _DENIAL = re.compile(r"\b(?:not|no|never|none|nothing|isnt|arent|dont|doesnt)\b|n't\b")

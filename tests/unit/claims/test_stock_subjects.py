@@ -264,3 +264,20 @@ def test_counts_as_agents_type_them(text, expected):
 )
 def test_markdown_lists_per_item(text, expected):
     assert read(text) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("step stool in stk", [(IN, "ST-0001")]),
+        ("knife magnet yes we have it", [(IN, "KM-0007")]),
+        ("no step stools rn", [(OUT, "ST-0001")]),
+        ("knife magnet out til the 9th", [("backorder", "KM-0007")]),
+        ("step stool back in stock 15/12", [("backorder", "ST-0001")]),
+        ("headlamp h350 avail, h350 mini not", [(IN, "HL-0350"), (OUT, "HL-0351")]),
+        ("we r out of knife magnets", [(OUT, "KM-0007")]),
+        ("No Step Stool orders were placed yesterday.", []),
+    ],
+)
+def test_chat_shorthand(text, expected):
+    assert read(text) == sorted(expected, key=str)
