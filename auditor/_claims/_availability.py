@@ -67,7 +67,7 @@ _TABLE = RuleSet.of(
         r"on (?:the |our )?shel(?:f|ves)",
         rf"{_PLENTY}(?: of (?:them|those|these|it|the xx+|xx+))? (?:{_SHELF}|in {_STOCK}|left"
         r"|available|on hand)",
-        r"(?:have|has|'ve got|have got|got|'ve) (?:plenty|some|lots|loads|a lot|tons|stock|heaps)"
+        rf"(?:have|has|'ve got|have got|got|'ve) (?:{_PLENTY}|some|a lot|stock)"
         r"(?: of (?:them|those|these|it|that|the xx+|xx+|(?!the\b|our\b)\w+))?"
         r"(?: (?:left|in stock|available|on hand))?",
         rf"(?:there's|there is|there are|there're|we've|we have|we've got|got) {_PLENTY}",
@@ -179,6 +179,11 @@ _TABLE = RuleSet.of(
         r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |more |new |the next )?"
         r"(?:re-?stock|more)",
         r"(?:expecting|expect|due|awaiting|waiting on) (?:more|new) stock",
+        # More stock on its way, in other words: "we anticipate receiving additional mats",
+        # "we expect new inventory on the 22nd".
+        r"(?:expect|expecting|expects|anticipate|anticipating|anticipates|awaiting|due to receive)"
+        r"(?: (?:to )?(?:receive|receiving|get|getting))? (?:more|additional|new|fresh|further)"
+        r" (?:stock|inventory|units|supplies|supply|xx+)",
         r"more (?:is |are )?(?:coming|due|arriving|expected|on the way|in)(?: on| by| from"
         rf"| in| next| {_MONTH}| \d| soon)",
         rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",

@@ -281,3 +281,25 @@ def test_markdown_lists_per_item(text, expected):
 )
 def test_chat_shorthand(text, expected):
     assert read(text) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We anticipate receiving additional Step Stools within three weeks.",
+            [("backorder", "ST-0001")],
+        ),
+        (
+            "The Knife Magnet is temporarily unavailable; we expect new inventory on January 5.",
+            [("backorder", "KM-0007")],
+        ),
+        ("We currently have ample inventory of the Step Stool.", [(IN, "ST-0001")]),
+        (
+            "We're getting new deliveries every week, and the Step Stool is in stock.",
+            [(IN, "ST-0001")],
+        ),
+    ],
+)
+def test_formal_restock_and_plenty(text, expected):
+    assert read(text) == sorted(expected, key=str)
