@@ -84,7 +84,8 @@ _WE_HAVE = _compile(
     rf"|got) (?:only |just |a good |around |about |roughly |some |over |more than )?{_NUM}"
     rf"(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|remaining\b|in stock\b|available\b"
     r"|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$)|in (?:at the moment|right now|now|atm|rn|today)"
-    r"|or so\b)|-?ish\b|\+|\s*(?:[).,!;]|$))"
+    r"|or so\b|(?:knocking|kicking|lying|sitting|floating) (?:about|around)\b)|-?ish\b|\+"
+    r"|\s*(?:[).,!;]|$))"
 )
 #: "only 2 sets", "just 4 units": a scarce count of units.
 _ONLY_UNITS = _compile(rf"(?:only|just) {_NUM} (?:{_UNIT})(?!\w)")
