@@ -88,10 +88,6 @@ _TABLE = RuleSet.of(
         r"sold(?: |-)?out",
         r"(?:currently |temporarily )?unavailable",
         r"zero stock",
-        # "The Yoga Mat's currently out, but …": out, said of a name, at the clause's end.
-        r"xx+(?:'s|'re| is| are) (?:currently |temporarily |all |completely |clean )?out"
-        r"(?=\s*(?:[,.;!)]|$|now\b|at the moment|right now|rn\b|atm\b|for now|i'm afraid"
-        r"|sorry))",
         rf"(?:we're|we are|we r|i'm afraid we're){_ADVERBS} out"
         rf"(?: of {_IT}| of {_STOCK}| at the moment| right now)?",
         rf"(?:run|ran) out(?: of {_IT}| of {_STOCK})?",
@@ -108,11 +104,6 @@ _TABLE = RuleSet.of(
         r"not a single (?:one|unit|xx+)(?: left| in stock| available)?",
         r"none in(?=\s*(?:[,.;!)]|$))",
         r"(?:have|'ve|'ve got|have got|got) none(?: left| in)?",
-        # Gone from the shelf, said at the clause's end ("the X90 Max has gone too"), not
-        # gone out for delivery.
-        # ("Once they're gone, they're gone" says what will happen: the perfect only.)
-        r"(?:xx+(?:'s|'ve| has| have)|has|have|they've) (?:all |long |now )?gone(?=\s*(?:too"
-        r"|as well|also|now|i'm afraid|sorry|[,.;!)]|$))",
         r"(?:shelves are|shelf is) (?:empty|bare)",
         r"no more left",
         r"nothing (?:left|in stock)",
@@ -202,7 +193,6 @@ _TABLE = RuleSet.of(
         rf"|going to) be back(?: in {_STOCK})?",
         rf"back in {_STOCK} (?:on|by|from|in|around|next|early|mid|late|soon|later|after"
         rf"|before|this|at the end|towards|within|\d+|~|{_MONTH}|{_DAY})",
-        rf"xx+ out (?:til|till|'til|until) {_WHEN}",
         r"(?:expected|due|exp) back",
         r"(?:ships?|will ship|we'll ship|we will ship|dispatch(?:es)?) (?:it |them )?"
         r"(?:as soon as|when|once) (?:it's |it is |they're |they are |we )?(?:re-?stock(?:ed)?"
@@ -317,12 +307,6 @@ _NEXT = RuleSet.of(
         r"|straight away|right away|immediately)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
         r"(?:sitting |waiting )?in (?:the |our )?warehouse",
-        # "yoga mat yes we have it", "yep got yoga mats": having it, said at the clause's end.
-        r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)(?=\s*(?:[,.;!)]|$"
-        r"|in stock|now\b|atm\b|rn\b|yes\b))",
-        # British "it's in", "the X's back in": in stock, said at the clause's end.
-        r"(?:xx+(?:'s|'re| is| are)|is|are|it's|they're|came|come) (?:back |now |all )?in"
-        r"(?=\s*(?:[,.;!)]|$))",
         negated=_OUT,
     ),
     rules(
@@ -330,6 +314,43 @@ _NEXT = RuleSet.of(
         r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |the next )"
         r"(?:delivery|shipment)",
     ),
+)
+#: Terse states said at a clause's end ("the mat's out", "the X90 Max has gone too", "it's
+#: in", "yes we have it"), read only where such an end is (`_TERSE_END`): most of their
+#: patterns open on a masked name, and would otherwise be tried at every name of every answer.
+_AT_END = r"(?=\s*(?:[,.;!)]|$|now\b|at the moment|right now|rn\b|atm\b|for now|i'm afraid|sorry))"
+_TERSE = RuleSet.of(
+    rules(
+        _OUT,
+        # "The Yoga Mat's currently out, but …"
+        rf"xx+(?:'s|'re| is| are) (?:currently |temporarily |all |completely |clean )?out{_AT_END}",
+        negated=_IN,
+    ),
+    rules(
+        _OUT,
+        # Gone from the shelf, not gone out for delivery; the perfect only ("once they're
+        # gone, they're gone" says what will happen).
+        r"(?:xx+(?:'s|'ve| has| have)|has|have|they've) (?:all |long |now )?gone(?=\s*(?:too"
+        r"|as well|also|now|i'm afraid|sorry|[,.;!)]|$))",
+        negation=False,
+    ),
+    rules(_BACK, rf"xx+ out (?:til|till|'til|until) {_WHEN}"),
+)
+#: The same of having it, and of an order, not read: "yes we have it", British "it's in".
+_TERSE_NEXT = RuleSet.of(
+    rules(
+        _IN,
+        r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)(?=\s*(?:[,.;!)]|$"
+        r"|in stock|now\b|atm\b|rn\b|yes\b))",
+        r"(?:xx+(?:'s|'re| is| are)|it's|they're|came|come) (?:back |now |all )?in"
+        r"(?=\s*(?:[,.;!)]|$))",
+        negated=_OUT,
+    ),
+)
+_TERSE_END = re.compile(
+    r"(?:\b(?:out|in|gone)|\b(?:have|got) (?:it|them|one|some|x+))\b(?=\s*(?:[,.;!)]|$|now\b"
+    r"|at the moment|right now|rn\b|atm\b|for now|i'm afraid|sorry|too\b|as well|also\b"
+    r"|in stock|yes\b|til\b|till\b|'til\b|until\b))"
 )
 #: A search that found nothing: "not carried", unless the answer then asks which item was
 #: meant (a clarification, fixtures/claims/corpus/README.md "Labelling").
@@ -377,8 +398,11 @@ def _from_counts(doc: Document) -> list[Claim]:
 @EXTRACTORS.register(ClaimKind.AVAILABILITY)
 def extract_availability(doc: Document) -> list[Claim]:
     table: tuple[RuleSet, ...] = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.AVAILABILITY))
+    terse = _TERSE_END.search(doc.masked) is not None
+    if terse:
+        table = (*table, _TERSE)
     if not doc.order_context:
-        table = (*table, _NEXT)
+        table = (*table, _NEXT, _TERSE_NEXT) if terse else (*table, _NEXT)
     if not find_clarifications(doc):
         table = (*table, _SEARCH)
     hits = scan(doc, *table)
@@ -394,7 +418,7 @@ def extract_availability(doc: Document) -> list[Claim]:
     claims.extend(counted)
     # (Of an order, "Rain Jacket ✅" says a line has shipped.)
     polar = []
-    if doc.mentions and not doc.order_context:
+    if doc.mentions and not doc.order_context and _may_be_polar(doc):
         about_stock = bool(claims) or "stock" in doc.masked or "avail" in doc.masked
         polar = _polar_answers(doc, about_stock)
     if polar:
@@ -455,6 +479,20 @@ _POLAR = re.compile(
 _BARE_ANSWERS = frozenset(["yes", "yep", "yeah", "ya", "y", "no", "nope", "nah"])
 
 
+_POLAR_WORDS = frozenset(
+    ["yes", "yep", "yeah", "ya", "y", "loads", "plenty", "lots", "tons", "heaps", "no", "nope",
+     "nah", "none", "nil", "gone", "out"]
+)  # fmt: skip
+_POLAR_MARKS = ("\u2705", "\u2714", "\u2611", "\u274c", "\u2716", "\u2717", "\u2718", "\U0001f6ab")
+
+
+def _may_be_polar(doc: Document) -> bool:
+    """A one-word answer's word or mark is in the answer at all (most say none)."""
+    if not _POLAR_WORDS.isdisjoint(doc.words.word_set):
+        return True
+    return not doc.masked.isascii() and any(map(doc.masked.__contains__, _POLAR_MARKS))
+
+
 def _polar_answers(doc: Document, any_other: bool) -> list[Claim]:
     """Claims of the names that open a segment and are answered by one word after them."""
     claims: list[Claim] = []
@@ -462,12 +500,12 @@ def _polar_answers(doc: Document, any_other: bool) -> list[Claim]:
     text = doc.masked
     opened = 0
     for index, mention in enumerate(items):
-        clause = doc.clause_at(mention.start)
         stop = items[index + 1].start if index + 1 < len(items) else len(text)
-        stop = min(stop, doc.sentence_at(mention.start).end)
-        lead = text[max(clause.start, opened) : mention.start]
         match = _POLAR.match(text, mention.end, stop)
-        if match is None or any(ch.isalnum() for ch in lead):
+        if match is None or match.end() > doc.sentence_at(mention.start).end:
+            continue
+        lead = text[max(doc.clause_at(mention.start).start, opened) : mention.start]
+        if any(ch.isalnum() for ch in lead):
             continue
         word = match.group("yes") or match.group("no")
         if (word in _BARE_ANSWERS and not any_other) or (word == "out" and not match.group("sep")):

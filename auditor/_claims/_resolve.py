@@ -288,7 +288,9 @@ def carry_over(
         return out
     types = KIND_SUBJECTS[kind][0]
     mentions = [m for m in doc.mentions if m.type in types]
-    if len(mentions) < 2:  # a claim's own name and the elliptic one
+    # A claim's own name and the elliptic one: two subjects at least (a name and its SKU, the
+    # usual answer, are one).
+    if len({m.subject for m in mentions}) < 2:
         return out
     spans = [c.span for c in claims]
     for clause in doc.clauses:
