@@ -389,7 +389,12 @@ def _from_counts(doc: Document) -> list[Claim]:
     claims = []
     for count in find_counts(doc):
         value = _OUT if count.value == 0 else _LOW if count.low else _IN
-        for subject in resolve(doc, ClaimKind.AVAILABILITY, count.start, count.end):
+        subjects = (
+            (count.of,)
+            if count.of is not None
+            else resolve(doc, ClaimKind.AVAILABILITY, count.start, count.end)
+        )
+        for subject in subjects:
             span = (count.start, count.end)
             claims.append(Claim(ClaimKind.AVAILABILITY, value, span, subject, count.hedged))
     return claims

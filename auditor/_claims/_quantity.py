@@ -169,6 +169,8 @@ class Count(NamedTuple):
     hedged: bool
     #: Said roughly ("50 or so", "40-ish"): it tells availability, not a quantity.
     approximate: bool = False
+    #: The item a list of counts pairs it with ("X and Y, 8 and 3 respectively"), else None.
+    of: str | None = None
 
 
 def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Count | None:
@@ -339,6 +341,35 @@ def stock_table(doc: Document) -> tuple[tuple[int, int] | None, list[Count]]:
     return header, counts
 
 
+#: "8 and 3 respectively", "12, 4 and 0 respectively": counts paired in turn with the names
+#: listed before them.
+_RESPECTIVELY = _compile(
+    rf"(?P<list>{NUMBER}(?:\s*,\s*{NUMBER})*,? and {NUMBER})(?: {_UNIT})?,? respectively\b"
+)
+_LIST_NUMBER = re.compile(NUMBER)
+
+
+def _respective(doc: Document, found: dict[int, Count]) -> None:
+    """Counts listed "respectively", each paired with its name of the group before them."""
+    for match in _RESPECTIVELY.finditer(doc.masked):
+        numbers = list(_LIST_NUMBER.finditer(doc.masked, match.start("list"), match.end("list")))
+        first = numbers[0]
+        group = resolve(doc, ClaimKind.QUANTITY, first.start(), first.end())
+        if len(group) != len(numbers) or None in group:
+            continue
+        clause = doc.clause_at(first.start())
+        if silent(clause):
+            continue
+        values = [v for n in numbers if (v := parse_number(n.group())) is not None]
+        if len(values) != len(numbers):
+            continue
+        hedge = hedged(doc, clause, first.start())
+        for number, value, subject in zip(numbers, values, group, strict=True):
+            found[number.start()] = Count(
+                number.start(), number.end(), value, False, clause, hedge, of=subject
+            )
+
+
 def find_counts(doc: Document) -> list[Count]:
     """Stock counts in the answer, one per number (computed once per answer)."""
     cached = doc.memo.get("counts")
@@ -350,6 +381,8 @@ def find_counts(doc: Document) -> list[Count]:
             found[count.start] = count
     _by_first_word(doc, found)
     _by_number(doc, found)
+    if "respectively" in doc.masked:
+        _respective(doc, found)
     counts: list[Count] = []
     for _, count in sorted(found.items()):
         # A number inside another count ("a dozen" in "half a dozen") is part of it.
@@ -368,5 +401,9 @@ def extract_quantity(doc: Document) -> list[Claim]:
         Claim(ClaimKind.QUANTITY, count.value, (count.start, count.end), subject, count.hedged)
         for count in find_counts(doc)
         if not count.approximate
-        for subject in resolve(doc, ClaimKind.QUANTITY, count.start, count.end)
+        for subject in (
+            (count.of,)
+            if count.of is not None
+            else resolve(doc, ClaimKind.QUANTITY, count.start, count.end)
+        )
     ]

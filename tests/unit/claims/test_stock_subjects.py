@@ -303,3 +303,9 @@ def test_chat_shorthand(text, expected):
 )
 def test_formal_restock_and_plenty(text, expected):
     assert read(text) == sorted(expected, key=str)
+
+
+def test_counts_listed_respectively_pair_with_the_names_in_turn():
+    text = "The Step Stool and the Knife Magnet are both in stock, 14 and 2 respectively."
+    assert read(text, ClaimKind.QUANTITY) == [(14, "ST-0001"), (2, "KM-0007")]
+    assert read(text) == sorted([(IN, "ST-0001"), (LOW, "KM-0007")], key=str)
