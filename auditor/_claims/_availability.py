@@ -422,13 +422,16 @@ def extract_availability(doc: Document) -> list[Claim]:
     claims = claims_of(doc, ClaimKind.AVAILABILITY, hits)
     claims.extend(counted)
     # (Of an order, "Rain Jacket ✅" says a line has shipped.)
-    polar = []
-    if doc.mentions and not doc.order_context and _may_be_polar(doc):
+    # (Only for items no other claim is about: the usual answer has its claim already.)
+    taken = {c.subject for c in claims}
+    if (
+        doc.mentions
+        and not doc.order_context
+        and not taken.issuperset(m.subject for m in doc.mentions if m.type is SubjectType.ITEM)
+        and _may_be_polar(doc)
+    ):
         about_stock = bool(claims) or "stock" in doc.masked or "avail" in doc.masked
-        polar = _polar_answers(doc, about_stock)
-    if polar:
-        taken = {c.subject for c in claims}
-        claims.extend(c for c in polar if c.subject not in taken)
+        claims.extend(c for c in _polar_answers(doc, about_stock) if c.subject not in taken)
     if not claims:
         return claims
     if any(m.type is SubjectType.ORDER for m in doc.mentions):
