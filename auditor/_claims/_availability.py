@@ -9,18 +9,21 @@ claim (none → out of stock, scarce → low stock, else in stock).
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from operator import attrgetter
 
 from auditor._claims._clarification import find_clarifications
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
-from auditor._claims._quantity import find_counts
+from auditor._claims._quantity import find_counts, stock_table
 from auditor._claims._refine import supersede
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import carry_over, claims_of, resolve
 from auditor._claims._rules import rules
 from auditor._claims._scan import scan
+from auditor._claims._subjects import SubjectType
 
 _IN = "in_stock"
 _LOW = "low_stock"
@@ -28,7 +31,7 @@ _OUT = "out_of_stock"
 _BACK = "backorder"
 _GONE = "discontinued"
 _NOT_CARRIED = "not_carried"
-_STOCK = r"(?:stock|stok|stcok)"
+_STOCK = r"(?:stock|stok|stcok|stk)"
 _IT = r"(?:it|them|that|those|these|this|one|xx+|the xx+|any)"
 _IT_OR_ITEM = r"(?:them|those|these|it|units|items|pieces|xx+|the xx+)"
 _FEW = r"(?:numbers?|quantity|quantities|amounts?)"
@@ -39,11 +42,15 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
 #: When something comes back: "mid-nov", "next wk", "3rd December", "~fri".
 _WHEN = (
-    rf"(?:~\s*)?(?:(?:on|by|from|in|around|after|before|mid|early|late|end of|the end of|next"
-    rf"|this|w/c)[- ]?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|\d|soon|tomorrow|tmrw)"
+    rf"(?:~\s*)?(?:(?:on|by|from|in|around|about|after|before|mid|early|late|end of|the end of"
+    rf"|next|this|w/c)[- ]?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|\d+(?:st|nd|rd|th)?|soon"
+    rf"|tomorrow|tmrw)"
 )
 #: A plenty of: "loads", "plenty", "heaps".
-_PLENTY = r"(?:plenty|loads|lots|heaps|tons|a good few|a fair few|a load)"
+_PLENTY = (
+    r"(?:plenty|loads|lots|heaps|tons|stacks|masses|oodles|a good few|a fair few|a load|a ton"
+    r"|ample (?:stock|supply|supplies|inventory|quantities))"
+)
 _SHELF = r"(?:on (?:the |our )?shel(?:f|ves)|in (?:the |our )?warehouse)"
 _ADVERBS = (
     r"(?: completely| all| currently| totally| fresh| temporarily| clean| right| just| sadly"
@@ -60,13 +67,18 @@ _TABLE = RuleSet.of(
         r"on (?:the |our )?shel(?:f|ves)",
         rf"{_PLENTY}(?: of (?:them|those|these|it|the xx+|xx+))? (?:{_SHELF}|in {_STOCK}|left"
         r"|available|on hand)",
-        r"(?:have|has|'ve got|have got|got|'ve) (?:plenty|some|lots|loads|a lot|tons|stock|heaps)"
-        r"(?: of (?:them|those|these|it|that|the xx+|xx+|\w+))?"
+        rf"(?:have|has|'ve got|have got|got|'ve) (?:{_PLENTY}|some|a lot|stock)"
+        r"(?: of (?:them|those|these|it|that|the xx+|xx+|(?!the\b|our\b)\w+))?"
         r"(?: (?:left|in stock|available|on hand))?",
-        r"have any(?: of (?:them|those|these|it|that|the xx+|xx+))?"
+        rf"(?:there's|there is|there are|there're|we've|we have|we've got|got) {_PLENTY}",
+        r"(?:have|got) any(?: of (?:them|those|these|it|that|the xx+|xx+))?"
         r"(?: (?:left|in stock|available))?",
         rf"back in {_STOCK}",
         r":\s*plenty",
+        # Came back, in the past: in stock now, not a restock to come ("just came back in
+        # stock this morning").
+        rf"(?:came|come) back (?:in|into) {_STOCK}(?: (?:this|today|yesterday|earlier|last)"
+        r"(?: \w+)?)?",
         negated=_OUT,
     ),
     rules(
@@ -76,7 +88,7 @@ _TABLE = RuleSet.of(
         r"sold(?: |-)?out",
         r"(?:currently |temporarily )?unavailable",
         r"zero stock",
-        rf"(?:we're|we are|i'm afraid we're){_ADVERBS} out"
+        rf"(?:we're|we are|we r|i'm afraid we're){_ADVERBS} out"
         rf"(?: of {_IT}| of {_STOCK}| at the moment| right now)?",
         rf"(?:run|ran) out(?: of {_IT}| of {_STOCK})?",
         r"all gone",
@@ -89,14 +101,19 @@ _TABLE = RuleSet.of(
         r"none (?:left|in stock|available|remaining|at the moment)",
         r"none of (?:them|those|these|it|the xx+|xx+) (?:left|in stock|available|remaining)",
         rf"nothing (?:{_SHELF}|on shelves)",
-        r"not a single (?:one|unit)(?: left| in stock| available)?",
+        r"not a single (?:one|unit|xx+)(?: left| in stock| available)?",
+        r"none in(?=\s*(?:[,.;!)]|$))",
+        r"(?:have|'ve|'ve got|have got|got) none(?: left| in)?",
         r"(?:shelves are|shelf is) (?:empty|bare)",
         r"no more left",
         r"nothing (?:left|in stock)",
         r"no stock",
         rf"no longer (?:available(?: in {_STOCK})?|in {_STOCK})",
         # "there are no Glass Teapots left": a named item, masked.
-        r"no (?:more )?xx+ (?:left|remaining)",
+        r"no (?:more )?xx+ (?:left|remaining|units?|in stock)",
+        # "no wall clocks atm", "no more mats, I'm afraid": none of a named item.
+        r"no (?:more )?xx+(?=\s*(?:[,.;!)]|$|atm\b|rn\b|at the moment|right now|i'm afraid"
+        r"|sorry|today|now\b))",
         negation=False,
     ),
     rules(
@@ -107,6 +124,7 @@ _TABLE = RuleSet.of(
         r"(?:almost|nearly) (?:gone|sold out|out of stock)",
         r"selling (?:fast|out fast|quickly)",
         r"limited (?:stock|quantities|availability|supply)",
+        r"limited in (?:availability|stock|supply|numbers?)",
         r"(?:stock|inventory|quantities|supply|supplies|availability|numbers)(?: \w+){0,3}?"
         r" (?:is|are|'s|'re) (?:very |quite |rather |really |pretty |a bit )?(?:limited|scarce"
         r"|tight|low)",
@@ -114,7 +132,8 @@ _TABLE = RuleSet.of(
         # scarcity only said of stock, offered in a limited number or a limited number left.
         rf"(?:available|stocked|sold|offered) in (?:a )?(?:very )?limited {_FEW}{_OF_STOCK}",
         rf"limited {_FEW}(?: of {_IT_OR_ITEM})? (?:left|remaining|in {_STOCK}|available|on hand)",
-        r"(?:only |just )?(?:a )?(?:few|handful)(?: \w+)? (?:left|remaining)",
+        r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:the )?(?:\w+ )?xx+| \w+)?"
+        r" (?:left|remaining|remain|remains)",
         r"last few",
     ),
     rules(_LOW, r"not many left", negation=False),
@@ -145,27 +164,41 @@ _TABLE = RuleSet.of(
         r"b/o",
         r"(?:will be|'ll be|is being|are being|getting|get|be) re-?stocked",
         rf"re-?stock(?:ing)? (?:is |are )?(?:due|expected|planned|coming|scheduled|on|by|next"
-        rf"|{_MONTH})",
+        rf"|soon|tomorrow|tmrw|tmr|this week|{_MONTH}|{_DAY})",
+        r"(?:expecting|expect|due|awaiting|waiting on|waiting for) (?:a |another |the next )"
+        r"(?:delivery|shipment) of (?:the |more )?xx+",
         r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |more |new |the next )?"
         r"(?:re-?stock|more)",
         r"(?:expecting|expect|due|awaiting|waiting on) (?:more|new) stock",
+        # More stock on its way, in other words: "we anticipate receiving additional mats",
+        # "we expect new inventory on the 22nd".
+        r"(?:expect|expecting|expects|anticipate|anticipating|anticipates|awaiting|due to receive)"
+        r"(?: (?:to )?(?:receive|receiving|get|getting))? (?:more|additional|new|fresh|further)"
+        r" (?:stock|inventory|units|supplies|supply|xx+)",
         r"more (?:is |are )?(?:coming|due|arriving|expected|on the way|in)(?: on| by| from"
         rf"| in| next| {_MONTH}| \d| soon)",
         rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",
         rf"available again (?:on|from|after|by|in|next|soon|later|around|early|mid|late|{_MONTH})",
-        rf"xx+(?:'s| is| are| will be| should be)? back {_WHEN}",
+        rf"xx+(?:\s*[\u2014:-])?(?:'s| is| are| will be| should be)? back {_WHEN}",
         rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
         r"(?:available|open) (?:for|on|to) (?:back|pre)-?order",
-        r"pre-?order(?:ed|able)?",
+        r"pre-?order(?:s|ed|able)?",
+        r"(?:expecting|expect|expected) (?:it|them|more|stock|some) back",
+        rf"(?:we'll|we will|we should|we're going to|we are going to) have (?:more|some|new stock"
+        rf"|more stock|stock)(?: of (?:the |them|those)?)?(?: ?xx+)?(?: in)?"
+        rf" (?:on|by|from|in|next|around|after|early|mid|late|{_MONTH}|{_DAY}|\d)",
+        r"(?:send|post|ship|dispatch) (?:it|them) (?:when|once|as soon as) (?:it's|it is"
+        r"|they're|they are) back",
         r"(?:will|should|'ll|might|may|could|is expected to|expected to|is due to|due to|set to"
         rf"|going to) be back(?: in {_STOCK})?",
         rf"back in {_STOCK} (?:on|by|from|in|around|next|early|mid|late|soon|later|after"
-        rf"|before|this|at the end|towards|within|\d|~|{_MONTH}|{_DAY})",
+        rf"|before|this|at the end|towards|within|\d+|~|{_MONTH}|{_DAY})",
         r"(?:expected|due|exp) back",
         r"(?:ships?|will ship|we'll ship|we will ship|dispatch(?:es)?) (?:it |them )?"
         r"(?:as soon as|when|once) (?:it's |it is |they're |they are |we )?(?:re-?stock(?:ed)?"
         rf"|back in {_STOCK}|new stock|more stock|back|get more)",
-        r"re-?stocking (?:on|in|by|next|soon)",
+        rf"re-?stocking (?:on|in|by|next|soon|the \d|\d|{_DAY}|{_MONTH})",
+        r"return(?:s|ing)? to (?:the |our )?shel(?:f|ves)",
     ),
     rules(
         _GONE,
@@ -182,6 +215,8 @@ _TABLE = RuleSet.of(
         r"|being made|being produced)",
         r"no longer (?:part of|in) our (?:\w+ )?(?:range|line|lineup|collection|catalogue"
         r"|catalog|selection)",
+        r"(?:not|isn't|aren't) (?:in|part of) our (?:\w+ )?(?:range|line|lineup|collection"
+        r"|catalogue|catalog|selection) any ?more",
         r"no more (?:coming|being made|on the way)",
         r"(?:we )?no longer (?:sell|make|carry|stock|produce|offer)",
         r"(?:have |'ve )?stopped (?:selling|making|stocking|carrying|producing)",
@@ -206,13 +241,26 @@ _TABLE = RuleSet.of(
         r" (?:that )?we(?:'ve| have)?(?: ever)? (?:carry|carried|sell|sold|stock|stocked|offer"
         r"|offered)",
         r"never (?:stocked|sold|carried|offered)",
-        r"(?:don't|do not) have (?:anything|any \w+|a product|an item) (?:called|named|like|by)",
+        r"never had (?:one|it|them|any|that|those)",
+        r"not one of ours",
+        r"(?:don't|do not|dont) have (?:anything|any \w+|a product|an item)"
+        r" (?:called|named|like|by)",
+        r"(?:there's|there is|we have|we've got) no (?:[\w-]+ ){1,3}in our (?:\w+ )?(?:range"
+        r"|catalogue|catalog|selection|line-?up|collection|product list)",
         r"(?:we )?(?:don't|do not|dont) do (?!(?:that|this|it|those|these|refunds?|returns?"
         r"|exchanges?|delivery|deliveries|shipping|click|collection|international|next|same"
         r"|weekend|gift|price|discounts?|any)\b)\w+",
         r"(?:not|isn't|aren't) (?:in|part of|listed in|found in) our (?:\w+ )?(?:catalogue|catalog"
         r"|range|store|shop|inventory|selection|line|lineup|collection|products)",
+        r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything) (?:that )?we(?:'ve"
+        r"| have)? got",
         negation=False,
+    ),
+    # Said of the range, denied: "it doesn't look like that's something we stock".
+    rules(
+        None,
+        r"(?:something|an item|a product|a thing) (?:that )?we (?:stock|sell|carry|offer)",
+        negated=_NOT_CARRIED,
     ),
     # Phrases that look like availability and are not: "available" said of information,
     # systems, services, an order, a return or a time slot.
@@ -267,6 +315,43 @@ _NEXT = RuleSet.of(
         r"(?:delivery|shipment)",
     ),
 )
+#: Terse states said at a clause's end ("the mat's out", "the X90 Max has gone too", "it's
+#: in", "yes we have it"), read only where such an end is (`_TERSE_END`): most of their
+#: patterns open on a masked name, and would otherwise be tried at every name of every answer.
+_AT_END = r"(?=\s*(?:[,.;!)]|$|now\b|at the moment|right now|rn\b|atm\b|for now|i'm afraid|sorry))"
+_TERSE = RuleSet.of(
+    rules(
+        _OUT,
+        # "The Yoga Mat's currently out, but …"
+        rf"xx+(?:'s|'re| is| are) (?:currently |temporarily |all |completely |clean )?out{_AT_END}",
+        negated=_IN,
+    ),
+    rules(
+        _OUT,
+        # Gone from the shelf, not gone out for delivery; the perfect only ("once they're
+        # gone, they're gone" says what will happen).
+        r"(?:xx+(?:'s|'ve| has| have)|has|have|they've) (?:all |long |now )?gone(?=\s*(?:too"
+        r"|as well|also|now|i'm afraid|sorry|[,.;!)]|$))",
+        negation=False,
+    ),
+    rules(_BACK, rf"xx+ out (?:til|till|'til|until) {_WHEN}"),
+)
+#: The same of having it, and of an order, not read: "yes we have it", British "it's in".
+_TERSE_NEXT = RuleSet.of(
+    rules(
+        _IN,
+        r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)(?=\s*(?:[,.;!)]|$"
+        r"|in stock|now\b|atm\b|rn\b|yes\b))",
+        r"(?:xx+(?:'s|'re| is| are)|it's|they're|came|come) (?:back |now |all )?in"
+        r"(?=\s*(?:[,.;!)]|$))",
+        negated=_OUT,
+    ),
+)
+_TERSE_END = re.compile(
+    r"(?:\b(?:out|in|gone)|\b(?:have|got) (?:it|them|one|some|x+))\b(?=\s*(?:[,.;!)]|$|now\b"
+    r"|at the moment|right now|rn\b|atm\b|for now|i'm afraid|sorry|too\b|as well|also\b"
+    r"|in stock|yes\b|til\b|till\b|'til\b|until\b))"
+)
 #: A search that found nothing: "not carried", unless the answer then asks which item was
 #: meant (a clarification, fixtures/claims/corpus/README.md "Labelling").
 _SEARCH = RuleSet.of(
@@ -275,6 +360,8 @@ _SEARCH = RuleSet.of(
         r"(?:couldn't|could not|can't|cannot|wasn't able to|unable to) (?:find|locate)"
         r"(?: any| a| an| that| the| this)? (?:product|item|listing)s?",
         r"no (?:product|item|listing)s? (?:called|named|matching|with|by that name|like that)",
+        r"(?:don't|do not|dont|not) (?:see|seeing|find|finding) (?:any|a|an|anything)"
+        r"(?: product| item| listing)?s? (?:called|named|matching|by that name|like)",
         # "no item 'XY-1' in our catalogue": the search's word, what was sought, where.
         r"no (?:such )?(?:product|item|listing)s? (?:(?:called|named) )?(?:xx+ )?(?:in|on) our"
         r" (?:\w+ )?(?:catalogue|catalog|range|store|shop|site|inventory|system|listings)",
@@ -282,8 +369,17 @@ _SEARCH = RuleSet.of(
     ),
 )
 _SPAN = attrgetter("span")
+#: What a bare verb after a name denies or affirms: "X isn't in stock, but Y is".
+_OPPOSITES = {_IN: _OUT, _OUT: _IN, _LOW: _OUT}
+#: Words after "we don't sell" that point back at what was named before: "we don't stock it".
+_POINTING_BACK = re.compile(
+    r"\W*(?:$|(?:it|them|that|this|those|these|one|any ?more|currently|here|at the moment"
+    r"|right now|sorry|i'm afraid|unfortunately)\b)"
+)
+_DETERMINERS = re.compile(r"\s*(?:(?:the|a|an|any|our)\s+)?")
 _REFINES = {
-    _LOW: frozenset({_IN}),
+    # Low now is what the customer can buy, whatever restock is planned.
+    _LOW: frozenset({_IN, _BACK}),
     _BACK: frozenset({_OUT}),
     _GONE: frozenset({_OUT}),
 }
@@ -293,7 +389,12 @@ def _from_counts(doc: Document) -> list[Claim]:
     claims = []
     for count in find_counts(doc):
         value = _OUT if count.value == 0 else _LOW if count.low else _IN
-        for subject in resolve(doc, ClaimKind.AVAILABILITY, count.start, count.end):
+        subjects = (
+            (count.of,)
+            if count.of is not None
+            else resolve(doc, ClaimKind.AVAILABILITY, count.start, count.end)
+        )
+        for subject in subjects:
             span = (count.start, count.end)
             claims.append(Claim(ClaimKind.AVAILABILITY, value, span, subject, count.hedged))
     return claims
@@ -302,18 +403,122 @@ def _from_counts(doc: Document) -> list[Claim]:
 @EXTRACTORS.register(ClaimKind.AVAILABILITY)
 def extract_availability(doc: Document) -> list[Claim]:
     table: tuple[RuleSet, ...] = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.AVAILABILITY))
+    terse = _TERSE_END.search(doc.masked) is not None
+    if terse:
+        table = (*table, _TERSE)
     if not doc.order_context:
-        table = (*table, _NEXT)
+        table = (*table, _NEXT, _TERSE_NEXT) if terse else (*table, _NEXT)
     if not find_clarifications(doc):
         table = (*table, _SEARCH)
     hits = scan(doc, *table)
     counted = _from_counts(doc)
+    if counted and "|" in doc.masked:  # a table's header ("| In stock |") claims nothing
+        header = stock_table(doc)[0]
+        if header is not None:
+            hits = [h for h in hits if not header[0] <= h.start < header[1]]
     if counted:  # "0 in stock": the count says how much, not the phrase inside it
         spans = [c.span for c in counted]
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
     claims = claims_of(doc, ClaimKind.AVAILABILITY, hits)
     claims.extend(counted)
+    # (Of an order, "Rain Jacket ✅" says a line has shipped.)
+    # (Only for items no other claim is about: the usual answer has its claim already.)
+    taken = {c.subject for c in claims}
+    if (
+        doc.mentions
+        and not doc.order_context
+        and not taken.issuperset(m.subject for m in doc.mentions if m.type is SubjectType.ITEM)
+        and _may_be_polar(doc)
+    ):
+        about_stock = bool(claims) or "stock" in doc.masked or "avail" in doc.masked
+        claims.extend(c for c in _polar_answers(doc, about_stock) if c.subject not in taken)
     if not claims:
         return claims
-    claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims), key=_SPAN)
+    if any(m.type is SubjectType.ORDER for m in doc.mentions):
+        # Stock told as an order's story ("cancelled because the item went out of stock")
+        # is about an item only when the answer names it.
+        claims = [c for c in claims if c.subject is not None or c.value not in (_IN, _OUT)]
+    if any(claim.value == _NOT_CARRIED for claim in claims):
+        claims = _not_carried_of_what_is_named(doc, claims)
+    claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims, _OPPOSITES), key=_SPAN)
     return supersede(claims, _REFINES)
+
+
+def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """ "We don't sell spare parts for the Stand Mixer", "we don't carry a product by that
+    name": what the shop does not sell is what the phrase goes on to name, and when that is no
+    item the auditor knows, the claim is about no item (not about the look-alike nearby). "We
+    don't stock it", "that's not something we sell" point back: at the item named before, if
+    any (never at one named only after)."""
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.value != _NOT_CARRIED:
+            out.append(claim)
+            continue
+        start, end = claim.span
+        items = [m for m in doc.mentions if m.type is SubjectType.ITEM]
+        if any(start <= m.start and m.end <= end for m in items):
+            out.append(claim)
+            continue
+        clause = doc.clause_at(start)
+        if _POINTING_BACK.match(doc.masked, end, clause.end):
+            before = [m for m in items if m.end <= start]
+            subject = before[-1].subject if before else None
+        else:
+            determiners = _DETERMINERS.match(doc.masked, end)
+            next_start = end if determiners is None else determiners.end()
+            named = next((m for m in items if m.start == next_start), None)
+            subject = None if named is None else named.subject
+        replaced = claim if claim.subject == subject else replace(claim, subject=subject)
+        if replaced not in out:
+            out.append(replaced)
+    return out
+
+
+#: A name and a one-word answer, in a terse list: "Earbuds Pro 2 yes, Earbuds Pro (og) no",
+#: "kettle pro: out. blue kettle: loads", "Juicer X90 ✅".
+_POLAR = re.compile(
+    r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?P<sep>[:=\u2014,-][ \t]*)?(?:(?P<yes>yes|yep|yeah|ya|y|loads"
+    r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611)|(?P<no>no|nope|nah|none|nil|gone|out|\u274c"
+    r"|\u2716|\u2717|\u2718|\U0001f6ab))(?=[ \t]*(?:[,.;!)\n\u2014|-]|$)|[\u2705\u2714\u2611\u274c"
+    r"\u2716\u2717\u2718\U0001f6ab])"
+)
+#: Words that answer only a question about stock, so are read only beside another claim of it.
+_BARE_ANSWERS = frozenset(["yes", "yep", "yeah", "ya", "y", "no", "nope", "nah"])
+
+
+_POLAR_WORDS = frozenset(
+    ["yes", "yep", "yeah", "ya", "y", "loads", "plenty", "lots", "tons", "heaps", "no", "nope",
+     "nah", "none", "nil", "gone", "out"]
+)  # fmt: skip
+_POLAR_MARKS = ("\u2705", "\u2714", "\u2611", "\u274c", "\u2716", "\u2717", "\u2718", "\U0001f6ab")
+
+
+def _may_be_polar(doc: Document) -> bool:
+    """A one-word answer's word or mark is in the answer at all (most say none)."""
+    if not _POLAR_WORDS.isdisjoint(doc.words.word_set):
+        return True
+    return not doc.masked.isascii() and any(map(doc.masked.__contains__, _POLAR_MARKS))
+
+
+def _polar_answers(doc: Document, any_other: bool) -> list[Claim]:
+    """Claims of the names that open a segment and are answered by one word after them."""
+    claims: list[Claim] = []
+    items = [m for m in doc.mentions if m.type is SubjectType.ITEM]
+    text = doc.masked
+    opened = 0
+    for index, mention in enumerate(items):
+        stop = items[index + 1].start if index + 1 < len(items) else len(text)
+        match = _POLAR.match(text, mention.end, stop)
+        if match is None or match.end() > doc.sentence_at(mention.start).end:
+            continue
+        lead = text[max(doc.clause_at(mention.start).start, opened) : mention.start]
+        if any(ch.isalnum() for ch in lead):
+            continue
+        word = match.group("yes") or match.group("no")
+        if (word in _BARE_ANSWERS and not any_other) or (word == "out" and not match.group("sep")):
+            continue
+        value = _IN if match.group("yes") else _OUT
+        claims.append(Claim(ClaimKind.AVAILABILITY, value, match.span(), mention.subject))
+        opened = match.end()
+    return claims

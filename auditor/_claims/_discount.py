@@ -18,6 +18,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of, resolve
 from auditor._claims._rules import rules
 from auditor._claims._scan import scan, silent
+from auditor._claims._text import Clause
 
 _FREE = "free"
 _UNSPECIFIED = "unspecified"
@@ -30,6 +31,24 @@ _PERCENT = re.compile(
     r"|(?<![\w.,])(?P<pct3>\d{1,3})\s?(?:%|percent|per cent)\s(?:[a-z'-]+\s){1,2}?"
     r"(?:discount|reduction|saving|markdown)(?!\w)"
     r"|(?<!\w)(?:discount|reduction) of (?P<pct2>\d{1,3})\s?(?:%|percent|per cent)"
+    # A voucher or code worth a percentage: "a 15% voucher", "a 20 percent code".
+    r"|(?<![\w.,])(?P<pct4>\d{1,3})\s?(?:%|percent|per cent)\s(?:(?:off|discount)\s)?"
+    r"(?:voucher|coupon|code|promo code)s?(?!\w)"
+)
+#: Any percentage: read as a discount when its clause speaks of a price or an offer.
+_BARE_PERCENT = re.compile(r"(?<![\w.,])(?P<pct>\d{1,3})\s?(?:%|percent|per cent)(?!\w)")
+_HALF = re.compile(r"\bhalf (?:price|off)\b|\b50/50\b")
+#: The words of a price cut in any grammar: "a courtesy credit of 10%", "25% toward your next
+#: purchase", "adjust the price by 15 percent", "a 30% markdown", "discount it by 10%".
+_OFFER_WORDS = re.compile(
+    r"\b(?:off|discount(?:ed|s)?|reduc(?:e|ed|tion)|markdown|marked down|credit|cheaper|saving"
+    r"|save|price|toward|towards|coupon|voucher|code|promo)\b"
+    r"|\bmark(?:ed|ing)?\b(?:\s+\S+){0,4}?\s+down\b"
+)
+#: Refused before the figure, in its clause: "I'm unable to take 10% off".
+_REFUSED = re.compile(
+    r"\b(?:can't|cannot|can not|unable to|not able to|won't be able to|not in a position to"
+    r"|not allowed to|not authori[sz]ed to|no longer)\b"
 )
 _TABLE = RuleSet.of(
     rules(
@@ -46,6 +65,11 @@ _TABLE = RuleSet.of(
         r"refund",
     ),
     rules(_FREE, r"no charge", r"at no (?:extra |additional )?(?:cost|charge)", negation=False),
+    rules(
+        _FREE,
+        r"waive(?:d)? (?:the )?(?:cost|charge|price|fee) (?:of|for) (?:the |your |a )?"
+        r"(?:xx+|replacement|new|item|it|them)",
+    ),
     rules(
         _UNSPECIFIED,
         r"discount(?: code)?s?",
@@ -72,24 +96,53 @@ _TABLE = RuleSet.of(
         r" |further )?(?:\w+ )?(?:discounts?|coupons?|vouchers?|promo(?: codes?)?|reductions?)",
         r"no (?:\w+ )?(?:discounts?|coupons?|vouchers?|promo codes?) (?:are |is )?(?:available"
         r"|on offer|running|at the moment|right now)",
+        # Asked about, not offered: "a colleague who can look into a discount for you".
+        r"(?:look into|looking into|ask about|asking about|see about|check about|enquire about"
+        r"|inquire about|request) (?:a |any |an )?(?:\w+ )?(?:discounts?|coupons?|vouchers?"
+        r"|promo codes?)",
     ),
 )
 
 
 def _percentages(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
-    if "%" not in doc.masked and "per" not in doc.masked and "pc" not in doc.masked:
+    if (
+        "%" not in doc.masked
+        and "per" not in doc.masked
+        and "pc" not in doc.masked
+        and "half" not in doc.masked
+    ):
         return claims
     for match in _PERCENT.finditer(doc.masked):
         start, end = match.span()
         clause = doc.clause_at(start)
-        if silent(clause) or negated(doc, clause, start, end):
+        if silent(clause) or negated(doc, clause, start, end) or _refused(doc, clause, start):
             continue
-        value = str(int(match.group("pct") or match.group("pct2") or match.group("pct3")))
+        figure = match.group("pct") or match.group("pct2") or match.group("pct3")
+        value = str(int(figure or match.group("pct4")))
+        hedge = hedged(doc, clause, start)
+        for subject in resolve(doc, ClaimKind.DISCOUNT, start, end):
+            claims.append(Claim(ClaimKind.DISCOUNT, value, (start, end), subject, hedge))
+    taken = [c.span for c in claims]
+    for match in [*_BARE_PERCENT.finditer(doc.masked), *_HALF.finditer(doc.masked)]:
+        start, end = match.span()
+        if any(s <= start < e for s, e in taken):
+            continue
+        clause = doc.clause_at(start)
+        text = doc.clause_text(clause)
+        if silent(clause) or not _OFFER_WORDS.search(text) or negated(doc, clause, start, end):
+            continue
+        if _refused(doc, clause, start):
+            continue
+        value = str(int(match.group("pct"))) if match.re is _BARE_PERCENT else "50"
         hedge = hedged(doc, clause, start)
         for subject in resolve(doc, ClaimKind.DISCOUNT, start, end):
             claims.append(Claim(ClaimKind.DISCOUNT, value, (start, end), subject, hedge))
     return claims
+
+
+def _refused(doc: Document, clause: Clause, start: int) -> bool:
+    return _REFUSED.search(doc.masked, clause.start, start) is not None
 
 
 def _overlaps(claim: Claim, others: list[Claim]) -> bool:

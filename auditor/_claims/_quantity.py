@@ -18,6 +18,7 @@ from auditor._claims._numbers import NUMBER, NUMBER_WORDS, parse_number
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import resolve
 from auditor._claims._scan import silent
+from auditor._claims._subjects import SubjectType
 from auditor._claims._text import Clause
 
 _LOW_STOCK_COUNT = 3
@@ -29,7 +30,8 @@ _LEFT_STOCK = (
 )
 _STOCK = (
     rf"(?:{_LEFT_STOCK}|remaining|in stock|in-stock|available|(?<=\d\s)avail|on hand"
-    r"|(?:in|at) (?:the|our)(?: main| central| local| other)? (?:warehouse|depot|store|shop)"
+    r"|(?:in|at) (?:the|our)(?: main| central| local| other| [a-z]+)? (?:warehouse|depot|store"
+    r"|shop)"
     r"|on the shel(?:f|ves)|in store"
     # Where a person at the shop sees the stock: "110 in the system", "6 in the stockroom".
     r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back)"
@@ -66,31 +68,53 @@ _TIMES_NAMED = _compile(rf"{_NUM}\s*[x×] {_NAMED} {_STOCK}(?!\w)")
 _AFTER_STOCK = re.compile(rf"{_STOCK}\s*\($")
 _BRACKETED = _compile(rf"{_NUM}(?: {_UNIT})?(?=\))")
 #: "… 2 of the kettles and 30 of the toasters": a count listed after another.
-_LISTED = _compile(rf"{_NUM} (?:of (?:the )?)?(?:xx+|{_UNIT}(?!\w))")
+_LISTED = _compile(rf"{_NUM} (?:of (?:the )?(?:[a-z]+ )?)?(?:xx+|{_UNIT}(?!\w))")
+#: "blue kettle: 7", "tablet stand 0", "Earbuds Pro – 9.": a count standing as the value of
+#: a name in a terse stock list, closing its clause.
+_NAME_BEFORE = re.compile(r"x\s*(?:[:=\u2014-]\s*|\s)$")
+_NAME_GAP = re.compile(r"\s*(?:[:=\u2014-]\s*|\s)")
+_VALUE_NUMBER = re.compile(rf"{_NUM}(?=[ \t]*(?:[.,;!)\n]|$))")
 _BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
 _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
-_LIST_JOIN = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*)$")
+_LIST_JOIN = re.compile(r"(?:,\s*|\s+(?:and|n)\s+|\s*[&+]\s*)$")
 # Tried where their first word starts.
 _WE_HAVE = _compile(
-    r"(?:we|i|there|they)(?:'ve|'re|'s|\s+(?:still|currently|now|only|have|has|got|are|is))+"
-    rf" (?:only |just )?{_NUM}(?=\s+(?:{_UNIT}|of\b|left\b|remaining\b|in stock\b"
-    r"|available\b|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$))|\s*(?:[).,!;]|$))"
+    r"(?:(?:we|i|there|they)(?:'ve|'re|'s|\s+(?:still|currently|now|only|have|has|got|are|is"
+    r"|hold))+"
+    rf"|got) (?:only |just |a good |around |about |roughly |some |over |more than )?{_NUM}"
+    rf"(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|remaining\b|in stock\b|available\b"
+    r"|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$)|in (?:at the moment|right now|now|atm|rn|today)"
+    r"|or so\b|(?:knocking|kicking|lying|sitting|floating) (?:about|around)\b)|-?ish\b|\+"
+    r"|\s*(?:[).,!;]|$))"
 )
 #: "only 2 sets", "just 4 units": a scarce count of units.
 _ONLY_UNITS = _compile(rf"(?:only|just) {_NUM} (?:{_UNIT})(?!\w)")
 #: A count marked approximate after it gives availability, never a quantity: "50 or so",
 #: "40-ish". ("About 40" stays a count: the labelled set reads "approx. 1,200 units" as one.)
 _ABOUT_AFTER = re.compile(r"(?:-ish|ish\b|\s+or so\b|\s+odd\b|\+)")
+#: Before it: "about 40 left", "roughly 30", "~25". ("approx." in a stock system's bracketed
+#: figure, "(approx. 1,200 units)", is read as that system's count.)
+_ABOUT_BEFORE = re.compile(
+    r"(?:\b(?:roughly|approximately)|(?:have|has|got|'ve|are|is|'s|'re|with|still|hold|holding)"
+    r" (?:about|around|some|nearly|almost)) $|~\s*$"
+)
+#: A count of choices, not of stock: "we have a couple of items that match".
+_CHOICES_AFTER = re.compile(
+    r"\s+(?:of\s+)?(?:items?|products?|options?|results?|matches|models?|versions?)"
+    r"\s+(?:that|which|matching|to choose|you can|called|named|like)\b"
+)
 _LABEL = _compile(
     r"(?:stock(?: level| count)?|(?:quantity|qty)(?: available)?|inventory"
     r"|units?(?: (?:available|in stock|left|on hand))?)"
-    rf"(?: (?:for|of) [\w-]+| (?:(?:for|of) )?(?:the )?{_NAMED})?\s*(?:is|:|=|-)?\s*(?:at )?{_NUM}"
+    rf"(?: (?:for|of) [\w-]+| (?:(?:for|of) )?(?:the )?{_NAMED})?\s*(?:is|:|=|-|says|shows"
+    rf"|showing|reads)?\s*(?:at )?{_NUM}"
     r"(?!\s*%)"
 )
 _ZERO = _compile(rf"(?:no {_STRONG_UNIT}|zero (?:{_STRONG_UNIT}|stock))(?!\w)")
 #: "down to the last 3", "only the final 2 of …": the count of what remains, told as scarce.
 _LAST_N = _compile(
-    rf"(?:down to|only|just) (?:the |our )?(?:last|final) (?:{_NUM}|(?P<n2>couple))(?!\s*%)"
+    rf"(?:down to|only|just) (?:the |our |its |their )?(?:last|final) (?:{_NUM}|(?P<n2>couple))"
+    r"(?!\s*%)"
 )
 _LAST_ONE = _compile(
     r"(?:(?:down to|that's|that is|this is|it's|it is|we're on|we have|we've got|only)"
@@ -103,8 +127,8 @@ _LAST_ONE = _compile(
 _FIRST_WORDS = tuple(
     (pattern, first_words, frozenset(first_words), needles(pattern), value)
     for pattern, first_words, value in (
-        (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's", "they", "they've"),
-         None),
+        (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's", "they", "they've",
+                    "got"), None),
         (_LABEL, ("stock", "quantity", "qty", "inventory", "unit", "units"), None),
         (_LAST_N, ("down", "only", "just"), None),
         (_ONLY_UNITS, ("only", "just"), None),
@@ -124,7 +148,8 @@ _NOT_A_COUNT_BEFORE = frozenset("._,€$£#:/-")
 _YEARS = (1900, 2099)
 _YEAR_AFTER = re.compile(r"-\d|\s+(?:models?|editions?|versions?)\b")
 _YEAR_NAMING = re.compile(r"\s+xx+")
-_SCARCE = re.compile(r"\b(?:only|just|down to|a mere|last|limited)\b")
+_ONE_AS_PRONOUN = re.compile(r"\b(?:this|that|which|each|every|any|no) $")
+_SCARCE = re.compile(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")
 _LEFT = re.compile(r"\b(?:left|remaining)\b")
 _NOT_STOCK = re.compile(
     r"\b(?:orders?|ordered|returns?|returned|returning|refunds?|refunded|bought|purchased"
@@ -142,10 +167,15 @@ class Count(NamedTuple):
     low: bool
     clause: Clause
     hedged: bool
+    #: Said roughly ("50 or so", "40-ish"): it tells availability, not a quantity.
+    approximate: bool = False
+    #: The item a list of counts pairs it with ("X and Y, 8 and 3 respectively"), else None.
+    of: str | None = None
 
 
 def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Count | None:
     """The count `match` reads; `value` is that of a pattern without a number ("no units")."""
+    approximate = False
     if value is None and match.re.groupindex.get("n2") and match.group("n2"):
         value, start = 2, match.start("n2")  # "down to the last couple"
     elif value is None:
@@ -153,18 +183,29 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
         value = parse_number(match.group("n"))
         if value is None or (_YEARS[0] <= value <= _YEARS[1] and _a_year(doc.masked, match)):
             return None
-        if _ABOUT_AFTER.match(doc.masked, match.end("n")):
+        approximate = (
+            _ABOUT_AFTER.match(doc.masked, match.end("n")) is not None
+            or _ABOUT_BEFORE.search(doc.masked, max(0, start - 24), start) is not None
+        )
+        if _CHOICES_AFTER.match(doc.masked, match.end("n")):
             return None
+        if value == 1 and _ONE_AS_PRONOUN.search(doc.masked, max(0, start - 8), start):
+            return None  # "this one is no longer available"
     else:
         start = match.start()
     clause = doc.clause_at(start)
     if silent(clause):
         return None
+    if value and doc.masked.endswith(("not a ", "not one ", "not "), 0, start):
+        return None  # "not a single one left": none, said without a number
     left = value <= _LOW_STOCK_COUNT and _LEFT.search(match.group()) is not None
     low = value > 0 and (
-        left or _SCARCE.search(doc.masked[max(clause.start, start - 24) : start]) is not None
+        left
+        or _SCARCE.search(doc.masked[max(clause.start, start - 24) : start]) is not None
+        or doc.masked.startswith("a single", start)
     )
-    return Count(start, match.end(), value, low, clause, hedged(doc, clause, start))
+    hedge = hedged(doc, clause, start)
+    return Count(start, match.end(), value, low, clause, hedge, approximate)
 
 
 def _a_year(text: str, match: re.Match[str]) -> bool:
@@ -208,12 +249,25 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
         if match is None and unit_words and (unit := _WITH_UNIT.match(text, start)) is not None:
             clause = doc.clause_at(start)
             match = None if _NOT_STOCK.search(text, clause.start, start) else unit
+        if match is None and _NAME_BEFORE.search(text, max(0, start - 4), start):
+            match = _named_value(doc, start)
         if match is None and found and _LIST_JOIN.search(text, max(0, start - 8), start):
             sentence = doc.sentence_at(start)
             if any(sentence.start <= s < start for s in found):
                 match = _LISTED.match(text, start)
         if match is not None and (count := _count(doc, match)) is not None:
             _keep(found, count)
+
+
+def _named_value(doc: Document, start: int) -> re.Match[str] | None:
+    """The count at `start` as the value of the item named just before it, closing its
+    clause ("kettle pro: 1"); None when the name before is no item's (an order's id)."""
+    named = next((m for m in reversed(doc.mentions) if m.end <= start), None)
+    if named is None or named.type is not SubjectType.ITEM:
+        return None
+    if not _NAME_GAP.fullmatch(doc.masked, named.end, start):
+        return None
+    return _VALUE_NUMBER.match(doc.masked, start)
 
 
 def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
@@ -229,7 +283,11 @@ def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
                 continue
             for start in words[word]:
                 match = pattern.match(text, start)
-                if match is None or (pattern is _LABEL and text.endswith("in ", 0, start)):
+                if match is None or (
+                    pattern is _LABEL
+                    and text.endswith("in ", 0, start)
+                    and ":" not in match.group()  # "Left in stock: 0" labels a count
+                ):
                     continue
                 count = _count(doc, match, value)
                 if count is not None:
@@ -245,19 +303,94 @@ def _keep(found: dict[int, Count], count: Count) -> None:
         found[count.start] = count
 
 
+#: A table's stock column, by its header: "| Item | In stock |", "| Product | Qty |".
+_STOCK_HEADER = re.compile(
+    r"\s*(?:in stock|stock(?: level| count)?|qty|quantity|units?(?: (?:left|in stock|available))?"
+    r"|available|on hand|left|remaining|inventory)\s*"
+)
+_ROW = re.compile(r"[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*(?:\n|$)")
+_RULE_ROW = re.compile(r"[\s|:-]*")
+_CELL_NUMBER = re.compile(rf"\s*{_NUM}\s*")
+
+
+def stock_table(doc: Document) -> tuple[tuple[int, int] | None, list[Count]]:
+    """A Markdown table with a stock column: its header row's span and the count in that
+    column of every row below it (the row names its item). ((None), []) when there is none."""
+    text = doc.masked
+    header: tuple[int, int] | None = None
+    column = -1
+    counts: list[Count] = []
+    for row in _ROW.finditer(text):
+        if text[row.start() : row.end()].strip() and _RULE_ROW.fullmatch(row.group("cells")):
+            continue
+        cells, offset = row.group("cells").split("|"), row.start("cells")
+        if header is None:
+            column = next((i for i, c in enumerate(cells) if _STOCK_HEADER.fullmatch(c)), -1)
+            if column < 0:
+                return None, []
+            header = (row.start(), row.end())
+            continue
+        if column < len(cells):
+            start = offset + sum(len(c) + 1 for c in cells[:column])
+            match = _CELL_NUMBER.fullmatch(cells[column])
+            value = None if match is None else parse_number(match.group("n"))
+            if match is not None and value is not None:
+                begin = start + match.start("n")
+                clause = doc.clause_at(begin)
+                counts.append(Count(begin, start + match.end("n"), value, False, clause, False))
+    return header, counts
+
+
+#: "8 and 3 respectively", "12, 4 and 0 respectively": counts paired in turn with the names
+#: listed before them.
+_RESPECTIVELY = _compile(
+    rf"(?P<list>{NUMBER}(?:\s*,\s*{NUMBER})*,? and {NUMBER})(?: {_UNIT})?,? respectively\b"
+)
+_LIST_NUMBER = re.compile(NUMBER)
+
+
+def _respective(doc: Document, found: dict[int, Count]) -> None:
+    """Counts listed "respectively", each paired with its name of the group before them."""
+    for match in _RESPECTIVELY.finditer(doc.masked):
+        numbers = list(_LIST_NUMBER.finditer(doc.masked, match.start("list"), match.end("list")))
+        first = numbers[0]
+        group = resolve(doc, ClaimKind.QUANTITY, first.start(), first.end())
+        if len(group) != len(numbers) or None in group:
+            continue
+        clause = doc.clause_at(first.start())
+        if silent(clause):
+            continue
+        values = [v for n in numbers if (v := parse_number(n.group())) is not None]
+        if len(values) != len(numbers):
+            continue
+        hedge = hedged(doc, clause, first.start())
+        for number, value, subject in zip(numbers, values, group, strict=True):
+            found[number.start()] = Count(
+                number.start(), number.end(), value, False, clause, hedge, of=subject
+            )
+
+
 def find_counts(doc: Document) -> list[Count]:
     """Stock counts in the answer, one per number (computed once per answer)."""
     cached = doc.memo.get("counts")
     if isinstance(cached, list):
         return cached
     found: dict[int, Count] = {}
+    if "|" in doc.masked:
+        for count in stock_table(doc)[1]:
+            found[count.start] = count
     _by_first_word(doc, found)
     _by_number(doc, found)
+    if "respectively" in doc.masked:
+        _respective(doc, found)
     counts: list[Count] = []
     for _, count in sorted(found.items()):
         # A number inside another count ("a dozen" in "half a dozen") is part of it.
         if not counts or count.start >= counts[-1].end:
             counts.append(count)
+    if len(counts) > 1 and max(c.value for c in counts) > _LOW_STOCK_COUNT:
+        # "31 of the knife and 2 of the teapot": beside a larger stock, three or fewer is low.
+        counts = [c._replace(low=True) if 0 < c.value <= _LOW_STOCK_COUNT else c for c in counts]
     doc.memo["counts"] = counts
     return counts
 
@@ -267,5 +400,10 @@ def extract_quantity(doc: Document) -> list[Claim]:
     return [
         Claim(ClaimKind.QUANTITY, count.value, (count.start, count.end), subject, count.hedged)
         for count in find_counts(doc)
-        for subject in resolve(doc, ClaimKind.QUANTITY, count.start, count.end)
+        if not count.approximate
+        for subject in (
+            (count.of,)
+            if count.of is not None
+            else resolve(doc, ClaimKind.QUANTITY, count.start, count.end)
+        )
     ]

@@ -1,33 +1,60 @@
 """Which subject a claim is about, and turning hits into claims.
 
-The rule, in order: a subject named inside the phrase; the nearest one before it in its
-sentence; the first one after it in its clause; the nearest one earlier in the answer; the
-only one the answer names (a field list may give the id last). A
-coordinated group ("the kettle and the toaster are in stock") gives one claim per member.
+The rule, in order: a subject named inside the phrase; the one the phrase runs into ("plenty
+of the ordinary kettle", "2 units of the toaster"); the nearest one before it in its sentence
+(not one set aside, "not the Max"); the first one after it in its clause; the nearest one
+earlier in the answer; the only one the answer names (a field list may give the id last). A
+coordinated group ("the kettle and the toaster are in stock") gives one claim per member, unless
+a singular verb follows the last ("… and the toaster's sold out").
+
+Per-subject scope: a clause that says nothing but names and the words of ellipsis ("and so is
+the toaster", "the toaster too", "same for the toaster", "but the toaster is(n't)") takes the
+claim before it (`carry_over`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from auditor._claims._document import Document
 from auditor._claims._markdown import Layout
 from auditor._claims._model import Claim, ClaimKind, ClaimValue
 from auditor._claims._scan import Hit, silent
 from auditor._claims._subjects import KIND_SUBJECTS, Mention, SubjectType
+from auditor._claims._text import Clause
 
-_ELLIPSIS = re.compile(
-    r"\s*(?:and|&)\s+(?:so (?:is|are|has|have|was|were)\s+(?:the\s+|your\s+)?\S+"
-    r"|(?:the\s+|your\s+)?\S+(?:\s+\S+)?\s+(?:too|as well|also))\s*[.!]*\s*"
+_CONNECTOR = re.compile(
+    r"(?:\s|,|&|/|\+|\band\b|\bn\b|\bor\b|\bnor\b|\bplus\b|\bas well as\b|\bthe\b"
+    r"|\bboth\b|\bneither\b|\beither\b)*"
 )
-_ELLIPSIS_HINTS = (" too", "as well", " also", "so is", "so are", "so has", "so have", "so was")
-_CONNECTOR = re.compile(r"(?:\s|,|&|/|\band\b|\bor\b|\bplus\b|\bas well as\b|\bthe\b|\bboth\b)*")
+_OWN_VERB = re.compile(r"(?:'s|'re|\s+(?:is|are|was|were|has|have)\b)")
+_ALTERNATIVE = re.compile(r"\b(?:or|nor)\b")
 #: Every ASCII character `_CONNECTOR` can match: most gaps hold another ("kettle (KT-1)")
 #: and are settled without the regex.
 _CONNECTOR_CHARS = frozenset(
-    [chr(code) for code in range(128) if chr(code).isspace()] + list(",&/andorplusaswelltheboth")
+    [chr(code) for code in range(128) if chr(code).isspace()]
+    + list(",&/+andorplusaswellthebothneithernor")
 )
+
+
+#: A verb in the singular right after a name: the name alone is its subject.
+_SINGULAR_VERB = re.compile(r"(?:'s|\s+(?:is|was|has)\b)")
+#: Between a phrase and the name it is said of: "plenty of the Speaker S20", "sold out of the
+#: Mini", "2 units of the Rice Cooker", "10% off the regular kettle" (one describing word).
+_ATTACHED = re.compile(
+    r"\s+(?:of|off|on|for|to)\s+(?:(?:both|all|each|either|neither)\s+(?:of\s+)?)?"
+    r"(?:(?:the|our|your|a|an|those|these)\s+)?(?:[a-z]+\s+)?"
+)
+
+
+_NOT_THE = re.compile(r"\bnot\s+(?:the\s+)?$")
+
+
+def _set_aside(text: str, mention: Mention) -> bool:
+    """ "the Juicer X90 — not the Max — is down to the last one": a name said to be not the
+    one meant is no subject of what follows."""
+    return _NOT_THE.search(text, max(0, mention.start - 12), mention.start) is not None
 
 
 def _connects(gap: str) -> bool:
@@ -50,16 +77,32 @@ def _group(
         return cached
     members = [chosen]
     index = candidates.index(chosen)
+    # "… of the 18cm and the 20cm's out of stock": a verb in the singular has one subject
+    # ("neither X nor Y is" and "X or Y is" excepted).
+    singular = _SINGULAR_VERB.match(doc.masked, chosen.end) is not None
     while index > 0:
         previous = candidates[index - 1]
         gap = doc.masked[previous.end : members[0].start]
-        if not _connects(gap):
+        if not _connects(gap) or (singular and not _ALTERNATIVE.search(gap)):
             break
         members.insert(0, previous)
         index -= 1
     group = tuple(dict.fromkeys(m.subject for m in members))
     doc.memo[key] = group
     return group
+
+
+def _group_after(doc: Document, first: Mention, candidates: list[Mention]) -> tuple[str, ...]:
+    """`first` and the mentions coordinated with it after it: "sold out of both the mat and
+    the clock"."""
+    members = [first]
+    for mention in candidates[candidates.index(first) + 1 :]:
+        if not _connects(doc.masked[members[-1].end : mention.start]):
+            break
+        if _OWN_VERB.match(doc.masked, mention.end):
+            break  # "30 of the mat and the clock's sold out": the clock has a verb of its own
+        members.append(mention)
+    return tuple(dict.fromkeys(m.subject for m in members))
 
 
 def _resolve_tier(
@@ -71,17 +114,29 @@ def _resolve_tier(
     for mention in candidates:
         if start <= mention.start and mention.end <= end:
             return (mention.subject,)
+    clause = doc.clause_at(start)
+    attached = next((m for m in candidates if end <= m.start), None)
+    if (
+        attached is not None
+        and attached.start < clause.end
+        and _ATTACHED.fullmatch(doc.masked, end, attached.start)
+    ):
+        return _group_after(doc, attached, candidates)
     sentence = doc.sentence_at(start)
-    before = [m for m in candidates if sentence.start <= m.start and m.end <= start]
+    before = [
+        m
+        for m in candidates
+        if sentence.start <= m.start and m.end <= start and not _set_aside(doc.masked, m)
+    ]
     if before:
         return _group(doc, types, before[-1], candidates)
-    clause = doc.clause_at(start)
     # A label's subject may stand in its value: "In stock: Blue Kettle".
     value = doc.value_of(clause)
     stop = clause.end if value is None else value.end
     after = [m for m in candidates if end <= m.start and m.end <= stop]
     if after:
-        return (after[0].subject,)
+        # "**In stock:** Yoga Mat, Wall Clock": a label's value may list several.
+        return (after[0].subject,) if value is None else _group_after(doc, after[0], candidates)
     earlier = [m for m in candidates if m.end <= sentence.start]
     if doc.layout is not None and doc.layout.items:
         earlier = _outside_other_items(doc.layout, start, earlier)
@@ -173,28 +228,113 @@ def claims_of(
     ]
 
 
-def carry_over(doc: Document, kind: ClaimKind, claims: list[Claim]) -> list[Claim]:
-    """ "The kettle is sold out, and the toaster too": the last claim, for a new subject."""
+#: Words an elliptic clause may hold besides names: conjunctions, auxiliaries, articles, the
+#: markers of ellipsis, and the fillers a chat adds ("…, and the Pro too, sorry").
+_ELLIPSIS_WORDS = frozenset(
+    ["and", "but", "while", "whereas", "though", "although", "however", "so", "as", "is", "are",
+     "was", "were", "does", "do", "did", "has", "have", "s", "re", "the", "our", "your", "too",
+     "also", "well", "same", "for", "with", "w", "goes", "go", "applies", "neither", "nor",
+     "either", "not", "isn", "isnt", "aren", "arent", "doesn", "doesnt", "hasn", "hasnt", "t",
+     "regular", "ordinary", "normal", "standard", "original", "plain", "first", "other",
+     "sorry", "unfortunately", "sadly", "afraid", "i", "im", "m", "am", "both", "n", "plus",
+     "it", "here", "yes", "no", "alas", "again"]
+)  # fmt: skip
+#: The words that say "the same holds for": one of them makes a clause of names elliptic.
+_SAME = frozenset(["too", "also", "well", "same", "so", "as", "neither", "nor", "either", "both"])
+_NEGATIVE = frozenset(["not", "isnt", "arent", "doesnt", "hasnt", "t", "neither", "nor", "no"])
+#: A clause that is a name and an auxiliary only: "…, but the ordinary X90 is".
+_BARE_VERB = re.compile(
+    r"(?:is|are|does|do|has|have|was|were|s)(?:\s*n't|\s+not|nt)?\W*$|(?:isnt|arent|doesnt"
+    r"|not)\W*$"
+)
+_CLAUSE_WORD = re.compile(r"[a-z]+")
+_DENIAL = re.compile(r"\b(?:not|no|never|none|nothing|isnt|arent|dont|doesnt)\b|n't\b")
+
+
+def _elliptic(doc: Document, clause: Clause, mentions: list[Mention]) -> tuple[bool, bool] | None:
+    """Whether `clause` says only "and so is Y", "Y too", "same for Y" (its names being
+    `mentions`), or "but Y is(n't)": None when it says more; else (says the same, denies)."""
+    text = doc.masked
+    words: list[str] = []
+    position = clause.start
+    for mention in mentions:
+        words += _CLAUSE_WORD.findall(text, position, mention.start)
+        position = mention.end
+    tail = _CLAUSE_WORD.findall(text, position, clause.end)
+    words += tail
+    if not _ELLIPSIS_WORDS.issuperset(words):
+        return None
+    denies = not _NEGATIVE.isdisjoint(words)
+    if not _SAME.isdisjoint(words):
+        return True, denies
+    if _BARE_VERB.match(text[position : clause.end].strip()):
+        return False, denies
+    return None
+
+
+def carry_over(
+    doc: Document,
+    kind: ClaimKind,
+    claims: list[Claim],
+    opposites: Mapping[str, str] | None = None,
+) -> list[Claim]:
+    """ "The kettle is sold out, and the toaster too", "… as is the toaster", "same for the
+    toaster": the last claim before, for the names of a clause that says nothing else.
+
+    With `opposites`, a clause of a name and a bare verb takes the claim before it, or its
+    opposite when one of the two is denied: "X isn't in stock, but Y is" (Y in stock)."""
     out = list(claims)
-    if not claims or not any(map(doc.masked.__contains__, _ELLIPSIS_HINTS)):
+    if not claims:
         return out
     types = KIND_SUBJECTS[kind][0]
+    mentions = [m for m in doc.mentions if m.type in types]
+    # A claim's own name and the elliptic one: two subjects at least (a name and its SKU, the
+    # usual answer, are one).
+    if len({m.subject for m in mentions}) < 2:
+        return out
+    spans = [c.span for c in claims]
     for clause in doc.clauses:
-        if silent(clause) or not _ELLIPSIS.fullmatch(doc.clause_text(clause)):
+        if silent(clause) or any(clause.start <= s < clause.end for s, _ in spans):
             continue
-        mention = next(
-            (m for m in doc.mentions if m.type in types and clause.start <= m.start < clause.end),
-            None,
-        )
-        sentence = doc.sentences[clause.sentence]
-        before = [
-            c
-            for c in claims
-            if sentence.start <= c.span[0] < clause.start and c.subject is not None
-        ]
-        if mention is None or not before:
+        named = [m for m in mentions if clause.start <= m.start < clause.end]
+        if not named:
             continue
-        last = before[-1]
-        span = (mention.start, mention.end)
-        out.append(Claim(kind, last.value, span, mention.subject, last.hedged))
+        found = _elliptic(doc, clause, named)
+        if found is None:
+            continue
+        before = _antecedent(doc, clause, claims)
+        value = None if before is None else _carried(doc, before, *found, opposites)
+        if before is None or value is None:
+            continue
+        for mention in named:
+            span = (mention.start, mention.end)
+            out.append(Claim(kind, value, span, mention.subject, before.hedged))
     return out
+
+
+def _carried(
+    doc: Document, before: Claim, same: bool, denies: bool, opposites: Mapping[str, str] | None
+) -> ClaimValue | None:
+    """The value an elliptic clause takes from the claim `before` it: the same one, or after
+    a bare verb ("but Y is"), its opposite when one of the two clauses is denied."""
+    if same:
+        return before.value
+    if opposites is None:
+        return None
+    start = doc.clause_at(before.span[0]).start
+    denied = _DENIAL.search(doc.masked, start, before.span[1]) is not None
+    if denied == denies:
+        return before.value
+    return opposites.get(str(before.value))
+
+
+def _antecedent(doc: Document, clause: Clause, claims: list[Claim]) -> Claim | None:
+    """The last claim with a subject before `clause` in its sentence, else in the sentence
+    before it ("Yoga mat: in stock. Same for the wall clock.")."""
+    sentence = doc.sentences[clause.sentence]
+    floor = doc.sentences[clause.sentence - 1].start if clause.sentence else sentence.start
+    before = [c for c in claims if floor <= c.span[0] < clause.start and c.subject is not None]
+    if not before:
+        return None
+    in_sentence = [c for c in before if c.span[0] >= sentence.start]
+    return (in_sentence or before)[-1]

@@ -123,8 +123,20 @@ _FILLER_WORDS = frozenset(["the", "and", "for", "with", "of", "a", "an", "in", "
 #: word it may be the tail of a name we do not know ("Auorra French Press 3836").
 _PART_OPENERS = frozenset(
     ["the", "a", "an", "our", "your", "that", "this", "those", "these", "of", "or", "and", "vs",
-     "both", "either", "neither", "nor", "plus"]
+     "both", "either", "neither", "nor", "plus", "n", "ordinary", "regular", "normal",
+     "standard", "original", "plain", "other", "first"]
 )  # fmt: skip
+
+
+#: Words that make another model of the name they follow: "Blue Kettle Max" beside a known
+#: "Blue Kettle" is a different product (one the shop may not sell), not the Blue Kettle.
+_VARIANT_WORDS = frozenset(
+    ["pro", "max", "mini", "plus", "ultra", "lite", "deluxe", "xl", "xxl", "elite", "premium",
+     "slim", "compact", "turbo"]
+)  # fmt: skip
+#: Words before a variant word that point back at a name said earlier ("the Pro").
+_TIMES = re.compile(r"x\d+")
+_POINTERS = frozenset(["the", "our", "that", "this"])
 
 
 def _distinctive(token: str) -> bool:
@@ -141,6 +153,18 @@ def _part_tokens(items: Mapping[str, str]) -> dict[str, frozenset[str]]:
             if token not in _FILLER_WORDS:
                 found.setdefault(token, set()).add(sku.upper())
     return {token: frozenset(skus) for token, skus in found.items()}
+
+
+def _variants(tokens_of: Mapping[str, tuple[str, ...]]) -> dict[str, dict[str, str]]:
+    """Variant word -> {base item: item}, for names that are another name and that word."""
+    by_tokens = {tokens: sku for sku, tokens in tokens_of.items() if tokens}
+    found: dict[str, dict[str, str]] = {}
+    for sku, tokens in tokens_of.items():
+        if len(tokens) >= 2 and tokens[-1] in _VARIANT_WORDS:
+            base = by_tokens.get(tokens[:-1])
+            if base is not None:
+                found.setdefault(tokens[-1], {})[base] = sku
+    return found
 
 
 def _head(name_tokens: tuple[str, ...]) -> str | None:
@@ -208,6 +232,14 @@ class ItemIndex:
     parts: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: The last word of every name.
     last_words: frozenset[str] = frozenset()
+    #: Name word -> the items whose names end with it ("x90" ends "Juicer X90" only).
+    enders: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: Variant word -> {the item a name is, the item that name plus the word is}: "the Pro"
+    #: after "Blue Kettle" is the "Blue Kettle Pro".
+    variants: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: Item -> the words of its name but fillers, model and size words: "rice cooker" names
+    #: the "Rice Cooker 1.8L" when it says all of them.
+    plain_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, items: Mapping[str, str]) -> ItemIndex:
@@ -229,13 +261,26 @@ class ItemIndex:
         unique = {h: next(iter(s)) for h, s in heads.items() if len(s) == 1}
         head_words = _head_words(unique)
         parts = _part_tokens(items)
+        tokens_of = {sku.upper(): _name_tokens(name) for sku, name in items.items()}
+        enders: dict[str, set[str]] = {}
+        for sku, tokens in tokens_of.items():
+            if tokens:
+                enders.setdefault(tokens[-1], set()).add(sku)
         return cls(
             names=root,
             heads=MappingProxyType(unique),
             head_words=MappingProxyType(head_words),
             starts=frozenset([*root.next, *head_words, *parts]),
             parts=MappingProxyType(parts),
-            last_words=frozenset(t[-1] for t in map(_name_tokens, items.values()) if t),
+            last_words=frozenset(enders),
+            enders=MappingProxyType({word: frozenset(skus) for word, skus in enders.items()}),
+            variants=MappingProxyType(_variants(tokens_of)),
+            plain_words=MappingProxyType(
+                {
+                    sku: frozenset(t for t in tokens if t.isalpha() and t not in _FILLER_WORDS)
+                    for sku, tokens in tokens_of.items()
+                }
+            ),
         )
 
     @staticmethod
@@ -254,7 +299,11 @@ class ItemIndex:
         skus = parts.get(words[i])
         if skus is None:
             return None
-        best = (i, next(iter(skus))) if len(skus) == 1 and _distinctive(words[i]) else None
+        best = None
+        if _distinctive(words[i]):
+            # "the x90" beside "Juicer X90" and "Juicer X90 Max": the name it ends.
+            ending = skus if len(skus) == 1 else skus & self.enders.get(words[i], frozenset())
+            best = (i, next(iter(ending))) if len(ending) == 1 else None
         digits = not words[i].isalpha()
         for j in range(i + 1, len(words)):
             more = parts.get(words[j])
@@ -267,7 +316,11 @@ class ItemIndex:
             # Words that name an item in part hold a model number or size ("the 6 cup"), or
             # end as a name ends ("the large skillet", "kettle pro"): "sold out" in a
             # catalogue that sells a "Sold Out Tee" is no name.
-            if len(skus) == 1 and (digits or words[j] in self.last_words):
+            if len(skus) == 1 and (
+                digits
+                or words[j] in self.last_words
+                or self.plain_words.get(next(iter(skus))) == frozenset(words[i : j + 1])
+            ):
                 best = (j, next(iter(skus)))
         return best
 
@@ -298,6 +351,32 @@ class ItemIndex:
             node = following
         return None if best is None else (best[0], best[1])
 
+    @staticmethod
+    def _extended(parts: list[str], words: list[str], last: int) -> bool:
+        """The name ending at word `last` goes on with a variant or model word of no name we
+        know ("Blue Kettle Max", "Juicer X100" after "Juicer"): the answer names another
+        product, one the catalogue may not hold."""
+        following = last + 1
+        if following >= len(words) or parts[2 * following] != " ":
+            return False
+        word = words[following]
+        if word in _VARIANT_WORDS:
+            return True
+        # A model word, not a multiplier ("Mug Set of 6 x5 in stock").
+        return _distinctive(word) and word[0].isalpha() and not _TIMES.fullmatch(word)
+
+    def _pointed(self, words: list[str], i: int, found: list[Mention]) -> str | None:
+        """ "the Pro" after the Blue Kettle is named: the item whose name is an earlier
+        mention's name and this variant word."""
+        by_base = self.variants.get(words[i])
+        if by_base is None or i == 0 or words[i - 1] not in _POINTERS:
+            return None
+        for mention in reversed(found):
+            sku = by_base.get(mention.subject)
+            if sku is not None:
+                return sku
+        return None
+
     def find(self, norm: str, parts: list[str] | None = None) -> list[Mention]:
         """The item names in `norm`; `parts` is `split_words(norm)` when known already."""
         found: list[Mention] = []
@@ -317,6 +396,9 @@ class ItemIndex:
             if i < after:
                 continue
             full = self._full_match(words, i)
+            if full is not None and self._extended(parts, words, full[0]):
+                after = full[0] + 2  # "Blue Kettle Max": another product than the Blue Kettle
+                continue
             if full is not None:
                 last, sku = full
                 start, last_end = bounds[2 * i], bounds[2 * last + 1]
@@ -332,6 +414,11 @@ class ItemIndex:
                 start, end = bounds[2 * i], bounds[2 * last + 1]
                 found.append(Mention(start, end, sku, SubjectType.ITEM, part=True))
                 after = last + 1
+                continue
+            pointed = self._pointed(words, i, found)
+            if pointed is not None:
+                start, end = bounds[2 * i], bounds[2 * i + 1]
+                found.append(Mention(start, end, pointed, SubjectType.ITEM, part=True))
                 continue
             sku_of_head = self.head_words.get(words[i])
             if sku_of_head is not None:
@@ -374,7 +461,7 @@ def find_mentions(
     names = index.find(norm, parts)
     if not names:
         return tuple(ids)
-    names = _without_redundant_parts(names)
+    names = _without_redundant_parts(norm, names)
     # Both lists are in order and without overlaps of their own: when every name ends before
     # the first id or starts after the last one (the usual "Blue Kettle (KT-1042)"), none
     # overlaps an id.
@@ -386,11 +473,16 @@ def find_mentions(
 _START = itemgetter(0)
 
 
-def _without_redundant_parts(names: list[Mention]) -> list[Mention]:
+def _without_redundant_parts(norm: str, names: list[Mention]) -> list[Mention]:
     """Names said in part, but for items the answer also names in full: there the words are
-    the answer's own ("a 100% discount on the Mug … 100% discount" names the mug once)."""
+    the answer's own ("a 100% discount on the Mug … 100% discount" names the mug once), unless
+    an article points at the item again ("… the Trail Backpack 30L. The 45L is in stock")."""
     full = {m.subject for m in names if m.masked and not m.part}
-    return [m for m in names if not (m.part and m.subject in full)]
+    return [
+        m
+        for m in names
+        if not (m.part and m.subject in full and not norm.endswith("the ", 0, m.start))
+    ]
 
 
 def mask(norm: str, mentions: Iterable[Mention]) -> str:
