@@ -28,7 +28,7 @@ from auditor._anchors import (
     AnchorUnreachable,
     open_anchors,
 )
-from auditor._claims import Claim, Vocabulary
+from auditor._claims import Claim, ExtractionContext, Vocabulary
 from auditor._config import AuditConfig, ConfigError, GateSection
 from auditor._customers import customer_auth, identities
 from auditor._edges import edge_class_members
@@ -86,8 +86,6 @@ from auditor._traces._tracing import AuditTracing
 from auditor._verdict import Verdict
 
 if TYPE_CHECKING:
-    from auditor._claims._context import ExtractionContext
-
     # The phases after the questions (shrink, lag, reports, history) are imported where they
     # run: importing them cost about half of the time before an audit's first question.
     from auditor._report._decision import StopWatch
@@ -201,24 +199,21 @@ def extractor_for(items: Mapping[str, str], vocabulary: Vocabulary | None = None
     re-judging of stored answers (`auditor report --rejudge`)."""
     # The item index is built once (~1 ms per 50 items) and shared by every clock's context;
     # the clock only resolves relative dates ("tomorrow"), so one context per date reads the same.
-    # Both it and the rules (`extract`: its modules compile their tables when imported) are
-    # loaded at the first answer read, not before: an audit's first question goes out without
-    # them (issue 20), and every answer is read by the same context as before.
+    base = ExtractionContext(items=items, vocabulary=vocabulary or Vocabulary())
     contexts: dict[date, ExtractionContext] = {}
-    loaded: list[tuple[ExtractionContext, Callable[..., list[Claim]]]] = []
+    # The rules (`extract`: every rule module, their tables, markdown-it) are imported at the
+    # first answer read, not before: an audit's first question goes out without them (issue 20).
+    rules: list[Callable[..., list[Claim]]] = []
 
     def run(text: str, now: datetime) -> list[Claim]:
-        if not loaded:
-            from auditor._claims._context import ExtractionContext
+        if not rules:
             from auditor._claims._extract import extract
 
-            base = ExtractionContext(items=items, vocabulary=vocabulary or Vocabulary())
-            loaded.append((base, extract))
-        base, read = loaded[0]
+            rules.append(extract)
         context = contexts.get(now.date())
         if context is None:
             context = contexts[now.date()] = base.at(now)
-        return read(text, context=context)
+        return rules[0](text, context=context)
 
     return run
 

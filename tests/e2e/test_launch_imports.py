@@ -27,13 +27,12 @@ from auditor.reference._demo import STAFF_TOKEN_ENV
 AUDITOR = [sys.executable, "-c", "from auditor._cli import main; main()"]
 
 #: Loaded only after the questions (reports, history, shrink, lag, tap, traces export), only
-#: once an answer is back to read (the claim rules under `extract`, their context, the
-#: Markdown parser they read answers with), only to check a document not checked before
+#: once an answer is back to read (the claim rules under `extract` and the Markdown parser
+#: they read answers with), only to check a document not checked before
 #: (openapi-core and everything under it), or never by `run` (the reference servers, the line
 #: editor, the TOML writer).
 NOT_BEFORE_THE_FIRST_QUESTION = (
     "auditor._claims._availability",
-    "auditor._claims._context",
     "auditor._claims._deflection",
     "auditor._claims._delay",
     "auditor._claims._extract",
