@@ -12,7 +12,7 @@ import hashlib
 import json
 import secrets
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AsyncExitStack, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -28,7 +28,7 @@ from auditor._anchors import (
     AnchorUnreachable,
     open_anchors,
 )
-from auditor._claims import Claim, ExtractionContext, Vocabulary, extract
+from auditor._claims import Claim, ExtractionContext, Vocabulary
 from auditor._config import AuditConfig, ConfigError, GateSection
 from auditor._customers import customer_auth, identities
 from auditor._edges import edge_class_members
@@ -201,12 +201,19 @@ def extractor_for(items: Mapping[str, str], vocabulary: Vocabulary | None = None
     # the clock only resolves relative dates ("tomorrow"), so one context per date reads the same.
     base = ExtractionContext(items=items, vocabulary=vocabulary or Vocabulary())
     contexts: dict[date, ExtractionContext] = {}
+    # The rules (`extract`: every rule module, their tables, markdown-it) are imported at the
+    # first answer read, not before: an audit's first question goes out without them (issue 20).
+    rules: list[Callable[..., list[Claim]]] = []
 
     def run(text: str, now: datetime) -> list[Claim]:
+        if not rules:
+            from auditor._claims._extract import extract
+
+            rules.append(extract)
         context = contexts.get(now.date())
         if context is None:
             context = contexts[now.date()] = base.at(now)
-        return extract(text, context=context)
+        return rules[0](text, context=context)
 
     return run
 

@@ -233,6 +233,16 @@ EDGE_CLASSES: Mapping[str, EdgeClass] = {
 }
 
 
+#: The last snapshot's members: an audit asks for them several times before its first question
+#: (its meta.json's counts, the planner's buckets, the asked record), each time the same. Kept
+#: by identity (a snapshot is frozen), with the snapshot itself, so that its id is not reused.
+_LAST: list[tuple[Snapshot, dict[str, tuple[str, ...]]]] = []
+
+
 def edge_class_members(snap: Snapshot) -> dict[str, list[str]]:
     """Subjects of every edge class in the snapshot, in a stable order."""
-    return {name: sorted(edge.members(snap)) for name, edge in EDGE_CLASSES.items()}
+    last = _LAST[0] if _LAST else None
+    if last is None or last[0] is not snap:
+        last = (snap, {name: tuple(sorted(e.members(snap))) for name, e in EDGE_CLASSES.items()})
+        _LAST[:] = [last]
+    return {name: list(members) for name, members in last[1].items()}  # the caller's own lists
