@@ -27,17 +27,10 @@ from auditor.reference._demo import STAFF_TOKEN_ENV
 AUDITOR = [sys.executable, "-c", "from auditor._cli import main; main()"]
 
 #: Loaded only after the questions (reports, history, shrink, lag, tap, traces export), only
-#: once an answer is back to read (the claim rules under `extract` and the Markdown parser
-#: they read answers with), only to check a document not checked before
+#: to check a document not checked before
 #: (openapi-core and everything under it), or never by `run` (the reference servers, the line
 #: editor, the TOML writer).
 NOT_BEFORE_THE_FIRST_QUESTION = (
-    "auditor._claims._availability",
-    "auditor._claims._deflection",
-    "auditor._claims._delay",
-    "auditor._claims._extract",
-    "auditor._claims._markdown",
-    "auditor._claims._quantity",
     "auditor._explore",
     "auditor._history._db",
     "auditor._lag._phase",
@@ -56,7 +49,6 @@ NOT_BEFORE_THE_FIRST_QUESTION = (
     "jinja2",
     "jsonschema",
     "jsonschema_path",
-    "markdown_it",
     "openapi_core",
     "openapi_spec_validator",
     "opentelemetry",
