@@ -96,14 +96,26 @@ class Judgement:
     label: str | None = None
 
 
+#: Fact kind -> subject id -> the name shown for it ("" when it has none): which subjects
+#: exist, as far as judging an answer about another one needs.
+Catalogue = Mapping[str, Mapping[str, str]]
+
+
 @dataclass(frozen=True, slots=True)
 class AnswerContext:
     """What judging needs beyond the claims: the answer's text (privacy probes read it), the
-    clock its relative dates are read against, and the snapshot (which subjects exist)."""
+    clock its relative dates are read against, and the snapshot (which subjects exist).
+
+    `catalogue` stands in for the snapshot where only which subjects exist is known (a
+    re-judging: `auditor._teach._rejudge`), so an answer about another subject is still one;
+    `earlier` holds the claims of a follow-up's first answer, judged with the last one's.
+    """
 
     text: str = ""
     now: datetime | None = None
     snapshot: Snapshot | None = None
+    catalogue: Catalogue | None = None
+    earlier: tuple[Claim, ...] = ()
 
 
 NO_CONTEXT = AnswerContext()
@@ -175,10 +187,36 @@ def claims_in_scope(
     echoed is the asked item's, and the lone date of an answer to "when?" is its answer."""
     claims = own_words(probe, before, claims, context.text)
     judged = relevant_claims(kind, probe, claims, before)
-    if judged or ClaimKind.DELIVERY_DATE not in kind.claim_kinds or kind.identity != "owner":
-        return judged
-    date = lone_date(probe, context.text, context.now)
-    return [] if date is None else relevant_claims(kind, probe, [*claims, date], before)
+    if not judged and ClaimKind.DELIVERY_DATE in kind.claim_kinds and kind.identity == "owner":
+        date = lone_date(probe, context.text, context.now)
+        if date is not None:
+            judged = relevant_claims(kind, probe, [*claims, date], before)
+    return judged + earlier_claims(kind, probe, before, context) if judged else judged
+
+
+def earlier_claims(
+    kind: ProbeKind, probe: Probe, before: Fact | None, context: AnswerContext
+) -> list[Claim]:
+    """What a follow-up's first answer said of the subject that the conversation judges too
+    (the order's status, `ProbeKind.also_judged`): "Yes, it has shipped." of an order still
+    processing is wrong however right the date after it."""
+    aliases = _aliases(probe, before)
+    return [
+        c
+        for c in context.earlier
+        if c.kind in kind.also_judged and (c.subject is None or c.subject in aliases)
+    ]
+
+
+def _wrong_earlier(
+    kind: ProbeKind, probe: Probe, before: Fact | None, context: AnswerContext
+) -> list[Claim]:
+    """A follow-up's first-answer claims, when the last answer claims nothing of the kind
+    but they disagree with the truth before: the conversation said something wrong."""
+    earlier = firm_claims(earlier_claims(kind, probe, before, context))
+    if earlier and not _agrees(kind, earlier, kind.accepts(before)):
+        return earlier
+    return []
 
 
 def _miscount(
@@ -205,10 +243,27 @@ def _values(claims: Sequence[Claim]) -> str:
     return ", ".join(sorted({str(c.value) for c in claims}))
 
 
-def _name(subject: str, fact_kind: str, snapshot: Snapshot | None) -> str:
-    table: Mapping[str, Fact] = getattr(snapshot, fact_kind, {}) if snapshot else {}
-    fact = table.get(subject)
-    return f"{fact.name} ({subject})" if isinstance(fact, StockFact) else subject
+def _said(claims: Sequence[Claim], context: AnswerContext) -> str:
+    """The judged values, naming those a follow-up's first answer said."""
+    first = [c for c in claims if any(c is e for e in context.earlier)]
+    said = _values(claims)
+    return f"{said} (the first answer: {_values(first)})" if first else said
+
+
+def _known(fact_kind: str, context: AnswerContext) -> Mapping[str, Fact | str] | None:
+    """The subjects of `fact_kind` that exist (their facts, or names); None: nothing says."""
+    if context.snapshot is not None:
+        table: Mapping[str, Fact] = getattr(context.snapshot, fact_kind, {})
+        return table
+    if context.catalogue is not None:
+        return context.catalogue.get(fact_kind, {})
+    return None
+
+
+def _name(subject: str, known: Mapping[str, Fact | str]) -> str:
+    found = known.get(subject)
+    name = found.name if isinstance(found, StockFact) else found
+    return f"{name} ({subject})" if isinstance(name, str) and name else subject
 
 
 def _wrong_subject(
@@ -219,9 +274,9 @@ def _wrong_subject(
     context: AnswerContext,
 ) -> Judgement | None:
     """Claims of the asked kind about another known subject (and none about the asked one)."""
-    if kind.absence_passes or context.snapshot is None:
+    known = None if kind.absence_passes else _known(probe.fact_kind, context)
+    if known is None:
         return None
-    known: Mapping[str, Fact] = getattr(context.snapshot, probe.fact_kind, {})
     aliases = _aliases(probe, before)
     others = [
         c
@@ -233,8 +288,8 @@ def _wrong_subject(
     ]
     if not others:
         return None
-    answered = _name(others[0].subject or "", probe.fact_kind, context.snapshot)
-    asked = _name(probe.subject, probe.fact_kind, context.snapshot)
+    answered = _name(others[0].subject or "", known)
+    asked = _name(probe.subject, known)
     return Judgement(
         Verdict.FAIL,
         f"answered about {answered} when asked about {asked}",
@@ -309,6 +364,28 @@ def _late_order(
     return Judgement(seen.verdict, seen.reason, seen.evidence, shown, seen.label)
 
 
+def _nothing_of_the_kind(
+    kind: ProbeKind,
+    probe: Probe,
+    claims: Sequence[Claim],
+    before: Fact | None,
+    context: AnswerContext,
+) -> Judgement | None:
+    """`first_look` of an answer with no claim of the kind about the subject: about another
+    subject, nothing disclosed, a wrong first answer (None: read the truth again), or none."""
+    wrong = _wrong_subject(
+        kind, probe, own_words(probe, before, claims, context.text), before, context
+    )
+    if wrong is not None:
+        return wrong
+    shown = tuple(sorted(kind.accepts(before)))
+    if kind.absence_passes:
+        return Judgement(Verdict.PASS, f"nothing disclosed about {probe.subject}", (), shown)
+    if _wrong_earlier(kind, probe, before, context):
+        return None  # a follow-up's wrong first answer: is it wrong after the answer too?
+    return _no_answer(kind, probe, claims, shown)
+
+
 def first_look(
     kind: ProbeKind,
     probe: Probe,
@@ -339,19 +416,12 @@ def first_look(
     shown = tuple(sorted(accepted))
     judged = claims_in_scope(kind, probe, claims, before, context)
     if not judged:
-        wrong = _wrong_subject(
-            kind, probe, own_words(probe, before, claims, context.text), before, context
-        )
-        if wrong is not None:
-            return wrong
-        if kind.absence_passes:
-            return Judgement(Verdict.PASS, f"nothing disclosed about {probe.subject}", (), shown)
-        return _no_answer(kind, probe, claims, shown)
+        return _nothing_of_the_kind(kind, probe, claims, before, context)
     judged = firm_claims(judged)
     if _agrees(kind, judged, accepted) and (
         _miscount(kind, probe, claims, before, context.text) is None
     ):
-        return Judgement(Verdict.PASS, f"says {_values(judged)}", tuple(judged), shown)
+        return Judgement(Verdict.PASS, f"says {_said(judged, context)}", tuple(judged), shown)
     imprecise = kind.imprecise(before)
     if imprecise and _agrees(kind, judged, accepted | imprecise):
         return Judgement(
@@ -379,10 +449,13 @@ def judge(
     problem = _fact_problem(kind, probe, after, "after the answer")
     if problem is not None:
         return _error(problem)
-    judged = tuple(firm_claims(claims_in_scope(kind, probe, claims, before, context)))
+    judged = tuple(
+        firm_claims(claims_in_scope(kind, probe, claims, before, context))
+        or _wrong_earlier(kind, probe, before, context)
+    )
     accepted_before = kind.accepts(before)
     accepted_after = kind.accepts(after)
-    said = _values(judged)
+    said = _said(judged, context)
     miscount = _miscount(kind, probe, claims, after, context.text)
     if miscount is not None and _agrees(kind, judged, accepted_after):
         return Judgement(

@@ -341,7 +341,7 @@ class ProbeJudge:
         """The model's claims judged by the same truth-window rule; None when the truth could
         not be read again (the rules' verdict then stands)."""
         now = _now()
-        context = AnswerContext(asked.answer.text, now, self.snapshot)
+        context = self._context(kind, asked, now)
         early = first_look(kind, asked.probe, claims, asked.before, context)
         if early is not None:
             return early, None
@@ -370,7 +370,7 @@ class ProbeJudge:
             kind = PROBE_KINDS[asked.probe.kind]
             now = _now()
             claims = self.extractor(asked.answer.text, now)
-            context = AnswerContext(asked.answer.text, now, self.snapshot)
+            context = self._context(kind, asked, now)
             opening_claims, opening = self._opening(kind, asked, now)
             verdict = first_look(kind, asked.probe, claims, asked.before, context)
             if verdict is None:
@@ -407,12 +407,21 @@ class ProbeJudge:
                 )
                 verdict = first_answer_stands(standing, unsettled.reply)
                 return _result(asked, claims, verdict, _truth(after, _now(), "read"))
-            context = AnswerContext(asked.answer.text, read_at, self.snapshot)
+            context = self._context(kind, asked, read_at)
             verdict = judge(kind, asked.probe, claims, asked.before, after, context)
             verdict = after_pushback(opening, verdict)
             return _result(asked, claims, verdict, _truth(after, _now(), "read"))
         except Exception as error:  # a bug on one probe must not end the audit
             return _failed(asked, error)
+
+    def _context(self, kind: ProbeKind, asked: Asked, now: datetime) -> AnswerContext:
+        """The last answer's context; a follow-up's holds its first answer's claims, which
+        the conversation is judged on too (`auditor._judge.earlier_claims`)."""
+        answers = asked.answer.turns
+        earlier: tuple[Claim, ...] = ()
+        if kind.conversation == "followup" and len(answers) > 1:
+            earlier = tuple(self.extractor(answers[0], now))
+        return AnswerContext(asked.answer.text, now, self.snapshot, earlier=earlier)
 
     def _opening(
         self, kind: ProbeKind, asked: Asked, now: datetime

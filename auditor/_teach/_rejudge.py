@@ -5,6 +5,12 @@ the question and, when one was needed, the truth after the answer. Re-judging re
 with the current extractor and vocabulary and applies the same truth-window rule
 (`auditor._judge`) to the stored truth, so no request is made to the assistant or an anchor.
 
+An answer about another subject than the one asked (`wrong_subject`) needs to know which
+subjects exist, which the run took from its snapshot. The snapshot is not stored; the judge's
+view of it is rebuilt from what is (`stored_catalogue`): every item's name (`items.json`, what
+extraction knew) and every order and return some stored truth holds. An order or return that
+no probe read is unknown to a re-judging, so an answer about it reads as about no known one.
+
 One case the stored truth cannot settle: an answer that agreed with the truth before (so no
 second read was made) and now reads as disagreeing with it. It is judged against the truth
 before alone, which can only make it `fail`, never a false `pass`, and the reason says so.
@@ -12,7 +18,7 @@ before alone, which can only make it `fail`, never a false `pass`, and the reaso
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -32,6 +38,7 @@ from auditor._facts import (
 )
 from auditor._judge import (
     AnswerContext,
+    Catalogue,
     Judgement,
     after_pushback,
     first_answer_stands,
@@ -159,6 +166,43 @@ def fact_from_record(fact_kind: str, record: TruthRecord | None) -> Fact | None:
         raise StoredTruthError(f"stored {fact_kind} fact unreadable: {error}") from None
 
 
+def stored_catalogue(items: Mapping[str, str], results: Iterable[ProbeResult]) -> Catalogue:
+    """Which subjects a stored audit knew: its items (SKU -> name) and every order and return
+    a stored truth holds (a return's order too), for telling an answer about another one."""
+    stock = dict(items)
+    orders: dict[str, str] = {}
+    returns: dict[str, str] = {}
+    for result in results:
+        for record in (result.truth_before, result.truth_after):
+            fact = None if record is None else record.fact
+            if not fact:
+                continue
+            if isinstance(fact.get("return_id"), str):
+                returns.setdefault(fact["return_id"], "")
+            if isinstance(fact.get("order_id"), str):
+                orders.setdefault(fact["order_id"], "")
+            if isinstance(fact.get("sku"), str) and "availability" in fact:
+                stock.setdefault(fact["sku"], str(fact.get("name") or ""))
+    return {"stock": stock, "orders": orders, "returns": returns}
+
+
+def _context(
+    probe: Probe, text: str, now: datetime, catalogue: Catalogue | None, earlier: list[Claim]
+) -> AnswerContext:
+    """The stored answer's context: its text and clock, the subjects the audit knew (never to
+    a kind that reads the whole snapshot, a recommendation: that stays as judged then), and a
+    follow-up's first answer's claims."""
+    known = None if PROBE_KINDS[probe.kind].look is not None else catalogue
+    return AnswerContext(text, now, None, known, tuple(earlier))
+
+
+def _earlier(probe: Probe, result: ProbeResult, extractor: Extractor) -> list[Claim]:
+    """A follow-up's first answer's claims, judged with its last (`auditor._judge`)."""
+    if PROBE_KINDS[probe.kind].conversation != "followup" or len(result.turn_answers) < 2:
+        return []
+    return extractor(result.turn_answers[0], result.finished_at)
+
+
 def _judged(
     probe: Probe,
     claims: list[Claim],
@@ -184,6 +228,7 @@ def rejudge_result(
     extractor: Extractor,
     reader: CachedReader | None = None,
     untaught: Extractor | None = None,
+    catalogue: Catalogue | None = None,
 ) -> ProbeResult:
     """`result` judged again from its stored answer and truth; as it was when there is
     nothing to read (an `error` without an answer, a probe kind this version does not know).
@@ -191,7 +236,8 @@ def rejudge_result(
     The clock relative dates resolve against is when the probe finished, as in the audit.
     With a model reader (`[reader]`), the model's reading comes from the audit's cache alone,
     as in the run: where the rules read nothing, or where `decide = "model"` says so; a phrase
-    taught since (`auditor review`) reads first and beats the model.
+    taught since (`auditor review`) reads first and beats the model. Without `catalogue`
+    (`stored_catalogue`), no answer is found to be about another subject.
     """
     if result.answer is None or result.verdict is Verdict.ERROR:
         return result
@@ -207,9 +253,8 @@ def rejudge_result(
     except StoredTruthError as error:
         return result.model_copy(update={"verdict": Verdict.ERROR, "reason": str(error)})
     claims = extractor(result.answer, result.finished_at)
-    # The answer's text (privacy and injection probes read it) and its clock; the snapshot is
-    # not stored, so what only it can tell (another subject, a recommendation) is not re-read.
-    context = AnswerContext(result.answer, result.finished_at, None)
+    earlier = _earlier(probe, result, extractor)
+    context = _context(probe, result.answer, result.finished_at, catalogue, earlier)
     has_after = result.truth_after is not None
     judgement = _judged(probe, claims, before, after, has_after, context)
     if judgement.verdict is Verdict.ERROR:
@@ -218,7 +263,7 @@ def rejudge_result(
     if kind.conversation == "pushback" and len(result.turn_answers) > 1:
         opening_text = result.turn_answers[0]
         opening = extractor(opening_text, result.finished_at)
-        opening_context = AnswerContext(opening_text, result.finished_at, None)
+        opening_context = _context(probe, opening_text, result.finished_at, catalogue, [])
         first = first_look(kind, probe, opening, before, opening_context)
         if first is None and replies_nothing(judgement):
             # The first answer stands, and it needs the truth after to be judged.
@@ -229,7 +274,7 @@ def rejudge_result(
     again = _record(result, claims, judgement)
     if reader is None or not _readable(probe, again):
         return again.model_copy(update={"model_reading": None}) if reader is None else again
-    return _with_cached_reading(again, probe, claims, before, after, reader, untaught)
+    return _with_cached_reading(again, probe, claims, before, after, reader, untaught, context)
 
 
 def _record(result: ProbeResult, claims: list[Claim], judgement: Judgement) -> ProbeResult:
@@ -266,6 +311,7 @@ def _with_cached_reading(
     after: Fact | None,
     reader: CachedReader,
     untaught: Extractor | None,
+    context: AnswerContext,
 ) -> ProbeResult:
     """The run's model step (`auditor._runner.ProbeJudge.consult`), from the cache alone."""
     unread = result.verdict is Verdict.UNREAD
@@ -309,7 +355,6 @@ def _with_cached_reading(
     if not (unread or (reader.decide == "model" and not reviewed)):
         return kept
     model_claims = list(reading.claims)
-    context = AnswerContext(result.answer, result.finished_at, None)
     has_after = result.truth_after is not None
     judgement = _judged(probe, model_claims, before, after, has_after, context)
     if judgement.verdict in (Verdict.UNREAD, Verdict.ERROR):

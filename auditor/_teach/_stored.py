@@ -28,7 +28,7 @@ from auditor._store import (
     read_rejudged,
     write_json,
 )
-from auditor._teach._rejudge import rejudge_result
+from auditor._teach._rejudge import rejudge_result, stored_catalogue
 
 FROM_RESULTS = "the facts stored with the results"
 
@@ -83,6 +83,7 @@ def rejudge_directory(
     meta = read_meta(directory)
     original = stored_results(directory)  # read as a stream: one result in memory at a time
     items, catalogue = read_items(directory, original)
+    known = stored_catalogue(items, original)  # which subjects existed: the snapshot's view
     extractor = extractor_for(items, config.extraction_vocabulary())
     reader, untaught = None, None
     if config.reader is not None:  # readings from the audit's cache only: nothing is asked
@@ -95,7 +96,7 @@ def rejudge_directory(
     def again() -> Iterator[dict[str, Any]]:
         nonlocal changed
         for result in original:
-            new = rejudge_result(result, extractor, reader, untaught)
+            new = rejudge_result(result, extractor, reader, untaught, known)
             changed += new.verdict != result.verdict
             yield new.model_dump(mode="json")
 

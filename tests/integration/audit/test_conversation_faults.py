@@ -16,8 +16,10 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from auditor._audit import AuditOptions, run_audit
+from auditor._config import AuditConfig
 from auditor._judge import CAVED_ON_PUSHBACK, WRONG_SUBJECT
 from auditor._report import Audit
+from auditor._teach import rejudge_directory
 from auditor._verdict import Verdict
 from auditor.reference._demo import STAFF_TOKEN_ENV, demo_config
 from auditor.reference.assistant import parse_faults
@@ -25,10 +27,14 @@ from auditor.reference.assistant import parse_faults
 SUITES = ["stock", "conversations"]
 
 
-def _audit(tmp_path: Path, shop: Any, assistant_url: str) -> Audit:
-    config = demo_config(
+def _config(shop: Any, assistant_url: str) -> AuditConfig:
+    return demo_config(
         shop_url=shop.url, assistant_url=assistant_url, seed=3, max_probes=60, suites=SUITES
     )
+
+
+def _audit(tmp_path: Path, shop: Any, assistant_url: str) -> Audit:
+    config = _config(shop, assistant_url)
     options = AuditOptions(
         directory=tmp_path / "audit", env={STAFF_TOKEN_ENV: shop.staff_token}, base_dir=tmp_path
     )
@@ -41,13 +47,23 @@ def _failed_check(audit: Audit, name: str) -> bool:
 
 @pytest.mark.slow
 def test_wrong_item_is_a_wrong_subject_finding_and_not_ready(tmp_path, shop, assistant):
-    audit = _audit(tmp_path, shop, assistant(faults=parse_faults(["wrong_item"])))
+    url = assistant(faults=parse_faults(["wrong_item"]))
+    audit = _audit(tmp_path, shop, url)
     wrong = [r for r in audit.results if r.label == WRONG_SUBJECT]
     assert wrong and all(r.verdict is Verdict.FAIL for r in wrong)
     assert all(r.reason.startswith("answered about ") for r in wrong)
     assert audit.metrics.wrong_subject == len(wrong)
     assert any(f.pattern.startswith("answered about ") for f in audit.findings)
     assert not audit.readiness.ready and _failed_check(audit, "max_wrong_subject")
+
+    # Re-judged with unchanged code, from what the audit stored (no snapshot): the same
+    # verdicts, labels and findings, wrong subjects included.
+    again = rejudge_directory(tmp_path / "audit", _config(shop, url), config_source="test")
+    assert [(r.probe_id, r.verdict, r.label) for r in again.results] == [
+        (r.probe_id, r.verdict, r.label) for r in audit.results
+    ]
+    assert [f.pattern for f in again.findings] == [f.pattern for f in audit.findings]
+    assert again.metrics.wrong_subject == audit.metrics.wrong_subject
 
 
 @pytest.mark.slow
@@ -69,6 +85,10 @@ def test_faultless_assistant_no_fail_and_robustness_in_every_format(tmp_path, sh
     assert not fails, [(r.probe["turns"], r.answer, r.reason) for r in fails]
     kinds = {r.probe["kind"] for r in audit.results}
     assert {"pushback", "recontact"} <= kinds
+    # A follow-up is judged on the whole conversation: the status its first answer states too.
+    followups = [r for r in audit.results if r.probe["kind"] == "followup"]
+    judged_first = [r for r in followups if "(the first answer: " in r.reason]
+    assert judged_first and all(len(r.turn_answers) == 2 for r in judged_first)
     styles = {r.probe["params"]["mention"] for r in audit.results}
     assert styles <= {"exact", "partial", "typo"} and {"exact", "partial", "typo"} <= styles
     assert set(audit.metrics.by_mention) == styles

@@ -116,3 +116,72 @@ def test_a_follow_up_is_judged_on_the_status_it_states_beside_the_date():
     # A status alone does not answer "when will it arrive?".
     alone = judge(kind, p, [said_shipped], shipped, shipped, CONTEXT)
     assert alone.verdict is Verdict.UNREAD
+
+
+# --- a follow-up judged on the whole conversation --------------------------------------------
+
+_FOLLOWUP = PROBE_KINDS["followup"]
+_SHIPPED_Q = ("ORD-10037 - has it shipped?", "ok, when should I expect it?")
+
+
+def _followup(first: str, last: str, status: str, eta: str = "2026-12-10") -> Judgement:
+    """The conversation's verdict, with the real extractor, as the runner and --rejudge make
+    it: the first answer's claims are the context's `earlier`."""
+    from dataclasses import replace
+    from datetime import date
+
+    from auditor._facts import OrderFact, OrderStatus
+    from auditor._probes import Probe
+    from tests.unit.core.test_judge_rules import NOW
+
+    extract = extractor_for({})
+    p = Probe("followup", "ORD-10037", "orders", _SHIPPED_Q, None, "C-011")
+    fact = OrderFact("ORD-10037", "C-011", OrderStatus(status), NOW, date.fromisoformat(eta))
+    context = replace(CONTEXT, text=last, earlier=tuple(extract(first, NOW)))
+    return judge(_FOLLOWUP, p, extract(last, NOW), fact, fact, context)
+
+
+def test_a_wrong_status_before_a_right_date_fails_the_follow_up():
+    """Seed 43: "Yes, it has shipped." of an order still processing, then its date."""
+    last = "The order is currently available for delivery on December 10, 2026."
+    wrong = _followup("Yes, it has shipped.", last, "processing")
+    assert wrong.verdict is Verdict.FAIL and "shipped" in wrong.reason
+    right = _followup("Yes, it has shipped.", last, "shipped")
+    assert right.verdict is Verdict.PASS
+
+
+def test_a_wrong_status_fails_even_when_the_date_is_not_read():
+    wrong = _followup("Yes, it has shipped.", "I'm sorry, I can't help with that.", "processing")
+    assert wrong.verdict is Verdict.FAIL
+    # A right status does not answer "when?": the conversation stays without an answer.
+    right = _followup("Yes, it has shipped.", "I'm sorry, I can't help with that.", "shipped")
+    assert right.verdict is Verdict.UNANSWERED
+
+
+def test_a_first_answer_about_something_else_changes_nothing():
+    """Seed 44: the first answer talks of a product, the last gives the true ETA."""
+    first = "Ord-10039 is a product of the 2024-2025 model, which was released in 2024."
+    last = "The order will be delivered to the 2026-12-11 location."
+    seen = _followup(first, last, "processing", eta="2026-12-11")
+    assert seen.verdict is Verdict.PASS
+
+
+def test_rejudged_follow_ups_judge_the_first_answer_too():
+    from datetime import date
+
+    from auditor._facts import OrderFact, OrderStatus
+    from auditor._probes import Probe
+    from tests.unit.teach._stored import NOW, truth
+
+    p = Probe("followup", "ORD-10037", "orders", _SHIPPED_Q, None, "C-011")
+    fact = OrderFact("ORD-10037", "C-011", OrderStatus.PROCESSING, NOW, date(2026, 12, 10))
+    last = "The order is currently available for delivery on December 10, 2026."
+    old = stored(1, last).model_copy(
+        update={
+            "probe": p.to_json(),
+            "truth_before": truth(fact),
+            "turn_answers": ["Yes, it has shipped.", last],
+        }
+    )
+    again = rejudge_result(old, extractor_for(ITEMS))
+    assert again.verdict is Verdict.FAIL, again.reason
