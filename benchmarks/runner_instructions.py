@@ -3,13 +3,16 @@ valgrind: a figure the shared machine's load does not move (`runner.py`'s CPU se
 
 Each side runs in a child process under `valgrind --tool=cachegrind --cache-sim=no` twice,
 with `--probes N` and with none (the same start-up, imports, stub and 200-probe warm-up), and
-the difference over N is the cost per probe:
+the difference over N is the cost per probe (`extract` runs once, under callgrind, counting
+only inside the measured pass):
 
 * `bare`: `runner.py`'s bare aiohttp loop, 0 ms, concurrency 32;
 * `runner`: `runner.py`'s full runner (adapter, runner, extraction, verdicts, results store),
   0 ms, concurrency 32;
 * `runner-no-extract`: the same without claim extraction (every verdict `unanswered`);
-* `extract`: the extractor alone, as `auditor run` builds it, over the stub's N answers.
+* `extract`: the extractor alone, as `auditor run` builds it, over the stub's N answers
+  after 200 others; the pass runs inside `functools.reduce`, and callgrind counts only inside
+  that C function (`--toggle-collect=functools_reduce`), so start-up is left out exactly.
 
 Every answer is about another item of an N-item catalogue, as in `runner.py`.
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import re
@@ -57,12 +61,12 @@ def child(side: str, probes: int, size: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         if side == "extract":
             extract = _extractor(snapshot)
-            now = datetime.now(UTC)
+            now = datetime(2026, 12, 7, 10, tzinfo=UTC)
             answers = [answer_text(p.turns[0], items) for p in every]
             for text in answers[:200]:  # warm-up: first use of each table
                 extract(text, now)
-            for text in answers[200 : 200 + probes]:
-                extract(text, now)
+            measured = answers[200 : 200 + probes]
+            functools.reduce(lambda n, text: n + len(extract(text, now)), measured, 0)
             return
         with stub_assistant(items, Path(tmp)) as url:
             asyncio.run(full_runner(url, 0, 8, every[:200], snapshot, "aiohttp", Path(tmp) / "w"))
@@ -87,12 +91,15 @@ def child(side: str, probes: int, size: int) -> None:
 
 def instructions(side: str, probes: int, size: int) -> int:
     """Instructions valgrind counts in a child running `side` over `probes`."""
+    if side == "extract":
+        tool = ["--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce"]
+    else:
+        tool = ["--tool=cachegrind", "--cache-sim=no"]
     with tempfile.TemporaryDirectory() as tmp:
         command = [
             "valgrind",
-            "--tool=cachegrind",
-            "--cache-sim=no",
-            f"--cachegrind-out-file={tmp}/out",
+            *tool,
+            f"--{tool[0][7:]}-out-file={tmp}/out",
             sys.executable,
             __file__,
             "--child",
@@ -125,7 +132,7 @@ def main() -> None:
     figures: dict[str, float] = {}
     for side in args.sides:
         full = instructions(side, args.probes, size)
-        none = instructions(side, 0, size)
+        none = 0 if side == "extract" else instructions(side, 0, size)
         figures[side] = round((full - none) / args.probes)
         print(f"{side}: {figures[side] / 1e6:.3f} M instructions per probe", flush=True)
     if "bare" in figures and "runner" in figures:
