@@ -34,6 +34,29 @@ class _Body(httpx.AsyncByteStream):
         self._response.release()
 
 
+class _Response(httpx.Response):
+    """httpx's response, its `headers` made from aiohttp's raw ones only when read.
+
+    The adapters read the few headers they need through `header`, from aiohttp's parsed
+    multidict; building httpx's `Headers` for every answer (a list normalised and encoded
+    header by header) cost CPU that nothing on the way of a plain answer used.
+    """
+
+    @property
+    def headers(self) -> httpx.Headers:
+        made: httpx.Headers | None = self.__dict__.get("_headers")
+        if made is None:
+            stream = self.stream
+            raw = stream._response.raw_headers if isinstance(stream, _Body) else None
+            made = self.__dict__["_headers"] = httpx.Headers(raw)
+        return made
+
+    @headers.setter
+    def headers(self, value: httpx.Headers) -> None:
+        # httpx's own constructor sets empty headers first: made later, from aiohttp's.
+        self.__dict__["_headers"] = value if value else None
+
+
 class AiohttpTransport(httpx.AsyncBaseTransport):
     """One aiohttp session, opened on the first request (it needs the running loop).
 
@@ -81,9 +104,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             compress=None,
             ssl=self._ssl_for(request.url),
         )
-        return httpx.Response(
+        return _Response(
             status_code=response.status,
-            headers=response.raw_headers,
             stream=_Body(response),
             request=request,
             extensions=_EXTENSIONS,

@@ -25,6 +25,11 @@ _BEGINNING = itemgetter(slice(0, _KEY))
 #: What may follow a whole first word: a blank, the end, or punctuation that is not optional.
 _BREAK = re.compile(r"(?: |\\s(?![?*]|\{0)|\\W(?![?*]|\{0)|[-:,;/!.](?![?*]|\{0))")
 _LOOKAROUND = ("(?!", "(?=")
+#: What may follow a masked mention's run of "x" ("xx+" opening a pattern): anything that
+#: cannot match an "x". A blank, an apostrophe or punctuation, never optional.
+_NOT_X = re.compile(r"(?:[ ']|\\[sW(). -](?![?*]|\{0)|[-:,;/!.](?![?*]|\{0))(?![?*]|\{0)")
+#: A pattern opening on a masked mention, as `_regex` writes it.
+_MASKED_LEAD = "(?:xx+"
 
 Entry = tuple[Rule, re.Pattern[str]]
 #: A pattern filed under the first three letters of its first word's known beginning.
@@ -69,13 +74,14 @@ def _starts(parts: list[str]) -> Iterator[int]:
     return islice(accumulate(map(len, parts)), 0, None, 2)
 
 
-def _breaks(rest: str) -> bool:
-    """Every way a pattern can go on after its first word starts with a non-word character."""
+def _breaks(rest: str, follow: re.Pattern[str] = _BREAK) -> bool:
+    """Every way a pattern can go on after its first word starts with what `follow` matches
+    (by default, a non-word character)."""
     if rest == "":
         return True
     if rest.startswith(_LOOKAROUND):
         end = group_end(rest)
-        return end > 0 and _breaks(rest[end + 1 :])
+        return end > 0 and _breaks(rest[end + 1 :], follow)
     if rest.startswith("(?:"):
         end = group_end(rest)
         if end < 0:
@@ -87,8 +93,22 @@ def _breaks(rest: str) -> bool:
         elif after[:1] in ("*", "+", "{"):
             return False
         parts = [branch + after for branch in branches(rest[3:end])]
-        return all(_breaks(p) for p in parts) and (not optional or _breaks(after))
-    return _BREAK.match(rest) is not None
+        return all(_breaks(p, follow) for p in parts) and (not optional or _breaks(after, follow))
+    return follow.match(rest) is not None
+
+
+def _whole_runs(source: str, regex: str) -> str:
+    """`regex`, with the run of "x" it opens on (a masked mention) matched whole when nothing
+    that may follow it can match an "x".
+
+    The same matches, found without backtracking: a run cut short leaves an "x" next, which
+    such a pattern cannot go on with, so only the whole run ever matched, but the engine
+    tried every shorter one first, each against every branch after it (20 µs a masked
+    mention for the "… back in stock soon" pattern, which every answer naming an item ran).
+    """
+    if source.startswith("xx+") and regex.startswith(_MASKED_LEAD) and _breaks(source[3:], _NOT_X):
+        return "(?:xx++" + regex[len(_MASKED_LEAD) :]
+    return regex
 
 
 def _lead(source: str) -> tuple[str, bool] | None:
@@ -199,7 +219,9 @@ class RuleSet:
                 elif lead[1]:
                     exact.setdefault(lead[0], []).append((rule, regex))
                 else:
-                    prefixes.setdefault(lead[0][:_KEY], []).append((lead[0], rule, regex))
+                    prefix = lead[0][:_KEY]
+                    entry = (lead[0], rule, _whole_runs(source, regex))
+                    prefixes.setdefault(prefix, []).append(entry)
         return cls(tuple(all_rules), exact, prefixes, anywhere)
 
     def _exact_group(self, word: str) -> Group:

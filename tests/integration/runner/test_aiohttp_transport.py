@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from auditor._adapters._aiohttp import AiohttpTransport, aclose, body_chunks, header
+from auditor._adapters._http_common import retry_after_s
 
 _BODY = b'{"answer": "in stock"}'
 _ZIPPED = gzip.compress(_BODY)
@@ -19,9 +20,7 @@ def _reply(path: bytes) -> bytes:
     body, extra = (_ZIPPED, b"Content-Encoding: gzip\r\n") if b"/gzip" in path else (_BODY, b"")
     return (
         b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Twice: a\r\nx-twice: b\r\n"
-        + extra
-        + b"Content-Length: %d\r\n\r\n" % len(body)
-        + body
+        b"Retry-After: 7\r\n" + extra + b"Content-Length: %d\r\n\r\n" % len(body) + body
     )
 
 
@@ -55,9 +54,12 @@ async def test_headers_body_and_closing_are_httpx_own(url, path):
     ours, ours_body = await _exchange(ours_transport, url + path)
     theirs, theirs_body = await _exchange(theirs_transport, url + path)
     assert ours_body == theirs_body == _BODY
+    if path == "/plain":  # read from aiohttp's headers; httpx's made only once asked for
+        assert "headers" not in vars(ours) and vars(ours).get("_headers") is None
     for name in ["content-type", "X-TWICE", "content-encoding", "content-length", "date"]:
         assert header(ours, name) == header(theirs, name) == theirs.headers.get(name)
     assert ours.headers.multi_items() == theirs.headers.multi_items()
+    assert retry_after_s(ours) == retry_after_s(theirs) == 7.0
     for response in (ours, theirs):
         await aclose(response)
         assert response.is_closed
