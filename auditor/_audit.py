@@ -267,15 +267,17 @@ def _suites(config: AuditConfig, options: AuditOptions) -> list[KindPlan]:
     return load_suites(config.probes.suites, [options.base_dir / f for f in config.probes.files])
 
 
-def _plan(
-    config: AuditConfig, options: AuditOptions, snapshot: Snapshot
-) -> tuple[list[Probe], dict[str, Any]]:
-    """The probes to run, and what shaped them (scope, shard) for meta.json."""
-    suites = _suites(config, options)
-    scope = None if options.scope is None else options.scope(snapshot, suites)
+def plan_for(
+    config: AuditConfig,
+    snapshot: Snapshot,
+    suites: Sequence[KindPlan],
+    channels: Sequence[str],
+    scope: PlanScope | None = None,
+) -> list[Probe]:
+    """The whole plan an audit of `config` draws from `snapshot` (before a shard's slice and
+    planted probes); `auditor explore`'s `:plan` shares it, so both draw the same probes."""
     injection = config.probes.injection
-    channels = [a.name for a in config.assistant]
-    plan = plan_probes(
+    return plan_probes(
         snapshot,
         suites,
         max_probes=config.audit.max_probes,
@@ -285,6 +287,16 @@ def _plan(
         instructions=InstructionRules.of(injection.patterns, injection.subjects),
         min_per_class=config.audit.min_per_class,
     )
+
+
+def _plan(
+    config: AuditConfig, options: AuditOptions, snapshot: Snapshot
+) -> tuple[list[Probe], dict[str, Any]]:
+    """The probes to run, and what shaped them (scope, shard) for meta.json."""
+    suites = _suites(config, options)
+    scope = None if options.scope is None else options.scope(snapshot, suites)
+    channels = [a.name for a in config.assistant]
+    plan = plan_for(config, snapshot, suites, channels, scope)
     shaped: dict[str, Any] = {} if scope is None else {"scope": scope.to_json()}
     # Of the whole plan, before a shard takes its slice: every shard (and the merge) agree.
     shaped["asked"] = asked_record(snapshot, suites, plan, scope)

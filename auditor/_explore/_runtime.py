@@ -19,7 +19,7 @@ from auditor._explore._loop import LoopThread
 from auditor._explore._model import Exploration
 from auditor._explore._session import ExploreSession, open_session
 from auditor._facts import Fact, Snapshot
-from auditor._probes import Probe, load_suites, plan_probes
+from auditor._probes import Probe, load_suites
 from auditor._results import ProbeResult
 from auditor._runner import ProbeJudge, RunSettings
 
@@ -51,15 +51,11 @@ class AuditRuntime:
 
     def plan(self) -> list[Probe]:
         """The audit's plan, exactly as `auditor run` would draw it from this snapshot."""
+        from auditor._audit import plan_for
+
         probes = self.config.probes
         suites = load_suites(probes.suites, [self.base_dir / f for f in probes.files])
-        return plan_probes(
-            self.snapshot,
-            suites,
-            max_probes=self.config.audit.max_probes,
-            seed=self.config.audit.seed,
-            channels=self.channels,
-        )
+        return plan_for(self.config, self.snapshot, suites, self.channels)
 
     def _settings(self) -> RunSettings:
         audit = self.config.audit

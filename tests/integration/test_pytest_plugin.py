@@ -20,9 +20,10 @@ import pytest
 
 from auditor._anchors import open_anchors
 from auditor._anchors._toml import toml_tables
+from auditor._audit import plan_for
 from auditor._config import AuditConfig
 from auditor._explore._pytest import item_name
-from auditor._probes import Probe, load_suites, plan_probes
+from auditor._probes import Probe, load_suites
 from auditor.reference._demo import STAFF_TOKEN_ENV, demo_config
 from auditor.reference._world import World, running_world
 from auditor.reference.assistant import Faults
@@ -94,13 +95,8 @@ def _plan(world: World, config: AuditConfig) -> list[Probe]:
         ) as anchors:
             snapshot = await anchors.snapshot()
         suites = load_suites(config.probes.suites)
-        return plan_probes(
-            snapshot,
-            suites,
-            max_probes=config.audit.max_probes,
-            seed=config.audit.seed,
-            channels=[a.name for a in config.assistant],
-        )
+        # The plan `auditor run` draws (`min_per_class` coverage rounds, injection rules).
+        return plan_for(config, snapshot, suites, [a.name for a in config.assistant])
 
     return asyncio.run(read())
 
