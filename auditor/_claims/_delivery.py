@@ -21,7 +21,7 @@ from typing import NamedTuple
 from auditor._claims._dates import DATE_NEEDLES, DateExpr, find_dates, resolve
 from auditor._claims._dispatch import WordIndex
 from auditor._claims._document import Document
-from auditor._claims._lexicon import RESTOCK
+from auditor._claims._lexicon import CONTACTING, RESTOCK, forms
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
 from auditor._claims._registry import EXTRACTORS
@@ -59,6 +59,18 @@ _UNMET = re.compile(
     r"|turned|gone|\w+ed)|(?:was|were) (?:due|meant|supposed|scheduled|expected"
     r"|promised|set|booked|slated)|original(?:ly)?|missed|(?:has|have|had) (?:now |already )?"
     r"passed)\b"
+)
+#: A promised contact, not a parcel: "will follow up with you by email within two business
+#: days", "get back to you tomorrow", "expect a call tomorrow", "you'll hear from us by Friday".
+#: Its words ("with you", "expect") are no delivery cue, so the time span it gives is the
+#: contact's and never a delivery date. A delivery word elsewhere in the clause still counts.
+_CONTACT = re.compile(
+    rf"\b(?:{forms(*CONTACTING, 'be in touch with', 'hear back from', 'hear from')}"
+    r"(?: (?:you|u|us))?"
+    r"|expect(?:ing)? (?:a|an|our|my|their|the|some) (?:(?:phone|quick|e-?mail|text) )?"
+    r"(?:call|callback|call back|ring|phone call|e-?mail|text|txt|message|msg|reply|response"
+    r"|update|answer|follow-up|follow up)s?"
+    r"|expect(?:ing)? to hear)\b"
 )
 #: Either kind of cue, to find where they stand in one pass (an overlap with a clause is all
 #: that is asked of it).
@@ -195,7 +207,9 @@ def _label(doc: Document, clause: Clause) -> str:
 
 
 def _cued(text: str) -> bool:
-    """`text` holds a delivery word, or a word of when and no word of sending."""
+    """`text` holds a delivery word, or a word of when and no word of sending, outside a
+    promised contact."""
+    text = _CONTACT.sub(" ", text)
     if _STRONG.search(text):
         return True
     return _WEAK.search(text) is not None and _SENDING.search(text) is None
@@ -206,6 +220,7 @@ def _speaks_of_delivery(text: str, sentence: str, before: str) -> bool:
     (the sentence up to the clause)."""
     if not _cued(text) or _OFF_TOPIC.search(text) or _RESTOCK.search(sentence):
         return False
+    text = _CONTACT.sub(" ", text)
     if _STRONG.search(text):
         return True
     return not _MONEY.search(before) or _GOODS.search(text) is not None
