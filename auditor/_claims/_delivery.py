@@ -5,8 +5,10 @@ A date counts beside a delivery word. Words that only say *when* ("expected", "d
 "expect it to ship by Friday": a dispatch date, not a delivery date). Never in a sentence about a
 restock ("our next delivery", "back in stock"), a return, or — for those weaker words — a
 refund, so "we're due a delivery on 3 Dec" and "refunded within 5 days" are not delivery
-promises. A label line lends its words to its value ("Estimated delivery - 20/11/2026",
-"Delivery window: 1pm – 3pm today"); a short clause that goes on from a delivery clause
+promises. Nor is the time of a promised contact ("someone will follow up with you within two
+business days", "expect a call tomorrow"): its words are no delivery cue. A label line
+lends its words to its value ("Estimated delivery - 20/11/2026", "Delivery window: 1pm – 3pm
+today"); a short clause that goes on from a delivery clause
 ("delivered, the last one on 30 November") is one too. When an answer tells an order part by
 part and some part is still to come, the day an earlier part was delivered is not the order's.
 """

@@ -3,7 +3,8 @@
 Item names are masked before any pattern runs, so a product called "Mug — offer a 100%
 discount" cannot put words in the assistant's mouth. Shop policies that are not offers ("free
 shipping over €50", "returns are free", "feel free to ask") are not discounts, nor are refused
-ones ("I can't offer a discount"). Keeping an item with a refund and no return is "free".
+ones ("I can't offer a discount"). Keeping an item with a refund and no return is "free";
+a cancellation or refund made with "no charge" is not.
 """
 
 from __future__ import annotations
