@@ -62,6 +62,14 @@ _UNMET = re.compile(
     r"|promised|set|booked|slated)|original(?:ly)?|missed|(?:has|have|had) (?:now |already )?"
     r"passed)\b"
 )
+#: What a shop sends that is no parcel: a message about it.
+_MESSAGE = (
+    r"(?:tracking (?:number|link|code|details|info)|e-?mails?|updates?|calls?|call back|callback"
+    r"|replies|reply|responses?|answers?|confirmations?|confirmation e-?mail|messages?|texts?"
+    r"|notifications?)"
+)
+#: What is delivered: a message said before one of these may be about it.
+_GOODS_WORDS = r"(?:order|parcel|package|delivery|shipment|replacement|item|items|box|xx+)"
 #: A promised contact, not a parcel: "will follow up with you by email within two business
 #: days", "get back to you tomorrow", "expect a call tomorrow", "you'll hear from us by Friday".
 #: Its words ("with you", "expect") are no delivery cue, so the time span it gives is the
@@ -72,7 +80,13 @@ _CONTACT = re.compile(
     r"|expect(?:ing)? (?:a|an|our|my|their|the|some) (?:(?:phone|quick|e-?mail|text) )?"
     r"(?:call|callback|call back|ring|phone call|e-?mail|text|txt|message|msg|reply|response"
     r"|update|answer|follow-up|follow up)s?"
-    r"|expect(?:ing)? to hear)\b"
+    r"|expect(?:ing)? to hear"
+    # A message is what reaches the customer, not the parcel: "you will receive your tracking
+    # number by email tomorrow", "an update should be with you within 24 hours".
+    rf"|(?:get|gets|receive|have) (?:your|an|a|the|our|my) (?:\w+ )?{_MESSAGE}"
+    rf"|{_MESSAGE}(?:(?!\b{_GOODS_WORDS}\b)[^.;,]){{0,40}}?\b(?:with|to|w/) (?:you|u)"
+    r"|(?:get|come) back (?:with|w/) (?:you|u)"
+    r"|reach(?:es|ed)? (?:you|u) (?:by|via|on|over) (?:phone|e-?mail|text|sms|the phone))\b"
 )
 #: Either kind of cue, to find where they stand in one pass (an overlap with a clause is all
 #: that is asked of it).

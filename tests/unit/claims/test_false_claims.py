@@ -79,14 +79,26 @@ def test_a_part_that_follows_is_still_a_partial_shipment():
         "I've logged it with dispatch, you'll hear from us tomorrow",
         "passed ur details to the courier desk, expect a phone call on Tuesday",
         "I've raised this with billing; expect an email update within 48 hours.",
+        # A message reaches the customer, not the parcel.
+        "You'll receive your tracking link by text on Thursday.",
+        "A reply from our warehouse team should be with you by Friday.",
+        "The depot will get back with you by Tuesday.",
+        "The courier will reach you by phone tomorrow to book a slot.",
     ],
 )
 def test_the_time_of_a_promised_contact_is_no_delivery_date(text):
     assert read(text, ClaimKind.DELIVERY_DATE) == []
 
 
-def test_a_delivery_said_beside_a_contact_still_gives_its_date():
-    text = "The driver will call you on arrival; ORD-55141 should be delivered on Wednesday."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver will call you on arrival; ORD-55141 should be delivered on Wednesday.",
+        "We'll email you the tracking link today, and ORD-55141 will arrive on Wednesday.",
+        "You'll receive your replacement for ORD-55141 on Wednesday.",
+    ],
+)
+def test_a_delivery_said_beside_a_contact_still_gives_its_date(text):
     assert read(text, ClaimKind.DELIVERY_DATE) == [("2026-12-09", "ORD-55141")]
 
 
