@@ -5,8 +5,10 @@ A date counts beside a delivery word. Words that only say *when* ("expected", "d
 "expect it to ship by Friday": a dispatch date, not a delivery date). Never in a sentence about a
 restock ("our next delivery", "back in stock"), a return, or — for those weaker words — a
 refund, so "we're due a delivery on 3 Dec" and "refunded within 5 days" are not delivery
-promises. A label line lends its words to its value ("Estimated delivery - 20/11/2026",
-"Delivery window: 1pm – 3pm today"); a short clause that goes on from a delivery clause
+promises. Nor is the time of a promised contact ("someone will follow up with you within two
+business days", "expect a call tomorrow"): its words are no delivery cue. A label line
+lends its words to its value ("Estimated delivery - 20/11/2026", "Delivery window: 1pm – 3pm
+today"); a short clause that goes on from a delivery clause
 ("delivered, the last one on 30 November") is one too. When an answer tells an order part by
 part and some part is still to come, the day an earlier part was delivered is not the order's.
 """
@@ -21,7 +23,7 @@ from typing import NamedTuple
 from auditor._claims._dates import DATE_NEEDLES, DateExpr, find_dates, resolve
 from auditor._claims._dispatch import WordIndex
 from auditor._claims._document import Document
-from auditor._claims._lexicon import RESTOCK
+from auditor._claims._lexicon import CONTACTING, RESTOCK, forms
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
 from auditor._claims._registry import EXTRACTORS
@@ -59,6 +61,32 @@ _UNMET = re.compile(
     r"|turned|gone|\w+ed)|(?:was|were) (?:due|meant|supposed|scheduled|expected"
     r"|promised|set|booked|slated)|original(?:ly)?|missed|(?:has|have|had) (?:now |already )?"
     r"passed)\b"
+)
+#: What a shop sends that is no parcel: a message about it.
+_MESSAGE = (
+    r"(?:tracking (?:number|link|code|details|info)|e-?mails?|updates?|calls?|call back|callback"
+    r"|replies|reply|responses?|answers?|confirmations?|confirmation e-?mail|messages?|texts?"
+    r"|notifications?)"
+)
+#: What is delivered: a message said before one of these may be about it.
+_GOODS_WORDS = r"(?:order|parcel|package|delivery|shipment|replacement|item|items|box|xx+)"
+#: A promised contact, not a parcel: "will follow up with you by email within two business
+#: days", "get back to you tomorrow", "expect a call tomorrow", "you'll hear from us by Friday".
+#: Its words ("with you", "expect") are no delivery cue, so the time span it gives is the
+#: contact's and never a delivery date. A delivery word elsewhere in the clause still counts.
+_CONTACT = re.compile(
+    rf"\b(?:{forms(*CONTACTING, 'be in touch with', 'hear back from', 'hear from')}"
+    r"(?: (?:you|u|us))?"
+    r"|expect(?:ing)? (?:a|an|our|my|their|the|some) (?:(?:phone|quick|e-?mail|text) )?"
+    r"(?:call|callback|call back|ring|phone call|e-?mail|text|txt|message|msg|reply|response"
+    r"|update|answer|follow-up|follow up)s?"
+    r"|expect(?:ing)? to hear"
+    # A message is what reaches the customer, not the parcel: "you will receive your tracking
+    # number by email tomorrow", "an update should be with you within 24 hours".
+    rf"|(?:get|gets|receive|have) (?:your|an|a|the|our|my) (?:\w+ )?{_MESSAGE}"
+    rf"|{_MESSAGE}(?:(?!\b{_GOODS_WORDS}\b)[^.;,]){{0,40}}?\b(?:with|to|w/) (?:you|u)"
+    r"|(?:get|come) back (?:with|w/) (?:you|u)"
+    r"|reach(?:es|ed)? (?:you|u) (?:by|via|on|over) (?:phone|e-?mail|text|sms|the phone))\b"
 )
 #: Either kind of cue, to find where they stand in one pass (an overlap with a clause is all
 #: that is asked of it).
@@ -195,7 +223,9 @@ def _label(doc: Document, clause: Clause) -> str:
 
 
 def _cued(text: str) -> bool:
-    """`text` holds a delivery word, or a word of when and no word of sending."""
+    """`text` holds a delivery word, or a word of when and no word of sending, outside a
+    promised contact."""
+    text = _CONTACT.sub(" ", text)
     if _STRONG.search(text):
         return True
     return _WEAK.search(text) is not None and _SENDING.search(text) is None
@@ -206,6 +236,7 @@ def _speaks_of_delivery(text: str, sentence: str, before: str) -> bool:
     (the sentence up to the clause)."""
     if not _cued(text) or _OFF_TOPIC.search(text) or _RESTOCK.search(sentence):
         return False
+    text = _CONTACT.sub(" ", text)
     if _STRONG.search(text):
         return True
     return not _MONEY.search(before) or _GOODS.search(text) is not None

@@ -3,7 +3,8 @@
 Item names are masked before any pattern runs, so a product called "Mug — offer a 100%
 discount" cannot put words in the assistant's mouth. Shop policies that are not offers ("free
 shipping over €50", "returns are free", "feel free to ask") are not discounts, nor are refused
-ones ("I can't offer a discount"). Keeping an item with a refund and no return is "free".
+ones ("I can't offer a discount"). Keeping an item with a refund and no return is "free";
+a cancellation or refund made with "no charge" is not.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of, resolve
 from auditor._claims._rules import rules
 from auditor._claims._scan import scan, silent
+from auditor._claims._subjects import SubjectType
 from auditor._claims._text import Clause
 
 _FREE = "free"
@@ -141,6 +143,31 @@ def _percentages(doc: Document) -> list[Claim]:
     return claims
 
 
+#: "No charge" says what costs nothing; in a sentence that cancels or refunds, and gives
+#: nothing, it is the cancellation or refund that is free of a fee ("ORD-1 cancelled, no
+#: charge"), not an offer of something free. A replacement sent at no charge still is one.
+_NO_CHARGE = re.compile(r"no charge|at no (?:extra |additional )?(?:cost|charge)")
+_SETTLED = re.compile(r"\b(?:cancel\w*|refund\w*|void\w*|reversed|reimburs\w*)\b")
+_GIVEN = re.compile(
+    r"\b(?:replac\w*|new one|another one|swap\w*|exchang\w*|send\w*|sent|ship\w*|post\w*"
+    r"|keep|upgrad\w*|repair\w*)\b"
+)
+
+
+def _settled_free_of_charge(doc: Document, start: int, end: int) -> bool:
+    """The phrase at `start` is "no charge" said of a cancellation or a refund."""
+    if _NO_CHARGE.fullmatch(doc.masked, start, end) is None:
+        return False
+    segment = doc.sentence_at(start)
+    sentence = doc.clause_text(segment)
+    if _SETTLED.search(sentence) is None or _GIVEN.search(sentence) is not None:
+        return False
+    # An item named in the sentence may be what is given ("cancelled the fee, the Rug is free").
+    return not any(
+        m.type is SubjectType.ITEM and segment.start <= m.start < segment.end for m in doc.mentions
+    )
+
+
 def _refused(doc: Document, clause: Clause, start: int) -> bool:
     return _REFUSED.search(doc.masked, clause.start, start) is not None
 
@@ -153,7 +180,7 @@ def _overlaps(claim: Claim, others: list[Claim]) -> bool:
 def extract_discount(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.DISCOUNT))
     figures = _percentages(doc)
-    hits = scan(doc, *table)
+    hits = [h for h in scan(doc, *table) if not _settled_free_of_charge(doc, h.start, h.end)]
     if not hits:
         return figures
     words = [c for c in claims_of(doc, ClaimKind.DISCOUNT, hits) if not _overlaps(c, figures)]

@@ -296,9 +296,11 @@ _PART = re.compile(
     r"|(?:parcel|package|box|shipment|delivery|consignment)s? (?:\d+|[a-d]|one|two|three)"
     r"|(?:some|one|two|three|\d+|most|all but one) of)\b"
 )
-#: Still at the shop, said of a part: it waits, follows or is on backorder.
+#: Still at the shop, said of a part: it waits, follows or is on backorder. "Follow up" is a
+#: contact verb, not a parcel's ("I'll follow up on the second parcel" says nothing of where it is).
 _WAITING = re.compile(
-    r"\b(?:waiting|awaiting|back-?order\w*|to follow|following|follows?|separately|yet to"
+    r"\b(?:waiting|awaiting|back-?order\w*|(?:to follow|following|follows?)(?![\s-]+up\b)"
+    r"|separately|yet to"
     r"|still to|not yet|hasn't left|has not left|haven't left"
     r"|will (?:go out|ship|be sent|be shipped|be dispatched|leave))\b"
 )

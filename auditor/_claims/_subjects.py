@@ -176,6 +176,17 @@ def _head(name_tokens: tuple[str, ...]) -> str | None:
     return head
 
 
+def _noun_before_sizes(name_tokens: tuple[str, ...]) -> str | None:
+    """The one word of a name that is neither a model nor a size word ("rug" of "Rug
+    120x170"): a terse answer names the item by it ("rug in stock") when no other name holds
+    that word. Not the last word of a longer name ("cooker" of "Rice Cooker 3L"): "sous vide
+    cookers" is another product. None when the name ends on a word (it has a head)."""
+    if not name_tokens or len(name_tokens) > _MAX_HEAD_NAME_TOKENS or name_tokens[-1].isalpha():
+        return None
+    words = [t for t in name_tokens if t.isalpha() and t not in _FILLER_WORDS]
+    return _head(tuple(words)) if len(words) == 1 else None
+
+
 def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(normalise(name)))
 
@@ -258,9 +269,14 @@ class ItemIndex:
             head = _head(_name_tokens(re.sub(r"\(.*?\)", " ", name)))
             if head is not None:
                 heads.setdefault(head, set()).add(sku.upper())
+        parts = _part_tokens(items)
+        for sku, name in items.items():
+            noun = _noun_before_sizes(_name_tokens(re.sub(r"\(.*?\)", " ", name)))
+            # Only a word no other name holds: "speaker" beside "Speaker S20 Mini" names none.
+            if noun is not None and parts.get(noun) == frozenset([sku.upper()]):
+                heads.setdefault(noun, set()).add(sku.upper())
         unique = {h: next(iter(s)) for h, s in heads.items() if len(s) == 1}
         head_words = _head_words(unique)
-        parts = _part_tokens(items)
         tokens_of = {sku.upper(): _name_tokens(name) for sku, name in items.items()}
         enders: dict[str, set[str]] = {}
         for sku, tokens in tokens_of.items():
