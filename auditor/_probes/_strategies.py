@@ -74,7 +74,26 @@ def subjects(
     usable = [m for m in members if m in table and kind.applies(table[m])]
     if scope is not None:
         usable = [m for m in usable if _in_scope(scope, kind, m, table[m])]
+    if kind.one_draw_per_subject and edge_class != "injected_name":
+        usable = _to_rarest(usable, kind, edge_class, classes or {})
     return sorted(usable, key=lambda m: _simplicity(snapshot, kind.fact_kind, m))
+
+
+def _to_rarest(
+    usable: list[str], kind: ProbeKind, edge_class: str, classes: Mapping[str, list[str]]
+) -> list[str]:
+    """A kind that asks each subject once (`one_draw_per_subject`) asks a subject in two of its
+    classes under the rarer one: a partly late order is also late, and drawn first as
+    `late_order` it would leave `late_part` with nothing to ask and the class uncovered. A
+    class keeps its shared subjects when it would otherwise have none."""
+    size = {c: len(classes.get(c, ())) for c in kind.edge_classes}
+    rarer = [
+        set(classes.get(c, ()))
+        for c in kind.edge_classes
+        if c != edge_class and 0 < size[c] < size.get(edge_class, 0)
+    ]
+    own = [m for m in usable if not any(m in members for members in rarer)]
+    return own or usable
 
 
 def _in_scope(scope: PlanScope, kind: ProbeKind, subject: str, fact: object) -> bool:

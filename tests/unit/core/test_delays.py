@@ -15,7 +15,8 @@ from auditor._delays import DELAY_CLASSES, delay_classes, held_dates
 from auditor._edges import edge_class_members
 from auditor._facts import OrderFact, OrderLineFact, OrderStatus, Snapshot
 from auditor._judge import AnswerContext, first_look
-from auditor._probes import PROBE_KINDS, Probe
+from auditor._probes import PROBE_KINDS, KindPlan, Probe, plan_probes
+from auditor._probes._strategies import subjects
 from auditor._verdict import Verdict
 
 NOW = datetime(2026, 12, 7, 10, tzinfo=UTC)  # a Monday
@@ -137,3 +138,25 @@ def test_orders_on_time_keep_the_old_rules():
     assert judged.judged[0].kind is ClaimKind.DELIVERY_DATE
     status = _judge(LATE, "ORD-1001 has shipped.", "order.status")
     assert status is not None and status.verdict is Verdict.PASS
+
+
+def test_a_subject_in_two_delay_classes_is_asked_under_the_rarer():
+    """`order.delay` asks each order once: the split order, late too, belongs to `late_part`
+    (one member), so `late_order` draws the other late orders and both classes are asked."""
+    others = [replace(LATE, order_id=f"ORD-10{n}") for n in range(10, 14)]
+    snap = Snapshot.of(NOW, orders=[*others, SPLIT])
+    kind = PROBE_KINDS["order.delay"]
+    assert subjects(snap, kind, "late_part") == ["ORD-1004"]
+    assert "ORD-1004" not in subjects(snap, kind, "late_order")
+    plan = KindPlan("order.delay", ("Where is {id}?",), {})
+    for seed in range(5):
+        probes = plan_probes(snap, [plan], max_probes=3, seed=seed, channels=["chat"])
+        assert {p.edge_class for p in probes} == {"late_order", "late_part"}
+        assert [p.subject for p in probes if p.edge_class == "late_part"] == ["ORD-1004"]
+
+
+def test_a_class_keeps_a_shared_subject_when_it_has_no_other():
+    snap = Snapshot.of(NOW, orders=[SPLIT])
+    kind = PROBE_KINDS["order.delay"]
+    # Both classes have the one order: neither is rarer, each keeps it.
+    assert subjects(snap, kind, "late_order") == subjects(snap, kind, "late_part") == ["ORD-1004"]
