@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
-from auditor._anchors._config import REQUIRED_FIELDS, FactMapping
+from auditor._anchors._config import OWNER_FIELD, REQUIRED_FIELDS, FactMapping
 from auditor._anchors._errors import AnchorError
 from auditor._anchors._guess import Guess, KindGuess, guess_kind, leaves, response_schema
 from auditor._anchors._spec import Operation, Spec
@@ -263,7 +263,20 @@ def _todo(g: KindGuess) -> list[str]:
         mapping = FactMapping.model_validate(_mapping_table(g))
     except ValidationError as error:
         return [e["msg"] for e in error.errors(include_url=False)]
-    return list(mapping.problems(g.kind))
+    todo = list(mapping.problems(g.kind))
+    # The owner may come from the reading customer's credentials, but the starter file has no
+    # [[customers]] to read with: without the field (or a parent to inherit it from) the
+    # written anchor would be refused, so it stays a TODO that says both ways out.
+    if (
+        OWNER_FIELD in REQUIRED_FIELDS[g.kind]
+        and OWNER_FIELD not in mapping.fields
+        and mapping.parent is None
+    ):
+        todo.append(
+            f"{g.kind}: map `{OWNER_FIELD}` (whose record it is), or read this anchor per "
+            "customer ([[customers]] entries with credentials for it)"
+        )
+    return todo
 
 
 def draft_kind(spec: Spec, kind: str) -> KindDraft:
