@@ -433,6 +433,15 @@ class FactMapping(_Strict):
             return "$.data"
         return self.record_path
 
+    def needs_owner(self, kind: str) -> bool:
+        """The records do not say whose they are (no `customer_id`, no parent to inherit it
+        from): only a reading customer's credentials can tell (`owner_problems`)."""
+        return (
+            OWNER_FIELD in REQUIRED_FIELDS[kind]
+            and OWNER_FIELD not in self.fields
+            and self.parent is None
+        )
+
     def problems(self, kind: str) -> Iterable[str]:
         """What does not fit the canonical `kind` (unknown fields, words, missing ids)."""
         yield from self._field_problems(kind)
@@ -600,9 +609,7 @@ class AnchorConfig(_Strict):
         The owner is the record's `customer_id`, else the customer whose credentials read it
         (`per_customer`), else the parent order's owner."""
         for kind, mapping in self.mappings().items():
-            if OWNER_FIELD not in REQUIRED_FIELDS[kind] or OWNER_FIELD in mapping.fields:
-                continue
-            if per_customer or mapping.parent is not None:
+            if per_customer or not mapping.needs_owner(kind):
                 continue
             yield (
                 f"{kind}.fields.{OWNER_FIELD}",

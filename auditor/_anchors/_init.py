@@ -267,11 +267,7 @@ def _todo(g: KindGuess) -> list[str]:
     # The owner may come from the reading customer's credentials, but the starter file has no
     # [[customers]] to read with: without the field (or a parent to inherit it from) the
     # written anchor would be refused, so it stays a TODO that says both ways out.
-    if (
-        OWNER_FIELD in REQUIRED_FIELDS[g.kind]
-        and OWNER_FIELD not in mapping.fields
-        and mapping.parent is None
-    ):
+    if mapping.needs_owner(g.kind):
         todo.append(
             f"{g.kind}: map `{OWNER_FIELD}` (whose record it is), or read this anchor per "
             "customer ([[customers]] entries with credentials for it)"
