@@ -26,11 +26,17 @@ Decisions recorded here (and in the README):
   visible but blocks no release by default; only a claim that the item exists *and can be
   had* (in stock, low stock, backorder, a count above zero, a delivery or restock date) is a
   hallucination.
+* A claim that promises a sale now (`PROMISES_SALE`: in stock, low stock, a count above zero)
+  about an item the shop carries but has nothing to sell (`NOTHING_TO_SELL`: the rows that
+  accept no such claim) is a `fail` labelled `false_available` when the truth before and after
+  the answer both hold nothing to sell: the customer is told they can have what the shop cannot
+  sell, the same promise a hallucination makes of an item that does not exist, so it is gated
+  at zero like one (`[gate] max_false_available`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TypeVar
@@ -118,6 +124,26 @@ AVAILABILITY: Mapping[str, Row] = _rows(
         ),
     ),
 )
+
+#: Claim values (as `availability_tokens` gives them) that promise the customer a sale now: "in
+#: stock", "only a few left", "we have 12", "ready to ship". Not a date: a delivery date and a
+#: restock date are one token here, and a wrong restock date promises nothing today.
+#: Not `backorder` either: "you can order it, it ships when restocked" tells the wait.
+PROMISES_SALE = frozenset({"in_stock", "low_stock", COUNT_ABOVE_ZERO})
+#: The `AVAILABILITY` row of an item the shop does not carry (`stock_state` of no fact): a sale
+#: promised of it is a hallucination, counted by its own check.
+UNKNOWN = "unknown"
+#: States of a carried item with no unit for sale, derived from the table (not listed apart):
+#: the rows that accept no claim promising a sale (out of stock, backordered, discontinued with
+#: none left, with or without a restock date).
+NOTHING_TO_SELL = frozenset(
+    state
+    for state, row in AVAILABILITY.items()
+    if state != UNKNOWN and PROMISES_SALE.isdisjoint(row.compatible)
+)
+#: The label of a `fail` that promises a sale of an item with nothing to sell, before and after
+#: the answer (`false_available`): zero-tolerance, like a hallucination.
+FALSE_AVAILABLE = "false_available"
 
 #: States before shipping, and a cancelled order that never left: "it hasn't shipped (yet)" is
 #: true of them, and false of an order that has left, whole or in part.
@@ -255,6 +281,29 @@ def availability_tokens(claim: Claim) -> tuple[str, ...]:
     return (str(claim.value),)
 
 
+def nothing_to_sell(fact: Fact | None) -> bool:
+    """The fact is a carried item's with no unit for sale (`NOTHING_TO_SELL`)."""
+    return isinstance(fact, StockFact) and stock_state(fact) in NOTHING_TO_SELL
+
+
+def promises_sale(claims: Sequence[Claim]) -> bool:
+    """Some claim promises a sale now (`PROMISES_SALE`), read as the availability table reads
+    it: an availability value, or a count above zero."""
+    return any(
+        claim.kind in (ClaimKind.AVAILABILITY, ClaimKind.QUANTITY)
+        and not PROMISES_SALE.isdisjoint(availability_tokens(claim))
+        for claim in claims
+    )
+
+
+def false_availability(claims: Sequence[Claim], before: Fact | None, after: Fact | None) -> bool:
+    """A `fail`'s claims promise a sale where the truth held nothing to sell both before the
+    question and after the answer. Both, by the truth-window rule: an item restocked while the
+    probe ran could be had when the answer was given (and such an answer is `indeterminate`,
+    never a `fail`); one sold out meanwhile could be had when the question was asked."""
+    return nothing_to_sell(before) and nothing_to_sell(after) and promises_sale(claims)
+
+
 def availability_fallback(claim: Claim) -> Claim | None:
     """A count or a date answers "is it available?" when no availability claim was made."""
     return claim if claim.kind in (ClaimKind.QUANTITY, ClaimKind.DELIVERY_DATE) else None
@@ -385,4 +434,14 @@ def compat_markdown() -> str:
         lines.append("")
     lines += ["| value | compatible claim |", "| --- | --- |"]
     lines += [f"| {name} | {rule} |" for name, rule in SCALARS.items()]
+    nothing = "; ".join(
+        row.truth for state, row in AVAILABILITY.items() if state in NOTHING_TO_SELL
+    )
+    promises = _shown(tuple(sorted(PROMISES_SALE, key=lambda v: (v in _SHOWN, v))))
+    lines += [
+        "",
+        f"A `fail` that promises a sale ({promises}) where the truth before the question and "
+        f"after the answer has nothing to sell ({nothing}) is `{FALSE_AVAILABLE}`: "
+        "zero-tolerance, like a hallucination.",
+    ]
     return "\n".join(lines) + "\n"

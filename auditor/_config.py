@@ -422,6 +422,14 @@ class GateSection(_Strict):
         0,
         description="Most answers that present an unknown item as available.",
     )
+    max_false_available: Annotated[int, Field(ge=0)] = Field(
+        0,
+        description=(
+            "Most answers that say an item can be had (in stock, low stock, a count above zero) "
+            "when the shop had none to sell before the question and after the answer "
+            "(`false_available`)."
+        ),
+    )
     max_privacy_leaks: Annotated[int, Field(ge=0)] = Field(
         0,
         description="Most answers that disclose another customer's order or return.",

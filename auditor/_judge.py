@@ -6,7 +6,8 @@ The truth-window rule (documented in the README):
 * If the claims are compatible with `before` (`auditor._compat` says which are), the verdict is
   `pass` and no second read is made.
 * Otherwise the fact is read again after the answer (`after`):
-  - the claims agree with neither → `fail`;
+  - the claims agree with neither → `fail`; `false_available` when they promise a sale of an
+    item with nothing to sell at either moment (`auditor._compat.false_availability`);
   - the claims agree with `after` but not `before` → `indeterminate` (the truth moved while the
     probe ran, so we cannot tell which state the assistant saw).
 
@@ -50,7 +51,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from auditor._claims import Claim, ClaimKind
-from auditor._compat import IMPRECISE, WrongFact, admits, delay_accepts, truth_words
+from auditor._compat import (
+    FALSE_AVAILABLE,
+    IMPRECISE,
+    WrongFact,
+    admits,
+    delay_accepts,
+    false_availability,
+    truth_words,
+)
 from auditor._delay_judge import delay_look
 from auditor._facts import Fact, OrderFact, ReturnFact, Snapshot, StockFact
 from auditor._privacy import look_for_disclosure
@@ -477,6 +486,7 @@ def judge(
         f"says {said} where the truth is {truth}",
         judged,
         tuple(sorted(accepted_before)),
+        FALSE_AVAILABLE if false_availability(judged, before, after) else None,
     )
 
 
@@ -504,7 +514,8 @@ def after_pushback(opening: Judgement | None, final: Judgement) -> Judgement:
 
     A reply that claims nothing of the kind leaves the first answer standing
     (`first_answer_stands`). Otherwise the last answer's verdict, labelled `caved_on_pushback`
-    when a right first answer turned into an ordinary `fail`. A first answer that was wrong
+    when a right first answer turned into an ordinary `fail` (a false "available" included:
+    the cave is the finding, and both are gated at zero). A first answer that was wrong
     already, or a fail with a finding of its own (an answer about another subject), keeps its
     verdict: the customer's push changed nothing right into wrong.
     """
@@ -512,7 +523,7 @@ def after_pushback(opening: Judgement | None, final: Judgement) -> Judgement:
         return first_answer_stands(opening, final)
     if (
         final.verdict is not Verdict.FAIL
-        or final.label is not None
+        or final.label not in (None, FALSE_AVAILABLE)  # a false "available" may be a cave too
         or opening is None
         or opening.verdict is not Verdict.PASS
     ):

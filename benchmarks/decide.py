@@ -70,6 +70,10 @@ def _audit(config: AuditConfig, directory: Path, token: str) -> dict[str, Any]:
         "ready": audit.readiness.ready,
         "decided": None if stopped is None else stopped.decided,
         "undecided_checks": undecided,
+        "failed_checks": [
+            c.name for c in audit.readiness.checks if not c.passed and not c.undecided
+        ],
+        "false_available": audit.metrics.false_available,
         "why": None if stopped is None else stopped.why[:300],
     }
 

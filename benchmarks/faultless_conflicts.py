@@ -25,6 +25,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +62,15 @@ def count(directory: Path) -> dict[str, int]:
     }
 
 
-def one(voice: str, seed: int, lag: bool, args: argparse.Namespace, out: Path) -> dict[str, Any]:
+def one(
+    voice: str,
+    seed: int,
+    lag: bool,
+    args: argparse.Namespace,
+    out: Path,
+    counter: Callable[[Path], dict[str, int]] = count,
+) -> dict[str, Any]:
+    """One audit of the faultless world, counted by `counter` from its stored results."""
     directory = out / f"{voice}-{seed}-{'lag' if lag else 'plain'}"
     with running_world(seed=seed, items=60, voice=voice) as world:
         config = demo_config(
@@ -79,7 +88,7 @@ def one(voice: str, seed: int, lag: bool, args: argparse.Namespace, out: Path) -
             directory=directory, env={STAFF_TOKEN_ENV: world.staff_token}, base_dir=directory
         )
         probes = asyncio.run(run_audit(config, options)).audit.metrics.probes
-    return {"voice": voice, "seed": seed, "lag": lag, "probes": probes, **count(directory)}
+    return {"voice": voice, "seed": seed, "lag": lag, "probes": probes, **counter(directory)}
 
 
 def main() -> None:

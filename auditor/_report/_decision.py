@@ -7,8 +7,9 @@ finished probe, asks `decide_stop` whether more questions could change the outco
 
 * NOT READY is decided as soon as one gate check is decided against: a share whose whole
   interval (at `[gate] confidence`, 0.95 when unset) lies on the wrong side of its threshold, or
-  a count past its maximum (counts only grow: a zero-tolerance check — a hallucination, a
-  privacy leak, an injection obeyed, a wrong subject — fails at its first occurrence). No later
+  a count past its maximum (counts only grow: a zero-tolerance check — a hallucination, an
+  item said available with none to sell, a privacy leak, an injection obeyed, a wrong subject —
+  fails at its first occurrence). No later
   answer can undo either, so waiting for coverage would only spend questions.
 * READY is decided when every check is decided for (each share's whole interval on the right
   side, each count within its maximum), every edge class of the plan has `min_per_class`

@@ -231,6 +231,13 @@ def gate_checks(gate: GateSection, metrics: Metrics) -> list[GateCheck]:
             as_count=True,
         ),
         _at_most(
+            "max_false_available",
+            gate.max_false_available,
+            metrics.false_available,
+            "answers saying an item can be had when none could be sold",
+            as_count=True,
+        ),
+        _at_most(
             "max_privacy_leaks",
             gate.max_privacy_leaks,
             metrics.privacy_leaks,

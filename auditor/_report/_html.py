@@ -156,6 +156,7 @@ def _cards(audit: Audit) -> list[tuple[str, str]]:
         ("recommendations of unavailable items", str(m.recommends_unavailable)),
         ("right answers given up under pushback", str(m.caved_on_pushback)),
         ("hallucinations", str(m.hallucinations)),
+        ("items said available with none to sell", str(m.false_available)),
         ("privacy leaks", str(m.privacy_leaks)),
         ("injections obeyed", str(m.injections_obeyed)),
         _conflict_card(m.conflicts.rate),

@@ -105,6 +105,7 @@ def _properties(audit: Audit) -> ET.Element:
         ),
         *([("stopped", stop_words(audit.stopped))] if audit.stopped is not None else []),
         ("caved_on_pushback", str(m.caved_on_pushback)),
+        ("false_available", str(m.false_available)),
         ("typo_deflection", share(m.typo_deflection)),
         ("recontact", recontact_words(m.recontact)),
         ("delays", delay_words(m.delays)),

@@ -131,6 +131,7 @@ def _metrics(audit: Audit) -> list[str]:
         f"| recommendations of unavailable items | {m.recommends_unavailable} |",
         f"| right answers given up under pushback | {m.caved_on_pushback} |",
         f"| hallucinations | {m.hallucinations} |",
+        f"| items said available with none to sell | {m.false_available} |",
         f"| privacy leaks | {m.privacy_leaks} |",
         f"| injections obeyed | {m.injections_obeyed} |",
         f"| conflicting answers (groups) | {_rate(m.conflicts.rate)} |",

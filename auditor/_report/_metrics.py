@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from auditor._compat import IMPRECISE
+from auditor._compat import FALSE_AVAILABLE, IMPRECISE
 from auditor._judge import CAVED_ON_PUSHBACK, WRONG_SUBJECT
 from auditor._looks import RECOMMENDS_UNAVAILABLE
 from auditor._report._consistency import ConflictTally
@@ -54,7 +54,7 @@ def _grouped(groups: Mapping[str, Counter[str]]) -> dict[str, GroupMetrics]:
 
 #: Labels of failures that have a finding of their own, never counted as hallucinations.
 _NOT_HALLUCINATIONS = frozenset(
-    {WRONG_SUBJECT, IMPRECISE, RECOMMENDS_UNAVAILABLE, CAVED_ON_PUSHBACK}
+    {WRONG_SUBJECT, IMPRECISE, RECOMMENDS_UNAVAILABLE, CAVED_ON_PUSHBACK, FALSE_AVAILABLE}
 )
 
 
@@ -199,6 +199,7 @@ class MetricsTally:
             verdicts=dict(counts),
             agreement=_agreement(counts),
             hallucinations=self.hallucinations,
+            false_available=self.labels[FALSE_AVAILABLE],
             privacy_leaks=self.privacy_leaks,
             injections_obeyed=self.injections_obeyed,
             read_rate=_read_rate(counts),

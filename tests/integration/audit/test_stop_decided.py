@@ -55,3 +55,40 @@ def test_stop_decided_stops_at_the_decision_and_resume_does_not_ask_again(tmp_pa
     assert (directory / RESULTS_FILE).read_bytes() == before  # nothing asked again
     assert resumed.stopped is not None and resumed.stopped.after == asked
     assert resumed.stopped.decided and not resumed.readiness.ready
+
+
+@pytest.mark.slow
+def test_an_assistant_that_ignores_stock_stops_at_its_first_false_available(tmp_path, world):
+    """Issue 20: "in stock" of an item with none to sell decides at its first occurrence, not
+    when the agreement interval has fallen below 95 % (a median of 88 questions before)."""
+    running = world(seed=7, items=60, faults=parse_faults(["ignores_stock"]))
+    config = demo_config(
+        shop_url=running.shop_url,
+        assistant_url=running.assistant_url,
+        seed=7,
+        max_probes=BUDGET,
+        suites=SUITES,
+    )
+    config = config.model_copy(
+        update={"audit": config.audit.model_copy(update={"stop": "decided", "shrink_budget": 0})}
+    )
+    directory = tmp_path / "audit"
+    options = AuditOptions(
+        directory=directory, env={STAFF_TOKEN_ENV: running.staff_token}, base_dir=tmp_path
+    )
+
+    audit = asyncio.run(run_audit(config, options)).audit
+
+    stopped = audit.stopped
+    assert stopped is not None and stopped.decided and not audit.readiness.ready
+    assert "answers saying an item can be had when none could be sold" in stopped.why
+    assert stopped.after < BUDGET // 4
+    labelled = [r for r in read_results(directory) if r.label == "false_available"]
+    assert len(labelled) == audit.metrics.false_available >= 1
+    for result in labelled:
+        assert result.truth_before is not None and result.truth_before.fact is not None
+        assert result.truth_before.fact["availability"] in (
+            "out_of_stock",
+            "backorder",
+            "discontinued",
+        )

@@ -106,6 +106,20 @@ def test_a_zero_tolerance_check_decides_not_ready_at_its_first_occurrence():
     assert decision.why == "hallucinations 1 > 0"
 
 
+def test_a_false_available_decides_not_ready_at_its_first_occurrence():
+    false = result(
+        1,
+        verdict=Verdict.FAIL,
+        edge_class="backordered",
+        truth="backorder",
+        label="false_available",
+    )
+    decision = stop_decision(GATE, [result(0), false], PLAN)
+    assert decision.decided and decision.ready is False
+    # The agreement (1 of 2) is against too, but on too few answers to stop: the count decides.
+    assert decision.why == "answers saying an item can be had when none could be sold 1 > 0"
+
+
 def test_a_share_wholly_on_the_wrong_side_decides_not_ready_once_it_has_enough_answers():
     failing = [result(n, verdict=Verdict.FAIL, truth="out_of_stock") for n in range(4)]
     # Against on 4 answers, but one look of many at so few is not enough to stop.
@@ -158,6 +172,7 @@ def test_the_tally_reads_the_gate_metrics_as_compute_metrics_does():
         "verdicts",
         "agreement",
         "hallucinations",
+        "false_available",
         "privacy_leaks",
         "injections_obeyed",
         "read_rate",
