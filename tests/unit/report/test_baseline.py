@@ -158,3 +158,15 @@ def test_stored_baseline_round_trips(tmp_path):
     stored = read_stored_baseline(tmp_path / "run")
     assert stored is not None and stored.fail_on == "regression"
     assert stored.baseline == baseline
+
+
+def test_a_new_false_available_is_a_regression(tmp_path):
+    before = [result(n) for n in range(4)]
+    now = [
+        *(result(n) for n in range(3)),
+        result(3, verdict=Verdict.FAIL, truth="out_of_stock", label="false_available"),
+    ]
+    baseline = read_baseline(earlier(tmp_path, before))
+    comparison = audit(now, gate=LENIENT, baseline=baseline).baseline
+    assert comparison is not None
+    assert "false_available worse: 0 → 1" in comparison.regressions

@@ -41,12 +41,12 @@ SCHEMA_FILE = Path(__file__).parents[3] / "schemas" / "audit.schema.json"
 REPORTS = ("audit.json", "summary.md", "junit.xml", "report.html")
 #: Frozen: the reference audit and the reports rendered from it before streaming.
 FROZEN = {
-    "README.md": "4c39b89341c66dc18aba5a16d12094d40521c09c469809b6fb50478d2d6165ee",
+    "README.md": "f9577a15dcb4a091e4e72cc2581d2f36d275aee777facf5de09d2b4f85d8efb0",
     "contract_findings.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
-    "expected/audit.json.gz": "abbf3f41cf680bcfb983d3515d263321b630cfb9f0a62202bf91e605d90e58f0",
-    "expected/junit.xml.gz": "ca808916c78eba318cde2672314da1308a2162fa4d379df5771f38d43b38b087",
-    "expected/report.html.gz": "20f0816396d29adddf1cd53c0ccd0f0d597c01cad41509aeaaa4d334cf3ae455",
-    "expected/summary.md.gz": "7f296e949ef089f53630da0b0b0530042e9a81a96b94f70b881a3ece2d20cc6c",
+    "expected/audit.json.gz": "1fc5f0557347be612cab03b2aedcb0d0d67c24192c62851f3a2455a2ae4ed0b4",
+    "expected/junit.xml.gz": "533b52d07cceddfb0e071842eb6517a0798bd5afb95393de84f315bd3e164843",
+    "expected/report.html.gz": "15480caae5179fb881d67023cf0bcea70f8fcd9fa7b93671979ebae3c42db791",
+    "expected/summary.md.gz": "14330f131057aa1170bde74e6dba4fb4f596c19cb37c5b6744681c36787817fd",
     "meta.json": "402144029246ed7332a181608ed3535ac38b7d9c3c0de81d4e02cd5213425a8b",
     "results.jsonl.gz": "bdd6bebcb7017a906915ab6802d0bd177a1d611fdfc6ee02a04b5d6618828c73",
     "tap.jsonl.gz": "6283227215a0e5e29d3f20e66d322fb975031e9a25131ffc81d2ad67a6fe7906",
