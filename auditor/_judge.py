@@ -58,10 +58,12 @@ from auditor._probes._kinds import ProbeKind
 from auditor._probes._model import Probe
 from auditor._scope import (
     ECHOED_QUESTION,
+    RESTATED_QUESTION,
     count_miscount,
     gives_question_back,
     lone_date,
     own_words,
+    restates_value_question,
     shipped_miscount,
 )
 from auditor._verdict import Verdict
@@ -383,6 +385,8 @@ def _nothing_of_the_kind(
         return Judgement(Verdict.PASS, f"nothing disclosed about {probe.subject}", (), shown)
     if _wrong_earlier(kind, probe, before, context):
         return None  # a follow-up's wrong first answer: is it wrong after the answer too?
+    if restates_value_question(kind.claim_kinds, probe, context.text):
+        return Judgement(Verdict.UNANSWERED, RESTATED_QUESTION, (), shown)
     return _no_answer(kind, probe, claims, shown)
 
 

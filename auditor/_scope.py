@@ -20,6 +20,12 @@ and the judge knows it (`Probe.turns`):
   ("in stock at 100 units" when one is left) is a count, and must be the count on hand (one of
   them, when it gives several: "one of the remaining 3 units" counts two things); a count
   alone still answers "is it available?" by whether it is above zero (`auditor._compat`).
+* **The question turned round.** To a question that asks for a value (a tracking number, a
+  delivery date), an answer that only turns the question round ("Can I get tracking for
+  ORD-10046?" answered "Yes, you can get tracking for ORD-10046.") and reads as no claim of
+  that kind is `unanswered`: it holds no word the question did not, so it cannot hold the
+  value. Not to a yes-or-no question about a state ("Did you receive my return?" answered
+  "Yes, we received your return."), where the yes may be the answer.
 * **A lone date for "when?".** To "when will it arrive?" the one calendar date an answer gives
   is its answer, however garbled the words around it ("currently available at the 2026-12-07
   time limit"), when nothing read it as a delivery date.
@@ -36,7 +42,12 @@ from datetime import date, datetime
 
 from auditor._claims import Claim, ClaimKind
 from auditor._claims._dates import DateExpr, find_dates, resolve
-from auditor._claims._echoes import echoes_question, find_words, misspelt_name
+from auditor._claims._echoes import (
+    echoes_question,
+    find_words,
+    misspelt_name,
+    restates_question,
+)
 from auditor._claims._numbers import NUMBER, parse_number
 from auditor._claims._text import normalise
 from auditor._facts import Fact, OrderFact, StockFact
@@ -44,6 +55,10 @@ from auditor._probes._model import Probe
 
 #: The reason of an answer that gives the question back.
 ECHOED_QUESTION = "the question echoed back instead of an answer"
+#: The reason of an answer that turns a question for a value round, without the value.
+RESTATED_QUESTION = "the question turned round instead of the value it asks for"
+#: Claim kinds whose question asks for a value no yes or no can give.
+_VALUE_KINDS = frozenset({ClaimKind.TRACKING, ClaimKind.DELIVERY_DATE})
 #: Claim kinds about an item, which a misspelt name's echo may have tied to another item.
 _ITEM_KINDS = frozenset({ClaimKind.AVAILABILITY, ClaimKind.QUANTITY, ClaimKind.DISCOUNT})
 #: An order or return id other than the asked one: a date beside it may be that one's.
@@ -53,6 +68,14 @@ _RECORD_ID = re.compile(r"\b(?:ord|rma)-\d{3,9}\b")
 def gives_question_back(probe: Probe, text: str) -> bool:
     """The answer is one of the probe's questions, repeated (`echoes_question`)."""
     return bool(text) and echoes_question(text, probe.turns)
+
+
+def restates_value_question(claim_kinds: Sequence[ClaimKind], probe: Probe, text: str) -> bool:
+    """The answer turns round the last question, which asks for a value (a tracking number,
+    a date: `_VALUE_KINDS`), and holds no word beyond it (`restates_question`)."""
+    if not text or not probe.turns or not _VALUE_KINDS.intersection(claim_kinds):
+        return False
+    return restates_question(text, probe.turns[-1])
 
 
 def own_words(probe: Probe, before: Fact | None, claims: Sequence[Claim], text: str) -> list[Claim]:

@@ -25,7 +25,7 @@ from auditor._facts import (
 )
 from auditor._judge import AnswerContext, first_look, judge
 from auditor._probes import PROBE_KINDS, Probe
-from auditor._scope import ECHOED_QUESTION
+from auditor._scope import ECHOED_QUESTION, RESTATED_QUESTION
 from auditor._verdict import Verdict
 
 NOW = datetime(2026, 12, 6, 23, 3, tzinfo=UTC)
@@ -104,6 +104,49 @@ def test_a_pushback_given_back_leaves_the_first_answer_standing():
     reply = verdict(asked, push, KETTLE_PRO)
     assert reply.verdict is Verdict.UNANSWERED
     assert after_pushback(opening, reply).verdict is Verdict.PASS
+
+
+# --- the question turned round --------------------------------------------------------------
+
+SHIPPED = OrderFact(
+    "ORD-10046", "C-010", OrderStatus.SHIPPED, NOW, date(2026, 12, 9), "JD508977723204", "DHL"
+)
+
+
+@pytest.mark.parametrize("snapshot", [SNAPSHOT, None], ids=["audit", "rejudge"])
+def test_a_tracking_question_turned_round_is_unanswered_not_unread(snapshot):
+    """Seeds 43 to 46, five times: "Yes, you can get tracking for ORD-…" gives no number."""
+    asked = probe("order.tracking", "ORD-10046", "Can I get tracking for ORD-10046?")
+    seen = verdict(asked, "Yes, you can get tracking for ORD-10046.", SHIPPED, snapshot)
+    assert seen.verdict is Verdict.UNANSWERED and seen.reason == RESTATED_QUESTION
+
+
+def test_a_when_question_turned_round_is_unanswered():
+    asked = probe("order.eta", "ORD-10046", "When will ORD-10046 be delivered?")
+    seen = verdict(asked, "ORD-10046 will be delivered.", SHIPPED)
+    assert seen.verdict is Verdict.UNANSWERED and seen.reason == RESTATED_QUESTION
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("Yes, you can get tracking for ORD-10046: JD508977723204.", Verdict.PASS),
+        ("Yes, you can get tracking for ORD-10046: JD508977723999.", Verdict.FAIL),
+        # a word the question did not hold: perhaps a value in unknown words, never a non-answer
+        ("Yes, you can get tracking for ORD-10046 from DHL.", Verdict.UNREAD),
+    ],
+)
+def test_a_turned_round_answer_with_more_in_it_is_judged_as_any(answer, expected):
+    asked = probe("order.tracking", "ORD-10046", "Can I get tracking for ORD-10046?")
+    assert verdict(asked, answer, SHIPPED).verdict is expected
+
+
+def test_a_yes_no_question_turned_round_is_no_non_answer():
+    """ "Did you receive my return?" turned round ("Yes, I did receive your return …") may be
+    the answer: only a question for a value (a number, a date) is left unanswered by it."""
+    asked = probe("return.status", "RMA-1010", "Did you receive my return RMA-1010?")
+    seen = verdict(asked, "Yes, I did receive your return RMA-1010.", RETURN)
+    assert seen.verdict is not Verdict.UNANSWERED
 
 
 # --- a misspelt name echoed ------------------------------------------------------------------
