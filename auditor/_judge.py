@@ -62,6 +62,7 @@ from auditor._scope import (
     count_miscount,
     gives_question_back,
     lone_date,
+    named_states,
     own_words,
     restates_value_question,
     shipped_miscount,
@@ -421,7 +422,7 @@ def first_look(
     judged = claims_in_scope(kind, probe, claims, before, context)
     if not judged:
         return _nothing_of_the_kind(kind, probe, claims, before, context)
-    judged = firm_claims(judged)
+    judged = named_states(firm_claims(judged), context.text)
     if _agrees(kind, judged, accepted) and (
         _miscount(kind, probe, claims, before, context.text) is None
     ):
@@ -454,7 +455,9 @@ def judge(
     if problem is not None:
         return _error(problem)
     judged = tuple(
-        firm_claims(claims_in_scope(kind, probe, claims, before, context))
+        named_states(
+            firm_claims(claims_in_scope(kind, probe, claims, before, context)), context.text
+        )
         or _wrong_earlier(kind, probe, before, context)
     )
     accepted_before = kind.accepts(before)

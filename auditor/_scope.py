@@ -26,6 +26,14 @@ and the judge knows it (`Probe.turns`):
   that kind is `unanswered`: it holds no word the question did not, so it cannot hold the
   value. Not to a yes-or-no question about a state ("Did you receive my return?" answered
   "Yes, we received your return."), where the yes may be the answer.
+* **A stock state over a bare "available".** When an answer's firm availability claims about
+  the item disagree, and some name a stock state ("in stock", "out of stock", "on
+  backorder", "discontinued", "sold out") while others rest on "available" alone, the named
+  states are its answer: "currently in stock, but it's not available to purchase until later"
+  is in stock, "I have it available right now, but it's currently on backorder" is on
+  backorder. "Available" is the loosest stock word (available on a website, in a country, for
+  purchase); a state named outright is the assistant's answer. Claims that agree, or that all
+  name a state, or none, are judged as they are.
 * **A lone date for "when?".** To "when will it arrive?" the one calendar date an answer gives
   is its answer, however garbled the words around it ("currently available at the 2026-12-07
   time limit"), when nothing read it as a delivery date.
@@ -76,6 +84,24 @@ def restates_value_question(claim_kinds: Sequence[ClaimKind], probe: Probe, text
     if not text or not probe.turns or not _VALUE_KINDS.intersection(claim_kinds):
         return False
     return restates_question(text, probe.turns[-1])
+
+
+#: Words that name a stock state outright, in a claim's own words.
+_STATE_WORDS = re.compile(
+    r"\b(?:stock|backorder(?:ed)?|back[- ]order(?:ed)?|discontinued|sold out)\b"
+)
+
+
+def named_states(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """`claims` without the availability claims that rest on "available" alone, when other
+    availability claims name a stock state and the two disagree (see the module doc)."""
+    stock = [c for c in claims if c.kind is ClaimKind.AVAILABILITY]
+    if len({c.value for c in stock}) < 2:
+        return list(claims)
+    named = {id(c) for c in stock if _STATE_WORDS.search(normalise(text[c.span[0] : c.span[1]]))}
+    if not named or len(named) == len(stock):
+        return list(claims)
+    return [c for c in claims if c.kind is not ClaimKind.AVAILABILITY or id(c) in named]
 
 
 def own_words(probe: Probe, before: Fact | None, claims: Sequence[Claim], text: str) -> list[Claim]:

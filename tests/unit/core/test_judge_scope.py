@@ -149,6 +149,53 @@ def test_a_yes_no_question_turned_round_is_no_non_answer():
     assert seen.verdict is not Verdict.UNANSWERED
 
 
+# --- a stock state over a bare "available" ---------------------------------------------------
+
+LAST_MUG = StockFact("MG-2989", "Granite Mug 2989", Availability.LOW_STOCK, 1, NOW)
+TOASTER = StockFact("TS-3486", "Retro Toaster", Availability.BACKORDER, 0, NOW)
+SLATE = StockFact("TS-3510", "Slate Toaster 2-Slice", Availability.OUT_OF_STOCK, 0, NOW)
+
+
+@pytest.mark.parametrize(
+    ("fact", "answer"),
+    [
+        # seeds 41 and 46: in stock, the last unit; "not available to purchase" is no state
+        (LAST_MUG, "The Granite Mug is currently in stock, but it's not available for purchase."),
+        (
+            LAST_MUG,
+            "The mug is currently in stock at 10:59 AM, but it's not available to purchase "
+            "until later this afternoon.",
+        ),
+        # seeds 43 and 45: "available right now" taken back by the state named after it
+        (
+            TOASTER,
+            "I can provide a retro toaster available right now, but please note that it's "
+            "currently on backorder.",
+        ),
+        (SLATE, "For example, I have TS-3510 available right now but it's currently out of stock."),
+    ],
+)  # fmt: skip
+def test_a_named_stock_state_is_the_answer_over_a_bare_available(fact, answer):
+    asked = probe("stock.availability", fact.sku, f"Is the {fact.name} available right now?")
+    seen = verdict(asked, answer, fact, None)
+    assert seen.verdict is Verdict.PASS, seen.reason
+
+
+@pytest.mark.parametrize(
+    ("fact", "answer"),
+    [
+        # the named state is wrong: it fails, whatever "available" said beside it
+        (TOASTER, "The Retro Toaster is currently in stock, but it's not available for purchase."),
+        (LAST_MUG, "I have the Granite Mug available right now but it's currently out of stock."),
+        # no state named on either side: the contradiction stands
+        (SLATE, "Sorry, I don't have any Slate Toaster 2-Slice available."),
+    ],
+)  # fmt: skip
+def test_a_wrong_named_state_or_no_named_state_still_fails(fact, answer):
+    asked = probe("stock.availability", fact.sku, f"Is the {fact.name} available right now?")
+    assert verdict(asked, answer, fact, None).verdict is Verdict.FAIL
+
+
 # --- a misspelt name echoed ------------------------------------------------------------------
 
 
