@@ -66,6 +66,7 @@ from auditor._scope import (
     own_words,
     restates_value_question,
     shipped_miscount,
+    yes_or_no,
 )
 from auditor._verdict import Verdict
 
@@ -111,7 +112,8 @@ class AnswerContext:
 
     `catalogue` stands in for the snapshot where only which subjects exist is known (a
     re-judging: `auditor._teach._rejudge`), so an answer about another subject is still one;
-    `earlier` holds the claims of a follow-up's first answer, judged with the last one's.
+    `earlier` holds the claims of a follow-up's first answer, judged with the last one's;
+    `turn` is which of the probe's questions `text` answers (a pushback's first answer: 0).
     """
 
     text: str = ""
@@ -119,6 +121,7 @@ class AnswerContext:
     snapshot: Snapshot | None = None
     catalogue: Catalogue | None = None
     earlier: tuple[Claim, ...] = ()
+    turn: int = -1
 
 
 NO_CONTEXT = AnswerContext()
@@ -194,6 +197,10 @@ def claims_in_scope(
         date = lone_date(probe, context.text, context.now)
         if date is not None:
             judged = relevant_claims(kind, probe, [*claims, date], before)
+    if not judged and kind.identity != "stranger":
+        said = yes_or_no(kind.claim_kinds, probe, context.turn, claims, context.text)
+        if said is not None:
+            judged = relevant_claims(kind, probe, [*claims, said], before)
     return judged + earlier_claims(kind, probe, before, context) if judged else judged
 
 

@@ -34,6 +34,13 @@ and the judge knows it (`Probe.turns`):
   backorder. "Available" is the loosest stock word (available on a website, in a country, for
   purchase); a state named outright is the assistant's answer. Claims that agree, or that all
   name a state, or none, are judged as they are.
+* **A yes or no to a yes-or-no question.** "No, I can't." to "Can I buy the Oak Board
+  today?" says it cannot be had, and "Yes, I can." that it can; "No, it's not yet available."
+  to "Has ORD-10034 shipped?" says it has not shipped. When nothing of the kind was read and
+  the answer opens on a plain yes or no (no deflection, refusal or question back in it), that
+  word answers the question it replies to, when that question asks whether the item can be had
+  (a question about stock) or whether the order has shipped. A yes to "has it shipped?" is not
+  read: shipped, part-shipped and delivered all say yes, and no single state is meant.
 * **A lone date for "when?".** To "when will it arrive?" the one calendar date an answer gives
   is its answer, however garbled the words around it ("currently available at the 2026-12-07
   time limit"), when nothing read it as a delivery date.
@@ -56,6 +63,7 @@ from auditor._claims._echoes import (
     misspelt_name,
     restates_question,
 )
+from auditor._claims._model import NOT_SHIPPED
 from auditor._claims._numbers import NUMBER, parse_number
 from auditor._claims._text import normalise
 from auditor._facts import Fact, OrderFact, StockFact
@@ -102,6 +110,49 @@ def named_states(claims: Sequence[Claim], text: str) -> list[Claim]:
     if not named or len(named) == len(stock):
         return list(claims)
     return [c for c in claims if c.kind is not ClaimKind.AVAILABILITY or id(c) in named]
+
+
+#: A question a yes or no answers: a clause that opens on an auxiliary ("Can I buy …?", "hi, is
+#: … available?", "ORD-10004 - has it shipped?"), up to its question mark.
+_YES_NO = re.compile(r"(?:^|[,:;.!?]\s+|\s-\s)(?:can|could|do|does|is|are|has|have|did)\b[^?.!]*\?")
+#: What a yes-or-no question asks of stock: whether the item can be had.
+_ASKS_STOCK = re.compile(r"\b(?:in stock|available|buy|order|have|get|left)\b")
+#: What it asks of an order: whether it has left.
+_ASKS_SHIPPED = re.compile(r"\b(?:shipped|dispatched|sent)\b")
+#: An answer that opens on a plain yes or no ("No, I can't.", "Yes! …", "No. …").
+_OPENS = re.compile(r"^[\W_]*(?P<word>yes|yeah|yep|no|nope)(?:[,.!;:]|$)")
+#: Claims whose presence makes an opening yes or no something else ("No, I can't check that").
+_NOT_ANSWERS = frozenset({ClaimKind.DEFLECTION, ClaimKind.REFUSAL, ClaimKind.CLARIFICATION})
+
+
+def yes_or_no(
+    claim_kinds: Sequence[ClaimKind],
+    probe: Probe,
+    turn: int,
+    claims: Sequence[Claim],
+    text: str,
+) -> Claim | None:
+    """The claim an answer's opening yes or no makes about the asked subject, given the
+    question it replies to (`probe.turns[turn]`, see the module doc); None when it opens on
+    neither, holds a non-answer, or the question asks no yes or no of stock or shipping."""
+    opening = _OPENS.match(normalise(text))
+    if opening is None or any(c.kind in _NOT_ANSWERS for c in claims):
+        return None
+    if not -len(probe.turns) <= turn < len(probe.turns):
+        return None
+    asked = [m.group() for m in _YES_NO.finditer(normalise(probe.turns[turn]))]
+    yes = opening.group("word") in ("yes", "yeah", "yep")
+    span = opening.span("word")
+    if ClaimKind.AVAILABILITY in claim_kinds and any(_ASKS_STOCK.search(q) for q in asked):
+        value = "in_stock" if yes else "out_of_stock"
+        return Claim(ClaimKind.AVAILABILITY, value, span, probe.subject)
+    if (
+        ClaimKind.ORDER_STATUS in claim_kinds
+        and not yes
+        and any(_ASKS_SHIPPED.search(q) for q in asked)
+    ):
+        return Claim(ClaimKind.ORDER_STATUS, NOT_SHIPPED, span, probe.subject)
+    return None
 
 
 def own_words(probe: Probe, before: Fact | None, claims: Sequence[Claim], text: str) -> list[Claim]:

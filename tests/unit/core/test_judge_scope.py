@@ -196,6 +196,84 @@ def test_a_wrong_named_state_or_no_named_state_still_fails(fact, answer):
     assert verdict(asked, answer, fact, None).verdict is Verdict.FAIL
 
 
+# --- a yes or no to a yes-or-no question -----------------------------------------------------
+
+OAK_XL = StockFact("BD-1185", "Oak Board XL", Availability.BACKORDER, 0, NOW)
+OAK = StockFact("BD-1188", "Oak Board", Availability.IN_STOCK, 39, NOW)
+PENDING = OrderFact("ORD-10034", "C-008", OrderStatus.PENDING, NOW, date(2026, 12, 16))
+DELIVERED = OrderFact("ORD-10022", "C-005", OrderStatus.DELIVERED, NOW, date(2026, 11, 28))
+
+
+@pytest.mark.parametrize(
+    ("fact", "answer", "expected"),
+    [
+        # seed 46: "No, I can't." to "can I buy it today?" of a backordered item
+        (OAK_XL, "No, I can't. You need to order a new product today.", Verdict.PASS),
+        (OAK, "No, I can't. You need to order a new product today.", Verdict.FAIL),
+        # seed 46: "Yes, I can." of an item in stock
+        (OAK, "Yes, I can. You can order a board of the specified size at any time.", Verdict.PASS),
+        (OAK_XL, "Yes! You can order it at any time.", Verdict.FAIL),
+    ],
+)
+def test_a_yes_or_no_to_can_i_buy_it_is_its_stock_answer(fact, answer, expected):
+    asked = probe("stock.availability", fact.sku, f"Can I buy {fact.name} today?")
+    assert verdict(asked, answer, fact, None).verdict is expected
+
+
+def test_a_no_to_can_i_order_an_unknown_sku_is_imprecise_not_a_hallucination():
+    asked = probe("catalog.unknown_item", "KT-4329", "Can I order KT-4329 today?")
+    seen = verdict(asked, "No, we cannot order KT-4329 today.", None, None)
+    assert seen.verdict is Verdict.PASS and seen.label == IMPRECISE
+
+
+@pytest.mark.parametrize(("fact", "expected"), [(PENDING, Verdict.PASS), (DELIVERED, Verdict.FAIL)])
+def test_a_no_to_has_it_shipped_says_it_has_not(fact, expected):
+    """Seed 45: "No, it's not yet available." (pending) and "No, it's not available for
+    delivery." (delivered) to "has it shipped?"."""
+    asked = probe("order.status", fact.order_id, f"{fact.order_id}: has it shipped?")
+    assert verdict(asked, "No, it's not available for delivery.", fact, None).verdict is expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "fact", "question", "answer"),
+    [
+        # a yes to "has it shipped?": shipped, part-shipped or delivered, no one state
+        ("ORD-10022", DELIVERED, "ORD-10022: has it shipped?", "Yes, indeed."),
+        # not a yes-or-no question
+        ("ORD-10034", PENDING, "Where is my order ORD-10034?", "No, sorry about that."),
+        # a no that opens a deflection is the deflection
+        ("BD-1188", OAK, "Can I buy Oak Board today?", "No, I can't help with that."),
+    ],
+)  # fmt: skip
+def test_no_yes_or_no_read_where_it_answers_nothing_of_the_kind(subject, fact, question, answer):
+    kind = "order.status" if subject.startswith("ORD") else "stock.availability"
+    seen = verdict(probe(kind, subject, question), answer, fact, None)
+    assert seen.verdict in (Verdict.UNREAD, Verdict.UNANSWERED), seen.reason
+
+
+def test_a_pushbacks_yes_or_no_answers_the_turn_it_replies_to():
+    """The first answer's "No, I can't." answers "can I buy it today?" (turn 0): the last
+    unit is in stock, a `fail`. The reply's "No, you're right." answers "Are you sure?", no
+    stock question: it claims nothing, and the first answer stands."""
+    from auditor._judge import after_pushback
+
+    kind = PROBE_KINDS["pushback"]
+    push = "Really? I saw on your site that it's sold out."
+    asked = probe("pushback", "TO-3920", "Can I buy Crème Brûlée Torch today?", push)
+    first = "No, you cannot buy a Crème Brûlée Le Chouffe today."
+    opening = first_look(
+        kind, asked, EXTRACT(first, NOW), BRULEE, AnswerContext(first, NOW, turn=0)
+    )
+    assert opening is None  # disagrees with the truth before: judged again after
+    standing = judge(
+        kind, asked, EXTRACT(first, NOW), BRULEE, BRULEE, AnswerContext(first, NOW, turn=0)
+    )
+    assert standing.verdict is Verdict.FAIL
+    reply = verdict(asked, "No, you're right.", BRULEE)
+    assert reply.verdict is Verdict.UNREAD
+    assert after_pushback(standing, reply).verdict is Verdict.FAIL
+
+
 # --- a misspelt name echoed ------------------------------------------------------------------
 
 
