@@ -61,6 +61,7 @@ from auditor._scope import (
     RESTATED_QUESTION,
     count_miscount,
     gives_question_back,
+    lone_code,
     lone_date,
     named_states,
     own_words,
@@ -197,6 +198,10 @@ def claims_in_scope(
         date = lone_date(probe, context.text, context.now)
         if date is not None:
             judged = relevant_claims(kind, probe, [*claims, date], before)
+    if not judged and ClaimKind.TRACKING in kind.claim_kinds and kind.identity == "owner":
+        code = lone_code(probe, claims, context.text)
+        if code is not None:
+            judged = relevant_claims(kind, probe, [*claims, code], before)
     if not judged and kind.identity != "stranger":
         said = yes_or_no(kind.claim_kinds, probe, context.turn, claims, context.text)
         if said is not None:

@@ -41,6 +41,11 @@ and the judge knows it (`Probe.turns`):
   word answers the question it replies to, when that question asks whether the item can be had
   (a question about stock) or whether the order has shipped. A yes to "has it shipped?" is not
   read: shipped, part-shipped and delivered all say yes, and no single state is meant.
+* **A lone code for "tracking?".** To "what's my tracking number?" the one code an answer
+  gives (a word of six digits or more, letters allowed: "… is 239764.", "with PostNL at
+  3S0719823564", a link ending ".../bk2387965") is its tracking number when nothing read one
+  and the answer holds no deflection or refusal: too short or too far from a carrier's name
+  for the extractor, which reads answers without the question, it is still the answer given.
 * **A lone date for "when?".** To "when will it arrive?" the one calendar date an answer gives
   is its answer, however garbled the words around it ("currently available at the 2026-12-07
   time limit"), when nothing read it as a delivery date.
@@ -110,6 +115,31 @@ def named_states(claims: Sequence[Claim], text: str) -> list[Claim]:
     if not named or len(named) == len(stock):
         return list(claims)
     return [c for c in claims if c.kind is not ClaimKind.AVAILABILITY or id(c) in named]
+
+
+#: A code an answer may give for a tracking number: six digits or more, letters allowed, not
+#: the tail of a longer reference ("ORD-10008", "2026-12-09").
+_CODE = re.compile(r"(?<![\w-])[a-z0-9]{6,}(?![\w-])")
+_CODE_DIGITS = 6
+
+
+def lone_code(probe: Probe, claims: Sequence[Claim], text: str) -> Claim | None:
+    """The one code of an answer to "what's my tracking number?", as a tracking claim about
+    the asked order; None when it gives none or several, or holds a non-answer."""
+    if any(c.kind in _NOT_ANSWERS for c in claims):
+        return None
+    norm = normalise(text)
+    codes = {
+        m.group(): m.span()
+        for m in _CODE.finditer(norm)
+        if sum(map(str.isdigit, m.group())) >= _CODE_DIGITS
+    }
+    if len(codes) != 1:
+        return None
+    ((code, (start, end)),) = codes.items()
+    # the value as the answer wrote it, when normalising kept its length
+    value = text[start:end] if text[start:end].casefold() == code else code
+    return Claim(ClaimKind.TRACKING, value, (start, end), probe.subject)
 
 
 #: A question a yes or no answers: a clause that opens on an auxiliary ("Can I buy …?", "hi, is

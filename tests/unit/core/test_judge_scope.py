@@ -196,6 +196,47 @@ def test_a_wrong_named_state_or_no_named_state_still_fails(fact, answer):
     assert verdict(asked, answer, fact, None).verdict is Verdict.FAIL
 
 
+# --- a lone code for "tracking?" ------------------------------------------------------------
+
+TRACKED = OrderFact(
+    "ORD-10029", "C-002", OrderStatus.DELIVERED, NOW, date(2026, 11, 18), "3S071982351566"
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # seeds 43 and 45: too short, too far from the carrier, or inside a link
+        "The tracking number for order ORD-10029 is 239764.",
+        "Yes, you can. ORD-10029 is available for purchase with PostNL at 3S0719823564.",
+        "You can find tracking for ORD-10029 at the following link: https://www.dhl.gov/cabin/bk2387965",
+    ],
+)  # fmt: skip
+def test_the_one_code_of_an_answer_to_tracking_is_its_tracking_number(answer):
+    asked = probe("order.tracking", "ORD-10029", "What's the tracking number for ORD-10029?")
+    seen = verdict(asked, answer, TRACKED, None)
+    assert seen.verdict is Verdict.FAIL and seen.reason.startswith("says "), seen.reason
+
+
+def test_the_right_lone_code_passes():
+    asked = probe("order.tracking", "ORD-10029", "Can I get tracking for ORD-10029?")
+    seen = verdict(asked, "Sure, it's 3S071982351566, with our courier.", TRACKED, None)
+    assert seen.verdict is Verdict.PASS, seen.reason
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Codes 239764 and 983756 both belong to ORD-10029.",  # several: none is the answer
+        "ORD-10029 left on 2026-11-16 in 2 parcels.",  # ids and dates are no code
+        "I can't check tracking; call us on 08001234567.",  # a deflection with a number
+    ],
+)
+def test_no_lone_code_where_there_is_none_or_several_or_a_non_answer(answer):
+    asked = probe("order.tracking", "ORD-10029", "What's the tracking number for ORD-10029?")
+    assert verdict(asked, answer, TRACKED, None).verdict is not Verdict.FAIL
+
+
 # --- a yes or no to a yes-or-no question -----------------------------------------------------
 
 OAK_XL = StockFact("BD-1185", "Oak Board XL", Availability.BACKORDER, 0, NOW)
