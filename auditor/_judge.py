@@ -191,7 +191,8 @@ def claims_in_scope(
     context: AnswerContext,
 ) -> list[Claim]:
     """The relevant claims once the question is known (`auditor._scope`): a misspelt name
-    echoed is the asked item's, and the lone date of an answer to "when?" is its answer."""
+    echoed is the asked item's, the lone date of an answer to "when?" and the lone code of one
+    to "tracking?" are its answer, and so is an opening yes or no to a yes-or-no question."""
     claims = own_words(probe, before, claims, context.text)
     judged = relevant_claims(kind, probe, claims, before)
     if not judged and ClaimKind.DELIVERY_DATE in kind.claim_kinds and kind.identity == "owner":
