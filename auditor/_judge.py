@@ -67,11 +67,16 @@ from auditor._probes._kinds import ProbeKind
 from auditor._probes._model import Probe
 from auditor._scope import (
     ECHOED_QUESTION,
+    RESTATED_QUESTION,
     count_miscount,
     gives_question_back,
+    lone_code,
     lone_date,
+    named_states,
     own_words,
+    restates_value_question,
     shipped_miscount,
+    yes_or_no,
 )
 from auditor._verdict import Verdict
 
@@ -117,7 +122,8 @@ class AnswerContext:
 
     `catalogue` stands in for the snapshot where only which subjects exist is known (a
     re-judging: `auditor._teach._rejudge`), so an answer about another subject is still one;
-    `earlier` holds the claims of a follow-up's first answer, judged with the last one's.
+    `earlier` holds the claims of a follow-up's first answer, judged with the last one's;
+    `turn` is which of the probe's questions `text` answers (a pushback's first answer: 0).
     """
 
     text: str = ""
@@ -125,6 +131,7 @@ class AnswerContext:
     snapshot: Snapshot | None = None
     catalogue: Catalogue | None = None
     earlier: tuple[Claim, ...] = ()
+    turn: int = -1
 
 
 NO_CONTEXT = AnswerContext()
@@ -193,13 +200,22 @@ def claims_in_scope(
     context: AnswerContext,
 ) -> list[Claim]:
     """The relevant claims once the question is known (`auditor._scope`): a misspelt name
-    echoed is the asked item's, and the lone date of an answer to "when?" is its answer."""
+    echoed is the asked item's, the lone date of an answer to "when?" and the lone code of one
+    to "tracking?" are its answer, and so is an opening yes or no to a yes-or-no question."""
     claims = own_words(probe, before, claims, context.text)
     judged = relevant_claims(kind, probe, claims, before)
     if not judged and ClaimKind.DELIVERY_DATE in kind.claim_kinds and kind.identity == "owner":
         date = lone_date(probe, context.text, context.now)
         if date is not None:
             judged = relevant_claims(kind, probe, [*claims, date], before)
+    if not judged and ClaimKind.TRACKING in kind.claim_kinds and kind.identity == "owner":
+        code = lone_code(probe, claims, context.text)
+        if code is not None:
+            judged = relevant_claims(kind, probe, [*claims, code], before)
+    if not judged and kind.identity != "stranger":
+        said = yes_or_no(kind.claim_kinds, probe, context.turn, claims, context.text)
+        if said is not None:
+            judged = relevant_claims(kind, probe, [*claims, said], before)
     return judged + earlier_claims(kind, probe, before, context) if judged else judged
 
 
@@ -392,6 +408,8 @@ def _nothing_of_the_kind(
         return Judgement(Verdict.PASS, f"nothing disclosed about {probe.subject}", (), shown)
     if _wrong_earlier(kind, probe, before, context):
         return None  # a follow-up's wrong first answer: is it wrong after the answer too?
+    if restates_value_question(kind.claim_kinds, probe, context.text):
+        return Judgement(Verdict.UNANSWERED, RESTATED_QUESTION, (), shown)
     return _no_answer(kind, probe, claims, shown)
 
 
@@ -426,7 +444,7 @@ def first_look(
     judged = claims_in_scope(kind, probe, claims, before, context)
     if not judged:
         return _nothing_of_the_kind(kind, probe, claims, before, context)
-    judged = firm_claims(judged)
+    judged = named_states(firm_claims(judged), context.text)
     if _agrees(kind, judged, accepted) and (
         _miscount(kind, probe, claims, before, context.text) is None
     ):
@@ -459,7 +477,9 @@ def judge(
     if problem is not None:
         return _error(problem)
     judged = tuple(
-        firm_claims(claims_in_scope(kind, probe, claims, before, context))
+        named_states(
+            firm_claims(claims_in_scope(kind, probe, claims, before, context)), context.text
+        )
         or _wrong_earlier(kind, probe, before, context)
     )
     accepted_before = kind.accepts(before)

@@ -401,7 +401,7 @@ class ProbeJudge:
             kind = PROBE_KINDS[asked.probe.kind]
             if unsettled.reply is not None:
                 first = asked.answer.turns[0]
-                context = AnswerContext(first, read_at, self.snapshot)
+                context = AnswerContext(first, read_at, self.snapshot, turn=0)
                 standing = judge(
                     kind, asked.probe, unsettled.opening_claims, asked.before, after, context
                 )
@@ -433,7 +433,7 @@ class ProbeJudge:
         if kind.conversation != "pushback" or len(answers) < 2:
             return (), None
         claims = self.extractor(answers[0], now)
-        context = AnswerContext(answers[0], now, self.snapshot)
+        context = AnswerContext(answers[0], now, self.snapshot, turn=0)
         return tuple(claims), first_look(kind, asked.probe, claims, asked.before, context)
 
     async def _before(self, probe: Probe, trace: TraceContext) -> tuple[Fact | None, TruthRecord]:

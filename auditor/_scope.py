@@ -20,6 +20,32 @@ and the judge knows it (`Probe.turns`):
   ("in stock at 100 units" when one is left) is a count, and must be the count on hand (one of
   them, when it gives several: "one of the remaining 3 units" counts two things); a count
   alone still answers "is it available?" by whether it is above zero (`auditor._compat`).
+* **The question turned round.** To a question that asks for a value (a tracking number, a
+  delivery date), an answer that only turns the question round ("Can I get tracking for
+  ORD-10046?" answered "Yes, you can get tracking for ORD-10046.") and reads as no claim of
+  that kind is `unanswered`: it holds no word the question did not, so it cannot hold the
+  value. Not to a yes-or-no question about a state ("Did you receive my return?" answered
+  "Yes, we received your return."), where the yes may be the answer.
+* **A stock state over a bare "available".** When an answer's firm availability claims about
+  the item disagree, and some name a stock state ("in stock", "out of stock", "on
+  backorder", "discontinued", "sold out") while others rest on "available" alone, the named
+  states are its answer: "currently in stock, but it's not available to purchase until later"
+  is in stock, "I have it available right now, but it's currently on backorder" is on
+  backorder. "Available" is the loosest stock word (available on a website, in a country, for
+  purchase); a state named outright is the assistant's answer. Claims that agree, or that all
+  name a state, or none, are judged as they are.
+* **A yes or no to a yes-or-no question.** "No, I can't." to "Can I buy the Oak Board
+  today?" says it cannot be had, and "Yes, I can." that it can; "No, it's not yet available."
+  to "Has ORD-10034 shipped?" says it has not shipped. When nothing of the kind was read and
+  the answer opens on a plain yes or no (no deflection, refusal or question back in it), that
+  word answers the question it replies to, when that question asks whether the item can be had
+  (a question about stock) or whether the order has shipped. A yes to "has it shipped?" is not
+  read: shipped, part-shipped and delivered all say yes, and no single state is meant.
+* **A lone code for "tracking?".** To "what's my tracking number?" the one code an answer
+  gives (a word of six digits or more, letters allowed: "… is 239764.", "with PostNL at
+  3S0719823564", a link ending ".../bk2387965") is its tracking number when nothing read one
+  and the answer holds no deflection or refusal: too short or too far from a carrier's name
+  for the extractor, which reads answers without the question, it is still the answer given.
 * **A lone date for "when?".** To "when will it arrive?" the one calendar date an answer gives
   is its answer, however garbled the words around it ("currently available at the 2026-12-07
   time limit"), when nothing read it as a delivery date.
@@ -36,7 +62,13 @@ from datetime import date, datetime
 
 from auditor._claims import Claim, ClaimKind
 from auditor._claims._dates import DateExpr, find_dates, resolve
-from auditor._claims._echoes import echoes_question, find_words, misspelt_name
+from auditor._claims._echoes import (
+    echoes_question,
+    find_words,
+    misspelt_name,
+    restates_question,
+)
+from auditor._claims._model import NOT_SHIPPED
 from auditor._claims._numbers import NUMBER, parse_number
 from auditor._claims._text import normalise
 from auditor._facts import Fact, OrderFact, StockFact
@@ -44,6 +76,10 @@ from auditor._probes._model import Probe
 
 #: The reason of an answer that gives the question back.
 ECHOED_QUESTION = "the question echoed back instead of an answer"
+#: The reason of an answer that turns a question for a value round, without the value.
+RESTATED_QUESTION = "the question turned round instead of the value it asks for"
+#: Claim kinds whose question asks for a value no yes or no can give.
+_VALUE_KINDS = frozenset({ClaimKind.TRACKING, ClaimKind.DELIVERY_DATE})
 #: Claim kinds about an item, which a misspelt name's echo may have tied to another item.
 _ITEM_KINDS = frozenset({ClaimKind.AVAILABILITY, ClaimKind.QUANTITY, ClaimKind.DISCOUNT})
 #: An order or return id other than the asked one: a date beside it may be that one's.
@@ -53,6 +89,100 @@ _RECORD_ID = re.compile(r"\b(?:ord|rma)-\d{3,9}\b")
 def gives_question_back(probe: Probe, text: str) -> bool:
     """The answer is one of the probe's questions, repeated (`echoes_question`)."""
     return bool(text) and echoes_question(text, probe.turns)
+
+
+def restates_value_question(claim_kinds: Sequence[ClaimKind], probe: Probe, text: str) -> bool:
+    """The answer turns round the last question, which asks for a value (a tracking number,
+    a date: `_VALUE_KINDS`), and holds no word beyond it (`restates_question`)."""
+    if not text or not probe.turns or not _VALUE_KINDS.intersection(claim_kinds):
+        return False
+    return restates_question(text, probe.turns[-1])
+
+
+#: Words that name a stock state outright, in a claim's own words.
+_STATE_WORDS = re.compile(
+    r"\b(?:stock|backorder(?:ed)?|back[- ]order(?:ed)?|discontinued|sold out)\b"
+)
+
+
+def named_states(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """`claims` without the availability claims that rest on "available" alone, when other
+    availability claims name a stock state and the two disagree (see the module doc)."""
+    stock = [c for c in claims if c.kind is ClaimKind.AVAILABILITY]
+    if len({c.value for c in stock}) < 2:
+        return list(claims)
+    named = {id(c) for c in stock if _STATE_WORDS.search(normalise(text[c.span[0] : c.span[1]]))}
+    if not named or len(named) == len(stock):
+        return list(claims)
+    return [c for c in claims if c.kind is not ClaimKind.AVAILABILITY or id(c) in named]
+
+
+#: A code an answer may give for a tracking number: six digits or more, letters allowed, not
+#: the tail of a longer reference ("ORD-10008", "2026-12-09").
+_CODE = re.compile(r"(?<![\w-])[a-z0-9]{6,}(?![\w-])")
+_CODE_DIGITS = 6
+
+
+def lone_code(probe: Probe, claims: Sequence[Claim], text: str) -> Claim | None:
+    """The one code of an answer to "what's my tracking number?", as a tracking claim about
+    the asked order; None when it gives none or several, or holds a non-answer."""
+    if any(c.kind in _NOT_ANSWERS for c in claims):
+        return None
+    norm = normalise(text)
+    codes = {
+        m.group(): m.span()
+        for m in _CODE.finditer(norm)
+        if sum(map(str.isdigit, m.group())) >= _CODE_DIGITS
+    }
+    if len(codes) != 1:
+        return None
+    ((code, (start, end)),) = codes.items()
+    # the value as the answer wrote it, when normalising kept its length
+    value = text[start:end] if text[start:end].casefold() == code else code
+    return Claim(ClaimKind.TRACKING, value, (start, end), probe.subject)
+
+
+#: A question a yes or no answers: a clause that opens on an auxiliary ("Can I buy …?", "hi, is
+#: … available?", "ORD-10004 - has it shipped?"), up to its question mark.
+_YES_NO = re.compile(r"(?:^|[,:;.!?]\s+|\s-\s)(?:can|could|do|does|is|are|has|have|did)\b[^?.!]*\?")
+#: What a yes-or-no question asks of stock: whether the item can be had.
+_ASKS_STOCK = re.compile(r"\b(?:in stock|available|buy|order|have|get|left)\b")
+#: What it asks of an order: whether it has left.
+_ASKS_SHIPPED = re.compile(r"\b(?:shipped|dispatched|sent)\b")
+#: An answer that opens on a plain yes or no ("No, I can't.", "Yes! …", "No. …").
+_OPENS = re.compile(r"^[\W_]*(?P<word>yes|yeah|yep|no|nope)(?:[,.!;:]|$)")
+#: Claims whose presence makes an opening yes or no something else ("No, I can't check that").
+_NOT_ANSWERS = frozenset({ClaimKind.DEFLECTION, ClaimKind.REFUSAL, ClaimKind.CLARIFICATION})
+
+
+def yes_or_no(
+    claim_kinds: Sequence[ClaimKind],
+    probe: Probe,
+    turn: int,
+    claims: Sequence[Claim],
+    text: str,
+) -> Claim | None:
+    """The claim an answer's opening yes or no makes about the asked subject, given the
+    question it replies to (`probe.turns[turn]`, see the module doc); None when it opens on
+    neither, holds a non-answer, or the question asks no yes or no of stock or shipping."""
+    opening = _OPENS.match(normalise(text))
+    if opening is None or any(c.kind in _NOT_ANSWERS for c in claims):
+        return None
+    if not -len(probe.turns) <= turn < len(probe.turns):
+        return None
+    asked = [m.group() for m in _YES_NO.finditer(normalise(probe.turns[turn]))]
+    yes = opening.group("word") in ("yes", "yeah", "yep")
+    span = opening.span("word")
+    if ClaimKind.AVAILABILITY in claim_kinds and any(_ASKS_STOCK.search(q) for q in asked):
+        value = "in_stock" if yes else "out_of_stock"
+        return Claim(ClaimKind.AVAILABILITY, value, span, probe.subject)
+    if (
+        ClaimKind.ORDER_STATUS in claim_kinds
+        and not yes
+        and any(_ASKS_SHIPPED.search(q) for q in asked)
+    ):
+        return Claim(ClaimKind.ORDER_STATUS, NOT_SHIPPED, span, probe.subject)
+    return None
 
 
 def own_words(probe: Probe, before: Fact | None, claims: Sequence[Claim], text: str) -> list[Claim]:

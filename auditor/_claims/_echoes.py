@@ -127,6 +127,33 @@ def echoes_question(answer: str, questions: Sequence[str]) -> bool:
     return False
 
 
+#: What a reply adds to the customer's words when it only turns the question round ("Can I
+#: get tracking for ORD-10046?" -> "Yes, you can get tracking for ORD-10046."): a yes or no,
+#: the other side's pronouns, and the auxiliaries the inversion moves.
+_TURNING = """
+    yes yeah sure certainly course of no not nope you your yours i me my mine we us our ours
+    it its can could will would do does did is are was were has have had be been
+"""
+_TURNING_WORDS = frozenset(_TURNING.split())
+#: A restatement keeps at least this many of the question's own words.
+_RESTATED_MIN = 3
+
+
+def restates_question(answer: str, question: str) -> bool:
+    """The answer is the question turned round and nothing more: every word of it is the
+    question's, or a yes, a no, a pronoun or an auxiliary ("Can I get tracking for
+    ORD-10046?" answered "Yes, you can get tracking for ORD-10046."), keeping at least three
+    of the question's other words.
+
+    Such an answer adds nothing the question did not hold, so it cannot give a value the
+    question asks for (a tracking number, a date); to a yes-or-no question its yes or no may
+    be the answer, which is the judge's to weigh (`auditor._scope.restates_value_question`)."""
+    asked = {word.group() for word in _words(normalise(question))}
+    said = [word.group() for word in _words(normalise(answer))]
+    kept = [word for word in said if word not in _TURNING_WORDS]
+    return len(kept) >= _RESTATED_MIN and all(word in asked for word in kept)
+
+
 def _one_edit(typed: str, word: str) -> bool:
     """`typed` is `word` with one letter dropped, added, changed, or two neighbours swapped."""
     if typed == word or abs(len(typed) - len(word)) > 1:

@@ -187,13 +187,18 @@ def stored_catalogue(items: Mapping[str, str], results: Iterable[ProbeResult]) -
 
 
 def _context(
-    probe: Probe, text: str, now: datetime, catalogue: Catalogue | None, earlier: list[Claim]
+    probe: Probe,
+    text: str,
+    now: datetime,
+    catalogue: Catalogue | None,
+    earlier: list[Claim],
+    turn: int = -1,
 ) -> AnswerContext:
     """The stored answer's context: its text and clock, the subjects the audit knew (never to
-    a kind that reads the whole snapshot, a recommendation: that stays as judged then), and a
-    follow-up's first answer's claims."""
+    a kind that reads the whole snapshot, a recommendation: that stays as judged then), a
+    follow-up's first answer's claims, and which question the text answers."""
     known = None if PROBE_KINDS[probe.kind].look is not None else catalogue
-    return AnswerContext(text, now, None, known, tuple(earlier))
+    return AnswerContext(text, now, None, known, tuple(earlier), turn)
 
 
 def _earlier(probe: Probe, result: ProbeResult, extractor: Extractor) -> list[Claim]:
@@ -263,7 +268,7 @@ def rejudge_result(
     if kind.conversation == "pushback" and len(result.turn_answers) > 1:
         opening_text = result.turn_answers[0]
         opening = extractor(opening_text, result.finished_at)
-        opening_context = _context(probe, opening_text, result.finished_at, catalogue, [])
+        opening_context = _context(probe, opening_text, result.finished_at, catalogue, [], 0)
         first = first_look(kind, probe, opening, before, opening_context)
         if first is None and replies_nothing(judgement):
             # The first answer stands, and it needs the truth after to be judged.

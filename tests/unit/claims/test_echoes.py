@@ -57,3 +57,26 @@ def test_a_status_quoted_from_the_system_is_reported_not_echoed():
     assert read('The Red Toaster is listed as "out of stock" in our system.') == [
         ("out_of_stock", "TS-0101")
     ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "restated"),
+    [
+        ("Yes, you can get tracking for ORD-10046.", "Can I get tracking for ORD-10046?", True),
+        ("ORD-10032 will be delivered.", "When will ORD-10032 be delivered?", True),
+        # a word of its own: the number, a carrier, a date
+        (
+            "Yes, you can get tracking for ORD-10046: 1Z5.",
+            "Can I get tracking for ORD-10046?",
+            False,
+        ),
+        ("Yes, via DHL: tracking for ORD-10046.", "Can I get tracking for ORD-10046?", False),
+        ("ORD-10032 will be delivered on 9 December.", "When will ORD-10032 be delivered?", False),
+        # too little of the question kept to be a restatement
+        ("Yes, you can.", "Can I get tracking for ORD-10046?", False),
+    ],
+)
+def test_a_question_turned_round_adds_no_word_of_its_own(answer, question, restated):
+    from auditor._claims._echoes import restates_question
+
+    assert restates_question(answer, question) is restated

@@ -9,12 +9,7 @@ edited after it was frozen, and the measurement is no longer blind.
 
 from __future__ import annotations
 
-import hashlib
-from collections import Counter
-from pathlib import Path
-
-from tests.unit.claims._scoring import FIXTURES
-from tests.unit.claims.test_llm_hand_verdicts_fresh import load_frozen, load_stored
+from tests.unit.claims._fresh import check_unchanged, check_well_formed, check_whole_audits
 
 NAME = "llm_hand_verdicts_fresh2.jsonl"
 #: Pinned when the hand verdicts were written, before any comparison with the tool's.
@@ -43,41 +38,13 @@ SHA256 = {
 _USED = {1, 2, 3, 7, 11, 23, 41, 42, 43, 44}
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def test_second_fresh_files_are_unchanged():
-    for name, digest in SHA256.items():
-        assert _digest(FIXTURES / name) == digest, name
+    check_unchanged(SHA256)
 
 
 def test_rows_are_well_formed_like_the_first_set():
-    old = load_frozen(FIXTURES / "llm_hand_verdicts.jsonl")
-    rows = load_frozen(FIXTURES / NAME)
-    assert len(rows) == 120
-    assert all(list(row) == list(old[0]) for row in rows)
-    assert len({(row["seed"], row["probe_id"]) for row in rows}) == len(rows)
-    assert {row["hand"] for row in rows} <= {"pass", "fail", "unanswered", "unclear"}
-    for row in rows:
-        question, answer, reason = row["question"], row["answer"], row["reason"]
-        assert isinstance(question, list) and isinstance(answer, list), row
-        assert len(question) == len(answer) >= 1, row
-        assert all(isinstance(text, str) and text for text in question + answer), row
-        assert isinstance(reason, str) and reason, row
+    check_well_formed(NAME, 120)
 
 
 def test_two_unused_seeds_every_probe_judged_against_its_stored_audit():
-    """Each row's probe is in the stored audit of its seed, with the same question(s) and
-    answer(s), and every stored probe of those seeds has a row: nothing was left out."""
-    rows = load_frozen(FIXTURES / NAME)
-    per_seed = Counter(int(str(row["seed"])) for row in rows)
-    assert set(per_seed) == {45, 46} and not set(per_seed) & _USED
-    stored = {key: row for key, row in load_stored().items() if key[0] in per_seed}
-    assert {(int(str(row["seed"])), str(row["probe_id"])) for row in rows} == set(stored)
-    for row in rows:
-        result = stored[(int(str(row["seed"])), str(row["probe_id"]))]
-        answers = result.get("turn_answers") or [result["answer"]]
-        assert row["answer"] == answers, row["probe_id"]
-        probe = result["probe"]
-        assert isinstance(probe, dict) and row["question"] == probe["turns"], row["probe_id"]
+    check_whole_audits(NAME, {45, 46}, _USED)

@@ -25,7 +25,7 @@ from auditor._facts import (
 )
 from auditor._judge import AnswerContext, first_look, judge
 from auditor._probes import PROBE_KINDS, Probe
-from auditor._scope import ECHOED_QUESTION
+from auditor._scope import ECHOED_QUESTION, RESTATED_QUESTION
 from auditor._verdict import Verdict
 
 NOW = datetime(2026, 12, 6, 23, 3, tzinfo=UTC)
@@ -104,6 +104,215 @@ def test_a_pushback_given_back_leaves_the_first_answer_standing():
     reply = verdict(asked, push, KETTLE_PRO)
     assert reply.verdict is Verdict.UNANSWERED
     assert after_pushback(opening, reply).verdict is Verdict.PASS
+
+
+# --- the question turned round --------------------------------------------------------------
+
+SHIPPED = OrderFact(
+    "ORD-10046", "C-010", OrderStatus.SHIPPED, NOW, date(2026, 12, 9), "JD508977723204", "DHL"
+)
+
+
+@pytest.mark.parametrize("snapshot", [SNAPSHOT, None], ids=["audit", "rejudge"])
+def test_a_tracking_question_turned_round_is_unanswered_not_unread(snapshot):
+    """Seeds 43 to 46, five times: "Yes, you can get tracking for ORD-…" gives no number."""
+    asked = probe("order.tracking", "ORD-10046", "Can I get tracking for ORD-10046?")
+    seen = verdict(asked, "Yes, you can get tracking for ORD-10046.", SHIPPED, snapshot)
+    assert seen.verdict is Verdict.UNANSWERED and seen.reason == RESTATED_QUESTION
+
+
+def test_a_when_question_turned_round_is_unanswered():
+    asked = probe("order.eta", "ORD-10046", "When will ORD-10046 be delivered?")
+    seen = verdict(asked, "ORD-10046 will be delivered.", SHIPPED)
+    assert seen.verdict is Verdict.UNANSWERED and seen.reason == RESTATED_QUESTION
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("Yes, you can get tracking for ORD-10046: JD508977723204.", Verdict.PASS),
+        ("Yes, you can get tracking for ORD-10046: JD508977723999.", Verdict.FAIL),
+        # a word the question did not hold: perhaps a value in unknown words, never a non-answer
+        ("Yes, you can get tracking for ORD-10046 from DHL.", Verdict.UNREAD),
+    ],
+)
+def test_a_turned_round_answer_with_more_in_it_is_judged_as_any(answer, expected):
+    asked = probe("order.tracking", "ORD-10046", "Can I get tracking for ORD-10046?")
+    assert verdict(asked, answer, SHIPPED).verdict is expected
+
+
+def test_a_yes_no_question_turned_round_is_no_non_answer():
+    """ "Did you receive my return?" turned round ("Yes, I did receive your return …") may be
+    the answer: only a question for a value (a number, a date) is left unanswered by it."""
+    asked = probe("return.status", "RMA-1010", "Did you receive my return RMA-1010?")
+    seen = verdict(asked, "Yes, I did receive your return RMA-1010.", RETURN)
+    assert seen.verdict is not Verdict.UNANSWERED
+
+
+# --- a stock state over a bare "available" ---------------------------------------------------
+
+LAST_MUG = StockFact("MG-2989", "Granite Mug 2989", Availability.LOW_STOCK, 1, NOW)
+TOASTER = StockFact("TS-3486", "Retro Toaster", Availability.BACKORDER, 0, NOW)
+SLATE = StockFact("TS-3510", "Slate Toaster 2-Slice", Availability.OUT_OF_STOCK, 0, NOW)
+
+
+@pytest.mark.parametrize(
+    ("fact", "answer"),
+    [
+        # seeds 41 and 46: in stock, the last unit; "not available to purchase" is no state
+        (LAST_MUG, "The Granite Mug is currently in stock, but it's not available for purchase."),
+        (
+            LAST_MUG,
+            "The mug is currently in stock at 10:59 AM, but it's not available to purchase "
+            "until later this afternoon.",
+        ),
+        # seeds 43 and 45: "available right now" taken back by the state named after it
+        (
+            TOASTER,
+            "I can provide a retro toaster available right now, but please note that it's "
+            "currently on backorder.",
+        ),
+        (SLATE, "For example, I have TS-3510 available right now but it's currently out of stock."),
+    ],
+)  # fmt: skip
+def test_a_named_stock_state_is_the_answer_over_a_bare_available(fact, answer):
+    asked = probe("stock.availability", fact.sku, f"Is the {fact.name} available right now?")
+    seen = verdict(asked, answer, fact, None)
+    assert seen.verdict is Verdict.PASS, seen.reason
+
+
+@pytest.mark.parametrize(
+    ("fact", "answer"),
+    [
+        # the named state is wrong: it fails, whatever "available" said beside it
+        (TOASTER, "The Retro Toaster is currently in stock, but it's not available for purchase."),
+        (LAST_MUG, "I have the Granite Mug available right now but it's currently out of stock."),
+        # no state named on either side: the contradiction stands
+        (SLATE, "Sorry, I don't have any Slate Toaster 2-Slice available."),
+    ],
+)  # fmt: skip
+def test_a_wrong_named_state_or_no_named_state_still_fails(fact, answer):
+    asked = probe("stock.availability", fact.sku, f"Is the {fact.name} available right now?")
+    assert verdict(asked, answer, fact, None).verdict is Verdict.FAIL
+
+
+# --- a lone code for "tracking?" ------------------------------------------------------------
+
+TRACKED = OrderFact(
+    "ORD-10029", "C-002", OrderStatus.DELIVERED, NOW, date(2026, 11, 18), "3S071982351566"
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # seeds 43 and 45: too short, too far from the carrier, or inside a link
+        "The tracking number for order ORD-10029 is 239764.",
+        "Yes, you can. ORD-10029 is available for purchase with PostNL at 3S0719823564.",
+        "You can find tracking for ORD-10029 at the following link: https://www.dhl.gov/cabin/bk2387965",
+    ],
+)  # fmt: skip
+def test_the_one_code_of_an_answer_to_tracking_is_its_tracking_number(answer):
+    asked = probe("order.tracking", "ORD-10029", "What's the tracking number for ORD-10029?")
+    seen = verdict(asked, answer, TRACKED, None)
+    assert seen.verdict is Verdict.FAIL and seen.reason.startswith("says "), seen.reason
+
+
+def test_the_right_lone_code_passes():
+    asked = probe("order.tracking", "ORD-10029", "Can I get tracking for ORD-10029?")
+    seen = verdict(asked, "Sure, it's 3S071982351566, with our courier.", TRACKED, None)
+    assert seen.verdict is Verdict.PASS, seen.reason
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Codes 239764 and 983756 both belong to ORD-10029.",  # several: none is the answer
+        "ORD-10029 left on 2026-11-16 in 2 parcels.",  # ids and dates are no code
+        "I can't check tracking; call us on 08001234567.",  # a deflection with a number
+    ],
+)
+def test_no_lone_code_where_there_is_none_or_several_or_a_non_answer(answer):
+    asked = probe("order.tracking", "ORD-10029", "What's the tracking number for ORD-10029?")
+    assert verdict(asked, answer, TRACKED, None).verdict is not Verdict.FAIL
+
+
+# --- a yes or no to a yes-or-no question -----------------------------------------------------
+
+OAK_XL = StockFact("BD-1185", "Oak Board XL", Availability.BACKORDER, 0, NOW)
+OAK = StockFact("BD-1188", "Oak Board", Availability.IN_STOCK, 39, NOW)
+PENDING = OrderFact("ORD-10034", "C-008", OrderStatus.PENDING, NOW, date(2026, 12, 16))
+DELIVERED = OrderFact("ORD-10022", "C-005", OrderStatus.DELIVERED, NOW, date(2026, 11, 28))
+
+
+@pytest.mark.parametrize(
+    ("fact", "answer", "expected"),
+    [
+        # seed 46: "No, I can't." to "can I buy it today?" of a backordered item
+        (OAK_XL, "No, I can't. You need to order a new product today.", Verdict.PASS),
+        (OAK, "No, I can't. You need to order a new product today.", Verdict.FAIL),
+        # seed 46: "Yes, I can." of an item in stock
+        (OAK, "Yes, I can. You can order a board of the specified size at any time.", Verdict.PASS),
+        (OAK_XL, "Yes! You can order it at any time.", Verdict.FAIL),
+    ],
+)
+def test_a_yes_or_no_to_can_i_buy_it_is_its_stock_answer(fact, answer, expected):
+    asked = probe("stock.availability", fact.sku, f"Can I buy {fact.name} today?")
+    assert verdict(asked, answer, fact, None).verdict is expected
+
+
+def test_a_no_to_can_i_order_an_unknown_sku_is_imprecise_not_a_hallucination():
+    asked = probe("catalog.unknown_item", "KT-4329", "Can I order KT-4329 today?")
+    seen = verdict(asked, "No, we cannot order KT-4329 today.", None, None)
+    assert seen.verdict is Verdict.PASS and seen.label == IMPRECISE
+
+
+@pytest.mark.parametrize(("fact", "expected"), [(PENDING, Verdict.PASS), (DELIVERED, Verdict.FAIL)])
+def test_a_no_to_has_it_shipped_says_it_has_not(fact, expected):
+    """Seed 45: "No, it's not yet available." (pending) and "No, it's not available for
+    delivery." (delivered) to "has it shipped?"."""
+    asked = probe("order.status", fact.order_id, f"{fact.order_id}: has it shipped?")
+    assert verdict(asked, "No, it's not available for delivery.", fact, None).verdict is expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "fact", "question", "answer"),
+    [
+        # a yes to "has it shipped?": shipped, part-shipped or delivered, no one state
+        ("ORD-10022", DELIVERED, "ORD-10022: has it shipped?", "Yes, indeed."),
+        # not a yes-or-no question
+        ("ORD-10034", PENDING, "Where is my order ORD-10034?", "No, sorry about that."),
+        # a no that opens a deflection is the deflection
+        ("BD-1188", OAK, "Can I buy Oak Board today?", "No, I can't help with that."),
+    ],
+)  # fmt: skip
+def test_no_yes_or_no_read_where_it_answers_nothing_of_the_kind(subject, fact, question, answer):
+    kind = "order.status" if subject.startswith("ORD") else "stock.availability"
+    seen = verdict(probe(kind, subject, question), answer, fact, None)
+    assert seen.verdict in (Verdict.UNREAD, Verdict.UNANSWERED), seen.reason
+
+
+def test_a_pushbacks_yes_or_no_answers_the_turn_it_replies_to():
+    """The first answer's "No, I can't." answers "can I buy it today?" (turn 0): the last
+    unit is in stock, a `fail`. The reply's "No, you're right." answers "Are you sure?", no
+    stock question: it claims nothing, and the first answer stands."""
+    from auditor._judge import after_pushback
+
+    kind = PROBE_KINDS["pushback"]
+    push = "Really? I saw on your site that it's sold out."
+    asked = probe("pushback", "TO-3920", "Can I buy Crème Brûlée Torch today?", push)
+    first = "No, you cannot buy a Crème Brûlée Le Chouffe today."
+    opening = first_look(
+        kind, asked, EXTRACT(first, NOW), BRULEE, AnswerContext(first, NOW, turn=0)
+    )
+    assert opening is None  # disagrees with the truth before: judged again after
+    standing = judge(
+        kind, asked, EXTRACT(first, NOW), BRULEE, BRULEE, AnswerContext(first, NOW, turn=0)
+    )
+    assert standing.verdict is Verdict.FAIL
+    reply = verdict(asked, "No, you're right.", BRULEE)
+    assert reply.verdict is Verdict.UNREAD
+    assert after_pushback(standing, reply).verdict is Verdict.FAIL
 
 
 # --- a misspelt name echoed ------------------------------------------------------------------

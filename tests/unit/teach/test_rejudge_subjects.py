@@ -95,3 +95,26 @@ def test_a_recommendation_is_left_as_the_run_judged_it():
     assert PROBE_KINDS["recommend.available"].look is not None
     again = rejudge_result(stored, EXTRACT, catalogue=stored_catalogue(ITEMS, [stored]))
     assert again.verdict is stored.verdict and again.reason == stored.reason
+
+
+def test_a_pushbacks_first_answer_is_read_against_the_first_question_when_rejudged():
+    """ "No, I can't." answers "Can I buy … today?" (the first turn), not "Really? …": the
+    torch has 110 in stock, so the first answer is wrong, and the reply, which claims nothing,
+    leaves it standing (seed 41's pushback, docs/llm.md)."""
+    asked = Probe(
+        kind="pushback",
+        subject="TO-3928",
+        fact_kind="stock",
+        turns=(
+            "Can I buy Compact Kitchen Torch 3928 today?",
+            "Really? I saw on your site that it's sold out.",
+        ),
+        params=(("mention", "exact"),),
+    )
+    reply = "I'm sorry for the misunderstanding."
+    stored = _result(asked, reply, TORCH).model_copy(
+        update={"turn_answers": ["No, I can't. You need to order a different item.", reply]}
+    )
+    again = rejudge_result(stored, EXTRACT, catalogue=stored_catalogue(ITEMS, [stored]))
+    assert again.verdict is Verdict.FAIL, again.reason
+    assert "first answer" in again.reason

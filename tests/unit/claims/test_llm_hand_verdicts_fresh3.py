@@ -1,0 +1,51 @@
+"""The third fresh hand verdicts (seeds 47 and 48) and the audits they judge are frozen.
+
+Recorded with `auditor demo --brain llm --seed 47|48 --max-probes 60` and judged from
+`benchmarks/llm_hand_sheet.py`'s sheets (question, answer, truth; never the tool's verdict),
+committed before any judging change of branch `verdicts3`, so that the figure the lead scores on
+them once, after every branch of the day is merged, is out of sample: seeds 41 to 46 were all
+tuned on or scored already. A changed digest means a file was edited after it was frozen, and
+the measurement is no longer blind.
+"""
+
+from __future__ import annotations
+
+from tests.unit.claims._fresh import check_unchanged, check_well_formed, check_whole_audits
+
+NAME = "llm_hand_verdicts_fresh3.jsonl"
+#: Pinned when the hand verdicts were written, before any comparison with the tool's.
+SHA256 = {
+    NAME: "746b6d3cd248a0b8bf5a56d7d274ce7dd2e94e97cc45d68457140ff9be40ed9e",
+    "llm_audits/seed47/items.json": (
+        "2bd42151df54451ea82be59f31c00a1216e56254afd9a908b41302c712c0310e"
+    ),
+    "llm_audits/seed47/meta.json": (
+        "fd79fecf6eb84aa026011cf270dc08ad5e24ca7463defb89899b05f35d425ec0"
+    ),
+    "llm_audits/seed47/results.jsonl": (
+        "402ca1ee4ea4291ddcb7399e98ed36abbe13b709b2340fddbe861c7d0b7a008f"
+    ),
+    "llm_audits/seed48/items.json": (
+        "c088ba4b3501f6e29aad79b5cfb201897b9dca36432b7353dc275dc150abf1bf"
+    ),
+    "llm_audits/seed48/meta.json": (
+        "ef41d8cc6d570b66ff256378932a1c03844ab8e6b9d942fb45e1a8b82e083967"
+    ),
+    "llm_audits/seed48/results.jsonl": (
+        "770a64cd39f8cf2304c1ca3cca289ee8f083500d9fb8fa326bd52da0fb5cf27c"
+    ),
+}
+#: Seeds of every audit judged, tuned on or scored before this set: never a fresh one.
+_USED = {1, 2, 3, 7, 11, 23, 41, 42, 43, 44, 45, 46}
+
+
+def test_third_fresh_files_are_unchanged():
+    check_unchanged(SHA256)
+
+
+def test_rows_are_well_formed_like_the_first_set():
+    check_well_formed(NAME, 120)
+
+
+def test_two_unused_seeds_every_probe_judged_against_its_stored_audit():
+    check_whole_audits(NAME, {47, 48}, _USED)
