@@ -12,6 +12,7 @@ import re
 
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
+from auditor._claims._lexicon import REFUND, STARTING, WALLET, forms, past
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import has_yet, hedged
 from auditor._claims._numbers import MONEY, parse_amount
@@ -24,6 +25,8 @@ from auditor._claims._scan import Hit, scan, silent
 _ISSUED = "issued"
 _PENDING = "pending"
 _NONE = "none"
+#: A refund by any of its names ("rfnd", "store credit"; `_lexicon.REFUND`).
+_REFUND = REFUND
 #: Words between "refund" and its verb ("refund of €3 for the missing lid"), never a verb nor
 #: a state ("Refund: €3, pending (not issued yet)" is pending, not a denied "issued").
 _FILL = (
@@ -33,29 +36,62 @@ _FILL = (
 )
 _HAS_BEEN = (
     r"(?:has been|have been|was|is|'s been|been|has|had|hasn't been|has not been|haven't been"
-    r"|wasn't|was not|isn't|is not|not|(?:may|might|should|must|could) have been)"
+    r"|wasn't|was not|isn't|is not|not|(?:may|might|should|must|could)(?: already)? have been)"
 )
 #: Where refunded money lands: "back on your card", "to the account you paid with".
-_WALLET = (
-    r"(?:your|the|ur|you|yr)(?: \w+)? (?:card|account|bank|payment method|original payment"
-    r"|visa|mastercard|amex|paypal)"
-)
+_WALLET = WALLET
 #: Money said by its amount or as money ("£27 went back this morning", "the money's …").
-_MONEY = r"(?:money|funds|amount|cash|(?:€|\$|£)\s?\d[\d.,]*|\d[\d.,]* ?(?:eur|usd|gbp))"
+_MONEY = (
+    r"(?:money|funds|amount|cash|(?:€|\$|£)\s?\d[\d.,]*|(?:eur|usd|gbp) ?\d[\d.,]*"
+    r"|\d[\d.,]* ?(?:eur|usd|gbp|quid|bucks|pounds?|dollars?|euros?))"
+)
 #: An amount in a "label: value" line ("Refund: €20.49, pending").
 _AMOUNT = r"(?:(?:€|\$|£) ?\d[\d.,]*|\d[\d.,]*(?: ?(?:eur|usd|gbp))?)"
 #: A refund's label: "Refund", "Refund status", "Refund for RMA-1".
-_LABEL = r"refund(?: status)?(?: (?:for|on) xx+)?\W{1,6}"
-_DONE = r"(?:issued|processed|procesed|sent|paid(?: out)?|completed|made|credited|released)"
+_LABEL = rf"{REFUND}(?: status)?(?: (?:for|on) xx+)?\W{{1,8}}"
+_DONE = (
+    r"(?:issued|processed|procesed|sent|paid(?: out)?|completed|made|credited|released|posted"
+    r"|added|transferred)"
+)
+#: Money being sent the customer's way: past forms are issued, others still to come.
+_PAYING = ("pay", "credit", "send", "put", "transfer", "refund", "return", "post", "pop", "give")
+#: Where the money is now: "back on your card", "back 2 ur acct".
+_BACK_ON = rf"back (?:on|to|into|onto|in|2) {WALLET}"
+#: A future or a plan before a phrase: "we will credit $15 back", "we'll be putting it through".
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|going to|gonna|about to|plan to|need to)\b")
+#: How many words before a phrase a future may stand and still govern it.
+_FUTURE_REACH = 5
+_WORDS = re.compile(r"[\w']+")
+#: A credit named as the refund ("store credit of $42", "the credit … has posted"), not the
+#: verb ("credited", which says money went back).
+_CREDIT = re.compile(r"\bcredit\b")
+_GOODWILL = re.compile(r"\b(?:goodwill|gesture|as a thank|on the house)\b")
 
 _TABLE = RuleSet.of(
     rules(
         _ISSUED,
-        rf"refund{_FILL} {_HAS_BEEN}(?: now| yet| already)?(?: been)? {_DONE}",
-        rf"refund{_FILL} (?:went|has gone|was sent) (?:out|back|through)",
-        r"refund(?:'s| has| have)?(?: now| just| already| all)? (?:gone|went|go)"
+        rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: now| yet| already)?(?: been)? {_DONE}",
+        rf"{_REFUND}{_FILL} (?:went|has gone|was sent) (?:out|back|through)",
+        # The money where it lands, by amount or as the refund: "$35 is back on ur card",
+        # "60 quid back to the card you paid with", "the refund's already back on your card".
+        rf"(?:{_MONEY}|{_REFUND}|it)(?:'s| is| are| was| has been| has gone| went| gone| going"
+        rf"| has)?(?: now| already| all| just)? {_BACK_ON}",
+        rf"{past(*_PAYING)} (?:back )?(?:you )?(?:the |your |ur )?{_MONEY}(?: \w+){{0,6}}?"
+        rf" {_BACK_ON}",
+        # Sent to the wallet: "the $39.99 was returned to your card", "posted to your Visa".
+        rf"(?:{_MONEY}|{_REFUND}){_FILL} {_HAS_BEEN}(?: now| already)? {past(*_PAYING)}(?: back)?"
+        rf" (?:to|on|onto|into|2) {WALLET}",
+        # On its way: "is going back to your card now", "has already gone through".
+        rf"{_REFUND}{_FILL} (?:is|'s|are) (?:now )?(?:going|heading) back",
+        rf"{_REFUND}{_FILL}(?:'s| has| have)? (?:now |just |already |all |finally )?(?:gone|went"
+        r"|been sent) (?:out|back|through|thru)",
+        # Given in any form: "we've given you a partial refund", "issued store credit of $42".
+        rf"{past('give')} (?:you )?(?:a |the |your |ur )?(?:full |partial )?{_REFUND}",
+        r"(?:we've|we have|i've|i have|we|i)(?: just| already| now)? (?:issued|processed|sent"
+        rf"|paid|made|completed|added) (?:a |the |your |ur |you )?(?:full |partial )?{_REFUND}",
+        rf"{_REFUND}(?:'s| has| have)?(?: now| just| already| all)? (?:gone|went|go)"
         r" (?:out|back|through|thru)",
-        r"refund(?:'s| is| has been|'s been)(?: now| all)? (?:sorted|done|complete|completed"
+        rf"{_REFUND}(?:'s| is| has been|'s been)(?: now| all)? (?:sorted|done|complete|completed"
         r"|been paid|paid|issued|sent)",
         rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
         r" (?:gone|went|been sent|sent|been put|put|on (?:its|it's|the|their) way) back",
@@ -68,14 +104,15 @@ _TABLE = RuleSet.of(
         # PayPal" (a return's "refunded" alone stays the return's state).
         rf"(?:sent|paid|put|transferred|returned|given) (?:the |your )?{_MONEY} back to (?:you|u)",
         rf"refunded (?:back )?(?:to|into|onto|on) {_WALLET}",
-        rf"refund{_FILL} (?:is|'s) on (?:its|it's|the|their) way",
-        r"refund's on (?:its|it's|the|their) way",
-        rf"refund{_FILL}(?:'s| is)? on (?:its |it's |the |their )?way",
-        r"refund(?: status)?\W{1,3}(?:issued|completed?|paid|sent)",
+        rf"{_REFUND}{_FILL} (?:is|'s) on (?:its|it's|the|their) way",
+        rf"{_REFUND}'s on (?:its|it's|the|their) way",
+        rf"{_REFUND}{_FILL}(?:'s| is)? on (?:its |it's |the |their )?way",
+        rf"{_REFUND}(?: status)?\W{{1,8}}(?:issued|completed?|paid|sent)",
         rf"{_LABEL}{_AMOUNT}\W{{1,3}}(?:issued|completed?|paid|sent|processed)",
-        rf"refund{_FILL} {_DONE}",
-        rf"refund{_FILL} (?:is|'s|was|has been) (?:now )?(?:complete|completed|done|finali[sz]ed)",
-        rf"refund{_FILL} (?:won't|will not|wont) be {_DONE}",
+        rf"{_REFUND}{_FILL} {_DONE}",
+        rf"{_REFUND}{_FILL} (?:is|'s|was|has been) (?:now )?(?:complete|completed|done"
+        r"|finali[sz]ed)",
+        rf"{_REFUND}{_FILL} (?:won't|will not|wont) be {_DONE}",
         r"(?:we've|we have|we|i've|i have|i)(?: gone ahead and| just| already| now)?"
         r" (?:refunded|reimbursed|credited)",
         r"you(?:'ve| have)? been (?:refunded|reimbursed|credited)",
@@ -84,8 +121,8 @@ _TABLE = RuleSet.of(
         r"(?:'s|is|has been|was|went|has gone|are) back (?:on|to|in|into) your",
         r"refunded",
         # Done in other words: "refund done", "went thru", "Accounts have processed your refund".
-        r"refund(?: status)?(?:'s| is| has been)?(?: now| all)? (?:done|actioned|through|thru)",
-        rf"refund{_FILL} (?:went|has gone|gone) thru",
+        rf"{_REFUND}(?: status)?(?:'s| is| has been)?(?: now| all)? (?:done|actioned|through|thru)",
+        rf"{_REFUND}{_FILL} (?:went|has gone|gone) thru",
         r"(?:have|has|'ve)(?: now| just| already)? (?:issued|processed|sent|paid|actioned"
         r"|released|completed|put through) (?:a|the|your|ur)(?: full| partial)? refund",
         rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
@@ -97,16 +134,17 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _PENDING,
-        rf"refund{_FILL} (?:is|'s|are) (?:still |currently |now )?(?:pending|being processed"
+        rf"{_REFUND}{_FILL} (?:is|'s|are) (?:still |currently |now )?(?:pending|being processed"
         r"|on hold|in progress|being issued|under way|underway|awaiting approval)",
         rf"{_LABEL}(?:{_AMOUNT}\W{{1,3}})?pending",
         r"pending refund|awaiting (?:a |your |the )?refund",
-        rf"refund{_FILL} (?:will|'ll|should|is going to|is due to) be"
+        rf"{_REFUND}{_FILL} (?:will|'ll|should|is going to|is due to) be"
         r" (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
-        rf"refund{_FILL} (?:will|'ll|should) (?:follow|come through|be on its way|go out|go through"
+        rf"{_REFUND}{_FILL} (?:will|'ll|should) (?:follow|come through|be on its way|go out"
+        r"|go through"
         r"|go thru|come thru|be done|be sorted)",
-        rf"refund{_FILL} (?:is |'s )?(?:still |currently |now )?processing",
-        rf"refund(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)?"
+        rf"{_REFUND}{_FILL} (?:is |'s )?(?:still |currently |now )?processing",
+        rf"{_REFUND}(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being processed|being issued|pending|in the queue|queued|going through|in progress"
         r"|on hold|under way|underway)",
         r"(?:it's|it is|its|that's|that is) still (?:pending|being processed|going through)",
@@ -118,7 +156,7 @@ _TABLE = RuleSet.of(
         r"(?:will|'ll) (?:send|issue|give|arrange|process) (?:you )?(?:a|the|your)"
         r"(?: full| partial)? refund",
         # Due after something still to come: "they'll look at it and refund you after that".
-        r"refund (?:you|it|them) (?:after|once|when|as soon as)",
+        rf"{_REFUND} (?:you|it|them) (?:after|once|when|as soon as)",
         r"(?:will|'ll|shall|should) be (?:refunded|reimbursed)",
         r"(?:will|'ll|going to) (?:pop|put|push|get|send) (?:the |your |a )?refund (?:through|thru"
         r"|out|off)",
@@ -127,26 +165,52 @@ _TABLE = RuleSet.of(
         # Money still to come back: "you'll get £12.50 back", "… the full amount back".
         rf"(?:you'll|you will|you should|you'd|you would) (?:get|receive|have) (?:the |your )?"
         rf"(?:{_MONEY}|full amount|whole amount|amount|full \w+ price) back",
-        rf"refund{_FILL} (?:has been |was |is )?(?:approved|initiated|requested|authori[sz]ed)",
+        rf"{_REFUND}(?:'s been|'s)?{_FILL} (?:has been |was |is |been |have been )?"
+        r"(?:approved|initiated"
+        r"|requested|authori[sz]ed)",
+        # Approval of the money, not yet the money: "inspected and approved for a refund".
+        r"(?:approved|accepted|cleared|okayed|ok'd|authori[sz]ed) for (?:a |the |your )?"
+        rf"(?:full |partial )?{_REFUND}",
+        # Owed: "you're due a partial refund of £6".
+        r"(?:you're|you are|you'll be|ur|u r) (?:due|owed) (?:a |an |the |your )?"
+        r"(?:full |partial )?"
+        rf"{_REFUND}",
+        # Still to do: "before we sort the refund".
+        r"(?:before|then) (?:we|i|they) (?:sort|issue|process|send|release|pay|arrange)(?: out)?"
+        rf" (?:the|your|a|ur)(?: full| partial)? {_REFUND}",
+        # Under review: "your refund request is still being reviewed".
+        rf"{_REFUND}(?: request| req)?(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)? being"
+        r" (?:reviewed|considered|assessed|checked)",
+        # Money to come: "we'll pay back the £22.00", "we will credit $15.00 back".
+        rf"(?:will|'ll|shall|going to|gonna)(?: be)? {forms(*_PAYING)}(?: you)?(?: back)?"
+        rf" (?:the |your |ur )?{_MONEY}",
         # Still to come in other words: "being sorted", "with accounts", "okayed", "not out yet".
-        rf"refund(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)? (?:being (?:sorted|sorted"
+        rf"{_REFUND}(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)? (?:being (?:sorted"
+        r"|sorted"
         r" out|looked at|actioned|arranged|dealt with|handled)|with (?:accounts|finance|the"
         r" (?:finance|accounts|payments) team|our (?:finance|accounts|payments) team))",
-        rf"refund{_FILL} (?:has been |was |is |'s been |been )?(?:okayed|ok'd|signed off"
+        rf"{_REFUND}{_FILL} (?:has been |was |is |'s been |been )?(?:okayed|ok'd|signed off"
         r"|green-lit|greenlit)",
         # Due after an event still to come: "refund $89 after inspection", "refund once it's in".
-        rf"refund{_FILL} (?:after|following|once|as soon as) (?:inspection|we|it|it's|the \w+"
+        rf"{_REFUND}{_FILL} (?:after|following|once|as soon as) (?:inspection|we|it|it's|the \w+"
         r"|your \w+|they|our \w+|checks?|testing|assessment)",
+    ),
+    rules(
+        _PENDING,
         # "Hasn't gone out": the issued rules' "gone out" is not negated in this form.
-        rf"refund{_FILL} (?:hasn't|has not|haven't|have not|didn't|did not|hasnt|didnt)"
+        rf"{_REFUND}{_FILL} (?:hasn't|has not|haven't|have not|didn't|did not|hasnt|didnt)"
         r" (?:gone|go|come|gone through) (?:out|back|through|thru)",
+        # Not started, started or kicked off: begun is not yet paid, and neither is not begun.
+        rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: yet| now)? {past(*STARTING)}",
+        rf"{forms(*STARTING)} (?:the |your |a |ur )?(?:full |partial )?{_REFUND}",
+        negation=False,
     ),
     rules(None, r"be refunded"),
     # Qualifying for one is no state; not qualifying is none ("doesn't qualify for a refund").
     rules(None, r"qualify for (?:a |any )?refund", negated=_NONE),
     rules(
         _NONE,
-        r"no refunds?",
+        rf"no {_REFUND}s?",
         rf"{_LABEL}(?:none|nil|n/a)(?!\w)",
         r"(?:not|isn't|is not|isnt|aren't|arent|wasn't|wasnt|was not|weren't|won't be|wont be"
         r"|not be|never) eligible for (?:a |any )?refund",
@@ -159,10 +223,11 @@ _TABLE = RuleSet.of(
         # Not getting one: "won't be getting a refund", "isn't due a refund".
         r"(?:won't|will not|wont|isn't|is not|aren't|are not|not) (?:be )?(?:getting|get"
         r"|receiving|receive|due|entitled to) (?:a |any )?refund",
-        r"refund(?: request)? (?:was |has been |is )?(?:declined|rejected|denied|refused)",
-        rf"refund(?: request)?(?:'s|'s been){_FILL} (?:declined|rejected|denied|refused"
+        rf"{_REFUND}(?: request| req)? (?:was |has been |is )?(?:declined|rejected|denied|refused)",
+        rf"{_REFUND}(?: request| req)?(?:'s|'s been){_FILL} (?:declined|rejected|denied|refused"
         r"|knocked back|turned down)",
-        rf"refund(?: request)?{_FILL} (?:was |has been |is |been )(?:declined|rejected|denied"
+        rf"{_REFUND}(?: request| req)?{_FILL} (?:was |has been |is |been )(?:declined|rejected"
+        r"|denied"
         r"|refused|knocked back|turned down)",
         r"(?:won't|will not|isn't going to|is not going to) be (?:a|any) refund",
         r"(?:won't|will not|can't|cannot|unable to|not able to) be able to refund",
@@ -172,7 +237,9 @@ _TABLE = RuleSet.of(
     ),
 )
 _REFUND_CUE = re.compile(
-    r"\b(?:refund\w*|reimburs\w*|credit\w*|money back|back (?:on|to|in|into) your"
+    r"\b(?:refund\w*|rfnd\w*|reimburs\w*|credit(?!\s+cards?\b)\w*|money back"
+    r"|back (?:on|to|in|into|2) (?:your|ur)"
+    r"|(?:pay|paid|paying) back"
     r"|on your statement|(?:get|getting|receive|have|sent|paid|put) (?:the |your )?\S+ back\b)"
 )
 #: "No refund until we receive it": refused only for now.
@@ -180,7 +247,8 @@ _UNTIL = re.compile(r"[\w ]{0,20}?\b(?:until|till|before|unless|once)\b")
 _PRONOUNS = ("it", "that")
 #: Refund talk in any form: the word, or money going back.
 _MONEY_BACK = re.compile(
-    r"\brefund|\breimburs|\b(?:went|gone|go|goes|sent|put|going|way|credited)\s+back\b"
+    r"\brefund|\brfnd|\breimburs|\b(?:went|gone|go|goes|sent|put|going|way|credited|pay|paid)"
+    r"\s+back\b"
     r"|\bback\s+(?:on|to|into)\s+(?:your|the|you)\b"
 )
 _OTHER_MONEY = re.compile(
@@ -195,7 +263,7 @@ _ANAPHORA = re.compile(
 )
 _AMOUNT_LABEL = re.compile(r"\bamount\b")
 _ANY_REFUND = re.compile(r"\brefund")
-_CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound")
+_CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound", "quid", "bucks")
 
 
 def _settle(doc: Document, hit: Hit) -> Hit | None:
@@ -205,13 +273,32 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
         sentence = doc.sentence_at(hit.start)
         if _ANY_REFUND.search(doc.masked, sentence.start, sentence.end) is None:
             return None
+    if _CREDIT.search(phrase) and not _credit_refunds(doc, hit):
+        return None
     bare = phrase == "refunded"
     if bare and refunded_is_return_status(doc, hit.start):
         return None
     waiting = _UNTIL.match(doc.masked, hit.end) is not None
     if hit.value == _NONE and (waiting or has_yet(doc, hit.clause)):
         return hit._replace(value=_PENDING)
+    if hit.value == _ISSUED and not hit.negated and _promised(doc, hit):
+        return hit._replace(value=_PENDING)
     return hit
+
+
+def _credit_refunds(doc: Document, hit: Hit) -> bool:
+    """A credit is a refund in an answer about a return or a refund, and not given as a
+    gesture ("I've added store credit as a goodwill gesture" is a discount)."""
+    sentence = doc.sentence_at(hit.start)
+    return doc.return_context and not _GOODWILL.search(doc.masked, sentence.start, sentence.end)
+
+
+def _promised(doc: Document, hit: Hit) -> bool:
+    """Money told as going back under a future or a plan a few words before it ("we will
+    credit $15.00 back to your card", "you'll get a full refund back to your card"): not yet
+    sent."""
+    words = _WORDS.findall(doc.masked, hit.clause.start, hit.start)[-_FUTURE_REACH:]
+    return _FUTURE.search(" ".join(words)) is not None
 
 
 @EXTRACTORS.register(ClaimKind.REFUND)
