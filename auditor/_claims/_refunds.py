@@ -18,9 +18,10 @@ from auditor._claims._negation import has_yet, hedged
 from auditor._claims._numbers import MONEY, parse_amount
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of, resolve
-from auditor._claims._returns import refunded_is_return_status, table_row
+from auditor._claims._returns import column_header, refunded_is_return_status, table_row
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan, silent
+from auditor._claims._text import Clause
 
 _ISSUED = "issued"
 _PENDING = "pending"
@@ -301,10 +302,61 @@ def _promised(doc: Document, hit: Hit) -> bool:
     return _FUTURE.search(" ".join(words)) is not None
 
 
+#: A refund's state said in a word, as a field's value or a table cell gives it: data, one
+#: place ("Status: Sent" under a heading "Your refund", "| RMA-1 | £10.00, issued |").
+_FIELD_STATES = {
+    **dict.fromkeys(
+        ("issued", "sent", "paid", "complete", "completed", "processed", "credited", "refunded"),
+        _ISSUED,
+    ),
+    **dict.fromkeys(("pending", "processing", "approved", "queued", "in progress"), _PENDING),
+    **dict.fromkeys(("none", "declined", "rejected", "denied", "refused"), _NONE),
+}
+_FIELD_STATE = re.compile(r"\b(?:" + "|".join(_FIELD_STATES) + r")\b")
+#: A label that names no topic of its own: the heading above it does.
+_BARE_LABEL = re.compile(r"\s*(?:status|state|current status|update)\W*")
+_REFUND_WORD = re.compile(rf"\b{REFUND}")
+
+
+def _field_hits(doc: Document) -> list[Hit]:
+    """States told in a refund's field: a value under a "Status:" label in a section headed
+    by a refund, or a cell in a table's refund column. The phrase rules read prose; this
+    reads the structure."""
+    hits = []
+    headings = doc.layout.headings if doc.layout is not None else ()
+    table = "|" in doc.masked
+    for index, clause in enumerate(doc.clauses):
+        in_column = table and _REFUND_WORD.match(column_header(doc, clause.start)) is not None
+        under_heading = bool(headings) and index > 0
+        if not (
+            in_column or (under_heading and _bare_label_under_refund(doc, doc.clauses[index - 1]))
+        ):
+            continue
+        state = _FIELD_STATE.search(doc.masked, clause.start, clause.end)
+        if state is not None and not silent(clause):
+            value = _FIELD_STATES[state.group()]
+            hits.append(Hit(state.start(), state.end(), value, clause))
+    return hits
+
+
+def _bare_label_under_refund(doc: Document, label: Clause) -> bool:
+    """`label` is a bare "Status:" whose section's heading speaks of a refund."""
+    if doc.layout is None or not _BARE_LABEL.fullmatch(doc.clause_text(label)):
+        return False
+    if not doc.is_label(label):
+        return False
+    above = [h for h in doc.layout.headings if h.end <= label.start]
+    return (
+        bool(above) and _REFUND_WORD.search(doc.masked, above[-1].start, above[-1].end) is not None
+    )
+
+
 @EXTRACTORS.register(ClaimKind.REFUND)
 def extract_refund(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.REFUND))
     hits = [settled for hit in scan(doc, *table) if (settled := _settle(doc, hit))]
+    if doc.layout is not None or "|" in doc.masked:
+        hits.extend(_field_hits(doc))
     return claims_of(doc, ClaimKind.REFUND, hits) if hits else []
 
 
@@ -339,6 +391,8 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
         )
         if not about_refund and refund_talk:
             about_refund = _beside_a_refund(doc, match.start(), text)
+        if not about_refund and row_start < row_end:  # in a table's refund column
+            about_refund = _REFUND_WORD.match(column_header(doc, match.start())) is not None
         if silent(clause) or not about_refund:
             continue
         amount = parse_amount(match.group("before") or match.group("after"))

@@ -256,6 +256,33 @@ def table_row(doc: Document, position: int) -> tuple[int, int]:
     return (line, position)
 
 
+#: The line under a Markdown table's header row: "|---|:---:|".
+_RULE_LINE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
+
+
+def column_header(doc: Document, position: int) -> str:
+    """The header cell over the Markdown table cell holding `position` ("| Return | Refund |"
+    over "| RMA-1 | £10.00, issued |" gives "refund"), or "" outside a table body."""
+    text = doc.masked
+    line = text.rfind("\n", 0, position) + 1
+    if text.find("|", line, position) < 0:
+        return ""
+    column = text.count("|", line, position) - (text[line:position].lstrip().startswith("|"))
+    # Up the table: the rule line, and the header row just above it.
+    end = line - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if _RULE_LINE.fullmatch(text, start, end):
+            head_end = start - 1
+            head_start = text.rfind("\n", 0, max(head_end, 0)) + 1
+            cells = text[head_start:head_end].strip().strip("|").split("|")
+            return cells[column].strip() if 0 <= column < len(cells) else ""
+        if "|" not in text[start:end]:
+            return ""
+        end = start - 1
+    return ""
+
+
 def refunded_is_return_status(doc: Document, hit_start: int) -> bool:
     """ "… has been refunded" speaks of the return when the return is what the clause is about."""
     topic = clause_topic(doc, hit_start)
