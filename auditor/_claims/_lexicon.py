@@ -213,7 +213,9 @@ STAFF = (
 REFUND = r"(?:refund|rfnd|refnd|reimbursement|store credit|credit(?! cards?\b))"
 #: Arriving, said of a parcel coming back to the shop ("turned up back at ours", "came in to
 #: the warehouse", "landed with us"); past forms only: "it should arrive" has not arrived.
-ARRIVING = ("arrive", "turn up", "come in", "land", "show up", "make it")
+ARRIVING = ("arrive", "turn up", "come in", "come through", "land", "show up", "make it")
+#: Saying yes to a return: "granted", "authorised", "signed off".
+APPROVING = ("approve", "authorise", "authorize", "accept", "grant", "okay", "sign off")
 #: Where a returned parcel arrives: us, ours, the warehouse, our returns centre, the depot.
 RETURNS_PLACE = (
     r"(?:us|ours|(?:our |the )?(?:\w+ )?(?:warehouse|facility|returns? cent(?:re|er)|depot"

@@ -14,14 +14,14 @@ from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import REFUND, STARTING, WALLET, forms, past
 from auditor._claims._model import Claim, ClaimKind
-from auditor._claims._negation import has_yet, hedged
+from auditor._claims._negation import has_yet, hedged, negated
 from auditor._claims._numbers import MONEY, parse_amount
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of, resolve
 from auditor._claims._returns import column_header, refunded_is_return_status, table_row
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan, silent
-from auditor._claims._text import Clause
+from auditor._claims._text import Clause, Segment
 
 _ISSUED = "issued"
 _PENDING = "pending"
@@ -55,7 +55,15 @@ _DONE = (
     r"|added|transferred)"
 )
 #: Money being sent the customer's way: past forms are issued, others still to come.
-_PAYING = ("pay", "credit", "send", "put", "transfer", "refund", "return", "post", "pop", "give")
+_PAYING = (
+    "pay", "credit", "send", "put", "transfer", "refund", "return", "post", "pop", "give",
+    "deposit", "release",
+)  # fmt: skip
+#: An auxiliary with its negation and adverbs: "has not yet been", "'s been", "was already".
+_AUX = (
+    r"(?:(?:has|have|had|'s|was|were|is|are|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't)"
+    r"(?: not)?(?: yet| already| now| just| all)?(?: been)?|been)"
+)
 #: Where the money is now: "back on your card", "back 2 ur acct".
 _BACK_ON = rf"back (?:on|to|into|onto|in|2) {WALLET}"
 #: A future or a plan before a phrase: "we will credit $15 back", "we'll be putting it through".
@@ -66,6 +74,7 @@ _WORDS = re.compile(r"[\w']+")
 #: A credit named as the refund ("store credit of $42", "the credit … has posted"), not the
 #: verb ("credited", which says money went back).
 _CREDIT = re.compile(r"\bcredit\b")
+_ALREADY = re.compile(r"\balready\b")
 _GOODWILL = re.compile(r"\b(?:goodwill|gesture|as a thank|on the house)\b")
 
 _TABLE = RuleSet.of(
@@ -80,8 +89,8 @@ _TABLE = RuleSet.of(
         rf"{past(*_PAYING)} (?:back )?(?:you )?(?:the |your |ur )?{_MONEY}(?: \w+){{0,6}}?"
         rf" {_BACK_ON}",
         # Sent to the wallet: "the $39.99 was returned to your card", "posted to your Visa".
-        rf"(?:{_MONEY}|{_REFUND}){_FILL} {_HAS_BEEN}(?: now| already)? {past(*_PAYING)}(?: back)?"
-        rf" (?:to|on|onto|into|2) {WALLET}",
+        rf"(?:{_MONEY}|{_REFUND}|it){_FILL} {_HAS_BEEN}(?: now| already)? {past(*_PAYING)}"
+        rf"(?: back)? (?:to|on|onto|into|2) {WALLET}",
         # On its way: "is going back to your card now", "has already gone through".
         rf"{_REFUND}{_FILL} (?:is|'s|are) (?:now )?(?:going|heading) back",
         rf"{_REFUND}{_FILL}(?:'s| has| have)? (?:now |just |already |all |finally )?(?:gone|went"
@@ -123,6 +132,7 @@ _TABLE = RuleSet.of(
         r"refunded",
         # Done in other words: "refund done", "went thru", "Accounts have processed your refund".
         rf"{_REFUND}(?: status)?(?:'s| is| has been)?(?: now| all)? (?:done|actioned|through|thru)",
+        rf"{_REFUND}(?:'s been|'s)?(?: {_AMOUNT})? (?:{_AUX} )?(?:done|actioned)",
         rf"{_REFUND}{_FILL} (?:went|has gone|gone) thru",
         r"(?:have|has|'ve)(?: now| just| already)? (?:issued|processed|sent|paid|actioned"
         r"|released|completed|put through) (?:a|the|your|ur)(?: full| partial)? refund",
@@ -148,7 +158,10 @@ _TABLE = RuleSet.of(
         rf"{_REFUND}(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being processed|being issued|pending|in the queue|queued|going through|in progress"
         r"|on hold|under way|underway)",
-        r"(?:it's|it is|its|that's|that is) still (?:pending|being processed|going through)",
+        r"(?:it's|it is|its|that's|that is)(?: still| currently| now)? (?:pending|being processed"
+        r"|going through|on hold)",
+        # Held back: "we're holding the refund until …".
+        rf"{forms('hold')}(?: back)? (?:the |your |ur )?(?:full |partial )?{_REFUND}",
         rf"{_MONEY} (?:will|'ll|should) (?:go|be sent|be put|come) back",
         r"(?:we'll|we will|i'll|i will) (?:sort|arrange|organi[sz]e|set up|get) (?:you )?(?:a|the"
         r"|your)(?: full| partial)? refund",
@@ -166,9 +179,6 @@ _TABLE = RuleSet.of(
         # Money still to come back: "you'll get £12.50 back", "… the full amount back".
         rf"(?:you'll|you will|you should|you'd|you would) (?:get|receive|have) (?:the |your )?"
         rf"(?:{_MONEY}|full amount|whole amount|amount|full \w+ price) back",
-        rf"{_REFUND}(?:'s been|'s)?{_FILL} (?:has been |was |is |been |have been )?"
-        r"(?:approved|initiated"
-        r"|requested|authori[sz]ed)",
         # Approval of the money, not yet the money: "inspected and approved for a refund".
         r"(?:approved|accepted|cleared|okayed|ok'd|authori[sz]ed) for (?:a |the |your )?"
         rf"(?:full |partial )?{_REFUND}",
@@ -206,6 +216,13 @@ _TABLE = RuleSet.of(
         rf"{forms(*STARTING)} (?:the |your |a |ur )?(?:full |partial )?{_REFUND}",
         negation=False,
     ),
+    # Approved or asked for, not yet paid; and not approved yet is still to come.
+    rules(
+        _PENDING,
+        rf"{_REFUND}(?:'s been|'s)?{_FILL} (?:{_AUX} )?(?:approved|initiated|requested"
+        r"|authori[sz]ed)",
+        negated=_PENDING,
+    ),
     rules(None, r"be refunded"),
     # Qualifying for one is no state; not qualifying is none ("doesn't qualify for a refund").
     rules(None, r"qualify for (?:a |any )?refund", negated=_NONE),
@@ -232,6 +249,7 @@ _TABLE = RuleSet.of(
         r"|refused|knocked back|turned down)",
         r"(?:won't|will not|isn't going to|is not going to) be (?:a|any) refund",
         r"(?:won't|will not|can't|cannot|unable to|not able to) be able to refund",
+        r"(?:not|n't) be able to (?:refund|issue|give|offer|process)",
         r"(?:won't|will not) be able to (?:issue|give|offer|process) (?:a |any |you a )?refund",
         r"no money back",
         negation=False,
@@ -263,7 +281,7 @@ _ANAPHORA = re.compile(
     r"|you(?:'ll| will| should| may| might| can| could)? (?:see|get|receive|notice|expect))\b"
 )
 _AMOUNT_LABEL = re.compile(r"\bamount\b")
-_ANY_REFUND = re.compile(r"\brefund")
+_ANY_REFUND = re.compile(rf"\b{REFUND}")
 _CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound", "quid", "bucks")
 
 
@@ -284,6 +302,8 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
         return hit._replace(value=_PENDING)
     if hit.value == _ISSUED and not hit.negated and _promised(doc, hit):
         return hit._replace(value=_PENDING)
+    if hit.value == _PENDING and phrase.endswith(" back") and _already(doc, hit):
+        return hit._replace(value=_ISSUED)  # "you should have the £42.00 back already"
     return hit
 
 
@@ -292,6 +312,10 @@ def _credit_refunds(doc: Document, hit: Hit) -> bool:
     gesture ("I've added store credit as a goodwill gesture" is a discount)."""
     sentence = doc.sentence_at(hit.start)
     return doc.return_context and not _GOODWILL.search(doc.masked, sentence.start, sentence.end)
+
+
+def _already(doc: Document, hit: Hit) -> bool:
+    return _ALREADY.search(doc.masked, hit.clause.start, hit.clause.end) is not None
 
 
 def _promised(doc: Document, hit: Hit) -> bool:
@@ -316,32 +340,41 @@ _FIELD_STATE = re.compile(r"\b(?:" + "|".join(_FIELD_STATES) + r")\b")
 #: A label that names no topic of its own: the heading above it does.
 _BARE_LABEL = re.compile(r"\s*(?:status|state|current status|update)\W*")
 _REFUND_WORD = re.compile(rf"\b{REFUND}")
+_OWN_LABEL = re.compile(rf"\s*{REFUND}(?: status)?\W*")
 
 
 def _field_hits(doc: Document) -> list[Hit]:
-    """States told in a refund's field: a value under a "Status:" label in a section headed
-    by a refund, or a cell in a table's refund column. The phrase rules read prose; this
-    reads the structure."""
+    """States told in a refund's field: the value of a "Refund:" label, of a bare "Status:"
+    label in a section headed by a refund, or a cell in a table's refund column. The phrase
+    rules read prose; this reads the structure."""
     hits = []
-    headings = doc.layout.headings if doc.layout is not None else ()
+    headings = doc.layout is not None and bool(doc.layout.headings)
     table = "|" in doc.masked
     for index, clause in enumerate(doc.clauses):
-        in_column = table and _REFUND_WORD.match(column_header(doc, clause.start)) is not None
-        under_heading = bool(headings) and index > 0
-        if not (
-            in_column or (under_heading and _bare_label_under_refund(doc, doc.clauses[index - 1]))
-        ):
+        field: Segment | None = None
+        if table and _REFUND_WORD.match(column_header(doc, clause.start)):
+            field = Segment(clause.start, clause.end)
+        elif index > 0 and _refund_label(doc, doc.clauses[index - 1], headings):
+            field = doc.value_of(doc.clauses[index - 1])
+        if field is None or silent(clause):
             continue
-        state = _FIELD_STATE.search(doc.masked, clause.start, clause.end)
-        if state is not None and not silent(clause):
-            value = _FIELD_STATES[state.group()]
-            hits.append(Hit(state.start(), state.end(), value, clause))
+        state = _FIELD_STATE.search(doc.masked, field.start, field.end)
+        if state is None:
+            continue
+        value = _FIELD_STATES[state.group()]
+        # "Refund: not issued yet" is for the phrase rules; "none (declined)" denies nothing.
+        if value == _NONE or not negated(doc, clause, *state.span()):
+            hits.append(Hit(state.start(), state.end(), value, doc.clause_at(state.start())))
     return hits
 
 
-def _bare_label_under_refund(doc: Document, label: Clause) -> bool:
-    """`label` is a bare "Status:" whose section's heading speaks of a refund."""
-    if doc.layout is None or not _BARE_LABEL.fullmatch(doc.clause_text(label)):
+def _refund_label(doc: Document, label: Clause, headings: bool) -> bool:
+    """`label` is a refund's field label: "Refund:", "Refund status:", or a bare "Status:"
+    whose section's heading speaks of a refund."""
+    text = doc.clause_text(label)
+    if _OWN_LABEL.fullmatch(text):
+        return doc.is_label(label)
+    if not headings or doc.layout is None or not _BARE_LABEL.fullmatch(text):
         return False
     if not doc.is_label(label):
         return False

@@ -13,6 +13,7 @@ import re
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
+    APPROVING,
     ARRIVING,
     ASSESSING,
     RETURNS_PLACE,
@@ -85,6 +86,7 @@ _TABLE = RuleSet.of(
         rf"return (?:request|req)(?: (?:for|on) xx+)? (?:has been |was |is |'s been )?"
         rf"{past(*_LOGGED, 'receive')}",
         r"waiting (?:for|on) (?:a )?(?:decision|approval|review|authori[sz]ation|sign-off)",
+        rf"waiting (?:for|on) (?:the |a |its )?{_GO_AHEAD}",
         r"waiting (?:for|on) (?:\w+ ){1,4}to (?:approve|review|authori[sz]e|sign (?:it )?off)",
         r"waiting to be (?:reviewed|approved|authori[sz]ed|looked at)",
         # With someone who will decide: "is with the team for review".
@@ -105,6 +107,7 @@ _TABLE = RuleSet.of(
         _APPROVED,
         r"approved|authori[sz]ed|accepted",
         r"cleared(?: for return)?|okayed|ok'd|okd|oked|signed off|green-?lit",
+        rf"(?:has been|have been|was|were|is|'s been|been) {past(*APPROVING)}",
         rf"{forms('give', 'get', 'have')} (?:it |the return |your return |that )?(?:the |a )?"
         rf"{_GO_AHEAD}",
         rf"{forms('say yes to')}",
@@ -160,6 +163,7 @@ _TABLE = RuleSet.of(
         # Someone looking it over now: "the team are giving it a once-over".
         rf"{_ASSESSOR} (?:now |currently |still |just )?{ing(*ASSESSING)} {_ASSESSED_THING}",
         rf"{forms('give')} (?:it|them) (?:a|the) (?:once-over|once over|look over|check)",
+        r"(?:being|been|getting) given (?:a|the) (?:once-over|once over|look over|check)",
         r"(?:in|with|at) (?:qc|quality control|inspection|the inspection queue)",
         r"(?:have|got) (?:your |the )?returned \w+|in hand",
         r"(?:item|items|parcel|package|return|xx+) (?:received|rcvd|rec'd|recd) (?:at|in|by)"
@@ -179,7 +183,10 @@ _TABLE = RuleSet.of(
         r"refunded",
     ),
     rules(_REJECTED, forms("reject", "decline", "deny", "refuse", "turn down", "knock back")),
-    rules(_REJECTED, separable("turn", "down"), separable("knock", "back")),
+    rules(_REJECTED, separable("turn", "down"), separable("knock", "back"), "binned"),
+    rules(_REJECTED, r"no[- ]go", negation=False),
+    # Closed with the money paid: "closed with a full refund".
+    rules(_REFUNDED, r"closed (?:with|and) (?:a )?(?:full |partial )?refund(?:ed)?"),
     rules(_REJECTED, forms("say no to"), negation=False),
     rules(_REJECTED, r"(?:isn't|is not|not) eligible for (?:a )?return", negation=False),
     rules(
