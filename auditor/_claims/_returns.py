@@ -52,7 +52,7 @@ _GO_AHEAD = r"(?:go-?ahead|green light|thumbs up|ok|okay|all clear|nod|all-clear
 #: Who decides on a return, and what they are to do: "with the team to approve".
 _TO_DECIDE = r"(?:for|to) (?:review|approval|a decision|sign-?off|approve|decide|authori[sz]e)"
 #: Whoever is looking a returned item over, and the item: "the team are checking it".
-_ASSESSOR = r"(?:they're|they are|team(?:'s| is| are)|we're|we are|technician(?:'s| is))"
+_ASSESSOR = rf"(?:they're|they are|we're|we are|(?:{STAFF}|technicians?|warehouse)(?:'s| is| are))"
 _ASSESSED_THING = r"(?:it|them|its \w+|their \w+|the \w+|your \w+|xx+)"
 
 _TABLE = RuleSet.of(
