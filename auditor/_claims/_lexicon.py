@@ -209,8 +209,8 @@ STAFF = (
 )
 
 #: A refund by any of its names: chat's "rfnd", a "reimbursement", "store credit" or a "credit"
-#: (never a credit card). Every refund rule opens on this class rather than on "refund".
-REFUND = r"(?:refund|rfnd|refnd|reimbursement|store credit|credit(?! cards?\b))"
+#: (a credit card is set aside where a phrase is settled). Refund rules open on this class.
+REFUND = r"(?:refund|rfnd|refnd|reimbursement|store credit|credit)"
 #: Arriving, said of a parcel coming back to the shop ("turned up back at ours", "came in to
 #: the warehouse", "landed with us"); past forms only: "it should arrive" has not arrived.
 ARRIVING = ("arrive", "turn up", "come in", "come through", "land", "show up", "make it")

@@ -26,8 +26,12 @@ from auditor._claims._text import Clause, Segment
 _ISSUED = "issued"
 _PENDING = "pending"
 _NONE = "none"
-#: A refund by any of its names ("rfnd", "store credit"; `_lexicon.REFUND`).
+#: Money said to land in the customer's wallet, before what landed is checked (`_landed`).
+_LANDED = "landed"
+#: A refund by any of its names ("rfnd", "store credit"; `_lexicon.REFUND`), and with "'s"
+#: as one word ("refund's"), so that the dispatch files each under its whole first word.
 _REFUND = REFUND
+_REFUND_S = r"(?:refund|rfnd|refnd|reimbursement|store credit|credit)'s"
 #: Words between "refund" and its verb ("refund of €3 for the missing lid"), never a verb nor
 #: a state ("Refund: €3, pending (not issued yet)" is pending, not a denied "issued").
 _FILL = (
@@ -73,8 +77,10 @@ _FUTURE_REACH = 5
 _WORDS = re.compile(r"[\w']+")
 #: A credit named as the refund ("store credit of $42", "the credit … has posted"), not the
 #: verb ("credited", which says money went back).
-_CREDIT = re.compile(r"\bcredit\b")
+_CREDIT = re.compile(r"\bcredit\b(?!\s+cards?\b)")
 _ALREADY = re.compile(r"\balready\b")
+_MONEY_WORDS = re.compile(r"\b(?:money|funds|cash|amount|\d[\d.,]* ?(?:quid|bucks))\b")
+_PRONOUN = re.compile(r"\b(?:it|it's|its|that|that's)\b")
 _GOODWILL = re.compile(r"\b(?:goodwill|gesture|as a thank|on the house)\b")
 
 _TABLE = RuleSet.of(
@@ -82,26 +88,20 @@ _TABLE = RuleSet.of(
         _ISSUED,
         rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: now| yet| already)?(?: been)? {_DONE}",
         rf"{_REFUND}{_FILL} (?:went|has gone|was sent) (?:out|back|through)",
-        # The money where it lands, by amount or as the refund: "$35 is back on ur card",
-        # "60 quid back to the card you paid with", "the refund's already back on your card".
-        rf"(?:{_MONEY}|{_REFUND}|it)(?:'s| is| are| was| has been| has gone| went| gone| going"
-        rf"| has)?(?: now| already| all| just)? {_BACK_ON}",
         rf"{past(*_PAYING)} (?:back )?(?:you )?(?:the |your |ur )?{_MONEY}(?: \w+){{0,6}}?"
         rf" {_BACK_ON}",
-        # Sent to the wallet: "the $39.99 was returned to your card", "posted to your Visa".
-        rf"(?:{_MONEY}|{_REFUND}|it){_FILL} {_HAS_BEEN}(?: now| already)? {past(*_PAYING)}"
-        rf"(?: back)? (?:to|on|onto|into|2) {WALLET}",
         # On its way: "is going back to your card now", "has already gone through".
         rf"{_REFUND}{_FILL} (?:is|'s|are) (?:now )?(?:going|heading) back",
-        rf"{_REFUND}{_FILL}(?:'s| has| have)? (?:now |just |already |all |finally )?(?:gone|went"
-        r"|been sent) (?:out|back|through|thru)",
+        rf"(?:{_REFUND_S}|{_REFUND}{_FILL}(?: has| have)?) (?:now |just |already |all |finally )?"
+        r"(?:gone|went|been sent) (?:out|back|through|thru)",
         # Given in any form: "we've given you a partial refund", "issued store credit of $42".
         rf"{past('give')} (?:you )?(?:a |the |your |ur )?(?:full |partial )?{_REFUND}",
         r"(?:we've|we have|i've|i have|we|i)(?: just| already| now)? (?:issued|processed|sent"
         rf"|paid|made|completed|added) (?:a |the |your |ur |you )?(?:full |partial )?{_REFUND}",
-        rf"{_REFUND}(?:'s| has| have)?(?: now| just| already| all)? (?:gone|went|go)"
+        rf"(?:{_REFUND_S}|{_REFUND}(?: has| have)?)(?: now| just| already| all)? (?:gone|went|go)"
         r" (?:out|back|through|thru)",
-        rf"{_REFUND}(?:'s| is| has been|'s been)(?: now| all)? (?:sorted|done|complete|completed"
+        rf"(?:{_REFUND_S}(?: been)?|{_REFUND}(?: is| has been))(?: now| all)? (?:sorted|done"
+        r"|complete|completed"
         r"|been paid|paid|issued|sent)",
         rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
         r" (?:gone|went|been sent|sent|been put|put|on (?:its|it's|the|their) way) back",
@@ -115,8 +115,8 @@ _TABLE = RuleSet.of(
         rf"(?:sent|paid|put|transferred|returned|given) (?:the |your )?{_MONEY} back to (?:you|u)",
         rf"refunded (?:back )?(?:to|into|onto|on) {_WALLET}",
         rf"{_REFUND}{_FILL} (?:is|'s) on (?:its|it's|the|their) way",
-        rf"{_REFUND}'s on (?:its|it's|the|their) way",
-        rf"{_REFUND}{_FILL}(?:'s| is)? on (?:its |it's |the |their )?way",
+        rf"{_REFUND_S} on (?:its|it's|the|their) way",
+        rf"(?:{_REFUND_S}|{_REFUND}{_FILL}(?:'s| is)?) on (?:its |it's |the |their )?way",
         rf"{_REFUND}(?: status)?\W{{1,8}}(?:issued|completed?|paid|sent)",
         rf"{_LABEL}{_AMOUNT}\W{{1,3}}(?:issued|completed?|paid|sent|processed)",
         rf"{_REFUND}{_FILL} {_DONE}",
@@ -131,8 +131,9 @@ _TABLE = RuleSet.of(
         r"(?:'s|is|has been|was|went|has gone|are) back (?:on|to|in|into) your",
         r"refunded",
         # Done in other words: "refund done", "went thru", "Accounts have processed your refund".
-        rf"{_REFUND}(?: status)?(?:'s| is| has been)?(?: now| all)? (?:done|actioned|through|thru)",
-        rf"{_REFUND}(?:'s been|'s)?(?: {_AMOUNT})? (?:{_AUX} )?(?:done|actioned)",
+        rf"(?:{_REFUND_S}|{_REFUND}(?: status)?(?: is| has been)?)(?: now| all)? (?:done|actioned"
+        r"|through|thru)",
+        rf"(?:{_REFUND_S}(?: been)?|{_REFUND}(?: {_AMOUNT})?) (?:{_AUX} )?(?:done|actioned)",
         rf"{_REFUND}{_FILL} (?:went|has gone|gone) thru",
         r"(?:have|has|'ve)(?: now| just| already)? (?:issued|processed|sent|paid|actioned"
         r"|released|completed|put through) (?:a|the|your|ur)(?: full| partial)? refund",
@@ -155,7 +156,7 @@ _TABLE = RuleSet.of(
         r"|go through"
         r"|go thru|come thru|be done|be sorted)",
         rf"{_REFUND}{_FILL} (?:is |'s )?(?:still |currently |now )?processing",
-        rf"{_REFUND}(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)?"
+        rf"(?:{_REFUND_S}|{_REFUND}){_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being processed|being issued|pending|in the queue|queued|going through|in progress"
         r"|on hold|under way|underway)",
         r"(?:it's|it is|its|that's|that is)(?: still| currently| now)? (?:pending|being processed"
@@ -180,7 +181,7 @@ _TABLE = RuleSet.of(
         rf"(?:you'll|you will|you should|you'd|you would) (?:get|receive|have) (?:the |your )?"
         rf"(?:{_MONEY}|full amount|whole amount|amount|full \w+ price) back",
         # Approval of the money, not yet the money: "inspected and approved for a refund".
-        r"(?:approved|accepted|cleared|okayed|ok'd|authori[sz]ed) for (?:a |the |your )?"
+        r"(?:approved|accepted|cleared|okayed|ok'd|authorised|authorized) for (?:a |the |your )?"
         rf"(?:full |partial )?{_REFUND}",
         # Owed: "you're due a partial refund of £6".
         r"(?:you're|you are|you'll be|ur|u r) (?:due|owed) (?:a |an |the |your )?"
@@ -190,14 +191,16 @@ _TABLE = RuleSet.of(
         r"(?:before|then) (?:we|i|they) (?:sort|issue|process|send|release|pay|arrange)(?: out)?"
         rf" (?:the|your|a|ur)(?: full| partial)? {_REFUND}",
         # Under review: "your refund request is still being reviewed".
-        rf"{_REFUND}(?: request| req)?(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)? being"
+        rf"(?:{_REFUND_S}|{_REFUND}(?: request| req)?){_FILL}(?: is| are)?"
+        r"(?: still| now| currently)? being"
         r" (?:reviewed|considered|assessed|checked)",
         # Money to come: "we'll pay back the £22.00", "we will credit $15.00 back".
-        rf"(?:will|'ll|shall|going to|gonna)(?: be)? {forms(*_PAYING)}(?: you)?(?: back)?"
+        rf"(?:will|we'll|i'll|they'll|shall|going to|gonna)(?: be)? {forms(*_PAYING)}(?: you)?"
+        r"(?: back)?"
         rf" (?:the |your |ur )?{_MONEY}",
         # Still to come in other words: "being sorted", "with accounts", "okayed", "not out yet".
-        rf"{_REFUND}(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)? (?:being (?:sorted"
-        r"|sorted"
+        rf"(?:{_REFUND_S}|{_REFUND}){_FILL}(?: is| are)?(?: still| now| currently)?"
+        r" (?:being (?:sorted|sorted"
         r" out|looked at|actioned|arranged|dealt with|handled)|with (?:accounts|finance|the"
         r" (?:finance|accounts|payments) team|our (?:finance|accounts|payments) team))",
         rf"{_REFUND}{_FILL} (?:has been |was |is |'s been |been )?(?:okayed|ok'd|signed off"
@@ -216,10 +219,19 @@ _TABLE = RuleSet.of(
         rf"{forms(*STARTING)} (?:the |your |a |ur )?(?:full |partial )?{_REFUND}",
         negation=False,
     ),
+    # Money landing where the customer keeps it, led by a word the dispatch can file ("back",
+    # the paying verb); what landed is checked before it (`_landed`): "$35 is back on ur
+    # card", "60 quid back to the card you paid with", "the $39.99 was returned to your card".
+    rules(
+        _LANDED,
+        _BACK_ON,
+        rf"{past(*_PAYING)}(?: back)? (?:to|on|onto|into|2) {WALLET}",
+        negated_yet=_PENDING,
+    ),
     # Approved or asked for, not yet paid; and not approved yet is still to come.
     rules(
         _PENDING,
-        rf"{_REFUND}(?:'s been|'s)?{_FILL} (?:{_AUX} )?(?:approved|initiated|requested"
+        rf"(?:{_REFUND_S}(?: been)?|{_REFUND}){_FILL} (?:{_AUX} )?(?:approved|initiated|requested"
         r"|authori[sz]ed)",
         negated=_PENDING,
     ),
@@ -242,7 +254,8 @@ _TABLE = RuleSet.of(
         r"(?:won't|will not|wont|isn't|is not|aren't|are not|not) (?:be )?(?:getting|get"
         r"|receiving|receive|due|entitled to) (?:a |any )?refund",
         rf"{_REFUND}(?: request| req)? (?:was |has been |is )?(?:declined|rejected|denied|refused)",
-        rf"{_REFUND}(?: request| req)?(?:'s|'s been){_FILL} (?:declined|rejected|denied|refused"
+        rf"(?:{_REFUND}(?: request| req)'s(?: been)?|{_REFUND_S}(?: been)?){_FILL} (?:declined"
+        r"|rejected|denied|refused"
         r"|knocked back|turned down)",
         rf"{_REFUND}(?: request| req)?{_FILL} (?:was |has been |is |been )(?:declined|rejected"
         r"|denied"
@@ -281,7 +294,7 @@ _ANAPHORA = re.compile(
     r"|you(?:'ll| will| should| may| might| can| could)? (?:see|get|receive|notice|expect))\b"
 )
 _AMOUNT_LABEL = re.compile(r"\bamount\b")
-_ANY_REFUND = re.compile(rf"\b{REFUND}")
+_ANY_REFUND = re.compile(rf"\b{REFUND}(?!\s+cards?\b)")
 _CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound", "quid", "bucks")
 
 
@@ -292,8 +305,14 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
         sentence = doc.sentence_at(hit.start)
         if _ANY_REFUND.search(doc.masked, sentence.start, sentence.end) is None:
             return None
-    if _CREDIT.search(phrase) and not _credit_refunds(doc, hit):
-        return None
+    if phrase.startswith("credit card") or (
+        _CREDIT.search(phrase) and not _credit_refunds(doc, hit)
+    ):
+        return None  # a credit card is where money goes, and a goodwill credit is a gift
+    if hit.value == _LANDED:
+        if not _landed(doc, hit):
+            return None
+        hit = hit._replace(value=_ISSUED)
     bare = phrase == "refunded"
     if bare and refunded_is_return_status(doc, hit.start):
         return None
@@ -312,6 +331,18 @@ def _credit_refunds(doc: Document, hit: Hit) -> bool:
     gesture ("I've added store credit as a goodwill gesture" is a discount)."""
     sentence = doc.sentence_at(hit.start)
     return doc.return_context and not _GOODWILL.search(doc.masked, sentence.start, sentence.end)
+
+
+def _landed(doc: Document, hit: Hit) -> bool:
+    """What lands in the wallet is money: an amount, the refund or money said before it in its
+    clause, or a pronoun in a sentence about a refund ("it was released to your card")."""
+    before = doc.masked[hit.clause.start : hit.start]
+    if MONEY.search(before) or _MONEY_WORDS.search(before) or _REFUND_WORD.search(before):
+        return True
+    if _PRONOUN.search(before) is None:
+        return False
+    sentence = doc.sentence_at(hit.start)
+    return _ANY_REFUND.search(doc.masked, sentence.start, sentence.end) is not None
 
 
 def _already(doc: Document, hit: Hit) -> bool:
@@ -339,7 +370,7 @@ _FIELD_STATES = {
 _FIELD_STATE = re.compile(r"\b(?:" + "|".join(_FIELD_STATES) + r")\b")
 #: A label that names no topic of its own: the heading above it does.
 _BARE_LABEL = re.compile(r"\s*(?:status|state|current status|update)\W*")
-_REFUND_WORD = re.compile(rf"\b{REFUND}")
+_REFUND_WORD = re.compile(rf"\b{REFUND}(?!\s+cards?\b)")
 _OWN_LABEL = re.compile(rf"\s*{REFUND}(?: status)?\W*")
 
 

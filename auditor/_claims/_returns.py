@@ -52,7 +52,9 @@ _GO_AHEAD = r"(?:go-?ahead|green light|thumbs up|ok|okay|all clear|nod|all-clear
 #: Who decides on a return, and what they are to do: "with the team to approve".
 _TO_DECIDE = r"(?:for|to) (?:review|approval|a decision|sign-?off|approve|decide|authori[sz]e)"
 #: Whoever is looking a returned item over, and the item: "the team are checking it".
-_ASSESSOR = rf"(?:they're|they are|we're|we are|(?:{STAFF}|technicians?|warehouse)(?:'s| is| are))"
+_ASSESSOR = (
+    rf"(?:they're|they are|we're|we are|(?:{STAFF}|technician|technicians|warehouse) (?:is|are))"
+)
 _ASSESSED_THING = r"(?:it|them|its \w+|their \w+|the \w+|your \w+|xx+)"
 
 _TABLE = RuleSet.of(
@@ -72,7 +74,7 @@ _TABLE = RuleSet.of(
         r" (?:through|in)(?!\w)",
         rf"{forms('put')} (?:a |the |your )?return (?:request|req) in",
         r"(?:in|on) (?:the|our) (?:review|approval|returns) queue|review queue",
-        r"needs? (?:approving|approval|reviewing|to be approved|to be reviewed)",
+        r"(?:need|needs) (?:approving|approval|reviewing|to be approved|to be reviewed)",
         r"awaiting (?:a |an )?(?:approval|review|authori[sz]ation|decision)",
         r"(?:under|in|pending) (?:review|approval)",
         r"being reviewed",
@@ -184,7 +186,7 @@ _TABLE = RuleSet.of(
     ),
     rules(_REJECTED, forms("reject", "decline", "deny", "refuse", "turn down", "knock back")),
     rules(_REJECTED, separable("turn", "down"), separable("knock", "back"), "binned"),
-    rules(_REJECTED, r"no[- ]go", negation=False),
+    rules(_REJECTED, r"no go|no-go", negation=False),
     # Closed with the money paid: "closed with a full refund".
     rules(_REFUNDED, r"closed (?:with|and) (?:a )?(?:full |partial )?refund(?:ed)?"),
     rules(_REJECTED, forms("say no to"), negation=False),
@@ -198,10 +200,10 @@ _TABLE = RuleSet.of(
         r"(?:is|are|'s) (?:now )?back with us (?:in stock|on the shelves?)",
         r"(?:you|you've|you have) (?:now )?(?:come|came) back (?:to|with) us",
         # Still to come back: "needs to come back to us first".
-        r"(?:need|needs|needed|has|have|had|will|'ll|should|must|going|got) to (?:come|get|go"
+        r"(?:need|needs|needed|has|have|had|should|must|going|got) to (?:come|get|go"
         r"|make it|be sent|be posted) back(?: (?:to|with|at) (?:us|ours|our \w+))?",
         # Approval of the money, not of the return: "approved for a refund".
-        r"(?:approved|accepted|cleared|okayed|ok'd|authori[sz]ed) for (?:a |the |your )?"
+        r"(?:approved|accepted|cleared|okayed|ok'd|authorised|authorized) for (?:a |the |your )?"
         r"(?:full |partial )?refund",
     ),
 )
