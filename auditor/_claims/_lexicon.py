@@ -231,7 +231,7 @@ STARTING = ("start", "initiate", "kick off", "begin", "trigger")
 #: A possessive before where refunded money lands, as chat writes it too ("2 ur card").
 WALLET = (
     r"(?:(?:your|the|ur|you|yr|ya)(?: \w+)? )?(?:card|account|acct|bank|payment method|original"
-    r" payment|visa|mastercard|amex|paypal|debit card|credit card)"
+    r" payment|form of payment|visa|mastercard|amex|paypal|debit card|credit card)"
 )
 
 

@@ -12,7 +12,7 @@ import re
 
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import REFUND, STARTING, WALLET, forms, past
+from auditor._claims._lexicon import APPROVING, REFUND, STARTING, WALLET, forms, past
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import has_yet, hedged, negated
 from auditor._claims._numbers import MONEY, parse_amount
@@ -56,17 +56,17 @@ _AMOUNT = r"(?:(?:€|\$|£) ?\d[\d.,]*|\d[\d.,]*(?: ?(?:eur|usd|gbp))?)"
 _LABEL = rf"{REFUND}(?: status)?(?: (?:for|on) xx+)?\W{{1,8}}"
 _DONE = (
     r"(?:issued|processed|procesed|sent|paid(?: out)?|completed|made|credited|released|posted"
-    r"|added|transferred)"
+    r"|added|transferred|sorted|actioned|applied)"
 )
 #: Money being sent the customer's way: past forms are issued, others still to come.
 _PAYING = (
     "pay", "credit", "send", "put", "transfer", "refund", "return", "post", "pop", "give",
-    "deposit", "release",
+    "deposit", "release", "apply",
 )  # fmt: skip
 #: An auxiliary with its negation and adverbs: "has not yet been", "'s been", "was already".
 _AUX = (
     r"(?:(?:has|have|had|'s|was|were|is|are|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't)"
-    r"(?: not)?(?: yet| already| now| just| all)?(?: been)?|been)"
+    r"(?: not)?(?: yet| already| now| just| all)?(?: been)?|been|not)"
 )
 #: Where the money is now: "back on your card", "back 2 ur acct".
 _BACK_ON = rf"back (?:on|to|into|onto|in|2) {WALLET}"
@@ -98,7 +98,8 @@ _TABLE = RuleSet.of(
         rf"{past('give')} (?:you )?(?:a |the |your |ur )?(?:full |partial )?{_REFUND}",
         r"(?:we've|we have|i've|i have|we|i)(?: just| already| now)? (?:issued|processed|sent"
         rf"|paid|made|completed|added) (?:a |the |your |ur |you )?(?:full |partial )?{_REFUND}",
-        rf"(?:{_REFUND_S}|{_REFUND}(?: has| have)?)(?: now| just| already| all)? (?:gone|went|go)"
+        rf"(?:{_REFUND_S}|{_REFUND}(?: has| have)?)(?: not)?(?: now| just| already| all)?"
+        r" (?:gone|went|go)"
         r" (?:out|back|through|thru)",
         rf"(?:{_REFUND_S}(?: been)?|{_REFUND}(?: is| has been))(?: now| all)? (?:sorted|done"
         r"|complete|completed"
@@ -183,6 +184,8 @@ _TABLE = RuleSet.of(
         # Approval of the money, not yet the money: "inspected and approved for a refund".
         r"(?:approved|accepted|cleared|okayed|ok'd|authorised|authorized) for (?:a |the |your )?"
         rf"(?:full |partial )?{_REFUND}",
+        # Approval of the money, the refund its object: "we have approved a refund of $36.10".
+        rf"{past(*APPROVING)} (?:a|the|your|ur)(?: full| partial)? {_REFUND}",
         # Owed: "you're due a partial refund of £6".
         r"(?:you're|you are|you'll be|ur|u r) (?:due|owed) (?:a |an |the |your )?"
         r"(?:full |partial )?"
@@ -214,6 +217,9 @@ _TABLE = RuleSet.of(
         # "Hasn't gone out": the issued rules' "gone out" is not negated in this form.
         rf"{_REFUND}{_FILL} (?:hasn't|has not|haven't|have not|didn't|did not|hasnt|didnt)"
         r" (?:gone|go|come|gone through) (?:out|back|through|thru)",
+        # Not before something still to come: "won't go through until we've got it back".
+        rf"{_REFUND}{_FILL} (?:won't|will not|wont|can't|cannot) (?:go|be|come) (?:out|through|thru"
+        r"|back|issued|processed|sent)(?= (?:until|till|til|before|unless))",
         # Not started, started or kicked off: begun is not yet paid, and neither is not begun.
         rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: yet| now)? {past(*STARTING)}",
         rf"{forms(*STARTING)} (?:the |your |a |ur )?(?:full |partial )?{_REFUND}",
@@ -453,6 +459,9 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
         about_refund = bool(_REFUND_CUE.search(text)) or bool(
             refund_talk and _AMOUNT_LABEL.search(text)
         )
+        if not about_refund and refund_talk and row_start < row_end:
+            # An "Amount" column of a table about a refund.
+            about_refund = _AMOUNT_LABEL.match(column_header(doc, match.start())) is not None
         if not about_refund and refund_talk:
             about_refund = _beside_a_refund(doc, match.start(), text)
         if not about_refund and row_start < row_end:  # in a table's refund column

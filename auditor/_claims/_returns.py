@@ -75,7 +75,7 @@ _TABLE = RuleSet.of(
         rf"{forms('put')} (?:a |the |your )?return (?:request|req) in",
         r"(?:in|on) (?:the|our) (?:review|approval|returns) queue|review queue",
         r"(?:need|needs) (?:approving|approval|reviewing|to be approved|to be reviewed)",
-        r"awaiting (?:a |an )?(?:approval|review|authori[sz]ation|decision)",
+        r"(?:awaiting|pending) (?:a |an )?(?:approval|review|authori[sz]ation|decision)",
         r"(?:under|in|pending) (?:review|approval)",
         r"being reviewed",
         r"(?:status|return|xx+)\W{1,3}requested",
@@ -168,6 +168,8 @@ _TABLE = RuleSet.of(
         r"(?:being|been|getting) given (?:a|the) (?:once-over|once over|look over|check)",
         r"(?:in|with|at) (?:qc|quality control|inspection|the inspection queue)",
         r"(?:have|got) (?:your |the )?returned \w+|in hand",
+        # Where it is now, with no verb: "RMA-1 at warehouse, checking now".
+        rf"xx+(?: is|'s)? (?:now )?(?:at|in) {RETURNS_PLACE}",
         r"(?:item|items|parcel|package|return|xx+) (?:received|rcvd|rec'd|recd) (?:at|in|by)"
         r" (?:our|the)",
         r"(?:we've|we have|we|i've) (?:had|got) (?:it|them|the \w+|your \w+|xx+)(?: \w+)?"
@@ -186,7 +188,7 @@ _TABLE = RuleSet.of(
     ),
     rules(_REJECTED, forms("reject", "decline", "deny", "refuse", "turn down", "knock back")),
     rules(_REJECTED, separable("turn", "down"), separable("knock", "back"), "binned"),
-    rules(_REJECTED, r"no go|no-go", negation=False),
+    rules(_REJECTED, r"no go|no-go", rf"{forms('knock')} on the head", negation=False),
     # Closed with the money paid: "closed with a full refund".
     rules(_REFUNDED, r"closed (?:with|and) (?:a )?(?:full |partial )?refund(?:ed)?"),
     rules(_REJECTED, forms("say no to"), negation=False),
@@ -223,6 +225,8 @@ _NOT_A_RETURN = frozenset(
 #: "RMA-1's refund was approved" speak of the refund, whatever opened the clause.
 _MONEY_NOUNS = re.compile(r"\b(?:refunds?|payments?|money|cards?)\b")
 _PRONOUNS = frozenset({"it", "this", "that", "thats"})
+#: The state verb's object is money: "approved a refund", "declined the payment".
+_MONEY_OBJECT = re.compile(r"\s+(?:a|the|your|ur)(?:\s+full|\s+partial)?\s+(?:refund|payment)")
 #: How far back, in characters, a pronoun's noun is sought.
 _LOOK_BACK = 120
 _ANY_NOUN = re.compile(
@@ -315,8 +319,8 @@ def _keep(doc: Document, hit: Hit) -> bool:
     if hit.value == _REFUNDED:
         word = doc.masked.rfind("refunded", hit.start, hit.end)
         return refunded_is_return_status(doc, max(word, hit.start))
-    if clause_topic(doc, hit.start) in _NOT_A_RETURN:
-        return False
+    if clause_topic(doc, hit.start) in _NOT_A_RETURN or _MONEY_OBJECT.match(doc.masked, hit.end):
+        return False  # "we have approved a refund of $36": the money's approval
     nouns = _ANY_NOUN.findall(doc.masked, doc.clause_at(hit.start).start, hit.start)
     if nouns and _MONEY_NOUNS.fullmatch(nouns[-1]):
         return False

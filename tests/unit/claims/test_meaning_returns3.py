@@ -154,3 +154,28 @@ def test_a_bare_status_under_a_heading_about_something_else_is_no_refund():
 def test_an_amount_in_a_table_refund_column_is_a_refund_amount():
     text = "| Return | Refund |\n|---|---|\n| RMA-40011 | €12.50 |"
     assert amounts(text) == ["12.50"]
+
+
+def test_approving_a_refund_is_the_moneys_approval_not_the_returns():
+    text = "We've authorised a refund of £20.00 for RMA-40012."
+    assert returns(text) == []
+    assert refunds(text) == [("pending", "RMA-40012")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rfnd not done yet for RMA-40013",
+        "The refund's not gone out yet, RMA-40013.",
+        "The refund for RMA-40013 won't be sent until the item is back.",
+    ],
+)
+def test_a_refund_not_done_yet_or_held_until_later_is_pending(text):
+    assert refunds(text) == [("pending", "RMA-40013")]
+
+
+def test_an_amount_column_of_a_table_about_a_refund_is_a_refund_amount():
+    text = (
+        "Your refund:\n\n| Return | Status | Amount |\n|---|---|---|\n| RMA-40014 | Sent | $9.99 |"
+    )
+    assert amounts(text) == ["9.99"]
