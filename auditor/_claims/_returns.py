@@ -226,7 +226,10 @@ _NOT_A_RETURN = frozenset(
 _MONEY_NOUNS = re.compile(r"\b(?:refunds?|payments?|money|cards?)\b")
 _PRONOUNS = frozenset({"it", "this", "that", "thats"})
 #: The state verb's object is money: "approved a refund", "declined the payment".
-_MONEY_OBJECT = re.compile(r"\s+(?:a|the|your|ur)(?:\s+full|\s+partial)?\s+(?:refund|payment)")
+#: On its line: the next paragraph's "Your refund …" is no object ("Status: Approved").
+_MONEY_OBJECT = re.compile(
+    r"[^\S\n]+(?:a|the|your|ur)(?:[^\S\n]+full|[^\S\n]+partial)?[^\S\n]+(?:refund|payment)\b"
+)
 #: How far back, in characters, a pronoun's noun is sought.
 _LOOK_BACK = 120
 _ANY_NOUN = re.compile(

@@ -179,3 +179,8 @@ def test_an_amount_column_of_a_table_about_a_refund_is_a_refund_amount():
         "Your refund:\n\n| Return | Status | Amount |\n|---|---|---|\n| RMA-40014 | Sent | $9.99 |"
     )
     assert amounts(text) == ["9.99"]
+
+
+def test_a_status_line_is_not_the_object_of_the_next_paragraphs_refund():
+    text = "**Return:** RMA-40015\n**Status:** Approved\n\nYour refund is pending."
+    assert returns(text) == [("approved", "RMA-40015")]
