@@ -207,3 +207,37 @@ STAFF = (
     r"|humans|bods"
     r"|person|expert|experts|folks|guys|lads|crew)"
 )
+
+#: A refund by any of its names: chat's "rfnd", a "reimbursement", "store credit" or a "credit"
+#: (a credit card is set aside where a phrase is settled). Refund rules open on this class.
+REFUND = r"(?:refund|rfnd|refnd|reimbursement|store credit|credit)"
+#: Arriving, said of a parcel coming back to the shop ("turned up back at ours", "came in to
+#: the warehouse", "landed with us"); past forms only: "it should arrive" has not arrived.
+ARRIVING = ("arrive", "turn up", "come in", "come through", "land", "show up", "make it")
+#: Saying yes to a return: "granted", "authorised", "signed off".
+APPROVING = ("approve", "authorise", "authorize", "accept", "grant", "okay", "sign off")
+#: Where a returned parcel arrives: us, ours, the warehouse, our returns centre, the depot.
+RETURNS_PLACE = (
+    r"(?:us|ours|(?:our |the )?(?:\w+ )?(?:warehouse|facility|returns? cent(?:re|er)|depot"
+    r"|returns? department|returns? team))"
+)
+#: Looking a returned item over, which happens only once it is back: the return is received.
+ASSESSING = (
+    "assess", "inspect", "check", "check over", "test", "evaluate", "examine", "look over",
+    "go through", "go over",
+)  # fmt: skip
+#: Starting something that is not done yet: a refund "started", "initiated", "kicked off".
+STARTING = ("start", "initiate", "kick off", "begin", "trigger")
+#: A possessive before where refunded money lands, as chat writes it too ("2 ur card").
+WALLET = (
+    r"(?:(?:your|the|ur|you|yr|ya)(?: \w+)? )?(?:card|account|acct|bank|payment method|original"
+    r" payment|form of payment|visa|mastercard|amex|paypal|debit card|credit card)"
+)
+
+
+def separable(verb: str, particle: str) -> str:
+    """Every form of a phrasal verb with its object inside it or after it: "turned the return
+    down", "knocked it back", "turned down". A short object only: a pronoun, an id or a noun
+    with its article."""
+    inside = r"(?: (?:it|them|this|that|this one|that one|xx+|(?:the|your|ur|this|that) \w+))?"
+    return f"{forms(verb)}{inside} {particle}"

@@ -77,7 +77,10 @@ _FRAME_VERBS = frozenset(
 #: Every negator is one of these strings, or ends with "n't": a clause without any denies
 #: nothing. One search finds them all; no word boundaries, so it finds every negator word.
 _NEGATOR_TEXT = re.compile("|".join(sorted([*_NEGATORS, "n't"])))
-_YET = re.compile(r"\byet\b")
+#: "Not yet" in its other words: "not approved at this time", "still not issued", "so far".
+_YET = re.compile(
+    r"\b(?:yet|still|so far|at this (?:time|point|stage)|at the moment|as of (?:now|today))\b"
+)
 
 _MODALS = frozenset(
     [

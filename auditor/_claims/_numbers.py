@@ -72,7 +72,8 @@ def parse_number(text: str) -> int | None:
 
 
 _CURRENCY = r"(?:€|\$|£|eur|usd|gbp)"
-_CURRENCY_AFTER = r"(?:€|\$|£|eur|usd|gbp|euros?|dollars?|pounds?)"
+#: After the figure, slang too: "24 quid", "30 bucks".
+_CURRENCY_AFTER = r"(?:€|\$|£|eur|usd|gbp|euros?|dollars?|pounds?|quid|bucks)"
 _AMOUNT = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?"
 #: A money amount with its currency, before or after the figure.
 MONEY = re.compile(

@@ -12,18 +12,26 @@ import re
 
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
+from auditor._claims._lexicon import APPROVING, REFUND, STARTING, WALLET, forms, past
 from auditor._claims._model import Claim, ClaimKind
-from auditor._claims._negation import has_yet, hedged
+from auditor._claims._negation import has_yet, hedged, negated
 from auditor._claims._numbers import MONEY, parse_amount
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of, resolve
-from auditor._claims._returns import refunded_is_return_status, table_row
+from auditor._claims._returns import column_header, refunded_is_return_status, table_row
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan, silent
+from auditor._claims._text import Clause, Segment
 
 _ISSUED = "issued"
 _PENDING = "pending"
 _NONE = "none"
+#: Money said to land in the customer's wallet, before what landed is checked (`_landed`).
+_LANDED = "landed"
+#: A refund by any of its names ("rfnd", "store credit"; `_lexicon.REFUND`), and with "'s"
+#: as one word ("refund's"), so that the dispatch files each under its whole first word.
+_REFUND = REFUND
+_REFUND_S = r"(?:refund|rfnd|refnd|reimbursement|store credit|credit)'s"
 #: Words between "refund" and its verb ("refund of €3 for the missing lid"), never a verb nor
 #: a state ("Refund: €3, pending (not issued yet)" is pending, not a denied "issued").
 _FILL = (
@@ -33,29 +41,68 @@ _FILL = (
 )
 _HAS_BEEN = (
     r"(?:has been|have been|was|is|'s been|been|has|had|hasn't been|has not been|haven't been"
-    r"|wasn't|was not|isn't|is not|not|(?:may|might|should|must|could) have been)"
+    r"|wasn't|was not|isn't|is not|not|(?:may|might|should|must|could)(?: already)? have been)"
 )
 #: Where refunded money lands: "back on your card", "to the account you paid with".
-_WALLET = (
-    r"(?:your|the|ur|you|yr)(?: \w+)? (?:card|account|bank|payment method|original payment"
-    r"|visa|mastercard|amex|paypal)"
-)
+_WALLET = WALLET
 #: Money said by its amount or as money ("£27 went back this morning", "the money's …").
-_MONEY = r"(?:money|funds|amount|cash|(?:€|\$|£)\s?\d[\d.,]*|\d[\d.,]* ?(?:eur|usd|gbp))"
+_MONEY = (
+    r"(?:money|funds|amount|cash|(?:€|\$|£)\s?\d[\d.,]*|(?:eur|usd|gbp) ?\d[\d.,]*"
+    r"|\d[\d.,]* ?(?:eur|usd|gbp|quid|bucks|pounds?|dollars?|euros?))"
+)
 #: An amount in a "label: value" line ("Refund: €20.49, pending").
 _AMOUNT = r"(?:(?:€|\$|£) ?\d[\d.,]*|\d[\d.,]*(?: ?(?:eur|usd|gbp))?)"
 #: A refund's label: "Refund", "Refund status", "Refund for RMA-1".
-_LABEL = r"refund(?: status)?(?: (?:for|on) xx+)?\W{1,6}"
-_DONE = r"(?:issued|processed|procesed|sent|paid(?: out)?|completed|made|credited|released)"
+_LABEL = rf"{REFUND}(?: status)?(?: (?:for|on) xx+)?\W{{1,8}}"
+_DONE = (
+    r"(?:issued|processed|procesed|sent|paid(?: out)?|completed|made|credited|released|posted"
+    r"|added|transferred|sorted|actioned|applied)"
+)
+#: Money being sent the customer's way: past forms are issued, others still to come.
+_PAYING = (
+    "pay", "credit", "send", "put", "transfer", "refund", "return", "post", "pop", "give",
+    "deposit", "release", "apply",
+)  # fmt: skip
+#: An auxiliary with its negation and adverbs: "has not yet been", "'s been", "was already".
+_AUX = (
+    r"(?:(?:has|have|had|'s|was|were|is|are|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't)"
+    r"(?: not)?(?: yet| already| now| just| all)?(?: been)?|been|not)"
+)
+#: Where the money is now: "back on your card", "back 2 ur acct".
+_BACK_ON = rf"back (?:on|to|into|onto|in|2) {WALLET}"
+#: A future or a plan before a phrase: "we will credit $15 back", "we'll be putting it through".
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|going to|gonna|about to|plan to|need to)\b")
+#: How many words before a phrase a future may stand and still govern it.
+_FUTURE_REACH = 5
+_WORDS = re.compile(r"[\w']+")
+#: A credit named as the refund ("store credit of $42", "the credit … has posted"), not the
+#: verb ("credited", which says money went back).
+_CREDIT = re.compile(r"\bcredit\b(?!\s+cards?\b)")
+_ALREADY = re.compile(r"\balready\b")
+_MONEY_WORDS = re.compile(r"\b(?:money|funds|cash|amount|\d[\d.,]* ?(?:quid|bucks))\b")
+_PRONOUN = re.compile(r"\b(?:it|it's|its|that|that's)\b")
+_GOODWILL = re.compile(r"\b(?:goodwill|gesture|as a thank|on the house)\b")
 
 _TABLE = RuleSet.of(
     rules(
         _ISSUED,
-        rf"refund{_FILL} {_HAS_BEEN}(?: now| yet| already)?(?: been)? {_DONE}",
-        rf"refund{_FILL} (?:went|has gone|was sent) (?:out|back|through)",
-        r"refund(?:'s| has| have)?(?: now| just| already| all)? (?:gone|went|go)"
+        rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: now| yet| already)?(?: been)? {_DONE}",
+        rf"{_REFUND}{_FILL} (?:went|has gone|was sent) (?:out|back|through)",
+        rf"{past(*_PAYING)} (?:back )?(?:you )?(?:the |your |ur )?{_MONEY}(?: \w+){{0,6}}?"
+        rf" {_BACK_ON}",
+        # On its way: "is going back to your card now", "has already gone through".
+        rf"{_REFUND}{_FILL} (?:is|'s|are) (?:now )?(?:going|heading) back",
+        rf"(?:{_REFUND_S}|{_REFUND}{_FILL}(?: has| have)?) (?:now |just |already |all |finally )?"
+        r"(?:gone|went|been sent) (?:out|back|through|thru)",
+        # Given in any form: "we've given you a partial refund", "issued store credit of $42".
+        rf"{past('give')} (?:you )?(?:a |the |your |ur )?(?:full |partial )?{_REFUND}",
+        r"(?:we've|we have|i've|i have|we|i)(?: just| already| now)? (?:issued|processed|sent"
+        rf"|paid|made|completed|added) (?:a |the |your |ur |you )?(?:full |partial )?{_REFUND}",
+        rf"(?:{_REFUND_S}|{_REFUND}(?: has| have)?)(?: not)?(?: now| just| already| all)?"
+        r" (?:gone|went|go)"
         r" (?:out|back|through|thru)",
-        r"refund(?:'s| is| has been|'s been)(?: now| all)? (?:sorted|done|complete|completed"
+        rf"(?:{_REFUND_S}(?: been)?|{_REFUND}(?: is| has been))(?: now| all)? (?:sorted|done"
+        r"|complete|completed"
         r"|been paid|paid|issued|sent)",
         rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
         r" (?:gone|went|been sent|sent|been put|put|on (?:its|it's|the|their) way) back",
@@ -68,14 +115,15 @@ _TABLE = RuleSet.of(
         # PayPal" (a return's "refunded" alone stays the return's state).
         rf"(?:sent|paid|put|transferred|returned|given) (?:the |your )?{_MONEY} back to (?:you|u)",
         rf"refunded (?:back )?(?:to|into|onto|on) {_WALLET}",
-        rf"refund{_FILL} (?:is|'s) on (?:its|it's|the|their) way",
-        r"refund's on (?:its|it's|the|their) way",
-        rf"refund{_FILL}(?:'s| is)? on (?:its |it's |the |their )?way",
-        r"refund(?: status)?\W{1,3}(?:issued|completed?|paid|sent)",
+        rf"{_REFUND}{_FILL} (?:is|'s) on (?:its|it's|the|their) way",
+        rf"{_REFUND_S} on (?:its|it's|the|their) way",
+        rf"(?:{_REFUND_S}|{_REFUND}{_FILL}(?:'s| is)?) on (?:its |it's |the |their )?way",
+        rf"{_REFUND}(?: status)?\W{{1,8}}(?:issued|completed?|paid|sent)",
         rf"{_LABEL}{_AMOUNT}\W{{1,3}}(?:issued|completed?|paid|sent|processed)",
-        rf"refund{_FILL} {_DONE}",
-        rf"refund{_FILL} (?:is|'s|was|has been) (?:now )?(?:complete|completed|done|finali[sz]ed)",
-        rf"refund{_FILL} (?:won't|will not|wont) be {_DONE}",
+        rf"{_REFUND}{_FILL} {_DONE}",
+        rf"{_REFUND}{_FILL} (?:is|'s|was|has been) (?:now )?(?:complete|completed|done"
+        r"|finali[sz]ed)",
+        rf"{_REFUND}{_FILL} (?:won't|will not|wont) be {_DONE}",
         r"(?:we've|we have|we|i've|i have|i)(?: gone ahead and| just| already| now)?"
         r" (?:refunded|reimbursed|credited)",
         r"you(?:'ve| have)? been (?:refunded|reimbursed|credited)",
@@ -84,8 +132,10 @@ _TABLE = RuleSet.of(
         r"(?:'s|is|has been|was|went|has gone|are) back (?:on|to|in|into) your",
         r"refunded",
         # Done in other words: "refund done", "went thru", "Accounts have processed your refund".
-        r"refund(?: status)?(?:'s| is| has been)?(?: now| all)? (?:done|actioned|through|thru)",
-        rf"refund{_FILL} (?:went|has gone|gone) thru",
+        rf"(?:{_REFUND_S}|{_REFUND}(?: status)?(?: is| has been)?)(?: now| all)? (?:done|actioned"
+        r"|through|thru)",
+        rf"(?:{_REFUND_S}(?: been)?|{_REFUND}(?: {_AMOUNT})?) (?:{_AUX} )?(?:done|actioned)",
+        rf"{_REFUND}{_FILL} (?:went|has gone|gone) thru",
         r"(?:have|has|'ve)(?: now| just| already)? (?:issued|processed|sent|paid|actioned"
         r"|released|completed|put through) (?:a|the|your|ur)(?: full| partial)? refund",
         rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
@@ -97,19 +147,23 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _PENDING,
-        rf"refund{_FILL} (?:is|'s|are) (?:still |currently |now )?(?:pending|being processed"
+        rf"{_REFUND}{_FILL} (?:is|'s|are) (?:still |currently |now )?(?:pending|being processed"
         r"|on hold|in progress|being issued|under way|underway|awaiting approval)",
         rf"{_LABEL}(?:{_AMOUNT}\W{{1,3}})?pending",
         r"pending refund|awaiting (?:a |your |the )?refund",
-        rf"refund{_FILL} (?:will|'ll|should|is going to|is due to) be"
+        rf"{_REFUND}{_FILL} (?:will|'ll|should|is going to|is due to) be"
         r" (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
-        rf"refund{_FILL} (?:will|'ll|should) (?:follow|come through|be on its way|go out|go through"
+        rf"{_REFUND}{_FILL} (?:will|'ll|should) (?:follow|come through|be on its way|go out"
+        r"|go through"
         r"|go thru|come thru|be done|be sorted)",
-        rf"refund{_FILL} (?:is |'s )?(?:still |currently |now )?processing",
-        rf"refund(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)?"
+        rf"{_REFUND}{_FILL} (?:is |'s )?(?:still |currently |now )?processing",
+        rf"(?:{_REFUND_S}|{_REFUND}){_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being processed|being issued|pending|in the queue|queued|going through|in progress"
         r"|on hold|under way|underway)",
-        r"(?:it's|it is|its|that's|that is) still (?:pending|being processed|going through)",
+        r"(?:it's|it is|its|that's|that is)(?: still| currently| now)? (?:pending|being processed"
+        r"|going through|on hold)",
+        # Held back: "we're holding the refund until …".
+        rf"{forms('hold')}(?: back)? (?:the |your |ur )?(?:full |partial )?{_REFUND}",
         rf"{_MONEY} (?:will|'ll|should) (?:go|be sent|be put|come) back",
         r"(?:we'll|we will|i'll|i will) (?:sort|arrange|organi[sz]e|set up|get) (?:you )?(?:a|the"
         r"|your)(?: full| partial)? refund",
@@ -118,7 +172,7 @@ _TABLE = RuleSet.of(
         r"(?:will|'ll) (?:send|issue|give|arrange|process) (?:you )?(?:a|the|your)"
         r"(?: full| partial)? refund",
         # Due after something still to come: "they'll look at it and refund you after that".
-        r"refund (?:you|it|them) (?:after|once|when|as soon as)",
+        rf"{_REFUND} (?:you|it|them) (?:after|once|when|as soon as)",
         r"(?:will|'ll|shall|should) be (?:refunded|reimbursed)",
         r"(?:will|'ll|going to) (?:pop|put|push|get|send) (?:the |your |a )?refund (?:through|thru"
         r"|out|off)",
@@ -127,26 +181,72 @@ _TABLE = RuleSet.of(
         # Money still to come back: "you'll get £12.50 back", "… the full amount back".
         rf"(?:you'll|you will|you should|you'd|you would) (?:get|receive|have) (?:the |your )?"
         rf"(?:{_MONEY}|full amount|whole amount|amount|full \w+ price) back",
-        rf"refund{_FILL} (?:has been |was |is )?(?:approved|initiated|requested|authori[sz]ed)",
+        # Approval of the money, not yet the money: "inspected and approved for a refund".
+        r"(?:approved|accepted|cleared|okayed|ok'd|authorised|authorized) for (?:a |the |your )?"
+        rf"(?:full |partial )?{_REFUND}",
+        # Approval of the money, the refund its object: "we have approved a refund of $36.10".
+        rf"{past(*APPROVING)} (?:a|the|your|ur)(?: full| partial)? {_REFUND}",
+        # Owed: "you're due a partial refund of £6".
+        r"(?:you're|you are|you'll be|ur|u r) (?:due|owed) (?:a |an |the |your )?"
+        r"(?:full |partial )?"
+        rf"{_REFUND}",
+        # Still to do: "before we sort the refund".
+        r"(?:before|then) (?:we|i|they) (?:sort|issue|process|send|release|pay|arrange)(?: out)?"
+        rf" (?:the|your|a|ur)(?: full| partial)? {_REFUND}",
+        # Under review: "your refund request is still being reviewed".
+        rf"(?:{_REFUND_S}|{_REFUND}(?: request| req)?){_FILL}(?: is| are)?"
+        r"(?: still| now| currently)? being"
+        r" (?:reviewed|considered|assessed|checked)",
+        # Money to come: "we'll pay back the £22.00", "we will credit $15.00 back".
+        rf"(?:will|we'll|i'll|they'll|shall|going to|gonna)(?: be)? {forms(*_PAYING)}(?: you)?"
+        r"(?: back)?"
+        rf" (?:the |your |ur )?{_MONEY}",
         # Still to come in other words: "being sorted", "with accounts", "okayed", "not out yet".
-        rf"refund(?:'s)?{_FILL}(?: is| are)?(?: still| now| currently)? (?:being (?:sorted|sorted"
+        rf"(?:{_REFUND_S}|{_REFUND}){_FILL}(?: is| are)?(?: still| now| currently)?"
+        r" (?:being (?:sorted|sorted"
         r" out|looked at|actioned|arranged|dealt with|handled)|with (?:accounts|finance|the"
         r" (?:finance|accounts|payments) team|our (?:finance|accounts|payments) team))",
-        rf"refund{_FILL} (?:has been |was |is |'s been |been )?(?:okayed|ok'd|signed off"
+        rf"{_REFUND}{_FILL} (?:has been |was |is |'s been |been )?(?:okayed|ok'd|signed off"
         r"|green-lit|greenlit)",
         # Due after an event still to come: "refund $89 after inspection", "refund once it's in".
-        rf"refund{_FILL} (?:after|following|once|as soon as) (?:inspection|we|it|it's|the \w+"
+        rf"{_REFUND}{_FILL} (?:after|following|once|as soon as) (?:inspection|we|it|it's|the \w+"
         r"|your \w+|they|our \w+|checks?|testing|assessment)",
+    ),
+    rules(
+        _PENDING,
         # "Hasn't gone out": the issued rules' "gone out" is not negated in this form.
-        rf"refund{_FILL} (?:hasn't|has not|haven't|have not|didn't|did not|hasnt|didnt)"
+        rf"{_REFUND}{_FILL} (?:hasn't|has not|haven't|have not|didn't|did not|hasnt|didnt)"
         r" (?:gone|go|come|gone through) (?:out|back|through|thru)",
+        # Not before something still to come: "won't go through until we've got it back".
+        rf"{_REFUND}{_FILL} (?:won't|will not|wont|can't|cannot) (?:go|be|come) (?:out|through|thru"
+        r"|back|issued|processed|sent)(?= (?:until|till|til|before|unless))",
+        # Not started, started or kicked off: begun is not yet paid, and neither is not begun.
+        rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: yet| now)? {past(*STARTING)}",
+        rf"{forms(*STARTING)} (?:the |your |a |ur )?(?:full |partial )?{_REFUND}",
+        negation=False,
+    ),
+    # Money landing where the customer keeps it, led by a word the dispatch can file ("back",
+    # the paying verb); what landed is checked before it (`_landed`): "$35 is back on ur
+    # card", "60 quid back to the card you paid with", "the $39.99 was returned to your card".
+    rules(
+        _LANDED,
+        _BACK_ON,
+        rf"{past(*_PAYING)}(?: back)? (?:to|on|onto|into|2) {WALLET}",
+        negated_yet=_PENDING,
+    ),
+    # Approved or asked for, not yet paid; and not approved yet is still to come.
+    rules(
+        _PENDING,
+        rf"(?:{_REFUND_S}(?: been)?|{_REFUND}){_FILL} (?:{_AUX} )?(?:approved|initiated|requested"
+        r"|authori[sz]ed)",
+        negated=_PENDING,
     ),
     rules(None, r"be refunded"),
     # Qualifying for one is no state; not qualifying is none ("doesn't qualify for a refund").
     rules(None, r"qualify for (?:a |any )?refund", negated=_NONE),
     rules(
         _NONE,
-        r"no refunds?",
+        rf"no {_REFUND}s?",
         rf"{_LABEL}(?:none|nil|n/a)(?!\w)",
         r"(?:not|isn't|is not|isnt|aren't|arent|wasn't|wasnt|was not|weren't|won't be|wont be"
         r"|not be|never) eligible for (?:a |any )?refund",
@@ -159,20 +259,25 @@ _TABLE = RuleSet.of(
         # Not getting one: "won't be getting a refund", "isn't due a refund".
         r"(?:won't|will not|wont|isn't|is not|aren't|are not|not) (?:be )?(?:getting|get"
         r"|receiving|receive|due|entitled to) (?:a |any )?refund",
-        r"refund(?: request)? (?:was |has been |is )?(?:declined|rejected|denied|refused)",
-        rf"refund(?: request)?(?:'s|'s been){_FILL} (?:declined|rejected|denied|refused"
+        rf"{_REFUND}(?: request| req)? (?:was |has been |is )?(?:declined|rejected|denied|refused)",
+        rf"(?:{_REFUND}(?: request| req)'s(?: been)?|{_REFUND_S}(?: been)?){_FILL} (?:declined"
+        r"|rejected|denied|refused"
         r"|knocked back|turned down)",
-        rf"refund(?: request)?{_FILL} (?:was |has been |is |been )(?:declined|rejected|denied"
+        rf"{_REFUND}(?: request| req)?{_FILL} (?:was |has been |is |been )(?:declined|rejected"
+        r"|denied"
         r"|refused|knocked back|turned down)",
         r"(?:won't|will not|isn't going to|is not going to) be (?:a|any) refund",
         r"(?:won't|will not|can't|cannot|unable to|not able to) be able to refund",
+        r"(?:not|n't) be able to (?:refund|issue|give|offer|process)",
         r"(?:won't|will not) be able to (?:issue|give|offer|process) (?:a |any |you a )?refund",
         r"no money back",
         negation=False,
     ),
 )
 _REFUND_CUE = re.compile(
-    r"\b(?:refund\w*|reimburs\w*|credit\w*|money back|back (?:on|to|in|into) your"
+    r"\b(?:refund\w*|rfnd\w*|reimburs\w*|credit(?!\s+cards?\b)\w*|money back"
+    r"|back (?:on|to|in|into|2) (?:your|ur)"
+    r"|(?:pay|paid|paying) back"
     r"|on your statement|(?:get|getting|receive|have|sent|paid|put) (?:the |your )?\S+ back\b)"
 )
 #: "No refund until we receive it": refused only for now.
@@ -180,7 +285,8 @@ _UNTIL = re.compile(r"[\w ]{0,20}?\b(?:until|till|before|unless|once)\b")
 _PRONOUNS = ("it", "that")
 #: Refund talk in any form: the word, or money going back.
 _MONEY_BACK = re.compile(
-    r"\brefund|\breimburs|\b(?:went|gone|go|goes|sent|put|going|way|credited)\s+back\b"
+    r"\brefund|\brfnd|\breimburs|\b(?:went|gone|go|goes|sent|put|going|way|credited|pay|paid)"
+    r"\s+back\b"
     r"|\bback\s+(?:on|to|into)\s+(?:your|the|you)\b"
 )
 _OTHER_MONEY = re.compile(
@@ -194,8 +300,8 @@ _ANAPHORA = re.compile(
     r"|you(?:'ll| will| should| may| might| can| could)? (?:see|get|receive|notice|expect))\b"
 )
 _AMOUNT_LABEL = re.compile(r"\bamount\b")
-_ANY_REFUND = re.compile(r"\brefund")
-_CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound")
+_ANY_REFUND = re.compile(rf"\b{REFUND}(?!\s+cards?\b)")
+_CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound", "quid", "bucks")
 
 
 def _settle(doc: Document, hit: Hit) -> Hit | None:
@@ -205,19 +311,122 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
         sentence = doc.sentence_at(hit.start)
         if _ANY_REFUND.search(doc.masked, sentence.start, sentence.end) is None:
             return None
+    if phrase.startswith("credit card") or (
+        _CREDIT.search(phrase) and not _credit_refunds(doc, hit)
+    ):
+        return None  # a credit card is where money goes, and a goodwill credit is a gift
+    if hit.value == _LANDED:
+        if not _landed(doc, hit):
+            return None
+        hit = hit._replace(value=_ISSUED)
     bare = phrase == "refunded"
     if bare and refunded_is_return_status(doc, hit.start):
         return None
     waiting = _UNTIL.match(doc.masked, hit.end) is not None
     if hit.value == _NONE and (waiting or has_yet(doc, hit.clause)):
         return hit._replace(value=_PENDING)
+    if hit.value == _ISSUED and not hit.negated and _promised(doc, hit):
+        return hit._replace(value=_PENDING)
+    if hit.value == _PENDING and phrase.endswith(" back") and _already(doc, hit):
+        return hit._replace(value=_ISSUED)  # "you should have the £42.00 back already"
     return hit
+
+
+def _credit_refunds(doc: Document, hit: Hit) -> bool:
+    """A credit is a refund in an answer about a return or a refund, and not given as a
+    gesture ("I've added store credit as a goodwill gesture" is a discount)."""
+    sentence = doc.sentence_at(hit.start)
+    return doc.return_context and not _GOODWILL.search(doc.masked, sentence.start, sentence.end)
+
+
+def _landed(doc: Document, hit: Hit) -> bool:
+    """What lands in the wallet is money: an amount, the refund or money said before it in its
+    clause, or a pronoun in a sentence about a refund ("it was released to your card")."""
+    before = doc.masked[hit.clause.start : hit.start]
+    if MONEY.search(before) or _MONEY_WORDS.search(before) or _REFUND_WORD.search(before):
+        return True
+    if _PRONOUN.search(before) is None:
+        return False
+    sentence = doc.sentence_at(hit.start)
+    return _ANY_REFUND.search(doc.masked, sentence.start, sentence.end) is not None
+
+
+def _already(doc: Document, hit: Hit) -> bool:
+    return _ALREADY.search(doc.masked, hit.clause.start, hit.clause.end) is not None
+
+
+def _promised(doc: Document, hit: Hit) -> bool:
+    """Money told as going back under a future or a plan a few words before it ("we will
+    credit $15.00 back to your card", "you'll get a full refund back to your card"): not yet
+    sent."""
+    words = _WORDS.findall(doc.masked, hit.clause.start, hit.start)[-_FUTURE_REACH:]
+    return _FUTURE.search(" ".join(words)) is not None
+
+
+#: A refund's state said in a word, as a field's value or a table cell gives it: data, one
+#: place ("Status: Sent" under a heading "Your refund", "| RMA-1 | £10.00, issued |").
+_FIELD_STATES = {
+    **dict.fromkeys(
+        ("issued", "sent", "paid", "complete", "completed", "processed", "credited", "refunded"),
+        _ISSUED,
+    ),
+    **dict.fromkeys(("pending", "processing", "approved", "queued", "in progress"), _PENDING),
+    **dict.fromkeys(("none", "declined", "rejected", "denied", "refused"), _NONE),
+}
+_FIELD_STATE = re.compile(r"\b(?:" + "|".join(_FIELD_STATES) + r")\b")
+#: A label that names no topic of its own: the heading above it does.
+_BARE_LABEL = re.compile(r"\s*(?:status|state|current status|update)\W*")
+_REFUND_WORD = re.compile(rf"\b{REFUND}(?!\s+cards?\b)")
+_OWN_LABEL = re.compile(rf"\s*{REFUND}(?: status)?\W*")
+
+
+def _field_hits(doc: Document) -> list[Hit]:
+    """States told in a refund's field: the value of a "Refund:" label, of a bare "Status:"
+    label in a section headed by a refund, or a cell in a table's refund column. The phrase
+    rules read prose; this reads the structure."""
+    hits = []
+    headings = doc.layout is not None and bool(doc.layout.headings)
+    table = "|" in doc.masked
+    for index, clause in enumerate(doc.clauses):
+        field: Segment | None = None
+        if table and _REFUND_WORD.match(column_header(doc, clause.start)):
+            field = Segment(clause.start, clause.end)
+        elif index > 0 and _refund_label(doc, doc.clauses[index - 1], headings):
+            field = doc.value_of(doc.clauses[index - 1])
+        if field is None or silent(clause):
+            continue
+        state = _FIELD_STATE.search(doc.masked, field.start, field.end)
+        if state is None:
+            continue
+        value = _FIELD_STATES[state.group()]
+        # "Refund: not issued yet" is for the phrase rules; "none (declined)" denies nothing.
+        if value == _NONE or not negated(doc, clause, *state.span()):
+            hits.append(Hit(state.start(), state.end(), value, doc.clause_at(state.start())))
+    return hits
+
+
+def _refund_label(doc: Document, label: Clause, headings: bool) -> bool:
+    """`label` is a refund's field label: "Refund:", "Refund status:", or a bare "Status:"
+    whose section's heading speaks of a refund."""
+    text = doc.clause_text(label)
+    if _OWN_LABEL.fullmatch(text):
+        return doc.is_label(label)
+    if not headings or doc.layout is None or not _BARE_LABEL.fullmatch(text):
+        return False
+    if not doc.is_label(label):
+        return False
+    above = [h for h in doc.layout.headings if h.end <= label.start]
+    return (
+        bool(above) and _REFUND_WORD.search(doc.masked, above[-1].start, above[-1].end) is not None
+    )
 
 
 @EXTRACTORS.register(ClaimKind.REFUND)
 def extract_refund(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.REFUND))
     hits = [settled for hit in scan(doc, *table) if (settled := _settle(doc, hit))]
+    if doc.layout is not None or "|" in doc.masked:
+        hits.extend(_field_hits(doc))
     return claims_of(doc, ClaimKind.REFUND, hits) if hits else []
 
 
@@ -250,8 +459,13 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
         about_refund = bool(_REFUND_CUE.search(text)) or bool(
             refund_talk and _AMOUNT_LABEL.search(text)
         )
+        if not about_refund and refund_talk and row_start < row_end:
+            # An "Amount" column of a table about a refund.
+            about_refund = _AMOUNT_LABEL.match(column_header(doc, match.start())) is not None
         if not about_refund and refund_talk:
             about_refund = _beside_a_refund(doc, match.start(), text)
+        if not about_refund and row_start < row_end:  # in a table's refund column
+            about_refund = _REFUND_WORD.match(column_header(doc, match.start())) is not None
         if silent(clause) or not about_refund:
             continue
         amount = parse_amount(match.group("before") or match.group("after"))

@@ -12,7 +12,18 @@ import re
 
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import WITH, forms, past
+from auditor._claims._lexicon import (
+    APPROVING,
+    ARRIVING,
+    ASSESSING,
+    RETURNS_PLACE,
+    STAFF,
+    WITH,
+    forms,
+    ing,
+    past,
+    separable,
+)
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._refine import later_beats_earlier, supersede
 from auditor._claims._registry import EXTRACTORS
@@ -38,6 +49,13 @@ _ASSESSED = (
 _LOGGED = ("log", "raise", "open", "create", "submit", "register", "initiate", "start", "set up")
 #: Approval said as an idiom: cleared, given the green light, okayed.
 _GO_AHEAD = r"(?:go-?ahead|green light|thumbs up|ok|okay|all clear|nod|all-clear)"
+#: Who decides on a return, and what they are to do: "with the team to approve".
+_TO_DECIDE = r"(?:for|to) (?:review|approval|a decision|sign-?off|approve|decide|authori[sz]e)"
+#: Whoever is looking a returned item over, and the item: "the team are checking it".
+_ASSESSOR = (
+    rf"(?:they're|they are|we're|we are|(?:{STAFF}|technician|technicians|warehouse) (?:is|are))"
+)
+_ASSESSED_THING = r"(?:it|them|its \w+|their \w+|the \w+|your \w+|xx+)"
 
 _TABLE = RuleSet.of(
     rules(
@@ -46,7 +64,18 @@ _TABLE = RuleSet.of(
         r"|created|registered|opened|open|pending|noted)",
         rf"return{_ID} (?:has been |was |is |'s been )?(?:logged|submitted|created|registered"
         r"|opened)",
-        r"awaiting (?:a |an )?(?:approval|review|authori[sz]ation|decision)",
+        # With what it is for between: "the return for your kettle has been logged".
+        rf"return (?:for|on|of) (?:your |the |my )?(?:xx+|\w+) (?:has been |was |is |'s been )?"
+        rf"{past(*_LOGGED)}",
+        # Curt: "RMA-1 logged, team will review".
+        rf"xx+,? (?:now )?{past(*_LOGGED)}(?! (?:with|to|by) (?:\w+ )?{STAFF})",
+        # The request gone in: "return req in for ORD-1", "your return request came through".
+        r"return (?:request|req)(?: (?:has |have |'s )?(?:come|came|gone|went|been put|is))?"
+        r" (?:through|in)(?!\w)",
+        rf"{forms('put')} (?:a |the |your )?return (?:request|req) in",
+        r"(?:in|on) (?:the|our) (?:review|approval|returns) queue|review queue",
+        r"(?:need|needs) (?:approving|approval|reviewing|to be approved|to be reviewed)",
+        r"(?:awaiting|pending) (?:a |an )?(?:approval|review|authori[sz]ation|decision)",
         r"(?:under|in|pending) (?:review|approval)",
         r"being reviewed",
         r"(?:status|return|xx+)\W{1,3}requested",
@@ -59,11 +88,12 @@ _TABLE = RuleSet.of(
         rf"return (?:request|req)(?: (?:for|on) xx+)? (?:has been |was |is |'s been )?"
         rf"{past(*_LOGGED, 'receive')}",
         r"waiting (?:for|on) (?:a )?(?:decision|approval|review|authori[sz]ation|sign-off)",
+        rf"waiting (?:for|on) (?:the |a |its )?{_GO_AHEAD}",
         r"waiting (?:for|on) (?:\w+ ){1,4}to (?:approve|review|authori[sz]e|sign (?:it )?off)",
         r"waiting to be (?:reviewed|approved|authori[sz]ed|looked at)",
         # With someone who will decide: "is with the team for review".
-        r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team) (?:for|to)"
-        r" (?:review|approval|a decision|sign-?off)",
+        r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
+        rf" {_TO_DECIDE}",
         r"(?:status|return|xx+)\W{1,6}requested",
     ),
     rules(
@@ -79,7 +109,10 @@ _TABLE = RuleSet.of(
         _APPROVED,
         r"approved|authori[sz]ed|accepted",
         r"cleared(?: for return)?|okayed|ok'd|okd|oked|signed off|green-?lit",
-        rf"{forms('give', 'get')} (?:it |the return |your return |that )?(?:the |a )?{_GO_AHEAD}",
+        rf"(?:has been|have been|was|were|is|'s been|been) {past(*APPROVING)}",
+        rf"{forms('give', 'get', 'have')} (?:it |the return |your return |that )?(?:the |a )?"
+        rf"{_GO_AHEAD}",
+        rf"{forms('say yes to')}",
         r"(?:happy|agreed|able|glad|pleased) to (?:accept|approve|take (?:it|them|xx+|the \w+"
         r"|your \w+) back)",
         negated=_REJECTED,
@@ -87,7 +120,12 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _REJECTED,
-        r"(?:can't|cannot|can not|won't|will not|unable to|not able to) (?:accept|approve)",
+        r"(?:can't|cannot|can not|won't|will not|unable to|not able to|couldn't|could not"
+        r"|weren't able to|wasn't able to) (?:accept|approve|authori[sz]e)",
+        # Back, but not in a state to take: "it's failed inspection".
+        r"failed (?:the |its |our )?(?:inspection|checks?|quality (?:check|control)|qc)",
+        r"(?:didn't|did not) pass (?:the |its |our )?(?:inspection|checks?|quality (?:check"
+        r"|control)|qc)",
         r"(?:isn't|is not|won't|will not|not) (?:going to )?be (?:accepted|approved)",
         negation=False,
     ),
@@ -97,8 +135,9 @@ _TABLE = RuleSet.of(
         rf" (?:your|the) {_NOT_THE_ORDER}(?:returned \w+|return(?! req)|item|parcel|package|xx+"
         r"|\w+(?! req))"
         r"(?: back)?",
-        r"(?:return|returns|item|parcel|package|it|xx+)(?: \w+)? (?:was|has been|is|'s been"
-        r"|have been|were) (?:received|recieved|rcvd|rec'd|recd)(?: back)?",
+        r"(?:return|returns|item|parcel|package|it|xx+)(?: (?!request|req\b)\w+)?"
+        r" (?:was|has been|is|'s been|have been|were) (?:received|recieved|rcvd|rec'd|recd)"
+        r"(?: back)?",
         # Terse: "item rcvd back", "parcel received back".
         r"(?:item|items|parcel|package|xx+) (?:received|rcvd|rec'd|recd) back",
         r"arrived (?:back )?(?:at|in) our (?:warehouse|returns centre|returns center)",
@@ -115,9 +154,24 @@ _TABLE = RuleSet.of(
         r"came back (?:to|with) us",
         r"got (?:it|them|the \w+|your \w+(?: \w+)?|xx+|the xx+) back",
         r"(?:came|come|made it|got|arrived|arrives) back (?:to|at|in|with) (?:us|our \w+)",
-        rf"being {_ASSESSED}",
+        rf"(?:being|getting|been) {_ASSESSED}",
+        rf"(?:being|getting|been) {past(*ASSESSING)}",
         r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
-        r"(?! (?:for|to) (?:review|approval|a decision|sign-?off))",
+        rf"(?! {_TO_DECIDE})",
+        # Back at the shop, said by how it came: "turned up back at ours", "got to us".
+        rf"{past(*ARRIVING)} (?:back )?(?:at|in|to|into|with) {RETURNS_PLACE}",
+        rf"{past('get')} to {RETURNS_PLACE}",
+        rf"{past('reach')} {RETURNS_PLACE}",
+        # Someone looking it over now: "the team are giving it a once-over".
+        rf"{_ASSESSOR} (?:now |currently |still |just )?{ing(*ASSESSING)} {_ASSESSED_THING}",
+        rf"{forms('give')} (?:it|them) (?:a|the) (?:once-over|once over|look over|check)",
+        r"(?:being|been|getting) given (?:a|the) (?:once-over|once over|look over|check)",
+        r"(?:in|with|at) (?:qc|quality control|inspection|the inspection queue)",
+        r"(?:have|got) (?:your |the )?returned \w+|in hand",
+        # Where it is now, with no verb: "RMA-1 at warehouse, checking now".
+        rf"xx+(?: is|'s)? (?:now )?(?:at|in) {RETURNS_PLACE}",
+        r"(?:item|items|parcel|package|return|xx+) (?:received|rcvd|rec'd|recd) (?:at|in|by)"
+        r" (?:our|the)",
         r"(?:we've|we have|we|i've) (?:had|got) (?:it|them|the \w+|your \w+|xx+)(?: \w+)?"
         r" back",
         r"(?:we've|we have|they've|they have) had (?:it|them) since",
@@ -133,6 +187,10 @@ _TABLE = RuleSet.of(
         r"refunded",
     ),
     rules(_REJECTED, forms("reject", "decline", "deny", "refuse", "turn down", "knock back")),
+    rules(_REJECTED, separable("turn", "down"), separable("knock", "back"), "binned"),
+    rules(_REJECTED, r"no go|no-go", rf"{forms('knock')} on the head", negation=False),
+    # Closed with the money paid: "closed with a full refund".
+    rules(_REFUNDED, r"closed (?:with|and) (?:a )?(?:full |partial )?refund(?:ed)?"),
     rules(_REJECTED, forms("say no to"), negation=False),
     rules(_REJECTED, r"(?:isn't|is not|not) eligible for (?:a )?return", negation=False),
     rules(
@@ -143,10 +201,19 @@ _TABLE = RuleSet.of(
         # customer who came back to us wrote again.
         r"(?:is|are|'s) (?:now )?back with us (?:in stock|on the shelves?)",
         r"(?:you|you've|you have) (?:now )?(?:come|came) back (?:to|with) us",
+        # Still to come back: "needs to come back to us first".
+        r"(?:need|needs|needed|has|have|had|should|must|going|got) to (?:come|get|go"
+        r"|make it|be sent|be posted) back(?: (?:to|with|at) (?:us|ours|our \w+))?",
+        # Approval of the money, not of the return: "approved for a refund".
+        r"(?:approved|accepted|cleared|okayed|ok'd|authorised|authorized) for (?:a |the |your )?"
+        r"(?:full |partial )?refund",
     ),
 )
 _SENT_BACK = re.compile(r"\b(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback\b")
 _STAGES = later_beats_earlier((_REQUESTED, _APPROVED, _RECEIVED, _REFUNDED))
+#: Turned down is where a return ends, whatever stage it was turned down at ("we've had it
+#: back but it failed inspection").
+_STAGES[_REJECTED] = frozenset((_REQUESTED, _APPROVED, _RECEIVED))
 _NOUNS = re.compile(
     r"\b(?:returns?|rma|refunds?|orders?|payments?|cards?|you|we|i|it|this|that|items?|parcel"
     r"|package|money|status|thats|xx+)\b"
@@ -158,6 +225,11 @@ _NOT_A_RETURN = frozenset(
 #: "RMA-1's refund was approved" speak of the refund, whatever opened the clause.
 _MONEY_NOUNS = re.compile(r"\b(?:refunds?|payments?|money|cards?)\b")
 _PRONOUNS = frozenset({"it", "this", "that", "thats"})
+#: The state verb's object is money: "approved a refund", "declined the payment".
+#: On its line: the next paragraph's "Your refund …" is no object ("Status: Approved").
+_MONEY_OBJECT = re.compile(
+    r"[^\S\n]+(?:a|the|your|ur)(?:[^\S\n]+full|[^\S\n]+partial)?[^\S\n]+(?:refund|payment)\b"
+)
 #: How far back, in characters, a pronoun's noun is sought.
 _LOOK_BACK = 120
 _ANY_NOUN = re.compile(
@@ -166,11 +238,13 @@ _ANY_NOUN = re.compile(
 
 
 def clause_topic(doc: Document, hit_start: int) -> str | None:
-    """The first noun of the hit's clause (with its field label), or of its sentence."""
+    """The first noun of the hit's clause, else of its field label, else of its sentence: in
+    "Your kettle return is complete: it has been refunded" the clause's "it" speaks first."""
     clause = doc.clause_at(hit_start)
     label = doc.labelled_clause_text(clause)
     start = clause.end - len(label)
     scopes = (
+        (clause.start, hit_start),
         (start, hit_start),
         (doc.sentence_at(hit_start).start, hit_start),
         table_row(doc, hit_start),
@@ -198,6 +272,33 @@ def table_row(doc: Document, position: int) -> tuple[int, int]:
     return (line, position)
 
 
+#: The line under a Markdown table's header row: "|---|:---:|".
+_RULE_LINE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
+
+
+def column_header(doc: Document, position: int) -> str:
+    """The header cell over the Markdown table cell holding `position` ("| Return | Refund |"
+    over "| RMA-1 | £10.00, issued |" gives "refund"), or "" outside a table body."""
+    text = doc.masked
+    line = text.rfind("\n", 0, position) + 1
+    if text.find("|", line, position) < 0:
+        return ""
+    column = text.count("|", line, position) - (text[line:position].lstrip().startswith("|"))
+    # Up the table: the rule line, and the header row just above it.
+    end = line - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if _RULE_LINE.fullmatch(text, start, end):
+            head_end = start - 1
+            head_start = text.rfind("\n", 0, max(head_end, 0)) + 1
+            cells = text[head_start:head_end].strip().strip("|").split("|")
+            return cells[column].strip() if 0 <= column < len(cells) else ""
+        if "|" not in text[start:end]:
+            return ""
+        end = start - 1
+    return ""
+
+
 def refunded_is_return_status(doc: Document, hit_start: int) -> bool:
     """ "… has been refunded" speaks of the return when the return is what the clause is about."""
     topic = clause_topic(doc, hit_start)
@@ -221,8 +322,8 @@ def _keep(doc: Document, hit: Hit) -> bool:
     if hit.value == _REFUNDED:
         word = doc.masked.rfind("refunded", hit.start, hit.end)
         return refunded_is_return_status(doc, max(word, hit.start))
-    if clause_topic(doc, hit.start) in _NOT_A_RETURN:
-        return False
+    if clause_topic(doc, hit.start) in _NOT_A_RETURN or _MONEY_OBJECT.match(doc.masked, hit.end):
+        return False  # "we have approved a refund of $36": the money's approval
     nouns = _ANY_NOUN.findall(doc.masked, doc.clause_at(hit.start).start, hit.start)
     if nouns and _MONEY_NOUNS.fullmatch(nouns[-1]):
         return False
