@@ -58,7 +58,7 @@ _NOT_BEFORE_DATE = (
 _SHORT_PREFIX = (
     r"by|on|this|next|until|till|til|before|last|coming|land|lands|landed|arrive|arrives"
     r"|arriving|arrived|arr|due|eta:?|there|between|and|to|from|or|thru|through|dlvd|dlvrd"
-    r"|delivered"
+    r"|delivered|w/ ?u|w/ ?you|with u|with you"
 )
 _RELATIVE = "|".join(k.replace(" ", r"\s+") for k in sorted(_RELATIVE_DAYS, key=len, reverse=True))
 
@@ -72,11 +72,14 @@ _DATE = re.compile(
     rf"|{_PREFIX}(?P<mm>{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
     r"(?P<md>\d{1,2})(?:st|nd|rd|th)?(?![\w:])"
     r"(?:,?\s+(?P<my>\d{4})(?!\d))?"
-    rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?|(?:the|on|by)\s+(?:the\s+)?)"
+    rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?"
+    r"|(?:the|on|by|arr|eta:?|due|until|till|til)\s+(?:the\s+)?)"
     r"(?P<od>\d{1,2})(?:st|nd|rd|th)"
     rf"(?!\s+(?:of\s+)?(?:{_MONTHS})(?!\w))"
     rf"|(?P<rel>{_RELATIVE})"
-    rf"|(?P<tod>(?:by|at|around|before|for)\s+(?:the\s+)?(?:{_TIME_OF_DAY}))"
+    r"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after(?!\s+tomorrow))"
+    rf"|(?P<tod>(?:by|at|around|before|for|eta:?|arr|due|until|till|til)\s+(?:the\s+)?"
+    rf"(?:{_TIME_OF_DAY}))"
     r"|(?P<wkend>(?:(?:by|over|at|on|for|until|till|before)\s+)?(?:the|this)\s+weekend)"
     # "in the next day or two": a range of one to two days, read as its latest.
     r"|(?P<dayortwo>(?:in|within|over)\s+(?:the\s+next\s+|a\s+)?day\s+or\s+(?:two|so))"
@@ -101,6 +104,8 @@ DATE_NEEDLES = (
     "wk", "fortnight", "hour", "hr", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan",
     "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 )  # fmt: skip
+#: "-thu" after a weekday: the end of a range of weekdays ("wed-thu", "Mon – Wed").
+_WEEKDAY_TAIL = re.compile(rf"\s*[-\u2013\u2014]\s*({_WEEKDAY}|{_WEEKDAY_SHORT})\.?(?!\w)")
 _RANGE_GAP = re.compile(r"\s*(?:and|to|-|\u2014|or|through|until)\s*")
 _RANGE_OPENER = re.compile(r"(?:between|from)\s+$")
 
@@ -129,6 +134,9 @@ class DateExpr:
     weekend: bool = False
     #: Several expressions making one range ("between Monday and Wednesday").
     parts: tuple[DateExpr, ...] = ()
+    #: "the next day": days after the date said before it in its sentence (read by the caller,
+    #: which knows that sentence; alone it names no date).
+    after: int = 0
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -184,10 +192,8 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return _written(match, g["md"], g["mm"], g["my"])
     if g["od"]:
         return DateExpr(start, end, day_of_month=int(g["od"]))
-    if g["rel"]:
-        return DateExpr(start, end, offset=_RELATIVE_DAYS[re.sub(r"\s+", " ", g["rel"])])
-    if g["tod"]:
-        return DateExpr(start, end, offset=0, time_of_day=True)
+    if g["rel"] or g["next"] or g["tod"]:
+        return _relative(g, start, end)
     if g["wkend"]:
         return DateExpr(start, end, weekend=True)
     if g["dayortwo"]:
@@ -203,11 +209,27 @@ def _expr(match: re.Match[str]) -> DateExpr:
     return DateExpr(start, end, weekday=_WEEKDAYS.index(g["wd"]), weekday_past=last)
 
 
+def _relative(g: dict[str, str | None], start: int, end: int) -> DateExpr:
+    """A day said from today ("tomorrow", "by teatime") or from the day said before it ("the
+    next day")."""
+    if g["rel"]:
+        return DateExpr(start, end, offset=_RELATIVE_DAYS[re.sub(r"\s+", " ", g["rel"])])
+    if g["next"]:
+        return DateExpr(start, end, after=1)
+    return DateExpr(start, end, offset=0, time_of_day=True)
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpr]:
     """Date expressions in `text[start:end]`, ranges joined into one."""
     found: list[DateExpr] = []
-    for match in _DATE.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    for match in _DATE.finditer(text, start, stop):
         expr = _expr(match)
+        if expr.weekday is not None and (tail := _WEEKDAY_TAIL.match(text, expr.end, stop)):
+            # "eta wed-thu": a range of weekdays, read as its latest.
+            weekday = [w[:2] for w in _WEEKDAYS].index(tail.group(1)[:2])
+            last = DateExpr(tail.start(1), tail.end(), weekday=weekday)
+            expr = DateExpr(expr.start, tail.end(), parts=(expr, last))
         if found and _joins(text, found[-1], expr):
             first = found.pop()
             expr = DateExpr(first.start, expr.end, parts=(*(first.parts or (first,)), expr))
