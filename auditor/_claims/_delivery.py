@@ -150,6 +150,7 @@ _VALUE_WORDS = frozenset({
     # A softened or stressed date is still only a date: "— possibly tomorrow!".
     "possibly", "probably", "maybe", "perhaps", "likely", "hopefully", "even", "or", "so",
 })  # fmt: skip
+_BLANKS = re.compile(r"\s+")
 #: A masked name or id ("xxxxxxxxx"): no verb, so a clause of it and a time goes on too.
 _MASK = re.compile(r"x{3,}")
 #: A part of an order told: several dates still to come for it are its parts', and the order's
@@ -171,7 +172,7 @@ _CUE_WORDS = frozenset({
     "estimates", "due", "reach", "reaches", "reached", "turn", "turns", "turned", "land",
     "lands", "landed", "landing", "receive", "recieve", "dropped", "drop", "dropping", "coming",
     "scheduled", "slated", "booked",
-    "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target",
+    "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target", "came",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {
@@ -179,6 +180,7 @@ _CUE_PHRASES = {
     "w": ("w/",),
     "to": ("to you", "to u"),
     "be": ("be there",),
+    "there": ("get there", "gets there", "got there", "getting there"),
     "have": ("have it", "have them", "have your", "have xx"),
     "get": ("get it", "get them", "get your", "get xx"),
     "your": ("your door", "your step", "your address", "your letterbox", "your letter box"),
@@ -228,6 +230,8 @@ def _cue_stem(words: WordIndex) -> bool:
 
 def _cue_phrase(doc: Document) -> bool:
     masked = doc.masked
+    if "  " in masked:  # Markdown emphasis taken out: "left   in your safe place"
+        masked = _BLANKS.sub(" ", masked)
     for word in _CUE_PHRASE_WORDS.intersection(doc.words.word_set):
         if any(map(masked.__contains__, _CUE_PHRASES[word])):
             return True
