@@ -46,6 +46,8 @@ _RELATIVE_DAYS = {
 #: A time of day said without a day ("by teatime"): today, unless a day stands beside it.
 _TIME_OF_DAY = r"teatime|tea time|lunchtime|lunch time|end of (?:the )?day|close of play|eod"
 #: Units of a duration, in days.
+#: How near today a date written "9/12" must be to be read, in one reading only.
+_NEAR_DAYS = 31
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "fortnight": 14,
               "fortnights": 14, "hour": 0, "hours": 0, "hr": 0, "hrs": 0}  # fmt: skip
 
@@ -66,6 +68,9 @@ _DATE = re.compile(
     r"(?<![\w/.-])(?:"
     r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\w-])"
     r"|(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<ny>\d{4}|\d{2})(?![\w/.]\d)"
+    # "arr 9/12": no year, after a word of when; read only where one reading is near today.
+    r"|(?:(?<=\barr )|(?<=\beta )|(?<=\beta: )|(?<=\bby )|(?<=\bon )|(?<=\bdue ))"
+    r"(?P<s1>\d{1,2})/(?P<s2>\d{1,2})(?![\w/.-])"
     rf"|{_PREFIX}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
     rf"(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{_MONTHS})\.?"
     r"(?!\w)(?:,?\s+(?P<dy>\d{4})(?!\d))?"
@@ -134,6 +139,8 @@ class DateExpr:
     weekend: bool = False
     #: Several expressions making one range ("between Monday and Wednesday").
     parts: tuple[DateExpr, ...] = ()
+    #: "9/12" without a year: (first, second) number, either order possible.
+    numeric: tuple[int, int] | None = None
     #: "the next day": days after the date said before it in its sentence (read by the caller,
     #: which knows that sentence; alone it names no date).
     after: int = 0
@@ -184,6 +191,8 @@ def _expr(match: re.Match[str]) -> DateExpr:
     start, end = match.span()
     if g["iy"]:
         return DateExpr(start, end, absolute=_safe_date(int(g["iy"]), int(g["im"]), int(g["id"])))
+    if g["s1"]:
+        return DateExpr(start, end, numeric=(int(g["s1"]), int(g["s2"])))
     if g["n1"]:
         return DateExpr(start, end, absolute=_numeric(int(g["n1"]), int(g["n2"]), int(g["ny"])))
     if g["dd"]:
@@ -297,6 +306,8 @@ def resolve(expr: DateExpr, now: datetime | None, *, past: bool = False) -> date
         return today + timedelta(days=6 - today.weekday())
     if expr.month_day is not None:
         return _nearest_year(today, *expr.month_day)
+    if expr.numeric is not None:
+        return _near_reading(today, *expr.numeric, past=past)
     if expr.offset is not None:
         return today + timedelta(days=expr.offset)
     if expr.business_days is not None:
@@ -306,6 +317,19 @@ def resolve(expr: DateExpr, now: datetime | None, *, past: bool = False) -> date
     if expr.day_of_month is not None:
         return _day_of_month(today, expr.day_of_month, past)
     return None
+
+
+def _near_reading(today: date, first: int, second: int, *, past: bool) -> date | None:
+    """ "9/12" is 9 December in December and 12 September nowhere near it: the one reading,
+    day first or month first, within `_NEAR_DAYS` of today on the side of today its clause's
+    tense says ("arr 11/12" is 11 December, not 12 November); None when both or neither are."""
+    readings = {
+        d
+        for month, day in ((second, first), (first, second))
+        if (d := _nearest_year(today, month, day)) is not None
+        and 0 <= ((today - d) if past else (d - today)).days <= _NEAR_DAYS
+    }
+    return readings.pop() if len(readings) == 1 else None
 
 
 def _day_of_month(today: date, day: int, past: bool) -> date | None:

@@ -108,6 +108,10 @@ def test_order_status_by_meaning(text: str, expected: list[tuple[object, str | N
             "| Order | Status | ETA |\n|---|---|---|\n| ORD-80027 | Shipped | 10 Dec |",
             [("2026-12-10", "ORD-80027")],
         ),
+        # A date without a year, where one reading only is near today on its tense's side.
+        ("ORD-80033 arr 9/12", [("2026-12-09", "ORD-80033")]),
+        ("ORD-80034 arr 11/12", [("2026-12-11", "ORD-80034")]),
+        ("ORD-80035 eta 6/7", []),
         # A failed attempt is no delivery.
         ("The courier attempted delivery of ORD-80028 yesterday but nobody was in.", []),
         # A clause of a name and a time goes on from the delivery clause before it.
