@@ -91,9 +91,10 @@ _STRONG = RuleSet.of(
         rf"{PARCELS}?(?: \w+)?(?: (?:in|from|of) (?:xx+|your order"
         r"|the order|it))? (?:(?:has|have|was|were) (?:been )?)?(?:shipped|dispatched|sent)",
         r"(?:ships?|coming|sent|arrive|arriving|will ship|shipping) separately",
-        # A share of the order gone: "half ur order's gone", "part of the order has left".
-        r"(?:half|part) (?:of )?(?:your |ur |yr |the )?order(?:'s| has| have| is)?(?: been)?"
-        r" (?:gone|left|shipped|sent|dispatched|out)",
+        # A share of the order gone: "half ur order's gone", "part of the order has left",
+        # "half sent, rest thurs".
+        r"(?:half|part)(?: of)?(?: (?:your|ur|yr|the|it|them))?(?: order)?(?:'s| has| have| is)?"
+        r"(?: been)? (?:gone|left|shipped|sent|dispatched|out)",
         r"sent out (?:\d+|one|two|some) of (?:your|the) (?:\d+ |two |three )?items",
     ),
     rules(_PARTIAL, r"not all (?:of )?(?:your|the) items", negation=False),
@@ -116,7 +117,8 @@ _STRONG = RuleSet.of(
     ),
     rules(
         _CANCELLED,
-        r"cancell?ed|canceled|cancled|cancelld|cxl'd|cxld|canc'd|voided|scrapped|called off",
+        r"cancell?ed|canceled|cancled|cancelld|cxl'd|cxld|canc'd|canx|canx'd|voided|scrapped"
+        r"|called off|binned(?: off)?|axed",
         r"cancellation (?:has been |was )?(?:confirmed|processed|completed)",
     ),
     # A field label makes any status word an order status ("Status: processing").
@@ -221,6 +223,9 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:packing|picking|preparing) (?:it|them) (?:now|up|today)",
         r"(?:finish|finishing|finishes) (?:packing|picking|preparing|processing)",
         r"(?:in|into|entered|moved to|with) (?:our )?fulfil?ment",
+        # With the people who make it ready: "with the packing team now".
+        r"(?:with|in) (?:the |our )?(?:packing|picking|warehouse|dispatch|despatch|fulfil?ment)"
+        r" (?:team|department|dept|crew|staff|lads|folks|guys)",
         r"(?:in|at the front of) (?:the|our) (?:packing|picking|dispatch) queue",
         r"(?:(?:in|at the front of) (?:the|our) queue|queued) (?:for|to be) (?:packing|picking"
         r"|dispatch|packed|picked|dispatched|shipping|shipped)",
@@ -261,6 +266,9 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:went|sent|gone) out",
         rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|depot|facility|hub|us)",
         rf"{WITH} (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
+        # Held up by the carrier: "there's a delay at the courier", "stuck with DPD".
+        rf"(?:delay|delays|delayed|held up|stuck) (?:at|with) (?:the |their )?(?:courier|carrier"
+        rf"|driver|{_CARRIERS})",
         # Held up at the carrier's depot is still shipped (issue 24): "stuck at the depot".
         r"(?:stuck|held|held up|sitting|sat|waiting|delayed) (?:at|in) (?:the |a |their |your )?"
         r"(?:local )?(?:depot|sorting (?:office|centre|center|facility|hub)|delivery (?:office"
@@ -360,6 +368,10 @@ _WAITING = re.compile(
 _HELD_BY = re.compile(
     r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)|[:\-])\s*$"
 )
+#: Following a parcel, not saying where it is: "you can track ORD-1 with Evri".
+_FOLLOWED = re.compile(
+    r"\b(?:track|follow|check|trace|monitor|find|look up)\w*\s+(?:it|them|your \w+|xx+)\s*$"
+)
 #: An order noun, not the verb "to order" ("you can order it today", "pre-order").
 _ORDER_NOUN = re.compile(
     r"(?<!\bto )(?<!\byou )(?<!\bcan )(?<!\bplease )(?<!\bpre-)\b(?:orders?|parcels?|packages?"
@@ -427,7 +439,9 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
         doc.masked, hit.start, hit.end
     ):
         return False
-    if doc.masked.startswith(("with", "w/"), hit.start) and not _HELD_BY.search(before):
+    if doc.masked.startswith(("with", "w/"), hit.start) and (
+        not _HELD_BY.search(before) or _FOLLOWED.search(before)
+    ):
         return False  # "I've had a word with the courier" says nothing of where the parcel is
     if _about_a_return(doc, hit.start):
         return False

@@ -64,6 +64,13 @@ def read(text: str, kind: ClaimKind) -> list[tuple[object, str | None]]:
             "I've cancelled ORD-80014 and ORD-80015 for you.",
             [("cancelled", "ORD-80014"), ("cancelled", "ORD-80015")],
         ),
+        # With the people who make it ready; held up by the carrier; cancelled in slang.
+        ("ORD-80043 is with our dispatch crew today.", [("processing", "ORD-80043")]),
+        ("ORD-80044 is held up with Yodel, sorry.", [("shipped", "ORD-80044")]),
+        ("ORD-80045's been axed as you asked.", [("cancelled", "ORD-80045")]),
+        ("ORD-80046 half gone, rest fri", [("partially_shipped", "ORD-80046")]),
+        # Following a parcel with a carrier says nothing of where it is.
+        ("You can follow ORD-80047 with DPD once it ships.", []),
         # A plan is not a state.
         (
             "ORD-80016 will be handed to Royal Mail this evening, it's being packed now.",
