@@ -30,7 +30,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import resolve as resolve_subjects
 from auditor._claims._scan import silent
 from auditor._claims._subjects import SubjectType
-from auditor._claims._tables import column, header
+from auditor._claims._tables import column, header, row_start
 from auditor._claims._text import Clause
 
 
@@ -313,7 +313,13 @@ def _read(doc: Document, clause: Clause) -> tuple[str, list[DateExpr] | None]:
     text = doc.labelled_clause_text(clause)
     label = _label(doc, clause)
     if not label and "|" in doc.masked:
+        # A table cell is read with its column's header and its row, whose tense is the
+        # cell's: "| 1 | Delivered | Dec 2 |" was a part's delivery.
         label = _column(doc, clause)
+        if label:
+            start = row_start(doc.masked, clause.start)
+            end = doc.masked.find("\n", start)
+            doc.memo[("delivery row", clause.start)] = doc.masked[start : end if end >= 0 else None]
     if not label:
         return text, None
     dates = _dates_in(doc, clause)
@@ -364,7 +370,9 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
 
 
 def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> list[_Found]:
-    past = bool(_PAST.search(text)) and not _FUTURE.search(text)
+    row = doc.memo.get(("delivery row", clause.start))
+    tense = f"{text} {row}" if isinstance(row, str) else text
+    past = bool(_PAST.search(tense)) and not _FUTURE.search(tense)
     out = []
     for expr in dates:
         if _SET_ASIDE.search(doc.masked, clause.start, expr.start):
@@ -377,9 +385,7 @@ def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> 
         span = (expr.start, expr.end)
         for subject in _subjects(doc, clause, expr):
             claim = Claim(ClaimKind.DELIVERY_DATE, day.isoformat(), span, subject, hedge)
-            # A day gone by is past whatever the grammar ("| Delivery | Dec 2 |").
-            gone = past or (doc.context.now is not None and day < doc.context.now.date())
-            out.append(_Found(day, gone, claim))
+            out.append(_Found(day, past, claim))
     return out
 
 
