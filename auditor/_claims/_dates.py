@@ -22,7 +22,16 @@ _MONTH_NUMBER = {
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = "|".join(_WEEKDAYS)
+#: Weekdays as hurried typing spells them: each typo and the day it means (the agent voice).
+_WEEKDAY_TYPOS = {
+    "mondy": 0, "monady": 0, "tuesdy": 1, "tusday": 1, "teusday": 1, "tuseday": 1,
+    "wednsday": 2, "wensday": 2, "wendsday": 2, "wendesday": 2, "wedensday": 2, "wedsday": 2,
+    "wednesay": 2, "thrusday": 3, "thurday": 3, "thursay": 3, "thurdsay": 3, "thusday": 3,
+    "firday": 4, "fridy": 4, "frday": 4, "saterday": 5, "satuday": 5, "saturdy": 5,
+    "saturaday": 5, "sundy": 6, "sundey": 6,
+}  # fmt: skip
+_WEEKDAY_INDEX = {**{day: i for i, day in enumerate(_WEEKDAYS)}, **_WEEKDAY_TYPOS}
+_WEEKDAY = "|".join(sorted(_WEEKDAY_INDEX, key=len, reverse=True))
 _WEEKDAY_SHORT = r"mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun"
 _PREFIX = rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?)?"
 _COUNT = (
@@ -215,7 +224,7 @@ def _expr(match: re.Match[str]) -> DateExpr:
         weekday = [w[:2] for w in _WEEKDAYS].index(g[group][:2])
         return DateExpr(match.start(group), end, weekday=weekday, weekday_past=past)
     last = (g["wpre"] or "").strip() == "last"
-    return DateExpr(start, end, weekday=_WEEKDAYS.index(g["wd"]), weekday_past=last)
+    return DateExpr(start, end, weekday=_WEEKDAY_INDEX[g["wd"]], weekday_past=last)
 
 
 def _relative(g: dict[str, str | None], start: int, end: int) -> DateExpr:
@@ -236,7 +245,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
         expr = _expr(match)
         if expr.weekday is not None and (tail := _WEEKDAY_TAIL.match(text, expr.end, stop)):
             # "eta wed-thu": a range of weekdays, read as its latest.
-            weekday = [w[:2] for w in _WEEKDAYS].index(tail.group(1)[:2])
+            named = tail.group(1)
+            if named in _WEEKDAY_INDEX:
+                weekday = _WEEKDAY_INDEX[named]
+            else:
+                weekday = [w[:2] for w in _WEEKDAYS].index(named[:2])
             last = DateExpr(tail.start(1), tail.end(), weekday=weekday)
             expr = DateExpr(expr.start, tail.end(), parts=(expr, last))
         if found and _joins(text, found[-1], expr):
@@ -293,8 +306,7 @@ def _weekday(today: date, weekday: int, past: bool) -> date:
 def resolve(expr: DateExpr, now: datetime | None, *, past: bool = False) -> date | None:
     """The date `expr` names; relative and year-less dates need `now`."""
     if expr.parts:
-        dates = [d for p in expr.parts if (d := resolve(p, now, past=past)) is not None]
-        return max(dates) if len(dates) == len(expr.parts) else None
+        return _range(expr.parts, now, past)
     if expr.absolute is not None or now is None:
         return expr.absolute
     if expr.hours is not None:
@@ -317,6 +329,18 @@ def resolve(expr: DateExpr, now: datetime | None, *, past: bool = False) -> date
     if expr.day_of_month is not None:
         return _day_of_month(today, expr.day_of_month, past)
     return None
+
+
+def _range(parts: tuple[DateExpr, ...], now: datetime | None, past: bool) -> date | None:
+    """A range's latest day; a range of weekdays ends on its last weekday after its first
+    day ("mon-fri" said on a Monday is next week's Friday, not this week's)."""
+    dates = [d for p in parts if (d := resolve(p, now, past=past)) is not None]
+    if len(dates) != len(parts):
+        return None
+    last = parts[-1].weekday
+    if last is not None and parts[0].weekday is not None and not past:
+        return dates[0] + timedelta(days=(last - dates[0].weekday()) % 7)
+    return max(dates)
 
 
 def _near_reading(today: date, first: int, second: int, *, past: bool) -> date | None:

@@ -43,7 +43,7 @@ def _spaced(pattern: str) -> str:
 #: Words that say a parcel reaches the customer, chat shorthand included ("arr", "del.").
 _STRONG = re.compile(
     _spaced(
-        r"\b(?:arriv\w*|arr|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|dlvrd|dlvred|delivd|del|eta"
+        r"\b(?:arriv\w*|ariv\w*|arrv\w*|arr|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|dlvrd|dlvred|delivd|del|eta"
         r"|with (?:you|u)|w/ ?(?:you|u)|reach(?:es|ed)? (?:you|u)"
         r"|(?:get|gets|got|getting) (?:to (?:you|u)|there)"
         # "the last one came on Friday"; not money or a restock coming back or through.
@@ -129,6 +129,11 @@ _PAST = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|'ll|should|shd|expect|expected|due|going to|to be|arrives|arriving|scheduled)\b"
 )
+#: "shipped 2day, eta thurs": the day a parcel was sent, not the day it arrives.
+_SENT_ON = re.compile(
+    r"\b(?:ship\w*|dispatch\w*|despatch\w*|sent(?: out| off)?|posted|went out|left us"
+    r"|collected|picked up)\s+(?:on\s+|at\s+)?$"
+)
 #: "arrives in 2 days rather than today": the date set aside.
 _SET_ASIDE = re.compile(r"\b(?:rather than|instead of|not)\W*$")
 #: The label of a field line, up to its colon or dash ("Estimated delivery - "): a few words.
@@ -201,7 +206,7 @@ _CUE_PHRASES = {
     ),
 }
 _CUE_PHRASE_WORDS = frozenset(_CUE_PHRASES)
-_CUE_STEMS = ("arriv", "deliver", "delivr", "delieverd", "redeliver")
+_CUE_STEMS = ("arriv", "ariv", "arrv", "deliver", "delivr", "delieverd", "redeliver")
 #: The beginnings (`WordIndex.prefixes`) of the words that begin with a stem.
 _STEM_BEGINNINGS = frozenset(stem[:3] for stem in _CUE_STEMS)
 
@@ -377,6 +382,10 @@ def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> 
     for expr in dates:
         if _SET_ASIDE.search(doc.masked, clause.start, expr.start):
             continue
+        if _SENT_ON.search(doc.masked, max(clause.start, expr.start - 24), expr.start) and any(
+            e is not expr for e in dates
+        ):
+            continue  # "shipped 2day eta thurs": the other date is the delivery's
         day = _after_another(doc, clause, expr, past) if expr.after else None
         day = day or resolve(expr, doc.context.now, past=past)
         if day is None:

@@ -66,7 +66,7 @@ _SOON = (
 _STRONG = RuleSet.of(
     rules(
         _SHIPPED,
-        r"shipped|dispatched|despatched|shiped|dispached|dispatchd",
+        r"shipped|dispatched|despatched|shiped|dispached|dispatchd|shppd|shpd|shipd|dispatced",
         r"out for delivery",
         rf"(?:handed|given|passed) (?:over |off )?to (?:the |our )?(?:courier|carrier|driver"
         rf"|{_CARRIERS})",
@@ -100,7 +100,7 @@ _STRONG = RuleSet.of(
     rules(_PARTIAL, r"not all (?:of )?(?:your|the) items", negation=False),
     rules(
         _DELIVERED,
-        r"delivered|delivred|delieverd|deliverd|dlvd|dlvrd|dlvred|delivd|deliv'd|dlv'd",
+        r"delivered|delivred|delieverd|deliverd|dlvd|dlvrd|dlvred|delivd|deliv'd|dlv'd|delvd",
         r"(?:popped|pushed|put|posted|slipped|left) (?:it |them |your \w+ |the \w+ |xx+ )?through"
         r" (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)",
         r"(?:has |have |had )?arrived",
@@ -189,6 +189,8 @@ _AMBIGUOUS = RuleSet.of(
     ),
     rules(
         _UNSHIPPED,
+        # Curt: "still w/ us, not sent".
+        r"not (?:yet )?(?:been )?(?:sent|posted)(?: out| off)?(?: yet)?(?=\s*(?:[.,;!?\)]|$))",
         r"(?:has|have|is|are|'s|'re) yet to (?:leave|ship|be shipped|be dispatched|be sent"
         r"|be posted|go out|go anywhere)",
         negation=False,
@@ -247,7 +249,11 @@ _AMBIGUOUS = RuleSet.of(
     rules(None, r"picked|packed|processed|prepared", negated_yet=_PENDING),
     rules(
         _PROCESSING,
-        r"(?:is |'s |are |we're |we are )?(?:still )?processing",
+        r"(?:is |'s |are |we're |we are )?(?:still )?(?:processing|proccessing|procesing)",
+        r"(?:being|been) (?:proccessed|procesed|proccesed)",
+        # Chat: made ready, after the order ("ORD-1 packed", "ORD-1: prepped").
+        rf"xx+(?:'s| is| are| has been| was)?:? (?:now |all |already )?{past(*PREPARING)}"
+        r"(?! up\b| (?:by|for|to)\b)",
         r"(?:has been|have been|was|been) (?:packed|processed|picked)",
         r"packed and ready",
         r"ready (?:to ship|for dispatch|for shipping|to go out)",
@@ -262,7 +268,7 @@ _AMBIGUOUS = RuleSet.of(
         _SHIPPED,
         r"on (?:its|it's|their|the) way",
         r"in transit",
-        r"en route",
+        r"en route|enroute|otw",
         r"(?:went|sent|gone) out",
         rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|depot|facility|hub|us)",
         rf"{WITH} (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
@@ -286,6 +292,7 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:is|'s|are|'re|now|already|safely) in the post",
         r"on the (?:move|road|truck|van|lorry)",
         r"on the (?:delivery |courier'?s? |driver'?s? )(?:van|truck|lorry)",
+        r"(?:at|in) (?:the )?sorting (?:ctr|cntr|ctre)",
         r"(?:reached|at|arrived at|in) (?:the |your )?local (?:depot|facility|hub|delivery office"
         r"|sorting (?:office|centre|center)|post office)",
         # The carrier's own places: "reached our carrier partner's hub", "arrived at local
@@ -368,6 +375,11 @@ _WAITING = re.compile(
 _HELD_BY = re.compile(
     r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)|[:\-])\s*$"
 )
+#: What a shop sends that is no parcel: "the email was not sent", "the label isn't posted yet".
+_MESSAGES = re.compile(
+    r"\b(?:e-?mails?|labels?|links?|invoices?|receipts?|messages?|texts?|codes?|confirmations?"
+    r"|tracking|details|info|refunds?|vouchers?|forms?)\b"
+)
 #: Following a parcel, not saying where it is: "you can track ORD-1 with Evri".
 _FOLLOWED = re.compile(
     r"\b(?:track|follow|check|trace|monitor|find|look up)\w*\s+(?:it|them|your \w+|xx+)\s*$"
@@ -422,6 +434,8 @@ def _a_preposition(doc: Document, hit: Hit) -> bool:
 def _on_topic(doc: Document, hit: Hit) -> bool:
     if hit.value == _PENDING and _a_preposition(doc, hit):
         return False
+    if hit.value == _UNSHIPPED and _MESSAGES.search(doc.masked, hit.clause.start, hit.start):
+        return False  # "the email was not sent": a message, not the parcel
     if hit.value == _DELIVERED and _RESTOCK.search(doc.clause_text(doc.sentence_at(hit.start))):
         return False  # "10 of them arrived this morning" of stock coming back in
     if doc.masked.startswith("status", hit.start) and _OFF_TOPIC.search(

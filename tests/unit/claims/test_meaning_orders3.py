@@ -69,6 +69,14 @@ def read(text: str, kind: ClaimKind) -> list[tuple[object, str | None]]:
         ("ORD-80044 is held up with Yodel, sorry.", [("shipped", "ORD-80044")]),
         ("ORD-80045's been axed as you asked.", [("cancelled", "ORD-80045")]),
         ("ORD-80046 half gone, rest fri", [("partially_shipped", "ORD-80046")]),
+        # Chat and hurried typing: abbreviations and misspellings of the states.
+        ("ORD-80048 otw", [("shipped", "ORD-80048")]),
+        ("ORD-80049: prepped", [("processing", "ORD-80049")]),
+        ("ORD-80050 shppd", [("shipped", "ORD-80050")]),
+        ("ur order's being proccessed", [("processing", None)]),
+        ("ORD-80051 still w/ us, not posted", [("not_shipped", "ORD-80051")]),
+        # A message not sent is no parcel.
+        ("The label was not sent, sorry. ORD-80052 is packed.", [("processing", "ORD-80052")]),
         # Following a parcel with a carrier says nothing of where it is.
         ("You can follow ORD-80047 with DPD once it ships.", []),
         # A plan is not a state.
@@ -115,6 +123,10 @@ def test_order_status_by_meaning(text: str, expected: list[tuple[object, str | N
             "| Order | Status | ETA |\n|---|---|---|\n| ORD-80027 | Shipped | 10 Dec |",
             [("2026-12-10", "ORD-80027")],
         ),
+        # Weekdays misspelt, in ranges too; the day it was sent is not the day it arrives.
+        ("ORD-80036 should arive by wensday", [("2026-12-09", "ORD-80036")]),
+        ("ORD-80037 eta thrusday-firday", [("2026-12-11", "ORD-80037")]),
+        ("ORD-80038 shipped 2day eta thurs", [("2026-12-10", "ORD-80038")]),
         # A date without a year, where one reading only is near today on its tense's side.
         ("ORD-80033 arr 9/12", [("2026-12-09", "ORD-80033")]),
         ("ORD-80034 arr 11/12", [("2026-12-11", "ORD-80034")]),
