@@ -43,6 +43,14 @@ _LINK_BEFORE = re.compile(
     r"[/=#]$"
 )
 _LINK_WINDOW = 80
+#: A Markdown link's target, blanked in the masked text but kept, at the same place, in the
+#: answer: "[track parcel](https://www.evri.com/track/parcel/H00A1B2C3D4E5F67)".
+_LINK_TARGET = re.compile(r"\]\((?P<url>[^)\s]+)\)")
+#: A link to a carrier or a tracking page.
+_TRACKING_LINK = re.compile(
+    r"(?:dhl|ups|usps|dpd|fedex|royalmail|parcelforce|evri|hermes|yodel|gls|postnl|ontrac"
+    r"|canadapost|track|parcel)"
+)
 #: The international postal format (UPU S10): two letters, nine digits, two letters
 #: ("KD123456785GB"), which Royal Mail, USPS and most posts use.
 _S10 = re.compile(r"[a-z]{2}\d{9}[a-z]{2}")
@@ -83,6 +91,21 @@ def _carried(doc: Document, spans: dict[int, int]) -> None:
                 spans[start] = end
 
 
+def _linked(doc: Document, spans: dict[int, int]) -> None:
+    """The code at the end of a tracking link's target, where Markdown hid the link."""
+    for link in _LINK_TARGET.finditer(doc.text):
+        url = link.group("url").lower()
+        if not _TRACKING_LINK.search(url):
+            continue
+        codes = [
+            c for c in _CODE.finditer(url) if sum(map(str.isdigit, c.group())) >= _CARRIED_DIGITS
+        ]
+        if codes:
+            start = link.start("url") + codes[-1].start()
+            if not any(s <= start < e for s, e in spans.items()):
+                spans[start] = link.start("url") + codes[-1].end()
+
+
 def _postal(doc: Document, spans: dict[int, int]) -> None:
     """Codes in the international postal format, whatever words stand around them."""
     for word, starts in doc.words.by_word.items():
@@ -106,6 +129,8 @@ def _spans(doc: Document) -> dict[int, int]:
     if not _CARRIER_WORDS.isdisjoint(doc.words.word_set):
         _carried(doc, spans)
     _postal(doc, spans)
+    if "](" in doc.text:
+        _linked(doc, spans)
     return spans
 
 

@@ -166,6 +166,11 @@ def test_delivery_dates_by_meaning(text: str, expected: list[tuple[object, str |
             "ORD-80042 went with DPD, parcel number 15501234567892.",
             [("15501234567892", "ORD-80042")],
         ),
+        (
+            "Follow **ORD-80043** [here](https://www.evri.com/track/parcel/H00A1B2C3D4E5F99).",
+            [("H00A1B2C3D4E5F99", "ORD-80043")],
+        ),
+        ("See our [returns policy](https://shop.example/help/returns-2024123) for ORD-80044.", []),
     ],
 )
 def test_tracking_in_links_and_by_format(
