@@ -53,7 +53,11 @@ _RELATIVE_DAYS = {
     "yesterday": -1, "yday": -1, "yest": -1, "ystrdy": -1, "the day before yesterday": -2,
 }  # fmt: skip
 #: A time of day said without a day ("by teatime"): today, unless a day stands beside it.
-_TIME_OF_DAY = r"teatime|tea time|lunchtime|lunch time|end of (?:the )?day|close of play|eod"
+_TIME_OF_DAY = (
+    r"teatime|tea time|lunchtime|lunch time|end of (?:the )?day|close of (?:play|business)|eod|cob"
+    # A clock time with its mark, or a bare hour closing the sentence ("w/ u by 6").
+    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}(?=\s*(?:[.!,;]|$))"
+)
 #: Units of a duration, in days.
 #: How near today a date written "9/12" must be to be read, in one reading only.
 _NEAR_DAYS = 31

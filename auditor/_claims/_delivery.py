@@ -64,6 +64,8 @@ _WEAK = re.compile(
     _spaced(
         r"\b(?:expected|expect|estimated|estimates?|due|scheduled|slated|booked in|pencil+ed in"
         r"|on track for|planned for|aiming for|aimed for|targeting|target date|coming"
+        # The carrier's schedule: "they've got it down for Thursday", "down as delivering".
+        r"|(?:got|have|has|had) (?:it|them|xx+|the \w+|your \w+) down for|down as deliver\w*"
         r"|new (?:date|eta|delivery date|estimate)|revised (?:date|eta|estimate)|rescheduled)\b"
     )
 )
@@ -127,7 +129,8 @@ _PAST = re.compile(
     r"|reached|dlvd|dlvrd)\b"
 )
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|should|shd|expect|expected|due|going to|to be|arrives|arriving|scheduled)\b"
+    r"\b(?:will|'ll|should|shd|expect|expected|due|going to|to be|arrives|arriving|scheduled"
+    r"|down for)\b"
 )
 #: "shipped 2day, eta thurs": the day a parcel was sent, not the day it arrives.
 _SENT_ON = re.compile(
@@ -177,7 +180,7 @@ _CUE_WORDS = frozenset({
     "estimates", "due", "reach", "reaches", "reached", "turn", "turns", "turned", "land",
     "lands", "landed", "landing", "receive", "recieve", "dropped", "drop", "dropping", "coming",
     "scheduled", "slated", "booked",
-    "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target", "came",
+    "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target", "came", "down",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {

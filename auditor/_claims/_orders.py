@@ -375,6 +375,11 @@ _WAITING = re.compile(
 _HELD_BY = re.compile(
     r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)|[:\-])\s*$"
 )
+#: A clause that opens on its verb: its subject is the one before it in the sentence.
+_NO_SUBJECT = re.compile(
+    r"\s*(?:(?:and|but|so|then)\s+)?(?:it\s+)?(?:will|'ll|should|is|are|was|were|has|have|had|can"
+    r"|could|would|may|might|to)\b"
+)
 #: What a shop sends that is no parcel: "the email was not sent", "the label isn't posted yet".
 _MESSAGES = re.compile(
     r"\b(?:e-?mails?|labels?|links?|invoices?|receipts?|messages?|texts?|codes?|confirmations?"
@@ -449,6 +454,10 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
         if _SENT_BACK.search(sentence):
             return False
     before = doc.labelled_clause_text(hit.clause)[: hit.start - hit.clause.end]
+    if _NO_SUBJECT.match(doc.masked, hit.clause.start, hit.end):
+        # "Your refund for ORD-1 is queued up and will go out on Friday": a clause with no
+        # subject of its own goes on with its sentence's.
+        before = doc.masked[doc.sentence_at(hit.start).start : hit.start]
     if (_OFF_TOPIC.search(before) and not _bounced(doc, hit)) or _OFF_TOPIC.search(
         doc.masked, hit.start, hit.end
     ):

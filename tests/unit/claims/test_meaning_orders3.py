@@ -77,6 +77,8 @@ def read(text: str, kind: ClaimKind) -> list[tuple[object, str | None]]:
         ("ORD-80051 still w/ us, not posted", [("not_shipped", "ORD-80051")]),
         # A message not sent is no parcel.
         ("The label was not sent, sorry. ORD-80052 is packed.", [("processing", "ORD-80052")]),
+        # A clause with no subject of its own goes on with its sentence's: the refund's.
+        ("The refund for ORD-80053 is approved and will go out tomorrow.", []),
         # Following a parcel with a carrier says nothing of where it is.
         ("You can follow ORD-80047 with DPD once it ships.", []),
         # A plan is not a state.
@@ -127,6 +129,10 @@ def test_order_status_by_meaning(text: str, expected: list[tuple[object, str | N
         ("ORD-80036 should arive by wensday", [("2026-12-09", "ORD-80036")]),
         ("ORD-80037 eta thrusday-firday", [("2026-12-11", "ORD-80037")]),
         ("ORD-80038 shipped 2day eta thurs", [("2026-12-10", "ORD-80038")]),
+        # The carrier's schedule; a clock time closing the sentence is today's.
+        ("Yodel have ORD-80039 down for Saturday.", [("2026-12-12", "ORD-80039")]),
+        ("ORD-80040 out w/ driver, w/ u by 5", [("2026-12-07", "ORD-80040")]),
+        ("The system's down for an update this morning.", []),
         # A date without a year, where one reading only is near today on its tense's side.
         ("ORD-80033 arr 9/12", [("2026-12-09", "ORD-80033")]),
         ("ORD-80034 arr 11/12", [("2026-12-11", "ORD-80034")]),
