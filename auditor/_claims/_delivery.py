@@ -43,7 +43,7 @@ def _spaced(pattern: str) -> str:
 #: Words that say a parcel reaches the customer, chat shorthand included ("arr", "del.").
 _STRONG = re.compile(
     _spaced(
-        r"\b(?:arriv\w*|ariv\w*|arrv\w*|arr|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|dlvrd|dlvred|delivd|del|eta"
+        r"\b(?:arriv\w*|ariv\w*|arrv\w*|arr|dlvr\w*|dlvy|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|dlvrd|dlvred|delivd|del|eta"
         r"|with (?:you|u)|w/ ?(?:you|u)|reach(?:es|ed)? (?:you|u)"
         r"|(?:get|gets|got|getting) (?:to (?:you|u)|there)"
         # "the last one came on Friday"; not money or a restock coming back or through.
@@ -176,6 +176,7 @@ _DELIVERED = "delivered"
 #: `_CUE_STEMS` (common words such as "with" or "have" count only in their phrase).
 _CUE_WORDS = frozenset({
     "signed", "eta", "arr", "del", "dlvd", "dlvrd", "dlvred", "delivd", "rescheduled", "expected",
+    "dlvry", "dlvy",
     "expect", "estimated", "estimate",
     "estimates", "due", "reach", "reaches", "reached", "turn", "turns", "turned", "land",
     "lands", "landed", "landing", "receive", "recieve", "dropped", "drop", "dropping", "coming",

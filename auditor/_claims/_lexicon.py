@@ -176,7 +176,7 @@ RESTOCK = (
     r"|consignment|stock))\b"
 )
 #: The places an order waits in before it leaves.
-PREMISES = r"(?:warehouse|fulfil?ment cent(?:re|er)|distribution cent(?:re|er))"
+PREMISES = r"(?:warehouse|fulfil?ment cent(?:re|er)|distribution cent(?:re|er)|wh|whse|w/h)"
 #: Who carries a parcel once it has left.
 CARRIERS = (
     r"(?:courier|carrier|driver|postman|postie|dhl|ups|usps|dpd|fedex|royal mail|parcelforce"

@@ -199,6 +199,8 @@ _AMBIGUOUS = RuleSet.of(
         _ELIDED,
         r"(?:hasn't|hasnt|has not|haven't|havent|have not|isn't|aren't|not yet|nt yet)"
         r"(?=\s*(?:[.,;!?\)]|$))",
+        # A part still here, counted: "delivered 2 pkgs, 1 to go".
+        r"(?:\d+|one|two|three) (?:more )?to (?:go|come)(?=\s*(?:[.,;!?\)]|$))",
         negation=False,
     ),
     rules(
@@ -257,6 +259,11 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:has been|have been|was|been) (?:packed|processed|picked)",
         r"packed and ready",
         r"ready (?:to ship|for dispatch|for shipping|to go out)",
+        # Chat: "rdy to ship", "rdy 4 collection".
+        r"(?:ready|rdy) (?:to|2) (?:ship|go out)",
+        rf"(?:ready|rdy) (?:for|4) (?:dispatch|shipping|the courier|{COLLECTION})",
+        # A field label lends any preparing word its status: "Status: packing".
+        rf"status\W{{1,3}}(?:now |still |currently )?(?:{ing(*PREPARING)}|{past(*PREPARING)})",
         r"awaiting (?:dispatch|shipment|shipping|fulfil?ment)",
         r"waiting to be (?:packed|picked|prepared|dispatched|shipped)",
         r"(?:will|'ll|should) (?:ship|be shipped|be dispatched|go out|leave our warehouse)"
@@ -292,6 +299,7 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:is|'s|are|'re|now|already|safely) in the post",
         r"on the (?:move|road|truck|van|lorry)",
         r"on the (?:delivery |courier'?s? |driver'?s? )(?:van|truck|lorry)",
+        r"in the (?:delivery |courier'?s? |driver'?s? )?(?:van|truck|lorry)",
         r"(?:at|in) (?:the )?sorting (?:ctr|cntr|ctre)",
         r"(?:reached|at|arrived at|in) (?:the |your )?local (?:depot|facility|hub|delivery office"
         r"|sorting (?:office|centre|center)|post office)",

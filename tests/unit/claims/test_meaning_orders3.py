@@ -75,6 +75,11 @@ def read(text: str, kind: ClaimKind) -> list[tuple[object, str | None]]:
         ("ORD-80050 shppd", [("shipped", "ORD-80050")]),
         ("ur order's being proccessed", [("processing", None)]),
         ("ORD-80051 still w/ us, not posted", [("not_shipped", "ORD-80051")]),
+        ("ORD-80054 rdy 2 ship", [("processing", "ORD-80054")]),
+        ("ORD-80055 status: boxing up", [("processing", "ORD-80055")]),
+        ("ORD-80056 in the van now", [("shipped", "ORD-80056")]),
+        ("ORD-80057 left the wh this am", [("shipped", "ORD-80057")]),
+        ("ORD-80058 3 boxes dlvd, 1 to go", [("partially_shipped", "ORD-80058")]),
         # A message not sent is no parcel.
         ("The label was not sent, sorry. ORD-80052 is packed.", [("processing", "ORD-80052")]),
         # A clause with no subject of its own goes on with its sentence's: the refund's.
@@ -129,6 +134,7 @@ def test_order_status_by_meaning(text: str, expected: list[tuple[object, str | N
         ("ORD-80036 should arive by wensday", [("2026-12-09", "ORD-80036")]),
         ("ORD-80037 eta thrusday-firday", [("2026-12-11", "ORD-80037")]),
         ("ORD-80038 shipped 2day eta thurs", [("2026-12-10", "ORD-80038")]),
+        ("ORD-80041 dispatched, dlvry fri", [("2026-12-11", "ORD-80041")]),
         # The carrier's schedule; a clock time closing the sentence is today's.
         ("Yodel have ORD-80039 down for Saturday.", [("2026-12-12", "ORD-80039")]),
         ("ORD-80040 out w/ driver, w/ u by 5", [("2026-12-07", "ORD-80040")]),
