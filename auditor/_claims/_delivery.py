@@ -23,7 +23,7 @@ from typing import NamedTuple
 from auditor._claims._dates import DATE_NEEDLES, DateExpr, find_dates, resolve
 from auditor._claims._dispatch import WordIndex
 from auditor._claims._document import Document
-from auditor._claims._lexicon import CONTACTING, ORDER_PARTS, RESTOCK, forms
+from auditor._claims._lexicon import CONTACTING, ORDER_PARTS, PARCELS, RESTOCK, forms
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
 from auditor._claims._registry import EXTRACTORS
@@ -164,6 +164,7 @@ _MASK = re.compile(r"x{3,}")
 #: A part of an order told: several dates still to come for it are its parts', and the order's
 #: own is the last of them ("one's due tomorrow and the other Wednesday").
 _PARTS = re.compile(ORDER_PARTS)
+_PARCEL_HEADER = re.compile(rf"(?:#|no\.?|number )?{PARCELS}(?: (?:#|no\.?|number))?")
 
 #: The order's status says a delivered day was a part's when the order is partly sent, or when
 #: it is shipped (every part left) and not delivered ("one was delivered on 2 Dec, the other is
@@ -460,12 +461,21 @@ def _last_part(doc: Document, found: list[_Found]) -> list[_Found]:
     future = [f for f in found if not f.past and f.claim.subject is not None]
     if len({(f.claim.subject, f.day) for f in future}) == len({f.claim.subject for f in future}):
         return found  # the usual case: one day per order
-    if not _PARTS.search(doc.masked):
+    if not _PARTS.search(doc.masked) and not _parcel_rows(doc, future):
         return found
     last: dict[str | None, date] = {}
     for f in future:
         last[f.claim.subject] = max(f.day, last.get(f.claim.subject, f.day))
     return [f for f in found if f.past or last.get(f.claim.subject, f.day) == f.day]
+
+
+def _parcel_rows(doc: Document, found: list[_Found]) -> bool:
+    """The dates stand in a table of parcels ("| Parcel | Status | ETA |")."""
+    return "|" in doc.masked and any(
+        _PARCEL_HEADER.fullmatch(cell)
+        for f in found
+        for cell in header(doc.masked, f.claim.span[0])[:3]
+    )
 
 
 def _under_way(statuses: Sequence[Claim]) -> tuple[bool, set[str | None]]:

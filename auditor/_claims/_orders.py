@@ -278,6 +278,9 @@ _AMBIGUOUS = RuleSet.of(
         r"en route|enroute|otw",
         r"(?:went|sent|gone) out",
         rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|depot|facility|hub|us)",
+        # Left by another verb, from a place with a name: "departed our Reno facility".
+        rf"{past('depart', 'exit')} (?:from )?(?:our |the )?(?:\w+ )?(?:{PREMISES[3:-1]}|depot"
+        r"|facility|hub|site|store)",
         rf"{WITH} (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
         # Held up by the carrier: "there's a delay at the courier", "stuck with DPD".
         rf"(?:delay|delays|delayed|held up|stuck) (?:at|with) (?:the |their )?(?:courier|carrier"
