@@ -80,6 +80,7 @@ def read(text: str, kind: ClaimKind) -> list[tuple[object, str | None]]:
         ("ORD-80056 in the van now", [("shipped", "ORD-80056")]),
         ("ORD-80057 left the wh this am", [("shipped", "ORD-80057")]),
         ("ORD-80058 3 boxes dlvd, 1 to go", [("partially_shipped", "ORD-80058")]),
+        ("ORD-80059 exited the Leeds depot at 6am.", [("shipped", "ORD-80059")]),
         # A message not sent is no parcel.
         ("The label was not sent, sorry. ORD-80052 is packed.", [("processing", "ORD-80052")]),
         # A clause with no subject of its own goes on with its sentence's: the refund's.
@@ -143,6 +144,10 @@ def test_order_status_by_meaning(text: str, expected: list[tuple[object, str | N
         ("ORD-80033 arr 9/12", [("2026-12-09", "ORD-80033")]),
         ("ORD-80034 arr 11/12", [("2026-12-11", "ORD-80034")]),
         ("ORD-80035 eta 6/7", []),
+        (
+            "| Box | ETA |\n|---|---|\n| 1 | 8 Dec |\n| 2 | 10 Dec |\n\nBoth are for ORD-80042.",
+            [("2026-12-10", "ORD-80042")],
+        ),
         # A failed attempt is no delivery.
         ("The courier attempted delivery of ORD-80028 yesterday but nobody was in.", []),
         # A clause of a name and a time goes on from the delivery clause before it.
