@@ -22,7 +22,16 @@ _MONTH_NUMBER = {
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = "|".join(_WEEKDAYS)
+#: Weekdays as hurried typing spells them: each typo and the day it means (the agent voice).
+_WEEKDAY_TYPOS = {
+    "mondy": 0, "monady": 0, "tuesdy": 1, "tusday": 1, "teusday": 1, "tuseday": 1,
+    "wednsday": 2, "wensday": 2, "wendsday": 2, "wendesday": 2, "wedensday": 2, "wedsday": 2,
+    "wednesay": 2, "thrusday": 3, "thurday": 3, "thursay": 3, "thurdsay": 3, "thusday": 3,
+    "firday": 4, "fridy": 4, "frday": 4, "saterday": 5, "satuday": 5, "saturdy": 5,
+    "saturaday": 5, "sundy": 6, "sundey": 6,
+}  # fmt: skip
+_WEEKDAY_INDEX = {**{day: i for i, day in enumerate(_WEEKDAYS)}, **_WEEKDAY_TYPOS}
+_WEEKDAY = "|".join(sorted(_WEEKDAY_INDEX, key=len, reverse=True))
 _WEEKDAY_SHORT = r"mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun"
 _PREFIX = rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?)?"
 _COUNT = (
@@ -44,8 +53,14 @@ _RELATIVE_DAYS = {
     "yesterday": -1, "yday": -1, "yest": -1, "ystrdy": -1, "the day before yesterday": -2,
 }  # fmt: skip
 #: A time of day said without a day ("by teatime"): today, unless a day stands beside it.
-_TIME_OF_DAY = r"teatime|tea time|lunchtime|lunch time|end of (?:the )?day|close of play|eod"
+_TIME_OF_DAY = (
+    r"teatime|tea time|lunchtime|lunch time|end of (?:the )?day|close of (?:play|business)|eod|cob"
+    # A clock time with its mark, or a bare hour closing the sentence ("w/ u by 6").
+    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}(?=\s*(?:[.!,;]|$))"
+)
 #: Units of a duration, in days.
+#: How near today a date written "9/12" must be to be read, in one reading only.
+_NEAR_DAYS = 31
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "fortnight": 14,
               "fortnights": 14, "hour": 0, "hours": 0, "hr": 0, "hrs": 0}  # fmt: skip
 
@@ -58,7 +73,7 @@ _NOT_BEFORE_DATE = (
 _SHORT_PREFIX = (
     r"by|on|this|next|until|till|til|before|last|coming|land|lands|landed|arrive|arrives"
     r"|arriving|arrived|arr|due|eta:?|there|between|and|to|from|or|thru|through|dlvd|dlvrd"
-    r"|delivered"
+    r"|delivered|w/ ?u|w/ ?you|with u|with you"
 )
 _RELATIVE = "|".join(k.replace(" ", r"\s+") for k in sorted(_RELATIVE_DAYS, key=len, reverse=True))
 
@@ -66,17 +81,23 @@ _DATE = re.compile(
     r"(?<![\w/.-])(?:"
     r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\w-])"
     r"|(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<ny>\d{4}|\d{2})(?![\w/.]\d)"
+    # "arr 9/12": no year, after a word of when; read only where one reading is near today.
+    r"|(?:(?<=\barr )|(?<=\beta )|(?<=\beta: )|(?<=\bby )|(?<=\bon )|(?<=\bdue ))"
+    r"(?P<s1>\d{1,2})/(?P<s2>\d{1,2})(?![\w/.-])"
     rf"|{_PREFIX}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
     rf"(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{_MONTHS})\.?"
     r"(?!\w)(?:,?\s+(?P<dy>\d{4})(?!\d))?"
     rf"|{_PREFIX}(?P<mm>{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
     r"(?P<md>\d{1,2})(?:st|nd|rd|th)?(?![\w:])"
     r"(?:,?\s+(?P<my>\d{4})(?!\d))?"
-    rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?|(?:the|on|by)\s+(?:the\s+)?)"
+    rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?"
+    r"|(?:the|on|by|arr|eta:?|due|until|till|til)\s+(?:the\s+)?)"
     r"(?P<od>\d{1,2})(?:st|nd|rd|th)"
     rf"(?!\s+(?:of\s+)?(?:{_MONTHS})(?!\w))"
     rf"|(?P<rel>{_RELATIVE})"
-    rf"|(?P<tod>(?:by|at|around|before|for)\s+(?:the\s+)?(?:{_TIME_OF_DAY}))"
+    r"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after(?!\s+tomorrow))"
+    rf"|(?P<tod>(?:by|at|around|before|for|eta:?|arr|due|until|till|til)\s+(?:the\s+)?"
+    rf"(?:{_TIME_OF_DAY}))"
     r"|(?P<wkend>(?:(?:by|over|at|on|for|until|till|before)\s+)?(?:the|this)\s+weekend)"
     # "in the next day or two": a range of one to two days, read as its latest.
     r"|(?P<dayortwo>(?:in|within|over)\s+(?:the\s+next\s+|a\s+)?day\s+or\s+(?:two|so))"
@@ -101,6 +122,8 @@ DATE_NEEDLES = (
     "wk", "fortnight", "hour", "hr", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan",
     "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 )  # fmt: skip
+#: "-thu" after a weekday: the end of a range of weekdays ("wed-thu", "Mon – Wed").
+_WEEKDAY_TAIL = re.compile(rf"\s*[-\u2013\u2014]\s*({_WEEKDAY}|{_WEEKDAY_SHORT})\.?(?!\w)")
 _RANGE_GAP = re.compile(r"\s*(?:and|to|-|\u2014|or|through|until)\s*")
 _RANGE_OPENER = re.compile(r"(?:between|from)\s+$")
 
@@ -129,6 +152,11 @@ class DateExpr:
     weekend: bool = False
     #: Several expressions making one range ("between Monday and Wednesday").
     parts: tuple[DateExpr, ...] = ()
+    #: "9/12" without a year: (first, second) number, either order possible.
+    numeric: tuple[int, int] | None = None
+    #: "the next day": days after the date said before it in its sentence (read by the caller,
+    #: which knows that sentence; alone it names no date).
+    after: int = 0
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -176,6 +204,8 @@ def _expr(match: re.Match[str]) -> DateExpr:
     start, end = match.span()
     if g["iy"]:
         return DateExpr(start, end, absolute=_safe_date(int(g["iy"]), int(g["im"]), int(g["id"])))
+    if g["s1"]:
+        return DateExpr(start, end, numeric=(int(g["s1"]), int(g["s2"])))
     if g["n1"]:
         return DateExpr(start, end, absolute=_numeric(int(g["n1"]), int(g["n2"]), int(g["ny"])))
     if g["dd"]:
@@ -184,10 +214,8 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return _written(match, g["md"], g["mm"], g["my"])
     if g["od"]:
         return DateExpr(start, end, day_of_month=int(g["od"]))
-    if g["rel"]:
-        return DateExpr(start, end, offset=_RELATIVE_DAYS[re.sub(r"\s+", " ", g["rel"])])
-    if g["tod"]:
-        return DateExpr(start, end, offset=0, time_of_day=True)
+    if g["rel"] or g["next"] or g["tod"]:
+        return _relative(g, start, end)
     if g["wkend"]:
         return DateExpr(start, end, weekend=True)
     if g["dayortwo"]:
@@ -200,14 +228,34 @@ def _expr(match: re.Match[str]) -> DateExpr:
         weekday = [w[:2] for w in _WEEKDAYS].index(g[group][:2])
         return DateExpr(match.start(group), end, weekday=weekday, weekday_past=past)
     last = (g["wpre"] or "").strip() == "last"
-    return DateExpr(start, end, weekday=_WEEKDAYS.index(g["wd"]), weekday_past=last)
+    return DateExpr(start, end, weekday=_WEEKDAY_INDEX[g["wd"]], weekday_past=last)
+
+
+def _relative(g: dict[str, str | None], start: int, end: int) -> DateExpr:
+    """A day said from today ("tomorrow", "by teatime") or from the day said before it ("the
+    next day")."""
+    if g["rel"]:
+        return DateExpr(start, end, offset=_RELATIVE_DAYS[re.sub(r"\s+", " ", g["rel"])])
+    if g["next"]:
+        return DateExpr(start, end, after=1)
+    return DateExpr(start, end, offset=0, time_of_day=True)
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpr]:
     """Date expressions in `text[start:end]`, ranges joined into one."""
     found: list[DateExpr] = []
-    for match in _DATE.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    for match in _DATE.finditer(text, start, stop):
         expr = _expr(match)
+        if expr.weekday is not None and (tail := _WEEKDAY_TAIL.match(text, expr.end, stop)):
+            # "eta wed-thu": a range of weekdays, read as its latest.
+            named = tail.group(1)
+            if named in _WEEKDAY_INDEX:
+                weekday = _WEEKDAY_INDEX[named]
+            else:
+                weekday = [w[:2] for w in _WEEKDAYS].index(named[:2])
+            last = DateExpr(tail.start(1), tail.end(), weekday=weekday)
+            expr = DateExpr(expr.start, tail.end(), parts=(expr, last))
         if found and _joins(text, found[-1], expr):
             first = found.pop()
             expr = DateExpr(first.start, expr.end, parts=(*(first.parts or (first,)), expr))
@@ -262,8 +310,7 @@ def _weekday(today: date, weekday: int, past: bool) -> date:
 def resolve(expr: DateExpr, now: datetime | None, *, past: bool = False) -> date | None:
     """The date `expr` names; relative and year-less dates need `now`."""
     if expr.parts:
-        dates = [d for p in expr.parts if (d := resolve(p, now, past=past)) is not None]
-        return max(dates) if len(dates) == len(expr.parts) else None
+        return _range(expr.parts, now, past)
     if expr.absolute is not None or now is None:
         return expr.absolute
     if expr.hours is not None:
@@ -275,6 +322,8 @@ def resolve(expr: DateExpr, now: datetime | None, *, past: bool = False) -> date
         return today + timedelta(days=6 - today.weekday())
     if expr.month_day is not None:
         return _nearest_year(today, *expr.month_day)
+    if expr.numeric is not None:
+        return _near_reading(today, *expr.numeric, past=past)
     if expr.offset is not None:
         return today + timedelta(days=expr.offset)
     if expr.business_days is not None:
@@ -284,6 +333,31 @@ def resolve(expr: DateExpr, now: datetime | None, *, past: bool = False) -> date
     if expr.day_of_month is not None:
         return _day_of_month(today, expr.day_of_month, past)
     return None
+
+
+def _range(parts: tuple[DateExpr, ...], now: datetime | None, past: bool) -> date | None:
+    """A range's latest day; a range of weekdays ends on its last weekday after its first
+    day ("mon-fri" said on a Monday is next week's Friday, not this week's)."""
+    dates = [d for p in parts if (d := resolve(p, now, past=past)) is not None]
+    if len(dates) != len(parts):
+        return None
+    last = parts[-1].weekday
+    if last is not None and parts[0].weekday is not None and not past:
+        return dates[0] + timedelta(days=(last - dates[0].weekday()) % 7)
+    return max(dates)
+
+
+def _near_reading(today: date, first: int, second: int, *, past: bool) -> date | None:
+    """ "9/12" is 9 December in December and 12 September nowhere near it: the one reading,
+    day first or month first, within `_NEAR_DAYS` of today on the side of today its clause's
+    tense says ("arr 11/12" is 11 December, not 12 November); None when both or neither are."""
+    readings = {
+        d
+        for month, day in ((second, first), (first, second))
+        if (d := _nearest_year(today, month, day)) is not None
+        and 0 <= ((today - d) if past else (d - today)).days <= _NEAR_DAYS
+    }
+    return readings.pop() if len(readings) == 1 else None
 
 
 def _day_of_month(today: date, day: int, past: bool) -> date | None:

@@ -17,40 +17,57 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from auditor._claims._dates import DATE_NEEDLES, DateExpr, find_dates, resolve
 from auditor._claims._dispatch import WordIndex
 from auditor._claims._document import Document
-from auditor._claims._lexicon import CONTACTING, RESTOCK, forms
+from auditor._claims._lexicon import CONTACTING, ORDER_PARTS, PARCELS, RESTOCK, forms
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import resolve as resolve_subjects
 from auditor._claims._scan import silent
 from auditor._claims._subjects import SubjectType
+from auditor._claims._tables import column, header, row_start
 from auditor._claims._text import Clause
+
+
+def _spaced(pattern: str) -> str:
+    """A pattern written with single spaces, matching any run of blanks there: Markdown
+    emphasis taken out leaves several ("left it   in your safe place")."""
+    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
+
 
 #: Words that say a parcel reaches the customer, chat shorthand included ("arr", "del.").
 _STRONG = re.compile(
-    r"\b(?:arriv\w*|arr|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|dlvrd|dlvred|delivd|del|eta"
-    r"|with (?:you|u)|w/ ?(?:you|u)|reach(?:es|ed)? (?:you|u)|(?:get|gets|got|getting) to (?:you|u)"
-    r"|turn(?:s|ed)? up"
-    r"|land(?:s|ed|ing)?|be there|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
-    r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed for"
-    r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
-    r"|left (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the) (?:\w+ )?"
-    r"(?:neighbou?r"
-    r"|safe place|porch|door|doorstep|step|reception|mailbox|letterbox|bin|garage|shed|gate)"
-    r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|recieve|have)"
-    r" (?:it|them|your|xx+))\b"
+    _spaced(
+        r"\b(?:arriv\w*|ariv\w*|arrv\w*|arr|dlvr\w*|dlvy|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|dlvrd|dlvred|delivd|del|eta"
+        r"|with (?:you|u)|w/ ?(?:you|u)|reach(?:es|ed)? (?:you|u)"
+        r"|(?:get|gets|got|getting) (?:to (?:you|u)|there)"
+        # "the last one came on Friday"; not money or a restock coming back or through.
+        r"|came(?! (?:back|through|in|to|from|with|up|out)\b)"
+        r"|turn(?:s|ed)? up"
+        r"|land(?:s|ed|ing)?|be there|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
+        r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed for"
+        r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
+        r"|left (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the) (?:\w+ )?"
+        r"(?:neighbou?r"
+        r"|safe place|porch|door|doorstep|step|reception|mailbox|letterbox|bin|garage|shed|gate)"
+        r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|recieve|have)"
+        r" (?:it|them|your|xx+))\b"
+    )
 )
 #: Words that only say when: a delivery's date unless the clause sends the parcel off.
 _WEAK = re.compile(
-    r"\b(?:expected|expect|estimated|estimates?|due|scheduled|slated|booked in|pencil+ed in"
-    r"|on track for|planned for|aiming for|aimed for|targeting|target date|coming"
-    r"|new (?:date|eta|delivery date|estimate)|revised (?:date|eta|estimate)|rescheduled)\b"
+    _spaced(
+        r"\b(?:expected|expect|estimated|estimates?|due|scheduled|slated|booked in|pencil+ed in"
+        r"|on track for|planned for|aiming for|aimed for|targeting|target date|coming"
+        # The carrier's schedule: "they've got it down for Thursday", "down as delivering".
+        r"|(?:got|have|has|had) (?:it|them|xx+|the \w+|your \w+) down for|down as deliver\w*"
+        r"|new (?:date|eta|delivery date|estimate)|revised (?:date|eta|estimate)|rescheduled)\b"
+    )
 )
 #: A promised date the answer says has passed (issue 24): "it was due on Thursday", "should
 #: have been with you on the 2nd", "the original delivery date of December 3 has passed",
@@ -60,7 +77,9 @@ _UNMET = re.compile(
     r"\b(?:(?:should(?: have|'ve| of)|shoulda) (?:been|arrived|come|got|gotten|reached|landed"
     r"|turned|gone|\w+ed)|(?:was|were) (?:due|meant|supposed|scheduled|expected"
     r"|promised|set|booked|slated)|original(?:ly)?|missed|(?:has|have|had) (?:now |already )?"
-    r"passed)\b"
+    r"passed"
+    # A delivery tried and failed is no delivery: "the carrier attempted delivery on Friday".
+    r"|attempted|tried to deliver|delivery attempt)\b"
 )
 #: What a shop sends that is no parcel: a message about it.
 _MESSAGE = (
@@ -110,7 +129,13 @@ _PAST = re.compile(
     r"|reached|dlvd|dlvrd)\b"
 )
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|should|shd|expect|expected|due|going to|to be|arrives|arriving|scheduled)\b"
+    r"\b(?:will|'ll|should|shd|expect|expected|due|going to|to be|arrives|arriving|scheduled"
+    r"|down for)\b"
+)
+#: "shipped 2day, eta thurs": the day a parcel was sent, not the day it arrives.
+_SENT_ON = re.compile(
+    r"\b(?:ship\w*|dispatch\w*|despatch\w*|sent(?: out| off)?|posted|went out|left us"
+    r"|collected|picked up)\s+(?:on\s+|at\s+)?$"
 )
 #: "arrives in 2 days rather than today": the date set aside.
 _SET_ASIDE = re.compile(r"\b(?:rather than|instead of|not)\W*$")
@@ -130,7 +155,17 @@ _VALUE_WORDS = frozenset({
     "piece", "pieces", "rest", "remaining", "on", "by", "at", "around", "about", "approximately",
     "roughly", "and", "both", "latter", "former", "it", "them", "was", "were", "is", "latest",
     "earliest", "window", "between", "from", "to", "pm", "am",
+    # A softened or stressed date is still only a date: "— possibly tomorrow!".
+    "possibly", "probably", "maybe", "perhaps", "likely", "hopefully", "even", "or", "so",
 })  # fmt: skip
+_BLANKS = re.compile(r"\s+")
+#: A masked name or id ("xxxxxxxxx"): no verb, so a clause of it and a time goes on too.
+_MASK = re.compile(r"x{3,}")
+#: A part of an order told: several dates still to come for it are its parts', and the order's
+#: own is the last of them ("one's due tomorrow and the other Wednesday").
+_PARTS = re.compile(ORDER_PARTS)
+_PARCEL_HEADER = re.compile(rf"(?:#|no\.?|number )?{PARCELS}(?: (?:#|no\.?|number))?")
+
 #: The order's status says a delivered day was a part's when the order is partly sent, or when
 #: it is shipped (every part left) and not delivered ("one was delivered on 2 Dec, the other is
 #: still in transit").
@@ -142,11 +177,12 @@ _DELIVERED = "delivered"
 #: `_CUE_STEMS` (common words such as "with" or "have" count only in their phrase).
 _CUE_WORDS = frozenset({
     "signed", "eta", "arr", "del", "dlvd", "dlvrd", "dlvred", "delivd", "rescheduled", "expected",
+    "dlvry", "dlvy",
     "expect", "estimated", "estimate",
     "estimates", "due", "reach", "reaches", "reached", "turn", "turns", "turned", "land",
     "lands", "landed", "landing", "receive", "recieve", "dropped", "drop", "dropping", "coming",
     "scheduled", "slated", "booked",
-    "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target",
+    "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target", "came", "down",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {
@@ -154,6 +190,7 @@ _CUE_PHRASES = {
     "w": ("w/",),
     "to": ("to you", "to u"),
     "be": ("be there",),
+    "there": ("get there", "gets there", "got there", "getting there"),
     "have": ("have it", "have them", "have your", "have xx"),
     "get": ("get it", "get them", "get your", "get xx"),
     "your": ("your door", "your step", "your address", "your letterbox", "your letter box"),
@@ -174,7 +211,7 @@ _CUE_PHRASES = {
     ),
 }
 _CUE_PHRASE_WORDS = frozenset(_CUE_PHRASES)
-_CUE_STEMS = ("arriv", "deliver", "delivr", "delieverd", "redeliver")
+_CUE_STEMS = ("arriv", "ariv", "arrv", "deliver", "delivr", "delieverd", "redeliver")
 #: The beginnings (`WordIndex.prefixes`) of the words that begin with a stem.
 _STEM_BEGINNINGS = frozenset(stem[:3] for stem in _CUE_STEMS)
 
@@ -203,6 +240,8 @@ def _cue_stem(words: WordIndex) -> bool:
 
 def _cue_phrase(doc: Document) -> bool:
     masked = doc.masked
+    if "  " in masked:  # Markdown emphasis taken out: "left   in your safe place"
+        masked = _BLANKS.sub(" ", masked)
     for word in _CUE_PHRASE_WORDS.intersection(doc.words.word_set):
         if any(map(masked.__contains__, _CUE_PHRASES[word])):
             return True
@@ -249,14 +288,26 @@ def _about_a_return(doc: Document, clause: Clause) -> bool:
     return SubjectType.RETURN in types and SubjectType.ORDER not in types
 
 
-def _is_value(doc: Document, clause: Clause, dates: list[DateExpr]) -> bool:
-    """`clause` is dates and words without a verb: it says nothing of its own."""
-    if not dates:
+def _is_value(
+    doc: Document, clause: Clause, dates: list[DateExpr], *, dateless: bool = False
+) -> bool:
+    """`clause` is dates and words without a verb: it says nothing of its own. With
+    `dateless`, a clause of names and times alone is one too ("— ORD-1, at 10:15 …")."""
+    if not dates and not dateless:
         return False
     rest = doc.masked[clause.start : clause.end]
     for expr in reversed(dates):
         rest = rest[: expr.start - clause.start] + " " + rest[expr.end - clause.start :]
-    return all(w in _VALUE_WORDS or _TIME.fullmatch(w) for w in _WORD.findall(rest))
+    return all(
+        w in _VALUE_WORDS or _TIME.fullmatch(w) or _MASK.fullmatch(w) for w in _WORD.findall(rest)
+    )
+
+
+def _column(doc: Document, clause: Clause) -> str:
+    """The header of the table column `clause` stands in, as a label ("expected: "), or ""."""
+    cells = header(doc.masked, clause.start)
+    index = column(doc.masked, clause.start)
+    return f"{cells[index]}: " if index < len(cells) and cells[index] else ""
 
 
 def _dates_in(doc: Document, clause: Clause) -> list[DateExpr]:
@@ -271,6 +322,14 @@ def _read(doc: Document, clause: Clause) -> tuple[str, list[DateExpr] | None]:
     dates when they had to be found for that (None when not yet looked for)."""
     text = doc.labelled_clause_text(clause)
     label = _label(doc, clause)
+    if not label and "|" in doc.masked:
+        # A table cell is read with its column's header and its row, whose tense is the
+        # cell's: "| 1 | Delivered | Dec 2 |" was a part's delivery.
+        label = _column(doc, clause)
+        if label:
+            start = row_start(doc.masked, clause.start)
+            end = doc.masked.find("\n", start)
+            doc.memo[("delivery row", clause.start)] = doc.masked[start : end if end >= 0 else None]
     if not label:
         return text, None
     dates = _dates_in(doc, clause)
@@ -287,13 +346,16 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
     # Where the cue words stand, found once: a clause with none in its sentence up to its end
     # (its label, the field it is the value of) can only go on from a delivery clause.
     cues = [m.span() for m in _ANY_CUE.finditer(doc.masked)]
+    tables = "|" in doc.masked
     for clause in doc.clauses:
         if silent(clause):
             continue
         going_on = carried is not None and carried[0].sentence == clause.sentence
         if not going_on:
             since = doc.sentences[clause.sentence].start
-            if not any(start < clause.end and end > since for start, end in cues):
+            if not any(start < clause.end and end > since for start, end in cues) and not (
+                tables and _column(doc, clause)
+            ):
                 continue
         text, dates = _read(doc, clause)
         if _cued(text):
@@ -310,7 +372,7 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
                 continue
         if going_on and carried is not None:
             dates = _dates_in(doc, clause) if dates is None else dates
-            if _is_value(doc, clause, dates) and not _OFF_TOPIC.search(text):
+            if _is_value(doc, clause, dates, dateless=True) and not _OFF_TOPIC.search(text):
                 found.extend(_claims(doc, clause, carried[1] + " " + text, dates))
             else:
                 carried = None
@@ -318,12 +380,19 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
 
 
 def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> list[_Found]:
-    past = bool(_PAST.search(text)) and not _FUTURE.search(text)
+    row = doc.memo.get(("delivery row", clause.start))
+    tense = f"{text} {row}" if isinstance(row, str) else text
+    past = bool(_PAST.search(tense)) and not _FUTURE.search(tense)
     out = []
     for expr in dates:
         if _SET_ASIDE.search(doc.masked, clause.start, expr.start):
             continue
-        day = resolve(expr, doc.context.now, past=past)
+        if _SENT_ON.search(doc.masked, max(clause.start, expr.start - 24), expr.start) and any(
+            e is not expr for e in dates
+        ):
+            continue  # "shipped 2day eta thurs": the other date is the delivery's
+        day = _after_another(doc, clause, expr, past) if expr.after else None
+        day = day or resolve(expr, doc.context.now, past=past)
         if day is None:
             continue
         hedge = hedged(doc, clause, expr.start)
@@ -332,6 +401,17 @@ def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> 
             claim = Claim(ClaimKind.DELIVERY_DATE, day.isoformat(), span, subject, hedge)
             out.append(_Found(day, past, claim))
     return out
+
+
+def _after_another(doc: Document, clause: Clause, expr: DateExpr, past: bool) -> date | None:
+    """ "It shipped on 2 December and was delivered the next day": the date before it in its
+    sentence, plus its days."""
+    sentence = doc.sentences[clause.sentence]
+    before = [e for e in find_dates(doc.masked, sentence.start, expr.start) if not e.after]
+    if not before:
+        return None
+    day = resolve(before[-1], doc.context.now, past=past)
+    return None if day is None else day + timedelta(days=expr.after)
 
 
 def _subjects(doc: Document, clause: Clause, expr: DateExpr) -> tuple[str | None, ...]:
@@ -356,6 +436,7 @@ def _whole_orders(doc: Document, found: list[_Found]) -> list[Claim]:
     """Drop the day a part was delivered when the order is still on its way: another date to
     come for the same order, the answer reads as an order partly sent, or it says the same order
     is shipped and not that it was delivered."""
+    found = _last_part(doc, found)
     if not any(f.past for f in found):
         return [f.claim for f in found]
     to_come = {f.claim.subject for f in found if not f.past and f.claim.subject is not None}
@@ -372,6 +453,29 @@ def _whole_orders(doc: Document, found: list[_Found]) -> list[Claim]:
                 continue
         kept.append(f.claim)
     return kept
+
+
+def _last_part(doc: Document, found: list[_Found]) -> list[_Found]:
+    """An order told part by part with several days still to come: the order's day is its last
+    part's ("Shipment 1 due Wednesday, Shipment 2 due Friday" is Friday)."""
+    future = [f for f in found if not f.past and f.claim.subject is not None]
+    if len({(f.claim.subject, f.day) for f in future}) == len({f.claim.subject for f in future}):
+        return found  # the usual case: one day per order
+    if not _PARTS.search(doc.masked) and not _parcel_rows(doc, future):
+        return found
+    last: dict[str | None, date] = {}
+    for f in future:
+        last[f.claim.subject] = max(f.day, last.get(f.claim.subject, f.day))
+    return [f for f in found if f.past or last.get(f.claim.subject, f.day) == f.day]
+
+
+def _parcel_rows(doc: Document, found: list[_Found]) -> bool:
+    """The dates stand in a table of parcels ("| Parcel | Status | ETA |")."""
+    return "|" in doc.masked and any(
+        _PARCEL_HEADER.fullmatch(cell)
+        for f in found
+        for cell in header(doc.masked, f.claim.span[0])[:3]
+    )
 
 
 def _under_way(statuses: Sequence[Claim]) -> tuple[bool, set[str | None]]:

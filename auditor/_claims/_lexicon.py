@@ -107,7 +107,7 @@ def past(*lemmas: str) -> str:
 #: Being made ready at the shop: the order is processing.
 PREPARING = (
     "prepare", "prep", "pick", "pack", "package", "process", "assemble", "ready", "fulfil",
-    "box up", "wrap",
+    "box up", "wrap", "gather", "box", "stage",
 )  # fmt: skip
 
 
@@ -123,6 +123,42 @@ def ing(*lemmas: str) -> str:
 
 #: "Payment" as chat writes it too ("held til pmt clears").
 PAYMENT = r"(?:payment|pmt|pymt|paymt)"
+#: Who or what an order's payment waits on: "waiting on the bank transfer", "until PayPal
+#: releases the funds", "the card payment hasn't cleared".
+PAYING = (
+    r"(?:payment|pmt|pymt|paymt|funds|bank transfer|transfer|bank|card issuer|card|paypal"
+    r"|klarna|clearpay|afterpay)"
+)
+#: A carrier collecting a parcel from the shop: "awaiting courier collection", "this
+#: afternoon's pickup", "the van".
+COLLECTION = (
+    r"(?:(?:courier|carrier|driver|ups|dpd|fedex|dhl|usps|evri|royal mail|parcelforce)(?:'s)? )?"
+    r"(?:collection|pick-?up|pickup|van)"
+)
+#: Where a carrier holds a parcel between the shop and the door.
+CARRIER_PLACES = (
+    r"(?:depot|hub|sorting (?:office|centre|center|facility|hub)|delivery (?:office|depot|hub"
+    r"|station))"
+)
+#: Parcels and the parts of an order, chat forms included ("1 of 2 pkgs sent").
+PARCELS = r"(?:parcels?|packages?|pkgs?|pckgs?|boxes|box|bits|shipments?|items?|products?|things)"
+#: A part of an order named by its place among the parts, its number or a share of the whole
+#: ("the second parcel", "Shipment 2", "one of the items", "the other"): an answer that tells
+#: an order part by part.
+ORDER_PARTS = (
+    r"\b(?:first|second|third|fourth|1st|2nd|3rd|other|another|rest|remaining|remainder|half"
+    r"|part|parts|bits?|last (?:one|parcel|box|item|package|bit)"
+    r"|(?:parcel|package|box|shipment|delivery|consignment)s? (?:\d+|[a-d]|one|two|three)"
+    r"|(?:some|one|two|three|\d+|most|all but one) of)\b"
+)
+#: "And" as chat writes it too ("picked n packed").
+AND = r"(?:and|&|\+|n|'n'|'n)"
+#: A parcel the carrier brought back, not a customer's return: refused, undeliverable.
+BOUNCED = (
+    r"\b(?:refused (?:at|on) (?:the )?(?:door|doorstep|step|delivery)|refused delivery"
+    r"|returned to (?:sender|us by the (?:courier|carrier))|undelivered|undeliverable"
+    r"|could(?:n't| not) (?:be )?deliver(?:ed)?)"
+)
 #: "With", and its chat form ("w/ courier", "back w/ us").
 WITH = r"(?:with|w/)"
 #: A sentence about the shop's own stock arriving ("back in stock", "our next delivery", "10 of
@@ -140,7 +176,7 @@ RESTOCK = (
     r"|consignment|stock))\b"
 )
 #: The places an order waits in before it leaves.
-PREMISES = r"(?:warehouse|fulfil?ment cent(?:re|er)|distribution cent(?:re|er))"
+PREMISES = r"(?:warehouse|fulfil?ment cent(?:re|er)|distribution cent(?:re|er)|wh|whse|w/h)"
 #: Who carries a parcel once it has left.
 CARRIERS = (
     r"(?:courier|carrier|driver|postman|postie|dhl|ups|usps|dpd|fedex|royal mail|parcelforce"

@@ -13,7 +13,14 @@ from operator import attrgetter
 from auditor._claims._dispatch import EMPTY, RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
+    AND,
+    BOUNCED,
+    CARRIER_PLACES,
     CARRIERS,
+    COLLECTION,
+    ORDER_PARTS,
+    PARCELS,
+    PAYING,
     PAYMENT,
     PREMISES,
     PREPARING,
@@ -30,6 +37,7 @@ from auditor._claims._resolve import carry_over, claims_of
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
 from auditor._claims._subjects import SubjectType
+from auditor._claims._tables import header
 from auditor._claims._text import Clause
 
 _PENDING = "pending"
@@ -43,6 +51,9 @@ _CARRIERS = CARRIERS
 #: Not shipped, said of one part ("the second hasn't left us yet"): it makes a partial shipment
 #: with a part that has left; alone, it is the claim `not_shipped`.
 _UNSHIPPED = "unshipped"
+#: A denial with its verb left out ("the kettle's left us, the toaster hasn't", "lamp sent,
+#: cable not yet"): a part still here when a part of the same order has gone, else nothing.
+_ELIDED = "elided"
 #: A future or a modal before a stage verb: a plan or a promise, not the order's state.
 _WILL = r"(?:will|'ll|should|to|can|could|must|would|may|might|going to|set to|due to)"
 #: How soon: "ships tmrw", "due out Friday" is still at the shop.
@@ -55,7 +66,7 @@ _SOON = (
 _STRONG = RuleSet.of(
     rules(
         _SHIPPED,
-        r"shipped|dispatched|despatched|shiped|dispached|dispatchd",
+        r"shipped|dispatched|despatched|shiped|dispached|dispatchd|shppd|shpd|shipd|dispatced",
         r"out for delivery",
         rf"(?:handed|given|passed) (?:over |off )?to (?:the |our )?(?:courier|carrier|driver"
         rf"|{_CARRIERS})",
@@ -77,15 +88,19 @@ _STRONG = RuleSet.of(
         r"split (?:shipment|delivery)",
         r"(?:some|one|two|three|four|five|\d+) (?:of (?:your |the |those |these )?(?:\d+ |two "
         r"|three |four |five |six )?)?"
-        r"(?:items?|parcels?|products?|things)?(?: \w+)?(?: (?:in|from|of) (?:xx+|your order"
+        rf"{PARCELS}?(?: \w+)?(?: (?:in|from|of) (?:xx+|your order"
         r"|the order|it))? (?:(?:has|have|was|were) (?:been )?)?(?:shipped|dispatched|sent)",
         r"(?:ships?|coming|sent|arrive|arriving|will ship|shipping) separately",
+        # A share of the order gone: "half ur order's gone", "part of the order has left",
+        # "half sent, rest thurs".
+        r"(?:half|part)(?: of)?(?: (?:your|ur|yr|the|it|them))?(?: order)?(?:'s| has| have| is)?"
+        r"(?: been)? (?:gone|left|shipped|sent|dispatched|out)",
         r"sent out (?:\d+|one|two|some) of (?:your|the) (?:\d+ |two |three )?items",
     ),
     rules(_PARTIAL, r"not all (?:of )?(?:your|the) items", negation=False),
     rules(
         _DELIVERED,
-        r"delivered|delivred|delieverd|deliverd|dlvd|dlvrd|dlvred|delivd",
+        r"delivered|delivred|delieverd|deliverd|dlvd|dlvrd|dlvred|delivd|deliv'd|dlv'd|delvd",
         r"(?:popped|pushed|put|posted|slipped|left) (?:it |them |your \w+ |the \w+ |xx+ )?through"
         r" (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)",
         r"(?:has |have |had )?arrived",
@@ -102,7 +117,8 @@ _STRONG = RuleSet.of(
     ),
     rules(
         _CANCELLED,
-        r"cancell?ed|canceled|cancled|cancelld|cxl'd|cxld|canc'd|voided|scrapped|called off",
+        r"cancell?ed|canceled|cancled|cancelld|cxl'd|cxld|canc'd|canx|canx'd|voided|scrapped"
+        r"|called off|binned(?: off)?|axed",
         r"cancellation (?:has been |was )?(?:confirmed|processed|completed)",
     ),
     # A field label makes any status word an order status ("Status: processing").
@@ -118,6 +134,9 @@ _STRONG = RuleSet.of(
         r"|despatched"
         r"|redelivered|on (?:its|their|the) way)",
         r"(?:re-?delivered|redelivery)",
+        # A plan, not a state: "will be handed to the courier this afternoon".
+        rf"{_WILL}(?: \w+ly)? be (?:handed|given|passed) (?:over |off )?to (?:the |our )?(?:courier"
+        rf"|carrier|driver|{_CARRIERS})",
         r"on (?:its|it's|their|the) way back",
         # "Partly delivered" says nothing of where the rest is: shipped or still here.
         r"(?:partially|partly|part) delivered",
@@ -156,6 +175,33 @@ _AMBIGUOUS = RuleSet.of(
         r"|goes through)",
         r"payment(?: \w+){0,3}? (?:is |'s )?(?:still )?being (?:authori[sz]ed|verified|checked"
         r"|confirmed|processed)",
+        # Whoever pays, waited on: "waiting for PayPal to release the funds", "still waiting
+        # on the bank transfer".
+        rf"waiting (?:on|for) (?:your |the |a )?{PAYING}(?! (?:team|department|holiday)\b)",
+    ),
+    rules(
+        _PENDING,
+        # The payment not through yet: "ORD-1's payment hasn't cleared yet".
+        rf"{PAYING}(?: \w+){{0,2}}? (?:hasn't|has not|hasnt|haven't|have not|havent|isn't|is not"
+        r"|not|yet to|still to)(?: yet)?(?: been)? (?:cleared|clear|gone through|go through"
+        r"|come through|come in|arrived|landed|confirmed|authori[sz]ed|approved|received)",
+        negation=False,
+    ),
+    rules(
+        _UNSHIPPED,
+        # Curt: "still w/ us, not sent".
+        r"not (?:yet )?(?:been )?(?:sent|posted)(?: out| off)?(?: yet)?(?=\s*(?:[.,;!?\)]|$))",
+        r"(?:has|have|is|are|'s|'re) yet to (?:leave|ship|be shipped|be dispatched|be sent"
+        r"|be posted|go out|go anywhere)",
+        negation=False,
+    ),
+    rules(
+        _ELIDED,
+        r"(?:hasn't|hasnt|has not|haven't|havent|have not|isn't|aren't|not yet|nt yet)"
+        r"(?=\s*(?:[.,;!?\)]|$))",
+        # A part still here, counted: "delivered 2 pkgs, 1 to go".
+        r"(?:\d+|one|two|three) (?:more )?to (?:go|come)(?=\s*(?:[.,;!?\)]|$))",
+        negation=False,
     ),
     rules(
         _PENDING,
@@ -170,15 +216,20 @@ _AMBIGUOUS = RuleSet.of(
         # Chat: the activity after the order, or with a word of now ("ORD-1 packing now").
         rf"xx+(?:'s| is| are)?:? (?:now |still |currently )?{ing(*PREPARING)}",
         rf"{ing(*PREPARING)} (?:now|rn|atm|today|right now|as we speak|at the moment)",
-        r"(?:picked|packed) (?:\+|and|&) (?:packed|ready|waiting|labelled|labeled)",
+        rf"(?:picked|packed) {AND} (?:packed|ready|waiting|labelled|labeled)",
+        # Made ready, said in the passive: "is boxed, labeled, and staged", "was picked".
+        rf"(?:is|are|'s|'re|has been|have been|'s been|was|were|got) (?:all |now |already )?"
+        rf"{past(*PREPARING)}(?! up\b| (?:for|to) (?:return|refund))",
         r"(?:all|now|already) (?:packed|picked|boxed up)",
-        r"(?:picking|packing|preparing|prepping|packaging|processing|boxing up) (?:up )?(?:it|them"
-        r"|your|the|xx+|this|that)",
+        rf"{ing(*PREPARING)} (?:up )?(?:it|them|your|the|xx+|this|that)",
         r"(?:we're|we are|i'm|they're|they are) (?:now |still )?(?:picking|packing|preparing"
         r"|prepping|packaging|boxing up) (?:up )?(?:order|parcel|package)",
         r"(?:packing|picking|preparing) (?:it|them) (?:now|up|today)",
         r"(?:finish|finishing|finishes) (?:packing|picking|preparing|processing)",
-        r"(?:in|into|moved to|with) (?:our )?fulfil?ment",
+        r"(?:in|into|entered|moved to|with) (?:our )?fulfil?ment",
+        # With the people who make it ready: "with the packing team now".
+        r"(?:with|in) (?:the |our )?(?:packing|picking|warehouse|dispatch|despatch|fulfil?ment)"
+        r" (?:team|department|dept|crew|staff|lads|folks|guys)",
         r"(?:in|at the front of) (?:the|our) (?:packing|picking|dispatch) queue",
         r"(?:(?:in|at the front of) (?:the|our) queue|queued) (?:for|to be) (?:packing|picking"
         r"|dispatch|packed|picked|dispatched|shipping|shipped)",
@@ -190,16 +241,29 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:booked|scheduled|due|set) to (?:leave|ship|go out|be (?:shipped|dispatched|collected"
         r"|picked up))",
         r"waiting (?:on|for) (?:the )?(?:van|collection|pick-?up|" + _CARRIERS[3:],
+        # Waiting for the carrier to collect it: "awaiting courier collection", "staged at the
+        # dock for this afternoon's pickup".
+        rf"(?:awaiting|waiting (?:for|on)|ready for|staged for|booked (?:in )?for|scheduled for"
+        rf"|for) (?:the |a |its |(?:this|today|tomorrow)(?:'s)? (?:\w+'s )?)?{COLLECTION}",
         negated_yet=_PENDING,
     ),
     # Not even picked yet: the order waits to be started.
     rules(None, r"picked|packed|processed|prepared", negated_yet=_PENDING),
     rules(
         _PROCESSING,
-        r"(?:is |'s |are |we're |we are )?(?:still )?processing",
+        r"(?:is |'s |are |we're |we are )?(?:still )?(?:processing|proccessing|procesing)",
+        r"(?:being|been) (?:proccessed|procesed|proccesed)",
+        # Chat: made ready, after the order ("ORD-1 packed", "ORD-1: prepped").
+        rf"xx+(?:'s| is| are| has been| was)?:? (?:now |all |already )?{past(*PREPARING)}"
+        r"(?! up\b| (?:by|for|to)\b)",
         r"(?:has been|have been|was|been) (?:packed|processed|picked)",
         r"packed and ready",
         r"ready (?:to ship|for dispatch|for shipping|to go out)",
+        # Chat: "rdy to ship", "rdy 4 collection".
+        r"(?:ready|rdy) (?:to|2) (?:ship|go out)",
+        rf"(?:ready|rdy) (?:for|4) (?:dispatch|shipping|the courier|{COLLECTION})",
+        # A field label lends any preparing word its status: "Status: packing".
+        rf"status\W{{1,3}}(?:now |still |currently )?(?:{ing(*PREPARING)}|{past(*PREPARING)})",
         r"awaiting (?:dispatch|shipment|shipping|fulfil?ment)",
         r"waiting to be (?:packed|picked|prepared|dispatched|shipped)",
         r"(?:will|'ll|should) (?:ship|be shipped|be dispatched|go out|leave our warehouse)"
@@ -211,10 +275,16 @@ _AMBIGUOUS = RuleSet.of(
         _SHIPPED,
         r"on (?:its|it's|their|the) way",
         r"in transit",
-        r"en route",
+        r"en route|enroute|otw",
         r"(?:went|sent|gone) out",
         rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|depot|facility|hub|us)",
+        # Left by another verb, from a place with a name: "departed our Reno facility".
+        rf"{past('depart', 'exit')} (?:from )?(?:our |the )?(?:\w+ )?(?:{PREMISES[3:-1]}|depot"
+        r"|facility|hub|site|store)",
         rf"{WITH} (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
+        # Held up by the carrier: "there's a delay at the courier", "stuck with DPD".
+        rf"(?:delay|delays|delayed|held up|stuck) (?:at|with) (?:the |their )?(?:courier|carrier"
+        rf"|driver|{_CARRIERS})",
         # Held up at the carrier's depot is still shipped (issue 24): "stuck at the depot".
         r"(?:stuck|held|held up|sitting|sat|waiting|delayed) (?:at|in) (?:the |a |their |your )?"
         r"(?:local )?(?:depot|sorting (?:office|centre|center|facility|hub)|delivery (?:office"
@@ -232,8 +302,14 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:is|'s|are|'re|now|already|safely) in the post",
         r"on the (?:move|road|truck|van|lorry)",
         r"on the (?:delivery |courier'?s? |driver'?s? )(?:van|truck|lorry)",
+        r"in the (?:delivery |courier'?s? |driver'?s? )?(?:van|truck|lorry)",
+        r"(?:at|in) (?:the )?sorting (?:ctr|cntr|ctre)",
         r"(?:reached|at|arrived at|in) (?:the |your )?local (?:depot|facility|hub|delivery office"
         r"|sorting (?:office|centre|center)|post office)",
+        # The carrier's own places: "reached our carrier partner's hub", "arrived at local
+        # delivery depot", "at the DPD depot".
+        rf"(?:reached|arrived (?:at|in)|at|in) (?:the |your |their |our |a )?(?:local |regional"
+        rf" |nearest )?(?:(?!fulfil|warehouse)[\w-]+(?:'s|s')? ){{0,2}}?{CARRIER_PLACES}",
         r"(?:reached|at|arrived at|in) (?:the |your |their )?(?:depot|delivery office"
         r"|sorting (?:office|centre|center|hub|facility)|(?:carrier|courier)'?s? (?:depot|facility"
         r"|hub))",
@@ -241,6 +317,10 @@ _AMBIGUOUS = RuleSet.of(
         rf"(?:we've|we have|we|i've|i have) {past('send', 'post')}(?: off| out)?(?: the| your)?"
         r"(?: \w+)? (?:box|boxes|parcels?|packages?|orders?|items?|xx+)",
         r"xx+(?:'s| is)? out(?![\w-])(?! of)",
+        # Left, with nothing after it: "ORD-1 left yesterday", "hasn't left yet".
+        r"(?:xx+|it|order|parcel|package|pkg|parcels|packages|pkgs)(?:'s|'ve| has| have| had"
+        r"|n't| not| nt| hasnt| havent)? (?:yet |already |just |now )?left"
+        r"(?= yet| yesterday| yday| today| this| last| on\b| at\b|\s*[.,;!?\)]|\s*$)",
         negated=_UNSHIPPED,
     ),
     rules(
@@ -259,7 +339,8 @@ _AMBIGUOUS = RuleSet.of(
         r"|our|these|those|you)\b)",
         r"(?:following on|follows (?:next|later|on|in|separately|shortly))",
         r"still to (?:go|come|ship|follow|leave)",
-        r"rest(?:'s| is| are)? (?:coming|due|next|to follow|following|later|in a|on|will)",
+        r"rest(?:'s| is| are)? (?:coming|comes|due|next|to follow|following|follows|later|in a|on"
+        r"|will)",
     ),
     rules(
         _DELIVERED,
@@ -290,12 +371,9 @@ _NOUN_PHRASE = re.compile(r"\s+(?:the|a|an|your|our|its|their|this|that|these|th
 _A_WORD = re.compile(r"\s+[a-z]")
 _STILL = re.compile(r"\b(?:still|yet|remaining|rest|other|others|remainder)\b")
 #: A part of an order named by its place among the parts, its number or a share of the whole.
-_PART = re.compile(
-    r"\b(?:first|second|third|fourth|1st|2nd|3rd|other|another|rest|remaining|remainder|half"
-    r"|part|parts|bits?|last (?:one|parcel|box|item|package|bit)"
-    r"|(?:parcel|package|box|shipment|delivery|consignment)s? (?:\d+|[a-d]|one|two|three)"
-    r"|(?:some|one|two|three|\d+|most|all but one) of)\b"
-)
+_PART = re.compile(ORDER_PARTS)
+#: A table whose first columns name parcels: each row is a part of the order.
+_PARTS_HEADER = re.compile(rf"(?:#|no\.?|number )?{PARCELS}(?: (?:#|no\.?|number))?")
 #: Still at the shop, said of a part: it waits, follows or is on backorder. "Follow up" is a
 #: contact verb, not a parcel's ("I'll follow up on the second parcel" says nothing of where it is).
 _WAITING = re.compile(
@@ -308,6 +386,20 @@ _WAITING = re.compile(
 _HELD_BY = re.compile(
     r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)|[:\-])\s*$"
 )
+#: A clause that opens on its verb: its subject is the one before it in the sentence.
+_NO_SUBJECT = re.compile(
+    r"\s*(?:(?:and|but|so|then)\s+)?(?:it\s+)?(?:will|'ll|should|is|are|was|were|has|have|had|can"
+    r"|could|would|may|might|to)\b"
+)
+#: What a shop sends that is no parcel: "the email was not sent", "the label isn't posted yet".
+_MESSAGES = re.compile(
+    r"\b(?:e-?mails?|labels?|links?|invoices?|receipts?|messages?|texts?|codes?|confirmations?"
+    r"|tracking|details|info|refunds?|vouchers?|forms?)\b"
+)
+#: Following a parcel, not saying where it is: "you can track ORD-1 with Evri".
+_FOLLOWED = re.compile(
+    r"\b(?:track|follow|check|trace|monitor|find|look up)\w*\s+(?:it|them|your \w+|xx+)\s*$"
+)
 #: An order noun, not the verb "to order" ("you can order it today", "pre-order").
 _ORDER_NOUN = re.compile(
     r"(?<!\bto )(?<!\byou )(?<!\bcan )(?<!\bplease )(?<!\bpre-)\b(?:orders?|parcels?|packages?"
@@ -316,10 +408,17 @@ _ORDER_NOUN = re.compile(
 )
 _IDS = frozenset({SubjectType.ORDER, SubjectType.RETURN})
 _GONE = frozenset({_SHIPPED, _DELIVERED, _PARTIAL})
-_HERE = frozenset({_PROCESSING, _PENDING, _UNSHIPPED})
+_HERE = frozenset({_PROCESSING, _PENDING, _UNSHIPPED, _ELIDED})
+#: Said outright not to have left: with a part gone elsewhere in the answer, the order is
+#: partly sent ("- Desk Organiser — shipped / - Cable Tidy — not yet shipped").
+_DENIED = frozenset({_UNSHIPPED, _ELIDED})
 _SPAN_START = attrgetter("span")
 _RESTOCK = re.compile(RESTOCK)
+_BOUNCED = re.compile(BOUNCED)
 _ORDER_OF_STAGES = later_beats_earlier(_STAGES)
+#: An order's history told line by line ("Dispatched: 3 December / Delivered: 5 December"):
+#: the latest stage told of a named order is its status, whatever sentence tells it.
+_HISTORY = later_beats_earlier((_PENDING, _PROCESSING, _SHIPPED, _DELIVERED))
 _PARTIAL_ABSORBS = {_PARTIAL: frozenset({_SHIPPED, _PROCESSING, _PENDING})}
 #: "Hasn't shipped yet" is a claim of its own only when nothing more precise was said of the
 #: order: "it hasn't shipped, it's being packed" is processing, "… the rest has" a partial one.
@@ -351,6 +450,8 @@ def _a_preposition(doc: Document, hit: Hit) -> bool:
 def _on_topic(doc: Document, hit: Hit) -> bool:
     if hit.value == _PENDING and _a_preposition(doc, hit):
         return False
+    if hit.value == _UNSHIPPED and _MESSAGES.search(doc.masked, hit.clause.start, hit.start):
+        return False  # "the email was not sent": a message, not the parcel
     if hit.value == _DELIVERED and _RESTOCK.search(doc.clause_text(doc.sentence_at(hit.start))):
         return False  # "10 of them arrived this morning" of stock coming back in
     if doc.masked.startswith("status", hit.start) and _OFF_TOPIC.search(
@@ -364,13 +465,31 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
         if _SENT_BACK.search(sentence):
             return False
     before = doc.labelled_clause_text(hit.clause)[: hit.start - hit.clause.end]
-    if _OFF_TOPIC.search(before) or _OFF_TOPIC.search(doc.masked, hit.start, hit.end):
+    if _NO_SUBJECT.match(doc.masked, hit.clause.start, hit.end):
+        # "Your refund for ORD-1 is queued up and will go out on Friday": a clause with no
+        # subject of its own goes on with its sentence's.
+        before = doc.masked[doc.sentence_at(hit.start).start : hit.start]
+    if (_OFF_TOPIC.search(before) and not _bounced(doc, hit)) or _OFF_TOPIC.search(
+        doc.masked, hit.start, hit.end
+    ):
         return False
-    if doc.masked.startswith(("with", "w/"), hit.start) and not _HELD_BY.search(before):
+    if doc.masked.startswith(("with", "w/"), hit.start) and (
+        not _HELD_BY.search(before) or _FOLLOWED.search(before)
+    ):
         return False  # "I've had a word with the courier" says nothing of where the parcel is
     if _about_a_return(doc, hit.start):
         return False
     return _OFF_TOPIC_OBJECT.match(doc.masked, hit.end) is None
+
+
+def _bounced(doc: Document, hit: Hit) -> bool:
+    """The order was cancelled after the carrier brought it back ("refused at the door,
+    returned + cancelled"): "returned" there is the parcel's trip back, not a customer's
+    return."""
+    if hit.value != _CANCELLED:
+        return False
+    sentence = doc.sentence_at(hit.start)
+    return _BOUNCED.search(doc.masked, sentence.start, hit.start) is not None
 
 
 def _after_a_condition(doc: Document, clause: Clause) -> bool:
@@ -390,9 +509,12 @@ def _about_a_return(doc: Document, start: int) -> bool:
 
 
 def _part_of(doc: Document, start: int) -> bool:
-    """The phrase at `start` speaks of a part of an order: a parcel, one item of several."""
+    """The phrase at `start` speaks of a part of an order: a parcel, one item of several, a
+    row of a table of parcels ("| Parcel | Status |")."""
     sentence = doc.sentence_at(start)
     if _PART.search(doc.masked, sentence.start, sentence.end):
+        return True
+    if "|" in doc.masked and any(map(_PARTS_HEADER.fullmatch, header(doc.masked, start)[:3])):
         return True
     return any(
         m.type is SubjectType.ITEM and sentence.start <= m.start < sentence.end
@@ -423,14 +545,22 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
         still = [
             c
             for c in group
-            if c.value in _HERE and _STILL.search(doc.clause_text(doc.clause_at(c.span[0])))
+            if c.value == _ELIDED
+            or (c.value in _HERE and _STILL.search(doc.clause_text(doc.clause_at(c.span[0]))))
         ]
-        # A part named as such, or what left in the sentence that says the rest is still here.
+        # A part named as such, or what left in the sentence that says the rest is still here,
+        # or in another clause than one that says a part has not left at all.
         stilled = {doc.sentence_at(c.span[0]) for c in still}
+        denied = {doc.clause_at(c.span[0]) for c in still if c.value in _DENIED}
         gone = [
             c
             for c in group
-            if c.value in _GONE and (c in parts or doc.sentence_at(c.span[0]) in stilled)
+            if c.value in _GONE
+            and (
+                c in parts
+                or doc.sentence_at(c.span[0]) in stilled
+                or (denied and doc.clause_at(c.span[0]) not in denied)
+            )
         ]
         here = [c for c in group if c.value in _HERE and (c in parts or c in still)]
         if gone and not here and len(subjects) == 1:
@@ -453,6 +583,7 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
     return [
         Claim(c.kind, NOT_SHIPPED, c.span, c.subject, c.hedged) if c.value == _UNSHIPPED else c
         for c in out
+        if c.value != _ELIDED
     ]
 
 
@@ -493,4 +624,8 @@ def _read_order_status(doc: Document) -> list[Claim]:
     if not claims:
         return []
     claims = supersede(claims, _ORDER_OF_STAGES, lambda c: doc.sentence_at(c.span[0]).start)
+    # An order without a name may be another one in each sentence: only named ones go whole.
+    claims = supersede(
+        claims, _HISTORY, lambda c: None if c.subject else doc.sentence_at(c.span[0]).start
+    )
     return supersede(supersede(claims, _PARTIAL_ABSORBS), _NOT_SHIPPED_ABSORBED)

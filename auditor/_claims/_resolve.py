@@ -135,8 +135,11 @@ def _resolve_tier(
     stop = clause.end if value is None else value.end
     after = [m for m in candidates if end <= m.start and m.end <= stop]
     if after:
-        # "**In stock:** Yoga Mat, Wall Clock": a label's value may list several.
-        return (after[0].subject,) if value is None else _group_after(doc, after[0], candidates)
+        # "**In stock:** Yoga Mat, Wall Clock": a label's value may list several, and so may a
+        # verb's object right after it ("I've cancelled ORD-1 and ORD-2").
+        if value is None and doc.masked[end : after[0].start].strip():
+            return (after[0].subject,)
+        return _group_after(doc, after[0], candidates)
     earlier = [m for m in candidates if m.end <= sentence.start]
     if doc.layout is not None and doc.layout.items:
         earlier = _outside_other_items(doc.layout, start, earlier)

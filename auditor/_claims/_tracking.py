@@ -31,7 +31,30 @@ _DIGIT = re.compile(r"\d")
 #: Codes are found among the answer's words (a word of 8 characters or more with 6 digits or
 #: more), then the carrier is sought right before or right after the word.
 _CODE = re.compile(r"[a-z0-9][a-z0-9-]{6,}[a-z0-9]")
-_CARRIER_BEFORE = re.compile(rf"\b{CARRIERS}\s*(?:[:#-]\s*)?$")
+_CARRIER_BEFORE = re.compile(
+    rf"\b{CARRIERS}\s*(?:,\s*)?(?:(?:parcel|tracking|consignment|ref(?:erence)?|no\.?|number|num)"
+    r"\s*)*(?:[:#-]\s*)?$"
+)
+#: A carrier's or a tracking site's link, the code at the end of its path or in its query:
+#: "dpd.co.uk/p/15501234567890", "track.example.com/?id=…" (issue 16: tracking in links).
+_LINK_BEFORE = re.compile(
+    r"(?:\b|https?://)(?:[\w-]+\.)*(?:dhl|ups|usps|dpd|fedex|royalmail|parcelforce|evri|hermes"
+    r"|yodel|gls|postnl|ontrac|canadapost|track\w*|parcel\w*)[\w.-]*\.[a-z]{2,}(?:/[^\s/]*)*"
+    r"[/=#]$"
+)
+_LINK_WINDOW = 80
+#: A Markdown link's target, blanked in the masked text but kept, at the same place, in the
+#: answer: "[track parcel](https://www.evri.com/track/parcel/H00A1B2C3D4E5F67)".
+_LINK_TARGET = re.compile(r"\]\((?P<url>[^)\s]+)\)")
+#: A link to a carrier or a tracking page.
+_TRACKING_LINK = re.compile(
+    r"(?:dhl|ups|usps|dpd|fedex|royalmail|parcelforce|evri|hermes|yodel|gls|postnl|ontrac"
+    r"|canadapost|track|parcel)"
+)
+#: The international postal format (UPU S10): two letters, nine digits, two letters
+#: ("KD123456785GB"), which Royal Mail, USPS and most posts use.
+_S10 = re.compile(r"[a-z]{2}\d{9}[a-z]{2}")
+_S10_LENGTH = 13
 _CARRIER_AFTER = re.compile(rf"\s*(?:\(\s*|(?:via|with|by) ){CARRIERS}\b")
 #: "order R100047515 with Royal Mail": the reference after "order" is the order's own.
 _ORDER_BEFORE = re.compile(r"\b(?:order|return|rma)\s*(?:no\.?|number|ref|#)?\s*#?\s*$")
@@ -42,7 +65,7 @@ _HINTS = ("1z", "jd", "trk", "track")
 _CARRIER_WORDS = frozenset(
     ["dhl", "ups", "usps", "dpd", "fedex", "royal", "parcelforce", "evri", "hermes", "yodel",
      "gls", "postnl", "courier", "carrier", "ontrac", "post", "postman", "postie", "driver",
-     "amazon", "canada"]
+     "amazon", "canada", "track", "tracking", "royalmail"]
 )  # fmt: skip
 
 
@@ -60,10 +83,37 @@ def _carried(doc: Document, spans: dict[int, int]) -> None:
                 continue
             if _ORDER_BEFORE.search(text, max(0, start - 20), start):
                 continue
-            if _CARRIER_AFTER.match(text, end) or _CARRIER_BEFORE.search(
-                text, max(0, start - _BEFORE_WINDOW), start
+            if (
+                _CARRIER_AFTER.match(text, end)
+                or _CARRIER_BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
+                or _LINK_BEFORE.search(text, max(0, start - _LINK_WINDOW), start)
             ):
                 spans[start] = end
+
+
+def _linked(doc: Document, spans: dict[int, int]) -> None:
+    """The code at the end of a tracking link's target, where Markdown hid the link."""
+    for link in _LINK_TARGET.finditer(doc.text):
+        url = link.group("url").lower()
+        if not _TRACKING_LINK.search(url):
+            continue
+        codes = [
+            c for c in _CODE.finditer(url) if sum(map(str.isdigit, c.group())) >= _CARRIED_DIGITS
+        ]
+        if codes:
+            start = link.start("url") + codes[-1].start()
+            if not any(s <= start < e for s, e in spans.items()):
+                spans[start] = link.start("url") + codes[-1].end()
+
+
+def _postal(doc: Document, spans: dict[int, int]) -> None:
+    """Codes in the international postal format, whatever words stand around them."""
+    for word, starts in doc.words.by_word.items():
+        if len(word) != _S10_LENGTH or not _S10.fullmatch(word):
+            continue
+        for start in starts:
+            if not any(s <= start < e for s, e in spans.items()):
+                spans[start] = start + _S10_LENGTH
 
 
 def _spans(doc: Document) -> dict[int, int]:
@@ -78,6 +128,9 @@ def _spans(doc: Document) -> dict[int, int]:
                 spans[start] = end
     if not _CARRIER_WORDS.isdisjoint(doc.words.word_set):
         _carried(doc, spans)
+    _postal(doc, spans)
+    if "](" in doc.text:
+        _linked(doc, spans)
     return spans
 
 

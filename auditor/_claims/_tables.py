@@ -1,0 +1,43 @@
+"""Markdown tables as the masked answer holds them: which row a position stands in, and the
+header of its table.
+
+Reading a table cell needs its column's header: "9 Dec" under "Expected" is a delivery date,
+and a row under "Parcel" is a part of an order, not the whole of it. The masked text keeps the
+table's pipes and line breaks, so the header is the first of the row lines above.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A table row: a line that opens with a pipe.
+_ROW = re.compile(r"[^\S\n]*\|")
+
+
+def row_start(masked: str, at: int) -> int:
+    """Where the table row holding `at` starts, or -1 when `at` is not in a table row."""
+    line = masked.rfind("\n", 0, at) + 1
+    return line if _ROW.match(masked, line) else -1
+
+
+def header(masked: str, at: int) -> tuple[str, ...]:
+    """The header cells (stripped, the pipes' outer empties kept) of the table whose body row
+    holds `at`; () when `at` is in no table row or in the header row itself."""
+    line = row_start(masked, at)
+    if line < 0:
+        return ()
+    top = line
+    while top > 0:
+        above = masked.rfind("\n", 0, top - 1) + 1
+        if not _ROW.match(masked, above):
+            break
+        top = above
+    if top == line:
+        return ()
+    end = masked.find("\n", top)
+    return tuple(cell.strip() for cell in masked[top : end if end >= 0 else None].split("|"))
+
+
+def column(masked: str, at: int) -> int:
+    """The index of the cell holding `at` among its row's `split("|")` pieces."""
+    return masked.count("|", max(row_start(masked, at), 0), at)
