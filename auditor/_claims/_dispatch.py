@@ -94,7 +94,38 @@ def _breaks(rest: str, follow: re.Pattern[str] = _BREAK) -> bool:
             return False
         parts = [branch + after for branch in branches(rest[3:end])]
         return all(_breaks(p, follow) for p in parts) and (not optional or _breaks(after, follow))
-    return follow.match(rest) is not None
+    if follow.match(rest) is not None:
+        return True
+    return follow is _NOT_X and _never_x_first(rest)
+
+
+#: One atom of a pattern's source: an escape, a character class, or one plain character; then
+#: its quantifier, if any ("?", "*", "+", each maybe lazy or possessive).
+_ATOM = re.compile(r"(\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[^\\()|\[?*+{])([?*+]?[?+]?)")
+
+
+#: Atoms that match no character: what follows them is what may be an "x".
+_ZERO_WIDTH = frozenset({"^", "$", "\\b", "\\B", "\\A", "\\Z"})
+
+
+def _never_x_first(rest: str) -> bool:
+    """`rest` opens on an atom that can never be an "x" (a blank, a class of dashes), and if
+    that atom may be absent ("\\s*", "[:-]?"), on what follows it no "x" can begin either.
+
+    The atom is tested by the regex engine itself (`re.fullmatch(atom, "x")`), so a class,
+    a range or an escape is judged as it runs: "[a-z]" and "\\w" may be an "x" and fail.
+    """
+    atom = _ATOM.match(rest)
+    if atom is None or atom.group(1) in _ZERO_WIDTH or rest[atom.end() : atom.end() + 1] == "{":
+        return False
+    try:
+        if re.fullmatch(atom.group(1), "x") is not None:
+            return False
+    except re.error:
+        return False
+    if atom.group(2)[:1] in ("?", "*"):  # may be absent: what follows must not be an "x"
+        return _breaks(rest[atom.end() :], _NOT_X)
+    return True
 
 
 def _whole_runs(source: str, regex: str) -> str:
