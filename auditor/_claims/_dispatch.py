@@ -15,7 +15,7 @@ from itertools import accumulate, islice
 from operator import itemgetter
 from typing import NamedTuple
 
-from auditor._claims._needles import rarest_needles
+from auditor._claims._needles import fewest, rarest_needles
 from auditor._claims._rules import Rule, branches, compiled, group_end
 
 _TOKEN_SPLIT = re.compile(r"([a-z0-9]+(?:'[a-z]+)*)")
@@ -206,6 +206,7 @@ class RuleSet:
         "beginnings",
         "exact",
         "first_words",
+        "gate",
         "needles",
         "prefixes",
         "rules",
@@ -235,6 +236,10 @@ class RuleSet:
         self.anywhere: tuple[tuple[Rule, re.Pattern[str], frozenset[str] | None], ...] | None
         self.anywhere = None if self._anywhere_regexes else ()
         self.needles: frozenset[str] = frozenset()
+        #: The needles that hold none of the others: an answer holds one of `needles` exactly
+        #: when it holds one of these ("refund" is found with "refunded"), and fewer tests
+        #: find it.
+        self.gate: tuple[str, ...] = ()
         self.unfiltered = False
 
     @classmethod
@@ -274,6 +279,7 @@ class RuleSet:
             for rule, pattern in ((r, compiled(regex)) for r, regex in self._anywhere_regexes)
         )
         self.needles = frozenset().union(*(found for _, _, found in anywhere if found))
+        self.gate = fewest(self.needles)
         self.unfiltered = any(found is None for _, _, found in anywhere)
         self.anywhere = anywhere
         return anywhere
@@ -302,7 +308,7 @@ class RuleSet:
         anywhere = self.anywhere
         if anywhere is None:
             anywhere = self._compile_anywhere()
-        if anywhere and (self.unfiltered or any(map(text.__contains__, self.needles))):
+        if anywhere and (self.unfiltered or any(map(text.__contains__, self.gate))):
             self._anywhere(text, anywhere, found)
         return found
 
@@ -313,20 +319,22 @@ class RuleSet:
         keys: frozenset[str],
         found: list[Match],
     ) -> None:
+        # One pass over the words, each looked up by its beginning: a word starts with a key
+        # (three letters) exactly when its first three letters are that key.
         prefixes = self.prefixes
-        for key in keys:
-            for word in by_word:
-                if not word.startswith(key):
+        for word, starts in by_word.items():
+            key = word[:_KEY]
+            if key not in keys:
+                continue
+            entries = prefixes.get(key)
+            if entries is None:
+                entries = self._prefix_entries(key)
+            for prefix, rule, pattern in entries:
+                if not word.startswith(prefix):
                     continue
-                entries = prefixes.get(key)
-                if entries is None:
-                    entries = self._prefix_entries(key)
-                for prefix, rule, pattern in entries:
-                    if not word.startswith(prefix):
-                        continue
-                    for start in by_word[word]:
-                        if (match := pattern.match(text, start)) is not None:
-                            found.append((rule, match))
+                for start in starts:
+                    if (match := pattern.match(text, start)) is not None:
+                        found.append((rule, match))
 
     def _anywhere(
         self,
