@@ -333,10 +333,10 @@ class RuleSet:
         self.anywhere: tuple[tuple[Rule, re.Pattern[str], frozenset[str] | None], ...] | None
         self.anywhere = None if self._anywhere_regexes else ()
         self.needles: frozenset[str] = frozenset()
-        #: The needles that hold none of the others: an answer holds one of `needles` exactly
-        #: when it holds one of these ("refund" is found with "refunded"), and fewer tests
-        #: find it.
-        self.gate: tuple[str, ...] = ()
+        #: The needles that hold none of the others, as one pattern: an answer holds one of
+        #: `needles` exactly when it holds one of these ("refund" is found with "refunded");
+        #: one search finds any of them faster than a substring test each.
+        self.gate: re.Pattern[str] | None = None
         self.unfiltered = False
 
     @classmethod
@@ -378,7 +378,8 @@ class RuleSet:
             for rule, pattern in ((r, compiled(regex)) for r, regex in self._anywhere_regexes)
         )
         self.needles = frozenset().union(*(found for _, _, found in anywhere if found))
-        self.gate = fewest(self.needles)
+        if self.needles:
+            self.gate = re.compile("|".join(map(re.escape, fewest(self.needles))))
         self.unfiltered = any(found is None for _, _, found in anywhere)
         self.anywhere = anywhere
         return anywhere
@@ -409,7 +410,9 @@ class RuleSet:
         anywhere = self.anywhere
         if anywhere is None:
             anywhere = self._compile_anywhere()
-        if anywhere and (self.unfiltered or any(map(text.__contains__, self.gate))):
+        if anywhere and (
+            self.unfiltered or (self.gate is not None and self.gate.search(text) is not None)
+        ):
             self._anywhere(text, anywhere, found)
         return found
 
