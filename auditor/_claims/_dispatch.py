@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from auditor._claims._needles import fewest, rarest_needles
-from auditor._claims._rules import Rule, branches, compiled, group_end
+from auditor._claims._rules import Rule, branches, compiled, expand, group_end
 
 _TOKEN_SPLIT = re.compile(r"([a-z0-9]+(?:'[a-z]+)*)")
 _LEAD = re.compile(r"[a-z0-9']*")
@@ -208,63 +208,24 @@ def _heads(source: str) -> tuple[str, ...] | None:
     source's own terms (letters, digits, apostrophes, dashes, and single blanks that stand for
     a run of them); None for a source with a top-level "|".
 
-    The literal opening runs up to the first other sign (`_literal`). Where a group follows
-    ("we (?:have|'ve) …"), each way through it is spelt out (`_ways_through`), level by
-    level while the openings stay few.
+    The literal opening runs up to the first other sign; a character followed by "?", "*" or
+    "{" may be absent, so it stops before it, and one followed by "+" is there once, so it
+    stops after it. Where a group follows ("we (?:have|'ve) …"), each way through it is
+    spelt out as `_rules.expand` spells a variant's leading group, as many levels deep as
+    keeps the openings few.
     """
     if len(branches(source)) > 1:
         return None
-    # (the opening read so far, what follows it: None once nothing more can be read)
-    frontier: list[tuple[str, str | None]] = [("", source)]
-    for level in range(_HEAD_DEPTH + 1):
-        read: list[tuple[str, str | None]] = []
-        for opening, rest in frontier:
-            if rest is None:
-                read.append((opening, None))
-                continue
-            literal, after = _literal(rest)
-            read.append((opening + literal, after))
-        heads = tuple(opening for opening, _ in read)
-        if level == _HEAD_DEPTH:
-            return heads
-        frontier = []
-        for opening, rest in read:
-            variants = None if rest is None else _ways_through(rest)
-            if variants is None:
-                frontier.append((opening, None))
-            else:
-                frontier.extend((opening, variant) for variant in variants)
-            if len(frontier) > _MOST_HEADS:
-                return heads
-    return heads  # pragma: no cover - the loop returns at its last level
+    for depth in range(_HEAD_DEPTH, 0, -1):
+        found = _spelt(source, depth)
+        if found is not None and len(found) <= _MOST_HEADS:
+            return found
+    return _spelt(source, 0)
 
 
-def _ways_through(rest: str) -> list[str] | None:
-    """`rest`, opening on a group, as one variant per way through the group ("(?:a|b)? c":
-    "a c", "b c", " c"); None when it opens on none, or on one that repeats.
-
-    `rest` is the tail of a variant without a top-level "|", so no variant has one either.
-    """
-    if not rest.startswith("(?:"):
-        return None
-    end = group_end(rest)
-    if end < 0:
-        return None
-    inner, after = rest[3:end], rest[end + 1 :]
-    if after[:1] in ("*", "+", "{"):
-        return None
-    if after[:1] == "?":
-        after = after[1:]
-        return [*(branch + after for branch in branches(inner)), after]
-    return [branch + after for branch in branches(inner)]
-
-
-def _literal(source: str) -> tuple[str, str]:
-    """The literal text `source` opens with, and the rest of it.
-
-    A character followed by "?", "*" or "{" may be absent, so the literal stops before it;
-    one followed by "+" is there once, so it stops after it, and nothing more is read.
-    """
+def _spelt(source: str, depth: int) -> tuple[str, ...] | None:
+    """`_heads` of `source` with `depth` levels of groups spelt out; None when they would be
+    too many (or a branch has a top-level "|")."""
     end = 0
     for index, char in enumerate(source):
         after = source[index + 1 : index + 2]
@@ -272,8 +233,21 @@ def _literal(source: str) -> tuple[str, str]:
             break
         end = index + 1
         if after == "+":
-            return source[:end], ""
-    return source[:end], source[end:]
+            return (source[:end],)
+    literal, rest = source[:end], source[end:]
+    if depth == 0 or not rest.startswith("(?:"):
+        return (literal,)
+    found: list[str] = []
+    for variant in expand(rest):
+        if variant == rest:
+            return (literal,)  # a group `expand` leaves whole (repeated, or too many ways)
+        more = _spelt(variant, depth - 1) if len(branches(variant)) == 1 else None
+        if more is None:
+            return None
+        found.extend(literal + head for head in more)
+        if len(found) > _MOST_HEADS:
+            return None
+    return tuple(found)
 
 
 def _head_gate(word: str, heads: Sequence[tuple[str, ...] | None]) -> str | None:
@@ -317,8 +291,8 @@ class RuleSet:
 
     __slots__ = (
         "_anywhere_regexes",
+        "_exact_heads",
         "_exact_regexes",
-        "_exact_sources",
         "_prefix_regexes",
         "anywhere",
         "beginnings",
@@ -337,15 +311,14 @@ class RuleSet:
         exact: Mapping[str, Sequence[tuple[Rule, str]]],
         prefixes: Mapping[str, Sequence[tuple[str, Rule, str]]],
         anywhere: Sequence[tuple[Rule, str]],
-        sources: Mapping[str, Sequence[str | None]] | None = None,
+        heads: Mapping[str, Sequence[tuple[str, ...] | None]] | None = None,
     ) -> None:
-        sources = sources or {}
+        heads = heads or {}
         self.rules = rules
         self._exact_regexes = {k: tuple(v) for k, v in exact.items()}
-        #: The source of each variant filed under a word, in the same order, for its literal
-        #: openings (`_heads`, read when the word first comes up); None when the table was
-        #: built from regexes alone.
-        self._exact_sources = {k: tuple(sources.get(k, (None,) * len(v))) for k, v in exact.items()}
+        #: The literal opening of each variant filed under a word, in the same order (`_heads`);
+        #: unknown (None) when the table was built from regexes alone.
+        self._exact_heads = {k: tuple(heads.get(k, (None,) * len(v))) for k, v in exact.items()}
         self._prefix_regexes = {k: tuple(v) for k, v in prefixes.items()}
         self._anywhere_regexes = tuple(anywhere)
         #: The compiled groups, filled in as words come up; plain dicts (the hot path).
@@ -369,7 +342,7 @@ class RuleSet:
     @classmethod
     def of(cls, *all_rules: Rule) -> RuleSet:
         exact: dict[str, list[tuple[Rule, str]]] = {}
-        sources: dict[str, list[str | None]] = {}
+        heads: dict[str, list[tuple[str, ...] | None]] = {}
         prefixes: dict[str, list[tuple[str, Rule, str]]] = {}
         anywhere: list[tuple[Rule, str]] = []
         for rule in all_rules:
@@ -379,16 +352,15 @@ class RuleSet:
                     anywhere.append((rule, regex))
                 elif lead[1]:
                     exact.setdefault(lead[0], []).append((rule, regex))
-                    sources.setdefault(lead[0], []).append(source)
+                    heads.setdefault(lead[0], []).append(_heads(source))
                 else:
                     prefix = lead[0][:_KEY]
                     entry = (lead[0], rule, _whole_runs(source, regex))
                     prefixes.setdefault(prefix, []).append(entry)
-        return cls(tuple(all_rules), exact, prefixes, anywhere, sources)
+        return cls(tuple(all_rules), exact, prefixes, anywhere, heads)
 
     def _exact_group(self, word: str) -> Group:
-        heads = [None if source is None else _heads(source) for source in self._exact_sources[word]]
-        group = self.exact[word] = _group(word, self._exact_regexes[word], heads)
+        group = self.exact[word] = _group(word, self._exact_regexes[word], self._exact_heads[word])
         return group
 
     def _prefix_entries(self, key: str) -> tuple[PrefixEntry, ...]:
