@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from auditor._claims._needles import fewest, rarest_needles
-from auditor._claims._rules import Rule, branches, compiled, expand, group_end
+from auditor._claims._rules import Rule, branches, compiled, group_end
 
 _TOKEN_SPLIT = re.compile(r"([a-z0-9]+(?:'[a-z]+)*)")
 _LEAD = re.compile(r"[a-z0-9']*")
@@ -35,10 +35,9 @@ Entry = tuple[Rule, re.Pattern[str]]
 #: A pattern filed under the first three letters of its first word's known beginning.
 PrefixEntry = tuple[str, Rule, re.Pattern[str]]
 Match = tuple[Rule, re.Match[str]]
-#: The variants filed under one word: a pattern that matches wherever one of them may (None
-#: when it would rule nothing out), one that matches exactly where one of them does (None when
-#: there is one variant), and the variants.
-Group = tuple[re.Pattern[str] | None, re.Pattern[str] | None, tuple[Entry, ...]]
+#: The variants filed under one word, and a pattern that matches where any of them does (None
+#: when there is one variant).
+Group = tuple[re.Pattern[str] | None, tuple[Entry, ...]]
 
 
 class WordIndex(NamedTuple):
@@ -176,109 +175,19 @@ def _bounded(pattern: re.Pattern[str], text: str, found: list[Match], rule: Rule
         position = end if end > start else start + 1
 
 
-def _group(
-    word: str, entries: Sequence[tuple[Rule, str]], heads: Sequence[tuple[str, ...] | None]
-) -> Group:
-    """The variants filed under `word`, compiled, with the gates that rule them out.
+def _group(entries: Sequence[tuple[Rule, str]]) -> Group:
+    """The variants filed under one word, compiled, with their alternation when there are
+    several.
 
     Most places a word stands start none of its variants ("we have 50" starts none of the
     "we …" phrases): one failed match of the alternation rules them all out, where each
     variant's own `match` costs a call. An alternation matches at a place exactly where one of
-    its branches does, so no match is lost. Before it, the literal words each variant opens on
-    (`heads`), as one pattern that tries "we" and the blank once and then each next word
-    ("have", "are", …): most places fail there, on a letter, without running any variant's
-    own pattern; it matches wherever a variant does, so it too loses no match.
+    its branches does, so no match is lost.
     """
     compiled_entries = tuple((rule, compiled(regex)) for rule, regex in entries)
-    lead = _head_gate(word, heads)
-    exact = None if len(entries) == 1 else compiled("|".join(regex for _, regex in entries))
-    return (None if lead is None else compiled(lead)), exact, compiled_entries
-
-
-#: What a variant's literal opening is made of (see `_heads`).
-_HEAD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'- ")
-#: How far `_heads` spells out the groups after a literal opening, and how many openings a
-#: variant may have before only the literal one is kept.
-_HEAD_DEPTH = 3
-_MOST_HEADS = 24
-
-
-def _heads(source: str) -> tuple[str, ...] | None:
-    """Literal texts one of which every match of the variant `source` opens with, in the
-    source's own terms (letters, digits, apostrophes, dashes, and single blanks that stand for
-    a run of them); None for a source with a top-level "|".
-
-    The literal opening runs up to the first other sign; a character followed by "?", "*" or
-    "{" may be absent, so it stops before it, and one followed by "+" is there once, so it
-    stops after it. Where a group follows ("we (?:have|'ve) …"), each way through it is
-    spelt out as `_rules.expand` spells a variant's leading group, as many levels deep as
-    keeps the openings few.
-    """
-    if len(branches(source)) > 1:
-        return None
-    for depth in range(_HEAD_DEPTH, 0, -1):
-        found = _spelt(source, depth)
-        if found is not None and len(found) <= _MOST_HEADS:
-            return found
-    return _spelt(source, 0)
-
-
-def _spelt(source: str, depth: int) -> tuple[str, ...] | None:
-    """`_heads` of `source` with `depth` levels of groups spelt out; None when they would be
-    too many (or a branch has a top-level "|")."""
-    end = 0
-    for index, char in enumerate(source):
-        after = source[index + 1 : index + 2]
-        if char not in _HEAD_CHARS or after in ("?", "*", "{"):
-            break
-        end = index + 1
-        if after == "+":
-            return (source[:end],)
-    literal, rest = source[:end], source[end:]
-    if depth == 0 or not rest.startswith("(?:"):
-        return (literal,)
-    found: list[str] = []
-    for variant in expand(rest):
-        if variant == rest:
-            return (literal,)  # a group `expand` leaves whole (repeated, or too many ways)
-        more = _spelt(variant, depth - 1) if len(branches(variant)) == 1 else None
-        if more is None:
-            return None
-        found.extend(literal + head for head in more)
-        if len(found) > _MOST_HEADS:
-            return None
-    return tuple(found)
-
-
-def _head_gate(word: str, heads: Sequence[tuple[str, ...] | None]) -> str | None:
-    """A pattern matching wherever one of the variants with openings `heads` may match (each
-    variant's match opens with one of its openings); None when an opening is `word` alone (or
-    unknown), and the gate would let nearly every place through.
-
-    Openings that extend another ("we have got" beside "we have") add nothing. Where all go on
-    with a blank, it is matched once, before the alternation of what follows it.
-    """
-    rests: set[str] = set()
-    for openings in heads:
-        if openings is None:
-            return None
-        for head in openings:
-            if not head.startswith(word):
-                return None
-            rests.add(head[len(word) :])
-    kept = sorted(r for r in rests if not any(o != r and r.startswith(o) for o in rests))
-    blank = all(r.startswith(" ") for r in kept)
-    if blank:
-        kept = [r[1:] for r in kept]
-    if "" in kept:
-        return None
-    alternation = "|".join(_blanks(r) for r in kept)
-    return _blanks(word + (" " if blank else "")) + f"(?:{alternation})"
-
-
-def _blanks(literal: str) -> str:
-    """A literal opening as a pattern: a blank is a run of blanks, as `_rules._regex` has it."""
-    return literal.replace(" ", r"\s+")
+    if len(entries) == 1:
+        return None, compiled_entries
+    return compiled("|".join(regex for _, regex in entries)), compiled_entries
 
 
 class RuleSet:
@@ -291,7 +200,6 @@ class RuleSet:
 
     __slots__ = (
         "_anywhere_regexes",
-        "_exact_heads",
         "_exact_regexes",
         "_prefix_regexes",
         "anywhere",
@@ -311,14 +219,9 @@ class RuleSet:
         exact: Mapping[str, Sequence[tuple[Rule, str]]],
         prefixes: Mapping[str, Sequence[tuple[str, Rule, str]]],
         anywhere: Sequence[tuple[Rule, str]],
-        heads: Mapping[str, Sequence[tuple[str, ...] | None]] | None = None,
     ) -> None:
-        heads = heads or {}
         self.rules = rules
         self._exact_regexes = {k: tuple(v) for k, v in exact.items()}
-        #: The literal opening of each variant filed under a word, in the same order (`_heads`);
-        #: unknown (None) when the table was built from regexes alone.
-        self._exact_heads = {k: tuple(heads.get(k, (None,) * len(v))) for k, v in exact.items()}
         self._prefix_regexes = {k: tuple(v) for k, v in prefixes.items()}
         self._anywhere_regexes = tuple(anywhere)
         #: The compiled groups, filled in as words come up; plain dicts (the hot path).
@@ -342,7 +245,6 @@ class RuleSet:
     @classmethod
     def of(cls, *all_rules: Rule) -> RuleSet:
         exact: dict[str, list[tuple[Rule, str]]] = {}
-        heads: dict[str, list[tuple[str, ...] | None]] = {}
         prefixes: dict[str, list[tuple[str, Rule, str]]] = {}
         anywhere: list[tuple[Rule, str]] = []
         for rule in all_rules:
@@ -352,15 +254,14 @@ class RuleSet:
                     anywhere.append((rule, regex))
                 elif lead[1]:
                     exact.setdefault(lead[0], []).append((rule, regex))
-                    heads.setdefault(lead[0], []).append(_heads(source))
                 else:
                     prefix = lead[0][:_KEY]
                     entry = (lead[0], rule, _whole_runs(source, regex))
                     prefixes.setdefault(prefix, []).append(entry)
-        return cls(tuple(all_rules), exact, prefixes, anywhere, heads)
+        return cls(tuple(all_rules), exact, prefixes, anywhere)
 
     def _exact_group(self, word: str) -> Group:
-        group = self.exact[word] = _group(word, self._exact_regexes[word], self._exact_heads[word])
+        group = self.exact[word] = _group(self._exact_regexes[word])
         return group
 
     def _prefix_entries(self, key: str) -> tuple[PrefixEntry, ...]:
@@ -396,10 +297,8 @@ class RuleSet:
         exact = self.exact
         for word in self.first_words & words.word_set:
             group = exact.get(word)
-            lead, gate, entries = group if group is not None else self._exact_group(word)
+            gate, entries = group if group is not None else self._exact_group(word)
             for start in by_word[word]:
-                if lead is not None and lead.match(text, start) is None:
-                    continue
                 if gate is not None and gate.match(text, start) is None:
                     continue
                 for rule, pattern in entries:
