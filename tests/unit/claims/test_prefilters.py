@@ -17,7 +17,7 @@ from auditor._claims._dates import (
     DATE_NEEDLES,
     find_dates,
 )
-from auditor._claims._dispatch import RuleSet, WordIndex, _heads
+from auditor._claims._dispatch import RuleSet, WordIndex
 from auditor._claims._needles import rarest_needles
 from auditor._claims._rules import Rule
 
@@ -178,69 +178,3 @@ def test_a_run_matched_whole_finds_what_the_pattern_as_written_finds(source):
             text = "x" * length + ending
             before, after = re.match(regex, text), re.match(run, text)
             assert (before and before.span()) == (after and after.span()), text
-
-
-@pytest.mark.parametrize(
-    ("source", "heads"),
-    [
-        ("we have (?:a|b) c", ("we have a c", "we have b c")),
-        ("re-?stocked", ("re",)),  # the dash may be absent
-        ("in-stock", ("in-stock",)),
-        ("we ?x", ("we",)),  # the blank may be absent
-        ("xs+ a", ("xs",)),
-        ("a (?:b )?c", ("a b c", "a c")),
-        ("a (?:b|c)+ d", ("a ",)),  # a repeated group is not spelt out
-        ("a b|c d", None),
-        ("we \\w+ it", ("we ",)),
-    ],
-)
-def test_the_literal_openings_of_a_variant(source, heads):
-    assert _heads(source) == heads
-
-
-def _gated_places() -> tuple[int, int]:
-    """Every place of every labelled text where a variant of a table matches, and how many of
-    them the literal gate of its word let through."""
-    import gc
-    import json
-    from pathlib import Path
-
-    import auditor._claims._extract  # noqa: F401  (every rule table)
-    from auditor._claims._document import Document
-
-    fixtures = Path(__file__).resolve().parents[3] / "fixtures" / "claims"
-    texts = [
-        row["text"]
-        for name in ("labelled.jsonl", "holdout.jsonl", "llm_answers.jsonl")
-        for line in (fixtures / name).read_text(encoding="utf-8").splitlines()
-        if line.strip() and isinstance((row := json.loads(line)).get("text"), str)
-    ]
-    tables = [o for o in gc.get_objects() if isinstance(o, RuleSet)]
-    matched = let_through = 0
-    for text in texts:
-        doc = Document.of(text, ExtractionContext())
-        for table in tables:
-            for word in table.first_words & doc.words.word_set:
-                lead, _, entries = table._exact_group(word)
-                for start in doc.words.by_word[word]:
-                    if any(p.match(doc.masked, start) for _, p in entries):
-                        matched += 1
-                        let_through += lead is None or lead.match(doc.masked, start) is not None
-    return matched, let_through
-
-
-@pytest.mark.slow  # every variant at every place of 700 texts: 6.7 s of CPU (load 13)
-def test_the_literal_gate_lets_every_place_a_variant_matches_through():
-    matched, let_through = _gated_places()
-    assert matched > 200  # the texts do reach the tables
-    assert let_through == matched
-
-
-def test_the_literal_gate_rules_out_a_word_without_its_next_words():
-    table = RuleSet.of(
-        Rule(("we have (?:none|no stock)", "we are out"), ("(?:we have)", "(?:we are out)"), "out")
-    )
-    lead, _, _ = table._exact_group("we")
-    assert lead is not None
-    assert lead.match("we have no stock") and lead.match("we  are\nout")
-    assert lead.match("we have 50 units") is None and lead.match("we can") is None
