@@ -28,6 +28,10 @@ from auditor._claims._text import Segment
 _MAYBE_MARKUP = re.compile(
     r"[*_`]|\[[^\]\n]*\]\(|^[ \t]{0,3}(?:[-+>#=]|\d{1,9}[.)](?:[ \t]|$))", re.M
 )
+#: `_MAYBE_MARKUP`'s parts: a sign of inline markup, a link, a line's opening marker.
+_INLINE_SIGNS = ("*", "_", "`")
+_LINK = re.compile(r"\[[^\]\n]*\]\(")
+_LINE_MARKER = re.compile(r"[ \t]{0,3}(?:[-+>#=]|\d{1,9}[.)](?:[ \t]|$))")
 _BLOCK_RULES = ["heading", "lheading", "list", "blockquote", "hr"]
 _INLINE_RULES = ["emphasis", "backticks", "link", "escape"]
 _EMPHASIS_OPEN = frozenset({"em_open", "strong_open"})
@@ -77,13 +81,26 @@ class Layout:
 
 def layout(text: str) -> Layout | None:
     """The answer's Markdown structure, or None when it has none (plain prose)."""
-    if _MAYBE_MARKUP.search(text) is None:
+    if not _maybe_markup(text):
         return None
     # "\r" is a line break to the parser and to `_text.normalise`; one for one, so that the
     # parser's line numbers are the normalised text's.
     source = text.replace("\r", "\n")
     tokens = _parser().parse(source)
     return _Reader(source).read(tokens)
+
+
+def _maybe_markup(text: str) -> bool:
+    """`_MAYBE_MARKUP.search(text)`, found faster in the usual answer, one line of prose:
+    three substring tests, and its one line opening tried where it opens, instead of the
+    pattern tried at every position."""
+    if any(map(text.__contains__, _INLINE_SIGNS)):
+        return True
+    if "](" in text and _LINK.search(text) is not None:
+        return True
+    if "\n" in text:
+        return _MAYBE_MARKUP.search(text) is not None
+    return _LINE_MARKER.match(text) is not None
 
 
 class _Reader:

@@ -114,6 +114,9 @@ _AFTER_A_RUN = [
     "xxxxxxx -- refunded",
     "xxxxxxx received",
     "xxxxxxx xxxx is out",
+    "xxxxxxx \u2014 back next week",
+    "xxxxxxx: back soon",
+    "xxxxxxx- is back soon",
     "xxxxxxxx",
 ]
 
@@ -137,8 +140,15 @@ def test_runs_of_x_matched_whole_match_what_the_rules_wrote():
         ("xx+\\W{1,3}requested", True),
         ("xx+(?: \\w+)? is", True),
         ("xx+\\w+", False),  # goes on with a word character: an "x" may be it
-        ("xx+ ?back", False),  # an optional blank: "back" may follow at once
+        ("xx+ ?back", True),  # an optional blank, then "b": never an "x" either way
+        ("xx+(?:\\s*[\\u2014:-])?(?:'s| is)? back", True),  # optional blanks before a dash
+        ("xx+[:-]? back", True),
         ("xx+(?:'s)?x", False),
+        ("xx+ ?x", False),  # the blank may be absent, and an "x" follow at once
+        ("xx+\\s*[a-z]", False),  # a class that holds "x"
+        ("xx+[^:]", False),  # a negated class may be an "x"
+        ("xx+\\s{0,2}x", False),
+        ("xx+\\Bx", False),  # a zero-width atom: an "x" may follow it
     ],
 )
 def test_a_run_is_matched_whole_only_where_nothing_after_it_can_be_an_x(source, whole):
@@ -146,3 +156,25 @@ def test_a_run_is_matched_whole_only_where_nothing_after_it_can_be_an_x(source, 
     table = RuleSet.of(Rule((source,), (regex,), "in_stock"))
     (run,) = [r for _, _, r in table._prefix_regexes["xxx"]]
     assert (run != regex) is whole
+
+
+_RUN_ENDINGS = ["", " back", "back", "\u2014back", " \u2014 back", ": back", "-back", "'s back",
+                " is back", "x back", "xback", "xx", " x", "  back", "\tback", "a"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["xx+ ?back", "xx+(?:\\s*[\\u2014:-])?(?:'s| is)? back", "xx+[:-]? back", "xx+ back"],
+)
+def test_a_run_matched_whole_finds_what_the_pattern_as_written_finds(source):
+    # Runs of every length, then every ending: the possessive run matches where, and as far
+    # as, the pattern as written does.
+    regex = f"(?:{source})(?!\\w)"
+    table = RuleSet.of(Rule((source,), (regex,), "in_stock"))
+    (run,) = [r for _, _, r in table._prefix_regexes["xxx"]]
+    assert run != regex
+    for length in range(2, 9):
+        for ending in _RUN_ENDINGS:
+            text = "x" * length + ending
+            before, after = re.match(regex, text), re.match(run, text)
+            assert (before and before.span()) == (after and after.span()), text

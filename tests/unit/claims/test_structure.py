@@ -4,6 +4,8 @@ the original answer, and a list item, a heading or a "Label: value" line is a sc
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from auditor._claims import ClaimKind, ExtractionContext, extract
 from auditor._claims._markdown import layout
@@ -88,3 +90,11 @@ def test_list_markers_and_numbers_are_not_counts():
     text = "1. **Blue Kettle** — in stock\n2. **Red Toaster** — sold out"
     assert read(text, [ClaimKind.QUANTITY]) == []
     assert sorted(read(text)) == [("in_stock", "KT-0001"), ("out_of_stock", "TS-0101")]
+
+
+@given(st.text(alphabet=list("ab 1.)-+>#=*_`[](\n\t"), max_size=14))
+@settings(max_examples=400, deadline=None)
+def test_the_quick_markup_test_agrees_with_the_pattern(text):
+    from auditor._claims._markdown import _MAYBE_MARKUP, _maybe_markup
+
+    assert _maybe_markup(text) == (_MAYBE_MARKUP.search(text) is not None)
