@@ -41,9 +41,9 @@ SCHEMA_FILE = Path(__file__).parents[3] / "schemas" / "audit.schema.json"
 REPORTS = ("audit.json", "summary.md", "junit.xml", "report.html")
 #: Frozen: the reference audit and the reports rendered from it before streaming.
 FROZEN = {
-    "README.md": "f9577a15dcb4a091e4e72cc2581d2f36d275aee777facf5de09d2b4f85d8efb0",
+    "README.md": "9db2024ce32b4cc57ce2fcac33d8063ea971a13dbf7c069d7867a62d8b496493",
     "contract_findings.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
-    "expected/audit.json.gz": "1fc5f0557347be612cab03b2aedcb0d0d67c24192c62851f3a2455a2ae4ed0b4",
+    "expected/audit.json.gz": "e7f4942bbed5364b86e0ab1051c2797c9ab6b46ef5ec74a5fffdb964d60f9714",
     "expected/junit.xml.gz": "533b52d07cceddfb0e071842eb6517a0798bd5afb95393de84f315bd3e164843",
     "expected/report.html.gz": "15480caae5179fb881d67023cf0bcea70f8fcd9fa7b93671979ebae3c42db791",
     "expected/summary.md.gz": "14330f131057aa1170bde74e6dba4fb4f596c19cb37c5b6744681c36787817fd",
