@@ -21,6 +21,8 @@ import os
 from functools import cache
 from pathlib import Path
 
+from auditor._cache import cache_root
+
 #: The packages whose versions decide the verdict (openapi-core calls openapi-spec-validator).
 _CHECKERS = ("openapi-core", "openapi-spec-validator", "openapi-schema-validator", "jsonschema")
 _FOLDER = "checked-documents"
@@ -28,10 +30,8 @@ _FOLDER = "checked-documents"
 
 def cache_dir() -> Path | None:
     """Where verdicts are remembered, or None when the cache is switched off."""
-    if os.environ.get("AUDITOR_NO_CACHE"):
-        return None
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "readiness-auditor" / _FOLDER
+    root = cache_root()
+    return None if root is None else root / _FOLDER
 
 
 @cache

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._subjects import SubjectType
 from auditor._claims._text import normalise
 
@@ -24,10 +25,11 @@ _COMPILED: dict[str, re.Pattern[str]] = {}
 
 
 def compiled(regex: str) -> re.Pattern[str]:
-    """`re.compile(regex)`, once per process (the `re` module's own cache holds only 512)."""
+    """`re.compile(regex)`, once per process (the `re` module's own cache holds only 512),
+    built from the code an earlier run compiled when there is one (`_compiled`)."""
     pattern = _COMPILED.get(regex)
     if pattern is None:
-        pattern = _COMPILED[regex] = re.compile(regex)
+        pattern = _COMPILED[regex] = compile_pattern(regex)
     return pattern
 
 

@@ -1,0 +1,156 @@
+"""The claim rules' compiled patterns, remembered across runs (`auditor/_claims/_compiled.py`).
+
+A pattern built from the remembered code must be the pattern `re.compile` makes: the same
+flags, groups and matches on every text; and a cache that is missing, damaged or switched off
+must only cost the compiling, never a wrong pattern or an error.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from auditor._claims import _compiled, extract
+
+SOURCES = (
+    r"(?:we\s+have\s+(?P<n>\d+)\s+(?:units?|left))(?!\w)",
+    r"(?<![\w/.-])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})(?![\w/.]\d)",
+    r"xx++\s*(?:is|are)\s+(?:back|out)\b",
+    r"(?i)refund(?:ed)?\s+(?:of\s+)?£?(\d+(?:\.\d\d)?)",
+)
+TEXTS = (
+    "we have 12 units",
+    "We have 3 left.",
+    "due 9/12 or 10.1",
+    "xxxx is back soon",
+    "Refunded £24.99 today",
+    "nothing to see",
+)
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """A cache folder of its own, and the module as a new process finds it."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("AUDITOR_NO_CACHE", raising=False)
+    monkeypatch.setattr(_compiled, "_known", None)
+    monkeypatch.setattr(_compiled, "_added", {})
+    monkeypatch.setattr(_compiled, "_registered", True)  # no exit hook from a test
+    return tmp_path
+
+
+def _same(built: re.Pattern[str], source: str) -> None:
+    expected = re.compile(source)
+    assert (built.pattern, built.flags, built.groups, built.groupindex) == (
+        expected.pattern,
+        expected.flags,
+        expected.groups,
+        expected.groupindex,
+    )
+    for text in TEXTS:
+        found = [(m.span(), m.groups()) for m in built.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in expected.finditer(text)], text
+
+
+def _new_process(monkeypatch) -> None:
+    monkeypatch.setattr(_compiled, "_known", None)
+    monkeypatch.setattr(_compiled, "_added", {})
+
+
+def test_a_pattern_built_from_the_remembered_code_is_the_compiled_one(fresh, monkeypatch):
+    for source in SOURCES:
+        _same(_compiled.compile_pattern(source), source)
+    _compiled.save()
+    path = _compiled.patterns_file()
+    assert path is not None and path.is_file()
+
+    _new_process(monkeypatch)
+
+    class Refuse:
+        def parse(self, *_args: object) -> None:
+            raise AssertionError("compiled again although remembered")
+
+    monkeypatch.setattr(_compiled, "_parser", Refuse())
+    for source in SOURCES:
+        _same(_compiled.compile_pattern(source), source)
+    assert _compiled._added == {}  # nothing new to write
+
+
+def test_a_later_run_adds_its_patterns_to_the_file(fresh, monkeypatch):
+    _compiled.compile_pattern(SOURCES[0])
+    _compiled.save()
+    _new_process(monkeypatch)
+    _compiled.compile_pattern(SOURCES[1])
+    _compiled.save()
+    path = _compiled.patterns_file()
+    assert path is not None
+    assert set(_compiled._read(path)) == {(SOURCES[0], 0), (SOURCES[1], 0)}
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda blob: blob[:-7],  # cut short
+        lambda blob: blob[:40] + bytes([blob[40] ^ 0xFF]) + blob[41:],  # a flipped byte
+        lambda blob: b"",
+        lambda blob: b"not a cache file at all",
+    ],
+)
+def test_a_damaged_file_is_an_empty_cache(fresh, monkeypatch, damage):
+    for source in SOURCES:
+        _compiled.compile_pattern(source)
+    _compiled.save()
+    path = _compiled.patterns_file()
+    assert path is not None
+    path.write_bytes(damage(path.read_bytes()))
+    _new_process(monkeypatch)
+    for source in SOURCES:
+        _same(_compiled.compile_pattern(source), source)
+    assert set(_compiled._added) == {(s, 0) for s in SOURCES}  # compiled, to be written again
+
+
+def test_code_the_engine_refuses_is_compiled_again(fresh, monkeypatch):
+    source = SOURCES[0]
+    _compiled.compile_pattern(source)
+    _compiled.save()
+    path = _compiled.patterns_file()
+    assert path is not None
+    known = _compiled._read(path)
+    flags, code, groups, index, names = known[(source, 0)]
+    known[(source, 0)] = (flags, b"\xff" * len(code), groups, index, names)  # a valid file
+    _compiled._write(path, known)
+    _new_process(monkeypatch)
+    _same(_compiled.compile_pattern(source), source)
+
+
+def test_no_file_when_the_cache_is_switched_off(fresh, monkeypatch):
+    monkeypatch.setenv("AUDITOR_NO_CACHE", "1")
+    assert _compiled.patterns_file() is None
+    _same(_compiled.compile_pattern(SOURCES[0]), SOURCES[0])
+    _compiled.save()
+    assert not (Path(fresh) / "cache").exists()
+
+
+def test_claims_read_from_remembered_patterns_are_the_same(fresh, monkeypatch):
+    """Every labelled text read with patterns compiled anew and with remembered ones."""
+    from auditor._claims import _rules
+
+    fixtures = Path(__file__).resolve().parents[3] / "fixtures" / "claims"
+    texts = [
+        json.loads(line)["text"]
+        for line in (fixtures / "labelled.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ][:150]
+    monkeypatch.setattr(_rules, "_COMPILED", {})
+    first = [extract(text) for text in texts]
+    _compiled.save()
+    assert _compiled.patterns_file() is not None
+
+    _new_process(monkeypatch)
+    monkeypatch.setattr(_rules, "_COMPILED", {})
+    again = [extract(text) for text in texts]
+    assert again == first
+    assert _compiled._added == {}  # every pattern came from the file
