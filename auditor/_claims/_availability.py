@@ -16,6 +16,7 @@ from operator import attrgetter
 from auditor._claims._clarification import find_clarifications
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
+from auditor._claims._lexicon import CATALOGUE, INCOMING, RESTOCK, RESTOCKING, forms
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._quantity import find_counts, stock_table
 from auditor._claims._refine import supersede
@@ -40,18 +41,28 @@ _FEW = r"(?:numbers?|quantity|quantities|amounts?)"
 _OF_STOCK = rf"(?! of (?!{_IT_OR_ITEM}|\d|{_STOCK}))"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
+#: A day of the month: "8", "22nd".
+_NTH = r"\d+(?:st|nd|rd|th)?"
 #: When something comes back: "mid-nov", "next wk", "3rd December", "~fri".
 _WHEN = (
     rf"(?:~\s*)?(?:(?:on|by|from|in|around|about|after|before|mid|early|late|end of|the end of"
-    rf"|next|this|w/c)[- ]?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|\d+(?:st|nd|rd|th)?|soon"
+    rf"|next|this|w/c)(?:-|\s+)?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|{_NTH}|soon"
     rf"|tomorrow|tmrw)"
 )
 #: A plenty of: "loads", "plenty", "heaps".
 _PLENTY = (
     r"(?:plenty|loads|lots|heaps|tons|stacks|masses|oodles|a good few|a fair few|a load|a ton"
-    r"|ample (?:stock|supply|supplies|inventory|quantities))"
+    r"|ample (?:stock|supply|supplies|inventory|quantities)"
+    r"|a (?:good|healthy|decent|big|large|fair) (?:stack|pile|supply|amount|number|few))"
 )
-_SHELF = r"(?:on (?:the |our )?shel(?:f|ves)|in (?:the |our )?warehouse)"
+_SHELF = r"(?:on (?:the |our )?shel(?:f|ves)|in (?:the |our )?(?:warehouse|stock ?room))"
+#: Softeners that may stand inside a phrase of stock to come: "will probably be back", "maybe
+#: back next wk" (the hedge itself is read by `_negation.hedged`).
+_SOFT = r"(?:probably|prob|maybe|hopefully|likely|possibly|definitely|certainly|def)"
+#: A negative quantifier before a count of none: "isn't a single one", "not 1 left".
+_NOT_ONE = r"(?:not|isn't|aren't|there's not|there isn't|there aren't|without)(?: even)?"
+#: Restocking, as a verb in any form ("replenished", "restocking").
+_RESTOCKED = forms(*RESTOCKING)
 _ADVERBS = (
     r"(?: completely| all| currently| totally| fresh| temporarily| clean| right| just| sadly"
     r"| unfortunately| actually)?"
@@ -74,7 +85,11 @@ _TABLE = RuleSet.of(
         r"(?:have|got) any(?: of (?:them|those|these|it|that|the xx+|xx+))?"
         r"(?: (?:left|in stock|available))?",
         rf"back in {_STOCK}",
-        r":\s*plenty",
+        r":\s*(?:[^\w\s]+\s*)?plenty",
+        # Kept in stock, said of the item: "it's stocked and ready", "we're well stocked".
+        r"(?:is|are|'s|'re|we're|we are) (?:well |fully |currently |still )?stocked"
+        r"(?! (?:by|at|in (?:stores?|shops?|branches)|up on)\b)",
+        rf"{_PLENTY} of (?:the |our )?xx+",
         # Came back, in the past: in stock now, not a restock to come ("just came back in
         # stock this morning").
         rf"(?:came|come) back (?:in|into) {_STOCK}(?: (?:this|today|yesterday|earlier|last)"
@@ -98,12 +113,19 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _OUT,
-        r"none (?:left|in stock|available|remaining|at the moment)",
+        r"none (?:left|in stock|available|remaining|remain|remains|at the moment|at present)",
+        # A negative quantifier over what remains: "there isn't a single kettle left".
+        rf"{_NOT_ONE} (?:a single|one|1|a one)(?: (?:one|unit|item|piece))?(?: xx+)?"
+        r" (?:left|remaining|in stock|available|on (?:the |our )?shel(?:f|ves)|to be had)",
+        r"clean(?:ed)? out of",
+        r"nowhere to be (?:found|seen|had)(?: in (?:the |our )?(?:warehouse|stock ?room|shop|store)"
+        r"| on (?:the |our )?shel(?:f|ves))?",
+        r"no (?:remaining|more|available|current|further) (?:stock|inventory|units)",
         r"none of (?:them|those|these|it|the xx+|xx+) (?:left|in stock|available|remaining)",
         rf"nothing (?:{_SHELF}|on shelves)",
         r"not a single (?:one|unit|xx+)(?: left| in stock| available)?",
         r"none in(?=\s*(?:[,.;!)]|$))",
-        r"(?:have|'ve|'ve got|have got|got) none(?: left| in)?",
+        r"(?:have|has|'ve|'ve got|have got|got) none(?: left| in)?",
         r"(?:shelves are|shelf is) (?:empty|bare)",
         r"no more left",
         r"nothing (?:left|in stock)",
@@ -121,7 +143,8 @@ _TABLE = RuleSet.of(
         r"low (?:on )?stock",
         r"stock is (?:running )?low",
         r"running (?:low|out)",
-        r"(?:almost|nearly) (?:gone|sold out|out of stock)",
+        r"(?:almost|nearly|practically) (?:gone|sold out|out of stock|exhausted|depleted)",
+        r"(?:in )?(?:very |quite |really )?short supply",
         r"selling (?:fast|out fast|quickly)",
         r"limited (?:stock|quantities|availability|supply)",
         r"limited in (?:availability|stock|supply|numbers?)",
@@ -132,7 +155,8 @@ _TABLE = RuleSet.of(
         # scarcity only said of stock, offered in a limited number or a limited number left.
         rf"(?:available|stocked|sold|offered) in (?:a )?(?:very )?limited {_FEW}{_OF_STOCK}",
         rf"limited {_FEW}(?: of {_IT_OR_ITEM})? (?:left|remaining|in {_STOCK}|available|on hand)",
-        r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:the )?(?:\w+ )?xx+| \w+)?"
+        r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:the )?(?:\w+ )?xx+| \w+"
+        r"| of (?:them|those|these|the units|units|items|pieces))?"
         r" (?:left|remaining|remain|remains)",
         r"last few",
     ),
@@ -179,7 +203,8 @@ _TABLE = RuleSet.of(
         rf"| in| next| {_MONTH}| \d| soon)",
         rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",
         rf"available again (?:on|from|after|by|in|next|soon|later|around|early|mid|late|{_MONTH})",
-        rf"xx+(?:\s*[\u2014:-])?(?:'s| is| are| will be| should be)? back {_WHEN}",
+        rf"xx+(?:\s*[\u2014:-])?(?:\s*[^\w\s])?(?:'s| is| are| will be| should be)?(?: {_SOFT})?"
+        rf" back {_WHEN}",
         rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
         r"(?:available|open) (?:for|on|to) (?:back|pre)-?order",
         r"pre-?order(?:s|ed|able)?",
@@ -190,15 +215,34 @@ _TABLE = RuleSet.of(
         r"(?:send|post|ship|dispatch) (?:it|them) (?:when|once|as soon as) (?:it's|it is"
         r"|they're|they are) back",
         r"(?:will|should|'ll|might|may|could|is expected to|expected to|is due to|due to|set to"
-        rf"|going to) be back(?: in {_STOCK})?",
+        rf"|going to)(?: {_SOFT})? be back(?: in {_STOCK})?",
         rf"back in {_STOCK} (?:on|by|from|in|around|next|early|mid|late|soon|later|after"
         rf"|before|this|at the end|towards|within|\d+|~|{_MONTH}|{_DAY})",
         r"(?:expected|due|exp) back",
         r"(?:ships?|will ship|we'll ship|we will ship|dispatch(?:es)?) (?:it |them )?"
         r"(?:as soon as|when|once) (?:it's |it is |they're |they are |we )?(?:re-?stock(?:ed)?"
         rf"|back in {_STOCK}|new stock|more stock|back|get more)",
+        rf"(?:ships?|will ship|we'll ship|we will ship|dispatch(?:es)?|send|post) (?:it |them )?"
+        rf"(?:as soon as|when|once) (?:our|the) (?:next|new) {INCOMING} (?:arrives|is received"
+        r"|comes in|lands|gets here|is in)",
         rf"re-?stocking (?:on|in|by|next|soon|the \d|\d|{_DAY}|{_MONTH})",
         r"return(?:s|ing)? to (?:the |our )?shel(?:f|ves)",
+        # Back in other words: "expected to return to stock by the 22nd", "replenished on".
+        rf"return(?:s|ing)? (?:to|into) {_STOCK}",
+        rf"{_RESTOCKED} (?:on|by|from|in|next|around|after|early|mid|late|soon|this|within|{_NTH}"
+        rf"|{_MONTH}|{_DAY})",
+        rf"(?:a |the |our )?(?:re-?stock|replenishment|resupply)(?: {INCOMING})? (?:of (?:the )?xx+"
+        rf" )?(?:is |are )?(?:due|expected|scheduled|planned|coming|arriving|set|booked)",
+        # A field of a stock card: "Expected restock: 19 December", "Back in stock: 14 Dec".
+        rf"(?:expected |next |planned |estimated |due )?(?:re-?stock(?: date| eta)?"
+        rf"|back in {_STOCK}|back|due back|available again)\s*:\s*(?:\W\s*)?"
+        rf"(?:on |by |from |around |the |~)?(?:{_NTH}|{_MONTH}|{_DAY}|next|tomorrow|early|mid|late"
+        r"|end|this)",
+        rf"(?:(?:be|'s|is|are|'re)(?: {_SOFT})?|{_SOFT}) back (?:in )?(?:{_STOCK} )?(?:on|by|next"
+        rf"|this|in|around|before|after|early|mid|late) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
+        r"|month|fortnight|christmas|xmas|new year)",
+        rf"(?:out of {_STOCK}|sold out|unavailable|oos|out) (?:til|till|'til|until|to) (?:the )?"
+        rf"(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early|late|end)",
     ),
     rules(
         _GONE,
@@ -220,6 +264,13 @@ _TABLE = RuleSet.of(
         r"no more (?:coming|being made|on the way)",
         r"(?:we )?no longer (?:sell|make|carry|stock|produce|offer)",
         r"(?:have |'ve )?stopped (?:selling|making|stocking|carrying|producing)",
+        r"(?:ceased|halted|ended|stopped) (?:the )?(?:production|manufacture|manufacturing|sale"
+        r"|sales|selling|making)",
+        r"(?:will not|won't|wont|not going to) be (?:receiving|getting|ordering|bringing in)"
+        r" (?:any )?(?:more|additional|further|new)",
+        r"(?:not|isn't|aren't) (?:being )?(?:made|sold|manufactured|produced|stocked|carried)"
+        r" any ?more",
+        r"(?:gone|out|sold out|discontinued|unavailable) for good",
         r"(?:won't|will not|wont) be (?:re-?stocked|restocking|coming back|available again"
         r"|getting any more|sold again|made again)",
         r"(?:not|never) (?:being|going to be) re-?stocked",
@@ -254,6 +305,13 @@ _TABLE = RuleSet.of(
         r"|range|store|shop|inventory|selection|line|lineup|collection|products)",
         r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything) (?:that )?we(?:'ve"
         r"| have)? got",
+        # "Not a product category we carry", "outside our product assortment".
+        r"(?:not|isn't|aren't) an? (?:\w+ ){1,2}(?:that )?we(?:'ve| have)?(?: ever)? (?:carry"
+        r"|carried|sell|sold|stock|stocked|offer|offered)",
+        rf"(?:outside|beyond) (?:of )?our (?:\w+ )?{CATALOGUE}",
+        rf"nothing (?:by that name|(?:called|named) (?:that|like that))"
+        rf"(?: in our (?:\w+ )?{CATALOGUE})?",
+        r"never heard of (?:a|an|the|that|it|them|one)",
         negation=False,
     ),
     # Said of the range, denied: "it doesn't look like that's something we stock".
@@ -307,12 +365,22 @@ _NEXT = RuleSet.of(
         r"|straight away|right away|immediately)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
         r"(?:sitting |waiting )?in (?:the |our )?warehouse",
+        r"ready for (?:immediate |same-day |next-day |quick )?(?:shipment|dispatch|shipping"
+        r"|delivery|despatch)",
         negated=_OUT,
     ),
     rules(
         _BACK,
         r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |the next )"
         r"(?:delivery|shipment)",
+        # Stock on its way to the shop: "we've got a delivery coming on the 25th", "a fresh
+        # shipment is due on the 8th", "new batch due next wk".
+        rf"(?:we've got|we have|we've|there's|there is|got) (?:a |another |more |new |fresh )"
+        rf"(?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them| of those)? (?:coming|due|arriving"
+        r"|landing|expected|on (?:its|the) way)",
+        rf"(?:a |the |our )?(?:new|fresh|next) (?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them"
+        r"| of those)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled"
+        r"|on (?:its|the) way)",
     ),
 )
 #: Terse states said at a clause's end ("the mat's out", "the X90 Max has gone too", "it's
@@ -365,6 +433,7 @@ _SEARCH = RuleSet.of(
         # "no item 'XY-1' in our catalogue": the search's word, what was sought, where.
         r"no (?:such )?(?:product|item|listing)s? (?:(?:called|named) )?(?:xx+ )?(?:in|on) our"
         r" (?:\w+ )?(?:catalogue|catalog|range|store|shop|site|inventory|system|listings)",
+        r"no such (?:product|item|thing|model)",
         negation=False,
     ),
 )
@@ -406,7 +475,7 @@ def extract_availability(doc: Document) -> list[Claim]:
     terse = _TERSE_END.search(doc.masked) is not None
     if terse:
         table = (*table, _TERSE)
-    if not doc.order_context:
+    if not _orders_in_view(doc):
         table = (*table, _NEXT, _TERSE_NEXT) if terse else (*table, _NEXT)
     if not find_clarifications(doc):
         table = (*table, _SEARCH)
@@ -426,7 +495,7 @@ def extract_availability(doc: Document) -> list[Claim]:
     taken = {c.subject for c in claims}
     if (
         doc.mentions
-        and not doc.order_context
+        and not _orders_in_view(doc)
         and not taken.issuperset(m.subject for m in doc.mentions if m.type is SubjectType.ITEM)
         and _may_be_polar(doc)
     ):
@@ -442,6 +511,48 @@ def extract_availability(doc: Document) -> list[Claim]:
         claims = _not_carried_of_what_is_named(doc, claims)
     claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims, _OPPOSITES), key=_SPAN)
     return supersede(claims, _REFINES)
+
+
+#: The words that put an order in view (`Document.order_context`), found again here to tell
+#: an order from the customer's act of ordering.
+_ORDER_WORDS = re.compile(
+    r"(?<!-)\b(?:orders?|parcels?|packages?|shipments?|delivery|deliveries|couriers?|tracking"
+    r"|purchases?)\b"
+)
+#: "Order" as what the customer may do ("you can order now", "order today", "place an order",
+#: "10% off your next order"): no order of theirs is in view.
+_RESTOCK = re.compile(RESTOCK)
+_ORDERING_AFTER = re.compile(r"\s+(?:now|today|tonight|it|them|one|online|before|by|soon)\b")
+_ORDERING_BEFORE = re.compile(
+    r"\b(?:you|to|can|could|please|and|just|simply|then|place|places|placing|an|your next"
+    r"|next|a new|first)\s+(?:\w+\s+)?$"
+)
+
+
+def _orders_in_view(doc: Document) -> bool:
+    """An order of the customer's is in view: one is named, or an order word is used of one.
+
+    Availability told through what happens next ("ready to ship", "sitting in the warehouse")
+    is read only when no order is; but "if you order today it goes out tomorrow" and "a fresh
+    delivery of them is due on the 8th" speak of no order of the customer's: "order" as a verb,
+    and delivery words in a sentence about the shop's own stock arriving (`RESTOCK`)."""
+    if not doc.order_context:
+        return False
+    if any(m.type is SubjectType.ORDER for m in doc.mentions):
+        return True
+    text = doc.masked
+    for match in _ORDER_WORDS.finditer(text):
+        start, end = match.span()
+        sentence = doc.sentence_at(start)
+        if match.group().startswith("order") and (
+            _ORDERING_AFTER.match(text, end)
+            or _ORDERING_BEFORE.search(text, max(sentence.start, start - 24), start)
+        ):
+            continue
+        if _RESTOCK.search(doc.masked, sentence.start, sentence.end):
+            continue
+        return True
+    return False
 
 
 def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Claim]:
