@@ -25,6 +25,13 @@ from auditor._claims._text import Clause
 _FREE = "free"
 _UNSPECIFIED = "unspecified"
 _POLICY = r"(?:shipping|delivery|postage|returns?|return shipping|collection|exchanges?|p&p)"
+#: Money off, as a figure with its currency or in words: "£10 off", "a tenner off", "$15 credit
+#: toward your next purchase" (an offer with no percentage: "unspecified").
+_MONEY = (
+    r"(?:[£$€]\s?\d+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?\s?(?:€|eur|euros?|dollars?|pounds?|quid"
+    r"|bucks))"
+)
+_MONEY_WORDS = r"(?:a tenner|a fiver|a few quid|a few (?:dollars|pounds|euros)|a couple of quid)"
 
 _PERCENT = re.compile(
     r"(?<![\w.,])(?P<pct>\d{1,3})\s?(?:%|percent|per cent|pc)\s?(?:off|discount|reduction"
@@ -78,6 +85,21 @@ _TABLE = RuleSet.of(
         r"coupon(?: code)?s?",
         r"vouchers?",
         r"promo(?: code)?s?",
+        # A price cut said without a figure: "on sale", "reduced", "cheaper this week".
+        r"on sale(?! (?:from|on|in|at|soon|next|again|for|since|yet|items?|products?|goods|lines?"
+        r"|stock|prices?)\b)",
+        r"(?:has|have|'s|'ve) been (?:reduced|marked down|discounted)",
+        r"(?:is|are|'s|'re|now|currently) (?:reduced|marked down|discounted)",
+        r"(?:reduced|discounted|sale|clearance) prices?",
+        r"reduced (?:in|for) (?:the|our) (?:\w+ )?sale",
+        r"marked down",
+        r"price (?:drop|cut|reduction)s?",
+        r"cheaper (?:this week|this month|today|right now|at the moment|rn|atm|than usual"
+        r"|than normal|than it usually is|for a limited time|until|till)",
+        r"(?:is|are|'s|'re|currently|now) on (?:special )?(?:offer|promotion|promo)",
+        rf"(?:{_MONEY}|{_MONEY_WORDS}) (?:off|discount|reduction)",
+        rf"{_MONEY} (?:credit|voucher|coupon|gift card) (?:toward|towards|off|for|on|against)"
+        r" (?:your|the|a) (?:next|future)",
     ),
     rules(
         None,
@@ -86,8 +108,10 @@ _TABLE = RuleSet.of(
         r"\w+-free",
         r"toll[ -]free",
         r"hands[ -]free",
-        rf"{_POLICY} (?:is|are|r|'re) (?:always |totally |completely )?free",
+        rf"{_POLICY}(?: is| are| r|'re|'s) (?:always |totally |completely |also )?free",
         r"free (?:shipping|delivery|returns?|postage|gift wrapping|wrapping)",
+        # "Free standard shipping", "free next-day delivery".
+        rf"free (?:[\w-]+ ){{1,2}}{_POLICY}",
         r"(?:ships?|shipping|delivered|delivery|posted) (?:for )?free",
         r"discounts?(?: codes?)? (?:can't|cannot|can not|won't|aren't|are not|isn't|is not"
         r"|don't|do not) \w+",
