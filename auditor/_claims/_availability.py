@@ -155,9 +155,8 @@ _TABLE = RuleSet.of(
         # scarcity only said of stock, offered in a limited number or a limited number left.
         rf"(?:available|stocked|sold|offered) in (?:a )?(?:very )?limited {_FEW}{_OF_STOCK}",
         rf"limited {_FEW}(?: of {_IT_OR_ITEM})? (?:left|remaining|in {_STOCK}|available|on hand)",
-        r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:the )?(?:\w+ )?xx+| \w+"
-        r"| of (?:them|those|these|the units|units|items|pieces))?"
-        r" (?:left|remaining|remain|remains)",
+        r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:them|those|these|the units|units|items"
+        r"|pieces))?(?: of (?:the )?(?:\w+ )?xx+| \w+)? (?:left|remaining|remain|remains)",
         r"last few",
     ),
     rules(_LOW, r"not many left", negation=False),
