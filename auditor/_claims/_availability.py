@@ -614,6 +614,7 @@ def _may_be_polar(doc: Document) -> bool:
 def _polar_answers(doc: Document, any_other: bool) -> list[Claim]:
     """Claims of the names that open a segment and are answered by one word after them."""
     claims: list[Claim] = []
+    bare: list[Claim] = []
     items = [m for m in doc.mentions if m.type is SubjectType.ITEM]
     text = doc.masked
     opened = 0
@@ -626,9 +627,14 @@ def _polar_answers(doc: Document, any_other: bool) -> list[Claim]:
         if any(ch.isalnum() for ch in lead):
             continue
         word = match.group("yes") or match.group("no")
-        if (word in _BARE_ANSWERS and not any_other) or (word == "out" and not match.group("sep")):
+        if word == "out" and not match.group("sep"):
             continue
         value = _IN if match.group("yes") else _OUT
-        claims.append(Claim(ClaimKind.AVAILABILITY, value, match.span(), mention.subject))
+        claim = Claim(ClaimKind.AVAILABILITY, value, match.span(), mention.subject)
+        (bare if word in _BARE_ANSWERS and not any_other else claims).append(claim)
         opened = match.end()
-    return claims
+    # A bare "yes" or "no" answers a question about stock only beside another claim of it;
+    # "X yes, Y no" is such a pair itself: two items, told apart by their answers.
+    if len({c.value for c in bare}) > 1 and len({c.subject for c in bare}) > 1:
+        claims.extend(bare)
+    return sorted(claims, key=_SPAN)

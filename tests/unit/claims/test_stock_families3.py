@@ -135,3 +135,12 @@ def test_discounts_said_many_ways(text, value, subject):
 )
 def test_not_discounts(text):
     assert read(text, ClaimKind.DISCOUNT) == []
+
+
+def test_a_yes_and_a_no_for_two_items_answer_each():
+    assert read("frying pan 16cm yes, frying pan 24cm no") == [
+        ("in_stock", "PT-0016"),
+        ("out_of_stock", "PT-0024"),
+    ]
+    # A bare "yes" alone may answer anything: it is read only beside another stock claim.
+    assert read("frying pan 16cm yes") == []
