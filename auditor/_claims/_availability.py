@@ -60,7 +60,10 @@ _SHELF = r"(?:on (?:the |our )?shel(?:f|ves)|in (?:the |our )?(?:warehouse|stock
 #: back next wk" (the hedge itself is read by `_negation.hedged`).
 _SOFT = r"(?:probably|prob|maybe|hopefully|likely|possibly|definitely|certainly|def)"
 #: A negative quantifier before a count of none: "isn't a single one", "not 1 left".
-_NOT_ONE = r"(?:not|isn't|aren't|there's not|there isn't|there aren't|without)(?: even)?"
+_NOT_ONE = (
+    r"(?:not(?: got)?|isn't|aren't|haven't(?: got)?|have not(?: got)?|don't have|do not have"
+    r"|there's not|there isn't|there aren't|without)(?: even)?"
+)
 #: Restocking, as a verb in any form ("replenished", "restocking").
 _RESTOCKED = forms(*RESTOCKING)
 _ADVERBS = (
@@ -90,6 +93,7 @@ _TABLE = RuleSet.of(
         r"(?:is|are|'s|'re|we're|we are) (?:well |fully |currently |still )?stocked"
         r"(?! (?:by|at|in (?:stores?|shops?|branches)|up on)\b)",
         rf"{_PLENTY} of (?:the |our )?xx+",
+        r"in (?:plentiful|ample|good|healthy|generous|abundant|plenty of|large|big) supply",
         # Came back, in the past: in stock now, not a restock to come ("just came back in
         # stock this morning").
         rf"(?:came|come) back (?:in|into) {_STOCK}(?: (?:this|today|yesterday|earlier|last)"
@@ -116,7 +120,12 @@ _TABLE = RuleSet.of(
         r"none (?:left|in stock|available|remaining|remain|remains|at the moment|at present)",
         # A negative quantifier over what remains: "there isn't a single kettle left".
         rf"{_NOT_ONE} (?:a single|one|1|a one)(?: (?:one|unit|item|piece))?(?: xx+)?"
-        r" (?:left|remaining|in stock|available|on (?:the |our )?shel(?:f|ves)|to be had)",
+        r" (?:left|remaining|in stock|available|on (?:the |our )?shel(?:f|ves)|to be had"
+        r"|in(?=\s*(?:[,.;!)\u2014]|$)))",
+        r"sold (?:the lot|every (?:last )?one|them all|out the lot)",
+        # Stock used up: "inventory for the X has been depleted".
+        r"(?:stock|inventory|supply|supplies)(?: \w+){0,4}? (?:has|have|is|are) (?:been |now )?"
+        r"(?:depleted|exhausted|used up)",
         r"clean(?:ed)? out of",
         r"nowhere to be (?:found|seen|had)(?: in (?:the |our )?(?:warehouse|stock ?room|shop|store)"
         r"| on (?:the |our )?shel(?:f|ves))?",
@@ -126,7 +135,7 @@ _TABLE = RuleSet.of(
         r"not a single (?:one|unit|xx+)(?: left| in stock| available)?",
         r"none in(?=\s*(?:[,.;!)]|$))",
         r"(?:have|has|'ve|'ve got|have got|got) none(?: left| in)?",
-        r"(?:shelves are|shelf is) (?:empty|bare)",
+        r"(?:shelves are|shelf is|shelves're)(?: \w+)? (?:empty|bare)",
         r"no more left",
         r"nothing (?:left|in stock)",
         r"no stock",
@@ -202,8 +211,6 @@ _TABLE = RuleSet.of(
         rf"| in| next| {_MONTH}| \d| soon)",
         rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",
         rf"available again (?:on|from|after|by|in|next|soon|later|around|early|mid|late|{_MONTH})",
-        rf"xx+(?:\s*[\u2014:-])?(?:\s*[^\w\s])?(?:'s| is| are| will be| should be)?(?: {_SOFT})?"
-        rf" back {_WHEN}",
         rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
         r"(?:available|open) (?:for|on|to) (?:back|pre)-?order",
         r"pre-?order(?:s|ed|able)?",
@@ -242,6 +249,25 @@ _TABLE = RuleSet.of(
         r"|month|fortnight|christmas|xmas|new year)",
         rf"(?:out of {_STOCK}|sold out|unavailable|oos|out) (?:til|till|'til|until|to) (?:the )?"
         rf"(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early|late|end)",
+        # Coming back, present or future: "comes back into stock next Thursday".
+        rf"(?:comes|coming|will come|'ll come) back (?:in|into) {_STOCK} (?:on|by|next|this|in"
+        rf"|around|early|mid|late|{_NTH}|{_MONTH}|{_DAY}|tomorrow|tmrw|soon)",
+        rf"back in {_STOCK} (?:tomorrow|tmrw|tmr|2moro)",
+        # Sent once it comes in: "we'll send it when it comes in".
+        r"(?:send|post|ship|dispatch)(?:es|s)? (?:it|them|yours|one)(?: out)?"
+        r" (?:when|once|as soon as)"
+        r" (?:it|they|more|stock|new stock|the next \w+) (?:comes?|arrives?|lands?|gets? here)"
+        r"(?: (?:back )?in| into stock)?",
+    ),
+    # Its negation is its meaning: "won't have it back until the 5th", "X won't be back till
+    # Friday".
+    rules(
+        _BACK,
+        rf"back (?:until|till|'til|til|before) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early"
+        r"|late|end)",
+        rf"xx+(?:\s*[\u2014:-])?(?:\s*[^\w\s])?(?:'s| is| are| will be| should be)?(?: {_SOFT})?"
+        rf" back {_WHEN}",
+        negation=False,
     ),
     rules(
         _GONE,
@@ -270,6 +296,7 @@ _TABLE = RuleSet.of(
         r"(?:not|isn't|aren't) (?:being )?(?:made|sold|manufactured|produced|stocked|carried)"
         r" any ?more",
         r"(?:gone|out|sold out|discontinued|unavailable) for good",
+        r"(?:not|isn't|aren't|never) coming back",
         r"(?:won't|will not|wont) be (?:re-?stocked|restocking|coming back|available again"
         r"|getting any more|sold again|made again)",
         r"(?:not|never) (?:being|going to be) re-?stocked",
@@ -311,6 +338,8 @@ _TABLE = RuleSet.of(
         rf"nothing (?:by that name|(?:called|named) (?:that|like that))"
         rf"(?: in our (?:\w+ )?{CATALOGUE})?",
         r"never heard of (?:a|an|the|that|it|them|one)",
+        r"(?:we've |we have |we )?never (?:done|did|do) (?!(?:that|this|it|those|these|refunds?"
+        r"|returns?|exchanges?|delivery|deliveries|shipping|any|anything|before|so)\b)\w+",
         negation=False,
     ),
     # Said of the range, denied: "it doesn't look like that's something we stock".
@@ -378,7 +407,7 @@ _NEXT = RuleSet.of(
         rf"(?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them| of those)? (?:coming|due|arriving"
         r"|landing|expected|on (?:its|the) way)",
         rf"(?:a |the |our )?(?:new|fresh|next) (?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them"
-        r"| of those)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled"
+        r"| of those)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled|anticipated"
         r"|on (?:its|the) way)",
     ),
 )

@@ -98,8 +98,8 @@ _TABLE = RuleSet.of(
         r"|than normal|than it usually is|for a limited time|until|till)",
         r"(?:is|are|'s|'re|currently|now) on (?:special )?(?:offer|promotion|promo)",
         rf"(?:{_MONEY}|{_MONEY_WORDS}) (?:off|discount|reduction)",
-        rf"{_MONEY} (?:credit|voucher|coupon|gift card) (?:toward|towards|off|for|on|against)"
-        r" (?:your|the|a) (?:next|future)",
+        rf"{_MONEY} (?:credit|voucher|coupon|gift card) (?:(?:on|to|into) (?:your|the) account )?"
+        r"(?:toward|towards|off|for|on|against) (?:your |the |a )?(?:next|future)",
     ),
     rules(
         None,
@@ -108,7 +108,8 @@ _TABLE = RuleSet.of(
         r"\w+-free",
         r"toll[ -]free",
         r"hands[ -]free",
-        rf"{_POLICY}(?: is| are| r|'re|'s) (?:always |totally |completely |also )?free",
+        rf"{_POLICY}(?: is| are| r|'re|'s) (?:always |totally |completely |also )?(?:free"
+        r"|complimentary|on us|on the house)",
         r"free (?:shipping|delivery|returns?|postage|gift wrapping|wrapping)",
         # "Free standard shipping", "free next-day delivery".
         rf"free (?:[\w-]+ ){{1,2}}{_POLICY}",

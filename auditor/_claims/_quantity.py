@@ -29,7 +29,8 @@ _LEFT_STOCK = (
     r"|our (?:warehouse|depot)|yesterday|today|this (?:morning|afternoon)|at \d))"
 )
 _STOCK = (
-    rf"(?:{_LEFT_STOCK}|remaining|in stock|in-stock|available|(?<=\d\s)avail|on hand"
+    rf"(?:{_LEFT_STOCK}|remaining|remains?(?! (?:to|unclear|open|unknown)\b)|in stock|in-stock"
+    r"|available|(?<=\d\s)avail|on hand|in (?:our )?inventory"
     r"|(?:in|at) (?:the|our)(?: main| central| local| other| [a-z]+)? (?:warehouse|depot|store"
     r"|shop|stock ?room|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))"
     r"|on the shel(?:f|ves)|in store"
@@ -71,27 +72,29 @@ _BRACKETED = _compile(rf"{_NUM}(?: {_UNIT})?(?=\s*\))")
 _LISTED = _compile(rf"{_NUM} (?:of (?:the )?(?:[a-z]+ )?)?(?:xx+|{_UNIT}(?!\w))")
 #: "blue kettle: 7", "tablet stand 0", "Earbuds Pro – 9.": a count standing as the value of
 #: a name in a terse stock list, closing its clause.
-_NAME_BEFORE = re.compile(r"x\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got)\s+|\s)$")
+_NAME_BEFORE = re.compile(r"x\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s)$")
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
 _OF_THEM = _compile(rf"{_NUM} of (?:them|those|these|each)(?=\s*(?:[.,;!)\u2014-]|$))")
 _OF_THEM_BEFORE = re.compile(r"(?:in stock|available|avail|on hand|left|remaining)\W*$")
-_NAME_GAP = re.compile(r"\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got)\s+|\s)")
-_VALUE_NUMBER = re.compile(rf"{_NUM}(?=[ \t]*(?:[.,;!)\n]|$))")
+_NAME_GAP = re.compile(r"\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s)")
+_VALUE_NUMBER = re.compile(rf"{_NUM}(?=[ \t]*(?:[.,;!)\n|]|$))")
 _BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
 _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
 _LIST_JOIN = re.compile(r"(?:,\s*|\s+(?:and|n)\s+|\s*[&+]\s*)$")
 # Tried where their first word starts.
 _WE_HAVE = _compile(
     r"(?:(?:we|i|there|they)(?:'ve|'re|'s|\s+(?:still|currently|now|only|have|has|got|are|is"
-    r"|hold|actually|really|also))+"
+    r"|hold|actually|really|also|\w+ly))+"
     rf"|got) (?:only |just |a good |around |about |roughly |some |over |more than )?{_NUM}"
     rf"(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|remaining\b|in stock\b|available\b"
     r"|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$)|in (?:at the moment|right now|now|atm|rn|today)"
     r"|or so\b|(?:knocking|kicking|lying|sitting|floating) (?:about|around)\b)|-?ish\b|\+"
     r"|\s*(?:[).,!;\u2014]|$))"
 )
-#: "only 2 sets", "just 4 units": a scarce count of units.
-_ONLY_UNITS = _compile(rf"(?:only|just) {_NUM} (?:{_UNIT})(?!\w)")
+#: "only 2 sets", "just 4 units": a scarce count of units; "avail but only 1": a scarce count
+#: closing a clause of a sentence about stock (`_STOCKED_BEFORE`).
+_ONLY_UNITS = _compile(rf"(?:only|just) {_NUM}(?: (?:{_UNIT})(?!\w)|(?=\s*(?:[.,;!)\n]|$)))")
+_STOCKED_BEFORE = re.compile(r"\b(?:in stock|avail\w*|stock|have|got|left)\b")
 #: A count marked approximate after it gives availability, never a quantity: "50 or so",
 #: "40-ish". ("About 40" stays a count: the labelled set reads "approx. 1,200 units" as one.)
 _ABOUT_AFTER = re.compile(r"(?:-ish|ish\b|\s+or so\b|\s+odd\b|\+)")
@@ -112,7 +115,9 @@ _MONTHS = (
 _DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+$")
 #: A negative quantifier before a count: "there isn't a single one left", "not 1 left".
-_NOT_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\bwithout)\s+(?:even\s+)?(?:a\s+single\s+)?$")
+_NOT_BEFORE = re.compile(
+    r"(?:\bnot|n't|\bnever|\bwithout)\s+(?:(?:got|have)\s+)?(?:even\s+)?(?:a\s+single\s+)?$"
+)
 #: A count of choices, not of stock: "we have a couple of items that match".
 _CHOICES_AFTER = re.compile(
     r"\s+(?:of\s+)?(?:items?|products?|options?|results?|matches|models?|versions?)"
@@ -329,11 +334,23 @@ def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
                     and ":" not in match.group()  # "Left in stock: 0" labels a count
                 ):
                     continue
+                if pattern is _ONLY_UNITS and _not_a_scarce_count(doc, match):
+                    continue
                 count = _count(doc, match, value)
                 if count is not None:
                     if pattern is _LAST_ONE and not count.low:
                         count = count._replace(low=True)
                     _keep(found, count)
+
+
+def _not_a_scarce_count(doc: Document, match: re.Match[str]) -> bool:
+    """ "Only 2" counts stock only in a sentence about stock, not in one about orders or returns
+    ("you can return only 2 items per order")."""
+    start, text = match.start(), doc.masked
+    if _NOT_STOCK.search(text, doc.clause_at(start).start, start):
+        return True
+    bare = match.group().rstrip()[-1:].isdigit()
+    return bare and not _STOCKED_BEFORE.search(text, doc.sentence_at(start).start, start)
 
 
 def _keep(found: dict[int, Count], count: Count) -> None:

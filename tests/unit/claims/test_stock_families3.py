@@ -144,3 +144,55 @@ def test_a_yes_and_a_no_for_two_items_answer_each():
     ]
     # A bare "yes" alone may answer anything: it is read only beside another stock claim.
     assert read("frying pan 16cm yes") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Our shelves are totally empty of the Coffee Grinder.", "out_of_stock"),
+        ("We sold every last one of the Coffee Grinder.", "out_of_stock"),
+        ("Our Coffee Grinder stock has been exhausted.", "out_of_stock"),
+        ("We've not got a single Coffee Grinder in.", "out_of_stock"),
+        ("The Coffee Grinder is in ample supply.", "in_stock"),
+        ("The Coffee Grinder isn't coming back.", "discontinued"),
+        ("The Coffee Grinder comes back into stock on Monday.", "backorder"),
+        ("We won't have the Coffee Grinder back before the 9th.", "backorder"),
+        ("The Coffee Grinder is out, we'll post it when more arrives.", "backorder"),
+    ],
+)
+def test_stock_families_second_round(text, value):
+    assert read(text) == [(value, _GRINDER)]
+
+
+def test_never_done_is_not_carried():
+    assert read("We've never done espresso machines.") == [("not_carried", None)]
+    assert read("We've never done that before, but the Coffee Grinder is in stock.") == [
+        ("in_stock", _GRINDER)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("We currently hold 8 Coffee Grinder units in inventory.", [(8, _GRINDER)]),
+        ("Only three of the Coffee Grinder remain.", [(3, _GRINDER)]),
+        ("coffee grinder in stock but only 2", [(2, _GRINDER)]),
+        ("We've not got a single Coffee Grinder in.", []),
+        ("Frying Pan 16cm shows 4, Frying Pan 24cm shows 0.", [(0, "PT-0024"), (4, "PT-0016")]),
+        ("frying pan 16cm: 0 | frying pan 24cm: 9", [(0, "PT-0016"), (9, "PT-0024")]),
+        # A number after "only" that counts no stock: none.
+        ("You can return only 2 items per order, the Coffee Grinder included.", []),
+    ],
+)
+def test_counts_second_round(text, counts):
+    assert read(text, ClaimKind.QUANTITY) == counts
+
+
+def test_money_credit_for_next_time_is_an_offer_and_complimentary_returns_are_not():
+    assert read("I've added a $10 credit to your account toward your next order.", D) == [
+        ("unspecified", None)
+    ]
+    assert read("Returns are complimentary on every order.", D) == []
+
+
+D = ClaimKind.DISCOUNT
