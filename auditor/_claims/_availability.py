@@ -237,7 +237,7 @@ _TABLE = RuleSet.of(
         rf"return(?:s|ing)? (?:to|into) {_STOCK}",
         rf"{_RESTOCKED} (?:on|by|from|in|next|around|after|early|mid|late|soon|this|within|{_NTH}"
         rf"|{_MONTH}|{_DAY})",
-        rf"(?:a |the |our )?(?:re-?stock|replenishment|resupply)(?: {INCOMING})? (?:of (?:the )?xx+"
+        rf"(?:re-?stock|replenishment|resupply)(?: {INCOMING})? (?:of (?:the )?xx+"
         rf" )?(?:is |are )?(?:due|expected|scheduled|planned|coming|arriving|set|booked)",
         # A field of a stock card: "Expected restock: 19 December", "Back in stock: 14 Dec".
         rf"(?:expected |next |planned |estimated |due )?(?:re-?stock(?: date| eta)?"
@@ -338,7 +338,7 @@ _TABLE = RuleSet.of(
         rf"nothing (?:by that name|(?:called|named) (?:that|like that))"
         rf"(?: in our (?:\w+ )?{CATALOGUE})?",
         r"never heard of (?:a|an|the|that|it|them|one)",
-        r"(?:we've |we have |we )?never (?:done|did|do) (?!(?:that|this|it|those|these|refunds?"
+        r"never (?:done|did|do) (?!(?:that|this|it|those|these|refunds?"
         r"|returns?|exchanges?|delivery|deliveries|shipping|any|anything|before|so)\b)\w+",
         negation=False,
     ),
@@ -406,7 +406,7 @@ _NEXT = RuleSet.of(
         rf"(?:we've got|we have|we've|there's|there is|got) (?:a |another |more |new |fresh )"
         rf"(?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them| of those)? (?:coming|due|arriving"
         r"|landing|expected|on (?:its|the) way)",
-        rf"(?:a |the |our )?(?:new|fresh|next) (?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them"
+        rf"(?:new|fresh|next) (?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them"
         r"| of those)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled|anticipated"
         r"|on (?:its|the) way)",
     ),
@@ -503,7 +503,8 @@ def extract_availability(doc: Document) -> list[Claim]:
     terse = _TERSE_END.search(doc.masked) is not None
     if terse:
         table = (*table, _TERSE)
-    if not _orders_in_view(doc):
+    orders = _orders_in_view(doc)
+    if not orders:
         table = (*table, _NEXT, _TERSE_NEXT) if terse else (*table, _NEXT)
     if not find_clarifications(doc):
         table = (*table, _SEARCH)
@@ -523,7 +524,7 @@ def extract_availability(doc: Document) -> list[Claim]:
     taken = {c.subject for c in claims}
     if (
         doc.mentions
-        and not _orders_in_view(doc)
+        and not orders
         and not taken.issuperset(m.subject for m in doc.mentions if m.type is SubjectType.ITEM)
         and _may_be_polar(doc)
     ):
