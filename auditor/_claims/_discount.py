@@ -93,6 +93,11 @@ _TABLE = RuleSet.of(
         r"(?:reduced|discounted|sale|clearance) prices?",
         r"reduced (?:in|for) (?:the|our) (?:\w+ )?sale",
         r"marked down",
+        # A price said to have come down: "now £25, down from £35", "reduced from £40".
+        rf"(?:down|reduced|marked down|cut|knocked down) from {_MONEY}",
+        r"on (?:clearance|special)(?! (?:request|order)\b)",
+        r"(?:is|are|'s|'re|now|currently) in (?:the|our) (?:\w+ )?sale(?! (?:amount|price|total"
+        r"|items?|products?|section|page|value|terms)\b)",
         r"price (?:drop|cut|reduction)s?",
         r"cheaper (?:this week|this month|today|right now|at the moment|rn|atm|than usual"
         r"|than normal|than it usually is|for a limited time|until|till)",

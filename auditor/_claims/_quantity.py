@@ -85,10 +85,12 @@ _LIST_JOIN = re.compile(r"(?:,\s*|\s+(?:and|n)\s+|\s*[&+]\s*)$")
 _WE_HAVE = _compile(
     r"(?:(?:we|i|there|they)(?:'ve|'re|'s|\s+(?:still|currently|now|only|have|has|got|are|is"
     r"|hold|actually|really|also|\w+ly))+"
+    # Typed without the apostrophe, as agents do: "theres 6", "weve got 14".
+    r"|(?:theres|weve|ive)(?:\s+(?:still|got|only|just|about|around))*"
     rf"|got) (?:only |just |a good |around |about |roughly |some |over |more than )?{_NUM}"
     rf"(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|remaining\b|in stock\b|available\b"
     r"|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$)|in (?:at the moment|right now|now|atm|rn|today)"
-    r"|or so\b|(?:knocking|kicking|lying|sitting|floating) (?:about|around)\b)|-?ish\b|\+"
+    r"|or so\b|odd\b|(?:knocking|kicking|lying|sitting|floating) (?:about|around)\b)|-?ish\b|\+"
     r"|\s*(?:[).,!;\u2014]|$))"
 )
 #: "only 2 sets", "just 4 units": a scarce count of units; "avail but only 1": a scarce count
@@ -124,9 +126,9 @@ _CHOICES_AFTER = re.compile(
     r"\s+(?:that|which|matching|to choose|you can|called|named|like)\b"
 )
 _LABEL = _compile(
-    r"(?:stock(?: level| count)?|(?:quantity|qty)(?: available)?|inventory"
+    r"(?:stock(?: levels?| counts?)?|(?:quantity|qty)(?: available)?|inventory"
     r"|units?(?: (?:available|in stock|left|on hand))?)"
-    rf"(?: (?:for|of) [\w-]+| (?:(?:for|of) )?(?:the )?{_NAMED})?\s*(?:is|:|=|-|says|shows"
+    rf"(?: (?:for|of) [\w-]+| (?:(?:for|of) )?(?:the )?{_NAMED})?\s*(?:is|are|:|=|-|says|shows"
     rf"|showing|reads)?\s*(?:at )?{_NUM}"
     r"(?!\s*%)"
 )
@@ -153,6 +155,7 @@ _FIRST_WORDS = tuple(
     (pattern, first_words, frozenset(first_words), needles(pattern), value)
     for pattern, first_words, value in (
         (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's", "they", "they've",
+                    "theres", "weve", "ive",
                     "got"), None),
         (_LABEL, ("stock", "quantity", "qty", "inventory", "unit", "units"), None),
         (_LAST_N, ("down", "only", "just", "we're", "we", "onto", "on"), None),

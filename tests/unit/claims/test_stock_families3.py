@@ -196,3 +196,32 @@ def test_money_credit_for_next_time_is_an_offer_and_complimentary_returns_are_no
 
 
 D = ClaimKind.DISCOUNT
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The Coffee Grinder is now £25, down from £35.", "unspecified"),
+        ("The Coffee Grinder is on clearance.", "unspecified"),
+        ("The Coffee Grinder's in the winter sale.", "unspecified"),
+    ],
+)
+def test_price_cuts_without_a_figure(text, value):
+    assert read(text, D) == [(value, _GRINDER)]
+
+
+def test_a_sale_amount_is_no_sale():
+    assert read("Your refund is the sale amount of the Coffee Grinder.", D) == []
+    assert read("Your refund is in the sale amount.", D) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("stock levels for the Coffee Grinder are at 5", [(5, _GRINDER)]),
+        ("theres 6 of the coffee grinder left", [(6, _GRINDER)]),
+        ("the coffee grinder we have 40 odd", []),
+    ],
+)
+def test_counts_typed_by_agents(text, counts):
+    assert read(text, ClaimKind.QUANTITY) == counts
