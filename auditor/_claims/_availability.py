@@ -90,8 +90,9 @@ _TABLE = RuleSet.of(
         rf"back in {_STOCK}",
         r":\s*(?:[^\w\s]+\s*)?plenty",
         # Kept in stock, said of the item: "it's stocked and ready", "we're well stocked".
-        r"(?:is|are|'s|'re|we're|we are) (?:well |fully |currently |still )?stocked"
-        r"(?! (?:by|at|in (?:stores?|shops?|branches)|up on)\b)",
+        r"(?:is|are|'s|'re|isn't|aren't|we're|we are) (?:not )?(?:well |fully |currently |still )?"
+        r"stocked"
+        r"(?! (?:by|at (?!the moment|present|the minute)|in (?:stores?|shops?|branches)|up on)\b)",
         rf"{_PLENTY} of (?:the |our )?xx+",
         r"in (?:plentiful|ample|good|healthy|generous|abundant|plenty of|large|big) supply",
         # Came back, in the past: in stock now, not a restock to come ("just came back in
@@ -103,6 +104,7 @@ _TABLE = RuleSet.of(
     rules(
         _OUT,
         rf"out of {_STOCK}",
+        rf"outta {_STOCK}",
         r"oos",
         r"sold(?: |-)?out",
         r"(?:currently |temporarily )?unavailable",
@@ -117,7 +119,8 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _OUT,
-        r"none (?:left|in stock|available|remaining|remain|remains|at the moment|at present)",
+        r"none (?:left|in stock|available|remaining|remain|remains|at the moment|at present|atm"
+        r"|rn|right now|today)",
         # A negative quantifier over what remains: "there isn't a single kettle left".
         rf"{_NOT_ONE} (?:a single|one|1|a one)(?: (?:one|unit|item|piece))?(?: xx+)?"
         r" (?:left|remaining|in stock|available|on (?:the |our )?shel(?:f|ves)|to be had"
@@ -233,6 +236,9 @@ _TABLE = RuleSet.of(
         r"|comes in|lands|gets here|is in)",
         rf"re-?stocking (?:on|in|by|next|soon|the \d|\d|{_DAY}|{_MONTH})",
         r"return(?:s|ing)? to (?:the |our )?shel(?:f|ves)",
+        # "We expect to replenish inventory within two weeks".
+        r"(?:expect|expecting|anticipate|anticipating|plan|planning|due|scheduled)"
+        r" to (?:re-?stock|replenish|top up|receive more)",
         # Back in other words: "expected to return to stock by the 22nd", "replenished on".
         rf"return(?:s|ing)? (?:to|into) {_STOCK}",
         rf"{_RESTOCKED} (?:on|by|from|in|next|around|after|early|mid|late|soon|this|within|{_NTH}"
@@ -282,13 +288,14 @@ _TABLE = RuleSet.of(
         _GONE,
         r"no longer (?:sold|made|manufactured|produced|carried|stocked|offered|in production"
         r"|being made|being produced)",
-        r"no longer (?:part of|in) our (?:\w+ )?(?:range|line|lineup|collection|catalogue"
-        r"|catalog|selection)",
-        r"(?:not|isn't|aren't) (?:in|part of) our (?:\w+ )?(?:range|line|lineup|collection"
-        r"|catalogue|catalog|selection) any ?more",
+        rf"no longer (?:part of|in) our (?:\w+ )?{CATALOGUE}",
+        rf"(?:not|isn't|aren't) (?:in|part of) our (?:\w+ )?{CATALOGUE} any ?more",
         r"no more (?:coming|being made|on the way)",
         r"(?:we )?no longer (?:sell|make|carry|stock|produce|offer)",
         r"(?:have |'ve )?stopped (?:selling|making|stocking|carrying|producing)",
+        r"(?:had|have|decided|going) to (?:stop|cease) (?:selling|making|stocking|carrying"
+        r"|producing)",
+        r"(?:dc'?d|d/c|disc'?d)",
         r"(?:ceased|halted|ended|stopped) (?:the )?(?:production|manufacture|manufacturing|sale"
         r"|sales|selling|making)",
         r"(?:will not|won't|wont|not going to) be (?:receiving|getting|ordering|bringing in)"
@@ -619,7 +626,8 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
 #: "kettle pro: out. blue kettle: loads", "Juicer X90 ✅".
 _POLAR = re.compile(
     r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?P<sep>[:=\u2014,-][ \t]*)?(?:(?P<yes>yes|yep|yeah|ya|y|loads"
-    r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611)|(?P<no>no|nope|nah|none|nil|gone|out|\u274c"
+    r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611)|(?P<low>low|v low|running low|limited)"
+    r"|(?P<no>no|nope|nah|none|nil|gone|out|\u274c"
     r"|\u2716|\u2717|\u2718|\U0001f6ab))(?=[ \t]*(?:[,.;!)\n\u2014|-]|$)|[\u2705\u2714\u2611\u274c"
     r"\u2716\u2717\u2718\U0001f6ab])"
 )
@@ -629,7 +637,7 @@ _BARE_ANSWERS = frozenset(["yes", "yep", "yeah", "ya", "y", "no", "nope", "nah"]
 
 _POLAR_WORDS = frozenset(
     ["yes", "yep", "yeah", "ya", "y", "loads", "plenty", "lots", "tons", "heaps", "no", "nope",
-     "nah", "none", "nil", "gone", "out"]
+     "nah", "none", "nil", "gone", "out", "low", "limited"]
 )  # fmt: skip
 _POLAR_MARKS = ("\u2705", "\u2714", "\u2611", "\u274c", "\u2716", "\u2717", "\u2718", "\U0001f6ab")
 
@@ -656,10 +664,10 @@ def _polar_answers(doc: Document, any_other: bool) -> list[Claim]:
         lead = text[max(doc.clause_at(mention.start).start, opened) : mention.start]
         if any(ch.isalnum() for ch in lead):
             continue
-        word = match.group("yes") or match.group("no")
-        if word == "out" and not match.group("sep"):
+        word = match.group("yes") or match.group("low") or match.group("no")
+        if word in ("out", "low") and not match.group("sep"):
             continue
-        value = _IN if match.group("yes") else _OUT
+        value = _IN if match.group("yes") else _LOW if match.group("low") else _OUT
         claim = Claim(ClaimKind.AVAILABILITY, value, match.span(), mention.subject)
         (bare if word in _BARE_ANSWERS and not any_other else claims).append(claim)
         opened = match.end()

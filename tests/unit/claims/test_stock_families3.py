@@ -225,3 +225,28 @@ def test_a_sale_amount_is_no_sale():
 )
 def test_counts_typed_by_agents(text, counts):
     assert read(text, ClaimKind.QUANTITY) == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "The Coffee Grinder is out; we expect to replenish inventory within two weeks.",
+            "backorder",
+        ),
+        ("The Coffee Grinder is no longer part of our assortment.", "discontinued"),
+        ("We've had to stop selling the Coffee Grinder.", "discontinued"),
+        ("coffee grinder dc'd", "discontinued"),
+        ("coffee grinder outta stock", "out_of_stock"),
+        ("coffee grinder none atm", "out_of_stock"),
+        ("The Coffee Grinder isn't stocked at the moment.", "out_of_stock"),
+        ("coffee grinder: low", "low_stock"),
+    ],
+)
+def test_stock_families_third_round(text, value):
+    assert read(text) == [(value, _GRINDER)]
+
+
+def test_hoping_for_more_is_no_restock_date():
+    text = "The Coffee Grinder is sold out. We're hoping to get more soon."
+    assert read(text) == [("out_of_stock", _GRINDER)]
