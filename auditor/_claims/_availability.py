@@ -198,8 +198,8 @@ _TABLE = RuleSet.of(
         r"back-?order(?:ed|able)?",
         r"b/o",
         r"(?:will be|'ll be|is being|are being|getting|get|be) re-?stocked",
-        rf"re-?stock(?:ing)? (?:is |are )?(?:due|expected|planned|coming|scheduled|on|by|next"
-        rf"|soon|tomorrow|tmrw|tmr|this week|{_MONTH}|{_DAY})",
+        rf"(?:restock|re-stock)(?:ing)? (?:is |are )?(?:due|expected|planned|coming|scheduled|on"
+        rf"|by|next|soon|tomorrow|tmrw|tmr|this week|{_MONTH}|{_DAY})",
         r"(?:expecting|expect|due|awaiting|waiting on|waiting for) (?:a |another |the next )"
         r"(?:delivery|shipment) of (?:the |more )?xx+",
         r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |more |new |the next )?"
@@ -234,7 +234,7 @@ _TABLE = RuleSet.of(
         rf"(?:ships?|will ship|we'll ship|we will ship|dispatch(?:es)?|send|post) (?:it |them )?"
         rf"(?:as soon as|when|once) (?:our|the) (?:next|new) {INCOMING} (?:arrives|is received"
         r"|comes in|lands|gets here|is in)",
-        rf"re-?stocking (?:on|in|by|next|soon|the \d|\d|{_DAY}|{_MONTH})",
+        rf"(?:restocking|re-stocking) (?:on|in|by|next|soon|the \d|\d|{_DAY}|{_MONTH})",
         r"return(?:s|ing)? to (?:the |our )?shel(?:f|ves)",
         # "We expect to replenish inventory within two weeks".
         r"(?:expect|expecting|anticipate|anticipating|plan|planning|due|scheduled)"
@@ -243,14 +243,14 @@ _TABLE = RuleSet.of(
         rf"return(?:s|ing)? (?:to|into) {_STOCK}",
         rf"{_RESTOCKED} (?:on|by|from|in|next|around|after|early|mid|late|soon|this|within|{_NTH}"
         rf"|{_MONTH}|{_DAY})",
-        rf"(?:re-?stock|replenishment|resupply)(?: {INCOMING})? (?:of (?:the )?xx+"
+        rf"(?:restock|re-stock|replenishment|resupply)(?: {INCOMING})? (?:of (?:the )?xx+"
         rf" )?(?:is |are )?(?:due|expected|scheduled|planned|coming|arriving|set|booked)",
         # A field of a stock card: "Expected restock: 19 December", "Back in stock: 14 Dec".
-        rf"(?:expected |next |planned |estimated |due )?(?:re-?stock(?: date| eta)?"
+        rf"(?:expected |next |planned |estimated |due )?(?:restock(?: date| eta)?"
         rf"|back in {_STOCK}|back|due back|available again)\s*:\s*(?:\W\s*)?"
         rf"(?:on |by |from |around |the |~)?(?:{_NTH}|{_MONTH}|{_DAY}|next|tomorrow|early|mid|late"
         r"|end|this)",
-        rf"(?:(?:be|'s|is|are|'re)(?: {_SOFT})?|{_SOFT}) back (?:in )?(?:{_STOCK} )?(?:on|by|next"
+        rf"(?:(?:be|is|are)(?: {_SOFT})?|{_SOFT}) back (?:in )?(?:{_STOCK} )?(?:on|by|next"
         rf"|this|in|around|before|after|early|mid|late) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
         r"|month|fortnight|christmas|xmas|new year)",
         rf"(?:out of {_STOCK}|sold out|unavailable|oos|out) (?:til|till|'til|until|to) (?:the )?"

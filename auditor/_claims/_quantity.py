@@ -114,9 +114,15 @@ _MONTHS = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
     r"|june|july|august|september|october|november|december)"
 )
+_MONTH_WORDS = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+     "january", "february", "march", "april", "june", "july", "august", "september", "october",
+     "november", "december"]
+)  # fmt: skip
 _DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+$")
 #: A negative quantifier before a count: "there isn't a single one left", "not 1 left".
+_NEGATORS = ("n't", "not", "never", "without")
 _NOT_BEFORE = re.compile(
     r"(?:\bnot|n't|\bnever|\bwithout)\s+(?:(?:got|have)\s+)?(?:even\s+)?(?:a\s+single\s+)?$"
 )
@@ -221,8 +227,9 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
             return None
         if value == 1 and _ONE_AS_PRONOUN.search(doc.masked, max(0, start - 8), start):
             return None  # "this one is no longer available"
-        if _DATE_AFTER.match(doc.masked, match.end("n")) or _DATE_BEFORE.search(
-            doc.masked, max(0, start - 12), start
+        if not _MONTH_WORDS.isdisjoint(doc.words.word_set) and (
+            _DATE_AFTER.match(doc.masked, match.end("n"))
+            or _DATE_BEFORE.search(doc.masked, max(0, start - 12), start)
         ):
             return None
     else:
@@ -230,11 +237,15 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
     clause = doc.clause_at(start)
     if silent(clause):
         return None
-    if value and _NOT_BEFORE.search(doc.masked, max(0, start - 24), start):
+    before = doc.masked[max(0, start - 24) : start]
+    if value and any(map(before.__contains__, _NEGATORS)) and _NOT_BEFORE.search(before):
         return None  # "not a single one left": none, said without a number
     left = value <= _LOW_STOCK_COUNT and (
         _LEFT.search(match.group()) is not None
-        or _LEFT_LABEL.search(doc.masked, max(0, start - 16), start) is not None
+        or (
+            ("left" in before or "remain" in before)
+            and _LEFT_LABEL.search(doc.masked, max(0, start - 16), start) is not None
+        )
     )
     low = value > 0 and (
         left
@@ -302,7 +313,9 @@ def _value_of_before(doc: Document, start: int) -> re.Match[str] | None:
     text = doc.masked
     if _NAME_BEFORE.search(text, max(0, start - 12), start):
         return _named_value(doc, start)
-    if _OF_THEM_BEFORE.search(text, max(0, start - 16), start):
+    if " of " in text[start : start + 8] and _OF_THEM_BEFORE.search(
+        text, max(0, start - 16), start
+    ):
         return _OF_THEM.match(text, start)
     return None
 
