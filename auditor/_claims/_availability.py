@@ -181,8 +181,8 @@ _TABLE = RuleSet.of(
         # Of stock only: "a few of them left", "still got a handful." ("We have a few options"
         # is any small set, as "a limited number of options" is.)
         r"(?:still )?(?:got|have|'ve got) (?:only |just )?(?:a few|a handful|a couple)"
-        r"(?: of (?:them|those|these|the xx+|xx+)|(?= (?:left|remaining|in stock|on hand)\b)"
-        r"|(?=\s*(?:[.,!;]|$)))",
+        r"(?: of (?:them|those|these|the xx+|xx+)| xx+(?=\s*(?:[.,!;]|$))"
+        r"|(?= (?:xx+ )?(?:left|remaining|in stock|on hand)\b)|(?=\s*(?:[.,!;]|$)))",
         negation=False,
     ),
     # Quantifier negation: "neither of the chargers is in stock", "none of the sizes are".

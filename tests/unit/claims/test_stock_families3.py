@@ -250,3 +250,10 @@ def test_stock_families_third_round(text, value):
 def test_hoping_for_more_is_no_restock_date():
     text = "The Coffee Grinder is sold out. We're hoping to get more soon."
     assert read(text) == [("out_of_stock", _GRINDER)]
+
+
+@pytest.mark.parametrize(
+    "text", ["We have a few Coffee Grinders in stock.", "We've got a few Coffee Grinders."]
+)
+def test_a_few_of_the_item_is_low_stock(text):
+    assert read(text) == [("low_stock", _GRINDER)]
