@@ -72,11 +72,21 @@ _BRACKETED = _compile(rf"{_NUM}(?: {_UNIT})?(?=\s*\))")
 _LISTED = _compile(rf"{_NUM} (?:of (?:the )?(?:[a-z]+ )?)?(?:xx+|{_UNIT}(?!\w))")
 #: "blue kettle: 7", "tablet stand 0", "Earbuds Pro – 9.": a count standing as the value of
 #: a name in a terse stock list, closing its clause.
-_NAME_BEFORE = re.compile(r"x\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s)$")
+_NAME_BEFORE = re.compile(
+    r"x\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]|\s)$"
+)
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
-_OF_THEM = _compile(rf"{_NUM} of (?:them|those|these|each)(?=\s*(?:[.,;!)\u2014-]|$))")
-_OF_THEM_BEFORE = re.compile(r"(?:in stock|available|avail|on hand|left|remaining)\W*$")
-_NAME_GAP = re.compile(r"\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s)")
+_OF_THEM = _compile(
+    rf"{_NUM} of (?:them|those|these|each)(?=\s*(?:[.,;!)\u2014-]|$)"
+    # Stock that came in: "come back in, 10 of them arrived this morning".
+    r"|\s+(?:arrived|came in|landed|turned up|were delivered|just arrived|have arrived))"
+)
+_OF_THEM_BEFORE = re.compile(
+    r"(?:in stock|available|avail|on hand|left|remaining|back in|came in|come in|restocked)\W*$"
+)
+_NAME_GAP = re.compile(
+    r"\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]|\s)"
+)
 _VALUE_NUMBER = re.compile(rf"{_NUM}(?=[ \t]*(?:[.,;!)\n|]|$))")
 _BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
 _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
@@ -274,7 +284,22 @@ def _number_starts(doc: Document) -> list[int]:
                 continue
             if word != "a" or text.startswith(_A_COUNT, start):
                 found.append(start)
+    if doc.mentions:
+        found.extend(_times_after_name(doc))
     return found
+
+
+def _times_after_name(doc: Document) -> list[int]:
+    """Where a count written as "x5" right after a name starts ("earbuds pro x5, mug set x12
+    in stock"): only there, so that a model's "x90" read alone is never a count."""
+    ends = {m.end for m in doc.mentions if m.type is SubjectType.ITEM}
+    return [
+        start + 1
+        for word, starts in doc.words.by_word.items()
+        if word[:1] in "x\u00d7" and word[1:].isdigit()
+        for start in starts
+        if start - 1 in ends
+    ]
 
 
 def _by_number(doc: Document, found: dict[int, Count]) -> None:

@@ -257,3 +257,22 @@ def test_hoping_for_more_is_no_restock_date():
 )
 def test_a_few_of_the_item_is_low_stock(text):
     assert read(text) == [("low_stock", _GRINDER)]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("The Coffee Grinder came back in, 10 of them arrived this morning.", [(10, _GRINDER)]),
+        ("frying pan 16cm x5, frying pan 24cm x12", [(12, "PT-0024"), (5, "PT-0016")]),
+        # A model's "x90" not after a name is no count.
+        ("the x90 is in stock", []),
+    ],
+)
+def test_counts_third_round(text, counts):
+    assert read(text, ClaimKind.QUANTITY) == counts
+
+
+def test_stock_returns_by_a_date_but_a_customer_returns_nothing():
+    text = "The Coffee Grinder is out of stock, though it should return around the 20th."
+    assert read(text) == [("backorder", _GRINDER)]
+    assert read("You should return the Coffee Grinder by the 20th.") == []
