@@ -265,6 +265,16 @@ _TABLE = RuleSet.of(
         r" (?:it|they|more|stock|new stock|the next \w+) (?:comes?|arrives?|lands?|gets? here)"
         r"(?: (?:back )?in| into stock)?",
     ),
+    # Stock said to come back by a date, said of the item (never of the customer: "you should
+    # return it by the 20th"): "it should return around the 20th".
+    rules(
+        _BACK,
+        r"(?:it|they|xx+|which|stock|more)(?:'ll| will| should| is expected to| are expected to"
+        r"| is due to| are due to| is set to| are set to)"
+        rf"(?: {_SOFT})? return (?:to (?:the )?shel(?:f|ves) |to stock )?(?:on|by|around|in|next"
+        rf"|early|mid|late|before|after|from|this) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|week"
+        r"|month|end|mid|early|late)",
+    ),
     # Its negation is its meaning: "won't have it back until the 5th", "X won't be back till
     # Friday".
     rules(
@@ -472,18 +482,6 @@ _SEARCH = RuleSet.of(
         negation=False,
     ),
 )
-#: Stock said to come back by a date ("it should return around the 20th"), said of the item
-#: (never of the customer: "you should return it by the 20th"), where no return is named.
-_RETURNING = RuleSet.of(
-    rules(
-        _BACK,
-        r"(?:it|they|xx+|which|stock|more)(?:'ll| will| should| is expected to| are expected to"
-        r"| is due to| are due to| is set to| are set to)"
-        rf"(?: {_SOFT})? return (?:to (?:the )?shel(?:f|ves) |to stock )?(?:on|by|around|in|next"
-        rf"|early|mid|late|before|after|from|this) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|week"
-        r"|month|end|mid|early|late)",
-    ),
-)
 _SPAN = attrgetter("span")
 #: What a bare verb after a name denies or affirms: "X isn't in stock, but Y is".
 _OPPOSITES = {_IN: _OUT, _OUT: _IN, _LOW: _OUT}
@@ -527,8 +525,6 @@ def extract_availability(doc: Document) -> list[Claim]:
         table = (*table, _NEXT, _TERSE_NEXT) if terse else (*table, _NEXT)
     if not find_clarifications(doc):
         table = (*table, _SEARCH)
-    if not any(m.type is SubjectType.RETURN for m in doc.mentions):
-        table = (*table, _RETURNING)
     hits = scan(doc, *table)
     counted = _from_counts(doc)
     if counted and "|" in doc.masked:  # a table's header ("| In stock |") claims nothing

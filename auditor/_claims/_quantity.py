@@ -284,9 +284,12 @@ def _number_starts(doc: Document) -> list[int]:
                 continue
             if word != "a" or text.startswith(_A_COUNT, start):
                 found.append(start)
-    if doc.mentions:
+    if doc.mentions and _TIMES.search(text):
         found.extend(_times_after_name(doc))
     return found
+
+
+_TIMES = re.compile(r"\s[x\u00d7]\d")
 
 
 def _times_after_name(doc: Document) -> list[int]:
