@@ -90,11 +90,13 @@ _TABLE = RuleSet.of(
         rf"back in {_STOCK}",
         r":\s*(?:[^\w\s]+\s*)?plenty",
         # Kept in stock, said of the item: "it's stocked and ready", "we're well stocked".
-        r"(?:is|are|'s|'re|isn't|aren't|we're|we are) (?:not )?(?:well |fully |currently |still )?"
-        r"stocked"
+        # (A leading "\b" keeps these whole: searched for where their rare word stands, not tried
+        # at every "is", "in" or "we" of every answer.)
+        r"\b(?:is|are|'s|'re|isn't|aren't|we're|we are) (?:not )?"
+        r"(?:well |fully |currently |still )?stocked"
         r"(?! (?:by|at (?!the moment|present|the minute)|in (?:stores?|shops?|branches)|up on)\b)",
         rf"{_PLENTY} of (?:the |our )?xx+",
-        r"in (?:plentiful|ample|good|healthy|generous|abundant|plenty of|large|big) supply",
+        r"\bin (?:plentiful|ample|good|healthy|generous|abundant|plenty of|large|big) supply",
         # Came back, in the past: in stock now, not a restock to come ("just came back in
         # stock this morning").
         rf"(?:came|come) back (?:in|into) {_STOCK}(?: (?:this|today|yesterday|earlier|last)"
@@ -127,7 +129,7 @@ _TABLE = RuleSet.of(
         r"|in(?=\s*(?:[,.;!)\u2014]|$)))",
         r"sold (?:the lot|every (?:last )?one|them all|out the lot)",
         # Stock used up: "inventory for the X has been depleted".
-        r"(?:stock|inventory|supply|supplies)(?: \w+){0,4}? (?:has|have|is|are) (?:been |now )?"
+        r"\b(?:stock|inventory|supply|supplies)(?: \w+){0,4}? (?:has|have|is|are) (?:been |now )?"
         r"(?:depleted|exhausted|used up)",
         r"clean(?:ed)? out of",
         r"nowhere to be (?:found|seen|had)(?: in (?:the |our )?(?:warehouse|stock ?room|shop|store)"
@@ -156,7 +158,7 @@ _TABLE = RuleSet.of(
         r"stock is (?:running )?low",
         r"running (?:low|out)",
         r"(?:almost|nearly|practically) (?:gone|sold out|out of stock|exhausted|depleted)",
-        r"(?:in )?(?:very |quite |really )?short supply",
+        r"\b(?:in )?(?:very |quite |really )?short supply",
         r"selling (?:fast|out fast|quickly)",
         r"limited (?:stock|quantities|availability|supply)",
         r"limited in (?:availability|stock|supply|numbers?)",
@@ -247,7 +249,7 @@ _TABLE = RuleSet.of(
         rf" )?(?:is |are )?(?:due|expected|scheduled|planned|coming|arriving|set|booked)",
         # A field of a stock card: "Expected restock: 19 December", "Back in stock: 14 Dec".
         rf"(?:expected |next |planned |estimated |due )?(?:restock(?: date| eta)?"
-        rf"|back in {_STOCK}|back|due back|available again)\s*:\s*(?:\W\s*)?"
+        rf"|back in {_STOCK}|back|due back)\s*:\s*(?:\W\s*)?"
         rf"(?:on |by |from |around |the |~)?(?:{_NTH}|{_MONTH}|{_DAY}|next|tomorrow|early|mid|late"
         r"|end|this)",
         rf"(?:(?:be|is|are)(?: {_SOFT})?|{_SOFT}) back (?:in )?(?:{_STOCK} )?(?:on|by|next"
@@ -269,7 +271,7 @@ _TABLE = RuleSet.of(
     # return it by the 20th"): "it should return around the 20th".
     rules(
         _BACK,
-        r"(?:it|they|xx+|which|stock|more)(?:'ll| will| should| is expected to| are expected to"
+        r"(?:it|they)(?:'ll| will| should| is expected to| are expected to"
         r"| is due to| are due to| is set to| are set to)"
         rf"(?: {_SOFT})? return (?:to (?:the )?shel(?:f|ves) |to stock )?(?:on|by|around|in|next"
         rf"|early|mid|late|before|after|from|this) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|week"
@@ -420,10 +422,10 @@ _NEXT = RuleSet.of(
         r"(?:delivery|shipment)",
         # Stock on its way to the shop: "we've got a delivery coming on the 25th", "a fresh
         # shipment is due on the 8th", "new batch due next wk".
-        rf"(?:we've got|we have|we've|there's|there is|got) (?:a |another |more |new |fresh )"
+        rf"\b(?:we've got|we have|we've|there's|there is|got) (?:a |another |more |new |fresh )"
         rf"(?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them| of those)? (?:coming|due|arriving"
         r"|landing|expected|on (?:its|the) way)",
-        rf"(?:new|fresh|next) (?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them"
+        rf"\b(?:new|fresh|next) (?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them"
         r"| of those)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled|anticipated"
         r"|on (?:its|the) way)",
     ),
