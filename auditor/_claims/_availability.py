@@ -16,6 +16,7 @@ from operator import attrgetter
 from auditor._claims._clarification import find_clarifications
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
+from auditor._claims._lexicon import CATALOGUE, INCOMING, RESTOCK, RESTOCKING, forms
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._quantity import find_counts, stock_table
 from auditor._claims._refine import supersede
@@ -40,18 +41,31 @@ _FEW = r"(?:numbers?|quantity|quantities|amounts?)"
 _OF_STOCK = rf"(?! of (?!{_IT_OR_ITEM}|\d|{_STOCK}))"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
+#: A day of the month: "8", "22nd".
+_NTH = r"\d+(?:st|nd|rd|th)?"
 #: When something comes back: "mid-nov", "next wk", "3rd December", "~fri".
 _WHEN = (
     rf"(?:~\s*)?(?:(?:on|by|from|in|around|about|after|before|mid|early|late|end of|the end of"
-    rf"|next|this|w/c)[- ]?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|\d+(?:st|nd|rd|th)?|soon"
+    rf"|next|this|w/c)(?:-|\s+)?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|{_NTH}|soon"
     rf"|tomorrow|tmrw)"
 )
 #: A plenty of: "loads", "plenty", "heaps".
 _PLENTY = (
     r"(?:plenty|loads|lots|heaps|tons|stacks|masses|oodles|a good few|a fair few|a load|a ton"
-    r"|ample (?:stock|supply|supplies|inventory|quantities))"
+    r"|ample (?:stock|supply|supplies|inventory|quantities)"
+    r"|a (?:good|healthy|decent|big|large|fair) (?:stack|pile|supply|amount|number|few))"
 )
-_SHELF = r"(?:on (?:the |our )?shel(?:f|ves)|in (?:the |our )?warehouse)"
+_SHELF = r"(?:on (?:the |our )?shel(?:f|ves)|in (?:the |our )?(?:warehouse|stock ?room))"
+#: Softeners that may stand inside a phrase of stock to come: "will probably be back", "maybe
+#: back next wk" (the hedge itself is read by `_negation.hedged`).
+_SOFT = r"(?:probably|prob|maybe|hopefully|likely|possibly|definitely|certainly|def)"
+#: A negative quantifier before a count of none: "isn't a single one", "not 1 left".
+_NOT_ONE = (
+    r"(?:not(?: got)?|isn't|aren't|haven't(?: got)?|have not(?: got)?|don't have|do not have"
+    r"|there's not|there isn't|there aren't|without)(?: even)?"
+)
+#: Restocking, as a verb in any form ("replenished", "restocking").
+_RESTOCKED = forms(*RESTOCKING)
 _ADVERBS = (
     r"(?: completely| all| currently| totally| fresh| temporarily| clean| right| just| sadly"
     r"| unfortunately| actually)?"
@@ -74,7 +88,15 @@ _TABLE = RuleSet.of(
         r"(?:have|got) any(?: of (?:them|those|these|it|that|the xx+|xx+))?"
         r"(?: (?:left|in stock|available))?",
         rf"back in {_STOCK}",
-        r":\s*plenty",
+        r":\s*(?:[^\w\s]+\s*)?plenty",
+        # Kept in stock, said of the item: "it's stocked and ready", "we're well stocked".
+        # (A leading "\b" keeps these whole: searched for where their rare word stands, not tried
+        # at every "is", "in" or "we" of every answer.)
+        r"\b(?:is|are|'s|'re|isn't|aren't|we're|we are) (?:not )?"
+        r"(?:well |fully |currently |still )?stocked"
+        r"(?! (?:by|at (?!the moment|present|the minute)|in (?:stores?|shops?|branches)|up on)\b)",
+        rf"{_PLENTY} of (?:the |our )?xx+",
+        r"\bin (?:plentiful|ample|good|healthy|generous|abundant|plenty of|large|big) supply",
         # Came back, in the past: in stock now, not a restock to come ("just came back in
         # stock this morning").
         rf"(?:came|come) back (?:in|into) {_STOCK}(?: (?:this|today|yesterday|earlier|last)"
@@ -84,6 +106,7 @@ _TABLE = RuleSet.of(
     rules(
         _OUT,
         rf"out of {_STOCK}",
+        rf"outta {_STOCK}",
         r"oos",
         r"sold(?: |-)?out",
         r"(?:currently |temporarily )?unavailable",
@@ -98,13 +121,26 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _OUT,
-        r"none (?:left|in stock|available|remaining|at the moment)",
+        r"none (?:left|in stock|available|remaining|remain|remains|at the moment|at present|atm"
+        r"|rn|right now|today)",
+        # A negative quantifier over what remains: "there isn't a single kettle left".
+        rf"{_NOT_ONE} (?:a single|one|1|a one)(?: (?:one|unit|item|piece))?(?: xx+)?"
+        r" (?:left|remaining|in stock|available|on (?:the |our )?shel(?:f|ves)|to be had"
+        r"|in(?=\s*(?:[,.;!)\u2014]|$)))",
+        r"sold (?:the lot|every (?:last )?one|them all|out the lot)",
+        # Stock used up: "inventory for the X has been depleted".
+        r"\b(?:stock|inventory|supply|supplies)(?: \w+){0,4}? (?:has|have|is|are) (?:been |now )?"
+        r"(?:depleted|exhausted|used up)",
+        r"clean(?:ed)? out of",
+        r"nowhere to be (?:found|seen|had)(?: in (?:the |our )?(?:warehouse|stock ?room|shop|store)"
+        r"| on (?:the |our )?shel(?:f|ves))?",
+        r"no (?:remaining|more|available|current|further) (?:stock|inventory|units)",
         r"none of (?:them|those|these|it|the xx+|xx+) (?:left|in stock|available|remaining)",
         rf"nothing (?:{_SHELF}|on shelves)",
         r"not a single (?:one|unit|xx+)(?: left| in stock| available)?",
         r"none in(?=\s*(?:[,.;!)]|$))",
-        r"(?:have|'ve|'ve got|have got|got) none(?: left| in)?",
-        r"(?:shelves are|shelf is) (?:empty|bare)",
+        r"(?:have|has|'ve|'ve got|have got|got) none(?: left| in)?",
+        r"(?:shelves are|shelf is|shelves're)(?: \w+)? (?:empty|bare)",
         r"no more left",
         r"nothing (?:left|in stock)",
         r"no stock",
@@ -121,7 +157,8 @@ _TABLE = RuleSet.of(
         r"low (?:on )?stock",
         r"stock is (?:running )?low",
         r"running (?:low|out)",
-        r"(?:almost|nearly) (?:gone|sold out|out of stock)",
+        r"(?:almost|nearly|practically) (?:gone|sold out|out of stock|exhausted|depleted)",
+        r"\b(?:in )?(?:very |quite |really )?short supply",
         r"selling (?:fast|out fast|quickly)",
         r"limited (?:stock|quantities|availability|supply)",
         r"limited in (?:availability|stock|supply|numbers?)",
@@ -132,8 +169,8 @@ _TABLE = RuleSet.of(
         # scarcity only said of stock, offered in a limited number or a limited number left.
         rf"(?:available|stocked|sold|offered) in (?:a )?(?:very )?limited {_FEW}{_OF_STOCK}",
         rf"limited {_FEW}(?: of {_IT_OR_ITEM})? (?:left|remaining|in {_STOCK}|available|on hand)",
-        r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:the )?(?:\w+ )?xx+| \w+)?"
-        r" (?:left|remaining|remain|remains)",
+        r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:them|those|these|the units|units|items"
+        r"|pieces))?(?: of (?:the )?(?:\w+ )?xx+| \w+)? (?:left|remaining|remain|remains)",
         r"last few",
     ),
     rules(_LOW, r"not many left", negation=False),
@@ -146,8 +183,8 @@ _TABLE = RuleSet.of(
         # Of stock only: "a few of them left", "still got a handful." ("We have a few options"
         # is any small set, as "a limited number of options" is.)
         r"(?:still )?(?:got|have|'ve got) (?:only |just )?(?:a few|a handful|a couple)"
-        r"(?: of (?:them|those|these|the xx+|xx+)|(?= (?:left|remaining|in stock|on hand)\b)"
-        r"|(?=\s*(?:[.,!;]|$)))",
+        r"(?: of (?:them|those|these|the xx+|xx+)| xx+(?=\s*(?:[.,!;]|$))"
+        r"|(?= (?:xx+ )?(?:left|remaining|in stock|on hand)\b)|(?=\s*(?:[.,!;]|$)))",
         negation=False,
     ),
     # Quantifier negation: "neither of the chargers is in stock", "none of the sizes are".
@@ -163,8 +200,8 @@ _TABLE = RuleSet.of(
         r"back-?order(?:ed|able)?",
         r"b/o",
         r"(?:will be|'ll be|is being|are being|getting|get|be) re-?stocked",
-        rf"re-?stock(?:ing)? (?:is |are )?(?:due|expected|planned|coming|scheduled|on|by|next"
-        rf"|soon|tomorrow|tmrw|tmr|this week|{_MONTH}|{_DAY})",
+        rf"(?:restock|re-stock)(?:ing)? (?:is |are )?(?:due|expected|planned|coming|scheduled|on"
+        rf"|by|next|soon|tomorrow|tmrw|tmr|this week|{_MONTH}|{_DAY})",
         r"(?:expecting|expect|due|awaiting|waiting on|waiting for) (?:a |another |the next )"
         r"(?:delivery|shipment) of (?:the |more )?xx+",
         r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |more |new |the next )?"
@@ -179,7 +216,6 @@ _TABLE = RuleSet.of(
         rf"| in| next| {_MONTH}| \d| soon)",
         rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",
         rf"available again (?:on|from|after|by|in|next|soon|later|around|early|mid|late|{_MONTH})",
-        rf"xx+(?:\s*[\u2014:-])?(?:'s| is| are| will be| should be)? back {_WHEN}",
         rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
         r"(?:available|open) (?:for|on|to) (?:back|pre)-?order",
         r"pre-?order(?:s|ed|able)?",
@@ -190,15 +226,66 @@ _TABLE = RuleSet.of(
         r"(?:send|post|ship|dispatch) (?:it|them) (?:when|once|as soon as) (?:it's|it is"
         r"|they're|they are) back",
         r"(?:will|should|'ll|might|may|could|is expected to|expected to|is due to|due to|set to"
-        rf"|going to) be back(?: in {_STOCK})?",
+        rf"|going to)(?: {_SOFT})? be back(?: in {_STOCK})?",
         rf"back in {_STOCK} (?:on|by|from|in|around|next|early|mid|late|soon|later|after"
         rf"|before|this|at the end|towards|within|\d+|~|{_MONTH}|{_DAY})",
         r"(?:expected|due|exp) back",
         r"(?:ships?|will ship|we'll ship|we will ship|dispatch(?:es)?) (?:it |them )?"
         r"(?:as soon as|when|once) (?:it's |it is |they're |they are |we )?(?:re-?stock(?:ed)?"
         rf"|back in {_STOCK}|new stock|more stock|back|get more)",
-        rf"re-?stocking (?:on|in|by|next|soon|the \d|\d|{_DAY}|{_MONTH})",
+        rf"(?:ships?|will ship|we'll ship|we will ship|dispatch(?:es)?|send|post) (?:it |them )?"
+        rf"(?:as soon as|when|once) (?:our|the) (?:next|new) {INCOMING} (?:arrives|is received"
+        r"|comes in|lands|gets here|is in)",
+        rf"(?:restocking|re-stocking) (?:on|in|by|next|soon|the \d|\d|{_DAY}|{_MONTH})",
         r"return(?:s|ing)? to (?:the |our )?shel(?:f|ves)",
+        # "We expect to replenish inventory within two weeks".
+        r"(?:expect|expecting|anticipate|anticipating|plan|planning|due|scheduled)"
+        r" to (?:re-?stock|replenish|top up|receive more)",
+        # Back in other words: "expected to return to stock by the 22nd", "replenished on".
+        rf"return(?:s|ing)? (?:to|into) {_STOCK}",
+        rf"{_RESTOCKED} (?:on|by|from|in|next|around|after|early|mid|late|soon|this|within|{_NTH}"
+        rf"|{_MONTH}|{_DAY})",
+        rf"(?:restock|re-stock|replenishment|resupply)(?: {INCOMING})? (?:of (?:the )?xx+"
+        rf" )?(?:is |are )?(?:due|expected|scheduled|planned|coming|arriving|set|booked)",
+        # A field of a stock card: "Expected restock: 19 December", "Back in stock: 14 Dec".
+        rf"(?:expected |next |planned |estimated |due )?(?:restock(?: date| eta)?"
+        rf"|back in {_STOCK}|back|due back)\s*:\s*(?:\W\s*)?"
+        rf"(?:on |by |from |around |the |~)?(?:{_NTH}|{_MONTH}|{_DAY}|next|tomorrow|early|mid|late"
+        r"|end|this)",
+        rf"(?:(?:be|is|are)(?: {_SOFT})?|{_SOFT}) back (?:in )?(?:{_STOCK} )?(?:on|by|next"
+        rf"|this|in|around|before|after|early|mid|late) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
+        r"|month|fortnight|christmas|xmas|new year)",
+        rf"(?:out of {_STOCK}|sold out|unavailable|oos|out) (?:til|till|'til|until|to) (?:the )?"
+        rf"(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early|late|end)",
+        # Coming back, present or future: "comes back into stock next Thursday".
+        rf"(?:comes|coming|will come|'ll come) back (?:in|into) {_STOCK} (?:on|by|next|this|in"
+        rf"|around|early|mid|late|{_NTH}|{_MONTH}|{_DAY}|tomorrow|tmrw|soon)",
+        rf"back in {_STOCK} (?:tomorrow|tmrw|tmr|2moro)",
+        # Sent once it comes in: "we'll send it when it comes in".
+        r"(?:send|post|ship|dispatch)(?:es|s)? (?:it|them|yours|one)(?: out)?"
+        r" (?:when|once|as soon as)"
+        r" (?:it|they|more|stock|new stock|the next \w+) (?:comes?|arrives?|lands?|gets? here)"
+        r"(?: (?:back )?in| into stock)?",
+    ),
+    # Stock said to come back by a date, said of the item (never of the customer: "you should
+    # return it by the 20th"): "it should return around the 20th".
+    rules(
+        _BACK,
+        r"(?:it|they)(?:'ll| will| should| is expected to| are expected to"
+        r"| is due to| are due to| is set to| are set to)"
+        rf"(?: {_SOFT})? return (?:to (?:the )?shel(?:f|ves) |to stock )?(?:on|by|around|in|next"
+        rf"|early|mid|late|before|after|from|this) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|week"
+        r"|month|end|mid|early|late)",
+    ),
+    # Its negation is its meaning: "won't have it back until the 5th", "X won't be back till
+    # Friday".
+    rules(
+        _BACK,
+        rf"back (?:until|till|'til|til|before) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early"
+        r"|late|end)",
+        rf"xx+(?:\s*[\u2014:-])?(?:\s*[^\w\s])?(?:'s| is| are| will be| should be)?(?: {_SOFT})?"
+        rf" back {_WHEN}",
+        negation=False,
     ),
     rules(
         _GONE,
@@ -213,13 +300,22 @@ _TABLE = RuleSet.of(
         _GONE,
         r"no longer (?:sold|made|manufactured|produced|carried|stocked|offered|in production"
         r"|being made|being produced)",
-        r"no longer (?:part of|in) our (?:\w+ )?(?:range|line|lineup|collection|catalogue"
-        r"|catalog|selection)",
-        r"(?:not|isn't|aren't) (?:in|part of) our (?:\w+ )?(?:range|line|lineup|collection"
-        r"|catalogue|catalog|selection) any ?more",
+        rf"no longer (?:part of|in) our (?:\w+ )?{CATALOGUE}",
+        rf"(?:not|isn't|aren't) (?:in|part of) our (?:\w+ )?{CATALOGUE} any ?more",
         r"no more (?:coming|being made|on the way)",
         r"(?:we )?no longer (?:sell|make|carry|stock|produce|offer)",
         r"(?:have |'ve )?stopped (?:selling|making|stocking|carrying|producing)",
+        r"(?:had|have|decided|going) to (?:stop|cease) (?:selling|making|stocking|carrying"
+        r"|producing)",
+        r"(?:dc'?d|d/c|disc'?d)",
+        r"(?:ceased|halted|ended|stopped) (?:the )?(?:production|manufacture|manufacturing|sale"
+        r"|sales|selling|making)",
+        r"(?:will not|won't|wont|not going to) be (?:receiving|getting|ordering|bringing in)"
+        r" (?:any )?(?:more|additional|further|new)",
+        r"(?:not|isn't|aren't) (?:being )?(?:made|sold|manufactured|produced|stocked|carried)"
+        r" any ?more",
+        r"(?:gone|out|sold out|discontinued|unavailable) for good",
+        r"(?:not|isn't|aren't|never) coming back",
         r"(?:won't|will not|wont) be (?:re-?stocked|restocking|coming back|available again"
         r"|getting any more|sold again|made again)",
         r"(?:not|never) (?:being|going to be) re-?stocked",
@@ -254,6 +350,15 @@ _TABLE = RuleSet.of(
         r"|range|store|shop|inventory|selection|line|lineup|collection|products)",
         r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything) (?:that )?we(?:'ve"
         r"| have)? got",
+        # "Not a product category we carry", "outside our product assortment".
+        r"(?:not|isn't|aren't) an? (?:\w+ ){1,2}(?:that )?we(?:'ve| have)?(?: ever)? (?:carry"
+        r"|carried|sell|sold|stock|stocked|offer|offered)",
+        rf"(?:outside|beyond) (?:of )?our (?:\w+ )?{CATALOGUE}",
+        rf"nothing (?:by that name|(?:called|named) (?:that|like that))"
+        rf"(?: in our (?:\w+ )?{CATALOGUE})?",
+        r"never heard of (?:a|an|the|that|it|them|one)",
+        r"never (?:done|did|do) (?!(?:that|this|it|those|these|refunds?"
+        r"|returns?|exchanges?|delivery|deliveries|shipping|any|anything|before|so)\b)\w+",
         negation=False,
     ),
     # Said of the range, denied: "it doesn't look like that's something we stock".
@@ -307,12 +412,22 @@ _NEXT = RuleSet.of(
         r"|straight away|right away|immediately)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
         r"(?:sitting |waiting )?in (?:the |our )?warehouse",
+        r"ready for (?:immediate |same-day |next-day |quick )?(?:shipment|dispatch|shipping"
+        r"|delivery|despatch)",
         negated=_OUT,
     ),
     rules(
         _BACK,
         r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |the next )"
         r"(?:delivery|shipment)",
+        # Stock on its way to the shop: "we've got a delivery coming on the 25th", "a fresh
+        # shipment is due on the 8th", "new batch due next wk".
+        rf"\b(?:we've got|we have|we've|there's|there is|got) (?:a |another |more |new |fresh )"
+        rf"(?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them| of those)? (?:coming|due|arriving"
+        r"|landing|expected|on (?:its|the) way)",
+        rf"\b(?:new|fresh|next) (?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them"
+        r"| of those)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled|anticipated"
+        r"|on (?:its|the) way)",
     ),
 )
 #: Terse states said at a clause's end ("the mat's out", "the X90 Max has gone too", "it's
@@ -365,6 +480,7 @@ _SEARCH = RuleSet.of(
         # "no item 'XY-1' in our catalogue": the search's word, what was sought, where.
         r"no (?:such )?(?:product|item|listing)s? (?:(?:called|named) )?(?:xx+ )?(?:in|on) our"
         r" (?:\w+ )?(?:catalogue|catalog|range|store|shop|site|inventory|system|listings)",
+        r"no such (?:product|item|thing|model)",
         negation=False,
     ),
 )
@@ -406,7 +522,8 @@ def extract_availability(doc: Document) -> list[Claim]:
     terse = _TERSE_END.search(doc.masked) is not None
     if terse:
         table = (*table, _TERSE)
-    if not doc.order_context:
+    orders = _orders_in_view(doc)
+    if not orders:
         table = (*table, _NEXT, _TERSE_NEXT) if terse else (*table, _NEXT)
     if not find_clarifications(doc):
         table = (*table, _SEARCH)
@@ -426,7 +543,7 @@ def extract_availability(doc: Document) -> list[Claim]:
     taken = {c.subject for c in claims}
     if (
         doc.mentions
-        and not doc.order_context
+        and not orders
         and not taken.issuperset(m.subject for m in doc.mentions if m.type is SubjectType.ITEM)
         and _may_be_polar(doc)
     ):
@@ -442,6 +559,48 @@ def extract_availability(doc: Document) -> list[Claim]:
         claims = _not_carried_of_what_is_named(doc, claims)
     claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims, _OPPOSITES), key=_SPAN)
     return supersede(claims, _REFINES)
+
+
+#: The words that put an order in view (`Document.order_context`), found again here to tell
+#: an order from the customer's act of ordering.
+_ORDER_WORDS = re.compile(
+    r"(?<!-)\b(?:orders?|parcels?|packages?|shipments?|delivery|deliveries|couriers?|tracking"
+    r"|purchases?)\b"
+)
+#: "Order" as what the customer may do ("you can order now", "order today", "place an order",
+#: "10% off your next order"): no order of theirs is in view.
+_RESTOCK = re.compile(RESTOCK)
+_ORDERING_AFTER = re.compile(r"\s+(?:now|today|tonight|it|them|one|online|before|by|soon)\b")
+_ORDERING_BEFORE = re.compile(
+    r"\b(?:you|to|can|could|please|and|just|simply|then|place|places|placing|an|your next"
+    r"|next|a new|first)\s+(?:\w+\s+)?$"
+)
+
+
+def _orders_in_view(doc: Document) -> bool:
+    """An order of the customer's is in view: one is named, or an order word is used of one.
+
+    Availability told through what happens next ("ready to ship", "sitting in the warehouse")
+    is read only when no order is; but "if you order today it goes out tomorrow" and "a fresh
+    delivery of them is due on the 8th" speak of no order of the customer's: "order" as a verb,
+    and delivery words in a sentence about the shop's own stock arriving (`RESTOCK`)."""
+    if not doc.order_context:
+        return False
+    if any(m.type is SubjectType.ORDER for m in doc.mentions):
+        return True
+    text = doc.masked
+    for match in _ORDER_WORDS.finditer(text):
+        start, end = match.span()
+        sentence = doc.sentence_at(start)
+        if match.group().startswith("order") and (
+            _ORDERING_AFTER.match(text, end)
+            or _ORDERING_BEFORE.search(text, max(sentence.start, start - 24), start)
+        ):
+            continue
+        if _RESTOCK.search(doc.masked, sentence.start, sentence.end):
+            continue
+        return True
+    return False
 
 
 def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Claim]:
@@ -479,7 +638,8 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
 #: "kettle pro: out. blue kettle: loads", "Juicer X90 ✅".
 _POLAR = re.compile(
     r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?P<sep>[:=\u2014,-][ \t]*)?(?:(?P<yes>yes|yep|yeah|ya|y|loads"
-    r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611)|(?P<no>no|nope|nah|none|nil|gone|out|\u274c"
+    r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611)|(?P<low>low|v low|running low|limited)"
+    r"|(?P<no>no|nope|nah|none|nil|gone|out|\u274c"
     r"|\u2716|\u2717|\u2718|\U0001f6ab))(?=[ \t]*(?:[,.;!)\n\u2014|-]|$)|[\u2705\u2714\u2611\u274c"
     r"\u2716\u2717\u2718\U0001f6ab])"
 )
@@ -489,7 +649,7 @@ _BARE_ANSWERS = frozenset(["yes", "yep", "yeah", "ya", "y", "no", "nope", "nah"]
 
 _POLAR_WORDS = frozenset(
     ["yes", "yep", "yeah", "ya", "y", "loads", "plenty", "lots", "tons", "heaps", "no", "nope",
-     "nah", "none", "nil", "gone", "out"]
+     "nah", "none", "nil", "gone", "out", "low", "limited"]
 )  # fmt: skip
 _POLAR_MARKS = ("\u2705", "\u2714", "\u2611", "\u274c", "\u2716", "\u2717", "\u2718", "\U0001f6ab")
 
@@ -504,6 +664,7 @@ def _may_be_polar(doc: Document) -> bool:
 def _polar_answers(doc: Document, any_other: bool) -> list[Claim]:
     """Claims of the names that open a segment and are answered by one word after them."""
     claims: list[Claim] = []
+    bare: list[Claim] = []
     items = [m for m in doc.mentions if m.type is SubjectType.ITEM]
     text = doc.masked
     opened = 0
@@ -515,10 +676,15 @@ def _polar_answers(doc: Document, any_other: bool) -> list[Claim]:
         lead = text[max(doc.clause_at(mention.start).start, opened) : mention.start]
         if any(ch.isalnum() for ch in lead):
             continue
-        word = match.group("yes") or match.group("no")
-        if (word in _BARE_ANSWERS and not any_other) or (word == "out" and not match.group("sep")):
+        word = match.group("yes") or match.group("low") or match.group("no")
+        if word in ("out", "low") and not match.group("sep"):
             continue
-        value = _IN if match.group("yes") else _OUT
-        claims.append(Claim(ClaimKind.AVAILABILITY, value, match.span(), mention.subject))
+        value = _IN if match.group("yes") else _LOW if match.group("low") else _OUT
+        claim = Claim(ClaimKind.AVAILABILITY, value, match.span(), mention.subject)
+        (bare if word in _BARE_ANSWERS and not any_other else claims).append(claim)
         opened = match.end()
-    return claims
+    # A bare "yes" or "no" answers a question about stock only beside another claim of it;
+    # "X yes, Y no" is such a pair itself: two items, told apart by their answers.
+    if len({c.value for c in bare}) > 1 and len({c.subject for c in bare}) > 1:
+        claims.extend(bare)
+    return sorted(claims, key=_SPAN)

@@ -25,6 +25,20 @@ from auditor._claims._text import Clause
 _FREE = "free"
 _UNSPECIFIED = "unspecified"
 _POLICY = r"(?:shipping|delivery|postage|returns?|return shipping|collection|exchanges?|p&p)"
+#: Money off, as a figure with its currency or in words: "£10 off", "a tenner off", "$15 credit
+#: toward your next purchase" (an offer with no percentage: "unspecified").
+_MONEY = (
+    r"(?:[£$€]\s?\d+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?\s?(?:€|eur|euros?|dollars?|pounds?|quid"
+    r"|bucks))"
+)
+#: Right after a verb of being ("is reduced", "'s been marked down", "now on offer"), as a
+#: lookbehind: the phrase is then filed under its own rare word, not under "is" and "are",
+#: which every answer says (the blank is one space, as lookbehinds need a fixed width).
+_SAID_OF_IT = (
+    r"\b(?:(?<=is\x20)|(?<=are\x20)|(?<='s\x20)|(?<='re\x20)|(?<=now\x20)|(?<=been\x20)"
+    r"|(?<=currently\x20))"
+)
+_MONEY_WORDS = r"(?:a tenner|a fiver|a few quid|a few (?:dollars|pounds|euros)|a couple of quid)"
 
 _PERCENT = re.compile(
     r"(?<![\w.,])(?P<pct>\d{1,3})\s?(?:%|percent|per cent|pc)\s?(?:off|discount|reduction"
@@ -78,6 +92,25 @@ _TABLE = RuleSet.of(
         r"coupon(?: code)?s?",
         r"vouchers?",
         r"promo(?: code)?s?",
+        # A price cut said without a figure: "on sale", "reduced", "cheaper this week".
+        r"on sale(?! (?:from|on|in|at|soon|next|again|for|since|yet|items?|products?|goods|lines?"
+        r"|stock|prices?)\b)",
+        rf"{_SAID_OF_IT}(?:reduced|marked down|discounted)",
+        r"(?:reduced|discounted|sale|clearance) prices?",
+        r"reduced (?:in|for) (?:the|our) (?:\w+ )?sale",
+        r"marked down",
+        # A price said to have come down: "now £25, down from £35", "reduced from £40".
+        rf"(?:down|reduced|marked down|cut|knocked down) from {_MONEY}",
+        r"on (?:clearance|special)(?! (?:request|order)\b)",
+        rf"{_SAID_OF_IT}in (?:the|our) (?:\w+ )?sale(?! (?:amount|price|total"
+        r"|items?|products?|section|page|value|terms)\b)",
+        r"price (?:drop|cut|reduction)s?",
+        r"cheaper (?:this week|this month|today|right now|at the moment|rn|atm|than usual"
+        r"|than normal|than it usually is|for a limited time|until|till)",
+        rf"{_SAID_OF_IT}on (?:special )?(?:offer|promotion|promo)",
+        rf"(?:{_MONEY}|{_MONEY_WORDS}) (?:off|discount|reduction)",
+        rf"{_MONEY} (?:credit|voucher|coupon|gift card) (?:(?:on|to|into) (?:your|the) account )?"
+        r"(?:toward|towards|off|for|on|against) (?:your |the |a )?(?:next|future)",
     ),
     rules(
         None,
@@ -86,8 +119,11 @@ _TABLE = RuleSet.of(
         r"\w+-free",
         r"toll[ -]free",
         r"hands[ -]free",
-        rf"{_POLICY} (?:is|are|r|'re) (?:always |totally |completely )?free",
+        rf"{_POLICY}(?: is| are| r|'re|'s) (?:always |totally |completely |also )?(?:free"
+        r"|complimentary|on us|on the house)",
         r"free (?:shipping|delivery|returns?|postage|gift wrapping|wrapping)",
+        # "Free standard shipping", "free next-day delivery".
+        rf"free (?:[\w-]+ ){{1,2}}{_POLICY}",
         r"(?:ships?|shipping|delivered|delivery|posted) (?:for )?free",
         r"discounts?(?: codes?)? (?:can't|cannot|can not|won't|aren't|are not|isn't|is not"
         r"|don't|do not) \w+",

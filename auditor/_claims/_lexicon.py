@@ -168,13 +168,27 @@ RESTOCK = (
     r"|more to arrive|more (?:of (?:the |those |these |them )?)?(?:\w+ )?(?:(?:are|is) )?"
     r"(?:due|expected|coming|arriving)"
     r"|(?:stock|batch|consignment) (?:is|are) (?:due|expected|coming|arriving)"
-    r"|(?:new|fresh) (?:batch|stock|consignment)"
+    r"|(?:new|fresh) (?:batch|stock|consignment|shipment|delivery)"
     r"|c(?:o|a)m(?:e|es|ing) back(?: in\b|(?! (?:to|with) (?:us|you|u)\b))"
     r"|(?:our|the) next (?:delivery|shipment|batch|consignment)"
     r"|we(?:'ve|'re|'ll| are| have| had)?\s+(?:\w+\s+)?(?:had|having|getting|got|due|expecting"
-    r"|awaiting)\s+(?:a|an|another|some|more)(?: \w+)? (?:delivery|deliveries|shipment|batch"
+    r"|awaiting|waiting on|waiting for)\s+(?:a|an|another|some|more)(?: \w+)? (?:delivery"
+    r"|deliveries|shipment|batch"
     r"|consignment|stock))\b"
 )
+#: What a shop sells, as a whole: "not part of our range", "outside our product assortment".
+CATALOGUE = (
+    r"(?:range|line|line-?up|collection|catalogue|catalog|selection|assortment|product list"
+    r"|products|offering|offerings|inventory|store|shop|listings)"
+)
+#: Making new stock arrive: "restocked", "replenishing", "a replenishment shipment".
+RESTOCKING = ("restock", "re-stock", "replenish", "top up")
+#: Stock arriving, as a noun: "a fresh batch", "new inventory", "the next delivery".
+INCOMING = (
+    r"(?:batch|batches|stock|delivery|deliveries|shipment|shipments|consignment|inventory|supply"
+    r"|supplies|units|load|lot|replenishment)"
+)
+
 #: The places an order waits in before it leaves.
 PREMISES = r"(?:warehouse|fulfil?ment cent(?:re|er)|distribution cent(?:re|er)|wh|whse|w/h)"
 #: Who carries a parcel once it has left.

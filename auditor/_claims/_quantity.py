@@ -29,9 +29,10 @@ _LEFT_STOCK = (
     r"|our (?:warehouse|depot)|yesterday|today|this (?:morning|afternoon)|at \d))"
 )
 _STOCK = (
-    rf"(?:{_LEFT_STOCK}|remaining|in stock|in-stock|available|(?<=\d\s)avail|on hand"
+    rf"(?:{_LEFT_STOCK}|remaining|remains?(?! (?:to|unclear|open|unknown)\b)|in stock|in-stock"
+    r"|available|(?<=\d\s)avail|on hand|in (?:our )?inventory"
     r"|(?:in|at) (?:the|our)(?: main| central| local| other| [a-z]+)? (?:warehouse|depot|store"
-    r"|shop)"
+    r"|shop|stock ?room|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))"
     r"|on the shel(?:f|ves)|in store"
     # Where a person at the shop sees the stock: "110 in the system", "6 in the stockroom".
     r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back)"
@@ -49,14 +50,14 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 # Tried where a number starts.
 #: "14 in stock", "2 of the kettles left", "one Glass Jar remaining"
-_BEFORE_STOCK = _compile(rf"{_NUM}(?: more)?{_FILLER}\s+{_STOCK}(?!\w)")
+_BEFORE_STOCK = _compile(rf"{_NUM}(?:-?ish| or so| odd)?(?: more)?{_FILLER}\s+{_STOCK}(?!\w)")
 #: "14 units"
 _WITH_UNIT = _compile(rf"{_NUM}(?: more)? {_STRONG_UNIT}(?!\w)")
 #: "One unit of Steel Pocket Scale is left", "one of the 10 units of X (X-1) is left": the
 #: count, then what it counts at more length than a filler allows, then the stock word. Its
 #: stock words are `_BEFORE_STOCK`'s, so that pattern's prefilter serves it too.
 _NAMED_BEFORE_STOCK = _compile(
-    rf"{_NUM}(?: of (?:the|our|those|these) {NUMBER})? (?:{_UNIT}|xx+)"
+    rf"{_NUM}(?: of (?:the|our|those|these) {NUMBER})? (?:{_UNIT}|xx+(?: {_UNIT})?)"
     r"(?: of (?:the )?(?:xx+(?: \(xx+\))?|[\w'-]+(?: [\w'-]+){0,2}))?"
     rf" (?:is|are) (?:still )?{_STOCK}(?!\w)"
 )
@@ -65,38 +66,75 @@ _NAMED = r"xx+(?: [\[(]xx+[\])])?"
 #: "51 x Oak Board [BD-2878] on hand": a count multiplied over what it counts (a stock list).
 _TIMES_NAMED = _compile(rf"{_NUM}\s*[x×] {_NAMED} {_STOCK}(?!\w)")
 #: "in stock (23)", "available (4 units)": the count in brackets right after the stock word.
-_AFTER_STOCK = re.compile(rf"{_STOCK}\s*\($")
-_BRACKETED = _compile(rf"{_NUM}(?: {_UNIT})?(?=\))")
+_AFTER_STOCK = re.compile(rf"{_STOCK}\s*\(\s*$")
+_BRACKETED = _compile(rf"{_NUM}(?: {_UNIT})?(?=\s*\))")
 #: "… 2 of the kettles and 30 of the toasters": a count listed after another.
 _LISTED = _compile(rf"{_NUM} (?:of (?:the )?(?:[a-z]+ )?)?(?:xx+|{_UNIT}(?!\w))")
 #: "blue kettle: 7", "tablet stand 0", "Earbuds Pro – 9.": a count standing as the value of
 #: a name in a terse stock list, closing its clause.
-_NAME_BEFORE = re.compile(r"x\s*(?:[:=\u2014-]\s*|\s)$")
-_NAME_GAP = re.compile(r"\s*(?:[:=\u2014-]\s*|\s)")
-_VALUE_NUMBER = re.compile(rf"{_NUM}(?=[ \t]*(?:[.,;!)\n]|$))")
+_NAME_BEFORE = re.compile(
+    r"x\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]|\s)$"
+)
+#: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
+_OF_THEM = _compile(
+    rf"{_NUM} of (?:them|those|these|each)(?=\s*(?:[.,;!)\u2014-]|$)"
+    # Stock that came in: "come back in, 10 of them arrived this morning".
+    r"|\s+(?:arrived|came in|landed|turned up|were delivered|just arrived|have arrived))"
+)
+_OF_THEM_BEFORE = re.compile(
+    r"(?:in stock|available|avail|on hand|left|remaining|back in|came in|come in|restocked)\W*$"
+)
+_NAME_GAP = re.compile(
+    r"\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]|\s)"
+)
+_VALUE_NUMBER = re.compile(rf"{_NUM}(?=[ \t]*(?:[.,;!)\n|]|$))")
 _BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
 _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
 _LIST_JOIN = re.compile(r"(?:,\s*|\s+(?:and|n)\s+|\s*[&+]\s*)$")
 # Tried where their first word starts.
 _WE_HAVE = _compile(
     r"(?:(?:we|i|there|they)(?:'ve|'re|'s|\s+(?:still|currently|now|only|have|has|got|are|is"
-    r"|hold))+"
+    r"|hold|actually|really|also|\w+ly))+"
+    # Typed without the apostrophe, as agents do: "theres 6", "weve got 14".
+    r"|(?:theres|weve|ive)(?:\s+(?:still|got|only|just|about|around))*"
     rf"|got) (?:only |just |a good |around |about |roughly |some |over |more than )?{_NUM}"
     rf"(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|remaining\b|in stock\b|available\b"
     r"|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$)|in (?:at the moment|right now|now|atm|rn|today)"
-    r"|or so\b|(?:knocking|kicking|lying|sitting|floating) (?:about|around)\b)|-?ish\b|\+"
-    r"|\s*(?:[).,!;]|$))"
+    r"|or so\b|odd\b|(?:knocking|kicking|lying|sitting|floating) (?:about|around)\b)|-?ish\b|\+"
+    r"|\s*(?:[).,!;\u2014]|$))"
 )
-#: "only 2 sets", "just 4 units": a scarce count of units.
-_ONLY_UNITS = _compile(rf"(?:only|just) {_NUM} (?:{_UNIT})(?!\w)")
+#: "only 2 sets", "just 4 units": a scarce count of units; "avail but only 1": a scarce count
+#: closing a clause of a sentence about stock (`_STOCKED_BEFORE`).
+_ONLY_UNITS = _compile(rf"(?:only|just) {_NUM}(?: (?:{_UNIT})(?!\w)|(?=\s*(?:[.,;!)\n]|$)))")
+_STOCKED_BEFORE = re.compile(r"\b(?:in stock|avail\w*|stock|have|got|left)\b")
 #: A count marked approximate after it gives availability, never a quantity: "50 or so",
 #: "40-ish". ("About 40" stays a count: the labelled set reads "approx. 1,200 units" as one.)
 _ABOUT_AFTER = re.compile(r"(?:-ish|ish\b|\s+or so\b|\s+odd\b|\+)")
 #: Before it: "about 40 left", "roughly 30", "~25". ("approx." in a stock system's bracketed
 #: figure, "(approx. 1,200 units)", is read as that system's count.)
 _ABOUT_BEFORE = re.compile(
-    r"(?:\b(?:roughly|approximately)|(?:have|has|got|'ve|are|is|'s|'re|with|still|hold|holding)"
-    r" (?:about|around|some|nearly|almost)) $|~\s*$"
+    r"(?:\b(?:roughly|approximately|maybe|like|give or take)|(?:have|has|got|'ve|are|is"
+    r"|'s|'re|with|still|hold|holding)\s+(?:about|around|some|nearly"
+    r"|almost|maybe|like)"
+    # Opening its clause or line: "About a dozen left", "**About 40** in stock".
+    r"|(?:^|[\n.!?;:,(\u2014-])\s*(?:about|around|some))\s+$|~\s*$"
+)
+#: A number with a month beside it is a date, never a count: "Back in stock: 14 December".
+_MONTHS = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
+    r"|june|july|august|september|october|november|december)"
+)
+_MONTH_WORDS = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+     "january", "february", "march", "april", "june", "july", "august", "september", "october",
+     "november", "december"]
+)  # fmt: skip
+_DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
+_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+$")
+#: A negative quantifier before a count: "there isn't a single one left", "not 1 left".
+_NEGATORS = ("n't", "not", "never", "without")
+_NOT_BEFORE = re.compile(
+    r"(?:\bnot|n't|\bnever|\bwithout)\s+(?:(?:got|have)\s+)?(?:even\s+)?(?:a\s+single\s+)?$"
 )
 #: A count of choices, not of stock: "we have a couple of items that match".
 _CHOICES_AFTER = re.compile(
@@ -104,22 +142,27 @@ _CHOICES_AFTER = re.compile(
     r"\s+(?:that|which|matching|to choose|you can|called|named|like)\b"
 )
 _LABEL = _compile(
-    r"(?:stock(?: level| count)?|(?:quantity|qty)(?: available)?|inventory"
+    r"(?:stock(?: levels?| counts?)?|(?:quantity|qty)(?: available)?|inventory"
     r"|units?(?: (?:available|in stock|left|on hand))?)"
-    rf"(?: (?:for|of) [\w-]+| (?:(?:for|of) )?(?:the )?{_NAMED})?\s*(?:is|:|=|-|says|shows"
+    rf"(?: (?:for|of) [\w-]+| (?:(?:for|of) )?(?:the )?{_NAMED})?\s*(?:is|are|:|=|-|says|shows"
     rf"|showing|reads)?\s*(?:at )?{_NUM}"
     r"(?!\s*%)"
 )
 _ZERO = _compile(rf"(?:no {_STRONG_UNIT}|zero (?:{_STRONG_UNIT}|stock))(?!\w)")
 #: "down to the last 3", "only the final 2 of …": the count of what remains, told as scarce.
 _LAST_N = _compile(
-    rf"(?:down to|only|just) (?:the |our |its |their )?(?:last|final) (?:{_NUM}|(?P<n2>couple))"
+    rf"(?:down to|only|just|we're on|we are on|onto|on to) (?:the |our |its |their )?(?:very )?"
+    rf"(?:last|final) (?:{_NUM}|(?P<n2>couple))"
     r"(?!\s*%)"
 )
 _LAST_ONE = _compile(
     r"(?:(?:down to|that's|that is|this is|it's|it is|we're on|we have|we've got|only)"
-    r" (?:the|our) last (?:one|unit|piece|item|xx+)(?! (?:ships|will|is|was|to)\b)"
-    r"|(?:the|our) last (?:one|unit|piece) (?:left|in stock|we have|available|remaining)"
+    r" (?:the|our) (?:very )?(?:last|final) (?:one|unit|piece|item|xx+)"
+    r"(?! (?:ships|will|is|was|to)\b)"
+    r"|(?:the|our) (?:very )?(?:last|final) (?:one|unit|piece)"
+    r" (?:left|in stock|we have|available|remaining)"
+    # A list's value: "Yoga Mat: the last one".
+    r"|(?:the|our) (?:very )?(?:last|final) (?:one|unit|piece)(?=\s*(?:[.!;)\n]|$))"
     r")(?!\w)"
 )
 #: Each pattern with its first words, the substrings one of which its matches contain (most
@@ -128,9 +171,10 @@ _FIRST_WORDS = tuple(
     (pattern, first_words, frozenset(first_words), needles(pattern), value)
     for pattern, first_words, value in (
         (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's", "they", "they've",
+                    "theres", "weve", "ive",
                     "got"), None),
         (_LABEL, ("stock", "quantity", "qty", "inventory", "unit", "units"), None),
-        (_LAST_N, ("down", "only", "just"), None),
+        (_LAST_N, ("down", "only", "just", "we're", "we", "onto", "on"), None),
         (_ONLY_UNITS, ("only", "just"), None),
         (_ZERO, ("no", "zero"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",
@@ -151,6 +195,8 @@ _YEAR_NAMING = re.compile(r"\s+xx+")
 _ONE_AS_PRONOUN = re.compile(r"\b(?:this|that|which|each|every|any|no) $")
 _SCARCE = re.compile(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")
 _LEFT = re.compile(r"\b(?:left|remaining)\b")
+#: "Remaining: 3 units", "Left - 2": a field of what remains.
+_LEFT_LABEL = re.compile(r"\b(?:left|remaining|remain)\s*[:=\u2014-]\s*$")
 _NOT_STOCK = re.compile(
     r"\b(?:orders?|ordered|returns?|returned|returning|refunds?|refunded|bought|purchased"
     r"|received|delivered|shipped|sent|dispatched|contains?|shipping|parcels?)\b"
@@ -191,14 +237,26 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
             return None
         if value == 1 and _ONE_AS_PRONOUN.search(doc.masked, max(0, start - 8), start):
             return None  # "this one is no longer available"
+        if not _MONTH_WORDS.isdisjoint(doc.words.word_set) and (
+            _DATE_AFTER.match(doc.masked, match.end("n"))
+            or _DATE_BEFORE.search(doc.masked, max(0, start - 12), start)
+        ):
+            return None
     else:
         start = match.start()
     clause = doc.clause_at(start)
     if silent(clause):
         return None
-    if value and doc.masked.endswith(("not a ", "not one ", "not "), 0, start):
+    before = doc.masked[max(0, start - 24) : start]
+    if value and any(map(before.__contains__, _NEGATORS)) and _NOT_BEFORE.search(before):
         return None  # "not a single one left": none, said without a number
-    left = value <= _LOW_STOCK_COUNT and _LEFT.search(match.group()) is not None
+    left = value <= _LOW_STOCK_COUNT and (
+        _LEFT.search(match.group()) is not None
+        or (
+            ("left" in before or "remain" in before)
+            and _LEFT_LABEL.search(doc.masked, max(0, start - 16), start) is not None
+        )
+    )
     low = value > 0 and (
         left
         or _SCARCE.search(doc.masked[max(clause.start, start - 24) : start]) is not None
@@ -226,7 +284,25 @@ def _number_starts(doc: Document) -> list[int]:
                 continue
             if word != "a" or text.startswith(_A_COUNT, start):
                 found.append(start)
+    if doc.mentions and _TIMES.search(text):
+        found.extend(_times_after_name(doc))
     return found
+
+
+_TIMES = re.compile(r"\s[x\u00d7]\d")
+
+
+def _times_after_name(doc: Document) -> list[int]:
+    """Where a count written as "x5" right after a name starts ("earbuds pro x5, mug set x12
+    in stock"): only there, so that a model's "x90" read alone is never a count."""
+    ends = {m.end for m in doc.mentions if m.type is SubjectType.ITEM}
+    return [
+        start + 1
+        for word, starts in doc.words.by_word.items()
+        if word[:1] in "x\u00d7" and word[1:].isdigit()
+        for start in starts
+        if start - 1 in ends
+    ]
 
 
 def _by_number(doc: Document, found: dict[int, Count]) -> None:
@@ -249,14 +325,27 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
         if match is None and unit_words and (unit := _WITH_UNIT.match(text, start)) is not None:
             clause = doc.clause_at(start)
             match = None if _NOT_STOCK.search(text, clause.start, start) else unit
-        if match is None and _NAME_BEFORE.search(text, max(0, start - 4), start):
-            match = _named_value(doc, start)
+        if match is None:
+            match = _value_of_before(doc, start)
         if match is None and found and _LIST_JOIN.search(text, max(0, start - 8), start):
             sentence = doc.sentence_at(start)
             if any(sentence.start <= s < start for s in found):
                 match = _LISTED.match(text, start)
         if match is not None and (count := _count(doc, match)) is not None:
             _keep(found, count)
+
+
+def _value_of_before(doc: Document, start: int) -> re.Match[str] | None:
+    """The count at `start` as the value of what was said just before it: an item's name
+    ("kettle pro: 1", "the 65W has 14") or its stock ("in stock, 8 of them")."""
+    text = doc.masked
+    if _NAME_BEFORE.search(text, max(0, start - 12), start):
+        return _named_value(doc, start)
+    if " of " in text[start : start + 8] and _OF_THEM_BEFORE.search(
+        text, max(0, start - 16), start
+    ):
+        return _OF_THEM.match(text, start)
+    return None
 
 
 def _named_value(doc: Document, start: int) -> re.Match[str] | None:
@@ -289,11 +378,23 @@ def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
                     and ":" not in match.group()  # "Left in stock: 0" labels a count
                 ):
                     continue
+                if pattern is _ONLY_UNITS and _not_a_scarce_count(doc, match):
+                    continue
                 count = _count(doc, match, value)
                 if count is not None:
                     if pattern is _LAST_ONE and not count.low:
                         count = count._replace(low=True)
                     _keep(found, count)
+
+
+def _not_a_scarce_count(doc: Document, match: re.Match[str]) -> bool:
+    """ "Only 2" counts stock only in a sentence about stock, not in one about orders or returns
+    ("you can return only 2 items per order")."""
+    start, text = match.start(), doc.masked
+    if _NOT_STOCK.search(text, doc.clause_at(start).start, start):
+        return True
+    bare = match.group().rstrip()[-1:].isdigit()
+    return bare and not _STOCKED_BEFORE.search(text, doc.sentence_at(start).start, start)
 
 
 def _keep(found: dict[int, Count], count: Count) -> None:
