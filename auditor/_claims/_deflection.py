@@ -15,7 +15,18 @@ from auditor._claims._clarification import find_clarifications
 from auditor._claims._delay import extract_delay
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import CONTACTING, HANDING_ON, STAFF, forms, past
+from auditor._claims._lexicon import (
+    ACCOUNT_HOLDER,
+    CLUELESS,
+    CONTACTING,
+    FAILING,
+    HANDING_ON,
+    STAFF,
+    THIRD_PARTIES,
+    THIS_ACCOUNT,
+    forms,
+    past,
+)
 from auditor._claims._model import Claim, ClaimKind, Deflection, Delay
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of
@@ -29,18 +40,22 @@ _CANT = (
     r" ability to|have no way to|no way for me to)"
 )
 _ORDERS = r"(?:orders?|returns?|accounts?|information|info|details|data)"
-_YOURS = r"(?:yours|urs|your(?: own)?|ur(?: own)?|this)"
+_YOURS = rf"(?:yours|urs|your(?: own)?|ur(?: own)?|{THIS_ACCOUNT}|this)"
 #: Where a customer's own records are: "on your account", "under ur name", "against your profile".
 _YOUR_RECORDS = (
-    r"(?:your|ur|yr)(?: own)? (?:account|acct|acc|profile|login|name|email(?: address)?|records?"
-    r"|order history|orders)"
+    r"(?:(?:the )?(?:orders|returns|purchases|records) (?:on|under|in|linked to|against) )?"
+    r"(?:(?:your|ur|yr)(?: own)? (?:account|acct|acc|profile|login|name|email(?: address)?"
+    rf"|records?|order history|orders)|{THIS_ACCOUNT})"
 )
 #: What a system is when it cannot answer: "down", "playing up", "offline for maintenance".
 _BROKEN = (
     r"(?:down|offline|unavailable|not working|not responding|playing up|acting up|glitching"
     r"|being (?:slow|glitchy|funny|weird)|on the blink|frozen|broken|under maintenance"
     r"|having (?:a|an) (?:moment|wobble|outage|issue|problem)|not loading|not showing (?:\w+ )?"
-    r"(?:anything|stock|orders|it)|blank|empty|greyed out|timing out|spinning)"
+    r"(?:anything|stock|orders|it)|blank|empty|greyed out|timing out|spinning"
+    r"|on a go-slow|on a go slow|going slow|sluggish|lagging|really slow|so slow"
+    r"|(?:experiencing|suffering|having) (?:an? |some )?(?:\w+ )?(?:outage|outages|downtime"
+    r"|issues|problems|difficulties|glitch|glitches))"
 )
 #: Systems a person at the shop looks things up in (the things that can be "down").
 _SYSTEMS = (
@@ -89,7 +104,10 @@ _TARGET = (
     r"|someone|somebody|some1|a human|a person|my manager|my supervisor|my team leader)"
 )
 #: The thing handed on: "this", "ur query", "your case", "the matter".
-_CASE = r"(?:this|it|that|ur \w+|your \w+|yr \w+|the matter|the case|the query|the issue)"
+_CASE = (
+    r"(?:(?:this|that|the) (?:[\w-]+ )?(?:conversation|chat|call|query|case|matter|issue|request"
+    r"|enquiry|inquiry|question|complaint|ticket)|this|it|that|ur \w+|your \w+|yr \w+)"
+)
 _HANDOFF_FAMILIES = rules(
     Deflection.CONTACT_SUPPORT.value,
     # Someone else will reach the customer: "a representative from our billing department will
@@ -110,7 +128,7 @@ _HANDOFF_FAMILIES = rules(
         rf"| up| through| along| off)? (?:to|with) {_TARGET}"
         for verbs in (HANDING_ON[:8], HANDING_ON[8:16], HANDING_ON[16:24])
     ),
-    rf"{past(*HANDING_ON)} (?:on |over |across |up |along )?(?:to|with) {_TARGET}",
+    rf"{past(*HANDING_ON)} (?:on |over |across |up |along )?(?:to|2|with) {_TARGET}",
     rf"(?:that's|thats|that has|it's|its|it has|this has|this is) (?:now |been )?(?:gone|going"
     rf"|over|off|been passed|been sent) (?:over |across |up )?to {_TARGET}",
     rf"(?:asked|ask|asking|told|tell|got|get|getting|have|having) {_TARGET}(?: [\w-]+){{0,4}}?"
@@ -125,7 +143,10 @@ _HANDOFF_FAMILIES = rules(
     r"(?:give|send|pass|pop|drop) (?:you|u) (?:their|our|the team's|the) (?:email|e-mail|number"
     r"|phone number|details|contact details|contact)",
     # Better elsewhere: "you're best off ringing the branch".
-    rf"(?:best|better) off {_REACH}",
+    rf"(?:best|better)(?: off)? (?:{_REACH}|ask|asking)\b",
+    # Pointed with an arrow in chat: "warranty qs → manufacturer".
+    rf"(?:→|->|=>) (?:the |our |ur |your )?(?:manufacturer|supplier|courier|carrier|brand|billing"
+    rf"|accounts|returns|support|customer service\w*|store|shop|branch|{STAFF})",
     rf"(?:get|getting|got|pop|popping|put|putting) {_YOU} (?:across|over|through) to",
     # Sent elsewhere: "pls ring 0800 555 0123", "try calling your nearest store", "please
     # check with our returns team", "you'll want the marketing team".
@@ -152,6 +173,18 @@ _ADVERB = (
 _NOT_HAVE = rf"(?:don't|do not|dont|doesn't|does not|doesnt|can't|cannot|cant){_ADVERB} have"
 _CANNOT_CHECK_FAMILIES = rules(
     Deflection.CANNOT_CHECK.value,
+    # A screen that will not bring the record up: "it won't bring up your return".
+    r"(?:won't|will not|wont|isn't|is not|isnt) (?:let me )?(?:bring|pull|call)(?:ing)?"
+    r"(?: [\w-]+){0,3} up\b",
+    # Failing, in any verb of the class: "it just errors", "the portal keeps freezing".
+    rf"(?:{_SYSTEMS}(?:'s| is| are| just| keeps| kept| still)|it (?:just|keeps|kept|always))"
+    rf"(?: on)? {forms(*FAILING)}\b",
+    # Nothing to go on: "ive got no tracking on it", "I don't have any eta for new stock",
+    # "nothing on my screen about that order".
+    r"(?:i've got|ive got|i've|ive|i have|i got|we've got|we have got|i) no (?:tracking|info"
+    r"|information|details|data|updates?|visibility|sight|eta)\b",
+    r"(?:nothing|anything) (?:[\w-]+ ){0,2}?(?:on|in|up on|showing on|coming up on) (?:my|the)"
+    r" (?:[\w-]+ )?(?:screen|system|end|side|computer|dashboard|monitor)\b",
     rf"{_NOT_HAVE} (?:any |the |much |a )?(?:sight|access|visibility|view|insight|way in)",
     rf"{_NOT_HAVE} (?:any |the |much )?(?:real-time|real time|live|up-to-date|up to date|current"
     r"|latest|fresh)(?: [\w-]+){0,2}? (?:data|information|info|availability|access|stock"
@@ -178,7 +211,12 @@ _SIGN_IN_FAMILIES = rules(
     Deflection.SIGN_IN.value,
     rf"(?:confirm|give|tell|provide|send|pop|share)(?: in| over| across)?(?: me| us)?(?: with)?"
     r" (?:your|ur|the)"
-    rf" (?:\w+ )?{_IDENTITY}",
+    rf" (?:[\w-]+ (?:and|&) |\w+ )?{_IDENTITY}",
+    rf"(?:need|want|require|ask for|take|have)(?: \w+)? (?:your|ur|yr|the) (?:[\w-]+ (?:and|&)"
+    rf" |\w+ )?{_IDENTITY}",
+    r"(?:verify|confirm|check) (?:the|your|ur) (?:email(?: address)?|name|postcode|phone number"
+    r"|address|details)(?: [\w-]+)? (?:associated with|on|linked to|registered to|for|attached"
+    r" to) (?:your|ur|the) (?:account|acct)",
     r"(?:talking|speaking|chatting) (?:to|with) the (?:right|correct) person",
     # Proving who one is: "so I can check it's you", "verify ur acct", "date of birth".
     r"(?:check|make sure|confirm|know|verify|be sure|see) (?:that )?(?:it's|it is|its)"
@@ -201,6 +239,9 @@ _LIMIT = "limit"
 _LIMITS = rules(
     _LIMIT,
     rf"(?:can|could) only {_LIMIT_VERBS}",
+    r"(?:i |we |i'm |im |i am )?only (?:do|deal with|handle|cover|answer|take|help with)"
+    r" (?:[\w-]+ ){0,2}(?:qs|questions|queries|enquiries|inquiries|orders|returns|stuff)"
+    r"(?: [\w-]+)? (?:here|on this|in this|today|on here)\b",
     rf"(?:i'm|am|im|we're|are) only (?:allowed|able|permitted|authori[sz]ed|set up|here"
     rf"|meant|supposed|trained|designed) to {_LIMIT_VERBS}",
     rf"(?:can|could) only {_LIMITED} (?:a single|one|general|limited|basic|short|brief"
@@ -213,7 +254,21 @@ _LIMITS = rules(
 _OTHER_FAMILIES = rules(
     Deflection.OTHER.value,
     r"(?:falls?|is|are|sits?|lies|lie) (?:outside|beyond) (?:of )?(?:the scope|the remit|what i"
-    r"|what we|my remit|my scope|the limits)",
+    r"|what we|my remit|my scope|the limits|the range|the (?:kind|sort|type|topics|things|areas"
+    r"|subjects|questions|matters))",
+    rf"(?:haven't|have not|havent|not) (?:got )?(?:a|the|any) {CLUELESS}\b",
+    rf"no {CLUELESS}\b",
+    r"(?:don't|do not|dont|doesn't|haven't|have not|havent) (?:have |got )?an? (?:answer|response"
+    r"|reply) (?:to|for)",
+    r"not in a position to (?:comment|answer|say|help|advise|confirm|discuss|assist|give|provide)",
+    r"not familiar with (?:that|this|it|those|these)",
+    r"(?:couldn't|could not|couldnt) say(?:,|\.|!|$| to be honest| honestly| sorry| i'm afraid)",
+    r"i (?:wouldn't|would not|wouldnt) (?:really |honestly )?know\b",
+    r"not (?:sure|certain),? (?:sorry|soz|sry)\b",
+    # Not mine to decide: "not something I have the authority to approve".
+    r"(?:not|n't) (?:something|one|a thing|anything) (?:i|we) (?:have the (?:authority|power"
+    r"|permission|rights?)|(?:am|'m|are|'re) (?:authori[sz]ed|allowed|permitted)) to",
+    rf"{_NOT_HAVE} the (?:authority|power|clearance) to",
     r"(?:outside|beyond) (?:of )?the (?:scope|remit) of (?:what i|this|my|our)",
     r"(?:dunno|idk|no clue|not a clue)",
     r"(?:couldn't|could not|couldnt) tell (?:you|ya|u)(?:,|\.|!|$| to be honest| honestly| sorry)",
@@ -253,7 +308,7 @@ _DEFLECTIONS = RuleSet.of(
         r"|pulling up|finding|getting|looking up|retrieving|checking)",
         # A system that cannot answer, in any words: "the system's playing up", "sys is down".
         rf"{_SYSTEMS}(?: \w+){{0,2}}(?:'s|'re| is| are| s)? (?:currently |temporarily |still "
-        rf"|a bit |being )?{_BROKEN}",
+        rf"|a bit |being |been )?{_BROKEN}",
         rf"{_SYSTEMS}(?: \w+){{0,2}} (?:isn't|is not|aren't|are not|won't|will not|isnt|wont)"
         r" (?:showing|loading|working|letting me|cooperating|responding|coming up|bringing"
         r"|returning|finding|pulling)",
@@ -322,7 +377,7 @@ _DEFLECTIONS = RuleSet.of(
         r"(?: \w+){0,3}? (?:will|'ll|should|can|is going to|are going to|gonna|shall)"
         r" (?:text|txt|msg|message|email|e-mail|ring|call|phone|contact|reply to|write to|get back"
         r" to) (?:you|u)",
-        r"(?:be|are|is) in touch",
+        r"(?:be|are|is) in (?:touch|contact)\b",
         r"(?:be|are|is|get|getting) in contact with (?:you|u)\b",
         # Pointed elsewhere: "give the shop a ring", "drop them an email", "pop into a branch".
         r"(?:give|drop) (?:us|them|the \w+|our \w+(?: team)?|customer services)"
@@ -377,6 +432,11 @@ _DEFLECTIONS = RuleSet.of(
     ),
     rules(
         None,
+        rf"{ACCOUNT_HOLDER}(?: \S+){{0,4}} (?:would|will|'d|'ll|needs?|has|have|must|should)"
+        r"(?: need| have)?(?: to)? (?:get in touch|contact us|call us|ring us|email us|speak to us"
+        r"|message us)",
+        r"(?:on|under|with|in) (?:another|a different|a diff|a separate|the other|someone else's)"
+        r" (?:login|log-in|log in|sign-in)",
         r"(?:you're|you are|you're currently|you've) (?:signed|logged) in",
         r"(?:signed|logged) in (?:with|as)",
         r"(?:under|on|in|to|with|against) (?:your|ur|yr) (?:login|log-in|log in|sign-in)",
@@ -387,7 +447,7 @@ _DEFLECTIONS = RuleSet.of(
     ),
     rules(
         Deflection.OTHER.value,
-        rf"{_CANT} (?:help|assist)(?: you| u)? (?:with|w/?)",
+        rf"{_CANT}(?: really| actually| personally)? (?:help|assist)(?: you| u)? (?:with|w/?)",
         r"(?:outside|beyond) (?:of )?what i can (?:help|assist|do)",
         r"not something i can (?:help|assist|deal) (?:with|w/?)",
         r"not something i (?:deal with|handle|cover|do)",
@@ -416,7 +476,26 @@ _DEFLECTIONS = RuleSet.of(
 )
 _REFUSALS = RuleSet.of(
     rules(
+        None,
+        # A limit of time, not of ownership: "I can't see that far back in your order history".
+        rf"{_CANT} (?:see|find|look|go|check|access)(?: back)? (?:that|so|this|too) far"
+        r"(?: back)?(?: \S+){0,6}",
+    ),
+    rules(
         "privacy",
+        rf"(?:only|just|restricted to|limited to|reserved for)(?: [\w-]+){{0,7}} (?:the |an? )?"
+        rf"{ACCOUNT_HOLDER}",
+        rf"(?:don't|do not|dont|never|can't|cannot|cant|won't|will not|wont|not able to|unable to"
+        rf"|not allowed to|not permitted to) (?:disclose|share|give out|release|pass on|reveal"
+        rf"|discuss)(?: [\w-]+){{0,3}} (?:to|with) {THIRD_PARTIES}",
+        r"(?:on|from|of|for|about|under|linked to) other (?:accounts|accts|customers'?|people's"
+        r"|users'?)",
+        r"\b(?:diff|different) (?:account|acct|acc)\b",
+        # Nothing of that name where the customer's records are: "there's nothing under RMA-1 on
+        # your account", "no return called RMA-2 linked to you".
+        r"(?:nothing|no (?:order|return|rma|record|match)(?:es|s)?) (?:under|for|called|named"
+        r"|matching|with|by) (?:\S+ ){1,3}(?:on|in|under|against|linked to|attached to|associated"
+        rf" with) (?:{_YOUR_RECORDS}|you\b|u\b)",
         rf"{_ORDERS}(?: \w+){{0,3}} (?:that|which)? ?(?:aren't|are not|isn't|is not|don't|doesn't"
         r"|do not|does not) (?:belong to you|yours)",
         r"(?:isn't|is not|aren't|are not|not|n't)(?: \w+){0,3} (?:on|linked to|associated with"
@@ -454,6 +533,8 @@ _REFUSALS = RuleSet.of(
         rf"(?: \w+){{0,2}}? (?:on|linked to|associated with|from|placed from|placed with|in|under"
         rf"|you placed|placed by you|that are|that belong to|belonging to) (?:{_YOURS}|yourself"
         r"|account|the account)",
+        r"(?:only|just) (?:discuss|share|help with|talk about|look at|deal with)(?: \w+){0,3}?"
+        r" (?:that|which) (?:belong|belongs|are linked|are registered) to (?:you|u)\b",
         rf"{_CANT} (?:find|locate|see) (?:an?|any|that|the|this)? ?(?:order|return)s?(?! details)",
         r"(?:no|don't see|can't see|do not see|cannot see)(?: any)? (?:record of|trace of)",
         r"(?:there's|there is|i see|we have|i have|i found) no (?:order|return)",
@@ -516,7 +597,8 @@ _REFUSED_ANYWAY = frozenset({Deflection.CANNOT_CHECK.value, Deflection.OTHER.val
 #: Where a refusal found in a sign-in request starts when it is only the request's reason.
 _SECURITY_NOTE = ("for ", "due to ", "security ")
 _SIGN_IN_TALK = re.compile(
-    r"\b(?:sign(?:ed|ing)? ?in|log(?:ged|ging)? ?in|login|verify your identity|as a guest)\b"
+    r"\b(?:sign(?:ed|ing)? ?in|log(?:ged|ging)? ?in|login|verify|as a guest|date of birth"
+    r"|postcode|post code|zip code|security questions?)\b"
 )
 #: What says nothing about the shop: apologies, offers to help, promises to do better,
 #: greetings, pointers back to an earlier message. Language models answer with nothing else
@@ -549,7 +631,8 @@ _FILLER = re.compile(
     r" (?:message|answer|response)"
     r"|(?:hi|hello|hey)(?: there)?"
     r"|thank(?:s| you)(?: so much)?(?: for (?:your patience|reaching out|your message|asking"
-    r"|letting me know|bringing this to my attention))?"
+    r"|letting me know|bringing this to my attention|contacting us|getting in touch|your question"
+    r"|your enquiry|your inquiry|your query|the question|waiting|holding))?"
     r"(?: while i (?:looked|look|checked|check) (?:into )?(?:this|that|it))?"
     r"|(?:and )?i hope you're (?:doing )?well|just another day"
     r"|let me know if (?:you (?:need|have) )?(?:anything else|any (?:other|more) questions)"
@@ -610,7 +693,17 @@ def extract_refusal(doc: Document) -> list[Claim]:
         hits = [h for h in hits if not doc.masked.startswith(_SECURITY_NOTE, h.start)]
     claims = claims_of(doc, ClaimKind.REFUSAL, hits)
     doc.memo["refusals"] = claims
+    # Every sentence that refuses, not only the first of each claim: "ORD-1 isn't yours. For
+    # privacy reasons I can only discuss your orders" refuses twice, and is one claim.
+    doc.memo["refusing"] = frozenset(doc.sentence_at(h.start) for h in hits)
     return list(claims)
+
+
+def _refusing(doc: Document) -> frozenset[Segment]:
+    """The sentences of the answer that hold a refusal."""
+    extract_refusal(doc)
+    refusing = doc.memo.get("refusing")
+    return refusing if isinstance(refusing, frozenset) else frozenset()
 
 
 @EXTRACTORS.register(ClaimKind.DEFLECTION)
@@ -622,7 +715,7 @@ def extract_deflection(doc: Document) -> list[Claim]:
         if empty is None:
             return []
         return [Claim(ClaimKind.DEFLECTION, Deflection.OTHER.value, (empty.start, empty.end))]
-    refusing = {doc.sentence_at(c.span[0]) for c in extract_refusal(doc)}
+    refusing = _refusing(doc)
     hits = []
     for hit in found:
         sentence = doc.sentence_at(hit.start)
