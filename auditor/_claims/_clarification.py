@@ -132,7 +132,14 @@ def find_clarifications(doc: Document) -> list[Claim]:
     if isinstance(cached, list):
         return cached
     claims = []
-    if "?" in doc.masked or "which" in doc.masked or "share" in doc.masked or " me " in doc.masked:
+    masked = doc.masked
+    if (
+        "?" in masked
+        or "which" in masked
+        or "share" in masked
+        or " me " in masked
+        or ("number" in masked or " no." in masked or " ref" in masked or " id" in masked)
+    ):
         for sentence in doc.sentences:
             match = _asks_which(doc, sentence)
             if match is None:

@@ -61,7 +61,7 @@ _BROKEN = (
 _SYSTEMS = (
     r"(?:system|systems|sys|tool|tools|till|tills|screen|computer|computers|network|portal"
     r"|database|server|servers|records|connection|stock system|order system|tracking tool"
-    r"|checker|page|app|lookup|dashboard)"
+    r"|checker|page|app|lookup|dashboard|platform|software|site|website)"
 )
 #: Who at the shop a hand-off goes to.
 _STAFF = (
@@ -93,7 +93,7 @@ _YOU = r"(?:you|u|ya|yourself)"
 #: Sending: "drop you a line", "give you a ring", "shoot u a text".
 _SEND_WORD = (
     r"(?:a line|a ring|a call|a bell|a buzz|an email|an e-mail|a message|a msg|a text|a txt"
-    r"|a note|a shout)"
+    r"|a note|a shout|a tinkle|a callback|a call back|a quick call|a quick ring)"
 )
 #: Reaching the customer either way: "ring you", "give you a buzz".
 _REACH_YOU = rf"(?:{_REACH} {_YOU}\b|(?:drop|send|give|shoot|flick|ping) {_YOU} {_SEND_WORD})"
@@ -120,7 +120,9 @@ _HANDOFF_FAMILIES = rules(
     rf"(?: \w+){{0,2}}? (?:drop|send|give|shoot|flick|ping) {_YOU} {_SEND_WORD}",
     rf"one of (?:them|us|the team|our team|my colleagues|our colleagues)(?: {_WILL}|'ll)"
     r"(?: \w+){0,2}?"
-    rf" {_REACH} {_YOU}\b",
+    rf" {_REACH_YOU}",
+    r"(?:booked|arranged|scheduled|requested|set up|organi[sz]ed) (?:you )?(?:a|an) (?:\w+ )?"
+    r"(?:call ?back|callback|call|ring ?back)\b",
     # Handed on: "passed ur query to billing", "I've logged this with our returns team",
     # "I'll send this up to my manager", "that's gone to the complaints team".
     *(
@@ -161,6 +163,7 @@ _HANDOFF_FAMILIES = rules(
     # A phone number given to ring: "on 0161 496 0000", "at 1-800-555-0199".
     r"(?:on|at|call|ring|dial|phone|tel|number|line) \+?\(?\d{1,5}\)?"
     r"(?:[ -]\d{3,4}){2,3}\b",
+    rf"{_REACH} (?:us |them )?(?:on |at )?\+?\(?\d{{2,5}}\)?(?:[ -]?\d{{3,6}}){{1,3}}\b",
     r"take (?:(?:it|this|that) )?up with",
     rf"(?:check|checking|ask|asking|try|trying) with (?:our|the) (?:[\w-]+ ){{0,2}}?{STAFF}",
     r"(?:ticket|case|query|request|complaint) (?:raised|opened|logged|created|filed|submitted)\b",
@@ -171,8 +174,21 @@ _ADVERB = (
     r"(?: actually| really| currently| personally| unfortunately| always| yet| even| as such)?"
 )
 _NOT_HAVE = rf"(?:don't|do not|dont|doesn't|does not|doesnt|can't|cannot|cant){_ADVERB} have"
+#: "That is not information I am able to …", "stock questions aren't something I can …": the
+#: verb that follows says what kind of non-answer it is.
+_NOT_MINE = (
+    r"(?:not|n't|isn't|aren't|isnt|arent) (?:something|one|information|info|a thing|anything"
+    r"|a question|details|data|things)(?: that| which)? (?:i|we) (?:can|could|am able to"
+    r"|'m able to|are able to|'re able to|have (?:the )?(?:access|ability) to)"
+)
 _CANNOT_CHECK_FAMILIES = rules(
     Deflection.CANNOT_CHECK.value,
+    rf"{_NOT_MINE} (?:see|check|access|view|look up|look at|pull up|get at|get to|find)\b",
+    # What stops the assistant: "which prevents me from checking ORD-1".
+    r"(?:prevents?|prevented|preventing|stops?|stopped|stopping) me (?:from )?(?:checking|seeing"
+    r"|accessing|viewing|looking|pulling|getting|loading|opening|confirming)",
+    rf"{_CANT} (?:get onto|get on to|get in to|log into|log onto|browse|search|query|read|reach)\b",
+    rf"{_CANT} tell (?:where|when|what|if|whether|how)\b",
     # A screen that will not bring the record up: "it won't bring up your return".
     r"(?:won't|will not|wont|isn't|is not|isnt) (?:let me )?(?:bring|pull|call)(?:ing)?"
     r"(?: [\w-]+){0,3} up\b",
@@ -253,6 +269,12 @@ _LIMITS = rules(
 )
 _OTHER_FAMILIES = rules(
     Deflection.OTHER.value,
+    rf"{_NOT_MINE} (?:answer|advise on|advise|help with|assist with|deal with|comment on|handle"
+    r"|sort|speak to)\b",
+    rf"{_CANT} (?:provide|give|offer) (?:any |you )?(?:guidance|advice|help|assistance|support"
+    r"|recommendations?)",
+    rf"i(?:'m| am)? {_CANT} (?:process|handle|action|arrange|do) (?:[\w-]+ )?(?:exchanges|requests"
+    r"|that|this|those|these|them)\b",
     r"(?:falls?|is|are|sits?|lies|lie) (?:outside|beyond) (?:of )?(?:the scope|the remit|what i"
     r"|what we|my remit|my scope|the limits|the range|the (?:kind|sort|type|topics|things|areas"
     r"|subjects|questions|matters))",
@@ -493,7 +515,8 @@ _REFUSALS = RuleSet.of(
         r"\b(?:diff|different) (?:account|acct|acc)\b",
         # Nothing of that name where the customer's records are: "there's nothing under RMA-1 on
         # your account", "no return called RMA-2 linked to you".
-        r"(?:nothing|no (?:order|return|rma|record|match)(?:es|s)?) (?:under|for|called|named"
+        r"(?:nothing|no (?:order|return|rma|record|match)(?:es|s)?)(?:'s| is)? (?:(?:showing|coming"
+        r" up|listed|turning up|at all) )?(?:under|for|called|named"
         r"|matching|with|by) (?:\S+ ){1,3}(?:on|in|under|against|linked to|attached to|associated"
         rf" with) (?:{_YOUR_RECORDS}|you\b|u\b)",
         rf"{_ORDERS}(?: \w+){{0,3}} (?:that|which)? ?(?:aren't|are not|isn't|is not|don't|doesn't"
@@ -632,7 +655,8 @@ _FILLER = re.compile(
     r"|(?:hi|hello|hey)(?: there)?"
     r"|thank(?:s| you)(?: so much)?(?: for (?:your patience|reaching out|your message|asking"
     r"|letting me know|bringing this to my attention|contacting us|getting in touch|your question"
-    r"|your enquiry|your inquiry|your query|the question|waiting|holding))?"
+    r"|your enquiry|your inquiry|your query|the question|waiting|holding|your understanding"
+    r"|understanding))?"
     r"(?: while i (?:looked|look|checked|check) (?:into )?(?:this|that|it))?"
     r"|(?:and )?i hope you're (?:doing )?well|just another day"
     r"|let me know if (?:you (?:need|have) )?(?:anything else|any (?:other|more) questions)"
@@ -674,8 +698,9 @@ def _says_nothing(doc: Document) -> Segment | None:
 
 
 _SIGN_OFF = re.compile(
-    r"\b(?:if you (?:have|need|'d like|would like)|anything else|any (?:other|more|further)"
-    r" questions|other questions|further (?:questions|help|assistance)|for anything else"
+    r"\b(?:if you (?:have|need|would like|want|wish)|if you'd (?:like|prefer)|should you (?:have"
+    r"|need|require|want|wish)|anything else|any (?:other|more|further) \w+|(?:other|additional"
+    r"|more) questions|further (?:questions|help|assistance)|for anything else"
     r"|any (?:probs|problems|issues|worries|questions|qs|q's|hassle)|if (?:anything|something)"
     r" (?:looks|seems|is|goes) (?:off|wrong|amiss))\b"
 )

@@ -223,7 +223,8 @@ THIS_ACCOUNT = (
 #: Whom a record belongs to, when it is not the customer: "only the account holder", "the
 #: customer who placed it", "whoever made the order".
 ACCOUNT_HOLDER = (
-    r"(?:(?:account|acct|acc) (?:holder|owner)s?|(?:customer|person|people|one|ones) who"
+    r"(?:(?:account|acct|acc) (?:holder|owner)s?|(?:customer|person|people|one|ones|individual"
+    r"|member) who"
     r" (?:placed|made|ordered|owns?|bought|raised)|whoever (?:placed|made|ordered|owns?|bought"
     r"|raised))"
 )
