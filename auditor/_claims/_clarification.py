@@ -138,7 +138,11 @@ def find_clarifications(doc: Document) -> list[Claim]:
         or "which" in masked
         or "share" in masked
         or " me " in masked
-        or ("number" in masked or " no." in masked or " ref" in masked or " id" in masked)
+        or "number" in masked
+        or " no." in masked
+        or " ref" in masked
+        or " id" in masked
+        or "what" in masked
     ):
         for sentence in doc.sentences:
             match = _asks_which(doc, sentence)
