@@ -182,6 +182,8 @@ _NOT_MINE = (
 )
 _CANNOT_CHECK_FAMILIES = rules(
     Deflection.CANNOT_CHECK.value,
+    rf"{_CANT} (?:provide|give|share|offer) (?:you )?(?:that|this|the|any|such) (?:information"
+    r"|info|details|data)\b",
     rf"{_NOT_MINE} (?:see|check|access|view|look up|look at|pull up|get at|get to|find)\b",
     # What stops the assistant: "which prevents me from checking ORD-1".
     r"(?:prevents?|prevented|preventing|stops?|stopped|stopping) me (?:from )?(?:checking|seeing"
@@ -262,8 +264,9 @@ _LIMITS = rules(
     rf"(?:can|could) only {_LIMITED} (?:a single|one|general|limited|basic|short|brief"
     r"|information about (?:a|products|our)|info about)",
     # "As an AI I can't …": the reason of what follows, or `other` alone.
-    r"(?:i'm|i am|as) (?:just |only )?(?:a|an) (?:bot|chatbot|virtual assistant|ai|automated"
-    r" assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable|don't)",
+    r"(?:i'm|i am|as) (?:just |only )?(?:a|an)(?: [\w-]+){0,2}? (?:bot|chatbot|virtual assistant"
+    r"|ai|automated assistant|assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable"
+    r"|don't)",
     negation=False,
 )
 _OTHER_FAMILIES = rules(
@@ -637,14 +640,16 @@ _FILLER = re.compile(
     r"(?: (?:this|it|that|i|my previous response) (?:has |may have |might"
     r" have )?caused(?: to)?(?: you)?)?(?: earlier| before| there| again)?"
     r"|(?:(?:i'll|i will|i'd|i would|i'm|i am|we'll|we'd|we're) )?(?:be )?(?:more than |very "
-    r"|always |so )?(?:happy|glad|pleased|here) to (?:help|assist)(?: you)?(?: find it| with"
+    r"|always |so )?(?:happy|glad|pleased|here) to (?:help|assist)(?: you)?(?: further)?(?: find it"
+    r"| with"
     r" (?:that|this|it|anything(?: else)?(?: you (?:need|might need|may need))?|your \w+"
     r"(?: \w+)?(?: needs)?))?(?: further| today)?"
     r"|(?:i|we) can (?:help|assist)(?: you)? with (?:that|this|it)"
     r"|how (?:can|may) i (?:help|assist)(?: you)?(?: today)?"
     r"|(?:i'll|i will|i'm going to) (?:make sure to |try to |try and |endeavour to )?(?:provide"
     r"|give)(?: you)? (?:a |the )?(?:more )?(?:accurate|correct|better|right)(?: information"
-    r"| answer| response| details)?(?: next time| in (?:the )?future)?"
+    r"| answer| response| details| description)?(?: of (?:the|your|this) \w+)?(?: next time"
+    r"| in (?:the )?future| in my (?:next )?(?:answer|response|reply))?"
     r"|(?:i'll|i will) (?:make sure to |try to )?(?:be|do) (?:more accurate|better)(?: next time"
     r"| in (?:the )?future)?"
     r"|i may have missed something(?: \w+)? in my previous (?:response|answer|message)"

@@ -61,6 +61,10 @@ def test_the_new_classes_are_data():
         ("I've arranged a callback from our returns desk.", "contact_support"),
         ("One of my colleagues will give you a buzz later.", "contact_support"),
         ("You'd be better speaking to the courier about that.", "contact_support"),
+        # A language model's own non-answers (fixtures/claims/llm_audits).
+        ("As a shopping support AI, I can't share that information with you.", "cannot_check"),
+        ("Sorry for the mix-up. I'm glad to help you further with your order.", "other"),
+        ("Apologies. I will give a more accurate answer in my next reply.", "other"),
     ],
 )
 def test_non_answers_by_frame(text, value):
