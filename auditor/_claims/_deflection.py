@@ -36,8 +36,8 @@ from auditor._claims._text import Segment
 
 _CANT = (
     r"(?:can't|cannot|can not|cant|unable to|not able to|couldn't|could not|wasn't able to"
-    r"|was not able to|don't have the"
-    r" ability to|have no way to|no way for me to)"
+    r"|was not able to|(?:don't|do not|dont) have the (?:ability|capability|means|tools) to"
+    r"|have no way to|no way for me to)"
 )
 _ORDERS = r"(?:orders?|returns?|accounts?|information|info|details|data)"
 _YOURS = rf"(?:yours|urs|your(?: own)?|ur(?: own)?|{THIS_ACCOUNT}|this)"
@@ -310,7 +310,7 @@ _DEFLECTIONS = RuleSet.of(
     rules(
         Deflection.CANNOT_CHECK.value,
         rf"{_CANT}(?: currently| really| actually| directly)? (?:check|see|look up|look into|lookup"
-        r"|access|view|verify|confirm|retrieve|pull up|find out|load)",
+        r"|access|view|verify|confirm|retrieve|pull up|find out|load|review|track)",
         r"(?:don't|do not|dont) have (?:any )?(?:access|visibility)",
         r"(?:have|has) no (?:access|visibility)",
         r"(?:don't|do not|dont) have (?:that |this |the |any |those |much |enough )?(?:information"
@@ -322,7 +322,7 @@ _DEFLECTIONS = RuleSet.of(
         r"|telling|find|finding|know|knowing|view|viewing)",
         r"no access to",
         r"(?:isn't|is not|not) something i can (?:see|check|access|look up)",
-        r"(?:won't|will not|doesn't|does not|isn't|is not)"
+        r"(?:won't|will not|wont|doesn't|does not|doesnt|isn't|is not|isnt)"
         r" (?:load|loading|open|opening|letting me)",
         r"getting an error",
         rf"{_CANT} look (?:that|it|this|them) up",
@@ -404,9 +404,9 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:be|are|is) in (?:touch|contact)\b",
         r"(?:be|are|is|get|getting) in contact with (?:you|u)\b",
         # Pointed elsewhere: "give the shop a ring", "drop them an email", "pop into a branch".
-        r"(?:give|drop) (?:us|them|the \w+|our \w+(?: team)?|customer services)"
-        r" (?:a ring|a call|a bell|an email|a line|a message|a shout|a text)",
-        r"(?:ring|call|phone|email|e-mail|msg|message|text|txt|contact|try|speak to|talk to)"
+        rf"(?:give|drop) (?:us|them|(?:the|our|your|ur) (?:[\w-]+ ){{0,2}}?[\w-]+|customer"
+        rf" services) {_SEND_WORD}",
+        r"(?:ring|call|phone|email|e-mail|msg|message|text|txt|contact|try|speak to|talk to|ask)"
         rf" (?:the store|the shop|the branch|your local store|billing|accounts|{_STAFF}"
         r"|the courier|the carrier|the manufacturer|the supplier|the seller|the brand|the bank"
         r"|the (?:\w+ )?(?:team|desk|department|dept|helpline|hotline))",
@@ -426,6 +426,7 @@ _DEFLECTIONS = RuleSet.of(
         r"raise (?:it|this|that) (?:directly )?with",
         r"(?:use|fill in|fill out|complete) (?:the|our) (?:\w+ )?(?:contact|enquiry|inquiry"
         r"|support) form",
+        r"(?:use|fill in|fill out|complete|submit) (?:the|our) (?:[\w-]+ )?form (?:at|on|via)\b",
         r"(?:reach|ping|message) (?:our|the) (?:\w+ )?(?:team|desk|department)",
         r"(?:have|get) (?:someone|somebody|a colleague|a manager|the team|one of the team)"
         r" (?:to )?(?:call|ring|phone|email|contact|message|text) (?:you|u)",
@@ -481,7 +482,8 @@ _DEFLECTIONS = RuleSet.of(
         r"no (?:idea|clue)",
         r"(?:haven't|have not|havent) (?:got )?(?:the (?:foggiest|faintest)|a clue)",
         r"not (?:really )?(?:my|our) (?:area|department|dept|field|remit|forte)",
-        r"(?:beyond|above) (?:me|my pay grade|my level|my head|my authority)",
+        r"(?:beyond|above|outside) (?:me|my pay grade|my level|my head|my authority|my expertise"
+        r"|my knowledge|my area)\b",
         r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
         r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",
         rf"{_CANT} {_LIMITED} (?:a|any|that|this|the)? ?(?:specific|particular|exact|more)"
@@ -521,7 +523,9 @@ _REFUSALS = RuleSet.of(
         r"|matching|with|by) (?:\S+ ){1,3}(?:on|in|under|against|linked to|attached to|associated"
         rf" with) (?:{_YOUR_RECORDS}|you\b|u\b)",
         rf"{_ORDERS}(?: \w+){{0,3}} (?:that|which)? ?(?:aren't|are not|isn't|is not|don't|doesn't"
-        r"|do not|does not) (?:belong to you|yours)",
+        r"|do not|does not) (?:belong to you|yours|your own)",
+        r"(?:isn't|is not|isnt|not|n't|aren't|arent)(?: \w+){0,2} (?:linked|registered|attached"
+        r"|tied|associated) (?:to|with) (?:you|u)\b",
         r"(?:isn't|is not|aren't|are not|not|n't)(?: \w+){0,3} (?:on|linked to|associated with"
         rf"|connected to|under|part of|attached to|registered to|one of|tied to|held on) {_YOURS}",
         r"(?:for|due to) (?:privacy|security|data protection|confidentiality)",
@@ -619,7 +623,7 @@ _REFUSALS = RuleSet.of(
 #: A refusal's sentence says why it cannot check or help: that is the refusal, not these.
 _REFUSED_ANYWAY = frozenset({Deflection.CANNOT_CHECK.value, Deflection.OTHER.value, _LIMIT})
 #: Where a refusal found in a sign-in request starts when it is only the request's reason.
-_SECURITY_NOTE = ("for ", "due to ", "security ")
+_SECURITY_NOTE = ("for ", "due to ", "security ", "to protect ")
 _SIGN_IN_TALK = re.compile(
     r"\b(?:sign(?:ed|ing)? ?in|log(?:ged|ging)? ?in|login|verify|as a guest|date of birth"
     r"|postcode|post code|zip code|security questions?)\b"

@@ -61,6 +61,12 @@ def test_the_new_classes_are_data():
         ("I've arranged a callback from our returns desk.", "contact_support"),
         ("One of my colleagues will give you a buzz later.", "contact_support"),
         ("You'd be better speaking to the courier about that.", "contact_support"),
+        ("We do not have the means to track parcels once they leave us.", "cannot_check"),
+        ("The returns portal wont open for me today.", "cannot_check"),
+        ("Honestly that's outside my expertise.", "other"),
+        ("Drop the Manchester store a line, they'll know.", "contact_support"),
+        ("Best to ask the supplier about spare parts.", "contact_support"),
+        ("Please fill in the form at shop.example/claims, we'll go from there.", "contact_support"),
         # A language model's own non-answers (fixtures/claims/llm_audits).
         ("As a shopping support AI, I can't share that information with you.", "cannot_check"),
         ("Sorry for the mix-up. I'm glad to help you further with your order.", "other"),
@@ -82,6 +88,7 @@ def test_non_answers_by_frame(text, value):
         "The Blue Kettle is sold out and I don't have a date for new stock yet.",
         # The owner asked to get in touch is a refusal's reason, not a hand-off.
         "Whoever placed ORD-5521 will need to contact us themselves, I'm afraid.",
+        # Privacy as the reason of a sign-in request is no refusal (see test below).
         # Someone else's login named is no sign-in request.
         "It might have been placed under a different login.",
     ],
@@ -101,6 +108,8 @@ def test_no_deflection(text):
         "There's nothing coming up for ORD-5521 under your email.",
         "sorry cant discuss, that's a different acct",
         "I'm unable to look at orders on other accounts.",
+        "Sorry, I can't go into an order that isn't your own.",
+        "that rma isnt registered to u",
         # A refusal in a second sentence keeps its limit as its reason, not a deflection.
         "ORD-5521 isn't yours. I can only discuss orders that belong to you.",
     ],
@@ -141,3 +150,9 @@ def test_clarifications(text):
 )
 def test_not_clarifications(text):
     assert read(text, ClaimKind.CLARIFICATION) == []
+
+
+def test_privacy_as_the_reason_to_sign_in_is_no_refusal():
+    text = "To protect your privacy, please log in before I check anything."
+    assert read(text, ClaimKind.DEFLECTION) == ["sign_in"]
+    assert read(text, ClaimKind.REFUSAL) == []
