@@ -17,6 +17,7 @@ from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
     ACCOUNT_HOLDER,
+    CARRIERS,
     CLUELESS,
     CONTACTING,
     FAILING,
@@ -150,7 +151,7 @@ _HANDOFF_FAMILIES = rules(
     # Sent elsewhere: "pls ring 0800 555 0123", "try calling your nearest store", "please
     # check with our returns team", "you'll want the marketing team".
     rf"(?:please|pls|plz|kindly|try|just|best to|you can|you could|u can|feel free to|do)"
-    rf" (?:\w+ )?{_REACH} (?:us|them|our|the|your|a|an|\d|\+|{STAFF})",
+    rf" (?:\w+ )?{_REACH} (?:us|them|our|the|your|a|an|\d|\+|{STAFF}|{CARRIERS}\b)",
     r"(?:you'll|you will|youll|you'd|you would|you may|you might|u'll|ull) (?:want|need)"
     r" (?:to (?:speak to|talk to|contact|ask|try|go to|call|ring) )?(?:the|our) (?:[\w-]+ ){0,2}"
     r"(?:team|department|dept|desk|people|lot|folks|helpline|hotline)",
@@ -189,7 +190,7 @@ _CANNOT_CHECK_FAMILIES = rules(
     r"(?:prevents?|prevented|preventing|stops?|stopped|stopping) me (?:from )?(?:checking|seeing"
     r"|accessing|viewing|looking|pulling|getting|loading|opening|confirming)",
     rf"{_CANT} (?:get onto|get on to|get in to|log into|log onto|browse|search|query|read|reach)\b",
-    rf"{_CANT} tell (?:where|when|what|if|whether|how)\b",
+    rf"{_CANT} tell(?: you| u| ya)? (?:where|when|what|if|whether|how)\b",
     # A screen that will not bring the record up: "it won't bring up your return".
     r"(?:won't|will not|wont|isn't|is not|isnt) (?:let me )?(?:bring|pull|call)(?:ing)?"
     r"(?: [\w-]+){0,3} up\b",
@@ -263,6 +264,15 @@ _LIMITS = rules(
     rf"|meant|supposed|trained|designed) to {_LIMIT_VERBS}",
     rf"(?:can|could) only {_LIMITED} (?:a single|one|general|limited|basic|short|brief"
     r"|information about (?:a|products|our)|info about)",
+    # Not the assistant's to decide: the reason of a hand-off to whoever may ("I can't authorise
+    # it myself, I've passed it to my manager"), or `other` alone (corpus ag-0006).
+    rf"{_CANT} (?:authori[sz]e|approve|sign off|okay|ok) (?:that|this|it)\b",
+    r"(?:not|n't) (?:something|one|a thing|anything) (?:i|we) (?:have the (?:authority|power"
+    r"|permission|rights?)|(?:am|'m|are|'re) (?:authori[sz]ed|allowed|permitted)) to",
+    rf"{_NOT_HAVE} the (?:authority|power|clearance) to",
+    r"(?:beyond|above) (?:my pay grade|my level|my authority)\b",
+    r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
+    r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",
     # "As an AI I can't …": the reason of what follows, or `other` alone.
     r"(?:i'm|i am|as) (?:just |only )?(?:a|an)(?: [\w-]+){0,2}? (?:bot|chatbot|virtual assistant"
     r"|ai|automated assistant|assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable"
@@ -288,11 +298,8 @@ _OTHER_FAMILIES = rules(
     r"not familiar with (?:that|this|it|those|these)",
     r"(?:couldn't|could not|couldnt) say(?:,|\.|!|$| to be honest| honestly| sorry| i'm afraid)",
     r"i (?:wouldn't|would not|wouldnt) (?:really |honestly )?know\b",
-    r"not (?:sure|certain),? (?:sorry|soz|sry)\b",
-    # Not mine to decide: "not something I have the authority to approve".
-    r"(?:not|n't) (?:something|one|a thing|anything) (?:i|we) (?:have the (?:authority|power"
-    r"|permission|rights?)|(?:am|'m|are|'re) (?:authori[sz]ed|allowed|permitted)) to",
-    rf"{_NOT_HAVE} the (?:authority|power|clearance) to",
+    r"not (?:sure|certain),? (?:sorry|soz|sry|tbh|honestly|to be honest|i'm afraid)\b",
+    r"(?:a |bit of a |a bit of a |complete |total )?mystery to (?:me|us)\b",
     r"(?:outside|beyond) (?:of )?the (?:scope|remit) of (?:what i|this|my|our)",
     r"(?:dunno|idk|no clue|not a clue)",
     r"(?:couldn't|could not|couldnt) tell (?:you|ya|u)(?:,|\.|!|$| to be honest| honestly| sorry)",
@@ -327,6 +334,8 @@ _DEFLECTIONS = RuleSet.of(
         r"getting an error",
         rf"{_CANT} look (?:that|it|this|them) up",
         r"not letting me (?:open|see|access|check|load|into)",
+        r"(?:won't|wont|will not|doesn't|doesnt|does not) let me (?:open|see|access|check|load"
+        r"|into|in|get|look|view)\b",
         r"(?:i )?can't tell you",
         r"having (?:trouble|problems|issues|difficulty) (?:accessing|connecting|loading|reaching"
         r"|pulling up|finding|getting|looking up|retrieving|checking)",
@@ -482,10 +491,7 @@ _DEFLECTIONS = RuleSet.of(
         r"no (?:idea|clue)",
         r"(?:haven't|have not|havent) (?:got )?(?:the (?:foggiest|faintest)|a clue)",
         r"not (?:really )?(?:my|our) (?:area|department|dept|field|remit|forte)",
-        r"(?:beyond|above|outside) (?:me|my pay grade|my level|my head|my authority|my expertise"
-        r"|my knowledge|my area)\b",
-        r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
-        r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",
+        r"(?:beyond|above|outside) (?:me|my head|my expertise|my knowledge|my area)\b",
         rf"{_CANT} {_LIMITED} (?:a|any|that|this|the)? ?(?:specific|particular|exact|more)"
         r" (?:product|item|information|info|details|answer)",
         r"(?:i'm|i am|im) not (?:sure|certain) (?:what's|what is|what|where|why|how) (?:going on"
@@ -668,7 +674,8 @@ _FILLER = re.compile(
     r"|(?:and )?i hope you're (?:doing )?well|just another day"
     r"|let me know if (?:you (?:need|have) )?(?:anything else|any (?:other|more) questions)"
     r"|(?:i'm |im |i am )?(?:honestly |really )?not (?:sure|certain)"
-    r"|(?:we|i) (?:truly |really |do |greatly )?appreciate your (?:patience|understanding)"
+    r"|(?:we|i) (?:truly |really |do |greatly )?appreciate (?:your (?:patience|understanding)|it"
+    r"|that)"
 )
 #: Longer than this, an answer is not filler alone (the longest seen is under 300 characters).
 _MOST_FILLER = 600

@@ -67,6 +67,14 @@ def test_the_new_classes_are_data():
         ("Drop the Manchester store a line, they'll know.", "contact_support"),
         ("Best to ask the supplier about spare parts.", "contact_support"),
         ("Please fill in the form at shop.example/claims, we'll go from there.", "contact_support"),
+        ("I couldn't tell you when it'll be back on the shelf, sorry.", "cannot_check"),
+        ("Total mystery to me, I'm afraid.", "other"),
+        ("not sure to be honest", "other"),
+        ("the portal won't let me in today", "cannot_check"),
+        ("Please call Royal Mail on the number in your email.", "contact_support"),
+        ("Sorry, I can't authorise it.", "other"),
+        # A limit of authority beside a hand-off is the hand-off's reason (corpus ag-0006).
+        ("I can't approve that myself, my supervisor will ring you.", "contact_support"),
         # A language model's own non-answers (fixtures/claims/llm_audits).
         ("As a shopping support AI, I can't share that information with you.", "cannot_check"),
         ("Sorry for the mix-up. I'm glad to help you further with your order.", "other"),
