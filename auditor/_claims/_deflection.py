@@ -136,6 +136,9 @@ _HANDOFF_FAMILIES = rules(
     rf"|over|off|been passed|been sent) (?:over |across |up )?to {_TARGET}",
     rf"(?:asked|ask|asking|told|tell|got|get|getting|have|having) {_TARGET}(?: [\w-]+){{0,4}}?"
     rf" (?:to )?{_REACH_YOU}",
+    # Having someone reach the customer: "I'll get our Sarah in accounts to give you a bell".
+    rf"(?:i'll|i will|i'm going to|i am going to|let me|will|gonna) (?:get|have|ask)"
+    rf" (?:[\w-]+ ){{1,4}}?to {_REACH_YOU}",
     # Fetching a person: "... and get a supervisor", "bring in one of our specialists".
     rf"(?:grab|get|fetch|bring in|loop in|pull in) (?:my|our|a|an|the|one of (?:my|our|the))"
     rf" (?:\w+ )?{_PERSON}\b",
@@ -183,6 +186,13 @@ _NOT_MINE = (
 )
 _CANNOT_CHECK_FAMILIES = rules(
     Deflection.CANNOT_CHECK.value,
+    # A system that does not let the assistant see: "doesn't give me visibility into …".
+    # "n't" spelt with its verb: the dispatch never starts a match inside a word.
+    r"(?:not|doesn't|doesnt|don't|dont|won't|wont) (?:provide|give|offer|allow) me (?:with )?"
+    r"(?:any )?(?:visibility|access|sight"
+    r"|a view)\b",
+    r"no (?:info|information|details|updates?) (?:on|about|for|re|regarding) (?:that|this|it"
+    r"|those|these)\b",
     rf"{_CANT} (?:provide|give|share|offer) (?:you )?(?:that|this|the|any|such) (?:information"
     r"|info|details|data)\b",
     rf"{_NOT_MINE} (?:see|check|access|view|look up|look at|pull up|get at|get to|find)\b",
@@ -454,6 +464,7 @@ _DEFLECTIONS = RuleSet.of(
     rules(
         Deflection.SIGN_IN.value,
         r"(?:sign(?:ed|ing)?|log(?:ged|ging)?) ?(?:in|into|on)",
+        r"(?:sign|log)(?:ged|ging)? back (?:in|into|on)\b",
         r"login",
         r"verify your identity",
         r"verify who i'm (?:speaking|talking) to",
@@ -580,6 +591,10 @@ _REFUSALS = RuleSet.of(
         rf"|part of|attached to|registered to|one of) {_YOURS}",
         r"(?:isnt|arent|wasnt) (?:yours|urs|ur (?:order|return)|your (?:order|return))",
         # Not found where the customer's own records are, in any words.
+        # Placed elsewhere than the customer's records: "not placed with your email address".
+        r"(?:not|wasn't|wasnt|weren't|werent|isn't|isnt)(?: \w+){0,2} (?:placed|made|ordered"
+        r"|registered|raised|booked) (?:with"
+        rf"|under|on|from|by|through|to) (?:{_YOUR_RECORDS}|you\b|u\b)",
         rf"{_CANT} (?:find|locate|see|pull up|bring up)(?: \S+){{0,3}} (?:on|in|under|against"
         rf"|among|linked to|attached to|associated with) {_YOUR_RECORDS}",
         r"(?:nothing|no results?|no match(?:es)?) (?:comes|came|coming|shows|showed|showing|turns"
@@ -646,7 +661,7 @@ _FILLER = re.compile(
     # The trouble noun is tried first, so that "the mix up" is not read as "the mix".
     r"(?:(?: [\w-]+)?(?: confusion| inconvenience| misunderstanding| loss| trouble| frustration"
     r"| mix-up| mix up| mixup| muddle| hassle| bother| faff| hiccup| wait| issues?| problems?"
-    r"| mistake| error| oversight| delay)|(?: [\w-]+))?"
+    r"| mistake| error| oversight| delay)(?: caused)?|(?: [\w-]+))?"
     r"(?: (?:this|it|that|i|my previous response) (?:has |may have |might"
     r" have )?caused(?: to)?(?: you)?)?(?: earlier| before| there| again)?"
     r"|(?:(?:i'll|i will|i'd|i would|i'm|i am|we'll|we'd|we're) )?(?:be )?(?:more than |very "
@@ -672,7 +687,8 @@ _FILLER = re.compile(
     r"|understanding))?"
     r"(?: while i (?:looked|look|checked|check) (?:into )?(?:this|that|it))?"
     r"|(?:and )?i hope you're (?:doing )?well|just another day"
-    r"|let me know if (?:you (?:need|have) )?(?:anything else|any (?:other|more) questions)"
+    r"|let me know if (?:you (?:need|have) |there's |there is )?(?:anything else|any (?:other"
+    r"|more) questions)(?: i can (?:do|help with))?"
     r"|(?:i'm |im |i am )?(?:honestly |really )?not (?:sure|certain)"
     r"|(?:we|i) (?:truly |really |do |greatly )?appreciate (?:your (?:patience|understanding)|it"
     r"|that)"
@@ -701,7 +717,12 @@ def _says_nothing(doc: Document) -> Segment | None:
             continue  # questions that are not clarifications
         # Most sentences say something from their first word: reject them before the `sub`.
         lead = _LEAD.match(text)
-        if _FILLER.match(text, lead.end() if lead else 0) is None:
+        # Or after joints: "please let me know if there's anything else".
+        joint = _RESIDUE.match(text)
+        if (
+            _FILLER.match(text, lead.end() if lead else 0) is None
+            and _FILLER.match(text, joint.end() if joint else 0) is None
+        ):
             if _RESIDUE.fullmatch(text):
                 continue  # "Oops!", a line of emoji alone
             return None

@@ -73,6 +73,11 @@ def test_the_new_classes_are_data():
         ("the portal won't let me in today", "cannot_check"),
         ("Please call Royal Mail on the number in your email.", "contact_support"),
         ("Sorry, I can't authorise it.", "other"),
+        ("The courier portal doesn't give me any visibility of parcels abroad.", "cannot_check"),
+        ("Sorry, no details on that at all.", "cannot_check"),
+        ("I'll get Tom from dispatch to give you a ring.", "contact_support"),
+        ("Could you log back in for me?", "sign_in"),
+        ("Sorry for any confusion caused. Please let me know if there's anything else.", "other"),
         # A limit of authority beside a hand-off is the hand-off's reason (corpus ag-0006).
         ("I can't approve that myself, my supervisor will ring you.", "contact_support"),
         # A language model's own non-answers (fixtures/claims/llm_audits).
@@ -118,6 +123,7 @@ def test_no_deflection(text):
         "I'm unable to look at orders on other accounts.",
         "Sorry, I can't go into an order that isn't your own.",
         "that rma isnt registered to u",
+        "That order wasn't made under your account, so I can't help.",
         # A refusal in a second sentence keeps its limit as its reason, not a deflection.
         "ORD-5521 isn't yours. I can only discuss orders that belong to you.",
     ],
