@@ -697,11 +697,24 @@ _FILLER = re.compile(
 _MOST_FILLER = 600
 #: What may open a sentence before its first word: blanks, bullets, quotes, emoji.
 _LEAD = re.compile(r"[\W_]*")
+#: The first letters of the joints `_RESIDUE` skips, to rule most sentences out cheaply.
+_JOINTS = ("and", "but", "so", "then", "just", "ok", "again", "though", "too", "please", "tbh",
+           "honestly", "oops", "whoops", "unfortunately", "annoyingly", "afraid", "i'm afraid",
+           "to be honest")  # fmt: skip
 #: What may remain of a sentence once its filler is taken out: joints and punctuation.
 _RESIDUE = re.compile(
     r"[\W_]*(?:(?:and|but|so|then|just|ok|okay|again|though|too|please|tbh|honestly|oops|whoops"
     r"|sorry|unfortunately|annoyingly|afraid|i'm afraid|to be honest)\b[\W_]*)*"
 )
+
+
+def _filler_after_joint(text: str, start: int) -> bool:
+    """Filler after joint words ("please let me know if there's anything else"), tried only
+    where `text` opens on a joint: most sentences do not, and this runs on every answer."""
+    if not text.startswith(_JOINTS, start):
+        return False
+    joint = _RESIDUE.match(text)
+    return joint is not None and _FILLER.match(text, joint.end()) is not None
 
 
 def _says_nothing(doc: Document) -> Segment | None:
@@ -717,12 +730,8 @@ def _says_nothing(doc: Document) -> Segment | None:
             continue  # questions that are not clarifications
         # Most sentences say something from their first word: reject them before the `sub`.
         lead = _LEAD.match(text)
-        # Or after joints: "please let me know if there's anything else".
-        joint = _RESIDUE.match(text)
-        if (
-            _FILLER.match(text, lead.end() if lead else 0) is None
-            and _FILLER.match(text, joint.end() if joint else 0) is None
-        ):
+        start = lead.end() if lead else 0
+        if _FILLER.match(text, start) is None and not _filler_after_joint(text, start):
             if _RESIDUE.fullmatch(text):
                 continue  # "Oops!", a line of emoji alone
             return None
