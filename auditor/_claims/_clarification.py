@@ -40,13 +40,14 @@ _MEANT_AFTER = re.compile(
 )
 #: The id that settles which. Blanks are runs: Markdown emphasis leaves several.
 _ID_NOUN = (
-    r"(?:(?:order|return|rma|item|product|tracking|reference|ref)\s+)?(?:number|no\b\.?|num"
-    r"|id|ref|reference|sku|#)(?!\w)"
+    r"(?:(?:(?:order|return|rma|item|product|tracking|reference|ref)\s+)?(?:number|no\b\.?|num"
+    r"|id|ref|reference|sku|#)(?!\w)|name(?=\s+of\s+(?:the|that|this)\s+(?:item|product)))"
 )
 #: Asking for that id: "please share the RMA number", "could you pop the order number over".
 _ID_REQUEST = re.compile(
-    r"\b(?:share|send|give|provide|tell|confirm|let me know|what's|what is|could i (?:get|have)"
-    r"|can i (?:get|have)|need|pop|drop|pass)"
+    r"\b(?:share|send|give|provide|tell|confirm|let me know|what's|whats|what is"
+    r"|(?:could|can|may|might) (?:i|we) (?:get|have|ask for|take|grab)|need|pop|drop|pass"
+    r"|(?:have|do) (?:you|u) (?:got|have)|(?:you|u) got)"
     rf"(?:\s+me|\s+us)?(?:\s+with)?\s+(?:the|your|ur|yr)(?:\s+\w+)?\s+{_ID_NOUN}"
 )
 #: A question that is only the id asked for: "order no. pls?", "your order number, please?";
@@ -65,6 +66,8 @@ _ALTERNATIVES = re.compile(
     rf"(?:an?|your|the)\s+{_KIND}\s+or\s+(?:an?|your|the)\s+{_KIND}\b"
 )
 _OR = re.compile(r"\bor\b")
+#: "What" asking which record or item: "sorry what item?", "what order was that?".
+_WHAT = re.compile(r"\bwhat (?:item|product|order|return|one|model|size|colou?r|version)\b")
 #: A question that is only two choices, one of them a catalogued name ("vacuum or cordless?"):
 #: "refund or exchange?" names nothing and is an offer.
 _EITHER = re.compile(
@@ -101,7 +104,7 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
         either = _EITHER.fullmatch(text, start, end)
         if either is not None and _names_any(doc, sentence):
             return either
-        alternatives = _ALTERNATIVES.search(text, start, end)
+        alternatives = _ALTERNATIVES.search(text, start, end) or _WHAT.search(text, start, end)
         if alternatives is not None:
             return alternatives
         only = _ID_ONLY.match(text, start, end)
@@ -129,7 +132,18 @@ def find_clarifications(doc: Document) -> list[Claim]:
     if isinstance(cached, list):
         return cached
     claims = []
-    if "?" in doc.masked or "which" in doc.masked or "share" in doc.masked or " me " in doc.masked:
+    masked = doc.masked
+    if (
+        "?" in masked
+        or "which" in masked
+        or "share" in masked
+        or " me " in masked
+        or "number" in masked
+        or " no." in masked
+        or " ref" in masked
+        or " id" in masked
+        or "what" in masked
+    ):
         for sentence in doc.sentences:
             match = _asks_which(doc, sentence)
             if match is None:

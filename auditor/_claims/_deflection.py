@@ -15,7 +15,19 @@ from auditor._claims._clarification import find_clarifications
 from auditor._claims._delay import extract_delay
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import CONTACTING, HANDING_ON, STAFF, forms, past
+from auditor._claims._lexicon import (
+    ACCOUNT_HOLDER,
+    CARRIERS,
+    CLUELESS,
+    CONTACTING,
+    FAILING,
+    HANDING_ON,
+    STAFF,
+    THIRD_PARTIES,
+    THIS_ACCOUNT,
+    forms,
+    past,
+)
 from auditor._claims._model import Claim, ClaimKind, Deflection, Delay
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of
@@ -25,28 +37,32 @@ from auditor._claims._text import Segment
 
 _CANT = (
     r"(?:can't|cannot|can not|cant|unable to|not able to|couldn't|could not|wasn't able to"
-    r"|was not able to|don't have the"
-    r" ability to|have no way to|no way for me to)"
+    r"|was not able to|(?:don't|do not|dont) have the (?:ability|capability|means|tools) to"
+    r"|have no way to|no way for me to)"
 )
 _ORDERS = r"(?:orders?|returns?|accounts?|information|info|details|data)"
-_YOURS = r"(?:yours|urs|your(?: own)?|ur(?: own)?|this)"
+_YOURS = rf"(?:yours|urs|your(?: own)?|ur(?: own)?|{THIS_ACCOUNT}|this)"
 #: Where a customer's own records are: "on your account", "under ur name", "against your profile".
 _YOUR_RECORDS = (
-    r"(?:your|ur|yr)(?: own)? (?:account|acct|acc|profile|login|name|email(?: address)?|records?"
-    r"|order history|orders)"
+    r"(?:(?:the )?(?:orders|returns|purchases|records) (?:on|under|in|linked to|against) )?"
+    r"(?:(?:your|ur|yr)(?: own)? (?:account|acct|acc|profile|login|name|email(?: address)?"
+    rf"|records?|order history|orders)|{THIS_ACCOUNT})"
 )
 #: What a system is when it cannot answer: "down", "playing up", "offline for maintenance".
 _BROKEN = (
     r"(?:down|offline|unavailable|not working|not responding|playing up|acting up|glitching"
     r"|being (?:slow|glitchy|funny|weird)|on the blink|frozen|broken|under maintenance"
     r"|having (?:a|an) (?:moment|wobble|outage|issue|problem)|not loading|not showing (?:\w+ )?"
-    r"(?:anything|stock|orders|it)|blank|empty|greyed out|timing out|spinning)"
+    r"(?:anything|stock|orders|it)|blank|empty|greyed out|timing out|spinning"
+    r"|on a go-slow|on a go slow|going slow|sluggish|lagging|really slow|so slow"
+    r"|(?:experiencing|suffering|having) (?:an? |some )?(?:\w+ )?(?:outage|outages|downtime"
+    r"|issues|problems|difficulties|glitch|glitches))"
 )
 #: Systems a person at the shop looks things up in (the things that can be "down").
 _SYSTEMS = (
     r"(?:system|systems|sys|tool|tools|till|tills|screen|computer|computers|network|portal"
     r"|database|server|servers|records|connection|stock system|order system|tracking tool"
-    r"|checker|page|app|lookup|dashboard)"
+    r"|checker|page|app|lookup|dashboard|platform|software|site|website)"
 )
 #: Who at the shop a hand-off goes to.
 _STAFF = (
@@ -78,7 +94,7 @@ _YOU = r"(?:you|u|ya|yourself)"
 #: Sending: "drop you a line", "give you a ring", "shoot u a text".
 _SEND_WORD = (
     r"(?:a line|a ring|a call|a bell|a buzz|an email|an e-mail|a message|a msg|a text|a txt"
-    r"|a note|a shout)"
+    r"|a note|a shout|a tinkle|a callback|a call back|a quick call|a quick ring)"
 )
 #: Reaching the customer either way: "ring you", "give you a buzz".
 _REACH_YOU = rf"(?:{_REACH} {_YOU}\b|(?:drop|send|give|shoot|flick|ping) {_YOU} {_SEND_WORD})"
@@ -89,7 +105,10 @@ _TARGET = (
     r"|someone|somebody|some1|a human|a person|my manager|my supervisor|my team leader)"
 )
 #: The thing handed on: "this", "ur query", "your case", "the matter".
-_CASE = r"(?:this|it|that|ur \w+|your \w+|yr \w+|the matter|the case|the query|the issue)"
+_CASE = (
+    r"(?:(?:this|that|the) (?:[\w-]+ )?(?:conversation|chat|call|query|case|matter|issue|request"
+    r"|enquiry|inquiry|question|complaint|ticket)|this|it|that|ur \w+|your \w+|yr \w+)"
+)
 _HANDOFF_FAMILIES = rules(
     Deflection.CONTACT_SUPPORT.value,
     # Someone else will reach the customer: "a representative from our billing department will
@@ -102,7 +121,9 @@ _HANDOFF_FAMILIES = rules(
     rf"(?: \w+){{0,2}}? (?:drop|send|give|shoot|flick|ping) {_YOU} {_SEND_WORD}",
     rf"one of (?:them|us|the team|our team|my colleagues|our colleagues)(?: {_WILL}|'ll)"
     r"(?: \w+){0,2}?"
-    rf" {_REACH} {_YOU}\b",
+    rf" {_REACH_YOU}",
+    r"(?:booked|arranged|scheduled|requested|set up|organi[sz]ed) (?:you )?(?:a|an) (?:\w+ )?"
+    r"(?:call ?back|callback|call|ring ?back)\b",
     # Handed on: "passed ur query to billing", "I've logged this with our returns team",
     # "I'll send this up to my manager", "that's gone to the complaints team".
     *(
@@ -110,11 +131,14 @@ _HANDOFF_FAMILIES = rules(
         rf"| up| through| along| off)? (?:to|with) {_TARGET}"
         for verbs in (HANDING_ON[:8], HANDING_ON[8:16], HANDING_ON[16:24])
     ),
-    rf"{past(*HANDING_ON)} (?:on |over |across |up |along )?(?:to|with) {_TARGET}",
+    rf"{past(*HANDING_ON)} (?:on |over |across |up |along )?(?:to|2|with) {_TARGET}",
     rf"(?:that's|thats|that has|it's|its|it has|this has|this is) (?:now |been )?(?:gone|going"
     rf"|over|off|been passed|been sent) (?:over |across |up )?to {_TARGET}",
     rf"(?:asked|ask|asking|told|tell|got|get|getting|have|having) {_TARGET}(?: [\w-]+){{0,4}}?"
     rf" (?:to )?{_REACH_YOU}",
+    # Having someone reach the customer: "I'll get our Sarah in accounts to give you a bell".
+    rf"(?:i'll|i will|i'm going to|i am going to|let me|will|gonna) (?:get|have|ask)"
+    rf" (?:[\w-]+ ){{1,4}}?to {_REACH_YOU}",
     # Fetching a person: "... and get a supervisor", "bring in one of our specialists".
     rf"(?:grab|get|fetch|bring in|loop in|pull in) (?:my|our|a|an|the|one of (?:my|our|the))"
     rf" (?:\w+ )?{_PERSON}\b",
@@ -125,12 +149,12 @@ _HANDOFF_FAMILIES = rules(
     r"(?:give|send|pass|pop|drop) (?:you|u) (?:their|our|the team's|the) (?:email|e-mail|number"
     r"|phone number|details|contact details|contact)",
     # Better elsewhere: "you're best off ringing the branch".
-    rf"(?:best|better) off {_REACH}",
+    rf"(?:best|better)(?: off)? (?:{_REACH}|ask|asking)\b",
     rf"(?:get|getting|got|pop|popping|put|putting) {_YOU} (?:across|over|through) to",
     # Sent elsewhere: "pls ring 0800 555 0123", "try calling your nearest store", "please
     # check with our returns team", "you'll want the marketing team".
     rf"(?:please|pls|plz|kindly|try|just|best to|you can|you could|u can|feel free to|do)"
-    rf" (?:\w+ )?{_REACH} (?:us|them|our|the|your|a|an|\d|\+|{STAFF})",
+    rf" (?:\w+ )?{_REACH} (?:us|them|our|the|your|a|an|\d|\+|{STAFF}|{CARRIERS}\b)",
     r"(?:you'll|you will|youll|you'd|you would|you may|you might|u'll|ull) (?:want|need)"
     r" (?:to (?:speak to|talk to|contact|ask|try|go to|call|ring) )?(?:the|our) (?:[\w-]+ ){0,2}"
     r"(?:team|department|dept|desk|people|lot|folks|helpline|hotline)",
@@ -140,6 +164,9 @@ _HANDOFF_FAMILIES = rules(
     # A phone number given to ring: "on 0161 496 0000", "at 1-800-555-0199".
     r"(?:on|at|call|ring|dial|phone|tel|number|line) \+?\(?\d{1,5}\)?"
     r"(?:[ -]\d{3,4}){2,3}\b",
+    # Filed under its verb (a word the dispatch can index), not under every form of `_REACH`.
+    r"(?:call|ring|phone|text|txt|dial|whatsapp|message|msg)(?: us| them)?(?: on| at)?"
+    r" \+?\(?\d{2,5}\)?(?:[ -]?\d{3,6}){1,3}\b",
     r"take (?:(?:it|this|that) )?up with",
     rf"(?:check|checking|ask|asking|try|trying) with (?:our|the) (?:[\w-]+ ){{0,2}}?{STAFF}",
     r"(?:ticket|case|query|request|complaint) (?:raised|opened|logged|created|filed|submitted)\b",
@@ -150,8 +177,42 @@ _ADVERB = (
     r"(?: actually| really| currently| personally| unfortunately| always| yet| even| as such)?"
 )
 _NOT_HAVE = rf"(?:don't|do not|dont|doesn't|does not|doesnt|can't|cannot|cant){_ADVERB} have"
+#: "That is not information I am able to …", "stock questions aren't something I can …": the
+#: verb that follows says what kind of non-answer it is.
+_NOT_MINE = (
+    r"(?:not|n't|isn't|aren't|isnt|arent) (?:something|one|information|info|a thing|anything"
+    r"|a question|details|data|things)(?: that| which)? (?:i|we) (?:can|could|am able to"
+    r"|'m able to|are able to|'re able to|have (?:the )?(?:access|ability) to)"
+)
 _CANNOT_CHECK_FAMILIES = rules(
     Deflection.CANNOT_CHECK.value,
+    # A system that does not let the assistant see: "doesn't give me visibility into …".
+    # "n't" spelt with its verb: the dispatch never starts a match inside a word.
+    r"(?:not|doesn't|doesnt|don't|dont|won't|wont) (?:provide|give|offer|allow) me (?:with )?"
+    r"(?:any )?(?:visibility|access|sight"
+    r"|a view)\b",
+    r"no (?:info|information|details|updates?) (?:on|about|for|re|regarding) (?:that|this|it"
+    r"|those|these)\b",
+    rf"{_CANT} (?:provide|give|share|offer) (?:you )?(?:that|this|the|any|such) (?:information"
+    r"|info|details|data)\b",
+    rf"{_NOT_MINE} (?:see|check|access|view|look up|look at|pull up|get at|get to|find)\b",
+    # What stops the assistant: "which prevents me from checking ORD-1".
+    r"(?:prevents?|prevented|preventing|stops?|stopped|stopping) me (?:from )?(?:checking|seeing"
+    r"|accessing|viewing|looking|pulling|getting|loading|opening|confirming)",
+    rf"{_CANT} (?:get onto|get on to|get in to|log into|log onto|browse|search|query|read|reach)\b",
+    rf"{_CANT} tell(?: you| u| ya)? (?:where|when|what|if|whether|how)\b",
+    # A screen that will not bring the record up: "it won't bring up your return".
+    r"(?:won't|will not|wont|isn't|is not|isnt) (?:let me )?(?:bring|pull|call)(?:ing)?"
+    r"(?: [\w-]+){0,3} up\b",
+    # Failing, in any verb of the class: "it just errors", "the portal keeps freezing".
+    rf"(?:{_SYSTEMS}(?:'s| is| are| just| keeps| kept| still)|it (?:just|keeps|kept|always))"
+    rf"(?: on)? {forms(*FAILING)}\b",
+    # Nothing to go on: "ive got no tracking on it", "I don't have any eta for new stock",
+    # "nothing on my screen about that order".
+    r"(?:i've got|ive got|i've|ive|i have|i got|we've got|we have got|i) no (?:tracking|info"
+    r"|information|details|data|updates?|visibility|sight|eta)\b",
+    r"(?:nothing|anything) (?:[\w-]+ ){0,2}?(?:on|in|up on|showing on|coming up on) (?:my|the)"
+    r" (?:[\w-]+ )?(?:screen|system|end|side|computer|dashboard|monitor)\b",
     rf"{_NOT_HAVE} (?:any |the |much |a )?(?:sight|access|visibility|view|insight|way in)",
     rf"{_NOT_HAVE} (?:any |the |much )?(?:real-time|real time|live|up-to-date|up to date|current"
     r"|latest|fresh)(?: [\w-]+){0,2}? (?:data|information|info|availability|access|stock"
@@ -178,7 +239,12 @@ _SIGN_IN_FAMILIES = rules(
     Deflection.SIGN_IN.value,
     rf"(?:confirm|give|tell|provide|send|pop|share)(?: in| over| across)?(?: me| us)?(?: with)?"
     r" (?:your|ur|the)"
-    rf" (?:\w+ )?{_IDENTITY}",
+    rf" (?:[\w-]+ (?:and|&) |\w+ )?{_IDENTITY}",
+    rf"(?:need|want|require|ask for|take|have)(?: \w+)? (?:your|ur|yr|the) (?:[\w-]+ (?:and|&)"
+    rf" |\w+ )?{_IDENTITY}",
+    r"(?:verify|confirm|check) (?:the|your|ur) (?:email(?: address)?|name|postcode|phone number"
+    r"|address|details)(?: [\w-]+)? (?:associated with|on|linked to|registered to|for|attached"
+    r" to) (?:your|ur|the) (?:account|acct)",
     r"(?:talking|speaking|chatting) (?:to|with) the (?:right|correct) person",
     # Proving who one is: "so I can check it's you", "verify ur acct", "date of birth".
     r"(?:check|make sure|confirm|know|verify|be sure|see) (?:that )?(?:it's|it is|its)"
@@ -201,19 +267,49 @@ _LIMIT = "limit"
 _LIMITS = rules(
     _LIMIT,
     rf"(?:can|could) only {_LIMIT_VERBS}",
+    r"(?:i |we |i'm |im |i am )?only (?:do|deal with|handle|cover|answer|take|help with)"
+    r" (?:[\w-]+ ){0,2}(?:qs|questions|queries|enquiries|inquiries|orders|returns|stuff)"
+    r"(?: [\w-]+)? (?:here|on this|in this|today|on here)\b",
     rf"(?:i'm|am|im|we're|are) only (?:allowed|able|permitted|authori[sz]ed|set up|here"
     rf"|meant|supposed|trained|designed) to {_LIMIT_VERBS}",
     rf"(?:can|could) only {_LIMITED} (?:a single|one|general|limited|basic|short|brief"
     r"|information about (?:a|products|our)|info about)",
+    # Not the assistant's to decide: the reason of a hand-off to whoever may ("I can't authorise
+    # it myself, I've passed it to my manager"), or `other` alone (corpus ag-0006).
+    rf"{_CANT} (?:authori[sz]e|approve|sign off|okay|ok) (?:that|this|it)\b",
+    r"(?:not|n't) (?:something|one|a thing|anything) (?:i|we) (?:have the (?:authority|power"
+    r"|permission|rights?)|(?:am|'m|are|'re) (?:authori[sz]ed|allowed|permitted)) to",
+    rf"{_NOT_HAVE} the (?:authority|power|clearance) to",
+    r"(?:beyond|above) (?:my pay grade|my level|my authority)\b",
+    r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
+    r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",
     # "As an AI I can't …": the reason of what follows, or `other` alone.
-    r"(?:i'm|i am|as) (?:just |only )?(?:a|an) (?:bot|chatbot|virtual assistant|ai|automated"
-    r" assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable|don't)",
+    r"(?:i'm|i am|as) (?:just |only )?(?:a|an)(?: [\w-]+){0,2}? (?:bot|chatbot|virtual assistant"
+    r"|ai|automated assistant|assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable"
+    r"|don't)",
     negation=False,
 )
 _OTHER_FAMILIES = rules(
     Deflection.OTHER.value,
+    rf"{_NOT_MINE} (?:answer|advise on|advise|help with|assist with|deal with|comment on|handle"
+    r"|sort|speak to)\b",
+    rf"{_CANT} (?:provide|give|offer) (?:any |you )?(?:guidance|advice|help|assistance|support"
+    r"|recommendations?)",
+    rf"(?:i'm|i am|i) {_CANT} (?:process|handle|action|arrange|do) (?:[\w-]+ )?"
+    r"(?:exchanges|requests|that|this|those|these|them)\b",
     r"(?:falls?|is|are|sits?|lies|lie) (?:outside|beyond) (?:of )?(?:the scope|the remit|what i"
-    r"|what we|my remit|my scope|the limits)",
+    r"|what we|my remit|my scope|the limits|the range|the (?:kind|sort|type|topics|things|areas"
+    r"|subjects|questions|matters))",
+    rf"(?:haven't|have not|havent|not) (?:got )?(?:a|the|any) {CLUELESS}\b",
+    rf"no {CLUELESS}\b",
+    r"(?:don't|do not|dont|doesn't|haven't|have not|havent) (?:have |got )?an? (?:answer|response"
+    r"|reply) (?:to|for)",
+    r"not in a position to (?:comment|answer|say|help|advise|confirm|discuss|assist|give|provide)",
+    r"not familiar with (?:that|this|it|those|these)",
+    r"(?:couldn't|could not|couldnt) say(?:,|\.|!|$| to be honest| honestly| sorry| i'm afraid)",
+    r"i (?:wouldn't|would not|wouldnt) (?:really |honestly )?know\b",
+    r"not (?:sure|certain),? (?:sorry|soz|sry|tbh|honestly|to be honest|i'm afraid)\b",
+    r"(?:a |bit of a |a bit of a |complete |total )?mystery to (?:me|us)\b",
     r"(?:outside|beyond) (?:of )?the (?:scope|remit) of (?:what i|this|my|our)",
     r"(?:dunno|idk|no clue|not a clue)",
     r"(?:couldn't|could not|couldnt) tell (?:you|ya|u)(?:,|\.|!|$| to be honest| honestly| sorry)",
@@ -231,7 +327,7 @@ _DEFLECTIONS = RuleSet.of(
     rules(
         Deflection.CANNOT_CHECK.value,
         rf"{_CANT}(?: currently| really| actually| directly)? (?:check|see|look up|look into|lookup"
-        r"|access|view|verify|confirm|retrieve|pull up|find out|load)",
+        r"|access|view|verify|confirm|retrieve|pull up|find out|load|review|track)",
         r"(?:don't|do not|dont) have (?:any )?(?:access|visibility)",
         r"(?:have|has) no (?:access|visibility)",
         r"(?:don't|do not|dont) have (?:that |this |the |any |those |much |enough )?(?:information"
@@ -243,17 +339,19 @@ _DEFLECTIONS = RuleSet.of(
         r"|telling|find|finding|know|knowing|view|viewing)",
         r"no access to",
         r"(?:isn't|is not|not) something i can (?:see|check|access|look up)",
-        r"(?:won't|will not|doesn't|does not|isn't|is not)"
+        r"(?:won't|will not|wont|doesn't|does not|doesnt|isn't|is not|isnt)"
         r" (?:load|loading|open|opening|letting me)",
         r"getting an error",
         rf"{_CANT} look (?:that|it|this|them) up",
         r"not letting me (?:open|see|access|check|load|into)",
+        r"(?:won't|wont|will not|doesn't|doesnt|does not) let me (?:open|see|access|check|load"
+        r"|into|in|get|look|view)\b",
         r"(?:i )?can't tell you",
         r"having (?:trouble|problems|issues|difficulty) (?:accessing|connecting|loading|reaching"
         r"|pulling up|finding|getting|looking up|retrieving|checking)",
         # A system that cannot answer, in any words: "the system's playing up", "sys is down".
         rf"{_SYSTEMS}(?: \w+){{0,2}}(?:'s|'re| is| are| s)? (?:currently |temporarily |still "
-        rf"|a bit |being )?{_BROKEN}",
+        rf"|a bit |being |been )?{_BROKEN}",
         rf"{_SYSTEMS}(?: \w+){{0,2}} (?:isn't|is not|aren't|are not|won't|will not|isnt|wont)"
         r" (?:showing|loading|working|letting me|cooperating|responding|coming up|bringing"
         r"|returning|finding|pulling)",
@@ -322,12 +420,12 @@ _DEFLECTIONS = RuleSet.of(
         r"(?: \w+){0,3}? (?:will|'ll|should|can|is going to|are going to|gonna|shall)"
         r" (?:text|txt|msg|message|email|e-mail|ring|call|phone|contact|reply to|write to|get back"
         r" to) (?:you|u)",
-        r"(?:be|are|is) in touch",
+        r"(?:be|are|is) in (?:touch|contact)\b",
         r"(?:be|are|is|get|getting) in contact with (?:you|u)\b",
         # Pointed elsewhere: "give the shop a ring", "drop them an email", "pop into a branch".
-        r"(?:give|drop) (?:us|them|the \w+|our \w+(?: team)?|customer services)"
-        r" (?:a ring|a call|a bell|an email|a line|a message|a shout|a text)",
-        r"(?:ring|call|phone|email|e-mail|msg|message|text|txt|contact|try|speak to|talk to)"
+        rf"(?:give|drop) (?:us|them|(?:the|our|your|ur) (?:[\w-]+ ){{0,2}}?[\w-]+|customer"
+        rf" services) {_SEND_WORD}",
+        r"(?:ring|call|phone|email|e-mail|msg|message|text|txt|contact|try|speak to|talk to|ask)"
         rf" (?:the store|the shop|the branch|your local store|billing|accounts|{_STAFF}"
         r"|the courier|the carrier|the manufacturer|the supplier|the seller|the brand|the bank"
         r"|the (?:\w+ )?(?:team|desk|department|dept|helpline|hotline))",
@@ -347,6 +445,7 @@ _DEFLECTIONS = RuleSet.of(
         r"raise (?:it|this|that) (?:directly )?with",
         r"(?:use|fill in|fill out|complete) (?:the|our) (?:\w+ )?(?:contact|enquiry|inquiry"
         r"|support) form",
+        r"(?:use|fill in|fill out|complete|submit) (?:the|our) (?:[\w-]+ )?form (?:at|on|via)\b",
         r"(?:reach|ping|message) (?:our|the) (?:\w+ )?(?:team|desk|department)",
         r"(?:have|get) (?:someone|somebody|a colleague|a manager|the team|one of the team)"
         r" (?:to )?(?:call|ring|phone|email|contact|message|text) (?:you|u)",
@@ -365,6 +464,7 @@ _DEFLECTIONS = RuleSet.of(
     rules(
         Deflection.SIGN_IN.value,
         r"(?:sign(?:ed|ing)?|log(?:ged|ging)?) ?(?:in|into|on)",
+        r"(?:sign|log)(?:ged|ging)? back (?:in|into|on)\b",
         r"login",
         r"verify your identity",
         r"verify who i'm (?:speaking|talking) to",
@@ -377,6 +477,11 @@ _DEFLECTIONS = RuleSet.of(
     ),
     rules(
         None,
+        rf"{ACCOUNT_HOLDER}(?: \S+){{0,4}} (?:would|will|'d|'ll|needs?|has|have|must|should)"
+        r"(?: need| have)?(?: to)? (?:get in touch|contact us|call us|ring us|email us|speak to us"
+        r"|message us)",
+        r"(?:on|under|with|in) (?:another|a different|a diff|a separate|the other|someone else's)"
+        r" (?:login|log-in|log in|sign-in)",
         r"(?:you're|you are|you're currently|you've) (?:signed|logged) in",
         r"(?:signed|logged) in (?:with|as)",
         r"(?:under|on|in|to|with|against) (?:your|ur|yr) (?:login|log-in|log in|sign-in)",
@@ -387,7 +492,7 @@ _DEFLECTIONS = RuleSet.of(
     ),
     rules(
         Deflection.OTHER.value,
-        rf"{_CANT} (?:help|assist)(?: you| u)? (?:with|w/?)",
+        rf"{_CANT}(?: really| actually| personally)? (?:help|assist)(?: you| u)? (?:with|w/?)",
         r"(?:outside|beyond) (?:of )?what i can (?:help|assist|do)",
         r"not something i can (?:help|assist|deal) (?:with|w/?)",
         r"not something i (?:deal with|handle|cover|do)",
@@ -397,9 +502,7 @@ _DEFLECTIONS = RuleSet.of(
         r"no (?:idea|clue)",
         r"(?:haven't|have not|havent) (?:got )?(?:the (?:foggiest|faintest)|a clue)",
         r"not (?:really )?(?:my|our) (?:area|department|dept|field|remit|forte)",
-        r"(?:beyond|above) (?:me|my pay grade|my level|my head|my authority)",
-        r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
-        r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",
+        r"(?:beyond|above|outside) (?:me|my head|my expertise|my knowledge|my area)\b",
         rf"{_CANT} {_LIMITED} (?:a|any|that|this|the)? ?(?:specific|particular|exact|more)"
         r" (?:product|item|information|info|details|answer)",
         r"(?:i'm|i am|im) not (?:sure|certain) (?:what's|what is|what|where|why|how) (?:going on"
@@ -416,9 +519,30 @@ _DEFLECTIONS = RuleSet.of(
 )
 _REFUSALS = RuleSet.of(
     rules(
+        None,
+        # A limit of time, not of ownership: "I can't see that far back in your order history".
+        rf"{_CANT} (?:see|find|look|go|check|access)(?: back)? (?:that|so|this|too) far"
+        r"(?: back)?(?: \S+){0,6}",
+    ),
+    rules(
         "privacy",
+        rf"(?:only|just|restricted to|limited to|reserved for)(?: [\w-]+){{0,7}} (?:the |an? )?"
+        rf"{ACCOUNT_HOLDER}",
+        rf"(?:don't|do not|dont|never|can't|cannot|cant|won't|will not|wont|not able to|unable to"
+        rf"|not allowed to|not permitted to) (?:disclose|share|give out|release|pass on|reveal"
+        rf"|discuss)(?: [\w-]+){{0,3}} (?:to|with) {THIRD_PARTIES}",
+        r"other (?:accounts|accts)\b",
+        r"(?:diff|different) (?:account|acct|acc)\b",
+        # Nothing of that name where the customer's records are: "there's nothing under RMA-1 on
+        # your account", "no return called RMA-2 linked to you".
+        r"(?:nothing|no (?:order|return|rma|record|match)(?:es|s)?)(?:'s| is)? (?:(?:showing|coming"
+        r" up|listed|turning up|at all) )?(?:under|for|called|named"
+        r"|matching|with|by) (?:\S+ ){1,3}(?:on|in|under|against|linked to|attached to|associated"
+        rf" with) (?:{_YOUR_RECORDS}|you\b|u\b)",
         rf"{_ORDERS}(?: \w+){{0,3}} (?:that|which)? ?(?:aren't|are not|isn't|is not|don't|doesn't"
-        r"|do not|does not) (?:belong to you|yours)",
+        r"|do not|does not) (?:belong to you|yours|your own)",
+        r"(?:isn't|is not|isnt|not|n't|aren't|arent)(?: \w+){0,2} (?:linked|registered|attached"
+        r"|tied|associated) (?:to|with) (?:you|u)\b",
         r"(?:isn't|is not|aren't|are not|not|n't)(?: \w+){0,3} (?:on|linked to|associated with"
         rf"|connected to|under|part of|attached to|registered to|one of|tied to|held on) {_YOURS}",
         r"(?:for|due to) (?:privacy|security|data protection|confidentiality)",
@@ -454,6 +578,8 @@ _REFUSALS = RuleSet.of(
         rf"(?: \w+){{0,2}}? (?:on|linked to|associated with|from|placed from|placed with|in|under"
         rf"|you placed|placed by you|that are|that belong to|belonging to) (?:{_YOURS}|yourself"
         r"|account|the account)",
+        r"(?:only|just) (?:discuss|share|help with|talk about|look at|deal with)(?: \w+){0,3}?"
+        r" (?:that|which) (?:belong|belongs|are linked|are registered) to (?:you|u)\b",
         rf"{_CANT} (?:find|locate|see) (?:an?|any|that|the|this)? ?(?:order|return)s?(?! details)",
         r"(?:no|don't see|can't see|do not see|cannot see)(?: any)? (?:record of|trace of)",
         r"(?:there's|there is|i see|we have|i have|i found) no (?:order|return)",
@@ -465,6 +591,10 @@ _REFUSALS = RuleSet.of(
         rf"|part of|attached to|registered to|one of) {_YOURS}",
         r"(?:isnt|arent|wasnt) (?:yours|urs|ur (?:order|return)|your (?:order|return))",
         # Not found where the customer's own records are, in any words.
+        # Placed elsewhere than the customer's records: "not placed with your email address".
+        r"(?:not|wasn't|wasnt|weren't|werent|isn't|isnt)(?: \w+){0,2} (?:placed|made|ordered"
+        r"|registered|raised|booked) (?:with"
+        rf"|under|on|from|by|through|to) (?:{_YOUR_RECORDS}|you\b|u\b)",
         rf"{_CANT} (?:find|locate|see|pull up|bring up)(?: \S+){{0,3}} (?:on|in|under|against"
         rf"|among|linked to|attached to|associated with) {_YOUR_RECORDS}",
         r"(?:nothing|no results?|no match(?:es)?) (?:comes|came|coming|shows|showed|showing|turns"
@@ -514,9 +644,10 @@ _REFUSALS = RuleSet.of(
 #: A refusal's sentence says why it cannot check or help: that is the refusal, not these.
 _REFUSED_ANYWAY = frozenset({Deflection.CANNOT_CHECK.value, Deflection.OTHER.value, _LIMIT})
 #: Where a refusal found in a sign-in request starts when it is only the request's reason.
-_SECURITY_NOTE = ("for ", "due to ", "security ")
+_SECURITY_NOTE = ("for ", "due to ", "security ", "to protect ")
 _SIGN_IN_TALK = re.compile(
-    r"\b(?:sign(?:ed|ing)? ?in|log(?:ged|ging)? ?in|login|verify your identity|as a guest)\b"
+    r"\b(?:sign(?:ed|ing)? ?in|log(?:ged|ging)? ?in|login|verify|as a guest|date of birth"
+    r"|postcode|post code|zip code|security questions?)\b"
 )
 #: What says nothing about the shop: apologies, offers to help, promises to do better,
 #: greetings, pointers back to an earlier message. Language models answer with nothing else
@@ -530,18 +661,20 @@ _FILLER = re.compile(
     # The trouble noun is tried first, so that "the mix up" is not read as "the mix".
     r"(?:(?: [\w-]+)?(?: confusion| inconvenience| misunderstanding| loss| trouble| frustration"
     r"| mix-up| mix up| mixup| muddle| hassle| bother| faff| hiccup| wait| issues?| problems?"
-    r"| mistake| error| oversight| delay)|(?: [\w-]+))?"
+    r"| mistake| error| oversight| delay)(?: caused)?|(?: [\w-]+))?"
     r"(?: (?:this|it|that|i|my previous response) (?:has |may have |might"
     r" have )?caused(?: to)?(?: you)?)?(?: earlier| before| there| again)?"
     r"|(?:(?:i'll|i will|i'd|i would|i'm|i am|we'll|we'd|we're) )?(?:be )?(?:more than |very "
-    r"|always |so )?(?:happy|glad|pleased|here) to (?:help|assist)(?: you)?(?: find it| with"
+    r"|always |so )?(?:happy|glad|pleased|here) to (?:help|assist)(?: you)?(?: further)?(?: find it"
+    r"| with"
     r" (?:that|this|it|anything(?: else)?(?: you (?:need|might need|may need))?|your \w+"
     r"(?: \w+)?(?: needs)?))?(?: further| today)?"
     r"|(?:i|we) can (?:help|assist)(?: you)? with (?:that|this|it)"
     r"|how (?:can|may) i (?:help|assist)(?: you)?(?: today)?"
     r"|(?:i'll|i will|i'm going to) (?:make sure to |try to |try and |endeavour to )?(?:provide"
     r"|give)(?: you)? (?:a |the )?(?:more )?(?:accurate|correct|better|right)(?: information"
-    r"| answer| response| details)?(?: next time| in (?:the )?future)?"
+    r"| answer| response| details| description)?(?: of (?:the|your|this) \w+)?(?: next time"
+    r"| in (?:the )?future| in my (?:next )?(?:answer|response|reply))?"
     r"|(?:i'll|i will) (?:make sure to |try to )?(?:be|do) (?:more accurate|better)(?: next time"
     r"| in (?:the )?future)?"
     r"|i may have missed something(?: \w+)? in my previous (?:response|answer|message)"
@@ -549,22 +682,39 @@ _FILLER = re.compile(
     r" (?:message|answer|response)"
     r"|(?:hi|hello|hey)(?: there)?"
     r"|thank(?:s| you)(?: so much)?(?: for (?:your patience|reaching out|your message|asking"
-    r"|letting me know|bringing this to my attention))?"
+    r"|letting me know|bringing this to my attention|contacting us|getting in touch|your question"
+    r"|your enquiry|your inquiry|your query|the question|waiting|holding|your understanding"
+    r"|understanding))?"
     r"(?: while i (?:looked|look|checked|check) (?:into )?(?:this|that|it))?"
     r"|(?:and )?i hope you're (?:doing )?well|just another day"
-    r"|let me know if (?:you (?:need|have) )?(?:anything else|any (?:other|more) questions)"
+    r"|let me know if (?:you (?:need|have) |there's |there is )?(?:anything else|any (?:other"
+    r"|more) questions)(?: i can (?:do|help with))?"
     r"|(?:i'm |im |i am )?(?:honestly |really )?not (?:sure|certain)"
-    r"|(?:we|i) (?:truly |really |do |greatly )?appreciate your (?:patience|understanding)"
+    r"|(?:we|i) (?:truly |really |do |greatly )?appreciate (?:your (?:patience|understanding)|it"
+    r"|that)"
 )
 #: Longer than this, an answer is not filler alone (the longest seen is under 300 characters).
 _MOST_FILLER = 600
 #: What may open a sentence before its first word: blanks, bullets, quotes, emoji.
 _LEAD = re.compile(r"[\W_]*")
+#: The first letters of the joints `_RESIDUE` skips, to rule most sentences out cheaply.
+_JOINTS = ("and", "but", "so", "then", "just", "ok", "again", "though", "too", "please", "tbh",
+           "honestly", "oops", "whoops", "unfortunately", "annoyingly", "afraid", "i'm afraid",
+           "to be honest")  # fmt: skip
 #: What may remain of a sentence once its filler is taken out: joints and punctuation.
 _RESIDUE = re.compile(
     r"[\W_]*(?:(?:and|but|so|then|just|ok|okay|again|though|too|please|tbh|honestly|oops|whoops"
     r"|sorry|unfortunately|annoyingly|afraid|i'm afraid|to be honest)\b[\W_]*)*"
 )
+
+
+def _filler_after_joint(text: str, start: int) -> bool:
+    """Filler after joint words ("please let me know if there's anything else"), tried only
+    where `text` opens on a joint: most sentences do not, and this runs on every answer."""
+    if not text.startswith(_JOINTS, start):
+        return False
+    joint = _RESIDUE.match(text)
+    return joint is not None and _FILLER.match(text, joint.end()) is not None
 
 
 def _says_nothing(doc: Document) -> Segment | None:
@@ -580,7 +730,8 @@ def _says_nothing(doc: Document) -> Segment | None:
             continue  # questions that are not clarifications
         # Most sentences say something from their first word: reject them before the `sub`.
         lead = _LEAD.match(text)
-        if _FILLER.match(text, lead.end() if lead else 0) is None:
+        start = lead.end() if lead else 0
+        if _FILLER.match(text, start) is None and not _filler_after_joint(text, start):
             if _RESIDUE.fullmatch(text):
                 continue  # "Oops!", a line of emoji alone
             return None
@@ -591,8 +742,9 @@ def _says_nothing(doc: Document) -> Segment | None:
 
 
 _SIGN_OFF = re.compile(
-    r"\b(?:if you (?:have|need|'d like|would like)|anything else|any (?:other|more|further)"
-    r" questions|other questions|further (?:questions|help|assistance)|for anything else"
+    r"\b(?:if you (?:have|need|would like|want|wish)|if you'd (?:like|prefer)|should you (?:have"
+    r"|need|require|want|wish)|anything else|any (?:other|more|further) \w+|(?:other|additional"
+    r"|more) questions|further (?:questions|help|assistance)|for anything else"
     r"|any (?:probs|problems|issues|worries|questions|qs|q's|hassle)|if (?:anything|something)"
     r" (?:looks|seems|is|goes) (?:off|wrong|amiss))\b"
 )
@@ -610,7 +762,17 @@ def extract_refusal(doc: Document) -> list[Claim]:
         hits = [h for h in hits if not doc.masked.startswith(_SECURITY_NOTE, h.start)]
     claims = claims_of(doc, ClaimKind.REFUSAL, hits)
     doc.memo["refusals"] = claims
+    # Every sentence that refuses, not only the first of each claim: "ORD-1 isn't yours. For
+    # privacy reasons I can only discuss your orders" refuses twice, and is one claim.
+    doc.memo["refusing"] = frozenset(doc.sentence_at(h.start) for h in hits)
     return list(claims)
+
+
+def _refusing(doc: Document) -> frozenset[Segment]:
+    """The sentences of the answer that hold a refusal."""
+    extract_refusal(doc)
+    refusing = doc.memo.get("refusing")
+    return refusing if isinstance(refusing, frozenset) else frozenset()
 
 
 @EXTRACTORS.register(ClaimKind.DEFLECTION)
@@ -622,7 +784,7 @@ def extract_deflection(doc: Document) -> list[Claim]:
         if empty is None:
             return []
         return [Claim(ClaimKind.DEFLECTION, Deflection.OTHER.value, (empty.start, empty.end))]
-    refusing = {doc.sentence_at(c.span[0]) for c in extract_refusal(doc)}
+    refusing = _refusing(doc)
     hits = []
     for hit in found:
         sentence = doc.sentence_at(hit.start)

@@ -30,6 +30,9 @@ _IRREGULAR = {
     "write": ("wrote", "written"),
     "say": ("said", "said"),
     "set": ("set", "set"),
+    "freeze": ("froze", "frozen"),
+    "hang": ("hung", "hung"),
+    "spin": ("spun", "spun"),
 }
 #: Verbs that double their last consonant before "-ed" and "-ing" (ship, shipped, shipping).
 _DOUBLING = frozenset(
@@ -47,6 +50,8 @@ _DOUBLING = frozenset(
         "log",
         "submit",
         "set",
+        "spin",
+        "lag",
     ]
 )
 _VOWELS = frozenset("aeiou")
@@ -291,3 +296,29 @@ def separable(verb: str, particle: str) -> str:
     with its article."""
     inside = r"(?: (?:it|them|this|that|this one|that one|xx+|(?:the|your|ur|this|that) \w+))?"
     return f"{forms(verb)}{inside} {particle}"
+
+
+#: The account the customer is using, named without "your": "the account you're signed in to",
+#: "this login". A record that is not on it is someone else's.
+THIS_ACCOUNT = (
+    r"(?:the (?:account|acct|login|profile|email) (?:you're|you are|youre|u r|ur) (?:signed in"
+    r" (?:to|with|as)|logged in (?:to|with|as)|signed into|logged into|using|chatting from)"
+    r"|this (?:account|acct|login|profile))"
+)
+#: Whom a record belongs to, when it is not the customer: "only the account holder", "the
+#: customer who placed it", "whoever made the order".
+ACCOUNT_HOLDER = (
+    r"(?:(?:account|acct|acc) (?:holder|owner)s?|(?:customer|person|people|one|ones|individual"
+    r"|member) who"
+    r" (?:placed|made|ordered|owns?|bought|raised)|whoever (?:placed|made|ordered|owns?|bought"
+    r"|raised))"
+)
+#: Anyone but the customer, to whom a shop does not disclose: "third parties", "anyone else".
+THIRD_PARTIES = (
+    r"(?:third parties|third-parties|a third party|anyone else|anybody else|anyone other than"
+    r"|anyone but|other (?:customers|people|ppl|users|shoppers)|family members|relatives)"
+)
+#: The words of "no idea": "haven't got a scooby", "not the foggiest", "no clue".
+CLUELESS = r"(?:idea|clue|scooby|foggiest|faintest|notion)"
+#: What a screen or system does when it will not answer: "it just errors", "keeps timing out".
+FAILING = ("error", "crash", "freeze", "hang", "glitch", "time out", "lag", "stall", "spin")
