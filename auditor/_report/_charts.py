@@ -150,7 +150,7 @@ def conflict_chart(by_channel: Mapping[str, Rate]) -> Chart:
 
 #: The trend chart's lines: headline rates, in percent (counts go in its summary).
 TREND_RATES = ("agreement", "error_rate", "deflection_rate", "conflict_rate")
-TREND_COUNTS = ("hallucinations", "privacy_leaks", "injections_obeyed")
+TREND_COUNTS = ("hallucinations", "false_available", "privacy_leaks", "injections_obeyed")
 
 
 def _trend_percent(value: float | None) -> float | None:

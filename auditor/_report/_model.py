@@ -21,7 +21,8 @@ from auditor._tap import OrchestrationMap
 #: 1.5 added: each rate's `interval`, the gate's `confidence`/`undecided`/`more_answers`,
 #: `stopped`, `metrics.delays`, `reader`, `short_of_budget`, each result's `trace_id` and
 #: `model_reading`, and the orchestration map's `source`; every 1.4 document is a 1.5 one.
-SCHEMA_VERSION = "1.5"
+#: 1.6 added `metrics.false_available` (0 when absent: every 1.5 document is a 1.6 one).
+SCHEMA_VERSION = "1.6"
 
 
 class _Model(BaseModel):
@@ -150,7 +151,7 @@ class Metrics(_Model):
     #: Claims about things that do not exist: unknown items said to exist, and any failed probe
     #: whose truth says the subject does not exist.
     hallucinations: int
-    #: Added after 1.5: answers promising a sale (in stock, a count above zero) of an item with no
+    #: Added in 1.6: answers promising a sale (in stock, a count above zero) of an item with no
     #: unit to sell before the question and after the answer (`false_available`).
     false_available: int = 0
     #: Another customer's order disclosed.

@@ -41,11 +41,11 @@ SCHEMA_FILE = Path(__file__).parents[3] / "schemas" / "audit.schema.json"
 REPORTS = ("audit.json", "summary.md", "junit.xml", "report.html")
 #: Frozen: the reference audit and the reports rendered from it before streaming.
 FROZEN = {
-    "README.md": "9db2024ce32b4cc57ce2fcac33d8063ea971a13dbf7c069d7867a62d8b496493",
+    "README.md": "58d528f3928bedeee6bd666cf06c227d0123cf33f9d422b5419ac0f7cb49e697",
     "contract_findings.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
-    "expected/audit.json.gz": "e7f4942bbed5364b86e0ab1051c2797c9ab6b46ef5ec74a5fffdb964d60f9714",
+    "expected/audit.json.gz": "d2ada41e73c232a436ad63566dbfe4aabbd8e1e707ba6c1062d694a5fa5e331c",
     "expected/junit.xml.gz": "533b52d07cceddfb0e071842eb6517a0798bd5afb95393de84f315bd3e164843",
-    "expected/report.html.gz": "15480caae5179fb881d67023cf0bcea70f8fcd9fa7b93671979ebae3c42db791",
+    "expected/report.html.gz": "7e24e20e5d3f746664e25c5398174ac67e3f33e61029c501112db52599212d35",
     "expected/summary.md.gz": "14330f131057aa1170bde74e6dba4fb4f596c19cb37c5b6744681c36787817fd",
     "meta.json": "402144029246ed7332a181608ed3535ac38b7d9c3c0de81d4e02cd5213425a8b",
     "results.jsonl.gz": "bdd6bebcb7017a906915ab6802d0bd177a1d611fdfc6ee02a04b5d6618828c73",
