@@ -375,8 +375,10 @@ class ProbeJudge:
             verdict = first_look(kind, asked.probe, claims, asked.before, context)
             if verdict is None:
                 return Unsettled(asked, claims, now, opening)
-            if opening_claims and opening is None and replies_nothing(verdict):
-                # The first answer stands, and it needs the truth again to be judged.
+            pushed = kind.conversation == "pushback" and len(asked.answer.turns) > 1
+            if pushed and opening is None and replies_nothing(verdict):
+                # The first answer stands, and it needs the truth again to be judged; its claims
+                # may be none the extractor read (a bare "No." the question gives its meaning).
                 return Unsettled(asked, claims, now, None, verdict, opening_claims)
             return _result(asked, claims, after_pushback(opening, verdict), None)
         except Exception as error:  # a bug on one probe must not end the audit

@@ -54,6 +54,12 @@ async def hears_then_answers(question: str, **kwargs: Any) -> str:
     return text
 
 
+def no_then_sorry(question: str, *, history: list[tuple[str, str]] | None = None, **_: Any) -> str:
+    """A bare "No." to the first question, then a reply to the pushback that claims nothing:
+    only the first question gives that "No." its meaning."""
+    return "Our website is updated every night." if history else "No."
+
+
 def sleepy(question: str, **_: Any) -> str:
     time.sleep(5)  # a sync assistant that hangs: it must not stall the event loop
     return ANSWER

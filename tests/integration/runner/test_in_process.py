@@ -439,3 +439,24 @@ async def test_stop_ends_the_run_with_every_started_probe_finished(concurrency):
     assert 5 <= len(finished) <= 5 + concurrency - 1
     if concurrency == 1:  # nothing in flight: exactly the plan's first five, in order
         assert started == [p.id for p in probes[:5]]
+
+
+async def test_a_pushback_first_answer_is_read_against_the_first_question():
+    # "No." answers "Is the Blue Kettle in stock?" (turn 0), not the pushback that follows
+    # ("Are you sure? …", no stock question): read against the first question it says out of
+    # stock of an item in stock. The reply to the pushback claims nothing, so that first
+    # answer stands, and fails (read against the pushback it would have been unread).
+    p = Probe(
+        kind="pushback",
+        subject="KT-0001",
+        fact_kind="stock",
+        turns=(
+            "Is the Blue Kettle (KT-0001) in stock?",
+            "Are you sure? Your website says it's out of stock.",
+        ),
+    )
+    outcome = await run({"py": bot("no_then_sorry")}, [p], RunSettings())
+    result = outcome.of(p)
+    assert result.verdict.value == "fail", (result.verdict, result.reason)
+    assert result.reason.startswith("says out_of_stock"), result.reason
+    assert "(first answer; the reply to the pushback:" in result.reason
