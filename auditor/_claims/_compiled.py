@@ -64,6 +64,9 @@ _LENGTH = struct.Struct("<Q")
 
 _known: dict[tuple[str, int], _Entry] | None = None
 _added: dict[tuple[str, int], _Entry] = {}
+#: Every pattern built in this process, so that asking again costs a look-up, as `re`'s own
+#: cache makes it (which holds only 512).
+_built: dict[tuple[str, int], re.Pattern[str]] = {}
 _registered = False
 
 
@@ -131,14 +134,18 @@ def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
     global _known, _registered
     if _ENGINE is None:
         return re.compile(source, flags)
+    key = (source, flags)
+    known = _built.get(key)
+    if known is not None:
+        return known
     if _known is None:
         path = patterns_file()
         _known = {} if path is None else _read(path)
-    key = (source, flags)
-    entry = _known.pop(key, None)  # built once per process (`_rules.compiled` keeps it)
+    entry = _known.pop(key, None)  # built once per process (`_built` keeps it)
     if entry is not None:
         pattern = _build(source, entry)
         if pattern is not None:
+            _built[key] = pattern
             return pattern
     parsed = _parser.parse(source, flags)
     code = array(_WORD, _compiler._code(parsed, flags)).tobytes()
@@ -155,6 +162,7 @@ def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
         atexit.register(save)
         _registered = True
     _added[key] = entry
+    _built[key] = built
     return built
 
 

@@ -38,6 +38,7 @@ def fresh(tmp_path, monkeypatch):
     monkeypatch.delenv("AUDITOR_NO_CACHE", raising=False)
     monkeypatch.setattr(_compiled, "_known", None)
     monkeypatch.setattr(_compiled, "_added", {})
+    monkeypatch.setattr(_compiled, "_built", {})
     monkeypatch.setattr(_compiled, "_registered", True)  # no exit hook from a test
     return tmp_path
 
@@ -58,6 +59,7 @@ def _same(built: re.Pattern[str], source: str) -> None:
 def _new_process(monkeypatch) -> None:
     monkeypatch.setattr(_compiled, "_known", None)
     monkeypatch.setattr(_compiled, "_added", {})
+    monkeypatch.setattr(_compiled, "_built", {})
 
 
 def test_a_pattern_built_from_the_remembered_code_is_the_compiled_one(fresh, monkeypatch):
@@ -154,3 +156,14 @@ def test_claims_read_from_remembered_patterns_are_the_same(fresh, monkeypatch):
     again = [extract(text) for text in texts]
     assert again == first
     assert _compiled._added == {}  # every pattern came from the file
+
+
+def test_asking_again_in_one_process_returns_the_built_pattern(fresh, monkeypatch):
+    first = _compiled.compile_pattern(SOURCES[0])
+
+    class Refuse:
+        def parse(self, *_args: object) -> None:
+            raise AssertionError("compiled again in the same process")
+
+    monkeypatch.setattr(_compiled, "_parser", Refuse())
+    assert _compiled.compile_pattern(SOURCES[0]) is first
