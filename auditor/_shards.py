@@ -2,7 +2,8 @@
 
 Every shard computes the whole plan (the same for all: same configuration, seed and data) and
 keeps its own slice. The unit of a slice is a consistency group (the probes of one fact asked
-in several phrasings and on every channel, judged together) or else one probe; units are dealt
+in several phrasings and on every channel, judged together), a re-contact's attempts, or else
+one probe; units are dealt
 round-robin in plan order, so shards are balanced and each unit runs in exactly one shard.
 
 A shard's directory is a normal audit directory (its `plan.jsonl` is its slice, so `report`
@@ -96,9 +97,14 @@ class Shard:
 
 
 def unit_of(probe: Probe) -> str:
-    """What must run in one shard: a consistency group, or else the probe alone."""
+    """What must run in one shard: a consistency group, the attempts of one re-contact (the
+    same question asked again in fresh sessions and on other channels, whose share answered is
+    reckoned over them together), or else the probe alone."""
     group = probe.param("group")
-    return f"group:{group}" if group is not None else f"probe:{probe.id}"
+    if group is not None:
+        return f"group:{group}"
+    recontact = probe.param("recontact")
+    return f"recontact:{recontact}" if recontact is not None else f"probe:{probe.id}"
 
 
 def plan_digest(plan: Sequence[Probe]) -> str:

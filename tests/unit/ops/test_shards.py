@@ -13,7 +13,7 @@ from auditor._probes import Probe, load_suites, plan_probes
 from auditor._shards import Shard, ShardError, plan_digest, unit_of
 from tests.unit.ops._shop import small_shop
 
-SUITES = load_suites(["stock", "consistency"])
+SUITES = load_suites(["stock", "consistency", "conversations"])
 
 
 @cache
@@ -60,6 +60,22 @@ def test_the_plan_has_groups_to_keep_whole():
     grouped = [p for p in plan(40, 0) if p.param("group") is not None]
     assert len({p.param("group") for p in grouped}) >= 2
     assert len(grouped) > len({p.param("group") for p in grouped})
+
+
+def test_the_plan_has_recontacts_to_keep_whole():
+    # A re-contact's attempts are reckoned together (`metrics.recontact`): split over shards,
+    # each shard's report would count a deflected first attempt with no second one.
+    attempts = [p for p in plan(40, 0) if p.param("recontact") is not None]
+    groups = {p.param("recontact") for p in attempts}
+    assert groups and len(attempts) > len(groups)
+    for count in (2, 3):
+        for k in range(1, count + 1):
+            probes, _ = Shard(k, count).select(plan(40, 0))
+            mine = {p.param("recontact") for p in probes} - {None}
+            for group in mine:
+                assert sum(p.param("recontact") == group for p in probes) == sum(
+                    p.param("recontact") == group for p in attempts
+                ), f"re-contact {group} split over shards"
 
 
 def test_same_plan_same_slices():
