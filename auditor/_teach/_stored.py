@@ -11,7 +11,7 @@ two files (or resuming the run) brings back the run's own verdicts.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 from auditor._audit import TOOL_VERSION, config_digest, extractor_for, finish
 from auditor._config import AuditConfig
 from auditor._report import Audit
-from auditor._results import ProbeResult, read_results, stored_results, write_jsonl
+from auditor._results import ProbeResult, stored_results, write_jsonl
 from auditor._store import (
     ITEMS_FILE,
     REJUDGED_FILE,
@@ -64,10 +64,12 @@ def read_items(directory: Path, results: Iterable[ProbeResult]) -> tuple[dict[st
     return found, FROM_RESULTS
 
 
-def current_results(directory: Path) -> list[ProbeResult]:
-    """The verdicts the reports show: the last re-judging's, else the run's."""
-    rejudged = read_rejudged(directory)
-    return read_results(directory, REJUDGED_RESULTS_FILE) if rejudged else read_results(directory)
+def current_results(directory: Path) -> Sequence[ProbeResult]:
+    """The verdicts the reports show: the last re-judging's, else the run's; read from disk as
+    they are walked, one at a time (an audit of 100,000 answers is never held whole)."""
+    if read_rejudged(directory):
+        return stored_results(directory, REJUDGED_RESULTS_FILE)
+    return stored_results(directory)
 
 
 def rejudge_directory(

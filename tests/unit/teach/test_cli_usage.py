@@ -12,6 +12,8 @@ import typer
 from auditor._anchors._toml import toml_tables
 from auditor._cli._review import review
 from auditor._cli._run import report
+from auditor._results import StoredResults
+from auditor._teach import current_results
 from tests.unit.core.test_config import GOOD
 from tests.unit.teach._stored import audit_dir, stored
 
@@ -46,6 +48,16 @@ def test_review_json_is_for_scripts(directory, capsys):
     groups = json.loads(capsys.readouterr().out)["groups"]
     assert [(g["shape"], g["count"], g["phrase"]) for g in groups] == [
         ("{item} ready to roll", 2, "{item}: ready to roll")
+    ]
+
+
+def test_review_reads_the_results_as_it_walks_them(directory):
+    # `review` of a large audit must not hold every result: it walks them from disk.
+    results = current_results(directory)
+    assert isinstance(results, StoredResults)
+    assert [r.answer for r in results] == [
+        "Blue Kettle: ready to roll",
+        "Stone Mug: ready to roll",
     ]
 
 
