@@ -28,7 +28,8 @@ _ASKING = re.compile(
 #: "you" in chat spellings too: "u mean the pro?", "do ya mean".
 _YOU = r"(?:you|u|ya)"
 _MEANING = re.compile(
-    rf"\b(?:do|did) {_YOU} mean\b|\byou meant?\b"
+    rf"\b(?:do|did) {_YOU}(?: perhaps| maybe| possibly| actually| by any chance)? mean\b"
+    r"|\byou meant?\b"
     r"|\b(?:were|are) you (?:after|thinking of|asking about|looking for|referring to|on about)\b"
     r"|\bis (?:it|this|that) (?:the|for the|about)\b"
 )
@@ -41,14 +42,15 @@ _MEANT_AFTER = re.compile(
 #: The id that settles which. Blanks are runs: Markdown emphasis leaves several.
 _ID_NOUN = (
     r"(?:(?:(?:order|return|rma|item|product|tracking|reference|ref)\s+)?(?:number|no\b\.?|num"
-    r"|id|ref|reference|sku|#)(?!\w)|name(?=\s+of\s+(?:the|that|this)\s+(?:item|product)))"
+    r"|id|ref|reference|sku|#)(?!\w)|name(?=\s+of\s+(?:the|that|this)\s+(?:item|product))"
+    r"|(?:order|return|rma|ref)(?=\s{2,}(?:pls|please|plz|thx|thanks|ta\b|[?.!,]|$)))"
 )
 #: Asking for that id: "please share the RMA number", "could you pop the order number over".
 _ID_REQUEST = re.compile(
     r"\b(?:share|send|give|provide|tell|confirm|let me know|what's|whats|what is"
     r"|(?:could|can|may|might) (?:i|we) (?:get|have|ask for|take|grab)|need|pop|drop|pass"
     r"|(?:have|do) (?:you|u) (?:got|have)|(?:you|u) got)"
-    rf"(?:\s+me|\s+us)?(?:\s+with)?\s+(?:the|your|ur|yr)(?:\s+\w+)?\s+{_ID_NOUN}"
+    rf"(?:\s+me|\s+us)?(?:\s+with)?\s+(?:the|your|ur|yr)(?:\s+\w+){{0,2}}?\s+{_ID_NOUN}"
 )
 #: A question that is only the id asked for: "order no. pls?", "your order number, please?";
 #: not one that goes on about it ("can't find your order number? it's in the email").
@@ -81,6 +83,25 @@ _ELSEWHERE = re.compile(
 )
 
 
+#: An email that is a record, not a channel: where the id is found, what the order was placed
+#: with.
+_EMAIL_RECORD = re.compile(
+    r"\b(?:in|from|on) (?:the|your|ur|yr|our) (?:[\w-]+ )?e-?mail\b"
+    r"|\bthe e-?mail(?: address)? (?:you|u) (?:ordered|used|signed|registered|paid|bought|placed)\b"
+    r"|\be-?mail(?: address)? (?:on|for|of) (?:the|your|ur) (?:account|acct|order)\b"
+)
+
+
+def _elsewhere(text: str, start: int, end: int) -> bool:
+    """The sentence sends the id to another channel or person (`_ELSEWHERE`), an email that is
+    only where the id is found set aside."""
+    records = [m.span() for m in _EMAIL_RECORD.finditer(text, start, end)]
+    for match in _ELSEWHERE.finditer(text, start, end):
+        if not any(a <= match.start() < b for a, b in records):
+            return True
+    return False
+
+
 def _question(doc: Document, sentence: Segment) -> bool:
     return doc.masked[sentence.start : sentence.end].rstrip(" \n\"')]").endswith("?")
 
@@ -108,10 +129,10 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
         if alternatives is not None:
             return alternatives
         only = _ID_ONLY.match(text, start, end)
-        if only is not None and not _ELSEWHERE.search(text, start, end):
+        if only is not None and not _elsewhere(text, start, end):
             return only
     request = _ID_REQUEST.search(text, start, end)
-    if request is not None and _ELSEWHERE.search(text, start, end):
+    if request is not None and _elsewhere(text, start, end):
         return None  # "DM us ur order no.", "send your order number to support@…": a hand-off
     return request
 
