@@ -86,7 +86,7 @@ _ELSEWHERE = re.compile(
 #: An email that is a record, not a channel: where the id is found, what the order was placed
 #: with.
 _EMAIL_RECORD = re.compile(
-    r"\b(?:in|from|on) (?:the|your|ur|yr|our) (?:[\w-]+ )?e-?mail\b"
+    r"\b(?:in|from|on) (?:the|your|ur|yr|our) (?:[\w-]+ ){0,2}e-?mail\b"
     r"|\bthe e-?mail(?: address)? (?:you|u) (?:ordered|used|signed|registered|paid|bought|placed)\b"
     r"|\be-?mail(?: address)? (?:on|for|of) (?:the|your|ur) (?:account|acct|order)\b"
 )
@@ -134,7 +134,47 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
     request = _ID_REQUEST.search(text, start, end)
     if request is not None and _elsewhere(text, start, end):
         return None  # "DM us ur order no.", "send your order number to support@…": a hand-off
-    return request
+    return request or _asks_over_list(doc, sentence)
+
+
+#: Asking for details whose list follows: "I'll need a little more information:".
+_NEED_DETAILS = re.compile(
+    r"\b(?:need|require|ask for|have|share|send|provide)\b(?:\s+[\w-]+){0,4}?\s+(?:information"
+    r"|info|details|the following)\b"
+)
+#: A list item that is an id asked for: "1. Your **RMA number** (starts with RMA-)".
+_LISTED_ID = re.compile(rf"[\W\d_]*(?:your|ur|yr|the)\s+(?:[\w-]+\s+){{0,2}}?{_ID_NOUN}")
+
+
+def _listed(doc: Document, index: int) -> list[str]:
+    """The sentences after a lead-in that ends with a colon, up to the first that does not
+    look like a list item (ends in a full stop or exclamation mark, or opens a new lead-in)."""
+    items = []
+    for sentence in doc.sentences[index + 1 : index + 8]:
+        text = doc.masked[sentence.start : sentence.end].strip()
+        items.append(text)
+        if not text or text[-1] in ".!:?":
+            break
+    return items
+
+
+def _asks_over_list(doc: Document, sentence: Segment) -> re.Match[str] | None:
+    """A question or a request for an id laid out as a list under a lead-in ("are you asking
+    about:" / "- the Hand Blender, or" / "- the Hand Blender 800W?"; "I'll need a little more
+    information:" / "1. Your RMA number")."""
+    text, start, end = doc.masked, sentence.start, sentence.end
+    if not text[start:end].rstrip().endswith(":"):
+        return None
+    index = doc.sentences.index(sentence)
+    items = _listed(doc, index)
+    if items and items[-1].endswith("?"):
+        meaning = _MEANING.search(text, start, end) or _WHICH.search(text, start, end)
+        if meaning is not None:
+            return meaning
+    need = _NEED_DETAILS.search(text, start, end)
+    if need is not None and any(_LISTED_ID.match(item) for item in items):
+        return need
+    return None
 
 
 def _names_any(doc: Document, sentence: Segment) -> bool:

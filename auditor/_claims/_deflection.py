@@ -193,7 +193,7 @@ _HANDOFF_FAMILIES = rules(
     r"|along to|by|in at) (?:any of |one of )?(?:our|a|the|your|your local|your nearest|the"
     r" nearest|a local)(?: \w+)? (?:stores?|shops?|branch|branches|outlets?|showrooms?)",
     # A phone number given to ring: "on 0161 496 0000", "at 1-800-555-0199".
-    r"(?:on|at|call|ring|dial|phone|tel|number|line) \+?\(?\d{1,5}\)?"
+    r"(?:on|at|call|ring|dial|phone|tel|number|line),? \+?\(?\d{1,5}\)?"
     r"(?:[ -]\d{3,4}){2,3}\b",
     # Filed under its verb (a word the dispatch can index), not under every form of `_REACH`.
     r"(?:call|ring|phone|text|txt|dial|whatsapp|message|msg)(?: us| them)?(?: on| at)?"
@@ -397,8 +397,9 @@ _DEFLECTIONS = RuleSet.of(
         r"having (?:trouble|problems|issues|difficulty) (?:accessing|connecting|loading|reaching"
         r"|pulling up|finding|getting|looking up|retrieving|checking)",
         # A system that cannot answer, in any words: "the system's playing up", "sys is down".
-        rf"{_SYSTEMS}(?: \w+){{0,2}}(?:'s|'re| is| are| s)? (?:currently |temporarily |still "
-        rf"|a bit |being |been )?{_BROKEN}",
+        rf"{_SYSTEMS}(?: \w+){{0,2}}(?:'s|'re| is| are| s)?"
+        rf"(?: seems to be| seem to be| appears to be| appear to be| looks to be| seems| looks)?"
+        rf" (?:currently |temporarily |still |a bit |being |been )?{_BROKEN}",
         rf"{_SYSTEMS}(?: \w+){{0,2}} (?:isn't|is not|aren't|are not|won't|will not|isnt|wont)"
         r" (?:showing|loading|working|letting me|cooperating|responding|coming up|bringing"
         r"|returning|finding|pulling)",
@@ -449,6 +450,12 @@ _DEFLECTIONS = RuleSet.of(
         r"you can reach (?:them|us)",
         r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)+",
         r"(?:our|the) (?:\w+ )?team(?: \S+){0,3}? can (?:help|check|assist|look)",
+        r"(?:line|helpline|hotline|desk|department|dept|specialists|colleagues)(?: \S+){0,3}?"
+        r" (?:can|will|would|will be able to|would be able to|should be able to) (?:assist|help)"
+        r"(?: you| u)?\b",
+        # Asked in a shop: "ask in store", "check at your local branch".
+        r"(?:ask|asking|check|try|enquire|inquire)(?: at| in)(?: the| a| your| ur)?(?: local"
+        r"| nearest)? (?:store|shop|branch)\b",
         r"(?:get|find|fetch|bring in|loop in|ask) (?:a|an|one of our|our) (?:human |real )?"
         r"(?:colleague|agent|team member|person|human|specialist)",
         # Hand-offs in any verb: "pop you through to", "connecting you with", "grab my manager".
@@ -673,8 +680,13 @@ _REFUSALS = RuleSet.of(
         r"|policy|policies|laws?|regulations|means|requirements|stops me|won't let me|doesn't"
         r" let me|does not allow|prevents? me)",
         r"gdpr",
+        # Not able to tell is a refusal; not able to access or look at is blindness ("I'm not
+        # able to access individual order records"), a refusal only when not permitted.
         r"(?:not|n't) (?:permitted|allowed|authori[sz]ed|able) to (?:share|disclose|discuss"
-        r"|give out|reveal|release|pass on|talk about|look at|access|go into|give you)"
+        r"|give out|reveal|release|pass on|talk about|go into|give you)"
+        r"(?: \w+){0,3} (?:about|of|on|for|into)? ?(?:that|this|those|other|another|someone"
+        r"|somebody|orders?|returns?|accounts?)",
+        r"(?:not|n't) (?:permitted|allowed|authori[sz]ed) to (?:look at|access)"
         r"(?: \w+){0,3} (?:about|of|on|for|into)? ?(?:that|this|those|other|another|someone"
         r"|somebody|orders?|returns?|accounts?)",
         r"(?:not|n't) (?:permitted|allowed|authori[sz]ed) to (?:share|disclose|reveal|release"
