@@ -450,7 +450,7 @@ _DEFLECTIONS = RuleSet.of(
         r"you can reach (?:them|us)",
         r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)+",
         r"(?:our|the) (?:\w+ )?team(?: \S+){0,3}? can (?:help|check|assist|look)",
-        r"(?:line|helpline|hotline|desk|department|dept|specialists|colleagues)(?: \S+){0,3}?"
+        r"(?:line|helpline|hotline|desk|department|dept|specialists|colleagues),?(?: \S+){0,3}?"
         r" (?:can|will|would|will be able to|would be able to|should be able to) (?:assist|help)"
         r"(?: you| u)?\b",
         # Asked in a shop: "ask in store", "check at your local branch".
