@@ -149,6 +149,10 @@ _HANDOFF_FAMILIES = rules(
     rf" (?:to )?{_REACH_YOU}",
     rf"(?:messaged|emailed|pinged|contacted|texted|rung|rang|called) (?:them|him|her|{_TARGET})"
     rf"(?: [\w-]+){{0,3}}? to {_REACH_YOU}",
+    # The answer waits on someone else: "I've emailed the warehouse, they'll come back to me".
+    rf"{_WHO_LL} (?:come|get) back to me\b",
+    r"(?:they|he|she|someone|somebody) (?:will|should|are going to|is going to) (?:come|get)"
+    r" back to me\b",
     # Someone else will take it up with the customer: "accounts will have to pick that up with
     # you".
     r"(?:pick|take) (?:it|this|that|them) up with (?:you|u|ya)\b",

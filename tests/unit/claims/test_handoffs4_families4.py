@@ -49,6 +49,8 @@ def test_the_new_classes_are_data():
         # Someone asked to reach the customer, by any channel verb.
         "I've pinged the warehouse to ring you about it.",
         "accounts will pick it up with u",
+        # The answer waits on someone else.
+        "I've asked the buyers, they should get back to me by Friday.",
         # A queue for a person.
         "You're number 4 in the queue for the next available advisor.",
         # A third party's own channel.
