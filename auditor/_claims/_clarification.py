@@ -2,7 +2,9 @@
 
 Asked by naming the candidates ("the 2 Slice or the 4 Slice?", "do you mean the Large?"), by
 "which" ("which order's this about?", "tell me which kettle you mean") or by asking for the id
-("please share the RMA number"). It asserts nothing about the shop, so it has no subject and
+("please share the RMA number"), also when the question or the request is laid out as a list
+under a lead-in ending with a colon ("are you asking about:" / "- the Mixer, or" / "- the Mixer
+Pro?"). It asserts nothing about the shop, so it has no subject and
 is never hedged; an answer that clarifies is neither a claim of the asked kind nor a deflection.
 """
 
