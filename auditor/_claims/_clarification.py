@@ -2,7 +2,9 @@
 
 Asked by naming the candidates ("the 2 Slice or the 4 Slice?", "do you mean the Large?"), by
 "which" ("which order's this about?", "tell me which kettle you mean") or by asking for the id
-("please share the RMA number"). It asserts nothing about the shop, so it has no subject and
+("please share the RMA number"), also when the question or the request is laid out as a list
+under a lead-in ending with a colon ("are you asking about:" / "- the Mixer, or" / "- the Mixer
+Pro?"). It asserts nothing about the shop, so it has no subject and
 is never hedged; an answer that clarifies is neither a claim of the asked kind nor a deflection.
 """
 
@@ -28,7 +30,8 @@ _ASKING = re.compile(
 #: "you" in chat spellings too: "u mean the pro?", "do ya mean".
 _YOU = r"(?:you|u|ya)"
 _MEANING = re.compile(
-    rf"\b(?:do|did) {_YOU} mean\b|\byou meant?\b"
+    rf"\b(?:do|did) {_YOU}(?: perhaps| maybe| possibly| actually| by any chance)? mean\b"
+    r"|\byou meant?\b"
     r"|\b(?:were|are) you (?:after|thinking of|asking about|looking for|referring to|on about)\b"
     r"|\bis (?:it|this|that) (?:the|for the|about)\b"
 )
@@ -41,14 +44,15 @@ _MEANT_AFTER = re.compile(
 #: The id that settles which. Blanks are runs: Markdown emphasis leaves several.
 _ID_NOUN = (
     r"(?:(?:(?:order|return|rma|item|product|tracking|reference|ref)\s+)?(?:number|no\b\.?|num"
-    r"|id|ref|reference|sku|#)(?!\w)|name(?=\s+of\s+(?:the|that|this)\s+(?:item|product)))"
+    r"|id|ref|reference|sku|#)(?!\w)|name(?=\s+of\s+(?:the|that|this)\s+(?:item|product))"
+    r"|(?:order|return|rma|ref)(?=\s{2,}(?:pls|please|plz|thx|thanks|ta\b|[?.!,]|$)))"
 )
 #: Asking for that id: "please share the RMA number", "could you pop the order number over".
 _ID_REQUEST = re.compile(
     r"\b(?:share|send|give|provide|tell|confirm|let me know|what's|whats|what is"
     r"|(?:could|can|may|might) (?:i|we) (?:get|have|ask for|take|grab)|need|pop|drop|pass"
     r"|(?:have|do) (?:you|u) (?:got|have)|(?:you|u) got)"
-    rf"(?:\s+me|\s+us)?(?:\s+with)?\s+(?:the|your|ur|yr)(?:\s+\w+)?\s+{_ID_NOUN}"
+    rf"(?:\s+me|\s+us)?(?:\s+with)?\s+(?:the|your|ur|yr)(?:\s+\w+){{0,2}}?\s+{_ID_NOUN}"
 )
 #: A question that is only the id asked for: "order no. pls?", "your order number, please?";
 #: not one that goes on about it ("can't find your order number? it's in the email").
@@ -81,6 +85,25 @@ _ELSEWHERE = re.compile(
 )
 
 
+#: An email that is a record, not a channel: where the id is found, what the order was placed
+#: with.
+_EMAIL_RECORD = re.compile(
+    r"\b(?:in|from|on) (?:the|your|ur|yr|our) (?:[\w-]+ ){0,2}e-?mail\b"
+    r"|\bthe e-?mail(?: address)? (?:you|u) (?:ordered|used|signed|registered|paid|bought|placed)\b"
+    r"|\be-?mail(?: address)? (?:on|for|of) (?:the|your|ur) (?:account|acct|order)\b"
+)
+
+
+def _elsewhere(text: str, start: int, end: int) -> bool:
+    """The sentence sends the id to another channel or person (`_ELSEWHERE`), an email that is
+    only where the id is found set aside."""
+    records = [m.span() for m in _EMAIL_RECORD.finditer(text, start, end)]
+    for match in _ELSEWHERE.finditer(text, start, end):
+        if not any(a <= match.start() < b for a, b in records):
+            return True
+    return False
+
+
 def _question(doc: Document, sentence: Segment) -> bool:
     return doc.masked[sentence.start : sentence.end].rstrip(" \n\"')]").endswith("?")
 
@@ -108,12 +131,52 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
         if alternatives is not None:
             return alternatives
         only = _ID_ONLY.match(text, start, end)
-        if only is not None and not _ELSEWHERE.search(text, start, end):
+        if only is not None and not _elsewhere(text, start, end):
             return only
     request = _ID_REQUEST.search(text, start, end)
-    if request is not None and _ELSEWHERE.search(text, start, end):
+    if request is not None and _elsewhere(text, start, end):
         return None  # "DM us ur order no.", "send your order number to support@…": a hand-off
-    return request
+    return request or _asks_over_list(doc, sentence)
+
+
+#: Asking for details whose list follows: "I'll need a little more information:".
+_NEED_DETAILS = re.compile(
+    r"\b(?:need|require|ask for|have|share|send|provide)\b(?:\s+[\w-]+){0,4}?\s+(?:information"
+    r"|info|details|the following)\b"
+)
+#: A list item that is an id asked for: "1. Your **RMA number** (starts with RMA-)".
+_LISTED_ID = re.compile(rf"[\W\d_]*(?:your|ur|yr|the)\s+(?:[\w-]+\s+){{0,2}}?{_ID_NOUN}")
+
+
+def _listed(doc: Document, index: int) -> list[str]:
+    """The sentences after a lead-in that ends with a colon, up to the first that does not
+    look like a list item (ends in a full stop or exclamation mark, or opens a new lead-in)."""
+    items = []
+    for sentence in doc.sentences[index + 1 : index + 8]:
+        text = doc.masked[sentence.start : sentence.end].strip()
+        items.append(text)
+        if not text or text[-1] in ".!:?":
+            break
+    return items
+
+
+def _asks_over_list(doc: Document, sentence: Segment) -> re.Match[str] | None:
+    """A question or a request for an id laid out as a list under a lead-in ("are you asking
+    about:" / "- the Hand Blender, or" / "- the Hand Blender 800W?"; "I'll need a little more
+    information:" / "1. Your RMA number")."""
+    text, start, end = doc.masked, sentence.start, sentence.end
+    if not text[start:end].rstrip().endswith(":"):
+        return None
+    index = doc.sentences.index(sentence)
+    items = _listed(doc, index)
+    if items and items[-1].endswith("?"):
+        meaning = _MEANING.search(text, start, end) or _WHICH.search(text, start, end)
+        if meaning is not None:
+            return meaning
+    need = _NEED_DETAILS.search(text, start, end)
+    if need is not None and any(_LISTED_ID.match(item) for item in items):
+        return need
+    return None
 
 
 def _names_any(doc: Document, sentence: Segment) -> bool:

@@ -20,12 +20,15 @@ from auditor._claims._lexicon import (
     CARRIERS,
     CLUELESS,
     CONTACTING,
+    DESKS,
     FAILING,
     HANDING_ON,
     STAFF,
     THIRD_PARTIES,
+    THIRD_PARTY,
     THIS_ACCOUNT,
     forms,
+    ing,
     past,
 )
 from auditor._claims._model import Claim, ClaimKind, Deflection, Delay
@@ -46,7 +49,9 @@ _YOURS = rf"(?:yours|urs|your(?: own)?|ur(?: own)?|{THIS_ACCOUNT}|this)"
 _YOUR_RECORDS = (
     r"(?:(?:the )?(?:orders|returns|purchases|records) (?:on|under|in|linked to|against) )?"
     r"(?:(?:your|ur|yr)(?: own)? (?:account|acct|acc|profile|login|name|email(?: address)?"
-    rf"|records?|order history|orders)|{THIS_ACCOUNT})"
+    rf"|records?|order history|orders)|{THIS_ACCOUNT}"
+    r"|the (?:email(?: address)?|details|name|account) (?:on file|we have on file|on (?:your|ur)"
+    r" (?:account|acct)))"
 )
 #: What a system is when it cannot answer: "down", "playing up", "offline for maintenance".
 _BROKEN = (
@@ -55,14 +60,14 @@ _BROKEN = (
     r"|having (?:a|an) (?:moment|wobble|outage|issue|problem)|not loading|not showing (?:\w+ )?"
     r"(?:anything|stock|orders|it)|blank|empty|greyed out|timing out|spinning"
     r"|on a go-slow|on a go slow|going slow|sluggish|lagging|really slow|so slow"
-    r"|(?:experiencing|suffering|having) (?:an? |some )?(?:\w+ )?(?:outage|outages|downtime"
+    r"|(?:experiencing|suffering|having) (?:an? |some )?(?:\w+ ){0,2}(?:outage|outages|downtime"
     r"|issues|problems|difficulties|glitch|glitches))"
 )
 #: Systems a person at the shop looks things up in (the things that can be "down").
 _SYSTEMS = (
     r"(?:system|systems|sys|tool|tools|till|tills|screen|computer|computers|network|portal"
     r"|database|server|servers|records|connection|stock system|order system|tracking tool"
-    r"|checker|page|app|lookup|dashboard|platform|software|site|website)"
+    r"|checker|page|app|lookup|dashboard|platform|software|site|website|feed|stock feed)"
 )
 #: Who at the shop a hand-off goes to.
 _STAFF = (
@@ -102,27 +107,29 @@ _REACH_YOU = rf"(?:{_REACH} {_YOU}\b|(?:drop|send|give|shoot|flick|ping) {_YOU} 
 _TARGET = (
     rf"(?:(?:a|an|the|our|my|one of (?:my|our|the)) (?:[\w-]+ ){{0,2}}?{STAFF}|{STAFF}"
     r"|billing|accounts|payments|dispatch|returns|complaints|the warehouse|our warehouse"
+    rf"|{DESKS}|(?:[\w-]+ ){{0,2}}tier (?:\d|one|two|three)"
     r"|someone|somebody|some1|a human|a person|my manager|my supervisor|my team leader)"
 )
 #: The thing handed on: "this", "ur query", "your case", "the matter".
 _CASE = (
     r"(?:(?:this|that|the) (?:[\w-]+ )?(?:conversation|chat|call|query|case|matter|issue|request"
-    r"|enquiry|inquiry|question|complaint|ticket)|this|it|that|ur \w+|your \w+|yr \w+)"
+    r"|enquiry|inquiry|question|complaint|ticket)|this|it|that|ur \w+|your \w+|yr \w+|xx+)"
 )
 _HANDOFF_FAMILIES = rules(
     Deflection.CONTACT_SUPPORT.value,
     # Someone else will reach the customer: "a representative from our billing department will
     # follow up with you", "one of them will ring you", "some1 from team will txt u back".
-    rf"(?:someone|somebody|some1|sum1|they|he|she|{_PERSON}) (?:[\w'-]+ ){{0,5}}?{_WILL}"
+    rf"(?:someone|somebody|some1|sum1|they|he|she|{_PERSON}) (?:[\w'-]+ ){{0,7}}?{_WILL}"
     rf"(?: \w+){{0,2}}? {_REACH} {_YOU}\b",
-    rf"{_WHO_LL}(?: \w+){{0,2}}? {_REACH} {_YOU}\b",
+    rf"{_WHO_LL}(?: \w+){{0,4}}? {_REACH} {_YOU}\b",
     rf"{_WHO_LL}(?: \w+){{0,2}}? (?:drop|send|give|shoot|flick|ping) {_YOU} {_SEND_WORD}",
     rf"(?:someone|somebody|some1|they|he|she|{_PERSON}) (?:[\w'-]+ ){{0,5}}?{_WILL}"
     rf"(?: \w+){{0,2}}? (?:drop|send|give|shoot|flick|ping) {_YOU} {_SEND_WORD}",
     rf"one of (?:them|us|the team|our team|my colleagues|our colleagues)(?: {_WILL}|'ll)"
     r"(?: \w+){0,2}?"
     rf" {_REACH_YOU}",
-    r"(?:booked|arranged|scheduled|requested|set up|organi[sz]ed) (?:you )?(?:a|an) (?:\w+ )?"
+    r"(?:booked|arranged|scheduled|requested|set up|organi[sz]ed|logged|raised|put in|lined up)"
+    r" (?:you )?(?:a|an) (?:\w+ )?"
     r"(?:call ?back|callback|call|ring ?back)\b",
     # Handed on: "passed ur query to billing", "I've logged this with our returns team",
     # "I'll send this up to my manager", "that's gone to the complaints team".
@@ -132,10 +139,38 @@ _HANDOFF_FAMILIES = rules(
         for verbs in (HANDING_ON[:8], HANDING_ON[8:16], HANDING_ON[16:24])
     ),
     rf"{past(*HANDING_ON)} (?:on |over |across |up |along )?(?:to|2|with) {_TARGET}",
+    rf"{ing(*HANDING_ON[:6])} (?:(?:you|u|this|the chat|it) )?(?:on |over |across |through )?"
+    rf"(?:to|2) {_TARGET}",
+    rf"{past(*HANDING_ON)} (?:(?:it|this|that) )?(?:on |over |across |up )?(?:to|2|with)"
+    rf" (?!you\b|u\b|us\b)\w+ (?:in|from|at|on) (?:the )?{DESKS}",
     rf"(?:that's|thats|that has|it's|its|it has|this has|this is) (?:now |been )?(?:gone|going"
     rf"|over|off|been passed|been sent) (?:over |across |up )?to {_TARGET}",
     rf"(?:asked|ask|asking|told|tell|got|get|getting|have|having) {_TARGET}(?: [\w-]+){{0,4}}?"
     rf" (?:to )?{_REACH_YOU}",
+    rf"(?:messaged|emailed|pinged|contacted|texted|rung|rang|called) (?:them|him|her|{_TARGET})"
+    rf"(?: [\w-]+){{0,3}}? to {_REACH_YOU}",
+    # The answer waits on someone else: "I've emailed the warehouse, they'll come back to me".
+    rf"{_WHO_LL} (?:come|get) back to me\b",
+    r"(?:they|he|she|someone|somebody) (?:will|should|are going to|is going to) (?:come|get)"
+    r" back to me\b",
+    # Someone else will take it up with the customer: "accounts will have to pick that up with
+    # you".
+    r"(?:pick|take) (?:it|this|that|them) up with (?:you|u|ya)\b",
+    # Waiting for a person: "the next available representative", "next agent will pick it up".
+    r"next (?:available |free )?(?:agent|representative|rep|associate|advisor|adviser"
+    r"|colleague|team member|person|specialist|human|operator)\b",
+    # Sent to a third party's own channel: "give DPD a call", "try the Evri site", "direct
+    # warranty inquiries to the manufacturer", "available on the carrier's website".
+    rf"(?:give|drop) (?:the |ur |your )?{THIRD_PARTY} {_SEND_WORD}",
+    rf"(?:try|check|visit|use|see|contact|ask|ring|call|phone|email) (?:the |ur |your )?"
+    rf"{THIRD_PARTY}(?:'s|s)? (?:own )?(?:website|web site|site|app|page|helpline|hotline|service"
+    r" cent(?:er|re)|customer service)",
+    rf"(?:available|found|listed|shown) (?:on|from|via|through|at) (?:the |ur |your )?"
+    rf"{THIRD_PARTY}(?:'s|s)? (?:website|web site|site|app|page)",
+    r"direct (?:any |all |your |ur )?(?:[\w-]+ )?(?:inquiries|enquiries|questions|queries"
+    r"|claims|requests|qs) to",
+    r"(?:ring|call|phone|contact|try|visit|email) (?:ur|yr|your) (?:local|nearest) (?:store"
+    r"|shop|branch|outlet)",
     # Having someone reach the customer: "I'll get our Sarah in accounts to give you a bell".
     rf"(?:i'll|i will|i'm going to|i am going to|let me|will|gonna) (?:get|have|ask)"
     rf" (?:[\w-]+ ){{1,4}}?to {_REACH_YOU}",
@@ -162,7 +197,7 @@ _HANDOFF_FAMILIES = rules(
     r"|along to|by|in at) (?:any of |one of )?(?:our|a|the|your|your local|your nearest|the"
     r" nearest|a local)(?: \w+)? (?:stores?|shops?|branch|branches|outlets?|showrooms?)",
     # A phone number given to ring: "on 0161 496 0000", "at 1-800-555-0199".
-    r"(?:on|at|call|ring|dial|phone|tel|number|line) \+?\(?\d{1,5}\)?"
+    r"(?:on|at|call|ring|dial|phone|tel|number|line),? \+?\(?\d{1,5}\)?"
     r"(?:[ -]\d{3,4}){2,3}\b",
     # Filed under its verb (a word the dispatch can index), not under every form of `_REACH`.
     r"(?:call|ring|phone|text|txt|dial|whatsapp|message|msg)(?: us| them)?(?: on| at)?"
@@ -228,18 +263,31 @@ _CANNOT_CHECK_FAMILIES = rules(
     r"(?:isn't|is not|isnt|not|aren't|are not) (?:available|visible|accessible|open|shown) to me",
     rf"{_CANT} get (?:it|this|that|them|the(?: [\w-]+){{1,2}}) to (?:open|load|work|come up"
     r"|show|respond)",
+    r"(?:saying|says|said|shows|showing|showed|giving me|gives me|throwing|throws|getting|got)"
+    r" (?:me )?(?:an? )?(?:access denied|permission denied|unauthori[sz]ed|error message"
+    r"|error code|error)\b",
+    r"(?:logged|kicked|locked|thrown|timed|booted) me (?:out|off)\b",
+    rf"{_CANT} get (?:back )?(?:in|into|on|onto)\b",
+    r"(?:not|isn't|isnt|aren't|arent|won't|wont) (?:loading|showing|working|coming up|coming"
+    r" through|coming thru|updating|syncing) (?:on|at|from|for) my (?:end|side|screen"
+    r"|computer|system)",
+    # A feed between systems that has stopped ("the dpd feed isnt coming thru"); not a page
+    # "not updating", which is the carrier's news, not the assistant's blindness.
+    r"(?:feed|system|systems|sys|database|server|connection)(?: \w+){0,2}? (?:isn't|is not|isnt"
+    r"|not) (?:coming through|coming thru|syncing|talking to)",
     negation=False,
 )
 #: What a customer proves who they are with.
 _IDENTITY = (
     r"(?:postcode|post code|zip code|zip|full name|email on the account|email address on the"
-    r" account|name on the account|billing address|phone number on the account)"
+    r" account|name on the account|billing address|phone number on the account"
+    r"|email on the acct|last (?:4|four) digits|card number)"
 )
 _SIGN_IN_FAMILIES = rules(
     Deflection.SIGN_IN.value,
     rf"(?:confirm|give|tell|provide|send|pop|share)(?: in| over| across)?(?: me| us)?(?: with)?"
-    r" (?:your|ur|the)"
-    rf" (?:[\w-]+ (?:and|&) |\w+ )?{_IDENTITY}",
+    r" (?:(?:your|ur|the) )?"
+    rf"(?:[\w-]+ (?:and|&|\+) |\w+ )?{_IDENTITY}",
     rf"(?:need|want|require|ask for|take|have)(?: \w+)? (?:your|ur|yr|the) (?:[\w-]+ (?:and|&)"
     rf" |\w+ )?{_IDENTITY}",
     r"(?:verify|confirm|check) (?:the|your|ur) (?:email(?: address)?|name|postcode|phone number"
@@ -309,6 +357,9 @@ _OTHER_FAMILIES = rules(
     r"(?:couldn't|could not|couldnt) say(?:,|\.|!|$| to be honest| honestly| sorry| i'm afraid)",
     r"i (?:wouldn't|would not|wouldnt) (?:really |honestly )?know\b",
     r"not (?:sure|certain),? (?:sorry|soz|sry|tbh|honestly|to be honest|i'm afraid)\b",
+    r"not (?:totally |entirely |100% |really |too |quite |completely )?(?:sure|certain) (?:about"
+    r"|on|of) (?:that|this)(?: one| question| bit)?(?:,|\.|!|$| to be honest| tbh| sorry| i'm"
+    r" afraid| so)",
     r"(?:a |bit of a |a bit of a |complete |total )?mystery to (?:me|us)\b",
     r"(?:outside|beyond) (?:of )?the (?:scope|remit) of (?:what i|this|my|our)",
     r"(?:dunno|idk|no clue|not a clue)",
@@ -350,8 +401,9 @@ _DEFLECTIONS = RuleSet.of(
         r"having (?:trouble|problems|issues|difficulty) (?:accessing|connecting|loading|reaching"
         r"|pulling up|finding|getting|looking up|retrieving|checking)",
         # A system that cannot answer, in any words: "the system's playing up", "sys is down".
-        rf"{_SYSTEMS}(?: \w+){{0,2}}(?:'s|'re| is| are| s)? (?:currently |temporarily |still "
-        rf"|a bit |being |been )?{_BROKEN}",
+        rf"{_SYSTEMS}(?: \w+){{0,2}}(?:'s|'re| is| are| s)?"
+        rf"(?: seems to be| seem to be| appears to be| appear to be| looks to be| seems| looks)?"
+        rf" (?:currently |temporarily |still |a bit |being |been )?{_BROKEN}",
         rf"{_SYSTEMS}(?: \w+){{0,2}} (?:isn't|is not|aren't|are not|won't|will not|isnt|wont)"
         r" (?:showing|loading|working|letting me|cooperating|responding|coming up|bringing"
         r"|returning|finding|pulling)",
@@ -402,6 +454,12 @@ _DEFLECTIONS = RuleSet.of(
         r"you can reach (?:them|us)",
         r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)+",
         r"(?:our|the) (?:\w+ )?team(?: \S+){0,3}? can (?:help|check|assist|look)",
+        r"(?:line|helpline|hotline|desk|department|dept|specialists|colleagues),?(?: \S+){0,3}?"
+        r" (?:can|will|would|will be able to|would be able to|should be able to) (?:assist|help)"
+        r"(?: you| u)?\b",
+        # Asked in a shop: "ask in store", "check at your local branch".
+        r"(?:ask|asking|check|try|enquire|inquire)(?: at| in)(?: the| a| your| ur)?(?: local"
+        r"| nearest)? (?:store|shop|branch)\b",
         r"(?:get|find|fetch|bring in|loop in|ask) (?:a|an|one of our|our) (?:human |real )?"
         r"(?:colleague|agent|team member|person|human|specialist)",
         # Hand-offs in any verb: "pop you through to", "connecting you with", "grab my manager".
@@ -535,8 +593,9 @@ _REFUSALS = RuleSet.of(
         r"(?:diff|different) (?:account|acct|acc)\b",
         # Nothing of that name where the customer's records are: "there's nothing under RMA-1 on
         # your account", "no return called RMA-2 linked to you".
-        r"(?:nothing|no (?:order|return|rma|record|match)(?:es|s)?)(?:'s| is)? (?:(?:showing|coming"
-        r" up|listed|turning up|at all) )?(?:under|for|called|named"
+        r"(?:nothing|nothin|no (?:order|return|rma|record|match)(?:es|s)?)(?:'s| is| has|'s been)?"
+        r" (?:(?:showing|coming up|come up|came up|shown up|showed up|turned up|listed|turning up"
+        r"|at all) )?(?:under|for|called|named|on"
         r"|matching|with|by) (?:\S+ ){1,3}(?:on|in|under|against|linked to|attached to|associated"
         rf" with) (?:{_YOUR_RECORDS}|you\b|u\b)",
         rf"{_ORDERS}(?: \w+){{0,3}} (?:that|which)? ?(?:aren't|are not|isn't|is not|don't|doesn't"
@@ -546,7 +605,9 @@ _REFUSALS = RuleSet.of(
         r"(?:isn't|is not|aren't|are not|not|n't)(?: \w+){0,3} (?:on|linked to|associated with"
         rf"|connected to|under|part of|attached to|registered to|one of|tied to|held on) {_YOURS}",
         r"(?:for|due to) (?:privacy|security|data protection|confidentiality)",
-        r"to protect (?:customer |your |their |our customers' )?privacy",
+        r"to protect (?:customer |your |their |our customers' |everyone's |people's"
+        r" |customers' |other people's )?privacy",
+        rf"placed by {THIRD_PARTIES}",
         r"privacy matters",
         r"belongs? to (?:another|a different|someone else|somebody else)",
         r"placed by (?:someone|somebody) else",
@@ -600,7 +661,10 @@ _REFUSALS = RuleSet.of(
         r"(?:nothing|no results?|no match(?:es)?) (?:comes|came|coming|shows|showed|showing|turns"
         rf"|turned) up(?: \S+){{0,4}} (?:on|in|under|against) {_YOUR_RECORDS}",
         r"(?:doesn't|does not|doesnt|didn't|did not|don't|do not|dont) (?:match|show up|appear"
-        rf"|come up|belong)(?: \w+){{0,3}} (?:on|in|under|against|with|to) {_YOUR_RECORDS}",
+        rf"|come up|belong)(?: \w+){{0,3}} (?:on|in|under|against|with|to|for)"
+        rf" {_YOUR_RECORDS}",
+        r"(?:not|n't|isnt|arent) (?:showing|coming up|appearing|listed|turning up)(?: up)? (?:on"
+        rf"|under|against|in|with|for) {_YOUR_RECORDS}",
         rf"no (?:record|trace|sign)s? of(?: \S+){{0,3}} (?:on|in|under|against) {_YOUR_RECORDS}",
         # "Isn't in your name" (not "in your account": a refund not in it yet is no refusal).
         r"(?:isn't|is not|isnt|not|n't|wasn't|wasnt)(?: \w+){0,3} (?:in|under|against)"
@@ -620,8 +684,13 @@ _REFUSALS = RuleSet.of(
         r"|policy|policies|laws?|regulations|means|requirements|stops me|won't let me|doesn't"
         r" let me|does not allow|prevents? me)",
         r"gdpr",
+        # Not able to tell is a refusal; not able to access or look at is blindness ("I'm not
+        # able to access individual order records"), a refusal only when not permitted.
         r"(?:not|n't) (?:permitted|allowed|authori[sz]ed|able) to (?:share|disclose|discuss"
-        r"|give out|reveal|release|pass on|talk about|look at|access|go into|give you)"
+        r"|give out|reveal|release|pass on|talk about|go into|give you)"
+        r"(?: \w+){0,3} (?:about|of|on|for|into)? ?(?:that|this|those|other|another|someone"
+        r"|somebody|orders?|returns?|accounts?)",
+        r"(?:not|n't) (?:permitted|allowed|authori[sz]ed) to (?:look at|access)"
         r"(?: \w+){0,3} (?:about|of|on|for|into)? ?(?:that|this|those|other|another|someone"
         r"|somebody|orders?|returns?|accounts?)",
         r"(?:not|n't) (?:permitted|allowed|authori[sz]ed) to (?:share|disclose|reveal|release"
@@ -745,7 +814,8 @@ _SIGN_OFF = re.compile(
     r"\b(?:if you (?:have|need|would like|want|wish)|if you'd (?:like|prefer)|should you (?:have"
     r"|need|require|want|wish)|anything else|any (?:other|more|further) \w+|(?:other|additional"
     r"|more) questions|further (?:questions|help|assistance)|for anything else"
-    r"|any (?:probs|problems|issues|worries|questions|qs|q's|hassle)|if (?:anything|something)"
+    r"|any (?:probs|problems|issues|worries|questions|qs|q's|hassle)|something else"
+    r"|if (?:anything|something)"
     r" (?:looks|seems|is|goes) (?:off|wrong|amiss))\b"
 )
 
@@ -788,12 +858,25 @@ def extract_deflection(doc: Document) -> list[Claim]:
     hits = []
     for hit in found:
         sentence = doc.sentence_at(hit.start)
-        if hit.value == Deflection.CONTACT_SUPPORT and _SIGN_OFF.search(doc.clause_text(sentence)):
+        if hit.value == Deflection.CONTACT_SUPPORT and _signing_off(doc, sentence):
             continue
         if hit.value in _REFUSED_ANYWAY and sentence in refusing:
             continue
         hits.append(hit)
     return claims_of(doc, ClaimKind.DEFLECTION, _settled(doc, hits))
+
+
+def _signing_off(doc: Document, sentence: Segment) -> bool:
+    """A hand-off's sentence is a sign-off, or follows one asked as a question ("Need help with
+    something else? Our team is available 24/7 via live chat.")."""
+    if _SIGN_OFF.search(doc.clause_text(sentence)):
+        return True
+    index = doc.sentences.index(sentence)
+    if index == 0:
+        return False
+    before = doc.sentences[index - 1]
+    text = doc.masked[before.start : before.end]
+    return text.rstrip(" \n\"')]*").endswith("?") and _SIGN_OFF.search(text) is not None
 
 
 #: The non-answers a stated limit is the reason of.

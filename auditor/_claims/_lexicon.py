@@ -52,6 +52,8 @@ _DOUBLING = frozenset(
         "set",
         "spin",
         "lag",
+        "transfer",
+        "refer",
     ]
 )
 _VOWELS = frozenset("aeiou")
@@ -322,3 +324,12 @@ THIRD_PARTIES = (
 CLUELESS = r"(?:idea|clue|scooby|foggiest|faintest|notion)"
 #: What a screen or system does when it will not answer: "it just errors", "keeps timing out".
 FAILING = ("error", "crash", "freeze", "hang", "glitch", "time out", "lag", "stall", "spin")
+#: Desks named by their work, to which a case is handed: "passed to Jess in logistics".
+DESKS = (
+    r"(?:logistics|billing|accounts|payments|dispatch|returns|complaints|finance|ops|operations"
+    r"|warranty|claims|trade|customer care|customer services?|support|the warehouse"
+    r"|(?:the |our )?[\w-]+ (?:team|desk|department|dept))"
+)
+#: Who answers for what the shop does not: the carrier, the maker, the marketplace seller; an
+#: answer that sends the customer to them ("give DPD a call") is a hand-off.
+THIRD_PARTY = rf"(?:{CARRIERS}|manufacturer|maker|brand|seller|supplier|marketplace seller|vendor)"
