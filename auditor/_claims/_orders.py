@@ -15,9 +15,11 @@ from auditor._claims._document import Document
 from auditor._claims._lexicon import (
     AND,
     BOUNCED,
+    CARRIER_NAMES,
     CARRIER_PLACES,
     CARRIERS,
     COLLECTION,
+    DROP_PLACES,
     ORDER_PARTS,
     PARCELS,
     PAYING,
@@ -55,7 +57,15 @@ _UNSHIPPED = "unshipped"
 #: cable not yet"): a part still here when a part of the same order has gone, else nothing.
 _ELIDED = "elided"
 #: A future or a modal before a stage verb: a plan or a promise, not the order's state.
-_WILL = r"(?:will|'ll|should|to|can|could|must|would|may|might|going to|set to|due to)"
+_WILL = (
+    r"(?:will|'ll|should|to|can|could|must|would|may|might|going to|set to|due to"
+    # Chat: "shd be dlvd 2moro", "gonna be sent".
+    r"|shd|shld|shud|wil|gonna|wld)"
+)
+#: Delivered as chat and hurried typing spell it.
+_DELIVERED_WORD = (
+    r"delivered|delivred|delieverd|deliverd|dlvd|dlvrd|dlvred|delivd|deliv'd|dlv'd|delvd"
+)
 #: How soon: "ships tmrw", "due out Friday" is still at the shop.
 _SOON = (
     r"(?:tomorrow|tmrw|tmr|2moro|today|tonight|soon|shortly|later|next|this|on|within|in|by"
@@ -67,7 +77,12 @@ _STRONG = RuleSet.of(
     rules(
         _SHIPPED,
         r"shipped|dispatched|despatched|shiped|dispached|dispatchd|shppd|shpd|shipd|dispatced",
-        r"out for delivery",
+        r"out (?:for|4) delivery",
+        # Agents' shorthand: "o/d today" (out for delivery), "disp. 7/12 w/ DPD".
+        r"o/d(?= |$)",
+        r"disp(?:'d|d|\.)?(?= (?:\d|on\b|mon|tue|wed|thu|fri|sat|sun|yday|yest|today|tdy|this"
+        r"|w/|with\b|via\b))",
+        rf"{WITH} {CARRIER_NAMES}\b",
         rf"(?:handed|given|passed) (?:over |off )?to (?:the |our )?(?:courier|carrier|driver"
         rf"|{_CARRIERS})",
         rf"{past('go', 'send', 'head')} (?:off |out )?(?:with|via) (?:the |our )?(?:courier|carrier"
@@ -100,14 +115,13 @@ _STRONG = RuleSet.of(
     rules(_PARTIAL, r"not all (?:of )?(?:your|the) items", negation=False),
     rules(
         _DELIVERED,
-        r"delivered|delivred|delieverd|deliverd|dlvd|dlvrd|dlvred|delivd|deliv'd|dlv'd|delvd",
+        _DELIVERED_WORD,
         r"(?:popped|pushed|put|posted|slipped|left) (?:it |them |your \w+ |the \w+ |xx+ )?through"
         r" (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)",
         r"(?:has |have |had )?arrived",
         r"signed for",
-        r"left (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind) (?:your|a|the)"
-        r" (?:\w+ )?(?:neighbou?r|porch|safe place|door|front door|doorstep|step|reception|mailbox"
-        r"|letterbox|bin|garage|shed|gate)",
+        rf"left (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind) (?:your|a|the)"
+        rf" (?:[\w-]+ )?{DROP_PLACES}",
     ),
     rules(
         _DELIVERED,
@@ -120,6 +134,15 @@ _STRONG = RuleSet.of(
         r"cancell?ed|canceled|cancled|cancelld|cxl'd|cxld|canc'd|canx|canx'd|voided|scrapped"
         r"|called off|binned(?: off)?|axed",
         r"cancellation (?:has been |was )?(?:confirmed|processed|completed)",
+        # A past obligation done: "we've had to cancel ORD-1".
+        r"(?:had|'d) to (?:cancel|void|scrap)",
+    ),
+    rules(
+        _PENDING,
+        # Held for a check before it can go: "on hold til we verify ur addr", "held while our
+        # fraud team verifies the billing address".
+        r"(?:on hold|held)(?: \w+){0,3}? (?:until|till|til|while|whilst|for|as)(?: \w+){0,4}?"
+        r" (?:address|addr|postcode|zip code|verif\w*|fraud|security check|identity check)",
     ),
     # A field label makes any status word an order status ("Status: processing").
     *(rules(stage, rf"status\W{{1,3}}{stage.replace('_', ' ')}") for stage in _STAGES),
@@ -130,9 +153,9 @@ _STRONG = RuleSet.of(
         rf"{_WILL}(?: \w+ly)? (?:be )?(?:start|begin) \w+",
         r"(?:tracking|details|email|confirmation|info|number|link)(?: \w+)? (?:to|will) follow",
         r"delivered\W{1,6}(?:expected|due|pending|not yet|eta|estimated)",
-        rf"{_WILL}(?: most| very)?(?: \w+ly)? be (?:shipped|dispatched|delivered|deliverd|delivred"
-        r"|despatched"
-        r"|redelivered|on (?:its|their|the) way)",
+        # "will be packed and shipped": the future reaches every verb it joins.
+        rf"{_WILL}(?: most| very)?(?: \w+ly)? (?:be|b) (?:\w+ (?:and|&|n|or) )?(?:shipped"
+        rf"|dispatched|{_DELIVERED_WORD}|despatched|redelivered|on (?:its|their|the) way)",
         r"(?:re-?delivered|redelivery)",
         # A plan, not a state: "will be handed to the courier this afternoon".
         rf"{_WILL}(?: \w+ly)? be (?:handed|given|passed) (?:over |off )?to (?:the |our )?(?:courier"
@@ -163,6 +186,8 @@ _AMBIGUOUS = RuleSet.of(
         r"waiting to be (?:processed|started|confirmed)",
         r"order (?:has been |was |is )?(?:received|confirmed|placed successfully)",
         r"(?:is|has been|'s been) confirmed",
+        # Chat: the state after the order ("ORD-1 confirmed, pmt recvd").
+        r"xx+:? confirmed",
         r"(?:in|at the front of|near the front of) (?:the|our) queue"
         r"(?! for (?:inspection|checking|review|assessment|a refund))",
         # "On hold pending review" is held for a reason the shop has not settled: no status.
@@ -197,8 +222,8 @@ _AMBIGUOUS = RuleSet.of(
     ),
     rules(
         _ELIDED,
-        r"(?:hasn't|hasnt|has not|haven't|havent|have not|isn't|aren't|not yet|nt yet)"
-        r"(?=\s*(?:[.,;!?\)]|$))",
+        r"(?:hasn't|hasnt|has not|haven't|havent|have not|isn't|aren't|not yet|nt yet)(?: yet)?"
+        r"(?=\s*(?:[.,;!?\)]|$|(?:bc|cos|coz|because|as|since)\b))",
         # A part still here, counted: "delivered 2 pkgs, 1 to go".
         r"(?:\d+|one|two|three) (?:more )?to (?:go|come)(?=\s*(?:[.,;!?\)]|$))",
         negation=False,
@@ -300,7 +325,14 @@ _AMBIGUOUS = RuleSet.of(
         rf"xx+(?: has been| was|'s been)?:?(?: not)? {past('send', 'post')}"
         r"(?! (?:back|to us|an?|the|you)\b)",
         r"(?:is|'s|are|'re|now|already|safely) in the post",
-        r"on the (?:move|road|truck|van|lorry)",
+        r"on the (?:move|road)",
+        # On a vehicle, whoseever: "on van", "on a FedEx truck", "on the DPD van".
+        r"on (?:a |an |the |its |their )?(?:[\w-]+(?:'s)? )?(?:van|truck|lorry)\b",
+        # Gone, said of the order or its parts with nothing after it: "the lamp & hub have gone".
+        r"(?:has|have|'ve|'s) (?:already |now |just |all )?gone(?=\s*(?:[.,;!?\)]|$))",
+        # The carrier tried the door: it has the parcel ("attempted delivery yesterday").
+        r"(?:attempted|tried to make a|tried) (?:a )?deliver(?:y|ing)?|delivery attempt"
+        r"|missed (?:a |the )?delivery",
         r"on the (?:delivery |courier'?s? |driver'?s? )(?:van|truck|lorry)",
         r"in the (?:delivery |courier'?s? |driver'?s? )?(?:van|truck|lorry)",
         r"(?:at|in) (?:the )?sorting (?:ctr|cntr|ctre)",
@@ -358,6 +390,12 @@ _OFF_TOPIC = re.compile(
 _OFF_TOPIC_OBJECT = re.compile(
     r"[^\S\n]+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock)"
 )
+#: "Arrived at DHL Sort Facility": a carrier's scan on the way, not the delivery.
+_AT_CARRIER = re.compile(
+    rf"\s+(?:at|in) (?:the |a |an |your |their |our )?(?:local |regional |nearest )?"
+    rf"(?:(?!fulfil|warehouse)[\w-]+(?:'s|s')? ){{0,2}}?(?:{CARRIER_PLACES}|local (?:facility"
+    r"|post office))"
+)
 _SENT_BACK = re.compile(
     r"\b(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback\b|\b(?:returned|rma)\b"
 )
@@ -384,7 +422,8 @@ _WAITING = re.compile(
 )
 #: "… is with the courier": a parcel held by the carrier, after a verb of being or a label.
 _HELD_BY = re.compile(
-    r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)|[:\-])\s*$"
+    r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)"
+    r"|(?:\b(?:is|are|now|still)|'s|'re) out|[:\-])\s*$"
 )
 #: A clause that opens on its verb: its subject is the one before it in the sentence.
 _NO_SUBJECT = re.compile(
@@ -460,10 +499,12 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
         return False  # "Refund amount: £32.00 — status: processing" is the refund's status
     if hit.value == _PROCESSING and _after_a_condition(doc, hit.clause):
         return False  # "Once payment clears, it will ship tomorrow": still waiting for it
-    if hit.value == _DELIVERED and "arrived" in doc.masked[hit.start : hit.end]:
-        sentence = doc.clause_text(doc.sentence_at(hit.start))
-        if _SENT_BACK.search(sentence):
-            return False
+    if (
+        hit.value == _DELIVERED
+        and "arrived" in doc.masked[hit.start : hit.end]
+        and _arrived_elsewhere(doc, hit)
+    ):
+        return False
     before = doc.labelled_clause_text(hit.clause)[: hit.start - hit.clause.end]
     if _NO_SUBJECT.match(doc.masked, hit.clause.start, hit.end):
         # "Your refund for ORD-1 is queued up and will go out on Friday": a clause with no
@@ -480,6 +521,14 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
     if _about_a_return(doc, hit.start):
         return False
     return _OFF_TOPIC_OBJECT.match(doc.masked, hit.end) is None
+
+
+def _arrived_elsewhere(doc: Document, hit: Hit) -> bool:
+    """ "Arrived" said of a stop on the way ("Arrived at DHL Sort Facility") or of a parcel
+    sent back to the shop: not the order's delivery."""
+    if _AT_CARRIER.match(doc.masked, hit.end):
+        return True
+    return _SENT_BACK.search(doc.clause_text(doc.sentence_at(hit.start))) is not None
 
 
 def _bounced(doc: Document, hit: Hit) -> bool:
