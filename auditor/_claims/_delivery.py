@@ -23,7 +23,14 @@ from typing import NamedTuple
 from auditor._claims._dates import DATE_NEEDLES, DateExpr, find_dates, resolve
 from auditor._claims._dispatch import WordIndex
 from auditor._claims._document import Document
-from auditor._claims._lexicon import CONTACTING, ORDER_PARTS, PARCELS, RESTOCK, forms
+from auditor._claims._lexicon import (
+    CONTACTING,
+    DROP_PLACES,
+    ORDER_PARTS,
+    PARCELS,
+    RESTOCK,
+    forms,
+)
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
 from auditor._claims._registry import EXTRACTORS
@@ -44,7 +51,7 @@ def _spaced(pattern: str) -> str:
 _STRONG = re.compile(
     _spaced(
         r"\b(?:arriv\w*|ariv\w*|arrv\w*|arr|dlvr\w*|dlvy|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|dlvrd|dlvred|delivd|del|eta"
-        r"|with (?:you|u)|w/ ?(?:you|u)|reach(?:es|ed)? (?:you|u)"
+        r"|with (?:you|u)|w/ ?(?:you|u)|w (?:you|u)|reach(?:es|ed)? (?:you|u)|o/d"
         r"|(?:get|gets|got|getting) (?:to (?:you|u)|there)"
         # "the last one came on Friday"; not money or a restock coming back or through.
         r"|came(?! (?:back|through|in|to|from|with|up|out)\b)"
@@ -52,9 +59,8 @@ _STRONG = re.compile(
         r"|land(?:s|ed|ing)?|be there|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
         r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed for"
         r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
-        r"|left (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the) (?:\w+ )?"
-        r"(?:neighbou?r"
-        r"|safe place|porch|door|doorstep|step|reception|mailbox|letterbox|bin|garage|shed|gate)"
+        r"|left (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the)"
+        rf" (?:[\w-]+ )?{DROP_PLACES}"
         r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|recieve|have)"
         r" (?:it|them|your|xx+))\b"
     )
@@ -66,7 +72,9 @@ _WEAK = re.compile(
         r"|on track for|planned for|aiming for|aimed for|targeting|target date|coming"
         # The carrier's schedule: "they've got it down for Thursday", "down as delivering".
         r"|(?:got|have|has|had) (?:it|them|xx+|the \w+|your \w+) down for|down as deliver\w*"
-        r"|new (?:date|eta|delivery date|estimate)|revised (?:date|eta|estimate)|rescheduled)\b"
+        r"|new (?:date|eta|delivery date|estimate)|revised (?:date|eta|estimate)|rescheduled"
+        # A carrier's booked time: "they've given a one-hour slot of 10–11 tomorrow".
+        r"|slot)\b"
     )
 )
 #: A promised date the answer says has passed (issue 24): "it was due on Thursday", "should
@@ -77,9 +85,18 @@ _UNMET = re.compile(
     r"\b(?:(?:should(?: have|'ve| of)|shoulda) (?:been|arrived|come|got|gotten|reached|landed"
     r"|turned|gone|\w+ed)|(?:was|were) (?:due|meant|supposed|scheduled|expected"
     r"|promised|set|booked|slated)|original(?:ly)?|missed|(?:has|have|had) (?:now |already )?"
-    r"passed"
-    # A delivery tried and failed is no delivery: "the carrier attempted delivery on Friday".
-    r"|attempted|tried to deliver|delivery attempt)\b"
+    r"passed)\b"
+)
+#: A delivery tried and failed is no delivery: "the carrier attempted delivery on Friday"; the
+#: next attempt, still to come, is the day it is due ("a second attempt is scheduled for
+#: tomorrow").
+_ATTEMPTED = re.compile(r"\b(?:attempted|tried to deliver|delivery attempt)\b")
+#: A span of days counted from another event, not from today: "2-3 working days after that",
+#: "within 5 days of shipment", "3 days from dispatch". It names no day.
+_ANCHORED = re.compile(
+    r"\s*(?:after|from|of|following) (?:that|this|then|it (?:ships|leaves|goes)|dispatch"
+    r"|despatch|shipment|shipping|collection|posting|pick-?up|the (?:date of )?(?:dispatch"
+    r"|despatch|shipment|shipping|collection))\b"
 )
 #: What a shop sends that is no parcel: a message about it.
 _MESSAGE = (
@@ -125,12 +142,14 @@ _RESTOCK = re.compile(RESTOCK)
 _MONEY = re.compile(r"\b(?:refunds?|refunded|paid out|credit\w*|money|reimburs\w*)\b")
 _GOODS = re.compile(r"\b(?:order|parcel|package|delivery|shipment|replacement|item|items|box)\b")
 _PAST = re.compile(
-    r"\b(?:delivered|arrived|was|were|came|got|received|signed|dropped|left|last|turned|landed"
-    r"|reached|dlvd|dlvrd)\b"
+    r"\b(?:delivered|arrived|was|were|came|got|received|signed|dropped|left|turned|landed"
+    r"|reached|dlvd|dlvrd"
+    # "last Thursday", not "the last one is out for delivery this morning".
+    r"|last (?:week|night|mon|tue|wed|thu|fri|sat|sun)\w*)\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|'ll|should|shd|expect|expected|due|going to|to be|arrives|arriving|scheduled"
-    r"|down for)\b"
+    r"|down for|pencil+ed in|booked in|slated|planned|for delivery)\b"
 )
 #: "shipped 2day, eta thurs": the day a parcel was sent, not the day it arrives.
 _SENT_ON = re.compile(
@@ -170,6 +189,14 @@ _PARCEL_HEADER = re.compile(rf"(?:#|no\.?|number )?{PARCELS}(?: (?:#|no\.?|numbe
 #: it is shipped (every part left) and not delivered ("one was delivered on 2 Dec, the other is
 #: still in transit").
 _PARTLY_SENT = frozenset({"partially_shipped"})
+#: A part that has left, and a part still to come, told in a date's clause.
+_GONE_PART = re.compile(
+    r"\b(?:shipped|sent|went out|gone|left|dispatched|despatched|o/d|out for delivery|in transit"
+    r"|on (?:its|the) way|with the (?:courier|carrier))"
+)
+_STILL_PART = re.compile(
+    r"\b(?:rest|remaining|remainder|second|other|last|still|follow\w*|yet|separately)\b"
+)
 _SHIPPED = "shipped"
 _DELIVERED = "delivered"
 
@@ -183,11 +210,13 @@ _CUE_WORDS = frozenset({
     "lands", "landed", "landing", "receive", "recieve", "dropped", "drop", "dropping", "coming",
     "scheduled", "slated", "booked",
     "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target", "came", "down",
+    "slot",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {
     "with": ("with you", "with u"),
-    "w": ("w/",),
+    "w": ("w/", "w u", "w you"),
+    "o": ("o/d",),
     "to": ("to you", "to u"),
     "be": ("be there",),
     "there": ("get there", "gets there", "got there", "getting there"),
@@ -365,7 +394,7 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
                 carried = (clause, text)
                 if _about_a_return(doc, clause) or negated(doc, clause, clause.start, clause.end):
                     continue
-                if _UNMET.search(text):
+                if _UNMET.search(text) or (_ATTEMPTED.search(text) and not _FUTURE.search(text)):
                     carried = None
                     continue
                 found.extend(_claims(doc, clause, text, dates or _dates_in(doc, clause)))
@@ -385,7 +414,9 @@ def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> 
     past = bool(_PAST.search(tense)) and not _FUTURE.search(tense)
     out = []
     for expr in dates:
-        if _SET_ASIDE.search(doc.masked, clause.start, expr.start):
+        if _SET_ASIDE.search(doc.masked, clause.start, expr.start) or _ANCHORED.match(
+            doc.masked, expr.end
+        ):
             continue
         if _SENT_ON.search(doc.masked, max(clause.start, expr.start - 24), expr.start) and any(
             e is not expr for e in dates
@@ -436,7 +467,7 @@ def _whole_orders(doc: Document, found: list[_Found]) -> list[Claim]:
     """Drop the day a part was delivered when the order is still on its way: another date to
     come for the same order, the answer reads as an order partly sent, or it says the same order
     is shipped and not that it was delivered."""
-    found = _last_part(doc, found)
+    found = _gone_parts(doc, _last_part(doc, found))
     if not any(f.past for f in found):
         return [f.claim for f in found]
     to_come = {f.claim.subject for f in found if not f.past and f.claim.subject is not None}
@@ -467,6 +498,37 @@ def _last_part(doc: Document, found: list[_Found]) -> list[_Found]:
     for f in future:
         last[f.claim.subject] = max(f.day, last.get(f.claim.subject, f.day))
     return [f for f in found if f.past or last.get(f.claim.subject, f.day) == f.day]
+
+
+def _gone_parts(doc: Document, found: list[_Found]) -> list[_Found]:
+    """An order partly sent whose date is told of the part that has left ("first half o/d
+    today, second half still in the warehouse"; "| Kettle | Shipped | Fri 11 Dec |"): the
+    order's own day is its last part's, which the answer does not give."""
+    if not any(not f.past for f in found):
+        return found
+    statuses = EXTRACTORS[ClaimKind.ORDER_STATUS](doc)
+    partial = {c.subject for c in statuses if c.value in _PARTLY_SENT}
+    if not partial:
+        return found
+    return [
+        f
+        for f in found
+        if f.past or f.claim.subject not in partial or not _of_a_gone_part(doc, f.claim.span[0])
+    ]
+
+
+def _of_a_gone_part(doc: Document, at: int) -> bool:
+    """The clause holding `at` (with the clause before it in its sentence, and its table row)
+    tells of a part that has left, and of none still to come."""
+    clause = doc.clause_at(at)
+    index = doc.clause_index(clause)
+    text = doc.clause_text(clause)
+    if index > 0 and doc.clauses[index - 1].sentence == clause.sentence:
+        text = f"{doc.clause_text(doc.clauses[index - 1])} {text}"
+    row = doc.memo.get(("delivery row", clause.start))
+    if isinstance(row, str):
+        text = f"{text} {row}"
+    return _GONE_PART.search(text) is not None and _STILL_PART.search(text) is None
 
 
 def _parcel_rows(doc: Document, found: list[_Found]) -> bool:
