@@ -164,6 +164,10 @@ _LABEL = re.compile(r"\W*(?:[\w'/]+\s+){0,3}[\w'/]+\s*(?::|\s-\s)")
 _ORDINAL = re.compile(r"\W*(?:and\s+)?the (first|former|second|latter)\b")
 _ORDINAL_INDEX = {"first": 0, "former": 0, "second": 1, "latter": 1}
 _WORD = re.compile(r"[a-z0-9']+")
+#: A number standing alone, which may be an order's named in full elsewhere.
+_BARE_NUMBER = re.compile(r"(?<![\w./:-])(\d{4,})(?![\w./:-])")
+#: A field that only says when: "Date:", "When:", "On:".
+_WHEN_LABEL = re.compile(r"[^\w\n]*(?:date|when|on|day|dated)\s*:")
 #: A time of day as a word: "3pm", "14", "8am".
 _TIME = re.compile(r"\d{1,2}(?:am|pm)?")
 #: The only words, besides its dates, of a clause that goes on from a delivery clause or is
@@ -376,17 +380,21 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
     # (its label, the field it is the value of) can only go on from a delivery clause.
     cues = [m.span() for m in _ANY_CUE.finditer(doc.masked)]
     tables = "|" in doc.masked
+    #: A line's date said before its event ("- Dec 8 — Delivered"): the sentence and its dates.
+    lead: tuple[int, list[DateExpr]] | None = None
     for clause in doc.clauses:
         if silent(clause):
             continue
         going_on = carried is not None and carried[0].sentence == clause.sentence
-        if not going_on:
-            since = doc.sentences[clause.sentence].start
-            if not any(start < clause.end and end > since for start, end in cues) and not (
-                tables and _column(doc, clause)
-            ):
+        field = ""
+        if not going_on and _uncued(doc, clause, cues, tables=tables):
+            field = _field_of(doc, clause)
+            if not field:
+                lead = _lead(doc, clause, cues) or lead
                 continue
         text, dates = _read(doc, clause)
+        text = field + text
+        dates = _with_lead(doc, clause, dates, lead)
         if _cued(text):
             segment = doc.sentences[clause.sentence]
             before = doc.masked[segment.start : clause.start]
@@ -394,7 +402,7 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
                 carried = (clause, text)
                 if _about_a_return(doc, clause) or negated(doc, clause, clause.start, clause.end):
                     continue
-                if _UNMET.search(text) or (_ATTEMPTED.search(text) and not _FUTURE.search(text)):
+                if _unmet(text):
                     carried = None
                     continue
                 found.extend(_claims(doc, clause, text, dates or _dates_in(doc, clause)))
@@ -406,6 +414,53 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
             else:
                 carried = None
     return _whole_orders(doc, found)
+
+
+def _uncued(doc: Document, clause: Clause, cues: list[tuple[int, int]], *, tables: bool) -> bool:
+    """No cue word in the clause's sentence up to its end, and no table column to lend one."""
+    since = doc.sentences[clause.sentence].start
+    if any(start < clause.end and end > since for start, end in cues):
+        return False
+    return not (tables and _column(doc, clause))
+
+
+def _unmet(text: str) -> bool:
+    """A promised date said to have passed, or a delivery tried and failed."""
+    return bool(_UNMET.search(text) or (_ATTEMPTED.search(text) and not _FUTURE.search(text)))
+
+
+def _with_lead(
+    doc: Document,
+    clause: Clause,
+    dates: list[DateExpr] | None,
+    lead: tuple[int, list[DateExpr]] | None,
+) -> list[DateExpr] | None:
+    """The clause's dates, or when it has none the dates its line opened on."""
+    if dates or lead is None or lead[0] != clause.sentence:
+        return dates
+    return _dates_in(doc, clause) or lead[1]
+
+
+def _field_of(doc: Document, clause: Clause) -> str:
+    """A field of when with no word of its own ("- Date: Sunday 6 December") under a line that
+    tells a delivery ("- Status: Delivered"): that line, which the field goes on from."""
+    sentence = doc.sentences[clause.sentence]
+    if clause.sentence == 0 or not _WHEN_LABEL.match(doc.masked, sentence.start, sentence.end):
+        return ""
+    above = doc.clause_text(doc.sentences[clause.sentence - 1])
+    return f"{above} " if _STRONG.search(_CONTACT.sub(" ", above)) else ""
+
+
+def _lead(
+    doc: Document, clause: Clause, cues: list[tuple[int, int]]
+) -> tuple[int, list[DateExpr]] | None:
+    """A clause of dates alone before the delivery word of its line ("- Dec 8 — Delivered ✅",
+    a history told date first): its dates are that word's."""
+    end = doc.sentences[clause.sentence].end
+    if not any(clause.end <= start < end for start, _ in cues):
+        return None
+    dates = _dates_in(doc, clause)
+    return (clause.sentence, dates) if dates and _is_value(doc, clause, dates) else None
 
 
 def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> list[_Found]:
@@ -460,7 +515,23 @@ def _subjects(doc: Document, clause: Clause, expr: DateExpr) -> tuple[str | None
         index = _ORDINAL_INDEX[ordinal.group(1)]
         if len(orders) > 1 and index < len(orders):
             return (orders[index],)
+    named = _by_number(doc, clause, expr)
+    if named is not None:
+        return (named,)
     return resolve_subjects(doc, ClaimKind.DELIVERY_DATE, expr.start, expr.end)
+
+
+def _by_number(doc: Document, clause: Clause, expr: DateExpr) -> str | None:
+    """An order the answer named in full, called by its number alone before the date in its
+    clause ("ORD-1 and ORD-2 left today, 88512 is due tomorrow and 88513 Fri")."""
+    numbers = _BARE_NUMBER.findall(doc.masked, clause.start, expr.start)
+    if not numbers:
+        return None
+    for mention in doc.mentions:
+        subject = mention.subject
+        if mention.type is SubjectType.ORDER and subject and subject.endswith(f"-{numbers[-1]}"):
+            return subject
+    return None
 
 
 def _whole_orders(doc: Document, found: list[_Found]) -> list[Claim]:

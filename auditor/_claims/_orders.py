@@ -186,6 +186,9 @@ _AMBIGUOUS = RuleSet.of(
         r"waiting to be (?:processed|started|confirmed)",
         r"order (?:has been |was |is )?(?:received|confirmed|placed successfully)",
         r"(?:is|has been|'s been) confirmed",
+        # Held back until a check clears: "confirming your address before the order is
+        # released".
+        r"before (?:the |your |we )?(?:order )?(?:is |can be |gets |'s )?released",
         # Chat: the state after the order ("ORD-1 confirmed, pmt recvd").
         r"xx+:? confirmed",
         r"(?:in|at the front of|near the front of) (?:the|our) queue"
@@ -325,6 +328,8 @@ _AMBIGUOUS = RuleSet.of(
         rf"xx+(?: has been| was|'s been)?:?(?: not)? {past('send', 'post')}"
         r"(?! (?:back|to us|an?|the|you)\b)",
         r"(?:is|'s|are|'re|now|already|safely) in the post",
+        # Sent, said of the orders together: "both sent", "all of them posted".
+        r"(?:both|all(?: of them)?)(?: have| were| are|'ve)?(?: been)? (?:sent|posted)\b",
         r"on the (?:move|road)",
         # On a vehicle, whoseever: "on van", "on a FedEx truck", "on the DPD van".
         r"on (?:a |an |the |its |their )?(?:[\w-]+(?:'s)? )?(?:van|truck|lorry)\b",
@@ -410,6 +415,10 @@ _A_WORD = re.compile(r"\s+[a-z]")
 _STILL = re.compile(r"\b(?:still|yet|remaining|rest|other|others|remainder)\b")
 #: A part of an order named by its place among the parts, its number or a share of the whole.
 _PART = re.compile(ORDER_PARTS)
+#: Items said to travel as one: "both in one box", "shipped together".
+_TOGETHER = re.compile(
+    r"\b(?:in (?:one|the same|a single) (?:box|parcel|package|shipment|consignment)|together)\b"
+)
 #: A table whose first columns name parcels: each row is a part of the order.
 _PARTS_HEADER = re.compile(rf"(?:#|no\.?|number )?{PARCELS}(?: (?:#|no\.?|number))?")
 #: Still at the shop, said of a part: it waits, follows or is on backorder. "Follow up" is a
@@ -446,6 +455,11 @@ _ORDER_NOUN = re.compile(
     r"|before|by|one|more))"
 )
 _IDS = frozenset({SubjectType.ORDER, SubjectType.RETURN})
+#: The orders together: "both", "all of them", "all your orders".
+_PLURAL = re.compile(
+    r"\b(?:both|all (?:of )?(?:them|those|these|(?:your|the|ur|yr) (?:\w+ )?(?:orders|parcels"
+    r"|packages)))\b"
+)
 _GONE = frozenset({_SHIPPED, _DELIVERED, _PARTIAL})
 _HERE = frozenset({_PROCESSING, _PENDING, _UNSHIPPED, _ELIDED})
 #: Said outright not to have left: with a part gone elsewhere in the answer, the order is
@@ -565,6 +579,8 @@ def _part_of(doc: Document, start: int) -> bool:
         return True
     if "|" in doc.masked and any(map(_PARTS_HEADER.fullmatch, header(doc.masked, start)[:3])):
         return True
+    if _TOGETHER.search(doc.masked, sentence.start, sentence.end):
+        return False  # "the lamp and the kettle both in one box": the items are not parts
     return any(
         m.type is SubjectType.ITEM and sentence.start <= m.start < sentence.end
         for m in doc.mentions
@@ -650,6 +666,29 @@ def _delivered_part(doc: Document, group: list[Claim]) -> list[Claim]:
     return [c for c in group if c.value != _DELIVERED or doc.sentence_at(c.span[0]) not in still]
 
 
+def _spread(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """A status said of the orders together before any is named ("Both of your orders are on
+    their way. ORD-1 …", "both sent ✅ ORD-1 arr tmrw, ORD-2 arr sat") is every order's the
+    answer names: "both" of two, "all of them" of any number."""
+    orders = list(
+        dict.fromkeys(m.subject for m in doc.mentions if m.type is SubjectType.ORDER and m.subject)
+    )
+    if len(orders) < 2 or not any(map(doc.masked.__contains__, ("both", "all"))):
+        return claims
+    out: list[Claim] = []
+    for claim in claims:
+        clause = doc.clause_at(claim.span[0])
+        plural = _PLURAL.search(doc.masked, clause.start, claim.span[1])
+        named = any(
+            m.type in _IDS and clause.start <= m.start < claim.span[0] for m in doc.mentions
+        )
+        if plural is None or named or (plural.group().startswith("both") and len(orders) != 2):
+            out.append(claim)
+            continue
+        out.extend(Claim(claim.kind, claim.value, claim.span, o, claim.hedged) for o in orders)
+    return out
+
+
 @EXTRACTORS.register(ClaimKind.ORDER_STATUS)
 def extract_order_status(doc: Document) -> list[Claim]:
     """The order claims of the answer, read once: delivery dates ask for them again."""
@@ -669,7 +708,7 @@ def _read_order_status(doc: Document) -> list[Claim]:
     if not hits:
         return []
     claims = carry_over(doc, ClaimKind.ORDER_STATUS, claims_of(doc, ClaimKind.ORDER_STATUS, hits))
-    claims = _as_a_whole(doc, claims)
+    claims = _spread(doc, _as_a_whole(doc, claims))
     if not claims:
         return []
     claims = supersede(claims, _ORDER_OF_STAGES, lambda c: doc.sentence_at(c.span[0]).start)
