@@ -177,7 +177,8 @@ _VALUE_WORDS = frozenset({
     "parcel", "parcels", "package", "packages", "box", "boxes", "item", "items", "part", "parts",
     "piece", "pieces", "rest", "remaining", "on", "by", "at", "around", "about", "approximately",
     "roughly", "and", "both", "latter", "former", "it", "them", "was", "were", "is", "latest",
-    "earliest", "window", "between", "from", "to", "pm", "am",
+    "earliest", "window", "between", "from", "to", "pm", "am", "morning", "afternoon", "evening",
+    "night", "slot",
     # A softened or stressed date is still only a date: "— possibly tomorrow!".
     "possibly", "probably", "maybe", "perhaps", "likely", "hopefully", "even", "or", "so",
 })  # fmt: skip
