@@ -74,7 +74,7 @@ _WEAK = re.compile(
         r"|(?:got|have|has|had) (?:it|them|xx+|the \w+|your \w+) down for|down as deliver\w*"
         r"|new (?:date|eta|delivery date|estimate)|revised (?:date|eta|estimate)|rescheduled"
         # A carrier's booked time: "they've given a one-hour slot of 10–11 tomorrow".
-        r"|slot)\b"
+        r"|slot (?:of|between|from|for|on|at|is))\b"
     )
 )
 #: A promised date the answer says has passed (issue 24): "it was due on Thursday", "should
