@@ -56,7 +56,9 @@ _RELATIVE_DAYS = {
 _TIME_OF_DAY = (
     r"teatime|tea time|lunchtime|lunch time|end of (?:the )?day|close of (?:play|business)|eod|cob"
     # A clock time with its mark, or a bare hour closing the sentence ("w/ u by 6").
-    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}(?=\s*(?:[.!,;]|$))"
+    # A window of hours is its last ("eta 2-4pm").
+    r"|(?:\d{1,2}(?:[:.]\d{2})?\s*(?:-|\u2014|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\."
+    r"|o'clock)|\d{1,2}(?=\s*(?:[.!,;]|$))"
 )
 #: Units of a duration, in days.
 #: How near today a date written "9/12" must be to be read, in one reading only.

@@ -74,7 +74,10 @@ _WEAK = re.compile(
         r"|(?:got|have|has|had) (?:it|them|xx+|the \w+|your \w+) down for|down as deliver\w*"
         r"|new (?:date|eta|delivery date|estimate)|revised (?:date|eta|estimate)|rescheduled"
         # A carrier's booked time: "they've given a one-hour slot of 10–11 tomorrow".
-        r"|slot (?:of|between|from|for|on|at|is))\b"
+        r"|slot (?:of|between|from|for|on|at|is)"
+        # A carrier's forecast, and bringing it out to the door: "their projection is Tuesday",
+        # "they'll have it out to you tomorrow" (unless the clause sends it off).
+        r"|projection|projected|forecast|out to (?:you|u))\b"
     )
 )
 #: A promised date the answer says has passed (issue 24): "it was due on Thursday", "should
@@ -215,14 +218,14 @@ _CUE_WORDS = frozenset({
     "lands", "landed", "landing", "receive", "recieve", "dropped", "drop", "dropping", "coming",
     "scheduled", "slated", "booked",
     "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target", "came", "down",
-    "slot",
+    "slot", "projection", "projected", "forecast",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {
     "with": ("with you", "with u"),
     "w": ("w/", "w u", "w you"),
     "o": ("o/d",),
-    "to": ("to you", "to u"),
+    "to": ("to you", "to u", "out to"),
     "be": ("be there",),
     "there": ("get there", "gets there", "got there", "getting there"),
     "have": ("have it", "have them", "have your", "have xx"),
@@ -411,10 +414,19 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
         if going_on and carried is not None:
             dates = _dates_in(doc, clause) if dates is None else dates
             if _is_value(doc, clause, dates, dateless=True) and not _OFF_TOPIC.search(text):
+                dates = _the_day_said(found, clause, dates)
                 found.extend(_claims(doc, clause, carried[1] + " " + text, dates))
             else:
                 carried = None
     return _whole_orders(doc, found)
+
+
+def _the_day_said(found: list[_Found], clause: Clause, dates: list[DateExpr]) -> list[DateExpr]:
+    """A time of day going on from a day said before it in its sentence ("delivered on
+    Thursday, December 10, at 3:47 p.m."): the time is that day's, no day of its own."""
+    if not found or not any(d.time_of_day for d in dates):
+        return dates
+    return [d for d in dates if not d.time_of_day]
 
 
 def _uncued(doc: Document, clause: Clause, cues: list[tuple[int, int]], *, tables: bool) -> bool:
@@ -559,17 +571,21 @@ def _whole_orders(doc: Document, found: list[_Found]) -> list[Claim]:
 
 
 def _last_part(doc: Document, found: list[_Found]) -> list[_Found]:
-    """An order told part by part with several days still to come: the order's day is its last
-    part's ("Shipment 1 due Wednesday, Shipment 2 due Friday" is Friday)."""
-    future = [f for f in found if not f.past and f.claim.subject is not None]
-    if len({(f.claim.subject, f.day) for f in future}) == len({f.claim.subject for f in future}):
-        return found  # the usual case: one day per order
-    if not _PARTS.search(doc.masked) and not _parcel_rows(doc, future):
-        return found
-    last: dict[str | None, date] = {}
-    for f in future:
-        last[f.claim.subject] = max(f.day, last.get(f.claim.subject, f.day))
-    return [f for f in found if f.past or last.get(f.claim.subject, f.day) == f.day]
+    """An order told part by part with several days still to come, or several days every part
+    was delivered on: the order's day is its last part's ("Shipment 1 due Wednesday, Shipment 2
+    due Friday" is Friday; "| Kettle | Delivered (Dec 9) | / | Mugs | Delivered (Dec 10) |" is
+    10 December)."""
+    for past in (False, True):
+        same = [f for f in found if f.past is past and f.claim.subject is not None]
+        if len({(f.claim.subject, f.day) for f in same}) == len({f.claim.subject for f in same}):
+            continue  # the usual case: one day per order
+        if not _PARTS.search(doc.masked) and not _parcel_rows(doc, same):
+            continue
+        last: dict[str | None, date] = {}
+        for f in same:
+            last[f.claim.subject] = max(f.day, last.get(f.claim.subject, f.day))
+        found = [f for f in found if f.past is not past or last.get(f.claim.subject) == f.day]
+    return found
 
 
 def _gone_parts(doc: Document, found: list[_Found]) -> list[_Found]:

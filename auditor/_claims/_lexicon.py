@@ -152,7 +152,7 @@ CARRIER_NAMES = (
 CARRIER_PLACES = (
     r"(?:depot|hub|sort(?:ing)? (?:office|centre|center|facility|hub|ctr|cntr|ctre)"
     r"|delivery (?:office|depot|hub|station)"
-    rf"|{CARRIER_NAMES}(?:'s)? (?:facility|station|terminal|network|sort \w+))"
+    rf"|{CARRIER_NAMES}(?:'s)? (?:[\w-]+ )?(?:facility|station|terminal|network|sort \w+))"
 )
 #: Where a carrier leaves a parcel it delivers: "left with your neighbour", "left in the
 #: InPost locker", "left with the front desk". A parcel left there has been delivered.

@@ -131,7 +131,7 @@ _STRONG = RuleSet.of(
     ),
     rules(
         _CANCELLED,
-        r"cancell?ed|canceled|cancled|cancelld|cxl'd|cxld|canc'd|canx|canx'd|voided|scrapped"
+        r"cancell?ed|canceled|cancled|cancelld|cxl'd|cxld|canc'd|canx|canx'd|cnx'd|cnxd|voided|scrapped"
         r"|called off|binned(?: off)?|axed",
         r"cancellation (?:has been |was )?(?:confirmed|processed|completed)",
         # A past obligation done: "we've had to cancel ORD-1".
@@ -143,6 +143,9 @@ _STRONG = RuleSet.of(
         # fraud team verifies the billing address".
         r"(?:on hold|held)(?: \w+){0,3}? (?:until|till|til|while|whilst|for|as)(?: \w+){0,4}?"
         r" (?:address|addr|postcode|zip code|verif\w*|fraud|security check|identity check)",
+        # Curt: "held - addr check", "on hold: fraud review".
+        r"(?:on hold|held)\W{1,3}(?:for )?(?:an? )?(?:address|addr|postcode|fraud|security|id"
+        r"|identity|payment|pmt) (?:check|review|verification)",
     ),
     # A field label makes any status word an order status ("Status: processing").
     *(rules(stage, rf"status\W{{1,3}}{stage.replace('_', ' ')}") for stage in _STAGES),
@@ -189,6 +192,7 @@ _AMBIGUOUS = RuleSet.of(
         # Held back until a check clears: "confirming your address before the order is
         # released".
         r"before (?:the |your |we )?(?:order )?(?:is |can be |gets |'s )?released",
+        r"not (?:yet )?(?:been )?released to (?:the |our )?(?:warehouse|floor|fulfil?ment)",
         # Chat: the state after the order ("ORD-1 confirmed, pmt recvd").
         r"xx+:? confirmed",
         r"(?:in|at the front of|near the front of) (?:the|our) queue"
@@ -201,8 +205,8 @@ _AMBIGUOUS = RuleSet.of(
         rf"(?:{PAYMENT[3:-1]}|bank|card)",
         rf"(?:until|till|til|once|when) (?:the |your )?{PAYMENT} (?:clears|has cleared"
         r"|goes through)",
-        r"payment(?: \w+){0,3}? (?:is |'s )?(?:still )?being (?:authori[sz]ed|verified|checked"
-        r"|confirmed|processed)",
+        r"payment(?: \w+){0,3}? (?:is |'s )?(?:still )?(?:being (?:authori[sz]ed|verified|checked"
+        r"|confirmed|processed|reviewed)|under review)",
         # Whoever pays, waited on: "waiting for PayPal to release the funds", "still waiting
         # on the bank transfer".
         rf"waiting (?:on|for) (?:your |the |a )?{PAYING}(?! (?:team|department|holiday)\b)",
@@ -272,7 +276,11 @@ _AMBIGUOUS = RuleSet.of(
         # Waiting for the carrier to collect it: "awaiting courier collection", "staged at the
         # dock for this afternoon's pickup".
         rf"(?:awaiting|waiting (?:for|on)|ready for|staged for|booked (?:in )?for|scheduled for"
-        rf"|for) (?:the |a |its |(?:this|today|tomorrow)(?:'s)? (?:\w+'s )?)?{COLLECTION}",
+        rf"|for) (?:the |a |its |(?:this|today|tomorrow)(?:'s)? (?:\w+'s )?)?"
+        rf"(?:(?:morning|afternoon|evening|next|daily|usual|first|last|late|early) )?{COLLECTION}",
+        # Waiting where orders are readied: "sat in dispatch", "still in the packing area".
+        r"(?:sat|sitting|waiting|still) in (?:the )?(?:dispatch|despatch|packing|picking)"
+        r"(?: area| bay| queue)?\b",
         negated_yet=_PENDING,
     ),
     # Not even picked yet: the order waits to be started.
@@ -375,7 +383,7 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:to follow|will follow)(?! (?:up|your|the|it|its|their|them|this|that|along|a|an|my"
         r"|our|these|those|you)\b)",
         r"(?:following on|follows (?:next|later|on|in|separately|shortly))",
-        r"still to (?:go|come|ship|follow|leave)",
+        r"still (?:to|2) (?:go|come|ship|follow|leave)",
         r"rest(?:'s| is| are)? (?:coming|comes|due|next|to follow|following|follows|later|in a|on"
         r"|will)",
     ),
@@ -415,6 +423,8 @@ _A_WORD = re.compile(r"\s+[a-z]")
 _STILL = re.compile(r"\b(?:still|yet|remaining|rest|other|others|remainder)\b")
 #: A part of an order named by its place among the parts, its number or a share of the whole.
 _PART = re.compile(ORDER_PARTS)
+#: The orders named together, as a subject: "they", "both", "the two orders".
+_TOGETHER_ORDERS = re.compile(r"\b(?:they|they're|them|both|each|the two|these|those)\b")
 #: Items said to travel as one: "both in one box", "shipped together".
 _TOGETHER = re.compile(
     r"\b(?:in (?:one|the same|a single) (?:box|parcel|package|shipment|consignment)|together)\b"
@@ -432,7 +442,9 @@ _WAITING = re.compile(
 #: "… is with the courier": a parcel held by the carrier, after a verb of being or a label.
 _HELD_BY = re.compile(
     r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)"
-    r"|(?:\b(?:is|are|now|still)|'s|'re) out|[:\-])\s*$"
+    r"|(?:\b(?:is|are|now|still)|'s|'re) out|[:\-]"
+    # A part, told in chat: "3rd w/ courier", "other one with DPD".
+    r"|\b(?:1st|2nd|3rd|\d+th|first|second|third|last|other|rest|one|parcel|box|pkg))\s*$"
 )
 #: A clause that opens on its verb: its subject is the one before it in the sentence.
 _NO_SUBJECT = re.compile(
@@ -472,7 +484,8 @@ _ORDER_OF_STAGES = later_beats_earlier(_STAGES)
 #: An order's history told line by line ("Dispatched: 3 December / Delivered: 5 December"):
 #: the latest stage told of a named order is its status, whatever sentence tells it.
 _HISTORY = later_beats_earlier((_PENDING, _PROCESSING, _SHIPPED, _DELIVERED))
-_PARTIAL_ABSORBS = {_PARTIAL: frozenset({_SHIPPED, _PROCESSING, _PENDING})}
+#: A partly sent order is not delivered as a whole: a delivery told beside it is a part's.
+_PARTIAL_ABSORBS = {_PARTIAL: frozenset({_SHIPPED, _PROCESSING, _PENDING, _DELIVERED})}
 #: "Hasn't shipped yet" is a claim of its own only when nothing more precise was said of the
 #: order: "it hasn't shipped, it's being packed" is processing, "… the rest has" a partial one.
 _NOT_SHIPPED_ABSORBED = {
@@ -501,7 +514,7 @@ def _a_preposition(doc: Document, hit: Hit) -> bool:
 
 
 def _on_topic(doc: Document, hit: Hit) -> bool:
-    if hit.value == _PENDING and _a_preposition(doc, hit):
+    if (hit.value == _PENDING and _a_preposition(doc, hit)) or _orders_apart(doc, hit):
         return False
     if hit.value == _UNSHIPPED and _MESSAGES.search(doc.masked, hit.clause.start, hit.start):
         return False  # "the email was not sent": a message, not the parcel
@@ -535,6 +548,17 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
     if _about_a_return(doc, hit.start):
         return False
     return _OFF_TOPIC_OBJECT.match(doc.masked, hit.end) is None
+
+
+def _orders_apart(doc: Document, hit: Hit) -> bool:
+    """ "They are traveling separately" said of two orders: each order goes on its own, which
+    says nothing of its parts."""
+    if hit.value != _PARTIAL or "separately" not in doc.masked[hit.start : hit.end]:
+        return False
+    if not _TOGETHER_ORDERS.search(doc.masked, hit.clause.start, hit.end):
+        return False
+    orders = {m.subject for m in doc.mentions if m.type is SubjectType.ORDER}
+    return len(orders) > 1
 
 
 def _arrived_elsewhere(doc: Document, hit: Hit) -> bool:
