@@ -74,7 +74,7 @@ _WEAK = re.compile(
         r"|(?:got|have|has|had) (?:it|them|xx+|the \w+|your \w+) down for|down as deliver\w*"
         r"|new (?:date|eta|delivery date|estimate)|revised (?:date|eta|estimate)|rescheduled"
         # A carrier's booked time: "they've given a one-hour slot of 10–11 tomorrow".
-        r"|slot (?:of|between|from|for|on|at|is)"
+        r"|slot (?:of|between|from|is)"
         # A carrier's forecast, and bringing it out to the door: "their projection is Tuesday",
         # "they'll have it out to you tomorrow" (unless the clause sends it off).
         r"|projection|projected|forecast|out to (?:you|u))\b"

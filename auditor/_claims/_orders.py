@@ -192,7 +192,6 @@ _AMBIGUOUS = RuleSet.of(
         # Held back until a check clears: "confirming your address before the order is
         # released".
         r"before (?:the |your |we )?(?:order )?(?:is |can be |gets |'s )?released",
-        r"not (?:yet )?(?:been )?released to (?:the |our )?(?:warehouse|floor|fulfil?ment)",
         # Chat: the state after the order ("ORD-1 confirmed, pmt recvd").
         r"xx+:? confirmed",
         r"(?:in|at the front of|near the front of) (?:the|our) queue"
@@ -217,6 +216,8 @@ _AMBIGUOUS = RuleSet.of(
         rf"{PAYING}(?: \w+){{0,2}}? (?:hasn't|has not|hasnt|haven't|have not|havent|isn't|is not"
         r"|not|yet to|still to)(?: yet)?(?: been)? (?:cleared|clear|gone through|go through"
         r"|come through|come in|arrived|landed|confirmed|authori[sz]ed|approved|received)",
+        # Not let go to be packed: "has not been released to the warehouse yet".
+        r"not (?:yet )?(?:been )?released to (?:the |our )?(?:warehouse|floor|fulfil?ment)",
         negation=False,
     ),
     rules(

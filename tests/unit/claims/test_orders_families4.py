@@ -172,3 +172,48 @@ def test_an_order_called_by_its_number() -> None:
 )
 def test_no_false_date(text: str) -> None:
     assert dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Second round, after the late set: checks before release, chat forms, collection slots.
+        ("ORD-4001: the card payment is under review with our risk team.", "pending"),
+        ("ORD-4001 has not yet been released to the warehouse.", "pending"),
+        ("ORD-4001 held: id check, will clear today", "pending"),
+        ("ORD-4001 cnxd as u asked", "cancelled"),
+        ("ORD-4001 is boxed and waiting for the afternoon collection.", "processing"),
+        ("ORD-4001's sitting in despatch at the moment.", "processing"),
+        ("ORD-4001 reached the FedEx Ground Facility in Reno last night.", "shipped"),
+        ("ORD-4001 - grinder sent, tray still 2 come", "partially_shipped"),
+        ("ORD-4001: 1 of 2 boxes dlvd, 2nd w/ courier", "shipped"),
+        ("**ORD-4001**\n\n**Delivered**\n- Coffee Grinder\n\n**Still to ship**\n- Serving Tray",
+         "partially_shipped"),
+    ],
+)  # fmt: skip
+def test_order_status_second_round(text: str, value: str) -> None:
+    assert statuses(text) == [(value, "ORD-4001")]
+
+
+def test_orders_travelling_apart_are_no_parts() -> None:
+    text = "ORD-4001 and ORD-4002 both went out today; they are travelling separately."
+    assert statuses(text) == [("shipped", "ORD-4001"), ("shipped", "ORD-4002")]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("ORD-4001 is with DHL; their projection is Monday 23 November.", "2026-11-23"),
+        ("ORD-4001 at the depot, they'll bring it out to you on Saturday.", "2026-11-21"),
+        ("ORD-4001 w/ driver, eta 1-3pm", "2026-11-19"),
+        ("ORD-4001 was delivered on Tuesday, November 17, at 10:05 a.m.", "2026-11-17"),
+        ("| Item | Status |\n|---|---|\n| Coffee Grinder | Delivered (Nov 16) |\n"
+         "| Serving Tray | Delivered (Nov 18) |\n\nThat's all of ORD-4001.", "2026-11-18"),
+    ],
+)  # fmt: skip
+def test_delivery_date_second_round(text: str, day: str) -> None:
+    assert dates(text) == [(day, "ORD-4001")]
+
+
+def test_a_slot_to_book_is_no_date() -> None:
+    assert dates("The courier will ring you tomorrow to book a slot for ORD-4001.") == []
