@@ -56,7 +56,9 @@ _RELATIVE_DAYS = {
 _TIME_OF_DAY = (
     r"teatime|tea time|lunchtime|lunch time|end of (?:the )?day|close of (?:play|business)|eod|cob"
     # A clock time with its mark, or a bare hour closing the sentence ("w/ u by 6").
-    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}(?=\s*(?:[.!,;]|$))"
+    # A window of hours is its last ("eta 2-4pm").
+    r"|(?:\d{1,2}(?:[:.]\d{2})?\s*(?:-|\u2014|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\."
+    r"|o'clock)|\d{1,2}(?=\s*(?:[.!,;]|$))"
 )
 #: Units of a duration, in days.
 #: How near today a date written "9/12" must be to be read, in one reading only.
@@ -82,7 +84,8 @@ _DATE = re.compile(
     r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\w-])"
     r"|(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<ny>\d{4}|\d{2})(?![\w/.]\d)"
     # "arr 9/12": no year, after a word of when; read only where one reading is near today.
-    r"|(?:(?<=\barr )|(?<=\beta )|(?<=\beta: )|(?<=\bby )|(?<=\bon )|(?<=\bdue ))"
+    r"|(?:(?<=\barr )|(?<=\beta )|(?<=\beta: )|(?<=\bby )|(?<=\bon )|(?<=\bdue )"
+    r"|(?<=\bexpected )|(?<=\bexp )|(?<=\bdelivered )|(?<=\bdlvd ))"
     r"(?P<s1>\d{1,2})/(?P<s2>\d{1,2})(?![\w/.-])"
     rf"|{_PREFIX}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
     rf"(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{_MONTHS})\.?"
@@ -93,7 +96,11 @@ _DATE = re.compile(
     rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?"
     r"|(?:the|on|by|arr|eta:?|due|until|till|til)\s+(?:the\s+)?)"
     r"(?P<od>\d{1,2})(?:st|nd|rd|th)"
+    # "between the 14th and 16th": a range of days of the month, read as its latest.
+    r"(?:\s*(?:-|\u2013|\u2014|to|and|or)\s*(?:the\s+)?(?P<odhi>\d{1,2})(?:st|nd|rd|th))?"
     rf"(?!\s+(?:of\s+)?(?:{_MONTHS})(?!\w))"
+    # "a fortnight today", "a week tomorrow": British for that many days on from the day.
+    r"|(?P<weekon>(?:a|one)\s+(?P<wounit>week|fortnight)\s+(?P<woday>today|tomorrow|tmrw))"
     rf"|(?P<rel>{_RELATIVE})"
     r"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after(?!\s+tomorrow))"
     rf"|(?P<tod>(?:by|at|around|before|for|eta:?|arr|due|until|till|til)\s+(?:the\s+)?"
@@ -213,8 +220,8 @@ def _expr(match: re.Match[str]) -> DateExpr:
     if g["mm"]:
         return _written(match, g["md"], g["mm"], g["my"])
     if g["od"]:
-        return DateExpr(start, end, day_of_month=int(g["od"]))
-    if g["rel"] or g["next"] or g["tod"]:
+        return DateExpr(start, end, day_of_month=int(g["odhi"] or g["od"]))
+    if g["rel"] or g["next"] or g["tod"] or g["weekon"]:
         return _relative(g, start, end)
     if g["wkend"]:
         return DateExpr(start, end, weekend=True)
@@ -234,6 +241,9 @@ def _expr(match: re.Match[str]) -> DateExpr:
 def _relative(g: dict[str, str | None], start: int, end: int) -> DateExpr:
     """A day said from today ("tomorrow", "by teatime") or from the day said before it ("the
     next day")."""
+    if g["weekon"]:  # "a fortnight today": that many days on from the day
+        days = 14 if g["wounit"] == "fortnight" else 7
+        return DateExpr(start, end, offset=days + (0 if g["woday"] == "today" else 1))
     if g["rel"]:
         return DateExpr(start, end, offset=_RELATIVE_DAYS[re.sub(r"\s+", " ", g["rel"])])
     if g["next"]:

@@ -23,7 +23,14 @@ from typing import NamedTuple
 from auditor._claims._dates import DATE_NEEDLES, DateExpr, find_dates, resolve
 from auditor._claims._dispatch import WordIndex
 from auditor._claims._document import Document
-from auditor._claims._lexicon import CONTACTING, ORDER_PARTS, PARCELS, RESTOCK, forms
+from auditor._claims._lexicon import (
+    CONTACTING,
+    DROP_PLACES,
+    ORDER_PARTS,
+    PARCELS,
+    RESTOCK,
+    forms,
+)
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
 from auditor._claims._registry import EXTRACTORS
@@ -44,7 +51,7 @@ def _spaced(pattern: str) -> str:
 _STRONG = re.compile(
     _spaced(
         r"\b(?:arriv\w*|ariv\w*|arrv\w*|arr|dlvr\w*|dlvy|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|dlvrd|dlvred|delivd|del|eta"
-        r"|with (?:you|u)|w/ ?(?:you|u)|reach(?:es|ed)? (?:you|u)"
+        r"|with (?:you|u)|w/ ?(?:you|u)|w (?:you|u)|reach(?:es|ed)? (?:you|u)|o/d"
         r"|(?:get|gets|got|getting) (?:to (?:you|u)|there)"
         # "the last one came on Friday"; not money or a restock coming back or through.
         r"|came(?! (?:back|through|in|to|from|with|up|out)\b)"
@@ -52,9 +59,8 @@ _STRONG = re.compile(
         r"|land(?:s|ed|ing)?|be there|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
         r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed for"
         r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
-        r"|left (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the) (?:\w+ )?"
-        r"(?:neighbou?r"
-        r"|safe place|porch|door|doorstep|step|reception|mailbox|letterbox|bin|garage|shed|gate)"
+        r"|left (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the)"
+        rf" (?:[\w-]+ )?{DROP_PLACES}"
         r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|recieve|have)"
         r" (?:it|them|your|xx+))\b"
     )
@@ -66,7 +72,12 @@ _WEAK = re.compile(
         r"|on track for|planned for|aiming for|aimed for|targeting|target date|coming"
         # The carrier's schedule: "they've got it down for Thursday", "down as delivering".
         r"|(?:got|have|has|had) (?:it|them|xx+|the \w+|your \w+) down for|down as deliver\w*"
-        r"|new (?:date|eta|delivery date|estimate)|revised (?:date|eta|estimate)|rescheduled)\b"
+        r"|new (?:date|eta|delivery date|estimate)|revised (?:date|eta|estimate)|rescheduled"
+        # A carrier's booked time: "they've given a one-hour slot of 10–11 tomorrow".
+        r"|slot (?:of|between|from|is)"
+        # A carrier's forecast, and bringing it out to the door: "their projection is Tuesday",
+        # "they'll have it out to you tomorrow" (unless the clause sends it off).
+        r"|projection|projected|forecast|out to (?:you|u))\b"
     )
 )
 #: A promised date the answer says has passed (issue 24): "it was due on Thursday", "should
@@ -77,9 +88,18 @@ _UNMET = re.compile(
     r"\b(?:(?:should(?: have|'ve| of)|shoulda) (?:been|arrived|come|got|gotten|reached|landed"
     r"|turned|gone|\w+ed)|(?:was|were) (?:due|meant|supposed|scheduled|expected"
     r"|promised|set|booked|slated)|original(?:ly)?|missed|(?:has|have|had) (?:now |already )?"
-    r"passed"
-    # A delivery tried and failed is no delivery: "the carrier attempted delivery on Friday".
-    r"|attempted|tried to deliver|delivery attempt)\b"
+    r"passed)\b"
+)
+#: A delivery tried and failed is no delivery: "the carrier attempted delivery on Friday"; the
+#: next attempt, still to come, is the day it is due ("a second attempt is scheduled for
+#: tomorrow").
+_ATTEMPTED = re.compile(r"\b(?:attempted|tried to deliver|delivery attempt)\b")
+#: A span of days counted from another event, not from today: "2-3 working days after that",
+#: "within 5 days of shipment", "3 days from dispatch". It names no day.
+_ANCHORED = re.compile(
+    r"\s*(?:after|from|of|following) (?:that|this|then|it (?:ships|leaves|goes)|dispatch"
+    r"|despatch|shipment|shipping|collection|posting|pick-?up|the (?:date of )?(?:dispatch"
+    r"|despatch|shipment|shipping|collection))\b"
 )
 #: What a shop sends that is no parcel: a message about it.
 _MESSAGE = (
@@ -125,12 +145,14 @@ _RESTOCK = re.compile(RESTOCK)
 _MONEY = re.compile(r"\b(?:refunds?|refunded|paid out|credit\w*|money|reimburs\w*)\b")
 _GOODS = re.compile(r"\b(?:order|parcel|package|delivery|shipment|replacement|item|items|box)\b")
 _PAST = re.compile(
-    r"\b(?:delivered|arrived|was|were|came|got|received|signed|dropped|left|last|turned|landed"
-    r"|reached|dlvd|dlvrd)\b"
+    r"\b(?:delivered|arrived|was|were|came|got|received|signed|dropped|left|turned|landed"
+    r"|reached|dlvd|dlvrd"
+    # "last Thursday", not "the last one is out for delivery this morning".
+    r"|last (?:week|night|mon|tue|wed|thu|fri|sat|sun)\w*)\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|'ll|should|shd|expect|expected|due|going to|to be|arrives|arriving|scheduled"
-    r"|down for)\b"
+    r"|down for|pencil+ed in|booked in|slated|planned|for delivery)\b"
 )
 #: "shipped 2day, eta thurs": the day a parcel was sent, not the day it arrives.
 _SENT_ON = re.compile(
@@ -145,6 +167,10 @@ _LABEL = re.compile(r"\W*(?:[\w'/]+\s+){0,3}[\w'/]+\s*(?::|\s-\s)")
 _ORDINAL = re.compile(r"\W*(?:and\s+)?the (first|former|second|latter)\b")
 _ORDINAL_INDEX = {"first": 0, "former": 0, "second": 1, "latter": 1}
 _WORD = re.compile(r"[a-z0-9']+")
+#: A number standing alone, which may be an order's named in full elsewhere.
+_BARE_NUMBER = re.compile(r"(?<![\w./:-])(\d{4,})(?![\w./:-])")
+#: A field that only says when: "Date:", "When:", "On:".
+_WHEN_LABEL = re.compile(r"[^\w\n]*(?:date|when|on|day|dated)\s*:")
 #: A time of day as a word: "3pm", "14", "8am".
 _TIME = re.compile(r"\d{1,2}(?:am|pm)?")
 #: The only words, besides its dates, of a clause that goes on from a delivery clause or is
@@ -154,7 +180,8 @@ _VALUE_WORDS = frozenset({
     "parcel", "parcels", "package", "packages", "box", "boxes", "item", "items", "part", "parts",
     "piece", "pieces", "rest", "remaining", "on", "by", "at", "around", "about", "approximately",
     "roughly", "and", "both", "latter", "former", "it", "them", "was", "were", "is", "latest",
-    "earliest", "window", "between", "from", "to", "pm", "am",
+    "earliest", "window", "between", "from", "to", "pm", "am", "morning", "afternoon", "evening",
+    "night", "slot",
     # A softened or stressed date is still only a date: "— possibly tomorrow!".
     "possibly", "probably", "maybe", "perhaps", "likely", "hopefully", "even", "or", "so",
 })  # fmt: skip
@@ -170,6 +197,14 @@ _PARCEL_HEADER = re.compile(rf"(?:#|no\.?|number )?{PARCELS}(?: (?:#|no\.?|numbe
 #: it is shipped (every part left) and not delivered ("one was delivered on 2 Dec, the other is
 #: still in transit").
 _PARTLY_SENT = frozenset({"partially_shipped"})
+#: A part that has left, and a part still to come, told in a date's clause.
+_GONE_PART = re.compile(
+    r"\b(?:shipped|sent|went out|gone|left|dispatched|despatched|o/d|out for delivery|in transit"
+    r"|on (?:its|the) way|with the (?:courier|carrier))"
+)
+_STILL_PART = re.compile(
+    r"\b(?:rest|remaining|remainder|second|other|last|still|follow\w*|yet|separately)\b"
+)
 _SHIPPED = "shipped"
 _DELIVERED = "delivered"
 
@@ -183,12 +218,14 @@ _CUE_WORDS = frozenset({
     "lands", "landed", "landing", "receive", "recieve", "dropped", "drop", "dropping", "coming",
     "scheduled", "slated", "booked",
     "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target", "came", "down",
+    "slot", "projection", "projected", "forecast",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {
     "with": ("with you", "with u"),
-    "w": ("w/",),
-    "to": ("to you", "to u"),
+    "w": ("w/", "w u", "w you"),
+    "o": ("o/d",),
+    "to": ("to you", "to u", "out to"),
     "be": ("be there",),
     "there": ("get there", "gets there", "got there", "getting there"),
     "have": ("have it", "have them", "have your", "have xx"),
@@ -347,17 +384,21 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
     # (its label, the field it is the value of) can only go on from a delivery clause.
     cues = [m.span() for m in _ANY_CUE.finditer(doc.masked)]
     tables = "|" in doc.masked
+    #: A line's date said before its event ("- Dec 8 — Delivered"): the sentence and its dates.
+    lead: tuple[int, list[DateExpr]] | None = None
     for clause in doc.clauses:
         if silent(clause):
             continue
         going_on = carried is not None and carried[0].sentence == clause.sentence
-        if not going_on:
-            since = doc.sentences[clause.sentence].start
-            if not any(start < clause.end and end > since for start, end in cues) and not (
-                tables and _column(doc, clause)
-            ):
+        field = ""
+        if not going_on and _uncued(doc, clause, cues, tables=tables):
+            field = _field_of(doc, clause)
+            if not field:
+                lead = _lead(doc, clause, cues) or lead
                 continue
         text, dates = _read(doc, clause)
+        text = field + text
+        dates = _with_lead(doc, clause, dates, lead)
         if _cued(text):
             segment = doc.sentences[clause.sentence]
             before = doc.masked[segment.start : clause.start]
@@ -365,7 +406,7 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
                 carried = (clause, text)
                 if _about_a_return(doc, clause) or negated(doc, clause, clause.start, clause.end):
                     continue
-                if _UNMET.search(text):
+                if _unmet(text):
                     carried = None
                     continue
                 found.extend(_claims(doc, clause, text, dates or _dates_in(doc, clause)))
@@ -373,10 +414,66 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
         if going_on and carried is not None:
             dates = _dates_in(doc, clause) if dates is None else dates
             if _is_value(doc, clause, dates, dateless=True) and not _OFF_TOPIC.search(text):
+                dates = _the_day_said(found, clause, dates)
                 found.extend(_claims(doc, clause, carried[1] + " " + text, dates))
             else:
                 carried = None
     return _whole_orders(doc, found)
+
+
+def _the_day_said(found: list[_Found], clause: Clause, dates: list[DateExpr]) -> list[DateExpr]:
+    """A time of day going on from a day said before it in its sentence ("delivered on
+    Thursday, December 10, at 3:47 p.m."): the time is that day's, no day of its own."""
+    if not found or not any(d.time_of_day for d in dates):
+        return dates
+    return [d for d in dates if not d.time_of_day]
+
+
+def _uncued(doc: Document, clause: Clause, cues: list[tuple[int, int]], *, tables: bool) -> bool:
+    """No cue word in the clause's sentence up to its end, and no table column to lend one."""
+    since = doc.sentences[clause.sentence].start
+    if any(start < clause.end and end > since for start, end in cues):
+        return False
+    return not (tables and _column(doc, clause))
+
+
+def _unmet(text: str) -> bool:
+    """A promised date said to have passed, or a delivery tried and failed."""
+    return bool(_UNMET.search(text) or (_ATTEMPTED.search(text) and not _FUTURE.search(text)))
+
+
+def _with_lead(
+    doc: Document,
+    clause: Clause,
+    dates: list[DateExpr] | None,
+    lead: tuple[int, list[DateExpr]] | None,
+) -> list[DateExpr] | None:
+    """The clause's dates, or when it has none the dates its line opened on."""
+    if dates or lead is None or lead[0] != clause.sentence:
+        return dates
+    return _dates_in(doc, clause) or lead[1]
+
+
+def _field_of(doc: Document, clause: Clause) -> str:
+    """A field of when with no word of its own ("- Date: Sunday 6 December") under a line that
+    tells a delivery ("- Status: Delivered"): that line, which the field goes on from."""
+    sentence = doc.sentences[clause.sentence]
+    if clause.sentence == 0 or not _WHEN_LABEL.match(doc.masked, sentence.start, sentence.end):
+        return ""
+    above = doc.clause_text(doc.sentences[clause.sentence - 1])
+    return f"{above} " if _STRONG.search(_CONTACT.sub(" ", above)) else ""
+
+
+def _lead(
+    doc: Document, clause: Clause, cues: list[tuple[int, int]]
+) -> tuple[int, list[DateExpr]] | None:
+    """A clause of dates alone before the delivery word of its line ("- Dec 8 — Delivered ✅",
+    a history told date first): its dates are that word's."""
+    end = doc.sentences[clause.sentence].end
+    if not any(clause.end <= start < end for start, _ in cues):
+        return None
+    dates = _dates_in(doc, clause)
+    return (clause.sentence, dates) if dates and _is_value(doc, clause, dates) else None
 
 
 def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> list[_Found]:
@@ -385,7 +482,9 @@ def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> 
     past = bool(_PAST.search(tense)) and not _FUTURE.search(tense)
     out = []
     for expr in dates:
-        if _SET_ASIDE.search(doc.masked, clause.start, expr.start):
+        if _SET_ASIDE.search(doc.masked, clause.start, expr.start) or _ANCHORED.match(
+            doc.masked, expr.end
+        ):
             continue
         if _SENT_ON.search(doc.masked, max(clause.start, expr.start - 24), expr.start) and any(
             e is not expr for e in dates
@@ -429,14 +528,30 @@ def _subjects(doc: Document, clause: Clause, expr: DateExpr) -> tuple[str | None
         index = _ORDINAL_INDEX[ordinal.group(1)]
         if len(orders) > 1 and index < len(orders):
             return (orders[index],)
+    named = _by_number(doc, clause, expr)
+    if named is not None:
+        return (named,)
     return resolve_subjects(doc, ClaimKind.DELIVERY_DATE, expr.start, expr.end)
+
+
+def _by_number(doc: Document, clause: Clause, expr: DateExpr) -> str | None:
+    """An order the answer named in full, called by its number alone before the date in its
+    clause ("ORD-1 and ORD-2 left today, 88512 is due tomorrow and 88513 Fri")."""
+    numbers = _BARE_NUMBER.findall(doc.masked, clause.start, expr.start)
+    if not numbers:
+        return None
+    for mention in doc.mentions:
+        subject = mention.subject
+        if mention.type is SubjectType.ORDER and subject and subject.endswith(f"-{numbers[-1]}"):
+            return subject
+    return None
 
 
 def _whole_orders(doc: Document, found: list[_Found]) -> list[Claim]:
     """Drop the day a part was delivered when the order is still on its way: another date to
     come for the same order, the answer reads as an order partly sent, or it says the same order
     is shipped and not that it was delivered."""
-    found = _last_part(doc, found)
+    found = _gone_parts(doc, _last_part(doc, found))
     if not any(f.past for f in found):
         return [f.claim for f in found]
     to_come = {f.claim.subject for f in found if not f.past and f.claim.subject is not None}
@@ -456,17 +571,52 @@ def _whole_orders(doc: Document, found: list[_Found]) -> list[Claim]:
 
 
 def _last_part(doc: Document, found: list[_Found]) -> list[_Found]:
-    """An order told part by part with several days still to come: the order's day is its last
-    part's ("Shipment 1 due Wednesday, Shipment 2 due Friday" is Friday)."""
-    future = [f for f in found if not f.past and f.claim.subject is not None]
-    if len({(f.claim.subject, f.day) for f in future}) == len({f.claim.subject for f in future}):
-        return found  # the usual case: one day per order
-    if not _PARTS.search(doc.masked) and not _parcel_rows(doc, future):
+    """An order told part by part with several days still to come, or several days every part
+    was delivered on: the order's day is its last part's ("Shipment 1 due Wednesday, Shipment 2
+    due Friday" is Friday; "| Kettle | Delivered (Dec 9) | / | Mugs | Delivered (Dec 10) |" is
+    10 December)."""
+    for past in (False, True):
+        same = [f for f in found if f.past is past and f.claim.subject is not None]
+        if len({(f.claim.subject, f.day) for f in same}) == len({f.claim.subject for f in same}):
+            continue  # the usual case: one day per order
+        if not _PARTS.search(doc.masked) and not _parcel_rows(doc, same):
+            continue
+        last: dict[str | None, date] = {}
+        for f in same:
+            last[f.claim.subject] = max(f.day, last.get(f.claim.subject, f.day))
+        found = [f for f in found if f.past is not past or last.get(f.claim.subject) == f.day]
+    return found
+
+
+def _gone_parts(doc: Document, found: list[_Found]) -> list[_Found]:
+    """An order partly sent whose date is told of the part that has left ("first half o/d
+    today, second half still in the warehouse"; "| Kettle | Shipped | Fri 11 Dec |"): the
+    order's own day is its last part's, which the answer does not give."""
+    if not any(not f.past for f in found):
         return found
-    last: dict[str | None, date] = {}
-    for f in future:
-        last[f.claim.subject] = max(f.day, last.get(f.claim.subject, f.day))
-    return [f for f in found if f.past or last.get(f.claim.subject, f.day) == f.day]
+    statuses = EXTRACTORS[ClaimKind.ORDER_STATUS](doc)
+    partial = {c.subject for c in statuses if c.value in _PARTLY_SENT}
+    if not partial:
+        return found
+    return [
+        f
+        for f in found
+        if f.past or f.claim.subject not in partial or not _of_a_gone_part(doc, f.claim.span[0])
+    ]
+
+
+def _of_a_gone_part(doc: Document, at: int) -> bool:
+    """The clause holding `at` (with the clause before it in its sentence, and its table row)
+    tells of a part that has left, and of none still to come."""
+    clause = doc.clause_at(at)
+    index = doc.clause_index(clause)
+    text = doc.clause_text(clause)
+    if index > 0 and doc.clauses[index - 1].sentence == clause.sentence:
+        text = f"{doc.clause_text(doc.clauses[index - 1])} {text}"
+    row = doc.memo.get(("delivery row", clause.start))
+    if isinstance(row, str):
+        text = f"{text} {row}"
+    return _GONE_PART.search(text) is not None and _STILL_PART.search(text) is None
 
 
 def _parcel_rows(doc: Document, found: list[_Found]) -> bool:

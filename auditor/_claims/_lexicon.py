@@ -142,10 +142,26 @@ COLLECTION = (
     r"(?:(?:courier|carrier|driver|ups|dpd|fedex|dhl|usps|evri|royal mail|parcelforce)(?:'s)? )?"
     r"(?:collection|pick-?up|pickup|van)"
 )
-#: Where a carrier holds a parcel between the shop and the door.
+#: Carriers by name, without the generic "courier" or "driver": a place or a vehicle after one
+#: is the carrier's ("the USPS facility", "a FedEx truck"), never the shop's.
+CARRIER_NAMES = (
+    r"(?:dhl|ups|usps|dpd|fedex|royal mail|parcelforce|evri|hermes|yodel|gls|postnl|inpost"
+    r"|ontrac|canada post|amazon logistics|australia post)"
+)
+#: Where a carrier holds a parcel between the shop and the door: its depots and hubs, a sort
+#: centre however shortened ("at sort centre", "DHL Sort Facility"), and a place named after
+#: the carrier ("the USPS facility in Dallas").
 CARRIER_PLACES = (
-    r"(?:depot|hub|sorting (?:office|centre|center|facility|hub)|delivery (?:office|depot|hub"
-    r"|station))"
+    r"(?:depot|hub|sort(?:ing)? (?:office|centre|center|facility|hub|ctr|cntr|ctre)"
+    r"|delivery (?:office|depot|hub|station)"
+    rf"|{CARRIER_NAMES}(?:'s)? (?:[\w-]+ )?(?:facility|station|terminal|network|sort \w+))"
+)
+#: Where a carrier leaves a parcel it delivers: "left with your neighbour", "left in the
+#: InPost locker", "left with the front desk". A parcel left there has been delivered.
+DROP_PLACES = (
+    r"(?:neighbou?rs?|porch|safe place|door|front door|back door|doorstep|step|reception|mailbox"
+    r"|letterbox|bin|garage|shed|gate|locker|parcel locker|front desk|concierge|mail ?room"
+    r"|post ?room|parcel shop)"
 )
 #: Parcels and the parts of an order, chat forms included ("1 of 2 pkgs sent").
 PARCELS = r"(?:parcels?|packages?|pkgs?|pckgs?|boxes|box|bits|shipments?|items?|products?|things)"

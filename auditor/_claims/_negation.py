@@ -15,7 +15,8 @@ from auditor._claims._document import Document
 from auditor._claims._needles import fewest, needles
 from auditor._claims._text import Clause
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+#: "no.9" is a house number, one word, not the negator "no".
+_WORD = re.compile(r"no\.\s?\d+|[a-z0-9]+(?:'[a-z]+)?")
 _WINDOW = 6
 _NEGATORS = frozenset(
     [

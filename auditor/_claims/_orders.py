@@ -15,9 +15,11 @@ from auditor._claims._document import Document
 from auditor._claims._lexicon import (
     AND,
     BOUNCED,
+    CARRIER_NAMES,
     CARRIER_PLACES,
     CARRIERS,
     COLLECTION,
+    DROP_PLACES,
     ORDER_PARTS,
     PARCELS,
     PAYING,
@@ -55,7 +57,15 @@ _UNSHIPPED = "unshipped"
 #: cable not yet"): a part still here when a part of the same order has gone, else nothing.
 _ELIDED = "elided"
 #: A future or a modal before a stage verb: a plan or a promise, not the order's state.
-_WILL = r"(?:will|'ll|should|to|can|could|must|would|may|might|going to|set to|due to)"
+_WILL = (
+    r"(?:will|'ll|should|to|can|could|must|would|may|might|going to|set to|due to"
+    # Chat: "shd be dlvd 2moro", "gonna be sent".
+    r"|shd|shld|shud|wil|gonna|wld)"
+)
+#: Delivered as chat and hurried typing spell it.
+_DELIVERED_WORD = (
+    r"delivered|delivred|delieverd|deliverd|dlvd|dlvrd|dlvred|delivd|deliv'd|dlv'd|delvd"
+)
 #: How soon: "ships tmrw", "due out Friday" is still at the shop.
 _SOON = (
     r"(?:tomorrow|tmrw|tmr|2moro|today|tonight|soon|shortly|later|next|this|on|within|in|by"
@@ -67,7 +77,12 @@ _STRONG = RuleSet.of(
     rules(
         _SHIPPED,
         r"shipped|dispatched|despatched|shiped|dispached|dispatchd|shppd|shpd|shipd|dispatced",
-        r"out for delivery",
+        r"out (?:for|4) delivery",
+        # Agents' shorthand: "o/d today" (out for delivery), "disp. 7/12 w/ DPD".
+        r"o/d(?= |$)",
+        r"disp(?:'d|d|\.)?(?= (?:\d|on\b|mon|tue|wed|thu|fri|sat|sun|yday|yest|today|tdy|this"
+        r"|w/|with\b|via\b))",
+        rf"{WITH} {CARRIER_NAMES}\b",
         rf"(?:handed|given|passed) (?:over |off )?to (?:the |our )?(?:courier|carrier|driver"
         rf"|{_CARRIERS})",
         rf"{past('go', 'send', 'head')} (?:off |out )?(?:with|via) (?:the |our )?(?:courier|carrier"
@@ -100,14 +115,13 @@ _STRONG = RuleSet.of(
     rules(_PARTIAL, r"not all (?:of )?(?:your|the) items", negation=False),
     rules(
         _DELIVERED,
-        r"delivered|delivred|delieverd|deliverd|dlvd|dlvrd|dlvred|delivd|deliv'd|dlv'd|delvd",
+        _DELIVERED_WORD,
         r"(?:popped|pushed|put|posted|slipped|left) (?:it |them |your \w+ |the \w+ |xx+ )?through"
         r" (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)",
         r"(?:has |have |had )?arrived",
         r"signed for",
-        r"left (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind) (?:your|a|the)"
-        r" (?:\w+ )?(?:neighbou?r|porch|safe place|door|front door|doorstep|step|reception|mailbox"
-        r"|letterbox|bin|garage|shed|gate)",
+        rf"left (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind) (?:your|a|the)"
+        rf" (?:[\w-]+ )?{DROP_PLACES}",
     ),
     rules(
         _DELIVERED,
@@ -117,9 +131,21 @@ _STRONG = RuleSet.of(
     ),
     rules(
         _CANCELLED,
-        r"cancell?ed|canceled|cancled|cancelld|cxl'd|cxld|canc'd|canx|canx'd|voided|scrapped"
+        r"cancell?ed|canceled|cancled|cancelld|cxl'd|cxld|canc'd|canx|canx'd|cnx'd|cnxd|voided|scrapped"
         r"|called off|binned(?: off)?|axed",
         r"cancellation (?:has been |was )?(?:confirmed|processed|completed)",
+        # A past obligation done: "we've had to cancel ORD-1".
+        r"(?:had|'d) to (?:cancel|void|scrap)",
+    ),
+    rules(
+        _PENDING,
+        # Held for a check before it can go: "on hold til we verify ur addr", "held while our
+        # fraud team verifies the billing address".
+        r"(?:on hold|held)(?: \w+){0,3}? (?:until|till|til|while|whilst|for|as)(?: \w+){0,4}?"
+        r" (?:address|addr|postcode|zip code|verif\w*|fraud|security check|identity check)",
+        # Curt: "held - addr check", "on hold: fraud review".
+        r"(?:on hold|held)\W{1,3}(?:for )?(?:an? )?(?:address|addr|postcode|fraud|security|id"
+        r"|identity|payment|pmt) (?:check|review|verification)",
     ),
     # A field label makes any status word an order status ("Status: processing").
     *(rules(stage, rf"status\W{{1,3}}{stage.replace('_', ' ')}") for stage in _STAGES),
@@ -130,9 +156,9 @@ _STRONG = RuleSet.of(
         rf"{_WILL}(?: \w+ly)? (?:be )?(?:start|begin) \w+",
         r"(?:tracking|details|email|confirmation|info|number|link)(?: \w+)? (?:to|will) follow",
         r"delivered\W{1,6}(?:expected|due|pending|not yet|eta|estimated)",
-        rf"{_WILL}(?: most| very)?(?: \w+ly)? be (?:shipped|dispatched|delivered|deliverd|delivred"
-        r"|despatched"
-        r"|redelivered|on (?:its|their|the) way)",
+        # "will be packed and shipped": the future reaches every verb it joins.
+        rf"{_WILL}(?: most| very)?(?: \w+ly)? (?:be|b) (?:\w+ (?:and|&|n|or) )?(?:shipped"
+        rf"|dispatched|{_DELIVERED_WORD}|despatched|redelivered|on (?:its|their|the) way)",
         r"(?:re-?delivered|redelivery)",
         # A plan, not a state: "will be handed to the courier this afternoon".
         rf"{_WILL}(?: \w+ly)? be (?:handed|given|passed) (?:over |off )?to (?:the |our )?(?:courier"
@@ -163,6 +189,11 @@ _AMBIGUOUS = RuleSet.of(
         r"waiting to be (?:processed|started|confirmed)",
         r"order (?:has been |was |is )?(?:received|confirmed|placed successfully)",
         r"(?:is|has been|'s been) confirmed",
+        # Held back until a check clears: "confirming your address before the order is
+        # released".
+        r"before (?:the |your |we )?(?:order )?(?:is |can be |gets |'s )?released",
+        # Chat: the state after the order ("ORD-1 confirmed, pmt recvd").
+        r"xx+:? confirmed",
         r"(?:in|at the front of|near the front of) (?:the|our) queue"
         r"(?! for (?:inspection|checking|review|assessment|a refund))",
         # "On hold pending review" is held for a reason the shop has not settled: no status.
@@ -173,8 +204,8 @@ _AMBIGUOUS = RuleSet.of(
         rf"(?:{PAYMENT[3:-1]}|bank|card)",
         rf"(?:until|till|til|once|when) (?:the |your )?{PAYMENT} (?:clears|has cleared"
         r"|goes through)",
-        r"payment(?: \w+){0,3}? (?:is |'s )?(?:still )?being (?:authori[sz]ed|verified|checked"
-        r"|confirmed|processed)",
+        r"payment(?: \w+){0,3}? (?:is |'s )?(?:still )?(?:being (?:authori[sz]ed|verified|checked"
+        r"|confirmed|processed|reviewed)|under review)",
         # Whoever pays, waited on: "waiting for PayPal to release the funds", "still waiting
         # on the bank transfer".
         rf"waiting (?:on|for) (?:your |the |a )?{PAYING}(?! (?:team|department|holiday)\b)",
@@ -185,6 +216,8 @@ _AMBIGUOUS = RuleSet.of(
         rf"{PAYING}(?: \w+){{0,2}}? (?:hasn't|has not|hasnt|haven't|have not|havent|isn't|is not"
         r"|not|yet to|still to)(?: yet)?(?: been)? (?:cleared|clear|gone through|go through"
         r"|come through|come in|arrived|landed|confirmed|authori[sz]ed|approved|received)",
+        # Not let go to be packed: "has not been released to the warehouse yet".
+        r"not (?:yet )?(?:been )?released to (?:the |our )?(?:warehouse|floor|fulfil?ment)",
         negation=False,
     ),
     rules(
@@ -197,8 +230,8 @@ _AMBIGUOUS = RuleSet.of(
     ),
     rules(
         _ELIDED,
-        r"(?:hasn't|hasnt|has not|haven't|havent|have not|isn't|aren't|not yet|nt yet)"
-        r"(?=\s*(?:[.,;!?\)]|$))",
+        r"(?:hasn't|hasnt|has not|haven't|havent|have not|isn't|aren't|not yet|nt yet)(?: yet)?"
+        r"(?=\s*(?:[.,;!?\)]|$|(?:bc|cos|coz|because|as|since)\b))",
         # A part still here, counted: "delivered 2 pkgs, 1 to go".
         r"(?:\d+|one|two|three) (?:more )?to (?:go|come)(?=\s*(?:[.,;!?\)]|$))",
         negation=False,
@@ -244,7 +277,11 @@ _AMBIGUOUS = RuleSet.of(
         # Waiting for the carrier to collect it: "awaiting courier collection", "staged at the
         # dock for this afternoon's pickup".
         rf"(?:awaiting|waiting (?:for|on)|ready for|staged for|booked (?:in )?for|scheduled for"
-        rf"|for) (?:the |a |its |(?:this|today|tomorrow)(?:'s)? (?:\w+'s )?)?{COLLECTION}",
+        rf"|for) (?:the |a |its |(?:this|today|tomorrow)(?:'s)? (?:\w+'s )?)?"
+        rf"(?:(?:morning|afternoon|evening|next|daily|usual|first|last|late|early) )?{COLLECTION}",
+        # Waiting where orders are readied: "sat in dispatch", "still in the packing area".
+        r"(?:sat|sitting|waiting|still) in (?:the )?(?:dispatch|despatch|packing|picking)"
+        r"(?: area| bay| queue)?\b",
         negated_yet=_PENDING,
     ),
     # Not even picked yet: the order waits to be started.
@@ -300,7 +337,16 @@ _AMBIGUOUS = RuleSet.of(
         rf"xx+(?: has been| was|'s been)?:?(?: not)? {past('send', 'post')}"
         r"(?! (?:back|to us|an?|the|you)\b)",
         r"(?:is|'s|are|'re|now|already|safely) in the post",
-        r"on the (?:move|road|truck|van|lorry)",
+        # Sent, said of the orders together: "both sent", "all of them posted".
+        r"(?:both|all(?: of them)?)(?: have| were| are|'ve)?(?: been)? (?:sent|posted)\b",
+        r"on the (?:move|road)",
+        # On a vehicle, whoseever: "on van", "on a FedEx truck", "on the DPD van".
+        r"on (?:a |an |the |its |their )?(?:[\w-]+(?:'s)? )?(?:van|truck|lorry)\b",
+        # Gone, said of the order or its parts with nothing after it: "the lamp & hub have gone".
+        r"(?:has|have|'ve|'s) (?:already |now |just |all )?gone(?=\s*(?:[.,;!?\)]|$))",
+        # The carrier tried the door: it has the parcel ("attempted delivery yesterday").
+        r"(?:attempted|tried to make a|tried) (?:a )?deliver(?:y|ing)?|delivery attempt"
+        r"|missed (?:a |the )?delivery",
         r"on the (?:delivery |courier'?s? |driver'?s? )(?:van|truck|lorry)",
         r"in the (?:delivery |courier'?s? |driver'?s? )?(?:van|truck|lorry)",
         r"(?:at|in) (?:the )?sorting (?:ctr|cntr|ctre)",
@@ -338,7 +384,7 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:to follow|will follow)(?! (?:up|your|the|it|its|their|them|this|that|along|a|an|my"
         r"|our|these|those|you)\b)",
         r"(?:following on|follows (?:next|later|on|in|separately|shortly))",
-        r"still to (?:go|come|ship|follow|leave)",
+        r"still (?:to|2) (?:go|come|ship|follow|leave)",
         r"rest(?:'s| is| are)? (?:coming|comes|due|next|to follow|following|follows|later|in a|on"
         r"|will)",
     ),
@@ -358,6 +404,12 @@ _OFF_TOPIC = re.compile(
 _OFF_TOPIC_OBJECT = re.compile(
     r"[^\S\n]+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock)"
 )
+#: "Arrived at DHL Sort Facility": a carrier's scan on the way, not the delivery.
+_AT_CARRIER = re.compile(
+    rf"\s+(?:at|in) (?:the |a |an |your |their |our )?(?:local |regional |nearest )?"
+    rf"(?:(?!fulfil|warehouse)[\w-]+(?:'s|s')? ){{0,2}}?(?:{CARRIER_PLACES}|local (?:facility"
+    r"|post office))"
+)
 _SENT_BACK = re.compile(
     r"\b(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback\b|\b(?:returned|rma)\b"
 )
@@ -372,6 +424,12 @@ _A_WORD = re.compile(r"\s+[a-z]")
 _STILL = re.compile(r"\b(?:still|yet|remaining|rest|other|others|remainder)\b")
 #: A part of an order named by its place among the parts, its number or a share of the whole.
 _PART = re.compile(ORDER_PARTS)
+#: The orders named together, as a subject: "they", "both", "the two orders".
+_TOGETHER_ORDERS = re.compile(r"\b(?:they|they're|them|both|each|the two|these|those)\b")
+#: Items said to travel as one: "both in one box", "shipped together".
+_TOGETHER = re.compile(
+    r"\b(?:in (?:one|the same|a single) (?:box|parcel|package|shipment|consignment)|together)\b"
+)
 #: A table whose first columns name parcels: each row is a part of the order.
 _PARTS_HEADER = re.compile(rf"(?:#|no\.?|number )?{PARCELS}(?: (?:#|no\.?|number))?")
 #: Still at the shop, said of a part: it waits, follows or is on backorder. "Follow up" is a
@@ -384,7 +442,10 @@ _WAITING = re.compile(
 )
 #: "… is with the courier": a parcel held by the carrier, after a verb of being or a label.
 _HELD_BY = re.compile(
-    r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)|[:\-])\s*$"
+    r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)"
+    r"|(?:\b(?:is|are|now|still)|'s|'re) out|[:\-]"
+    # A part, told in chat: "3rd w/ courier", "other one with DPD".
+    r"|\b(?:1st|2nd|3rd|\d+th|first|second|third|last|other|rest|one|parcel|box|pkg))\s*$"
 )
 #: A clause that opens on its verb: its subject is the one before it in the sentence.
 _NO_SUBJECT = re.compile(
@@ -407,6 +468,11 @@ _ORDER_NOUN = re.compile(
     r"|before|by|one|more))"
 )
 _IDS = frozenset({SubjectType.ORDER, SubjectType.RETURN})
+#: The orders together: "both", "all of them", "all your orders".
+_PLURAL = re.compile(
+    r"\b(?:both|all (?:of )?(?:them|those|these|(?:your|the|ur|yr) (?:\w+ )?(?:orders|parcels"
+    r"|packages)))\b"
+)
 _GONE = frozenset({_SHIPPED, _DELIVERED, _PARTIAL})
 _HERE = frozenset({_PROCESSING, _PENDING, _UNSHIPPED, _ELIDED})
 #: Said outright not to have left: with a part gone elsewhere in the answer, the order is
@@ -419,7 +485,8 @@ _ORDER_OF_STAGES = later_beats_earlier(_STAGES)
 #: An order's history told line by line ("Dispatched: 3 December / Delivered: 5 December"):
 #: the latest stage told of a named order is its status, whatever sentence tells it.
 _HISTORY = later_beats_earlier((_PENDING, _PROCESSING, _SHIPPED, _DELIVERED))
-_PARTIAL_ABSORBS = {_PARTIAL: frozenset({_SHIPPED, _PROCESSING, _PENDING})}
+#: A partly sent order is not delivered as a whole: a delivery told beside it is a part's.
+_PARTIAL_ABSORBS = {_PARTIAL: frozenset({_SHIPPED, _PROCESSING, _PENDING, _DELIVERED})}
 #: "Hasn't shipped yet" is a claim of its own only when nothing more precise was said of the
 #: order: "it hasn't shipped, it's being packed" is processing, "… the rest has" a partial one.
 _NOT_SHIPPED_ABSORBED = {
@@ -448,7 +515,7 @@ def _a_preposition(doc: Document, hit: Hit) -> bool:
 
 
 def _on_topic(doc: Document, hit: Hit) -> bool:
-    if hit.value == _PENDING and _a_preposition(doc, hit):
+    if (hit.value == _PENDING and _a_preposition(doc, hit)) or _orders_apart(doc, hit):
         return False
     if hit.value == _UNSHIPPED and _MESSAGES.search(doc.masked, hit.clause.start, hit.start):
         return False  # "the email was not sent": a message, not the parcel
@@ -460,10 +527,12 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
         return False  # "Refund amount: £32.00 — status: processing" is the refund's status
     if hit.value == _PROCESSING and _after_a_condition(doc, hit.clause):
         return False  # "Once payment clears, it will ship tomorrow": still waiting for it
-    if hit.value == _DELIVERED and "arrived" in doc.masked[hit.start : hit.end]:
-        sentence = doc.clause_text(doc.sentence_at(hit.start))
-        if _SENT_BACK.search(sentence):
-            return False
+    if (
+        hit.value == _DELIVERED
+        and "arrived" in doc.masked[hit.start : hit.end]
+        and _arrived_elsewhere(doc, hit)
+    ):
+        return False
     before = doc.labelled_clause_text(hit.clause)[: hit.start - hit.clause.end]
     if _NO_SUBJECT.match(doc.masked, hit.clause.start, hit.end):
         # "Your refund for ORD-1 is queued up and will go out on Friday": a clause with no
@@ -480,6 +549,25 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
     if _about_a_return(doc, hit.start):
         return False
     return _OFF_TOPIC_OBJECT.match(doc.masked, hit.end) is None
+
+
+def _orders_apart(doc: Document, hit: Hit) -> bool:
+    """ "They are traveling separately" said of two orders: each order goes on its own, which
+    says nothing of its parts."""
+    if hit.value != _PARTIAL or "separately" not in doc.masked[hit.start : hit.end]:
+        return False
+    if not _TOGETHER_ORDERS.search(doc.masked, hit.clause.start, hit.end):
+        return False
+    orders = {m.subject for m in doc.mentions if m.type is SubjectType.ORDER}
+    return len(orders) > 1
+
+
+def _arrived_elsewhere(doc: Document, hit: Hit) -> bool:
+    """ "Arrived" said of a stop on the way ("Arrived at DHL Sort Facility") or of a parcel
+    sent back to the shop: not the order's delivery."""
+    if _AT_CARRIER.match(doc.masked, hit.end):
+        return True
+    return _SENT_BACK.search(doc.clause_text(doc.sentence_at(hit.start))) is not None
 
 
 def _bounced(doc: Document, hit: Hit) -> bool:
@@ -516,6 +604,8 @@ def _part_of(doc: Document, start: int) -> bool:
         return True
     if "|" in doc.masked and any(map(_PARTS_HEADER.fullmatch, header(doc.masked, start)[:3])):
         return True
+    if _TOGETHER.search(doc.masked, sentence.start, sentence.end):
+        return False  # "the lamp and the kettle both in one box": the items are not parts
     return any(
         m.type is SubjectType.ITEM and sentence.start <= m.start < sentence.end
         for m in doc.mentions
@@ -601,6 +691,29 @@ def _delivered_part(doc: Document, group: list[Claim]) -> list[Claim]:
     return [c for c in group if c.value != _DELIVERED or doc.sentence_at(c.span[0]) not in still]
 
 
+def _spread(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """A status said of the orders together before any is named ("Both of your orders are on
+    their way. ORD-1 …", "both sent ✅ ORD-1 arr tmrw, ORD-2 arr sat") is every order's the
+    answer names: "both" of two, "all of them" of any number."""
+    orders = list(
+        dict.fromkeys(m.subject for m in doc.mentions if m.type is SubjectType.ORDER and m.subject)
+    )
+    if len(orders) < 2 or not any(map(doc.masked.__contains__, ("both", "all"))):
+        return claims
+    out: list[Claim] = []
+    for claim in claims:
+        clause = doc.clause_at(claim.span[0])
+        plural = _PLURAL.search(doc.masked, clause.start, claim.span[1])
+        named = any(
+            m.type in _IDS and clause.start <= m.start < claim.span[0] for m in doc.mentions
+        )
+        if plural is None or named or (plural.group().startswith("both") and len(orders) != 2):
+            out.append(claim)
+            continue
+        out.extend(Claim(claim.kind, claim.value, claim.span, o, claim.hedged) for o in orders)
+    return out
+
+
 @EXTRACTORS.register(ClaimKind.ORDER_STATUS)
 def extract_order_status(doc: Document) -> list[Claim]:
     """The order claims of the answer, read once: delivery dates ask for them again."""
@@ -620,7 +733,7 @@ def _read_order_status(doc: Document) -> list[Claim]:
     if not hits:
         return []
     claims = carry_over(doc, ClaimKind.ORDER_STATUS, claims_of(doc, ClaimKind.ORDER_STATUS, hits))
-    claims = _as_a_whole(doc, claims)
+    claims = _spread(doc, _as_a_whole(doc, claims))
     if not claims:
         return []
     claims = supersede(claims, _ORDER_OF_STAGES, lambda c: doc.sentence_at(c.span[0]).start)

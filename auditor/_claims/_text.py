@@ -119,9 +119,9 @@ _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*(?=[\"')\]]*(?:\s|$))|(?<
 _SENTENCE_END_PIPE = re.compile(r"[.!?]+(?=[\"')\]]*(?:\s|$))|\n+|\s\|\s")
 _WORD_BEFORE = re.compile(r"([a-z](?:\.?[a-z])*)$")
 #: `[,;:\u2014]|\s-\s`, spelt to open on one character class, as `_SENTENCE_END` is.
-_CLAUSE_MARK = re.compile(r"[,;:\u2014\s](?:(?<=\s)-\s|(?<!\s))")
+_CLAUSE_MARK = re.compile(r"[,;:\u2014\s](?:(?<=\s)-\s|(?<!\s)(?!(?<=\d:)\d))")
 #: `_CLAUSE_MARK` in a text without "-": the class without blanks is not tried at every blank.
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:\u2014]")
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:\u2014](?!(?<=\d:)\d)")
 #: Words that open a new clause; the conditional ones open a clause that asserts nothing.
 _CLAUSE_WORDS = frozenset(
     [
