@@ -18,7 +18,7 @@ from auditor._claims._negation import hedged, negated
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of, resolve
 from auditor._claims._rules import rules
-from auditor._claims._scan import scan, silent
+from auditor._claims._scan import Hit, scan, silent
 from auditor._claims._subjects import SubjectType
 from auditor._claims._text import Clause
 
@@ -38,6 +38,8 @@ _SAID_OF_IT = (
     r"\b(?:(?<=is\x20)|(?<=are\x20)|(?<='s\x20)|(?<='re\x20)|(?<=now\x20)|(?<=been\x20)"
     r"|(?<=currently\x20))"
 )
+#: A price with no currency, as terse chat gives it: "was 49.99 now 39.99".
+_FIGURE = r"\d+[.,]\d{2}"
 _MONEY_WORDS = r"(?:a tenner|a fiver|a few quid|a few (?:dollars|pounds|euros)|a couple of quid)"
 
 _PERCENT = re.compile(
@@ -81,6 +83,14 @@ _TABLE = RuleSet.of(
         r"refund",
     ),
     rules(_FREE, r"no charge", r"at no (?:extra |additional )?(?:cost|charge)", negation=False),
+    # Said with the customer as subject: "you don't need to send it back" (an offer only
+    # beside a refund: `_kept_with_refund`).
+    rules(
+        _FREE,
+        r"(?:don't|do not|dont|won't|will not|wont) (?:need|have) to (?:send|return|post)"
+        r" (?:it|them|the \w+|xx+) back",
+        negation=False,
+    ),
     rules(
         _FREE,
         r"waive(?:d)? (?:the )?(?:cost|charge|price|fee) (?:of|for) (?:the |your |a )?"
@@ -111,6 +121,17 @@ _TABLE = RuleSet.of(
         rf"(?:{_MONEY}|{_MONEY_WORDS}) (?:off|discount|reduction)",
         rf"{_MONEY} (?:credit|voucher|coupon|gift card) (?:(?:on|to|into) (?:your|the) account )?"
         r"(?:toward|towards|off|for|on|against) (?:your |the |a )?(?:next|future)",
+        # A price cut told by its two prices: "was 49.99 now 39.99", "down to £18 from £25",
+        # "£29.99 instead of £34.99", "(member price, normally €35)".
+        rf"was (?:{_MONEY}|{_FIGURE}),? (?:and )?now (?:{_MONEY}|{_FIGURE})",
+        rf"down to {_MONEY} from {_MONEY}",
+        rf"{_MONEY} (?:instead of|rather than|down from) (?:the usual |the normal )?{_MONEY}",
+        r"(?:member|members'?|loyalty|club|staff) (?:price|pricing|rate|discount)s?",
+        # The price brought down for the customer, or matched: "I've lowered your price to".
+        r"(?:lowered|reduced|adjusted|dropped|cut|brought down) (?:the |your )?price",
+        r"price[- ]?match(?:ed|ing)?|match (?:the|that|their|this|a|any) (?:lower |cheaper )?price",
+        # Money saved: "you save $8 on the board", "a saving of $5.00".
+        rf"(?:save|saves|saving|savings) (?:of )?(?:you )?(?:{_MONEY}|{_MONEY_WORDS})",
     ),
     rules(
         None,
@@ -119,8 +140,20 @@ _TABLE = RuleSet.of(
         r"\w+-free",
         r"toll[ -]free",
         r"hands[ -]free",
-        rf"{_POLICY}(?: is| are| r|'re|'s) (?:always |totally |completely |also )?(?:free"
-        r"|complimentary|on us|on the house)",
+        rf"{_POLICY}(?: (?:on|for|of) (?:your |the |this |that |ur )?(?:[\w-]+ ){{0,2}}"
+        r"(?:order|item|items|parcel|replacement|one))?(?: is| are| r|'re|'s| will be|'ll be"
+        r"| would be| should be) (?:always |totally |completely |also |both |all |still )?"
+        r"(?:free|complimentary|on us|on the house)",
+        # A field: "Shipping: Free", "Returns: free within 30 days".
+        rf"{_POLICY}\W{{1,6}}(?:free|complimentary|on us)",
+        # Sending the customer's own item back costs nothing: no offer.
+        r"(?:ship|send|post|return)(?:ped|ed|s)? (?:it |them |the \w+ )?back(?: to you)?"
+        r" (?:at no (?:extra |additional )?(?:cost|charge)|free of charge|for free|free)",
+        r"sent back(?: to you)? (?:at no (?:extra |additional )?(?:cost|charge)|free of charge"
+        r"|for free|free)",
+        # Said to be at its usual price: "neither is discounted right now".
+        r"(?:neither|none)(?: of (?:them|these|those|the \w+))? (?:is|are|has been|have been)"
+        r" (?:\w+ )?(?:discounted|reduced|on sale|on offer|marked down)",
         r"free (?:shipping|delivery|returns?|postage|gift wrapping|wrapping)",
         # "Free standard shipping", "free next-day delivery".
         rf"free (?:[\w-]+ ){{1,2}}{_POLICY}",
@@ -131,7 +164,8 @@ _TABLE = RuleSet.of(
         r"(?:can't|cannot|can not|unable to|not able to|won't be able to|not in a position to"
         r"|don't|do not|doesn't|does not|no longer|not allowed to|not authori[sz]ed to)"
         r" (?:offer|give|apply|provide|do|issue|extend|honou?r)(?: you)? (?:a |any |an |an extra"
-        r" |further )?(?:\w+ )?(?:discounts?|coupons?|vouchers?|promo(?: codes?)?|reductions?)",
+        r" |further )?(?:\w+ )?(?:discounts?|coupons?|vouchers?|promo(?: codes?)?|reductions?"
+        r"|price[- ]?match(?:ing|es)?)",
         r"no (?:\w+ )?(?:discounts?|coupons?|vouchers?|promo codes?) (?:are |is )?(?:available"
         r"|on offer|running|at the moment|right now)",
         # Asked about, not offered: "a colleague who can look into a discount for you".
@@ -204,6 +238,18 @@ def _settled_free_of_charge(doc: Document, start: int, end: int) -> bool:
     )
 
 
+_NEED_NOT_SEND = re.compile(r"(?:don't|do not|dont|won't|will not|wont) (?:need|have) to")
+_REFUND_WORD = re.compile(r"\brefund")
+
+
+def _kept_with_refund(doc: Document, hit: Hit) -> bool:
+    """ "You don't need to send it back" gives the item only beside a refund: keeping it with
+    the money back is free; without one it may be a replacement's instructions."""
+    if _NEED_NOT_SEND.match(doc.masked, hit.start) is None:
+        return True
+    return _REFUND_WORD.search(doc.masked) is not None
+
+
 def _refused(doc: Document, clause: Clause, start: int) -> bool:
     return _REFUSED.search(doc.masked, clause.start, start) is not None
 
@@ -216,7 +262,11 @@ def _overlaps(claim: Claim, others: list[Claim]) -> bool:
 def extract_discount(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.DISCOUNT))
     figures = _percentages(doc)
-    hits = [h for h in scan(doc, *table) if not _settled_free_of_charge(doc, h.start, h.end)]
+    hits = [
+        h
+        for h in scan(doc, *table)
+        if not _settled_free_of_charge(doc, h.start, h.end) and _kept_with_refund(doc, h)
+    ]
     if not hits:
         return figures
     words = [c for c in claims_of(doc, ClaimKind.DISCOUNT, hits) if not _overlaps(c, figures)]
