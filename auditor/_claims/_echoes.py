@@ -42,6 +42,8 @@ _LOOK_BACK = 24
 _OFFERED_FOR = re.compile(
     r"\b(?:code|voucher|coupon|discount|credit|promo)s?(?:\s+[*_`]*[\w-]+[*_`]*)?\s+for\s*$"
 )
+#: An amount or a percentage alone, which the customer's words are not.
+_FIGURE = re.compile(r"\W*(?:[€$£]|eur|usd|gbp)?\s?\d[\d.,]*\s?(?:%|€|eur|usd|gbp|off)?\W*")
 #: What introduces a name searched for, not found: "anything called", "a product named".
 _SEARCH = re.compile(
     r"\b(?:called|named|titled|like|searched for|search for|looked for|look for|matching)"
@@ -63,6 +65,8 @@ def find_echoes(norm: str, emphasis: Sequence[Segment] = ()) -> list[Segment]:
     for start, end in emphasis:
         window = norm[max(0, start - _LOOK_BACK) : start].rstrip(" *_")
         offered = norm[max(0, start - 2 * _LOOK_BACK) : start].rstrip(" *_")
+        if _FIGURE.fullmatch(norm, start, end):
+            continue  # "it went through for **$12.99**": a figure stressed, not words quoted
         if _INTRODUCER.search(window + " ") and not _OFFERED_FOR.search(offered + " "):
             found.append(Segment(start, end))
     if len(found) < 2:

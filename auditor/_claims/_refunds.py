@@ -81,6 +81,8 @@ _CREDIT = re.compile(r"\bcredit\b(?!\s+cards?\b)")
 _ALREADY = re.compile(r"\balready\b")
 _MONEY_WORDS = re.compile(r"\b(?:money|funds|cash|amount|\d[\d.,]* ?(?:quid|bucks))\b")
 _PRONOUN = re.compile(r"\b(?:it|it's|its|that|that's)\b")
+#: What a customer was charged, which a reversal gives back.
+_CHARGE = r"(?:charge|payment|transaction)s?"
 _GOODWILL = re.compile(r"\b(?:goodwill|gesture|as a thank|on the house)\b")
 
 _TABLE = RuleSet.of(
@@ -142,6 +144,13 @@ _TABLE = RuleSet.of(
         r" (?:been )?(?:credited|paid|returned|refunded|transferred) back",
         rf"(?:popped|returned|transferred|moved|refunded) (?:the |your )?{_MONEY}(?: \w+){{0,6}}?"
         rf" (?:back )?(?:on|to|into|onto) {_WALLET}",
+        # A charge taken back is money returned: "the charge of $64.50 has been reversed",
+        # "I've reversed the duplicate charge".
+        rf"{_CHARGE}{_FILL} {_HAS_BEEN}(?: now| just| already)? (?:reversed|voided|cancelled"
+        r"|canceled|refunded)",
+        rf"(?:reversed|voided|refunded) (?:the |that |your |ur |this )?(?:[\w-]+ )?{_CHARGE}",
+        # Already back with the customer: "the money should already be back with you".
+        rf"{_MONEY}{_FILL} (?:\w+ )?already (?:be |been )?back (?:with|to) (?:you|u)",
         negated=_NONE,
         negated_yet=_PENDING,
     ),
@@ -153,9 +162,17 @@ _TABLE = RuleSet.of(
         r"pending refund|awaiting (?:a |your |the )?refund",
         rf"{_REFUND}{_FILL} (?:will|'ll|should|is going to|is due to) be"
         r" (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
-        rf"{_REFUND}{_FILL} (?:will|'ll|should) (?:follow|come through|be on its way|go out"
-        r"|go through"
+        rf"{_REFUND}{_FILL} ?(?:will|'ll|should|shd|is going to|is due to)(?: then| now| soon)?"
+        r" (?:follow|come through|be on its way|go out|go through|go back|come back"
         r"|go thru|come thru|be done|be sorted)",
+        # Told in the present as what comes next: "then the refund goes out".
+        rf"{_REFUND}{_FILL} (?:goes|comes) (?:out|back|through|thru)",
+        rf"{_REFUND}{_FILL} (?:will|'ll|should|is going to|is due to) (?:then|now|soon|also)"
+        r" be (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
+        # The next step after another: "then sort your money out", "refund after that".
+        r"then (?:sort|issue|process|send|release|pay|arrange)(?: out)? (?:the|your|a|ur)"
+        rf"(?: full| partial)? (?:{_REFUND}|money)",
+        rf"{_REFUND} (?:after|once|following) (?:that|this|then)",
         rf"{_REFUND}{_FILL} (?:is |'s )?(?:still |currently |now )?processing",
         rf"(?:{_REFUND_S}|{_REFUND}){_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being processed|being issued|pending|in the queue|queued|going through|in progress"
@@ -209,7 +226,8 @@ _TABLE = RuleSet.of(
         rf"{_REFUND}{_FILL} (?:has been |was |is |'s been |been )?(?:okayed|ok'd|signed off"
         r"|green-lit|greenlit)",
         # Due after an event still to come: "refund $89 after inspection", "refund once it's in".
-        rf"{_REFUND}{_FILL} (?:after|following|once|as soon as) (?:inspection|we|it|it's|the \w+"
+        rf"{_REFUND}{_FILL} (?:after|following|once|as soon as) (?:inspection|we|it|it's"
+        r"|the (?!restocking|return|shipping|postage|handling|admin|deduction)\w+"
         r"|your \w+|they|our \w+|checks?|testing|assessment)",
     ),
     rules(
@@ -221,7 +239,7 @@ _TABLE = RuleSet.of(
         rf"{_REFUND}{_FILL} (?:won't|will not|wont|can't|cannot) (?:go|be|come) (?:out|through|thru"
         r"|back|issued|processed|sent)(?= (?:until|till|til|before|unless))",
         # Not started, started or kicked off: begun is not yet paid, and neither is not begun.
-        rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: yet| now)? {past(*STARTING)}",
+        rf"{_REFUND}{_FILL}(?: {_HAS_BEEN})?(?: yet| now| just)? {past(*STARTING)}",
         rf"{forms(*STARTING)} (?:the |your |a |ur )?(?:full |partial )?{_REFUND}",
         negation=False,
     ),
@@ -271,11 +289,16 @@ _TABLE = RuleSet.of(
         r"(?:not|n't) be able to (?:refund|issue|give|offer|process)",
         r"(?:won't|will not) be able to (?:issue|give|offer|process) (?:a |any |you a )?refund",
         r"no money back",
+        # The negation governs both verbs: "unable to accept a return or offer a refund".
+        r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
+        r"|could not)(?: \w+){1,4} (?:or|nor) (?:issue|give|offer|process|provide) (?:you )?"
+        r"(?:a |any )?refund",
         negation=False,
     ),
 )
 _REFUND_CUE = re.compile(
-    r"\b(?:refund\w*|rfnd\w*|reimburs\w*|credit(?!\s+cards?\b)\w*|money back"
+    r"\b(?:refund\w*|rfnd\w*|reimburs\w*|credit(?!\s+cards?\b)\w*|money back|revers(?:ed|al)"
+    r"|back with (?:you|u)"
     r"|back (?:on|to|in|into|2) (?:your|ur)"
     r"|(?:pay|paid|paying) back"
     r"|on your statement|(?:get|getting|receive|have|sent|paid|put) (?:the |your )?\S+ back\b)"
@@ -287,8 +310,19 @@ _PRONOUNS = ("it", "that")
 _MONEY_BACK = re.compile(
     r"\brefund|\brfnd|\breimburs|\b(?:went|gone|go|goes|sent|put|going|way|credited|pay|paid)"
     r"\s+back\b"
-    r"|\bback\s+(?:on|to|into)\s+(?:your|the|you)\b"
+    r"|\bback\s+(?:on|to|into)\s+(?:your|the|you)\b|\bback\s+with\s+(?:you|u)\b"
+    r"|\brevers(?:ed|al)\b"
 )
+#: Just before an amount, what makes it not the refund: taken off it ("minus a $6.95 fee",
+#: "less the £3.50 postage") or set aside ("rather than the full $249.99").
+_DEDUCTED = re.compile(
+    r"\b(?:minus|less|after|excluding|deducting|rather than|instead of|not|than)"
+    r"(?: (?:a|an|the|your|our|full|original|usual|whole))*\W*$"
+)
+#: Just after an amount, what makes it the gross the refund was cut from: "£17.50 less …".
+_GROSS = re.compile(r"\W*(?:minus|less)\b")
+#: An amount said to be a hold on the card, not money sent back.
+_HOLD = re.compile(r"\b(?:authori[sz]ation|pre-?authori[sz]ation|hold)\b")
 _OTHER_MONEY = re.compile(
     r"\b(?:price|priced|costs?|fee|charge|shipping|postage|delivery|off|save|saving|discount"
     r"|total|paid for|was priced)\b"
@@ -372,8 +406,16 @@ _FIELD_STATES = {
     ),
     **dict.fromkeys(("pending", "processing", "approved", "queued", "in progress"), _PENDING),
     **dict.fromkeys(("none", "declined", "rejected", "denied", "refused"), _NONE),
+    # Said with their own negation: "Not eligible", "Not started yet".
+    **dict.fromkeys(("not eligible", "ineligible", "not refundable", "non-refundable"), _NONE),
+    **dict.fromkeys(("not started", "not yet started", "started", "initiated"), _PENDING),
 }
-_FIELD_STATE = re.compile(r"\b(?:" + "|".join(_FIELD_STATES) + r")\b")
+#: Field states whose negation is part of the state, not a denial of it.
+_SELF_NEGATED = frozenset(("not eligible", "not refundable", "not started", "not yet started"))
+#: Longest first: "not eligible" before a bare "eligible" could be read.
+_FIELD_STATE = re.compile(
+    r"\b(?:" + "|".join(sorted(_FIELD_STATES, key=len, reverse=True)) + r")\b"
+)
 #: A label that names no topic of its own: the heading above it does.
 _BARE_LABEL = re.compile(r"\s*(?:status|state|current status|update)\W*")
 _REFUND_WORD = re.compile(rf"\b{REFUND}(?!\s+cards?\b)")
@@ -400,7 +442,8 @@ def _field_hits(doc: Document) -> list[Hit]:
             continue
         value = _FIELD_STATES[state.group()]
         # "Refund: not issued yet" is for the phrase rules; "none (declined)" denies nothing.
-        if value == _NONE or not negated(doc, clause, *state.span()):
+        own = state.group() in _SELF_NEGATED
+        if value == _NONE or own or not negated(doc, clause, *state.span()):
             hits.append(Hit(state.start(), state.end(), value, doc.clause_at(state.start())))
     return hits
 
@@ -445,6 +488,16 @@ def _beside_a_refund(doc: Document, start: int, clause: str) -> bool:
     return _MONEY_BACK.search(doc.masked, previous.start, previous.end) is not None
 
 
+def _not_the_refund(doc: Document, clause: Clause, match: re.Match[str]) -> bool:
+    """An amount in a refund's clause that is not what was refunded: a fee taken off, the
+    price it was cut from, a sum set aside, or a hold on the card."""
+    before = doc.masked[max(clause.start, match.start() - 40) : match.start()]
+    if _DEDUCTED.search(before) or _GROSS.match(doc.masked, match.end(), clause.end):
+        return True
+    text = doc.clause_text(clause)
+    return _HOLD.search(text) is not None and _ANY_REFUND.search(text) is None
+
+
 @EXTRACTORS.register(ClaimKind.REFUND_AMOUNT)
 def extract_refund_amount(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
@@ -466,7 +519,7 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
             about_refund = _beside_a_refund(doc, match.start(), text)
         if not about_refund and row_start < row_end:  # in a table's refund column
             about_refund = _REFUND_WORD.match(column_header(doc, match.start())) is not None
-        if silent(clause) or not about_refund:
+        if silent(clause) or not about_refund or _not_the_refund(doc, clause, match):
             continue
         amount = parse_amount(match.group("before") or match.group("after"))
         if amount is None:
