@@ -123,13 +123,18 @@ _TABLE = RuleSet.of(
         r"(?:toward|towards|off|for|on|against) (?:your |the |a )?(?:next|future)",
         # A price cut told by its two prices: "was 49.99 now 39.99", "down to £18 from £25",
         # "£29.99 instead of £34.99", "(member price, normally €35)".
-        rf"was (?:{_MONEY}|{_FIGURE}),? (?:and )?now (?:{_MONEY}|{_FIGURE})",
+        rf"was (?:{_MONEY}|{_FIGURE}),?(?: and)?(?: it's| is| it is)? now (?:only |just )?"
+        rf"(?:{_MONEY}|{_FIGURE})",
         rf"down to {_MONEY} from {_MONEY}",
-        rf"{_MONEY} (?:instead of|rather than|down from) (?:the usual |the normal )?{_MONEY}",
+        rf"{_MONEY}(?: [\w-]+){{0,4}} (?:instead of|rather than|down from)"
+        rf" (?:the usual |the normal )?{_MONEY}",
         r"(?:member|members'?|loyalty|club|staff) (?:price|pricing|rate|discount)s?",
+        rf"members? (?:pay|get|price) (?:only |just )?{_MONEY}",
         # The price brought down for the customer, or matched: "I've lowered your price to".
         r"(?:lowered|reduced|adjusted|dropped|cut|brought down) (?:the |your )?price",
-        r"price[- ]?match(?:ed|ing)?|match (?:the|that|their|this|a|any) (?:lower |cheaper )?price",
+        r"price[- ]?match(?:ed|ing)?",
+        r"match(?:ed|ing)? (?:the|that|their|this|a|any|your) (?:[\w']+ )?(?:lower |cheaper )?"
+        r"price",
         # Money saved: "you save $8 on the board", "a saving of $5.00".
         rf"(?:save|saves|saving|savings) (?:of )?(?:you )?(?:{_MONEY}|{_MONEY_WORDS})",
     ),
@@ -151,6 +156,9 @@ _TABLE = RuleSet.of(
         r" (?:at no (?:extra |additional )?(?:cost|charge)|free of charge|for free|free)",
         r"sent back(?: to you)? (?:at no (?:extra |additional )?(?:cost|charge)|free of charge"
         r"|for free|free)",
+        # Overcharged, not discounted: "you were charged $60 instead of $55".
+        rf"(?:charged|billed|paid) (?:you )?{_MONEY}(?: [\w-]+){{0,4}} (?:instead of|rather than)"
+        rf" {_MONEY}",
         # Said to be at its usual price: "neither is discounted right now".
         r"(?:neither|none)(?: of (?:them|these|those|the \w+))? (?:is|are|has been|have been)"
         r" (?:\w+ )?(?:discounted|reduced|on sale|on offer|marked down)",

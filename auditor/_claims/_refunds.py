@@ -28,6 +28,9 @@ _PENDING = "pending"
 _NONE = "none"
 #: Money said to land in the customer's wallet, before what landed is checked (`_landed`).
 _LANDED = "landed"
+#: Money said to have reached the wallet: issued when past, unread when still to come.
+_ARRIVED = "arrived"
+_MODAL = re.compile(r"\b(?:will|'ll|should|shd|may|might|could|can|would|going to|expect)\b")
 #: A refund by any of its names ("rfnd", "store credit"; `_lexicon.REFUND`), and with "'s"
 #: as one word ("refund's"), so that the dispatch files each under its whole first word.
 _REFUND = REFUND
@@ -149,6 +152,9 @@ _TABLE = RuleSet.of(
         rf"{_CHARGE}{_FILL} {_HAS_BEEN}(?: now| just| already)? (?:reversed|voided|cancelled"
         r"|canceled|refunded)",
         rf"(?:reversed|voided|refunded) (?:the |that |your |ur |this )?(?:[\w-]+ )?{_CHARGE}",
+        # Handed to the bank: "your refund has been submitted to your bank".
+        rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: now| just| already)? (?:submitted|released|sent)"
+        rf" to {_WALLET}",
         # Already back with the customer: "the money should already be back with you".
         rf"{_MONEY}{_FILL} (?:\w+ )?already (?:be |been )?back (?:with|to) (?:you|u)",
         negated=_NONE,
@@ -173,6 +179,9 @@ _TABLE = RuleSet.of(
         r"then (?:sort|issue|process|send|release|pay|arrange)(?: out)? (?:the|your|a|ur)"
         rf"(?: full| partial)? (?:{_REFUND}|money)",
         rf"{_REFUND} (?:after|once|following) (?:that|this|then)",
+        # A charge to be taken back: "we'll reverse the charge once we get it back".
+        r"(?:will|'ll|going to|shall) (?:reverse|void) (?:the |that |your |ur |this )?(?:[\w-]+ )?"
+        rf"{_CHARGE}",
         rf"{_REFUND}{_FILL} (?:is |'s )?(?:still |currently |now )?processing",
         rf"(?:{_REFUND_S}|{_REFUND}){_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being processed|being issued|pending|in the queue|queued|going through|in progress"
@@ -252,6 +261,13 @@ _TABLE = RuleSet.of(
         rf"{past(*_PAYING)}(?: back)? (?:to|on|onto|into|2) {WALLET}",
         negated_yet=_PENDING,
     ),
+    # Arrived where the customer keeps money, in the past only ("the refund hit your account
+    # on Tuesday"); said to come, it may be either and is left unread (`_settle`).
+    rules(
+        _ARRIVED,
+        rf"(?:hit|reached|landed (?:in|on)|arrived (?:in|on)|appeared (?:in|on)|showed up (?:in|on)"
+        rf"|cleared (?:in|to|into)) {WALLET}",
+    ),
     # Approved or asked for, not yet paid; and not approved yet is still to come.
     rules(
         _PENDING,
@@ -316,11 +332,21 @@ _MONEY_BACK = re.compile(
 #: Just before an amount, what makes it not the refund: taken off it ("minus a $6.95 fee",
 #: "less the £3.50 postage") or set aside ("rather than the full $249.99").
 _DEDUCTED = re.compile(
-    r"\b(?:minus|less|after|excluding|deducting|rather than|instead of|not|than)"
+    r"\b(?:minus|less|after|excluding|deducting|deducted|withheld|withholding|rather than"
+    r"|instead of|not|than"
+    # What was paid, not what goes back: "you were charged $60", "priced at $80".
+    r"|charged(?: (?:you|u))?|priced at|price of|costs?|retails? (?:at|for))"
     r"(?: (?:a|an|the|your|our|full|original|usual|whole))*\W*$"
 )
 #: Just after an amount, what makes it the gross the refund was cut from: "£17.50 less …".
-_GROSS = re.compile(r"\W*(?:minus|less)\b")
+_GROSS = re.compile(
+    r"\W*(?:minus|less)\b"
+    # A fee kept back: "the $9.99 return shipping fee was deducted from your refund".
+    r"|(?:\s+[\w-]+){0,3}\s+(?:fee|charge|postage|cost)s?\s+(?:was |were |has been |is |will be )?"
+    r"(?:deducted|taken off|taken out|subtracted|withheld|kept)\b"
+)
+#: The whole a refunded part was of: "$25.00 of the $80.00 you paid".
+_PART_OF = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the|your)(?:\s+(?:full|original|total))?\W*$")
 #: An amount said to be a hold on the card, not money sent back.
 _HOLD = re.compile(r"\b(?:authori[sz]ation|pre-?authori[sz]ation|hold)\b")
 _OTHER_MONEY = re.compile(
@@ -349,6 +375,11 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
         _CREDIT.search(phrase) and not _credit_refunds(doc, hit)
     ):
         return None  # a credit card is where money goes, and a goodwill credit is a gift
+    if hit.value == _ARRIVED:
+        words = _WORDS.findall(doc.masked, hit.clause.start, hit.start)[-_FUTURE_REACH:]
+        if _MODAL.search(" ".join(words)) or not _landed(doc, hit):
+            return None
+        return hit._replace(value=_ISSUED)
     if hit.value == _LANDED:
         if not _landed(doc, hit):
             return None
@@ -490,9 +521,12 @@ def _beside_a_refund(doc: Document, start: int, clause: str) -> bool:
 
 def _not_the_refund(doc: Document, clause: Clause, match: re.Match[str]) -> bool:
     """An amount in a refund's clause that is not what was refunded: a fee taken off, the
-    price it was cut from, a sum set aside, or a hold on the card."""
+    price it was cut from or a part of ("$25 of the $80 you paid"), a sum set aside, or a
+    hold on the card."""
     before = doc.masked[max(clause.start, match.start() - 40) : match.start()]
-    if _DEDUCTED.search(before) or _GROSS.match(doc.masked, match.end(), clause.end):
+    if _DEDUCTED.search(before) or _PART_OF.search(before):
+        return True
+    if _GROSS.match(doc.masked, match.end(), clause.end):
         return True
     text = doc.clause_text(clause)
     return _HOLD.search(text) is not None and _ANY_REFUND.search(text) is None

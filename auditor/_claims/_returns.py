@@ -160,6 +160,12 @@ _TABLE = RuleSet.of(
         r"arrived back",
         r"awaiting inspection|being inspected",
         r"under (?:inspection|assessment|examination)",
+        # Received said of the return's id, or the place holding the item: "we've received
+        # RMA-1" (an id the return's: `_keep`), "the warehouse has your kettle".
+        r"(?:we've|we have|we|i've|i have|they've|they have) (?:now |just )?(?:received|got) xx+",
+        r"(?:(?:our |the )?(?:warehouse|returns? team|returns? cent(?:re|er)|facility|depot)"
+        r"|we) (?:now |already )?(?:has|have|'s got|has got|'ve got) (?:your|the|ur)"
+        r" (?:returned )?(?:xx+|item|items|parcel|package|return)",
         # Told by the id or the returned thing arriving: "RMA-1 arrived yesterday", "returned
         # item arrived", "Package received on Nov 29".
         r"xx+ (?:has |have |just |finally |now )*arrived",
@@ -340,13 +346,16 @@ def _pronoun_of_money(doc: Document, hit: Hit) -> bool:
 
 #: What says by itself that it is the return which arrived: its id or "returned …".
 _ARRIVER = ("xx", "returned ")
+#: A phrase whose return is told by an id alone: the id must be a return's.
+_BY_ID = re.compile(r"xx+ .*arrived|.* (?:received|got) xx+")
 
 
 def _keep(doc: Document, hit: Hit) -> bool:
     phrase = doc.masked[hit.start : hit.end]
-    if hit.value == _RECEIVED and phrase.startswith("xx") and phrase.endswith("arrived"):
+    if hit.value == _RECEIVED and _BY_ID.fullmatch(phrase):
         # An item that arrived is the customer's delivery; the return's id is the return.
-        mention = next((m for m in doc.mentions if m.start == hit.start), None)
+        at = hit.start + phrase.index("xx")
+        mention = next((m for m in doc.mentions if m.start == at), None)
         if mention is None or mention.type is not SubjectType.RETURN:
             return False
     elif hit.value == _RECEIVED and phrase.endswith("arrived") and not phrase.startswith(_ARRIVER):
