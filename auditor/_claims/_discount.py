@@ -130,6 +130,11 @@ _TABLE = RuleSet.of(
         rf" (?:the usual |the normal )?{_MONEY}",
         r"(?:member|members'?|loyalty|club|staff) (?:price|pricing|rate|discount)s?",
         rf"members? (?:pay|get|price) (?:only |just )?{_MONEY}",
+        # The usual price beside the one offered: "for $39 with code BREW (usually $59)".
+        rf"{_MONEY}(?: [\w-]+){{0,6}}\W+(?:usually|normally|regularly|originally|reg|rrp)"
+        rf"\W{{0,2}}{_MONEY}",
+        rf"on sale (?:for|at) {_MONEY}",
+        r"(?:use|with|enter|apply|using) (?:the |my |our |this )?(?:promo |discount )?code",
         # The price brought down for the customer, or matched: "I've lowered your price to".
         r"(?:lowered|reduced|adjusted|dropped|cut|brought down) (?:the |your )?price",
         r"price[- ]?match(?:ed|ing)?",

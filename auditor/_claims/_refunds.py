@@ -59,7 +59,7 @@ _AMOUNT = r"(?:(?:€|\$|£) ?\d[\d.,]*|\d[\d.,]*(?: ?(?:eur|usd|gbp))?)"
 _LABEL = rf"{REFUND}(?: status)?(?: (?:for|on) xx+)?\W{{1,8}}"
 _DONE = (
     r"(?:issued|processed|procesed|sent|paid(?: out)?|completed|made|credited|released|posted"
-    r"|added|transferred|sorted|actioned|applied)"
+    r"|added|transferred|sorted|actioned|applied|put through|put thru)"
 )
 #: Money being sent the customer's way: past forms are issued, others still to come.
 _PAYING = (
@@ -108,7 +108,7 @@ _TABLE = RuleSet.of(
         r" (?:out|back|through|thru)",
         rf"(?:{_REFUND_S}(?: been)?|{_REFUND}(?: is| has been))(?: now| all)? (?:sorted|done"
         r"|complete|completed"
-        r"|been paid|paid|issued|sent)",
+        r"|been paid|paid|issued|sent|put through|put thru)",
         rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
         r" (?:gone|went|been sent|sent|been put|put|on (?:its|it's|the|their) way) back",
         rf"{_MONEY}{_FILL}(?:'s| is| are) on (?:its|it's|the|their) way (?:to you|back)",
@@ -305,6 +305,7 @@ _TABLE = RuleSet.of(
         r"(?:not|n't) be able to (?:refund|issue|give|offer|process)",
         r"(?:won't|will not) be able to (?:issue|give|offer|process) (?:a |any |you a )?refund",
         r"no money back",
+        rf"(?:closed|ended|finished|completed) without (?:a |any )?{_REFUND}",
         # The negation governs both verbs: "unable to accept a return or offer a refund".
         r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
         r"|could not)(?: \w+){1,4} (?:or|nor) (?:issue|give|offer|process|provide) (?:you )?"
@@ -332,7 +333,8 @@ _MONEY_BACK = re.compile(
 #: Just before an amount, what makes it not the refund: taken off it ("minus a $6.95 fee",
 #: "less the £3.50 postage") or set aside ("rather than the full $249.99").
 _DEDUCTED = re.compile(
-    r"\b(?:minus|less|after|excluding|deducting|deducted|withheld|withholding|rather than"
+    r"\b(?:minus|less|after|excluding|deducting|deducted|withheld|withholding|kept|keeping"
+    r"|retained|rather than"
     r"|instead of|not|than"
     # What was paid, not what goes back: "you were charged $60", "priced at $80".
     r"|charged(?: (?:you|u))?|priced at|price of|costs?|retails? (?:at|for))"

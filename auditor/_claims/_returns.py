@@ -217,6 +217,13 @@ _TABLE = RuleSet.of(
     rules(_REJECTED, forms("reject", "decline", "deny", "refuse", "turn down", "knock back")),
     rules(_REJECTED, separable("turn", "down"), separable("knock", "back"), "binned"),
     rules(_REJECTED, r"no go|no-go", rf"{forms('knock')} on the head", negation=False),
+    # Not taken back: "so we can't take RMA-1 back".
+    rules(
+        _REJECTED,
+        r"(?:can't|cannot|can not|won't|will not|unable to|not able to|couldn't|could not)"
+        r" (?:take|accept) (?:it|them|xx+|the \w+|your \w+|this|that)(?: one)? back",
+        negation=False,
+    ),
     # Closed with the money paid: "closed with a full refund".
     rules(_REFUNDED, r"closed (?:with|and) (?:a )?(?:full |partial )?refund(?:ed)?"),
     rules(_REJECTED, forms("say no to"), negation=False),
