@@ -17,6 +17,7 @@ from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of, resolve
+from auditor._claims._returns import column_header
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan, silent
 from auditor._claims._subjects import SubjectType
@@ -129,11 +130,18 @@ _TABLE = RuleSet.of(
         rf"{_MONEY}(?: [\w-]+){{0,4}} (?:instead of|rather than|down from)"
         rf" (?:the usual |the normal )?{_MONEY}",
         r"(?:member|members'?|loyalty|club|staff) (?:price|pricing|rate|discount)s?",
-        rf"members? (?:pay|get|price) (?:only |just )?{_MONEY}",
         # The usual price beside the one offered: "for $39 with code BREW (usually $59)".
         rf"{_MONEY}(?: [\w-]+){{0,6}}\W+(?:usually|normally|regularly|originally|reg|rrp)"
         rf"\W{{0,2}}{_MONEY}",
         rf"on sale (?:for|at) {_MONEY}",
+        rf"{_MONEY}\s*\(was {_MONEY}",
+        rf"(?:reduced|marked down|cut|dropped|knocked down|slashed) to {_MONEY}",
+        rf"(?:{_MONEY}|{_MONEY_WORDS}) cheaper",
+        # The usual price, then the offer: "usually sells for $59.99, but members can …".
+        r"(?:usually|normally|regularly|typically|ordinarily) (?:sells? for|costs?|is|goes for"
+        rf"|priced at|retails? (?:at|for)) {_MONEY},? but",
+        rf"members? (?:can |will |also )?(?:pay|get|grab|buy) (?:it |them |xx+ )?(?:for )?"
+        rf"(?:only |just )?{_MONEY}",
         r"(?:use|with|enter|apply|using) (?:the |my |our |this )?(?:promo |discount )?code",
         # The price brought down for the customer, or matched: "I've lowered your price to".
         r"(?:lowered|reduced|adjusted|dropped|cut|brought down) (?:the |your )?price",
@@ -161,6 +169,9 @@ _TABLE = RuleSet.of(
         r" (?:at no (?:extra |additional )?(?:cost|charge)|free of charge|for free|free)",
         r"sent back(?: to you)? (?:at no (?:extra |additional )?(?:cost|charge)|free of charge"
         r"|for free|free)",
+        # Returning it costs nothing: "you may return the mug free of charge".
+        r"(?:return|send back|exchange|send) (?:it|them|xx+|the \w+|this|that|your \w+)(?: back)?"
+        r" (?:free of charge|for free|free|at no (?:extra |additional )?(?:cost|charge))",
         # Overcharged, not discounted: "you were charged $60 instead of $55".
         rf"(?:charged|billed|paid) (?:you )?{_MONEY}(?: [\w-]+){{0,4}} (?:instead of|rather than)"
         rf" {_MONEY}",
@@ -187,6 +198,30 @@ _TABLE = RuleSet.of(
         r"|promo codes?)",
     ),
 )
+
+
+#: A Markdown table's column of offer prices: "| Item | Regular | Sale |".
+_OFFER_COLUMN = re.compile(
+    r"(?:sale|now|offer|deal|member|members|discounted|reduced|special)(?: price)?\W*"
+)
+_TABLE_MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:€|eur)")
+
+
+def _offer_cells(doc: Document) -> list[Claim]:
+    """Prices in a table's sale column: the row's item is offered below its price."""
+    claims: list[Claim] = []
+    if "|" not in doc.masked:
+        return claims
+    for match in _TABLE_MONEY.finditer(doc.masked):
+        start = match.start()
+        if not _OFFER_COLUMN.fullmatch(column_header(doc, start)):
+            continue
+        clause = doc.clause_at(start)
+        if silent(clause):
+            continue
+        for subject in resolve(doc, ClaimKind.DISCOUNT, start, match.end()):
+            claims.append(Claim(ClaimKind.DISCOUNT, _UNSPECIFIED, match.span(), subject, False))
+    return claims
 
 
 def _percentages(doc: Document) -> list[Claim]:
@@ -275,15 +310,16 @@ def _overlaps(claim: Claim, others: list[Claim]) -> bool:
 def extract_discount(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.DISCOUNT))
     figures = _percentages(doc)
+    cells = _offer_cells(doc)
     hits = [
         h
         for h in scan(doc, *table)
         if not _settled_free_of_charge(doc, h.start, h.end) and _kept_with_refund(doc, h)
     ]
-    if not hits:
+    if not hits and not cells:
         return figures
     words = [c for c in claims_of(doc, ClaimKind.DISCOUNT, hits) if not _overlaps(c, figures)]
-    claims = sorted([*figures, *words], key=lambda c: c.span)
+    claims = sorted([*figures, *words, *cells], key=lambda c: c.span)
     if any(c.value != _UNSPECIFIED for c in claims):
         claims = [c for c in claims if c.value != _UNSPECIFIED]
     return claims

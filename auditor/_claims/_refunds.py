@@ -12,7 +12,7 @@ import re
 
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import APPROVING, REFUND, STARTING, WALLET, forms, past
+from auditor._claims._lexicon import APPROVING, REFUND, STARTING, WALLET, WITH_CHAT, forms, past
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import has_yet, hedged, negated
 from auditor._claims._numbers import MONEY, parse_amount
@@ -108,7 +108,7 @@ _TABLE = RuleSet.of(
         r" (?:out|back|through|thru)",
         rf"(?:{_REFUND_S}(?: been)?|{_REFUND}(?: is| has been))(?: now| all)? (?:sorted|done"
         r"|complete|completed"
-        r"|been paid|paid|issued|sent|put through|put thru)",
+        r"|been paid|paid|issued|sent|put through|put thru|processed|credited|released)",
         rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
         r" (?:gone|went|been sent|sent|been put|put|on (?:its|it's|the|their) way) back",
         rf"{_MONEY}{_FILL}(?:'s| is| are) on (?:its|it's|the|their) way (?:to you|back)",
@@ -152,6 +152,11 @@ _TABLE = RuleSet.of(
         rf"{_CHARGE}{_FILL} {_HAS_BEEN}(?: now| just| already)? (?:reversed|voided|cancelled"
         r"|canceled|refunded)",
         rf"(?:reversed|voided|refunded) (?:the |that |your |ur |this )?(?:[\w-]+ )?{_CHARGE}",
+        # An amount given as the refund: "issued £15 in store credit", "sent $20 as a refund".
+        rf"(?:issued|sent|paid|added|given you|put) {_MONEY} (?:in|of|as) (?:a |the )?"
+        rf"(?:full |partial )?{_REFUND}",
+        # Money back said as a sum: "that's £7.50 back to you".
+        rf"{_MONEY} back (?:to|with) (?:you|u)\b",
         # Handed to the bank: "your refund has been submitted to your bank".
         rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: now| just| already)? (?:submitted|released|sent)"
         rf" to {_WALLET}",
@@ -175,6 +180,11 @@ _TABLE = RuleSet.of(
         rf"{_REFUND}{_FILL} (?:goes|comes) (?:out|back|through|thru)",
         rf"{_REFUND}{_FILL} (?:will|'ll|should|is going to|is due to) (?:then|now|soon|also)"
         r" be (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
+        # Set for later: "is scheduled to be released tomorrow".
+        rf"{_REFUND}{_FILL} (?:is|'s|has been) (?:scheduled|set|due|expected|booked|queued)"
+        r" (?:to be|for) (?:issued|processed|sent|paid|made|credited|released|payment|release)",
+        # Shown as pending: "it's still showing as pending".
+        r"(?:showing|shown|marked|listed|flagged|sitting) as (?:pending|processing|in progress)",
         # The next step after another: "then sort your money out", "refund after that".
         r"then (?:sort|issue|process|send|release|pay|arrange)(?: out)? (?:the|your|a|ur)"
         rf"(?: full| partial)? (?:{_REFUND}|money)",
@@ -206,7 +216,7 @@ _TABLE = RuleSet.of(
         r"|refunded|a full refund)|receive (?:a|your) refund)",
         # Money still to come back: "you'll get £12.50 back", "… the full amount back".
         rf"(?:you'll|you will|you should|you'd|you would) (?:get|receive|have) (?:the |your )?"
-        rf"(?:{_MONEY}|full amount|whole amount|amount|full \w+ price) back",
+        rf"(?:full |whole )?(?:{_MONEY}|full amount|whole amount|amount|full \w+ price) back",
         # Approval of the money, not yet the money: "inspected and approved for a refund".
         r"(?:approved|accepted|cleared|okayed|ok'd|authorised|authorized) for (?:a |the |your )?"
         rf"(?:full |partial )?{_REFUND}",
@@ -230,7 +240,7 @@ _TABLE = RuleSet.of(
         # Still to come in other words: "being sorted", "with accounts", "okayed", "not out yet".
         rf"(?:{_REFUND_S}|{_REFUND}){_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being (?:sorted|sorted"
-        r" out|looked at|actioned|arranged|dealt with|handled)|with (?:accounts|finance|the"
+        rf" out|looked at|actioned|arranged|dealt with|handled)|{WITH_CHAT} (?:accounts|finance|the"
         r" (?:finance|accounts|payments) team|our (?:finance|accounts|payments) team))",
         rf"{_REFUND}{_FILL} (?:has been |was |is |'s been |been )?(?:okayed|ok'd|signed off"
         r"|green-lit|greenlit)",
@@ -242,7 +252,7 @@ _TABLE = RuleSet.of(
     rules(
         _PENDING,
         # "Hasn't gone out": the issued rules' "gone out" is not negated in this form.
-        rf"{_REFUND}{_FILL} (?:hasn't|has not|haven't|have not|didn't|did not|hasnt|didnt)"
+        rf"{_REFUND}{_FILL} (?:hasn't|has not|haven't|have not|didn't|did not|hasnt|didnt|not)"
         r" (?:gone|go|come|gone through) (?:out|back|through|thru)",
         # Not before something still to come: "won't go through until we've got it back".
         rf"{_REFUND}{_FILL} (?:won't|will not|wont|can't|cannot) (?:go|be|come) (?:out|through|thru"
@@ -318,7 +328,8 @@ _REFUND_CUE = re.compile(
     r"|back with (?:you|u)"
     r"|back (?:on|to|in|into|2) (?:your|ur)"
     r"|(?:pay|paid|paying) back"
-    r"|on your statement|(?:get|getting|receive|have|sent|paid|put) (?:the |your )?\S+ back\b)"
+    r"|on your statement|(?:get|getting|receive|have|sent|paid|put) (?:the |your )?"
+    r"(?:full |whole )?\S+ back\b|back to (?:you|u)\b)"
 )
 #: "No refund until we receive it": refused only for now.
 _UNTIL = re.compile(r"[\w ]{0,20}?\b(?:until|till|before|unless|once)\b")
@@ -474,6 +485,8 @@ def _field_hits(doc: Document) -> list[Hit]:
         if state is None:
             continue
         value = _FIELD_STATES[state.group()]
+        if value == _ISSUED and _FUTURE.search(doc.masked, field.start, state.start()):
+            value = _PENDING  # "Refund: Will be issued after inspection"
         # "Refund: not issued yet" is for the phrase rules; "none (declined)" denies nothing.
         own = state.group() in _SELF_NEGATED
         if value == _NONE or own or not negated(doc, clause, *state.span()):

@@ -18,7 +18,7 @@ from auditor._claims._lexicon import (
     ASSESSING,
     RETURNS_PLACE,
     STAFF,
-    WITH,
+    WITH_CHAT,
     forms,
     ing,
     past,
@@ -160,6 +160,16 @@ _TABLE = RuleSet.of(
         r"arrived back",
         r"awaiting inspection|being inspected",
         r"under (?:inspection|assessment|examination)",
+        # With whoever inspects: "Status: With our inspection team".
+        rf"{WITH_CHAT} (?:our|the) (?:returns? )?(?:inspection|qc|quality|testing|assessment)"
+        r" (?:team|department|dept|crew|bods|lot|people)",
+        # Recorded as back: "logged RMA-1 as delivered", "scanned it in as received".
+        r"(?:logged|marked|scanned|recorded|checked)(?: in)? (?:xx+|it|them|your \w+)(?: in)? as"
+        r" (?:delivered|received|arrived|back)",
+        # The return had or got: "we've had your return", "got ORD-1's return back".
+        r"(?:we've|we have|we|i've|they've|they have) (?:now |just )?(?:had|got) (?:your|the|ur"
+        r"|xx+'s) return(?! request| req| label| form| slip)",
+        r"got (?:your|the|ur|xx+'s) return back",
         # Received said of the return's id, or the place holding the item: "we've received
         # RMA-1" (an id the return's: `_keep`), "the warehouse has your kettle".
         r"(?:we've|we have|we|i've|i have|they've|they have) (?:now |just )?(?:received|got) xx+",
@@ -177,7 +187,7 @@ _TABLE = RuleSet.of(
         r"(?:has been|was|have been|were) returned to us",
         r"(?:is|are|'s) (?:now )?back (?:with us|at our warehouse|in our warehouse)",
         # Curt: "RMA-1 back w/ us".
-        rf"(?:xx+|item|items|parcel|return) (?:now )?back {WITH} us",
+        rf"(?:xx+|item|items|parcel|return) (?:now )?back {WITH_CHAT} us",
         r"(?:has|have|'s) (?:now )?come back (?:to|with) us",
         r"came back (?:to|with) us",
         r"got (?:it|them|the \w+|(?:your|ur) \w+(?: \w+)?|xx+|the xx+) back",
