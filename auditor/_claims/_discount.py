@@ -134,14 +134,14 @@ _TABLE = RuleSet.of(
         rf"{_MONEY}(?: [\w-]+){{0,6}}\W+(?:usually|normally|regularly|originally|reg|rrp)"
         rf"\W{{0,2}}{_MONEY}",
         rf"on sale (?:for|at) {_MONEY}",
-        rf"{_MONEY}\s*\(was {_MONEY}",
+        rf"(?:{_MONEY}|{_FIGURE})\s*\(was (?:{_MONEY}|{_FIGURE})",
         rf"(?:reduced|marked down|cut|dropped|knocked down|slashed) to {_MONEY}",
         rf"(?:{_MONEY}|{_MONEY_WORDS}) cheaper",
         # The usual price, then the offer: "usually sells for $59.99, but members can …".
         r"(?:usually|normally|regularly|typically|ordinarily) (?:sells? for|costs?|is|goes for"
         rf"|priced at|retails? (?:at|for)) {_MONEY},? but",
-        rf"members? (?:can |will |also )?(?:pay|get|grab|buy) (?:it |them |xx+ )?(?:for )?"
-        rf"(?:only |just )?{_MONEY}",
+        rf"members? (?:can |will |also )?(?:pay|get|grab|buy|pick up|have|snag)(?: [\w-]+){{0,4}}"
+        rf" (?:for )?(?:only |just )?{_MONEY}",
         r"(?:use|with|enter|apply|using) (?:the |my |our |this )?(?:promo |discount )?code",
         # The price brought down for the customer, or matched: "I've lowered your price to".
         r"(?:lowered|reduced|adjusted|dropped|cut|brought down) (?:the |your )?price",
@@ -176,7 +176,8 @@ _TABLE = RuleSet.of(
         rf"(?:charged|billed|paid) (?:you )?{_MONEY}(?: [\w-]+){{0,4}} (?:instead of|rather than)"
         rf" {_MONEY}",
         # Said to be at its usual price: "neither is discounted right now".
-        r"(?:neither|none)(?: of (?:them|these|those|the \w+))? (?:is|are|has been|have been)"
+        r"(?:neither|none)(?: \w+)?(?: of (?:them|these|those|the \w+))? (?:is|are|has been"
+        r"|have been)"
         r" (?:\w+ )?(?:discounted|reduced|on sale|on offer|marked down)",
         r"free (?:shipping|delivery|returns?|postage|gift wrapping|wrapping)",
         # "Free standard shipping", "free next-day delivery".

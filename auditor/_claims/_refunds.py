@@ -157,6 +157,9 @@ _TABLE = RuleSet.of(
         rf"(?:full |partial )?{_REFUND}",
         # Money back said as a sum: "that's £7.50 back to you".
         rf"{_MONEY} back (?:to|with) (?:you|u)\b",
+        # The refund's second verb: "the refund came to £40 … and was paid today".
+        rf"{_REFUND}[^.;!?\n]{{1,60}}? and (?:has |have )?(?:been |was |were |is )(?:now |just "
+        rf"|already )?{_DONE}",
         # Handed to the bank: "your refund has been submitted to your bank".
         rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: now| just| already)? (?:submitted|released|sent)"
         rf" to {_WALLET}",

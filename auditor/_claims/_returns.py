@@ -125,8 +125,8 @@ _TABLE = RuleSet.of(
     # return approved ("I've emailed a prepaid UPS return label", "label sent to ur email").
     rules(
         _APPROVED,
-        rf"{_LABEL}(?: for xx+)?(?:'s| is| has been| was| been| now)*(?: now)? (?:sent|emailed"
-        r"|e-mailed|attached"
+        rf"{_LABEL}(?: for (?:xx+|(?:your|the|ur) (?:return|\w+)))?"
+        r"(?:'s| is| has been| was| been| now)*(?: now)? (?:sent|emailed|e-mailed|attached"
         r"|in your (?:inbox|email)|in ur (?:inbox|email)|on its way|created|issued)",
         r"(?:i've|we've|i have|we have|i|we|i've just|we've just) (?:emailed|sent|attached"
         rf"|e-mailed|created|issued)(?: you)? (?:a |the |your |ur )?(?:[\w-]+ ){{0,3}}{_LABEL}",
@@ -166,6 +166,8 @@ _TABLE = RuleSet.of(
         # Recorded as back: "logged RMA-1 as delivered", "scanned it in as received".
         r"(?:logged|marked|scanned|recorded|checked)(?: in)? (?:xx+|it|them|your \w+)(?: in)? as"
         r" (?:delivered|received|arrived|back)",
+        r"(?:was|has been|'s been|is|were|have been) (?:logged|marked|scanned|recorded|checked)"
+        r"(?: in)? as (?:delivered|received|arrived|back)",
         # The return had or got: "we've had your return", "got ORD-1's return back".
         r"(?:we've|we have|we|i've|they've|they have) (?:now |just )?(?:had|got) (?:your|the|ur"
         r"|xx+'s) return(?! request| req| label| form| slip)",
@@ -175,7 +177,7 @@ _TABLE = RuleSet.of(
         r"(?:we've|we have|we|i've|i have|they've|they have) (?:now |just )?(?:received|got) xx+",
         r"(?:(?:our |the )?(?:warehouse|returns? team|returns? cent(?:re|er)|facility|depot)"
         r"|we) (?:now |already )?(?:has|have|'s got|has got|'ve got) (?:your|the|ur)"
-        r" (?:returned )?(?:xx+|item|items|parcel|package|return)",
+        r" (?:returned \w+|xx+|item|items|parcel|package|return)",
         # Told by the id or the returned thing arriving: "RMA-1 arrived yesterday", "returned
         # item arrived", "Package received on Nov 29".
         r"xx+ (?:has |have |just |finally |now )*arrived",
