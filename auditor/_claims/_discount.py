@@ -135,6 +135,7 @@ _TABLE = RuleSet.of(
         rf"\W{{0,2}}{_MONEY}",
         rf"on sale (?:for|at) {_MONEY}",
         rf"(?:{_MONEY}|{_FIGURE})\s*\(was (?:{_MONEY}|{_FIGURE})",
+        rf"now (?:{_MONEY}|{_FIGURE}),? (?:was|down from|reduced from) (?:{_MONEY}|{_FIGURE})",
         rf"(?:reduced|marked down|cut|dropped|knocked down|slashed) to {_MONEY}",
         rf"(?:{_MONEY}|{_MONEY_WORDS}) cheaper",
         # The usual price, then the offer: "usually sells for $59.99, but members can …".
@@ -206,6 +207,22 @@ _OFFER_COLUMN = re.compile(
     r"(?:sale|now|offer|deal|member|members|discounted|reduced|special)(?: price)?\W*"
 )
 _TABLE_MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:€|eur)")
+
+
+#: A price struck through beside the one asked now: "~~$59.99~~ $44.99".
+_STRUCK = re.compile(r"~~\s*(?:[£$€]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|eur))\s*~~\W{0,4}[£$€]?\s?\d")
+
+
+def _struck_prices(doc: Document) -> list[Claim]:
+    claims: list[Claim] = []
+    if "~~" not in doc.masked:
+        return claims
+    for match in _STRUCK.finditer(doc.masked):
+        if silent(doc.clause_at(match.start())):
+            continue
+        for subject in resolve(doc, ClaimKind.DISCOUNT, match.start(), match.end()):
+            claims.append(Claim(ClaimKind.DISCOUNT, _UNSPECIFIED, match.span(), subject, False))
+    return claims
 
 
 def _offer_cells(doc: Document) -> list[Claim]:
@@ -311,7 +328,7 @@ def _overlaps(claim: Claim, others: list[Claim]) -> bool:
 def extract_discount(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.DISCOUNT))
     figures = _percentages(doc)
-    cells = _offer_cells(doc)
+    cells = [*_offer_cells(doc), *_struck_prices(doc)]
     hits = [
         h
         for h in scan(doc, *table)

@@ -83,7 +83,7 @@ _WORDS = re.compile(r"[\w']+")
 _CREDIT = re.compile(r"\bcredit\b(?!\s+cards?\b)")
 _ALREADY = re.compile(r"\balready\b")
 _MONEY_WORDS = re.compile(r"\b(?:money|funds|cash|amount|\d[\d.,]* ?(?:quid|bucks))\b")
-_PRONOUN = re.compile(r"\b(?:it|it's|its|that|that's)\b")
+_PRONOUN = re.compile(r"\b(?:it|it's|its|that|that's|thats)\b")
 #: What a customer was charged, which a reversal gives back.
 _CHARGE = r"(?:charge|payment|transaction)s?"
 _GOODWILL = re.compile(r"\b(?:goodwill|gesture|as a thank|on the house)\b")
@@ -158,8 +158,8 @@ _TABLE = RuleSet.of(
         # Money back said as a sum: "that's £7.50 back to you".
         rf"{_MONEY} back (?:to|with) (?:you|u)\b",
         # The refund's second verb: "the refund came to £40 … and was paid today".
-        rf"{_REFUND}[^.;!?\n]{{1,60}}? and (?:has |have )?(?:been |was |were |is )(?:now |just "
-        rf"|already )?{_DONE}",
+        rf"{_REFUND}(?:[^.;!?\n]|\.(?=\d)){{1,60}}?,? (?:and|which|that) (?:has |have )?"
+        rf"(?:been |was |were |is )(?:now |just |already )?{_DONE}",
         # Handed to the bank: "your refund has been submitted to your bank".
         rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: now| just| already)? (?:submitted|released|sent)"
         rf" to {_WALLET}",
@@ -198,6 +198,7 @@ _TABLE = RuleSet.of(
         rf"{_REFUND}{_FILL} (?:is |'s )?(?:still |currently |now )?processing",
         rf"(?:{_REFUND_S}|{_REFUND}){_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being processed|being issued|pending|in the queue|queued|going through|in progress"
+        r"|in process"
         r"|on hold|under way|underway)",
         r"(?:it's|it is|its|that's|that is)(?: still| currently| now)? (?:pending|being processed"
         r"|going through|on hold)",
@@ -272,6 +273,7 @@ _TABLE = RuleSet.of(
         _LANDED,
         _BACK_ON,
         rf"{past(*_PAYING)}(?: back)? (?:to|on|onto|into|2) {WALLET}",
+        rf"(?:gone|went)(?: back)? (?:to|on|onto|into|2) {WALLET}",
         negated_yet=_PENDING,
     ),
     # Arrived where the customer keeps money, in the past only ("the refund hit your account
@@ -319,6 +321,9 @@ _TABLE = RuleSet.of(
         r"(?:won't|will not) be able to (?:issue|give|offer|process) (?:a |any |you a )?refund",
         r"no money back",
         rf"(?:closed|ended|finished|completed) without (?:a |any )?{_REFUND}",
+        # Not possible: "a refund isn't possible in this case".
+        rf"{_REFUND}(?: \w+)? (?:isn't|is not|isnt|won't be|will not be|wasn't|was not|not)"
+        r" (?:possible|available|an option|on the cards|doable)",
         # The negation governs both verbs: "unable to accept a return or offer a refund".
         r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
         r"|could not)(?: \w+){1,4} (?:or|nor) (?:issue|give|offer|process|provide) (?:you )?"
@@ -466,7 +471,7 @@ _FIELD_STATE = re.compile(
 #: A label that names no topic of its own: the heading above it does.
 _BARE_LABEL = re.compile(r"\s*(?:status|state|current status|update)\W*")
 _REFUND_WORD = re.compile(rf"\b{REFUND}(?!\s+cards?\b)")
-_OWN_LABEL = re.compile(rf"\s*{REFUND}(?: status)?\W*")
+_OWN_LABEL = re.compile(rf"\W*{REFUND}(?: status)?\W*")
 
 
 def _field_hits(doc: Document) -> list[Hit]:
@@ -478,10 +483,14 @@ def _field_hits(doc: Document) -> list[Hit]:
     table = "|" in doc.masked
     for index, clause in enumerate(doc.clauses):
         field: Segment | None = None
-        if table and _REFUND_WORD.match(column_header(doc, clause.start)):
+        if table and (
+            _REFUND_WORD.match(column_header(doc, clause.start))
+            or _row_label_is_refund(doc, clause.start, headings)
+        ):
             field = Segment(clause.start, clause.end)
         elif index > 0 and _refund_label(doc, doc.clauses[index - 1], headings):
-            field = doc.value_of(doc.clauses[index - 1])
+            # A label behind an emoji has no value by the document's reading: the next clause.
+            field = doc.value_of(doc.clauses[index - 1]) or Segment(clause.start, clause.end)
         if field is None or silent(clause):
             continue
         state = _FIELD_STATE.search(doc.masked, field.start, field.end)
@@ -497,12 +506,36 @@ def _field_hits(doc: Document) -> list[Hit]:
     return hits
 
 
+def _opens_its_line(doc: Document, label: Clause, text: str) -> bool:
+    """ "⏳ Refund:" at the start of its line: a label behind an emoji or a bullet."""
+    line = doc.masked.rfind("\n", 0, label.start) + 1
+    return text.rstrip().endswith(":") and not doc.masked[line : label.start].strip()
+
+
+def _row_label_is_refund(doc: Document, position: int, headings: bool) -> bool:
+    """A key-value table's value cell whose key names the refund ("| Refund | Sent |"), or
+    is a bare "Status" under a heading about a refund ("## Refund details")."""
+    line = doc.masked.rfind("\n", 0, position) + 1
+    cells = [c for c in doc.masked[line:position].split("|")[:-1] if c.strip()]
+    if len(cells) != 1:
+        return False
+    key = cells[0]
+    if _OWN_LABEL.fullmatch(key):
+        return True
+    if not headings or doc.layout is None or not _BARE_LABEL.fullmatch(key):
+        return False
+    above = [h for h in doc.layout.headings if h.end <= position]
+    return (
+        bool(above) and _REFUND_WORD.search(doc.masked, above[-1].start, above[-1].end) is not None
+    )
+
+
 def _refund_label(doc: Document, label: Clause, headings: bool) -> bool:
     """`label` is a refund's field label: "Refund:", "Refund status:", or a bare "Status:"
     whose section's heading speaks of a refund."""
     text = doc.clause_text(label)
     if _OWN_LABEL.fullmatch(text):
-        return doc.is_label(label)
+        return doc.is_label(label) or _opens_its_line(doc, label, text)
     if not headings or doc.layout is None or not _BARE_LABEL.fullmatch(text):
         return False
     if not doc.is_label(label):

@@ -182,7 +182,8 @@ _TABLE = RuleSet.of(
         # item arrived", "Package received on Nov 29".
         r"xx+ (?:has |have |just |finally |now )*arrived",
         r"returned (?:item|items|parcel|package|box|\w+) (?:has |have |just |now )*arrived",
-        r"(?:parcel|package|box|item|items) (?:received|rcvd|rec'd|recd)(?= on\b| at\b|\W*$)",
+        r"(?:parcel|package|box|item|items) (?:received|rcvd|rec'd|recd)"
+        r"(?= on\b| at\b| by\b|[^\S\n]*(?:[\n,;.!)\u2013\u2014-]|$))",
         r"return received|we have your return",
         r"(?:status|return|xx+)\W{1,6}(?:received|recvd|rcvd|rec'd|recd)",
         r"(?:it's|it has|has|have|'s) arrived(?! (?:at|with) (?:you|your))",
