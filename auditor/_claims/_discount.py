@@ -120,6 +120,8 @@ _TABLE = RuleSet.of(
         r"|than normal|than it usually is|for a limited time|until|till)",
         rf"{_SAID_OF_IT}on (?:special )?(?:offer|promotion|promo)",
         rf"(?:{_MONEY}|{_MONEY_WORDS}) (?:off|discount|reduction)",
+        # A credit given as a thank-you or an apology (kept only then: `_gift_credit`).
+        rf"{_MONEY} (?:account |store )?credit",
         rf"{_MONEY} (?:credit|voucher|coupon|gift card) (?:(?:on|to|into) (?:your|the) account )?"
         r"(?:toward|towards|off|for|on|against) (?:your |the |a )?(?:next|future)",
         # A price cut told by its two prices: "was 49.99 now 39.99", "down to £18 from £25",
@@ -131,8 +133,10 @@ _TABLE = RuleSet.of(
         rf" (?:the usual |the normal )?{_MONEY}",
         r"(?:member|members'?|loyalty|club|staff) (?:price|pricing|rate|discount)s?",
         # The usual price beside the one offered: "for $39 with code BREW (usually $59)".
-        rf"{_MONEY}(?: [\w-]+){{0,6}}\W+(?:usually|normally|regularly|originally|reg|rrp)"
+        rf"{_MONEY}(?:\W+[\w-]+){{0,7}}?\W+(?:usually|normally|regularly|originally|reg|rrp)"
+        r"(?: (?:retails?|sells?|costs?|priced|goes|is|was))?(?: (?:at|for))?"
         rf"\W{{0,2}}{_MONEY}",
+        r"(?:exclusive|special|promotional|introductory|reduced|sale|discounted|offer) price",
         rf"on sale (?:for|at) {_MONEY}",
         rf"(?:{_MONEY}|{_FIGURE})\s*\(was (?:{_MONEY}|{_FIGURE})",
         rf"now (?:{_MONEY}|{_FIGURE}),? (?:was|down from|reduced from) (?:{_MONEY}|{_FIGURE})",
@@ -316,6 +320,23 @@ def _kept_with_refund(doc: Document, hit: Hit) -> bool:
     return _REFUND_WORD.search(doc.masked) is not None
 
 
+_CREDIT_PHRASE = re.compile(r"\S+ (?:account |store )?credit")
+#: Why a credit was given, when it is a gift: a thank-you, an apology, goodwill.
+GIFT = re.compile(
+    r"\b(?:goodwill|gesture|as a thank|a (?:little |small )?thank-you|to say sorry|as an apology"
+    r"|by way of (?:an )?apology|on the house)\b"
+)
+
+
+def _gift_credit(doc: Document, hit: Hit) -> bool:
+    """ "$15 credit" is an offer when given as a gift (a thank-you, an apology); else it may
+    be the refund (`_refunds`)."""
+    if _CREDIT_PHRASE.fullmatch(doc.masked, hit.start, hit.end) is None:
+        return True
+    sentence = doc.sentence_at(hit.start)
+    return GIFT.search(doc.masked, sentence.start, sentence.end) is not None
+
+
 def _refused(doc: Document, clause: Clause, start: int) -> bool:
     return _REFUSED.search(doc.masked, clause.start, start) is not None
 
@@ -332,7 +353,9 @@ def extract_discount(doc: Document) -> list[Claim]:
     hits = [
         h
         for h in scan(doc, *table)
-        if not _settled_free_of_charge(doc, h.start, h.end) and _kept_with_refund(doc, h)
+        if not _settled_free_of_charge(doc, h.start, h.end)
+        and _kept_with_refund(doc, h)
+        and _gift_credit(doc, h)
     ]
     if not hits and not cells:
         return figures

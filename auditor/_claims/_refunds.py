@@ -86,7 +86,10 @@ _MONEY_WORDS = re.compile(r"\b(?:money|funds|cash|amount|\d[\d.,]* ?(?:quid|buck
 _PRONOUN = re.compile(r"\b(?:it|it's|its|that|that's|thats)\b")
 #: What a customer was charged, which a reversal gives back.
 _CHARGE = r"(?:charge|payment|transaction)s?"
-_GOODWILL = re.compile(r"\b(?:goodwill|gesture|as a thank|on the house)\b")
+_GOODWILL = re.compile(
+    r"\b(?:goodwill|gesture|as a thank|a (?:little |small )?thank-you|to say sorry|as an apology"
+    r"|by way of (?:an )?apology|on the house)\b"
+)
 
 _TABLE = RuleSet.of(
     rules(
@@ -160,6 +163,11 @@ _TABLE = RuleSet.of(
         # The refund's second verb: "the refund came to £40 … and was paid today".
         rf"{_REFUND}(?:[^.;!?\n]|\.(?=\d)){{1,60}}?,? (?:and|which|that) (?:has |have )?"
         rf"(?:been |was |were |is )(?:now |just |already )?{_DONE}",
+        # Done by the assistant, or sent again: "I've just done the refund", "I've resent it".
+        r"(?:i've|we've|i have|we have|i|we)(?: just| now| already)? (?:done|sorted|actioned)"
+        rf" (?:the|your|a|ur)(?: full| partial)? {_REFUND}",
+        r"(?:i've|we've|i have|we have|i|we)(?: just| now| already)? (?:resent|re-sent|reissued"
+        r"|re-issued|resubmitted|re-submitted|re-sent) (?:it|the refund|your refund|the payment)",
         # Handed to the bank: "your refund has been submitted to your bank".
         rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: now| just| already)? (?:submitted|released|sent)"
         rf" to {_WALLET}",
@@ -186,6 +194,9 @@ _TABLE = RuleSet.of(
         # Set for later: "is scheduled to be released tomorrow".
         rf"{_REFUND}{_FILL} (?:is|'s|has been) (?:scheduled|set|due|expected|booked|queued)"
         r" (?:to be|for) (?:issued|processed|sent|paid|made|credited|released|payment|release)",
+        # Waiting on someone: "your refund's still waiting on the warehouse".
+        rf"(?:{_REFUND_S}|{_REFUND}{_FILL}(?: is| are)?)(?: still| currently| now)? waiting"
+        r" (?:on|for)",
         # Shown as pending: "it's still showing as pending".
         r"(?:showing|shown|marked|listed|flagged|sitting) as (?:pending|processing|in progress)",
         # The next step after another: "then sort your money out", "refund after that".
@@ -323,7 +334,7 @@ _TABLE = RuleSet.of(
         rf"(?:closed|ended|finished|completed) without (?:a |any )?{_REFUND}",
         # Not possible: "a refund isn't possible in this case".
         rf"{_REFUND}(?: \w+)? (?:isn't|is not|isnt|won't be|will not be|wasn't|was not|not)"
-        r" (?:possible|available|an option|on the cards|doable)",
+        r" (?:possible|poss|available|an option|on the cards|doable)",
         # The negation governs both verbs: "unable to accept a return or offer a refund".
         r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
         r"|could not)(?: \w+){1,4} (?:or|nor) (?:issue|give|offer|process|provide) (?:you )?"
@@ -366,6 +377,14 @@ _GROSS = re.compile(
     r"|(?:\s+[\w-]+){0,3}\s+(?:fee|charge|postage|cost)s?\s+(?:was |were |has been |is |will be )?"
     r"(?:deducted|taken off|taken out|subtracted|withheld|kept)\b"
 )
+_NAMED_REFUND = re.compile(r"\b(?:refund|rfnd|refnd|reimburs)")
+#: A field's label naming what was paid or kept, not what goes back.
+_PRICE_LABEL = re.compile(
+    r"\b(?:original|item price|price|subtotal|fee|restocking|postage|shipping|amount paid"
+    r"|you paid|deduct\w*)\b"
+)
+#: A field's label naming what the customer gets back: "You'll receive: $72.00".
+_RECEIVE_LABEL = re.compile(r"\byou(?:'ll| will)? (?:receive|get back|get)\W*$")
 #: The whole a refunded part was of: "$25.00 of the $80.00 you paid".
 _PART_OF = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the|your)(?:\s+(?:full|original|total))?\W*$")
 #: An amount said to be a hold on the card, not money sent back.
@@ -471,7 +490,7 @@ _FIELD_STATE = re.compile(
 #: A label that names no topic of its own: the heading above it does.
 _BARE_LABEL = re.compile(r"\s*(?:status|state|current status|update)\W*")
 _REFUND_WORD = re.compile(rf"\b{REFUND}(?!\s+cards?\b)")
-_OWN_LABEL = re.compile(rf"\W*{REFUND}(?: status)?\W*")
+_OWN_LABEL = re.compile(rf"\W*{REFUND}(?: status)?(?: (?:for|on) xx+)?\W*")
 
 
 def _field_hits(doc: Document) -> list[Hit]:
@@ -580,7 +599,17 @@ def _not_the_refund(doc: Document, clause: Clause, match: re.Match[str]) -> bool
     if _GROSS.match(doc.masked, match.end(), clause.end):
         return True
     text = doc.clause_text(clause)
+    labelled = doc.labelled_clause_text(clause)
+    if _PRICE_LABEL.search(labelled[: len(labelled) - len(text)]):
+        return True  # "Original amount: $80.00", "Restocking fee: $8.00"
+    if _GOODWILL.search(doc.masked, *_sentence_span(doc, match.start())):
+        return _NAMED_REFUND.search(text) is None  # "$15 credit … as a little thank-you"
     return _HOLD.search(text) is not None and _ANY_REFUND.search(text) is None
+
+
+def _sentence_span(doc: Document, position: int) -> tuple[int, int]:
+    sentence = doc.sentence_at(position)
+    return sentence.start, sentence.end
 
 
 @EXTRACTORS.register(ClaimKind.REFUND_AMOUNT)
@@ -602,6 +631,9 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
             about_refund = _AMOUNT_LABEL.match(column_header(doc, match.start())) is not None
         if not about_refund and refund_talk:
             about_refund = _beside_a_refund(doc, match.start(), text)
+        if not about_refund and refund_talk:
+            label = text[: len(text) - len(doc.clause_text(clause))]
+            about_refund = _RECEIVE_LABEL.search(label) is not None
         if not about_refund and row_start < row_end:  # in a table's refund column
             about_refund = _REFUND_WORD.match(column_header(doc, match.start())) is not None
         if silent(clause) or not about_refund or _not_the_refund(doc, clause, match):

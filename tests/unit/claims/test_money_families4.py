@@ -104,6 +104,11 @@ def test_return_look_alikes_stay_unread(text: str):
         ("Your refund for ORD-30408 is in process at the moment.", "pending"),
         ("I'm sorry, but a refund is not possible for opened software.", "none"),
         ("so refund's £8 and thats gone to your card already", "issued"),
+        # Done or sent again by the assistant; waiting on someone; "not poss".
+        ("I've sorted the refund for you, it's £9", "issued"),
+        ("the payment bounced so we've reissued the refund", "issued"),
+        ("ur refund is still waiting for the returns team", "pending"),
+        ("refund not poss sorry", "none"),
     ],
 )
 def test_refund_states_by_mechanism(text: str, value: str):
@@ -123,6 +128,7 @@ def test_money_to_come_is_left_unread():
         ("**Refund:** Will be issued after inspection", "pending"),
         ("- 🕒 Refund: queued for Friday\n", "pending"),
         ("## About your refund\n\n| | |\n|---|---|\n| Status | Sent |", "issued"),
+        ("**Refund for ORD-30409:** declined (used item)", "none"),
     ],
 )
 def test_refund_fields_with_their_own_negation_or_future(text: str, field: str):
@@ -139,6 +145,13 @@ def test_refund_fields_with_their_own_negation_or_future(text: str, field: str):
         ("We refunded $15.00 of the $60.00 you paid for ORD-30502.", ["15.00"]),
         ("The $7.99 shipping fee was deducted from your refund of $52.00.", ["52.00"]),
         ("Refunded you £18 (kept £2 for the postage).", ["18.00"]),
+        # Fields: what was paid or kept is no refund; what the customer receives is.
+        (
+            "Your refund:\n- Item price: $50.00\n- Restocking fee: $5.00\n- You'll receive: $45.00",
+            ["45.00"],
+        ),
+        # A credit given as a thank-you is a gift, not a refund.
+        ("We've added a $10 credit to your account as a thank-you for waiting.", []),
         # A hold on the card is no refund; a reversal is refund talk.
         ("The $25.00 on your statement is an authorization hold. Refund sent: $40.00.", ["40.00"]),
         ("I've reversed the charge of £11.50 for ORD-30503.", ["11.50"]),
@@ -178,6 +191,16 @@ def test_refund_amount_is_what_goes_back(text: str, amounts: list[str]):
         ("Use code **MUG5** for **5% off** the Travel Mug.", "5", "MG-0016"),
         ("Glass Teapot now 18.00, was 24.00", "unspecified", "TP-0001"),
         ("- **Travel Mug:** ~~£12~~ £9", "unspecified", "MG-0016"),
+        (
+            "A special price of $40 on the Blue Kettle, which usually retails at $55.",
+            "unspecified",
+            "KT-0001",
+        ),
+        (
+            "We've added a $10 credit to your account as a thank-you for waiting.",
+            "unspecified",
+            None,
+        ),
     ],
 )
 def test_discounts_by_mechanism(text: str, value: str, subject: str):
