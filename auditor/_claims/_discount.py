@@ -139,7 +139,7 @@ _TABLE = RuleSet.of(
         r"(?:exclusive|special|promotional|introductory|reduced|sale|discounted|offer) price",
         rf"on sale (?:for|at) {_MONEY}",
         rf"(?:{_MONEY}|{_FIGURE})\s*\(was (?:{_MONEY}|{_FIGURE})",
-        rf"now (?:{_MONEY}|{_FIGURE}),? (?:was|down from|reduced from) (?:{_MONEY}|{_FIGURE})",
+        rf"(?:{_MONEY}|{_FIGURE}),? (?:was|down from|reduced from) (?:{_MONEY}|{_FIGURE})",
         rf"(?:reduced|marked down|cut|dropped|knocked down|slashed) to {_MONEY}",
         rf"(?:{_MONEY}|{_MONEY_WORDS}) cheaper",
         # The usual price, then the offer: "usually sells for $59.99, but members can …".
@@ -147,7 +147,7 @@ _TABLE = RuleSet.of(
         rf"|priced at|retails? (?:at|for)) {_MONEY},? but",
         rf"members? (?:can |will |also )?(?:pay|get|grab|buy|pick up|have|snag)(?: [\w-]+){{0,4}}"
         rf" (?:for )?(?:only |just )?{_MONEY}",
-        r"(?:use|with|enter|apply|using) (?:the |my |our |this )?(?:promo |discount )?code",
+        r"(?:use|enter|apply|using) (?:the |my |our |this )?(?:promo |discount )?code",
         # The price brought down for the customer, or matched: "I've lowered your price to".
         r"(?:lowered|reduced|adjusted|dropped|cut|brought down) (?:the |your )?price",
         r"price[- ]?match(?:ed|ing)?",
@@ -181,7 +181,7 @@ _TABLE = RuleSet.of(
         rf"(?:charged|billed|paid) (?:you )?{_MONEY}(?: [\w-]+){{0,4}} (?:instead of|rather than)"
         rf" {_MONEY}",
         # Said to be at its usual price: "neither is discounted right now".
-        r"(?:neither|none)(?: \w+)?(?: of (?:them|these|those|the \w+))? (?:is|are|has been"
+        r"(?:neither(?: \w+)?|none of (?:them|these|those|the \w+)) (?:is|are|has been"
         r"|have been)"
         r" (?:\w+ )?(?:discounted|reduced|on sale|on offer|marked down)",
         r"free (?:shipping|delivery|returns?|postage|gift wrapping|wrapping)",

@@ -163,11 +163,11 @@ _TABLE = RuleSet.of(
         # The refund's second verb: "the refund came to £40 … and was paid today".
         rf"{_REFUND}(?:[^.;!?\n]|\.(?=\d)){{1,60}}?,? (?:and|which|that) (?:has |have )?"
         rf"(?:been |was |were |is )(?:now |just |already )?{_DONE}",
-        # Done by the assistant, or sent again: "I've just done the refund", "I've resent it".
-        r"(?:i've|we've|i have|we have|i|we)(?: just| now| already)? (?:done|sorted|actioned)"
-        rf" (?:the|your|a|ur)(?: full| partial)? {_REFUND}",
-        r"(?:i've|we've|i have|we have|i|we)(?: just| now| already)? (?:resent|re-sent|reissued"
-        r"|re-issued|resubmitted|re-submitted|re-sent) (?:it|the refund|your refund|the payment)",
+        # Done, or sent again: "I've just done the refund", "we've reissued it" (filed under the
+        # verb, not under "I" and "we", which every answer says).
+        rf"(?:done|sorted|actioned) (?:the|your|a|ur)(?: full| partial)? {_REFUND}",
+        r"(?:resent|re-sent|reissued|re-issued|resubmitted|re-submitted) (?:it|the refund"
+        r"|your refund|the payment)",
         # Handed to the bank: "your refund has been submitted to your bank".
         rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: now| just| already)? (?:submitted|released|sent)"
         rf" to {_WALLET}",
