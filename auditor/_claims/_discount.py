@@ -140,7 +140,8 @@ _TABLE = RuleSet.of(
         rf"on sale (?:for|at) {_MONEY}",
         rf"(?:{_MONEY}|{_FIGURE})\s*\(was (?:{_MONEY}|{_FIGURE})",
         rf"(?:{_MONEY}|{_FIGURE}),? (?:was|down from|reduced from) (?:{_MONEY}|{_FIGURE})",
-        rf"(?:reduced|marked down|cut|dropped|knocked down|slashed) to {_MONEY}",
+        rf"(?:reduced|marked down|cut|dropped|knocked down|slashed|lowered) to {_MONEY}",
+        r"(?:mail-in |instant )?rebates?|price adjustments?",
         rf"(?:{_MONEY}|{_MONEY_WORDS}) cheaper",
         # The usual price, then the offer: "usually sells for $59.99, but members can …".
         r"(?:usually|normally|regularly|typically|ordinarily) (?:sells? for|costs?|is|goes for"
@@ -167,6 +168,7 @@ _TABLE = RuleSet.of(
         r"(?:order|item|items|parcel|replacement|one))?(?: is| are| r|'re|'s| will be|'ll be"
         r"| would be| should be) (?:always |totally |completely |also |both |all |still )?"
         r"(?:free|complimentary|on us|on the house)",
+        rf"complimentary (?:[\w-]+ ){{0,2}}{_POLICY}",
         # A field: "Shipping: Free", "Returns: free within 30 days".
         rf"{_POLICY}\W{{1,6}}(?:free|complimentary|on us)",
         # Sending the customer's own item back costs nothing: no offer.

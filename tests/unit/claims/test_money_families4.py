@@ -201,6 +201,8 @@ def test_refund_amount_is_what_goes_back(text: str, amounts: list[str]):
             "unspecified",
             None,
         ),
+        ("The price of the Travel Mug has been lowered to $7.", "unspecified", "MG-0016"),
+        ("The Blue Kettle Pro comes with a $10 mail-in rebate.", "unspecified", "KT-0002"),
     ],
 )
 def test_discounts_by_mechanism(text: str, value: str, subject: str):
@@ -219,6 +221,7 @@ def test_discounts_by_mechanism(text: str, value: str, subject: str):
         "Sorry, we don't price match.",  # refused
         "You don't need to send the old Glass Teapot back; a new one is on its way.",  # no refund
         "The Blue Kettle is $60, its regular price.",  # the price as it is
+        "We can add complimentary next-day delivery to the replacement.",  # a policy
     ],
 )
 def test_discount_look_alikes_stay_unread(text: str):
