@@ -350,6 +350,8 @@ _REFUND_CUE = re.compile(
     r"|on your statement|(?:get|getting|receive|have|sent|paid|put) (?:the |your )?"
     r"(?:full |whole )?\S+ back\b|back to (?:you|u)\b)"
 )
+#: A reason after a refused refund that is still to come: "…, as it hasn't arrived yet".
+_REASON_YET = re.compile(r"\b(?:as|because|since|cos|coz|until|till)\b[^.;!?\n]*\byet\b")
 #: "No refund until we receive it": refused only for now.
 _UNTIL = re.compile(r"[\w ]{0,20}?\b(?:until|till|before|unless|once)\b")
 _PRONOUNS = ("it", "that")
@@ -427,7 +429,7 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
     bare = phrase == "refunded"
     if bare and refunded_is_return_status(doc, hit.start):
         return None
-    waiting = _UNTIL.match(doc.masked, hit.end) is not None
+    waiting = _UNTIL.match(doc.masked, hit.end) is not None or _held_for(doc, hit)
     if hit.value == _NONE and (waiting or has_yet(doc, hit.clause)):
         return hit._replace(value=_PENDING)
     if hit.value == _ISSUED and not hit.negated and _promised(doc, hit):
@@ -435,6 +437,15 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
     if hit.value == _PENDING and phrase.endswith(" back") and _already(doc, hit):
         return hit._replace(value=_ISSUED)  # "you should have the £42.00 back already"
     return hit
+
+
+def _held_for(doc: Document, hit: Hit) -> bool:
+    """Held back for a reason still to come: "hasn't been issued, as the item hasn't arrived
+    back yet"."""
+    if hit.value != _NONE:
+        return False
+    sentence = doc.sentence_at(hit.start)
+    return _REASON_YET.search(doc.masked, hit.end, sentence.end) is not None
 
 
 def _credit_refunds(doc: Document, hit: Hit) -> bool:

@@ -109,6 +109,8 @@ def test_return_look_alikes_stay_unread(text: str):
         ("the payment bounced so we've reissued the refund", "issued"),
         ("ur refund is still waiting for the returns team", "pending"),
         ("refund not poss sorry", "none"),
+        # Refused for a reason still to come is pending.
+        ("Your refund hasn't been sent, since the parcel isn't back with us yet.", "pending"),
     ],
 )
 def test_refund_states_by_mechanism(text: str, value: str):
