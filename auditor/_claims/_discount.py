@@ -17,8 +17,9 @@ from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of, resolve
+from auditor._claims._returns import column_header
 from auditor._claims._rules import rules
-from auditor._claims._scan import scan, silent
+from auditor._claims._scan import Hit, scan, silent
 from auditor._claims._subjects import SubjectType
 from auditor._claims._text import Clause
 
@@ -38,6 +39,8 @@ _SAID_OF_IT = (
     r"\b(?:(?<=is\x20)|(?<=are\x20)|(?<='s\x20)|(?<='re\x20)|(?<=now\x20)|(?<=been\x20)"
     r"|(?<=currently\x20))"
 )
+#: A price with no currency, as terse chat gives it: "was 49.99 now 39.99".
+_FIGURE = r"\d+[.,]\d{2}"
 _MONEY_WORDS = r"(?:a tenner|a fiver|a few quid|a few (?:dollars|pounds|euros)|a couple of quid)"
 
 _PERCENT = re.compile(
@@ -81,6 +84,14 @@ _TABLE = RuleSet.of(
         r"refund",
     ),
     rules(_FREE, r"no charge", r"at no (?:extra |additional )?(?:cost|charge)", negation=False),
+    # Said with the customer as subject: "you don't need to send it back" (an offer only
+    # beside a refund: `_kept_with_refund`).
+    rules(
+        _FREE,
+        r"(?:don't|do not|dont|won't|will not|wont) (?:need|have) to (?:send|return|post)"
+        r" (?:it|them|the \w+|xx+) back",
+        negation=False,
+    ),
     rules(
         _FREE,
         r"waive(?:d)? (?:the )?(?:cost|charge|price|fee) (?:of|for) (?:the |your |a )?"
@@ -109,8 +120,42 @@ _TABLE = RuleSet.of(
         r"|than normal|than it usually is|for a limited time|until|till)",
         rf"{_SAID_OF_IT}on (?:special )?(?:offer|promotion|promo)",
         rf"(?:{_MONEY}|{_MONEY_WORDS}) (?:off|discount|reduction)",
+        # A credit given as a thank-you or an apology (kept only then: `_gift_credit`).
+        rf"{_MONEY} (?:account |store )?credit",
         rf"{_MONEY} (?:credit|voucher|coupon|gift card) (?:(?:on|to|into) (?:your|the) account )?"
         r"(?:toward|towards|off|for|on|against) (?:your |the |a )?(?:next|future)",
+        # A price cut told by its two prices: "was 49.99 now 39.99", "down to £18 from £25",
+        # "£29.99 instead of £34.99", "(member price, normally €35)".
+        rf"was (?:{_MONEY}|{_FIGURE}),?(?: and)?(?: it's| is| it is)? now (?:only |just )?"
+        rf"(?:{_MONEY}|{_FIGURE})",
+        rf"down to {_MONEY} from {_MONEY}",
+        rf"{_MONEY}(?: [\w-]+){{0,4}} (?:instead of|rather than|down from)"
+        rf" (?:the usual |the normal )?{_MONEY}",
+        r"(?:member|members'?|loyalty|club|staff) (?:price|pricing|rate|discount)s?",
+        # The usual price beside the one offered: "for $39 with code BREW (usually $59)".
+        rf"{_MONEY}(?:\W+[\w-]+){{0,7}}?\W+(?:usually|normally|regularly|originally|reg|rrp)"
+        r"(?: (?:retails?|sells?|costs?|priced|goes|is|was))?(?: (?:at|for))?"
+        rf"\W{{0,2}}{_MONEY}",
+        r"(?:exclusive|special|promotional|introductory|reduced|sale|discounted|offer) price",
+        rf"on sale (?:for|at) {_MONEY}",
+        rf"(?:{_MONEY}|{_FIGURE})\s*\(was (?:{_MONEY}|{_FIGURE})",
+        rf"(?:{_MONEY}|{_FIGURE}),? (?:was|down from|reduced from) (?:{_MONEY}|{_FIGURE})",
+        rf"(?:reduced|marked down|cut|dropped|knocked down|slashed|lowered) to {_MONEY}",
+        r"(?:mail-in |instant )?rebates?|price adjustments?",
+        rf"(?:{_MONEY}|{_MONEY_WORDS}) cheaper",
+        # The usual price, then the offer: "usually sells for $59.99, but members can …".
+        r"(?:usually|normally|regularly|typically|ordinarily) (?:sells? for|costs?|is|goes for"
+        rf"|priced at|retails? (?:at|for)) {_MONEY},? but",
+        rf"members? (?:can |will |also )?(?:pay|get|grab|buy|pick up|have|snag)(?: [\w-]+){{0,4}}"
+        rf" (?:for )?(?:only |just )?{_MONEY}",
+        r"(?:use|enter|apply|using) (?:the |my |our |this )?(?:promo |discount )?code",
+        # The price brought down for the customer, or matched: "I've lowered your price to".
+        r"(?:lowered|reduced|adjusted|dropped|cut|brought down) (?:the |your )?price",
+        r"price[- ]?match(?:ed|ing)?",
+        r"match(?:ed|ing)? (?:the|that|their|this|a|any|your) (?:[\w']+ )?(?:lower |cheaper )?"
+        r"price",
+        # Money saved: "you save $8 on the board", "a saving of $5.00".
+        rf"(?:save|saves|saving|savings) (?:of )?(?:you )?(?:{_MONEY}|{_MONEY_WORDS})",
     ),
     rules(
         None,
@@ -119,8 +164,28 @@ _TABLE = RuleSet.of(
         r"\w+-free",
         r"toll[ -]free",
         r"hands[ -]free",
-        rf"{_POLICY}(?: is| are| r|'re|'s) (?:always |totally |completely |also )?(?:free"
-        r"|complimentary|on us|on the house)",
+        rf"{_POLICY}(?: (?:on|for|of) (?:your |the |this |that |ur )?(?:[\w-]+ ){{0,2}}"
+        r"(?:order|item|items|parcel|replacement|one))?(?: is| are| r|'re|'s| will be|'ll be"
+        r"| would be| should be) (?:always |totally |completely |also |both |all |still )?"
+        r"(?:free|complimentary|on us|on the house)",
+        rf"complimentary (?:[\w-]+ ){{0,2}}{_POLICY}",
+        # A field: "Shipping: Free", "Returns: free within 30 days".
+        rf"{_POLICY}\W{{1,6}}(?:free|complimentary|on us)",
+        # Sending the customer's own item back costs nothing: no offer.
+        r"(?:ship|send|post|return)(?:ped|ed|s)? (?:it |them |the \w+ )?back(?: to you)?"
+        r" (?:at no (?:extra |additional )?(?:cost|charge)|free of charge|for free|free)",
+        r"sent back(?: to you)? (?:at no (?:extra |additional )?(?:cost|charge)|free of charge"
+        r"|for free|free)",
+        # Returning it costs nothing: "you may return the mug free of charge".
+        r"(?:return|send back|exchange|send) (?:it|them|xx+|the \w+|this|that|your \w+)(?: back)?"
+        r" (?:free of charge|for free|free|at no (?:extra |additional )?(?:cost|charge))",
+        # Overcharged, not discounted: "you were charged $60 instead of $55".
+        rf"(?:charged|billed|paid) (?:you )?{_MONEY}(?: [\w-]+){{0,4}} (?:instead of|rather than)"
+        rf" {_MONEY}",
+        # Said to be at its usual price: "neither is discounted right now".
+        r"(?:neither(?: \w+)?|none of (?:them|these|those|the \w+)) (?:is|are|has been"
+        r"|have been)"
+        r" (?:\w+ )?(?:discounted|reduced|on sale|on offer|marked down)",
         r"free (?:shipping|delivery|returns?|postage|gift wrapping|wrapping)",
         # "Free standard shipping", "free next-day delivery".
         rf"free (?:[\w-]+ ){{1,2}}{_POLICY}",
@@ -131,7 +196,8 @@ _TABLE = RuleSet.of(
         r"(?:can't|cannot|can not|unable to|not able to|won't be able to|not in a position to"
         r"|don't|do not|doesn't|does not|no longer|not allowed to|not authori[sz]ed to)"
         r" (?:offer|give|apply|provide|do|issue|extend|honou?r)(?: you)? (?:a |any |an |an extra"
-        r" |further )?(?:\w+ )?(?:discounts?|coupons?|vouchers?|promo(?: codes?)?|reductions?)",
+        r" |further )?(?:\w+ )?(?:discounts?|coupons?|vouchers?|promo(?: codes?)?|reductions?"
+        r"|price[- ]?match(?:ing|es)?)",
         r"no (?:\w+ )?(?:discounts?|coupons?|vouchers?|promo codes?) (?:are |is )?(?:available"
         r"|on offer|running|at the moment|right now)",
         # Asked about, not offered: "a colleague who can look into a discount for you".
@@ -140,6 +206,46 @@ _TABLE = RuleSet.of(
         r"|promo codes?)",
     ),
 )
+
+
+#: A Markdown table's column of offer prices: "| Item | Regular | Sale |".
+_OFFER_COLUMN = re.compile(
+    r"(?:sale|now|offer|deal|member|members|discounted|reduced|special)(?: price)?\W*"
+)
+_TABLE_MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:€|eur)")
+
+
+#: A price struck through beside the one asked now: "~~$59.99~~ $44.99".
+_STRUCK = re.compile(r"~~\s*(?:[£$€]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|eur))\s*~~\W{0,4}[£$€]?\s?\d")
+
+
+def _struck_prices(doc: Document) -> list[Claim]:
+    claims: list[Claim] = []
+    if "~~" not in doc.masked:
+        return claims
+    for match in _STRUCK.finditer(doc.masked):
+        if silent(doc.clause_at(match.start())):
+            continue
+        for subject in resolve(doc, ClaimKind.DISCOUNT, match.start(), match.end()):
+            claims.append(Claim(ClaimKind.DISCOUNT, _UNSPECIFIED, match.span(), subject, False))
+    return claims
+
+
+def _offer_cells(doc: Document) -> list[Claim]:
+    """Prices in a table's sale column: the row's item is offered below its price."""
+    claims: list[Claim] = []
+    if "|" not in doc.masked:
+        return claims
+    for match in _TABLE_MONEY.finditer(doc.masked):
+        start = match.start()
+        if not _OFFER_COLUMN.fullmatch(column_header(doc, start)):
+            continue
+        clause = doc.clause_at(start)
+        if silent(clause):
+            continue
+        for subject in resolve(doc, ClaimKind.DISCOUNT, start, match.end()):
+            claims.append(Claim(ClaimKind.DISCOUNT, _UNSPECIFIED, match.span(), subject, False))
+    return claims
 
 
 def _percentages(doc: Document) -> list[Claim]:
@@ -204,6 +310,35 @@ def _settled_free_of_charge(doc: Document, start: int, end: int) -> bool:
     )
 
 
+_NEED_NOT_SEND = re.compile(r"(?:don't|do not|dont|won't|will not|wont) (?:need|have) to")
+_REFUND_WORD = re.compile(r"\brefund")
+
+
+def _kept_with_refund(doc: Document, hit: Hit) -> bool:
+    """ "You don't need to send it back" gives the item only beside a refund: keeping it with
+    the money back is free; without one it may be a replacement's instructions."""
+    if _NEED_NOT_SEND.match(doc.masked, hit.start) is None:
+        return True
+    return _REFUND_WORD.search(doc.masked) is not None
+
+
+_CREDIT_PHRASE = re.compile(r"\S+ (?:account |store )?credit")
+#: Why a credit was given, when it is a gift: a thank-you, an apology, goodwill.
+GIFT = re.compile(
+    r"\b(?:goodwill|gesture|as a thank|a (?:little |small )?thank-you|to say sorry|as an apology"
+    r"|by way of (?:an )?apology|on the house)\b"
+)
+
+
+def _gift_credit(doc: Document, hit: Hit) -> bool:
+    """ "$15 credit" is an offer when given as a gift (a thank-you, an apology); else it may
+    be the refund (`_refunds`)."""
+    if _CREDIT_PHRASE.fullmatch(doc.masked, hit.start, hit.end) is None:
+        return True
+    sentence = doc.sentence_at(hit.start)
+    return GIFT.search(doc.masked, sentence.start, sentence.end) is not None
+
+
 def _refused(doc: Document, clause: Clause, start: int) -> bool:
     return _REFUSED.search(doc.masked, clause.start, start) is not None
 
@@ -216,11 +351,18 @@ def _overlaps(claim: Claim, others: list[Claim]) -> bool:
 def extract_discount(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.DISCOUNT))
     figures = _percentages(doc)
-    hits = [h for h in scan(doc, *table) if not _settled_free_of_charge(doc, h.start, h.end)]
-    if not hits:
+    cells = [*_offer_cells(doc), *_struck_prices(doc)]
+    hits = [
+        h
+        for h in scan(doc, *table)
+        if not _settled_free_of_charge(doc, h.start, h.end)
+        and _kept_with_refund(doc, h)
+        and _gift_credit(doc, h)
+    ]
+    if not hits and not cells:
         return figures
     words = [c for c in claims_of(doc, ClaimKind.DISCOUNT, hits) if not _overlaps(c, figures)]
-    claims = sorted([*figures, *words], key=lambda c: c.span)
+    claims = sorted([*figures, *words, *cells], key=lambda c: c.span)
     if any(c.value != _UNSPECIFIED for c in claims):
         claims = [c for c in claims if c.value != _UNSPECIFIED]
     return claims

@@ -37,8 +37,13 @@ _INTRODUCER = re.compile(
     r"|searched|asked|term|phrase|query|words?)\s*[:,]?\s*(?:a |an |the )?)$"
 )
 _LOOK_BACK = 24
-#: "a code for **10% off**": what a code or voucher is for is the assistant's offer, no echo.
-_OFFERED_FOR = re.compile(r"\b(?:code|voucher|coupon|discount|credit|promo)s?\s+for\s*$")
+#: "a code (WELCOME15) for **10% off**": what a code or voucher is for is the assistant's
+#: offer, no echo.
+_OFFERED_FOR = re.compile(
+    r"\b(?:code|voucher|coupon|discount|credit|promo)s?(?:\s+[*_`]*[\w-]+[*_`]*)?\s+for\s*$"
+)
+#: An amount or a percentage alone, which the customer's words are not.
+_FIGURE = re.compile(r"\W*(?:[€$£]|eur|usd|gbp)?\s?\d[\d.,]*\s?(?:%|€|eur|usd|gbp|off)?\W*")
 #: What introduces a name searched for, not found: "anything called", "a product named".
 _SEARCH = re.compile(
     r"\b(?:called|named|titled|like|searched for|search for|looked for|look for|matching)"
@@ -59,7 +64,10 @@ def find_echoes(norm: str, emphasis: Sequence[Segment] = ()) -> list[Segment]:
                 found.append(Segment(start, match.end()))
     for start, end in emphasis:
         window = norm[max(0, start - _LOOK_BACK) : start].rstrip(" *_")
-        if _INTRODUCER.search(window + " ") and not _OFFERED_FOR.search(window + " "):
+        offered = norm[max(0, start - 2 * _LOOK_BACK) : start].rstrip(" *_")
+        if _FIGURE.fullmatch(norm, start, end):
+            continue  # "it went through for **$12.99**": a figure stressed, not words quoted
+        if _INTRODUCER.search(window + " ") and not _OFFERED_FOR.search(offered + " "):
             found.append(Segment(start, end))
     if len(found) < 2:
         return found

@@ -184,6 +184,8 @@ BOUNCED = (
 )
 #: "With", and its chat form ("w/ courier", "back w/ us").
 WITH = r"(?:with|w/)"
+#: "With" as chat also writes it, slash dropped ("back w us", "still w finance").
+WITH_CHAT = r"(?:with|w/|w)"
 #: A sentence about the shop's own stock arriving ("back in stock", "our next delivery", "10 of
 #: them came back in"), not about a customer's parcel: no delivery date and no order status.
 RESTOCK = (
@@ -303,7 +305,7 @@ ASSESSING = (
 STARTING = ("start", "initiate", "kick off", "begin", "trigger")
 #: A possessive before where refunded money lands, as chat writes it too ("2 ur card").
 WALLET = (
-    r"(?:(?:your|the|ur|you|yr|ya)(?: \w+)? )?(?:card|account|acct|bank|payment method|original"
+    r"(?:(?:your|the|ur|you|yr|ya)(?: \w+){0,2} )?(?:card|account|acct|bank|payment method|original"
     r" payment|form of payment|visa|mastercard|amex|paypal|debit card|credit card)"
 )
 

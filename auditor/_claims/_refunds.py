@@ -12,7 +12,7 @@ import re
 
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import APPROVING, REFUND, STARTING, WALLET, forms, past
+from auditor._claims._lexicon import APPROVING, REFUND, STARTING, WALLET, WITH_CHAT, forms, past
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import has_yet, hedged, negated
 from auditor._claims._numbers import MONEY, parse_amount
@@ -28,6 +28,9 @@ _PENDING = "pending"
 _NONE = "none"
 #: Money said to land in the customer's wallet, before what landed is checked (`_landed`).
 _LANDED = "landed"
+#: Money said to have reached the wallet: issued when past, unread when still to come.
+_ARRIVED = "arrived"
+_MODAL = re.compile(r"\b(?:will|'ll|should|shd|may|might|could|can|would|going to|expect)\b")
 #: A refund by any of its names ("rfnd", "store credit"; `_lexicon.REFUND`), and with "'s"
 #: as one word ("refund's"), so that the dispatch files each under its whole first word.
 _REFUND = REFUND
@@ -56,7 +59,7 @@ _AMOUNT = r"(?:(?:€|\$|£) ?\d[\d.,]*|\d[\d.,]*(?: ?(?:eur|usd|gbp))?)"
 _LABEL = rf"{REFUND}(?: status)?(?: (?:for|on) xx+)?\W{{1,8}}"
 _DONE = (
     r"(?:issued|processed|procesed|sent|paid(?: out)?|completed|made|credited|released|posted"
-    r"|added|transferred|sorted|actioned|applied)"
+    r"|added|transferred|sorted|actioned|applied|put through|put thru)"
 )
 #: Money being sent the customer's way: past forms are issued, others still to come.
 _PAYING = (
@@ -80,8 +83,13 @@ _WORDS = re.compile(r"[\w']+")
 _CREDIT = re.compile(r"\bcredit\b(?!\s+cards?\b)")
 _ALREADY = re.compile(r"\balready\b")
 _MONEY_WORDS = re.compile(r"\b(?:money|funds|cash|amount|\d[\d.,]* ?(?:quid|bucks))\b")
-_PRONOUN = re.compile(r"\b(?:it|it's|its|that|that's)\b")
-_GOODWILL = re.compile(r"\b(?:goodwill|gesture|as a thank|on the house)\b")
+_PRONOUN = re.compile(r"\b(?:it|it's|its|that|that's|thats)\b")
+#: What a customer was charged, which a reversal gives back.
+_CHARGE = r"(?:charge|payment|transaction)s?"
+_GOODWILL = re.compile(
+    r"\b(?:goodwill|gesture|as a thank|a (?:little |small )?thank-you|to say sorry|as an apology"
+    r"|by way of (?:an )?apology|on the house)\b"
+)
 
 _TABLE = RuleSet.of(
     rules(
@@ -103,7 +111,7 @@ _TABLE = RuleSet.of(
         r" (?:out|back|through|thru)",
         rf"(?:{_REFUND_S}(?: been)?|{_REFUND}(?: is| has been))(?: now| all)? (?:sorted|done"
         r"|complete|completed"
-        r"|been paid|paid|issued|sent)",
+        r"|been paid|paid|issued|sent|put through|put thru|processed|credited|released)",
         rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
         r" (?:gone|went|been sent|sent|been put|put|on (?:its|it's|the|their) way) back",
         rf"{_MONEY}{_FILL}(?:'s| is| are) on (?:its|it's|the|their) way (?:to you|back)",
@@ -142,6 +150,29 @@ _TABLE = RuleSet.of(
         r" (?:been )?(?:credited|paid|returned|refunded|transferred) back",
         rf"(?:popped|returned|transferred|moved|refunded) (?:the |your )?{_MONEY}(?: \w+){{0,6}}?"
         rf" (?:back )?(?:on|to|into|onto) {_WALLET}",
+        # A charge taken back is money returned: "the charge of $64.50 has been reversed",
+        # "I've reversed the duplicate charge".
+        rf"{_CHARGE}{_FILL} {_HAS_BEEN}(?: now| just| already)? (?:reversed|voided|cancelled"
+        r"|canceled|refunded)",
+        rf"(?:reversed|voided|refunded) (?:the |that |your |ur |this )?(?:[\w-]+ )?{_CHARGE}",
+        # An amount given as the refund: "issued £15 in store credit", "sent $20 as a refund".
+        rf"(?:issued|sent|paid|added|given you|put) {_MONEY} (?:in|of|as) (?:a |the )?"
+        rf"(?:full |partial )?{_REFUND}",
+        # Money back said as a sum: "that's £7.50 back to you".
+        rf"{_MONEY} back (?:to|with) (?:you|u)\b",
+        # The refund's second verb: "the refund came to £40 … and was paid today".
+        rf"{_REFUND}(?:[^.;!?\n]|\.(?=\d)){{1,60}}?,? (?:and|which|that) (?:has |have )?"
+        rf"(?:been |was |were |is )(?:now |just |already )?{_DONE}",
+        # Done, or sent again: "I've just done the refund", "we've reissued it" (filed under the
+        # verb, not under "I" and "we", which every answer says).
+        rf"(?:done|sorted|actioned) (?:the|your|a|ur)(?: full| partial)? {_REFUND}",
+        r"(?:resent|re-sent|reissued|re-issued|resubmitted|re-submitted) (?:it|the refund"
+        r"|your refund|the payment)",
+        # Handed to the bank: "your refund has been submitted to your bank".
+        rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: now| just| already)? (?:submitted|released|sent)"
+        rf" to {_WALLET}",
+        # Already back with the customer: "the money should already be back with you".
+        rf"{_MONEY}{_FILL} (?:\w+ )?already (?:be |been )?back (?:with|to) (?:you|u)",
         negated=_NONE,
         negated_yet=_PENDING,
     ),
@@ -153,12 +184,32 @@ _TABLE = RuleSet.of(
         r"pending refund|awaiting (?:a |your |the )?refund",
         rf"{_REFUND}{_FILL} (?:will|'ll|should|is going to|is due to) be"
         r" (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
-        rf"{_REFUND}{_FILL} (?:will|'ll|should) (?:follow|come through|be on its way|go out"
-        r"|go through"
+        rf"{_REFUND}{_FILL} ?(?:will|'ll|should|shd|is going to|is due to)(?: then| now| soon)?"
+        r" (?:follow|come through|be on its way|go out|go through|go back|come back"
         r"|go thru|come thru|be done|be sorted)",
+        # Told in the present as what comes next: "then the refund goes out".
+        rf"{_REFUND}{_FILL} (?:goes|comes) (?:out|back|through|thru)",
+        rf"{_REFUND}{_FILL} (?:will|'ll|should|is going to|is due to) (?:then|now|soon|also)"
+        r" be (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
+        # Set for later: "is scheduled to be released tomorrow".
+        rf"{_REFUND}{_FILL} (?:is|'s|has been) (?:scheduled|set|due|expected|booked|queued)"
+        r" (?:to be|for) (?:issued|processed|sent|paid|made|credited|released|payment|release)",
+        # Waiting on someone: "your refund's still waiting on the warehouse".
+        rf"(?:{_REFUND_S}|{_REFUND}{_FILL}(?: is| are)?)(?: still| currently| now)? waiting"
+        r" (?:on|for)",
+        # Shown as pending: "it's still showing as pending".
+        r"(?:showing|shown|marked|listed|flagged|sitting) as (?:pending|processing|in progress)",
+        # The next step after another: "then sort your money out", "refund after that".
+        r"then (?:sort|issue|process|send|release|pay|arrange)(?: out)? (?:the|your|a|ur)"
+        rf"(?: full| partial)? (?:{_REFUND}|money)",
+        rf"{_REFUND} (?:after|once|following) (?:that|this|then)",
+        # A charge to be taken back: "we'll reverse the charge once we get it back".
+        r"(?:will|'ll|going to|shall) (?:reverse|void) (?:the |that |your |ur |this )?(?:[\w-]+ )?"
+        rf"{_CHARGE}",
         rf"{_REFUND}{_FILL} (?:is |'s )?(?:still |currently |now )?processing",
         rf"(?:{_REFUND_S}|{_REFUND}){_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being processed|being issued|pending|in the queue|queued|going through|in progress"
+        r"|in process"
         r"|on hold|under way|underway)",
         r"(?:it's|it is|its|that's|that is)(?: still| currently| now)? (?:pending|being processed"
         r"|going through|on hold)",
@@ -180,7 +231,7 @@ _TABLE = RuleSet.of(
         r"|refunded|a full refund)|receive (?:a|your) refund)",
         # Money still to come back: "you'll get £12.50 back", "… the full amount back".
         rf"(?:you'll|you will|you should|you'd|you would) (?:get|receive|have) (?:the |your )?"
-        rf"(?:{_MONEY}|full amount|whole amount|amount|full \w+ price) back",
+        rf"(?:full |whole )?(?:{_MONEY}|full amount|whole amount|amount|full \w+ price) back",
         # Approval of the money, not yet the money: "inspected and approved for a refund".
         r"(?:approved|accepted|cleared|okayed|ok'd|authorised|authorized) for (?:a |the |your )?"
         rf"(?:full |partial )?{_REFUND}",
@@ -204,24 +255,25 @@ _TABLE = RuleSet.of(
         # Still to come in other words: "being sorted", "with accounts", "okayed", "not out yet".
         rf"(?:{_REFUND_S}|{_REFUND}){_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being (?:sorted|sorted"
-        r" out|looked at|actioned|arranged|dealt with|handled)|with (?:accounts|finance|the"
+        rf" out|looked at|actioned|arranged|dealt with|handled)|{WITH_CHAT} (?:accounts|finance|the"
         r" (?:finance|accounts|payments) team|our (?:finance|accounts|payments) team))",
         rf"{_REFUND}{_FILL} (?:has been |was |is |'s been |been )?(?:okayed|ok'd|signed off"
         r"|green-lit|greenlit)",
         # Due after an event still to come: "refund $89 after inspection", "refund once it's in".
-        rf"{_REFUND}{_FILL} (?:after|following|once|as soon as) (?:inspection|we|it|it's|the \w+"
+        rf"{_REFUND}{_FILL} (?:after|following|once|as soon as) (?:inspection|we|it|it's"
+        r"|the (?!restocking|return|shipping|postage|handling|admin|deduction)\w+"
         r"|your \w+|they|our \w+|checks?|testing|assessment)",
     ),
     rules(
         _PENDING,
         # "Hasn't gone out": the issued rules' "gone out" is not negated in this form.
-        rf"{_REFUND}{_FILL} (?:hasn't|has not|haven't|have not|didn't|did not|hasnt|didnt)"
+        rf"{_REFUND}{_FILL} (?:hasn't|has not|haven't|have not|didn't|did not|hasnt|didnt|not)"
         r" (?:gone|go|come|gone through) (?:out|back|through|thru)",
         # Not before something still to come: "won't go through until we've got it back".
         rf"{_REFUND}{_FILL} (?:won't|will not|wont|can't|cannot) (?:go|be|come) (?:out|through|thru"
         r"|back|issued|processed|sent)(?= (?:until|till|til|before|unless))",
         # Not started, started or kicked off: begun is not yet paid, and neither is not begun.
-        rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: yet| now)? {past(*STARTING)}",
+        rf"{_REFUND}{_FILL}(?: {_HAS_BEEN})?(?: yet| now| just)? {past(*STARTING)}",
         rf"{forms(*STARTING)} (?:the |your |a |ur )?(?:full |partial )?{_REFUND}",
         negation=False,
     ),
@@ -232,7 +284,15 @@ _TABLE = RuleSet.of(
         _LANDED,
         _BACK_ON,
         rf"{past(*_PAYING)}(?: back)? (?:to|on|onto|into|2) {WALLET}",
+        rf"(?:gone|went)(?: back)? (?:to|on|onto|into|2) {WALLET}",
         negated_yet=_PENDING,
+    ),
+    # Arrived where the customer keeps money, in the past only ("the refund hit your account
+    # on Tuesday"); said to come, it may be either and is left unread (`_settle`).
+    rules(
+        _ARRIVED,
+        rf"(?:hit|reached|landed (?:in|on)|arrived (?:in|on)|appeared (?:in|on)|showed up (?:in|on)"
+        rf"|cleared (?:in|to|into)) {WALLET}",
     ),
     # Approved or asked for, not yet paid; and not approved yet is still to come.
     rules(
@@ -271,15 +331,27 @@ _TABLE = RuleSet.of(
         r"(?:not|n't) be able to (?:refund|issue|give|offer|process)",
         r"(?:won't|will not) be able to (?:issue|give|offer|process) (?:a |any |you a )?refund",
         r"no money back",
+        rf"(?:closed|ended|finished|completed) without (?:a |any )?{_REFUND}",
+        # Not possible: "a refund isn't possible in this case".
+        rf"{_REFUND}(?: \w+)? (?:isn't|is not|isnt|won't be|will not be|wasn't|was not|not)"
+        r" (?:possible|poss|available|an option|on the cards|doable)",
+        # The negation governs both verbs: "unable to accept a return or offer a refund".
+        r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
+        r"|could not)(?: \w+){1,4} (?:or|nor) (?:issue|give|offer|process|provide) (?:you )?"
+        r"(?:a |any )?refund",
         negation=False,
     ),
 )
 _REFUND_CUE = re.compile(
-    r"\b(?:refund\w*|rfnd\w*|reimburs\w*|credit(?!\s+cards?\b)\w*|money back"
+    r"\b(?:refund\w*|rfnd\w*|reimburs\w*|credit(?!\s+cards?\b)\w*|money back|revers(?:ed|al)"
+    r"|back with (?:you|u)"
     r"|back (?:on|to|in|into|2) (?:your|ur)"
     r"|(?:pay|paid|paying) back"
-    r"|on your statement|(?:get|getting|receive|have|sent|paid|put) (?:the |your )?\S+ back\b)"
+    r"|on your statement|(?:get|getting|receive|have|sent|paid|put) (?:the |your )?"
+    r"(?:full |whole )?\S+ back\b|back to (?:you|u)\b)"
 )
+#: A reason after a refused refund that is still to come: "…, as it hasn't arrived yet".
+_REASON_YET = re.compile(r"\b(?:as|because|since|cos|coz|until|till)\b[^.;!?\n]*\byet\b")
 #: "No refund until we receive it": refused only for now.
 _UNTIL = re.compile(r"[\w ]{0,20}?\b(?:until|till|before|unless|once)\b")
 _PRONOUNS = ("it", "that")
@@ -287,8 +359,38 @@ _PRONOUNS = ("it", "that")
 _MONEY_BACK = re.compile(
     r"\brefund|\brfnd|\breimburs|\b(?:went|gone|go|goes|sent|put|going|way|credited|pay|paid)"
     r"\s+back\b"
-    r"|\bback\s+(?:on|to|into)\s+(?:your|the|you)\b"
+    r"|\bback\s+(?:on|to|into)\s+(?:your|the|you)\b|\bback\s+with\s+(?:you|u)\b"
+    r"|\brevers(?:ed|al)\b"
 )
+#: Just before an amount, what makes it not the refund: taken off it ("minus a $6.95 fee",
+#: "less the £3.50 postage") or set aside ("rather than the full $249.99").
+_DEDUCTED = re.compile(
+    r"\b(?:minus|less|after|excluding|deducting|deducted|withheld|withholding|kept|keeping"
+    r"|retained|rather than"
+    r"|instead of|not|than"
+    # What was paid, not what goes back: "you were charged $60", "priced at $80".
+    r"|charged(?: (?:you|u))?|priced at|price of|costs?|retails? (?:at|for))"
+    r"(?: (?:a|an|the|your|our|full|original|usual|whole))*\W*$"
+)
+#: Just after an amount, what makes it the gross the refund was cut from: "£17.50 less …".
+_GROSS = re.compile(
+    r"\W*(?:minus|less)\b"
+    # A fee kept back: "the $9.99 return shipping fee was deducted from your refund".
+    r"|(?:\s+[\w-]+){0,3}\s+(?:fee|charge|postage|cost)s?\s+(?:was |were |has been |is |will be )?"
+    r"(?:deducted|taken off|taken out|subtracted|withheld|kept)\b"
+)
+_NAMED_REFUND = re.compile(r"\b(?:refund|rfnd|refnd|reimburs)")
+#: A field's label naming what was paid or kept, not what goes back.
+_PRICE_LABEL = re.compile(
+    r"\b(?:original|item price|price|subtotal|fee|restocking|postage|shipping|amount paid"
+    r"|you paid|deduct\w*)\b"
+)
+#: A field's label naming what the customer gets back: "You'll receive: $72.00".
+_RECEIVE_LABEL = re.compile(r"\byou(?:'ll| will)? (?:receive|get back|get)\W*$")
+#: The whole a refunded part was of: "$25.00 of the $80.00 you paid".
+_PART_OF = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the|your)(?:\s+(?:full|original|total))?\W*$")
+#: An amount said to be a hold on the card, not money sent back.
+_HOLD = re.compile(r"\b(?:authori[sz]ation|pre-?authori[sz]ation|hold)\b")
 _OTHER_MONEY = re.compile(
     r"\b(?:price|priced|costs?|fee|charge|shipping|postage|delivery|off|save|saving|discount"
     r"|total|paid for|was priced)\b"
@@ -315,6 +417,11 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
         _CREDIT.search(phrase) and not _credit_refunds(doc, hit)
     ):
         return None  # a credit card is where money goes, and a goodwill credit is a gift
+    if hit.value == _ARRIVED:
+        words = _WORDS.findall(doc.masked, hit.clause.start, hit.start)[-_FUTURE_REACH:]
+        if _MODAL.search(" ".join(words)) or not _landed(doc, hit):
+            return None
+        return hit._replace(value=_ISSUED)
     if hit.value == _LANDED:
         if not _landed(doc, hit):
             return None
@@ -322,7 +429,7 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
     bare = phrase == "refunded"
     if bare and refunded_is_return_status(doc, hit.start):
         return None
-    waiting = _UNTIL.match(doc.masked, hit.end) is not None
+    waiting = _UNTIL.match(doc.masked, hit.end) is not None or _held_for(doc, hit)
     if hit.value == _NONE and (waiting or has_yet(doc, hit.clause)):
         return hit._replace(value=_PENDING)
     if hit.value == _ISSUED and not hit.negated and _promised(doc, hit):
@@ -330,6 +437,15 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
     if hit.value == _PENDING and phrase.endswith(" back") and _already(doc, hit):
         return hit._replace(value=_ISSUED)  # "you should have the £42.00 back already"
     return hit
+
+
+def _held_for(doc: Document, hit: Hit) -> bool:
+    """Held back for a reason still to come: "hasn't been issued, as the item hasn't arrived
+    back yet"."""
+    if hit.value != _NONE:
+        return False
+    sentence = doc.sentence_at(hit.start)
+    return _REASON_YET.search(doc.masked, hit.end, sentence.end) is not None
 
 
 def _credit_refunds(doc: Document, hit: Hit) -> bool:
@@ -372,12 +488,20 @@ _FIELD_STATES = {
     ),
     **dict.fromkeys(("pending", "processing", "approved", "queued", "in progress"), _PENDING),
     **dict.fromkeys(("none", "declined", "rejected", "denied", "refused"), _NONE),
+    # Said with their own negation: "Not eligible", "Not started yet".
+    **dict.fromkeys(("not eligible", "ineligible", "not refundable", "non-refundable"), _NONE),
+    **dict.fromkeys(("not started", "not yet started", "started", "initiated"), _PENDING),
 }
-_FIELD_STATE = re.compile(r"\b(?:" + "|".join(_FIELD_STATES) + r")\b")
+#: Field states whose negation is part of the state, not a denial of it.
+_SELF_NEGATED = frozenset(("not eligible", "not refundable", "not started", "not yet started"))
+#: Longest first: "not eligible" before a bare "eligible" could be read.
+_FIELD_STATE = re.compile(
+    r"\b(?:" + "|".join(sorted(_FIELD_STATES, key=len, reverse=True)) + r")\b"
+)
 #: A label that names no topic of its own: the heading above it does.
 _BARE_LABEL = re.compile(r"\s*(?:status|state|current status|update)\W*")
 _REFUND_WORD = re.compile(rf"\b{REFUND}(?!\s+cards?\b)")
-_OWN_LABEL = re.compile(rf"\s*{REFUND}(?: status)?\W*")
+_OWN_LABEL = re.compile(rf"\W*{REFUND}(?: status)?(?: (?:for|on) xx+)?\W*")
 
 
 def _field_hits(doc: Document) -> list[Hit]:
@@ -389,20 +513,51 @@ def _field_hits(doc: Document) -> list[Hit]:
     table = "|" in doc.masked
     for index, clause in enumerate(doc.clauses):
         field: Segment | None = None
-        if table and _REFUND_WORD.match(column_header(doc, clause.start)):
+        if table and (
+            _REFUND_WORD.match(column_header(doc, clause.start))
+            or _row_label_is_refund(doc, clause.start, headings)
+        ):
             field = Segment(clause.start, clause.end)
         elif index > 0 and _refund_label(doc, doc.clauses[index - 1], headings):
-            field = doc.value_of(doc.clauses[index - 1])
+            # A label behind an emoji has no value by the document's reading: the next clause.
+            field = doc.value_of(doc.clauses[index - 1]) or Segment(clause.start, clause.end)
         if field is None or silent(clause):
             continue
         state = _FIELD_STATE.search(doc.masked, field.start, field.end)
         if state is None:
             continue
         value = _FIELD_STATES[state.group()]
+        if value == _ISSUED and _FUTURE.search(doc.masked, field.start, state.start()):
+            value = _PENDING  # "Refund: Will be issued after inspection"
         # "Refund: not issued yet" is for the phrase rules; "none (declined)" denies nothing.
-        if value == _NONE or not negated(doc, clause, *state.span()):
+        own = state.group() in _SELF_NEGATED
+        if value == _NONE or own or not negated(doc, clause, *state.span()):
             hits.append(Hit(state.start(), state.end(), value, doc.clause_at(state.start())))
     return hits
+
+
+def _opens_its_line(doc: Document, label: Clause, text: str) -> bool:
+    """ "⏳ Refund:" at the start of its line: a label behind an emoji or a bullet."""
+    line = doc.masked.rfind("\n", 0, label.start) + 1
+    return text.rstrip().endswith(":") and not doc.masked[line : label.start].strip()
+
+
+def _row_label_is_refund(doc: Document, position: int, headings: bool) -> bool:
+    """A key-value table's value cell whose key names the refund ("| Refund | Sent |"), or
+    is a bare "Status" under a heading about a refund ("## Refund details")."""
+    line = doc.masked.rfind("\n", 0, position) + 1
+    cells = [c for c in doc.masked[line:position].split("|")[:-1] if c.strip()]
+    if len(cells) != 1:
+        return False
+    key = cells[0]
+    if _OWN_LABEL.fullmatch(key):
+        return True
+    if not headings or doc.layout is None or not _BARE_LABEL.fullmatch(key):
+        return False
+    above = [h for h in doc.layout.headings if h.end <= position]
+    return (
+        bool(above) and _REFUND_WORD.search(doc.masked, above[-1].start, above[-1].end) is not None
+    )
 
 
 def _refund_label(doc: Document, label: Clause, headings: bool) -> bool:
@@ -410,7 +565,7 @@ def _refund_label(doc: Document, label: Clause, headings: bool) -> bool:
     whose section's heading speaks of a refund."""
     text = doc.clause_text(label)
     if _OWN_LABEL.fullmatch(text):
-        return doc.is_label(label)
+        return doc.is_label(label) or _opens_its_line(doc, label, text)
     if not headings or doc.layout is None or not _BARE_LABEL.fullmatch(text):
         return False
     if not doc.is_label(label):
@@ -445,6 +600,29 @@ def _beside_a_refund(doc: Document, start: int, clause: str) -> bool:
     return _MONEY_BACK.search(doc.masked, previous.start, previous.end) is not None
 
 
+def _not_the_refund(doc: Document, clause: Clause, match: re.Match[str]) -> bool:
+    """An amount in a refund's clause that is not what was refunded: a fee taken off, the
+    price it was cut from or a part of ("$25 of the $80 you paid"), a sum set aside, or a
+    hold on the card."""
+    before = doc.masked[max(clause.start, match.start() - 40) : match.start()]
+    if _DEDUCTED.search(before) or _PART_OF.search(before):
+        return True
+    if _GROSS.match(doc.masked, match.end(), clause.end):
+        return True
+    text = doc.clause_text(clause)
+    labelled = doc.labelled_clause_text(clause)
+    if _PRICE_LABEL.search(labelled[: len(labelled) - len(text)]):
+        return True  # "Original amount: $80.00", "Restocking fee: $8.00"
+    if _GOODWILL.search(doc.masked, *_sentence_span(doc, match.start())):
+        return _NAMED_REFUND.search(text) is None  # "$15 credit … as a little thank-you"
+    return _HOLD.search(text) is not None and _ANY_REFUND.search(text) is None
+
+
+def _sentence_span(doc: Document, position: int) -> tuple[int, int]:
+    sentence = doc.sentence_at(position)
+    return sentence.start, sentence.end
+
+
 @EXTRACTORS.register(ClaimKind.REFUND_AMOUNT)
 def extract_refund_amount(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
@@ -464,9 +642,12 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
             about_refund = _AMOUNT_LABEL.match(column_header(doc, match.start())) is not None
         if not about_refund and refund_talk:
             about_refund = _beside_a_refund(doc, match.start(), text)
+        if not about_refund and refund_talk:
+            label = text[: len(text) - len(doc.clause_text(clause))]
+            about_refund = _RECEIVE_LABEL.search(label) is not None
         if not about_refund and row_start < row_end:  # in a table's refund column
             about_refund = _REFUND_WORD.match(column_header(doc, match.start())) is not None
-        if silent(clause) or not about_refund:
+        if silent(clause) or not about_refund or _not_the_refund(doc, clause, match):
             continue
         amount = parse_amount(match.group("before") or match.group("after"))
         if amount is None:

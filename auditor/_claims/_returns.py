@@ -18,7 +18,7 @@ from auditor._claims._lexicon import (
     ASSESSING,
     RETURNS_PLACE,
     STAFF,
-    WITH,
+    WITH_CHAT,
     forms,
     ing,
     past,
@@ -56,6 +56,8 @@ _ASSESSOR = (
     rf"(?:they're|they are|we're|we are|(?:{STAFF}|technician|technicians|warehouse) (?:is|are))"
 )
 _ASSESSED_THING = r"(?:it|them|its \w+|their \w+|the \w+|your \w+|xx+)"
+#: A return's label, by any of its names: "label", "returns label", "QR code".
+_LABEL = r"(?:(?:return|returns|shipping|postage|prepaid) )?(?:label|qr code)"
 
 _TABLE = RuleSet.of(
     rules(
@@ -87,9 +89,10 @@ _TABLE = RuleSet.of(
         rf"{past(*_LOGGED)} xx+",
         rf"return (?:request|req)(?: (?:for|on) xx+)? (?:has been |was |is |'s been )?"
         rf"{past(*_LOGGED, 'receive')}",
-        r"waiting (?:for|on) (?:a )?(?:decision|approval|review|authori[sz]ation|sign-off)",
+        r"waiting (?:for |on )?(?:a )?(?:decision|approval|review|authori[sz]ation|sign-off)",
         rf"waiting (?:for|on) (?:the |a |its )?{_GO_AHEAD}",
-        r"waiting (?:for|on) (?:\w+ ){1,4}to (?:approve|review|authori[sz]e|sign (?:it )?off)",
+        r"waiting (?:for|on) (?:\w+ ){1,4}to (?:approve|review|authori[sz]e|sign (?:it )?off"
+        r"|ok|okay)",
         r"waiting to be (?:reviewed|approved|authori[sz]ed|looked at)",
         # With someone who will decide: "is with the team for review".
         r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
@@ -118,13 +121,26 @@ _TABLE = RuleSet.of(
         negated=_REJECTED,
         negated_yet=_REQUESTED,
     ),
+    # The way back given: a return label (or code) sent, attached or in the inbox is the
+    # return approved ("I've emailed a prepaid UPS return label", "label sent to ur email").
+    rules(
+        _APPROVED,
+        rf"{_LABEL}(?: for (?:xx+|(?:your|the|ur) (?:return|\w+)))?"
+        r"(?:'s| is| has been| was| been| now)*(?: now)? (?:sent|emailed|e-mailed|attached"
+        r"|in your (?:inbox|email)|in ur (?:inbox|email)|on its way|created|issued)",
+        r"(?:i've|we've|i have|we have|i|we|i've just|we've just) (?:emailed|sent|attached"
+        rf"|e-mailed|created|issued)(?: you)? (?:a |the |your |ur )?(?:[\w-]+ ){{0,3}}{_LABEL}",
+        rf"(?:sent|emailed|e-mailed) (?:you )?(?:a |the |your |ur )?(?:[\w-]+ ){{0,3}}{_LABEL}",
+        rf"{_LABEL} (?:sent|emailed|e-mailed|attached|created|issued)",
+    ),
     rules(
         _REJECTED,
         r"(?:can't|cannot|can not|won't|will not|unable to|not able to|couldn't|could not"
         r"|weren't able to|wasn't able to) (?:accept|approve|authori[sz]e)",
         # Back, but not in a state to take: "it's failed inspection".
         r"failed (?:the |its |our )?(?:inspection|checks?|quality (?:check|control)|qc)",
-        r"(?:didn't|did not) pass (?:the |its |our )?(?:inspection|checks?|quality (?:check"
+        r"(?:didn't|did not|didnt|hasn't|has not|hasnt|failed to) pass (?:the |its |our )?"
+        r"(?:inspection|checks?|quality (?:check"
         r"|control)|qc)",
         r"(?:isn't|is not|won't|will not|not) (?:going to )?be (?:accepted|approved)",
         negation=False,
@@ -135,24 +151,49 @@ _TABLE = RuleSet.of(
         rf" (?:your|the) {_NOT_THE_ORDER}(?:returned \w+|return(?! req)|item|parcel|package|xx+"
         r"|\w+(?! req))"
         r"(?: back)?",
-        r"(?:return|returns|item|parcel|package|it|xx+)(?: (?!request|req\b)\w+)?"
-        r" (?:was|has been|is|'s been|have been|were) (?:received|recieved|rcvd|rec'd|recd)"
+        r"(?:return|returns|item|parcel|package|it|its|xx+)(?: (?!request|req\b)\w+)?"
+        r" (?:was|has been|is|'s been|have been|were|been) (?:received|recieved|rcvd|rec'd|recd)"
         r"(?: back)?",
         # Terse: "item rcvd back", "parcel received back".
         r"(?:item|items|parcel|package|xx+) (?:received|rcvd|rec'd|recd) back",
         r"arrived (?:back )?(?:at|in) our (?:warehouse|returns centre|returns center)",
         r"arrived back",
         r"awaiting inspection|being inspected",
+        r"under (?:inspection|assessment|examination)",
+        # With whoever inspects: "Status: With our inspection team".
+        rf"{WITH_CHAT} (?:our|the) (?:returns? )?(?:inspection|qc|quality|testing|assessment)"
+        r" (?:team|department|dept|crew|bods|lot|people)",
+        # Recorded as back: "logged RMA-1 as delivered", "scanned it in as received".
+        r"(?:logged|marked|scanned|recorded|checked)(?: in)? (?:xx+|it|them|your \w+)(?: in)? as"
+        r" (?:delivered|received|arrived|back)",
+        r"(?:was|has been|'s been|is|were|have been) (?:logged|marked|scanned|recorded|checked)"
+        r"(?: in)? as (?:delivered|received|arrived|back)",
+        # The return had or got: "we've had your return", "got ORD-1's return back".
+        r"(?:we've|we have|we|i've|they've|they have) (?:now |just )?(?:had|got) (?:your|the|ur"
+        r"|xx+'s) return(?! request| req| label| form| slip)",
+        r"got (?:your|the|ur|xx+'s) return back",
+        # Received said of the return's id, or the place holding the item: "we've received
+        # RMA-1" (an id the return's: `_keep`), "the warehouse has your kettle".
+        r"(?:we've|we have|we|i've|i have|they've|they have) (?:now |just )?(?:received|got) xx+",
+        r"(?:(?:our |the )?(?:warehouse|returns? team|returns? cent(?:re|er)|facility|depot)"
+        r"|we) (?:now |already )?(?:has|have|'s got|has got|'ve got) (?:your|the|ur)"
+        r" (?:returned \w+|xx+|item|items|parcel|package|return)",
+        # Told by the id or the returned thing arriving: "RMA-1 arrived yesterday", "returned
+        # item arrived", "Package received on Nov 29".
+        r"xx+ (?:has |have |just |finally |now )*arrived",
+        r"returned (?:item|items|parcel|package|box|\w+) (?:has |have |just |now )*arrived",
+        r"(?:parcel|package|box|item|items) (?:received|rcvd|rec'd|recd)"
+        r"(?= on\b| at\b| by\b|[^\S\n]*(?:[\n,;.!)\u2013\u2014-]|$))",
         r"return received|we have your return",
         r"(?:status|return|xx+)\W{1,6}(?:received|recvd|rcvd|rec'd|recd)",
         r"(?:it's|it has|has|have|'s) arrived(?! (?:at|with) (?:you|your))",
         r"(?:has been|was|have been|were) returned to us",
         r"(?:is|are|'s) (?:now )?back (?:with us|at our warehouse|in our warehouse)",
         # Curt: "RMA-1 back w/ us".
-        rf"(?:xx+|item|items|parcel|return) (?:now )?back {WITH} us",
+        rf"(?:xx+|item|items|parcel|return) (?:now )?back {WITH_CHAT} us",
         r"(?:has|have|'s) (?:now )?come back (?:to|with) us",
         r"came back (?:to|with) us",
-        r"got (?:it|them|the \w+|your \w+(?: \w+)?|xx+|the xx+) back",
+        r"got (?:it|them|the \w+|(?:your|ur) \w+(?: \w+)?|xx+|the xx+) back",
         r"(?:came|come|made it|got|arrived|arrives) back (?:to|at|in|with) (?:us|our \w+)",
         rf"(?:being|getting|been) {_ASSESSED}",
         rf"(?:being|getting|been) {past(*ASSESSING)}",
@@ -189,6 +230,13 @@ _TABLE = RuleSet.of(
     rules(_REJECTED, forms("reject", "decline", "deny", "refuse", "turn down", "knock back")),
     rules(_REJECTED, separable("turn", "down"), separable("knock", "back"), "binned"),
     rules(_REJECTED, r"no go|no-go", rf"{forms('knock')} on the head", negation=False),
+    # Not taken back: "so we can't take RMA-1 back".
+    rules(
+        _REJECTED,
+        r"(?:can't|cannot|can not|won't|will not|unable to|not able to|couldn't|could not)"
+        r" (?:take|accept) (?:it|them|xx+|the \w+|your \w+|this|that)(?: one)? back",
+        negation=False,
+    ),
     # Closed with the money paid: "closed with a full refund".
     rules(_REFUNDED, r"closed (?:with|and) (?:a )?(?:full |partial )?refund(?:ed)?"),
     rules(_REJECTED, forms("say no to"), negation=False),
@@ -316,8 +364,21 @@ def _pronoun_of_money(doc: Document, hit: Hit) -> bool:
     return bool(nouns) and _MONEY_NOUNS.fullmatch(nouns[-1]) is not None
 
 
+#: What says by itself that it is the return which arrived: its id or "returned …".
+_ARRIVER = ("xx", "returned ")
+#: A phrase whose return is told by an id alone: the id must be a return's.
+_BY_ID = re.compile(r"xx+ .*arrived|.* (?:received|got) xx+")
+
+
 def _keep(doc: Document, hit: Hit) -> bool:
-    if hit.value == _RECEIVED and doc.masked[hit.start : hit.end].endswith("arrived"):
+    phrase = doc.masked[hit.start : hit.end]
+    if hit.value == _RECEIVED and _BY_ID.fullmatch(phrase):
+        # An item that arrived is the customer's delivery; the return's id is the return.
+        at = hit.start + phrase.index("xx")
+        mention = next((m for m in doc.mentions if m.start == at), None)
+        if mention is None or mention.type is not SubjectType.RETURN:
+            return False
+    elif hit.value == _RECEIVED and phrase.endswith("arrived") and not phrase.startswith(_ARRIVER):
         return _SENT_BACK.search(doc.clause_text(doc.sentence_at(hit.start))) is not None
     if hit.value == _REFUNDED:
         word = doc.masked.rfind("refunded", hit.start, hit.end)
