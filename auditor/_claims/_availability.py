@@ -16,14 +16,21 @@ from operator import attrgetter
 from auditor._claims._clarification import find_clarifications
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import CATALOGUE, INCOMING, RESTOCK, RESTOCKING, forms
+from auditor._claims._lexicon import (
+    CATALOGUE,
+    INCOMING,
+    RESTOCK,
+    RESTOCKING,
+    VARIANT_WORDS,
+    forms,
+)
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._quantity import find_counts, stock_table
 from auditor._claims._refine import supersede
 from auditor._claims._registry import EXTRACTORS
-from auditor._claims._resolve import carry_over, claims_of, resolve
+from auditor._claims._resolve import carry_over, claims_of, connects, resolve
 from auditor._claims._rules import rules
-from auditor._claims._scan import scan
+from auditor._claims._scan import Hit, scan
 from auditor._claims._subjects import SubjectType
 
 _IN = "in_stock"
@@ -101,6 +108,28 @@ _TABLE = RuleSet.of(
         # stock this morning").
         rf"(?:came|come) back (?:in|into) {_STOCK}(?: (?:this|today|yesterday|earlier|last)"
         r"(?: \w+)?)?",
+        # Restocked in the past is stock now: "was restocked this morning" (a restock to come,
+        # "will be restocked on the 8th", is a backorder).
+        rf"\b(?:was|were|been|got) (?:just |recently |finally )?{_RESTOCKED}(?: (?:this|today"
+        r"|yesterday|earlier|last|on)(?: \w+)?)?",
+        # Stock said to be in good health: "our stock level is healthy".
+        r"\b(?:stock|inventory|stock levels?|supply|supplies|availability)(?: \w+){0,2}?"
+        r" (?:is|are|looks?|'s) (?:very |really |quite |pretty )?(?:healthy|good|strong"
+        r"|plentiful|ample|high|fine)\b",
+        # Some still to be had: "there are still navy sets about" (not "a few": scarcity).
+        r"\bthere(?:'s| is| are|'re) still (?!(?:a )?(?:few|couple|handful|one|1|2|3)\b)"
+        r"(?:some |plenty of |loads of )?(?:[\w-]+ ){0,2}?(?:about|around|left|available"
+        r"|in stock|on the shel(?:f|ves))(?=\W*(?:[.,;!]|$))",
+        # Stocked in one variant only: "in blk only", "only in black".
+        r"\bin (?:"
+        + "|".join(VARIANT_WORDS)
+        + r")(?: (?:and|or|&|/) (?:"
+        + "|".join(VARIANT_WORDS)
+        + r"))* only\b",
+        # A yes and a plenty as a whole answer: "yep, loads."; plenty lying about: "loads about".
+        rf"\b(?:yes|yep|yeah|yea|ya|yup)[,!.]?\s+{_PLENTY}(?=\s*(?:[.,;!]|$))",
+        rf"\b{_PLENTY} (?:about|around|knocking about|kicking about|lying about|lying around)"
+        r"(?=\W*(?:[.,;!]|$))",
         negated=_OUT,
     ),
     rules(
@@ -124,7 +153,8 @@ _TABLE = RuleSet.of(
         r"none (?:left|in stock|available|remaining|remain|remains|at the moment|at present|atm"
         r"|rn|right now|today)",
         # A negative quantifier over what remains: "there isn't a single kettle left".
-        rf"{_NOT_ONE} (?:a single|one|1|a one)(?: (?:one|unit|item|piece))?(?: xx+)?"
+        rf"{_NOT_ONE} (?:a single|one|1|a one|a)(?: (?:one|unit|item|piece))?(?: xx+| of (?:the"
+        r" |those |these |our )?xx+| of (?:them|those|these))?"
         r" (?:left|remaining|in stock|available|on (?:the |our )?shel(?:f|ves)|to be had"
         r"|in(?=\s*(?:[,.;!)\u2014]|$)))",
         r"sold (?:the lot|every (?:last )?one|them all|out the lot)",
@@ -143,6 +173,13 @@ _TABLE = RuleSet.of(
         r"(?:shelves are|shelf is|shelves're)(?: \w+)? (?:empty|bare)",
         r"no more left",
         r"nothing (?:left|in stock)",
+        # Sold the last of it: "we've sold the last one".
+        r"sold (?:the|our) (?:very )?(?:last|final) (?:one|unit|piece|xx+)",
+        # Nothing come in for a while: "we've had no X in since October".
+        r"(?:had|'ve had|have had|has had) no (?:\w+ )?(?:xx+|stock|units|deliveries)(?: in)?"
+        r" since",
+        r"(?:haven't|have not|hasn't|has not) had (?:any|one)(?: of (?:the )?xx+| xx+)?(?: in)?"
+        r" since",
         r"no stock",
         rf"no longer (?:available(?: in {_STOCK})?|in {_STOCK})",
         # "there are no Glass Teapots left": a named item, masked.
@@ -191,7 +228,8 @@ _TABLE = RuleSet.of(
     rules(
         _OUT,
         rf"(?:neither|none) (?:of )?(?:them|those|these|the \w+|the xx+|xx+|\w+)?(?: \w+)?"
-        rf" (?:is|are|'s) (?:currently |still )?(?:in {_STOCK}|available|left)",
+        rf" (?:is|are|'s|r) (?:currently |still )?(?:in {_STOCK}|available|left|in(?=\s*(?:[,.;!]"
+        r"|$|at the (?:minute|moment)|right now|atm|rn|now)))",
         negation=False,
     ),
     rules(
@@ -218,7 +256,7 @@ _TABLE = RuleSet.of(
         rf"available again (?:on|from|after|by|in|next|soon|later|around|early|mid|late|{_MONTH})",
         rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
         r"(?:available|open) (?:for|on|to) (?:back|pre)-?order",
-        r"pre-?order(?:s|ed|able)?",
+        r"pre[- ]?order(?:s|ed|able)?",
         r"(?:expecting|expect|expected) (?:it|them|more|stock|some) back",
         rf"(?:we'll|we will|we should|we're going to|we are going to) have (?:more|some|new stock"
         rf"|more stock|stock)(?: of (?:the |them|those)?)?(?: ?xx+)?(?: in)?"
@@ -307,7 +345,10 @@ _TABLE = RuleSet.of(
         r"(?:have |'ve )?stopped (?:selling|making|stocking|carrying|producing)",
         r"(?:had|have|decided|going) to (?:stop|cease) (?:selling|making|stocking|carrying"
         r"|producing)",
-        r"(?:dc'?d|d/c|disc'?d)",
+        r"(?:dc'?d|d/c|disc'?d|discontd|discont'd)",
+        # No restock planned: "we're not planning to restock it".
+        r"(?:not|no) (?:planning|plans|going|intending|looking) to (?:re-?stock|replenish"
+        r"|re-?order|bring (?:it|them) back|get (?:any )?more)",
         r"(?:ceased|halted|ended|stopped) (?:the )?(?:production|manufacture|manufacturing|sale"
         r"|sales|selling|making)",
         r"(?:will not|won't|wont|not going to) be (?:receiving|getting|ordering|bringing in)"
@@ -374,7 +415,8 @@ _TABLE = RuleSet.of(
         rf"back(?: |-)in(?: |-){_STOCK} (?:email|alert|notification|notice|reminder|list)s?",
         r"(?:information|info|data|details|system|service|tool|agents?|team|support|options?"
         r"|colou?rs|sizes|slots?|help|chat|line|methods?|refunds?|tracking|delivery|shipping"
-        r"|collection|pickup|wrapping|me|website|web site|site|page|link|app|url)(?: \w+){0,2}?"
+        r"|collection|pickup|wrapping|me|website|web site|site|page|link|app|url)"
+        r"(?: (?!(?:but|and|or|while|though|although|however)\b)\w+){0,2}?"
         r" (?:is |are |isn't |aren't |is not |are not )?"
         r"(?:currently |temporarily |not |not yet |yet )?(?:un)?available",
         # The same of an order or a return, filed under the whole word (a blank follows it).
@@ -389,7 +431,8 @@ _TABLE = RuleSet.of(
         # Said of a delivery, a recommendation or advice, not of the item's stock: "in stock,
         # but not available for immediate delivery", "no recommendations available". ("It's
         # available for delivery tomorrow" is stock that can go out: still in stock.)
-        r"(?:isn't|is not|not|aren't|are not|unavailable) (?:yet |currently )?(?:available )?for"
+        r"(?:(?:currently|temporarily) )?(?:isn't|is not|not|aren't|are not|unavailable)"
+        r" (?:yet |currently )?(?:available )?for"
         r" (?:immediate |same-day |next-day |express |next day |same day )?(?:delivery|dispatch"
         r"|shipping|collection|pickup|pick-up|click and collect)",
         r"(?:recommendations?|suggestions?|advice|alternatives?|reviews?|discounts?|offers?"
@@ -407,9 +450,12 @@ _NEXT = RuleSet.of(
     rules(
         _IN,
         r"ready to (?:ship|go|dispatch|send|post)",
-        r"(?:can|could|will|'ll) (?:go out|ship|be dispatched|dispatch|be sent|be posted)(?: out)?"
-        r" (?:today|tomorrow|tmrw|tmr|same day|the same day|this afternoon|first thing"
+        r"(?:can|could|will|'ll) (?:go out|ship|be (?:packed (?:and|&) )?(?:shipped|dispatched"
+        r"|despatched|sent|posted)|dispatch|be sent|be posted)(?: out)?"
+        r" (?:today|2day|tdy|tomorrow|tmrw|tmr|same day|the same day|this afternoon|first thing"
         r"|straight away|right away|immediately)",
+        r"good to go",
+        r"(?:can|could) be (?:collected|picked up)(?: in[- ]store| from| at| today)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
         r"(?:sitting |waiting )?in (?:the |our )?warehouse",
         r"ready for (?:immediate |same-day |next-day |quick )?(?:shipment|dispatch|shipping"
@@ -424,7 +470,7 @@ _NEXT = RuleSet.of(
         # shipment is due on the 8th", "new batch due next wk".
         rf"\b(?:we've got|we have|we've|there's|there is|got) (?:a |another |more |new |fresh )"
         rf"(?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them| of those)? (?:coming|due|arriving"
-        r"|landing|expected|on (?:its|the) way)",
+        r"|landing|expected|booked in|booked|scheduled|on (?:its|the) way)",
         rf"\b(?:new|fresh|next) (?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them"
         r"| of those)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled|anticipated"
         r"|on (?:its|the) way)",
@@ -445,7 +491,8 @@ _TERSE = RuleSet.of(
         _OUT,
         # Gone from the shelf, not gone out for delivery; the perfect only ("once they're
         # gone, they're gone" says what will happen).
-        r"(?:xx+(?:'s|'ve| has| have)|has|have|they've) (?:all |long |now )?gone(?=\s*(?:too"
+        r"(?:xx+(?:'s|'ve|'re| has| have| are| is)|has|have|they've) (?:all |long |now )?gone"
+        r"(?=\s*(?:too"
         r"|as well|also|now|i'm afraid|sorry|[,.;!)]|$))",
         negation=False,
     ),
@@ -528,6 +575,8 @@ def extract_availability(doc: Document) -> list[Claim]:
     if not find_clarifications(doc):
         table = (*table, _SEARCH)
     hits = scan(doc, *table)
+    if hits and not _QUANTIFIERS.isdisjoint(doc.words.word_set):
+        hits = _denied_by_quantifier(doc, hits)
     counted = _from_counts(doc)
     if counted and "|" in doc.masked:  # a table's header ("| In stock |") claims nothing
         header = stock_table(doc)[0]
@@ -558,7 +607,110 @@ def extract_availability(doc: Document) -> list[Claim]:
     if any(claim.value == _NOT_CARRIED for claim in claims):
         claims = _not_carried_of_what_is_named(doc, claims)
     claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims, _OPPOSITES), key=_SPAN)
-    return supersede(claims, _REFINES)
+    return supersede(_scoped(doc, claims), _REFINES)
+
+
+def _scoped(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """Claims given the scope they were said in: a group's members, not a variant."""
+    if not _QUANTIFIERS.isdisjoint(doc.words.word_set) and any(c.subject is None for c in claims):
+        claims = _over_the_list(doc, claims)
+    if not _VARIANTS.isdisjoint(doc.words.word_set):
+        claims = _variants_apart(doc, claims)
+    return claims
+
+
+_VARIANTS = frozenset(VARIANT_WORDS)
+_VARIANT_WORD = re.compile(r"\b(?:" + "|".join(VARIANT_WORDS) + r")\b")
+#: What one variant may be short of.
+_SHORT = frozenset([_OUT, _BACK, _LOW])
+
+
+def _variants_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """ "Available in black and silver; the red finish is sold out": a shortage said of a
+    colour, finish or size (named between it and the last item named before it in its
+    sentence) is one variant's, not the item's, when the answer says the item is in stock."""
+    stocked = {c.subject for c in claims if c.value == _IN and c.subject is not None}
+    if not stocked:
+        return claims
+    out = []
+    for claim in claims:
+        if claim.value in _SHORT and claim.subject in stocked:
+            start = doc.sentence_at(claim.span[0]).start
+            start = max([start, *(m.end for m in doc.mentions if m.end <= claim.span[0])])
+            if _VARIANT_WORD.search(doc.masked, start, claim.span[0]):
+                continue
+        out.append(claim)
+    return out
+
+
+#: Words that quantify over a group: a claim they open is about each member.
+_QUANTIFIERS = frozenset(["none", "neither", "all", "both", "each"])
+#: A negative quantifier as a sentence's subject, the stock phrase its predicate, the group
+#: told between: "None of the blenders in our lineup, including the X, are in stock" (the
+#: clauses a comma makes are still that one subject's).
+_NONE_OF = re.compile(
+    r"(?:^|[,:;]\s*|\b(?:but|and|so|sorry|afraid|unfortunately)\W+)(?:none|neither)(?: of)?"
+    r" (?:the|these|those|them|our|your|its|their)\b"
+    r"(?:(?!\b(?:is|are|was|were|isn't|aren't|have|has|had|do|does|did)\b)[^.!?;])*?"
+    r"\b(?:is|are|r|'re|were|was)\s+(?:currently |still |yet |right now )?$"
+)
+
+
+def _denied_by_quantifier(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """A stock phrase whose subject is "none of …" said clauses before it is denied."""
+    out = []
+    for hit in hits:
+        if hit.value == _IN and not hit.negated:
+            sentence = doc.sentence_at(hit.start)
+            if sentence.start < hit.clause.start and _NONE_OF.search(
+                doc.masked, sentence.start, hit.start
+            ):
+                hit = hit._replace(value=_OUT, negated=True)
+        out.append(hit)
+    return out
+
+
+#: What may stand between a claim about a group and the list of its members: time words,
+#: apologies, a colon, a dash or a list's bullets, and the words that open a list ("…, neither
+#: the 18cm nor the 20cm", "none of those are in stock sorry - X, Y, Z", "…right now:\n- X").
+_LIST_OPENING = re.compile(
+    r"(?:[\s,:;\u2013\u2014*\u2022(-]|\b(?:right now|at the (?:moment|minute)|at present|atm"
+    r"|rn|currently|today|sorry|sry|soz|i'm afraid|unfortunately|for now|neither|either|both"
+    r"|including|incl|namely|the|i\.e\.|e\.g\.)\b)*"
+)
+_GROUP_SAID = re.compile(
+    r"\b(?:(?:none|neither|all|both|each|any) of (?:the|these|those|them|our)\b|neither\b"
+    r"|(?:all|both) (?:out|gone|sold out|in stock|available)\b)"
+)
+
+
+def _over_the_list(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """A claim about a group that names none of it ("none of these items are available
+    right now:", "none of those r in stock") is about each item listed right after it."""
+    items = [m for m in doc.mentions if m.type is SubjectType.ITEM]
+    if not items:
+        return claims
+    out: list[Claim] = []
+    for claim in claims:
+        start, end = claim.span
+        if claim.subject is not None or not _GROUP_SAID.search(
+            doc.masked, doc.sentence_at(start).start, end
+        ):
+            out.append(claim)
+            continue
+        opening = _LIST_OPENING.match(doc.masked, end)
+        first = next((m for m in items if m.start >= end), None)
+        if first is None or opening is None or opening.end() < first.start:
+            out.append(claim)
+            continue
+        members = [first]
+        for mention in items[items.index(first) + 1 :]:
+            gap = doc.masked[members[-1].end : mention.start]
+            if not (connects(gap) or (not gap.strip() and "\n" in gap)):
+                break  # (a list's lines are joined by their line breaks)
+            members.append(mention)
+        out.extend(replace(claim, subject=m.subject) for m in members)
+    return out
 
 
 #: The words that put an order in view (`Document.order_context`), found again here to tell
@@ -591,6 +743,8 @@ def _orders_in_view(doc: Document) -> bool:
     text = doc.masked
     for match in _ORDER_WORDS.finditer(text):
         start, end = match.span()
+        if doc.clause_at(start).conditional:
+            continue  # "if your order is placed before 2 p.m.": an order that may be
         sentence = doc.sentence_at(start)
         if match.group().startswith("order") and (
             _ORDERING_AFTER.match(text, end)

@@ -322,3 +322,14 @@ THIRD_PARTIES = (
 CLUELESS = r"(?:idea|clue|scooby|foggiest|faintest|notion)"
 #: What a screen or system does when it will not answer: "it just errors", "keeps timing out".
 FAILING = ("error", "crash", "freeze", "hang", "glitch", "time out", "lag", "stall", "spin")
+
+#: Words that name a variant of an item rather than the item: its colours (with their chat
+#: spellings) and the words for a finish or a size. "The red finish is sold out" and "cream's
+#: sold out" speak of one variant of an item that is in stock in others.
+VARIANT_WORDS = (
+    "black", "blk", "white", "wht", "red", "green", "grey", "gray", "silver", "gold", "navy",
+    "cream", "sand", "sage", "pink", "yellow", "orange", "purple", "beige", "charcoal", "teal",
+    "olive", "ivory", "khaki", "colour", "color", "colours", "colors", "colourway",
+    "colourways", "colorway", "colorways", "finish", "finishes", "shade", "shades", "size",
+    "sizes", "small", "medium", "xs", "xxl", "petite",
+)  # fmt: skip
