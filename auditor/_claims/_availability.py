@@ -25,7 +25,7 @@ from auditor._claims._lexicon import (
     forms,
 )
 from auditor._claims._model import Claim, ClaimKind
-from auditor._claims._quantity import find_counts, stock_table
+from auditor._claims._quantity import find_counts, stock_cells
 from auditor._claims._refine import supersede
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import carry_over, claims_of, connects, resolve
@@ -211,6 +211,14 @@ _TABLE = RuleSet.of(
         r"last few",
     ),
     rules(_LOW, r"not many left", negation=False),
+    # Denied for every way of getting it: "not available for delivery or in-store pickup".
+    rules(
+        _OUT,
+        r"(?:isn't|is not|not|aren't|are not|unavailable) (?:currently )?(?:available )?(?:for|to)"
+        r" (?:delivery|shipping|order|ordering) (?:or|nor|and) (?:for )?(?:in-store |store )?"
+        r"(?:pick-?up|collection|click (?:and|&) collect)",
+        negation=False,
+    ),
     # About to run out, in any words: "about to run out", "going fast", "won't last long".
     rules(
         _LOW,
@@ -539,6 +547,12 @@ _POINTING_BACK = re.compile(
     r"\W*(?:$|(?:it|them|that|this|those|these|one|any ?more|currently|here|at the moment"
     r"|right now|sorry|i'm afraid|unfortunately)\b)"
 )
+#: A word said as part of a name, then a noun it describes: "kids' bikes".
+_MODIFIES = re.compile(
+    r"'?\s+(?!(?:anymore|any|more|now|here|sorry|at|in|on|for|right|currently|unfortunately"
+    r"|i'm|im|either|too|as|and|or|but|though|tho|yet|online|today|these|atm|rn|i|we|you"
+    r"|them|it|to|from|with|by|sadly)\b)[a-z]{3,}"
+)
 _DETERMINERS = re.compile(r"\s*(?:(?:the|a|an|any|our)\s+)?")
 _REFINES = {
     # Low now is what the customer can buy, whatever restock is planned.
@@ -546,6 +560,31 @@ _REFINES = {
     _BACK: frozenset({_OUT}),
     _GONE: frozenset({_OUT}),
 }
+
+
+#: A stock column's cell answered in one word or mark: "| Yes (40+) |", "| ❌ |".
+_CELL_ANSWER = re.compile(
+    r"\s*(?:(?P<yes>yes|yep|y|\u2705|\u2714|\u2611)|(?P<no>no|n|nope|none|\u274c|\u2716|\u2717"
+    r"|\u2718))(?![\w-])"
+)
+
+
+def _polar_cells(doc: Document, cells: list[tuple[int, str, tuple[int, int]]]) -> list[Claim]:
+    """ "| Gel Pens 5-Pack | Yes (40+) |" under "| Available |": the row's item in stock (or
+    out, for "No"). Counts in the column are read as counts (`find_counts`)."""
+    claims = []
+    for start, cell, (row_start, row_end) in cells:
+        answer = _CELL_ANSWER.match(cell)
+        if answer is None:
+            continue
+        named = [m for m in doc.mentions if row_start <= m.start < row_end]
+        items = {m.subject for m in named if m.type is SubjectType.ITEM}
+        if len(items) != 1:
+            continue
+        value = _IN if answer.group("yes") else _OUT
+        span = (start + answer.start(), start + answer.end())
+        claims.append(Claim(ClaimKind.AVAILABILITY, value, span, items.pop()))
+    return claims
 
 
 def _from_counts(doc: Document) -> list[Claim]:
@@ -578,10 +617,11 @@ def extract_availability(doc: Document) -> list[Claim]:
     if hits and not _QUANTIFIERS.isdisjoint(doc.words.word_set):
         hits = _denied_by_quantifier(doc, hits)
     counted = _from_counts(doc)
-    if counted and "|" in doc.masked:  # a table's header ("| In stock |") claims nothing
-        header = stock_table(doc)[0]
+    if "|" in doc.masked:  # a table's header ("| In stock |") claims nothing
+        header, cells = stock_cells(doc)
         if header is not None:
             hits = [h for h in hits if not header[0] <= h.start < header[1]]
+            counted.extend(_polar_cells(doc, cells))
     if counted:  # "0 in stock": the count says how much, not the phrase inside it
         spans = [c.span for c in counted]
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
@@ -781,6 +821,12 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
             determiners = _DETERMINERS.match(doc.masked, end)
             next_start = end if determiners is None else determiners.end()
             named = next((m for m in items if m.start == next_start), None)
+            if (
+                named is not None
+                and (named.part or not named.masked)
+                and _MODIFIES.match(doc.masked, named.end)
+            ):
+                named = None  # "we don't stock any kids' bikes": bikes, not the Kids jacket
             subject = None if named is None else named.subject
         replaced = claim if claim.subject == subject else replace(claim, subject=subject)
         if replaced not in out:
@@ -791,11 +837,12 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
 #: A name and a one-word answer, in a terse list: "Earbuds Pro 2 yes, Earbuds Pro (og) no",
 #: "kettle pro: out. blue kettle: loads", "Juicer X90 ✅".
 _POLAR = re.compile(
-    r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?P<sep>[:=\u2014,-][ \t]*)?(?:(?P<yes>yes|yep|yeah|ya|y|loads"
-    r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611)|(?P<low>low|v low|running low|limited)"
-    r"|(?P<no>no|nope|nah|none|nil|gone|out|\u274c"
-    r"|\u2716|\u2717|\u2718|\U0001f6ab))(?=[ \t]*(?:[,.;!)\n\u2014|-]|$)|[\u2705\u2714\u2611\u274c"
-    r"\u2716\u2717\u2718\U0001f6ab])"
+    r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?P<sep>[:=\u2014,?-][ \t]*)?(?:(?P<yes>yes|yep|yeah|ya|y|loads"
+    r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611)|(?P<low>low|lo|v low|running low|limited)"
+    # "desk lamp? nope none": the answer, and the word that says what it denies.
+    r"|(?P<no>(?:(?:no|nope|nah)[ \t,!.]+)?(?:none|nil|gone|out)|no|nope|nah|\u274c"
+    r"|\u2716|\u2717|\u2718|\U0001f6ab))(?:[ \t]+(?:tho|though))?(?=[ \t]*(?:[,.;!)\n\u2014|-]|$)"
+    r"|[\u2705\u2714\u2611\u274c\u2716\u2717\u2718\U0001f6ab])"
 )
 #: Words that answer only a question about stock, so are read only beside another claim of it.
 _BARE_ANSWERS = frozenset(["yes", "yep", "yeah", "ya", "y", "no", "nope", "nah"])
@@ -803,7 +850,7 @@ _BARE_ANSWERS = frozenset(["yes", "yep", "yeah", "ya", "y", "no", "nope", "nah"]
 
 _POLAR_WORDS = frozenset(
     ["yes", "yep", "yeah", "ya", "y", "loads", "plenty", "lots", "tons", "heaps", "no", "nope",
-     "nah", "none", "nil", "gone", "out", "low", "limited"]
+     "nah", "none", "nil", "gone", "out", "low", "lo", "limited"]
 )  # fmt: skip
 _POLAR_MARKS = ("\u2705", "\u2714", "\u2611", "\u274c", "\u2716", "\u2717", "\u2718", "\U0001f6ab")
 
@@ -825,13 +872,14 @@ def _polar_answers(doc: Document, any_other: bool) -> list[Claim]:
     for index, mention in enumerate(items):
         stop = items[index + 1].start if index + 1 < len(items) else len(text)
         match = _POLAR.match(text, mention.end, stop)
-        if match is None or match.end() > doc.sentence_at(mention.start).end:
-            continue
+        asked_back = (match is not None) and (match.group("sep") or "").strip() == "?"
+        if match is None or (match.end() > doc.sentence_at(mention.start).end and not asked_back):
+            continue  # (a name asked back, "desk lamp?", is answered in the next sentence)
         lead = text[max(doc.clause_at(mention.start).start, opened) : mention.start]
         if any(ch.isalnum() for ch in lead):
             continue
         word = match.group("yes") or match.group("low") or match.group("no")
-        if word in ("out", "low") and not match.group("sep"):
+        if word in ("out", "low", "lo") and not match.group("sep"):
             continue
         value = _IN if match.group("yes") else _LOW if match.group("low") else _OUT
         claim = Claim(ClaimKind.AVAILABILITY, value, match.span(), mention.subject)

@@ -440,13 +440,21 @@ _RULE_ROW = re.compile(r"[\s|:-]*")
 _CELL_NUMBER = re.compile(rf"\s*{_NUM}\s*")
 
 
-def stock_table(doc: Document) -> tuple[tuple[int, int] | None, list[Count]]:
-    """A Markdown table with a stock column: its header row's span and the count in that
-    column of every row below it (the row names its item). ((None), []) when there is none."""
+#: A cell of a table's stock column: where its text starts, the text, and its row's span.
+Cell = tuple[int, str, tuple[int, int]]
+
+
+def stock_cells(doc: Document) -> tuple[tuple[int, int] | None, list[Cell]]:
+    """A Markdown table with a stock column: its header row's span and the cell in that
+    column of every row below it (the row names its item). (None, []) when there is none;
+    worked out once per answer."""
+    cached = doc.memo.get("stock_cells")
+    if isinstance(cached, tuple):
+        return cached
     text = doc.masked
     header: tuple[int, int] | None = None
     column = -1
-    counts: list[Count] = []
+    cells_found: list[Cell] = []
     for row in _ROW.finditer(text):
         if text[row.start() : row.end()].strip() and _RULE_ROW.fullmatch(row.group("cells")):
             continue
@@ -454,17 +462,29 @@ def stock_table(doc: Document) -> tuple[tuple[int, int] | None, list[Count]]:
         if header is None:
             column = next((i for i, c in enumerate(cells) if _STOCK_HEADER.fullmatch(c)), -1)
             if column < 0:
-                return None, []
+                break
             header = (row.start(), row.end())
             continue
         if column < len(cells):
             start = offset + sum(len(c) + 1 for c in cells[:column])
-            match = _CELL_NUMBER.fullmatch(cells[column])
-            value = None if match is None else parse_number(match.group("n"))
-            if match is not None and value is not None:
-                begin = start + match.start("n")
-                clause = doc.clause_at(begin)
-                counts.append(Count(begin, start + match.end("n"), value, False, clause, False))
+            cells_found.append((start, cells[column], (row.start(), row.end())))
+    found = (header, cells_found) if header is not None else (None, [])
+    doc.memo["stock_cells"] = found
+    return found
+
+
+def stock_table(doc: Document) -> tuple[tuple[int, int] | None, list[Count]]:
+    """A Markdown table with a stock column: its header row's span and the count in that
+    column of every row below it (the row names its item). ((None), []) when there is none."""
+    header, cells = stock_cells(doc)
+    counts: list[Count] = []
+    for start, cell, _ in cells:
+        match = _CELL_NUMBER.fullmatch(cell)
+        value = None if match is None else parse_number(match.group("n"))
+        if match is not None and value is not None:
+            begin = start + match.start("n")
+            clause = doc.clause_at(begin)
+            counts.append(Count(begin, start + match.end("n"), value, False, clause, False))
     return header, counts
 
 
