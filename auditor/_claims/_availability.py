@@ -205,7 +205,8 @@ _TABLE = RuleSet.of(
         # "A limited number" alone is any small set ("a limited number of options"): it is
         # scarcity only said of stock, offered in a limited number or a limited number left.
         rf"(?:available|stocked|sold|offered) in (?:a )?(?:very )?limited {_FEW}{_OF_STOCK}",
-        rf"limited {_FEW}(?: of {_IT_OR_ITEM})? (?:left|remaining|in {_STOCK}|available|on hand)",
+        rf"(?:limited|small|tiny) {_FEW}(?: of {_IT_OR_ITEM})? (?:left|remaining|in {_STOCK}"
+        r"|available|on hand)",
         r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:them|those|these|the units|units|items"
         r"|pieces))?(?: of (?:the )?(?:\w+ )?xx+| \w+)? (?:left|remaining|remain|remains)",
         r"last few",
@@ -333,6 +334,13 @@ _TABLE = RuleSet.of(
         rf" back {_WHEN}",
         negation=False,
     ),
+    # Back after a while, said after the shortage or of the item: "sold out, back in 2 wks".
+    rules(
+        _BACK,
+        r"(?:(?:[,;:\u2014-]|\b(?:out|oos|gone|be|is|are|'s|'re))\s*)back (?:in|within)"
+        r" (?:\d+|a|one|two|three|four|a couple of|a few|the next) (?:days?|wks?|weeks?|months?"
+        r"|fortnight)",
+    ),
     rules(
         _GONE,
         r"discontinued",
@@ -400,7 +408,8 @@ _TABLE = RuleSet.of(
         r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything) (?:that )?we(?:'ve"
         r"| have)? got",
         # "Not a product category we carry", "outside our product assortment".
-        r"(?:not|isn't|aren't) an? (?:\w+ ){1,2}(?:that )?we(?:'ve| have)?(?: ever)? (?:carry"
+        r"(?:not|isn't|aren't) an? (?:\w+ ){1,2}(?:that )?we(?:'ve| have)?"
+        r"(?: ever| currently| presently| now)? (?:carry"
         r"|carried|sell|sold|stock|stocked|offer|offered)",
         rf"(?:outside|beyond) (?:of )?our (?:\w+ )?{CATALOGUE}",
         rf"nothing (?:by that name|(?:called|named) (?:that|like that))"
@@ -460,8 +469,8 @@ _NEXT = RuleSet.of(
         r"ready to (?:ship|go|dispatch|send|post)",
         r"(?:can|could|will|'ll) (?:go out|ship|be (?:packed (?:and|&) )?(?:shipped|dispatched"
         r"|despatched|sent|posted)|dispatch|be sent|be posted)(?: out)?"
-        r" (?:today|2day|tdy|tomorrow|tmrw|tmr|same day|the same day|this afternoon|first thing"
-        r"|straight away|right away|immediately)",
+        r" (?:today|2day|tdy|tomorrow|tmrw|tmr|2moro|2morrow|tmw|same day|the same day"
+        r"|this afternoon|first thing|straight away|right away|immediately)",
         r"good to go",
         r"(?:can|could) be (?:collected|picked up)(?: in[- ]store| from| at| today)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
@@ -512,6 +521,7 @@ _TERSE_NEXT = RuleSet.of(
         _IN,
         r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)(?=\s*(?:[,.;!)]|$"
         r"|in stock|now\b|atm\b|rn\b|yes\b))",
+        r"(?:we have|we've got|we've|we got|got) (?:the )?xx+ in(?=\s*(?:[,.;!)]|$))",
         r"(?:xx+(?:'s|'re| is| are)|it's|they're|came|come) (?:back |now |all )?in"
         r"(?=\s*(?:[,.;!)]|$))",
         negated=_OUT,

@@ -38,7 +38,9 @@ _INTRODUCER = re.compile(
 )
 _LOOK_BACK = 24
 #: "a code for **10% off**": what a code or voucher is for is the assistant's offer, no echo.
-_OFFERED_FOR = re.compile(r"\b(?:code|voucher|coupon|discount|credit|promo)s?\s+for\s*$")
+_OFFERED_FOR = re.compile(
+    r"\b(?:(?:code|voucher|coupon|discount|credit|promo)s?|available|open|ready|eligible)\s+for\s*$"
+)
 #: What introduces a name searched for, not found: "anything called", "a product named".
 _SEARCH = re.compile(
     r"\b(?:called|named|titled|like|searched for|search for|looked for|look for|matching)"

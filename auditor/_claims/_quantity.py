@@ -88,7 +88,8 @@ _OF_THEM = _compile(
     r"|\s+(?:arrived|came in|landed|turned up|were delivered|just arrived|have arrived))"
 )
 _OF_THEM_BEFORE = re.compile(
-    r"(?:in stock|available|avail|on hand|left|remaining|back in|came in|come in|restocked)\W*$"
+    r"(?:in stock|available|avail|on hand|left|remaining|back in|came in|come in|restocked"
+    r"|x in)\W*$"
 )
 _NAME_GAP = re.compile(
     r"\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]\s*|\s"
@@ -493,12 +494,22 @@ def stock_table(doc: Document) -> tuple[tuple[int, int] | None, list[Count]]:
 _RESPECTIVELY = _compile(
     rf"(?P<list>{NUMBER}(?:\s*,\s*{NUMBER})*,? (?:and|n|&) {NUMBER})(?: {_UNIT})?,? respectively\b"
 )
+#: The same without the word, right after the group's stock phrase: "the X and the Y are in
+#: stock, 14 and 6", "both in: 4 and 9".
+_IN_TURN = _compile(
+    r"(?:in stock|in|available|avail)\s*[,:\u2014-]\s*"
+    rf"(?P<list>{NUMBER}(?:\s*,\s*{NUMBER})*,? (?:and|n|&) {NUMBER})(?: {_UNIT})?"
+    r"(?=\s*(?:[.;!]|$))"
+)
+#: Two numbers joined as a list ("14 and 6"): where `_IN_TURN` may match (digits only; counts
+#: in words are paired only "respectively").
+_NUMBERS_IN_TURN = re.compile(r"\d,? (?:and|n|&) \d")
 _LIST_NUMBER = re.compile(NUMBER)
 
 
 def _respective(doc: Document, found: dict[int, Count]) -> None:
     """Counts listed "respectively", each paired with its name of the group before them."""
-    for match in _RESPECTIVELY.finditer(doc.masked):
+    for match in [*_RESPECTIVELY.finditer(doc.masked), *_IN_TURN.finditer(doc.masked)]:
         numbers = list(_LIST_NUMBER.finditer(doc.masked, match.start("list"), match.end("list")))
         first = numbers[0]
         group = resolve(doc, ClaimKind.QUANTITY, first.start(), first.end())
@@ -528,7 +539,7 @@ def find_counts(doc: Document) -> list[Count]:
             found[count.start] = count
     _by_first_word(doc, found)
     _by_number(doc, found)
-    if "respectively" in doc.masked:
+    if "respectively" in doc.masked or _NUMBERS_IN_TURN.search(doc.masked):
         _respective(doc, found)
     counts: list[Count] = []
     for _, count in sorted(found.items()):
