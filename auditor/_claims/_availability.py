@@ -895,8 +895,9 @@ def _polar_answers(doc: Document, any_other: bool) -> list[Claim]:
         claim = Claim(ClaimKind.AVAILABILITY, value, match.span(), mention.subject)
         (bare if word in _BARE_ANSWERS and not any_other else claims).append(claim)
         opened = match.end()
-    # A bare "yes" or "no" answers a question about stock only beside another claim of it;
-    # "X yes, Y no" is such a pair itself: two items, told apart by their answers.
-    if len({c.value for c in bare}) > 1 and len({c.subject for c in bare}) > 1:
+    # A bare "yes" or "no" answers a question about stock only beside another claim of it (a
+    # worded answer of the list's: "X? nah none. Y yes"); "X yes, Y no" is such a pair itself:
+    # two items, told apart by their answers.
+    if claims or (len({c.value for c in bare}) > 1 and len({c.subject for c in bare}) > 1):
         claims.extend(bare)
     return sorted(claims, key=_SPAN)

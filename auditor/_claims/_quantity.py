@@ -342,7 +342,7 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
     stock_words = may_match(_BEFORE_STOCK_NEEDLES, text)
     unit_words = may_match(_WITH_UNIT_NEEDLES, text)
     for start in sorted(starts):
-        match = _BEFORE_STOCK.match(text, start) if stock_words else None
+        match = _before_stock(text, start) if stock_words else None
         if match is None and stock_words:
             match = _NAMED_BEFORE_STOCK.match(text, start)
             if match is not None and _NOT_STOCK.search(text, doc.clause_at(start).start, start):
@@ -362,6 +362,15 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
                 match = _LISTED.match(text, start)
         if match is not None and (count := _count(doc, match)) is not None:
             _keep(found, count)
+
+
+def _before_stock(text: str, start: int) -> re.Match[str] | None:
+    """ "14 in stock", "2 of the kettles left"; not "3 of your orders on the system": a
+    count of orders, not of stock."""
+    match = _BEFORE_STOCK.match(text, start)
+    if match is not None and _NOT_STOCK.search(text, match.start("n"), match.end()):
+        return None
+    return match
 
 
 def _value_of_before(doc: Document, start: int) -> re.Match[str] | None:
