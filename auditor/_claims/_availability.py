@@ -108,28 +108,6 @@ _TABLE = RuleSet.of(
         # stock this morning").
         rf"(?:came|come) back (?:in|into) {_STOCK}(?: (?:this|today|yesterday|earlier|last)"
         r"(?: \w+)?)?",
-        # Restocked in the past is stock now: "was restocked this morning" (a restock to come,
-        # "will be restocked on the 8th", is a backorder).
-        rf"\b(?:was|were|been|got) (?:just |recently |finally )?{_RESTOCKED}(?: (?:this|today"
-        r"|yesterday|earlier|last|on)(?: \w+)?)?",
-        # Stock said to be in good health: "our stock level is healthy".
-        r"\b(?:stock|inventory|stock levels?|supply|supplies|availability)(?: \w+){0,2}?"
-        r" (?:is|are|looks?|'s) (?:very |really |quite |pretty )?(?:healthy|good|strong"
-        r"|plentiful|ample|high|fine)\b",
-        # Some still to be had: "there are still navy sets about" (not "a few": scarcity).
-        r"\bthere(?:'s| is| are|'re) still (?!(?:a )?(?:few|couple|handful|one|1|2|3)\b)"
-        r"(?:some |plenty of |loads of )?(?:[\w-]+ ){0,2}?(?:about|around|left|available"
-        r"|in stock|on the shel(?:f|ves))(?=\W*(?:[.,;!]|$))",
-        # Stocked in one variant only: "in blk only", "only in black".
-        r"\bin (?:"
-        + "|".join(VARIANT_WORDS)
-        + r")(?: (?:and|or|&|/) (?:"
-        + "|".join(VARIANT_WORDS)
-        + r"))* only\b",
-        # A yes and a plenty as a whole answer: "yep, loads."; plenty lying about: "loads about".
-        rf"\b(?:yes|yep|yeah|yea|ya|yup)[,!.]?\s+{_PLENTY}(?=\s*(?:[.,;!]|$))",
-        rf"\b{_PLENTY} (?:about|around|knocking about|kicking about|lying about|lying around)"
-        r"(?=\W*(?:[.,;!]|$))",
         negated=_OUT,
     ),
     rules(
@@ -175,11 +153,6 @@ _TABLE = RuleSet.of(
         r"nothing (?:left|in stock)",
         # Sold the last of it: "we've sold the last one".
         r"sold (?:the|our) (?:very )?(?:last|final) (?:one|unit|piece|xx+)",
-        # Nothing come in for a while: "we've had no X in since October".
-        r"(?:had|'ve had|have had|has had) no (?:\w+ )?(?:xx+|stock|units|deliveries)(?: in)?"
-        r" since",
-        r"(?:haven't|have not|hasn't|has not) had (?:any|one)(?: of (?:the )?xx+| xx+)?(?: in)?"
-        r" since",
         r"no stock",
         rf"no longer (?:available(?: in {_STOCK})?|in {_STOCK})",
         # "there are no Glass Teapots left": a named item, masked.
@@ -212,14 +185,6 @@ _TABLE = RuleSet.of(
         r"last few",
     ),
     rules(_LOW, r"not many left", negation=False),
-    # Denied for every way of getting it: "not available for delivery or in-store pickup".
-    rules(
-        _OUT,
-        r"(?:isn't|is not|not|aren't|are not|unavailable) (?:currently )?(?:available )?(?:for|to)"
-        r" (?:delivery|shipping|order|ordering) (?:or|nor|and) (?:for )?(?:in-store |store )?"
-        r"(?:pick-?up|collection|click (?:and|&) collect)",
-        negation=False,
-    ),
     # About to run out, in any words: "about to run out", "going fast", "won't last long".
     rules(
         _LOW,
@@ -334,13 +299,6 @@ _TABLE = RuleSet.of(
         rf" back {_WHEN}",
         negation=False,
     ),
-    # Back after a while, said after the shortage or of the item: "sold out, back in 2 wks".
-    rules(
-        _BACK,
-        r"(?:(?:[,;:\u2014-]|\b(?:out|oos|gone|be|is|are|'s|'re))\s*)back (?:in|within)"
-        r" (?:\d+|a|one|two|three|four|a couple of|a few|the next) (?:days?|wks?|weeks?|months?"
-        r"|fortnight)",
-    ),
     rules(
         _GONE,
         r"discontinued",
@@ -362,9 +320,6 @@ _TABLE = RuleSet.of(
         r"(?:had|have|decided|going) to (?:stop|cease) (?:selling|making|stocking|carrying"
         r"|producing)",
         r"(?:dc'?d|d/c|disc'?d|discontd|discont'd)",
-        # No restock planned: "we're not planning to restock it".
-        r"(?:not|no) (?:planning|plans|going|intending|looking) to (?:re-?stock|replenish"
-        r"|re-?order|bring (?:it|them) back|get (?:any )?more)",
         r"(?:ceased|halted|ended|stopped) (?:the )?(?:production|manufacture|manufacturing|sale"
         r"|sales|selling|making)",
         r"(?:will not|won't|wont|not going to) be (?:receiving|getting|ordering|bringing in)"
@@ -471,8 +426,6 @@ _NEXT = RuleSet.of(
         r"|despatched|sent|posted)|dispatch|be sent|be posted)(?: out)?"
         r" (?:today|2day|tdy|tomorrow|tmrw|tmr|2moro|2morrow|tmw|same day|the same day"
         r"|this afternoon|first thing|straight away|right away|immediately)",
-        r"good to go",
-        r"(?:can|could) be (?:collected|picked up)(?: in[- ]store| from| at| today)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
         r"(?:sitting |waiting )?in (?:the |our )?warehouse",
         r"ready for (?:immediate |same-day |next-day |quick )?(?:shipment|dispatch|shipping"
@@ -521,7 +474,7 @@ _TERSE_NEXT = RuleSet.of(
         _IN,
         r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)(?=\s*(?:[,.;!)]|$"
         r"|in stock|now\b|atm\b|rn\b|yes\b))",
-        r"(?:we have|we've got|we've|we got|got) (?:the )?xx+ in(?=\s*(?:[,.;!)]|$))",
+        r"(?:we have|we've got|we got|got|have) (?:the )?xx+ in(?=\s*(?:[,.;!)]|$))",
         r"(?:xx+(?:'s|'re| is| are)|it's|they're|came|come) (?:back |now |all )?in"
         r"(?=\s*(?:[,.;!)]|$))",
         negated=_OUT,
@@ -532,6 +485,140 @@ _TERSE_END = re.compile(
     r"|at the moment|right now|rn\b|atm\b|for now|i'm afraid|sorry|too\b|as well|also\b"
     r"|in stock|yes\b|til\b|till\b|'til\b|until\b))"
 )
+#: Rules tried only when the answer holds one of their rarer words: each opens on a common
+#: one ("was", "stock", "there", "not", "back") that most answers say.
+_GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
+    # Restocked in the past is stock now: "was restocked this morning" (a restock to come,
+    # "will be restocked on the 8th", is a backorder).
+    (
+        frozenset(["restocked", "stocked", "replenished", "topped"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                rf"\b(?:was|were|been|got) (?:just |recently |finally )?{_RESTOCKED}(?: (?:this"
+                r"|today|yesterday|earlier|last|on)(?: \w+)?)?",
+            )
+        ),
+    ),
+    # Stock said to be in good health: "our stock level is healthy".
+    (
+        frozenset(["healthy", "plentiful", "ample", "strong", "high"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                r"\b(?:stock|inventory|stock levels?|supply|supplies|availability)(?: \w+){0,2}?"
+                r" (?:is|are|looks?|'s) (?:very |really |quite |pretty )?(?:healthy|strong"
+                r"|plentiful|ample|high)\b",
+            )
+        ),
+    ),
+    # Some still to be had: "there are still navy sets about" (not "a few": scarcity).
+    (
+        frozenset(["still"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                r"\bthere(?:'s| is| are|'re) still (?!(?:a )?(?:few|couple|handful|one|1|2|3)\b)"
+                r"(?:some |plenty of |loads of )?(?:[\w-]+ ){0,2}?(?:about|around|left|available"
+                r"|in stock|on the shel(?:f|ves))(?=\W*(?:[.,;!]|$))",
+            )
+        ),
+    ),
+    # Stocked in one variant only: "in blk only".
+    (
+        frozenset(["only"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                r"\bin (?:"
+                + "|".join(VARIANT_WORDS)
+                + r")(?: (?:and|or|&|/) (?:"
+                + "|".join(VARIANT_WORDS)
+                + r"))* only\b",
+            )
+        ),
+    ),
+    # A yes and a plenty as a whole answer: "yep, loads."; plenty lying about: "loads about".
+    (
+        frozenset(["plenty", "loads", "lots", "heaps", "tons", "stacks", "masses", "oodles"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                rf"\b(?:yes|yep|yeah|yea|ya|yup)[,!.]?\s+{_PLENTY}(?=\s*(?:[.,;!]|$))",
+                rf"\b{_PLENTY} (?:about|around|knocking about|kicking about|lying about"
+                r"|lying around)(?=\W*(?:[.,;!]|$))",
+            )
+        ),
+    ),
+    # Nothing come in for a while: "we've had no X in since October".
+    (
+        frozenset(["since"]),
+        RuleSet.of(
+            rules(
+                _OUT,
+                r"(?:had|'ve had|have had|has had) no (?:\w+ )?(?:xx+|stock|units|deliveries)"
+                r"(?: in)? since",
+                r"(?:haven't|have not|hasn't|has not) had (?:any|one)(?: of (?:the )?xx+| xx+)?"
+                r"(?: in)? since",
+                negation=False,
+            )
+        ),
+    ),
+    # Denied for every way of getting it: "not available for delivery or in-store pickup".
+    (
+        frozenset(["pickup", "pick", "collection", "collect"]),
+        RuleSet.of(
+            rules(
+                _OUT,
+                r"(?:isn't|is not|not|aren't|are not|unavailable) (?:currently )?(?:available )?"
+                r"(?:for|to) (?:delivery|shipping|order|ordering) (?:or|nor|and) (?:for )?"
+                r"(?:in-store |store )?(?:pick-?up|collection|click (?:and|&) collect)",
+                negation=False,
+            )
+        ),
+    ),
+    # Back after a while, said after the shortage or of the item: "sold out, back in 2 wks".
+    (
+        frozenset(["back"]),
+        RuleSet.of(
+            rules(
+                _BACK,
+                r"(?:[,;:\u2014-]|\b(?:out|oos|gone|be|is|are|'s|'re))\s*back (?:in|within)"
+                r" (?:\d+|a|one|two|three|four|a couple of|a few|the next) (?:days?|wks?|weeks?"
+                r"|months?|fortnight)",
+            )
+        ),
+    ),
+    # No restock planned: "we're not planning to restock it".
+    (
+        frozenset(["planning", "plans", "intending"]),
+        RuleSet.of(
+            rules(
+                _GONE,
+                r"(?:not|no) (?:planning|plans|intending) to (?:re-?stock|replenish|re-?order"
+                r"|bring (?:it|them) back|get (?:any )?more)",
+                negation=False,
+            )
+        ),
+    ),
+)
+#: The same for stock told by what happens next, read only when no order is in view.
+_GATED_NEXT: tuple[tuple[frozenset[str], RuleSet], ...] = (
+    (frozenset(["go"]), RuleSet.of(rules(_IN, r"good to go", negated=_OUT))),
+    (
+        frozenset(["collected", "picked"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                r"(?:can|could) be (?:collected|picked up)(?: in[- ]store| from| at| today)",
+                negated=_OUT,
+            )
+        ),
+    ),
+)
+#: Every gate's words: most answers say none of them, and try no gate at all.
+_GATE_WORDS = frozenset().union(*(gate for gate, _ in _GATED))
+_GATE_WORDS_NEXT = frozenset().union(*(gate for gate, _ in _GATED_NEXT))
 #: A search that found nothing: "not carried", unless the answer then asks which item was
 #: meant (a clarification, fixtures/claims/corpus/README.md "Labelling").
 _SEARCH = RuleSet.of(
@@ -612,19 +699,30 @@ def _from_counts(doc: Document) -> list[Claim]:
     return claims
 
 
-@EXTRACTORS.register(ClaimKind.AVAILABILITY)
-def extract_availability(doc: Document) -> list[Claim]:
+def _tables(doc: Document, orders: bool) -> tuple[RuleSet, ...]:
+    """The rule sets an answer is read with: the terse ones only where a terse end is, those
+    of what happens next only when no order is in view, the gated ones only with their words."""
     table: tuple[RuleSet, ...] = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.AVAILABILITY))
     terse = _TERSE_END.search(doc.masked) is not None
     if terse:
         table = (*table, _TERSE)
-    orders = _orders_in_view(doc)
+    words = doc.words.word_set
+    if not _GATE_WORDS.isdisjoint(words):
+        table = (*table, *(rules for gate, rules in _GATED if not gate.isdisjoint(words)))
     if not orders:
         table = (*table, _NEXT, _TERSE_NEXT) if terse else (*table, _NEXT)
+        if not _GATE_WORDS_NEXT.isdisjoint(words):
+            table = (*table, *(r for gate, r in _GATED_NEXT if not gate.isdisjoint(words)))
     if not find_clarifications(doc):
         table = (*table, _SEARCH)
-    hits = scan(doc, *table)
-    if hits and not _QUANTIFIERS.isdisjoint(doc.words.word_set):
+    return table
+
+
+@EXTRACTORS.register(ClaimKind.AVAILABILITY)
+def extract_availability(doc: Document) -> list[Claim]:
+    orders = _orders_in_view(doc)
+    hits = scan(doc, *_tables(doc, orders))
+    if hits and not _NEGATIVE_QUANTIFIERS.isdisjoint(doc.words.word_set):
         hits = _denied_by_quantifier(doc, hits)
     counted = _from_counts(doc)
     if "|" in doc.masked:  # a table's header ("| In stock |") claims nothing
@@ -695,6 +793,7 @@ def _variants_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
 
 #: Words that quantify over a group: a claim they open is about each member.
 _QUANTIFIERS = frozenset(["none", "neither", "all", "both", "each"])
+_NEGATIVE_QUANTIFIERS = frozenset(["none", "neither"])
 #: A negative quantifier as a sentence's subject, the stock phrase its predicate, the group
 #: told between: "None of the blenders in our lineup, including the X, are in stock" (the
 #: clauses a comma makes are still that one subject's).

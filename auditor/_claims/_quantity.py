@@ -513,6 +513,7 @@ _IN_TURN = _compile(
 #: Two numbers joined as a list ("14 and 6"): where `_IN_TURN` may match (digits only; counts
 #: in words are paired only "respectively").
 _NUMBERS_IN_TURN = re.compile(r"\d,? (?:and|n|&) \d")
+_JOINS = frozenset(["and", "n"])
 _LIST_NUMBER = re.compile(NUMBER)
 
 
@@ -548,7 +549,9 @@ def find_counts(doc: Document) -> list[Count]:
             found[count.start] = count
     _by_first_word(doc, found)
     _by_number(doc, found)
-    if "respectively" in doc.masked or _NUMBERS_IN_TURN.search(doc.masked):
+    if "respectively" in doc.masked or (
+        not _JOINS.isdisjoint(doc.words.word_set) and _NUMBERS_IN_TURN.search(doc.masked)
+    ):
         _respective(doc, found)
     counts: list[Count] = []
     for _, count in sorted(found.items()):
