@@ -202,8 +202,8 @@ _TABLE = RuleSet.of(
     rules(
         _OUT,
         rf"(?:neither|none) (?:of )?(?:them|those|these|the \w+|the xx+|xx+|\w+)?(?: \w+)?"
-        rf" (?:is|are|'s|r) (?:currently |still )?(?:in {_STOCK}|available|left|in(?=\s*(?:[,.;!]"
-        r"|$|at the (?:minute|moment)|right now|atm|rn|now)))",
+        rf"(?: (?:is|are|'s|r))? (?:currently |still )?(?:in {_STOCK}|available|left"
+        r"|in(?=\s*(?:[,.;!]|$|at the (?:minute|moment)|right now|atm|rn|now)))",
         negation=False,
     ),
     rules(
@@ -454,7 +454,8 @@ _TERSE = RuleSet.of(
     rules(
         _OUT,
         # "The Yoga Mat's currently out, but …"
-        rf"xx+(?:'s|'re| is| are) (?:currently |temporarily |all |completely |clean )?out{_AT_END}",
+        rf"xx+(?:'s|'re| is| are| both| all| (?:might|may|could|should|will) be)"
+        rf" (?:currently |temporarily |all |completely |clean )?out{_AT_END}",
         negated=_IN,
     ),
     rules(

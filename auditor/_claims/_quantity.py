@@ -115,6 +115,7 @@ _WE_HAVE = _compile(
     rf"|got) (?:only |just |a good |around |about |roughly |some |over |more than )?{_NUM}"
     rf"(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|remaining\b|in stock\b|available\b"
     r"|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$)|in (?:at the moment|right now|now|atm|rn|today)"
+    r"|(?:right now|at the moment|at present|atm|rn|today|currently)\s*(?:[).,!;\u2014]|$)"
     r"|or so\b|odd\b|(?:knocking|kicking|lying|sitting|floating) (?:about|around)\b)|-?ish\b|\+"
     r"|\s*(?:[).,!;\u2014]|$))"
 )
@@ -127,7 +128,9 @@ _READS = _compile(
 )
 #: "only 2 sets", "just 4 units": a scarce count of units; "avail but only 1": a scarce count
 #: closing a clause of a sentence about stock (`_STOCKED_BEFORE`).
-_ONLY_UNITS = _compile(rf"(?:only|just) {_NUM}(?: (?:{_UNIT})(?!\w)|(?=\s*(?:[.,;!)\n]|$)))")
+_ONLY_UNITS = _compile(
+    rf"(?:only|just) {_NUM}(?: (?:{_UNIT})(?!\w)|(?={_VALUE_TAIL}\s*(?:[.,;!)\n]|$)))"
+)
 _STOCKED_BEFORE = re.compile(r"\b(?:in stock|instock|avail\w*|stock|have|got|left)\b")
 #: A count marked approximate after it gives availability, never a quantity: "50 or so",
 #: "40-ish". ("About 40" stays a count: the labelled set reads "approx. 1,200 units" as one.)
@@ -443,7 +446,7 @@ def _keep(found: dict[int, Count], count: Count) -> None:
 #: A table's stock column, by its header: "| Item | In stock |", "| Product | Qty |".
 _STOCK_HEADER = re.compile(
     r"\s*(?:in stock|stock(?: level| count)?|qty|quantity|units?(?: (?:left|in stock|available))?"
-    r"|available|on hand|left|remaining|inventory)\s*"
+    r"|available|on hand|left|remaining|inventory)\??\s*"
 )
 _ROW = re.compile(r"[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*(?:\n|$)")
 _RULE_ROW = re.compile(r"[\s|:-]*")

@@ -113,7 +113,10 @@ def _resolve_tier(
         return ()
     for mention in candidates:
         if start <= mention.start and mention.end <= end:
-            return (mention.subject,)
+            # "X n Y both out": the name inside the phrase, and those coordinated before it.
+            if mention is candidates[0] or start < mention.start:
+                return (mention.subject,)
+            return _group(doc, types, mention, candidates)
     clause = doc.clause_at(start)
     attached = next((m for m in candidates if end <= m.start), None)
     if (

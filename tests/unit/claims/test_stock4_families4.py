@@ -95,6 +95,23 @@ def read(text: str, kind: ClaimKind) -> set[tuple[object, str | None]]:
         ("We've a small number of the Enamel Mug left.", {("low_stock", "MG-0001")}),
         # A word of a name that describes another noun names no item.
         ("We don't sell kids' scooters, I'm afraid.", {("not_carried", None)}),
+        # A phrase that names the last of a group is about the whole group …
+        (
+            "blue kettle n enamel mug both out",
+            {("out_of_stock", "KT-0001"), ("out_of_stock", "MG-0001")},
+        ),
+        # … but not about a name with a verb of its own before it.
+        (
+            "The Blue Kettle is in stock and the Enamel Mug is out.",
+            {("in_stock", "KT-0001"), ("out_of_stock", "MG-0001")},
+        ),
+        # A terse "out" after a modal.
+        ("I think the Blue Kettle might be out, sorry", {("out_of_stock", "KT-0001")}),
+        # A stock column asked as a question, answered by marks.
+        (
+            "| Item | In stock? |\n|---|---|\n| Blue Kettle | \u2705 |\n| Enamel Mug | \u274c |",
+            {("in_stock", "KT-0001"), ("out_of_stock", "MG-0001")},
+        ),
     ],
 )
 def test_availability_by_mechanism(text, claims):
@@ -120,6 +137,9 @@ def test_availability_by_mechanism(text, claims):
             {(9, "KT-0001"), (30, "MG-0001")},
         ),
         ("Enamel Mug - in stock, 11 sets", {(11, "MG-0001")}),
+        # A scarce count with a chat tail; a count closing on a time word.
+        ("enamel mug avail, only 3 tho", {(3, "MG-0001")}),
+        ("The **Blue Kettle** is in stock, we have **17** right now.", {(17, "KT-0001")}),
     ],
 )
 def test_counts_by_mechanism(text, counts):
