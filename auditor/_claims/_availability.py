@@ -475,7 +475,6 @@ _TERSE_NEXT = RuleSet.of(
         _IN,
         r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)(?=\s*(?:[,.;!)]|$"
         r"|in stock|now\b|atm\b|rn\b|yes\b))",
-        r"(?:we have|we've got|we got|got|have) (?:the )?xx+ in(?=\s*(?:[,.;!)]|$))",
         r"(?:xx+(?:'s|'re| is| are)|it's|they're|came|come) (?:back |now |all )?in"
         r"(?=\s*(?:[,.;!)]|$))",
         negated=_OUT,

@@ -71,21 +71,23 @@ _BRACKETED = _compile(rf"{_NUM}(?: {_UNIT})?(?=\s*\))")
 #: "… 2 of the kettles and 30 of the toasters": a count listed after another.
 _LISTED = _compile(rf"{_NUM} (?:of (?:the )?(?:[a-z]+ )?)?(?:xx+|{_UNIT}(?!\w))")
 #: A one-word "yes" between a name and its count: "tablet stand yes tho, 11", "X: yep - 4".
-_YES_BEFORE = (
-    r"[:\s\u2014-]*\s(?:yes|yep|yeah|yea|yup|in stock|in|avail|available)(?: tho| though)?"
-    r"\s*[,:\u2014-]\s*"
-)
+_YES_BEFORE = r"[:\s\u2014-]*\s(?:yes|yep|yeah|yea|yup)(?: tho| though)?\s*[,:\u2014-]\s*"
+_YES_WORDS = frozenset(["yes", "yep", "yeah", "yea", "yup"])
+_YES_NAME_BEFORE = re.compile(rf"x{_YES_BEFORE}$")
 #: "blue kettle: 7", "tablet stand 0", "Earbuds Pro – 9.": a count standing as the value of
 #: a name in a terse stock list, closing its clause.
 _NAME_BEFORE = re.compile(
-    r"x\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]\s*|\s"
-    rf"|{_YES_BEFORE})$"
+    r"x\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]\s*|\s)$"
 )
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
 _OF_THEM = _compile(
     rf"{_NUM} (?:of (?:them|those|these|each)|{_UNIT})(?=\s*(?:[.,;!)\u2014-]|$)"
     # Stock that came in: "come back in, 10 of them arrived this morning".
     r"|\s+(?:arrived|came in|landed|turned up|were delivered|just arrived|have arrived))"
+)
+#: What `_OF_THEM` counts, right after the number: "8 of them", "11 pairs".
+_UNITS_AHEAD = re.compile(
+    r"[\w,.]+\s+(?:of\b|units?\b|pcs\b|pieces?\b|items?\b|sets?\b|pairs?\b|packs?\b)"
 )
 _OF_THEM_BEFORE = re.compile(
     r"(?:in stock|available|avail|on hand|left|remaining|back in|came in|come in|restocked"
@@ -129,7 +131,8 @@ _READS = _compile(
 #: "only 2 sets", "just 4 units": a scarce count of units; "avail but only 1": a scarce count
 #: closing a clause of a sentence about stock (`_STOCKED_BEFORE`).
 _ONLY_UNITS = _compile(
-    rf"(?:only|just) {_NUM}(?: (?:{_UNIT})(?!\w)|(?={_VALUE_TAIL}\s*(?:[.,;!)\n]|$)))"
+    rf"(?:only|just) {_NUM}(?: (?:{_UNIT})(?!\w)|(?=(?:\s+(?:tho|though|atm|rn|sry|sorry))?"
+    r"\s*(?:[.,;!)\n]|$)))"
 )
 _STOCKED_BEFORE = re.compile(r"\b(?:in stock|instock|avail\w*|stock|have|got|left)\b")
 #: A count marked approximate after it gives availability, never a quantity: "50 or so",
@@ -380,9 +383,15 @@ def _value_of_before(doc: Document, start: int) -> re.Match[str] | None:
     """The count at `start` as the value of what was said just before it: an item's name
     ("kettle pro: 1", "the 65W has 14") or its stock ("in stock, 8 of them")."""
     text = doc.masked
-    if _NAME_BEFORE.search(text, max(0, start - 24), start) and (named := _named_value(doc, start)):
+    if (
+        _NAME_BEFORE.search(text, max(0, start - 12), start)
+        or (
+            not _YES_WORDS.isdisjoint(doc.words.word_set)
+            and _YES_NAME_BEFORE.search(text, max(0, start - 24), start)
+        )
+    ) and (named := _named_value(doc, start)):
         return named
-    if _OF_THEM_BEFORE.search(text, max(0, start - 16), start):
+    if _UNITS_AHEAD.match(text, start) and _OF_THEM_BEFORE.search(text, max(0, start - 16), start):
         return _OF_THEM.match(text, start)
     return None
 
@@ -553,7 +562,9 @@ def find_counts(doc: Document) -> list[Count]:
     _by_first_word(doc, found)
     _by_number(doc, found)
     if "respectively" in doc.masked or (
-        not _JOINS.isdisjoint(doc.words.word_set) and _NUMBERS_IN_TURN.search(doc.masked)
+        not _JOINS.isdisjoint(doc.words.word_set)
+        and sum(map(str.isdigit, doc.words.word_set)) > 1
+        and _NUMBERS_IN_TURN.search(doc.masked)
     ):
         _respective(doc, found)
     counts: list[Count] = []
