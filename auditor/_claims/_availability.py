@@ -16,14 +16,21 @@ from operator import attrgetter
 from auditor._claims._clarification import find_clarifications
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import CATALOGUE, INCOMING, RESTOCK, RESTOCKING, forms
+from auditor._claims._lexicon import (
+    CATALOGUE,
+    INCOMING,
+    RESTOCK,
+    RESTOCKING,
+    VARIANT_WORDS,
+    forms,
+)
 from auditor._claims._model import Claim, ClaimKind
-from auditor._claims._quantity import find_counts, stock_table
+from auditor._claims._quantity import find_counts, stock_cells
 from auditor._claims._refine import supersede
 from auditor._claims._registry import EXTRACTORS
-from auditor._claims._resolve import carry_over, claims_of, resolve
+from auditor._claims._resolve import carry_over, claims_of, connects, resolve
 from auditor._claims._rules import rules
-from auditor._claims._scan import scan
+from auditor._claims._scan import Hit, scan
 from auditor._claims._subjects import SubjectType
 
 _IN = "in_stock"
@@ -124,7 +131,8 @@ _TABLE = RuleSet.of(
         r"none (?:left|in stock|available|remaining|remain|remains|at the moment|at present|atm"
         r"|rn|right now|today)",
         # A negative quantifier over what remains: "there isn't a single kettle left".
-        rf"{_NOT_ONE} (?:a single|one|1|a one)(?: (?:one|unit|item|piece))?(?: xx+)?"
+        rf"{_NOT_ONE} (?:a single|one|1|a one|a)(?: (?:one|unit|item|piece))?(?: xx+| of (?:the"
+        r" |those |these |our )?xx+| of (?:them|those|these))?"
         r" (?:left|remaining|in stock|available|on (?:the |our )?shel(?:f|ves)|to be had"
         r"|in(?=\s*(?:[,.;!)\u2014]|$)))",
         r"sold (?:the lot|every (?:last )?one|them all|out the lot)",
@@ -143,6 +151,8 @@ _TABLE = RuleSet.of(
         r"(?:shelves are|shelf is|shelves're)(?: \w+)? (?:empty|bare)",
         r"no more left",
         r"nothing (?:left|in stock)",
+        # Sold the last of it: "we've sold the last one".
+        r"sold (?:the|our) (?:very )?(?:last|final) (?:one|unit|piece|xx+)",
         r"no stock",
         rf"no longer (?:available(?: in {_STOCK})?|in {_STOCK})",
         # "there are no Glass Teapots left": a named item, masked.
@@ -168,7 +178,8 @@ _TABLE = RuleSet.of(
         # "A limited number" alone is any small set ("a limited number of options"): it is
         # scarcity only said of stock, offered in a limited number or a limited number left.
         rf"(?:available|stocked|sold|offered) in (?:a )?(?:very )?limited {_FEW}{_OF_STOCK}",
-        rf"limited {_FEW}(?: of {_IT_OR_ITEM})? (?:left|remaining|in {_STOCK}|available|on hand)",
+        rf"(?:limited|small|tiny) {_FEW}(?: of {_IT_OR_ITEM})? (?:left|remaining|in {_STOCK}"
+        r"|available|on hand)",
         r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:them|those|these|the units|units|items"
         r"|pieces))?(?: of (?:the )?(?:\w+ )?xx+| \w+)? (?:left|remaining|remain|remains)",
         r"last few",
@@ -191,7 +202,8 @@ _TABLE = RuleSet.of(
     rules(
         _OUT,
         rf"(?:neither|none) (?:of )?(?:them|those|these|the \w+|the xx+|xx+|\w+)?(?: \w+)?"
-        rf" (?:is|are|'s) (?:currently |still )?(?:in {_STOCK}|available|left)",
+        rf"(?: (?:is|are|'s|r))? (?:currently |still )?(?:in {_STOCK}|available|left"
+        r"|in(?=\s*(?:[,.;!]|$|at the (?:minute|moment)|right now|atm|rn|now)))",
         negation=False,
     ),
     rules(
@@ -218,7 +230,7 @@ _TABLE = RuleSet.of(
         rf"available again (?:on|from|after|by|in|next|soon|later|around|early|mid|late|{_MONTH})",
         rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
         r"(?:available|open) (?:for|on|to) (?:back|pre)-?order",
-        r"pre-?order(?:s|ed|able)?",
+        r"pre[- ]?order(?:s|ed|able)?",
         r"(?:expecting|expect|expected) (?:it|them|more|stock|some) back",
         rf"(?:we'll|we will|we should|we're going to|we are going to) have (?:more|some|new stock"
         rf"|more stock|stock)(?: of (?:the |them|those)?)?(?: ?xx+)?(?: in)?"
@@ -307,7 +319,7 @@ _TABLE = RuleSet.of(
         r"(?:have |'ve )?stopped (?:selling|making|stocking|carrying|producing)",
         r"(?:had|have|decided|going) to (?:stop|cease) (?:selling|making|stocking|carrying"
         r"|producing)",
-        r"(?:dc'?d|d/c|disc'?d)",
+        r"(?:dc'?d|d/c|disc'?d|discontd|discont'd)",
         r"(?:ceased|halted|ended|stopped) (?:the )?(?:production|manufacture|manufacturing|sale"
         r"|sales|selling|making)",
         r"(?:will not|won't|wont|not going to) be (?:receiving|getting|ordering|bringing in)"
@@ -351,7 +363,8 @@ _TABLE = RuleSet.of(
         r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything) (?:that )?we(?:'ve"
         r"| have)? got",
         # "Not a product category we carry", "outside our product assortment".
-        r"(?:not|isn't|aren't) an? (?:\w+ ){1,2}(?:that )?we(?:'ve| have)?(?: ever)? (?:carry"
+        r"(?:not|isn't|aren't) an? (?:\w+ ){1,2}(?:that )?we(?:'ve| have)?"
+        r"(?: ever| currently| presently| now)? (?:carry"
         r"|carried|sell|sold|stock|stocked|offer|offered)",
         rf"(?:outside|beyond) (?:of )?our (?:\w+ )?{CATALOGUE}",
         rf"nothing (?:by that name|(?:called|named) (?:that|like that))"
@@ -374,7 +387,8 @@ _TABLE = RuleSet.of(
         rf"back(?: |-)in(?: |-){_STOCK} (?:email|alert|notification|notice|reminder|list)s?",
         r"(?:information|info|data|details|system|service|tool|agents?|team|support|options?"
         r"|colou?rs|sizes|slots?|help|chat|line|methods?|refunds?|tracking|delivery|shipping"
-        r"|collection|pickup|wrapping|me|website|web site|site|page|link|app|url)(?: \w+){0,2}?"
+        r"|collection|pickup|wrapping|me|website|web site|site|page|link|app|url)"
+        r"(?: (?!(?:but|and|or|while|though|although|however)\b)\w+){0,2}?"
         r" (?:is |are |isn't |aren't |is not |are not )?"
         r"(?:currently |temporarily |not |not yet |yet )?(?:un)?available",
         # The same of an order or a return, filed under the whole word (a blank follows it).
@@ -389,7 +403,8 @@ _TABLE = RuleSet.of(
         # Said of a delivery, a recommendation or advice, not of the item's stock: "in stock,
         # but not available for immediate delivery", "no recommendations available". ("It's
         # available for delivery tomorrow" is stock that can go out: still in stock.)
-        r"(?:isn't|is not|not|aren't|are not|unavailable) (?:yet |currently )?(?:available )?for"
+        r"(?:(?:currently|temporarily) )?(?:isn't|is not|not|aren't|are not|unavailable)"
+        r" (?:yet |currently )?(?:available )?for"
         r" (?:immediate |same-day |next-day |express |next day |same day )?(?:delivery|dispatch"
         r"|shipping|collection|pickup|pick-up|click and collect)",
         r"(?:recommendations?|suggestions?|advice|alternatives?|reviews?|discounts?|offers?"
@@ -407,9 +422,10 @@ _NEXT = RuleSet.of(
     rules(
         _IN,
         r"ready to (?:ship|go|dispatch|send|post)",
-        r"(?:can|could|will|'ll) (?:go out|ship|be dispatched|dispatch|be sent|be posted)(?: out)?"
-        r" (?:today|tomorrow|tmrw|tmr|same day|the same day|this afternoon|first thing"
-        r"|straight away|right away|immediately)",
+        r"(?:can|could|will|'ll) (?:go out|ship|be (?:packed (?:and|&) )?(?:shipped|dispatched"
+        r"|despatched|sent|posted)|dispatch|be sent|be posted)(?: out)?"
+        r" (?:today|2day|tdy|tomorrow|tmrw|tmr|2moro|2morrow|tmw|same day|the same day"
+        r"|this afternoon|first thing|straight away|right away|immediately)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
         r"(?:sitting |waiting )?in (?:the |our )?warehouse",
         r"ready for (?:immediate |same-day |next-day |quick )?(?:shipment|dispatch|shipping"
@@ -424,7 +440,7 @@ _NEXT = RuleSet.of(
         # shipment is due on the 8th", "new batch due next wk".
         rf"\b(?:we've got|we have|we've|there's|there is|got) (?:a |another |more |new |fresh )"
         rf"(?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them| of those)? (?:coming|due|arriving"
-        r"|landing|expected|on (?:its|the) way)",
+        r"|landing|expected|booked in|booked|scheduled|on (?:its|the) way)",
         rf"\b(?:new|fresh|next) (?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them"
         r"| of those)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled|anticipated"
         r"|on (?:its|the) way)",
@@ -438,14 +454,16 @@ _TERSE = RuleSet.of(
     rules(
         _OUT,
         # "The Yoga Mat's currently out, but …"
-        rf"xx+(?:'s|'re| is| are) (?:currently |temporarily |all |completely |clean )?out{_AT_END}",
+        rf"xx+(?:'s|'re| is| are| both| all| (?:might|may|could|should|will) be)"
+        rf" (?:currently |temporarily |all |completely |clean )?out{_AT_END}",
         negated=_IN,
     ),
     rules(
         _OUT,
         # Gone from the shelf, not gone out for delivery; the perfect only ("once they're
         # gone, they're gone" says what will happen).
-        r"(?:xx+(?:'s|'ve| has| have)|has|have|they've) (?:all |long |now )?gone(?=\s*(?:too"
+        r"(?:xx+(?:'s|'ve|'re| has| have| are| is)|has|have|they've) (?:all |long |now )?gone"
+        r"(?=\s*(?:too"
         r"|as well|also|now|i'm afraid|sorry|[,.;!)]|$))",
         negation=False,
     ),
@@ -467,6 +485,140 @@ _TERSE_END = re.compile(
     r"|at the moment|right now|rn\b|atm\b|for now|i'm afraid|sorry|too\b|as well|also\b"
     r"|in stock|yes\b|til\b|till\b|'til\b|until\b))"
 )
+#: Rules tried only when the answer holds one of their rarer words: each opens on a common
+#: one ("was", "stock", "there", "not", "back") that most answers say.
+_GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
+    # Restocked in the past is stock now: "was restocked this morning" (a restock to come,
+    # "will be restocked on the 8th", is a backorder).
+    (
+        frozenset(["restocked", "stocked", "replenished", "topped"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                rf"\b(?:was|were|been|got) (?:just |recently |finally )?{_RESTOCKED}(?: (?:this"
+                r"|today|yesterday|earlier|last|on)(?: \w+)?)?",
+            )
+        ),
+    ),
+    # Stock said to be in good health: "our stock level is healthy".
+    (
+        frozenset(["healthy", "plentiful", "ample", "strong", "high"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                r"\b(?:stock|inventory|stock levels?|supply|supplies|availability)(?: \w+){0,2}?"
+                r" (?:is|are|looks?|'s) (?:very |really |quite |pretty )?(?:healthy|strong"
+                r"|plentiful|ample|high)\b",
+            )
+        ),
+    ),
+    # Some still to be had: "there are still navy sets about" (not "a few": scarcity).
+    (
+        frozenset(["still"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                r"\bthere(?:'s| is| are|'re) still (?!(?:a )?(?:few|couple|handful|one|1|2|3)\b)"
+                r"(?:some |plenty of |loads of )?(?:[\w-]+ ){0,2}?(?:about|around|left|available"
+                r"|in stock|on the shel(?:f|ves))(?=\W*(?:[.,;!]|$))",
+            )
+        ),
+    ),
+    # Stocked in one variant only: "in blk only".
+    (
+        frozenset(["only"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                r"\bin (?:"
+                + "|".join(VARIANT_WORDS)
+                + r")(?: (?:and|or|&|/) (?:"
+                + "|".join(VARIANT_WORDS)
+                + r"))* only\b",
+            )
+        ),
+    ),
+    # A yes and a plenty as a whole answer: "yep, loads."; plenty lying about: "loads about".
+    (
+        frozenset(["plenty", "loads", "lots", "heaps", "tons", "stacks", "masses", "oodles"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                rf"\b(?:yes|yep|yeah|yea|ya|yup)[,!.]?\s+{_PLENTY}(?=\s*(?:[.,;!]|$))",
+                rf"\b{_PLENTY} (?:about|around|knocking about|kicking about|lying about"
+                r"|lying around)(?=\W*(?:[.,;!]|$))",
+            )
+        ),
+    ),
+    # Nothing come in for a while: "we've had no X in since October".
+    (
+        frozenset(["since"]),
+        RuleSet.of(
+            rules(
+                _OUT,
+                r"(?:had|'ve had|have had|has had) no (?:\w+ )?(?:xx+|stock|units|deliveries)"
+                r"(?: in)? since",
+                r"(?:haven't|have not|hasn't|has not) had (?:any|one)(?: of (?:the )?xx+| xx+)?"
+                r"(?: in)? since",
+                negation=False,
+            )
+        ),
+    ),
+    # Denied for every way of getting it: "not available for delivery or in-store pickup".
+    (
+        frozenset(["pickup", "pick", "collection", "collect"]),
+        RuleSet.of(
+            rules(
+                _OUT,
+                r"(?:isn't|is not|not|aren't|are not|unavailable) (?:currently )?(?:available )?"
+                r"(?:for|to) (?:delivery|shipping|order|ordering) (?:or|nor|and) (?:for )?"
+                r"(?:in-store |store )?(?:pick-?up|collection|click (?:and|&) collect)",
+                negation=False,
+            )
+        ),
+    ),
+    # Back after a while, said after the shortage or of the item: "sold out, back in 2 wks".
+    (
+        frozenset(["back"]),
+        RuleSet.of(
+            rules(
+                _BACK,
+                r"(?:[,;:\u2014-]|\b(?:out|oos|gone|be|is|are|'s|'re))\s*back (?:in|within)"
+                r" (?:\d+|a|one|two|three|four|a couple of|a few|the next) (?:days?|wks?|weeks?"
+                r"|months?|fortnight)",
+            )
+        ),
+    ),
+    # No restock planned: "we're not planning to restock it".
+    (
+        frozenset(["planning", "plans", "intending"]),
+        RuleSet.of(
+            rules(
+                _GONE,
+                r"(?:not|no) (?:planning|plans|intending) to (?:re-?stock|replenish|re-?order"
+                r"|bring (?:it|them) back|get (?:any )?more)",
+                negation=False,
+            )
+        ),
+    ),
+)
+#: The same for stock told by what happens next, read only when no order is in view.
+_GATED_NEXT: tuple[tuple[frozenset[str], RuleSet], ...] = (
+    (frozenset(["go"]), RuleSet.of(rules(_IN, r"good to go", negated=_OUT))),
+    (
+        frozenset(["collected", "picked"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                r"(?:can|could) be (?:collected|picked up)(?: in[- ]store| from| at| today)",
+                negated=_OUT,
+            )
+        ),
+    ),
+)
+#: Every gate's words: most answers say none of them, and try no gate at all.
+_GATE_WORDS = frozenset().union(*(gate for gate, _ in _GATED))
+_GATE_WORDS_NEXT = frozenset().union(*(gate for gate, _ in _GATED_NEXT))
 #: A search that found nothing: "not carried", unless the answer then asks which item was
 #: meant (a clarification, fixtures/claims/corpus/README.md "Labelling").
 _SEARCH = RuleSet.of(
@@ -492,6 +644,12 @@ _POINTING_BACK = re.compile(
     r"\W*(?:$|(?:it|them|that|this|those|these|one|any ?more|currently|here|at the moment"
     r"|right now|sorry|i'm afraid|unfortunately)\b)"
 )
+#: A word said as part of a name, then a noun it describes: "kids' bikes".
+_MODIFIES = re.compile(
+    r"'?\s+(?!(?:anymore|any|more|now|here|sorry|at|in|on|for|right|currently|unfortunately"
+    r"|i'm|im|either|too|as|and|or|but|though|tho|yet|online|today|these|atm|rn|i|we|you"
+    r"|them|it|to|from|with|by|sadly)\b)[a-z]{3,}"
+)
 _DETERMINERS = re.compile(r"\s*(?:(?:the|a|an|any|our)\s+)?")
 _REFINES = {
     # Low now is what the customer can buy, whatever restock is planned.
@@ -499,6 +657,31 @@ _REFINES = {
     _BACK: frozenset({_OUT}),
     _GONE: frozenset({_OUT}),
 }
+
+
+#: A stock column's cell answered in one word or mark: "| Yes (40+) |", "| ❌ |".
+_CELL_ANSWER = re.compile(
+    r"\s*(?:(?P<yes>yes|yep|y|\u2705|\u2714|\u2611)|(?P<no>no|n|nope|none|\u274c|\u2716|\u2717"
+    r"|\u2718))(?![\w-])"
+)
+
+
+def _polar_cells(doc: Document, cells: list[tuple[int, str, tuple[int, int]]]) -> list[Claim]:
+    """ "| Gel Pens 5-Pack | Yes (40+) |" under "| Available |": the row's item in stock (or
+    out, for "No"). Counts in the column are read as counts (`find_counts`)."""
+    claims = []
+    for start, cell, (row_start, row_end) in cells:
+        answer = _CELL_ANSWER.match(cell)
+        if answer is None:
+            continue
+        named = [m for m in doc.mentions if row_start <= m.start < row_end]
+        items = {m.subject for m in named if m.type is SubjectType.ITEM}
+        if len(items) != 1:
+            continue
+        value = _IN if answer.group("yes") else _OUT
+        span = (start + answer.start(), start + answer.end())
+        claims.append(Claim(ClaimKind.AVAILABILITY, value, span, items.pop()))
+    return claims
 
 
 def _from_counts(doc: Document) -> list[Claim]:
@@ -516,23 +699,37 @@ def _from_counts(doc: Document) -> list[Claim]:
     return claims
 
 
-@EXTRACTORS.register(ClaimKind.AVAILABILITY)
-def extract_availability(doc: Document) -> list[Claim]:
+def _tables(doc: Document, orders: bool) -> tuple[RuleSet, ...]:
+    """The rule sets an answer is read with: the terse ones only where a terse end is, those
+    of what happens next only when no order is in view, the gated ones only with their words."""
     table: tuple[RuleSet, ...] = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.AVAILABILITY))
     terse = _TERSE_END.search(doc.masked) is not None
     if terse:
         table = (*table, _TERSE)
-    orders = _orders_in_view(doc)
+    words = doc.words.word_set
+    if not _GATE_WORDS.isdisjoint(words):
+        table = (*table, *(rules for gate, rules in _GATED if not gate.isdisjoint(words)))
     if not orders:
         table = (*table, _NEXT, _TERSE_NEXT) if terse else (*table, _NEXT)
+        if not _GATE_WORDS_NEXT.isdisjoint(words):
+            table = (*table, *(r for gate, r in _GATED_NEXT if not gate.isdisjoint(words)))
     if not find_clarifications(doc):
         table = (*table, _SEARCH)
-    hits = scan(doc, *table)
+    return table
+
+
+@EXTRACTORS.register(ClaimKind.AVAILABILITY)
+def extract_availability(doc: Document) -> list[Claim]:
+    orders = _orders_in_view(doc)
+    hits = scan(doc, *_tables(doc, orders))
+    if hits and not _NEGATIVE_QUANTIFIERS.isdisjoint(doc.words.word_set):
+        hits = _denied_by_quantifier(doc, hits)
     counted = _from_counts(doc)
-    if counted and "|" in doc.masked:  # a table's header ("| In stock |") claims nothing
-        header = stock_table(doc)[0]
+    if "|" in doc.masked:  # a table's header ("| In stock |") claims nothing
+        header, cells = stock_cells(doc)
         if header is not None:
             hits = [h for h in hits if not header[0] <= h.start < header[1]]
+            counted.extend(_polar_cells(doc, cells))
     if counted:  # "0 in stock": the count says how much, not the phrase inside it
         spans = [c.span for c in counted]
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
@@ -558,7 +755,111 @@ def extract_availability(doc: Document) -> list[Claim]:
     if any(claim.value == _NOT_CARRIED for claim in claims):
         claims = _not_carried_of_what_is_named(doc, claims)
     claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims, _OPPOSITES), key=_SPAN)
-    return supersede(claims, _REFINES)
+    return supersede(_scoped(doc, claims), _REFINES)
+
+
+def _scoped(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """Claims given the scope they were said in: a group's members, not a variant."""
+    if not _QUANTIFIERS.isdisjoint(doc.words.word_set) and any(c.subject is None for c in claims):
+        claims = _over_the_list(doc, claims)
+    if not _VARIANTS.isdisjoint(doc.words.word_set):
+        claims = _variants_apart(doc, claims)
+    return claims
+
+
+_VARIANTS = frozenset(VARIANT_WORDS)
+_VARIANT_WORD = re.compile(r"\b(?:" + "|".join(VARIANT_WORDS) + r")\b")
+#: What one variant may be short of.
+_SHORT = frozenset([_OUT, _BACK, _LOW])
+
+
+def _variants_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """ "Available in black and silver; the red finish is sold out": a shortage said of a
+    colour, finish or size (named between it and the last item named before it in its
+    sentence) is one variant's, not the item's, when the answer says the item is in stock."""
+    stocked = {c.subject for c in claims if c.value == _IN and c.subject is not None}
+    if not stocked:
+        return claims
+    out = []
+    for claim in claims:
+        if claim.value in _SHORT and claim.subject in stocked:
+            start = doc.sentence_at(claim.span[0]).start
+            start = max([start, *(m.end for m in doc.mentions if m.end <= claim.span[0])])
+            if _VARIANT_WORD.search(doc.masked, start, claim.span[0]):
+                continue
+        out.append(claim)
+    return out
+
+
+#: Words that quantify over a group: a claim they open is about each member.
+_QUANTIFIERS = frozenset(["none", "neither", "all", "both", "each"])
+_NEGATIVE_QUANTIFIERS = frozenset(["none", "neither"])
+#: A negative quantifier as a sentence's subject, the stock phrase its predicate, the group
+#: told between: "None of the blenders in our lineup, including the X, are in stock" (the
+#: clauses a comma makes are still that one subject's).
+_NONE_OF = re.compile(
+    r"(?:^|[,:;]\s*|\b(?:but|and|so|sorry|afraid|unfortunately)\W+)(?:none|neither)(?: of)?"
+    r" (?:the|these|those|them|our|your|its|their)\b"
+    r"(?:(?!\b(?:is|are|was|were|isn't|aren't|have|has|had|do|does|did)\b)[^.!?;])*?"
+    r"\b(?:is|are|r|'re|were|was)\s+(?:currently |still |yet |right now )?$"
+)
+
+
+def _denied_by_quantifier(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """A stock phrase whose subject is "none of …" said clauses before it is denied."""
+    out = []
+    for hit in hits:
+        if hit.value == _IN and not hit.negated:
+            sentence = doc.sentence_at(hit.start)
+            if sentence.start < hit.clause.start and _NONE_OF.search(
+                doc.masked, sentence.start, hit.start
+            ):
+                hit = hit._replace(value=_OUT, negated=True)
+        out.append(hit)
+    return out
+
+
+#: What may stand between a claim about a group and the list of its members: time words,
+#: apologies, a colon, a dash or a list's bullets, and the words that open a list ("…, neither
+#: the 18cm nor the 20cm", "none of those are in stock sorry - X, Y, Z", "…right now:\n- X").
+_LIST_OPENING = re.compile(
+    r"(?:[\s,:;\u2013\u2014*\u2022(-]|\b(?:right now|at the (?:moment|minute)|at present|atm"
+    r"|rn|currently|today|sorry|sry|soz|i'm afraid|unfortunately|for now|neither|either|both"
+    r"|including|incl|namely|the|i\.e\.|e\.g\.)\b)*"
+)
+_GROUP_SAID = re.compile(
+    r"\b(?:(?:none|neither|all|both|each|any) of (?:the|these|those|them|our)\b|neither\b"
+    r"|(?:all|both) (?:out|gone|sold out|in stock|available)\b)"
+)
+
+
+def _over_the_list(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """A claim about a group that names none of it ("none of these items are available
+    right now:", "none of those r in stock") is about each item listed right after it."""
+    items = [m for m in doc.mentions if m.type is SubjectType.ITEM]
+    if not items:
+        return claims
+    out: list[Claim] = []
+    for claim in claims:
+        start, end = claim.span
+        if claim.subject is not None or not _GROUP_SAID.search(
+            doc.masked, doc.sentence_at(start).start, end
+        ):
+            out.append(claim)
+            continue
+        opening = _LIST_OPENING.match(doc.masked, end)
+        first = next((m for m in items if m.start >= end), None)
+        if first is None or opening is None or opening.end() < first.start:
+            out.append(claim)
+            continue
+        members = [first]
+        for mention in items[items.index(first) + 1 :]:
+            gap = doc.masked[members[-1].end : mention.start]
+            if not (connects(gap) or (not gap.strip() and "\n" in gap)):
+                break  # (a list's lines are joined by their line breaks)
+            members.append(mention)
+        out.extend(replace(claim, subject=m.subject) for m in members)
+    return out
 
 
 #: The words that put an order in view (`Document.order_context`), found again here to tell
@@ -591,6 +892,8 @@ def _orders_in_view(doc: Document) -> bool:
     text = doc.masked
     for match in _ORDER_WORDS.finditer(text):
         start, end = match.span()
+        if doc.clause_at(start).conditional:
+            continue  # "if your order is placed before 2 p.m.": an order that may be
         sentence = doc.sentence_at(start)
         if match.group().startswith("order") and (
             _ORDERING_AFTER.match(text, end)
@@ -627,6 +930,12 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
             determiners = _DETERMINERS.match(doc.masked, end)
             next_start = end if determiners is None else determiners.end()
             named = next((m for m in items if m.start == next_start), None)
+            if (
+                named is not None
+                and (named.part or not named.masked)
+                and _MODIFIES.match(doc.masked, named.end)
+            ):
+                named = None  # "we don't stock any kids' bikes": bikes, not the Kids jacket
             subject = None if named is None else named.subject
         replaced = claim if claim.subject == subject else replace(claim, subject=subject)
         if replaced not in out:
@@ -637,11 +946,12 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
 #: A name and a one-word answer, in a terse list: "Earbuds Pro 2 yes, Earbuds Pro (og) no",
 #: "kettle pro: out. blue kettle: loads", "Juicer X90 ✅".
 _POLAR = re.compile(
-    r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?P<sep>[:=\u2014,-][ \t]*)?(?:(?P<yes>yes|yep|yeah|ya|y|loads"
-    r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611)|(?P<low>low|v low|running low|limited)"
-    r"|(?P<no>no|nope|nah|none|nil|gone|out|\u274c"
-    r"|\u2716|\u2717|\u2718|\U0001f6ab))(?=[ \t]*(?:[,.;!)\n\u2014|-]|$)|[\u2705\u2714\u2611\u274c"
-    r"\u2716\u2717\u2718\U0001f6ab])"
+    r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?P<sep>[:=\u2014,?-][ \t]*)?(?:(?P<yes>yes|yep|yeah|ya|y|loads"
+    r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611)|(?P<low>low|lo|v low|running low|limited)"
+    # "desk lamp? nope none": the answer, and the word that says what it denies.
+    r"|(?P<no>(?:(?:no|nope|nah)[ \t,!.]+)?(?:none|nil|gone|out)|no|nope|nah|\u274c"
+    r"|\u2716|\u2717|\u2718|\U0001f6ab))(?:[ \t]+(?:tho|though))?(?=[ \t]*(?:[,.;!)\n\u2014|-]|$)"
+    r"|[\u2705\u2714\u2611\u274c\u2716\u2717\u2718\U0001f6ab])"
 )
 #: Words that answer only a question about stock, so are read only beside another claim of it.
 _BARE_ANSWERS = frozenset(["yes", "yep", "yeah", "ya", "y", "no", "nope", "nah"])
@@ -649,7 +959,7 @@ _BARE_ANSWERS = frozenset(["yes", "yep", "yeah", "ya", "y", "no", "nope", "nah"]
 
 _POLAR_WORDS = frozenset(
     ["yes", "yep", "yeah", "ya", "y", "loads", "plenty", "lots", "tons", "heaps", "no", "nope",
-     "nah", "none", "nil", "gone", "out", "low", "limited"]
+     "nah", "none", "nil", "gone", "out", "low", "lo", "limited"]
 )  # fmt: skip
 _POLAR_MARKS = ("\u2705", "\u2714", "\u2611", "\u274c", "\u2716", "\u2717", "\u2718", "\U0001f6ab")
 
@@ -671,20 +981,22 @@ def _polar_answers(doc: Document, any_other: bool) -> list[Claim]:
     for index, mention in enumerate(items):
         stop = items[index + 1].start if index + 1 < len(items) else len(text)
         match = _POLAR.match(text, mention.end, stop)
-        if match is None or match.end() > doc.sentence_at(mention.start).end:
-            continue
+        asked_back = (match is not None) and (match.group("sep") or "").strip() == "?"
+        if match is None or (match.end() > doc.sentence_at(mention.start).end and not asked_back):
+            continue  # (a name asked back, "desk lamp?", is answered in the next sentence)
         lead = text[max(doc.clause_at(mention.start).start, opened) : mention.start]
         if any(ch.isalnum() for ch in lead):
             continue
         word = match.group("yes") or match.group("low") or match.group("no")
-        if word in ("out", "low") and not match.group("sep"):
+        if word in ("out", "low", "lo") and not match.group("sep"):
             continue
         value = _IN if match.group("yes") else _LOW if match.group("low") else _OUT
         claim = Claim(ClaimKind.AVAILABILITY, value, match.span(), mention.subject)
         (bare if word in _BARE_ANSWERS and not any_other else claims).append(claim)
         opened = match.end()
-    # A bare "yes" or "no" answers a question about stock only beside another claim of it;
-    # "X yes, Y no" is such a pair itself: two items, told apart by their answers.
-    if len({c.value for c in bare}) > 1 and len({c.subject for c in bare}) > 1:
+    # A bare "yes" or "no" answers a question about stock only beside another claim of it (a
+    # worded answer of the list's: "X? nah none. Y yes"); "X yes, Y no" is such a pair itself:
+    # two items, told apart by their answers.
+    if claims or (len({c.value for c in bare}) > 1 and len({c.subject for c in bare}) > 1):
         claims.extend(bare)
     return sorted(claims, key=_SPAN)

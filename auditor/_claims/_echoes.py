@@ -37,10 +37,11 @@ _INTRODUCER = re.compile(
     r"|searched|asked|term|phrase|query|words?)\s*[:,]?\s*(?:a |an |the )?)$"
 )
 _LOOK_BACK = 24
-#: "a code (WELCOME15) for **10% off**": what a code or voucher is for is the assistant's
-#: offer, no echo.
+#: "a code (WELCOME15) for **10% off**", "available for **pre-order**": what a code or voucher
+#: is for, or what an item is open to, is the assistant's own word, no echo.
 _OFFERED_FOR = re.compile(
-    r"\b(?:code|voucher|coupon|discount|credit|promo)s?(?:\s+[*_`]*[\w-]+[*_`]*)?\s+for\s*$"
+    r"\b(?:(?:code|voucher|coupon|discount|credit|promo)s?(?:\s+[*_`]*[\w-]+[*_`]*)?"
+    r"|available|open|ready|eligible)\s+for\s*$"
 )
 #: An amount or a percentage alone, which the customer's words are not.
 _FIGURE = re.compile(r"\W*(?:[€$£]|eur|usd|gbp)?\s?\d[\d.,]*\s?(?:%|€|eur|usd|gbp|off)?\W*")

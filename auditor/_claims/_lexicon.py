@@ -351,3 +351,14 @@ DESKS = (
 #: Who answers for what the shop does not: the carrier, the maker, the marketplace seller; an
 #: answer that sends the customer to them ("give DPD a call") is a hand-off.
 THIRD_PARTY = rf"(?:{CARRIERS}|manufacturer|maker|brand|seller|supplier|marketplace seller|vendor)"
+
+#: Words that name a variant of an item rather than the item: its colours (with their chat
+#: spellings) and the words for a finish or a size. "The red finish is sold out" and "cream's
+#: sold out" speak of one variant of an item that is in stock in others.
+VARIANT_WORDS = (
+    "black", "blk", "white", "wht", "red", "green", "grey", "gray", "silver", "gold", "navy",
+    "cream", "sand", "sage", "pink", "yellow", "orange", "purple", "beige", "charcoal", "teal",
+    "olive", "ivory", "khaki", "colour", "color", "colours", "colors", "colourway",
+    "colourways", "colorway", "colorways", "finish", "finishes", "shade", "shades", "size",
+    "sizes", "small", "medium", "xs", "xxl", "petite",
+)  # fmt: skip

@@ -33,7 +33,7 @@ _STOCK = (
     r"|available|(?<=\d\s)avail|on hand|in (?:our )?inventory"
     r"|(?:in|at) (?:the|our)(?: main| central| local| other| [a-z]+)? (?:warehouse|depot|store"
     r"|shop|stock ?room|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))"
-    r"|on the shel(?:f|ves)|in store"
+    r"|on the shel(?:f|ves)|in store|in (?:the )?wh\b"
     # Where a person at the shop sees the stock: "110 in the system", "6 in the stockroom".
     r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back)"
 )
@@ -70,24 +70,41 @@ _AFTER_STOCK = re.compile(rf"{_STOCK}\s*\(\s*$")
 _BRACKETED = _compile(rf"{_NUM}(?: {_UNIT})?(?=\s*\))")
 #: "… 2 of the kettles and 30 of the toasters": a count listed after another.
 _LISTED = _compile(rf"{_NUM} (?:of (?:the )?(?:[a-z]+ )?)?(?:xx+|{_UNIT}(?!\w))")
+#: A one-word "yes" between a name and its count: "tablet stand yes tho, 11", "X: yep - 4".
+_YES_BEFORE = r"[:\s\u2014-]*\s(?:yes|yep|yeah|yea|yup)(?: tho| though)?\s*[,:\u2014-]\s*"
+_YES_WORDS = frozenset(["yes", "yep", "yeah", "yea", "yup"])
+_YES_NAME_BEFORE = re.compile(rf"x{_YES_BEFORE}$")
 #: "blue kettle: 7", "tablet stand 0", "Earbuds Pro – 9.": a count standing as the value of
 #: a name in a terse stock list, closing its clause.
 _NAME_BEFORE = re.compile(
-    r"x\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]|\s)$"
+    r"x\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]\s*|\s)$"
 )
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
 _OF_THEM = _compile(
-    rf"{_NUM} of (?:them|those|these|each)(?=\s*(?:[.,;!)\u2014-]|$)"
+    rf"{_NUM} (?:of (?:them|those|these|each)|{_UNIT})(?=\s*(?:[.,;!)\u2014-]|$)"
     # Stock that came in: "come back in, 10 of them arrived this morning".
     r"|\s+(?:arrived|came in|landed|turned up|were delivered|just arrived|have arrived))"
 )
+#: What `_OF_THEM` counts, right after the number: "8 of them", "11 pairs".
+_UNITS_AHEAD = re.compile(
+    r"[\w,.]+\s+(?:of\b|units?\b|pcs\b|pieces?\b|items?\b|sets?\b|pairs?\b|packs?\b)"
+)
 _OF_THEM_BEFORE = re.compile(
-    r"(?:in stock|available|avail|on hand|left|remaining|back in|came in|come in|restocked)\W*$"
+    r"(?:in stock|available|avail|on hand|left|remaining|back in|came in|come in|restocked"
+    r"|x in)\W*$"
 )
 _NAME_GAP = re.compile(
-    r"\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]|\s)"
+    r"\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]\s*|\s"
+    rf"|{_YES_BEFORE})"
 )
-_VALUE_NUMBER = re.compile(rf"{_NUM}(?=[ \t]*(?:[.,;!)\n|]|$))")
+#: What may close a terse count besides punctuation: a time word, an apology, a stock place
+#: ("charger 65w: 0 atm sry", "pb-2000 x 40 in wh").
+_VALUE_TAIL = (
+    r"(?:[ \t]+(?:atm|rn|right now|at the moment|at present|now|today|currently|sorry|sry"
+    r"|soz|i'm afraid|tho|though|in (?:the )?(?:wh|warehouse|stock ?room)|in stock|on hand"
+    r"|avail(?:able)?|left|remaining)\b)*"
+)
+_VALUE_NUMBER = re.compile(rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$))")
 _BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
 _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
 _LIST_JOIN = re.compile(r"(?:,\s*|\s+(?:and|n)\s+|\s*[&+]\s*)$")
@@ -100,20 +117,32 @@ _WE_HAVE = _compile(
     rf"|got) (?:only |just |a good |around |about |roughly |some |over |more than )?{_NUM}"
     rf"(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|remaining\b|in stock\b|available\b"
     r"|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$)|in (?:at the moment|right now|now|atm|rn|today)"
+    r"|(?:right now|at the moment|at present|atm|rn|today|currently)\s*(?:[).,!;\u2014]|$)"
     r"|or so\b|odd\b|(?:knocking|kicking|lying|sitting|floating) (?:about|around)\b)|-?ish\b|\+"
     r"|\s*(?:[).,!;\u2014]|$))"
 )
+#: Stock read off a system or a shelf: "our system shows 7 X units", "currently holding 3 of
+#: the X", "I can see 16 on the system".
+_READS = _compile(
+    r"(?:shows?|showing|holding|holds|see|seeing|counted|count) (?:only |just |about |around )?"
+    rf"{_NUM}(?=\s+(?:{_UNIT}|of\b(?! (?:your|my|our (?:\w+ )?(?:orders?|customers?)))|xx+"
+    r"|left\b|remaining\b|in stock\b|available\b|on (?:hand|the system)\b))"
+)
 #: "only 2 sets", "just 4 units": a scarce count of units; "avail but only 1": a scarce count
 #: closing a clause of a sentence about stock (`_STOCKED_BEFORE`).
-_ONLY_UNITS = _compile(rf"(?:only|just) {_NUM}(?: (?:{_UNIT})(?!\w)|(?=\s*(?:[.,;!)\n]|$)))")
-_STOCKED_BEFORE = re.compile(r"\b(?:in stock|avail\w*|stock|have|got|left)\b")
+_ONLY_UNITS = _compile(
+    rf"(?:only|just) {_NUM}(?: (?:{_UNIT})(?!\w)|(?=(?:\s+(?:tho|though|atm|rn|sry|sorry))?"
+    r"\s*(?:[.,;!)\n]|$)))"
+)
+_STOCKED_BEFORE = re.compile(r"\b(?:in stock|instock|avail\w*|stock|have|got|left)\b")
 #: A count marked approximate after it gives availability, never a quantity: "50 or so",
 #: "40-ish". ("About 40" stays a count: the labelled set reads "approx. 1,200 units" as one.)
 _ABOUT_AFTER = re.compile(r"(?:-ish|ish\b|\s+or so\b|\s+odd\b|\+)")
 #: Before it: "about 40 left", "roughly 30", "~25". ("approx." in a stock system's bracketed
 #: figure, "(approx. 1,200 units)", is read as that system's count.)
 _ABOUT_BEFORE = re.compile(
-    r"(?:\b(?:roughly|approximately|maybe|like|give or take)|(?:have|has|got|'ve|are|is"
+    r"(?:\b(?:roughly|approximately|maybe|like|give or take|more than|over|upwards of|in excess of"
+    r"|north of|well over|at least)|(?:have|has|got|'ve|are|is"
     r"|'s|'re|with|still|hold|holding)\s+(?:about|around|some|nearly"
     r"|almost|maybe|like)"
     # Opening its clause or line: "About a dozen left", "**About 40** in stock".
@@ -162,7 +191,9 @@ _LAST_ONE = _compile(
     r"|(?:the|our) (?:very )?(?:last|final) (?:one|unit|piece)"
     r" (?:left|in stock|we have|available|remaining)"
     # A list's value: "Yoga Mat: the last one".
-    r"|(?:the|our) (?:very )?(?:last|final) (?:one|unit|piece)(?=\s*(?:[.!;)\n]|$))"
+    r"|(?<!sold\s)(?<!off\s)(?:the|our) (?:very )?(?:last|final) (?:one|unit|piece)"
+    r"(?=\s*(?:[.!;)\n]|$))"
+    r"|(?<=[:\u2014-]\s)(?:last|final) (?:one|unit|piece)(?=\s*(?:[.!;)\n]|$))"
     r")(?!\w)"
 )
 #: Each pattern with its first words, the substrings one of which its matches contain (most
@@ -174,11 +205,13 @@ _FIRST_WORDS = tuple(
                     "theres", "weve", "ive",
                     "got"), None),
         (_LABEL, ("stock", "quantity", "qty", "inventory", "unit", "units"), None),
+        (_READS, ("shows", "show", "showing", "holding", "holds", "see", "seeing", "counted",
+                  "count"), None),
         (_LAST_N, ("down", "only", "just", "we're", "we", "onto", "on"), None),
         (_ONLY_UNITS, ("only", "just"), None),
         (_ZERO, ("no", "zero"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",
-                     "only", "the", "our"), 1),
+                     "only", "the", "our", "last", "final"), 1),
     )
 )  # fmt: skip
 _ANY_FIRST_WORD = frozenset().union(*(words for _, _, words, _, _ in _FIRST_WORDS))
@@ -237,6 +270,8 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
             return None
         if value == 1 and _ONE_AS_PRONOUN.search(doc.masked, max(0, start - 8), start):
             return None  # "this one is no longer available"
+        if match.group("n") == "one" and doc.masked.endswith("x ", 0, start):
+            return None  # "the 2 Slice one": a name's pronoun, not a count
         if not _MONTH_WORDS.isdisjoint(doc.words.word_set) and (
             _DATE_AFTER.match(doc.masked, match.end("n"))
             or _DATE_BEFORE.search(doc.masked, max(0, start - 12), start)
@@ -313,7 +348,7 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
     stock_words = may_match(_BEFORE_STOCK_NEEDLES, text)
     unit_words = may_match(_WITH_UNIT_NEEDLES, text)
     for start in sorted(starts):
-        match = _BEFORE_STOCK.match(text, start) if stock_words else None
+        match = _before_stock(text, start) if stock_words else None
         if match is None and stock_words:
             match = _NAMED_BEFORE_STOCK.match(text, start)
             if match is not None and _NOT_STOCK.search(text, doc.clause_at(start).start, start):
@@ -335,15 +370,28 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
             _keep(found, count)
 
 
+def _before_stock(text: str, start: int) -> re.Match[str] | None:
+    """ "14 in stock", "2 of the kettles left"; not "3 of your orders on the system": a
+    count of orders, not of stock."""
+    match = _BEFORE_STOCK.match(text, start)
+    if match is not None and _NOT_STOCK.search(text, match.start("n"), match.end()):
+        return None
+    return match
+
+
 def _value_of_before(doc: Document, start: int) -> re.Match[str] | None:
     """The count at `start` as the value of what was said just before it: an item's name
     ("kettle pro: 1", "the 65W has 14") or its stock ("in stock, 8 of them")."""
     text = doc.masked
-    if _NAME_BEFORE.search(text, max(0, start - 12), start):
-        return _named_value(doc, start)
-    if " of " in text[start : start + 8] and _OF_THEM_BEFORE.search(
-        text, max(0, start - 16), start
-    ):
+    if (
+        _NAME_BEFORE.search(text, max(0, start - 12), start)
+        or (
+            not _YES_WORDS.isdisjoint(doc.words.word_set)
+            and _YES_NAME_BEFORE.search(text, max(0, start - 24), start)
+        )
+    ) and (named := _named_value(doc, start)):
+        return named
+    if _UNITS_AHEAD.match(text, start) and _OF_THEM_BEFORE.search(text, max(0, start - 16), start):
         return _OF_THEM.match(text, start)
     return None
 
@@ -407,20 +455,28 @@ def _keep(found: dict[int, Count], count: Count) -> None:
 #: A table's stock column, by its header: "| Item | In stock |", "| Product | Qty |".
 _STOCK_HEADER = re.compile(
     r"\s*(?:in stock|stock(?: level| count)?|qty|quantity|units?(?: (?:left|in stock|available))?"
-    r"|available|on hand|left|remaining|inventory)\s*"
+    r"|available|on hand|left|remaining|inventory)\??\s*"
 )
 _ROW = re.compile(r"[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*(?:\n|$)")
 _RULE_ROW = re.compile(r"[\s|:-]*")
 _CELL_NUMBER = re.compile(rf"\s*{_NUM}\s*")
 
 
-def stock_table(doc: Document) -> tuple[tuple[int, int] | None, list[Count]]:
-    """A Markdown table with a stock column: its header row's span and the count in that
-    column of every row below it (the row names its item). ((None), []) when there is none."""
+#: A cell of a table's stock column: where its text starts, the text, and its row's span.
+Cell = tuple[int, str, tuple[int, int]]
+
+
+def stock_cells(doc: Document) -> tuple[tuple[int, int] | None, list[Cell]]:
+    """A Markdown table with a stock column: its header row's span and the cell in that
+    column of every row below it (the row names its item). (None, []) when there is none;
+    worked out once per answer."""
+    cached = doc.memo.get("stock_cells")
+    if isinstance(cached, tuple):
+        return cached
     text = doc.masked
     header: tuple[int, int] | None = None
     column = -1
-    counts: list[Count] = []
+    cells_found: list[Cell] = []
     for row in _ROW.finditer(text):
         if text[row.start() : row.end()].strip() and _RULE_ROW.fullmatch(row.group("cells")):
             continue
@@ -428,31 +484,54 @@ def stock_table(doc: Document) -> tuple[tuple[int, int] | None, list[Count]]:
         if header is None:
             column = next((i for i, c in enumerate(cells) if _STOCK_HEADER.fullmatch(c)), -1)
             if column < 0:
-                return None, []
+                break
             header = (row.start(), row.end())
             continue
         if column < len(cells):
             start = offset + sum(len(c) + 1 for c in cells[:column])
-            match = _CELL_NUMBER.fullmatch(cells[column])
-            value = None if match is None else parse_number(match.group("n"))
-            if match is not None and value is not None:
-                begin = start + match.start("n")
-                clause = doc.clause_at(begin)
-                counts.append(Count(begin, start + match.end("n"), value, False, clause, False))
+            cells_found.append((start, cells[column], (row.start(), row.end())))
+    found = (header, cells_found) if header is not None else (None, [])
+    doc.memo["stock_cells"] = found
+    return found
+
+
+def stock_table(doc: Document) -> tuple[tuple[int, int] | None, list[Count]]:
+    """A Markdown table with a stock column: its header row's span and the count in that
+    column of every row below it (the row names its item). ((None), []) when there is none."""
+    header, cells = stock_cells(doc)
+    counts: list[Count] = []
+    for start, cell, _ in cells:
+        match = _CELL_NUMBER.fullmatch(cell)
+        value = None if match is None else parse_number(match.group("n"))
+        if match is not None and value is not None:
+            begin = start + match.start("n")
+            clause = doc.clause_at(begin)
+            counts.append(Count(begin, start + match.end("n"), value, False, clause, False))
     return header, counts
 
 
 #: "8 and 3 respectively", "12, 4 and 0 respectively": counts paired in turn with the names
 #: listed before them.
 _RESPECTIVELY = _compile(
-    rf"(?P<list>{NUMBER}(?:\s*,\s*{NUMBER})*,? and {NUMBER})(?: {_UNIT})?,? respectively\b"
+    rf"(?P<list>{NUMBER}(?:\s*,\s*{NUMBER})*,? (?:and|n|&) {NUMBER})(?: {_UNIT})?,? respectively\b"
 )
+#: The same without the word, right after the group's stock phrase: "the X and the Y are in
+#: stock, 14 and 6", "both in: 4 and 9".
+_IN_TURN = _compile(
+    r"(?:in stock|in|available|avail)\s*[,:\u2014-]\s*"
+    rf"(?P<list>{NUMBER}(?:\s*,\s*{NUMBER})*,? (?:and|n|&) {NUMBER})(?: {_UNIT})?"
+    r"(?=\s*(?:[.;!]|$))"
+)
+#: Two numbers joined as a list ("14 and 6"): where `_IN_TURN` may match (digits only; counts
+#: in words are paired only "respectively").
+_NUMBERS_IN_TURN = re.compile(r"\d,? (?:and|n|&) \d")
+_JOINS = frozenset(["and", "n"])
 _LIST_NUMBER = re.compile(NUMBER)
 
 
 def _respective(doc: Document, found: dict[int, Count]) -> None:
     """Counts listed "respectively", each paired with its name of the group before them."""
-    for match in _RESPECTIVELY.finditer(doc.masked):
+    for match in [*_RESPECTIVELY.finditer(doc.masked), *_IN_TURN.finditer(doc.masked)]:
         numbers = list(_LIST_NUMBER.finditer(doc.masked, match.start("list"), match.end("list")))
         first = numbers[0]
         group = resolve(doc, ClaimKind.QUANTITY, first.start(), first.end())
@@ -482,7 +561,11 @@ def find_counts(doc: Document) -> list[Count]:
             found[count.start] = count
     _by_first_word(doc, found)
     _by_number(doc, found)
-    if "respectively" in doc.masked:
+    if "respectively" in doc.masked or (
+        not _JOINS.isdisjoint(doc.words.word_set)
+        and sum(map(str.isdigit, doc.words.word_set)) > 1
+        and _NUMBERS_IN_TURN.search(doc.masked)
+    ):
         _respective(doc, found)
     counts: list[Count] = []
     for _, count in sorted(found.items()):

@@ -57,7 +57,7 @@ def _set_aside(text: str, mention: Mention) -> bool:
     return _NOT_THE.search(text, max(0, mention.start - 12), mention.start) is not None
 
 
-def _connects(gap: str) -> bool:
+def connects(gap: str) -> bool:
     """Nothing but blanks, punctuation and words that join a list between two mentions."""
     if not gap.strip():
         return False
@@ -83,7 +83,7 @@ def _group(
     while index > 0:
         previous = candidates[index - 1]
         gap = doc.masked[previous.end : members[0].start]
-        if not _connects(gap) or (singular and not _ALTERNATIVE.search(gap)):
+        if not connects(gap) or (singular and not _ALTERNATIVE.search(gap)):
             break
         members.insert(0, previous)
         index -= 1
@@ -97,7 +97,7 @@ def _group_after(doc: Document, first: Mention, candidates: list[Mention]) -> tu
     the clock"."""
     members = [first]
     for mention in candidates[candidates.index(first) + 1 :]:
-        if not _connects(doc.masked[members[-1].end : mention.start]):
+        if not connects(doc.masked[members[-1].end : mention.start]):
             break
         if _OWN_VERB.match(doc.masked, mention.end):
             break  # "30 of the mat and the clock's sold out": the clock has a verb of its own
@@ -113,7 +113,10 @@ def _resolve_tier(
         return ()
     for mention in candidates:
         if start <= mention.start and mention.end <= end:
-            return (mention.subject,)
+            # "X n Y both out": the name inside the phrase, and those coordinated before it.
+            if mention is candidates[0] or start < mention.start:
+                return (mention.subject,)
+            return _group(doc, types, mention, candidates)
     clause = doc.clause_at(start)
     attached = next((m for m in candidates if end <= m.start), None)
     if (

@@ -199,6 +199,12 @@ def _other_forms(word: str) -> tuple[str, ...]:
         forms.append(word[:-1])
         if word.endswith("es"):
             forms.append(word[:-2])
+        # The plurals that change the word: knives / knife, shelves / shelf, batteries /
+        # battery.
+        if word.endswith("ves"):
+            forms += [word[:-3] + "fe", word[:-3] + "f"]
+        elif word.endswith("ies"):
+            forms.append(word[:-3] + "y")
     return tuple(forms)
 
 
