@@ -9,11 +9,11 @@ claim (none → out of stock, scarce → low stock, else in stock).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from operator import attrgetter
 
 from auditor._claims._clarification import find_clarifications
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
@@ -480,7 +480,7 @@ _TERSE_NEXT = RuleSet.of(
         negated=_OUT,
     ),
 )
-_TERSE_END = re.compile(
+_TERSE_END = compile_pattern(
     r"(?:\b(?:out|in|gone)|\b(?:have|got) (?:it|them|one|some|x+))\b(?=\s*(?:[,.;!)]|$|now\b"
     r"|at the moment|right now|rn\b|atm\b|for now|i'm afraid|sorry|too\b|as well|also\b"
     r"|in stock|yes\b|til\b|till\b|'til\b|until\b))"
@@ -640,17 +640,17 @@ _SPAN = attrgetter("span")
 #: What a bare verb after a name denies or affirms: "X isn't in stock, but Y is".
 _OPPOSITES = {_IN: _OUT, _OUT: _IN, _LOW: _OUT}
 #: Words after "we don't sell" that point back at what was named before: "we don't stock it".
-_POINTING_BACK = re.compile(
+_POINTING_BACK = compile_pattern(
     r"\W*(?:$|(?:it|them|that|this|those|these|one|any ?more|currently|here|at the moment"
     r"|right now|sorry|i'm afraid|unfortunately)\b)"
 )
 #: A word said as part of a name, then a noun it describes: "kids' bikes".
-_MODIFIES = re.compile(
+_MODIFIES = compile_pattern(
     r"'?\s+(?!(?:anymore|any|more|now|here|sorry|at|in|on|for|right|currently|unfortunately"
     r"|i'm|im|either|too|as|and|or|but|though|tho|yet|online|today|these|atm|rn|i|we|you"
     r"|them|it|to|from|with|by|sadly)\b)[a-z]{3,}"
 )
-_DETERMINERS = re.compile(r"\s*(?:(?:the|a|an|any|our)\s+)?")
+_DETERMINERS = compile_pattern(r"\s*(?:(?:the|a|an|any|our)\s+)?")
 _REFINES = {
     # Low now is what the customer can buy, whatever restock is planned.
     _LOW: frozenset({_IN, _BACK}),
@@ -660,7 +660,7 @@ _REFINES = {
 
 
 #: A stock column's cell answered in one word or mark: "| Yes (40+) |", "| ❌ |".
-_CELL_ANSWER = re.compile(
+_CELL_ANSWER = compile_pattern(
     r"\s*(?:(?P<yes>yes|yep|y|\u2705|\u2714|\u2611)|(?P<no>no|n|nope|none|\u274c|\u2716|\u2717"
     r"|\u2718))(?![\w-])"
 )
@@ -768,7 +768,7 @@ def _scoped(doc: Document, claims: list[Claim]) -> list[Claim]:
 
 
 _VARIANTS = frozenset(VARIANT_WORDS)
-_VARIANT_WORD = re.compile(r"\b(?:" + "|".join(VARIANT_WORDS) + r")\b")
+_VARIANT_WORD = compile_pattern(r"\b(?:" + "|".join(VARIANT_WORDS) + r")\b")
 #: What one variant may be short of.
 _SHORT = frozenset([_OUT, _BACK, _LOW])
 
@@ -797,7 +797,7 @@ _NEGATIVE_QUANTIFIERS = frozenset(["none", "neither"])
 #: A negative quantifier as a sentence's subject, the stock phrase its predicate, the group
 #: told between: "None of the blenders in our lineup, including the X, are in stock" (the
 #: clauses a comma makes are still that one subject's).
-_NONE_OF = re.compile(
+_NONE_OF = compile_pattern(
     r"(?:^|[,:;]\s*|\b(?:but|and|so|sorry|afraid|unfortunately)\W+)(?:none|neither)(?: of)?"
     r" (?:the|these|those|them|our|your|its|their)\b"
     r"(?:(?!\b(?:is|are|was|were|isn't|aren't|have|has|had|do|does|did)\b)[^.!?;])*?"
@@ -822,12 +822,12 @@ def _denied_by_quantifier(doc: Document, hits: list[Hit]) -> list[Hit]:
 #: What may stand between a claim about a group and the list of its members: time words,
 #: apologies, a colon, a dash or a list's bullets, and the words that open a list ("…, neither
 #: the 18cm nor the 20cm", "none of those are in stock sorry - X, Y, Z", "…right now:\n- X").
-_LIST_OPENING = re.compile(
+_LIST_OPENING = compile_pattern(
     r"(?:[\s,:;\u2013\u2014*\u2022(-]|\b(?:right now|at the (?:moment|minute)|at present|atm"
     r"|rn|currently|today|sorry|sry|soz|i'm afraid|unfortunately|for now|neither|either|both"
     r"|including|incl|namely|the|i\.e\.|e\.g\.)\b)*"
 )
-_GROUP_SAID = re.compile(
+_GROUP_SAID = compile_pattern(
     r"\b(?:(?:none|neither|all|both|each|any) of (?:the|these|those|them|our)\b|neither\b"
     r"|(?:all|both) (?:out|gone|sold out|in stock|available)\b)"
 )
@@ -864,15 +864,15 @@ def _over_the_list(doc: Document, claims: list[Claim]) -> list[Claim]:
 
 #: The words that put an order in view (`Document.order_context`), found again here to tell
 #: an order from the customer's act of ordering.
-_ORDER_WORDS = re.compile(
+_ORDER_WORDS = compile_pattern(
     r"(?<!-)\b(?:orders?|parcels?|packages?|shipments?|delivery|deliveries|couriers?|tracking"
     r"|purchases?)\b"
 )
 #: "Order" as what the customer may do ("you can order now", "order today", "place an order",
 #: "10% off your next order"): no order of theirs is in view.
-_RESTOCK = re.compile(RESTOCK)
-_ORDERING_AFTER = re.compile(r"\s+(?:now|today|tonight|it|them|one|online|before|by|soon)\b")
-_ORDERING_BEFORE = re.compile(
+_RESTOCK = compile_pattern(RESTOCK)
+_ORDERING_AFTER = compile_pattern(r"\s+(?:now|today|tonight|it|them|one|online|before|by|soon)\b")
+_ORDERING_BEFORE = compile_pattern(
     r"\b(?:you|to|can|could|please|and|just|simply|then|place|places|placing|an|your next"
     r"|next|a new|first)\s+(?:\w+\s+)?$"
 )
@@ -945,7 +945,7 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
 
 #: A name and a one-word answer, in a terse list: "Earbuds Pro 2 yes, Earbuds Pro (og) no",
 #: "kettle pro: out. blue kettle: loads", "Juicer X90 ✅".
-_POLAR = re.compile(
+_POLAR = compile_pattern(
     r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?P<sep>[:=\u2014,?-][ \t]*)?(?:(?P<yes>yes|yep|yeah|ya|y|loads"
     r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611)|(?P<low>low|lo|v low|running low|limited)"
     # "desk lamp? nope none": the answer, and the word that says what it denies.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._registry import EXTRACTORS
@@ -19,26 +20,26 @@ from auditor._claims._text import Segment
 
 _VALUE = "which_one"
 #: "which" asking, not relating: "the kettle, which is in stock" and "which we sell" relate.
-_WHICH = re.compile(
+_WHICH = compile_pattern(
     r"\bwhich\b(?!\s+(?:is|are|was|were|has|have|had|will|would|means|should|can|may"
     r"|might|we|i|it|they)\b)"
 )
 #: Verbs after which "which" asks even in a sentence that is not a question.
-_ASKING = re.compile(
+_ASKING = compile_pattern(
     r"\b(?:know|tell|confirm|clarify|specify|say|check|sure|mean|meant|advise|share|which)\b"
 )
 #: "you" in chat spellings too: "u mean the pro?", "do ya mean".
 _YOU = r"(?:you|u|ya)"
-_MEANING = re.compile(
+_MEANING = compile_pattern(
     rf"\b(?:do|did) {_YOU}(?: perhaps| maybe| possibly| actually| by any chance)? mean\b"
     r"|\byou meant?\b"
     r"|\b(?:were|are) you (?:after|thinking of|asking about|looking for|referring to|on about)\b"
     r"|\bis (?:it|this|that) (?:the|for the|about)\b"
 )
 #: A chat question that opens on "u mean" and a candidate: "u mean the mixer pro?".
-_U_MEAN = re.compile(r"[\W_]*u mean (?:the|ur|your|a|an)\b")
+_U_MEAN = compile_pattern(r"[\W_]*u mean (?:the|ur|your|a|an)\b")
 #: "which … do you mean", said without a question mark ("which return do u mean").
-_MEANT_AFTER = re.compile(
+_MEANT_AFTER = compile_pattern(
     rf"\b(?:{_YOU} mean|{_YOU} meant|{_YOU} (?:are|r) (?:after|asking about))\b"
 )
 #: The id that settles which. Blanks are runs: Markdown emphasis leaves several.
@@ -48,7 +49,7 @@ _ID_NOUN = (
     r"|(?:order|return|rma|ref)(?=\s{2,}(?:pls|please|plz|thx|thanks|ta\b|[?.!,]|$)))"
 )
 #: Asking for that id: "please share the RMA number", "could you pop the order number over".
-_ID_REQUEST = re.compile(
+_ID_REQUEST = compile_pattern(
     r"\b(?:share|send|give|provide|tell|confirm|let me know|what's|whats|what is"
     r"|(?:could|can|may|might) (?:i|we) (?:get|have|ask for|take|grab)|need|pop|drop|pass"
     r"|(?:have|do) (?:you|u) (?:got|have)|(?:you|u) got)"
@@ -56,7 +57,7 @@ _ID_REQUEST = re.compile(
 )
 #: A question that is only the id asked for: "order no. pls?", "your order number, please?";
 #: not one that goes on about it ("can't find your order number? it's in the email").
-_ID_ONLY = re.compile(
+_ID_ONLY = compile_pattern(
     rf"[\W_]*(?:(?:the|your|ur|yr)\s+)?(?:order|return|rma|reference|ref|tracking)\s+{_ID_NOUN}"
     r"[\s,.]*(?:pls|please|plz|thanks|ta)?[\s.!]*\?"
 )
@@ -64,22 +65,22 @@ _ID_ONLY = re.compile(
 #: a return or an exchange", "check on your order or your return". Kinds of record are which
 #: one only as what the question is about: "would you like a refund or an exchange?" offers.
 _KIND = r"(?:order|return|product|item|exchange|purchase|parcel|delivery)"
-_ALTERNATIVES = re.compile(
+_ALTERNATIVES = compile_pattern(
     r"\bor\s+(?:the|your)\s+(?:\w+\s+)?(?:one|other)\b"
     r"|\b(?:about|on|into|is (?:this|it|that)|was (?:this|it|that)|mean|meant)\s+"
     rf"(?:an?|your|the)\s+{_KIND}\s+or\s+(?:an?|your|the)\s+{_KIND}\b"
 )
-_OR = re.compile(r"\bor\b")
+_OR = compile_pattern(r"\bor\b")
 #: "What" asking which record or item: "sorry what item?", "what order was that?".
-_WHAT = re.compile(r"\bwhat (?:item|product|order|return|one|model|size|colou?r|version)\b")
+_WHAT = compile_pattern(r"\bwhat (?:item|product|order|return|one|model|size|colou?r|version)\b")
 #: A question that is only two choices, one of them a catalogued name ("vacuum or cordless?"):
 #: "refund or exchange?" names nothing and is an offer.
-_EITHER = re.compile(
+_EITHER = compile_pattern(
     r"[\W_]*(?:[\w-]+\s+){0,3}?[\w-]+\s+or\s+(?:[\w-]+\s+){0,3}?[\w-]+[\s.!]*\?[\W_]*"
 )
 #: An id asked for on another channel or for someone else is part of a hand-off, not a
 #: question of which record: "email us your order number", "quote it when you call".
-_ELSEWHERE = re.compile(
+_ELSEWHERE = compile_pattern(
     r"@|\b(?:dm|dms|email|e-mail|emailing|call|calling|ring|ringing|phone|contact|contacting"
     r"|support|helpline|whatsapp|messenger|inbox|team|agent|colleague|them|they)\b"
 )
@@ -87,7 +88,7 @@ _ELSEWHERE = re.compile(
 
 #: An email that is a record, not a channel: where the id is found, what the order was placed
 #: with.
-_EMAIL_RECORD = re.compile(
+_EMAIL_RECORD = compile_pattern(
     r"\b(?:in|from|on) (?:the|your|ur|yr|our) (?:[\w-]+ ){0,2}e-?mail\b"
     r"|\bthe e-?mail(?: address)? (?:you|u) (?:ordered|used|signed|registered|paid|bought|placed)\b"
     r"|\be-?mail(?: address)? (?:on|for|of) (?:the|your|ur) (?:account|acct|order)\b"
@@ -140,12 +141,12 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
 
 
 #: Asking for details whose list follows: "I'll need a little more information:".
-_NEED_DETAILS = re.compile(
+_NEED_DETAILS = compile_pattern(
     r"\b(?:need|require|ask for|have|share|send|provide)\b(?:\s+[\w-]+){0,4}?\s+(?:information"
     r"|info|details|the following)\b"
 )
 #: A list item that is an id asked for: "1. Your **RMA number** (starts with RMA-)".
-_LISTED_ID = re.compile(rf"[\W\d_]*(?:your|ur|yr|the)\s+(?:[\w-]+\s+){{0,2}}?{_ID_NOUN}")
+_LISTED_ID = compile_pattern(rf"[\W\d_]*(?:your|ur|yr|the)\s+(?:[\w-]+\s+){{0,2}}?{_ID_NOUN}")
 
 
 def _listed(doc: Document, index: int) -> list[str]:

@@ -11,7 +11,8 @@ from which `_sre.compile` makes the pattern at once. That data depends only on t
 source and flags and on the engine (`_sre.MAGIC`, `_sre.CODESIZE`, the interpreter's exact
 version), so it is kept in one file named by the engine, under
 `$XDG_CACHE_HOME/readiness-auditor/patterns/` (about 0.9 MB, read in about 0.08 s), and a later
-run builds each pattern from it.
+run builds each pattern from it. The reader's modules compile their own module-level patterns
+through it too (some 200, about 0.18 s of every start).
 
 It only ever saves work: another interpreter, a file that cannot be read, a payload whose
 digest does not match, or code the engine refuses (`_sre` validates every code it is given)

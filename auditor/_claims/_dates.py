@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from auditor._claims._compiled import compile_pattern
+
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -79,7 +81,7 @@ _SHORT_PREFIX = (
 )
 _RELATIVE = "|".join(k.replace(" ", r"\s+") for k in sorted(_RELATIVE_DAYS, key=len, reverse=True))
 
-_DATE = re.compile(
+_DATE = compile_pattern(
     r"(?<![\w/.-])(?:"
     r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\w-])"
     r"|(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<ny>\d{4}|\d{2})(?![\w/.]\d)"
@@ -130,9 +132,9 @@ DATE_NEEDLES = (
     "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 )  # fmt: skip
 #: "-thu" after a weekday: the end of a range of weekdays ("wed-thu", "Mon – Wed").
-_WEEKDAY_TAIL = re.compile(rf"\s*[-\u2013\u2014]\s*({_WEEKDAY}|{_WEEKDAY_SHORT})\.?(?!\w)")
-_RANGE_GAP = re.compile(r"\s*(?:and|to|-|\u2014|or|through|until)\s*")
-_RANGE_OPENER = re.compile(r"(?:between|from)\s+$")
+_WEEKDAY_TAIL = compile_pattern(rf"\s*[-\u2013\u2014]\s*({_WEEKDAY}|{_WEEKDAY_SHORT})\.?(?!\w)")
+_RANGE_GAP = compile_pattern(r"\s*(?:and|to|-|\u2014|or|through|until)\s*")
+_RANGE_OPENER = compile_pattern(r"(?:between|from)\s+$")
 
 
 @dataclass(frozen=True, slots=True)

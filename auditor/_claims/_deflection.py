@@ -9,9 +9,8 @@ is ever hedged: hedging softens assertions about the shop, and these assert noth
 
 from __future__ import annotations
 
-import re
-
 from auditor._claims._clarification import find_clarifications
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._delay import extract_delay
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
@@ -714,7 +713,7 @@ _REFUSALS = RuleSet.of(
 _REFUSED_ANYWAY = frozenset({Deflection.CANNOT_CHECK.value, Deflection.OTHER.value, _LIMIT})
 #: Where a refusal found in a sign-in request starts when it is only the request's reason.
 _SECURITY_NOTE = ("for ", "due to ", "security ", "to protect ")
-_SIGN_IN_TALK = re.compile(
+_SIGN_IN_TALK = compile_pattern(
     r"\b(?:sign(?:ed|ing)? ?in|log(?:ged|ging)? ?in|login|verify|as a guest|date of birth"
     r"|postcode|post code|zip code|security questions?)\b"
 )
@@ -723,7 +722,7 @@ _SIGN_IN_TALK = re.compile(
 #: surprisingly often ("I'm sorry for the confusion. I can help with that."), and an answer
 #: made only of these (and of questions that ask nothing of the shop's records) answers
 #: nothing: it is a deflection, `other`, not an answer the auditor failed to read.
-_FILLER = re.compile(
+_FILLER = compile_pattern(
     r"(?:(?:i'm|i am|we're|we are|my|our|i do|we do|i|we) )?(?:so |very |really |truly )?"
     r"(?:sorry|apologi[sz]e|apologies)"
     r"(?: again)?(?: for| about)?(?: any| the| your| all| this| that)?"
@@ -765,13 +764,13 @@ _FILLER = re.compile(
 #: Longer than this, an answer is not filler alone (the longest seen is under 300 characters).
 _MOST_FILLER = 600
 #: What may open a sentence before its first word: blanks, bullets, quotes, emoji.
-_LEAD = re.compile(r"[\W_]*")
+_LEAD = compile_pattern(r"[\W_]*")
 #: The first letters of the joints `_RESIDUE` skips, to rule most sentences out cheaply.
 _JOINTS = ("and", "but", "so", "then", "just", "ok", "again", "though", "too", "please", "tbh",
            "honestly", "oops", "whoops", "unfortunately", "annoyingly", "afraid", "i'm afraid",
            "to be honest")  # fmt: skip
 #: What may remain of a sentence once its filler is taken out: joints and punctuation.
-_RESIDUE = re.compile(
+_RESIDUE = compile_pattern(
     r"[\W_]*(?:(?:and|but|so|then|just|ok|okay|again|though|too|please|tbh|honestly|oops|whoops"
     r"|sorry|unfortunately|annoyingly|afraid|i'm afraid|to be honest)\b[\W_]*)*"
 )
@@ -810,7 +809,7 @@ def _says_nothing(doc: Document) -> Segment | None:
     return doc.sentences[0] if filler and not find_clarifications(doc) else None
 
 
-_SIGN_OFF = re.compile(
+_SIGN_OFF = compile_pattern(
     r"\b(?:if you (?:have|need|would like|want|wish)|if you'd (?:like|prefer)|should you (?:have"
     r"|need|require|want|wish)|anything else|any (?:other|more|further) \w+|(?:other|additional"
     r"|more) questions|further (?:questions|help|assistance)|for anything else"

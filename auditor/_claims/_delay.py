@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind, Delay
@@ -137,8 +138,8 @@ _TABLE = RuleSet.of(
     ),
 )
 #: An apology word; `_NOT_ABOUT_LATENESS` removes those about something else.
-_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e[sd]?|apologies|apology|soz|sry)\b")
-_NOT_ABOUT_LATENESS = re.compile(
+_APOLOGY = compile_pattern(r"\b(?:sorry|apologi[sz]e[sd]?|apologies|apology|soz|sry)\b")
+_NOT_ABOUT_LATENESS = compile_pattern(
     r"\b(?:sorry|apologi[sz]e|apologies|sry|soz)\b[^.!?\n]{0,25}?"
     r"(?:delay (?:in|getting|with) (?:respond|repl|getting|get|my)|slow (?:reply|response)"
     r"|for (?:the )?wait(?:ing)? (?:for (?:my|a) (?:reply|response))|to hear)"

@@ -15,11 +15,11 @@ part and some part is still to come, the day an earlier part was delivered is no
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._dates import DATE_NEEDLES, DateExpr, find_dates, resolve
 from auditor._claims._dispatch import WordIndex
 from auditor._claims._document import Document
@@ -48,7 +48,7 @@ def _spaced(pattern: str) -> str:
 
 
 #: Words that say a parcel reaches the customer, chat shorthand included ("arr", "del.").
-_STRONG = re.compile(
+_STRONG = compile_pattern(
     _spaced(
         r"\b(?:arriv\w*|ariv\w*|arrv\w*|arr|dlvr\w*|dlvy|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|dlvrd|dlvred|delivd|del|eta"
         r"|with (?:you|u)|w/ ?(?:you|u)|w (?:you|u)|reach(?:es|ed)? (?:you|u)|o/d"
@@ -66,7 +66,7 @@ _STRONG = re.compile(
     )
 )
 #: Words that only say when: a delivery's date unless the clause sends the parcel off.
-_WEAK = re.compile(
+_WEAK = compile_pattern(
     _spaced(
         r"\b(?:expected|expect|estimated|estimates?|due|scheduled|slated|booked in|pencil+ed in"
         r"|on track for|planned for|aiming for|aimed for|targeting|target date|coming"
@@ -84,7 +84,7 @@ _WEAK = re.compile(
 #: have been with you on the 2nd", "the original delivery date of December 3 has passed",
 #: "missed its date (4 Dec)". The answer does not say the order will come then, so the clause
 #: gives no delivery date; a new date said after it does ("new ETA fri").
-_UNMET = re.compile(
+_UNMET = compile_pattern(
     r"\b(?:(?:should(?: have|'ve| of)|shoulda) (?:been|arrived|come|got|gotten|reached|landed"
     r"|turned|gone|\w+ed)|(?:was|were) (?:due|meant|supposed|scheduled|expected"
     r"|promised|set|booked|slated)|original(?:ly)?|missed|(?:has|have|had) (?:now |already )?"
@@ -93,10 +93,10 @@ _UNMET = re.compile(
 #: A delivery tried and failed is no delivery: "the carrier attempted delivery on Friday"; the
 #: next attempt, still to come, is the day it is due ("a second attempt is scheduled for
 #: tomorrow").
-_ATTEMPTED = re.compile(r"\b(?:attempted|tried to deliver|delivery attempt)\b")
+_ATTEMPTED = compile_pattern(r"\b(?:attempted|tried to deliver|delivery attempt)\b")
 #: A span of days counted from another event, not from today: "2-3 working days after that",
 #: "within 5 days of shipment", "3 days from dispatch". It names no day.
-_ANCHORED = re.compile(
+_ANCHORED = compile_pattern(
     r"\s*(?:after|from|of|following) (?:that|this|then|it (?:ships|leaves|goes)|dispatch"
     r"|despatch|shipment|shipping|collection|posting|pick-?up|the (?:date of )?(?:dispatch"
     r"|despatch|shipment|shipping|collection))\b"
@@ -113,7 +113,7 @@ _GOODS_WORDS = r"(?:order|parcel|package|delivery|shipment|replacement|item|item
 #: days", "get back to you tomorrow", "expect a call tomorrow", "you'll hear from us by Friday".
 #: Its words ("with you", "expect") are no delivery cue, so the time span it gives is the
 #: contact's and never a delivery date. A delivery word elsewhere in the clause still counts.
-_CONTACT = re.compile(
+_CONTACT = compile_pattern(
     rf"\b(?:{forms(*CONTACTING, 'be in touch with', 'hear back from', 'hear from')}"
     r"(?: (?:you|u|us))?"
     r"|expect(?:ing)? (?:a|an|our|my|their|the|some) (?:(?:phone|quick|e-?mail|text) )?"
@@ -129,50 +129,52 @@ _CONTACT = re.compile(
 )
 #: Either kind of cue, to find where they stand in one pass (an overlap with a clause is all
 #: that is asked of it).
-_ANY_CUE = re.compile(f"{_STRONG.pattern}|{_WEAK.pattern}")
-_SENDING = re.compile(
+_ANY_CUE = compile_pattern(f"{_STRONG.pattern}|{_WEAK.pattern}")
+_SENDING = compile_pattern(
     r"\b(?:ship\w*|dispatch\w*|go(?:es|ing)? out|due out|leav\w*|left|sent|send|post(?:ed)?"
     r"|pack\w*)\b"
 )
-_OFF_TOPIC = re.compile(
+_OFF_TOPIC = compile_pattern(
     r"\b(?:re-?stock\w*|back in stock|expected back|due back|refunds?|refunded|returns?|returned"
     r"|rma|sent back|send back|credit\w*|money|usually|typically|normally)\b"
 )
 #: A sentence about the shop's own stock arriving, not the customer's parcel.
-_RESTOCK = re.compile(RESTOCK)
+_RESTOCK = compile_pattern(RESTOCK)
 #: Money spoken of before a clause of when: "it" there is the money ("your refund is approved
 #: — expect it in 3 days"), unless the clause names what is delivered.
-_MONEY = re.compile(r"\b(?:refunds?|refunded|paid out|credit\w*|money|reimburs\w*)\b")
-_GOODS = re.compile(r"\b(?:order|parcel|package|delivery|shipment|replacement|item|items|box)\b")
-_PAST = re.compile(
+_MONEY = compile_pattern(r"\b(?:refunds?|refunded|paid out|credit\w*|money|reimburs\w*)\b")
+_GOODS = compile_pattern(
+    r"\b(?:order|parcel|package|delivery|shipment|replacement|item|items|box)\b"
+)
+_PAST = compile_pattern(
     r"\b(?:delivered|arrived|was|were|came|got|received|signed|dropped|left|turned|landed"
     r"|reached|dlvd|dlvrd"
     # "last Thursday", not "the last one is out for delivery this morning".
     r"|last (?:week|night|mon|tue|wed|thu|fri|sat|sun)\w*)\b"
 )
-_FUTURE = re.compile(
+_FUTURE = compile_pattern(
     r"\b(?:will|'ll|should|shd|expect|expected|due|going to|to be|arrives|arriving|scheduled"
     r"|down for|pencil+ed in|booked in|slated|planned|for delivery)\b"
 )
 #: "shipped 2day, eta thurs": the day a parcel was sent, not the day it arrives.
-_SENT_ON = re.compile(
+_SENT_ON = compile_pattern(
     r"\b(?:ship\w*|dispatch\w*|despatch\w*|sent(?: out| off)?|posted|went out|left us"
     r"|collected|picked up)\s+(?:on\s+|at\s+)?$"
 )
 #: "arrives in 2 days rather than today": the date set aside.
-_SET_ASIDE = re.compile(r"\b(?:rather than|instead of|not)\W*$")
+_SET_ASIDE = compile_pattern(r"\b(?:rather than|instead of|not)\W*$")
 #: The label of a field line, up to its colon or dash ("Estimated delivery - "): a few words.
-_LABEL = re.compile(r"\W*(?:[\w'/]+\s+){0,3}[\w'/]+\s*(?::|\s-\s)")
+_LABEL = compile_pattern(r"\W*(?:[\w'/]+\s+){0,3}[\w'/]+\s*(?::|\s-\s)")
 #: "the first … the second …": each of the orders named before, in turn.
-_ORDINAL = re.compile(r"\W*(?:and\s+)?the (first|former|second|latter)\b")
+_ORDINAL = compile_pattern(r"\W*(?:and\s+)?the (first|former|second|latter)\b")
 _ORDINAL_INDEX = {"first": 0, "former": 0, "second": 1, "latter": 1}
-_WORD = re.compile(r"[a-z0-9']+")
+_WORD = compile_pattern(r"[a-z0-9']+")
 #: A number standing alone, which may be an order's named in full elsewhere.
-_BARE_NUMBER = re.compile(r"(?<![\w./:-])(\d{4,})(?![\w./:-])")
+_BARE_NUMBER = compile_pattern(r"(?<![\w./:-])(\d{4,})(?![\w./:-])")
 #: A field that only says when: "Date:", "When:", "On:".
-_WHEN_LABEL = re.compile(r"[^\w\n]*(?:date|when|on|day|dated)\s*:")
+_WHEN_LABEL = compile_pattern(r"[^\w\n]*(?:date|when|on|day|dated)\s*:")
 #: A time of day as a word: "3pm", "14", "8am".
-_TIME = re.compile(r"\d{1,2}(?:am|pm)?")
+_TIME = compile_pattern(r"\d{1,2}(?:am|pm)?")
 #: The only words, besides its dates, of a clause that goes on from a delivery clause or is
 #: the value of a label ("the last one on 30 November", "1pm – 3pm today"): no verb of its own.
 _VALUE_WORDS = frozenset({
@@ -185,24 +187,24 @@ _VALUE_WORDS = frozenset({
     # A softened or stressed date is still only a date: "— possibly tomorrow!".
     "possibly", "probably", "maybe", "perhaps", "likely", "hopefully", "even", "or", "so",
 })  # fmt: skip
-_BLANKS = re.compile(r"\s+")
+_BLANKS = compile_pattern(r"\s+")
 #: A masked name or id ("xxxxxxxxx"): no verb, so a clause of it and a time goes on too.
-_MASK = re.compile(r"x{3,}")
+_MASK = compile_pattern(r"x{3,}")
 #: A part of an order told: several dates still to come for it are its parts', and the order's
 #: own is the last of them ("one's due tomorrow and the other Wednesday").
-_PARTS = re.compile(ORDER_PARTS)
-_PARCEL_HEADER = re.compile(rf"(?:#|no\.?|number )?{PARCELS}(?: (?:#|no\.?|number))?")
+_PARTS = compile_pattern(ORDER_PARTS)
+_PARCEL_HEADER = compile_pattern(rf"(?:#|no\.?|number )?{PARCELS}(?: (?:#|no\.?|number))?")
 
 #: The order's status says a delivered day was a part's when the order is partly sent, or when
 #: it is shipped (every part left) and not delivered ("one was delivered on 2 Dec, the other is
 #: still in transit").
 _PARTLY_SENT = frozenset({"partially_shipped"})
 #: A part that has left, and a part still to come, told in a date's clause.
-_GONE_PART = re.compile(
+_GONE_PART = compile_pattern(
     r"\b(?:shipped|sent|went out|gone|left|dispatched|despatched|o/d|out for delivery|in transit"
     r"|on (?:its|the) way|with the (?:courier|carrier))"
 )
-_STILL_PART = re.compile(
+_STILL_PART = compile_pattern(
     r"\b(?:rest|remaining|remainder|second|other|last|still|follow\w*|yet|separately)\b"
 )
 _SHIPPED = "shipped"

@@ -9,8 +9,7 @@ a cancellation or refund made with "no charge" is not.
 
 from __future__ import annotations
 
-import re
-
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
@@ -43,7 +42,7 @@ _SAID_OF_IT = (
 _FIGURE = r"\d+[.,]\d{2}"
 _MONEY_WORDS = r"(?:a tenner|a fiver|a few quid|a few (?:dollars|pounds|euros)|a couple of quid)"
 
-_PERCENT = re.compile(
+_PERCENT = compile_pattern(
     r"(?<![\w.,])(?P<pct>\d{1,3})\s?(?:%|percent|per cent|pc)\s?(?:off|discount|reduction"
     r"|cheaper|lower|less|refund)(?!\w)"
     # With a word or two naming the discount: "5% loyalty discount", "10% staff reduction".
@@ -55,17 +54,17 @@ _PERCENT = re.compile(
     r"(?:voucher|coupon|code|promo code)s?(?!\w)"
 )
 #: Any percentage: read as a discount when its clause speaks of a price or an offer.
-_BARE_PERCENT = re.compile(r"(?<![\w.,])(?P<pct>\d{1,3})\s?(?:%|percent|per cent)(?!\w)")
-_HALF = re.compile(r"\bhalf (?:price|off)\b|\b50/50\b")
+_BARE_PERCENT = compile_pattern(r"(?<![\w.,])(?P<pct>\d{1,3})\s?(?:%|percent|per cent)(?!\w)")
+_HALF = compile_pattern(r"\bhalf (?:price|off)\b|\b50/50\b")
 #: The words of a price cut in any grammar: "a courtesy credit of 10%", "25% toward your next
 #: purchase", "adjust the price by 15 percent", "a 30% markdown", "discount it by 10%".
-_OFFER_WORDS = re.compile(
+_OFFER_WORDS = compile_pattern(
     r"\b(?:off|discount(?:ed|s)?|reduc(?:e|ed|tion)|markdown|marked down|credit|cheaper|saving"
     r"|save|price|toward|towards|coupon|voucher|code|promo)\b"
     r"|\bmark(?:ed|ing)?\b(?:\s+\S+){0,4}?\s+down\b"
 )
 #: Refused before the figure, in its clause: "I'm unable to take 10% off".
-_REFUSED = re.compile(
+_REFUSED = compile_pattern(
     r"\b(?:can't|cannot|can not|unable to|not able to|won't be able to|not in a position to"
     r"|not allowed to|not authori[sz]ed to|no longer)\b"
 )
@@ -209,14 +208,16 @@ _TABLE = RuleSet.of(
 
 
 #: A Markdown table's column of offer prices: "| Item | Regular | Sale |".
-_OFFER_COLUMN = re.compile(
+_OFFER_COLUMN = compile_pattern(
     r"(?:sale|now|offer|deal|member|members|discounted|reduced|special)(?: price)?\W*"
 )
-_TABLE_MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:€|eur)")
+_TABLE_MONEY = compile_pattern(r"[£$€]\s?\d|\d\s?(?:€|eur)")
 
 
 #: A price struck through beside the one asked now: "~~$59.99~~ $44.99".
-_STRUCK = re.compile(r"~~\s*(?:[£$€]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|eur))\s*~~\W{0,4}[£$€]?\s?\d")
+_STRUCK = compile_pattern(
+    r"~~\s*(?:[£$€]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|eur))\s*~~\W{0,4}[£$€]?\s?\d"
+)
 
 
 def _struck_prices(doc: Document) -> list[Claim]:
@@ -288,9 +289,9 @@ def _percentages(doc: Document) -> list[Claim]:
 #: "No charge" says what costs nothing; in a sentence that cancels or refunds, and gives
 #: nothing, it is the cancellation or refund that is free of a fee ("ORD-1 cancelled, no
 #: charge"), not an offer of something free. A replacement sent at no charge still is one.
-_NO_CHARGE = re.compile(r"no charge|at no (?:extra |additional )?(?:cost|charge)")
-_SETTLED = re.compile(r"\b(?:cancel\w*|refund\w*|void\w*|reversed|reimburs\w*)\b")
-_GIVEN = re.compile(
+_NO_CHARGE = compile_pattern(r"no charge|at no (?:extra |additional )?(?:cost|charge)")
+_SETTLED = compile_pattern(r"\b(?:cancel\w*|refund\w*|void\w*|reversed|reimburs\w*)\b")
+_GIVEN = compile_pattern(
     r"\b(?:replac\w*|new one|another one|swap\w*|exchang\w*|send\w*|sent|ship\w*|post\w*"
     r"|keep|upgrad\w*|repair\w*)\b"
 )
@@ -310,8 +311,8 @@ def _settled_free_of_charge(doc: Document, start: int, end: int) -> bool:
     )
 
 
-_NEED_NOT_SEND = re.compile(r"(?:don't|do not|dont|won't|will not|wont) (?:need|have) to")
-_REFUND_WORD = re.compile(r"\brefund")
+_NEED_NOT_SEND = compile_pattern(r"(?:don't|do not|dont|won't|will not|wont) (?:need|have) to")
+_REFUND_WORD = compile_pattern(r"\brefund")
 
 
 def _kept_with_refund(doc: Document, hit: Hit) -> bool:
@@ -322,9 +323,9 @@ def _kept_with_refund(doc: Document, hit: Hit) -> bool:
     return _REFUND_WORD.search(doc.masked) is not None
 
 
-_CREDIT_PHRASE = re.compile(r"\S+ (?:account |store )?credit")
+_CREDIT_PHRASE = compile_pattern(r"\S+ (?:account |store )?credit")
 #: Why a credit was given, when it is a gift: a thank-you, an apology, goodwill.
-GIFT = re.compile(
+GIFT = compile_pattern(
     r"\b(?:goodwill|gesture|as a thank|a (?:little |small )?thank-you|to say sorry|as an apology"
     r"|by way of (?:an )?apology|on the house)\b"
 )

@@ -15,19 +15,20 @@ from itertools import accumulate, islice
 from operator import itemgetter
 from typing import NamedTuple
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._needles import fewest, rarest_needles
 from auditor._claims._rules import Rule, branches, compiled, group_end
 
-_TOKEN_SPLIT = re.compile(r"([a-z0-9]+(?:'[a-z]+)*)")
-_LEAD = re.compile(r"[a-z0-9']*")
+_TOKEN_SPLIT = compile_pattern(r"([a-z0-9]+(?:'[a-z]+)*)")
+_LEAD = compile_pattern(r"[a-z0-9']*")
 _KEY = 3
 _BEGINNING = itemgetter(slice(0, _KEY))
 #: What may follow a whole first word: a blank, the end, or punctuation that is not optional.
-_BREAK = re.compile(r"(?: |\\s(?![?*]|\{0)|\\W(?![?*]|\{0)|[-:,;/!.](?![?*]|\{0))")
+_BREAK = compile_pattern(r"(?: |\\s(?![?*]|\{0)|\\W(?![?*]|\{0)|[-:,;/!.](?![?*]|\{0))")
 _LOOKAROUND = ("(?!", "(?=")
 #: What may follow a masked mention's run of "x" ("xx+" opening a pattern): anything that
 #: cannot match an "x". A blank, an apostrophe or punctuation, never optional.
-_NOT_X = re.compile(r"(?:[ ']|\\[sW(). -](?![?*]|\{0)|[-:,;/!.](?![?*]|\{0))(?![?*]|\{0)")
+_NOT_X = compile_pattern(r"(?:[ ']|\\[sW(). -](?![?*]|\{0)|[-:,;/!.](?![?*]|\{0))(?![?*]|\{0)")
 #: A pattern opening on a masked mention, as `_regex` writes it.
 _MASKED_LEAD = "(?:xx+"
 
@@ -101,7 +102,7 @@ def _breaks(rest: str, follow: re.Pattern[str] = _BREAK) -> bool:
 
 #: One atom of a pattern's source: an escape, a character class, or one plain character; then
 #: its quantifier, if any ("?", "*", "+", each maybe lazy or possessive).
-_ATOM = re.compile(r"(\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[^\\()|\[?*+{])([?*+]?[?+]?)")
+_ATOM = compile_pattern(r"(\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[^\\()|\[?*+{])([?*+]?[?+]?)")
 
 
 #: Atoms that match no character: what follows them is what may be an "x".
@@ -280,7 +281,7 @@ class RuleSet:
         )
         self.needles = frozenset().union(*(found for _, _, found in anywhere if found))
         if self.needles:
-            self.gate = re.compile("|".join(map(re.escape, fewest(self.needles))))
+            self.gate = compile_pattern("|".join(map(re.escape, fewest(self.needles))))
         self.unfiltered = any(found is None for _, _, found in anywhere)
         self.anywhere = anywhere
         return anywhere

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._context import ExtractionContext
 from auditor._claims._dispatch import WordIndex
 from auditor._claims._echoes import blank, find_echoes, keep_mentions
@@ -32,12 +32,12 @@ _ORDER_NOUNS = (
     "purchase",
     "purchases",
 )
-_ORDER_WORDS = re.compile(r"(?<!-)\b(?:" + "|".join(_ORDER_NOUNS) + r")\b")
+_ORDER_WORDS = compile_pattern(r"(?<!-)\b(?:" + "|".join(_ORDER_NOUNS) + r")\b")
 _RETURN_NOUNS = ("return", "returns", "returned", "returning", "rma")
 #: "sent it back", "got the parcel back": the verbs that make a return with "back".
 _SENDING = ("sent", "sending", "send", "posted", "posting")
 _HAVING = ("got", "received", "have")
-_RETURN_WORDS = re.compile(
+_RETURN_WORDS = compile_pattern(
     r"\b(?:" + "|".join(_RETURN_NOUNS) + "|(?:" + "|".join(_SENDING) + r")\b[\w\s]{0,30}\bback"
     r"|(?:" + "|".join(_HAVING) + r") (?:\w+ ){1,2}back)\b"
 )
@@ -45,14 +45,14 @@ _RETURN_WORDS = re.compile(
 #: with us, but it's not yet available for refund."); alone it may be a restock, and "get back
 #: to us" is a customer writing again.
 _WITH_US = r"(?:back with us|c[ao]me back to us)\b"
-_BACK_WITH_US = re.compile(rf"\b(?:{_WITH_US}[^.!?]*\brefund|refund[^.!?]*\b{_WITH_US})")
+_BACK_WITH_US = compile_pattern(rf"\b(?:{_WITH_US}[^.!?]*\brefund|refund[^.!?]*\b{_WITH_US})")
 _ORDER_NOUN_SET = frozenset(_ORDER_NOUNS)
 _RETURN_NOUN_SET = frozenset(_RETURN_NOUNS)
 _BACK_VERBS = frozenset(_SENDING + _HAVING)
 #: A label opening a line ("status:", "availability —"): a few words and a colon or a dash.
-_LABEL = re.compile(r"\s*[\w'&/()-]+(?: [\w'&/()-]+){0,3}\s*(?::|\u2014|\s-)\s*")
+_LABEL = compile_pattern(r"\s*[\w'&/()-]+(?: [\w'&/()-]+){0,3}\s*(?::|\u2014|\s-)\s*")
 #: A value that denies its label ("In stock: No", "Available: ❌").
-_DENYING_VALUE = re.compile(
+_DENYING_VALUE = compile_pattern(
     r"\s*(?:no|nope|none|nil|n/a|0|zero|not (?:yet|currently|at the moment)|\u274c|\u2717|\u2718"
     r"|\u2716|\u26d4|\U0001f6ab)\W*"
 )

@@ -14,39 +14,40 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._text import Segment, normalise
 
 #: `"…"` (curly quotes are straight after `_text.normalise`), or `'…'` opened after a blank and
 #: closed before one: an apostrophe inside a word ("don't") neither opens nor closes, nor does
 #: an inch mark ("the 12" skillet").
-_QUOTED = re.compile(
+_QUOTED = compile_pattern(
     r"(?<![\w\"])\"(?=\S)[^\"\n]{1,80}(?<=\S)\"(?!\w)"
     r"|(?<![\w'])'(?!(?:em|til|cause|cos|fraid|bout|round|tis|twas|n|s|d|ll|re|ve)\b)(?=\w)"
     r"[^\n]{1,80}?(?<=[\w.!?)])'(?!\w)"
 )
 #: A quote after these reports what a system or page shows ("it's marked as "shipped""): the
 #: assistant says it, so it is no echo.
-_REPORTING = re.compile(
+_REPORTING = compile_pattern(
     r"\b(?:shows?|showing|shown|reads?|says?|listed|marked|flagged|set|status(?: of| is)?"
     r"|updated to|changed to|moved to)(?: as| to)?\s*:?\s*$"
 )
 _QUOTE_MARKS = ('"', "'")
 #: What introduces an echoed name or question, just before emphasis.
-_INTRODUCER = re.compile(
+_INTRODUCER = compile_pattern(
     r"(?:\b(?:called|named|titled|labell?ed|like|for|about|whether|if|mentioned|said|wrote"
     r"|searched|asked|term|phrase|query|words?)\s*[:,]?\s*(?:a |an |the )?)$"
 )
 _LOOK_BACK = 24
 #: "a code (WELCOME15) for **10% off**", "available for **pre-order**": what a code or voucher
 #: is for, or what an item is open to, is the assistant's own word, no echo.
-_OFFERED_FOR = re.compile(
+_OFFERED_FOR = compile_pattern(
     r"\b(?:(?:code|voucher|coupon|discount|credit|promo)s?(?:\s+[*_`]*[\w-]+[*_`]*)?"
     r"|available|open|ready|eligible)\s+for\s*$"
 )
 #: An amount or a percentage alone, which the customer's words are not.
-_FIGURE = re.compile(r"\W*(?:[€$£]|eur|usd|gbp)?\s?\d[\d.,]*\s?(?:%|€|eur|usd|gbp|off)?\W*")
+_FIGURE = compile_pattern(r"\W*(?:[€$£]|eur|usd|gbp)?\s?\d[\d.,]*\s?(?:%|€|eur|usd|gbp|off)?\W*")
 #: What introduces a name searched for, not found: "anything called", "a product named".
-_SEARCH = re.compile(
+_SEARCH = compile_pattern(
     r"\b(?:called|named|titled|like|searched for|search for|looked for|look for|matching)"
     r"\s*:?\s*(?:a |an |the )?\W*$"
 )
@@ -112,7 +113,7 @@ def blank(text: str, echoes: Sequence[Segment], keep: Sequence[tuple[int, int]] 
 
 
 #: A word of a question or an answer, as `normalise` leaves it.
-_WORD = re.compile(r"[^\W_]+")
+_WORD = compile_pattern(r"[^\W_]+")
 
 
 def _words(norm: str) -> list[re.Match[str]]:

@@ -21,23 +21,24 @@ from itertools import accumulate
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._text import Segment
 
 #: Something Markdown could make of the answer: emphasis, code, a link, or a line opening on a
 #: bullet, a number and a dot, a heading, a quote or a rule. Without one, the text is prose.
-_MAYBE_MARKUP = re.compile(
+_MAYBE_MARKUP = compile_pattern(
     r"[*_`]|\[[^\]\n]*\]\(|^[ \t]{0,3}(?:[-+>#=]|\d{1,9}[.)](?:[ \t]|$))", re.M
 )
 #: `_MAYBE_MARKUP`'s parts: a sign of inline markup, a link, a line's opening marker.
 _INLINE_SIGNS = ("*", "_", "`")
-_LINK = re.compile(r"\[[^\]\n]*\]\(")
-_LINE_MARKER = re.compile(r"[ \t]{0,3}(?:[-+>#=]|\d{1,9}[.)](?:[ \t]|$))")
+_LINK = compile_pattern(r"\[[^\]\n]*\]\(")
+_LINE_MARKER = compile_pattern(r"[ \t]{0,3}(?:[-+>#=]|\d{1,9}[.)](?:[ \t]|$))")
 _BLOCK_RULES = ["heading", "lheading", "list", "blockquote", "hr"]
 _INLINE_RULES = ["emphasis", "backticks", "link", "escape"]
 _EMPHASIS_OPEN = frozenset({"em_open", "strong_open"})
 _EMPHASIS_CLOSE = frozenset({"em_close", "strong_close"})
 #: A link's target, "](…)", blanked with its brackets: a URL's words say nothing.
-_LINK_TAIL = re.compile(r"\]\([^)\n]*\)")
+_LINK_TAIL = compile_pattern(r"\]\([^)\n]*\)")
 
 
 @lru_cache(maxsize=1)

@@ -8,15 +8,15 @@ sentence ("I think the kettle is in stock but the toaster is sold out").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._document import Document
 from auditor._claims._needles import fewest, needles
 from auditor._claims._text import Clause
 
 #: "no.9" is a house number, one word, not the negator "no".
-_WORD = re.compile(r"no\.\s?\d+|[a-z0-9]+(?:'[a-z]+)?")
+_WORD = compile_pattern(r"no\.\s?\d+|[a-z0-9]+(?:'[a-z]+)?")
 _WINDOW = 6
 _NEGATORS = frozenset(
     [
@@ -77,9 +77,9 @@ _FRAME_VERBS = frozenset(
 )  # fmt: skip
 #: Every negator is one of these strings, or ends with "n't": a clause without any denies
 #: nothing. One search finds them all; no word boundaries, so it finds every negator word.
-_NEGATOR_TEXT = re.compile("|".join(sorted([*_NEGATORS, "n't"])))
+_NEGATOR_TEXT = compile_pattern("|".join(sorted([*_NEGATORS, "n't"])))
 #: "Not yet" in its other words: "not approved at this time", "still not issued", "so far".
-_YET = re.compile(
+_YET = compile_pattern(
     r"\b(?:yet|still|so far|at this (?:time|point|stage)|at the moment|as of (?:now|today))\b"
 )
 
@@ -103,7 +103,7 @@ _MODALS = frozenset(
 _MONTH_CONTEXT = frozenset(
     ["in", "of", "on", "since", "until", "by", "mid", "early", "late", "end", "from"]
 )
-_FRAMES = re.compile(
+_FRAMES = compile_pattern(
     r"\b(?:i (?:think|believe|guess|suspect|reckon|assume|expect)|i don't think|i do not think"
     r"|i'd say|i would say|as far as i (?:know|can tell|can see)|(?:it )?seems|(?:it )?looks like"
     r"|apparently|if i'm not mistaken|i'm not (?:sure|certain)|not sure)\b"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from auditor._claims._compiled import compile_pattern
+
 _UNITS = [
     "zero",
     "one",
@@ -50,8 +52,8 @@ NUMBER = (
     rf"|(?:{_COMPOUND_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     rf"|{_UNIT_WORDS})"
 )
-_SPACES = re.compile(r"\s+")
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,7}")
+_SPACES = compile_pattern(r"\s+")
+_DIGITS = compile_pattern(r"\d{1,3}(?:,\d{3})+|\d{1,7}")
 _MAX_DIGITS = 7
 
 
@@ -76,7 +78,7 @@ _CURRENCY = r"(?:€|\$|£|eur|usd|gbp)"
 _CURRENCY_AFTER = r"(?:€|\$|£|eur|usd|gbp|euros?|dollars?|pounds?|quid|bucks)"
 _AMOUNT = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?"
 #: A money amount with its currency, before or after the figure.
-MONEY = re.compile(
+MONEY = compile_pattern(
     rf"(?<![\w.,]){_CURRENCY}\s?(?P<before>{_AMOUNT})(?![\d])"
     rf"|(?<![\w.,€$£])(?P<after>{_AMOUNT})\s?{_CURRENCY_AFTER}(?!\w)"
 )

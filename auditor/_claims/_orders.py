@@ -7,9 +7,9 @@ only when the answer talks about an order, and never in a clause about a return 
 
 from __future__ import annotations
 
-import re
 from operator import attrgetter
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import EMPTY, RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
@@ -396,80 +396,82 @@ _AMBIGUOUS = RuleSet.of(
         r"dropped (?:it |them |your \w+ )?off",
     ),
 )
-_OFF_TOPIC = re.compile(
+_OFF_TOPIC = compile_pattern(
     r"\b(?:refunds?|refunded|returns?|returned|rma|sent back|send back|back to us|restock\w*"
     r"|stock|credit)\b"
 )
 #: The object of the status verb, on its line ("cancelled your refund"; not the next list line).
-_OFF_TOPIC_OBJECT = re.compile(
+_OFF_TOPIC_OBJECT = compile_pattern(
     r"[^\S\n]+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock)"
 )
 #: "Arrived at DHL Sort Facility": a carrier's scan on the way, not the delivery.
-_AT_CARRIER = re.compile(
+_AT_CARRIER = compile_pattern(
     rf"\s+(?:at|in) (?:the |a |an |your |their |our )?(?:local |regional |nearest )?"
     rf"(?:(?!fulfil|warehouse)[\w-]+(?:'s|s')? ){{0,2}}?(?:{CARRIER_PLACES}|local (?:facility"
     r"|post office))"
 )
-_SENT_BACK = re.compile(
+_SENT_BACK = compile_pattern(
     r"\b(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback\b|\b(?:returned|rma)\b"
 )
 #: "Pending" is a preposition, saying what something waits for rather than the order's state,
 #: after a hold ("on hold pending review of your order") or a comma before a determiner
 #: ("… a refund of 53.95 EUR, pending the status of the order's return"). After a verb it is
 #: the status ("your order is pending payment").
-_HELD = re.compile(r"\b(?:hold|held|paused|suspended|frozen|blocked|delayed)\s+\Z")
-_PAUSE = re.compile(r",\s*\Z")
-_NOUN_PHRASE = re.compile(r"\s+(?:the|a|an|your|our|its|their|this|that|these|those|any|further)\b")
-_A_WORD = re.compile(r"\s+[a-z]")
-_STILL = re.compile(r"\b(?:still|yet|remaining|rest|other|others|remainder)\b")
+_HELD = compile_pattern(r"\b(?:hold|held|paused|suspended|frozen|blocked|delayed)\s+\Z")
+_PAUSE = compile_pattern(r",\s*\Z")
+_NOUN_PHRASE = compile_pattern(
+    r"\s+(?:the|a|an|your|our|its|their|this|that|these|those|any|further)\b"
+)
+_A_WORD = compile_pattern(r"\s+[a-z]")
+_STILL = compile_pattern(r"\b(?:still|yet|remaining|rest|other|others|remainder)\b")
 #: A part of an order named by its place among the parts, its number or a share of the whole.
-_PART = re.compile(ORDER_PARTS)
+_PART = compile_pattern(ORDER_PARTS)
 #: The orders named together, as a subject: "they", "both", "the two orders".
-_TOGETHER_ORDERS = re.compile(r"\b(?:they|they're|them|both|each|the two|these|those)\b")
+_TOGETHER_ORDERS = compile_pattern(r"\b(?:they|they're|them|both|each|the two|these|those)\b")
 #: Items said to travel as one: "both in one box", "shipped together".
-_TOGETHER = re.compile(
+_TOGETHER = compile_pattern(
     r"\b(?:in (?:one|the same|a single) (?:box|parcel|package|shipment|consignment)|together)\b"
 )
 #: A table whose first columns name parcels: each row is a part of the order.
-_PARTS_HEADER = re.compile(rf"(?:#|no\.?|number )?{PARCELS}(?: (?:#|no\.?|number))?")
+_PARTS_HEADER = compile_pattern(rf"(?:#|no\.?|number )?{PARCELS}(?: (?:#|no\.?|number))?")
 #: Still at the shop, said of a part: it waits, follows or is on backorder. "Follow up" is a
 #: contact verb, not a parcel's ("I'll follow up on the second parcel" says nothing of where it is).
-_WAITING = re.compile(
+_WAITING = compile_pattern(
     r"\b(?:waiting|awaiting|back-?order\w*|(?:to follow|following|follows?)(?![\s-]+up\b)"
     r"|separately|yet to"
     r"|still to|not yet|hasn't left|has not left|haven't left"
     r"|will (?:go out|ship|be sent|be shipped|be dispatched|leave))\b"
 )
 #: "… is with the courier": a parcel held by the carrier, after a verb of being or a label.
-_HELD_BY = re.compile(
+_HELD_BY = compile_pattern(
     r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)"
     r"|(?:\b(?:is|are|now|still)|'s|'re) out|[:\-]"
     # A part, told in chat: "3rd w/ courier", "other one with DPD".
     r"|\b(?:1st|2nd|3rd|\d+th|first|second|third|last|other|rest|one|parcel|box|pkg))\s*$"
 )
 #: A clause that opens on its verb: its subject is the one before it in the sentence.
-_NO_SUBJECT = re.compile(
+_NO_SUBJECT = compile_pattern(
     r"\s*(?:(?:and|but|so|then)\s+)?(?:it\s+)?(?:will|'ll|should|is|are|was|were|has|have|had|can"
     r"|could|would|may|might|to)\b"
 )
 #: What a shop sends that is no parcel: "the email was not sent", "the label isn't posted yet".
-_MESSAGES = re.compile(
+_MESSAGES = compile_pattern(
     r"\b(?:e-?mails?|labels?|links?|invoices?|receipts?|messages?|texts?|codes?|confirmations?"
     r"|tracking|details|info|refunds?|vouchers?|forms?)\b"
 )
 #: Following a parcel, not saying where it is: "you can track ORD-1 with Evri".
-_FOLLOWED = re.compile(
+_FOLLOWED = compile_pattern(
     r"\b(?:track|follow|check|trace|monitor|find|look up)\w*\s+(?:it|them|your \w+|xx+)\s*$"
 )
 #: An order noun, not the verb "to order" ("you can order it today", "pre-order").
-_ORDER_NOUN = re.compile(
+_ORDER_NOUN = compile_pattern(
     r"(?<!\bto )(?<!\byou )(?<!\bcan )(?<!\bplease )(?<!\bpre-)\b(?:orders?|parcels?|packages?"
     r"|shipments?|deliver(?:y|ies)|couriers?|tracking|purchases?)\b(?! (?:it|them|now|today|online"
     r"|before|by|one|more))"
 )
 _IDS = frozenset({SubjectType.ORDER, SubjectType.RETURN})
 #: The orders together: "both", "all of them", "all your orders".
-_PLURAL = re.compile(
+_PLURAL = compile_pattern(
     r"\b(?:both|all (?:of )?(?:them|those|these|(?:your|the|ur|yr) (?:\w+ )?(?:orders|parcels"
     r"|packages)))\b"
 )
@@ -479,8 +481,8 @@ _HERE = frozenset({_PROCESSING, _PENDING, _UNSHIPPED, _ELIDED})
 #: partly sent ("- Desk Organiser — shipped / - Cable Tidy — not yet shipped").
 _DENIED = frozenset({_UNSHIPPED, _ELIDED})
 _SPAN_START = attrgetter("span")
-_RESTOCK = re.compile(RESTOCK)
-_BOUNCED = re.compile(BOUNCED)
+_RESTOCK = compile_pattern(RESTOCK)
+_BOUNCED = compile_pattern(BOUNCED)
 _ORDER_OF_STAGES = later_beats_earlier(_STAGES)
 #: An order's history told line by line ("Dispatched: 3 December / Delivered: 5 December"):
 #: the latest stage told of a named order is its status, whatever sentence tells it.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._needles import may_match, needles
@@ -45,7 +46,7 @@ _FILLER = r"(?:\s+(?!(?:and|but|or|so|in)\b|\d)[\w'-]+){0,3}?"
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern.replace(" ", r"\s+"))
+    return compile_pattern(pattern.replace(" ", r"\s+"))
 
 
 # Tried where a number starts.
@@ -66,17 +67,17 @@ _NAMED = r"xx+(?: [\[(]xx+[\])])?"
 #: "51 x Oak Board [BD-2878] on hand": a count multiplied over what it counts (a stock list).
 _TIMES_NAMED = _compile(rf"{_NUM}\s*[x×] {_NAMED} {_STOCK}(?!\w)")
 #: "in stock (23)", "available (4 units)": the count in brackets right after the stock word.
-_AFTER_STOCK = re.compile(rf"{_STOCK}\s*\(\s*$")
+_AFTER_STOCK = compile_pattern(rf"{_STOCK}\s*\(\s*$")
 _BRACKETED = _compile(rf"{_NUM}(?: {_UNIT})?(?=\s*\))")
 #: "… 2 of the kettles and 30 of the toasters": a count listed after another.
 _LISTED = _compile(rf"{_NUM} (?:of (?:the )?(?:[a-z]+ )?)?(?:xx+|{_UNIT}(?!\w))")
 #: A one-word "yes" between a name and its count: "tablet stand yes tho, 11", "X: yep - 4".
 _YES_BEFORE = r"[:\s\u2014-]*\s(?:yes|yep|yeah|yea|yup)(?: tho| though)?\s*[,:\u2014-]\s*"
 _YES_WORDS = frozenset(["yes", "yep", "yeah", "yea", "yup"])
-_YES_NAME_BEFORE = re.compile(rf"x{_YES_BEFORE}$")
+_YES_NAME_BEFORE = compile_pattern(rf"x{_YES_BEFORE}$")
 #: "blue kettle: 7", "tablet stand 0", "Earbuds Pro – 9.": a count standing as the value of
 #: a name in a terse stock list, closing its clause.
-_NAME_BEFORE = re.compile(
+_NAME_BEFORE = compile_pattern(
     r"x\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]\s*|\s)$"
 )
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
@@ -86,14 +87,14 @@ _OF_THEM = _compile(
     r"|\s+(?:arrived|came in|landed|turned up|were delivered|just arrived|have arrived))"
 )
 #: What `_OF_THEM` counts, right after the number: "8 of them", "11 pairs".
-_UNITS_AHEAD = re.compile(
+_UNITS_AHEAD = compile_pattern(
     r"[\w,.]+\s+(?:of\b|units?\b|pcs\b|pieces?\b|items?\b|sets?\b|pairs?\b|packs?\b)"
 )
-_OF_THEM_BEFORE = re.compile(
+_OF_THEM_BEFORE = compile_pattern(
     r"(?:in stock|available|avail|on hand|left|remaining|back in|came in|come in|restocked"
     r"|x in)\W*$"
 )
-_NAME_GAP = re.compile(
+_NAME_GAP = compile_pattern(
     r"\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]\s*|\s"
     rf"|{_YES_BEFORE})"
 )
@@ -104,10 +105,10 @@ _VALUE_TAIL = (
     r"|soz|i'm afraid|tho|though|in (?:the )?(?:wh|warehouse|stock ?room)|in stock|on hand"
     r"|avail(?:able)?|left|remaining)\b)*"
 )
-_VALUE_NUMBER = re.compile(rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$))")
+_VALUE_NUMBER = compile_pattern(rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$))")
 _BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
 _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
-_LIST_JOIN = re.compile(r"(?:,\s*|\s+(?:and|n)\s+|\s*[&+]\s*)$")
+_LIST_JOIN = compile_pattern(r"(?:,\s*|\s+(?:and|n)\s+|\s*[&+]\s*)$")
 # Tried where their first word starts.
 _WE_HAVE = _compile(
     r"(?:(?:we|i|there|they)(?:'ve|'re|'s|\s+(?:still|currently|now|only|have|has|got|are|is"
@@ -134,13 +135,13 @@ _ONLY_UNITS = _compile(
     rf"(?:only|just) {_NUM}(?: (?:{_UNIT})(?!\w)|(?=(?:\s+(?:tho|though|atm|rn|sry|sorry))?"
     r"\s*(?:[.,;!)\n]|$)))"
 )
-_STOCKED_BEFORE = re.compile(r"\b(?:in stock|instock|avail\w*|stock|have|got|left)\b")
+_STOCKED_BEFORE = compile_pattern(r"\b(?:in stock|instock|avail\w*|stock|have|got|left)\b")
 #: A count marked approximate after it gives availability, never a quantity: "50 or so",
 #: "40-ish". ("About 40" stays a count: the labelled set reads "approx. 1,200 units" as one.)
-_ABOUT_AFTER = re.compile(r"(?:-ish|ish\b|\s+or so\b|\s+odd\b|\+)")
+_ABOUT_AFTER = compile_pattern(r"(?:-ish|ish\b|\s+or so\b|\s+odd\b|\+)")
 #: Before it: "about 40 left", "roughly 30", "~25". ("approx." in a stock system's bracketed
 #: figure, "(approx. 1,200 units)", is read as that system's count.)
-_ABOUT_BEFORE = re.compile(
+_ABOUT_BEFORE = compile_pattern(
     r"(?:\b(?:roughly|approximately|maybe|like|give or take|more than|over|upwards of|in excess of"
     r"|north of|well over|at least)|(?:have|has|got|'ve|are|is"
     r"|'s|'re|with|still|hold|holding)\s+(?:about|around|some|nearly"
@@ -158,15 +159,15 @@ _MONTH_WORDS = frozenset(
      "january", "february", "march", "april", "june", "july", "august", "september", "october",
      "november", "december"]
 )  # fmt: skip
-_DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
-_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+$")
+_DATE_AFTER = compile_pattern(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
+_DATE_BEFORE = compile_pattern(rf"\b{_MONTHS}\.?\s+$")
 #: A negative quantifier before a count: "there isn't a single one left", "not 1 left".
 _NEGATORS = ("n't", "not", "never", "without")
-_NOT_BEFORE = re.compile(
+_NOT_BEFORE = compile_pattern(
     r"(?:\bnot|n't|\bnever|\bwithout)\s+(?:(?:got|have)\s+)?(?:even\s+)?(?:a\s+single\s+)?$"
 )
 #: A count of choices, not of stock: "we have a couple of items that match".
-_CHOICES_AFTER = re.compile(
+_CHOICES_AFTER = compile_pattern(
     r"\s+(?:of\s+)?(?:items?|products?|options?|results?|matches|models?|versions?)"
     r"\s+(?:that|which|matching|to choose|you can|called|named|like)\b"
 )
@@ -223,14 +224,14 @@ _NOT_A_COUNT_BEFORE = frozenset("._,€$£#:/-")
 #: model", "2019 edition"), or between "the" and a product's name or id ("The 2019 PN-2262 is
 #: in stock"); model text says such things. "We have 2000 Blue Kettles" stays a count.
 _YEARS = (1900, 2099)
-_YEAR_AFTER = re.compile(r"-\d|\s+(?:models?|editions?|versions?)\b")
-_YEAR_NAMING = re.compile(r"\s+xx+")
-_ONE_AS_PRONOUN = re.compile(r"\b(?:this|that|which|each|every|any|no) $")
-_SCARCE = re.compile(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")
-_LEFT = re.compile(r"\b(?:left|remaining)\b")
+_YEAR_AFTER = compile_pattern(r"-\d|\s+(?:models?|editions?|versions?)\b")
+_YEAR_NAMING = compile_pattern(r"\s+xx+")
+_ONE_AS_PRONOUN = compile_pattern(r"\b(?:this|that|which|each|every|any|no) $")
+_SCARCE = compile_pattern(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")
+_LEFT = compile_pattern(r"\b(?:left|remaining)\b")
 #: "Remaining: 3 units", "Left - 2": a field of what remains.
-_LEFT_LABEL = re.compile(r"\b(?:left|remaining|remain)\s*[:=\u2014-]\s*$")
-_NOT_STOCK = re.compile(
+_LEFT_LABEL = compile_pattern(r"\b(?:left|remaining|remain)\s*[:=\u2014-]\s*$")
+_NOT_STOCK = compile_pattern(
     r"\b(?:orders?|ordered|returns?|returned|returning|refunds?|refunded|bought|purchased"
     r"|received|delivered|shipped|sent|dispatched|contains?|shipping|parcels?)\b"
 )
@@ -324,7 +325,7 @@ def _number_starts(doc: Document) -> list[int]:
     return found
 
 
-_TIMES = re.compile(r"\s[x\u00d7]\d")
+_TIMES = compile_pattern(r"\s[x\u00d7]\d")
 
 
 def _times_after_name(doc: Document) -> list[int]:
@@ -453,13 +454,13 @@ def _keep(found: dict[int, Count], count: Count) -> None:
 
 
 #: A table's stock column, by its header: "| Item | In stock |", "| Product | Qty |".
-_STOCK_HEADER = re.compile(
+_STOCK_HEADER = compile_pattern(
     r"\s*(?:in stock|stock(?: level| count)?|qty|quantity|units?(?: (?:left|in stock|available))?"
     r"|available|on hand|left|remaining|inventory)\??\s*"
 )
-_ROW = re.compile(r"[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*(?:\n|$)")
-_RULE_ROW = re.compile(r"[\s|:-]*")
-_CELL_NUMBER = re.compile(rf"\s*{_NUM}\s*")
+_ROW = compile_pattern(r"[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*(?:\n|$)")
+_RULE_ROW = compile_pattern(r"[\s|:-]*")
+_CELL_NUMBER = compile_pattern(rf"\s*{_NUM}\s*")
 
 
 #: A cell of a table's stock column: where its text starts, the text, and its row's span.
@@ -524,9 +525,9 @@ _IN_TURN = _compile(
 )
 #: Two numbers joined as a list ("14 and 6"): where `_IN_TURN` may match (digits only; counts
 #: in words are paired only "respectively").
-_NUMBERS_IN_TURN = re.compile(r"\d,? (?:and|n|&) \d")
+_NUMBERS_IN_TURN = compile_pattern(r"\d,? (?:and|n|&) \d")
 _JOINS = frozenset(["and", "n"])
-_LIST_NUMBER = re.compile(NUMBER)
+_LIST_NUMBER = compile_pattern(NUMBER)
 
 
 def _respective(doc: Document, found: dict[int, Count]) -> None:

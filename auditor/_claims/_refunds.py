@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import APPROVING, REFUND, STARTING, WALLET, WITH_CHAT, forms, past
@@ -30,7 +31,7 @@ _NONE = "none"
 _LANDED = "landed"
 #: Money said to have reached the wallet: issued when past, unread when still to come.
 _ARRIVED = "arrived"
-_MODAL = re.compile(r"\b(?:will|'ll|should|shd|may|might|could|can|would|going to|expect)\b")
+_MODAL = compile_pattern(r"\b(?:will|'ll|should|shd|may|might|could|can|would|going to|expect)\b")
 #: A refund by any of its names ("rfnd", "store credit"; `_lexicon.REFUND`), and with "'s"
 #: as one word ("refund's"), so that the dispatch files each under its whole first word.
 _REFUND = REFUND
@@ -74,19 +75,19 @@ _AUX = (
 #: Where the money is now: "back on your card", "back 2 ur acct".
 _BACK_ON = rf"back (?:on|to|into|onto|in|2) {WALLET}"
 #: A future or a plan before a phrase: "we will credit $15 back", "we'll be putting it through".
-_FUTURE = re.compile(r"\b(?:will|'ll|shall|going to|gonna|about to|plan to|need to)\b")
+_FUTURE = compile_pattern(r"\b(?:will|'ll|shall|going to|gonna|about to|plan to|need to)\b")
 #: How many words before a phrase a future may stand and still govern it.
 _FUTURE_REACH = 5
-_WORDS = re.compile(r"[\w']+")
+_WORDS = compile_pattern(r"[\w']+")
 #: A credit named as the refund ("store credit of $42", "the credit … has posted"), not the
 #: verb ("credited", which says money went back).
-_CREDIT = re.compile(r"\bcredit\b(?!\s+cards?\b)")
-_ALREADY = re.compile(r"\balready\b")
-_MONEY_WORDS = re.compile(r"\b(?:money|funds|cash|amount|\d[\d.,]* ?(?:quid|bucks))\b")
-_PRONOUN = re.compile(r"\b(?:it|it's|its|that|that's|thats)\b")
+_CREDIT = compile_pattern(r"\bcredit\b(?!\s+cards?\b)")
+_ALREADY = compile_pattern(r"\balready\b")
+_MONEY_WORDS = compile_pattern(r"\b(?:money|funds|cash|amount|\d[\d.,]* ?(?:quid|bucks))\b")
+_PRONOUN = compile_pattern(r"\b(?:it|it's|its|that|that's|thats)\b")
 #: What a customer was charged, which a reversal gives back.
 _CHARGE = r"(?:charge|payment|transaction)s?"
-_GOODWILL = re.compile(
+_GOODWILL = compile_pattern(
     r"\b(?:goodwill|gesture|as a thank|a (?:little |small )?thank-you|to say sorry|as an apology"
     r"|by way of (?:an )?apology|on the house)\b"
 )
@@ -342,7 +343,7 @@ _TABLE = RuleSet.of(
         negation=False,
     ),
 )
-_REFUND_CUE = re.compile(
+_REFUND_CUE = compile_pattern(
     r"\b(?:refund\w*|rfnd\w*|reimburs\w*|credit(?!\s+cards?\b)\w*|money back|revers(?:ed|al)"
     r"|back with (?:you|u)"
     r"|back (?:on|to|in|into|2) (?:your|ur)"
@@ -351,12 +352,12 @@ _REFUND_CUE = re.compile(
     r"(?:full |whole )?\S+ back\b|back to (?:you|u)\b)"
 )
 #: A reason after a refused refund that is still to come: "…, as it hasn't arrived yet".
-_REASON_YET = re.compile(r"\b(?:as|because|since|cos|coz|until|till)\b[^.;!?\n]*\byet\b")
+_REASON_YET = compile_pattern(r"\b(?:as|because|since|cos|coz|until|till)\b[^.;!?\n]*\byet\b")
 #: "No refund until we receive it": refused only for now.
-_UNTIL = re.compile(r"[\w ]{0,20}?\b(?:until|till|before|unless|once)\b")
+_UNTIL = compile_pattern(r"[\w ]{0,20}?\b(?:until|till|before|unless|once)\b")
 _PRONOUNS = ("it", "that")
 #: Refund talk in any form: the word, or money going back.
-_MONEY_BACK = re.compile(
+_MONEY_BACK = compile_pattern(
     r"\brefund|\brfnd|\breimburs|\b(?:went|gone|go|goes|sent|put|going|way|credited|pay|paid)"
     r"\s+back\b"
     r"|\bback\s+(?:on|to|into)\s+(?:your|the|you)\b|\bback\s+with\s+(?:you|u)\b"
@@ -364,7 +365,7 @@ _MONEY_BACK = re.compile(
 )
 #: Just before an amount, what makes it not the refund: taken off it ("minus a $6.95 fee",
 #: "less the £3.50 postage") or set aside ("rather than the full $249.99").
-_DEDUCTED = re.compile(
+_DEDUCTED = compile_pattern(
     r"\b(?:minus|less|after|excluding|deducting|deducted|withheld|withholding|kept|keeping"
     r"|retained|rather than"
     r"|instead of|not|than"
@@ -373,36 +374,36 @@ _DEDUCTED = re.compile(
     r"(?: (?:a|an|the|your|our|full|original|usual|whole))*\W*$"
 )
 #: Just after an amount, what makes it the gross the refund was cut from: "£17.50 less …".
-_GROSS = re.compile(
+_GROSS = compile_pattern(
     r"\W*(?:minus|less)\b"
     # A fee kept back: "the $9.99 return shipping fee was deducted from your refund".
     r"|(?:\s+[\w-]+){0,3}\s+(?:fee|charge|postage|cost)s?\s+(?:was |were |has been |is |will be )?"
     r"(?:deducted|taken off|taken out|subtracted|withheld|kept)\b"
 )
-_NAMED_REFUND = re.compile(r"\b(?:refund|rfnd|refnd|reimburs)")
+_NAMED_REFUND = compile_pattern(r"\b(?:refund|rfnd|refnd|reimburs)")
 #: A field's label naming what was paid or kept, not what goes back.
-_PRICE_LABEL = re.compile(
+_PRICE_LABEL = compile_pattern(
     r"\b(?:original|item price|price|subtotal|fee|restocking|postage|shipping|amount paid"
     r"|you paid|deduct\w*)\b"
 )
 #: A field's label naming what the customer gets back: "You'll receive: $72.00".
-_RECEIVE_LABEL = re.compile(r"\byou(?:'ll| will)? (?:receive|get back|get)\W*$")
+_RECEIVE_LABEL = compile_pattern(r"\byou(?:'ll| will)? (?:receive|get back|get)\W*$")
 #: The whole a refunded part was of: "$25.00 of the $80.00 you paid".
-_PART_OF = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the|your)(?:\s+(?:full|original|total))?\W*$")
+_PART_OF = compile_pattern(r"\d\s+(?:out\s+)?of\s+(?:the|your)(?:\s+(?:full|original|total))?\W*$")
 #: An amount said to be a hold on the card, not money sent back.
-_HOLD = re.compile(r"\b(?:authori[sz]ation|pre-?authori[sz]ation|hold)\b")
-_OTHER_MONEY = re.compile(
+_HOLD = compile_pattern(r"\b(?:authori[sz]ation|pre-?authori[sz]ation|hold)\b")
+_OTHER_MONEY = compile_pattern(
     r"\b(?:price|priced|costs?|fee|charge|shipping|postage|delivery|off|save|saving|discount"
     r"|total|paid for|was priced)\b"
 )
 #: "It was £12.", "That was £45.00": an amount that refers back to the sentence before.
-_ANAPHORA = re.compile(
+_ANAPHORA = compile_pattern(
     r"[^\w]*(?:(?:it|that|which|this|the amount)(?:'s| was| is| came to)"
     # What the customer will see of it: "You should see £41.00 within 3–5 working days."
     r"|you(?:'ll| will| should| may| might| can| could)? (?:see|get|receive|notice|expect))\b"
 )
-_AMOUNT_LABEL = re.compile(r"\bamount\b")
-_ANY_REFUND = re.compile(rf"\b{REFUND}(?!\s+cards?\b)")
+_AMOUNT_LABEL = compile_pattern(r"\bamount\b")
+_ANY_REFUND = compile_pattern(rf"\b{REFUND}(?!\s+cards?\b)")
 _CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound", "quid", "bucks")
 
 
@@ -495,13 +496,13 @@ _FIELD_STATES = {
 #: Field states whose negation is part of the state, not a denial of it.
 _SELF_NEGATED = frozenset(("not eligible", "not refundable", "not started", "not yet started"))
 #: Longest first: "not eligible" before a bare "eligible" could be read.
-_FIELD_STATE = re.compile(
+_FIELD_STATE = compile_pattern(
     r"\b(?:" + "|".join(sorted(_FIELD_STATES, key=len, reverse=True)) + r")\b"
 )
 #: A label that names no topic of its own: the heading above it does.
-_BARE_LABEL = re.compile(r"\s*(?:status|state|current status|update)\W*")
-_REFUND_WORD = re.compile(rf"\b{REFUND}(?!\s+cards?\b)")
-_OWN_LABEL = re.compile(rf"\W*{REFUND}(?: status)?(?: (?:for|on) xx+)?\W*")
+_BARE_LABEL = compile_pattern(r"\s*(?:status|state|current status|update)\W*")
+_REFUND_WORD = compile_pattern(rf"\b{REFUND}(?!\s+cards?\b)")
+_OWN_LABEL = compile_pattern(rf"\W*{REFUND}(?: status)?(?: (?:for|on) xx+)?\W*")
 
 
 def _field_hits(doc: Document) -> list[Hit]:

@@ -14,9 +14,9 @@ claim before it (`carry_over`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._document import Document
 from auditor._claims._markdown import Layout
 from auditor._claims._model import Claim, ClaimKind, ClaimValue
@@ -24,12 +24,12 @@ from auditor._claims._scan import Hit, silent
 from auditor._claims._subjects import KIND_SUBJECTS, Mention, SubjectType
 from auditor._claims._text import Clause
 
-_CONNECTOR = re.compile(
+_CONNECTOR = compile_pattern(
     r"(?:\s|,|&|/|\+|\band\b|\bn\b|\bor\b|\bnor\b|\bplus\b|\bas well as\b|\bthe\b"
     r"|\bboth\b|\bneither\b|\beither\b)*"
 )
-_OWN_VERB = re.compile(r"(?:'s|'re|\s+(?:is|are|was|were|has|have)\b)")
-_ALTERNATIVE = re.compile(r"\b(?:or|nor)\b")
+_OWN_VERB = compile_pattern(r"(?:'s|'re|\s+(?:is|are|was|were|has|have)\b)")
+_ALTERNATIVE = compile_pattern(r"\b(?:or|nor)\b")
 #: Every ASCII character `_CONNECTOR` can match: most gaps hold another ("kettle (KT-1)")
 #: and are settled without the regex.
 _CONNECTOR_CHARS = frozenset(
@@ -39,16 +39,16 @@ _CONNECTOR_CHARS = frozenset(
 
 
 #: A verb in the singular right after a name: the name alone is its subject.
-_SINGULAR_VERB = re.compile(r"(?:'s|\s+(?:is|was|has)\b)")
+_SINGULAR_VERB = compile_pattern(r"(?:'s|\s+(?:is|was|has)\b)")
 #: Between a phrase and the name it is said of: "plenty of the Speaker S20", "sold out of the
 #: Mini", "2 units of the Rice Cooker", "10% off the regular kettle" (one describing word).
-_ATTACHED = re.compile(
+_ATTACHED = compile_pattern(
     r"\s+(?:of|off|on|for|to)\s+(?:(?:both|all|each|either|neither)\s+(?:of\s+)?)?"
     r"(?:(?:the|our|your|a|an|those|these)\s+)?(?:[a-z]+\s+)?"
 )
 
 
-_NOT_THE = re.compile(r"\bnot\s+(?:the\s+)?$")
+_NOT_THE = compile_pattern(r"\bnot\s+(?:the\s+)?$")
 
 
 def _set_aside(text: str, mention: Mention) -> bool:
@@ -249,12 +249,12 @@ _ELLIPSIS_WORDS = frozenset(
 _SAME = frozenset(["too", "also", "well", "same", "so", "as", "neither", "nor", "either", "both"])
 _NEGATIVE = frozenset(["not", "isnt", "arent", "doesnt", "hasnt", "t", "neither", "nor", "no"])
 #: A clause that is a name and an auxiliary only: "…, but the ordinary X90 is".
-_BARE_VERB = re.compile(
+_BARE_VERB = compile_pattern(
     r"(?:is|are|does|do|has|have|was|were|s)(?:\s*n't|\s+not|nt)?\W*$|(?:isnt|arent|doesnt"
     r"|not)\W*$"
 )
-_CLAUSE_WORD = re.compile(r"[a-z]+")
-_DENIAL = re.compile(r"\b(?:not|no|never|none|nothing|isnt|arent|dont|doesnt)\b|n't\b")
+_CLAUSE_WORD = compile_pattern(r"[a-z]+")
+_DENIAL = compile_pattern(r"\b(?:not|no|never|none|nothing|isnt|arent|dont|doesnt)\b|n't\b")
 
 
 def _elliptic(doc: Document, clause: Clause, mentions: list[Mention]) -> tuple[bool, bool] | None:

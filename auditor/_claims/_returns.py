@@ -8,8 +8,7 @@ refunded you" is a refund claim — decided by what the clause is about.
 
 from __future__ import annotations
 
-import re
-
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
@@ -257,12 +256,12 @@ _TABLE = RuleSet.of(
         r"(?:full |partial )?refund",
     ),
 )
-_SENT_BACK = re.compile(r"\b(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback\b")
+_SENT_BACK = compile_pattern(r"\b(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback\b")
 _STAGES = later_beats_earlier((_REQUESTED, _APPROVED, _RECEIVED, _REFUNDED))
 #: Turned down is where a return ends, whatever stage it was turned down at ("we've had it
 #: back but it failed inspection").
 _STAGES[_REJECTED] = frozenset((_REQUESTED, _APPROVED, _RECEIVED))
-_NOUNS = re.compile(
+_NOUNS = compile_pattern(
     r"\b(?:returns?|rma|refunds?|orders?|payments?|cards?|you|we|i|it|this|that|items?|parcel"
     r"|package|money|status|thats|xx+)\b"
 )
@@ -271,16 +270,16 @@ _NOT_A_RETURN = frozenset(
 )
 #: The noun nearest before a state word: "your refund for ORD-1 has been declined" and
 #: "RMA-1's refund was approved" speak of the refund, whatever opened the clause.
-_MONEY_NOUNS = re.compile(r"\b(?:refunds?|payments?|money|cards?)\b")
+_MONEY_NOUNS = compile_pattern(r"\b(?:refunds?|payments?|money|cards?)\b")
 _PRONOUNS = frozenset({"it", "this", "that", "thats"})
 #: The state verb's object is money: "approved a refund", "declined the payment".
 #: On its line: the next paragraph's "Your refund …" is no object ("Status: Approved").
-_MONEY_OBJECT = re.compile(
+_MONEY_OBJECT = compile_pattern(
     r"[^\S\n]+(?:a|the|your|ur)(?:[^\S\n]+full|[^\S\n]+partial)?[^\S\n]+(?:refund|payment)\b"
 )
 #: How far back, in characters, a pronoun's noun is sought.
 _LOOK_BACK = 120
-_ANY_NOUN = re.compile(
+_ANY_NOUN = compile_pattern(
     r"\b(?:returns?|rma|refunds?|payments?|money|cards?|items?|parcel|package)\b"
 )
 
@@ -321,7 +320,7 @@ def table_row(doc: Document, position: int) -> tuple[int, int]:
 
 
 #: The line under a Markdown table's header row: "|---|:---:|".
-_RULE_LINE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
+_RULE_LINE = compile_pattern(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
 
 
 def column_header(doc: Document, position: int) -> str:
@@ -367,7 +366,7 @@ def _pronoun_of_money(doc: Document, hit: Hit) -> bool:
 #: What says by itself that it is the return which arrived: its id or "returned …".
 _ARRIVER = ("xx", "returned ")
 #: A phrase whose return is told by an id alone: the id must be a return's.
-_BY_ID = re.compile(r"xx+ .*arrived|.* (?:received|got) xx+")
+_BY_ID = compile_pattern(r"xx+ .*arrived|.* (?:received|got) xx+")
 
 
 def _keep(doc: Document, hit: Hit) -> bool:

@@ -53,13 +53,13 @@ class Rule:
 
 
 _MAX_EXPANSION = 64
-_NEGATED_PHRASE = re.compile(r"\b(?:no|not|never|none|nothing|cannot|nobody)\b|n't\b")
+_NEGATED_PHRASE = compile_pattern(r"\b(?:no|not|never|none|nothing|cannot|nobody)\b|n't\b")
 
 
 #: What the group scanners look at: an escape with its character, a bracket or a bar. Found by
 #: the regex engine, so a rule's source is not walked character by character in Python (that
 #: walk was a third of the reader's import).
-_SYNTAX = re.compile(r"\\.|[()\[\]|]", re.DOTALL)
+_SYNTAX = compile_pattern(r"\\.|[()\[\]|]", re.DOTALL)
 
 
 def _scan_groups(text: str) -> list[int]:
@@ -139,7 +139,7 @@ def rules(
 
 
 #: `{item}` or `{id}` in a shop phrase: a subject the answer names, masked or not.
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+PLACEHOLDER = compile_pattern(r"\{([^{}]*)\}")
 #: What a placeholder matches: a masked mention (a run of "x") or a word that names an item on
 #: its own ("the kettle"), with an id in brackets after a name ("Blue Kettle (KT-1042)"). Which
 #: mention it is, and whether it may stand there, is checked per match (`_scan`).

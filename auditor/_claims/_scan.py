@@ -6,6 +6,7 @@ import re
 from operator import itemgetter
 from typing import NamedTuple
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._negation import has_yet, hedged, negated
@@ -30,7 +31,7 @@ class Hit(NamedTuple):
 #: value, clause, negated, the subject its placeholder names.
 _Raw = tuple[int, int, str, str | None, Clause, bool, str | None]
 _SORT_KEY = itemgetter(0, 1, 2)
-_WORD = re.compile(r"[^\W_]+")
+_WORD = compile_pattern(r"[^\W_]+")
 
 
 def placeholder_subject(doc: Document, rule: Rule, match: re.Match[str]) -> str | None:

@@ -16,6 +16,7 @@ from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._model import ClaimKind
 from auditor._claims._text import normalise
 
@@ -72,16 +73,16 @@ class Mention(NamedTuple):
 #: An id, "kt-1042" or "ord-123456", found by its dash: a pattern opening on letters would be
 #: tried at every letter of the answer. The two or three letters before the dash are read off
 #: after the match.
-_ID_TAIL = re.compile(r"-(?<=[a-z]{2}-)(?P<digits>\d{3,9})(?![\w-])")
+_ID_TAIL = compile_pattern(r"-(?<=[a-z]{2}-)(?P<digits>\d{3,9})(?![\w-])")
 _ID_TYPES = {"ord": SubjectType.ORDER, "rma": SubjectType.RETURN}
 _SKU_DIGITS = 8
-_TOKEN = re.compile(r"[^\W_]+")
+_TOKEN = compile_pattern(r"[^\W_]+")
 #: `_TOKEN` as a split: words and the text between them, whose running lengths give every
 #: word's span without a match object per word. On ASCII text, the usual answer, the same
 #: words as plain ranges: the regex engine looks up `\W` in the Unicode tables per character.
-_TOKEN_SPLIT = re.compile(r"([^\W_]+)")
-_ASCII_TOKEN_SPLIT = re.compile(r"([a-zA-Z0-9]+)")
-_CLOSING = re.compile(r"\s*\)")
+_TOKEN_SPLIT = compile_pattern(r"([^\W_]+)")
+_ASCII_TOKEN_SPLIT = compile_pattern(r"([a-zA-Z0-9]+)")
+_CLOSING = compile_pattern(r"\s*\)")
 _HEAD_STOPWORDS = frozenset(
     [
         "set",
@@ -135,7 +136,7 @@ _VARIANT_WORDS = frozenset(
      "slim", "compact", "turbo"]
 )  # fmt: skip
 #: Words before a variant word that point back at a name said earlier ("the Pro").
-_TIMES = re.compile(r"x\d+")
+_TIMES = compile_pattern(r"x\d+")
 _POINTERS = frozenset(["the", "our", "that", "this"])
 
 

@@ -8,10 +8,10 @@ table's pipes and line breaks, so the header is the first of the row lines above
 
 from __future__ import annotations
 
-import re
+from auditor._claims._compiled import compile_pattern
 
 #: A table row: a line that opens with a pipe.
-_ROW = re.compile(r"[^\S\n]*\|")
+_ROW = compile_pattern(r"[^\S\n]*\|")
 
 
 def row_start(masked: str, at: int) -> int:

@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
+from auditor._claims._compiled import compile_pattern
+
 _CHAR_MAP: dict[str, str] = {
     "\u2018": "'",
     "\u2019": "'",
@@ -39,7 +41,7 @@ _CHAR_MAP: dict[str, str] = {
     "_": " ",
     "#": " ",
 }
-_SPECIAL = re.compile("[" + re.escape("".join(_CHAR_MAP)) + "]")
+_SPECIAL = compile_pattern("[" + re.escape("".join(_CHAR_MAP)) + "]")
 #: The characters to change in ASCII text, the usual answer: a few substring tests rule them
 #: out faster than the regex, which tests every character against the whole class.
 _ASCII_SPECIAL = tuple(ch for ch in _CHAR_MAP if ch.isascii())
@@ -115,13 +117,13 @@ _ABBREVIATIONS = frozenset(
 )
 #: `[.!?]+(?=["')\]]*(?:\s|$))|\n+`, spelt to open on one character class: the regex engine
 #: then skips straight to the candidates instead of trying every position (2.5× faster).
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*(?=[\"')\]]*(?:\s|$))|(?<=\n)\n*)")
-_SENTENCE_END_PIPE = re.compile(r"[.!?]+(?=[\"')\]]*(?:\s|$))|\n+|\s\|\s")
-_WORD_BEFORE = re.compile(r"([a-z](?:\.?[a-z])*)$")
+_SENTENCE_END = compile_pattern(r"[.!?\n](?:(?<=[.!?])[.!?]*(?=[\"')\]]*(?:\s|$))|(?<=\n)\n*)")
+_SENTENCE_END_PIPE = compile_pattern(r"[.!?]+(?=[\"')\]]*(?:\s|$))|\n+|\s\|\s")
+_WORD_BEFORE = compile_pattern(r"([a-z](?:\.?[a-z])*)$")
 #: `[,;:\u2014]|\s-\s`, spelt to open on one character class, as `_SENTENCE_END` is.
-_CLAUSE_MARK = re.compile(r"[,;:\u2014\s](?:(?<=\s)-\s|(?<!\s)(?!(?<=\d:)\d))")
+_CLAUSE_MARK = compile_pattern(r"[,;:\u2014\s](?:(?<=\s)-\s|(?<!\s)(?!(?<=\d:)\d))")
 #: `_CLAUSE_MARK` in a text without "-": the class without blanks is not tried at every blank.
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:\u2014](?!(?<=\d:)\d)")
+_CLAUSE_PUNCTUATION = compile_pattern(r"[,;:\u2014](?!(?<=\d:)\d)")
 #: Words that open a new clause; the conditional ones open a clause that asserts nothing.
 _CLAUSE_WORDS = frozenset(
     [
@@ -150,16 +152,16 @@ _CONDITION_OPENERS = (*sorted(_CONDITIONAL_WORDS - {"whenever"}), *_CONDITIONAL_
 #: Two-word openers, found through their first word.
 _CLAUSE_PHRASES = {"as": ("as soon as", True), "in": ("in case", True)}
 #: "between 1pm and 3pm" is one range, not two clauses.
-_BETWEEN = re.compile(r"\bbetween\s+\S+(?:\s+\S+)?\s*$")
-_STRONG_BREAK = re.compile(r"[;:\u2014]|\s-\s")
-_QUESTION_START = re.compile(
+_BETWEEN = compile_pattern(r"\bbetween\s+\S+(?:\s+\S+)?\s*$")
+_STRONG_BREAK = compile_pattern(r"[;:\u2014]|\s-\s")
+_QUESTION_START = compile_pattern(
     r"[;:\u2014]|\s-\s|,\s*(?=(?:would|shall|should|do|does|did|can|could|want|may|is|are|"
     r"how|what|when|which|who|why|where|have|has|will|shall|any)\b)"
 )
-_OPENER = re.compile(
+_OPENER = compile_pattern(
     r"(?:\W|\b(?:so|ok|okay|yes|sure|right|well|and|hi|hello|thanks|thank you|great|now)\b)*"
 )
-_ECHO = re.compile(
+_ECHO = compile_pattern(
     r"\byou (?:asked|were asking|are asking|'re asking|wanted to know|want to know|"
     r"'d like to know|would like to know|were wondering|enquired|inquired)\b"
     r"|\byour question (?:was|is|about|regarding)\b"

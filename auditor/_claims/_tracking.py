@@ -6,8 +6,7 @@ tracking number; the value is cut from the original answer, keeping its case.
 
 from __future__ import annotations
 
-import re
-
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._document import Document
 from auditor._claims._lexicon import CARRIERS
 from auditor._claims._model import Claim, ClaimKind
@@ -15,29 +14,29 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import resolve
 from auditor._claims._scan import silent
 
-_FORMATS = re.compile(
+_FORMATS = compile_pattern(
     r"(?<![\w-])(?:1z[0-9a-z]{16}|j?jd\d{10,20}|trk-[a-z0-9]+(?:-[a-z0-9]+)*)(?![\w-])"
 )
-_INTRODUCED = re.compile(
+_INTRODUCED = compile_pattern(
     r"\b(?:track(?:ing)?|trk)(?:\s+(?:number|no\.?|num|nr|code|id|ref(?:erence)?|#))?"
     # "for order R100047515 is …": the reference after "order" is the order's, not the code.
     r"(?:\s+(?:is|was|for|of|on)(?:\s+(?:your|the|this|that))?(?:\s+(?:(?:order|parcel|package"
     r"|shipment)(?:\s+#?[a-z]{0,3}\d[a-z0-9-]*)?|xx+)){0,2})*\s*(?:is\b|was\b|:|#|-|=)?\s*#?\s*"
     r"(?P<token>[a-z0-9][a-z0-9-]{5,}[a-z0-9])(?![\w-])"
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_pattern(r"\d")
 #: A carrier's name beside a long code names that code as its tracking number, whatever the
 #: carrier's own format: "DPD 05396663822625", "1Z0072764 (UPS)", "3S0421615 via PostNL".
 #: Codes are found among the answer's words (a word of 8 characters or more with 6 digits or
 #: more), then the carrier is sought right before or right after the word.
-_CODE = re.compile(r"[a-z0-9][a-z0-9-]{6,}[a-z0-9]")
-_CARRIER_BEFORE = re.compile(
+_CODE = compile_pattern(r"[a-z0-9][a-z0-9-]{6,}[a-z0-9]")
+_CARRIER_BEFORE = compile_pattern(
     rf"\b{CARRIERS}\s*(?:,\s*)?(?:(?:parcel|tracking|consignment|ref(?:erence)?|no\.?|number|num)"
     r"\s*)*(?:[:#-]\s*)?$"
 )
 #: A carrier's or a tracking site's link, the code at the end of its path or in its query:
 #: "dpd.co.uk/p/15501234567890", "track.example.com/?id=…" (issue 16: tracking in links).
-_LINK_BEFORE = re.compile(
+_LINK_BEFORE = compile_pattern(
     r"(?:\b|https?://)(?:[\w-]+\.)*(?:dhl|ups|usps|dpd|fedex|royalmail|parcelforce|evri|hermes"
     r"|yodel|gls|postnl|ontrac|canadapost|track\w*|parcel\w*)[\w.-]*\.[a-z]{2,}(?:/[^\s/]*)*"
     r"[/=#]$"
@@ -45,19 +44,19 @@ _LINK_BEFORE = re.compile(
 _LINK_WINDOW = 80
 #: A Markdown link's target, blanked in the masked text but kept, at the same place, in the
 #: answer: "[track parcel](https://www.evri.com/track/parcel/H00A1B2C3D4E5F67)".
-_LINK_TARGET = re.compile(r"\]\((?P<url>[^)\s]+)\)")
+_LINK_TARGET = compile_pattern(r"\]\((?P<url>[^)\s]+)\)")
 #: A link to a carrier or a tracking page.
-_TRACKING_LINK = re.compile(
+_TRACKING_LINK = compile_pattern(
     r"(?:dhl|ups|usps|dpd|fedex|royalmail|parcelforce|evri|hermes|yodel|gls|postnl|ontrac"
     r"|canadapost|track|parcel)"
 )
 #: The international postal format (UPU S10): two letters, nine digits, two letters
 #: ("KD123456785GB"), which Royal Mail, USPS and most posts use.
-_S10 = re.compile(r"[a-z]{2}\d{9}[a-z]{2}")
+_S10 = compile_pattern(r"[a-z]{2}\d{9}[a-z]{2}")
 _S10_LENGTH = 13
-_CARRIER_AFTER = re.compile(rf"\s*(?:\(\s*|(?:via|with|by) ){CARRIERS}\b")
+_CARRIER_AFTER = compile_pattern(rf"\s*(?:\(\s*|(?:via|with|by) ){CARRIERS}\b")
 #: "order R100047515 with Royal Mail": the reference after "order" is the order's own.
-_ORDER_BEFORE = re.compile(r"\b(?:order|return|rma)\s*(?:no\.?|number|ref|#)?\s*#?\s*$")
+_ORDER_BEFORE = compile_pattern(r"\b(?:order|return|rma)\s*(?:no\.?|number|ref|#)?\s*#?\s*$")
 _CARRIED_DIGITS = 6
 _BEFORE_WINDOW = 40
 _HINTS = ("1z", "jd", "trk", "track")

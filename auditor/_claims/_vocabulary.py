@@ -11,12 +11,12 @@ subject, and that subject is the claim's, whatever else the answer names.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import EMPTY, RuleSet
 from auditor._claims._model import CATEGORICAL_VALUES, ClaimKind
 from auditor._claims._rules import phrase_parts, phrase_rule
@@ -27,7 +27,7 @@ from auditor._claims._subjects import KIND_SUBJECTS, SubjectType
 _COMPUTED = frozenset(
     {ClaimKind.QUANTITY, ClaimKind.DELIVERY_DATE, ClaimKind.TRACKING, ClaimKind.REFUND_AMOUNT}
 )
-_DISCOUNT_VALUE = re.compile(r"free|unspecified|[0-9]{1,3}")
+_DISCOUNT_VALUE = compile_pattern(r"free|unspecified|[0-9]{1,3}")
 
 #: Negating a shop phrase gives the opposite value where there is one, else nothing.
 _OPPOSITES = {
