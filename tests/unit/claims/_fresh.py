@@ -9,13 +9,32 @@ digests and the seeds used before it, and calls these; the checks live once, her
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Mapping, Set
+from pathlib import Path
 
 from tests.unit.claims._scoring import FIXTURES
-from tests.unit.claims.test_llm_hand_verdicts_fresh import load_frozen, load_stored
 
 HAND = {"pass", "fail", "unanswered", "unclear"}
+AUDITS = FIXTURES / "llm_audits"
+
+
+def load_frozen(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def load_stored() -> dict[tuple[int, str], dict[str, object]]:
+    """(seed, probe id) -> the stored result, as `benchmarks/llm_hand_verdicts.py` finds them."""
+    found: dict[tuple[int, str], dict[str, object]] = {}
+    for results in sorted(AUDITS.rglob("results.jsonl")):
+        seed = int(json.loads(results.with_name("meta.json").read_text(encoding="utf-8"))["seed"])
+        for row in load_frozen(results):
+            if row.get("entry_type") == "probe":
+                probe = row["probe"]
+                assert isinstance(probe, dict)
+                found[(seed, str(probe["id"]))] = row
+    return found
 
 
 def check_unchanged(digests: Mapping[str, str]) -> None:

@@ -12,13 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections import Counter
 from pathlib import Path
 
+from tests.unit.claims._fresh import AUDITS, check_whole_audits, load_frozen
 from tests.unit.claims._scoring import FIXTURES
 
 NAME = "llm_hand_verdicts_fresh.jsonl"
-AUDITS = FIXTURES / "llm_audits"
 #: Pinned when the hand verdicts were written, before any comparison with the tool's.
 SHA256 = {
     NAME: "f1b8f83505d974a7cd4622790950984c15bfb2b6728f1d2e96ca9f9d5bf29975",
@@ -45,23 +44,6 @@ SHA256 = {
 _USED = {1, 2, 3, 7, 11, 23, 41, 42}
 
 
-def load_frozen(path: Path) -> list[dict[str, object]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def load_stored() -> dict[tuple[int, str], dict[str, object]]:
-    """(seed, probe id) -> the stored result, as `benchmarks/llm_hand_verdicts.py` finds them."""
-    found: dict[tuple[int, str], dict[str, object]] = {}
-    for results in sorted(AUDITS.rglob("results.jsonl")):
-        seed = int(json.loads(results.with_name("meta.json").read_text(encoding="utf-8"))["seed"])
-        for row in load_frozen(results):
-            if row.get("entry_type") == "probe":
-                probe = row["probe"]
-                assert isinstance(probe, dict)
-                found[(seed, str(probe["id"]))] = row
-    return found
-
-
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -86,19 +68,7 @@ def test_rows_are_well_formed_like_the_first_set():
 
 
 def test_two_fresh_seeds_every_probe_judged_against_its_stored_audit():
-    """Each row's probe is in the stored audit of its seed, with the same answers, and every
-    stored probe has a row: nothing was left out after seeing how it would score."""
-    rows = load_frozen(FIXTURES / NAME)
-    per_seed = Counter(int(str(row["seed"])) for row in rows)
-    assert len(per_seed) == 2 and not set(per_seed) & _USED
-    stored = {key: row for key, row in load_stored().items() if key[0] in per_seed}
-    assert {(int(str(row["seed"])), str(row["probe_id"])) for row in rows} == set(stored)
-    for row in rows:
-        result = stored[(int(str(row["seed"])), str(row["probe_id"]))]
-        answers = result.get("turn_answers") or [result["answer"]]
-        assert row["answer"] == answers, row["probe_id"]
-        probe = result["probe"]
-        assert isinstance(probe, dict) and row["question"] == probe["turns"], row["probe_id"]
+    check_whole_audits(NAME, {43, 44}, _USED)
 
 
 _SECRET_KEY = re.compile(r"token|secret|password|api_key|authorization", re.IGNORECASE)
