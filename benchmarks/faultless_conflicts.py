@@ -29,6 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from _figures import emit
+
 from auditor._audit import AuditOptions, run_audit
 from auditor._report._consistency import ConflictTally
 from auditor._report._truth import judged_values, truth_word
@@ -115,15 +117,8 @@ def main() -> None:
         "seeds": args.seeds,
         "totals": {key: sum(r[key] for r in rows) for key in keys},
         "rows": rows,
-        "wall_s": round(time.perf_counter() - wall, 1),
-        "cpu_s": round(time.process_time() - cpu, 1),
-        "load_before": [round(x, 2) for x in load_before],
-        "load_after": [round(x, 2) for x in os.getloadavg()],
     }
-    text = json.dumps(figures)
-    if args.out is not None:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    emit(figures, args.out, wall=wall, cpu=cpu, load_before=load_before)
 
 
 if __name__ == "__main__":

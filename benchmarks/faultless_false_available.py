@@ -29,6 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from _figures import emit
 from faultless_conflicts import DEMO_SUITES, VOICES, one
 
 from auditor._claims import Claim, ClaimKind
@@ -86,15 +87,8 @@ def main() -> None:
         "seeds": args.seeds,
         "totals": {key: sum(r[key] for r in rows) for key in (*keys, "fails_none_to_sell")},
         "rows": rows,
-        "wall_s": round(time.perf_counter() - wall, 1),
-        "cpu_s": round(time.process_time() - cpu, 1),
-        "load_before": [round(x, 2) for x in load_before],
-        "load_after": [round(x, 2) for x in os.getloadavg()],
     }
-    text = json.dumps(figures)
-    if args.out is not None:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    emit(figures, args.out, wall=wall, cpu=cpu, load_before=load_before)
 
 
 if __name__ == "__main__":
