@@ -2,10 +2,12 @@
 its first hallucination, long before the budget, and a resumed run asks nothing again."""
 
 import asyncio
+from typing import Any
 
 import pytest
 
 from auditor._audit import AuditOptions, run_audit
+from auditor._config import AuditConfig
 from auditor._results import RESULTS_FILE, read_results
 from auditor._store import read_plan
 from auditor.reference._demo import STAFF_TOKEN_ENV, demo_config
@@ -15,9 +17,8 @@ SUITES = ["stock", "orders", "returns", "safety", "consistency"]
 BUDGET = 200
 
 
-@pytest.mark.slow
-def test_stop_decided_stops_at_the_decision_and_resume_does_not_ask_again(tmp_path, world):
-    running = world(seed=7, items=60, faults=parse_faults(["invents_items"]))
+def _decided(running: Any) -> AuditConfig:
+    """The demo's configuration for `running`, with `stop = "decided"` and no shrink phase."""
     config = demo_config(
         shop_url=running.shop_url,
         assistant_url=running.assistant_url,
@@ -25,9 +26,15 @@ def test_stop_decided_stops_at_the_decision_and_resume_does_not_ask_again(tmp_pa
         max_probes=BUDGET,
         suites=SUITES,
     )
-    config = config.model_copy(
+    return config.model_copy(
         update={"audit": config.audit.model_copy(update={"stop": "decided", "shrink_budget": 0})}
     )
+
+
+@pytest.mark.slow
+def test_stop_decided_stops_at_the_decision_and_resume_does_not_ask_again(tmp_path, world):
+    running = world(seed=7, items=60, faults=parse_faults(["invents_items"]))
+    config = _decided(running)
     directory = tmp_path / "audit"
     env = {STAFF_TOKEN_ENV: running.staff_token}
     options = AuditOptions(directory=directory, env=env, base_dir=tmp_path)
@@ -62,16 +69,7 @@ def test_an_assistant_that_ignores_stock_stops_at_its_first_false_available(tmp_
     """Issue 20: "in stock" of an item with none to sell decides at its first occurrence, not
     when the agreement interval has fallen below 95 % (a median of 88 questions before)."""
     running = world(seed=7, items=60, faults=parse_faults(["ignores_stock"]))
-    config = demo_config(
-        shop_url=running.shop_url,
-        assistant_url=running.assistant_url,
-        seed=7,
-        max_probes=BUDGET,
-        suites=SUITES,
-    )
-    config = config.model_copy(
-        update={"audit": config.audit.model_copy(update={"stop": "decided", "shrink_budget": 0})}
-    )
+    config = _decided(running)
     directory = tmp_path / "audit"
     options = AuditOptions(
         directory=directory, env={STAFF_TOKEN_ENV: running.staff_token}, base_dir=tmp_path
