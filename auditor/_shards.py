@@ -3,8 +3,8 @@
 Every shard computes the whole plan (the same for all: same configuration, seed and data) and
 keeps its own slice. The unit of a slice is a consistency group (the probes of one fact asked
 in several phrasings and on every channel, judged together), a re-contact's attempts, or else
-one probe; units are dealt
-round-robin in plan order, so shards are balanced and each unit runs in exactly one shard.
+one probe; units are dealt round-robin in plan order, so shards are balanced and each unit runs
+in exactly one shard.
 
 A shard's directory is a normal audit directory (its `plan.jsonl` is its slice, so `report`
 and `--resume` work on it), marked in meta.json with the shard, the whole plan's digest and the
