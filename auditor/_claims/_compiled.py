@@ -9,10 +9,10 @@ compiles the event loop stands still, so the first answers' measured latencies c
 What compiling yields is data: the engine's code (a list of integers) and the group tables,
 from which `_sre.compile` makes the pattern at once. That data depends only on the pattern's
 source and flags and on the engine (`_sre.MAGIC`, `_sre.CODESIZE`, the interpreter's exact
-version), so it is kept in one file named by the engine, under
-`$XDG_CACHE_HOME/readiness-auditor/patterns/` (about 0.9 MB, read in about 0.08 s), and a later
-run builds each pattern from it. The reader's modules compile their own module-level patterns
-through it too (some 200, about 0.18 s of every start).
+version), so it is kept in one file named by the engine and by the version of the rules, under
+`$XDG_CACHE_HOME/readiness-auditor/patterns/` (about 1.5 MB, read in about 0.07 s), and a later
+run builds each pattern from it; only the three newest files are kept. The reader's modules
+compile their own module-level patterns through it too (some 200, about 0.18 s of every start).
 
 It only ever saves work: another interpreter, a file that cannot be read, a payload whose
 digest does not match, or code the engine refuses (`_sre` validates every code it is given)
@@ -25,6 +25,7 @@ never sees half a file; of two runs ending at once, the later one's file stays).
 from __future__ import annotations
 
 import atexit
+import functools
 import hashlib
 import importlib
 import json
@@ -71,12 +72,43 @@ _built: dict[tuple[str, int], re.Pattern[str]] = {}
 _registered = False
 
 
+#: How many pattern files are kept: the newest, for the rules of the last few installs (a file
+#: holds one version of the rules; without pruning, every upgrade would leave its patterns).
+_KEEP = 3
+
+
+@functools.cache
+def _rules_stamp() -> str:
+    """What tells one version of the rules from another: the name, size and modification time
+    of every module of this package (a stat each, no read). New rules get a file of their own,
+    so no file gathers the patterns of every version it ever met."""
+    stamp = hashlib.sha256()
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        try:
+            status = module.stat()
+        except OSError:
+            continue
+        stamp.update(f"{module.name}:{status.st_size}:{status.st_mtime_ns}\n".encode())
+    return stamp.hexdigest()[:12]
+
+
 def patterns_file() -> Path | None:
-    """The file of this engine's compiled patterns, or None when there is none to use."""
+    """The file of this engine's compiled patterns of these rules, or None when there is none."""
     root = cache_root()
     if root is None or _ENGINE is None:
         return None
-    return root / _FOLDER / f"{hashlib.sha256(_ENGINE.encode()).hexdigest()[:20]}.bin"
+    engine = hashlib.sha256(_ENGINE.encode()).hexdigest()[:20]
+    return root / _FOLDER / f"{engine}-{_rules_stamp()}.bin"
+
+
+def _prune(folder: Path) -> None:
+    """Remove all but the `_KEEP` newest pattern files (the one just written is the newest)."""
+    try:
+        files = sorted(folder.glob("*.bin"), key=lambda f: f.stat().st_mtime_ns, reverse=True)
+        for stale in files[_KEEP:]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 def _read(path: Path) -> dict[tuple[str, int], _Entry]:
@@ -179,3 +211,4 @@ def save() -> None:
     except (OSError, ValueError):
         return
     _added.clear()
+    _prune(path.parent)

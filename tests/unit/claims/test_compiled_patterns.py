@@ -8,6 +8,7 @@ must only cost the compiling, never a wrong pattern or an error.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -167,3 +168,29 @@ def test_asking_again_in_one_process_returns_the_built_pattern(fresh, monkeypatc
 
     monkeypatch.setattr(_compiled, "_parser", Refuse())
     assert _compiled.compile_pattern(SOURCES[0]) is first
+
+
+def test_new_rules_get_a_file_of_their_own_and_old_files_are_pruned(fresh, monkeypatch):
+    # Every version of the rules met (an upgrade, an edit) writes a file of its own; only the
+    # newest few stay, so the folder does not gather every version's patterns.
+    written = []
+    for version in range(_compiled._KEEP + 2):
+        monkeypatch.setattr(_compiled, "_rules_stamp", lambda version=version: f"rules{version}")
+        _new_process(monkeypatch)
+        _compiled.compile_pattern(SOURCES[version % len(SOURCES)])
+        _compiled.save()
+        path = _compiled.patterns_file()
+        assert path is not None and path.is_file()
+        written.append(path)
+        # the newest is always the one just written, whatever the clock's resolution
+        os.utime(path, ns=(version * 10**9, version * 10**9))
+    assert len(set(written)) == len(written)
+    left = sorted(written[0].parent.glob("*.bin"))
+    assert left == sorted(written[-_compiled._KEEP :])
+    assert set(_compiled._read(written[-1])) == {(SOURCES[(len(written) - 1) % len(SOURCES)], 0)}
+
+
+def test_the_rules_stamp_follows_the_modules(tmp_path):
+    # Computed from the package's modules: it is the same twice in a process (one file per run).
+    assert _compiled._rules_stamp() == _compiled._rules_stamp()
+    assert len(_compiled._rules_stamp()) == 12
