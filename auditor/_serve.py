@@ -36,6 +36,9 @@ def bind_socket(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
+        # Listening at once: whoever reads the printed address and connects before the server
+        # has started waits in the backlog instead of being refused (uvicorn's default backlog).
+        sock.listen(2048)
     except OSError:
         sock.close()  # a port that is taken leaves no socket behind
         raise
