@@ -68,10 +68,11 @@ class ReaderTally:
             self.seen[kind.kind] += kind.of
 
     def summary(self, meta: Mapping[str, Any]) -> ReaderSummary | None:
-        """None when no answer went to a model reader."""
-        if not self.answers:
-            return None
+        """None when the audit had no model reader; with one configured, its figures even when
+        the rules read every answer and it was never asked (0 answers: that is worth saying)."""
         config = (meta.get("config") or {}).get("reader") or {}
+        if not self.answers and not config:
+            return None
         return ReaderSummary(
             mode=str(config.get("mode") or "fallback"),
             model=str(config.get("model") or ""),
