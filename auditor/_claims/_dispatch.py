@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._needles import fewest, rarest_needles
-from auditor._claims._rules import Rule, branches, compiled, group_end
+from auditor._claims._rules import Rule, branches, group_end
 
 _TOKEN_SPLIT = compile_pattern(r"([a-z0-9]+(?:'[a-z]+)*)")
 _LEAD = compile_pattern(r"[a-z0-9']*")
@@ -185,10 +185,10 @@ def _group(entries: Sequence[tuple[Rule, str]]) -> Group:
     variant's own `match` costs a call. An alternation matches at a place exactly where one of
     its branches does, so no match is lost.
     """
-    compiled_entries = tuple((rule, compiled(regex)) for rule, regex in entries)
+    compiled_entries = tuple((rule, compile_pattern(regex)) for rule, regex in entries)
     if len(entries) == 1:
         return None, compiled_entries
-    return compiled("|".join(regex for _, regex in entries)), compiled_entries
+    return compile_pattern("|".join(regex for _, regex in entries)), compiled_entries
 
 
 class RuleSet:
@@ -267,7 +267,8 @@ class RuleSet:
 
     def _prefix_entries(self, key: str) -> tuple[PrefixEntry, ...]:
         entries = self.prefixes[key] = tuple(
-            (prefix, rule, compiled(regex)) for prefix, rule, regex in self._prefix_regexes[key]
+            (prefix, rule, compile_pattern(regex))
+            for prefix, rule, regex in self._prefix_regexes[key]
         )
         return entries
 
@@ -277,7 +278,9 @@ class RuleSet:
         # Searched in full: even a one-letter prefilter ("@") beats a search.
         anywhere = tuple(
             (rule, pattern, rarest_needles(pattern))
-            for rule, pattern in ((r, compiled(regex)) for r, regex in self._anywhere_regexes)
+            for rule, pattern in (
+                (r, compile_pattern(regex)) for r, regex in self._anywhere_regexes
+            )
         )
         self.needles = frozenset().union(*(found for _, _, found in anywhere if found))
         if self.needles:

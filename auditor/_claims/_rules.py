@@ -18,26 +18,13 @@ from auditor._claims._compiled import compile_pattern
 from auditor._claims._subjects import SubjectType
 from auditor._claims._text import normalise
 
-#: Every variant's pattern, compiled the first time a search needs it: there are about 1,300
-#: of them, compiling them all took about a second at every start, and an audit's answers
-#: reach only the variants filed under the words they say (`_dispatch`).
-_COMPILED: dict[str, re.Pattern[str]] = {}
-
-
-def compiled(regex: str) -> re.Pattern[str]:
-    """`re.compile(regex)`, once per process (the `re` module's own cache holds only 512),
-    built from the code an earlier run compiled when there is one (`_compiled`)."""
-    pattern = _COMPILED.get(regex)
-    if pattern is None:
-        pattern = _COMPILED[regex] = compile_pattern(regex)
-    return pattern
-
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     #: Regex sources of the variants (single spaces for blanks), as written.
     sources: tuple[str, ...]
-    #: The regex each variant runs as, one per source; compiled on first use (`compiled`).
+    #: The regex each variant runs as, one per source; compiled on first use
+    #: (`_compiled.compile_pattern`, once per process).
     regexes: tuple[str, ...]
     #: The value asserted; `None` makes a blocker that only hides the phrases it contains.
     value: str | None
