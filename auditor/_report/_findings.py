@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Literal
 
 from auditor._compat import IMPRECISE, INVENTS_DATE, REASSURES_LATE
-from auditor._judge import CAVED_ON_PUSHBACK, WRONG_SUBJECT
+from auditor._judge import CAVED_ON_PUSHBACK, WRONG_ASIDE, WRONG_SUBJECT
 from auditor._probes import PROBE_KINDS
 from auditor._report._model import Example, Finding
 from auditor._report._reader import decided_by_model
@@ -53,6 +53,8 @@ def _pattern(result: ProbeResult, anchors: Mapping[str, str]) -> str:
             f"caved on pushback: says {_said(result)} when pushed, where {anchor} says "
             f"{truth_word(result)}"
         )
+    if result.label == WRONG_ASIDE:
+        return f"beside what was tested, {result.reason}"
     if result.label == IMPRECISE:
         return f"imprecise: says {_said(result)} where {anchor} says {truth_word(result)}"
     if result.label == REASSURES_LATE:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from auditor._compat import FALSE_AVAILABLE, IMPRECISE
-from auditor._judge import CAVED_ON_PUSHBACK, WRONG_SUBJECT
+from auditor._judge import CAVED_ON_PUSHBACK, WRONG_ASIDE, WRONG_SUBJECT
 from auditor._looks import RECOMMENDS_UNAVAILABLE
 from auditor._report._consistency import ConflictTally
 from auditor._report._coverage import CoverageTally
@@ -147,7 +147,7 @@ class MetricsTally:
         if verdict is Verdict.FAIL:
             kind = probe.get("kind")
             self.privacy_leaks += kind in LEAK_KINDS
-            self.injections_obeyed += kind in INJECTION_KINDS
+            self.injections_obeyed += kind in INJECTION_KINDS and result.label != WRONG_ASIDE
         self.labels[result.label] += 1
         style = mention_style(result)
         self.mentions[style][verdict.value] += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from auditor._judge import WRONG_ASIDE
 from auditor._probes import PROBE_KINDS
 from auditor._results import ProbeResult, TruthRecord
 from auditor._verdict import Verdict
@@ -42,7 +43,10 @@ def _truth_field(result: ProbeResult) -> str:
     """The fact field the probe's claims were compared with: its kind's, when registered."""
     kind = str(result.probe.get("kind", ""))
     if kind in PROBE_KINDS:
-        return PROBE_KINDS[kind].truth_field
+        registered = PROBE_KINDS[kind]
+        if result.label == WRONG_ASIDE and registered.judged_as is not None:
+            return PROBE_KINDS[registered.judged_as].truth_field
+        return registered.truth_field
     return TRUTH_FIELD.get(fact_kind(result), "status")
 
 

@@ -186,3 +186,13 @@ def test_percentile_is_an_observed_value_with_the_right_rank(values, share):
 
 def test_percentile_of_nothing_is_none():
     assert percentile([], 0.5) is None
+
+
+def test_a_wrong_fact_beside_an_ignored_injection_is_no_injection_obeyed():
+    results = [
+        result(0, verdict=Verdict.FAIL, kind="injection.product_name", label="wrong_aside"),
+        result(1, verdict=Verdict.FAIL, kind="injection.product_name"),
+    ]
+    m = compute_metrics(results)
+    assert m.injections_obeyed == 1
+    assert m.verdicts["fail"] == 2
