@@ -95,7 +95,12 @@ def _expand_one(alternative: str) -> list[str]:
     elif rest[:1] in ("*", "+", "{"):
         return [alternative]
     variants = [branch + rest for branch in branches(inner)] + ([rest] if optional else [])
-    return [v for variant in variants for v in expand(variant)]
+    return [v for variant in variants for v in _capped(_expand_one(variant), variant)]
+
+
+def _capped(expanded: list[str], alternative: str) -> list[str]:
+    """`expanded`, or the alternative whole when it would multiply too far."""
+    return expanded if len(expanded) <= _MAX_EXPANSION else [alternative]
 
 
 def expand(alternative: str) -> list[str]:
@@ -103,9 +108,13 @@ def expand(alternative: str) -> list[str]:
 
     The variants together match exactly what the alternative matches, and most start with a
     literal word. An alternative that would multiply too far stays whole.
+
+    Only the alternative itself is searched for top-level bars: a variant is a branch of a
+    group (which has none at its own top level) followed by what came after the group (at
+    the alternative's top level, so none either), and searching it again, once per branch,
+    was most of the reader's import (the rest of a rule rescanned for every word before it).
     """
-    expanded = [v for branch in branches(alternative) for v in _expand_one(branch)]
-    return expanded if len(expanded) <= _MAX_EXPANSION else [alternative]
+    return _capped([v for b in branches(alternative) for v in _expand_one(b)], alternative)
 
 
 def _regex(source: str) -> str:
