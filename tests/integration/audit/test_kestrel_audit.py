@@ -47,8 +47,23 @@ def _audit(tmp_path: Path, shop_url: str, bot_url: str) -> tuple[int, str, list[
         app, ["run", "-c", str(config), "--out", str(out), "--no-history"], env=KESTREL_ENV
     )
     (directory,) = [p for p in out.iterdir() if p.is_dir()]
-    lines = (directory / "results.jsonl").read_text(encoding="utf-8").splitlines()
-    return result.exit_code, result.output, [json.loads(line) for line in lines]
+    return result.exit_code, result.output, _results(directory / "results.jsonl")
+
+
+def _results(path: Path) -> list[dict]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if json.loads(line).get("entry_type") == "probe"]
+
+
+def _rejudged(tmp_path: Path) -> tuple[int, list[dict]]:
+    """`auditor report DIR --rejudge` on the audit just run: its answers judged again from
+    what it stored, offline (no shop, no assistant)."""
+    from auditor._cli import _run  # noqa: F401  (registers `report` too)
+    from auditor._cli._app import app
+
+    (directory,) = [p for p in (tmp_path / "reports").iterdir() if p.is_dir()]
+    result = CliRunner().invoke(app, ["report", str(directory), "--rejudge"], env=KESTREL_ENV)
+    return result.exit_code, _results(directory / "results.rejudged.jsonl")
 
 
 def _auditor_calls(log: list[Access]) -> list[Access]:
@@ -88,6 +103,15 @@ def test_an_assistant_that_says_every_order_shipped_is_caught_and_re_read_as_the
         assert r["reason"] != "says shipped where the truth is "  # never an empty truth
         assert r["truth_after"]["fact"]["customer_id"] == r["probe"]["customer_id"]
     assert not [r for r in results if r["verdict"] == "error"]
+    # Judged again offline from what the audit stored, on a shop we did not design: the same
+    # verdict, label and reason for every probe, so `--rejudge` and a live audit never tell a
+    # team two stories (a live path that skipped a re-check once did).
+    again_code, again = _rejudged(tmp_path)
+    assert again_code == code
+    assert len(again) == len(results)
+    assert {r["probe"]["id"]: (r["verdict"], r.get("label"), r["reason"]) for r in again} == {
+        r["probe"]["id"]: (r["verdict"], r.get("label"), r["reason"]) for r in results
+    }
     # Every disagreement was read again after the answer, with its owner's key: the shop's
     # access log holds one GET of the order by its owner, after the snapshot's lists.
     calls = _auditor_calls(shop.access[start:])
