@@ -59,6 +59,65 @@ _DENYING_VALUE = compile_pattern(
 #: The start of a clause or a sentence.
 _START = itemgetter(0)
 
+#: What a clause is about, by its head words (issue 23: a claim read from a clause about
+#: something else is a false `fail` on a correct assistant). Data: topic -> the words that make
+#: a clause about it. Order and return ids, and item names, are found as mentions instead.
+TOPIC_WORDS: dict[str, str] = {
+    "stock": (
+        r"(?:back |in |into |out of )stock|oos|sold out|back-?order\w*|re-?stock\w*"
+        r"|discontinued|shelf|shelves"
+        # A count of what is left: "we only have 2 xxx left", "3 left, so be quick".
+        r"|\d+ (?:\w+ ){0,3}left(?=\s*(?:[^\w\s]|$)|\s+(?:in stock|so|but|and|of|at the mo"
+        r"\w*|now|right now|rn)\b)"
+    ),
+    # Where a refund goes ("should land in your account"), not a payment still awaited ("the
+    # bank to confirm payment" is an order's pending state).
+    "money": (
+        r"refunds?|refunded|money|credit\w*|reimburs\w*|(?:your|the|ur|yr) (?:bank )?account"
+        r"|(?:in|into|to) (?:your|ur|yr) bank|(?:on|to) (?:your|ur|yr|the) card"
+        r"|[$\u00a3\u20ac] ?\d+"
+    ),
+    "order": "|".join(_ORDER_NOUNS),
+    # The nouns only: "returned + cancelled" says what happened to an order.
+    "return": r"returns?|rma",
+}
+_TOPIC = compile_pattern(
+    "|".join(rf"(?P<{topic}>\b(?:{words})\b)" for topic, words in TOPIC_WORDS.items())
+)
+_MENTION_TOPICS = {
+    SubjectType.ORDER: "order",
+    SubjectType.RETURN: "return",
+    SubjectType.ITEM: "item",
+}
+#: Kind -> (the topics that let it read in a clause, the topics that stop it there): a clause
+#: with a stopping topic and no letting one is about something else. Order claims are not
+#: read from a stock sentence ("in stock and ships within one business day"), nor from a
+#: refund's ("should land in your account by Wednesday"), nor from a return's.
+READS_IN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    kind: (frozenset({"order"}), frozenset({"stock", "money", "return"}))
+    for kind in ("order_status", "delivery_date", "tracking")
+} | {
+    # Something free in a clause about stock is what the item comes with ("in stock, and it
+    # comes with a free scoop"), not an offer to this customer.
+    "discount:free": (frozenset({"money", "return"}), frozenset({"stock"})),
+}
+#: Kinds the assistant says of itself (a non-answer): not read in a clause whose subject is
+#: someone else ("the driver couldn't access your building") or a record's past event
+#: ("RMA-1 was logged on December 1").
+SAID_BY_THE_ASSISTANT = frozenset({"deflection"})
+_THIRD_PARTY = compile_pattern(
+    r"\b(?:driver|drivers|courier|couriers|carrier|carriers|postman|postie|postwoman|rider"
+    r"|delivery (?:person|partner|guy))\b"
+)
+_FIRST_PERSON = compile_pattern(r"\b(?:i|i'm|i've|im|ive|we|we're|we've|my|our|me|us)\b")
+_RECORD_EVENT = compile_pattern(
+    r"(?:\b(?:" + "|".join((*_ORDER_NOUNS, *_RETURN_NOUNS)) + r")\b|xx+)[^,;:]*?"
+    r"\b(?:was|were|been|got)\s*$"
+)
+
+
+_TOPICS = "clause topics"
+
 
 def _about_orders(norm: str, words: list[str]) -> bool:
     """`_ORDER_WORDS` in `norm`, whose words are `words`: a match is one of them, whole."""
@@ -136,6 +195,78 @@ class Document:
             _clause_starts=tuple(map(_START, parts)),
             _sentence_starts=tuple(map(_START, found)),
         )
+
+    def topics(
+        self, clause: Clause, before: int | None = None
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """What `clause` is about: the topics of its head words and mentions that start before
+        `before` (its subject, said before its verb; the whole clause when None), else (a
+        clause of its sentence with none there, "… and ships within two days", "ORD-1 —
+        cancelled") the topics of the clause before it; and, for topics so taken, every topic of
+        the sentence (empty for the clause's own)."""
+        found = self.memo.get(_TOPICS)
+        if not isinstance(found, tuple):
+            found = self.memo[_TOPICS] = self._topics()
+        own, inherited = found
+        index = self.clause_index(clause)
+        limit = clause.end if before is None else before
+        topics = frozenset(topic for at, topic in own[index] if at < limit)
+        if topics:
+            return topics, frozenset()
+        return inherited[index], self._sentence_topics(clause, own)
+
+    def _topics(self) -> tuple[list[list[tuple[int, str]]], list[frozenset[str]]]:
+        """Each clause's topic words (where each starts, its topic), and the topics each
+        clause takes from the clauses before it in its sentence."""
+        own: list[list[tuple[int, str]]] = [[] for _ in self.clauses]
+        for match in _TOPIC.finditer(self.masked):
+            own[self._index_at(match.start())].append((match.start(), match.lastgroup or ""))
+        for mention in self.mentions:
+            own[self._index_at(mention.start)].append(
+                (mention.start, _MENTION_TOPICS[mention.type])
+            )
+        inherited: list[frozenset[str]] = []
+        for index, clause in enumerate(self.clauses):
+            if index and self.clauses[index - 1].sentence == clause.sentence:
+                previous = frozenset(topic for _, topic in own[index - 1])
+                inherited.append(previous or inherited[-1])
+            else:
+                inherited.append(frozenset())
+        return own, inherited
+
+    def _sentence_topics(self, clause: Clause, own: list[list[tuple[int, str]]]) -> frozenset[str]:
+        """Every topic of the sentence `clause` stands in (`own` as `_topics` gives it)."""
+        sentence = self.sentences[clause.sentence]
+        first = self._index_at(sentence.start)
+        last = self._index_at(max(sentence.end - 1, sentence.start))
+        return frozenset(topic for index in range(first, last + 1) for _, topic in own[index])
+
+    def _index_at(self, position: int) -> int:
+        return max(bisect_right(self._clause_starts, position) - 1, 0)
+
+    def reads(self, kind: str, clause: Clause, start: int) -> bool:
+        """Whether a phrase of `kind` at `start` in `clause` may be read as its claim: the
+        clause is about what the kind speaks of (`READS_IN`), and a non-answer is the
+        assistant's own (`SAID_BY_THE_ASSISTANT`)."""
+        rule = READS_IN.get(kind)
+        if rule is not None:
+            topics, sentence = self.topics(clause, start)
+            # A topic taken from the clause before stops the kind only where its whole
+            # sentence has none that lets it ("the kettle was sent but the toaster's on
+            # backorder, so that'll come separately" is about the order).
+            if (
+                not topics.isdisjoint(rule[1])
+                and topics.isdisjoint(rule[0])
+                and sentence.isdisjoint(rule[0])
+            ):
+                return False
+        if kind in SAID_BY_THE_ASSISTANT:
+            before = self.masked[clause.start : start]
+            if _THIRD_PARTY.search(before) and not _FIRST_PERSON.search(before):
+                return False
+            if _RECORD_EVENT.search(before):
+                return False
+        return True
 
     def clause_index(self, clause: Clause) -> int:
         """Where `clause`, one of `clauses`, stands among them."""

@@ -726,12 +726,13 @@ def extract_order_status(doc: Document) -> list[Claim]:
 
 
 _MEMO = "order_status"
+_KIND = ClaimKind.ORDER_STATUS
 
 
 def _read_order_status(doc: Document) -> list[Claim]:
     vocabulary = doc.context.vocabulary.rules_for(ClaimKind.ORDER_STATUS)
     table = (_STRONG, _AMBIGUOUS if _about_orders(doc) else EMPTY, vocabulary)
-    hits = [hit for hit in scan(doc, *table) if _on_topic(doc, hit)]
+    hits = [hit for hit in scan(doc, *table, kind=_KIND) if _on_topic(doc, hit)]
     if not hits:
         return []
     claims = carry_over(doc, ClaimKind.ORDER_STATUS, claims_of(doc, ClaimKind.ORDER_STATUS, hits))

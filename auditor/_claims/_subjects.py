@@ -75,6 +75,27 @@ class Mention(NamedTuple):
 #: after the match.
 _ID_TAIL = compile_pattern(r"-(?<=[a-z]{2}-)(?P<digits>\d{3,9})(?![\w-])")
 _ID_TYPES = {"ord": SubjectType.ORDER, "rma": SubjectType.RETURN}
+#: The records of other kinds an answer may give an id of ("ticket CS-448120", "case ref
+#: AB-1234"): such an id names no item, whatever its letters (issue 23: a ticket's number was
+#: read as the subject of the hand-off that opened it). Data: the words that name the record.
+OTHER_RECORDS = (
+    "ticket",
+    "case",
+    "reference",
+    "ref",
+    "incident",
+    "complaint",
+    "claim",
+    "enquiry",
+    "inquiry",
+    "query",
+    "logged as",
+    "invoice",
+    "receipt",
+)
+_OTHER_RECORD = compile_pattern(
+    r"\b(?:" + "|".join(OTHER_RECORDS) + r")\b(?: (?:id|no|number|ref|reference|is|was))?\W{0,6}$"
+)
 _SKU_DIGITS = 8
 _TOKEN = compile_pattern(r"[^\W_]+")
 #: `_TOKEN` as a split: words and the text between them, whose running lengths give every
@@ -478,6 +499,8 @@ def find_mentions(
         subject_type = _ID_TYPES.get(letters)
         if subject_type is None:
             if len(letters) != 2 or len(match.group("digits")) > _SKU_DIGITS:
+                continue
+            if _OTHER_RECORD.search(norm, max(start - 32, 0), start):
                 continue
             subject_type = SubjectType.ITEM
         ids.append(Mention(start, end, norm[start:end].upper(), subject_type))
