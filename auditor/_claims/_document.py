@@ -204,16 +204,20 @@ class Document:
         clause of its sentence with none there, "… and ships within two days", "ORD-1 —
         cancelled") the topics of the clause before it; and, for topics so taken, every topic of
         the sentence (empty for the clause's own)."""
-        found = self.memo.get(_TOPICS)
-        if not isinstance(found, tuple):
-            found = self.memo[_TOPICS] = self._topics()
-        own, inherited = found
+        own, inherited = self._topic_table()
         index = self.clause_index(clause)
         limit = clause.end if before is None else before
         topics = frozenset(topic for at, topic in own[index] if at < limit)
         if topics:
             return topics, frozenset()
         return inherited[index], self._sentence_topics(clause, own)
+
+    def _topic_table(self) -> tuple[list[list[tuple[int, str]]], list[frozenset[str]]]:
+        """`_topics`, worked out once per answer, on the first clause asked about."""
+        found = self.memo.get(_TOPICS)
+        if not isinstance(found, tuple):
+            found = self.memo[_TOPICS] = self._topics()
+        return found
 
     def _topics(self) -> tuple[list[list[tuple[int, str]]], list[frozenset[str]]]:
         """Each clause's topic words (where each starts, its topic), and the topics each
@@ -240,6 +244,16 @@ class Document:
         first = self._index_at(sentence.start)
         last = self._index_at(max(sentence.end - 1, sentence.start))
         return frozenset(topic for index in range(first, last + 1) for _, topic in own[index])
+
+    def sentence_reads(self, kind: str, clause: Clause) -> bool:
+        """Whether the sentence of `clause` may be about what `kind` speaks of: no sentence
+        about stock alone ("The kettle is on backorder until the 18th.") is a part of an
+        order waiting to leave."""
+        rule = READS_IN.get(kind)
+        if rule is None:
+            return True
+        topics = self._sentence_topics(clause, self._topic_table()[0])
+        return topics.isdisjoint(rule[1]) or not topics.isdisjoint(rule[0])
 
     def _index_at(self, position: int) -> int:
         return max(bisect_right(self._clause_starts, position) - 1, 0)

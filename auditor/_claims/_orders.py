@@ -620,7 +620,9 @@ def _waiting_parts(doc: Document) -> list[int]:
     return [
         clause.start
         for clause in doc.clauses
-        if _WAITING.search(doc.masked, clause.start, clause.end) and _part_of(doc, clause.start)
+        if _WAITING.search(doc.masked, clause.start, clause.end)
+        and _part_of(doc, clause.start)
+        and doc.sentence_reads(_KIND, clause)
     ]
 
 
