@@ -11,6 +11,7 @@ from auditor._claims._compiled import compile_pattern
 from auditor._claims._context import ExtractionContext
 from auditor._claims._dispatch import WordIndex
 from auditor._claims._echoes import blank, find_echoes, keep_mentions
+from auditor._claims._lexicon import CARRIERS
 from auditor._claims._markdown import Layout, layout
 from auditor._claims._subjects import Mention, SubjectType, find_mentions, mask, split_words
 from auditor._claims._text import Clause, Segment, clauses, normalise, sentences
@@ -105,11 +106,11 @@ READS_IN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 #: someone else ("the driver couldn't access your building") or a record's past event
 #: ("RMA-1 was logged on December 1").
 SAID_BY_THE_ASSISTANT = frozenset({"deflection"})
-_THIRD_PARTY = compile_pattern(
-    r"\b(?:driver|drivers|courier|couriers|carrier|carriers|postman|postie|postwoman|rider"
-    r"|delivery (?:person|partner|guy))\b"
+_THIRD_PARTY = compile_pattern(rf"\b(?:{CARRIERS}s?|rider|delivery (?:person|partner|guy))\b")
+#: The assistant as the subject: "the courier's tracking is down, so I can't see it".
+_FIRST_PERSON = compile_pattern(
+    r"\b(?:i|i'm|i've|im|ive|we|we're|we've|(?:my|our) (?:system|screen|tools?|end|side))\b"
 )
-_FIRST_PERSON = compile_pattern(r"\b(?:i|i'm|i've|im|ive|we|we're|we've|my|our|me|us)\b")
 _RECORD_EVENT = compile_pattern(
     r"(?:\b(?:" + "|".join((*_ORDER_NOUNS, *_RETURN_NOUNS)) + r")\b|xx+)[^,;:]*?"
     r"\b(?:was|were|been|got)\s*$"
