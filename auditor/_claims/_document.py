@@ -67,6 +67,9 @@ TOPIC_WORDS: dict[str, str] = {
     "stock": (
         r"(?:back |in |into |out of )stock|oos|sold out|back-?order\w*|re-?stock\w*"
         r"|discontinued|shelf|shelves"
+        # Said of goods, not of a person or a time ("the next available associate").
+        r"|(?:un)?available(?! (?:associate|agent|advis[eo]r|colleague|team|person|rep|slot"
+        r"|time|date|appointment|for (?:refund|collection|delivery|pickup)))"
         # A count of what is left: "we only have 2 xxx left", "3 left, so be quick".
         r"|\d+ (?:\w+ ){0,3}left(?=\s*(?:[^\w\s]|$)|\s+(?:in stock|so|but|and|of|at the mo"
         r"\w*|now|right now|rn)\b)"
@@ -106,7 +109,12 @@ READS_IN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 #: someone else ("the driver couldn't access your building") or a record's past event
 #: ("RMA-1 was logged on December 1").
 SAID_BY_THE_ASSISTANT = frozenset({"deflection"})
-_THIRD_PARTY = compile_pattern(rf"\b(?:{CARRIERS}s?|rider|delivery (?:person|partner|guy))\b")
+#: A carrier as the subject of what the phrase says, its last words before it: "the driver
+#: couldn't access", "the carrier's driver was unable to"; not "ring DPD on 0121 …".
+_THIRD_PARTY = compile_pattern(
+    r"(?:^\s*|\b(?:the|a|an|our|your|their|ur|yr)\s+)(?:[\w-]+'s\s+)?"
+    rf"(?:{CARRIERS}s?|rider|delivery (?:person|partner|guy))(?:'s)?(?:\s+[\w']+){{0,2}}\s*$"
+)
 #: The assistant as the subject: "the courier's tracking is down, so I can't see it".
 _FIRST_PERSON = compile_pattern(
     r"\b(?:i|i'm|i've|im|ive|we|we're|we've|(?:my|our) (?:system|screen|tools?|end|side))\b"
@@ -222,7 +230,9 @@ class Document:
 
     def _topics(self) -> tuple[list[list[tuple[int, str]]], list[frozenset[str]]]:
         """Each clause's topic words (where each starts, its topic), and the topics each
-        clause takes from the clauses before it in its sentence."""
+        clause takes from the clauses before it in its sentence; a list item's first clause
+        takes those of the text that leads into the list ("The Throw is in stock 🎉 / - comes
+        with a free cushion": the item goes on with its lead)."""
         own: list[list[tuple[int, str]]] = [[] for _ in self.clauses]
         for match in _TOPIC.finditer(self.masked):
             own[self._index_at(match.start())].append((match.start(), match.lastgroup or ""))
@@ -231,12 +241,23 @@ class Document:
                 (mention.start, _MENTION_TOPICS[mention.type])
             )
         inherited: list[frozenset[str]] = []
+        #: The topics of the last sentence outside a list that had any, and of the one now.
+        lead: frozenset[str] = frozenset()
+        current: set[str] = set()
+        listed = self.layout is not None and bool(self.layout.items)
         for index, clause in enumerate(self.clauses):
+            in_item = listed and self.layout is not None and self.layout.item_at(clause.start)
             if index and self.clauses[index - 1].sentence == clause.sentence:
                 previous = frozenset(topic for _, topic in own[index - 1])
                 inherited.append(previous or inherited[-1])
+            elif in_item:
+                inherited.append(frozenset(current) or lead)
             else:
                 inherited.append(frozenset())
+                if current:
+                    lead, current = frozenset(current), set()
+            if not in_item:
+                current.update(topic for _, topic in own[index])
         return own, inherited
 
     def _sentence_topics(self, clause: Clause, own: list[list[tuple[int, str]]]) -> frozenset[str]:
