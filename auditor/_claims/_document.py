@@ -110,10 +110,14 @@ READS_IN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 #: ("RMA-1 was logged on December 1").
 SAID_BY_THE_ASSISTANT = frozenset({"deflection"})
 #: A carrier as the subject of what the phrase says, its last words before it: "the driver
-#: couldn't access", "the carrier's driver was unable to"; not "ring DPD on 0121 …".
+#: couldn't access", "the carrier's driver was unable to"; not "ring DPD on 0121 …", nor a
+#: carrier's tool the assistant reads.
 _THIRD_PARTY = compile_pattern(
     r"(?:^\s*|\b(?:the|a|an|our|your|their|ur|yr)\s+)(?:[\w-]+'s\s+)?"
-    rf"(?:{CARRIERS}s?|rider|delivery (?:person|partner|guy))(?:'s)?(?:\s+[\w']+){{0,2}}\s*$"
+    rf"(?:{CARRIERS}s?|rider|delivery (?:person|partner|guy))(?:'s)?"
+    # Their tools are what the assistant reads: "the courier portal doesn't show me …".
+    r"(?!\s+(?:portal|system|site|website|app|tracking|page|tool|feed|data|info))"
+    r"(?:\s+[\w']+){0,2}\s*$"
 )
 #: The assistant as the subject: "the courier's tracking is down, so I can't see it".
 _FIRST_PERSON = compile_pattern(
