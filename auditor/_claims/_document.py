@@ -82,8 +82,10 @@ TOPIC_WORDS: dict[str, str] = {
         r"|[$\u00a3\u20ac] ?\d+"
     ),
     "order": "|".join(_ORDER_NOUNS),
-    # The nouns only: "returned + cancelled" says what happened to an order.
-    "return": r"returns?|rma",
+    # The noun only: "returned + cancelled" says what happened to an order, and "it should
+    # return around the 20th" what happens to stock.
+    "return": r"(?:the|your|ur|yr|a|this|that|its|their) returns?|returns? (?:label|request"
+    r"|team|department|cent(?:re|er)|desk|parcel|package)|rma",
 }
 _TOPIC = compile_pattern(
     "|".join(rf"(?P<{topic}>\b(?:{words})\b)" for topic, words in TOPIC_WORDS.items())
@@ -94,7 +96,9 @@ _MENTION_TOPICS = {
     SubjectType.ITEM: "item",
 }
 #: Kind -> (the topics that let it read in a clause, the topics that stop it there): a clause
-#: with a stopping topic and no letting one is about something else. Order claims are not
+#: with a stopping topic and no letting one is about something else. The words said before
+#: the phrase count, and for a kind whose phrases name their own topic ("oos", "in stock"),
+#: listed in `THROUGH_THE_PHRASE`, the phrase's words too. Order claims are not
 #: read from a stock sentence ("in stock and ships within one business day"), nor from a
 #: refund's ("should land in your account by Wednesday"), nor from a return's.
 READS_IN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -104,7 +108,10 @@ READS_IN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     # Something free in a clause about stock is what the item comes with ("in stock, and it
     # comes with a free scoop"), not an offer to this customer.
     "discount:free": (frozenset({"money", "return"}), frozenset({"stock"})),
+    # An item a return brought back ("we received the Saddle back on Friday") is no restock.
+    "availability": (frozenset({"stock"}), frozenset({"return"})),
 }
+THROUGH_THE_PHRASE = frozenset({"availability"})
 #: Kinds the assistant says of itself (a non-answer): not read in a clause whose subject is
 #: someone else ("the driver couldn't access your building") or a record's past event
 #: ("RMA-1 was logged on December 1").
@@ -284,13 +291,14 @@ class Document:
     def _index_at(self, position: int) -> int:
         return max(bisect_right(self._clause_starts, position) - 1, 0)
 
-    def reads(self, kind: str, clause: Clause, start: int) -> bool:
-        """Whether a phrase of `kind` at `start` in `clause` may be read as its claim: the
-        clause is about what the kind speaks of (`READS_IN`), and a non-answer is the
-        assistant's own (`SAID_BY_THE_ASSISTANT`)."""
+    def reads(self, kind: str, clause: Clause, start: int, end: int | None = None) -> bool:
+        """Whether a phrase of `kind` at `start` (to `end`) in `clause` may be read as its
+        claim: the clause, up to the phrase's end, is about what the kind speaks of
+        (`READS_IN`), and a non-answer is the assistant's own (`SAID_BY_THE_ASSISTANT`)."""
         rule = READS_IN.get(kind)
         if rule is not None:
-            topics, sentence = self.topics(clause, start)
+            through = end is not None and kind in THROUGH_THE_PHRASE
+            topics, sentence = self.topics(clause, end if through and end is not None else start)
             # A topic taken from the clause before stops the kind only where its whole
             # sentence has none that lets it ("the kettle was sent but the toaster's on
             # backorder, so that'll come separately" is about the order).

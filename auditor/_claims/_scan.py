@@ -69,7 +69,7 @@ def _phrase(
     clause = doc.clause_at(start)
     if silent(clause, questions=questions) or doc.crosses_block(start, end):
         return None
-    if kind is not None and not doc.reads(kind, clause, start):
+    if kind is not None and not doc.reads(kind, clause, start, end):
         return None
     subject = None
     if rule.placeholders:
