@@ -90,6 +90,25 @@ TOPIC_WORDS: dict[str, str] = {
 _TOPIC = compile_pattern(
     "|".join(rf"(?P<{topic}>\b(?:{words})\b)" for topic, words in TOPIC_WORDS.items())
 )
+#: Substrings every match of a topic's words holds: an answer holding none of a topic's (and
+#: no mention of its kind) is not about it anywhere, and no clause need be read for it.
+TOPIC_NEEDLES: dict[str, tuple[str, ...]] = {
+    "stock": ("stock", "oos", "sold", "order", "discontinued", "shel", "left", "available"),
+    "money": (
+        "refund",
+        "money",
+        "credit",
+        "reimburs",
+        "account",
+        "bank",
+        "card",
+        "$",
+        "\u00a3",
+        "\u20ac",
+    ),
+    "order": _ORDER_NOUNS,
+    "return": ("return", "rma"),
+}
 _MENTION_TOPICS = {
     SubjectType.ORDER: "order",
     SubjectType.RETURN: "return",
@@ -278,6 +297,15 @@ class Document:
         last = self._index_at(max(sentence.end - 1, sentence.start))
         return frozenset(topic for index in range(first, last + 1) for _, topic in own[index])
 
+    def _may_hold(self, topics: frozenset[str]) -> bool:
+        """Whether the answer may speak of one of `topics` anywhere (`TOPIC_NEEDLES`): most
+        answers hold none of the topics that stop a kind, and are never read for topics."""
+        masked = self.masked
+        for topic in topics:
+            if any(map(masked.__contains__, TOPIC_NEEDLES[topic])):
+                return True
+        return any(_MENTION_TOPICS[m.type] in topics for m in self.mentions)
+
     def sentence_reads(self, kind: str, clause: Clause) -> bool:
         """Whether the sentence of `clause` may be about what `kind` speaks of: no sentence
         about stock alone ("The kettle is on backorder until the 18th.") is a part of an
@@ -296,7 +324,7 @@ class Document:
         claim: the clause, up to the phrase's end, is about what the kind speaks of
         (`READS_IN`), and a non-answer is the assistant's own (`SAID_BY_THE_ASSISTANT`)."""
         rule = READS_IN.get(kind)
-        if rule is not None:
+        if rule is not None and self._may_hold(rule[1]):
             through = end is not None and kind in THROUGH_THE_PHRASE
             topics, sentence = self.topics(clause, end if through and end is not None else start)
             # A topic taken from the clause before stops the kind only where its whole

@@ -9,6 +9,7 @@ a ticket's id is no item, a condition of time ends where the money's clause begi
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from auditor._claims import Claim, ClaimKind, ExtractionContext, extract
 from auditor._claims._document import READS_IN, TOPIC_WORDS, Document
 from auditor._claims._subjects import OTHER_RECORDS
+from tests.unit.claims._scoring import FIXTURES
 
 ITEMS = {
     "LN-0100": "Linen Apron",
@@ -156,3 +158,19 @@ def test_the_topics_are_data() -> None:
     topics, sentence = doc.topics(second, second.start)
     assert "stock" in topics and "order" not in sentence
     assert not doc.reads("order_status", second, second.start)
+
+
+def test_the_needles_find_every_topic_the_words_find() -> None:
+    # `_may_hold` rules an answer out before any clause is read for topics: it must never
+    # rule out a topic the words would find.
+    texts = [
+        json.loads(line)["text"]
+        for name in ("crosskind5.jsonl", "crosskind5_late.jsonl")
+        for line in (FIXTURES / "dev5" / name).read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(texts) >= 160
+    for raw in texts:
+        doc = Document.of(raw, ExtractionContext(items=ITEMS))
+        found = {topic for clause in doc.clauses for topic in doc.topics(clause)[0]} - {"item"}
+        for topic in found:
+            assert doc._may_hold(frozenset({topic})), (topic, raw)
