@@ -156,6 +156,7 @@ _RECORD_EVENT = compile_pattern(
 
 
 _TOPICS = "clause topics"
+_CHECKS = "reads checks"
 
 
 def _about_orders(norm: str, words: list[str]) -> bool:
@@ -297,6 +298,19 @@ class Document:
         last = self._index_at(max(sentence.end - 1, sentence.start))
         return frozenset(topic for index in range(first, last + 1) for _, topic in own[index])
 
+    def checks(self, kind: str) -> bool:
+        """Whether `reads` may refuse any phrase of `kind` in this answer: the kind is said by
+        the assistant, or the answer may hold a topic that stops it. Asked once per kind and
+        answer, so that most answers read no clause for topics."""
+        key = (_CHECKS, kind)
+        found = self.memo.get(key)
+        if found is None:
+            rule = READS_IN.get(kind)
+            found = self.memo[key] = kind in SAID_BY_THE_ASSISTANT or (
+                rule is not None and self._may_hold(rule[1])
+            )
+        return found is True
+
     def _may_hold(self, topics: frozenset[str]) -> bool:
         """Whether the answer may speak of one of `topics` anywhere (`TOPIC_NEEDLES`): most
         answers hold none of the topics that stop a kind, and are never read for topics."""
@@ -323,6 +337,8 @@ class Document:
         """Whether a phrase of `kind` at `start` (to `end`) in `clause` may be read as its
         claim: the clause, up to the phrase's end, is about what the kind speaks of
         (`READS_IN`), and a non-answer is the assistant's own (`SAID_BY_THE_ASSISTANT`)."""
+        if not self.checks(kind):
+            return True
         rule = READS_IN.get(kind)
         if rule is not None and self._may_hold(rule[1]):
             through = end is not None and kind in THROUGH_THE_PHRASE

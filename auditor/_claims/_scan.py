@@ -99,6 +99,8 @@ def scan(
     With `kind`, a phrase in a clause about something else (`Document.reads`) is none.
     """
     raw: list[_Raw] = []
+    if kind is not None and not doc.checks(kind):
+        kind = None
     for table in tables:
         if not table.rules:
             continue

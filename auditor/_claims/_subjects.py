@@ -490,6 +490,8 @@ def find_mentions(
     `parts` is `split_words(norm)` when known already.
     """
     ids = []
+    #: Whether the answer names a record of another kind anywhere (asked once, when needed).
+    records: bool | None = None
     for match in _ID_TAIL.finditer(norm):
         dash, end = match.span()
         start = dash - 3 if dash >= 3 and "a" <= norm[dash - 3] <= "z" else dash - 2
@@ -500,7 +502,9 @@ def find_mentions(
         if subject_type is None:
             if len(letters) != 2 or len(match.group("digits")) > _SKU_DIGITS:
                 continue
-            if _OTHER_RECORD.search(norm, max(start - 32, 0), start):
+            if records is None:
+                records = any(map(norm.__contains__, OTHER_RECORDS))
+            if records and _OTHER_RECORD.search(norm, max(start - 32, 0), start):
                 continue
             subject_type = SubjectType.ITEM
         ids.append(Mention(start, end, norm[start:end].upper(), subject_type))
