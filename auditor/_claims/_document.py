@@ -60,12 +60,21 @@ _DENYING_VALUE = compile_pattern(
 #: The start of a clause or a sentence.
 _START = itemgetter(0)
 
+
 #: What a clause is about, by its head words (issue 23: a claim read from a clause about
 #: something else is a false `fail` on a correct assistant). Data: topic -> the words that make
 #: a clause about it. Order and return ids, and item names, are found as mentions instead.
+def _after(*lead: str) -> str:
+    """A lookbehind for each of `lead` followed by a blank: the topic word is keyed on the noun
+    itself ("your account" is found at "account"), so only words that may open a topic are
+    tried (`_TOPIC_START`)."""
+    return "(?:" + "|".join(f"(?<={word} )" for word in lead) + ")"
+
+
+_YOUR = ("your", "ur", "yr")
 TOPIC_WORDS: dict[str, str] = {
     "stock": (
-        r"(?:back |in |into |out of )stock|oos|sold out|back-?order\w*|re-?stock\w*"
+        _after("back", "in", "into", "out of") + r"stock|oos|sold out|back-?order\w*|re-?stock\w*"
         r"|discontinued|shelf|shelves"
         # Said of goods, not of a person or a time ("the next available associate").
         r"|(?:un)?available(?! (?:associate|agent|advis[eo]r|colleague|team|person|rep|slot"
@@ -77,35 +86,35 @@ TOPIC_WORDS: dict[str, str] = {
     # Where a refund goes ("should land in your account"), not a payment still awaited ("the
     # bank to confirm payment" is an order's pending state).
     "money": (
-        r"refunds?|refunded|money|credit\w*|reimburs\w*|(?:your|the|ur|yr) (?:bank )?account"
-        r"|(?:in|into|to) (?:your|ur|yr) bank|(?:on|to) (?:your|ur|yr|the) card"
-        r"|[$\u00a3\u20ac] ?\d+"
+        r"refunds?|refunded|money|credit\w*|reimburs\w*"
+        + "|"
+        + _after(*_YOUR, "the", "bank")
+        + "account|"
+        + _after(*(f"{to} {your}" for to in ("in", "into", "to") for your in _YOUR))
+        + "bank|"
+        + _after(*(f"{on} {your}" for on in ("on", "to") for your in (*_YOUR, "the")))
+        + "card"
     ),
     "order": "|".join(_ORDER_NOUNS),
     # The noun only: "returned + cancelled" says what happened to an order, and "it should
     # return around the 20th" what happens to stock.
-    "return": r"(?:the|your|ur|yr|a|this|that|its|their) returns?|returns? (?:label|request"
-    r"|team|department|cent(?:re|er)|desk|parcel|package)|rma",
+    "return": _after("the", *_YOUR, "a", "this", "that", "its", "their")
+    + r"returns?|returns?(?= (?:label|request|team|department|cent(?:re|er)|desk|parcel"
+    r"|package)\b)|rma",
 }
 _TOPIC = compile_pattern(
     "|".join(rf"(?P<{topic}>\b(?:{words})\b)" for topic, words in TOPIC_WORDS.items())
+)
+#: The words a match of `TOPIC_WORDS` may open on: only where they stand is `_TOPIC` tried.
+_TOPIC_START = compile_pattern(
+    r"(?:stock|oos|sold|back|re|discontinued|shel|(?:un)?available|\d|refund|money|credit"
+    r"|account|bank|card|rma|" + "|".join(_ORDER_NOUNS) + ")"
 )
 #: Substrings every match of a topic's words holds: an answer holding none of a topic's (and
 #: no mention of its kind) is not about it anywhere, and no clause need be read for it.
 TOPIC_NEEDLES: dict[str, tuple[str, ...]] = {
     "stock": ("stock", "oos", "sold", "order", "discontinued", "shel", "left", "available"),
-    "money": (
-        "refund",
-        "money",
-        "credit",
-        "reimburs",
-        "account",
-        "bank",
-        "card",
-        "$",
-        "\u00a3",
-        "\u20ac",
-    ),
+    "money": ("refund", "money", "credit", "reimburs", "account", "bank", "card"),
     "order": _ORDER_NOUNS,
     "return": ("return", "rma"),
 }
@@ -265,8 +274,13 @@ class Document:
         takes those of the text that leads into the list ("The Throw is in stock 🎉 / - comes
         with a free cushion": the item goes on with its lead)."""
         own: list[list[tuple[int, str]]] = [[] for _ in self.clauses]
-        for match in _TOPIC.finditer(self.masked):
-            own[self._index_at(match.start())].append((match.start(), match.lastgroup or ""))
+        masked = self.masked
+        for word, starts in self.words.by_word.items():
+            if _TOPIC_START.match(word) is None:
+                continue
+            for start in starts:
+                if (match := _TOPIC.match(masked, start)) is not None:
+                    own[self._index_at(start)].append((start, match.lastgroup or ""))
         for mention in self.mentions:
             own[self._index_at(mention.start)].append(
                 (mention.start, _MENTION_TOPICS[mention.type])

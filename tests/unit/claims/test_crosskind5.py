@@ -10,12 +10,13 @@ a ticket's id is no item, a condition of time ends where the money's clause begi
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 
 import pytest
 
 from auditor._claims import Claim, ClaimKind, ExtractionContext, extract
-from auditor._claims._document import READS_IN, TOPIC_WORDS, Document
+from auditor._claims._document import _TOPIC, _TOPIC_START, READS_IN, TOPIC_WORDS, Document
 from auditor._claims._subjects import OTHER_RECORDS
 from tests.unit.claims._scoring import FIXTURES
 
@@ -174,3 +175,8 @@ def test_the_needles_find_every_topic_the_words_find() -> None:
         found = {topic for clause in doc.clauses for topic in doc.topics(clause)[0]} - {"item"}
         for topic in found:
             assert doc._may_hold(frozenset({topic})), (topic, raw)
+        # Topics are sought only where a word may open one: a search of the whole answer finds
+        # none elsewhere.
+        for match in _TOPIC.finditer(doc.masked):
+            word = re.match(r"[a-z0-9]+", doc.masked[match.start() :])
+            assert word is not None and _TOPIC_START.match(word.group()), (match.group(), raw)
