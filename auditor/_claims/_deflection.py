@@ -825,7 +825,7 @@ def extract_refusal(doc: Document) -> list[Claim]:
     if isinstance(cached, list):
         return list(cached)
     table = (_REFUSALS, doc.context.vocabulary.rules_for(ClaimKind.REFUSAL))
-    hits = scan(doc, *table, questions=True, hedging=False, kind=ClaimKind.REFUSAL)
+    hits = scan(doc, *table, questions=True, hedging=False)
     if hits and _SIGN_IN_TALK.search(doc.masked):
         # "For security I can't look anything up while you're a guest": a sign-in request.
         hits = [h for h in hits if not doc.masked.startswith(_SECURITY_NOTE, h.start)]

@@ -165,6 +165,7 @@ _RECORD_EVENT = compile_pattern(
 
 
 _TOPICS = "clause topics"
+_RETURN_ONLY = frozenset({"return"})
 _CHECKS = "reads checks"
 
 
@@ -328,6 +329,9 @@ class Document:
     def _may_hold(self, topics: frozenset[str]) -> bool:
         """Whether the answer may speak of one of `topics` anywhere (`TOPIC_NEEDLES`): most
         answers hold none of the topics that stop a kind, and are never read for topics."""
+        if topics == _RETURN_ONLY:
+            # The return nouns and ids are what `return_context` was found from.
+            return self.return_context
         masked = self.masked
         for topic in topics:
             if any(map(masked.__contains__, TOPIC_NEEDLES[topic])):

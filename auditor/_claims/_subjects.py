@@ -93,6 +93,8 @@ OTHER_RECORDS = (
     "invoice",
     "receipt",
 )
+#: Any of `OTHER_RECORDS` anywhere: one search of literals, asked before the words before an id.
+_RECORD_HINT = compile_pattern("|".join(OTHER_RECORDS))
 _OTHER_RECORD = compile_pattern(
     r"\b(?:" + "|".join(OTHER_RECORDS) + r")\b(?: (?:id|no|number|ref|reference|is|was))?\W{0,6}$"
 )
@@ -503,7 +505,7 @@ def find_mentions(
             if len(letters) != 2 or len(match.group("digits")) > _SKU_DIGITS:
                 continue
             if records is None:
-                records = any(map(norm.__contains__, OTHER_RECORDS))
+                records = _RECORD_HINT.search(norm) is not None
             if records and _OTHER_RECORD.search(norm, max(start - 32, 0), start):
                 continue
             subject_type = SubjectType.ITEM

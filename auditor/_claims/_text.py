@@ -217,6 +217,8 @@ def _word_cuts(norm: str, words: Mapping[str, Sequence[int]]) -> dict[int, bool]
     if "between" in norm:
         for start in [s for s in cuts if _BETWEEN.search(norm, max(0, s - 40), s)]:
             del cuts[start]
+    if "refund" not in norm and "money" not in norm:
+        return cuts  # the main clause `_MAIN_AFTER_CONDITION` finds is the money's
     for start in [s for s, conditional in cuts.items() if conditional]:
         if not norm.startswith(_TIME_CONDITIONS, start):
             continue
