@@ -721,7 +721,7 @@ def _tables(doc: Document, orders: bool) -> tuple[RuleSet, ...]:
 @EXTRACTORS.register(ClaimKind.AVAILABILITY)
 def extract_availability(doc: Document) -> list[Claim]:
     orders = _orders_in_view(doc)
-    hits = scan(doc, *_tables(doc, orders))
+    hits = scan(doc, *_tables(doc, orders), kind=ClaimKind.AVAILABILITY)
     if hits and not _NEGATIVE_QUANTIFIERS.isdisjoint(doc.words.word_set):
         hits = _denied_by_quantifier(doc, hits)
     counted = _from_counts(doc)

@@ -847,7 +847,7 @@ def _refusing(doc: Document) -> frozenset[Segment]:
 @EXTRACTORS.register(ClaimKind.DEFLECTION)
 def extract_deflection(doc: Document) -> list[Claim]:
     table = (_DEFLECTIONS, doc.context.vocabulary.rules_for(ClaimKind.DEFLECTION))
-    found = scan(doc, *table, questions=True, hedging=False)
+    found = scan(doc, *table, questions=True, hedging=False, kind=ClaimKind.DEFLECTION)
     if not found:
         empty = _says_nothing(doc)
         if empty is None:

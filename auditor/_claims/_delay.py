@@ -38,6 +38,9 @@ _ON_TIME = Delay.ON_TIME.value
 _ESCALATED = Delay.ESCALATED.value
 #: A phrase that says lateness only beside an apology ("I'm sorry it hasn't arrived yet").
 _SOFT = "soft"
+#: An apology's generic object ("sorry for the trouble"): lateness only in an answer that
+#: speaks of it otherwise; beside a ticket number alone it is no word on a delivery (issue 23).
+_GENERIC = "generic"
 #: A hand-off phrase, an escalation only in an answer about the delay (see the docstring).
 _HANDOFF = "handoff"
 
@@ -87,9 +90,10 @@ _TABLE = RuleSet.of(
         _SOFT,
         r"(?:hasn't|has not|hasnt|haven't|not) (?:arrived|turned up|reached you|been delivered)"
         r"(?: yet)?",
-        r"(?:the|this|your) (?:wait|trouble|inconvenience)",
+        r"(?:the|this|your) wait",
         negation=False,
     ),
+    rules(_GENERIC, r"(?:the|this|your) (?:trouble|inconvenience)", negation=False),
     rules(
         _ON_TIME,
         r"(?:bang |right |all |still |currently )?on (?:schedule|track|time)",
@@ -175,6 +179,9 @@ def extract_delay(doc: Document) -> list[Claim]:
         return []
     sorry = _apologises(doc)
     late = [h for h in hits if h.value == _ACK or (sorry and h.value == _SOFT)]
+    if late:
+        late.extend(h for h in hits if sorry and h.value == _GENERIC)
+        late.sort(key=lambda h: h.start)
     if sorry and late:
         late = [h._replace(value=Delay.APOLOGISED.value) for h in late]
     about_delay = bool(late)

@@ -389,7 +389,7 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
     #: A line's date said before its event ("- Dec 8 — Delivered"): the sentence and its dates.
     lead: tuple[int, list[DateExpr]] | None = None
     for clause in doc.clauses:
-        if silent(clause):
+        if silent(clause) or not doc.reads(ClaimKind.DELIVERY_DATE, clause, clause.end):
             continue
         going_on = carried is not None and carried[0].sentence == clause.sentence
         field = ""

@@ -359,6 +359,7 @@ def extract_discount(doc: Document) -> list[Claim]:
         if not _settled_free_of_charge(doc, h.start, h.end)
         and _kept_with_refund(doc, h)
         and _gift_credit(doc, h)
+        and (h.value != _FREE or doc.reads("discount:free", h.clause, h.start))
     ]
     if not hits and not cells:
         return figures

@@ -620,7 +620,9 @@ def _waiting_parts(doc: Document) -> list[int]:
     return [
         clause.start
         for clause in doc.clauses
-        if _WAITING.search(doc.masked, clause.start, clause.end) and _part_of(doc, clause.start)
+        if _WAITING.search(doc.masked, clause.start, clause.end)
+        and _part_of(doc, clause.start)
+        and doc.sentence_reads(_KIND, clause)
     ]
 
 
@@ -726,12 +728,13 @@ def extract_order_status(doc: Document) -> list[Claim]:
 
 
 _MEMO = "order_status"
+_KIND = ClaimKind.ORDER_STATUS
 
 
 def _read_order_status(doc: Document) -> list[Claim]:
     vocabulary = doc.context.vocabulary.rules_for(ClaimKind.ORDER_STATUS)
     table = (_STRONG, _AMBIGUOUS if _about_orders(doc) else EMPTY, vocabulary)
-    hits = [hit for hit in scan(doc, *table) if _on_topic(doc, hit)]
+    hits = [hit for hit in scan(doc, *table, kind=_KIND) if _on_topic(doc, hit)]
     if not hits:
         return []
     claims = carry_over(doc, ClaimKind.ORDER_STATUS, claims_of(doc, ClaimKind.ORDER_STATUS, hits))

@@ -59,13 +59,17 @@ def silent(clause: Clause, *, questions: bool = False) -> bool:
     return clause.echo or clause.conditional or (clause.question and not questions)
 
 
-def _phrase(doc: Document, rule: Rule, match: re.Match[str], questions: bool) -> _Raw | None:
+def _phrase(
+    doc: Document, rule: Rule, match: re.Match[str], questions: bool, kind: str | None
+) -> _Raw | None:
     """One match of `rule` as a phrase found, or None where it asserts nothing."""
     start, end = match.span()
     if start == end:
         return None
     clause = doc.clause_at(start)
     if silent(clause, questions=questions) or doc.crosses_block(start, end):
+        return None
+    if kind is not None and not doc.reads(kind, clause, start, end):
         return None
     subject = None
     if rule.placeholders:
@@ -82,19 +86,26 @@ def _phrase(doc: Document, rule: Rule, match: re.Match[str], questions: bool) ->
 
 
 def scan(
-    doc: Document, *tables: RuleSet, questions: bool = False, hedging: bool = True
+    doc: Document,
+    *tables: RuleSet,
+    questions: bool = False,
+    hedging: bool = True,
+    kind: str | None = None,
 ) -> list[Hit]:
     """Hits of every rule, the longest phrase winning where one contains another.
 
     A phrase that is blocked, or negated into nothing, still hides the phrases inside it:
     "no longer available" is never also "available". Without `hedging` no hit is hedged.
+    With `kind`, a phrase in a clause about something else (`Document.reads`) is none.
     """
     raw: list[_Raw] = []
+    if kind is not None and not doc.checks(kind):
+        kind = None
     for table in tables:
         if not table.rules:
             continue
         for rule, match in table.matches(doc.masked, doc.words):
-            found = _phrase(doc, rule, match, questions)
+            found = _phrase(doc, rule, match, questions, kind)
             if found is not None:
                 raw.append(found)
     if not raw:

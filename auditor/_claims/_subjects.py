@@ -75,6 +75,29 @@ class Mention(NamedTuple):
 #: after the match.
 _ID_TAIL = compile_pattern(r"-(?<=[a-z]{2}-)(?P<digits>\d{3,9})(?![\w-])")
 _ID_TYPES = {"ord": SubjectType.ORDER, "rma": SubjectType.RETURN}
+#: The records of other kinds an answer may give an id of ("ticket CS-448120", "case ref
+#: AB-1234"): such an id names no item, whatever its letters (issue 23: a ticket's number was
+#: read as the subject of the hand-off that opened it). Data: the words that name the record.
+OTHER_RECORDS = (
+    "ticket",
+    "case",
+    "reference",
+    "ref",
+    "incident",
+    "complaint",
+    "claim",
+    "enquiry",
+    "inquiry",
+    "query",
+    "logged as",
+    "invoice",
+    "receipt",
+)
+#: Any of `OTHER_RECORDS` anywhere: one search of literals, asked before the words before an id.
+_RECORD_HINT = compile_pattern("|".join(OTHER_RECORDS))
+_OTHER_RECORD = compile_pattern(
+    r"\b(?:" + "|".join(OTHER_RECORDS) + r")\b(?: (?:id|no|number|ref|reference|is|was))?\W{0,6}$"
+)
 _SKU_DIGITS = 8
 _TOKEN = compile_pattern(r"[^\W_]+")
 #: `_TOKEN` as a split: words and the text between them, whose running lengths give every
@@ -469,6 +492,8 @@ def find_mentions(
     `parts` is `split_words(norm)` when known already.
     """
     ids = []
+    #: Whether the answer names a record of another kind anywhere (asked once, when needed).
+    records: bool | None = None
     for match in _ID_TAIL.finditer(norm):
         dash, end = match.span()
         start = dash - 3 if dash >= 3 and "a" <= norm[dash - 3] <= "z" else dash - 2
@@ -478,6 +503,10 @@ def find_mentions(
         subject_type = _ID_TYPES.get(letters)
         if subject_type is None:
             if len(letters) != 2 or len(match.group("digits")) > _SKU_DIGITS:
+                continue
+            if records is None:
+                records = _RECORD_HINT.search(norm) is not None
+            if records and _OTHER_RECORD.search(norm, max(start - 32, 0), start):
                 continue
             subject_type = SubjectType.ITEM
         ids.append(Mention(start, end, norm[start:end].upper(), subject_type))

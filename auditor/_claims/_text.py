@@ -146,6 +146,14 @@ _CLAUSE_WORDS = frozenset(
     ]
 )
 _CONDITIONAL_WORDS = frozenset(["if", "unless", "once", "when", "whenever", "until", "whether"])
+#: The main clause after a condition of time with no comma between them ("once it's back with
+#: us the refund'll go back on your card"): the money, with its verb, ends the condition. What
+#: follows an "if" stays a hypothesis ("if it hasn't come I'll pass you to the team").
+_MAIN_AFTER_CONDITION = compile_pattern(
+    r" (?=(?:(?:the|your|ur|yr) )?(?:refund|money)(?:'ll| will| goes| go| should| gets)\b)"
+)
+_TIME_CONDITIONS = ("once", "when", "as soon as")
+_CONDITION_STOP = compile_pattern(r"[,;:.!?\n\u2014]")
 _CONDITIONAL_PHRASES = ("as soon as", "in case")
 #: Substrings of every conditional opener ("whenever" holds "when").
 _CONDITION_OPENERS = (*sorted(_CONDITIONAL_WORDS - {"whenever"}), *_CONDITIONAL_PHRASES)
@@ -209,7 +217,21 @@ def _word_cuts(norm: str, words: Mapping[str, Sequence[int]]) -> dict[int, bool]
     if "between" in norm:
         for start in [s for s in cuts if _BETWEEN.search(norm, max(0, s - 40), s)]:
             del cuts[start]
+    if "refund" not in norm and "money" not in norm:
+        return cuts  # the main clause `_MAIN_AFTER_CONDITION` finds is the money's
+    for start in [s for s, conditional in cuts.items() if conditional]:
+        if not norm.startswith(_TIME_CONDITIONS, start):
+            continue
+        main = _MAIN_AFTER_CONDITION.search(norm, start + 4, _condition_end(norm, start))
+        if main is not None:
+            cuts[main.end()] = False
     return cuts
+
+
+def _condition_end(norm: str, start: int) -> int:
+    """Where the condition opening at `start` ends at the latest: the next mark."""
+    mark = _CONDITION_STOP.search(norm, start)
+    return len(norm) if mark is None else mark.start()
 
 
 def _question_start(norm: str, sentence: Segment) -> int | None:
