@@ -39,6 +39,7 @@ from auditor._claims._scan import silent
 from auditor._claims._subjects import SubjectType
 from auditor._claims._tables import column, header, row_start
 from auditor._claims._text import Clause
+from auditor._claims._topic import about_money
 
 
 def _spaced(pattern: str) -> str:
@@ -320,6 +321,13 @@ def _speaks_of_delivery(text: str, sentence: str, before: str) -> bool:
     return not _MONEY.search(before) or _GOODS.search(text) is not None
 
 
+def _of_money(doc: Document, clause: Clause) -> bool:
+    """The clause's subject is a pronoun or left out, and what it goes on from is money ("your
+    refund is approved. It should land within 3–5 working days")."""
+    cue = _ANY_CUE.search(doc.masked, clause.start, clause.end)
+    return about_money(doc, clause.start, cue.start() if cue else clause.start)
+
+
 def _about_a_return(doc: Document, clause: Clause) -> bool:
     """The sentence names a return and no order ("RMA-1 arrived at the warehouse on Monday")."""
     sentence = doc.sentences[clause.sentence]
@@ -404,7 +412,9 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
         if _cued(text):
             segment = doc.sentences[clause.sentence]
             before = doc.masked[segment.start : clause.start]
-            if _speaks_of_delivery(text, doc.clause_text(segment), before):
+            if _speaks_of_delivery(text, doc.clause_text(segment), before) and not _of_money(
+                doc, clause
+            ):
                 carried = (clause, text)
                 if _about_a_return(doc, clause) or negated(doc, clause, clause.start, clause.end):
                     continue

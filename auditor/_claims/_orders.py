@@ -41,6 +41,7 @@ from auditor._claims._scan import Hit, scan
 from auditor._claims._subjects import SubjectType
 from auditor._claims._tables import header
 from auditor._claims._text import Clause
+from auditor._claims._topic import about_money
 
 _PENDING = "pending"
 _PROCESSING = "processing"
@@ -548,7 +549,7 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
         not _HELD_BY.search(before) or _FOLLOWED.search(before)
     ):
         return False  # "I've had a word with the courier" says nothing of where the parcel is
-    if _about_a_return(doc, hit.start):
+    if _about_a_return(doc, hit.start) or about_money(doc, hit.clause.start, hit.start):
         return False
     return _OFF_TOPIC_OBJECT.match(doc.masked, hit.end) is None
 
