@@ -87,7 +87,10 @@ _DATE = compile_pattern(
     r"|(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<ny>\d{4}|\d{2})(?![\w/.]\d)"
     # "arr 9/12": no year, after a word of when; read only where one reading is near today.
     r"|(?:(?<=\barr )|(?<=\beta )|(?<=\beta: )|(?<=\bby )|(?<=\bon )|(?<=\bdue )"
-    r"|(?<=\bexpected )|(?<=\bexp )|(?<=\bdelivered )|(?<=\bdlvd ))"
+    r"|(?<=\bexpected )|(?<=\bexp )|(?<=\bdelivered )|(?<=\bdlvd )|(?<=\bdelivery )"
+    # A weekday beside it: "on tues 08/12".
+    r"|(?<=\bmon )|(?<=\btue )|(?<=\btues )|(?<=\bwed )|(?<=\bthu )|(?<=\bthurs )|(?<=\bfri )"
+    r"|(?<=\bsat )|(?<=\bsun )|(?<=day ))"
     r"(?P<s1>\d{1,2})/(?P<s2>\d{1,2})(?![\w/.-])"
     rf"|{_PREFIX}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
     rf"(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{_MONTHS})\.?"
@@ -103,6 +106,8 @@ _DATE = compile_pattern(
     rf"(?!\s+(?:of\s+)?(?:{_MONTHS})(?!\w))"
     # "a fortnight today", "a week tomorrow": British for that many days on from the day.
     r"|(?P<weekon>(?:a|one)\s+(?P<wounit>week|fortnight)\s+(?P<woday>today|tomorrow|tmrw))"
+    # "2 days ago", "a week ago": that many days before today.
+    rf"|(?P<ago>{_COUNT})\s+(?P<agounit>days?|weeks?)\s+ago"
     rf"|(?P<rel>{_RELATIVE})"
     r"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after(?!\s+tomorrow))"
     rf"|(?P<tod>(?:by|at|around|before|for|eta:?|arr|due|until|till|til)\s+(?:the\s+)?"
@@ -132,7 +137,7 @@ DATE_NEEDLES = (
     "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 )  # fmt: skip
 #: "-thu" after a weekday: the end of a range of weekdays ("wed-thu", "Mon – Wed").
-_WEEKDAY_TAIL = compile_pattern(rf"\s*[-\u2013\u2014]\s*({_WEEKDAY}|{_WEEKDAY_SHORT})\.?(?!\w)")
+_WEEKDAY_TAIL = compile_pattern(rf"\s*[-\u2013\u2014/]\s*({_WEEKDAY}|{_WEEKDAY_SHORT})\.?(?!\w)")
 _RANGE_GAP = compile_pattern(r"\s*(?:and|to|-|\u2014|or|through|until)\s*")
 _RANGE_OPENER = compile_pattern(r"(?:between|from)\s+$")
 
@@ -223,7 +228,7 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return _written(match, g["md"], g["mm"], g["my"])
     if g["od"]:
         return DateExpr(start, end, day_of_month=int(g["odhi"] or g["od"]))
-    if g["rel"] or g["next"] or g["tod"] or g["weekon"]:
+    if g["rel"] or g["next"] or g["tod"] or g["weekon"] or g["ago"]:
         return _relative(g, start, end)
     if g["wkend"]:
         return DateExpr(start, end, weekend=True)
@@ -248,6 +253,9 @@ def _relative(g: dict[str, str | None], start: int, end: int) -> DateExpr:
         return DateExpr(start, end, offset=days + (0 if g["woday"] == "today" else 1))
     if g["rel"]:
         return DateExpr(start, end, offset=_RELATIVE_DAYS[re.sub(r"\s+", " ", g["rel"])])
+    if g["ago"]:  # "2 days ago", "a week ago"
+        unit = 7 if (g["agounit"] or "").startswith("week") else 1
+        return DateExpr(start, end, offset=-unit * _count(g["ago"]))
     if g["next"]:
         return DateExpr(start, end, after=1)
     return DateExpr(start, end, offset=0, time_of_day=True)

@@ -55,10 +55,12 @@ _STRONG = compile_pattern(
         r"|with (?:you|u)|w/ ?(?:you|u)|w (?:you|u)|reach(?:es|ed)? (?:you|u)|o/d"
         r"|(?:get|gets|got|getting) (?:to (?:you|u)|there)"
         # "the last one came on Friday"; not money or a restock coming back or through.
-        r"|came(?! (?:back|through|in|to|from|with|up|out)\b)"
+        r"|came(?! (?:back|through|in|to(?! (?:you|u)\b)|from|with|up|out)\b)"
         r"|turn(?:s|ed)? up"
         r"|land(?:s|ed|ing)?|be there|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
-        r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed for"
+        r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed (?:for|4)"
+        # The carrier's proof of delivery: "POD received on tues 08/12", "per POD".
+        r"|pod (?:received|shows|confirms|uploaded|on file)|per (?:the )?pod|proof of delivery"
         r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
         r"|left (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the)"
         rf" (?:[\w-]+ )?{DROP_PLACES}"
@@ -78,7 +80,14 @@ _WEAK = compile_pattern(
         r"|slot (?:of|between|from|is)"
         # A carrier's forecast, and bringing it out to the door: "their projection is Tuesday",
         # "they'll have it out to you tomorrow" (unless the clause sends it off).
-        r"|projection|projected|forecast|out to (?:you|u))\b"
+        r"|projection|projected|forecast|out to (?:you|u)"
+        # The carrier's word for the day, and its time window: "they're now saying fri 11th",
+        # "DHL are showing it for tomorrow", "a one-hour window tomorrow".
+        r"|(?:now|are|is|'s|'re) (?:saying|showing)|showing (?:it|them|xx+) (?:for|as)"
+        r"|window|time ?slot"
+        # A next attempt still to come: "they'll try again tomorrow", "re-attempt on Monday".
+        r"|(?:will|'ll|going to|gonna|due to) try again|re-?attempt\w*"
+        r"|(?:next|another|second|2nd) attempt)\b"
     )
 )
 #: A promised date the answer says has passed (issue 24): "it was due on Thursday", "should
@@ -148,7 +157,7 @@ _GOODS = compile_pattern(
     r"\b(?:order|parcel|package|delivery|shipment|replacement|item|items|box)\b"
 )
 _PAST = compile_pattern(
-    r"\b(?:delivered|arrived|was|were|came|got|received|signed|dropped|left|turned|landed"
+    r"\b(?:delivered|arrived|arr'd|arrvd|arrd|was|were|came|got|received|signed|dropped|left|turned|landed"
     r"|reached|dlvd|dlvrd"
     # "last Thursday", not "the last one is out for delivery this morning".
     r"|last (?:week|night|mon|tue|wed|thu|fri|sat|sun)\w*)\b"
@@ -222,6 +231,7 @@ _CUE_WORDS = frozenset({
     "scheduled", "slated", "booked",
     "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target", "came", "down",
     "slot", "projection", "projected", "forecast",
+    "saying", "showing", "window", "timeslot", "attempt", "reattempt", "re-attempt", "pod",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {
@@ -236,6 +246,7 @@ _CUE_PHRASES = {
     "your": ("your door", "your step", "your address", "your letterbox", "your letter box"),
     "through": ("through the letterbox", "through the letter box", "through the door"),
     "track": ("on track for",),
+    "again": ("try again",),
     "new": ("new date", "new eta", "new delivery date", "new estimate"),
     "revised": ("revised date", "revised eta", "revised estimate"),
     "left": (
@@ -360,8 +371,14 @@ def _column(doc: Document, clause: Clause) -> str:
 def _dates_in(doc: Document, clause: Clause) -> list[DateExpr]:
     # A date may run past its clause ("Thursday, 26th November"): search to the sentence's
     # end, keep the dates that start in the clause.
-    sentence = doc.sentences[clause.sentence]
-    return [e for e in find_dates(doc.masked, clause.start, sentence.end) if e.start < clause.end]
+    # A range begun in an earlier clause ("between Monday, December 14 and Wednesday, December
+    # 16") is that clause's, so the sentence's dates are found once, from its start.
+    key = ("delivery dates", clause.sentence)
+    found = doc.memo.get(key)
+    if not isinstance(found, list):
+        sentence = doc.sentences[clause.sentence]
+        found = doc.memo[key] = find_dates(doc.masked, sentence.start, sentence.end)
+    return [e for e in found if clause.start <= e.start < clause.end]
 
 
 def _read(doc: Document, clause: Clause) -> tuple[str, list[DateExpr] | None]:

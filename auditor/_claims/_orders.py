@@ -63,6 +63,12 @@ _WILL = (
     # Chat: "shd be dlvd 2moro", "gonna be sent".
     r"|shd|shld|shud|wil|gonna|wld)"
 )
+#: Where a curt denial ends: punctuation, a dash, the end, or a chat particle after it
+#: ("other 1 not sent yet sry", "hasn't gone anywhere yet – I've chased it").
+_END = (
+    r"(?=\s*(?:[.,;!?\)\u2013\u2014]|$"
+    r"|(?:sry|sorry|soz|tho|though|atm|rn|i'm afraid|im afraid)\b))"
+)
 #: Delivered as chat and hurried typing spell it.
 _DELIVERED_WORD = (
     r"delivered|delivred|delieverd|deliverd|dlvd|dlvrd|dlvred|delivd|deliv'd|dlv'd|delvd"
@@ -120,7 +126,12 @@ _STRONG = RuleSet.of(
         r"(?:popped|pushed|put|posted|slipped|left) (?:it |them |your \w+ |the \w+ |xx+ )?through"
         r" (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)",
         r"(?:has |have |had )?arrived",
-        r"signed for",
+        # Chat and couriers' screens: "arr'd sat", "signed 4 by K. Lee", "POD received".
+        r"arr'd|arrv'?d",
+        r"signed (?:for|4)",
+        r"pod (?:received|shows|confirms|uploaded|on file)|per (?:the )?pod\b"
+        r"|proof of delivery (?:received|shows|confirms|on file|uploaded)",
+        r"(?:got|came|made it) (?:to|2) (?:you|u)\b",
         rf"left (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind) (?:your|a|the)"
         rf" (?:[\w-]+ )?{DROP_PLACES}",
     ),
@@ -145,7 +156,8 @@ _STRONG = RuleSet.of(
         r"(?:on hold|held)(?: \w+){0,3}? (?:until|till|til|while|whilst|for|as)(?: \w+){0,4}?"
         r" (?:address|addr|postcode|zip code|verif\w*|fraud|security check|identity check)",
         # Curt: "held - addr check", "on hold: fraud review".
-        r"(?:on hold|held)\W{1,3}(?:for )?(?:an? )?(?:address|addr|postcode|fraud|security|id"
+        r"(?:on hold|held)(?:\W{1,3}| pending )(?:for )?(?:an? )?(?:address|addr|postcode|fraud"
+        r"|security|id"
         r"|identity|payment|pmt) (?:check|review|verification)",
     ),
     # A field label makes any status word an order status ("Status: processing").
@@ -189,12 +201,12 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:we've|we have|i've|i have) (?:received|got) your order",
         r"waiting to be (?:processed|started|confirmed)",
         r"order (?:has been |was |is )?(?:received|confirmed|placed successfully)",
-        r"(?:is|has been|'s been) confirmed",
+        r"(?:is|has been|'s been)(?: now| already| just)? (?:confirmed|confirmd)",
         # Held back until a check clears: "confirming your address before the order is
         # released".
         r"before (?:the |your |we )?(?:order )?(?:is |can be |gets |'s )?released",
         # Chat: the state after the order ("ORD-1 confirmed, pmt recvd").
-        r"xx+:? confirmed",
+        r"xx+:? (?:confirmed|confirmd|cnfrmd)",
         r"(?:in|at the front of|near the front of) (?:the|our) queue"
         r"(?! for (?:inspection|checking|review|assessment|a refund))",
         # "On hold pending review" is held for a reason the shop has not settled: no status.
@@ -224,7 +236,7 @@ _AMBIGUOUS = RuleSet.of(
     rules(
         _UNSHIPPED,
         # Curt: "still w/ us, not sent".
-        r"not (?:yet )?(?:been )?(?:sent|posted)(?: out| off)?(?: yet)?(?=\s*(?:[.,;!?\)]|$))",
+        r"not (?:yet )?(?:been )?(?:sent|posted)(?: out| off)?(?: yet)?" + _END,
         r"(?:has|have|is|are|'s|'re) yet to (?:leave|ship|be shipped|be dispatched|be sent"
         r"|be posted|go out|go anywhere)",
         negation=False,
@@ -289,7 +301,8 @@ _AMBIGUOUS = RuleSet.of(
     rules(None, r"picked|packed|processed|prepared", negated_yet=_PENDING),
     rules(
         _PROCESSING,
-        r"(?:is |'s |are |we're |we are )?(?:still )?(?:processing|proccessing|procesing)",
+        r"(?:is |'s |are |we're |we are )?(?:still )?(?<!for\s)(?<!awaiting\s)"
+        r"(?:processing|proccessing|procesing)",
         r"(?:being|been) (?:proccessed|procesed|proccesed)",
         # Chat: made ready, after the order ("ORD-1 packed", "ORD-1: prepped").
         rf"xx+(?:'s| is| are| has been| was)?:? (?:now |all |already )?{past(*PREPARING)}"
@@ -304,8 +317,11 @@ _AMBIGUOUS = RuleSet.of(
         rf"status\W{{1,3}}(?:now |still |currently )?(?:{ing(*PREPARING)}|{past(*PREPARING)})",
         r"awaiting (?:dispatch|shipment|shipping|fulfil?ment)",
         r"waiting to be (?:packed|picked|prepared|dispatched|shipped)",
+        # Scheduled, in full or as chat shortens it: "sched for dispatch mon".
+        r"(?:sched|schd|scheduled|booked|lined up) (?:for|4) (?:dispatch|despatch|shipping)",
+        r"manifested",
         r"(?:will|'ll|should) (?:ship|be shipped|be dispatched|go out|leave our warehouse)"
-        r" (?:tomorrow|soon|today|later|shortly|on|this|next|within|in)",
+        r" (?:tomorrow|soon|today|later|shortly|on|this|next|within|in|by)\b",
         r"preparing (?:your|it|the)",
         r"getting (?:it|your order|them) ready",
     ),
@@ -324,10 +340,14 @@ _AMBIGUOUS = RuleSet.of(
         rf"(?:delay|delays|delayed|held up|stuck) (?:at|with) (?:the |their )?(?:courier|carrier"
         rf"|driver|{_CARRIERS})",
         # Held up at the carrier's depot is still shipped (issue 24): "stuck at the depot".
-        r"(?:stuck|held|held up|sitting|sat|waiting|delayed) (?:at|in) (?:the |a |their |your )?"
+        # Held at a carrier's counter, or just there: "is at the post office 4 collection",
+        # "sat at the Evri ParcelShop".
+        r"(?:stuck|held|held up|sitting|sat|waiting|delayed|is|'s|are|now) (?:at|in)"
+        r" (?:the |a |their |your )?"
+        r"(?:(?:dhl|ups|usps|dpd|fedex|evri|hermes|yodel|gls|inpost|royal mail) )?"
         r"(?:local )?(?:depot|sorting (?:office|centre|center|facility|hub)|delivery (?:office"
         r"|depot)|(?:carrier|courier)'?s? (?:depot|facility|hub)|post office|collection point"
-        r"|parcel (?:shop|locker)|pick-?up point)",
+        r"|parcel ?(?:shop|locker)|pick-?up point)",
         # Who holds it, named without an article: "the" would open a pattern on every answer.
         r"(?:courier|carrier|driver|postie|postman|dhl|ups|usps|dpd|fedex|royal mail|parcelforce"
         r"|evri|hermes|yodel|gls)(?: has|'s got|'s| has got| have| have got)"
@@ -344,7 +364,8 @@ _AMBIGUOUS = RuleSet.of(
         # On a vehicle, whoseever: "on van", "on a FedEx truck", "on the DPD van".
         r"on (?:a |an |the |its |their )?(?:[\w-]+(?:'s)? )?(?:van|truck|lorry)\b",
         # Gone, said of the order or its parts with nothing after it: "the lamp & hub have gone".
-        r"(?:has|have|'ve|'s) (?:already |now |just |all )?gone(?=\s*(?:[.,;!?\)]|$))",
+        r"(?:has|have|'ve|'s) (?:already |now |just |all )?gone(?: anywhere)?(?: yet)?" + _END,
+        r"(?:hasn't|hasnt|has not|haven't|havent|have not) gone anywhere(?: yet)?",
         # The carrier tried the door: it has the parcel ("attempted delivery yesterday").
         r"(?:attempted|tried to make a|tried) (?:a )?deliver(?:y|ing)?|delivery attempt"
         r"|missed (?:a |the )?delivery",
@@ -446,7 +467,7 @@ _WAITING = compile_pattern(
 #: "… is with the courier": a parcel held by the carrier, after a verb of being or a label.
 _HELD_BY = compile_pattern(
     r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)"
-    r"|(?:\b(?:is|are|now|still)|'s|'re) out|[:\-]"
+    r"|(?:\b(?:is|are|now|still|its)|'s|'re) out|[:\-]"
     # A part, told in chat: "3rd w/ courier", "other one with DPD".
     r"|\b(?:1st|2nd|3rd|\d+th|first|second|third|last|other|rest|one|parcel|box|pkg))\s*$"
 )
