@@ -462,8 +462,20 @@ _WAITING = compile_pattern(
     r"\b(?:waiting|awaiting|back-?order\w*|(?:to follow|following|follows?)(?![\s-]+up\b)"
     r"|separately|yet to"
     r"|still to|not yet|hasn't left|has not left|haven't left"
-    r"|will (?:go out|ship|be sent|be shipped|be dispatched|leave))\b"
+    r"|will (?:go out|ship|be sent|be shipped|be dispatched|leave)"
+    # Not before a later day: "the Pan Set won't be sent until next week".
+    r"|(?:won't|wont|will not) (?:go out|ship|be sent|be shipped|be dispatched|leave))\b"
 )
+#: A part still to reach the customer: "the second is expected to arrive Saturday", "Box 2 is
+#: scheduled to arrive Monday". Beside a part delivered, the order is on its way, not there.
+_TO_COME = compile_pattern(
+    r"\b(?:(?:expected|scheduled|due|set|booked|on track|going) to (?:arrive|be delivered"
+    r"|reach you|land)|(?:will|should|shd) (?:arrive|be delivered|reach you|land)"
+    r"|(?:is|'s|are|'re) (?:due|expected|arriving)(?: to you)? (?:on|by|tomorrow|today|mon|tue"
+    r"|wed|thu|fri|sat|sun|next|this|in|within|between))"
+)
+#: A step not done, in a checklist: "⬜ Delivered", "- [ ] Delivered".
+_UNTICKED = compile_pattern(r"[^\S\n]*(?:[-*][^\S\n]+)?(?:\u2b1c|\u2610|\u25fb|\U0001f532|\[ \])")
 #: "… is with the courier": a parcel held by the carrier, after a verb of being or a label.
 _HELD_BY = compile_pattern(
     r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)"
@@ -541,6 +553,8 @@ def _a_preposition(doc: Document, hit: Hit) -> bool:
 def _on_topic(doc: Document, hit: Hit) -> bool:
     if (hit.value == _PENDING and _a_preposition(doc, hit)) or _orders_apart(doc, hit):
         return False
+    if _UNTICKED.match(doc.masked, doc.masked.rfind("\n", 0, hit.start) + 1):
+        return False  # "⬜ Delivered": a step of the checklist still to come
     if hit.value == _UNSHIPPED and _MESSAGES.search(doc.masked, hit.clause.start, hit.start):
         return False  # "the email was not sent": a message, not the parcel
     if hit.value == _DELIVERED and _RESTOCK.search(doc.clause_text(doc.sentence_at(hit.start))):
@@ -686,6 +700,11 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
             first = min(gone, key=_SPAN_START)
             kept = [c for c in group if c.value == _CANCELLED]
             out.extend([*kept, Claim(first.kind, _PARTIAL, first.span, subject, first.hedged)])
+        elif len(subjects) == 1 and any(c.value == _DELIVERED for c in parts) and _to_come(doc):
+            # A part delivered and a part still due: every part has left, not all are there.
+            first = min(gone, key=_SPAN_START)
+            out.extend(c for c in group if c.value not in _GONE)
+            out.append(Claim(first.kind, _SHIPPED, first.span, subject, first.hedged))
         elif gone and {c.value for c in parts} == {_SHIPPED, _DELIVERED}:
             out.extend(c for c in group if not (c.value == _DELIVERED and c in parts))
         elif len(parts) > 1 and {c.value for c in parts} == {_DELIVERED}:
@@ -699,6 +718,14 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
         for c in out
         if c.value != _ELIDED
     ]
+
+
+def _to_come(doc: Document) -> bool:
+    """A clause says a part of the order is still due to arrive."""
+    return any(
+        _TO_COME.search(doc.masked, clause.start, clause.end) and _part_of(doc, clause.start)
+        for clause in doc.clauses
+    )
 
 
 def _delivered_part(doc: Document, group: list[Claim]) -> list[Claim]:
