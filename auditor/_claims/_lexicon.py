@@ -199,7 +199,12 @@ RESTOCK = (
     r"|we(?:'ve|'re|'ll| are| have| had)?\s+(?:\w+\s+)?(?:had|having|getting|got|due|expecting"
     r"|awaiting|waiting on|waiting for)\s+(?:a|an|another|some|more)(?: \w+)? (?:delivery"
     r"|deliveries|shipment|batch"
-    r"|consignment|stock))\b"
+    r"|consignment|stock)"
+    # The shop's own goods coming in: "they're due into the warehouse on the 2nd", "there's a
+    # delivery booked in for Thursday" (of an item out of stock).
+    r"|(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:warehouse|stock)"
+    r"|(?:there's|there is|we've got|we have) (?:a|another) (?:\w+ )?(?:delivery|shipment)"
+    r" (?:booked|due|coming|expected|scheduled|arriving))\b"
 )
 #: What a shop sells, as a whole: "not part of our range", "outside our product assortment".
 CATALOGUE = (

@@ -474,6 +474,18 @@ _TO_COME = compile_pattern(
     r"|(?:is|'s|are|'re) (?:due|expected|arriving)(?: to you)? (?:on|by|tomorrow|today|mon|tue"
     r"|wed|thu|fri|sat|sun|next|this|in|within|between))"
 )
+#: Stock and how the shop sells an item: a sentence saying these of an item, and naming no
+#: order, tells how items ship, not where an order is ("is in stock and ships within one
+#: business day", "can be ordered online and delivered to your home", "cannot be shipped").
+_STOCK = compile_pattern(
+    r"\b(?:in stock|out of stock|stock levels?|back-?order\w*|sold out|pre-?order\w*|available"
+    r"|availability|in[- ]?store|on order|(?:none|nothing|no more|any more) (?:\w+ )?left"
+    r"|out right now|can be ordered|orders placed)\b"
+)
+#: The customer's own order, named by a noun.
+_THEIR_ORDER = compile_pattern(
+    r"\b(?:your|ur|yr|the|this|that) (?:\w+ )?(?:order|parcel|package|shipment|delivery|purchase)"
+)
 #: A step not done, in a checklist: "⬜ Delivered", "- [ ] Delivered".
 _UNTICKED = compile_pattern(r"[^\S\n]*(?:[-*][^\S\n]+)?(?:\u2b1c|\u2610|\u25fb|\U0001f532|\[ \])")
 #: "… is with the courier": a parcel held by the carrier, after a verb of being or a label.
@@ -553,8 +565,8 @@ def _a_preposition(doc: Document, hit: Hit) -> bool:
 def _on_topic(doc: Document, hit: Hit) -> bool:
     if (hit.value == _PENDING and _a_preposition(doc, hit)) or _orders_apart(doc, hit):
         return False
-    if _UNTICKED.match(doc.masked, doc.masked.rfind("\n", 0, hit.start) + 1):
-        return False  # "⬜ Delivered": a step of the checklist still to come
+    if _about_stock(doc, hit.start) or _unticked(doc, hit.start):
+        return False
     if hit.value == _UNSHIPPED and _MESSAGES.search(doc.masked, hit.clause.start, hit.start):
         return False  # "the email was not sent": a message, not the parcel
     if hit.value == _DELIVERED and _RESTOCK.search(doc.clause_text(doc.sentence_at(hit.start))):
@@ -587,6 +599,21 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
     if _about_a_return(doc, hit.start) or about_money(doc, hit.clause.start, hit.start):
         return False
     return _OFF_TOPIC_OBJECT.match(doc.masked, hit.end) is None
+
+
+def _unticked(doc: Document, start: int) -> bool:
+    """ "⬜ Delivered": the line is a step of a checklist still to come."""
+    return _UNTICKED.match(doc.masked, doc.masked.rfind("\n", 0, start) + 1) is not None
+
+
+def _about_stock(doc: Document, start: int) -> bool:
+    """The sentence speaks of an item's stock or how it is sold, and names no order."""
+    sentence = doc.sentence_at(start)
+    if not _STOCK.search(doc.masked, sentence.start, sentence.end):
+        return False
+    if any(m.type in _IDS and sentence.start <= m.start < sentence.end for m in doc.mentions):
+        return False
+    return _THEIR_ORDER.search(doc.masked, sentence.start, sentence.end) is None
 
 
 def _orders_apart(doc: Document, hit: Hit) -> bool:
