@@ -179,6 +179,13 @@ _LABEL = compile_pattern(r"\W*(?:[\w'/]+\s+){0,3}[\w'/]+\s*(?::|\s-\s)")
 _ORDINAL = compile_pattern(r"\W*(?:and\s+)?the (first|former|second|latter)\b")
 _ORDINAL_INDEX = {"first": 0, "former": 0, "second": 1, "latter": 1}
 _WORD = compile_pattern(r"[a-z0-9']+")
+#: A field of a line of fields, closed by its dash: "Delivered — Front door — 9 Dec, 13:02".
+_A_FIELD = compile_pattern(r"\s[\u2014\u2013\u00b7-]\s*$")
+_FIELD_WORDS = 4
+#: The header of a table's value column when each row is a field ("| Field | Detail |").
+_GENERIC_HEADERS = frozenset(
+    ["detail", "details", "value", "values", "info", "information", "data", "description"]
+)
 #: A number standing alone, which may be an order's named in full elsewhere.
 _BARE_NUMBER = compile_pattern(r"(?<![\w./:-])(\d{4,})(?![\w./:-])")
 #: A field that only says when: "Date:", "When:", "On:".
@@ -365,7 +372,13 @@ def _column(doc: Document, clause: Clause) -> str:
     """The header of the table column `clause` stands in, as a label ("expected: "), or ""."""
     cells = header(doc.masked, clause.start)
     index = column(doc.masked, clause.start)
-    return f"{cells[index]}: " if index < len(cells) and cells[index] else ""
+    name = cells[index] if index < len(cells) else ""
+    if name in _GENERIC_HEADERS and index > 1:
+        # A table of fields ("| Field | Detail |"): the row's first cell is the label.
+        start = row_start(doc.masked, clause.start)
+        name = doc.masked[start : doc.masked.find("|", doc.masked.find("|", start) + 1)]
+        name = name.strip(" |")
+    return f"{name}: " if name else ""
 
 
 def _dates_in(doc: Document, clause: Clause) -> list[DateExpr]:
@@ -441,13 +454,29 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
                 found.extend(_claims(doc, clause, text, dates or _dates_in(doc, clause)))
                 continue
         if going_on and carried is not None:
-            dates = _dates_in(doc, clause) if dates is None else dates
-            if _is_value(doc, clause, dates, dateless=True) and not _OFF_TOPIC.search(text):
-                dates = _the_day_said(found, clause, dates)
-                found.extend(_claims(doc, clause, carried[1] + " " + text, dates))
-            else:
-                carried = None
+            carried = _go_on(doc, clause, text, dates, carried, found)
     return _whole_orders(doc, found)
+
+
+def _go_on(
+    doc: Document,
+    clause: Clause,
+    text: str,
+    dates: list[DateExpr] | None,
+    carried: tuple[Clause, str],
+    found: list[_Found],
+) -> tuple[Clause, str] | None:
+    """A clause after a delivery clause of its sentence: its dates are that delivery's when it
+    is dates and names alone (added to `found`); the delivery goes on past it when it is a
+    short field closed by a dash ("Delivered — Front door — 9 Dec, 13:02"), else it ends."""
+    dates = _dates_in(doc, clause) if dates is None else dates
+    if _is_value(doc, clause, dates, dateless=True) and not _OFF_TOPIC.search(text):
+        dates = _the_day_said(found, clause, dates)
+        found.extend(_claims(doc, clause, carried[1] + " " + text, dates))
+        return carried
+    if _A_FIELD.search(text) and len(_WORD.findall(text)) <= _FIELD_WORDS:
+        return carried
+    return None
 
 
 def _the_day_said(found: list[_Found], clause: Clause, dates: list[DateExpr]) -> list[DateExpr]:
