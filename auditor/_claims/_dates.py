@@ -59,6 +59,8 @@ _TIME_OF_DAY = (
     r"teatime|tea time|lunchtime|lunch time|end of (?:the )?day|close of (?:play|business)|eod|cob"
     # A clock time with its mark, or a bare hour closing the sentence ("w/ u by 6").
     # A window of hours is its last ("eta 2-4pm").
+    # A window of a 24-hour clock: "eta is 14:35-15:35".
+    r"|\d{1,2}:\d{2}\s*(?:-|\u2013|\u2014|to)\s*\d{1,2}:\d{2}(?!\s*(?:am|pm|a\.m|p\.m))"
     r"|(?:\d{1,2}(?:[:.]\d{2})?\s*(?:-|\u2014|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\."
     r"|o'clock)|\d{1,2}(?=\s*(?:[.!,;]|$))"
 )
@@ -77,7 +79,7 @@ _NOT_BEFORE_DATE = (
 _SHORT_PREFIX = (
     r"by|on|this|next|until|till|til|before|last|coming|land|lands|landed|arrive|arrives"
     r"|arriving|arrived|arr|due|eta:?|there|between|and|to|from|or|thru|through|dlvd|dlvrd"
-    r"|delivered|w/ ?u|w/ ?you|with u|with you"
+    r"|delivered|w/ ?u|w/ ?you|with u|with you|exp|expected|est|quoting|quoted"
 )
 _RELATIVE = "|".join(k.replace(" ", r"\s+") for k in sorted(_RELATIVE_DAYS, key=len, reverse=True))
 
@@ -110,7 +112,8 @@ _DATE = compile_pattern(
     rf"|(?P<ago>{_COUNT})\s+(?P<agounit>days?|weeks?)\s+ago"
     rf"|(?P<rel>{_RELATIVE})"
     r"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after(?!\s+tomorrow))"
-    rf"|(?P<tod>(?:by|at|around|before|for|eta:?|arr|due|until|till|til)\s+(?:the\s+)?"
+    rf"|(?P<tod>(?:by|at|around|before|for|eta:?|eta is|eta of|arr|due|until|till|til)\s+"
+    r"(?:the\s+)?"
     rf"(?:{_TIME_OF_DAY}))"
     r"|(?P<wkend>(?:(?:by|over|at|on|for|until|till|before)\s+)?(?:the|this)\s+weekend)"
     # "in the next day or two": a range of one to two days, read as its latest.

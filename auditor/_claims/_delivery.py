@@ -26,6 +26,7 @@ from auditor._claims._document import Document
 from auditor._claims._lexicon import (
     CONTACTING,
     DROP_PLACES,
+    LEFT_AT,
     ORDER_PARTS,
     PARCELS,
     RESTOCK,
@@ -57,12 +58,13 @@ _STRONG = compile_pattern(
         # "the last one came on Friday"; not money or a restock coming back or through.
         r"|came(?! (?:back|through|in|to(?! (?:you|u)\b)|from|with|up|out)\b)"
         r"|turn(?:s|ed)? up"
-        r"|land(?:s|ed|ing)?|be there|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
+        r"|land(?:s|ed|ing)?|be there|b there"
+        r"|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
         r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed (?:for|4)"
         # The carrier's proof of delivery: "POD received on tues 08/12", "per POD".
         r"|pod (?:received|shows|confirms|uploaded|on file)|per (?:the )?pod|proof of delivery"
         r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
-        r"|left (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the)"
+        rf"|{LEFT_AT} (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the)"
         rf" (?:[\w-]+ )?{DROP_PLACES}"
         r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|recieve|have)"
         r" (?:it|them|your|xx+))\b"
@@ -85,6 +87,8 @@ _WEAK = compile_pattern(
         # "DHL are showing it for tomorrow", "a one-hour window tomorrow".
         r"|(?:now|are|is|'s|'re) (?:saying|showing)|showing (?:it|them|xx+) (?:for|as)"
         r"|window|time ?slot"
+        # "exp wed", "they're quoting wed for delivery", "on the van today": out to the door.
+        r"|exp|quoting|quoted|on (?:the |a |its )?(?:\w+ )?van"
         # A next attempt still to come: "they'll try again tomorrow", "re-attempt on Monday".
         r"|(?:will|'ll|going to|gonna|due to) try again|re-?attempt\w*"
         r"|(?:next|another|second|2nd) attempt)\b"
@@ -145,7 +149,8 @@ _SENDING = compile_pattern(
     r"|pack\w*)\b"
 )
 _OFF_TOPIC = compile_pattern(
-    r"\b(?:re-?stock\w*|back in stock|expected back|due back|refunds?|refunded|returns?|returned"
+    r"\b(?:re-?stock\w*|back in stock|expected back|exp back|due back|refunds?|refunded|returns?"
+    r"|returned"
     r"|rma|sent back|send back|credit\w*|money|usually|typically|normally)\b"
 )
 #: A sentence about the shop's own stock arriving, not the customer's parcel.
@@ -239,6 +244,7 @@ _CUE_WORDS = frozenset({
     "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target", "came", "down",
     "slot", "projection", "projected", "forecast",
     "saying", "showing", "window", "timeslot", "attempt", "reattempt", "re-attempt", "pod",
+    "popped", "placed", "tucked", "hidden", "stashed", "exp", "quoting", "quoted", "van",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {
@@ -247,6 +253,7 @@ _CUE_PHRASES = {
     "o": ("o/d",),
     "to": ("to you", "to u", "out to"),
     "be": ("be there",),
+    "b": ("b there",),
     "there": ("get there", "gets there", "got there", "getting there"),
     "have": ("have it", "have them", "have your", "have xx"),
     "get": ("get it", "get them", "get your", "get xx"),

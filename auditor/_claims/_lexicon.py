@@ -158,6 +158,9 @@ CARRIER_PLACES = (
 )
 #: Where a carrier leaves a parcel it delivers: "left with your neighbour", "left in the
 #: InPost locker", "left with the front desk". A parcel left there has been delivered.
+#: Leaving a parcel somewhere, however said: "left it in the porch", "popped it in your safe
+#: place", "tucked behind the bin".
+LEFT_AT = r"(?:left|popped|placed|put|tucked|hidden|stashed)"
 DROP_PLACES = (
     r"(?:neighbou?rs?|porch|safe place|door|front door|back door|doorstep|step|reception|mailbox"
     r"|letterbox|bin|garage|shed|gate|locker|parcel locker|front desk|concierge|mail ?room"

@@ -20,6 +20,7 @@ from auditor._claims._lexicon import (
     CARRIERS,
     COLLECTION,
     DROP_PLACES,
+    LEFT_AT,
     ORDER_PARTS,
     PARCELS,
     PAYING,
@@ -132,8 +133,8 @@ _STRONG = RuleSet.of(
         r"pod (?:received|shows|confirms|uploaded|on file)|per (?:the )?pod\b"
         r"|proof of delivery (?:received|shows|confirms|on file|uploaded)",
         r"(?:got|came|made it) (?:to|2) (?:you|u)\b",
-        rf"left (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind) (?:your|a|the)"
-        rf" (?:[\w-]+ )?{DROP_PLACES}",
+        rf"{LEFT_AT} (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind)"
+        rf" (?:your|a|the) (?:[\w-]+ )?{DROP_PLACES}",
     ),
     rules(
         _DELIVERED,
@@ -316,6 +317,8 @@ _AMBIGUOUS = RuleSet.of(
         # A field label lends any preparing word its status: "Status: packing".
         rf"status\W{{1,3}}(?:now |still |currently )?(?:{ing(*PREPARING)}|{past(*PREPARING)})",
         r"awaiting (?:dispatch|shipment|shipping|fulfil?ment)",
+        # A field of the work under way: "Packing: in progress".
+        rf"{ing(*PREPARING)}\W{{1,6}}(?:in progress|underway|under way|ongoing|started)",
         r"waiting to be (?:packed|picked|prepared|dispatched|shipped)",
         # Scheduled, in full or as chat shortens it: "sched for dispatch mon".
         r"(?:sched|schd|scheduled|booked|lined up) (?:for|4) (?:dispatch|despatch|shipping)",
@@ -347,7 +350,7 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:(?:dhl|ups|usps|dpd|fedex|evri|hermes|yodel|gls|inpost|royal mail) )?"
         r"(?:local )?(?:depot|sorting (?:office|centre|center|facility|hub)|delivery (?:office"
         r"|depot)|(?:carrier|courier)'?s? (?:depot|facility|hub)|post office|collection point"
-        r"|parcel ?(?:shop|locker)|pick-?up point)",
+        r"|parcel ?(?:shop|locker)|pick-?up point|customs)",
         # Who holds it, named without an article: "the" would open a pattern on every answer.
         r"(?:courier|carrier|driver|postie|postman|dhl|ups|usps|dpd|fedex|royal mail|parcelforce"
         r"|evri|hermes|yodel|gls)(?: has|'s got|'s| has got| have| have got)"
@@ -368,6 +371,7 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:hasn't|hasnt|has not|haven't|havent|have not) gone anywhere(?: yet)?",
         # The carrier tried the door: it has the parcel ("attempted delivery yesterday").
         r"(?:attempted|tried to make a|tried) (?:a )?deliver(?:y|ing)?|delivery attempt"
+        r"|deliver(?:y|ies) (?:was |were |has been |had been )?attempted"
         r"|missed (?:a |the )?delivery",
         r"on the (?:delivery |courier'?s? |driver'?s? )(?:van|truck|lorry)",
         r"in the (?:delivery |courier'?s? |driver'?s? )?(?:van|truck|lorry)",
@@ -376,7 +380,8 @@ _AMBIGUOUS = RuleSet.of(
         r"|sorting (?:office|centre|center)|post office)",
         # The carrier's own places: "reached our carrier partner's hub", "arrived at local
         # delivery depot", "at the DPD depot".
-        rf"(?:reached|arrived (?:at|in)|at|in) (?:the |your |their |our |a )?(?:local |regional"
+        rf"(?:reached|arrived (?:at|in)|(?:got|made it) to|at|in) (?:the |your |their |our |a )?"
+        rf"(?:local |regional"
         rf" |nearest )?(?:(?!fulfil|warehouse)[\w-]+(?:'s|s')? ){{0,2}}?{CARRIER_PLACES}",
         r"(?:reached|at|arrived at|in) (?:the |your |their )?(?:depot|delivery office"
         r"|sorting (?:office|centre|center|hub|facility)|(?:carrier|courier)'?s? (?:depot|facility"
@@ -486,6 +491,10 @@ _STOCK = compile_pattern(
 _THEIR_ORDER = compile_pattern(
     r"\b(?:your|ur|yr|the|this|that) (?:\w+ )?(?:order|parcel|package|shipment|delivery|purchase)"
 )
+#: A modal's verb and "and" before a stage verb of the same clause.
+_MODAL_JOINED = compile_pattern(
+    rf"\b{_WILL}(?: \w+ly)? (?:be|b) [^.;!?\n]*?\b(?:and|&|or|then|n)\s+(?:\w+ly\s+)?\Z"
+)
 #: A step not done, in a checklist: "⬜ Delivered", "- [ ] Delivered".
 _UNTICKED = compile_pattern(r"[^\S\n]*(?:[-*][^\S\n]+)?(?:\u2b1c|\u2610|\u25fb|\U0001f532|\[ \])")
 #: "… is with the courier": a parcel held by the carrier, after a verb of being or a label.
@@ -565,7 +574,7 @@ def _a_preposition(doc: Document, hit: Hit) -> bool:
 def _on_topic(doc: Document, hit: Hit) -> bool:
     if (hit.value == _PENDING and _a_preposition(doc, hit)) or _orders_apart(doc, hit):
         return False
-    if _about_stock(doc, hit.start) or _unticked(doc, hit.start):
+    if _about_stock(doc, hit.start) or _unticked(doc, hit.start) or _planned(doc, hit):
         return False
     if hit.value == _UNSHIPPED and _MESSAGES.search(doc.masked, hit.clause.start, hit.start):
         return False  # "the email was not sent": a message, not the parcel
@@ -599,6 +608,13 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
     if _about_a_return(doc, hit.start) or about_money(doc, hit.clause.start, hit.start):
         return False
     return _OFF_TOPIC_OBJECT.match(doc.masked, hit.end) is None
+
+
+def _planned(doc: Document, hit: Hit) -> bool:
+    """ "It should be processed within 24 hours and shipped shortly after": a modal reaches
+    every verb its clause joins, however far along."""
+    since = doc.sentence_at(hit.start).start
+    return _MODAL_JOINED.search(doc.masked, since, hit.start) is not None
 
 
 def _unticked(doc: Document, start: int) -> bool:
