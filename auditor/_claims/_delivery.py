@@ -100,7 +100,7 @@ _WEAK = compile_pattern(
 #: gives no delivery date; a new date said after it does ("new ETA fri").
 _UNMET = compile_pattern(
     r"\b(?:(?:should(?: have|'ve| of)|shoulda) (?:been|arrived|come|got|gotten|reached|landed"
-    r"|turned|gone|\w+ed)|(?:was|were) (?:due|meant|supposed|scheduled|expected"
+    r"|turned|gone|\w+ed)|(?:was|were|had been) (?:due|meant|supposed|scheduled|expected"
     r"|promised|set|booked|slated)|original(?:ly)?|missed|(?:has|have|had) (?:now |already )?"
     r"passed)\b"
 )

@@ -201,6 +201,8 @@ _AMBIGUOUS = RuleSet.of(
         r"waiting for (?:your |the )?payment(?: to go through)?",
         r"(?:we've|we have|i've|i have) (?:received|got) your order",
         r"waiting to be (?:processed|started|confirmed)",
+        # Not yet taken up: "queued for processing", "awaiting processing".
+        r"(?:queued|waiting|awaiting|in (?:the|a) queue) (?:for )?processing",
         r"order (?:has been |was |is )?(?:received|confirmed|placed successfully)",
         r"(?:is|has been|'s been)(?: now| already| just)? (?:confirmed|confirmd)",
         # Held back until a check clears: "confirming your address before the order is
@@ -371,7 +373,8 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:hasn't|hasnt|has not|haven't|havent|have not) gone anywhere(?: yet)?",
         # The carrier tried the door: it has the parcel ("attempted delivery yesterday").
         r"(?:attempted|tried to make a|tried) (?:a )?deliver(?:y|ing)?|delivery attempt"
-        r"|deliver(?:y|ies) (?:was |were |has been |had been )?attempted"
+        r"|deliver(?:y|ies)(?: (?:of|for) (?:\w+|xx+))? (?:was |were |has been |had been )?"
+        r"attempted"
         r"|missed (?:a |the )?delivery",
         r"on the (?:delivery |courier'?s? |driver'?s? )(?:van|truck|lorry)",
         r"in the (?:delivery |courier'?s? |driver'?s? )?(?:van|truck|lorry)",
