@@ -28,6 +28,7 @@ from auditor._claims._lexicon import (
     PREMISES,
     PREPARING,
     RESTOCK,
+    STAFF,
     WITH,
     forms,
     ing,
@@ -284,7 +285,9 @@ _AMBIGUOUS = RuleSet.of(
         r"|dispatch|packed|picked|dispatched|shipping|shipped)",
         r"(?:still |waiting |sitting )?(?:in|at) (?:our|the) " + PREMISES,
         r"(?:still|sitting|sat|waiting) (?:in|at) " + PREMISES,
-        r"(?:ships?|shipping|goes out|going out|due out|set to (?:go out|ship)|leaves us"
+        # Not shipping as a cost: "shipping on your replacement order will be free".
+        r"(?:ships?|shipping(?! (?:on|for) (?:your|ur|the|this|all|any|orders?)\b)|goes out"
+        r"|going out|due out|set to (?:go out|ship)|leaves us"
         r"|leaving us) " + _SOON,
         r"(?:will|'ll|to) be (?:collected|picked up) by (?:the |our )?" + _CARRIERS,
         r"(?:booked|scheduled|due|set) to (?:leave|ship|go out|be (?:shipped|dispatched|collected"
@@ -498,6 +501,10 @@ _THEIR_ORDER = compile_pattern(
 _MODAL_JOINED = compile_pattern(
     rf"\b{_WILL}(?: \w+ly)? (?:be|b) [^.;!?\n]*?\b(?:and|&|or|then|n)\s+(?:\w+ly\s+)?\Z"
 )
+#: People at a place, or the team of a carrier: "one of the lads in the warehouse", "with the
+#: courier team". Where people are says nothing of where the parcel is.
+_PEOPLE_BEFORE = compile_pattern(rf"\b{STAFF}\s*\Z")
+_PEOPLE_AFTER = compile_pattern(rf"\s+{STAFF}\b")
 #: A step not done, in a checklist: "⬜ Delivered", "- [ ] Delivered".
 _UNTICKED = compile_pattern(r"[^\S\n]*(?:[-*][^\S\n]+)?(?:\u2b1c|\u2610|\u25fb|\U0001f532|\[ \])")
 #: "… is with the courier": a parcel held by the carrier, after a verb of being or a label.
@@ -608,9 +615,20 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
         not _HELD_BY.search(before) or _FOLLOWED.search(before)
     ):
         return False  # "I've had a word with the courier" says nothing of where the parcel is
-    if _about_a_return(doc, hit.start) or about_money(doc, hit.clause.start, hit.start):
+    if (
+        _about_a_return(doc, hit.start)
+        or about_money(doc, hit.clause.start, hit.start)
+        or _people_there(doc, hit, before)  # "the lads in the warehouse"
+    ):
         return False
     return _OFF_TOPIC_OBJECT.match(doc.masked, hit.end) is None
+
+
+def _people_there(doc: Document, hit: Hit, before: str) -> bool:
+    """The place or carrier is said of people, not of the parcel."""
+    return doc.masked.startswith(("with", "w/", "in", "at"), hit.start) and bool(
+        _PEOPLE_BEFORE.search(before) or _PEOPLE_AFTER.match(doc.masked, hit.end)
+    )
 
 
 def _planned(doc: Document, hit: Hit) -> bool:

@@ -45,6 +45,10 @@ def tracking(text: str) -> list[object]:
         # A checklist step not ticked yet, and a plan joined to a modal.
         "ORD-5001 progress:\n\n☐ Delivered",
         "ORD-5001 will be checked by our team this afternoon and then dispatched.",
+        # People at a place, a carrier's team, shipping as a cost.
+        "I'll put you through to a colleague in the warehouse about ORD-5001.",
+        "I've raised ORD-5001 with the courier support team; they'll email you.",
+        "Shipping on your next order is on us, and ORD-5001's query is logged.",
     ],
 )
 def test_no_order_status(text: str) -> None:
