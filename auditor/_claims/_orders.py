@@ -504,7 +504,7 @@ _MODAL_JOINED = compile_pattern(
 #: People at a place, or the team of a carrier: "one of the lads in the warehouse", "with the
 #: courier team". Where people are says nothing of where the parcel is.
 _PEOPLE_BEFORE = compile_pattern(rf"\b{STAFF}\s*\Z")
-_PEOPLE_AFTER = compile_pattern(rf"\s+{STAFF}\b")
+_PEOPLE_AFTER = compile_pattern(rf"\s+(?:(?:support|service|claims|customer) )?{STAFF}\b")
 #: A step not done, in a checklist: "⬜ Delivered", "- [ ] Delivered".
 _UNTICKED = compile_pattern(r"[^\S\n]*(?:[-*][^\S\n]+)?(?:\u2b1c|\u2610|\u25fb|\U0001f532|\[ \])")
 #: "… is with the courier": a parcel held by the carrier, after a verb of being or a label.
