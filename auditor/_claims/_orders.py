@@ -41,7 +41,7 @@ from auditor._claims._resolve import carry_over, claims_of
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
 from auditor._claims._subjects import SubjectType
-from auditor._claims._tables import header
+from auditor._claims._tables import column, header
 from auditor._claims._text import Clause
 from auditor._claims._topic import about_money
 
@@ -504,6 +504,13 @@ _MODAL_JOINED = compile_pattern(
 #: People at a place, or the team of a carrier: "one of the lads in the warehouse", "with the
 #: courier team". Where people are says nothing of where the parcel is.
 _PEOPLE_BEFORE = compile_pattern(rf"\b{STAFF}\s*\Z")
+#: "Got your parcel back at the warehouse": a parcel returned to the shop.
+_BACK_BEFORE = compile_pattern(r"\bback\s*\Z")
+#: Goods that came broken: "the kettle arrived damaged".
+_DAMAGED = compile_pattern(
+    r"\s+(?:damaged|broken|smashed|cracked|dented|scratched|faulty|defective|in pieces|leaking"
+    r"|crushed|torn|incomplete)\b"
+)
 _PEOPLE_AFTER = compile_pattern(rf"\s+(?:(?:support|service|claims|customer) )?{STAFF}\b")
 #: A step not done, in a checklist: "⬜ Delivered", "- [ ] Delivered".
 _UNTICKED = compile_pattern(r"[^\S\n]*(?:[-*][^\S\n]+)?(?:\u2b1c|\u2610|\u25fb|\U0001f532|\[ \])")
@@ -618,16 +625,46 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
     if (
         _about_a_return(doc, hit.start)
         or about_money(doc, hit.clause.start, hit.start)
-        or _people_there(doc, hit, before)  # "the lads in the warehouse"
+        or _not_the_parcel(doc, hit, before)
     ):
         return False
     return _OFF_TOPIC_OBJECT.match(doc.masked, hit.end) is None
 
 
-def _people_there(doc: Document, hit: Hit, before: str) -> bool:
-    """The place or carrier is said of people, not of the parcel."""
-    return doc.masked.startswith(("with", "w/", "in", "at"), hit.start) and bool(
-        _PEOPLE_BEFORE.search(before) or _PEOPLE_AFTER.match(doc.masked, hit.end)
+def _not_the_parcel(doc: Document, hit: Hit, before: str) -> bool:
+    """The phrase is said of something else than the order's parcel: people at a place ("the
+    lads in the warehouse", "the courier team"), a parcel back with the shop ("back at the
+    warehouse"), goods that came broken ("arrived damaged": a complaint, whose claim is the
+    refund's or the replacement's), or the money of a table column or a section ("| Refund |",
+    "### Refund")."""
+    masked = doc.masked
+    if masked.startswith(("with", "w/", "in", "at"), hit.start) and bool(
+        _PEOPLE_BEFORE.search(before)
+        or _PEOPLE_AFTER.match(masked, hit.end)
+        or _BACK_BEFORE.search(before)
+    ):
+        return True
+    if hit.value == _DELIVERED and _DAMAGED.match(masked, hit.end):
+        return True
+    if "|" in masked:
+        cells = header(masked, hit.start)
+        index = column(masked, hit.start)
+        if index < len(cells) and _OFF_TOPIC.search(cells[index]):
+            return True
+    return _under_money_heading(doc, hit)
+
+
+def _under_money_heading(doc: Document, hit: Hit) -> bool:
+    """The section the phrase stands in is headed by a refund or a return ("### Refund"), and
+    its clause names no order."""
+    if doc.layout is None or not doc.layout.headings:
+        return False
+    above = [h for h in doc.layout.headings if h.end <= hit.start]
+    if not above or not _OFF_TOPIC.search(doc.masked, above[-1].start, above[-1].end):
+        return False
+    clause = hit.clause
+    return not any(
+        m.type is SubjectType.ORDER and clause.start <= m.start < clause.end for m in doc.mentions
     )
 
 

@@ -49,6 +49,11 @@ def tracking(text: str) -> list[object]:
         "I'll put you through to a colleague in the warehouse about ORD-5001.",
         "I've raised ORD-5001 with the courier support team; they'll email you.",
         "Shipping on your next order is on us, and ORD-5001's query is logged.",
+        # A parcel back with the shop, goods that came broken, a money column or section.
+        "Your parcel is back at our warehouse now; we'll check it over (RMA-5002).",
+        "So sorry the Travel Mug arrived cracked! We'll refund it in full.",
+        "| Order | Refund |\n|---|---|\n| ORD-5001 | Processing |",
+        "Here's the update:\n\n### Refund\n- **Status:** processing",
     ],
 )
 def test_no_order_status(text: str) -> None:
@@ -97,6 +102,10 @@ def test_no_delivery_date(text: str) -> None:
         ("ORD-5001 hasn't gone anywhere yet – chasing it now", "not_shipped"),
         # A quoted carrier status after "in the system as" is the carrier's, no echo.
         ("ORD-5001 is in the system as 'in transit'.", "shipped"),
+        # Look-alikes of the money column and section, and of goods that came broken.
+        ("| Order | Status |\n|---|---|\n| ORD-5001 | Processing |", "processing"),
+        ("### ORD-5001\n- **Status:** processing", "processing"),
+        ("ORD-5001 arrived late on Monday, sorry about that.", "delivered"),
     ],
 )
 def test_order_status_mechanisms(text: str, value: str) -> None:
