@@ -196,7 +196,9 @@ RESTOCK = (
     r"|more to arrive|more (?:of (?:the |those |these |them )?)?(?:\w+ )?(?:(?:are|is) )?"
     r"(?:due|expected|coming|arriving)"
     r"|(?:stock|batch|consignment) (?:is|are) (?:due|expected|coming|arriving)"
+    # Not a new date for the customer's delivery: "the new delivery estimate is Friday".
     r"|(?:new|fresh) (?:batch|stock|consignment|shipment|delivery)"
+    r"(?! (?:estimate|date|eta|window|slot|time|day)\b)"
     r"|c(?:o|a)m(?:e|es|ing) back(?: in\b|(?! (?:to|with) (?:us|you|u)\b))"
     r"|(?:our|the) next (?:delivery|shipment|batch|consignment)"
     r"|we(?:'ve|'re|'ll| are| have| had)?\s+(?:\w+\s+)?(?:had|having|getting|got|due|expecting"

@@ -68,6 +68,7 @@ def test_no_order_status(text: str) -> None:
         # The shop's own stock coming in.
         "The Stove Kettle is due into our warehouse on Monday; order now and we'll send it.",
         "Out of stock for now, but there's a delivery booked in for Friday.",
+        "A new delivery of Travel Mugs reaches our warehouse on Friday.",
         # A limit is no denial, but a promise set aside still is.
         "ORD-5001 had been due on Monday, which has now passed.",
     ],
@@ -154,6 +155,7 @@ def test_parts(text: str, value: str) -> None:
         ("ORD-5001 is on the van today.", "2026-11-25"),
         ("ORD-5001: driver's eta is 13:10-14:10", "2026-11-25"),
         ("ORD-5001 should arrive no later than Friday, November 27.", "2026-11-27"),
+        ("ORD-5001 is running late; the new delivery date is Monday.", "2026-11-30"),
         (
             "ORD-5001 is booked to be delivered between Thursday, November 26 and Saturday,"
             " November 28.",
