@@ -361,6 +361,8 @@ _AMBIGUOUS = RuleSet.of(
         r"|evri|hermes|yodel|gls)(?: has|'s got|'s| has got| have| have got)"
         r" (?:it|them|your \w+|xx+)",
         rf"{past('go')} (?:off |out )?(?:in|on) the (?:\w+ )?(?:van|truck|lorry)",
+        # The carrier at work on it: "your courier's down as delivering ORD-1 this afternoon".
+        rf"{_CARRIERS}(?:'s| is| are|'re)? (?:down as |now |currently )?delivering",
         r"(?:winging|wending|heading|making) (?:its|it's|their) way (?:to you|over|to your)",
         # Curt: "ORD-1 sent, trk …".
         rf"xx+(?: has been| was|'s been)?:?(?: not)? {past('send', 'post')}"

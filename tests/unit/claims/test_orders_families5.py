@@ -103,6 +103,7 @@ def test_no_delivery_date(text: str) -> None:
         ("ORD-5001 hasn't gone anywhere yet – chasing it now", "not_shipped"),
         # A quoted carrier status after "in the system as" is the carrier's, no echo.
         ("ORD-5001 is in the system as 'in transit'.", "shipped"),
+        ("The driver's delivering ORD-5001 around lunchtime.", "shipped"),
         # Look-alikes of the money column and section, and of goods that came broken.
         ("| Order | Status |\n|---|---|\n| ORD-5001 | Processing |", "processing"),
         ("### ORD-5001\n- **Status:** processing", "processing"),
