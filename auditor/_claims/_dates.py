@@ -59,6 +59,8 @@ _TIME_OF_DAY = (
     r"teatime|tea time|lunchtime|lunch time|end of (?:the )?day|close of (?:play|business)|eod|cob"
     # A clock time with its mark, or a bare hour closing the sentence ("w/ u by 6").
     # A window of hours is its last ("eta 2-4pm").
+    # A window of a 24-hour clock: "eta is 14:35-15:35".
+    r"|\d{1,2}:\d{2}\s*(?:-|\u2013|\u2014|to)\s*\d{1,2}:\d{2}(?!\s*(?:am|pm|a\.m|p\.m))"
     r"|(?:\d{1,2}(?:[:.]\d{2})?\s*(?:-|\u2014|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\."
     r"|o'clock)|\d{1,2}(?=\s*(?:[.!,;]|$))"
 )
@@ -77,7 +79,7 @@ _NOT_BEFORE_DATE = (
 _SHORT_PREFIX = (
     r"by|on|this|next|until|till|til|before|last|coming|land|lands|landed|arrive|arrives"
     r"|arriving|arrived|arr|due|eta:?|there|between|and|to|from|or|thru|through|dlvd|dlvrd"
-    r"|delivered|w/ ?u|w/ ?you|with u|with you"
+    r"|delivered|w/ ?u|w/ ?you|with u|with you|exp|expected|est|quoting|quoted"
 )
 _RELATIVE = "|".join(k.replace(" ", r"\s+") for k in sorted(_RELATIVE_DAYS, key=len, reverse=True))
 
@@ -87,7 +89,10 @@ _DATE = compile_pattern(
     r"|(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<ny>\d{4}|\d{2})(?![\w/.]\d)"
     # "arr 9/12": no year, after a word of when; read only where one reading is near today.
     r"|(?:(?<=\barr )|(?<=\beta )|(?<=\beta: )|(?<=\bby )|(?<=\bon )|(?<=\bdue )"
-    r"|(?<=\bexpected )|(?<=\bexp )|(?<=\bdelivered )|(?<=\bdlvd ))"
+    r"|(?<=\bexpected )|(?<=\bexp )|(?<=\bdelivered )|(?<=\bdlvd )|(?<=\bdelivery )"
+    # A weekday beside it: "on tues 08/12".
+    r"|(?<=\bmon )|(?<=\btue )|(?<=\btues )|(?<=\bwed )|(?<=\bthu )|(?<=\bthurs )|(?<=\bfri )"
+    r"|(?<=\bsat )|(?<=\bsun )|(?<=day ))"
     r"(?P<s1>\d{1,2})/(?P<s2>\d{1,2})(?![\w/.-])"
     rf"|{_PREFIX}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
     rf"(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{_MONTHS})\.?"
@@ -103,9 +108,12 @@ _DATE = compile_pattern(
     rf"(?!\s+(?:of\s+)?(?:{_MONTHS})(?!\w))"
     # "a fortnight today", "a week tomorrow": British for that many days on from the day.
     r"|(?P<weekon>(?:a|one)\s+(?P<wounit>week|fortnight)\s+(?P<woday>today|tomorrow|tmrw))"
+    # "2 days ago", "a week ago": that many days before today.
+    rf"|(?P<ago>{_COUNT})\s+(?P<agounit>days?|weeks?)\s+ago"
     rf"|(?P<rel>{_RELATIVE})"
     r"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after(?!\s+tomorrow))"
-    rf"|(?P<tod>(?:by|at|around|before|for|eta:?|arr|due|until|till|til)\s+(?:the\s+)?"
+    rf"|(?P<tod>(?:by|at|around|before|for|eta:?|eta is|eta of|arr|due|until|till|til)\s+"
+    r"(?:the\s+)?"
     rf"(?:{_TIME_OF_DAY}))"
     r"|(?P<wkend>(?:(?:by|over|at|on|for|until|till|before)\s+)?(?:the|this)\s+weekend)"
     # "in the next day or two": a range of one to two days, read as its latest.
@@ -132,7 +140,7 @@ DATE_NEEDLES = (
     "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 )  # fmt: skip
 #: "-thu" after a weekday: the end of a range of weekdays ("wed-thu", "Mon – Wed").
-_WEEKDAY_TAIL = compile_pattern(rf"\s*[-\u2013\u2014]\s*({_WEEKDAY}|{_WEEKDAY_SHORT})\.?(?!\w)")
+_WEEKDAY_TAIL = compile_pattern(rf"\s*[-\u2013\u2014/]\s*({_WEEKDAY}|{_WEEKDAY_SHORT})\.?(?!\w)")
 _RANGE_GAP = compile_pattern(r"\s*(?:and|to|-|\u2014|or|through|until)\s*")
 _RANGE_OPENER = compile_pattern(r"(?:between|from)\s+$")
 
@@ -223,7 +231,7 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return _written(match, g["md"], g["mm"], g["my"])
     if g["od"]:
         return DateExpr(start, end, day_of_month=int(g["odhi"] or g["od"]))
-    if g["rel"] or g["next"] or g["tod"] or g["weekon"]:
+    if g["rel"] or g["next"] or g["tod"] or g["weekon"] or g["ago"]:
         return _relative(g, start, end)
     if g["wkend"]:
         return DateExpr(start, end, weekend=True)
@@ -248,6 +256,9 @@ def _relative(g: dict[str, str | None], start: int, end: int) -> DateExpr:
         return DateExpr(start, end, offset=days + (0 if g["woday"] == "today" else 1))
     if g["rel"]:
         return DateExpr(start, end, offset=_RELATIVE_DAYS[re.sub(r"\s+", " ", g["rel"])])
+    if g["ago"]:  # "2 days ago", "a week ago"
+        unit = 7 if (g["agounit"] or "").startswith("week") else 1
+        return DateExpr(start, end, offset=-unit * _count(g["ago"]))
     if g["next"]:
         return DateExpr(start, end, after=1)
     return DateExpr(start, end, offset=0, time_of_day=True)

@@ -26,6 +26,7 @@ from auditor._claims._document import Document
 from auditor._claims._lexicon import (
     CONTACTING,
     DROP_PLACES,
+    LEFT_AT,
     ORDER_PARTS,
     PARCELS,
     RESTOCK,
@@ -39,6 +40,7 @@ from auditor._claims._scan import silent
 from auditor._claims._subjects import SubjectType
 from auditor._claims._tables import column, header, row_start
 from auditor._claims._text import Clause
+from auditor._claims._topic import about_money
 
 
 def _spaced(pattern: str) -> str:
@@ -54,12 +56,15 @@ _STRONG = compile_pattern(
         r"|with (?:you|u)|w/ ?(?:you|u)|w (?:you|u)|reach(?:es|ed)? (?:you|u)|o/d"
         r"|(?:get|gets|got|getting) (?:to (?:you|u)|there)"
         # "the last one came on Friday"; not money or a restock coming back or through.
-        r"|came(?! (?:back|through|in|to|from|with|up|out)\b)"
+        r"|came(?! (?:back|through|in|to(?! (?:you|u)\b)|from|with|up|out)\b)"
         r"|turn(?:s|ed)? up"
-        r"|land(?:s|ed|ing)?|be there|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
-        r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed for"
+        r"|land(?:s|ed|ing)?|be there|b there"
+        r"|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
+        r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed (?:for|4)"
+        # The carrier's proof of delivery: "POD received on tues 08/12", "per POD".
+        r"|pod (?:received|shows|confirms|uploaded|on file)|per (?:the )?pod|proof of delivery"
         r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
-        r"|left (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the)"
+        rf"|{LEFT_AT} (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the)"
         rf" (?:[\w-]+ )?{DROP_PLACES}"
         r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|recieve|have)"
         r" (?:it|them|your|xx+))\b"
@@ -77,7 +82,16 @@ _WEAK = compile_pattern(
         r"|slot (?:of|between|from|is)"
         # A carrier's forecast, and bringing it out to the door: "their projection is Tuesday",
         # "they'll have it out to you tomorrow" (unless the clause sends it off).
-        r"|projection|projected|forecast|out to (?:you|u))\b"
+        r"|projection|projected|forecast|out to (?:you|u)"
+        # The carrier's word for the day, and its time window: "they're now saying fri 11th",
+        # "DHL are showing it for tomorrow", "a one-hour window tomorrow".
+        r"|(?:now|are|is|'s|'re) (?:saying|showing)|showing (?:it|them|xx+) (?:for|as)"
+        r"|window|time ?slot"
+        # "exp wed", "they're quoting wed for delivery", "on the van today": out to the door.
+        r"|exp|quoting|quoted|on (?:the |a |its )?(?:\w+ )?van"
+        # A next attempt still to come: "they'll try again tomorrow", "re-attempt on Monday".
+        r"|(?:will|'ll|going to|gonna|due to) try again|re-?attempt\w*"
+        r"|(?:next|another|second|2nd) attempt)\b"
     )
 )
 #: A promised date the answer says has passed (issue 24): "it was due on Thursday", "should
@@ -86,7 +100,7 @@ _WEAK = compile_pattern(
 #: gives no delivery date; a new date said after it does ("new ETA fri").
 _UNMET = compile_pattern(
     r"\b(?:(?:should(?: have|'ve| of)|shoulda) (?:been|arrived|come|got|gotten|reached|landed"
-    r"|turned|gone|\w+ed)|(?:was|were) (?:due|meant|supposed|scheduled|expected"
+    r"|turned|gone|\w+ed)|(?:was|were|had been) (?:due|meant|supposed|scheduled|expected"
     r"|promised|set|booked|slated)|original(?:ly)?|missed|(?:has|have|had) (?:now |already )?"
     r"passed)\b"
 )
@@ -135,7 +149,8 @@ _SENDING = compile_pattern(
     r"|pack\w*)\b"
 )
 _OFF_TOPIC = compile_pattern(
-    r"\b(?:re-?stock\w*|back in stock|expected back|due back|refunds?|refunded|returns?|returned"
+    r"\b(?:re-?stock\w*|back in stock|expected back|exp back|due back|refunds?|refunded|returns?"
+    r"|returned"
     r"|rma|sent back|send back|credit\w*|money|usually|typically|normally)\b"
 )
 #: A sentence about the shop's own stock arriving, not the customer's parcel.
@@ -147,7 +162,7 @@ _GOODS = compile_pattern(
     r"\b(?:order|parcel|package|delivery|shipment|replacement|item|items|box)\b"
 )
 _PAST = compile_pattern(
-    r"\b(?:delivered|arrived|was|were|came|got|received|signed|dropped|left|turned|landed"
+    r"\b(?:delivered|arrived|arr'd|arrvd|arrd|was|were|came|got|received|signed|dropped|left|turned|landed"
     r"|reached|dlvd|dlvrd"
     # "last Thursday", not "the last one is out for delivery this morning".
     r"|last (?:week|night|mon|tue|wed|thu|fri|sat|sun)\w*)\b"
@@ -169,6 +184,13 @@ _LABEL = compile_pattern(r"\W*(?:[\w'/]+\s+){0,3}[\w'/]+\s*(?::|\s-\s)")
 _ORDINAL = compile_pattern(r"\W*(?:and\s+)?the (first|former|second|latter)\b")
 _ORDINAL_INDEX = {"first": 0, "former": 0, "second": 1, "latter": 1}
 _WORD = compile_pattern(r"[a-z0-9']+")
+#: A field of a line of fields, closed by its dash: "Delivered — Front door — 9 Dec, 13:02".
+_A_FIELD = compile_pattern(r"\s[\u2014\u2013\u00b7-]\s*$")
+_FIELD_WORDS = 4
+#: The header of a table's value column when each row is a field ("| Field | Detail |").
+_GENERIC_HEADERS = frozenset(
+    ["detail", "details", "value", "values", "info", "information", "data", "description"]
+)
 #: A number standing alone, which may be an order's named in full elsewhere.
 _BARE_NUMBER = compile_pattern(r"(?<![\w./:-])(\d{4,})(?![\w./:-])")
 #: A field that only says when: "Date:", "When:", "On:".
@@ -221,6 +243,8 @@ _CUE_WORDS = frozenset({
     "scheduled", "slated", "booked",
     "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target", "came", "down",
     "slot", "projection", "projected", "forecast",
+    "saying", "showing", "window", "timeslot", "attempt", "reattempt", "re-attempt", "pod",
+    "popped", "placed", "tucked", "hidden", "stashed", "exp", "quoting", "quoted", "van",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {
@@ -229,12 +253,14 @@ _CUE_PHRASES = {
     "o": ("o/d",),
     "to": ("to you", "to u", "out to"),
     "be": ("be there",),
+    "b": ("b there",),
     "there": ("get there", "gets there", "got there", "getting there"),
     "have": ("have it", "have them", "have your", "have xx"),
     "get": ("get it", "get them", "get your", "get xx"),
     "your": ("your door", "your step", "your address", "your letterbox", "your letter box"),
     "through": ("through the letterbox", "through the letter box", "through the door"),
     "track": ("on track for",),
+    "again": ("try again",),
     "new": ("new date", "new eta", "new delivery date", "new estimate"),
     "revised": ("revised date", "revised eta", "revised estimate"),
     "left": (
@@ -320,6 +346,13 @@ def _speaks_of_delivery(text: str, sentence: str, before: str) -> bool:
     return not _MONEY.search(before) or _GOODS.search(text) is not None
 
 
+def _of_money(doc: Document, clause: Clause) -> bool:
+    """The clause's subject is a pronoun or left out, and what it goes on from is money ("your
+    refund is approved. It should land within 3–5 working days")."""
+    cue = _ANY_CUE.search(doc.masked, clause.start, clause.end)
+    return about_money(doc, clause.start, cue.start() if cue else clause.start)
+
+
 def _about_a_return(doc: Document, clause: Clause) -> bool:
     """The sentence names a return and no order ("RMA-1 arrived at the warehouse on Monday")."""
     sentence = doc.sentences[clause.sentence]
@@ -346,14 +379,26 @@ def _column(doc: Document, clause: Clause) -> str:
     """The header of the table column `clause` stands in, as a label ("expected: "), or ""."""
     cells = header(doc.masked, clause.start)
     index = column(doc.masked, clause.start)
-    return f"{cells[index]}: " if index < len(cells) and cells[index] else ""
+    name = cells[index] if index < len(cells) else ""
+    if name in _GENERIC_HEADERS and index > 1:
+        # A table of fields ("| Field | Detail |"): the row's first cell is the label.
+        start = row_start(doc.masked, clause.start)
+        name = doc.masked[start : doc.masked.find("|", doc.masked.find("|", start) + 1)]
+        name = name.strip(" |")
+    return f"{name}: " if name else ""
 
 
 def _dates_in(doc: Document, clause: Clause) -> list[DateExpr]:
     # A date may run past its clause ("Thursday, 26th November"): search to the sentence's
     # end, keep the dates that start in the clause.
-    sentence = doc.sentences[clause.sentence]
-    return [e for e in find_dates(doc.masked, clause.start, sentence.end) if e.start < clause.end]
+    # A range begun in an earlier clause ("between Monday, December 14 and Wednesday, December
+    # 16") is that clause's, so the sentence's dates are found once, from its start.
+    key = ("delivery dates", clause.sentence)
+    found = doc.memo.get(key)
+    if not isinstance(found, list):
+        sentence = doc.sentences[clause.sentence]
+        found = doc.memo[key] = find_dates(doc.masked, sentence.start, sentence.end)
+    return [e for e in found if clause.start <= e.start < clause.end]
 
 
 def _read(doc: Document, clause: Clause) -> tuple[str, list[DateExpr] | None]:
@@ -404,7 +449,9 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
         if _cued(text):
             segment = doc.sentences[clause.sentence]
             before = doc.masked[segment.start : clause.start]
-            if _speaks_of_delivery(text, doc.clause_text(segment), before):
+            if _speaks_of_delivery(text, doc.clause_text(segment), before) and not _of_money(
+                doc, clause
+            ):
                 carried = (clause, text)
                 if _about_a_return(doc, clause) or negated(doc, clause, clause.start, clause.end):
                     continue
@@ -414,13 +461,29 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
                 found.extend(_claims(doc, clause, text, dates or _dates_in(doc, clause)))
                 continue
         if going_on and carried is not None:
-            dates = _dates_in(doc, clause) if dates is None else dates
-            if _is_value(doc, clause, dates, dateless=True) and not _OFF_TOPIC.search(text):
-                dates = _the_day_said(found, clause, dates)
-                found.extend(_claims(doc, clause, carried[1] + " " + text, dates))
-            else:
-                carried = None
+            carried = _go_on(doc, clause, text, dates, carried, found)
     return _whole_orders(doc, found)
+
+
+def _go_on(
+    doc: Document,
+    clause: Clause,
+    text: str,
+    dates: list[DateExpr] | None,
+    carried: tuple[Clause, str],
+    found: list[_Found],
+) -> tuple[Clause, str] | None:
+    """A clause after a delivery clause of its sentence: its dates are that delivery's when it
+    is dates and names alone (added to `found`); the delivery goes on past it when it is a
+    short field closed by a dash ("Delivered — Front door — 9 Dec, 13:02"), else it ends."""
+    dates = _dates_in(doc, clause) if dates is None else dates
+    if _is_value(doc, clause, dates, dateless=True) and not _OFF_TOPIC.search(text):
+        dates = _the_day_said(found, clause, dates)
+        found.extend(_claims(doc, clause, carried[1] + " " + text, dates))
+        return carried
+    if _A_FIELD.search(text) and len(_WORD.findall(text)) <= _FIELD_WORDS:
+        return carried
+    return None
 
 
 def _the_day_said(found: list[_Found], clause: Clause, dates: list[DateExpr]) -> list[DateExpr]:

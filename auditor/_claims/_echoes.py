@@ -29,7 +29,11 @@ _QUOTED = compile_pattern(
 #: assistant says it, so it is no echo.
 _REPORTING = compile_pattern(
     r"\b(?:shows?|showing|shown|reads?|says?|listed|marked|flagged|set|status(?: of| is)?"
-    r"|updated to|changed to|moved to)(?: as| to)?\s*:?\s*$"
+    r"|updated to|changed to|moved to"
+    # A carrier's update pasted in: "Latest carrier update: "Delivered to parcel locker"", "it's
+    # in the system as 'in transit'".
+    r"|update|scan|event|(?:in|on) (?:the |our |their )?(?:system|tracking|screen))"
+    r"(?: as| to)?\s*:?\s*$"
 )
 _QUOTE_MARKS = ('"', "'")
 #: What introduces an echoed name or question, just before emphasis.

@@ -158,6 +158,9 @@ CARRIER_PLACES = (
 )
 #: Where a carrier leaves a parcel it delivers: "left with your neighbour", "left in the
 #: InPost locker", "left with the front desk". A parcel left there has been delivered.
+#: Leaving a parcel somewhere, however said: "left it in the porch", "popped it in your safe
+#: place", "tucked behind the bin".
+LEFT_AT = r"(?:left|popped|placed|put|tucked|hidden|stashed)"
 DROP_PLACES = (
     r"(?:neighbou?rs?|porch|safe place|door|front door|back door|doorstep|step|reception|mailbox"
     r"|letterbox|bin|garage|shed|gate|locker|parcel locker|front desk|concierge|mail ?room"
@@ -193,13 +196,20 @@ RESTOCK = (
     r"|more to arrive|more (?:of (?:the |those |these |them )?)?(?:\w+ )?(?:(?:are|is) )?"
     r"(?:due|expected|coming|arriving)"
     r"|(?:stock|batch|consignment) (?:is|are) (?:due|expected|coming|arriving)"
+    # Not a new date for the customer's delivery: "the new delivery estimate is Friday".
     r"|(?:new|fresh) (?:batch|stock|consignment|shipment|delivery)"
+    r"(?! (?:estimate|date|eta|window|slot|time|day)\b)"
     r"|c(?:o|a)m(?:e|es|ing) back(?: in\b|(?! (?:to|with) (?:us|you|u)\b))"
     r"|(?:our|the) next (?:delivery|shipment|batch|consignment)"
     r"|we(?:'ve|'re|'ll| are| have| had)?\s+(?:\w+\s+)?(?:had|having|getting|got|due|expecting"
     r"|awaiting|waiting on|waiting for)\s+(?:a|an|another|some|more)(?: \w+)? (?:delivery"
     r"|deliveries|shipment|batch"
-    r"|consignment|stock))\b"
+    r"|consignment|stock)"
+    # The shop's own goods coming in: "they're due into the warehouse on the 2nd", "there's a
+    # delivery booked in for Thursday" (of an item out of stock).
+    r"|(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:warehouse|stock)"
+    r"|(?:there's|there is|we've got|we have) (?:a|another) (?:\w+ )?(?:delivery|shipment)"
+    r" (?:booked|due|coming|expected|scheduled|arriving))\b"
 )
 #: What a shop sells, as a whole: "not part of our range", "outside our product assortment".
 CATALOGUE = (

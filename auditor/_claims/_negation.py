@@ -67,6 +67,10 @@ _NOT_DENIALS = frozenset(
         "longer",
         "need",
         "wonder",
+        # A limit, not a denial: "no later than Tuesday".
+        "later",
+        "sooner",
+        "earlier",
     ]
 )
 #: Words that open a new predicate inside a clause ("… yet its still being packed").

@@ -20,6 +20,7 @@ from auditor._claims._lexicon import (
     CARRIERS,
     COLLECTION,
     DROP_PLACES,
+    LEFT_AT,
     ORDER_PARTS,
     PARCELS,
     PAYING,
@@ -27,6 +28,7 @@ from auditor._claims._lexicon import (
     PREMISES,
     PREPARING,
     RESTOCK,
+    STAFF,
     WITH,
     forms,
     ing,
@@ -39,8 +41,9 @@ from auditor._claims._resolve import carry_over, claims_of
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
 from auditor._claims._subjects import SubjectType
-from auditor._claims._tables import header
+from auditor._claims._tables import column, header
 from auditor._claims._text import Clause
+from auditor._claims._topic import about_money
 
 _PENDING = "pending"
 _PROCESSING = "processing"
@@ -61,6 +64,12 @@ _WILL = (
     r"(?:will|'ll|should|to|can|could|must|would|may|might|going to|set to|due to"
     # Chat: "shd be dlvd 2moro", "gonna be sent".
     r"|shd|shld|shud|wil|gonna|wld)"
+)
+#: Where a curt denial ends: punctuation, a dash, the end, or a chat particle after it
+#: ("other 1 not sent yet sry", "hasn't gone anywhere yet – I've chased it").
+_END = (
+    r"(?=\s*(?:[.,;!?\)\u2013\u2014]|$"
+    r"|(?:sry|sorry|soz|tho|though|atm|rn|i'm afraid|im afraid)\b))"
 )
 #: Delivered as chat and hurried typing spell it.
 _DELIVERED_WORD = (
@@ -119,9 +128,14 @@ _STRONG = RuleSet.of(
         r"(?:popped|pushed|put|posted|slipped|left) (?:it |them |your \w+ |the \w+ |xx+ )?through"
         r" (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)",
         r"(?:has |have |had )?arrived",
-        r"signed for",
-        rf"left (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind) (?:your|a|the)"
-        rf" (?:[\w-]+ )?{DROP_PLACES}",
+        # Chat and couriers' screens: "arr'd sat", "signed 4 by K. Lee", "POD received".
+        r"arr'd|arrv'?d",
+        r"signed (?:for|4)",
+        r"pod (?:received|shows|confirms|uploaded|on file)|per (?:the )?pod\b"
+        r"|proof of delivery (?:received|shows|confirms|on file|uploaded)",
+        r"(?:got|came|made it) (?:to|2) (?:you|u)\b",
+        rf"{LEFT_AT} (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind)"
+        rf" (?:your|a|the) (?:[\w-]+ )?{DROP_PLACES}",
     ),
     rules(
         _DELIVERED,
@@ -144,7 +158,8 @@ _STRONG = RuleSet.of(
         r"(?:on hold|held)(?: \w+){0,3}? (?:until|till|til|while|whilst|for|as)(?: \w+){0,4}?"
         r" (?:address|addr|postcode|zip code|verif\w*|fraud|security check|identity check)",
         # Curt: "held - addr check", "on hold: fraud review".
-        r"(?:on hold|held)\W{1,3}(?:for )?(?:an? )?(?:address|addr|postcode|fraud|security|id"
+        r"(?:on hold|held)(?:\W{1,3}| pending )(?:for )?(?:an? )?(?:address|addr|postcode|fraud"
+        r"|security|id"
         r"|identity|payment|pmt) (?:check|review|verification)",
     ),
     # A field label makes any status word an order status ("Status: processing").
@@ -187,13 +202,15 @@ _AMBIGUOUS = RuleSet.of(
         r"waiting for (?:your |the )?payment(?: to go through)?",
         r"(?:we've|we have|i've|i have) (?:received|got) your order",
         r"waiting to be (?:processed|started|confirmed)",
+        # Not yet taken up: "queued for processing", "awaiting processing".
+        r"(?:queued|waiting|awaiting|in (?:the|a) queue) (?:for )?processing",
         r"order (?:has been |was |is )?(?:received|confirmed|placed successfully)",
-        r"(?:is|has been|'s been) confirmed",
+        r"(?:is|has been|'s been)(?: now| already| just)? (?:confirmed|confirmd)",
         # Held back until a check clears: "confirming your address before the order is
         # released".
         r"before (?:the |your |we )?(?:order )?(?:is |can be |gets |'s )?released",
         # Chat: the state after the order ("ORD-1 confirmed, pmt recvd").
-        r"xx+:? confirmed",
+        r"xx+:? (?:confirmed|confirmd|cnfrmd)",
         r"(?:in|at the front of|near the front of) (?:the|our) queue"
         r"(?! for (?:inspection|checking|review|assessment|a refund))",
         # "On hold pending review" is held for a reason the shop has not settled: no status.
@@ -223,7 +240,7 @@ _AMBIGUOUS = RuleSet.of(
     rules(
         _UNSHIPPED,
         # Curt: "still w/ us, not sent".
-        r"not (?:yet )?(?:been )?(?:sent|posted)(?: out| off)?(?: yet)?(?=\s*(?:[.,;!?\)]|$))",
+        r"not (?:yet )?(?:been )?(?:sent|posted)(?: out| off)?(?: yet)?" + _END,
         r"(?:has|have|is|are|'s|'re) yet to (?:leave|ship|be shipped|be dispatched|be sent"
         r"|be posted|go out|go anywhere)",
         negation=False,
@@ -268,7 +285,9 @@ _AMBIGUOUS = RuleSet.of(
         r"|dispatch|packed|picked|dispatched|shipping|shipped)",
         r"(?:still |waiting |sitting )?(?:in|at) (?:our|the) " + PREMISES,
         r"(?:still|sitting|sat|waiting) (?:in|at) " + PREMISES,
-        r"(?:ships?|shipping|goes out|going out|due out|set to (?:go out|ship)|leaves us"
+        # Not shipping as a cost: "shipping on your replacement order will be free".
+        r"(?:ships?|shipping(?! (?:on|for) (?:your|ur|the|this|all|any|orders?)\b)|goes out"
+        r"|going out|due out|set to (?:go out|ship)|leaves us"
         r"|leaving us) " + _SOON,
         r"(?:will|'ll|to) be (?:collected|picked up) by (?:the |our )?" + _CARRIERS,
         r"(?:booked|scheduled|due|set) to (?:leave|ship|go out|be (?:shipped|dispatched|collected"
@@ -288,7 +307,8 @@ _AMBIGUOUS = RuleSet.of(
     rules(None, r"picked|packed|processed|prepared", negated_yet=_PENDING),
     rules(
         _PROCESSING,
-        r"(?:is |'s |are |we're |we are )?(?:still )?(?:processing|proccessing|procesing)",
+        r"(?:is |'s |are |we're |we are )?(?:still )?(?<!for\s)(?<!awaiting\s)"
+        r"(?:processing|proccessing|procesing)",
         r"(?:being|been) (?:proccessed|procesed|proccesed)",
         # Chat: made ready, after the order ("ORD-1 packed", "ORD-1: prepped").
         rf"xx+(?:'s| is| are| has been| was)?:? (?:now |all |already )?{past(*PREPARING)}"
@@ -302,9 +322,14 @@ _AMBIGUOUS = RuleSet.of(
         # A field label lends any preparing word its status: "Status: packing".
         rf"status\W{{1,3}}(?:now |still |currently )?(?:{ing(*PREPARING)}|{past(*PREPARING)})",
         r"awaiting (?:dispatch|shipment|shipping|fulfil?ment)",
+        # A field of the work under way: "Packing: in progress".
+        rf"{ing(*PREPARING)}\W{{1,6}}(?:in progress|underway|under way|ongoing|started)",
         r"waiting to be (?:packed|picked|prepared|dispatched|shipped)",
+        # Scheduled, in full or as chat shortens it: "sched for dispatch mon".
+        r"(?:sched|schd|scheduled|booked|lined up) (?:for|4) (?:dispatch|despatch|shipping)",
+        r"manifested",
         r"(?:will|'ll|should) (?:ship|be shipped|be dispatched|go out|leave our warehouse)"
-        r" (?:tomorrow|soon|today|later|shortly|on|this|next|within|in)",
+        r" (?:tomorrow|soon|today|later|shortly|on|this|next|within|in|by)\b",
         r"preparing (?:your|it|the)",
         r"getting (?:it|your order|them) ready",
     ),
@@ -323,15 +348,21 @@ _AMBIGUOUS = RuleSet.of(
         rf"(?:delay|delays|delayed|held up|stuck) (?:at|with) (?:the |their )?(?:courier|carrier"
         rf"|driver|{_CARRIERS})",
         # Held up at the carrier's depot is still shipped (issue 24): "stuck at the depot".
-        r"(?:stuck|held|held up|sitting|sat|waiting|delayed) (?:at|in) (?:the |a |their |your )?"
+        # Held at a carrier's counter, or just there: "is at the post office 4 collection",
+        # "sat at the Evri ParcelShop".
+        r"(?:stuck|held|held up|sitting|sat|waiting|delayed|is|'s|are|now) (?:at|in)"
+        r" (?:the |a |their |your )?"
+        r"(?:(?:dhl|ups|usps|dpd|fedex|evri|hermes|yodel|gls|inpost|royal mail) )?"
         r"(?:local )?(?:depot|sorting (?:office|centre|center|facility|hub)|delivery (?:office"
         r"|depot)|(?:carrier|courier)'?s? (?:depot|facility|hub)|post office|collection point"
-        r"|parcel (?:shop|locker)|pick-?up point)",
+        r"|parcel ?(?:shop|locker)|pick-?up point|customs)",
         # Who holds it, named without an article: "the" would open a pattern on every answer.
         r"(?:courier|carrier|driver|postie|postman|dhl|ups|usps|dpd|fedex|royal mail|parcelforce"
         r"|evri|hermes|yodel|gls)(?: has|'s got|'s| has got| have| have got)"
         r" (?:it|them|your \w+|xx+)",
         rf"{past('go')} (?:off |out )?(?:in|on) the (?:\w+ )?(?:van|truck|lorry)",
+        # The carrier at work on it: "your courier's down as delivering ORD-1 this afternoon".
+        rf"{_CARRIERS}(?:'s| is| are|'re)? (?:down as |now |currently )?delivering",
         r"(?:winging|wending|heading|making) (?:its|it's|their) way (?:to you|over|to your)",
         # Curt: "ORD-1 sent, trk …".
         rf"xx+(?: has been| was|'s been)?:?(?: not)? {past('send', 'post')}"
@@ -343,9 +374,12 @@ _AMBIGUOUS = RuleSet.of(
         # On a vehicle, whoseever: "on van", "on a FedEx truck", "on the DPD van".
         r"on (?:a |an |the |its |their )?(?:[\w-]+(?:'s)? )?(?:van|truck|lorry)\b",
         # Gone, said of the order or its parts with nothing after it: "the lamp & hub have gone".
-        r"(?:has|have|'ve|'s) (?:already |now |just |all )?gone(?=\s*(?:[.,;!?\)]|$))",
+        r"(?:has|have|'ve|'s) (?:already |now |just |all )?gone(?: anywhere)?(?: yet)?" + _END,
+        r"(?:hasn't|hasnt|has not|haven't|havent|have not) gone anywhere(?: yet)?",
         # The carrier tried the door: it has the parcel ("attempted delivery yesterday").
         r"(?:attempted|tried to make a|tried) (?:a )?deliver(?:y|ing)?|delivery attempt"
+        r"|deliver(?:y|ies)(?: (?:of|for) (?:\w+|xx+))? (?:was |were |has been |had been )?"
+        r"attempted"
         r"|missed (?:a |the )?delivery",
         r"on the (?:delivery |courier'?s? |driver'?s? )(?:van|truck|lorry)",
         r"in the (?:delivery |courier'?s? |driver'?s? )?(?:van|truck|lorry)",
@@ -354,7 +388,8 @@ _AMBIGUOUS = RuleSet.of(
         r"|sorting (?:office|centre|center)|post office)",
         # The carrier's own places: "reached our carrier partner's hub", "arrived at local
         # delivery depot", "at the DPD depot".
-        rf"(?:reached|arrived (?:at|in)|at|in) (?:the |your |their |our |a )?(?:local |regional"
+        rf"(?:reached|arrived (?:at|in)|(?:got|made it) to|at|in) (?:the |your |their |our |a )?"
+        rf"(?:local |regional"
         rf" |nearest )?(?:(?!fulfil|warehouse)[\w-]+(?:'s|s')? ){{0,2}}?{CARRIER_PLACES}",
         r"(?:reached|at|arrived at|in) (?:the |your |their )?(?:depot|delivery office"
         r"|sorting (?:office|centre|center|hub|facility)|(?:carrier|courier)'?s? (?:depot|facility"
@@ -440,12 +475,51 @@ _WAITING = compile_pattern(
     r"\b(?:waiting|awaiting|back-?order\w*|(?:to follow|following|follows?)(?![\s-]+up\b)"
     r"|separately|yet to"
     r"|still to|not yet|hasn't left|has not left|haven't left"
-    r"|will (?:go out|ship|be sent|be shipped|be dispatched|leave))\b"
+    r"|will (?:go out|ship|be sent|be shipped|be dispatched|leave)"
+    # Not before a later day: "the Pan Set won't be sent until next week".
+    r"|(?:won't|wont|will not) (?:go out|ship|be sent|be shipped|be dispatched|leave))\b"
 )
+#: A part still to reach the customer: "the second is expected to arrive Saturday", "Box 2 is
+#: scheduled to arrive Monday". Beside a part delivered, the order is on its way, not there.
+_TO_COME = compile_pattern(
+    r"\b(?:(?:expected|scheduled|due|set|booked|on track|going) to (?:arrive|be delivered"
+    r"|reach you|land)|(?:will|should|shd) (?:arrive|be delivered|reach you|land)"
+    r"|(?:is|'s|are|'re) (?:due|expected|arriving)(?: to you)? (?:on|by|tomorrow|today|mon|tue"
+    r"|wed|thu|fri|sat|sun|next|this|in|within|between))"
+)
+#: Stock and how the shop sells an item: a sentence saying these of an item, and naming no
+#: order, tells how items ship, not where an order is ("is in stock and ships within one
+#: business day", "can be ordered online and delivered to your home", "cannot be shipped").
+_STOCK = compile_pattern(
+    r"\b(?:in stock|out of stock|stock levels?|back-?order\w*|sold out|pre-?order\w*|available"
+    r"|availability|in[- ]?store|on order|(?:none|nothing|no more|any more) (?:\w+ )?left"
+    r"|out right now|can be ordered|orders placed)\b"
+)
+#: The customer's own order, named by a noun.
+_THEIR_ORDER = compile_pattern(
+    r"\b(?:your|ur|yr|the|this|that) (?:\w+ )?(?:order|parcel|package|shipment|delivery|purchase)"
+)
+#: A modal's verb and "and" before a stage verb of the same clause.
+_MODAL_JOINED = compile_pattern(
+    rf"\b{_WILL}(?: \w+ly)? (?:be|b) [^.;!?\n]*?\b(?:and|&|or|then|n)\s+(?:\w+ly\s+)?\Z"
+)
+#: People at a place, or the team of a carrier: "one of the lads in the warehouse", "with the
+#: courier team". Where people are says nothing of where the parcel is.
+_PEOPLE_BEFORE = compile_pattern(rf"\b{STAFF}\s*\Z")
+#: "Got your parcel back at the warehouse": a parcel returned to the shop.
+_BACK_BEFORE = compile_pattern(r"\bback\s*\Z")
+#: Goods that came broken: "the kettle arrived damaged".
+_DAMAGED = compile_pattern(
+    r"\s+(?:damaged|broken|smashed|cracked|dented|scratched|faulty|defective|in pieces|leaking"
+    r"|crushed|torn|incomplete)\b"
+)
+_PEOPLE_AFTER = compile_pattern(rf"\s+(?:(?:support|service|claims|customer) )?{STAFF}\b")
+#: A step not done, in a checklist: "⬜ Delivered", "- [ ] Delivered".
+_UNTICKED = compile_pattern(r"[^\S\n]*(?:[-*][^\S\n]+)?(?:\u2b1c|\u2610|\u25fb|\U0001f532|\[ \])")
 #: "… is with the courier": a parcel held by the carrier, after a verb of being or a label.
 _HELD_BY = compile_pattern(
     r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)"
-    r"|(?:\b(?:is|are|now|still)|'s|'re) out|[:\-]"
+    r"|(?:\b(?:is|are|now|still|its)|'s|'re) out|[:\-]"
     # A part, told in chat: "3rd w/ courier", "other one with DPD".
     r"|\b(?:1st|2nd|3rd|\d+th|first|second|third|last|other|rest|one|parcel|box|pkg))\s*$"
 )
@@ -519,6 +593,8 @@ def _a_preposition(doc: Document, hit: Hit) -> bool:
 def _on_topic(doc: Document, hit: Hit) -> bool:
     if (hit.value == _PENDING and _a_preposition(doc, hit)) or _orders_apart(doc, hit):
         return False
+    if _about_stock(doc, hit.start) or _unticked(doc, hit.start) or _planned(doc, hit):
+        return False
     if hit.value == _UNSHIPPED and _MESSAGES.search(doc.masked, hit.clause.start, hit.start):
         return False  # "the email was not sent": a message, not the parcel
     if hit.value == _DELIVERED and _RESTOCK.search(doc.clause_text(doc.sentence_at(hit.start))):
@@ -548,9 +624,72 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
         not _HELD_BY.search(before) or _FOLLOWED.search(before)
     ):
         return False  # "I've had a word with the courier" says nothing of where the parcel is
-    if _about_a_return(doc, hit.start):
+    if (
+        _about_a_return(doc, hit.start)
+        or about_money(doc, hit.clause.start, hit.start)
+        or _not_the_parcel(doc, hit, before)
+    ):
         return False
     return _OFF_TOPIC_OBJECT.match(doc.masked, hit.end) is None
+
+
+def _not_the_parcel(doc: Document, hit: Hit, before: str) -> bool:
+    """The phrase is said of something else than the order's parcel: people at a place ("the
+    lads in the warehouse", "the courier team"), a parcel back with the shop ("back at the
+    warehouse"), goods that came broken ("arrived damaged": a complaint, whose claim is the
+    refund's or the replacement's), or the money of a table column or a section ("| Refund |",
+    "### Refund")."""
+    masked = doc.masked
+    if masked.startswith(("with", "w/", "in", "at"), hit.start) and bool(
+        _PEOPLE_BEFORE.search(before)
+        or _PEOPLE_AFTER.match(masked, hit.end)
+        or _BACK_BEFORE.search(before)
+    ):
+        return True
+    if hit.value == _DELIVERED and _DAMAGED.match(masked, hit.end):
+        return True
+    if "|" in masked:
+        cells = header(masked, hit.start)
+        index = column(masked, hit.start)
+        if index < len(cells) and _OFF_TOPIC.search(cells[index]):
+            return True
+    return _under_money_heading(doc, hit)
+
+
+def _under_money_heading(doc: Document, hit: Hit) -> bool:
+    """The section the phrase stands in is headed by a refund or a return ("### Refund"), and
+    its clause names no order."""
+    if doc.layout is None or not doc.layout.headings:
+        return False
+    above = [h for h in doc.layout.headings if h.end <= hit.start]
+    if not above or not _OFF_TOPIC.search(doc.masked, above[-1].start, above[-1].end):
+        return False
+    clause = hit.clause
+    return not any(
+        m.type is SubjectType.ORDER and clause.start <= m.start < clause.end for m in doc.mentions
+    )
+
+
+def _planned(doc: Document, hit: Hit) -> bool:
+    """ "It should be processed within 24 hours and shipped shortly after": a modal reaches
+    every verb its clause joins, however far along."""
+    since = doc.sentence_at(hit.start).start
+    return _MODAL_JOINED.search(doc.masked, since, hit.start) is not None
+
+
+def _unticked(doc: Document, start: int) -> bool:
+    """ "⬜ Delivered": the line is a step of a checklist still to come."""
+    return _UNTICKED.match(doc.masked, doc.masked.rfind("\n", 0, start) + 1) is not None
+
+
+def _about_stock(doc: Document, start: int) -> bool:
+    """The sentence speaks of an item's stock or how it is sold, and names no order."""
+    sentence = doc.sentence_at(start)
+    if not _STOCK.search(doc.masked, sentence.start, sentence.end):
+        return False
+    if any(m.type in _IDS and sentence.start <= m.start < sentence.end for m in doc.mentions):
+        return False
+    return _THEIR_ORDER.search(doc.masked, sentence.start, sentence.end) is None
 
 
 def _orders_apart(doc: Document, hit: Hit) -> bool:
@@ -666,6 +805,11 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
             first = min(gone, key=_SPAN_START)
             kept = [c for c in group if c.value == _CANCELLED]
             out.extend([*kept, Claim(first.kind, _PARTIAL, first.span, subject, first.hedged)])
+        elif len(subjects) == 1 and any(c.value == _DELIVERED for c in parts) and _to_come(doc):
+            # A part delivered and a part still due: every part has left, not all are there.
+            first = min(gone, key=_SPAN_START)
+            out.extend(c for c in group if c.value not in _GONE)
+            out.append(Claim(first.kind, _SHIPPED, first.span, subject, first.hedged))
         elif gone and {c.value for c in parts} == {_SHIPPED, _DELIVERED}:
             out.extend(c for c in group if not (c.value == _DELIVERED and c in parts))
         elif len(parts) > 1 and {c.value for c in parts} == {_DELIVERED}:
@@ -679,6 +823,14 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
         for c in out
         if c.value != _ELIDED
     ]
+
+
+def _to_come(doc: Document) -> bool:
+    """A clause says a part of the order is still due to arrive."""
+    return any(
+        _TO_COME.search(doc.masked, clause.start, clause.end) and _part_of(doc, clause.start)
+        for clause in doc.clauses
+    )
 
 
 def _delivered_part(doc: Document, group: list[Claim]) -> list[Claim]:

@@ -21,7 +21,7 @@ _INTRODUCED = compile_pattern(
     r"\b(?:track(?:ing)?|trk)(?:\s+(?:number|no\.?|num|nr|code|id|ref(?:erence)?|#))?"
     # "for order R100047515 is …": the reference after "order" is the order's, not the code.
     r"(?:\s+(?:is|was|for|of|on)(?:\s+(?:your|the|this|that))?(?:\s+(?:(?:order|parcel|package"
-    r"|shipment)(?:\s+#?[a-z]{0,3}\d[a-z0-9-]*)?|xx+)){0,2})*\s*(?:is\b|was\b|:|#|-|=)?\s*#?\s*"
+    r"|shipment)(?:\s+#?[a-z]{0,3}\d[a-z0-9-]*)?|xx+)){0,2})*\s*(?:is\b|was\b|:|#|-|=|\|)?\s*#?\s*"
     r"(?P<token>[a-z0-9][a-z0-9-]{5,}[a-z0-9])(?![\w-])"
 )
 _DIGIT = compile_pattern(r"\d")
