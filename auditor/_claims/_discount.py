@@ -59,7 +59,7 @@ _HALF = compile_pattern(r"\bhalf (?:price|off)\b|\b50/50\b")
 #: The words of a price cut in any grammar: "a courtesy credit of 10%", "25% toward your next
 #: purchase", "adjust the price by 15 percent", "a 30% markdown", "discount it by 10%".
 _OFFER_WORDS = compile_pattern(
-    r"\b(?:off|discount(?:ed|s)?|reduc(?:e|ed|tion)|markdown|marked down|credit|cheaper|saving"
+    r"\b(?:off|discount(?:ed|s)?|reduc(?:e|ed|tion)|markdown|marked down|credit|cheaper|savings?"
     r"|save|price|toward|towards|coupon|voucher|code|promo)\b"
     r"|\bmark(?:ed|ing)?\b(?:\s+\S+){0,4}?\s+down\b"
 )
@@ -136,6 +136,13 @@ _TABLE = RuleSet.of(
         r"(?: (?:retails?|sells?|costs?|priced|goes|is|was))?(?: (?:at|for))?"
         rf"\W{{0,2}}{_MONEY}",
         r"(?:exclusive|special|promotional|introductory|reduced|sale|discounted|offer) price",
+        # A price in words beside the usual one: "a fiver at the mo, usually £8".
+        rf"{_MONEY_WORDS}(?:\W+[\w-]+){{0,5}}?\W+(?:usually|normally|regularly|originally"
+        rf"|instead of|down from|was)\W{{0,2}}{_MONEY}",
+        # A multi-buy: "3 for 2", "buy one, get one half price", "BOGOF".
+        r"(?<![\d.,])[2-5] for (?:the price of )?[1-4](?![\d.,:/])"
+        r"(?! (?:days?|weeks?|hours?|pm|am)\b)",
+        r"buy (?:one|1),? get (?:one|1)|bogof?|two for one|2-for-1",
         rf"on sale (?:for|at) {_MONEY}",
         rf"(?:{_MONEY}|{_FIGURE})\s*\(was (?:{_MONEY}|{_FIGURE})",
         rf"(?:{_MONEY}|{_FIGURE}),? (?:was|down from|reduced from) (?:{_MONEY}|{_FIGURE})",
@@ -197,6 +204,21 @@ _TABLE = RuleSet.of(
         r" (?:offer|give|apply|provide|do|issue|extend|honou?r)(?: you)? (?:a |any |an |an extra"
         r" |further )?(?:\w+ )?(?:discounts?|coupons?|vouchers?|promo(?: codes?)?|reductions?"
         r"|price[- ]?match(?:ing|es)?)",
+        # With the offer named in full: "unable to extend the 15% holiday discount to …".
+        r"(?:can't|cant|cannot|can not|unable to|not able to|won't be able to|not in a position to"
+        r"|not allowed to|no longer) (?:offer|give|apply|extend|honou?r|use|accept|add)(?: you)?"
+        r" (?:the|this|that|your|ur|our|these|those) (?:[\w%$£€.-]+ ){0,3}(?:discounts?"
+        r"|coupons?|vouchers?|promo(?: codes?)?|codes?|offers?|deals?|reductions?|sales? prices?)",
+        # Said after the offer: "price adjustments are not available", "code expired yday".
+        r"(?:(?:[£$€]\s?\d+(?:[.,]\d{2})?|\d{1,3} ?%) (?:off )?)?(?:discounts?|coupons?"
+        r"|vouchers?|promo(?:tional)?(?: codes?)?|codes?|price adjustments?|promotions?|offers?"
+        r"|deals?|rebates?)(?: code)?s? (?:has |have |had |is |are |was |were )?(?:not available"
+        r"|unavailable|expired|ended|finished|ran out|run out|no longer (?:valid|available|running"
+        r"|on)|not valid|invalid|can't be (?:used|applied)|cannot be (?:used|applied))",
+        # Used by the customer when buying, not offered now: "purchased with a promo code".
+        r"(?:purchased|bought|ordered|paid|placed|made|got) (?:\w+ )?(?:with|using) (?:a |an |the"
+        r" |your |ur )?(?:\w+ )?(?:promo(?:tional)?(?: code)?|discount(?: code)?|coupon|voucher"
+        r"|code)",
         r"no (?:\w+ )?(?:discounts?|coupons?|vouchers?|promo codes?) (?:are |is )?(?:available"
         r"|on offer|running|at the moment|right now)",
         # Asked about, not offered: "a colleague who can look into a discount for you".

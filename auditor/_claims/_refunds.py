@@ -13,7 +13,16 @@ import re
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import APPROVING, REFUND, STARTING, WALLET, WITH_CHAT, forms, past
+from auditor._claims._lexicon import (
+    APPROVING,
+    CANNOT,
+    REFUND,
+    STARTING,
+    WALLET,
+    WITH_CHAT,
+    forms,
+    past,
+)
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import has_yet, hedged, negated
 from auditor._claims._numbers import MONEY, parse_amount
@@ -78,6 +87,11 @@ _BACK_ON = rf"back (?:on|to|into|onto|in|2) {WALLET}"
 _FUTURE = compile_pattern(r"\b(?:will|'ll|shall|going to|gonna|about to|plan to|need to)\b")
 #: How many words before a phrase a future may stand and still govern it.
 _FUTURE_REACH = 5
+#: Light verbs that make "refund" the act: "do a refund", "arrange a refund".
+_LIGHT = r"(?:do|make|arrange|sort|authori[sz]e|approve|put through|get you)"
+#: A mark right after the word gives the state as a field would: "rfnd ❌", "Refund ✅".
+_TICK = "(?:\u2705|\u2714\ufe0f?)"
+_CROSS = "(?:\u274c|\u2716\ufe0f?|\U0001f6ab)"
 _WORDS = compile_pattern(r"[\w']+")
 #: A credit named as the refund ("store credit of $42", "the credit … has posted"), not the
 #: verb ("credited", which says money went back).
@@ -174,11 +188,21 @@ _TABLE = RuleSet.of(
         rf" to {_WALLET}",
         # Already back with the customer: "the money should already be back with you".
         rf"{_MONEY}{_FILL} (?:\w+ )?already (?:be |been )?back (?:with|to) (?:you|u)",
+        # Shown as done: "is showing as completed", "marked as paid on our side".
+        rf"{_REFUND}{_FILL} (?:is |'s |are )?(?:now )?(?:showing|shown|marked|listed|flagged)"
+        r" as (?:complete|completed|paid|issued|sent|processed|refunded|done)",
+        # The money has left the shop: "refund left us this morning".
+        rf"{_REFUND}{_FILL} (?:has |have |'s )?(?:now |just |already )?left"
+        r" (?:us|our (?:end|side|system|account|bank))",
+        rf"{_REFUND} ?{_TICK}",
         negated=_NONE,
         negated_yet=_PENDING,
     ),
+    rules(_NONE, rf"{_REFUND} ?{_CROSS}", negation=False),
     rules(
         _PENDING,
+        # Still to be done, as the infinitive says: "expect the refund to be actioned".
+        rf"{_REFUND}{_FILL} to be {_DONE}",
         rf"{_REFUND}{_FILL} (?:is|'s|are) (?:still |currently |now )?(?:pending|being processed"
         r"|on hold|in progress|being issued|under way|underway|awaiting approval)",
         rf"{_LABEL}(?:{_AMOUNT}\W{{1,3}})?pending",
@@ -315,6 +339,10 @@ _TABLE = RuleSet.of(
         r"(?:not|isn't|is not|aren't|are not|isnt) refundable",
         r"(?:won't|will not|can't|cannot|can not|unable to|couldn't|could not)"
         r" (?:be )?refund(?:ed)?",
+        # Not able to, in any spelling, over the verb or a light verb and the noun: "we cant
+        # refund gift cards", "can't do a refund on those", "couldn't arrange a refund".
+        rf"{CANNOT} (?:{_LIGHT} (?:you )?(?:a |any |the |your |ur )?(?:full |partial )?{_REFUND}"
+        r"|refund|rfnd)",
         r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
         r"|could not) (?:issue|give|offer|process|provide) (?:you )?(?:a |any )?refund",
         # Not getting one: "won't be getting a refund", "isn't due a refund".
@@ -379,6 +407,12 @@ _GROSS = compile_pattern(
     # A fee kept back: "the $9.99 return shipping fee was deducted from your refund".
     r"|(?:\s+[\w-]+){0,3}\s+(?:fee|charge|postage|cost)s?\s+(?:was |were |has been |is |will be )?"
     r"(?:deducted|taken off|taken out|subtracted|withheld|kept)\b"
+    # A part that stays with the shop: "the £4.95 postage isn't refundable".
+    r"|(?:\s+[\w&-]+){0,2}?\s+(?:postage|shipping|delivery|p&p|fees?|charges?)"
+    r"\s+(?:isn't|is not|isnt|aren't|are not|won't be|wont be|will not be|not|was not|wasn't)"
+    r"\s+refund(?:able|ed)\b"
+    # A term of a sum told out: "€22 + €4.99 postage = €26.99" (the total is the refund).
+    r"|(?:\s+[\w&-]+){0,2}?\s*[+=]"
 )
 _NAMED_REFUND = compile_pattern(r"\b(?:refund|rfnd|refnd|reimburs)")
 #: A field's label naming what was paid or kept, not what goes back.
@@ -428,8 +462,8 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
             return None
         hit = hit._replace(value=_ISSUED)
     bare = phrase == "refunded"
-    if bare and refunded_is_return_status(doc, hit.start):
-        return None
+    if bare and hit.value != _PENDING and refunded_is_return_status(doc, hit.start):
+        return None  # "RMA-1 refunded" is the return's; "RMA-1 … nothing refunded yet" is not
     waiting = _UNTIL.match(doc.masked, hit.end) is not None or _held_for(doc, hit)
     if hit.value == _NONE and (waiting or has_yet(doc, hit.clause)):
         return hit._replace(value=_PENDING)
@@ -438,6 +472,25 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
     if hit.value == _PENDING and phrase.endswith(" back") and _already(doc, hit):
         return hit._replace(value=_ISSUED)  # "you should have the £42.00 back already"
     return hit
+
+
+#: A part of the money that does not go back, just before "isn't refundable": the postage,
+#: the shipping or a fee kept is no state of the refund ("… but the £4.95 postage isn't
+#: refundable").
+_KEPT_PART = compile_pattern(
+    r"\b(?:postage|shipping|delivery|p&p|fees?|charges?|costs?|surcharge)"
+    r"(?:\s+(?:cost|costs|fee|fees|charge|charges))?\W*$"
+)
+
+
+def _part_kept(doc: Document, hit: Hit) -> bool:
+    if hit.value != _NONE:
+        return False
+    if not doc.masked.startswith(("not", "isn", "is not", "aren", "are not", "non"), hit.start):
+        return False
+    return (
+        _KEPT_PART.search(doc.masked, max(hit.clause.start, hit.start - 30), hit.start) is not None
+    )
 
 
 def _held_for(doc: Document, hit: Hit) -> bool:
@@ -492,9 +545,13 @@ _FIELD_STATES = {
     # Said with their own negation: "Not eligible", "Not started yet".
     **dict.fromkeys(("not eligible", "ineligible", "not refundable", "non-refundable"), _NONE),
     **dict.fromkeys(("not started", "not yet started", "started", "initiated"), _PENDING),
+    # Waiting in a word: "on hold", "Awaiting warehouse check", "Not yet — …".
+    **dict.fromkeys(("on hold", "awaiting", "waiting", "not yet", "scheduled", "held"), _PENDING),
 }
 #: Field states whose negation is part of the state, not a denial of it.
-_SELF_NEGATED = frozenset(("not eligible", "not refundable", "not started", "not yet started"))
+_SELF_NEGATED = frozenset(
+    ("not eligible", "not refundable", "not started", "not yet started", "not yet")
+)
 #: Longest first: "not eligible" before a bare "eligible" could be read.
 _FIELD_STATE = compile_pattern(
     r"\b(?:" + "|".join(sorted(_FIELD_STATES, key=len, reverse=True)) + r")\b"
@@ -577,10 +634,56 @@ def _refund_label(doc: Document, label: Clause, headings: bool) -> bool:
     )
 
 
+#: A clause that is only a predicate, its subject in the clause before it: the refund's noun
+#: phrase split off by its commas or its "and" ("The refund of $89.99 for the Mixer, return
+#: RMA-1, | was issued …"; "Your refund for the Throw | and Candle was issued today").
+_PREDICATE = compile_pattern(
+    r"[^\S\n]*(?:(?:and|&)[^\S\n]+(?:the[^\S\n]+)?x+[^\S\n]+)?"
+    rf"(?:(?P<future>will|should|is going to) be|{_HAS_BEEN})(?: now| just| already)?"
+    rf" (?P<verb>{_DONE})\b"
+)
+#: A verb of the clause's own, which would make the refund before it a subject of another.
+_OWN_VERB = compile_pattern(
+    r"\b(?:is|are|was|were|has|have|had|will|would|'s|'ve|'ll|been|be|do|does|did"
+    r"|can|could|should|may|might)\b"
+)
+
+
+def _predicate_hits(doc: Document) -> list[Hit]:
+    """A subjectless predicate of money done, whose subject is a refund in the same sentence
+    before it, told without a verb of its own: issued (or pending, when still to come)."""
+    hits = []
+    for index, clause in enumerate(doc.clauses):
+        if index == 0 or silent(clause):
+            continue
+        match = _PREDICATE.match(doc.masked, clause.start, clause.end)
+        if match is None:
+            continue
+        sentence = doc.sentence_at(clause.start)
+        if sentence.start >= clause.start:
+            continue
+        before = doc.masked[sentence.start : clause.start]
+        refund = _REFUND_WORD.search(before)
+        if refund is None or _OWN_VERB.search(before, refund.end()):
+            continue
+        if negated(doc, clause, *match.span("verb")):
+            continue
+        value = _PENDING if match.group("future") else _ISSUED
+        start, end = match.span("verb")
+        hits.append(Hit(start, end, value, clause, hedged(doc, clause, start)))
+    return hits
+
+
 @EXTRACTORS.register(ClaimKind.REFUND)
 def extract_refund(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.REFUND))
-    hits = [settled for hit in scan(doc, *table) if (settled := _settle(doc, hit))]
+    hits = [
+        settled
+        for hit in scan(doc, *table)
+        if not _part_kept(doc, hit) and (settled := _settle(doc, hit))
+    ]
+    if not hits and _REFUND_WORD.search(doc.masked):
+        hits = _predicate_hits(doc)
     if doc.layout is not None or "|" in doc.masked:
         hits.extend(_field_hits(doc))
     return claims_of(doc, ClaimKind.REFUND, hits) if hits else []
