@@ -193,6 +193,11 @@ _TABLE = RuleSet.of(
         r"|have been)"
         r" (?:\w+ )?(?:discounted|reduced|on sale|on offer|marked down)",
         r"free (?:shipping|delivery|returns?|postage|gift wrapping|wrapping)",
+        # A threshold is a delivery policy: "Standard (free over £50)", "free on orders over $35".
+        rf"free (?:on (?:all )?orders )?(?:over|above|when you spend|for orders over) {_MONEY}",
+        # No charge taken is no offer: "No charge was captured on your card".
+        r"no charge (?:was|has been|will be|is|were|'s been) (?:captured|taken|made|applied"
+        r"|processed|put through|debited|billed|raised)",
         # "Free standard shipping", "free next-day delivery".
         rf"free (?:[\w-]+ ){{1,2}}{_POLICY}",
         r"(?:ships?|shipping|delivered|delivery|posted) (?:for )?free",
@@ -312,7 +317,9 @@ def _percentages(doc: Document) -> list[Claim]:
 #: nothing, it is the cancellation or refund that is free of a fee ("ORD-1 cancelled, no
 #: charge"), not an offer of something free. A replacement sent at no charge still is one.
 _NO_CHARGE = compile_pattern(r"no charge|at no (?:extra |additional )?(?:cost|charge)")
-_SETTLED = compile_pattern(r"\b(?:cancel\w*|refund\w*|void\w*|reversed|reimburs\w*)\b")
+_SETTLED = compile_pattern(
+    r"\b(?:cancel\w*|refund\w*|void\w*|reversed|reimburs\w*|binned|scrapped|called off)\b"
+)
 _GIVEN = compile_pattern(
     r"\b(?:replac\w*|new one|another one|swap\w*|exchang\w*|send\w*|sent|ship\w*|post\w*"
     r"|keep|upgrad\w*|repair\w*)\b"

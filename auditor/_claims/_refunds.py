@@ -152,6 +152,11 @@ _TABLE = RuleSet.of(
         r"you(?:'ve| have)? been (?:refunded|reimbursed|credited)",
         r"(?:we've|we have|i've|i have|we|i)(?: just| already| now)? (?:issued|processed|sent|paid"
         r"|made|completed) (?:a|the|your)(?: full| partial)? refund",
+        # A second verb of the same subject, or chat's subject without its apostrophe: "we've
+        # cancelled it and issued a full refund", "ive processed a full refund".
+        r"(?:and|ive|weve|iv|i ve|we ve)(?: just| already| now| also)? (?:issued|processed"
+        r"|sent|paid|made|completed|actioned|put through|released) (?:you )?(?:a|the|your|ur)"
+        rf"(?: full| partial)? {_REFUND}",
         r"(?:'s|is|has been|was|went|has gone|are) back (?:on|to|in|into) your",
         r"refunded",
         # Done in other words: "refund done", "went thru", "Accounts have processed your refund".
@@ -195,6 +200,10 @@ _TABLE = RuleSet.of(
         rf"{_REFUND}{_FILL} (?:has |have |'s )?(?:now |just |already )?left"
         r" (?:us|our (?:end|side|system|account|bank))",
         rf"{_REFUND} ?{_TICK}",
+        # The refund as a pronoun in its sentence (`_settle`): "the refund should be with you by
+        # Monday, we sent it on Tuesday".
+        r"(?:we've|we have|we|i've|i have|i|they've|they) (?:already |just )?(?:sent|paid"
+        r"|issued|processed|released|actioned) (?:it|that)(?! to (?:the|our)\b)",
         negated=_NONE,
         negated_yet=_PENDING,
     ),
@@ -255,7 +264,8 @@ _TABLE = RuleSet.of(
         r"(?:you'll|you will) (?:be refunded|be reimbursed|get (?:your )?(?:money|a refund"
         r"|refunded|a full refund)|receive (?:a|your) refund)",
         # Money still to come back: "you'll get £12.50 back", "… the full amount back".
-        rf"(?:you'll|you will|you should|you'd|you would) (?:get|receive|have) (?:the |your )?"
+        rf"(?:you'll|you will|you should|you'd|you would|u'll|youll) (?:get|receive|have|see)"
+        r" (?:the |your |ur )?"
         rf"(?:full |whole )?(?:{_MONEY}|full amount|whole amount|amount|full \w+ price) back",
         # Approval of the money, not yet the money: "inspected and approved for a refund".
         r"(?:approved|accepted|cleared|okayed|ok'd|authorised|authorized) for (?:a |the |your )?"
@@ -384,6 +394,7 @@ _REASON_YET = compile_pattern(r"\b(?:as|because|since|cos|coz|until|till)\b[^.;!
 #: "No refund until we receive it": refused only for now.
 _UNTIL = compile_pattern(r"[\w ]{0,20}?\b(?:until|till|before|unless|once)\b")
 _PRONOUNS = ("it", "that")
+_OBJECT_PRONOUNS = (" it", " that")
 #: Refund talk in any form: the word, or money going back.
 _MONEY_BACK = compile_pattern(
     r"\brefund|\brfnd|\breimburs|\b(?:went|gone|go|goes|sent|put|going|way|credited|pay|paid)"
@@ -397,6 +408,8 @@ _DEDUCTED = compile_pattern(
     r"\b(?:minus|less|after|excluding|deducting|deducted|withheld|withholding|kept|keeping"
     r"|retained|rather than"
     r"|instead of|not|than"
+    # A threshold, not a sum: "refunds over £100 need a manager", "exception > £100".
+    r"|over|above|exceeding|>"
     # What was paid, not what goes back: "you were charged $60", "priced at $80".
     r"|charged(?: (?:you|u))?|priced at|price of|costs?|retails? (?:at|for))"
     r"(?: (?:a|an|the|your|our|full|original|usual|whole))*\W*$"
@@ -413,6 +426,12 @@ _GROSS = compile_pattern(
     r"\s+refund(?:able|ed)\b"
     # A term of a sum told out: "€22 + €4.99 postage = €26.99" (the total is the refund).
     r"|(?:\s+[\w&-]+){0,2}?\s*[+=]"
+)
+#: A credit to spend later is a price cut, not money back: "a $15 credit toward your next
+#: purchase", "£5 on your account for next time".
+_NEXT_TIME = compile_pattern(
+    r"\b(?:toward|towards|off|for|on|against) (?:your |ur |the |a )?(?:next|future)"
+    r"(?: (?:purchase|order|shop|visit|time))?\b"
 )
 _NAMED_REFUND = compile_pattern(r"\b(?:refund|rfnd|refnd|reimburs)")
 #: A field's label naming what was paid or kept, not what goes back.
@@ -444,7 +463,8 @@ _CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound", "qu
 def _settle(doc: Document, hit: Hit) -> Hit | None:
     """Drop what the return status owns; "no refund … yet" is a refund still to come."""
     phrase = doc.masked[hit.start : hit.end]
-    if phrase.startswith(_PRONOUNS):  # "it's still pending" is a refund's only beside one
+    if phrase.startswith(_PRONOUNS) or phrase.endswith(_OBJECT_PRONOUNS):
+        # "it's still pending", "we sent it" are a refund's only beside one
         sentence = doc.sentence_at(hit.start)
         if _ANY_REFUND.search(doc.masked, sentence.start, sentence.end) is None:
             return None
@@ -717,8 +737,12 @@ def _not_the_refund(doc: Document, clause: Clause, match: re.Match[str]) -> bool
     labelled = doc.labelled_clause_text(clause)
     if _PRICE_LABEL.search(labelled[: len(labelled) - len(text)]):
         return True  # "Original amount: $80.00", "Restocking fee: $8.00"
-    if _GOODWILL.search(doc.masked, *_sentence_span(doc, match.start())):
+    span = _sentence_span(doc, match.start())
+    if _GOODWILL.search(doc.masked, *span):
         return _NAMED_REFUND.search(text) is None  # "$15 credit … as a little thank-you"
+    if _NEXT_TIME.search(doc.masked, *span) and not doc.return_context:
+        # "a $15 credit toward your next purchase", in an answer about no return or refund
+        return _NAMED_REFUND.search(doc.masked, *span) is None
     return _HOLD.search(text) is not None and _ANY_REFUND.search(text) is None
 
 

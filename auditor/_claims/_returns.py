@@ -206,6 +206,8 @@ _TABLE = RuleSet.of(
         # Back at the shop, said by how it came: "turned up back at ours", "got to us".
         rf"{past(*ARRIVING)} (?:back )?(?:at|in|to|into|with) {RETURNS_PLACE}",
         rf"{past('get')} to {RETURNS_PLACE}",
+        # Booked in where returns arrive: "was logged in at our returns facility".
+        rf"(?:was|were|been|got) (?:logged|scanned|booked|checked) in (?:at|to|by) {RETURNS_PLACE}",
         # Here is the shop, in the shop's voice: "RMA-1 got here Tuesday", "landed here".
         rf"{past(*ARRIVING, 'get')} here\b",
         # The place that holds returns had it: "the warehouse got it Monday".
