@@ -160,6 +160,8 @@ _TABLE = RuleSet.of(
         r"price[- ]?match(?:ed|ing)?",
         r"match(?:ed|ing)? (?:the|that|their|this|a|any|your) (?:[\w']+ )?(?:lower |cheaper )?"
         r"price",
+        # Money taken off as a noun: "a reduction of $20 from its regular price".
+        rf"(?:reduction|discount|markdown|price cut) of {_MONEY}",
         # Money saved: "you save $8 on the board", "a saving of $5.00".
         rf"(?:save|saves|saving|savings) (?:of )?(?:you )?(?:{_MONEY}|{_MONEY_WORDS})",
     ),
@@ -217,9 +219,14 @@ _TABLE = RuleSet.of(
         # Said after the offer: "price adjustments are not available", "code expired yday".
         r"(?:(?:[£$€]\s?\d+(?:[.,]\d{2})?|\d{1,3} ?%) (?:off )?)?(?:discounts?|coupons?"
         r"|vouchers?|promo(?:tional)?(?: codes?)?|codes?|price adjustments?|promotions?|offers?"
-        r"|deals?|rebates?)(?: code)?s? (?:has |have |had |is |are |was |were )?(?:not available"
+        r"|deals?|rebates?)(?: code)?s?(?: \S*\d\S*)? (?:has |have |had |is |are |was |were )?"
+        r"(?:not available"
         r"|unavailable|expired|ended|finished|ran out|run out|no longer (?:valid|available|running"
         r"|on)|not valid|invalid|can't be (?:used|applied)|cannot be (?:used|applied))",
+        # Asked for and turned down: "your request for a price adjustment … has been declined".
+        r"(?:request|requests|application|claim) for (?:a |the |your )?(?:price adjustment"
+        r"|discount|price match|voucher|coupon|promo code|credit)s?(?: \S+){0,5}? (?:has been |have"
+        r" been |was |were |is |got )?(?:declined|rejected|denied|refused|turned down)",
         # Used by the customer when buying, not offered now: "purchased with a promo code".
         r"(?:purchased|bought|ordered|paid|placed|made|got) (?:\w+ )?(?:with|using) (?:a |an |the"
         r" |your |ur )?(?:\w+ )?(?:promo(?:tional)?(?: code)?|discount(?: code)?|coupon|voucher"

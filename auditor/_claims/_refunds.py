@@ -50,7 +50,7 @@ _REFUND_S = r"(?:refund|rfnd|refnd|reimbursement|store credit|credit)'s"
 _FILL = (
     r"(?:\s+(?!(?:is|are|be|been|being|will|would|should|shall|can|could|may|might|has|have"
     r"|had|was|were|hasn't|haven't|wasn't|isn't|won't|not|and|but|once|when|if|pending)(?!\w))"
-    r"(?:\S*[^\s,;]|[\d€$£]\S*)){0,6}?"
+    r"(?:\S*[^\s,;]|[\d€$£]\S*)){0,8}?"
 )
 _HAS_BEEN = (
     r"(?:has been|have been|was|is|'s been|been|has|had|hasn't been|has not been|haven't been"
@@ -138,7 +138,7 @@ _TABLE = RuleSet.of(
         # PayPal" (a return's "refunded" alone stays the return's state).
         rf"(?:sent|paid|put|transferred|returned|given) (?:the |your )?{_MONEY} back to (?:you|u)",
         rf"refunded (?:back )?(?:to|into|onto|on) {_WALLET}",
-        rf"{_REFUND}{_FILL} (?:is|'s) on (?:its|it's|the|their) way",
+        rf"{_REFUND}{_FILL} (?:is|'s) (?:now |already )?on (?:its|it's|the|their) way",
         rf"{_REFUND_S} on (?:its|it's|the|their) way",
         rf"(?:{_REFUND_S}|{_REFUND}{_FILL}(?:'s| is)?) on (?:its |it's |the |their )?way",
         rf"{_REFUND}(?: status)?\W{{1,8}}(?:issued|completed?|paid|sent)",
@@ -193,6 +193,13 @@ _TABLE = RuleSet.of(
         rf" to {_WALLET}",
         # Already back with the customer: "the money should already be back with you".
         rf"{_MONEY}{_FILL} (?:\w+ )?already (?:be |been )?back (?:with|to) (?:you|u)",
+        # The customer has had the money back: "u got €12 back for the missing cable".
+        rf"(?:you|u)(?:'ve| have)? (?:got|had|received|recieved) (?:the |your |ur )?(?:full )?"
+        rf"{_MONEY} back",
+        # Credit sitting on the account, said as where it is now: "store credit of €40 on ur
+        # account, …" (a credit is the refund only in an answer about a return: `_settle`).
+        rf"(?:store credit|credit){_FILL} (?:is |'s |has been )?(?:now )?(?:on|in) {_WALLET}"
+        r"(?=\s*(?:[,.;!\n]|$|now\b))",
         # Shown as done: "is showing as completed", "marked as paid on our side".
         rf"{_REFUND}{_FILL} (?:is |'s |are )?(?:now )?(?:showing|shown|marked|listed|flagged)"
         r" as (?:complete|completed|paid|issued|sent|processed|refunded|done)",
@@ -281,8 +288,8 @@ _TABLE = RuleSet.of(
         rf" (?:the|your|a|ur)(?: full| partial)? {_REFUND}",
         # Under review: "your refund request is still being reviewed".
         rf"(?:{_REFUND_S}|{_REFUND}(?: request| req)?){_FILL}(?: is| are)?"
-        r"(?: still| now| currently)? being"
-        r" (?:reviewed|considered|assessed|checked)",
+        r"(?: still| now| currently)? (?:being (?:reviewed|considered|assessed|checked)"
+        r"|under review|in review|awaiting review)",
         # Money to come: "we'll pay back the £22.00", "we will credit $15.00 back".
         rf"(?:will|we'll|i'll|they'll|shall|going to|gonna)(?: be)? {forms(*_PAYING)}(?: you)?"
         r"(?: back)?"
@@ -352,7 +359,10 @@ _TABLE = RuleSet.of(
         # Not able to, in any spelling, over the verb or a light verb and the noun: "we cant
         # refund gift cards", "can't do a refund on those", "couldn't arrange a refund".
         rf"{CANNOT} (?:{_LIGHT} (?:you )?(?:a |any |the |your |ur )?(?:full |partial )?{_REFUND}"
-        r"|refund|rfnd)",
+        r"|refund|rfnd)(?!s)",
+        # Refunds in general, refused as a policy ("we cant do refunds on sale items"); said by
+        # one agent ("i can't do refunds, I've escalated it") it is their authority, no state.
+        rf"(?<!\bi\x20){CANNOT} (?:{_LIGHT} )?(?:refund|rfnd)s",
         r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
         r"|could not) (?:issue|give|offer|process|provide) (?:you )?(?:a |any )?refund",
         # Not getting one: "won't be getting a refund", "isn't due a refund".
@@ -362,7 +372,8 @@ _TABLE = RuleSet.of(
         rf"(?:{_REFUND}(?: request| req)'s(?: been)?|{_REFUND_S}(?: been)?){_FILL} (?:declined"
         r"|rejected|denied|refused"
         r"|knocked back|turned down)",
-        rf"{_REFUND}(?: request| req)?{_FILL} (?:was |has been |is |been )(?:declined|rejected"
+        rf"{_REFUND}(?: request| req)?{_FILL} (?:was |has been |is |been |got |'s been )"
+        r"(?:declined|rejected"
         r"|denied"
         r"|refused|knocked back|turned down)",
         r"(?:won't|will not|isn't going to|is not going to) be (?:a|any) refund",
@@ -386,7 +397,8 @@ _REFUND_CUE = compile_pattern(
     r"|back with (?:you|u)"
     r"|back (?:on|to|in|into|2) (?:your|ur)"
     r"|(?:pay|paid|paying) back"
-    r"|on your statement|(?:get|getting|receive|have|sent|paid|put) (?:the |your )?"
+    r"|on your statement|(?:get|getting|got|receive|received|have|had|sent|paid|put)"
+    r" (?:the |your |ur )?"
     r"(?:full |whole )?\S+ back\b|back to (?:you|u)\b)"
 )
 #: A reason after a refused refund that is still to come: "…, as it hasn't arrived yet".
@@ -499,7 +511,7 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
 #: refundable").
 _KEPT_PART = compile_pattern(
     r"\b(?:postage|shipping|delivery|p&p|fees?|charges?|costs?|surcharge)"
-    r"(?:\s+(?:cost|costs|fee|fees|charge|charges))?\W*$"
+    r"(?:\s+(?:cost|costs|fee|fees|charge|charges))?(?:\W+(?:which|that))?\W*$"
 )
 
 
@@ -508,9 +520,8 @@ def _part_kept(doc: Document, hit: Hit) -> bool:
         return False
     if not doc.masked.startswith(("not", "isn", "is not", "aren", "are not", "non"), hit.start):
         return False
-    return (
-        _KEPT_PART.search(doc.masked, max(hit.clause.start, hit.start - 30), hit.start) is not None
-    )
+    sentence = doc.sentence_at(hit.start)
+    return _KEPT_PART.search(doc.masked, max(sentence.start, hit.start - 40), hit.start) is not None
 
 
 def _held_for(doc: Document, hit: Hit) -> bool:
