@@ -198,8 +198,9 @@ _TABLE = RuleSet.of(
         rf"{_MONEY} back",
         # Credit sitting on the account, said as where it is now: "store credit of €40 on ur
         # account, …" (a credit is the refund only in an answer about a return: `_settle`).
-        rf"(?:store credit|credit){_FILL} (?:is |'s |has been )?(?:now )?(?:on|in) {_WALLET}"
-        r"(?=\s*(?:[,.;!\n]|$|now\b))",
+        rf"(?:store credit|credit){_FILL} (?:is |'s |has been )?(?:now )?(?:available |ready )?"
+        rf"(?:on|in) {_WALLET}"
+        r"(?=\s*(?:[,.;!\n]|$|now\b|for\b))",
         # Shown as done: "is showing as completed", "marked as paid on our side".
         rf"{_REFUND}{_FILL} (?:is |'s |are )?(?:now )?(?:showing|shown|marked|listed|flagged)"
         r" as (?:complete|completed|paid|issued|sent|processed|refunded|done)",
@@ -253,7 +254,7 @@ _TABLE = RuleSet.of(
         r"|in process"
         r"|on hold|under way|underway)",
         r"(?:it's|it is|its|that's|that is)(?: still| currently| now)? (?:pending|being processed"
-        r"|going through|on hold)",
+        r"|going through|on hold|processing)",
         # Held back: "we're holding the refund until …".
         rf"{forms('hold')}(?: back)? (?:the |your |ur )?(?:full |partial )?{_REFUND}",
         rf"{_MONEY} (?:will|'ll|should) (?:go|be sent|be put|come) back",
@@ -475,11 +476,11 @@ _CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound", "qu
 def _settle(doc: Document, hit: Hit) -> Hit | None:
     """Drop what the return status owns; "no refund … yet" is a refund still to come."""
     phrase = doc.masked[hit.start : hit.end]
-    if phrase.startswith(_PRONOUNS) or phrase.endswith(_OBJECT_PRONOUNS):
-        # "it's still pending", "we sent it" are a refund's only beside one
-        sentence = doc.sentence_at(hit.start)
-        if _ANY_REFUND.search(doc.masked, sentence.start, sentence.end) is None:
-            return None
+    # "it's still pending", "we sent it" are a refund's only beside one: in its sentence, or
+    # opening the sentence after one about the refund ("… isnt refundable. it's processing now")
+    pronoun = phrase.startswith(_PRONOUNS) or phrase.endswith(_OBJECT_PRONOUNS)
+    if pronoun and not _refund_in_reach(doc, hit):
+        return None
     if phrase.startswith("credit card") or (
         _CREDIT.search(phrase) and not _credit_refunds(doc, hit)
     ):
@@ -522,6 +523,17 @@ def _part_kept(doc: Document, hit: Hit) -> bool:
         return False
     sentence = doc.sentence_at(hit.start)
     return _KEPT_PART.search(doc.masked, max(sentence.start, hit.start - 40), hit.start) is not None
+
+
+def _refund_in_reach(doc: Document, hit: Hit) -> bool:
+    sentence = doc.sentence_at(hit.start)
+    if _ANY_REFUND.search(doc.masked, sentence.start, sentence.end):
+        return True
+    index = doc.sentences.index(sentence)
+    if index == 0 or doc.masked[sentence.start : hit.start].strip():
+        return False
+    previous = doc.sentences[index - 1]
+    return _ANY_REFUND.search(doc.masked, previous.start, previous.end) is not None
 
 
 def _held_for(doc: Document, hit: Hit) -> bool:

@@ -182,3 +182,16 @@ def test_discounts_by_mechanism(text, value):
 )
 def test_discount_look_alikes_stay_unread(text):
     assert values(text, ClaimKind.DISCOUNT) == []
+
+
+def test_a_pronoun_opening_the_sentence_after_a_refund_is_the_refund():
+    text = "I've checked the refund for RMA-40030 with finance. It's processing now."
+    assert read(text, ClaimKind.REFUND) == [("pending", "RMA-40030")]
+    # Not after a sentence about anything else, nor in mid-sentence after one.
+    assert values("Your kettle has shipped. It's processing now.", ClaimKind.REFUND) == []
+
+
+def test_store_credit_available_on_the_account_for_a_return_is_issued():
+    text = "Your store credit of $30.00 is now available in your account for the returned mug."
+    assert values(text, ClaimKind.REFUND) == ["issued"]
+    assert values("A credit card is available in your account settings.", ClaimKind.REFUND) == []
