@@ -109,6 +109,9 @@ _TABLE = RuleSet.of(
         r"(?:reduced|discounted|sale|clearance) prices?",
         r"reduced (?:in|for) (?:the|our) (?:\w+ )?sale",
         r"marked down",
+        # Said of one named thing in a clause of its own (", which is already reduced"); the
+        # restrictive "items that are already reduced" names a kind, not an offer.
+        r"which (?:is|'s|are) already (?:reduced|discounted|marked down|on sale)",
         # A price said to have come down: "now £25, down from £35", "reduced from £40".
         rf"(?:down|reduced|marked down|cut|knocked down) from {_MONEY}",
         r"on (?:clearance|special)(?! (?:request|order)\b)",

@@ -218,6 +218,10 @@ _TABLE = RuleSet.of(
     rules(_NONE, rf"{_REFUND} ?{_CROSS}", negation=False),
     rules(
         _PENDING,
+        # Still to come, told by when and no verb: "refund tmrw", "Refund to follow".
+        rf"{_REFUND}(?: (?:for|on|of) (?:the |your |ur )?\S+)? (?:to follow|to come|tmrw|tmr"
+        r"|tomoz|2moro|tomorrow|next week"
+        r"|(?:on )?(?:mon|tues|wednes|thurs|fri)day)(?!\w)(?! (?:was|were|it was)\b)",
         # Still to be done, as the infinitive says: "expect the refund to be actioned".
         rf"{_REFUND}{_FILL} to be {_DONE}",
         rf"{_REFUND}{_FILL} (?:is|'s|are) (?:still |currently |now )?(?:pending|being processed"
@@ -340,8 +344,8 @@ _TABLE = RuleSet.of(
     # Approved or asked for, not yet paid; and not approved yet is still to come.
     rules(
         _PENDING,
-        rf"(?:{_REFUND_S}(?: been)?|{_REFUND}){_FILL} (?:{_AUX} )?(?:approved|initiated|requested"
-        r"|authori[sz]ed)",
+        rf"(?:{_REFUND_S}(?: been)?|{_REFUND}){_FILL} (?:{_AUX} )?(?:\w+ and )?(?:approved"
+        r"|initiated|requested|authori[sz]ed)",
         negated=_PENDING,
     ),
     rules(None, r"be refunded"),
@@ -373,7 +377,7 @@ _TABLE = RuleSet.of(
         rf"(?:{_REFUND}(?: request| req)'s(?: been)?|{_REFUND_S}(?: been)?){_FILL} (?:declined"
         r"|rejected|denied|refused"
         r"|knocked back|turned down)",
-        rf"{_REFUND}(?: request| req)?{_FILL} (?:was |has been |is |been |got |'s been )"
+        rf"{_REFUND}(?: request| req)?{_FILL} (?:was |has been |is |been |got |'s been )?"
         r"(?:declined|rejected"
         r"|denied"
         r"|refused|knocked back|turned down)",

@@ -211,7 +211,7 @@ _TABLE = RuleSet.of(
         r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
         rf"(?! {_TO_DECIDE})",
         # Back at the shop, said by how it came: "turned up back at ours", "got to us".
-        rf"{past(*ARRIVING)} (?:back )?(?:at|in|to|into|with) {RETURNS_PLACE}",
+        rf"{past(*ARRIVING)} (?:back )?(?:at|in|to|into|{WITH_CHAT}) {RETURNS_PLACE}",
         rf"{past('get')} to {RETURNS_PLACE}",
         # Booked in where returns arrive: "was logged in at our returns facility".
         rf"(?:was|were|been|got) (?:logged|scanned|booked|checked) in (?:at|to|by) {RETURNS_PLACE}",

@@ -195,3 +195,39 @@ def test_store_credit_available_on_the_account_for_a_return_is_issued():
     text = "Your store credit of $30.00 is now available in your account for the returned mug."
     assert values(text, ClaimKind.REFUND) == ["issued"]
     assert values("A credit card is available in your account settings.", ClaimKind.REFUND) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Still to come, told by when with no verb.
+        ("rfnd on RMA-40040 next week", "pending"),
+        ("- 💰 Refund to follow", "pending"),
+        # Two verbs of review before the approval.
+        ("The refund was checked and approved this morning.", "pending"),
+        # Declined with the auxiliary dropped.
+        ("refund of £12 declined, outside the window", "none"),
+    ],
+)
+def test_refund_states_said_curtly(text, value):
+    assert values(text, ClaimKind.REFUND) == [value]
+
+
+def test_refund_with_a_past_weekday_is_no_promise():
+    assert values("The refund on Monday was for another order?", ClaimKind.REFUND) == []
+
+
+def test_landed_with_us_in_chat_spelling_is_received():
+    assert read("RMA-40041 turned up w us this am", ClaimKind.RETURN_STATUS) == [
+        ("received", "RMA-40041")
+    ]
+
+
+def test_already_reduced_is_a_price_cut():
+    text = "The code won't work on the Floor Lamp, which is already reduced."
+    assert read(text, ClaimKind.DISCOUNT) == [("unspecified", "LM-0002")]
+
+
+def test_items_that_are_already_reduced_name_a_kind_not_an_offer():
+    text = "We can't add a code to items that are already reduced."
+    assert values(text, ClaimKind.DISCOUNT) == []
