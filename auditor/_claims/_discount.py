@@ -143,7 +143,7 @@ _TABLE = RuleSet.of(
         rf"{_MONEY_WORDS}(?:\W+[\w-]+){{0,5}}?\W+(?:usually|normally|regularly|originally"
         rf"|instead of|down from|was)\W{{0,2}}{_MONEY}",
         # A multi-buy: "3 for 2", "buy one, get one half price", "BOGOF".
-        r"(?<![\d.,])[2-5] for (?:the price of )?[1-4](?![\d.,:/])"
+        r"(?:2|3|4|5) for (?:the price of )?(?:1|2|3|4)(?![\d.,:/])"
         r"(?! (?:days?|weeks?|hours?|pm|am)\b)",
         r"buy (?:one|1),? get (?:one|1)|bogof?|two for one|2-for-1",
         rf"on sale (?:for|at) {_MONEY}",
@@ -220,7 +220,8 @@ _TABLE = RuleSet.of(
         r" (?:the|this|that|your|ur|our|these|those) (?:[\w%$£€.-]+ ){0,3}(?:discounts?"
         r"|coupons?|vouchers?|promo(?: codes?)?|codes?|offers?|deals?|reductions?|sales? prices?)",
         # Said after the offer: "price adjustments are not available", "code expired yday".
-        r"(?:(?:[£$€]\s?\d+(?:[.,]\d{2})?|\d{1,3} ?%) (?:off )?)?(?:discounts?|coupons?"
+        # (Led by the word: a figure before it is covered by "off …" below, which files.)
+        r"(?:off )?(?:discounts?|coupons?"
         r"|vouchers?|promo(?:tional)?(?: codes?)?|codes?|price adjustments?|promotions?|offers?"
         r"|deals?|rebates?)(?: code)?s?(?: \S*\d\S*)? (?:has |have |had |is |are |was |were )?"
         r"(?:not available"

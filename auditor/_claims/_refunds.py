@@ -194,8 +194,8 @@ _TABLE = RuleSet.of(
         # Already back with the customer: "the money should already be back with you".
         rf"{_MONEY}{_FILL} (?:\w+ )?already (?:be |been )?back (?:with|to) (?:you|u)",
         # The customer has had the money back: "u got €12 back for the missing cable".
-        rf"(?:you|u)(?:'ve| have)? (?:got|had|received|recieved) (?:the |your |ur )?(?:full )?"
-        rf"{_MONEY} back",
+        # (Led by the verb, so that it is filed under it: "u" files nothing.)
+        rf"(?:got|had|received|recieved) (?:the |your |ur )?(?:full )?{_MONEY} back",
         # Credit sitting on the account, said as where it is now: "store credit of €40 on ur
         # account, …" (a credit is the refund only in an answer about a return: `_settle`).
         rf"(?:store credit|credit){_FILL} (?:is |'s |has been )?(?:now )?(?:available |ready )?"
@@ -366,8 +366,9 @@ _TABLE = RuleSet.of(
         rf"{CANNOT} (?:{_LIGHT} (?:you )?(?:a |any |the |your |ur )?(?:full |partial )?{_REFUND}"
         r"|refund|rfnd)(?!s)",
         # Refunds in general, refused as a policy ("we cant do refunds on sale items"); said by
-        # one agent ("i can't do refunds, I've escalated it") it is their authority, no state.
-        rf"(?<!\bi\x20){CANNOT} (?:{_LIGHT} )?(?:refund|rfnd)s",
+        # one agent ("i can't do refunds, I've escalated it") it is their authority, no state
+        # (`_own_authority`).
+        rf"{CANNOT} (?:{_LIGHT} )?(?:refund|rfnd)s",
         r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
         r"|could not) (?:issue|give|offer|process|provide) (?:you )?(?:a |any )?refund",
         # Not getting one: "won't be getting a refund", "isn't due a refund".
@@ -518,6 +519,17 @@ _KEPT_PART = compile_pattern(
     r"\b(?:postage|shipping|delivery|p&p|fees?|charges?|costs?|surcharge)"
     r"(?:\s+(?:cost|costs|fee|fees|charge|charges))?(?:\W+(?:which|that))?\W*$"
 )
+
+
+_ONE_AGENT = compile_pattern(r"(?:^|\W)i\W*$")
+
+
+def _own_authority(doc: Document, hit: Hit) -> bool:
+    """ "i can't do refunds": an agent's own authority, no state of the refund."""
+    phrase = doc.masked[hit.start : hit.end]
+    if hit.value != _NONE or not phrase.endswith(("refunds", "rfnds")):
+        return False
+    return _ONE_AGENT.search(doc.masked, max(0, hit.start - 4), hit.start) is not None
 
 
 def _part_kept(doc: Document, hit: Hit) -> bool:
@@ -721,15 +733,21 @@ def _predicate_hits(doc: Document) -> list[Hit]:
     return hits
 
 
+#: The refund's names as substrings: an `in` test each, before any pattern runs.
+_REFUND_STEMS = ("refund", "rfnd", "refnd", "reimburs", "credit")
+
+
 @EXTRACTORS.register(ClaimKind.REFUND)
 def extract_refund(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.REFUND))
     hits = [
         settled
         for hit in scan(doc, *table)
-        if not _part_kept(doc, hit) and (settled := _settle(doc, hit))
+        if not _part_kept(doc, hit)
+        and not _own_authority(doc, hit)
+        and (settled := _settle(doc, hit))
     ]
-    if not hits and _REFUND_WORD.search(doc.masked):
+    if not hits and any(map(doc.masked.__contains__, _REFUND_STEMS)):
         hits = _predicate_hits(doc)
     if doc.layout is not None or "|" in doc.masked:
         hits.extend(_field_hits(doc))

@@ -173,10 +173,9 @@ _TABLE = RuleSet.of(
         r"(?:was|has been|'s been|is|were|have been) (?:logged|marked|scanned|recorded|checked)"
         r"(?: in)? as (?:delivered|received|arrived|back)",
         # Shown so on the system: "RMA-1 is showing as received at the warehouse".
-        r"(?:is|'s|are) (?:now )?(?:showing|shown|listed|marked) as (?:received|delivered|arrived"
-        r"|back)",
+        r"(?:showing|shown|listed|marked) as (?:received|delivered|arrived|back)",
         # Looked over, in the passive past: "Your return RMA-1 was inspected".
-        rf"(?:was|were|has been|have been|'s been) (?:now |already |fully )?{past(*ASSESSING)}",
+        rf"(?:was|were|has been|have been) (?:now |already |fully )?{past(*ASSESSING)}",
         # A line whose label is the state and whose value a tick: "- Received: ✅ Nov 28".
         r"(?:received|arrived|inspected|back with us)\s*:\s*(?:\u2705|\u2714|yes\b)",
         # The return had or got: "we've had your return", "got ORD-1's return back".
