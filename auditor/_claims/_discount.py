@@ -227,6 +227,10 @@ _TABLE = RuleSet.of(
         r"(?:not available"
         r"|unavailable|expired|ended|finished|ran out|run out|no longer (?:valid|available|running"
         r"|on)|not valid|invalid|can't be (?:used|applied)|cannot be (?:used|applied))",
+        # With its figure: "€5 off code expired yday" (no "available" here: every stock
+        # answer says it, and a pattern led by a figure is searched wherever its words are).
+        rf"{_MONEY} off (?:codes?|vouchers?|coupons?|discounts?|promo(?: codes?)?)(?: \S*\d\S*)?"
+        r" (?:has |have |had |is |was )?(?:expired|ended|no longer valid|invalid|not valid)",
         # Asked for and turned down: "your request for a price adjustment … has been declined".
         r"(?:request|requests|application|claim) for (?:a |the |your )?(?:price adjustment"
         r"|discount|price match|voucher|coupon|promo code|credit)s?(?: \S+){0,5}? (?:has been |have"

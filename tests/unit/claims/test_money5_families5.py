@@ -171,6 +171,7 @@ def test_discounts_by_mechanism(text, value):
         # Refused with the offer named in full, or said expired or unavailable.
         "We can't apply the 10% welcome discount to sale items.",
         "Sorry, the code SAVE15 has expired.",
+        "the £10 off voucher ended last week",
         "Price adjustments are not available after purchase.",
         "Your request for a price match on the Floor Lamp was declined.",
         # Used by the customer when buying, not offered now.
