@@ -423,13 +423,13 @@ _MONEY_BACK = compile_pattern(
 #: Just before an amount, what makes it not the refund: taken off it ("minus a $6.95 fee",
 #: "less the £3.50 postage") or set aside ("rather than the full $249.99").
 _DEDUCTED = compile_pattern(
-    r"\b(?:minus|less|after|excluding|deducting|deducted|withheld|withholding|kept|keeping"
+    r"(?:>|\b(?:minus|less|after|excluding|deducting|deducted|withheld|withholding|kept|keeping"
     r"|retained|rather than"
     r"|instead of|not|than"
     # A threshold, not a sum: "refunds over £100 need a manager", "exception > £100".
-    r"|over|above|exceeding|>"
+    r"|over|above|exceeding"
     # What was paid, not what goes back: "you were charged $60", "priced at $80".
-    r"|charged(?: (?:you|u))?|priced at|price of|costs?|retails? (?:at|for))"
+    r"|charged(?: (?:you|u))?|priced at|price of|costs?|retails? (?:at|for)))"
     r"(?: (?:a|an|the|your|our|full|original|usual|whole))*\W*$"
 )
 #: Just after an amount, what makes it the gross the refund was cut from: "£17.50 less …".

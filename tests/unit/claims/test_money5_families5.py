@@ -118,6 +118,7 @@ def test_a_part_kept_and_a_sums_terms_are_not_the_refund_amount():
 
 def test_thresholds_and_credit_toward_the_next_order_are_not_refund_amounts():
     assert values("Refunds over £250 need a manager's sign-off.", ClaimKind.REFUND_AMOUNT) == []
+    assert values("Passing to Tier 2: refund exception > €300.", ClaimKind.REFUND_AMOUNT) == []
     gift = "I've added a $10 credit toward your next order."
     assert values(gift, ClaimKind.REFUND_AMOUNT) == []
     # Store credit for a returned item is still the refund.
