@@ -59,7 +59,7 @@ _HALF = compile_pattern(r"\bhalf (?:price|off)\b|\b50/50\b")
 #: The words of a price cut in any grammar: "a courtesy credit of 10%", "25% toward your next
 #: purchase", "adjust the price by 15 percent", "a 30% markdown", "discount it by 10%".
 _OFFER_WORDS = compile_pattern(
-    r"\b(?:off|discount(?:ed|s)?|reduc(?:e|ed|tion)|markdown|marked down|credit|cheaper|saving"
+    r"\b(?:off|discount(?:ed|s)?|reduc(?:e|ed|tion)|markdown|marked down|credit|cheaper|savings?"
     r"|save|price|toward|towards|coupon|voucher|code|promo)\b"
     r"|\bmark(?:ed|ing)?\b(?:\s+\S+){0,4}?\s+down\b"
 )
@@ -109,6 +109,9 @@ _TABLE = RuleSet.of(
         r"(?:reduced|discounted|sale|clearance) prices?",
         r"reduced (?:in|for) (?:the|our) (?:\w+ )?sale",
         r"marked down",
+        # Said of one named thing in a clause of its own (", which is already reduced"); the
+        # restrictive "items that are already reduced" names a kind, not an offer.
+        r"which (?:is|'s|are) already (?:reduced|discounted|marked down|on sale)",
         # A price said to have come down: "now £25, down from £35", "reduced from £40".
         rf"(?:down|reduced|marked down|cut|knocked down) from {_MONEY}",
         r"on (?:clearance|special)(?! (?:request|order)\b)",
@@ -136,6 +139,13 @@ _TABLE = RuleSet.of(
         r"(?: (?:retails?|sells?|costs?|priced|goes|is|was))?(?: (?:at|for))?"
         rf"\W{{0,2}}{_MONEY}",
         r"(?:exclusive|special|promotional|introductory|reduced|sale|discounted|offer) price",
+        # A price in words beside the usual one: "a fiver at the mo, usually £8".
+        rf"{_MONEY_WORDS}(?:\W+[\w-]+){{0,5}}?\W+(?:usually|normally|regularly|originally"
+        rf"|instead of|down from|was)\W{{0,2}}{_MONEY}",
+        # A multi-buy: "3 for 2", "buy one, get one half price", "BOGOF".
+        r"(?:2|3|4|5) for (?:the price of )?(?:1|2|3|4)(?![\d.,:/])"
+        r"(?! (?:days?|weeks?|hours?|pm|am)\b)",
+        r"buy (?:one|1),? get (?:one|1)|bogof?|two for one|2-for-1",
         rf"on sale (?:for|at) {_MONEY}",
         rf"(?:{_MONEY}|{_FIGURE})\s*\(was (?:{_MONEY}|{_FIGURE})",
         rf"(?:{_MONEY}|{_FIGURE}),? (?:was|down from|reduced from) (?:{_MONEY}|{_FIGURE})",
@@ -153,6 +163,8 @@ _TABLE = RuleSet.of(
         r"price[- ]?match(?:ed|ing)?",
         r"match(?:ed|ing)? (?:the|that|their|this|a|any|your) (?:[\w']+ )?(?:lower |cheaper )?"
         r"price",
+        # Money taken off as a noun: "a reduction of $20 from its regular price".
+        rf"(?:reduction|discount|markdown|price cut) of {_MONEY}",
         # Money saved: "you save $8 on the board", "a saving of $5.00".
         rf"(?:save|saves|saving|savings) (?:of )?(?:you )?(?:{_MONEY}|{_MONEY_WORDS})",
     ),
@@ -186,6 +198,11 @@ _TABLE = RuleSet.of(
         r"|have been)"
         r" (?:\w+ )?(?:discounted|reduced|on sale|on offer|marked down)",
         r"free (?:shipping|delivery|returns?|postage|gift wrapping|wrapping)",
+        # A threshold is a delivery policy: "Standard (free over £50)", "free on orders over $35".
+        rf"free (?:on (?:all )?orders )?(?:over|above|when you spend|for orders over) {_MONEY}",
+        # No charge taken is no offer: "No charge was captured on your card".
+        r"no charge (?:was|has been|will be|is|were|'s been) (?:captured|taken|made|applied"
+        r"|processed|put through|debited|billed|raised)",
         # "Free standard shipping", "free next-day delivery".
         rf"free (?:[\w-]+ ){{1,2}}{_POLICY}",
         r"(?:ships?|shipping|delivered|delivery|posted) (?:for )?free",
@@ -197,6 +214,31 @@ _TABLE = RuleSet.of(
         r" (?:offer|give|apply|provide|do|issue|extend|honou?r)(?: you)? (?:a |any |an |an extra"
         r" |further )?(?:\w+ )?(?:discounts?|coupons?|vouchers?|promo(?: codes?)?|reductions?"
         r"|price[- ]?match(?:ing|es)?)",
+        # With the offer named in full: "unable to extend the 15% holiday discount to …".
+        r"(?:can't|cant|cannot|can not|unable to|not able to|won't be able to|not in a position to"
+        r"|not allowed to|no longer) (?:offer|give|apply|extend|honou?r|use|accept|add)(?: you)?"
+        r" (?:the|this|that|your|ur|our|these|those) (?:[\w%$£€.-]+ ){0,3}(?:discounts?"
+        r"|coupons?|vouchers?|promo(?: codes?)?|codes?|offers?|deals?|reductions?|sales? prices?)",
+        # Said after the offer: "price adjustments are not available", "code expired yday".
+        # (Led by the word: a figure before it is covered by "off …" below, which files.)
+        r"(?:off )?(?:discounts?|coupons?"
+        r"|vouchers?|promo(?:tional)?(?: codes?)?|codes?|price adjustments?|promotions?|offers?"
+        r"|deals?|rebates?)(?: code)?s?(?: \S*\d\S*)? (?:has |have |had |is |are |was |were )?"
+        r"(?:not available"
+        r"|unavailable|expired|ended|finished|ran out|run out|no longer (?:valid|available|running"
+        r"|on)|not valid|invalid|can't be (?:used|applied)|cannot be (?:used|applied))",
+        # With its figure: "€5 off code expired yday" (no "available" here: every stock
+        # answer says it, and a pattern led by a figure is searched wherever its words are).
+        rf"{_MONEY} off (?:codes?|vouchers?|coupons?|discounts?|promo(?: codes?)?)(?: \S*\d\S*)?"
+        r" (?:has |have |had |is |was )?(?:expired|ended|no longer valid|invalid|not valid)",
+        # Asked for and turned down: "your request for a price adjustment … has been declined".
+        r"(?:request|requests|application|claim) for (?:a |the |your )?(?:price adjustment"
+        r"|discount|price match|voucher|coupon|promo code|credit)s?(?: \S+){0,5}? (?:has been |have"
+        r" been |was |were |is |got )?(?:declined|rejected|denied|refused|turned down)",
+        # Used by the customer when buying, not offered now: "purchased with a promo code".
+        r"(?:purchased|bought|ordered|paid|placed|made|got) (?:\w+ )?(?:with|using) (?:a |an |the"
+        r" |your |ur )?(?:\w+ )?(?:promo(?:tional)?(?: code)?|discount(?: code)?|coupon|voucher"
+        r"|code)",
         r"no (?:\w+ )?(?:discounts?|coupons?|vouchers?|promo codes?) (?:are |is )?(?:available"
         r"|on offer|running|at the moment|right now)",
         # Asked about, not offered: "a colleague who can look into a discount for you".
@@ -290,7 +332,9 @@ def _percentages(doc: Document) -> list[Claim]:
 #: nothing, it is the cancellation or refund that is free of a fee ("ORD-1 cancelled, no
 #: charge"), not an offer of something free. A replacement sent at no charge still is one.
 _NO_CHARGE = compile_pattern(r"no charge|at no (?:extra |additional )?(?:cost|charge)")
-_SETTLED = compile_pattern(r"\b(?:cancel\w*|refund\w*|void\w*|reversed|reimburs\w*)\b")
+_SETTLED = compile_pattern(
+    r"\b(?:cancel\w*|refund\w*|void\w*|reversed|reimburs\w*|binned|scrapped|called off)\b"
+)
 _GIVEN = compile_pattern(
     r"\b(?:replac\w*|new one|another one|swap\w*|exchang\w*|send\w*|sent|ship\w*|post\w*"
     r"|keep|upgrad\w*|repair\w*)\b"

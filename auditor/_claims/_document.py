@@ -37,7 +37,7 @@ _ORDER_WORDS = compile_pattern(r"(?<!-)\b(?:" + "|".join(_ORDER_NOUNS) + r")\b")
 _RETURN_NOUNS = ("return", "returns", "returned", "returning", "rma")
 #: "sent it back", "got the parcel back": the verbs that make a return with "back".
 _SENDING = ("sent", "sending", "send", "posted", "posting")
-_HAVING = ("got", "received", "have")
+_HAVING = ("got", "received", "have", "had")
 _RETURN_WORDS = compile_pattern(
     r"\b(?:" + "|".join(_RETURN_NOUNS) + "|(?:" + "|".join(_SENDING) + r")\b[\w\s]{0,30}\bback"
     r"|(?:" + "|".join(_HAVING) + r") (?:\w+ ){1,2}back)\b"

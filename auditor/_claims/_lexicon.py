@@ -372,3 +372,9 @@ VARIANT_WORDS = (
     "colourways", "colorway", "colorways", "finish", "finishes", "shade", "shades", "size",
     "sizes", "small", "medium", "xs", "xxl", "petite",
 )  # fmt: skip
+#: Not able to, in every spelling chat and prose use: "can't", "cant", "unable to", "won't be
+#: able to". A refusal of the act that follows it.
+CANNOT = (
+    r"(?:can't|cant|cannot|can not|unable to|not able to|couldn't|couldnt|could not"
+    r"|won't be able to|wont be able to|will not be able to|not in a position to)"
+)

@@ -13,7 +13,16 @@ import re
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import APPROVING, REFUND, STARTING, WALLET, WITH_CHAT, forms, past
+from auditor._claims._lexicon import (
+    APPROVING,
+    CANNOT,
+    REFUND,
+    STARTING,
+    WALLET,
+    WITH_CHAT,
+    forms,
+    past,
+)
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import has_yet, hedged, negated
 from auditor._claims._numbers import MONEY, parse_amount
@@ -41,7 +50,7 @@ _REFUND_S = r"(?:refund|rfnd|refnd|reimbursement|store credit|credit)'s"
 _FILL = (
     r"(?:\s+(?!(?:is|are|be|been|being|will|would|should|shall|can|could|may|might|has|have"
     r"|had|was|were|hasn't|haven't|wasn't|isn't|won't|not|and|but|once|when|if|pending)(?!\w))"
-    r"(?:\S*[^\s,;]|[\d€$£]\S*)){0,6}?"
+    r"(?:\S*[^\s,;]|[\d€$£]\S*)){0,8}?"
 )
 _HAS_BEEN = (
     r"(?:has been|have been|was|is|'s been|been|has|had|hasn't been|has not been|haven't been"
@@ -78,6 +87,11 @@ _BACK_ON = rf"back (?:on|to|into|onto|in|2) {WALLET}"
 _FUTURE = compile_pattern(r"\b(?:will|'ll|shall|going to|gonna|about to|plan to|need to)\b")
 #: How many words before a phrase a future may stand and still govern it.
 _FUTURE_REACH = 5
+#: Light verbs that make "refund" the act: "do a refund", "arrange a refund".
+_LIGHT = r"(?:do|make|arrange|sort|authori[sz]e|approve|put through|get you)"
+#: A mark right after the word gives the state as a field would: "rfnd ❌", "Refund ✅".
+_TICK = "(?:\u2705|\u2714\ufe0f?)"
+_CROSS = "(?:\u274c|\u2716\ufe0f?|\U0001f6ab)"
 _WORDS = compile_pattern(r"[\w']+")
 #: A credit named as the refund ("store credit of $42", "the credit … has posted"), not the
 #: verb ("credited", which says money went back).
@@ -124,7 +138,7 @@ _TABLE = RuleSet.of(
         # PayPal" (a return's "refunded" alone stays the return's state).
         rf"(?:sent|paid|put|transferred|returned|given) (?:the |your )?{_MONEY} back to (?:you|u)",
         rf"refunded (?:back )?(?:to|into|onto|on) {_WALLET}",
-        rf"{_REFUND}{_FILL} (?:is|'s) on (?:its|it's|the|their) way",
+        rf"{_REFUND}{_FILL} (?:is|'s) (?:now |already )?on (?:its|it's|the|their) way",
         rf"{_REFUND_S} on (?:its|it's|the|their) way",
         rf"(?:{_REFUND_S}|{_REFUND}{_FILL}(?:'s| is)?) on (?:its |it's |the |their )?way",
         rf"{_REFUND}(?: status)?\W{{1,8}}(?:issued|completed?|paid|sent)",
@@ -138,6 +152,11 @@ _TABLE = RuleSet.of(
         r"you(?:'ve| have)? been (?:refunded|reimbursed|credited)",
         r"(?:we've|we have|i've|i have|we|i)(?: just| already| now)? (?:issued|processed|sent|paid"
         r"|made|completed) (?:a|the|your)(?: full| partial)? refund",
+        # A second verb of the same subject, or chat's subject without its apostrophe: "we've
+        # cancelled it and issued a full refund", "ive processed a full refund".
+        r"(?:and|ive|weve|iv|i ve|we ve)(?: just| already| now| also)? (?:issued|processed"
+        r"|sent|paid|made|completed|actioned|put through|released) (?:you )?(?:a|the|your|ur)"
+        rf"(?: full| partial)? {_REFUND}",
         r"(?:'s|is|has been|was|went|has gone|are) back (?:on|to|in|into) your",
         r"refunded",
         # Done in other words: "refund done", "went thru", "Accounts have processed your refund".
@@ -174,11 +193,37 @@ _TABLE = RuleSet.of(
         rf" to {_WALLET}",
         # Already back with the customer: "the money should already be back with you".
         rf"{_MONEY}{_FILL} (?:\w+ )?already (?:be |been )?back (?:with|to) (?:you|u)",
+        # The customer has had the money back: "u got €12 back for the missing cable".
+        # (Led by the verb, so that it is filed under it: "u" files nothing.)
+        rf"(?:got|had|received|recieved) (?:the |your |ur )?(?:full )?{_MONEY} back",
+        # Credit sitting on the account, said as where it is now: "store credit of €40 on ur
+        # account, …" (a credit is the refund only in an answer about a return: `_settle`).
+        rf"(?:store credit|credit){_FILL} (?:is |'s |has been )?(?:now )?(?:available |ready )?"
+        rf"(?:on|in) {_WALLET}"
+        r"(?=\s*(?:[,.;!\n]|$|now\b|for\b))",
+        # Shown as done: "is showing as completed", "marked as paid on our side".
+        rf"{_REFUND}{_FILL} (?:is |'s |are )?(?:now )?(?:showing|shown|marked|listed|flagged)"
+        r" as (?:complete|completed|paid|issued|sent|processed|refunded|done)",
+        # The money has left the shop: "refund left us this morning".
+        rf"{_REFUND}{_FILL} (?:has |have |'s )?(?:now |just |already )?left"
+        r" (?:us|our (?:end|side|system|account|bank))",
+        rf"{_REFUND} ?{_TICK}",
+        # The refund as a pronoun in its sentence (`_settle`): "the refund should be with you by
+        # Monday, we sent it on Tuesday".
+        r"(?:we've|we have|we|i've|i have|i|they've|they) (?:already |just )?(?:sent|paid"
+        r"|issued|processed|released|actioned) (?:it|that)(?! to (?:the|our)\b)",
         negated=_NONE,
         negated_yet=_PENDING,
     ),
+    rules(_NONE, rf"{_REFUND} ?{_CROSS}", negation=False),
     rules(
         _PENDING,
+        # Still to come, told by when and no verb: "refund tmrw", "Refund to follow".
+        rf"{_REFUND}(?: (?:for|on|of) (?:the |your |ur )?\S+)? (?:to follow|to come|tmrw|tmr"
+        r"|tomoz|2moro|tomorrow|next week"
+        r"|(?:on )?(?:mon|tues|wednes|thurs|fri)day)(?!\w)(?! (?:was|were|it was)\b)",
+        # Still to be done, as the infinitive says: "expect the refund to be actioned".
+        rf"{_REFUND}{_FILL} to be {_DONE}",
         rf"{_REFUND}{_FILL} (?:is|'s|are) (?:still |currently |now )?(?:pending|being processed"
         r"|on hold|in progress|being issued|under way|underway|awaiting approval)",
         rf"{_LABEL}(?:{_AMOUNT}\W{{1,3}})?pending",
@@ -213,7 +258,7 @@ _TABLE = RuleSet.of(
         r"|in process"
         r"|on hold|under way|underway)",
         r"(?:it's|it is|its|that's|that is)(?: still| currently| now)? (?:pending|being processed"
-        r"|going through|on hold)",
+        r"|going through|on hold|processing)",
         # Held back: "we're holding the refund until …".
         rf"{forms('hold')}(?: back)? (?:the |your |ur )?(?:full |partial )?{_REFUND}",
         rf"{_MONEY} (?:will|'ll|should) (?:go|be sent|be put|come) back",
@@ -231,7 +276,8 @@ _TABLE = RuleSet.of(
         r"(?:you'll|you will) (?:be refunded|be reimbursed|get (?:your )?(?:money|a refund"
         r"|refunded|a full refund)|receive (?:a|your) refund)",
         # Money still to come back: "you'll get £12.50 back", "… the full amount back".
-        rf"(?:you'll|you will|you should|you'd|you would) (?:get|receive|have) (?:the |your )?"
+        rf"(?:you'll|you will|you should|you'd|you would|u'll|youll) (?:get|receive|have|see)"
+        r" (?:the |your |ur )?"
         rf"(?:full |whole )?(?:{_MONEY}|full amount|whole amount|amount|full \w+ price) back",
         # Approval of the money, not yet the money: "inspected and approved for a refund".
         r"(?:approved|accepted|cleared|okayed|ok'd|authorised|authorized) for (?:a |the |your )?"
@@ -247,8 +293,8 @@ _TABLE = RuleSet.of(
         rf" (?:the|your|a|ur)(?: full| partial)? {_REFUND}",
         # Under review: "your refund request is still being reviewed".
         rf"(?:{_REFUND_S}|{_REFUND}(?: request| req)?){_FILL}(?: is| are)?"
-        r"(?: still| now| currently)? being"
-        r" (?:reviewed|considered|assessed|checked)",
+        r"(?: still| now| currently)? (?:being (?:reviewed|considered|assessed|checked)"
+        r"|under review|in review|awaiting review)",
         # Money to come: "we'll pay back the £22.00", "we will credit $15.00 back".
         rf"(?:will|we'll|i'll|they'll|shall|going to|gonna)(?: be)? {forms(*_PAYING)}(?: you)?"
         r"(?: back)?"
@@ -298,8 +344,8 @@ _TABLE = RuleSet.of(
     # Approved or asked for, not yet paid; and not approved yet is still to come.
     rules(
         _PENDING,
-        rf"(?:{_REFUND_S}(?: been)?|{_REFUND}){_FILL} (?:{_AUX} )?(?:approved|initiated|requested"
-        r"|authori[sz]ed)",
+        rf"(?:{_REFUND_S}(?: been)?|{_REFUND}){_FILL} (?:{_AUX} )?(?:\w+ and )?(?:approved"
+        r"|initiated|requested|authori[sz]ed)",
         negated=_PENDING,
     ),
     rules(None, r"be refunded"),
@@ -315,6 +361,14 @@ _TABLE = RuleSet.of(
         r"(?:not|isn't|is not|aren't|are not|isnt) refundable",
         r"(?:won't|will not|can't|cannot|can not|unable to|couldn't|could not)"
         r" (?:be )?refund(?:ed)?",
+        # Not able to, in any spelling, over the verb or a light verb and the noun: "we cant
+        # refund gift cards", "can't do a refund on those", "couldn't arrange a refund".
+        rf"{CANNOT} (?:{_LIGHT} (?:you )?(?:a |any |the |your |ur )?(?:full |partial )?{_REFUND}"
+        r"|refund|rfnd)(?!s)",
+        # Refunds in general, refused as a policy ("we cant do refunds on sale items"); said by
+        # one agent ("i can't do refunds, I've escalated it") it is their authority, no state
+        # (`_own_authority`).
+        rf"{CANNOT} (?:{_LIGHT} )?(?:refund|rfnd)s",
         r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
         r"|could not) (?:issue|give|offer|process|provide) (?:you )?(?:a |any )?refund",
         # Not getting one: "won't be getting a refund", "isn't due a refund".
@@ -324,7 +378,8 @@ _TABLE = RuleSet.of(
         rf"(?:{_REFUND}(?: request| req)'s(?: been)?|{_REFUND_S}(?: been)?){_FILL} (?:declined"
         r"|rejected|denied|refused"
         r"|knocked back|turned down)",
-        rf"{_REFUND}(?: request| req)?{_FILL} (?:was |has been |is |been )(?:declined|rejected"
+        rf"{_REFUND}(?: request| req)?{_FILL} (?:was |has been |is |been |got |'s been )?"
+        r"(?:declined|rejected"
         r"|denied"
         r"|refused|knocked back|turned down)",
         r"(?:won't|will not|isn't going to|is not going to) be (?:a|any) refund",
@@ -348,7 +403,8 @@ _REFUND_CUE = compile_pattern(
     r"|back with (?:you|u)"
     r"|back (?:on|to|in|into|2) (?:your|ur)"
     r"|(?:pay|paid|paying) back"
-    r"|on your statement|(?:get|getting|receive|have|sent|paid|put) (?:the |your )?"
+    r"|on your statement|(?:get|getting|got|receive|received|have|had|sent|paid|put)"
+    r" (?:the |your |ur )?"
     r"(?:full |whole )?\S+ back\b|back to (?:you|u)\b)"
 )
 #: A reason after a refused refund that is still to come: "…, as it hasn't arrived yet".
@@ -356,6 +412,7 @@ _REASON_YET = compile_pattern(r"\b(?:as|because|since|cos|coz|until|till)\b[^.;!
 #: "No refund until we receive it": refused only for now.
 _UNTIL = compile_pattern(r"[\w ]{0,20}?\b(?:until|till|before|unless|once)\b")
 _PRONOUNS = ("it", "that")
+_OBJECT_PRONOUNS = (" it", " that")
 #: Refund talk in any form: the word, or money going back.
 _MONEY_BACK = compile_pattern(
     r"\brefund|\brfnd|\breimburs|\b(?:went|gone|go|goes|sent|put|going|way|credited|pay|paid)"
@@ -366,11 +423,13 @@ _MONEY_BACK = compile_pattern(
 #: Just before an amount, what makes it not the refund: taken off it ("minus a $6.95 fee",
 #: "less the £3.50 postage") or set aside ("rather than the full $249.99").
 _DEDUCTED = compile_pattern(
-    r"\b(?:minus|less|after|excluding|deducting|deducted|withheld|withholding|kept|keeping"
+    r"(?:>|\b(?:minus|less|after|excluding|deducting|deducted|withheld|withholding|kept|keeping"
     r"|retained|rather than"
     r"|instead of|not|than"
+    # A threshold, not a sum: "refunds over £100 need a manager", "exception > £100".
+    r"|over|above|exceeding"
     # What was paid, not what goes back: "you were charged $60", "priced at $80".
-    r"|charged(?: (?:you|u))?|priced at|price of|costs?|retails? (?:at|for))"
+    r"|charged(?: (?:you|u))?|priced at|price of|costs?|retails? (?:at|for)))"
     r"(?: (?:a|an|the|your|our|full|original|usual|whole))*\W*$"
 )
 #: Just after an amount, what makes it the gross the refund was cut from: "£17.50 less …".
@@ -379,6 +438,18 @@ _GROSS = compile_pattern(
     # A fee kept back: "the $9.99 return shipping fee was deducted from your refund".
     r"|(?:\s+[\w-]+){0,3}\s+(?:fee|charge|postage|cost)s?\s+(?:was |were |has been |is |will be )?"
     r"(?:deducted|taken off|taken out|subtracted|withheld|kept)\b"
+    # A part that stays with the shop: "the £4.95 postage isn't refundable".
+    r"|(?:\s+[\w&-]+){0,2}?\s+(?:postage|shipping|delivery|p&p|fees?|charges?)"
+    r"\s+(?:isn't|is not|isnt|aren't|are not|won't be|wont be|will not be|not|was not|wasn't)"
+    r"\s+refund(?:able|ed)\b"
+    # A term of a sum told out: "€22 + €4.99 postage = €26.99" (the total is the refund).
+    r"|(?:\s+[\w&-]+){0,2}?\s*[+=]"
+)
+#: A credit to spend later is a price cut, not money back: "a $15 credit toward your next
+#: purchase", "£5 on your account for next time".
+_NEXT_TIME = compile_pattern(
+    r"\b(?:toward|towards|off|for|on|against) (?:your |ur |the |a )?(?:next|future)"
+    r"(?: (?:purchase|order|shop|visit|time))?\b"
 )
 _NAMED_REFUND = compile_pattern(r"\b(?:refund|rfnd|refnd|reimburs)")
 #: A field's label naming what was paid or kept, not what goes back.
@@ -410,10 +481,11 @@ _CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound", "qu
 def _settle(doc: Document, hit: Hit) -> Hit | None:
     """Drop what the return status owns; "no refund … yet" is a refund still to come."""
     phrase = doc.masked[hit.start : hit.end]
-    if phrase.startswith(_PRONOUNS):  # "it's still pending" is a refund's only beside one
-        sentence = doc.sentence_at(hit.start)
-        if _ANY_REFUND.search(doc.masked, sentence.start, sentence.end) is None:
-            return None
+    # "it's still pending", "we sent it" are a refund's only beside one: in its sentence, or
+    # opening the sentence after one about the refund ("… isnt refundable. it's processing now")
+    pronoun = phrase.startswith(_PRONOUNS) or phrase.endswith(_OBJECT_PRONOUNS)
+    if pronoun and not _refund_in_reach(doc, hit):
+        return None
     if phrase.startswith("credit card") or (
         _CREDIT.search(phrase) and not _credit_refunds(doc, hit)
     ):
@@ -428,8 +500,8 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
             return None
         hit = hit._replace(value=_ISSUED)
     bare = phrase == "refunded"
-    if bare and refunded_is_return_status(doc, hit.start):
-        return None
+    if bare and hit.value != _PENDING and refunded_is_return_status(doc, hit.start):
+        return None  # "RMA-1 refunded" is the return's; "RMA-1 … nothing refunded yet" is not
     waiting = _UNTIL.match(doc.masked, hit.end) is not None or _held_for(doc, hit)
     if hit.value == _NONE and (waiting or has_yet(doc, hit.clause)):
         return hit._replace(value=_PENDING)
@@ -438,6 +510,46 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
     if hit.value == _PENDING and phrase.endswith(" back") and _already(doc, hit):
         return hit._replace(value=_ISSUED)  # "you should have the £42.00 back already"
     return hit
+
+
+#: A part of the money that does not go back, just before "isn't refundable": the postage,
+#: the shipping or a fee kept is no state of the refund ("… but the £4.95 postage isn't
+#: refundable").
+_KEPT_PART = compile_pattern(
+    r"\b(?:postage|shipping|delivery|p&p|fees?|charges?|costs?|surcharge)"
+    r"(?:\s+(?:cost|costs|fee|fees|charge|charges))?(?:\W+(?:which|that))?\W*$"
+)
+
+
+_ONE_AGENT = compile_pattern(r"(?:^|\W)i\W*$")
+
+
+def _own_authority(doc: Document, hit: Hit) -> bool:
+    """ "i can't do refunds": an agent's own authority, no state of the refund."""
+    phrase = doc.masked[hit.start : hit.end]
+    if hit.value != _NONE or not phrase.endswith(("refunds", "rfnds")):
+        return False
+    return _ONE_AGENT.search(doc.masked, max(0, hit.start - 4), hit.start) is not None
+
+
+def _part_kept(doc: Document, hit: Hit) -> bool:
+    if hit.value != _NONE:
+        return False
+    if not doc.masked.startswith(("not", "isn", "is not", "aren", "are not", "non"), hit.start):
+        return False
+    sentence = doc.sentence_at(hit.start)
+    return _KEPT_PART.search(doc.masked, max(sentence.start, hit.start - 40), hit.start) is not None
+
+
+def _refund_in_reach(doc: Document, hit: Hit) -> bool:
+    sentence = doc.sentence_at(hit.start)
+    if _ANY_REFUND.search(doc.masked, sentence.start, sentence.end):
+        return True
+    index = doc.sentences.index(sentence)
+    if index == 0 or doc.masked[sentence.start : hit.start].strip():
+        return False
+    previous = doc.sentences[index - 1]
+    return _ANY_REFUND.search(doc.masked, previous.start, previous.end) is not None
 
 
 def _held_for(doc: Document, hit: Hit) -> bool:
@@ -492,9 +604,13 @@ _FIELD_STATES = {
     # Said with their own negation: "Not eligible", "Not started yet".
     **dict.fromkeys(("not eligible", "ineligible", "not refundable", "non-refundable"), _NONE),
     **dict.fromkeys(("not started", "not yet started", "started", "initiated"), _PENDING),
+    # Waiting in a word: "on hold", "Awaiting warehouse check", "Not yet — …".
+    **dict.fromkeys(("on hold", "awaiting", "waiting", "not yet", "scheduled", "held"), _PENDING),
 }
 #: Field states whose negation is part of the state, not a denial of it.
-_SELF_NEGATED = frozenset(("not eligible", "not refundable", "not started", "not yet started"))
+_SELF_NEGATED = frozenset(
+    ("not eligible", "not refundable", "not started", "not yet started", "not yet")
+)
 #: Longest first: "not eligible" before a bare "eligible" could be read.
 _FIELD_STATE = compile_pattern(
     r"\b(?:" + "|".join(sorted(_FIELD_STATES, key=len, reverse=True)) + r")\b"
@@ -577,10 +693,62 @@ def _refund_label(doc: Document, label: Clause, headings: bool) -> bool:
     )
 
 
+#: A clause that is only a predicate, its subject in the clause before it: the refund's noun
+#: phrase split off by its commas or its "and" ("The refund of $89.99 for the Mixer, return
+#: RMA-1, | was issued …"; "Your refund for the Throw | and Candle was issued today").
+_PREDICATE = compile_pattern(
+    r"[^\S\n]*(?:(?:and|&)[^\S\n]+(?:the[^\S\n]+)?x+[^\S\n]+)?"
+    rf"(?:(?P<future>will|should|is going to) be|{_HAS_BEEN})(?: now| just| already)?"
+    rf" (?P<verb>{_DONE})\b"
+)
+#: A verb of the clause's own, which would make the refund before it a subject of another.
+_OWN_VERB = compile_pattern(
+    r"\b(?:is|are|was|were|has|have|had|will|would|'s|'ve|'ll|been|be|do|does|did"
+    r"|can|could|should|may|might)\b"
+)
+
+
+def _predicate_hits(doc: Document) -> list[Hit]:
+    """A subjectless predicate of money done, whose subject is a refund in the same sentence
+    before it, told without a verb of its own: issued (or pending, when still to come)."""
+    hits = []
+    for index, clause in enumerate(doc.clauses):
+        if index == 0 or silent(clause):
+            continue
+        match = _PREDICATE.match(doc.masked, clause.start, clause.end)
+        if match is None:
+            continue
+        sentence = doc.sentence_at(clause.start)
+        if sentence.start >= clause.start:
+            continue
+        before = doc.masked[sentence.start : clause.start]
+        refund = _REFUND_WORD.search(before)
+        if refund is None or _OWN_VERB.search(before, refund.end()):
+            continue
+        if negated(doc, clause, *match.span("verb")):
+            continue
+        value = _PENDING if match.group("future") else _ISSUED
+        start, end = match.span("verb")
+        hits.append(Hit(start, end, value, clause, hedged(doc, clause, start)))
+    return hits
+
+
+#: The refund's names as substrings: an `in` test each, before any pattern runs.
+_REFUND_STEMS = ("refund", "rfnd", "refnd", "reimburs", "credit")
+
+
 @EXTRACTORS.register(ClaimKind.REFUND)
 def extract_refund(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.REFUND))
-    hits = [settled for hit in scan(doc, *table) if (settled := _settle(doc, hit))]
+    hits = [
+        settled
+        for hit in scan(doc, *table)
+        if not _part_kept(doc, hit)
+        and not _own_authority(doc, hit)
+        and (settled := _settle(doc, hit))
+    ]
+    if not hits and any(map(doc.masked.__contains__, _REFUND_STEMS)):
+        hits = _predicate_hits(doc)
     if doc.layout is not None or "|" in doc.masked:
         hits.extend(_field_hits(doc))
     return claims_of(doc, ClaimKind.REFUND, hits) if hits else []
@@ -614,8 +782,12 @@ def _not_the_refund(doc: Document, clause: Clause, match: re.Match[str]) -> bool
     labelled = doc.labelled_clause_text(clause)
     if _PRICE_LABEL.search(labelled[: len(labelled) - len(text)]):
         return True  # "Original amount: $80.00", "Restocking fee: $8.00"
-    if _GOODWILL.search(doc.masked, *_sentence_span(doc, match.start())):
+    span = _sentence_span(doc, match.start())
+    if _GOODWILL.search(doc.masked, *span):
         return _NAMED_REFUND.search(text) is None  # "$15 credit … as a little thank-you"
+    if _NEXT_TIME.search(doc.masked, *span) and not doc.return_context:
+        # "a $15 credit toward your next purchase", in an answer about no return or refund
+        return _NAMED_REFUND.search(doc.masked, *span) is None
     return _HOLD.search(text) is not None and _ANY_REFUND.search(text) is None
 
 

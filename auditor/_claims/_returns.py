@@ -55,6 +55,11 @@ _ASSESSOR = (
     rf"(?:they're|they are|we're|we are|(?:{STAFF}|technician|technicians|warehouse) (?:is|are))"
 )
 _ASSESSED_THING = r"(?:it|them|its \w+|their \w+|the \w+|your \w+|xx+)"
+#: The places that take returns in, as the subject of a verb: "the warehouse got it".
+_HOLDER = (
+    r"(?:warehouse|facility|depot|returns? (?:team|cent(?:re|er)|department|dept)"
+    r"|inspection team|qc team)"
+)
 #: A return's label, by any of its names: "label", "returns label", "QR code".
 _LABEL = r"(?:(?:return|returns|shipping|postage|prepaid) )?(?:label|qr code)"
 
@@ -150,7 +155,7 @@ _TABLE = RuleSet.of(
         rf" (?:your|the) {_NOT_THE_ORDER}(?:returned \w+|return(?! req)|item|parcel|package|xx+"
         r"|\w+(?! req))"
         r"(?: back)?",
-        r"(?:return|returns|item|parcel|package|it|its|xx+)(?: (?!request|req\b)\w+)?"
+        r"(?:return|returns|item|parcel|package|it|its|xx+\)?)(?: (?!request|req\b)\w+)?"
         r" (?:was|has been|is|'s been|have been|were|been) (?:received|recieved|rcvd|rec'd|recd)"
         r"(?: back)?",
         # Terse: "item rcvd back", "parcel received back".
@@ -167,6 +172,12 @@ _TABLE = RuleSet.of(
         r" (?:delivered|received|arrived|back)",
         r"(?:was|has been|'s been|is|were|have been) (?:logged|marked|scanned|recorded|checked)"
         r"(?: in)? as (?:delivered|received|arrived|back)",
+        # Shown so on the system: "RMA-1 is showing as received at the warehouse".
+        r"(?:showing|shown|listed|marked) as (?:received|delivered|arrived|back)",
+        # Looked over, in the passive past: "Your return RMA-1 was inspected".
+        rf"(?:was|were|has been|have been) (?:now |already |fully )?{past(*ASSESSING)}",
+        # A line whose label is the state and whose value a tick: "- Received: ✅ Nov 28".
+        r"(?:received|arrived|inspected|back with us)\s*:\s*(?:\u2705|\u2714|yes\b)",
         # The return had or got: "we've had your return", "got ORD-1's return back".
         r"(?:we've|we have|we|i've|they've|they have) (?:now |just )?(?:had|got) (?:your|the|ur"
         r"|xx+'s) return(?! request| req| label| form| slip)",
@@ -199,8 +210,17 @@ _TABLE = RuleSet.of(
         r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
         rf"(?! {_TO_DECIDE})",
         # Back at the shop, said by how it came: "turned up back at ours", "got to us".
-        rf"{past(*ARRIVING)} (?:back )?(?:at|in|to|into|with) {RETURNS_PLACE}",
+        rf"{past(*ARRIVING)} (?:back )?(?:at|in|to|into|{WITH_CHAT}) {RETURNS_PLACE}",
         rf"{past('get')} to {RETURNS_PLACE}",
+        # Booked in where returns arrive: "was logged in at our returns facility".
+        rf"(?:was|were|been|got) (?:logged|scanned|booked|checked) in (?:at|to|by) {RETURNS_PLACE}",
+        # Here is the shop, in the shop's voice: "RMA-1 got here Tuesday", "landed here".
+        rf"{past(*ARRIVING, 'get')} here\b",
+        # The place that holds returns had it: "the warehouse got it Monday".
+        rf"{_HOLDER} (?:now |just |finally )?(?:got|received|had|has had|have had|took in)"
+        rf" {_ASSESSED_THING}",
+        # Brought to the shop by the carrier: "got delivered to our warehouse yesterday".
+        rf"(?:was|were|got|been|has been|have been) delivered (?:back )?(?:to|at) {RETURNS_PLACE}",
         rf"{past('reach')} {RETURNS_PLACE}",
         # Someone looking it over now: "the team are giving it a once-over".
         rf"{_ASSESSOR} (?:now |currently |still |just )?{ing(*ASSESSING)} {_ASSESSED_THING}",
@@ -236,8 +256,19 @@ _TABLE = RuleSet.of(
         r" (?:take|accept) (?:it|them|xx+|the \w+|your \w+|this|that)(?: one)? back",
         negation=False,
     ),
-    # Closed with the money paid: "closed with a full refund".
-    rules(_REFUNDED, r"closed (?:with|and) (?:a )?(?:full |partial )?refund(?:ed)?"),
+    # Closed with the money paid: "closed with a full refund", "Closed — refund issued".
+    rules(
+        _REFUNDED,
+        r"closed (?:with|and) (?:a )?(?:full |partial )?refund(?:ed)?",
+        r"closed\W{1,4}(?:(?:a |the )?(?:full |partial )?refund (?:issued|paid|sent|processed"
+        r"|complete|completed|done)|refunded)",
+    ),
+    # Waiting on the customer to send it is a return given the go-ahead: "waiting on u to
+    # post it", "we're waiting for you to drop it off".
+    rules(
+        _APPROVED,
+        r"waiting (?:on|for) (?:you|u|ya) to (?:post|send|ship|drop|return|bring|pop)",
+    ),
     rules(_REJECTED, forms("say no to"), negation=False),
     rules(_REJECTED, r"(?:isn't|is not|not) eligible for (?:a )?return", negation=False),
     rules(
@@ -369,8 +400,32 @@ _ARRIVER = ("xx", "returned ")
 _BY_ID = compile_pattern(r"xx+ .*arrived|.* (?:received|got) xx+")
 
 
+#: A field label that names no topic of its own ("Status:"): the heading above it does.
+_BARE_STATUS = compile_pattern(r"[^\S\n]*(?:status|state|current status)\W*")
+_REFUND_HEADING = compile_pattern(r"\b(?:refund|rfnd|reimburs)")
+_RETURN_HEADING = compile_pattern(r"\b(?:return|rma)")
+
+
+def _refund_section_field(doc: Document, hit: Hit) -> bool:
+    """The hit is the value of a bare "Status:" line under a heading about the refund and not
+    the return ("## Refund update / Status: Pending approval"): the refund's state."""
+    if doc.layout is None or not doc.layout.headings:
+        return False
+    line = doc.masked.rfind("\n", 0, hit.start) + 1
+    colon = doc.masked.find(":", line, hit.start)
+    if colon < 0 or not _BARE_STATUS.fullmatch(doc.masked, line, colon + 1):
+        return False
+    above = [h for h in doc.layout.headings if h.end <= line]
+    if not above:
+        return False
+    heading = doc.masked[above[-1].start : above[-1].end]
+    return bool(_REFUND_HEADING.search(heading)) and not _RETURN_HEADING.search(heading)
+
+
 def _keep(doc: Document, hit: Hit) -> bool:
     phrase = doc.masked[hit.start : hit.end]
+    if _refund_section_field(doc, hit):
+        return False
     if hit.value == _RECEIVED and _BY_ID.fullmatch(phrase):
         # An item that arrived is the customer's delivery; the return's id is the return.
         at = hit.start + phrase.index("xx")
