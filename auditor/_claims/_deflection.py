@@ -16,6 +16,7 @@ from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
     ACCOUNT_HOLDER,
+    ASKING_AROUND,
     CARRIERS,
     CLUELESS,
     CONTACTING,
@@ -50,7 +51,9 @@ _YOUR_RECORDS = (
     r"(?:(?:your|ur|yr)(?: own)? (?:account|acct|acc|profile|login|name|email(?: address)?"
     rf"|records?|order history|orders)|{THIS_ACCOUNT}"
     r"|the (?:email(?: address)?|details|name|account) (?:on file|we have on file|on (?:your|ur)"
-    r" (?:account|acct)))"
+    r" (?:account|acct))"
+    r"|the email(?: address)? (?:associated with|linked to|registered to|attached to) (?:your|ur)"
+    r" (?:account|acct))"
 )
 #: What a system is when it cannot answer: "down", "playing up", "offline for maintenance".
 _BROKEN = (
@@ -60,7 +63,9 @@ _BROKEN = (
     r"(?:anything|stock|orders|it)|blank|empty|greyed out|timing out|spinning"
     r"|on a go-slow|on a go slow|going slow|sluggish|lagging|really slow|so slow"
     r"|(?:experiencing|suffering|having) (?:an? |some )?(?:\w+ ){0,2}(?:outage|outages|downtime"
-    r"|issues|problems|difficulties|glitch|glitches))"
+    r"|issues|problems|difficulties|glitch|glitches)|crawling|creaking"
+    r"|having (?:a|one of (?:its|those|them)) (?:funny|bad|slow|off|dodgy) (?:five minutes|moment"
+    r"|moments|day|days|turn|spell|hour))"
 )
 #: Systems a person at the shop looks things up in (the things that can be "down").
 _SYSTEMS = (
@@ -204,6 +209,33 @@ _HANDOFF_FAMILIES = rules(
     r"take (?:(?:it|this|that) )?up with",
     rf"(?:check|checking|ask|asking|try|trying) with (?:our|the) (?:[\w-]+ ){{0,2}}?{STAFF}",
     r"(?:ticket|case|query|request|complaint) (?:raised|opened|logged|created|filed|submitted)\b",
+    # The answer deferred until someone else is asked: "I'll ask the buyer … and drop you a
+    # message", "let me chk w/ warehouse & come back 2 u", "I'll check and get back to you".
+    rf"(?:i'll|i will|ill|let me|i'm going to|i am going to|i shall) (?:[\w-]+ ){{0,2}}?"
+    rf"{forms(*ASKING_AROUND)}(?: [\w/-]+){{0,7}}? (?:and|&|then|n)"
+    rf" (?:{_REACH_YOU}|(?:come|get) back (?:to|2) {_YOU}\b)",
+    rf"(?:i'll|i will|ill|i shall|we'll|we will) (?:come|get) back (?:to|2) {_YOU}"
+    r"(?: [\w-]+){0,3}? (?:once|when|as soon as|after) (?:i|we|they|i've|we've|i hear|we hear)\b",
+    rf"(?:i'll|i will|ill|i shall|we'll|we will) (?:follow up|catch up) (?:with )?{_YOU}"
+    r"(?: [\w-]+){0,3}? (?:once|when|as soon as|after) (?:i|we) (?:hear|receive|get|have)\b",
+    rf"(?:get|have|ask|getting|having|asking) (?:a|an|the|our|my|one of (?:my|our|the))"
+    rf"(?: [\w-]+){{0,2}}? {STAFF} to (?:chase|check|look|find out|investigate|follow)",
+    # A kind of question routed elsewhere: "warranty claims go through the manufacturer",
+    # "pricing qs go to sales@…", "please direct your inquiry to the manufacturer", "warranty
+    # stuff → manufacturer".
+    r"(?:claims|questions|qs|q's|queries|enquiries|inquiries|stuff|issues|requests|matters)"
+    r"(?: \w+)? (?:go|goes|are handled|get handled|are dealt with|are sorted|need to go|have to go"
+    r"|must go) (?:through|to|via|by)\b",
+    r"direct (?:any |all |your |ur |the |this )?(?:[\w-]+ )?(?:inquiry|enquiry|question|query|claim"
+    r"|request) to\b",
+    rf"(?:→|->|=>) ?(?:the |ur |your )?(?:{THIRD_PARTY}|billing|sales|returns|support|customer"
+    r" service|store|shop|branch|warranty team)\b",
+    # A call to the customer is a hand-off even from a team; an email after an answer is a
+    # notice: "our Customer Relations team will ring you tomorrow".
+    rf"(?:team|department|dept|desk|relations|services|care)(?: \w+){{0,2}}? (?:will|'ll|is going"
+    rf" to|are going to) (?:give {_YOU} a (?:ring|call|bell)|ring|call|phone) {_YOU}\b",
+    r"(?:flagged|marked|booked|put|added|logged)(?: \w+){0,2}? (?:for|as) (?:a |an )?(?:call ?back"
+    r"|callback|ring ?back)\b",
     negation=False,
 )
 #: An adverb between a negation and its verb: "I don't actually have sight of".
@@ -234,7 +266,13 @@ _CANNOT_CHECK_FAMILIES = rules(
     r"(?:prevents?|prevented|preventing|stops?|stopped|stopping) me (?:from )?(?:checking|seeing"
     r"|accessing|viewing|looking|pulling|getting|loading|opening|confirming)",
     rf"{_CANT} (?:get onto|get on to|get in to|log into|log onto|browse|search|query|read|reach)\b",
-    rf"{_CANT} tell(?: you| u| ya)? (?:where|when|what|if|whether|how)\b",
+    rf"{_CANT} tell(?: you| u| ya)? (?:where|when|what|if|whether|how|which)\b",
+    # Locked away from the assistant: "the refund side is locked to me".
+    r"(?:locked|blocked|restricted|greyed out|hidden) (?:to|for|from) me\b",
+    # A third party that keeps its news from the shop: "the courier doesn't share redelivery
+    # times with us".
+    rf"(?:{THIRD_PARTY}|they)(?: \w+)? (?:doesn't|does not|doesnt|don't|do not|dont|won't|will not"
+    r"|wont|never) (?:share|give|send|tell|pass on|provide)(?: [\w-]+){0,3}? (?:with|to) us\b",
     # A screen that will not bring the record up: "it won't bring up your return".
     r"(?:won't|will not|wont|isn't|is not|isnt) (?:let me )?(?:bring|pull|call)(?:ing)?"
     r"(?: [\w-]+){0,3} up\b",
@@ -268,7 +306,7 @@ _CANNOT_CHECK_FAMILIES = rules(
     r"(?:logged|kicked|locked|thrown|timed|booted) me (?:out|off)\b",
     rf"{_CANT} get (?:back )?(?:in|into|on|onto)\b",
     r"(?:not|isn't|isnt|aren't|arent|won't|wont) (?:loading|showing|working|coming up|coming"
-    r" through|coming thru|updating|syncing) (?:on|at|from|for) my (?:end|side|screen"
+    r" through|coming thru|updating|syncing) (?:(?:on|at|from|for) )?my (?:end|side|screen"
     r"|computer|system)",
     # A feed between systems that has stopped ("the dpd feed isnt coming thru"); not a page
     # "not updating", which is the carrier's news, not the assistant's blindness.
@@ -280,7 +318,8 @@ _CANNOT_CHECK_FAMILIES = rules(
 _IDENTITY = (
     r"(?:postcode|post code|zip code|zip|full name|email on the account|email address on the"
     r" account|name on the account|billing address|phone number on the account"
-    r"|email on the acct|last (?:4|four) digits|card number)"
+    r"|email on the acct|last (?:4|four) digits|card number"
+    r"|first line of (?:the|your|ur) (?:[\w-]+ )?address|last (?:4|four) of (?:the|your|ur) card)"
 )
 _SIGN_IN_FAMILIES = rules(
     Deflection.SIGN_IN.value,
@@ -300,6 +339,8 @@ _SIGN_IN_FAMILIES = rules(
     r"|ownership|identity)",
     r"(?:date of birth|dob|memorable word|memorable information|security questions?"
     r"|security answers?|passcode|one-time code|verification code)",
+    rf"(?:verification|confirmation) of (?:the |your |ur )?(?:[\w-]+ )?{_IDENTITY}",
+    rf"(?:what's|whats|what is) (?:the|your|ur) (?:[\w-]+ )?{_IDENTITY}",
     negation=False,
 )
 #: What an assistant says it is limited to, instead of an answer: "I'm only allowed to deal
@@ -365,6 +406,11 @@ _OTHER_FAMILIES = rules(
     r"(?:couldn't|could not|couldnt) tell (?:you|ya|u)(?:,|\.|!|$| to be honest| honestly| sorry)",
     rf"{_CANT} answer (?:those|these|questions|queries|that kind|anything)",
     r"(?:that's|thats|that is|it's|its) a new one on me",
+    r"no can do\b",
+    rf"(?:we|i|and|but) {_CANT} (?:do|action|process|sort|handle) (?:it|that|this|them|those)"
+    r" (?:on|over|via|in|through|from) (?:chat|here|this chat|live chat|the chat|this channel)\b",
+    rf"(?:and|but) {_CANT} (?:process|handle|action|arrange|do) (?:[\w-]+ )?"
+    r"(?:exchanges|refunds|cancellations|requests|that|this|those|these|them)\b",
     r"out of my hands",
     r"not (?:one|something|a question|a thing|anything) (?:i|we) can (?:answer|help with|assist"
     r" with|deal with)",
@@ -427,7 +473,8 @@ _DEFLECTIONS = RuleSet.of(
         r"reach out (?:to|via)",
         r"get in touch",
         r"(?:call|phone|ring) us",
-        r"(?:speak|talk|chat) (?:to|with) (?:a|an|one of our|our|the) (?:\w+ )?(?:agents?|humans?"
+        r"(?:speak|talk|chat) (?:to|with|w/) (?:a |an |one of our |our |the )?(?:\w+ )?"
+        r"(?:agents?|humans?"
         r"|colleagues?|team|members?|representatives?|person|advisors?|specialists?)",
         r"live chat",
         r"connect you (?:with|to)",
@@ -541,7 +588,23 @@ _DEFLECTIONS = RuleSet.of(
         r" (?:login|log-in|log in|sign-in)",
         r"(?:you're|you are|you're currently|you've) (?:signed|logged) in",
         r"(?:signed|logged) in (?:with|as)",
-        r"(?:under|on|in|to|with|against) (?:your|ur|yr) (?:login|log-in|log in|sign-in)",
+        r"(?:under|on|in|to|with|against) (?:your|ur|yr)(?: own)? (?:login|log-in|log in|sign-in)",
+        # A record logged, a login as a noun: "RMA-1 was logged on 1 December", "logged in at
+        # our returns facility", "placed from a personal login".
+        r"(?:was|were|been|being|is|are|got|get|gets) logged (?:in|on|into)\b",
+        r"(?:from|on|with|via|under) (?:a|an|another|the|their) (?:[\w-]+ )?(?:login|log-in)\b",
+        # A carrier's inability is what happened to the parcel, not the assistant's blindness:
+        # "the driver couldn't access your building".
+        rf"{CARRIERS}(?: [\w-]+){{0,4}}? {_CANT} (?:access|get into|get in|get to|reach|find"
+        r"|deliver|gain access)\b",
+        # Not seeing something happen is evidence that it has not: "I can't see a refund going
+        # through yet", "I can't see any more on order".
+        rf"{_CANT} see (?:a|an|any|the)(?: [\w-]+){{0,3}}? (?:going through|gone through|go"
+        r" through|on order|coming in|come in|due in|booked in)\b",
+        # The order going to the warehouse is the order moving, not a hand-off.
+        r"(?:order|it|parcel|package|items?)(?: [\w-]+){0,5}? (?:be|been|being|is|was|gets?|get)"
+        r" (?:sent|released) (?:over |through )?to (?:the|our) (?:warehouse|fulfil\w* cent\w+"
+        r"|depot|packing team)\b",
         # A check that failed on the order is what happened to it, not a non-answer: "voided —
         # we couldn't verify the billing address".
         rf"we {_CANT} (?:verify|confirm|authori[sz]e|validate) (?:the|your) (?:billing|payment|card"
@@ -640,7 +703,11 @@ _REFUSALS = RuleSet.of(
         r"|account|the account)",
         r"(?:only|just) (?:discuss|share|help with|talk about|look at|deal with)(?: \w+){0,3}?"
         r" (?:that|which) (?:belong|belongs|are linked|are registered) to (?:you|u)\b",
-        rf"{_CANT} (?:find|locate|see) (?:an?|any|that|the|this)? ?(?:order|return)s?(?! details)",
+        # "Can't see orders" in general is blindness; "can't see that order" is not finding it.
+        rf"{_CANT} (?:find|locate) (?:an?|any|that|the|this)? ?(?:order|return)s?(?! details)",
+        rf"{_CANT} see (?:an?|any|that|the|this) (?:order|return)s?(?! details)",
+        rf"(?:anyone|anybody|any1|no one|nobody|noone) (?:but|other than|except|apart from|besides"
+        rf"|bar) (?:the |an? )?{ACCOUNT_HOLDER}",
         r"(?:no|don't see|can't see|do not see|cannot see)(?: any)? (?:record of|trace of)",
         r"(?:there's|there is|i see|we have|i have|i found) no (?:order|return)",
         r"(?:order|return|rma)(?: number| id)? (?:doesn't|does not) exist",
@@ -815,7 +882,10 @@ _SIGN_OFF = compile_pattern(
     r"|more) questions|further (?:questions|help|assistance)|for anything else"
     r"|any (?:probs|problems|issues|worries|questions|qs|q's|hassle)|something else"
     r"|if (?:anything|something)"
-    r" (?:looks|seems|is|goes) (?:off|wrong|amiss))\b"
+    r" (?:looks|seems|is|goes) (?:off|wrong|amiss)"
+    # A condition on the answer not holding: "if it's not turned up by Friday", "if not there".
+    r"|if (?:[\w']+ ){0,3}?(?:not|hasn't|haven't|isn't|doesn't|didn't|hasnt|havent|isnt|doesnt"
+    r"|didnt|never|still)|if (?:[\w']+ ){0,2}?(?:\w+n't))\b"
 )
 
 
@@ -861,7 +931,9 @@ def extract_deflection(doc: Document) -> list[Claim]:
             continue
         if hit.value in _REFUSED_ANYWAY and sentence in refusing:
             continue
-        hits.append(hit)
+        if hit.value == Deflection.CONTACT_SUPPORT and refusing and _owner_sent(doc, hit):
+            continue
+        hits.append(_about_what_follows(doc, hit))
     return claims_of(doc, ClaimKind.DEFLECTION, _settled(doc, hits))
 
 
@@ -876,6 +948,46 @@ def _signing_off(doc: Document, sentence: Segment) -> bool:
     before = doc.sentences[index - 1]
     text = doc.masked[before.start : before.end]
     return text.rstrip(" \n\"')]*").endswith("?") and _SIGN_OFF.search(text) is not None
+
+
+#: The owner of a record someone else asked about, sent to the shop: part of the refusal ("If
+#: it's your partner's, they'd need to contact us themselves", "ask the account holder to
+#: contact us").
+_OWNER = compile_pattern(
+    rf"\b(?:they|they'd|theyd|they'll|she|she'd|she'll|he|he'd|he'll|them|him|her"
+    rf"|{ACCOUNT_HOLDER}|the person)\b"
+)
+
+
+#: What lies between "I can't check/tell" and the thing it cannot: "cannot see inventory for
+#: the Duvet Double", "couldn't tell you when the Chef Knife …", "can't check the Kettle".
+_ABOUT = compile_pattern(
+    r"(?:\s+[\w'-]+){0,2}?\s+(?:when|whether|if|where|how|on|about|for|re|regarding|of)\s+"
+    r"(?:(?:the|our|your|ur)\s+)?|\s+(?:(?:the|our|your|ur)\s+)?"
+)
+#: The non-answers whose object is what they are about.
+_BLIND = frozenset({Deflection.CANNOT_CHECK.value, Deflection.OTHER.value})
+
+
+def _about_what_follows(doc: Document, hit: Hit) -> Hit:
+    """A non-answer is about what it cannot check, named right after it in its clause, not
+    about a name earlier in the sentence ("The Duvet King is in stock; I cannot see inventory
+    for the Duvet Double")."""
+    if hit.value not in _BLIND or hit.subject is not None:
+        return hit
+    for mention in doc.mentions:
+        if mention.start < hit.end:
+            continue
+        if mention.start < hit.clause.end and _ABOUT.fullmatch(doc.masked, hit.end, mention.start):
+            return hit._replace(subject=mention.subject)
+        break
+    return hit
+
+
+def _owner_sent(doc: Document, hit: Hit) -> bool:
+    """A hand-off whose sentence, up to it, names the record's owner as who is to call."""
+    sentence = doc.sentence_at(hit.start)
+    return _OWNER.search(doc.masked, sentence.start, hit.end) is not None
 
 
 #: The non-answers a stated limit is the reason of.

@@ -273,6 +273,24 @@ HANDING_ON = (
     "lodge",
     "share",
 )
+#: Asking around before answering: "I'll ask the buyer", "let me chk w/ the warehouse", "I'll
+#: have a word with the returns lot". Followed by a promise to come back, the answer waits on
+#: someone else: a hand-off.
+ASKING_AROUND = (
+    "ask",
+    "check",
+    "chk",
+    "check with",
+    "chase",
+    "speak to",
+    "speak with",
+    "talk to",
+    "have a word with",
+    "find out",
+    "enquire",
+    "look into",
+    "query",
+)
 #: Who at a shop a case goes to, as the head noun of "a colleague in dispatch", "our billing
 #: department", "the returns lot".
 STAFF = (
