@@ -23,6 +23,7 @@ from auditor._claims._lexicon import (
     DESKS,
     FAILING,
     HANDING_ON,
+    RELATIONS,
     STAFF,
     THIRD_PARTIES,
     THIRD_PARTY,
@@ -218,6 +219,14 @@ _HANDOFF_FAMILIES = rules(
     r"(?: [\w-]+){0,3}? (?:once|when|as soon as|after) (?:i|we|they|i've|we've|i hear|we hear)\b",
     rf"(?:i'll|i will|ill|i shall|we'll|we will) (?:follow up|catch up) (?:with )?{_YOU}"
     r"(?: [\w-]+){0,3}? (?:once|when|as soon as|after) (?:i|we) (?:hear|receive|get|have)\b",
+    # Waiting on what someone else says: "I'll let you know what they say", "… once I hear".
+    rf"(?:let|keep) {_YOU} (?:know|posted|updated)(?: [\w-]+){{0,2}}? (?:what (?:they|he|she)"
+    r" (?:say|says|said|tell me|come back with|find)|(?:once|when|as soon as|if) (?:i|we)"
+    r" (?:hear|get an answer|get a reply|have heard|have an answer)|(?:once|when|as soon as|if)"
+    r" (?:they|he|she) (?:get back|come back|reply|respond|answer|confirm))\b",
+    r"leave (?:it|this|that) with (?:me|us)\b",
+    rf"(?:dropped|sent|fired|shot|pinged|flicked) (?:them|him|her|{_TARGET}) (?:a|an) (?:quick )?"
+    r"(?:message|msg|email|e-mail|note|line|text)\b",
     rf"(?:get|have|ask|getting|having|asking) (?:a|an|the|our|my|one of (?:my|our|the))"
     rf"(?: [\w-]+){{0,2}}? {STAFF} to (?:chase|check|look|find out|investigate|follow)",
     # A kind of question routed elsewhere: "warranty claims go through the manufacturer",
@@ -267,6 +276,8 @@ _CANNOT_CHECK_FAMILIES = rules(
     r"|accessing|viewing|looking|pulling|getting|loading|opening|confirming)",
     rf"{_CANT} (?:get onto|get on to|get in to|log into|log onto|browse|search|query|read|reach)\b",
     rf"{_CANT} tell(?: you| u| ya)? (?:where|when|what|if|whether|how|which)\b",
+    rf"{_CANT} (?:open|get into|load|log into|get on) (?:the|my|our|this|that) (?:[\w-]+ )?"
+    rf"{_SYSTEMS}\b",
     # Locked away from the assistant: "the refund side is locked to me".
     r"(?:locked|blocked|restricted|greyed out|hidden) (?:to|for|from) me\b",
     # A third party that keeps its news from the shop: "the courier doesn't share redelivery
@@ -340,7 +351,7 @@ _SIGN_IN_FAMILIES = rules(
     r"(?:date of birth|dob|memorable word|memorable information|security questions?"
     r"|security answers?|passcode|one-time code|verification code)",
     rf"(?:verification|confirmation) of (?:the |your |ur )?(?:[\w-]+ )?{_IDENTITY}",
-    rf"(?:what's|whats|what is) (?:the|your|ur) (?:[\w-]+ )?{_IDENTITY}",
+    rf"(?:what's|whats|what is|wats|wots|wat's) (?:the|your|ur) (?:[\w-]+ )?{_IDENTITY}",
     negation=False,
 )
 #: What an assistant says it is limited to, instead of an answer: "I'm only allowed to deal
@@ -398,8 +409,8 @@ _OTHER_FAMILIES = rules(
     r"i (?:wouldn't|would not|wouldnt) (?:really |honestly )?know\b",
     r"not (?:sure|certain),? (?:sorry|soz|sry|tbh|honestly|to be honest|i'm afraid)\b",
     r"not (?:totally |entirely |100% |really |too |quite |completely )?(?:sure|certain) (?:about"
-    r"|on|of) (?:that|this)(?: one| question| bit)?(?:,|\.|!|$| to be honest| tbh| sorry| i'm"
-    r" afraid| so)",
+    r"|on|of) (?:that|this)(?: one| question| bit)?(?:,|\.|!|;|$| to be honest| tbh| sorry| i'm"
+    r" afraid| so| [–—-])",
     r"(?:a |bit of a |a bit of a |complete |total )?mystery to (?:me|us)\b",
     r"(?:outside|beyond) (?:of )?the (?:scope|remit) of (?:what i|this|my|our)",
     r"(?:dunno|idk|no clue|not a clue)",
@@ -693,6 +704,10 @@ _REFUSALS = RuleSet.of(
         r" your (?:account|acct|orders)",
         r"no (?:order )?xx+ (?:on|under|in) your (?:account|acct)",
         r"(?:someone|somebody) else's",
+        # A relative's or a friend's record, declined: "I'm not allowed to go into the details
+        # of your sister's order".
+        rf"(?:not|can't|cannot|cant|won't|wont|couldn't|unable to)(?: [\w-]+){{0,8}}?"
+        rf" (?:your|ur|yr) {RELATIONS}'?s\b",
         r"other (?:customers|people|ppl|users|shoppers)'?s?'?",
         r"another (?:customer|person|user)'s",
         r"(?:only|just) (?:discuss|share|help with|access|talk about|give|provide|see|look up"
@@ -984,10 +999,16 @@ def _about_what_follows(doc: Document, hit: Hit) -> Hit:
     return hit
 
 
+#: The owner named after the hand-off: "you'd need to ask whoever bought it".
+_HOLDER = compile_pattern(rf"\b{ACCOUNT_HOLDER}")
+
+
 def _owner_sent(doc: Document, hit: Hit) -> bool:
     """A hand-off whose sentence, up to it, names the record's owner as who is to call."""
     sentence = doc.sentence_at(hit.start)
-    return _OWNER.search(doc.masked, sentence.start, hit.end) is not None
+    if _OWNER.search(doc.masked, sentence.start, hit.end) is not None:
+        return True
+    return _HOLDER.search(doc.masked, hit.end, sentence.end) is not None
 
 
 #: The non-answers a stated limit is the reason of.

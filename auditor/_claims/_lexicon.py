@@ -286,6 +286,8 @@ ASKING_AROUND = (
     "speak with",
     "talk to",
     "have a word with",
+    "have a quick word with",
+    "have a chat with",
     "find out",
     "enquire",
     "look into",
@@ -355,6 +357,13 @@ ACCOUNT_HOLDER = (
 THIRD_PARTIES = (
     r"(?:third parties|third-parties|a third party|anyone else|anybody else|anyone other than"
     r"|anyone but|other (?:customers|people|ppl|users|shoppers)|family members|relatives)"
+)
+#: The people a customer asks for ("my wife's order"), whose records are not the customer's.
+RELATIONS = (
+    r"(?:sister|brother|mum|mom|mother|dad|father|partner|husband|wife|son|daughter|friend"
+    r"|flatmate|roommate|neighbour|neighbor|colleague|boss|boyfriend|girlfriend|gran|grandma"
+    r"|grandad|grandpa|nan|aunt|uncle|cousin|fiance|fiancee|fiancé|fiancée|spouse|parents?"
+    r"|other half|housemate|mate)"
 )
 #: The words of "no idea": "haven't got a scooby", "not the foggiest", "no clue".
 CLUELESS = r"(?:idea|clue|scooby|foggiest|faintest|notion)"
