@@ -236,13 +236,13 @@ _HANDOFF_FAMILIES = rules(
     r"(?: \w+)? (?:go|goes|are handled|get handled|are dealt with|are sorted|need to go|have to go"
     r"|must go) (?:through|to|via|by)\b",
     r"direct (?:any |all |your |ur |the |this )?(?:[\w-]+ )?(?:inquiry|enquiry|question|query|claim"
-    r"|request) to\b",
+    r"|request)(?: [\w-]+){0,4}? to\b",
     rf"(?:→|->|=>) ?(?:the |ur |your )?(?:{THIRD_PARTY}|billing|sales|returns|support|customer"
     r" service|store|shop|branch|warranty team)\b",
     # A call to the customer is a hand-off even from a team; an email after an answer is a
     # notice: "our Customer Relations team will ring you tomorrow".
     rf"(?:team|department|dept|desk|relations|services|care)(?: \w+){{0,2}}? (?:will|'ll|is going"
-    rf" to|are going to) (?:give {_YOU} a (?:ring|call|bell)|ring|call|phone) {_YOU}\b",
+    rf" to|are going to) (?:give {_YOU} a (?:ring|call|bell)|(?:ring|call|phone) {_YOU})\b",
     r"(?:flagged|marked|booked|put|added|logged)(?: \w+){0,2}? (?:for|as) (?:a |an )?(?:call ?back"
     r"|callback|ring ?back)\b",
     negation=False,
@@ -613,8 +613,8 @@ _DEFLECTIONS = RuleSet.of(
         rf"{_CANT} see (?:a|an|any|the)(?: [\w-]+){{0,3}}? (?:going through|gone through|go"
         r" through|on order|coming in|come in|due in|booked in)\b",
         # The order going to the warehouse is the order moving, not a hand-off.
-        r"(?:order|it|parcel|package|items?)(?: [\w-]+){0,5}? (?:be|been|being|is|was|gets?|get)"
-        r" (?:sent|released) (?:over |through )?to (?:the|our) (?:warehouse|fulfil\w* cent\w+"
+        r"(?:order|it|parcel|package|items?|xx+)(?: [\w-]+){0,5}? (?:be|been|being|is|was|gets?"
+        r"|get) (?:sent|released) (?:over |through )?to (?:the|our) (?:warehouse|fulfil\w* cent\w+"
         r"|depot|packing team)\b",
         # A check that failed on the order is what happened to it, not a non-answer: "voided —
         # we couldn't verify the billing address".
