@@ -212,12 +212,13 @@ _HANDOFF_FAMILIES = rules(
     r"(?:ticket|case|query|request|complaint) (?:raised|opened|logged|created|filed|submitted)\b",
     # The answer deferred until someone else is asked: "I'll ask the buyer … and drop you a
     # message", "let me chk w/ warehouse & come back 2 u", "I'll check and get back to you".
-    rf"(?:i'll|i will|ill|let me|i'm going to|i am going to|i shall) (?:[\w-]+ ){{0,2}}?"
+    # Opened on "i'll"/"let" (words the dispatch can index), not on "i".
+    rf"(?:i'll|ill|let me|i'm going to|i'm gonna) (?:[\w-]+ ){{0,2}}?"
     rf"{forms(*ASKING_AROUND)}(?: [\w/-]+){{0,7}}? (?:and|&|then|n)"
     rf" (?:{_REACH_YOU}|(?:come|get) back (?:to|2) {_YOU}\b)",
-    rf"(?:i'll|i will|ill|i shall|we'll|we will) (?:come|get) back (?:to|2) {_YOU}"
+    rf"(?:come|get) back (?:to|2) {_YOU}"
     r"(?: [\w-]+){0,3}? (?:once|when|as soon as|after) (?:i|we|they|i've|we've|i hear|we hear)\b",
-    rf"(?:i'll|i will|ill|i shall|we'll|we will) (?:follow up|catch up) (?:with )?{_YOU}"
+    rf"(?:follow up|catch up) (?:with )?{_YOU}"
     r"(?: [\w-]+){0,3}? (?:once|when|as soon as|after) (?:i|we) (?:hear|receive|get|have)\b",
     # Waiting on what someone else says: "I'll let you know what they say", "… once I hear".
     rf"(?:let|keep) {_YOU} (?:know|posted|updated)(?: [\w-]+){{0,2}}? (?:what (?:they|he|she)"
@@ -225,10 +226,14 @@ _HANDOFF_FAMILIES = rules(
     r" (?:hear|get an answer|get a reply|have heard|have an answer)|(?:once|when|as soon as|if)"
     r" (?:they|he|she) (?:get back|come back|reply|respond|answer|confirm))\b",
     r"leave (?:it|this|that) with (?:me|us)\b",
-    rf"(?:dropped|sent|fired|shot|pinged|flicked) (?:them|him|her|{_TARGET}) (?:a|an) (?:quick )?"
+    rf"(?:dropped|fired|shot|pinged|flicked) (?:them|him|her|{_TARGET}) (?:a|an) (?:quick )?"
     r"(?:message|msg|email|e-mail|note|line|text)\b",
-    rf"(?:get|have|ask|getting|having|asking) (?:a|an|the|our|my|one of (?:my|our|the))"
-    rf"(?: [\w-]+){{0,2}}? {STAFF} to (?:chase|check|look|find out|investigate|follow)",
+    rf"sent (?:them|him|her|(?:the|our|my) (?:[\w-]+ ){{0,2}}?{STAFF}) (?:a|an) (?:quick )?"
+    r"(?:message|msg|email|e-mail|note|line|text)\b",
+    # Someone set to chase it: "I'll get a colleague to chase it", "asked the depot team to look
+    # into it".
+    rf"{STAFF} to (?:chase|look into|investigate|find out|follow (?:it|this|that) up|check (?:on"
+    r"|into|with))\b",
     # A kind of question routed elsewhere: "warranty claims go through the manufacturer",
     # "pricing qs go to sales@…", "please direct your inquiry to the manufacturer", "warranty
     # stuff → manufacturer".
@@ -243,7 +248,7 @@ _HANDOFF_FAMILIES = rules(
     # notice: "our Customer Relations team will ring you tomorrow".
     rf"(?:team|department|dept|desk|relations|services|care)(?: \w+){{0,2}}? (?:will|'ll|is going"
     rf" to|are going to) (?:give {_YOU} a (?:ring|call|bell)|(?:ring|call|phone) {_YOU})\b",
-    r"(?:flagged|marked|booked|put|added|logged)(?: \w+){0,2}? (?:for|as) (?:a |an )?(?:call ?back"
+    r"(?:flagged|marked|booked|logged)(?: \w+){0,2}? (?:for|as) (?:a |an )?(?:call ?back"
     r"|callback|ring ?back)\b",
     negation=False,
 )
@@ -418,10 +423,8 @@ _OTHER_FAMILIES = rules(
     rf"{_CANT} answer (?:those|these|questions|queries|that kind|anything)",
     r"(?:that's|thats|that is|it's|its) a new one on me",
     r"no can do\b",
-    rf"(?:we|i|and|but) {_CANT} (?:do|action|process|sort|handle) (?:it|that|this|them|those)"
+    rf"{_CANT} (?:do|action|process|sort|handle) (?:it|that|this|them|those)"
     r" (?:on|over|via|in|through|from) (?:chat|here|this chat|live chat|the chat|this channel)\b",
-    rf"(?:and|but) {_CANT} (?:process|handle|action|arrange|do) (?:[\w-]+ )?"
-    r"(?:exchanges|refunds|cancellations|requests|that|this|those|these|them)\b",
     r"out of my hands",
     r"not (?:one|something|a question|a thing|anything) (?:i|we) can (?:answer|help with|assist"
     r" with|deal with)",
@@ -600,22 +603,6 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:you're|you are|you're currently|you've) (?:signed|logged) in",
         r"(?:signed|logged) in (?:with|as)",
         r"(?:under|on|in|to|with|against) (?:your|ur|yr)(?: own)? (?:login|log-in|log in|sign-in)",
-        # A record logged, a login as a noun: "RMA-1 was logged on 1 December", "logged in at
-        # our returns facility", "placed from a personal login".
-        r"(?:was|were|been|being|is|are|got|get|gets) logged (?:in|on|into)\b",
-        r"(?:from|on|with|via|under) (?:a|an|another|the|their) (?:[\w-]+ )?(?:login|log-in)\b",
-        # A carrier's inability is what happened to the parcel, not the assistant's blindness:
-        # "the driver couldn't access your building".
-        rf"{CARRIERS}(?: [\w-]+){{0,4}}? {_CANT} (?:access|get into|get in|get to|reach|find"
-        r"|deliver|gain access)\b",
-        # Not seeing something happen is evidence that it has not: "I can't see a refund going
-        # through yet", "I can't see any more on order".
-        rf"{_CANT} see (?:a|an|any|the)(?: [\w-]+){{0,3}}? (?:going through|gone through|go"
-        r" through|on order|coming in|come in|due in|booked in)\b",
-        # The order going to the warehouse is the order moving, not a hand-off.
-        r"(?:order|it|parcel|package|items?|xx+)(?: [\w-]+){0,5}? (?:be|been|being|is|was|gets?"
-        r"|get) (?:sent|released) (?:over |through )?to (?:the|our) (?:warehouse|fulfil\w* cent\w+"
-        r"|depot|packing team)\b",
         # A check that failed on the order is what happened to it, not a non-answer: "voided —
         # we couldn't verify the billing address".
         rf"we {_CANT} (?:verify|confirm|authori[sz]e|validate) (?:the|your) (?:billing|payment|card"
@@ -648,7 +635,18 @@ _DEFLECTIONS = RuleSet.of(
         negation=False,
     ),
 )
+#: A relative's record named: a refusal only where the sentence declines before it.
+_RELATION = "relation"
+_DECLINED = compile_pattern(r"\b(?:not|cannot|cant|unable|won't|wont)\b|n't\b")
 _REFUSALS = RuleSet.of(
+    # A relative's or a friend's record, declined: "I'm not allowed to go into the details of
+    # your sister's order"; said plainly ("your mum's order has shipped") it refuses nothing.
+    rules(
+        _RELATION,
+        rf"{RELATIONS}'?s (?:order|orders|return|returns|account|acct|details|purchase|refund"
+        r"|parcel|delivery)\b",
+        negation=False,
+    ),
     rules(
         None,
         # A limit of time, not of ownership: "I can't see that far back in your order history".
@@ -704,10 +702,6 @@ _REFUSALS = RuleSet.of(
         r" your (?:account|acct|orders)",
         r"no (?:order )?xx+ (?:on|under|in) your (?:account|acct)",
         r"(?:someone|somebody) else's",
-        # A relative's or a friend's record, declined: "I'm not allowed to go into the details
-        # of your sister's order".
-        rf"(?:not|can't|cannot|cant|won't|wont|couldn't|unable to)(?: [\w-]+){{0,8}}?"
-        rf" (?:your|ur|yr) {RELATIONS}'?s\b",
         r"other (?:customers|people|ppl|users|shoppers)'?s?'?",
         r"another (?:customer|person|user)'s",
         r"(?:only|just) (?:discuss|share|help with|access|talk about|give|provide|see|look up"
@@ -721,7 +715,7 @@ _REFUSALS = RuleSet.of(
         # "Can't see orders" in general is blindness; "can't see that order" is not finding it.
         rf"{_CANT} (?:find|locate) (?:an?|any|that|the|this)? ?(?:order|return)s?(?! details)",
         rf"{_CANT} see (?:an?|any|that|the|this) (?:order|return)s?(?! details)",
-        rf"(?:anyone|anybody|any1|no one|nobody|noone) (?:but|other than|except|apart from|besides"
+        rf"(?:anyone|anybody|any1|nobody|noone) (?:but|other than|except|apart from|besides"
         rf"|bar) (?:the |an? )?{ACCOUNT_HOLDER}",
         r"(?:no|don't see|can't see|do not see|cannot see)(?: any)? (?:record of|trace of)",
         r"(?:there's|there is|i see|we have|i have|i found) no (?:order|return)",
@@ -911,6 +905,12 @@ def extract_refusal(doc: Document) -> list[Claim]:
         return list(cached)
     table = (_REFUSALS, doc.context.vocabulary.rules_for(ClaimKind.REFUSAL))
     hits = scan(doc, *table, questions=True, hedging=False)
+    hits = [
+        h._replace(value="privacy") if h.value == _RELATION else h
+        for h in hits
+        if h.value != _RELATION
+        or _DECLINED.search(doc.masked, doc.sentence_at(h.start).start, h.start)
+    ]
     if hits and _SIGN_IN_TALK.search(doc.masked):
         # "For security I can't look anything up while you're a guest": a sign-in request.
         hits = [h for h in hits if not doc.masked.startswith(_SECURITY_NOTE, h.start)]
@@ -943,6 +943,8 @@ def extract_deflection(doc: Document) -> list[Claim]:
     for hit in found:
         sentence = doc.sentence_at(hit.start)
         if hit.value == Deflection.CONTACT_SUPPORT and _signing_off(doc, sentence):
+            continue
+        if _not_a_non_answer(doc, hit):
             continue
         if hit.value in _REFUSED_ANYWAY and sentence in refusing:
             continue
@@ -997,6 +999,50 @@ def _about_what_follows(doc: Document, hit: Hit) -> Hit:
             return hit._replace(subject=mention.subject)
         break
     return hit
+
+
+#: Before a sign-in word, what makes it a record logged or a login named, not a request:
+#: "RMA-1 was logged on 1 December", "placed from a personal login".
+_LOGGED_RECORD = compile_pattern(
+    r"(?:\b(?:was|were|been|being|is|are|got|get|gets)|\b(?:from|on|with|via|under)\s+(?:a|an"
+    r"|another|the|their|your own|ur own)(?:\s+[\w-]+)?)\s+$"
+)
+#: A carrier before "couldn't access": the parcel's story, not the assistant's blindness.
+_CARRIER_BEFORE = compile_pattern(rf"\b{CARRIERS}\b(?:\s+\S+){{0,5}}\s+$")
+_CARRIER_CANT = compile_pattern(
+    rf"{_CANT} (?:access|get into|get in|get to|reach|find|deliver|gain access)\b"
+)
+#: After "I can't see": something not happening, which is the answer ("I can't see a refund
+#: going through yet", "I can't see any more on order").
+_ABSENT = compile_pattern(
+    r" (?:a|an|any|the)(?: [\w-]+){0,3}? (?:going through|gone through|go through|on order"
+    r"|coming in|come in|due in|booked in)\b"
+)
+#: An order sent on to the warehouse (a passive before "sent"): the order moving.
+_SENT_ON = compile_pattern(r"\b(?:be|been|being|is|was|gets?)\s+$")
+_WAREHOUSE = compile_pattern(r"(?:warehouse|fulfil\w* cent\w+|depot)$")
+
+
+def _not_a_non_answer(doc: Document, hit: Hit) -> bool:
+    """A hit that the words around it show to be something else: a record logged, a login
+    named, a carrier's inability, an absence seen, an order sent to the warehouse. Checked per
+    hit, so these cost nothing on answers without one."""
+    text = doc.masked
+    before = text[max(0, hit.start - 60) : hit.start]
+    if hit.value == Deflection.SIGN_IN:
+        return text.startswith(("log", "login"), hit.start) and bool(_LOGGED_RECORD.search(before))
+    if hit.value == Deflection.CANNOT_CHECK:
+        if _CARRIER_CANT.match(text, hit.start) and _CARRIER_BEFORE.search(before):
+            return True
+        return _ABSENT.match(text, hit.end, hit.clause.end) is not None
+    if hit.value == Deflection.CONTACT_SUPPORT and text.startswith(
+        ("sent ", "released "), hit.start
+    ):
+        return (
+            bool(_SENT_ON.search(before))
+            and _WAREHOUSE.search(text, hit.start, hit.end) is not None
+        )
+    return False
 
 
 #: The owner named after the hand-off: "you'd need to ask whoever bought it".
