@@ -246,7 +246,7 @@ _HANDOFF_FAMILIES = rules(
     r" service|store|shop|branch|warranty team)\b",
     # A call to the customer is a hand-off even from a team; an email after an answer is a
     # notice: "our Customer Relations team will ring you tomorrow".
-    rf"(?:team|department|dept|desk|relations|services|care)(?: \w+){{0,2}}? (?:will|'ll|is going"
+    rf"(?:team|department|dept|desk)(?: \w+){{0,2}}? (?:will|'ll|is going"
     rf" to|are going to) (?:give {_YOU} a (?:ring|call|bell)|(?:ring|call|phone) {_YOU})\b",
     r"(?:flagged|marked|booked|logged)(?: \w+){0,2}? (?:for|as) (?:a |an )?(?:call ?back"
     r"|callback|ring ?back)\b",
@@ -281,8 +281,6 @@ _CANNOT_CHECK_FAMILIES = rules(
     r"|accessing|viewing|looking|pulling|getting|loading|opening|confirming)",
     rf"{_CANT} (?:get onto|get on to|get in to|log into|log onto|browse|search|query|read|reach)\b",
     rf"{_CANT} tell(?: you| u| ya)? (?:where|when|what|if|whether|how|which)\b",
-    rf"{_CANT} (?:open|get into|load|log into|get on) (?:the|my|our|this|that) (?:[\w-]+ )?"
-    rf"{_SYSTEMS}\b",
     # Locked away from the assistant: "the refund side is locked to me".
     r"(?:locked|blocked|restricted|greyed out|hidden) (?:to|for|from) me\b",
     # A third party that keeps its news from the shop: "the courier doesn't share redelivery
@@ -423,8 +421,6 @@ _OTHER_FAMILIES = rules(
     rf"{_CANT} answer (?:those|these|questions|queries|that kind|anything)",
     r"(?:that's|thats|that is|it's|its) a new one on me",
     r"no can do\b",
-    rf"{_CANT} (?:do|action|process|sort|handle) (?:it|that|this|them|those)"
-    r" (?:on|over|via|in|through|from) (?:chat|here|this chat|live chat|the chat|this channel)\b",
     r"out of my hands",
     r"not (?:one|something|a question|a thing|anything) (?:i|we) can (?:answer|help with|assist"
     r" with|deal with)",
@@ -437,7 +433,8 @@ _DEFLECTIONS = RuleSet.of(
     rules(
         Deflection.CANNOT_CHECK.value,
         rf"{_CANT}(?: currently| really| actually| directly)? (?:check|see|look up|look into|lookup"
-        r"|access|view|verify|confirm|retrieve|pull up|find out|load|review|track)",
+        r"|access|view|verify|confirm|retrieve|pull up|find out|load|review|track"
+        rf"|open (?:the|my|our|this|that) (?:[\w-]+ )?{_SYSTEMS}\b)",
         r"(?:don't|do not|dont) have (?:any )?(?:access|visibility)",
         r"(?:have|has) no (?:access|visibility)",
         r"(?:don't|do not|dont) have (?:that |this |the |any |those |much |enough )?(?:information"
@@ -713,8 +710,8 @@ _REFUSALS = RuleSet.of(
         r"(?:only|just) (?:discuss|share|help with|talk about|look at|deal with)(?: \w+){0,3}?"
         r" (?:that|which) (?:belong|belongs|are linked|are registered) to (?:you|u)\b",
         # "Can't see orders" in general is blindness; "can't see that order" is not finding it.
-        rf"{_CANT} (?:find|locate) (?:an?|any|that|the|this)? ?(?:order|return)s?(?! details)",
-        rf"{_CANT} see (?:an?|any|that|the|this) (?:order|return)s?(?! details)",
+        rf"{_CANT} (?:find|locate|see(?= (?:an?|any|that|the|this) ))"
+        r" (?:an?|any|that|the|this)? ?(?:order|return)s?(?! details)",
         rf"(?:anyone|anybody|any1|nobody|noone) (?:but|other than|except|apart from|besides"
         rf"|bar) (?:the |an? )?{ACCOUNT_HOLDER}",
         r"(?:no|don't see|can't see|do not see|cannot see)(?: any)? (?:record of|trace of)",
