@@ -1010,10 +1010,11 @@ _CARRIER_CANT = compile_pattern(
     rf"{_CANT} (?:access|get into|get in|get to|reach|find|deliver|gain access)\b"
 )
 #: After "I can't see": something not happening, which is the answer ("I can't see a refund
-#: going through yet", "I can't see any more on order").
+#: going through yet", "I can't see any more on order", "I can't see any problems").
 _ABSENT = compile_pattern(
     r" (?:a|an|any|the)(?: [\w-]+){0,3}? (?:going through|gone through|go through|on order"
     r"|coming in|come in|due in|booked in)\b"
+    r"| (?:any|a) (?:problems?|issues?|reason|errors?|faults?)\b"
 )
 #: An order sent on to the warehouse (a passive before "sent"): the order moving.
 _SENT_ON = compile_pattern(r"\b(?:be|been|being|is|was|gets?)\s+$")

@@ -105,6 +105,7 @@ def test_blindness_in_other_words(text):
         # Not seeing something happen is the answer that it has not.
         "I can't see a refund going through for RMA-30882 yet.",
         "There's none of the Paring Knife left and I can't see any more coming in.",
+        "ORD-58817 has shipped and I can't see any issues with it.",
     ],
 )
 def test_evidence_of_absence_and_third_parties_are_not_blindness(text):
