@@ -242,8 +242,6 @@ _HANDOFF_FAMILIES = rules(
     r"|must go) (?:through|to|via|by)\b",
     r"direct (?:any |all |your |ur |the |this )?(?:[\w-]+ )?(?:inquiry|enquiry|question|query|claim"
     r"|request)(?: [\w-]+){0,4}? to\b",
-    rf"(?:→|->|=>) ?(?:the |ur |your )?(?:{THIRD_PARTY}|billing|sales|returns|support|customer"
-    r" service|store|shop|branch|warranty team)\b",
     # A call to the customer is a hand-off even from a team; an email after an answer is a
     # notice: "our Customer Relations team will ring you tomorrow".
     rf"(?:team|department|dept|desk)(?: \w+){{0,2}}? (?:will|'ll|is going"
@@ -640,7 +638,8 @@ _REFUSALS = RuleSet.of(
     # your sister's order"; said plainly ("your mum's order has shipped") it refuses nothing.
     rules(
         _RELATION,
-        rf"{RELATIONS}'?s (?:order|orders|return|returns|account|acct|details|purchase|refund"
+        # "'s" spelt out, not "'?s": "sister's" is a whole word the dispatch can index.
+        rf"{RELATIONS}'s (?:order|orders|return|returns|account|acct|details|purchase|refund"
         r"|parcel|delivery)\b",
         negation=False,
     ),
@@ -929,7 +928,7 @@ def _refusing(doc: Document) -> frozenset[Segment]:
 @EXTRACTORS.register(ClaimKind.DEFLECTION)
 def extract_deflection(doc: Document) -> list[Claim]:
     table = (_DEFLECTIONS, doc.context.vocabulary.rules_for(ClaimKind.DEFLECTION))
-    found = scan(doc, *table, questions=True, hedging=False)
+    found = scan(doc, *table, questions=True, hedging=False) + _arrow_hits(doc)
     if not found:
         empty = _says_nothing(doc)
         if empty is None:
@@ -996,6 +995,26 @@ def _about_what_follows(doc: Document, hit: Hit) -> Hit:
             return hit._replace(subject=mention.subject)
         break
     return hit
+
+
+#: A kind of question sent elsewhere by an arrow: "warranty qs → manufacturer". Searched only
+#: where the answer has an arrow: a rule without a first word would run on every answer.
+_ARROWS = ("→", "->", "=>")
+_ARROW = compile_pattern(
+    rf"(?:→|->|=>) ?(?:the |ur |your )?(?:{THIRD_PARTY}|billing|sales|returns|support|customer"
+    r" service|store|shop|branch|warranty team)\b"
+)
+
+
+def _arrow_hits(doc: Document) -> list[Hit]:
+    if not any(arrow in doc.masked for arrow in _ARROWS):
+        return []
+    hits = []
+    for match in _ARROW.finditer(doc.masked):
+        clause = doc.clause_at(match.start())
+        if not (clause.echo or clause.conditional):
+            hits.append(Hit(match.start(), match.end(), Deflection.CONTACT_SUPPORT.value, clause))
+    return hits
 
 
 #: Before a sign-in word, what makes it a record logged or a login named, not a request:
