@@ -24,6 +24,11 @@ _WHICH = compile_pattern(
     r"\bwhich\b(?!\s+(?:is|are|was|were|has|have|had|will|would|means|should|can|may"
     r"|might|we|i|it|they)\b)"
 )
+#: Not knowing which is not asking which: "I can't tell which bits have gone out yet".
+_CANNOT_TELL = compile_pattern(
+    r"\b(?:can't|cannot|cant|can not|couldn't|could not|don't|dont|do not|unable to)\s+"
+    r"(?:really\s+|actually\s+)?(?:tell|say|know|see|check)\s+(?:(?:you|u)\s+)?which\b"
+)
 #: Verbs after which "which" asks even in a sentence that is not a question.
 _ASKING = compile_pattern(
     r"\b(?:know|tell|confirm|clarify|specify|say|check|sure|mean|meant|advise|share|which)\b"
@@ -44,7 +49,7 @@ _MEANT_AFTER = compile_pattern(
 )
 #: The id that settles which. Blanks are runs: Markdown emphasis leaves several.
 _ID_NOUN = (
-    r"(?:(?:(?:order|return|rma|item|product|tracking|reference|ref)\s+)?(?:number|no\b\.?|num"
+    r"(?:(?:(?:order|ord|return|rma|item|product|tracking|reference|ref)\s+)?(?:number|no\b\.?|num"
     r"|id|ref|reference|sku|#)(?!\w)|name(?=\s+of\s+(?:the|that|this)\s+(?:item|product))"
     r"|(?:order|return|rma|ref)(?=\s{2,}(?:pls|please|plz|thx|thanks|ta\b|[?.!,]|$)))"
 )
@@ -58,8 +63,8 @@ _ID_REQUEST = compile_pattern(
 #: A question that is only the id asked for: "order no. pls?", "your order number, please?";
 #: not one that goes on about it ("can't find your order number? it's in the email").
 _ID_ONLY = compile_pattern(
-    rf"[\W_]*(?:(?:the|your|ur|yr)\s+)?(?:order|return|rma|reference|ref|tracking)\s+{_ID_NOUN}"
-    r"[\s,.]*(?:pls|please|plz|thanks|ta)?[\s.!]*\?"
+    rf"[\W_]*(?:(?:the|your|ur|yr)\s+)?(?:order|ord|return|rma|reference|ref|tracking)\s+{_ID_NOUN}"
+    r"[\s,.]*(?:(?:pls|please|plz|thanks|ta)?[\s.!]*\?|(?:pls|please|plz)[\s.!]*$)"
 )
 #: Alternatives that are not names: "the one on the 3rd or the one on the 10th", "is this about
 #: a return or an exchange", "check on your order or your return". Kinds of record are which
@@ -89,7 +94,7 @@ _ELSEWHERE = compile_pattern(
 #: An email that is a record, not a channel: where the id is found, what the order was placed
 #: with.
 _EMAIL_RECORD = compile_pattern(
-    r"\b(?:in|from|on) (?:the|your|ur|yr|our) (?:[\w-]+ ){0,2}e-?mail\b"
+    r"\b(?:in|from|on|off) (?:the|your|ur|yr|our) (?:[\w-]+ ){0,2}e-?mail\b"
     r"|\bthe e-?mail(?: address)? (?:you|u) (?:ordered|used|signed|registered|paid|bought|placed)\b"
     r"|\be-?mail(?: address)? (?:on|for|of) (?:the|your|ur) (?:account|acct|order)\b"
 )
@@ -115,7 +120,10 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
     which = _WHICH.search(text, start, end)
     if which is not None and (
         question
-        or _ASKING.search(text, start, which.start())
+        or (
+            _ASKING.search(text, start, which.start())
+            and _CANNOT_TELL.search(text, max(start, which.start() - 40), which.end()) is None
+        )
         or _MEANT_AFTER.search(text, which.end(), end)
     ):
         return which
@@ -134,6 +142,9 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
         only = _ID_ONLY.match(text, start, end)
         if only is not None and not _elsewhere(text, start, end):
             return only
+    only = _ID_ONLY.match(text, start, end)
+    if only is not None and only.end() == end and not _elsewhere(text, start, end):
+        return only  # "ord no. pls"
     request = _ID_REQUEST.search(text, start, end)
     if request is not None and _elsewhere(text, start, end):
         return None  # "DM us ur order no.", "send your order number to support@…": a hand-off
@@ -143,7 +154,7 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
 #: Asking for details whose list follows: "I'll need a little more information:".
 _NEED_DETAILS = compile_pattern(
     r"\b(?:need|require|ask for|have|share|send|provide)\b(?:\s+[\w-]+){0,4}?\s+(?:information"
-    r"|info|details|the following)\b"
+    r"|info|details|the following|things?)\b"
 )
 #: A list item that is an id asked for: "1. Your **RMA number** (starts with RMA-)".
 _LISTED_ID = compile_pattern(rf"[\W\d_]*(?:your|ur|yr|the)\s+(?:[\w-]+\s+){{0,2}}?{_ID_NOUN}")
@@ -181,7 +192,16 @@ def _asks_over_list(doc: Document, sentence: Segment) -> re.Match[str] | None:
 
 
 def _names_any(doc: Document, sentence: Segment) -> bool:
-    return any(sentence.start <= m.start < sentence.end for m in doc.mentions)
+    """A subject named in `sentence`, or a word that opens several catalogued names (the head
+    of "backpack 25 or 40?" when the shop sells a Backpack 25L and a Backpack 40L)."""
+    if any(sentence.start <= m.start < sentence.end for m in doc.mentions):
+        return True
+    heads = [name.split(" ", 1)[0].lower() for name in doc.context.items.values()]
+    shared = {head for head in heads if heads.count(head) > 1}
+    return any(word in shared for word in _WORDS.findall(doc.masked, sentence.start, sentence.end))
+
+
+_WORDS = compile_pattern(r"[a-z][a-z-]+")
 
 
 def _names_several(doc: Document, sentence: Segment) -> bool:

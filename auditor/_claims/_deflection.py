@@ -16,12 +16,14 @@ from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
     ACCOUNT_HOLDER,
+    ASKING_AROUND,
     CARRIERS,
     CLUELESS,
     CONTACTING,
     DESKS,
     FAILING,
     HANDING_ON,
+    RELATIONS,
     STAFF,
     THIRD_PARTIES,
     THIRD_PARTY,
@@ -50,7 +52,9 @@ _YOUR_RECORDS = (
     r"(?:(?:your|ur|yr)(?: own)? (?:account|acct|acc|profile|login|name|email(?: address)?"
     rf"|records?|order history|orders)|{THIS_ACCOUNT}"
     r"|the (?:email(?: address)?|details|name|account) (?:on file|we have on file|on (?:your|ur)"
-    r" (?:account|acct)))"
+    r" (?:account|acct))"
+    r"|the email(?: address)? (?:associated with|linked to|registered to|attached to) (?:your|ur)"
+    r" (?:account|acct))"
 )
 #: What a system is when it cannot answer: "down", "playing up", "offline for maintenance".
 _BROKEN = (
@@ -60,7 +64,9 @@ _BROKEN = (
     r"(?:anything|stock|orders|it)|blank|empty|greyed out|timing out|spinning"
     r"|on a go-slow|on a go slow|going slow|sluggish|lagging|really slow|so slow"
     r"|(?:experiencing|suffering|having) (?:an? |some )?(?:\w+ ){0,2}(?:outage|outages|downtime"
-    r"|issues|problems|difficulties|glitch|glitches))"
+    r"|issues|problems|difficulties|glitch|glitches)|crawling|creaking"
+    r"|having (?:a|one of (?:its|those|them)) (?:funny|bad|slow|off|dodgy) (?:five minutes|moment"
+    r"|moments|day|days|turn|spell|hour))"
 )
 #: Systems a person at the shop looks things up in (the things that can be "down").
 _SYSTEMS = (
@@ -204,6 +210,44 @@ _HANDOFF_FAMILIES = rules(
     r"take (?:(?:it|this|that) )?up with",
     rf"(?:check|checking|ask|asking|try|trying) with (?:our|the) (?:[\w-]+ ){{0,2}}?{STAFF}",
     r"(?:ticket|case|query|request|complaint) (?:raised|opened|logged|created|filed|submitted)\b",
+    # The answer deferred until someone else is asked: "I'll ask the buyer … and drop you a
+    # message", "let me chk w/ warehouse & come back 2 u", "I'll check and get back to you".
+    # Opened on "i'll"/"let" (words the dispatch can index), not on "i".
+    rf"(?:i'll|ill|let me|i'm going to|i'm gonna) (?:[\w-]+ ){{0,2}}?"
+    rf"{forms(*ASKING_AROUND)}(?: [\w/-]+){{0,7}}? (?:and|&|then|n)"
+    rf" (?:{_REACH_YOU}|(?:come|get) back (?:to|2) {_YOU}\b)",
+    rf"(?:come|get) back (?:to|2) {_YOU}"
+    r"(?: [\w-]+){0,3}? (?:once|when|as soon as|after) (?:i|we|they|i've|we've|i hear|we hear)\b",
+    rf"(?:follow up|catch up) (?:with )?{_YOU}"
+    r"(?: [\w-]+){0,3}? (?:once|when|as soon as|after) (?:i|we) (?:hear|receive|get|have)\b",
+    # Waiting on what someone else says: "I'll let you know what they say", "… once I hear".
+    rf"(?:let|keep) {_YOU} (?:know|posted|updated)(?: [\w-]+){{0,2}}? (?:what (?:they|he|she)"
+    r" (?:say|says|said|tell me|come back with|find)|(?:once|when|as soon as|if) (?:i|we)"
+    r" (?:hear|get an answer|get a reply|have heard|have an answer)|(?:once|when|as soon as|if)"
+    r" (?:they|he|she) (?:get back|come back|reply|respond|answer|confirm))\b",
+    r"leave (?:it|this|that) with (?:me|us)\b",
+    rf"(?:dropped|fired|shot|pinged|flicked) (?:them|him|her|{_TARGET}) (?:a|an) (?:quick )?"
+    r"(?:message|msg|email|e-mail|note|line|text)\b",
+    rf"sent (?:them|him|her|(?:the|our|my) (?:[\w-]+ ){{0,2}}?{STAFF}) (?:a|an) (?:quick )?"
+    r"(?:message|msg|email|e-mail|note|line|text)\b",
+    # Someone set to chase it: "I'll get a colleague to chase it", "asked the depot team to look
+    # into it".
+    rf"{STAFF} to (?:chase|look into|investigate|find out|follow (?:it|this|that) up|check (?:on"
+    r"|into|with))\b",
+    # A kind of question routed elsewhere: "warranty claims go through the manufacturer",
+    # "pricing qs go to sales@…", "please direct your inquiry to the manufacturer", "warranty
+    # stuff → manufacturer".
+    r"(?:claims|questions|qs|q's|queries|enquiries|inquiries|stuff|issues|requests|matters)"
+    r"(?: \w+)? (?:go|goes|are handled|get handled|are dealt with|are sorted|need to go|have to go"
+    r"|must go) (?:through|to|via|by)\b",
+    r"direct (?:any |all |your |ur |the |this )?(?:[\w-]+ )?(?:inquiry|enquiry|question|query|claim"
+    r"|request)(?: [\w-]+){0,4}? to\b",
+    # A call to the customer is a hand-off even from a team; an email after an answer is a
+    # notice: "our Customer Relations team will ring you tomorrow".
+    rf"(?:team|department|dept|desk)(?: \w+){{0,2}}? (?:will|'ll|is going"
+    rf" to|are going to) (?:give {_YOU} a (?:ring|call|bell)|(?:ring|call|phone) {_YOU})\b",
+    r"(?:flagged|marked|booked|logged)(?: \w+){0,2}? (?:for|as) (?:a |an )?(?:call ?back"
+    r"|callback|ring ?back)\b",
     negation=False,
 )
 #: An adverb between a negation and its verb: "I don't actually have sight of".
@@ -234,7 +278,13 @@ _CANNOT_CHECK_FAMILIES = rules(
     r"(?:prevents?|prevented|preventing|stops?|stopped|stopping) me (?:from )?(?:checking|seeing"
     r"|accessing|viewing|looking|pulling|getting|loading|opening|confirming)",
     rf"{_CANT} (?:get onto|get on to|get in to|log into|log onto|browse|search|query|read|reach)\b",
-    rf"{_CANT} tell(?: you| u| ya)? (?:where|when|what|if|whether|how)\b",
+    rf"{_CANT} tell(?: you| u| ya)? (?:where|when|what|if|whether|how|which)\b",
+    # Locked away from the assistant: "the refund side is locked to me".
+    r"(?:locked|blocked|restricted|greyed out|hidden) (?:to|for|from) me\b",
+    # A third party that keeps its news from the shop: "the courier doesn't share redelivery
+    # times with us".
+    rf"(?:{THIRD_PARTY}|they)(?: \w+)? (?:doesn't|does not|doesnt|don't|do not|dont|won't|will not"
+    r"|wont|never) (?:share|give|send|tell|pass on|provide)(?: [\w-]+){0,3}? (?:with|to) us\b",
     # A screen that will not bring the record up: "it won't bring up your return".
     r"(?:won't|will not|wont|isn't|is not|isnt) (?:let me )?(?:bring|pull|call)(?:ing)?"
     r"(?: [\w-]+){0,3} up\b",
@@ -268,7 +318,7 @@ _CANNOT_CHECK_FAMILIES = rules(
     r"(?:logged|kicked|locked|thrown|timed|booted) me (?:out|off)\b",
     rf"{_CANT} get (?:back )?(?:in|into|on|onto)\b",
     r"(?:not|isn't|isnt|aren't|arent|won't|wont) (?:loading|showing|working|coming up|coming"
-    r" through|coming thru|updating|syncing) (?:on|at|from|for) my (?:end|side|screen"
+    r" through|coming thru|updating|syncing) (?:(?:on|at|from|for) )?my (?:end|side|screen"
     r"|computer|system)",
     # A feed between systems that has stopped ("the dpd feed isnt coming thru"); not a page
     # "not updating", which is the carrier's news, not the assistant's blindness.
@@ -280,7 +330,8 @@ _CANNOT_CHECK_FAMILIES = rules(
 _IDENTITY = (
     r"(?:postcode|post code|zip code|zip|full name|email on the account|email address on the"
     r" account|name on the account|billing address|phone number on the account"
-    r"|email on the acct|last (?:4|four) digits|card number)"
+    r"|email on the acct|last (?:4|four) digits|card number"
+    r"|first line of (?:the|your|ur) (?:[\w-]+ )?address|last (?:4|four) of (?:the|your|ur) card)"
 )
 _SIGN_IN_FAMILIES = rules(
     Deflection.SIGN_IN.value,
@@ -300,6 +351,8 @@ _SIGN_IN_FAMILIES = rules(
     r"|ownership|identity)",
     r"(?:date of birth|dob|memorable word|memorable information|security questions?"
     r"|security answers?|passcode|one-time code|verification code)",
+    rf"(?:verification|confirmation) of (?:the |your |ur )?(?:[\w-]+ )?{_IDENTITY}",
+    rf"(?:what's|whats|what is|wats|wots|wat's) (?:the|your|ur) (?:[\w-]+ )?{_IDENTITY}",
     negation=False,
 )
 #: What an assistant says it is limited to, instead of an answer: "I'm only allowed to deal
@@ -357,14 +410,15 @@ _OTHER_FAMILIES = rules(
     r"i (?:wouldn't|would not|wouldnt) (?:really |honestly )?know\b",
     r"not (?:sure|certain),? (?:sorry|soz|sry|tbh|honestly|to be honest|i'm afraid)\b",
     r"not (?:totally |entirely |100% |really |too |quite |completely )?(?:sure|certain) (?:about"
-    r"|on|of) (?:that|this)(?: one| question| bit)?(?:,|\.|!|$| to be honest| tbh| sorry| i'm"
-    r" afraid| so)",
+    r"|on|of) (?:that|this)(?: one| question| bit)?(?:,|\.|!|;|$| to be honest| tbh| sorry| i'm"
+    r" afraid| so| [–—-])",
     r"(?:a |bit of a |a bit of a |complete |total )?mystery to (?:me|us)\b",
     r"(?:outside|beyond) (?:of )?the (?:scope|remit) of (?:what i|this|my|our)",
     r"(?:dunno|idk|no clue|not a clue)",
     r"(?:couldn't|could not|couldnt) tell (?:you|ya|u)(?:,|\.|!|$| to be honest| honestly| sorry)",
     rf"{_CANT} answer (?:those|these|questions|queries|that kind|anything)",
     r"(?:that's|thats|that is|it's|its) a new one on me",
+    r"no can do\b",
     r"out of my hands",
     r"not (?:one|something|a question|a thing|anything) (?:i|we) can (?:answer|help with|assist"
     r" with|deal with)",
@@ -377,7 +431,8 @@ _DEFLECTIONS = RuleSet.of(
     rules(
         Deflection.CANNOT_CHECK.value,
         rf"{_CANT}(?: currently| really| actually| directly)? (?:check|see|look up|look into|lookup"
-        r"|access|view|verify|confirm|retrieve|pull up|find out|load|review|track)",
+        r"|access|view|verify|confirm|retrieve|pull up|find out|load|review|track"
+        rf"|open (?:the|my|our|this|that) (?:[\w-]+ )?{_SYSTEMS}\b)",
         r"(?:don't|do not|dont) have (?:any )?(?:access|visibility)",
         r"(?:have|has) no (?:access|visibility)",
         r"(?:don't|do not|dont) have (?:that |this |the |any |those |much |enough )?(?:information"
@@ -427,7 +482,8 @@ _DEFLECTIONS = RuleSet.of(
         r"reach out (?:to|via)",
         r"get in touch",
         r"(?:call|phone|ring) us",
-        r"(?:speak|talk|chat) (?:to|with) (?:a|an|one of our|our|the) (?:\w+ )?(?:agents?|humans?"
+        r"(?:speak|talk|chat) (?:to|with|w/) (?:a |an |one of our |our |the )?(?:\w+ )?"
+        r"(?:agents?|humans?"
         r"|colleagues?|team|members?|representatives?|person|advisors?|specialists?)",
         r"live chat",
         r"connect you (?:with|to)",
@@ -541,7 +597,7 @@ _DEFLECTIONS = RuleSet.of(
         r" (?:login|log-in|log in|sign-in)",
         r"(?:you're|you are|you're currently|you've) (?:signed|logged) in",
         r"(?:signed|logged) in (?:with|as)",
-        r"(?:under|on|in|to|with|against) (?:your|ur|yr) (?:login|log-in|log in|sign-in)",
+        r"(?:under|on|in|to|with|against) (?:your|ur|yr)(?: own)? (?:login|log-in|log in|sign-in)",
         # A check that failed on the order is what happened to it, not a non-answer: "voided —
         # we couldn't verify the billing address".
         rf"we {_CANT} (?:verify|confirm|authori[sz]e|validate) (?:the|your) (?:billing|payment|card"
@@ -574,7 +630,19 @@ _DEFLECTIONS = RuleSet.of(
         negation=False,
     ),
 )
+#: A relative's record named: a refusal only where the sentence declines before it.
+_RELATION = "relation"
+_DECLINED = compile_pattern(r"\b(?:not|cannot|cant|unable|won't|wont)\b|n't\b")
 _REFUSALS = RuleSet.of(
+    # A relative's or a friend's record, declined: "I'm not allowed to go into the details of
+    # your sister's order"; said plainly ("your mum's order has shipped") it refuses nothing.
+    rules(
+        _RELATION,
+        # "'s" spelt out, not "'?s": "sister's" is a whole word the dispatch can index.
+        rf"{RELATIONS}'s (?:order|orders|return|returns|account|acct|details|purchase|refund"
+        r"|parcel|delivery)\b",
+        negation=False,
+    ),
     rules(
         None,
         # A limit of time, not of ownership: "I can't see that far back in your order history".
@@ -640,7 +708,11 @@ _REFUSALS = RuleSet.of(
         r"|account|the account)",
         r"(?:only|just) (?:discuss|share|help with|talk about|look at|deal with)(?: \w+){0,3}?"
         r" (?:that|which) (?:belong|belongs|are linked|are registered) to (?:you|u)\b",
-        rf"{_CANT} (?:find|locate|see) (?:an?|any|that|the|this)? ?(?:order|return)s?(?! details)",
+        # "Can't see orders" in general is blindness; "can't see that order" is not finding it.
+        rf"{_CANT} (?:find|locate|see(?= (?:an?|any|that|the|this) ))"
+        r" (?:an?|any|that|the|this)? ?(?:order|return)s?(?! details)",
+        rf"(?:anyone|anybody|any1|nobody|noone) (?:but|other than|except|apart from|besides"
+        rf"|bar) (?:the |an? )?{ACCOUNT_HOLDER}",
         r"(?:no|don't see|can't see|do not see|cannot see)(?: any)? (?:record of|trace of)",
         r"(?:there's|there is|i see|we have|i have|i found) no (?:order|return)",
         r"(?:order|return|rma)(?: number| id)? (?:doesn't|does not) exist",
@@ -815,7 +887,10 @@ _SIGN_OFF = compile_pattern(
     r"|more) questions|further (?:questions|help|assistance)|for anything else"
     r"|any (?:probs|problems|issues|worries|questions|qs|q's|hassle)|something else"
     r"|if (?:anything|something)"
-    r" (?:looks|seems|is|goes) (?:off|wrong|amiss))\b"
+    r" (?:looks|seems|is|goes) (?:off|wrong|amiss)"
+    # A condition on the answer not holding: "if it's not turned up by Friday", "if not there".
+    r"|if (?:[\w']+ ){0,3}?(?:not|hasn't|haven't|isn't|doesn't|didn't|hasnt|havent|isnt|doesnt"
+    r"|didnt|never|still)|if (?:[\w']+ ){0,2}?(?:\w+n't))\b"
 )
 
 
@@ -826,6 +901,12 @@ def extract_refusal(doc: Document) -> list[Claim]:
         return list(cached)
     table = (_REFUSALS, doc.context.vocabulary.rules_for(ClaimKind.REFUSAL))
     hits = scan(doc, *table, questions=True, hedging=False)
+    hits = [
+        h._replace(value="privacy") if h.value == _RELATION else h
+        for h in hits
+        if h.value != _RELATION
+        or _DECLINED.search(doc.masked, doc.sentence_at(h.start).start, h.start)
+    ]
     if hits and _SIGN_IN_TALK.search(doc.masked):
         # "For security I can't look anything up while you're a guest": a sign-in request.
         hits = [h for h in hits if not doc.masked.startswith(_SECURITY_NOTE, h.start)]
@@ -847,7 +928,9 @@ def _refusing(doc: Document) -> frozenset[Segment]:
 @EXTRACTORS.register(ClaimKind.DEFLECTION)
 def extract_deflection(doc: Document) -> list[Claim]:
     table = (_DEFLECTIONS, doc.context.vocabulary.rules_for(ClaimKind.DEFLECTION))
-    found = scan(doc, *table, questions=True, hedging=False, kind=ClaimKind.DEFLECTION)
+    found = scan(doc, *table, questions=True, hedging=False, kind=ClaimKind.DEFLECTION) + (
+        _arrow_hits(doc)
+    )
     if not found:
         empty = _says_nothing(doc)
         if empty is None:
@@ -859,9 +942,13 @@ def extract_deflection(doc: Document) -> list[Claim]:
         sentence = doc.sentence_at(hit.start)
         if hit.value == Deflection.CONTACT_SUPPORT and _signing_off(doc, sentence):
             continue
+        if _not_a_non_answer(doc, hit):
+            continue
         if hit.value in _REFUSED_ANYWAY and sentence in refusing:
             continue
-        hits.append(hit)
+        if hit.value == Deflection.CONTACT_SUPPORT and refusing and _owner_sent(doc, hit):
+            continue
+        hits.append(_about_what_follows(doc, hit))
     return claims_of(doc, ClaimKind.DEFLECTION, _settled(doc, hits))
 
 
@@ -876,6 +963,117 @@ def _signing_off(doc: Document, sentence: Segment) -> bool:
     before = doc.sentences[index - 1]
     text = doc.masked[before.start : before.end]
     return text.rstrip(" \n\"')]*").endswith("?") and _SIGN_OFF.search(text) is not None
+
+
+#: The owner of a record someone else asked about, sent to the shop: part of the refusal ("If
+#: it's your partner's, they'd need to contact us themselves", "ask the account holder to
+#: contact us").
+_OWNER = compile_pattern(
+    rf"\b(?:they|they'd|theyd|they'll|she|she'd|she'll|he|he'd|he'll|them|him|her"
+    rf"|{ACCOUNT_HOLDER}|the person)\b"
+)
+
+
+#: What lies between "I can't check/tell" and the thing it cannot: "cannot see inventory for
+#: the Duvet Double", "couldn't tell you when the Chef Knife …", "can't check the Kettle".
+_ABOUT = compile_pattern(
+    r"(?:\s+[\w'-]+){0,2}?\s+(?:when|whether|if|where|how|on|about|for|re|regarding|of)\s+"
+    r"(?:(?:the|our|your|ur)\s+)?|\s+(?:(?:the|our|your|ur)\s+)?"
+)
+#: The non-answers whose object is what they are about.
+_BLIND = frozenset({Deflection.CANNOT_CHECK.value, Deflection.OTHER.value})
+
+
+def _about_what_follows(doc: Document, hit: Hit) -> Hit:
+    """A non-answer is about what it cannot check, named right after it in its clause, not
+    about a name earlier in the sentence ("The Duvet King is in stock; I cannot see inventory
+    for the Duvet Double")."""
+    if hit.value not in _BLIND or hit.subject is not None:
+        return hit
+    for mention in doc.mentions:
+        if mention.start < hit.end:
+            continue
+        if mention.start < hit.clause.end and _ABOUT.fullmatch(doc.masked, hit.end, mention.start):
+            return hit._replace(subject=mention.subject)
+        break
+    return hit
+
+
+#: A kind of question sent elsewhere by an arrow: "warranty qs → manufacturer". Searched only
+#: where the answer has an arrow: a rule without a first word would run on every answer.
+_ARROWS = ("→", "->", "=>")
+_ARROW = compile_pattern(
+    rf"(?:→|->|=>) ?(?:the |ur |your )?(?:{THIRD_PARTY}|billing|sales|returns|support|customer"
+    r" service|store|shop|branch|warranty team)\b"
+)
+
+
+def _arrow_hits(doc: Document) -> list[Hit]:
+    if not any(arrow in doc.masked for arrow in _ARROWS):
+        return []
+    hits = []
+    for match in _ARROW.finditer(doc.masked):
+        clause = doc.clause_at(match.start())
+        if not (clause.echo or clause.conditional):
+            hits.append(Hit(match.start(), match.end(), Deflection.CONTACT_SUPPORT.value, clause))
+    return hits
+
+
+#: Before a sign-in word, what makes it a record logged or a login named, not a request:
+#: "RMA-1 was logged on 1 December", "placed from a personal login".
+_LOGGED_RECORD = compile_pattern(
+    r"(?:\b(?:was|were|been|being|is|are|got|get|gets)|\b(?:from|on|with|via|under)\s+(?:a|an"
+    r"|another|the|their|your own|ur own)(?:\s+[\w-]+)?)\s+$"
+)
+#: A carrier before "couldn't access": the parcel's story, not the assistant's blindness.
+_CARRIER_BEFORE = compile_pattern(rf"\b{CARRIERS}\b(?:\s+\S+){{0,5}}\s+$")
+_CARRIER_CANT = compile_pattern(
+    rf"{_CANT} (?:access|get into|get in|get to|reach|find|deliver|gain access)\b"
+)
+#: After "I can't see": something not happening, which is the answer ("I can't see a refund
+#: going through yet", "I can't see any more on order", "I can't see any problems").
+_ABSENT = compile_pattern(
+    r" (?:a|an|any|the)(?: [\w-]+){0,3}? (?:going through|gone through|go through|on order"
+    r"|coming in|come in|due in|booked in)\b"
+    r"| (?:any|a) (?:problems?|issues?|reason|errors?|faults?)\b"
+)
+#: An order sent on to the warehouse (a passive before "sent"): the order moving.
+_SENT_ON = compile_pattern(r"\b(?:be|been|being|is|was|gets?)\s+$")
+_WAREHOUSE = compile_pattern(r"(?:warehouse|fulfil\w* cent\w+|depot)$")
+
+
+def _not_a_non_answer(doc: Document, hit: Hit) -> bool:
+    """A hit that the words around it show to be something else: a record logged, a login
+    named, a carrier's inability, an absence seen, an order sent to the warehouse. Checked per
+    hit, so these cost nothing on answers without one."""
+    text = doc.masked
+    before = text[max(0, hit.start - 60) : hit.start]
+    if hit.value == Deflection.SIGN_IN:
+        return text.startswith(("log", "login"), hit.start) and bool(_LOGGED_RECORD.search(before))
+    if hit.value == Deflection.CANNOT_CHECK:
+        if _CARRIER_CANT.match(text, hit.start) and _CARRIER_BEFORE.search(before):
+            return True
+        return _ABSENT.match(text, hit.end, hit.clause.end) is not None
+    if hit.value == Deflection.CONTACT_SUPPORT and text.startswith(
+        ("sent ", "released "), hit.start
+    ):
+        return (
+            bool(_SENT_ON.search(before))
+            and _WAREHOUSE.search(text, hit.start, hit.end) is not None
+        )
+    return False
+
+
+#: The owner named after the hand-off: "you'd need to ask whoever bought it".
+_HOLDER = compile_pattern(rf"\b{ACCOUNT_HOLDER}")
+
+
+def _owner_sent(doc: Document, hit: Hit) -> bool:
+    """A hand-off whose sentence, up to it, names the record's owner as who is to call."""
+    sentence = doc.sentence_at(hit.start)
+    if _OWNER.search(doc.masked, sentence.start, hit.end) is not None:
+        return True
+    return _HOLDER.search(doc.masked, hit.end, sentence.end) is not None
 
 
 #: The non-answers a stated limit is the reason of.

@@ -283,6 +283,26 @@ HANDING_ON = (
     "lodge",
     "share",
 )
+#: Asking around before answering: "I'll ask the buyer", "let me chk w/ the warehouse", "I'll
+#: have a word with the returns lot". Followed by a promise to come back, the answer waits on
+#: someone else: a hand-off.
+ASKING_AROUND = (
+    "ask",
+    "check",
+    "chk",
+    "check with",
+    "chase",
+    "speak to",
+    "speak with",
+    "talk to",
+    "have a word with",
+    "have a quick word with",
+    "have a chat with",
+    "find out",
+    "enquire",
+    "look into",
+    "query",
+)
 #: Who at a shop a case goes to, as the head noun of "a colleague in dispatch", "our billing
 #: department", "the returns lot".
 STAFF = (
@@ -347,6 +367,13 @@ ACCOUNT_HOLDER = (
 THIRD_PARTIES = (
     r"(?:third parties|third-parties|a third party|anyone else|anybody else|anyone other than"
     r"|anyone but|other (?:customers|people|ppl|users|shoppers)|family members|relatives)"
+)
+#: The people a customer asks for ("my wife's order"), whose records are not the customer's.
+RELATIONS = (
+    r"(?:sister|brother|mum|mom|mother|dad|father|partner|husband|wife|son|daughter|friend"
+    r"|flatmate|roommate|neighbour|neighbor|colleague|boss|boyfriend|girlfriend|gran|grandma"
+    r"|grandad|grandpa|nan|aunt|uncle|cousin|fiance|fiancee|fiancé|fiancée|spouse|parents?"
+    r"|other half|housemate|mate)"
 )
 #: The words of "no idea": "haven't got a scooby", "not the foggiest", "no clue".
 CLUELESS = r"(?:idea|clue|scooby|foggiest|faintest|notion)"
