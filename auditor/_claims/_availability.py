@@ -17,12 +17,15 @@ from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
+    ALLOCATING,
     CATALOGUE,
     INCOMING,
     RESTOCK,
     RESTOCKING,
+    STAFF_AVAILABLE,
     VARIANT_WORDS,
     forms,
+    past,
 )
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._quantity import find_counts, stock_cells
@@ -56,6 +59,14 @@ _WHEN = (
     rf"|next|this|w/c)(?:-|\s+)?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|{_NTH}|soon"
     rf"|tomorrow|tmrw)"
 )
+#: A date to come, never a bare number: "on the 2nd", "nxt wk", "w/c 30th", "Monday".
+_WHEN_DATE = (
+    rf"(?:(?:(?:on|by|from|around|about|after|before|mid|early|late|end of|the end of|next|nxt"
+    rf"|this|w/c|wk of|week of|week commencing)(?:-|\s+)(?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
+    rf"|month))|{_MONTH}|{_DAY}|tomorrow|tmrw)"
+)
+#: Set aside for others: "allocated to orders", "reserved for existing customers".
+_ALLOCATED = past(*ALLOCATING)
 #: A plenty of: "loads", "plenty", "heaps".
 _PLENTY = (
     r"(?:plenty|loads|lots|heaps|tons|stacks|masses|oodles|a good few|a fair few|a load|a ton"
@@ -92,8 +103,10 @@ _TABLE = RuleSet.of(
         r"(?: of (?:them|those|these|it|that|the xx+|xx+|(?!the\b|our\b)\w+))?"
         r"(?: (?:left|in stock|available|on hand))?",
         rf"(?:there's|there is|there are|there're|we've|we have|we've got|got) {_PLENTY}",
-        r"(?:have|got) any(?: of (?:them|those|these|it|that|the xx+|xx+))?"
-        r"(?: (?:left|in stock|available))?",
+        # (Not "any information", "any eta for new stock": what is had is no stock.)
+        r"(?:have|got) any(?! (?:info|information|details|eta|etas|idea|update|updates|news"
+        r"|record|records|visibility|access|data|dates?|way|clue|notes|tracking|more info)\b)"
+        r"(?: of (?:them|those|these|it|that|the xx+|xx+))?(?: (?:left|in stock|available))?",
         rf"back in {_STOCK}",
         r":\s*(?:[^\w\s]+\s*)?plenty",
         # Kept in stock, said of the item: "it's stocked and ready", "we're well stocked".
@@ -160,6 +173,12 @@ _TABLE = RuleSet.of(
         # "no wall clocks atm", "no more mats, I'm afraid": none of a named item.
         r"no (?:more )?xx+(?=\s*(?:[,.;!)]|$|atm\b|rn\b|at the moment|right now|i'm afraid"
         r"|sorry|today|now\b))",
+        # On the shelf but set aside for others: "all allocated to orders", "reserved for
+        # existing customers", "showing as committed", "spoken for". (Not "reserved for you".)
+        rf"{_ALLOCATED} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,2}}?"
+        r"(?:orders?|customers?|pre-?orders?|back-?orders?|reservations?)\b",
+        rf"(?:showing|shows|shown|marked|listed|flagged)(?: as)? (?:fully |all )?{_ALLOCATED}\b",
+        r"spoken for",
         negation=False,
     ),
     rules(
@@ -208,7 +227,7 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _BACK,
-        r"on back[- ]?order",
+        r"on (?:a )?back[- ]?order",
         r"back-?order(?:ed|able)?",
         r"b/o",
         r"(?:will be|'ll be|is being|are being|getting|get|be) re-?stocked",
@@ -237,8 +256,18 @@ _TABLE = RuleSet.of(
         rf" (?:on|by|from|in|next|around|after|early|mid|late|{_MONTH}|{_DAY}|\d)",
         r"(?:send|post|ship|dispatch) (?:it|them) (?:when|once|as soon as) (?:it's|it is"
         r"|they're|they are) back",
+        # (Not money: "your £26 will be back with you", "should be back on the card".)
         r"(?:will|should|'ll|might|may|could|is expected to|expected to|is due to|due to|set to"
-        rf"|going to)(?: {_SOFT})? be back(?: in {_STOCK})?",
+        rf"|going to|shd|shld|shud|wil|gonna)(?: {_SOFT})? (?:be|b) back(?: in {_STOCK})?"
+        r"(?! (?:with|w/|on|in|to|into|onto) (?:you|u|ya|your|ur|yr|the (?:card|account|bank))\b)",
+        # In stock on a day to come: "should be in stock Monday".
+        rf"(?:should|will|'ll|shd|shud|wil|might|may|hopefully|prob) (?:be|b) in {_STOCK}"
+        rf" {_WHEN_DATE}",
+        # Coming back on a day: "comes back in on the 2nd".
+        rf"(?:comes|coming|will come|'ll come|should come|due) back in(?: {_STOCK})? {_WHEN_DATE}",
+        # Ordered from whoever makes it: "on order from the supplier".
+        r"on order (?:from|with) (?:the |our )?(?:suppliers?|manufacturer|maker|factory|vendor"
+        r"|brand|distributor)",
         rf"back in {_STOCK} (?:on|by|from|in|around|next|early|mid|late|soon|later|after"
         rf"|before|this|at the end|towards|within|\d+|~|{_MONTH}|{_DAY})",
         r"(?:expected|due|exp) back",
@@ -328,7 +357,8 @@ _TABLE = RuleSet.of(
         r" any ?more",
         r"(?:gone|out|sold out|discontinued|unavailable) for good",
         r"(?:not|isn't|aren't|never) coming back",
-        r"(?:won't|will not|wont) be (?:re-?stocked|restocking|coming back|available again"
+        r"(?:won't|will not|wont) be (?:re-?stocked|re-?ordered|restocking|coming back"
+        r"|available again"
         r"|getting any more|sold again|made again)",
         r"(?:not|never) (?:being|going to be) re-?stocked",
         r"(?:won't|will not) be getting any more(?: in)?",
@@ -387,7 +417,8 @@ _TABLE = RuleSet.of(
         rf"back(?: |-)in(?: |-){_STOCK} (?:email|alert|notification|notice|reminder|list)s?",
         r"(?:information|info|data|details|system|service|tool|agents?|team|support|options?"
         r"|colou?rs|sizes|slots?|help|chat|line|methods?|refunds?|tracking|delivery|shipping"
-        r"|collection|pickup|wrapping|me|website|web site|site|page|link|app|url)"
+        r"|collection|pickup|wrapping|me|website|web site|site|page|link|app|url|feeds?|database"
+        rf"|portal|screen|server|checker|lookup|{STAFF_AVAILABLE})"
         r"(?: (?!(?:but|and|or|while|though|although|however)\b)\w+){0,2}?"
         r" (?:is |are |isn't |aren't |is not |are not )?"
         r"(?:currently |temporarily |not |not yet |yet )?(?:un)?available",
@@ -395,6 +426,8 @@ _TABLE = RuleSet.of(
         r"(?:order|orders|return|returns) (?:\w+ ){0,2}?(?:is |are |isn't |aren't |is not "
         r"|are not )?(?:currently |temporarily |not |not yet |yet )?(?:un)?available",
         r"available (?:to me|on my end|in my system)",
+        # Someone free to help: "the next available associate".
+        rf"available {STAFF_AVAILABLE}\b",
         r"(?:un)?available in (?:that|this|the|a|any) (?:\w+ )?(?:format|form|way|language"
         r"|channel|region|country)",
         r"(?:un)?available (?:for|to) (?:a |an )?(?:refunds?|returns?|exchanges?)",
@@ -427,6 +460,10 @@ _NEXT = RuleSet.of(
         r" (?:today|2day|tdy|tomorrow|tmrw|tmr|2moro|2morrow|tmw|same day|the same day"
         r"|this afternoon|first thing|straight away|right away|immediately)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
+        # Sent by the shop on a day: "I can get a Rain Jacket out to you today".
+        r"(?:can|could|will|'ll) (?:get|send|post) (?:it|them|one|yours|an? xx+|the xx+|xx+)"
+        r"(?: out)?(?: to (?:you|u))? (?:today|2day|tomorrow|tmrw|straight away|right away"
+        r"|first thing)",
         r"(?:sitting |waiting )?in (?:the |our )?warehouse",
         r"ready for (?:immediate |same-day |next-day |quick )?(?:shipment|dispatch|shipping"
         r"|delivery|despatch)",
@@ -434,7 +471,7 @@ _NEXT = RuleSet.of(
     ),
     rules(
         _BACK,
-        r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |the next )"
+        r"(?:expecting|expect|due|awaiting|waiting on|waiting for) (?:a |another |the next )"
         r"(?:delivery|shipment)",
         # Stock on its way to the shop: "we've got a delivery coming on the 25th", "a fresh
         # shipment is due on the 8th", "new batch due next wk".
@@ -558,9 +595,54 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 _OUT,
                 r"(?:had|'ve had|have had|has had) no (?:\w+ )?(?:xx+|stock|units|deliveries)"
                 r"(?: in)? since",
-                r"(?:haven't|have not|hasn't|has not) had (?:any|one)(?: of (?:the )?xx+| xx+)?"
+                r"(?:haven't|have not|'ve not|hasn't|has not|'s not) had (?:any|one)"
+                r"(?: of (?:the )?xx+| xx+)?"
                 r"(?: in)? since",
                 negation=False,
+            )
+        ),
+    ),
+    # None, said by a word for nothing: "nil stock", "showing zero", "it's a no-go".
+    (
+        frozenset(["nil", "zero", "nada", "zilch"]),
+        RuleSet.of(
+            rules(
+                _OUT,
+                r"\b(?:nil|zero|nada|zilch) (?:stock|in stock|available|avail|on hand|left|atm|rn"
+                r"|right now|at the moment|everywhere|anywhere)\b",
+                r"\b(?:stock|inventory)(?: levels?)? (?:is |of |at )?(?:nil|zero)\b",
+                r"\b(?:showing|shows|reads|at|is|are|'s|'re) (?:zero|nil|nada|zilch)"
+                r"(?=\s*(?:[,.;!)]|$|on (?:my|our|the) (?:end|side|screen|system)|everywhere"
+                r"|anywhere|across\b"
+                r"|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment|at present"
+                r"|now\b))",
+                negation=False,
+            )
+        ),
+    ),
+    (
+        frozenset(["go"]),
+        RuleSet.of(rules(_OUT, r"\ba no-?go\b", negation=False)),
+    ),
+    # Some still to be had: "there's some left".
+    (
+        frozenset(["some"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                r"\b(?:there's|there is|there are|theres|there're) (?:still )?some (?:left"
+                r"|in stock|available|about|around|on the shel(?:f|ves)|in the (?:warehouse|back))",
+            )
+        ),
+    ),
+    # Sold only one way, which is still to be had: "instore only", "click and collect only".
+    (
+        frozenset(["only"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                r"\b(?:in[- ]?store|in (?:the )?shops?|in branch|for (?:in-store )?(?:pick-?up"
+                r"|collection)|click (?:and|&|n) collect|to collect) only\b",
             )
         ),
     ),
@@ -586,6 +668,8 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 r"(?:[,;:\u2014-]|\b(?:out|oos|gone|be|is|are|'s|'re))\s*back (?:in|within)"
                 r" (?:\d+|a|one|two|three|four|a couple of|a few|the next) (?:days?|wks?|weeks?"
                 r"|months?|fortnight)",
+                # "oos, back wk of 19th", "shd b back nxt wk": back on a date.
+                rf"(?:[,;:\u2014-]|\b(?:out|oos|gone|b))\s*back (?:in {_STOCK} )?{_WHEN_DATE}",
             )
         ),
     ),

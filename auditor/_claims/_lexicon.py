@@ -54,6 +54,7 @@ _DOUBLING = frozenset(
         "lag",
         "transfer",
         "refer",
+        "commit",
     ]
 )
 _VOWELS = frozenset("aeiou")
@@ -362,3 +363,16 @@ VARIANT_WORDS = (
     "colourways", "colorway", "colorways", "finish", "finishes", "shade", "shades", "size",
     "sizes", "small", "medium", "xs", "xxl", "petite",
 )  # fmt: skip
+
+#: Setting stock aside for someone else, as a verb: stock "allocated to orders", "reserved for
+#: existing customers", "showing as committed" is on the shelf but not for sale.
+ALLOCATING = ("allocate", "reserve", "commit", "promise", "earmark")
+#: Who at a shop may be "available" (to talk, to help): said of them, the word is no stock.
+#: (Kept apart from `STAFF`, whose "lot" and "desk" stand in stock phrases: "a lot available".)
+STAFF_AVAILABLE = (
+    r"(?:associates?|representatives?|reps?|specialists?|advis[oe]rs?|colleagues?|staff"
+    r"|managers?|supervisors?|experts?|humans?|persons?|people|someone|somebody|agents?"
+    r"|operators?|members? of (?:the |our )?(?:\w+ )?team|team members?)"
+)
+#: Where stock is kept, as agents shorten it: "4 at DC", "x 40 in wh".
+STOCK_PLACES = r"(?:dc|d\.c\.|wh|whse|w/h)"

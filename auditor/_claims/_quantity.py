@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._document import Document
+from auditor._claims._lexicon import ALLOCATING, STOCK_PLACES, past
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._needles import may_match, needles
 from auditor._claims._negation import hedged
@@ -34,7 +35,7 @@ _STOCK = (
     r"|available|(?<=\d\s)avail|on hand|in (?:our )?inventory"
     r"|(?:in|at) (?:the|our)(?: main| central| local| other| [a-z]+)? (?:warehouse|depot|store"
     r"|shop|stock ?room|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))"
-    r"|on the shel(?:f|ves)|in store|in (?:the )?wh\b"
+    rf"|on the shel(?:f|ves)|in store|(?:in|at) (?:the )?{STOCK_PLACES}(?!\w)"
     # Where a person at the shop sees the stock: "110 in the system", "6 in the stockroom".
     r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back)"
 )
@@ -78,7 +79,8 @@ _YES_NAME_BEFORE = compile_pattern(rf"x{_YES_BEFORE}$")
 #: "blue kettle: 7", "tablet stand 0", "Earbuds Pro – 9.": a count standing as the value of
 #: a name in a terse stock list, closing its clause.
 _NAME_BEFORE = compile_pattern(
-    r"x\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]\s*|\s)$"
+    r"x(?:'s\s+|\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*"
+    r"|\s))$"
 )
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
 _OF_THEM = _compile(
@@ -95,7 +97,7 @@ _OF_THEM_BEFORE = compile_pattern(
     r"|x in)\W*$"
 )
 _NAME_GAP = compile_pattern(
-    r"\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]\s*|\s"
+    r"'s\s+|\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*|\s"
     rf"|{_YES_BEFORE})"
 )
 #: What may close a terse count besides punctuation: a time word, an apology, a stock place
@@ -105,7 +107,10 @@ _VALUE_TAIL = (
     r"|soz|i'm afraid|tho|though|in (?:the )?(?:wh|warehouse|stock ?room)|in stock|on hand"
     r"|avail(?:able)?|left|remaining)\b)*"
 )
-_VALUE_NUMBER = compile_pattern(rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$))")
+#: (Or before the next pair of a list: "the 1L at 0 and the French Press at 22".)
+_VALUE_NUMBER = compile_pattern(
+    rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$|(?:and|n|&|but|while|whereas)[ \t]+(?:the )?x))"
+)
 _BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
 _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
 _LIST_JOIN = compile_pattern(r"(?:,\s*|\s+(?:and|n)\s+|\s*[&+]\s*)$")
@@ -116,7 +121,7 @@ _WE_HAVE = _compile(
     # Typed without the apostrophe, as agents do: "theres 6", "weve got 14".
     r"|(?:theres|weve|ive)(?:\s+(?:still|got|only|just|about|around))*"
     rf"|got) (?:only |just |a good |around |about |roughly |some |over |more than )?{_NUM}"
-    rf"(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|remaining\b|in stock\b|available\b"
+    rf"(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|last\b|remaining\b|in stock\b|available\b"
     r"|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$)|in (?:at the moment|right now|now|atm|rn|today)"
     r"|(?:right now|at the moment|at present|atm|rn|today|currently)\s*(?:[).,!;\u2014]|$)"
     r"|or so\b|odd\b|(?:knocking|kicking|lying|sitting|floating) (?:about|around)\b)|-?ish\b|\+"
@@ -127,7 +132,7 @@ _WE_HAVE = _compile(
 _READS = _compile(
     r"(?:shows?|showing|holding|holds|see|seeing|counted|count) (?:only |just |about |around )?"
     rf"{_NUM}(?=\s+(?:{_UNIT}|of\b(?! (?:your|my|our (?:\w+ )?(?:orders?|customers?)))|xx+"
-    r"|left\b|remaining\b|in stock\b|available\b|on (?:hand|the system)\b))"
+    r"|left\b|remaining\b|in stock\b|available\b|on (?:hand|the system)\b)|-?ish\b|\+)"
 )
 #: "only 2 sets", "just 4 units": a scarce count of units; "avail but only 1": a scarce count
 #: closing a clause of a sentence about stock (`_STOCKED_BEFORE`).
@@ -178,7 +183,15 @@ _LABEL = _compile(
     rf"|showing|reads)?\s*(?:at )?{_NUM}"
     r"(?!\s*%)"
 )
-_ZERO = _compile(rf"(?:no {_STRONG_UNIT}|zero (?:{_STRONG_UNIT}|stock))(?!\w)")
+_ZERO = _compile(
+    rf"(?:no {_STRONG_UNIT}|zero (?:{_STRONG_UNIT}|stock|xx+))(?!\w)"
+    # A state read off a screen: "showing zero on my end", "is zero everywhere".
+    # (Each look-behind spells its blank "\x20": `_compile` widens a blank to "\s+".)
+    r"|(?:(?<=showing\x20)|(?<=shows\x20)|(?<=\bat\x20)|(?<=\bis\x20)|(?<='s\x20)"
+    r"|(?<=\bare\x20))zero"
+    r"(?=\s*(?:[,.;!)\n]|$)|\s+(?:on (?:my|our|the) (?:end|side|screen|system)|everywhere"
+    r"|anywhere|across\b|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment))"
+)
 #: "down to the last 3", "only the final 2 of …": the count of what remains, told as scarce.
 _LAST_N = _compile(
     rf"(?:down to|only|just|we're on|we are on|onto|on to) (?:the |our |its |their )?(?:very )?"
@@ -227,8 +240,20 @@ _YEARS = (1900, 2099)
 _YEAR_AFTER = compile_pattern(r"-\d|\s+(?:models?|editions?|versions?)\b")
 _YEAR_NAMING = compile_pattern(r"\s+xx+")
 _ONE_AS_PRONOUN = compile_pattern(r"\b(?:this|that|which|each|every|any|no) $")
+#: "reserve one in the York store", "order one online": "one" after a verb of getting is an
+#: article, not a count.
+_GET_ONE = compile_pattern(
+    r"\b(?:reserve|order|buy|grab|get|take|collect|pick up|hold|want|need|send|post|ship) $"
+)
+#: "… but they're all reserved for existing orders": a count set aside is none to sell.
+_ALLOCATED_AFTER = compile_pattern(
+    rf"\b{past(*ALLOCATING)} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,2}}?"
+    r"(?:orders?|customers?)\b"
+)
 _SCARCE = compile_pattern(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")
 _LEFT = compile_pattern(r"\b(?:left|remaining)\b")
+#: "got 1 last webcam": the count is of the last ones.
+_LAST_AFTER = compile_pattern(r"\s+(?:last|final)\b")
 #: "Remaining: 3 units", "Left - 2": a field of what remains.
 _LEFT_LABEL = compile_pattern(r"\b(?:left|remaining|remain)\s*[:=\u2014-]\s*$")
 _NOT_STOCK = compile_pattern(
@@ -273,6 +298,8 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
             return None  # "this one is no longer available"
         if match.group("n") == "one" and doc.masked.endswith("x ", 0, start):
             return None  # "the 2 Slice one": a name's pronoun, not a count
+        if match.group("n") == "one" and _GET_ONE.search(doc.masked, max(0, start - 12), start):
+            return None
         if not _MONTH_WORDS.isdisjoint(doc.words.word_set) and (
             _DATE_AFTER.match(doc.masked, match.end("n"))
             or _DATE_BEFORE.search(doc.masked, max(0, start - 12), start)
@@ -283,6 +310,10 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
     clause = doc.clause_at(start)
     if silent(clause):
         return None
+    if "ed " in doc.masked and _ALLOCATED_AFTER.search(
+        doc.masked, start, doc.sentence_at(start).end
+    ):
+        return None  # "4 units … but they're all reserved for existing orders"
     before = doc.masked[max(0, start - 24) : start]
     if value and any(map(before.__contains__, _NEGATORS)) and _NOT_BEFORE.search(before):
         return None  # "not a single one left": none, said without a number
@@ -296,7 +327,8 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
     low = value > 0 and (
         left
         or _SCARCE.search(doc.masked[max(clause.start, start - 24) : start]) is not None
-        or doc.masked.startswith("a single", start)
+        or doc.masked.startswith(("a single", "a couple"), start)
+        or _LAST_AFTER.match(doc.masked, match.end()) is not None
     )
     hedge = hedged(doc, clause, start)
     return Count(start, match.end(), value, low, clause, hedge, approximate)
@@ -349,7 +381,7 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
     stock_words = may_match(_BEFORE_STOCK_NEEDLES, text)
     unit_words = may_match(_WITH_UNIT_NEEDLES, text)
     for start in sorted(starts):
-        match = _before_stock(text, start) if stock_words else None
+        match = _before_stock(doc, start) if stock_words else None
         if match is None and stock_words:
             match = _NAMED_BEFORE_STOCK.match(text, start)
             if match is not None and _NOT_STOCK.search(text, doc.clause_at(start).start, start):
@@ -371,12 +403,31 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
             _keep(found, count)
 
 
-def _before_stock(text: str, start: int) -> re.Match[str] | None:
+#: A stock word that is a place ("in our warehouse", "at wh"), and a sentence about parcels
+#: or orders: there the count is of parcels in that place, not of stock.
+_AT_A_PLACE = compile_pattern(
+    r"\b(?:in|at) (?:the |our )?(?:[a-z]+ )?(?:warehouse|depot|wh|whse|w/h|dc|stock ?room"
+    r"|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))\b"
+)
+_PARCEL_TALK = compile_pattern(
+    r"\b(?:box|boxes|parcels?|packages?|pkgs?|orders?|sent|shipped|delivered|dispatched"
+    r"|split|lads|guys|team|colleagues?|staff)\b"
+)
+
+
+def _before_stock(doc: Document, start: int) -> re.Match[str] | None:
     """ "14 in stock", "2 of the kettles left"; not "3 of your orders on the system": a
     count of orders, not of stock."""
+    text = doc.masked
     match = _BEFORE_STOCK.match(text, start)
     if match is not None and _NOT_STOCK.search(text, match.start("n"), match.end()):
         return None
+    if (
+        match is not None
+        and _AT_A_PLACE.search(match.group())
+        and _PARCEL_TALK.search(text, doc.sentence_at(start).start, doc.sentence_at(start).end)
+    ):
+        return None  # "1 box sent, other 1 still at wh": a parcel waiting, not stock
     return match
 
 
