@@ -56,7 +56,7 @@ _NTH = r"\d+(?:st|nd|rd|th)?"
 #: When something comes back: "mid-nov", "next wk", "3rd December", "~fri".
 _WHEN = (
     rf"(?:~\s*)?(?:(?:on|by|from|in|around|about|after|before|mid|early|late|end of|the end of"
-    rf"|next|this|w/c)(?:-|\s+)?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|{_NTH}|soon"
+    rf"|next|nxt|this|w/c)(?:-|\s+)?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|{_NTH}|soon"
     rf"|tomorrow|tmrw)"
 )
 #: A date to come, never a bare number: "on the 2nd", "nxt wk", "w/c 30th", "Monday".
@@ -142,7 +142,8 @@ _TABLE = RuleSet.of(
     rules(
         _OUT,
         r"none (?:left|in stock|available|remaining|remain|remains|at the moment|at present|atm"
-        r"|rn|right now|today)",
+        r"|rn|right now|today|free|spare|online|anywhere|everywhere|on (?:the |our |my )?(?:system"
+        r"|screen)|in any (?:of (?:our|the) )?(?:stores?|shops?|branch(?:es)?|warehouses?))",
         # A negative quantifier over what remains: "there isn't a single kettle left".
         rf"{_NOT_ONE} (?:a single|one|1|a one|a)(?: (?:one|unit|item|piece))?(?: xx+| of (?:the"
         r" |those |these |our )?xx+| of (?:them|those|these))?"
@@ -491,8 +492,9 @@ _TERSE = RuleSet.of(
     rules(
         _OUT,
         # "The Yoga Mat's currently out, but …"
-        rf"xx+(?:'s|'re| is| are| both| all| (?:might|may|could|should|will) be)"
-        rf" (?:currently |temporarily |all |completely |clean )?out{_AT_END}",
+        rf"(?:xx+(?:'s|'re| is| are| both| all| (?:might|may|could|should|will) be)|it's|its"
+        rf"|it is|they're|theyre|they are) (?:currently |temporarily |all |completely |clean )?"
+        rf"out{_AT_END}",
         negated=_IN,
     ),
     rules(
@@ -514,6 +516,8 @@ _TERSE_NEXT = RuleSet.of(
         r"|in stock|now\b|atm\b|rn\b|yes\b))",
         r"(?:xx+(?:'s|'re| is| are)|it's|they're|came|come) (?:back |now |all )?in"
         r"(?=\s*(?:[,.;!)]|$))",
+        # Said softly in chat: "mouse m350 might b in, not 100% sure".
+        r"(?:might|may|should|shd|could|prob|probably) (?:be|b) in(?=\s*(?:[,.;!)]|$))",
         negated=_OUT,
     ),
 )
@@ -632,6 +636,18 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 _IN,
                 r"\b(?:there's|there is|there are|theres|there're) (?:still )?some (?:left"
                 r"|in stock|available|about|around|on the shel(?:f|ves)|in the (?:warehouse|back))",
+            )
+        ),
+    ),
+    # To be had in a store: "you can reserve one in the York store".
+    (
+        frozenset(["reserve", "collect", "pick"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                r"\b(?:can|could) (?:reserve|collect|pick up|buy|get) (?:one|it|them|xx+|an? xx+"
+                r"|the xx+) (?:in|at|from) (?:the |our |any |your )?(?:local |nearest )?"
+                r"(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)\b",
             )
         ),
     ),
@@ -848,7 +864,40 @@ def _scoped(doc: Document, claims: list[Claim]) -> list[Claim]:
         claims = _over_the_list(doc, claims)
     if not _VARIANTS.isdisjoint(doc.words.word_set):
         claims = _variants_apart(doc, claims)
+    if not _CHANNEL_WORDS.isdisjoint(doc.words.word_set):
+        claims = _channels_apart(doc, claims)
     return claims
+
+
+_CHANNEL_WORDS = frozenset(
+    ["online", "website", "site", "web", "store", "stores", "instore", "shop", "shops", "branch",
+     "branches", "delivery", "shipping"]
+)  # fmt: skip
+#: One way of buying, named right after a shortage: "sold out online", "not available for
+#: online orders", "out at the Leeds store", "unavailable for delivery".
+_CHANNEL = compile_pattern(
+    r"\W*(?:[\w'-]+\W+){0,3}?(?:online|on (?:the |our )?(?:web)?site|(?:online|web) orders?"
+    r"|in[- ]?stores?|(?:in|at) (?:the |our )?(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)"
+    r"|(?:for|to) (?:delivery|shipping))\b"
+)
+
+
+def _channels_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """ "Sold out online, 4 at the Hamburg store": a shortage said of one way of buying (the
+    website, a store, delivery) is that channel's, not the item's, when the answer says the
+    item is to be had another way. (Every way denied, "not in any store, none online
+    either", leaves the item out of stock.)"""
+    stocked = {c.subject for c in claims if c.value in (_IN, _LOW) and c.subject is not None}
+    if not stocked:
+        return claims
+    out = []
+    for claim in claims:
+        if claim.value == _OUT and claim.subject in stocked:
+            end = doc.clause_at(claim.span[0]).end
+            if _CHANNEL.match(doc.masked, claim.span[1], max(end, claim.span[1])):
+                continue
+        out.append(claim)
+    return out
 
 
 _VARIANTS = frozenset(VARIANT_WORDS)

@@ -527,21 +527,24 @@ def stock_cells(doc: Document) -> tuple[tuple[int, int] | None, list[Cell]]:
         return cached
     text = doc.masked
     header: tuple[int, int] | None = None
-    column = -1
+    #: Every stock column: "| Item | Available? | Qty |" answers yes/no in one, counts in the
+    #: other.
+    columns: list[int] = []
     cells_found: list[Cell] = []
     for row in _ROW.finditer(text):
         if text[row.start() : row.end()].strip() and _RULE_ROW.fullmatch(row.group("cells")):
             continue
         cells, offset = row.group("cells").split("|"), row.start("cells")
         if header is None:
-            column = next((i for i, c in enumerate(cells) if _STOCK_HEADER.fullmatch(c)), -1)
-            if column < 0:
+            columns = [i for i, c in enumerate(cells) if _STOCK_HEADER.fullmatch(c)]
+            if not columns:
                 break
             header = (row.start(), row.end())
             continue
-        if column < len(cells):
-            start = offset + sum(len(c) + 1 for c in cells[:column])
-            cells_found.append((start, cells[column], (row.start(), row.end())))
+        for column in columns:
+            if column < len(cells):
+                start = offset + sum(len(c) + 1 for c in cells[:column])
+                cells_found.append((start, cells[column], (row.start(), row.end())))
     found = (header, cells_found) if header is not None else (None, [])
     doc.memo["stock_cells"] = found
     return found
