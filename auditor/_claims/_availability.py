@@ -18,6 +18,7 @@ from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
     ALLOCATING,
+    ARRIVING,
     CATALOGUE,
     INCOMING,
     RESTOCK,
@@ -160,7 +161,8 @@ _TABLE = RuleSet.of(
         r"none of (?:them|those|these|it|the xx+|xx+) (?:left|in stock|available|remaining)",
         rf"nothing (?:{_SHELF}|on shelves)",
         r"not a single (?:one|unit|xx+)(?: left| in stock| available)?",
-        r"none in(?=\s*(?:[,.;!)]|$))",
+        r"none in(?=\s*(?:[,.;!)]|$|now\b|at the moment|right now|rn\b|atm\b|for now|i'm afraid"
+        r"|sorry))",
         r"(?:have|has|'ve|'ve got|have got|got) none(?: left| in)?",
         r"(?:shelves are|shelf is|shelves're)(?: \w+)? (?:empty|bare)",
         r"no more left",
@@ -266,6 +268,13 @@ _TABLE = RuleSet.of(
         rf" {_WHEN_DATE}",
         # Coming back on a day: "comes back in on the 2nd".
         rf"(?:comes|coming|will come|'ll come|should come|due) back in(?: {_STOCK})? {_WHEN_DATE}",
+        # A restock's date, read off a screen: "a restock date of the 3rd of December".
+        rf"(?:restock|re-stock|back in {_STOCK}|replenishment) (?:date|eta|day)"
+        r"(?: (?:is|of|for|set for|showing as|showing|shows|as|on|says))? (?:the )?"
+        rf"(?:{_NTH}|{_MONTH}|{_DAY}|next|tomorrow|tmrw|mid|early|late|end)",
+        # Sent when it comes back: "we'll send them on the 28th when they come back into stock".
+        rf"(?:when|once|as soon as) (?:it|they|xx+|the xx+|more|stock)(?: \w+)? (?:comes?|gets?"
+        rf"|is|are|'s|'re) back (?:in|into) {_STOCK}",
         # Ordered from whoever makes it: "on order from the supplier".
         r"on order (?:from|with) (?:the |our )?(?:suppliers?|manufacturer|maker|factory|vendor"
         r"|brand|distributor)",
@@ -304,7 +313,10 @@ _TABLE = RuleSet.of(
         rf"|around|early|mid|late|{_NTH}|{_MONTH}|{_DAY}|tomorrow|tmrw|soon)",
         rf"back in {_STOCK} (?:tomorrow|tmrw|tmr|2moro)",
         # Sent once it comes in: "we'll send it when it comes in".
+        # (A day may stand between: "send them on the 28th when they come back into stock";
+        # the "when" clause is a condition, so the phrase opens in the sending one.)
         r"(?:send|post|ship|dispatch)(?:es|s)? (?:it|them|yours|one)(?: out)?"
+        rf"(?: (?:on|by|from) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY})(?: \w+)?| {_DAY})?"
         r" (?:when|once|as soon as)"
         r" (?:it|they|more|stock|new stock|the next \w+) (?:comes?|arrives?|lands?|gets? here)"
         r"(?: (?:back )?in| into stock)?",
@@ -354,8 +366,9 @@ _TABLE = RuleSet.of(
         r"|sales|selling|making)",
         r"(?:will not|won't|wont|not going to) be (?:receiving|getting|ordering|bringing in)"
         r" (?:any )?(?:more|additional|further|new)",
-        r"(?:not|isn't|aren't) (?:being )?(?:made|sold|manufactured|produced|stocked|carried)"
-        r" any ?more",
+        # (Chat drops the apostrophe and says where: "isnt sold here anymore".)
+        r"(?:not|isn'?t|aren'?t) (?:being )?(?:made|sold|manufactured|produced|stocked|carried)"
+        r"(?: here| by us| in (?:store|stores|the shop))? any ?more",
         r"(?:gone|out|sold out|discontinued|unavailable) for good",
         r"(?:not|isn't|aren't|never) coming back",
         r"(?:won't|will not|wont) be (?:re-?stocked|re-?ordered|restocking|coming back"
@@ -482,6 +495,10 @@ _NEXT = RuleSet.of(
         rf"\b(?:new|fresh|next) (?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them"
         r"| of those)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled|anticipated"
         r"|on (?:its|the) way)",
+        # Arriving on a day, in any verb of arriving: "next lot lands 22nd".
+        rf"\b(?:new|fresh|next) (?:\w+ )?{INCOMING} {forms(*ARRIVING)}"
+        rf"(?: (?:on|by|from|around|next|nxt|this|the|in))* (?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
+        r"|tomorrow|tmrw|soon)",
     ),
 )
 #: Terse states said at a clause's end ("the mat's out", "the X90 Max has gone too", "it's
@@ -516,6 +533,8 @@ _TERSE_NEXT = RuleSet.of(
         r"|in stock|now\b|atm\b|rn\b|yes\b))",
         r"(?:xx+(?:'s|'re| is| are)|it's|they're|came|come) (?:back |now |all )?in"
         r"(?=\s*(?:[,.;!)]|$))",
+        # A name and "in", as chat answers: "yep router ax3000 in, like 50 of em".
+        r"xx+ (?:back )?in(?=\s*(?:[,.;!)]|$))",
         # Said softly in chat: "mouse m350 might b in, not 100% sure".
         r"(?:might|may|should|shd|could|prob|probably) (?:be|b) in(?=\s*(?:[,.;!)]|$))",
         negated=_OUT,
@@ -608,14 +627,14 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
     ),
     # None, said by a word for nothing: "nil stock", "showing zero", "it's a no-go".
     (
-        frozenset(["nil", "zero", "nada", "zilch"]),
+        frozenset(["nil", "zero", "nada", "zilch", "none"]),
         RuleSet.of(
             rules(
                 _OUT,
                 r"\b(?:nil|zero|nada|zilch) (?:stock|in stock|available|avail|on hand|left|atm|rn"
                 r"|right now|at the moment|everywhere|anywhere)\b",
                 r"\b(?:stock|inventory)(?: levels?)? (?:is |of |at )?(?:nil|zero)\b",
-                r"\b(?:showing|shows|reads|at|is|are|'s|'re) (?:zero|nil|nada|zilch)"
+                r"\b(?:showing|shows|reads|at|is|are|'s|'re)(?: as)? (?:zero|nil|nada|zilch|none)"
                 r"(?=\s*(?:[,.;!)]|$|on (?:my|our|the) (?:end|side|screen|system)|everywhere"
                 r"|anywhere|across\b"
                 r"|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment|at present"
@@ -751,6 +770,8 @@ _MODIFIES = compile_pattern(
     r"|them|it|to|from|with|by|sadly)\b)[a-z]{3,}"
 )
 _DETERMINERS = compile_pattern(r"\s*(?:(?:the|a|an|any|our)\s+)?")
+#: A variant after a name: "the Blue Kettle in red", "in a size 10".
+_IN_VARIANT = compile_pattern(r"\s+in (?:an? |the )?(?:" + "|".join(VARIANT_WORDS) + r")\b")
 _REFINES = {
     # Low now is what the customer can buy, whatever restock is planned.
     _LOW: frozenset({_IN, _BACK}),
@@ -833,6 +854,14 @@ def extract_availability(doc: Document) -> list[Claim]:
     if counted:  # "0 in stock": the count says how much, not the phrase inside it
         spans = [c.span for c in counted]
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
+    if hits and any(m.type is not SubjectType.ITEM for m in doc.mentions):
+        # A stock phrase opening on an order's or a return's id says nothing of stock: "logged
+        # RMA-7201 in".
+        ids = {m.start for m in doc.mentions if m.type is not SubjectType.ITEM}
+        hits = [h for h in hits if h.start not in ids]
+    if "~~" in doc.masked:  # "~~in stock~~ sold out": struck out, said no more
+        struck = [m.span() for m in _STRUCK.finditer(doc.masked)]
+        hits = [h for h in hits if not any(s <= h.start < e for s, e in struck)]
     claims = claims_of(doc, ClaimKind.AVAILABILITY, hits)
     claims.extend(counted)
     # (Of an order, "Rain Jacket ✅" says a line has shipped.)
@@ -900,6 +929,8 @@ def _channels_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+#: Markdown's strikethrough: what it crosses out is withdrawn.
+_STRUCK = compile_pattern(r"~~[^~\n]+~~")
 _VARIANTS = frozenset(VARIANT_WORDS)
 _VARIANT_WORD = compile_pattern(r"\b(?:" + "|".join(VARIANT_WORDS) + r")\b")
 #: What one variant may be short of.
@@ -1069,6 +1100,8 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
                 and _MODIFIES.match(doc.masked, named.end)
             ):
                 named = None  # "we don't stock any kids' bikes": bikes, not the Kids jacket
+            elif named is not None and _IN_VARIANT.match(doc.masked, named.end):
+                continue  # "we don't do the Blue Kettle in red": a variant not sold
             subject = None if named is None else named.subject
         replaced = claim if claim.subject == subject else replace(claim, subject=subject)
         if replaced not in out:

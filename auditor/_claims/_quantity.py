@@ -37,7 +37,9 @@ _STOCK = (
     r"|shop|stock ?room|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))"
     rf"|on the shel(?:f|ves)|in store|(?:in|at) (?:the )?{STOCK_PLACES}(?!\w)"
     # Where a person at the shop sees the stock: "110 in the system", "6 in the stockroom".
-    r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back)"
+    r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back"
+    # A channel closing its clause: "none in store but 12 online".
+    r"|online(?=\s*(?:[.,;!)\n]|$)))"
 )
 _UNIT = r"(?:units?|pcs|pieces?|items?|sets?|pairs?|packs?)"
 _STRONG_UNIT = r"(?:units?|pcs|pieces?)"
@@ -53,6 +55,8 @@ def _compile(pattern: str) -> re.Pattern[str]:
 # Tried where a number starts.
 #: "14 in stock", "2 of the kettles left", "one Glass Jar remaining"
 _BEFORE_STOCK = _compile(rf"{_NUM}(?:-?ish| or so| odd)?(?: more)?{_FILLER}\s+{_STOCK}(?!\w)")
+#: "30 in": chat's "in stock", the number right before it and closing its clause.
+_BARE_IN = _compile(rf"{_NUM} in(?=\s*(?:[.,;!)\n]|$))")
 #: "14 units"
 _WITH_UNIT = _compile(rf"{_NUM}(?: more)? {_STRONG_UNIT}(?!\w)")
 #: "One unit of Steel Pocket Scale is left", "one of the 10 units of X (X-1) is left": the
@@ -198,6 +202,11 @@ _LAST_N = _compile(
     rf"(?:last|final) (?:{_NUM}|(?P<n2>couple))"
     r"(?!\s*%)"
 )
+#: "the 45L is down to 1": what remains, told as scarce, closing its clause or with a unit.
+_DOWN_TO = _compile(
+    rf"down to (?:just |only )?{_NUM}(?=\s*(?:[.,;!)\n]|$)|\s+(?:{_UNIT}|left|remaining"
+    r"|in stock|of (?:them|those|these|the))\b)"
+)
 _LAST_ONE = _compile(
     r"(?:(?:down to|that's|that is|this is|it's|it is|we're on|we have|we've got|only)"
     r" (?:the|our) (?:very )?(?:last|final) (?:one|unit|piece|item|xx+)"
@@ -222,6 +231,7 @@ _FIRST_WORDS = tuple(
         (_READS, ("shows", "show", "showing", "holding", "holds", "see", "seeing", "counted",
                   "count"), None),
         (_LAST_N, ("down", "only", "just", "we're", "we", "onto", "on"), None),
+        (_DOWN_TO, ("down",), None),
         (_ONLY_UNITS, ("only", "just"), None),
         (_ZERO, ("no", "zero"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",
@@ -254,6 +264,8 @@ _SCARCE = compile_pattern(r"\b(?:only|just|down to|a mere|last|limited|a single)
 _LEFT = compile_pattern(r"\b(?:left|remaining)\b")
 #: "got 1 last webcam": the count is of the last ones.
 _LAST_AFTER = compile_pattern(r"\s+(?:last|final)\b")
+#: "showing as 2 in the Leeds store only": scarce, said after the count's stock words.
+_ONLY_AFTER = compile_pattern(r"\s+only\b")
 #: "Remaining: 3 units", "Left - 2": a field of what remains.
 _LEFT_LABEL = compile_pattern(r"\b(?:left|remaining|remain)\s*[:=\u2014-]\s*$")
 _NOT_STOCK = compile_pattern(
@@ -329,6 +341,7 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
         or _SCARCE.search(doc.masked[max(clause.start, start - 24) : start]) is not None
         or doc.masked.startswith(("a single", "a couple"), start)
         or _LAST_AFTER.match(doc.masked, match.end()) is not None
+        or _ONLY_AFTER.match(doc.masked, match.end()) is not None
     )
     hedge = hedged(doc, clause, start)
     return Count(start, match.end(), value, low, clause, hedge, approximate)
@@ -415,6 +428,14 @@ _PARCEL_TALK = compile_pattern(
 )
 
 
+def _number_end(text: str, start: int) -> int:
+    """Where the digits from `start` end (a word count is never a bare "N in")."""
+    end = start
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    return end
+
+
 def _before_stock(doc: Document, start: int) -> re.Match[str] | None:
     """ "14 in stock", "2 of the kettles left"; not "3 of your orders on the system": a
     count of orders, not of stock."""
@@ -445,6 +466,8 @@ def _value_of_before(doc: Document, start: int) -> re.Match[str] | None:
         return named
     if _UNITS_AHEAD.match(text, start) and _OF_THEM_BEFORE.search(text, max(0, start - 16), start):
         return _OF_THEM.match(text, start)
+    if text.startswith(" in", _number_end(text, start)):
+        return _BARE_IN.match(text, start)
     return None
 
 
