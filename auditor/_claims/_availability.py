@@ -21,6 +21,7 @@ from auditor._claims._lexicon import (
     ARRIVING,
     CATALOGUE,
     INCOMING,
+    ON_SCREEN,
     RESTOCK,
     RESTOCKING,
     STAFF_AVAILABLE,
@@ -635,7 +636,7 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 r"|right now|at the moment|everywhere|anywhere)\b",
                 r"\b(?:stock|inventory)(?: levels?)? (?:is |of |at )?(?:nil|zero)\b",
                 r"\b(?:showing|shows|reads|at|is|are|'s|'re)(?: as)? (?:zero|nil|nada|zilch|none)"
-                r"(?=\s*(?:[,.;!)]|$|on (?:my|our|the) (?:end|side|screen|system)|everywhere"
+                rf"(?=\s*(?:[,.;!)]|$|{ON_SCREEN}|everywhere"
                 r"|anywhere|across\b"
                 r"|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment|at present"
                 r"|now\b))",

@@ -376,3 +376,5 @@ STAFF_AVAILABLE = (
 )
 #: Where stock is kept, as agents shorten it: "4 at DC", "x 40 in wh".
 STOCK_PLACES = r"(?:dc|d\.c\.|wh|whse|w/h)"
+#: Where an agent reads stock: "showing zero on my end", "reads none on the stock page".
+ON_SCREEN = r"on (?:my|our|the) (?:[\w-]+ )?(?:end|side|screen|system|page|report|sheet)"

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._document import Document
-from auditor._claims._lexicon import ALLOCATING, STOCK_PLACES, past
+from auditor._claims._lexicon import ALLOCATING, ON_SCREEN, STOCK_PLACES, past
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._needles import may_match, needles
 from auditor._claims._negation import hedged
@@ -193,7 +193,7 @@ _ZERO = _compile(
     # (Each look-behind spells its blank "\x20": `_compile` widens a blank to "\s+".)
     r"|(?:(?<=showing\x20)|(?<=shows\x20)|(?<=\bat\x20)|(?<=\bis\x20)|(?<='s\x20)"
     r"|(?<=\bare\x20))zero"
-    r"(?=\s*(?:[,.;!)\n]|$)|\s+(?:on (?:my|our|the) (?:end|side|screen|system)|everywhere"
+    rf"(?=\s*(?:[,.;!)\n]|$)|\s+(?:{ON_SCREEN}|everywhere"
     r"|anywhere|across\b|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment))"
 )
 #: "down to the last 3", "only the final 2 of …": the count of what remains, told as scarce.
