@@ -67,6 +67,17 @@ _WHEN_DATE = (
     rf"|this|w/c|wk of|week of|week commencing)(?:-|\s+)(?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
     rf"|month))|{_MONTH}|{_DAY}|tomorrow|tmrw)"
 )
+#: Who makes or sends the shop its stock.
+_MAKERS = ("supplier", "suppliers", "manufacturer", "maker", "factory", "vendor", "distributor",
+           "brand")  # fmt: skip
+#: The words a `_WHEN_DATE` may hold, to gate the rules that end on one.
+_DAY_WORDS = frozenset(
+    ["mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
+     "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "next", "nxt", "tomorrow",
+     "tmrw", "wk", "week", "month", "jan", "january", "feb", "february", "mar", "march", "apr",
+     "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
+     "oct", "october", "nov", "november", "dec", "december", "c"]
+)  # fmt: skip
 #: Set aside for others: "allocated to orders", "reserved for existing customers".
 _ALLOCATED = past(*ALLOCATING)
 #: A plenty of: "loads", "plenty", "heaps".
@@ -104,7 +115,9 @@ _TABLE = RuleSet.of(
         rf"(?:have|has|'ve got|have got|got|'ve) (?:{_PLENTY}|some|a lot|stock)"
         r"(?: of (?:them|those|these|it|that|the xx+|xx+|(?!the\b|our\b)\w+))?"
         r"(?: (?:left|in stock|available|on hand))?",
-        rf"(?:there's|there is|there are|there're|we've|we have|we've got|got) {_PLENTY}",
+        # (Read off a screen too: "showing plenty".)
+        rf"(?:there's|there is|there are|there're|we've|we have|we've got|got|showing|shows)"
+        rf" {_PLENTY}",
         # (Not "any information", "any eta for new stock": what is had is no stock.)
         r"(?:have|got) any(?! (?:info|information|details|eta|etas|idea|update|updates|news"
         r"|record|records|visibility|access|data|dates?|way|clue|notes|tracking|more info)\b)"
@@ -193,7 +206,7 @@ _TABLE = RuleSet.of(
         r"(?:almost|nearly|practically) (?:gone|sold out|out of stock|exhausted|depleted)",
         r"\b(?:in )?(?:very |quite |really )?short supply",
         r"selling (?:fast|out fast|quickly)",
-        r"limited (?:stock|quantities|availability|supply)",
+        r"(?:limited|ltd) (?:stock|quantities|availability|supply)",
         r"limited in (?:availability|stock|supply|numbers?)",
         r"(?:stock|inventory|quantities|supply|supplies|availability|numbers)(?: \w+){0,3}?"
         r" (?:is|are|'s|'re) (?:very |quite |rather |really |pretty |a bit )?(?:limited|scarce"
@@ -264,21 +277,12 @@ _TABLE = RuleSet.of(
         r"(?:will|should|'ll|might|may|could|is expected to|expected to|is due to|due to|set to"
         rf"|going to|shd|shld|shud|wil|gonna)(?: {_SOFT})? (?:be|b) back(?: in {_STOCK})?"
         r"(?! (?:with|w/|on|in|to|into|onto) (?:you|u|ya|your|ur|yr|the (?:card|account|bank))\b)",
-        # In stock on a day to come: "should be in stock Monday".
-        rf"(?:should|will|'ll|shd|shud|wil|might|may|hopefully|prob) (?:be|b) in {_STOCK}"
-        rf" {_WHEN_DATE}",
         # Coming back on a day: "comes back in on the 2nd".
         rf"(?:comes|coming|will come|'ll come|should come|due) back in(?: {_STOCK})? {_WHEN_DATE}",
         # A restock's date, read off a screen: "a restock date of the 3rd of December".
         rf"(?:restock|re-stock|back in {_STOCK}|replenishment) (?:date|eta|day)"
         r"(?: (?:is|of|for|set for|showing as|showing|shows|as|on|says))? (?:the )?"
         rf"(?:{_NTH}|{_MONTH}|{_DAY}|next|tomorrow|tmrw|mid|early|late|end)",
-        # Sent when it comes back: "we'll send them on the 28th when they come back into stock".
-        rf"(?:when|once|as soon as) (?:it|they|xx+|the xx+|more|stock)(?: \w+)? (?:comes?|gets?"
-        rf"|is|are|'s|'re) back (?:in|into) {_STOCK}",
-        # Ordered from whoever makes it: "on order from the supplier".
-        r"on order (?:from|with) (?:the |our )?(?:suppliers?|manufacturer|maker|factory|vendor"
-        r"|brand|distributor)",
         rf"back in {_STOCK} (?:on|by|from|in|around|next|early|mid|late|soon|later|after"
         rf"|before|this|at the end|towards|within|\d+|~|{_MONTH}|{_DAY})",
         r"(?:expected|due|exp) back",
@@ -469,7 +473,7 @@ _TABLE = RuleSet.of(
 _NEXT = RuleSet.of(
     rules(
         _IN,
-        r"ready to (?:ship|go|dispatch|send|post)",
+        r"ready (?:to|2) (?:ship|go|dispatch|send|post)",
         r"(?:can|could|will|'ll) (?:go out|ship|be (?:packed (?:and|&) )?(?:shipped|dispatched"
         r"|despatched|sent|posted)|dispatch|be sent|be posted)(?: out)?"
         r" (?:today|2day|tdy|tomorrow|tmrw|tmr|2moro|2morrow|tmw|same day|the same day"
@@ -496,6 +500,10 @@ _NEXT = RuleSet.of(
         rf"\b(?:new|fresh|next) (?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them"
         r"| of those)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled|anticipated"
         r"|on (?:its|the) way)",
+        # A date it is due back, read off a screen: "a due date of 2nd December" (of an order
+        # it would be a delivery's: read only with no order in view).
+        r"\b(?:due|eta|expected|arrival|restock) date (?:of|is|for|as|showing|shows|says|on)"
+        rf" (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|tomorrow|tmrw|mid|early|late|end)",
         # Arriving on a day, in any verb of arriving: "next lot lands 22nd".
         rf"\b(?:new|fresh|next) (?:\w+ )?{INCOMING} {forms(*ARRIVING)}"
         rf"(?: (?:on|by|from|around|next|nxt|this|the|in))* (?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
@@ -519,7 +527,8 @@ _TERSE = RuleSet.of(
         _OUT,
         # Gone from the shelf, not gone out for delivery; the perfect only ("once they're
         # gone, they're gone" says what will happen).
-        r"(?:xx+(?:'s|'ve|'re| has| have| are| is)|has|have|they've) (?:all |long |now )?gone"
+        r"(?:xx+(?:'s|'ve|'re| has| have| are| is| both| all)|has|have|they've)"
+        r" (?:all |long |now )?gone"
         r"(?=\s*(?:too"
         r"|as well|also|now|i'm afraid|sorry|[,.;!)]|$))",
         negation=False,
@@ -532,7 +541,8 @@ _TERSE_NEXT = RuleSet.of(
         _IN,
         r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)(?=\s*(?:[,.;!)]|$"
         r"|in stock|now\b|atm\b|rn\b|yes\b))",
-        r"(?:xx+(?:'s|'re| is| are)|it's|they're|came|come) (?:back |now |all )?in"
+        r"(?:xx+(?:'s|'re| is| are)|it's|they're|came|come|which are|which is|that are"
+        r"|those are|these are) (?:back |now |all )?in"
         r"(?=\s*(?:[,.;!)]|$))",
         # A name and "in", as chat answers: "yep router ax3000 in, like 50 of em".
         r"xx+ (?:back )?in(?=\s*(?:[,.;!)]|$))",
@@ -682,6 +692,36 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
             )
         ),
     ),
+    # Stock on its way from whoever makes it.
+    (
+        frozenset([*_MAKERS, *(f"{maker}'s" for maker in _MAKERS)]),
+        RuleSet.of(
+            rules(
+                _BACK,
+                # Sent by whoever makes it: "supplier's sending more fri", "the maker is shipping us
+                # another batch".
+                r"(?:suppliers?|manufacturer|maker|factory|vendor|distributor|brand)"
+                r"(?:'s| is| are| will be|'ll be| should be)?"
+                r" (?:sending|shipping|delivering|dispatching|bringing)"
+                rf"(?: us)? (?:more|some|stock|new stock|another|a fresh|a new|{INCOMING})",
+                # Ordered from whoever makes it: "on order from the supplier".
+                r"on order (?:from|with) (?:the |our )?(?:suppliers?|manufacturer|maker|factory"
+                r"|vendor|brand|distributor)",
+            )
+        ),
+    ),
+    # In stock on a day to come: "should be in stock Monday" (gated on the day's word: it
+    # opens on "will" and "should").
+    (
+        _DAY_WORDS,
+        RuleSet.of(
+            rules(
+                _BACK,
+                rf"(?:should|will|'ll|shd|shud|wil|might|may|hopefully|prob) (?:be|b) in {_STOCK}"
+                rf" {_WHEN_DATE}",
+            )
+        ),
+    ),
     # Denied for every way of getting it: "not available for delivery or in-store pickup".
     (
         frozenset(["pickup", "pick", "collection", "collect"]),
@@ -704,6 +744,9 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 r"(?:[,;:\u2014-]|\b(?:out|oos|gone|be|is|are|'s|'re))\s*back (?:in|within)"
                 r" (?:\d+|a|one|two|three|four|a couple of|a few|the next) (?:days?|wks?|weeks?"
                 r"|months?|fortnight)",
+                # Sent when it comes back: "… when they come back into stock".
+                r"(?:when|once|as soon as) (?:it|they|xx+|the xx+|more|stock)(?: \w+)?"
+                rf" (?:comes?|gets?|is|are|'s|'re) back (?:in|into) {_STOCK}",
                 # "oos, back wk of 19th", "shd b back nxt wk": back on a date.
                 rf"(?:[,;:\u2014-]|\b(?:out|oos|gone|b))\s*back (?:in {_STOCK} )?{_WHEN_DATE}",
             )

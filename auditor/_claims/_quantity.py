@@ -136,7 +136,9 @@ _WE_HAVE = _compile(
 _READS = _compile(
     r"(?:shows?|showing|holding|holds|see|seeing|counted|count) (?:only |just |about |around )?"
     rf"{_NUM}(?=\s+(?:{_UNIT}|of\b(?! (?:your|my|our (?:\w+ )?(?:orders?|customers?)))|xx+"
-    r"|left\b|remaining\b|in stock\b|available\b|on (?:hand|the system)\b)|-?ish\b|\+)"
+    r"|left\b|remaining\b|in stock\b|available\b|on (?:hand|the system)\b)|-?ish\b|\+"
+    # Closing its clause, a time word at most after it: "it's showing 1 now".
+    r"|(?:\s+(?:now|atm|rn|right now|at the moment|today))?\s*(?:[.,;!)\n]|$))"
 )
 #: "only 2 sets", "just 4 units": a scarce count of units; "avail but only 1": a scarce count
 #: closing a clause of a sentence about stock (`_STOCKED_BEFORE`).
@@ -158,6 +160,9 @@ _ABOUT_BEFORE = compile_pattern(
     # Opening its clause or line: "About a dozen left", "**About 40** in stock".
     r"|(?:^|[\n.!?;:,(\u2014-])\s*(?:about|around|some))\s+$|~\s*$"
 )
+#: The upper end of a range is approximate: "maybe 3 or 4 left", "8-10 in stock".
+_RANGE_BEFORE = compile_pattern(r"\b\d+\s*(?:or|to|-|\u2013)\s*$")
+_RANGE_JOINS = ("or", "to", "-", "\u2013")
 #: A number with a month beside it is a date, never a count: "Back in stock: 14 December".
 _MONTHS = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
@@ -256,16 +261,16 @@ _GET_ONE = compile_pattern(
     r"\b(?:reserve|order|buy|grab|get|take|collect|pick up|hold|want|need|send|post|ship) $"
 )
 #: "… but they're all reserved for existing orders": a count set aside is none to sell.
+_ALLOCATED_WORDS = frozenset(past(*ALLOCATING).removeprefix("(?:").removesuffix(")").split("|"))
 _ALLOCATED_AFTER = compile_pattern(
     rf"\b{past(*ALLOCATING)} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,2}}?"
     r"(?:orders?|customers?)\b"
 )
 _SCARCE = compile_pattern(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")
 _LEFT = compile_pattern(r"\b(?:left|remaining)\b")
-#: "got 1 last webcam": the count is of the last ones.
-_LAST_AFTER = compile_pattern(r"\s+(?:last|final)\b")
-#: "showing as 2 in the Leeds store only": scarce, said after the count's stock words.
-_ONLY_AFTER = compile_pattern(r"\s+only\b")
+#: Scarcity said right after a count: "got 1 last webcam", "showing as 2 in the Leeds store
+#: only".
+_SCARCE_AFTER = (" last ", " final ", " only")
 #: "Remaining: 3 units", "Left - 2": a field of what remains.
 _LEFT_LABEL = compile_pattern(r"\b(?:left|remaining|remain)\s*[:=\u2014-]\s*$")
 _NOT_STOCK = compile_pattern(
@@ -303,6 +308,10 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
         approximate = (
             _ABOUT_AFTER.match(doc.masked, match.end("n")) is not None
             or _ABOUT_BEFORE.search(doc.masked, max(0, start - 24), start) is not None
+            or (
+                any(map(doc.masked[max(0, start - 5) : start].__contains__, _RANGE_JOINS))
+                and _RANGE_BEFORE.search(doc.masked, max(0, start - 12), start) is not None
+            )
         )
         if _CHOICES_AFTER.match(doc.masked, match.end("n")):
             return None
@@ -322,7 +331,7 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
     clause = doc.clause_at(start)
     if silent(clause):
         return None
-    if "ed " in doc.masked and _ALLOCATED_AFTER.search(
+    if not _ALLOCATED_WORDS.isdisjoint(doc.words.word_set) and _ALLOCATED_AFTER.search(
         doc.masked, start, doc.sentence_at(start).end
     ):
         return None  # "4 units … but they're all reserved for existing orders"
@@ -340,8 +349,7 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
         left
         or _SCARCE.search(doc.masked[max(clause.start, start - 24) : start]) is not None
         or doc.masked.startswith(("a single", "a couple"), start)
-        or _LAST_AFTER.match(doc.masked, match.end()) is not None
-        or _ONLY_AFTER.match(doc.masked, match.end()) is not None
+        or doc.masked.startswith(_SCARCE_AFTER, match.end())
     )
     hedge = hedged(doc, clause, start)
     return Count(start, match.end(), value, low, clause, hedge, approximate)

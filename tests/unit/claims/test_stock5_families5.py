@@ -69,6 +69,21 @@ def read(text: str, kind: ClaimKind) -> set[tuple[object, str | None]]:
         # Terse answers: a name and "in", a soft modal.
         ("yep blue kettle pro in, loads", {("in_stock", "KT-0002")}),
         ("floor lamp might b in, will check", {("in_stock", "LM-0100")}),
+        # Restock told by who sends it, or by a due date read off a screen.
+        ("oak bookcase oos, the maker's shipping us more next wk", {("backorder", "BK-0001")}),
+        (
+            "The Floor Lamp is unavailable, the system has a due date of 4th March for it.",
+            {("backorder", "LM-0100")},
+        ),
+        # Scarce in chat's abbreviation; a group gone; chat's "2" for "to"; a relative clause.
+        ("enamel mug - ltd stock", {("low_stock", "MG-0001")}),
+        (
+            "floor lamp n oak bookcase both gone",
+            {("out_of_stock", "LM-0100"), ("out_of_stock", "BK-0001")},
+        ),
+        ("desk fan 12in ready 2 go", {("in_stock", "FN-0012")}),
+        ("We have the Enamel Mug in white and blue, which are all in.", {("in_stock", "MG-0001")}),
+        ("Oak Bookcase showing loads on the system", {("in_stock", "BK-0001")}),
         # Struck out is said no more.
         ("**Floor Lamp:** ~~available~~ sold out", {("out_of_stock", "LM-0100")}),
         # A variant the shop does not make says nothing of the item.
@@ -93,6 +108,11 @@ def test_reads_availability(text: str, claims: set[tuple[object, str | None]]) -
         # A list of name-value pairs joined by "and", valued by "is" or "at".
         ("Blue Kettle is 9 and Blue Kettle Pro is 0", {(9, "KT-0001"), (0, "KT-0002")}),
         ("got the floor lamp at 14 and the oak bookcase at 3", {(14, "LM-0100"), (3, "BK-0001")}),
+        # A range is approximate: availability, no count.
+        ("floor lamp, maybe 6 or 7 left", set()),
+        ("Enamel Mug: 10-12 in stock", set()),
+        # A count closing its clause, read off a screen.
+        ("the Oak Bookcase is showing 9 now", {(9, "BK-0001")}),
         # A count of zero read off a screen.
         ("The Desk Fan 12in is showing zero everywhere.", {(0, "FN-0012")}),
         ("zero enamel mug in the warehouse, sorry", {(0, "MG-0001")}),
@@ -157,6 +177,8 @@ def test_scarce_counts(text: str, value: str, subject: str) -> None:
         ("You could reserve one in the Leeds store.", QUANTITY),
         # A return's id and "in" is a return logged, not stock.
         ("We've booked RMA-4411 in, it'll be checked tomorrow.", AVAILABILITY),
+        # An order's due date is no restock.
+        ("Your order ORD-1234 has a due date of 4th March.", AVAILABILITY),
         # A reservation for the customer is no shortage.
         ("I've reserved one for your order.", AVAILABILITY),
     ],
