@@ -196,6 +196,8 @@ _TABLE = RuleSet.of(
         r"(?:orders?|customers?|pre-?orders?|back-?orders?|reservations?)\b",
         rf"(?:showing|shows|shown|marked|listed|flagged)(?: as)? (?:fully |all )?{_ALLOCATED}\b",
         r"spoken for",
+        # Read off a screen: "Blue Kettle Pro showing none".
+        r"(?:showing|shows|reads)(?: as)? none\b",
         negation=False,
     ),
     rules(
@@ -606,6 +608,10 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 + r")(?: (?:and|or|&|/) (?:"
                 + "|".join(VARIANT_WORDS)
                 + r"))* only\b",
+                # Sold only one way, which is still to be had: "instore only", "click and
+                # collect only".
+                r"\b(?:in[- ]?store|in (?:the )?shops?|in branch|for (?:in-store )?(?:pick-?up"
+                r"|collection)|click (?:and|&|n) collect|to collect) only\b",
             )
         ),
     ),
@@ -638,14 +644,14 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
     ),
     # None, said by a word for nothing: "nil stock", "showing zero", "it's a no-go".
     (
-        frozenset(["nil", "zero", "nada", "zilch", "none"]),
+        frozenset(["nil", "zero", "nada", "zilch"]),
         RuleSet.of(
             rules(
                 _OUT,
                 r"\b(?:nil|zero|nada|zilch) (?:stock|in stock|available|avail|on hand|left|atm|rn"
                 r"|right now|at the moment|everywhere|anywhere)\b",
                 r"\b(?:stock|inventory)(?: levels?)? (?:is |of |at )?(?:nil|zero)\b",
-                r"\b(?:showing|shows|reads|at|is|are|'s|'re)(?: as)? (?:zero|nil|nada|zilch|none)"
+                r"\b(?:showing|shows|reads|at|is|are|'s|'re)(?: as)? (?:zero|nil|nada|zilch)"
                 rf"(?=\s*(?:[,.;!)]|$|{ON_SCREEN}|everywhere"
                 r"|anywhere|across\b"
                 r"|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment|at present"
@@ -664,8 +670,8 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
         RuleSet.of(
             rules(
                 _IN,
-                r"\b(?:there's|there is|there are|theres|there're) (?:still )?some (?:left"
-                r"|in stock|available|about|around|on the shel(?:f|ves)|in the (?:warehouse|back))",
+                r"\bsome (?:left|in stock|available|about|around|on the shel(?:f|ves)"
+                r"|in the (?:warehouse|back))",
             )
         ),
     ),
@@ -678,17 +684,6 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 r"\b(?:can|could) (?:reserve|collect|pick up|buy|get) (?:one|it|them|xx+|an? xx+"
                 r"|the xx+) (?:in|at|from) (?:the |our |any |your )?(?:local |nearest )?"
                 r"(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)\b",
-            )
-        ),
-    ),
-    # Sold only one way, which is still to be had: "instore only", "click and collect only".
-    (
-        frozenset(["only"]),
-        RuleSet.of(
-            rules(
-                _IN,
-                r"\b(?:in[- ]?store|in (?:the )?shops?|in branch|for (?:in-store )?(?:pick-?up"
-                r"|collection)|click (?:and|&|n) collect|to collect) only\b",
             )
         ),
     ),

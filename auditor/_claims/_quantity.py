@@ -430,6 +430,11 @@ _AT_A_PLACE = compile_pattern(
     r"\b(?:in|at) (?:the |our )?(?:[a-z]+ )?(?:warehouse|depot|wh|whse|w/h|dc|stock ?room"
     r"|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))\b"
 )
+_PARCEL_WORDS = frozenset(
+    ["box", "boxes", "parcel", "parcels", "package", "packages", "pkg", "pkgs", "order", "orders",
+     "sent", "shipped", "delivered", "dispatched", "split", "lads", "guys", "team", "colleague",
+     "colleagues", "staff"]
+)  # fmt: skip
 _PARCEL_TALK = compile_pattern(
     r"\b(?:box|boxes|parcels?|packages?|pkgs?|orders?|sent|shipped|delivered|dispatched"
     r"|split|lads|guys|team|colleagues?|staff)\b"
@@ -453,6 +458,7 @@ def _before_stock(doc: Document, start: int) -> re.Match[str] | None:
         return None
     if (
         match is not None
+        and not _PARCEL_WORDS.isdisjoint(doc.words.word_set)
         and _AT_A_PLACE.search(match.group())
         and _PARCEL_TALK.search(text, doc.sentence_at(start).start, doc.sentence_at(start).end)
     ):
