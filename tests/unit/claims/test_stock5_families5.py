@@ -84,6 +84,9 @@ def read(text: str, kind: ClaimKind) -> set[tuple[object, str | None]]:
         ("desk fan 12in ready 2 go", {("in_stock", "FN-0012")}),
         ("We have the Enamel Mug in white and blue, which are all in.", {("in_stock", "MG-0001")}),
         ("Oak Bookcase showing loads on the system", {("in_stock", "BK-0001")}),
+        # More to come beside stock now is in stock; beside none, a backorder.
+        ("We have 12 Floor Lamp in stock and more arriving next week.", {("in_stock", "LM-0100")}),
+        ("Floor Lamp is out, more arriving next week", {("backorder", "LM-0100")}),
         # Struck out is said no more.
         ("**Floor Lamp:** ~~available~~ sold out", {("out_of_stock", "LM-0100")}),
         # A variant the shop does not make says nothing of the item.
