@@ -67,17 +67,6 @@ _WHEN_DATE = (
     rf"|this|w/c|wk of|week of|week commencing)(?:-|\s+)(?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
     rf"|month))|{_MONTH}|{_DAY}|tomorrow|tmrw)"
 )
-#: Who makes or sends the shop its stock.
-_MAKERS = ("supplier", "suppliers", "manufacturer", "maker", "factory", "vendor", "distributor",
-           "brand")  # fmt: skip
-#: The words a `_WHEN_DATE` may hold, to gate the rules that end on one.
-_DAY_WORDS = frozenset(
-    ["mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
-     "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "next", "nxt", "tomorrow",
-     "tmrw", "wk", "week", "month", "jan", "january", "feb", "february", "mar", "march", "apr",
-     "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
-     "oct", "october", "nov", "november", "dec", "december", "c"]
-)  # fmt: skip
 #: Set aside for others: "allocated to orders", "reserved for existing customers".
 _ALLOCATED = past(*ALLOCATING)
 #: A plenty of: "loads", "plenty", "heaps".
@@ -123,6 +112,9 @@ _TABLE = RuleSet.of(
         r"|record|records|visibility|access|data|dates?|way|clue|notes|tracking|more info)\b)"
         r"(?: of (?:them|those|these|it|that|the xx+|xx+))?(?: (?:left|in stock|available))?",
         rf"back in {_STOCK}",
+        # Some still to be had: "there's some left".
+        r"some (?:left|in stock|available|about|around|on the shel(?:f|ves)"
+        r"|in the (?:warehouse|back))",
         r":\s*(?:[^\w\s]+\s*)?plenty",
         # Kept in stock, said of the item: "it's stocked and ready", "we're well stocked".
         # (A leading "\b" keeps these whole: searched for where their rare word stands, not tried
@@ -198,6 +190,8 @@ _TABLE = RuleSet.of(
         r"spoken for",
         # Read off a screen: "Blue Kettle Pro showing none".
         r"(?:showing|shows|reads)(?: as)? none\b",
+        # "It's a no-go at the moment."
+        r"no-?go\b",
         negation=False,
     ),
     rules(
@@ -247,6 +241,17 @@ _TABLE = RuleSet.of(
     rules(
         _BACK,
         r"on (?:a )?back[- ]?order",
+        # Sent by whoever makes it: "supplier's sending more fri", "the maker is shipping us
+        # another batch"; ordered from them: "on order from the supplier".
+        r"(?:suppliers?|manufacturer|maker|factory|vendor|distributor|brand)"
+        r"(?:'s| is| are| will be|'ll be| should be)?"
+        r" (?:sending|shipping|delivering|dispatching|bringing)"
+        rf"(?: us)? (?:more|some|stock|new stock|another|a fresh|a new|{INCOMING})",
+        r"on order (?:from|with) (?:the |our )?(?:suppliers?|manufacturer|maker|factory"
+        r"|vendor|brand|distributor)",
+        # In stock on a day to come: "should be in stock Monday".
+        rf"(?:should|will|'ll|shd|shud|wil|might|may|hopefully|prob) (?:be|b) in {_STOCK}"
+        rf" {_WHEN_DATE}",
         r"back-?order(?:ed|able)?",
         r"b/o",
         r"(?:will be|'ll be|is being|are being|getting|get|be) re-?stocked",
@@ -481,6 +486,10 @@ _NEXT = RuleSet.of(
         r" (?:today|2day|tdy|tomorrow|tmrw|tmr|2moro|2morrow|tmw|same day|the same day"
         r"|this afternoon|first thing|straight away|right away|immediately)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
+        # To be had in a store: "you can reserve one in the York store".
+        r"(?:can|could) (?:reserve|collect|pick up|buy|get) (?:one|it|them|xx+|an? xx+"
+        r"|the xx+) (?:in|at|from) (?:the |our |any |your )?(?:local |nearest )?"
+        r"(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)\b",
         # Sent by the shop on a day: "I can get a Rain Jacket out to you today".
         r"(?:can|could|will|'ll) (?:get|send|post) (?:it|them|one|yours|an? xx+|the xx+|xx+)"
         r"(?: out)?(?: to (?:you|u))? (?:today|2day|tomorrow|tmrw|straight away|right away"
@@ -642,7 +651,7 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
             )
         ),
     ),
-    # None, said by a word for nothing: "nil stock", "showing zero", "it's a no-go".
+    # None, said by a word for nothing: "nil stock", "showing zero".
     (
         frozenset(["nil", "zero", "nada", "zilch"]),
         RuleSet.of(
@@ -657,63 +666,6 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 r"|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment|at present"
                 r"|now\b))",
                 negation=False,
-            )
-        ),
-    ),
-    (
-        frozenset(["go"]),
-        RuleSet.of(rules(_OUT, r"\ba no-?go\b", negation=False)),
-    ),
-    # Some still to be had: "there's some left".
-    (
-        frozenset(["some"]),
-        RuleSet.of(
-            rules(
-                _IN,
-                r"\bsome (?:left|in stock|available|about|around|on the shel(?:f|ves)"
-                r"|in the (?:warehouse|back))",
-            )
-        ),
-    ),
-    # To be had in a store: "you can reserve one in the York store".
-    (
-        frozenset(["reserve", "collect", "pick"]),
-        RuleSet.of(
-            rules(
-                _IN,
-                r"\b(?:can|could) (?:reserve|collect|pick up|buy|get) (?:one|it|them|xx+|an? xx+"
-                r"|the xx+) (?:in|at|from) (?:the |our |any |your )?(?:local |nearest )?"
-                r"(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)\b",
-            )
-        ),
-    ),
-    # Stock on its way from whoever makes it.
-    (
-        frozenset([*_MAKERS, *(f"{maker}'s" for maker in _MAKERS)]),
-        RuleSet.of(
-            rules(
-                _BACK,
-                # Sent by whoever makes it: "supplier's sending more fri", "the maker is shipping us
-                # another batch".
-                r"(?:suppliers?|manufacturer|maker|factory|vendor|distributor|brand)"
-                r"(?:'s| is| are| will be|'ll be| should be)?"
-                r" (?:sending|shipping|delivering|dispatching|bringing)"
-                rf"(?: us)? (?:more|some|stock|new stock|another|a fresh|a new|{INCOMING})",
-                # Ordered from whoever makes it: "on order from the supplier".
-                r"on order (?:from|with) (?:the |our )?(?:suppliers?|manufacturer|maker|factory"
-                r"|vendor|brand|distributor)",
-            )
-        ),
-    ),
-    # In stock on a day to come: "should be in stock Monday" (gated on the day's word: it
-    # opens on "will" and "should").
-    (
-        _DAY_WORDS,
-        RuleSet.of(
-            rules(
-                _BACK,
-                rf"(?:should|will|'ll|shd|shud|wil|might|may|hopefully|prob) (?:be|b) in {_STOCK}"
-                rf" {_WHEN_DATE}",
             )
         ),
     ),
@@ -893,7 +845,7 @@ def extract_availability(doc: Document) -> list[Claim]:
     if counted:  # "0 in stock": the count says how much, not the phrase inside it
         spans = [c.span for c in counted]
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
-    if hits and any(m.type is not SubjectType.ITEM for m in doc.mentions):
+    if hits and doc.mentions and any(m.type is not SubjectType.ITEM for m in doc.mentions):
         # A stock phrase opening on an order's or a return's id says nothing of stock: "logged
         # RMA-7201 in".
         ids = {m.start for m in doc.mentions if m.type is not SubjectType.ITEM}
@@ -933,6 +885,8 @@ _MORE = compile_pattern(r"\b(?:more|another|additional|extra|further)\b")
 def _more_beside_stock(doc: Document, claims: list[Claim]) -> list[Claim]:
     """ "There's 4 in stock and more due next week": more to come beside stock now adds no
     state; the item is in stock. (A restock of an item that has none stays a backorder.)"""
+    if len(claims) < 2:  # (the usual answer: one claim)
+        return claims
     stocked = {c.subject for c in claims if c.value in (_IN, _LOW)}
     if not stocked or not any(c.value == _BACK and c.subject in stocked for c in claims):
         return claims
@@ -976,6 +930,8 @@ def _channels_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
     website, a store, delivery) is that channel's, not the item's, when the answer says the
     item is to be had another way. (Every way denied, "not in any store, none online
     either", leaves the item out of stock.)"""
+    if len(claims) < 2:
+        return claims
     stocked = {c.subject for c in claims if c.value in (_IN, _LOW) and c.subject is not None}
     if not stocked:
         return claims
