@@ -191,7 +191,8 @@ _TABLE = RuleSet.of(
         # Read off a screen: "Blue Kettle Pro showing none".
         r"(?:showing|shows|reads)(?: as)? none\b",
         # "It's a no-go at the moment."
-        r"no-?go\b",
+        r"no-go\b",
+        r"no go\b",
         negation=False,
     ),
     rules(
@@ -240,18 +241,18 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _BACK,
-        r"on (?:a )?back[- ]?order",
+        # (Ordered from the maker too, "on order from the supplier": one pattern under "on".)
+        r"on (?:(?:a )?back[- ]?order|order (?:from|with) (?:the |our )?(?:suppliers?"
+        r"|manufacturer|maker|factory|vendor|brand|distributor))",
         # Sent by whoever makes it: "supplier's sending more fri", "the maker is shipping us
-        # another batch"; ordered from them: "on order from the supplier".
+        # another batch".
         r"(?:suppliers?|manufacturer|maker|factory|vendor|distributor|brand)"
         r"(?:'s| is| are| will be|'ll be| should be)?"
         r" (?:sending|shipping|delivering|dispatching|bringing)"
         rf"(?: us)? (?:more|some|stock|new stock|another|a fresh|a new|{INCOMING})",
-        r"on order (?:from|with) (?:the |our )?(?:suppliers?|manufacturer|maker|factory"
-        r"|vendor|brand|distributor)",
         # In stock on a day to come: "should be in stock Monday".
-        rf"(?:should|will|'ll|shd|shud|wil|might|may|hopefully|prob) (?:be|b) in {_STOCK}"
-        rf" {_WHEN_DATE}",
+        rf"(?:should|will|(?:it|they|we)'ll|shd|shud|wil|might|may|hopefully|prob) (?:be|b) in"
+        rf" {_STOCK} {_WHEN_DATE}",
         r"back-?order(?:ed|able)?",
         r"b/o",
         r"(?:will be|'ll be|is being|are being|getting|get|be) re-?stocked",
@@ -285,7 +286,10 @@ _TABLE = RuleSet.of(
         rf"|going to|shd|shld|shud|wil|gonna)(?: {_SOFT})? (?:be|b) back(?: in {_STOCK})?"
         r"(?! (?:with|w/|on|in|to|into|onto) (?:you|u|ya|your|ur|yr|the (?:card|account|bank))\b)",
         # Coming back on a day: "comes back in on the 2nd".
-        rf"(?:comes|coming|will come|'ll come|should come|due) back in(?: {_STOCK})? {_WHEN_DATE}",
+        # ("'ll" is spelt with its pronoun: a pattern opening on "'ll" has no first word to be
+        # filed under, and would be searched for in every answer that says "we'll".)
+        rf"(?:comes|coming|will come|(?:it|they)'ll come|should come|due) back in(?: {_STOCK})?"
+        rf" {_WHEN_DATE}",
         # A restock's date, read off a screen: "a restock date of the 3rd of December".
         rf"(?:restock|re-stock|back in {_STOCK}|replenishment) (?:date|eta|day)"
         r"(?: (?:is|of|for|set for|showing as|showing|shows|as|on|says))? (?:the )?"
@@ -451,9 +455,9 @@ _TABLE = RuleSet.of(
         # The same of an order or a return, filed under the whole word (a blank follows it).
         r"(?:order|orders|return|returns) (?:\w+ ){0,2}?(?:is |are |isn't |aren't |is not "
         r"|are not )?(?:currently |temporarily |not |not yet |yet )?(?:un)?available",
-        r"available (?:to me|on my end|in my system)",
-        # Someone free to help: "the next available associate".
-        rf"available {STAFF_AVAILABLE}\b",
+        # (And someone free to help: "the next available associate". One pattern: every
+        # "available" of every answer tries each variant filed under it.)
+        rf"available (?:to me|on my end|in my system|{STAFF_AVAILABLE}\b)",
         r"(?:un)?available in (?:that|this|the|a|any) (?:\w+ )?(?:format|form|way|language"
         r"|channel|region|country)",
         r"(?:un)?available (?:for|to) (?:a |an )?(?:refunds?|returns?|exchanges?)",
@@ -491,7 +495,8 @@ _NEXT = RuleSet.of(
         r"|the xx+) (?:in|at|from) (?:the |our |any |your )?(?:local |nearest )?"
         r"(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)\b",
         # Sent by the shop on a day: "I can get a Rain Jacket out to you today".
-        r"(?:can|could|will|'ll) (?:get|send|post) (?:it|them|one|yours|an? xx+|the xx+|xx+)"
+        r"(?:can|could|will|(?:we|i)'ll) (?:get|send|post) (?:it|them|one|yours|an? xx+|the xx+"
+        r"|xx+)"
         r"(?: out)?(?: to (?:you|u))? (?:today|2day|tomorrow|tmrw|straight away|right away"
         r"|first thing)",
         r"(?:sitting |waiting )?in (?:the |our )?warehouse",

@@ -162,7 +162,14 @@ _ABOUT_BEFORE = compile_pattern(
 )
 #: The upper end of a range is approximate: "maybe 3 or 4 left", "8-10 in stock".
 _RANGE_BEFORE = compile_pattern(r"\b\d+\s*(?:or|to|-|\u2013)\s*$")
-_RANGE_JOIN = compile_pattern(r"or|to|-|\u2013")
+
+
+def _a_range_join(before: str) -> bool:
+    """What joins a range's ends stands right before the count (string tests: every count of
+    every answer asks)."""
+    return "or " in before or "to " in before or "-" in before or "\u2013" in before
+
+
 #: A number with a month beside it is a date, never a count: "Back in stock: 14 December".
 _MONTHS = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
@@ -309,7 +316,7 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
             _ABOUT_AFTER.match(doc.masked, match.end("n")) is not None
             or _ABOUT_BEFORE.search(doc.masked, max(0, start - 24), start) is not None
             or (
-                _RANGE_JOIN.search(doc.masked, max(0, start - 5), start) is not None
+                _a_range_join(doc.masked[max(0, start - 4) : start])
                 and _RANGE_BEFORE.search(doc.masked, max(0, start - 12), start) is not None
             )
         )
