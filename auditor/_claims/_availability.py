@@ -191,8 +191,8 @@ _TABLE = RuleSet.of(
         # Read off a screen: "Blue Kettle Pro showing none".
         r"(?:showing|shows|reads)(?: as)? none\b",
         # "It's a no-go at the moment."
+        # (Hyphenated only: "RMA-5204 - no go" refuses a return.)
         r"no-go\b",
-        r"no go\b",
         negation=False,
     ),
     rules(

@@ -182,6 +182,8 @@ def test_scarce_counts(text: str, value: str, subject: str) -> None:
         ("We've booked RMA-4411 in, it'll be checked tomorrow.", AVAILABILITY),
         # An order's due date is no restock.
         ("Your order ORD-1234 has a due date of 4th March.", AVAILABILITY),
+        # A return refused is no shortage.
+        ("RMA-5204 - no go, past return window", AVAILABILITY),
         # A reservation for the customer is no shortage.
         ("I've reserved one for your order.", AVAILABILITY),
     ],
