@@ -850,7 +850,11 @@ def extract_availability(doc: Document) -> list[Claim]:
     if counted:  # "0 in stock": the count says how much, not the phrase inside it
         spans = [c.span for c in counted]
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
-    if hits and doc.mentions and any(m.type is not SubjectType.ITEM for m in doc.mentions):
+    if (
+        hits
+        and (doc.order_context or doc.return_context)
+        and any(m.type is not SubjectType.ITEM for m in doc.mentions)
+    ):
         # A stock phrase opening on an order's or a return's id says nothing of stock: "logged
         # RMA-7201 in".
         ids = {m.start for m in doc.mentions if m.type is not SubjectType.ITEM}

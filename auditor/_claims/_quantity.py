@@ -161,13 +161,8 @@ _ABOUT_BEFORE = compile_pattern(
     r"|(?:^|[\n.!?;:,(\u2014-])\s*(?:about|around|some))\s+$|~\s*$"
 )
 #: The upper end of a range is approximate: "maybe 3 or 4 left", "8-10 in stock".
+#: (Sought only where string tests find the join first: every count of every answer asks.)
 _RANGE_BEFORE = compile_pattern(r"\b\d+\s*(?:or|to|-|\u2013)\s*$")
-
-
-def _a_range_join(before: str) -> bool:
-    """What joins a range's ends stands right before the count (string tests: every count of
-    every answer asks)."""
-    return "or " in before or "to " in before or "-" in before or "\u2013" in before
 
 
 #: A number with a month beside it is a date, never a count: "Back in stock: 14 December".
@@ -316,7 +311,12 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
             _ABOUT_AFTER.match(doc.masked, match.end("n")) is not None
             or _ABOUT_BEFORE.search(doc.masked, max(0, start - 24), start) is not None
             or (
-                _a_range_join(doc.masked[max(0, start - 4) : start])
+                (
+                    "or " in (before4 := doc.masked[max(0, start - 4) : start])
+                    or "to " in before4
+                    or "-" in before4
+                    or "\u2013" in before4
+                )
                 and _RANGE_BEFORE.search(doc.masked, max(0, start - 12), start) is not None
             )
         )
@@ -448,14 +448,6 @@ _PARCEL_TALK = compile_pattern(
 )
 
 
-def _number_end(text: str, start: int) -> int:
-    """Where the digits from `start` end (a word count is never a bare "N in")."""
-    end = start
-    while end < len(text) and text[end].isdigit():
-        end += 1
-    return end
-
-
 def _before_stock(doc: Document, start: int) -> re.Match[str] | None:
     """ "14 in stock", "2 of the kettles left"; not "3 of your orders on the system": a
     count of orders, not of stock."""
@@ -487,7 +479,7 @@ def _value_of_before(doc: Document, start: int) -> re.Match[str] | None:
         return named
     if _UNITS_AHEAD.match(text, start) and _OF_THEM_BEFORE.search(text, max(0, start - 16), start):
         return _OF_THEM.match(text, start)
-    if text.startswith(" in", _number_end(text, start)):
+    if text.find(" in", start, start + 9) >= 0:
         return _BARE_IN.match(text, start)
     return None
 
