@@ -884,7 +884,10 @@ def extract_availability(doc: Document) -> list[Claim]:
     if any(claim.value == _NOT_CARRIED for claim in claims):
         claims = _not_carried_of_what_is_named(doc, claims)
     claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims, _OPPOSITES), key=_SPAN)
-    return supersede(_more_beside_stock(doc, _scoped(doc, claims)), _REFINES)
+    claims = _scoped(doc, claims)
+    if len(claims) > 1:  # (the usual answer has one claim)
+        claims = _more_beside_stock(doc, claims)
+    return supersede(claims, _REFINES)
 
 
 #: A restock said of more stock: "and more due next week", "another batch is coming".
@@ -894,8 +897,6 @@ _MORE = compile_pattern(r"\b(?:more|another|additional|extra|further)\b")
 def _more_beside_stock(doc: Document, claims: list[Claim]) -> list[Claim]:
     """ "There's 4 in stock and more due next week": more to come beside stock now adds no
     state; the item is in stock. (A restock of an item that has none stays a backorder.)"""
-    if len(claims) < 2:  # (the usual answer: one claim)
-        return claims
     stocked = {c.subject for c in claims if c.value in (_IN, _LOW)}
     if not stocked or not any(c.value == _BACK and c.subject in stocked for c in claims):
         return claims

@@ -163,6 +163,7 @@ _ABOUT_BEFORE = compile_pattern(
 #: The upper end of a range is approximate: "maybe 3 or 4 left", "8-10 in stock".
 #: (Sought only where string tests find the join first: every count of every answer asks.)
 _RANGE_BEFORE = compile_pattern(r"\b\d+\s*(?:or|to|-|\u2013)\s*$")
+_RANGE_JOINS = ("or ", "to ", "-", "\u2013", "- ", "\u2013 ")
 
 
 #: A number with a month beside it is a date, never a count: "Back in stock: 14 December".
@@ -311,12 +312,7 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
             _ABOUT_AFTER.match(doc.masked, match.end("n")) is not None
             or _ABOUT_BEFORE.search(doc.masked, max(0, start - 24), start) is not None
             or (
-                (
-                    "or " in (before4 := doc.masked[max(0, start - 4) : start])
-                    or "to " in before4
-                    or "-" in before4
-                    or "\u2013" in before4
-                )
+                doc.masked[max(0, start - 3) : start].endswith(_RANGE_JOINS)
                 and _RANGE_BEFORE.search(doc.masked, max(0, start - 12), start) is not None
             )
         )
