@@ -17,12 +17,17 @@ from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
+    ALLOCATING,
+    ARRIVING,
     CATALOGUE,
     INCOMING,
+    ON_SCREEN,
     RESTOCK,
     RESTOCKING,
+    STAFF_AVAILABLE,
     VARIANT_WORDS,
     forms,
+    past,
 )
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._quantity import find_counts, stock_cells
@@ -53,9 +58,17 @@ _NTH = r"\d+(?:st|nd|rd|th)?"
 #: When something comes back: "mid-nov", "next wk", "3rd December", "~fri".
 _WHEN = (
     rf"(?:~\s*)?(?:(?:on|by|from|in|around|about|after|before|mid|early|late|end of|the end of"
-    rf"|next|this|w/c)(?:-|\s+)?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|{_NTH}|soon"
+    rf"|next|nxt|this|w/c)(?:-|\s+)?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|{_NTH}|soon"
     rf"|tomorrow|tmrw)"
 )
+#: A date to come, never a bare number: "on the 2nd", "nxt wk", "w/c 30th", "Monday".
+_WHEN_DATE = (
+    rf"(?:(?:(?:on|by|from|around|about|after|before|mid|early|late|end of|the end of|next|nxt"
+    rf"|this|w/c|wk of|week of|week commencing)(?:-|\s+)(?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
+    rf"|month))|{_MONTH}|{_DAY}|tomorrow|tmrw)"
+)
+#: Set aside for others: "allocated to orders", "reserved for existing customers".
+_ALLOCATED = past(*ALLOCATING)
 #: A plenty of: "loads", "plenty", "heaps".
 _PLENTY = (
     r"(?:plenty|loads|lots|heaps|tons|stacks|masses|oodles|a good few|a fair few|a load|a ton"
@@ -91,10 +104,17 @@ _TABLE = RuleSet.of(
         rf"(?:have|has|'ve got|have got|got|'ve) (?:{_PLENTY}|some|a lot|stock)"
         r"(?: of (?:them|those|these|it|that|the xx+|xx+|(?!the\b|our\b)\w+))?"
         r"(?: (?:left|in stock|available|on hand))?",
-        rf"(?:there's|there is|there are|there're|we've|we have|we've got|got) {_PLENTY}",
-        r"(?:have|got) any(?: of (?:them|those|these|it|that|the xx+|xx+))?"
-        r"(?: (?:left|in stock|available))?",
+        # (Read off a screen too: "showing plenty".)
+        rf"(?:there's|there is|there are|there're|we've|we have|we've got|got|showing|shows)"
+        rf" {_PLENTY}",
+        # (Not "any information", "any eta for new stock": what is had is no stock.)
+        r"(?:have|got) any(?! (?:info|information|details|eta|etas|idea|update|updates|news"
+        r"|record|records|visibility|access|data|dates?|way|clue|notes|tracking|more info)\b)"
+        r"(?: of (?:them|those|these|it|that|the xx+|xx+))?(?: (?:left|in stock|available))?",
         rf"back in {_STOCK}",
+        # Some still to be had: "there's some left".
+        r"some (?:left|in stock|available|about|around|on the shel(?:f|ves)"
+        r"|in the (?:warehouse|back))",
         r":\s*(?:[^\w\s]+\s*)?plenty",
         # Kept in stock, said of the item: "it's stocked and ready", "we're well stocked".
         # (A leading "\b" keeps these whole: searched for where their rare word stands, not tried
@@ -129,7 +149,8 @@ _TABLE = RuleSet.of(
     rules(
         _OUT,
         r"none (?:left|in stock|available|remaining|remain|remains|at the moment|at present|atm"
-        r"|rn|right now|today)",
+        r"|rn|right now|today|free|spare|online|anywhere|everywhere|on (?:the |our |my )?(?:system"
+        r"|screen)|in any (?:of (?:our|the) )?(?:stores?|shops?|branch(?:es)?|warehouses?))",
         # A negative quantifier over what remains: "there isn't a single kettle left".
         rf"{_NOT_ONE} (?:a single|one|1|a one|a)(?: (?:one|unit|item|piece))?(?: xx+| of (?:the"
         r" |those |these |our )?xx+| of (?:them|those|these))?"
@@ -146,7 +167,8 @@ _TABLE = RuleSet.of(
         r"none of (?:them|those|these|it|the xx+|xx+) (?:left|in stock|available|remaining)",
         rf"nothing (?:{_SHELF}|on shelves)",
         r"not a single (?:one|unit|xx+)(?: left| in stock| available)?",
-        r"none in(?=\s*(?:[,.;!)]|$))",
+        r"none in(?=\s*(?:[,.;!)]|$|now\b|at the moment|right now|rn\b|atm\b|for now|i'm afraid"
+        r"|sorry))",
         r"(?:have|has|'ve|'ve got|have got|got) none(?: left| in)?",
         r"(?:shelves are|shelf is|shelves're)(?: \w+)? (?:empty|bare)",
         r"no more left",
@@ -160,6 +182,17 @@ _TABLE = RuleSet.of(
         # "no wall clocks atm", "no more mats, I'm afraid": none of a named item.
         r"no (?:more )?xx+(?=\s*(?:[,.;!)]|$|atm\b|rn\b|at the moment|right now|i'm afraid"
         r"|sorry|today|now\b))",
+        # On the shelf but set aside for others: "all allocated to orders", "reserved for
+        # existing customers", "showing as committed", "spoken for". (Not "reserved for you".)
+        rf"{_ALLOCATED} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,2}}?"
+        r"(?:orders?|customers?|pre-?orders?|back-?orders?|reservations?)\b",
+        rf"(?:showing|shows|shown|marked|listed|flagged)(?: as)? (?:fully |all )?{_ALLOCATED}\b",
+        r"spoken for",
+        # Read off a screen: "Blue Kettle Pro showing none".
+        r"(?:showing|shows|reads)(?: as)? none\b",
+        # "It's a no-go at the moment."
+        # (Hyphenated only: "RMA-5204 - no go" refuses a return.)
+        r"no-go\b",
         negation=False,
     ),
     rules(
@@ -170,7 +203,7 @@ _TABLE = RuleSet.of(
         r"(?:almost|nearly|practically) (?:gone|sold out|out of stock|exhausted|depleted)",
         r"\b(?:in )?(?:very |quite |really )?short supply",
         r"selling (?:fast|out fast|quickly)",
-        r"limited (?:stock|quantities|availability|supply)",
+        r"(?:limited|ltd) (?:stock|quantities|availability|supply)",
         r"limited in (?:availability|stock|supply|numbers?)",
         r"(?:stock|inventory|quantities|supply|supplies|availability|numbers)(?: \w+){0,3}?"
         r" (?:is|are|'s|'re) (?:very |quite |rather |really |pretty |a bit )?(?:limited|scarce"
@@ -208,7 +241,18 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _BACK,
-        r"on back[- ]?order",
+        # (Ordered from the maker too, "on order from the supplier": one pattern under "on".)
+        r"on (?:(?:a )?back[- ]?order|order (?:from|with) (?:the |our )?(?:suppliers?"
+        r"|manufacturer|maker|factory|vendor|brand|distributor))",
+        # Sent by whoever makes it: "supplier's sending more fri", "the maker is shipping us
+        # another batch".
+        r"(?:suppliers?|manufacturer|maker|factory|vendor|distributor|brand)"
+        r"(?:'s| is| are| will be|'ll be| should be)?"
+        r" (?:sending|shipping|delivering|dispatching|bringing)"
+        rf"(?: us)? (?:more|some|stock|new stock|another|a fresh|a new|{INCOMING})",
+        # In stock on a day to come: "should be in stock Monday".
+        rf"(?:should|will|(?:it|they|we)'ll|shd|shud|wil|might|may|hopefully|prob) (?:be|b) in"
+        rf" {_STOCK} {_WHEN_DATE}",
         r"back-?order(?:ed|able)?",
         r"b/o",
         r"(?:will be|'ll be|is being|are being|getting|get|be) re-?stocked",
@@ -237,8 +281,19 @@ _TABLE = RuleSet.of(
         rf" (?:on|by|from|in|next|around|after|early|mid|late|{_MONTH}|{_DAY}|\d)",
         r"(?:send|post|ship|dispatch) (?:it|them) (?:when|once|as soon as) (?:it's|it is"
         r"|they're|they are) back",
+        # (Not money: "your £26 will be back with you", "should be back on the card".)
         r"(?:will|should|'ll|might|may|could|is expected to|expected to|is due to|due to|set to"
-        rf"|going to)(?: {_SOFT})? be back(?: in {_STOCK})?",
+        rf"|going to|shd|shld|shud|wil|gonna)(?: {_SOFT})? (?:be|b) back(?: in {_STOCK})?"
+        r"(?! (?:with|w/|on|in|to|into|onto) (?:you|u|ya|your|ur|yr|the (?:card|account|bank))\b)",
+        # Coming back on a day: "comes back in on the 2nd".
+        # ("'ll" is spelt with its pronoun: a pattern opening on "'ll" has no first word to be
+        # filed under, and would be searched for in every answer that says "we'll".)
+        rf"(?:comes|coming|will come|(?:it|they)'ll come|should come|due) back in(?: {_STOCK})?"
+        rf" {_WHEN_DATE}",
+        # A restock's date, read off a screen: "a restock date of the 3rd of December".
+        rf"(?:restock|re-stock|back in {_STOCK}|replenishment) (?:date|eta|day)"
+        r"(?: (?:is|of|for|set for|showing as|showing|shows|as|on|says))? (?:the )?"
+        rf"(?:{_NTH}|{_MONTH}|{_DAY}|next|tomorrow|tmrw|mid|early|late|end)",
         rf"back in {_STOCK} (?:on|by|from|in|around|next|early|mid|late|soon|later|after"
         rf"|before|this|at the end|towards|within|\d+|~|{_MONTH}|{_DAY})",
         r"(?:expected|due|exp) back",
@@ -274,7 +329,10 @@ _TABLE = RuleSet.of(
         rf"|around|early|mid|late|{_NTH}|{_MONTH}|{_DAY}|tomorrow|tmrw|soon)",
         rf"back in {_STOCK} (?:tomorrow|tmrw|tmr|2moro)",
         # Sent once it comes in: "we'll send it when it comes in".
+        # (A day may stand between: "send them on the 28th when they come back into stock";
+        # the "when" clause is a condition, so the phrase opens in the sending one.)
         r"(?:send|post|ship|dispatch)(?:es|s)? (?:it|them|yours|one)(?: out)?"
+        rf"(?: (?:on|by|from) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY})(?: \w+)?| {_DAY})?"
         r" (?:when|once|as soon as)"
         r" (?:it|they|more|stock|new stock|the next \w+) (?:comes?|arrives?|lands?|gets? here)"
         r"(?: (?:back )?in| into stock)?",
@@ -324,11 +382,13 @@ _TABLE = RuleSet.of(
         r"|sales|selling|making)",
         r"(?:will not|won't|wont|not going to) be (?:receiving|getting|ordering|bringing in)"
         r" (?:any )?(?:more|additional|further|new)",
-        r"(?:not|isn't|aren't) (?:being )?(?:made|sold|manufactured|produced|stocked|carried)"
-        r" any ?more",
+        # (Chat drops the apostrophe and says where: "isnt sold here anymore".)
+        r"(?:not|isn'?t|aren'?t) (?:being )?(?:made|sold|manufactured|produced|stocked|carried)"
+        r"(?: here| by us| in (?:store|stores|the shop))? any ?more",
         r"(?:gone|out|sold out|discontinued|unavailable) for good",
         r"(?:not|isn't|aren't|never) coming back",
-        r"(?:won't|will not|wont) be (?:re-?stocked|restocking|coming back|available again"
+        r"(?:won't|will not|wont) be (?:re-?stocked|re-?ordered|restocking|coming back"
+        r"|available again"
         r"|getting any more|sold again|made again)",
         r"(?:not|never) (?:being|going to be) re-?stocked",
         r"(?:won't|will not) be getting any more(?: in)?",
@@ -387,14 +447,17 @@ _TABLE = RuleSet.of(
         rf"back(?: |-)in(?: |-){_STOCK} (?:email|alert|notification|notice|reminder|list)s?",
         r"(?:information|info|data|details|system|service|tool|agents?|team|support|options?"
         r"|colou?rs|sizes|slots?|help|chat|line|methods?|refunds?|tracking|delivery|shipping"
-        r"|collection|pickup|wrapping|me|website|web site|site|page|link|app|url)"
+        r"|collection|pickup|wrapping|me|website|web site|site|page|link|app|url|feeds?|database"
+        rf"|portal|screen|server|checker|lookup|{STAFF_AVAILABLE})"
         r"(?: (?!(?:but|and|or|while|though|although|however)\b)\w+){0,2}?"
         r" (?:is |are |isn't |aren't |is not |are not )?"
         r"(?:currently |temporarily |not |not yet |yet )?(?:un)?available",
         # The same of an order or a return, filed under the whole word (a blank follows it).
         r"(?:order|orders|return|returns) (?:\w+ ){0,2}?(?:is |are |isn't |aren't |is not "
         r"|are not )?(?:currently |temporarily |not |not yet |yet )?(?:un)?available",
-        r"available (?:to me|on my end|in my system)",
+        # (And someone free to help: "the next available associate". One pattern: every
+        # "available" of every answer tries each variant filed under it.)
+        rf"available (?:to me|on my end|in my system|{STAFF_AVAILABLE}\b)",
         r"(?:un)?available in (?:that|this|the|a|any) (?:\w+ )?(?:format|form|way|language"
         r"|channel|region|country)",
         r"(?:un)?available (?:for|to) (?:a |an )?(?:refunds?|returns?|exchanges?)",
@@ -421,12 +484,21 @@ _TABLE = RuleSet.of(
 _NEXT = RuleSet.of(
     rules(
         _IN,
-        r"ready to (?:ship|go|dispatch|send|post)",
+        r"ready (?:to|2) (?:ship|go|dispatch|send|post)",
         r"(?:can|could|will|'ll) (?:go out|ship|be (?:packed (?:and|&) )?(?:shipped|dispatched"
         r"|despatched|sent|posted)|dispatch|be sent|be posted)(?: out)?"
         r" (?:today|2day|tdy|tomorrow|tmrw|tmr|2moro|2morrow|tmw|same day|the same day"
         r"|this afternoon|first thing|straight away|right away|immediately)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
+        # To be had in a store: "you can reserve one in the York store".
+        r"(?:can|could) (?:reserve|collect|pick up|buy|get) (?:one|it|them|xx+|an? xx+"
+        r"|the xx+) (?:in|at|from) (?:the |our |any |your )?(?:local |nearest )?"
+        r"(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)\b",
+        # Sent by the shop on a day: "I can get a Rain Jacket out to you today".
+        r"(?:can|could|will|(?:we|i)'ll) (?:get|send|post) (?:it|them|one|yours|an? xx+|the xx+"
+        r"|xx+)"
+        r"(?: out)?(?: to (?:you|u))? (?:today|2day|tomorrow|tmrw|straight away|right away"
+        r"|first thing)",
         r"(?:sitting |waiting )?in (?:the |our )?warehouse",
         r"ready for (?:immediate |same-day |next-day |quick )?(?:shipment|dispatch|shipping"
         r"|delivery|despatch)",
@@ -434,7 +506,7 @@ _NEXT = RuleSet.of(
     ),
     rules(
         _BACK,
-        r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |the next )"
+        r"(?:expecting|expect|due|awaiting|waiting on|waiting for) (?:a |another |the next )"
         r"(?:delivery|shipment)",
         # Stock on its way to the shop: "we've got a delivery coming on the 25th", "a fresh
         # shipment is due on the 8th", "new batch due next wk".
@@ -444,6 +516,14 @@ _NEXT = RuleSet.of(
         rf"\b(?:new|fresh|next) (?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them"
         r"| of those)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled|anticipated"
         r"|on (?:its|the) way)",
+        # A date it is due back, read off a screen: "a due date of 2nd December" (of an order
+        # it would be a delivery's: read only with no order in view).
+        r"\b(?:due|eta|expected|arrival|restock) date (?:of|is|for|as|showing|shows|says|on)"
+        rf" (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|tomorrow|tmrw|mid|early|late|end)",
+        # Arriving on a day, in any verb of arriving: "next lot lands 22nd".
+        rf"\b(?:new|fresh|next) (?:\w+ )?{INCOMING} {forms(*ARRIVING)}"
+        rf"(?: (?:on|by|from|around|next|nxt|this|the|in))* (?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
+        r"|tomorrow|tmrw|soon)",
     ),
 )
 #: Terse states said at a clause's end ("the mat's out", "the X90 Max has gone too", "it's
@@ -454,15 +534,17 @@ _TERSE = RuleSet.of(
     rules(
         _OUT,
         # "The Yoga Mat's currently out, but …"
-        rf"xx+(?:'s|'re| is| are| both| all| (?:might|may|could|should|will) be)"
-        rf" (?:currently |temporarily |all |completely |clean )?out{_AT_END}",
+        rf"(?:xx+(?:'s|'re| is| are| both| all| (?:might|may|could|should|will) be)|it's|its"
+        rf"|it is|they're|theyre|they are) (?:currently |temporarily |all |completely |clean )?"
+        rf"out{_AT_END}",
         negated=_IN,
     ),
     rules(
         _OUT,
         # Gone from the shelf, not gone out for delivery; the perfect only ("once they're
         # gone, they're gone" says what will happen).
-        r"(?:xx+(?:'s|'ve|'re| has| have| are| is)|has|have|they've) (?:all |long |now )?gone"
+        r"(?:xx+(?:'s|'ve|'re| has| have| are| is| both| all)|has|have|they've)"
+        r" (?:all |long |now )?gone"
         r"(?=\s*(?:too"
         r"|as well|also|now|i'm afraid|sorry|[,.;!)]|$))",
         negation=False,
@@ -475,8 +557,13 @@ _TERSE_NEXT = RuleSet.of(
         _IN,
         r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)(?=\s*(?:[,.;!)]|$"
         r"|in stock|now\b|atm\b|rn\b|yes\b))",
-        r"(?:xx+(?:'s|'re| is| are)|it's|they're|came|come) (?:back |now |all )?in"
+        r"(?:xx+(?:'s|'re| is| are)|it's|they're|came|come|which are|which is|that are"
+        r"|those are|these are) (?:back |now |all )?in"
         r"(?=\s*(?:[,.;!)]|$))",
+        # A name and "in", as chat answers: "yep router ax3000 in, like 50 of em".
+        r"xx+ (?:back )?in(?=\s*(?:[,.;!)]|$))",
+        # Said softly in chat: "mouse m350 might b in, not 100% sure".
+        r"(?:might|may|should|shd|could|prob|probably) (?:be|b) in(?=\s*(?:[,.;!)]|$))",
         negated=_OUT,
     ),
 )
@@ -535,6 +622,10 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 + r")(?: (?:and|or|&|/) (?:"
                 + "|".join(VARIANT_WORDS)
                 + r"))* only\b",
+                # Sold only one way, which is still to be had: "instore only", "click and
+                # collect only".
+                r"\b(?:in[- ]?store|in (?:the )?shops?|in branch|for (?:in-store )?(?:pick-?up"
+                r"|collection)|click (?:and|&|n) collect|to collect) only\b",
             )
         ),
     ),
@@ -558,8 +649,27 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 _OUT,
                 r"(?:had|'ve had|have had|has had) no (?:\w+ )?(?:xx+|stock|units|deliveries)"
                 r"(?: in)? since",
-                r"(?:haven't|have not|hasn't|has not) had (?:any|one)(?: of (?:the )?xx+| xx+)?"
+                r"(?:haven't|have not|'ve not|hasn't|has not|'s not) had (?:any|one)"
+                r"(?: of (?:the )?xx+| xx+)?"
                 r"(?: in)? since",
+                negation=False,
+            )
+        ),
+    ),
+    # None, said by a word for nothing: "nil stock", "showing zero".
+    (
+        frozenset(["nil", "zero", "nada", "zilch"]),
+        RuleSet.of(
+            rules(
+                _OUT,
+                r"\b(?:nil|zero|nada|zilch) (?:stock|in stock|available|avail|on hand|left|atm|rn"
+                r"|right now|at the moment|everywhere|anywhere)\b",
+                r"\b(?:stock|inventory)(?: levels?)? (?:is |of |at )?(?:nil|zero)\b",
+                r"\b(?:showing|shows|reads|at|is|are|'s|'re)(?: as)? (?:zero|nil|nada|zilch)"
+                rf"(?=\s*(?:[,.;!)]|$|{ON_SCREEN}|everywhere"
+                r"|anywhere|across\b"
+                r"|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment|at present"
+                r"|now\b))",
                 negation=False,
             )
         ),
@@ -586,6 +696,11 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 r"(?:[,;:\u2014-]|\b(?:out|oos|gone|be|is|are|'s|'re))\s*back (?:in|within)"
                 r" (?:\d+|a|one|two|three|four|a couple of|a few|the next) (?:days?|wks?|weeks?"
                 r"|months?|fortnight)",
+                # Sent when it comes back: "… when they come back into stock".
+                r"(?:when|once|as soon as) (?:it|they|xx+|the xx+|more|stock)(?: \w+)?"
+                rf" (?:comes?|gets?|is|are|'s|'re) back (?:in|into) {_STOCK}",
+                # "oos, back wk of 19th", "shd b back nxt wk": back on a date.
+                rf"(?:[,;:\u2014-]|\b(?:out|oos|gone|b))\s*back (?:in {_STOCK} )?{_WHEN_DATE}",
             )
         ),
     ),
@@ -651,6 +766,8 @@ _MODIFIES = compile_pattern(
     r"|them|it|to|from|with|by|sadly)\b)[a-z]{3,}"
 )
 _DETERMINERS = compile_pattern(r"\s*(?:(?:the|a|an|any|our)\s+)?")
+#: A variant after a name: "the Blue Kettle in red", "in a size 10".
+_IN_VARIANT = compile_pattern(r"\s+in (?:an? |the )?(?:" + "|".join(VARIANT_WORDS) + r")\b")
 _REFINES = {
     # Low now is what the customer can buy, whatever restock is planned.
     _LOW: frozenset({_IN, _BACK}),
@@ -733,6 +850,18 @@ def extract_availability(doc: Document) -> list[Claim]:
     if counted:  # "0 in stock": the count says how much, not the phrase inside it
         spans = [c.span for c in counted]
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
+    if (
+        hits
+        and (doc.order_context or doc.return_context)
+        and any(m.type is not SubjectType.ITEM for m in doc.mentions)
+    ):
+        # A stock phrase opening on an order's or a return's id says nothing of stock: "logged
+        # RMA-7201 in".
+        ids = {m.start for m in doc.mentions if m.type is not SubjectType.ITEM}
+        hits = [h for h in hits if h.start not in ids]
+    if "~~" in doc.masked:  # "~~in stock~~ sold out": struck out, said no more
+        struck = [m.span() for m in _STRUCK.finditer(doc.masked)]
+        hits = [h for h in hits if not any(s <= h.start < e for s, e in struck)]
     claims = claims_of(doc, ClaimKind.AVAILABILITY, hits)
     claims.extend(counted)
     # (Of an order, "Rain Jacket ✅" says a line has shipped.)
@@ -755,7 +884,31 @@ def extract_availability(doc: Document) -> list[Claim]:
     if any(claim.value == _NOT_CARRIED for claim in claims):
         claims = _not_carried_of_what_is_named(doc, claims)
     claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims, _OPPOSITES), key=_SPAN)
-    return supersede(_scoped(doc, claims), _REFINES)
+    claims = _scoped(doc, claims)
+    if len(claims) > 1:  # (the usual answer has one claim)
+        claims = _more_beside_stock(doc, claims)
+    return supersede(claims, _REFINES)
+
+
+#: A restock said of more stock: "and more due next week", "another batch is coming".
+_MORE = compile_pattern(r"\b(?:more|another|additional|extra|further)\b")
+
+
+def _more_beside_stock(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """ "There's 4 in stock and more due next week": more to come beside stock now adds no
+    state; the item is in stock. (A restock of an item that has none stays a backorder.)"""
+    stocked = {c.subject for c in claims if c.value in (_IN, _LOW)}
+    if not stocked or not any(c.value == _BACK and c.subject in stocked for c in claims):
+        return claims
+    return [
+        c
+        for c in claims
+        if not (
+            c.value == _BACK
+            and c.subject in stocked
+            and _MORE.search(doc.masked, c.span[0], c.span[1])
+        )
+    ]
 
 
 def _scoped(doc: Document, claims: list[Claim]) -> list[Claim]:
@@ -764,9 +917,46 @@ def _scoped(doc: Document, claims: list[Claim]) -> list[Claim]:
         claims = _over_the_list(doc, claims)
     if not _VARIANTS.isdisjoint(doc.words.word_set):
         claims = _variants_apart(doc, claims)
+    if not _CHANNEL_WORDS.isdisjoint(doc.words.word_set):
+        claims = _channels_apart(doc, claims)
     return claims
 
 
+_CHANNEL_WORDS = frozenset(
+    ["online", "website", "site", "web", "store", "stores", "instore", "shop", "shops", "branch",
+     "branches", "delivery", "shipping"]
+)  # fmt: skip
+#: One way of buying, named right after a shortage: "sold out online", "not available for
+#: online orders", "out at the Leeds store", "unavailable for delivery".
+_CHANNEL = compile_pattern(
+    r"\W*(?:[\w'-]+\W+){0,3}?(?:online|on (?:the |our )?(?:web)?site|(?:online|web) orders?"
+    r"|in[- ]?stores?|(?:in|at) (?:the |our )?(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)"
+    r"|(?:for|to) (?:delivery|shipping))\b"
+)
+
+
+def _channels_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """ "Sold out online, 4 at the Hamburg store": a shortage said of one way of buying (the
+    website, a store, delivery) is that channel's, not the item's, when the answer says the
+    item is to be had another way. (Every way denied, "not in any store, none online
+    either", leaves the item out of stock.)"""
+    if len(claims) < 2:
+        return claims
+    stocked = {c.subject for c in claims if c.value in (_IN, _LOW) and c.subject is not None}
+    if not stocked:
+        return claims
+    out = []
+    for claim in claims:
+        if claim.value == _OUT and claim.subject in stocked:
+            end = doc.clause_at(claim.span[0]).end
+            if _CHANNEL.match(doc.masked, claim.span[1], max(end, claim.span[1])):
+                continue
+        out.append(claim)
+    return out
+
+
+#: Markdown's strikethrough: what it crosses out is withdrawn.
+_STRUCK = compile_pattern(r"~~[^~\n]+~~")
 _VARIANTS = frozenset(VARIANT_WORDS)
 _VARIANT_WORD = compile_pattern(r"\b(?:" + "|".join(VARIANT_WORDS) + r")\b")
 #: What one variant may be short of.
@@ -936,6 +1126,8 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
                 and _MODIFIES.match(doc.masked, named.end)
             ):
                 named = None  # "we don't stock any kids' bikes": bikes, not the Kids jacket
+            elif named is not None and _IN_VARIANT.match(doc.masked, named.end):
+                continue  # "we don't do the Blue Kettle in red": a variant not sold
             subject = None if named is None else named.subject
         replaced = claim if claim.subject == subject else replace(claim, subject=subject)
         if replaced not in out:

@@ -54,6 +54,7 @@ _DOUBLING = frozenset(
         "lag",
         "transfer",
         "refer",
+        "commit",
     ]
 )
 _VOWELS = frozenset("aeiou")
@@ -405,3 +406,18 @@ CANNOT = (
     r"(?:can't|cant|cannot|can not|unable to|not able to|couldn't|couldnt|could not"
     r"|won't be able to|wont be able to|will not be able to|not in a position to)"
 )
+
+#: Setting stock aside for someone else, as a verb: stock "allocated to orders", "reserved for
+#: existing customers", "showing as committed" is on the shelf but not for sale.
+ALLOCATING = ("allocate", "reserve", "commit", "promise", "earmark")
+#: Who at a shop may be "available" (to talk, to help): said of them, the word is no stock.
+#: (Kept apart from `STAFF`, whose "lot" and "desk" stand in stock phrases: "a lot available".)
+STAFF_AVAILABLE = (
+    r"(?:associates?|representatives?|reps?|specialists?|advis[oe]rs?|colleagues?|staff"
+    r"|managers?|supervisors?|experts?|humans?|persons?|people|someone|somebody|agents?"
+    r"|operators?|members? of (?:the |our )?(?:\w+ )?team|team members?)"
+)
+#: Where stock is kept, as agents shorten it: "4 at DC", "x 40 in wh".
+STOCK_PLACES = r"(?:dc|d\.c\.|wh|whse|w/h)"
+#: Where an agent reads stock: "showing zero on my end", "reads none on the stock page".
+ON_SCREEN = r"on (?:my|our|the) (?:[\w-]+ )?(?:end|side|screen|system|page|report|sheet)"

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._document import Document
+from auditor._claims._lexicon import ALLOCATING, ON_SCREEN, STOCK_PLACES, past
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._needles import may_match, needles
 from auditor._claims._negation import hedged
@@ -34,9 +35,11 @@ _STOCK = (
     r"|available|(?<=\d\s)avail|on hand|in (?:our )?inventory"
     r"|(?:in|at) (?:the|our)(?: main| central| local| other| [a-z]+)? (?:warehouse|depot|store"
     r"|shop|stock ?room|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))"
-    r"|on the shel(?:f|ves)|in store|in (?:the )?wh\b"
+    rf"|on the shel(?:f|ves)|in store|(?:in|at) (?:the )?{STOCK_PLACES}(?!\w)"
     # Where a person at the shop sees the stock: "110 in the system", "6 in the stockroom".
-    r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back)"
+    r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back"
+    # A channel closing its clause: "none in store but 12 online".
+    r"|online(?=\s*(?:[.,;!)\n]|$)))"
 )
 _UNIT = r"(?:units?|pcs|pieces?|items?|sets?|pairs?|packs?)"
 _STRONG_UNIT = r"(?:units?|pcs|pieces?)"
@@ -52,6 +55,8 @@ def _compile(pattern: str) -> re.Pattern[str]:
 # Tried where a number starts.
 #: "14 in stock", "2 of the kettles left", "one Glass Jar remaining"
 _BEFORE_STOCK = _compile(rf"{_NUM}(?:-?ish| or so| odd)?(?: more)?{_FILLER}\s+{_STOCK}(?!\w)")
+#: "30 in": chat's "in stock", the number right before it and closing its clause.
+_BARE_IN = _compile(rf"{_NUM} in(?=\s*(?:[.,;!)\n]|$))")
 #: "14 units"
 _WITH_UNIT = _compile(rf"{_NUM}(?: more)? {_STRONG_UNIT}(?!\w)")
 #: "One unit of Steel Pocket Scale is left", "one of the 10 units of X (X-1) is left": the
@@ -78,7 +83,8 @@ _YES_NAME_BEFORE = compile_pattern(rf"x{_YES_BEFORE}$")
 #: "blue kettle: 7", "tablet stand 0", "Earbuds Pro – 9.": a count standing as the value of
 #: a name in a terse stock list, closing its clause.
 _NAME_BEFORE = compile_pattern(
-    r"x\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]\s*|\s)$"
+    r"x(?:'s\s+|\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*"
+    r"|\s))$"
 )
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
 _OF_THEM = _compile(
@@ -95,7 +101,7 @@ _OF_THEM_BEFORE = compile_pattern(
     r"|x in)\W*$"
 )
 _NAME_GAP = compile_pattern(
-    r"\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at)\s+|\s+[x\u00d7]\s*|\s"
+    r"'s\s+|\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*|\s"
     rf"|{_YES_BEFORE})"
 )
 #: What may close a terse count besides punctuation: a time word, an apology, a stock place
@@ -105,7 +111,10 @@ _VALUE_TAIL = (
     r"|soz|i'm afraid|tho|though|in (?:the )?(?:wh|warehouse|stock ?room)|in stock|on hand"
     r"|avail(?:able)?|left|remaining)\b)*"
 )
-_VALUE_NUMBER = compile_pattern(rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$))")
+#: (Or before the next pair of a list: "the 1L at 0 and the French Press at 22".)
+_VALUE_NUMBER = compile_pattern(
+    rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$|(?:and|n|&|but|while|whereas)[ \t]+(?:the )?x))"
+)
 _BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
 _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
 _LIST_JOIN = compile_pattern(r"(?:,\s*|\s+(?:and|n)\s+|\s*[&+]\s*)$")
@@ -116,7 +125,7 @@ _WE_HAVE = _compile(
     # Typed without the apostrophe, as agents do: "theres 6", "weve got 14".
     r"|(?:theres|weve|ive)(?:\s+(?:still|got|only|just|about|around))*"
     rf"|got) (?:only |just |a good |around |about |roughly |some |over |more than )?{_NUM}"
-    rf"(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|remaining\b|in stock\b|available\b"
+    rf"(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|last\b|remaining\b|in stock\b|available\b"
     r"|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$)|in (?:at the moment|right now|now|atm|rn|today)"
     r"|(?:right now|at the moment|at present|atm|rn|today|currently)\s*(?:[).,!;\u2014]|$)"
     r"|or so\b|odd\b|(?:knocking|kicking|lying|sitting|floating) (?:about|around)\b)|-?ish\b|\+"
@@ -127,7 +136,9 @@ _WE_HAVE = _compile(
 _READS = _compile(
     r"(?:shows?|showing|holding|holds|see|seeing|counted|count) (?:only |just |about |around )?"
     rf"{_NUM}(?=\s+(?:{_UNIT}|of\b(?! (?:your|my|our (?:\w+ )?(?:orders?|customers?)))|xx+"
-    r"|left\b|remaining\b|in stock\b|available\b|on (?:hand|the system)\b))"
+    r"|left\b|remaining\b|in stock\b|available\b|on (?:hand|the system)\b)|-?ish\b|\+"
+    # Closing its clause, a time word at most after it: "it's showing 1 now".
+    r"|(?:\s+(?:now|atm|rn|right now|at the moment|today))?\s*(?:[.,;!)\n]|$))"
 )
 #: "only 2 sets", "just 4 units": a scarce count of units; "avail but only 1": a scarce count
 #: closing a clause of a sentence about stock (`_STOCKED_BEFORE`).
@@ -149,6 +160,12 @@ _ABOUT_BEFORE = compile_pattern(
     # Opening its clause or line: "About a dozen left", "**About 40** in stock".
     r"|(?:^|[\n.!?;:,(\u2014-])\s*(?:about|around|some))\s+$|~\s*$"
 )
+#: The upper end of a range is approximate: "maybe 3 or 4 left", "8-10 in stock".
+#: (Sought only where string tests find the join first: every count of every answer asks.)
+_RANGE_BEFORE = compile_pattern(r"\b\d+\s*(?:or|to|-|\u2013)\s*$")
+_RANGE_JOINS = ("or ", "to ", "-", "\u2013", "- ", "\u2013 ")
+
+
 #: A number with a month beside it is a date, never a count: "Back in stock: 14 December".
 _MONTHS = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
@@ -178,12 +195,25 @@ _LABEL = _compile(
     rf"|showing|reads)?\s*(?:at )?{_NUM}"
     r"(?!\s*%)"
 )
-_ZERO = _compile(rf"(?:no {_STRONG_UNIT}|zero (?:{_STRONG_UNIT}|stock))(?!\w)")
+_ZERO = _compile(
+    rf"(?:no {_STRONG_UNIT}|zero (?:{_STRONG_UNIT}|stock|xx+))(?!\w)"
+    # A state read off a screen: "showing zero on my end", "is zero everywhere".
+    # (Each look-behind spells its blank "\x20": `_compile` widens a blank to "\s+".)
+    r"|(?:(?<=showing\x20)|(?<=shows\x20)|(?<=\bat\x20)|(?<=\bis\x20)|(?<='s\x20)"
+    r"|(?<=\bare\x20))zero"
+    rf"(?=\s*(?:[,.;!)\n]|$)|\s+(?:{ON_SCREEN}|everywhere"
+    r"|anywhere|across\b|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment))"
+)
 #: "down to the last 3", "only the final 2 of …": the count of what remains, told as scarce.
 _LAST_N = _compile(
     rf"(?:down to|only|just|we're on|we are on|onto|on to) (?:the |our |its |their )?(?:very )?"
     rf"(?:last|final) (?:{_NUM}|(?P<n2>couple))"
     r"(?!\s*%)"
+)
+#: "the 45L is down to 1": what remains, told as scarce, closing its clause or with a unit.
+_DOWN_TO = _compile(
+    rf"down to (?:just |only )?{_NUM}(?=\s*(?:[.,;!)\n]|$)|\s+(?:{_UNIT}|left|remaining"
+    r"|in stock|of (?:them|those|these|the))\b)"
 )
 _LAST_ONE = _compile(
     r"(?:(?:down to|that's|that is|this is|it's|it is|we're on|we have|we've got|only)"
@@ -209,6 +239,7 @@ _FIRST_WORDS = tuple(
         (_READS, ("shows", "show", "showing", "holding", "holds", "see", "seeing", "counted",
                   "count"), None),
         (_LAST_N, ("down", "only", "just", "we're", "we", "onto", "on"), None),
+        (_DOWN_TO, ("down",), None),
         (_ONLY_UNITS, ("only", "just"), None),
         (_ZERO, ("no", "zero"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",
@@ -227,8 +258,22 @@ _YEARS = (1900, 2099)
 _YEAR_AFTER = compile_pattern(r"-\d|\s+(?:models?|editions?|versions?)\b")
 _YEAR_NAMING = compile_pattern(r"\s+xx+")
 _ONE_AS_PRONOUN = compile_pattern(r"\b(?:this|that|which|each|every|any|no) $")
+#: "reserve one in the York store", "order one online": "one" after a verb of getting is an
+#: article, not a count.
+_GET_ONE = compile_pattern(
+    r"\b(?:reserve|order|buy|grab|get|take|collect|pick up|hold|want|need|send|post|ship) $"
+)
+#: "… but they're all reserved for existing orders": a count set aside is none to sell.
+_ALLOCATED_WORDS = frozenset(past(*ALLOCATING).removeprefix("(?:").removesuffix(")").split("|"))
+_ALLOCATED_AFTER = compile_pattern(
+    rf"\b{past(*ALLOCATING)} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,2}}?"
+    r"(?:orders?|customers?)\b"
+)
 _SCARCE = compile_pattern(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")
 _LEFT = compile_pattern(r"\b(?:left|remaining)\b")
+#: Scarcity said right after a count: "got 1 last webcam", "showing as 2 in the Leeds store
+#: only".
+_SCARCE_AFTER = (" last ", " final ", " only")
 #: "Remaining: 3 units", "Left - 2": a field of what remains.
 _LEFT_LABEL = compile_pattern(r"\b(?:left|remaining|remain)\s*[:=\u2014-]\s*$")
 _NOT_STOCK = compile_pattern(
@@ -266,6 +311,10 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
         approximate = (
             _ABOUT_AFTER.match(doc.masked, match.end("n")) is not None
             or _ABOUT_BEFORE.search(doc.masked, max(0, start - 24), start) is not None
+            or (
+                doc.masked[max(0, start - 3) : start].endswith(_RANGE_JOINS)
+                and _RANGE_BEFORE.search(doc.masked, max(0, start - 12), start) is not None
+            )
         )
         if _CHOICES_AFTER.match(doc.masked, match.end("n")):
             return None
@@ -273,6 +322,8 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
             return None  # "this one is no longer available"
         if match.group("n") == "one" and doc.masked.endswith("x ", 0, start):
             return None  # "the 2 Slice one": a name's pronoun, not a count
+        if match.group("n") == "one" and _GET_ONE.search(doc.masked, max(0, start - 12), start):
+            return None
         if not _MONTH_WORDS.isdisjoint(doc.words.word_set) and (
             _DATE_AFTER.match(doc.masked, match.end("n"))
             or _DATE_BEFORE.search(doc.masked, max(0, start - 12), start)
@@ -283,6 +334,10 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
     clause = doc.clause_at(start)
     if silent(clause):
         return None
+    if not _ALLOCATED_WORDS.isdisjoint(doc.words.word_set) and _ALLOCATED_AFTER.search(
+        doc.masked, start, doc.sentence_at(start).end
+    ):
+        return None  # "4 units … but they're all reserved for existing orders"
     before = doc.masked[max(0, start - 24) : start]
     if value and any(map(before.__contains__, _NEGATORS)) and _NOT_BEFORE.search(before):
         return None  # "not a single one left": none, said without a number
@@ -296,7 +351,8 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
     low = value > 0 and (
         left
         or _SCARCE.search(doc.masked[max(clause.start, start - 24) : start]) is not None
-        or doc.masked.startswith("a single", start)
+        or doc.masked.startswith(("a single", "a couple"), start)
+        or doc.masked.startswith(_SCARCE_AFTER, match.end())
     )
     hedge = hedged(doc, clause, start)
     return Count(start, match.end(), value, low, clause, hedge, approximate)
@@ -349,7 +405,7 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
     stock_words = may_match(_BEFORE_STOCK_NEEDLES, text)
     unit_words = may_match(_WITH_UNIT_NEEDLES, text)
     for start in sorted(starts):
-        match = _before_stock(text, start) if stock_words else None
+        match = _before_stock(doc, start) if stock_words else None
         if match is None and stock_words:
             match = _NAMED_BEFORE_STOCK.match(text, start)
             if match is not None and _NOT_STOCK.search(text, doc.clause_at(start).start, start):
@@ -371,12 +427,37 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
             _keep(found, count)
 
 
-def _before_stock(text: str, start: int) -> re.Match[str] | None:
+#: A stock word that is a place ("in our warehouse", "at wh"), and a sentence about parcels
+#: or orders: there the count is of parcels in that place, not of stock.
+_AT_A_PLACE = compile_pattern(
+    r"\b(?:in|at) (?:the |our )?(?:[a-z]+ )?(?:warehouse|depot|wh|whse|w/h|dc|stock ?room"
+    r"|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))\b"
+)
+_PARCEL_WORDS = frozenset(
+    ["box", "boxes", "parcel", "parcels", "package", "packages", "pkg", "pkgs", "order", "orders",
+     "sent", "shipped", "delivered", "dispatched", "split", "lads", "guys", "team", "colleague",
+     "colleagues", "staff"]
+)  # fmt: skip
+_PARCEL_TALK = compile_pattern(
+    r"\b(?:box|boxes|parcels?|packages?|pkgs?|orders?|sent|shipped|delivered|dispatched"
+    r"|split|lads|guys|team|colleagues?|staff)\b"
+)
+
+
+def _before_stock(doc: Document, start: int) -> re.Match[str] | None:
     """ "14 in stock", "2 of the kettles left"; not "3 of your orders on the system": a
     count of orders, not of stock."""
+    text = doc.masked
     match = _BEFORE_STOCK.match(text, start)
     if match is not None and _NOT_STOCK.search(text, match.start("n"), match.end()):
         return None
+    if (
+        match is not None
+        and not _PARCEL_WORDS.isdisjoint(doc.words.word_set)
+        and _AT_A_PLACE.search(match.group())
+        and _PARCEL_TALK.search(text, doc.sentence_at(start).start, doc.sentence_at(start).end)
+    ):
+        return None  # "1 box sent, other 1 still at wh": a parcel waiting, not stock
     return match
 
 
@@ -394,6 +475,8 @@ def _value_of_before(doc: Document, start: int) -> re.Match[str] | None:
         return named
     if _UNITS_AHEAD.match(text, start) and _OF_THEM_BEFORE.search(text, max(0, start - 16), start):
         return _OF_THEM.match(text, start)
+    if text.find(" in", start, start + 9) >= 0:
+        return _BARE_IN.match(text, start)
     return None
 
 
@@ -476,21 +559,24 @@ def stock_cells(doc: Document) -> tuple[tuple[int, int] | None, list[Cell]]:
         return cached
     text = doc.masked
     header: tuple[int, int] | None = None
-    column = -1
+    #: Every stock column: "| Item | Available? | Qty |" answers yes/no in one, counts in the
+    #: other.
+    columns: list[int] = []
     cells_found: list[Cell] = []
     for row in _ROW.finditer(text):
         if text[row.start() : row.end()].strip() and _RULE_ROW.fullmatch(row.group("cells")):
             continue
         cells, offset = row.group("cells").split("|"), row.start("cells")
         if header is None:
-            column = next((i for i, c in enumerate(cells) if _STOCK_HEADER.fullmatch(c)), -1)
-            if column < 0:
+            columns = [i for i, c in enumerate(cells) if _STOCK_HEADER.fullmatch(c)]
+            if not columns:
                 break
             header = (row.start(), row.end())
             continue
-        if column < len(cells):
-            start = offset + sum(len(c) + 1 for c in cells[:column])
-            cells_found.append((start, cells[column], (row.start(), row.end())))
+        for column in columns:
+            if column < len(cells):
+                start = offset + sum(len(c) + 1 for c in cells[:column])
+                cells_found.append((start, cells[column], (row.start(), row.end())))
     found = (header, cells_found) if header is not None else (None, [])
     doc.memo["stock_cells"] = found
     return found

@@ -528,13 +528,30 @@ _START = itemgetter(0)
 def _without_redundant_parts(norm: str, names: list[Mention]) -> list[Mention]:
     """Names said in part, but for items the answer also names in full: there the words are
     the answer's own ("a 100% discount on the Mug … 100% discount" names the mug once), unless
-    an article points at the item again ("… the Trail Backpack 30L. The 45L is in stock")."""
+    an article points at the item again ("… the Trail Backpack 30L. The 45L is in stock"), or
+    the name opens a line of a list as its label ("Both the Router AX3000 and …:\n- AX3000: 25
+    units"): there it says which item the line is about."""
     full = {m.subject for m in names if m.masked and not m.part}
     return [
         m
         for m in names
-        if not (m.part and m.subject in full and not norm.endswith("the ", 0, m.start))
+        if not (
+            m.part
+            and m.subject in full
+            and not norm.endswith("the ", 0, m.start)
+            and not _opens_a_line(norm, m.start)
+        )
     ]
+
+
+#: What may stand before a name that labels a line: the line's bullet or number.
+_LINE_LEAD = compile_pattern(r"[ \t]*(?:[-*\u2022]|\d+[.)])?[ \t*_]*")
+
+
+def _opens_a_line(norm: str, start: int) -> bool:
+    """The text before `start` on its line is at most a bullet, and a line came before."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    return line_start > 0 and _LINE_LEAD.fullmatch(norm, line_start, start) is not None
 
 
 def mask(norm: str, mentions: Iterable[Mention]) -> str:
