@@ -51,8 +51,8 @@ def _audit(tmp_path: Path, shop_url: str, bot_url: str) -> tuple[int, str, list[
 
 
 def _results(path: Path) -> list[dict]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if json.loads(line).get("entry_type") == "probe"]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [row for row in rows if row.get("entry_type") == "probe"]
 
 
 def _rejudged(tmp_path: Path) -> tuple[int, list[dict]]:
