@@ -10,16 +10,27 @@ What compiling yields is data: the engine's code (a list of integers) and the gr
 from which `_sre.compile` makes the pattern at once. That data depends only on the pattern's
 source and flags and on the engine (`_sre.MAGIC`, `_sre.CODESIZE`, the interpreter's exact
 version), so it is kept in one file named by the engine and by the version of the rules, under
-`$XDG_CACHE_HOME/readiness-auditor/patterns/` (about 1.5 MB, read in about 0.07 s), and a later
-run builds each pattern from it; only the three newest files are kept. The reader's modules
-compile their own module-level patterns through it too (some 200, about 0.18 s of every start).
+`$XDG_CACHE_HOME/readiness-auditor/patterns/`, and a later run builds each pattern from it; only
+the three newest files are kept. The reader's modules compile their own module-level patterns
+through it too (some 300 at every start).
 
-It only ever saves work: another interpreter, a file that cannot be read, a payload whose
-digest does not match, or code the engine refuses (`_sre` validates every code it is given)
-are all the same as an empty cache, and the pattern is compiled as `re.compile` would.
-`AUDITOR_NO_CACHE=1` ignores the file. Patterns compiled in a run are added to the file when
-the process ends (read again and merged, written to a temporary name and renamed, so a reader
-never sees half a file; of two runs ending at once, the later one's file stays).
+The file is read lazily: an index of fixed-size rows (a digest of each pattern's source and
+flags, where its record lies) is read whole, and each record, compressed on its own, is
+decompressed only when its pattern is built. A file filled by a few audits holds some 4,000
+patterns (14 MB of engine code): decompressing and parsing all of it at every start took 0.2 s
+of CPU before the first question, though a start builds only a few hundred of them.
+
+Beside the patterns the file keeps what the rules work out from their own sources at every
+start and that only a change of the rules changes (`remembered`): each rule's variants
+(`_rules`), where the dispatch files each variant (`_dispatch`), each pattern's prefilter
+substrings (`_needles`); a tenth of a second of every start.
+
+It only ever saves work: another interpreter, a file that cannot be read, of another layout, or
+whose digest does not match, or code the engine refuses (`_sre` validates every code it is
+given) are all the same as an empty cache, and the pattern is compiled as `re.compile` would.
+`AUDITOR_NO_CACHE=1` ignores the file. What a run compiled or worked out is added to the file
+when the process ends (read again and merged, written to a temporary name and renamed, so a
+reader never sees half a file; of two runs ending at once, the later one's file stays).
 """
 
 from __future__ import annotations
@@ -29,14 +40,16 @@ import functools
 import hashlib
 import importlib
 import json
+import marshal
 import os
 import re
 import struct
 import sys
 import zlib
 from array import array
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from auditor._cache import cache_root
 
@@ -58,17 +71,141 @@ except (ImportError, AttributeError, StopIteration):  # pragma: no cover - anoth
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 _FOLDER = "patterns"
-_DIGEST = 32  # sha256 of the payload, first in the file
-#: The payload, compressed: the length of a JSON table (a row per pattern: source, flags, the
-#: compiled flags, groups - 1, group index, index group, the code's length in bytes), the
-#: table, then every pattern's code back to back in the table's order.
-_LENGTH = struct.Struct("<Q")
+#: The file's first bytes: a file of another layout (an older version's) is an empty cache.
+_MAGIC = b"auditor-patterns-2\n"
+_DIGEST = 32  # sha256 of everything after it, right after the magic
+#: After the digest: the number of patterns, the length of the derived tables (compressed),
+#: then one index row per pattern (its key, where its record starts after the derived
+#: tables, the record's length), the derived tables, and the records, each compressed on its
+#: own: a run reads the index whole (a few milliseconds) and a pattern's record only when it
+#: builds that pattern, most of the file never.
+_HEAD = struct.Struct("<QQ")
+_ROW = struct.Struct("<16sQI")
+#: A record, once decompressed: the length of its JSON header (source, flags, the compiled
+#: flags, groups - 1, group index, index group), the header, then the engine's code.
+_LENGTH = struct.Struct("<I")
 
-_known: dict[tuple[str, int], _Entry] | None = None
-_added: dict[tuple[str, int], _Entry] = {}
+_Key = tuple[str, int]
+_Json = TypeVar("_Json")
+
+
+class _File:
+    """A pattern file as read: its index, its records still compressed, its derived tables."""
+
+    __slots__ = ("_derived", "blob", "index", "records_at")
+
+    def __init__(self, blob: bytes, index: dict[bytes, tuple[int, int]], records_at: int) -> None:
+        self.blob = blob
+        self.index = index
+        self.records_at = records_at
+        self._derived: dict[str, dict[str, Any]] | None = None
+
+    @classmethod
+    def read(cls, path: Path) -> _File | None:
+        """The file at `path`, or None when it is missing, of another layout or damaged."""
+        try:
+            blob = path.read_bytes()
+        except OSError:
+            return None
+        body = len(_MAGIC) + _DIGEST
+        if not blob.startswith(_MAGIC) or len(blob) < body + _HEAD.size:
+            return None
+        if hashlib.sha256(memoryview(blob)[body:]).digest() != blob[len(_MAGIC) : body]:
+            return None
+        try:
+            count, derived = _HEAD.unpack_from(blob, body)
+            at = body + _HEAD.size
+            rows = memoryview(blob)[at : at + count * _ROW.size]
+            index = {key: (offset, length) for key, offset, length in _ROW.iter_unpack(rows)}
+        except struct.error:
+            return None
+        found = cls(blob, index, at + count * _ROW.size + derived)
+        found._derived = None if derived else {}
+        return found
+
+    def derived(self) -> dict[str, dict[str, Any]]:
+        """The derived tables (`remembered`), decompressed on first use."""
+        if self._derived is None:
+            start = len(_MAGIC) + _DIGEST + _HEAD.size + len(self.index) * _ROW.size
+            try:
+                # marshal, not JSON (a fifth of the time): the tables are plain data this
+                # program wrote for this very interpreter (the file's name holds its version),
+                # and the digest checked above rules out a damaged file.
+                tables = marshal.loads(zlib.decompress(self.blob[start : self.records_at]))  # noqa: S302
+            except (ValueError, EOFError, TypeError, zlib.error):
+                tables = {}
+            self._derived = tables if isinstance(tables, dict) else {}
+        return self._derived
+
+    def raw(self, key: bytes) -> bytes | None:
+        """The compressed record filed under `key`."""
+        found = self.index.get(key)
+        if found is None:
+            return None
+        start = self.records_at + found[0]
+        return self.blob[start : start + found[1]]
+
+    def entry(self, key: _Key) -> _Entry | None:
+        """The remembered compilation of `key`, or None (not there, or unreadable)."""
+        raw = self.raw(_digest(key))
+        return None if raw is None else _decode(raw, key)
+
+    def entries(self) -> dict[_Key, _Entry]:
+        """Every readable record (to merge a run's additions into, and for tests)."""
+        found: dict[_Key, _Entry] = {}
+        for key in self.index:
+            raw = self.raw(key)
+            decoded = None if raw is None else _decode_any(raw)
+            if decoded is not None:
+                found[decoded[0]] = decoded[1]
+        return found
+
+
+def _digest(key: _Key) -> bytes:
+    return hashlib.blake2b(f"{key[1]}\0{key[0]}".encode(), digest_size=16).digest()
+
+
+def _encode(key: _Key, entry: _Entry) -> bytes:
+    compiled, code, groups, index, names = entry
+    header = json.dumps(
+        [key[0], key[1], compiled, groups, index, list(names)],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode()
+    return zlib.compress(_LENGTH.pack(len(header)) + header + code, 1)
+
+
+def _decode_any(raw: bytes) -> tuple[_Key, _Entry] | None:
+    try:
+        record = zlib.decompress(raw)
+        (size,) = _LENGTH.unpack_from(record)
+        header = json.loads(record[_LENGTH.size : _LENGTH.size + size])
+        source, flags, compiled, groups, index, names = header
+        code = record[_LENGTH.size + size :]
+        entry: _Entry = (compiled, code, groups, dict(index), tuple(names))
+        return (source, flags), entry
+    except (ValueError, TypeError, zlib.error, struct.error):
+        return None
+
+
+def _decode(raw: bytes, key: _Key) -> _Entry | None:
+    decoded = _decode_any(raw)
+    if decoded is None or decoded[0] != key:  # a digest that collided: not this pattern
+        return None
+    return decoded[1]
+
+
+#: The file this run reads (False: not read yet; None: none, or unreadable).
+_file: _File | bool | None = False
+#: Whether this run has a pattern file to read and write (known once `_file` is read).
+_caching = False
+#: Patterns compiled in this run, to be added to the file.
+_added: dict[_Key, _Entry] = {}
+#: Derived values worked out in this run (`remembered`), to be added to the file.
+_derived_added: dict[str, dict[str, Any]] = {}
 #: Every pattern built in this process, so that asking again costs a look-up, as `re`'s own
 #: cache makes it (which holds only 512).
-_built: dict[tuple[str, int], re.Pattern[str]] = {}
+_built: dict[_Key, re.Pattern[str]] = {}
 _registered = False
 
 
@@ -111,42 +248,43 @@ def _prune(folder: Path) -> None:
         return
 
 
-def _read(path: Path) -> dict[tuple[str, int], _Entry]:
-    try:
-        blob = path.read_bytes()
-        if len(blob) <= _DIGEST or hashlib.sha256(blob[_DIGEST:]).digest() != blob[:_DIGEST]:
-            return {}
-        payload = zlib.decompress(blob[_DIGEST:])
-        (size,) = _LENGTH.unpack_from(payload)
-        table = json.loads(payload[_LENGTH.size : _LENGTH.size + size])
-        at = _LENGTH.size + size
-        known: dict[tuple[str, int], _Entry] = {}
-        for source, flags, compiled_flags, groups, groupindex, indexgroup, length in table:
-            code = payload[at : at + length]
-            at += length
-            known[(source, flags)] = (
-                compiled_flags,
-                code,
-                groups,
-                dict(groupindex),
-                tuple(indexgroup),
-            )
-    except (OSError, ValueError, TypeError, zlib.error, struct.error):
-        return {}
-    return known
+def _open() -> _File | None:
+    """This run's pattern file, read on first use."""
+    global _file, _caching
+    if _file is False:
+        path = patterns_file()
+        _caching = path is not None
+        _file = None if path is None else _File.read(path)
+    return _file if isinstance(_file, _File) else None
 
 
-def _write(path: Path, known: dict[tuple[str, int], _Entry]) -> None:
-    table = [
-        [source, flags, compiled, groups, index, names, len(code)]
-        for (source, flags), (compiled, code, groups, index, names) in known.items()
-    ]
-    encoded = json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode()
-    codes = b"".join(code for _, code, _, _, _ in known.values())
-    payload = zlib.compress(_LENGTH.pack(len(encoded)) + encoded + codes, 1)
+def _read(path: Path) -> dict[_Key, _Entry]:
+    """Every pattern the file at `path` remembers (empty when it cannot be read)."""
+    found = _File.read(path)
+    return {} if found is None else found.entries()
+
+
+def _write(
+    path: Path,
+    known: dict[_Key, _Entry],
+    derived: dict[str, dict[str, Any]] | None = None,
+    raw: dict[bytes, bytes] | None = None,
+) -> None:
+    """Write `known` (and the compressed records `raw`, by key digest) and `derived` to `path`,
+    whole, under a temporary name renamed into place: a reader never sees half a file."""
+    records = dict(raw or {})
+    for key, entry in known.items():
+        records[_digest(key)] = _encode(key, entry)
+    tables = zlib.compress(marshal.dumps(derived or {}), 1)
+    rows = []
+    offset = 0
+    for digest, record in records.items():
+        rows.append(_ROW.pack(digest, offset, len(record)))
+        offset += len(record)
+    body = b"".join([_HEAD.pack(len(records), len(tables)), *rows, tables, *records.values()])
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}")
-    partial.write_bytes(hashlib.sha256(payload).digest() + payload)
+    partial.write_bytes(_MAGIC + hashlib.sha256(body).digest() + body)
     partial.replace(path)
 
 
@@ -164,17 +302,14 @@ def _build(source: str, entry: _Entry) -> re.Pattern[str] | None:
 
 def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(source, flags)`, from the remembered code when this engine compiled it before."""
-    global _known, _registered
     if _ENGINE is None:
         return re.compile(source, flags)
     key = (source, flags)
     known = _built.get(key)
     if known is not None:
         return known
-    if _known is None:
-        path = patterns_file()
-        _known = {} if path is None else _read(path)
-    entry = _known.pop(key, None)  # built once per process (`_built` keeps it)
+    remembered_file = _open()
+    entry = None if remembered_file is None else remembered_file.entry(key)
     if entry is not None:
         pattern = _build(source, entry)
         if pattern is not None:
@@ -191,24 +326,59 @@ def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
     built = _build(source, entry)
     if built is None:  # pragma: no cover - the engine refused what its own compiler made
         return re.compile(source, flags)
-    if not _registered:
-        atexit.register(save)
-        _registered = True
+    _on_exit()
     _added[key] = entry
     _built[key] = built
     return built
 
 
+def remembered(table: str, key: str, work: Callable[[], _Json]) -> _Json:
+    """`work()`, remembered in the pattern file under `table` and `key`, for what the rules
+    work out from their own sources at every start and that only they change (a rule's
+    variants, where the dispatch files a pattern, a pattern's prefilter substrings).
+
+    `work` must be a pure function of `key` (and of the rules' code, which names the file)
+    and return JSON: lists, strings, numbers, booleans, None. What comes back from the file
+    is that JSON (a list where `work` gave a tuple).
+    """
+    found = _open()
+    if not _caching:
+        return work()
+    tables = {} if found is None else found.derived()
+    values = tables.get(table)
+    if isinstance(values, dict) and key in values:
+        return cast(_Json, values[key])
+    value = work()
+    _derived_added.setdefault(table, {})[key] = value
+    _on_exit()
+    return value
+
+
+def _on_exit() -> None:
+    global _registered
+    if not _registered:
+        atexit.register(save)
+        _registered = True
+
+
 def save() -> None:
-    """Add the patterns compiled in this process to the file (merged with what it holds now)."""
+    """Add the patterns compiled and the values worked out in this process to the file, merged
+    with what it holds now (another run may have written it since this one read it)."""
     path = patterns_file()
-    if path is None or not _added:
+    if path is None or not (_added or _derived_added):
         return
-    known = _read(path)
-    known.update(_added)
+    current = _File.read(path)
+    raw: dict[bytes, bytes] = {}
+    tables: dict[str, dict[str, Any]] = {}
+    if current is not None:
+        raw = {key: record for key in current.index if (record := current.raw(key)) is not None}
+        tables = {name: dict(values) for name, values in current.derived().items()}
+    for name, values in _derived_added.items():
+        tables.setdefault(name, {}).update(values)
     try:
-        _write(path, known)
+        _write(path, dict(_added), tables, raw)
     except (OSError, ValueError):
         return
     _added.clear()
+    _derived_added.clear()
     _prune(path.parent)

@@ -9,13 +9,14 @@ word are searched in full, behind a substring prefilter (`_needles`).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import accumulate, islice
+from itertools import accumulate, chain, islice
 from operator import itemgetter
 from typing import NamedTuple
 
-from auditor._claims._compiled import compile_pattern
+from auditor._claims._compiled import compile_pattern, remembered
 from auditor._claims._needles import fewest, rarest_needles
 from auditor._claims._rules import Rule, branches, group_end
 
@@ -160,6 +161,30 @@ def _lead(source: str) -> tuple[str, bool] | None:
     return word, complete
 
 
+def _filed(variants: list[tuple[str, str]]) -> list[tuple[str | None, bool, str | None]]:
+    """Where each variant (source, regex) is filed: its first word (None: searched in full),
+    whether that word is whole, and the regex it runs as under a word's beginning when that
+    is not its own (`_whole_runs`). Remembered across runs for the whole table
+    (`_compiled.remembered`): reading every variant's opening was a fifth of the reader's
+    import."""
+
+    def work() -> list[tuple[str | None, bool, str | None]]:
+        found: list[tuple[str | None, bool, str | None]] = []
+        for source, regex in variants:
+            lead = _lead(source)
+            if lead is None:
+                found.append((None, False, None))
+            elif lead[1]:
+                found.append((lead[0], True, None))
+            else:
+                runs = _whole_runs(source, regex)
+                found.append((lead[0], False, None if runs == regex else runs))
+        return found
+
+    key = hashlib.sha256("\0".join(chain.from_iterable(variants)).encode()).hexdigest()
+    return remembered("filed", key, work)
+
+
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
@@ -248,17 +273,20 @@ class RuleSet:
         exact: dict[str, list[tuple[Rule, str]]] = {}
         prefixes: dict[str, list[tuple[str, Rule, str]]] = {}
         anywhere: list[tuple[Rule, str]] = []
-        for rule in all_rules:
-            for source, regex in zip(rule.sources, rule.regexes, strict=True):
-                lead = _lead(source)
-                if lead is None:
-                    anywhere.append((rule, regex))
-                elif lead[1]:
-                    exact.setdefault(lead[0], []).append((rule, regex))
-                else:
-                    prefix = lead[0][:_KEY]
-                    entry = (lead[0], rule, _whole_runs(source, regex))
-                    prefixes.setdefault(prefix, []).append(entry)
+        variants = [
+            (rule, source, regex)
+            for rule in all_rules
+            for source, regex in zip(rule.sources, rule.regexes, strict=True)
+        ]
+        for (rule, _, regex), (word, complete, runs) in zip(
+            variants, _filed([(source, regex) for _, source, regex in variants]), strict=True
+        ):
+            if word is None:
+                anywhere.append((rule, regex))
+            elif complete:
+                exact.setdefault(word, []).append((rule, regex))
+            else:
+                prefixes.setdefault(word[:_KEY], []).append((word, rule, runs or regex))
         return cls(tuple(all_rules), exact, prefixes, anywhere)
 
     def _exact_group(self, word: str) -> Group:

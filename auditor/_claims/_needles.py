@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
+
+from auditor._claims._compiled import remembered
 
 # The stdlib's own regex parser (`re._parser`, Python 3.11+). Imported by name because it is
 # private; if it is ever missing or changes shape, every pattern simply runs unfiltered.
@@ -77,11 +79,18 @@ def rarest_needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
     an answer is least likely to hold: a currency sign over "its" (which "units" holds)."""
     if _PARSER is None or pattern.flags & re.IGNORECASE:
         return None
-    try:
-        found = _all_required(_PARSER.parse(pattern.pattern, pattern.flags))
-    except Exception:  # any surprise means: no prefilter
-        return None
-    return max(found, key=_rarity) if found else None
+
+    def work() -> list[str] | None:
+        try:
+            found = _all_required(_PARSER.parse(pattern.pattern, pattern.flags))
+        except Exception:  # any surprise means: no prefilter
+            return None
+        if not found:
+            return None
+        rarest: frozenset[str] = max(found, key=_rarity)
+        return sorted(rarest)
+
+    return _remembered("rarest", pattern, 0, work)
 
 
 def needles(pattern: re.Pattern[str], shortest: int = _MIN_LENGTH) -> frozenset[str] | None:
@@ -92,10 +101,24 @@ def needles(pattern: re.Pattern[str], shortest: int = _MIN_LENGTH) -> frozenset[
     """
     if _PARSER is None or pattern.flags & re.IGNORECASE:
         return None
-    try:
-        return _required(_PARSER.parse(pattern.pattern, pattern.flags), shortest)
-    except Exception:  # any surprise means: no prefilter
-        return None
+
+    def work() -> list[str] | None:
+        try:
+            found = _required(_PARSER.parse(pattern.pattern, pattern.flags), shortest)
+        except Exception:  # any surprise means: no prefilter
+            return None
+        return None if found is None else sorted(found)
+
+    return _remembered("needles", pattern, shortest, work)
+
+
+def _remembered(
+    table: str, pattern: re.Pattern[str], shortest: int, work: Callable[[], list[str] | None]
+) -> frozenset[str] | None:
+    """`work()` as a set, remembered across runs (`_compiled.remembered`): parsing the
+    patterns again at every start cost a tenth of the reader's import."""
+    found = remembered(table, f"{pattern.flags}\0{shortest}\0{pattern.pattern}", work)
+    return None if found is None else frozenset(found)
 
 
 def fewest(strings: Iterable[str]) -> tuple[str, ...]:

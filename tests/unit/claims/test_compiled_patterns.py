@@ -37,9 +37,7 @@ def fresh(tmp_path, monkeypatch):
     """A cache folder of its own, and the module as a new process finds it."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("AUDITOR_NO_CACHE", raising=False)
-    monkeypatch.setattr(_compiled, "_known", None)
-    monkeypatch.setattr(_compiled, "_added", {})
-    monkeypatch.setattr(_compiled, "_built", {})
+    _new_process(monkeypatch)
     monkeypatch.setattr(_compiled, "_registered", True)  # no exit hook from a test
     return tmp_path
 
@@ -58,8 +56,10 @@ def _same(built: re.Pattern[str], source: str) -> None:
 
 
 def _new_process(monkeypatch) -> None:
-    monkeypatch.setattr(_compiled, "_known", None)
+    monkeypatch.setattr(_compiled, "_file", False)
+    monkeypatch.setattr(_compiled, "_caching", False)
     monkeypatch.setattr(_compiled, "_added", {})
+    monkeypatch.setattr(_compiled, "_derived_added", {})
     monkeypatch.setattr(_compiled, "_built", {})
 
 
@@ -190,3 +190,86 @@ def test_the_rules_stamp_follows_the_modules(tmp_path):
     # Computed from the package's modules: it is the same twice in a process (one file per run).
     assert _compiled._rules_stamp() == _compiled._rules_stamp()
     assert len(_compiled._rules_stamp()) == 12
+
+
+def test_a_value_worked_out_once_is_read_back_by_a_later_run(fresh, monkeypatch):
+    calls = []
+
+    def work() -> list[str]:
+        calls.append(1)
+        return ["we have", "we've got"]
+
+    assert _compiled.remembered("variants", "(?:we have|we've got)", work) == [
+        "we have",
+        "we've got",
+    ]
+    _compiled.save()
+    _new_process(monkeypatch)
+    assert _compiled.remembered("variants", "(?:we have|we've got)", work) == [
+        "we have",
+        "we've got",
+    ]
+    assert len(calls) == 1  # the later run read it, and worked out nothing
+    assert _compiled._derived_added == {}
+
+
+def test_values_and_patterns_of_two_runs_are_merged(fresh, monkeypatch):
+    _compiled.compile_pattern(SOURCES[0])
+    _compiled.remembered("needles", "a", lambda: ["x"])
+    _compiled.save()
+    _new_process(monkeypatch)
+    _compiled.remembered("needles", "b", lambda: None)
+    _compiled.save()
+    _new_process(monkeypatch)
+    found = _compiled._open()
+    assert found is not None
+    assert found.derived() == {"needles": {"a": ["x"], "b": None}}
+    assert set(found.entries()) == {(SOURCES[0], 0)}
+
+
+def test_a_damaged_file_works_every_value_out_again(fresh, monkeypatch):
+    _compiled.remembered("variants", "key", lambda: ["one"])
+    _compiled.save()
+    path = _compiled.patterns_file()
+    assert path is not None
+    blob = path.read_bytes()
+    path.write_bytes(blob[:-1] + bytes([blob[-1] ^ 0xFF]))
+    _new_process(monkeypatch)
+    assert _compiled.remembered("variants", "key", lambda: ["worked out"]) == ["worked out"]
+
+
+def test_without_a_cache_every_value_is_worked_out(fresh, monkeypatch):
+    monkeypatch.setenv("AUDITOR_NO_CACHE", "1")
+    calls = []
+    for _ in range(2):
+        _compiled.remembered("variants", "key", lambda: calls.append(1) or ["v"])
+    assert len(calls) == 2
+    _compiled.save()
+    assert not (Path(fresh) / "cache").exists()
+
+
+def test_rule_tables_filed_from_the_file_are_the_ones_worked_out(fresh, monkeypatch):
+    """Every built-in rule table, filed anew and from the remembered filings of a run before:
+    the same words, prefixes, regexes and searched-in-full patterns."""
+    from auditor._claims import _availability, _deflection, _orders, _refunds
+    from auditor._claims._dispatch import RuleSet
+
+    tables = [
+        value
+        for module in (_availability, _deflection, _orders, _refunds)
+        for value in vars(module).values()
+        if isinstance(value, RuleSet)
+    ]
+    assert tables, "no rule table found to check"
+
+    def shape(table: RuleSet) -> tuple[object, ...]:
+        return (table._exact_regexes, table._prefix_regexes, table._anywhere_regexes)
+
+    first = [shape(RuleSet.of(*table.rules)) for table in tables]
+    _compiled.save()
+    _new_process(monkeypatch)
+    monkeypatch.setattr(
+        "auditor._claims._dispatch._lead",
+        lambda source: pytest.fail("filed again although remembered"),
+    )
+    assert [shape(RuleSet.of(*table.rules)) for table in tables] == first
