@@ -421,3 +421,14 @@ STAFF_AVAILABLE = (
 STOCK_PLACES = r"(?:dc|d\.c\.|wh|whse|w/h)"
 #: Where an agent reads stock: "showing zero on my end", "reads none on the stock page".
 ON_SCREEN = r"on (?:my|our|the) (?:[\w-]+ )?(?:end|side|screen|system|page|report|sheet)"
+#: The shop supplying an item, as a verb phrase: "fulfil orders for", "send out", "take orders
+#: on". Said as what the shop cannot do, it is stock it has none of (`_capability`).
+FULFILLING = (
+    r"(?:fulfil+|supply|send(?: out)?|ship|dispatch|despatch|sell|offer|provide"
+    r"|(?:fulfil+|take|accept|process|place) (?:any |new |further )?orders? (?:for|on|of))"
+)
+#: Who makes or sends the shop its stock: anything coming "from the supplier" is a restock.
+SUPPLIERS = (
+    r"(?:suppliers?|vendors?|manufacturers?|makers?|factory|factories|distributors?|wholesalers?"
+    r"|mill|brand)"
+)

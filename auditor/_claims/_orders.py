@@ -493,7 +493,7 @@ _TO_COME = compile_pattern(
 _STOCK = compile_pattern(
     r"\b(?:in stock|out of stock|stock levels?|back-?order\w*|sold out|pre-?order\w*|available"
     r"|availability|in[- ]?store|on order|(?:none|nothing|no more|any more) (?:\w+ )?left"
-    r"|out right now|can be ordered|orders placed)\b"
+    r"|out right now|can be ordered|orders placed|inventory|sold through|snapped up)\b"
 )
 #: The customer's own order, named by a noun.
 _THEIR_ORDER = compile_pattern(
