@@ -20,7 +20,9 @@ from auditor._claims._lexicon import (
     CARRIERS,
     COLLECTION,
     DROP_PLACES,
+    FAILED_ATTEMPT,
     LEFT_AT,
+    NEXT_ATTEMPT,
     ORDER_PARTS,
     PARCELS,
     PAYING,
@@ -332,6 +334,19 @@ _AMBIGUOUS = RuleSet.of(
         r" (?:tomorrow|soon|today|later|shortly|on|this|next|within|in|by)\b",
         r"preparing (?:your|it|the)",
         r"getting (?:it|your order|them) ready",
+    ),
+    # A carrier's failed try at the door, its next try, the parcel back at its depot: the
+    # carrier holds it ("the driver couldn't get into your block, so ORD-1's gone back to the
+    # depot; they'll have another go on Tuesday"). The denial is the phrase's own.
+    rules(
+        _SHIPPED,
+        rf"{_CARRIERS}(?:'s)?(?: driver| note| update| van)?(?: [\w-]+){{0,3}}? {FAILED_ATTEMPT}",
+        rf"(?:will be|to be|being|was|been|be) {NEXT_ATTEMPT}",
+        rf"{NEXT_ATTEMPT} (?:will be|is) (?:made|scheduled|booked|planned)",
+        r"delivery exception",
+        r"(?:back|returned|gone back|went back|taken back|sent back) (?:at|to|in) (?:the |their"
+        r" |its |our )?(?:\w+ )?(?:depot|sorting office|delivery office)",
+        negation=False,
     ),
     rules(
         _SHIPPED,
