@@ -644,6 +644,8 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 rf"\b(?:yes|yep|yeah|yea|ya|yup)[,!.]?\s+{_PLENTY}(?=\s*(?:[.,;!]|$))",
                 rf"\b{_PLENTY} (?:about|around|knocking about|kicking about|lying about"
                 r"|lying around)(?=\W*(?:[.,;!]|$))",
+                # Plenty of one variant: "there's still loads in navy".
+                rf"\b{_PLENTY} (?:left |still )?in (?:" + "|".join(VARIANT_WORDS) + r")\b",
             )
         ),
     ),
@@ -994,7 +996,8 @@ _SHORT = frozenset([_OUT, _BACK, _LOW])
 def _variants_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
     """ "Available in black and silver; the red finish is sold out": a shortage said of a
     colour, finish or size (named between it and the last item named before it in its
-    sentence) is one variant's, not the item's, when the answer says the item is in stock."""
+    sentence, or right after it: "sold out in grey") is one variant's, not the item's, when
+    the answer says the item is in stock."""
     stocked = {c.subject for c in claims if c.value == _IN and c.subject is not None}
     if not stocked:
         return claims
@@ -1005,6 +1008,8 @@ def _variants_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
             start = max([start, *(m.end for m in doc.mentions if m.end <= claim.span[0])])
             if _VARIANT_WORD.search(doc.masked, start, claim.span[0]):
                 continue
+            if _IN_VARIANT.match(doc.masked, claim.span[1]):
+                continue  # said right after it: "the Beanie's sold out in grey"
         out.append(claim)
     return out
 

@@ -45,6 +45,11 @@ _STRONG = RuleSet.of(
         _OUT,
         # "We are unable to fulfill orders for the X at present", "can't send the X at the mo".
         rf"{CANNOT} {FULFILLING} {_ITEM}{_NOW}",
+        # The time said before the denial: "we are currently unable to supply the X".
+        rf"(?:currently|presently|temporarily|at present|right now|at the moment) {CANNOT}"
+        rf" {FULFILLING} {_ITEM}",
+        # Got out to the customer: "we can't get the Tea Tray out to anyone at the moment".
+        rf"{CANNOT} (?:get|send|post) {_ITEM} out(?: to (?:\w+))?{_NOW}",
         # "The X cannot be shipped at this time".
         rf"xx+ (?:cannot|can't|cant|can not|could not|couldn't|is unable to|are unable to"
         rf"|isn't able to|aren't able to|is not able to|are not able to) be (?:ordered|purchased"
@@ -69,6 +74,11 @@ _STRONG = RuleSet.of(
         rf" (?:the |our )?{SUPPLIERS}",
         rf"\b(?:waiting|wait|awaiting)(?: on| for)? (?:the |a |our )?(?:next |new |fresh )?"
         rf"(?:{INCOMING} )?(?:from (?:the |our )?)?{SUPPLIERS}",
+        # More said to be here by a day: "more should be with us by the 15th".
+        r"\bmore (?:should|will|'ll|is due to|are due to|is expected to|are expected to)"
+        r" (?:be )?(?:with us|in|here|arriving|landing|coming in) (?:by|on|from|around|next|this)"
+        r" (?:the )?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat"
+        r"|sun|next|mid|early|late|end|week|tomorrow)\w*",
         # "More won't be in till the 18th": its negation is its meaning.
         r"\bbe (?:back )?in (?:until|till|'til|til|before) (?:the )?(?:\d|jan|feb|mar|apr|may|jun"
         r"|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|next|mid|early|late|end)\w*",
@@ -86,6 +96,7 @@ _STRONG = RuleSet.of(
 #: The rarer words every strong phrase holds one of.
 _STRONG_WORDS = frozenset(
     ["unable", "cannot", "can't", "cant", "couldn't", "able", "inventory", "supply", "snapped",
+     "more",
      "shop", "shops", "store", "stores", "branch", "branches", "supplier", "suppliers", "vendor",
      "vendors", "manufacturer", "maker", "makers", "factory", "distributor", "wholesaler",
      "till", "until", "til", "'til", "stopped", "plan", "plans"]

@@ -311,6 +311,13 @@ _NOT_ON_IT = compile_pattern(
 )
 
 
+#: … or said to be over: "the 10% voucher was for the summer sale and has expired now".
+_OVER = compile_pattern(
+    r"\b(?:has|have|had|'s) (?:now |already )?(?:expired|ended|run out|finished)\b"
+    r"|\b(?:is|was|are|were) no longer (?:valid|available|running|on)\b"
+)
+
+
 def _named_offer_denied(doc: Document, start: int, end: int) -> bool:
     """ "Sorry, the 15% code only works on full-price items, so it won't go on the Bread
     Bin": an offer named by its figure, then said not to apply to the customer's purchase in
@@ -320,7 +327,23 @@ def _named_offer_denied(doc: Document, start: int, end: int) -> bool:
     ):
         return False
     sentence = doc.sentence_at(start)
-    return _NOT_ON_IT.search(doc.masked, end, sentence.end) is not None
+    return (
+        _NOT_ON_IT.search(doc.masked, end, sentence.end) is not None
+        or _OVER.search(doc.masked, end, sentence.end) is not None
+    )
+
+
+def _denied_offers(doc: Document) -> list[Claim]:
+    """The named offers `_named_offer_denied` refuses, as spans: their words ("the 10%
+    voucher … has expired") offer nothing either."""
+    out = []
+    for match in _PERCENT.finditer(doc.masked):
+        start, end = match.span()
+        if _named_offer_denied(doc, start, end):
+            offer = _NAMED_OFFER.match(doc.masked, end)
+            stop = end if offer is None else offer.end()
+            out.append(Claim(ClaimKind.DISCOUNT, _UNSPECIFIED, (start, stop)))
+    return out
 
 
 def _percentages(doc: Document) -> list[Claim]:
@@ -442,6 +465,9 @@ def extract_discount(doc: Document) -> list[Claim]:
     if not hits and not cells:
         return figures
     words = [c for c in claims_of(doc, ClaimKind.DISCOUNT, hits) if not _overlaps(c, figures)]
+    if words and "%" in doc.masked:
+        denied = _denied_offers(doc)
+        words = [c for c in words if not _overlaps(c, denied)]
     claims = sorted([*figures, *words, *cells], key=lambda c: c.span)
     if any(c.value != _UNSPECIFIED for c in claims):
         claims = [c for c in claims if c.value != _UNSPECIFIED]
