@@ -258,6 +258,8 @@ _CUE_PHRASES = {
     "be": ("be there",),
     "b": ("b there",),
     "there": ("get there", "gets there", "got there", "getting there"),
+    # The carrier's next try: "they'll have another go on Tuesday".
+    "another": ("another go", "another try"),
     "have": ("have it", "have them", "have your", "have xx"),
     "get": ("get it", "get them", "get your", "get xx"),
     "your": ("your door", "your step", "your address", "your letterbox", "your letter box"),
