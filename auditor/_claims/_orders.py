@@ -595,6 +595,14 @@ def _about_orders(doc: Document) -> bool:
     return any(_ORDER_NOUN.finditer(doc.masked))
 
 
+#: Orders in general, told by a relative clause: "… to orders that have already shipped",
+#: "orders which are still processing". A rule of the shop, not a state of the customer's.
+_ANY_ORDERS = compile_pattern(
+    r"(?:^|[^\w'-])(?:to|for|on|of|with|all|any|on all|on any|including) orders (?:that|which)"
+    r"(?: have| has| had| are| were| is| was)?(?: already| not yet| not| yet| still| now)?\s*$"
+)
+
+
 def _a_preposition(doc: Document, hit: Hit) -> bool:
     masked = doc.masked
     if masked[hit.start : hit.end] != "pending":
@@ -698,7 +706,10 @@ def _unticked(doc: Document, start: int) -> bool:
 
 
 def _about_stock(doc: Document, start: int) -> bool:
-    """The sentence speaks of an item's stock or how it is sold, and names no order."""
+    """The sentence speaks of an item's stock or how it is sold, and names no order; or the
+    phrase is said of orders in general ("… to orders that have already shipped")."""
+    if _ANY_ORDERS.search(doc.masked, doc.clause_at(start).start, start):
+        return True
     sentence = doc.sentence_at(start)
     if not _STOCK.search(doc.masked, sentence.start, sentence.end):
         return False
