@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from operator import attrgetter
 
+from auditor._claims._capability import capability_claims, offered_claims
 from auditor._claims._clarification import find_clarifications
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
@@ -141,7 +142,8 @@ _TABLE = RuleSet.of(
         rf"(?:we're|we are|we r|i'm afraid we're){_ADVERBS} out"
         rf"(?: of {_IT}| of {_STOCK}| at the moment| right now)?",
         rf"(?:run|ran) out(?: of {_IT}| of {_STOCK})?",
-        r"all gone",
+        # (Not money: "that's all gone back to your card".)
+        r"all gone(?! back\b)",
         r"sold (?:through|thru)",
         r"(?:run|ran|gone|went) dry",
         negated=_IN,
@@ -199,7 +201,7 @@ _TABLE = RuleSet.of(
         _LOW,
         r"low (?:on )?stock",
         r"stock is (?:running )?low",
-        r"running (?:low|out)",
+        r"running (?:quite |very |rather |a bit |pretty |really )?(?:low|out)",
         r"(?:almost|nearly|practically) (?:gone|sold out|out of stock|exhausted|depleted)",
         r"\b(?:in )?(?:very |quite |really )?short supply",
         r"selling (?:fast|out fast|quickly)",
@@ -529,7 +531,10 @@ _NEXT = RuleSet.of(
 #: Terse states said at a clause's end ("the mat's out", "the X90 Max has gone too", "it's
 #: in", "yes we have it"), read only where such an end is (`_TERSE_END`): most of their
 #: patterns open on a masked name, and would otherwise be tried at every name of every answer.
-_AT_END = r"(?=\s*(?:[,.;!)]|$|now\b|at the moment|right now|rn\b|atm\b|for now|i'm afraid|sorry))"
+_AT_END = (
+    r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|right now|rn\b|atm\b|for now"
+    r"|i'm afraid|sorry))"
+)
 _TERSE = RuleSet.of(
     rules(
         _OUT,
@@ -546,7 +551,7 @@ _TERSE = RuleSet.of(
         r"(?:xx+(?:'s|'ve|'re| has| have| are| is| both| all)|has|have|they've)"
         r" (?:all |long |now )?gone"
         r"(?=\s*(?:too"
-        r"|as well|also|now|i'm afraid|sorry|[,.;!)]|$))",
+        r"|as well|also|now|i'm afraid|sorry|[,.;!)\u2013\u2014]|$))",
         negation=False,
     ),
     rules(_BACK, rf"xx+ out (?:til|till|'til|until) {_WHEN}"),
@@ -555,21 +560,22 @@ _TERSE = RuleSet.of(
 _TERSE_NEXT = RuleSet.of(
     rules(
         _IN,
-        r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)(?=\s*(?:[,.;!)]|$"
-        r"|in stock|now\b|atm\b|rn\b|yes\b))",
+        r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)"
+        r"(?=\s*(?:[,.;!)\u2013\u2014]|$|in stock|now\b|atm\b|rn\b|yes\b))",
         r"(?:xx+(?:'s|'re| is| are)|it's|they're|came|come|which are|which is|that are"
         r"|those are|these are) (?:back |now |all )?in"
-        r"(?=\s*(?:[,.;!)]|$))",
+        r"(?=\s*(?:[,.;!)\u2013\u2014]|$))",
         # A name and "in", as chat answers: "yep router ax3000 in, like 50 of em".
-        r"xx+ (?:back )?in(?=\s*(?:[,.;!)]|$))",
+        r"xx+ (?:back )?in(?=\s*(?:[,.;!)\u2013\u2014]|$))",
         # Said softly in chat: "mouse m350 might b in, not 100% sure".
-        r"(?:might|may|should|shd|could|prob|probably) (?:be|b) in(?=\s*(?:[,.;!)]|$))",
+        r"(?:might|may|should|shd|could|prob|probably) (?:be|b) in(?=\s*(?:[,.;!)\u2013\u2014]|$))",
         negated=_OUT,
     ),
 )
 _TERSE_END = compile_pattern(
-    r"(?:\b(?:out|in|gone)|\b(?:have|got) (?:it|them|one|some|x+))\b(?=\s*(?:[,.;!)]|$|now\b"
-    r"|at the moment|right now|rn\b|atm\b|for now|i'm afraid|sorry|too\b|as well|also\b"
+    r"(?:\b(?:out|in|gone)|\b(?:have|got) (?:it|them|one|some|x+))\b"
+    r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|right now|rn\b|atm\b|for now"
+    r"|i'm afraid|sorry|too\b|as well|also\b"
     r"|in stock|yes\b|til\b|till\b|'til\b|until\b))"
 )
 #: Rules tried only when the answer holds one of their rarer words: each opens on a common
@@ -638,6 +644,8 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 rf"\b(?:yes|yep|yeah|yea|ya|yup)[,!.]?\s+{_PLENTY}(?=\s*(?:[.,;!]|$))",
                 rf"\b{_PLENTY} (?:about|around|knocking about|kicking about|lying about"
                 r"|lying around)(?=\W*(?:[.,;!]|$))",
+                # Plenty of one variant: "there's still loads in navy".
+                rf"\b{_PLENTY} (?:left |still )?in (?:" + "|".join(VARIANT_WORDS) + r")\b",
             )
         ),
     ),
@@ -850,6 +858,7 @@ def extract_availability(doc: Document) -> list[Claim]:
     if counted:  # "0 in stock": the count says how much, not the phrase inside it
         spans = [c.span for c in counted]
         hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
+        hits = _count_predicates(doc, counted, hits)
     if (
         hits
         and (doc.order_context or doc.return_context)
@@ -864,6 +873,7 @@ def extract_availability(doc: Document) -> list[Claim]:
         hits = [h for h in hits if not any(s <= h.start < e for s, e in struck)]
     claims = claims_of(doc, ClaimKind.AVAILABILITY, hits)
     claims.extend(counted)
+    claims.extend(capability_claims(doc))
     # (Of an order, "Rain Jacket ✅" says a line has shipped.)
     # (Only for items no other claim is about: the usual answer has its claim already.)
     taken = {c.subject for c in claims}
@@ -875,6 +885,7 @@ def extract_availability(doc: Document) -> list[Claim]:
     ):
         about_stock = bool(claims) or "stock" in doc.masked or "avail" in doc.masked
         claims.extend(c for c in _polar_answers(doc, about_stock) if c.subject not in taken)
+    claims.extend(offered_claims(doc, {c.subject for c in claims}))
     if not claims:
         return claims
     if any(m.type is SubjectType.ORDER for m in doc.mentions):
@@ -888,6 +899,25 @@ def extract_availability(doc: Document) -> list[Claim]:
     if len(claims) > 1:  # (the usual answer has one claim)
         claims = _more_beside_stock(doc, claims)
     return supersede(claims, _REFINES)
+
+
+#: Between a count and its predicate: "zero units[ of the Electric Kettle ]available".
+_COUNT_TO_PREDICATE = compile_pattern(r"\s*(?:of (?:the |our )?xx+\s*)?")
+
+
+def _count_predicates(doc: Document, counted: list[Claim], hits: list[Hit]) -> list[Hit]:
+    """ "There are zero units of the Kettle available": a stock word right after a count of
+    none (past the item it counts) is that count's predicate, not a second claim of stock."""
+    ends = [c.span[1] for c in counted if c.value == _OUT]
+    if not ends or not hits:
+        return hits
+    return [
+        h
+        for h in hits
+        if not any(
+            e <= h.start and _COUNT_TO_PREDICATE.fullmatch(doc.masked, e, h.start) for e in ends
+        )
+    ]
 
 
 #: A restock said of more stock: "and more due next week", "another batch is coming".
@@ -966,7 +996,8 @@ _SHORT = frozenset([_OUT, _BACK, _LOW])
 def _variants_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
     """ "Available in black and silver; the red finish is sold out": a shortage said of a
     colour, finish or size (named between it and the last item named before it in its
-    sentence) is one variant's, not the item's, when the answer says the item is in stock."""
+    sentence, or right after it: "sold out in grey") is one variant's, not the item's, when
+    the answer says the item is in stock."""
     stocked = {c.subject for c in claims if c.value == _IN and c.subject is not None}
     if not stocked:
         return claims
@@ -977,6 +1008,8 @@ def _variants_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
             start = max([start, *(m.end for m in doc.mentions if m.end <= claim.span[0])])
             if _VARIANT_WORD.search(doc.masked, start, claim.span[0]):
                 continue
+            if _IN_VARIANT.match(doc.masked, claim.span[1]):
+                continue  # said right after it: "the Beanie's sold out in grey"
         out.append(claim)
     return out
 

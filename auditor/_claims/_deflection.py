@@ -201,6 +201,16 @@ _HANDOFF_FAMILIES = rules(
     rf"{forms('pop', 'go', 'head', 'come', 'nip', 'drop', 'call')} (?:into|in to|down to|to"
     r"|along to|by|in at) (?:any of |one of )?(?:our|a|the|your|your local|your nearest|the"
     r" nearest|a local)(?: \w+)? (?:stores?|shops?|branch|branches|outlets?|showrooms?)",
+    # Sent to a desk, or the item taken back to where it was bought: "please visit the
+    # customer service desk at your nearest store", "take it back to the shop you bought it
+    # from".
+    r"(?:visit|go to|head to|pop to|nip to|stop by|drop by|call at|come to) (?:the |our |a |any )?"
+    r"(?:customer (?:service|services|care)|service|returns|help|information|guest services)"
+    r" (?:desk|counter|point|centre|center)",
+    # (Needed, not a policy: "you can take it back to any shop within 30 days" is none.)
+    r"(?:need to|needs to|have to|has to|got to|must|should|best) take (?:it|them|this|that"
+    r"|the \w+|xx+)(?: \w+)? back to (?:the|a|your|our|one of our"
+    r"|any of our|the same) (?:[\w-]+ ){0,2}?(?:shop|store|branch|retailer|seller|outlet)s?\b",
     # A phone number given to ring: "on 0161 496 0000", "at 1-800-555-0199".
     r"(?:on|at|call|ring|dial|phone|tel|number|line),? \+?\(?\d{1,5}\)?"
     r"(?:[ -]\d{3,4}){2,3}\b",
@@ -778,6 +788,15 @@ _REFUSALS = RuleSet.of(
         r"|raised|bought) (?:under|with|from|on|by|through) (?:the|your|ur|this|you)",
         r"(?:only|just) (?:discuss|share|help with|talk about|go through|look at|deal with|give"
         r" updates on)(?: \w+){0,2} (?:orders|returns) (?:placed|made) by (?:you|u|yourself)",
+        # Withheld until the holder is proven, or placed under another kind of account: "I
+        # can't share order information without verifying the account holder", "we can't
+        # discuss orders placed by a business account from a personal login".
+        r"(?:share|disclose|discuss|release|give out|provide) (?:any )?(?:order|account|return"
+        r"|customer)(?:'s)? (?:information|info|details|records|data) without (?:first )?"
+        r"(?:verifying|verification|confirming|proof)",
+        r"(?:orders?|returns?)(?: that| which)?(?: were| was| are| is)? (?:placed|made) (?:by|from"
+        r"|under|on) (?:a |an |the )?(?:business|company|corporate|work|trade|separate)"
+        r" (?:account|login|acct)",
         negation=False,
     ),
 )

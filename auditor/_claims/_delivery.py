@@ -26,6 +26,7 @@ from auditor._claims._document import Document
 from auditor._claims._lexicon import (
     CONTACTING,
     DROP_PLACES,
+    FAILED_ATTEMPT,
     LEFT_AT,
     ORDER_PARTS,
     PARCELS,
@@ -91,7 +92,7 @@ _WEAK = compile_pattern(
         r"|exp|quoting|quoted|on (?:the |a |its )?(?:\w+ )?van"
         # A next attempt still to come: "they'll try again tomorrow", "re-attempt on Monday".
         r"|(?:will|'ll|going to|gonna|due to) try again|re-?attempt\w*"
-        r"|(?:next|another|second|2nd) attempt)\b"
+        r"|(?:next|another|second|2nd) attempt|(?:have|has|make) another (?:go|try))\b"
     )
 )
 #: A promised date the answer says has passed (issue 24): "it was due on Thursday", "should
@@ -107,7 +108,9 @@ _UNMET = compile_pattern(
 #: A delivery tried and failed is no delivery: "the carrier attempted delivery on Friday"; the
 #: next attempt, still to come, is the day it is due ("a second attempt is scheduled for
 #: tomorrow").
-_ATTEMPTED = compile_pattern(r"\b(?:attempted|tried to deliver|delivery attempt)\b")
+_ATTEMPTED = compile_pattern(
+    rf"\b(?:attempted|tried to deliver|delivery attempt|{FAILED_ATTEMPT[3:-1]})\b"
+)
 #: A span of days counted from another event, not from today: "2-3 working days after that",
 #: "within 5 days of shipment", "3 days from dispatch". It names no day.
 _ANCHORED = compile_pattern(
@@ -255,6 +258,8 @@ _CUE_PHRASES = {
     "be": ("be there",),
     "b": ("b there",),
     "there": ("get there", "gets there", "got there", "getting there"),
+    # The carrier's next try: "they'll have another go on Tuesday".
+    "another": ("another go", "another try"),
     "have": ("have it", "have them", "have your", "have xx"),
     "get": ("get it", "get them", "get your", "get xx"),
     "your": ("your door", "your step", "your address", "your letterbox", "your letter box"),

@@ -24,7 +24,10 @@ from auditor._claims._text import Clause
 
 _FREE = "free"
 _UNSPECIFIED = "unspecified"
-_POLICY = r"(?:shipping|delivery|postage|returns?|return shipping|collection|exchanges?|p&p)"
+_POLICY = (
+    r"(?:shipping|delivery|postage|returns?|return shipping|collection|exchanges?|p&p"
+    r"|gift[- ]?wrap(?:ping)?|wrapping)"
+)
 #: Money off, as a figure with its currency or in words: "£10 off", "a tenner off", "$15 credit
 #: toward your next purchase" (an offer with no percentage: "unspecified").
 _MONEY = (
@@ -291,6 +294,58 @@ def _offer_cells(doc: Document) -> list[Claim]:
     return claims
 
 
+#: A percentage naming an offer ("the 15% code", "the 20% voucher") …
+_NAMED_OFFER = compile_pattern(
+    r"(?:\s?(?:%|percent|per cent))?\s(?:[\w-]+\s)?(?:off\s)?(?:codes?|vouchers?|coupons?|promo"
+    r"|discounts?|offers?)\b"
+)
+#: … then said not to go on what the customer bought: "so it won't go on the Bread Bin",
+#: "so we can't put it on your order" (not a limit of an offer given: "can't be used on sale
+#: items").
+_NOT_ON_IT = compile_pattern(
+    r"\b(?:can't|cant|cannot|can not|won't|wont|will not|unable to|not able to|doesn't|does not"
+    r"|isn't|is not|wasn't|was not)(?: be)?(?: \w+)? (?:put|go|apply|applies|applied|use|used|add"
+    r"|added|work|works|valid|count|counts)\b(?: (?:it|them|that|this))?(?: \w+)?"
+    r" (?:on|to|for|towards?|against|with) (?:the |your |ur |this |that )?(?:xx+|orders?\b"
+    r"|purchases?\b|basket\b|it\b|them\b)"
+)
+
+
+#: … or said to be over: "the 10% voucher was for the summer sale and has expired now".
+_OVER = compile_pattern(
+    r"\b(?:has|have|had|'s) (?:now |already )?(?:expired|ended|run out|finished)\b"
+    r"|\b(?:is|was|are|were) no longer (?:valid|available|running|on)\b"
+)
+
+
+def _named_offer_denied(doc: Document, start: int, end: int) -> bool:
+    """ "Sorry, the 15% code only works on full-price items, so it won't go on the Bread
+    Bin": an offer named by its figure, then said not to apply to the customer's purchase in
+    its sentence, is refused, not offered (the denial may come clauses after the figure)."""
+    if _NAMED_OFFER.match(doc.masked, end) is None and not _NAMED_OFFER.match(
+        doc.masked, start + len(doc.masked[start:end].split()[0])
+    ):
+        return False
+    sentence = doc.sentence_at(start)
+    return (
+        _NOT_ON_IT.search(doc.masked, end, sentence.end) is not None
+        or _OVER.search(doc.masked, end, sentence.end) is not None
+    )
+
+
+def _denied_offers(doc: Document) -> list[Claim]:
+    """The named offers `_named_offer_denied` refuses, as spans: their words ("the 10%
+    voucher … has expired") offer nothing either."""
+    out = []
+    for match in _PERCENT.finditer(doc.masked):
+        start, end = match.span()
+        if _named_offer_denied(doc, start, end):
+            offer = _NAMED_OFFER.match(doc.masked, end)
+            stop = end if offer is None else offer.end()
+            out.append(Claim(ClaimKind.DISCOUNT, _UNSPECIFIED, (start, stop)))
+    return out
+
+
 def _percentages(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     if (
@@ -304,6 +359,8 @@ def _percentages(doc: Document) -> list[Claim]:
         start, end = match.span()
         clause = doc.clause_at(start)
         if silent(clause) or negated(doc, clause, start, end) or _refused(doc, clause, start):
+            continue
+        if _named_offer_denied(doc, start, end):
             continue
         figure = match.group("pct") or match.group("pct2") or match.group("pct3")
         value = str(int(figure or match.group("pct4")))
@@ -319,7 +376,7 @@ def _percentages(doc: Document) -> list[Claim]:
         text = doc.clause_text(clause)
         if silent(clause) or not _OFFER_WORDS.search(text) or negated(doc, clause, start, end):
             continue
-        if _refused(doc, clause, start):
+        if _refused(doc, clause, start) or _named_offer_denied(doc, start, end):
             continue
         value = str(int(match.group("pct"))) if match.re is _BARE_PERCENT else "50"
         hedge = hedged(doc, clause, start)
@@ -408,6 +465,9 @@ def extract_discount(doc: Document) -> list[Claim]:
     if not hits and not cells:
         return figures
     words = [c for c in claims_of(doc, ClaimKind.DISCOUNT, hits) if not _overlaps(c, figures)]
+    if words and "%" in doc.masked:
+        denied = _denied_offers(doc)
+        words = [c for c in words if not _overlaps(c, denied)]
     claims = sorted([*figures, *words, *cells], key=lambda c: c.span)
     if any(c.value != _UNSPECIFIED for c in claims):
         claims = [c for c in claims if c.value != _UNSPECIFIED]

@@ -421,3 +421,27 @@ STAFF_AVAILABLE = (
 STOCK_PLACES = r"(?:dc|d\.c\.|wh|whse|w/h)"
 #: Where an agent reads stock: "showing zero on my end", "reads none on the stock page".
 ON_SCREEN = r"on (?:my|our|the) (?:[\w-]+ )?(?:end|side|screen|system|page|report|sheet)"
+#: The shop supplying an item, as a verb phrase: "fulfil orders for", "send out", "take orders
+#: on". Said as what the shop cannot do, it is stock it has none of (`_capability`).
+FULFILLING = (
+    r"(?:fulfil+|supply|send(?: out)?|ship|dispatch|despatch|sell|offer|provide"
+    r"|(?:fulfil+|take|accept|process|place) (?:any |new |further )?orders? (?:for|on|of))"
+)
+#: Who makes or sends the shop its stock: anything coming "from the supplier" is a restock.
+SUPPLIERS = (
+    r"(?:suppliers?|vendors?|manufacturers?|makers?|factory|factories|distributors?|wholesalers?"
+    r"|mill|brand)"
+)
+#: A carrier's try at the door that failed, said after the carrier: "the driver couldn't get
+#: into your block", "had a go at delivering", "was unable to get past the gate code". The
+#: carrier holds the parcel: the order has shipped, and the try's day is no delivery.
+FAILED_ATTEMPT = (
+    r"(?:had a go at deliver(?:ing|y)|(?:couldn't|could not|was unable to|were unable to"
+    r"|wasn't able to|weren't able to|failed to|didn't manage to|could not|couldnt) (?:get"
+    r" (?:in|into|through|past|access)|gain access|access (?:your|the)|deliver))"
+)
+#: The carrier's next try, still to come: "will be reattempted", "they'll have another go".
+NEXT_ATTEMPT = (
+    r"(?:re-?attempt(?:ed|ing)?|(?:have|has|make|making) another (?:go|try|attempt)"
+    r"|(?:second|2nd|next|another) (?:delivery )?attempt)"
+)

@@ -20,7 +20,9 @@ from auditor._claims._lexicon import (
     CARRIERS,
     COLLECTION,
     DROP_PLACES,
+    FAILED_ATTEMPT,
     LEFT_AT,
+    NEXT_ATTEMPT,
     ORDER_PARTS,
     PARCELS,
     PAYING,
@@ -333,6 +335,19 @@ _AMBIGUOUS = RuleSet.of(
         r"preparing (?:your|it|the)",
         r"getting (?:it|your order|them) ready",
     ),
+    # A carrier's failed try at the door, its next try, the parcel back at its depot: the
+    # carrier holds it ("the driver couldn't get into your block, so ORD-1's gone back to the
+    # depot; they'll have another go on Tuesday"). The denial is the phrase's own.
+    rules(
+        _SHIPPED,
+        rf"{_CARRIERS}(?:'s)?(?: driver| note| update| van)?(?: [\w-]+){{0,3}}? {FAILED_ATTEMPT}",
+        rf"(?:will be|to be|being|was|been|be) {NEXT_ATTEMPT}",
+        rf"{NEXT_ATTEMPT} (?:will be|is) (?:made|scheduled|booked|planned)",
+        r"delivery exception",
+        r"(?:back|returned|gone back|went back|taken back|sent back) (?:at|to|in) (?:the |their"
+        r" |its |our )?(?:\w+ )?(?:depot|sorting office|delivery office)",
+        negation=False,
+    ),
     rules(
         _SHIPPED,
         r"on (?:its|it's|their|the) way",
@@ -493,7 +508,7 @@ _TO_COME = compile_pattern(
 _STOCK = compile_pattern(
     r"\b(?:in stock|out of stock|stock levels?|back-?order\w*|sold out|pre-?order\w*|available"
     r"|availability|in[- ]?store|on order|(?:none|nothing|no more|any more) (?:\w+ )?left"
-    r"|out right now|can be ordered|orders placed)\b"
+    r"|out right now|can be ordered|orders placed|inventory|sold through|snapped up)\b"
 )
 #: The customer's own order, named by a noun.
 _THEIR_ORDER = compile_pattern(
@@ -578,6 +593,14 @@ def _about_orders(doc: Document) -> bool:
     if any(m.type is SubjectType.ORDER for m in doc.mentions):
         return True
     return any(_ORDER_NOUN.finditer(doc.masked))
+
+
+#: Orders in general, told by a relative clause: "… to orders that have already shipped",
+#: "orders which are still processing". A rule of the shop, not a state of the customer's.
+_ANY_ORDERS = compile_pattern(
+    r"(?:^|[^\w'-])(?:to|for|on|of|with|all|any|on all|on any|including) orders (?:that|which)"
+    r"(?: have| has| had| are| were| is| was)?(?: already| not yet| not| yet| still| now)?\s*$"
+)
 
 
 def _a_preposition(doc: Document, hit: Hit) -> bool:
@@ -683,7 +706,10 @@ def _unticked(doc: Document, start: int) -> bool:
 
 
 def _about_stock(doc: Document, start: int) -> bool:
-    """The sentence speaks of an item's stock or how it is sold, and names no order."""
+    """The sentence speaks of an item's stock or how it is sold, and names no order; or the
+    phrase is said of orders in general ("… to orders that have already shipped")."""
+    if _ANY_ORDERS.search(doc.masked, doc.clause_at(start).start, start):
+        return True
     sentence = doc.sentence_at(start)
     if not _STOCK.search(doc.masked, sentence.start, sentence.end):
         return False

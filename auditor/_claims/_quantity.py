@@ -195,7 +195,7 @@ _CHOICES_AFTER = compile_pattern(
     r"\s+(?:that|which|matching|to choose|you can|called|named|like)\b"
 )
 _LABEL = _compile(
-    r"(?:stock(?: levels?| counts?)?|(?:quantity|qty)(?: available)?|inventory"
+    r"(?:stock(?: levels?| counts?| checks?)?|(?:quantity|qty)(?: available)?|inventory"
     r"|units?(?: (?:available|in stock|left|on hand))?)"
     rf"(?: (?:for|of) [\w-]+| (?:(?:for|of) )?(?:the )?{_NAMED})?\s*(?:is|are|:|=|-|says|shows"
     rf"|showing|reads)?\s*(?:at )?{_NUM}"
@@ -218,7 +218,7 @@ _LAST_N = _compile(
 )
 #: "the 45L is down to 1": what remains, told as scarce, closing its clause or with a unit.
 _DOWN_TO = _compile(
-    rf"down to (?:just |only )?{_NUM}(?=\s*(?:[.,;!)\n]|$)|\s+(?:{_UNIT}|left|remaining"
+    rf"down to (?:just |only )?{_NUM}(?=\s*(?:[.,;!)\n]|$)|\s+(?:{_UNIT}|left|remaining|now"
     r"|in stock|of (?:them|those|these|the))\b)"
 )
 _LAST_ONE = _compile(

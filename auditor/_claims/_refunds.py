@@ -570,14 +570,18 @@ def _credit_refunds(doc: Document, hit: Hit) -> bool:
 
 def _landed(doc: Document, hit: Hit) -> bool:
     """What lands in the wallet is money: an amount, the refund or money said before it in its
-    clause, or a pronoun in a sentence about a refund ("it was released to your card")."""
+    clause, or a pronoun in a sentence about a refund ("it was released to your card") or
+    whose amount the sentence gives after it ("that's gone back on your card, £24.00")."""
     before = doc.masked[hit.clause.start : hit.start]
     if MONEY.search(before) or _MONEY_WORDS.search(before) or _REFUND_WORD.search(before):
         return True
     if _PRONOUN.search(before) is None:
         return False
     sentence = doc.sentence_at(hit.start)
-    return _ANY_REFUND.search(doc.masked, sentence.start, sentence.end) is not None
+    if _ANY_REFUND.search(doc.masked, sentence.start, sentence.end) is not None:
+        return True
+    # The pronoun's money told after it: "That's gone back on your card now, £24.00 for …".
+    return MONEY.search(doc.masked, hit.end, sentence.end) is not None
 
 
 def _already(doc: Document, hit: Hit) -> bool:

@@ -204,6 +204,14 @@ _TABLE = RuleSet.of(
         r"(?:has|have|'s) (?:now )?come back (?:to|with) us",
         r"came back (?:to|with) us",
         r"got (?:it|them|the \w+|(?:your|ur) \w+(?: \w+)?|xx+|the xx+) back",
+        # Had back, British: "we've had your Cake Stand back".
+        r"(?:we've|we have|we've now|we have now|we've just|they've|they have) had (?:it|them"
+        r"|the \w+|(?:your|ur) \w+(?: \w+)?|xx+|the xx+|(?:your|ur|the) xx+) back",
+        # Its auxiliary shared with the verb before: "was logged on December 1 and received at
+        # our warehouse on December 3".
+        r"and (?:then |later |now )?(?:received|recieved|rcvd|checked in|scanned in|booked in)"
+        r" (?:at|in|by|into) (?:our |the )?(?:\w+ )?(?:warehouse|facility|returns? cent(?:re|er)"
+        r"|depot|returns? team|returns? department)",
         r"(?:came|come|made it|got|arrived|arrives) back (?:to|at|in|with) (?:us|our \w+)",
         rf"(?:being|getting|been) {_ASSESSED}",
         rf"(?:being|getting|been) {past(*ASSESSING)}",
