@@ -87,6 +87,13 @@ _NOT_ONE = (
 )
 #: Restocking, as a verb in any form ("replenished", "restocking").
 _RESTOCKED = forms(*RESTOCKING)
+#: A word of an item's name said in full, with no mention found (a misspelt name): never a
+#: word that opens a clause, a question or a preposition's object, nor information had.
+_NAME_WORD = (
+    r"(?!(?:info|information|details|eta|etas|idea|update|updates|news|record|records|access"
+    r"|data|dates?|way|clue|notes|tracking|more|further|other|is|are|was|were|be|been|whether"
+    r"|if|about|on|for|when|to|of|that|which|in|at|and|or|but|with|right|real-time)\b)[\w-]+"
+)
 _ADVERBS = (
     r"(?: completely| all| currently| totally| fresh| temporarily| clean| right| just| sadly"
     r"| unfortunately| actually)?"
@@ -477,6 +484,37 @@ _TABLE = RuleSet.of(
         r"(?:currently |right now |at the moment |not |yet )?(?:un)?available",
         r"(?:don't|do not|dont) have (?:any )?(?:[\w-]+ ){0,3}(?:recommendations?|suggestions?"
         r"|advice|alternatives?|reviews?|offers?|deals?)(?: \w+)? available",
+    ),
+    # Had as stock with a name between, told whole (llm6): "I don't have any Slate Toatser
+    # 2-Slice available" (a misspelt name is several words the negation window cannot see
+    # past). The words between are a noun phrase: never a verb, a conjunction or a
+    # preposition ("any way to check if it's available"), nor information had.
+    rules(
+        _IN,
+        rf"(?:have|got) any (?:{_NAME_WORD} ){{1,4}}(?:available|in {_STOCK}|left)\b",
+        negated=_OUT,
+    ),
+    # Offered for delivery soon by the one who answers, so it is to be had (llm6): "I can
+    # deliver the Knife 20cm to your doorstep this week", as "available for delivery
+    # tomorrow" is. Denied ("can't deliver it this week"), or on a condition ("if it's in
+    # stock, we can ship it today"; "… once it's back"), it says nothing of the shelf.
+    rules(
+        _IN,
+        r"(?:i|we)(?<!stock,\si)(?<!stock,\swe)(?<!available,\si)(?<!available,\swe)"
+        r" can (?:deliver|ship|send|dispatch|post|get) (?:it|them|one|xx+|the xx+|yours)"
+        r"(?: out)?(?: to (?:you|your (?:door|doorstep|home|address|house)))?"
+        r" (?:today|tomorrow|this week|within (?:a|\d+|one|two|three) (?:days?|working days?))"
+        r"(?![^.!?,\n]*\b(?:if|once|when|as soon as|after|until|unless)\b)",
+    ),
+    # Had later by the one who answers, so not now (llm6): "I'll be sure to have them
+    # available soon", "it will be available shortly". A restock to come without a date, as
+    # "will be back soon" is; never in stock.
+    rules(
+        _BACK,
+        r"(?:i|we)(?:'ll| will| shall)(?: (?:be sure|make sure|try|hope|aim|expect) to)? have"
+        rf" {_IT} (?:available|in {_STOCK}|back) (?:soon|shortly|again)\b",
+        r"(?:it|they|xx+|the xx+)(?:'ll| will| should)(?: (?:hopefully|probably|likely))? be"
+        r" available (?:soon|shortly)\b",
     ),
 )
 

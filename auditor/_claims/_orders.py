@@ -334,6 +334,11 @@ _AMBIGUOUS = RuleSet.of(
         r" (?:tomorrow|soon|today|later|shortly|on|this|next|within|in|by)\b",
         r"preparing (?:your|it|the)",
         r"getting (?:it|your order|them) ready",
+        # A status named "In Progress" (llm6): "ORD-1 is currently in the status of "In
+        # Progress"". Said of the order itself, and not one of two offered ("… or "Not
+        # Available"").
+        r"(?:order|xx+) is (?:currently |now |still )?(?:in (?:the |a )?status (?:of )?)?"
+        r"\W{0,2}in progress\b(?!\W{0,3} or\b)",
     ),
     # A carrier's failed try at the door, its next try, the parcel back at its depot: the
     # carrier holds it ("the driver couldn't get into your block, so ORD-1's gone back to the

@@ -278,6 +278,16 @@ _TABLE = RuleSet.of(
         r"waiting (?:on|for) (?:you|u|ya) to (?:post|send|ship|drop|return|bring|pop)",
     ),
     rules(_REJECTED, forms("say no to"), negation=False),
+    # Returned, said as the state the item is in (llm6): "the item has been returned to the
+    # manufacturer", "RMA-1 has been returned". Back with the shop; never "returned to you"
+    # (sent back to the customer) or to its sender, nor the past tense that gives a reason
+    # ("was returned without its attachments").
+    rules(
+        _RECEIVED,
+        r"(?:has been|have been|'s been) returned"
+        r"(?! to (?:you|u|ya|your|ur|the customer|the sender|sender)\b)"
+        r"(?! (?:for|with|without|because|as|since|after) \w)",
+    ),
     rules(_REJECTED, r"(?:isn't|is not|not) eligible for (?:a )?return", negation=False),
     rules(
         None,

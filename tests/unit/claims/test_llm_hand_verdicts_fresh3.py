@@ -1,4 +1,5 @@
-"""The third fresh hand verdicts (seeds 47 and 48) and the audits they judge are frozen.
+"""The third and fourth fresh hand verdicts (seeds 47, 48; 49, 50) and the audits they judge
+are frozen.
 
 Recorded with `auditor demo --brain llm --seed 47|48 --max-probes 60` and judged from
 `benchmarks/llm_hand_sheet.py`'s sheets (question, answer, truth; never the tool's verdict),
@@ -6,6 +7,9 @@ committed before any judging change of branch `verdicts3`, so that the figure th
 them once, after every branch of the day is merged, is out of sample: seeds 41 to 46 were all
 tuned on or scored already. A changed digest means a file was edited after it was frozen, and
 the measurement is no longer blind.
+
+The fourth set (branch `llm6`) was recorded and judged the same way, and committed before any
+reading change of that branch; the lead scores it once, after merging.
 """
 
 from __future__ import annotations
@@ -49,3 +53,40 @@ def test_rows_are_well_formed_like_the_first_set():
 
 def test_two_unused_seeds_every_probe_judged_against_its_stored_audit():
     check_whole_audits(NAME, {47, 48}, _USED)
+
+
+NAME4 = "llm_hand_verdicts_fresh4.jsonl"
+#: Pinned when the fourth set's hand verdicts were written, before any comparison.
+SHA256_4 = {
+    NAME4: "3bb87be869226dfc7a349f2b3a419290a241fe9c9793127cdc3fb76f095d5c5e",
+    "llm_audits/seed49/items.json": (
+        "f10c12fb109e03c551630b55c7ddb34b5134c41e8d51d69e07f2c1b64030cd11"
+    ),
+    "llm_audits/seed49/meta.json": (
+        "eafccfd89ed2cdb77b23360c55b345884d4c2b4f1181dc3286018c9ead6eb180"
+    ),
+    "llm_audits/seed49/results.jsonl": (
+        "62add27e535b200f947e0f58c1968c50ebb5e44f0debf0461d63ddd09a69976b"
+    ),
+    "llm_audits/seed50/items.json": (
+        "ea103c7c6a83a47a1df87578364013ddbf485e61ad7e67a8ae0b85f599e2bac7"
+    ),
+    "llm_audits/seed50/meta.json": (
+        "4fdab08579f623e8e7cc897468368b95da61d22010892cfabdbadc48f4d24959"
+    ),
+    "llm_audits/seed50/results.jsonl": (
+        "650c3f2760d64fd4552c7a0ce992843b7e95707663a7aa68107047c566a91dc2"
+    ),
+}
+
+
+def test_fourth_fresh_files_are_unchanged():
+    check_unchanged(SHA256_4)
+
+
+def test_fourth_set_rows_are_well_formed_like_the_first_set():
+    check_well_formed(NAME4, 120)
+
+
+def test_fourth_set_two_unused_seeds_every_probe_judged_against_its_stored_audit():
+    check_whole_audits(NAME4, {49, 50}, _USED | {47, 48})

@@ -187,8 +187,9 @@ def test_a_named_stock_state_is_the_answer_over_a_bare_available(fact, answer):
         # the named state is wrong: it fails, whatever "available" said beside it
         (TOASTER, "The Retro Toaster is currently in stock, but it's not available for purchase."),
         (LAST_MUG, "I have the Granite Mug available right now but it's currently out of stock."),
-        # no state named on either side: the contradiction stands
-        (SLATE, "Sorry, I don't have any Slate Toaster 2-Slice available."),
+        # no state named on either side: the contradiction stands ("I don't have any Slate
+        # Toaster 2-Slice available" alone is read whole since llm6, as out of stock)
+        (SLATE, "We don't have the Slate Toaster 2-Slice available, but it is available."),
     ],
 )  # fmt: skip
 def test_a_wrong_named_state_or_no_named_state_still_fails(fact, answer):
