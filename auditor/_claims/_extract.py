@@ -24,6 +24,7 @@ from auditor._claims._context import ExtractionContext
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._registry import EXTRACTORS
+from auditor._claims._shorthand import expand
 
 _DEFAULT_CONTEXT = ExtractionContext()
 #: Every extractor in `ClaimKind` order, looked up once rather than per answer. A kind the
@@ -62,7 +63,17 @@ def extract(
     Never raises on any string; spans are valid `text[start:end]` slices.
     """
     wanted = None if kinds is None else {ClaimKind(k) for k in kinds}
-    doc = Document.of(text, context or _DEFAULT_CONTEXT)
+    context = context or _DEFAULT_CONTEXT
+    # Chat shorthand spelt out once for every kind's rules; spans mapped back to `text`.
+    if (spelt := expand(text, context.items, context.index)) is not None:
+        return spelt.restore(_read(spelt.text, wanted, context))
+    return _read(text, wanted, context)
+
+
+def _read(
+    text: str, wanted: set[ClaimKind] | None, context: ExtractionContext
+) -> list[Claim]:
+    doc = Document.of(text, context)
     if not doc.clauses:
         return []
     claims: list[Claim] = []

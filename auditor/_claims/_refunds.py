@@ -309,7 +309,9 @@ _TABLE = RuleSet.of(
         # Due after an event still to come: "refund $89 after inspection", "refund once it's in".
         rf"{_REFUND}{_FILL} (?:after|following|once|as soon as) (?:inspection|we|it|it's"
         r"|the (?!restocking|return|shipping|postage|handling|admin|deduction)\w+"
-        r"|your \w+|they|our \w+|checks?|testing|assessment)",
+        r"|your \w+|they|our \w+|checks?|testing|assessment|\w+ed(?!\w))",
+        # Told with its event left out: "refund after", "rfnd once recvd".
+        rf"{_REFUND} (?:after|afterwards|later)(?=\s*(?:[.,;!?\n]|$))",
     ),
     rules(
         _PENDING,

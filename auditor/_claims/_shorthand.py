@@ -1,0 +1,326 @@
+"""Chat shorthand spelt out once, before any rule reads the answer (issue 16, the SMS voice).
+
+A terse assistant writes "kettle oos", "ORD-5120 dlvd yday", "rfnd ✗", "1m n 2m both out",
+"shd b w/ u wed". Teaching every claim kind its own SMS variants ("oos", "shpd", "rfnd", "n"
+for "and" …) grows every rule and still misses the next abbreviation in the next rule; spelling
+the shorthand out once, as data, lets every kind's existing rules read the long form.
+
+The expansion changes the text's length, so it runs before the answer is normalised and keeps
+a map back: the claims read from the expanded text get spans cut from the original answer
+(`Expansion.restore`). It never changes a word that is not shorthand where it stands: only whole
+words (not part of an id, a code, an e-mail address, a hyphenated or slashed name such as
+"N-Series"), never a word inside an item name the catalogue holds ("Mug Set (6 pcs)"), one- and
+two-letter forms only in lower case and only where their neighbours make them shorthand ("n"
+between two words, "b" after a modal, "4" before "u"/"the"/an order). Its cost is one search
+for a shorthand token; an answer without one (almost every answer not in chat style) is read as
+it is.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from types import MappingProxyType
+from typing import NamedTuple
+
+from auditor._claims._compiled import compile_pattern
+from auditor._claims._model import Claim
+from auditor._claims._subjects import ItemIndex
+
+#: Shorthand word (lower case) -> what it stands for. Data: add a form here, not to a rule.
+SHORTHAND: Mapping[str, str] = MappingProxyType(
+    {
+        # stock and counts
+        "oos": "out of stock",
+        "avail": "available",
+        "availble": "available",
+        "avl": "available",
+        "discontd": "discontinued",
+        "discd": "discontinued",
+        "disc'd": "discontinued",
+        "approx": "approximately",
+        "pcs": "units",
+        "pc": "unit",
+        # orders and delivery
+        "ord": "order",
+        "ords": "orders",
+        "shpd": "shipped",
+        "shipd": "shipped",
+        "dispd": "dispatched",
+        "dlvd": "delivered",
+        "delvd": "delivered",
+        "dlvrd": "delivered",
+        "dlvry": "delivery",
+        "dlvy": "delivery",
+        "delivry": "delivery",
+        "arrivng": "arriving",
+        "cxl": "cancelled",
+        "cxld": "cancelled",
+        "cxl'd": "cancelled",
+        "canc'd": "cancelled",
+        "trk": "tracking",
+        "pmt": "payment",
+        "pymt": "payment",
+        # returns and money
+        "rfnd": "refund",
+        "rfnds": "refunds",
+        "rfnded": "refunded",
+        "rfndd": "refunded",
+        "recvd": "received",
+        "rcvd": "received",
+        "recd": "received",
+        "acct": "account",
+        "cc": "credit card",
+        "amt": "amount",
+        # people, time and talk (not courtesies: "thx", "sry" carry no claim, and spelt out
+        # they would turn a chat sign-off into an answer of pure filler)
+        "pls": "please",
+        "plz": "please",
+        "u": "you",
+        "ur": "your",
+        "r": "are",
+        "hv": "have",
+        "shd": "should",
+        "shld": "should",
+        "prolly": "probably",
+        "abt": "about",
+        "thru": "through",
+        "tho": "though",
+        "w/": "with",
+        "w/o": "without",
+        "b/c": "because",
+        "bc": "because",
+        "cuz": "because",
+        "b4": "before",
+        "nxt": "next",
+        "bk": "back",
+        "chk": "check",
+        "msg": "message",
+        "txt": "text",
+        "ppl": "people",
+        "smth": "something",
+        "sth": "something",
+        "idk": "I don't know",
+        "atm": "at the moment",
+        "rn": "right now",
+        "tmrw": "tomorrow",
+        "tmr": "tomorrow",
+        "2moro": "tomorrow",
+        "2morrow": "tomorrow",
+        "2day": "today",
+        "tdy": "today",
+        "yday": "yesterday",
+        "wk": "week",
+        "wks": "weeks",
+        "hrs": "hours",
+        "hr": "hour",
+        "cant": "can't",
+        "dont": "don't",
+        "wont": "won't",
+        "isnt": "isn't",
+        "hasnt": "hasn't",
+        "havent": "haven't",
+        "didnt": "didn't",
+        "doesnt": "doesn't",
+        "arent": "aren't",
+        "wasnt": "wasn't",
+        "couldnt": "couldn't",
+        "n": "and",
+        "b": "be",
+        "2": "to",
+        "4": "for",
+        "ship": "shipping",
+    }
+)
+#: Symbols of chat: a tick and a cross in the forms the rules read, one character for one. (An
+#: arrow stays: the rules read it as a hand-off, "warranty → manufacturer".)
+SYMBOLS: Mapping[str, str] = MappingProxyType(
+    {
+        "\u2713": "\u2705",  # ✓
+        "\u2714": "\u2705",  # ✔
+        "\u2611": "\u2705",  # ☑
+        "\u2717": "\u274c",  # ✗
+        "\u2718": "\u274c",  # ✘
+    }
+)
+#: Signs that stand for a word between two spaces: "RMA-1 + RMA-2 both recvd", "@ the depot".
+_SPACED: Mapping[str, str] = MappingProxyType({"+": "and", "@": "at"})
+#: Forms that are shorthand only in lower case ("U" may be a size or a code, "CC" a copy).
+_LOWER_ONLY = frozenset(["n", "u", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc"])
+#: Forms that are shorthand only before one of these words ("4 u", "2 ur", "4 the …").
+_BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "2": frozenset(["u", "you", "ur", "your", "me", "us"]),
+        "4": frozenset(
+            ["u", "you", "ur", "your", "the", "that", "this", "it", "ord", "order", "orders",
+             "delivery", "dlvry", "dlvy", "same", "collection", "pickup", "rfnd", "refund", "ref"]
+        ),
+    }
+)
+#: Forms that are shorthand only after one of these words ("shd b", "will b", "free ship").
+_AFTER: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "b": frozenset(
+            ["shd", "should", "will", "wd", "would", "cd", "could", "can", "cant", "can't", "to",
+             "may", "might", "must", "wont", "won't", "not", "'ll", "it'll", "u'll", "it"]
+        ),
+        # "free ship over £30" is free shipping, no discount; "we ship free" stays.
+        "ship": frozenset(["free"]),
+    }
+)
+#: Forms that stand between two words only ("1m n 2m", "packed n ready"); not at an end.
+_BETWEEN_WORDS = frozenset(["n", "r", "2", "4", "b"])
+#: Forms that are shorthand only after a number ("1 pc left", "15 pcs").
+_AFTER_NUMBER = frozenset(["pc", "pcs"])
+
+_WORD_FORMS = sorted(SHORTHAND, key=len, reverse=True)
+#: A shorthand word standing alone: not inside a word, an id, a code, an address or a
+#: hyphenated or slashed name; a form ending in "/" ("w/") may touch the next word.
+_TOKEN = compile_pattern(
+    r"(?<![\w@#/.'\u2019-])(?:"
+    + "|".join(
+        re.escape(form) + ("" if form.endswith("/") else r"(?![\w@/'\u2019-])")
+        for form in _WORD_FORMS
+    )
+    + ")|["
+    + "".join(SYMBOLS)
+    + "]|(?<= )[+@](?= )",
+    re.IGNORECASE,
+)
+_WORD = compile_pattern(r"[\w'\u2019-]+")
+_WORD_BACK = compile_pattern(r"([\w'\u2019-]+)\W{0,2}$")
+
+
+class Expansion(NamedTuple):
+    """An answer with its shorthand spelt out, and the way back to the answer's offsets."""
+
+    text: str
+    #: Each change as (start in `text`, end in `text`, start in the answer, end in the answer).
+    changes: tuple[tuple[int, int, int, int], ...]
+
+    def position(self, pos: int, *, end: bool) -> int:
+        """`pos` in `text` as a position in the answer; inside a change, its edge."""
+        changes = self.changes
+        i = bisect_right(changes, (pos, 1 << 62)) - 1
+        if i < 0:
+            return pos
+        new_start, new_end, old_start, old_end = changes[i]
+        if pos >= new_end:
+            return pos - new_end + old_end
+        if pos == new_start:
+            return old_start
+        return old_end if end else old_start
+
+    def restore(self, claims: Iterable[Claim]) -> list[Claim]:
+        """`claims` read from `text`, with spans valid in the answer."""
+        return [
+            replace(
+                claim,
+                span=(
+                    self.position(claim.span[0], end=False),
+                    self.position(claim.span[1], end=True),
+                ),
+            )
+            for claim in claims
+        ]
+
+
+def _word_before(text: str, start: int) -> str | None:
+    found = _WORD_BACK.search(text, max(0, start - 24), start)
+    if found is None or text[found.end(1) : start].strip() not in ("", "'"):
+        return None
+    return found.group(1).lower()
+
+
+def _word_after(text: str, end: int) -> str | None:
+    rest = text[end : end + 1]
+    if rest != " ":
+        return None
+    found = _WORD.match(text, end + 1)
+    return None if found is None else found.group().lower()
+
+
+def _in_name(text: str, start: int, end: int, form: str, items: Mapping[str, str],
+             index: ItemIndex) -> bool:
+    """Whether the word at `start:end` is part of an item name written out in the answer."""
+    skus = index.parts.get(form)
+    if not skus:
+        return False
+    lowered = text.lower()
+    for sku in skus:
+        name = next((n for s, n in items.items() if s.upper() == sku), None)
+        if not name:
+            continue
+        name = name.lower()
+        at = lowered.find(name, max(0, start - len(name)))
+        while at != -1 and at < end:
+            if at + len(name) > start:
+                return True
+            at = lowered.find(name, at + 1)
+    return False
+
+
+def _keeps(text: str, match: re.Match[str], items: Mapping[str, str], index: ItemIndex) -> bool:
+    """Whether the shorthand form at `match` is left as written (not shorthand where it is)."""
+    found = match.group()
+    form = found.lower()
+    start, end = match.span()
+    if form in _SPACED:
+        before = _word_before(text, start)
+        after = _word_after(text, end)
+        # "RMA-1 + RMA-2", "@ the depot"; not a sum ("£22 + £4.99") nor a bare sign.
+        return (
+            before is None
+            or after is None
+            or not any(ch.isalpha() for ch in before)
+            or not after[0].isalpha()
+        )
+    if form not in SHORTHAND:
+        return False  # a tick, a cross or an arrow
+    if form in _LOWER_ONLY and found != form:
+        return True
+    if form in _BETWEEN_WORDS or form in _BEFORE or form in _AFTER:
+        before = _word_before(text, start)
+        after = _word_after(text, end)
+        if form in _BETWEEN_WORDS and (before is None or after is None):
+            return True
+        if form in _BEFORE and after not in _BEFORE[form]:
+            return True
+        if form in _AFTER and before not in _AFTER[form]:
+            return True
+        if form in ("2", "4") and not any(ch.isalpha() for ch in before or ""):
+            return True  # a phone number or a count: "0800 123 456 4 that"
+    if form in _AFTER_NUMBER:
+        before = _word_before(text, start)
+        if before is None or not before.isdigit():
+            return True
+    return _in_name(text, start, end, form, items, index)
+
+
+def expand(text: str, items: Mapping[str, str], index: ItemIndex) -> Expansion | None:
+    """`text` with its chat shorthand spelt out, or None when it holds none (the usual case)."""
+    if _TOKEN.search(text) is None:
+        return None
+    pieces: list[str] = []
+    changes: list[tuple[int, int, int, int]] = []
+    last = 0
+    length = 0
+    for match in _TOKEN.finditer(text):
+        if _keeps(text, match, items, index):
+            continue
+        found = match.group()
+        form = found.lower()
+        spelt = SHORTHAND.get(form) or _SPACED.get(found) or SYMBOLS[found]
+        start, end = match.span()
+        pieces.append(text[last:start])
+        length += start - last
+        pieces.append(spelt)
+        changes.append((length, length + len(spelt), start, end))
+        length += len(spelt)
+        last = end
+    if not changes:
+        return None
+    pieces.append(text[last:])
+    return Expansion("".join(pieces), tuple(changes))
