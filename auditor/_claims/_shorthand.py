@@ -314,6 +314,8 @@ def expand(text: str, items: Mapping[str, str], index: ItemIndex) -> Expansion |
         form = found.lower()
         spelt = SHORTHAND.get(form) or _SPACED.get(found) or SYMBOLS[found]
         start, end = match.span()
+        if form.endswith("/") and text[end : end + 1].isalnum():
+            spelt += " "  # "w/evri" is "with evri"
         pieces.append(text[last:start])
         length += start - last
         pieces.append(spelt)
