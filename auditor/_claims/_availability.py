@@ -270,6 +270,10 @@ _TABLE = RuleSet.of(
         r" (?:stock|inventory|units|supplies|supply|xx+)",
         r"more (?:is |are )?(?:coming|due|arriving|expected|on the way|in)(?: on| by| from"
         rf"| in| next| {_MONTH}| \d| soon)",
+        # The next lot of stock told by when: "nxt batch wk of 14th", "more due fri".
+        r"(?:next|new|another|fresh) (?:batch|lot|consignment|drop)(?: of (?:stock|them|xx+))?"
+        rf"(?: is| are|'s)?(?: due| expected| arriving| coming| landing| in)? {_WHEN}",
+        rf"more (?:is |are )?(?:coming|due|arriving|expected) {_WHEN_DATE}",
         rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",
         rf"available again (?:on|from|after|by|in|next|soon|later|around|early|mid|late|{_MONTH})",
         rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
