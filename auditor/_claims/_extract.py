@@ -24,7 +24,7 @@ from auditor._claims._context import ExtractionContext
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._registry import EXTRACTORS
-from auditor._claims._shorthand import expand
+from auditor._claims._shorthand import expand, may_hold_shorthand
 
 _DEFAULT_CONTEXT = ExtractionContext()
 #: Every extractor in `ClaimKind` order, looked up once rather than per answer. A kind the
@@ -64,16 +64,17 @@ def extract(
     """
     wanted = None if kinds is None else {ClaimKind(k) for k in kinds}
     context = context or _DEFAULT_CONTEXT
-    # Chat shorthand spelt out once for every kind's rules; spans mapped back to `text`.
-    if (spelt := expand(text, context.items, context.index)) is not None:
-        return spelt.restore(_read(spelt.text, wanted, context))
-    return _read(text, wanted, context)
-
-
-def _read(
-    text: str, wanted: set[ClaimKind] | None, context: ExtractionContext
-) -> list[Claim]:
     doc = Document.of(text, context)
+    # Chat shorthand spelt out once for every kind's rules, only where its words occur (the
+    # document's word index tells, at no cost); spans mapped back to `text`.
+    if may_hold_shorthand(text, doc.words.word_set):
+        spelt = expand(text, context.items, context.index)
+        if spelt is not None:
+            return spelt.restore(_read(Document.of(spelt.text, context), wanted))
+    return _read(doc, wanted)
+
+
+def _read(doc: Document, wanted: set[ClaimKind] | None) -> list[Claim]:
     if not doc.clauses:
         return []
     claims: list[Claim] = []

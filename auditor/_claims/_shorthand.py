@@ -316,6 +316,28 @@ def _keeps(text: str, match: re.Match[str], items: Mapping[str, str], index: Ite
     return _in_name(text, start, end, form, items, index)
 
 
+#: Forms that are also common words, tried only beside their companion ("free ship").
+_PAIRED: Mapping[str, str] = MappingProxyType({"ship": "free"})
+#: The words of the forms as the document's word index splits them ("w/o" is "w" and "o"):
+#: an answer whose words hold none of them holds no shorthand. "2" and "4" stand for "to" and
+#: "for" only beside other chat words ("4 u"), which then let the answer in; "in" ("w/in") and
+#: "o" are let in by "w".
+_TRIGGERS = frozenset(
+    word for form in SHORTHAND for word in re.findall(r"[a-z0-9]+(?:'[a-z]+)*", form)
+) - {"2", "4", "o", "c", "in", *_PAIRED}
+_SIGNS = (*SYMBOLS, " + ", " @ ")
+
+
+def may_hold_shorthand(text: str, words: frozenset[str]) -> bool:
+    """Whether `text`, whose words (lower case, item names and ids masked) are `words`, may
+    hold a shorthand form: a set test and a few substring tests, for every answer."""
+    return (
+        not _TRIGGERS.isdisjoint(words)
+        or any(map(text.__contains__, _SIGNS))
+        or any(form in words and companion in words for form, companion in _PAIRED.items())
+    )
+
+
 def expand(text: str, items: Mapping[str, str], index: ItemIndex) -> Expansion | None:
     """`text` with its chat shorthand spelt out, or None when it holds none (the usual case)."""
     if _TOKEN.search(text) is None:
