@@ -11,9 +11,9 @@ a map back: the claims read from the expanded text get spans cut from the origin
 words (not part of an id, a code, an e-mail address, a hyphenated or slashed name such as
 "N-Series"), never a word inside an item name the catalogue holds ("Mug Set (6 pcs)"), one- and
 two-letter forms only in lower case and only where their neighbours make them shorthand ("n"
-between two words, "b" after a modal, "4" before "u"/"the"/an order). Its cost is one search
-for a shorthand token; an answer without one (almost every answer not in chat style) is read as
-it is.
+between two words, "b" after a modal, "4" before "u"/"the"/an order). Its cost on an answer
+without shorthand (almost every answer not in chat style) is one set test on the words the
+document has already split (`may_hold_shorthand`); such an answer is read as it is.
 """
 
 from __future__ import annotations
@@ -86,11 +86,12 @@ SHORTHAND: Mapping[str, str] = MappingProxyType(
         "acct": "account",
         "cc": "credit card",
         "amt": "amount",
-        # people, time and talk (not courtesies: "thx", "sry" carry no claim, and spelt out
-        # they would turn a chat sign-off into an answer of pure filler)
+        # people, time and talk. "u" stays as written: every rule reads it already, and spelt
+        # out it widened the question rules past the chat forms they were written for. So do
+        # courtesies ("thx", "sry"): they carry no claim, and spelt out they would turn a chat
+        # sign-off into an answer of pure filler.
         "pls": "please",
         "plz": "please",
-        "u": "you",
         "ur": "your",
         "r": "are",
         "hv": "have",
@@ -165,14 +166,34 @@ SYMBOLS: Mapping[str, str] = MappingProxyType(
 #: Signs that stand for a word between two spaces: "RMA-1 + RMA-2 both recvd", "@ the depot".
 _SPACED: Mapping[str, str] = MappingProxyType({"+": "and", "@": "at"})
 #: Forms that are shorthand only in lower case ("U" may be a size or a code, "CC" a copy).
-_LOWER_ONLY = frozenset(["n", "u", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc"])
+_LOWER_ONLY = frozenset(["n", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc"])
 #: Forms that are shorthand only before one of these words ("4 u", "2 ur", "4 the …").
 _BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
     {
         "2": frozenset(["u", "you", "ur", "your", "me", "us"]),
         "4": frozenset(
-            ["u", "you", "ur", "your", "the", "that", "this", "it", "ord", "order", "orders",
-             "delivery", "dlvry", "dlvy", "same", "collection", "pickup", "rfnd", "refund", "ref"]
+            [
+                "u",
+                "you",
+                "ur",
+                "your",
+                "the",
+                "that",
+                "this",
+                "it",
+                "ord",
+                "order",
+                "orders",
+                "delivery",
+                "dlvry",
+                "dlvy",
+                "same",
+                "collection",
+                "pickup",
+                "rfnd",
+                "refund",
+                "ref",
+            ]
         ),
     }
 )
@@ -180,8 +201,29 @@ _BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
 _AFTER: Mapping[str, frozenset[str]] = MappingProxyType(
     {
         "b": frozenset(
-            ["shd", "should", "will", "wd", "would", "cd", "could", "can", "cant", "can't", "to",
-             "may", "might", "must", "wont", "won't", "not", "'ll", "it'll", "u'll", "it"]
+            [
+                "shd",
+                "should",
+                "will",
+                "wd",
+                "would",
+                "cd",
+                "could",
+                "can",
+                "cant",
+                "can't",
+                "to",
+                "may",
+                "might",
+                "must",
+                "wont",
+                "won't",
+                "not",
+                "'ll",
+                "it'll",
+                "u'll",
+                "it",
+            ]
         ),
         # "free ship over £30" is free shipping, no discount; "we ship free" stays.
         "ship": frozenset(["free"]),
@@ -259,8 +301,9 @@ def _word_after(text: str, end: int) -> str | None:
     return None if found is None else found.group().lower()
 
 
-def _in_name(text: str, start: int, end: int, form: str, items: Mapping[str, str],
-             index: ItemIndex) -> bool:
+def _in_name(
+    text: str, start: int, end: int, form: str, items: Mapping[str, str], index: ItemIndex
+) -> bool:
     """Whether the word at `start:end` is part of an item name written out in the answer."""
     skus = index.parts.get(form)
     if not skus:

@@ -47,7 +47,7 @@ def test_the_table_is_lower_case_data():
     [
         ("lamp oos", "lamp out of stock"),
         ("cable 1m n 3m both avail", "cable 1m and 3m both available"),
-        ("ORD-77 shpd, shd b w/ u fri", "ORD-77 shipped, should be with you fri"),
+        ("ORD-77 shpd, shd b w/ u fri", "ORD-77 shipped, should be with u fri"),
         ("rfnd recvd by acct", "refund received by account"),
         ("out 4 dlvry 2moro", "out for delivery tomorrow"),
         ("RMA-3 + RMA-4 done", "RMA-3 and RMA-4 done"),
@@ -103,7 +103,9 @@ def test_items_joined_by_n_share_the_claim():
 
 def test_refund_in_shorthand_is_the_money_not_the_order():
     assert read("ORD-6101 rfnd pending, accounts on it", ClaimKind.ORDER_STATUS) == []
-    assert read("ORD-6101 rfnd pending, accounts on it", ClaimKind.REFUND) == [("pending", "ORD-6101")]
+    assert read("ORD-6101 rfnd pending, accounts on it", ClaimKind.REFUND) == [
+        ("pending", "ORD-6101")
+    ]
 
 
 def test_free_ship_is_free_shipping_not_a_discount():
@@ -131,5 +133,14 @@ def test_terse_verification_is_a_sign_in():
     assert read("acct verified, thanks", ClaimKind.DEFLECTION) == []
 
 
+def test_the_assistant_looking_up_which_is_no_clarification():
+    for said in ("ill chk which depot its at", "I'll check which warehouse has it."):
+        assert read(said, ClaimKind.CLARIFICATION) == []
+    for asked in ("pls confirm which ord u mean", "Could you check which order it was?"):
+        assert read(asked, ClaimKind.CLARIFICATION) == [("which_one", None)]
+
+
 def test_a_return_delivered_to_us_is_received():
-    assert read("RMA-7101 dlvd to us, rfnd done", ClaimKind.RETURN_STATUS) == [("received", "RMA-7101")]
+    assert read("RMA-7101 dlvd to us, rfnd done", ClaimKind.RETURN_STATUS) == [
+        ("received", "RMA-7101")
+    ]
