@@ -163,6 +163,13 @@ SYMBOLS: Mapping[str, str] = MappingProxyType(
         "\u2718": "\u274c",  # ✘
     }
 )
+#: Emoji that close a statement in a run-on chat line ("yoga mat 14 left 👍 anything else?"):
+#: followed by more words, they end its sentence, so a closing question does not swallow the
+#: answer before it.
+_CLOSING_EMOJI = frozenset(
+    ["\U0001f44d", "\U0001f642", "\U0001f60a", "\U0001f64f", "\U0001f44c", "\U0001f600",
+     "\U0001f609", "\U0001f603", "\u263a"]
+)  # fmt: skip
 #: Signs that stand for a word between two spaces: "RMA-1 + RMA-2 both recvd", "@ the depot".
 _SPACED: Mapping[str, str] = MappingProxyType({"+": "and", "@": "at"})
 #: Forms that are shorthand only in lower case ("U" may be a size or a code, "CC" a copy).
@@ -245,7 +252,9 @@ _TOKEN = compile_pattern(
     )
     + ")|["
     + "".join(SYMBOLS)
-    + "]|(?<= )[+@](?= )",
+    + "]|(?<= )[+@](?= )|["
+    + "".join(sorted(_CLOSING_EMOJI))
+    + "](?= [^\\W_])",
     re.IGNORECASE,
 )
 _WORD = compile_pattern(r"[\w'\u2019-]+")
@@ -337,8 +346,10 @@ def _keeps(text: str, match: re.Match[str], items: Mapping[str, str], index: Ite
             or not any(ch.isalpha() for ch in before)
             or not after[0].isalpha()
         )
+    if found in _CLOSING_EMOJI:
+        return _word_before(text, start) is None  # "👍 thanks" opening the answer: left
     if form not in SHORTHAND:
-        return False  # a tick, a cross or an arrow
+        return False  # a tick or a cross
     if form in _LOWER_ONLY and found != form:
         return True
     if form in _BETWEEN_WORDS or form in _BEFORE or form in _AFTER:
@@ -368,7 +379,8 @@ _PAIRED: Mapping[str, str] = MappingProxyType({"ship": "free"})
 _TRIGGERS = frozenset(
     word for form in SHORTHAND for word in re.findall(r"[a-z0-9]+(?:'[a-z]+)*", form)
 ) - {"2", "4", "o", "c", "in", *_PAIRED}
-_SIGNS = (*SYMBOLS, " + ", " @ ")
+_SIGNS = (" + ", " @ ")
+_MARKS = (*SYMBOLS, *_CLOSING_EMOJI)
 
 
 def may_hold_shorthand(text: str, words: frozenset[str]) -> bool:
@@ -377,6 +389,7 @@ def may_hold_shorthand(text: str, words: frozenset[str]) -> bool:
     return (
         not _TRIGGERS.isdisjoint(words)
         or any(map(text.__contains__, _SIGNS))
+        or (not text.isascii() and any(map(text.__contains__, _MARKS)))
         or any(form in words and companion in words for form, companion in _PAIRED.items())
     )
 
@@ -394,7 +407,11 @@ def expand(text: str, items: Mapping[str, str], index: ItemIndex) -> Expansion |
             continue
         found = match.group()
         form = found.lower()
-        spelt = SHORTHAND.get(form) or _SPACED.get(found) or SYMBOLS[found]
+        spelt = (
+            found + "."
+            if found in _CLOSING_EMOJI
+            else SHORTHAND.get(form) or _SPACED.get(found) or SYMBOLS[found]
+        )
         start, end = match.span()
         if form.endswith("/") and text[end : end + 1].isalnum():
             spelt += " "  # "w/evri" is "with evri"

@@ -144,3 +144,19 @@ def test_a_return_delivered_to_us_is_received():
     assert read("RMA-7101 dlvd to us, rfnd done", ClaimKind.RETURN_STATUS) == [
         ("received", "RMA-7101")
     ]
+
+
+def test_an_emoji_inside_a_run_on_line_closes_its_statement():
+    said = "floor lamp 14 left 👍 anything else?"
+    assert read(said, ClaimKind.QUANTITY) == [(14, "LP-0001")]
+    assert read("floor lamp in stock 🙂", ClaimKind.AVAILABILITY) == [("in_stock", "LP-0001")]
+    # Opening the answer, it closes nothing: the question after it stays a question.
+    assert read("👍 is it the floor lamp?", ClaimKind.AVAILABILITY) == []
+
+
+def test_thumbs_answer_a_name_in_a_terse_list():
+    assert sorted(read("n-series 👍 z-series 👎", ClaimKind.AVAILABILITY)) == [
+        ("in_stock", "HP-0001"),
+        ("out_of_stock", "HP-0002"),
+    ]
+    assert read("ORD-1234 dispatched 👍", ClaimKind.AVAILABILITY) == []
