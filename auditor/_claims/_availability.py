@@ -1159,9 +1159,11 @@ _POLAR_WORDS = frozenset(
     ["yes", "yep", "yeah", "ya", "y", "loads", "plenty", "lots", "tons", "heaps", "no", "nope",
      "nah", "none", "nil", "gone", "out", "low", "lo", "limited"]
 )  # fmt: skip
-_POLAR_MARKS = ("\u2705", "\u2714", "\u2611", "\u274c", "\u2716", "\u2717", "\u2718", "\U0001f6ab")
-#: Thumbs as the answer after a name: "n-series 👍 q-series 👎".
-_POLAR_MARKS = (*_POLAR_MARKS, "\U0001f44d", "\U0001f44e")
+#: (Thumbs too, as the answer after a name: "n-series 👍 q-series 👎".)
+_POLAR_MARKS: tuple[str, ...] = (
+    *("\u2705", "\u2714", "\u2611", "\u274c", "\u2716", "\u2717", "\u2718", "\U0001f6ab"),
+    *("\U0001f44d", "\U0001f44e"),
+)
 
 
 def _may_be_polar(doc: Document) -> bool:
