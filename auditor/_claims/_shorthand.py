@@ -247,7 +247,9 @@ _WORD_FORMS = sorted(SHORTHAND, key=len, reverse=True)
 _TOKEN = compile_pattern(
     r"(?<![\w@#/.'\u2019-])(?:"
     + "|".join(
-        re.escape(form) + ("" if form.endswith("/") else r"(?![\w@/'\u2019-])")
+        re.escape(form)
+        # ("w/c 9th" is week commencing, "w/e" a week's end: a letter alone after the slash.)
+        + (r"(?![a-z](?![a-z]))" if form.endswith("/") else r"(?![\w@/'\u2019-])")
         for form in _WORD_FORMS
     )
     + ")|["

@@ -74,6 +74,7 @@ def test_shorthand_is_spelt_out(said, meant):
         "email ur@shop.example",  # part of an address
         "£22 + £4.99 postage",  # a sum
         "ORD-5 n",  # "n" at the end, not between two words
+        "back w/c 9th",  # week commencing
     ],
 )
 def test_what_is_not_shorthand_where_it_stands_is_kept(kept):
