@@ -164,8 +164,8 @@ SYMBOLS: Mapping[str, str] = MappingProxyType(
     }
 )
 #: Emoji that close a statement in a run-on chat line ("yoga mat 14 left 👍 anything else?"):
-#: followed by more words, they end its sentence, so a closing question does not swallow the
-#: answer before it.
+#: followed by a question, they end the statement's sentence, so that the question does not
+#: swallow the answer before it.
 _CLOSING_EMOJI = frozenset(
     ["\U0001f44d", "\U0001f642", "\U0001f60a", "\U0001f64f", "\U0001f44c", "\U0001f600",
      "\U0001f609", "\U0001f603", "\u263a"]
@@ -259,6 +259,7 @@ _TOKEN = compile_pattern(
     + "](?= [^\\W_])",
     re.IGNORECASE,
 )
+_STOP = compile_pattern(r"[.!?\n]")
 _WORD = compile_pattern(r"[\w'\u2019-]+")
 _WORD_BACK = compile_pattern(r"([\w'\u2019-]+)\W{0,2}$")
 
@@ -349,7 +350,11 @@ def _keeps(text: str, match: re.Match[str], items: Mapping[str, str], index: Ite
             or not after[0].isalpha()
         )
     if found in _CLOSING_EMOJI:
-        return _word_before(text, start) is None  # "👍 thanks" opening the answer: left
+        # Only before a question ("… 14 left 👍 anything else?"): a statement that goes on
+        # ("delivered 👍 went to ur porch on the 8th") stays one; "👍 thanks" opening the
+        # answer closes nothing.
+        stop = _STOP.search(text, end)
+        return _word_before(text, start) is None or stop is None or stop.group() != "?"
     if form not in SHORTHAND:
         return False  # a tick or a cross
     if form in _LOWER_ONLY and found != form:

@@ -151,6 +151,9 @@ def test_an_emoji_inside_a_run_on_line_closes_its_statement():
     said = "floor lamp 14 left 👍 anything else?"
     assert read(said, ClaimKind.QUANTITY) == [(14, "LP-0001")]
     assert read("floor lamp in stock 🙂", ClaimKind.AVAILABILITY) == [("in_stock", "LP-0001")]
+    # A statement that goes on after it stays one sentence: its date is the delivery's.
+    said = "ORD-4321 delivered 👍 left in ur porch on the 1st"
+    assert [c.value for c in extract(said, [ClaimKind.DELIVERY_DATE], CONTEXT)] == ["2026-03-01"]
     # Opening the answer, it closes nothing: the question after it stays a question.
     assert read("👍 is it the floor lamp?", ClaimKind.AVAILABILITY) == []
 
