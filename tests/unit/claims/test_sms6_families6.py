@@ -9,6 +9,7 @@ not a sentence. Each has look-alikes that must stay as written or unread."""
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime
 
 import pytest
@@ -164,3 +165,14 @@ def test_thumbs_answer_a_name_in_a_terse_list():
         ("out_of_stock", "HP-0002"),
     ]
     assert read("ORD-1234 dispatched 👍", ClaimKind.AVAILABILITY) == []
+
+
+def test_spans_stay_inside_the_answer_whatever_the_shorthand_around_them():
+    words = [*SHORTHAND, "✓", "✗", "👍", "+", "@", "w/", "N", "U", "floor lamp", "ORD-1234"]
+    words += ["RMA-555", "£12", "?", ".", ",", "headset n-series", "pans (4 pcs)", "3", "\n"]
+    rng = random.Random(16)
+    for _ in range(300):
+        text = "".join(rng.choice(("", " ", " ")) + rng.choice(words) for _ in range(8))
+        for claim in extract(text, context=CONTEXT):
+            start, end = claim.span
+            assert 0 <= start <= end <= len(text), (text, claim)
