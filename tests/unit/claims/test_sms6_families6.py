@@ -176,3 +176,12 @@ def test_spans_stay_inside_the_answer_whatever_the_shorthand_around_them():
         for claim in extract(text, context=CONTEXT):
             start, end = claim.span
             assert 0 <= start <= end <= len(text), (text, claim)
+
+
+def test_an_arrow_or_a_spaced_slash_sets_counts_apart_in_a_terse_list():
+    said = "cable 1m → 15 pcs, cable 3m → 0"
+    assert sorted(read(said, ClaimKind.QUANTITY)) == [(0, "CB-0002"), (15, "CB-0001")]
+    said = "cable 1m: 11 / floor lamp: 2"
+    assert sorted(read(said, ClaimKind.QUANTITY)) == [(2, "LP-0001"), (11, "CB-0001")]
+    # A date is no count: "floor lamp 3/12".
+    assert read("floor lamp → 3/12 delivery", ClaimKind.QUANTITY) == []
