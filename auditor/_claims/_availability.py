@@ -279,6 +279,10 @@ _TABLE = RuleSet.of(
         r" (?:stock|inventory|units|supplies|supply|xx+)",
         r"more (?:is |are )?(?:coming|due|arriving|expected|on the way|in)(?: on| by| from"
         rf"| in| next| {_MONTH}| \d| soon)",
+        # The next lot of stock told by when: "nxt batch wk of 14th", "more due fri".
+        r"(?:next|new|another|fresh) (?:batch|lot|consignment|drop)(?: of (?:stock|them|xx+))?"
+        rf"(?: is| are|'s)?(?: due| expected| arriving| coming| landing| in)? {_WHEN}",
+        rf"more (?:is |are )?(?:coming|due|arriving|expected) {_WHEN_DATE}",
         rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",
         rf"available again (?:on|from|after|by|in|next|soon|later|around|early|mid|late|{_MONTH})",
         rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
@@ -1207,14 +1211,16 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
 
 
 #: A name and a one-word answer, in a terse list: "Earbuds Pro 2 yes, Earbuds Pro (og) no",
-#: "kettle pro: out. blue kettle: loads", "Juicer X90 ✅".
+#: "kettle pro: out. blue kettle: loads", "Juicer X90 ✅", "n-series 👍 q-series 👎".
 _POLAR = compile_pattern(
     r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?P<sep>[:=\u2014,?-][ \t]*)?(?:(?P<yes>yes|yep|yeah|ya|y|loads"
-    r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611)|(?P<low>low|lo|v low|running low|limited)"
+    r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611|\U0001f44d)|(?P<low>low|lo|v low|running low"
+    r"|limited)"
     # "desk lamp? nope none": the answer, and the word that says what it denies.
     r"|(?P<no>(?:(?:no|nope|nah)[ \t,!.]+)?(?:none|nil|gone|out)|no|nope|nah|\u274c"
-    r"|\u2716|\u2717|\u2718|\U0001f6ab))(?:[ \t]+(?:tho|though))?(?=[ \t]*(?:[,.;!)\n\u2014|-]|$)"
-    r"|[\u2705\u2714\u2611\u274c\u2716\u2717\u2718\U0001f6ab])"
+    r"|\u2716|\u2717|\u2718|\U0001f6ab|\U0001f44e))(?:[ \t]+(?:tho|though))?"
+    r"(?=[ \t]*(?:[,.;!)\n\u2014|-]|$)"
+    r"|[\u2705\u2714\u2611\u274c\u2716\u2717\u2718\U0001f6ab\U0001f44d\U0001f44e])"
 )
 #: Words that answer only a question about stock, so are read only beside another claim of it.
 _BARE_ANSWERS = frozenset(["yes", "yep", "yeah", "ya", "y", "no", "nope", "nah"])
@@ -1224,7 +1230,11 @@ _POLAR_WORDS = frozenset(
     ["yes", "yep", "yeah", "ya", "y", "loads", "plenty", "lots", "tons", "heaps", "no", "nope",
      "nah", "none", "nil", "gone", "out", "low", "lo", "limited"]
 )  # fmt: skip
-_POLAR_MARKS = ("\u2705", "\u2714", "\u2611", "\u274c", "\u2716", "\u2717", "\u2718", "\U0001f6ab")
+#: (Thumbs too, as the answer after a name: "n-series 👍 q-series 👎".)
+_POLAR_MARKS: tuple[str, ...] = (
+    *("\u2705", "\u2714", "\u2611", "\u274c", "\u2716", "\u2717", "\u2718", "\U0001f6ab"),
+    *("\U0001f44d", "\U0001f44e"),
+)
 
 
 def _may_be_polar(doc: Document) -> bool:

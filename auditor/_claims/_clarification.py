@@ -34,6 +34,13 @@ _ASKING = compile_pattern(
     r"\b(?:know|tell|confirm|clarify|specify|say|check|sure|mean|meant|advise|share|which)\b"
 )
 #: "you" in chat spellings too: "u mean the pro?", "do ya mean".
+#: The assistant looking something up itself ("I'll check which warehouse has it", "let me
+#: see which one we have"): a step it takes, not a question to the customer.
+_SELF_LOOKUP = compile_pattern(
+    r"\b(?:i'll|i will|ill|let me|lemme|we'll|we will|i can|i'm going to|i am going to"
+    r"|i'm gonna|im gonna|i'll just|i just need to|i need to)(?: \w+)?"
+    r" (?:check|see|find out|look up|look into|confirm)\s+which\b"
+)
 _YOU = r"(?:you|u|ya)"
 _MEANING = compile_pattern(
     rf"\b(?:do|did) {_YOU}(?: perhaps| maybe| possibly| actually| by any chance)? mean\b"
@@ -123,6 +130,7 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
         or (
             _ASKING.search(text, start, which.start())
             and _CANNOT_TELL.search(text, max(start, which.start() - 40), which.end()) is None
+            and _SELF_LOOKUP.search(text, max(start, which.start() - 40), which.end()) is None
         )
         or _MEANT_AFTER.search(text, which.end(), end)
     ):

@@ -595,6 +595,8 @@ _DEFLECTIONS = RuleSet.of(
         r" account",
         r"(?:verify|confirm|authenticate|prove) (?:your|ur|yr) (?:identity|id|email|account"
         r"|details|number|phone)",
+        # Terse, without the possessive: "need u to verify acct first".
+        r"(?:verify|authenticate) (?:identity|account)(?!\w)",
         r"(?:pass|complete|answer) (?:a |the |some )?security (?:check|questions)",
         negation=False,
     ),

@@ -24,6 +24,7 @@ from auditor._claims._context import ExtractionContext
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._registry import EXTRACTORS
+from auditor._claims._shorthand import expand, may_hold_shorthand
 
 _DEFAULT_CONTEXT = ExtractionContext()
 #: Every extractor in `ClaimKind` order, looked up once rather than per answer. A kind the
@@ -62,7 +63,18 @@ def extract(
     Never raises on any string; spans are valid `text[start:end]` slices.
     """
     wanted = None if kinds is None else {ClaimKind(k) for k in kinds}
-    doc = Document.of(text, context or _DEFAULT_CONTEXT)
+    context = context or _DEFAULT_CONTEXT
+    doc = Document.of(text, context)
+    # Chat shorthand spelt out once for every kind's rules, only where its words occur (the
+    # document's word index tells, at no cost); spans mapped back to `text`.
+    if may_hold_shorthand(text, doc.words.word_set):
+        spelt = expand(text, context.items, context.index)
+        if spelt is not None:
+            return spelt.restore(_read(Document.of(spelt.text, context), wanted))
+    return _read(doc, wanted)
+
+
+def _read(doc: Document, wanted: set[ClaimKind] | None) -> list[Claim]:
     if not doc.clauses:
         return []
     claims: list[Claim] = []

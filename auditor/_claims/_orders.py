@@ -420,7 +420,8 @@ _AMBIGUOUS = RuleSet.of(
         r"xx+(?:'s| is)? out(?![\w-])(?! of)",
         # Left, with nothing after it: "ORD-1 left yesterday", "hasn't left yet".
         r"(?:xx+|it|order|parcel|package|pkg|parcels|packages|pkgs)(?:'s|'ve| has| have| had"
-        r"|n't| not| nt| hasnt| havent)? (?:yet |already |just |now )?left"
+        r"|n't| not| nt| hasnt| havent| hasn't| haven't| has not| have not)?"
+        r" (?:yet |already |just |now )?left"
         r"(?= yet| yesterday| yday| today| this| last| on\b| at\b|\s*[.,;!?\)]|\s*$)",
         negated=_UNSHIPPED,
     ),

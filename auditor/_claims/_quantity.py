@@ -86,10 +86,10 @@ _LISTED = _compile(rf"{_NUM} (?:of (?:the )?(?:[a-z]+ )?)?(?:xx+|{_UNIT}(?!\w))"
 _YES_BEFORE = r"[:\s\u2014-]*\s(?:yes|yep|yeah|yea|yup)(?: tho| though)?\s*[,:\u2014-]\s*"
 _YES_WORDS = frozenset(["yes", "yep", "yeah", "yea", "yup"])
 _YES_NAME_BEFORE = compile_pattern(rf"x{_YES_BEFORE}$")
-#: "blue kettle: 7", "tablet stand 0", "Earbuds Pro – 9.": a count standing as the value of
-#: a name in a terse stock list, closing its clause.
+#: "blue kettle: 7", "tablet stand 0", "Earbuds Pro – 9.", "air fryer 4l → 0": a count
+#: standing as the value of a name in a terse stock list, closing its clause.
 _NAME_BEFORE = compile_pattern(
-    r"x(?:'s\s+|\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*"
+    r"x(?:'s\s+|\s*(?:[:=\u2014\u2192-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*"
     r"|\s))$"
 )
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
@@ -107,7 +107,7 @@ _OF_THEM_BEFORE = compile_pattern(
     r"|x in)\W*$"
 )
 _NAME_GAP = compile_pattern(
-    r"'s\s+|\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*|\s"
+    r"'s\s+|\s*(?:[:=\u2014\u2192-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*|\s"
     rf"|{_YES_BEFORE})"
 )
 #: What may close a terse count besides punctuation: a time word, an apology, a stock place
@@ -119,7 +119,9 @@ _VALUE_TAIL = (
 )
 #: (Or before the next pair of a list: "the 1L at 0 and the French Press at 22".)
 _VALUE_NUMBER = compile_pattern(
-    rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$|(?:and|n|&|but|while|whereas)[ \t]+(?:the )?x))"
+    rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$|(?:and|n|&|but|while|whereas)[ \t]+(?:the )?x)"
+    # A spaced slash between two pairs: "grinder: 11 / coffee maker: 2".
+    r"|[ \t]+/[ \t])"
 )
 _BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
 _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)

@@ -309,7 +309,9 @@ _TABLE = RuleSet.of(
         # Due after an event still to come: "refund $89 after inspection", "refund once it's in".
         rf"{_REFUND}{_FILL} (?:after|following|once|as soon as) (?:inspection|we|it|it's"
         r"|the (?!restocking|return|shipping|postage|handling|admin|deduction)\w+"
-        r"|your \w+|they|our \w+|checks?|testing|assessment)",
+        r"|your \w+|they|our \w+|checks?|testing|assessment|\w+ed(?!\w))",
+        # Told with its event left out: "refund after", "rfnd once recvd".
+        rf"{_REFUND} (?:after|afterwards|later)(?=\s*(?:[.,;!?\n]|$))",
     ),
     rules(
         _PENDING,
@@ -317,8 +319,8 @@ _TABLE = RuleSet.of(
         rf"{_REFUND}{_FILL} (?:hasn't|has not|haven't|have not|didn't|did not|hasnt|didnt|not)"
         r" (?:gone|go|come|gone through) (?:out|back|through|thru)",
         # Not before something still to come: "won't go through until we've got it back".
-        rf"{_REFUND}{_FILL} (?:won't|will not|wont|can't|cannot) (?:go|be|come) (?:out|through|thru"
-        r"|back|issued|processed|sent)(?= (?:until|till|til|before|unless))",
+        rf"{_REFUND}{_FILL} (?:won't|will not|wont|can't|cannot) (?:(?:go|be|come) (?:out|through"
+        r"|thru|back|issued|processed|sent)|happen)(?= (?:until|till|til|before|unless))",
         # Not started, started or kicked off: begun is not yet paid, and neither is not begun.
         rf"{_REFUND}{_FILL}(?: {_HAS_BEEN})?(?: yet| now| just)? {past(*STARTING)}",
         rf"{forms(*STARTING)} (?:the |your |a |ur )?(?:full |partial )?{_REFUND}",

@@ -230,6 +230,8 @@ _TABLE = RuleSet.of(
         # Brought to the shop by the carrier: "got delivered to our warehouse yesterday".
         rf"(?:was|were|got|been|has been|have been) delivered (?:back )?(?:to|at) {RETURNS_PLACE}",
         rf"{past('reach')} {RETURNS_PLACE}",
+        # Terse, with its verb left out: "RMA-614 delivered to us, refund done".
+        r"delivered (?:back )?to us\b",
         # Someone looking it over now: "the team are giving it a once-over".
         rf"{_ASSESSOR} (?:now |currently |still |just )?{ing(*ASSESSING)} {_ASSESSED_THING}",
         rf"{forms('give')} (?:it|them) (?:a|the) (?:once-over|once over|look over|check)",

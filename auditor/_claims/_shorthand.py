@@ -1,0 +1,434 @@
+"""Chat shorthand spelt out once, before any rule reads the answer (issue 16, the SMS voice).
+
+A terse assistant writes "kettle oos", "ORD-5120 dlvd yday", "rfnd ✗", "1m n 2m both out",
+"shd b w/ u wed". Teaching every claim kind its own SMS variants ("oos", "shpd", "rfnd", "n"
+for "and" …) grows every rule and still misses the next abbreviation in the next rule; spelling
+the shorthand out once, as data, lets every kind's existing rules read the long form.
+
+The expansion changes the text's length, so it runs before the answer is normalised and keeps
+a map back: the claims read from the expanded text get spans cut from the original answer
+(`Expansion.restore`). It never changes a word that is not shorthand where it stands: only whole
+words (not part of an id, a code, an e-mail address, a hyphenated or slashed name such as
+"N-Series"), never a word inside an item name the catalogue holds ("Mug Set (6 pcs)"), one- and
+two-letter forms only in lower case and only where their neighbours make them shorthand ("n"
+between two words, "b" after a modal, "4" before "u"/"the"/an order). Its cost on an answer
+without shorthand (almost every answer not in chat style) is one set test on the words the
+document has already split (`may_hold_shorthand`); such an answer is read as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from types import MappingProxyType
+from typing import NamedTuple
+
+from auditor._claims._compiled import compile_pattern
+from auditor._claims._model import Claim
+from auditor._claims._subjects import ItemIndex
+
+#: Shorthand word (lower case) -> what it stands for. Data: add a form here, not to a rule.
+SHORTHAND: Mapping[str, str] = MappingProxyType(
+    {
+        # stock and counts
+        "oos": "out of stock",
+        "avail": "available",
+        "availble": "available",
+        "avl": "available",
+        "discontd": "discontinued",
+        "discd": "discontinued",
+        "disc'd": "discontinued",
+        "approx": "approximately",
+        "lft": "left",
+        "stk": "stock",
+        "instock": "in stock",
+        "avbl": "available",
+        "pcs": "units",
+        "pc": "unit",
+        # orders and delivery
+        "ord": "order",
+        "ords": "orders",
+        "shpd": "shipped",
+        "shipd": "shipped",
+        "dispd": "dispatched",
+        "dlvd": "delivered",
+        "delvd": "delivered",
+        "dlvrd": "delivered",
+        "dlvry": "delivery",
+        "dlvy": "delivery",
+        "delivry": "delivery",
+        "arrivng": "arriving",
+        "pkg": "package",
+        "pkgs": "packages",
+        "shiped": "shipped",
+        "recieved": "received",
+        "canx": "cancelled",
+        "cancld": "cancelled",
+        "cxl": "cancelled",
+        "cxld": "cancelled",
+        "cxl'd": "cancelled",
+        "canc'd": "cancelled",
+        "trk": "tracking",
+        "pmt": "payment",
+        "pymt": "payment",
+        "pmnt": "payment",
+        # returns and money
+        "rfnd": "refund",
+        "refnd": "refund",
+        "rfnds": "refunds",
+        "rfnded": "refunded",
+        "rfndd": "refunded",
+        "recvd": "received",
+        "rcvd": "received",
+        "recd": "received",
+        "acct": "account",
+        "cc": "credit card",
+        "amt": "amount",
+        # people, time and talk. "u" stays as written: every rule reads it already, and spelt
+        # out it widened the question rules past the chat forms they were written for. So do
+        # courtesies ("thx", "sry"): they carry no claim, and spelt out they would turn a chat
+        # sign-off into an answer of pure filler.
+        "pls": "please",
+        "plz": "please",
+        "ur": "your",
+        "r": "are",
+        "hv": "have",
+        "shd": "should",
+        "shld": "should",
+        "prolly": "probably",
+        "abt": "about",
+        "thru": "through",
+        "tho": "though",
+        "w/": "with",
+        "w/o": "without",
+        "w/in": "within",
+        "b/c": "because",
+        "bc": "because",
+        "cuz": "because",
+        "b4": "before",
+        "nxt": "next",
+        "bk": "back",
+        "chk": "check",
+        "msg": "message",
+        "txt": "text",
+        "ppl": "people",
+        "smth": "something",
+        "sth": "something",
+        "idk": "I don't know",
+        "atm": "at the moment",
+        "rn": "right now",
+        "tmrw": "tomorrow",
+        "tmr": "tomorrow",
+        "2moro": "tomorrow",
+        "2morrow": "tomorrow",
+        "2day": "today",
+        "tdy": "today",
+        "yday": "yesterday",
+        "yest": "yesterday",
+        "tmw": "tomorrow",
+        "2nite": "tonight",
+        "l8r": "later",
+        "wk": "week",
+        "wks": "weeks",
+        "hrs": "hours",
+        "hr": "hour",
+        "cant": "can't",
+        "dont": "don't",
+        "wont": "won't",
+        "isnt": "isn't",
+        "hasnt": "hasn't",
+        "havent": "haven't",
+        "didnt": "didn't",
+        "doesnt": "doesn't",
+        "arent": "aren't",
+        "wasnt": "wasn't",
+        "couldnt": "couldn't",
+        "n": "and",
+        "b": "be",
+        "2": "to",
+        "4": "for",
+        "ship": "shipping",
+    }
+)
+#: Symbols of chat: a tick and a cross in the forms the rules read, one character for one. (An
+#: arrow stays: the rules read it as a hand-off, "warranty → manufacturer".)
+SYMBOLS: Mapping[str, str] = MappingProxyType(
+    {
+        "\u2713": "\u2705",  # ✓
+        "\u2714": "\u2705",  # ✔
+        "\u2611": "\u2705",  # ☑
+        "\u2717": "\u274c",  # ✗
+        "\u2718": "\u274c",  # ✘
+    }
+)
+#: Emoji that close a statement in a run-on chat line ("yoga mat 14 left 👍 anything else?"):
+#: followed by a question, they end the statement's sentence, so that the question does not
+#: swallow the answer before it.
+_CLOSING_EMOJI = frozenset(
+    ["\U0001f44d", "\U0001f642", "\U0001f60a", "\U0001f64f", "\U0001f44c", "\U0001f600",
+     "\U0001f609", "\U0001f603", "\u263a"]
+)  # fmt: skip
+#: Signs that stand for a word between two spaces: "RMA-1 + RMA-2 both recvd", "@ the depot".
+_SPACED: Mapping[str, str] = MappingProxyType({"+": "and", "@": "at"})
+#: Forms that are shorthand only in lower case ("U" may be a size or a code, "CC" a copy).
+_LOWER_ONLY = frozenset(["n", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc"])
+#: Forms that are shorthand only before one of these words ("4 u", "2 ur", "4 the …").
+_BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "2": frozenset(["u", "you", "ur", "your", "me", "us"]),
+        "4": frozenset(
+            [
+                "u",
+                "you",
+                "ur",
+                "your",
+                "the",
+                "that",
+                "this",
+                "it",
+                "ord",
+                "order",
+                "orders",
+                "delivery",
+                "dlvry",
+                "dlvy",
+                "same",
+                "collection",
+                "pickup",
+                "rfnd",
+                "refund",
+                "ref",
+            ]
+        ),
+    }
+)
+#: Forms that are shorthand only after one of these words ("shd b", "will b", "free ship").
+_AFTER: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "b": frozenset(
+            [
+                "shd",
+                "should",
+                "will",
+                "wd",
+                "would",
+                "cd",
+                "could",
+                "can",
+                "cant",
+                "can't",
+                "to",
+                "may",
+                "might",
+                "must",
+                "wont",
+                "won't",
+                "not",
+                "'ll",
+                "it'll",
+                "u'll",
+                "it",
+            ]
+        ),
+        # "free ship over £30" is free shipping, no discount; "we ship free" stays.
+        "ship": frozenset(["free"]),
+    }
+)
+#: Forms that stand between two words only ("1m n 2m", "packed n ready"); not at an end.
+_BETWEEN_WORDS = frozenset(["n", "r", "2", "4", "b"])
+#: Forms that are shorthand only after a number ("1 pc left", "15 pcs").
+_AFTER_NUMBER = frozenset(["pc", "pcs"])
+
+_WORD_FORMS = sorted(SHORTHAND, key=len, reverse=True)
+#: A shorthand word standing alone: not inside a word, an id, a code, an address or a
+#: hyphenated or slashed name; a form ending in "/" ("w/") may touch the next word.
+_TOKEN = compile_pattern(
+    r"(?<![\w@#/.'\u2019-])(?:"
+    + "|".join(
+        re.escape(form)
+        # ("w/c 9th" is week commencing, "w/e" a week's end: a letter alone after the slash.)
+        + (r"(?![a-z](?![a-z]))" if form.endswith("/") else r"(?![\w@/'\u2019-])")
+        for form in _WORD_FORMS
+    )
+    + ")|["
+    + "".join(SYMBOLS)
+    + "]|(?<= )[+@](?= )|["
+    + "".join(sorted(_CLOSING_EMOJI))
+    + "](?= [^\\W_])",
+    re.IGNORECASE,
+)
+_STOP = compile_pattern(r"[.!?\n]")
+_WORD = compile_pattern(r"[\w'\u2019-]+")
+_WORD_BACK = compile_pattern(r"([\w'\u2019-]+)\W{0,2}$")
+
+
+class Expansion(NamedTuple):
+    """An answer with its shorthand spelt out, and the way back to the answer's offsets."""
+
+    text: str
+    #: Each change as (start in `text`, end in `text`, start in the answer, end in the answer).
+    changes: tuple[tuple[int, int, int, int], ...]
+
+    def position(self, pos: int, *, end: bool) -> int:
+        """`pos` in `text` as a position in the answer; inside a change, its edge."""
+        changes = self.changes
+        i = bisect_right(changes, (pos, 1 << 62)) - 1
+        if i < 0:
+            return pos
+        new_start, new_end, old_start, old_end = changes[i]
+        if pos >= new_end:
+            return pos - new_end + old_end
+        if pos == new_start:
+            return old_start
+        return old_end if end else old_start
+
+    def restore(self, claims: Iterable[Claim]) -> list[Claim]:
+        """`claims` read from `text`, with spans valid in the answer."""
+        return [
+            replace(
+                claim,
+                span=(
+                    self.position(claim.span[0], end=False),
+                    self.position(claim.span[1], end=True),
+                ),
+            )
+            for claim in claims
+        ]
+
+
+def _word_before(text: str, start: int) -> str | None:
+    found = _WORD_BACK.search(text, max(0, start - 24), start)
+    if found is None or text[found.end(1) : start].strip() not in ("", "'"):
+        return None
+    return found.group(1).lower()
+
+
+def _word_after(text: str, end: int) -> str | None:
+    rest = text[end : end + 1]
+    if rest != " ":
+        return None
+    found = _WORD.match(text, end + 1)
+    return None if found is None else found.group().lower()
+
+
+def _in_name(
+    text: str, start: int, end: int, form: str, items: Mapping[str, str], index: ItemIndex
+) -> bool:
+    """Whether the word at `start:end` is part of an item name written out in the answer."""
+    skus = index.parts.get(form)
+    if not skus:
+        return False
+    lowered = text.lower()
+    for sku in skus:
+        name = next((n for s, n in items.items() if s.upper() == sku), None)
+        if not name:
+            continue
+        name = name.lower()
+        at = lowered.find(name, max(0, start - len(name)))
+        while at != -1 and at < end:
+            if at + len(name) > start:
+                return True
+            at = lowered.find(name, at + 1)
+    return False
+
+
+def _keeps(text: str, match: re.Match[str], items: Mapping[str, str], index: ItemIndex) -> bool:
+    """Whether the shorthand form at `match` is left as written (not shorthand where it is)."""
+    found = match.group()
+    form = found.lower()
+    start, end = match.span()
+    if form in _SPACED:
+        before = _word_before(text, start)
+        after = _word_after(text, end)
+        # "RMA-1 + RMA-2", "@ the depot"; not a sum ("£22 + £4.99") nor a bare sign.
+        return (
+            before is None
+            or after is None
+            or not any(ch.isalpha() for ch in before)
+            or not after[0].isalpha()
+        )
+    if found in _CLOSING_EMOJI:
+        # Only before a question ("… 14 left 👍 anything else?"): a statement that goes on
+        # ("delivered 👍 went to ur porch on the 8th") stays one; "👍 thanks" opening the
+        # answer closes nothing.
+        stop = _STOP.search(text, end)
+        return _word_before(text, start) is None or stop is None or stop.group() != "?"
+    if form not in SHORTHAND:
+        return False  # a tick or a cross
+    if form in _LOWER_ONLY and found != form:
+        return True
+    if form in _BETWEEN_WORDS or form in _BEFORE or form in _AFTER:
+        before = _word_before(text, start)
+        after = _word_after(text, end)
+        if form in _BETWEEN_WORDS and (before is None or after is None):
+            return True
+        if form in _BEFORE and after not in _BEFORE[form]:
+            return True
+        if form in _AFTER and before not in _AFTER[form]:
+            return True
+        if form in ("2", "4") and not any(ch.isalpha() for ch in before or ""):
+            return True  # a phone number or a count: "0800 123 456 4 that"
+    if form in _AFTER_NUMBER:
+        before = _word_before(text, start)
+        if before is None or not before.isdigit():
+            return True
+    return _in_name(text, start, end, form, items, index)
+
+
+#: Forms that are also common words, tried only beside their companion ("free ship").
+_PAIRED: Mapping[str, str] = MappingProxyType({"ship": "free"})
+#: The words of the forms as the document's word index splits them ("w/o" is "w" and "o"):
+#: an answer whose words hold none of them holds no shorthand. "2" and "4" stand for "to" and
+#: "for" only beside other chat words ("4 u"), which then let the answer in; "in" ("w/in") and
+#: "o" are let in by "w".
+_TRIGGERS = frozenset(
+    word for form in SHORTHAND for word in re.findall(r"[a-z0-9]+(?:'[a-z]+)*", form)
+) - {"2", "4", "o", "c", "in", *_PAIRED}
+_SIGNS = (" + ", " @ ")
+_MARKS = (*SYMBOLS, *_CLOSING_EMOJI)
+
+
+def may_hold_shorthand(text: str, words: frozenset[str]) -> bool:
+    """Whether `text`, whose words (lower case, item names and ids masked) are `words`, may
+    hold a shorthand form: a set test and a few substring tests, for every answer."""
+    return (
+        not _TRIGGERS.isdisjoint(words)
+        or any(map(text.__contains__, _SIGNS))
+        or (not text.isascii() and any(map(text.__contains__, _MARKS)))
+        or any(form in words and companion in words for form, companion in _PAIRED.items())
+    )
+
+
+def expand(text: str, items: Mapping[str, str], index: ItemIndex) -> Expansion | None:
+    """`text` with its chat shorthand spelt out, or None when it holds none (the usual case)."""
+    if _TOKEN.search(text) is None:
+        return None
+    pieces: list[str] = []
+    changes: list[tuple[int, int, int, int]] = []
+    last = 0
+    length = 0
+    for match in _TOKEN.finditer(text):
+        if _keeps(text, match, items, index):
+            continue
+        found = match.group()
+        form = found.lower()
+        spelt = (
+            found + "."
+            if found in _CLOSING_EMOJI
+            else SHORTHAND.get(form) or _SPACED.get(found) or SYMBOLS[found]
+        )
+        start, end = match.span()
+        if form.endswith("/") and text[end : end + 1].isalnum():
+            spelt += " "  # "w/evri" is "with evri"
+        pieces.append(text[last:start])
+        length += start - last
+        pieces.append(spelt)
+        changes.append((length, length + len(spelt), start, end))
+        length += len(spelt)
+        last = end
+    if not changes:
+        return None
+    pieces.append(text[last:])
+    return Expansion("".join(pieces), tuple(changes))
