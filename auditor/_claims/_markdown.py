@@ -39,6 +39,10 @@ _EMPHASIS_OPEN = frozenset({"em_open", "strong_open"})
 _EMPHASIS_CLOSE = frozenset({"em_close", "strong_close"})
 #: A link's target, "](…)", blanked with its brackets: a URL's words say nothing.
 _LINK_TAIL = compile_pattern(r"\]\([^)\n]*\)")
+#: A word, for telling a bold line that is all bold ("**Refund update** ✅") from a label line.
+_WORD = compile_pattern(r"\w+")
+#: The most words a bold line may hold and still be a heading rather than a sentence.
+_BOLD_HEADING_WORDS = 8
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +148,7 @@ class _Reader:
                 self._quote(lines)
             elif token.type == "hr" and lines is not None:
                 self._blank(lines.start, lines.end)
+        self.headings.extend(self._bold_headings())
         chars = list(self.source)
         for position in self.blank:
             if chars[position] != "\n":
@@ -152,9 +157,28 @@ class _Reader:
             plain="".join(chars),
             blocks=tuple(sorted(self.blocks)),
             items=tuple(sorted(self.items)),
-            headings=tuple(self.headings),
+            headings=tuple(sorted(self.headings)),
             emphasis=tuple(sorted(self.emphasis)),
         )
+
+    def _bold_headings(self) -> list[Segment]:
+        """Paragraphs of one short line that is bold and nothing else ("**Your refund** 💰",
+        "**Refund summary — ORD-1**"): a language model's heading, which gives its subject to
+        the lines below it as a "## Refund" heading does."""
+        found = []
+        inside = [*self.items, *self.headings]
+        for block in self.blocks:
+            if "\n" in self.source[block.start : block.end] or any(
+                part.start <= block.start < part.end for part in inside
+            ):
+                continue
+            words = [m.start() for m in _WORD.finditer(self.source, block.start, block.end)]
+            if not words or len(words) > _BOLD_HEADING_WORDS:
+                continue
+            bold = [e for e in self.emphasis if block.start <= e.start < block.end]
+            if len(bold) == 1 and all(bold[0].start <= w < bold[0].end for w in words):
+                found.append(block)
+        return found
 
     def _heading(self, token: Token, lines: Segment) -> None:
         text = self.source[lines.start : lines.end]

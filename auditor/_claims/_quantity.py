@@ -551,7 +551,8 @@ _STOCK_HEADER = compile_pattern(
 )
 _ROW = compile_pattern(r"[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*(?:\n|$)")
 _RULE_ROW = compile_pattern(r"[\s|:-]*")
-_CELL_NUMBER = compile_pattern(rf"\s*{_NUM}\s*")
+#: A stock cell's count, behind a status mark as a model writes it ("✅ 18", "❌ 0").
+_CELL_NUMBER = compile_pattern(rf"\s*(?:[\u2705\u274c\u26a0\u2714\u2716]\ufe0f?\s*)?{_NUM}\s*")
 
 
 #: A cell of a table's stock column: where its text starts, the text, and its row's span.

@@ -473,7 +473,8 @@ _ANAPHORA = compile_pattern(
     # What the customer will see of it: "You should see £41.00 within 3–5 working days."
     r"|you(?:'ll| will| should| may| might| can| could)? (?:see|get|receive|notice|expect))\b"
 )
-_AMOUNT_LABEL = compile_pattern(r"\bamount\b")
+#: A field naming a sum: "Amount:", and a model's "How much:".
+_AMOUNT_LABEL = compile_pattern(r"\b(?:amount|how much)\b")
 _ANY_REFUND = compile_pattern(rf"\b{REFUND}(?!\s+cards?\b)")
 _CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound", "quid", "bucks")
 
@@ -616,9 +617,14 @@ _FIELD_STATE = compile_pattern(
     r"\b(?:" + "|".join(sorted(_FIELD_STATES, key=len, reverse=True)) + r")\b"
 )
 #: A label that names no topic of its own: the heading above it does.
-_BARE_LABEL = compile_pattern(r"\s*(?:status|state|current status|update)\W*")
+_BARE_LABEL = compile_pattern(
+    r"\s*(?:status|state|current status|update|progress|(?:current )?stage|where it's at)\W*"
+)
 _REFUND_WORD = compile_pattern(rf"\b{REFUND}(?!\s+cards?\b)")
-_OWN_LABEL = compile_pattern(rf"\W*{REFUND}(?: status)?(?: (?:for|on) xx+)?\W*")
+#: A refund's own label, its synonyms as a model writes them ("Money back:").
+_OWN_LABEL = compile_pattern(
+    rf"\W*(?:{REFUND}|money back)(?: status| progress)?(?: (?:for|on) xx+)?\W*"
+)
 
 
 def _field_hits(doc: Document) -> list[Hit]:
