@@ -39,6 +39,31 @@ _EMPHASIS_OPEN = frozenset({"em_open", "strong_open"})
 _EMPHASIS_CLOSE = frozenset({"em_close", "strong_close"})
 #: A link's target, "](…)", blanked with its brackets: a URL's words say nothing.
 _LINK_TAIL = compile_pattern(r"\]\([^)\n]*\)")
+#: Field labels a language model writes for a field the readers know by one word: each
+#: synonym (as a whole label, opening its line) is read as its canonical label, written over
+#: it right-aligned so that the text keeps its length ("**Where it's at:** completed" is read
+#: as "status: completed"). Data, one place; a canonical label is never longer than its
+#: synonyms.
+LABEL_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "status": (
+        "current stage", "stage now", "where it's at", "where it is", "where it stands",
+        "progress", "latest", "latest update", "latest scan", "current state", "state of play",
+    ),
+    "refund": ("money back", "refund progress", "your refund", "repayment"),
+    "amount": ("how much", "amount credited", "amount refunded", "total refunded", "refund total"),
+}  # fmt: skip
+_SYNONYM_OF = {
+    synonym: canonical
+    for canonical, synonyms in LABEL_SYNONYMS.items()
+    for synonym in synonyms
+    if len(synonym) >= len(canonical)
+}
+#: A label that opens its line (behind blanks, bullets' blanks or an emoji) and ends in ":".
+_SYNONYM_LABEL = compile_pattern(
+    r"(?im)^[^\w\n]*(?P<label>"
+    + "|".join(re.escape(s) for s in sorted(_SYNONYM_OF, key=len, reverse=True))
+    + r")(?=[^\S\n]*:)"
+)
 #: A word, for telling a bold line that is all bold ("**Refund update** ✅") from a label line.
 _WORD = compile_pattern(r"\w+")
 #: The most words a bold line may hold and still be a heading rather than a sentence.
@@ -93,6 +118,20 @@ def layout(text: str) -> Layout | None:
     source = text.replace("\r", "\n")
     tokens = _parser().parse(source)
     return _Reader(source).read(tokens)
+
+
+def _canonical_labels(plain: str) -> str:
+    """`plain` with each field label of `LABEL_SYNONYMS` written as its canonical label."""
+    if ":" not in plain:
+        return plain
+    pieces: list[str] = []
+    done = 0
+    for match in _SYNONYM_LABEL.finditer(plain):
+        label = match.group("label")
+        canonical = _SYNONYM_OF[label.lower()]
+        pieces += [plain[done : match.start("label")], canonical.rjust(len(label))]
+        done = match.end("label")
+    return "".join(pieces) + plain[done:] if pieces else plain
 
 
 def _maybe_markup(text: str) -> bool:
@@ -154,7 +193,7 @@ class _Reader:
             if chars[position] != "\n":
                 chars[position] = " "
         return Layout(
-            plain="".join(chars),
+            plain=_canonical_labels("".join(chars)),
             blocks=tuple(sorted(self.blocks)),
             items=tuple(sorted(self.items)),
             headings=tuple(sorted(self.headings)),

@@ -163,7 +163,7 @@ _STRONG = RuleSet.of(
         r"|identity|payment|pmt) (?:check|review|verification)",
     ),
     # A field label makes any status word an order status ("Status: processing").
-    *(rules(stage, rf"status\W{{1,3}}{stage.replace('_', ' ')}") for stage in _STAGES),
+    *(rules(stage, rf"status\W{{1,5}}{stage.replace('_', ' ')}") for stage in _STAGES),
     rules(
         None,
         r"(?:begin|start|starting|started) (?:processing|preparing|packing|picking)"
@@ -206,6 +206,8 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:queued|waiting|awaiting|in (?:the|a) queue) (?:for )?processing",
         r"order (?:has been |was |is )?(?:received|confirmed|placed successfully)",
         r"(?:is|has been|'s been)(?: now| already| just)? (?:confirmed|confirmd)",
+        # A status field's value ("**Status:** Confirmed"; bold markup widens the gap).
+        r"status\W{1,5}(?:confirmed|confirmd|order placed|placed)\b",
         # Held back until a check clears: "confirming your address before the order is
         # released".
         r"before (?:the |your |we )?(?:order )?(?:is |can be |gets |'s )?released",
@@ -320,7 +322,7 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:ready|rdy) (?:to|2) (?:ship|go out)",
         rf"(?:ready|rdy) (?:for|4) (?:dispatch|shipping|the courier|{COLLECTION})",
         # A field label lends any preparing word its status: "Status: packing".
-        rf"status\W{{1,3}}(?:now |still |currently )?(?:{ing(*PREPARING)}|{past(*PREPARING)})",
+        rf"status\W{{1,5}}(?:now |still |currently )?(?:{ing(*PREPARING)}|{past(*PREPARING)})",
         r"awaiting (?:dispatch|shipment|shipping|fulfil?ment)",
         # A field of the work under way: "Packing: in progress".
         rf"{ing(*PREPARING)}\W{{1,6}}(?:in progress|underway|under way|ongoing|started)",

@@ -281,6 +281,14 @@ _LEFT = compile_pattern(r"\b(?:left|remaining)\b")
 #: only".
 _SCARCE_AFTER = (" last ", " final ", " only")
 #: "Remaining: 3 units", "Left - 2": a field of what remains.
+#: A field label whose value is a stock count, in the words a model labels it with ("Units
+#: on hand: 60", "Warehouse count: 16", "How many: 13"), opening its line behind a bullet or
+#: an emoji. Data: one synonym class.
+_COUNT_LABEL = compile_pattern(
+    r"(?:^|\n)[^\w\n]*(?:(?:warehouse|stock|unit|total|current)\s+)?"
+    r"(?:count|quantity|qty|stock(?: level)?|inventory|how many|on hand|units?(?: on hand"
+    r"| left| available| in stock)?|left|remaining|available)[^\S\n]*:[^\S\n]*$"
+)
 _LEFT_LABEL = compile_pattern(r"\b(?:left|remaining|remain)\s*[:=\u2014-]\s*$")
 _NOT_STOCK = compile_pattern(
     r"\b(?:orders?|ordered|returns?|returned|returning|refunds?|refunded|bought|purchased"
@@ -459,6 +467,8 @@ def _before_stock(doc: Document, start: int) -> re.Match[str] | None:
         match = _RARE_STOCK.match(text, start)
     if match is not None and _NOT_STOCK.search(text, match.start("n"), match.end()):
         return None
+    if match is not None and "\n" in match.group() and _across_blocks(doc, match):
+        return None  # "Quantity: 6 / - **Y** / - In stock": a line's count, not Y's
     if (
         match is not None
         and not _PARCEL_WORDS.isdisjoint(doc.words.word_set)
@@ -467,6 +477,13 @@ def _before_stock(doc: Document, start: int) -> re.Match[str] | None:
     ):
         return None  # "1 box sent, other 1 still at wh": a parcel waiting, not stock
     return match
+
+
+def _across_blocks(doc: Document, match: re.Match[str]) -> bool:
+    """`match` runs from one Markdown block (a list item's line, a paragraph) into another."""
+    if doc.layout is None:
+        return False
+    return doc.layout.block_at(match.start()) != doc.layout.block_at(match.end() - 1)
 
 
 def _value_of_before(doc: Document, start: int) -> re.Match[str] | None:
@@ -485,6 +502,10 @@ def _value_of_before(doc: Document, start: int) -> re.Match[str] | None:
         return _OF_THEM.match(text, start)
     if text.find(" in", start, start + 9) >= 0:
         return _BARE_IN.match(text, start)
+    if text.find(":", max(0, start - 4), start) >= 0 and _COUNT_LABEL.search(
+        text, max(0, start - 40), start
+    ):
+        return _VALUE_NUMBER.match(text, start)
     return None
 
 

@@ -473,8 +473,7 @@ _ANAPHORA = compile_pattern(
     # What the customer will see of it: "You should see £41.00 within 3–5 working days."
     r"|you(?:'ll| will| should| may| might| can| could)? (?:see|get|receive|notice|expect))\b"
 )
-#: A field naming a sum: "Amount:", and a model's "How much:".
-_AMOUNT_LABEL = compile_pattern(r"\b(?:amount|how much)\b")
+_AMOUNT_LABEL = compile_pattern(r"\bamount\b")
 _ANY_REFUND = compile_pattern(rf"\b{REFUND}(?!\s+cards?\b)")
 _CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound", "quid", "bucks")
 
@@ -522,6 +521,13 @@ _KEPT_PART = compile_pattern(
 )
 
 
+#: A line labelled by a part kept ("Delivery charge: $9.99 —", "| Postage | £3.95 |").
+_KEPT_LABEL = compile_pattern(
+    r"[^\w\n]*(?:return |outbound )?(?:postage|shipping|delivery|p&p|fees?|charges?|costs?"
+    r"|surcharge)(?: (?:cost|costs|fee|fees|charge|charges))?\s*[:|][^\n]*$"
+)
+
+
 _ONE_AGENT = compile_pattern(r"(?:^|\W)i\W*$")
 
 
@@ -539,7 +545,11 @@ def _part_kept(doc: Document, hit: Hit) -> bool:
     if not doc.masked.startswith(("not", "isn", "is not", "aren", "are not", "non"), hit.start):
         return False
     sentence = doc.sentence_at(hit.start)
-    return _KEPT_PART.search(doc.masked, max(sentence.start, hit.start - 40), hit.start) is not None
+    if _KEPT_PART.search(doc.masked, max(sentence.start, hit.start - 40), hit.start) is not None:
+        return True
+    # A line whose label is the part: "- Delivery charge: $9.99 — not refundable".
+    line = doc.masked.rfind("\n", 0, hit.start) + 1
+    return _KEPT_LABEL.match(doc.masked, line, hit.start) is not None
 
 
 def _refund_in_reach(doc: Document, hit: Hit) -> bool:
@@ -608,6 +618,13 @@ _FIELD_STATES = {
     # Waiting in a word: "on hold", "Awaiting warehouse check", "Not yet — …".
     **dict.fromkeys(("on hold", "awaiting", "waiting", "not yet", "scheduled", "held"), _PENDING),
 }
+#: A refund's state told by a status mark alone, as a model fills a field or a checklist's
+#: cell ("| Refund | ⏳ |", "**Refund:** ✅"). A cross is left out: in a "Done?" column it
+#: says "not yet", elsewhere "none".
+_MARKS = {"\u2705": _ISSUED, "\u2714": _ISSUED, "\u23f3": _PENDING, "\u231b": _PENDING}
+_FIELD_MARK = compile_pattern("[" + "".join(_MARKS) + "]")
+#: A word before the mark: the mark ticks that word ("Refund: Sent ✅" is read by its word).
+_FIELD_WORD = compile_pattern(r"[a-z]{3,}")
 #: Field states whose negation is part of the state, not a denial of it.
 _SELF_NEGATED = frozenset(
     ("not eligible", "not refundable", "not started", "not yet started", "not yet")
@@ -617,14 +634,9 @@ _FIELD_STATE = compile_pattern(
     r"\b(?:" + "|".join(sorted(_FIELD_STATES, key=len, reverse=True)) + r")\b"
 )
 #: A label that names no topic of its own: the heading above it does.
-_BARE_LABEL = compile_pattern(
-    r"\s*(?:status|state|current status|update|progress|(?:current )?stage|where it's at)\W*"
-)
+_BARE_LABEL = compile_pattern(r"\s*(?:status|state|current status|update)\W*")
 _REFUND_WORD = compile_pattern(rf"\b{REFUND}(?!\s+cards?\b)")
-#: A refund's own label, its synonyms as a model writes them ("Money back:").
-_OWN_LABEL = compile_pattern(
-    rf"\W*(?:{REFUND}|money back)(?: status| progress)?(?: (?:for|on) xx+)?\W*"
-)
+_OWN_LABEL = compile_pattern(rf"\W*{REFUND}(?: status)?(?: (?:for|on) xx+)?\W*")
 
 
 def _field_hits(doc: Document) -> list[Hit]:
@@ -648,6 +660,9 @@ def _field_hits(doc: Document) -> list[Hit]:
             continue
         state = _FIELD_STATE.search(doc.masked, field.start, field.end)
         if state is None:
+            mark = _FIELD_MARK.search(doc.masked, field.start, field.end)
+            if mark is not None and not _FIELD_WORD.search(doc.masked, field.start, mark.start()):
+                hits.append(Hit(mark.start(), mark.end(), _MARKS[mark.group()[0]], clause))
             continue
         value = _FIELD_STATES[state.group()]
         if value == _ISSUED and _FUTURE.search(doc.masked, field.start, state.start()):
@@ -775,6 +790,18 @@ def _beside_a_refund(doc: Document, start: int, clause: str) -> bool:
     return _MONEY_BACK.search(doc.masked, previous.start, previous.end) is not None
 
 
+def _in_a_refund_section(doc: Document, start: int, clause: str) -> bool:
+    """An amount in a section headed by the refund ("## Refund details — RMA-1", a bold line
+    "**Your refund**"), its clause naming no other money: the section's subject is the
+    refund, so its sum is ("… once it checks out we'll release the $65.00")."""
+    if _OTHER_MONEY.search(clause) or doc.layout is None:
+        return False
+    above = [h for h in doc.layout.headings if h.end <= start]
+    return (
+        bool(above) and _REFUND_WORD.search(doc.masked, above[-1].start, above[-1].end) is not None
+    )
+
+
 def _not_the_refund(doc: Document, clause: Clause, match: re.Match[str]) -> bool:
     """An amount in a refund's clause that is not what was refunded: a fee taken off, the
     price it was cut from or a part of ("$25 of the $80 you paid"), a sum set aside, or a
@@ -821,6 +848,8 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
             about_refund = _AMOUNT_LABEL.match(column_header(doc, match.start())) is not None
         if not about_refund and refund_talk:
             about_refund = _beside_a_refund(doc, match.start(), text)
+        if not about_refund and refund_talk and doc.layout is not None and doc.layout.headings:
+            about_refund = _in_a_refund_section(doc, match.start(), text)
         if not about_refund and refund_talk:
             label = text[: len(text) - len(doc.clause_text(clause))]
             about_refund = _RECEIVE_LABEL.search(label) is not None
