@@ -34,7 +34,12 @@ _REPORTING = compile_pattern(
     # in the system as 'in transit'".
     r"|update|scan|event|(?:in|on) (?:the |our |their )?(?:system|tracking|screen))"
     r"(?: as| to)?\s*:?\s*$"
+    # The value of a record's field told in a sentence: "the latest event for ORD-1 is "…"".
+    r"|\b(?:update|scan|event|status|entry)\s+(?:for|of|on)\s+[\w-]+\s+(?:is|was|reads|says)\s*$"
 )
+#: A table row: a cell's quoted text is a record's value (a carrier's update, a status), not
+#: the customer's words.
+_TABLE_ROW = compile_pattern(r"[^\S\n]*\|")
 _QUOTE_MARKS = ('"', "'")
 #: What introduces an echoed name or question, just before emphasis.
 _INTRODUCER = compile_pattern(
@@ -66,8 +71,11 @@ def find_echoes(norm: str, emphasis: Sequence[Segment] = ()) -> list[Segment]:
     if any(map(norm.__contains__, _QUOTE_MARKS)):
         for match in _QUOTED.finditer(norm):
             start = match.start()
-            if _REPORTING.search(norm, max(0, start - _LOOK_BACK), start) is None:
-                found.append(Segment(start, match.end()))
+            if _REPORTING.search(norm, max(0, start - 2 * _LOOK_BACK), start) is not None:
+                continue
+            if "|" in norm and _TABLE_ROW.match(norm, norm.rfind("\n", 0, start) + 1):
+                continue
+            found.append(Segment(start, match.end()))
     for start, end in emphasis:
         window = norm[max(0, start - _LOOK_BACK) : start].rstrip(" *_")
         offered = norm[max(0, start - 2 * _LOOK_BACK) : start].rstrip(" *_")

@@ -872,6 +872,48 @@ def _spread(doc: Document, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+#: A table column whose header names an order's state ("| Status |", "| Stage |").
+_STATUS_HEADER = compile_pattern(r"(?:order |current )?(?:status|stage|state|progress)")
+#: A state cell of such a column in one word or two, as a model fills it: data, one place.
+#: Only the words the phrase rules leave to a "Status:" label ("Preparing", "Confirmed").
+_CELL_STATES = {
+    **dict.fromkeys(("preparing", "packing", "picking", "being packed", "being prepared",
+                     "processing"), _PROCESSING),
+    **dict.fromkeys(("confirmed", "placed", "order placed", "awaiting payment"),
+                    _PENDING),
+}  # fmt: skip
+_CELL_STATE = compile_pattern(
+    r"[^\w\n|]*(?P<state>" + "|".join(sorted(_CELL_STATES, key=len, reverse=True)) + r")\W*"
+)
+
+
+def _status_cells(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """States told in a table's status column ("| ORD-1 | 5 Dec | Preparing |"), which the
+    phrase rules read only behind a "Status:" label; a cell a phrase already read is left."""
+    found = []
+    masked = doc.masked
+    for line in _TABLE_LINE.finditer(masked):
+        cells = header(masked, line.start() + 1)
+        if not cells or not any(map(_STATUS_HEADER.fullmatch, cells)):
+            continue
+        offset = line.start()
+        for index, cell in enumerate(masked[line.start() : line.end()].split("|")):
+            if index < len(cells) and _STATUS_HEADER.fullmatch(cells[index]):
+                match = _CELL_STATE.fullmatch(cell)
+                if match is not None:
+                    start = offset + match.start("state")
+                    end = offset + match.end("state")
+                    if not any(h.start < end and start < h.end for h in hits):
+                        found.append(
+                            Hit(start, end, _CELL_STATES[match["state"]], doc.clause_at(start))
+                        )
+            offset += len(cell) + 1
+    return found
+
+
+_TABLE_LINE = compile_pattern(r"(?m)^[^\S\n]*\|[^\n]*")
+
+
 @EXTRACTORS.register(ClaimKind.ORDER_STATUS)
 def extract_order_status(doc: Document) -> list[Claim]:
     """The order claims of the answer, read once: delivery dates ask for them again."""
@@ -889,6 +931,8 @@ def _read_order_status(doc: Document) -> list[Claim]:
     vocabulary = doc.context.vocabulary.rules_for(ClaimKind.ORDER_STATUS)
     table = (_STRONG, _AMBIGUOUS if _about_orders(doc) else EMPTY, vocabulary)
     hits = [hit for hit in scan(doc, *table, kind=_KIND) if _on_topic(doc, hit)]
+    if "|" in doc.masked and doc.order_context:
+        hits += [hit for hit in _status_cells(doc, hits) if _on_topic(doc, hit)]
     if not hits:
         return []
     claims = carry_over(doc, ClaimKind.ORDER_STATUS, claims_of(doc, ClaimKind.ORDER_STATUS, hits))

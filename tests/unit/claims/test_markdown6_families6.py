@@ -158,3 +158,34 @@ def test_records_are_no_deflection(text):
 )  # fmt: skip
 def test_hand_offs_next_to_those_look_alikes_are_still_read(text, want):
     assert [v for v, _ in subjects(text, ClaimKind.DEFLECTION)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A table's status column in the words a "Status:" label would need.
+        ("| Order | Placed | Status |\n|---|---|---|\n| ORD-44126 | 2 Dec | Being packed |",
+         [("processing", "ORD-44126")]),
+        ("| Order | Stage |\n|---|---|\n| ORD-44127 | Confirmed ✅ |", [("pending", "ORD-44127")]),
+        # A carrier's event quoted in a table cell or as a field's value is the record's.
+        ("| Order | Carrier update |\n|---|---|\n| ORD-44128 | \"Out for delivery\" |",
+         [("shipped", "ORD-44128")]),
+        ("The newest scan event for **ORD-44129** is *\"Delivered to reception\"*.",
+         [("delivered", "ORD-44129")]),
+    ],
+)  # fmt: skip
+def test_order_states_in_tables_and_quoted_events(text, want):
+    assert subjects(text, ClaimKind.ORDER_STATUS) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A status column of returns, not orders.
+        "| Return | Status |\n|---|---|\n| RMA-7320 | Confirmed |",
+        # The customer's words echoed back in a sentence are still an echo.
+        'You asked whether ORD-44130 is "out for delivery" — let me check that for you.',
+    ],
+)
+def test_order_look_alikes_in_tables_and_quotes_stay_unread(text):
+    assert subjects(text, ClaimKind.ORDER_STATUS) == []
