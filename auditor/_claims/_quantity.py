@@ -612,6 +612,39 @@ def stock_cells(doc: Document) -> tuple[tuple[int, int] | None, list[Cell]]:
     return found
 
 
+def _transposed_counts(doc: Document) -> list[Count]:
+    """Counts of a table laid out the other way round, items across its header and fields
+    down its first column ("| | Grinder | Grinder Pro |" … "| Stock | 7 | 1 |"): each count
+    of the stock row is the item its column's header names."""
+    text = doc.masked
+    header: list[tuple[int, str]] | None = None
+    counts: list[Count] = []
+    for row in _ROW.finditer(text):
+        if _RULE_ROW.fullmatch(row.group("cells")):
+            continue
+        cells, offset = row.group("cells").split("|"), row.start("cells")
+        starts = [offset + sum(len(c) + 1 for c in cells[:i]) for i in range(len(cells))]
+        if header is None:
+            header = list(zip(starts, cells, strict=True))
+            continue
+        if len(cells) != len(header) or not _STOCK_HEADER.fullmatch(cells[0]):
+            continue
+        for (head_start, head), start, cell in zip(header[1:], starts[1:], cells[1:], strict=True):
+            names = [
+                m.subject
+                for m in doc.mentions
+                if m.type is SubjectType.ITEM and head_start <= m.start < head_start + len(head)
+            ]
+            match = _CELL_NUMBER.fullmatch(cell)
+            value = None if match is None else parse_number(match.group("n"))
+            if len(names) == 1 and match is not None and value is not None:
+                begin = start + match.start("n")
+                clause = doc.clause_at(begin)
+                end = start + match.end("n")
+                counts.append(Count(begin, end, value, False, clause, False, of=names[0]))
+    return counts
+
+
 def stock_table(doc: Document) -> tuple[tuple[int, int] | None, list[Count]]:
     """A Markdown table with a stock column: its header row's span and the count in that
     column of every row below it (the row names its item). ((None), []) when there is none."""
@@ -676,6 +709,9 @@ def find_counts(doc: Document) -> list[Count]:
     if "|" in doc.masked:
         for count in stock_table(doc)[1]:
             found[count.start] = count
+        if not found:
+            for count in _transposed_counts(doc):
+                found[count.start] = count
     _by_first_word(doc, found)
     _by_number(doc, found)
     if "respectively" in doc.masked or (

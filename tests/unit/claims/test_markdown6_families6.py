@@ -189,3 +189,24 @@ def test_order_states_in_tables_and_quoted_events(text, want):
 )
 def test_order_look_alikes_in_tables_and_quotes_stay_unread(text):
     assert subjects(text, ClaimKind.ORDER_STATUS) == []
+
+
+def test_an_unspecified_cut_of_another_item_stays_beside_a_figure():
+    text = "### Deals today\n\n- **Toast Rack** — **25% off**\n- **Pie Dish Deep** — **$4 off**"
+    assert subjects(text, ClaimKind.DISCOUNT) == [("25", "TS-0201"), ("unspecified", "PL-0301")]
+    # The same item's cut is told by its figure; a figure of no item covers every cut.
+    assert subjects("The Toast Rack is on sale: 25% off.", ClaimKind.DISCOUNT) == [
+        ("25", "TS-0201")
+    ]
+    text = "Everything is 10% off today, and our pie dishes are reduced too."
+    assert subjects(text, ClaimKind.DISCOUNT) == [("10", None)]
+
+
+def test_a_table_laid_across_gives_each_column_its_items_count():
+    text = (
+        "| | Toast Rack | Pie Dish Deep |\n|---|---|---|\n| Price | $12 | $30 |\n| Units | 6 | 0 |"
+    )
+    assert subjects(text, ClaimKind.QUANTITY) == [(6, "TS-0201"), (0, "PL-0301")]
+    # A row of prices is no count, nor a row whose label is no stock field.
+    text = "| | Toast Rack | Pie Dish Deep |\n|---|---|---|\n| Price | 12 | 30 |"
+    assert subjects(text, ClaimKind.QUANTITY) == []
