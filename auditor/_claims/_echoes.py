@@ -64,9 +64,14 @@ _SEARCH = compile_pattern(
 M = TypeVar("M", bound=tuple[int, int, str, object, bool, bool])
 
 
-def find_echoes(norm: str, emphasis: Sequence[Segment] = ()) -> list[Segment]:
+def find_echoes(
+    norm: str, emphasis: Sequence[Segment] = (), quoted: Sequence[int] = ()
+) -> list[Segment]:
     """Where `norm` (normalised) echoes words it was given: quotes with their marks, and
-    emphasis after an introducing word, in order and apart."""
+    emphasis after an introducing word, in order and apart. A quote that opens a blockquote's
+    line (`quoted`: where those lines start) is a record pasted in ("> *"Delivered — left in
+    porch"* · Sat 5 Dec"), not the customer's words, unless an introducing word leads to it
+    ("You asked:")."""
     found: list[Segment] = []
     if any(map(norm.__contains__, _QUOTE_MARKS)):
         for match in _QUOTED.finditer(norm):
@@ -74,6 +79,8 @@ def find_echoes(norm: str, emphasis: Sequence[Segment] = ()) -> list[Segment]:
             if _REPORTING.search(norm, max(0, start - 2 * _LOOK_BACK), start) is not None:
                 continue
             if "|" in norm and _TABLE_ROW.match(norm, norm.rfind("\n", 0, start) + 1):
+                continue
+            if quoted and _pasted(norm, start, quoted):
                 continue
             found.append(Segment(start, match.end()))
     for start, end in emphasis:
@@ -91,6 +98,20 @@ def find_echoes(norm: str, emphasis: Sequence[Segment] = ()) -> list[Segment]:
         if segment.start >= apart[-1].end:
             apart.append(segment)
     return apart
+
+
+#: What may stand between a blockquote's marks and a quote that opens its line: blanks left by
+#: markup, an emoji or a pin.
+_LINE_LEAD = compile_pattern(r"[^\w\n\"']*")
+
+
+def _pasted(norm: str, start: int, quoted: Sequence[int]) -> bool:
+    line = norm.rfind("\n", 0, start) + 1
+    lead = next((q for q in quoted if line <= q <= start), None)
+    if lead is None or not _LINE_LEAD.fullmatch(norm, lead, start):
+        return False
+    window = norm[max(0, line - _LOOK_BACK) : line].rstrip(" *_\n")
+    return _INTRODUCER.search(window + " ") is None
 
 
 def keep_mentions(norm: str, echoes: Sequence[Segment], mentions: Sequence[M]) -> list[M]:

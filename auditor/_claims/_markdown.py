@@ -90,6 +90,9 @@ class Layout:
     headings: tuple[Segment, ...]
     #: What each emphasis (*…*, **…**, _…_) encloses, markers excluded, in order of start.
     emphasis: tuple[Segment, ...]
+    #: Where each line of a blockquote starts, past its ">" marks: what a model pastes from a
+    #: record (a carrier's update) stands there.
+    quoted: tuple[int, ...] = ()
 
     def block_at(self, position: int) -> Segment | None:
         """The block holding `position`, if any."""
@@ -157,6 +160,7 @@ class _Reader:
         self.items: list[Segment] = []
         self.headings: list[Segment] = []
         self.emphasis: list[Segment] = []
+        self.quoted: list[int] = []
 
     def _lines(self, span: list[int] | None) -> Segment | None:
         if span is None:
@@ -198,6 +202,7 @@ class _Reader:
             items=tuple(sorted(self.items)),
             headings=tuple(sorted(self.headings)),
             emphasis=tuple(sorted(self.emphasis)),
+            quoted=tuple(sorted(self.quoted)),
         )
 
     def _bold_headings(self) -> list[Segment]:
@@ -244,6 +249,7 @@ class _Reader:
     def _quote(self, lines: Segment) -> None:
         for match in re.finditer(r"(?m)^[ \t]*(?:>[ \t]?)+", self.source[lines.start : lines.end]):
             self._blank(lines.start + match.start(), lines.start + match.end())
+            self.quoted.append(lines.start + match.end())
 
     def _inline(self, token: Token, lines: Segment) -> None:
         """Blank the inline markup of `token`, which spans `lines`, walking its source.

@@ -41,7 +41,7 @@ from auditor._claims._resolve import carry_over, claims_of
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
 from auditor._claims._subjects import SubjectType
-from auditor._claims._tables import column, header
+from auditor._claims._tables import column, header, step_not_done
 from auditor._claims._text import Clause
 from auditor._claims._topic import about_money
 
@@ -930,7 +930,12 @@ _KIND = ClaimKind.ORDER_STATUS
 def _read_order_status(doc: Document) -> list[Claim]:
     vocabulary = doc.context.vocabulary.rules_for(ClaimKind.ORDER_STATUS)
     table = (_STRONG, _AMBIGUOUS if _about_orders(doc) else EMPTY, vocabulary)
-    hits = [hit for hit in scan(doc, *table, kind=_KIND) if _on_topic(doc, hit)]
+    hits = [
+        hit
+        for hit in scan(doc, *table, kind=_KIND)
+        if _on_topic(doc, hit)
+        and not ("|" in doc.masked and step_not_done(doc.masked, hit.start, hit.end))
+    ]
     if "|" in doc.masked and doc.order_context:
         hits += [hit for hit in _status_cells(doc, hits) if _on_topic(doc, hit)]
     if not hits:

@@ -31,6 +31,7 @@ from auditor._claims._resolve import claims_of, resolve
 from auditor._claims._returns import column_header, refunded_is_return_status, table_row
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan, silent
+from auditor._claims._tables import step_not_done
 from auditor._claims._text import Clause, Segment
 
 _ISSUED = "issued"
@@ -617,6 +618,8 @@ _FIELD_STATES = {
     **dict.fromkeys(("not started", "not yet started", "started", "initiated"), _PENDING),
     # Waiting in a word: "on hold", "Awaiting warehouse check", "Not yet — …".
     **dict.fromkeys(("on hold", "awaiting", "waiting", "not yet", "scheduled", "held"), _PENDING),
+    # Still to come, as a model fills the field: "Refund: $14.00, due once the check is done".
+    **dict.fromkeys(("due", "to follow", "owed"), _PENDING),
 }
 #: A refund's state told by a status mark alone, as a model fills a field or a checklist's
 #: cell ("| Refund | ⏳ |", "**Refund:** ✅"). A cross is left out: in a "Done?" column it
@@ -636,7 +639,7 @@ _FIELD_STATE = compile_pattern(
 #: A label that names no topic of its own: the heading above it does.
 _BARE_LABEL = compile_pattern(r"\s*(?:status|state|current status|update)\W*")
 _REFUND_WORD = compile_pattern(rf"\b{REFUND}(?!\s+cards?\b)")
-_OWN_LABEL = compile_pattern(rf"\W*{REFUND}(?: status)?(?: (?:for|on) xx+)?\W*")
+_OWN_LABEL = compile_pattern(rf"\W*{REFUND}(?:ed)?(?: status)?(?: (?:for|on) xx+)?\W*")
 
 
 def _field_hits(doc: Document) -> list[Hit]:
@@ -766,6 +769,7 @@ def extract_refund(doc: Document) -> list[Claim]:
         for hit in scan(doc, *table)
         if not _part_kept(doc, hit)
         and not _own_authority(doc, hit)
+        and not ("|" in doc.masked and step_not_done(doc.masked, hit.start, hit.end))
         and (settled := _settle(doc, hit))
     ]
     if not hits and any(map(doc.masked.__contains__, _REFUND_STEMS)):

@@ -210,3 +210,38 @@ def test_a_table_laid_across_gives_each_column_its_items_count():
     # A row of prices is no count, nor a row whose label is no stock field.
     text = "| | Toast Rack | Pie Dish Deep |\n|---|---|---|\n| Price | 12 | 30 |"
     assert subjects(text, ClaimKind.QUANTITY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("I couldn't find that one 🤔 Could you share the **item code** from its page?", 1),
+        ("Could you paste the **product link**, please? 🔗", 1),
+        # Telling where a code is, or asking for a promo code, asks for no item.
+        ("You'll find the product code on the box's label. 📦", 0),
+    ],
+)
+def test_asking_for_an_items_code_or_link_is_a_clarification(text, want):
+    assert len(subjects(text, ClaimKind.CLARIFICATION)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "want"),
+    [
+        # A checklist row whose step is not done yet claims nothing; its ⏳ is the refund's wait.
+        ("**RMA-7321**\n\n| Step | Status |\n|---|---|\n| Received | ✅ |\n| Refunded | ⏳ |",
+         ClaimKind.REFUND, [("pending", "RMA-7321")]),
+        ("**RMA-7322**\n\n| Step | Status |\n|---|---|\n| Approved | ✅ |\n| Received | — |",
+         ClaimKind.RETURN_STATUS, [("approved", "RMA-7322")]),
+        ("**RMA-7323**\n\n| Step | Status |\n|---|---|\n| Approved | ✅ |\n| Received | ✅ |",
+         ClaimKind.RETURN_STATUS, [("received", "RMA-7323")]),
+        # A carrier's update pasted as a blockquote is the record's, not an echo.
+        ("Latest for **ORD-44131**:\n\n> 📍 *\"Delivered — left with neighbour\"* · 9:40",
+         ClaimKind.ORDER_STATUS, [("delivered", "ORD-44131")]),
+        # The customer's words quoted after "You asked:" stay an echo.
+        ("You asked:\n\n> \"has ORD-44132 been delivered\"\n\nLet me look into it.",
+         ClaimKind.ORDER_STATUS, []),
+    ],
+)  # fmt: skip
+def test_checklist_steps_and_pasted_records(text, kind, want):
+    assert subjects(text, kind) == want
