@@ -620,6 +620,8 @@ _FIELD_STATES = {
     **dict.fromkeys(("on hold", "awaiting", "waiting", "not yet", "scheduled", "held"), _PENDING),
     # Still to come, as a model fills the field: "Refund: $14.00, due once the check is done".
     **dict.fromkeys(("due", "to follow", "owed"), _PENDING),
+    # Under way, not done: "Refund status: Being processed" (not the bare "processed").
+    **dict.fromkeys(("being processed", "being reviewed", "being prepared"), _PENDING),
 }
 #: A refund's state told by a status mark alone, as a model fills a field or a checklist's
 #: cell ("| Refund | ⏳ |", "**Refund:** ✅"). A cross is left out: in a "Done?" column it
@@ -769,7 +771,7 @@ def extract_refund(doc: Document) -> list[Claim]:
         for hit in scan(doc, *table)
         if not _part_kept(doc, hit)
         and not _own_authority(doc, hit)
-        and not ("|" in doc.masked and step_not_done(doc.masked, hit.start, hit.end))
+        and not ("|" in doc.masked and _across_cells(doc, hit))
         and (settled := _settle(doc, hit))
     ]
     if not hits and any(map(doc.masked.__contains__, _REFUND_STEMS)):
@@ -777,6 +779,13 @@ def extract_refund(doc: Document) -> list[Claim]:
     if doc.layout is not None or "|" in doc.masked:
         hits.extend(_field_hits(doc))
     return claims_of(doc, ClaimKind.REFUND, hits) if hits else []
+
+
+def _across_cells(doc: Document, hit: Hit) -> bool:
+    """A phrase that runs across a table's cells ("Refund |…| Not yet issued") joins words
+    the table keeps apart, or names a checklist step not done yet ("| Refunded | ⏳ |"): a
+    cell is read as a field (`_field_hits`), not as prose."""
+    return "|" in doc.masked[hit.start : hit.end] or step_not_done(doc.masked, hit.start, hit.end)
 
 
 def _beside_a_refund(doc: Document, start: int, clause: str) -> bool:

@@ -59,6 +59,7 @@ def test_a_synonym_inside_a_sentence_is_no_label():
             "pending",
         ),
         ("**RMA-7314**\n\n- **Refund:** ✅\n- **Return:** closed", "issued"),
+        ("**RMA-7324**\n\n- **Refund status:** Being processed\n- **Amount:** $8.00", "pending"),
     ],
 )
 def test_refund_fields_in_a_models_words(text, want):
@@ -245,3 +246,10 @@ def test_asking_for_an_items_code_or_link_is_a_clarification(text, want):
 )  # fmt: skip
 def test_checklist_steps_and_pasted_records(text, kind, want):
     assert subjects(text, kind) == want
+
+
+def test_a_refund_phrase_does_not_run_across_table_cells():
+    text = "| Return | Refund |\n|---|---|\n| RMA-7325 | Not yet issued |"
+    assert subjects(text, ClaimKind.REFUND) == [("pending", "RMA-7325")]
+    text = "| Return | Refund |\n|---|---|\n| RMA-7326 | Declined ❌ |"
+    assert subjects(text, ClaimKind.REFUND) == [("none", "RMA-7326")]
