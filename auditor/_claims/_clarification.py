@@ -58,11 +58,13 @@ _MEANT_AFTER = compile_pattern(
 _ID_NOUN = (
     r"(?:(?:(?:order|ord|return|rma|item|product|tracking|reference|ref)\s+)?(?:number|no\b\.?|num"
     r"|id|ref|reference|sku|#)(?!\w)|name(?=\s+of\s+(?:the|that|this)\s+(?:item|product))"
+    # What a model asks for to find an item: "the product code", "the product link".
+    r"|(?:product|item)\s+(?:code|link|page link|url)\b"
     r"|(?:order|return|rma|ref)(?=\s{2,}(?:pls|please|plz|thx|thanks|ta\b|[?.!,]|$)))"
 )
 #: Asking for that id: "please share the RMA number", "could you pop the order number over".
 _ID_REQUEST = compile_pattern(
-    r"\b(?:share|send|give|provide|tell|confirm|let me know|what's|whats|what is"
+    r"\b(?:share|send|give|provide|tell|confirm|paste|let me know|what's|whats|what is"
     r"|(?:could|can|may|might) (?:i|we) (?:get|have|ask for|take|grab)|need|pop|drop|pass"
     r"|(?:have|do) (?:you|u) (?:got|have)|(?:you|u) got)"
     rf"(?:\s+me|\s+us)?(?:\s+with)?\s+(?:the|your|ur|yr)(?:\s+\w+){{0,2}}?\s+{_ID_NOUN}"

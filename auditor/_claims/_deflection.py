@@ -37,6 +37,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
+from auditor._claims._tables import row_start
 from auditor._claims._text import Segment
 
 _CANT = (
@@ -1046,6 +1047,22 @@ _LOGGED_RECORD = compile_pattern(
     r"(?:\b(?:was|were|been|being|is|are|got|get|gets)|\b(?:from|on|with|via|under)\s+(?:a|an"
     r"|another|the|their|your own|ur own)(?:\s+[\w-]+)?)\s+$"
 )
+#: A record logged on a day ("logged on 2 December", "logged on Mon"): a date, not a login.
+_LOGGED_WHEN = compile_pattern(
+    r"\s+(?:the\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)[a-z]*\b)"
+)
+#: The value of a field label ("Return request: logged on …"): a record's state, not a request.
+_FIELD_VALUE = compile_pattern(r"(?:^|\n)[^\n:]{1,40}:[^\S\n]*$")
+#: The rest of a table row after a step's name, its cell a status mark or a date ("| Request
+#: submitted | ✅ |", "| Ticket raised | 2 Dec |"): a step of a record's history, not the
+#: assistant handing the customer on (a "| Phone | Mon–Fri 9–5 |" row still is).
+_STEP_ROW = compile_pattern(
+    r"[^\S\n]*\|[^\S\n]*(?:[\u2705\u23f3\u274c\u2b1c\u2714\u2716\u2014-]"
+    r"|\d{1,2}(?:st|nd|rd|th)?[^\S\n]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[^\S\n]+\d)"
+    r"[^\n]*\|[^\S\n]*(?:\n|$)"
+)
 #: A carrier before "couldn't access": the parcel's story, not the assistant's blindness.
 _CARRIER_BEFORE = compile_pattern(rf"\b{CARRIERS}\b(?:\s+\S+){{0,5}}\s+$")
 _CARRIER_CANT = compile_pattern(
@@ -1070,7 +1087,13 @@ def _not_a_non_answer(doc: Document, hit: Hit) -> bool:
     text = doc.masked
     before = text[max(0, hit.start - 60) : hit.start]
     if hit.value == Deflection.SIGN_IN:
-        return text.startswith(("log", "login"), hit.start) and bool(_LOGGED_RECORD.search(before))
+        return text.startswith(("log", "login"), hit.start) and (
+            bool(_LOGGED_RECORD.search(before))
+            or (text.startswith("logged", hit.start) and bool(_LOGGED_WHEN.match(text, hit.end)))
+            or _FIELD_VALUE.search(before) is not None
+        )
+    if row_start(text, hit.start) >= 0 and _STEP_ROW.match(text, hit.end):
+        return True
     if hit.value == Deflection.CANNOT_CHECK:
         if _CARRIER_CANT.match(text, hit.start) and _CARRIER_BEFORE.search(before):
             return True

@@ -469,6 +469,14 @@ def extract_discount(doc: Document) -> list[Claim]:
         denied = _denied_offers(doc)
         words = [c for c in words if not _overlaps(c, denied)]
     claims = sorted([*figures, *words, *cells], key=lambda c: c.span)
-    if any(c.value != _UNSPECIFIED for c in claims):
-        claims = [c for c in claims if c.value != _UNSPECIFIED]
+    figured = {c.subject for c in claims if c.value != _UNSPECIFIED}
+    if figured:
+        # A figure says what the offer is, for its own item: another item's unspecified cut
+        # stays ("- X — 30% off / - Y — $10 off"), unless a figure names no item.
+        claims = [
+            c
+            for c in claims
+            if c.value != _UNSPECIFIED
+            or (c.subject is not None and None not in figured and c.subject not in figured)
+        ]
     return claims

@@ -217,7 +217,9 @@ class Document:
         norm = normalise(text if structure is None else structure.plain)
         pieces = split_words(norm)
         mentions = find_mentions(norm, context.index, pieces)
-        echoes = find_echoes(norm, () if structure is None else structure.emphasis)
+        echoes = find_echoes(
+            norm, *(() if structure is None else (structure.emphasis, structure.quoted))
+        )
         if echoes:
             mentions = tuple(keep_mentions(norm, echoes, mentions))
         masked = mask(norm, mentions)

@@ -34,7 +34,12 @@ _REPORTING = compile_pattern(
     # in the system as 'in transit'".
     r"|update|scan|event|(?:in|on) (?:the |our |their )?(?:system|tracking|screen))"
     r"(?: as| to)?\s*:?\s*$"
+    # The value of a record's field told in a sentence: "the latest event for ORD-1 is "…"".
+    r"|\b(?:update|scan|event|status|entry)\s+(?:for|of|on)\s+[\w-]+\s+(?:is|was|reads|says)\s*$"
 )
+#: A table row: a cell's quoted text is a record's value (a carrier's update, a status), not
+#: the customer's words.
+_TABLE_ROW = compile_pattern(r"[^\S\n]*\|")
 _QUOTE_MARKS = ('"', "'")
 #: What introduces an echoed name or question, just before emphasis.
 _INTRODUCER = compile_pattern(
@@ -59,15 +64,25 @@ _SEARCH = compile_pattern(
 M = TypeVar("M", bound=tuple[int, int, str, object, bool, bool])
 
 
-def find_echoes(norm: str, emphasis: Sequence[Segment] = ()) -> list[Segment]:
+def find_echoes(
+    norm: str, emphasis: Sequence[Segment] = (), quoted: Sequence[int] = ()
+) -> list[Segment]:
     """Where `norm` (normalised) echoes words it was given: quotes with their marks, and
-    emphasis after an introducing word, in order and apart."""
+    emphasis after an introducing word, in order and apart. A quote that opens a blockquote's
+    line (`quoted`: where those lines start) is a record pasted in ("> *"Delivered — left in
+    porch"* · Sat 5 Dec"), not the customer's words, unless an introducing word leads to it
+    ("You asked:")."""
     found: list[Segment] = []
     if any(map(norm.__contains__, _QUOTE_MARKS)):
         for match in _QUOTED.finditer(norm):
             start = match.start()
-            if _REPORTING.search(norm, max(0, start - _LOOK_BACK), start) is None:
-                found.append(Segment(start, match.end()))
+            if _REPORTING.search(norm, max(0, start - 2 * _LOOK_BACK), start) is not None:
+                continue
+            if "|" in norm and _TABLE_ROW.match(norm, norm.rfind("\n", 0, start) + 1):
+                continue
+            if quoted and _pasted(norm, start, quoted):
+                continue
+            found.append(Segment(start, match.end()))
     for start, end in emphasis:
         window = norm[max(0, start - _LOOK_BACK) : start].rstrip(" *_")
         offered = norm[max(0, start - 2 * _LOOK_BACK) : start].rstrip(" *_")
@@ -83,6 +98,20 @@ def find_echoes(norm: str, emphasis: Sequence[Segment] = ()) -> list[Segment]:
         if segment.start >= apart[-1].end:
             apart.append(segment)
     return apart
+
+
+#: What may stand between a blockquote's marks and a quote that opens its line: blanks left by
+#: markup, an emoji or a pin.
+_LINE_LEAD = compile_pattern(r"[^\w\n\"']*")
+
+
+def _pasted(norm: str, start: int, quoted: Sequence[int]) -> bool:
+    line = norm.rfind("\n", 0, start) + 1
+    lead = next((q for q in quoted if line <= q <= start), None)
+    if lead is None or not _LINE_LEAD.fullmatch(norm, lead, start):
+        return False
+    window = norm[max(0, line - _LOOK_BACK) : line].rstrip(" *_\n")
+    return _INTRODUCER.search(window + " ") is None
 
 
 def keep_mentions(norm: str, echoes: Sequence[Segment], mentions: Sequence[M]) -> list[M]:

@@ -39,6 +39,35 @@ _EMPHASIS_OPEN = frozenset({"em_open", "strong_open"})
 _EMPHASIS_CLOSE = frozenset({"em_close", "strong_close"})
 #: A link's target, "](…)", blanked with its brackets: a URL's words say nothing.
 _LINK_TAIL = compile_pattern(r"\]\([^)\n]*\)")
+#: Field labels a language model writes for a field the readers know by one word: each
+#: synonym (as a whole label, opening its line) is read as its canonical label, written over
+#: it right-aligned so that the text keeps its length ("**Where it's at:** completed" is read
+#: as "status: completed"). Data, one place; a canonical label is never longer than its
+#: synonyms.
+LABEL_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "status": (
+        "current stage", "stage now", "where it's at", "where it is", "where it stands",
+        "progress", "latest", "latest update", "latest scan", "current state", "state of play",
+    ),
+    "refund": ("money back", "refund progress", "your refund", "repayment"),
+    "amount": ("how much", "amount credited", "amount refunded", "total refunded", "refund total"),
+}  # fmt: skip
+_SYNONYM_OF = {
+    synonym: canonical
+    for canonical, synonyms in LABEL_SYNONYMS.items()
+    for synonym in synonyms
+    if len(synonym) >= len(canonical)
+}
+#: A label that opens its line (behind blanks, bullets' blanks or an emoji) and ends in ":".
+_SYNONYM_LABEL = compile_pattern(
+    r"(?im)^[^\w\n]*(?P<label>"
+    + "|".join(re.escape(s) for s in sorted(_SYNONYM_OF, key=len, reverse=True))
+    + r")(?=[^\S\n]*:)"
+)
+#: A word, for telling a bold line that is all bold ("**Refund update** ✅") from a label line.
+_WORD = compile_pattern(r"\w+")
+#: The most words a bold line may hold and still be a heading rather than a sentence.
+_BOLD_HEADING_WORDS = 8
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +90,9 @@ class Layout:
     headings: tuple[Segment, ...]
     #: What each emphasis (*…*, **…**, _…_) encloses, markers excluded, in order of start.
     emphasis: tuple[Segment, ...]
+    #: Where each line of a blockquote starts, past its ">" marks: what a model pastes from a
+    #: record (a carrier's update) stands there.
+    quoted: tuple[int, ...] = ()
 
     def block_at(self, position: int) -> Segment | None:
         """The block holding `position`, if any."""
@@ -91,6 +123,20 @@ def layout(text: str) -> Layout | None:
     return _Reader(source).read(tokens)
 
 
+def _canonical_labels(plain: str) -> str:
+    """`plain` with each field label of `LABEL_SYNONYMS` written as its canonical label."""
+    if ":" not in plain:
+        return plain
+    pieces: list[str] = []
+    done = 0
+    for match in _SYNONYM_LABEL.finditer(plain):
+        label = match.group("label")
+        canonical = _SYNONYM_OF[label.lower()]
+        pieces += [plain[done : match.start("label")], canonical.rjust(len(label))]
+        done = match.end("label")
+    return "".join(pieces) + plain[done:] if pieces else plain
+
+
 def _maybe_markup(text: str) -> bool:
     """`_MAYBE_MARKUP.search(text)`, found faster in the usual answer, one line of prose:
     three substring tests, and its one line opening tried where it opens, instead of the
@@ -114,6 +160,7 @@ class _Reader:
         self.items: list[Segment] = []
         self.headings: list[Segment] = []
         self.emphasis: list[Segment] = []
+        self.quoted: list[int] = []
 
     def _lines(self, span: list[int] | None) -> Segment | None:
         if span is None:
@@ -144,17 +191,38 @@ class _Reader:
                 self._quote(lines)
             elif token.type == "hr" and lines is not None:
                 self._blank(lines.start, lines.end)
+        self.headings.extend(self._bold_headings())
         chars = list(self.source)
         for position in self.blank:
             if chars[position] != "\n":
                 chars[position] = " "
         return Layout(
-            plain="".join(chars),
+            plain=_canonical_labels("".join(chars)),
             blocks=tuple(sorted(self.blocks)),
             items=tuple(sorted(self.items)),
-            headings=tuple(self.headings),
+            headings=tuple(sorted(self.headings)),
             emphasis=tuple(sorted(self.emphasis)),
+            quoted=tuple(sorted(self.quoted)),
         )
+
+    def _bold_headings(self) -> list[Segment]:
+        """Paragraphs of one short line that is bold and nothing else ("**Your refund** 💰",
+        "**Refund summary — ORD-1**"): a language model's heading, which gives its subject to
+        the lines below it as a "## Refund" heading does."""
+        found = []
+        inside = [*self.items, *self.headings]
+        for block in self.blocks:
+            if "\n" in self.source[block.start : block.end] or any(
+                part.start <= block.start < part.end for part in inside
+            ):
+                continue
+            words = [m.start() for m in _WORD.finditer(self.source, block.start, block.end)]
+            if not words or len(words) > _BOLD_HEADING_WORDS:
+                continue
+            bold = [e for e in self.emphasis if block.start <= e.start < block.end]
+            if len(bold) == 1 and all(bold[0].start <= w < bold[0].end for w in words):
+                found.append(block)
+        return found
 
     def _heading(self, token: Token, lines: Segment) -> None:
         text = self.source[lines.start : lines.end]
@@ -181,6 +249,7 @@ class _Reader:
     def _quote(self, lines: Segment) -> None:
         for match in re.finditer(r"(?m)^[ \t]*(?:>[ \t]?)+", self.source[lines.start : lines.end]):
             self._blank(lines.start + match.start(), lines.start + match.end())
+            self.quoted.append(lines.start + match.end())
 
     def _inline(self, token: Token, lines: Segment) -> None:
         """Blank the inline markup of `token`, which spans `lines`, walking its source.

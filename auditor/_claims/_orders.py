@@ -43,7 +43,7 @@ from auditor._claims._resolve import carry_over, claims_of
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
 from auditor._claims._subjects import SubjectType
-from auditor._claims._tables import column, header
+from auditor._claims._tables import column, header, step_not_done
 from auditor._claims._text import Clause
 from auditor._claims._topic import about_money
 
@@ -165,7 +165,7 @@ _STRONG = RuleSet.of(
         r"|identity|payment|pmt) (?:check|review|verification)",
     ),
     # A field label makes any status word an order status ("Status: processing").
-    *(rules(stage, rf"status\W{{1,3}}{stage.replace('_', ' ')}") for stage in _STAGES),
+    *(rules(stage, rf"status\W{{1,5}}{stage.replace('_', ' ')}") for stage in _STAGES),
     rules(
         None,
         r"(?:begin|start|starting|started) (?:processing|preparing|packing|picking)"
@@ -208,6 +208,8 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:queued|waiting|awaiting|in (?:the|a) queue) (?:for )?processing",
         r"order (?:has been |was |is )?(?:received|confirmed|placed successfully)",
         r"(?:is|has been|'s been)(?: now| already| just)? (?:confirmed|confirmd)",
+        # A status field's value ("**Status:** Confirmed"; bold markup widens the gap).
+        r"status\W{1,5}(?:confirmed|confirmd|order placed|placed)\b",
         # Held back until a check clears: "confirming your address before the order is
         # released".
         r"before (?:the |your |we )?(?:order )?(?:is |can be |gets |'s )?released",
@@ -322,7 +324,7 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:ready|rdy) (?:to|2) (?:ship|go out)",
         rf"(?:ready|rdy) (?:for|4) (?:dispatch|shipping|the courier|{COLLECTION})",
         # A field label lends any preparing word its status: "Status: packing".
-        rf"status\W{{1,3}}(?:now |still |currently )?(?:{ing(*PREPARING)}|{past(*PREPARING)})",
+        rf"status\W{{1,5}}(?:now |still |currently )?(?:{ing(*PREPARING)}|{past(*PREPARING)})",
         r"awaiting (?:dispatch|shipment|shipping|fulfil?ment)",
         # A field of the work under way: "Packing: in progress".
         rf"{ing(*PREPARING)}\W{{1,6}}(?:in progress|underway|under way|ongoing|started)",
@@ -902,6 +904,48 @@ def _spread(doc: Document, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+#: A table column whose header names an order's state ("| Status |", "| Stage |").
+_STATUS_HEADER = compile_pattern(r"(?:order |current )?(?:status|stage|state|progress)")
+#: A state cell of such a column in one word or two, as a model fills it: data, one place.
+#: Only the words the phrase rules leave to a "Status:" label ("Preparing", "Confirmed").
+_CELL_STATES = {
+    **dict.fromkeys(("preparing", "packing", "picking", "being packed", "being prepared",
+                     "processing"), _PROCESSING),
+    **dict.fromkeys(("confirmed", "placed", "order placed", "awaiting payment"),
+                    _PENDING),
+}  # fmt: skip
+_CELL_STATE = compile_pattern(
+    r"[^\w\n|]*(?P<state>" + "|".join(sorted(_CELL_STATES, key=len, reverse=True)) + r")\W*"
+)
+
+
+def _status_cells(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """States told in a table's status column ("| ORD-1 | 5 Dec | Preparing |"), which the
+    phrase rules read only behind a "Status:" label; a cell a phrase already read is left."""
+    found = []
+    masked = doc.masked
+    for line in _TABLE_LINE.finditer(masked):
+        cells = header(masked, line.start() + 1)
+        if not cells or not any(map(_STATUS_HEADER.fullmatch, cells)):
+            continue
+        offset = line.start()
+        for index, cell in enumerate(masked[line.start() : line.end()].split("|")):
+            if index < len(cells) and _STATUS_HEADER.fullmatch(cells[index]):
+                match = _CELL_STATE.fullmatch(cell)
+                if match is not None:
+                    start = offset + match.start("state")
+                    end = offset + match.end("state")
+                    if not any(h.start < end and start < h.end for h in hits):
+                        found.append(
+                            Hit(start, end, _CELL_STATES[match["state"]], doc.clause_at(start))
+                        )
+            offset += len(cell) + 1
+    return found
+
+
+_TABLE_LINE = compile_pattern(r"(?m)^[^\S\n]*\|[^\n]*")
+
+
 @EXTRACTORS.register(ClaimKind.ORDER_STATUS)
 def extract_order_status(doc: Document) -> list[Claim]:
     """The order claims of the answer, read once: delivery dates ask for them again."""
@@ -918,7 +962,14 @@ _KIND = ClaimKind.ORDER_STATUS
 def _read_order_status(doc: Document) -> list[Claim]:
     vocabulary = doc.context.vocabulary.rules_for(ClaimKind.ORDER_STATUS)
     table = (_STRONG, _AMBIGUOUS if _about_orders(doc) else EMPTY, vocabulary)
-    hits = [hit for hit in scan(doc, *table, kind=_KIND) if _on_topic(doc, hit)]
+    hits = [
+        hit
+        for hit in scan(doc, *table, kind=_KIND)
+        if _on_topic(doc, hit)
+        and not ("|" in doc.masked and step_not_done(doc.masked, hit.start, hit.end))
+    ]
+    if "|" in doc.masked and doc.order_context:
+        hits += [hit for hit in _status_cells(doc, hits) if _on_topic(doc, hit)]
     if not hits:
         return []
     claims = carry_over(doc, ClaimKind.ORDER_STATUS, claims_of(doc, ClaimKind.ORDER_STATUS, hits))

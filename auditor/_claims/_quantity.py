@@ -283,6 +283,14 @@ _LEFT = compile_pattern(r"\b(?:left|remaining)\b")
 #: only".
 _SCARCE_AFTER = (" last ", " final ", " only")
 #: "Remaining: 3 units", "Left - 2": a field of what remains.
+#: A field label whose value is a stock count, in the words a model labels it with ("Units
+#: on hand: 60", "Warehouse count: 16", "How many: 13"), opening its line behind a bullet or
+#: an emoji. Data: one synonym class.
+_COUNT_LABEL = compile_pattern(
+    r"(?:^|\n)[^\w\n]*(?:(?:warehouse|stock|unit|total|current)\s+)?"
+    r"(?:count|quantity|qty|stock(?: level)?|inventory|how many|on hand|units?(?: on hand"
+    r"| left| available| in stock)?|left|remaining|available)[^\S\n]*:[^\S\n]*$"
+)
 _LEFT_LABEL = compile_pattern(r"\b(?:left|remaining|remain)\s*[:=\u2014-]\s*$")
 _NOT_STOCK = compile_pattern(
     r"\b(?:orders?|ordered|returns?|returned|returning|refunds?|refunded|bought|purchased"
@@ -461,6 +469,8 @@ def _before_stock(doc: Document, start: int) -> re.Match[str] | None:
         match = _RARE_STOCK.match(text, start)
     if match is not None and _NOT_STOCK.search(text, match.start("n"), match.end()):
         return None
+    if match is not None and "\n" in match.group() and _across_blocks(doc, match):
+        return None  # "Quantity: 6 / - **Y** / - In stock": a line's count, not Y's
     if (
         match is not None
         and not _PARCEL_WORDS.isdisjoint(doc.words.word_set)
@@ -469,6 +479,13 @@ def _before_stock(doc: Document, start: int) -> re.Match[str] | None:
     ):
         return None  # "1 box sent, other 1 still at wh": a parcel waiting, not stock
     return match
+
+
+def _across_blocks(doc: Document, match: re.Match[str]) -> bool:
+    """`match` runs from one Markdown block (a list item's line, a paragraph) into another."""
+    if doc.layout is None:
+        return False
+    return doc.layout.block_at(match.start()) != doc.layout.block_at(match.end() - 1)
 
 
 def _value_of_before(doc: Document, start: int) -> re.Match[str] | None:
@@ -487,6 +504,10 @@ def _value_of_before(doc: Document, start: int) -> re.Match[str] | None:
         return _OF_THEM.match(text, start)
     if text.find(" in", start, start + 9) >= 0:
         return _BARE_IN.match(text, start)
+    if text.find(":", max(0, start - 4), start) >= 0 and _COUNT_LABEL.search(
+        text, max(0, start - 40), start
+    ):
+        return _VALUE_NUMBER.match(text, start)
     return None
 
 
@@ -553,7 +574,8 @@ _STOCK_HEADER = compile_pattern(
 )
 _ROW = compile_pattern(r"[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*(?:\n|$)")
 _RULE_ROW = compile_pattern(r"[\s|:-]*")
-_CELL_NUMBER = compile_pattern(rf"\s*{_NUM}\s*")
+#: A stock cell's count, behind a status mark as a model writes it ("✅ 18", "❌ 0").
+_CELL_NUMBER = compile_pattern(rf"\s*(?:[\u2705\u274c\u26a0\u2714\u2716]\ufe0f?\s*)?{_NUM}\s*")
 
 
 #: A cell of a table's stock column: where its text starts, the text, and its row's span.
@@ -590,6 +612,39 @@ def stock_cells(doc: Document) -> tuple[tuple[int, int] | None, list[Cell]]:
     found = (header, cells_found) if header is not None else (None, [])
     doc.memo["stock_cells"] = found
     return found
+
+
+def _transposed_counts(doc: Document) -> list[Count]:
+    """Counts of a table laid out the other way round, items across its header and fields
+    down its first column ("| | Grinder | Grinder Pro |" … "| Stock | 7 | 1 |"): each count
+    of the stock row is the item its column's header names."""
+    text = doc.masked
+    header: list[tuple[int, str]] | None = None
+    counts: list[Count] = []
+    for row in _ROW.finditer(text):
+        if _RULE_ROW.fullmatch(row.group("cells")):
+            continue
+        cells, offset = row.group("cells").split("|"), row.start("cells")
+        starts = [offset + sum(len(c) + 1 for c in cells[:i]) for i in range(len(cells))]
+        if header is None:
+            header = list(zip(starts, cells, strict=True))
+            continue
+        if len(cells) != len(header) or not _STOCK_HEADER.fullmatch(cells[0]):
+            continue
+        for (head_start, head), start, cell in zip(header[1:], starts[1:], cells[1:], strict=True):
+            names = [
+                m.subject
+                for m in doc.mentions
+                if m.type is SubjectType.ITEM and head_start <= m.start < head_start + len(head)
+            ]
+            match = _CELL_NUMBER.fullmatch(cell)
+            value = None if match is None else parse_number(match.group("n"))
+            if len(names) == 1 and match is not None and value is not None:
+                begin = start + match.start("n")
+                clause = doc.clause_at(begin)
+                end = start + match.end("n")
+                counts.append(Count(begin, end, value, False, clause, False, of=names[0]))
+    return counts
 
 
 def stock_table(doc: Document) -> tuple[tuple[int, int] | None, list[Count]]:
@@ -656,6 +711,9 @@ def find_counts(doc: Document) -> list[Count]:
     if "|" in doc.masked:
         for count in stock_table(doc)[1]:
             found[count.start] = count
+        if not found:
+            for count in _transposed_counts(doc):
+                found[count.start] = count
     _by_first_word(doc, found)
     _by_number(doc, found)
     if "respectively" in doc.masked or (

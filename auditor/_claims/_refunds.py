@@ -31,6 +31,7 @@ from auditor._claims._resolve import claims_of, resolve
 from auditor._claims._returns import column_header, refunded_is_return_status, table_row
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan, silent
+from auditor._claims._tables import step_not_done
 from auditor._claims._text import Clause, Segment
 
 _ISSUED = "issued"
@@ -523,6 +524,13 @@ _KEPT_PART = compile_pattern(
 )
 
 
+#: A line labelled by a part kept ("Delivery charge: $9.99 —", "| Postage | £3.95 |").
+_KEPT_LABEL = compile_pattern(
+    r"[^\w\n]*(?:return |outbound )?(?:postage|shipping|delivery|p&p|fees?|charges?|costs?"
+    r"|surcharge)(?: (?:cost|costs|fee|fees|charge|charges))?\s*[:|][^\n]*$"
+)
+
+
 _ONE_AGENT = compile_pattern(r"(?:^|\W)i\W*$")
 
 
@@ -540,7 +548,11 @@ def _part_kept(doc: Document, hit: Hit) -> bool:
     if not doc.masked.startswith(("not", "isn", "is not", "aren", "are not", "non"), hit.start):
         return False
     sentence = doc.sentence_at(hit.start)
-    return _KEPT_PART.search(doc.masked, max(sentence.start, hit.start - 40), hit.start) is not None
+    if _KEPT_PART.search(doc.masked, max(sentence.start, hit.start - 40), hit.start) is not None:
+        return True
+    # A line whose label is the part: "- Delivery charge: $9.99 — not refundable".
+    line = doc.masked.rfind("\n", 0, hit.start) + 1
+    return _KEPT_LABEL.match(doc.masked, line, hit.start) is not None
 
 
 def _refund_in_reach(doc: Document, hit: Hit) -> bool:
@@ -612,7 +624,18 @@ _FIELD_STATES = {
     **dict.fromkeys(("not started", "not yet started", "started", "initiated"), _PENDING),
     # Waiting in a word: "on hold", "Awaiting warehouse check", "Not yet — …".
     **dict.fromkeys(("on hold", "awaiting", "waiting", "not yet", "scheduled", "held"), _PENDING),
+    # Still to come, as a model fills the field: "Refund: $14.00, due once the check is done".
+    **dict.fromkeys(("due", "to follow", "owed"), _PENDING),
+    # Under way, not done: "Refund status: Being processed" (not the bare "processed").
+    **dict.fromkeys(("being processed", "being reviewed", "being prepared"), _PENDING),
 }
+#: A refund's state told by a status mark alone, as a model fills a field or a checklist's
+#: cell ("| Refund | ⏳ |", "**Refund:** ✅"). A cross is left out: in a "Done?" column it
+#: says "not yet", elsewhere "none".
+_MARKS = {"\u2705": _ISSUED, "\u2714": _ISSUED, "\u23f3": _PENDING, "\u231b": _PENDING}
+_FIELD_MARK = compile_pattern("[" + "".join(_MARKS) + "]")
+#: A word before the mark: the mark ticks that word ("Refund: Sent ✅" is read by its word).
+_FIELD_WORD = compile_pattern(r"[a-z]{3,}")
 #: Field states whose negation is part of the state, not a denial of it.
 _SELF_NEGATED = frozenset(
     ("not eligible", "not refundable", "not started", "not yet started", "not yet")
@@ -624,7 +647,7 @@ _FIELD_STATE = compile_pattern(
 #: A label that names no topic of its own: the heading above it does.
 _BARE_LABEL = compile_pattern(r"\s*(?:status|state|current status|update)\W*")
 _REFUND_WORD = compile_pattern(rf"\b{REFUND}(?!\s+cards?\b)")
-_OWN_LABEL = compile_pattern(rf"\W*{REFUND}(?: status)?(?: (?:for|on) xx+)?\W*")
+_OWN_LABEL = compile_pattern(rf"\W*{REFUND}(?:ed)?(?: status)?(?: (?:for|on) xx+)?\W*")
 
 
 def _field_hits(doc: Document) -> list[Hit]:
@@ -648,6 +671,9 @@ def _field_hits(doc: Document) -> list[Hit]:
             continue
         state = _FIELD_STATE.search(doc.masked, field.start, field.end)
         if state is None:
+            mark = _FIELD_MARK.search(doc.masked, field.start, field.end)
+            if mark is not None and not _FIELD_WORD.search(doc.masked, field.start, mark.start()):
+                hits.append(Hit(mark.start(), mark.end(), _MARKS[mark.group()[0]], clause))
             continue
         value = _FIELD_STATES[state.group()]
         if value == _ISSUED and _FUTURE.search(doc.masked, field.start, state.start()):
@@ -751,6 +777,7 @@ def extract_refund(doc: Document) -> list[Claim]:
         for hit in scan(doc, *table)
         if not _part_kept(doc, hit)
         and not _own_authority(doc, hit)
+        and not ("|" in doc.masked and _across_cells(doc, hit))
         and (settled := _settle(doc, hit))
     ]
     if not hits and any(map(doc.masked.__contains__, _REFUND_STEMS)):
@@ -758,6 +785,13 @@ def extract_refund(doc: Document) -> list[Claim]:
     if doc.layout is not None or "|" in doc.masked:
         hits.extend(_field_hits(doc))
     return claims_of(doc, ClaimKind.REFUND, hits) if hits else []
+
+
+def _across_cells(doc: Document, hit: Hit) -> bool:
+    """A phrase that runs across a table's cells ("Refund |…| Not yet issued") joins words
+    the table keeps apart, or names a checklist step not done yet ("| Refunded | ⏳ |"): a
+    cell is read as a field (`_field_hits`), not as prose."""
+    return "|" in doc.masked[hit.start : hit.end] or step_not_done(doc.masked, hit.start, hit.end)
 
 
 def _beside_a_refund(doc: Document, start: int, clause: str) -> bool:
@@ -773,6 +807,18 @@ def _beside_a_refund(doc: Document, start: int, clause: str) -> bool:
         return False
     previous = doc.sentences[index - 1]
     return _MONEY_BACK.search(doc.masked, previous.start, previous.end) is not None
+
+
+def _in_a_refund_section(doc: Document, start: int, clause: str) -> bool:
+    """An amount in a section headed by the refund ("## Refund details — RMA-1", a bold line
+    "**Your refund**"), its clause naming no other money: the section's subject is the
+    refund, so its sum is ("… once it checks out we'll release the $65.00")."""
+    if _OTHER_MONEY.search(clause) or doc.layout is None:
+        return False
+    above = [h for h in doc.layout.headings if h.end <= start]
+    return (
+        bool(above) and _REFUND_WORD.search(doc.masked, above[-1].start, above[-1].end) is not None
+    )
 
 
 def _not_the_refund(doc: Document, clause: Clause, match: re.Match[str]) -> bool:
@@ -821,6 +867,8 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
             about_refund = _AMOUNT_LABEL.match(column_header(doc, match.start())) is not None
         if not about_refund and refund_talk:
             about_refund = _beside_a_refund(doc, match.start(), text)
+        if not about_refund and refund_talk and doc.layout is not None and doc.layout.headings:
+            about_refund = _in_a_refund_section(doc, match.start(), text)
         if not about_refund and refund_talk:
             label = text[: len(text) - len(doc.clause_text(clause))]
             about_refund = _RECEIVE_LABEL.search(label) is not None

@@ -30,6 +30,7 @@ from auditor._claims._resolve import claims_of
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
 from auditor._claims._subjects import SubjectType
+from auditor._claims._tables import step_not_done
 
 _REQUESTED = "requested"
 _APPROVED = "approved"
@@ -177,7 +178,7 @@ _TABLE = RuleSet.of(
         # Looked over, in the passive past: "Your return RMA-1 was inspected".
         rf"(?:was|were|has been|have been) (?:now |already |fully )?{past(*ASSESSING)}",
         # A line whose label is the state and whose value a tick: "- Received: ✅ Nov 28".
-        r"(?:received|arrived|inspected|back with us)\s*:\s*(?:\u2705|\u2714|yes\b)",
+        r"(?:received|arrived|inspected|back with us)\s*[:|]\s*(?:\u2705|\u2714|yes\b)",
         # The return had or got: "we've had your return", "got ORD-1's return back".
         r"(?:we've|we have|we|i've|they've|they have) (?:now |just )?(?:had|got) (?:your|the|ur"
         r"|xx+'s) return(?! request| req| label| form| slip)",
@@ -470,7 +471,12 @@ def extract_return_status(doc: Document) -> list[Claim]:
     if not doc.return_context:
         return []
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.RETURN_STATUS))
-    hits = [hit for hit in scan(doc, *table) if _keep(doc, hit)]
+    hits = [
+        hit
+        for hit in scan(doc, *table)
+        if _keep(doc, hit)
+        and not ("|" in doc.masked and step_not_done(doc.masked, hit.start, hit.end))
+    ]
     claims = claims_of(doc, ClaimKind.RETURN_STATUS, hits)
     # A later stage told anywhere in the answer is where the return stands now ("1. The
     # parcel came back to us ✅ 2. We refunded £55 ✅").

@@ -41,3 +41,21 @@ def header(masked: str, at: int) -> tuple[str, ...]:
 def column(masked: str, at: int) -> int:
     """The index of the cell holding `at` among its row's `split("|")` pieces."""
     return masked.count("|", max(row_start(masked, at), 0), at)
+
+
+#: The rest of a checklist row after its step's name, the step not done: a waiting, empty or
+#: crossed mark, or a dash ("| Refunded | ⏳ |", "| Received | — |", "| Delivered | ⬜ |").
+_NOT_DONE = compile_pattern(
+    "[^\\S\\n]*\\|[^\\S\\n]*(?:[\u23f3\u231b\u2b1c\u2610\u274c\u2716\U0001f532\u2014\u2013-]"
+    "|pending|not yet|to do)[^\\S\\n|]*\\|[^\\S\\n]*(?:\\n|$)"
+)
+
+
+def step_not_done(masked: str, start: int, end: int) -> bool:
+    """The phrase at `start:end` names a step in a checklist table's first cell whose only
+    other cell says it has not happened: the step's name claims nothing."""
+    line = row_start(masked, start)
+    if line < 0 or masked.count("|", line, start) != 1:
+        return False
+    close = masked.find("|", end)
+    return close >= 0 and _NOT_DONE.match(masked, close) is not None
