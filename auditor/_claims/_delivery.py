@@ -61,6 +61,9 @@ _STRONG = compile_pattern(
         r"|land(?:s|ed|ing)?|be there|b there"
         r"|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
         r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed (?:for|4)"
+        # A carrier's event of handing over: "Delivered - handed to resident".
+        r"|handed (?:over )?to (?:the |a )?(?:resident|recipient|customer|occupant|neighbou?r"
+        r"|you|u)"
         # The carrier's proof of delivery: "POD received on tues 08/12", "per POD".
         r"|pod (?:received|shows|confirms|uploaded|on file)|per (?:the )?pod|proof of delivery"
         r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
@@ -245,6 +248,8 @@ _CUE_WORDS = frozenset({
     "slot", "projection", "projected", "forecast",
     "saying", "showing", "window", "timeslot", "attempt", "reattempt", "re-attempt", "pod",
     "popped", "placed", "tucked", "hidden", "stashed", "exp", "quoting", "quoted", "van",
+    # An agent's forms: "their ETA's Thurs", "Delivered - handed to resident".
+    "eta's", "etas", "handed",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from auditor._claims._compiled import compile_pattern
+from auditor._claims._screen import reported
 from auditor._claims._text import Segment, normalise
 
 #: `"…"` (curly quotes are straight after `_text.normalise`), or `'…'` opened after a blank and
@@ -66,7 +67,9 @@ def find_echoes(norm: str, emphasis: Sequence[Segment] = ()) -> list[Segment]:
     if any(map(norm.__contains__, _QUOTE_MARKS)):
         for match in _QUOTED.finditer(norm):
             start = match.start()
-            if _REPORTING.search(norm, max(0, start - _LOOK_BACK), start) is None:
+            if _REPORTING.search(norm, max(0, start - _LOOK_BACK), start) is None and not (
+                reported(norm, start)
+            ):
                 found.append(Segment(start, match.end()))
     for start, end in emphasis:
         window = norm[max(0, start - _LOOK_BACK) : start].rstrip(" *_")
