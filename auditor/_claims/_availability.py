@@ -303,6 +303,9 @@ _TABLE = RuleSet.of(
         rf"(?:ships?|will ship|we'll ship|we will ship|dispatch(?:es)?|send|post) (?:it |them )?"
         rf"(?:as soon as|when|once) (?:our|the) (?:next|new) {INCOMING} (?:arrives|is received"
         r"|comes in|lands|gets here|is in)",
+        # Gone out once more come in: "it'll go out as soon as the new batch lands".
+        rf"(?:go|goes|going) out (?:as soon as|when|once) (?:our |the |a )?(?:next|new|fresh)"
+        rf" {INCOMING} (?:arrives|is received|comes in|lands|gets here|is in)",
         rf"(?:restocking|re-stocking) (?:on|in|by|next|soon|the \d|\d|{_DAY}|{_MONTH})",
         r"return(?:s|ing)? to (?:the |our )?shel(?:f|ves)",
         # "We expect to replenish inventory within two weeks".
@@ -334,9 +337,22 @@ _TABLE = RuleSet.of(
         r"(?:send|post|ship|dispatch)(?:es|s)? (?:it|them|yours|one)(?: out)?"
         rf"(?: (?:on|by|from) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY})(?: \w+)?| {_DAY})?"
         r" (?:when|once|as soon as)"
-        r" (?:it|they|more|stock|new stock|the next \w+) (?:comes?|arrives?|lands?|gets? here)"
+        r" (?:it|they|more|stock|new stock|the next \w+|(?:the |a )?(?:new|fresh) (?:batch|stock"
+        r"|delivery|shipment|consignment|lot|load)) (?:comes?|arrives?|lands?|gets? here)"
         r"(?: (?:back )?in| into stock)?",
     ),
+    # An agent's restock read off the system: "next PO is due in on the 15th", "ETA on the
+    # restock is the 18th", "the restock lands Wednesday", "30 due in on the 14th".
+    rules(
+        _BACK,
+        r"(?:next|new|open|outstanding) (?:po|p\.o\.|purchase order)(?: \w+){0,2}? (?:is |'s )?"
+        r"(?:due|expected|booked|arriving|landing|lands|eta)",
+        rf"(?:restock|re-stock)(?:'s| is| eta(?: is)?| lands| landing| arrives| arriving| date is"
+        rf"| date's) (?:on )?(?:the )?(?:{_NTH}|{_MONTH}|{_DAY})",
+        r"\d+ (?:more )?(?:due|expected|booked|coming) in (?:on|from|for|next|this)\b",
+    ),
+    # Come off backorder is back in stock: "the Camp Chair's just come off backorder".
+    rules(_IN, r"(?:come|came|comes|coming|taken) off (?:back[- ]?order|b/o)"),
     # Stock said to come back by a date, said of the item (never of the customer: "you should
     # return it by the 20th"): "it should return around the 20th".
     rules(

@@ -210,7 +210,11 @@ RESTOCK = (
     # delivery booked in for Thursday" (of an item out of stock).
     r"|(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:warehouse|stock)"
     r"|(?:there's|there is|we've got|we have) (?:a|another) (?:\w+ )?(?:delivery|shipment)"
-    r" (?:booked|due|coming|expected|scheduled|arriving))\b"
+    r" (?:booked|due|coming|expected|scheduled|arriving)"
+    # An agent's purchase order and stock booked in: "next PO is due in on the 15th", "30 due
+    # in on the 14th".
+    r"|(?:next|new|open|outstanding) (?:po|p\.o\.|purchase order)"
+    r"|\d+ (?:more )?(?:due|expected|booked|coming) in (?:on|from|for|next|this))\b"
 )
 #: What a shop sells, as a whole: "not part of our range", "outside our product assortment".
 CATALOGUE = (

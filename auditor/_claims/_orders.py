@@ -430,6 +430,34 @@ _AMBIGUOUS = RuleSet.of(
         r"landed",
         r"dropped (?:it |them |your \w+ )?off",
     ),
+    # An agent reading the order off their screen: the hold or the queue it sits in, the
+    # warehouse's pick, the night's dispatch, the carrier's failed try at the door.
+    rules(
+        _PENDING,
+        r"on (?:a|an) (?:[\w-]+ )?hold(?! pending)",
+        r"(?:fraud|payment|pmt|risk|security|verification|manual|admin) (?:hold|queue)",
+    ),
+    rules(
+        _PENDING,
+        r"(?:hasn't|hasnt|has not|isn't|isnt|is not|not) (?:yet )?(?:been )?released to"
+        r" (?:the |our )?(?:warehouse|floor|fulfil?ment|dc|wms)",
+        negation=False,
+    ),
+    rules(
+        _PROCESSING,
+        r"(?:pick|pack|picking|packing|picked|packed) (?:complete|completed|done|confirmed"
+        r"|finished)",
+        r"(?:in|into) (?:the|our) (?:pick|pack) (?:queue|list|wave)",
+        r"(?:dispatching|despatching) " + _SOON,
+    ),
+    rules(
+        _SHIPPED,
+        rf"(?:driver|courier|carrier|postman|postie|{CARRIER_NAMES[3:-1]}) (?:tried|attempted)",
+        r"(?:driver|courier|carrier|postman|postie) (?:couldn't|couldnt|could not|wasn't able to"
+        r"|was unable to) (?:find|get in|get into|access|deliver|locate|gain)",
+        r"(?:delivery |carrier |tracking )?exception(?! of\b| to\b)",
+        negation=False,
+    ),
 )
 _OFF_TOPIC = compile_pattern(
     r"\b(?:refunds?|refunded|returns?|returned|rma|sent back|send back|back to us|restock\w*"

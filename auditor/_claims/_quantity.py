@@ -32,7 +32,7 @@ _LEFT_STOCK = (
 )
 _STOCK = (
     rf"(?:{_LEFT_STOCK}|remaining|remains?(?! (?:to|unclear|open|unknown)\b)|in stock|in-stock"
-    r"|available|(?<=\d\s)avail|on hand|in (?:our )?inventory"
+    r"|available|(?<=\d\s)avail|on hand|in (?:our )?inventory|free stock|free to sell"
     r"|(?:in|at) (?:the|our)(?: main| central| local| other| [a-z]+)? (?:warehouse|depot|store"
     r"|shop|stock ?room|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))"
     r"|on the shel(?:f|ves)|in store|in (?:the )?wh\b"
@@ -90,6 +90,8 @@ _YES_NAME_BEFORE = compile_pattern(rf"x{_YES_BEFORE}$")
 #: a name in a terse stock list, closing its clause.
 _NAME_BEFORE = compile_pattern(
     r"x(?:'s\s+|\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*"
+    # A level read off a screen: "the Head Torch is at 2 now".
+    r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
     r"|\s))$"
 )
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
@@ -108,6 +110,7 @@ _OF_THEM_BEFORE = compile_pattern(
 )
 _NAME_GAP = compile_pattern(
     r"'s\s+|\s*(?:[:=\u2014-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*|\s"
+    r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
     rf"|{_YES_BEFORE})"
 )
 #: What may close a terse count besides punctuation: a time word, an apology, a stock place
@@ -144,7 +147,9 @@ _READS = _compile(
     rf"{_NUM}(?=\s+(?:{_UNIT}|of\b(?! (?:your|my|our (?:\w+ )?(?:orders?|customers?)))|xx+"
     r"|left\b|remaining\b|in stock\b|available\b|on (?:hand|the system)\b)|-?ish\b|\+"
     # Closing its clause, a time word at most after it: "it's showing 1 now".
-    r"|(?:\s+(?:now|atm|rn|right now|at the moment|today))?\s*(?:[.,;!)\n]|$))"
+    r"|(?:\s+(?:now|atm|rn|right now|at the moment|today))?\s*(?:[.,;!)\n]|$"
+    # Or before a turn to what else is true: "showing 0 at the moment but 30 are due in".
+    r"|(?:but|though|tho)\b))"
 )
 #: "only 2 sets", "just 4 units": a scarce count of units; "avail but only 1": a scarce count
 #: closing a clause of a sentence about stock (`_STOCKED_BEFORE`).
@@ -196,17 +201,19 @@ _CHOICES_AFTER = compile_pattern(
 )
 _LABEL = _compile(
     r"(?:stock(?: levels?| counts?)?|(?:quantity|qty)(?: available)?|inventory"
+    # An agent's stock screen: available to sell / to promise, stock on hand, free stock.
+    r"|ats|atp|soh|free stock|free to sell"
     r"|units?(?: (?:available|in stock|left|on hand))?)"
     rf"(?: (?:for|of) [\w-]+| (?:(?:for|of) )?(?:the )?{_NAMED})?\s*(?:is|are|:|=|-|says|shows"
     rf"|showing|reads)?\s*(?:at )?{_NUM}"
     r"(?!\s*%)"
 )
 _ZERO = _compile(
-    rf"(?:no {_STRONG_UNIT}|zero (?:{_STRONG_UNIT}|stock|xx+))(?!\w)"
+    rf"(?:no {_STRONG_UNIT}|(?:zero|nil) (?:{_STRONG_UNIT}|stock|xx+))(?!\w)"
     # A state read off a screen: "showing zero on my end", "is zero everywhere".
     # (Each look-behind spells its blank "\x20": `_compile` widens a blank to "\s+".)
     r"|(?:(?<=showing\x20)|(?<=shows\x20)|(?<=\bat\x20)|(?<=\bis\x20)|(?<='s\x20)"
-    r"|(?<=\bare\x20))zero"
+    r"|(?<=\bare\x20))(?:zero|nil)"
     rf"(?=\s*(?:[,.;!)\n]|$)|\s+(?:{ON_SCREEN}|everywhere"
     r"|anywhere|across\b|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment))"
 )
@@ -241,13 +248,14 @@ _FIRST_WORDS = tuple(
         (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's", "they", "they've",
                     "theres", "weve", "ive",
                     "got"), None),
-        (_LABEL, ("stock", "quantity", "qty", "inventory", "unit", "units"), None),
+        (_LABEL, ("stock", "quantity", "qty", "inventory", "unit", "units", "ats", "atp", "soh",
+                  "free"), None),
         (_READS, ("shows", "show", "showing", "holding", "holds", "see", "seeing", "counted",
                   "count"), None),
         (_LAST_N, ("down", "only", "just", "we're", "we", "onto", "on"), None),
         (_DOWN_TO, ("down",), None),
         (_ONLY_UNITS, ("only", "just"), None),
-        (_ZERO, ("no", "zero"), 0),
+        (_ZERO, ("no", "zero", "nil"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",
                      "only", "the", "our", "last", "final"), 1),
     )
