@@ -117,8 +117,9 @@ _TARGET = (
 )
 #: The thing handed on: "this", "ur query", "your case", "the matter".
 _CASE = (
-    r"(?:(?:this|that|the) (?:[\w-]+ )?(?:conversation|chat|call|query|case|matter|issue|request"
-    r"|enquiry|inquiry|question|complaint|ticket)|this|it|that|ur \w+|your \w+|yr \w+|xx+)"
+    r"(?:(?:this|that|the|a|an) (?:[\w-]+ )?(?:conversation|chat|call|query|case|matter|issue"
+    r"|request|enquiry|inquiry|question|complaint|ticket)|this|it|that|ur \w+|your \w+|yr \w+"
+    r"|xx+)"
 )
 _HANDOFF_FAMILIES = rules(
     Deflection.CONTACT_SUPPORT.value,
@@ -248,6 +249,20 @@ _HANDOFF_FAMILIES = rules(
     rf" to|are going to) (?:give {_YOU} a (?:ring|call|bell)|(?:ring|call|phone) {_YOU})\b",
     r"(?:flagged|marked|booked|logged)(?: \w+){0,2}? (?:for|as) (?:a |an )?(?:call ?back"
     r"|callback|ring ?back)\b",
+    # An agent's hand-offs: asked to come back later ("please try us again after 2pm"), sent
+    # to whoever holds the money ("check with your bank"), told who knows ("the product team
+    # will be able to tell you"), or who handles it ("the manufacturer handles those").
+    r"(?:can you|could you|please|pls|you can|you could|you'll need to|best to|feel free to"
+    # (Not "try again later" alone: retrying the system is no hand-off, labelled.jsonl mx-015.)
+    r"|if you) (?:\w+ )?(?:try (?:us|me|back)|message|contact|ring|call|chat to|come back to"
+    r"|pop back)(?: us| me| back)?(?: again)? (?:after|later|in (?:an?|\d+|half)|tomorrow|tmrw|this"
+    r" (?:afternoon|evening)|tonight|on (?:mon|tue|wed|thu|fri|sat|sun)\w*)\b",
+    r"(?:check|speak|talk|chat|get in touch|take it up|raise it) (?:with|to) (?:your |ur |the )?"
+    r"(?:bank|card (?:issuer|provider|company)|paypal|klarna|clearpay|afterpay|building society)\b",
+    rf"{_TARGET} (?:will|'ll|should|would|can|could)(?: be able to)? (?:tell|advise|confirm"
+    rf"|answer|help) {_YOU}\b",
+    rf"{THIRD_PARTY} (?:handles?|deals? with|looks? after|takes? care of|sorts?) (?:those|that"
+    r"|these|them|this|it|all|warranty|warranties|repairs|claims)\b",
     negation=False,
 )
 #: An adverb between a negation and its verb: "I don't actually have sight of".
@@ -383,6 +398,14 @@ _LIMITS = rules(
     r"(?:beyond|above) (?:my pay grade|my level|my authority)\b",
     r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
     r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",
+    # Limited by the channel, an agent's reason for a hand-off: "can't help with warranty
+    # claims on this chat", "not something I can answer on chat".
+    rf"{_CANT}(?: really| actually)? (?:help|assist|deal|answer)(?: you| u)?(?: with| w/?)?"
+    r"(?: [\w-]+){0,3}? (?:on|over|via|through|in) (?:this |the |live |web)?(?:chat|webchat"
+    r"|channel)\b",
+    r"not (?:something|one|a question|a thing|anything) (?:i|we) can (?:answer|help with|deal"
+    r" with|assist with)(?: on| over| via| in| through) (?:this |the |live |web)?(?:chat|webchat"
+    r"|channel)\b",
     # "As an AI I can't …": the reason of what follows, or `other` alone.
     r"(?:i'm|i am|as) (?:just |only )?(?:a|an)(?: [\w-]+){0,2}? (?:bot|chatbot|virtual assistant"
     r"|ai|automated assistant|assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable"
@@ -634,6 +657,13 @@ _DEFLECTIONS = RuleSet.of(
 _RELATION = "relation"
 _DECLINED = compile_pattern(r"\b(?:not|cannot|cant|unable|won't|wont)\b|n't\b")
 _REFUSALS = RuleSet.of(
+    # The customer's own card kept from an agent's screen is no one else's record: "I can't see
+    # card details on my side for security" is blindness, not a refusal.
+    rules(
+        None,
+        r"(?:card|payment|bank|billing) (?:details|numbers?|info|information)(?: [\w']+){0,5}"
+        r" (?:for|due to) security",
+    ),
     # A relative's or a friend's record, declined: "I'm not allowed to go into the details of
     # your sister's order"; said plainly ("your mum's order has shipped") it refuses nothing.
     rules(

@@ -329,7 +329,9 @@ APPROVING = ("approve", "authorise", "authorize", "accept", "grant", "okay", "si
 #: Where a returned parcel arrives: us, ours, the warehouse, our returns centre, the depot.
 RETURNS_PLACE = (
     r"(?:us|ours|(?:our |the )?(?:\w+ )?(?:warehouse|facility|returns? cent(?:re|er)|depot"
-    r"|returns? department|returns? team))"
+    r"|returns? department|returns? team"
+    # Where an agent's screen says it was booked in: "the returns bay", "the DC".
+    r"|returns? (?:bay|dock|desk|hub)|dc))"
 )
 #: Looking a returned item over, which happens only once it is back: the return is received.
 ASSESSING = (
@@ -357,7 +359,8 @@ def separable(verb: str, particle: str) -> str:
 #: "this login". A record that is not on it is someone else's.
 THIS_ACCOUNT = (
     r"(?:the (?:account|acct|login|profile|email) (?:you're|you are|youre|u r|ur) (?:signed in"
-    r" (?:to|with|as)|logged in (?:to|with|as)|signed into|logged into|using|chatting from)"
+    r" (?:to|with|as)|logged in (?:to|with|as)|signed into|logged into|using|chatting from"
+    r"|messaging from|messaging us from|contacting us from|writing from)"
     r"|this (?:account|acct|login|profile))"
 )
 #: Whom a record belongs to, when it is not the customer: "only the account holder", "the

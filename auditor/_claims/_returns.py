@@ -205,6 +205,7 @@ _TABLE = RuleSet.of(
         r"came back (?:to|with) us",
         r"got (?:it|them|the \w+|(?:your|ur) \w+(?: \w+)?|xx+|the xx+) back",
         r"(?:came|come|made it|got|arrived|arrives) back (?:to|at|in|with) (?:us|our \w+)",
+        rf"(?:came|come|made it|got|arrived|arrives) back (?:in)?to {RETURNS_PLACE}",
         rf"(?:being|getting|been) {_ASSESSED}",
         rf"(?:being|getting|been) {past(*ASSESSING)}",
         r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
@@ -227,6 +228,15 @@ _TABLE = RuleSet.of(
         rf"{forms('give')} (?:it|them) (?:a|the) (?:once-over|once over|look over|check)",
         r"(?:being|been|getting) given (?:a|the) (?:once-over|once over|look over|check)",
         r"(?:in|with|at) (?:qc|quality control|inspection|the inspection queue)",
+        # An agent's screen: "pending QC", "awaiting QC", "QC pending".
+        r"(?:pending|awaiting|waiting on|waiting for|queued for) (?:qc|quality control)\b",
+        r"qc (?:pending|in progress|underway|queue)",
+        # Received said with "'s" joined to the noun: "your return's been received".
+        r"(?:return|item|parcel|package|xx+)'s (?:now |just )?(?:been )?(?:received|recieved|rcvd"
+        r"|rec'd|recd)(?: back)?",
+        # The return came in, said of the return itself: "the return came in on Friday".
+        r"(?:the|your|ur|this|that) return (?:has |have |just |finally |now )*(?:came|come|landed"
+        r"|turned up|got here|arrived)(?: in| back)?\b(?! (?:to|at) (?:you|your)\b)",
         r"(?:have|got) (?:your |the )?returned \w+|in hand",
         # Where it is now, with no verb: "RMA-1 at warehouse, checking now".
         rf"xx+(?: is|'s)? (?:now )?(?:at|in) {RETURNS_PLACE}",
