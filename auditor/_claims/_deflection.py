@@ -254,7 +254,7 @@ _HANDOFF_FAMILIES = rules(
     # will be able to tell you"), or who handles it ("the manufacturer handles those").
     r"(?:can you|could you|please|pls|you can|you could|you'll need to|best to|feel free to"
     # (Not "try again later" alone: retrying the system is no hand-off, labelled.jsonl mx-015.)
-    r"|if you) (?:\w+ )?(?:try (?:us|me|back)|message|contact|ring|call|chat to|come back to"
+    r"|if you) (?:\w+ )?(?:try (?:us|back)|message|contact|ring|call|chat to|come back to"
     r"|pop back)(?: us| me| back)?(?: again)? (?:after|later|in (?:an?|\d+|half)|tomorrow|tmrw|this"
     r" (?:afternoon|evening)|tonight|on (?:mon|tue|wed|thu|fri|sat|sun)\w*)\b",
     r"(?:check|speak|talk|chat|get in touch|take it up|raise it) (?:with|to) (?:your |ur |the )?"
@@ -398,14 +398,6 @@ _LIMITS = rules(
     r"(?:beyond|above) (?:my pay grade|my level|my authority)\b",
     r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
     r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",
-    # Limited by the channel, an agent's reason for a hand-off: "can't help with warranty
-    # claims on this chat", "not something I can answer on chat".
-    rf"{_CANT}(?: really| actually)? (?:help|assist|deal|answer)(?: you| u)?(?: with| w/?)?"
-    r"(?: [\w-]+){0,3}? (?:on|over|via|through|in) (?:this |the |live |web)?(?:chat|webchat"
-    r"|channel)\b",
-    r"not (?:something|one|a question|a thing|anything) (?:i|we) can (?:answer|help with|deal"
-    r" with|assist with)(?: on| over| via| in| through) (?:this |the |live |web)?(?:chat|webchat"
-    r"|channel)\b",
     # "As an AI I can't …": the reason of what follows, or `other` alone.
     r"(?:i'm|i am|as) (?:just |only )?(?:a|an)(?: [\w-]+){0,2}? (?:bot|chatbot|virtual assistant"
     r"|ai|automated assistant|assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable"

@@ -213,7 +213,7 @@ RESTOCK = (
     r" (?:booked|due|coming|expected|scheduled|arriving)"
     # An agent's purchase order and stock booked in: "next PO is due in on the 15th", "30 due
     # in on the 14th".
-    r"|(?:next|new|open|outstanding) (?:po|p\.o\.|purchase order)"
+    r"|(?:next|new|open|outstanding) (?:po|p\.o\.|purchase order)|next (?:lot|batch|load)"
     r"|\d+ (?:more )?(?:due|expected|booked|coming) in (?:on|from|for|next|this))\b"
 )
 #: What a shop sells, as a whole: "not part of our range", "outside our product assortment".

@@ -209,11 +209,11 @@ _LABEL = _compile(
     r"(?!\s*%)"
 )
 _ZERO = _compile(
-    rf"(?:no {_STRONG_UNIT}|(?:zero|nil) (?:{_STRONG_UNIT}|stock|xx+))(?!\w)"
+    rf"(?:no {_STRONG_UNIT}|zero (?:{_STRONG_UNIT}|stock|xx+))(?!\w)"
     # A state read off a screen: "showing zero on my end", "is zero everywhere".
     # (Each look-behind spells its blank "\x20": `_compile` widens a blank to "\s+".)
     r"|(?:(?<=showing\x20)|(?<=shows\x20)|(?<=\bat\x20)|(?<=\bis\x20)|(?<='s\x20)"
-    r"|(?<=\bare\x20))(?:zero|nil)"
+    r"|(?<=\bare\x20))zero"
     rf"(?=\s*(?:[,.;!)\n]|$)|\s+(?:{ON_SCREEN}|everywhere"
     r"|anywhere|across\b|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment))"
 )
@@ -255,7 +255,7 @@ _FIRST_WORDS = tuple(
         (_LAST_N, ("down", "only", "just", "we're", "we", "onto", "on"), None),
         (_DOWN_TO, ("down",), None),
         (_ONLY_UNITS, ("only", "just"), None),
-        (_ZERO, ("no", "zero", "nil"), 0),
+        (_ZERO, ("no", "zero"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",
                      "only", "the", "our", "last", "final"), 1),
     )
