@@ -184,7 +184,7 @@ _TABLE = RuleSet.of(
         r"|sorry|today|now\b))",
         # On the shelf but set aside for others: "all allocated to orders", "reserved for
         # existing customers", "showing as committed", "spoken for". (Not "reserved for you".)
-        rf"{_ALLOCATED} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,2}}?"
+        rf"{_ALLOCATED} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,3}}?"
         r"(?:orders?|customers?|pre-?orders?|back-?orders?|reservations?)\b",
         rf"(?:showing|shows|shown|marked|listed|flagged)(?: as)? (?:fully |all )?{_ALLOCATED}\b",
         r"spoken for",
@@ -350,6 +350,12 @@ _TABLE = RuleSet.of(
         rf"(?:restock|re-stock)(?:'s| is| eta(?: is)?| lands| landing| arrives| arriving| date is"
         rf"| date's) (?:on )?(?:the )?(?:{_NTH}|{_MONTH}|{_DAY})",
         r"\d+ (?:more )?(?:due|expected|booked|coming) in (?:on|from|for|next|this)\b",
+        # The shop's next delivery given a day: "next delivery from the supplier is w/c 14th".
+        r"next (?:delivery|shipment|batch|lot|po|consignment)(?: (?:from|off) (?:the |our )?"
+        r"(?:supplier|manufacturer|factory|maker|vendor))? (?:is |'s )?(?:due |expected |booked )?"
+        r"(?:on|w/c|wc|for|by|in|the|mid|early|late|next|this|\d|mon|tue|wed|thu|fri|sat|sun)",
+        # On its way into the shop's own stock: "due into the DC around the 20th".
+        r"(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:dc|warehouse|wh|stock)\b",
     ),
     # Come off backorder is back in stock: "the Camp Chair's just come off backorder".
     rules(_IN, r"(?:come|came|comes|coming|taken) off (?:back[- ]?order|b/o)"),

@@ -261,6 +261,7 @@ _HANDOFF_FAMILIES = rules(
     r"(?:bank|card (?:issuer|provider|company)|paypal|klarna|clearpay|afterpay|building society)\b",
     rf"{_TARGET} (?:will|'ll|should|would|can|could)(?: be able to)? (?:tell|advise|confirm"
     rf"|answer|help) {_YOU}\b",
+    rf"{_TARGET} (?:will|would|should|might) know\b",
     rf"{THIRD_PARTY} (?:handles?|deals? with|looks? after|takes? care of|sorts?) (?:those|that"
     r"|these|them|this|it|all|warranty|warranties|repairs|claims)\b",
     negation=False,

@@ -142,6 +142,8 @@ _CONTACT = compile_pattern(
     rf"|(?:get|gets|receive|have) (?:your|an|a|the|our|my) (?:\w+ )?{_MESSAGE}"
     rf"|{_MESSAGE}(?:(?!\b{_GOODS_WORDS}\b)[^.;,]){{0,40}}?\b(?:with|to|w/) (?:you|u)"
     r"|(?:get|come) back (?:with|w/) (?:you|u)"
+    # A message due, not the parcel: "next update expected tomorrow".
+    rf"|(?:next |an? |the |another )?{_MESSAGE} (?:is |are |'s )?(?:expected|due)"
     r"|reach(?:es|ed)? (?:you|u) (?:by|via|on|over) (?:phone|e-?mail|text|sms|the phone))\b"
 )
 #: Either kind of cue, to find where they stand in one pass (an overlap with a clause is all

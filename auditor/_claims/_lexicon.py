@@ -208,7 +208,7 @@ RESTOCK = (
     r"|consignment|stock)"
     # The shop's own goods coming in: "they're due into the warehouse on the 2nd", "there's a
     # delivery booked in for Thursday" (of an item out of stock).
-    r"|(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:warehouse|stock)"
+    r"|(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:warehouse|stock|dc)"
     r"|(?:there's|there is|we've got|we have) (?:a|another) (?:\w+ )?(?:delivery|shipment)"
     r" (?:booked|due|coming|expected|scheduled|arriving)"
     # An agent's purchase order and stock booked in: "next PO is due in on the 15th", "30 due

@@ -321,7 +321,7 @@ _AMBIGUOUS = RuleSet.of(
         rf"(?:ready|rdy) (?:for|4) (?:dispatch|shipping|the courier|{COLLECTION})",
         # A field label lends any preparing word its status: "Status: packing".
         rf"status\W{{1,3}}(?:now |still |currently )?(?:{ing(*PREPARING)}|{past(*PREPARING)})",
-        r"awaiting (?:dispatch|shipment|shipping|fulfil?ment)",
+        r"awaiting (?:dispatch|despatch|shipment|shipping|fulfil?ment)",
         # A field of the work under way: "Packing: in progress".
         rf"{ing(*PREPARING)}\W{{1,6}}(?:in progress|underway|under way|ongoing|started)",
         r"waiting to be (?:packed|picked|prepared|dispatched|shipped)",
@@ -339,7 +339,8 @@ _AMBIGUOUS = RuleSet.of(
         r"in transit",
         r"en route|enroute|otw",
         r"(?:went|sent|gone) out",
-        rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|depot|facility|hub|us)",
+        # (An agent's "left the DC": the distribution centre, said only of leaving it.)
+        rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|dc|depot|facility|hub|us)",
         # Left by another verb, from a place with a name: "departed our Reno facility".
         rf"{past('depart', 'exit')} (?:from )?(?:our |the )?(?:\w+ )?(?:{PREMISES[3:-1]}|depot"
         r"|facility|hub|site|store)",

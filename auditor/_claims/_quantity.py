@@ -118,11 +118,15 @@ _NAME_GAP = compile_pattern(
 _VALUE_TAIL = (
     r"(?:[ \t]+(?:atm|rn|right now|at the moment|at present|now|today|currently|sorry|sry"
     r"|soz|i'm afraid|tho|though|in (?:the )?(?:wh|warehouse|stock ?room)|in stock|on hand"
-    r"|avail(?:able)?|left|remaining)\b)*"
+    r"|avail(?:able)?|left|remaining"
+    # An agent's stock screen: "Glass Kettle has 11 free".
+    r"|free(?! (?:delivery|shipping|returns?|postage|gift|of|with|when|if|to)\b))\b)*"
 )
 #: (Or before the next pair of a list: "the 1L at 0 and the French Press at 22".)
 _VALUE_NUMBER = compile_pattern(
-    rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$|(?:and|n|&|but|while|whereas)[ \t]+(?:the )?x))"
+    rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$|(?:and|n|&|but|while|whereas)[ \t]+(?:the )?x"
+    # Or before what else the screen says: "the XL is at 0 with nothing on order".
+    r"|with[ \t]+(?:nothing|none|no|more|another|\d)))"
 )
 _BEFORE_STOCK_NEEDLES = needles(_BEFORE_STOCK)
 _WITH_UNIT_NEEDLES = needles(_WITH_UNIT)
@@ -280,7 +284,7 @@ _GET_ONE = compile_pattern(
 #: "… but they're all reserved for existing orders": a count set aside is none to sell.
 _ALLOCATED_WORDS = frozenset(past(*ALLOCATING).removeprefix("(?:").removesuffix(")").split("|"))
 _ALLOCATED_AFTER = compile_pattern(
-    rf"\b{past(*ALLOCATING)} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,2}}?"
+    rf"\b{past(*ALLOCATING)} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,3}}?"
     r"(?:orders?|customers?)\b"
 )
 _SCARCE = compile_pattern(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")

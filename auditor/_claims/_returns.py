@@ -206,6 +206,9 @@ _TABLE = RuleSet.of(
         r"got (?:it|them|the \w+|(?:your|ur) \w+(?: \w+)?|xx+|the xx+) back",
         r"(?:came|come|made it|got|arrived|arrives) back (?:to|at|in|with) (?:us|our \w+)",
         rf"(?:came|come|made it|got|arrived|arrives) back (?:in)?to {RETURNS_PLACE}",
+        rf"(?:came|come) into {RETURNS_PLACE}",
+        # Checked and found fit, which happens only once it is back: "passed inspection".
+        r"passed (?:the |its |our )?(?:inspection|qc|quality control|quality checks?|checks)",
         rf"(?:being|getting|been) {_ASSESSED}",
         rf"(?:being|getting|been) {past(*ASSESSING)}",
         r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
