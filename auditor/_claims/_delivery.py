@@ -67,8 +67,9 @@ _STRONG = compile_pattern(
         # The carrier's proof of delivery: "POD received on tues 08/12", "per POD".
         r"|pod (?:received|shows|confirms|uploaded|on file)|per (?:the )?pod|proof of delivery"
         r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
-        rf"|{LEFT_AT} (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the)"
-        rf" (?:[\w-]+ )?{DROP_PLACES}"
+        # (A carrier's label drops the article: "Delivered - left in porch".)
+        rf"|{LEFT_AT} (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:(?:your|a|the) )?"
+        rf"(?:[\w-]+ )?{DROP_PLACES}"
         r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|recieve|have)"
         r" (?:it|them|your|xx+))\b"
     )
@@ -143,7 +144,8 @@ _CONTACT = compile_pattern(
     rf"|{_MESSAGE}(?:(?!\b{_GOODS_WORDS}\b)[^.;,]){{0,40}}?\b(?:with|to|w/) (?:you|u)"
     r"|(?:get|come) back (?:with|w/) (?:you|u)"
     # A message due, not the parcel: "next update expected tomorrow".
-    rf"|(?:next |an? |the |another )?{_MESSAGE} (?:is |are |'s )?(?:expected|due)"
+    rf"|(?:next |an? |the |another )?{_MESSAGE}(?: (?:from|off) (?:the |your |our )?\w+)?"
+    r" (?:is |are |'s )?(?:expected|due)"
     r"|reach(?:es|ed)? (?:you|u) (?:by|via|on|over) (?:phone|e-?mail|text|sms|the phone))\b"
 )
 #: Either kind of cue, to find where they stand in one pass (an overlap with a clause is all

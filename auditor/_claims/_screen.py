@@ -22,9 +22,9 @@ LOOK_BACK = 72
 
 #: The words before a quote that say a system shows it, in an agent's ways.
 REPORTED = compile_pattern(
-    # A move of the record: "went to 'Delivered'", "flipped to", "has just gone to".
+    # A move of the record: "went to 'Delivered'", "flipped ORD-1 to", "has just gone to".
     r"\b(?:went|gone|goes|going|flipped|flips|switched|changed|moved|updated|jumped|dropped)"
-    r" (?:over )?to\s*:?\s*$"
+    r"(?: [\w-]+){0,2}? (?:over )?to\s*:?\s*$"
     # A record held as a label, its thing between them: "has ORD-1 as", "got it down as",
     # "showing the Walking Poles (pair) as", "it's logged as", "booked in as".
     r"|\b(?:has|have|had|got|gets|showing|shows|shown|show|listed|lists|logged|marked|flagged"
