@@ -396,7 +396,9 @@ _TABLE = RuleSet.of(
         rf"(?:not|isn't|aren't) (?:in|part of) our (?:\w+ )?{CATALOGUE} any ?more",
         r"no more (?:coming|being made|on the way)",
         r"(?:we )?no longer (?:sell|make|carry|stock|produce|offer)",
-        r"(?:have |'ve )?stopped (?:selling|making|stocking|carrying|producing)",
+        r"(?:have |'ve )?stopped (?:selling|making|stocking|carrying|producing"
+        # An agent's "we stopped doing the X": said of an item, not of a service.
+        r"|(?:doing|listing|offering|ranging)(?= (?:the |those |these |that |them\b|it\b|xx)))",
         r"(?:had|have|decided|going) to (?:stop|cease) (?:selling|making|stocking|carrying"
         r"|producing)",
         r"(?:dc'?d|d/c|disc'?d|discontd|discont'd)",

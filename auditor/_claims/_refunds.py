@@ -345,8 +345,10 @@ _TABLE = RuleSet.of(
     rules(
         _PENDING,
         rf"(?:{_REFUND_S}(?: been)?|{_REFUND}){_FILL} (?:{_AUX} )?(?:\w+ and )?(?:approved"
-        # An agent's ticket raised for the money: "refund's raised but it's with finance".
-        r"|initiated|requested|authori[sz]ed|raised)",
+        r"|initiated|requested|authori[sz]ed)",
+        # An agent's ticket raised for the money: "refund's raised but it's with finance" (not
+        # a credit note raised, which is the money sent).
+        r"(?:refund|rfnd|refnd)(?:'s| is| has| was| request)?(?: been| now| just){0,2} raised",
         negated=_PENDING,
     ),
     rules(None, r"be refunded"),
