@@ -348,7 +348,8 @@ _TABLE = RuleSet.of(
         r"|initiated|requested|authori[sz]ed)",
         # An agent's ticket raised for the money: "refund's raised but it's with finance" (not
         # a credit note raised, which is the money sent).
-        r"(?:refund|rfnd|refnd)(?:'s| is| has| was| request)?(?: been| now| just){0,2} raised",
+        rf"(?:refund|rfnd|refnd)(?:'s)?{_FILL}(?: is| has| was| request)?"
+        r"(?: been| now| just){0,2} raised",
         negated=_PENDING,
     ),
     rules(None, r"be refunded"),
