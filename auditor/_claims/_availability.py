@@ -599,22 +599,6 @@ _TERSE_END = compile_pattern(
 #: Rules tried only when the answer holds one of their rarer words: each opens on a common
 #: one ("was", "stock", "there", "not", "back") that most answers say.
 _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
-    # An agent's scarcity, tried only where its rare word stands ("has" and "it's" open on
-    # most answers): "the 400 has a handful", "it was 9 this morning so it's flying".
-    (
-        frozenset(["handful", "flying"]),
-        RuleSet.of(
-            rules(
-                _LOW,
-                r"\b(?:has|'s got|has got) (?:only |just )?(?:a few|a handful|a couple)"
-                r"(?: of (?:them|those|these|the xx+|xx+)| xx+(?=\s*(?:[.,!;]|$))"
-                r"|(?= (?:xx+ )?(?:left|remaining|in stock|on hand)\b)|(?=\s*(?:[.,!;]|$)))",
-                r"\b(?:it's|its|they're|theyre|it is|they are) (?:really |absolutely )?flying"
-                r"(?! (?:to|in|over|from|with)\b)",
-                negation=False,
-            )
-        ),
-    ),
     # Restocked in the past is stock now: "was restocked this morning" (a restock to come,
     # "will be restocked on the 8th", is a backorder).
     (

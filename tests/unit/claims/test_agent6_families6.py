@@ -152,18 +152,3 @@ def test_agent_look_alikes_stay_unread(text: str, kind: ClaimKind) -> None:
         assert ("contact_support", None) not in got(text, kind)
         return
     assert got(text, kind) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "want"),
-    [
-        # Scarcity as an agent says it: "has a handful", "it's flying".
-        ("the Camp Lamp has a handful", [("low_stock", "LM-0710")]),
-        ("Bivvy Bag was at 8 this morning and it's flying", [("low_stock", "BV-0720")]),
-        # Not of stock: parts to order, a parcel on its way.
-        ("the Camp Lamp has a handful of spare parts you can order", []),
-        ("your parcel's flying to you with DPD", []),
-    ],
-)  # fmt: skip
-def test_agent_scarcity(text: str, want: list[object]) -> None:
-    assert got(text, K.AVAILABILITY) == sorted(want, key=repr)
