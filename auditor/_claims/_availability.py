@@ -193,7 +193,7 @@ _TABLE = RuleSet.of(
         r"|sorry|today|now\b))",
         # On the shelf but set aside for others: "all allocated to orders", "reserved for
         # existing customers", "showing as committed", "spoken for". (Not "reserved for you".)
-        rf"{_ALLOCATED} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,2}}?"
+        rf"{_ALLOCATED} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,3}}?"
         r"(?:orders?|customers?|pre-?orders?|back-?orders?|reservations?)\b",
         rf"(?:showing|shows|shown|marked|listed|flagged)(?: as)? (?:fully |all )?{_ALLOCATED}\b",
         r"spoken for",
@@ -316,6 +316,9 @@ _TABLE = RuleSet.of(
         rf"(?:ships?|will ship|we'll ship|we will ship|dispatch(?:es)?|send|post) (?:it |them )?"
         rf"(?:as soon as|when|once) (?:our|the) (?:next|new) {INCOMING} (?:arrives|is received"
         r"|comes in|lands|gets here|is in)",
+        # Gone out once more come in: "it'll go out as soon as the new batch lands".
+        rf"(?:go|goes|going) out (?:as soon as|when|once) (?:our |the |a )?(?:next|new|fresh)"
+        rf" {INCOMING} (?:arrives|is received|comes in|lands|gets here|is in)",
         rf"(?:restocking|re-stocking) (?:on|in|by|next|soon|the \d|\d|{_DAY}|{_MONTH})",
         r"return(?:s|ing)? to (?:the |our )?shel(?:f|ves)",
         # "We expect to replenish inventory within two weeks".
@@ -347,9 +350,28 @@ _TABLE = RuleSet.of(
         r"(?:send|post|ship|dispatch)(?:es|s)? (?:it|them|yours|one)(?: out)?"
         rf"(?: (?:on|by|from) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY})(?: \w+)?| {_DAY})?"
         r" (?:when|once|as soon as)"
-        r" (?:it|they|more|stock|new stock|the next \w+) (?:comes?|arrives?|lands?|gets? here)"
+        r" (?:it|they|more|stock|new stock|the next \w+|(?:the |a )?(?:new|fresh) (?:batch|stock"
+        r"|delivery|shipment|consignment|lot|load)) (?:comes?|arrives?|lands?|gets? here)"
         r"(?: (?:back )?in| into stock)?",
     ),
+    # An agent's restock read off the system: "next PO is due in on the 15th", "ETA on the
+    # restock is the 18th", "the restock lands Wednesday", "30 due in on the 14th".
+    rules(
+        _BACK,
+        r"(?:next|new|open|outstanding) (?:po|p\.o\.|purchase order)(?: \w+){0,2}? (?:is |'s )?"
+        r"(?:due|expected|booked|arriving|landing|lands|eta)",
+        rf"(?:restock|re-stock)(?:'s| is| eta(?: is)?| lands| landing| arrives| arriving| date is"
+        rf"| date's) (?:on )?(?:the )?(?:{_NTH}|{_MONTH}|{_DAY})",
+        r"\d+ (?:more )?(?:due|expected|booked|coming) in (?:on|from|for|next|this)\b",
+        # The shop's next delivery given a day: "next delivery from the supplier is w/c 14th".
+        r"next (?:delivery|shipment|batch|lot|po|consignment)(?: (?:from|off) (?:the |our )?"
+        r"(?:supplier|manufacturer|factory|maker|vendor))? (?:is |'s )?(?:due |expected |booked )?"
+        r"(?:on|w/c|wc|for|by|in|the|mid|early|late|next|this|\d|mon|tue|wed|thu|fri|sat|sun)",
+        # On its way into the shop's own stock: "due into the DC around the 20th".
+        r"(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:dc|warehouse|wh|stock)\b",
+    ),
+    # Come off backorder is back in stock: "the Camp Chair's just come off backorder".
+    rules(_IN, r"(?:come|came|comes|coming|taken) off (?:back[- ]?order|b/o)"),
     # Stock said to come back by a date, said of the item (never of the customer: "you should
     # return it by the 20th"): "it should return around the 20th".
     rules(
@@ -387,7 +409,9 @@ _TABLE = RuleSet.of(
         rf"(?:not|isn't|aren't) (?:in|part of) our (?:\w+ )?{CATALOGUE} any ?more",
         r"no more (?:coming|being made|on the way)",
         r"(?:we )?no longer (?:sell|make|carry|stock|produce|offer)",
-        r"(?:have |'ve )?stopped (?:selling|making|stocking|carrying|producing)",
+        r"(?:have |'ve )?stopped (?:selling|making|stocking|carrying|producing"
+        # An agent's "we stopped doing the X": said of an item, not of a service.
+        r"|(?:doing|listing|offering|ranging)(?= (?:the |those |these |that |them\b|it\b|xx)))",
         r"(?:had|have|decided|going) to (?:stop|cease) (?:selling|making|stocking|carrying"
         r"|producing)",
         r"(?:dc'?d|d/c|disc'?d|discontd|discont'd)",

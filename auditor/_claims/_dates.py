@@ -80,6 +80,8 @@ _SHORT_PREFIX = (
     r"by|on|this|next|until|till|til|before|last|coming|land|lands|landed|arrive|arrives"
     r"|arriving|arrived|arr|due|eta:?|there|between|and|to|from|or|thru|through|dlvd|dlvrd"
     r"|delivered|w/ ?u|w/ ?you|with u|with you|exp|expected|est|quoting|quoted"
+    # An agent's ETA read off the screen: "ETA's wed", "ETA now sat".
+    r"|eta's|etas|eta now"
 )
 _RELATIVE = "|".join(k.replace(" ", r"\s+") for k in sorted(_RELATIVE_DAYS, key=len, reverse=True))
 
@@ -90,6 +92,8 @@ _DATE = compile_pattern(
     # "arr 9/12": no year, after a word of when; read only where one reading is near today.
     r"|(?:(?<=\barr )|(?<=\beta )|(?<=\beta: )|(?<=\bby )|(?<=\bon )|(?<=\bdue )"
     r"|(?<=\bexpected )|(?<=\bexp )|(?<=\bdelivered )|(?<=\bdlvd )|(?<=\bdelivery )"
+    # A date read off a screen: "estimated delivery is showing as 15/12".
+    r"|(?<=\bas )"
     # A weekday beside it: "on tues 08/12".
     r"|(?<=\bmon )|(?<=\btue )|(?<=\btues )|(?<=\bwed )|(?<=\bthu )|(?<=\bthurs )|(?<=\bfri )"
     r"|(?<=\bsat )|(?<=\bsun )|(?<=day ))"
@@ -101,7 +105,9 @@ _DATE = compile_pattern(
     r"(?P<md>\d{1,2})(?:st|nd|rd|th)?(?![\w:])"
     r"(?:,?\s+(?P<my>\d{4})(?!\d))?"
     rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?"
-    r"|(?:the|on|by|arr|eta:?|due|until|till|til)\s+(?:the\s+)?)"
+    r"|(?:the|on|by|arr|eta:?|due|until|till|til"
+    # An ordinal right after an agent's word of arriving: "should land 10th-12th", "ETA's 9th".
+    r"|land|lands|arrive|arrives|arriving|expected|exp|eta's|etas)\s+(?:the\s+)?)"
     r"(?P<od>\d{1,2})(?:st|nd|rd|th)"
     # "between the 14th and 16th": a range of days of the month, read as its latest.
     r"(?:\s*(?:-|\u2013|\u2014|to|and|or)\s*(?:the\s+)?(?P<odhi>\d{1,2})(?:st|nd|rd|th))?"

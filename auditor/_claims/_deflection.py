@@ -118,8 +118,9 @@ _TARGET = (
 )
 #: The thing handed on: "this", "ur query", "your case", "the matter".
 _CASE = (
-    r"(?:(?:this|that|the) (?:[\w-]+ )?(?:conversation|chat|call|query|case|matter|issue|request"
-    r"|enquiry|inquiry|question|complaint|ticket)|this|it|that|ur \w+|your \w+|yr \w+|xx+)"
+    r"(?:(?:this|that|the|a|an) (?:[\w-]+ )?(?:conversation|chat|call|query|case|matter|issue"
+    r"|request|enquiry|inquiry|question|complaint|ticket)|this|it|that|ur \w+|your \w+|yr \w+"
+    r"|xx+)"
 )
 _HANDOFF_FAMILIES = rules(
     Deflection.CONTACT_SUPPORT.value,
@@ -259,6 +260,21 @@ _HANDOFF_FAMILIES = rules(
     rf" to|are going to) (?:give {_YOU} a (?:ring|call|bell)|(?:ring|call|phone) {_YOU})\b",
     r"(?:flagged|marked|booked|logged)(?: \w+){0,2}? (?:for|as) (?:a |an )?(?:call ?back"
     r"|callback|ring ?back)\b",
+    # An agent's hand-offs: asked to come back later ("please try us again after 2pm"), sent
+    # to whoever holds the money ("check with your bank"), told who knows ("the product team
+    # will be able to tell you"), or who handles it ("the manufacturer handles those").
+    r"(?:can you|could you|please|pls|you can|you could|you'll need to|best to|feel free to"
+    # (Not "try again later" alone: retrying the system is no hand-off, labelled.jsonl mx-015.)
+    r"|if you) (?:\w+ )?(?:try (?:us|back)|message|contact|ring|call|chat to|come back to"
+    r"|pop back)(?: us| me| back)?(?: again)? (?:after|later|in (?:an?|\d+|half)|tomorrow|tmrw|this"
+    r" (?:afternoon|evening)|tonight|on (?:mon|tue|wed|thu|fri|sat|sun)\w*)\b",
+    r"(?:check|speak|talk|chat|get in touch|take it up|raise it) (?:with|to) (?:your |ur |the )?"
+    r"(?:bank|card (?:issuer|provider|company)|paypal|klarna|clearpay|afterpay|building society)\b",
+    rf"{_TARGET} (?:will|'ll|should|would|can|could)(?: be able to)? (?:tell|advise|confirm"
+    rf"|answer|help) {_YOU}\b",
+    rf"{_TARGET} (?:will|would|should|might) know\b",
+    rf"{THIRD_PARTY} (?:handles?|deals? with|looks? after|takes? care of|sorts?) (?:those|that"
+    r"|these|them|this|it|all|warranty|warranties|repairs|claims)\b",
     negation=False,
 )
 #: An adverb between a negation and its verb: "I don't actually have sight of".
@@ -647,6 +663,13 @@ _DEFLECTIONS = RuleSet.of(
 _RELATION = "relation"
 _DECLINED = compile_pattern(r"\b(?:not|cannot|cant|unable|won't|wont)\b|n't\b")
 _REFUSALS = RuleSet.of(
+    # The customer's own card kept from an agent's screen is no one else's record: "I can't see
+    # card details on my side for security" is blindness, not a refusal.
+    rules(
+        None,
+        r"(?:card|payment|bank|billing) (?:details|numbers?|info|information)(?: [\w']+){0,5}"
+        r" (?:for|due to) security",
+    ),
     # A relative's or a friend's record, declined: "I'm not allowed to go into the details of
     # your sister's order"; said plainly ("your mum's order has shipped") it refuses nothing.
     rules(

@@ -62,11 +62,15 @@ _STRONG = compile_pattern(
         r"|land(?:s|ed|ing)?|be there|b there"
         r"|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
         r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed (?:for|4)"
+        # A carrier's event of handing over: "Delivered - handed to resident".
+        r"|handed (?:over )?to (?:the |a )?(?:resident|recipient|customer|occupant|neighbou?r"
+        r"|you|u)"
         # The carrier's proof of delivery: "POD received on tues 08/12", "per POD".
         r"|pod (?:received|shows|confirms|uploaded|on file)|per (?:the )?pod|proof of delivery"
         r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
-        rf"|{LEFT_AT} (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:your|a|the)"
-        rf" (?:[\w-]+ )?{DROP_PLACES}"
+        # (A carrier's label drops the article: "Delivered - left in porch".)
+        rf"|{LEFT_AT} (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:(?:your|a|the) )?"
+        rf"(?:[\w-]+ )?{DROP_PLACES}"
         r"|(?:you'll|you will|you should|you'd|should|will) (?:get|receive|recieve|have)"
         r" (?:it|them|your|xx+))\b"
     )
@@ -142,6 +146,9 @@ _CONTACT = compile_pattern(
     rf"|(?:get|gets|receive|have) (?:your|an|a|the|our|my) (?:\w+ )?{_MESSAGE}"
     rf"|{_MESSAGE}(?:(?!\b{_GOODS_WORDS}\b)[^.;,]){{0,40}}?\b(?:with|to|w/) (?:you|u)"
     r"|(?:get|come) back (?:with|w/) (?:you|u)"
+    # A message due, not the parcel: "next update expected tomorrow".
+    rf"|(?:next |an? |the |another )?{_MESSAGE}(?: (?:from|off) (?:the |your |our )?\w+)?"
+    r" (?:is |are |'s )?(?:expected|due)"
     r"|reach(?:es|ed)? (?:you|u) (?:by|via|on|over) (?:phone|e-?mail|text|sms|the phone))\b"
 )
 #: Either kind of cue, to find where they stand in one pass (an overlap with a clause is all
@@ -248,6 +255,8 @@ _CUE_WORDS = frozenset({
     "slot", "projection", "projected", "forecast",
     "saying", "showing", "window", "timeslot", "attempt", "reattempt", "re-attempt", "pod",
     "popped", "placed", "tucked", "hidden", "stashed", "exp", "quoting", "quoted", "van",
+    # An agent's forms: "their ETA's Thurs", "Delivered - handed to resident".
+    "eta's", "etas", "handed",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {

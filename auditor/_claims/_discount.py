@@ -201,6 +201,10 @@ _TABLE = RuleSet.of(
         r"|have been)"
         r" (?:\w+ )?(?:discounted|reduced|on sale|on offer|marked down)",
         r"free (?:shipping|delivery|returns?|postage|gift wrapping|wrapping)",
+        # A stock screen's column, not an offer: "5 free stock", "free to sell".
+        r"free (?:stock|to sell|to allocate)",
+        # (Opened on the number, searched only where "free" stands: "is", "at" open on most.)
+        r"\d+ free(?=\s*(?:[.,;!)\n]|$|(?:and|but|in|at|on)\b))",
         # A threshold is a delivery policy: "Standard (free over £50)", "free on orders over $35".
         rf"free (?:on (?:all )?orders )?(?:over|above|when you spend|for orders over) {_MONEY}",
         # No charge taken is no offer: "No charge was captured on your card".

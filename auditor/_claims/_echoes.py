@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from auditor._claims._compiled import compile_pattern
+from auditor._claims._screen import reported
 from auditor._claims._text import Segment, normalise
 
 #: `"…"` (curly quotes are straight after `_text.normalise`), or `'…'` opened after a blank and
@@ -77,6 +78,8 @@ def find_echoes(
         for match in _QUOTED.finditer(norm):
             start = match.start()
             if _REPORTING.search(norm, max(0, start - 2 * _LOOK_BACK), start) is not None:
+                continue
+            if reported(norm, start):  # a system's label an agent quotes off a screen
                 continue
             if "|" in norm and _TABLE_ROW.match(norm, norm.rfind("\n", 0, start) + 1):
                 continue

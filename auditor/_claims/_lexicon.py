@@ -208,9 +208,13 @@ RESTOCK = (
     r"|consignment|stock)"
     # The shop's own goods coming in: "they're due into the warehouse on the 2nd", "there's a
     # delivery booked in for Thursday" (of an item out of stock).
-    r"|(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:warehouse|stock)"
+    r"|(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:warehouse|stock|dc)"
     r"|(?:there's|there is|we've got|we have) (?:a|another) (?:\w+ )?(?:delivery|shipment)"
-    r" (?:booked|due|coming|expected|scheduled|arriving))\b"
+    r" (?:booked|due|coming|expected|scheduled|arriving)"
+    # An agent's purchase order and stock booked in: "next PO is due in on the 15th", "30 due
+    # in on the 14th".
+    r"|(?:next|new|open|outstanding) (?:po|p\.o\.|purchase order)|next (?:lot|batch|load)"
+    r"|\d+ (?:more )?(?:due|expected|booked|coming) in (?:on|from|for|next|this))\b"
 )
 #: What a shop sells, as a whole: "not part of our range", "outside our product assortment".
 CATALOGUE = (
@@ -325,7 +329,9 @@ APPROVING = ("approve", "authorise", "authorize", "accept", "grant", "okay", "si
 #: Where a returned parcel arrives: us, ours, the warehouse, our returns centre, the depot.
 RETURNS_PLACE = (
     r"(?:us|ours|(?:our |the )?(?:\w+ )?(?:warehouse|facility|returns? cent(?:re|er)|depot"
-    r"|returns? department|returns? team))"
+    r"|returns? department|returns? team"
+    # Where an agent's screen says it was booked in: "the returns bay", "the DC".
+    r"|returns? (?:bay|dock|desk|hub)|dc))"
 )
 #: Looking a returned item over, which happens only once it is back: the return is received.
 ASSESSING = (
@@ -353,7 +359,8 @@ def separable(verb: str, particle: str) -> str:
 #: "this login". A record that is not on it is someone else's.
 THIS_ACCOUNT = (
     r"(?:the (?:account|acct|login|profile|email) (?:you're|you are|youre|u r|ur) (?:signed in"
-    r" (?:to|with|as)|logged in (?:to|with|as)|signed into|logged into|using|chatting from)"
+    r" (?:to|with|as)|logged in (?:to|with|as)|signed into|logged into|using|chatting from"
+    r"|messaging from|messaging us from|contacting us from|writing from)"
     r"|this (?:account|acct|login|profile))"
 )
 #: Whom a record belongs to, when it is not the customer: "only the account holder", "the

@@ -325,7 +325,7 @@ _AMBIGUOUS = RuleSet.of(
         rf"(?:ready|rdy) (?:for|4) (?:dispatch|shipping|the courier|{COLLECTION})",
         # A field label lends any preparing word its status: "Status: packing".
         rf"status\W{{1,5}}(?:now |still |currently )?(?:{ing(*PREPARING)}|{past(*PREPARING)})",
-        r"awaiting (?:dispatch|shipment|shipping|fulfil?ment)",
+        r"awaiting (?:dispatch|despatch|shipment|shipping|fulfil?ment)",
         # A field of the work under way: "Packing: in progress".
         rf"{ing(*PREPARING)}\W{{1,6}}(?:in progress|underway|under way|ongoing|started)",
         r"waiting to be (?:packed|picked|prepared|dispatched|shipped)",
@@ -361,7 +361,8 @@ _AMBIGUOUS = RuleSet.of(
         r"in transit",
         r"en route|enroute|otw",
         r"(?:went|sent|gone) out",
-        rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|depot|facility|hub|us)",
+        # (An agent's "left the DC": the distribution centre, said only of leaving it.)
+        rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|dc|depot|facility|hub|us)",
         # Left by another verb, from a place with a name: "departed our Reno facility".
         rf"{past('depart', 'exit')} (?:from )?(?:our |the )?(?:\w+ )?(?:{PREMISES[3:-1]}|depot"
         r"|facility|hub|site|store)",
@@ -452,6 +453,34 @@ _AMBIGUOUS = RuleSet.of(
         r"turned up",
         r"landed",
         r"dropped (?:it |them |your \w+ )?off",
+    ),
+    # An agent reading the order off their screen: the hold or the queue it sits in, the
+    # warehouse's pick, the night's dispatch, the carrier's failed try at the door.
+    rules(
+        _PENDING,
+        r"on (?:a|an) (?:[\w-]+ )?hold(?! pending)",
+        r"(?:fraud|payment|pmt|risk|security|verification|manual|admin) (?:hold|queue)",
+    ),
+    rules(
+        _PENDING,
+        r"(?:hasn't|hasnt|has not|isn't|isnt|is not|not) (?:yet )?(?:been )?released to"
+        r" (?:the |our )?(?:warehouse|floor|fulfil?ment|dc|wms)",
+        negation=False,
+    ),
+    rules(
+        _PROCESSING,
+        r"(?:pick|pack|picking|packing|picked|packed) (?:complete|completed|done|confirmed"
+        r"|finished)",
+        r"(?:in|into) (?:the|our) (?:pick|pack) (?:queue|list|wave)",
+        r"(?:dispatching|despatching) " + _SOON,
+    ),
+    rules(
+        _SHIPPED,
+        rf"(?:driver|courier|carrier|postman|postie|{CARRIER_NAMES[3:-1]}) (?:tried|attempted)",
+        r"(?:driver|courier|carrier|postman|postie) (?:couldn't|couldnt|could not|wasn't able to"
+        r"|was unable to) (?:find|get in|get into|access|deliver|locate|gain)",
+        r"(?:delivery |carrier |tracking )?exception(?! of\b| to\b)",
+        negation=False,
     ),
 )
 _OFF_TOPIC = compile_pattern(

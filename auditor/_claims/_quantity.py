@@ -32,7 +32,7 @@ _LEFT_STOCK = (
 )
 _STOCK = (
     rf"(?:{_LEFT_STOCK}|remaining|remains?(?! (?:to|unclear|open|unknown)\b)|in stock|in-stock"
-    r"|available|(?<=\d\s)avail|on hand|in (?:our )?inventory"
+    r"|available|(?<=\d\s)avail|on hand|in (?:our )?inventory|free stock|free to sell"
     r"|(?:in|at) (?:the|our)(?: main| central| local| other| [a-z]+)? (?:warehouse|depot|store"
     r"|shop|stock ?room|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))"
     r"|on the shel(?:f|ves)|in store|in (?:the )?wh\b"
@@ -90,6 +90,8 @@ _YES_NAME_BEFORE = compile_pattern(rf"x{_YES_BEFORE}$")
 #: standing as the value of a name in a terse stock list, closing its clause.
 _NAME_BEFORE = compile_pattern(
     r"x(?:'s\s+|\s*(?:[:=\u2014\u2192-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*"
+    # A level read off a screen: "the Head Torch is at 2 now".
+    r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
     r"|\s))$"
 )
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
@@ -108,6 +110,7 @@ _OF_THEM_BEFORE = compile_pattern(
 )
 _NAME_GAP = compile_pattern(
     r"'s\s+|\s*(?:[:=\u2014\u2192-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*|\s"
+    r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
     rf"|{_YES_BEFORE})"
 )
 #: What may close a terse count besides punctuation: a time word, an apology, a stock place
@@ -115,11 +118,15 @@ _NAME_GAP = compile_pattern(
 _VALUE_TAIL = (
     r"(?:[ \t]+(?:atm|rn|right now|at the moment|at present|now|today|currently|sorry|sry"
     r"|soz|i'm afraid|tho|though|in (?:the )?(?:wh|warehouse|stock ?room)|in stock|on hand"
-    r"|avail(?:able)?|left|remaining)\b)*"
+    r"|avail(?:able)?|left|remaining"
+    # An agent's stock screen: "Glass Kettle has 11 free".
+    r"|free(?! (?:delivery|shipping|returns?|postage|gift|of|with|when|if|to)\b))\b)*"
 )
 #: (Or before the next pair of a list: "the 1L at 0 and the French Press at 22".)
 _VALUE_NUMBER = compile_pattern(
-    rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$|(?:and|n|&|but|while|whereas)[ \t]+(?:the )?x)"
+    rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$|(?:and|n|&|but|while|whereas)[ \t]+(?:the )?x"
+    # Or before what else the screen says: "the XL is at 0 with nothing on order".
+    r"|with[ \t]+(?:nothing|none|no|more|another|\d))"
     # A spaced slash between two pairs: "grinder: 11 / coffee maker: 2".
     r"|[ \t]+/[ \t])"
 )
@@ -146,7 +153,9 @@ _READS = _compile(
     rf"{_NUM}(?=\s+(?:{_UNIT}|of\b(?! (?:your|my|our (?:\w+ )?(?:orders?|customers?)))|xx+"
     r"|left\b|remaining\b|in stock\b|available\b|on (?:hand|the system)\b)|-?ish\b|\+"
     # Closing its clause, a time word at most after it: "it's showing 1 now".
-    r"|(?:\s+(?:now|atm|rn|right now|at the moment|today))?\s*(?:[.,;!)\n]|$))"
+    r"|(?:\s+(?:now|atm|rn|right now|at the moment|today))?\s*(?:[.,;!)\n]|$"
+    # Or before a turn to what else is true: "showing 0 at the moment but 30 are due in".
+    r"|(?:but|though|tho)\b))"
 )
 #: "only 2 sets", "just 4 units": a scarce count of units; "avail but only 1": a scarce count
 #: closing a clause of a sentence about stock (`_STOCKED_BEFORE`).
@@ -198,6 +207,8 @@ _CHOICES_AFTER = compile_pattern(
 )
 _LABEL = _compile(
     r"(?:stock(?: levels?| counts?| checks?)?|(?:quantity|qty)(?: available)?|inventory"
+    # An agent's stock screen: available to sell / to promise, stock on hand, free stock.
+    r"|ats|atp|soh|free stock|free to sell"
     r"|units?(?: (?:available|in stock|left|on hand))?)"
     rf"(?: (?:for|of) [\w-]+| (?:(?:for|of) )?(?:the )?{_NAMED})?\s*(?:is|are|:|=|-|says|shows"
     rf"|showing|reads)?\s*(?:at )?{_NUM}"
@@ -243,7 +254,8 @@ _FIRST_WORDS = tuple(
         (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's", "they", "they've",
                     "theres", "weve", "ive",
                     "got"), None),
-        (_LABEL, ("stock", "quantity", "qty", "inventory", "unit", "units"), None),
+        (_LABEL, ("stock", "quantity", "qty", "inventory", "unit", "units", "ats", "atp", "soh",
+                  "free"), None),
         (_READS, ("shows", "show", "showing", "holding", "holds", "see", "seeing", "counted",
                   "count"), None),
         (_LAST_N, ("down", "only", "just", "we're", "we", "onto", "on"), None),
@@ -274,7 +286,7 @@ _GET_ONE = compile_pattern(
 #: "… but they're all reserved for existing orders": a count set aside is none to sell.
 _ALLOCATED_WORDS = frozenset(past(*ALLOCATING).removeprefix("(?:").removesuffix(")").split("|"))
 _ALLOCATED_AFTER = compile_pattern(
-    rf"\b{past(*ALLOCATING)} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,2}}?"
+    rf"\b{past(*ALLOCATING)} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,3}}?"
     r"(?:orders?|customers?)\b"
 )
 _SCARCE = compile_pattern(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")

@@ -349,9 +349,26 @@ _TABLE = RuleSet.of(
         _PENDING,
         rf"(?:{_REFUND_S}(?: been)?|{_REFUND}){_FILL} (?:{_AUX} )?(?:\w+ and )?(?:approved"
         r"|initiated|requested|authori[sz]ed)",
+        # An agent's ticket raised for the money: "refund's raised but it's with finance" (not
+        # a credit note raised, which is the money sent).
+        rf"(?:refund|rfnd|refnd)(?:'s)?{_FILL}(?: is| has| was| request)?"
+        r"(?: been| now| just){0,2} raised",
         negated=_PENDING,
     ),
     rules(None, r"be refunded"),
+    # Not yet let go, in an agent's words: "the refund's not been released yet".
+    rules(
+        _PENDING,
+        rf"(?:{_REFUND_S}|{_REFUND}(?: (?:has|is|have|are))?)(?: still)? (?:not|n't|not yet)"
+        r"(?: yet)?(?: been)? (?:released|actioned|signed off|authori[sz]ed)",
+        negation=False,
+    ),
+    # A charge kept is no refund's state: "no refund on the postage, but the £27 …".
+    rules(
+        None,
+        rf"no {_REFUND} (?:on|for|of) (?:the |your |ur )?(?:original |return )?(?:postage"
+        r"|shipping|delivery(?: charge| fee)?|p&p|carriage)",
+    ),
     # Qualifying for one is no state; not qualifying is none ("doesn't qualify for a refund").
     rules(None, r"qualify for (?:a |any )?refund", negated=_NONE),
     rules(

@@ -214,6 +214,10 @@ _TABLE = RuleSet.of(
         r" (?:at|in|by|into) (?:our |the )?(?:\w+ )?(?:warehouse|facility|returns? cent(?:re|er)"
         r"|depot|returns? team|returns? department)",
         r"(?:came|come|made it|got|arrived|arrives) back (?:to|at|in|with) (?:us|our \w+)",
+        rf"(?:came|come|made it|got|arrived|arrives) back (?:in)?to {RETURNS_PLACE}",
+        rf"(?:came|come) into {RETURNS_PLACE}",
+        # Checked and found fit, which happens only once it is back: "passed inspection".
+        r"passed (?:the |its |our )?(?:inspection|qc|quality control|quality checks?|checks)",
         rf"(?:being|getting|been) {_ASSESSED}",
         rf"(?:being|getting|been) {past(*ASSESSING)}",
         r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
@@ -238,6 +242,15 @@ _TABLE = RuleSet.of(
         rf"{forms('give')} (?:it|them) (?:a|the) (?:once-over|once over|look over|check)",
         r"(?:being|been|getting) given (?:a|the) (?:once-over|once over|look over|check)",
         r"(?:in|with|at) (?:qc|quality control|inspection|the inspection queue)",
+        # An agent's screen: "pending QC", "awaiting QC", "QC pending".
+        r"(?:pending|awaiting|waiting on|waiting for|queued for) (?:qc|quality control)\b",
+        r"qc (?:pending|in progress|underway|queue)",
+        # Received said with "'s" joined to the noun: "your return's been received".
+        r"(?:return|item|parcel|package|xx+)'s (?:now |just )?(?:been )?(?:received|recieved|rcvd"
+        r"|rec'd|recd)(?: back)?",
+        # The return came in, said of the return itself: "the return came in on Friday".
+        r"(?:the|your|ur|this|that) return (?:has |have |just |finally |now )*(?:came|come|landed"
+        r"|turned up|got here|arrived)(?: in| back)?\b(?! (?:to|at) (?:you|your)\b)",
         r"(?:have|got) (?:your |the )?returned \w+|in hand",
         # Where it is now, with no verb: "RMA-1 at warehouse, checking now".
         rf"xx+(?: is|'s)? (?:now )?(?:at|in) {RETURNS_PLACE}",
