@@ -76,16 +76,8 @@ def find_echoes(
     found: list[Segment] = []
     if any(map(norm.__contains__, _QUOTE_MARKS)):
         for match in _QUOTED.finditer(norm):
-            start = match.start()
-            if _REPORTING.search(norm, max(0, start - 2 * _LOOK_BACK), start) is not None:
-                continue
-            if reported(norm, start):  # a system's label an agent quotes off a screen
-                continue
-            if "|" in norm and _TABLE_ROW.match(norm, norm.rfind("\n", 0, start) + 1):
-                continue
-            if quoted and _pasted(norm, start, quoted):
-                continue
-            found.append(Segment(start, match.end()))
+            if not _a_record_quoted(norm, match.start(), quoted):
+                found.append(Segment(match.start(), match.end()))
     for start, end in emphasis:
         window = norm[max(0, start - _LOOK_BACK) : start].rstrip(" *_")
         offered = norm[max(0, start - 2 * _LOOK_BACK) : start].rstrip(" *_")
@@ -101,6 +93,19 @@ def find_echoes(
         if segment.start >= apart[-1].end:
             apart.append(segment)
     return apart
+
+
+def _a_record_quoted(norm: str, start: int, quoted: Sequence[int]) -> bool:
+    """The quote at `start` gives a record's own words, not the customer's: after reporting
+    words ("the tracking says"), a system's label an agent quotes off a screen, a table's
+    cell, or a blockquote's line pasted in."""
+    if _REPORTING.search(norm, max(0, start - 2 * _LOOK_BACK), start) is not None:
+        return True
+    if reported(norm, start):
+        return True
+    if "|" in norm and _TABLE_ROW.match(norm, norm.rfind("\n", 0, start) + 1):
+        return True
+    return bool(quoted) and _pasted(norm, start, quoted)
 
 
 #: What may stand between a blockquote's marks and a quote that opens its line: blanks left by
