@@ -115,9 +115,11 @@ _TABLE = RuleSet.of(
         # (Read off a screen too: "showing plenty".)
         rf"(?:there's|there is|there are|there're|we've|we have|we've got|got|showing|shows)"
         rf" {_PLENTY}",
-        # (Not "any information", "any eta for new stock": what is had is no stock.)
-        r"(?:have|got) any(?! (?:info|information|details|eta|etas|idea|update|updates|news"
-        r"|record|records|visibility|access|data|dates?|way|clue|notes|tracking|more info)\b)"
+        # (Not "any information", "any eta for new stock", "any additional information":
+        # what is had is no stock.)
+        r"(?:have|got) any(?! (?:[\w-]+ ){0,2}(?:info|information|details|eta|etas|idea|update"
+        r"|updates|news|record|records|visibility|access|data|dates?|way|clue|notes|tracking"
+        r"|more info)\b)"
         r"(?: of (?:them|those|these|it|that|the xx+|xx+))?(?: (?:left|in stock|available))?",
         rf"back in {_STOCK}",
         # Some still to be had: "there's some left".

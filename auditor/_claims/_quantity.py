@@ -360,8 +360,8 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
     else:
         start = match.start()
     clause = doc.clause_at(start)
-    if silent(clause):
-        return None
+    if silent(clause) or doc.clause_at(max(match.end() - 1, start)).question:
+        return None  # (or its words run into a question: "3708 - in stock or not?")
     if not _ALLOCATED_WORDS.isdisjoint(doc.words.word_set) and _ALLOCATED_AFTER.search(
         doc.masked, start, doc.sentence_at(start).end
     ):

@@ -1,0 +1,59 @@
+"""Two false stock claims found on the fourth hand-judged model set (seeds 49 and 50,
+`docs/llm.md`), after it was scored: each made a correct assistant's answer a `fail`.
+
+- A count whose words run into a question asserts nothing: "3708 - in stock or not?" was read
+  as 3,708 units in stock (the number is the item's name, and the sentence asks).
+- Information had is no stock, whatever stands between "any" and the noun: "I don't have any
+  additional information about …" was read as out of stock.
+
+The sentences are written for this test; each mechanism has look-alikes that must still read.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor._claims import ClaimKind, ExtractionContext, extract
+
+ITEMS = ExtractionContext(
+    items={"PN-3708": "Harbor Frying Pan 3708", "TO-1239": "Matte Kitchen Torch 1239"}
+)
+
+
+def stock(text: str) -> set[tuple[str, object]]:
+    kinds = [ClaimKind.AVAILABILITY, ClaimKind.QUANTITY]
+    return {(c.kind.value, c.value) for c in extract(text, kinds, ITEMS)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Checking for you: 3708 - in stock or not?",
+        "Sorry, just so I'm sure - 12 in stock, or none?",
+        "I'm afraid I don't have any further information on the Matte Kitchen Torch 1239.",
+        "We don't have any recent stock data for that torch, sorry.",
+        "I haven't got any new updates about the frying pan.",
+    ],
+)
+def test_nothing_is_read(text: str) -> None:
+    assert stock(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("Harbor Frying Pan 3708: 12 left.", {("availability", "in_stock"), ("quantity", 12)}),
+        ("We don't have any left, I'm afraid.", {("availability", "out_of_stock")}),
+        (
+            "We don't have any of the frying pans left.",
+            {("availability", "out_of_stock")},
+        ),
+        ("Sorry, we haven't got any at the moment.", {("availability", "out_of_stock")}),
+        (
+            "Yes - 12 in stock. Want me to reserve one?",
+            {("availability", "in_stock"), ("quantity", 12)},
+        ),
+    ],
+)
+def test_stock_beside_them_is_still_read(text: str, claims: set[tuple[str, object]]) -> None:
+    assert stock(text) == claims
