@@ -136,6 +136,26 @@ _HEAD_STOPWORDS = frozenset(
         "free",
         "sale",
         "edition",
+        # Words of time and of the talk around an answer, too common in any answer to name an
+        # item alone: "we'll email you by end of day" is no Day Pack 30L.
+        "day",
+        "days",
+        "week",
+        "month",
+        "year",
+        "time",
+        "night",
+        "morning",
+        "evening",
+        "hour",
+        "minute",
+        "today",
+        "tomorrow",
+        "weekend",
+        "end",
+        "way",
+        "thing",
+        "team",
     ]
 )
 _MAX_HEAD_NAME_TOKENS = 4

@@ -6,6 +6,9 @@
 - Information had is no stock, whatever stands between "any" and the noun: "I don't have any
   additional information about …" was read as out of stock.
 
+And one found by the `agent6` helper: a word of time ("by end of day") named the one item
+whose only name word it is ("Day Pack 30L") as the subject of a hand-off.
+
 The sentences are written for this test; each mechanism has look-alikes that must still read.
 """
 
@@ -57,3 +60,29 @@ def test_nothing_is_read(text: str) -> None:
 )
 def test_stock_beside_them_is_still_read(text: str, claims: set[tuple[str, object]]) -> None:
     assert stock(text) == claims
+
+
+#: A catalogue whose one name word is a word of time ("Day Pack 30L": "pack" names nothing).
+TIMED = ExtractionContext(items={"DP-0030": "Day Pack 30L", "NL-0005": "Night Light"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've passed this to a colleague, who will email you by end of day.",
+        "Let me pass you to the team; they reply the same day.",
+    ],
+)
+def test_a_word_of_time_names_no_item(text: str) -> None:
+    """Found by the `agent6` helper: "by end of day" named the Day Pack 30L as the subject of
+    the hand-off (a wrong subject on any shop that sells one)."""
+    claims = extract(text, [ClaimKind.DEFLECTION], TIMED)
+    assert [(c.value, c.subject) for c in claims] == [("contact_support", None)]
+
+
+def test_the_names_themselves_still_read() -> None:
+    read = extract("The Day Pack 30L is in stock; the night light is sold out.", None, TIMED)
+    assert {(c.value, c.subject) for c in read} == {
+        ("in_stock", "DP-0030"),
+        ("out_of_stock", "NL-0005"),
+    }
