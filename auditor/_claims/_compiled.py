@@ -258,12 +258,6 @@ def _open() -> _File | None:
     return _file if isinstance(_file, _File) else None
 
 
-def _read(path: Path) -> dict[_Key, _Entry]:
-    """Every pattern the file at `path` remembers (empty when it cannot be read)."""
-    found = _File.read(path)
-    return {} if found is None else found.entries()
-
-
 def _write(
     path: Path,
     known: dict[_Key, _Entry],

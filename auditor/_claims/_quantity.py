@@ -19,7 +19,7 @@ from auditor._claims._negation import hedged
 from auditor._claims._numbers import NUMBER, NUMBER_WORDS, parse_number
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import resolve
-from auditor._claims._scan import silent
+from auditor._claims._scan import silent, silent_at
 from auditor._claims._subjects import SubjectType
 from auditor._claims._text import Clause
 
@@ -360,8 +360,8 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
     else:
         start = match.start()
     clause = doc.clause_at(start)
-    if silent(clause) or doc.clause_at(max(match.end() - 1, start)).question:
-        return None  # (or its words run into a question: "3708 - in stock or not?")
+    if silent_at(doc, start, match.end()):
+        return None
     if not _ALLOCATED_WORDS.isdisjoint(doc.words.word_set) and _ALLOCATED_AFTER.search(
         doc.masked, start, doc.sentence_at(start).end
     ):

@@ -59,6 +59,14 @@ def silent(clause: Clause, *, questions: bool = False) -> bool:
     return clause.echo or clause.conditional or (clause.question and not questions)
 
 
+def silent_at(doc: Document, start: int, end: int, *, questions: bool = False) -> bool:
+    """Words at `start:end` assert nothing: their clause is `silent`, or they run into a
+    question ("3708 - in stock or not?": the count's clause ends at the dash)."""
+    if silent(doc.clause_at(start), questions=questions):
+        return True
+    return not questions and end > start and doc.clause_at(end - 1).question
+
+
 def _phrase(
     doc: Document, rule: Rule, match: re.Match[str], questions: bool, kind: str | None
 ) -> _Raw | None:
@@ -67,7 +75,7 @@ def _phrase(
     if start == end:
         return None
     clause = doc.clause_at(start)
-    if silent(clause, questions=questions) or doc.crosses_block(start, end):
+    if silent_at(doc, start, end, questions=questions) or doc.crosses_block(start, end):
         return None
     if kind is not None and not doc.reads(kind, clause, start, end):
         return None
