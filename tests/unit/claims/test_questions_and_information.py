@@ -1,9 +1,9 @@
 """Two false stock claims found on the fourth hand-judged model set (seeds 49 and 50,
-`docs/llm.md`), after it was scored: each made a correct assistant's answer a `fail`.
+`docs/llm.md`), after it was scored: each turned an answer into a `fail`.
 
 - Words that run into a question assert nothing (`_scan.silent_at`, for phrases and counts):
-  "3708 - in stock or not?" was read
-  as 3,708 units in stock (the number is the item's name, and the sentence asks).
+  "3708 - in stock or not?" was read as 3,708 units in stock (the number is the item's name,
+  and the sentence asks).
 - Information had is no stock, whatever stands between "any" and the noun: "I don't have any
   additional information about …" was read as out of stock.
 
