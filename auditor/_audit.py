@@ -71,6 +71,7 @@ from auditor._store import (
     FINISHED_KEY,
     ITEMS_FILE,
     META_FILE,
+    RECORDS_FILE,
     REJUDGED_FILE,
     REJUDGED_RESULTS_FILE,
     STATUS_KEY,
@@ -191,15 +192,33 @@ def _snapshot_info(snapshot: Snapshot) -> dict[str, Any]:
 
 def _extractor(snapshot: Snapshot, vocabulary: Vocabulary | None = None) -> Any:
     """Claims as the audit reads them: the shop's item names and its `[vocabulary]`."""
-    return extractor_for({sku: fact.name for sku, fact in snapshot.stock.items()}, vocabulary)
+    return extractor_for(
+        {sku: fact.name for sku, fact in snapshot.stock.items()},
+        vocabulary,
+        orders=snapshot.orders,
+        returns=snapshot.returns,
+    )
 
 
-def extractor_for(items: Mapping[str, str], vocabulary: Vocabulary | None = None) -> Any:
-    """`extract(text, now)` over a catalogue (SKU -> name) and a vocabulary; shared with the
-    re-judging of stored answers (`auditor report --rejudge`)."""
+def extractor_for(
+    items: Mapping[str, str],
+    vocabulary: Vocabulary | None = None,
+    *,
+    orders: Iterable[str] = (),
+    returns: Iterable[str] = (),
+) -> Any:
+    """`extract(text, now)` over a catalogue (SKU -> name), the shop's order and return ids
+    and a vocabulary; shared with the re-judging of stored answers (`auditor report
+    --rejudge`)."""
+    from auditor._claims._subjects import SubjectType
+
+    records = {
+        **dict.fromkeys(orders, SubjectType.ORDER),
+        **dict.fromkeys(returns, SubjectType.RETURN),
+    }
     # The item index is built once (~1 ms per 50 items) and shared by every clock's context;
     # the clock only resolves relative dates ("tomorrow"), so one context per date reads the same.
-    base = ExtractionContext(items=items, vocabulary=vocabulary or Vocabulary())
+    base = ExtractionContext(items=items, vocabulary=vocabulary or Vocabulary(), records=records)
     contexts: dict[date, ExtractionContext] = {}
     # The rules (`extract`: every rule module, their tables, markdown-it) are imported here,
     # before the first question, although deferring them to the first answer would start the
@@ -391,6 +410,9 @@ def _start(
     write_plan(directory, plan)
     # What extraction knew of the shop's names, so that stored answers can be read again.
     write_json(directory / ITEMS_FILE, {sku: fact.name for sku, fact in snapshot.stock.items()})
+    # And of its order and return ids, however the shop writes them (`_claims/_records.py`).
+    records = {"orders": sorted(snapshot.orders), "returns": sorted(snapshot.returns)}
+    write_json(directory / RECORDS_FILE, redactor.data(records))
     return plan, {}
 
 

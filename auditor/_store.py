@@ -6,6 +6,7 @@ plan.jsonl              every planned probe, in order (resume and shards read it
 results.jsonl           one line per finished probe, appended as they finish
 contract_findings.json  anchor responses that broke their documents
 items.json              the snapshot's item names (SKU -> name): what extraction knew
+records.json            the snapshot's order and return ids: which records an answer may name
 results.rejudged.jsonl  the stored answers judged again (`auditor report --rejudge`)
 rejudged.json           when, how and under which configuration they were judged again
 audit.json, summary.md  the rendered reports
@@ -29,6 +30,7 @@ META_FILE = "meta.json"
 PLAN_FILE = "plan.jsonl"
 CONTRACT_FILE = "contract_findings.json"
 ITEMS_FILE = "items.json"
+RECORDS_FILE = "records.json"
 REJUDGED_RESULTS_FILE = "results.rejudged.jsonl"
 REJUDGED_FILE = "rejudged.json"
 MINIMAL_FILE = "minimal.jsonl"

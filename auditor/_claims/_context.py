@@ -6,7 +6,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from auditor._claims._subjects import EMPTY_INDEX, ItemIndex
+from auditor._claims._records import EMPTY_RECORDS, RecordIndex
+from auditor._claims._subjects import EMPTY_INDEX, ItemIndex, SubjectType
 from auditor._claims._vocabulary import Vocabulary
 
 
@@ -48,12 +49,17 @@ class ExtractionContext:
     #: SKU -> item name, to tell which item an answer names and to keep names from speaking.
     items: Mapping[str, str] = field(default_factory=Catalogue)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    #: The shop's order and return ids (id -> type), so that ids the shop writes its own way
+    #: ("R100000001") name their record (`_records`); built into an index once.
+    records: Mapping[str, SubjectType] | RecordIndex = EMPTY_RECORDS
 
     def __post_init__(self) -> None:
         if self.now is not None and self.now.utcoffset() is None:
             raise ValueError("ExtractionContext.now must be time zone aware")
         if not isinstance(self.items, Catalogue):
             object.__setattr__(self, "items", Catalogue(self.items))
+        if not isinstance(self.records, RecordIndex):
+            object.__setattr__(self, "records", RecordIndex.of(self.records))
 
     @property
     def index(self) -> ItemIndex:
@@ -62,4 +68,11 @@ class ExtractionContext:
 
     def at(self, now: datetime) -> ExtractionContext:
         """This context with another clock, sharing the catalogue's index."""
-        return ExtractionContext(now=now, items=self.items, vocabulary=self.vocabulary)
+        return ExtractionContext(
+            now=now, items=self.items, vocabulary=self.vocabulary, records=self.records
+        )
+
+    @property
+    def record_index(self) -> RecordIndex:
+        records = self.records
+        return records if isinstance(records, RecordIndex) else EMPTY_RECORDS

@@ -13,6 +13,7 @@ from auditor._claims._dispatch import WordIndex
 from auditor._claims._echoes import blank, find_echoes, keep_mentions
 from auditor._claims._lexicon import CARRIERS
 from auditor._claims._markdown import Layout, layout
+from auditor._claims._records import with_records
 from auditor._claims._subjects import Mention, SubjectType, find_mentions, mask, split_words
 from auditor._claims._text import Clause, Segment, clauses, normalise, sentences
 
@@ -217,6 +218,9 @@ class Document:
         norm = normalise(text if structure is None else structure.plain)
         pieces = split_words(norm)
         mentions = find_mentions(norm, context.index, pieces)
+        records = context.record_index
+        if records:
+            mentions = with_records(mentions, records.find(norm, pieces[1::2]))
         echoes = find_echoes(
             norm, *(() if structure is None else (structure.emphasis, structure.quoted))
         )

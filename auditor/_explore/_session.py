@@ -27,6 +27,7 @@ from auditor._adapters import (
 from auditor._adapters._redacting import RedactingAssistant
 from auditor._anchors import AnchorError, Anchors, AnchorUnreachable, open_anchors
 from auditor._claims import Claim, ExtractionContext, extract
+from auditor._claims._subjects import SubjectType
 from auditor._config import AuditConfig
 from auditor._customers import customer_auth, identities
 from auditor._explore._model import Exploration, Truth
@@ -208,5 +209,12 @@ async def open_session(
             assistants,
             snapshot,
             NameIndex(snapshot),
-            ExtractionContext(items=items, vocabulary=config.extraction_vocabulary()),
+            ExtractionContext(
+                items=items,
+                vocabulary=config.extraction_vocabulary(),
+                records={
+                    **dict.fromkeys(snapshot.orders, SubjectType.ORDER),
+                    **dict.fromkeys(snapshot.returns, SubjectType.RETURN),
+                },
+            ),
         )

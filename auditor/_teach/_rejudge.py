@@ -166,12 +166,18 @@ def fact_from_record(fact_kind: str, record: TruthRecord | None) -> Fact | None:
         raise StoredTruthError(f"stored {fact_kind} fact unreadable: {error}") from None
 
 
-def stored_catalogue(items: Mapping[str, str], results: Iterable[ProbeResult]) -> Catalogue:
-    """Which subjects a stored audit knew: its items (SKU -> name) and every order and return
-    a stored truth holds (a return's order too), for telling an answer about another one."""
+def stored_catalogue(
+    items: Mapping[str, str],
+    results: Iterable[ProbeResult],
+    records: Mapping[str, Iterable[str]] | None = None,
+) -> Catalogue:
+    """Which subjects a stored audit knew: its items (SKU -> name), its snapshot's order and
+    return ids (`records.json`, as `records`: "orders" and "returns"), and every order and
+    return a stored truth holds (a return's order too), for telling an answer about another
+    one."""
     stock = dict(items)
-    orders: dict[str, str] = {}
-    returns: dict[str, str] = {}
+    orders: dict[str, str] = dict.fromkeys((records or {}).get("orders", ()), "")
+    returns: dict[str, str] = dict.fromkeys((records or {}).get("returns", ()), "")
     for result in results:
         for record in (result.truth_before, result.truth_after):
             fact = None if record is None else record.fact

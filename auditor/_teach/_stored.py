@@ -22,6 +22,7 @@ from auditor._report import Audit
 from auditor._results import ProbeResult, stored_results, write_jsonl
 from auditor._store import (
     ITEMS_FILE,
+    RECORDS_FILE,
     REJUDGED_FILE,
     REJUDGED_RESULTS_FILE,
     read_meta,
@@ -64,6 +65,23 @@ def read_items(directory: Path, results: Iterable[ProbeResult]) -> tuple[dict[st
     return found, FROM_RESULTS
 
 
+def read_records(directory: Path) -> dict[str, list[str]]:
+    """The snapshot's order and return ids (`records.json`); none for audits written before it
+    existed, or when it is unreadable: the ids in the stored facts stand in then."""
+    try:
+        data = json.loads((directory / RECORDS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"orders": [], "returns": []}
+    if not isinstance(data, dict):
+        data = {}
+    return {
+        key: [str(x) for x in value if isinstance(x, str)]
+        if isinstance(value := data.get(key), list)
+        else []
+        for key in ("orders", "returns")
+    }
+
+
 def current_results(directory: Path) -> Sequence[ProbeResult]:
     """The verdicts the reports show: the last re-judging's, else the run's; read from disk as
     they are walked, one at a time (an audit of 100,000 answers is never held whole)."""
@@ -85,8 +103,11 @@ def rejudge_directory(
     meta = read_meta(directory)
     original = stored_results(directory)  # read as a stream: one result in memory at a time
     items, catalogue = read_items(directory, original)
-    known = stored_catalogue(items, original)  # which subjects existed: the snapshot's view
-    extractor = extractor_for(items, config.extraction_vocabulary())
+    # Which subjects existed: the snapshot's view.
+    known = stored_catalogue(items, original, read_records(directory))
+    extractor = extractor_for(
+        items, config.extraction_vocabulary(), orders=known["orders"], returns=known["returns"]
+    )
     reader, untaught = None, None
     if config.reader is not None:  # readings from the audit's cache only: nothing is asked
         from auditor._reader._client import OfflineReader

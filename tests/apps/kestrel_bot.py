@@ -7,7 +7,9 @@ asker's orders. Stock questions, asked by nobody in particular, are read with th
 catalogue key. It understands questions with the reference assistant's rules and words its
 answers in the reference assistant's standard voice: the point is the shop, not the wording.
 
-`fault="all_shipped"` reports every order as shipped, whatever its shipments say.
+`fault="all_shipped"` reports every order as shipped, whatever its shipments say;
+`fault="other_order"` answers about another of the asker's orders than the one asked (its own
+number in the answer), as an assistant that takes the first order in the list would.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ _RETURN_STATUS = {
     "canceled": "rejected",
 }
 _ITEM_STATUS = {"retired": "discontinued", "preorder": "backordered"}
-FAULTS = ("all_shipped",)
+FAULTS = ("all_shipped", "other_order")
 #: How the shop's access log tells the bot's reads from the auditor's.
 USER_AGENT = "kestrel-bot"
 
@@ -124,6 +126,8 @@ class KestrelBot:
     ) -> str:
         if key is None:
             return self.phrases.say("sign_in", text)
+        if self.fault == "other_order":
+            number = await self._another_order(client, key, number)
         document = await self._get(client, f"/orders/{number}", key)
         if document is None:
             return self.phrases.say("order.not_found", text, order_id=number)
@@ -134,6 +138,15 @@ class KestrelBot:
         if intent is Intent.DELIVERY:
             return self.orders.delivery(text, order)
         return self.orders.status(text, order)
+
+    async def _another_order(self, client: httpx.AsyncClient, key: str, number: str) -> str:
+        """The asker's order listed after `number` (the first after the last); `number` when
+        it is their only one or not theirs."""
+        listed = await self._get(client, "/orders", key)
+        numbers = [order["number"] for order in _joined(listed)] if listed else []
+        if number not in numbers or len(numbers) < 2:
+            return number
+        return numbers[(numbers.index(number) + 1) % len(numbers)]
 
     # -- returns -------------------------------------------------------------------------------
 

@@ -124,3 +124,29 @@ def test_an_assistant_that_says_every_order_shipped_is_caught_and_re_read_as_the
     for call in re_reads:
         order = call.path.rsplit("/", 1)[1]
         assert (call.customer, call.status) == (shop.owner_of(order), 200)
+
+
+def test_an_answer_about_the_askers_other_order_is_a_wrong_subject(
+    tmp_path, kestrel: ServedKestrel, bot
+):
+    """Kestrel numbers its orders "R100000001", unlike any id the rules know by its letters:
+    the ids come from the snapshot (`_claims/_records.py`), so an answer about the customer's
+    next order is told from an answer about the order asked, live and when judged again."""
+    code, output, results = _audit(tmp_path, kestrel.url, bot(fault="other_order"))
+    assert code == 1, output
+    wrong = [r for r in results if r.get("label") == "wrong_subject"]
+    assert wrong, "no answer was found to be about another order"
+    for r in wrong:
+        asked = r["probe"]["subject"]
+        assert r["verdict"] == "fail"
+        assert r["reason"].startswith("answered about R") and r["reason"].endswith(asked)
+        assert asked not in r["reason"].split(" when asked about ")[0]
+    # Every order question whose owner has another order was answered about that one.
+    kinds = {r["probe"]["kind"] for r in wrong}
+    assert "order.status" in kinds
+    assert not [r for r in results if r["verdict"] == "error"]
+    again_code, again = _rejudged(tmp_path)
+    assert again_code == code
+    assert {r["probe"]["id"]: (r["verdict"], r.get("label")) for r in again} == {
+        r["probe"]["id"]: (r["verdict"], r.get("label")) for r in results
+    }

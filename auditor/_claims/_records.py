@@ -1,0 +1,147 @@
+"""The shop's own order and return ids, read as the shop writes them.
+
+"ORD-4471" and "RMA-7201" are read by their letters (`_subjects._ID_TAIL`), but a shop on
+day one may number its orders "R100000001" and its returns "RA20000001" (Solidus, Spree), or
+"NWO-000123": without this index an answer about such an order names no subject, so an answer
+about the customer's *other* order cannot be told from one about the order asked (issue 17:
+"similar ids"). The audit passes the ids its snapshot holds (`RecordIndex.of`); from them the
+index learns each id's *shape* (its letters, and the length of each run of digits), so that an
+id of a known shape that the snapshot does not hold (another customer's order) is read as a
+record of that type too. Ids said in another form are read where exactly one known id of the
+type named has those digits: "order #4471" and "order no. 4471" for ORD-4471.
+
+Shapes without a letter (a shop numbering its orders 1001, 1002 …) are never read bare: a
+number alone is as likely a count or a year; such ids are read only after the noun ("order 1001").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Mapping
+from operator import itemgetter
+from typing import NamedTuple
+
+from auditor._claims._compiled import compile_pattern
+from auditor._claims._subjects import Mention, SubjectType
+
+#: The ids `_subjects` reads by their letters already: not learnt again as a shape.
+_READ_BY_LETTERS = re.compile(r"(?:ord|rma)-\d{3,9}")
+#: An id worth a shape: a letter and at least three digits, nothing but letters, digits and
+#: single dashes, slashes or dots between them.
+_ID_LIKE = re.compile(r"(?=[^\d]*\d[^\d]*\d[^\d]*\d)(?=.*[a-z])[a-z0-9]+(?:[-/.][a-z0-9]+)*")
+_RUN = re.compile(r"\d+|[a-z]+|[-/.]")
+#: "order #4471", "order no. 4471", "return number 7201", "rma 7201": the id is what follows the
+#: noun ("#" is a blank once normalised).
+_OTHER_FORM = compile_pattern(
+    r"\b(?P<noun>order|return|rma)\s+(?P<id>(?:(?:number|no\.?|id|ref)\s*)?#?\s*"
+    r"(?P<digits>\d{3,12}))(?![\w-])"
+)
+_NOUN_TYPES = {"order": SubjectType.ORDER, "return": SubjectType.RETURN, "rma": SubjectType.RETURN}
+_FORM_WORDS = frozenset(_NOUN_TYPES)
+
+
+def _shape(lowered: str) -> str | None:
+    """The pattern of ids shaped like `lowered` (its letters kept, each run of digits as
+    `\\d{n}`), or None when it is no id worth one."""
+    if _ID_LIKE.fullmatch(lowered) is None or _READ_BY_LETTERS.fullmatch(lowered):
+        return None
+    return "".join(
+        rf"\d{{{len(run)}}}" if run.isdigit() else re.escape(run) for run in _RUN.findall(lowered)
+    )
+
+
+class RecordIndex(NamedTuple):
+    """Known ids (lower-cased → the shop's id and its type), the pattern of their shapes, and
+    each shape's type and letter case; the digits of each id, for the other forms."""
+
+    known: Mapping[str, tuple[str, SubjectType]]
+    #: Every learnt shape, whole words only; None when no id has one.
+    shapes: re.Pattern[str] | None
+    #: Shape pattern → (type, upper-case): an id of no known record takes both from its shape.
+    shape_types: Mapping[str, tuple[SubjectType, bool]]
+    #: (type, digits) → the ids with those digits.
+    by_digits: Mapping[tuple[SubjectType, str], tuple[str, ...]]
+
+    @classmethod
+    def of(cls, records: Mapping[str, SubjectType]) -> RecordIndex:
+        known: dict[str, tuple[str, SubjectType]] = {}
+        shapes: dict[str, set[tuple[SubjectType, bool]]] = {}
+        by_digits: dict[tuple[SubjectType, str], list[str]] = {}
+        for record, kind in records.items():
+            lowered = record.strip().lower()
+            if not lowered:
+                continue
+            known[lowered] = (record, kind)
+            digits = "".join(filter(str.isdigit, lowered))
+            if len(digits) >= 3:
+                by_digits.setdefault((kind, digits), []).append(record)
+            shape = _shape(lowered)
+            if shape is not None:
+                shapes.setdefault(shape, set()).add((kind, record == record.upper()))
+        # A shape two types share, or written in two cases, names no type by itself.
+        shape_types = {
+            shape: next(iter(found)) for shape, found in shapes.items() if len(found) == 1
+        }
+        pattern = None
+        if shapes:
+            alternatives = "|".join(sorted(shapes, key=len, reverse=True))
+            pattern = compile_pattern(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        return cls(
+            known,
+            pattern,
+            shape_types,
+            {key: tuple(ids) for key, ids in by_digits.items()},
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.known)
+
+    def find(self, norm: str, words: Collection[str]) -> Iterator[Mention]:
+        """The records `norm` (lower-cased, as `_text.normalise` gives it) names, in no set
+        order, possibly overlapping each other; `words` are its words, to skip the other forms'
+        search when none of their nouns is there."""
+        if self.shapes is not None:
+            for match in self.shapes.finditer(norm):
+                found = self._named(match.group())
+                if found is not None:
+                    yield Mention(match.start(), match.end(), *found)
+        if not _FORM_WORDS.isdisjoint(words):
+            for match in _OTHER_FORM.finditer(norm):
+                kind = _NOUN_TYPES[match.group("noun")]
+                ids = self.by_digits.get((kind, match.group("digits")), ())
+                if len(ids) == 1:
+                    yield Mention(match.start("id"), match.end(), ids[0], kind)
+
+    def _named(self, lowered: str) -> tuple[str, SubjectType] | None:
+        """The record an id of a learnt shape names: the known one, else one of the shape's
+        type, written in its case."""
+        found = self.known.get(lowered)
+        if found is not None:
+            return found
+        for shape, (kind, upper) in self.shape_types.items():
+            if re.fullmatch(shape, lowered):
+                return (lowered.upper() if upper else lowered), kind
+        return None
+
+
+EMPTY_RECORDS = RecordIndex.of({})
+
+
+def with_records(mentions: tuple[Mention, ...], found: Iterator[Mention]) -> tuple[Mention, ...]:
+    """`mentions` (in order, apart) with the records `found` (`RecordIndex.find`) that overlap
+    none of them, in order. A record read where an item id was read by its letters, at the same
+    place, is the record: the shop writes its order ids so."""
+    added = sorted(found, key=_SPAN)
+    if not added:
+        return mentions
+    kept = list(mentions)
+    for record in added:
+        clashes = [m for m in kept if m.start < record.end and record.start < m.end]
+        if any(m.type is not SubjectType.ITEM or _SPAN(m) != _SPAN(record) for m in clashes):
+            continue
+        kept = [m for m in kept if m not in clashes]
+        kept.append(record)
+    return tuple(sorted(kept, key=_SPAN))
+
+
+_SPAN = itemgetter(0, 1)

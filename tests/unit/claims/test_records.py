@@ -1,0 +1,108 @@
+"""Order and return ids written the shop's own way name their records (`_claims/_records.py`).
+
+Sentences written for the test. Ids are those of shops unlike the reference one: Solidus-like
+"R100000001" orders and "RA20000001" returns, "NWO-000123", and a shop numbering its orders
+1001, 1002 …
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from auditor._claims import ExtractionContext, extract
+from auditor._claims._records import RecordIndex
+from auditor._claims._subjects import SubjectType
+
+ORDER, RETURN = SubjectType.ORDER, SubjectType.RETURN
+RECORDS = {
+    "R100000001": ORDER,
+    "R100007920": ORDER,
+    "RA20000001": RETURN,
+    "NWO-000123": ORDER,
+    "ORD-4471": ORDER,
+    "RMA-7201": RETURN,
+    "1001": ORDER,
+}
+CONTEXT = ExtractionContext(
+    now=datetime(2026, 12, 7, 10, tzinfo=UTC),
+    items={"KT-1000": "Blue Kettle"},
+    records=RECORDS,
+)
+
+
+def _read(text: str, context: ExtractionContext = CONTEXT) -> list[tuple[str, object, object]]:
+    return [(c.kind.value, c.value, c.subject) for c in extract(text, context=context)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The shop's own ids, in any case, give the shop's id.
+        ("Your order R100000001 has shipped.", ("order_status", "shipped", "R100000001")),
+        ("order r100007920 is being prepared", ("order_status", "processing", "R100007920")),
+        ("Your return RA20000001 has been refunded.", ("return_status", "refunded", "RA20000001")),
+        ("NWO-000123 was delivered on Monday.", ("order_status", "delivered", "NWO-000123")),
+        # An id of a learnt shape the snapshot does not hold: another customer's order.
+        ("Order R100009999 was delivered yesterday.", ("order_status", "delivered", "R100009999")),
+        # Ids said in another form, where the digits are those of exactly one known id.
+        ("Order #4471 is on its way.", ("order_status", "shipped", "ORD-4471")),
+        ("order no. 4471 has been cancelled", ("order_status", "cancelled", "ORD-4471")),
+        ("return 7201 has been received", ("return_status", "received", "RMA-7201")),
+        ("Your order number 1001 shipped this morning", ("order_status", "shipped", "1001")),
+    ],
+)
+def test_a_record_named_the_shops_way_is_the_claims_subject(text, expected):
+    assert expected in _read(text)
+
+
+def test_without_the_ids_the_same_answers_name_no_record():
+    bare = ExtractionContext(now=CONTEXT.now, items=CONTEXT.items)
+    assert _read("Your order R100000001 has shipped.", bare) == [("order_status", "shipped", None)]
+    assert ("order_status", "cancelled", "ORD-4471") not in _read(
+        "order no. 4471 has been cancelled", bare
+    )
+
+
+def test_a_bare_number_is_never_an_id():
+    """A shop numbering its orders 1001 … : a number alone is a count, a year or a price."""
+    claims = _read("We have 1001 units of the Blue Kettle in stock.")
+    assert ("quantity", 1001, "KT-1000") in claims
+    assert all(subject != "1001" for _, _, subject in claims)
+
+
+def test_digits_no_known_id_has_or_several_have_name_nothing():
+    assert _read("the order 9999 was delivered") == [("order_status", "delivered", None)]
+    twice = ExtractionContext(records={"ORD-4471": ORDER, "R4471": ORDER})
+    assert _read("Order 4471 was delivered.", twice) == [("order_status", "delivered", None)]
+
+
+def test_other_codes_stay_what_they_are():
+    claims = _read("Order R100000001 shipped with tracking KX00011GB; the KT-1000 is in stock.")
+    assert ("tracking", "KX00011GB", "R100000001") in claims
+    assert ("availability", "in_stock", "KT-1000") in claims
+
+
+def test_a_shape_two_kinds_share_names_only_the_ids_it_knows():
+    index = RecordIndex.of({"AB-100001": ORDER, "AB-200002": RETURN})
+    assert [m.subject for m in index.find("ab-100001 and ab-999999", ())] == ["AB-100001"]
+
+
+def test_an_id_read_as_an_item_by_its_letters_is_the_shops_record_when_it_holds_it():
+    context = ExtractionContext(items={"KT-1000": "Blue Kettle"}, records={"PO-5501": ORDER})
+    assert _read("PO-5501 has shipped.", context) == [("order_status", "shipped", "PO-5501")]
+
+
+def test_the_clock_copy_keeps_the_ids():
+    later = CONTEXT.at(datetime(2026, 12, 8, tzinfo=UTC))
+    assert later.record_index is CONTEXT.record_index
+    assert _read("Your order R100000001 has shipped.", later) == [
+        ("order_status", "shipped", "R100000001")
+    ]
+
+
+@pytest.mark.parametrize("odd", ["", "   ", "12", "abc", "R1", "ORD-", "🙂", "a" * 300])
+def test_odd_ids_build_an_index_and_read_nothing_amiss(odd):
+    index = RecordIndex.of({odd: ORDER})
+    list(index.find("order 12 for abc: r1 ord- shipped", ("order", "abc")))
