@@ -50,8 +50,9 @@ class ExtractionContext:
     items: Mapping[str, str] = field(default_factory=Catalogue)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     #: The shop's order and return ids (id -> type), so that ids the shop writes its own way
-    #: ("R100000001") name their record (`_records`); built into an index once.
-    records: Mapping[str, SubjectType] | RecordIndex = EMPTY_RECORDS
+    #: ("R100000001") name their record (`_records`); built into an index once, with the
+    #: catalogue's SKUs.
+    records: Mapping[str, SubjectType] | RecordIndex = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.now is not None and self.now.utcoffset() is None:
@@ -59,7 +60,8 @@ class ExtractionContext:
         if not isinstance(self.items, Catalogue):
             object.__setattr__(self, "items", Catalogue(self.items))
         if not isinstance(self.records, RecordIndex):
-            object.__setattr__(self, "records", RecordIndex.of(self.records))
+            index = RecordIndex.of(self.records, self.items)
+            object.__setattr__(self, "records", index)
 
     @property
     def index(self) -> ItemIndex:

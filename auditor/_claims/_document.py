@@ -220,6 +220,7 @@ class Document:
         mentions = find_mentions(norm, context.index, pieces)
         records = context.record_index
         if records:
+            mentions = records.canonical(norm, mentions)
             mentions = with_records(mentions, records.find(norm, pieces[1::2]))
         echoes = find_echoes(
             norm, *(() if structure is None else (structure.emphasis, structure.quoted))

@@ -1,4 +1,4 @@
-"""The shop's own order and return ids, read as the shop writes them.
+"""The shop's own order and return ids and SKUs, read as the shop writes them.
 
 "ORD-4471" and "RMA-7201" are read by their letters (`_subjects._ID_TAIL`), but a shop on
 day one may number its orders "R100000001" and its returns "RA20000001" (Solidus, Spree), or
@@ -17,15 +17,16 @@ number alone is as likely a count or a year; such ids are read only after the no
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from operator import itemgetter
 from typing import NamedTuple
 
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._subjects import Mention, SubjectType
 
-#: The ids `_subjects` reads by their letters already: not learnt again as a shape.
-_READ_BY_LETTERS = re.compile(r"(?:ord|rma)-\d{3,9}")
+#: The ids `_subjects` reads by their letters already (orders, returns, two-letter SKUs): not
+#: learnt again as a shape.
+_READ_BY_LETTERS = re.compile(r"(?:ord|rma|[a-z]{2})-\d{3,9}")
 #: An id worth a shape: a letter and at least three digits, nothing but letters, digits and
 #: single dashes, slashes or dots between them.
 _ID_LIKE = re.compile(r"(?=[^\d]*\d[^\d]*\d[^\d]*\d)(?=.*[a-z])[a-z0-9]+(?:[-/.][a-z0-9]+)*")
@@ -63,7 +64,12 @@ class RecordIndex(NamedTuple):
     by_digits: Mapping[tuple[SubjectType, str], tuple[str, ...]]
 
     @classmethod
-    def of(cls, records: Mapping[str, SubjectType]) -> RecordIndex:
+    def of(cls, records: Mapping[str, SubjectType], items: Iterable[str] = ()) -> RecordIndex:
+        """The index of `records` (id -> type) and of the catalogue's SKUs (`items`), which
+        are learnt the same way: a SKU the letters do not give away ("NW00017", "KEST0001")
+        names its item, and one of the same shape an item the catalogue lacks. A SKU is never
+        read in the other forms ("item 4471")."""
+        records = {**dict.fromkeys(items, SubjectType.ITEM), **records}
         known: dict[str, tuple[str, SubjectType]] = {}
         shapes: dict[str, set[tuple[SubjectType, bool]]] = {}
         by_digits: dict[tuple[SubjectType, str], list[str]] = {}
@@ -73,7 +79,7 @@ class RecordIndex(NamedTuple):
                 continue
             known[lowered] = (record, kind)
             digits = "".join(filter(str.isdigit, lowered))
-            if len(digits) >= 3:
+            if len(digits) >= 3 and kind is not SubjectType.ITEM:
                 by_digits.setdefault((kind, digits), []).append(record)
             shape = _shape(lowered)
             if shape is not None:
@@ -111,6 +117,21 @@ class RecordIndex(NamedTuple):
                 ids = self.by_digits.get((kind, match.group("digits")), ())
                 if len(ids) == 1:
                     yield Mention(match.start("id"), match.end(), ids[0], kind)
+
+    def canonical(self, norm: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        """`mentions` with every id the shop holds named as the shop spells it and typed as
+        what it is: "ord-10024" is its "ORD-10024", and "PO-5501", read as a SKU by its letters,
+        is the order the shop numbers so."""
+        known = self.known
+        changed = False
+        out = []
+        for mention in mentions:
+            found = known.get(norm[mention.start : mention.end])
+            if found is not None and found != (mention.subject, mention.type):
+                mention = mention._replace(subject=found[0], type=found[1])
+                changed = True
+            out.append(mention)
+        return tuple(out) if changed else mentions
 
     def _named(self, lowered: str) -> tuple[str, SubjectType] | None:
         """The record an id of a learnt shape names: the known one, else one of the shape's

@@ -322,7 +322,7 @@ def _in_name(
         return False
     lowered = text.lower()
     for sku in skus:
-        name = next((n for s, n in items.items() if s.upper() == sku), None)
+        name = items.get(sku)
         if not name:
             continue
         name = name.lower()

@@ -195,7 +195,7 @@ def _part_tokens(items: Mapping[str, str]) -> dict[str, frozenset[str]]:
     for sku, name in items.items():
         for token in _name_tokens(name):
             if token not in _FILLER_WORDS:
-                found.setdefault(token, set()).add(sku.upper())
+                found.setdefault(token, set()).add(sku)
     return {token: frozenset(skus) for token, skus in found.items()}
 
 
@@ -301,6 +301,9 @@ class ItemIndex:
     #: Item -> the words of its name but fillers, model and size words: "rice cooker" names
     #: the "Rice Cooker 1.8L" when it says all of them.
     plain_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: A SKU in lower case -> the catalogue's own: an id the answer writes in any case names
+    #: the item as the shop spells it (the judge compares it with the snapshot's key).
+    skus: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, items: Mapping[str, str]) -> ItemIndex:
@@ -314,20 +317,20 @@ class ItemIndex:
             for token in tokens:
                 node = node.next.setdefault(token, _Node())
             if node.sku is None:  # the same name twice: the first item keeps it
-                node.sku = sku.upper()
+                node.sku = sku
             # Only short names, without a parenthesised remark, lend their last word.
             head = _head(_name_tokens(re.sub(r"\(.*?\)", " ", name)))
             if head is not None:
-                heads.setdefault(head, set()).add(sku.upper())
+                heads.setdefault(head, set()).add(sku)
         parts = _part_tokens(items)
         for sku, name in items.items():
             noun = _noun_before_sizes(_name_tokens(re.sub(r"\(.*?\)", " ", name)))
             # Only a word no other name holds: "speaker" beside "Speaker S20 Mini" names none.
-            if noun is not None and parts.get(noun) == frozenset([sku.upper()]):
-                heads.setdefault(noun, set()).add(sku.upper())
+            if noun is not None and parts.get(noun) == frozenset([sku]):
+                heads.setdefault(noun, set()).add(sku)
         unique = {h: next(iter(s)) for h, s in heads.items() if len(s) == 1}
         head_words = _head_words(unique)
-        tokens_of = {sku.upper(): _name_tokens(name) for sku, name in items.items()}
+        tokens_of = {sku: _name_tokens(name) for sku, name in items.items()}
         enders: dict[str, set[str]] = {}
         for sku, tokens in tokens_of.items():
             if tokens:
@@ -347,6 +350,7 @@ class ItemIndex:
                     for sku, tokens in tokens_of.items()
                 }
             ),
+            skus=MappingProxyType({sku.lower(): sku for sku in reversed(list(items))}),
         )
 
     @staticmethod
@@ -529,7 +533,11 @@ def find_mentions(
             if records and _OTHER_RECORD.search(norm, max(start - 32, 0), start):
                 continue
             subject_type = SubjectType.ITEM
-        ids.append(Mention(start, end, norm[start:end].upper(), subject_type))
+        said = norm[start:end]
+        subject = said.upper()
+        if subject_type is SubjectType.ITEM:
+            subject = index.skus.get(said, subject)
+        ids.append(Mention(start, end, subject, subject_type))
     names = index.find(norm, parts)
     if not names:
         return tuple(ids)

@@ -132,12 +132,13 @@ def suggest_phrase(
 
     def names(segment: Any, wanted: str | None) -> bool:
         return any(
-            segment.start <= m.start < segment.end and (wanted is None or m.subject == wanted)
+            segment.start <= m.start < segment.end
+            and (wanted is None or m.subject.casefold() == wanted)
             for m in mentions
         )
 
     chosen = next(
-        (s for s in found if subject is not None and names(s, subject.upper())),
+        (s for s in found if subject is not None and names(s, subject.casefold())),
         next((s for s in found if names(s, None)), found[0]),
     )
     phrase = _with_placeholders(text, chosen.start, chosen.end, mentions, kind)

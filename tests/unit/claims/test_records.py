@@ -85,8 +85,8 @@ def test_other_codes_stay_what_they_are():
 
 
 def test_a_shape_two_kinds_share_names_only_the_ids_it_knows():
-    index = RecordIndex.of({"AB-100001": ORDER, "AB-200002": RETURN})
-    assert [m.subject for m in index.find("ab-100001 and ab-999999", ())] == ["AB-100001"]
+    index = RecordIndex.of({"ABC-100001": ORDER, "ABC-200002": RETURN})
+    assert [m.subject for m in index.find("abc-100001 and abc-999999", ())] == ["ABC-100001"]
 
 
 def test_an_id_read_as_an_item_by_its_letters_is_the_shops_record_when_it_holds_it():
@@ -106,3 +106,60 @@ def test_the_clock_copy_keeps_the_ids():
 def test_odd_ids_build_an_index_and_read_nothing_amiss(odd):
     index = RecordIndex.of({odd: ORDER})
     list(index.find("order 12 for abc: r1 ord- shipped", ("order", "abc")))
+
+
+# -- SKUs as the shop spells them ------------------------------------------------------------
+
+SHOP = {
+    "blue-kettle-01": "Blue Kettle",
+    "NW00017": "Northwind Mug 17",
+    "NW00007": "Northwind Teapot 7",
+    "10042-BLU": "Harbour Mug",
+}
+SHOP_NOW = datetime(2026, 12, 7, 10, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # A name gives the catalogue's own SKU, lower case and all.
+        ("The Blue Kettle is in stock.", "blue-kettle-01"),
+        ("BLUE-KETTLE-01 is in stock.", "blue-kettle-01"),
+        # SKUs whose letters do not give them away, in any case.
+        ("NW00017 is in stock.", "NW00017"),
+        ("nw00017 is in stock.", "NW00017"),
+        ("10042-blu is in stock.", "10042-BLU"),
+        # A SKU of the catalogue's shape that it lacks is an item still: one it does not carry.
+        ("NW99999 is in stock.", "NW99999"),
+    ],
+)
+def test_an_item_is_named_as_the_shop_spells_its_sku(text, subject):
+    context = ExtractionContext(now=SHOP_NOW, items=SHOP)
+    assert _read(text, context) == [("availability", "in_stock", subject)]
+
+
+def _judged(answer: str, asked: str) -> tuple[str, str | None]:
+    from auditor._facts import Availability, Snapshot, StockFact
+    from auditor._judge import AnswerContext, judge
+    from auditor._probes import PROBE_KINDS, Probe
+
+    facts = [
+        StockFact(sku, name, Availability.IN_STOCK, 12, SHOP_NOW) for sku, name in SHOP.items()
+    ]
+    snapshot = Snapshot.of(SHOP_NOW, stock=facts)
+    kind = PROBE_KINDS["stock.availability"]
+    probe = Probe(kind=kind.name, subject=asked, fact_kind="stock", turns=("In stock?",))
+    claims = extract(answer, context=ExtractionContext(now=SHOP_NOW, items=SHOP))
+    fact = snapshot.stock[asked]
+    verdict = judge(kind, probe, claims, fact, fact, AnswerContext(answer, SHOP_NOW, snapshot))
+    return verdict.verdict.value, verdict.label
+
+
+def test_a_right_answer_about_a_lower_case_sku_passes():
+    """Subjects were upper-cased once, so a shop whose SKUs are lower case had every answer
+    about another subject than the one asked, and every stock probe `unread`."""
+    assert _judged("The Blue Kettle is in stock.", "blue-kettle-01") == ("pass", None)
+
+
+def test_an_answer_about_another_sku_of_the_shop_is_a_wrong_subject():
+    assert _judged("NW00017 is in stock.", "NW00007") == ("fail", "wrong_subject")
