@@ -304,6 +304,8 @@ class ItemIndex:
     #: A SKU in lower case -> the catalogue's own: an id the answer writes in any case names
     #: the item as the shop spells it (the judge compares it with the snapshot's key).
     skus: Mapping[str, str] = field(default_factory=dict)
+    #: Every SKU is in lower case: a SKU the catalogue lacks is spelt so too.
+    lower_case: bool = False
 
     @classmethod
     def build(cls, items: Mapping[str, str]) -> ItemIndex:
@@ -351,6 +353,8 @@ class ItemIndex:
                 }
             ),
             skus=MappingProxyType({sku.lower(): sku for sku in reversed(list(items))}),
+            lower_case=any(map(str.isalpha, "".join(items)))
+            and all(sku == sku.lower() for sku in items),
         )
 
     @staticmethod
@@ -536,7 +540,7 @@ def find_mentions(
         said = norm[start:end]
         subject = said.upper()
         if subject_type is SubjectType.ITEM:
-            subject = index.skus.get(said, subject)
+            subject = index.skus.get(said, said if index.lower_case else subject)
         ids.append(Mention(start, end, subject, subject_type))
     names = index.find(norm, parts)
     if not names:

@@ -189,6 +189,8 @@ class Kestrel:
     products_count: int = 24
     orders_per_customer: int = 7
     seed: int = 11
+    #: SKUs in lower case ("ks-0001"), as many a shop writes them.
+    lower_skus: bool = False
     now: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
     access: list[Access] = field(default_factory=list)
     products: list[dict[str, Any]] = field(default_factory=list)
@@ -198,6 +200,9 @@ class Kestrel:
     def __post_init__(self) -> None:
         rng = random.Random(self.seed)
         self.products = [_product(i, rng) for i in range(self.products_count)]
+        if self.lower_skus:
+            for product in self.products:
+                product["sku"] = product["sku"].lower()
         n = 0
         for customer in KEYS:
             for _ in range(self.orders_per_customer):

@@ -181,7 +181,9 @@ class KestrelBot:
 
     async def _item(self, client: httpx.AsyncClient, text: str) -> str:
         listed = await self._get(client, "/products", self.catalogue_key)
-        products = {p["sku"]: p for p in _joined(listed or {"data": []})}
+        # Looked up by the SKU in capitals, which is how the question parser gives it back;
+        # answered with the shop's own spelling.
+        products = {p["sku"].upper(): p for p in _joined(listed or {"data": []})}
         index = CatalogueIndex((sku, p["name"]) for sku, p in products.items())
         parsed = parse(text, index)
         quantity = parsed.intent is Intent.QUANTITY
@@ -197,7 +199,7 @@ class KestrelBot:
         if product is None:
             return self.items.unknown(text, sku, quantity)
         item = {
-            "sku": sku,
+            "sku": product["sku"],
             "name": product["name"],
             "status": _ITEM_STATUS.get(product["lifecycle"], "active"),
             "stock": {"available": sum(x["available"] for x in product["stock_locations"])},

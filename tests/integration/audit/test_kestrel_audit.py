@@ -150,3 +150,21 @@ def test_an_answer_about_the_askers_other_order_is_a_wrong_subject(
     assert {r["probe"]["id"]: (r["verdict"], r.get("label")) for r in again} == {
         r["probe"]["id"]: (r["verdict"], r.get("label")) for r in results
     }
+
+
+def test_a_shop_whose_skus_are_lower_case_is_read(tmp_path):
+    """SKUs such as "ks-0001": the claims' subjects are the shop's own spelling, so a correct
+    assistant is READY (subjects were upper-cased once, and every stock answer was `unread`)."""
+    from contextlib import ExitStack
+
+    from tests.apps.kestrel import Kestrel
+
+    shop = Kestrel(lower_skus=True)
+    with ExitStack() as stack:
+        shop_url = stack.enter_context(serve_in_thread(shop.app))
+        bot_url = stack.enter_context(serve_in_thread(KestrelBot(shop_url, KEYS["alice"]).app))
+        code, output, results = _audit(tmp_path, shop_url, bot_url)
+    stock = [r for r in results if r["probe"]["kind"].startswith("stock.")]
+    assert stock and all(r["probe"]["subject"].islower() for r in stock)
+    assert code == 0, output
+    assert {r["verdict"] for r in results} == {"pass"}

@@ -163,3 +163,15 @@ def test_a_right_answer_about_a_lower_case_sku_passes():
 
 def test_an_answer_about_another_sku_of_the_shop_is_a_wrong_subject():
     assert _judged("NW00017 is in stock.", "NW00007") == ("fail", "wrong_subject")
+
+
+def test_a_sku_a_lower_case_catalogue_lacks_is_spelt_in_lower_case():
+    context = ExtractionContext(now=SHOP_NOW, items={"ks-0001": "Kestrel Pan"})
+    assert _read("KS-0001 is in stock.", context) == [("availability", "in_stock", "ks-0001")]
+    assert _read("KS-9999 is not something we carry.", context) == [
+        ("availability", "not_carried", "ks-9999")
+    ]
+    # A catalogue in capitals, or of digits only, keeps the capitals of an id it lacks.
+    assert _read("KS-9999 is in stock.", CONTEXT) == [("availability", "in_stock", "KS-9999")]
+    digits = ExtractionContext(items={"10042": "Harbour Mug"})
+    assert _read("KS-9999 is in stock.", digits) == [("availability", "in_stock", "KS-9999")]
