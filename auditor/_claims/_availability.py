@@ -824,6 +824,11 @@ _SEARCH = RuleSet.of(
         r"no (?:such )?(?:product|item|listing)s? (?:(?:called|named) )?(?:xx+ )?(?:in|on) our"
         r" (?:\w+ )?(?:catalogue|catalog|range|store|shop|site|inventory|system|listings)",
         r"no such (?:product|item|thing|model)",
+        # The item itself not found: "I can't find the Steel Pocket Scale." (not in your
+        # account or order, where it is a look-up that failed; "in stock" is read elsewhere).
+        r"(?:couldn't|could not|can't|cannot|wasn't able to|unable to) (?:find|locate)"
+        r"(?: the| a| an| any)? xx+(?! (?:on|in|under|among|against|within|from) "
+        r"(?:your|ur|yr|my|the system|our system|our records))(?! in stock)",
         negation=False,
     ),
 )
@@ -1209,6 +1214,11 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
             out.append(claim)
             continue
         start, end = claim.span
+        if any(
+            start <= m.start and m.end <= end and m.type is not SubjectType.ITEM
+            for m in doc.mentions
+        ):
+            continue  # "I can't find ORD-1": an order or return not found, no item's stock
         items = [m for m in doc.mentions if m.type is SubjectType.ITEM]
         if any(start <= m.start and m.end <= end for m in items):
             out.append(claim)
