@@ -23,6 +23,7 @@ from auditor._claims._lexicon import (
     CATALOGUE,
     INCOMING,
     ON_SCREEN,
+    OTHER_SELLERS,
     RESTOCK,
     RESTOCKING,
     STAFF_AVAILABLE,
@@ -500,6 +501,9 @@ _TABLE = RuleSet.of(
         r"(?:un)?available in (?:that|this|the|a|any) (?:\w+ )?(?:format|form|way|language"
         r"|channel|region|country)",
         r"(?:un)?available (?:for|to) (?:a |an )?(?:refunds?|returns?|exchanges?)",
+        # Had by someone else (llm7): "available at the … Club's official website", "available
+        # from other retailers", "available on Amazon": not the shop's stock.
+        rf"(?:un)?available (?:at|in|on|from|via|through) {OTHER_SELLERS}",
         r"(?:un)?available (?:at|in|for|on) (?:the|a|this|that|your)(?: [\w-]+){0,2}? (?:time )?"
         r"slots?",
         # Said of a delivery, a recommendation or advice, not of the item's stock: "in stock,

@@ -45,3 +45,42 @@ def read(text: str, kind: ClaimKind) -> set[tuple[object, str | None]]:
 )
 def test_the_item_itself_not_found_is_not_carried(text, claims):
     assert read(text, AVAILABILITY) == claims
+
+
+ELSEWHERE_ITEMS = ExtractionContext(items={"PN-0300": "Copper Pan", "KT-0301": "Blue Kettle"})
+
+
+def read_elsewhere(text: str) -> set[tuple[str, object]]:
+    kinds = [ClaimKind.AVAILABILITY, ClaimKind.DEFLECTION]
+    return {(c.kind.value, c.value) for c in extract(text, kinds, ELSEWHERE_ITEMS)}
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # Sent to buy it elsewhere: a deflection, no stock of the shop's.
+        (
+            "Sorry, you can find the Copper Pan at any kitchen store or on Amazon.",
+            {("deflection", "contact_support")},
+        ),
+        ("You could get one from other retailers.", {("deflection", "contact_support")}),
+        # Had by someone else: no claim of the shop's stock.
+        ("It's a classic, available at the Copper Guild's official website.", set()),
+        ("The Copper Pan is available from other retailers.", set()),
+        ("The Blue Kettle is available on Amazon.", set()),
+        # Look-alikes: the shop's own channels stay its stock.
+        ("The Copper Pan is available on our official website.", {("availability", "in_stock")}),
+        ("The Copper Pan is available at any of our stores.", {("availability", "in_stock")}),
+        ("The Copper Pan is available in various stores.", {("availability", "in_stock")}),
+        ("You can get one at any of our stores.", set()),
+        ("You can order it online today.", set()),
+        # A stock state said outright stays, whoever else sells it.
+        ("The Blue Kettle is in stock, and on Amazon too.", {("availability", "in_stock")}),
+        (
+            "No, you can order the Blue Kettle at the official website of the maker.",
+            set(),
+        ),
+    ],
+)
+def test_bought_or_had_elsewhere_is_no_stock_of_the_shop(text, claims):
+    assert read_elsewhere(text) == claims
