@@ -138,7 +138,8 @@ def talks_elsewhere(
 
 
 def elsewhere_reason(claim: Claim, claim_kinds: Sequence[ClaimKind]) -> str:
-    """ "talks about stock (out_of_stock) instead of a return or refund"."""
+    """What the answer talked about instead, for the verdict's reason: "talks about stock
+    (availability: out_of_stock) instead of a return or refund"."""
     topic = TOPICS[claim.kind]
     asked = asked_topic(claim_kinds) or ""
     return (
