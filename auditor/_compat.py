@@ -309,6 +309,25 @@ def availability_fallback(claim: Claim) -> Claim | None:
     return claim if claim.kind in (ClaimKind.QUANTITY, ClaimKind.DELIVERY_DATE) else None
 
 
+def quantity_fallback(claim: Claim) -> Claim | None:
+    """A stock state answers "how many?" when no count was given: "out of stock" with zero,
+    any other state as itself, judged by what it says of the shelf (`quantity_imprecise`)."""
+    if claim.kind is not ClaimKind.AVAILABILITY:
+        return None
+    if claim.value == Availability.OUT_OF_STOCK.value:
+        return Claim(ClaimKind.QUANTITY, 0, claim.span, claim.subject)
+    return claim
+
+
+def quantity_imprecise(fact: Fact | None) -> frozenset[str]:
+    """The stock states true of the item, to "how many?": right, but no count (imprecise).
+    "In stock" of an item with 171 passes with that finding; "a limited supply" of one with
+    none on hand is a state no row of the availability table accepts, and fails."""
+    states = {a.value for a in Availability}
+    true = availability_accepts(fact) | availability_imprecise(fact)
+    return frozenset(v for v in true if v in states)
+
+
 #: One state said in another kind's words: a return whose refund has been issued is a refunded
 #: return, and "refunded" said of a return is its refund issued. Either answers the other's
 #: question when nothing of the asked kind was said ("RMA-1: €40 refunded 3 Dec").

@@ -18,6 +18,9 @@ When the answer makes no claim of the probe's kind about its subject:
 * a question back ("which one do you mean?") → `pass` when the probe named its subject only
   partly or misspelt it, else `unanswered`;
 * a recognised deflection or refusal → `unanswered`;
+* a claim of another topic, and no word of the asked topic in the answer ("The RMA-1012 is no
+  longer available." to a return question) → `unanswered`, talk about something else
+  (`auditor._elsewhere`);
 * anything else → `unread`: the auditor could not read the answer. That is the auditor's own
   limit, not the assistant's fault, and never a pass.
 
@@ -61,6 +64,7 @@ from auditor._compat import (
     truth_words,
 )
 from auditor._delay_judge import delay_look
+from auditor._elsewhere import elsewhere_reason, talks_elsewhere
 from auditor._facts import Fact, OrderFact, ReturnFact, Snapshot, StockFact
 from auditor._privacy import look_for_disclosure
 from auditor._probes._kinds import PROBE_KINDS, ProbeKind
@@ -328,9 +332,14 @@ def _wrong_subject(
 
 
 def _no_answer(
-    kind: ProbeKind, probe: Probe, claims: Sequence[Claim], accepted: tuple[str, ...]
+    kind: ProbeKind,
+    probe: Probe,
+    claims: Sequence[Claim],
+    accepted: tuple[str, ...],
+    text: str = "",
 ) -> Judgement:
-    """No claim of the asked kind: a question back, a deflection, or an unread answer."""
+    """No claim of the asked kind: a question back, a deflection, talk about something else
+    (`auditor._elsewhere`), or an unread answer."""
     questions = tuple(c for c in claims if c.kind is ClaimKind.CLARIFICATION)
     inexact = INEXACT_MENTIONS.get(probe.param("mention") or "exact")
     if questions and inexact is not None:
@@ -352,6 +361,10 @@ def _no_answer(
             non_answers,
             accepted,
         )
+    elsewhere = talks_elsewhere(kind.claim_kinds, kind.implies, claims, text)
+    if elsewhere is not None:
+        reason = elsewhere_reason(elsewhere, kind.claim_kinds)
+        return Judgement(Verdict.UNANSWERED, reason, (elsewhere,), accepted)
     kinds = "/".join(k.value for k in kind.claim_kinds)
     return Judgement(
         Verdict.UNREAD, f"could not read a {kinds} claim about {probe.subject}", (), accepted
@@ -445,7 +458,7 @@ def _nothing_of_the_kind(
         return None  # a follow-up's wrong first answer: is it wrong after the answer too?
     if restates_value_question(kind.claim_kinds, probe, context.text):
         return Judgement(Verdict.UNANSWERED, RESTATED_QUESTION, (), shown)
-    return _no_answer(kind, probe, claims, shown)
+    return _no_answer(kind, probe, claims, shown, context.text)
 
 
 def first_look(

@@ -23,6 +23,7 @@ from auditor._claims._lexicon import (
     CATALOGUE,
     INCOMING,
     ON_SCREEN,
+    OTHER_SELLERS,
     RESTOCK,
     RESTOCKING,
     STAFF_AVAILABLE,
@@ -500,6 +501,9 @@ _TABLE = RuleSet.of(
         r"(?:un)?available in (?:that|this|the|a|any) (?:\w+ )?(?:format|form|way|language"
         r"|channel|region|country)",
         r"(?:un)?available (?:for|to) (?:a |an )?(?:refunds?|returns?|exchanges?)",
+        # Had by someone else (llm7): "available at the … Club's official website", "available
+        # from other retailers", "available on Amazon": not the shop's stock.
+        rf"(?:un)?available (?:at|in|on|from|via|through) {OTHER_SELLERS}",
         r"(?:un)?available (?:at|in|for|on) (?:the|a|this|that|your)(?: [\w-]+){0,2}? (?:time )?"
         r"slots?",
         # Said of a delivery, a recommendation or advice, not of the item's stock: "in stock,
@@ -824,6 +828,11 @@ _SEARCH = RuleSet.of(
         r"no (?:such )?(?:product|item|listing)s? (?:(?:called|named) )?(?:xx+ )?(?:in|on) our"
         r" (?:\w+ )?(?:catalogue|catalog|range|store|shop|site|inventory|system|listings)",
         r"no such (?:product|item|thing|model)",
+        # The item itself not found: "I can't find the Steel Pocket Scale." (not in your
+        # account or order, where it is a look-up that failed; "in stock" is read elsewhere).
+        r"(?:couldn't|could not|can't|cannot|wasn't able to|unable to) (?:find|locate)"
+        r"(?: the| a| an| any)? xx+(?! (?:on|in|under|among|against|within|from) "
+        r"(?:your|ur|yr|my|the system|our system|our records))(?! in stock)",
         negation=False,
     ),
 )
@@ -1209,6 +1218,11 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
             out.append(claim)
             continue
         start, end = claim.span
+        if any(
+            start <= m.start and m.end <= end and m.type is not SubjectType.ITEM
+            for m in doc.mentions
+        ):
+            continue  # "I can't find ORD-1": an order or return not found, no item's stock
         items = [m for m in doc.mentions if m.type is SubjectType.ITEM]
         if any(start <= m.start and m.end <= end for m in items):
             out.append(claim)

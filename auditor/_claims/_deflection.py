@@ -21,6 +21,7 @@ from auditor._claims._lexicon import (
     CLUELESS,
     CONTACTING,
     DESKS,
+    ELSEWHERE,
     FAILING,
     HANDING_ON,
     RELATIONS,
@@ -174,6 +175,12 @@ _HANDOFF_FAMILIES = rules(
     r" cent(?:er|re)|customer service)",
     rf"(?:available|found|listed|shown) (?:on|from|via|through|at) (?:the |ur |your )?"
     rf"{THIRD_PARTY}(?:'s|s)? (?:website|web site|site|app|page)",
+    # Sent to buy it elsewhere (llm7): "you can find it at any electronics store or online
+    # at Amazon", "you could get one from other retailers".
+    rf"(?:you can|you could|you may|you might|you'll be able to|u can|try to)"
+    rf" (?:find|get|buy|purchase|pick up|order) (?:the |a |an )?(?:it|them|one|this|that|xx+)"
+    rf"(?: \w+)?"
+    rf" (?:at|on|from|in|through|via) {ELSEWHERE}",
     r"direct (?:any |all |your |ur )?(?:[\w-]+ )?(?:inquiries|enquiries|questions|queries"
     r"|claims|requests|qs) to",
     r"(?:ring|call|phone|contact|try|visit|email) (?:ur|yr|your) (?:local|nearest) (?:store"

@@ -452,3 +452,25 @@ NEXT_ATTEMPT = (
     r"(?:re-?attempt(?:ed|ing)?|(?:have|has|make|making) another (?:go|try|attempt)"
     r"|(?:second|2nd|next|another) (?:delivery )?attempt)"
 )
+
+#: Someone else's shop, where an answer sends the customer to buy (llm7): "at any electronics
+#: store", "from other retailers", "on Amazon", "at the Mountaineering Club's official website".
+#: Never the shop's own ("any of our stores", "our official website").
+ELSEWHERE = (
+    r"(?:(?:(?:any|other|another|various|most|many|several)(?! of (?:our|my)\b)"
+    r"|(?:a |your |the )?(?:local|nearest|specialist|independent|third[- ]party))"
+    r"(?: [\w-]+)? (?:stores?|shops?|retailers?|sellers?|outlets?|markets?|marketplaces?"
+    r"|websites?|sites?)\b"
+    r"|(?:amazon|ebay|etsy)\b"
+    r"|(?:the )?(?!our |my )(?:[\w-]+ ){0,5}?[\w-]+'s official (?:website|web site|site"
+    r"|store|shop|page))"
+)
+#: Of those, the ones that cannot be the shop's own chain (a chain has "various stores" too):
+#: where "available" is someone else's stock, not the shop's.
+OTHER_SELLERS = (
+    r"(?:(?:other|another|third[- ]party|independent|specialist)(?: [\w-]+)? (?:stores?|shops?"
+    r"|retailers?|sellers?|outlets?|marketplaces?|websites?|sites?)\b"
+    r"|(?:amazon|ebay|etsy)\b"
+    r"|(?:the )?(?!our |my )(?:[\w-]+ ){0,5}?[\w-]+'s official (?:website|web site|site"
+    r"|store|shop|page))"
+)

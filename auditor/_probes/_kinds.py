@@ -23,6 +23,8 @@ from auditor._compat import (
     nothing_accepted,
     order_status_accepts,
     quantity_accepts,
+    quantity_fallback,
+    quantity_imprecise,
     refund_accepts,
     return_status_accepts,
     same_state,
@@ -31,7 +33,7 @@ from auditor._compat import (
 )
 from auditor._delay_judge import delay_unsaid
 from auditor._delays import DELAY_CLASSES
-from auditor._facts import Availability, Fact, OrderFact, OrderStatus, Snapshot, StockFact
+from auditor._facts import Fact, OrderFact, OrderStatus, Snapshot, StockFact
 from auditor._looks import Look, injection_look, recommendation_look
 from auditor._nouns import recommendable_nouns
 from auditor._probes._model import Probe
@@ -244,11 +246,8 @@ PROBE_KINDS.register(
     description="How many units are available? The count must match inventory.",
     truth_field="on_hand",
     applies=lambda f: isinstance(f, StockFact) and f.on_hand is not None,
-    implies=lambda c: (
-        Claim(ClaimKind.QUANTITY, 0, c.span, c.subject)
-        if c.kind is ClaimKind.AVAILABILITY and c.value == Availability.OUT_OF_STOCK.value
-        else None
-    ),
+    implies=quantity_fallback,
+    imprecise=quantity_imprecise,
 )
 def _quantity(fact: Fact | None) -> frozenset[str]:
     return quantity_accepts(fact)

@@ -9,7 +9,8 @@ tuned on or scored already. A changed digest means a file was edited after it wa
 the measurement is no longer blind.
 
 The fourth set (branch `llm6`) was recorded and judged the same way, and committed before any
-reading change of that branch; the lead scores it once, after merging.
+reading change of that branch; the lead scores it once, after merging. So was the fifth (seeds
+51, 52; branch `llm7`), committed before any judging or reading change of that branch.
 """
 
 from __future__ import annotations
@@ -90,3 +91,40 @@ def test_fourth_set_rows_are_well_formed_like_the_first_set():
 
 def test_fourth_set_two_unused_seeds_every_probe_judged_against_its_stored_audit():
     check_whole_audits(NAME4, {49, 50}, _USED | {47, 48})
+
+
+NAME5 = "llm_hand_verdicts_fresh5.jsonl"
+#: Pinned when the fifth set's hand verdicts were written, before any comparison.
+SHA256_5 = {
+    NAME5: "6f1f98866ed908b279f95c7b0380c76729d61e3e8434bb6d36e79bac8b34d680",
+    "llm_audits/seed51/items.json": (
+        "1ac3058863288e6e09855cdd274cd0ae2acc8051474d1252b695639fbfc7e915"
+    ),
+    "llm_audits/seed51/meta.json": (
+        "e90a50945aad71e4afceff4753dbda1e34aa404f3f37b677dc3daeb829885474"
+    ),
+    "llm_audits/seed51/results.jsonl": (
+        "fb7ecc92392df548e6f06ec4640d3cff156216fab9492a08255e3504dab7104d"
+    ),
+    "llm_audits/seed52/items.json": (
+        "9e27e6fa22d0ebaae98507d8e35567cbd9d8ef7b623aa2e76f81954f6056a8f4"
+    ),
+    "llm_audits/seed52/meta.json": (
+        "fab65c684429c36d8eb378d364167c5d3e188c6ecc6b0556c9cd21d69b073cd1"
+    ),
+    "llm_audits/seed52/results.jsonl": (
+        "5577eb25b1934b18fa8dc72aa7d40152e208d534cc6f6feec84fe025cec47b7c"
+    ),
+}
+
+
+def test_fifth_fresh_files_are_unchanged():
+    check_unchanged(SHA256_5)
+
+
+def test_fifth_set_rows_are_well_formed_like_the_first_set():
+    check_well_formed(NAME5, 120)
+
+
+def test_fifth_set_two_unused_seeds_every_probe_judged_against_its_stored_audit():
+    check_whole_audits(NAME5, {51, 52}, _USED | {47, 48, 49, 50})

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from auditor._claims import Claim, ClaimKind
+from auditor._compat import IMPRECISE
 from auditor._facts import Availability, StockFact
 from auditor._judge import first_look, judge
 from auditor._probes import PROBE_KINDS, Probe
@@ -129,9 +130,11 @@ def test_out_of_stock_answers_how_many_with_zero():
     assert judge(kind, probe, [says("out_of_stock")], empty, empty).verdict is Verdict.PASS
     full = stock(Availability.IN_STOCK, 14)
     assert judge(kind, probe, [says("out_of_stock")], full, full).verdict is Verdict.FAIL
-    # "in stock" says nothing about how many, and is no deflection either: unread, neither a
-    # false alarm nor counted against the assistant.
-    assert judge(kind, probe, [says("in_stock")], full, full).verdict is Verdict.UNREAD
+    # "in stock" gives no count but says there are some: true of 14, a pass with the
+    # `imprecise` finding (no false alarm, nothing counted against the assistant); false of 0.
+    seen = judge(kind, probe, [says("in_stock")], full, full)
+    assert seen.verdict is Verdict.PASS and seen.label == IMPRECISE
+    assert judge(kind, probe, [says("in_stock")], empty, empty).verdict is Verdict.FAIL
 
 
 def test_pending_refund_is_fair_while_the_return_is_open_but_not_after_rejection():
