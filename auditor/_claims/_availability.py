@@ -119,7 +119,9 @@ _TABLE = RuleSet.of(
         # what is had is no stock.)
         r"(?:have|got) any(?! (?:[\w-]+ ){0,2}(?:info|information|details|eta|etas|idea|update"
         r"|updates|news|record|records|visibility|access|data|dates?|way|clue|notes|tracking"
-        r"|more info)\b)"
+        r"|more info"
+        # (Nor offers: "we don't have any promotions running on X".)
+        r"|promotions?|promos?|offers?|deals?|discounts?|sales?|vouchers?|coupons?|codes?)\b)"
         r"(?: of (?:them|those|these|it|that|the xx+|xx+))?(?: (?:left|in stock|available))?",
         rf"back in {_STOCK}",
         # Some still to be had: "there's some left".

@@ -21,6 +21,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import resolve
 from auditor._claims._scan import silent, silent_at
 from auditor._claims._subjects import SubjectType
+from auditor._claims._tables import header
 from auditor._claims._text import Clause
 
 _LOW_STOCK_COUNT = 3
@@ -293,15 +294,30 @@ _SCARCE = compile_pattern(r"\b(?:only|just|down to|a mere|last|limited|a single)
 _LEFT = compile_pattern(r"\b(?:left|remaining)\b")
 #: Scarcity said right after a count: "got 1 last webcam", "showing as 2 in the Leeds store
 #: only".
-_SCARCE_AFTER = (" last ", " final ", " only")
+_SCARCE_AFTER = (" last ", " final ", " only", " (last ", " (the last ", " (final ", " (only ")
+#: A channel or a place a model counts stock at, as a field label or a table row's first cell
+#: ("**Online:** 5", "| Showroom | 0 |"): such a count is the item's stock there, and a zero
+#: beside units at another place is that place's, not the item's (`_at_other_places`).
+_PLACE_LABEL = (
+    r"(?:online|in[ -]store|in[ -]stores|in shops?|stores?|shops?|showroom|warehouse|web(?:site)?"
+    r"|click (?:&|and|\+) collect|for delivery|for collection|main warehouse|stockroom)"
+)
+#: A line that opens on a place's label, up to its value.
+_PLACE_LINE = compile_pattern(rf"[^\w\n]*{_PLACE_LABEL}[^\S\n]*:[^\S\n]*")
+#: A table's first header cell that says its rows are places ("| Warehouse | Units |").
+_PLACE_HEADER = compile_pattern(
+    r"(?:warehouse|location|store|shop|site|branch|channel|where|depot|place)s?"
+)
 #: "Remaining: 3 units", "Left - 2": a field of what remains.
 #: A field label whose value is a stock count, in the words a model labels it with ("Units
 #: on hand: 60", "Warehouse count: 16", "How many: 13"), opening its line behind a bullet or
 #: an emoji. Data: one synonym class.
 _COUNT_LABEL = compile_pattern(
     r"(?:^|\n)[^\w\n]*(?:(?:warehouse|stock|unit|total|current)\s+)?"
-    r"(?:count|quantity|qty|stock(?: level)?|inventory|how many|on hand|units?(?: on hand"
-    r"| left| available| in stock)?|left|remaining|available)[^\S\n]*:[^\S\n]*$"
+    r"(?:(?:count|quantity|qty|stock(?: level)?|inventory|units?)(?: on hand| left| available"
+    r"| in stock| remaining)?|how many|on hand|left|remaining|available"
+    # A channel or a place the stock is counted at ("In store: 0", "Online: 5").
+    rf"|{_PLACE_LABEL})[^\S\n]*:[^\S\n]*$"
 )
 _LEFT_LABEL = compile_pattern(r"\b(?:left|remaining|remain)\s*[:=\u2014-]\s*$")
 _NOT_STOCK = compile_pattern(
@@ -582,7 +598,7 @@ def _keep(found: dict[int, Count], count: Count) -> None:
 #: A table's stock column, by its header: "| Item | In stock |", "| Product | Qty |".
 _STOCK_HEADER = compile_pattern(
     r"\s*(?:in stock|stock(?: level| count)?|qty|quantity|units?(?: (?:left|in stock|available))?"
-    r"|available|on hand|left|remaining|inventory)\??\s*"
+    r"|available|on hand|left|remaining|inventory|count)\??\s*"
 )
 _ROW = compile_pattern(r"[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*(?:\n|$)")
 _RULE_ROW = compile_pattern(r"[\s|:-]*")
@@ -739,11 +755,43 @@ def find_counts(doc: Document) -> list[Count]:
         # A number inside another count ("a dozen" in "half a dozen") is part of it.
         if not counts or count.start >= counts[-1].end:
             counts.append(count)
+    if len(counts) > 1 and min(c.value for c in counts) == 0 < max(c.value for c in counts):
+        counts = _at_other_places(doc.masked, counts)
     if len(counts) > 1 and max(c.value for c in counts) > _LOW_STOCK_COUNT:
         # "31 of the knife and 2 of the teapot": beside a larger stock, three or fewer is low.
         counts = [c._replace(low=True) if 0 < c.value <= _LOW_STOCK_COUNT else c for c in counts]
     doc.memo["counts"] = counts
     return counts
+
+
+def _at_other_places(masked: str, counts: list[Count]) -> list[Count]:
+    """`counts` without a zero counted at one place beside units counted at another in the
+    same run of lines ("In store: 0 / Online: 5", "| Leeds | 0 |" above "| Bristol | 13 |"):
+    the item is in stock, and the zero is that place's alone."""
+    places = [c for c in counts if _at_a_place(masked, c.start)]
+    stocked = [c.start for c in places if c.value > 0]
+    if not stocked:
+        return counts
+    dropped = {
+        c.start
+        for c in places
+        if c.value == 0
+        and any("\n\n" not in masked[min(s, c.start) : max(s, c.start)] for s in stocked)
+    }
+    return [c for c in counts if c.start not in dropped]
+
+
+def _at_a_place(masked: str, at: int) -> bool:
+    """The count at `at` is the value of a place's label line or of a table row naming a
+    place under a header that says its rows are places."""
+    line = masked.rfind("\n", 0, at) + 1
+    if _PLACE_LINE.fullmatch(masked, line, at):
+        return True
+    cells = header(masked, at)
+    if len(cells) < 2 or not _PLACE_HEADER.fullmatch(cells[1]):
+        return False
+    first = masked[line:at].split("|")
+    return len(first) > 2 and "xx" not in first[1]
 
 
 @EXTRACTORS.register(ClaimKind.QUANTITY)
