@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._document import Document
-from auditor._claims._lexicon import ALLOCATING, ON_SCREEN, STOCK_PLACES, past
+from auditor._claims._lexicon import ALLOCATING, ON_SCREEN, STOCK_PLACES, VARIANT_WORDS, past
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._needles import may_match, needles
 from auditor._claims._negation import hedged
@@ -302,6 +302,9 @@ _PLACE_LABEL = (
     r"(?:online|in[ -]store|in[ -]stores|in shops?|stores?|shops?|showroom|warehouse|web(?:site)?"
     r"|click (?:&|and|\+) collect|for delivery|for collection|main warehouse|stockroom)"
 )
+#: A variant of the item as a field's label: its colour, finish or size ("- White: 12").
+_VARIANT_LABEL = "(?:" + "|".join(VARIANT_WORDS) + ")"
+_VARIANT_LINE = compile_pattern(rf"[^\w\n]*{_VARIANT_LABEL}[^\S\n]*:[^\S\n]*")
 #: A line that opens on a place's label, up to its value.
 _PLACE_LINE = compile_pattern(rf"[^\w\n]*{_PLACE_LABEL}[^\S\n]*:[^\S\n]*")
 #: A table's first header cell that says its rows are places ("| Warehouse | Units |").
@@ -316,8 +319,9 @@ _COUNT_LABEL = compile_pattern(
     r"(?:^|\n)[^\w\n]*(?:(?:warehouse|stock|unit|total|current)\s+)?"
     r"(?:(?:count|quantity|qty|stock(?: level)?|inventory|units?)(?: on hand| left| available"
     r"| in stock| remaining)?|how many|on hand|left|remaining|available"
-    # A channel or a place the stock is counted at ("In store: 0", "Online: 5").
-    rf"|{_PLACE_LABEL})[^\S\n]*:[^\S\n]*$"
+    # A channel or a place the stock is counted at ("In store: 0", "Online: 5"), or a
+    # variant under its item ("- White: 12": `_variant_counts`).
+    rf"|{_PLACE_LABEL}|{_VARIANT_LABEL})[^\S\n]*:[^\S\n]*$"
 )
 _LEFT_LABEL = compile_pattern(r"\b(?:left|remaining|remain)\s*[:=\u2014-]\s*$")
 _NOT_STOCK = compile_pattern(
@@ -680,14 +684,22 @@ def stock_table(doc: Document) -> tuple[tuple[int, int] | None, list[Count]]:
     column of every row below it (the row names its item). ((None), []) when there is none."""
     header, cells = stock_cells(doc)
     counts: list[Count] = []
-    for start, cell, _ in cells:
+    for start, cell, row in cells:
         match = _CELL_NUMBER.fullmatch(cell)
         value = None if match is None else parse_number(match.group("n"))
         if match is not None and value is not None:
             begin = start + match.start("n")
             clause = doc.clause_at(begin)
-            counts.append(Count(begin, start + match.end("n"), value, False, clause, False))
+            # Scarcity said in the row's other cells: "| X | ⚠️ 1 | last one |".
+            low = value > 0 and _SCARCE_ROW.search(doc.masked, *row) is not None
+            counts.append(Count(begin, start + match.end("n"), value, low, clause, False))
     return header, counts
+
+
+#: A row's mark or word of scarcity: a warning sign, "last one", "only", "running low".
+_SCARCE_ROW = compile_pattern(
+    r"\u26a0|\b(?:last (?:one|few|units?)|only|running low|low stock|nearly gone|almost gone)\b"
+)
 
 
 #: "8 and 3 respectively", "12, 4 and 0 respectively": counts paired in turn with the names
@@ -757,6 +769,8 @@ def find_counts(doc: Document) -> list[Count]:
             counts.append(count)
     if len(counts) > 1 and min(c.value for c in counts) == 0 < max(c.value for c in counts):
         counts = _at_other_places(doc.masked, counts)
+    if len(counts) > 1:
+        counts = _variant_counts(doc.masked, counts)
     if len(counts) > 1 and max(c.value for c in counts) > _LOW_STOCK_COUNT:
         # "31 of the knife and 2 of the teapot": beside a larger stock, three or fewer is low.
         counts = [c._replace(low=True) if 0 < c.value <= _LOW_STOCK_COUNT else c for c in counts]
@@ -779,6 +793,30 @@ def _at_other_places(masked: str, counts: list[Count]) -> list[Count]:
         and any("\n\n" not in masked[min(s, c.start) : max(s, c.start)] for s in stocked)
     }
     return [c for c in counts if c.start not in dropped]
+
+
+def _variant_counts(masked: str, counts: list[Count]) -> list[Count]:
+    """Counts of an item's variants on lines of their own ("- White: 12 / - Black: 5") as one:
+    the item is in stock (or not) as a whole, and no one line is its quantity."""
+    variants = [c for c in counts if _of_a_variant(masked, c.start)]
+    if len(variants) < 2:
+        return counts
+    total = sum(c.value for c in variants)
+    whole = variants[0]._replace(value=total, low=0 < total <= _LOW_STOCK_COUNT, approximate=True)
+    dropped = {c.start for c in variants}
+    return sorted([*(c for c in counts if c.start not in dropped), whole])
+
+
+def _of_a_variant(masked: str, at: int) -> bool:
+    """The count at `at` is a variant's: the value of a variant's label line, or a table row
+    under a header whose first cell names variants ("| Colour | Stock |")."""
+    if _VARIANT_LINE.fullmatch(masked, masked.rfind("\n", 0, at) + 1, at):
+        return True
+    cells = header(masked, at)
+    return len(cells) > 1 and _VARIANT_HEADER.fullmatch(cells[1]) is not None
+
+
+_VARIANT_HEADER = compile_pattern(r"(?:colou?rs?|sizes?|finish(?:es)?|variants?|shades?|styles?)")
 
 
 def _at_a_place(masked: str, at: int) -> bool:
