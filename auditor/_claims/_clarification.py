@@ -36,8 +36,8 @@ _ASKING = compile_pattern(
 #: "which" choosing between offers rather than records: "let me know which you'd prefer",
 #: "which one you'd like!" closing the answer ("which would you like me to check?" still asks).
 _PREFERENCE = compile_pattern(
-    r"(?:\s+(?:one|option))?\s+(?:you'd|you would|you|u'd|u)\s+(?:prefer|rather|like best"
-    r"|(?:like|want|fancy)(?=[\s!.?]*(?:\n|$)))"
+    r"(?:\s+(?:one|option))?\s+(?:(?:you'd|you would|you|u'd|u)\s+(?:prefer|rather|like best"
+    r"|(?:like|want|fancy)(?=[\s!.?]*(?:\n|$)))|(?:works|suits|sounds) (?:best|better))"
 )
 #: "you" in chat spellings too: "u mean the pro?", "do ya mean".
 #: The assistant looking something up itself ("I'll check which warehouse has it", "let me

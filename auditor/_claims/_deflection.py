@@ -135,11 +135,12 @@ _CHANNEL = (
 )
 #: A channel that is someone's phone line even when the answer names no owner.
 _LINE = r"(?:customer (?:service|services|care) (?:line|number)|helpline|hotline|support line)"
-#: Said of them: they know, or asking them is the way.
+#: Said of them: they can tell, or asking them is the way. ("The carrier's page will have the
+#: latest" is left out: after an answer it is a sign-off pointing to tracking.)
 _KNOWS = (
-    r"(?:(?:will|would|should|'ll) (?:have|be able to (?:tell|help|check|confirm|advise|explain"
-    r"|answer|sort))\b|(?:is|are|would be|will be) (?:your|the) (?:best|quickest|fastest"
-    r"|easiest|right) (?:bet|way|place|option|route|people|person)\b)"
+    r"(?:(?:will|would|should|'ll) be able to (?:tell|help|check|confirm|advise|explain"
+    r"|answer)\b|(?:is|are|would be|will be) (?:your|the) (?:best|quickest|fastest|easiest"
+    r"|right) (?:bet|way|place|option|route|people|person)\b)"
 )
 _HANDOFF_FAMILIES = rules(
     Deflection.CONTACT_SUPPORT.value,
@@ -195,7 +196,7 @@ _HANDOFF_FAMILIES = rules(
     rf"{THIRD_PARTY}(?:'s|s)? (?:website|web site|site|app|page)",
     # The third party, or its channel, named as the one who knows: "the UPS website is your
     # best bet", "your bank will be able to tell you why", "their customer service line is
-    # the quickest way to find out", "Evri's own help page will have the times".
+    # the quickest way to find out".
     rf"(?:{_OTHER_PARTY}(?:'s|s)? (?:own )?(?:{_CHANNEL} )?|{_LINE} )"
     rf"{_KNOWS}",
     r"direct (?:any |all |your |ur )?(?:[\w-]+ )?(?:inquiries|enquiries|questions|queries"

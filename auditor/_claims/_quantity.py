@@ -318,7 +318,7 @@ _PLACE_HEADER = compile_pattern(
 _COUNT_LABEL = compile_pattern(
     r"(?:^|\n)[^\w\n]*(?:(?:warehouse|stock|unit|total|current)\s+)?"
     r"(?:(?:count|quantity|qty|stock(?: level)?|inventory|units?)(?: on hand| left| available"
-    r"| in stock| remaining)?|how many|on hand|left|remaining|available"
+    r"| in stock| remaining| on (?:the )?shel(?:f|ves))?|how many|on hand|left|remaining|available"
     # A channel or a place the stock is counted at ("In store: 0", "Online: 5"), or a
     # variant under its item ("- White: 12": `_variant_counts`).
     rf"|{_PLACE_LABEL}|{_VARIANT_LABEL})[^\S\n]*:[^\S\n]*$"

@@ -543,7 +543,8 @@ _KEPT_PART = compile_pattern(
 
 #: A line labelled by a part kept ("Delivery charge: $9.99 —", "| Postage | £3.95 |").
 _KEPT_LABEL = compile_pattern(
-    r"[^\w\n]*(?:return |outbound )?(?:postage|shipping|delivery|p&p|fees?|charges?|costs?"
+    r"[^\w\n]*(?:return |outbound |original |standard |express )?(?:postage|shipping|delivery"
+    r"|p&p|fees?|charges?|costs?"
     r"|surcharge)(?: (?:cost|costs|fee|fees|charge|charges))?\s*[:|][^\n]*$"
 )
 
@@ -780,6 +781,8 @@ def _listed_hits(doc: Document) -> list[Hit]:
             if mark is not None:
                 hits.append(Hit(mark.start(), mark.end(), _MARKS[mark.group()[0]], clause))
             continue
+        if state.group() in _KEPT_BACK:
+            continue  # "- Original delivery: £4.99 ❌ (not refundable)": a part kept
         value = _FIELD_STATES[state.group()]
         if value == _ISSUED and _FUTURE.search(doc.masked, field.start, state.start()):
             value = _PENDING
@@ -789,6 +792,10 @@ def _listed_hits(doc: Document) -> list[Hit]:
         if value == _NONE or state.group() in _SELF_NEGATED or not negated(doc, at, *state.span()):
             hits.append(Hit(state.start(), state.end(), value, at))
     return hits
+
+
+#: A line's state that says its part is kept back, not how the refund stands.
+_KEPT_BACK = frozenset(("not refundable", "non-refundable"))
 
 
 def _in_a_refund_list(doc: Document, position: int) -> bool:
