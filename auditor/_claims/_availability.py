@@ -268,6 +268,8 @@ _TABLE = RuleSet.of(
         rf" {_STOCK} {_WHEN_DATE}",
         r"back-?order(?:ed|able)?",
         r"b/o",
+        # Made once ordered: "it's currently made to order — ships in about 3 weeks".
+        r"(?:made|built|produced|crafted|sewn|printed) to order",
         r"(?:will be|'ll be|is being|are being|getting|get|be) re-?stocked",
         rf"(?:restock|re-stock)(?:ing)? (?:is |are )?(?:due|expected|planned|coming|scheduled|on"
         rf"|by|next|soon|tomorrow|tmrw|tmr|this week|{_MONTH}|{_DAY})",
