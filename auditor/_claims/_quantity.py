@@ -38,7 +38,9 @@ _STOCK = (
     r"|shop|stock ?room|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))"
     r"|on the shel(?:f|ves)|in store|in (?:the )?wh\b"
     # Where a person at the shop sees the stock: "110 in the system", "6 in the stockroom".
-    r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back)"
+    r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back"
+    # Stock that can go out now: "18 ready to go", "30 ready to ship".
+    r"|ready to (?:go|ship|send|dispatch|despatch))"
 )
 _UNIT = r"(?:units?|pcs|pieces?|items?|sets?|pairs?|packs?)"
 _STRONG_UNIT = r"(?:units?|pcs|pieces?)"

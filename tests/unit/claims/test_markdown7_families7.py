@@ -237,3 +237,10 @@ def test_no_promotions_on_an_item_is_no_stock_claim():
 def test_a_multi_buy_with_the_third_free_is_an_unspecified_offer():
     text = "Buy any two **Storage Jar** and get the third free! 🫙"
     assert read(text, ClaimKind.DISCOUNT) == [("unspecified", "JR-0201")]
+
+
+def test_units_ready_to_go_are_a_count_and_parcels_ready_are_not():
+    text = "The **Tea Tray** is in stock, with **11** ready to go today."
+    assert read(text, ClaimKind.QUANTITY) == [(11, "TR-0401")]
+    # Look-alike: parcels of an order ready to go are no stock.
+    assert read("Your 2 parcels are ready to go out tomorrow.", ClaimKind.QUANTITY) == []
