@@ -120,7 +120,9 @@ _TABLE = RuleSet.of(
         # what is had is no stock.)
         r"(?:have|got) any(?! (?:[\w-]+ ){0,2}(?:info|information|details|eta|etas|idea|update"
         r"|updates|news|record|records|visibility|access|data|dates?|way|clue|notes|tracking"
-        r"|more info)\b)"
+        r"|more info"
+        # (Nor offers: "we don't have any promotions running on X".)
+        r"|promotions?|promos?|offers?|deals?|discounts?|sales?|vouchers?|coupons?|codes?)\b)"
         r"(?: of (?:them|those|these|it|that|the xx+|xx+))?(?: (?:left|in stock|available))?",
         rf"back in {_STOCK}",
         # Some still to be had: "there's some left".
@@ -267,6 +269,8 @@ _TABLE = RuleSet.of(
         rf" {_STOCK} {_WHEN_DATE}",
         r"back-?order(?:ed|able)?",
         r"b/o",
+        # Made once ordered: "it's currently made to order — ships in about 3 weeks".
+        r"(?:made|built|produced|crafted|sewn|printed) to order",
         r"(?:will be|'ll be|is being|are being|getting|get|be) re-?stocked",
         rf"(?:restock|re-stock)(?:ing)? (?:is |are )?(?:due|expected|planned|coming|scheduled|on"
         rf"|by|next|soon|tomorrow|tmrw|tmr|this week|{_MONTH}|{_DAY})",

@@ -33,6 +33,12 @@ _CANNOT_TELL = compile_pattern(
 _ASKING = compile_pattern(
     r"\b(?:know|tell|confirm|clarify|specify|say|check|sure|mean|meant|advise|share|which)\b"
 )
+#: "which" choosing between offers rather than records: "let me know which you'd prefer",
+#: "which one you'd like!" closing the answer ("which would you like me to check?" still asks).
+_PREFERENCE = compile_pattern(
+    r"(?:\s+(?:one|option))?\s+(?:(?:you'd|you would|you|u'd|u)\s+(?:prefer|rather|like best"
+    r"|(?:like|want|fancy)(?=[\s!.?]*(?:\n|$)))|(?:works|suits|sounds) (?:best|better))"
+)
 #: "you" in chat spellings too: "u mean the pro?", "do ya mean".
 #: The assistant looking something up itself ("I'll check which warehouse has it", "let me
 #: see which one we have"): a step it takes, not a question to the customer.
@@ -68,6 +74,15 @@ _ID_REQUEST = compile_pattern(
     r"|(?:could|can|may|might) (?:i|we) (?:get|have|ask for|take|grab)|need|pop|drop|pass"
     r"|(?:have|do) (?:you|u) (?:got|have)|(?:you|u) got)"
     rf"(?:\s+me|\s+us)?(?:\s+with)?\s+(?:the|your|ur|yr)(?:\s+\w+){{0,2}}?\s+{_ID_NOUN}"
+)
+#: Asking the customer to check the id they gave and send it again: "could you double-check
+#: the RMA number and send it again?" (a question; "could you check the number?" after "no
+#: order with that number" only closes a refusal, and "you can check the order number in the
+#: email" tells).
+_RECHECK = compile_pattern(
+    r"\b(?:double[- ]?check|re-?check|check|verify)\s+(?:the|your|ur|yr|that)(?:\s+\w+){0,2}?"
+    rf"\s+{_ID_NOUN}(?:\s+[\w,-]+){{0,6}}?\s+(?:and|then|&)\s+(?:re-?send|send|share|give|type"
+    r"|pop|paste|drop)\b"
 )
 #: A question that is only the id asked for: "order no. pls?", "your order number, please?";
 #: not one that goes on about it ("can't find your order number? it's in the email").
@@ -127,6 +142,8 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
     text, start, end = doc.masked, sentence.start, sentence.end
     question = _question(doc, sentence)
     which = _WHICH.search(text, start, end)
+    if which is not None and _PREFERENCE.match(text, which.end(), end):
+        which = None  # "let me know which you'd prefer": choosing an offer, not a record
     if which is not None and (
         question
         or (
@@ -152,6 +169,9 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
         only = _ID_ONLY.match(text, start, end)
         if only is not None and not _elsewhere(text, start, end):
             return only
+        again = _RECHECK.search(text, start, end)
+        if again is not None and not _elsewhere(text, start, end):
+            return again
     only = _ID_ONLY.match(text, start, end)
     if only is not None and only.end() == end and not _elsewhere(text, start, end):
         return only  # "ord no. pls"

@@ -123,6 +123,26 @@ _CASE = (
     r"|request|enquiry|inquiry|question|complaint|ticket)|this|it|that|ur \w+|your \w+|yr \w+"
     r"|xx+)"
 )
+#: Those outside the shop who hold what the assistant cannot see: a carrier, a maker, the
+#: customer's bank, a shop's own branch.
+_OTHER_PARTY = (
+    rf"(?:{THIRD_PARTY}|bank|card (?:issuer|provider)|payment provider|local (?:store|shop"
+    r"|branch)|nearest (?:store|shop|branch))"
+)
+#: Their channels: "help page", "customer service line", "tracking site".
+_CHANNEL = (
+    r"(?:website|web site|tracking (?:site|page)|help (?:page|centre|center)|app|customer"
+    r" (?:service|services|care)(?: line| team| number)?|helpline|hotline|support (?:line|team))"
+)
+#: A channel that is someone's phone line even when the answer names no owner.
+_LINE = r"(?:customer (?:service|services|care) (?:line|number)|helpline|hotline|support line)"
+#: Said of them: they can tell, or asking them is the way. ("The carrier's page will have the
+#: latest" is left out: after an answer it is a sign-off pointing to tracking.)
+_KNOWS = (
+    r"(?:(?:will|would|should|'ll) be able to (?:tell|help|check|confirm|advise|explain"
+    r"|answer)\b|(?:is|are|would be|will be) (?:your|the) (?:best|quickest|fastest|easiest"
+    r"|right) (?:bet|way|place|option|route|people|person)\b)"
+)
 _HANDOFF_FAMILIES = rules(
     Deflection.CONTACT_SUPPORT.value,
     # Someone else will reach the customer: "a representative from our billing department will
@@ -181,6 +201,11 @@ _HANDOFF_FAMILIES = rules(
     rf" (?:find|get|buy|purchase|pick up|order) (?:the |a |an )?(?:it|them|one|this|that|xx+)"
     rf"(?: \w+)?"
     rf" (?:at|on|from|in|through|via) {ELSEWHERE}",
+    # The third party, or its channel, named as the one who knows: "the UPS website is your
+    # best bet", "your bank will be able to tell you why", "their customer service line is
+    # the quickest way to find out".
+    rf"(?:{_OTHER_PARTY}(?:'s|s)? (?:own )?(?:{_CHANNEL} )?|{_LINE} )"
+    rf"{_KNOWS}",
     r"direct (?:any |all |your |ur )?(?:[\w-]+ )?(?:inquiries|enquiries|questions|queries"
     r"|claims|requests|qs) to",
     r"(?:ring|call|phone|contact|try|visit|email) (?:ur|yr|your) (?:local|nearest) (?:store"
@@ -751,6 +776,15 @@ _REFUSALS = RuleSet.of(
         r"|account|the account)",
         r"(?:only|just) (?:discuss|share|help with|talk about|look at|deal with)(?: \w+){0,3}?"
         r" (?:that|which) (?:belong|belongs|are linked|are registered) to (?:you|u)\b",
+        # The owner named as the one signed in: "I can only discuss returns that belong to the
+        # signed-in customer", "orders placed by the logged-in account".
+        r"(?:only|just) (?:discuss|share|help with|talk about|look at|deal with)(?: \w+){0,3}?"
+        r" (?:that|which) (?:belong|belongs|are linked|are registered) to the (?:signed[- ]in"
+        r"|logged[- ]in|account|verified) (?:customer|account|user|holder|person)\b",
+        # A record not found for the customer, said of its id: "RMA-1 isn't one I can find for
+        # your account".
+        rf"(?:isn't|is not|isnt|wasn't|was not) (?:one|something) (?:i|we) (?:can|could) (?:find"
+        rf"|see|locate) (?:for|on|under|in|against) {_YOUR_RECORDS}",
         # "Can't see orders" in general is blindness; "can't see that order" is not finding it.
         rf"{_CANT} (?:find|locate|see(?= (?:an?|any|that|the|this) ))"
         r" (?:an?|any|that|the|this)? ?(?:order|return)s?(?! details)",
@@ -1128,6 +1162,10 @@ def _not_a_non_answer(doc: Document, hit: Hit) -> bool:
         if _CARRIER_CANT.match(text, hit.start) and _CARRIER_BEFORE.search(before):
             return True
         return _ABSENT.match(text, hit.end, hit.clause.end) is not None
+    if hit.value == Deflection.CONTACT_SUPPORT and _PRAISE.search(
+        text, doc.sentence_at(hit.start).start - 80 if hit.start > 80 else 0, hit.end
+    ):
+        return True  # "Thanks for the lovely feedback! I'll share it with the packing team"
     if hit.value == Deflection.CONTACT_SUPPORT and text.startswith(
         ("sent ", "released "), hit.start
     ):
@@ -1136,6 +1174,14 @@ def _not_a_non_answer(doc: Document, hit: Hit) -> bool:
             and _WAREHOUSE.search(text, hit.start, hit.end) is not None
         )
     return False
+
+
+#: What is passed on to a team as praise, not a question: "Thanks for the kind words! I'll
+#: pass your feedback on to the warehouse team" (feedback alone may be a complaint handed on).
+_PRAISE = compile_pattern(
+    r"\b(?:(?:kind|lovely|nice|great|wonderful|glowing|positive) (?:words|feedback|review"
+    r"|comments?|message)|compliments?|praise)\b"
+)
 
 
 #: The owner named after the hand-off: "you'd need to ask whoever bought it".

@@ -201,6 +201,9 @@ _FIELD_WORDS = 4
 _GENERIC_HEADERS = frozenset(
     ["detail", "details", "value", "values", "info", "information", "data", "description"]
 )
+#: A timeline's column of days ("| Stage | Date |"): the row names what happened then, in an
+#: answer about an order (a return's timeline has its own "Dropped off" and "Received").
+_DAY_HEADERS = frozenset(["date", "dates", "when", "day"])
 #: A number standing alone, which may be an order's named in full elsewhere.
 _BARE_NUMBER = compile_pattern(r"(?<![\w./:-])(\d{4,})(?![\w./:-])")
 #: A field that only says when: "Date:", "When:", "On:".
@@ -394,7 +397,9 @@ def _column(doc: Document, clause: Clause) -> str:
     cells = header(doc.masked, clause.start)
     index = column(doc.masked, clause.start)
     name = cells[index] if index < len(cells) else ""
-    if name in _GENERIC_HEADERS and index > 1:
+    if index > 1 and (
+        name in _GENERIC_HEADERS or (name in _DAY_HEADERS and not doc.return_context)
+    ):
         # A table of fields ("| Field | Detail |"): the row's first cell is the label.
         start = row_start(doc.masked, clause.start)
         name = doc.masked[start : doc.masked.find("|", doc.masked.find("|", start) + 1)]

@@ -149,6 +149,9 @@ _TABLE = RuleSet.of(
         r"(?:2|3|4|5) for (?:the price of )?(?:1|2|3|4)(?![\d.,:/])"
         r"(?! (?:days?|weeks?|hours?|pm|am)\b)",
         r"buy (?:one|1),? get (?:one|1)|bogof?|two for one|2-for-1",
+        # "buy any two … and get the third free": a multi-buy, not an item given free.
+        r"buy (?:any )?(?:two|2|three|3)\b(?: [\w()-]+){0,8}? (?:and )?get (?:the|a|your)"
+        r" (?:third|3rd|fourth|4th|second|2nd|next)(?: one)? (?:free|half price|half-price)",
         rf"on sale (?:for|at) {_MONEY}",
         rf"(?:{_MONEY}|{_FIGURE})\s*\(was (?:{_MONEY}|{_FIGURE})",
         rf"(?:{_MONEY}|{_FIGURE}),? (?:was|down from|reduced from) (?:{_MONEY}|{_FIGURE})",
@@ -396,17 +399,32 @@ _NO_CHARGE = compile_pattern(r"no charge|at no (?:extra |additional )?(?:cost|ch
 _SETTLED = compile_pattern(
     r"\b(?:cancel\w*|refund\w*|void\w*|reversed|reimburs\w*|binned|scrapped|called off)\b"
 )
+#: A thing given that a shipping word may go with: "a replacement shipped at no cost".
+_GIVEN_ITEM = compile_pattern(r"\b(?:replac\w*|new one|another one|swap\w*|exchang\w*)\b")
 _GIVEN = compile_pattern(
     r"\b(?:replac\w*|new one|another one|swap\w*|exchang\w*|send\w*|sent|ship\w*|post\w*"
     r"|keep|upgrad\w*|repair\w*)\b"
 )
 
 
+#: What a shop gives free as its policy ("ships at no extra cost", "free gift wrapping … at no
+#: charge"): free shipping, delivery, returns or wrapping is no discount.
+_POLICY_FREE = compile_pattern(
+    r"\b(?:ship|ships|shipped|shipping|deliver(?:y|ed|s)?|postage|posted|gift[- ]?wrap\w*"
+    r"|wrapping|returns?|collection)\b"
+)
+
+
 def _settled_free_of_charge(doc: Document, start: int, end: int) -> bool:
-    """The phrase at `start` is "no charge" said of a cancellation or a refund."""
+    """The phrase at `start` is "no charge" said of a cancellation or a refund, or of what
+    a shop's policy makes free (`_POLICY_FREE` before it in its sentence)."""
     if _NO_CHARGE.fullmatch(doc.masked, start, end) is None:
         return False
     segment = doc.sentence_at(start)
+    if _POLICY_FREE.search(doc.masked, segment.start, start) and not _GIVEN_ITEM.search(
+        doc.masked, segment.start, start
+    ):
+        return True
     sentence = doc.clause_text(segment)
     if _SETTLED.search(sentence) is None or _GIVEN.search(sentence) is not None:
         return False
@@ -445,6 +463,25 @@ def _gift_credit(doc: Document, hit: Hit) -> bool:
     return GIFT.search(doc.masked, sentence.start, sentence.end) is not None
 
 
+#: A heading that only names its section by the offers' plural ("**Discounts** 🏷️", "###
+#: Current promotions"): what follows may well say there are none.
+_SECTION_TITLE = compile_pattern(
+    r"[^a-z]*(?:(?:current|available|active|your|any) )?(?:discounts|offers|promotions|promos"
+    r"|deals|savings|discount codes|vouchers|coupons|pricing)[^a-z]*"
+)
+
+
+def _a_section_title(doc: Document, start: int) -> bool:
+    """The offer word at `start` stands in a heading that only names what its section is
+    about ("**Discounts**" above "we don't have any promotions running"): it offers nothing."""
+    if doc.layout is None or not doc.layout.headings:
+        return False
+    for heading in doc.layout.headings:
+        if heading.start <= start < heading.end:
+            return _SECTION_TITLE.fullmatch(doc.masked, heading.start, heading.end) is not None
+    return False
+
+
 def _refused(doc: Document, clause: Clause, start: int) -> bool:
     return _REFUSED.search(doc.masked, clause.start, start) is not None
 
@@ -461,7 +498,8 @@ def extract_discount(doc: Document) -> list[Claim]:
     hits = [
         h
         for h in scan(doc, *table)
-        if not _settled_free_of_charge(doc, h.start, h.end)
+        if not _a_section_title(doc, h.start)
+        and not _settled_free_of_charge(doc, h.start, h.end)
         and _kept_with_refund(doc, h)
         and _gift_credit(doc, h)
         and (h.value != _FREE or doc.reads("discount:free", h.clause, h.start))

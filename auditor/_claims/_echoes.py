@@ -54,8 +54,10 @@ _OFFERED_FOR = compile_pattern(
     r"\b(?:(?:code|voucher|coupon|discount|credit|promo)s?(?:\s+[*_`]*[\w-]+[*_`]*)?"
     r"|available|open|ready|eligible)\s+for\s*$"
 )
-#: An amount or a percentage alone, which the customer's words are not.
-_FIGURE = compile_pattern(r"\W*(?:[€$£]|eur|usd|gbp)?\s?\d[\d.,]*\s?(?:%|€|eur|usd|gbp|off)?\W*")
+#: An amount or a percentage alone ("**15% off**"), which the customer's words are not.
+_FIGURE = compile_pattern(
+    r"\W*(?:[€$£]|eur|usd|gbp)?\s?\d[\d.,]*\s?(?:%|€|eur|usd|gbp)?(?:\s?off)?\W*"
+)
 #: What introduces a name searched for, not found: "anything called", "a product named".
 _SEARCH = compile_pattern(
     r"\b(?:called|named|titled|like|searched for|search for|looked for|look for|matching)"

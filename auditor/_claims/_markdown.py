@@ -101,6 +101,25 @@ class Layout:
             return self.blocks[index]
         return None
 
+    def list_lead(self, position: int) -> Segment | None:
+        """The paragraph or heading right before the list that holds `position` ("There are
+        two refunds on your account:" above its bullets): a model names there what each of
+        its lines is about. None outside a list, or when the list opens the answer."""
+        outer = next((i for i in self.items if i.start <= position < i.end), None)
+        if outer is None:
+            return None
+        start = outer.start
+        for item in reversed(self.items):
+            if item.end <= start and not self.plain[item.end : start].strip():
+                start = item.start  # the list's item before, with nothing between
+        index = bisect_right(self.blocks, (start, -1)) - 1
+        while index >= 0:
+            block = self.blocks[index]
+            if block.end <= start and self.item_at(block.start) is None:
+                return block
+            index -= 1
+        return None
+
     def item_at(self, position: int) -> Segment | None:
         """The innermost list item holding `position`, if any."""
         found = None

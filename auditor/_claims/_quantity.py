@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._document import Document
-from auditor._claims._lexicon import ALLOCATING, ON_SCREEN, STOCK_PLACES, past
+from auditor._claims._lexicon import ALLOCATING, ON_SCREEN, STOCK_PLACES, VARIANT_WORDS, past
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._needles import may_match, needles
 from auditor._claims._negation import hedged
@@ -21,6 +21,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import resolve
 from auditor._claims._scan import silent, silent_at
 from auditor._claims._subjects import SubjectType
+from auditor._claims._tables import header
 from auditor._claims._text import Clause
 
 _LOW_STOCK_COUNT = 3
@@ -37,7 +38,9 @@ _STOCK = (
     r"|shop|stock ?room|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))"
     r"|on the shel(?:f|ves)|in store|in (?:the )?wh\b"
     # Where a person at the shop sees the stock: "110 in the system", "6 in the stockroom".
-    r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back)"
+    r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back"
+    # Stock that can go out now: "18 ready to go", "30 ready to ship".
+    r"|ready to (?:go|ship|send|dispatch|despatch))"
 )
 _UNIT = r"(?:units?|pcs|pieces?|items?|sets?|pairs?|packs?)"
 _STRONG_UNIT = r"(?:units?|pcs|pieces?)"
@@ -293,15 +296,34 @@ _SCARCE = compile_pattern(r"\b(?:only|just|down to|a mere|last|limited|a single)
 _LEFT = compile_pattern(r"\b(?:left|remaining)\b")
 #: Scarcity said right after a count: "got 1 last webcam", "showing as 2 in the Leeds store
 #: only".
-_SCARCE_AFTER = (" last ", " final ", " only")
+_SCARCE_AFTER = (" last ", " final ", " only", " (last ", " (the last ", " (final ", " (only ")
+#: A channel or a place a model counts stock at, as a field label or a table row's first cell
+#: ("**Online:** 5", "| Showroom | 0 |"): such a count is the item's stock there, and a zero
+#: beside units at another place is that place's, not the item's (`_at_other_places`).
+_PLACE_LABEL = (
+    r"(?:online|in[ -]store|in[ -]stores|in shops?|stores?|shops?|showroom|warehouse|web(?:site)?"
+    r"|click (?:&|and|\+) collect|for delivery|for collection|main warehouse|stockroom)"
+)
+#: A variant of the item as a field's label: its colour, finish or size ("- White: 12").
+_VARIANT_LABEL = "(?:" + "|".join(VARIANT_WORDS) + ")"
+_VARIANT_LINE = compile_pattern(rf"[^\w\n]*{_VARIANT_LABEL}[^\S\n]*:[^\S\n]*")
+#: A line that opens on a place's label, up to its value.
+_PLACE_LINE = compile_pattern(rf"[^\w\n]*{_PLACE_LABEL}[^\S\n]*:[^\S\n]*")
+#: A table's first header cell that says its rows are places ("| Warehouse | Units |").
+_PLACE_HEADER = compile_pattern(
+    r"(?:warehouse|location|store|shop|site|branch|channel|where|depot|place)s?"
+)
 #: "Remaining: 3 units", "Left - 2": a field of what remains.
 #: A field label whose value is a stock count, in the words a model labels it with ("Units
 #: on hand: 60", "Warehouse count: 16", "How many: 13"), opening its line behind a bullet or
 #: an emoji. Data: one synonym class.
 _COUNT_LABEL = compile_pattern(
     r"(?:^|\n)[^\w\n]*(?:(?:warehouse|stock|unit|total|current)\s+)?"
-    r"(?:count|quantity|qty|stock(?: level)?|inventory|how many|on hand|units?(?: on hand"
-    r"| left| available| in stock)?|left|remaining|available)[^\S\n]*:[^\S\n]*$"
+    r"(?:(?:count|quantity|qty|stock(?: level)?|inventory|units?)(?: on hand| left| available"
+    r"| in stock| remaining| on (?:the )?shel(?:f|ves))?|how many|on hand|left|remaining|available"
+    # A channel or a place the stock is counted at ("In store: 0", "Online: 5"), or a
+    # variant under its item ("- White: 12": `_variant_counts`).
+    rf"|{_PLACE_LABEL}|{_VARIANT_LABEL})[^\S\n]*:[^\S\n]*$"
 )
 _LEFT_LABEL = compile_pattern(r"\b(?:left|remaining|remain)\s*[:=\u2014-]\s*$")
 _NOT_STOCK = compile_pattern(
@@ -582,7 +604,7 @@ def _keep(found: dict[int, Count], count: Count) -> None:
 #: A table's stock column, by its header: "| Item | In stock |", "| Product | Qty |".
 _STOCK_HEADER = compile_pattern(
     r"\s*(?:in stock|stock(?: level| count)?|qty|quantity|units?(?: (?:left|in stock|available))?"
-    r"|available|on hand|left|remaining|inventory)\??\s*"
+    r"|available|on hand|left|remaining|inventory|count)\??\s*"
 )
 _ROW = compile_pattern(r"[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*(?:\n|$)")
 _RULE_ROW = compile_pattern(r"[\s|:-]*")
@@ -664,14 +686,22 @@ def stock_table(doc: Document) -> tuple[tuple[int, int] | None, list[Count]]:
     column of every row below it (the row names its item). ((None), []) when there is none."""
     header, cells = stock_cells(doc)
     counts: list[Count] = []
-    for start, cell, _ in cells:
+    for start, cell, row in cells:
         match = _CELL_NUMBER.fullmatch(cell)
         value = None if match is None else parse_number(match.group("n"))
         if match is not None and value is not None:
             begin = start + match.start("n")
             clause = doc.clause_at(begin)
-            counts.append(Count(begin, start + match.end("n"), value, False, clause, False))
+            # Scarcity said in the row's other cells: "| X | ⚠️ 1 | last one |".
+            low = value > 0 and _SCARCE_ROW.search(doc.masked, *row) is not None
+            counts.append(Count(begin, start + match.end("n"), value, low, clause, False))
     return header, counts
+
+
+#: A row's mark or word of scarcity: a warning sign, "last one", "only", "running low".
+_SCARCE_ROW = compile_pattern(
+    r"\u26a0|\b(?:last (?:one|few|units?)|only|running low|low stock|nearly gone|almost gone)\b"
+)
 
 
 #: "8 and 3 respectively", "12, 4 and 0 respectively": counts paired in turn with the names
@@ -739,11 +769,69 @@ def find_counts(doc: Document) -> list[Count]:
         # A number inside another count ("a dozen" in "half a dozen") is part of it.
         if not counts or count.start >= counts[-1].end:
             counts.append(count)
+    if len(counts) > 1 and min(c.value for c in counts) == 0 < max(c.value for c in counts):
+        counts = _at_other_places(doc.masked, counts)
+    if len(counts) > 1:
+        counts = _variant_counts(doc.masked, counts)
     if len(counts) > 1 and max(c.value for c in counts) > _LOW_STOCK_COUNT:
         # "31 of the knife and 2 of the teapot": beside a larger stock, three or fewer is low.
         counts = [c._replace(low=True) if 0 < c.value <= _LOW_STOCK_COUNT else c for c in counts]
     doc.memo["counts"] = counts
     return counts
+
+
+def _at_other_places(masked: str, counts: list[Count]) -> list[Count]:
+    """`counts` without a zero counted at one place beside units counted at another in the
+    same run of lines ("In store: 0 / Online: 5", "| Leeds | 0 |" above "| Bristol | 13 |"):
+    the item is in stock, and the zero is that place's alone."""
+    places = [c for c in counts if _at_a_place(masked, c.start)]
+    stocked = [c.start for c in places if c.value > 0]
+    if not stocked:
+        return counts
+    dropped = {
+        c.start
+        for c in places
+        if c.value == 0
+        and any("\n\n" not in masked[min(s, c.start) : max(s, c.start)] for s in stocked)
+    }
+    return [c for c in counts if c.start not in dropped]
+
+
+def _variant_counts(masked: str, counts: list[Count]) -> list[Count]:
+    """Counts of an item's variants on lines of their own ("- White: 12 / - Black: 5") as one:
+    the item is in stock (or not) as a whole, and no one line is its quantity."""
+    variants = [c for c in counts if _of_a_variant(masked, c.start)]
+    if len(variants) < 2:
+        return counts
+    total = sum(c.value for c in variants)
+    whole = variants[0]._replace(value=total, low=0 < total <= _LOW_STOCK_COUNT, approximate=True)
+    dropped = {c.start for c in variants}
+    return sorted([*(c for c in counts if c.start not in dropped), whole])
+
+
+def _of_a_variant(masked: str, at: int) -> bool:
+    """The count at `at` is a variant's: the value of a variant's label line, or a table row
+    under a header whose first cell names variants ("| Colour | Stock |")."""
+    if _VARIANT_LINE.fullmatch(masked, masked.rfind("\n", 0, at) + 1, at):
+        return True
+    cells = header(masked, at)
+    return len(cells) > 1 and _VARIANT_HEADER.fullmatch(cells[1]) is not None
+
+
+_VARIANT_HEADER = compile_pattern(r"(?:colou?rs?|sizes?|finish(?:es)?|variants?|shades?|styles?)")
+
+
+def _at_a_place(masked: str, at: int) -> bool:
+    """The count at `at` is the value of a place's label line or of a table row naming a
+    place under a header that says its rows are places."""
+    line = masked.rfind("\n", 0, at) + 1
+    if _PLACE_LINE.fullmatch(masked, line, at):
+        return True
+    cells = header(masked, at)
+    if len(cells) < 2 or not _PLACE_HEADER.fullmatch(cells[1]):
+        return False
+    first = masked[line:at].split("|")
+    return len(first) > 2 and "xx" not in first[1]
 
 
 @EXTRACTORS.register(ClaimKind.QUANTITY)

@@ -31,7 +31,7 @@ from auditor._claims._resolve import claims_of, resolve
 from auditor._claims._returns import column_header, refunded_is_return_status, table_row
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan, silent
-from auditor._claims._tables import step_not_done
+from auditor._claims._tables import header, lead, row_start, step_not_done
 from auditor._claims._text import Clause, Segment
 
 _ISSUED = "issued"
@@ -543,7 +543,8 @@ _KEPT_PART = compile_pattern(
 
 #: A line labelled by a part kept ("Delivery charge: $9.99 —", "| Postage | £3.95 |").
 _KEPT_LABEL = compile_pattern(
-    r"[^\w\n]*(?:return |outbound )?(?:postage|shipping|delivery|p&p|fees?|charges?|costs?"
+    r"[^\w\n]*(?:return |outbound |original |standard |express )?(?:postage|shipping|delivery"
+    r"|p&p|fees?|charges?|costs?"
     r"|surcharge)(?: (?:cost|costs|fee|fees|charge|charges))?\s*[:|][^\n]*$"
 )
 
@@ -702,6 +703,106 @@ def _field_hits(doc: Document) -> list[Hit]:
     return hits
 
 
+#: The lead of a list or a table about money going back: "There are two refunds on your
+#: account:", "Here's where your money is for ORD-1:", "**Money back for RMA-1**".
+_MONEY_LEAD = compile_pattern(rf"\b(?:{REFUND}s?|money|reimbursements|refunded)\b")
+
+
+def _listed_fields(doc: Document) -> list[Segment]:
+    """The lines of each list and table whose lead speaks of money going back: a model lists
+    one refund a line ("- RMA-1 — $15.00, paid on 1 December", "- Clock — $29.00 ⏳ waiting
+    for the item"), so each line is that refund's field, read like a "Refund:" label's value.
+    Worked out once per answer."""
+    cached = doc.memo.get("refund_lines")
+    if isinstance(cached, list):
+        return cached
+    found: list[Segment] = []
+    layout, text = doc.layout, doc.masked
+    if layout is not None and layout.items:
+        for block in layout.blocks:
+            if layout.item_at(block.start) is None:
+                continue
+            above = layout.list_lead(block.start)
+            if above is not None and _MONEY_LEAD.search(text, above.start, above.end):
+                found.append(block)
+    if "|" in text:
+        found.extend(_listed_rows(text))
+    doc.memo["refund_lines"] = found
+    return found
+
+
+def _listed_rows(text: str) -> list[Segment]:
+    """The body rows of each table whose lead speaks of money going back, past their key
+    cell: a checklist's step ("| Refund sent | ✅ |") is its key, and the row's value tells
+    whether it happened; a key that is itself the state ("| Still pending | $15.00 |", its
+    value only a sum) is read whole."""
+    found: list[Segment] = []
+    leads: dict[int, bool] = {}
+    for row in _TABLE_ROW.finditer(text):
+        cells = row.group().split("|")
+        if len(cells) < 4 or not header_above(text, row.start()):
+            continue
+        span = lead(text, row.start())
+        if span is None:
+            continue
+        if span[0] not in leads:
+            leads[span[0]] = _MONEY_LEAD.search(text, *span) is not None
+        if not leads[span[0]]:
+            continue
+        values = Segment(row.start() + len(cells[0]) + len(cells[1]) + 1, row.end())
+        if not _FIELD_STATE.search(text, *values) and not _FIELD_MARK.search(text, *values):
+            values = Segment(row.start(), row.end())
+        found.append(values)
+    return found
+
+
+_TABLE_ROW = compile_pattern(r"(?m)^[^\S\n]*\|[^\n]*")
+
+
+def header_above(text: str, at: int) -> bool:
+    """The table row at `at` is a body row: neither its header nor the rule line under it."""
+    end = text.find("\n", at)
+    return bool(header(text, at)) and not _RULE_ROW.fullmatch(
+        text, at, end if end >= 0 else len(text)
+    )
+
+
+_RULE_ROW = compile_pattern(r"[\s|:-]*")
+
+
+def _listed_hits(doc: Document) -> list[Hit]:
+    """States told on the lines of a list or a table about refunds (`_listed_fields`)."""
+    hits = []
+    for field in _listed_fields(doc):
+        clause = doc.clause_at(field.start)
+        state = _FIELD_STATE.search(doc.masked, field.start, field.end)
+        if state is None:
+            mark = _FIELD_MARK.search(doc.masked, field.start, field.end)
+            if mark is not None:
+                hits.append(Hit(mark.start(), mark.end(), _MARKS[mark.group()[0]], clause))
+            continue
+        if state.group() in _KEPT_BACK:
+            continue  # "- Original delivery: £4.99 ❌ (not refundable)": a part kept
+        value = _FIELD_STATES[state.group()]
+        if value == _ISSUED and _FUTURE.search(doc.masked, field.start, state.start()):
+            value = _PENDING
+        at = doc.clause_at(state.start())
+        if silent(at):
+            continue
+        if value == _NONE or state.group() in _SELF_NEGATED or not negated(doc, at, *state.span()):
+            hits.append(Hit(state.start(), state.end(), value, at))
+    return hits
+
+
+#: A line's state that says its part is kept back, not how the refund stands.
+_KEPT_BACK = frozenset(("not refundable", "non-refundable"))
+
+
+def _in_a_refund_list(doc: Document, position: int) -> bool:
+    """`position` stands on a line of a list or a table about refunds."""
+    return any(f.start <= position < f.end for f in _listed_fields(doc))
+
+
 def _opens_its_line(doc: Document, label: Clause, text: str) -> bool:
     """ "⏳ Refund:" at the start of its line: a label behind an emoji or a bullet."""
     line = doc.masked.rfind("\n", 0, label.start) + 1
@@ -713,11 +814,15 @@ def _row_label_is_refund(doc: Document, position: int, headings: bool) -> bool:
     is a bare "Status" under a heading about a refund ("## Refund details")."""
     line = doc.masked.rfind("\n", 0, position) + 1
     cells = [c for c in doc.masked[line:position].split("|")[:-1] if c.strip()]
-    if len(cells) != 1:
+    if not cells:
         return False
     key = cells[0]
-    if _OWN_LABEL.fullmatch(key):
-        return True
+    if _OWN_LABEL.fullmatch(key) and (
+        len(cells) == 1 or _BARE_LABEL.fullmatch(column_header(doc, position))
+    ):
+        return True  # "| Refund | Sent |", "| Refund | $42.00 | Issued ✅ |" under "Status"
+    if len(cells) != 1:
+        return False
     if not headings or doc.layout is None or not _BARE_LABEL.fullmatch(key):
         return False
     above = [h for h in doc.layout.headings if h.end <= position]
@@ -801,6 +906,7 @@ def extract_refund(doc: Document) -> list[Claim]:
         hits = _predicate_hits(doc)
     if doc.layout is not None or "|" in doc.masked:
         hits.extend(_field_hits(doc))
+        hits.extend(_listed_hits(doc))
     return claims_of(doc, ClaimKind.REFUND, hits) if hits else []
 
 
@@ -851,6 +957,9 @@ def _not_the_refund(doc: Document, clause: Clause, match: re.Match[str]) -> bool
     labelled = doc.labelled_clause_text(clause)
     if _PRICE_LABEL.search(labelled[: len(labelled) - len(text)]):
         return True  # "Original amount: $80.00", "Restocking fee: $8.00"
+    line = row_start(doc.masked, match.start())
+    if line >= 0 and _PRICE_LABEL.search(doc.masked, line, match.start()):
+        return True  # "| Return postage | $4.95 |": the row's key names a price or a fee
     span = _sentence_span(doc, match.start())
     if _GOODWILL.search(doc.masked, *span):
         return _NAMED_REFUND.search(text) is None  # "$15 credit … as a little thank-you"
@@ -891,6 +1000,8 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
             about_refund = _RECEIVE_LABEL.search(label) is not None
         if not about_refund and row_start < row_end:  # in a table's refund column
             about_refund = _REFUND_WORD.match(column_header(doc, match.start())) is not None
+        if not about_refund and (doc.layout is not None or row_start < row_end):
+            about_refund = _in_a_refund_list(doc, match.start())
         if silent(clause) or not about_refund or _not_the_refund(doc, clause, match):
             continue
         amount = parse_amount(match.group("before") or match.group("after"))

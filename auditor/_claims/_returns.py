@@ -72,8 +72,8 @@ _TABLE = RuleSet.of(
         rf"return{_ID} (?:has been |was |is |'s been )?(?:logged|submitted|created|registered"
         r"|opened)",
         # With what it is for between: "the return for your kettle has been logged".
-        rf"return (?:for|on|of) (?:your |the |my )?(?:xx+|\w+) (?:has been |was |is |'s been )?"
-        rf"{past(*_LOGGED)}",
+        rf"return (?:request |req )?(?:for|on|of) (?:your |the |my )?(?:xx+|\w+) (?:has been |was"
+        rf" |is |'s been )?{past(*_LOGGED)}",
         # Curt: "RMA-1 logged, team will review".
         rf"xx+,? (?:now )?{past(*_LOGGED)}(?! (?:with|to|by) (?:\w+ )?{STAFF})",
         # The request gone in: "return req in for ORD-1", "your return request came through".
@@ -177,8 +177,17 @@ _TABLE = RuleSet.of(
         r"(?:showing|shown|listed|marked) as (?:received|delivered|arrived|back)",
         # Looked over, in the passive past: "Your return RMA-1 was inspected".
         rf"(?:was|were|has been|have been) (?:now |already |fully )?{past(*ASSESSING)}",
+        # Received at a place of the shop's: "it's been received at our warehouse".
+        r"(?:been|was|were) (?:safely |now |just )?received (?:at|by|into|in) (?:our|the)"
+        r" (?:[\w-]+ )?(?:warehouse|returns?|depot|facility|team|cent(?:re|er)|hub)\b",
         # A line whose label is the state and whose value a tick: "- Received: ✅ Nov 28".
         r"(?:received|arrived|inspected|back with us)\s*[:|]\s*(?:\u2705|\u2714|yes\b)",
+        # The tick right after the state, or the day it happened as the label's value: "-
+        # Received ✅ 3 December", "**Received:** December 3".
+        r"(?:received|arrived back|inspected|back with us)\s*(?:\u2705|\u2714)",
+        r"(?:received|arrived back|back with us)\s*:\s*(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug"
+        r"|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
         # The return had or got: "we've had your return", "got ORD-1's return back".
         r"(?:we've|we have|we|i've|they've|they have) (?:now |just )?(?:had|got) (?:your|the|ur"
         r"|xx+'s) return(?! request| req| label| form| slip)",

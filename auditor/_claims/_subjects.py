@@ -156,6 +156,11 @@ _HEAD_STOPWORDS = frozenset(
         "way",
         "thing",
         "team",
+        # Modals that end names ("Watering Can", "Trash Can"): "our team can help" names none.
+        "can",
+        "may",
+        "must",
+        "will",
     ]
 )
 _MAX_HEAD_NAME_TOKENS = 4

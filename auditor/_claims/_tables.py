@@ -38,6 +38,28 @@ def header(masked: str, at: int) -> tuple[str, ...]:
     return tuple(cell.strip() for cell in masked[top : end if end >= 0 else None].split("|"))
 
 
+def lead(masked: str, at: int) -> tuple[int, int] | None:
+    """The lines right above the table whose row holds `at`, back to a blank line ("Here's
+    the breakdown of your refund:"): what a model says its rows are about. None when `at` is
+    in no table row or the table opens the answer."""
+    line = row_start(masked, at)
+    if line < 0:
+        return None
+    top = line
+    while top > 0:
+        above = masked.rfind("\n", 0, top - 1) + 1
+        if not _ROW.match(masked, above):
+            break
+        top = above
+    end = top - 1
+    while end > 0 and masked[end - 1] in " \t\n":
+        end -= 1
+    if end <= 0:
+        return None
+    start = masked.rfind("\n\n", 0, end)
+    return (0 if start < 0 else start + 2, end)
+
+
 def column(masked: str, at: int) -> int:
     """The index of the cell holding `at` among its row's `split("|")` pieces."""
     return masked.count("|", max(row_start(masked, at), 0), at)
