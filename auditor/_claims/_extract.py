@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 from operator import attrgetter
 
 # The family modules register their extractors on import; importing them here, explicitly,
@@ -25,6 +26,7 @@ from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._shorthand import expand, may_hold_shorthand
+from auditor._claims._text import Segment
 
 _DEFAULT_CONTEXT = ExtractionContext()
 #: Every extractor in `ClaimKind` order, looked up once rather than per answer. A kind the
@@ -81,4 +83,18 @@ def _read(doc: Document, wanted: set[ClaimKind] | None) -> list[Claim]:
     for kind, extractor in _ALL:
         if wanted is None or kind in wanted:
             claims.extend(extractor(doc))
+    if doc.layout is not None and doc.layout.relabelled:
+        claims = _from_whole_labels(claims, doc.layout.relabelled)
     return _one_per_assertion(claims)
+
+
+def _from_whole_labels(claims: list[Claim], labels: tuple[Segment, ...]) -> list[Claim]:
+    """Claims read from a canonical label written over the answer's own ("status" over
+    "Where it's at"), their spans opening at the answer's label: the evidence a report shows
+    is "Where it's at: shipped", not "t's at: shipped"."""
+    moved = []
+    for claim in claims:
+        start, end = claim.span
+        label = next((s for s in labels if s.start < start < s.end), None)
+        moved.append(claim if label is None else replace(claim, span=(label.start, end)))
+    return moved

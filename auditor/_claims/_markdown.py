@@ -93,6 +93,9 @@ class Layout:
     #: Where each line of a blockquote starts, past its ">" marks: what a model pastes from a
     #: record (a carrier's update) stands there.
     quoted: tuple[int, ...] = ()
+    #: Each field label written as its canonical one (`LABEL_SYNONYMS`): a claim read from
+    #: "status: shipped" where the answer says "Where it's at: shipped" starts at the label.
+    relabelled: tuple[Segment, ...] = ()
 
     def block_at(self, position: int) -> Segment | None:
         """The block holding `position`, if any."""
@@ -142,18 +145,23 @@ def layout(text: str) -> Layout | None:
     return _Reader(source).read(tokens)
 
 
-def _canonical_labels(plain: str) -> str:
-    """`plain` with each field label of `LABEL_SYNONYMS` written as its canonical label."""
+def _canonical_labels(plain: str) -> tuple[str, tuple[Segment, ...]]:
+    """`plain` with each field label of `LABEL_SYNONYMS` written as its canonical label, and
+    where each label so written stands."""
     if ":" not in plain:
-        return plain
+        return plain, ()
     pieces: list[str] = []
+    relabelled: list[Segment] = []
     done = 0
     for match in _SYNONYM_LABEL.finditer(plain):
         label = match.group("label")
         canonical = _SYNONYM_OF[label.lower()]
         pieces += [plain[done : match.start("label")], canonical.rjust(len(label))]
+        relabelled.append(Segment(*match.span("label")))
         done = match.end("label")
-    return "".join(pieces) + plain[done:] if pieces else plain
+    if not pieces:
+        return plain, ()
+    return "".join(pieces) + plain[done:], tuple(relabelled)
 
 
 def _maybe_markup(text: str) -> bool:
@@ -215,13 +223,15 @@ class _Reader:
         for position in self.blank:
             if chars[position] != "\n":
                 chars[position] = " "
+        plain, relabelled = _canonical_labels("".join(chars))
         return Layout(
-            plain=_canonical_labels("".join(chars)),
+            plain=plain,
             blocks=tuple(sorted(self.blocks)),
             items=tuple(sorted(self.items)),
             headings=tuple(sorted(self.headings)),
             emphasis=tuple(sorted(self.emphasis)),
             quoted=tuple(sorted(self.quoted)),
+            relabelled=relabelled,
         )
 
     def _bold_headings(self) -> list[Segment]:
