@@ -80,6 +80,10 @@ SHORTHAND: Mapping[str, str] = MappingProxyType(
         "rfnds": "refunds",
         "rfnded": "refunded",
         "rfndd": "refunded",
+        "rfnd'd": "refunded",
+        "refnd'd": "refunded",
+        "pd": "paid",
+        "em": "them",
         "recvd": "received",
         "rcvd": "received",
         "recd": "received",
@@ -173,11 +177,12 @@ _CLOSING_EMOJI = frozenset(
 #: Signs that stand for a word between two spaces: "RMA-1 + RMA-2 both recvd", "@ the depot".
 _SPACED: Mapping[str, str] = MappingProxyType({"+": "and", "@": "at"})
 #: Forms that are shorthand only in lower case ("U" may be a size or a code, "CC" a copy).
-_LOWER_ONLY = frozenset(["n", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc"])
+_LOWER_ONLY = frozenset(["n", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc", "pd", "em"])
 #: Forms that are shorthand only before one of these words ("4 u", "2 ur", "4 the …").
 _BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
     {
-        "2": frozenset(["u", "you", "ur", "your", "me", "us"]),
+        # ("refund 2 follow", "2 go out fri": "to" before a verb of what comes next.)
+        "2": frozenset(["u", "you", "ur", "your", "me", "us", "follow", "come", "go"]),
         "4": frozenset(
             [
                 "u",
@@ -200,6 +205,22 @@ _BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
                 "rfnd",
                 "refund",
                 "ref",
+                # A day it is set for: "booked 4 fri", "4 tmrw".
+                "mon",
+                "tue",
+                "tues",
+                "wed",
+                "thu",
+                "thur",
+                "thurs",
+                "fri",
+                "sat",
+                "sun",
+                "tmrw",
+                "tomorrow",
+                "2moro",
+                "today",
+                "tdy",
             ]
         ),
     }
