@@ -403,7 +403,9 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:attempted|tried to make a|tried) (?:a )?deliver(?:y|ing)?|delivery attempt"
         r"|deliver(?:y|ies)(?: (?:of|for) (?:\w+|xx+))? (?:was |were |has been |had been )?"
         r"attempted"
-        r"|missed (?:a |the )?delivery",
+        r"|missed (?:a |the )?delivery"
+        # The driver came when no one was in: "missed ur slot, driver retries wed".
+        r"|missed (?:your |ur |the )?(?:delivery )?slot",
         r"on the (?:delivery |courier'?s? |driver'?s? )(?:van|truck|lorry)",
         r"in the (?:delivery |courier'?s? |driver'?s? )?(?:van|truck|lorry)",
         r"(?:at|in) (?:the )?sorting (?:ctr|cntr|ctre)",

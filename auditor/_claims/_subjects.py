@@ -99,6 +99,14 @@ _OTHER_RECORD = compile_pattern(
     r"\b(?:" + "|".join(OTHER_RECORDS) + r")\b(?: (?:id|no|number|ref|reference|is|was))?\W{0,6}$"
 )
 _SKU_DIGITS = 8
+#: An order named by its number without the id's letters, as people type it: "order #8226",
+#: "ord 4471", "your order (8227)", "order no. 88123". Four digits at least (fewer is a
+#: count: "order 3 more"), and not a date, a price or a code ("order 12/05").
+_ORDER_NUMBER = compile_pattern(
+    # (Not the verb: "we can order 2500 more", "you'll need to order 1000".)
+    r"(?<!\bto )(?<!\bcan )(?<!\bwe )(?<!\bi )(?<!\byou )(?<!\bu )(?<!\bwill )(?<!'ll )"
+    r"\bord(?:er)?\.?(?: no\.?| number| num| nr\.?)?[ (:]{1,3}(?P<digits>\d{4,9})(?![\w/.,:-]\w|\w)"
+)
 _TOKEN = compile_pattern(r"[^\W_]+")
 #: `_TOKEN` as a split: words and the text between them, whose running lengths give every
 #: word's span without a match object per word. On ASCII text, the usual answer, the same
@@ -530,6 +538,8 @@ def find_mentions(
                 continue
             subject_type = SubjectType.ITEM
         ids.append(Mention(start, end, norm[start:end].upper(), subject_type))
+    if "ord" in norm:
+        ids = _with_order_numbers(norm, ids)
     names = index.find(norm, parts)
     if not names:
         return tuple(ids)
@@ -543,6 +553,15 @@ def find_mentions(
 
 
 _START = itemgetter(0)
+
+
+def _with_order_numbers(norm: str, ids: list[Mention]) -> list[Mention]:
+    """`ids` and the orders named by their number alone ("order #8226" is ORD-8226)."""
+    found = [
+        Mention(*match.span("digits"), f"ORD-{match.group('digits')}", SubjectType.ORDER)
+        for match in _ORDER_NUMBER.finditer(norm)
+    ]
+    return sorted([*ids, *found], key=_START) if found else ids
 
 
 def _without_redundant_parts(norm: str, names: list[Mention]) -> list[Mention]:
