@@ -60,7 +60,7 @@ _ID_NOUN = (
     r"|id|ref|reference|sku|#)(?!\w)|name(?=\s+of\s+(?:the|that|this)\s+(?:item|product))"
     # What a model asks for to find an item: "the product code", "the product link".
     r"|(?:product|item)\s+(?:code|link|page link|url)\b"
-    r"|(?:order|return|rma|ref)(?=\s{2,}(?:pls|please|plz|thx|thanks|ta\b|[?.!,]|$)))"
+    r"|(?:order|return|rma|ref)(?=\s{2,}(?:pls|please|plz|thx|thanks|ta\b|1st\b|first\b|[?.!,]|$)))"
 )
 #: Asking for that id: "please share the RMA number", "could you pop the order number over".
 _ID_REQUEST = compile_pattern(
@@ -72,7 +72,9 @@ _ID_REQUEST = compile_pattern(
 #: A question that is only the id asked for: "order no. pls?", "your order number, please?";
 #: not one that goes on about it ("can't find your order number? it's in the email").
 _ID_ONLY = compile_pattern(
-    rf"[\W_]*(?:(?:the|your|ur|yr)\s+)?(?:order|ord|return|rma|reference|ref|tracking)\s+{_ID_NOUN}"
+    # (Or asked whether there is one, as chat asks: "got an order no?".)
+    rf"[\W_]*(?:(?:got|have|any)\s+(?:an?\s+)?)?(?:(?:the|your|ur|yr)\s+)?"
+    rf"(?:order|ord|return|rma|reference|ref|tracking)\s+{_ID_NOUN}"
     r"[\s,.]*(?:(?:pls|please|plz|thanks|ta)?[\s.!]*\?|(?:pls|please|plz)[\s.!]*$)"
 )
 #: Alternatives that are not names: "the one on the 3rd or the one on the 10th", "is this about
@@ -208,7 +210,13 @@ def _names_any(doc: Document, sentence: Segment) -> bool:
         return True
     heads = [name.split(" ", 1)[0].lower() for name in doc.context.items.values()]
     shared = {head for head in heads if heads.count(head) > 1}
-    return any(word in shared for word in _WORDS.findall(doc.masked, sentence.start, sentence.end))
+    words = _WORDS.findall(doc.masked, sentence.start, sentence.end)
+    if any(word in shared for word in words):
+        return True
+    # Or a word that several names hold anywhere: "medium or large bed?" when the shop sells a
+    # Dog Bed Medium and a Dog Bed Large.
+    parts = doc.context.index.parts
+    return any(len(parts.get(word, ())) > 1 for word in words)
 
 
 _WORDS = compile_pattern(r"[a-z][a-z-]+")

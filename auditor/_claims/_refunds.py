@@ -238,7 +238,8 @@ _TABLE = RuleSet.of(
         rf"{_REFUND}{_FILL} to be {_DONE}",
         rf"{_REFUND}{_FILL} (?:is|'s|are) (?:still |currently |now )?(?:pending|being processed"
         r"|on hold|in progress|being issued|under way|underway|awaiting approval)",
-        rf"{_LABEL}(?:{_AMOUNT}\W{{1,3}})?pending",
+        rf"{_LABEL}(?:{_AMOUNT}\W{{1,3}})?(?:pending|processing|in progress|on hold|queued"
+        r"|to follow)(?!\w)",
         r"pending refund|awaiting (?:a |your |the )?refund",
         rf"{_REFUND}{_FILL} (?:will|'ll|should|is going to|is due to) be"
         r" (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
@@ -405,8 +406,8 @@ _TABLE = RuleSet.of(
         r" (?:be )?refund(?:ed)?",
         # Not able to, in any spelling, over the verb or a light verb and the noun: "we cant
         # refund gift cards", "can't do a refund on those", "couldn't arrange a refund".
-        rf"{CANNOT} (?:{_LIGHT} (?:you )?(?:a |any |the |your |ur )?(?:full |partial )?{_REFUND}"
-        r"|refund|rfnd)(?!s)",
+        rf"{CANNOT} (?:{_LIGHT} (?:you )?(?:a |any |the |your |ur )?(?:full |partial )?"
+        rf"(?:{_REFUND}|money back)|refund|rfnd)(?!s)",
         # Refunds in general, refused as a policy ("we cant do refunds on sale items"); said by
         # one agent ("i can't do refunds, I've escalated it") it is their authority, no state
         # (`_own_authority`).

@@ -415,6 +415,11 @@ _PAIRED: Mapping[str, str] = MappingProxyType({"ship": "free"})
 _TRIGGERS = frozenset(
     word for form in SHORTHAND for word in re.findall(r"[a-z0-9]+(?:'[a-z]+)*", form)
 ) - {"2", "4", "o", "c", "in", *_PAIRED}
+#: "4" before a day ("booked 4 fri") lets an answer in on its own; "4 u" and "4 the" do not:
+#: they stand beside other chat words, which let it in.
+_DAYS = frozenset(
+    ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "tmrw", "2moro"]
+)
 _SIGNS = (" + ", " @ ")
 _MARKS = (*SYMBOLS, *_CLOSING_EMOJI)
 
@@ -428,6 +433,8 @@ def may_hold_shorthand(text: str, words: frozenset[str]) -> bool:
         or (not text.isascii() and any(map(text.__contains__, _MARKS)))
         or any(form in words and companion in words for form, companion in _PAIRED.items())
         or _COUNT_MARK.search(text) is not None
+        or ("2" in words and not _BEFORE["2"].isdisjoint(words))
+        or ("4" in words and not _DAYS.isdisjoint(words))
     )
 
 
