@@ -122,6 +122,16 @@ def test_count_look_alikes_are_no_counts(said):
     assert read(said, ClaimKind.QUANTITY) == []
 
 
+def test_still_in_and_loads_in_close_a_terse_stock_line():
+    assert read("dry bag 10l gone, dry bag 20l still in", ClaimKind.AVAILABILITY) == [
+        ("in_stock", "DR-0020"),
+        ("out_of_stock", "DR-0010"),
+    ]
+    assert read("wetsuit - loads in", ClaimKind.AVAILABILITY) == [("in_stock", "WS-0001")]
+    assert read("ORD-5516 is still in transit", ClaimKind.AVAILABILITY) == []
+    assert read("loads in the depot rn", ClaimKind.AVAILABILITY) == []
+
+
 def test_names_joined_then_both_in_are_each_in_stock():
     assert read("wetsuit n kayak paddle pro both in", ClaimKind.AVAILABILITY) == [
         ("in_stock", "KY-0002"),
