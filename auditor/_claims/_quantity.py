@@ -263,7 +263,7 @@ _FIRST_WORDS = tuple(
                   "count"), None),
         (_LAST_N, ("down", "only", "just", "we're", "we", "onto", "on"), None),
         (_DOWN_TO, ("down",), None),
-        (_LAST_N_NAMED, ("last", "final", "the"), None),
+        (_LAST_N_NAMED, ("last", "final"), None),
         (_ONLY_UNITS, ("only", "just"), None),
         (_ZERO, ("no", "zero"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",

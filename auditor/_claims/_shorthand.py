@@ -432,7 +432,7 @@ def may_hold_shorthand(text: str, words: frozenset[str]) -> bool:
         or any(map(text.__contains__, _SIGNS))
         or (not text.isascii() and any(map(text.__contains__, _MARKS)))
         or any(form in words and companion in words for form, companion in _PAIRED.items())
-        or _COUNT_MARK.search(text) is not None
+        or _may_hold_count(text)
         or ("2" in words and not _BEFORE["2"].isdisjoint(words))
         or ("4" in words and not _DAYS.isdisjoint(words))
     )
@@ -459,10 +459,16 @@ def _names_a_part(text: str, match: re.Match[str], index: ItemIndex) -> bool:
     return word.lower() in index.parts
 
 
+def _may_hold_count(text: str) -> bool:
+    """Whether `text` may hold a chat count: two substring tests before the pattern ("pc" of a
+    glued unit, " x" of a times sign; few words open on an "x")."""
+    return ("pc" in text or " x" in text) and _COUNT_MARK.search(text) is not None
+
+
 def _tokens(text: str) -> list[re.Match[str]]:
     """The shorthand forms and chat counts of `text`, in order."""
     found = list(_TOKEN.finditer(text))
-    counts = list(_COUNT_MARK.finditer(text))
+    counts = list(_COUNT_MARK.finditer(text)) if _may_hold_count(text) else []
     if not counts:
         return found
     return sorted([*found, *counts], key=lambda match: match.start())
@@ -470,7 +476,7 @@ def _tokens(text: str) -> list[re.Match[str]]:
 
 def expand(text: str, items: Mapping[str, str], index: ItemIndex) -> Expansion | None:
     """`text` with its chat shorthand spelt out, or None when it holds none (the usual case)."""
-    if _TOKEN.search(text) is None and _COUNT_MARK.search(text) is None:
+    if _TOKEN.search(text) is None and not _may_hold_count(text):
         return None
     pieces: list[str] = []
     changes: list[tuple[int, int, int, int]] = []

@@ -103,9 +103,7 @@ _SKU_DIGITS = 8
 #: "ord 4471", "your order (8227)", "order no. 88123". Four digits at least (fewer is a
 #: count: "order 3 more"), and not a date, a price or a code ("order 12/05").
 _ORDER_NUMBER = compile_pattern(
-    # (Not the verb: "we can order 2500 more", "you'll need to order 1000".)
-    r"(?<!\bto )(?<!\bcan )(?<!\bwe )(?<!\bi )(?<!\byou )(?<!\bu )(?<!\bwill )(?<!'ll )"
-    r"\bord(?:er)?\.?(?: no\.?| number| num| nr\.?)?[ (:]{1,3}(?P<digits>\d{4,9})(?![\w/.,:-]\w|\w)"
+    r"ord(?:er)?\.?(?: no\.?| number| num| nr\.?)?[ (:]{1,3}(?P<digits>\d{4,9})(?![\w/.,:-]\w|\w)"
 )
 _TOKEN = compile_pattern(r"[^\W_]+")
 #: `_TOKEN` as a split: words and the text between them, whose running lengths give every
@@ -555,11 +553,17 @@ def find_mentions(
 _START = itemgetter(0)
 
 
+#: Before "order" as a word of its own, or the verb: "we can order 2500 more", "you'll need
+#: to order 1000" (a literal opening keeps the search fast: no lookbehind at every position).
+_VERB_BEFORE = compile_pattern(r"(?:[a-z0-9]|\b(?:to|can|we|i|you|u|will|'ll) )$")
+
+
 def _with_order_numbers(norm: str, ids: list[Mention]) -> list[Mention]:
     """`ids` and the orders named by their number alone ("order #8226" is ORD-8226)."""
     found = [
         Mention(*match.span("digits"), f"ORD-{match.group('digits')}", SubjectType.ORDER)
         for match in _ORDER_NUMBER.finditer(norm)
+        if not _VERB_BEFORE.search(norm, max(0, match.start() - 8), match.start())
     ]
     return sorted([*ids, *found], key=_START) if found else ids
 
