@@ -148,6 +148,9 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
         either = _EITHER.fullmatch(text, start, end)
         if either is not None and _names_any(doc, sentence):
             return either
+        either = _last_choice(doc, sentence)
+        if either is not None:
+            return either
         alternatives = _ALTERNATIVES.search(text, start, end) or _WHAT.search(text, start, end)
         if alternatives is not None:
             return alternatives
@@ -201,6 +204,20 @@ def _asks_over_list(doc: Document, sentence: Segment) -> re.Match[str] | None:
     if need is not None and any(_LISTED_ID.match(item) for item in items):
         return need
     return None
+
+
+def _last_choice(doc: Document, sentence: Segment) -> re.Match[str] | None:
+    """A question closed by a choice after a comma, one of its words a word of a catalogued
+    name: "got 2 sleeping bags, std or xl?" (not "want it in red or blue?")."""
+    text, start, end = doc.masked, sentence.start, sentence.end
+    comma = text.rfind(", ", start, end)
+    if comma < 0:
+        return None
+    either = _EITHER.fullmatch(text, comma + 1, end)
+    if either is None or not _names_any(doc, sentence):
+        return None
+    parts = doc.context.index.parts
+    return either if any(w in parts for w in _WORDS.findall(text, comma + 1, end)) else None
 
 
 def _names_any(doc: Document, sentence: Segment) -> bool:

@@ -205,6 +205,9 @@ def test_a_choice_over_a_word_several_names_share():
         ("which_one", None)
     ]
     assert read("got the order number, thanks", ClaimKind.CLARIFICATION) == []
+    # A choice closing the question after a comma, a word of a name in it.
+    assert read("got 2 dry bags, 10l or 20l?", ClaimKind.CLARIFICATION) == [("which_one", None)]
+    assert read("the wetsuit's in, want it in red or blue?", ClaimKind.CLARIFICATION) == []
 
 
 def test_a_spaced_slash_ends_a_negators_reach():
