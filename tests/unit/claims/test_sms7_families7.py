@@ -191,6 +191,13 @@ def test_hand_off_look_alikes_stay_unread(said):
     assert all(value != "contact_support" for value, _ in read(said, ClaimKind.DEFLECTION))
 
 
+def test_a_part_sent_beside_a_part_still_with_us_is_a_partial_shipment():
+    said = "ORD-5517: wetsuit sent, kayak paddle still w us"
+    assert read(said, ClaimKind.ORDER_STATUS) == [("partially_shipped", "ORD-5517")]
+    assert read("ORD-5518: wetsuit sent", ClaimKind.ORDER_STATUS) == [("shipped", "ORD-5518")]
+    assert read("email sent, anything else?", ClaimKind.ORDER_STATUS) == []
+
+
 def test_a_missed_slot_and_the_retry_day():
     said = "ORD-5515 missed ur slot, driver retries wed"
     assert read(said, ClaimKind.ORDER_STATUS) == [("shipped", "ORD-5515")]
