@@ -638,11 +638,14 @@ _TERSE_NEXT = RuleSet.of(
         _IN,
         r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)"
         r"(?=\s*(?:[,.;!)\u2013\u2014]|$|in stock|now\b|atm\b|rn\b|yes\b))",
-        r"(?:xx+(?:'s|'re| is| are)|it's|they're|came|come|which are|which is|that are"
+        r"(?:xx+(?:'s|'re| is| are| both| all)|it's|they're|came|come|which are|which is|that are"
         r"|those are|these are) (?:back |now |all )?in"
         r"(?=\s*(?:[,.;!)\u2013\u2014]|$))",
-        # A name and "in", as chat answers: "yep router ax3000 in, like 50 of em".
-        r"xx+ (?:back )?in(?=\s*(?:[,.;!)\u2013\u2014]|$))",
+        # A name and "in", as chat answers: "yep router ax3000 in, like 50 of em", "harness s
+        # still in", "chew toy - loads in".
+        r"xx+ (?:back |still )?in(?=\s*(?:[,.;!)\u2013\u2014]|$))",
+        r"(?:loads|plenty|lots|tons|heaps|stacks) (?:of (?:them|em|stock) )?in"
+        r"(?=\s*(?:[,.;!)\u2013\u2014]|$))",
         # Said softly in chat: "mouse m350 might b in, not 100% sure".
         r"(?:might|may|should|shd|could|prob|probably) (?:be|b) in(?=\s*(?:[,.;!)\u2013\u2014]|$))",
         negated=_OUT,

@@ -66,7 +66,7 @@ _ID_NOUN = (
     r"|id|ref|reference|sku|#)(?!\w)|name(?=\s+of\s+(?:the|that|this)\s+(?:item|product))"
     # What a model asks for to find an item: "the product code", "the product link".
     r"|(?:product|item)\s+(?:code|link|page link|url)\b"
-    r"|(?:order|return|rma|ref)(?=\s{2,}(?:pls|please|plz|thx|thanks|ta\b|[?.!,]|$)))"
+    r"|(?:order|return|rma|ref)(?=\s{2,}(?:pls|please|plz|thx|thanks|ta\b|1st\b|first\b|[?.!,]|$)))"
 )
 #: Asking for that id: "please share the RMA number", "could you pop the order number over".
 _ID_REQUEST = compile_pattern(
@@ -87,7 +87,9 @@ _RECHECK = compile_pattern(
 #: A question that is only the id asked for: "order no. pls?", "your order number, please?";
 #: not one that goes on about it ("can't find your order number? it's in the email").
 _ID_ONLY = compile_pattern(
-    rf"[\W_]*(?:(?:the|your|ur|yr)\s+)?(?:order|ord|return|rma|reference|ref|tracking)\s+{_ID_NOUN}"
+    # (Or asked whether there is one, as chat asks: "got an order no?".)
+    rf"[\W_]*(?:(?:got|have|any)\s+(?:an?\s+)?)?(?:(?:the|your|ur|yr)\s+)?"
+    rf"(?:order|ord|return|rma|reference|ref|tracking)\s+{_ID_NOUN}"
     r"[\s,.]*(?:(?:pls|please|plz|thanks|ta)?[\s.!]*\?|(?:pls|please|plz)[\s.!]*$)"
 )
 #: Alternatives that are not names: "the one on the 3rd or the one on the 10th", "is this about
@@ -155,23 +157,9 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
     ):
         return which
     if question:
-        meaning = _MEANING.search(text, start, end) or _U_MEAN.match(text, start, end)
-        if meaning is not None:
-            return meaning
-        if _OR.search(text, start, end) and _names_several(doc, sentence):
-            return _OR.search(text, start, end)
-        either = _EITHER.fullmatch(text, start, end)
-        if either is not None and _names_any(doc, sentence):
-            return either
-        alternatives = _ALTERNATIVES.search(text, start, end) or _WHAT.search(text, start, end)
-        if alternatives is not None:
-            return alternatives
-        only = _ID_ONLY.match(text, start, end)
-        if only is not None and not _elsewhere(text, start, end):
-            return only
-        again = _RECHECK.search(text, start, end)
-        if again is not None and not _elsewhere(text, start, end):
-            return again
+        asked = _asks_in_question(doc, sentence)
+        if asked is not None:
+            return asked
     only = _ID_ONLY.match(text, start, end)
     if only is not None and only.end() == end and not _elsewhere(text, start, end):
         return only  # "ord no. pls"
@@ -179,6 +167,33 @@ def _asks_which(doc: Document, sentence: Segment) -> re.Match[str] | None:
     if request is not None and _elsewhere(text, start, end):
         return None  # "DM us ur order no.", "send your order number to support@…": a hand-off
     return request or _asks_over_list(doc, sentence)
+
+
+def _asks_in_question(doc: Document, sentence: Segment) -> re.Match[str] | None:
+    """What makes `sentence`, a question, ask which one is meant: "did you mean …?", "the 1l
+    or the 2l?", "which colour?", an id asked for or asked again."""
+    text, start, end = doc.masked, sentence.start, sentence.end
+    meaning = _MEANING.search(text, start, end) or _U_MEAN.match(text, start, end)
+    if meaning is not None:
+        return meaning
+    if _OR.search(text, start, end) and _names_several(doc, sentence):
+        return _OR.search(text, start, end)
+    either = _EITHER.fullmatch(text, start, end)
+    if either is not None and _names_any(doc, sentence):
+        return either
+    either = _last_choice(doc, sentence)
+    if either is not None:
+        return either
+    alternatives = _ALTERNATIVES.search(text, start, end) or _WHAT.search(text, start, end)
+    if alternatives is not None:
+        return alternatives
+    only = _ID_ONLY.match(text, start, end)
+    if only is not None and not _elsewhere(text, start, end):
+        return only
+    again = _RECHECK.search(text, start, end)
+    if again is not None and not _elsewhere(text, start, end):
+        return again
+    return None
 
 
 #: Asking for details whose list follows: "I'll need a little more information:".
@@ -221,6 +236,20 @@ def _asks_over_list(doc: Document, sentence: Segment) -> re.Match[str] | None:
     return None
 
 
+def _last_choice(doc: Document, sentence: Segment) -> re.Match[str] | None:
+    """A question closed by a choice after a comma, one of its words a word of a catalogued
+    name: "got 2 sleeping bags, std or xl?" (not "want it in red or blue?")."""
+    text, start, end = doc.masked, sentence.start, sentence.end
+    comma = text.rfind(", ", start, end)
+    if comma < 0:
+        return None
+    either = _EITHER.fullmatch(text, comma + 1, end)
+    if either is None or not _names_any(doc, sentence):
+        return None
+    parts = doc.context.index.parts
+    return either if any(w in parts for w in _WORDS.findall(text, comma + 1, end)) else None
+
+
 def _names_any(doc: Document, sentence: Segment) -> bool:
     """A subject named in `sentence`, or a word that opens several catalogued names (the head
     of "backpack 25 or 40?" when the shop sells a Backpack 25L and a Backpack 40L)."""
@@ -228,7 +257,13 @@ def _names_any(doc: Document, sentence: Segment) -> bool:
         return True
     heads = [name.split(" ", 1)[0].lower() for name in doc.context.items.values()]
     shared = {head for head in heads if heads.count(head) > 1}
-    return any(word in shared for word in _WORDS.findall(doc.masked, sentence.start, sentence.end))
+    words = _WORDS.findall(doc.masked, sentence.start, sentence.end)
+    if any(word in shared for word in words):
+        return True
+    # Or a word that several names hold anywhere: "medium or large bed?" when the shop sells a
+    # Dog Bed Medium and a Dog Bed Large.
+    parts = doc.context.index.parts
+    return any(len(parts.get(word, ())) > 1 for word in words)
 
 
 _WORDS = compile_pattern(r"[a-z][a-z-]+")

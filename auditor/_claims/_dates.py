@@ -82,6 +82,8 @@ _SHORT_PREFIX = (
     r"|delivered|w/ ?u|w/ ?you|with u|with you|exp|expected|est|quoting|quoted"
     # An agent's ETA read off the screen: "ETA's wed", "ETA now sat".
     r"|eta's|etas|eta now"
+    # The carrier's next try: "retry wed", "driver retries sat".
+    r"|retry|retries|retrying"
 )
 _RELATIVE = "|".join(k.replace(" ", r"\s+") for k in sorted(_RELATIVE_DAYS, key=len, reverse=True))
 

@@ -286,6 +286,16 @@ _HANDOFF_FAMILIES = rules(
     r"|must go) (?:through|to|via|by)\b",
     r"direct (?:any |all |your |ur |the |this )?(?:[\w-]+ )?(?:inquiry|enquiry|question|query|claim"
     r"|request)(?: [\w-]+){0,4}? to\b",
+    # A desk that will reach the customer back, or about a record named, as chat hands off: "our
+    # returns desk will txt u back", "billing team will email u re ORD-1", "warehouse will call
+    # u abt ORD-2" (not a notice that follows an event: "… will email you once it's paid").
+    r"(?:logistics|billing|accounts|payments|dispatch|returns|complaints|finance|ops|warranty"
+    r"|claims|warehouse|team|desk|department|dept)(?: team| desk| department| dept)?"
+    rf" (?:will|'ll|is going to|are going to|shd|should) {_REACH} {_YOU}"
+    r" (?:back\b|(?:re|abt|about|regarding)(?= (?:xx+|this\b|that\b|it\b)))"
+    r"(?![^.;!?\n]*\b(?:once|when|as soon as|after)\b)",
+    # Sent to the app or the site instead: "cant chk orders here, pls use the app".
+    r"(?:please|pls|plz) use (?:the|our) (?:app|website)\b",
     # A call to the customer is a hand-off even from a team; an email after an answer is a
     # notice: "our Customer Relations team will ring you tomorrow".
     rf"(?:team|department|dept|desk)(?: \w+){{0,2}}? (?:will|'ll|is going"
@@ -548,8 +558,9 @@ _DEFLECTIONS = RuleSet.of(
         r"connect you (?:with|to)",
         r"transfer you",
         r"(?:pass|hand|put|passing|handing|putting) you (?:over |through )?to",
-        r"(?:passed|handed|escalated|forwarded|referred) (?:it|this|that|your \w+(?: \w+)?)"
-        r"(?: on)?(?: to| up)?",
+        # (Passed or handed only onward: "the team passed it" is an inspection passed.)
+        r"(?:escalated|forwarded|referred) (?:it|this|that|your \w+(?: \w+)?)(?: on)?(?: to| up)?",
+        r"(?:passed|handed) (?:it|this|that|your \w+(?: \w+)?) (?:on|over|to|up|along)\b",
         r"(?:i've|i have|i'll|i will|i'm going to|i'm|will|'ll) (?:escalat\w+|copied|cc'd|looped)",
         r"handing (?:the chat|this|you|it) (?:over )?to",
         r"(?:someone|somebody|a colleague|one of (?:my|our) colleagues|the team|they)"

@@ -95,7 +95,7 @@ _WEAK = compile_pattern(
         # "exp wed", "they're quoting wed for delivery", "on the van today": out to the door.
         r"|exp|quoting|quoted|on (?:the |a |its )?(?:\w+ )?van"
         # A next attempt still to come: "they'll try again tomorrow", "re-attempt on Monday".
-        r"|(?:will|'ll|going to|gonna|due to) try again|re-?attempt\w*"
+        r"|(?:will|'ll|going to|gonna|due to) try again|re-?attempt\w*|retr(?:y|ies|ying)"
         r"|(?:next|another|second|2nd) attempt|(?:have|has|make) another (?:go|try))\b"
     )
 )
@@ -257,6 +257,7 @@ _CUE_WORDS = frozenset({
     "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target", "came", "down",
     "slot", "projection", "projected", "forecast",
     "saying", "showing", "window", "timeslot", "attempt", "reattempt", "re-attempt", "pod",
+    "retry", "retries", "retrying",
     "popped", "placed", "tucked", "hidden", "stashed", "exp", "quoting", "quoted", "van",
     # An agent's forms: "their ETA's Thurs", "Delivered - handed to resident".
     "eta's", "etas", "handed",

@@ -124,6 +124,8 @@ _TABLE = RuleSet.of(
         r"cheaper (?:this week|this month|today|right now|at the moment|rn|atm|than usual"
         r"|than normal|than it usually is|for a limited time|until|till)",
         rf"{_SAID_OF_IT}on (?:special )?(?:offer|promotion|promo)",
+        # Chat leaves the verb out: "bike light on offer, £12" (the name right before it).
+        r"(?<=x\x20)on (?:special )?(?:offer|promotion|promo)\b",
         rf"(?:{_MONEY}|{_MONEY_WORDS}) (?:off|discount|reduction)",
         # A credit given as a thank-you or an apology (kept only then: `_gift_credit`).
         rf"{_MONEY} (?:account |store )?credit",
@@ -152,6 +154,9 @@ _TABLE = RuleSet.of(
         # "buy any two … and get the third free": a multi-buy, not an item given free.
         r"buy (?:any )?(?:two|2|three|3)\b(?: [\w()-]+){0,8}? (?:and )?get (?:the|a|your)"
         r" (?:third|3rd|fourth|4th|second|2nd|next)(?: one)? (?:free|half price|half-price)",
+        # A multi-buy with the item between: "buy 2 gas canisters get 1 free".
+        r"buy (?:one|1|two|2|three|3)(?: xx+| [\w-]+){1,4}?,? get (?:one|1|another|a \w+)"
+        r" (?:free|half price|half off|for free)\b",
         rf"on sale (?:for|at) {_MONEY}",
         rf"(?:{_MONEY}|{_FIGURE})\s*\(was (?:{_MONEY}|{_FIGURE})",
         rf"(?:{_MONEY}|{_FIGURE}),? (?:was|down from|reduced from) (?:{_MONEY}|{_FIGURE})",

@@ -142,7 +142,10 @@ def negated(doc: Document, clause: Clause, start: int, end: int) -> bool:
     """A negator shortly before the phrase or inside it, denying it."""
     if _NEGATOR_TEXT.search(doc.masked, clause.start, end) is None:
         return False  # the usual case: not even a negator's letters in the clause so far
-    before = _since_restart(_WORD.findall(doc.masked, clause.start, start)[-_WINDOW:])
+    # A spaced slash sets a chat line's statements apart ("item: not back yet / refund: after
+    # it lands"): a negator before it denies its own statement only.
+    left = max(clause.start, doc.masked.rfind(" / ", clause.start, start))
+    before = _since_restart(_WORD.findall(doc.masked, left, start)[-_WINDOW:])
     tokens = [*before, *_WORD.findall(doc.masked, start, end)]
     if _NEGATORS.isdisjoint(map(_bare, tokens)) and doc.masked.find("n't", clause.start, end) < 0:
         return False  # the letters are inside other words ("now")

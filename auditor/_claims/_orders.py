@@ -361,6 +361,9 @@ _AMBIGUOUS = RuleSet.of(
         r"in transit",
         r"en route|enroute|otw",
         r"(?:went|sent|gone) out",
+        # A part named and sent, closing its clause, as chat tells an order part by part: "ORD-1:
+        # harness sent, lead still w us".
+        r"xx+ (?:sent|posted)(?=\s*(?:[,;.!]|$))",
         # (An agent's "left the DC": the distribution centre, said only of leaving it.)
         rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|dc|depot|facility|hub|us)",
         # Left by another verb, from a place with a name: "departed our Reno facility".
@@ -403,7 +406,9 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:attempted|tried to make a|tried) (?:a )?deliver(?:y|ing)?|delivery attempt"
         r"|deliver(?:y|ies)(?: (?:of|for) (?:\w+|xx+))? (?:was |were |has been |had been )?"
         r"attempted"
-        r"|missed (?:a |the )?delivery",
+        r"|missed (?:a |the )?delivery"
+        # The driver came when no one was in: "missed ur slot, driver retries wed".
+        r"|missed (?:your |ur |the )?(?:delivery )?slot",
         r"on the (?:delivery |courier'?s? |driver'?s? )(?:van|truck|lorry)",
         r"in the (?:delivery |courier'?s? |driver'?s? )?(?:van|truck|lorry)",
         r"(?:at|in) (?:the )?sorting (?:ctr|cntr|ctre)",
@@ -527,6 +532,8 @@ _WAITING = compile_pattern(
     r"\b(?:waiting|awaiting|back-?order\w*|(?:to follow|following|follows?)(?![\s-]+up\b)"
     r"|separately|yet to"
     r"|still to|not yet|hasn't left|has not left|haven't left"
+    # Still at the shop, as chat says it: "lead still w us", "the mat's still here".
+    r"|still (?:with|w/?) us|still here|still at ours"
     r"|will (?:go out|ship|be sent|be shipped|be dispatched|leave)"
     # Not before a later day: "the Pan Set won't be sent until next week".
     r"|(?:won't|wont|will not) (?:go out|ship|be sent|be shipped|be dispatched|leave))\b"

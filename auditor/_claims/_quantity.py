@@ -232,6 +232,9 @@ _LAST_N = _compile(
     rf"(?:last|final) (?:{_NUM}|(?P<n2>couple))"
     r"(?!\s*%)"
 )
+#: "last 1 sleeping bag xl", "the last 2 roll mats": a chat line opened by the count of what
+#: remains, the item's name right after it.
+_LAST_N_NAMED = _compile(rf"(?:^|(?<=[,.;:!\n]\x20)|(?<=\n))(?:the )?(?:last|final) {_NUM}(?= xx+)")
 #: "the 45L is down to 1": what remains, told as scarce, closing its clause or with a unit.
 _DOWN_TO = _compile(
     rf"down to (?:just |only )?{_NUM}(?=\s*(?:[.,;!)\n]|$)|\s+(?:{_UNIT}|left|remaining|now"
@@ -263,6 +266,7 @@ _FIRST_WORDS = tuple(
                   "count"), None),
         (_LAST_N, ("down", "only", "just", "we're", "we", "onto", "on"), None),
         (_DOWN_TO, ("down",), None),
+        (_LAST_N_NAMED, ("last", "final"), None),
         (_ONLY_UNITS, ("only", "just"), None),
         (_ZERO, ("no", "zero"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",

@@ -62,6 +62,9 @@ class RecordIndex(NamedTuple):
     shape_types: Mapping[str, tuple[SubjectType, bool]]
     #: (type, digits) → the ids with those digits.
     by_digits: Mapping[tuple[SubjectType, str], tuple[str, ...]]
+    #: The shop's orders are known and none is written "ORD-…": an order named by its number
+    #: alone ("order #8226", `_subjects._with_order_numbers`) is not "ORD-8226" there.
+    orders_unlike_ord: bool = False
 
     @classmethod
     def of(cls, records: Mapping[str, SubjectType], items: Iterable[str] = ()) -> RecordIndex:
@@ -92,11 +95,13 @@ class RecordIndex(NamedTuple):
         if shapes:
             alternatives = "|".join(sorted(shapes, key=len, reverse=True))
             pattern = compile_pattern(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        orders = [low for low, (_, kind) in known.items() if kind is SubjectType.ORDER]
         return cls(
             known,
             pattern,
             shape_types,
             {key: tuple(ids) for key, ids in by_digits.items()},
+            bool(orders) and not any(low.startswith("ord-") for low in orders),
         )
 
     def __bool__(self) -> bool:
@@ -126,7 +131,19 @@ class RecordIndex(NamedTuple):
         changed = False
         out = []
         for mention in mentions:
-            found = known.get(norm[mention.start : mention.end])
+            said = norm[mention.start : mention.end]
+            found = known.get(said)
+            number_alone = said[:1].isdigit() or said.startswith(("no", "num", "nr"))
+            if found is None and mention.type is SubjectType.ORDER and number_alone:
+                # An order named by its number alone ("order no. 8226"): the known order with
+                # those digits; where the shop writes no "ORD-…", no guess at one.
+                digits = "".join(filter(str.isdigit, said))
+                ids = self.by_digits.get((SubjectType.ORDER, digits), ())
+                if len(ids) == 1:
+                    found = known[ids[0].strip().lower()]
+                elif self.orders_unlike_ord:
+                    changed = True
+                    continue
             if found is not None and found != (mention.subject, mention.type):
                 mention = mention._replace(subject=found[0], type=found[1])
                 changed = True
@@ -158,7 +175,7 @@ def with_records(mentions: tuple[Mention, ...], found: Iterator[Mention]) -> tup
     kept = list(mentions)
     for record in added:
         clashes = [m for m in kept if m.start < record.end and record.start < m.end]
-        if any(m.type is not SubjectType.ITEM or _SPAN(m) != _SPAN(record) for m in clashes):
+        if any(not _gives_way(m, record) for m in clashes):
             continue
         kept = [m for m in kept if m not in clashes]
         kept.append(record)
@@ -166,3 +183,12 @@ def with_records(mentions: tuple[Mention, ...], found: Iterator[Mention]) -> tup
 
 
 _SPAN = itemgetter(0, 1)
+
+
+def _gives_way(mention: Mention, record: Mention) -> bool:
+    """`mention` yields to the shop's `record` read over it: an item id at the same place, or
+    the same record said in fewer characters ("4471" inside "no. 4471")."""
+    if mention.type is SubjectType.ITEM:
+        return (mention.start, mention.end) == (record.start, record.end)
+    inside = record.start <= mention.start and mention.end <= record.end
+    return inside and (mention.subject, mention.type) == (record.subject, record.type)

@@ -142,7 +142,7 @@ _TABLE = RuleSet.of(
         rf"{_REFUND}{_FILL} (?:is|'s) (?:now |already )?on (?:its|it's|the|their) way",
         rf"{_REFUND_S} on (?:its|it's|the|their) way",
         rf"(?:{_REFUND_S}|{_REFUND}{_FILL}(?:'s| is)?) on (?:its |it's |the |their )?way",
-        rf"{_REFUND}(?: status)?\W{{1,8}}(?:issued|completed?|paid|sent)",
+        rf"{_REFUND}(?: status)?\W{{1,8}}(?:issued|completed?|paid|sent|done)(?!\w)",
         rf"{_LABEL}{_AMOUNT}\W{{1,3}}(?:issued|completed?|paid|sent|processed)",
         rf"{_REFUND}{_FILL} {_DONE}",
         rf"{_REFUND}{_FILL} (?:is|'s|was|has been) (?:now )?(?:complete|completed|done"
@@ -209,6 +209,17 @@ _TABLE = RuleSet.of(
         rf"{_REFUND}{_FILL} (?:has |have |'s )?(?:now |just |already )?left"
         r" (?:us|our (?:end|side|system|account|bank))",
         rf"{_REFUND} ?{_TICK}",
+        # A mark after the refund's id, as chat ticks a line: "rfnd for RMA-611 ✅".
+        rf"{_REFUND} (?:for|on) xx+ ?{_TICK}",
+        # Approved and paid in one breath: the later step is the state ("refnd ok'd n sent").
+        rf"{_REFUND}{_FILL} (?:{_AUX} )?(?:approved|okayed|ok'd|accepted|authori[sz]ed|agreed)"
+        rf" (?:and|&) (?:{_AUX} )?{_DONE}",
+        # Paid back, the money after the particle: "pd back £8.50 this am", "paid u back the
+        # £14" (a future before it makes it still to come: `_promised`).
+        rf"{past(*_PAYING)} (?:you |u )?back (?:the |your |ur )?(?:full )?{_MONEY}",
+        # A chat line closed by its state: "$6 refund for ORD-1 done", "refund → ur card, done".
+        r"(?:refund|rfnd|refnd)(?:(?!\b(?:will|'ll|shd|should|be|once|when|if|after|til|until)"
+        r"\b)[^.;!?\n]){0,60}?,? (?:all |now |already )?(?:done|sorted)(?=\s*(?:[.!\n]|$))",
         # The refund as a pronoun in its sentence (`_settle`): "the refund should be with you by
         # Monday, we sent it on Tuesday".
         r"(?:we've|we have|we|i've|i have|i|they've|they) (?:already |just )?(?:sent|paid"
@@ -216,7 +227,7 @@ _TABLE = RuleSet.of(
         negated=_NONE,
         negated_yet=_PENDING,
     ),
-    rules(_NONE, rf"{_REFUND} ?{_CROSS}", negation=False),
+    rules(_NONE, rf"{_REFUND} ?{_CROSS}", rf"{_REFUND} (?:for|on) xx+ ?{_CROSS}", negation=False),
     rules(
         _PENDING,
         # Still to come, told by when and no verb: "refund tmrw", "Refund to follow".
@@ -227,7 +238,8 @@ _TABLE = RuleSet.of(
         rf"{_REFUND}{_FILL} to be {_DONE}",
         rf"{_REFUND}{_FILL} (?:is|'s|are) (?:still |currently |now )?(?:pending|being processed"
         r"|on hold|in progress|being issued|under way|underway|awaiting approval)",
-        rf"{_LABEL}(?:{_AMOUNT}\W{{1,3}})?pending",
+        rf"{_LABEL}(?:{_AMOUNT}\W{{1,3}})?(?:pending|processing|in progress|on hold|queued"
+        r"|to follow)(?!\w)",
         r"pending refund|awaiting (?:a |your |the )?refund",
         rf"{_REFUND}{_FILL} (?:will|'ll|should|is going to|is due to) be"
         r" (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
@@ -238,6 +250,16 @@ _TABLE = RuleSet.of(
         rf"{_REFUND}{_FILL} (?:goes|comes) (?:out|back|through|thru)",
         rf"{_REFUND}{_FILL} (?:will|'ll|should|is going to|is due to) (?:then|now|soon|also)"
         r" be (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
+        # Set for a day in chat, its verb left out: "refund due 2moro", "rfnd booked for fri"
+        # (not "due to" a reason).
+        rf"{_REFUND}{_FILL} (?:is |'s |has been |was )?(?:now )?(?:due|booked(?: in)?|scheduled"
+        r"|lined up)(?!\w)(?! to (?!(?:you|u)\b))",
+        # Money back by a time or an event still to come: "£42 back by wed", "money back as
+        # soon as QC passes it", "the £14 back once it's here".
+        rf"{_MONEY} back (?:(?:to|2) (?:you|u) )?(?:by|within|w/in|once|as soon as|after|when"
+        r"|tmrw|tomorrow|2moro|next)\b",
+        # Told in the present as where it will go: "refund goes to ur card" after a condition.
+        rf"{_REFUND}{_FILL} (?:goes|comes|will go) (?:back )?(?:to|on|onto|into|2) {WALLET}",
         # Set for later: "is scheduled to be released tomorrow".
         rf"{_REFUND}{_FILL} (?:is|'s|has been) (?:scheduled|set|due|expected|booked|queued)"
         r" (?:to be|for) (?:issued|processed|sent|paid|made|credited|released|payment|release)",
@@ -297,7 +319,7 @@ _TABLE = RuleSet.of(
         r"(?: still| now| currently)? (?:being (?:reviewed|considered|assessed|checked)"
         r"|under review|in review|awaiting review)",
         # Money to come: "we'll pay back the £22.00", "we will credit $15.00 back".
-        rf"(?:will|we'll|i'll|they'll|shall|going to|gonna)(?: be)? {forms(*_PAYING)}(?: you)?"
+        rf"(?:will|we'll|i'll|they'll|shall|going to|gonna)(?: be)? {forms(*_PAYING)}(?: you| u)?"
         r"(?: back)?"
         rf" (?:the |your |ur )?{_MONEY}",
         # Still to come in other words: "being sorted", "with accounts", "okayed", "not out yet".
@@ -308,7 +330,8 @@ _TABLE = RuleSet.of(
         rf"{_REFUND}{_FILL} (?:has been |was |is |'s been |been )?(?:okayed|ok'd|signed off"
         r"|green-lit|greenlit)",
         # Due after an event still to come: "refund $89 after inspection", "refund once it's in".
-        rf"{_REFUND}{_FILL} (?:after|following|once|as soon as) (?:inspection|we|it|it's"
+        rf"{_REFUND}{_FILL}(?: ?[:\u2013\u2014-])? (?:after|following|once|as soon as)"
+        r" (?:inspection|we|it|it's"
         r"|the (?!restocking|return|shipping|postage|handling|admin|deduction)\w+"
         r"|your \w+|they|our \w+|checks?|testing|assessment|\w+ed(?!\w))",
         # Told with its event left out: "refund after", "rfnd once recvd".
@@ -383,8 +406,8 @@ _TABLE = RuleSet.of(
         r" (?:be )?refund(?:ed)?",
         # Not able to, in any spelling, over the verb or a light verb and the noun: "we cant
         # refund gift cards", "can't do a refund on those", "couldn't arrange a refund".
-        rf"{CANNOT} (?:{_LIGHT} (?:you )?(?:a |any |the |your |ur )?(?:full |partial )?{_REFUND}"
-        r"|refund|rfnd)(?!s)",
+        rf"{CANNOT} (?:{_LIGHT} (?:you )?(?:a |any |the |your |ur )?(?:full |partial )?"
+        rf"(?:{_REFUND}|money back)|refund|rfnd)(?!s)",
         # Refunds in general, refused as a policy ("we cant do refunds on sale items"); said by
         # one agent ("i can't do refunds, I've escalated it") it is their authority, no state
         # (`_own_authority`).
@@ -422,15 +445,17 @@ _REFUND_CUE = compile_pattern(
     r"\b(?:refund\w*|rfnd\w*|reimburs\w*|credit(?!\s+cards?\b)\w*|money back|revers(?:ed|al)"
     r"|back with (?:you|u)"
     r"|back (?:on|to|in|into|2) (?:your|ur)"
-    r"|(?:pay|paid|paying) back"
+    r"|(?:pay|paid|paying)(?: you| u)? back"
+    # A sum said to come back, as chat says it: "£42 back by wed".
+    r"|(?<=[€$£])\d[\d.,]*\s+back\b"
     r"|on your statement|(?:get|getting|got|receive|received|have|had|sent|paid|put)"
     r" (?:the |your |ur )?"
     r"(?:full |whole )?\S+ back\b|back to (?:you|u)\b)"
 )
 #: A reason after a refused refund that is still to come: "…, as it hasn't arrived yet".
-_REASON_YET = compile_pattern(r"\b(?:as|because|since|cos|coz|until|till)\b[^.;!?\n]*\byet\b")
+_REASON_YET = compile_pattern(r"\b(?:as|because|since|cos|coz|until|till|til)\b[^.;!?\n]*\byet\b")
 #: "No refund until we receive it": refused only for now.
-_UNTIL = compile_pattern(r"[\w ]{0,20}?\b(?:until|till|before|unless|once)\b")
+_UNTIL = compile_pattern(r"[\w ]{0,20}?\b(?:until|till|til|'til|before|unless|once)\b")
 _PRONOUNS = ("it", "that")
 _OBJECT_PRONOUNS = (" it", " that")
 #: Refund talk in any form: the word, or money going back.

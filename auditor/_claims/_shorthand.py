@@ -80,6 +80,10 @@ SHORTHAND: Mapping[str, str] = MappingProxyType(
         "rfnds": "refunds",
         "rfnded": "refunded",
         "rfndd": "refunded",
+        "rfnd'd": "refunded",
+        "refnd'd": "refunded",
+        "pd": "paid",
+        "em": "them",
         "recvd": "received",
         "rcvd": "received",
         "recd": "received",
@@ -173,11 +177,12 @@ _CLOSING_EMOJI = frozenset(
 #: Signs that stand for a word between two spaces: "RMA-1 + RMA-2 both recvd", "@ the depot".
 _SPACED: Mapping[str, str] = MappingProxyType({"+": "and", "@": "at"})
 #: Forms that are shorthand only in lower case ("U" may be a size or a code, "CC" a copy).
-_LOWER_ONLY = frozenset(["n", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc"])
+_LOWER_ONLY = frozenset(["n", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc", "pd", "em"])
 #: Forms that are shorthand only before one of these words ("4 u", "2 ur", "4 the …").
 _BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
     {
-        "2": frozenset(["u", "you", "ur", "your", "me", "us"]),
+        # ("refund 2 follow", "2 go out fri": "to" before a verb of what comes next.)
+        "2": frozenset(["u", "you", "ur", "your", "me", "us", "follow", "come", "go"]),
         "4": frozenset(
             [
                 "u",
@@ -200,6 +205,22 @@ _BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
                 "rfnd",
                 "refund",
                 "ref",
+                # A day it is set for: "booked 4 fri", "4 tmrw".
+                "mon",
+                "tue",
+                "tues",
+                "wed",
+                "thu",
+                "thur",
+                "thurs",
+                "fri",
+                "sat",
+                "sun",
+                "tmrw",
+                "tomorrow",
+                "2moro",
+                "today",
+                "tdy",
             ]
         ),
     }
@@ -258,6 +279,14 @@ _TOKEN = compile_pattern(
     + "".join(sorted(_CLOSING_EMOJI))
     + "](?= [^\\W_])",
     re.IGNORECASE,
+)
+#: Counts written the chat way: a unit glued to its number ("3pcs", "1pc") or a times sign
+#: before it ("tent: x12 in stock", "gas canisters x 24 avail"), spelt as the count they are.
+#: The sign glued to the number only after a label ("a juicer x95" is a model), spaced after a
+#: word; never between numbers ("2 x 3m") nor as a word of an item's name ("the x90").
+_COUNT_MARK = compile_pattern(
+    r"(?<![\w@#/.'\u2019-])(?P<count>\d{1,4})(?P<unit>pcs?)(?![\w@/'\u2019-])"
+    r"|(?:(?<=[^\W\d_] )x |(?<=[:\u2013\u2014-] )x ?)(?=\d{1,4}(?![\w.,/:%'\u2019-]))"
 )
 _STOP = compile_pattern(r"[.!?\n]")
 _WORD = compile_pattern(r"[\w'\u2019-]+")
@@ -386,6 +415,11 @@ _PAIRED: Mapping[str, str] = MappingProxyType({"ship": "free"})
 _TRIGGERS = frozenset(
     word for form in SHORTHAND for word in re.findall(r"[a-z0-9]+(?:'[a-z]+)*", form)
 ) - {"2", "4", "o", "c", "in", *_PAIRED}
+#: "4" before a day ("booked 4 fri") lets an answer in on its own; "4 u" and "4 the" do not:
+#: they stand beside other chat words, which let it in.
+_DAYS = frozenset(
+    ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "tmrw", "2moro"]
+)
 _SIGNS = (" + ", " @ ")
 _MARKS = (*SYMBOLS, *_CLOSING_EMOJI)
 
@@ -398,29 +432,74 @@ def may_hold_shorthand(text: str, words: frozenset[str]) -> bool:
         or any(map(text.__contains__, _SIGNS))
         or (not text.isascii() and any(map(text.__contains__, _MARKS)))
         or any(form in words and companion in words for form, companion in _PAIRED.items())
+        or _may_hold_count(text)
+        or ("2" in words and not _BEFORE["2"].isdisjoint(words))
+        or ("4" in words and not _DAYS.isdisjoint(words))
     )
+
+
+def _spelt_count(match: re.Match[str]) -> str:
+    """A chat count as the rules read it: "3pcs" is "3 units", "x12" is "12"."""
+    count = match.group("count")
+    if count is None:
+        return ""
+    return f"{count} {'units' if match.group('unit').lower() == 'pcs' else 'unit'}"
+
+
+_DIGITS = compile_pattern(r" ?\d+")
+
+
+def _names_a_part(text: str, match: re.Match[str], index: ItemIndex) -> bool:
+    """The chat count is a word of some item's name ("Juicer X90": "the x90 is sold out" names
+    the item; "Mug Set (6pcs)"), wherever the answer writes it."""
+    word = match.group()
+    if match.group("count") is None:
+        digits = _DIGITS.match(text, match.end())
+        word = "x" + ("" if digits is None else digits.group().strip())
+    return word.lower() in index.parts
+
+
+def _may_hold_count(text: str) -> bool:
+    """Whether `text` may hold a chat count: two substring tests before the pattern ("pc" of a
+    glued unit, " x" of a times sign; few words open on an "x")."""
+    return ("pc" in text or " x" in text) and _COUNT_MARK.search(text) is not None
+
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    """The shorthand forms and chat counts of `text`, in order."""
+    found = list(_TOKEN.finditer(text))
+    counts = list(_COUNT_MARK.finditer(text)) if _may_hold_count(text) else []
+    if not counts:
+        return found
+    return sorted([*found, *counts], key=lambda match: match.start())
 
 
 def expand(text: str, items: Mapping[str, str], index: ItemIndex) -> Expansion | None:
     """`text` with its chat shorthand spelt out, or None when it holds none (the usual case)."""
-    if _TOKEN.search(text) is None:
+    if _TOKEN.search(text) is None and not _may_hold_count(text):
         return None
     pieces: list[str] = []
     changes: list[tuple[int, int, int, int]] = []
     last = 0
     length = 0
-    for match in _TOKEN.finditer(text):
-        if _keeps(text, match, items, index):
-            continue
-        found = match.group()
-        form = found.lower()
-        spelt = (
-            found + "."
-            if found in _CLOSING_EMOJI
-            else SHORTHAND.get(form) or _SPACED.get(found) or SYMBOLS[found]
-        )
+    for match in _tokens(text):
         start, end = match.span()
-        if form.endswith("/") and text[end : end + 1].isalnum():
+        if start < last:
+            continue  # inside a form already spelt
+        if match.re is _COUNT_MARK:
+            if _names_a_part(text, match, index):
+                continue
+            spelt = _spelt_count(match)
+        elif _keeps(text, match, items, index):
+            continue
+        else:
+            found = match.group()
+            spelt = (
+                found + "."
+                if found in _CLOSING_EMOJI
+                else SHORTHAND.get(found.lower()) or _SPACED.get(found) or SYMBOLS[found]
+            )
+        if match.group().endswith("/") and text[end : end + 1].isalnum():
             spelt += " "  # "w/evri" is "with evri"
         pieces.append(text[last:start])
         length += start - last

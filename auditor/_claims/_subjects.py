@@ -99,6 +99,13 @@ _OTHER_RECORD = compile_pattern(
     r"\b(?:" + "|".join(OTHER_RECORDS) + r")\b(?: (?:id|no|number|ref|reference|is|was))?\W{0,6}$"
 )
 _SKU_DIGITS = 8
+#: An order named by its number without the id's letters, as people type it: "order #8226",
+#: "ord 4471", "your order (8227)", "order no. 88123". Four digits at least (fewer is a
+#: count: "order 3 more"), and not a date, a price or a code ("order 12/05").
+_ORDER_NUMBER = compile_pattern(
+    r"ord(?:er)?\.?(?: (?P<qualifier>no\.?|number|num|nr\.?))?[ (:]{1,3}(?P<digits>\d{4,9})"
+    r"(?![\w/.,:-]\w|\w)"
+)
 _TOKEN = compile_pattern(r"[^\W_]+")
 #: `_TOKEN` as a split: words and the text between them, whose running lengths give every
 #: word's span without a match object per word. On ASCII text, the usual answer, the same
@@ -547,6 +554,8 @@ def find_mentions(
         if subject_type is SubjectType.ITEM:
             subject = index.skus.get(said, said if index.lower_case else subject)
         ids.append(Mention(start, end, subject, subject_type))
+    if "ord" in norm:
+        ids = _with_order_numbers(norm, ids)
     names = index.find(norm, parts)
     if not names:
         return tuple(ids)
@@ -560,6 +569,28 @@ def find_mentions(
 
 
 _START = itemgetter(0)
+
+
+#: Before "order" as a word of its own, or the verb: "we can order 2500 more", "you'll need
+#: to order 1000" (a literal opening keeps the search fast: no lookbehind at every position).
+_VERB_BEFORE = compile_pattern(r"(?:[a-z0-9]|\b(?:to|can|we|i|you|u|will|'ll) )$")
+
+
+def _with_order_numbers(norm: str, ids: list[Mention]) -> list[Mention]:
+    """`ids` and the orders named by their number alone ("order #8226" is ORD-8226)."""
+    # The id is the number with its "no." ("order no. 8226"): a "no." left in the text
+    # would read as a denial.
+    found = [
+        Mention(
+            match.start("qualifier" if match.group("qualifier") else "digits"),
+            match.end(),
+            f"ORD-{match.group('digits')}",
+            SubjectType.ORDER,
+        )
+        for match in _ORDER_NUMBER.finditer(norm)
+        if not _VERB_BEFORE.search(norm, max(0, match.start() - 8), match.start())
+    ]
+    return sorted([*ids, *found], key=_START) if found else ids
 
 
 def _without_redundant_parts(norm: str, names: list[Mention]) -> list[Mention]:

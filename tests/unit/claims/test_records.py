@@ -60,9 +60,7 @@ def test_a_record_named_the_shops_way_is_the_claims_subject(text, expected):
 def test_without_the_ids_the_same_answers_name_no_record():
     bare = ExtractionContext(now=CONTEXT.now, items=CONTEXT.items)
     assert _read("Your order R100000001 has shipped.", bare) == [("order_status", "shipped", None)]
-    assert ("order_status", "cancelled", "ORD-4471") not in _read(
-        "order no. 4471 has been cancelled", bare
-    )
+    assert _read("return 7201 has been received", bare) == [("return_status", "received", None)]
 
 
 def test_a_bare_number_is_never_an_id():
@@ -72,10 +70,10 @@ def test_a_bare_number_is_never_an_id():
     assert all(subject != "1001" for _, _, subject in claims)
 
 
-def test_digits_no_known_id_has_or_several_have_name_nothing():
-    assert _read("the order 9999 was delivered") == [("order_status", "delivered", None)]
-    twice = ExtractionContext(records={"ORD-4471": ORDER, "R4471": ORDER})
-    assert _read("Order 4471 was delivered.", twice) == [("order_status", "delivered", None)]
+def test_digits_no_known_id_has_or_several_have_name_no_return():
+    assert _read("return 9999 was received", CONTEXT) == [("return_status", "received", None)]
+    twice = ExtractionContext(records={"RMA-4471": RETURN, "RA4471": RETURN})
+    assert _read("Return 4471 was received.", twice) == [("return_status", "received", None)]
 
 
 def test_other_codes_stay_what_they_are():
@@ -175,3 +173,20 @@ def test_a_sku_a_lower_case_catalogue_lacks_is_spelt_in_lower_case():
     assert _read("KS-9999 is in stock.", CONTEXT) == [("availability", "in_stock", "KS-9999")]
     digits = ExtractionContext(items={"10042": "Harbour Mug"})
     assert _read("KS-9999 is in stock.", digits) == [("availability", "in_stock", "KS-9999")]
+
+
+def test_an_order_number_alone_is_the_shops_order_or_none():
+    """ "order #8226" is ORD-8226 where the shop writes its orders so, or where nothing is
+    known of them (`_subjects._with_order_numbers`); a shop numbering its orders otherwise
+    gets the order with those digits, or no subject: never an id it does not use."""
+    solidus = ExtractionContext(records={"R100000001": ORDER, "1001": ORDER})
+    assert _read("Your order #8226 has shipped", solidus) == [("order_status", "shipped", None)]
+    assert _read("order no. 1001 shipped", solidus) == [("order_status", "shipped", "1001")]
+    reference = ExtractionContext(records={"ORD-4471": ORDER})
+    for context in (reference, ExtractionContext()):
+        assert _read("order no. 4471 has been cancelled", context) == [
+            ("order_status", "cancelled", "ORD-4471")
+        ]
+        assert _read("Your order #8226 has shipped", context) == [
+            ("order_status", "shipped", "ORD-8226")
+        ]
