@@ -12,7 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 from operator import attrgetter
 
-from auditor._claims._capability import capability_claims, offered_claims
+from auditor._claims._capability import (
+    capability_claims,
+    degree_claims,
+    denial_claims,
+    noticed_claims,
+    offered_claims,
+)
 from auditor._claims._clarification import find_clarifications
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
@@ -399,6 +405,7 @@ _TABLE = RuleSet.of(
         r"discontinued",
         r"(?:been )?(?:retired|phased out|withdrawn from sale)",
         r"end of (?:the )?line",
+        r"end-of-(?:the-)?line",
         r"out of production",
         r"eol",
         r"end of life",
@@ -942,6 +949,10 @@ def extract_availability(doc: Document) -> list[Claim]:
     claims = claims_of(doc, ClaimKind.AVAILABILITY, hits)
     claims.extend(counted)
     claims.extend(capability_claims(doc))
+    claims.extend(c for c in (*degree_claims(doc), *denial_claims(doc)) if c not in claims)
+    noticed = noticed_claims(doc)
+    if noticed:  # "we'll email you the moment the X is back": its coming back says nothing
+        claims = [c for c in claims if not any(_within(c, n) for n in noticed)] + noticed
     # (Of an order, "Rain Jacket ✅" says a line has shipped.)
     # (Only for items no other claim is about: the usual answer has its claim already.)
     taken = {c.subject for c in claims}
@@ -967,6 +978,10 @@ def extract_availability(doc: Document) -> list[Claim]:
     if len(claims) > 1:  # (the usual answer has one claim)
         claims = _more_beside_stock(doc, claims)
     return supersede(claims, _REFINES)
+
+
+def _within(claim: Claim, outer: Claim) -> bool:
+    return outer.span[0] <= claim.span[0] and claim.span[1] <= outer.span[1]
 
 
 #: Between a count and its predicate: "zero units[ of the Electric Kettle ]available".

@@ -432,7 +432,9 @@ ON_SCREEN = r"on (?:my|our|the) (?:[\w-]+ )?(?:end|side|screen|system|page|repor
 #: on". Said as what the shop cannot do, it is stock it has none of (`_capability`).
 FULFILLING = (
     r"(?:fulfil+|supply|send(?: out)?|ship|dispatch|despatch|sell|offer|provide"
-    r"|(?:fulfil+|take|accept|process|place) (?:any |new |further )?orders? (?:for|on|of))"
+    r"|(?:fulfil+|take|accept|process|place) (?:any |new |further )?orders? (?:for|on|of)"
+    # Getting it in from the maker: "unable to get hold of", "unable to replenish the X".
+    r"|get hold of|source|replenish|restock|re-stock|get (?:any )?more (?:of )?)"
 )
 #: Who makes or sends the shop its stock: anything coming "from the supplier" is a restock.
 SUPPLIERS = (
