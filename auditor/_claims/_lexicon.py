@@ -234,7 +234,9 @@ PREMISES = r"(?:warehouse|fulfil?ment cent(?:re|er)|distribution cent(?:re|er)|w
 #: Who carries a parcel once it has left.
 CARRIERS = (
     r"(?:courier|carrier|driver|postman|postie|dhl|ups|usps|dpd|fedex|royal mail|parcelforce"
-    r"|evri|hermes|yodel|gls|postnl|the post office|amazon logistics|ontrac|canada post)"
+    r"|evri|hermes|yodel|gls|postnl|the post office|amazon logistics|ontrac|canada post"
+    # Named in full, as a formal answer does: "the United States Postal Service".
+    r"|(?:united states |u\.s\. |us )?postal service)"
 )
 
 #: Reaching a customer, by any channel: "someone will ring you", "they'll txt u back",

@@ -99,6 +99,10 @@ _STRONG = RuleSet.of(
         rf"{past('go', 'send', 'head')} (?:off |out )?(?:with|via) (?:the |our )?(?:courier|carrier"
         rf"|driver|{_CARRIERS})",
         rf"(?:picked up|collected) by (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
+        # In a carrier's keeping, said formally: "is in the hands of FedEx", "in the care of the
+        # carrier", "in the custody of UPS".
+        rf"in (?:the )?(?:hands|care|custody|possession) of (?:the |our )?(?:courier|carrier"
+        rf"|driver|{_CARRIERS})",
         r"posted (?:your|the) (?:parcel|package|order)",
         r"(?:parcel|package|order) (?:was|has been) posted",
         negated=_UNSHIPPED,
@@ -159,6 +163,11 @@ _STRONG = RuleSet.of(
         # fraud team verifies the billing address".
         r"(?:on hold|held)(?: \w+){0,3}? (?:until|till|til|while|whilst|for|as)(?: \w+){0,4}?"
         r" (?:address|addr|postcode|zip code|verif\w*|fraud|security check|identity check)",
+        # Held pending a check, as a formal answer puts it: "on hold pending verification of
+        # the billing address".
+        r"(?:on hold|held) pending (?:the |a |an |your )?(?:verif\w*|validation|confirmation"
+        r"|review|check) of (?:the |your )?(?:billing |shipping |delivery )?(?:address|payment"
+        r"|card|identity|details|account)",
         # Curt: "held - addr check", "on hold: fraud review".
         r"(?:on hold|held)(?:\W{1,3}| pending )(?:for )?(?:an? )?(?:address|addr|postcode|fraud"
         r"|security|id"
@@ -239,6 +248,10 @@ _AMBIGUOUS = RuleSet.of(
         r"|come through|come in|arrived|landed|confirmed|authori[sz]ed|approved|received)",
         # Not let go to be packed: "has not been released to the warehouse yet".
         r"not (?:yet )?(?:been )?released to (?:the |our )?(?:warehouse|floor|fulfil?ment)",
+        # Not passed to the warehouse in other words: "has not yet been transferred to our
+        # warehouse for fulfillment".
+        r"not (?:yet )?(?:been )?(?:transferred|passed|sent|submitted|handed) (?:over )?to"
+        r" (?:the |our )?(?:warehouse|fulfil?ment|distribution|picking)",
         negation=False,
     ),
     rules(
@@ -362,7 +375,7 @@ _AMBIGUOUS = RuleSet.of(
         r"en route|enroute|otw",
         r"(?:went|sent|gone) out",
         # (An agent's "left the DC": the distribution centre, said only of leaving it.)
-        rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|dc|depot|facility|hub|us)",
+        rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|dc|depot|facility|hub|us|premises)",
         # Left by another verb, from a place with a name: "departed our Reno facility".
         rf"{past('depart', 'exit')} (?:from )?(?:our |the )?(?:\w+ )?(?:{PREMISES[3:-1]}|depot"
         r"|facility|hub|site|store)",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from auditor._claims._clarification import find_clarifications
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._document import Document
 from auditor._claims._lexicon import ALLOCATING, ON_SCREEN, STOCK_PLACES, past
@@ -69,7 +70,8 @@ _WITH_UNIT = _compile(rf"{_NUM}(?: more)? {_STRONG_UNIT}(?!\w)")
 #: count, then what it counts at more length than a filler allows, then the stock word. Its
 #: stock words are `_BEFORE_STOCK`'s, so that pattern's prefilter serves it too.
 _NAMED_BEFORE_STOCK = _compile(
-    rf"{_NUM}(?: of (?:the|our|those|these) {NUMBER})? (?:{_UNIT}|xx+(?: {_UNIT})?)"
+    rf"{_NUM}(?: of (?:the|our|those|these) {NUMBER})? (?:{_UNIT}|(?:of (?:the |our )?)?xx+"
+    rf"(?: {_UNIT})?)"
     r"(?: of (?:the )?(?:xx+(?: \(xx+\))?|[\w'-]+(?: [\w'-]+){0,2}))?"
     rf" (?:is|are) (?:still )?{_STOCK}(?!\w)"
 )
@@ -219,9 +221,10 @@ _ZERO = _compile(
     # A state read off a screen: "showing zero on my end", "is zero everywhere".
     # (Each look-behind spells its blank "\x20": `_compile` widens a blank to "\s+".)
     r"|(?:(?<=showing\x20)|(?<=shows\x20)|(?<=\bat\x20)|(?<=\bis\x20)|(?<='s\x20)"
-    r"|(?<=\bare\x20))zero"
+    r"|(?<=\bare\x20)|(?<=\bas\x20))(?:zero|nil)"
     rf"(?=\s*(?:[,.;!)\n]|$)|\s+(?:{ON_SCREEN}|everywhere"
-    r"|anywhere|across\b|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment))"
+    r"|anywhere|across\b|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment"
+    r"|this morning|today\b))"
 )
 #: "down to the last 3", "only the final 2 of …": the count of what remains, told as scarce.
 _LAST_N = _compile(
@@ -261,7 +264,7 @@ _FIRST_WORDS = tuple(
         (_LAST_N, ("down", "only", "just", "we're", "we", "onto", "on"), None),
         (_DOWN_TO, ("down",), None),
         (_ONLY_UNITS, ("only", "just"), None),
-        (_ZERO, ("no", "zero"), 0),
+        (_ZERO, ("no", "zero", "nil"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",
                      "only", "the", "our", "last", "final"), 1),
     )
@@ -280,6 +283,12 @@ _YEAR_NAMING = compile_pattern(r"\s+xx+")
 _ONE_AS_PRONOUN = compile_pattern(r"\b(?:this|that|which|each|every|any|no) $")
 #: "reserve one in the York store", "order one online": "one" after a verb of getting is an
 #: article, not a count.
+#: A number the customer asks for, not one the shop has: "your request for 25 units", "an
+#: order of ten chairs", "if you need 6".
+_ASKED_BEFORE = compile_pattern(
+    r"\b(?:request(?:ed|ing)?|requests|order(?:ing)?|need|needs|want|wants|require|requires"
+    r"|asked|asking|looking|enquir\w+|inquir\w+)(?: (?:for|of|about))? (?:\w+ )?$"
+)
 _GET_ONE = compile_pattern(
     r"\b(?:reserve|order|buy|grab|get|take|collect|pick up|hold|want|need|send|post|ship) $"
 )
@@ -351,6 +360,8 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
         if match.group("n") == "one" and doc.masked.endswith("x ", 0, start):
             return None  # "the 2 Slice one": a name's pronoun, not a count
         if match.group("n") == "one" and _GET_ONE.search(doc.masked, max(0, start - 12), start):
+            return None
+        if _ASKED_BEFORE.search(doc.masked, max(0, start - 28), start):
             return None
         if not _MONTH_WORDS.isdisjoint(doc.words.word_set) and (
             _DATE_AFTER.match(doc.masked, match.end("n"))
@@ -742,8 +753,35 @@ def find_counts(doc: Document) -> list[Count]:
     if len(counts) > 1 and max(c.value for c in counts) > _LOW_STOCK_COUNT:
         # "31 of the knife and 2 of the teapot": beside a larger stock, three or fewer is low.
         counts = [c._replace(low=True) if 0 < c.value <= _LOW_STOCK_COUNT else c for c in counts]
+    if len(counts) == 1 and "?" in doc.masked and find_clarifications(doc):
+        counts = [c for c in counts if not _choices_named(doc, c)]
     doc.memo["counts"] = counts
     return counts
+
+
+#: The kinds a count is of, listed after it: "two Plant Pots, the normal one and the Large".
+_LISTED = compile_pattern(
+    r"[^,.;:?!\u2013\u2014]*?\s*[,:\u2013\u2014-]\s*((?:the|a|an|our|one)\b[^.;?!\u2013\u2014]*)"
+)
+_LIST_JOINS = compile_pattern(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _choices_named(doc: Document, count: Count) -> bool:
+    """ "We've got two hand blenders — the Hand Blender and the Hand Blender 800W. Which one?":
+    a count of the kinds the shop sells, each named after it, asked which: no stock."""
+    if count.value < 2:
+        return False
+    listed = _LISTED.match(doc.masked, count.end)
+    if listed is not None and len(_LIST_JOINS.split(listed.group(1).strip())) == count.value:
+        return True  # "two Plant Pots, the normal one and the Large –"
+    index = doc.sentences.index(doc.sentence_at(count.start))
+    end = doc.sentences[min(index + 1, len(doc.sentences) - 1)].end
+    named = {
+        m.subject
+        for m in doc.mentions
+        if m.type is SubjectType.ITEM and count.start <= m.start < end
+    }
+    return len(named) == count.value
 
 
 @EXTRACTORS.register(ClaimKind.QUANTITY)
