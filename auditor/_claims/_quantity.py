@@ -760,10 +760,10 @@ def find_counts(doc: Document) -> list[Count]:
 
 
 #: The kinds a count is of, listed after it: "two Plant Pots, the normal one and the Large".
-_LISTED = compile_pattern(
+_KINDS_LISTED = compile_pattern(
     r"[^,.;:?!\u2013\u2014]*?\s*[,:\u2013\u2014-]\s*((?:the|a|an|our|one)\b[^.;?!\u2013\u2014]*)"
 )
-_LIST_JOINS = compile_pattern(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_KIND_JOINS = compile_pattern(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 def _choices_named(doc: Document, count: Count) -> bool:
@@ -771,8 +771,8 @@ def _choices_named(doc: Document, count: Count) -> bool:
     a count of the kinds the shop sells, each named after it, asked which: no stock."""
     if count.value < 2:
         return False
-    listed = _LISTED.match(doc.masked, count.end)
-    if listed is not None and len(_LIST_JOINS.split(listed.group(1).strip())) == count.value:
+    listed = _KINDS_LISTED.match(doc.masked, count.end)
+    if listed is not None and len(_KIND_JOINS.split(listed.group(1).strip())) == count.value:
         return True  # "two Plant Pots, the normal one and the Large –"
     index = doc.sentences.index(doc.sentence_at(count.start))
     end = doc.sentences[min(index + 1, len(doc.sentences) - 1)].end
