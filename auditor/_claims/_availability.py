@@ -948,11 +948,7 @@ def extract_availability(doc: Document) -> list[Claim]:
         hits = [h for h in hits if not any(s <= h.start < e for s, e in struck)]
     claims = claims_of(doc, ClaimKind.AVAILABILITY, hits)
     claims.extend(counted)
-    claims.extend(capability_claims(doc))
-    claims.extend(c for c in (*degree_claims(doc), *denial_claims(doc)) if c not in claims)
-    noticed = noticed_claims(doc)
-    if noticed:  # "we'll email you the moment the X is back": its coming back says nothing
-        claims = [c for c in claims if not any(_within(c, n) for n in noticed)] + noticed
+    claims = _with_capability(doc, claims)
     # (Of an order, "Rain Jacket ✅" says a line has shipped.)
     # (Only for items no other claim is about: the usual answer has its claim already.)
     taken = {c.subject for c in claims}
@@ -978,6 +974,16 @@ def extract_availability(doc: Document) -> list[Claim]:
     if len(claims) > 1:  # (the usual answer has one claim)
         claims = _more_beside_stock(doc, claims)
     return supersede(claims, _REFINES)
+
+
+def _with_capability(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """`claims` and stock told by what the shop can do (`_capability`)."""
+    claims.extend(capability_claims(doc))
+    claims.extend(c for c in (*degree_claims(doc), *denial_claims(doc)) if c not in claims)
+    noticed = noticed_claims(doc)
+    if noticed:  # "we'll email you the moment the X is back": its coming back says nothing
+        claims = [c for c in claims if not any(_within(c, n) for n in noticed)] + noticed
+    return claims
 
 
 def _within(claim: Claim, outer: Claim) -> bool:

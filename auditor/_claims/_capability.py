@@ -125,6 +125,7 @@ _IN_VARIANTS = RuleSet.of(
         rf"|we stock) (?:the |our )?xx+ in (?:{'|'.join(VARIANT_WORDS)}|large|xl)\b",
     ),
 )
+_TRANSIT_WORDS = frozenset(["transit", "way", "route"])
 _HAVING = frozenset(["we've", "have", "do", "carry", "stock"])
 _DEGREE_WORDS = frozenset(
     ["generous", "ample", "plentiful", "sufficient", "abundant", "adequate", "substantial",
@@ -135,9 +136,7 @@ _DEGREE_WORDS = frozenset(
 #: Desk Plant for in-store pickup", "I can put one aside for you to collect") is stock on the
 #: shelf; tell them when it is back ("we'll drop you an email as soon as the Bread Bin's back",
 #: "a notification the moment the X is back in stock") is stock there is none of.
-_SETTING_ASIDE = (
-    r"(?:reserve|hold|put|set|pop|keep|lay|save)"
-)
+_SETTING_ASIDE = r"(?:reserve|hold|put|set|pop|keep|lay|save)"
 _FOR_THEM = (
     r"(?:(?:aside|back|by|away) )?(?:for (?:you|yourself|in-store|instore|store|pick-?up"
     r"|collection|click)|to (?:collect|pick up)|aside)"
@@ -147,7 +146,7 @@ _OFFERS = RuleSet.of(
         _IN,
         rf"\b{_SETTING_ASIDE} (?:a |an |one |the |(?:a )?couple of |two |some )?(?:xx+|one|them"
         rf"|it) {_FOR_THEM}",
-        rf"\b(?:put|set|pop|lay) (?:aside|by) (?:a |an |one |the )?(?:xx+|one|them|it)"
+        r"\b(?:put|set|pop|lay) (?:aside|by) (?:a |an |one |the )?(?:xx+|one|them|it)"
         r" for (?:you|yourself|collection|pick-?up)",
     ),
 )
@@ -269,9 +268,8 @@ def degree_claims(doc: Document) -> list[Claim]:
         tables.append(_OUT_FOR)
     if "in" in words and not _HAVING.isdisjoint(words):
         tables.append(_IN_VARIANTS)
-    if "transit" in words or "way" in words or "route" in words:
-        if not doc.return_context:
-            tables.append(_TO_US)
+    if not _TRANSIT_WORDS.isdisjoint(words) and not doc.return_context:
+        tables.append(_TO_US)
     if not tables:
         return []
     hits = scan(doc, *tables, kind=ClaimKind.AVAILABILITY)
@@ -287,9 +285,7 @@ def denial_claims(doc: Document) -> list[Claim]:
     hits = [
         h
         for h in scan(doc, _DENIALS, kind=ClaimKind.AVAILABILITY)
-        if _PRESENT.search(
-            doc.masked, doc.sentence_at(h.start).start, doc.sentence_at(h.start).end
-        )
+        if _PRESENT.search(doc.masked, doc.sentence_at(h.start).start, doc.sentence_at(h.start).end)
     ]
     if not hits:
         return []

@@ -353,15 +353,15 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
                 and _RANGE_BEFORE.search(doc.masked, max(0, start - 12), start) is not None
             )
         )
-        if _CHOICES_AFTER.match(doc.masked, match.end("n")):
+        if _CHOICES_AFTER.match(doc.masked, match.end("n")) or _ASKED_BEFORE.search(
+            doc.masked, max(0, start - 28), start
+        ):
             return None
         if value == 1 and _ONE_AS_PRONOUN.search(doc.masked, max(0, start - 8), start):
             return None  # "this one is no longer available"
         if match.group("n") == "one" and doc.masked.endswith("x ", 0, start):
             return None  # "the 2 Slice one": a name's pronoun, not a count
         if match.group("n") == "one" and _GET_ONE.search(doc.masked, max(0, start - 12), start):
-            return None
-        if _ASKED_BEFORE.search(doc.masked, max(0, start - 28), start):
             return None
         if not _MONTH_WORDS.isdisjoint(doc.words.word_set) and (
             _DATE_AFTER.match(doc.masked, match.end("n"))
