@@ -161,8 +161,8 @@ _NOTICE = (
 )
 _COMES_BACK = (
     r"(?:when|as soon as|the moment|the minute|the second|once) (?:the |our )?(?:xx+|it|they)"
-    r"(?:'s|'re| is| are)? (?:back in(?: stock)?|back|restocked|re-stocked|available again"
-    r"|in again)\b"
+    r"(?:'s|'re| is| are)? (?:back in(?: stock)?|back(?! (?:up|online|on|working|running)\b)"
+    r"|restocked|re-stocked|available again|in again)\b"
 )
 _NOTICES = RuleSet.of(
     rules(
@@ -300,7 +300,7 @@ def noticed_claims(doc: Document) -> list[Claim]:
     hits = scan(doc, _NOTICES, kind=ClaimKind.AVAILABILITY)
     if not hits:
         return []
-    return claims_of(doc, ClaimKind.AVAILABILITY, hits)
+    return [c for c in claims_of(doc, ClaimKind.AVAILABILITY, hits) if c.subject is not None]
 
 
 def offered_claims(doc: Document, taken: set[str | None]) -> list[Claim]:

@@ -287,7 +287,8 @@ _ONE_AS_PRONOUN = compile_pattern(r"\b(?:this|that|which|each|every|any|no) $")
 #: order of ten chairs", "if you need 6".
 _ASKED_BEFORE = compile_pattern(
     r"\b(?:request(?:ed|ing)?|requests|order(?:ing)?|need|needs|want|wants|require|requires"
-    r"|asked|asking|looking|enquir\w+|inquir\w+)(?: (?:for|of|about))? (?:\w+ )?$"
+    r"|asked|asking|enquir\w+|inquir\w+)(?: (?:for|of|about))?"
+    r" (?:(?:a|an|the|some|another|about|around|approximately|roughly) )?$"
 )
 _GET_ONE = compile_pattern(
     r"\b(?:reserve|order|buy|grab|get|take|collect|pick up|hold|want|need|send|post|ship) $"
