@@ -491,6 +491,10 @@ _TABLE = RuleSet.of(
     rules(
         None,
         rf"back(?: |-)in(?: |-){_STOCK} (?:email|alert|notification|notice|reminder|list)s?",
+        # Looking at stock is no stock: "they can check the stock on the shelf for you".
+        r"(?:check|checking|look at|looking at|see|view|verify) (?:the |our |their )?(?:stock"
+        r"|availability|shel(?:f|ves))(?: levels?)?(?: (?:on|in) (?:the |our |their )?(?:shel(?:f"
+        r"|ves)|stores?|shops?|branch(?:es)?|warehouse))?",
         r"(?:information|info|data|details|system|service|tool|agents?|team|support|options?"
         r"|colou?rs|sizes|slots?|help|chat|line|methods?|refunds?|tracking|delivery|shipping"
         r"|collection|pickup|wrapping|me|website|web site|site|page|link|app|url|feeds?|database"
@@ -517,6 +521,10 @@ _TABLE = RuleSet.of(
         r" (?:immediate |same-day |next-day |express |next day |same day )?(?:delivery|dispatch"
         r"|shipping|collection|pickup|pick-up|click and collect)",
         r"(?:recommendations?|suggestions?|advice|alternatives?|reviews?|discounts?|offers?"
+        # Offers and services of the shop, as a formal answer names them: "no additional
+        # promotions are available", "price adjustments are not available".
+        r"|promotions?|promos?|adjustments?|rebates?|price match(?:es|ing)?|financing|warrant(?:y"
+        r"|ies)|installation|assembly|gift wrap(?:ping)?|appointments?"
         r"|deals?|vouchers?|coupons?)(?: \w+){0,2}? (?:is |are |isn't |aren't |is not |are not )?"
         r"(?:currently |right now |at the moment |not |yet )?(?:un)?available",
         r"(?:don't|do not|dont) have (?:any )?(?:[\w-]+ ){0,3}(?:recommendations?|suggestions?"

@@ -192,6 +192,10 @@ _STRONG = RuleSet.of(
         r"on (?:its|it's|their|the) way back",
         # "Partly delivered" says nothing of where the rest is: shipped or still here.
         r"(?:partially|partly|part) delivered",
+        # Other people's orders, said of stock set aside for them: "reserved for pending
+        # orders" (no order of the customer's).
+        r"(?:for|to|against|by) (?:other |existing |outstanding )?(?:pending|confirmed|processing)"
+        r" (?:orders|customers|reservations|pre-?orders)",
         # A promise that was not kept says the order is not there: "should have arrived last
         # week", "was meant to be delivered on Friday" (issue 24).
         r"(?:should (?:have|of)|should've|shoulda|(?:meant|supposed|due|expected|scheduled) to"
