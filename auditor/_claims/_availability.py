@@ -137,7 +137,8 @@ _TABLE = RuleSet.of(
         # at every "is", "in" or "we" of every answer.)
         r"\b(?:is|are|'s|'re|isn't|aren't|we're|we are) (?:not )?"
         r"(?:well |fully |currently |still )?stocked"
-        r"(?! (?:by|at (?!the moment|present|the minute)|in (?:stores?|shops?|branches)|up on)\b)",
+        r"(?! (?:by|at (?!the moment|present|the minute|(?:our|the) (?:[\w-]+ )?(?:warehouse|dc"
+        r"|distribution|fulfil))|in (?:stores?|shops?|branches)|up on)\b)",
         rf"{_PLENTY} of (?:the |our )?xx+",
         r"\bin (?:plentiful|ample|good|healthy|generous|abundant|plenty of|large|big) supply",
         # Came back, in the past: in stock now, not a restock to come ("just came back in
@@ -224,12 +225,13 @@ _TABLE = RuleSet.of(
         r"limited in (?:availability|stock|supply|numbers?)",
         r"(?:stock|inventory|quantities|supply|supplies|availability|numbers)(?: \w+){0,3}?"
         r" (?:is|are|'s|'re) (?:very |quite |rather |really |pretty |a bit )?(?:limited|scarce"
-        r"|tight|low)",
+        # (A formal register's words of a short supply too: "constrained", "stretched".)
+        r"|tight|low|constrained|restricted|stretched|dwindling|thin)",
         # "A limited number" alone is any small set ("a limited number of options"): it is
         # scarcity only said of stock, offered in a limited number or a limited number left.
         rf"(?:available|stocked|sold|offered) in (?:a )?(?:very )?limited {_FEW}{_OF_STOCK}",
         rf"(?:limited|small|tiny) {_FEW}(?: of {_IT_OR_ITEM})? (?:left|remaining|in {_STOCK}"
-        r"|available|on hand)",
+        r"|available|on hand|remain|remains)",
         r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:them|those|these|the units|units|items"
         r"|pieces))?(?: of (?:the )?(?:\w+ )?xx+| \w+)? (?:left|remaining|remain|remains)",
         r"last few",
@@ -347,7 +349,8 @@ _TABLE = RuleSet.of(
         rf"|this|in|around|before|after|early|mid|late) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
         r"|month|fortnight|christmas|xmas|new year)",
         rf"(?:out of {_STOCK}|sold out|unavailable|oos|out) (?:til|till|'til|until|to) (?:the )?"
-        rf"(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early|late|end)",
+        rf"(?:after )?(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early|late|end|christmas|xmas|new year"
+        r"|the new year|the holidays)",
         # Coming back, present or future: "comes back into stock next Thursday".
         rf"(?:comes|coming|will come|'ll come) back (?:in|into) {_STOCK} (?:on|by|next|this|in"
         rf"|around|early|mid|late|{_NTH}|{_MONTH}|{_DAY}|tomorrow|tmrw|soon)",

@@ -70,6 +70,9 @@ _STRONG = RuleSet.of(
     ),
     rules(
         _BACK,
+        # More expected by those who buy it in: "our purchasing team expects replenishment".
+        r"\b(?:expects?|expected|expecting|anticipates?|anticipated|anticipating|awaits|awaiting)"
+        r" (?:a |the |further |some )?(?:replenishment|resupply|restock|re-stock)\b",
         # What comes from the maker is a restock: "our next shipment from the vendor".
         rf"\b(?:next|new|fresh|another|more) (?:\w+ )?{INCOMING}(?: \w+)? (?:from|of)"
         rf" (?:the |our )?{SUPPLIERS}",
@@ -111,6 +114,9 @@ _DEGREE = RuleSet.of(
         r"\b(?:is|are|'s|'re|remains|remain) (?:still |currently |very |quite |now )?(?:plentiful"
         r"|abundant|in abundance|amply stocked|well[- ]stocked|(?:in )?good supply)\b",
         # Some left, counted by no number: "a number of X remaining", "a good few knocking about".
+        # In numbers, said as a degree: "still about in decent numbers".
+        r"\bin (?:decent|good|healthy|large|big|great|reasonable|plentiful|generous)"
+        r" (?:numbers|quantities|quantity|supply)\b",
         r"\b(?:a (?:good |fair )?number|a good few|a fair few|quite a few|plenty|loads|lots)"
         r"(?: of (?:the |our )?(?:xx+|them))?(?: xx+)? (?:remaining|left|on hand|in stock"
         r"|(?:still )?(?:knocking|kicking|floating|lying) (?:about|around))\b",
@@ -122,13 +128,14 @@ _IN_VARIANTS = RuleSet.of(
     rules(
         _IN,
         r"\b(?:we've|we have|we've got|we have got|we've still got|we still have|we do|we carry"
-        rf"|we stock) (?:the |our )?xx+ in (?:{'|'.join(VARIANT_WORDS)}|large|xl)\b",
+        rf"|we stock) (?:the |our )?(?:xx+|it|them) in (?:{'|'.join(VARIANT_WORDS)}|large|xl)\b",
     ),
 )
-_TRANSIT_WORDS = frozenset(["transit", "way", "route"])
+_TRANSIT_WORDS = frozenset(["transit", "way", "route", "back"])
 _HAVING = frozenset(["we've", "have", "do", "carry", "stock"])
 _DEGREE_WORDS = frozenset(
-    ["generous", "ample", "plentiful", "sufficient", "abundant", "adequate", "substantial",
+    ["generous", "ample", "plentiful", "numbers", "quantities", "sufficient", "abundant",
+     "adequate", "substantial",
      "considerable", "healthy", "comfortable", "abundance", "amply", "number", "few", "supply",
      "knocking", "kicking"]
 )  # fmt: skip
@@ -146,6 +153,8 @@ _OFFERS = RuleSet.of(
         _IN,
         rf"\b{_SETTING_ASIDE} (?:a |an |one |the |(?:a )?couple of |two |some )?(?:xx+|one|them"
         rf"|it) {_FOR_THEM}",
+        # A hold placed on one: "I can place a hold on a Pour-Over Brewer at our store".
+        r"\b(?:place|put) (?:a )?hold on (?:a |an |one |the )?xx+",
         r"\b(?:put|set|pop|lay) (?:aside|by) (?:a |an |one |the )?(?:xx+|one|them|it)"
         r" for (?:you|yourself|collection|pick-?up)",
     ),
@@ -189,6 +198,10 @@ _DENIALS = RuleSet.of(
     rules(
         _OUT,
         rf"{CANNOT} {FULFILLING} {_ITEM}",
+        # "The X is not something we are currently able to provide".
+        rf"(?:not|isn't|aren't|is not|are not) (?:one|ones|something|an item|a product)"
+        rf" (?:that )?we(?:'re| are)?(?: currently| presently| at present)? (?:can|could"
+        rf"|are able to|'re able to|able to) {FULFILLING}",
         negation=False,
     ),
 )
@@ -207,6 +220,9 @@ _OUT_FOR = RuleSet.of(
 _TO_US = RuleSet.of(
     rules(
         _BACK,
+        # Back with the shop on a day: "should be landing back with us next Tuesday".
+        r"\b(?:landing|arriving|coming|due|expected) back (?:with|to|in(?:to)?) us (?:on|by|next"
+        r"|this|from|around|early|mid|late|before|after|in)\b",
         r"\b(?:in transit|on (?:its|their) way|en route|being shipped|being delivered)"
         r" (?:in)?to (?:us|our (?:[\w-]+ )?(?:warehouses?|stores?|shops?|dc|distribution"
         r" cent(?:er|re)|fulfil?ment cent(?:er|re)|stock ?room))\b",
@@ -222,7 +238,8 @@ _STRONG_WORDS = frozenset(
      "shop", "shops", "store", "stores", "branch", "branches", "supplier", "suppliers", "vendor",
      "vendors", "manufacturer", "maker", "makers", "factory", "distributor", "wholesaler",
      "till", "until", "til", "'til", "stopped", "plan", "plans",
-     "position", "hold", "source", "replenish", "restock"]
+     "position", "hold", "source", "replenish", "restock", "replenishment", "resupply",
+     "re-stock"]
 )  # fmt: skip
 _WEAK = RuleSet.of(
     rules(
