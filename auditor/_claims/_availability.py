@@ -120,7 +120,10 @@ _TABLE = RuleSet.of(
         r"(?: (?:left|in stock|available|on hand))?",
         # (Read off a screen too: "showing plenty".)
         rf"(?:there's|there is|there are|there're|we've|we have|we've got|got|showing|shows)"
-        rf" {_PLENTY}",
+        # (Plenty of what follows "of", when that is not the item: "a good number of reviews",
+        # "plenty of time" are no stock.)
+        rf" {_PLENTY}(?! of (?!(?:the |our )?(?:[\w-]+ )?(?:xx+|them|those|these|it|stock"
+        r"|units)\b))",
         # (Not "any information", "any eta for new stock", "any additional information":
         # what is had is no stock.)
         r"(?:have|got) any(?! (?:[\w-]+ ){0,2}(?:info|information|details|eta|etas|idea|update"
@@ -224,7 +227,8 @@ _TABLE = RuleSet.of(
         r"(?:limited|ltd) (?:stock|quantities|availability|supply)",
         r"limited in (?:availability|stock|supply|numbers?)",
         r"(?:stock|inventory|quantities|supply|supplies|availability|numbers)(?: \w+){0,3}?"
-        r" (?:is|are|'s|'re) (?:very |quite |rather |really |pretty |a bit )?(?:limited|scarce"
+        r" (?:is|are|'s|'re) (?:very |quite |rather |really |pretty |a bit |somewhat |fairly"
+        r" |extremely |increasingly )?(?:limited|scarce"
         # (A formal register's words of a short supply too: "constrained", "stretched".)
         r"|tight|low|constrained|restricted|stretched|dwindling|thin)",
         # "A limited number" alone is any small set ("a limited number of options"): it is
