@@ -192,6 +192,9 @@ _STRONG = RuleSet.of(
         r"on (?:its|it's|their|the) way back",
         # "Partly delivered" says nothing of where the rest is: shipped or still here.
         r"(?:partially|partly|part) delivered",
+        # What would happen, not what has: "you'd get the Cheese Board sent for nothing".
+        r"(?:'d|would|could) (?:get|have) (?:it|them|one|xx+|the xx+|your \w+) (?:sent|shipped"
+        r"|delivered|posted|dispatched)",
         # Other people's orders, said of stock set aside for them: "reserved for pending
         # orders" (no order of the customer's).
         r"(?:for|to|against|by) (?:other |existing |outstanding )?(?:pending|confirmed|processing)"
@@ -292,6 +295,9 @@ _AMBIGUOUS = RuleSet.of(
         rf"(?:is|are|'s|'re|has been|have been|'s been|was|were|got) (?:all |now |already )?"
         rf"{past(*PREPARING)}(?! up\b| (?:for|to) (?:return|refund))",
         r"(?:all|now|already) (?:packed|picked|boxed up)",
+        # Where it is made ready: "still sat on the packing bench", "at the dispatch desk".
+        r"(?:on|at) the (?:packing|picking|dispatch|despatch) (?:bench|table|line|station|area"
+        r"|floor|desk)",
         rf"{ing(*PREPARING)} (?:up )?(?:it|them|your|the|xx+|this|that)",
         r"(?:we're|we are|i'm|they're|they are) (?:now |still )?(?:picking|packing|preparing"
         r"|prepping|packaging|boxing up) (?:up )?(?:order|parcel|package)",

@@ -166,3 +166,24 @@ def test_other_customers_pending_orders_are_no_status() -> None:
 )
 def test_offers(text: str, want: list[str]) -> None:
     assert [v for v, _ in read(text, ClaimKind.DISCOUNT)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Where it is made ready: processing.
+        ("ORD-77006 is sat on the packing bench, ready for the afternoon run.", ["processing"]),
+        # What would happen is no status.
+        ("Spend £40 and you'd get the Armchair sent for free.", []),
+    ],
+)
+def test_order_stages_by_place_and_by_hypothesis(text: str, want: list[str]) -> None:
+    assert [v for v, _ in read(text, ClaimKind.ORDER_STATUS)] == want
+
+
+def test_a_courier_collection_day_is_no_delivery_day() -> None:
+    text = "ORD-77007 is boxed and awaiting collection by the courier, which is due tomorrow."
+    assert read(text, ClaimKind.DELIVERY_DATE) == []
+    # The parcel's own day after the collection still reads.
+    text = "The courier collected ORD-77008 this morning and it is due with you tomorrow."
+    assert read(text, ClaimKind.DELIVERY_DATE) == [("2026-12-08", "ORD-77008")]
