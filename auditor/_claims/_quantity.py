@@ -304,6 +304,12 @@ _LEFT = compile_pattern(r"\b(?:left|remaining)\b")
 #: Scarcity said right after a count: "got 1 last webcam", "showing as 2 in the Leeds store
 #: only".
 _SCARCE_AFTER = (" last ", " final ", " only")
+#: Said to be all there is, later in the count's sentence: "two in the shop and that's your
+#: lot", "… and that's all we have".
+_ALL_THERE_IS = compile_pattern(
+    r"\b(?:that's|that is|thats) (?:your lot|the lot|all (?:we have|we've got|we have got"
+    r"|there is|that's left))\b"
+)
 #: "Remaining: 3 units", "Left - 2": a field of what remains.
 #: A field label whose value is a stock count, in the words a model labels it with ("Units
 #: on hand: 60", "Warehouse count: 16", "How many: 13"), opening its line behind a bullet or
@@ -393,6 +399,11 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
         or _SCARCE.search(doc.masked[max(clause.start, start - 24) : start]) is not None
         or doc.masked.startswith(("a single", "a couple"), start)
         or doc.masked.startswith(_SCARCE_AFTER, match.end())
+        or (
+            value <= _LOW_STOCK_COUNT
+            and _ALL_THERE_IS.search(doc.masked, match.end(), doc.sentence_at(start).end)
+            is not None
+        )
     )
     hedge = hedged(doc, clause, start)
     return Count(start, match.end(), value, low, clause, hedge, approximate)

@@ -187,3 +187,11 @@ def test_a_courier_collection_day_is_no_delivery_day() -> None:
     # The parcel's own day after the collection still reads.
     text = "The courier collected ORD-77008 this morning and it is due with you tomorrow."
     assert read(text, ClaimKind.DELIVERY_DATE) == [("2026-12-08", "ORD-77008")]
+
+
+def test_a_few_said_to_be_all_there_is_are_low() -> None:
+    text = "We've three Serving Trays in the back and that's your lot."
+    assert read(text, ClaimKind.AVAILABILITY) == [("low_stock", "TR-0010")]
+    # Many said to be all there is are still plenty.
+    text = "We've 40 Serving Trays in the warehouse and that's all we have."
+    assert read(text, ClaimKind.AVAILABILITY) == [("in_stock", "TR-0010")]
