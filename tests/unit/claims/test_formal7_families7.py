@@ -195,3 +195,26 @@ def test_a_few_said_to_be_all_there_is_are_low() -> None:
     # Many said to be all there is are still plenty.
     text = "We've 40 Serving Trays in the warehouse and that's all we have."
     assert read(text, ClaimKind.AVAILABILITY) == [("in_stock", "TR-0010")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A name and its bare verb with a contrast between them take the claim before.
+        (
+            "The Reading Lamp is not available at present. The Reading Lamp Mini, however, is.",
+            [("out_of_stock", "LP-0001"), ("in_stock", "LP-0002")],
+        ),
+        (
+            "The Glass Vase is in stock; the Armchair, on the other hand, is not.",
+            [("in_stock", "VS-0020"), ("out_of_stock", "CH-0030")],
+        ),
+        # A contrast with a verb of its own is read by its own words, or not at all.
+        (
+            "The Glass Vase is in stock. The Armchair, however, ships from our partner.",
+            [("in_stock", "VS-0020")],
+        ),
+    ],
+)
+def test_an_ellipsis_across_a_contrast(text: str, want: list[tuple[str, str]]) -> None:
+    assert read(text, ClaimKind.AVAILABILITY) == want
