@@ -131,13 +131,13 @@ _IN_VARIANTS = RuleSet.of(
         rf"|we stock) (?:the |our )?(?:xx+|it|them) in (?:{'|'.join(VARIANT_WORDS)}|large|xl)\b",
     ),
 )
-_TRANSIT_WORDS = frozenset(["transit", "way", "route", "back"])
+_TRANSIT_WORDS = frozenset(["transit", "route", "landing", "arriving"])
+_VARIANT_SET = frozenset([*VARIANT_WORDS, "large", "xl"])
 _HAVING = frozenset(["we've", "have", "do", "carry", "stock"])
 _DEGREE_WORDS = frozenset(
     ["generous", "ample", "plentiful", "numbers", "quantities", "sufficient", "abundant",
-     "adequate", "substantial",
-     "considerable", "healthy", "comfortable", "abundance", "amply", "number", "few", "supply",
-     "knocking", "kicking"]
+     "adequate", "substantial", "considerable", "healthy", "comfortable", "abundance", "amply",
+     "supply", "remaining", "knocking", "kicking", "decent"]
 )  # fmt: skip
 #: What the shop offers to do for the customer with an item: set one aside ("we can reserve a
 #: Desk Plant for in-store pickup", "I can put one aside for you to collect") is stock on the
@@ -159,7 +159,7 @@ _OFFERS = RuleSet.of(
         r" for (?:you|yourself|collection|pick-?up)",
     ),
 )
-_OFFER_WORDS = frozenset(["reserve", "hold", "put", "set", "pop", "keep", "lay", "save"])
+_OFFER_WORDS = frozenset(["reserve", "hold", "aside", "collect", "collection", "pickup"])
 #: Telling the customer when it is back: a notice, then the item coming back in its clause.
 _NOTICE = (
     r"(?:notify|notified|alert|tell|let|email|e-mail|text|message|ping|contact)"
@@ -180,10 +180,18 @@ _NOTICES = RuleSet.of(
         negation=False,
     ),
 )
+#: The rarer words of a notice (a word of the message) and of the item coming back: both
+#: must be said (the commoner verbs, "let", "get", "send", are in most answers).
 _NOTICE_WORDS = frozenset(
-    ["notify", "notified", "alert", "tell", "let", "email", "e-mail", "text", "message", "ping",
-     "contact", "drop", "send", "shoot", "give", "receive", "get"]
+    ["notify", "notified", "notification", "alert", "know", "email", "e-mail", "text", "message",
+     "ping", "line", "note", "shout", "ring", "call"]
 )  # fmt: skip
+_BACK_WORDS = frozenset(["back", "restocked", "re-stocked", "again"])
+#: The words of a denial of supply (`CANNOT`), and of being out for a while.
+_DENIAL_WORDS = frozenset(
+    ["unable", "cannot", "can't", "cant", "couldn't", "couldnt", "able", "position"]
+)
+_OUT_FOR_WORDS = frozenset(["weeks", "months", "ages", "while", "since"])
 #: A present said anywhere in the sentence of a denial of supply, however far before it ("I
 #: regret to inform you that, at the present time, we are not in a position to offer the X"),
 #: or a cause of a shortage after it ("…, as our grower has had a shortage", "we've had none
@@ -281,13 +289,17 @@ def degree_claims(doc: Document) -> list[Claim]:
         tables.append(_DEGREE)
     if not _OFFER_WORDS.isdisjoint(words):
         tables.append(_OFFERS)
-    if "been" in words:
+    if "been" in words and not _OUT_FOR_WORDS.isdisjoint(words):
         tables.append(_OUT_FOR)
-    if "in" in words and not _HAVING.isdisjoint(words):
+    if not _VARIANT_SET.isdisjoint(words) and not _HAVING.isdisjoint(words):
         tables.append(_IN_VARIANTS)
-    if not _TRANSIT_WORDS.isdisjoint(words) and not doc.return_context:
+    if (
+        (not _TRANSIT_WORDS.isdisjoint(words) or ("way" in words and "warehouse" in words))
+        and ("us" in words or "our" in words)
+        and not doc.return_context
+    ):
         tables.append(_TO_US)
-    if not tables:
+    if not tables or not any(m.type is SubjectType.ITEM for m in doc.mentions):
         return []
     hits = scan(doc, *tables, kind=ClaimKind.AVAILABILITY)
     if not hits:
@@ -297,7 +309,7 @@ def degree_claims(doc: Document) -> list[Claim]:
 
 def denial_claims(doc: Document) -> list[Claim]:
     """A denial of supply whose present is said anywhere in its sentence, not only beside it."""
-    if _STRONG_WORDS.isdisjoint(doc.words.word_set):
+    if _DENIAL_WORDS.isdisjoint(doc.words.word_set) or not _PRESENT.search(doc.masked):
         return []
     hits = [
         h
@@ -312,7 +324,8 @@ def denial_claims(doc: Document) -> list[Claim]:
 def noticed_claims(doc: Document) -> list[Claim]:
     """ "We'll drop you an email as soon as the X is back": none of it now. The claim spans the
     item's coming back, which asserts nothing of its own (the caller drops claims inside it)."""
-    if _NOTICE_WORDS.isdisjoint(doc.words.word_set):
+    words = doc.words.word_set
+    if _NOTICE_WORDS.isdisjoint(words) or _BACK_WORDS.isdisjoint(words):
         return []
     hits = scan(doc, _NOTICES, kind=ClaimKind.AVAILABILITY)
     if not hits:
