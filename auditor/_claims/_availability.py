@@ -499,7 +499,7 @@ _TABLE = RuleSet.of(
         None,
         rf"back(?: |-)in(?: |-){_STOCK} (?:email|alert|notification|notice|reminder|list)s?",
         # Looking at stock is no stock: "they can check the stock on the shelf for you".
-        r"(?:check|checking|look at|looking at|see|view|verify) (?:the |our |their )?(?:stock"
+        r"(?:check|checking|look at|looking at|verify) (?:the |our |their )?(?:stock"
         r"|availability|shel(?:f|ves))(?: levels?)?(?: (?:on|in) (?:the |our |their )?(?:shel(?:f"
         r"|ves)|stores?|shops?|branch(?:es)?|warehouse))?",
         r"(?:information|info|data|details|system|service|tool|agents?|team|support|options?"

@@ -13,6 +13,7 @@ from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import EMPTY, RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
+    ALLOCATING,
     AND,
     BOUNCED,
     CARRIER_NAMES,
@@ -101,8 +102,8 @@ _STRONG = RuleSet.of(
         rf"(?:picked up|collected) by (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
         # In a carrier's keeping, said formally: "is in the hands of FedEx", "in the care of the
         # carrier", "in the custody of UPS".
-        rf"in (?:the )?(?:hands|care|custody|possession) of (?:the |our )?(?:courier|carrier"
-        rf"|driver|{_CARRIERS})",
+        # (Filed under its rarer noun, not under "in".)
+        rf"(?:hands|custody|possession) of (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
         r"posted (?:your|the) (?:parcel|package|order)",
         r"(?:parcel|package|order) (?:was|has been) posted",
         negated=_UNSHIPPED,
@@ -193,12 +194,12 @@ _STRONG = RuleSet.of(
         # "Partly delivered" says nothing of where the rest is: shipped or still here.
         r"(?:partially|partly|part) delivered",
         # What would happen, not what has: "you'd get the Cheese Board sent for nothing".
-        r"(?:'d|would|could) (?:get|have) (?:it|them|one|xx+|the xx+|your \w+) (?:sent|shipped"
-        r"|delivered|posted|dispatched)",
+        r"(?:you'd|we'd|would|could) (?:get|have) (?:it|them|one|xx+|the xx+|your \w+) (?:sent"
+        r"|shipped|delivered|posted|dispatched)",
         # Other people's orders, said of stock set aside for them: "reserved for pending
         # orders" (no order of the customer's).
-        r"(?:for|to|against|by) (?:other |existing |outstanding )?(?:pending|confirmed|processing)"
-        r" (?:orders|customers|reservations|pre-?orders)",
+        rf"{past(*ALLOCATING)} (?:to|for|against) (?:other |existing |outstanding )?(?:pending"
+        r"|confirmed|processing) (?:orders|customers|reservations|pre-?orders)",
         # A promise that was not kept says the order is not there: "should have arrived last
         # week", "was meant to be delivered on Friday" (issue 24).
         r"(?:should (?:have|of)|should've|shoulda|(?:meant|supposed|due|expected|scheduled) to"
@@ -296,8 +297,7 @@ _AMBIGUOUS = RuleSet.of(
         rf"{past(*PREPARING)}(?! up\b| (?:for|to) (?:return|refund))",
         r"(?:all|now|already) (?:packed|picked|boxed up)",
         # Where it is made ready: "still sat on the packing bench", "at the dispatch desk".
-        r"(?:on|at) the (?:packing|picking|dispatch|despatch) (?:bench|table|line|station|area"
-        r"|floor|desk)",
+        r"(?:packing|picking) (?:bench|table|line|station|area|floor)",
         rf"{ing(*PREPARING)} (?:up )?(?:it|them|your|the|xx+|this|that)",
         r"(?:we're|we are|i'm|they're|they are) (?:now |still )?(?:picking|packing|preparing"
         r"|prepping|packaging|boxing up) (?:up )?(?:order|parcel|package)",
