@@ -357,7 +357,10 @@ def _speaks_of_delivery(text: str, sentence: str, before: str) -> bool:
     text = _CONTACT.sub(" ", text)
     if _STRONG.search(text):
         return True
-    if _COLLECTING.search(before[-_COLLECTING_REACH:]):
+    recent = before[-_COLLECTING_REACH:]
+    if ("collect" in recent or "fetch" in recent or "pick" in recent) and _COLLECTING.search(
+        recent
+    ):
         return False  # "awaiting collection by the courier, which is scheduled for tomorrow"
     return not _MONEY.search(before) or _GOODS.search(text) is not None
 

@@ -162,13 +162,10 @@ _STRONG = RuleSet.of(
         _PENDING,
         # Held for a check before it can go: "on hold til we verify ur addr", "held while our
         # fraud team verifies the billing address".
-        r"(?:on hold|held)(?: \w+){0,3}? (?:until|till|til|while|whilst|for|as)(?: \w+){0,4}?"
+        # (And "pending": "on hold pending verification of the billing address".)
+        r"(?:on hold|held)(?: \w+){0,3}? (?:until|till|til|while|whilst|for|as|pending)"
+        r"(?: \w+){0,4}?"
         r" (?:address|addr|postcode|zip code|verif\w*|fraud|security check|identity check)",
-        # Held pending a check, as a formal answer puts it: "on hold pending verification of
-        # the billing address".
-        r"(?:on hold|held) pending (?:the |a |an |your )?(?:verif\w*|validation|confirmation"
-        r"|review|check) of (?:the |your )?(?:billing |shipping |delivery )?(?:address|payment"
-        r"|card|identity|details|account)",
         # Curt: "held - addr check", "on hold: fraud review".
         r"(?:on hold|held)(?:\W{1,3}| pending )(?:for )?(?:an? )?(?:address|addr|postcode|fraud"
         r"|security|id"
@@ -255,11 +252,9 @@ _AMBIGUOUS = RuleSet.of(
         r"|not|yet to|still to)(?: yet)?(?: been)? (?:cleared|clear|gone through|go through"
         r"|come through|come in|arrived|landed|confirmed|authori[sz]ed|approved|received)",
         # Not let go to be packed: "has not been released to the warehouse yet".
-        r"not (?:yet )?(?:been )?released to (?:the |our )?(?:warehouse|floor|fulfil?ment)",
-        # Not passed to the warehouse in other words: "has not yet been transferred to our
-        # warehouse for fulfillment".
-        r"not (?:yet )?(?:been )?(?:transferred|passed|sent|submitted|handed) (?:over )?to"
-        r" (?:the |our )?(?:warehouse|fulfil?ment|distribution|picking)",
+        # (In other words too: "has not yet been transferred to our warehouse".)
+        r"not (?:yet )?(?:been )?(?:released|transferred|passed|submitted|handed) (?:over )?to"
+        r" (?:the |our )?(?:warehouse|floor|fulfil?ment|distribution|picking)",
         negation=False,
     ),
     rules(

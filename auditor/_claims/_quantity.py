@@ -290,6 +290,10 @@ _ASKED_BEFORE = compile_pattern(
     r"|asked|asking|enquir\w+|inquir\w+)(?: (?:for|of|about))?"
     r" (?:(?:a|an|the|some|another|about|around|approximately|roughly) )?$"
 )
+_ASKING = frozenset(
+    ["request", "requested", "requesting", "requests", "order", "ordering", "need", "needs",
+     "want", "wants", "require", "requires", "asked", "asking"]
+)  # fmt: skip
 _GET_ONE = compile_pattern(
     r"\b(?:reserve|order|buy|grab|get|take|collect|pick up|hold|want|need|send|post|ship) $"
 )
@@ -304,6 +308,8 @@ _LEFT = compile_pattern(r"\b(?:left|remaining)\b")
 #: Scarcity said right after a count: "got 1 last webcam", "showing as 2 in the Leeds store
 #: only".
 _SCARCE_AFTER = (" last ", " final ", " only")
+#: The words `_ALL_THERE_IS` holds one of, asked before it is searched for.
+_ALL_WORDS = frozenset(["lot", "all"])
 #: Said to be all there is, later in the count's sentence: "two in the shop and that's your
 #: lot", "… and that's all we have".
 _ALL_THERE_IS = compile_pattern(
@@ -360,8 +366,9 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
                 and _RANGE_BEFORE.search(doc.masked, max(0, start - 12), start) is not None
             )
         )
-        if _CHOICES_AFTER.match(doc.masked, match.end("n")) or _ASKED_BEFORE.search(
-            doc.masked, max(0, start - 28), start
+        if _CHOICES_AFTER.match(doc.masked, match.end("n")) or (
+            not _ASKING.isdisjoint(doc.words.word_set)
+            and _ASKED_BEFORE.search(doc.masked, max(0, start - 28), start)
         ):
             return None
         if value == 1 and _ONE_AS_PRONOUN.search(doc.masked, max(0, start - 8), start):
@@ -401,6 +408,7 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
         or doc.masked.startswith(_SCARCE_AFTER, match.end())
         or (
             value <= _LOW_STOCK_COUNT
+            and not _ALL_WORDS.isdisjoint(doc.words.word_set)
             and _ALL_THERE_IS.search(doc.masked, match.end(), doc.sentence_at(start).end)
             is not None
         )
