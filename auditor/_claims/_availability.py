@@ -16,6 +16,7 @@ from auditor._claims._capability import (
     capability_claims,
     degree_claims,
     denial_claims,
+    may_tell,
     noticed_claims,
     offered_claims,
 )
@@ -994,6 +995,8 @@ def extract_availability(doc: Document) -> list[Claim]:
 def _with_capability(doc: Document, claims: list[Claim]) -> list[Claim]:
     """`claims` and stock told by what the shop can do (`_capability`)."""
     claims.extend(capability_claims(doc))
+    if not may_tell(doc):
+        return claims
     claims.extend(c for c in (*degree_claims(doc), *denial_claims(doc)) if c not in claims)
     noticed = noticed_claims(doc)
     if noticed:  # "we'll email you the moment the X is back": its coming back says nothing

@@ -192,6 +192,11 @@ _DENIAL_WORDS = frozenset(
     ["unable", "cannot", "can't", "cant", "couldn't", "couldnt", "able", "position"]
 )
 _OUT_FOR_WORDS = frozenset(["weeks", "months", "ages", "while", "since"])
+#: Every word one of the new tables is gated on.
+_ANY_WORDS = frozenset(
+    [*_DEGREE_WORDS, *_OFFER_WORDS, *_OUT_FOR_WORDS, *_VARIANT_SET, *_TRANSIT_WORDS, "way",
+     *_NOTICE_WORDS, *_DENIAL_WORDS]
+)  # fmt: skip
 #: A present said anywhere in the sentence of a denial of supply, however far before it ("I
 #: regret to inform you that, at the present time, we are not in a position to offer the X"),
 #: or a cause of a shortage after it ("…, as our grower has had a shortage", "we've had none
@@ -279,6 +284,12 @@ def capability_claims(doc: Document) -> list[Claim]:
         # Of an order, "waiting on the supplier" is its delay: only what names an item stays.
         claims = [c for c in claims if c.subject is not None]
     return claims
+
+
+def may_tell(doc: Document) -> bool:
+    """The answer holds a word one of `degree_claims`, `denial_claims` and `noticed_claims`
+    needs: one set operation for the usual answer, which holds none."""
+    return not _ANY_WORDS.isdisjoint(doc.words.word_set)
 
 
 def degree_claims(doc: Document) -> list[Claim]:
