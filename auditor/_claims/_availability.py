@@ -12,7 +12,14 @@ from __future__ import annotations
 from dataclasses import replace
 from operator import attrgetter
 
-from auditor._claims._capability import capability_claims, offered_claims
+from auditor._claims._capability import (
+    capability_claims,
+    degree_claims,
+    denial_claims,
+    may_tell,
+    noticed_claims,
+    offered_claims,
+)
 from auditor._claims._clarification import find_clarifications
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
@@ -115,7 +122,10 @@ _TABLE = RuleSet.of(
         r"(?: (?:left|in stock|available|on hand))?",
         # (Read off a screen too: "showing plenty".)
         rf"(?:there's|there is|there are|there're|we've|we have|we've got|got|showing|shows)"
-        rf" {_PLENTY}",
+        # (Plenty of what follows "of", when that is not the item: "a good number of reviews",
+        # "plenty of time" are no stock.)
+        rf" {_PLENTY}(?! of (?!(?:the |our )?(?:[\w-]+ )?(?:xx+|them|those|these|it|stock"
+        r"|units)\b))",
         # (Not "any information", "any eta for new stock", "any additional information":
         # what is had is no stock.)
         r"(?:have|got) any(?! (?:[\w-]+ ){0,2}(?:info|information|details|eta|etas|idea|update"
@@ -134,7 +144,8 @@ _TABLE = RuleSet.of(
         # at every "is", "in" or "we" of every answer.)
         r"\b(?:is|are|'s|'re|isn't|aren't|we're|we are) (?:not )?"
         r"(?:well |fully |currently |still )?stocked"
-        r"(?! (?:by|at (?!the moment|present|the minute)|in (?:stores?|shops?|branches)|up on)\b)",
+        r"(?! (?:by|at (?!the moment|present|the minute|(?:our|the) (?:[\w-]+ )?(?:warehouse|dc"
+        r"|distribution|fulfil))|in (?:stores?|shops?|branches)|up on)\b)",
         rf"{_PLENTY} of (?:the |our )?xx+",
         r"\bin (?:plentiful|ample|good|healthy|generous|abundant|plenty of|large|big) supply",
         # Came back, in the past: in stock now, not a restock to come ("just came back in
@@ -220,13 +231,15 @@ _TABLE = RuleSet.of(
         r"(?:limited|ltd) (?:stock|quantities|availability|supply)",
         r"limited in (?:availability|stock|supply|numbers?)",
         r"(?:stock|inventory|quantities|supply|supplies|availability|numbers)(?: \w+){0,3}?"
-        r" (?:is|are|'s|'re) (?:very |quite |rather |really |pretty |a bit )?(?:limited|scarce"
-        r"|tight|low)",
+        r" (?:is|are|'s|'re) (?:very |quite |rather |really |pretty |a bit |somewhat |fairly"
+        r" |extremely |increasingly )?(?:limited|scarce"
+        # (A formal register's words of a short supply too: "constrained", "stretched".)
+        r"|tight|low|constrained|restricted|stretched|dwindling|thin)",
         # "A limited number" alone is any small set ("a limited number of options"): it is
         # scarcity only said of stock, offered in a limited number or a limited number left.
         rf"(?:available|stocked|sold|offered) in (?:a )?(?:very )?limited {_FEW}{_OF_STOCK}",
         rf"(?:limited|small|tiny) {_FEW}(?: of {_IT_OR_ITEM})? (?:left|remaining|in {_STOCK}"
-        r"|available|on hand)",
+        r"|available|on hand|remain|remains)",
         r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:them|those|these|the units|units|items"
         r"|pieces))?(?: of (?:the )?(?:\w+ )?xx+| \w+)? (?:left|remaining|remain|remains)",
         r"last few",
@@ -346,7 +359,8 @@ _TABLE = RuleSet.of(
         rf"|this|in|around|before|after|early|mid|late) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
         r"|month|fortnight|christmas|xmas|new year)",
         rf"(?:out of {_STOCK}|sold out|unavailable|oos|out) (?:til|till|'til|until|to) (?:the )?"
-        rf"(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early|late|end)",
+        rf"(?:after )?(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early|late|end|christmas|xmas|new year"
+        r"|the new year|the holidays)",
         # Coming back, present or future: "comes back into stock next Thursday".
         rf"(?:comes|coming|will come|'ll come) back (?:in|into) {_STOCK} (?:on|by|next|this|in"
         rf"|around|early|mid|late|{_NTH}|{_MONTH}|{_DAY}|tomorrow|tmrw|soon)",
@@ -404,6 +418,7 @@ _TABLE = RuleSet.of(
         r"discontinued",
         r"(?:been )?(?:retired|phased out|withdrawn from sale)",
         r"end of (?:the )?line",
+        r"end-of-(?:the-)?line",
         r"out of production",
         r"eol",
         r"end of life",
@@ -489,6 +504,10 @@ _TABLE = RuleSet.of(
     rules(
         None,
         rf"back(?: |-)in(?: |-){_STOCK} (?:email|alert|notification|notice|reminder|list)s?",
+        # Looking at stock is no stock: "they can check the stock on the shelf for you".
+        r"(?:check|checking|look at|looking at|verify) (?:the |our |their )?(?:stock"
+        r"|availability|shel(?:f|ves))(?: levels?)?(?: (?:on|in) (?:the |our |their )?(?:shel(?:f"
+        r"|ves)|stores?|shops?|branch(?:es)?|warehouse))?",
         r"(?:information|info|data|details|system|service|tool|agents?|team|support|options?"
         r"|colou?rs|sizes|slots?|help|chat|line|methods?|refunds?|tracking|delivery|shipping"
         r"|collection|pickup|wrapping|me|website|web site|site|page|link|app|url|feeds?|database"
@@ -518,6 +537,10 @@ _TABLE = RuleSet.of(
         r" (?:immediate |same-day |next-day |express |next day |same day )?(?:delivery|dispatch"
         r"|shipping|collection|pickup|pick-up|click and collect)",
         r"(?:recommendations?|suggestions?|advice|alternatives?|reviews?|discounts?|offers?"
+        # Offers and services of the shop, as a formal answer names them: "no additional
+        # promotions are available", "price adjustments are not available".
+        r"|promotions?|promos?|adjustments?|rebates?|price match(?:es|ing)?|financing|warrant(?:y"
+        r"|ies)|installation|assembly|gift wrap(?:ping)?|appointments?"
         r"|deals?|vouchers?|coupons?)(?: \w+){0,2}? (?:is |are |isn't |aren't |is not |are not )?"
         r"(?:currently |right now |at the moment |not |yet )?(?:un)?available",
         r"(?:don't|do not|dont) have (?:any )?(?:[\w-]+ ){0,3}(?:recommendations?|suggestions?"
@@ -957,7 +980,7 @@ def extract_availability(doc: Document) -> list[Claim]:
         hits = [h for h in hits if not any(s <= h.start < e for s, e in struck)]
     claims = claims_of(doc, ClaimKind.AVAILABILITY, hits)
     claims.extend(counted)
-    claims.extend(capability_claims(doc))
+    claims = _with_capability(doc, claims)
     # (Of an order, "Rain Jacket ✅" says a line has shipped.)
     # (Only for items no other claim is about: the usual answer has its claim already.)
     taken = {c.subject for c in claims}
@@ -983,6 +1006,22 @@ def extract_availability(doc: Document) -> list[Claim]:
     if len(claims) > 1:  # (the usual answer has one claim)
         claims = _more_beside_stock(doc, claims)
     return supersede(claims, _REFINES)
+
+
+def _with_capability(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """`claims` and stock told by what the shop can do (`_capability`)."""
+    claims.extend(capability_claims(doc))
+    if not may_tell(doc):
+        return claims
+    claims.extend(c for c in (*degree_claims(doc), *denial_claims(doc)) if c not in claims)
+    noticed = noticed_claims(doc)
+    if noticed:  # "we'll email you the moment the X is back": its coming back says nothing
+        claims = [c for c in claims if not any(_within(c, n) for n in noticed)] + noticed
+    return claims
+
+
+def _within(claim: Claim, outer: Claim) -> bool:
+    return outer.span[0] <= claim.span[0] and claim.span[1] <= outer.span[1]
 
 
 #: Between a count and its predicate: "zero units[ of the Electric Kettle ]available".

@@ -361,7 +361,22 @@ def _speaks_of_delivery(text: str, sentence: str, before: str) -> bool:
     text = _CONTACT.sub(" ", text)
     if _STRONG.search(text):
         return True
+    recent = before[-_COLLECTING_REACH:]
+    if ("collect" in recent or "fetch" in recent or "pick" in recent) and _COLLECTING.search(
+        recent
+    ):
+        return False  # "awaiting collection by the courier, which is scheduled for tomorrow"
     return not _MONEY.search(before) or _GOODS.search(text) is not None
+
+
+#: A carrier's collection from the shop, just before a clause of when: the when is the
+#: collection's (a day it leaves), not a delivery's.
+_COLLECTING = compile_pattern(
+    r"\b(?:collection|collect|fetch|pick (?:it |them )?up|pickup|pick-up) by (?:the |our )?"
+    r"(?:courier|carrier|driver)\b|\b(?:courier|carrier|driver) (?:to )?(?:come (?:and|to) )?"
+    r"(?:collect|fetch|pick up)\b"
+)
+_COLLECTING_REACH = 60
 
 
 def _of_money(doc: Document, clause: Clause) -> bool:

@@ -63,7 +63,7 @@ _HALF = compile_pattern(r"\bhalf (?:price|off)\b|\b50/50\b")
 #: purchase", "adjust the price by 15 percent", "a 30% markdown", "discount it by 10%".
 _OFFER_WORDS = compile_pattern(
     r"\b(?:off|discount(?:ed|s)?|reduc(?:e|ed|tion)|markdown|marked down|credit|cheaper|savings?"
-    r"|save|price|toward|towards|coupon|voucher|code|promo)\b"
+    r"|save|saves|saving|price|toward|towards|coupon|voucher|code|promo)\b"
     r"|\bmark(?:ed|ing)?\b(?:\s+\S+){0,4}?\s+down\b"
 )
 #: Refused before the figure, in its clause: "I'm unable to take 10% off".
@@ -129,6 +129,9 @@ _TABLE = RuleSet.of(
         rf"(?:{_MONEY}|{_MONEY_WORDS}) (?:off|discount|reduction)",
         # A credit given as a thank-you or an apology (kept only then: `_gift_credit`).
         rf"{_MONEY} (?:account |store )?credit",
+        # Named by why it is given, the figure after: "a courtesy credit of $10.00".
+        rf"(?:courtesy|goodwill|loyalty|promotional|complimentary) (?:account |store )?(?:credit"
+        rf"|voucher|gift card) (?:of|for|worth) {_MONEY}",
         rf"{_MONEY} (?:credit|voucher|coupon|gift card) (?:(?:on|to|into) (?:your|the) account )?"
         r"(?:toward|towards|off|for|on|against) (?:your |the |a )?(?:next|future)",
         # A price cut told by its two prices: "was 49.99 now 39.99", "down to £18 from £25",
@@ -325,8 +328,13 @@ _NOT_ON_IT = compile_pattern(
 
 #: … or said to be over: "the 10% voucher was for the summer sale and has expired now".
 _OVER = compile_pattern(
-    r"\b(?:has|have|had|'s) (?:now |already )?(?:expired|ended|run out|finished)\b"
+    r"\b(?:has|have|had|'s) (?:now |already )?(?:expired|ended|run out|finished|concluded"
+    r"|closed|lapsed)\b"
     r"|\b(?:is|was|are|were) no longer (?:valid|available|running|on)\b"
+    # Over on a day, as a formal answer dates it: "concluded on November 30", "ended last
+    # week"; or no longer to be had: "can no longer be applied".
+    r"|\b(?:expired|ended|concluded|closed|lapsed|finished) (?:on|at|last|yesterday|earlier)\b"
+    r"|\b(?:can|could) no longer be (?:applied|used|redeemed|honou?red|offered)\b"
 )
 
 
@@ -487,6 +495,14 @@ def _a_section_title(doc: Document, start: int) -> bool:
     return False
 
 
+def _said_over(doc: Document, claim: Claim) -> bool:
+    """ "The coupon you referenced ended on November 30": an offer named, then said in its
+    clause to be over, offers nothing (as a named percentage does, `_named_offer_denied`)."""
+    if claim.value != _UNSPECIFIED:
+        return False
+    return _OVER.search(doc.masked, claim.span[1], doc.clause_at(claim.span[0]).end) is not None
+
+
 def _refused(doc: Document, clause: Clause, start: int) -> bool:
     return _REFUSED.search(doc.masked, clause.start, start) is not None
 
@@ -511,7 +527,11 @@ def extract_discount(doc: Document) -> list[Claim]:
     ]
     if not hits and not cells:
         return figures
-    words = [c for c in claims_of(doc, ClaimKind.DISCOUNT, hits) if not _overlaps(c, figures)]
+    words = [
+        c
+        for c in claims_of(doc, ClaimKind.DISCOUNT, hits)
+        if not _overlaps(c, figures) and not _said_over(doc, c)
+    ]
     if words and "%" in doc.masked:
         denied = _denied_offers(doc)
         words = [c for c in words if not _overlaps(c, denied)]

@@ -234,7 +234,9 @@ PREMISES = r"(?:warehouse|fulfil?ment cent(?:re|er)|distribution cent(?:re|er)|w
 #: Who carries a parcel once it has left.
 CARRIERS = (
     r"(?:courier|carrier|driver|postman|postie|dhl|ups|usps|dpd|fedex|royal mail|parcelforce"
-    r"|evri|hermes|yodel|gls|postnl|the post office|amazon logistics|ontrac|canada post)"
+    r"|evri|hermes|yodel|gls|postnl|the post office|amazon logistics|ontrac|canada post"
+    # Named in full, as a formal answer does: "the United States Postal Service".
+    r"|(?:united states |u\.s\. |us )?postal service)"
 )
 
 #: Reaching a customer, by any channel: "someone will ring you", "they'll txt u back",
@@ -432,7 +434,9 @@ ON_SCREEN = r"on (?:my|our|the) (?:[\w-]+ )?(?:end|side|screen|system|page|repor
 #: on". Said as what the shop cannot do, it is stock it has none of (`_capability`).
 FULFILLING = (
     r"(?:fulfil+|supply|send(?: out)?|ship|dispatch|despatch|sell|offer|provide"
-    r"|(?:fulfil+|take|accept|process|place) (?:any |new |further )?orders? (?:for|on|of))"
+    r"|(?:fulfil+|take|accept|process|place) (?:any |new |further )?orders? (?:for|on|of)"
+    # Getting it in from the maker: "unable to get hold of", "unable to replenish the X".
+    r"|get hold of|source|replenish|restock|re-stock|get (?:any )?more (?:of )?)"
 )
 #: Who makes or sends the shop its stock: anything coming "from the supplier" is a restock.
 SUPPLIERS = (

@@ -13,6 +13,7 @@ from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import EMPTY, RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
+    ALLOCATING,
     AND,
     BOUNCED,
     CARRIER_NAMES,
@@ -99,6 +100,10 @@ _STRONG = RuleSet.of(
         rf"{past('go', 'send', 'head')} (?:off |out )?(?:with|via) (?:the |our )?(?:courier|carrier"
         rf"|driver|{_CARRIERS})",
         rf"(?:picked up|collected) by (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
+        # In a carrier's keeping, said formally: "is in the hands of FedEx", "in the care of the
+        # carrier", "in the custody of UPS".
+        # (Filed under its rarer noun, not under "in".)
+        rf"(?:hands|custody|possession) of (?:the |our )?(?:courier|carrier|driver|{_CARRIERS})",
         r"posted (?:your|the) (?:parcel|package|order)",
         r"(?:parcel|package|order) (?:was|has been) posted",
         negated=_UNSHIPPED,
@@ -157,7 +162,9 @@ _STRONG = RuleSet.of(
         _PENDING,
         # Held for a check before it can go: "on hold til we verify ur addr", "held while our
         # fraud team verifies the billing address".
-        r"(?:on hold|held)(?: \w+){0,3}? (?:until|till|til|while|whilst|for|as)(?: \w+){0,4}?"
+        # (And "pending": "on hold pending verification of the billing address".)
+        r"(?:on hold|held)(?: \w+){0,3}? (?:until|till|til|while|whilst|for|as|pending)"
+        r"(?: \w+){0,4}?"
         r" (?:address|addr|postcode|zip code|verif\w*|fraud|security check|identity check)",
         # Curt: "held - addr check", "on hold: fraud review".
         r"(?:on hold|held)(?:\W{1,3}| pending )(?:for )?(?:an? )?(?:address|addr|postcode|fraud"
@@ -183,6 +190,13 @@ _STRONG = RuleSet.of(
         r"on (?:its|it's|their|the) way back",
         # "Partly delivered" says nothing of where the rest is: shipped or still here.
         r"(?:partially|partly|part) delivered",
+        # What would happen, not what has: "you'd get the Cheese Board sent for nothing".
+        r"(?:you'd|we'd|would|could) (?:get|have) (?:it|them|one|xx+|the xx+|your \w+) (?:sent"
+        r"|shipped|delivered|posted|dispatched)",
+        # Other people's orders, said of stock set aside for them: "reserved for pending
+        # orders" (no order of the customer's).
+        rf"{past(*ALLOCATING)} (?:to|for|against) (?:other |existing |outstanding )?(?:pending"
+        r"|confirmed|processing) (?:orders|customers|reservations|pre-?orders)",
         # A promise that was not kept says the order is not there: "should have arrived last
         # week", "was meant to be delivered on Friday" (issue 24).
         r"(?:should (?:have|of)|should've|shoulda|(?:meant|supposed|due|expected|scheduled) to"
@@ -238,7 +252,9 @@ _AMBIGUOUS = RuleSet.of(
         r"|not|yet to|still to)(?: yet)?(?: been)? (?:cleared|clear|gone through|go through"
         r"|come through|come in|arrived|landed|confirmed|authori[sz]ed|approved|received)",
         # Not let go to be packed: "has not been released to the warehouse yet".
-        r"not (?:yet )?(?:been )?released to (?:the |our )?(?:warehouse|floor|fulfil?ment)",
+        # (In other words too: "has not yet been transferred to our warehouse".)
+        r"not (?:yet )?(?:been )?(?:released|transferred|passed|submitted|handed) (?:over )?to"
+        r" (?:the |our )?(?:warehouse|floor|fulfil?ment|distribution|picking)",
         negation=False,
     ),
     rules(
@@ -275,6 +291,8 @@ _AMBIGUOUS = RuleSet.of(
         rf"(?:is|are|'s|'re|has been|have been|'s been|was|were|got) (?:all |now |already )?"
         rf"{past(*PREPARING)}(?! up\b| (?:for|to) (?:return|refund))",
         r"(?:all|now|already) (?:packed|picked|boxed up)",
+        # Where it is made ready: "still sat on the packing bench", "at the dispatch desk".
+        r"(?:packing|picking) (?:bench|table|line|station|area|floor)",
         rf"{ing(*PREPARING)} (?:up )?(?:it|them|your|the|xx+|this|that)",
         r"(?:we're|we are|i'm|they're|they are) (?:now |still )?(?:picking|packing|preparing"
         r"|prepping|packaging|boxing up) (?:up )?(?:order|parcel|package)",
@@ -365,7 +383,7 @@ _AMBIGUOUS = RuleSet.of(
         # harness sent, lead still w us".
         r"xx+ (?:sent|posted)(?=\s*(?:[,;.!]|$))",
         # (An agent's "left the DC": the distribution centre, said only of leaving it.)
-        rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|dc|depot|facility|hub|us)",
+        rf"{past('leave')} (?:our |the )?(?:{PREMISES[3:-1]}|dc|depot|facility|hub|us|premises)",
         # Left by another verb, from a place with a name: "departed our Reno facility".
         rf"{past('depart', 'exit')} (?:from )?(?:our |the )?(?:\w+ )?(?:{PREMISES[3:-1]}|depot"
         r"|facility|hub|site|store)",

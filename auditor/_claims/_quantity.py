@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from auditor._claims._clarification import find_clarifications
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._document import Document
 from auditor._claims._lexicon import ALLOCATING, ON_SCREEN, STOCK_PLACES, VARIANT_WORDS, past
@@ -72,7 +73,8 @@ _WITH_UNIT = _compile(rf"{_NUM}(?: more)? {_STRONG_UNIT}(?!\w)")
 #: count, then what it counts at more length than a filler allows, then the stock word. Its
 #: stock words are `_BEFORE_STOCK`'s, so that pattern's prefilter serves it too.
 _NAMED_BEFORE_STOCK = _compile(
-    rf"{_NUM}(?: of (?:the|our|those|these) {NUMBER})? (?:{_UNIT}|xx+(?: {_UNIT})?)"
+    rf"{_NUM}(?: of (?:the|our|those|these) {NUMBER})? (?:{_UNIT}|(?:of (?:the |our )?)?xx+"
+    rf"(?: {_UNIT})?)"
     r"(?: of (?:the )?(?:xx+(?: \(xx+\))?|[\w'-]+(?: [\w'-]+){0,2}))?"
     rf" (?:is|are) (?:still )?{_STOCK}(?!\w)"
 )
@@ -222,9 +224,10 @@ _ZERO = _compile(
     # A state read off a screen: "showing zero on my end", "is zero everywhere".
     # (Each look-behind spells its blank "\x20": `_compile` widens a blank to "\s+".)
     r"|(?:(?<=showing\x20)|(?<=shows\x20)|(?<=\bat\x20)|(?<=\bis\x20)|(?<='s\x20)"
-    r"|(?<=\bare\x20))zero"
+    r"|(?<=\bare\x20)|(?<=\bas\x20))(?:zero|nil)"
     rf"(?=\s*(?:[,.;!)\n]|$)|\s+(?:{ON_SCREEN}|everywhere"
-    r"|anywhere|across\b|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment))"
+    r"|anywhere|across\b|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment"
+    r"|this morning|today\b))"
 )
 #: "down to the last 3", "only the final 2 of …": the count of what remains, told as scarce.
 _LAST_N = _compile(
@@ -268,7 +271,7 @@ _FIRST_WORDS = tuple(
         (_DOWN_TO, ("down",), None),
         (_LAST_N_NAMED, ("last", "final"), None),
         (_ONLY_UNITS, ("only", "just"), None),
-        (_ZERO, ("no", "zero"), 0),
+        (_ZERO, ("no", "zero", "nil"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",
                      "only", "the", "our", "last", "final"), 1),
     )
@@ -287,6 +290,17 @@ _YEAR_NAMING = compile_pattern(r"\s+xx+")
 _ONE_AS_PRONOUN = compile_pattern(r"\b(?:this|that|which|each|every|any|no) $")
 #: "reserve one in the York store", "order one online": "one" after a verb of getting is an
 #: article, not a count.
+#: A number the customer asks for, not one the shop has: "your request for 25 units", "an
+#: order of ten chairs", "if you need 6".
+_ASKED_BEFORE = compile_pattern(
+    r"\b(?:request(?:ed|ing)?|requests|order(?:ing)?|need|needs|want|wants|require|requires"
+    r"|asked|asking|enquir\w+|inquir\w+)(?: (?:for|of|about))?"
+    r" (?:(?:a|an|the|some|another|about|around|approximately|roughly) )?$"
+)
+_ASKING = frozenset(
+    ["request", "requested", "requesting", "requests", "order", "ordering", "need", "needs",
+     "want", "wants", "require", "requires", "asked", "asking"]
+)  # fmt: skip
 _GET_ONE = compile_pattern(
     r"\b(?:reserve|order|buy|grab|get|take|collect|pick up|hold|want|need|send|post|ship) $"
 )
@@ -316,6 +330,14 @@ _PLACE_LINE = compile_pattern(rf"[^\w\n]*{_PLACE_LABEL}[^\S\n]*:[^\S\n]*")
 #: A table's first header cell that says its rows are places ("| Warehouse | Units |").
 _PLACE_HEADER = compile_pattern(
     r"(?:warehouse|location|store|shop|site|branch|channel|where|depot|place)s?"
+)
+#: The words `_ALL_THERE_IS` holds one of, asked before it is searched for.
+_ALL_WORDS = frozenset(["lot", "all"])
+#: Said to be all there is, later in the count's sentence: "two in the shop and that's your
+#: lot", "… and that's all we have".
+_ALL_THERE_IS = compile_pattern(
+    r"\b(?:that's|that is|thats) (?:your lot|the lot|all (?:we have|we've got|we have got"
+    r"|there is|that's left))\b"
 )
 #: "Remaining: 3 units", "Left - 2": a field of what remains.
 #: A field label whose value is a stock count, in the words a model labels it with ("Units
@@ -370,7 +392,10 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
                 and _RANGE_BEFORE.search(doc.masked, max(0, start - 12), start) is not None
             )
         )
-        if _CHOICES_AFTER.match(doc.masked, match.end("n")):
+        if _CHOICES_AFTER.match(doc.masked, match.end("n")) or (
+            not _ASKING.isdisjoint(doc.words.word_set)
+            and _ASKED_BEFORE.search(doc.masked, max(0, start - 28), start)
+        ):
             return None
         if value == 1 and _ONE_AS_PRONOUN.search(doc.masked, max(0, start - 8), start):
             return None  # "this one is no longer available"
@@ -407,6 +432,12 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
         or _SCARCE.search(doc.masked[max(clause.start, start - 24) : start]) is not None
         or doc.masked.startswith(("a single", "a couple"), start)
         or doc.masked.startswith(_SCARCE_AFTER, match.end())
+        or (
+            value <= _LOW_STOCK_COUNT
+            and not _ALL_WORDS.isdisjoint(doc.words.word_set)
+            and _ALL_THERE_IS.search(doc.masked, match.end(), doc.sentence_at(start).end)
+            is not None
+        )
     )
     hedge = hedged(doc, clause, start)
     return Count(start, match.end(), value, low, clause, hedge, approximate)
@@ -773,6 +804,15 @@ def find_counts(doc: Document) -> list[Count]:
         # A number inside another count ("a dozen" in "half a dozen") is part of it.
         if not counts or count.start >= counts[-1].end:
             counts.append(count)
+    counts = _among_each_other(doc, counts)
+    doc.memo["counts"] = counts
+    return counts
+
+
+def _among_each_other(doc: Document, counts: list[Count]) -> list[Count]:
+    """`counts` read beside each other: a zero at one place beside units at another, a
+    variant's lines as one, three or fewer beside more as low, and (alone, before "which
+    one?") a count of the kinds the shop sells as none."""
     if len(counts) > 1 and min(c.value for c in counts) == 0 < max(c.value for c in counts):
         counts = _at_other_places(doc.masked, counts)
     if len(counts) > 1:
@@ -780,7 +820,8 @@ def find_counts(doc: Document) -> list[Count]:
     if len(counts) > 1 and max(c.value for c in counts) > _LOW_STOCK_COUNT:
         # "31 of the knife and 2 of the teapot": beside a larger stock, three or fewer is low.
         counts = [c._replace(low=True) if 0 < c.value <= _LOW_STOCK_COUNT else c for c in counts]
-    doc.memo["counts"] = counts
+    if len(counts) == 1 and "?" in doc.masked and find_clarifications(doc):
+        counts = [c for c in counts if not _choices_named(doc, c)]
     return counts
 
 
@@ -836,6 +877,31 @@ def _at_a_place(masked: str, at: int) -> bool:
         return False
     first = masked[line:at].split("|")
     return len(first) > 2 and "xx" not in first[1]
+
+
+#: The kinds a count is of, listed after it: "two Plant Pots, the normal one and the Large".
+_KINDS_LISTED = compile_pattern(
+    r"[^,.;:?!\u2013\u2014]*?\s*[,:\u2013\u2014-]\s*((?:the|a|an|our|one)\b[^.;?!\u2013\u2014]*)"
+)
+_KIND_JOINS = compile_pattern(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _choices_named(doc: Document, count: Count) -> bool:
+    """ "We've got two hand blenders — the Hand Blender and the Hand Blender 800W. Which one?":
+    a count of the kinds the shop sells, each named after it, asked which: no stock."""
+    if count.value < 2:
+        return False
+    listed = _KINDS_LISTED.match(doc.masked, count.end)
+    if listed is not None and len(_KIND_JOINS.split(listed.group(1).strip())) == count.value:
+        return True  # "two Plant Pots, the normal one and the Large –"
+    index = doc.sentences.index(doc.sentence_at(count.start))
+    end = doc.sentences[min(index + 1, len(doc.sentences) - 1)].end
+    named = {
+        m.subject
+        for m in doc.mentions
+        if m.type is SubjectType.ITEM and count.start <= m.start < end
+    }
+    return len(named) == count.value
 
 
 @EXTRACTORS.register(ClaimKind.QUANTITY)

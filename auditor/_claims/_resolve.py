@@ -306,6 +306,9 @@ def carry_over(
         if not named:
             continue
         found = _elliptic(doc, clause, named)
+        if found is None and doc.masked.endswith(",", clause.start, clause.end):
+            verb = _past_a_contrast(doc, clause, named)
+            found = None if verb is None else _elliptic(doc, verb, [])
         if found is None:
             continue
         before = _antecedent(doc, clause, claims)
@@ -316,6 +319,37 @@ def carry_over(
             span = (mention.start, mention.end)
             out.append(Claim(kind, value, span, mention.subject, before.hedged))
     return out
+
+
+#: A contrast said between a name and its bare verb: "The Pro, on the other hand, is."
+_CONTRAST = frozenset(
+    ["however", "on", "the", "other", "hand", "by", "contrast", "in", "meanwhile", "though",
+     "conversely", "instead"]
+)  # fmt: skip
+
+
+def _past_a_contrast(doc: Document, clause: Clause, named: list[Mention]) -> Clause | None:
+    """The clause after the contrast clauses that follow `clause`, a name alone ("The X,"), in
+    its sentence ("however,", "on the other hand,"): a formal register's ellipsis, "The X,
+    however, is." None when `clause` says more than names, or no contrast follows it."""
+    words: list[str] = []
+    position = clause.start
+    for mention in named:
+        words += _CLAUSE_WORD.findall(doc.masked, position, mention.start)
+        position = mention.end
+    words += _CLAUSE_WORD.findall(doc.masked, position, clause.end)
+    if not _CONTRAST.issuperset(words):
+        return None
+    clauses = doc.clauses
+    index = doc.clause_index(clause) + 1
+    contrasts = 0
+    while index < len(clauses) and clauses[index].sentence == clause.sentence:
+        said = _CLAUSE_WORD.findall(doc.masked, clauses[index].start, clauses[index].end)
+        if not said or not _CONTRAST.issuperset(said):
+            return clauses[index] if contrasts else None
+        contrasts += 1
+        index += 1
+    return None
 
 
 def _carried(
