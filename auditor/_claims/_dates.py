@@ -93,7 +93,7 @@ _DATE = compile_pattern(
     r"|(?:(?<=\barr )|(?<=\beta )|(?<=\beta: )|(?<=\bby )|(?<=\bon )|(?<=\bdue )"
     r"|(?<=\bexpected )|(?<=\bexp )|(?<=\bdelivered )|(?<=\bdlvd )|(?<=\bdelivery )"
     # A date read off a screen: "estimated delivery is showing as 15/12".
-    r"|(?<=\bas )"
+    r"|(?<=\bas )|(?<=\bshowing )|(?<=\bshows )"
     # A weekday beside it: "on tues 08/12".
     r"|(?<=\bmon )|(?<=\btue )|(?<=\btues )|(?<=\bwed )|(?<=\bthu )|(?<=\bthurs )|(?<=\bfri )"
     r"|(?<=\bsat )|(?<=\bsun )|(?<=day ))"

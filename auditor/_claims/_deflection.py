@@ -275,6 +275,28 @@ _HANDOFF_FAMILIES = rules(
     rf"{_TARGET} (?:will|would|should|might) know\b",
     rf"{THIRD_PARTY} (?:handles?|deals? with|looks? after|takes? care of|sorts?) (?:those|that"
     r"|these|them|this|it|all|warranty|warranties|repairs|claims)\b",
+    # An agent's ways of sending the customer on (agent7): someone else's own channel ("Breville
+    # have their own helpline"), who handles it instead of the shop ("handled by Klarna
+    # directly"), a desk that will have to sort it ("Amazon's customer service will need to
+    # sort that one") or can reach the customer ("the returns team can email you one"), a
+    # place asked to call ("I've asked the depot to call you"), and the carrier who sees more
+    # ("if you give them a ring … they can see more than I can").
+    r"(?:their|its|his|her) own (?:helpline|hotline|help line|support line|customer (?:service"
+    r"|services|care)|support team|help ?desk|returns (?:team|department|process|portal)"
+    r"|complaints (?:team|process))\b",
+    r"(?:handled|dealt with|managed|looked after|sorted|processed) (?:\w+ )?(?:by|through)"
+    r" (?:the )?(?:[\w-]+ ){1,2}?(?:directly|themselves|not us|rather than us)\b",
+    r"(?:customer (?:service|services|care)|support|helpline|team|department|dept|desk|seller"
+    rf"|{THIRD_PARTY}) (?:will|'ll|would|may|might) (?:need|have) to (?:sort|deal with|handle"
+    r"|look into|look at|pick (?:it|this|that) up|take care of)\b",
+    rf"(?:team|department|dept|desk) (?:can|could) (?:\w+ )?(?:{_REACH} {_YOU}\b|(?:send|give)"
+    rf" {_YOU}\b)",
+    r"(?:asked|told|got|getting|asking) (?:the|our|your|your local) (?:depot|hub|store|branch"
+    r"|shop|courier|carrier|driver|warehouse|delivery office|sorting office)(?: [\w-]+){0,3}?"
+    rf" to {_REACH_YOU}",
+    rf"if (?:you|u) (?:give|drop) (?:them|{THIRD_PARTY}) {_SEND_WORD}",
+    rf"(?:they|{THIRD_PARTY}) (?:can|could|will|'ll|would|might) (?:be able to )?(?:see|tell"
+    r" (?:you|u)|check) more than (?:i|we) can\b",
     negation=False,
 )
 #: An adverb between a negation and its verb: "I don't actually have sight of".
@@ -286,8 +308,10 @@ _NOT_HAVE = rf"(?:don't|do not|dont|doesn't|does not|doesnt|can't|cannot|cant){_
 #: verb that follows says what kind of non-answer it is.
 _NOT_MINE = (
     r"(?:not|n't|isn't|aren't|isnt|arent) (?:something|one|information|info|a thing|anything"
-    r"|a question|details|data|things)(?: that| which)? (?:i|we) (?:can|could|am able to"
+    r"|a question|details|data|things)(?: that| which)? (?:(?:i|we) (?:can|could|am able to"
     r"|'m able to|are able to|'re able to|have (?:the )?(?:access|ability) to)"
+    # Contracted as typed: "not something I'm able to help with".
+    r"|(?:i'm|im|we're) able to)"
 )
 _CANNOT_CHECK_FAMILIES = rules(
     Deflection.CANNOT_CHECK.value,
