@@ -371,6 +371,21 @@ _TABLE = RuleSet.of(
         r"(?:on|w/c|wc|for|by|in|the|mid|early|late|next|this|\d|mon|tue|wed|thu|fri|sat|sun)",
         # On its way into the shop's own stock: "due into the DC around the 20th".
         r"(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:dc|warehouse|wh|stock)\b",
+        # An order held for an item still to come in (agent7): "it's waiting on the Coffee
+        # Grinder which comes in Monday", "waiting on the X to come in from the supplier", "the
+        # X is delayed at the supplier".
+        r"(?:waiting (?:on|for)|chasing) (?:the |an? |more |some )?xx+ (?:to (?:come|arrive|land)"
+        r"(?: in| back)?\b|(?:which|that) (?:comes|is coming|lands|arrives|is due)\b|(?:to come"
+        r" |coming )?(?:in )?from (?:the |our )?(?:supplier|manufacturer|factory))",
+        r"xx+(?: on (?:your|the|this|ur) order)? (?:is|are|'s) (?:delayed|held up|stuck|running"
+        r" late) (?:at|with) (?:the |our )?(?:supplier|manufacturer|factory)",
+    ),
+    # Had at a store when short online (agent7): "out of stock online but the Leeds store has
+    # them" (`_channels_apart` then drops the channel's shortage).
+    rules(
+        _IN,
+        r"(?:the|our|your local) (?:[\w-]+ )?(?:store|shop|branch|showroom)s? (?:has|have|has got"
+        r"|have got|'s got|'ve got) (?:them|it|some|plenty|stock|loads)\b",
     ),
     # Come off backorder is back in stock: "the Camp Chair's just come off backorder".
     rules(_IN, r"(?:come|came|comes|coming|taken) off (?:back[- ]?order|b/o)"),

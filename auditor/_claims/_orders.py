@@ -471,6 +471,8 @@ _AMBIGUOUS = RuleSet.of(
         _PROCESSING,
         r"(?:pick|pack|picking|packing|picked|packed) (?:complete|completed|done|confirmed"
         r"|finished)",
+        # Boxed and waiting for the carrier (agent7): "still waiting to be collected".
+        r"waiting to be (?:collected|picked up)\b",
         r"(?:in|into) (?:the|our) (?:pick|pack) (?:queue|list|wave)",
         r"(?:dispatching|despatching) " + _SOON,
     ),
@@ -480,6 +482,8 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:driver|courier|carrier|postman|postie) (?:couldn't|couldnt|could not|wasn't able to"
         r"|was unable to) (?:find|get in|get into|access|deliver|locate|gain)",
         r"(?:delivery |carrier |tracking )?exception(?! of\b| to\b)",
+        # The carrier's try told by its count (agent7): "the first attempt on ORD-1 failed".
+        r"(?:first|1st|second|2nd) (?:delivery )?attempt\b",
         negation=False,
     ),
 )
@@ -489,7 +493,9 @@ _OFF_TOPIC = compile_pattern(
 )
 #: The object of the status verb, on its line ("cancelled your refund"; not the next list line).
 _OFF_TOPIC_OBJECT = compile_pattern(
-    r"[^\S\n]+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock)"
+    r"[^\S\n]+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock"
+    # One line of the order, not the order (agent7): "we've cancelled that line".
+    r"|(?:that|the|this|one|an?) (?:order )?(?:line|item)\b)"
 )
 #: "Arrived at DHL Sort Facility": a carrier's scan on the way, not the delivery.
 _AT_CARRIER = compile_pattern(

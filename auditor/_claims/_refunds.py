@@ -355,6 +355,13 @@ _TABLE = RuleSet.of(
         r"(?: been| now| just){0,2} raised",
         negated=_PENDING,
     ),
+    # The agent raising it (agent7): "I've raised the refund for the Blender", "put in a refund
+    # request"; not "I haven't raised a refund".
+    rules(
+        _PENDING,
+        r"(?:raised|logged|lodged|put in|submitted) (?:a|the|your|ur) (?:\w+ )?(?:refund|rfnd"
+        r"|refnd)\b(?! (?:form|card)s?\b)",
+    ),
     rules(None, r"be refunded"),
     # Not yet let go, in an agent's words: "the refund's not been released yet".
     rules(
