@@ -297,6 +297,21 @@ _HANDOFF_FAMILIES = rules(
     rf"if (?:you|u) (?:give|drop) (?:them|{THIRD_PARTY}) {_SEND_WORD}",
     rf"(?:they|{THIRD_PARTY}) (?:can|could|will|'ll|would|might) (?:be able to )?(?:see|tell"
     r" (?:you|u)|check) more than (?:i|we) can\b",
+    # A note left for a team, who take it up ("I've put a note on for the returns team and
+    # they'll pick it up tomorrow"); the case got over to a desk ("I'll get this over to the
+    # warehouse"); someone there who will answer ("someone there will reply on this thread");
+    # a case opened ("I've logged a complaint"); a channel suggested ("I'd suggest giving the
+    # store a ring").
+    rf"(?:put|left|added|popped|made|leave|add|pop) (?:a |an )?(?:\w+ )?(?:note|notes|comment)"
+    rf" (?:on |in )?(?:for|to) {_TARGET}",
+    rf"(?:they|he|she|{_TARGET})(?:'ll| will) (?:pick (?:it|this|that) up|take (?:it|this|that)"
+    r" (?:from here|over))\b",
+    rf"(?:get|send|pass|put) (?:this|it|that|your \w+) (?:over |across |through )?to {_TARGET}",
+    r"(?:someone|somebody|some1) (?:there |from there |in (?:that|the) team )?(?:will|'ll|should)"
+    r" (?:reply|respond|answer|get back|come back|be in touch)\b",
+    r"(?:raised|logged|filed|submitted|lodged) (?:a|an) (?:\w+ )?(?:ticket|complaint)\b",
+    rf"(?:suggest|recommend|advise) (?:giving|calling|ringing|phoning|contacting|emailing|messaging"
+    rf"|speaking to|asking|popping into|trying) (?:them|the|your|our|{THIRD_PARTY})\b",
     negation=False,
 )
 #: An adverb between a negation and its verb: "I don't actually have sight of".
@@ -375,6 +390,12 @@ _CANNOT_CHECK_FAMILIES = rules(
     # "not updating", which is the carrier's news, not the assistant's blindness.
     r"(?:feed|system|systems|sys|database|server|connection)(?: \w+){0,2}? (?:isn't|is not|isnt"
     r"|not) (?:coming through|coming thru|syncing|talking to)",
+    # An agent's record that stops short, and tools not had (agent7): "the order history
+    # doesn't go back that far", "I haven't got the tools to check that".
+    r"(?:doesn't|does not|doesnt|don't|do not|dont|won't|wont) go back (?:that far|far enough"
+    r"|beyond|further|more than|past)\b",
+    r"(?:haven't|have not|havent|don't have|do not have|dont have) (?:got )?the (?:tools|system"
+    r"|systems|means|access|permissions?) to (?:check|see|look|view|pull|find|access)\b",
     negation=False,
 )
 #: What a customer proves who they are with.
@@ -431,6 +452,12 @@ _LIMITS = rules(
     r"(?:not|n't) (?:something|one|a thing|anything) (?:i|we) (?:have the (?:authority|power"
     r"|permission|rights?)|(?:am|'m|are|'re) (?:authori[sz]ed|allowed|permitted)) to",
     rf"{_NOT_HAVE} the (?:authority|power|clearance) to",
+    # The agent's own desk (agent7): "I don't deal with returns, I'm in sales", "I'm not
+    # trained on the trade accounts".
+    r"(?:i|we) (?:don't|do not|dont) (?:deal with|handle|cover|do|look after) (?:[\w-]+ ){0,2}?"
+    r"(?:returns|refunds|orders|exchanges|complaints|warranty|warranties|billing|payments"
+    r"|deliveries|invoices|accounts|that side|those)\b",
+    r"(?:i'm|im|i am) not (?:trained|set up|authori[sz]ed) (?:on|for|to (?:do|handle|deal with))\b",
     r"(?:beyond|above) (?:my pay grade|my level|my authority)\b",
     r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
     r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",

@@ -68,8 +68,12 @@ _STRONG = compile_pattern(
         r"|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
         r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed (?:for|4)"
         # A carrier's event of handing over: "Delivered - handed to resident".
-        r"|handed (?:over )?to (?:the |a )?(?:resident|recipient|customer|occupant|neighbou?r"
-        r"|you|u)"
+        r"|handed (?:over )?to (?:the |a |your |ur )?(?:resident|recipient|customer|occupant"
+        r"|neighbou?r|you|u)"
+        # Where a carrier's screen says it went (agent7): "it went to your neighbour at 10:40".
+        r"|(?:went|gone) (?:to|in) (?:your|a|the) (?:[\w-]+ )?(?:neighbou?rs?|safe place|reception"
+        r"|front desk|concierge|parcel locker|locker|parcel shop|mail ?room|post ?room|porch"
+        r"|garage|shed|bin)"
         # The carrier's proof of delivery: "POD received on tues 08/12", "per POD".
         r"|pod (?:received|shows|confirms|uploaded|on file|(?:is )?showing|says|dated)"
         r"|per (?:the )?pod"
@@ -189,7 +193,7 @@ _GOODS = compile_pattern(
 _PAST = compile_pattern(
     r"\b(?:delivered|arrived|arr'd|arrvd|arrd|was|were|came|received|signed|dropped|left|turned|landed"
     # Not the carrier's booking: "they've got it for Friday now".
-    r"|got(?! (?:it|them|xx+) (?:booked |scheduled )?for\b)"
+    r"|got(?! (?:it|them|xx+) (?:booked |scheduled )?for\b)|(?:went|gone) (?:to|in) (?:your|a|the)"
     r"|reached|dlvd|dlvrd"
     # "last Thursday", not "the last one is out for delivery this morning".
     r"|last (?:week|night|mon|tue|wed|thu|fri|sat|sun)\w*)\b"
@@ -299,6 +303,8 @@ _CUE_PHRASES = {
     "got": ("got it for", "got them for", "got it booked", "got it scheduled"),
     "put": ("put it back", "put it to", "put them back"),
     "looking": ("re looking at", "are looking at", "ur looking at", "d be looking at"),
+    "went": ("went to your", "went to a ", "went to the", "went in your", "went in the"),
+    "gone": ("gone to your", "gone to a ", "gone to the", "gone in your", "gone in the"),
     "your": ("your door", "your step", "your address", "your letterbox", "your letter box"),
     "through": ("through the letterbox", "through the letter box", "through the door"),
     "track": ("on track for",),

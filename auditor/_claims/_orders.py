@@ -74,6 +74,11 @@ _END = (
     r"|(?:sry|sorry|soz|tho|though|atm|rn|i'm afraid|im afraid)\b))"
 )
 #: Delivered as chat and hurried typing spell it.
+#: Where a parcel handed over went (not a door, which a parcel goes to on every try).
+_HANDOVER_PLACES = (
+    r"(?:neighbou?rs?|safe place|reception|front desk|concierge|parcel locker|locker|parcel shop"
+    r"|mail ?room|post ?room|porch|garage|shed|bin)\b"
+)
 _DELIVERED_WORD = (
     r"delivered|delivred|delieverd|deliverd|dlvd|dlvrd|dlvred|delivd|deliv'd|dlv'd|delvd"
 )
@@ -126,18 +131,22 @@ _STRONG = RuleSet.of(
     rules(_PARTIAL, r"not all (?:of )?(?:your|the) items", negation=False),
     rules(
         _DELIVERED,
-        _DELIVERED_WORD,
+        # (Not under way: "ORD-1 is being delivered today" is on the van, agent7.)
+        rf"(?<!being\x20)(?<!getting\x20)(?:{_DELIVERED_WORD})",
         r"(?:popped|pushed|put|posted|slipped|left) (?:it |them |your \w+ |the \w+ |xx+ )?through"
         r" (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)",
         r"(?:has |have |had )?arrived",
         # Chat and couriers' screens: "arr'd sat", "signed 4 by K. Lee", "POD received".
         r"arr'd|arrv'?d",
         r"signed (?:for|4)",
-        r"pod (?:received|shows|confirms|uploaded|on file)|per (?:the )?pod\b"
+        r"pod (?:received|shows|confirms|uploaded|on file|(?:is )?showing|says|dated)"
+        r"|per (?:the )?pod\b"
         r"|proof of delivery (?:received|shows|confirms|on file|uploaded)",
         r"(?:got|came|made it) (?:to|2) (?:you|u)\b",
         rf"{LEFT_AT} (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind)"
         rf" (?:your|a|the) (?:[\w-]+ )?{DROP_PLACES}",
+        # Where a carrier's screen says it went (agent7): "it went to your neighbour at no. 5".
+        rf"(?:went|gone) (?:to|in) (?:your|a|the) (?:[\w-]+ )?{_HANDOVER_PLACES}",
     ),
     rules(
         _DELIVERED,
