@@ -241,7 +241,7 @@ _VALUE_WORDS = frozenset({
     "possibly", "probably", "maybe", "perhaps", "likely", "hopefully", "even", "or", "so",
     # A copula that only points at the day (agent7): "…, so it'll be Tuesday the 15th",
     # "which means Monday", "that's the 12th".
-    "it'll", "itll", "it's", "be", "will", "that's", "thats", "which", "means",
+    "it'll", "itll", "it's", "be", "will", "that's", "thats", "which", "means", "for",
 })  # fmt: skip
 _BLANKS = compile_pattern(r"\s+")
 #: A masked name or id ("xxxxxxxxx"): no verb, so a clause of it and a time goes on too.
