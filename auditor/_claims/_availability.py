@@ -412,6 +412,8 @@ _TABLE = RuleSet.of(
     rules(
         _GONE,
         r"discontinued",
+        # An agent's system word (agent7): "has been delisted".
+        r"(?:been )?de-?listed",
         r"(?:been )?(?:retired|phased out|withdrawn from sale)",
         r"end of (?:the )?line",
         r"out of production",

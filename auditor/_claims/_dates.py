@@ -53,6 +53,8 @@ _RELATIVE_DAYS = {
     "tomorow": 1, "tommorow": 1, "tommorrow": 1,
     "the day after tomorrow": 2, "day after tomorrow": 2,
     "yesterday": -1, "yday": -1, "yest": -1, "ystrdy": -1, "the day before yesterday": -2,
+    # A carrier's run named by its day (agent7): "on today's van", "tomorrow's drop".
+    "today's": 0, "tonight's": 0, "tomorrow's": 1,
 }  # fmt: skip
 #: A time of day said without a day ("by teatime"): today, unless a day stands beside it.
 _TIME_OF_DAY = (

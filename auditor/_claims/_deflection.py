@@ -310,6 +310,10 @@ _HANDOFF_FAMILIES = rules(
     r"(?:someone|somebody|some1) (?:there |from there |in (?:that|the) team )?(?:will|'ll|should)"
     r" (?:reply|respond|answer|get back|come back|be in touch)\b",
     r"(?:raised|logged|filed|submitted|lodged) (?:a|an) (?:\w+ )?(?:ticket|complaint)\b",
+    r"(?:put|popped|raised|logged) (?:a |the )?(?:ticket|case|request) in (?:with|to)\b",
+    # Sent to someone else's app or site: "you'd need to check in the Klarna app".
+    r"(?:you'd|you'll|you would|you will|you may|you might) (?:need|have) to (?:check|look|log"
+    r" in) (?:in|on|with|to|at) (?:the|your) (?!our\b)\w+ (?:app|site|website|account|portal)\b",
     rf"(?:suggest|recommend|advise) (?:giving|calling|ringing|phoning|contacting|emailing|messaging"
     rf"|speaking to|asking|popping into|trying) (?:them|the|your|our|{THIRD_PARTY})\b",
     negation=False,
@@ -454,7 +458,7 @@ _LIMITS = rules(
     rf"{_NOT_HAVE} the (?:authority|power|clearance) to",
     # The agent's own desk (agent7): "I don't deal with returns, I'm in sales", "I'm not
     # trained on the trade accounts".
-    r"(?:i|we) (?:don't|do not|dont) (?:deal with|handle|cover|do|look after) (?:[\w-]+ ){0,2}?"
+    r"i (?:don't|do not|dont) (?:deal with|handle|cover|do|look after) (?:[\w-]+ ){0,2}?"
     r"(?:returns|refunds|orders|exchanges|complaints|warranty|warranties|billing|payments"
     r"|deliveries|invoices|accounts|that side|those)\b",
     r"(?:i'm|im|i am) not (?:trained|set up|authori[sz]ed) (?:on|for|to (?:do|handle|deal with))\b",

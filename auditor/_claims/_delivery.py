@@ -104,13 +104,13 @@ _WEAK = compile_pattern(
         r"|(?:now|are|is|'s|'re) (?:saying|showing)|showing (?:it|them|xx+) (?:for|as)"
         r"|window|time ?slot"
         # "exp wed", "they're quoting wed for delivery", "on the van today": out to the door.
-        r"|exp|quoting|quoted|on (?:the |a |its )?(?:\w+ )?van"
+        r"|exp|quoting|quoted|on (?:the |a |its )?(?:[\w']+ )?van"
         # A next attempt still to come: "they'll try again tomorrow", "re-attempt on Monday".
         r"|(?:will|'ll|going to|gonna|due to) try again|re-?attempt\w*"
         r"|(?:next|another|second|2nd) attempt|(?:have|has|make) another (?:go|try)"
         # The carrier moving the day (agent7): "DHL have pushed it to Tuesday", "rebooked for
         # Monday", "they've got it for Friday now", "so you're looking at Tuesday".
-        r"|re-?booked|re-?arranged|(?:pushed|moved|bumped|put)"
+        r"|re-?booked|re-?arranged|slipped (?:back )?(?:to|till|until)|(?:pushed|moved|bumped|put)"
         r" (?:it |them |xx+ |(?:the|your) \w+ )?(?:back )?(?:to|till|until|for)"
         r"|(?:got|have|has|had) (?:it|them|xx+) (?:booked |scheduled )?for"
         r"|(?:you're|you are|youre|ur|you'd be|we're|we are) looking at)\b"
@@ -282,7 +282,7 @@ _CUE_WORDS = frozenset({
     # An agent's forms: "their ETA's Thurs", "Delivered - handed to resident".
     "eta's", "etas", "handed",
     # The carrier moving the day (agent7): "pushed it to Tuesday", "rebooked for Monday".
-    "rebooked", "re-booked", "rearranged", "re-arranged", "pushed", "moved", "bumped",
+    "rebooked", "re-booked", "rearranged", "re-arranged", "pushed", "moved", "bumped", "slipped",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {

@@ -218,7 +218,10 @@ RESTOCK = (
     # The shop's supplier delivering to it (agent7): "next delivery from the supplier is the
     # 18th".
     r"|(?:next|another|new) (?:delivery|shipment|batch|consignment|load) (?:from|off)"
-    r" (?:the |our )?(?:supplier|manufacturer|factory|vendor|brand)s?)\b"
+    r" (?:the |our )?(?:supplier|manufacturer|factory|vendor|brand)s?"
+    # "the supplier's got a batch landing on the 21st".
+    r"|(?:supplier|manufacturer|factory)(?:'s| has| have| is| are)? (?:got |sending |shipping )?"
+    r"(?:a|an|another|some|more) (?:\w+ )?(?:batch|delivery|shipment|consignment|load))\b"
 )
 #: What a shop sells, as a whole: "not part of our range", "outside our product assortment".
 CATALOGUE = (

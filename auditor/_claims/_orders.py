@@ -124,7 +124,8 @@ _STRONG = RuleSet.of(
         r"(?:ships?|coming|sent|arrive|arriving|will ship|shipping) separately",
         # A share of the order gone: "half ur order's gone", "part of the order has left",
         # "half sent, rest thurs".
-        r"(?:half|part)(?: of)?(?: (?:your|ur|yr|the|it|them))?(?: order)?(?:'s| has| have| is)?"
+        r"(?:half|part|partly|partially)(?: of)?(?: (?:your|ur|yr|the|it|them))?(?: order)?"
+        r"(?:'s| has| have| is)?"
         r"(?: been)? (?:gone|left|shipped|sent|dispatched|out)",
         r"sent out (?:\d+|one|two|some) of (?:your|the) (?:\d+ |two |three )?items",
     ),
@@ -467,6 +468,9 @@ _AMBIGUOUS = RuleSet.of(
     # warehouse's pick, the night's dispatch, the carrier's failed try at the door.
     rules(
         _PENDING,
+        # Sat on a check (agent7): "ORD-1 is still sat on a payment check".
+        r"(?:sat|sitting|stuck|held|waiting) on (?:a |an |the )?(?:payment|fraud|security|address"
+        r"|credit|id) (?:check|review|hold|verification)\b",
         r"on (?:a|an) (?:[\w-]+ )?hold(?! pending)",
         r"(?:fraud|payment|pmt|risk|security|verification|manual|admin) (?:hold|queue)",
     ),
@@ -480,8 +484,11 @@ _AMBIGUOUS = RuleSet.of(
         _PROCESSING,
         r"(?:pick|pack|picking|packing|picked|packed) (?:complete|completed|done|confirmed"
         r"|finished)",
-        # Boxed and waiting for the carrier (agent7): "still waiting to be collected".
+        # Boxed and waiting for the carrier (agent7): "still waiting to be collected"; going
+        # tonight: "the warehouse reckon ORD-1 will go tonight".
         r"waiting to be (?:collected|picked up)\b",
+        r"(?:will|'ll|should|shd) go (?:out )?(?:tonight|today|this (?:afternoon|evening)"
+        r"|first thing|on (?:today's|tonight's|the next) (?:van|collection|run))\b",
         r"(?:in|into) (?:the|our) (?:pick|pack) (?:queue|list|wave)",
         r"(?:dispatching|despatching) " + _SOON,
     ),
@@ -491,8 +498,10 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:driver|courier|carrier|postman|postie) (?:couldn't|couldnt|could not|wasn't able to"
         r"|was unable to) (?:find|get in|get into|access|deliver|locate|gain)",
         r"(?:delivery |carrier |tracking )?exception(?! of\b| to\b)",
-        # The carrier's try told by its count (agent7): "the first attempt on ORD-1 failed".
+        # The carrier's try told by its count (agent7): "the first attempt on ORD-1 failed",
+        # "ORD-1 was attempted yesterday".
         r"(?:first|1st|second|2nd) (?:delivery )?attempt\b",
+        r"xx+ (?:was|has been|got) attempted\b",
         negation=False,
     ),
 )
@@ -682,7 +691,7 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
         return False  # "Once payment clears, it will ship tomorrow": still waiting for it
     if (
         hit.value == _DELIVERED
-        and "arrived" in doc.masked[hit.start : hit.end]
+        and any(w in doc.masked[hit.start : hit.end] for w in ("arrived", "landed"))
         and _arrived_elsewhere(doc, hit)
     ):
         return False

@@ -236,6 +236,9 @@ _TABLE = RuleSet.of(
         r"|go thru|come thru|be done|be sorted)",
         # Told in the present as what comes next: "then the refund goes out".
         rf"{_REFUND}{_FILL} (?:goes|comes) (?:out|back|through|thru)",
+        # (agent7) "the refund's going out tonight".
+        rf"{_REFUND}{_FILL} ?(?:is |'s )?going out (?:tonight|today|tomorrow|later|next|on|in|this"
+        r"|with)\b",
         rf"{_REFUND}{_FILL} (?:will|'ll|should|is going to|is due to) (?:then|now|soon|also)"
         r" be (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
         # Set for later: "is scheduled to be released tomorrow".

@@ -224,6 +224,9 @@ _TABLE = RuleSet.of(
         rf"(?:came|come) into {RETURNS_PLACE}",
         # Checked and found fit, which happens only once it is back: "passed inspection".
         r"passed (?:the |its |our )?(?:inspection|qc|quality control|quality checks?|checks)",
+        # Through the checks (agent7): "RMA-1 has been through QC and passed".
+        r"(?:been|gone|went) through (?:the |its |our )?(?:inspection|qc|quality control|quality"
+        r" checks?|checks|testing)\b",
         rf"(?:being|getting|been) {_ASSESSED}",
         rf"(?:being|getting|been) {past(*ASSESSING)}",
         r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
