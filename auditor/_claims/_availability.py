@@ -377,15 +377,15 @@ _TABLE = RuleSet.of(
         r"(?:waiting (?:on|for)|chasing) (?:the |an? |more |some )?xx+ (?:to (?:come|arrive|land)"
         r"(?: in| back)?\b|(?:which|that) (?:comes|is coming|lands|arrives|is due)\b|(?:to come"
         r" |coming )?(?:in )?from (?:the |our )?(?:supplier|manufacturer|factory))",
-        r"xx+(?: on (?:your|the|this|ur) order)? (?:is|are|'s) (?:delayed|held up|stuck|running"
-        r" late) (?:at|with) (?:the |our )?(?:supplier|manufacturer|factory)",
+        r"(?:delayed|held up|stuck|running late) (?:at|with) (?:the |our )?(?:supplier"
+        r"|manufacturer|factory)",
     ),
     # Had at a store when short online (agent7): "out of stock online but the Leeds store has
     # them" (`_channels_apart` then drops the channel's shortage).
     rules(
         _IN,
-        r"(?:the|our|your local) (?:[\w-]+ )?(?:store|shop|branch|showroom)s? (?:has|have|has got"
-        r"|have got|'s got|'ve got) (?:them|it|some|plenty|stock|loads)\b",
+        r"(?:store|shop|branch|showroom)s? (?:has|have|has got|have got|'s got|'ve got) (?:them|it"
+        r"|some|plenty|stock|loads)\b",
     ),
     # Come off backorder is back in stock: "the Camp Chair's just come off backorder".
     rules(_IN, r"(?:come|came|comes|coming|taken) off (?:back[- ]?order|b/o)"),

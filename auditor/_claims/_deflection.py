@@ -281,7 +281,7 @@ _HANDOFF_FAMILIES = rules(
     # sort that one") or can reach the customer ("the returns team can email you one"), a
     # place asked to call ("I've asked the depot to call you"), and the carrier who sees more
     # ("if you give them a ring … they can see more than I can").
-    r"(?:their|its|his|her) own (?:helpline|hotline|help line|support line|customer (?:service"
+    r"own (?:helpline|hotline|help line|support line|customer (?:service"
     r"|services|care)|support team|help ?desk|returns (?:team|department|process|portal)"
     r"|complaints (?:team|process))\b",
     r"(?:handled|dealt with|managed|looked after|sorted|processed) (?:\w+ )?(?:by|through)"
@@ -291,26 +291,23 @@ _HANDOFF_FAMILIES = rules(
     r"|look into|look at|pick (?:it|this|that) up|take care of)\b",
     rf"(?:team|department|dept|desk) (?:can|could) (?:\w+ )?(?:{_REACH} {_YOU}\b|(?:send|give)"
     rf" {_YOU}\b)",
-    r"(?:asked|told|got|getting|asking) (?:the|our|your|your local) (?:depot|hub|store|branch"
+    r"(?:asked|told|asking) (?:the|our|your|your local) (?:depot|hub|store|branch"
     r"|shop|courier|carrier|driver|warehouse|delivery office|sorting office)(?: [\w-]+){0,3}?"
     rf" to {_REACH_YOU}",
-    rf"if (?:you|u) (?:give|drop) (?:them|{THIRD_PARTY}) {_SEND_WORD}",
-    rf"(?:they|{THIRD_PARTY}) (?:can|could|will|'ll|would|might) (?:be able to )?(?:see|tell"
-    r" (?:you|u)|check) more than (?:i|we) can\b",
+    r"(?:see|tell (?:you|u)|check) more than (?:i|we) can\b",
     # A note left for a team, who take it up ("I've put a note on for the returns team and
     # they'll pick it up tomorrow"); the case got over to a desk ("I'll get this over to the
     # warehouse"); someone there who will answer ("someone there will reply on this thread");
     # a case opened ("I've logged a complaint"); a channel suggested ("I'd suggest giving the
     # store a ring").
-    rf"(?:put|left|added|popped|made|leave|add|pop) (?:a |an )?(?:\w+ )?(?:note|notes|comment)"
-    rf" (?:on |in )?(?:for|to) {_TARGET}",
-    rf"(?:they|he|she|{_TARGET})(?:'ll| will) (?:pick (?:it|this|that) up|take (?:it|this|that)"
+    rf"(?:note|notes|comment) (?:on |in )?(?:for|to) {_TARGET}",
+    rf"(?:{_WHO_LL}|(?:they|he|she) will) (?:pick (?:it|this|that) up|take (?:it|this|that)"
     r" (?:from here|over))\b",
-    rf"(?:get|send|pass|put) (?:this|it|that|your \w+) (?:over |across |through )?to {_TARGET}",
+    rf"(?:get|put) (?:this|it|that|your \w+) (?:over|across|through) to {_TARGET}",
     r"(?:someone|somebody|some1) (?:there |from there |in (?:that|the) team )?(?:will|'ll|should)"
     r" (?:reply|respond|answer|get back|come back|be in touch)\b",
     r"(?:raised|logged|filed|submitted|lodged) (?:a|an) (?:\w+ )?(?:ticket|complaint)\b",
-    r"(?:put|popped|raised|logged) (?:a |the )?(?:ticket|case|request) in (?:with|to)\b",
+    r"(?:ticket|case|request) in (?:with|to)\b",
     # Sent to someone else's app or site: "you'd need to check in the Klarna app".
     r"(?:you'd|you'll|you would|you will|you may|you might) (?:need|have) to (?:check|look|log"
     r" in) (?:in|on|with|to|at) (?:the|your) (?!our\b)\w+ (?:app|site|website|account|portal)\b",
@@ -456,12 +453,10 @@ _LIMITS = rules(
     r"(?:not|n't) (?:something|one|a thing|anything) (?:i|we) (?:have the (?:authority|power"
     r"|permission|rights?)|(?:am|'m|are|'re) (?:authori[sz]ed|allowed|permitted)) to",
     rf"{_NOT_HAVE} the (?:authority|power|clearance) to",
-    # The agent's own desk (agent7): "I don't deal with returns, I'm in sales", "I'm not
-    # trained on the trade accounts".
-    r"i (?:don't|do not|dont) (?:deal with|handle|cover|do|look after) (?:[\w-]+ ){0,2}?"
-    r"(?:returns|refunds|orders|exchanges|complaints|warranty|warranties|billing|payments"
-    r"|deliveries|invoices|accounts|that side|those)\b",
-    r"(?:i'm|im|i am) not (?:trained|set up|authori[sz]ed) (?:on|for|to (?:do|handle|deal with))\b",
+    # The agent's own desk (agent7): "I don't deal with returns, I'm in sales".
+    r"(?:don't|do not|dont) (?:deal with|handle|cover|look after) (?:[\w-]+ ){0,2}?"
+    r"(?:returns|refunds|exchanges|complaints|warranty|warranties|billing|payments|invoices"
+    r"|that side)\b",
     r"(?:beyond|above) (?:my pay grade|my level|my authority)\b",
     r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
     r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",

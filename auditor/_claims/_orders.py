@@ -487,8 +487,8 @@ _AMBIGUOUS = RuleSet.of(
         # Boxed and waiting for the carrier (agent7): "still waiting to be collected"; going
         # tonight: "the warehouse reckon ORD-1 will go tonight".
         r"waiting to be (?:collected|picked up)\b",
-        r"(?:will|'ll|should|shd) go (?:out )?(?:tonight|today|this (?:afternoon|evening)"
-        r"|first thing|on (?:today's|tonight's|the next) (?:van|collection|run))\b",
+        r"go (?:out )?(?:tonight|this (?:afternoon|evening)|first thing|on (?:today's|tonight's"
+        r"|the next) (?:van|collection|run))\b",
         r"(?:in|into) (?:the|our) (?:pick|pack) (?:queue|list|wave)",
         r"(?:dispatching|despatching) " + _SOON,
     ),
@@ -501,7 +501,7 @@ _AMBIGUOUS = RuleSet.of(
         # The carrier's try told by its count (agent7): "the first attempt on ORD-1 failed",
         # "ORD-1 was attempted yesterday".
         r"(?:first|1st|second|2nd) (?:delivery )?attempt\b",
-        r"xx+ (?:was|has been|got) attempted\b",
+        r"attempted (?:yesterday|today|this morning|this afternoon|earlier|last night)\b",
         negation=False,
     ),
 )
