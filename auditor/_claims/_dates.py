@@ -64,7 +64,8 @@ _TIME_OF_DAY = (
     # A window of a 24-hour clock: "eta is 14:35-15:35".
     r"|\d{1,2}:\d{2}\s*(?:-|\u2013|\u2014|to)\s*\d{1,2}:\d{2}(?!\s*(?:am|pm|a\.m|p\.m))"
     r"|(?:\d{1,2}(?:[:.]\d{2})?\s*(?:-|\u2014|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\."
-    r"|o'clock)|\d{1,2}(?=\s*(?:[.!,;]|$))"
+    # (Not a date's first number: "eta 14.12.2026", "due 1.5 days", agent7.)
+    r"|o'clock)|\d{1,2}(?=\s*(?:[.!,;](?!\d)|$))"
 )
 #: Units of a duration, in days.
 #: How near today a date written "9/12" must be to be read, in one reading only.
@@ -99,7 +100,8 @@ _DATE = compile_pattern(
     # A weekday beside it: "on tues 08/12".
     r"|(?<=\bmon )|(?<=\btue )|(?<=\btues )|(?<=\bwed )|(?<=\bthu )|(?<=\bthurs )|(?<=\bfri )"
     r"|(?<=\bsat )|(?<=\bsun )|(?<=day ))"
-    r"(?P<s1>\d{1,2})/(?P<s2>\d{1,2})(?![\w/.-])"
+    # (Dotted too, as agents type it: "delivered 08.12.", agent7.)
+    r"(?P<s1>\d{1,2})(?:/|\.(?=\d{2}\.?(?![\w/.-])))(?P<s2>\d{1,2})\.?(?![\w/.-])"
     rf"|{_PREFIX}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
     rf"(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{_MONTHS})\.?"
     r"(?!\w)(?:,?\s+(?P<dy>\d{4})(?!\d))?"

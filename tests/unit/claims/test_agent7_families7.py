@@ -63,6 +63,10 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
          [("2026-12-01", "ORD-8009")]),
         ("ORD-8010: POD is showing, signed by 'R KHAN'", K.ORDER_STATUS,
          [("delivered", "ORD-8010")]),
+        # Dates as an agent types them: dotted without a year, and a dotted date after "eta"
+        # (not the hour 4 closing a sentence).
+        ("ORD-8015 - delivered 30.11.", K.DELIVERY_DATE, [("2026-11-30", "ORD-8015")]),
+        ("ORD-8016, eta 04.12.2026", K.DELIVERY_DATE, [("2026-12-04", "ORD-8016")]),
         # Under way is not delivered: on the van.
         ("ORD-8011 is being delivered today", K.ORDER_STATUS, []),
         ("ORD-8011 is being delivered today", K.DELIVERY_DATE, [("2026-12-02", "ORD-8011")]),
