@@ -308,6 +308,11 @@ _HANDOFF_FAMILIES = rules(
     r" (?:reply|respond|answer|get back|come back|be in touch)\b",
     r"(?:raised|logged|filed|submitted|lodged) (?:a|an) (?:\w+ )?(?:ticket|complaint)\b",
     r"(?:ticket|case|request) in (?:with|to)\b",
+    # Better placed, and the customer's details passed on: "our logistics team are better
+    # placed to answer that, I've sent them your details".
+    r"better placed to (?:answer|help|advise|deal|look|sort|check)\b",
+    r"(?:sent|passed|forwarded|given) (?:them|him|her) (?:your|ur) (?:details|number|email"
+    r"|e-mail|info|contact details)\b",
     # Sent to someone else's app or site: "you'd need to check in the Klarna app".
     r"(?:you'd|you'll|you would|you will|you may|you might) (?:need|have) to (?:check|look|log"
     r" in) (?:in|on|with|to|at) (?:the|your) (?!our\b)\w+ (?:app|site|website|account|portal)\b",
@@ -395,6 +400,13 @@ _CANNOT_CHECK_FAMILIES = rules(
     # doesn't go back that far", "I haven't got the tools to check that".
     r"(?:doesn't|does not|doesnt|don't|do not|dont|won't|wont) go back (?:that far|far enough"
     r"|beyond|further|more than|past)\b",
+    # Looking at, shown, connected (agent7): "I'm unable to look at orders from the chat", "the
+    # system won't show me the tracking", "I've lost connection to the order system".
+    rf"{_CANT} look at (?:your |the |any |ur )?(?:orders?|accounts?|returns?|records?|details"
+    # (Not a sign-in's reason: "I can't look at returns for guests".)
+    r"|payments?|it|that|this)\b(?![^.!?\n]*\b(?:guests?|signed in|logged in|log in|sign in)\b)",
+    r"(?:won't|will not|wont) show me\b",
+    r"lost (?:my )?(?:connection|access) (?:to|with)\b",
     r"(?:haven't|have not|havent|don't have|do not have|dont have) (?:got )?the (?:tools|system"
     r"|systems|means|access|permissions?) to (?:check|see|look|view|pull|find|access)\b",
     negation=False,

@@ -102,6 +102,12 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
         ("our order history doesn't go back that far", K.DEFLECTION, [("cannot_check", None)]),
         ("I haven't got the tools to check card payments", K.DEFLECTION,
          [("cannot_check", None)]),
+        ("the tracking page won't show me where ORD-8017 is", K.DEFLECTION,
+         [("cannot_check", "ORD-8017")]),
+        ("I've lost connection to the stock system, bear with me", K.DEFLECTION,
+         [("cannot_check", None)]),
+        ("the billing team are better placed to answer that, I've sent them your details",
+         K.DEFLECTION, [("contact_support", None)]),
         # Stock as an agent reads it.
         ("the Dehumidifier is down to 2 on my screen", K.QUANTITY, [(2, "DH-0810")]),
         ("the Dehumidifier is down to 2 on my screen", K.AVAILABILITY,
