@@ -390,6 +390,21 @@ _TABLE = RuleSet.of(
         r"(?:on|w/c|wc|for|by|in|the|mid|early|late|next|this|\d|mon|tue|wed|thu|fri|sat|sun)",
         # On its way into the shop's own stock: "due into the DC around the 20th".
         r"(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:dc|warehouse|wh|stock)\b",
+        # An order held for an item still to come in (agent7): "it's waiting on the Coffee
+        # Grinder which comes in Monday", "waiting on the X to come in from the supplier", "the
+        # X is delayed at the supplier".
+        r"(?:waiting (?:on|for)|chasing) (?:the |an? |more |some )?xx+ (?:to (?:come|arrive|land)"
+        r"(?: in| back)?\b|(?:which|that) (?:comes|is coming|lands|arrives|is due)\b|(?:to come"
+        r" |coming )?(?:in )?from (?:the |our )?(?:supplier|manufacturer|factory))",
+        r"(?:delayed|held up|stuck|running late) (?:at|with) (?:the |our )?(?:supplier"
+        r"|manufacturer|factory)",
+    ),
+    # Had at a store when short online (agent7): "out of stock online but the Leeds store has
+    # them" (`_channels_apart` then drops the channel's shortage).
+    rules(
+        _IN,
+        r"(?:store|shop|branch|showroom)s? (?:has|have|has got|have got|'s got|'ve got) (?:them|it"
+        r"|some|plenty|stock|loads)\b",
     ),
     # Come off backorder is back in stock: "the Camp Chair's just come off backorder".
     rules(_IN, r"(?:come|came|comes|coming|taken) off (?:back[- ]?order|b/o)"),
@@ -416,6 +431,8 @@ _TABLE = RuleSet.of(
     rules(
         _GONE,
         r"discontinued",
+        # An agent's system word (agent7): "has been delisted".
+        r"(?:been )?de-?listed",
         r"(?:been )?(?:retired|phased out|withdrawn from sale)",
         r"end of (?:the )?line",
         r"end-of-(?:the-)?line",

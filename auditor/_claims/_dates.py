@@ -53,6 +53,8 @@ _RELATIVE_DAYS = {
     "tomorow": 1, "tommorow": 1, "tommorrow": 1,
     "the day after tomorrow": 2, "day after tomorrow": 2,
     "yesterday": -1, "yday": -1, "yest": -1, "ystrdy": -1, "the day before yesterday": -2,
+    # A carrier's run named by its day (agent7): "on today's van", "tomorrow's drop".
+    "today's": 0, "tonight's": 0, "tomorrow's": 1,
 }  # fmt: skip
 #: A time of day said without a day ("by teatime"): today, unless a day stands beside it.
 _TIME_OF_DAY = (
@@ -62,7 +64,8 @@ _TIME_OF_DAY = (
     # A window of a 24-hour clock: "eta is 14:35-15:35".
     r"|\d{1,2}:\d{2}\s*(?:-|\u2013|\u2014|to)\s*\d{1,2}:\d{2}(?!\s*(?:am|pm|a\.m|p\.m))"
     r"|(?:\d{1,2}(?:[:.]\d{2})?\s*(?:-|\u2014|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\."
-    r"|o'clock)|\d{1,2}(?=\s*(?:[.!,;]|$))"
+    # (Not a date's first number: "eta 14.12.2026", "due 1.5 days", agent7.)
+    r"|o'clock)|\d{1,2}(?=\s*(?:[.!,;](?!\d)|$))"
 )
 #: Units of a duration, in days.
 #: How near today a date written "9/12" must be to be read, in one reading only.
@@ -95,11 +98,12 @@ _DATE = compile_pattern(
     r"|(?:(?<=\barr )|(?<=\beta )|(?<=\beta: )|(?<=\bby )|(?<=\bon )|(?<=\bdue )"
     r"|(?<=\bexpected )|(?<=\bexp )|(?<=\bdelivered )|(?<=\bdlvd )|(?<=\bdelivery )"
     # A date read off a screen: "estimated delivery is showing as 15/12".
-    r"|(?<=\bas )"
+    r"|(?<=\bas )|(?<=\bshowing )|(?<=\bshows )"
     # A weekday beside it: "on tues 08/12".
     r"|(?<=\bmon )|(?<=\btue )|(?<=\btues )|(?<=\bwed )|(?<=\bthu )|(?<=\bthurs )|(?<=\bfri )"
     r"|(?<=\bsat )|(?<=\bsun )|(?<=day ))"
-    r"(?P<s1>\d{1,2})/(?P<s2>\d{1,2})(?![\w/.-])"
+    # (Dotted too, as agents type it: "delivered 08.12.", agent7.)
+    r"(?P<s1>\d{1,2})(?:/|\.(?=\d{2}\.?(?![\w/.-])))(?P<s2>\d{1,2})\.?(?![\w/.-])"
     rf"|{_PREFIX}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
     rf"(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{_MONTHS})\.?"
     r"(?!\w)(?:,?\s+(?P<dy>\d{4})(?!\d))?"

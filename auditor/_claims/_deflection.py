@@ -317,6 +317,49 @@ _HANDOFF_FAMILIES = rules(
     rf"{_TARGET} (?:will|would|should|might) know\b",
     rf"{THIRD_PARTY} (?:handles?|deals? with|looks? after|takes? care of|sorts?) (?:those|that"
     r"|these|them|this|it|all|warranty|warranties|repairs|claims)\b",
+    # An agent's ways of sending the customer on (agent7): someone else's own channel ("Breville
+    # have their own helpline"), who handles it instead of the shop ("handled by Klarna
+    # directly"), a desk that will have to sort it ("Amazon's customer service will need to
+    # sort that one") or can reach the customer ("the returns team can email you one"), a
+    # place asked to call ("I've asked the depot to call you"), and the carrier who sees more
+    # ("if you give them a ring … they can see more than I can").
+    r"own (?:helpline|hotline|help line|support line|customer (?:service"
+    r"|services|care)|support team|help ?desk|returns (?:team|department|process|portal)"
+    r"|complaints (?:team|process))\b",
+    r"(?:handled|dealt with|managed|looked after|sorted|processed) (?:\w+ )?(?:by|through)"
+    r" (?:the )?(?:[\w-]+ ){1,2}?(?:directly|themselves|not us|rather than us)\b",
+    r"(?:customer (?:service|services|care)|support|helpline|team|department|dept|desk|seller"
+    rf"|{THIRD_PARTY}) (?:will|'ll|would|may|might) (?:need|have) to (?:sort|deal with|handle"
+    r"|look into|look at|pick (?:it|this|that) up|take care of)\b",
+    rf"(?:team|department|dept|desk) (?:can|could) (?:\w+ )?(?:{_REACH} {_YOU}\b|(?:send|give)"
+    rf" {_YOU}\b)",
+    r"(?:asked|told|asking) (?:the|our|your|your local) (?:depot|hub|store|branch"
+    r"|shop|courier|carrier|driver|warehouse|delivery office|sorting office)(?: [\w-]+){0,3}?"
+    rf" to {_REACH_YOU}",
+    r"(?:see|tell (?:you|u)|check) more than (?:i|we) can\b",
+    # A note left for a team, who take it up ("I've put a note on for the returns team and
+    # they'll pick it up tomorrow"); the case got over to a desk ("I'll get this over to the
+    # warehouse"); someone there who will answer ("someone there will reply on this thread");
+    # a case opened ("I've logged a complaint"); a channel suggested ("I'd suggest giving the
+    # store a ring").
+    rf"(?:note|notes|comment) (?:on |in )?(?:for|to) {_TARGET}",
+    rf"(?:{_WHO_LL}|(?:they|he|she) will) (?:pick (?:it|this|that) up|take (?:it|this|that)"
+    r" (?:from here|over))\b",
+    rf"(?:get|put) (?:this|it|that|your \w+) (?:over|across|through) to {_TARGET}",
+    r"(?:someone|somebody|some1) (?:there |from there |in (?:that|the) team )?(?:will|'ll|should)"
+    r" (?:reply|respond|answer|get back|come back|be in touch)\b",
+    r"(?:raised|logged|filed|submitted|lodged) (?:a|an) (?:\w+ )?(?:ticket|complaint)\b",
+    r"(?:ticket|case|request) in (?:with|to)\b",
+    # Better placed, and the customer's details passed on: "our logistics team are better
+    # placed to answer that, I've sent them your details".
+    r"better placed to (?:answer|help|advise|deal|look|sort|check)\b",
+    r"(?:sent|passed|forwarded|given) (?:them|him|her) (?:your|ur) (?:details|number|email"
+    r"|e-mail|info|contact details)\b",
+    # Sent to someone else's app or site: "you'd need to check in the Klarna app".
+    r"(?:you'd|you'll|you would|you will|you may|you might) (?:need|have) to (?:check|look|log"
+    r" in) (?:in|on|with|to|at) (?:the|your) (?!our\b)\w+ (?:app|site|website|account|portal)\b",
+    rf"(?:suggest|recommend|advise) (?:giving|calling|ringing|phoning|contacting|emailing|messaging"
+    rf"|speaking to|asking|popping into|trying) (?:them|the|your|our|{THIRD_PARTY})\b",
     negation=False,
 )
 #: An adverb between a negation and its verb: "I don't actually have sight of".
@@ -328,8 +371,10 @@ _NOT_HAVE = rf"(?:don't|do not|dont|doesn't|does not|doesnt|can't|cannot|cant){_
 #: verb that follows says what kind of non-answer it is.
 _NOT_MINE = (
     r"(?:not|n't|isn't|aren't|isnt|arent) (?:something|one|information|info|a thing|anything"
-    r"|a question|details|data|things)(?: that| which)? (?:i|we) (?:can|could|am able to"
+    r"|a question|details|data|things)(?: that| which)? (?:(?:i|we) (?:can|could|am able to"
     r"|'m able to|are able to|'re able to|have (?:the )?(?:access|ability) to)"
+    # Contracted as typed: "not something I'm able to help with".
+    r"|(?:i'm|im|we're) able to)"
 )
 _CANNOT_CHECK_FAMILIES = rules(
     Deflection.CANNOT_CHECK.value,
@@ -393,6 +438,19 @@ _CANNOT_CHECK_FAMILIES = rules(
     # "not updating", which is the carrier's news, not the assistant's blindness.
     r"(?:feed|system|systems|sys|database|server|connection)(?: \w+){0,2}? (?:isn't|is not|isnt"
     r"|not) (?:coming through|coming thru|syncing|talking to)",
+    # An agent's record that stops short, and tools not had (agent7): "the order history
+    # doesn't go back that far", "I haven't got the tools to check that".
+    r"(?:doesn't|does not|doesnt|don't|do not|dont|won't|wont) go back (?:that far|far enough"
+    r"|beyond|further|more than|past)\b",
+    # Looking at, shown, connected (agent7): "I'm unable to look at orders from the chat", "the
+    # system won't show me the tracking", "I've lost connection to the order system".
+    rf"{_CANT} look at (?:your |the |any |ur )?(?:orders?|accounts?|returns?|records?|details"
+    # (Not a sign-in's reason: "I can't look at returns for guests".)
+    r"|payments?|it|that|this)\b(?![^.!?\n]*\b(?:guests?|signed in|logged in|log in|sign in)\b)",
+    r"(?:won't|will not|wont) show me\b",
+    r"lost (?:my )?(?:connection|access) (?:to|with)\b",
+    r"(?:haven't|have not|havent|don't have|do not have|dont have) (?:got )?the (?:tools|system"
+    r"|systems|means|access|permissions?) to (?:check|see|look|view|pull|find|access)\b",
     negation=False,
 )
 #: What a customer proves who they are with.
@@ -449,6 +507,10 @@ _LIMITS = rules(
     r"(?:not|n't) (?:something|one|a thing|anything) (?:i|we) (?:have the (?:authority|power"
     r"|permission|rights?)|(?:am|'m|are|'re) (?:authori[sz]ed|allowed|permitted)) to",
     rf"{_NOT_HAVE} the (?:authority|power|clearance) to",
+    # The agent's own desk (agent7): "I don't deal with returns, I'm in sales".
+    r"(?:don't|do not|dont) (?:deal with|handle|cover|look after) (?:[\w-]+ ){0,2}?"
+    r"(?:returns|refunds|exchanges|complaints|warranty|warranties|billing|payments|invoices"
+    r"|that side)\b",
     r"(?:beyond|above) (?:my pay grade|my level|my authority)\b",
     r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
     r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",

@@ -56,6 +56,11 @@ _STRONG = compile_pattern(
         r"\b(?:arriv\w*|ariv\w*|arrv\w*|arr|dlvr\w*|dlvy|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|dlvrd|dlvred|delivd|del|eta"
         r"|with (?:you|u)|w/ ?(?:you|u)|w (?:you|u)|reach(?:es|ed)? (?:you|u)|o/d"
         r"|(?:get|gets|got|getting) (?:to (?:you|u)|there)"
+        # The carrier as the one who brings it (agent7): "they'll get it to you Friday",
+        # "it'll come Monday" (not "come back", "come in", money coming through).
+        r"|(?:get|gets|getting|bring|brings|bringing) (?:it|them|xx+|(?:the|your) \w+) (?:out )?to"
+        r" (?:you|u)"
+        r"|(?:will|'ll|should|shd) come(?! (?:back|through|in|from|up|out|off|to (?!you|u\b)))"
         # "the last one came on Friday"; not money or a restock coming back or through.
         r"|came(?! (?:back|through|in|to(?! (?:you|u)\b)|from|with|up|out)\b)"
         r"|turn(?:s|ed)? up"
@@ -63,10 +68,16 @@ _STRONG = compile_pattern(
         r"|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
         r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed (?:for|4)"
         # A carrier's event of handing over: "Delivered - handed to resident".
-        r"|handed (?:over )?to (?:the |a )?(?:resident|recipient|customer|occupant|neighbou?r"
-        r"|you|u)"
+        r"|handed (?:over )?to (?:the |a |your |ur )?(?:resident|recipient|customer|occupant"
+        r"|neighbou?r|you|u)"
+        # Where a carrier's screen says it went (agent7): "it went to your neighbour at 10:40".
+        r"|(?:went|gone) (?:to|in) (?:your|a|the) (?:[\w-]+ )?(?:neighbou?rs?|safe place|reception"
+        r"|front desk|concierge|parcel locker|locker|parcel shop|mail ?room|post ?room|porch"
+        r"|garage|shed|bin)"
         # The carrier's proof of delivery: "POD received on tues 08/12", "per POD".
-        r"|pod (?:received|shows|confirms|uploaded|on file)|per (?:the )?pod|proof of delivery"
+        r"|pod (?:received|shows|confirms|uploaded|on file|(?:is )?showing|says|dated)"
+        r"|per (?:the )?pod"
+        r"|proof of delivery"
         r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
         # (A carrier's label drops the article: "Delivered - left in porch".)
         rf"|{LEFT_AT} (?:it |them |the \w+ |xx+ )?(?:with|in|at|on|by|behind) (?:(?:your|a|the) )?"
@@ -93,10 +104,16 @@ _WEAK = compile_pattern(
         r"|(?:now|are|is|'s|'re) (?:saying|showing)|showing (?:it|them|xx+) (?:for|as)"
         r"|window|time ?slot"
         # "exp wed", "they're quoting wed for delivery", "on the van today": out to the door.
-        r"|exp|quoting|quoted|on (?:the |a |its )?(?:\w+ )?van"
+        r"|exp|quoting|quoted|on (?:the |a |its )?(?:[\w']+ )?van"
         # A next attempt still to come: "they'll try again tomorrow", "re-attempt on Monday".
         r"|(?:will|'ll|going to|gonna|due to) try again|re-?attempt\w*|retr(?:y|ies|ying)"
-        r"|(?:next|another|second|2nd) attempt|(?:have|has|make) another (?:go|try))\b"
+        r"|(?:next|another|second|2nd) attempt|(?:have|has|make) another (?:go|try)"
+        # The carrier moving the day (agent7): "DHL have pushed it to Tuesday", "rebooked for
+        # Monday", "they've got it for Friday now", "so you're looking at Tuesday".
+        r"|re-?booked|re-?arranged|slipped (?:back )?(?:to|till|until)|(?:pushed|moved|bumped|put)"
+        r" (?:it |them |xx+ |(?:the|your) \w+ )?(?:back )?(?:to|till|until|for)"
+        r"|(?:got|have|has|had) (?:it|them|xx+) (?:booked |scheduled )?for"
+        r"|(?:you're|you are|youre|ur|you'd be|we're|we are) looking at)\b"
     )
 )
 #: A promised date the answer says has passed (issue 24): "it was due on Thursday", "should
@@ -156,7 +173,9 @@ _CONTACT = compile_pattern(
 _ANY_CUE = compile_pattern(f"{_STRONG.pattern}|{_WEAK.pattern}")
 _SENDING = compile_pattern(
     r"\b(?:ship\w*|dispatch\w*|go(?:es|ing)? out|due out|leav\w*|left|sent|send|post(?:ed)?"
-    r"|pack\w*)\b"
+    r"|pack\w*"
+    # The courier's collection from the shop is a dispatch: "rebooked collection for today".
+    r"|collect(?:ion|ed|ing)?)\b"
 )
 _OFF_TOPIC = compile_pattern(
     r"\b(?:re-?stock\w*|back in stock|expected back|exp back|due back|refunds?|refunded|returns?"
@@ -172,7 +191,9 @@ _GOODS = compile_pattern(
     r"\b(?:order|parcel|package|delivery|shipment|replacement|item|items|box)\b"
 )
 _PAST = compile_pattern(
-    r"\b(?:delivered|arrived|arr'd|arrvd|arrd|was|were|came|got|received|signed|dropped|left|turned|landed"
+    r"\b(?:delivered|arrived|arr'd|arrvd|arrd|was|were|came|received|signed|dropped|left|turned|landed"
+    # Not the carrier's booking: "they've got it for Friday now".
+    r"|got(?! (?:it|them|xx+) (?:booked |scheduled )?for\b)|(?:went|gone) (?:to|in) (?:your|a|the)"
     r"|reached|dlvd|dlvrd"
     # "last Thursday", not "the last one is out for delivery this morning".
     r"|last (?:week|night|mon|tue|wed|thu|fri|sat|sun)\w*)\b"
@@ -221,6 +242,9 @@ _VALUE_WORDS = frozenset({
     "night", "slot",
     # A softened or stressed date is still only a date: "— possibly tomorrow!".
     "possibly", "probably", "maybe", "perhaps", "likely", "hopefully", "even", "or", "so",
+    # A copula that only points at the day (agent7): "…, so it'll be Tuesday the 15th",
+    # "which means Monday", "that's the 12th".
+    "it'll", "itll", "it's", "be", "will", "that's", "thats", "which", "means", "for",
 })  # fmt: skip
 _BLANKS = compile_pattern(r"\s+")
 #: A masked name or id ("xxxxxxxxx"): no verb, so a clause of it and a time goes on too.
@@ -261,6 +285,8 @@ _CUE_WORDS = frozenset({
     "popped", "placed", "tucked", "hidden", "stashed", "exp", "quoting", "quoted", "van",
     # An agent's forms: "their ETA's Thurs", "Delivered - handed to resident".
     "eta's", "etas", "handed",
+    # The carrier moving the day (agent7): "pushed it to Tuesday", "rebooked for Monday".
+    "rebooked", "re-booked", "rearranged", "re-arranged", "pushed", "moved", "bumped", "slipped",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {
@@ -275,6 +301,14 @@ _CUE_PHRASES = {
     "another": ("another go", "another try"),
     "have": ("have it", "have them", "have your", "have xx"),
     "get": ("get it", "get them", "get your", "get xx"),
+    "getting": ("getting it", "getting them", "getting your"),
+    "bring": ("bring it", "bring them", "bring your"),
+    "come": ("'ll come", "will come", "should come", "shd come"),
+    "got": ("got it for", "got them for", "got it booked", "got it scheduled"),
+    "put": ("put it back", "put it to", "put them back"),
+    "looking": ("re looking at", "are looking at", "ur looking at", "d be looking at"),
+    "went": ("went to your", "went to a ", "went to the", "went in your", "went in the"),
+    "gone": ("gone to your", "gone to a ", "gone to the", "gone in your", "gone in the"),
     "your": ("your door", "your step", "your address", "your letterbox", "your letter box"),
     "through": ("through the letterbox", "through the letter box", "through the door"),
     "track": ("on track for",),

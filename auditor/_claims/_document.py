@@ -379,7 +379,8 @@ class Document:
                 return False
         if kind in SAID_BY_THE_ASSISTANT:
             before = self.masked[clause.start : start]
-            if _THIRD_PARTY.search(before) and not _FIRST_PERSON.search(before):
+            said = self.masked[clause.start : start if end is None else end]  # "… I can see"
+            if _THIRD_PARTY.search(before) and not _FIRST_PERSON.search(said):
                 return False
             if _RECORD_EVENT.search(before):
                 return False

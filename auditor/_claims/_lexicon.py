@@ -214,7 +214,14 @@ RESTOCK = (
     # An agent's purchase order and stock booked in: "next PO is due in on the 15th", "30 due
     # in on the 14th".
     r"|(?:next|new|open|outstanding) (?:po|p\.o\.|purchase order)|next (?:lot|batch|load)"
-    r"|\d+ (?:more )?(?:due|expected|booked|coming) in (?:on|from|for|next|this))\b"
+    r"|\d+ (?:more )?(?:due|expected|booked|coming) in (?:on|from|for|next|this)"
+    # The shop's supplier delivering to it (agent7): "next delivery from the supplier is the
+    # 18th".
+    r"|(?:next|another|new) (?:delivery|shipment|batch|consignment|load) (?:from|off)"
+    r" (?:the |our )?(?:supplier|manufacturer|factory|vendor|brand)s?"
+    # "the supplier's got a batch landing on the 21st".
+    r"|(?:supplier|manufacturer|factory)(?:'s| has| have| is| are)? (?:got |sending |shipping )?"
+    r"(?:a|an|another|some|more) (?:\w+ )?(?:batch|delivery|shipment|consignment|load))\b"
 )
 #: What a shop sells, as a whole: "not part of our range", "outside our product assortment".
 CATALOGUE = (

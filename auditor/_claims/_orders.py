@@ -75,6 +75,11 @@ _END = (
     r"|(?:sry|sorry|soz|tho|though|atm|rn|i'm afraid|im afraid)\b))"
 )
 #: Delivered as chat and hurried typing spell it.
+#: Where a parcel handed over went (not a door, which a parcel goes to on every try).
+_HANDOVER_PLACES = (
+    r"(?:neighbou?rs?|safe place|reception|front desk|concierge|parcel locker|locker|parcel shop"
+    r"|mail ?room|post ?room|porch|garage|shed|bin)\b"
+)
 _DELIVERED_WORD = (
     r"delivered|delivred|delieverd|deliverd|dlvd|dlvrd|dlvred|delivd|deliv'd|dlv'd|delvd"
 )
@@ -124,25 +129,30 @@ _STRONG = RuleSet.of(
         r"(?:ships?|coming|sent|arrive|arriving|will ship|shipping) separately",
         # A share of the order gone: "half ur order's gone", "part of the order has left",
         # "half sent, rest thurs".
-        r"(?:half|part)(?: of)?(?: (?:your|ur|yr|the|it|them))?(?: order)?(?:'s| has| have| is)?"
+        r"(?:half|part|partly|partially)(?: of)?(?: (?:your|ur|yr|the|it|them))?(?: order)?"
+        r"(?:'s| has| have| is)?"
         r"(?: been)? (?:gone|left|shipped|sent|dispatched|out)",
         r"sent out (?:\d+|one|two|some) of (?:your|the) (?:\d+ |two |three )?items",
     ),
     rules(_PARTIAL, r"not all (?:of )?(?:your|the) items", negation=False),
     rules(
         _DELIVERED,
-        _DELIVERED_WORD,
+        # (Not under way: "ORD-1 is being delivered today" is on the van, agent7.)
+        rf"(?<!being\x20)(?<!getting\x20)(?:{_DELIVERED_WORD})",
         r"(?:popped|pushed|put|posted|slipped|left) (?:it |them |your \w+ |the \w+ |xx+ )?through"
         r" (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)",
         r"(?:has |have |had )?arrived",
         # Chat and couriers' screens: "arr'd sat", "signed 4 by K. Lee", "POD received".
         r"arr'd|arrv'?d",
         r"signed (?:for|4)",
-        r"pod (?:received|shows|confirms|uploaded|on file)|per (?:the )?pod\b"
+        r"pod (?:received|shows|confirms|uploaded|on file|(?:is )?showing|says|dated)"
+        r"|per (?:the )?pod\b"
         r"|proof of delivery (?:received|shows|confirms|on file|uploaded)",
         r"(?:got|came|made it) (?:to|2) (?:you|u)\b",
         rf"{LEFT_AT} (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind)"
         rf" (?:your|a|the) (?:[\w-]+ )?{DROP_PLACES}",
+        # Where a carrier's screen says it went (agent7): "it went to your neighbour at no. 5".
+        rf"(?:went|gone) (?:to|in) (?:your|a|the) (?:[\w-]+ )?{_HANDOVER_PLACES}",
     ),
     rules(
         _DELIVERED,
@@ -481,6 +491,9 @@ _AMBIGUOUS = RuleSet.of(
     # warehouse's pick, the night's dispatch, the carrier's failed try at the door.
     rules(
         _PENDING,
+        # Sat on a check (agent7): "ORD-1 is still sat on a payment check".
+        r"(?:sat|sitting|stuck|held|waiting) on (?:a |an |the )?(?:payment|fraud|security|address"
+        r"|credit|id) (?:check|review|hold|verification)\b",
         r"on (?:a|an) (?:[\w-]+ )?hold(?! pending)",
         r"(?:fraud|payment|pmt|risk|security|verification|manual|admin) (?:hold|queue)",
     ),
@@ -494,6 +507,11 @@ _AMBIGUOUS = RuleSet.of(
         _PROCESSING,
         r"(?:pick|pack|picking|packing|picked|packed) (?:complete|completed|done|confirmed"
         r"|finished)",
+        # Boxed and waiting for the carrier (agent7): "still waiting to be collected"; going
+        # tonight: "the warehouse reckon ORD-1 will go tonight".
+        r"waiting to be (?:collected|picked up)\b",
+        r"go (?:out )?(?:tonight|this (?:afternoon|evening)|first thing|on (?:today's|tonight's"
+        r"|the next) (?:van|collection|run))\b",
         r"(?:in|into) (?:the|our) (?:pick|pack) (?:queue|list|wave)",
         r"(?:dispatching|despatching) " + _SOON,
     ),
@@ -503,6 +521,10 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:driver|courier|carrier|postman|postie) (?:couldn't|couldnt|could not|wasn't able to"
         r"|was unable to) (?:find|get in|get into|access|deliver|locate|gain)",
         r"(?:delivery |carrier |tracking )?exception(?! of\b| to\b)",
+        # The carrier's try told by its count (agent7): "the first attempt on ORD-1 failed",
+        # "ORD-1 was attempted yesterday".
+        r"(?:first|1st|second|2nd) (?:delivery )?attempt\b",
+        r"attempted (?:yesterday|today|this morning|this afternoon|earlier|last night)\b",
         negation=False,
     ),
 )
@@ -512,7 +534,9 @@ _OFF_TOPIC = compile_pattern(
 )
 #: The object of the status verb, on its line ("cancelled your refund"; not the next list line).
 _OFF_TOPIC_OBJECT = compile_pattern(
-    r"[^\S\n]+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock)"
+    r"[^\S\n]+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock"
+    # One line of the order, not the order (agent7): "we've cancelled that line".
+    r"|(?:that|the|this|one|an?) (?:order )?(?:line|item)\b)"
 )
 #: "Arrived at DHL Sort Facility": a carrier's scan on the way, not the delivery.
 _AT_CARRIER = compile_pattern(
@@ -692,7 +716,7 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
         return False  # "Once payment clears, it will ship tomorrow": still waiting for it
     if (
         hit.value == _DELIVERED
-        and "arrived" in doc.masked[hit.start : hit.end]
+        and any(w in doc.masked[hit.start : hit.end] for w in ("arrived", "landed"))
         and _arrived_elsewhere(doc, hit)
     ):
         return False

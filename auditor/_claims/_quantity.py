@@ -118,6 +118,8 @@ _NAME_GAP = compile_pattern(
     r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
     rf"|{_YES_BEFORE})"
 )
+#: Where stock is kept, as an agent names it.
+_KEPT_AT = r"(?:dc|wh|whse|warehouse|depot|stock ?room|store|shop)"
 #: What may close a terse count besides punctuation: a time word, an apology, a stock place
 #: ("charger 65w: 0 atm sry", "pb-2000 x 40 in wh").
 _VALUE_TAIL = (
@@ -125,7 +127,9 @@ _VALUE_TAIL = (
     r"|soz|i'm afraid|tho|though|in (?:the )?(?:wh|warehouse|stock ?room)|in stock|on hand"
     r"|avail(?:able)?|left|remaining"
     # An agent's stock screen: "Glass Kettle has 11 free".
-    r"|free(?! (?:delivery|shipping|returns?|postage|gift|of|with|when|if|to)\b))\b)*"
+    r"|free(?! (?:delivery|shipping|returns?|postage|gift|of|with|when|if|to)\b)"
+    # Where the screen says it is (agent7): "Hand Mixer x 8 at Daventry", "3 on my screen".
+    rf"|{ON_SCREEN}|(?:at|in) (?:the )?{_KEPT_AT}|at [a-z][\w-]+(?=[ \t]*[,.;!\n]|$))\b)*"
 )
 #: (Or before the next pair of a list: "the 1L at 0 and the French Press at 22".)
 _VALUE_NUMBER = compile_pattern(
@@ -177,7 +181,8 @@ _ABOUT_AFTER = compile_pattern(r"(?:-ish|ish\b|\s+or so\b|\s+odd\b|\+)")
 _ABOUT_BEFORE = compile_pattern(
     r"(?:\b(?:roughly|approximately|maybe|like|give or take|more than|over|upwards of|in excess of"
     r"|north of|well over|at least)|(?:have|has|got|'ve|are|is"
-    r"|'s|'re|with|still|hold|holding)\s+(?:about|around|some|nearly"
+    # (And what an agent sees: "I can see around 20 of the X in stock", agent7.)
+    r"|'s|'re|with|still|hold|holding|see|seeing|shows?|showing|reckon)\s+(?:about|around|some|nearly"
     r"|almost|maybe|like)"
     # Opening its clause or line: "About a dozen left", "**About 40** in stock".
     r"|(?:^|[\n.!?;:,(\u2014-])\s*(?:about|around|some))\s+$|~\s*$"
@@ -241,7 +246,8 @@ _LAST_N_NAMED = _compile(rf"(?:^|(?<=[,.;:!\n]\x20)|(?<=\n))(?:the )?(?:last|fin
 #: "the 45L is down to 1": what remains, told as scarce, closing its clause or with a unit.
 _DOWN_TO = _compile(
     rf"down to (?:just |only )?{_NUM}(?=\s*(?:[.,;!)\n]|$)|\s+(?:{_UNIT}|left|remaining|now"
-    r"|in stock|of (?:them|those|these|the))\b)"
+    # Where an agent reads or keeps it (agent7): "down to 3 on my screen", "down to 2 at the DC".
+    rf"|in stock|of (?:them|those|these|the)|{ON_SCREEN}|(?:at|in) (?:the )?{_KEPT_AT})\b)"
 )
 _LAST_ONE = _compile(
     r"(?:(?:down to|that's|that is|this is|it's|it is|we're on|we have|we've got|only)"

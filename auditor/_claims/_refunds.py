@@ -248,6 +248,9 @@ _TABLE = RuleSet.of(
         r"|go thru|come thru|be done|be sorted)",
         # Told in the present as what comes next: "then the refund goes out".
         rf"{_REFUND}{_FILL} (?:goes|comes) (?:out|back|through|thru)",
+        # (agent7) "the refund's going out tonight".
+        rf"{_REFUND}{_FILL} ?(?:is |'s )?going out (?:tonight|today|tomorrow|later|next|on|in|this"
+        r"|with)\b",
         rf"{_REFUND}{_FILL} (?:will|'ll|should|is going to|is due to) (?:then|now|soon|also)"
         r" be (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
         # Set for a day in chat, its verb left out: "refund due 2moro", "rfnd booked for fri"
@@ -377,6 +380,13 @@ _TABLE = RuleSet.of(
         rf"(?:refund|rfnd|refnd)(?:'s)?{_FILL}(?: is| has| was| request)?"
         r"(?: been| now| just){0,2} raised",
         negated=_PENDING,
+    ),
+    # The agent raising it (agent7): "I've raised the refund for the Blender", "put in a refund
+    # request"; not "I haven't raised a refund".
+    rules(
+        _PENDING,
+        r"(?:raised|logged|lodged|put in|submitted) (?:a|the|your|ur) (?:\w+ )?(?:refund|rfnd"
+        r"|refnd)\b(?! (?:form|card)s?\b)",
     ),
     rules(None, r"be refunded"),
     # Not yet let go, in an agent's words: "the refund's not been released yet".

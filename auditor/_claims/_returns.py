@@ -137,6 +137,12 @@ _TABLE = RuleSet.of(
         rf"|e-mailed|created|issued)(?: you)? (?:a |the |your |ur )?(?:[\w-]+ ){{0,3}}{_LABEL}",
         rf"(?:sent|emailed|e-mailed) (?:you )?(?:a |the |your |ur )?(?:[\w-]+ ){{0,3}}{_LABEL}",
         rf"{_LABEL} (?:sent|emailed|e-mailed|attached|created|issued)",
+        # An agent's ways (agent7): the label sent again ("I've reissued the label for RMA-1"),
+        # or the carrier booked to take it back ("booked the courier to collect the Blender").
+        rf"(?:re-?issued|re-?sent|resent|re-?generated|re-?done) (?:you )?(?:a |the |your |ur )?"
+        rf"(?:new )?(?:[\w-]+ ){{0,2}}?{_LABEL}",
+        r"(?:booked|arranged|scheduled|organi[sz]ed) (?:in )?(?:a |the |your )?(?:courier|driver"
+        r"|collection|pick-?up)(?: \w+){0,2}? (?:to (?:collect|pick up)|for)\b",
     ),
     rules(
         _REJECTED,
@@ -227,6 +233,9 @@ _TABLE = RuleSet.of(
         rf"(?:came|come) into {RETURNS_PLACE}",
         # Checked and found fit, which happens only once it is back: "passed inspection".
         r"passed (?:the |its |our )?(?:inspection|qc|quality control|quality checks?|checks)",
+        # Through the checks (agent7): "RMA-1 has been through QC and passed".
+        r"(?:been|gone|went) through (?:the |its |our )?(?:inspection|qc|quality control|quality"
+        r" checks?|checks|testing)\b",
         rf"(?:being|getting|been) {_ASSESSED}",
         rf"(?:being|getting|been) {past(*ASSESSING)}",
         r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
@@ -236,6 +245,10 @@ _TABLE = RuleSet.of(
         rf"{past('get')} to {RETURNS_PLACE}",
         # Booked in where returns arrive: "was logged in at our returns facility".
         rf"(?:was|were|been|got) (?:logged|scanned|booked|checked) in (?:at|to|by) {RETURNS_PLACE}",
+        # Booked in by the carrier's scan (agent7): "the courier scanned RMA-1 into our returns
+        # centre this morning".
+        r"(?:scanned|booked|checked|logged)(?: (?:xx+|it|them|your \w+))? (?:into|in at|in to)"
+        rf" {RETURNS_PLACE}",
         # Here is the shop, in the shop's voice: "RMA-1 got here Tuesday", "landed here".
         rf"{past(*ARRIVING, 'get')} here\b",
         # The place that holds returns had it: "the warehouse got it Monday".
