@@ -434,8 +434,16 @@ def _settled_free_of_charge(doc: Document, start: int, end: int) -> bool:
     if _NO_CHARGE.fullmatch(doc.masked, start, end) is None:
         return False
     segment = doc.sentence_at(start)
-    if _POLICY_FREE.search(doc.masked, segment.start, start) and not _GIVEN_ITEM.search(
-        doc.masked, segment.start, start
+    # The last policy word before the phrase.
+    policy = next(reversed(list(_POLICY_FREE.finditer(doc.masked, segment.start, start))), None)
+    if (
+        policy is not None
+        and not _GIVEN_ITEM.search(doc.masked, segment.start, start)
+        # What is shipped free may be an item named after it: "we will ship you a second Wall
+        # Clock at no charge" gives the clock ("the Tray would ship at no extra cost" does not).
+        and not any(
+            m.type is SubjectType.ITEM and policy.end() <= m.start < start for m in doc.mentions
+        )
     ):
         return True
     sentence = doc.clause_text(segment)

@@ -244,3 +244,10 @@ def test_units_ready_to_go_are_a_count_and_parcels_ready_are_not():
     assert read(text, ClaimKind.QUANTITY) == [(11, "TR-0401")]
     # Look-alike: parcels of an order ready to go are no stock.
     assert read("Your 2 parcels are ready to go out tomorrow.", ClaimKind.QUANTITY) == []
+
+
+def test_an_item_shipped_at_no_charge_is_given_free():
+    """The thing shipped free is the item named after the shipping word, not postage (a dev2
+    text read again at the seventh session's merge)."""
+    text = "We will ship you a second **Tea Tray** at no charge to you."
+    assert read(text, ClaimKind.DISCOUNT) == [("free", "TR-0401")]
