@@ -219,7 +219,7 @@ class Document:
         pieces = split_words(norm)
         mentions = find_mentions(norm, context.index, pieces)
         records = context.record_index
-        if records:
+        if records.active:
             mentions = records.canonical(norm, mentions)
             mentions = with_records(mentions, records.find(norm, pieces[1::2]))
         echoes = find_echoes(

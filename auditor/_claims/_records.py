@@ -65,6 +65,10 @@ class RecordIndex(NamedTuple):
     #: The shop's orders are known and none is written "ORD-…": an order named by its number
     #: alone ("order #8226", `_subjects._with_order_numbers`) is not "ORD-8226" there.
     orders_unlike_ord: bool = False
+    #: Whether reading an answer with this index can change its mentions: the shop has orders
+    #: or returns, or ids of a shape the letters do not give away. A catalogue of "KT-1000"
+    #: SKUs alone is read by `_subjects` already, and costs an answer nothing here.
+    active: bool = False
 
     @classmethod
     def of(cls, records: Mapping[str, SubjectType], items: Iterable[str] = ()) -> RecordIndex:
@@ -102,10 +106,8 @@ class RecordIndex(NamedTuple):
             shape_types,
             {key: tuple(ids) for key, ids in by_digits.items()},
             bool(orders) and not any(low.startswith("ord-") for low in orders),
+            pattern is not None or any(kind is not SubjectType.ITEM for _, kind in known.values()),
         )
-
-    def __bool__(self) -> bool:
-        return bool(self.known)
 
     def find(self, norm: str, words: Collection[str]) -> Iterator[Mention]:
         """The records `norm` (lower-cased, as `_text.normalise` gives it) names, in no set
