@@ -169,8 +169,7 @@ EMPTY_RECORDS = RecordIndex.of({})
 
 def with_records(mentions: tuple[Mention, ...], found: Iterator[Mention]) -> tuple[Mention, ...]:
     """`mentions` (in order, apart) with the records `found` (`RecordIndex.find`) that overlap
-    none of them, in order. A record read where an item id was read by its letters, at the same
-    place, is the record: the shop writes its order ids so."""
+    none of them or only mentions that give way to them (`_gives_way`), in order."""
     added = sorted(found, key=_SPAN)
     if not added:
         return mentions
