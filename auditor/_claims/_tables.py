@@ -20,18 +20,24 @@ def row_start(masked: str, at: int) -> int:
     return line if _ROW.match(masked, line) else -1
 
 
-def header(masked: str, at: int) -> tuple[str, ...]:
-    """The header cells (stripped, the pipes' outer empties kept) of the table whose body row
-    holds `at`; () when `at` is in no table row or in the header row itself."""
-    line = row_start(masked, at)
-    if line < 0:
-        return ()
+def _table_top(masked: str, line: int) -> int:
+    """Where the first row of the table holding the row at `line` starts."""
     top = line
     while top > 0:
         above = masked.rfind("\n", 0, top - 1) + 1
         if not _ROW.match(masked, above):
             break
         top = above
+    return top
+
+
+def header(masked: str, at: int) -> tuple[str, ...]:
+    """The header cells (stripped, the pipes' outer empties kept) of the table whose body row
+    holds `at`; () when `at` is in no table row or in the header row itself."""
+    line = row_start(masked, at)
+    if line < 0:
+        return ()
+    top = _table_top(masked, line)
     if top == line:
         return ()
     end = masked.find("\n", top)
@@ -45,13 +51,7 @@ def lead(masked: str, at: int) -> tuple[int, int] | None:
     line = row_start(masked, at)
     if line < 0:
         return None
-    top = line
-    while top > 0:
-        above = masked.rfind("\n", 0, top - 1) + 1
-        if not _ROW.match(masked, above):
-            break
-        top = above
-    end = top - 1
+    end = _table_top(masked, line) - 1
     while end > 0 and masked[end - 1] in " \t\n":
         end -= 1
     if end <= 0:
