@@ -210,12 +210,9 @@ def extractor_for(
     """`extract(text, now)` over a catalogue (SKU -> name), the shop's order and return ids
     and a vocabulary; shared with the re-judging of stored answers (`auditor report
     --rejudge`)."""
-    from auditor._claims._subjects import SubjectType
+    from auditor._claims._records import shop_records
 
-    records = {
-        **dict.fromkeys(orders, SubjectType.ORDER),
-        **dict.fromkeys(returns, SubjectType.RETURN),
-    }
+    records = shop_records(orders, returns)
     # The item index is built once (~1 ms per 50 items) and shared by every clock's context;
     # the clock only resolves relative dates ("tomorrow"), so one context per date reads the same.
     base = ExtractionContext(items=items, vocabulary=vocabulary or Vocabulary(), records=records)

@@ -167,6 +167,14 @@ class RecordIndex(NamedTuple):
 EMPTY_RECORDS = RecordIndex.of({})
 
 
+def shop_records(orders: Iterable[str], returns: Iterable[str]) -> dict[str, SubjectType]:
+    """The shop's order and return ids as `ExtractionContext.records` takes them."""
+    return {
+        **dict.fromkeys(orders, SubjectType.ORDER),
+        **dict.fromkeys(returns, SubjectType.RETURN),
+    }
+
+
 def with_records(mentions: tuple[Mention, ...], found: Iterator[Mention]) -> tuple[Mention, ...]:
     """`mentions` (in order, apart) with the records `found` (`RecordIndex.find`) that overlap
     none of them or only mentions that give way to them (`_gives_way`), in order."""

@@ -27,7 +27,7 @@ from auditor._adapters import (
 from auditor._adapters._redacting import RedactingAssistant
 from auditor._anchors import AnchorError, Anchors, AnchorUnreachable, open_anchors
 from auditor._claims import Claim, ExtractionContext, extract
-from auditor._claims._subjects import SubjectType
+from auditor._claims._records import shop_records
 from auditor._config import AuditConfig
 from auditor._customers import customer_auth, identities
 from auditor._explore._model import Exploration, Truth
@@ -212,9 +212,6 @@ async def open_session(
             ExtractionContext(
                 items=items,
                 vocabulary=config.extraction_vocabulary(),
-                records={
-                    **dict.fromkeys(snapshot.orders, SubjectType.ORDER),
-                    **dict.fromkeys(snapshot.returns, SubjectType.RETURN),
-                },
+                records=shop_records(snapshot.orders, snapshot.returns),
             ),
         )
