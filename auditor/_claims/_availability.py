@@ -1161,7 +1161,7 @@ _NEGATIVE_QUANTIFIERS = frozenset(["none", "neither"])
 #: told between: "None of the blenders in our lineup, including the X, are in stock" (the
 #: clauses a comma makes are still that one subject's).
 _NONE_OF = compile_pattern(
-    r"(?:^|[,:;]\s*|\b(?:but|and|so|sorry|afraid|unfortunately)\W+)(?:none|neither)(?: of)?"
+    r"(?:^\s*|[,:;]\s*|\b(?:but|and|so|sorry|afraid|unfortunately)\W+)(?:none|neither)(?: of)?"
     r" (?:the|these|those|them|our|your|its|their)\b"
     r"(?:(?!\b(?:is|are|was|were|isn't|aren't|have|has|had|do|does|did)\b)[^.!?;])*?"
     r"\b(?:is|are|r|'re|were|was)\s+(?:currently |still |yet |right now )?$"
@@ -1174,8 +1174,11 @@ def _denied_by_quantifier(doc: Document, hits: list[Hit]) -> list[Hit]:
     for hit in hits:
         if hit.value == _IN and not hit.negated:
             sentence = doc.sentence_at(hit.start)
+            # The sentence cut out, so that "^" is where it opens: searched in place, "^" is
+            # only the answer's start, and a sentence before it ("Here's what I found.")
+            # left "None of the blenders … are in stock" read as in stock.
             if sentence.start < hit.clause.start and _NONE_OF.search(
-                doc.masked, sentence.start, hit.start
+                doc.masked[sentence.start : hit.start]
             ):
                 hit = hit._replace(value=_OUT, negated=True)
         out.append(hit)

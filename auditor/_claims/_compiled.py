@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from auditor._cache import cache_root
+from auditor._claims._linebreaks import closing_at_line_ends
 
 try:  # the engine's own modules, private to `re`: typed here as what they are, untyped
     _sre: Any = importlib.import_module("_sre")
@@ -295,7 +296,11 @@ def _build(source: str, entry: _Entry) -> re.Pattern[str] | None:
 
 
 def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile(source, flags)`, from the remembered code when this engine compiled it before."""
+    """`re.compile(source, flags)`, from the remembered code when this engine compiled it before.
+
+    Every pattern is compiled with a line break closing a clause where a closing mark does
+    (`_linebreaks`)."""
+    source = closing_at_line_ends(source)
     if _ENGINE is None:
         return re.compile(source, flags)
     key = (source, flags)

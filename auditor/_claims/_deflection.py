@@ -1016,6 +1016,10 @@ def _filler_after_joint(text: str, start: int) -> bool:
     return joint is not None and _FILLER.match(text, joint.end()) is not None
 
 
+#: The memo key of the span of a non-answer read by `_says_nothing`.
+SAYS_NOTHING = "says_nothing"
+
+
 def _says_nothing(doc: Document) -> Segment | None:
     """The answer's first sentence when every sentence is filler or a question that is not a
     clarification, and one at least is filler ("want a restock alert?" alone is an offer, not
@@ -1023,10 +1027,13 @@ def _says_nothing(doc: Document) -> Segment | None:
     if not doc.sentences or len(doc.masked) > _MOST_FILLER:
         return None
     filler = False
+    headings = () if doc.layout is None else doc.layout.headings
     for sentence in doc.sentences:
         text = doc.masked[sentence.start : sentence.end]
         if text.rstrip(" \n\"')]").endswith("?"):
             continue  # questions that are not clarifications
+        if any(h.start <= sentence.start < h.end for h in headings):
+            continue  # a heading ("### Here's what I found"): a claim it holds overrules
         # Most sentences say something from their first word: reject them before the `sub`.
         lead = _LEAD.match(text)
         start = lead.end() if lead else 0
@@ -1094,6 +1101,8 @@ def extract_deflection(doc: Document) -> list[Claim]:
         empty = _says_nothing(doc)
         if empty is None:
             return []
+        # Marked, so that the answer's other claims can overrule it (`_extract._read`).
+        doc.memo[SAYS_NOTHING] = (empty.start, empty.end)
         return [Claim(ClaimKind.DEFLECTION, Deflection.OTHER.value, (empty.start, empty.end))]
     refusing = _refusing(doc)
     hits = []

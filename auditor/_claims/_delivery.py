@@ -161,7 +161,8 @@ _CONTACT = compile_pattern(
     # A message is what reaches the customer, not the parcel: "you will receive your tracking
     # number by email tomorrow", "an update should be with you within 24 hours".
     rf"|(?:get|gets|receive|have) (?:your|an|a|the|our|my) (?:\w+ )?{_MESSAGE}"
-    rf"|{_MESSAGE}(?:(?!\b{_GOODS_WORDS}\b)[^.;,]){{0,40}}?\b(?:with|to|w/) (?:you|u)"
+    # (Not past a label's colon: "Update: it should be with you Thursday" is the parcel.)
+    rf"|{_MESSAGE}(?:(?!\b{_GOODS_WORDS}\b)[^.;,:]){{0,40}}?\b(?:with|to|w/) (?:you|u)"
     r"|(?:get|come) back (?:with|w/) (?:you|u)"
     # A message due, not the parcel: "next update expected tomorrow".
     rf"|(?:next |an? |the |another )?{_MESSAGE}(?: (?:from|off) (?:the |your |our )?\w+)?"

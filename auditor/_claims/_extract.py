@@ -22,6 +22,7 @@ from auditor._claims import (  # noqa: F401
     _tracking,
 )
 from auditor._claims._context import ExtractionContext
+from auditor._claims._deflection import SAYS_NOTHING
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._registry import EXTRACTORS
@@ -85,7 +86,19 @@ def _read(doc: Document, wanted: set[ClaimKind] | None) -> list[Claim]:
             claims.extend(extractor(doc))
     if doc.layout is not None and doc.layout.relabelled:
         claims = _from_whole_labels(claims, doc.layout.relabelled)
+    if SAYS_NOTHING in doc.memo:
+        claims = _said_something(claims, doc.memo[SAYS_NOTHING])
     return _one_per_assertion(claims)
+
+
+def _said_something(claims: list[Claim], empty: object) -> list[Claim]:
+    """The non-answer `_deflection._says_nothing` read (filler, and questions it passes over)
+    dropped when the answer holds a claim of another kind: a question can carry a fact ("Hi,
+    thanks for getting in touch! ORD-90155 isn't coming up under your email, are you sure it's
+    yours?" refuses; "yep got 12, want 1?" is stock)."""
+    if all(claim.kind is ClaimKind.DEFLECTION for claim in claims):
+        return claims
+    return [c for c in claims if not (c.kind is ClaimKind.DEFLECTION and c.span == empty)]
 
 
 def _from_whole_labels(claims: list[Claim], labels: tuple[Segment, ...]) -> list[Claim]:

@@ -242,7 +242,10 @@ _LAST_N = _compile(
 )
 #: "last 1 sleeping bag xl", "the last 2 roll mats": a chat line opened by the count of what
 #: remains, the item's name right after it.
-_LAST_N_NAMED = _compile(rf"(?:^|(?<=[,.;:!\n]\x20)|(?<=\n))(?:the )?(?:last|final) {_NUM}(?= xx+)")
+#: (After a bullet or a label, blanked to spaces: "- last 1 …", "**Stock:** last 1 …".)
+_LAST_N_NAMED = _compile(
+    rf"(?:^|(?<=[,.;:!\n\x20]\x20)|(?<=\n))(?:the )?(?:last|final) {_NUM}(?= xx+)"
+)
 #: "the 45L is down to 1": what remains, told as scarce, closing its clause or with a unit.
 _DOWN_TO = _compile(
     rf"down to (?:just |only )?{_NUM}(?=\s*(?:[.,;!)\n]|$)|\s+(?:{_UNIT}|left|remaining|now"

@@ -1,0 +1,169 @@
+"""Does a reading survive a change that keeps the meaning? Claim extraction on the development
+texts, each wrapped or reshaped the way assistants dress the same answer, against the same labels.
+
+    .venv/bin/python benchmarks/claims_invariance.py                 # every transform, every set
+    .venv/bin/python benchmarks/claims_invariance.py --misses paragraphs
+    .venv/bin/python benchmarks/claims_invariance.py --dirs dev6 dev7
+
+Why: a labelled set measures the sentences someone wrote; it cannot say whether the reader holds
+when the same answer comes with a greeting, a closing offer, a bullet, a bold label or one
+sentence per paragraph — the dress a language model puts on any fact. A transform here changes
+no fact of the answer, so a text read right before it and wrong after it shows a gap in a
+*mechanism* (scope, structure, clause splitting), not a missing phrase, and fixing it carries to
+text nobody has written yet. Only texts read right as they stand are transformed (the rate is
+"still right after"), and only development data is used: the corpus's test part stays blind.
+The last line is one JSON object of the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.unit.claims._corpus import KINDS
+from tests.unit.claims._scoring import FIXTURES, Example, load, score_kinds
+
+#: Sentence ends where a transform may cut: a stop, "!" or "?" and a space before a capital.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[ ]+(?=[A-Z])")
+
+
+def _sentences(text: str) -> list[str]:
+    return _SENTENCE_END.split(text)
+
+
+def _one_line(text: str) -> bool:
+    return "\n" not in text.strip()
+
+
+#: A line that opens a Markdown block: a greeting before it is a paragraph of its own.
+_BLOCK_OPENING = re.compile(r"[|#>*+-]|\d+[.)]\s")
+
+
+def _greeting(text: str) -> str | None:
+    greeting = "Hi there, thanks for getting in touch!"
+    joint = "\n\n" if _BLOCK_OPENING.match(text) else " "
+    return greeting + joint + text
+
+
+def _closing(text: str) -> str | None:
+    return text + "\n\nIs there anything else I can help you with today?"
+
+
+def _bullet(text: str) -> str | None:
+    return "- " + text if _one_line(text) else None
+
+
+def _bold_label(text: str) -> str | None:
+    return "**Update:** " + text if _one_line(text) else None
+
+
+def _heading(text: str) -> str | None:
+    return "### Here's what I found\n\n" + text
+
+
+def _paragraphs(text: str) -> str | None:
+    parts = _sentences(text)
+    return "\n\n".join(parts) if len(parts) > 1 and _one_line(text) else None
+
+
+def _numbered(text: str) -> str | None:
+    parts = _sentences(text)
+    if len(parts) < 2 or not _one_line(text):
+        return None
+    return "\n".join(f"{n}. {part}" for n, part in enumerate(parts, 1))
+
+
+def _curly(text: str) -> str | None:
+    changed = text.replace("'", "\u2019")
+    return changed if changed != text else None
+
+
+#: name → transform (None: the transform does not apply to that text).
+TRANSFORMS: dict[str, Callable[[str], str | None]] = {
+    "greeting": _greeting,
+    "closing": _closing,
+    "bullet": _bullet,
+    "bold_label": _bold_label,
+    "heading": _heading,
+    "paragraphs": _paragraphs,
+    "numbered": _numbered,
+    "curly": _curly,
+}
+
+
+def _development(folders: set[str]) -> Iterator[tuple[str, Example]]:
+    """(voice, example) of every development text in `folders` (all when empty): the corpus's
+    dev parts ("corpus"), dev2…, fresh."""
+    if not folders or "corpus" in folders:
+        for path in sorted((FIXTURES / "corpus").glob("*.dev.jsonl")):
+            for example in load(str(path.relative_to(FIXTURES))):
+                yield path.name.split(".")[0], example
+    for folder in [*sorted(FIXTURES.glob("dev*")), FIXTURES / "fresh"]:
+        if folders and folder.name not in folders:
+            continue
+        for path in sorted(folder.glob("*.jsonl")):
+            yield from _with_voices(path)
+
+
+def _with_voices(path: Path) -> Iterator[tuple[str, Example]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    examples = load(str(path.relative_to(FIXTURES)))
+    for line, example in zip(lines, examples, strict=True):
+        yield json.loads(line).get("voice", path.stem), example
+
+
+def _right(example: Example) -> bool:
+    scores = score_kinds([example], KINDS)
+    return all(s.correct == s.n for s in scores.values())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--misses", nargs="*", metavar="TRANSFORM", help="print these misses")
+    parser.add_argument(
+        "--dirs", nargs="*", help="only these folders of fixtures/claims/ (corpus, dev2 …, fresh)"
+    )
+    args = parser.parse_args()
+    right_now = [
+        (voice, example) for voice, example in _development(set(args.dirs or ())) if _right(example)
+    ]
+    kept: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    misses: dict[str, list[str]] = defaultdict(list)
+    for voice, example in right_now:
+        for name, transform in TRANSFORMS.items():
+            text = transform(example.text)
+            if text is None:
+                continue
+            cell = kept[name][voice]
+            cell[1] += 1
+            if _right(replace(example, text=text)):
+                cell[0] += 1
+            else:
+                misses[name].append(f"{example.id} ({voice}): {text!r}")
+    voices = sorted({voice for by_voice in kept.values() for voice in by_voice})
+    print(f"{len(right_now)} development texts read right as they stand; still right after:")
+    print(f"{'transform':12}" + "".join(f" {voice:>18}" for voice in voices))
+    for name, by_voice in kept.items():
+        cells = []
+        for voice in voices:
+            ok, n = by_voice.get(voice, [0, 0])
+            cells.append(f" {ok / n:>8.1%} ({ok:>3}/{n:>3})" if n else f" {'—':>18}")
+        print(f"{name:12}" + "".join(cells))
+    for name in args.misses or ():
+        print(f"\n{name}: {len(misses[name])} misses")
+        for line in misses[name]:
+            print(f"MISS {line}")
+    figures = {name: dict(by_voice) for name, by_voice in kept.items()}
+    print(json.dumps(figures, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()

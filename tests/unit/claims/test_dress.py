@@ -1,0 +1,117 @@
+"""The same answer dressed as assistants dress it — a closing line, a greeting, a heading, a
+bullet, a label — keeps its reading (`benchmarks/claims_invariance.py` found each case).
+
+Sentences written for the test, none taken from the labelled sets.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from auditor._claims import ExtractionContext, extract
+from auditor._claims._linebreaks import closing_at_line_ends
+
+CONTEXT = ExtractionContext(
+    now=datetime(2026, 12, 7, 10, tzinfo=UTC),
+    items={
+        "PN-0021": "Pasta Pot",
+        "TM-0300": "Tent Mallet",
+        "MX-0900": "Stand Mixer 900",
+        "MX-0500": "Stand Mixer 500",
+    },
+)
+
+
+def _read(text: str) -> list[tuple[str, object, object]]:
+    return sorted(
+        ((c.kind.value, c.value, c.subject) for c in extract(text, context=CONTEXT)), key=str
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "compiled"),
+    [
+        (r"7(?=\s*(?:[.,!]|$))", r"7(?=\s*(?:[\n.,!]|$))"),
+        # The line break goes first, so that it never ends a range.
+        (r"x(?:[.\u2014-]|$)", r"x(?:[\n.\u2014-]|$)"),
+        # A "]" opening a class is a literal: the break goes after it.
+        (r"x(?:[].]|$)", r"x(?:[]\n.]|$)"),
+        # Left as written: a negated class, a class holding a break already, a class not
+        # followed by "or the end", an escaped bracket.
+        (r"[^.]|$", r"[^.]|$"),
+        (r"[.\n]|$", r"[.\n]|$"),
+        (r"[.,] |$", r"[.,] |$"),
+        (r"\[.]|$", r"\[.]|$"),
+        (r"no end here [.,]", r"no end here [.,]"),
+    ],
+)
+def test_a_line_break_is_added_to_every_closing_class(source: str, compiled: str) -> None:
+    assert closing_at_line_ends(source) == compiled
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "pasta pot - we've got 9",
+        "pasta pot - we've got 9\n\nAnything else I can do for you?",
+        "pasta pot - we've got 9\nCheers, Sam",
+    ],
+)
+def test_a_count_that_ends_its_line_is_read_whatever_follows_the_line(answer: str) -> None:
+    assert _read(answer) == [
+        ("availability", "in_stock", "PN-0021"),
+        ("quantity", 9, "PN-0021"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "None of our stand mixers, the Stand Mixer 900 included, are in stock.",
+        "Thanks for waiting. None of our stand mixers, the Stand Mixer 900 included, are in stock.",
+        "## What I found\n\nNone of our stand mixers, the Stand Mixer 900 included, are in stock.",
+    ],
+)
+def test_none_of_a_group_denies_stock_after_a_sentence_before_it(answer: str) -> None:
+    assert _read(answer) == [("availability", "out_of_stock", "MX-0900")]
+
+
+def test_a_question_that_carries_a_fact_is_no_non_answer() -> None:
+    # Before: the greeting was filler and the question passed over, so the answer "said
+    # nothing" beside its stock claim.
+    answer = "Hi there, thanks for reaching out! yes we've got 4 tent mallets, shall I hold one?"
+    assert _read(answer) == [
+        ("availability", "in_stock", "TM-0300"),
+        ("quantity", 4, "TM-0300"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # A heading says nothing when its answer says nothing …
+        ("### Your question\n\nApologies for the mix-up!", [("other",)]),
+        # … and a heading's own claim overrules the non-answer.
+        ("### Sold out\n\nSorry about that!", [("out_of_stock",)]),
+    ],
+)
+def test_a_heading_over_filler(answer: str, expected: list[tuple[str]]) -> None:
+    assert [(value,) for _, value, _ in _read(answer)] == expected
+
+
+def test_a_label_before_a_delivery_date_is_no_message() -> None:
+    assert _read("**Update:** it should be with you on Friday 11th December.") == [
+        ("delivery_date", "2026-12-11", None)
+    ]
+    # The message itself still is one: its time is the update's, not the parcel's.
+    assert _read("An update should be with you by Friday.") == []
+
+
+@pytest.mark.parametrize("answer", ["- last 2 tent mallet", "**Stock:** last 2 tent mallet"])
+def test_the_last_few_named_after_a_bullet_or_a_label(answer: str) -> None:
+    assert _read(answer) == [
+        ("availability", "low_stock", "TM-0300"),
+        ("quantity", 2, "TM-0300"),
+    ]
