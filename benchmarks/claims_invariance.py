@@ -22,7 +22,7 @@ import json
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -47,47 +47,74 @@ def _one_line(text: str) -> bool:
 _BLOCK_OPENING = re.compile(r"[|#>*+-]|\d+[.)]\s")
 
 
-def _greeting(text: str) -> str | None:
+def _greeting(text: str, names: Sequence[str]) -> str | None:
     greeting = "Hi there, thanks for getting in touch!"
     joint = "\n\n" if _BLOCK_OPENING.match(text) else " "
     return greeting + joint + text
 
 
-def _closing(text: str) -> str | None:
+def _closing(text: str, names: Sequence[str]) -> str | None:
     return text + "\n\nIs there anything else I can help you with today?"
 
 
-def _bullet(text: str) -> str | None:
+def _bullet(text: str, names: Sequence[str]) -> str | None:
     return "- " + text if _one_line(text) else None
 
 
-def _bold_label(text: str) -> str | None:
+def _bold_label(text: str, names: Sequence[str]) -> str | None:
     return "**Update:** " + text if _one_line(text) else None
 
 
-def _heading(text: str) -> str | None:
+def _heading(text: str, names: Sequence[str]) -> str | None:
     return "### Here's what I found\n\n" + text
 
 
-def _paragraphs(text: str) -> str | None:
+def _paragraphs(text: str, names: Sequence[str]) -> str | None:
     parts = _sentences(text)
     return "\n\n".join(parts) if len(parts) > 1 and _one_line(text) else None
 
 
-def _numbered(text: str) -> str | None:
+def _numbered(text: str, names: Sequence[str]) -> str | None:
     parts = _sentences(text)
     if len(parts) < 2 or not _one_line(text):
         return None
     return "\n".join(f"{n}. {part}" for n, part in enumerate(parts, 1))
 
 
-def _curly(text: str) -> str | None:
+def _curly(text: str, names: Sequence[str]) -> str | None:
     changed = text.replace("'", "\u2019")
     return changed if changed != text else None
 
 
+def _sure(text: str, names: Sequence[str]) -> str | None:
+    return "Sure!" + ("\n\n" if _BLOCK_OPENING.match(text) else " ") + text
+
+
+def _hope_helps(text: str, names: Sequence[str]) -> str | None:
+    if not _one_line(text):
+        return None
+    said = text.rstrip()
+    stop = "" if said[-1:] in ".!?" or not said[-1:].isascii() else "."
+    return f"{said}{stop} Hope that helps! 😊"
+
+
+def _bold_names(text: str, names: Sequence[str]) -> str | None:
+    """Each catalogued name the text says, in bold: "the **Blue Kettle** is in stock"."""
+    said = [name for name in sorted(names, key=len, reverse=True) if name]
+    pattern = "|".join(re.escape(name) for name in said)
+    if not pattern or "*" in text:
+        return None
+    # Not a name said as part of a longer one ("the Blue Kettle Max"): a word after it that
+    # opens with a capital or a digit may be the rest of a name.
+    bolded = re.sub(rf"(?<![\w*])(?:{pattern})(?![\w*]| [A-Z0-9])", r"**\g<0>**", text, flags=re.I)
+    return bolded if bolded != text else None
+
+
 #: name → transform (None: the transform does not apply to that text).
-TRANSFORMS: dict[str, Callable[[str], str | None]] = {
+TRANSFORMS: dict[str, Callable[[str, Sequence[str]], str | None]] = {
+    "sure": _sure,
+    "bold_names": _bold_names,
+    "hope_helps": _hope_helps,
     "greeting": _greeting,
     "closing": _closing,
     "bullet": _bullet,
@@ -139,7 +166,7 @@ def main() -> None:
     misses: dict[str, list[str]] = defaultdict(list)
     for voice, example in right_now:
         for name, transform in TRANSFORMS.items():
-            text = transform(example.text)
+            text = transform(example.text, list(example.context.items.values()))
             if text is None:
                 continue
             cell = kept[name][voice]

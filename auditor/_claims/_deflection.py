@@ -980,6 +980,8 @@ _FILLER = compile_pattern(
     r"|please (?:refer|see) (?:to )?(?:the|my) (?:original|previous|earlier|above)"
     r" (?:message|answer|response)"
     r"|(?:hi|hello|hey)(?: there)?"
+    # A model's closing words, after an answer or after nothing.
+    r"|(?:i )?hope (?:that|this) helps"
     r"|thank(?:s| you)(?: so much)?(?: for (?:your patience|reaching out|your message|asking"
     r"|letting me know|bringing this to my attention|contacting us|getting in touch|your question"
     r"|your enquiry|your inquiry|your query|the question|waiting|holding|your understanding"
@@ -1003,7 +1005,9 @@ _JOINTS = ("and", "but", "so", "then", "just", "ok", "again", "though", "too", "
 #: What may remain of a sentence once its filler is taken out: joints and punctuation.
 _RESIDUE = compile_pattern(
     r"[\W_]*(?:(?:and|but|so|then|just|ok|okay|again|though|too|please|tbh|honestly|oops|whoops"
-    r"|sorry|unfortunately|annoyingly|afraid|i'm afraid|to be honest)\b[\W_]*)*"
+    r"|sorry|unfortunately|annoyingly|afraid|i'm afraid|to be honest"
+    # A model's opening word: left over, never filler of its own ("Sure!" alone says yes).
+    r"|sure|of course|certainly|absolutely)\b[\W_]*)*"
 )
 
 

@@ -28,6 +28,7 @@ from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._shorthand import expand, may_hold_shorthand
 from auditor._claims._text import Segment
+from auditor._claims._unbold import unbolded
 
 _DEFAULT_CONTEXT = ExtractionContext()
 #: Every extractor in `ClaimKind` order, looked up once rather than per answer. A kind the
@@ -68,12 +69,21 @@ def extract(
     wanted = None if kinds is None else {ClaimKind(k) for k in kinds}
     context = context or _DEFAULT_CONTEXT
     doc = Document.of(text, context)
+    # Emphasis around a name taken off, and the answer read again (`_unbold`); spans mapped
+    # back to `text`.
+    plain = unbolded(text, doc)
+    if plain is not None:
+        return plain.restore(_spelt(plain.text, Document.of(plain.text, context), wanted))
+    return _spelt(text, doc, wanted)
+
+
+def _spelt(text: str, doc: Document, wanted: set[ClaimKind] | None) -> list[Claim]:
     # Chat shorthand spelt out once for every kind's rules, only where its words occur (the
     # document's word index tells, at no cost); spans mapped back to `text`.
     if may_hold_shorthand(text, doc.words.word_set):
-        spelt = expand(text, context.items, context.index)
+        spelt = expand(text, doc.context.items, doc.context.index)
         if spelt is not None:
-            return spelt.restore(_read(Document.of(spelt.text, context), wanted))
+            return spelt.restore(_read(Document.of(spelt.text, doc.context), wanted))
     return _read(doc, wanted)
 
 

@@ -115,3 +115,60 @@ def test_the_last_few_named_after_a_bullet_or_a_label(answer: str) -> None:
         ("availability", "low_stock", "TM-0300"),
         ("quantity", 2, "TM-0300"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "**pasta pot** x2 left",
+            [("availability", "low_stock", "PN-0021"), ("quantity", 2, "PN-0021")],
+        ),
+        # The denial in reach again: no stock read beside it.
+        (
+            "There are zero units of the **Pasta Pot** available today.",
+            [("availability", "out_of_stock", "PN-0021"), ("quantity", 0, "PN-0021")],
+        ),
+        ("The _Tent Mallet_ is sold out.", [("availability", "out_of_stock", "TM-0300")]),
+        # A bold line of its own stays a heading over the lines below it.
+        (
+            "**Pasta Pot**\n\nIn stock: 6",
+            [("availability", "in_stock", "PN-0021"), ("quantity", 6, "PN-0021")],
+        ),
+        # An emphasised name that is not the catalogue's stays as it is.
+        (
+            "We don't sell anything called *Pasta Pot Deluxe*.",
+            [("availability", "not_carried", None)],
+        ),
+    ],
+)
+def test_emphasis_around_a_name_is_taken_off_before_reading(
+    answer: str, expected: list[tuple[str, object, object]]
+) -> None:
+    assert _read(answer) == sorted(expected, key=str)
+
+
+def test_spans_of_an_answer_read_without_its_emphasis_are_the_answer_s_own() -> None:
+    answer = "There are zero units of the **Pasta Pot** available today."
+    spans = {answer[slice(*c.span)] for c in extract(answer, context=CONTEXT)}
+    assert spans == {"zero units"}
+    answer = "Only 2 **Pasta Pot** left!"
+    assert {answer[slice(*c.span)] for c in extract(answer, context=CONTEXT)} == {
+        "2 **Pasta Pot** left"
+    }
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("Of course! Apologies for the mix-up.", [("deflection", "other", None)]),
+        ("Apologies for the mix-up. Hope this helps!", [("deflection", "other", None)]),
+        # "Sure!" alone may be a yes: never a non-answer of its own.
+        ("Sure!", []),
+        ("Certainly! The Pasta Pot is in stock.", [("availability", "in_stock", "PN-0021")]),
+    ],
+)
+def test_a_model_s_opening_and_closing_words(
+    answer: str, expected: list[tuple[str, object, object]]
+) -> None:
+    assert _read(answer) == expected
