@@ -1,0 +1,93 @@
+"""Answers that talk in a non-answer's form, with no word of what was asked (pure).
+
+Issue 16 keeps an answer with no claim of the asked kind `unread` unless a non-answer is
+recognised in it, because a right answer in words no rule reads has the same shape ("RMA-1011
+is with our warehouse team"). `auditor._elsewhere` recognises one kind of non-answer by what
+the reader read in it (a claim of another topic). This module recognises two by their *form*,
+whatever their words, where a careful reader sees that the answer cannot hold the fact:
+
+* **News announced, none given.** The answer announces news of the subject and gives none
+  ("A recent update on return RMA-1005 has been reported.", "No news on your order yet."), or
+  gives news that is not of the asked topic ("The latest update to ORD-10018 is a patch that
+  has been released by the manufacturer of the device."): the frame "the latest / a recent /
+  no news or update on …" promises news, and the answer holds no word that news of the asked
+  topic could be told in.
+* **A place that is no place.** The answer puts the subject in a place that is the record
+  itself ("The order is currently in the Order-10018.", "… in the Order-10007 store.") or a
+  section or page of a website or store ("… located at the "Sales" section of the website"):
+  where a parcel is would say something of its status (at the depot, in the van, at your
+  door), but neither of these is anywhere a parcel, a return or a refund can be.
+
+Both forms are read only when the answer holds no word of the asked topic's vocabulary
+(`auditor._elsewhere.VOCABULARY`, record ids aside), the guard `_elsewhere` keeps: a word of it
+means a claim of the asked kind may be there in words no rule reads (a wrong one too), and the
+answer stays `unread`. The judge asks this last, after every claim, non-answer and
+`_elsewhere`, so it can only turn an `unread` into `unanswered`; never a `pass`, never a
+`fail`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+
+from auditor._claims import ClaimKind
+from auditor._claims._text import normalise
+from auditor._elsewhere import VOCABULARY, asked_topic
+
+#: A record's id as an answer writes it, replaced by one token so the forms can name it.
+_RECORD_ID = re.compile(r"\b[a-z]{2,6}-?\d{2,}\b")
+_ID = "recordref"
+_NEWS = r"(?:update|updates|news|development|developments)"
+_ON = r"(?:on|to|from|about|for|regarding|re|with|of)"
+#: The forms, by the reason each gives.
+FORMS: Mapping[str, re.Pattern[str]] = MappingProxyType(
+    {
+        "announces news of it and gives none of its": re.compile(
+            # "the latest update to …", "a recent update on …", "the newest news from …"
+            rf"\b(?:latest|last|recent|most recent|newest|new) {_NEWS} {_ON}\b"
+            # "no news on …", "no update yet on …"
+            rf"|(?:^|[.!?:] |\bthere is |\bthere's |\bi have |\bwe have )no {_NEWS}"
+            rf"(?: yet)? {_ON}\b"
+        ),
+        "puts it in a place that is no place, and says nothing of its": re.compile(
+            r"\b(?:is|are|was|were|'s) (?:currently |now |still |presently )?(?:located |sitting"
+            r" |kept |held |stored |listed )?(?:in|at|on) (?:the |our |your |a )?"
+            rf"(?:{_ID}\b"
+            r'|"?[\w -]{1,30}"? (?:section|page|tab|category|department|area|part) of (?:the |our'
+            r' |your |a |an )?(?:"?[\w -]{1,30}"? )?(?:website|web site|site|online store|store'
+            r"|online shop|shop|app|catalog|catalogue|marketplace)\b)"
+        ),
+    }
+)
+#: How the asked fact is named in a reason, by the asked kind's first claim kind.
+_FACT_WORDS: Mapping[ClaimKind, str] = MappingProxyType(
+    {
+        ClaimKind.AVAILABILITY: "stock",
+        ClaimKind.QUANTITY: "stock",
+        ClaimKind.ORDER_STATUS: "status",
+        ClaimKind.DELIVERY_DATE: "delivery date",
+        ClaimKind.TRACKING: "tracking",
+        ClaimKind.DELAY: "delay",
+        ClaimKind.RETURN_STATUS: "status",
+        ClaimKind.REFUND: "refund",
+        ClaimKind.REFUND_AMOUNT: "refund",
+        ClaimKind.DISCOUNT: "price",
+    }
+)
+
+
+def idle_form(claim_kinds: Sequence[ClaimKind], text: str) -> str | None:
+    """The reason of the answer's non-answer form, when it has one and holds no word of the
+    asked topic (see the module doc); None otherwise."""
+    topic = asked_topic(claim_kinds)
+    if topic is None or not text:
+        return None
+    words = _RECORD_ID.sub(_ID, normalise(text))
+    if VOCABULARY[topic].search(words.replace(_ID, " ")):
+        return None
+    for reason, form in FORMS.items():
+        if form.search(words):
+            return f"{reason} {_FACT_WORDS.get(claim_kinds[0], topic)}"
+    return None
