@@ -39,18 +39,19 @@ from auditor._elsewhere import VOCABULARY, asked_topic
 #: A record's id as an answer writes it, replaced by one token so the forms can name it.
 _RECORD_ID = re.compile(r"\b[a-z]{2,6}-?\d{2,}\b")
 _ID = "recordref"
-_NEWS = r"(?:update|updates|news|development|developments)"
+_NEWS_WORDS = r"(?:update|updates|news|development|developments)"
 _ON = r"(?:on|to|from|about|for|regarding|re|with|of)"
 #: The forms, by the reason each gives.
+_NEWS = re.compile(
+    # "the latest update to …", "a recent update on …", "the newest news from …"
+    rf"\b(?:latest|last|recent|most recent|newest|new) {_NEWS_WORDS} {_ON}\b"
+    # "no news on …", "no update yet on …"
+    rf"|(?:^|[.!?:] |\bthere is |\bthere's |\bi have |\bwe have )no {_NEWS_WORDS}"
+    rf"(?: yet)? {_ON}\b"
+)
 FORMS: Mapping[str, re.Pattern[str]] = MappingProxyType(
     {
-        "announces news of it and gives none of its": re.compile(
-            # "the latest update to …", "a recent update on …", "the newest news from …"
-            rf"\b(?:latest|last|recent|most recent|newest|new) {_NEWS} {_ON}\b"
-            # "no news on …", "no update yet on …"
-            rf"|(?:^|[.!?:] |\bthere is |\bthere's |\bi have |\bwe have )no {_NEWS}"
-            rf"(?: yet)? {_ON}\b"
-        ),
+        "announces news of it and gives none of its": _NEWS,
         "puts it in a place that is no place, and says nothing of its": re.compile(
             r"\b(?:is|are|was|were|'s) (?:currently |now |still |presently )?(?:located |sitting"
             r" |kept |held |stored |listed )?(?:in|at|on) (?:the |our |your |a )?"
@@ -78,6 +79,44 @@ _FACT_WORDS: Mapping[ClaimKind, str] = MappingProxyType(
 )
 
 
+#: What news announced goes on to say ("… is that …", "… is …", "…: …"): its first words.
+_NEWS_BODY = re.compile(
+    r"\b(?:is|was|are|were)(?: that)? (?P<head>[\w'-]+)(?: (?P<next>[\w'-]+))?"
+    r"|: ?(?P<colon>[\w'-]+)(?: (?P<colon_next>[\w'-]+))?"
+)
+#: Words that make the news the subject's own ("… is that it's been binned", "… is that your
+#: order …", "…: the parcel …"): whatever words follow may be a status no rule reads.
+_PRONOUN_WORDS = (
+    "it it's its itself they they're their them this these those you we we've we're i i'm"
+)
+_RECORD_NOUN_WORDS = """
+    order orders return returns refund refunds item items parcel parcels package packages
+    shipment delivery purchase goods product products stock money
+"""
+_DETERMINER_WORDS = "the a an your yours our my this that these those"
+_PRONOUNS = frozenset(_PRONOUN_WORDS.split())
+_RECORD_NOUNS = frozenset(_RECORD_NOUN_WORDS.split()) | {_ID}
+_DETERMINERS = frozenset(_DETERMINER_WORDS.split())
+#: The record topics, whose subject is a record the news frame names by id or pronoun.
+_RECORD_TOPICS = frozenset({"orders", "returns"})
+
+
+def _news_of_the_subject(words: str, topic: str, frame: re.Match[str]) -> bool:
+    """The news announced goes on to tell something of the subject itself, or of anything
+    when the subject is an item (whose name, which no rule knows, may be that thing): then
+    the answer may hold the fact in words no rule reads, and it is not idle talk."""
+    body = _NEWS_BODY.search(words, frame.end(), frame.end() + 80)
+    if body is None:
+        return False
+    if topic not in _RECORD_TOPICS:
+        return True
+    head = body.group("head") or body.group("colon") or ""
+    after = body.group("next") or body.group("colon_next") or ""
+    if head in _PRONOUNS or head in _RECORD_NOUNS:
+        return True
+    return head in _DETERMINERS and after in _RECORD_NOUNS
+
+
 def idle_form(claim_kinds: Sequence[ClaimKind], text: str) -> str | None:
     """The reason of the answer's non-answer form, when it has one and holds no word of the
     asked topic (see the module doc); None otherwise."""
@@ -88,6 +127,8 @@ def idle_form(claim_kinds: Sequence[ClaimKind], text: str) -> str | None:
     if VOCABULARY[topic].search(words.replace(_ID, " ")):
         return None
     for reason, form in FORMS.items():
-        if form.search(words):
-            return f"{reason} {_FACT_WORDS.get(claim_kinds[0], topic)}"
+        found = form.search(words)
+        if found is None or (form is _NEWS and _news_of_the_subject(words, topic, found)):
+            continue
+        return f"{reason} {_FACT_WORDS.get(claim_kinds[0], topic)}"
     return None

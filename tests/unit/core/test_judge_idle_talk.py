@@ -64,12 +64,7 @@ def verdict(kind: str, subject: str, question: str, answer: str):
             "The newest development on RMA-2040 is a redesigned logo for the brand.",
             NEWS,
         ),
-        (
-            "stock.availability",
-            "KT-4410",
-            "The latest news about the Nordic Kettle is a review by a famous chef.",
-            NEWS,
-        ),
+        ("stock.availability", "KT-4410", "There's no news on the Nordic Kettle yet.", NEWS),
         # A place that is the record itself, or a section of a website.
         ("order.eta", "ORD-30012", "Your order is presently kept in the ORD-30012 folder.", PLACE),
         (
@@ -102,6 +97,12 @@ def test_a_non_answer_form_with_no_word_of_the_topic_is_unanswered(kind, subject
         ("order.eta", "ORD-30012", "No news on ORD-30012 since Monday."),
         ("return.status", "RMA-2040", "A recent update on RMA-2040: the money is on its way."),
         ("stock.availability", "KT-4410", "The latest news on the Nordic Kettle: few left."),
+        # News of the subject itself, or of anything when the subject is an item: the words
+        # after may be a status no rule reads.
+        ("order.status", "ORD-30012", "The latest update on ORD-30012 is that it's been binned."),
+        ("order.status", "ORD-30012", "The latest news from ORD-30012: your purchase got binned."),
+        ("return.status", "RMA-2040", "The latest update on RMA-2040 is that the item is binned."),
+        ("stock.availability", "KT-4410", "The latest news on the Nordic Kettle is a hiatus."),
         # A real place says something of where it is (a parcel at a depot, in a store).
         ("order.status", "ORD-30012", "Your order ORD-30012 is at the Leeds store."),
         ("order.status", "ORD-30012", "ORD-30012 is in the Dispatched section of your account."),
@@ -133,7 +134,7 @@ def test_a_pushback_reply_in_the_form_leaves_the_first_answer_standing():
         turns=("Is the Nordic Kettle in stock?", "Are you sure? It says sold out."),
     )
     first = "The Nordic Kettle is in stock."
-    reply = "The latest news about the Nordic Kettle is a review by a famous chef."
+    reply = "There's no news on the Nordic Kettle yet, sorry."
     opening = first_look(
         kind, asked, EXTRACT(first, NOW), KETTLE, AnswerContext(first, NOW, None, turn=0)
     )
