@@ -3,7 +3,7 @@
 Issue 16 keeps an answer with no claim of the asked kind `unread` unless a non-answer is
 recognised in it, because a right answer in words no rule reads has the same shape ("RMA-1011
 is with our warehouse team"). `auditor._elsewhere` recognises one kind of non-answer by what
-the reader read in it (a claim of another topic). This module recognises two by their *form*,
+the reader read in it (a claim of another topic). This module recognises three by their *form*,
 whatever their words, where a careful reader sees that the answer cannot hold the fact:
 
 * **News announced, none given.** The answer announces news of the subject and gives none
@@ -18,7 +18,11 @@ whatever their words, where a careful reader sees that the answer cannot hold th
   where a parcel is would say something of its status (at the depot, in the van, at your
   door), but neither of these is anywhere a parcel, a return or a refund can be.
 
-Both forms are read only when the answer holds no word of the asked topic's vocabulary
+And a third, whose words are the customer's own: **the question given back in part** ("quick
+question: harbor frying pan 3708 - in stock or not?" answered "Quick question: 3708 - in stock
+or not?"), still a question, as the question given back whole (`auditor._scope`) is.
+
+The first two forms are read only when the answer holds no word of the asked topic's vocabulary
 (`auditor._elsewhere.VOCABULARY`, record ids aside), the guard `_elsewhere` keeps: a word of it
 means a claim of the asked kind may be there in words no rule reads (a wrong one too), and the
 answer stays `unread`. The judge asks this last, after every claim, non-answer and
@@ -117,9 +121,44 @@ def _news_of_the_subject(words: str, topic: str, frame: re.Match[str]) -> bool:
     return head in _DETERMINERS and after in _RECORD_NOUNS
 
 
-def idle_form(claim_kinds: Sequence[ClaimKind], text: str) -> str | None:
-    """The reason of the answer's non-answer form, when it has one and holds no word of the
-    asked topic (see the module doc); None otherwise."""
+#: The reason of an answer that is a question of the customer's, given back shortened.
+GIVEN_BACK_IN_PART = "the question given back in part instead of an answer"
+#: A question given back in part keeps at least this many of its words.
+_IN_PART_MIN = 3
+_WORD = re.compile(r"[^\W_]+")
+
+
+def gives_back_in_part(text: str, questions: Sequence[str]) -> bool:
+    """The answer is one of the customer's questions with words left out, still a question
+    ("quick question: harbor frying pan 3708 - in stock or not?" answered "Quick question:
+    3708 - in stock or not?"): its words, at least three, are the question's in the same
+    order, and fewer. Like the question given back whole (`auditor._scope`), its words are
+    the customer's, and it asks what it should answer; a statement made of them ("Chef Knife -
+    in stock.") is an answer, and is not this."""
+    said = normalise(text).strip()
+    if not said.endswith("?"):
+        return False
+    words = _WORD.findall(said)
+    if len(words) < _IN_PART_MIN:
+        return False
+    for question in questions:
+        asked = normalise(question).strip()
+        if not asked.endswith("?"):
+            continue
+        asked_words = iter(_WORD.findall(asked))
+        if len(words) < len(_WORD.findall(asked)) and all(w in asked_words for w in words):
+            return True
+    return False
+
+
+def idle_form(
+    claim_kinds: Sequence[ClaimKind], text: str, questions: Sequence[str] = ()
+) -> str | None:
+    """The reason of the answer's non-answer form: a question given back in part, or news
+    announced or a place that is no place when the answer holds no word of the asked topic
+    (see the module doc); None otherwise."""
+    if gives_back_in_part(text, questions):
+        return GIVEN_BACK_IN_PART
     topic = asked_topic(claim_kinds)
     if topic is None or not text:
         return None

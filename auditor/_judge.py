@@ -22,7 +22,8 @@ When the answer makes no claim of the probe's kind about its subject:
   longer available." to a return question) → `unanswered`, talk about something else
   (`auditor._elsewhere`);
 * news announced and none given, or the subject put in a place that is no place, and no word
-  of the asked topic in the answer → `unanswered` (`auditor._idle_talk`);
+  of the asked topic in the answer, or the question given back in part → `unanswered`
+  (`auditor._idle_talk`);
 * anything else → `unread`: the auditor could not read the answer. That is the auditor's own
   limit, not the assistant's fault, and never a pass.
 
@@ -368,7 +369,7 @@ def _no_answer(
     if elsewhere is not None:
         reason = elsewhere_reason(elsewhere, kind.claim_kinds)
         return Judgement(Verdict.UNANSWERED, reason, (elsewhere,), accepted)
-    idle = idle_form(kind.claim_kinds, text)
+    idle = idle_form(kind.claim_kinds, text, probe.turns)
     if idle is not None:
         return Judgement(Verdict.UNANSWERED, idle, (), accepted)
     kinds = "/".join(k.value for k in kind.claim_kinds)

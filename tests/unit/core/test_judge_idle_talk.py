@@ -35,6 +35,7 @@ KETTLE = StockFact("KT-4410", ITEMS["KT-4410"], Availability.IN_STOCK, 12, NOW)
 FACTS = {"RMA-2040": RETURN, "ORD-30012": ORDER, "KT-4410": KETTLE}
 NEWS = "announces news of it and gives none of its"
 PLACE = "puts it in a place that is no place, and says nothing of its"
+GIVEN_BACK_IN_PART = "the question given back in part instead of an answer"
 
 
 def verdict(kind: str, subject: str, question: str, answer: str):
@@ -142,3 +143,29 @@ def test_a_pushback_reply_in_the_form_leaves_the_first_answer_standing():
     assert final.verdict is Verdict.UNANSWERED
     assert opening is not None
     assert after_pushback(opening, final).verdict is Verdict.PASS
+
+
+def test_a_question_given_back_in_part_is_unanswered():
+    seen = verdict(
+        "stock.availability",
+        "KT-4410",
+        "Hey there, is the Nordic Kettle in stock today?",
+        "Is the Nordic Kettle in stock?",
+    )
+    assert (seen.verdict, seen.reason) == (Verdict.UNANSWERED, GIVEN_BACK_IN_PART)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Nordic Kettle: in stock.",  # the question's words made a statement: an answer
+        "The kettle?",  # too short to tell from a question back
+        "Did you mean the Nordic Kettle?",  # words of its own
+        "Is the Nordic Kettle in stock? It is not.",  # a question, then an answer
+    ],
+)
+def test_a_statement_a_short_question_or_words_of_its_own_are_not_given_back(answer):
+    seen = verdict(
+        "stock.availability", "KT-4410", "Hey there, is the Nordic Kettle in stock today?", answer
+    )
+    assert seen.reason != GIVEN_BACK_IN_PART
