@@ -52,7 +52,8 @@ TOPICS: Mapping[ClaimKind, str] = MappingProxyType(
 )
 
 #: Words an answer about each topic may be told in, read or not: their presence keeps an
-#: answer with no claim of the asked kind `unread`. Stems match at a word's start.
+#: answer with no claim of the asked kind `unread`. Stems match at a word's start ("late" not
+#: in "latest": "the latest update" says nothing late).
 _MONTHS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|week|day"
     r"|today|tomorrow|tonight|morning|afternoon|evening|hour|soon|next|later|eta|due"
@@ -72,7 +73,7 @@ VOCABULARY: Mapping[str, re.Pattern[str]] = MappingProxyType(
             r"|truck|post|mail|parcel|package|pkg|box|sent|send|left|leav|track|pending"
             r"|process|prepar|pack|pick|cancel|confirm|placed|receiv|hold|held|paid|pay"
             r"|collect|door|ready|avail|warehouse|depot|hub|facilit|status|expect|estimat"
-            r"|delay|late|time|schedul|fulfil|complet|progress|stuck|lost|return|refund|stock"
+            r"|delay|late(?!st)|time|schedul|fulfil|complet|progress|stuck|lost|return|refund|stock"
             r"|sold|sell|backorder|back-?order"
             r"|dhl|ups|usps|dpd|fedex|royal mail|parcelforce|evri|hermes|yodel|gls|postnl"
             rf"|inpost|{_MONTHS}|\d)"
@@ -83,7 +84,7 @@ VOCABULARY: Mapping[str, re.Pattern[str]] = MappingProxyType(
             r"|assess|check|process|pending|refund|paid|pay|credit|money|reimburs|issu|label"
             r"|request|open|clos|complet|warehouse|drop|ship|sent|send|post|parcel|package"
             r"|status|cancel|expir|eligib|window|amount|eur|usd|gbp|track|deliver|transit"
-            r"|progress|wait|await|hold|held|delay|late|accounts?|bank|card|stage"
+            r"|progress|wait|await|hold|held|delay|late(?!st)|accounts?|bank|card|stage"
             rf"|{_MONTHS}|\d)|[£$€]"
         ),
         "price": re.compile(r"\b(?:discount|off|sale|price|cost|cheap|deal|offer|\d)|[£$€%]"),

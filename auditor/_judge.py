@@ -21,6 +21,9 @@ When the answer makes no claim of the probe's kind about its subject:
 * a claim of another topic, and no word of the asked topic in the answer ("The RMA-1012 is no
   longer available." to a return question) → `unanswered`, talk about something else
   (`auditor._elsewhere`);
+* news announced and none given, or the subject put in a place that is no place, and no word
+  of the asked topic in the answer, or the question given back in part → `unanswered`
+  (`auditor._idle_talk`);
 * anything else → `unread`: the auditor could not read the answer. That is the auditor's own
   limit, not the assistant's fault, and never a pass.
 
@@ -66,6 +69,7 @@ from auditor._compat import (
 from auditor._delay_judge import delay_look
 from auditor._elsewhere import elsewhere_reason, talks_elsewhere
 from auditor._facts import Fact, OrderFact, ReturnFact, Snapshot, StockFact
+from auditor._idle_talk import idle_form
 from auditor._privacy import look_for_disclosure
 from auditor._probes._kinds import PROBE_KINDS, ProbeKind
 from auditor._probes._model import Probe
@@ -339,7 +343,7 @@ def _no_answer(
     text: str = "",
 ) -> Judgement:
     """No claim of the asked kind: a question back, a deflection, talk about something else
-    (`auditor._elsewhere`), or an unread answer."""
+    (`auditor._elsewhere`), a non-answer's form (`auditor._idle_talk`), or an unread answer."""
     questions = tuple(c for c in claims if c.kind is ClaimKind.CLARIFICATION)
     inexact = INEXACT_MENTIONS.get(probe.param("mention") or "exact")
     if questions and inexact is not None:
@@ -365,6 +369,9 @@ def _no_answer(
     if elsewhere is not None:
         reason = elsewhere_reason(elsewhere, kind.claim_kinds)
         return Judgement(Verdict.UNANSWERED, reason, (elsewhere,), accepted)
+    idle = idle_form(kind.claim_kinds, text, probe.turns)
+    if idle is not None:
+        return Judgement(Verdict.UNANSWERED, idle, (), accepted)
     kinds = "/".join(k.value for k in kind.claim_kinds)
     return Judgement(
         Verdict.UNREAD, f"could not read a {kinds} claim about {probe.subject}", (), accepted

@@ -593,6 +593,11 @@ _TABLE = RuleSet.of(
         rf" {_IT} (?:available|in {_STOCK}|back) (?:soon|shortly|again)\b",
         r"(?:it|they|xx+|the xx+)(?:'ll| will| should)(?: (?:hopefully|probably|likely))? be"
         r" available (?:soon|shortly)\b",
+        # More of it to come (llm8): "I'll make sure to have a few more in stock soon", "we
+        # will have more available shortly": a restock, never in stock now (it was read so).
+        r"(?:i|we)(?:'ll| will| shall)(?: (?:be sure|make sure|try|hope|aim|expect) to)?"
+        rf" (?:have|get) (?:a few |some |a couple |plenty )?more(?: of {_IT})? (?:available"
+        rf"|in {_STOCK}|back|in) (?:soon|shortly)\b",
     ),
 )
 

@@ -415,6 +415,10 @@ _CANNOT_CHECK_FAMILIES = rules(
     rf"{_NOT_HAVE} (?:any |the |much )?(?:real-time|real time|live|up-to-date|up to date|current"
     r"|latest|fresh)(?: [\w-]+){0,2}? (?:data|information|info|availability|access|stock"
     r"|inventory|updates|details|figures|numbers|tracking|status|levels)",
+    # Nothing more to tell: "as of my last update, I don't have any additional information
+    # about the current status of …" (a stated limit, like "no real-time data").
+    rf"{_NOT_HAVE} (?:any )?(?:additional|further|more|other|new|extra) (?:information|info"
+    r"|details|data|updates|news) (?:about|on|regarding|for|of|re)\b",
     # A screen that will not answer: "the page keeps spinning", "can't get it to open".
     r"(?:keeps?|kept|keeping) (?:on )?(?:spinning|crashing|freezing|timing out|erroring"
     r"|failing|hanging|logging me out|kicking me out|throwing (?:an )?errors?)",

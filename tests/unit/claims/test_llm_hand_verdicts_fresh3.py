@@ -10,7 +10,8 @@ the measurement is no longer blind.
 
 The fourth set (branch `llm6`) was recorded and judged the same way, and committed before any
 reading change of that branch; the lead scores it once, after merging. So was the fifth (seeds
-51, 52; branch `llm7`), committed before any judging or reading change of that branch.
+51, 52; branch `llm7`), committed before any judging or reading change of that branch, and the
+sixth (seeds 53, 54; branch `llm8`).
 """
 
 from __future__ import annotations
@@ -128,3 +129,40 @@ def test_fifth_set_rows_are_well_formed_like_the_first_set():
 
 def test_fifth_set_two_unused_seeds_every_probe_judged_against_its_stored_audit():
     check_whole_audits(NAME5, {51, 52}, _USED | {47, 48, 49, 50})
+
+
+NAME6 = "llm_hand_verdicts_fresh6.jsonl"
+#: Pinned when the sixth set's hand verdicts were written, before any comparison.
+SHA256_6 = {
+    NAME6: "c062fd4cd4469c0a1dc5c2caf23c41229d965a623c19264049eacd1cecd36ced",
+    "llm_audits/seed53/items.json": (
+        "ae3f370500c3c47f3d8bd6e086b9c4f95c764391da72463bf1935bb332107cc8"
+    ),
+    "llm_audits/seed53/meta.json": (
+        "66fd418a8c488d9fdf2e112e364cda0b63485a0d73058214335d294063e0b999"
+    ),
+    "llm_audits/seed53/results.jsonl": (
+        "174efecaefc0f30ebeac1e5bf4e8885abf07ea58eac36532233ac0ff535fc940"
+    ),
+    "llm_audits/seed54/items.json": (
+        "9d088632d3f28adf495cfbf3aac4adf221629e3fdf1fb5421196f411e812ed11"
+    ),
+    "llm_audits/seed54/meta.json": (
+        "4d664e28a16e9e0f8d3c942b88d8f0a5622f154c808ef9aa4437b48c242504a0"
+    ),
+    "llm_audits/seed54/results.jsonl": (
+        "4283e637e27aa9605c7f48eee29662f52d54143c885fdbe237218c12bdf317a6"
+    ),
+}
+
+
+def test_sixth_fresh_files_are_unchanged():
+    check_unchanged(SHA256_6)
+
+
+def test_sixth_set_rows_are_well_formed_like_the_first_set():
+    check_well_formed(NAME6, 120)
+
+
+def test_sixth_set_two_unused_seeds_every_probe_judged_against_its_stored_audit():
+    check_whole_audits(NAME6, {53, 54}, _USED | {47, 48, 49, 50, 51, 52})

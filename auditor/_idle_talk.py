@@ -1,0 +1,173 @@
+"""Answers that talk in a non-answer's form, with no word of what was asked (pure).
+
+Issue 16 keeps an answer with no claim of the asked kind `unread` unless a non-answer is
+recognised in it, because a right answer in words no rule reads has the same shape ("RMA-1011
+is with our warehouse team"). `auditor._elsewhere` recognises one kind of non-answer by what
+the reader read in it (a claim of another topic). This module recognises three by their *form*,
+whatever their words, where a careful reader sees that the answer cannot hold the fact:
+
+* **News announced, none given.** The answer announces news of the subject and gives none
+  ("A recent update on return RMA-1005 has been reported.", "No news on your order yet."), or
+  gives news that is not of the asked topic ("The latest update to ORD-10018 is a patch that
+  has been released by the manufacturer of the device."): the frame "the latest / a recent /
+  no news or update on …" promises news, and the answer holds no word that news of the asked
+  topic could be told in.
+* **A place that is no place.** The answer puts the subject in a place that is the record
+  itself ("The order is currently in the Order-10018.", "… in the Order-10007 store.") or a
+  section or page of a website or store ("… located at the "Sales" section of the website"):
+  where a parcel is would say something of its status (at the depot, in the van, at your
+  door), but neither of these is anywhere a parcel, a return or a refund can be.
+
+And a third, whose words are the customer's own: **the question given back in part** ("quick
+question: harbor frying pan 3708 - in stock or not?" answered "Quick question: 3708 - in stock
+or not?"), still a question, as the question given back whole (`auditor._scope`) is.
+
+The first two forms are read only when the answer holds no word of the asked topic's vocabulary
+(`auditor._elsewhere.VOCABULARY`, record ids aside), the guard `_elsewhere` keeps: a word of it
+means a claim of the asked kind may be there in words no rule reads (a wrong one too), and the
+answer stays `unread`. The judge asks this last, after every claim, non-answer and
+`_elsewhere`, so it can only turn an `unread` into `unanswered`; never a `pass`, never a
+`fail`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+
+from auditor._claims import ClaimKind
+from auditor._claims._text import normalise
+from auditor._elsewhere import VOCABULARY, asked_topic
+
+#: A record's id as an answer writes it, replaced by one token so the forms can name it.
+_RECORD_ID = re.compile(r"\b[a-z]{2,6}-?\d{2,}\b")
+_ID = "recordref"
+_NEWS_WORDS = r"(?:update|updates|news|development|developments)"
+_ON = r"(?:on|to|from|about|for|regarding|re|with|of)"
+#: The forms, by the reason each gives.
+_NEWS = re.compile(
+    # "the latest update to …", "a recent update on …", "the newest news from …"
+    rf"\b(?:latest|last|recent|most recent|newest|new) {_NEWS_WORDS} {_ON}\b"
+    # "no news on …", "no update yet on …"
+    rf"|(?:^|[.!?:] |\bthere is |\bthere's |\bi have |\bwe have )no {_NEWS_WORDS}"
+    rf"(?: yet)? {_ON}\b"
+)
+FORMS: Mapping[str, re.Pattern[str]] = MappingProxyType(
+    {
+        "announces news of it and gives none of its": _NEWS,
+        "puts it in a place that is no place, and says nothing of its": re.compile(
+            r"\b(?:is|are|was|were|'s) (?:currently |now |still |presently )?(?:located |sitting"
+            r" |kept |held |stored |listed )?(?:in|at|on) (?:the |our |your |a )?"
+            rf"(?:{_ID}\b"
+            r'|"?[\w -]{1,30}"? (?:section|page|tab|category|department|area|part) of (?:the |our'
+            r' |your |a |an )?(?:"?[\w -]{1,30}"? )?(?:website|web site|site|online store|store'
+            r"|online shop|shop|app|catalog|catalogue|marketplace)\b)"
+        ),
+    }
+)
+#: How the asked fact is named in a reason, by the asked kind's first claim kind.
+_FACT_WORDS: Mapping[ClaimKind, str] = MappingProxyType(
+    {
+        ClaimKind.AVAILABILITY: "stock",
+        ClaimKind.QUANTITY: "stock",
+        ClaimKind.ORDER_STATUS: "status",
+        ClaimKind.DELIVERY_DATE: "delivery date",
+        ClaimKind.TRACKING: "tracking",
+        ClaimKind.DELAY: "delay",
+        ClaimKind.RETURN_STATUS: "status",
+        ClaimKind.REFUND: "refund",
+        ClaimKind.REFUND_AMOUNT: "refund",
+        ClaimKind.DISCOUNT: "price",
+    }
+)
+
+
+#: What news announced goes on to say ("… is that …", "… is …", "…: …"): its first words.
+_NEWS_BODY = re.compile(
+    r"\b(?:is|was|are|were)(?: that)? (?P<head>[\w'-]+)(?: (?P<next>[\w'-]+))?"
+    r"|: ?(?P<colon>[\w'-]+)(?: (?P<colon_next>[\w'-]+))?"
+)
+#: Words that make the news the subject's own ("… is that it's been binned", "… is that your
+#: order …", "…: the parcel …"): whatever words follow may be a status no rule reads.
+_PRONOUN_WORDS = (
+    "it it's its itself they they're their them this these those you we we've we're i i'm"
+)
+_RECORD_NOUN_WORDS = """
+    order orders return returns refund refunds item items parcel parcels package packages
+    shipment delivery purchase goods product products stock money
+"""
+_DETERMINER_WORDS = "the a an your yours our my this that these those"
+_PRONOUNS = frozenset(_PRONOUN_WORDS.split())
+_RECORD_NOUNS = frozenset(_RECORD_NOUN_WORDS.split()) | {_ID}
+_DETERMINERS = frozenset(_DETERMINER_WORDS.split())
+#: The record topics, whose subject is a record the news frame names by id or pronoun.
+_RECORD_TOPICS = frozenset({"orders", "returns"})
+
+
+def _news_of_the_subject(words: str, topic: str, frame: re.Match[str]) -> bool:
+    """The news announced goes on to tell something of the subject itself, or of anything
+    when the subject is an item (whose name, which no rule knows, may be that thing): then
+    the answer may hold the fact in words no rule reads, and it is not idle talk."""
+    body = _NEWS_BODY.search(words, frame.end(), frame.end() + 80)
+    if body is None:
+        return False
+    if topic not in _RECORD_TOPICS:
+        return True
+    head = body.group("head") or body.group("colon") or ""
+    after = body.group("next") or body.group("colon_next") or ""
+    if head in _PRONOUNS or head in _RECORD_NOUNS:
+        return True
+    return head in _DETERMINERS and after in _RECORD_NOUNS
+
+
+#: The reason of an answer that is a question of the customer's, given back shortened.
+GIVEN_BACK_IN_PART = "the question given back in part instead of an answer"
+#: A question given back in part keeps at least this many of its words.
+_IN_PART_MIN = 3
+_WORD = re.compile(r"[^\W_]+")
+
+
+def gives_back_in_part(text: str, questions: Sequence[str]) -> bool:
+    """The answer is one of the customer's questions with words left out, still a question
+    ("quick question: harbor frying pan 3708 - in stock or not?" answered "Quick question:
+    3708 - in stock or not?"): its words, at least three, are the question's in the same
+    order, and fewer. Like the question given back whole (`auditor._scope`), its words are
+    the customer's, and it asks what it should answer; a statement made of them ("Chef Knife -
+    in stock.") is an answer, and is not this."""
+    said = normalise(text).strip()
+    if not said.endswith("?"):
+        return False
+    words = _WORD.findall(said)
+    if len(words) < _IN_PART_MIN:
+        return False
+    for question in questions:
+        asked = normalise(question).strip()
+        if not asked.endswith("?"):
+            continue
+        asked_words = iter(_WORD.findall(asked))
+        if len(words) < len(_WORD.findall(asked)) and all(w in asked_words for w in words):
+            return True
+    return False
+
+
+def idle_form(
+    claim_kinds: Sequence[ClaimKind], text: str, questions: Sequence[str] = ()
+) -> str | None:
+    """The reason of the answer's non-answer form: a question given back in part, or news
+    announced or a place that is no place when the answer holds no word of the asked topic
+    (see the module doc); None otherwise."""
+    if gives_back_in_part(text, questions):
+        return GIVEN_BACK_IN_PART
+    topic = asked_topic(claim_kinds)
+    if topic is None or not text:
+        return None
+    words = _RECORD_ID.sub(_ID, normalise(text))
+    if VOCABULARY[topic].search(words.replace(_ID, " ")):
+        return None
+    for reason, form in FORMS.items():
+        found = form.search(words)
+        if found is None or (form is _NEWS and _news_of_the_subject(words, topic, found)):
+            continue
+        return f"{reason} {_FACT_WORDS.get(claim_kinds[0], topic)}"
+    return None
