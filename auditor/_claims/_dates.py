@@ -67,6 +67,14 @@ _TIME_OF_DAY = (
     # (Not a date's first number: "eta 14.12.2026", "due 1.5 days", agent7.)
     r"|o'clock)|\d{1,2}(?=\s*(?:[.!,;](?!\d)|$))"
 )
+_CLOCK_MARK = r"(?:am|pm|a\.m\.|p\.m\.|a\.m|p\.m)"
+#: Two clock times, both with minutes or the second with its mark ("10-11am", "2:00–4:00 pm").
+_WINDOW = (
+    r"\d{1,2}:\d{2}\s*(?:-|\u2013|\u2014|to|and|until|till)\s*\d{1,2}:\d{2}"
+    rf"(?:\s*{_CLOCK_MARK})?"
+    rf"|\d{{1,2}}(?::\d{{2}})?\s*(?:{_CLOCK_MARK}\s*)?(?:-|\u2013|\u2014|to|and|until|till)\s*"
+    rf"\d{{1,2}}(?::\d{{2}})?\s*{_CLOCK_MARK}"
+)
 #: Units of a duration, in days.
 #: How near today a date written "9/12" must be to be read, in one reading only.
 _NEAR_DAYS = 31
@@ -113,13 +121,18 @@ _DATE = compile_pattern(
     rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?"
     r"|(?:the|on|by|arr|eta:?|due|until|till|til"
     # An ordinal right after an agent's word of arriving: "should land 10th-12th", "ETA's 9th".
-    r"|land|lands|arrive|arrives|arriving|expected|exp|eta's|etas)\s+(?:the\s+)?)"
+    r"|land|lands|arrive|arrives|arriving|expected|exp|eta's|etas"
+    # "booked for 14th", chat's "booked 4 14th" (dates8).
+    r"|for|4)\s+(?:the\s+)?)"
     r"(?P<od>\d{1,2})(?:st|nd|rd|th)"
     # "between the 14th and 16th": a range of days of the month, read as its latest.
     r"(?:\s*(?:-|\u2013|\u2014|to|and|or)\s*(?:the\s+)?(?P<odhi>\d{1,2})(?:st|nd|rd|th))?"
     rf"(?!\s+(?:of\s+)?(?:{_MONTHS})(?!\w))"
     # "a fortnight today", "a week tomorrow": British for that many days on from the day.
     r"|(?P<weekon>(?:a|one)\s+(?P<wounit>week|fortnight)\s+(?P<woday>today|tomorrow|tmrw))"
+    # "a week on Monday", "Monday week" (dates8): that weekday, a week (or a fortnight) on.
+    rf"|(?:a|one)\s+(?P<wkunit>week|fortnight)\s+on\s+(?:the\s+)?(?P<wkon>{_WEEKDAY})(?!\w)"
+    rf"|(?P<wkday>{_WEEKDAY})\s+(?P<wkafter>week|fortnight)(?![\w'])"
     # "2 days ago", "a week ago": that many days before today.
     rf"|(?P<ago>{_COUNT})\s+(?P<agounit>days?|weeks?)\s+ago"
     rf"|(?P<rel>{_RELATIVE})"
@@ -136,6 +149,13 @@ _DATE = compile_pattern(
     rf"(?P<n>{_COUNT})(?:\s*(?:-|\u2014|to)\s*(?P<nhi>{_COUNT}))?(?:\s+|(?<=\d)(?=h))"
     r"(?P<biz>(?:business|working|biz|bus\.?|work)\s+)?"
     r"(?P<unit>days?|weeks?|wks?|fortnights?|hours?|hrs?|h)"
+    # A window of clock times, with no word before it (dates8): "a 13:00-15:00 window",
+    # "Estimated arrival: 13:15 – 14:15", "between 1:00 p.m. and 3:00 p.m.": today, unless a
+    # day stands beside it ("thu 10-11am slot").
+    rf"|(?P<win>(?:between\s+)?{_WINDOW})"
+    # A carrier's time stamp, a day and a clock time (dates8): "POD 08/12 15:55",
+    # "signed for by 'SMITH' 09/12 at 08:02": an event already past.
+    r"|(?P<t1>\d{1,2})/(?P<t2>\d{1,2})(?=,?\s+(?:at\s+)?\d{1,2}:\d{2}(?!\d))"
     rf"|(?P<wpre>(?:by|on|this|next|until|before|last|coming|from)\s+)?(?P<wd>{_WEEKDAY})"
     rf"{_NOT_BEFORE_DATE}"
     rf"|(?:(?P<spre>(?:{_SHORT_PREFIX})\s+)(?P<wds>{_WEEKDAY_SHORT})"
@@ -153,6 +173,8 @@ DATE_NEEDLES = (
 )  # fmt: skip
 #: "-thu" after a weekday: the end of a range of weekdays ("wed-thu", "Mon – Wed").
 _WEEKDAY_TAIL = compile_pattern(rf"\s*[-\u2013\u2014/]\s*({_WEEKDAY}|{_WEEKDAY_SHORT})\.?(?!\w)")
+#: What joins a span to the day it is counted from: "3-5 working days from today".
+_ANCHOR_DAY = compile_pattern(r"\s+(?:from|of|after)\s+")
 _RANGE_GAP = compile_pattern(r"\s*(?:and|to|-|\u2014|or|through|until)\s*")
 _RANGE_OPENER = compile_pattern(r"(?:between|from)\s+$")
 
@@ -186,6 +208,10 @@ class DateExpr:
     #: "the next day": days after the date said before it in its sentence (read by the caller,
     #: which knows that sentence; alone it names no date).
     after: int = 0
+    #: "a week on Monday": days added to the weekday's date.
+    plus: int = 0
+    #: A time stamp ("08/12 15:55"): an event already past, whatever the clause's tense.
+    stamp: bool = False
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -235,6 +261,8 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return DateExpr(start, end, absolute=_safe_date(int(g["iy"]), int(g["im"]), int(g["id"])))
     if g["s1"]:
         return DateExpr(start, end, numeric=(int(g["s1"]), int(g["s2"])))
+    if g["t1"] or g["wkon"] or g["wkday"] or g["win"]:
+        return _dates8(g, start, end)
     if g["n1"]:
         return DateExpr(start, end, absolute=_numeric(int(g["n1"]), int(g["n2"]), int(g["ny"])))
     if g["dd"]:
@@ -245,10 +273,9 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return DateExpr(start, end, day_of_month=int(g["odhi"] or g["od"]))
     if g["rel"] or g["next"] or g["tod"] or g["weekon"] or g["ago"]:
         return _relative(g, start, end)
-    if g["wkend"]:
-        return DateExpr(start, end, weekend=True)
-    if g["dayortwo"]:
-        return DateExpr(start, end, offset=2)
+    if g["wkend"] or g["dayortwo"]:
+        weekend = bool(g["wkend"])
+        return DateExpr(start, end, weekend=weekend, offset=None if weekend else 2)
     if g["n"]:
         return _duration(match)
     if g["wds"] or g["wdu"]:
@@ -258,6 +285,18 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return DateExpr(match.start(group), end, weekday=weekday, weekday_past=past)
     last = (g["wpre"] or "").strip() == "last"
     return DateExpr(start, end, weekday=_WEEKDAY_INDEX[g["wd"]], weekday_past=last)
+
+
+def _dates8(g: dict[str, str | None], start: int, end: int) -> DateExpr:
+    """A carrier's time stamp ("08/12 15:55"), a weekday a week on ("a week on Monday",
+    "Monday week"), a window of clock times alone ("13:00-15:00")."""
+    if g["t1"] and g["t2"]:
+        return DateExpr(start, end, numeric=(int(g["t1"]), int(g["t2"])), stamp=True)
+    if g["win"]:
+        return DateExpr(start, end, offset=0, time_of_day=True)
+    weekday = _WEEKDAY_INDEX[g["wkon"] or g["wkday"] or ""]
+    unit = g["wkunit"] or g["wkafter"]
+    return DateExpr(start, end, weekday=weekday, plus=14 if unit == "fortnight" else 7)
 
 
 def _relative(g: dict[str, str | None], start: int, end: int) -> DateExpr:
@@ -294,6 +333,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
         if found and _joins(text, found[-1], expr):
             first = found.pop()
             expr = DateExpr(first.start, expr.end, parts=(*(first.parts or (first,)), expr))
+        elif found and _counted_from(text, found[-1], expr):
+            # "within 4 business days of today", "a week ago today" (dates8): the span is
+            # counted from today; "today" names no day of its own.
+            found[-1] = replace(found[-1], end=expr.end)
+            continue
         elif found and _beside(text, found[-1], expr):
             # "tomorrow by teatime", "by teatime on Friday": the day, spanning both.
             first = found.pop()
@@ -301,6 +345,18 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
             expr = replace(day, start=first.start, end=expr.end)
         found.append(expr)
     return found
+
+
+def _counted_from(text: str, span: DateExpr, day: DateExpr) -> bool:
+    """`day` is "today" closing a span counted from it: "in 3-5 working days from today",
+    "a week ago today"."""
+    if day.offset != 0 or day.time_of_day or text[day.start : day.end] != "today":
+        return False
+    gap = text[span.end : day.start]
+    if span.offset is not None and span.offset < 0 and not span.parts:
+        return gap.isspace()
+    spans = span.business_days is not None or span.hours is not None or bool(span.offset)
+    return spans and span.weekday is None and _ANCHOR_DAY.fullmatch(gap) is not None
 
 
 def _beside(text: str, first: DateExpr, second: DateExpr) -> bool:
@@ -358,13 +414,14 @@ def resolve(expr: DateExpr, now: datetime | None, *, past: bool = False) -> date
     if expr.month_day is not None:
         return _nearest_year(today, *expr.month_day)
     if expr.numeric is not None:
-        return _near_reading(today, *expr.numeric, past=past)
+        return _near_reading(today, *expr.numeric, past=past or expr.stamp)
     if expr.offset is not None:
         return today + timedelta(days=expr.offset)
     if expr.business_days is not None:
         return _add_business_days(today, expr.business_days)
     if expr.weekday is not None:
-        return _weekday(today, expr.weekday, past or expr.weekday_past)
+        day = _weekday(today, expr.weekday, past or expr.weekday_past)
+        return day + timedelta(days=expr.plus)
     if expr.day_of_month is not None:
         return _day_of_month(today, expr.day_of_month, past)
     return None

@@ -76,6 +76,8 @@ _STRONG = compile_pattern(
         r"|garage|shed|bin)"
         # The carrier's proof of delivery: "POD received on tues 08/12", "per POD".
         r"|pod (?:received|shows|confirms|uploaded|on file|(?:is )?showing|says|dated)"
+        # A proof of delivery with its time stamp (dates8): "POD 08/12 15:55".
+        r"|pod(?= \d)"
         r"|per (?:the )?pod"
         r"|proof of delivery"
         r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
@@ -113,7 +115,19 @@ _WEAK = compile_pattern(
         r"|re-?booked|re-?arranged|slipped (?:back )?(?:to|till|until)|(?:pushed|moved|bumped|put)"
         r" (?:it |them |xx+ |(?:the|your) \w+ )?(?:back )?(?:to|till|until|for)"
         r"|(?:got|have|has|had) (?:it|them|xx+) (?:booked |scheduled )?for"
-        r"|(?:you're|you are|youre|ur|you'd be|we're|we are) looking at)\b"
+        r"|(?:you're|you are|youre|ur|you'd be|we're|we are) looking at"
+        # (dates8) A delivery service counted to its day: "it's next-day so tomorrow", "48hr
+        # tracked … so Friday", "a 3 day service, which takes you to Thursday".
+        r"|(?<!the\s)(?<!following\s)next[-\s]day(?!\sor)|\d+ ?(?:hr|hour|h)s? (?:tracked|service)"
+        r"|tracked ?\d+|\d+[- ]day (?:service|delivery)|takes? (?:you|u) to"
+        # The carrier's run that brings it, and its word for the day: "on Monday's run", "on
+        # the Monday drop", "carrier says Monday", "booked 4 14th", "delivery slot Friday".
+        r"|on (?:the |a |its |our |their |today's |tomorrow's |\w+day's )?(?:\w+ )?"
+        r"(?:run|drop|round|lorry|truck)"
+        r"|(?:carrier|courier|driver|haulier|hauliers|they)(?:'s|s|'re| are| is)? (?:says?|said"
+        r"|reckons?|reckoned)|booked (?:for|4)"
+        # A slot named by its time: "thu 10-11am slot", "a Friday morning slot".
+        r"|(?:(?<=am\s)|(?<=pm\s)|(?<=\d\s)|(?<=ay\s)|(?<=ng\s))slot)\b"
     )
 )
 #: A promised date the answer says has passed (issue 24): "it was due on Thursday", "should
@@ -173,6 +187,8 @@ _CONTACT = compile_pattern(
 _ANY_CUE = compile_pattern(f"{_STRONG.pattern}|{_WEAK.pattern}")
 _SENDING = compile_pattern(
     r"\b(?:ship\w*|dispatch\w*|go(?:es|ing)? out|due out|leav\w*|left|sent|send|post(?:ed)?"
+    # (dates8) "it went out yesterday on next-day": sent then; not "went out for delivery".
+    r"|went out(?! for deliver\w*)"
     r"|pack\w*"
     # The courier's collection from the shop is a dispatch: "rebooked collection for today".
     r"|collect(?:ion|ed|ing)?)\b"
@@ -287,6 +303,9 @@ _CUE_WORDS = frozenset({
     "eta's", "etas", "handed",
     # The carrier moving the day (agent7): "pushed it to Tuesday", "rebooked for Monday".
     "rebooked", "re-booked", "rearranged", "re-arranged", "pushed", "moved", "bumped", "slipped",
+    # (dates8) A service counted to its day, the carrier's run and word for the day.
+    "next-day", "tracked", "service", "takes", "run", "round", "lorry", "truck", "says", "said",
+    "reckons", "reckon", "reckoned",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {
@@ -314,6 +333,8 @@ _CUE_PHRASES = {
     "track": ("on track for",),
     "again": ("try again",),
     "new": ("new date", "new eta", "new delivery date", "new estimate"),
+    "next": ("next day", "next-day"),
+    "take": ("take you to", "take u to"),
     "revised": ("revised date", "revised eta", "revised estimate"),
     "left": (
         "left it",
@@ -337,6 +358,8 @@ class _Found(NamedTuple):
     day: date
     past: bool
     claim: Claim
+    #: A time of day alone ("Slot: 10:00–11:00"): today only when no other day is said.
+    clock: bool = False
 
 
 def _mentions_delivery(doc: Document) -> bool:
@@ -392,6 +415,8 @@ def _speaks_of_delivery(text: str, sentence: str, before: str) -> bool:
     (the sentence up to the clause)."""
     if not _cued(text) or _OFF_TOPIC.search(text) or _RESTOCK.search(sentence):
         return False
+    if _OFFER.search(sentence):
+        return False
     text = _CONTACT.sub(" ", text)
     if _STRONG.search(text):
         return True
@@ -401,6 +426,17 @@ def _speaks_of_delivery(text: str, sentence: str, before: str) -> bool:
     ):
         return False  # "awaiting collection by the courier, which is scheduled for tomorrow"
     return not _MONEY.search(before) or _GOODS.search(text) is not None
+
+
+#: A sale offered, not an order's delivery (dates8): "I can get a Rain Jacket out to you today
+#: if you order in the next hour", "if you order before 2pm, they'll be with you tomorrow".
+_OFFER = compile_pattern(
+    r"\b(?:if|when|once|as long as) (?:you|u) (?:order|place (?:an|your|the) order|buy|check ?out)"
+    r"|\b(?:order|orders|ordered|ordering) (?:before|by|within|in the next)\b"
+)
+#: A clause going on, after a promised date said to have passed, with the new one: "was due
+#: mon, now tmrw", "was meant to be Friday, but now Monday".
+_RENEWED = compile_pattern(r"\W*(?:(?:but|and|so) )?(?:now|instead)\b")
 
 
 #: A carrier's collection from the shop, just before a clause of when: the when is the
@@ -502,10 +538,17 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
     tables = "|" in doc.masked
     #: A line's date said before its event ("- Dec 8 — Delivered"): the sentence and its dates.
     lead: tuple[int, list[DateExpr]] | None = None
+    #: The sentence of a promised date said to have passed, whose next clause may renew it.
+    unmet: int | None = None
     for clause in doc.clauses:
         if silent(clause) or not doc.reads(ClaimKind.DELIVERY_DATE, clause, clause.end):
             continue
-        going_on = carried is not None and carried[0].sentence == clause.sentence
+        if unmet == clause.sentence and _RENEWED.match(doc.masked, clause.start, clause.end):
+            found.extend(_claims(doc, clause, doc.clause_text(clause), _dates_in(doc, clause)))
+            continue
+        going_on = carried is not None and (
+            carried[0].sentence == clause.sentence or _stamp_after(doc, carried[0], clause)
+        )
         field = ""
         if not going_on and _uncued(doc, clause, cues, tables=tables):
             field = _field_of(doc, clause)
@@ -525,7 +568,7 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
                 if _about_a_return(doc, clause) or negated(doc, clause, clause.start, clause.end):
                     continue
                 if _unmet(text):
-                    carried = None
+                    carried, unmet = None, clause.sentence
                     continue
                 found.extend(_claims(doc, clause, text, dates or _dates_in(doc, clause)))
                 continue
@@ -553,6 +596,16 @@ def _go_on(
     if _A_FIELD.search(text) and len(_WORD.findall(text)) <= _FIELD_WORDS:
         return carried
     return None
+
+
+def _stamp_after(doc: Document, carried: Clause, clause: Clause) -> bool:
+    """`clause` opens the sentence after the delivery clause's, on its line, and is a time
+    stamp alone: a carrier's event pasted in, split at its full stop ("Your parcel has been
+    delivered to your safe place. 08/12/2026 13:07")."""
+    if clause.sentence != carried.sentence + 1 or "\n" in doc.masked[carried.end : clause.start]:
+        return False
+    dates = _dates_in(doc, clause)
+    return any(d.absolute or d.numeric for d in dates) and _is_value(doc, clause, dates)
 
 
 def _the_day_said(found: list[_Found], clause: Clause, dates: list[DateExpr]) -> list[DateExpr]:
@@ -632,7 +685,7 @@ def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> 
         span = (expr.start, expr.end)
         for subject in _subjects(doc, clause, expr):
             claim = Claim(ClaimKind.DELIVERY_DATE, day.isoformat(), span, subject, hedge)
-            out.append(_Found(day, past, claim))
+            out.append(_Found(day, past, claim, expr.time_of_day))
     return out
 
 
@@ -685,7 +738,7 @@ def _whole_orders(doc: Document, found: list[_Found]) -> list[Claim]:
     """Drop the day a part was delivered when the order is still on its way: another date to
     come for the same order, the answer reads as an order partly sent, or it says the same order
     is shipped and not that it was delivered."""
-    found = _gone_parts(doc, _last_part(doc, found))
+    found = _gone_parts(doc, _last_part(doc, _clock_alone(found)))
     if not any(f.past for f in found):
         return [f.claim for f in found]
     to_come = {f.claim.subject for f in found if not f.past and f.claim.subject is not None}
@@ -702,6 +755,15 @@ def _whole_orders(doc: Document, found: list[_Found]) -> list[Claim]:
                 continue
         kept.append(f.claim)
     return kept
+
+
+def _clock_alone(found: list[_Found]) -> list[_Found]:
+    """A time of day is today only when no other day is said of its order: "**Delivery day:**
+    tomorrow / **Slot:** 10:00–11:00" is tomorrow (dates8)."""
+    if not any(f.clock for f in found):
+        return found
+    dated = {f.claim.subject for f in found if not f.clock}
+    return [f for f in found if not f.clock or f.claim.subject not in dated]
 
 
 def _last_part(doc: Document, found: list[_Found]) -> list[_Found]:
