@@ -55,6 +55,7 @@ _RELATIVE_DAYS = {
     "yesterday": -1, "yday": -1, "yest": -1, "ystrdy": -1, "the day before yesterday": -2,
     # A carrier's run named by its day (agent7): "on today's van", "tomorrow's drop".
     "today's": 0, "tonight's": 0, "tomorrow's": 1,
+    "this morning's": 0, "this afternoon's": 0, "this evening's": 0,
 }  # fmt: skip
 #: A time of day said without a day ("by teatime"): today, unless a day stands beside it.
 _TIME_OF_DAY = (
@@ -109,7 +110,9 @@ _DATE = compile_pattern(
     r"|(?<=\bas )|(?<=\bshowing )|(?<=\bshows )"
     # A weekday beside it: "on tues 08/12".
     r"|(?<=\bmon )|(?<=\btue )|(?<=\btues )|(?<=\bwed )|(?<=\bthu )|(?<=\bthurs )|(?<=\bfri )"
-    r"|(?<=\bsat )|(?<=\bsun )|(?<=day ))"
+    r"|(?<=\bsat )|(?<=\bsun )|(?<=day )"
+    # A table's cell of a date alone (dates8): "| ORD-1 | Processing | 15/12 |".
+    r"|(?<=\| ))"
     # (Dotted too, as agents type it: "delivered 08.12.", agent7.)
     r"(?P<s1>\d{1,2})(?:/|\.(?=\d{2}\.?(?![\w/.-])))(?P<s2>\d{1,2})\.?(?![\w/.-])"
     rf"|{_PREFIX}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
@@ -137,6 +140,8 @@ _DATE = compile_pattern(
     rf"|(?P<ago>{_COUNT})\s+(?P<agounit>days?|weeks?)\s+ago"
     rf"|(?P<rel>{_RELATIVE})"
     r"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after(?!\s+tomorrow))"
+    # "on the next business day" (dates8): one weekday after today.
+    r"|(?P<nextbiz>the\s+(?:next|following)\s+(?:business|working|biz)\s+day)"
     rf"|(?P<tod>(?:by|at|around|before|for|eta:?|eta is|eta of|arr|due|until|till|til)\s+"
     r"(?:the\s+)?"
     rf"(?:{_TIME_OF_DAY}))"
@@ -159,7 +164,9 @@ _DATE = compile_pattern(
     rf"|(?P<wpre>(?:by|on|this|next|until|before|last|coming|from)\s+)?(?P<wd>{_WEEKDAY})"
     rf"{_NOT_BEFORE_DATE}"
     rf"|(?:(?P<spre>(?:{_SHORT_PREFIX})\s+)(?P<wds>{_WEEKDAY_SHORT})"
-    rf"|(?<!')(?P<wdu>mon|tues?|weds|thu(?:rs?)?|fri)){_NOT_BEFORE_DATE}\.?"
+    rf"|(?<!')(?P<wdu>mon|tues?|weds|thu(?:rs?)?|fri)"
+    # A short name before a clock time is a weekday (dates8): "dlvd 2 ur porch sat 11:40".
+    rf"|(?P<wdt>sat|sun|wed)(?=\s+\d{{1,2}}[:.]\d{{2}})){_NOT_BEFORE_DATE}\.?"
     r")(?!\w)"
 )
 #: Substrings of every text `_DATE` can match (digits, and the words of every branch without
@@ -261,7 +268,7 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return DateExpr(start, end, absolute=_safe_date(int(g["iy"]), int(g["im"]), int(g["id"])))
     if g["s1"]:
         return DateExpr(start, end, numeric=(int(g["s1"]), int(g["s2"])))
-    if g["t1"] or g["wkon"] or g["wkday"] or g["win"]:
+    if g["t1"] or g["wkon"] or g["wkday"] or g["win"] or g["nextbiz"]:
         return _dates8(g, start, end)
     if g["n1"]:
         return DateExpr(start, end, absolute=_numeric(int(g["n1"]), int(g["n2"]), int(g["ny"])))
@@ -278,9 +285,9 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return DateExpr(start, end, weekend=weekend, offset=None if weekend else 2)
     if g["n"]:
         return _duration(match)
-    if g["wds"] or g["wdu"]:
+    if g["wds"] or g["wdu"] or g["wdt"]:
         past = (g["spre"] or "").strip() == "last"
-        group = "wds" if g["wds"] else "wdu"
+        group = "wds" if g["wds"] else "wdu" if g["wdu"] else "wdt"
         weekday = [w[:2] for w in _WEEKDAYS].index(g[group][:2])
         return DateExpr(match.start(group), end, weekday=weekday, weekday_past=past)
     last = (g["wpre"] or "").strip() == "last"
@@ -294,6 +301,8 @@ def _dates8(g: dict[str, str | None], start: int, end: int) -> DateExpr:
         return DateExpr(start, end, numeric=(int(g["t1"]), int(g["t2"])), stamp=True)
     if g["win"]:
         return DateExpr(start, end, offset=0, time_of_day=True)
+    if g["nextbiz"]:
+        return DateExpr(start, end, business_days=1)
     weekday = _WEEKDAY_INDEX[g["wkon"] or g["wkday"] or ""]
     unit = g["wkunit"] or g["wkafter"]
     return DateExpr(start, end, weekday=weekday, plus=14 if unit == "fortnight" else 7)

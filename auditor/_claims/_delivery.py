@@ -60,6 +60,8 @@ _STRONG = compile_pattern(
         # "it'll come Monday" (not "come back", "come in", money coming through).
         r"|(?:get|gets|getting|bring|brings|bringing) (?:it|them|xx+|(?:the|your) \w+) (?:out )?to"
         r" (?:you|u)"
+        # "the driver should bring it round tomorrow" (dates8).
+        r"|(?:bring|brings|bringing) (?:it|them|xx+|(?:the|your) \w+) (?:round|over)"
         r"|(?:will|'ll|should|shd) come(?! (?:back|through|in|from|up|out|off|to (?!you|u\b)))"
         # "the last one came on Friday"; not money or a restock coming back or through.
         r"|came(?! (?:back|through|in|to(?! (?:you|u)\b)|from|with|up|out)\b)"
@@ -122,8 +124,8 @@ _WEAK = compile_pattern(
         r"|tracked ?\d+|\d+[- ]day (?:service|delivery)|takes? (?:you|u) to"
         # The carrier's run that brings it, and its word for the day: "on Monday's run", "on
         # the Monday drop", "carrier says Monday", "booked 4 14th", "delivery slot Friday".
-        r"|on (?:the |a |its |our |their |today's |tomorrow's |\w+day's )?(?:\w+ )?"
-        r"(?:run|drop|round|lorry|truck)"
+        r"|on (?:the |a |its |our |their |today's |tomorrow's |\w+day's |this \w+'s )?(?:\w+ )?"
+        r"(?:run|drop|round|lorry|truck|van)"
         r"|(?:carrier|courier|driver|haulier|hauliers|they)(?:'s|s|'re| are| is)? (?:says?|said"
         r"|reckons?|reckoned)|booked (?:for|4)"
         # A slot named by its time: "thu 10-11am slot", "a Friday morning slot".
@@ -223,8 +225,11 @@ _SENT_ON = compile_pattern(
     r"\b(?:ship\w*|dispatch\w*|despatch\w*|sent(?: out| off)?|posted|went out|left us"
     r"|collected|picked up)\s+(?:on\s+|at\s+)?$"
 )
-#: "arrives in 2 days rather than today": the date set aside.
-_SET_ASIDE = compile_pattern(r"\b(?:rather than|instead of|not)\W*$")
+#: "arrives in 2 days rather than today": the date set aside; "the week of December 14",
+#: "w/c 14th" (dates8): a week named by its first day, no day of its own.
+_SET_ASIDE = compile_pattern(
+    r"\b(?:rather than|instead of|not|week (?:of|commencing|beginning|starting)|w/c)\W*$"
+)
 #: The label of a field line, up to its colon or dash ("Estimated delivery - "): a few words.
 _LABEL = compile_pattern(r"\W*(?:[\w'/]+\s+){0,3}[\w'/]+\s*(?::|\s-\s)")
 #: "the first … the second …": each of the orders named before, in turn.
@@ -305,7 +310,7 @@ _CUE_WORDS = frozenset({
     "rebooked", "re-booked", "rearranged", "re-arranged", "pushed", "moved", "bumped", "slipped",
     # (dates8) A service counted to its day, the carrier's run and word for the day.
     "next-day", "tracked", "service", "takes", "run", "round", "lorry", "truck", "says", "said",
-    "reckons", "reckon", "reckoned",
+    "reckons", "reckon", "reckoned", "del'd", "dlv'd", "deliv'd",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {
@@ -349,7 +354,10 @@ _CUE_PHRASES = {
     ),
 }
 _CUE_PHRASE_WORDS = frozenset(_CUE_PHRASES)
-_CUE_STEMS = ("arriv", "ariv", "arrv", "deliver", "delivr", "delieverd", "redeliver")
+_CUE_STEMS = (
+    "arriv", "ariv", "arrv", "deliver", "delivr", "delieverd", "redeliver", "reattempt",
+    "re-attempt",
+)  # fmt: skip
 #: The beginnings (`WordIndex.prefixes`) of the words that begin with a stem.
 _STEM_BEGINNINGS = frozenset(stem[:3] for stem in _CUE_STEMS)
 
