@@ -213,6 +213,8 @@ _PAST = compile_pattern(
     # Not the carrier's booking: "they've got it for Friday now".
     r"|got(?! (?:it|them|xx+) (?:booked |scheduled )?for\b)|(?:went|gone) (?:to|in) (?:your|a|the)"
     r"|reached|dlvd|dlvrd"
+    # A proof of delivery is of a day past (dates8): "POD is showing 07/12".
+    r"|pod"
     # "last Thursday", not "the last one is out for delivery this morning".
     r"|last (?:week|night|mon|tue|wed|thu|fri|sat|sun)\w*)\b"
 )
@@ -783,13 +785,32 @@ def _last_part(doc: Document, found: list[_Found]) -> list[_Found]:
         same = [f for f in found if f.past is past and f.claim.subject is not None]
         if len({(f.claim.subject, f.day) for f in same}) == len({f.claim.subject for f in same}):
             continue  # the usual case: one day per order
-        if not _PARTS.search(doc.masked) and not _parcel_rows(doc, same):
+        if not (_PARTS.search(doc.masked) or _parcel_rows(doc, same) or _items_apart(doc, same)):
             continue
         last: dict[str | None, date] = {}
         for f in same:
             last[f.claim.subject] = max(f.day, last.get(f.claim.subject, f.day))
         found = [f for f in found if f.past is not past or last.get(f.claim.subject) == f.day]
     return found
+
+
+def _items_apart(doc: Document, found: list[_Found]) -> bool:
+    """The days of one order stand in clauses naming different items: its parts (dates8, "the
+    Desk Plant … arrived on December 4, and the Webcam was delivered yesterday")."""
+    named: set[frozenset[str | None]] = set()
+    for f in found:
+        clause = doc.clause_at(f.claim.span[0])
+        index = doc.clause_index(clause)
+        before = doc.clauses[index - 1] if index > 0 else clause
+        start = before.start if before.sentence == clause.sentence else clause.start
+        items = frozenset(
+            m.subject
+            for m in doc.mentions
+            if m.type is SubjectType.ITEM and start <= m.start < clause.end
+        )
+        if items:
+            named.add(items)
+    return len(named) > 1
 
 
 def _gone_parts(doc: Document, found: list[_Found]) -> list[_Found]:
