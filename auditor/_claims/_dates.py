@@ -76,6 +76,12 @@ _WINDOW = (
     rf"|\d{{1,2}}(?::\d{{2}})?\s*(?:{_CLOCK_MARK}\s*)?(?:-|\u2013|\u2014|to|and|until|till)\s*"
     rf"\d{{1,2}}(?::\d{{2}})?\s*{_CLOCK_MARK}"
 )
+#: Days named for their feast: (month, day).
+_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "boxing day": (12, 26), "new year's eve": (12, 31), "new years eve": (12, 31),
+    "new year's day": (1, 1), "new years day": (1, 1),
+}  # fmt: skip
 #: Units of a duration, in days.
 #: How near today a date written "9/12" must be to be read, in one reading only.
 _NEAR_DAYS = 31
@@ -92,6 +98,8 @@ _SHORT_PREFIX = (
     r"by|on|this|next|until|till|til|before|last|coming|land|lands|landed|arrive|arrives"
     r"|arriving|arrived|arr|due|eta:?|there|between|and|to|from|or|thru|through|dlvd|dlvrd"
     r"|delivered|w/ ?u|w/ ?you|with u|with you|exp|expected|est|quoting|quoted"
+    # A delivery's shorthand (dates8): "del sat".
+    r"|del|dlvry|delivery"
     # An agent's ETA read off the screen: "ETA's wed", "ETA now sat".
     r"|eta's|etas|eta now"
     # The carrier's next try: "retry wed", "driver retries sat".
@@ -121,6 +129,12 @@ _DATE = compile_pattern(
     rf"|{_PREFIX}(?P<mm>{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
     r"(?P<md>\d{1,2})(?:st|nd|rd|th)?(?![\w:])"
     r"(?:,?\s+(?P<my>\d{4})(?!\d))?"
+    # A weekday and its day of the month, no ordinal (dates8): "between Monday 21 and …".
+    rf"|(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?P<wdn>\d{{1,2}})"
+    rf"(?![\w:./-]|\s*(?:am|pm|a\.m|p\.m)|\s+(?:of\s+)?(?:{_MONTHS})(?!\w))"
+    # A day named for its feast (dates8): "by Christmas Eve"; not "after Christmas".
+    r"|(?<!after )(?P<hol>christmas eve|christmas day|christmas|xmas eve|xmas|boxing day"
+    r"|new year's eve|new years eve|new year's day|new years day)"
     rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?"
     r"|(?:the|on|by|arr|eta:?|due|until|till|til"
     # An ordinal right after an agent's word of arriving: "should land 10th-12th", "ETA's 9th".
@@ -150,7 +164,7 @@ _DATE = compile_pattern(
     r"|(?P<dayortwo>(?:in|within|over)\s+(?:the\s+next\s+|a\s+)?day\s+or\s+(?:two|so))"
     r"|(?:(?:in|within|inside(?: of)?|over)\s+(?:(?:the\s+)?next\s+|the\s+coming\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
-    r"|(?<=\barr )|(?<=\beta )|(?<=\beta: ))"
+    r"|(?<=\barr )|(?<=\beta )|(?<=\beta: )|(?<=\beta is ))"
     rf"(?P<n>{_COUNT})(?:\s*(?:-|\u2014|to)\s*(?P<nhi>{_COUNT}))?(?:\s+|(?<=\d)(?=h))"
     r"(?P<biz>(?:business|working|biz|bus\.?|work)\s+)?"
     r"(?P<unit>days?|weeks?|wks?|fortnights?|hours?|hrs?|h)"
@@ -177,6 +191,7 @@ DATE_NEEDLES = (
     "tmr", "tmw", "2mo", "yest", "ystrdy", "tea", "lunch", "eod", "close of play", "week",
     "wk", "fortnight", "hour", "hr", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan",
     "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "christmas", "xmas", "boxing", "new year",
 )  # fmt: skip
 #: "-thu" after a weekday: the end of a range of weekdays ("wed-thu", "Mon – Wed").
 _WEEKDAY_TAIL = compile_pattern(rf"\s*[-\u2013\u2014/]\s*({_WEEKDAY}|{_WEEKDAY_SHORT})\.?(?!\w)")
@@ -268,7 +283,7 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return DateExpr(start, end, absolute=_safe_date(int(g["iy"]), int(g["im"]), int(g["id"])))
     if g["s1"]:
         return DateExpr(start, end, numeric=(int(g["s1"]), int(g["s2"])))
-    if g["t1"] or g["wkon"] or g["wkday"] or g["win"] or g["nextbiz"]:
+    if g["t1"] or g["wkon"] or g["wkday"] or g["win"] or g["nextbiz"] or g["hol"]:
         return _dates8(g, start, end)
     if g["n1"]:
         return DateExpr(start, end, absolute=_numeric(int(g["n1"]), int(g["n2"]), int(g["ny"])))
@@ -276,8 +291,9 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return _written(match, g["dd"], g["dm"], g["dy"])
     if g["mm"]:
         return _written(match, g["md"], g["mm"], g["my"])
-    if g["od"]:
-        return DateExpr(start, end, day_of_month=int(g["odhi"] or g["od"]))
+    if g["od"] or g["wdn"]:
+        return DateExpr(start, end, day_of_month=int(g["odhi"] or g["od"] or g["wdn"]))
+
     if g["rel"] or g["next"] or g["tod"] or g["weekon"] or g["ago"]:
         return _relative(g, start, end)
     if g["wkend"] or g["dayortwo"]:
@@ -296,13 +312,16 @@ def _expr(match: re.Match[str]) -> DateExpr:
 
 def _dates8(g: dict[str, str | None], start: int, end: int) -> DateExpr:
     """A carrier's time stamp ("08/12 15:55"), a weekday a week on ("a week on Monday",
-    "Monday week"), a window of clock times alone ("13:00-15:00")."""
+    "Monday week"), a window of clock times alone ("13:00-15:00"), "the next business day", a
+    feast's day ("Christmas Eve")."""
     if g["t1"] and g["t2"]:
         return DateExpr(start, end, numeric=(int(g["t1"]), int(g["t2"])), stamp=True)
     if g["win"]:
         return DateExpr(start, end, offset=0, time_of_day=True)
     if g["nextbiz"]:
         return DateExpr(start, end, business_days=1)
+    if g["hol"]:
+        return DateExpr(start, end, month_day=_HOLIDAYS[g["hol"].replace("xmas", "christmas")])
     weekday = _WEEKDAY_INDEX[g["wkon"] or g["wkday"] or ""]
     unit = g["wkunit"] or g["wkafter"]
     return DateExpr(start, end, weekday=weekday, plus=14 if unit == "fortnight" else 7)

@@ -96,7 +96,7 @@ _WEAK = compile_pattern(
         r"\b(?:expected|expect|estimated|estimates?|due|scheduled|slated|booked in|pencil+ed in"
         r"|on track for|planned for|aiming for|aimed for|targeting|target date|coming"
         # The carrier's schedule: "they've got it down for Thursday", "down as delivering".
-        r"|(?:got|have|has|had) (?:it|them|xx+|the \w+|your \w+) down for|down as deliver\w*"
+        r"|(?:got|have|has|had) (?:it|them|xx+|the \w+|your \w+|you|u) down for|down as deliver\w*"
         r"|new (?:date|eta|delivery date|estimate)|revised (?:date|eta|estimate)|rescheduled"
         # A carrier's booked time: "they've given a one-hour slot of 10–11 tomorrow".
         r"|slot (?:of|between|from|is)"
@@ -108,7 +108,7 @@ _WEAK = compile_pattern(
         r"|(?:now|are|is|'s|'re) (?:saying|showing)|showing (?:it|them|xx+) (?:for|as)"
         r"|window|time ?slot"
         # "exp wed", "they're quoting wed for delivery", "on the van today": out to the door.
-        r"|exp|quoting|quoted|on (?:the |a |its )?(?:[\w']+ )?van"
+        r"|exp|est|quoting|quoted|on (?:the |a |its )?(?:[\w']+ )?van"
         # A next attempt still to come: "they'll try again tomorrow", "re-attempt on Monday".
         r"|(?:will|'ll|going to|gonna|due to) try again|re-?attempt\w*|retr(?:y|ies|ying)"
         r"|(?:next|another|second|2nd) attempt|(?:have|has|make) another (?:go|try)"
@@ -116,7 +116,7 @@ _WEAK = compile_pattern(
         # Monday", "they've got it for Friday now", "so you're looking at Tuesday".
         r"|re-?booked|re-?arranged|slipped (?:back )?(?:to|till|until)|(?:pushed|moved|bumped|put)"
         r" (?:it |them |xx+ |(?:the|your) \w+ )?(?:back )?(?:to|till|until|for)"
-        r"|(?:got|have|has|had) (?:it|them|xx+) (?:booked |scheduled )?for"
+        r"|(?:got|have|has|had) (?:it|them|xx+) (?:now |still )?(?:booked |scheduled )?for"
         r"|(?:you're|you are|youre|ur|you'd be|we're|we are) looking at"
         # (dates8) A delivery service counted to its day: "it's next-day so tomorrow", "48hr
         # tracked … so Friday", "a 3 day service, which takes you to Thursday".
@@ -265,6 +265,7 @@ _VALUE_WORDS = frozenset({
     "night", "slot",
     # A softened or stressed date is still only a date: "— possibly tomorrow!".
     "possibly", "probably", "maybe", "perhaps", "likely", "hopefully", "even", "or", "so",
+    "most",  # "— most likely **Monday**" (dates8)
     # A copula that only points at the day (agent7): "…, so it'll be Tuesday the 15th",
     # "which means Monday", "that's the 12th".
     "it'll", "itll", "it's", "be", "will", "that's", "thats", "which", "means", "for",
@@ -312,7 +313,7 @@ _CUE_WORDS = frozenset({
     "rebooked", "re-booked", "rearranged", "re-arranged", "pushed", "moved", "bumped", "slipped",
     # (dates8) A service counted to its day, the carrier's run and word for the day.
     "next-day", "tracked", "service", "takes", "run", "round", "lorry", "truck", "says", "said",
-    "reckons", "reckon", "reckoned", "del'd", "dlv'd", "deliv'd",
+    "reckons", "reckon", "reckoned", "del'd", "dlv'd", "deliv'd", "est",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {
