@@ -168,6 +168,8 @@ _DATE = compile_pattern(
     rf"(?P<n>{_COUNT})(?:\s*(?:-|\u2014|to)\s*(?P<nhi>{_COUNT}))?(?:\s+|(?<=\d)(?=h))"
     r"(?P<biz>(?:business|working|biz|bus\.?|work)\s+)?"
     r"(?P<unit>days?|weeks?|wks?|fortnights?|hours?|hrs?|h)"
+    # Not "booked in a week on Tuesday": that is the weekday a week on (dates8).
+    rf"(?!\s+on\s+(?:the\s+)?(?:{_WEEKDAY})(?!\w))"
     # A window of clock times, with no word before it (dates8): "a 13:00-15:00 window",
     # "Estimated arrival: 13:15 – 14:15", "between 1:00 p.m. and 3:00 p.m.": today, unless a
     # day stands beside it ("thu 10-11am slot").
