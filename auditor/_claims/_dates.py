@@ -116,6 +116,8 @@ _DATE = compile_pattern(
     r"|(?<=\bexpected )|(?<=\bexp )|(?<=\bdelivered )|(?<=\bdlvd )|(?<=\bdelivery )"
     # A date read off a screen: "estimated delivery is showing as 15/12".
     r"|(?<=\bas )|(?<=\bshowing )|(?<=\bshows )"
+    # (dates8) "arriving 12/12", "a delivery date of 14/12", "booked for 14/12".
+    r"|(?<=\barriving )|(?<=\barrives )|(?<=\barrive )|(?<=\bdate of )|(?<=\bfor )"
     # A weekday beside it: "on tues 08/12".
     r"|(?<=\bmon )|(?<=\btue )|(?<=\btues )|(?<=\bwed )|(?<=\bthu )|(?<=\bthurs )|(?<=\bfri )"
     r"|(?<=\bsat )|(?<=\bsun )|(?<=day )"

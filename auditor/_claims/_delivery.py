@@ -24,6 +24,7 @@ from auditor._claims._dates import DATE_NEEDLES, DateExpr, find_dates, resolve
 from auditor._claims._dispatch import WordIndex
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
+    CARRIERS,
     CONTACTING,
     DROP_PLACES,
     FAILED_ATTEMPT,
@@ -65,6 +66,8 @@ _STRONG = compile_pattern(
         r"|(?:will|'ll|should|shd) come(?! (?:back|through|in|from|up|out|off|to (?!you|u\b)))"
         # "the last one came on Friday"; not money or a restock coming back or through.
         r"|came(?! (?:back|through|in|to(?! (?:you|u)\b)|from|with|up|out)\b)"
+        # "it comes Saturday the 12th" (dates8); not "comes in a box", "comes with".
+        r"|comes(?! (?:back|through|in|to(?! (?:you|u)\b)|from|with|up|out|off|as|under)\b)"
         r"|turn(?:s|ed)? up"
         r"|land(?:s|ed|ing)?|be there|b there"
         r"|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
@@ -126,8 +129,9 @@ _WEAK = compile_pattern(
         # the Monday drop", "carrier says Monday", "booked 4 14th", "delivery slot Friday".
         r"|on (?:the |a |its |our |their |today's |tomorrow's |\w+day's |this \w+'s )?(?:\w+ )?"
         r"(?:run|drop|round|lorry|truck|van)"
-        r"|(?:carrier|courier|driver|haulier|hauliers|they)(?:'s|s|'re| are| is)? (?:says?|said"
-        r"|reckons?|reckoned)|booked (?:for|4)"
+        rf"|(?:{CARRIERS}|haulier|hauliers|they|tracking|portal|app|screen|system)(?:'s|s|'re| are"
+        r"| is)? (?:says?|said|reckons?|reckoned|shows?|estimating|predicts?|predicting)"
+        r"|predicted|booked (?:for|4)"
         # A slot named by its time: "thu 10-11am slot", "a Friday morning slot".
         r"|(?:(?<=am\s)|(?<=pm\s)|(?<=\d\s)|(?<=ay\s)|(?<=ng\s))slot)\b"
     )
@@ -146,7 +150,9 @@ _UNMET = compile_pattern(
 #: next attempt, still to come, is the day it is due ("a second attempt is scheduled for
 #: tomorrow").
 _ATTEMPTED = compile_pattern(
-    rf"\b(?:attempted|tried to deliver|delivery attempt|{FAILED_ATTEMPT[3:-1]})\b"
+    rf"\b(?:attempted|tried to deliver|delivery attempt|{FAILED_ATTEMPT[3:-1]}"
+    # "the driver tried ORD-1 at 9:10" (dates8); not "tried to call you".
+    r"|tried (?!to |calling|ringing|phoning|contacting|emailing)(?:xx+|it|them|your|you|u))\b"
 )
 #: A span of days counted from another event, not from today: "2-3 working days after that",
 #: "within 5 days of shipment", "3 days from dispatch". It names no day.
@@ -225,7 +231,7 @@ _FUTURE = compile_pattern(
 #: "shipped 2day, eta thurs": the day a parcel was sent, not the day it arrives.
 _SENT_ON = compile_pattern(
     r"\b(?:ship\w*|dispatch\w*|despatch\w*|sent(?: out| off)?|posted|went out|left us"
-    r"|collected|picked up)\s+(?:on\s+|at\s+)?$"
+    r"|collected|picked up|go(?:es|ing)? out)\s+(?:on\s+|at\s+)?$"
 )
 #: "arrives in 2 days rather than today": the date set aside; "the week of December 14",
 #: "w/c 14th" (dates8): a week named by its first day, no day of its own.
@@ -313,7 +319,8 @@ _CUE_WORDS = frozenset({
     "rebooked", "re-booked", "rearranged", "re-arranged", "pushed", "moved", "bumped", "slipped",
     # (dates8) A service counted to its day, the carrier's run and word for the day.
     "next-day", "tracked", "service", "takes", "run", "round", "lorry", "truck", "says", "said",
-    "reckons", "reckon", "reckoned", "del'd", "dlv'd", "deliv'd", "est",
+    "reckons", "reckon", "reckoned", "del'd", "dlv'd", "deliv'd", "est", "shows", "estimating",
+    "predict", "predicts", "predicted", "predicting", "comes",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {

@@ -85,6 +85,17 @@ def dates(text: str) -> list[tuple[object, object]]:
         ("ORD-5126 arrives between Monday 7 and Wednesday 9", [("2026-12-09", "ORD-5126")]),
         ("ORD-5127 out for del, est 13:10-14:10", [("2026-12-03", "ORD-5127")]),
         ("Evri have you down for Saturday, ORD-5128", [("2026-12-05", "ORD-5128")]),
+        # The carrier's or its screen's word for the day; a numeric date after "arriving".
+        ("ORD-5131 - Yodel reckon Monday", [("2026-12-07", "ORD-5131")]),
+        ("ORD-5132: the portal says Tuesday", [("2026-12-08", "ORD-5132")]),
+        ("ORD-5133 comes Saturday the 5th", [("2026-12-05", "ORD-5133")]),
+        ("ORD-5134 arriving 07/12", [("2026-12-07", "ORD-5134")]),
+        # The day it goes out is not the day it arrives; a tried delivery gives no day.
+        ("ORD-5135 goes out tonight for delivery tomorrow", [("2026-12-04", "ORD-5135")]),
+        (
+            "the driver tried ORD-5136 at 8:50 this morning, next attempt Monday",
+            [("2026-12-07", "ORD-5136")],
+        ),
         # Look-alikes that must stay unread.
         ("Our phone lines are open 9:00-17:00 if you need us", []),
         ("we can have a Juicer with you tomorrow if you order before 8pm", []),
@@ -96,6 +107,7 @@ def dates(text: str) -> list[tuple[object, object]]:
         ("ORD-5130 won't reach you till after Christmas", []),
         ('I couldn\'t find anything called "Juicer Friday" in our range', []),
         ("The courier will call you tomorrow to book a slot.", []),
+        ("the Juicer comes in a box of 2 on Monday", []),
     ],
 )
 def test_a_delivery_date_read_by_its_mechanism(text: str, want: list[tuple[str, str]]) -> None:
