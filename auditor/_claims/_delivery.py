@@ -132,6 +132,8 @@ _WEAK = compile_pattern(
         rf"|(?:{CARRIERS}|haulier|hauliers|they|tracking|portal|app|screen|system)(?:'s|s|'re| are"
         r"| is)? (?:says?|said|reckons?|reckoned|shows?|estimating|predicts?|predicting)"
         r"|predicted|booked (?:for|4)"
+        # "You should see it on **Friday**" (dates8); money before it is the money's.
+        r"|(?:you'll|you will|you should|you'd|should|will) see (?:it|them|xx+|your \w+)"
         # A slot named by its time: "thu 10-11am slot", "a Friday morning slot".
         r"|(?:(?<=am\s)|(?<=pm\s)|(?<=\d\s)|(?<=ay\s)|(?<=ng\s))slot)\b"
     )
@@ -350,6 +352,7 @@ _CUE_PHRASES = {
     "new": ("new date", "new eta", "new delivery date", "new estimate"),
     "next": ("next day", "next-day"),
     "take": ("take you to", "take u to"),
+    "see": ("see it", "see them", "see your", "see xx"),
     "revised": ("revised date", "revised eta", "revised estimate"),
     "left": (
         "left it",
@@ -681,14 +684,26 @@ def _lead(
     return (clause.sentence, dates) if dates and _is_value(doc, clause, dates) else None
 
 
+#: Markdown's strikethrough: a day crossed out is withdrawn ("~~Thursday~~ **Friday**").
+_STRUCK = compile_pattern(r"~~[^~\n]+~~")
+
+
+def _struck(doc: Document, expr: DateExpr) -> bool:
+    return "~~" in doc.masked and any(
+        s <= expr.start < e for s, e in (m.span() for m in _STRUCK.finditer(doc.masked))
+    )
+
+
 def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> list[_Found]:
     row = doc.memo.get(("delivery row", clause.start))
     tense = f"{text} {row}" if isinstance(row, str) else text
     past = bool(_PAST.search(tense)) and not _FUTURE.search(tense)
     out = []
     for expr in dates:
-        if _SET_ASIDE.search(doc.masked, clause.start, expr.start) or _ANCHORED.match(
-            doc.masked, expr.end
+        if (
+            _SET_ASIDE.search(doc.masked, clause.start, expr.start)
+            or _ANCHORED.match(doc.masked, expr.end)
+            or _struck(doc, expr)
         ):
             continue
         if _SENT_ON.search(doc.masked, max(clause.start, expr.start - 24), expr.start) and any(

@@ -96,6 +96,12 @@ def dates(text: str) -> list[tuple[object, object]]:
             "the driver tried ORD-5136 at 8:50 this morning, next attempt Monday",
             [("2026-12-07", "ORD-5136")],
         ),
+        # "you should see it on …"; a day struck out is withdrawn.
+        (
+            "**ORD-5137** is on its way! You should see it on **Monday (07/12)**.",
+            [("2026-12-07", "ORD-5137")],
+        ),
+        ("**Delivery date:** ~~Friday~~ **Saturday** (ORD-5138)", [("2026-12-05", "ORD-5138")]),
         # Look-alikes that must stay unread.
         ("Our phone lines are open 9:00-17:00 if you need us", []),
         ("we can have a Juicer with you tomorrow if you order before 8pm", []),
@@ -108,6 +114,7 @@ def dates(text: str) -> list[tuple[object, object]]:
         ('I couldn\'t find anything called "Juicer Friday" in our range', []),
         ("The courier will call you tomorrow to book a slot.", []),
         ("the Juicer comes in a box of 2 on Monday", []),
+        ("Your refund for ORD-5139 is approved; you should see it by Friday.", []),
     ],
 )
 def test_a_delivery_date_read_by_its_mechanism(text: str, want: list[tuple[str, str]]) -> None:
