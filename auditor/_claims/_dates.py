@@ -50,7 +50,7 @@ _RELATIVE_DAYS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "tdy": 0, "2day": 0, "2nite": 0, "tonite": 0,
     "tomorrow": 1, "tmrw": 1, "tmr": 1, "tmw": 1, "tmrow": 1, "tomoz": 1, "2moro": 1, "2morrow": 1,
-    "tomorow": 1, "tommorow": 1, "tommorrow": 1,
+    "tomorow": 1, "tommorow": 1, "tommorrow": 1, "tomoro": 1, "tomorro": 1,
     "the day after tomorrow": 2, "day after tomorrow": 2,
     "yesterday": -1, "yday": -1, "yest": -1, "ystrdy": -1, "the day before yesterday": -2,
     # A carrier's run named by its day (agent7): "on today's van", "tomorrow's drop".
@@ -118,6 +118,7 @@ _DATE = compile_pattern(
     r"|(?<=\bas )|(?<=\bshowing )|(?<=\bshows )"
     # (dates8) "arriving 12/12", "a delivery date of 14/12", "booked for 14/12".
     r"|(?<=\barriving )|(?<=\barrives )|(?<=\barrive )|(?<=\bdate of )|(?<=\bfor )"
+    r"|(?<=\bbefore )"
     # A weekday beside it: "on tues 08/12".
     r"|(?<=\bmon )|(?<=\btue )|(?<=\btues )|(?<=\bwed )|(?<=\bthu )|(?<=\bthurs )|(?<=\bfri )"
     r"|(?<=\bsat )|(?<=\bsun )|(?<=day )"

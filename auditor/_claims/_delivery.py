@@ -134,6 +134,9 @@ _WEAK = compile_pattern(
         r"|predicted|booked (?:for|4)"
         # "You should see it on **Friday**" (dates8); money before it is the money's.
         r"|(?:you'll|you will|you should|you'd|should|will) see (?:it|them|xx+|your \w+)"
+        # A copula straight to a day (dates8): "ORD-1 - should be thursday now".
+        r"|(?:should|shd|will|'ll) be (?:on |by )?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw"
+        r"|today|the \d)\w*\b)"
         # A slot named by its time: "thu 10-11am slot", "a Friday morning slot".
         r"|(?:(?<=am\s)|(?<=pm\s)|(?<=\d\s)|(?<=ay\s)|(?<=ng\s))slot)\b"
     )
@@ -219,7 +222,9 @@ _GOODS = compile_pattern(
 _PAST = compile_pattern(
     r"\b(?:delivered|arrived|arr'd|arrvd|arrd|was|were|came|received|signed|dropped|left|turned|landed"
     # Not the carrier's booking: "they've got it for Friday now".
-    r"|got(?! (?:it|them|xx+) (?:booked |scheduled )?for\b)|(?:went|gone) (?:to|in) (?:your|a|the)"
+    # (dates8) nor "the driver's got ORD-1 on today's round", "got you down for Monday".
+    r"|got(?! (?:it|them|xx+|you|u) (?:booked |scheduled |down )?(?:for|on|in)\b)"
+    r"|(?:went|gone) (?:to|in) (?:your|a|the)"
     r"|reached|dlvd|dlvrd"
     # A proof of delivery is of a day past (dates8): "POD is showing 07/12".
     r"|pod"
@@ -330,7 +335,22 @@ _CUE_PHRASES = {
     "w": ("w/", "w u", "w you"),
     "o": ("o/d",),
     "to": ("to you", "to u", "out to"),
-    "be": ("be there",),
+    "be": (
+        "be there",
+        "be mon",
+        "be tue",
+        "be wed",
+        "be thu",
+        "be fri",
+        "be sat",
+        "be sun",
+        "be tom",
+        "be tmrw",
+        "be today",
+        "be the ",
+        "be on ",
+        "be by ",
+    ),
     "b": ("b there",),
     "there": ("get there", "gets there", "got there", "getting there"),
     # The carrier's next try: "they'll have another go on Tuesday".

@@ -102,6 +102,10 @@ def dates(text: str) -> list[tuple[object, object]]:
             [("2026-12-07", "ORD-5137")],
         ),
         ("**Delivery date:** ~~Friday~~ **Saturday** (ORD-5138)", [("2026-12-05", "ORD-5138")]),
+        # The carrier's round is no past tense; a copula straight to a day; "on or before".
+        ("the driver's got ORD-5140 on today's round", [("2026-12-03", "ORD-5140")]),
+        ("ORD-5141 - should be monday now", [("2026-12-07", "ORD-5141")]),
+        ("ORD-5142 should be delivered on or before 07/12", [("2026-12-07", "ORD-5142")]),
         # Look-alikes that must stay unread.
         ("Our phone lines are open 9:00-17:00 if you need us", []),
         ("we can have a Juicer with you tomorrow if you order before 8pm", []),
@@ -114,6 +118,8 @@ def dates(text: str) -> list[tuple[object, object]]:
         ('I couldn\'t find anything called "Juicer Friday" in our range', []),
         ("The courier will call you tomorrow to book a slot.", []),
         ("the Juicer comes in a box of 2 on Monday", []),
+        ("We will be closed on Monday", []),
+        ("ORD-5143 will be dispatched on Monday", []),
         ("Your refund for ORD-5139 is approved; you should see it by Friday.", []),
     ],
 )
