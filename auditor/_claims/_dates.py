@@ -167,7 +167,9 @@ _DATE = compile_pattern(
     r"|(?P<dayortwo>(?:in|within|over)\s+(?:the\s+next\s+|a\s+)?day\s+or\s+(?:two|so))"
     r"|(?:(?:in|within|inside(?: of)?|over)\s+(?:(?:the\s+)?next\s+|the\s+coming\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
-    r"|(?<=\barr )|(?<=\beta )|(?<=\beta: )|(?<=\beta is ))"
+    r"|(?<=\barr )|(?<=\beta )|(?<=\beta: )|(?<=\beta is )"
+    # A label's blanks left by Markdown (dates8): "**ETA:** 2–3 business days".
+    r"|(?<=\beta:  )|(?<=\beta:   ))"
     rf"(?P<n>{_COUNT})(?:\s*(?:-|\u2014|to)\s*(?P<nhi>{_COUNT}))?(?:\s+|(?<=\d)(?=h))"
     r"(?P<biz>(?:business|working|biz|bus\.?|work)\s+)?"
     r"(?P<unit>days?|weeks?|wks?|fortnights?|hours?|hrs?|h)"

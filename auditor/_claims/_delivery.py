@@ -475,6 +475,13 @@ _OFFER = compile_pattern(
     r"\b(?:if|when|once|as long as) (?:you|u) (?:order|place (?:an|your|the) order|buy|check ?out)"
     r"|\b(?:order|orders|ordered|ordering) (?:before|by|within|in the next)\b"
 )
+#: A span told after the parcel's sending as a condition (dates8): "Once it ships, you can
+#: expect delivery within 3–5 business days" counts from a day the answer does not give.
+_ONCE_SENT = compile_pattern(
+    r"\b(?:once|when|after|as soon as) (?:it|they|xx+|your (?:order|parcel|package)|the (?:order"
+    r"|parcel|package)|it's|its|they're)(?: (?:has|have|is|are|'s|been))* ?(?:ship|dispatch"
+    r"|despatch|leav|left|sent|post|go(?:es)? out|collected|picked up)\w*"
+)
 #: A clause going on, after a promised date said to have passed, with the new one: "was due
 #: mon, now tmrw", "was meant to be Friday, but now Monday".
 _RENEWED = compile_pattern(r"\W*(?:(?:but|and|so) )?(?:now|instead)\b")
@@ -588,7 +595,9 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
             found.extend(_claims(doc, clause, doc.clause_text(clause), _dates_in(doc, clause)))
             continue
         going_on = carried is not None and (
-            carried[0].sentence == clause.sentence or _stamp_after(doc, carried[0], clause)
+            carried[0].sentence == clause.sentence
+            or _stamp_after(doc, carried[0], clause)
+            or _under_colon(doc, carried[0], clause)
         )
         field = ""
         if not going_on and _uncued(doc, clause, cues, tables=tables):
@@ -647,6 +656,16 @@ def _stamp_after(doc: Document, carried: Clause, clause: Clause) -> bool:
         return False
     dates = _dates_in(doc, clause)
     return any(d.absolute or d.numeric for d in dates) and _is_value(doc, clause, dates)
+
+
+def _under_colon(doc: Document, carried: Clause, clause: Clause) -> bool:
+    """`clause` opens the line after a delivery clause closed by a colon ("Here's your delivery
+    window for ORD-1:" / "🕐 **Tomorrow, 8:00 AM – 12:00 PM**"): that line is its value
+    (dates8)."""
+    if clause.sentence != carried.sentence + 1:
+        return False
+    between = doc.masked[carried.start : clause.start].rstrip()
+    return between.endswith(":") and doc.sentences[clause.sentence].start == clause.start
 
 
 def _the_day_said(found: list[_Found], clause: Clause, dates: list[DateExpr]) -> list[DateExpr]:
@@ -708,6 +727,20 @@ def _lead(
 _STRUCK = compile_pattern(r"~~[^~\n]+~~")
 
 
+def _a_span(expr: DateExpr) -> bool:
+    """A count of days or hours ("within 3–5 business days"), not a day named."""
+    spans = expr.parts or (expr,)
+    return all(
+        p.business_days is not None or p.hours is not None or (p.offset or 0) > 1 for p in spans
+    )
+
+
+def _after_sending(doc: Document, clause: Clause) -> bool:
+    """The clause's sentence sends the parcel off as a condition before it ("Once it ships,")."""
+    sentence = doc.sentences[clause.sentence]
+    return _ONCE_SENT.search(doc.masked, sentence.start, clause.end) is not None
+
+
 def _struck(doc: Document, expr: DateExpr) -> bool:
     return "~~" in doc.masked and any(
         s <= expr.start < e for s, e in (m.span() for m in _STRUCK.finditer(doc.masked))
@@ -724,6 +757,7 @@ def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> 
             _SET_ASIDE.search(doc.masked, clause.start, expr.start)
             or _ANCHORED.match(doc.masked, expr.end)
             or _struck(doc, expr)
+            or (_a_span(expr) and _after_sending(doc, clause))
         ):
             continue
         if _SENT_ON.search(doc.masked, max(clause.start, expr.start - 24), expr.start) and any(

@@ -106,6 +106,12 @@ def dates(text: str) -> list[tuple[object, object]]:
         ("the driver's got ORD-5140 on today's round", [("2026-12-03", "ORD-5140")]),
         ("ORD-5141 - should be monday now", [("2026-12-07", "ORD-5141")]),
         ("ORD-5142 should be delivered on or before 07/12", [("2026-12-07", "ORD-5142")]),
+        # A label's value after Markdown's blanks; the line after a delivery clause's colon.
+        ("ORD-5144 has shipped!\n\n- **ETA:** 2–3 business days", [("2026-12-08", "ORD-5144")]),
+        (
+            "Here's your delivery window for **ORD-5145**:\n\n🕐 **Tomorrow, 8:00 AM – 12:00 PM**",
+            [("2026-12-04", "ORD-5145")],
+        ),
         # Look-alikes that must stay unread.
         ("Our phone lines are open 9:00-17:00 if you need us", []),
         ("we can have a Juicer with you tomorrow if you order before 8pm", []),
@@ -119,6 +125,8 @@ def dates(text: str) -> list[tuple[object, object]]:
         ("The courier will call you tomorrow to book a slot.", []),
         ("the Juicer comes in a box of 2 on Monday", []),
         ("We will be closed on Monday", []),
+        ("ORD-5146 is processing. Once it ships, expect delivery within 3–5 business days.", []),
+        ("Your delivery for ORD-5147 is booked:\n\nWe will call you on Friday to confirm.", []),
         ("ORD-5143 will be dispatched on Monday", []),
         ("Your refund for ORD-5139 is approved; you should see it by Friday.", []),
     ],
