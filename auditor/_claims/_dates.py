@@ -50,11 +50,12 @@ _RELATIVE_DAYS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "tdy": 0, "2day": 0, "2nite": 0, "tonite": 0,
     "tomorrow": 1, "tmrw": 1, "tmr": 1, "tmw": 1, "tmrow": 1, "tomoz": 1, "2moro": 1, "2morrow": 1,
-    "tomorow": 1, "tommorow": 1, "tommorrow": 1,
+    "tomorow": 1, "tommorow": 1, "tommorrow": 1, "tomoro": 1, "tomorro": 1,
     "the day after tomorrow": 2, "day after tomorrow": 2,
     "yesterday": -1, "yday": -1, "yest": -1, "ystrdy": -1, "the day before yesterday": -2,
     # A carrier's run named by its day (agent7): "on today's van", "tomorrow's drop".
     "today's": 0, "tonight's": 0, "tomorrow's": 1,
+    "this morning's": 0, "this afternoon's": 0, "this evening's": 0,
 }  # fmt: skip
 #: A time of day said without a day ("by teatime"): today, unless a day stands beside it.
 _TIME_OF_DAY = (
@@ -67,6 +68,20 @@ _TIME_OF_DAY = (
     # (Not a date's first number: "eta 14.12.2026", "due 1.5 days", agent7.)
     r"|o'clock)|\d{1,2}(?=\s*(?:[.!,;](?!\d)|$))"
 )
+_CLOCK_MARK = r"(?:am|pm|a\.m\.|p\.m\.|a\.m|p\.m)"
+#: Two clock times, both with minutes or the second with its mark ("10-11am", "2:00–4:00 pm").
+_WINDOW = (
+    r"\d{1,2}:\d{2}\s*(?:-|\u2013|\u2014|to|and|until|till)\s*\d{1,2}:\d{2}"
+    rf"(?:\s*{_CLOCK_MARK})?"
+    rf"|\d{{1,2}}(?::\d{{2}})?\s*(?:{_CLOCK_MARK}\s*)?(?:-|\u2013|\u2014|to|and|until|till)\s*"
+    rf"\d{{1,2}}(?::\d{{2}})?\s*{_CLOCK_MARK}"
+)
+#: Days named for their feast: (month, day).
+_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "boxing day": (12, 26), "new year's eve": (12, 31), "new years eve": (12, 31),
+    "new year's day": (1, 1), "new years day": (1, 1),
+}  # fmt: skip
 #: Units of a duration, in days.
 #: How near today a date written "9/12" must be to be read, in one reading only.
 _NEAR_DAYS = 31
@@ -83,6 +98,8 @@ _SHORT_PREFIX = (
     r"by|on|this|next|until|till|til|before|last|coming|land|lands|landed|arrive|arrives"
     r"|arriving|arrived|arr|due|eta:?|there|between|and|to|from|or|thru|through|dlvd|dlvrd"
     r"|delivered|w/ ?u|w/ ?you|with u|with you|exp|expected|est|quoting|quoted"
+    # A delivery's shorthand (dates8): "del sat".
+    r"|del|dlvry|delivery"
     # An agent's ETA read off the screen: "ETA's wed", "ETA now sat".
     r"|eta's|etas|eta now"
     # The carrier's next try: "retry wed", "driver retries sat".
@@ -99,9 +116,14 @@ _DATE = compile_pattern(
     r"|(?<=\bexpected )|(?<=\bexp )|(?<=\bdelivered )|(?<=\bdlvd )|(?<=\bdelivery )"
     # A date read off a screen: "estimated delivery is showing as 15/12".
     r"|(?<=\bas )|(?<=\bshowing )|(?<=\bshows )"
+    # (dates8) "arriving 12/12", "a delivery date of 14/12", "booked for 14/12".
+    r"|(?<=\barriving )|(?<=\barrives )|(?<=\barrive )|(?<=\bdate of )|(?<=\bfor )"
+    r"|(?<=\bbefore )"
     # A weekday beside it: "on tues 08/12".
     r"|(?<=\bmon )|(?<=\btue )|(?<=\btues )|(?<=\bwed )|(?<=\bthu )|(?<=\bthurs )|(?<=\bfri )"
-    r"|(?<=\bsat )|(?<=\bsun )|(?<=day ))"
+    r"|(?<=\bsat )|(?<=\bsun )|(?<=day )"
+    # A table's cell of a date alone (dates8): "| ORD-1 | Processing | 15/12 |".
+    r"|(?<=\| ))"
     # (Dotted too, as agents type it: "delivered 08.12.", agent7.)
     r"(?P<s1>\d{1,2})(?:/|\.(?=\d{2}\.?(?![\w/.-])))(?P<s2>\d{1,2})\.?(?![\w/.-])"
     rf"|{_PREFIX}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
@@ -110,20 +132,33 @@ _DATE = compile_pattern(
     rf"|{_PREFIX}(?P<mm>{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
     r"(?P<md>\d{1,2})(?:st|nd|rd|th)?(?![\w:])"
     r"(?:,?\s+(?P<my>\d{4})(?!\d))?"
+    # A weekday and its day of the month, no ordinal (dates8): "between Monday 21 and …".
+    rf"|(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?P<wdn>\d{{1,2}})"
+    rf"(?![\w:./-]|\s*(?:am|pm|a\.m|p\.m)|\s+(?:of\s+)?(?:{_MONTHS})(?!\w))"
+    # A day named for its feast (dates8): "by Christmas Eve"; not "after Christmas".
+    r"|(?<!after )(?P<hol>christmas eve|christmas day|christmas|xmas eve|xmas|boxing day"
+    r"|new year's eve|new years eve|new year's day|new years day)"
     rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?:the\s+)?"
     r"|(?:the|on|by|arr|eta:?|due|until|till|til"
     # An ordinal right after an agent's word of arriving: "should land 10th-12th", "ETA's 9th".
-    r"|land|lands|arrive|arrives|arriving|expected|exp|eta's|etas)\s+(?:the\s+)?)"
+    r"|land|lands|arrive|arrives|arriving|expected|exp|eta's|etas"
+    # "booked for 14th", chat's "booked 4 14th" (dates8).
+    r"|for|4)\s+(?:the\s+)?)"
     r"(?P<od>\d{1,2})(?:st|nd|rd|th)"
     # "between the 14th and 16th": a range of days of the month, read as its latest.
     r"(?:\s*(?:-|\u2013|\u2014|to|and|or)\s*(?:the\s+)?(?P<odhi>\d{1,2})(?:st|nd|rd|th))?"
     rf"(?!\s+(?:of\s+)?(?:{_MONTHS})(?!\w))"
     # "a fortnight today", "a week tomorrow": British for that many days on from the day.
     r"|(?P<weekon>(?:a|one)\s+(?P<wounit>week|fortnight)\s+(?P<woday>today|tomorrow|tmrw))"
+    # "a week on Monday", "Monday week" (dates8): that weekday, a week (or a fortnight) on.
+    rf"|(?:a|one)\s+(?P<wkunit>week|fortnight)\s+on\s+(?:the\s+)?(?P<wkon>{_WEEKDAY})(?!\w)"
+    rf"|(?P<wkday>{_WEEKDAY})\s+(?P<wkafter>week|fortnight)(?![\w'])"
     # "2 days ago", "a week ago": that many days before today.
     rf"|(?P<ago>{_COUNT})\s+(?P<agounit>days?|weeks?)\s+ago"
     rf"|(?P<rel>{_RELATIVE})"
     r"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after(?!\s+tomorrow))"
+    # "on the next business day" (dates8): one weekday after today.
+    r"|(?P<nextbiz>the\s+(?:next|following)\s+(?:business|working|biz)\s+day)"
     rf"|(?P<tod>(?:by|at|around|before|for|eta:?|eta is|eta of|arr|due|until|till|til)\s+"
     r"(?:the\s+)?"
     rf"(?:{_TIME_OF_DAY}))"
@@ -132,14 +167,27 @@ _DATE = compile_pattern(
     r"|(?P<dayortwo>(?:in|within|over)\s+(?:the\s+next\s+|a\s+)?day\s+or\s+(?:two|so))"
     r"|(?:(?:in|within|inside(?: of)?|over)\s+(?:(?:the\s+)?next\s+|the\s+coming\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
-    r"|(?<=\barr )|(?<=\beta )|(?<=\beta: ))"
+    r"|(?<=\barr )|(?<=\beta )|(?<=\beta: )|(?<=\beta is )"
+    # A label's blanks left by Markdown (dates8): "**ETA:** 2–3 business days".
+    r"|(?<=\beta:  )|(?<=\beta:   ))"
     rf"(?P<n>{_COUNT})(?:\s*(?:-|\u2014|to)\s*(?P<nhi>{_COUNT}))?(?:\s+|(?<=\d)(?=h))"
     r"(?P<biz>(?:business|working|biz|bus\.?|work)\s+)?"
     r"(?P<unit>days?|weeks?|wks?|fortnights?|hours?|hrs?|h)"
+    # Not "booked in a week on Tuesday": that is the weekday a week on (dates8).
+    rf"(?!\s+on\s+(?:the\s+)?(?:{_WEEKDAY})(?!\w))"
+    # A window of clock times, with no word before it (dates8): "a 13:00-15:00 window",
+    # "Estimated arrival: 13:15 – 14:15", "between 1:00 p.m. and 3:00 p.m.": today, unless a
+    # day stands beside it ("thu 10-11am slot").
+    rf"|(?P<win>(?:between\s+)?{_WINDOW})"
+    # A carrier's time stamp, a day and a clock time (dates8): "POD 08/12 15:55",
+    # "signed for by 'SMITH' 09/12 at 08:02": an event already past.
+    r"|(?P<t1>\d{1,2})/(?P<t2>\d{1,2})(?=,?\s+(?:at\s+)?\d{1,2}:\d{2}(?!\d))"
     rf"|(?P<wpre>(?:by|on|this|next|until|before|last|coming|from)\s+)?(?P<wd>{_WEEKDAY})"
     rf"{_NOT_BEFORE_DATE}"
     rf"|(?:(?P<spre>(?:{_SHORT_PREFIX})\s+)(?P<wds>{_WEEKDAY_SHORT})"
-    rf"|(?<!')(?P<wdu>mon|tues?|weds|thu(?:rs?)?|fri)){_NOT_BEFORE_DATE}\.?"
+    rf"|(?<!')(?P<wdu>mon|tues?|weds|thu(?:rs?)?|fri)"
+    # A short name before a clock time is a weekday (dates8): "dlvd 2 ur porch sat 11:40".
+    rf"|(?P<wdt>sat|sun|wed)(?=\s+\d{{1,2}}[:.]\d{{2}})){_NOT_BEFORE_DATE}\.?"
     r")(?!\w)"
 )
 #: Substrings of every text `_DATE` can match (digits, and the words of every branch without
@@ -150,9 +198,12 @@ DATE_NEEDLES = (
     "tmr", "tmw", "2mo", "yest", "ystrdy", "tea", "lunch", "eod", "close of play", "week",
     "wk", "fortnight", "hour", "hr", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan",
     "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "christmas", "xmas", "boxing", "new year",
 )  # fmt: skip
 #: "-thu" after a weekday: the end of a range of weekdays ("wed-thu", "Mon – Wed").
 _WEEKDAY_TAIL = compile_pattern(rf"\s*[-\u2013\u2014/]\s*({_WEEKDAY}|{_WEEKDAY_SHORT})\.?(?!\w)")
+#: What joins a span to the day it is counted from: "3-5 working days from today".
+_ANCHOR_DAY = compile_pattern(r"\s+(?:from|of|after)\s+")
 _RANGE_GAP = compile_pattern(r"\s*(?:and|to|-|\u2014|or|through|until)\s*")
 _RANGE_OPENER = compile_pattern(r"(?:between|from)\s+$")
 
@@ -186,6 +237,10 @@ class DateExpr:
     #: "the next day": days after the date said before it in its sentence (read by the caller,
     #: which knows that sentence; alone it names no date).
     after: int = 0
+    #: "a week on Monday": days added to the weekday's date.
+    plus: int = 0
+    #: A time stamp ("08/12 15:55"): an event already past, whatever the clause's tense.
+    stamp: bool = False
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -235,29 +290,48 @@ def _expr(match: re.Match[str]) -> DateExpr:
         return DateExpr(start, end, absolute=_safe_date(int(g["iy"]), int(g["im"]), int(g["id"])))
     if g["s1"]:
         return DateExpr(start, end, numeric=(int(g["s1"]), int(g["s2"])))
+    if g["t1"] or g["wkon"] or g["wkday"] or g["win"] or g["nextbiz"] or g["hol"]:
+        return _dates8(g, start, end)
     if g["n1"]:
         return DateExpr(start, end, absolute=_numeric(int(g["n1"]), int(g["n2"]), int(g["ny"])))
     if g["dd"]:
         return _written(match, g["dd"], g["dm"], g["dy"])
     if g["mm"]:
         return _written(match, g["md"], g["mm"], g["my"])
-    if g["od"]:
-        return DateExpr(start, end, day_of_month=int(g["odhi"] or g["od"]))
+    if g["od"] or g["wdn"]:
+        return DateExpr(start, end, day_of_month=int(g["odhi"] or g["od"] or g["wdn"]))
+
     if g["rel"] or g["next"] or g["tod"] or g["weekon"] or g["ago"]:
         return _relative(g, start, end)
-    if g["wkend"]:
-        return DateExpr(start, end, weekend=True)
-    if g["dayortwo"]:
-        return DateExpr(start, end, offset=2)
+    if g["wkend"] or g["dayortwo"]:
+        weekend = bool(g["wkend"])
+        return DateExpr(start, end, weekend=weekend, offset=None if weekend else 2)
     if g["n"]:
         return _duration(match)
-    if g["wds"] or g["wdu"]:
+    if g["wds"] or g["wdu"] or g["wdt"]:
         past = (g["spre"] or "").strip() == "last"
-        group = "wds" if g["wds"] else "wdu"
+        group = "wds" if g["wds"] else "wdu" if g["wdu"] else "wdt"
         weekday = [w[:2] for w in _WEEKDAYS].index(g[group][:2])
         return DateExpr(match.start(group), end, weekday=weekday, weekday_past=past)
     last = (g["wpre"] or "").strip() == "last"
     return DateExpr(start, end, weekday=_WEEKDAY_INDEX[g["wd"]], weekday_past=last)
+
+
+def _dates8(g: dict[str, str | None], start: int, end: int) -> DateExpr:
+    """A carrier's time stamp ("08/12 15:55"), a weekday a week on ("a week on Monday",
+    "Monday week"), a window of clock times alone ("13:00-15:00"), "the next business day", a
+    feast's day ("Christmas Eve")."""
+    if g["t1"] and g["t2"]:
+        return DateExpr(start, end, numeric=(int(g["t1"]), int(g["t2"])), stamp=True)
+    if g["win"]:
+        return DateExpr(start, end, offset=0, time_of_day=True)
+    if g["nextbiz"]:
+        return DateExpr(start, end, business_days=1)
+    if g["hol"]:
+        return DateExpr(start, end, month_day=_HOLIDAYS[g["hol"].replace("xmas", "christmas")])
+    weekday = _WEEKDAY_INDEX[g["wkon"] or g["wkday"] or ""]
+    unit = g["wkunit"] or g["wkafter"]
+    return DateExpr(start, end, weekday=weekday, plus=14 if unit == "fortnight" else 7)
 
 
 def _relative(g: dict[str, str | None], start: int, end: int) -> DateExpr:
@@ -294,6 +368,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
         if found and _joins(text, found[-1], expr):
             first = found.pop()
             expr = DateExpr(first.start, expr.end, parts=(*(first.parts or (first,)), expr))
+        elif found and _counted_from(text, found[-1], expr):
+            # "within 4 business days of today", "a week ago today" (dates8): the span is
+            # counted from today; "today" names no day of its own.
+            found[-1] = replace(found[-1], end=expr.end)
+            continue
         elif found and _beside(text, found[-1], expr):
             # "tomorrow by teatime", "by teatime on Friday": the day, spanning both.
             first = found.pop()
@@ -301,6 +380,18 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
             expr = replace(day, start=first.start, end=expr.end)
         found.append(expr)
     return found
+
+
+def _counted_from(text: str, span: DateExpr, day: DateExpr) -> bool:
+    """`day` is "today" closing a span counted from it: "in 3-5 working days from today",
+    "a week ago today"."""
+    if day.offset != 0 or day.time_of_day or text[day.start : day.end] != "today":
+        return False
+    gap = text[span.end : day.start]
+    if span.offset is not None and span.offset < 0 and not span.parts:
+        return gap.isspace()
+    spans = span.business_days is not None or span.hours is not None or bool(span.offset)
+    return spans and span.weekday is None and _ANCHOR_DAY.fullmatch(gap) is not None
 
 
 def _beside(text: str, first: DateExpr, second: DateExpr) -> bool:
@@ -358,13 +449,14 @@ def resolve(expr: DateExpr, now: datetime | None, *, past: bool = False) -> date
     if expr.month_day is not None:
         return _nearest_year(today, *expr.month_day)
     if expr.numeric is not None:
-        return _near_reading(today, *expr.numeric, past=past)
+        return _near_reading(today, *expr.numeric, past=past or expr.stamp)
     if expr.offset is not None:
         return today + timedelta(days=expr.offset)
     if expr.business_days is not None:
         return _add_business_days(today, expr.business_days)
     if expr.weekday is not None:
-        return _weekday(today, expr.weekday, past or expr.weekday_past)
+        day = _weekday(today, expr.weekday, past or expr.weekday_past)
+        return day + timedelta(days=expr.plus)
     if expr.day_of_month is not None:
         return _day_of_month(today, expr.day_of_month, past)
     return None

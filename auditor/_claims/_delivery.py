@@ -24,6 +24,7 @@ from auditor._claims._dates import DATE_NEEDLES, DateExpr, find_dates, resolve
 from auditor._claims._dispatch import WordIndex
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
+    CARRIERS,
     CONTACTING,
     DROP_PLACES,
     FAILED_ATTEMPT,
@@ -60,9 +61,13 @@ _STRONG = compile_pattern(
         # "it'll come Monday" (not "come back", "come in", money coming through).
         r"|(?:get|gets|getting|bring|brings|bringing) (?:it|them|xx+|(?:the|your) \w+) (?:out )?to"
         r" (?:you|u)"
+        # "the driver should bring it round tomorrow" (dates8).
+        r"|(?:bring|brings|bringing) (?:it|them|xx+|(?:the|your) \w+) (?:round|over)"
         r"|(?:will|'ll|should|shd) come(?! (?:back|through|in|from|up|out|off|to (?!you|u\b)))"
         # "the last one came on Friday"; not money or a restock coming back or through.
         r"|came(?! (?:back|through|in|to(?! (?:you|u)\b)|from|with|up|out)\b)"
+        # "it comes Saturday the 12th" (dates8); not "comes in a box", "comes with".
+        r"|comes(?! (?:back|through|in|to(?! (?:you|u)\b)|from|with|up|out|off|as|under)\b)"
         r"|turn(?:s|ed)? up"
         r"|land(?:s|ed|ing)?|be there|b there"
         r"|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
@@ -76,6 +81,8 @@ _STRONG = compile_pattern(
         r"|garage|shed|bin)"
         # The carrier's proof of delivery: "POD received on tues 08/12", "per POD".
         r"|pod (?:received|shows|confirms|uploaded|on file|(?:is )?showing|says|dated)"
+        # A proof of delivery with its time stamp (dates8): "POD 08/12 15:55".
+        r"|pod(?= \d)"
         r"|per (?:the )?pod"
         r"|proof of delivery"
         r"|through (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)"
@@ -92,7 +99,7 @@ _WEAK = compile_pattern(
         r"\b(?:expected|expect|estimated|estimates?|due|scheduled|slated|booked in|pencil+ed in"
         r"|on track for|planned for|aiming for|aimed for|targeting|target date|coming"
         # The carrier's schedule: "they've got it down for Thursday", "down as delivering".
-        r"|(?:got|have|has|had) (?:it|them|xx+|the \w+|your \w+) down for|down as deliver\w*"
+        r"|(?:got|have|has|had) (?:it|them|xx+|the \w+|your \w+|you|u) down for|down as deliver\w*"
         r"|new (?:date|eta|delivery date|estimate)|revised (?:date|eta|estimate)|rescheduled"
         # A carrier's booked time: "they've given a one-hour slot of 10–11 tomorrow".
         r"|slot (?:of|between|from|is)"
@@ -104,7 +111,7 @@ _WEAK = compile_pattern(
         r"|(?:now|are|is|'s|'re) (?:saying|showing)|showing (?:it|them|xx+) (?:for|as)"
         r"|window|time ?slot"
         # "exp wed", "they're quoting wed for delivery", "on the van today": out to the door.
-        r"|exp|quoting|quoted|on (?:the |a |its )?(?:[\w']+ )?van"
+        r"|exp|est|quoting|quoted|on (?:the |a |its )?(?:[\w']+ )?van"
         # A next attempt still to come: "they'll try again tomorrow", "re-attempt on Monday".
         r"|(?:will|'ll|going to|gonna|due to) try again|re-?attempt\w*|retr(?:y|ies|ying)"
         r"|(?:next|another|second|2nd) attempt|(?:have|has|make) another (?:go|try)"
@@ -112,8 +119,26 @@ _WEAK = compile_pattern(
         # Monday", "they've got it for Friday now", "so you're looking at Tuesday".
         r"|re-?booked|re-?arranged|slipped (?:back )?(?:to|till|until)|(?:pushed|moved|bumped|put)"
         r" (?:it |them |xx+ |(?:the|your) \w+ )?(?:back )?(?:to|till|until|for)"
-        r"|(?:got|have|has|had) (?:it|them|xx+) (?:booked |scheduled )?for"
-        r"|(?:you're|you are|youre|ur|you'd be|we're|we are) looking at)\b"
+        r"|(?:got|have|has|had) (?:it|them|xx+) (?:now |still )?(?:booked |scheduled )?for"
+        r"|(?:you're|you are|youre|ur|you'd be|we're|we are) looking at"
+        # (dates8) A delivery service counted to its day: "it's next-day so tomorrow", "48hr
+        # tracked … so Friday", "a 3 day service, which takes you to Thursday".
+        r"|(?<!the\s)(?<!following\s)next[-\s]day(?!\sor)|\d+ ?(?:hr|hour|h)s? (?:tracked|service)"
+        r"|tracked ?\d+|\d+[- ]day (?:service|delivery)|takes? (?:you|u) to"
+        # The carrier's run that brings it, and its word for the day: "on Monday's run", "on
+        # the Monday drop", "carrier says Monday", "booked 4 14th", "delivery slot Friday".
+        r"|on (?:the |a |its |our |their |today's |tomorrow's |\w+day's |this \w+'s )?(?:\w+ )?"
+        r"(?:run|drop|round|lorry|truck|van)"
+        rf"|(?:{CARRIERS}|haulier|hauliers|they|tracking|portal|app|screen|system)(?:'s|s|'re| are"
+        r"| is)? (?:says?|said|reckons?|reckoned|shows?|estimating|predicts?|predicting)"
+        r"|predicted|booked (?:for|4)"
+        # "You should see it on **Friday**" (dates8); money before it is the money's.
+        r"|(?:you'll|you will|you should|you'd|should|will) see (?:it|them|xx+|your \w+)"
+        # A copula straight to a day (dates8): "ORD-1 - should be thursday now".
+        r"|(?:should|shd|will|'ll) be (?:on |by )?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw"
+        r"|today|the \d)\w*\b)"
+        # A slot named by its time: "thu 10-11am slot", "a Friday morning slot".
+        r"|(?:(?<=am\s)|(?<=pm\s)|(?<=\d\s)|(?<=ay\s)|(?<=ng\s))slot)\b"
     )
 )
 #: A promised date the answer says has passed (issue 24): "it was due on Thursday", "should
@@ -130,7 +155,9 @@ _UNMET = compile_pattern(
 #: next attempt, still to come, is the day it is due ("a second attempt is scheduled for
 #: tomorrow").
 _ATTEMPTED = compile_pattern(
-    rf"\b(?:attempted|tried to deliver|delivery attempt|{FAILED_ATTEMPT[3:-1]})\b"
+    rf"\b(?:attempted|tried to deliver|delivery attempt|{FAILED_ATTEMPT[3:-1]}"
+    # "the driver tried ORD-1 at 9:10" (dates8); not "tried to call you".
+    r"|tried (?!to |calling|ringing|phoning|contacting|emailing)(?:xx+|it|them|your|you|u))\b"
 )
 #: A span of days counted from another event, not from today: "2-3 working days after that",
 #: "within 5 days of shipment", "3 days from dispatch". It names no day.
@@ -174,6 +201,8 @@ _CONTACT = compile_pattern(
 _ANY_CUE = compile_pattern(f"{_STRONG.pattern}|{_WEAK.pattern}")
 _SENDING = compile_pattern(
     r"\b(?:ship\w*|dispatch\w*|go(?:es|ing)? out|due out|leav\w*|left|sent|send|post(?:ed)?"
+    # (dates8) "it went out yesterday on next-day": sent then; not "went out for delivery".
+    r"|went out(?! for deliver\w*)"
     r"|pack\w*"
     # The courier's collection from the shop is a dispatch: "rebooked collection for today".
     r"|collect(?:ion|ed|ing)?)\b"
@@ -194,8 +223,12 @@ _GOODS = compile_pattern(
 _PAST = compile_pattern(
     r"\b(?:delivered|arrived|arr'd|arrvd|arrd|was|were|came|received|signed|dropped|left|turned|landed"
     # Not the carrier's booking: "they've got it for Friday now".
-    r"|got(?! (?:it|them|xx+) (?:booked |scheduled )?for\b)|(?:went|gone) (?:to|in) (?:your|a|the)"
+    # (dates8) nor "the driver's got ORD-1 on today's round", "got you down for Monday".
+    r"|got(?! (?:it|them|xx+|you|u) (?:booked |scheduled |down )?(?:for|on|in)\b)"
+    r"|(?:went|gone) (?:to|in) (?:your|a|the)"
     r"|reached|dlvd|dlvrd"
+    # A proof of delivery is of a day past (dates8): "POD is showing 07/12".
+    r"|pod"
     # "last Thursday", not "the last one is out for delivery this morning".
     r"|last (?:week|night|mon|tue|wed|thu|fri|sat|sun)\w*)\b"
 )
@@ -206,10 +239,13 @@ _FUTURE = compile_pattern(
 #: "shipped 2day, eta thurs": the day a parcel was sent, not the day it arrives.
 _SENT_ON = compile_pattern(
     r"\b(?:ship\w*|dispatch\w*|despatch\w*|sent(?: out| off)?|posted|went out|left us"
-    r"|collected|picked up)\s+(?:on\s+|at\s+)?$"
+    r"|collected|picked up|go(?:es|ing)? out)\s+(?:on\s+|at\s+)?$"
 )
-#: "arrives in 2 days rather than today": the date set aside.
-_SET_ASIDE = compile_pattern(r"\b(?:rather than|instead of|not)\W*$")
+#: "arrives in 2 days rather than today": the date set aside; "the week of December 14",
+#: "w/c 14th" (dates8): a week named by its first day, no day of its own.
+_SET_ASIDE = compile_pattern(
+    r"\b(?:rather than|instead of|not|week (?:of|commencing|beginning|starting)|w/c)\W*$"
+)
 #: The label of a field line, up to its colon or dash ("Estimated delivery - "): a few words.
 _LABEL = compile_pattern(r"\W*(?:[\w'/]+\s+){0,3}[\w'/]+\s*(?::|\s-\s)")
 #: "the first … the second …": each of the orders named before, in turn.
@@ -243,6 +279,7 @@ _VALUE_WORDS = frozenset({
     "night", "slot",
     # A softened or stressed date is still only a date: "— possibly tomorrow!".
     "possibly", "probably", "maybe", "perhaps", "likely", "hopefully", "even", "or", "so",
+    "most",  # "— most likely **Monday**" (dates8)
     # A copula that only points at the day (agent7): "…, so it'll be Tuesday the 15th",
     # "which means Monday", "that's the 12th".
     "it'll", "itll", "it's", "be", "will", "that's", "thats", "which", "means", "for",
@@ -288,6 +325,10 @@ _CUE_WORDS = frozenset({
     "eta's", "etas", "handed",
     # The carrier moving the day (agent7): "pushed it to Tuesday", "rebooked for Monday".
     "rebooked", "re-booked", "rearranged", "re-arranged", "pushed", "moved", "bumped", "slipped",
+    # (dates8) A service counted to its day, the carrier's run and word for the day.
+    "next-day", "tracked", "service", "takes", "run", "round", "lorry", "truck", "says", "said",
+    "reckons", "reckon", "reckoned", "del'd", "dlv'd", "deliv'd", "est", "shows", "estimating",
+    "predict", "predicts", "predicted", "predicting", "comes",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.
 _CUE_PHRASES = {
@@ -295,7 +336,22 @@ _CUE_PHRASES = {
     "w": ("w/", "w u", "w you"),
     "o": ("o/d",),
     "to": ("to you", "to u", "out to"),
-    "be": ("be there",),
+    "be": (
+        "be there",
+        "be mon",
+        "be tue",
+        "be wed",
+        "be thu",
+        "be fri",
+        "be sat",
+        "be sun",
+        "be tom",
+        "be tmrw",
+        "be today",
+        "be the ",
+        "be on ",
+        "be by ",
+    ),
     "b": ("b there",),
     "there": ("get there", "gets there", "got there", "getting there"),
     # The carrier's next try: "they'll have another go on Tuesday".
@@ -315,6 +371,9 @@ _CUE_PHRASES = {
     "track": ("on track for",),
     "again": ("try again",),
     "new": ("new date", "new eta", "new delivery date", "new estimate"),
+    "next": ("next day", "next-day"),
+    "take": ("take you to", "take u to"),
+    "see": ("see it", "see them", "see your", "see xx"),
     "revised": ("revised date", "revised eta", "revised estimate"),
     "left": (
         "left it",
@@ -329,7 +388,10 @@ _CUE_PHRASES = {
     ),
 }
 _CUE_PHRASE_WORDS = frozenset(_CUE_PHRASES)
-_CUE_STEMS = ("arriv", "ariv", "arrv", "deliver", "delivr", "delieverd", "redeliver")
+_CUE_STEMS = (
+    "arriv", "ariv", "arrv", "deliver", "delivr", "delieverd", "redeliver", "reattempt",
+    "re-attempt",
+)  # fmt: skip
 #: The beginnings (`WordIndex.prefixes`) of the words that begin with a stem.
 _STEM_BEGINNINGS = frozenset(stem[:3] for stem in _CUE_STEMS)
 
@@ -338,6 +400,8 @@ class _Found(NamedTuple):
     day: date
     past: bool
     claim: Claim
+    #: A time of day alone ("Slot: 10:00–11:00"): today only when no other day is said.
+    clock: bool = False
 
 
 def _mentions_delivery(doc: Document) -> bool:
@@ -393,6 +457,8 @@ def _speaks_of_delivery(text: str, sentence: str, before: str) -> bool:
     (the sentence up to the clause)."""
     if not _cued(text) or _OFF_TOPIC.search(text) or _RESTOCK.search(sentence):
         return False
+    if _OFFER.search(sentence):
+        return False
     text = _CONTACT.sub(" ", text)
     if _STRONG.search(text):
         return True
@@ -402,6 +468,24 @@ def _speaks_of_delivery(text: str, sentence: str, before: str) -> bool:
     ):
         return False  # "awaiting collection by the courier, which is scheduled for tomorrow"
     return not _MONEY.search(before) or _GOODS.search(text) is not None
+
+
+#: A sale offered, not an order's delivery (dates8): "I can get a Rain Jacket out to you today
+#: if you order in the next hour", "if you order before 2pm, they'll be with you tomorrow".
+_OFFER = compile_pattern(
+    r"\b(?:if|when|once|as long as) (?:you|u) (?:order|place (?:an|your|the) order|buy|check ?out)"
+    r"|\b(?:order|orders|ordered|ordering) (?:before|by|within|in the next)\b"
+)
+#: A span told after the parcel's sending as a condition (dates8): "Once it ships, you can
+#: expect delivery within 3–5 business days" counts from a day the answer does not give.
+_ONCE_SENT = compile_pattern(
+    r"\b(?:once|when|after|as soon as) (?:it|they|xx+|your (?:order|parcel|package)|the (?:order"
+    r"|parcel|package)|it's|its|they're)(?: (?:has|have|is|are|'s|been))* ?(?:ship|dispatch"
+    r"|despatch|leav|left|sent|post|go(?:es)? out|collected|picked up)\w*"
+)
+#: A clause going on, after a promised date said to have passed, with the new one: "was due
+#: mon, now tmrw", "was meant to be Friday, but now Monday".
+_RENEWED = compile_pattern(r"\W*(?:(?:but|and|so) )?(?:now|instead)\b")
 
 
 #: A carrier's collection from the shop, just before a clause of when: the when is the
@@ -503,10 +587,19 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
     tables = "|" in doc.masked
     #: A line's date said before its event ("- Dec 8 — Delivered"): the sentence and its dates.
     lead: tuple[int, list[DateExpr]] | None = None
+    #: The sentence of a promised date said to have passed, whose next clause may renew it.
+    unmet: int | None = None
     for clause in doc.clauses:
         if silent(clause) or not doc.reads(ClaimKind.DELIVERY_DATE, clause, clause.end):
             continue
-        going_on = carried is not None and carried[0].sentence == clause.sentence
+        if unmet == clause.sentence and _RENEWED.match(doc.masked, clause.start, clause.end):
+            found.extend(_claims(doc, clause, doc.clause_text(clause), _dates_in(doc, clause)))
+            continue
+        going_on = carried is not None and (
+            carried[0].sentence == clause.sentence
+            or _stamp_after(doc, carried[0], clause)
+            or _under_colon(doc, carried[0], clause)
+        )
         field = ""
         if not going_on and _uncued(doc, clause, cues, tables=tables):
             field = _field_of(doc, clause)
@@ -526,7 +619,7 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
                 if _about_a_return(doc, clause) or negated(doc, clause, clause.start, clause.end):
                     continue
                 if _unmet(text):
-                    carried = None
+                    carried, unmet = None, clause.sentence
                     continue
                 found.extend(_claims(doc, clause, text, dates or _dates_in(doc, clause)))
                 continue
@@ -554,6 +647,26 @@ def _go_on(
     if _A_FIELD.search(text) and len(_WORD.findall(text)) <= _FIELD_WORDS:
         return carried
     return None
+
+
+def _stamp_after(doc: Document, carried: Clause, clause: Clause) -> bool:
+    """`clause` opens the sentence after the delivery clause's, on its line, and is a time
+    stamp alone: a carrier's event pasted in, split at its full stop ("Your parcel has been
+    delivered to your safe place. 08/12/2026 13:07")."""
+    if clause.sentence != carried.sentence + 1 or "\n" in doc.masked[carried.end : clause.start]:
+        return False
+    dates = _dates_in(doc, clause)
+    return any(d.absolute or d.numeric for d in dates) and _is_value(doc, clause, dates)
+
+
+def _under_colon(doc: Document, carried: Clause, clause: Clause) -> bool:
+    """`clause` opens the line after a delivery clause closed by a colon ("Here's your delivery
+    window for ORD-1:" / "🕐 **Tomorrow, 8:00 AM – 12:00 PM**"): that line is its value
+    (dates8)."""
+    if clause.sentence != carried.sentence + 1:
+        return False
+    between = doc.masked[carried.start : clause.start].rstrip()
+    return between.endswith(":") and doc.sentences[clause.sentence].start == clause.start
 
 
 def _the_day_said(found: list[_Found], clause: Clause, dates: list[DateExpr]) -> list[DateExpr]:
@@ -611,14 +724,41 @@ def _lead(
     return (clause.sentence, dates) if dates and _is_value(doc, clause, dates) else None
 
 
+#: Markdown's strikethrough: a day crossed out is withdrawn ("~~Thursday~~ **Friday**").
+_STRUCK = compile_pattern(r"~~[^~\n]+~~")
+
+
+def _a_span(expr: DateExpr) -> bool:
+    """A count of days or hours ("within 3–5 business days"), not a day named."""
+    spans = expr.parts or (expr,)
+    return all(
+        p.business_days is not None or p.hours is not None or (p.offset or 0) > 1 for p in spans
+    )
+
+
+def _after_sending(doc: Document, clause: Clause) -> bool:
+    """The clause's sentence sends the parcel off as a condition before it ("Once it ships,")."""
+    sentence = doc.sentences[clause.sentence]
+    return _ONCE_SENT.search(doc.masked, sentence.start, clause.end) is not None
+
+
+def _struck(doc: Document, expr: DateExpr) -> bool:
+    return "~~" in doc.masked and any(
+        s <= expr.start < e for s, e in (m.span() for m in _STRUCK.finditer(doc.masked))
+    )
+
+
 def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> list[_Found]:
     row = doc.memo.get(("delivery row", clause.start))
     tense = f"{text} {row}" if isinstance(row, str) else text
     past = bool(_PAST.search(tense)) and not _FUTURE.search(tense)
     out = []
     for expr in dates:
-        if _SET_ASIDE.search(doc.masked, clause.start, expr.start) or _ANCHORED.match(
-            doc.masked, expr.end
+        if (
+            _SET_ASIDE.search(doc.masked, clause.start, expr.start)
+            or _ANCHORED.match(doc.masked, expr.end)
+            or _struck(doc, expr)
+            or (_a_span(expr) and _after_sending(doc, clause))
         ):
             continue
         if _SENT_ON.search(doc.masked, max(clause.start, expr.start - 24), expr.start) and any(
@@ -633,7 +773,7 @@ def _claims(doc: Document, clause: Clause, text: str, dates: list[DateExpr]) -> 
         span = (expr.start, expr.end)
         for subject in _subjects(doc, clause, expr):
             claim = Claim(ClaimKind.DELIVERY_DATE, day.isoformat(), span, subject, hedge)
-            out.append(_Found(day, past, claim))
+            out.append(_Found(day, past, claim, expr.time_of_day))
     return out
 
 
@@ -686,7 +826,7 @@ def _whole_orders(doc: Document, found: list[_Found]) -> list[Claim]:
     """Drop the day a part was delivered when the order is still on its way: another date to
     come for the same order, the answer reads as an order partly sent, or it says the same order
     is shipped and not that it was delivered."""
-    found = _gone_parts(doc, _last_part(doc, found))
+    found = _gone_parts(doc, _last_part(doc, _clock_alone(found)))
     if not any(f.past for f in found):
         return [f.claim for f in found]
     to_come = {f.claim.subject for f in found if not f.past and f.claim.subject is not None}
@@ -705,6 +845,15 @@ def _whole_orders(doc: Document, found: list[_Found]) -> list[Claim]:
     return kept
 
 
+def _clock_alone(found: list[_Found]) -> list[_Found]:
+    """A time of day is today only when no other day is said of its order: "**Delivery day:**
+    tomorrow / **Slot:** 10:00–11:00" is tomorrow (dates8)."""
+    if not any(f.clock for f in found):
+        return found
+    dated = {f.claim.subject for f in found if not f.clock}
+    return [f for f in found if not f.clock or f.claim.subject not in dated]
+
+
 def _last_part(doc: Document, found: list[_Found]) -> list[_Found]:
     """An order told part by part with several days still to come, or several days every part
     was delivered on: the order's day is its last part's ("Shipment 1 due Wednesday, Shipment 2
@@ -714,13 +863,32 @@ def _last_part(doc: Document, found: list[_Found]) -> list[_Found]:
         same = [f for f in found if f.past is past and f.claim.subject is not None]
         if len({(f.claim.subject, f.day) for f in same}) == len({f.claim.subject for f in same}):
             continue  # the usual case: one day per order
-        if not _PARTS.search(doc.masked) and not _parcel_rows(doc, same):
+        if not (_PARTS.search(doc.masked) or _parcel_rows(doc, same) or _items_apart(doc, same)):
             continue
         last: dict[str | None, date] = {}
         for f in same:
             last[f.claim.subject] = max(f.day, last.get(f.claim.subject, f.day))
         found = [f for f in found if f.past is not past or last.get(f.claim.subject) == f.day]
     return found
+
+
+def _items_apart(doc: Document, found: list[_Found]) -> bool:
+    """The days of one order stand in clauses naming different items: its parts (dates8, "the
+    Desk Plant … arrived on December 4, and the Webcam was delivered yesterday")."""
+    named: set[frozenset[str | None]] = set()
+    for f in found:
+        clause = doc.clause_at(f.claim.span[0])
+        index = doc.clause_index(clause)
+        before = doc.clauses[index - 1] if index > 0 else clause
+        start = before.start if before.sentence == clause.sentence else clause.start
+        items = frozenset(
+            m.subject
+            for m in doc.mentions
+            if m.type is SubjectType.ITEM and start <= m.start < clause.end
+        )
+        if items:
+            named.add(items)
+    return len(named) > 1
 
 
 def _gone_parts(doc: Document, found: list[_Found]) -> list[_Found]:

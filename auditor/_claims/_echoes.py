@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from auditor._claims._compiled import compile_pattern
+from auditor._claims._dates import find_dates
 from auditor._claims._screen import reported
 from auditor._claims._text import Segment, normalise
 
@@ -78,6 +79,8 @@ def find_echoes(
     found: list[Segment] = []
     if any(map(norm.__contains__, _QUOTE_MARKS)):
         for match in _QUOTED.finditer(norm):
+            if _STAMPED.match(norm, match.end()):
+                continue  # a carrier's event with its time stamp (dates8)
             if not _a_record_quoted(norm, match.start(), quoted):
                 found.append(Segment(match.start(), match.end()))
     for start, end in emphasis:
@@ -85,6 +88,8 @@ def find_echoes(
         offered = norm[max(0, start - 2 * _LOOK_BACK) : start].rstrip(" *_")
         if _FIGURE.fullmatch(norm, start, end):
             continue  # "it went through for **$12.99**": a figure stressed, not words quoted
+        if _a_day(norm, start, end):
+            continue  # "now showing delivery for **Friday**": a day stressed (dates8)
         if _INTRODUCER.search(window + " ") and not _OFFERED_FOR.search(offered + " "):
             found.append(Segment(start, end))
     if len(found) < 2:
@@ -95,6 +100,21 @@ def find_echoes(
         if segment.start >= apart[-1].end:
             apart.append(segment)
     return apart
+
+
+def _a_day(norm: str, start: int, end: int) -> bool:
+    """The emphasis is a day and nothing else ("**Friday**", "**12 December**")."""
+    text = norm[start:end].strip(" *_`")
+    dates = find_dates(text)
+    return len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(text)
+
+
+#: A time stamp right after a quote: a carrier's event pasted with its time ("\"delivered, left
+#: at front door\" 12:05 today"), which the customer's words do not carry (dates8).
+_STAMPED = compile_pattern(
+    r"[\s*_]*(?:\d{1,2}[:/.]\d{2}|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep"
+    r"|oct|nov|dec)\b)"
+)
 
 
 def _a_record_quoted(norm: str, start: int, quoted: Sequence[int]) -> bool:

@@ -221,7 +221,11 @@ RESTOCK = (
     r" (?:the |our )?(?:supplier|manufacturer|factory|vendor|brand)s?"
     # "the supplier's got a batch landing on the 21st".
     r"|(?:supplier|manufacturer|factory)(?:'s| has| have| is| are)? (?:got |sending |shipping )?"
-    r"(?:a|an|another|some|more) (?:\w+ )?(?:batch|delivery|shipment|consignment|load))\b"
+    r"(?:a|an|another|some|more) (?:\w+ )?(?:batch|delivery|shipment|consignment|load)"
+    # (dates8) Goods coming to the shop: "**Next delivery to us:** 18 December", "should be
+    # landing back with us next Tuesday".
+    r"|(?:delivery|deliveries|shipment|consignment|batch) (?:in)?to us"
+    r"|(?:land|lands|landing|arriving|due) back (?:with|to|at) us)\b"
 )
 #: What a shop sells, as a whole: "not part of our range", "outside our product assortment".
 CATALOGUE = (
