@@ -21,6 +21,7 @@ import argparse
 import json
 import re
 import sys
+import textwrap
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -110,9 +111,27 @@ def _bold_names(text: str, names: Sequence[str]) -> str | None:
     return bolded if bolded != text else None
 
 
+def _checked(text: str, names: Sequence[str]) -> str | None:
+    return "I've checked that for you: " + text if _one_line(text) else None
+
+
+def _signature(text: str, names: Sequence[str]) -> str | None:
+    return text + "\n\nBest regards,\nSam, Customer Care"
+
+
+def _wrapped(text: str, names: Sequence[str]) -> str | None:
+    """Hard-wrapped at 50 columns, as an e-mail or an SMS gateway sends a long line."""
+    if not _one_line(text) or len(text) <= 50:
+        return None
+    return textwrap.fill(text, 50, break_long_words=False, break_on_hyphens=False)
+
+
 #: name → transform (None: the transform does not apply to that text).
 TRANSFORMS: dict[str, Callable[[str, Sequence[str]], str | None]] = {
     "sure": _sure,
+    "checked": _checked,
+    "signature": _signature,
+    "wrapped": _wrapped,
     "bold_names": _bold_names,
     "hope_helps": _hope_helps,
     "greeting": _greeting,

@@ -1024,6 +1024,13 @@ def _filler_after_joint(text: str, start: int) -> bool:
     return joint is not None and _FILLER.match(text, joint.end()) is not None
 
 
+#: A letter's closing on a line of its own: it and the lines under it (a name, a team) say
+#: nothing.
+_VALEDICTION = compile_pattern(
+    r"(?:^|\n)[^\S\n]*(?:(?:best|kind|warm|warmest|many)[^\S\n]+)?(?:regards|thanks|wishes)"
+    r"[^\S\n]*,?[^\S\n]*\n|(?:^|\n)[^\S\n]*(?:all the best|sincerely|yours sincerely"
+    r"|cheers|take care)[^\S\n]*,?[^\S\n]*\n"
+)
 #: The memo key of the span of a non-answer read by `_says_nothing`.
 SAYS_NOTHING = "says_nothing"
 
@@ -1036,7 +1043,10 @@ def _says_nothing(doc: Document) -> Segment | None:
         return None
     filler = False
     headings = () if doc.layout is None else doc.layout.headings
+    signed = _VALEDICTION.search(doc.masked) if "\n" in doc.masked else None
     for sentence in doc.sentences:
+        if signed is not None and sentence.start >= signed.start():
+            break  # the sign-off and the name under it ("Best regards,\nSam, Customer Care")
         text = doc.masked[sentence.start : sentence.end]
         if text.rstrip(" \n\"')]").endswith("?"):
             continue  # questions that are not clarifications

@@ -31,6 +31,7 @@ from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
 from auditor._claims._subjects import SubjectType
 from auditor._claims._tables import step_not_done
+from auditor._claims._text import Clause
 
 _REQUESTED = "requested"
 _APPROVED = "approved"
@@ -372,29 +373,52 @@ _ANY_NOUN = compile_pattern(
 
 
 def clause_topic(doc: Document, hit_start: int) -> str | None:
-    """The first noun of the hit's clause, else of its field label, else of its sentence: in
-    "Your kettle return is complete: it has been refunded" the clause's "it" speaks first."""
+    """The first noun of the hit's clause, else of its field label, else of the nearest clause
+    before it in its sentence: in "Your kettle return is complete: it has been refunded" the
+    clause's "it" speaks first."""
     clause = doc.clause_at(hit_start)
     label = doc.labelled_clause_text(clause)
     start = clause.end - len(label)
-    scopes = (
-        (clause.start, hit_start),
-        (start, hit_start),
-        (doc.sentence_at(hit_start).start, hit_start),
-        table_row(doc, hit_start),
-    )
-    for begin, end in scopes:
-        match = _NOUNS.search(doc.masked, begin, end)
-        if match is None:
-            continue
-        word = match.group()
-        if word.startswith("xx"):
-            mention = next((m for m in doc.mentions if m.start == match.start()), None)
-            return {SubjectType.RETURN: "rma", SubjectType.ORDER: "order"}.get(
-                mention.type if mention else SubjectType.ITEM, "item"
-            )
-        return word
-    return None
+    for begin, end in ((clause.start, hit_start), (start, hit_start)):
+        if (word := _first_noun(doc, begin, end)) is not None:
+            return word
+    # The clauses before it in the sentence, nearest first; a pronoun there stands for a noun
+    # further back ("ORD-1 was returned to us, so it's been cancelled and refunded").
+    pronoun = None
+    for begin, end in (*_clauses_back(doc, clause), table_row(doc, hit_start)):
+        word = _first_noun(doc, begin, end)
+        if word in _PRONOUNS:
+            pronoun = pronoun or word
+        elif word is not None:
+            return word
+    return pronoun
+
+
+def _first_noun(doc: Document, begin: int, end: int) -> str | None:
+    match = _NOUNS.search(doc.masked, begin, end)
+    if match is None:
+        return None
+    word = match.group()
+    if word.startswith("xx"):
+        mention = next((m for m in doc.mentions if m.start == match.start()), None)
+        return {SubjectType.RETURN: "rma", SubjectType.ORDER: "order"}.get(
+            mention.type if mention else SubjectType.ITEM, "item"
+        )
+    return word
+
+
+def _clauses_back(doc: Document, clause: Clause) -> list[tuple[int, int]]:
+    """The clauses of the sentence before `clause`, nearest first: a clause with no noun of
+    its own goes on with the one before it ("…, and the return for the Iron, RMA-1, has been
+    received"; "I've looked into it: RMA-1 is all done, refunded"), not with the sentence's
+    first noun."""
+    index = doc.clauses.index(clause)
+    back = []
+    for before in reversed(doc.clauses[:index]):
+        if before.sentence != clause.sentence:
+            break
+        back.append((before.start, before.end))
+    return back
 
 
 def table_row(doc: Document, position: int) -> tuple[int, int]:

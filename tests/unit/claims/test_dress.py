@@ -172,3 +172,25 @@ def test_a_model_s_opening_and_closing_words(
     answer: str, expected: list[tuple[str, object, object]]
 ) -> None:
     assert _read(answer) == expected
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I've looked into that for you: RMA-5120 is all sorted, refunded and closed.",
+        "Right, RMA-5120 is all sorted, refunded and closed.",
+    ],
+)
+def test_a_clause_with_no_noun_goes_on_with_the_nearest_before_it(answer: str) -> None:
+    # Before: the sentence's first noun ("I") was the refund's topic, and the return's state
+    # was read as money paid.
+    assert ("return_status", "refunded", "RMA-5120") in _read(answer)
+
+
+def test_a_letter_s_closing_says_nothing() -> None:
+    assert _read("Apologies for the mix-up!\n\nKind regards,\nJo, Support Team") == [
+        ("deflection", "other", None)
+    ]
+    assert _read("The Pasta Pot is in stock.\n\nBest regards,\nJo") == [
+        ("availability", "in_stock", "PN-0021")
+    ]
