@@ -62,8 +62,18 @@ HANDOFFS = rules(
     r"|a matter|something) for\b",
     r"(?:that'd|that would|it'd|it would|this'd|that'll|that will) be (?:one|a question|a job"
     r"|a matter|something) for\b",
-    r"(?:are|is|'re) the (?:ones?|people|person|team) to (?:speak to|talk to|ask|contact|call"
-    r"|ring|email|go to|chat to|chat with)\b",
+    r"(?:are|is|'re) the (?:ones?|people|person|team) (?:to (?:speak to|talk to|ask|contact|call"
+    r"|ring|email|go to|chat to|chat with)|who (?:can|could|will|'ll|deal with|handle|sort))\b",
+    # Sent up the line: "I'm going to have to refer this one up", "bumping it upstairs".
+    r"(?:refer|referring|pass|passing|send|sending|kick|kicking|bump|bumping|push|pushing)"
+    r" (?:this|it|that)(?: one)? (?:up|upstairs|up the chain|up the line)\b",
+    # A line named for it, its number given: "a specialist B2B line for bulk orders, 0161 …".
+    r"(?:line|helpline|hotline|number)(?: [\w-]+){0,4},? \+?\(?\d{3,5}\)?(?:[ -]\d{3,4}){2,3}\b",
+    # Sorted out between the customer and someone else: "you'll need to sort that out with
+    # Fellowes".
+    r"(?:need|needs|have|has) to (?:sort|take|raise|settle) (?:[\w-]+ ){0,3}?(?:out |up )?with\b",
+    # Asked of the customer: "if you email them", "if you give them a ring".
+    rf"if you (?:\w+ )?(?:{_REACH} (?:them|the team|our|us)\b|give (?:them|us) {_SEND})",
     # The way to go: "your best bet is the Royal Mail app", "best bet would be to ring them".
     rf"best bet (?:is|would be|'d be|will be|'s) (?:to )?(?:(?:{_REACH}|ask|try|check with|speak"
     rf" to|talk to|give|go through|use)\b|(?:the|their|your|ur|a) (?:[\w'-]+ ){{0,2}}?{_WAY}\b)",
@@ -95,7 +105,7 @@ HANDOFFS = rules(
     rf"{_PERSON}(?:'s| is) (?:going to|gonna|due to) (?:{_REACH} {_YOU}\b|give {_YOU} {_SEND})",
     rf"{_PERSON} (?:will|'ll|is going to) (?:[\w-]+ ){{1,4}}?and (?:{_REACH} {_YOU}\b"
     rf"|get back to {_YOU}\b|give {_YOU} {_SEND})",
-    rf"(?:someone|somebody|{_PERSON})(?: (?:from|in|on) (?:the |our )?(?:[\w-]+ ){{1,2}}?)?"
+    rf"(?:someone|somebody|{_PERSON})(?: (?:from|in|on) (?:the |our )?[\w-]+(?: [\w-]+)?)?"
     r" (?:will|'ll|should|is going to) pick (?:it|this|that) up\b",
     rf"who(?:'ll| will) (?:{_REACH} {_YOU}\b|be in touch\b|get back to {_YOU}\b)"
     r"(?![^.;!?\n]*\b(?:once|when|as soon as|after)\b)",
@@ -166,6 +176,11 @@ BLIND = rules(
     r"|any|its)\b",
     r"(?:stops|ends|stopped|ended|runs out|goes dark|goes quiet)(?: [\w-]+){0,3}? (?:on|at) my"
     r" (?:end|side|screen)\b",
+    # Kept from the agent's screen: "it's masked on our side", "hidden from me".
+    r"(?:masked|hidden|redacted|blanked out|blocked out) (?:on|at|from) (?:our|my) (?:side|end"
+    r"|screen|system)\b",
+    r"(?:i'm|im|i am) not seeing (?:the|any|that|it|your)(?: [\w-]+){0,2}? (?:bit|side|part"
+    r"|screen|details|info)\b",
     negation=False,
 )
 

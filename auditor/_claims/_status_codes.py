@@ -26,7 +26,10 @@ ORDER_PROCESSING = rules(
     r"short[- ]?pick(?:ed)?\b",
     r"qc hold\b",
     # On the carrier's list but not yet collected: "manifested, collection at 4".
-    r"manifested(?! and (?:\w+ )?(?:collected|picked up|gone|left|shipped))\b",
+    r"manifested(?! (?:[\w-]+ ){0,3}?and (?:[\w-]+ ){0,2}?(?:collected|picked up|gone|left"
+    r"|shipped|took|taken|has|had|got))\b",
+    # Where orders wait for the van: "in the despatch bay".
+    r"(?:in|on|at) the (?:despatch|dispatch|loading|goods out) (?:bay|dock|cage)\b",
     negated_yet="pending",
 )
 #: An order in the carrier's hands, by the hand-over's events.
@@ -40,16 +43,39 @@ ORDER_SHIPPED = rules(
     r" (?:[\w-]+ ){0,2}?(?:collection|pickup|pick-up|trailer|trunk)\b",
     rf"(?:{CARRIER_NAMES[3:-1]}|courier|driver) (?:collected|picked up) (?:it|them|the parcel"
     r"|the order|xx+)\b",
-    r"manifested and (?:\w+ )?(?:collected|picked up|gone|left|shipped)\b",
+    r"manifested (?:[\w-]+ ){0,3}?and (?:[\w-]+ ){0,2}?(?:collected|picked up|gone|left"
+    r"|shipped|took|taken)\b",
+    # The carrier took it: "Yodel took it at 7".
+    rf"(?:{CARRIER_NAMES[3:-1]}|the courier|the driver) (?:took|has taken|have taken|took away)"
+    r" (?:it|them|the parcel|the order|xx+)\b",
+)
+#: An order's labels quoted off the screen (`_screen`): "showing 'POD'", "'Held - Payment'".
+ORDER_DELIVERED = rules("delivered", r"(?:showing|shows|is|at|status)\W{1,3}pod\b")
+ORDER_PENDING = rules(
+    "pending", r"(?:held|on hold|hold)\W{1,3}(?:payment|pmt|fraud|address|security)\b"
 )
 #: A return's stages on the returns desk's screen.
 RETURN_APPROVED = rules(
     "approved", r"awaiting (?:the )?return\b", r"awaiting (?:the )?parcel back\b"
 )
-RETURN_RECEIVED = rules("received", r"qc (?:passed|complete|completed|done|ok)\b", r"qc'd\b")
+RETURN_RECEIVED = rules(
+    "received",
+    r"qc (?:passed|complete|completed|done|ok)\b",
+    r"qc'd\b",
+    r"(?:inspected|checked|tested)\W{1,3}(?:ok|passed|pass|fine|good)\b",
+)
 #: ("Credited" as the return's label, not the money "credited to your card".)
 RETURN_REFUNDED = rules(
     "refunded",
     r"credited(?! (?:to|back|on|onto|into|in|the|your|ur|\w+ to)\b)",
     r"refund processed\b",
+)
+#: The money with the desk that pays it out, or in its next run: "it's with finance for the
+#: refund", "in the finance batch for Friday", "with the refunds team now".
+REFUND_PENDING = rules(
+    "pending",
+    r"(?:with|gone to|sent to|passed to|over to) (?:the |our )?(?:finance|accounts|payments"
+    r"|refunds?)(?: team| dept| department| desk)? for (?:the|your|a|its) refund\b",
+    r"(?:finance|payment|payments|refund|refunds|bacs|pay-?out) (?:batch|run)\b",
+    r"(?:with|in) (?:the |our )?refunds? (?:team|desk|department|queue)\b",
 )
