@@ -118,8 +118,8 @@ HANDOFFS = rules(
     # (The reference is left out of the phrase: it is no subject of the hand-off.)
     r"(?:logged|raised|opened|filed|put) (?:it|this|that) (?:in |on )?as(?= (?:a |an )?(?:ticket"
     r"|case|incident|complaint|query|[a-z]{2,4}-?\d{3,})\b)",
-    r"(?:marked|flagged|put|sent|raised|queued)(?: it| this| that| you)?(?: up)? for (?:an? )?"
-    r"escalation\b",
+    r"(?:marked|flagged|put|sent|raised|queued)(?: it| this| that| you)?(?: up| in| forward)?"
+    r" for (?:an? )?escalation\b",
     r"(?:escalations?|complaints|callback|call back|investigations|claims) queue\b",
     # The answer waits on what someone else says: "I'll forward whatever they say".
     r"(?:forward|pass on|send|let you know|update you with|tell you) (?:on )?(?:whatever|what)"
