@@ -223,7 +223,6 @@ _STRONG = RuleSet.of(
 _AMBIGUOUS = RuleSet.of(
     _status_codes.ORDER_PROCESSING,
     _status_codes.ORDER_SHIPPED,
-    _status_codes.ORDER_DELIVERED,
     _status_codes.ORDER_PENDING,
     rules(
         _PENDING,

@@ -20,7 +20,7 @@ ORDER_PROCESSING = rules(
     "processing",
     r"pick ?(?:/|and|&|n|-) ?pack\b",
     r"(?:awaiting|waiting for|pending|waiting on) (?:allocation|picking|pick|packing|pack)\b",
-    r"(?:in|on|into) wave (?:\d+|one|two|three|four)\b",
+    r"wave (?:\d+|one|two|three|four)\b(?! (?:of|in)\b)",
     r"label(?:'s| has| is)? (?:been |now |just )?printed\b",
     r"(?:dropped|fell|come|came) out of (?:the )?(?:pick|picking|pack|packing)\b",
     r"short[- ]?pick(?:ed)?\b",
@@ -29,7 +29,7 @@ ORDER_PROCESSING = rules(
     r"manifested(?! (?:[\w-]+ ){0,3}?and (?:[\w-]+ ){0,2}?(?:collected|picked up|gone|left"
     r"|shipped|took|taken|has|had|got))\b",
     # Where orders wait for the van: "in the despatch bay".
-    r"(?:in|on|at) the (?:despatch|dispatch|loading|goods out) (?:bay|dock|cage)\b",
+    r"(?:despatch|dispatch|loading|goods out) (?:bay|dock|cage)\b",
     negated_yet="pending",
 )
 #: An order in the carrier's hands, by the hand-over's events.
@@ -37,7 +37,7 @@ ORDER_SHIPPED = rules(
     "shipped",
     r"(?:despatch|dispatch|shipment|collection) (?:confirmed|scanned|complete)\b",
     r"scanned (?:on ?to|onto|into|on) (?:the |a )?(?:trailer|van|lorry|truck|network)\b",
-    r"(?:missed|made|caught|on) the (?:night |evening )?trunk\b",
+    r"(?:missed|made|caught) the (?:night |evening )?trunk\b",
     r"trunked\b",
     r"(?:went|gone|left) (?:out )?on (?:the|today's|yesterday's|this morning's|last night's)"
     r" (?:[\w-]+ ){0,2}?(?:collection|pickup|pick-up|trailer|trunk)\b",
@@ -46,14 +46,11 @@ ORDER_SHIPPED = rules(
     r"manifested (?:[\w-]+ ){0,3}?and (?:[\w-]+ ){0,2}?(?:collected|picked up|gone|left"
     r"|shipped|took|taken)\b",
     # The carrier took it: "Yodel took it at 7".
-    rf"(?:{CARRIER_NAMES[3:-1]}|the courier|the driver) (?:took|has taken|have taken|took away)"
+    rf"(?:{CARRIER_NAMES[3:-1]}|courier|driver) (?:took|has taken|have taken|took away)"
     r" (?:it|them|the parcel|the order|xx+)\b",
 )
-#: An order's labels quoted off the screen (`_screen`): "showing 'POD'", "'Held - Payment'".
-ORDER_DELIVERED = rules("delivered", r"(?:showing|shows|is|at|status)\W{1,3}pod\b")
-ORDER_PENDING = rules(
-    "pending", r"(?:held|on hold|hold)\W{1,3}(?:payment|pmt|fraud|address|security)\b"
-)
+#: An order's label quoted off the screen (`_screen`): "'Held - Payment'".
+ORDER_PENDING = rules("pending", r"(?:held|hold)\W{1,3}(?:payment|pmt|fraud|address|security)\b")
 #: A return's stages on the returns desk's screen.
 RETURN_APPROVED = rules(
     "approved", r"awaiting (?:the )?return\b", r"awaiting (?:the )?parcel back\b"
@@ -71,11 +68,10 @@ RETURN_REFUNDED = rules(
     r"refund processed\b",
 )
 #: The money with the desk that pays it out, or in its next run: "it's with finance for the
-#: refund", "in the finance batch for Friday", "with the refunds team now".
+#: refund", "in the finance batch for Friday".
 REFUND_PENDING = rules(
     "pending",
-    r"(?:with|gone to|sent to|passed to|over to) (?:the |our )?(?:finance|accounts|payments"
-    r"|refunds?)(?: team| dept| department| desk)? for (?:the|your|a|its) refund\b",
+    r"(?:finance|accounts|payments|refunds?)(?: team| dept| department| desk)? for (?:the|your|a"
+    r"|its) refund\b",
     r"(?:finance|payment|payments|refund|refunds|bacs|pay-?out) (?:batch|run)\b",
-    r"(?:with|in) (?:the |our )?refunds? (?:team|desk|department|queue)\b",
 )

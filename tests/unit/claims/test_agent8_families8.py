@@ -79,8 +79,6 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
         ("ORD-9107 shows despatch confirmed", K.ORDER_STATUS, [("shipped", "ORD-9107")]),
         # Quoted labels after the record's own id.
         ("ORD-9108 is still in 'Awaiting Payment'", K.ORDER_STATUS, [("pending", "ORD-9108")]),
-        ("ORD-9109 is showing 'POD' since this morning", K.ORDER_STATUS,
-         [("delivered", "ORD-9109")]),
         # Returns and refunds on the returns desk's screen.
         ("RMA-9110 is still 'Awaiting Return'", K.RETURN_STATUS, [("approved", "RMA-9110")]),
         ("RMA-9111 QC passed this morning", K.RETURN_STATUS, [("received", "RMA-9111")]),
