@@ -9,6 +9,7 @@ is ever hedged: hedging softens assertions about the shop, and these assert noth
 
 from __future__ import annotations
 
+from auditor._claims import _agent_handoffs
 from auditor._claims._clarification import find_clarifications
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._delay import extract_delay
@@ -710,6 +711,8 @@ _DEFLECTIONS = RuleSet.of(
     _SIGN_IN_FAMILIES,
     _OTHER_FAMILIES,
     _LIMITS,
+    _agent_handoffs.BLIND,
+    _agent_handoffs.LIMITS,
     rules(
         Deflection.SIGN_IN.value,
         r"(?:sign(?:ed|ing)?|log(?:ged|ging)?) ?(?:in|into|on)",
@@ -768,6 +771,8 @@ _DEFLECTIONS = RuleSet.of(
         negation=False,
     ),
 )
+#: An agent's reported hand-offs and the channels that hold the answer (`_agent_handoffs`).
+_AGENT_HANDOFFS = RuleSet.of(_agent_handoffs.HANDOFFS, _agent_handoffs.HOLDS_FAMILIES)
 #: A relative's record named: a refusal only where the sentence declines before it.
 _RELATION = "relation"
 _DECLINED = compile_pattern(r"\b(?:not|cannot|cant|unable|won't|wont)\b|n't\b")
@@ -1115,6 +1120,9 @@ def extract_deflection(doc: Document) -> list[Claim]:
     found = scan(doc, *table, questions=True, hedging=False, kind=ClaimKind.DEFLECTION) + (
         _arrow_hits(doc)
     )
+    # Hand-offs an agent reports name the third party they go to, so they are not asked to be
+    # the assistant's own words (`Document.reads`): "their app has it" is the hand-off.
+    found += scan(doc, _AGENT_HANDOFFS, questions=True, hedging=False)
     if not found:
         empty = _says_nothing(doc)
         if empty is None:
@@ -1266,6 +1274,10 @@ def _not_a_non_answer(doc: Document, hit: Hit) -> bool:
         text, doc.sentence_at(hit.start).start - 80 if hit.start > 80 else 0, hit.end
     ):
         return True  # "Thanks for the lovely feedback! I'll share it with the packing team"
+    if hit.value == Deflection.CONTACT_SUPPORT and _DOING_IT.search(
+        text, hit.start, min(len(text), hit.end + 40)
+    ):
+        return True  # "I'll chase the courier myself", "it's gone to finance for the refund"
     if hit.value == Deflection.CONTACT_SUPPORT and text.startswith(
         ("sent ", "released "), hit.start
     ):
@@ -1274,6 +1286,15 @@ def _not_a_non_answer(doc: Document, hit: Hit) -> bool:
             and _WAREHOUSE.search(text, hit.start, hit.end) is not None
         )
     return False
+
+
+#: The agent doing it themself ("I'll chase the courier myself and message you back"), or a
+#: record sent on to its next step ("it's gone to finance for the refund"): not a hand-off.
+_DOING_IT = compile_pattern(
+    r"\bmyself\b|\bto (?:the |our )?(?:[\w-]+ ){0,2}?(?:team|finance|accounts|warehouse|payments)"
+    r" for (?:the |a |your )?(?:refund|processing|payment|inspection|checking|qc|testing|repair"
+    r"|assessment)\b"
+)
 
 
 #: What is passed on to a team as praise, not a question: "Thanks for the kind words! I'll
@@ -1320,6 +1341,7 @@ def _settled(doc: Document, hits: list[Hit]) -> list[Hit]:
       specific non-answer beside it (a hand-off, "I can't access that", a sign-in request);
       alone it is `other`.
     """
+    hits = _held_elsewhere(hits)
     handing = any(h.value == Deflection.CONTACT_SUPPORT for h in hits)
     if handing and doc.order_context and _escalates_late_order(doc):
         hits = [h for h in hits if h.value != Deflection.CONTACT_SUPPORT]
@@ -1329,3 +1351,21 @@ def _settled(doc: Document, hits: list[Hit]) -> list[Hit]:
     if values.isdisjoint(_SPECIFIC):
         return [h._replace(value=Deflection.OTHER.value) if h.value == _LIMIT else h for h in hits]
     return [h for h in hits if h.value != _LIMIT]
+
+
+#: The non-answers beside which a channel that holds the answer is a hand-off.
+_BESIDE_HOLDS = frozenset({Deflection.CANNOT_CHECK.value, Deflection.OTHER.value, _LIMIT})
+
+
+def _held_elsewhere(hits: list[Hit]) -> list[Hit]:
+    """A channel said to hold the answer ("the RM app has live tracking") is a hand-off beside
+    the assistant's own non-answer ("can't see more than that"), a sign-off after an answer,
+    and nothing more beside a hand-off already read (`_agent_handoffs.HOLDS`)."""
+    values = {h.value for h in hits}
+    if _agent_handoffs.HOLDS not in values:
+        return hits
+    if values.isdisjoint(_BESIDE_HOLDS) or Deflection.CONTACT_SUPPORT.value in values:
+        # A sign-off after an answer, or the detail of a hand-off already read.
+        return [h for h in hits if h.value != _agent_handoffs.HOLDS]
+    support = Deflection.CONTACT_SUPPORT.value
+    return [h._replace(value=support) if h.value == _agent_handoffs.HOLDS else h for h in hits]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
+from auditor._claims import _status_codes
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import EMPTY, RuleSet
 from auditor._claims._document import Document
@@ -220,6 +221,9 @@ _STRONG = RuleSet.of(
     ),
 )
 _AMBIGUOUS = RuleSet.of(
+    _status_codes.ORDER_PROCESSING,
+    _status_codes.ORDER_SHIPPED,
+    _status_codes.ORDER_PENDING,
     rules(
         _PENDING,
         r"pending",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from auditor._claims import _status_codes
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
@@ -108,6 +109,7 @@ _GOODWILL = compile_pattern(
 )
 
 _TABLE = RuleSet.of(
+    _status_codes.REFUND_PENDING,
     rules(
         _ISSUED,
         rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: now| yet| already)?(?: been)? {_DONE}",

@@ -8,6 +8,7 @@ refunded you" is a refund claim — decided by what the clause is about.
 
 from __future__ import annotations
 
+from auditor._claims import _status_codes
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
@@ -66,6 +67,9 @@ _HOLDER = (
 _LABEL = r"(?:(?:return|returns|shipping|postage|prepaid) )?(?:label|qr code)"
 
 _TABLE = RuleSet.of(
+    _status_codes.RETURN_APPROVED,
+    _status_codes.RETURN_RECEIVED,
+    _status_codes.RETURN_REFUNDED,
     rules(
         _REQUESTED,
         rf"return request{_ID} (?:has been |was |is |'s been )?(?:received|logged|submitted"

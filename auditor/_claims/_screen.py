@@ -31,6 +31,13 @@ REPORTED = compile_pattern(
     r"|booked|coded|scanned|reads|reading|down)\b[^\"'.!?\n]{0,50}\bas\s*:?\s*$"
     # A queue or state the order sits in: "sat in 'awaiting payment'", "stuck at 'exception'".
     r"|\b(?:sat|sitting|sits|stuck|parked|waiting|held|sitting there) (?:in|at|on|under)\s*$"
+    # The record itself, then its label (agent8): "ORD-1 is still in 'Awaiting Payment'",
+    # "RMA-8 is at 'Refund Processed'", "ORD-2: 'Received at depot'", "status on ORD-3 is".
+    r"|\b[a-z]{2,5}-\d{2,}(?:'s| is| are| was| has been)?(?: still| now| currently| just)?"
+    r"(?: in| at| on| under| set to| showing)?\s*:?\s*$"
+    r"|\bstatus(?: on| for| of)?(?: [a-z]{2,5}-\d{2,})? (?:is|was|reads|says|shows)\s*:?\s*$"
+    # What a search brings back: "comes up as 'Pre-order'".
+    r"|\b(?:comes?|coming|came) up (?:as|with)\s*:?\s*$"
 )
 
 

@@ -1,0 +1,77 @@
+"""The stage names of a warehouse's and a returns desk's systems, as an agent reads them off.
+
+An agent tells an order's or a return's state in the words of the screen in front of them:
+the warehouse system's steps ("at pick/pack", "in wave 3", "awaiting allocation", "label
+printed", "dropped out of pick on a short"), the carrier's hand-over ("despatch confirmed",
+"scanned on to the trailer", "missed the trunk", "went on the 2pm collection", "DPD collected
+it"), the returns desk's ("awaiting return", "QC passed", "credited", "refund processed").
+They are the same stages the plain words name, so each is read as that stage; the order
+families run only where the answer talks about an order (`_orders._AMBIGUOUS`), the return
+families where a return is spoken of (`_returns`). Every rule opens on a rare word.
+"""
+
+from __future__ import annotations
+
+from auditor._claims._lexicon import CARRIER_NAMES
+from auditor._claims._rules import rules
+
+#: An order being made ready, by the warehouse system's steps.
+ORDER_PROCESSING = rules(
+    "processing",
+    r"pick ?(?:/|and|&|n|-) ?pack\b",
+    r"(?:awaiting|waiting for|pending|waiting on) (?:allocation|picking|pick|packing|pack)\b",
+    r"wave (?:\d+|one|two|three|four)\b(?! (?:of|in)\b)",
+    r"label(?:'s| has| is)? (?:been |now |just )?printed\b",
+    r"(?:dropped|fell|come|came) out of (?:the )?(?:pick|picking|pack|packing)\b",
+    r"short[- ]?pick(?:ed)?\b",
+    r"qc hold\b",
+    # On the carrier's list but not yet collected: "manifested, collection at 4".
+    r"manifested(?! (?:[\w-]+ ){0,3}?and (?:[\w-]+ ){0,2}?(?:collected|picked up|gone|left"
+    r"|shipped|took|taken|has|had|got))\b",
+    # Where orders wait for the van: "in the despatch bay".
+    r"(?:despatch|dispatch|loading|goods out) (?:bay|dock|cage)\b",
+    negated_yet="pending",
+)
+#: An order in the carrier's hands, by the hand-over's events.
+ORDER_SHIPPED = rules(
+    "shipped",
+    r"(?:despatch|dispatch|shipment|collection) (?:confirmed|scanned|complete)\b",
+    r"scanned (?:on ?to|onto|into|on) (?:the |a )?(?:trailer|van|lorry|truck|network)\b",
+    r"(?:missed|made|caught) the (?:night |evening )?trunk\b",
+    r"trunked\b",
+    r"(?:went|gone|left) (?:out )?on (?:the|today's|yesterday's|this morning's|last night's)"
+    r" (?:[\w-]+ ){0,2}?(?:collection|pickup|pick-up|trailer|trunk)\b",
+    rf"(?:{CARRIER_NAMES[3:-1]}|courier|driver) (?:collected|picked up) (?:it|them|the parcel"
+    r"|the order|xx+)\b",
+    r"manifested (?:[\w-]+ ){0,3}?and (?:[\w-]+ ){0,2}?(?:collected|picked up|gone|left"
+    r"|shipped|took|taken)\b",
+    # The carrier took it: "Yodel took it at 7".
+    rf"(?:{CARRIER_NAMES[3:-1]}|courier|driver) (?:took|has taken|have taken|took away)"
+    r" (?:it|them|the parcel|the order|xx+)\b",
+)
+#: An order's label quoted off the screen (`_screen`): "'Held - Payment'".
+ORDER_PENDING = rules("pending", r"(?:held|hold)\W{1,3}(?:payment|pmt|fraud|address|security)\b")
+#: A return's stages on the returns desk's screen.
+RETURN_APPROVED = rules(
+    "approved", r"awaiting (?:the )?return\b", r"awaiting (?:the )?parcel back\b"
+)
+RETURN_RECEIVED = rules(
+    "received",
+    r"qc (?:passed|complete|completed|done|ok)\b",
+    r"qc'd\b",
+    r"(?:inspected|checked|tested)\W{1,3}(?:ok|passed|pass|fine|good)\b",
+)
+#: ("Credited" as the return's label, not the money "credited to your card".)
+RETURN_REFUNDED = rules(
+    "refunded",
+    r"credited(?! (?:to|back|on|onto|into|in|the|your|ur|\w+ to)\b)",
+    r"refund processed\b",
+)
+#: The money with the desk that pays it out, or in its next run: "it's with finance for the
+#: refund", "in the finance batch for Friday".
+REFUND_PENDING = rules(
+    "pending",
+    r"(?:finance|accounts|payments|refunds?)(?: team| dept| department| desk)? for (?:the|your|a"
+    r"|its) refund\b",
+    r"(?:finance|payment|payments|refund|refunds|bacs|pay-?out) (?:batch|run)\b",
+)
