@@ -24,6 +24,7 @@ from auditor._claims._clarification import find_clarifications
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
+from auditor._claims._groups import over_the_group
 from auditor._claims._lexicon import (
     ALLOCATING,
     ARRIVING,
@@ -647,17 +648,20 @@ _NEXT = RuleSet.of(
 #: Terse states said at a clause's end ("the mat's out", "the X90 Max has gone too", "it's
 #: in", "yes we have it"), read only where such an end is (`_TERSE_END`): most of their
 #: patterns open on a masked name, and would otherwise be tried at every name of every answer.
+#: A time of the present that may close a terse state, British and formal ("in at the mo",
+#: "out at the minute", "out at present"): the state still ends its clause.
+_NOW_TAIL = r"|at the mo\b|at the minute|at present|just now|at this time"
 _AT_END = (
     r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|right now|rn\b|atm\b|for now"
-    r"|i'm afraid|sorry))"
+    r"|i'm afraid|sorry" + _NOW_TAIL + "))"
 )
 _TERSE = RuleSet.of(
     rules(
         _OUT,
         # "The Yoga Mat's currently out, but …"
         rf"(?:xx+(?:'s|'re| is| are| both| all| (?:might|may|could|should|will) be)|it's|its"
-        rf"|it is|they're|theyre|they are) (?:currently |temporarily |all |completely |clean )?"
-        rf"out{_AT_END}",
+        rf"|it is|they're|theyre|they are) (?:both |all )?(?:currently |temporarily |all "
+        rf"|completely |clean )?out{_AT_END}",
         negated=_IN,
     ),
     rules(
@@ -679,8 +683,8 @@ _TERSE_NEXT = RuleSet.of(
         r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)"
         r"(?=\s*(?:[,.;!)\u2013\u2014]|$|in stock|now\b|atm\b|rn\b|yes\b))",
         r"(?:xx+(?:'s|'re| is| are| both| all)|it's|they're|came|come|which are|which is|that are"
-        r"|those are|these are) (?:back |now |all )?in"
-        r"(?=\s*(?:[,.;!)\u2013\u2014]|$))",
+        r"|those are|these are) (?:both |all )?(?:back |now |all )?in"
+        r"(?=\s*(?:[,.;!)\u2013\u2014]|$|at the moment|right now" + _NOW_TAIL + "))",
         # A name and "in", as chat answers: "yep router ax3000 in, like 50 of em", "harness s
         # still in", "chew toy - loads in".
         r"xx+ (?:back |still )?in(?=\s*(?:[,.;!)\u2013\u2014]|$))",
@@ -695,7 +699,7 @@ _TERSE_END = compile_pattern(
     r"(?:\b(?:out|in|gone)|\b(?:have|got) (?:it|them|one|some|x+))\b"
     r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|right now|rn\b|atm\b|for now"
     r"|i'm afraid|sorry|too\b|as well|also\b"
-    r"|in stock|yes\b|til\b|till\b|'til\b|until\b))"
+    r"|in stock|yes\b|til\b|till\b|'til\b|until\b" + _NOW_TAIL + "))"
 )
 #: Rules tried only when the answer holds one of their rarer words: each opens on a common
 #: one ("was", "stock", "there", "not", "back") that most answers say.
@@ -1010,6 +1014,7 @@ def extract_availability(doc: Document) -> list[Claim]:
         about_stock = bool(claims) or "stock" in doc.masked or "avail" in doc.masked
         claims.extend(c for c in _polar_answers(doc, about_stock) if c.subject not in taken)
     claims.extend(offered_claims(doc, {c.subject for c in claims}))
+    claims = over_the_group(doc, claims)
     if not claims:
         return claims
     if any(m.type is SubjectType.ORDER for m in doc.mentions):
