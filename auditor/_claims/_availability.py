@@ -145,7 +145,8 @@ _TABLE = RuleSet.of(
         # at every "is", "in" or "we" of every answer.)
         r"\b(?:is|are|'s|'re|isn't|aren't|we're|we are) (?:not )?"
         r"(?:well |fully |currently |still )?stocked"
-        r"(?! (?:by|at (?!the moment|present|the minute|(?:our|the) (?:[\w-]+ )?(?:warehouse|dc"
+        r"(?! (?:by|at (?!the moment|present|the minute|all\b|every\b"
+        r"|(?:our|the) (?:[\w-]+ )?(?:warehouse|dc"
         r"|distribution|fulfil))|in (?:stores?|shops?|branches)|up on)\b)",
         rf"{_PLENTY} of (?:the |our )?xx+",
         r"\bin (?:plentiful|ample|good|healthy|generous|abundant|plenty of|large|big) supply",
@@ -246,6 +247,13 @@ _TABLE = RuleSet.of(
         r"last few",
     ),
     rules(_LOW, r"not many left", negation=False),
+    # Next to none: "there's hardly any left", "barely any of them in stock".
+    rules(
+        _LOW,
+        r"\b(?:hardly|barely|scarcely) any(?: of (?:them|those|these|the xx+|xx+))?(?: xx+)?"
+        rf" (?:left|remaining|in {_STOCK}|on hand)",
+        negation=False,
+    ),
     # About to run out, in any words: "about to run out", "going fast", "won't last long".
     rules(
         _LOW,
@@ -289,7 +297,7 @@ _TABLE = RuleSet.of(
         rf"(?:restock|re-stock)(?:ing)? (?:is |are )?(?:due|expected|planned|coming|scheduled|on"
         rf"|by|next|soon|tomorrow|tmrw|tmr|this week|{_MONTH}|{_DAY})",
         r"(?:expecting|expect|due|awaiting|waiting on|waiting for) (?:a |another |the next )"
-        r"(?:delivery|shipment) of (?:the |more )?xx+",
+        r"(?:new |fresh |further )?(?:delivery|shipment) of (?:the |more )?xx+",
         r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |more |new |the next )?"
         r"(?:re-?stock|more)",
         r"(?:expecting|expect|due|awaiting|waiting on) (?:more|new) stock",
@@ -425,6 +433,11 @@ _TABLE = RuleSet.of(
         _BACK,
         rf"back (?:until|till|'til|til|before) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early"
         r"|late|end)",
+        # Not to be had before a time: "will not be available until January", "won't be in
+        # stock till next week".
+        rf"\b(?:not|won't|wont|isn't|aren't|can't|wouldn't) (?:be )?(?:available|in {_STOCK})"
+        r" (?:until|till|'til|til|before)"
+        rf" (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early|late|end|christmas|the new year)",
         rf"xx+(?:\s*[\u2014:-])?(?:\s*[^\w\s])?(?:'s| is| are| will be| should be)?(?: {_SOFT})?"
         rf" back {_WHEN}",
         negation=False,

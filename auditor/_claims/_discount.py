@@ -139,6 +139,10 @@ _TABLE = RuleSet.of(
         rf"was (?:{_MONEY}|{_FIGURE}),?(?: and)?(?: it's| is| it is)? now (?:only |just )?"
         rf"(?:{_MONEY}|{_FIGURE})",
         rf"down to {_MONEY} from {_MONEY}",
+        # A price brought down, said with where or how long: "down to £18 in the sale this
+        # week", "down to £12, it was £18".
+        rf"down to {_MONEY}(?: (?:in|for) (?:the|our) (?:\w+ )?sale\b| (?:this|for the)"
+        rf" (?:week|weekend|month)\b|,? (?:it|they|that) (?:was|were) {_MONEY})",
         rf"{_MONEY}(?: [\w-]+){{0,4}} (?:instead of|rather than|down from)"
         rf" (?:the usual |the normal )?{_MONEY}",
         r"(?:member|members'?|loyalty|club|staff) (?:price|pricing|rate|discount)s?",
