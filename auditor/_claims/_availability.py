@@ -247,6 +247,20 @@ _TABLE = RuleSet.of(
         r"last few",
     ),
     rules(_LOW, r"not many left", negation=False),
+    # A look for stock that found none: "unable to locate any units of the Juicer", "I'm not
+    # seeing any Spades anywhere" (the item itself not found is `_SEARCH`'s not_carried).
+    rules(
+        _OUT,
+        r"\b(?:not seeing|not finding|can't see|cannot see|can't find|cannot find|couldn't find"
+        r"|could not find|couldn't see|unable to (?:see|find|locate)|not able to (?:see|find"
+        r"|locate)|wasn't able to (?:see|find|locate)) any (?:(?:units?|stock|inventory) (?:of|for)"
+        r" (?:the )?xx+|xx+(?=\s*(?:[,.;!)\u2013\u2014]|$|anywhere|at (?:any|all) of|i'm afraid"
+        r"|sorry)))",
+        # The last one sold: "the last one went on Saturday" (not "went out": sent).
+        r"\bthe (?:last|final) (?:one|unit|ones|units|few|of (?:them|those|the xx+)) (?:went"
+        r"|sold|was sold|were sold|has gone|have gone|'s gone|'ve gone)(?! out\b)",
+        negation=False,
+    ),
     # Next to none: "there's hardly any left", "barely any of them in stock".
     rules(
         _LOW,
@@ -495,6 +509,10 @@ _TABLE = RuleSet.of(
         _NOT_CARRIED,
         r"(?:we |i )?(?:don't|do not|dont|doesn't)(?: currently)? (?:carry|sell|stock|offer)"
         r"(?! (?:in|out)\b)",
+        # The denial raised onto a verb of seeming: "it does not appear that we stock a bread
+        # machine", "I don't believe we carry those".
+        r"(?:don't|do not|dont|doesn't|does not) (?:appear|seem|think|believe|look like)"
+        r"(?: that)? we(?: currently)? (?:carry|sell|stock|offer)(?! (?:in|out)\b)",
         r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything|a thing|an? \w+)"
         r" (?:that )?we(?:'ve| have)?(?: ever)? (?:carry|carried|sell|sold|stock|stocked|offer"
         r"|offered)",
@@ -618,7 +636,8 @@ _NEXT = RuleSet.of(
         _IN,
         r"ready (?:to|2) (?:ship|go|dispatch|send|post)",
         r"(?:can|could|will|'ll) (?:go out|ship|be (?:packed (?:and|&) )?(?:shipped|dispatched"
-        r"|despatched|sent|posted)|dispatch|be sent|be posted)(?: out)?"
+        r"|despatched|sent|posted)|dispatch|be sent|be posted|leave (?:our|the) (?:warehouse"
+        r"|premises|facility))(?: out)?"
         r" (?:today|2day|tdy|tomorrow|tmrw|tmr|2moro|2morrow|tmw|same day|the same day"
         r"|this afternoon|first thing|straight away|right away|immediately)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
@@ -632,6 +651,13 @@ _NEXT = RuleSet.of(
         r"(?: out)?(?: to (?:you|u))? (?:today|2day|tomorrow|tmrw|straight away|right away"
         r"|first thing)",
         r"(?:sitting |waiting )?in (?:the |our )?warehouse",
+        # Kept somewhere of the shop's: "held at our Columbus distribution center", "they've got
+        # the Tool Box on the shelf" (not "held … for quality review": kept back).
+        r"(?:held|kept|stored|housed) (?:at|in) (?:the |our )?(?:[\w-]+ ){0,2}(?:warehouse"
+        r"|distribution (?:center|centre)|fulfil?ment (?:center|centre)|stock ?room)"
+        r"(?! (?:for|pending|until|while)\b)",
+        r"\b(?:have|has|got) (?:the |an? )?xx+ (?:sitting )?on (?:the |our )?shel(?:f"
+        r"|ves)",
         r"ready for (?:immediate |same-day |next-day |quick )?(?:shipment|dispatch|shipping"
         r"|delivery|despatch)",
         negated=_OUT,
