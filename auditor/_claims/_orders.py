@@ -157,6 +157,9 @@ _STRONG = RuleSet.of(
     rules(
         _DELIVERED,
         r"confirmed (?:the )?delivery",
+        # A carrier's record in a formal register: "was received at your address".
+        r"(?:was|were|been) received (?:at|by) (?:your|the) (?:delivery |shipping |home )?"
+        r"(?:address|residence|home|door|front door|building|reception)",
         r"del(?:\.|'d|vd)? (?:to|at) (?:your |the )?(?:mailbox|letterbox|door|porch|neighbou?r"
         r"|reception|safe place)",
     ),
@@ -388,7 +391,7 @@ _AMBIGUOUS = RuleSet.of(
         r"on (?:its|it's|their|the) way",
         r"in transit",
         r"en route|enroute|otw",
-        r"(?:went|sent|gone) out",
+        r"(?:went|sent|gone) out(?! of (?:stock|stok|stk)\b)",
         # A part named and sent, closing its clause, as chat tells an order part by part: "ORD-1:
         # harness sent, lead still w us".
         r"xx+ (?:sent|posted)(?=\s*(?:[,;.!]|$))",
