@@ -46,7 +46,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import carry_over, claims_of, connects, resolve
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
-from auditor._claims._subjects import SubjectType
+from auditor._claims._subjects import Mention, SubjectType
 
 _IN = "in_stock"
 _LOW = "low_stock"
@@ -83,7 +83,8 @@ _ALLOCATED = past(*ALLOCATING)
 _PLENTY = (
     r"(?:plenty|loads|lots|heaps|tons|stacks|masses|oodles|a good few|a fair few|a load|a ton"
     r"|ample (?:stock|supply|supplies|inventory|quantities)"
-    r"|a (?:good|healthy|decent|big|large|fair) (?:stack|pile|supply|amount|number|few))"
+    r"|a (?:good|healthy|decent|big|large|fair|strong|generous|steady|solid|plentiful) (?:stack"
+    r"|pile|supply|amount|number|few))"
 )
 _SHELF = r"(?:on (?:the |our )?shel(?:f|ves)|in (?:the |our )?(?:warehouse|stock ?room))"
 #: Softeners that may stand inside a phrase of stock to come: "will probably be back", "maybe
@@ -247,6 +248,14 @@ _TABLE = RuleSet.of(
         r"last few",
     ),
     rules(_LOW, r"not many left", negation=False),
+    # None for a while, British: "the Torch's not been in for weeks", "hasn't been in since
+    # October".
+    rules(
+        _OUT,
+        r"(?:\bnot|hasn't|haven't) been in(?: stock)? (?:for|since) (?:weeks|months|ages|a while"
+        r"|a bit|some time|a few|a couple|a month|a week|over|the|last|\w+ (?:weeks|months))",
+        negation=False,
+    ),
     # A look for stock that found none: "unable to locate any units of the Juicer", "I'm not
     # seeing any Spades anywhere" (the item itself not found is `_SEARCH`'s not_carried).
     rules(
@@ -495,6 +504,10 @@ _TABLE = RuleSet.of(
         r"|available again"
         r"|getting any more|sold again|made again)",
         r"(?:not|never) (?:being|going to be) re-?stocked",
+        # Not to come back, formally: "is not expected to return to inventory".
+        r"\bnot (?:expected|planned|scheduled|due|set|going) to (?:return|come back"
+        r"|be re-?stocked|be replenished|be back)(?: (?:to|in|into) (?:our )?(?:inventory|stock"
+        r"|the range|our range|the catalog|the catalogue))?",
         r"(?:won't|will not) be getting any more(?: in)?",
         r"permanently (?:out of stock|unavailable|sold out|gone)",
         # Dropped from the range, in other words: "not doing it anymore", "taken off the range".
@@ -527,7 +540,8 @@ _TABLE = RuleSet.of(
         r"|exchanges?|delivery|deliveries|shipping|click|collection|international|next|same"
         r"|weekend|gift|price|discounts?|any)\b)\w+",
         r"(?:not|isn't|aren't) (?:in|part of|listed in|found in) our (?:\w+ )?(?:catalogue|catalog"
-        r"|range|store|shop|inventory|selection|line|lineup|collection|products)",
+        r"|range|store|shop|inventory|selection|line|lineup|collection|products|assortment"
+        r"|offering|offerings|product list)",
         r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything) (?:that )?we(?:'ve"
         r"| have)? got",
         # "Not a product category we carry", "outside our product assortment".
@@ -672,7 +686,8 @@ _NEXT = RuleSet.of(
         rf"(?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them| of those)? (?:coming|due|arriving"
         r"|landing|expected|booked in|booked|scheduled|on (?:its|the) way)",
         rf"\b(?:new|fresh|next) (?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them"
-        r"| of those)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled|anticipated"
+        r"| of those)?(?:'s|'re)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled"
+        r"|anticipated"
         r"|on (?:its|the) way)",
         # A date it is due back, read off a screen: "a due date of 2nd December" (of an order
         # it would be a delivery's: read only with no order in view).
@@ -729,13 +744,17 @@ _TERSE_NEXT = RuleSet.of(
         r"xx+ (?:back |still )?in(?=\s*(?:[,.;!)\u2013\u2014]|$))",
         r"(?:loads|plenty|lots|tons|heaps|stacks) (?:of (?:them|em|stock) )?in"
         r"(?=\s*(?:[,.;!)\u2013\u2014]|$))",
+        # Back, and still to be had, closing the clause: "the Bike Pump's back –", "the Mug Set
+        # is still going strong".
+        r"xx+(?:'s| is| are|'re) (?:now |finally )?back(?=\s*(?:[,.;!)\u2013\u2014]|$))",
+        r"xx+(?:'s| is| are|'re) still going(?: strong)?(?=\s*(?:[,.;!)\u2013\u2014]|$))",
         # Said softly in chat: "mouse m350 might b in, not 100% sure".
         r"(?:might|may|should|shd|could|prob|probably) (?:be|b) in(?=\s*(?:[,.;!)\u2013\u2014]|$))",
         negated=_OUT,
     ),
 )
 _TERSE_END = compile_pattern(
-    r"(?:\b(?:out|in|gone)|\b(?:have|got) (?:it|them|one|some|x+))\b"
+    r"(?:\b(?:out|in|gone|going|(?:'s|is|are|'re) back)|\b(?:have|got) (?:it|them|one|some|x+))\b"
     r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|right now|rn\b|atm\b|for now"
     r"|i'm afraid|sorry|too\b|as well|also\b"
     r"|in stock|yes\b|til\b|till\b|'til\b|until\b" + _NOW_TAIL + "))"
@@ -941,8 +960,39 @@ _MODIFIES = compile_pattern(
     r"|them|it|to|from|with|by|sadly)\b)[a-z]{3,}"
 )
 _DETERMINERS = compile_pattern(r"\s*(?:(?:the|a|an|any|our)\s+)?")
+#: A name, then what sets the thing named apart from it: "the Blender jugs", "umbrellas with
+#: a wooden handle" (another product, not the item).
+_DESCRIBED = compile_pattern(
+    r"\s+(?:with|without|featuring|that (?:has|have|comes?)\b"
+    r"|(?!(?:is|was|has|does|always|anymore|unless|across|plus|less|yes|thanks)\b)[a-z]{2,}s\b)"
+)
+#: … said before the name: "an immersion blender" (a head word of the catalogue after a word of
+#: no name of it).
+_ARTICLE_AND_WORD = compile_pattern(r"\b(?:an?|any) (?!(?:new|single|brand-new)\b)[a-z-]{3,}\s+$")
+#: Verbs and adverbs that may follow a name as its predicate, not a noun it describes.
+_PREDICATE_AFTER = compile_pattern(
+    r"\s+(?:was|were|has|have|had|does|did|isn't|aren't|wasn't|won't|will|would|can|can't|could"
+    r"|should|may|might|must|never|also|really|just|hasn't|haven't|doesn't|don't|itself|which"
+    r"|that|who|sadly|simply|alas)\b"
+)
+
+
+def _another_product(masked: str, mention: Mention) -> bool:
+    """The name is part of a longer phrase naming something else: a head word after a word of
+    no name ("an immersion blender"), or a name before a noun ("a standing desk converter")."""
+    if _ARTICLE_AND_WORD.search(masked, max(0, mention.start - 30), mention.start):
+        return True
+    return bool(
+        _MODIFIES.match(masked, mention.end) and not _PREDICATE_AFTER.match(masked, mention.end)
+    )
+
+
 #: A variant after a name: "the Blue Kettle in red", "in a size 10".
-_IN_VARIANT = compile_pattern(r"\s+in (?:an? |the )?(?:" + "|".join(VARIANT_WORDS) + r")\b")
+_IN_VARIANT = compile_pattern(
+    r"\s+in (?:an? |the )?(?:(?:larger|smaller|bigger|different|other|another) (?:\w+ )?)?(?:"
+    + "|".join(VARIANT_WORDS)
+    + r"|capacity|capacities|model|version|style|material|edition)\b"
+)
 _REFINES = {
     # Low now is what the customer can buy, whatever restock is planned.
     _LOW: frozenset({_IN, _BACK}),
@@ -1129,7 +1179,9 @@ def _scoped(doc: Document, claims: list[Claim]) -> list[Claim]:
     """Claims given the scope they were said in: a group's members, not a variant."""
     if not _QUANTIFIERS.isdisjoint(doc.words.word_set) and any(c.subject is None for c in claims):
         claims = _over_the_list(doc, claims)
-    if not _VARIANTS.isdisjoint(doc.words.word_set):
+    if not _VARIANTS.isdisjoint(doc.words.word_set) or not _VARIANT_NOUNS.isdisjoint(
+        doc.words.word_set
+    ):
         claims = _variants_apart(doc, claims)
     if not _CHANNEL_WORDS.isdisjoint(doc.words.word_set):
         claims = _channels_apart(doc, claims)
@@ -1173,6 +1225,11 @@ def _channels_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
 _STRUCK = compile_pattern(r"~~[^~\n]+~~")
 _VARIANTS = frozenset(VARIANT_WORDS)
 _VARIANT_WORD = compile_pattern(r"\b(?:" + "|".join(VARIANT_WORDS) + r")\b")
+#: A variant named by a word and what it is: "the maple version", "the 10-inch model".
+_VARIANT_NOUNS = frozenset(["version", "variant", "edition", "model", "style", "option"])
+_VARIANT_PHRASE = compile_pattern(
+    r"\bthe [\w-]+ (?:version|variant|edition|model|style|option)s?\b"
+)
 #: What one variant may be short of.
 _SHORT = frozenset([_OUT, _BACK, _LOW])
 
@@ -1190,7 +1247,9 @@ def _variants_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
         if claim.value in _SHORT and claim.subject in stocked:
             start = doc.sentence_at(claim.span[0]).start
             start = max([start, *(m.end for m in doc.mentions if m.end <= claim.span[0])])
-            if _VARIANT_WORD.search(doc.masked, start, claim.span[0]):
+            if _VARIANT_WORD.search(doc.masked, start, claim.span[0]) or _VARIANT_PHRASE.search(
+                doc.masked, start, claim.span[0]
+            ):
                 continue
             if _IN_VARIANT.match(doc.masked, claim.span[1]):
                 continue  # said right after it: "the Beanie's sold out in grey"
@@ -1338,14 +1397,15 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
         if _POINTING_BACK.match(doc.masked, end, clause.end):
             before = [m for m in items if m.end <= start]
             subject = before[-1].subject if before else None
+            if before and _another_product(doc.masked, before[-1]):
+                subject = None  # "a standing desk converter is not a product we offer"
         else:
             determiners = _DETERMINERS.match(doc.masked, end)
             next_start = end if determiners is None else determiners.end()
             named = next((m for m in items if m.start == next_start), None)
-            if (
-                named is not None
-                and (named.part or not named.masked)
-                and _MODIFIES.match(doc.masked, named.end)
+            if named is not None and (
+                ((named.part or not named.masked) and _MODIFIES.match(doc.masked, named.end))
+                or _DESCRIBED.match(doc.masked, named.end)
             ):
                 named = None  # "we don't stock any kids' bikes": bikes, not the Kids jacket
             elif named is not None and _IN_VARIANT.match(doc.masked, named.end):

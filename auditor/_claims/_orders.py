@@ -178,7 +178,8 @@ _STRONG = RuleSet.of(
         # (And "pending": "on hold pending verification of the billing address".)
         r"(?:on hold|held)(?: \w+){0,3}? (?:until|till|til|while|whilst|for|as|pending)"
         r"(?: \w+){0,4}?"
-        r" (?:address|addr|postcode|zip code|verif\w*|fraud|security check|identity check)",
+        r" (?:address|addr|postcode|zip code|verif\w*|fraud|security check|identity check"
+        r"|payment|pmt)\b",
         # Curt: "held - addr check", "on hold: fraud review".
         r"(?:on hold|held)(?:\W{1,3}| pending )(?:for )?(?:an? )?(?:address|addr|postcode|fraud"
         r"|security|id"
