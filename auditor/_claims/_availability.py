@@ -664,7 +664,8 @@ _NEXT = RuleSet.of(
         r"|xx+)"
         r"(?: out)?(?: to (?:you|u))? (?:today|2day|tomorrow|tmrw|straight away|right away"
         r"|first thing)",
-        r"(?:sitting |waiting )?in (?:the |our )?warehouse",
+        r"(?:sitting |waiting )?in (?:the |our )?warehouse(?! for (?:quality|inspection|review"
+        r"|testing|checks?)\b)",
         # Kept somewhere of the shop's: "held at our Columbus distribution center", "they've got
         # the Tool Box on the shelf" (not "held … for quality review": kept back).
         r"(?:held|kept|stored|housed) (?:at|in) (?:the |our )?(?:[\w-]+ ){0,2}(?:warehouse"
@@ -754,7 +755,8 @@ _TERSE_NEXT = RuleSet.of(
     ),
 )
 _TERSE_END = compile_pattern(
-    r"(?:\b(?:out|in|gone|going|(?:'s|is|are|'re) back)|\b(?:have|got) (?:it|them|one|some|x+))\b"
+    r"(?:\b(?:out|in|gone|going(?: strong)?|(?:'s|is|are|'re) back)"
+    r"|\b(?:have|got) (?:it|them|one|some|x+))\b"
     r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|right now|rn\b|atm\b|for now"
     r"|i'm afraid|sorry|too\b|as well|also\b"
     r"|in stock|yes\b|til\b|till\b|'til\b|until\b" + _NOW_TAIL + "))"

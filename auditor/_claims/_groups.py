@@ -37,6 +37,7 @@ _TERSE_AFTER = compile_pattern(
     r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|at the mo\b|at the minute|right now"
     r"|rn\b|atm\b|at present|i'm afraid|sorry))"
 )
+_TERSE_IN = compile_pattern(r"\bin$")
 #: More than this many items is the catalogue, not a group ("all our products").
 _MOST = 6
 _WORD = re.compile(r"[a-z0-9]+")
@@ -102,6 +103,13 @@ def over_the_group(doc: Document, claims: list[Claim]) -> list[Claim]:
             value = "out_of_stock" if negative or terse.group(1) == "out" else "in_stock"
             said = [Claim(ClaimKind.AVAILABILITY, value, (match.start(), terse.end()))]
         kept = [c for c in out if c not in said]
+        if match.group(1) in _NEGATIVE:  # "neither of the X is in": the terse "is in" denied
+            said = [
+                replace(c, value="out_of_stock")
+                if c.value == "in_stock" and _TERSE_IN.search(text, c.span[0], c.span[1])
+                else c
+                for c in said
+            ]
         have = {(c.value, c.subject) for c in kept}
         for claim in said:
             for sku in group:

@@ -229,7 +229,8 @@ _ZERO = _compile(
     # A state read off a screen: "showing zero on my end", "is zero everywhere".
     # (Each look-behind spells its blank "\x20": `_compile` widens a blank to "\s+".)
     r"|(?:(?<=showing\x20)|(?<=shows\x20)|(?<=\bat\x20)|(?<=\bis\x20)|(?<='s\x20)"
-    r"|(?<=\bare\x20)|(?<=\bas\x20)|(?<=\bsays\x20)|(?<=\bsay\x20))(?:zero|nil|nought)"
+    r"|(?<=\bare\x20)|(?<=\bas\x20)|(?<=\bstock\x20says\x20)|(?<=\bsystem\x20says\x20)"
+    r"|(?<=\bscreen\x20says\x20))(?:zero|nil|nought)"
     rf"(?=\s*(?:[,.;!)\n]|$)|\s+(?:{ON_SCREEN}|everywhere|for (?:the )?xx+"
     r"|anywhere|across\b|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment"
     r"|this morning|today\b))"
