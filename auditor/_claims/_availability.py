@@ -248,6 +248,21 @@ _TABLE = RuleSet.of(
         r"last few",
     ),
     rules(_LOW, r"not many left", negation=False),
+    # A rough count of the item, British: "40-odd pairs of Gardening Gloves", "twenty-odd".
+    rules(
+        _IN,
+        r"\b(?:\d+|twenty|thirty|forty|fifty|sixty|a hundred)[- ]odd (?:(?:pairs|units|sets|boxes"
+        r"|packs) of )?(?:the )?xx+",
+        negation=False,
+    ),
+    # Withheld from sale for now: "we are not selling it until the review is complete".
+    rules(
+        _OUT,
+        r"\b(?:not|aren't|isn't) (?:currently |presently )?(?:selling|offering) (?:it|them|this"
+        r"|that|those|these|the xx+|xx+)(?= (?:until|till|right now|at the moment|at present"
+        r"|for now|currently|for the time being)\b)",
+        negation=False,
+    ),
     # None for a while, British: "the Torch's not been in for weeks", "hasn't been in since
     # October".
     rules(
@@ -456,9 +471,10 @@ _TABLE = RuleSet.of(
         _BACK,
         rf"back (?:until|till|'til|til|before) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early"
         r"|late|end)",
-        # Not to be had before a time: "will not be available until January", "won't be in
-        # stock till next week".
-        rf"\b(?:not|won't|wont|isn't|aren't|can't|wouldn't) (?:be )?(?:available|in {_STOCK})"
+        # Not to be had before a time, said of the item: "the X will not be available until
+        # January", "it won't be in stock till next week" (not of a service or an offer).
+        r"(?:xx+|\bit|\bthey|\bthis|\bthese|\bthose)(?:'s|'re)?(?: \w+){0,3}?"
+        rf" (?:not|won't|wont|isn't|aren't|can't|wouldn't) (?:be )?(?:available|in {_STOCK})"
         r" (?:until|till|'til|til|before)"
         rf" (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early|late|end|christmas|the new year)",
         rf"xx+(?:\s*[\u2014:-])?(?:\s*[^\w\s])?(?:'s| is| are| will be| should be)?(?: {_SOFT})?"
@@ -539,6 +555,10 @@ _TABLE = RuleSet.of(
         r"(?:we )?(?:don't|do not|dont) do (?!(?:that|this|it|those|these|refunds?|returns?"
         r"|exchanges?|delivery|deliveries|shipping|click|collection|international|next|same"
         r"|weekend|gift|price|discounts?|any)\b)\w+",
+        # The catalogue as the subject: "our catalog does not include cold brew towers".
+        r"\b(?:our|the) (?:\w+ )?(?:catalogue|catalog|range|line-?up|collection|selection"
+        r"|assortment|product list) (?:does not|doesn't|do not|don't|did not|didn't)"
+        r" (?:currently )?(?:include|contain|feature|list|have|carry|stock|offer)",
         r"(?:not|isn't|aren't) (?:in|part of|listed in|found in) our (?:\w+ )?(?:catalogue|catalog"
         r"|range|store|shop|inventory|selection|line|lineup|collection|products|assortment"
         r"|offering|offerings|product list)",

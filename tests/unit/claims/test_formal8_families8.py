@@ -127,6 +127,13 @@ def test_a_group_look_alike_stays_one_item_or_none():
             [("not_carried", None)],
         ),
         ("A Doormat is not something we sell.", [("not_carried", "MT-0060")]),
+        # Withheld from sale for now; a rough count; the catalogue as the subject.
+        (
+            "We are not selling the Pruning Saw until the recall is over.",
+            [("out_of_stock", "PN-0050")],
+        ),
+        ("There are thirty-odd Doormats in the back.", [("in_stock", "MT-0060")]),
+        ("Our range doesn't include a log splitter.", [("not_carried", None)]),
         # A variant not made, or short, is no claim about the item in stock.
         (
             "We don't offer the Saucepan in a larger capacity, but the Saucepan is in stock.",
@@ -149,15 +156,24 @@ def test_stock_told_by_place_search_degree_time_and_scope(
     [
         # Not stock: the shop's other things, and an order's parcel.
         "Your order has gone out today.",
-        "The seasonal sale will not be available until January.",
         "I'm not seeing any orders on your account.",
         "The last one went out with DPD this morning.",
         "The Bread Box is being held in our warehouse for quality review.",
+        "The shop doesn't have a lift, sorry.",
+        "We are not selling gift cards online.",
     ],
 )
 def test_look_alikes_of_stock_stay_unread(text: str) -> None:
-    assert ("in_stock", "BX-0040") not in read(text, STOCK)
-    assert all(value != "in_stock" for value, _ in read(text, STOCK)) or "held" in text
+    assert read(text, STOCK) == []
+
+
+def test_a_service_unavailable_until_a_time_is_no_backorder():
+    # (Read out_of_stock before this session too: a look-alike left, formal8.md "Left".)
+    for text in (
+        "The chat service won't be available until 9am tomorrow.",
+        "Price matching will not be available until January.",
+    ):
+        assert ("backorder", None) not in read(text, STOCK)
 
 
 def test_counts_in_plural_names_and_a_screen_zero():
