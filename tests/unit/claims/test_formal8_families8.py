@@ -134,6 +134,12 @@ def test_a_group_look_alike_stays_one_item_or_none():
         ),
         ("There are thirty-odd Doormats in the back.", [("in_stock", "MT-0060")]),
         ("Our range doesn't include a log splitter.", [("not_carried", None)]),
+        # The item as the object of a relative clause of denial (not one limited to a place).
+        (
+            "The Garden Rake is in stock, unlike the Pruning Saw, which we are unable to supply.",
+            [("in_stock", "RK-0020"), ("out_of_stock", "PN-0050")],
+        ),
+        ("The Doormat, which we can't ship to Alaska, is in stock.", [("in_stock", "MT-0060")]),
         # A variant not made, or short, is no claim about the item in stock.
         (
             "We don't offer the Saucepan in a larger capacity, but the Saucepan is in stock.",
