@@ -1112,6 +1112,7 @@ def extract_availability(doc: Document) -> list[Claim]:
         hits = [h for h in hits if not any(s <= h.start < e for s, e in struck)]
     claims = claims_of(doc, ClaimKind.AVAILABILITY, hits)
     claims.extend(counted)
+    claims.extend(_rough_after_count(doc))
     claims = _with_capability(doc, claims)
     # (Of an order, "Rain Jacket ✅" says a line has shipped.)
     # (Only for items no other claim is about: the usual answer has its claim already.)
@@ -1139,6 +1140,33 @@ def extract_availability(doc: Document) -> list[Claim]:
     if len(claims) > 1:  # (the usual answer has one claim)
         claims = _more_beside_stock(doc, claims)
     return supersede(claims, _REFINES)
+
+
+#: A rough count joined to a count before it: "four Spades and about a dozen Garden Forks" (the
+#: verb of having is the first count's; the rough one gives stock, not a quantity).
+_ROUGH_AFTER_COUNT = compile_pattern(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|a couple"
+    r"|a few) x+(?: left| in stock| on hand| in| available)?,? and (?P<it>(?:about|around"
+    r"|roughly|approximately|some|over|nearly|maybe|perhaps) (?:\d+|a dozen|a couple of dozen"
+    r"|a few dozen|dozens of|a hundred|twenty|thirty|forty|fifty)(?: (?:pairs|units|sets|boxes"
+    r"|packs) of)? (?:the )?x+)"
+)
+_ROUGH_WORDS = frozenset(
+    ["about", "around", "roughly", "approximately", "some", "over", "nearly", "maybe", "perhaps"]
+)
+
+
+def _rough_after_count(doc: Document) -> list[Claim]:
+    if _ROUGH_WORDS.isdisjoint(doc.words.word_set) or "and" not in doc.words.word_set:
+        return []
+    claims = []
+    for match in _ROUGH_AFTER_COUNT.finditer(doc.masked):
+        end = match.end("it")
+        named = next((m for m in doc.mentions if m.start < end <= m.end), None)
+        if named is not None and named.type is SubjectType.ITEM:
+            span = (match.start("it"), end)
+            claims.append(Claim(ClaimKind.AVAILABILITY, _IN, span, named.subject))
+    return claims
 
 
 def _with_capability(doc: Document, claims: list[Claim]) -> list[Claim]:

@@ -188,6 +188,15 @@ def test_counts_in_plural_names_and_a_screen_zero():
         (2, "BX-0040"),
     ]
     assert read("Stock says nought for the Garden Rake.", ClaimKind.QUANTITY) == [(0, "RK-0020")]
+    # A rough count joined to a count: stock, no quantity; not after an order's line.
+    assert read("We've got 5 Saucepans left and roughly 30 Doormats.", STOCK) == [
+        ("in_stock", "MT-0060"),
+        ("in_stock", "SA-0010"),
+    ]
+    assert read("We've got 5 Saucepans left and roughly 30 Doormats.", ClaimKind.QUANTITY) == [
+        (5, "SA-0010")
+    ]
+    assert read("Your parcel holds the Saucepan and about 20 Doormats.", STOCK) == []
     assert read("The order total says nought.", ClaimKind.QUANTITY) == []
 
 
