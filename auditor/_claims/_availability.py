@@ -248,43 +248,6 @@ _TABLE = RuleSet.of(
         r"last few",
     ),
     rules(_LOW, r"not many left", negation=False),
-    # A rough count of the item, British: "40-odd pairs of Gardening Gloves", "twenty-odd".
-    rules(
-        _IN,
-        r"\b(?:\d+|twenty|thirty|forty|fifty|sixty|a hundred)[- ]odd (?:(?:pairs|units|sets|boxes"
-        r"|packs) of )?(?:the )?xx+",
-        negation=False,
-    ),
-    # Withheld from sale for now: "we are not selling it until the review is complete".
-    rules(
-        _OUT,
-        r"\b(?:not|aren't|isn't) (?:currently |presently )?(?:selling|offering) (?:it|them|this"
-        r"|that|those|these|the xx+|xx+)(?= (?:until|till|right now|at the moment|at present"
-        r"|for now|currently|for the time being)\b)",
-        negation=False,
-    ),
-    # None for a while, British: "the Torch's not been in for weeks", "hasn't been in since
-    # October".
-    rules(
-        _OUT,
-        r"(?:\bnot|hasn't|haven't) been in(?: stock)? (?:for|since) (?:weeks|months|ages|a while"
-        r"|a bit|some time|a few|a couple|a month|a week|over|the|last|\w+ (?:weeks|months))",
-        negation=False,
-    ),
-    # A look for stock that found none: "unable to locate any units of the Juicer", "I'm not
-    # seeing any Spades anywhere" (the item itself not found is `_SEARCH`'s not_carried).
-    rules(
-        _OUT,
-        r"\b(?:not seeing|not finding|can't see|cannot see|can't find|cannot find|couldn't find"
-        r"|could not find|couldn't see|unable to (?:see|find|locate)|not able to (?:see|find"
-        r"|locate)|wasn't able to (?:see|find|locate)) any (?:(?:units?|stock|inventory) (?:of|for)"
-        r" (?:the )?xx+|xx+(?=\s*(?:[,.;!)\u2013\u2014]|$|anywhere|at (?:any|all) of|i'm afraid"
-        r"|sorry)))",
-        # The last one sold: "the last one went on Saturday" (not "went out": sent).
-        r"\bthe (?:last|final) (?:one|unit|ones|units|few|of (?:them|those|the xx+)) (?:went"
-        r"|sold|was sold|were sold|has gone|have gone|'s gone|'ve gone)(?! out\b)",
-        negation=False,
-    ),
     # Next to none: "there's hardly any left", "barely any of them in stock".
     rules(
         _LOW,
@@ -471,12 +434,6 @@ _TABLE = RuleSet.of(
         _BACK,
         rf"back (?:until|till|'til|til|before) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early"
         r"|late|end)",
-        # Not to be had before a time, said of the item: "the X will not be available until
-        # January", "it won't be in stock till next week" (not of a service or an offer).
-        r"(?:xx+|\bit|\bthey|\bthis|\bthese|\bthose)(?:'s|'re)?(?: \w+){0,3}?"
-        rf" (?:not|won't|wont|isn't|aren't|can't|wouldn't) (?:be )?(?:available|in {_STOCK})"
-        r" (?:until|till|'til|til|before)"
-        rf" (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early|late|end|christmas|the new year)",
         rf"xx+(?:\s*[\u2014:-])?(?:\s*[^\w\s])?(?:'s| is| are| will be| should be)?(?: {_SOFT})?"
         rf" back {_WHEN}",
         negation=False,
@@ -520,10 +477,6 @@ _TABLE = RuleSet.of(
         r"|available again"
         r"|getting any more|sold again|made again)",
         r"(?:not|never) (?:being|going to be) re-?stocked",
-        # Not to come back, formally: "is not expected to return to inventory".
-        r"\bnot (?:expected|planned|scheduled|due|set|going) to (?:return|come back"
-        r"|be re-?stocked|be replenished|be back)(?: (?:to|in|into) (?:our )?(?:inventory|stock"
-        r"|the range|our range|the catalog|the catalogue))?",
         r"(?:won't|will not) be getting any more(?: in)?",
         r"permanently (?:out of stock|unavailable|sold out|gone)",
         # Dropped from the range, in other words: "not doing it anymore", "taken off the range".
@@ -538,10 +491,6 @@ _TABLE = RuleSet.of(
         _NOT_CARRIED,
         r"(?:we |i )?(?:don't|do not|dont|doesn't)(?: currently)? (?:carry|sell|stock|offer)"
         r"(?! (?:in|out)\b)",
-        # The denial raised onto a verb of seeming: "it does not appear that we stock a bread
-        # machine", "I don't believe we carry those".
-        r"(?:don't|do not|dont|doesn't|does not) (?:appear|seem|think|believe|look like)"
-        r"(?: that)? we(?: currently)? (?:carry|sell|stock|offer)(?! (?:in|out)\b)",
         r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything|a thing|an? \w+)"
         r" (?:that )?we(?:'ve| have)?(?: ever)? (?:carry|carried|sell|sold|stock|stocked|offer"
         r"|offered)",
@@ -555,10 +504,6 @@ _TABLE = RuleSet.of(
         r"(?:we )?(?:don't|do not|dont) do (?!(?:that|this|it|those|these|refunds?|returns?"
         r"|exchanges?|delivery|deliveries|shipping|click|collection|international|next|same"
         r"|weekend|gift|price|discounts?|any)\b)\w+",
-        # The catalogue as the subject: "our catalog does not include cold brew towers".
-        r"\b(?:our|the) (?:\w+ )?(?:catalogue|catalog|range|line-?up|collection|selection"
-        r"|assortment|product list) (?:does not|doesn't|do not|don't|did not|didn't)"
-        r" (?:currently )?(?:include|contain|feature|list|have|carry|stock|offer)",
         r"(?:not|isn't|aren't) (?:in|part of|listed in|found in) our (?:\w+ )?(?:catalogue|catalog"
         r"|range|store|shop|inventory|selection|line|lineup|collection|products|assortment"
         r"|offering|offerings|product list)",
@@ -691,8 +636,6 @@ _NEXT = RuleSet.of(
         r"(?:held|kept|stored|housed) (?:at|in) (?:the |our )?(?:[\w-]+ ){0,2}(?:warehouse"
         r"|distribution (?:center|centre)|fulfil?ment (?:center|centre)|stock ?room)"
         r"(?! (?:for|pending|until|while)\b)",
-        r"\b(?:have|has|got) (?:the |an? )?xx+ (?:sitting )?on (?:the |our )?shel(?:f"
-        r"|ves)",
         r"ready for (?:immediate |same-day |next-day |quick )?(?:shipment|dispatch|shipping"
         r"|delivery|despatch)",
         negated=_OUT,
@@ -784,6 +727,141 @@ _TERSE_END = compile_pattern(
 #: Rules tried only when the answer holds one of their rarer words: each opens on a common
 #: one ("was", "stock", "there", "not", "back") that most answers say.
 _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
+    (
+        frozenset(["seeing", "finding", "locate", "see", "find", "last", "final"]),
+        RuleSet.of(
+            # A look for stock that found none: "unable to locate any units of the Juicer", "I'm not
+            # seeing any Spades anywhere" (the item itself not found is `_SEARCH`'s not_carried).
+            rules(
+                _OUT,
+                r"\b(?:not seeing|not finding|can't see|cannot see|can't find|cannot find"
+                r"|couldn't find"
+                r"|could not find|couldn't see|unable to (?:see|find|locate)|not able to (?:see"
+                r"|find"
+                r"|locate)|wasn't able to (?:see|find|locate)) any (?:(?:units?|stock"
+                r"|inventory) (?:of|for)"
+                r" (?:the )?xx+|xx+(?=\s*(?:[,.;!)\u2013\u2014]|$|anywhere|at (?:any|all) of"
+                r"|i'm afraid"
+                r"|sorry)))",
+                # The last one sold: "the last one went on Saturday" (not "went out": sent).
+                r"\b(?:last|final) (?:one|unit|ones|units|few|of (?:them|those|the xx+)) (?:went"
+                r"|sold|was sold|were sold|has gone|have gone|'s gone|'ve gone)(?! out\b)",
+                negation=False,
+            ),
+        ),
+    ),
+    (
+        frozenset(["weeks", "months", "ages", "since", "while"]),
+        RuleSet.of(
+            # None for a while, British: "the Torch's not been in for weeks", "hasn't been in since
+            # October".
+            rules(
+                _OUT,
+                r"(?:\bnot|hasn't|haven't) been in(?: stock)? (?:for|since) (?:weeks|months|ages"
+                r"|a while"
+                r"|a bit|some time|a few|a couple|a month|a week|over|the|last|\w+ (?:weeks"
+                r"|months))",
+                negation=False,
+            ),
+        ),
+    ),
+    (
+        frozenset(["selling", "offering"]),
+        RuleSet.of(
+            # Withheld from sale for now: "we are not selling it until the review is complete".
+            rules(
+                _OUT,
+                r"\b(?:not|aren't|isn't) (?:currently |presently )?(?:selling|offering) (?:it|them"
+                r"|this"
+                r"|that|those|these|the xx+|xx+)(?= (?:until|till|right now|at the moment"
+                r"|at present"
+                r"|for now|currently|for the time being)\b)",
+                negation=False,
+            ),
+        ),
+    ),
+    (
+        frozenset(["odd"]),
+        RuleSet.of(
+            # A rough count of the item, British: "40-odd pairs of Gardening Gloves", "twenty-odd".
+            rules(
+                _IN,
+                r"\b(?:\d+|twenty|thirty|forty|fifty|sixty|a hundred)[- ]odd (?:(?:pairs|units|sets"
+                r"|boxes"
+                r"|packs) of )?(?:the )?xx+",
+                negation=False,
+            ),
+        ),
+    ),
+    (
+        frozenset(["until", "till", "til"]),
+        RuleSet.of(
+            rules(
+                _BACK,
+                # Not to be had before a time, said of the item: "the X will not be available until
+                # January", "it won't be in stock till next week" (not of a service or an offer).
+                r"(?:xx+|\bit|\bthey|\bthis|\bthese|\bthose)(?:'s|'re)?(?: \w+){0,3}?"
+                rf" (?:not|won't|wont|isn't|aren't|can't|wouldn't) (?:be )?(?:available"
+                rf"|in {_STOCK})"
+                r" (?:until|till|'til|til|before)"
+                rf" (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early|late|end|christmas"
+                rf"|the new year)",
+                negation=False,
+            ),
+        ),
+    ),
+    (
+        frozenset(["inventory", "restocked", "replenished", "return", "back"]),
+        RuleSet.of(
+            rules(
+                _GONE,
+                # Not to come back, formally: "is not expected to return to inventory".
+                r"\bnot (?:expected|planned|scheduled|due|set|going) to (?:return|come back"
+                r"|be re-?stocked|be replenished|be back)(?: (?:to|in|into) (?:our )?(?:inventory"
+                r"|stock"
+                r"|the range|our range|the catalog|the catalogue))?",
+                negation=False,
+            ),
+        ),
+    ),
+    (
+        frozenset(["appear", "seem", "think", "believe", "look"]),
+        RuleSet.of(
+            rules(
+                _NOT_CARRIED,
+                # The denial raised onto a verb of seeming: "it does not appear that we stock a
+                # bread
+                # machine", "I don't believe we carry those".
+                r"(?:don't|do not|dont|doesn't|does not) (?:appear|seem|think|believe|look like)"
+                r"(?: that)? we(?: currently)? (?:carry|sell|stock|offer)(?! (?:in|out)\b)",
+                negated=_NOT_CARRIED,
+            ),
+        ),
+    ),
+    (
+        frozenset(
+            [
+                "catalogue",
+                "catalog",
+                "range",
+                "lineup",
+                "line-up",
+                "collection",
+                "selection",
+                "assortment",
+            ]
+        ),
+        RuleSet.of(
+            rules(
+                _NOT_CARRIED,
+                # The catalogue as the subject: "our catalog does not include cold brew towers".
+                r"\b(?:our|the) (?:\w+ )?(?:catalogue|catalog|range|line-?up|collection|selection"
+                r"|assortment|product list) (?:does not|doesn't|do not|don't|did not|didn't)"
+                r" (?:currently )?(?:include|contain|feature|list|have|carry|stock|offer)",
+                negated=_NOT_CARRIED,
+            ),
+        ),
+    ),
     # Restocked in the past is stock now: "was restocked this morning" (a restock to come,
     # "will be restocked on the 8th", is a backorder).
     (
@@ -930,6 +1008,17 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
 )
 #: The same for stock told by what happens next, read only when no order is in view.
 _GATED_NEXT: tuple[tuple[frozenset[str], RuleSet], ...] = (
+    (
+        frozenset(["shelf", "shelves"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                r"\b(?:have|has|got) (?:the |an? )?xx+ (?:sitting )?on (?:the |our )?shel(?:f"
+                r"|ves)",
+                negated=_OUT,
+            ),
+        ),
+    ),
     (frozenset(["go"]), RuleSet.of(rules(_IN, r"good to go", negated=_OUT))),
     (
         frozenset(["collected", "picked"]),
@@ -1157,7 +1246,10 @@ _ROUGH_WORDS = frozenset(
 
 
 def _rough_after_count(doc: Document) -> list[Claim]:
-    if _ROUGH_WORDS.isdisjoint(doc.words.word_set) or "and" not in doc.words.word_set:
+    words = doc.words.word_set
+    if "and" not in words or _ROUGH_WORDS.isdisjoint(words):
+        return []
+    if not any(f"and {word} " in doc.masked for word in _ROUGH_WORDS.intersection(words)):
         return []
     claims = []
     for match in _ROUGH_AFTER_COUNT.finditer(doc.masked):

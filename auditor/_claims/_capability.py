@@ -61,7 +61,7 @@ _STRONG = RuleSet.of(
         rf" {FULFILLING}(?: out)?{_NOW}",
         # The item as the object of a relative clause: "unlike the Coffee Maker, which we are
         # currently unable to supply".
-        rf"xx+,? (?:which|that) (?:we|i)(?:'re| are| am)?(?: currently| presently| at present)?"
+        rf"which (?:we|i)(?:'re| are| am)?(?: currently| presently| at present)?"
         rf" {CANNOT}(?: currently| presently)? {FULFILLING}\b"
         r"(?! (?:to|outside|overseas|abroad|internationally|on its own|separately)\b)",
         r"\b(?:temporarily |currently )?out of (?:inventory|supply)\b",

@@ -13,7 +13,6 @@ terse rules of `_availability` open on.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -40,7 +39,6 @@ _TERSE_AFTER = compile_pattern(
 _TERSE_IN = compile_pattern(r"\bin$")
 #: More than this many items is the catalogue, not a group ("all our products").
 _MOST = 6
-_WORD = re.compile(r"[a-z0-9]+")
 
 
 def _singular(word: str) -> str:
@@ -51,34 +49,34 @@ def _singular(word: str) -> str:
     return word[:-1]
 
 
-def members(items: Mapping[str, str], phrase: str) -> tuple[str, ...]:
-    """The items a plural phrase ("coffee makers", "drills") names together, in catalogue
-    order; empty when it names fewer than two or more than `_MOST`."""
+def members(parts: Mapping[str, frozenset[str]], phrase: str) -> tuple[str, ...]:
+    """The items a plural phrase ("coffee makers", "drills") names together, sorted; empty
+    when it names fewer than two or more than `_MOST`. `parts` maps a name word to the items
+    whose names hold it (`ItemIndex.parts`): no name is read again per answer."""
     words = phrase.split()
-    head = _singular(words[-1])
-    found = []
-    for sku, name in items.items():
-        tokens = set(_WORD.findall(name.lower()))
-        if head in tokens:
-            found.append((sku, tokens))
-    if len(found) < 2:
+    found = parts.get(_singular(words[-1]))
+    if found is None or len(found) < 2:
         return ()
     # The name words said before the noun narrow the group; other words ("usual") do not.
-    said = [w for w in words[:-1] if any(w in tokens for _, tokens in found)]
-    chosen = tuple(sku for sku, tokens in found if tokens.issuperset(said))
-    return chosen if 2 <= len(chosen) <= _MOST else ()
+    for word in words[:-1]:
+        narrower = parts.get(word)
+        if narrower is not None and not found.isdisjoint(narrower):
+            found = found & narrower
+    return tuple(sorted(found)) if 2 <= len(found) <= _MOST else ()
 
 
 def over_the_group(doc: Document, claims: list[Claim]) -> list[Claim]:
     """`claims` with each claim said of a group given to every member of it."""
-    items = doc.context.items
-    if GROUP_WORDS.isdisjoint(doc.words.word_set) or not items:
+    if GROUP_WORDS.isdisjoint(doc.words.word_set):
+        return claims
+    parts = doc.context.index.parts
+    if not parts:
         return claims
     text = doc.norm  # (a name masked in `masked` may be the group's: "electric kettles")
     out = list(claims)
     changed = False
     for match in _GROUP.finditer(text):
-        group = members(items, match.group(2))
+        group = members(parts, match.group(2))
         if not group or (match.group(1) in _PAIR and len(group) != 2):
             continue  # ("both kettles" of three kettles: which two is not said)
         sentence = doc.sentence_at(match.start())

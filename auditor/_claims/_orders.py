@@ -158,7 +158,7 @@ _STRONG = RuleSet.of(
         _DELIVERED,
         r"confirmed (?:the )?delivery",
         # A carrier's record in a formal register: "was received at your address".
-        r"(?:was|were|been) received (?:at|by) (?:your|the) (?:delivery |shipping |home )?"
+        r"received (?:at|by) (?:your|the) (?:delivery |shipping |home )?"
         r"(?:address|residence|home|door|front door|building|reception)",
         r"del(?:\.|'d|vd)? (?:to|at) (?:your |the )?(?:mailbox|letterbox|door|porch|neighbou?r"
         r"|reception|safe place)",

@@ -40,13 +40,14 @@ STOCK = ClaimKind.AVAILABILITY
 
 
 def test_a_group_is_the_items_whose_names_hold_its_noun():
-    assert members(ITEMS, "saucepans") == ("SA-0010", "SA-0011")
+    parts = ExtractionContext(now=NOW, items=ITEMS).index.parts
+    assert members(parts, "saucepans") == ("SA-0010", "SA-0011")
     # The name words said before the noun narrow it: "storm lanterns" are not the Camping one.
-    assert members(ITEMS, "storm lanterns") == ("LN-0001", "LN-0002")
-    assert members(ITEMS, "lanterns") == ("LN-0001", "LN-0002", "LN-0003")
+    assert members(parts, "storm lanterns") == ("LN-0001", "LN-0002")
+    assert members(parts, "lanterns") == ("LN-0001", "LN-0002", "LN-0003")
     # One item is no group; nor is a word no name holds.
-    assert members(ITEMS, "rakes") == ()
-    assert members(ITEMS, "products") == ()
+    assert members(parts, "rakes") == ()
+    assert members(parts, "products") == ()
 
 
 @pytest.mark.parametrize(
