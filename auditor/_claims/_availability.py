@@ -1368,7 +1368,7 @@ _STRUCK = compile_pattern(r"~~[^~\n]+~~")
 _VARIANTS = frozenset(VARIANT_WORDS)
 _VARIANT_WORD = compile_pattern(r"\b(?:" + "|".join(VARIANT_WORDS) + r")\b")
 #: A variant named by a word and what it is: "the maple version", "the 10-inch model".
-_VARIANT_NOUNS = frozenset(["version", "variant", "edition", "model", "style", "option"])
+_VARIANT_NOUNS = frozenset(["version", "versions", "variant", "variants", "edition"])
 _VARIANT_PHRASE = compile_pattern(
     r"\bthe [\w-]+ (?:version|variant|edition|model|style|option)s?\b"
 )

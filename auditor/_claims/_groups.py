@@ -75,7 +75,12 @@ def over_the_group(doc: Document, claims: list[Claim]) -> list[Claim]:
     text = doc.norm  # (a name masked in `masked` may be the group's: "electric kettles")
     out = list(claims)
     changed = False
-    for match in _GROUP.finditer(text):
+    by_word = doc.words.by_word
+    starts = sorted(at for word in GROUP_WORDS.intersection(by_word) for at in by_word[word])
+    for at in starts:
+        match = _GROUP.match(text, at)
+        if match is None:
+            continue
         group = members(parts, match.group(2))
         if not group or (match.group(1) in _PAIR and len(group) != 2):
             continue  # ("both kettles" of three kettles: which two is not said)
