@@ -24,6 +24,7 @@ from auditor._claims._clarification import find_clarifications
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
+from auditor._claims._groups import over_the_group
 from auditor._claims._lexicon import (
     ALLOCATING,
     ARRIVING,
@@ -45,7 +46,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import carry_over, claims_of, connects, resolve
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
-from auditor._claims._subjects import SubjectType
+from auditor._claims._subjects import Mention, SubjectType
 
 _IN = "in_stock"
 _LOW = "low_stock"
@@ -82,7 +83,8 @@ _ALLOCATED = past(*ALLOCATING)
 _PLENTY = (
     r"(?:plenty|loads|lots|heaps|tons|stacks|masses|oodles|a good few|a fair few|a load|a ton"
     r"|ample (?:stock|supply|supplies|inventory|quantities)"
-    r"|a (?:good|healthy|decent|big|large|fair) (?:stack|pile|supply|amount|number|few))"
+    r"|a (?:good|healthy|decent|big|large|fair|strong|generous|steady|solid|plentiful) (?:stack"
+    r"|pile|supply|amount|number|few))"
 )
 _SHELF = r"(?:on (?:the |our )?shel(?:f|ves)|in (?:the |our )?(?:warehouse|stock ?room))"
 #: Softeners that may stand inside a phrase of stock to come: "will probably be back", "maybe
@@ -144,7 +146,8 @@ _TABLE = RuleSet.of(
         # at every "is", "in" or "we" of every answer.)
         r"\b(?:is|are|'s|'re|isn't|aren't|we're|we are) (?:not )?"
         r"(?:well |fully |currently |still )?stocked"
-        r"(?! (?:by|at (?!the moment|present|the minute|(?:our|the) (?:[\w-]+ )?(?:warehouse|dc"
+        r"(?! (?:by|at (?!the moment|present|the minute|all\b|every\b"
+        r"|(?:our|the) (?:[\w-]+ )?(?:warehouse|dc"
         r"|distribution|fulfil))|in (?:stores?|shops?|branches)|up on)\b)",
         rf"{_PLENTY} of (?:the |our )?xx+",
         r"\bin (?:plentiful|ample|good|healthy|generous|abundant|plenty of|large|big) supply",
@@ -245,6 +248,13 @@ _TABLE = RuleSet.of(
         r"last few",
     ),
     rules(_LOW, r"not many left", negation=False),
+    # Next to none: "there's hardly any left", "barely any of them in stock".
+    rules(
+        _LOW,
+        r"\b(?:hardly|barely|scarcely) any(?: of (?:them|those|these|the xx+|xx+))?(?: xx+)?"
+        rf" (?:left|remaining|in {_STOCK}|on hand)",
+        negation=False,
+    ),
     # About to run out, in any words: "about to run out", "going fast", "won't last long".
     rules(
         _LOW,
@@ -288,7 +298,7 @@ _TABLE = RuleSet.of(
         rf"(?:restock|re-stock)(?:ing)? (?:is |are )?(?:due|expected|planned|coming|scheduled|on"
         rf"|by|next|soon|tomorrow|tmrw|tmr|this week|{_MONTH}|{_DAY})",
         r"(?:expecting|expect|due|awaiting|waiting on|waiting for) (?:a |another |the next )"
-        r"(?:delivery|shipment) of (?:the |more )?xx+",
+        r"(?:new |fresh |further )?(?:delivery|shipment) of (?:the |more )?xx+",
         r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |more |new |the next )?"
         r"(?:re-?stock|more)",
         r"(?:expecting|expect|due|awaiting|waiting on) (?:more|new) stock",
@@ -495,7 +505,8 @@ _TABLE = RuleSet.of(
         r"|exchanges?|delivery|deliveries|shipping|click|collection|international|next|same"
         r"|weekend|gift|price|discounts?|any)\b)\w+",
         r"(?:not|isn't|aren't) (?:in|part of|listed in|found in) our (?:\w+ )?(?:catalogue|catalog"
-        r"|range|store|shop|inventory|selection|line|lineup|collection|products)",
+        r"|range|store|shop|inventory|selection|line|lineup|collection|products|assortment"
+        r"|offering|offerings|product list)",
         r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything) (?:that )?we(?:'ve"
         r"| have)? got",
         # "Not a product category we carry", "outside our product assortment".
@@ -609,7 +620,8 @@ _NEXT = RuleSet.of(
         _IN,
         r"ready (?:to|2) (?:ship|go|dispatch|send|post)",
         r"(?:can|could|will|'ll) (?:go out|ship|be (?:packed (?:and|&) )?(?:shipped|dispatched"
-        r"|despatched|sent|posted)|dispatch|be sent|be posted)(?: out)?"
+        r"|despatched|sent|posted)|dispatch|be sent|be posted|leave (?:our|the) (?:warehouse"
+        r"|premises|facility))(?: out)?"
         r" (?:today|2day|tdy|tomorrow|tmrw|tmr|2moro|2morrow|tmw|same day|the same day"
         r"|this afternoon|first thing|straight away|right away|immediately)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
@@ -622,7 +634,13 @@ _NEXT = RuleSet.of(
         r"|xx+)"
         r"(?: out)?(?: to (?:you|u))? (?:today|2day|tomorrow|tmrw|straight away|right away"
         r"|first thing)",
-        r"(?:sitting |waiting )?in (?:the |our )?warehouse",
+        r"(?:sitting |waiting )?in (?:the |our )?warehouse(?! for (?:quality|inspection|review"
+        r"|testing|checks?)\b)",
+        # Kept somewhere of the shop's: "held at our Columbus distribution center", "they've got
+        # the Tool Box on the shelf" (not "held … for quality review": kept back).
+        r"(?:held|kept|stored|housed) (?:at|in) (?:the |our )?(?:[\w-]+ ){0,2}(?:warehouse"
+        r"|distribution (?:center|centre)|fulfil?ment (?:center|centre)|stock ?room)"
+        r"(?! (?:for|pending|until|while)\b)",
         r"ready for (?:immediate |same-day |next-day |quick )?(?:shipment|dispatch|shipping"
         r"|delivery|despatch)",
         negated=_OUT,
@@ -637,7 +655,8 @@ _NEXT = RuleSet.of(
         rf"(?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them| of those)? (?:coming|due|arriving"
         r"|landing|expected|booked in|booked|scheduled|on (?:its|the) way)",
         rf"\b(?:new|fresh|next) (?:\w+ )?{INCOMING}(?: of (?:the )?xx+| of them"
-        r"| of those)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled|anticipated"
+        r"| of those)?(?:'s|'re)? (?:is |are )?(?:due|expected|coming|arriving|landing|scheduled"
+        r"|anticipated"
         r"|on (?:its|the) way)",
         # A date it is due back, read off a screen: "a due date of 2nd December" (of an order
         # it would be a delivery's: read only with no order in view).
@@ -652,17 +671,20 @@ _NEXT = RuleSet.of(
 #: Terse states said at a clause's end ("the mat's out", "the X90 Max has gone too", "it's
 #: in", "yes we have it"), read only where such an end is (`_TERSE_END`): most of their
 #: patterns open on a masked name, and would otherwise be tried at every name of every answer.
+#: A time of the present that may close a terse state, British and formal ("in at the mo",
+#: "out at the minute", "out at present"): the state still ends its clause.
+_NOW_TAIL = r"|at the mo\b|at the minute|at present|just now|at this time"
 _AT_END = (
     r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|right now|rn\b|atm\b|for now"
-    r"|i'm afraid|sorry))"
+    r"|i'm afraid|sorry" + _NOW_TAIL + "))"
 )
 _TERSE = RuleSet.of(
     rules(
         _OUT,
         # "The Yoga Mat's currently out, but …"
         rf"(?:xx+(?:'s|'re| is| are| both| all| (?:might|may|could|should|will) be)|it's|its"
-        rf"|it is|they're|theyre|they are) (?:currently |temporarily |all |completely |clean )?"
-        rf"out{_AT_END}",
+        rf"|it is|they're|theyre|they are) (?:both |all )?(?:currently |temporarily |all "
+        rf"|completely |clean )?out{_AT_END}",
         negated=_IN,
     ),
     rules(
@@ -684,27 +706,167 @@ _TERSE_NEXT = RuleSet.of(
         r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)"
         r"(?=\s*(?:[,.;!)\u2013\u2014]|$|in stock|now\b|atm\b|rn\b|yes\b))",
         r"(?:xx+(?:'s|'re| is| are| both| all)|it's|they're|came|come|which are|which is|that are"
-        r"|those are|these are) (?:back |now |all )?in"
-        r"(?=\s*(?:[,.;!)\u2013\u2014]|$))",
+        r"|those are|these are) (?:both |all )?(?:back |now |all )?in"
+        r"(?=\s*(?:[,.;!)\u2013\u2014]|$|at the moment|right now" + _NOW_TAIL + "))",
         # A name and "in", as chat answers: "yep router ax3000 in, like 50 of em", "harness s
         # still in", "chew toy - loads in".
         r"xx+ (?:back |still )?in(?=\s*(?:[,.;!)\u2013\u2014]|$))",
         r"(?:loads|plenty|lots|tons|heaps|stacks) (?:of (?:them|em|stock) )?in"
         r"(?=\s*(?:[,.;!)\u2013\u2014]|$))",
+        # Back, and still to be had, closing the clause: "the Bike Pump's back –", "the Mug Set
+        # is still going strong".
+        r"xx+(?:'s| is| are|'re) (?:now |finally )?back(?=\s*(?:[,.;!)\u2013\u2014]|$))",
+        r"xx+(?:'s| is| are|'re) still going(?: strong)?(?=\s*(?:[,.;!)\u2013\u2014]|$))",
         # Said softly in chat: "mouse m350 might b in, not 100% sure".
         r"(?:might|may|should|shd|could|prob|probably) (?:be|b) in(?=\s*(?:[,.;!)\u2013\u2014]|$))",
         negated=_OUT,
     ),
 )
 _TERSE_END = compile_pattern(
-    r"(?:\b(?:out|in|gone)|\b(?:have|got) (?:it|them|one|some|x+))\b"
+    r"(?:\b(?:out|in|gone|going(?: strong)?|(?:'s|is|are|'re) back)"
+    r"|\b(?:have|got) (?:it|them|one|some|x+))\b"
     r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|right now|rn\b|atm\b|for now"
     r"|i'm afraid|sorry|too\b|as well|also\b"
-    r"|in stock|yes\b|til\b|till\b|'til\b|until\b))"
+    r"|in stock|yes\b|til\b|till\b|'til\b|until\b" + _NOW_TAIL + "))"
 )
 #: Rules tried only when the answer holds one of their rarer words: each opens on a common
 #: one ("was", "stock", "there", "not", "back") that most answers say.
 _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
+    (
+        frozenset(["seeing", "finding", "locate", "see", "find", "last", "final"]),
+        RuleSet.of(
+            # A look for stock that found none: "unable to locate any units of the Juicer", "I'm not
+            # seeing any Spades anywhere" (the item itself not found is `_SEARCH`'s not_carried).
+            rules(
+                _OUT,
+                r"\b(?:not seeing|not finding|can't see|cannot see|can't find|cannot find"
+                r"|couldn't find"
+                r"|could not find|couldn't see|unable to (?:see|find|locate)|not able to (?:see"
+                r"|find"
+                r"|locate)|wasn't able to (?:see|find|locate)) any (?:(?:units?|stock"
+                r"|inventory) (?:of|for)"
+                r" (?:the )?xx+|xx+(?=\s*(?:[,.;!)\u2013\u2014]|$|anywhere|at (?:any|all) of"
+                r"|i'm afraid"
+                r"|sorry)))",
+                # The last one sold: "the last one went on Saturday" (not "went out": sent).
+                r"\b(?:last|final) (?:one|unit|ones|units|few|of (?:them|those|the xx+)) (?:went"
+                r"|sold|was sold|were sold|has gone|have gone|'s gone|'ve gone)(?! out\b)",
+                negation=False,
+            ),
+        ),
+    ),
+    (
+        frozenset(["weeks", "months", "ages", "since", "while"]),
+        RuleSet.of(
+            # None for a while, British: "the Torch's not been in for weeks", "hasn't been in since
+            # October".
+            rules(
+                _OUT,
+                r"(?:\bnot|hasn't|haven't) been in(?: stock)? (?:for|since) (?:weeks|months|ages"
+                r"|a while"
+                r"|a bit|some time|a few|a couple|a month|a week|over|the|last|\w+ (?:weeks"
+                r"|months))",
+                negation=False,
+            ),
+        ),
+    ),
+    (
+        frozenset(["selling", "offering"]),
+        RuleSet.of(
+            # Withheld from sale for now: "we are not selling it until the review is complete".
+            rules(
+                _OUT,
+                r"\b(?:not|aren't|isn't) (?:currently |presently )?(?:selling|offering) (?:it|them"
+                r"|this"
+                r"|that|those|these|the xx+|xx+)(?= (?:until|till|right now|at the moment"
+                r"|at present"
+                r"|for now|currently|for the time being)\b)",
+                negation=False,
+            ),
+        ),
+    ),
+    (
+        frozenset(["odd"]),
+        RuleSet.of(
+            # A rough count of the item, British: "40-odd pairs of Gardening Gloves", "twenty-odd".
+            rules(
+                _IN,
+                r"\b(?:\d+|twenty|thirty|forty|fifty|sixty|a hundred)[- ]odd (?:(?:pairs|units|sets"
+                r"|boxes"
+                r"|packs) of )?(?:the )?xx+",
+                negation=False,
+            ),
+        ),
+    ),
+    (
+        frozenset(["until", "till", "til"]),
+        RuleSet.of(
+            rules(
+                _BACK,
+                # Not to be had before a time, said of the item: "the X will not be available until
+                # January", "it won't be in stock till next week" (not of a service or an offer).
+                r"(?:xx+|\bit|\bthey|\bthis|\bthese|\bthose)(?:'s|'re)?(?: \w+){0,3}?"
+                rf" (?:not|won't|wont|isn't|aren't|can't|wouldn't) (?:be )?(?:available"
+                rf"|in {_STOCK})"
+                r" (?:until|till|'til|til|before)"
+                rf" (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early|late|end|christmas"
+                rf"|the new year)",
+                negation=False,
+            ),
+        ),
+    ),
+    (
+        frozenset(["inventory", "restocked", "replenished", "return", "back"]),
+        RuleSet.of(
+            rules(
+                _GONE,
+                # Not to come back, formally: "is not expected to return to inventory".
+                r"\bnot (?:expected|planned|scheduled|due|set|going) to (?:return|come back"
+                r"|be re-?stocked|be replenished|be back)(?: (?:to|in|into) (?:our )?(?:inventory"
+                r"|stock"
+                r"|the range|our range|the catalog|the catalogue))?",
+                negation=False,
+            ),
+        ),
+    ),
+    (
+        frozenset(["appear", "seem", "think", "believe", "look"]),
+        RuleSet.of(
+            rules(
+                _NOT_CARRIED,
+                # The denial raised onto a verb of seeming: "it does not appear that we stock a
+                # bread
+                # machine", "I don't believe we carry those".
+                r"(?:don't|do not|dont|doesn't|does not) (?:appear|seem|think|believe|look like)"
+                r"(?: that)? we(?: currently)? (?:carry|sell|stock|offer)(?! (?:in|out)\b)",
+                negated=_NOT_CARRIED,
+            ),
+        ),
+    ),
+    (
+        frozenset(
+            [
+                "catalogue",
+                "catalog",
+                "range",
+                "lineup",
+                "line-up",
+                "collection",
+                "selection",
+                "assortment",
+            ]
+        ),
+        RuleSet.of(
+            rules(
+                _NOT_CARRIED,
+                # The catalogue as the subject: "our catalog does not include cold brew towers".
+                r"\b(?:our|the) (?:\w+ )?(?:catalogue|catalog|range|line-?up|collection|selection"
+                r"|assortment|product list) (?:does not|doesn't|do not|don't|did not|didn't)"
+                r" (?:currently )?(?:include|contain|feature|list|have|carry|stock|offer)",
+                negated=_NOT_CARRIED,
+            ),
+        ),
+    ),
     # Restocked in the past is stock now: "was restocked this morning" (a restock to come,
     # "will be restocked on the 8th", is a backorder).
     (
@@ -851,6 +1013,17 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
 )
 #: The same for stock told by what happens next, read only when no order is in view.
 _GATED_NEXT: tuple[tuple[frozenset[str], RuleSet], ...] = (
+    (
+        frozenset(["shelf", "shelves"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                r"\b(?:have|has|got) (?:the |an? )?xx+ (?:sitting )?on (?:the |our )?shel(?:f"
+                r"|ves)",
+                negated=_OUT,
+            ),
+        ),
+    ),
     (frozenset(["go"]), RuleSet.of(rules(_IN, r"good to go", negated=_OUT))),
     (
         frozenset(["collected", "picked"]),
@@ -903,8 +1076,39 @@ _MODIFIES = compile_pattern(
     r"|them|it|to|from|with|by|sadly)\b)[a-z]{3,}"
 )
 _DETERMINERS = compile_pattern(r"\s*(?:(?:the|a|an|any|our)\s+)?")
+#: A name, then what sets the thing named apart from it: "the Blender jugs", "umbrellas with
+#: a wooden handle" (another product, not the item).
+_DESCRIBED = compile_pattern(
+    r"\s+(?:with|without|featuring|that (?:has|have|comes?)\b"
+    r"|(?!(?:is|was|has|does|always|anymore|unless|across|plus|less|yes|thanks)\b)[a-z]{2,}s\b)"
+)
+#: … said before the name: "an immersion blender" (a head word of the catalogue after a word of
+#: no name of it).
+_ARTICLE_AND_WORD = compile_pattern(r"\b(?:an?|any) (?!(?:new|single|brand-new)\b)[a-z-]{3,}\s+$")
+#: Verbs and adverbs that may follow a name as its predicate, not a noun it describes.
+_PREDICATE_AFTER = compile_pattern(
+    r"\s+(?:was|were|has|have|had|does|did|isn't|aren't|wasn't|won't|will|would|can|can't|could"
+    r"|should|may|might|must|never|also|really|just|hasn't|haven't|doesn't|don't|itself|which"
+    r"|that|who|sadly|simply|alas)\b"
+)
+
+
+def _another_product(masked: str, mention: Mention) -> bool:
+    """The name is part of a longer phrase naming something else: a head word after a word of
+    no name ("an immersion blender"), or a name before a noun ("a standing desk converter")."""
+    if _ARTICLE_AND_WORD.search(masked, max(0, mention.start - 30), mention.start):
+        return True
+    return bool(
+        _MODIFIES.match(masked, mention.end) and not _PREDICATE_AFTER.match(masked, mention.end)
+    )
+
+
 #: A variant after a name: "the Blue Kettle in red", "in a size 10".
-_IN_VARIANT = compile_pattern(r"\s+in (?:an? |the )?(?:" + "|".join(VARIANT_WORDS) + r")\b")
+_IN_VARIANT = compile_pattern(
+    r"\s+in (?:an? |the )?(?:(?:larger|smaller|bigger|different|other|another) (?:\w+ )?)?(?:"
+    + "|".join(VARIANT_WORDS)
+    + r"|capacity|capacities|model|version|style|material|edition)\b"
+)
 _REFINES = {
     # Low now is what the customer can buy, whatever restock is planned.
     _LOW: frozenset({_IN, _BACK}),
@@ -1002,6 +1206,7 @@ def extract_availability(doc: Document) -> list[Claim]:
         hits = [h for h in hits if not any(s <= h.start < e for s, e in struck)]
     claims = claims_of(doc, ClaimKind.AVAILABILITY, hits)
     claims.extend(counted)
+    claims.extend(_rough_after_count(doc))
     claims = _with_capability(doc, claims)
     # (Of an order, "Rain Jacket ✅" says a line has shipped.)
     # (Only for items no other claim is about: the usual answer has its claim already.)
@@ -1015,6 +1220,7 @@ def extract_availability(doc: Document) -> list[Claim]:
         about_stock = bool(claims) or "stock" in doc.masked or "avail" in doc.masked
         claims.extend(c for c in _polar_answers(doc, about_stock) if c.subject not in taken)
     claims.extend(offered_claims(doc, {c.subject for c in claims}))
+    claims = over_the_group(doc, claims)
     if not claims:
         return claims
     if any(m.type is SubjectType.ORDER for m in doc.mentions):
@@ -1028,6 +1234,36 @@ def extract_availability(doc: Document) -> list[Claim]:
     if len(claims) > 1:  # (the usual answer has one claim)
         claims = _more_beside_stock(doc, claims)
     return supersede(claims, _REFINES)
+
+
+#: A rough count joined to a count before it: "four Spades and about a dozen Garden Forks" (the
+#: verb of having is the first count's; the rough one gives stock, not a quantity).
+_ROUGH_AFTER_COUNT = compile_pattern(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|a couple"
+    r"|a few) x+(?: left| in stock| on hand| in| available)?,? and (?P<it>(?:about|around"
+    r"|roughly|approximately|some|over|nearly|maybe|perhaps) (?:\d+|a dozen|a couple of dozen"
+    r"|a few dozen|dozens of|a hundred|twenty|thirty|forty|fifty)(?: (?:pairs|units|sets|boxes"
+    r"|packs) of)? (?:the )?x+)"
+)
+_ROUGH_WORDS = frozenset(
+    ["about", "around", "roughly", "approximately", "some", "over", "nearly", "maybe", "perhaps"]
+)
+
+
+def _rough_after_count(doc: Document) -> list[Claim]:
+    words = doc.words.word_set
+    if "and" not in words or _ROUGH_WORDS.isdisjoint(words):
+        return []
+    if not any(f"and {word} " in doc.masked for word in _ROUGH_WORDS.intersection(words)):
+        return []
+    claims = []
+    for match in _ROUGH_AFTER_COUNT.finditer(doc.masked):
+        end = match.end("it")
+        named = next((m for m in doc.mentions if m.start < end <= m.end), None)
+        if named is not None and named.type is SubjectType.ITEM:
+            span = (match.start("it"), end)
+            claims.append(Claim(ClaimKind.AVAILABILITY, _IN, span, named.subject))
+    return claims
 
 
 def _with_capability(doc: Document, claims: list[Claim]) -> list[Claim]:
@@ -1090,7 +1326,9 @@ def _scoped(doc: Document, claims: list[Claim]) -> list[Claim]:
     """Claims given the scope they were said in: a group's members, not a variant."""
     if not _QUANTIFIERS.isdisjoint(doc.words.word_set) and any(c.subject is None for c in claims):
         claims = _over_the_list(doc, claims)
-    if not _VARIANTS.isdisjoint(doc.words.word_set):
+    if not _VARIANTS.isdisjoint(doc.words.word_set) or not _VARIANT_NOUNS.isdisjoint(
+        doc.words.word_set
+    ):
         claims = _variants_apart(doc, claims)
     if not _CHANNEL_WORDS.isdisjoint(doc.words.word_set):
         claims = _channels_apart(doc, claims)
@@ -1134,6 +1372,11 @@ def _channels_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
 _STRUCK = compile_pattern(r"~~[^~\n]+~~")
 _VARIANTS = frozenset(VARIANT_WORDS)
 _VARIANT_WORD = compile_pattern(r"\b(?:" + "|".join(VARIANT_WORDS) + r")\b")
+#: A variant named by a word and what it is: "the maple version", "the 10-inch model".
+_VARIANT_NOUNS = frozenset(["version", "versions", "variant", "variants", "edition"])
+_VARIANT_PHRASE = compile_pattern(
+    r"\bthe [\w-]+ (?:version|variant|edition|model|style|option)s?\b"
+)
 #: What one variant may be short of.
 _SHORT = frozenset([_OUT, _BACK, _LOW])
 
@@ -1151,7 +1394,9 @@ def _variants_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
         if claim.value in _SHORT and claim.subject in stocked:
             start = doc.sentence_at(claim.span[0]).start
             start = max([start, *(m.end for m in doc.mentions if m.end <= claim.span[0])])
-            if _VARIANT_WORD.search(doc.masked, start, claim.span[0]):
+            if _VARIANT_WORD.search(doc.masked, start, claim.span[0]) or _VARIANT_PHRASE.search(
+                doc.masked, start, claim.span[0]
+            ):
                 continue
             if _IN_VARIANT.match(doc.masked, claim.span[1]):
                 continue  # said right after it: "the Beanie's sold out in grey"
@@ -1302,14 +1547,15 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
         if _POINTING_BACK.match(doc.masked, end, clause.end):
             before = [m for m in items if m.end <= start]
             subject = before[-1].subject if before else None
+            if before and _another_product(doc.masked, before[-1]):
+                subject = None  # "a standing desk converter is not a product we offer"
         else:
             determiners = _DETERMINERS.match(doc.masked, end)
             next_start = end if determiners is None else determiners.end()
             named = next((m for m in items if m.start == next_start), None)
-            if (
-                named is not None
-                and (named.part or not named.masked)
-                and _MODIFIES.match(doc.masked, named.end)
+            if named is not None and (
+                ((named.part or not named.masked) and _MODIFIES.match(doc.masked, named.end))
+                or _DESCRIBED.match(doc.masked, named.end)
             ):
                 named = None  # "we don't stock any kids' bikes": bikes, not the Kids jacket
             elif named is not None and _IN_VARIANT.match(doc.masked, named.end):

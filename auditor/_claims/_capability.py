@@ -59,6 +59,11 @@ _STRONG = RuleSet.of(
         rf"(?:not|isn't|aren't|is not|are not) (?:one|ones|something|an item|a product)"
         rf" (?:that )?we(?:'re| are)? (?:can|could|are able to|'re able to|able to)"
         rf" {FULFILLING}(?: out)?{_NOW}",
+        # The item as the object of a relative clause: "unlike the Coffee Maker, which we are
+        # currently unable to supply".
+        rf"which (?:we|i)(?:'re| are| am)?(?: currently| presently| at present)?"
+        rf" {CANNOT}(?: currently| presently)? {FULFILLING}\b"
+        r"(?! (?:to|outside|overseas|abroad|internationally|on its own|separately)\b)",
         r"\b(?:temporarily |currently )?out of (?:inventory|supply)\b",
         r"\b(?:been |all been |all |now )?snapped up\b",
         negation=False,

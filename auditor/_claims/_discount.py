@@ -139,6 +139,10 @@ _TABLE = RuleSet.of(
         rf"was (?:{_MONEY}|{_FIGURE}),?(?: and)?(?: it's| is| it is)? now (?:only |just )?"
         rf"(?:{_MONEY}|{_FIGURE})",
         rf"down to {_MONEY} from {_MONEY}",
+        # A price brought down, said with where or how long: "down to £18 in the sale this
+        # week", "down to £12, it was £18".
+        rf"down to {_MONEY}(?: (?:in|for) (?:the|our) (?:\w+ )?sale\b| (?:this|for the)"
+        rf" (?:week|weekend|month)\b|,? (?:it|they|that) (?:was|were) {_MONEY})",
         rf"{_MONEY}(?: [\w-]+){{0,4}} (?:instead of|rather than|down from)"
         rf" (?:the usual |the normal )?{_MONEY}",
         r"(?:member|members'?|loyalty|club|staff) (?:price|pricing|rate|discount)s?",
@@ -314,6 +318,11 @@ _NAMED_OFFER = compile_pattern(
     r"(?:\s?(?:%|percent|per cent))?\s(?:[\w-]+\s)?(?:off\s)?(?:codes?|vouchers?|coupons?|promo"
     r"|discounts?|offers?)\b"
 )
+#: … or named before it: "the holiday promotion of 20% off".
+_OFFER_OF = compile_pattern(
+    r"\b(?:promotions?|promos?|offers?|sales?|discounts?|deals?|codes?|coupons?|vouchers?)"
+    r" (?:of|for|giving|worth) (?:an? )?(?:extra |additional )?$"
+)
 #: … then said not to go on what the customer bought: "so it won't go on the Bread Bin",
 #: "so we can't put it on your order" (not a limit of an offer given: "can't be used on sale
 #: items").
@@ -342,8 +351,10 @@ def _named_offer_denied(doc: Document, start: int, end: int) -> bool:
     """ "Sorry, the 15% code only works on full-price items, so it won't go on the Bread
     Bin": an offer named by its figure, then said not to apply to the customer's purchase in
     its sentence, is refused, not offered (the denial may come clauses after the figure)."""
-    if _NAMED_OFFER.match(doc.masked, end) is None and not _NAMED_OFFER.match(
-        doc.masked, start + len(doc.masked[start:end].split()[0])
+    if (
+        _NAMED_OFFER.match(doc.masked, end) is None
+        and not _NAMED_OFFER.match(doc.masked, start + len(doc.masked[start:end].split()[0]))
+        and not _OFFER_OF.search(doc.masked, max(0, start - 40), start)
     ):
         return False
     sentence = doc.sentence_at(start)

@@ -158,6 +158,9 @@ _STRONG = RuleSet.of(
     rules(
         _DELIVERED,
         r"confirmed (?:the )?delivery",
+        # A carrier's record in a formal register: "was received at your address".
+        r"received (?:at|by) (?:your|the) (?:delivery |shipping |home )?"
+        r"(?:address|residence|home|door|front door|building|reception)",
         r"del(?:\.|'d|vd)? (?:to|at) (?:your |the )?(?:mailbox|letterbox|door|porch|neighbou?r"
         r"|reception|safe place)",
     ),
@@ -176,7 +179,8 @@ _STRONG = RuleSet.of(
         # (And "pending": "on hold pending verification of the billing address".)
         r"(?:on hold|held)(?: \w+){0,3}? (?:until|till|til|while|whilst|for|as|pending)"
         r"(?: \w+){0,4}?"
-        r" (?:address|addr|postcode|zip code|verif\w*|fraud|security check|identity check)",
+        r" (?:address|addr|postcode|zip code|verif\w*|fraud|security check|identity check"
+        r"|payment|pmt)\b",
         # Curt: "held - addr check", "on hold: fraud review".
         r"(?:on hold|held)(?:\W{1,3}| pending )(?:for )?(?:an? )?(?:address|addr|postcode|fraud"
         r"|security|id"
@@ -392,7 +396,7 @@ _AMBIGUOUS = RuleSet.of(
         r"on (?:its|it's|their|the) way",
         r"in transit",
         r"en route|enroute|otw",
-        r"(?:went|sent|gone) out",
+        r"(?:went|sent|gone) out(?! of (?:stock|stok|stk)\b)",
         # A part named and sent, closing its clause, as chat tells an order part by part: "ORD-1:
         # harness sent, lead still w us".
         r"xx+ (?:sent|posted)(?=\s*(?:[,;.!]|$))",

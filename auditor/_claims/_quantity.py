@@ -229,8 +229,9 @@ _ZERO = _compile(
     # A state read off a screen: "showing zero on my end", "is zero everywhere".
     # (Each look-behind spells its blank "\x20": `_compile` widens a blank to "\s+".)
     r"|(?:(?<=showing\x20)|(?<=shows\x20)|(?<=\bat\x20)|(?<=\bis\x20)|(?<='s\x20)"
-    r"|(?<=\bare\x20)|(?<=\bas\x20))(?:zero|nil)"
-    rf"(?=\s*(?:[,.;!)\n]|$)|\s+(?:{ON_SCREEN}|everywhere"
+    r"|(?<=\bare\x20)|(?<=\bas\x20)|(?<=\bstock\x20says\x20)|(?<=\bsystem\x20says\x20)"
+    r"|(?<=\bscreen\x20says\x20))(?:zero|nil|nought)"
+    rf"(?=\s*(?:[,.;!)\n]|$)|\s+(?:{ON_SCREEN}|everywhere|for (?:the )?xx+"
     r"|anywhere|across\b|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment"
     r"|this morning|today\b))"
 )
@@ -280,7 +281,7 @@ _FIRST_WORDS = tuple(
         (_DOWN_TO, ("down",), None),
         (_LAST_N_NAMED, ("last", "final"), None),
         (_ONLY_UNITS, ("only", "just"), None),
-        (_ZERO, ("no", "zero", "nil"), 0),
+        (_ZERO, ("no", "zero", "nil", "nought"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",
                      "only", "the", "our", "last", "final"), 1),
     )

@@ -463,6 +463,14 @@ class ItemIndex:
                 return sku
         return None
 
+    def _one_word_plural(self, word: str) -> str | None:
+        """The item whose whole name is one word that `word` is the plural of."""
+        for form in _other_forms(word)[2:]:
+            node = self.names.next.get(form)
+            if node is not None and node.sku is not None:
+                return node.sku
+        return None
+
     def find(self, norm: str, parts: list[str] | None = None) -> list[Mention]:
         """The item names in `norm`; `parts` is `split_words(norm)` when known already."""
         found: list[Mention] = []
@@ -509,7 +517,9 @@ class ItemIndex:
             sku_of_head = self.head_words.get(words[i])
             if sku_of_head is not None:
                 start, end = bounds[2 * i], bounds[2 * i + 1]
-                found.append(Mention(start, end, sku_of_head, SubjectType.ITEM, False))
+                # A one-word name in the plural ("30 Flasks") is the name, not a head of one.
+                whole = self._one_word_plural(words[i]) == sku_of_head
+                found.append(Mention(start, end, sku_of_head, SubjectType.ITEM, whole))
         return found
 
 
