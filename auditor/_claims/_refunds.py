@@ -31,6 +31,7 @@ from auditor._claims._resolve import claims_of, resolve
 from auditor._claims._returns import column_header, refunded_is_return_status, table_row
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan, silent
+from auditor._claims._steps import DONE, Step, step_at, steps
 from auditor._claims._tables import header, lead, row_start, step_not_done
 from auditor._claims._text import Clause, Segment
 
@@ -942,7 +943,52 @@ def extract_refund(doc: Document) -> list[Claim]:
     if doc.layout is not None or "|" in doc.masked:
         hits.extend(_field_hits(doc))
         hits.extend(_listed_hits(doc))
+        if steps(doc):
+            hits = _step_hits(doc, hits)
     return claims_of(doc, ClaimKind.REFUND, hits) if hits else []
+
+
+#: A checklist's step that is the money going back: by name, or as money sent ("Payment sent").
+_MONEY_STEP = compile_pattern(
+    rf"\b{REFUND}(?!\s+cards?\b)|\b(?:payment|money)\s+(?:sent|back|returned|released|paid)\b"
+)
+
+
+def _a_part(doc: Document, step: Step) -> bool:
+    """A line naming a thing or a sum ("- Mug — $14.00 ✅", "| RMA-2 | ⏳ waiting |") is one
+    part's refund in a list of parts, not a step of one refund's timeline."""
+    return MONEY.search(doc.masked, step.start, step.end) is not None or any(
+        step.start <= m.start < step.end for m in doc.mentions
+    )
+
+
+def _step_hits(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """`hits` read with the answer's checklists and timelines (`_steps`): a refund's step not
+    done is never issued ("Refund sent | ⬜", "Payment sent ⏳" are still to come), and a step
+    that names the refund by no state word gives it by its mark ("Refund ⏳", "⬜ Refund", "- [ ]
+    Refund" pending; "Refund ✅" issued)."""
+    kept = []
+    for hit in hits:
+        step = step_at(doc, hit.start)
+        if step is not None:
+            if not _a_part(doc, step) and not _MONEY_STEP.search(doc.masked, step.start, step.end):
+                continue  # "Return received ✅" under "Here's where your refund stands:"
+            if step.state != DONE and hit.value == _ISSUED:
+                hit = hit._replace(value=_PENDING)
+        kept.append(hit)
+    for step in steps(doc):
+        named = _MONEY_STEP.search(doc.masked, step.start, step.end)
+        if named is None or any(step.start <= h.start < step.end for h in kept):
+            continue
+        state = _FIELD_STATE.search(doc.masked, step.start, step.end)
+        if state is not None and state.group() in _KEPT_BACK:
+            continue
+        value = _ISSUED if step.state == DONE else _PENDING
+        if state is not None and _FIELD_STATES[state.group()] != _ISSUED:
+            value = _FIELD_STATES[state.group()]  # "Refund approved ✅" is pending
+        start, end = state.span() if state is not None else named.span()
+        kept.append(Hit(start, end, value, doc.clause_at(start)))
+    return kept
 
 
 def _across_cells(doc: Document, hit: Hit) -> bool:

@@ -29,6 +29,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
+from auditor._claims._steps import to_do
 from auditor._claims._subjects import SubjectType
 from auditor._claims._tables import step_not_done
 
@@ -511,6 +512,7 @@ def extract_return_status(doc: Document) -> list[Claim]:
         for hit in scan(doc, *table)
         if _keep(doc, hit)
         and not ("|" in doc.masked and step_not_done(doc.masked, hit.start, hit.end))
+        and not (doc.layout is not None and to_do(doc, hit.start))
     ]
     claims = claims_of(doc, ClaimKind.RETURN_STATUS, hits)
     # A later stage told anywhere in the answer is where the return stands now ("1. The
