@@ -530,6 +530,12 @@ _ANAPHORA = compile_pattern(
     r"|you(?:'ll| will| should| may| might| can| could)? (?:see|get|receive|notice|expect))\b"
 )
 _AMOUNT_LABEL = compile_pattern(r"\bamount\b")
+#: A sum told as the whole of what goes back, after a refund: "£41.00 in total", "it came to
+#: £19.00 altogether", "the total will be £26.40" (the whole of the refund, not a price).
+_TOTAL_OF_IT = compile_pattern(
+    r"\b(?:in total|altogether|in all|all told|all in)\b"
+    r"|\b(?:the|your|its|that|which) total(?: amount)? (?:is|was|will be|comes to|came to)\b"
+)
 _ANY_REFUND = compile_pattern(rf"\b{REFUND}(?!\s+cards?\b)")
 _CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound", "quid", "bucks")
 
@@ -1000,16 +1006,20 @@ def _across_cells(doc: Document, hit: Hit) -> bool:
 
 def _beside_a_refund(doc: Document, start: int, clause: str) -> bool:
     """An amount told beside a refund rather than inside its clause: in the same sentence
-    ("your refund's gone through, £15.00, …"), or as "it was £12" right after it."""
-    if _OTHER_MONEY.search(clause):
+    ("your refund's gone through, £15.00, …"), or as "it was £12" or as the whole ("so
+    $43.49 in total") right after it."""
+    whole = _TOTAL_OF_IT.search(clause) is not None
+    if _OTHER_MONEY.search(_TOTAL_OF_IT.sub(" ", clause) if whole else clause):
         return False  # a price, a fee or a saving
     sentence = doc.sentence_at(start)
     if _MONEY_BACK.search(doc.masked, sentence.start, sentence.end):
         return True
     index = doc.sentences.index(sentence)
-    if index == 0 or not _ANAPHORA.match(clause):
+    if index == 0 or not (whole or _ANAPHORA.match(clause)):
         return False
     previous = doc.sentences[index - 1]
+    if index > 1 and not _WORDS.search(doc.masked, previous.start, previous.end):
+        previous = doc.sentences[index - 2]  # an emoji between the two ("… yesterday. 💸")
     return _MONEY_BACK.search(doc.masked, previous.start, previous.end) is not None
 
 
@@ -1092,4 +1102,22 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
         for subject in resolve(doc, ClaimKind.REFUND_AMOUNT, match.start(), match.end()):
             span = match.span()
             claims.append(Claim(ClaimKind.REFUND_AMOUNT, amount, span, subject, hedge))
-    return claims
+    return _whole_not_parts(doc, claims) if len(claims) > 1 else claims
+
+
+def _whole_not_parts(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """A sentence that tells the whole ("so $43.49 in total", "€17.00 in all: €12.50 for the
+    toy and €4.50 for the postage") refunds the whole; the sums it adds up are its parts."""
+    wholes = {}
+    for claim in claims:
+        clause = doc.clause_at(claim.span[0])
+        if _TOTAL_OF_IT.search(doc.masked, clause.start, clause.end):
+            wholes[doc.sentence_at(claim.span[0]).start] = claim
+    if not wholes:
+        return claims
+    return [
+        c
+        for c in claims
+        if wholes.get(doc.sentence_at(c.span[0]).start, c) is c
+        or wholes[doc.sentence_at(c.span[0]).start].subject != c.subject
+    ]
