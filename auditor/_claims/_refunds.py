@@ -530,6 +530,13 @@ _ANAPHORA = compile_pattern(
     r"|you(?:'ll| will| should| may| might| can| could)? (?:see|get|receive|notice|expect))\b"
 )
 _AMOUNT_LABEL = compile_pattern(r"\bamount\b")
+#: A sum on its way to the customer, in an answer about a refund: released to them, sent to
+#: or reaching their card or bank ("before the $38.00 can be released", "we'll send $58.00 to
+#: your card", "The $89.00 reached your account", "→ £33.00 → with your bank").
+_MONEY_MOVES = compile_pattern(
+    r"\breleas(?:e|ed|ing)\b"
+    rf"|\b(?:to|into|reached|hit|in|with) {WALLET}\b"
+)
 #: A sum told as the whole of what goes back, after a refund: "£41.00 in total", "it came to
 #: £19.00 altogether", "the total will be £26.40" (the whole of the refund, not a price).
 _TOTAL_OF_IT = compile_pattern(
@@ -1087,8 +1094,7 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
         if not about_refund and refund_talk and doc.layout is not None and doc.layout.headings:
             about_refund = _in_a_refund_section(doc, match.start(), text)
         if not about_refund and refund_talk:
-            label = text[: len(text) - len(doc.clause_text(clause))]
-            about_refund = _RECEIVE_LABEL.search(label) is not None
+            about_refund = _on_its_way(doc, clause, text)
         if not about_refund and row_start < row_end:  # in a table's refund column
             about_refund = _REFUND_WORD.match(column_header(doc, match.start())) is not None
         if not about_refund and (doc.layout is not None or row_start < row_end):
@@ -1103,6 +1109,15 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
             span = match.span()
             claims.append(Claim(ClaimKind.REFUND_AMOUNT, amount, span, subject, hedge))
     return _whole_not_parts(doc, claims) if len(claims) > 1 else claims
+
+
+def _on_its_way(doc: Document, clause: Clause, text: str) -> bool:
+    """In an answer about a refund, an amount moving to the customer (`_MONEY_MOVES`) or
+    under a label of what they get ("You'll receive: $72.00")."""
+    if _MONEY_MOVES.search(text) and _OTHER_MONEY.search(text) is None:
+        return True
+    label = text[: len(text) - len(doc.clause_text(clause))]
+    return _RECEIVE_LABEL.search(label) is not None
 
 
 def _whole_not_parts(doc: Document, claims: list[Claim]) -> list[Claim]:
