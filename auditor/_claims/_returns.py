@@ -24,9 +24,10 @@ from auditor._claims._lexicon import (
     separable,
 )
 from auditor._claims._model import Claim, ClaimKind
+from auditor._claims._negation import negated
 from auditor._claims._refine import later_beats_earlier, supersede
 from auditor._claims._registry import EXTRACTORS
-from auditor._claims._resolve import claims_of
+from auditor._claims._resolve import claims_of, resolve
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
 from auditor._claims._steps import to_do
@@ -515,6 +516,37 @@ def extract_return_status(doc: Document) -> list[Claim]:
         and not (doc.layout is not None and to_do(doc, hit.start))
     ]
     claims = claims_of(doc, ClaimKind.RETURN_STATUS, hits)
+    if _CLOSED.search(doc.masked):
+        claims += _closed_and_refunded(doc)
     # A later stage told anywhere in the answer is where the return stands now ("1. The
     # parcel came back to us ✅ 2. We refunded £55 ✅").
     return supersede(claims, _STAGES)
+
+
+#: A return said to be over, as a whole: "Status: Closed", "RMA-1: closed ✅", "is complete".
+_CLOSED = compile_pattern(r"\b(?:closed|complete|completed|finished|wrapped up|resolved)\b")
+#: What the closed word is said of, on its line before it: the return by name or id, or (for
+#: "closed" alone: a refund "completes", a case "closes") a bare state label.
+_OF_A_RETURN = compile_pattern(r"\b(?:returns?|xx+)\b")
+_STATE_LABEL = compile_pattern(r"\b(?:status|state)\b")
+
+
+def _closed_and_refunded(doc: Document) -> list[Claim]:
+    """A return said closed or complete, in an answer that tells its refund issued, has been
+    refunded ("Return RMA-1: closed ✅ — we refunded the full £34.99", "> Status: Closed /
+    > Resolution: Refund issued"): the close is the refund's (closed without one is not)."""
+    issued = {c.subject for c in EXTRACTORS[ClaimKind.REFUND](doc) if c.value == "issued"}
+    found: list[Claim] = []
+    for match in _CLOSED.finditer(doc.masked) if issued else ():
+        start, end = match.span()
+        line = doc.masked.rfind("\n", 0, start) + 1
+        clause = doc.clause_at(start)
+        said_of = _OF_A_RETURN.search(doc.masked, line, start) or (
+            match.group() == "closed" and _STATE_LABEL.search(doc.masked, line, start)
+        )
+        if not said_of or negated(doc, clause, start, end):
+            continue
+        for subject in resolve(doc, ClaimKind.RETURN_STATUS, start, end):
+            if subject in issued:
+                found.append(Claim(ClaimKind.RETURN_STATUS, _REFUNDED, (start, end), subject))
+    return found
