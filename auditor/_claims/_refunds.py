@@ -86,7 +86,11 @@ _AUX = (
 #: Where the money is now: "back on your card", "back 2 ur acct".
 _BACK_ON = rf"back (?:on|to|into|onto|in|2) {WALLET}"
 #: A future or a plan before a phrase: "we will credit $15 back", "we'll be putting it through".
-_FUTURE = compile_pattern(r"\b(?:will|'ll|shall|going to|gonna|about to|plan to|need to)\b")
+_FUTURE = compile_pattern(
+    r"\b(?:will|'ll|shall|going to|gonna|about to|plan to|need to"
+    # What the customer is told they will see: "You should see €27.40 back on your card".
+    r"|should (?:see|get|receive|notice|expect))\b"
+)
 #: How many words before a phrase a future may stand and still govern it.
 _FUTURE_REACH = 5
 #: Light verbs that make "refund" the act: "do a refund", "arrange a refund".
