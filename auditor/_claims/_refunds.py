@@ -136,6 +136,10 @@ _TABLE = RuleSet.of(
         rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
         r" (?:gone|went|been sent|sent|been put|put|on (?:its|it's|the|their) way) back",
         rf"{_MONEY}{_FILL}(?:'s| is| are) on (?:its|it's|the|their) way (?:to you|back)",
+        # Sent without "back", in the passive (what the customer paid is no subject of it):
+        # "The money was sent yesterday", "$22.00 has been released to your card".
+        rf"{_MONEY}{_FILL}(?: was| were| has been| have been|'s been)(?: now| just| already)?"
+        r" (?:sent|released|transferred)(?! (?:to|by) (?:us|the shop|our)\b)",
         rf"(?:put|sent|paid|credited) (?:the |your )?{_MONEY}(?: \w+){{0,6}}? back (?:on|to|into)"
         rf" {_WALLET}",
         rf"{_MONEY} back (?:on|to|into|in) {_WALLET}",
@@ -347,6 +351,12 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _PENDING,
+        # One refund told in the present of what happens next ("Once it's back, the refund of
+        # $64.00 goes straight to your Visa", "the money goes out once …"): not yet gone.
+        # (Only with its condition in the sentence, `_conditional`: "the refund goes to the card
+        # you paid with" alone is the policy.)
+        rf"(?:the|your|ur) (?:{_REFUND}|money)(?: of {_MONEY})?(?: [\w-]+){{0,2}}?"
+        r" (?:goes|gets sent|gets paid)\b",
         # "Hasn't gone out": the issued rules' "gone out" is not negated in this form.
         rf"{_REFUND}{_FILL} (?:hasn't|has not|haven't|have not|didn't|did not|hasnt|didnt|not)"
         r" (?:gone|go|come|gone through) (?:out|back|through|thru)",
@@ -718,7 +728,7 @@ _FIELD_STATE = compile_pattern(
 #: A label that names no topic of its own: the heading above it does.
 _BARE_LABEL = compile_pattern(r"\s*(?:status|state|current status|update)\W*")
 _REFUND_WORD = compile_pattern(rf"\b{REFUND}(?!\s+cards?\b)")
-_OWN_LABEL = compile_pattern(rf"\W*{REFUND}(?:ed)?(?: status)?(?: (?:for|on) xx+)?\W*")
+_OWN_LABEL = compile_pattern(rf"\W*{REFUND}(?:ed)?(?: status)?(?:\s+(?:for|on)\s+xx+)?\W*")
 
 
 def _field_hits(doc: Document) -> list[Hit]:
@@ -857,9 +867,11 @@ def _in_a_refund_list(doc: Document, position: int) -> bool:
 
 
 def _opens_its_line(doc: Document, label: Clause, text: str) -> bool:
-    """ "⏳ Refund:" at the start of its line: a label behind an emoji or a bullet."""
+    """ "⏳ Refund:" at the start of its line: a label behind an emoji or a bullet; or the
+    refund asked back as a model does before answering ("Refund for RMA-1? ✅ Sent on
+    Friday", "Your refund? Not yet"): the question names the field, the next clause fills it."""
     line = doc.masked.rfind("\n", 0, label.start) + 1
-    return text.rstrip().endswith(":") and not doc.masked[line : label.start].strip()
+    return text.rstrip().endswith((":", "?")) and not doc.masked[line : label.start].strip()
 
 
 def _row_label_is_refund(doc: Document, position: int, headings: bool) -> bool:
@@ -953,6 +965,8 @@ def extract_refund(doc: Document) -> list[Claim]:
         if not _part_kept(doc, hit)
         and not _own_authority(doc, hit)
         and not ("|" in doc.masked and _across_cells(doc, hit))
+        and not _POLICY_PLURAL.match(doc.masked, hit.clause.start, hit.start)
+        and _conditional(doc, hit)
         and (settled := _settle(doc, hit))
     ]
     if not hits and any(map(doc.masked.__contains__, _REFUND_STEMS)):
@@ -1006,6 +1020,28 @@ def _step_hits(doc: Document, hits: list[Hit]) -> list[Hit]:
         start, end = state.span() if state is not None else named.span()
         kept.append(Hit(start, end, value, doc.clause_at(start)))
     return kept
+
+
+_GOES = compile_pattern(r"\b(?:goes|gets sent|gets paid)$")
+_CONDITION = compile_pattern(r"\b(?:once|when|as soon as|after)\b")
+
+
+def _conditional(doc: Document, hit: Hit) -> bool:
+    """A refund that "goes" to the card is still to come only on a condition its sentence
+    gives ("Once it's back with us, the refund goes straight to your Visa"); alone, it is the
+    policy ("the refund goes to the card you paid with")."""
+    if _GOES.search(doc.masked, hit.start, hit.end) is None:
+        return True
+    sentence = doc.sentence_at(hit.start)
+    return _CONDITION.search(doc.masked, sentence.start, sentence.end) is not None
+
+
+#: Refunds in general, as a policy tells them ("Refunds go back to the original payment
+#: method", "Refunds are normally paid within 5 days"): no refund's state.
+_POLICY_PLURAL = compile_pattern(
+    r"[^\w\n]*(?:all |our )?(?:refunds|reimbursements)(?: for [\w-]+)? (?:go|are|get|take"
+    r"|typically|usually|normally|always)\b"
+)
 
 
 def _across_cells(doc: Document, hit: Hit) -> bool:
