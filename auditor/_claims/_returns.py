@@ -64,7 +64,11 @@ _HOLDER = (
     r"|inspection team|qc team)"
 )
 #: A return's label, by any of its names: "label", "returns label", "QR code".
-_LABEL = r"(?:(?:return|returns|shipping|postage|prepaid) )?(?:label|qr code)"
+_LABEL = (
+    r"(?:(?:return|returns|shipping|postage|prepaid) )?(?:label|qr code"
+    # The code a parcel shop scans instead of a label: "drop-off code", "return code".
+    r"|(?:drop-?off|drop off|return|returns) code)"
+)
 
 _TABLE = RuleSet.of(
     rules(
@@ -139,6 +143,11 @@ _TABLE = RuleSet.of(
         rf"|e-mailed|created|issued)(?: you)? (?:a |the |your |ur )?(?:[\w-]+ ){{0,3}}{_LABEL}",
         rf"(?:sent|emailed|e-mailed) (?:you )?(?:a |the |your |ur )?(?:[\w-]+ ){{0,3}}{_LABEL}",
         rf"{_LABEL} (?:sent|emailed|e-mailed|attached|created|issued)",
+        # As a field or after its noun: "**Drop-off code:** emailed to you", "the QR code
+        # we've emailed you".
+        rf"{_LABEL}\W{{1,6}}(?:sent|emailed|e-mailed|attached)\b",
+        rf"{_LABEL} (?:that |which )?(?:we've|we have|i've|i have|we|i)(?: just)? (?:sent|emailed"
+        r"|e-mailed|attached)",
         # An agent's ways (agent7): the label sent again ("I've reissued the label for RMA-1"),
         # or the carrier booked to take it back ("booked the courier to collect the Blender").
         rf"(?:re-?issued|re-?sent|resent|re-?generated|re-?done) (?:you )?(?:a |the |your |ur )?"
