@@ -365,7 +365,7 @@ _TABLE = RuleSet.of(
         r"|thru|back|issued|processed|sent)|happen)(?= (?:until|till|til|before|unless))",
         # Not started, started or kicked off: begun is not yet paid, and neither is not begun.
         rf"{_REFUND}{_FILL}(?: {_HAS_BEEN})?(?: yet| now| just)? {past(*STARTING)}",
-        rf"{forms(*STARTING)} (?:the |your |a |ur )?(?:full |partial )?{_REFUND}",
+        rf"{forms(*STARTING)} (?:(?:on|with) )?(?:the |your |a |ur )?(?:full |partial )?{_REFUND}",
         negation=False,
     ),
     # Money landing where the customer keeps it, led by a word the dispatch can file ("back",
