@@ -360,15 +360,16 @@ _STAGES = later_beats_earlier((_REQUESTED, _APPROVED, _RECEIVED, _REFUNDED))
 #: back but it failed inspection").
 _STAGES[_REJECTED] = frozenset((_REQUESTED, _APPROVED, _RECEIVED))
 _NOUNS = compile_pattern(
-    r"\b(?:returns?|rma|refunds?|orders?|payments?|cards?|you|we|i|it|this|that|items?|parcel"
-    r"|package|money|status|thats|xx+)\b"
+    r"\b(?:returns?|rma|refunds?|reimbursements?|orders?|payments?|cards?|you|we|i|it|this|that"
+    r"|items?|parcel|package|money|status|thats|xx+)\b"
 )
 _NOT_A_RETURN = frozenset(
     {"refund", "refunds", "order", "orders", "payment", "payments", "card", "cards"}
+    | {"reimbursement", "reimbursements"}
 )
 #: The noun nearest before a state word: "your refund for ORD-1 has been declined" and
 #: "RMA-1's refund was approved" speak of the refund, whatever opened the clause.
-_MONEY_NOUNS = compile_pattern(r"\b(?:refunds?|payments?|money|cards?)\b")
+_MONEY_NOUNS = compile_pattern(r"\b(?:refunds?|reimbursements?|payments?|money|cards?)\b")
 _PRONOUNS = frozenset({"it", "this", "that", "thats"})
 #: The state verb's object is money: "approved a refund", "declined the payment".
 #: On its line: the next paragraph's "Your refund …" is no object ("Status: Approved").
@@ -378,7 +379,7 @@ _MONEY_OBJECT = compile_pattern(
 #: How far back, in characters, a pronoun's noun is sought.
 _LOOK_BACK = 120
 _ANY_NOUN = compile_pattern(
-    r"\b(?:returns?|rma|refunds?|payments?|money|cards?|items?|parcel|package)\b"
+    r"\b(?:returns?|rma|refunds?|reimbursements?|payments?|money|cards?|items?|parcel|package)\b"
 )
 
 
@@ -493,6 +494,8 @@ def _keep(doc: Document, hit: Hit) -> bool:
     phrase = doc.masked[hit.start : hit.end]
     if _refund_section_field(doc, hit):
         return False
+    if "\n" in phrase and _FIELD_LINE.match(doc.masked, hit.start + phrase.index("\n") + 1):
+        return False  # "Return: RMA-1\nRequested amount: £36": two fields, not one phrase
     if hit.value == _RECEIVED and _BY_ID.fullmatch(phrase):
         # An item that arrived is the customer's delivery; the return's id is the return.
         at = hit.start + phrase.index("xx")
@@ -510,6 +513,10 @@ def _keep(doc: Document, hit: Hit) -> bool:
     if nouns and _MONEY_NOUNS.fullmatch(nouns[-1]):
         return False
     return hit.value == _REFUNDED or not _pronoun_of_money(doc, hit)
+
+
+#: A line that opens on a field's label ("**Requested amount:** £36.00").
+_FIELD_LINE = compile_pattern(r"[^\w\n]*\w[\w' -]{0,30}:")
 
 
 @EXTRACTORS.register(ClaimKind.RETURN_STATUS)
