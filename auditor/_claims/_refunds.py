@@ -136,6 +136,10 @@ _TABLE = RuleSet.of(
         rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
         r" (?:gone|went|been sent|sent|been put|put|on (?:its|it's|the|their) way) back",
         rf"{_MONEY}{_FILL}(?:'s| is| are) on (?:its|it's|the|their) way (?:to you|back)",
+        # Store credit there to spend: "your store credit … is ready to use", "… is now on
+        # your account".
+        rf"(?:store|account) credit{_FILL}(?:'s| is| has been)(?: now| already)? (?:ready to"
+        r" (?:use|spend|be used|be spent)|(?:on|in|added to) (?:your|ur) account)",
         # Sent without "back", in the passive (what the customer paid is no subject of it):
         # "The money was sent yesterday", "$22.00 has been released to your card".
         rf"{_MONEY}{_FILL}(?: was| were| has been| have been|'s been)(?: now| just| already)?"
