@@ -503,7 +503,9 @@ _DEDUCTED = compile_pattern(
     # A threshold, not a sum: "refunds over £100 need a manager", "exception > £100".
     r"|over|above|exceeding"
     # What was paid, not what goes back: "you were charged $60", "priced at $80".
-    r"|charged(?: (?:you|u))?|priced at|price of|costs?|retails? (?:at|for)))"
+    r"|charged(?: (?:you|u))?|priced at|price of|costs?|retails? (?:at|for)"
+    # What the customer paid: "you paid £48.00, and we've refunded a third of that".
+    r"|(?:you|u) (?:originally |first )?paid))"
     r"(?: (?:a|an|the|your|our|full|original|usual|whole))*\W*$"
 )
 #: Just after an amount, what makes it the gross the refund was cut from: "£17.50 less …".
@@ -1093,7 +1095,7 @@ def _not_the_refund(doc: Document, clause: Clause, match: re.Match[str]) -> bool
     before = doc.masked[max(clause.start, match.start() - 40) : match.start()]
     if _DEDUCTED.search(before) or _PART_OF.search(before):
         return True
-    if _GROSS.match(doc.masked, match.end(), clause.end):
+    if _GROSS.match(doc.masked, match.end(), clause.end) or _kept_back(doc, match):
         return True
     text = doc.clause_text(clause)
     labelled = doc.labelled_clause_text(clause)
@@ -1109,6 +1111,28 @@ def _not_the_refund(doc: Document, clause: Clause, match: re.Match[str]) -> bool
         # "a $15 credit toward your next purchase", in an answer about no return or refund
         return _NAMED_REFUND.search(doc.masked, *span) is None
     return _HOLD.search(text) is not None and _ANY_REFUND.search(text) is None
+
+
+#: Said after a sum of its own: the shop keeps it ("…, which we don't refund", "… was for gift
+#: wrapping, which isn't refundable").
+_NOT_REFUNDED = compile_pattern(
+    r"\b(?:which |that )?(?:we )?(?:isn't|is not|aren't|are not|don't|do not|doesn't|does not"
+    r"|won't|will not|can't|cannot)(?: be)? refund(?:able|ed)?\b|\bnon-refundable\b"
+)
+_FEE_WORDS = compile_pattern(
+    r"\b(?:fee|charged?|postage|shipping|delivery|wrapping|p&p|insurance|surcharge)s?\b"
+)
+
+
+def _kept_back(doc: Document, match: re.Match[str]) -> bool:
+    """The amount is a fee or a service that its sentence then says is not refunded ("The
+    £9.99 you see is the return shipping fee, which we don't refund"), with no other sum
+    between the two."""
+    sentence = doc.sentence_at(match.start())
+    kept = _NOT_REFUNDED.search(doc.masked, match.end(), sentence.end)
+    if kept is None or MONEY.search(doc.masked, match.end(), kept.start()) is not None:
+        return False
+    return _FEE_WORDS.search(doc.masked, match.end(), kept.start()) is not None
 
 
 def _sentence_span(doc: Document, position: int) -> tuple[int, int]:
