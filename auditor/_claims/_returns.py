@@ -230,6 +230,10 @@ _TABLE = RuleSet.of(
         rf"(?:xx+|item|items|parcel|return) (?:now )?back {WITH_CHAT} us",
         r"(?:has|have|'s) (?:now )?come back (?:to|with) us",
         r"came back (?:to|with) us",
+        # The item as the subject, no "to us": "the Candle came back unused", "it came back
+        # with ink in it".
+        r"(?:xx+|it|they|the (?:item|items|parcel|package|goods)) (?:has |have )?(?:came|come)"
+        r" back\b(?! to\b)",
         r"got (?:it|them|the \w+|(?:your|ur) \w+(?: \w+)?|xx+|the xx+) back",
         # Had back, British: "we've had your Cake Stand back".
         r"(?:we've|we have|we've now|we have now|we've just|they've|they have) had (?:it|them"
