@@ -77,6 +77,9 @@ _TABLE = RuleSet.of(
         r"|created|registered|opened|open|pending|noted)",
         rf"return{_ID} (?:has been |was |is |'s been )?(?:logged|submitted|created|registered"
         r"|opened)",
+        # As a field: "**Return request:** logged on 2 December".
+        rf"return request{_ID}:\W{{0,6}}(?:received|logged|submitted|created|registered|opened"
+        r"|noted)\b",
         # With what it is for between: "the return for your kettle has been logged".
         rf"return (?:request |req )?(?:for|on|of) (?:your |the |my )?(?:xx+|\w+) (?:has been |was"
         rf" |is |'s been )?{past(*_LOGGED)}",
