@@ -194,3 +194,22 @@ def test_a_sale_column_at_the_usual_price_is_no_offer():
         "| Item | Was | Now |\n|---|---|---|\n| Kite Delta | £60 | £45 |\n| Beach Bag | £20 | £20 |"
     )
     assert read(text, ClaimKind.DISCOUNT) == [("unspecified", "KT-0101")]
+
+
+# -- return states said of the item and in a request field --------------------------------------
+
+
+def test_the_item_that_came_back_is_a_return_received():
+    text = "I've looked at **RMA-5517**: the **Kite Delta** came back unused, so that's fine."
+    assert read(text, ClaimKind.RETURN_STATUS) == [("received", "RMA-5517")]
+
+
+def test_an_order_that_came_back_to_us_undelivered_is_no_return():
+    # Look-alike: the carrier brought an order back; no return was made.
+    text = "ORD-55603 came back to us undelivered, so we've cancelled it."
+    assert read(text, ClaimKind.RETURN_STATUS) == []
+
+
+def test_a_return_request_field_logged_is_requested():
+    text = "For **RMA-5518**:\n\n- **Return request:** logged this morning\n- **Review:** pending"
+    assert read(text, ClaimKind.RETURN_STATUS) == [("requested", "RMA-5518")]
