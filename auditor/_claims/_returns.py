@@ -552,6 +552,7 @@ _CLOSED = compile_pattern(r"\b(?:closed|complete|completed|finished|wrapped up|r
 #: "closed" alone: a refund "completes", a case "closes") a bare state label.
 _OF_A_RETURN = compile_pattern(r"\b(?:returns?|xx+)\b")
 _STATE_LABEL = compile_pattern(r"\b(?:status|state)\b")
+_CLOSED_NOUN = compile_pattern(r"\b(?:returns?|refunds?|reimbursements?|payments?|money|xx+)\b")
 
 
 def _closed_and_refunded(doc: Document) -> list[Claim]:
@@ -564,6 +565,9 @@ def _closed_and_refunded(doc: Document) -> list[Claim]:
         start, end = match.span()
         line = doc.masked.rfind("\n", 0, start) + 1
         clause = doc.clause_at(start)
+        nouns = _CLOSED_NOUN.findall(doc.masked, line, start)
+        if nouns and _MONEY_NOUNS.fullmatch(nouns[-1]):
+            continue  # "RMA-1: refund completed": the refund's close, not the return's
         said_of = _OF_A_RETURN.search(doc.masked, line, start) or (
             match.group() == "closed" and _STATE_LABEL.search(doc.masked, line, start)
         )

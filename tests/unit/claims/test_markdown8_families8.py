@@ -213,3 +213,9 @@ def test_an_order_that_came_back_to_us_undelivered_is_no_return():
 def test_a_return_request_field_logged_is_requested():
     text = "For **RMA-5518**:\n\n- **Return request:** logged this morning\n- **Review:** pending"
     assert read(text, ClaimKind.RETURN_STATUS) == [("requested", "RMA-5518")]
+
+
+def test_a_refund_completed_after_the_returns_id_is_not_the_return_closed():
+    # Look-alike: "RMA-1: refund completed" closes the refund, not the return.
+    text = "RMA-5519: refund completed in the amount of $42.00."
+    assert read(text, ClaimKind.RETURN_STATUS) == []
