@@ -130,6 +130,12 @@ _OTHER_PARTY = (
     rf"(?:{THIRD_PARTY}|bank|card (?:issuer|provider)|payment provider|local (?:store|shop"
     r"|branch)|nearest (?:store|shop|branch))"
 )
+#: Trades and professions outside the shop, whom advice it does not give belongs to.
+_TRADES = (
+    r"(?:(?:a|an|your|the|any)(?: local| qualified| registered)? )?(?:vet|veterinarian|electrician"
+    r"|plumber|doctor|gp|pharmacist|dentist|optician|mechanic|lawyer|solicitor|accountant"
+    r"|builder|installer|engineer|(?:bike|hardware|repair|computer) (?:shop|store))"
+)
 #: Their channels: "help page", "customer service line", "tracking site".
 _CHANNEL = (
     r"(?:website|web site|tracking (?:site|page)|help (?:page|centre|center)|app|customer"
@@ -731,6 +737,10 @@ _DEFLECTIONS = RuleSet.of(
     ),
     rules(
         None,
+        # Advice outside the shop, sent to a trade ("your vet is the best person to ask", "an
+        # electrician would be the best person to ask"): the `other` limit's reason, no hand-off.
+        rf"{_TRADES}(?: [\w'-]+){{0,3}} (?:is|are|would be|will be|'d be|'s|could be|might be)"
+        r" (?:the|your) best (?:person|people|place|one) to (?:ask|speak to|talk to|check with)",
         rf"{ACCOUNT_HOLDER}(?: \S+){{0,4}} (?:would|will|'d|'ll|needs?|has|have|must|should)"
         r"(?: need| have)?(?: to)? (?:get in touch|contact us|call us|ring us|email us|speak to us"
         r"|message us)",

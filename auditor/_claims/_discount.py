@@ -58,7 +58,7 @@ _PERCENT = compile_pattern(
 )
 #: Any percentage: read as a discount when its clause speaks of a price or an offer.
 _BARE_PERCENT = compile_pattern(r"(?<![\w.,])(?P<pct>\d{1,3})\s?(?:%|percent|per cent)(?!\w)")
-_HALF = compile_pattern(r"\bhalf (?:price|off)\b|\b50/50\b")
+_HALF = compile_pattern(r"\bhalf[ -](?:price|off)\b|\b50/50\b")
 #: The words of a price cut in any grammar: "a courtesy credit of 10%", "25% toward your next
 #: purchase", "adjust the price by 15 percent", "a 30% markdown", "discount it by 10%".
 _OFFER_WORDS = compile_pattern(
@@ -160,7 +160,8 @@ _TABLE = RuleSet.of(
         r"buy (?:one|1),? get (?:one|1)|bogof?|two for one|2-for-1",
         # "buy any two … and get the third free": a multi-buy, not an item given free.
         r"buy (?:any )?(?:two|2|three|3)\b(?: [\w()-]+){0,8}? (?:and )?get (?:the|a|your)"
-        r" (?:third|3rd|fourth|4th|second|2nd|next)(?: one)? (?:free|half price|half-price)",
+        r" (?:third|3rd|fourth|4th|second|2nd|next)(?: one| pack| set| box| pair)?"
+        r" (?:free|half price|half-price)",
         # A multi-buy with the item between: "buy 2 gas canisters get 1 free".
         r"buy (?:one|1|two|2|three|3)(?: xx+| [\w-]+){1,4}?,? get (?:one|1|another|a \w+)"
         r" (?:free|half price|half off|for free)\b",
@@ -303,7 +304,7 @@ def _offer_cells(doc: Document) -> list[Claim]:
         return claims
     for match in _TABLE_MONEY.finditer(doc.masked):
         start = match.start()
-        if not _OFFER_COLUMN.fullmatch(column_header(doc, start)):
+        if not _OFFER_COLUMN.fullmatch(column_header(doc, start)) or _same_price(doc, start):
             continue
         clause = doc.clause_at(start)
         if silent(clause):
@@ -311,6 +312,20 @@ def _offer_cells(doc: Document) -> list[Claim]:
         for subject in resolve(doc, ClaimKind.DISCOUNT, start, match.end()):
             claims.append(Claim(ClaimKind.DISCOUNT, _UNSPECIFIED, match.span(), subject, False))
     return claims
+
+
+_PRICE_FIGURE = compile_pattern(r"[£$€]\s?(\d[\d.,]*)|(\d[\d.,]*)\s?(?:€|eur)")
+
+
+def _same_price(doc: Document, start: int) -> bool:
+    """The sale column's price is the row's other price ("| Ink | £8 | £8 |"): not cut."""
+    line = doc.masked.rfind("\n", 0, start) + 1
+    end = doc.masked.find("\n", start)
+    figures = [
+        (m.group(1) or m.group(2)).rstrip(".,")
+        for m in _PRICE_FIGURE.finditer(doc.masked, line, end if end >= 0 else len(doc.masked))
+    ]
+    return len(figures) > 1 and len(set(figures)) == 1
 
 
 #: A percentage naming an offer ("the 15% code", "the 20% voucher") …

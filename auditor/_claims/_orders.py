@@ -44,6 +44,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import carry_over, claims_of
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
+from auditor._claims._steps import to_do
 from auditor._claims._subjects import SubjectType
 from auditor._claims._tables import column, header, step_not_done
 from auditor._claims._text import Clause
@@ -1053,6 +1054,7 @@ def _read_order_status(doc: Document) -> list[Claim]:
         for hit in scan(doc, *table, kind=_KIND)
         if _on_topic(doc, hit)
         and not ("|" in doc.masked and step_not_done(doc.masked, hit.start, hit.end))
+        and not (doc.layout is not None and to_do(doc, hit.start))
     ]
     if "|" in doc.masked and doc.order_context:
         hits += [hit for hit in _status_cells(doc, hits) if _on_topic(doc, hit)]

@@ -32,6 +32,7 @@ from auditor._claims._resolve import claims_of, resolve
 from auditor._claims._returns import column_header, refunded_is_return_status, table_row
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan, silent
+from auditor._claims._steps import DONE, Step, step_at, steps
 from auditor._claims._tables import header, lead, row_start, step_not_done
 from auditor._claims._text import Clause, Segment
 
@@ -86,7 +87,11 @@ _AUX = (
 #: Where the money is now: "back on your card", "back 2 ur acct".
 _BACK_ON = rf"back (?:on|to|into|onto|in|2) {WALLET}"
 #: A future or a plan before a phrase: "we will credit $15 back", "we'll be putting it through".
-_FUTURE = compile_pattern(r"\b(?:will|'ll|shall|going to|gonna|about to|plan to|need to)\b")
+_FUTURE = compile_pattern(
+    r"\b(?:will|'ll|shall|going to|gonna|about to|plan to|need to"
+    # What the customer is told they will see: "You should see €27.40 back on your card".
+    r"|should (?:see|get|receive|notice|expect))\b"
+)
 #: How many words before a phrase a future may stand and still govern it.
 _FUTURE_REACH = 5
 #: Light verbs that make "refund" the act: "do a refund", "arrange a refund".
@@ -133,6 +138,14 @@ _TABLE = RuleSet.of(
         rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
         r" (?:gone|went|been sent|sent|been put|put|on (?:its|it's|the|their) way) back",
         rf"{_MONEY}{_FILL}(?:'s| is| are) on (?:its|it's|the|their) way (?:to you|back)",
+        # Store credit there to spend: "your store credit … is ready to use", "… is now on
+        # your account".
+        rf"(?:store|account) credit{_FILL}(?:'s| is| has been)(?: now| already)? (?:ready to"
+        r" (?:use|spend|be used|be spent)|(?:on|in|added to) (?:your|ur) account)",
+        # Sent without "back", in the passive (what the customer paid is no subject of it):
+        # "The money was sent yesterday", "$22.00 has been released to your card".
+        rf"{_MONEY}{_FILL}(?: was| were| has been| have been|'s been)(?: now| just| already)?"
+        r" (?:sent|released|transferred)(?! (?:to|by) (?:us|the shop|our)\b)",
         rf"(?:put|sent|paid|credited) (?:the |your )?{_MONEY}(?: \w+){{0,6}}? back (?:on|to|into)"
         rf" {_WALLET}",
         rf"{_MONEY} back (?:on|to|into|in) {_WALLET}",
@@ -344,6 +357,12 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _PENDING,
+        # One refund told in the present of what happens next ("Once it's back, the refund of
+        # $64.00 goes straight to your Visa", "the money goes out once …"): not yet gone.
+        # (Only with its condition in the sentence, `_conditional`: "the refund goes to the card
+        # you paid with" alone is the policy.)
+        rf"(?:the|your|ur) (?:{_REFUND}|money)(?: of {_MONEY})?(?: [\w-]+){{0,2}}?"
+        r" (?:goes|gets sent|gets paid)\b",
         # "Hasn't gone out": the issued rules' "gone out" is not negated in this form.
         rf"{_REFUND}{_FILL} (?:hasn't|has not|haven't|have not|didn't|did not|hasnt|didnt|not)"
         r" (?:gone|go|come|gone through) (?:out|back|through|thru)",
@@ -352,7 +371,7 @@ _TABLE = RuleSet.of(
         r"|thru|back|issued|processed|sent)|happen)(?= (?:until|till|til|before|unless))",
         # Not started, started or kicked off: begun is not yet paid, and neither is not begun.
         rf"{_REFUND}{_FILL}(?: {_HAS_BEEN})?(?: yet| now| just)? {past(*STARTING)}",
-        rf"{forms(*STARTING)} (?:the |your |a |ur )?(?:full |partial )?{_REFUND}",
+        rf"{forms(*STARTING)} (?:(?:on|with) )?(?:the |your |a |ur )?(?:full |partial )?{_REFUND}",
         negation=False,
     ),
     # Money landing where the customer keeps it, led by a word the dispatch can file ("back",
@@ -486,7 +505,9 @@ _DEDUCTED = compile_pattern(
     # A threshold, not a sum: "refunds over £100 need a manager", "exception > £100".
     r"|over|above|exceeding"
     # What was paid, not what goes back: "you were charged $60", "priced at $80".
-    r"|charged(?: (?:you|u))?|priced at|price of|costs?|retails? (?:at|for)))"
+    r"|charged(?: (?:you|u))?|priced at|price of|costs?|retails? (?:at|for)"
+    # What the customer paid: "you paid £48.00, and we've refunded a third of that".
+    r"|(?:you|u) (?:originally |first )?paid))"
     r"(?: (?:a|an|the|your|our|full|original|usual|whole))*\W*$"
 )
 #: Just after an amount, what makes it the gross the refund was cut from: "£17.50 less …".
@@ -531,6 +552,19 @@ _ANAPHORA = compile_pattern(
     r"|you(?:'ll| will| should| may| might| can| could)? (?:see|get|receive|notice|expect))\b"
 )
 _AMOUNT_LABEL = compile_pattern(r"\bamount\b")
+#: A sum on its way to the customer, in an answer about a refund: released to them, sent to
+#: or reaching their card or bank ("before the $38.00 can be released", "we'll send $58.00 to
+#: your card", "The $89.00 reached your account", "→ £33.00 → with your bank").
+_MONEY_MOVES = compile_pattern(
+    r"\breleas(?:e|ed|ing)\b"
+    rf"|\b(?:to|into|reached|hit|in|with) {WALLET}\b"
+)
+#: A sum told as the whole of what goes back, after a refund: "£41.00 in total", "it came to
+#: £19.00 altogether", "the total will be £26.40" (the whole of the refund, not a price).
+_TOTAL_OF_IT = compile_pattern(
+    r"\b(?:in total|altogether|in all|all told|all in)\b"
+    r"|\b(?:the|your|its|that|which) total(?: amount)? (?:is|was|will be|comes to|came to)\b"
+)
 _ANY_REFUND = compile_pattern(rf"\b{REFUND}(?!\s+cards?\b)")
 _CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pound", "quid", "bucks")
 
@@ -702,7 +736,7 @@ _FIELD_STATE = compile_pattern(
 #: A label that names no topic of its own: the heading above it does.
 _BARE_LABEL = compile_pattern(r"\s*(?:status|state|current status|update)\W*")
 _REFUND_WORD = compile_pattern(rf"\b{REFUND}(?!\s+cards?\b)")
-_OWN_LABEL = compile_pattern(rf"\W*{REFUND}(?:ed)?(?: status)?(?: (?:for|on) xx+)?\W*")
+_OWN_LABEL = compile_pattern(rf"\W*{REFUND}(?:ed)?(?: status)?(?:\s+(?:for|on)\s+xx+)?\W*")
 
 
 def _field_hits(doc: Document) -> list[Hit]:
@@ -841,9 +875,11 @@ def _in_a_refund_list(doc: Document, position: int) -> bool:
 
 
 def _opens_its_line(doc: Document, label: Clause, text: str) -> bool:
-    """ "⏳ Refund:" at the start of its line: a label behind an emoji or a bullet."""
+    """ "⏳ Refund:" at the start of its line: a label behind an emoji or a bullet; or the
+    refund asked back as a model does before answering ("Refund for RMA-1? ✅ Sent on
+    Friday", "Your refund? Not yet"): the question names the field, the next clause fills it."""
     line = doc.masked.rfind("\n", 0, label.start) + 1
-    return text.rstrip().endswith(":") and not doc.masked[line : label.start].strip()
+    return text.rstrip().endswith((":", "?")) and not doc.masked[line : label.start].strip()
 
 
 def _row_label_is_refund(doc: Document, position: int, headings: bool) -> bool:
@@ -937,6 +973,8 @@ def extract_refund(doc: Document) -> list[Claim]:
         if not _part_kept(doc, hit)
         and not _own_authority(doc, hit)
         and not ("|" in doc.masked and _across_cells(doc, hit))
+        and not _POLICY_PLURAL.match(doc.masked, hit.clause.start, hit.start)
+        and _conditional(doc, hit)
         and (settled := _settle(doc, hit))
     ]
     if not hits and any(map(doc.masked.__contains__, _REFUND_STEMS)):
@@ -944,7 +982,74 @@ def extract_refund(doc: Document) -> list[Claim]:
     if doc.layout is not None or "|" in doc.masked:
         hits.extend(_field_hits(doc))
         hits.extend(_listed_hits(doc))
+        if steps(doc):
+            hits = _step_hits(doc, hits)
     return claims_of(doc, ClaimKind.REFUND, hits) if hits else []
+
+
+#: A checklist's step that is the money going back: by name, or as money sent ("Payment sent").
+_MONEY_STEP = compile_pattern(
+    rf"\b{REFUND}(?!\s+cards?\b)|\b(?:payment|money)\s+(?:sent|back|returned|released|paid)\b"
+)
+
+
+def _a_part(doc: Document, step: Step) -> bool:
+    """A line naming a thing or a sum ("- Mug — $14.00 ✅", "| RMA-2 | ⏳ waiting |") is one
+    part's refund in a list of parts, not a step of one refund's timeline."""
+    return MONEY.search(doc.masked, step.start, step.end) is not None or any(
+        step.start <= m.start < step.end for m in doc.mentions
+    )
+
+
+def _step_hits(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """`hits` read with the answer's checklists and timelines (`_steps`): a refund's step not
+    done is never issued ("Refund sent | ⬜", "Payment sent ⏳" are still to come), and a step
+    that names the refund by no state word gives it by its mark ("Refund ⏳", "⬜ Refund", "- [ ]
+    Refund" pending; "Refund ✅" issued)."""
+    kept = []
+    for hit in hits:
+        step = step_at(doc, hit.start)
+        if step is not None:
+            if not _a_part(doc, step) and not _MONEY_STEP.search(doc.masked, step.start, step.end):
+                continue  # "Return received ✅" under "Here's where your refund stands:"
+            if step.state != DONE and hit.value == _ISSUED:
+                hit = hit._replace(value=_PENDING)
+        kept.append(hit)
+    for step in steps(doc):
+        named = _MONEY_STEP.search(doc.masked, step.start, step.end)
+        if named is None or any(step.start <= h.start < step.end for h in kept):
+            continue
+        state = _FIELD_STATE.search(doc.masked, step.start, step.end)
+        if state is not None and state.group() in _KEPT_BACK:
+            continue
+        value = _ISSUED if step.state == DONE else _PENDING
+        if state is not None and _FIELD_STATES[state.group()] != _ISSUED:
+            value = _FIELD_STATES[state.group()]  # "Refund approved ✅" is pending
+        start, end = state.span() if state is not None else named.span()
+        kept.append(Hit(start, end, value, doc.clause_at(start)))
+    return kept
+
+
+_GOES = compile_pattern(r"\b(?:goes|gets sent|gets paid)$")
+_CONDITION = compile_pattern(r"\b(?:once|when|as soon as|after)\b")
+
+
+def _conditional(doc: Document, hit: Hit) -> bool:
+    """A refund that "goes" to the card is still to come only on a condition its sentence
+    gives ("Once it's back with us, the refund goes straight to your Visa"); alone, it is the
+    policy ("the refund goes to the card you paid with")."""
+    if _GOES.search(doc.masked, hit.start, hit.end) is None:
+        return True
+    sentence = doc.sentence_at(hit.start)
+    return _CONDITION.search(doc.masked, sentence.start, sentence.end) is not None
+
+
+#: Refunds in general, as a policy tells them ("Refunds go back to the original payment
+#: method", "Refunds are normally paid within 5 days"): no refund's state.
+_POLICY_PLURAL = compile_pattern(
+    r"[^\w\n]*(?:all |our )?(?:refunds|reimbursements)(?: for [\w-]+)? (?:go|are|get|take"
+    r"|typically|usually|normally|always)\b"
+)
 
 
 def _across_cells(doc: Document, hit: Hit) -> bool:
@@ -956,16 +1061,20 @@ def _across_cells(doc: Document, hit: Hit) -> bool:
 
 def _beside_a_refund(doc: Document, start: int, clause: str) -> bool:
     """An amount told beside a refund rather than inside its clause: in the same sentence
-    ("your refund's gone through, £15.00, …"), or as "it was £12" right after it."""
-    if _OTHER_MONEY.search(clause):
+    ("your refund's gone through, £15.00, …"), or as "it was £12" or as the whole ("so
+    $43.49 in total") right after it."""
+    whole = _TOTAL_OF_IT.search(clause) is not None
+    if _OTHER_MONEY.search(_TOTAL_OF_IT.sub(" ", clause) if whole else clause):
         return False  # a price, a fee or a saving
     sentence = doc.sentence_at(start)
     if _MONEY_BACK.search(doc.masked, sentence.start, sentence.end):
         return True
     index = doc.sentences.index(sentence)
-    if index == 0 or not _ANAPHORA.match(clause):
+    if index == 0 or not (whole or _ANAPHORA.match(clause)):
         return False
     previous = doc.sentences[index - 1]
+    if index > 1 and not _WORDS.search(doc.masked, previous.start, previous.end):
+        previous = doc.sentences[index - 2]  # an emoji between the two ("… yesterday. 💸")
     return _MONEY_BACK.search(doc.masked, previous.start, previous.end) is not None
 
 
@@ -988,7 +1097,7 @@ def _not_the_refund(doc: Document, clause: Clause, match: re.Match[str]) -> bool
     before = doc.masked[max(clause.start, match.start() - 40) : match.start()]
     if _DEDUCTED.search(before) or _PART_OF.search(before):
         return True
-    if _GROSS.match(doc.masked, match.end(), clause.end):
+    if _GROSS.match(doc.masked, match.end(), clause.end) or _kept_back(doc, match):
         return True
     text = doc.clause_text(clause)
     labelled = doc.labelled_clause_text(clause)
@@ -1004,6 +1113,28 @@ def _not_the_refund(doc: Document, clause: Clause, match: re.Match[str]) -> bool
         # "a $15 credit toward your next purchase", in an answer about no return or refund
         return _NAMED_REFUND.search(doc.masked, *span) is None
     return _HOLD.search(text) is not None and _ANY_REFUND.search(text) is None
+
+
+#: Said after a sum of its own: the shop keeps it ("…, which we don't refund", "… was for gift
+#: wrapping, which isn't refundable").
+_NOT_REFUNDED = compile_pattern(
+    r"\b(?:which |that )?(?:we )?(?:isn't|is not|aren't|are not|don't|do not|doesn't|does not"
+    r"|won't|will not|can't|cannot)(?: be)? refund(?:able|ed)?\b|\bnon-refundable\b"
+)
+_FEE_WORDS = compile_pattern(
+    r"\b(?:fee|charged?|postage|shipping|delivery|wrapping|p&p|insurance|surcharge)s?\b"
+)
+
+
+def _kept_back(doc: Document, match: re.Match[str]) -> bool:
+    """The amount is a fee or a service that its sentence then says is not refunded ("The
+    £9.99 you see is the return shipping fee, which we don't refund"), with no other sum
+    between the two."""
+    sentence = doc.sentence_at(match.start())
+    kept = _NOT_REFUNDED.search(doc.masked, match.end(), sentence.end)
+    if kept is None or MONEY.search(doc.masked, match.end(), kept.start()) is not None:
+        return False
+    return _FEE_WORDS.search(doc.masked, match.end(), kept.start()) is not None
 
 
 def _sentence_span(doc: Document, position: int) -> tuple[int, int]:
@@ -1033,8 +1164,7 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
         if not about_refund and refund_talk and doc.layout is not None and doc.layout.headings:
             about_refund = _in_a_refund_section(doc, match.start(), text)
         if not about_refund and refund_talk:
-            label = text[: len(text) - len(doc.clause_text(clause))]
-            about_refund = _RECEIVE_LABEL.search(label) is not None
+            about_refund = _on_its_way(doc, clause, text)
         if not about_refund and row_start < row_end:  # in a table's refund column
             about_refund = _REFUND_WORD.match(column_header(doc, match.start())) is not None
         if not about_refund and (doc.layout is not None or row_start < row_end):
@@ -1048,4 +1178,31 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
         for subject in resolve(doc, ClaimKind.REFUND_AMOUNT, match.start(), match.end()):
             span = match.span()
             claims.append(Claim(ClaimKind.REFUND_AMOUNT, amount, span, subject, hedge))
-    return claims
+    return _whole_not_parts(doc, claims) if len(claims) > 1 else claims
+
+
+def _on_its_way(doc: Document, clause: Clause, text: str) -> bool:
+    """In an answer about a refund, an amount moving to the customer (`_MONEY_MOVES`) or
+    under a label of what they get ("You'll receive: $72.00")."""
+    if _MONEY_MOVES.search(text) and _OTHER_MONEY.search(text) is None:
+        return True
+    label = text[: len(text) - len(doc.clause_text(clause))]
+    return _RECEIVE_LABEL.search(label) is not None
+
+
+def _whole_not_parts(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """A sentence that tells the whole ("so $43.49 in total", "€17.00 in all: €12.50 for the
+    toy and €4.50 for the postage") refunds the whole; the sums it adds up are its parts."""
+    wholes = {}
+    for claim in claims:
+        clause = doc.clause_at(claim.span[0])
+        if _TOTAL_OF_IT.search(doc.masked, clause.start, clause.end):
+            wholes[doc.sentence_at(claim.span[0]).start] = claim
+    if not wholes:
+        return claims
+    return [
+        c
+        for c in claims
+        if wholes.get(doc.sentence_at(c.span[0]).start, c) is c
+        or wholes[doc.sentence_at(c.span[0]).start].subject != c.subject
+    ]

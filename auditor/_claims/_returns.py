@@ -25,11 +25,13 @@ from auditor._claims._lexicon import (
     separable,
 )
 from auditor._claims._model import Claim, ClaimKind
+from auditor._claims._negation import negated
 from auditor._claims._refine import later_beats_earlier, supersede
 from auditor._claims._registry import EXTRACTORS
-from auditor._claims._resolve import claims_of
+from auditor._claims._resolve import claims_of, resolve
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
+from auditor._claims._steps import to_do
 from auditor._claims._subjects import SubjectType
 from auditor._claims._tables import step_not_done
 from auditor._claims._text import Clause
@@ -64,7 +66,11 @@ _HOLDER = (
     r"|inspection team|qc team)"
 )
 #: A return's label, by any of its names: "label", "returns label", "QR code".
-_LABEL = r"(?:(?:return|returns|shipping|postage|prepaid) )?(?:label|qr code)"
+_LABEL = (
+    r"(?:(?:return|returns|shipping|postage|prepaid) )?(?:label|qr code"
+    # The code a parcel shop scans instead of a label: "drop-off code", "return code".
+    r"|(?:drop-?off|drop off|return|returns) code)"
+)
 
 _TABLE = RuleSet.of(
     _status_codes.RETURN_APPROVED,
@@ -76,6 +82,9 @@ _TABLE = RuleSet.of(
         r"|created|registered|opened|open|pending|noted)",
         rf"return{_ID} (?:has been |was |is |'s been )?(?:logged|submitted|created|registered"
         r"|opened)",
+        # As a field: "**Return request:** logged on 2 December".
+        rf"return request{_ID}:\W{{0,6}}(?:received|logged|submitted|created|registered|opened"
+        r"|noted)\b",
         # With what it is for between: "the return for your kettle has been logged".
         rf"return (?:request |req )?(?:for|on|of) (?:your |the |my )?(?:xx+|\w+) (?:has been |was"
         rf" |is |'s been )?{past(*_LOGGED)}",
@@ -142,6 +151,11 @@ _TABLE = RuleSet.of(
         rf"|e-mailed|created|issued)(?: you)? (?:a |the |your |ur )?(?:[\w-]+ ){{0,3}}{_LABEL}",
         rf"(?:sent|emailed|e-mailed) (?:you )?(?:a |the |your |ur )?(?:[\w-]+ ){{0,3}}{_LABEL}",
         rf"{_LABEL} (?:sent|emailed|e-mailed|attached|created|issued)",
+        # As a field or after its noun: "**Drop-off code:** emailed to you", "the QR code
+        # we've emailed you".
+        rf"{_LABEL}\W{{1,6}}(?:sent|emailed|e-mailed|attached)\b",
+        rf"{_LABEL} (?:that |which )?(?:we've|we have|i've|i have|we|i)(?: just)? (?:sent|emailed"
+        r"|e-mailed|attached)",
         # An agent's ways (agent7): the label sent again ("I've reissued the label for RMA-1"),
         # or the carrier booked to take it back ("booked the courier to collect the Blender").
         rf"(?:re-?issued|re-?sent|resent|re-?generated|re-?done) (?:you )?(?:a |the |your |ur )?"
@@ -224,6 +238,10 @@ _TABLE = RuleSet.of(
         rf"(?:xx+|item|items|parcel|return) (?:now )?back {WITH_CHAT} us",
         r"(?:has|have|'s) (?:now )?come back (?:to|with) us",
         r"came back (?:to|with) us",
+        # The item as the subject, no "to us": "the Candle came back unused", "it came back
+        # with ink in it".
+        r"(?:xx+|it|they|the (?:item|items|parcel|package|goods)) (?:has |have )?(?:came|come)"
+        r" back\b(?! to\b)",
         r"got (?:it|them|the \w+|(?:your|ur) \w+(?: \w+)?|xx+|the xx+) back",
         # Had back, British: "we've had your Cake Stand back".
         r"(?:we've|we have|we've now|we have now|we've just|they've|they have) had (?:it|them"
@@ -354,15 +372,16 @@ _STAGES = later_beats_earlier((_REQUESTED, _APPROVED, _RECEIVED, _REFUNDED))
 #: back but it failed inspection").
 _STAGES[_REJECTED] = frozenset((_REQUESTED, _APPROVED, _RECEIVED))
 _NOUNS = compile_pattern(
-    r"\b(?:returns?|rma|refunds?|orders?|payments?|cards?|you|we|i|it|this|that|items?|parcel"
-    r"|package|money|status|thats|xx+)\b"
+    r"\b(?:returns?|rma|refunds?|reimbursements?|orders?|payments?|cards?|you|we|i|it|this|that"
+    r"|items?|parcel|package|money|status|thats|xx+)\b"
 )
 _NOT_A_RETURN = frozenset(
     {"refund", "refunds", "order", "orders", "payment", "payments", "card", "cards"}
+    | {"reimbursement", "reimbursements"}
 )
 #: The noun nearest before a state word: "your refund for ORD-1 has been declined" and
 #: "RMA-1's refund was approved" speak of the refund, whatever opened the clause.
-_MONEY_NOUNS = compile_pattern(r"\b(?:refunds?|payments?|money|cards?)\b")
+_MONEY_NOUNS = compile_pattern(r"\b(?:refunds?|reimbursements?|payments?|money|cards?)\b")
 _PRONOUNS = frozenset({"it", "this", "that", "thats"})
 #: The state verb's object is money: "approved a refund", "declined the payment".
 #: On its line: the next paragraph's "Your refund …" is no object ("Status: Approved").
@@ -372,7 +391,7 @@ _MONEY_OBJECT = compile_pattern(
 #: How far back, in characters, a pronoun's noun is sought.
 _LOOK_BACK = 120
 _ANY_NOUN = compile_pattern(
-    r"\b(?:returns?|rma|refunds?|payments?|money|cards?|items?|parcel|package)\b"
+    r"\b(?:returns?|rma|refunds?|reimbursements?|payments?|money|cards?|items?|parcel|package)\b"
 )
 
 
@@ -510,6 +529,8 @@ def _keep(doc: Document, hit: Hit) -> bool:
     phrase = doc.masked[hit.start : hit.end]
     if _refund_section_field(doc, hit):
         return False
+    if "\n" in phrase and _FIELD_LINE.match(doc.masked, hit.start + phrase.index("\n") + 1):
+        return False  # "Return: RMA-1\nRequested amount: £36": two fields, not one phrase
     if hit.value == _RECEIVED and _BY_ID.fullmatch(phrase):
         # An item that arrived is the customer's delivery; the return's id is the return.
         at = hit.start + phrase.index("xx")
@@ -529,6 +550,10 @@ def _keep(doc: Document, hit: Hit) -> bool:
     return hit.value == _REFUNDED or not _pronoun_of_money(doc, hit)
 
 
+#: A line that opens on a field's label ("**Requested amount:** £36.00").
+_FIELD_LINE = compile_pattern(r"[^\w\n]*\w[\w' -]{0,30}:")
+
+
 @EXTRACTORS.register(ClaimKind.RETURN_STATUS)
 def extract_return_status(doc: Document) -> list[Claim]:
     if not doc.return_context:
@@ -539,8 +564,44 @@ def extract_return_status(doc: Document) -> list[Claim]:
         for hit in scan(doc, *table)
         if _keep(doc, hit)
         and not ("|" in doc.masked and step_not_done(doc.masked, hit.start, hit.end))
+        and not (doc.layout is not None and to_do(doc, hit.start))
     ]
     claims = claims_of(doc, ClaimKind.RETURN_STATUS, hits)
+    if _CLOSED.search(doc.masked):
+        claims += _closed_and_refunded(doc)
     # A later stage told anywhere in the answer is where the return stands now ("1. The
     # parcel came back to us ✅ 2. We refunded £55 ✅").
     return supersede(claims, _STAGES)
+
+
+#: A return said to be over, as a whole: "Status: Closed", "RMA-1: closed ✅", "is complete".
+_CLOSED = compile_pattern(r"\b(?:closed|complete|completed|finished|wrapped up|resolved)\b")
+#: What the closed word is said of, on its line before it: the return by name or id, or (for
+#: "closed" alone: a refund "completes", a case "closes") a bare state label.
+_OF_A_RETURN = compile_pattern(r"\b(?:returns?|xx+)\b")
+_STATE_LABEL = compile_pattern(r"\b(?:status|state)\b")
+_CLOSED_NOUN = compile_pattern(r"\b(?:returns?|refunds?|reimbursements?|payments?|money|xx+)\b")
+
+
+def _closed_and_refunded(doc: Document) -> list[Claim]:
+    """A return said closed or complete, in an answer that tells its refund issued, has been
+    refunded ("Return RMA-1: closed ✅ — we refunded the full £34.99", "> Status: Closed /
+    > Resolution: Refund issued"): the close is the refund's (closed without one is not)."""
+    issued = {c.subject for c in EXTRACTORS[ClaimKind.REFUND](doc) if c.value == "issued"}
+    found: list[Claim] = []
+    for match in _CLOSED.finditer(doc.masked) if issued else ():
+        start, end = match.span()
+        line = doc.masked.rfind("\n", 0, start) + 1
+        clause = doc.clause_at(start)
+        nouns = _CLOSED_NOUN.findall(doc.masked, line, start)
+        if nouns and _MONEY_NOUNS.fullmatch(nouns[-1]):
+            continue  # "RMA-1: refund completed": the refund's close, not the return's
+        said_of = _OF_A_RETURN.search(doc.masked, line, start) or (
+            match.group() == "closed" and _STATE_LABEL.search(doc.masked, line, start)
+        )
+        if not said_of or negated(doc, clause, start, end):
+            continue
+        for subject in resolve(doc, ClaimKind.RETURN_STATUS, start, end):
+            if subject in issued:
+                found.append(Claim(ClaimKind.RETURN_STATUS, _REFUNDED, (start, end), subject))
+    return found

@@ -150,7 +150,10 @@ _CONDITIONAL_WORDS = frozenset(["if", "unless", "once", "when", "whenever", "unt
 #: us the refund'll go back on your card"): the money, with its verb, ends the condition. What
 #: follows an "if" stays a hypothesis ("if it hasn't come I'll pass you to the team").
 _MAIN_AFTER_CONDITION = compile_pattern(
-    r" (?=(?:(?:the|your|ur|yr) )?(?:refund|money)(?:'ll| will| goes| go| should| gets)\b)"
+    r" (?=(?:(?:the|your|ur|yr) )?(?:refund|money)(?:'ll| will| goes| go| should| gets)\b"
+    # Or the shop promising what it will do then: "once it's scanned we'll start on your
+    # refund".
+    r"|(?:we|i)(?:'ll| will)\b)"
 )
 _TIME_CONDITIONS = ("once", "when", "as soon as")
 _CONDITION_STOP = compile_pattern(r"[,;:.!?\n\u2014]")
