@@ -690,6 +690,14 @@ _TERSE_NEXT = RuleSet.of(
         r"(?:might|may|should|shd|could|prob|probably) (?:be|b) in(?=\s*(?:[,.;!)\u2013\u2014]|$))",
         negated=_OUT,
     ),
+    # (sms8) Not in for now, after the name or opening the answer to a question that named it:
+    # "usb hub not in rn", "hub 4-port? not in atm sry" (chat's "rn", "atm" spelt out).
+    rules(
+        _OUT,
+        r"xx+(?:(?:'s| is| are|'re) not| isn't| aren't| not) in(?= (?:right now|at the moment)\b)",
+        r"(?:^|(?<=[?.!]\x20))(?:not|nope,? not) in(?= (?:right now|at the moment)\b)",
+        negation=False,
+    ),
 )
 _TERSE_END = compile_pattern(
     r"(?:\b(?:out|in|gone)|\b(?:have|got) (?:it|them|one|some|x+))\b"

@@ -90,6 +90,8 @@ _ID_ONLY = compile_pattern(
     # (Or asked whether there is one, as chat asks: "got an order no?".)
     rf"[\W_]*(?:(?:got|have|any)\s+(?:an?\s+)?)?(?:(?:the|your|ur|yr)\s+)?"
     rf"(?:order|ord|return|rma|reference|ref|tracking)\s+{_ID_NOUN}"
+    # (sms8) Naming what it is for: "got a ref no. for the return?".
+    r"(?:[\s.]+for\s+(?:the|your|ur|that|this)\s+(?:order|return|refund|item|parcel))?"
     r"[\s,.]*(?:(?:pls|please|plz|thanks|ta)?[\s.!]*\?|(?:pls|please|plz)[\s.!]*$)"
 )
 #: Alternatives that are not names: "the one on the 3rd or the one on the 10th", "is this about
@@ -292,6 +294,8 @@ def find_clarifications(doc: Document) -> list[Claim]:
         or " ref" in masked
         or " id" in masked
         or "what" in masked
+        # (sms8) "#" for the number, which the masked text blanks: "need the order # 1st".
+        or "#" in doc.text
     ):
         for sentence in doc.sentences:
             match = _asks_which(doc, sentence)

@@ -97,7 +97,7 @@ _NAME_BEFORE = compile_pattern(
     r"x(?:'s\s+|\s*(?:[:=\u2014\u2192-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*"
     # A level read off a screen: "the Head Torch is at 2 now".
     r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
-    r"|\s))$"
+    r"|\s)(?:~\s?)?)$"
 )
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
 _OF_THEM = _compile(
@@ -116,7 +116,7 @@ _OF_THEM_BEFORE = compile_pattern(
 _NAME_GAP = compile_pattern(
     r"'s\s+|\s*(?:[:=\u2014\u2192-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*|\s"
     r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
-    rf"|{_YES_BEFORE})"
+    rf"|{_YES_BEFORE})(?:~\s?)?"
 )
 #: Where stock is kept, as an agent names it.
 _KEPT_AT = r"(?:dc|wh|whse|warehouse|depot|stock ?room|store|shop)"
@@ -133,7 +133,10 @@ _VALUE_TAIL = (
 )
 #: (Or before the next pair of a list: "the 1L at 0 and the French Press at 22".)
 _VALUE_NUMBER = compile_pattern(
-    rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$|(?:and|n|&|but|while|whereas)[ \t]+(?:the )?x"
+    # (sms8) Said roughly, as chat does: "bike light 40ish", "hub: 30+" (availability only:
+    # `_count` finds it approximate.)
+    rf"{_NUM}(?=(?:-?ish\b|\+)?{_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$"
+    r"|(?:and|n|&|but|while|whereas)[ \t]+(?:the )?x"
     # Or before what else the screen says: "the XL is at 0 with nothing on order".
     r"|with[ \t]+(?:nothing|none|no|more|another|\d))"
     # A spaced slash between two pairs: "grinder: 11 / coffee maker: 2".

@@ -26,6 +26,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from auditor._claims._compiled import compile_pattern
+from auditor._claims._misspelt import MISSPELT
 from auditor._claims._model import Claim
 from auditor._claims._subjects import ItemIndex
 
@@ -81,6 +82,7 @@ SHORTHAND: Mapping[str, str] = MappingProxyType(
         "rfnded": "refunded",
         "rfndd": "refunded",
         "rfnd'd": "refunded",
+        "reimb": "reimbursement",
         "refnd'd": "refunded",
         "pd": "paid",
         "em": "them",
@@ -106,6 +108,7 @@ SHORTHAND: Mapping[str, str] = MappingProxyType(
         "thru": "through",
         "tho": "though",
         "w/": "with",
+        "w": "with",
         "w/o": "without",
         "w/in": "within",
         "b/c": "because",
@@ -177,12 +180,36 @@ _CLOSING_EMOJI = frozenset(
 #: Signs that stand for a word between two spaces: "RMA-1 + RMA-2 both recvd", "@ the depot".
 _SPACED: Mapping[str, str] = MappingProxyType({"+": "and", "@": "at"})
 #: Forms that are shorthand only in lower case ("U" may be a size or a code, "CC" a copy).
-_LOWER_ONLY = frozenset(["n", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc", "pd", "em"])
+_LOWER_ONLY = frozenset(["n", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc", "pd", "em", "w"])
 #: Forms that are shorthand only before one of these words ("4 u", "2 ur", "4 the …").
 _BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
     {
         # ("refund 2 follow", "2 go out fri": "to" before a verb of what comes next.)
         "2": frozenset(["u", "you", "ur", "your", "me", "us", "follow", "come", "go"]),
+        # (sms8) "w" for "with" before whom it is with: "ur order's w the courier", "still w us".
+        "w": frozenset(
+            [
+                "the",
+                "us",
+                "u",
+                "you",
+                "ur",
+                "your",
+                "our",
+                "them",
+                "em",
+                "dpd",
+                "evri",
+                "ups",
+                "dhl",
+                "fedex",
+                "usps",
+                "hermes",
+                "yodel",
+                "royal",
+                "rm",
+            ]
+        ),
         "4": frozenset(
             [
                 "u",
@@ -262,7 +289,10 @@ _BETWEEN_WORDS = frozenset(["n", "r", "2", "4", "b"])
 #: Forms that are shorthand only after a number ("1 pc left", "15 pcs").
 _AFTER_NUMBER = frozenset(["pc", "pcs"])
 
-_WORD_FORMS = sorted(SHORTHAND, key=len, reverse=True)
+#: Every form spelt out: the table, and the claim words misspelt as a hurried writer does
+#: ("pndng", "refudn": `_misspelt`), the table's own spelling first.
+_SPELLING: Mapping[str, str] = MappingProxyType({**MISSPELT, **SHORTHAND})
+_WORD_FORMS = sorted(_SPELLING, key=len, reverse=True)
 #: A shorthand word standing alone: not inside a word, an id, a code, an address or a
 #: hyphenated or slashed name; a form ending in "/" ("w/") may touch the next word.
 _TOKEN = compile_pattern(
@@ -286,6 +316,8 @@ _TOKEN = compile_pattern(
 #: word; never between numbers ("2 x 3m") nor as a word of an item's name ("the x90").
 _COUNT_MARK = compile_pattern(
     r"(?<![\w@#/.'\u2019-])(?P<count>\d{1,4})(?P<unit>pcs?)(?![\w@/'\u2019-])"
+    # (sms8) A count said roughly, glued: "40ish" is "40-ish", which the rules read as rough.
+    r"|(?<![\w@#/.'\u2019-])(?P<about>\d{1,4})ish(?![\w@/'\u2019-])"
     r"|(?:(?<=[^\W\d_] )x |(?<=[:\u2013\u2014-] )x ?)(?=\d{1,4}(?![\w.,/:%'\u2019-]))"
 )
 _STOP = compile_pattern(r"[.!?\n]")
@@ -384,7 +416,7 @@ def _keeps(text: str, match: re.Match[str], items: Mapping[str, str], index: Ite
         # answer closes nothing.
         stop = _STOP.search(text, end)
         return _word_before(text, start) is None or stop is None or stop.group() != "?"
-    if form not in SHORTHAND:
+    if form not in _SPELLING:
         return False  # a tick or a cross
     if form in _LOWER_ONLY and found != form:
         return True
@@ -413,7 +445,7 @@ _PAIRED: Mapping[str, str] = MappingProxyType({"ship": "free"})
 #: "for" only beside other chat words ("4 u"), which then let the answer in; "in" ("w/in") and
 #: "o" are let in by "w".
 _TRIGGERS = frozenset(
-    word for form in SHORTHAND for word in re.findall(r"[a-z0-9]+(?:'[a-z]+)*", form)
+    word for form in _SPELLING for word in re.findall(r"[a-z0-9]+(?:'[a-z]+)*", form)
 ) - {"2", "4", "o", "c", "in", *_PAIRED}
 #: "4" before a day ("booked 4 fri") lets an answer in on its own; "4 u" and "4 the" do not:
 #: they stand beside other chat words, which let it in.
@@ -441,6 +473,8 @@ def may_hold_shorthand(text: str, words: frozenset[str]) -> bool:
 def _spelt_count(match: re.Match[str]) -> str:
     """A chat count as the rules read it: "3pcs" is "3 units", "x12" is "12"."""
     count = match.group("count")
+    if match.group("about") is not None:
+        return f"{match.group('about')}-ish"
     if count is None:
         return ""
     return f"{count} {'units' if match.group('unit').lower() == 'pcs' else 'unit'}"
@@ -453,6 +487,8 @@ def _names_a_part(text: str, match: re.Match[str], index: ItemIndex) -> bool:
     """The chat count is a word of some item's name ("Juicer X90": "the x90 is sold out" names
     the item; "Mug Set (6pcs)"), wherever the answer writes it."""
     word = match.group()
+    if match.group("about") is not None:
+        return False
     if match.group("count") is None:
         digits = _DIGITS.match(text, match.end())
         word = "x" + ("" if digits is None else digits.group().strip())
@@ -462,7 +498,7 @@ def _names_a_part(text: str, match: re.Match[str], index: ItemIndex) -> bool:
 def _may_hold_count(text: str) -> bool:
     """Whether `text` may hold a chat count: two substring tests before the pattern ("pc" of a
     glued unit, " x" of a times sign; few words open on an "x")."""
-    return ("pc" in text or " x" in text) and _COUNT_MARK.search(text) is not None
+    return ("pc" in text or " x" in text or "ish" in text) and _COUNT_MARK.search(text) is not None
 
 
 def _tokens(text: str) -> list[re.Match[str]]:
@@ -497,7 +533,7 @@ def expand(text: str, items: Mapping[str, str], index: ItemIndex) -> Expansion |
             spelt = (
                 found + "."
                 if found in _CLOSING_EMOJI
-                else SHORTHAND.get(found.lower()) or _SPACED.get(found) or SYMBOLS[found]
+                else _SPELLING.get(found.lower()) or _SPACED.get(found) or SYMBOLS[found]
             )
         if match.group().endswith("/") and text[end : end + 1].isalnum():
             spelt += " "  # "w/evri" is "with evri"
