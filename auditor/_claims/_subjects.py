@@ -261,13 +261,19 @@ def _initialled(name_tokens: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 def _add_clipped(root: _Node, items: Mapping[str, str]) -> None:
-    """Names clipped to their initials ("pb 20000") into the tree of names, where one item's
-    name gives the form and no name is spelt so."""
+    """Names clipped to their initials ("pb 20000") or without their bracketed remark ("mug
+    set"), into the tree of names, where one item's name gives the form and no name is spelt
+    so."""
     clipped: dict[tuple[str, ...], set[str]] = {}
     for sku, name in items.items():
         alias = _initialled(_name_tokens(name))
         if alias is not None:
             clipped.setdefault(alias, set()).add(sku)
+        # A name without its bracketed remark: "mug set" for "Mug Set (6 pcs)".
+        if "(" in name:
+            plain = _name_tokens(re.sub(r"\(.*?\)", " ", name))
+            if len(plain) >= 2:
+                clipped.setdefault(plain, set()).add(sku)
     for alias, owners in clipped.items():
         if len(owners) != 1:
             continue
