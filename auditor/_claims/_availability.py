@@ -1331,8 +1331,15 @@ _POLAR = compile_pattern(
     r"|(?P<no>(?:(?:no|nope|nah)[ \t,!.]+)?(?:none|nil|gone|out)|no|nope|nah|\u274c"
     r"|\u2716|\u2717|\u2718|\U0001f6ab|\U0001f44e))(?:[ \t]+(?:tho|though))?"
     r"(?=[ \t]*(?:[,.;!)\n\u2014|-]|$)"
-    r"|[\u2705\u2714\u2611\u274c\u2716\u2717\u2718\U0001f6ab\U0001f44d\U0001f44e])"
+    r"|[\u2705\u2714\u2611\u274c\u2716\u2717\u2718\U0001f6ab\U0001f44d\U0001f44e]"
+    # (sms8) Before a spaced slash, the next pair of the list ("X ✅ / Y ❌"); a mark before
+    # its count or its word ("X ✅ 25", "X 🚫 out").
+    r"|[ \t]+/[ \t]"
+    r"|(?<=[\u2705\u2714\u2611\u274c\u2716\u2717\u2718\U0001f6ab])[ \t]+(?:\d{1,4}|out|sold out"
+    r"|in stock|avail\w*|in|gone|none)(?=[ \t]*(?:[,.;!)\n\u2014|/-]|$)))"
 )
+#: The count closing the pair before a spaced slash in a terse list: " 25 / " of "X ✅ 25 / Y".
+_COUNT_BEFORE_SLASH = compile_pattern(r"^[ \t]+\d{1,4}[ \t]+/")
 #: Words that answer only a question about stock, so are read only beside another claim of it.
 _BARE_ANSWERS = frozenset(["yes", "yep", "yeah", "ya", "y", "no", "nope", "nah"])
 
@@ -1369,6 +1376,8 @@ def _polar_answers(doc: Document, any_other: bool) -> list[Claim]:
         if match is None or (match.end() > doc.sentence_at(mention.start).end and not asked_back):
             continue  # (a name asked back, "desk lamp?", is answered in the next sentence)
         lead = text[max(doc.clause_at(mention.start).start, opened) : mention.start]
+        if opened and lead[:1] in (" ", "\t"):
+            lead = _COUNT_BEFORE_SLASH.sub("", lead)  # "X ✅ 25 / Y ❌": the pair before's count
         if any(ch.isalnum() for ch in lead):
             continue
         word = match.group("yes") or match.group("low") or match.group("no")

@@ -97,7 +97,9 @@ _NAME_BEFORE = compile_pattern(
     r"x(?:'s\s+|\s*(?:[:=\u2014\u2192-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*"
     # A level read off a screen: "the Head Torch is at 2 now".
     r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
-    r"|\s)(?:~\s?)?)$"
+    r"|\s)(?:~\s?)?"
+    # (sms8) Ticked, then counted: "mouse pad xl ✅ 25".
+    r"|\s*[\u2705\u2714\u2611]\ufe0f?\s*)$"
 )
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
 _OF_THEM = _compile(
@@ -117,6 +119,7 @@ _NAME_GAP = compile_pattern(
     r"'s\s+|\s*(?:[:=\u2014\u2192-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*|\s"
     r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
     rf"|{_YES_BEFORE})(?:~\s?)?"
+    r"|\s*[\u2705\u2714\u2611]\ufe0f?\s*"
 )
 #: Where stock is kept, as an agent names it.
 _KEPT_AT = r"(?:dc|wh|whse|warehouse|depot|stock ?room|store|shop)"
@@ -246,6 +249,12 @@ _LAST_N = _compile(
 #: "last 1 sleeping bag xl", "the last 2 roll mats": a chat line opened by the count of what
 #: remains, the item's name right after it.
 _LAST_N_NAMED = _compile(rf"(?:^|(?<=[,.;:!\n]\x20)|(?<=\n))(?:the )?(?:last|final) {_NUM}(?= xx+)")
+#: (sms8) "compost bin - last 2!!", "mouse pad, last one": what remains, after the name and a
+#: dash, colon or comma, closing its clause.
+_LAST_N_AFTER_NAME = _compile(
+    r"(?:(?<=x\x20-\x20)|(?<=x\x20\u2013\x20)|(?<=x\x20\u2014\x20)|(?<=x:\x20)|(?<=x,\x20))"
+    rf"(?:the )?(?:last|final) {_NUM}(?=\s*(?:[.,;!)\n]|$))"
+)
 #: "the 45L is down to 1": what remains, told as scarce, closing its clause or with a unit.
 _DOWN_TO = _compile(
     rf"down to (?:just |only )?{_NUM}(?=\s*(?:[.,;!)\n]|$)|\s+(?:{_UNIT}|left|remaining|now"
@@ -279,6 +288,7 @@ _FIRST_WORDS = tuple(
         (_LAST_N, ("down", "only", "just", "we're", "we", "onto", "on"), None),
         (_DOWN_TO, ("down",), None),
         (_LAST_N_NAMED, ("last", "final"), None),
+        (_LAST_N_AFTER_NAME, ("last", "final"), None),
         (_ONLY_UNITS, ("only", "just"), None),
         (_ZERO, ("no", "zero", "nil"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",
@@ -619,13 +629,21 @@ def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
                     and ":" not in match.group()  # "Left in stock: 0" labels a count
                 ):
                     continue
-                if pattern is _ONLY_UNITS and _not_a_scarce_count(doc, match):
+                if (pattern is _ONLY_UNITS and _not_a_scarce_count(doc, match)) or (
+                    pattern is _LAST_N_AFTER_NAME and not _after_an_item(doc, start)
+                ):
                     continue
                 count = _count(doc, match, value)
                 if count is not None:
                     if pattern is _LAST_ONE and not count.low:
                         count = count._replace(low=True)
                     _keep(found, count)
+
+
+def _after_an_item(doc: Document, start: int) -> bool:
+    """The name just before `start` is an item's, not an order's or a return's id."""
+    named = next((m for m in reversed(doc.mentions) if m.end <= start), None)
+    return named is not None and named.type is SubjectType.ITEM and start - named.end <= 4
 
 
 def _not_a_scarce_count(doc: Document, match: re.Match[str]) -> bool:

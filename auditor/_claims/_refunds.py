@@ -292,6 +292,26 @@ _TABLE = RuleSet.of(
     # lands").
     rules(_ISSUED, rf"{_REFUND}{_FILL} (?:is |'s )?(?:now )?coming (?:your|ur) way"),
     rules(_PENDING, rf"{_REFUND} when (?:it|it's|its|we|they|the \w+|ur \w+|your \w+)\b"),
+    # (sms8) Not yet left, and the pronoun after a refund said or asked about: "refund hasnt
+    # left us yet", "refund? that's gone thru" (`_settle` wants the refund in reach).
+    rules(
+        _PENDING,
+        rf"{_REFUND}{_FILL} (?:hasn't|has not|hasnt|haven't|have not|havent|not)(?: yet)? left"
+        r" (?:us|our (?:end|side|system|account|bank))",
+        negation=False,
+    ),
+    rules(
+        _ISSUED,
+        r"(?:it's|its|it has|that's|thats|that has)(?: now| just| already| all)? (?:gone|been)"
+        r" (?:through|thru|out|back)\b",
+    ),
+    # (sms8) A future the refund waits on an event for, whatever its verb: "refund will land
+    # once it's inspected", "refund'll show after QC".
+    rules(
+        _PENDING,
+        rf"{_REFUND}{_FILL} (?:will|'ll|should|shd|should only|will only)(?: \w+){{1,2}}?"
+        r" (?:once|after|when|as soon as|following)\b",
+    ),
     # (sms8) Money back without the word refund: "gave u £12 back", "paid u back in full",
     # "£9 back for the missing cable, done", "£12.99 → ur card".
     rules(
