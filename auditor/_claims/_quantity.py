@@ -88,7 +88,10 @@ _BRACKETED = _compile(rf"{_NUM}(?: {_UNIT})?(?=\s*\))")
 #: "… 2 of the kettles and 30 of the toasters": a count listed after another.
 _LISTED = _compile(rf"{_NUM} (?:of (?:the )?(?:[a-z]+ )?)?(?:xx+|{_UNIT}(?!\w))")
 #: A one-word "yes" between a name and its count: "tablet stand yes tho, 11", "X: yep - 4".
-_YES_BEFORE = r"[:\s\u2014-]*\s(?:yes|yep|yeah|yea|yup)(?: tho| though)?\s*[,:\u2014-]\s*"
+_YES_BEFORE = (
+    # (sms8) Or the count in brackets after the yes: "laptop stand: yes (11)".
+    r"[:\s\u2014-]*\s(?:yes|yep|yeah|yea|yup)(?: tho| though)?(?:\s*[,:\u2014-]\s*|\s*\(\s*)"
+)
 _YES_WORDS = frozenset(["yes", "yep", "yeah", "yea", "yup"])
 _YES_NAME_BEFORE = compile_pattern(rf"x{_YES_BEFORE}$")
 #: "blue kettle: 7", "tablet stand 0", "Earbuds Pro – 9.", "air fryer 4l → 0": a count

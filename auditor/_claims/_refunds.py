@@ -312,6 +312,12 @@ _TABLE = RuleSet.of(
         rf"{_REFUND}{_FILL} (?:will|'ll|should|shd|should only|will only)(?: \w+){{1,2}}?"
         r" (?:once|after|when|as soon as|following)\b",
     ),
+    # (sms8) A charge taken back, chat's auxiliary left out: "charge reversed ✓", "payment
+    # voided yday".
+    rules(
+        _ISSUED,
+        rf"{_CHARGE} (?:now |just |already |all )?(?:reversed|voided)\b(?! (?:if|once|when|by)\b)",
+    ),
     # (sms8) Money back without the word refund: "gave u £12 back", "paid u back in full",
     # "£9 back for the missing cable, done", "£12.99 → ur card".
     rules(

@@ -150,7 +150,11 @@ _CONDITIONAL_WORDS = frozenset(["if", "unless", "once", "when", "whenever", "unt
 #: us the refund'll go back on your card"): the money, with its verb, ends the condition. What
 #: follows an "if" stays a hypothesis ("if it hasn't come I'll pass you to the team").
 _MAIN_AFTER_CONDITION = compile_pattern(
-    r" (?=(?:(?:the|your|ur|yr) )?(?:refund|money)(?:'ll| will| goes| go| should| gets)\b)"
+    r" (?=(?:(?:the|your|ur|yr) )?(?:refund|money)(?:'ll| will| goes| go| should| gets)\b"
+    # (sms8) Or the shop promising the money, as chat runs it on: "once the hose is back w us
+    # we'll sort the refund".
+    r"|(?:we'll|we will|well|i'll|i will|ill) (?:sort|send|refund|process|issue|pay|pop|put"
+    r"|credit|arrange|release|reverse|get (?:the|your|ur) (?:refund|money))\b)"
 )
 _TIME_CONDITIONS = ("once", "when", "as soon as")
 _CONDITION_STOP = compile_pattern(r"[,;:.!?\n\u2014]")

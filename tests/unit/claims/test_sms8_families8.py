@@ -189,3 +189,86 @@ def test_hash_for_the_number_asked_for():
     assert read("need the order # 1st", ClaimKind.CLARIFICATION) == [("which_one", None)]
     assert read("got a ref no. for the return?", ClaimKind.CLARIFICATION) == [("which_one", None)]
     assert read("order #61018 shipped", ClaimKind.CLARIFICATION) == []
+
+
+GROUPED = {
+    "HC-0002": "HDMI Cable 2m",
+    "HC-0005": "HDMI Cable 5m",
+    "SD-0001": "SSD 1TB",
+    "SD-0002": "SSD 2TB",
+    "LP-0001": "Lamp",
+}
+
+
+def read_in(items: dict[str, str], text: str, kind: ClaimKind) -> list[tuple[object, str | None]]:
+    context = ExtractionContext(now=datetime(2026, 12, 7, 10, tzinfo=UTC), items=items)
+    return sorted(((c.value, c.subject) for c in extract(text, [kind], context)), key=str)
+
+
+@pytest.mark.parametrize(
+    ("said", "value", "skus"),
+    [
+        ("both ssds in stock", "in_stock", ["SD-0001", "SD-0002"]),
+        ("neither hdmi cable in atm", "out_of_stock", ["HC-0002", "HC-0005"]),
+        ("none of the hdmi cables r in rn, both oos", "out_of_stock", ["HC-0002", "HC-0005"]),
+        ("all our ssds sold out", "out_of_stock", ["SD-0001", "SD-0002"]),
+    ],
+)
+def test_a_group_named_by_a_word_its_names_share(said, value, skus):
+    assert read_in(GROUPED, said, ClaimKind.AVAILABILITY) == [(value, sku) for sku in skus]
+
+
+def test_a_group_word_without_shared_names_names_none():
+    assert read_in(GROUPED, "both in stock", ClaimKind.AVAILABILITY) == [("in_stock", None)]
+    # One name holds "lamp": the name itself, no group.
+    assert read_in(GROUPED, "all lamps sold out", ClaimKind.AVAILABILITY) == [
+        ("out_of_stock", "LP-0001")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "pairs"),
+    [
+        ("ssd 1tb ✅ 25 / ssd 2tb ❌", [("in_stock", "SD-0001"), ("out_of_stock", "SD-0002")]),
+        ("ssd 1tb yes / ssd 2tb no", [("in_stock", "SD-0001"), ("out_of_stock", "SD-0002")]),
+        ("ssd 2tb 🚫 out, lamp is in", [("in_stock", "LP-0001"), ("out_of_stock", "SD-0002")]),
+        ("ssd 1tb: yes (11)", [("in_stock", "SD-0001")]),
+        ("ssd 2tb - last 2!!", [("low_stock", "SD-0002")]),
+    ],
+)
+def test_a_terse_list_of_marks_slashes_and_counts(said, pairs):
+    assert read_in(GROUPED, said, ClaimKind.AVAILABILITY) == pairs
+
+
+def test_counts_after_a_tick_a_yes_in_brackets_and_last_n():
+    assert read_in(GROUPED, "ssd 1tb ✅ 25", ClaimKind.QUANTITY) == [(25, "SD-0001")]
+    assert read_in(GROUPED, "ssd 1tb: yes (11)", ClaimKind.QUANTITY) == [(11, "SD-0001")]
+    assert read_in(GROUPED, "ssd 2tb - last 2!!", ClaimKind.QUANTITY) == [(2, "SD-0002")]
+    assert read_in(GROUPED, "ORD-61020 - last 2 days", ClaimKind.QUANTITY) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "state"),
+    [
+        ("charge reversed ✓", "issued"),
+        ("refund hasnt left us yet, shd go fri", "pending"),
+        ("refund? that's gone thru, check ur bank", "issued"),
+        ("refund will land once it's inspected", "pending"),
+        ("once the tent is back w us we'll sort the refund", "pending"),
+    ],
+)
+def test_more_refund_states_told_the_chat_way(said, state):
+    assert read(said, ClaimKind.REFUND) == [(state, None)]
+
+
+def test_a_sum_refunded_is_the_moneys_not_the_returns_state():
+    said = "RMA-5109 – £23 refunded 2 ur amex this am"
+    assert read(said, ClaimKind.RETURN_STATUS) == []
+    assert read(said, ClaimKind.REFUND) == [("issued", "RMA-5109")]
+    assert read("RMA-5110: closed, refunded", ClaimKind.RETURN_STATUS) == [("refunded", "RMA-5110")]
+    assert read("ORD-61021? that's gone out", ClaimKind.REFUND) == []
+
+
+@pytest.mark.parametrize("said", ["what's the RMA?", "order # pls", "which RMA?"])
+def test_an_id_asked_for_by_its_own_name(said):
+    assert read(said, ClaimKind.CLARIFICATION) == [("which_one", None)]
