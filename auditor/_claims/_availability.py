@@ -1381,7 +1381,7 @@ _POLAR = compile_pattern(
     r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611|\U0001f44d)|(?P<low>low|lo|v low|running low"
     r"|limited)"
     # "desk lamp? nope none": the answer, and the word that says what it denies.
-    r"|(?P<no>(?:(?:no|nope|nah)[ \t,!.]+)?(?:none|nil|gone|out)|no|nope|nah|\u274c"
+    r"|(?P<no>(?:(?:no|nope|nah)[ \t,!.]+)?(?:none|nil|nada|zilch|gone|out)|no|nope|nah|\u274c"
     r"|\u2716|\u2717|\u2718|\U0001f6ab|\U0001f44e))(?:[ \t]+(?:tho|though))?"
     r"(?=[ \t]*(?:[,.;!)\n\u2014|-]|$)"
     r"|[\u2705\u2714\u2611\u274c\u2716\u2717\u2718\U0001f6ab\U0001f44d\U0001f44e]"
@@ -1399,7 +1399,7 @@ _BARE_ANSWERS = frozenset(["yes", "yep", "yeah", "ya", "y", "no", "nope", "nah"]
 
 _POLAR_WORDS = frozenset(
     ["yes", "yep", "yeah", "ya", "y", "loads", "plenty", "lots", "tons", "heaps", "no", "nope",
-     "nah", "none", "nil", "gone", "out", "low", "lo", "limited"]
+     "nah", "none", "nil", "nada", "zilch", "gone", "out", "low", "lo", "limited"]
 )  # fmt: skip
 #: (Thumbs too, as the answer after a name: "n-series 👍 q-series 👎".)
 _POLAR_MARKS: tuple[str, ...] = (

@@ -238,7 +238,9 @@ _ZERO = _compile(
     # A state read off a screen: "showing zero on my end", "is zero everywhere".
     # (Each look-behind spells its blank "\x20": `_compile` widens a blank to "\s+".)
     r"|(?:(?<=showing\x20)|(?<=shows\x20)|(?<=\bat\x20)|(?<=\bis\x20)|(?<='s\x20)"
-    r"|(?<=\bare\x20)|(?<=\bas\x20))(?:zero|nil)"
+    r"|(?<=\bare\x20)|(?<=\bas\x20)"
+    # (sms8) The value of a stock field: "stock = nil", "qty: zero".
+    r"|(?<=stock\x20=\x20)|(?<=stock:\x20)|(?<=qty\x20=\x20)|(?<=qty:\x20))(?:zero|nil)"
     rf"(?=\s*(?:[,.;!)\n]|$)|\s+(?:{ON_SCREEN}|everywhere"
     r"|anywhere|across\b|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment"
     r"|this morning|today\b))"

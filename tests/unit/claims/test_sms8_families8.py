@@ -272,3 +272,26 @@ def test_a_sum_refunded_is_the_moneys_not_the_returns_state():
 @pytest.mark.parametrize("said", ["what's the RMA?", "order # pls", "which RMA?"])
 def test_an_id_asked_for_by_its_own_name(said):
     assert read(said, ClaimKind.CLARIFICATION) == [("which_one", None)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "can't do that over chat, sorry",
+        "we cant do it on chat, pls ring us",
+        "not one i can help w",
+    ],
+)
+def test_a_limit_of_the_channel_is_a_stated_limit(said):
+    assert ("other", None) in read(said, ClaimKind.DEFLECTION)
+
+
+def test_a_channel_that_can_is_no_limit():
+    assert read("we can do that on chat", ClaimKind.DEFLECTION) == []
+
+
+def test_zero_said_as_a_stock_fields_value_or_in_chat_words():
+    assert read_in(GROUPED, "lamp stock = nil", ClaimKind.QUANTITY) == [(0, "LP-0001")]
+    assert read_in(GROUPED, "lamp qty: zero", ClaimKind.QUANTITY) == [(0, "LP-0001")]
+    assert read_in(GROUPED, "lamp: nada", ClaimKind.AVAILABILITY) == [("out_of_stock", "LP-0001")]
+    assert read_in(GROUPED, "lamp: nada", ClaimKind.QUANTITY) == []  # nothing is no count
