@@ -658,7 +658,13 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
             return None
         hit = hit._replace(value=_ISSUED)
     bare = phrase == "refunded"
-    if bare and hit.value != _PENDING and refunded_is_return_status(doc, hit.start):
+    if (
+        bare
+        and hit.value != _PENDING
+        and refunded_is_return_status(doc, hit.start)
+        # (sms8) A sum refunded says the money went back too: "RMA-1: €53.99 refunded".
+        and not _SUM_REFUNDED.search(doc.masked, max(0, hit.start - 16), hit.end)
+    ):
         return None  # "RMA-1 refunded" is the return's; "RMA-1 … nothing refunded yet" is not
     waiting = _UNTIL.match(doc.masked, hit.end) is not None or _held_for(doc, hit)
     if hit.value == _NONE and (waiting or has_yet(doc, hit.clause)):
@@ -668,6 +674,10 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
     if hit.value == _PENDING and phrase.endswith(" back") and _already(doc, hit):
         return hit._replace(value=_ISSUED)  # "you should have the £42.00 back already"
     return hit
+
+
+#: A sum just before "refunded": the money is said to have gone back.
+_SUM_REFUNDED = compile_pattern(r"[\u00a3$\u20ac]\s?\d[\d.,]*\s+refunded$")
 
 
 def _marked(doc: Document, hit: Hit) -> Hit | None:

@@ -435,10 +435,6 @@ def column_header(doc: Document, position: int) -> str:
     return ""
 
 
-#: "Refunded" said of a sum: the money's, not the return's state ("RMA-1 – £23 refunded").
-_MONEY_REFUNDED = compile_pattern(r"[\u00a3$\u20ac]\s?\d[\d.,]*\s+refunded\b")
-
-
 def refunded_is_return_status(doc: Document, hit_start: int) -> bool:
     """ "… has been refunded" speaks of the return when the return is what the clause is about."""
     topic = clause_topic(doc, hit_start)
@@ -498,8 +494,6 @@ def _keep(doc: Document, hit: Hit) -> bool:
         return _SENT_BACK.search(doc.clause_text(doc.sentence_at(hit.start))) is not None
     if hit.value == _REFUNDED:
         word = doc.masked.rfind("refunded", hit.start, hit.end)
-        if _MONEY_REFUNDED.search(doc.masked, max(0, word - 16), word + 8):
-            return False  # (sms8) "RMA-1 – £23 refunded 2 ur amex": the money's
         return refunded_is_return_status(doc, max(word, hit.start))
     if clause_topic(doc, hit.start) in _NOT_A_RETURN or _MONEY_OBJECT.match(doc.masked, hit.end):
         return False  # "we have approved a refund of $36": the money's approval

@@ -261,11 +261,13 @@ def test_more_refund_states_told_the_chat_way(said, state):
     assert read(said, ClaimKind.REFUND) == [(state, None)]
 
 
-def test_a_sum_refunded_is_the_moneys_not_the_returns_state():
+def test_a_sum_refunded_is_the_money_gone_back_as_well_as_the_returns_state():
     said = "RMA-5109 – £23 refunded 2 ur amex this am"
-    assert read(said, ClaimKind.RETURN_STATUS) == []
+    assert read(said, ClaimKind.RETURN_STATUS) == [("refunded", "RMA-5109")]
     assert read(said, ClaimKind.REFUND) == [("issued", "RMA-5109")]
+    # Without a sum, "refunded" is the return's state alone.
     assert read("RMA-5110: closed, refunded", ClaimKind.RETURN_STATUS) == [("refunded", "RMA-5110")]
+    assert read("RMA-5110: closed, refunded", ClaimKind.REFUND) == []
     assert read("ORD-61021? that's gone out", ClaimKind.REFUND) == []
 
 
