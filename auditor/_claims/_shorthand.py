@@ -292,24 +292,56 @@ _AFTER_NUMBER = frozenset(["pc", "pcs"])
 #: Every form spelt out: the table, and the claim words misspelt as a hurried writer does
 #: ("pndng", "refudn": `_misspelt`), the table's own spelling first.
 _SPELLING: Mapping[str, str] = MappingProxyType({**MISSPELT, **SHORTHAND})
-_WORD_FORMS = sorted(_SPELLING, key=len, reverse=True)
-#: A shorthand word standing alone: not inside a word, an id, a code, an address or a
-#: hyphenated or slashed name; a form ending in "/" ("w/") may touch the next word.
-_TOKEN = compile_pattern(
-    r"(?<![\w@#/.'\u2019-])(?:"
-    + "|".join(
-        re.escape(form)
-        # ("w/c 9th" is week commencing, "w/e" a week's end: a letter alone after the slash.)
-        + (r"(?![a-z](?![a-z]))" if form.endswith("/") else r"(?![\w@/'\u2019-])")
-        for form in _WORD_FORMS
-    )
-    + ")|["
+#: Where a form may stand: a whole word (with an apostrophe's ending or a slash's; not inside a
+#: word, an id, a code, an address or a hyphenated or slashed name), or a sign. One pass over
+#: the answer's words and a set lookup each, then the form's own pattern where a word is one:
+#: one pattern of every form, searched whole, cost every position of every chat answer.
+_CANDIDATE = compile_pattern(
+    r"(?<![\w@#/.'\u2019-])[a-z0-9]+(?:'[a-z]+)?(?:/(?:o|in|c)?)?|["
     + "".join(SYMBOLS)
     + "]|(?<= )[+@](?= )|["
     + "".join(sorted(_CLOSING_EMOJI))
     + "](?= [^\\W_])",
     re.IGNORECASE,
 )
+
+
+def _forms_in(text: str) -> list[re.Match[str]]:
+    """The shorthand forms and signs of `text`, in order."""
+    found: list[re.Match[str]] = []
+    for candidate in _CANDIDATE.finditer(text):
+        word = candidate.group().lower()
+        if not word[0].isalnum():
+            found.append(candidate)  # a sign
+            continue
+        slash = word.find("/")
+        for form in (word, word[: slash + 1] if slash > 0 else None):
+            if form is not None and form in _SPELLING:
+                exact = _form_pattern(form).match(text, candidate.start())
+                if exact is not None:
+                    found.append(exact)
+                    break
+    return found
+
+
+_FORM_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _form_pattern(form: str) -> re.Pattern[str]:
+    """`form` standing alone, compiled the first time it is met; a form ending in "/" ("w/")
+    may touch the next word, but not a letter alone ("w/c 9th" is week commencing, "w/e" a
+    week's end)."""
+    pattern = _FORM_PATTERNS.get(form)
+    if pattern is None:
+        pattern = re.compile(
+            re.escape(form)
+            + (r"(?![a-z](?![a-z]))" if form.endswith("/") else r"(?![\w@/'\u2019-])"),
+            re.IGNORECASE,
+        )
+        _FORM_PATTERNS[form] = pattern
+    return pattern
+
+
 #: Counts written the chat way: a unit glued to its number ("3pcs", "1pc") or a times sign
 #: before it ("tent: x12 in stock", "gas canisters x 24 avail"), spelt as the count they are.
 #: The sign glued to the number only after a label ("a juicer x95" is a model), spaced after a
@@ -503,7 +535,7 @@ def _may_hold_count(text: str) -> bool:
 
 def _tokens(text: str) -> list[re.Match[str]]:
     """The shorthand forms and chat counts of `text`, in order."""
-    found = list(_TOKEN.finditer(text))
+    found = _forms_in(text)
     counts = list(_COUNT_MARK.finditer(text)) if _may_hold_count(text) else []
     if not counts:
         return found
@@ -512,7 +544,7 @@ def _tokens(text: str) -> list[re.Match[str]]:
 
 def expand(text: str, items: Mapping[str, str], index: ItemIndex) -> Expansion | None:
     """`text` with its chat shorthand spelt out, or None when it holds none (the usual case)."""
-    if _TOKEN.search(text) is None and not _may_hold_count(text):
+    if not _forms_in(text) and not _may_hold_count(text):
         return None
     pieces: list[str] = []
     changes: list[tuple[int, int, int, int]] = []
