@@ -302,7 +302,7 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _ISSUED,
-        r"(?:it's|its|it has|that's|thats|that has)(?: now| just| already| all)? (?:gone|been)"
+        r"(?:it's|its|that's|thats)(?: now| just| already| all)? (?:gone|been)"
         r" (?:through|thru|out|back)\b",
     ),
     # (sms8) A future the refund waits on an event for, whatever its verb: "refund will land
