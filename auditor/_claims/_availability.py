@@ -721,6 +721,14 @@ _TERSE_NEXT = RuleSet.of(
         r"(?:might|may|should|shd|could|prob|probably) (?:be|b) in(?=\s*(?:[,.;!)\u2013\u2014]|$))",
         negated=_OUT,
     ),
+    # (sms8) Not in for now, after the name or opening the answer to a question that named it:
+    # "usb hub not in rn", "hub 4-port? not in atm sry" (chat's "rn", "atm" spelt out).
+    rules(
+        _OUT,
+        r"xx+(?:(?:'s| is| are|'re) not| isn't| aren't| not) in(?= (?:right now|at the moment)\b)",
+        r"(?:^|(?<=[?.!]\x20))(?:not|nope,? not) in(?= (?:right now|at the moment)\b)",
+        negation=False,
+    ),
 )
 _TERSE_END = compile_pattern(
     r"(?:\b(?:out|in|gone|going(?: strong)?|(?:'s|is|are|'re) back)"
@@ -1230,6 +1238,7 @@ def extract_availability(doc: Document) -> list[Claim]:
     if any(claim.value == _NOT_CARRIED for claim in claims):
         claims = _not_carried_of_what_is_named(doc, claims)
     claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims, _OPPOSITES), key=_SPAN)
+    claims = _of_a_group(doc, claims)
     claims = _scoped(doc, claims)
     if len(claims) > 1:  # (the usual answer has one claim)
         claims = _more_beside_stock(doc, claims)
@@ -1264,6 +1273,58 @@ def _rough_after_count(doc: Document) -> list[Claim]:
             span = (match.start("it"), end)
             claims.append(Claim(ClaimKind.AVAILABILITY, _IN, span, named.subject))
     return claims
+
+
+#: (sms8) A group named by a word its names share, in the plural, after a word that takes all of
+#: them: "both ssds in stock", "none of the tents r in", "neither hdmi cable in atm".
+_GROUP_WORDS = frozenset(["both", "all", "none", "neither", "either"])
+_GROUP = compile_pattern(
+    r"\b(?:both|all|none of|neither|all of|either)(?: of)?(?: (?:the|our|ur|your|those|these))?"
+    r"(?: (?P<qualifier>[a-z0-9-]+))? (?P<word>[a-z0-9-]+)\b"
+)
+
+
+def _group_members(doc: Document, sentence_start: int, sentence_end: int) -> tuple[str, ...]:
+    """The items a group word in the sentence names: every item whose name holds the word (or
+    its singular) and the word before it, when two names at least do and no item is named."""
+    for match in _GROUP.finditer(doc.masked, sentence_start, sentence_end):
+        first, second = match.group("qualifier"), match.group("word")
+        # "both ssds in": the first word is the group's; "all the usb-c cables": the second,
+        # narrowed by the first.
+        skus = _named_by(doc, first) if first is not None else frozenset()
+        if len(skus) < 2:
+            skus = _named_by(doc, second)
+            if first is not None and len(skus) >= 2 and first in doc.context.index.parts:
+                skus = skus & doc.context.index.parts[first]
+        if len(skus) >= 2:
+            return tuple(sorted(skus))
+    return ()
+
+
+def _named_by(doc: Document, word: str) -> frozenset[str]:
+    """The items whose names hold `word` or, said in the plural, its singular."""
+    parts = doc.context.index.parts
+    forms = (word, word[:-1], word[:-2]) if word.endswith("s") else (word,)
+    return next((parts[f] for f in forms if len(f) >= 3 and f in parts), frozenset())
+
+
+def _of_a_group(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """A claim with no subject, in a sentence that names a group by a word its items' names
+    share, is about each of them ("both ssds in stock": each SSD in stock)."""
+    if all(c.subject is not None for c in claims) or _GROUP_WORDS.isdisjoint(doc.words.word_set):
+        return claims
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.subject is not None:
+            out.append(claim)
+            continue
+        sentence = doc.sentence_at(claim.span[0])
+        members = _group_members(doc, sentence.start, sentence.end)
+        if not members:
+            out.append(claim)
+            continue
+        out.extend(replace(claim, subject=sku) for sku in members)
+    return out
 
 
 def _with_capability(doc: Document, claims: list[Claim]) -> list[Claim]:
@@ -1574,18 +1635,25 @@ _POLAR = compile_pattern(
     r"|plenty|lots|tons|heaps|\u2705|\u2714|\u2611|\U0001f44d)|(?P<low>low|lo|v low|running low"
     r"|limited)"
     # "desk lamp? nope none": the answer, and the word that says what it denies.
-    r"|(?P<no>(?:(?:no|nope|nah)[ \t,!.]+)?(?:none|nil|gone|out)|no|nope|nah|\u274c"
+    r"|(?P<no>(?:(?:no|nope|nah)[ \t,!.]+)?(?:none|nil|nada|zilch|gone|out)|no|nope|nah|\u274c"
     r"|\u2716|\u2717|\u2718|\U0001f6ab|\U0001f44e))(?:[ \t]+(?:tho|though))?"
     r"(?=[ \t]*(?:[,.;!)\n\u2014|-]|$)"
-    r"|[\u2705\u2714\u2611\u274c\u2716\u2717\u2718\U0001f6ab\U0001f44d\U0001f44e])"
+    r"|[\u2705\u2714\u2611\u274c\u2716\u2717\u2718\U0001f6ab\U0001f44d\U0001f44e]"
+    # (sms8) Before a spaced slash, the next pair of the list ("X ✅ / Y ❌"); a mark before
+    # its count or its word ("X ✅ 25", "X 🚫 out").
+    r"|[ \t]+/[ \t]|[ \t]*\((?=\d{1,4}\))"
+    r"|(?<=[\u2705\u2714\u2611\u274c\u2716\u2717\u2718\U0001f6ab])[ \t]+(?:\d{1,4}|out|sold out"
+    r"|in stock|avail\w*|in|gone|none)(?=[ \t]*(?:[,.;!)\n\u2014|/-]|$)))"
 )
+#: The count closing the pair before a spaced slash in a terse list: " 25 / " of "X ✅ 25 / Y".
+_COUNT_BEFORE_SLASH = compile_pattern(r"^[ \t]+\d{1,4}[ \t]+/")
 #: Words that answer only a question about stock, so are read only beside another claim of it.
 _BARE_ANSWERS = frozenset(["yes", "yep", "yeah", "ya", "y", "no", "nope", "nah"])
 
 
 _POLAR_WORDS = frozenset(
     ["yes", "yep", "yeah", "ya", "y", "loads", "plenty", "lots", "tons", "heaps", "no", "nope",
-     "nah", "none", "nil", "gone", "out", "low", "lo", "limited"]
+     "nah", "none", "nil", "nada", "zilch", "gone", "out", "low", "lo", "limited"]
 )  # fmt: skip
 #: (Thumbs too, as the answer after a name: "n-series 👍 q-series 👎".)
 _POLAR_MARKS: tuple[str, ...] = (
@@ -1615,6 +1683,8 @@ def _polar_answers(doc: Document, any_other: bool) -> list[Claim]:
         if match is None or (match.end() > doc.sentence_at(mention.start).end and not asked_back):
             continue  # (a name asked back, "desk lamp?", is answered in the next sentence)
         lead = text[max(doc.clause_at(mention.start).start, opened) : mention.start]
+        if opened and lead[:1] in (" ", "\t"):
+            lead = _COUNT_BEFORE_SLASH.sub("", lead)  # "X ✅ 25 / Y ❌": the pair before's count
         if any(ch.isalnum() for ch in lead):
             continue
         word = match.group("yes") or match.group("low") or match.group("no")

@@ -66,7 +66,9 @@ _ID_NOUN = (
     r"|id|ref|reference|sku|#)(?!\w)|name(?=\s+of\s+(?:the|that|this)\s+(?:item|product))"
     # What a model asks for to find an item: "the product code", "the product link".
     r"|(?:product|item)\s+(?:code|link|page link|url)\b"
-    r"|(?:order|return|rma|ref)(?=\s{2,}(?:pls|please|plz|thx|thanks|ta\b|1st\b|first\b|[?.!,]|$)))"
+    r"|(?:order|return|rma|ref)(?=\s{2,}(?:pls|please|plz|thx|thanks|ta\b|1st\b|first\b|[?.!,]|$))"
+    # (sms8) An id's own name asked for: "what's the RMA?", "ur ref?".
+    r"|(?:rma|ref)(?=\s*\?))"
 )
 #: Asking for that id: "please share the RMA number", "could you pop the order number over".
 _ID_REQUEST = compile_pattern(
@@ -89,7 +91,10 @@ _RECHECK = compile_pattern(
 _ID_ONLY = compile_pattern(
     # (Or asked whether there is one, as chat asks: "got an order no?".)
     rf"[\W_]*(?:(?:got|have|any)\s+(?:an?\s+)?)?(?:(?:the|your|ur|yr)\s+)?"
-    rf"(?:order|ord|return|rma|reference|ref|tracking)\s+{_ID_NOUN}"
+    # (sms8) Its "#" blanked by the masked text: "order # pls".
+    rf"(?:order|ord|return|rma|reference|ref|tracking)(?:\s+{_ID_NOUN}|(?=\s{{2,}}))"
+    # (sms8) Naming what it is for: "got a ref no. for the return?".
+    r"(?:[\s.]+for\s+(?:the|your|ur|that|this)\s+(?:order|return|refund|item|parcel))?"
     r"[\s,.]*(?:(?:pls|please|plz|thanks|ta)?[\s.!]*\?|(?:pls|please|plz)[\s.!]*$)"
 )
 #: Alternatives that are not names: "the one on the 3rd or the one on the 10th", "is this about
@@ -292,6 +297,8 @@ def find_clarifications(doc: Document) -> list[Claim]:
         or " ref" in masked
         or " id" in masked
         or "what" in masked
+        # (sms8) "#" for the number, which the masked text blanks: "need the order # 1st".
+        or "#" in doc.text
     ):
         for sentence in doc.sentences:
             match = _asks_which(doc, sentence)

@@ -563,7 +563,11 @@ _OTHER_FAMILIES = rules(
     r"no can do\b",
     r"out of my hands",
     r"not (?:one|something|a question|a thing|anything) (?:i|we) can (?:answer|help with|assist"
-    r" with|deal with)",
+    r" with|deal with|help w\b)",
+    # (sms8) A limit of the channel: "we cant do it on chat", "can't sort that over text".
+    rf"{_CANT} (?:do|sort|process|handle|action|help with|help w) (?:it|that|this|those|these"
+    r"|them|returns|refunds|warranty \w+|\w+ claims)(?: \w+)?? (?:on|over|via|through|thru|in"
+    r"|by) (?:chat|here|this chat|text|txt|sms|live chat|messenger|whatsapp)\b",
     r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:review|discuss|look at|go into|deal"
     r" with|handle|help with|comment on|advise on)",
     negation=False,

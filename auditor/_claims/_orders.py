@@ -137,6 +137,15 @@ _STRONG = RuleSet.of(
         r"sent out (?:\d+|one|two|some) of (?:your|the) (?:\d+ |two |three )?items",
     ),
     rules(_PARTIAL, r"not all (?:of )?(?:your|the) items", negation=False),
+    # (sms8) A smaller share than the whole, the noun left out: "1 of 2 sent", "2 of 3 gone,
+    # last 1 fri" (a slash only before its noun: "2/3 items sent").
+    rules(
+        _PARTIAL,
+        r"(?:1 of [2-9]|2 of [3-9]|3 of [4-9]|4 of [5-9]|(?:1/[2-9]|2/[3-9]|3/[4-9])(?= (?:items?"
+        r"|parcels?|bits|pcs|pieces|boxes)))(?: (?:items?|parcels?|bits|pcs|pieces|boxes))?"
+        r"(?: (?:has|have|was|were|'ve|is|are))?(?: been| now| already)?"
+        r" (?:shipped|dispatched|sent|gone|out|left)\b",
+    ),
     rules(
         _DELIVERED,
         # (Not under way: "ORD-1 is being delivered today" is on the van, agent7.)
@@ -541,6 +550,8 @@ _OFF_TOPIC = compile_pattern(
     r"\b(?:refunds?|refunded|returns?|returned|rma|sent back|send back|back to us|restock\w*"
     r"|stock|credit)\b"
 )
+#: A parcel said right after its status to be coming back to the shop: a return's.
+_BACK_TO_US = compile_pattern(r"\s+(?:on (?:its|it's|the|their) way\s+)?back to (?:us|our\b)")
 #: The object of the status verb, on its line ("cancelled your refund"; not the next list line).
 _OFF_TOPIC_OBJECT = compile_pattern(
     r"[^\S\n]+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock"
@@ -734,8 +745,11 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
         # "Your refund for ORD-1 is queued up and will go out on Friday": a clause with no
         # subject of its own goes on with its sentence's.
         before = doc.masked[doc.sentence_at(hit.start).start : hit.start]
-    if (_OFF_TOPIC.search(before) and not _bounced(doc, hit)) or _OFF_TOPIC.search(
-        doc.masked, hit.start, hit.end
+    if (
+        (_OFF_TOPIC.search(before) and not _bounced(doc, hit))
+        or _OFF_TOPIC.search(doc.masked, hit.start, hit.end)
+        # (sms8) "ur parcel's w the courier on its way back to us": a return's parcel.
+        or _BACK_TO_US.match(doc.masked, hit.end)
     ):
         return False
     if doc.masked.startswith(("with", "w/"), hit.start) and (

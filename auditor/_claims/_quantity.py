@@ -88,7 +88,10 @@ _BRACKETED = _compile(rf"{_NUM}(?: {_UNIT})?(?=\s*\))")
 #: "… 2 of the kettles and 30 of the toasters": a count listed after another.
 _LISTED = _compile(rf"{_NUM} (?:of (?:the )?(?:[a-z]+ )?)?(?:xx+|{_UNIT}(?!\w))")
 #: A one-word "yes" between a name and its count: "tablet stand yes tho, 11", "X: yep - 4".
-_YES_BEFORE = r"[:\s\u2014-]*\s(?:yes|yep|yeah|yea|yup)(?: tho| though)?\s*[,:\u2014-]\s*"
+_YES_BEFORE = (
+    # (sms8) Or the count in brackets after the yes: "laptop stand: yes (11)".
+    r"[:\s\u2014-]*\s(?:yes|yep|yeah|yea|yup)(?: tho| though)?(?:\s*[,:\u2014-]\s*|\s*\(\s*)"
+)
 _YES_WORDS = frozenset(["yes", "yep", "yeah", "yea", "yup"])
 _YES_NAME_BEFORE = compile_pattern(rf"x{_YES_BEFORE}$")
 #: "blue kettle: 7", "tablet stand 0", "Earbuds Pro – 9.", "air fryer 4l → 0": a count
@@ -97,7 +100,9 @@ _NAME_BEFORE = compile_pattern(
     r"x(?:'s\s+|\s*(?:[:=\u2014\u2192-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*"
     # A level read off a screen: "the Head Torch is at 2 now".
     r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
-    r"|\s))$"
+    r"|\s)(?:~\s?)?"
+    # (sms8) Ticked, then counted: "mouse pad xl ✅ 25".
+    r"|\s*[\u2705\u2714\u2611]\ufe0f?\s*)$"
 )
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
 _OF_THEM = _compile(
@@ -116,7 +121,8 @@ _OF_THEM_BEFORE = compile_pattern(
 _NAME_GAP = compile_pattern(
     r"'s\s+|\s*(?:[:=\u2014\u2192-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*|\s"
     r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
-    rf"|{_YES_BEFORE})"
+    rf"|{_YES_BEFORE})(?:~\s?)?"
+    r"|\s*[\u2705\u2714\u2611]\ufe0f?\s*"
 )
 #: Where stock is kept, as an agent names it.
 _KEPT_AT = r"(?:dc|wh|whse|warehouse|depot|stock ?room|store|shop)"
@@ -133,7 +139,10 @@ _VALUE_TAIL = (
 )
 #: (Or before the next pair of a list: "the 1L at 0 and the French Press at 22".)
 _VALUE_NUMBER = compile_pattern(
-    rf"{_NUM}(?={_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$|(?:and|n|&|but|while|whereas)[ \t]+(?:the )?x"
+    # (sms8) Said roughly, as chat does: "bike light 40ish", "hub: 30+" (availability only:
+    # `_count` finds it approximate.)
+    rf"{_NUM}(?=(?:-?ish\b|\+)?{_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$"
+    r"|(?:and|n|&|but|while|whereas)[ \t]+(?:the )?x"
     # Or before what else the screen says: "the XL is at 0 with nothing on order".
     r"|with[ \t]+(?:nothing|none|no|more|another|\d))"
     # A spaced slash between two pairs: "grinder: 11 / coffee maker: 2".
@@ -230,7 +239,9 @@ _ZERO = _compile(
     # (Each look-behind spells its blank "\x20": `_compile` widens a blank to "\s+".)
     r"|(?:(?<=showing\x20)|(?<=shows\x20)|(?<=\bat\x20)|(?<=\bis\x20)|(?<='s\x20)"
     r"|(?<=\bare\x20)|(?<=\bas\x20)|(?<=\bstock\x20says\x20)|(?<=\bsystem\x20says\x20)"
-    r"|(?<=\bscreen\x20says\x20))(?:zero|nil|nought)"
+    r"|(?<=\bscreen\x20says\x20)"
+    # (sms8) The value of a stock field: "stock = nil", "qty: zero".
+    r"|(?<=stock\x20=\x20)|(?<=stock:\x20)|(?<=qty\x20=\x20)|(?<=qty:\x20))(?:zero|nil|nought)"
     rf"(?=\s*(?:[,.;!)\n]|$)|\s+(?:{ON_SCREEN}|everywhere|for (?:the )?xx+"
     r"|anywhere|across\b|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment"
     r"|this morning|today\b))"
@@ -246,6 +257,12 @@ _LAST_N = _compile(
 #: (After a bullet or a label, blanked to spaces: "- last 1 …", "**Stock:** last 1 …".)
 _LAST_N_NAMED = _compile(
     rf"(?:^|(?<=[,.;:!\n\x20]\x20)|(?<=\n))(?:the )?(?:last|final) {_NUM}(?= xx+)"
+)
+#: (sms8) "compost bin - last 2!!", "mouse pad, last one": what remains, after the name and a
+#: dash, colon or comma, closing its clause.
+_LAST_N_AFTER_NAME = _compile(
+    r"(?:(?<=x\x20-\x20)|(?<=x\x20\u2013\x20)|(?<=x\x20\u2014\x20)|(?<=x:\x20)|(?<=x,\x20))"
+    rf"(?:the )?(?:last|final) {_NUM}(?=\s*(?:[.,;!)\n]|$))"
 )
 #: "the 45L is down to 1": what remains, told as scarce, closing its clause or with a unit.
 _DOWN_TO = _compile(
@@ -280,6 +297,7 @@ _FIRST_WORDS = tuple(
         (_LAST_N, ("down", "only", "just", "we're", "we", "onto", "on"), None),
         (_DOWN_TO, ("down",), None),
         (_LAST_N_NAMED, ("last", "final"), None),
+        (_LAST_N_AFTER_NAME, ("last", "final"), None),
         (_ONLY_UNITS, ("only", "just"), None),
         (_ZERO, ("no", "zero", "nil", "nought"), 0),
         (_LAST_ONE, ("down", "that's", "that", "this", "it's", "it", "we're", "we", "we've",
@@ -620,13 +638,21 @@ def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
                     and ":" not in match.group()  # "Left in stock: 0" labels a count
                 ):
                     continue
-                if pattern is _ONLY_UNITS and _not_a_scarce_count(doc, match):
+                if (pattern is _ONLY_UNITS and _not_a_scarce_count(doc, match)) or (
+                    pattern is _LAST_N_AFTER_NAME and not _after_an_item(doc, start)
+                ):
                     continue
                 count = _count(doc, match, value)
                 if count is not None:
                     if pattern is _LAST_ONE and not count.low:
                         count = count._replace(low=True)
                     _keep(found, count)
+
+
+def _after_an_item(doc: Document, start: int) -> bool:
+    """The name just before `start` is an item's, not an order's or a return's id."""
+    named = next((m for m in reversed(doc.mentions) if m.end <= start), None)
+    return named is not None and named.type is SubjectType.ITEM and start - named.end <= 4
 
 
 def _not_a_scarce_count(doc: Document, match: re.Match[str]) -> bool:

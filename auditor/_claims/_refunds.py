@@ -99,6 +99,17 @@ _LIGHT = r"(?:do|make|arrange|sort|authori[sz]e|approve|put through|get you)"
 #: A mark right after the word gives the state as a field would: "rfnd ❌", "Refund ✅".
 _TICK = "(?:\u2705|\u2714\ufe0f?)"
 _CROSS = "(?:\u274c|\u2716\ufe0f?|\U0001f6ab)"
+#: An hourglass says "under way" as a tick says "done": "refund ⏳", "RMA-1 £74.99 ⏳".
+_WAIT = "(?:\u23f3|\u231b)\ufe0f?"
+#: A field's sign between the refund's word and its state, as chat writes one: "refund: ✗",
+#: "refund = not yet", "rfnd - ⏳".
+_SIGN = "(?: status)? ?[:=\u2013\u2014-] ?"
+#: A sum marked by a state alone, its refund named by the answer's return (`_settle`).
+_MARKED = "marked"
+#: A number of days a refund takes, up to a fortnight.
+_SPAN = r"(?:1[0-4]|[1-9])(?!\d)"
+#: Chat's arrow for where money went: "£12.99 → ur card".
+_ARROW = "(?:\u2192|->)"
 _WORDS = compile_pattern(r"[\w']+")
 #: A credit named as the refund ("store credit of $42", "the credit … has posted"), not the
 #: verb ("credited", which says money went back).
@@ -119,14 +130,14 @@ _TABLE = RuleSet.of(
         _ISSUED,
         rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: now| yet| already)?(?: been)? {_DONE}",
         rf"{_REFUND}{_FILL} (?:went|has gone|was sent) (?:out|back|through)",
-        rf"{past(*_PAYING)} (?:back )?(?:you )?(?:the |your |ur )?{_MONEY}(?: \w+){{0,6}}?"
+        rf"{past(*_PAYING)} (?:back )?(?:you |u )?(?:the |your |ur )?{_MONEY}(?: \w+){{0,6}}?"
         rf" {_BACK_ON}",
         # On its way: "is going back to your card now", "has already gone through".
         rf"{_REFUND}{_FILL} (?:is|'s|are) (?:now )?(?:going|heading) back",
         rf"(?:{_REFUND_S}|{_REFUND}{_FILL}(?: has| have)?) (?:now |just |already |all |finally )?"
         r"(?:gone|went|been sent) (?:out|back|through|thru)",
         # Given in any form: "we've given you a partial refund", "issued store credit of $42".
-        rf"{past('give')} (?:you )?(?:a |the |your |ur )?(?:full |partial )?{_REFUND}",
+        rf"{past('give')} (?:you |u )?(?:a |the |your |ur )?(?:full |partial )?{_REFUND}",
         r"(?:we've|we have|i've|i have|we|i)(?: just| already| now)? (?:issued|processed|sent"
         rf"|paid|made|completed|added) (?:a |the |your |ur |you )?(?:full |partial )?{_REFUND}",
         rf"(?:{_REFUND_S}|{_REFUND}(?: has| have)?)(?: not)?(?: now| just| already| all)?"
@@ -171,7 +182,7 @@ _TABLE = RuleSet.of(
         # A second verb of the same subject, or chat's subject without its apostrophe: "we've
         # cancelled it and issued a full refund", "ive processed a full refund".
         r"(?:and|ive|weve|iv|i ve|we ve)(?: just| already| now| also)? (?:issued|processed"
-        r"|sent|paid|made|completed|actioned|put through|released) (?:you )?(?:a|the|your|ur)"
+        r"|sent|paid|made|completed|actioned|put through|released) (?:you |u )?(?:a|the|your|ur)"
         rf"(?: full| partial)? {_REFUND}",
         r"(?:'s|is|has been|was|went|has gone|are) back (?:on|to|in|into) your",
         r"refunded",
@@ -243,6 +254,96 @@ _TABLE = RuleSet.of(
         negated_yet=_PENDING,
     ),
     rules(_NONE, rf"{_REFUND} ?{_CROSS}", rf"{_REFUND} (?:for|on) xx+ ?{_CROSS}", negation=False),
+    # (sms8) A state told by a mark across a field's sign, and an hourglass wherever a tick
+    # may stand: "refund: ✗", "refund = ✅", "rfnd ⏳ RMA-1", "refund for ORD-1 ⏳".
+    rules(_ISSUED, rf"{_REFUND}{_SIGN}{_TICK}", negation=False),
+    rules(_NONE, rf"{_REFUND}{_SIGN}{_CROSS}", negation=False),
+    rules(
+        _PENDING,
+        rf"{_REFUND}(?:{_SIGN}| ?){_WAIT}",
+        rf"{_REFUND} (?:for|on) xx+ ?{_WAIT}",
+        negation=False,
+    ),
+    # (sms8) A sum marked by a state alone in an answer about a return: "RMA-1 £40 ✅".
+    rules(_MARKED, rf"{_MONEY} ?(?:{_TICK}|{_WAIT})", negation=False),
+    # (sms8) Waiting, with the verb left out: "refund not yet, waiting on the item", "refund =
+    # not yet", "refund: awaiting item", "rfnd held", and the next step ("refund next", "then
+    # rfnd", "refund will be after that").
+    rules(
+        _PENDING,
+        rf"{_REFUND}(?:{_SIGN}| )(?:still )?not yet\b",
+        rf"{_REFUND}{_SIGN}(?:awaiting|waiting|held|to come|tbc|on hold)\b",
+        rf"{_REFUND}{_FILL} (?:is |'s |being |been |now )?held\b"
+        r"(?! (?:up )?(?:by|at|in) (?:the |our )?(?:bank|card))",
+        rf"{_REFUND} next(?=\s*(?:[.,;!?\n]|$))",
+        rf"then (?:the |a |ur |your )?(?:full )?{_REFUND}(?=\s*(?:[.,;!?\n]|$))",
+        rf"{_REFUND}{_FILL} (?:will|'ll|should|shd) (?:be |come |happen )(?:after|once|when)\b",
+        negation=False,
+    ),
+    # (sms8) Still to come, told by a span, a contraction or "gonna": "refund in 3-5 biz days",
+    # "rfnd 3-5d", "money back in 5 days", "refund'll be done once …", "refund's gonna take a
+    # wk", "refund's been kicked off".
+    rules(
+        _PENDING,
+        # (A span of days the money takes, up to a fortnight: not a policy's window, "a
+        # refund within 30 days of purchase", nor a time past, "refund 12 days ago".)
+        rf"{_REFUND}(?: (?:in|within|w/in))? {_SPAN}(?: ?[-\u2013] ?{_SPAN})? ?(?:d|days?"
+        r"|(?:biz|business|working|wrk) ?(?:days?|d)|wd|hrs?|hours)\b(?! (?:ago|of|after|from"
+        r"|since)\b)",
+        rf"{_MONEY} back (?:in|within|w/in) (?:the next )?\d",
+        rf"{_REFUND}'ll\b",
+        rf"(?:{_REFUND_S}|{_REFUND}(?: is)?) (?:gonna|going to) (?:take|be|go|come|land|show)\b",
+        rf"{_REFUND_S} (?:been |just been |now been )?{past(*STARTING)}",
+    ),
+    # (sms8) A refund said to be a no: "refund - no, item was used", "refund is a no sorry",
+    # "refund: nope".
+    rules(
+        _NONE,
+        rf"{_REFUND}(?:{_SIGN}|(?: is|'s) a )(?:no|nope|nah)"
+        r"(?=\s*(?:[,.;!)\n]|$|sorry|sry|soz|i'm afraid|im afraid|unfortunately))",
+        negation=False,
+    ),
+    # (sms8) Coming the customer's way is on its way; due when an event comes ("refund when it
+    # lands").
+    rules(_ISSUED, rf"{_REFUND}{_FILL} (?:is |'s )?(?:now )?coming (?:your|ur) way"),
+    rules(_PENDING, rf"{_REFUND} when (?:it|it's|its|we|they|the \w+|ur \w+|your \w+)\b"),
+    # (sms8) Not yet left, and the pronoun after a refund said or asked about: "refund hasnt
+    # left us yet", "refund? that's gone thru" (`_settle` wants the refund in reach).
+    rules(
+        _PENDING,
+        rf"{_REFUND}{_FILL} (?:hasn't|has not|hasnt|haven't|have not|havent|not)(?: yet)? left"
+        r" (?:us|our (?:end|side|system|account|bank))",
+        negation=False,
+    ),
+    rules(
+        _ISSUED,
+        r"(?:it's|its|that's|thats)(?: now| just| already| all)? (?:gone|been)"
+        r" (?:through|thru|out|back)\b",
+    ),
+    # (sms8) A future the refund waits on an event for, whatever its verb: "refund will land
+    # once it's inspected", "refund'll show after QC".
+    rules(
+        _PENDING,
+        rf"{_REFUND}{_FILL} (?:will|'ll|should|shd|should only|will only)(?: \w+){{1,2}}?"
+        r" (?:once|after|when|as soon as|following)\b",
+    ),
+    # (sms8) A charge taken back, chat's auxiliary left out: "charge reversed ✓", "payment
+    # voided yday".
+    rules(
+        _ISSUED,
+        rf"{_CHARGE} (?:now |just |already |all )?(?:reversed|voided)\b(?! (?:if|once|when|by)\b)",
+    ),
+    # (sms8) Money back without the word refund: "gave u £12 back", "paid u back in full",
+    # "£9 back for the missing cable, done", "£12.99 → ur card".
+    rules(
+        _ISSUED,
+        rf"{past(*_PAYING)} (?:you|u) (?:the |your |ur )?(?:full )?{_MONEY} back\b",
+        rf"{past(*_PAYING)} (?:you |u )?back in full\b",
+        rf"{_MONEY} back(?:(?!\b(?:will|'ll|shd|should|be|once|when|if|after|til|until|as soon"
+        r"|soon as|before|b4)\b)[^.;!?\n]){0,60}?,? (?:all |now |already )?(?:done|sorted)"
+        r"(?=\s*(?:[.!\n]|$))",
+        rf"(?:{_MONEY}|\d+\.\d\d|{_REFUND}) ?{_ARROW} ?{WALLET}\b",
+    ),
     rules(
         _PENDING,
         # Still to come, told by when and no verb: "refund tmrw", "Refund to follow".
@@ -303,11 +404,11 @@ _TABLE = RuleSet.of(
         # Held back: "we're holding the refund until …".
         rf"{forms('hold')}(?: back)? (?:the |your |ur )?(?:full |partial )?{_REFUND}",
         rf"{_MONEY} (?:will|'ll|should) (?:go|be sent|be put|come) back",
-        r"(?:we'll|we will|i'll|i will) (?:sort|arrange|organi[sz]e|set up|get) (?:you )?(?:a|the"
-        r"|your)(?: full| partial)? refund",
+        r"(?:we'll|we will|i'll|i will) (?:sort|arrange|organi[sz]e|set up|get) (?:you |u )?"
+        r"(?:a|the|your)(?: full| partial)? refund",
         r"(?:will|'ll|we'll|we will|i'll|i will) (?:refund|reimburse|process (?:the|your) refund"
         r"|issue (?:the|your|a) (?:full )?refund|send (?:the|your) refund)",
-        r"(?:will|'ll) (?:send|issue|give|arrange|process) (?:you )?(?:a|the|your)"
+        r"(?:will|'ll) (?:send|issue|give|arrange|process) (?:you |u )?(?:a|the|your)"
         r"(?: full| partial)? refund",
         # Due after something still to come: "they'll look at it and refund you after that".
         rf"{_REFUND} (?:you|it|them) (?:after|once|when|as soon as)",
@@ -437,14 +538,14 @@ _TABLE = RuleSet.of(
         r" (?:be )?refund(?:ed)?",
         # Not able to, in any spelling, over the verb or a light verb and the noun: "we cant
         # refund gift cards", "can't do a refund on those", "couldn't arrange a refund".
-        rf"{CANNOT} (?:{_LIGHT} (?:you )?(?:a |any |the |your |ur )?(?:full |partial )?"
+        rf"{CANNOT} (?:{_LIGHT} (?:you |u )?(?:a |any |the |your |ur )?(?:full |partial )?"
         rf"(?:{_REFUND}|money back)|refund|rfnd)(?!s)",
         # Refunds in general, refused as a policy ("we cant do refunds on sale items"); said by
         # one agent ("i can't do refunds, I've escalated it") it is their authority, no state
         # (`_own_authority`).
         rf"{CANNOT} (?:{_LIGHT} )?(?:refund|rfnd)s",
         r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
-        r"|could not) (?:issue|give|offer|process|provide) (?:you )?(?:a |any )?refund",
+        r"|could not) (?:issue|give|offer|process|provide) (?:you |u )?(?:a |any )?refund",
         # Not getting one: "won't be getting a refund", "isn't due a refund".
         r"(?:won't|will not|wont|isn't|is not|aren't|are not|not) (?:be )?(?:getting|get"
         r"|receiving|receive|due|entitled to) (?:a |any )?refund",
@@ -467,7 +568,7 @@ _TABLE = RuleSet.of(
         r" (?:possible|poss|available|an option|on the cards|doable)",
         # The negation governs both verbs: "unable to accept a return or offer a refund".
         r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
-        r"|could not)(?: \w+){1,4} (?:or|nor) (?:issue|give|offer|process|provide) (?:you )?"
+        r"|could not)(?: \w+){1,4} (?:or|nor) (?:issue|give|offer|process|provide) (?:you |u )?"
         r"(?:a |any )?refund",
         negation=False,
     ),
@@ -586,12 +687,20 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
         if _MODAL.search(" ".join(words)) or not _landed(doc, hit):
             return None
         return hit._replace(value=_ISSUED)
+    if hit.value == _MARKED:
+        return _marked(doc, hit)
     if hit.value == _LANDED:
         if not _landed(doc, hit):
             return None
         hit = hit._replace(value=_ISSUED)
     bare = phrase == "refunded"
-    if bare and hit.value != _PENDING and refunded_is_return_status(doc, hit.start):
+    if (
+        bare
+        and hit.value != _PENDING
+        and refunded_is_return_status(doc, hit.start)
+        # (sms8) A sum refunded says the money went back too: "RMA-1: €53.99 refunded".
+        and not _SUM_REFUNDED.search(doc.masked, max(0, hit.start - 16), hit.end)
+    ):
         return None  # "RMA-1 refunded" is the return's; "RMA-1 … nothing refunded yet" is not
     waiting = _UNTIL.match(doc.masked, hit.end) is not None or _held_for(doc, hit)
     if hit.value == _NONE and (waiting or has_yet(doc, hit.clause)):
@@ -601,6 +710,20 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
     if hit.value == _PENDING and phrase.endswith(" back") and _already(doc, hit):
         return hit._replace(value=_ISSUED)  # "you should have the £42.00 back already"
     return hit
+
+
+#: A sum just before "refunded": the money is said to have gone back.
+_SUM_REFUNDED = compile_pattern(r"[\u00a3$\u20ac]\s?\d[\d.,]*\s+refunded$")
+
+
+def _marked(doc: Document, hit: Hit) -> Hit | None:
+    """A sum ticked or waiting ("RMA-1 £40 ✅") is the refund's in an answer about a return,
+    and only where its clause names no price, fee or saving."""
+    clause = doc.masked[hit.clause.start : hit.clause.end]
+    if not doc.return_context or _OTHER_MONEY.search(clause):
+        return None
+    mark = doc.masked[hit.end - 2 : hit.end]
+    return hit._replace(value=_PENDING if "\u23f3" in mark or "\u231b" in mark else _ISSUED)
 
 
 #: A part of the money that does not go back, just before "isn't refundable": the postage,
@@ -964,6 +1087,10 @@ def _predicate_hits(doc: Document) -> list[Hit]:
 _REFUND_STEMS = ("refund", "rfnd", "refnd", "reimburs", "credit")
 
 
+#: A refund's label opening a line of plain text ("refund: …", "rfnd status: …").
+_PLAIN_LABEL = compile_pattern(rf"(?m)^[^\w\n]*{REFUND}(?: status)?(?: (?:for|on) xx+)?:")
+
+
 @EXTRACTORS.register(ClaimKind.REFUND)
 def extract_refund(doc: Document) -> list[Claim]:
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.REFUND))
@@ -984,6 +1111,10 @@ def extract_refund(doc: Document) -> list[Claim]:
         hits.extend(_listed_hits(doc))
         if steps(doc):
             hits = _step_hits(doc, hits)
+    elif ":" in doc.masked and _PLAIN_LABEL.search(doc.masked):
+        # (sms8) A chat line labelled as a field, no Markdown about it: "refund: awaiting item",
+        # "rfnd status: declined", "Refund: approved, not paid yet" read as a field's value.
+        hits.extend(_field_hits(doc))
     return claims_of(doc, ClaimKind.REFUND, hits) if hits else []
 
 
@@ -1142,6 +1273,18 @@ def _sentence_span(doc: Document, position: int) -> tuple[int, int]:
     return sentence.start, sentence.end
 
 
+#: What follows a sum that makes it money going back: an arrow to the customer's card, or a
+#: state's mark (`extract_refund_amount`).
+_AFTER_SUM = compile_pattern(rf" ?(?:(?P<arrow>{_ARROW}) ?{WALLET}\b|{_TICK}|{_WAIT})")
+
+
+def _sent_or_marked(doc: Document, match: re.Match[str]) -> bool:
+    """(sms8) A sum sent somewhere by an arrow ("£31.50 → ur amex"), or marked by a state in
+    an answer about a return ("RMA-1 £40 ✅"): the refund's."""
+    after = _AFTER_SUM.match(doc.masked, match.end())
+    return after is not None and (after.group("arrow") is not None or doc.return_context)
+
+
 @EXTRACTORS.register(ClaimKind.REFUND_AMOUNT)
 def extract_refund_amount(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
@@ -1153,8 +1296,10 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
         text = doc.labelled_clause_text(clause)
         row_start, row_end = table_row(doc, match.start())
         text = doc.masked[row_start:row_end] + text  # a table cell's label is the cell before
-        about_refund = bool(_REFUND_CUE.search(text)) or bool(
-            refund_talk and _AMOUNT_LABEL.search(text)
+        about_refund = (
+            bool(_REFUND_CUE.search(text))
+            or bool(refund_talk and _AMOUNT_LABEL.search(text))
+            or _sent_or_marked(doc, match)
         )
         if not about_refund and refund_talk and row_start < row_end:
             # An "Amount" column of a table about a refund.

@@ -242,7 +242,9 @@ _TABLE = RuleSet.of(
         # with ink in it".
         r"(?:xx+|it|they|the (?:item|items|parcel|package|goods)) (?:has |have )?(?:came|come)"
         r" back\b(?! to\b)",
-        r"got (?:it|them|the \w+|(?:your|ur) \w+(?: \w+)?|xx+|the xx+) back",
+        # (Not money: "u got ur money back" is the refund's, sms8.)
+        r"got (?:it|them|the (?!money\b|cash\b|refund\b)\w+|(?:your|ur) (?!money\b|cash\b"
+        r"|refund\b|funds\b)\w+(?: \w+)?|xx+|the xx+) back",
         # Had back, British: "we've had your Cake Stand back".
         r"(?:we've|we have|we've now|we have now|we've just|they've|they have) had (?:it|them"
         r"|the \w+|(?:your|ur) \w+(?: \w+)?|xx+|the xx+|(?:your|ur|the) xx+) back",

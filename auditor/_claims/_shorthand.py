@@ -26,6 +26,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from auditor._claims._compiled import compile_pattern
+from auditor._claims._misspelt import MISSPELT
 from auditor._claims._model import Claim
 from auditor._claims._subjects import ItemIndex
 
@@ -81,6 +82,7 @@ SHORTHAND: Mapping[str, str] = MappingProxyType(
         "rfnded": "refunded",
         "rfndd": "refunded",
         "rfnd'd": "refunded",
+        "reimb": "reimbursement",
         "refnd'd": "refunded",
         "pd": "paid",
         "em": "them",
@@ -106,6 +108,7 @@ SHORTHAND: Mapping[str, str] = MappingProxyType(
         "thru": "through",
         "tho": "though",
         "w/": "with",
+        "w": "with",
         "w/o": "without",
         "w/in": "within",
         "b/c": "because",
@@ -177,12 +180,36 @@ _CLOSING_EMOJI = frozenset(
 #: Signs that stand for a word between two spaces: "RMA-1 + RMA-2 both recvd", "@ the depot".
 _SPACED: Mapping[str, str] = MappingProxyType({"+": "and", "@": "at"})
 #: Forms that are shorthand only in lower case ("U" may be a size or a code, "CC" a copy).
-_LOWER_ONLY = frozenset(["n", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc", "pd", "em"])
+_LOWER_ONLY = frozenset(["n", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc", "pd", "em", "w"])
 #: Forms that are shorthand only before one of these words ("4 u", "2 ur", "4 the …").
 _BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
     {
         # ("refund 2 follow", "2 go out fri": "to" before a verb of what comes next.)
         "2": frozenset(["u", "you", "ur", "your", "me", "us", "follow", "come", "go"]),
+        # (sms8) "w" for "with" before whom it is with: "ur order's w the courier", "still w us".
+        "w": frozenset(
+            [
+                "the",
+                "us",
+                "u",
+                "you",
+                "ur",
+                "your",
+                "our",
+                "them",
+                "em",
+                "dpd",
+                "evri",
+                "ups",
+                "dhl",
+                "fedex",
+                "usps",
+                "hermes",
+                "yodel",
+                "royal",
+                "rm",
+            ]
+        ),
         "4": frozenset(
             [
                 "u",
@@ -262,30 +289,67 @@ _BETWEEN_WORDS = frozenset(["n", "r", "2", "4", "b"])
 #: Forms that are shorthand only after a number ("1 pc left", "15 pcs").
 _AFTER_NUMBER = frozenset(["pc", "pcs"])
 
-_WORD_FORMS = sorted(SHORTHAND, key=len, reverse=True)
-#: A shorthand word standing alone: not inside a word, an id, a code, an address or a
-#: hyphenated or slashed name; a form ending in "/" ("w/") may touch the next word.
-_TOKEN = compile_pattern(
-    r"(?<![\w@#/.'\u2019-])(?:"
-    + "|".join(
-        re.escape(form)
-        # ("w/c 9th" is week commencing, "w/e" a week's end: a letter alone after the slash.)
-        + (r"(?![a-z](?![a-z]))" if form.endswith("/") else r"(?![\w@/'\u2019-])")
-        for form in _WORD_FORMS
-    )
-    + ")|["
+#: Every form spelt out: the table, and the claim words misspelt as a hurried writer does
+#: ("pndng", "refudn": `_misspelt`), the table's own spelling first.
+_SPELLING: Mapping[str, str] = MappingProxyType({**MISSPELT, **SHORTHAND})
+#: Where a form may stand: a whole word (with an apostrophe's ending or a slash's; not inside a
+#: word, an id, a code, an address or a hyphenated or slashed name), or a sign. One pass over
+#: the answer's words and a set lookup each, then the form's own pattern where a word is one:
+#: one pattern of every form, searched whole, cost every position of every chat answer.
+_CANDIDATE = compile_pattern(
+    r"(?<![\w@#/.'\u2019-])[a-z0-9]+(?:'[a-z]+)?(?:/(?:o|in|c)?)?|["
     + "".join(SYMBOLS)
     + "]|(?<= )[+@](?= )|["
     + "".join(sorted(_CLOSING_EMOJI))
     + "](?= [^\\W_])",
     re.IGNORECASE,
 )
+
+
+def _forms_in(text: str) -> list[re.Match[str]]:
+    """The shorthand forms and signs of `text`, in order."""
+    found: list[re.Match[str]] = []
+    for candidate in _CANDIDATE.finditer(text):
+        word = candidate.group().lower()
+        if not word[0].isalnum():
+            found.append(candidate)  # a sign
+            continue
+        slash = word.find("/")
+        for form in (word, word[: slash + 1] if slash > 0 else None):
+            if form is not None and form in _SPELLING:
+                exact = _form_pattern(form).match(text, candidate.start())
+                if exact is not None:
+                    found.append(exact)
+                    break
+    return found
+
+
+_FORM_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _form_pattern(form: str) -> re.Pattern[str]:
+    """`form` standing alone, compiled the first time it is met; a form ending in "/" ("w/")
+    may touch the next word, but not a letter alone ("w/c 9th" is week commencing, "w/e" a
+    week's end)."""
+    pattern = _FORM_PATTERNS.get(form)
+    if pattern is None:
+        pattern = re.compile(
+            re.escape(form)
+            + (r"(?![a-z](?![a-z]))" if form.endswith("/") else r"(?![\w@/'\u2019-])"),
+            re.IGNORECASE,
+        )
+        _FORM_PATTERNS[form] = pattern
+    return pattern
+
+
 #: Counts written the chat way: a unit glued to its number ("3pcs", "1pc") or a times sign
 #: before it ("tent: x12 in stock", "gas canisters x 24 avail"), spelt as the count they are.
 #: The sign glued to the number only after a label ("a juicer x95" is a model), spaced after a
 #: word; never between numbers ("2 x 3m") nor as a word of an item's name ("the x90").
 _COUNT_MARK = compile_pattern(
     r"(?<![\w@#/.'\u2019-])(?P<count>\d{1,4})(?P<unit>pcs?)(?![\w@/'\u2019-])"
+    # (sms8) A count said roughly, glued: "40ish" is "40-ish", which the rules read as rough.
+    r"|(?<![\w@#/.'\u2019-])(?P<about>\d{1,4})ish(?![\w@/'\u2019-])"
     r"|(?:(?<=[^\W\d_] )x |(?<=[:\u2013\u2014-] )x ?)(?=\d{1,4}(?![\w.,/:%'\u2019-]))"
 )
 _STOP = compile_pattern(r"[.!?\n]")
@@ -384,7 +448,7 @@ def _keeps(text: str, match: re.Match[str], items: Mapping[str, str], index: Ite
         # answer closes nothing.
         stop = _STOP.search(text, end)
         return _word_before(text, start) is None or stop is None or stop.group() != "?"
-    if form not in SHORTHAND:
+    if form not in _SPELLING:
         return False  # a tick or a cross
     if form in _LOWER_ONLY and found != form:
         return True
@@ -413,7 +477,7 @@ _PAIRED: Mapping[str, str] = MappingProxyType({"ship": "free"})
 #: "for" only beside other chat words ("4 u"), which then let the answer in; "in" ("w/in") and
 #: "o" are let in by "w".
 _TRIGGERS = frozenset(
-    word for form in SHORTHAND for word in re.findall(r"[a-z0-9]+(?:'[a-z]+)*", form)
+    word for form in _SPELLING for word in re.findall(r"[a-z0-9]+(?:'[a-z]+)*", form)
 ) - {"2", "4", "o", "c", "in", *_PAIRED}
 #: "4" before a day ("booked 4 fri") lets an answer in on its own; "4 u" and "4 the" do not:
 #: they stand beside other chat words, which let it in.
@@ -441,6 +505,8 @@ def may_hold_shorthand(text: str, words: frozenset[str]) -> bool:
 def _spelt_count(match: re.Match[str]) -> str:
     """A chat count as the rules read it: "3pcs" is "3 units", "x12" is "12"."""
     count = match.group("count")
+    if match.group("about") is not None:
+        return f"{match.group('about')}-ish"
     if count is None:
         return ""
     return f"{count} {'units' if match.group('unit').lower() == 'pcs' else 'unit'}"
@@ -453,6 +519,8 @@ def _names_a_part(text: str, match: re.Match[str], index: ItemIndex) -> bool:
     """The chat count is a word of some item's name ("Juicer X90": "the x90 is sold out" names
     the item; "Mug Set (6pcs)"), wherever the answer writes it."""
     word = match.group()
+    if match.group("about") is not None:
+        return False
     if match.group("count") is None:
         digits = _DIGITS.match(text, match.end())
         word = "x" + ("" if digits is None else digits.group().strip())
@@ -462,12 +530,12 @@ def _names_a_part(text: str, match: re.Match[str], index: ItemIndex) -> bool:
 def _may_hold_count(text: str) -> bool:
     """Whether `text` may hold a chat count: two substring tests before the pattern ("pc" of a
     glued unit, " x" of a times sign; few words open on an "x")."""
-    return ("pc" in text or " x" in text) and _COUNT_MARK.search(text) is not None
+    return ("pc" in text or " x" in text or "ish" in text) and _COUNT_MARK.search(text) is not None
 
 
 def _tokens(text: str) -> list[re.Match[str]]:
     """The shorthand forms and chat counts of `text`, in order."""
-    found = list(_TOKEN.finditer(text))
+    found = _forms_in(text)
     counts = list(_COUNT_MARK.finditer(text)) if _may_hold_count(text) else []
     if not counts:
         return found
@@ -476,7 +544,7 @@ def _tokens(text: str) -> list[re.Match[str]]:
 
 def expand(text: str, items: Mapping[str, str], index: ItemIndex) -> Expansion | None:
     """`text` with its chat shorthand spelt out, or None when it holds none (the usual case)."""
-    if _TOKEN.search(text) is None and not _may_hold_count(text):
+    if not _forms_in(text) and not _may_hold_count(text):
         return None
     pieces: list[str] = []
     changes: list[tuple[int, int, int, int]] = []
@@ -497,7 +565,7 @@ def expand(text: str, items: Mapping[str, str], index: ItemIndex) -> Expansion |
             spelt = (
                 found + "."
                 if found in _CLOSING_EMOJI
-                else SHORTHAND.get(found.lower()) or _SPACED.get(found) or SYMBOLS[found]
+                else _SPELLING.get(found.lower()) or _SPACED.get(found) or SYMBOLS[found]
             )
         if match.group().endswith("/") and text[end : end + 1].isalnum():
             spelt += " "  # "w/evri" is "with evri"

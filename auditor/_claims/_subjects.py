@@ -243,6 +243,47 @@ def _noun_before_sizes(name_tokens: tuple[str, ...]) -> str | None:
     return _head(tuple(words)) if len(words) == 1 else None
 
 
+def _initialled(name_tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """(sms8) A name as chat clips it, its words by their initials and its model kept: "pb
+    20000" for "Power Bank 20000", "ap 2233" for "Aero Press 2233". Only names of two or three
+    whole words (three letters each at least) before a model or size word holding a digit:
+    the model left after the initials makes the clipped name one item's, never a word ("pb"
+    alone names nothing)."""
+    words = 0
+    while words < len(name_tokens) and name_tokens[words].isalpha():
+        words += 1
+    tail = name_tokens[words:]
+    if not 2 <= words <= 3 or not tail or not any(ch.isdigit() for ch in tail[0]):
+        return None
+    if any(len(word) < 3 for word in name_tokens[:words]):
+        return None
+    return ("".join(word[0] for word in name_tokens[:words]), *tail)
+
+
+def _add_clipped(root: _Node, items: Mapping[str, str]) -> None:
+    """Names clipped to their initials ("pb 20000") or without their bracketed remark ("mug
+    set"), into the tree of names, where one item's name gives the form and no name is spelt
+    so."""
+    clipped: dict[tuple[str, ...], set[str]] = {}
+    for sku, name in items.items():
+        alias = _initialled(_name_tokens(name))
+        if alias is not None:
+            clipped.setdefault(alias, set()).add(sku)
+        # A name without its bracketed remark: "mug set" for "Mug Set (6 pcs)".
+        if "(" in name:
+            plain = _name_tokens(re.sub(r"\(.*?\)", " ", name))
+            if len(plain) >= 2:
+                clipped.setdefault(plain, set()).add(sku)
+    for alias, owners in clipped.items():
+        if len(owners) != 1:
+            continue
+        node = root
+        for token in alias:
+            node = node.next.setdefault(token, _Node())
+        if node.sku is None:
+            node.sku = next(iter(owners))
+
+
 def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(normalise(name)))
 
@@ -336,6 +377,7 @@ class ItemIndex:
             head = _head(_name_tokens(re.sub(r"\(.*?\)", " ", name)))
             if head is not None:
                 heads.setdefault(head, set()).add(sku)
+        _add_clipped(root, items)
         parts = _part_tokens(items)
         for sku, name in items.items():
             noun = _noun_before_sizes(_name_tokens(re.sub(r"\(.*?\)", " ", name)))

@@ -152,8 +152,9 @@ _CONDITIONAL_WORDS = frozenset(["if", "unless", "once", "when", "whenever", "unt
 _MAIN_AFTER_CONDITION = compile_pattern(
     r" (?=(?:(?:the|your|ur|yr) )?(?:refund|money)(?:'ll| will| goes| go| should| gets)\b"
     # Or the shop promising what it will do then: "once it's scanned we'll start on your
-    # refund".
-    r"|(?:we|i)(?:'ll| will)\b)"
+    # refund"; as chat runs it on, unspelt (sms8): "once the hose is back w us well sort it".
+    r"|(?:we|i)(?:'ll| will)\b|(?:well|ill) (?:sort|send|refund|process|issue|pay|pop|put"
+    r"|credit|arrange|release|reverse|get (?:the|your|ur) (?:refund|money))\b)"
 )
 _TIME_CONDITIONS = ("once", "when", "as soon as")
 _CONDITION_STOP = compile_pattern(r"[,;:.!?\n\u2014]")
