@@ -1296,7 +1296,9 @@ def _group_members(doc: Document, sentence_start: int, sentence_end: int) -> tup
             skus = _named_by(doc, second)
             if first is not None and len(skus) >= 2 and first in doc.context.index.parts:
                 skus = skus & doc.context.index.parts[first]
-        if len(skus) >= 2:
+        # "Both" and "neither" name two: of three lanterns they do not say which (`_groups`).
+        pair = match.group().startswith(("both", "neither"))
+        if len(skus) == 2 or (len(skus) > 2 and not pair):
             return tuple(sorted(skus))
     return ()
 
