@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from auditor._facts import Availability, OrderStatus, RefundState, ReturnStatus
@@ -92,3 +92,12 @@ class Claim:
             "subject": self.subject,
             "hedged": self.hedged,
         }
+
+
+def respanned(claims: Iterable[Claim], position: Callable[[int, bool], int]) -> list[Claim]:
+    """`claims` read from a rewritten answer (shorthand spelt out, emphasis taken off), their
+    spans taken back to the answer's own offsets by `position(offset, is_end)`."""
+    return [
+        replace(claim, span=(position(claim.span[0], False), position(claim.span[1], True)))
+        for claim in claims
+    ]

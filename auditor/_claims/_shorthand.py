@@ -21,13 +21,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from types import MappingProxyType
 from typing import NamedTuple
 
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._misspelt import MISSPELT
-from auditor._claims._model import Claim
+from auditor._claims._model import Claim, respanned
 from auditor._claims._subjects import ItemIndex
 
 #: Shorthand word (lower case) -> what it stands for. Data: add a form here, not to a rule.
@@ -379,16 +378,7 @@ class Expansion(NamedTuple):
 
     def restore(self, claims: Iterable[Claim]) -> list[Claim]:
         """`claims` read from `text`, with spans valid in the answer."""
-        return [
-            replace(
-                claim,
-                span=(
-                    self.position(claim.span[0], end=False),
-                    self.position(claim.span[1], end=True),
-                ),
-            )
-            for claim in claims
-        ]
+        return respanned(claims, lambda pos, end: self.position(pos, end=end))
 
 
 def _word_before(text: str, start: int) -> str | None:

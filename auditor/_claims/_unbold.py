@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import NamedTuple
 
 from auditor._claims._document import Document
-from auditor._claims._model import Claim
+from auditor._claims._model import Claim, respanned
 
 #: The characters Markdown marks emphasis with.
 _MARKERS = "*_"
@@ -45,16 +44,7 @@ class Unbolded(NamedTuple):
 
     def restore(self, claims: Iterable[Claim]) -> list[Claim]:
         """`claims` read from `text`, with spans valid in the answer."""
-        return [
-            replace(
-                claim,
-                span=(
-                    self.position(claim.span[0], end=False),
-                    self.position(claim.span[1], end=True),
-                ),
-            )
-            for claim in claims
-        ]
+        return respanned(claims, lambda pos, end: self.position(pos, end=end))
 
 
 def unbolded(source: str, doc: Document) -> Unbolded | None:
