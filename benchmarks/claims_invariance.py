@@ -173,11 +173,16 @@ def _right(example: Example) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--misses", nargs="*", metavar="TRANSFORM", help="print these misses")
+    parser.add_argument(
+        "--misses", nargs="*", choices=sorted(TRANSFORMS), help="print these dresses' misses"
+    )
     parser.add_argument(
         "--dirs", nargs="*", help="only these folders of fixtures/claims/ (corpus, dev2 …, fresh)"
     )
     args = parser.parse_args()
+    unknown = [d for d in args.dirs or () if d != "corpus" and not (FIXTURES / d).is_dir()]
+    if unknown:
+        parser.error(f"no such folder under {FIXTURES}: {', '.join(unknown)}")
     right_now = [
         (voice, example) for voice, example in _development(set(args.dirs or ())) if _right(example)
     ]
