@@ -1238,7 +1238,6 @@ def extract_availability(doc: Document) -> list[Claim]:
     if any(claim.value == _NOT_CARRIED for claim in claims):
         claims = _not_carried_of_what_is_named(doc, claims)
     claims = sorted(carry_over(doc, ClaimKind.AVAILABILITY, claims, _OPPOSITES), key=_SPAN)
-    claims = _of_a_group(doc, claims)
     claims = _scoped(doc, claims)
     if len(claims) > 1:  # (the usual answer has one claim)
         claims = _more_beside_stock(doc, claims)
@@ -1273,60 +1272,6 @@ def _rough_after_count(doc: Document) -> list[Claim]:
             span = (match.start("it"), end)
             claims.append(Claim(ClaimKind.AVAILABILITY, _IN, span, named.subject))
     return claims
-
-
-#: (sms8) A group named by a word its names share, in the plural, after a word that takes all of
-#: them: "both ssds in stock", "none of the tents r in", "neither hdmi cable in atm".
-_GROUP_WORDS = frozenset(["both", "all", "none", "neither", "either"])
-_GROUP = compile_pattern(
-    r"\b(?:both|all|none of|neither|all of|either)(?: of)?(?: (?:the|our|ur|your|those|these))?"
-    r"(?: (?P<qualifier>[a-z0-9-]+))? (?P<word>[a-z0-9-]+)\b"
-)
-
-
-def _group_members(doc: Document, sentence_start: int, sentence_end: int) -> tuple[str, ...]:
-    """The items a group word in the sentence names: every item whose name holds the word (or
-    its singular) and the word before it, when two names at least do and no item is named."""
-    for match in _GROUP.finditer(doc.masked, sentence_start, sentence_end):
-        first, second = match.group("qualifier"), match.group("word")
-        # "both ssds in": the first word is the group's; "all the usb-c cables": the second,
-        # narrowed by the first.
-        skus = _named_by(doc, first) if first is not None else frozenset()
-        if len(skus) < 2:
-            skus = _named_by(doc, second)
-            if first is not None and len(skus) >= 2 and first in doc.context.index.parts:
-                skus = skus & doc.context.index.parts[first]
-        # "Both" and "neither" name two: of three lanterns they do not say which (`_groups`).
-        pair = match.group().startswith(("both", "neither"))
-        if len(skus) == 2 or (len(skus) > 2 and not pair):
-            return tuple(sorted(skus))
-    return ()
-
-
-def _named_by(doc: Document, word: str) -> frozenset[str]:
-    """The items whose names hold `word` or, said in the plural, its singular."""
-    parts = doc.context.index.parts
-    forms = (word, word[:-1], word[:-2]) if word.endswith("s") else (word,)
-    return next((parts[f] for f in forms if len(f) >= 3 and f in parts), frozenset())
-
-
-def _of_a_group(doc: Document, claims: list[Claim]) -> list[Claim]:
-    """A claim with no subject, in a sentence that names a group by a word its items' names
-    share, is about each of them ("both ssds in stock": each SSD in stock)."""
-    if all(c.subject is not None for c in claims) or _GROUP_WORDS.isdisjoint(doc.words.word_set):
-        return claims
-    out: list[Claim] = []
-    for claim in claims:
-        if claim.subject is not None:
-            out.append(claim)
-            continue
-        sentence = doc.sentence_at(claim.span[0])
-        members = _group_members(doc, sentence.start, sentence.end)
-        if not members:
-            out.append(claim)
-            continue
-        out.extend(replace(claim, subject=sku) for sku in members)
-    return out
 
 
 def _with_capability(doc: Document, claims: list[Claim]) -> list[Claim]:

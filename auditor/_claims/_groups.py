@@ -8,7 +8,10 @@ singular) and every name word said before it ("electric kettles": the Electric K
 Electric Kettle Glass, not the Tea Kettle); a group of fewer than two items, or of a word no
 name holds, is no group. A terse state right after the group ("neither of the drills is in at
 the mo", "both torches are out") is read here too, since its subject is no masked name the
-terse rules of `_availability` open on.
+terse rules of `_availability` open on. Chat writes groups the same way, by a word the names
+share that may be no noun of English ("both ssds in stock", "neither hdmi cable in atm": after
+"neither" the noun is singular, and a name word is taken as it is written when its singular is
+none).
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ _PAIR = frozenset(["both", "neither"])
 _GROUP = compile_pattern(
     r"\b(both|all|each|every one|none|neither)(?: of)?(?: (?:the|our|these|those|your))?"
     r"((?: [a-z][\w-]*){0,2}? [a-z][\w-]*s)\b"
+    # "Neither" also takes a singular noun: "neither hdmi cable in atm".
+    r"|\b(neither)(?: (?:the|our|your))?((?: [a-z][\w-]*){1,2}?)\b"
 )
 #: A terse state right after the group: "… are in", "… is out at the mo".
 _TERSE_AFTER = compile_pattern(
@@ -54,7 +59,7 @@ def members(parts: Mapping[str, frozenset[str]], phrase: str) -> tuple[str, ...]
     when it names fewer than two or more than `_MOST`. `parts` maps a name word to the items
     whose names hold it (`ItemIndex.parts`): no name is read again per answer."""
     words = phrase.split()
-    found = parts.get(_singular(words[-1]))
+    found = parts.get(_singular(words[-1])) or parts.get(words[-1])
     if found is None or len(found) < 2:
         return ()
     # The name words said before the noun narrow the group; other words ("usual") do not.
@@ -81,8 +86,9 @@ def over_the_group(doc: Document, claims: list[Claim]) -> list[Claim]:
         match = _GROUP.match(text, at)
         if match is None:
             continue
-        group = members(parts, match.group(2))
-        if not group or (match.group(1) in _PAIR and len(group) != 2):
+        word = match.group(1) or match.group(3)
+        group = members(parts, match.group(2) or match.group(4))
+        if not group or (word in _PAIR and len(group) != 2):
             continue  # ("both kettles" of three kettles: which two is not said)
         sentence = doc.sentence_at(match.start())
         others = [
@@ -100,13 +106,13 @@ def over_the_group(doc: Document, claims: list[Claim]) -> list[Claim]:
         ]
         if not said:
             terse = _TERSE_AFTER.match(text, match.end())
-            negative = match.group(1) in _NEGATIVE
+            negative = word in _NEGATIVE
             if terse is None or (terse.group(1) == "out" and negative):
                 continue
             value = "out_of_stock" if negative or terse.group(1) == "out" else "in_stock"
             said = [Claim(ClaimKind.AVAILABILITY, value, (match.start(), terse.end()))]
         kept = [c for c in out if c not in said]
-        if match.group(1) in _NEGATIVE:  # "neither of the X is in": the terse "is in" denied
+        if word in _NEGATIVE:  # "neither of the X is in": the terse "is in" denied
             said = [
                 replace(c, value="out_of_stock")
                 if c.value == "in_stock" and _TERSE_IN.search(text, c.span[0], c.span[1])
