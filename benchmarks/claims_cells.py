@@ -28,10 +28,10 @@ from tests.unit.claims._scoring import FIXTURES, load, score_kinds
 
 
 def dev_files() -> list[Path]:
-    """Every labelled file with texts that may be tuned on (no test part, no audits)."""
+    """Every labelled file with texts that may be tuned on (no test part, no stored audit)."""
     files = []
     for path in sorted(FIXTURES.rglob("*.jsonl")):
-        if path.name.endswith(".test.jsonl") or "llm_" in path.name:
+        if path.name.endswith(".test.jsonl") or "llm_audits" in path.parts:
             continue
         first = next((line for line in path.read_text(encoding="utf-8").splitlines() if line), "")
         if first and "text" in json.loads(first) and "claims" in json.loads(first):

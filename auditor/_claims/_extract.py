@@ -29,6 +29,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._shorthand import expand, may_hold_shorthand
 from auditor._claims._text import Segment
 from auditor._claims._unbold import unbolded
+from auditor._claims._unwrap import unwrapped
 
 _DEFAULT_CONTEXT = ExtractionContext()
 #: Every extractor in `ClaimKind` order, looked up once rather than per answer. A kind the
@@ -68,6 +69,9 @@ def extract(
     """
     wanted = None if kinds is None else {ClaimKind(k) for k in kinds}
     context = context or _DEFAULT_CONTEXT
+    # Prose hard-wrapped by a gateway read as written (`_unwrap`): one character for one, so
+    # every span below is a span of `text` as given.
+    text = unwrapped(text) or text
     doc = Document.of(text, context)
     # Emphasis around a name taken off, and the answer read again (`_unbold`); spans mapped
     # back to `text`.
