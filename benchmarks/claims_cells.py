@@ -83,9 +83,17 @@ def main() -> None:
         for label, keys in (("LOST", lost), ("NEW WRONG", new)):
             for key in sorted(keys):
                 print(f"{label} {key}: {now[key]['miss']}")
+        # A cell is labelled or read: one that is gone was read and not labelled, a false
+        # reading no longer made.
+        gone = [k for k in before if k not in now]
         for key in sorted(gained):
             print(f"GAINED {key}")
-        print(f"gained {len(gained)}, lost {len(lost)}, new cells wrong {len(new)}")
+        for key in sorted(gone):
+            print(f"GONE (a false reading no longer made) {key}")
+        print(
+            f"gained {len(gained)}, false readings gone {len(gone)}, lost {len(lost)},"
+            f" new cells wrong {len(new)}"
+        )
 
 
 if __name__ == "__main__":

@@ -21,12 +21,14 @@ from auditor._claims import (  # noqa: F401
     _returns,
     _tracking,
 )
+from auditor._claims._compiled import compile_pattern
 from auditor._claims._context import ExtractionContext
 from auditor._claims._deflection import SAYS_NOTHING
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._shorthand import expand, may_hold_shorthand
+from auditor._claims._subjects import SubjectType
 from auditor._claims._text import Segment
 from auditor._claims._unbold import unbolded
 from auditor._claims._unwrap import unwrapped
@@ -102,6 +104,7 @@ def _read(doc: Document, wanted: set[ClaimKind] | None) -> list[Claim]:
         claims = _from_whole_labels(claims, doc.layout.relabelled)
     if SAYS_NOTHING in doc.memo:
         claims = _said_something(claims, doc.memo[SAYS_NOTHING])
+    claims = _stock_arriving(claims, doc)
     return _one_per_assertion(claims)
 
 
@@ -113,6 +116,30 @@ def _said_something(claims: list[Claim], empty: object) -> list[Claim]:
     if all(claim.kind is ClaimKind.DEFLECTION for claim in claims):
         return claims
     return [c for c in claims if not (c.kind is ClaimKind.DEFLECTION and c.span == empty)]
+
+
+#: Stock not on the shelf: a date told beside it, of no order, is when stock comes in.
+_NOT_HERE = frozenset({"out_of_stock", "backorder", "discontinued"})
+#: The customer's own parcel spoken of, though no order is named by its id.
+_YOURS = compile_pattern(
+    r"\b(?:your|ur|yr|you(?:'ll| will) (?:get|receive|have))\b[\w\s]{0,20}"
+    r"\b(?:order|parcel|package|delivery|shipment|it|them|one)\b"
+)
+
+
+def _stock_arriving(claims: list[Claim], doc: Document) -> list[Claim]:
+    """A delivery date of no order dropped when the answer tells an item's stock as not on
+    the shelf and speaks of no order of the customer's: the date is the stock's ("on back
+    order, due in around the 15th", "none in, nxt delivery fri", "a replenishment shipment is
+    scheduled to arrive on December 16"), a restock however it is worded, which the rules of
+    delivery cannot all list."""
+    if not any(c.kind is ClaimKind.DELIVERY_DATE and c.subject is None for c in claims):
+        return claims
+    if not any(c.kind is ClaimKind.AVAILABILITY and c.value in _NOT_HERE for c in claims):
+        return claims
+    if any(m.type is not SubjectType.ITEM for m in doc.mentions) or _YOURS.search(doc.norm):
+        return claims
+    return [c for c in claims if not (c.kind is ClaimKind.DELIVERY_DATE and c.subject is None)]
 
 
 def _from_whole_labels(claims: list[Claim], labels: tuple[Segment, ...]) -> list[Claim]:
