@@ -126,6 +126,15 @@ def _wrapped(text: str, names: Sequence[str]) -> str | None:
     return textwrap.fill(text, 50, break_long_words=False, break_on_hyphens=False)
 
 
+def _lower(text: str, names: Sequence[str]) -> str | None:
+    """Every word in lower case, as a chat client or a hurried agent writes; a code (an id, a
+    tracking number, a model "2L") stays as it was pasted. Markdown is left alone."""
+    if "*" in text or "#" in text:
+        return None
+    lowered = re.sub(r"(?<![\w-])[^\W\d_]+(?![\w-])", lambda m: m.group().lower(), text)
+    return lowered if lowered != text else None
+
+
 #: name → transform (None: the transform does not apply to that text).
 TRANSFORMS: dict[str, Callable[[str, Sequence[str]], str | None]] = {
     "sure": _sure,
@@ -142,6 +151,7 @@ TRANSFORMS: dict[str, Callable[[str, Sequence[str]], str | None]] = {
     "paragraphs": _paragraphs,
     "numbered": _numbered,
     "curly": _curly,
+    "lower": _lower,
 }
 
 

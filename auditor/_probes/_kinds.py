@@ -29,6 +29,7 @@ from auditor._compat import (
     return_status_accepts,
     same_state,
     tracking_accepts,
+    tracking_tokens,
     value_tokens,
 )
 from auditor._delay_judge import delay_unsaid
@@ -299,6 +300,7 @@ def _order_eta(fact: Fact | None) -> frozenset[str]:
     truth_field="tracking_number",
     identity="owner",
     applies=lambda f: isinstance(f, OrderFact) and f.tracking_number is not None,
+    tokens=tracking_tokens,
 )
 def _order_tracking(fact: Fact | None) -> frozenset[str]:
     return tracking_accepts(fact)

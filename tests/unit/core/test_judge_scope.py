@@ -132,6 +132,9 @@ def test_a_when_question_turned_round_is_unanswered():
     [
         ("Yes, you can get tracking for ORD-10046: JD508977723204.", Verdict.PASS),
         ("Yes, you can get tracking for ORD-10046: JD508977723999.", Verdict.FAIL),
+        # the right code written in lower case, as chat is written
+        ("ur tracking for ORD-10046 is jd508977723204", Verdict.PASS),
+        ("tracking for ord-10046: jd508977723999", Verdict.FAIL),
         # a word the question did not hold: perhaps a value in unknown words, never a non-answer
         ("Yes, you can get tracking for ORD-10046 from DHL.", Verdict.UNREAD),
     ],
