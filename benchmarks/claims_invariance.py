@@ -23,7 +23,7 @@ import re
 import sys
 import textwrap
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -48,50 +48,50 @@ def _one_line(text: str) -> bool:
 _BLOCK_OPENING = re.compile(r"[|#>*+-]|\d+[.)]\s")
 
 
-def _greeting(text: str, names: Sequence[str]) -> str | None:
+def _greeting(text: str, items: Mapping[str, str]) -> str | None:
     greeting = "Hi there, thanks for getting in touch!"
     joint = "\n\n" if _BLOCK_OPENING.match(text) else " "
     return greeting + joint + text
 
 
-def _closing(text: str, names: Sequence[str]) -> str | None:
+def _closing(text: str, items: Mapping[str, str]) -> str | None:
     return text + "\n\nIs there anything else I can help you with today?"
 
 
-def _bullet(text: str, names: Sequence[str]) -> str | None:
+def _bullet(text: str, items: Mapping[str, str]) -> str | None:
     return "- " + text if _one_line(text) else None
 
 
-def _bold_label(text: str, names: Sequence[str]) -> str | None:
+def _bold_label(text: str, items: Mapping[str, str]) -> str | None:
     return "**Update:** " + text if _one_line(text) else None
 
 
-def _heading(text: str, names: Sequence[str]) -> str | None:
+def _heading(text: str, items: Mapping[str, str]) -> str | None:
     return "### Here's what I found\n\n" + text
 
 
-def _paragraphs(text: str, names: Sequence[str]) -> str | None:
+def _paragraphs(text: str, items: Mapping[str, str]) -> str | None:
     parts = _sentences(text)
     return "\n\n".join(parts) if len(parts) > 1 and _one_line(text) else None
 
 
-def _numbered(text: str, names: Sequence[str]) -> str | None:
+def _numbered(text: str, items: Mapping[str, str]) -> str | None:
     parts = _sentences(text)
     if len(parts) < 2 or not _one_line(text):
         return None
     return "\n".join(f"{n}. {part}" for n, part in enumerate(parts, 1))
 
 
-def _curly(text: str, names: Sequence[str]) -> str | None:
+def _curly(text: str, items: Mapping[str, str]) -> str | None:
     changed = text.replace("'", "\u2019")
     return changed if changed != text else None
 
 
-def _sure(text: str, names: Sequence[str]) -> str | None:
+def _sure(text: str, items: Mapping[str, str]) -> str | None:
     return "Sure!" + ("\n\n" if _BLOCK_OPENING.match(text) else " ") + text
 
 
-def _hope_helps(text: str, names: Sequence[str]) -> str | None:
+def _hope_helps(text: str, items: Mapping[str, str]) -> str | None:
     if not _one_line(text):
         return None
     said = text.rstrip()
@@ -99,9 +99,9 @@ def _hope_helps(text: str, names: Sequence[str]) -> str | None:
     return f"{said}{stop} Hope that helps! 😊"
 
 
-def _bold_names(text: str, names: Sequence[str]) -> str | None:
+def _bold_names(text: str, items: Mapping[str, str]) -> str | None:
     """Each catalogued name the text says, in bold: "the **Blue Kettle** is in stock"."""
-    said = [name for name in sorted(names, key=len, reverse=True) if name]
+    said = [name for name in sorted(items.values(), key=len, reverse=True) if name]
     pattern = "|".join(re.escape(name) for name in said)
     if not pattern or "*" in text:
         return None
@@ -111,22 +111,22 @@ def _bold_names(text: str, names: Sequence[str]) -> str | None:
     return bolded if bolded != text else None
 
 
-def _checked(text: str, names: Sequence[str]) -> str | None:
+def _checked(text: str, items: Mapping[str, str]) -> str | None:
     return "I've checked that for you: " + text if _one_line(text) else None
 
 
-def _signature(text: str, names: Sequence[str]) -> str | None:
+def _signature(text: str, items: Mapping[str, str]) -> str | None:
     return text + "\n\nBest regards,\nSam, Customer Care"
 
 
-def _wrapped(text: str, names: Sequence[str]) -> str | None:
+def _wrapped(text: str, items: Mapping[str, str]) -> str | None:
     """Hard-wrapped at 50 columns, as an e-mail or an SMS gateway sends a long line."""
     if not _one_line(text) or len(text) <= 50:
         return None
     return textwrap.fill(text, 50, break_long_words=False, break_on_hyphens=False)
 
 
-def _lower(text: str, names: Sequence[str]) -> str | None:
+def _lower(text: str, items: Mapping[str, str]) -> str | None:
     """Every word in lower case, as a chat client or a hurried agent writes; a code (an id, a
     tracking number, a model "2L") stays as it was pasted. Markdown is left alone."""
     if "*" in text or "#" in text:
@@ -135,8 +135,39 @@ def _lower(text: str, names: Sequence[str]) -> str | None:
     return lowered if lowered != text else None
 
 
+def _crlf(text: str, items: Mapping[str, str]) -> str | None:
+    """Lines ended as Windows, e-mail and some chat back ends end them ("\\r\\n"), after a
+    closing offer on its own line so that every answer has one."""
+    closed = text + "\n\nIs there anything else I can help you with today?"
+    return closed.replace("\n", "\r\n")
+
+
+def _hard_breaks(text: str, items: Mapping[str, str]) -> str | None:
+    """Two spaces at the end of every line, Markdown's hard line break, which models emit
+    (after a closing offer on its own line, so that every answer has a line end)."""
+    closed = text + "\n\nIs there anything else I can help you with today?"
+    return re.sub(r"(?<=\S)\n", "  \n", closed)
+
+
+def _sku_after_name(text: str, items: Mapping[str, str]) -> str | None:
+    """Each catalogued name said whole followed by its SKU in brackets, as a model quoting
+    the catalogue writes it: "the Blue Kettle (KT-1042) is in stock"."""
+    if not items or re.search(r"\b[A-Z]{2,3}-\d", text):
+        return None
+    by_name = {name.lower(): sku for sku, name in items.items() if name}
+    pattern = "|".join(re.escape(name) for name in sorted(by_name, key=len, reverse=True))
+    # As `_bold_names`: not a name said as the start of a longer one.
+    marked = re.sub(
+        rf"(?<![\w*])(?:{pattern})(?![\w*]| [A-Z0-9])",
+        lambda m: f"{m.group()} ({by_name[m.group().lower()]})",
+        text,
+        flags=re.I,
+    )
+    return marked if marked != text else None
+
+
 #: name → transform (None: the transform does not apply to that text).
-TRANSFORMS: dict[str, Callable[[str, Sequence[str]], str | None]] = {
+TRANSFORMS: dict[str, Callable[[str, Mapping[str, str]], str | None]] = {
     "sure": _sure,
     "checked": _checked,
     "signature": _signature,
@@ -152,6 +183,9 @@ TRANSFORMS: dict[str, Callable[[str, Sequence[str]], str | None]] = {
     "numbered": _numbered,
     "curly": _curly,
     "lower": _lower,
+    "crlf": _crlf,
+    "hard_breaks": _hard_breaks,
+    "sku_after_name": _sku_after_name,
 }
 
 
@@ -200,7 +234,7 @@ def main() -> None:
     misses: dict[str, list[str]] = defaultdict(list)
     for voice, example in right_now:
         for name, transform in TRANSFORMS.items():
-            text = transform(example.text, list(example.context.items.values()))
+            text = transform(example.text, example.context.items)
             if text is None:
                 continue
             cell = kept[name][voice]

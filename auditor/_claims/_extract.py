@@ -71,8 +71,11 @@ def extract(
     """
     wanted = None if kinds is None else {ClaimKind(k) for k in kinds}
     context = context or _DEFAULT_CONTEXT
-    # Prose hard-wrapped by a gateway read as written (`_unwrap`): one character for one, so
-    # every span below is a span of `text` as given.
+    # Lines ended "\r\n" (e-mail, Windows back ends) ended as every rule expects, and prose
+    # hard-wrapped by a gateway read as written (`_unwrap`): one character for one, so every
+    # span below is a span of `text` as given.
+    if "\r" in text:
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
     text = unwrapped(text) or text
     doc = Document.of(text, context)
     # Emphasis around a name taken off, and the answer read again (`_unbold`); spans mapped

@@ -617,7 +617,36 @@ def find_mentions(
     # overlaps an id.
     if ids and names[-1].end > ids[0].start and ids[-1].end > names[0].start:
         names = [n for n in names if not any(n.start < i.end and i.start < n.end for i in ids)]
-    return tuple(sorted([*ids, *names], key=_START))
+    found = sorted([*ids, *names], key=_START)
+    return tuple(_with_bracketed_ids(norm, found) if ids and "(" in norm else found)
+
+
+#: The brackets between an item's name and its id given after it: "blue kettle (kt-0201)".
+_OPEN_BRACKET = compile_pattern(r"\s*\(\s*")
+_AN_ID = compile_pattern(r"[a-z]{2,3}-\d")
+_CLOSE_BRACKET = compile_pattern(r"\s*\)")
+
+
+def _with_bracketed_ids(norm: str, found: list[Mention]) -> list[Mention]:
+    """An item's name and its id in brackets after it as one mention, of the id's item (an id
+    wins over a name): "blue kettle (kt-0201): 7", "the spade (sp-0600)'s sold out" read as
+    "blue kettle: 7" reads, the way a model quoting the catalogue writes a terse answer."""
+    merged: list[Mention] = []
+    for mention in found:
+        before = merged[-1] if merged else None
+        if (
+            before is not None
+            and mention.type is SubjectType.ITEM
+            and before.type is SubjectType.ITEM
+            and before.masked
+            and _OPEN_BRACKET.fullmatch(norm, before.end, mention.start)
+            and _AN_ID.match(norm, mention.start)
+            and (close := _CLOSE_BRACKET.match(norm, mention.end))
+        ):
+            merged[-1] = Mention(before.start, close.end(), mention.subject, SubjectType.ITEM)
+            continue
+        merged.append(mention)
+    return merged
 
 
 _START = itemgetter(0)

@@ -198,3 +198,38 @@ def test_a_letter_s_closing_says_nothing() -> None:
     assert _read("The Pasta Pot is in stock.\n\nBest regards,\nJo") == [
         ("availability", "in_stock", "PN-0021")
     ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "pasta pot (PN-0021): 0 atm, tent mallet (TM-0300): loads",
+            [("availability", "in_stock", "TM-0300"), ("availability", "out_of_stock", "PN-0021")],
+        ),
+        (
+            "The Tent Mallet (TM-0300)'s sold out, but the Pasta Pot (PN-0021)'s in.",
+            [("availability", "in_stock", "PN-0021"), ("availability", "out_of_stock", "TM-0300")],
+        ),
+        # The id wins over the name beside it: it says which item the answer means.
+        ("Pasta Pot (TM-0300): 0 left", [("availability", "out_of_stock", "TM-0300")]),
+    ],
+)
+def test_a_name_with_its_id_in_brackets_is_one_mention(
+    answer: str, expected: list[tuple[str, object, object]]
+) -> None:
+    assert [c for c in _read(answer) if c[0] == "availability"] == expected
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "| Return | Refund |\n|---|---|\n| RMA-5120 | £14.00 — paid |\n| RMA-5121 | on hold |\n\n"
+        "Anything else?",
+        "Where your refund is:\n\n1. Return received ✅\n2. Refund approved ✅\n"
+        "3. Payment sent ⏳\n\nAnything else?",
+    ],
+)
+def test_lines_ended_with_a_carriage_return_read_as_lines(answer: str) -> None:
+    # Before: a table's rows read nothing, a numbered line's state ran into the next.
+    assert _read(answer.replace("\n", "\r\n")) == _read(answer)
