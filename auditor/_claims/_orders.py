@@ -629,10 +629,18 @@ _MODAL_JOINED = compile_pattern(
 _PEOPLE_BEFORE = compile_pattern(rf"\b{STAFF}\s*\Z")
 #: "Got your parcel back at the warehouse": a parcel returned to the shop.
 _BACK_BEFORE = compile_pattern(r"\bback\s*\Z")
-#: Goods that came broken: "the kettle arrived damaged".
+#: Goods that came broken: "the kettle arrived damaged", and what the goods came with (markdown9):
+#: "arrived chipped", "arrived with a cracked lid", "with a torn cover", "with pieces missing",
+#: "with a dent in it". A complaint about the goods, whose claim is the refund's or the
+#: replacement's, not the order's state.
+_FAULTS = (
+    r"damaged|broken|smashed|cracked|dented|scratched|faulty|defective|in pieces|in bits|leaking"
+    r"|crushed|torn|incomplete|chipped|bent|stained|soaked|wet|ripped|shattered|snapped|split"
+    r"|missing|(?:a |an )?(?:crack|dent|chip|scratch|tear|rip|hole|leak|fault|defect)s?"
+)
 _DAMAGED = compile_pattern(
-    r"\s+(?:damaged|broken|smashed|cracked|dented|scratched|faulty|defective|in pieces|leaking"
-    r"|crushed|torn|incomplete)\b"
+    rf"\s+(?:(?:{_FAULTS})\b|with (?:a |an |some |its |the |one |two |\w+ )?(?:\w+ )?"
+    rf"(?:{_FAULTS})\b)"
 )
 _PEOPLE_AFTER = compile_pattern(rf"\s+(?:(?:support|service|claims|customer) )?{STAFF}\b")
 #: A step not done, in a checklist: "⬜ Delivered", "- [ ] Delivered".
