@@ -48,3 +48,32 @@ def test_an_order_that_arrived_with_the_customer_is_still_delivered():
 def test_an_order_that_arrived_late_is_still_delivered():
     text = "Because **ORD-3302** arrived late, I've added a voucher to your account."
     assert read(text, ClaimKind.ORDER_STATUS) == [("delivered", "ORD-3302")]
+
+
+# -- an id asked to be looked at again; a record the assistant does not have -----------------
+
+
+def test_asked_to_double_check_the_return_number_is_a_clarification():
+    text = "Would you mind double-checking? Could you re-check the return number for me? 🔎"
+    assert read(text, ClaimKind.CLARIFICATION) == [("which_one", None)]
+
+
+def test_a_plain_check_of_the_number_after_not_found_stays_no_clarification():
+    # Look-alike kept as labelled: "check" alone closes the refusal.
+    text = "There's no order with that number on your account. Could you check the number?"
+    assert read(text, ClaimKind.CLARIFICATION) == []
+
+
+def test_telling_where_the_number_is_is_no_clarification():
+    text = "You can double-check the order number in your confirmation email."
+    assert read(text, ClaimKind.CLARIFICATION) == []
+
+
+def test_not_having_any_record_of_a_return_is_a_refusal():
+    text = "Hmm, I don't have any record of **RMA-4410** 🤔 — is there another number I can try?"
+    assert read(text, ClaimKind.REFUSAL) == [("privacy", "RMA-4410")]
+
+
+def test_having_a_record_of_a_return_is_no_refusal():
+    text = "I do have a record of **RMA-4411**: it's approved ✅"
+    assert read(text, ClaimKind.REFUSAL) == []
