@@ -608,6 +608,12 @@ _TO_COME = compile_pattern(
     r"|(?:is|'s|are|'re) (?:due|expected|arriving)(?: to you)? (?:on|by|tomorrow|today|mon|tue"
     r"|wed|thu|fri|sat|sun|next|this|in|within|between))"
 )
+#: (markdown9) A part's line told with its verb left out: "Parcel 2 (Fire Pit) — arriving
+#: Friday", "Parasol — 🚚 with the courier, due 15 Dec".
+_TO_COME_LINE = compile_pattern(
+    r"(?m)(?:^|[\u2014\u2013:,-])\s*(?:[^\w\s]+\s*)?(?:due|expected|arriving)(?:\s+to\s+you)?\s+"
+    r"(?:(?:on|by)\s+)?(?:tomorrow|today|mon|tue|wed|thu|fri|sat|sun|next|this|\d)"
+)
 #: Stock and how the shop sells an item: a sentence saying these of an item, and naming no
 #: order, tells how items ship, not where an order is ("is in stock and ships within one
 #: business day", "can be ordered online and delivered to your home", "cannot be shipped").
@@ -968,12 +974,66 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
     ]
 
 
-def _to_come(doc: Document) -> bool:
-    """A clause says a part of the order is still due to arrive."""
-    return any(
-        _TO_COME.search(doc.masked, clause.start, clause.end) and _part_of(doc, clause.start)
-        for clause in doc.clauses
+#: (markdown9) Parts said to travel apart, not to stay behind: "they're coming separately",
+#: "a split shipment". "Will ship separately", "to follow separately" still wait.
+_APART = compile_pattern(
+    r"\b(?:split (?:shipment|delivery)|(?:coming|travell?ing|arriving) separately)\b"
+)
+#: The parts together as the subject: "they're coming separately", "both are".
+_ALL_PARTS = compile_pattern(r"\b(?:they|they're|theyre|both|all|each)\b")
+
+
+def _all_gone_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """An order whose parts travel apart, every part told gone and none still here ("Both
+    parts are on their way — they're coming separately"), is shipped: the partial shipment
+    its "separately" reads is no part staying behind."""
+    out = []
+    for claim in claims:
+        if claim.value == _PARTIAL and _every_part_apart(doc, claim):
+            group = [c for c in claims if c.subject == claim.subject and c is not claim]
+            gone = [c for c in group if c.value in (_SHIPPED, _DELIVERED)]
+            waiting = [
+                w
+                for w in _waiting_parts(doc)
+                if not _APART.search(doc.clause_text(doc.clause_at(w)))
+            ]
+            if gone and not any(c.value in _HERE for c in group) and not waiting:
+                out.append(Claim(claim.kind, _SHIPPED, claim.span, claim.subject, claim.hedged))
+                continue
+        out.append(claim)
+    return out
+
+
+def _every_part_apart(doc: Document, claim: Claim) -> bool:
+    """The partial shipment is read from parts said to travel apart, and what travels is every
+    part ("they're coming separately"), or the whole ("a split shipment"), not one part named
+    ("the Wheelbarrow's coming separately")."""
+    if _APART.search(doc.masked, *claim.span) is None:
+        return False
+    clause = doc.clause_at(claim.span[0])
+    if any(
+        m.type is SubjectType.ITEM and clause.start <= m.start < clause.end for m in doc.mentions
+    ):
+        return False
+    return "split" in doc.masked[claim.span[0] : claim.span[1]] or bool(
+        _ALL_PARTS.search(doc.masked, clause.start, claim.span[1])
     )
+
+
+def _to_come(doc: Document) -> bool:
+    """A clause says a part of the order is still due to arrive; a part's line counts whole
+    ("- Parcel 2 (Fire Pit) — arriving Friday": its clauses split at the dash)."""
+    for clause in doc.clauses:
+        start = clause.start
+        item = doc.layout.item_at(start) if doc.layout is not None else None
+        if item is not None:
+            start = max(item.start, doc.masked.rfind("\n", 0, clause.start) + 1)
+        said = _TO_COME.search(doc.masked, start, clause.end) or _TO_COME_LINE.search(
+            doc.masked, start, clause.end
+        )
+        if said and _part_of(doc, clause.start):
+            return True
+    return False
 
 
 def _delivered_part(doc: Document, group: list[Claim]) -> list[Claim]:
@@ -1083,7 +1143,7 @@ def _read_order_status(doc: Document) -> list[Claim]:
     if not hits:
         return []
     claims = carry_over(doc, ClaimKind.ORDER_STATUS, claims_of(doc, ClaimKind.ORDER_STATUS, hits))
-    claims = _spread(doc, _as_a_whole(doc, claims))
+    claims = _spread(doc, _as_a_whole(doc, _all_gone_apart(doc, claims)))
     if not claims:
         return []
     claims = supersede(claims, _ORDER_OF_STAGES, lambda c: doc.sentence_at(c.span[0]).start)

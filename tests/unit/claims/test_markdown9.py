@@ -77,3 +77,51 @@ def test_not_having_any_record_of_a_return_is_a_refusal():
 def test_having_a_record_of_a_return_is_no_refusal():
     text = "I do have a record of **RMA-4411**: it's approved ✅"
     assert read(text, ClaimKind.REFUSAL) == []
+
+
+# -- an order told part by part ----------------------------------------------------------------
+
+
+def test_a_part_delivered_and_a_part_arriving_on_its_line_is_shipped():
+    text = (
+        "**ORD-3310** came in two boxes:\n\n- **Box 1** (Trowel Steel) — delivered Saturday ✅\n"
+        "- **Box 2** (Gloves Leather) — arriving **Thursday** 🚚"
+    )
+    assert read(text, ClaimKind.ORDER_STATUS) == [("shipped", "ORD-3310")]
+
+
+def test_a_part_delivered_and_a_part_due_on_a_date_is_shipped():
+    text = (
+        "**ORD-3311**\n\n- Trowel Steel — ✅ delivered 5 Dec\n- Gloves Leather — 🚚 out, due 12 Dec"
+    )
+    assert read(text, ClaimKind.ORDER_STATUS) == [("shipped", "ORD-3311")]
+
+
+def test_every_part_delivered_stays_delivered():
+    # Look-alike: no part still to come.
+    text = (
+        "**ORD-3312**\n\n- Trowel Steel — ✅ delivered 5 Dec\n- Gloves Leather — ✅ delivered 7 Dec"
+    )
+    assert read(text, ClaimKind.ORDER_STATUS) == [("delivered", "ORD-3312")]
+
+
+def test_parts_all_on_their_way_but_travelling_apart_are_shipped():
+    text = (
+        "Good news on **ORD-3313** 🎉 Both parcels are in transit — they're coming separately "
+        "from two depots."
+    )
+    assert read(text, ClaimKind.ORDER_STATUS) == [("shipped", "ORD-3313")]
+
+
+def test_one_named_part_coming_separately_after_a_part_gone_is_partial():
+    # Look-alike: one part named, said to come on its own.
+    text = (
+        "The Trowel Steel on **ORD-3314** went out today, and the Gloves Leather are coming "
+        "separately."
+    )
+    assert read(text, ClaimKind.ORDER_STATUS) == [("partially_shipped", "ORD-3314")]
+
+
+def test_neither_parcel_arrived_is_no_delivery():
+    text = "Both parcels of **ORD-3315** have left us 🚚🚚 — neither has arrived yet."
+    assert read(text, ClaimKind.ORDER_STATUS) == [("shipped", "ORD-3315")]
