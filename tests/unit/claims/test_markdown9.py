@@ -125,3 +125,32 @@ def test_one_named_part_coming_separately_after_a_part_gone_is_partial():
 def test_neither_parcel_arrived_is_no_delivery():
     text = "Both parcels of **ORD-3315** have left us 🚚🚚 — neither has arrived yet."
     assert read(text, ClaimKind.ORDER_STATUS) == [("shipped", "ORD-3315")]
+
+
+# -- counts on a name's line -------------------------------------------------------------------
+
+
+def test_copies_are_counted_on_each_line():
+    text = "Both in!\n\n1. **Herb Planter Trio** — 12 copies\n2. **Lantern Solar 20** — 4 copies"
+    assert read(text, ClaimKind.QUANTITY) == [(12, "HB-0101"), (4, "LT-0201")]
+
+
+def test_a_count_after_an_arrow_and_a_tick_is_the_line_items():
+    text = "**Stock now**\n\n- Trowel Steel → ✅ 8\n- Gloves Leather → ✅ 21"
+    assert read(text, ClaimKind.QUANTITY) == [(8, "TW-0301"), (21, "GL-0401")]
+
+
+def test_a_count_in_brackets_after_a_ticked_stock_word():
+    text = "**Gloves Leather** — In stock ✅ (15)"
+    assert read(text, ClaimKind.QUANTITY) == [(15, "GL-0401")]
+
+
+def test_the_number_in_a_name_is_no_count_of_copies():
+    # Look-alike: "20" is part of the lantern's name.
+    text = "The **Lantern Solar 20** is in stock ✅"
+    assert read(text, ClaimKind.QUANTITY) == []
+
+
+def test_copies_of_an_order_are_no_stock():
+    text = "Your order **ORD-3320** has 2 copies of the planter guide; it shipped today."
+    assert read(text, ClaimKind.QUANTITY) == []
