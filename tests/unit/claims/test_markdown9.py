@@ -154,3 +154,41 @@ def test_the_number_in_a_name_is_no_count_of_copies():
 def test_copies_of_an_order_are_no_stock():
     text = "Your order **ORD-3320** has 2 copies of the planter guide; it shipped today."
     assert read(text, ClaimKind.QUANTITY) == []
+
+
+# -- a sentence whose subject is a description, not a name --------------------------------------
+
+
+def test_the_large_one_is_the_item_whose_name_holds_large():
+    items = {"PT-1": "Plant Tub Large", "PT-2": "Plant Tub Small"}
+    text = (
+        "* **Plant Tub Large** — 0 units\n* **Plant Tub Small** — 9 units\n\n"
+        "If the large one matters most, I can let you know when it's back."
+    )
+    claims = extract(text, [ClaimKind.AVAILABILITY], ExtractionContext(items=items))
+    assert [(c.value, c.subject) for c in claims] == [
+        ("out_of_stock", "PT-1"),
+        ("in_stock", "PT-2"),
+    ]
+
+
+def test_the_original_is_the_name_its_look_alike_extends():
+    text = (
+        "| Item | Stock |\n|---|---|\n| Herb Planter Trio | 6 |\n| Herb Planter Trio XL | 0 |\n\n"
+        "The original can go out today, though stock moves quickly."
+    )
+    assert read(text, ClaimKind.AVAILABILITY) == [
+        ("in_stock", "HB-0101"),
+        ("out_of_stock", "HB-0102"),
+    ]
+
+
+def test_a_plural_description_picks_the_name_it_holds():
+    text = (
+        "I checked the **Trowel Steel** and the **Gloves Leather**:\n\n"
+        "- The trowel is **sold out** 😕\n- The gloves are fine — there are **plenty** available"
+    )
+    assert read(text, ClaimKind.AVAILABILITY) == [
+        ("out_of_stock", "TW-0301"),
+        ("in_stock", "GL-0401"),
+    ]
