@@ -192,3 +192,30 @@ def test_a_plural_description_picks_the_name_it_holds():
         ("out_of_stock", "TW-0301"),
         ("in_stock", "GL-0401"),
     ]
+
+
+# -- a breakdown of sums closed by its total ---------------------------------------------------
+
+
+def test_a_list_of_sums_closed_by_a_total_line_refunds_the_total():
+    text = (
+        "Your refund for **RMA-4420** 💷\n\n- Trowel Steel — £14.00\n- Gloves Leather — £19.50\n\n"
+        "**Total back to you:** £33.50"
+    )
+    assert read(text, ClaimKind.REFUND_AMOUNT) == [("33.50", "RMA-4420")]
+
+
+def test_a_table_row_of_what_you_get_back_is_the_amount():
+    text = (
+        "| | |\n|---|---|\n| Lantern Solar 20 | £24.00 |\n| Return label | −£2.50 |\n"
+        "| **You get back** | **£21.50** |\n\nThat's **RMA-4421**."
+    )
+    assert read(text, ClaimKind.REFUND_AMOUNT) == [("21.50", "RMA-4421")]
+
+
+def test_two_returns_listed_with_their_sums_keep_both():
+    # Look-alike: a status board of two returns, no total line.
+    text = (
+        "Your returns:\n\n- **RMA-4422** — £14.00 refunded ✅\n- **RMA-4423** — £9.50 refunded ✅"
+    )
+    assert read(text, ClaimKind.REFUND_AMOUNT) == [("14.00", "RMA-4422"), ("9.50", "RMA-4423")]
