@@ -496,6 +496,8 @@ def _number_starts(doc: Document) -> list[int]:
         for start in words[word]:
             if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_A_COUNT_BEFORE):
                 continue
+            if _NUMBERED.search(text, max(0, start - 16), start):
+                continue  # "Parcel 1 with the Azul left us": the parcel's number, no count
             if word != "a" or text.startswith(_A_COUNT, start):
                 found.append(start)
     if doc.mentions and _TIMES.search(text):
@@ -504,6 +506,11 @@ def _number_starts(doc: Document) -> list[int]:
 
 
 _TIMES = compile_pattern(r"\s[x\u00d7]\d")
+#: (markdown9) A noun that numbers what it names: "Parcel 1", "Box 2 of 3", "Step 3", "Season 2".
+_NUMBERED = compile_pattern(
+    r"\b(?:parcels?|box|package|pkg|shipment|consignment|step|stage|season|part|page|phase"
+    r"|chapter|volume|vol|round|wave)\W{0,3}$"
+)
 
 
 def _times_after_name(doc: Document) -> list[int]:

@@ -219,3 +219,18 @@ def test_two_returns_listed_with_their_sums_keep_both():
         "Your returns:\n\n- **RMA-4422** — £14.00 refunded ✅\n- **RMA-4423** — £9.50 refunded ✅"
     )
     assert read(text, ClaimKind.REFUND_AMOUNT) == [("14.00", "RMA-4422"), ("9.50", "RMA-4423")]
+
+
+# -- numbers that number a parcel or a step ----------------------------------------------------
+
+
+def test_the_number_of_a_parcel_is_no_count():
+    text = "Parcel 1 with the **Trowel Steel** left us this morning; Parcel 2 follows Friday."
+    assert read(text, ClaimKind.QUANTITY) == []
+    assert read(text, ClaimKind.AVAILABILITY) == []
+
+
+def test_a_count_beside_a_parcel_word_after_it_is_still_a_count():
+    # Look-alike: the number before the noun counts.
+    text = "We've got **3** of the **Trowel Steel** left, each in its own box."
+    assert read(text, ClaimKind.QUANTITY) == [(3, "TW-0301")]
