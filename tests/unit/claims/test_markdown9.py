@@ -5,6 +5,8 @@ none of the fixtures; each mechanism has look-alikes that must keep their readin
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from auditor._claims import ClaimKind, ExtractionContext, extract
 
 ITEMS = {
@@ -234,3 +236,22 @@ def test_a_count_beside_a_parcel_word_after_it_is_still_a_count():
     # Look-alike: the number before the noun counts.
     text = "We've got **3** of the **Trowel Steel** left, each in its own box."
     assert read(text, ClaimKind.QUANTITY) == [(3, "TW-0301")]
+
+
+# -- goods coming to the shop are no delivery date ---------------------------------------------
+
+
+def test_a_reprint_due_in_the_warehouse_is_no_delivery_date():
+    text = (
+        "The **Herb Planter Trio XL** is on **pre-order** — the reprint is due in our warehouse "
+        "on **14 January**."
+    )
+    assert read(text, ClaimKind.DELIVERY_DATE) == []
+
+
+def test_an_order_due_on_a_day_keeps_its_date():
+    # Look-alike: the customer's order, not the shop's stock.
+    context = ExtractionContext(items=ITEMS, now=datetime(2026, 12, 8, 10, tzinfo=UTC))
+    text = "Your order **ORD-3330** is due on **14 December** 📦"
+    claims = extract(text, [ClaimKind.DELIVERY_DATE], context)
+    assert [(c.value, c.subject) for c in claims] == [("2026-12-14", "ORD-3330")]
