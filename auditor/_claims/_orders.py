@@ -41,12 +41,12 @@ from auditor._claims._lexicon import (
 from auditor._claims._model import NOT_SHIPPED, Claim, ClaimKind
 from auditor._claims._refine import later_beats_earlier, supersede
 from auditor._claims._registry import EXTRACTORS
-from auditor._claims._resolve import carry_over, claims_of
+from auditor._claims._resolve import carry_over, claims_of, resolve
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
 from auditor._claims._steps import to_do
 from auditor._claims._subjects import SubjectType
-from auditor._claims._tables import column, header, step_not_done
+from auditor._claims._tables import column, header, in_header_row, step_not_done, ticked_cells
 from auditor._claims._text import Clause
 from auditor._claims._topic import about_money
 
@@ -1113,6 +1113,27 @@ def _status_cells(doc: Document, hits: list[Hit]) -> list[Hit]:
 
 
 _TABLE_LINE = compile_pattern(r"(?m)^[^\S\n]*\|[^\n]*")
+#: (markdown9) A table's column named by an order's stage: its ticked cells.
+_STAGE_COLUMNS = {
+    "shipped": _SHIPPED,
+    "dispatched": _SHIPPED,
+    "sent": _SHIPPED,
+    "delivered": _DELIVERED,
+    "arrived": _DELIVERED,
+}
+
+
+def _ticked(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """A table whose columns name stages ("| Order | Delivered |" / "| ORD-1 | ✅ 4 Dec |"): a
+    header claims nothing, and each row's tick under a stage's column is that row's order's
+    stage (a row naming an item is a part of the order)."""
+    kept = [c for c in claims if not in_header_row(doc.masked, c.span[0])]
+    if not doc.order_context:
+        return kept
+    for start, end, value in ticked_cells(doc.masked, _STAGE_COLUMNS):
+        for subject in resolve(doc, ClaimKind.ORDER_STATUS, start, end):
+            kept.append(Claim(ClaimKind.ORDER_STATUS, value, (start, end), subject))
+    return sorted(kept, key=_SPAN_START)
 
 
 @EXTRACTORS.register(ClaimKind.ORDER_STATUS)
@@ -1143,6 +1164,8 @@ def _read_order_status(doc: Document) -> list[Claim]:
     if not hits:
         return []
     claims = carry_over(doc, ClaimKind.ORDER_STATUS, claims_of(doc, ClaimKind.ORDER_STATUS, hits))
+    if "|" in doc.masked:
+        claims = _ticked(doc, claims)
     claims = _spread(doc, _as_a_whole(doc, _all_gone_apart(doc, claims)))
     if not claims:
         return []

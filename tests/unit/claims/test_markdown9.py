@@ -255,3 +255,34 @@ def test_an_order_due_on_a_day_keeps_its_date():
     text = "Your order **ORD-3330** is due on **14 December** 📦"
     claims = extract(text, [ClaimKind.DELIVERY_DATE], context)
     assert [(c.value, c.subject) for c in claims] == [("2026-12-14", "ORD-3330")]
+
+
+# -- a status board: columns named by states, rows ticked --------------------------------------
+
+
+def test_ticks_under_a_received_column_are_each_rows_return():
+    text = (
+        "Your returns:\n\n| Return | Received | Refund |\n|---|---|---|\n"
+        "| RMA-4430 | ✅ | ✅ £12.00 |\n| RMA-4431 | ✅ | ⏳ £8.00 |"
+    )
+    assert read(text, ClaimKind.RETURN_STATUS) == [
+        ("received", "RMA-4430"),
+        ("received", "RMA-4431"),
+    ]
+
+
+def test_ticks_under_a_delivered_column_are_each_rows_order():
+    text = (
+        "Your orders:\n\n| Order | Delivered |\n|---|---|\n"
+        "| ORD-3340 | ✅ 3 Dec |\n| ORD-3341 | ✅ 6 Dec |"
+    )
+    assert read(text, ClaimKind.ORDER_STATUS) == [
+        ("delivered", "ORD-3340"),
+        ("delivered", "ORD-3341"),
+    ]
+
+
+def test_a_state_column_not_ticked_claims_nothing():
+    # Look-alike: the header names the state, the cell says it has not happened.
+    text = "| Return | Received |\n|---|---|\n| RMA-4432 | ⏳ |"
+    assert read(text, ClaimKind.RETURN_STATUS) == []
