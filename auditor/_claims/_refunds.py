@@ -352,7 +352,9 @@ _TABLE = RuleSet.of(
         r"|(?:on )?(?:mon|tues|wednes|thurs|fri)day)(?!\w)(?! (?:was|were|it was)\b)",
         # Still to be done, as the infinitive says: "expect the refund to be actioned".
         rf"{_REFUND}{_FILL} to be {_DONE}",
-        rf"{_REFUND}{_FILL} (?:is|'s|are) (?:still |currently |now )?(?:pending|being processed"
+        # (markdown9) Or with a modal before its "be": "the refund … might still be pending".
+        rf"{_REFUND}{_FILL} (?:is|'s|are|(?:may|might|could|should|would|must)(?: still)? be)"
+        r" (?:still |currently |now )?(?:pending|being processed"
         r"|on hold|in progress|being issued|under way|underway|awaiting approval)",
         rf"{_LABEL}(?:{_AMOUNT}\W{{1,3}})?(?:pending|processing|in progress|on hold|queued"
         r"|to follow)(?!\w)",
@@ -772,10 +774,19 @@ def _refund_in_reach(doc: Document, hit: Hit) -> bool:
     if _ANY_REFUND.search(doc.masked, sentence.start, sentence.end):
         return True
     index = doc.sentences.index(sentence)
-    if index == 0 or doc.masked[sentence.start : hit.start].strip():
+    opening = doc.masked[sentence.start : hit.start]
+    if index == 0 or (opening.strip() and not _SHORT_ANSWER.fullmatch(opening)):
         return False
     previous = doc.sentences[index - 1]
     return _ANY_REFUND.search(doc.masked, previous.start, previous.end) is not None
+
+
+#: (markdown9) A short answer opening the sentence before its pronoun, after the question was
+#: echoed: "You asked whether the refund has been paid. Not yet, I'm afraid — it's pending".
+_SHORT_ANSWER = compile_pattern(
+    r"(?:\W*(?:not yet|no|nope|yes|yep|sadly|unfortunately|i'm afraid|im afraid|sorry|hmm|well"
+    r"|ok|okay|so))+\W*"
+)
 
 
 def _held_for(doc: Document, hit: Hit) -> bool:

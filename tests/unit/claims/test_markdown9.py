@@ -287,3 +287,27 @@ def test_a_state_column_not_ticked_claims_nothing():
     # Look-alike: the header names the state, the cell says it has not happened.
     text = "| Return | Received |\n|---|---|\n| RMA-4432 | ⏳ |"
     assert read(text, ClaimKind.RETURN_STATUS) == []
+
+
+# -- a refund's state with a modal, and after an echoed question --------------------------------
+
+
+def test_a_refund_that_might_still_be_pending_is_pending_and_hedged():
+    text = "It seems the refund for **RMA-4440** may still be pending — give it until Friday."
+    context = ExtractionContext(items=ITEMS)
+    claims = extract(text, [ClaimKind.REFUND], context)
+    assert [(c.value, c.subject, c.hedged) for c in claims] == [("pending", "RMA-4440", True)]
+
+
+def test_a_short_answer_then_its_pending_after_an_echoed_question():
+    text = (
+        "You asked whether the refund for **RMA-4441** has gone out. Sadly not yet — it's "
+        "**pending** while we check the box."
+    )
+    assert read(text, ClaimKind.REFUND) == [("pending", "RMA-4441")]
+
+
+def test_its_pending_after_a_sentence_about_an_order_is_no_refund():
+    # Look-alike: the sentence before names no refund.
+    text = "You asked whether **ORD-3350** has shipped. Not yet — it's pending a payment check."
+    assert read(text, ClaimKind.REFUND) == []
