@@ -642,10 +642,10 @@ _BACK_BEFORE = compile_pattern(r"\bback\s*\Z")
 _FAULTS = (
     r"damaged|broken|smashed|cracked|dented|scratched|faulty|defective|in pieces|in bits|leaking"
     r"|crushed|torn|incomplete|chipped|bent|stained|soaked|wet|ripped|shattered|snapped|split"
-    r"|missing|(?:a |an )?(?:crack|dent|chip|scratch|tear|rip|hole|leak|fault|defect)s?"
+    r"|missing|(?:(?:a|an)\s+)?(?:crack|dent|chip|scratch|tear|rip|hole|leak|fault|defect)s?"
 )
 _DAMAGED = compile_pattern(
-    rf"\s+(?:(?:{_FAULTS})\b|with (?:a |an |some |its |the |one |two |\w+ )?(?:\w+ )?"
+    rf"\s+(?:(?:{_FAULTS})\b|with\s+(?:(?:a|an|some|its|the|one|two|\w+)\s+)?(?:\w+\s+)?"
     rf"(?:{_FAULTS})\b)"
 )
 _PEOPLE_AFTER = compile_pattern(rf"\s+(?:(?:support|service|claims|customer) )?{STAFF}\b")
