@@ -86,6 +86,13 @@ _RECHECK = compile_pattern(
     rf"\s+{_ID_NOUN}(?:\s+[\w,-]+){{0,6}}?\s+(?:and|then|&)\s+(?:re-?send|send|share|give|type"
     r"|pop|paste|drop)\b"
 )
+#: (markdown9) Asked outright to look at the id again, as a question: "Could you double-check
+#: the return number?", "can you re-check that order number for me?". Not "could you check the
+#: number?", which after "no order with that number" closes a refusal.
+_DOUBLE_CHECK = compile_pattern(
+    r"\b(?:double[- ]?check|re-?check|re-?confirm)\s+(?:the|your|ur|yr|that)(?:\s+\w+){0,2}?"
+    rf"\s+{_ID_NOUN}"
+)
 #: A question that is only the id asked for: "order no. pls?", "your order number, please?";
 #: not one that goes on about it ("can't find your order number? it's in the email").
 _ID_ONLY = compile_pattern(
@@ -195,7 +202,7 @@ def _asks_in_question(doc: Document, sentence: Segment) -> re.Match[str] | None:
     only = _ID_ONLY.match(text, start, end)
     if only is not None and not _elsewhere(text, start, end):
         return only
-    again = _RECHECK.search(text, start, end)
+    again = _RECHECK.search(text, start, end) or _DOUBLE_CHECK.search(text, start, end)
     if again is not None and not _elsewhere(text, start, end):
         return again
     return None

@@ -886,7 +886,10 @@ _REFUSALS = RuleSet.of(
         r" (?:an?|any|that|the|this)? ?(?:order|return)s?(?! details)",
         rf"(?:anyone|anybody|any1|nobody|noone) (?:but|other than|except|apart from|besides"
         rf"|bar) (?:the |an? )?{ACCOUNT_HOLDER}",
-        r"(?:no|don't see|can't see|do not see|cannot see)(?: any)? (?:record of|trace of)",
+        # (markdown9) "I don't have any record of RMA-1", "I couldn't find a trace of it".
+        r"(?:no|don't see|can't see|do not see|cannot see|don't have|do not have|dont have"
+        r"|haven't got|can't find|cannot find|couldn't find|could not find)(?: any| a)?"
+        r" (?:record of|trace of)",
         r"(?:there's|there is|i see|we have|i have|i found) no (?:order|return)",
         r"(?:order|return|rma)(?: number| id)? (?:doesn't|does not) exist",
         r"(?:doesn't|does not|don't|do not) match any (?:order|return)s?",

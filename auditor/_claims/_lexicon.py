@@ -209,6 +209,9 @@ RESTOCK = (
     # The shop's own goods coming in: "they're due into the warehouse on the 2nd", "there's a
     # delivery booked in for Thursday" (of an item out of stock).
     r"|(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:warehouse|stock|dc)"
+    # (markdown9) "the reprint is due in our warehouse on 14 January".
+    r"|(?:due|expected|arriving|landing) (?:in|at) (?:the |our )?(?:warehouse|dc|stockroom)"
+    r"|(?:the |a |our )?(?:reprint|re-?run|new print run)\b"
     r"|(?:there's|there is|we've got|we have) (?:a|another) (?:\w+ )?(?:delivery|shipment)"
     r" (?:booked|due|coming|expected|scheduled|arriving)"
     # An agent's purchase order and stock booked in: "next PO is due in on the 15th", "30 due

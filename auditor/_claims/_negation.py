@@ -48,6 +48,8 @@ _NEGATORS = frozenset(
         "none",
         "nothing",
         "nobody",
+        # (markdown9) Of two, neither: "Neither has arrived yet".
+        "neither",
     ]
 )
 #: A negator followed by one of these denies something else ("not only", "no problem").

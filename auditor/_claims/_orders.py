@@ -41,12 +41,12 @@ from auditor._claims._lexicon import (
 from auditor._claims._model import NOT_SHIPPED, Claim, ClaimKind
 from auditor._claims._refine import later_beats_earlier, supersede
 from auditor._claims._registry import EXTRACTORS
-from auditor._claims._resolve import carry_over, claims_of
+from auditor._claims._resolve import carry_over, claims_of, resolve
 from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
 from auditor._claims._steps import to_do
 from auditor._claims._subjects import SubjectType
-from auditor._claims._tables import column, header, step_not_done
+from auditor._claims._tables import column, header, in_header_row, step_not_done, ticked_cells
 from auditor._claims._text import Clause
 from auditor._claims._topic import about_money
 
@@ -608,6 +608,12 @@ _TO_COME = compile_pattern(
     r"|(?:is|'s|are|'re) (?:due|expected|arriving)(?: to you)? (?:on|by|tomorrow|today|mon|tue"
     r"|wed|thu|fri|sat|sun|next|this|in|within|between))"
 )
+#: (markdown9) A part's line told with its verb left out: "Parcel 2 (Fire Pit) — arriving
+#: Friday", "Parasol — 🚚 with the courier, due 15 Dec".
+_TO_COME_LINE = compile_pattern(
+    r"(?m)(?:^|[\u2014\u2013:,-])\s*(?:[^\w\s]+\s*)?(?:due|expected|arriving)(?:\s+to\s+you)?\s+"
+    r"(?:(?:on|by)\s+)?(?:tomorrow|today|mon|tue|wed|thu|fri|sat|sun|next|this|\d)"
+)
 #: Stock and how the shop sells an item: a sentence saying these of an item, and naming no
 #: order, tells how items ship, not where an order is ("is in stock and ships within one
 #: business day", "can be ordered online and delivered to your home", "cannot be shipped").
@@ -629,10 +635,18 @@ _MODAL_JOINED = compile_pattern(
 _PEOPLE_BEFORE = compile_pattern(rf"\b{STAFF}\s*\Z")
 #: "Got your parcel back at the warehouse": a parcel returned to the shop.
 _BACK_BEFORE = compile_pattern(r"\bback\s*\Z")
-#: Goods that came broken: "the kettle arrived damaged".
+#: Goods that came broken: "the kettle arrived damaged", and what the goods came with (markdown9):
+#: "arrived chipped", "arrived with a cracked lid", "with a torn cover", "with pieces missing",
+#: "with a dent in it". A complaint about the goods, whose claim is the refund's or the
+#: replacement's, not the order's state.
+_FAULTS = (
+    r"damaged|broken|smashed|cracked|dented|scratched|faulty|defective|in pieces|in bits|leaking"
+    r"|crushed|torn|incomplete|chipped|bent|stained|soaked|wet|ripped|shattered|snapped|split"
+    r"|missing|(?:(?:a|an)\s+)?(?:crack|dent|chip|scratch|tear|rip|hole|leak|fault|defect)s?"
+)
 _DAMAGED = compile_pattern(
-    r"\s+(?:damaged|broken|smashed|cracked|dented|scratched|faulty|defective|in pieces|leaking"
-    r"|crushed|torn|incomplete)\b"
+    rf"\s+(?:(?:{_FAULTS})\b|with\s+(?:(?:a|an|some|its|the|one|two|\w+)\s+)?(?:\w+\s+)?"
+    rf"(?:{_FAULTS})\b)"
 )
 _PEOPLE_AFTER = compile_pattern(rf"\s+(?:(?:support|service|claims|customer) )?{STAFF}\b")
 #: A step not done, in a checklist: "⬜ Delivered", "- [ ] Delivered".
@@ -960,12 +974,66 @@ def _as_a_whole(doc: Document, claims: list[Claim]) -> list[Claim]:
     ]
 
 
-def _to_come(doc: Document) -> bool:
-    """A clause says a part of the order is still due to arrive."""
-    return any(
-        _TO_COME.search(doc.masked, clause.start, clause.end) and _part_of(doc, clause.start)
-        for clause in doc.clauses
+#: (markdown9) Parts said to travel apart, not to stay behind: "they're coming separately",
+#: "a split shipment". "Will ship separately", "to follow separately" still wait.
+_APART = compile_pattern(
+    r"\b(?:split (?:shipment|delivery)|(?:coming|travell?ing|arriving) separately)\b"
+)
+#: The parts together as the subject: "they're coming separately", "both are".
+_ALL_PARTS = compile_pattern(r"\b(?:they|they're|theyre|both|all|each)\b")
+
+
+def _all_gone_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """An order whose parts travel apart, every part told gone and none still here ("Both
+    parts are on their way — they're coming separately"), is shipped: the partial shipment
+    its "separately" reads is no part staying behind."""
+    out = []
+    for claim in claims:
+        if claim.value == _PARTIAL and _every_part_apart(doc, claim):
+            group = [c for c in claims if c.subject == claim.subject and c is not claim]
+            gone = [c for c in group if c.value in (_SHIPPED, _DELIVERED)]
+            waiting = [
+                w
+                for w in _waiting_parts(doc)
+                if not _APART.search(doc.clause_text(doc.clause_at(w)))
+            ]
+            if gone and not any(c.value in _HERE for c in group) and not waiting:
+                out.append(Claim(claim.kind, _SHIPPED, claim.span, claim.subject, claim.hedged))
+                continue
+        out.append(claim)
+    return out
+
+
+def _every_part_apart(doc: Document, claim: Claim) -> bool:
+    """The partial shipment is read from parts said to travel apart, and what travels is every
+    part ("they're coming separately"), or the whole ("a split shipment"), not one part named
+    ("the Wheelbarrow's coming separately")."""
+    if _APART.search(doc.masked, *claim.span) is None:
+        return False
+    clause = doc.clause_at(claim.span[0])
+    if any(
+        m.type is SubjectType.ITEM and clause.start <= m.start < clause.end for m in doc.mentions
+    ):
+        return False
+    return "split" in doc.masked[claim.span[0] : claim.span[1]] or bool(
+        _ALL_PARTS.search(doc.masked, clause.start, claim.span[1])
     )
+
+
+def _to_come(doc: Document) -> bool:
+    """A clause says a part of the order is still due to arrive; a part's line counts whole
+    ("- Parcel 2 (Fire Pit) — arriving Friday": its clauses split at the dash)."""
+    for clause in doc.clauses:
+        start = clause.start
+        item = doc.layout.item_at(start) if doc.layout is not None else None
+        if item is not None:
+            start = max(item.start, doc.masked.rfind("\n", 0, clause.start) + 1)
+        said = _TO_COME.search(doc.masked, start, clause.end) or _TO_COME_LINE.search(
+            doc.masked, start, clause.end
+        )
+        if said and _part_of(doc, clause.start):
+            return True
+    return False
 
 
 def _delivered_part(doc: Document, group: list[Claim]) -> list[Claim]:
@@ -1045,6 +1113,27 @@ def _status_cells(doc: Document, hits: list[Hit]) -> list[Hit]:
 
 
 _TABLE_LINE = compile_pattern(r"(?m)^[^\S\n]*\|[^\n]*")
+#: (markdown9) A table's column named by an order's stage: its ticked cells.
+_STAGE_COLUMNS = {
+    "shipped": _SHIPPED,
+    "dispatched": _SHIPPED,
+    "sent": _SHIPPED,
+    "delivered": _DELIVERED,
+    "arrived": _DELIVERED,
+}
+
+
+def _ticked(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """A table whose columns name stages ("| Order | Delivered |" / "| ORD-1 | ✅ 4 Dec |"): a
+    header claims nothing, and each row's tick under a stage's column is that row's order's
+    stage (a row naming an item is a part of the order)."""
+    kept = [c for c in claims if not in_header_row(doc.masked, c.span[0])]
+    if not doc.order_context:
+        return kept
+    for start, end, value in ticked_cells(doc.masked, _STAGE_COLUMNS):
+        for subject in resolve(doc, ClaimKind.ORDER_STATUS, start, end):
+            kept.append(Claim(ClaimKind.ORDER_STATUS, value, (start, end), subject))
+    return sorted(kept, key=_SPAN_START)
 
 
 @EXTRACTORS.register(ClaimKind.ORDER_STATUS)
@@ -1075,7 +1164,9 @@ def _read_order_status(doc: Document) -> list[Claim]:
     if not hits:
         return []
     claims = carry_over(doc, ClaimKind.ORDER_STATUS, claims_of(doc, ClaimKind.ORDER_STATUS, hits))
-    claims = _spread(doc, _as_a_whole(doc, claims))
+    if "|" in doc.masked:
+        claims = _ticked(doc, claims)
+    claims = _spread(doc, _as_a_whole(doc, _all_gone_apart(doc, claims)))
     if not claims:
         return []
     claims = supersede(claims, _ORDER_OF_STAGES, lambda c: doc.sentence_at(c.span[0]).start)

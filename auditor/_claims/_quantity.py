@@ -43,11 +43,17 @@ _STOCK = (
     # Stock that can go out now: "18 ready to go", "30 ready to ship".
     r"|ready to (?:go|ship|send|dispatch|despatch))"
 )
-_UNIT = r"(?:units?|pcs|pieces?|items?|sets?|pairs?|packs?)"
-_STRONG_UNIT = r"(?:units?|pcs|pieces?)"
+#: (markdown9) Games, books and prints are counted in copies: "12 copies", "in stock with 42
+#: copies".
+_UNIT = r"(?:units?|pcs|pieces?|items?|sets?|pairs?|packs?|copies)"
+_STRONG_UNIT = r"(?:units?|pcs|pieces?|copies)"
 #: Up to three words between a count and its stock word, none of them a number: in "a 2734
 #: toaster with 1 left" the count is 1.
 _FILLER = r"(?:\s+(?!(?:and|but|or|so|in)\b|\d)[\w'-]+){0,3}?"
+
+
+#: A status mark a model puts before a value: ✅ ✔ ☑ ❌ ⚠️.
+_MARK = r"[\u2705\u2714\u2611\u274c\u26a0]\ufe0f?"
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -83,7 +89,7 @@ _NAMED = r"xx+(?: [\[(]xx+[\])])?"
 #: "51 x Oak Board [BD-2878] on hand": a count multiplied over what it counts (a stock list).
 _TIMES_NAMED = _compile(rf"{_NUM}\s*[x×] {_NAMED} {_STOCK}(?!\w)")
 #: "in stock (23)", "available (4 units)": the count in brackets right after the stock word.
-_AFTER_STOCK = compile_pattern(rf"{_STOCK}\s*\(\s*$")
+_AFTER_STOCK = compile_pattern(rf"{_STOCK}\s*(?:{_MARK}\s*)?\(\s*$")
 _BRACKETED = _compile(rf"{_NUM}(?: {_UNIT})?(?=\s*\))")
 #: "… 2 of the kettles and 30 of the toasters": a count listed after another.
 _LISTED = _compile(rf"{_NUM} (?:of (?:the )?(?:[a-z]+ )?)?(?:xx+|{_UNIT}(?!\w))")
@@ -102,7 +108,9 @@ _NAME_BEFORE = compile_pattern(
     r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
     r"|\s)(?:~\s?)?"
     # (sms8) Ticked, then counted: "mouse pad xl ✅ 25".
-    r"|\s*[\u2705\u2714\u2611]\ufe0f?\s*)$"
+    r"|\s*[\u2705\u2714\u2611]\ufe0f?\s*"
+    # (markdown9) A separator, then a mark: "Dog Bed → ✅ 9", "Lamp — ❌ 0".
+    rf"|\s*[:=\u2014\u2192-]\s*{_MARK}\s*)$"
 )
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
 _OF_THEM = _compile(
@@ -112,7 +120,7 @@ _OF_THEM = _compile(
 )
 #: What `_OF_THEM` counts, right after the number: "8 of them", "11 pairs".
 _UNITS_AHEAD = compile_pattern(
-    r"[\w,.]+\s+(?:of\b|units?\b|pcs\b|pieces?\b|items?\b|sets?\b|pairs?\b|packs?\b)"
+    r"[\w,.]+\s+(?:of\b|units?\b|pcs\b|pieces?\b|items?\b|sets?\b|pairs?\b|packs?\b|copies\b)"
 )
 _OF_THEM_BEFORE = compile_pattern(
     r"(?:in stock|available|avail|on hand|left|remaining|back in|came in|come in|restocked"
@@ -123,6 +131,7 @@ _NAME_GAP = compile_pattern(
     r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
     rf"|{_YES_BEFORE})(?:~\s?)?"
     r"|\s*[\u2705\u2714\u2611]\ufe0f?\s*"
+    rf"|\s*[:=\u2014\u2192-]\s*{_MARK}\s*"
 )
 #: Where stock is kept, as an agent names it.
 _KEPT_AT = r"(?:dc|wh|whse|warehouse|depot|stock ?room|store|shop)"
@@ -487,6 +496,8 @@ def _number_starts(doc: Document) -> list[int]:
         for start in words[word]:
             if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_A_COUNT_BEFORE):
                 continue
+            if _NUMBERED.search(text, max(0, start - 16), start):
+                continue  # "Parcel 1 with the Azul left us": the parcel's number, no count
             if word != "a" or text.startswith(_A_COUNT, start):
                 found.append(start)
     if doc.mentions and _TIMES.search(text):
@@ -495,6 +506,11 @@ def _number_starts(doc: Document) -> list[int]:
 
 
 _TIMES = compile_pattern(r"\s[x\u00d7]\d")
+#: (markdown9) A noun that numbers what it names: "Parcel 1", "Box 2 of 3", "Step 3", "Season 2".
+_NUMBERED = compile_pattern(
+    r"\b(?:parcels?|box|package|pkg|shipment|consignment|step|stage|season|part|page|phase"
+    r"|chapter|volume|vol|round|wave)\W{0,3}$"
+)
 
 
 def _times_after_name(doc: Document) -> list[int]:

@@ -352,7 +352,9 @@ _TABLE = RuleSet.of(
         r"|(?:on )?(?:mon|tues|wednes|thurs|fri)day)(?!\w)(?! (?:was|were|it was)\b)",
         # Still to be done, as the infinitive says: "expect the refund to be actioned".
         rf"{_REFUND}{_FILL} to be {_DONE}",
-        rf"{_REFUND}{_FILL} (?:is|'s|are) (?:still |currently |now )?(?:pending|being processed"
+        # (markdown9) Or with a modal before its "be": "the refund … might still be pending".
+        rf"{_REFUND}{_FILL} (?:is|'s|are|(?:may|might|could|should|would|must)(?: still)? be)"
+        r" (?:still |currently |now )?(?:pending|being processed"
         r"|on hold|in progress|being issued|under way|underway|awaiting approval)",
         rf"{_LABEL}(?:{_AMOUNT}\W{{1,3}})?(?:pending|processing|in progress|on hold|queued"
         r"|to follow)(?!\w)",
@@ -772,10 +774,19 @@ def _refund_in_reach(doc: Document, hit: Hit) -> bool:
     if _ANY_REFUND.search(doc.masked, sentence.start, sentence.end):
         return True
     index = doc.sentences.index(sentence)
-    if index == 0 or doc.masked[sentence.start : hit.start].strip():
+    opening = doc.masked[sentence.start : hit.start]
+    if index == 0 or (opening.strip() and not _SHORT_ANSWER.fullmatch(opening)):
         return False
     previous = doc.sentences[index - 1]
     return _ANY_REFUND.search(doc.masked, previous.start, previous.end) is not None
+
+
+#: (markdown9) A short answer opening the sentence before its pronoun, after the question was
+#: echoed: "You asked whether the refund has been paid. Not yet, I'm afraid — it's pending".
+_SHORT_ANSWER = compile_pattern(
+    r"(?:\W*(?:not yet|no|nope|yes|yep|sadly|unfortunately|i'm afraid|im afraid|sorry|hmm|well"
+    r"|ok|okay|so))+\W*"
+)
 
 
 def _held_for(doc: Document, hit: Hit) -> bool:
@@ -1323,7 +1334,81 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
         for subject in resolve(doc, ClaimKind.REFUND_AMOUNT, match.start(), match.end()):
             span = match.span()
             claims.append(Claim(ClaimKind.REFUND_AMOUNT, amount, span, subject, hedge))
-    return _whole_not_parts(doc, claims) if len(claims) > 1 else claims
+    return _wholes(doc, claims + _total_lines(doc, claims))
+
+
+def _wholes(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """The sums that are wholes, the parts they add up dropped."""
+    if len(claims) < 2:
+        return claims
+    return _breakdown_total(doc, _whole_not_parts(doc, claims))
+
+
+#: (markdown9) The line of a breakdown that tells what goes back, as a label or a table's key:
+#: "**Total back to you:** £33.49", "| **You get back** | £27.00 |", "| **Refunded** | £51.05 |",
+#: "Total refunded: £38.05".
+_TOTAL_LINE = compile_pattern(
+    r"(?m)^[^\w\n]*(?:total(?:\s+(?:refund(?:ed)?|back(?:\s+to\s+(?:you|u))?|to\s+you|you\s+get"
+    r"(?:\s+back)?))?|refunded|refund(?:\s+total)?|you(?:'ll|\s+will)?\s+(?:get\s+back|receive)"
+    r"|back\s+to\s+(?:you|u))[^\w\n]*?(?:[:|\u2014\u2013=-])[^\w\n]*\Z"
+)
+#: A line of a breakdown, as written (the masked text blanks list marks): a list item or a
+#: table row.
+_TERM_LINE = compile_pattern(r"[^\S\n]*(?:[-*+\u2022]\s|\d+[.)]\s|\|)")
+
+
+def _line_head(doc: Document, position: int) -> tuple[int, str]:
+    """Where the line holding `position` starts, and its text up to `position`."""
+    start = doc.masked.rfind("\n", 0, position) + 1
+    return start, doc.masked[start:position]
+
+
+def _on_a_total_line(doc: Document, position: int) -> bool:
+    return _TOTAL_LINE.search(_line_head(doc, position)[1]) is not None
+
+
+def _total_lines(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """A sum on a breakdown's total line that no other rule read, in an answer about a
+    return or a refund ("| **You get back** | £27.00 |" under rows of a price and a label)."""
+    if not (doc.return_context or _MONEY_BACK.search(doc.masked)):
+        return []
+    read = {c.span for c in claims}
+    found = []
+    for match in MONEY.finditer(doc.masked):
+        if match.span() in read or not _on_a_total_line(doc, match.start()):
+            continue
+        clause = doc.clause_at(match.start())
+        if silent(clause) or _not_the_refund(doc, clause, match):
+            continue
+        amount = parse_amount(match.group("before") or match.group("after"))
+        if amount is None:
+            continue
+        hedge = hedged(doc, clause, match.start())
+        for subject in resolve(doc, ClaimKind.REFUND_AMOUNT, match.start(), match.end()):
+            found.append(Claim(ClaimKind.REFUND_AMOUNT, amount, match.span(), subject, hedge))
+    return found
+
+
+def _breakdown_total(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """A breakdown closed by a total line refunds its total: the sums on the lines above it
+    (a list's items, a table's rows) are its terms, not refunds of their own."""
+    totals = [c for c in claims if _on_a_total_line(doc, c.span[0])]
+    if not totals:
+        return claims
+    kept = []
+    for claim in claims:
+        total = next((t for t in totals if t.subject == claim.subject), None)
+        line, _ = _line_head(doc, claim.span[0])
+        if (
+            total is not None
+            and claim is not total
+            and claim.span[0] < total.span[0]
+            and not _on_a_total_line(doc, claim.span[0])
+            and _TERM_LINE.match(doc.text, line)
+        ):
+            continue
+        kept.append(claim)
+    return kept
 
 
 def _on_its_way(doc: Document, clause: Clause, text: str) -> bool:

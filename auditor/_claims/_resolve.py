@@ -133,6 +133,9 @@ def _resolve_tier(
     ]
     if before:
         return _group(doc, types, before[-1], candidates)
+    described = _described(doc, types, sentence.start, start, candidates)
+    if described is not None:
+        return described
     # A label's subject may stand in its value: "In stock: Blue Kettle".
     value = doc.value_of(clause)
     stop = clause.end if value is None else value.end
@@ -150,6 +153,68 @@ def _resolve_tier(
         return _group(doc, types, earlier[-1], candidates)
     named = {m.subject for m in candidates}
     return (named.pop(),) if len(named) == 1 else ()
+
+
+#: (markdown9) A sentence whose subject is a description, not a name: "The original is ready to
+#: ship", "If the large one matters most", "- The bookends are fine", "The Deluxe is available".
+_DESCRIPTION = compile_pattern(
+    r"[^\w]*(?:(?:and|but|so|if|while|though|although|as for|whereas)\s+)?the\s+"
+    r"(?P<words>(?:[a-z][\w-]*\s+){0,2}?)(?P<head>[a-z][\w-]*)\b(?!\s+(?:of|to|in)\b)"
+)
+#: Words that describe the plainest of look-alikes: "the original", "the standard one".
+_PLAIN = frozenset(["original", "standard", "regular", "plain", "basic", "base", "ordinary"])
+_ONE = frozenset(["one", "ones", "version", "model", "edition"])
+
+
+def _described(
+    doc: Document,
+    types: frozenset[SubjectType],
+    since: int,
+    start: int,
+    candidates: list[Mention],
+) -> tuple[str, ...] | None:
+    """The item a sentence's opening description picks among the items the answer names: the
+    one whose name holds its word ("the large one" of a Pot Large and a Pot Small, "the
+    bookends" of a Bookend Pair); of look-alikes, "the original" is the name the others
+    extend. A capitalised word that no name holds ("The Deluxe") is an item the shop does not
+    know: no subject. None when the sentence opens on no description, or it picks nothing."""
+    if SubjectType.ITEM not in types:
+        return None
+    match = _DESCRIPTION.match(doc.masked, since, start)
+    if match is None or match.end() > start:
+        return None
+    words = [*match["words"].split(), match["head"]]
+    if words[-1] in _ONE:
+        words.pop()
+    if not words or any(w.startswith("x") and set(w) == {"x"} for w in words):
+        return None
+    items = {m.subject: doc.context.items.get(m.subject, "") for m in candidates}
+    if any(w in _PLAIN for w in words):
+        names = [n.lower() for n in items.values()]
+        plain = [
+            s
+            for s, n in items.items()
+            if n and any(o != n.lower() and o.startswith(n.lower() + " ") for o in names)
+        ]
+        return (plain[0],) if len(plain) == 1 else None
+    held = [
+        s
+        for s, name in items.items()
+        if any(
+            w in _NAME_WORDS.findall(name.lower())
+            or w.rstrip("s") in _NAME_WORDS.findall(name.lower())
+            for w in words
+        )
+    ]
+    if len(held) == 1:
+        return (held[0],)
+    head = match.start("head")
+    if not held and len(words) == 1 and doc.text[head : head + 1].isupper():
+        return ()  # no subject: no later rule may give it one
+    return None
+
+
+_NAME_WORDS = compile_pattern(r"[a-z0-9][\w-]*")
 
 
 def _outside_other_items(layout: Layout, start: int, mentions: list[Mention]) -> list[Mention]:

@@ -33,7 +33,7 @@ from auditor._claims._rules import rules
 from auditor._claims._scan import Hit, scan
 from auditor._claims._steps import to_do
 from auditor._claims._subjects import SubjectType
-from auditor._claims._tables import step_not_done
+from auditor._claims._tables import in_header_row, step_not_done, ticked_cells
 from auditor._claims._text import Clause
 
 _REQUESTED = "requested"
@@ -569,11 +569,34 @@ def extract_return_status(doc: Document) -> list[Claim]:
         and not (doc.layout is not None and to_do(doc, hit.start))
     ]
     claims = claims_of(doc, ClaimKind.RETURN_STATUS, hits)
+    if "|" in doc.masked:
+        claims = _ticked(doc, claims)
     if _CLOSED.search(doc.masked):
         claims += _closed_and_refunded(doc)
     # A later stage told anywhere in the answer is where the return stands now ("1. The
     # parcel came back to us ✅ 2. We refunded £55 ✅").
     return supersede(claims, _STAGES)
+
+
+#: (markdown9) A status board's column named by a return's state: its ticked cells.
+_STATE_COLUMNS = {
+    "received": "received",
+    "back with us": "received",
+    "inspected": "received",
+    "approved": "approved",
+    "label sent": "approved",
+    "refunded": "refunded",
+}
+
+
+def _ticked(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """A table whose columns name states ("| Return | Received | Refund |"): a header claims
+    nothing, and each row's tick under a state's column is that row's return's state."""
+    kept = [c for c in claims if not in_header_row(doc.masked, c.span[0])]
+    for start, end, value in ticked_cells(doc.masked, _STATE_COLUMNS):
+        for subject in resolve(doc, ClaimKind.RETURN_STATUS, start, end):
+            kept.append(Claim(ClaimKind.RETURN_STATUS, value, (start, end), subject))
+    return kept
 
 
 #: A return said to be over, as a whole: "Status: Closed", "RMA-1: closed ✅", "is complete".

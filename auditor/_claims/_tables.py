@@ -81,3 +81,45 @@ def step_not_done(masked: str, start: int, end: int) -> bool:
         return False
     close = masked.find("|", end)
     return close >= 0 and _NOT_DONE.match(masked, close) is not None
+
+
+#: A cell that says its column's step is done: a tick, or "yes".
+_TICKED = compile_pattern("[^\\S\\n]*(?:[\u2705\u2714\u2611]\ufe0f?|yes\\b)")
+
+
+#: The row under a table's header: "|---|:---:|".
+_RULE = compile_pattern(r"[^\S\n]*\|[\s|:-]*-[\s|:-]*(?:\n|$)")
+
+
+def in_header_row(masked: str, at: int) -> bool:
+    """`at` stands in the first row of a table, over its rule row: a column's name, which
+    claims nothing ("| Return | Received |")."""
+    line = row_start(masked, at)
+    if line < 0 or _table_top(masked, line) != line:
+        return False
+    below = masked.find("\n", at)
+    return below >= 0 and _RULE.match(masked, below + 1) is not None
+
+
+def ticked_cells(masked: str, states: dict[str, str]) -> list[tuple[int, int, str]]:
+    """(markdown9) The cells ticked under a column named by a state ("| Return | Received |" /
+    "| RMA-1 | ✅ |"): where each tick is, and the state its column names (`states`: a header
+    word, lower case, to its value)."""
+    found = []
+    at = 0
+    while (bar := masked.find("|", at)) >= 0:
+        line = masked.rfind("\n", 0, bar) + 1
+        end = masked.find("\n", bar)
+        end = len(masked) if end < 0 else end
+        at = end + 1
+        cells = header(masked, bar)
+        if not cells or not any(c in states for c in cells):
+            continue
+        offset = line
+        for index, cell in enumerate(masked[line:end].split("|")):
+            if index < len(cells) and cells[index] in states:
+                tick = _TICKED.match(cell)
+                if tick is not None:
+                    found.append((offset + tick.start(), offset + tick.end(), states[cells[index]]))
+            offset += len(cell) + 1
+    return found
