@@ -1,0 +1,134 @@
+"""A language model's non-answers and an impossible sighting, read by mechanism (issue 17;
+llm9).
+
+Found on the hand-judged model audits of seeds 43 to 54 (`docs/llm.md`): the model states a
+role it takes itself for, set off by a comma ("as a product review AI, I can't …"), says it
+has no specifics to give, points to someone else's website or a link to another seller, and
+offers lists of "available" products instead of the asked item's stock; and to "my order is
+late", it dates the parcel's last sighting after today. The sentences are written for this
+test and are in none of the fixtures; each mechanism has look-alikes that must stay as they
+were (an answer beside the missing specifics, the shop's own website and store, the asked
+item available; a last sighting in the past).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from auditor._claims import ClaimKind, ExtractionContext, extract
+from auditor._delay_judge import delay_unsaid
+from auditor._facts import OrderFact, OrderStatus
+from auditor._verdict import Verdict
+
+ITEMS = ExtractionContext(
+    items={"SC-0007": "Brass Kitchen Scale", "GR-0042": "Conical Burr Grinder"},
+)
+KINDS = [ClaimKind.DEFLECTION, ClaimKind.AVAILABILITY, ClaimKind.ORDER_STATUS]
+
+
+def read(text: str) -> set[tuple[str, object]]:
+    return {(c.kind.value, c.value) for c in extract(text, KINDS, ITEMS)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A role set off by a comma, whatever the service.
+        "Apologies, but as a gadget review service, I don't do that.",
+        "As a catalogue AI, I specialise in describing products, not in checking shelves.",
+        "Sorry, as a cooking assistant, I cannot say much about that scale.",
+        # No specifics to give, and nothing after it.
+        "I'm afraid I can't share any specific delivery details for that one.",
+        "Unfortunately I'm unable to give you a specific location right now.",
+    ],
+)
+def test_stated_roles_and_missing_specifics_are_deflections(text):
+    assert read(text) == {("deflection", "other")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Someone else's website, named by the item or its maker, or a link to another seller.
+        "I'd recommend visiting the Conical Burr Grinder site for pricing and stock.",
+        "I would suggest checking the official website of the Brass Kitchen Scale brand.",
+        "You can get it online here: https://www.ebay.com/itm/12345",
+    ],
+)
+def test_sent_to_another_website_is_a_hand_off(text):
+    assert read(text) == {("deflection", "contact_support")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Stock somewhere else, or other products offered, is not the asked item's stock.
+        "You might spot the Brass Kitchen Scale in stock on Amazon.",
+        "I can share a list of products that are currently available, if that helps.",
+        "Have a look through the available products on our site.",
+    ],
+)
+def test_other_sellers_stock_and_offered_lists_are_no_stock_claim(text):
+    assert not {kind for kind, _ in read(text)} & {"availability"}
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # An answer follows the missing specifics: it is read, and no deflection.
+        ("I can't give a specific date, but it's been dispatched.", {("order_status", "shipped")}),
+        # The shop's own website and store.
+        ("I'd recommend checking our website for the latest stock.", set()),
+        ("The Brass Kitchen Scale is in stock at our Leeds store.", {("availability", "in_stock")}),
+        # The asked item itself available.
+        ("The Conical Burr Grinder is currently available.", {("availability", "in_stock")}),
+        # A role with nothing it cannot do.
+        ("As a returning customer, you get free delivery.", set()),
+    ],
+)
+def test_look_alikes_stay_as_they_were(text, claims):
+    assert read(text) == claims
+
+
+NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
+LATE = OrderFact(
+    order_id="ORD-10041",
+    customer_id="C-001",
+    status=OrderStatus.SHIPPED,
+    read_at=NOW,
+    eta=date(2026, 12, 3),
+    promised_date=date(2026, 12, 3),
+    last_update=datetime(2026, 12, 6, 9, 0, tzinfo=UTC),
+)
+
+
+def judged(text: str) -> Verdict:
+    claims = extract(text, [ClaimKind.DELAY, ClaimKind.DELIVERY_DATE], ExtractionContext(now=NOW))
+    return delay_unsaid("ORD-10041", claims, LATE, text).verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your parcel ORD-10041 was last seen on 2026-12-29.",
+        "It was last scanned by the courier on 20 December 2026.",
+        "The order was last spotted at the depot on 2026-12-15.",
+    ],
+)
+def test_a_last_sighting_after_today_is_an_invented_event(text):
+    assert judged(text) is Verdict.FAIL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A sighting in the past may be true: as before, nothing read.
+        "Your parcel ORD-10041 was last seen on 2026-12-06.",
+        # A date with no sighting: as before.
+        "Your parcel ORD-10041 left us, and 2026-12-29 is a Tuesday.",
+    ],
+)
+def test_a_past_sighting_or_a_loose_date_stays_unread(text):
+    assert judged(text) is Verdict.UNREAD
