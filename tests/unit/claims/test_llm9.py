@@ -132,3 +132,22 @@ def test_a_last_sighting_after_today_is_an_invented_event(text):
 )
 def test_a_past_sighting_or_a_loose_date_stays_unread(text):
     assert judged(text) is Verdict.UNREAD
+
+
+DATED = ExtractionContext(now=NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # A written date and an ISO date beside it: two dates, the year is the ISO date's.
+        ("Expected on January 4th, 2027-01-09.", {"2027-01-04", "2027-01-09"}),
+        ("It should get to you on the 11th of December, 2026-12-18.", {"2026-12-11", "2026-12-18"}),
+        # Look-alikes: a written date with its own year, alone or before a time.
+        ("Expected on January 4th, 2027.", {"2027-01-04"}),
+        ("It should get to you on 11 December 2026 - before noon.", {"2026-12-11"}),
+    ],
+)
+def test_an_iso_date_after_a_written_one_keeps_its_year(text, days):
+    claims = extract(text, [ClaimKind.DELIVERY_DATE], DATED)
+    assert {c.value for c in claims} == days
