@@ -151,3 +151,31 @@ DATED = ExtractionContext(now=NOW)
 def test_an_iso_date_after_a_written_one_keeps_its_year(text, days):
     claims = extract(text, [ClaimKind.DELIVERY_DATE], DATED)
     assert {c.value for c in claims} == days
+
+
+TOASTER = ExtractionContext(items={"TS-2207": "Linen Toaster 2207"})
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # The item's own number said as a noun after "the": the item, no count of 2207.
+        ("The TS-2207 in the 2207 is not available.", {("availability", "out_of_stock")}),
+        (
+            "Sorry, the Linen Toaster 2207 - the 2207 isn't available.",
+            {("availability", "out_of_stock")},
+        ),
+        # Look-alikes: a count that is no number of the item's, or one with its unit.
+        (
+            "The TS-2207: the 15 are in stock.",
+            {("availability", "in_stock"), ("quantity", 15)},
+        ),
+        (
+            "We have the 2207 units of TS-2207.",
+            {("availability", "in_stock"), ("quantity", 2207)},
+        ),
+    ],
+)
+def test_an_items_own_number_said_as_a_noun_is_no_count(text, claims):
+    kinds = [ClaimKind.AVAILABILITY, ClaimKind.QUANTITY]
+    assert {(c.kind.value, c.value) for c in extract(text, kinds, TOASTER)} == claims
