@@ -21,9 +21,11 @@ can miss: an apology without a word of lateness ("sorry!") is not read as acknow
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, time
 
 from auditor._claims import Claim, ClaimKind
+from auditor._claims._compiled import compile_pattern
+from auditor._claims._dates import find_dates, resolve
 from auditor._compat import INVENTS_DATE, REASSURES_LATE, delay_accepts, delay_state
 from auditor._delays import due_date, held_dates
 from auditor._facts import OrderFact
@@ -107,10 +109,31 @@ def delay_look(subject: str, claims: Sequence[Claim], fact: OrderFact) -> Look |
     return Look(Verdict.PASS, f"says {_values(honest)}: {_truth(fact)}", honest)
 
 
-def delay_unsaid(subject: str, claims: Sequence[Claim], fact: object) -> Look:
+#: The parcel's last sighting, a past event: "was last seen on …", "last scanned at …".
+_LAST_SEEN = compile_pattern(
+    r"\blast (?:seen|scanned|spotted|tracked|recorded|located|heard of|checked in)"
+    r"(?: by the (?:courier|carrier))? (?:on|at|in)\b"
+)
+
+
+def _sighting_to_come(text: str, today: date) -> str | None:
+    """The date of a last sighting the answer puts after today ("was last seen on
+    2026-12-31" read on 2026-12-07): an event that cannot have happened (llm9)."""
+    for match in _LAST_SEEN.finditer(text.casefold()):
+        dates = find_dates(text.casefold(), match.end(), min(len(text), match.end() + 30))
+        if not dates:
+            continue
+        day = resolve(dates[0], datetime.combine(today, time()), past=True)
+        if day is not None and day > today:
+            return day.isoformat()
+    return None
+
+
+def delay_unsaid(subject: str, claims: Sequence[Claim], fact: object, text: str = "") -> Look:
     """`order.delay` when the answer said nothing of the delay nor a date (`delay_look` had
     no verdict): a status alone or a deflection does not answer "my order is late, where is
-    it?"; an order no longer late when read (delivered since the plan) is `indeterminate`."""
+    it?"; an order no longer late when read (delivered since the plan) is `indeterminate`; a
+    last sighting dated after today ("was last seen on 2026-12-31") is an invented event."""
     if not isinstance(fact, OrderFact) or not delay_accepts(fact):
         return Look(
             Verdict.INDETERMINATE,
@@ -131,5 +154,14 @@ def delay_unsaid(subject: str, claims: Sequence[Claim], fact: object) -> Look:
             Verdict.UNANSWERED,
             f"says {_values(statuses)} but nothing of the delay, where {_truth(fact)}",
             statuses,
+        )
+    invented = _sighting_to_come(text, fact.read_at.date())
+    if invented is not None:
+        return Look(
+            Verdict.FAIL,
+            f"says the parcel was last seen on {invented}, after the day it was read, and "
+            f"nothing of the delay, where {_truth(fact)}",
+            (),
+            INVENTS_DATE,
         )
     return Look(Verdict.UNREAD, f"could not read a delay claim about {subject}")

@@ -555,6 +555,15 @@ _TABLE = RuleSet.of(
         # Had by someone else (llm7): "available at the … Club's official website", "available
         # from other retailers", "available on Amazon": not the shop's stock.
         rf"(?:un)?available (?:at|in|on|from|via|through) {OTHER_SELLERS}",
+        # The same of "in stock" (llm9): "the quantity of the Kettle in stock on Amazon".
+        rf"in {_STOCK} (?:at|on|from|via|through|with) {OTHER_SELLERS}",
+        # Other things that can be had, offered instead of an answer (llm9): "I can provide a
+        # list of products that are currently available", "find it in the available items on
+        # our website". Not the asked item's stock.
+        r"(?:list|range|selection) of (?:[\w-]+ )?(?:products|items|options)(?: that are| which"
+        r" are)? (?:currently |now )?(?:un)?available",
+        r"(?:in|among|from|through) (?:the|our) (?:currently )?available (?:items|products"
+        r"|options)",
         r"(?:un)?available (?:at|in|for|on) (?:the|a|this|that|your)(?: [\w-]+){0,2}? (?:time )?"
         r"slots?",
         # Said of a delivery, a recommendation or advice, not of the item's stock: "in stock,

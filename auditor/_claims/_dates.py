@@ -128,10 +128,12 @@ _DATE = compile_pattern(
     r"(?P<s1>\d{1,2})(?:/|\.(?=\d{2}\.?(?![\w/.-])))(?P<s2>\d{1,2})\.?(?![\w/.-])"
     rf"|{_PREFIX}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
     rf"(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{_MONTHS})\.?"
-    r"(?!\w)(?:,?\s+(?P<dy>\d{4})(?!\d))?"
+    # (Not the year of an ISO date written after it, llm9: "December 14th, 2026-12-15" is two
+    # dates, the model contradicting itself, not one.)
+    r"(?!\w)(?:,?\s+(?P<dy>\d{4})(?!\d|-\d))?"
     rf"|{_PREFIX}(?P<mm>{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
     r"(?P<md>\d{1,2})(?:st|nd|rd|th)?(?![\w:])"
-    r"(?:,?\s+(?P<my>\d{4})(?!\d))?"
+    r"(?:,?\s+(?P<my>\d{4})(?!\d|-\d))?"
     # A weekday and its day of the month, no ordinal (dates8): "between Monday 21 and …".
     rf"|(?:{_WEEKDAY}|{_WEEKDAY_SHORT})\.?,?\s+(?P<wdn>\d{{1,2}})"
     rf"(?![\w:./-]|\s*(?:am|pm|a\.m|p\.m)|\s+(?:of\s+)?(?:{_MONTHS})(?!\w))"

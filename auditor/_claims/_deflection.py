@@ -208,6 +208,16 @@ _HANDOFF_FAMILIES = rules(
     rf" (?:find|get|buy|purchase|pick up|order) (?:the |a |an )?(?:it|them|one|this|that|xx+)"
     rf"(?: \w+)?"
     rf" (?:at|on|from|in|through|via) {ELSEWHERE}",
+    # Pointed at by a link (llm9): "you can find it here: https://www.amazon.com/…".
+    rf"(?:you can|you could|you may|you might|u can) (?:find|get|buy|purchase|order)"
+    rf" (?:the |a |an )?(?:it|them|one|this|that|xx+)(?: \w+)? (?:here|online)\W+"
+    rf"(?:https?\W+)?(?:www\W+)?{ELSEWHERE}",
+    # Sent to someone else's website to look it up (llm9): "I'd recommend checking the Linen
+    # Burr Grinder website for the latest availability", "… the official website of the
+    # Matte Santoku brand". Never the shop's own ("our website", "the website").
+    r"(?:recommend|suggest|advise)(?: you)? (?:checking|visiting|looking at|trying|contacting"
+    r"|going to) (?:the )?(?:official (?:website|web site|site) of\b|(?!(?:our|my|this|the)"
+    r" )(?:[\w-]+ ){1,5}?(?:official )?(?:website|web site|site)\b)",
     # The third party, or its channel, named as the one who knows: "the UPS website is your
     # best bet", "your bank will be able to tell you why", "their customer service line is
     # the quickest way to find out".
@@ -525,14 +535,24 @@ _LIMITS = rules(
     r"(?:beyond|above) (?:my pay grade|my level|my authority)\b",
     r"(?:not|n't) (?:authori[sz]ed|permitted|allowed) to (?:do|approve|process|change|action"
     r"|authori[sz]e|help with|sort) (?:that|this|it|refunds?|exchanges?|cancellations?)",
-    # "As an AI I can't …": the reason of what follows, or `other` alone.
+    # "As an AI I can't …": the reason of what follows, or `other` alone. The role may be set
+    # off by a comma and be any service the model takes itself for (llm9: "as a product review
+    # AI, I can't provide specific products", "as a product review service, I don't have the
+    # ability to deliver products", "as a … AI, I specialize in providing information about …").
     r"(?:i'm|i am|as) (?:just |only )?(?:a|an)(?: [\w-]+){0,2}? (?:bot|chatbot|virtual assistant"
-    r"|ai|automated assistant|assistant)\b(?: \w+){0,4} (?:can't|cannot|can only|not able|unable"
-    r"|don't)",
+    r"|ai|automated assistant|assistant|service)\b,?(?: \w+){0,4} (?:can't|cannot|can only"
+    r"|not able|unable|don't|specialize in|specialise in)",
     negation=False,
 )
 _OTHER_FAMILIES = rules(
     Deflection.OTHER.value,
+    # No specifics to give (llm9): "I can't provide a specific order number or shipping
+    # details", "I'm unable to provide a specific date", "I can't provide a specific item".
+    # Not when an answer follows it ("can't give a specific date but it's been dispatched").
+    rf"{_CANT} (?:provide|give|offer|share) (?:you )?(?:a |any )?specific"
+    r" (?:[\w-]+ ){0,3}?(?:numbers?|details|information|info|dates?|locations?|times?"
+    r"|status|products?|items?)\b(?![^.!?\n]*\bbut (?:it|it's|its|they|they're|the order"
+    r"|your|we|we've|we're)\b)",
     rf"{_NOT_MINE} (?:answer|advise on|advise|help with|assist with|deal with|comment on|handle"
     r"|sort|speak to)\b",
     rf"{_CANT} (?:provide|give|offer) (?:any |you )?(?:guidance|advice|help|assistance|support"

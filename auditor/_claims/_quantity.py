@@ -488,16 +488,43 @@ def _a_year(text: str, match: re.Match[str]) -> bool:
     return text.endswith("the ", 0, start) and _YEAR_NAMING.match(text, end) is not None
 
 
+def _names_numbers(doc: Document) -> frozenset[str]:
+    """The numbers in the ids and names of the items the answer names ("1892" of BL-1892,
+    "Studio Hand Blender 1892"): only the few items mentioned, never the whole catalogue."""
+    items = doc.context.items
+    numbers: set[str] = set()
+    for mention in doc.mentions:
+        if mention.type is SubjectType.ITEM:
+            numbers.update(_DIGITS.findall(f"{mention.subject} {items.get(mention.subject, '')}"))
+    return frozenset(numbers)
+
+
+_DIGITS = compile_pattern(r"\d+")
+#: What follows a name's number said as a noun ("the 1892 is …"): a verb, not a unit.
+_AS_A_NOUN = compile_pattern(r" (?:is|isn't|is not|was|has|are)\b")
+
+
 def _number_starts(doc: Document) -> list[int]:
-    """Where a count may start: digits or number words, not inside a price, time or id."""
+    """Where a count may start: digits or number words, not inside a price, time or id, nor an
+    item's own number said as a noun after "the" ("The BL-1892 in the 1892 is not available",
+    llm9: the item, not 1892 units)."""
     text, words = doc.masked, doc.words.by_word
     found = []
+    named: frozenset[str] | None = None
     for word in [*filter(str.isdigit, words), *_COUNT_WORDS.intersection(doc.words.word_set)]:
         for start in words[word]:
             if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_A_COUNT_BEFORE):
                 continue
             if _NUMBERED.search(text, max(0, start - 16), start):
                 continue  # "Parcel 1 with the Azul left us": the parcel's number, no count
+            if (
+                word.isdigit()
+                and text.endswith("the ", 0, start)
+                and _AS_A_NOUN.match(text, start + len(word))
+            ):
+                named = _names_numbers(doc) if named is None else named
+                if word in named:
+                    continue
             if word != "a" or text.startswith(_A_COUNT, start):
                 found.append(start)
     if doc.mentions and _TIMES.search(text):

@@ -307,9 +307,9 @@ def _order_tracking(fact: Fact | None) -> frozenset[str]:
 
 
 def _delay(
-    probe: Probe, _text: str, claims: Sequence[Claim], fact: Fact | None, _snap: Snapshot | None
+    probe: Probe, text: str, claims: Sequence[Claim], fact: Fact | None, _snap: Snapshot | None
 ) -> Look:
-    return delay_unsaid(probe.subject, claims, fact)
+    return delay_unsaid(probe.subject, claims, fact, text)
 
 
 PROBE_KINDS.register(

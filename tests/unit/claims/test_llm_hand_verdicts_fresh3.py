@@ -10,8 +10,8 @@ the measurement is no longer blind.
 
 The fourth set (branch `llm6`) was recorded and judged the same way, and committed before any
 reading change of that branch; the lead scores it once, after merging. So was the fifth (seeds
-51, 52; branch `llm7`), committed before any judging or reading change of that branch, and the
-sixth (seeds 53, 54; branch `llm8`).
+51, 52; branch `llm7`), committed before any judging or reading change of that branch, the
+sixth (seeds 53, 54; branch `llm8`) and the seventh (seeds 55, 56; branch `llm9`).
 """
 
 from __future__ import annotations
@@ -166,3 +166,40 @@ def test_sixth_set_rows_are_well_formed_like_the_first_set():
 
 def test_sixth_set_two_unused_seeds_every_probe_judged_against_its_stored_audit():
     check_whole_audits(NAME6, {53, 54}, _USED | {47, 48, 49, 50, 51, 52})
+
+
+NAME7 = "llm_hand_verdicts_fresh7.jsonl"
+#: Pinned when the seventh set's hand verdicts were written (branch `llm9`), before any change.
+SHA256_7 = {
+    NAME7: "6b47364cdb2b16fc775ede0eb2f03248ca38885f31a05ce2dad9f7971bee7fbb",
+    "llm_audits/seed55/items.json": (
+        "537a4ac8ba967660c80ad22a1da077b8062ff44a9b6c0d43c72e84fb2e754872"
+    ),
+    "llm_audits/seed55/meta.json": (
+        "13c27f8b21be52987f3cc6c742b160b8411a37fd13f4c77be4338ee03768055f"
+    ),
+    "llm_audits/seed55/results.jsonl": (
+        "9fc4700acec76687fc0932ece2a465ecc8ed209c10b83840df6e88c9ba34ffd5"
+    ),
+    "llm_audits/seed56/items.json": (
+        "e8a3f57f485c7c0b6070d804a81be4e54eaa92fc106df8e9d0fbb30410fabf33"
+    ),
+    "llm_audits/seed56/meta.json": (
+        "5d60d9cc2f30a97a175b9b718165971dcec1663c9cd2519b8704dc2d27222eb9"
+    ),
+    "llm_audits/seed56/results.jsonl": (
+        "8697d14279a2924439b93058f118c20b90590d9ef04d59d6c41872fa8110cf56"
+    ),
+}
+
+
+def test_seventh_fresh_files_are_unchanged():
+    check_unchanged(SHA256_7)
+
+
+def test_seventh_set_rows_are_well_formed_like_the_first_set():
+    check_well_formed(NAME7, 120)
+
+
+def test_seventh_set_two_unused_seeds_every_probe_judged_against_its_stored_audit():
+    check_whole_audits(NAME7, {55, 56}, _USED | {47, 48, 49, 50, 51, 52, 53, 54})
