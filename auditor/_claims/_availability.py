@@ -188,6 +188,9 @@ _TABLE = RuleSet.of(
         # Stock used up: "inventory for the X has been depleted".
         r"\b(?:stock|inventory|supply|supplies)(?: \w+){0,4}? (?:has|have|is|are) (?:been |now )?"
         r"(?:depleted|exhausted|used up)",
+        # (formal9) The shop as the one who used it up: "we have exhausted our inventory of".
+        r"\b(?:have|has|'ve|had) (?:now )?(?:exhausted|depleted|used up|run through|sold through)"
+        r" (?:our|the|its|all (?:of )?(?:our|the)) (?:\w+ )?(?:stock|inventory|supply|supplies)",
         r"clean(?:ed)? out of",
         r"nowhere to be (?:found|seen|had)(?: in (?:the |our )?(?:warehouse|stock ?room|shop|store)"
         r"| on (?:the |our )?shel(?:f|ves))?",
@@ -315,6 +318,8 @@ _TABLE = RuleSet.of(
         rf"more (?:is |are )?(?:coming|due|arriving|expected) {_WHEN_DATE}",
         rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",
         rf"available again (?:on|from|after|by|in|next|soon|later|around|early|mid|late|{_MONTH})",
+        # (formal9) "should be in stock again from the 19th".
+        rf"in {_STOCK} again {_WHEN}",
         rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
         r"(?:available|open) (?:for|on|to) (?:back|pre)-?order",
         r"pre[- ]?order(?:s|ed|able)?",
@@ -485,6 +490,9 @@ _TABLE = RuleSet.of(
         r"(?:not|no longer) (?:doing|selling|making|stocking|carrying) (?:the \w+|xx+|the xx+|it"
         r"|them|that|those|these)(?: \w+)? any ?more",
         rf"(?:we |i )?(?:don't|do not|dont) (?:sell|carry|stock|make) {_IT} any ?more",
+        # (formal9) Not sold now, said of the range: "not something we sell any more".
+        r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything|a thing) (?:that )?we"
+        r" (?:sell|stock|carry|make|do|offer) any ?more",
         negation=False,
     ),
     rules(
@@ -495,6 +503,13 @@ _TABLE = RuleSet.of(
         r" (?:that )?we(?:'ve| have)?(?: ever)? (?:carry|carried|sell|sold|stock|stocked|offer"
         r"|offered)",
         r"never (?:stocked|sold|carried|offered)",
+        # (formal9) In the progressive: "we're not carrying the X" (not for a time: "not
+        # selling it until January" is stock to come).
+        r"(?:we're|we are|i'm afraid we're) not (?:currently )?(?:carrying|stocking|selling"
+        r"|offering)(?! (?:in|out)\b)(?![^.;!?\n]*\b(?:until|till|til|before|for now|at the"
+        # (Nor one way of buying: "we are not selling gift cards online".)
+        r" moment|right now|at present|currently|online|in[- ]stores?|in (?:our |the )?(?:shops?"
+        r"|stores?|branch(?:es)?)|by phone)\b)",
         r"never had (?:one|it|them|any|that|those)",
         r"not one of ours",
         r"(?:don't|do not|dont) have (?:anything|any \w+|a product|an item)"
@@ -569,7 +584,10 @@ _TABLE = RuleSet.of(
         # promotions are available", "price adjustments are not available".
         r"|promotions?|promos?|adjustments?|rebates?|price match(?:es|ing)?|financing|warrant(?:y"
         r"|ies)|installation|assembly|gift wrap(?:ping)?|appointments?"
-        r"|deals?|vouchers?|coupons?)(?: \w+){0,2}? (?:is |are |isn't |aren't |is not |are not )?"
+        # (formal9) Never past a conjunction: "a comparable alternative and is currently
+        # available" is the item's.
+        r"|deals?|vouchers?|coupons?)(?: (?!(?:and|but|or|while|though|although|however)\b)\w+)"
+        r"{0,2}? (?:is |are |isn't |aren't |is not |are not )?"
         r"(?:currently |right now |at the moment |not |yet )?(?:un)?available",
         r"(?:don't|do not|dont) have (?:any )?(?:[\w-]+ ){0,3}(?:recommendations?|suggestions?"
         r"|advice|alternatives?|reviews?|offers?|deals?)(?: \w+)? available",
@@ -625,21 +643,34 @@ _NEXT = RuleSet.of(
         r" (?:today|2day|tdy|tomorrow|tmrw|tmr|2moro|2morrow|tmw|same day|the same day"
         r"|this afternoon|first thing|straight away|right away|immediately)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
-        # To be had in a store: "you can reserve one in the York store".
-        r"(?:can|could) (?:reserve|collect|pick up|buy|get) (?:one|it|them|xx+|an? xx+"
+        # (formal9) Where it goes out from, or how soon: "ships from our New Jersey warehouse",
+        # "ships within one business day".
+        r"(?:ships|dispatches|is shipped|is dispatched) from (?:the |our )?(?:[\w-]+ ){0,2}?"
+        r"(?:warehouse|distribution (?:center|centre)|fulfill?ment (?:center|centre))",
+        r"(?:ships|dispatches|is shipped|is dispatched) within (?:one|1|two|2|three|3|24|48|a)"
+        r" (?:business |working )?(?:days?|hours?)",
+        # To be had in a store: "you can reserve one in the York store", "you can click and
+        # collect the X from our Leeds shop".
+        r"(?:can|could) (?:reserve|collect|pick up|buy|get|click and collect|click & collect"
+        r"|click-and-collect) (?:one|it|them|xx+|an? xx+"
         r"|the xx+) (?:in|at|from) (?:the |our |any |your )?(?:local |nearest )?"
         r"(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)\b",
+        # (formal9) The same, said of the item: "they can be purchased online for pickup at our
+        # Denver store".
+        r"(?:can|could) be (?:purchased|bought|ordered|reserved|collected|picked up)(?: online)?"
+        r"(?: for (?:in-store |store )?(?:pickup|pick-up|collection))? (?:in|at|from) (?:the |our"
+        r" |any |your )?(?:local |nearest )?(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)\b",
         # Sent by the shop on a day: "I can get a Rain Jacket out to you today".
         r"(?:can|could|will|(?:we|i)'ll) (?:get|send|post) (?:it|them|one|yours|an? xx+|the xx+"
         r"|xx+)"
         r"(?: out)?(?: to (?:you|u))? (?:today|2day|tomorrow|tmrw|straight away|right away"
         r"|first thing)",
-        r"(?:sitting |waiting )?in (?:the |our )?warehouse(?! for (?:quality|inspection|review"
-        r"|testing|checks?)\b)",
+        r"(?:sitting |waiting )?in (?:the |our )?(?:[\w-]+ )?warehouse(?! for (?:quality"
+        r"|inspection|review|testing|checks?)\b)",
         # Kept somewhere of the shop's: "held at our Columbus distribution center", "they've got
         # the Tool Box on the shelf" (not "held … for quality review": kept back).
         r"(?:held|kept|stored|housed) (?:at|in) (?:the |our )?(?:[\w-]+ ){0,2}(?:warehouse"
-        r"|distribution (?:center|centre)|fulfil?ment (?:center|centre)|stock ?room)"
+        r"|distribution (?:center|centre)|fulfill?ment (?:center|centre)|stock ?room)"
         r"(?! (?:for|pending|until|while)\b)",
         r"ready for (?:immediate |same-day |next-day |quick )?(?:shipment|dispatch|shipping"
         r"|delivery|despatch)",
@@ -647,7 +678,7 @@ _NEXT = RuleSet.of(
     ),
     rules(
         _BACK,
-        r"(?:expecting|expect|due|awaiting|waiting on|waiting for) (?:a |another |the next )"
+        r"(?:expecting|expect|due|await|awaiting|waiting on|waiting for) (?:a |another |the next )"
         r"(?:delivery|shipment)",
         # Stock on its way to the shop: "we've got a delivery coming on the 25th", "a fresh
         # shipment is due on the 8th", "new batch due next wk".
@@ -674,6 +705,8 @@ _NEXT = RuleSet.of(
 #: A time of the present that may close a terse state, British and formal ("in at the mo",
 #: "out at the minute", "out at present"): the state still ends its clause.
 _NOW_TAIL = r"|at the mo\b|at the minute|at present|just now|at this time"
+#: A colour, finish or size: "navy", "king size".
+_A_VARIANT = r"(?:" + "|".join(VARIANT_WORDS) + r")(?: size)?"
 _AT_END = (
     r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|right now|rn\b|atm\b|for now"
     r"|i'm afraid|sorry" + _NOW_TAIL + "))"
@@ -685,6 +718,9 @@ _TERSE = RuleSet.of(
         rf"(?:xx+(?:'s|'re| is| are| both| all| (?:might|may|could|should|will) be)|it's|its"
         rf"|it is|they're|theyre|they are) (?:both |all )?(?:currently |temporarily |all "
         rf"|completely |clean )?out{_AT_END}",
+        # (formal9) One variant's: "the Bath Towel in sage is out" (`_variants_apart`).
+        # (Opened after the name, so that the variant stands between it and the state.)
+        rf"(?<=x\x20)in {_A_VARIANT} (?:is|are) (?:currently |temporarily )?out{_AT_END}",
         negated=_IN,
     ),
     rules(
@@ -706,8 +742,12 @@ _TERSE_NEXT = RuleSet.of(
         r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)"
         r"(?=\s*(?:[,.;!)\u2013\u2014]|$|in stock|now\b|atm\b|rn\b|yes\b))",
         r"(?:xx+(?:'s|'re| is| are| both| all)|it's|they're|came|come|which are|which is|that are"
-        r"|those are|these are) (?:both |all )?(?:back |now |all )?in"
+        r"|those are|these are|that's|that is) (?:both |all )?(?:back |now |all )?in"
         r"(?=\s*(?:[,.;!)\u2013\u2014]|$|at the moment|right now" + _NOW_TAIL + "))",
+        # (formal9) In, and where, or what follows from it: "is in at our Glasgow shop", "is in
+        # and we can have it with you by Thursday".
+        r"xx+(?:'s|'re| is| are) (?:back |now |still )?in(?= (?:and (?!out\b)|at (?:the|our) "
+        r"(?:[\w-]+ ){0,2}(?:shops?|stores?|branch(?:es)?|warehouse)\b))",
         # A name and "in", as chat answers: "yep router ax3000 in, like 50 of em", "harness s
         # still in", "chew toy - loads in".
         r"xx+ (?:back |still )?in(?=\s*(?:[,.;!)\u2013\u2014]|$))",
@@ -735,7 +775,7 @@ _TERSE_END = compile_pattern(
     r"|\b(?:have|got) (?:it|them|one|some|x+))\b"
     r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|right now|rn\b|atm\b|for now"
     r"|i'm afraid|sorry|too\b|as well|also\b"
-    r"|in stock|yes\b|til\b|till\b|'til\b|until\b" + _NOW_TAIL + "))"
+    r"|in stock|yes\b|til\b|till\b|'til\b|until\b|and\b|at (?:the|our)\b" + _NOW_TAIL + "))"
 )
 #: Rules tried only when the answer holds one of their rarer words: each opens on a common
 #: one ("was", "stock", "there", "not", "back") that most answers say.
@@ -908,6 +948,24 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 r"\bthere(?:'s| is| are|'re) still (?!(?:a )?(?:few|couple|handful|one|1|2|3)\b)"
                 r"(?:some |plenty of |loads of )?(?:[\w-]+ ){0,2}?(?:about|around|left|available"
                 r"|in stock|on the shel(?:f|ves))(?=\W*(?:[.,;!]|$))",
+            )
+        ),
+    ),
+    # (formal9) The other variants to be had, beside one short: "the white and gray options
+    # remain available", "we've got the cream and grey ones", "it's fine in double".
+    (
+        frozenset(["ones", "options", "versions", "finishes", "fine", "ok", "okay", "alright"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                rf"\b(?:the )?{_A_VARIANT}(?:(?:,| and| or|, and| &) (?:the )?{_A_VARIANT})*"
+                r" (?:ones?|options?|versions?|finish(?:es)?)(?: (?:are|is|remain|remains))?"
+                rf"(?: still| currently)? (?:available|in {_STOCK}|on (?:the )?shel(?:f|ves))",
+                r"\b(?:we've got|we have got|we have|we've|we still have|there's|there are)"
+                rf" (?:still )?(?:the )?{_A_VARIANT}(?:(?:,| and| or|, and| &) (?:the )?"
+                rf"{_A_VARIANT})* (?:ones?|versions?|options?)\b",
+                rf"xx+(?:'s| is| are|'re) (?:still )?(?:fine|ok|okay|alright|all right) (?:in|for)"
+                rf" (?:the )?(?:{_A_VARIANT}|single|twin|full)\b",
             )
         ),
     ),
@@ -1402,8 +1460,10 @@ def _variants_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
         if claim.value in _SHORT and claim.subject in stocked:
             start = doc.sentence_at(claim.span[0]).start
             start = max([start, *(m.end for m in doc.mentions if m.end <= claim.span[0])])
-            if _VARIANT_WORD.search(doc.masked, start, claim.span[0]) or _VARIANT_PHRASE.search(
-                doc.masked, start, claim.span[0]
+            # (A state opened by its variant, "in sage is out", holds it.)
+            end = claim.span[1] if doc.masked.startswith("in ", claim.span[0]) else claim.span[0]
+            if _VARIANT_WORD.search(doc.masked, start, end) or _VARIANT_PHRASE.search(
+                doc.masked, start, end
             ):
                 continue
             if _IN_VARIANT.match(doc.masked, claim.span[1]):
@@ -1526,8 +1586,16 @@ def _orders_in_view(doc: Document) -> bool:
             continue
         if _RESTOCK.search(doc.masked, sentence.start, sentence.end):
             continue
+        if match.group().startswith("deliver") and _A_CHANNEL_BEFORE.search(
+            text, max(sentence.start, start - 24), start
+        ):
+            continue  # (formal9) "unavailable for delivery to your area": a way of buying
         return True
     return False
+
+
+#: Delivery as a way of buying, not a parcel: "(un)available for delivery".
+_A_CHANNEL_BEFORE = compile_pattern(r"\b(?:un)?available (?:to order )?for (?:home |local )?$")
 
 
 def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Claim]:

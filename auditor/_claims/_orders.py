@@ -347,7 +347,11 @@ _AMBIGUOUS = RuleSet.of(
         # dock for this afternoon's pickup".
         rf"(?:awaiting|waiting (?:for|on)|ready for|staged for|booked (?:in )?for|scheduled for"
         rf"|for) (?:the |a |its |(?:this|today|tomorrow)(?:'s)? (?:\w+'s )?)?"
-        rf"(?:(?:morning|afternoon|evening|next|daily|usual|first|last|late|early) )?{COLLECTION}",
+        rf"(?:(?:morning|afternoon|evening|next|daily|usual|first|last|late|early) )?{COLLECTION}"
+        # (formal9) Not the customer's own at a store: "buy it online for pickup at our Denver
+        # store".
+        r"(?! (?:at|from|in) (?:the |our |your |any )?(?:[\w-]+ ){0,2}(?:stores?|shops?"
+        r"|branch(?:es)?|locations?)\b)",
         # Waiting where orders are readied: "sat in dispatch", "still in the packing area".
         r"(?:sat|sitting|waiting|still) in (?:the )?(?:dispatch|despatch|packing|picking)"
         r"(?: area| bay| queue)?\b",

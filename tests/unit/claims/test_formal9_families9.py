@@ -1,0 +1,168 @@
+"""Formal US retail and British casual voices read by mechanism, ninth session (issues 16, 23).
+
+The mechanisms were found on `fixtures/claims/dev9/formal9.jsonl` (`fixtures/claims/dev9/
+formal9.md`); the sentences below are written for this test and are in none of the fixtures,
+so each asserts a class of words or a scope, not a sentence. Each mechanism has look-alikes
+that must stay unread."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from auditor._claims import ClaimKind, ExtractionContext, extract
+
+ITEMS = {
+    "HT-0040": "Oil Heater 40",
+    "HT-0041": "Oil Heater 40 Max",
+    "KB-0700": "Keyboard",
+    "MN-0270": "Monitor 27",
+    "RG-0100": "Wool Rug",
+    "QL-0200": "Quilt",
+    "LN-0300": "Storm Lantern",
+    "PT-0400": "Plant Pot",
+    "FR-0500": "Fridge Magnet",
+    "TR-0600": "Tray Table",
+}
+NOW = datetime.fromisoformat("2026-12-07T10:00:00+00:00")
+STOCK = ClaimKind.AVAILABILITY
+COUNT = ClaimKind.QUANTITY
+
+
+def read(text: str, kind: ClaimKind) -> list[tuple[object, str | None]]:
+    context = ExtractionContext(now=NOW, items=ITEMS)
+    return sorted(
+        ((c.value, c.subject) for c in extract(text, [kind], context)), key=lambda v: str(v)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A limit on what one buyer may take is a rule of the sale, no count of stock.
+        ("The Keyboard is in stock, though orders are capped at 4 per customer.", []),
+        ("We've got 12 Storm Lanterns in, limit 2 per household.", [(12, "LN-0300")]),
+        ("There's a maximum of three Plant Pots per order at the moment.", []),
+        # Look-alike: a count that is stock stays one.
+        ("We have 5 Wool Rugs left for you.", [(5, "RG-0100")]),
+    ],
+)
+def test_a_purchase_limit_is_no_count(text, want):
+    assert read(text, COUNT) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The stock used up, the shop as the one who used it.
+        ("I'm sorry to say we have depleted our stock of the Wool Rug.", "out_of_stock"),
+        # Back on a day, said as "in stock again".
+        ("The Wool Rug will be in stock again on the 22nd.", "backorder"),
+        # Awaiting a shipment: stock to come.
+        ("The Wool Rug is unavailable while we await a delivery from the mill.", "backorder"),
+        # Not sold now, said of the range.
+        ("The Wool Rug isn't something we stock any more, I'm afraid.", "discontinued"),
+        # A predicate joined to a noun of offers is still the item's.
+        ("The Wool Rug is a popular alternative and is available today.", "in_stock"),
+        # Where it goes out from, or how fast.
+        ("The Wool Rug is dispatched from our Reno fulfillment center.", "in_stock"),
+        ("The Wool Rug ships within 2 working days.", "in_stock"),
+        ("The Wool Rug is sitting in our Leeds warehouse.", "in_stock"),
+        # Bought at a store, actively or passively.
+        ("You can click and collect the Wool Rug at our Bath shop.", "in_stock"),
+        ("The Wool Rug can be bought online for collection at our Derby store.", "in_stock"),
+        # A terse "in", with where or what follows.
+        ("The Wool Rug's in at the Exeter branch.", "in_stock"),
+        ("The Wool Rug's in and can go out to you tomorrow.", "in_stock"),
+    ],
+)
+def test_stock_said_by_its_story(text, want):
+    assert read(text, STOCK) == [(want, "RG-0100")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Look-alikes: a rug a customer may order, a warehouse holding it back, a store's
+        # opening hours.
+        "The Wool Rug is held in our warehouse for quality review.",
+        "Our Bath shop is open until 6 on weekdays.",
+    ],
+)
+def test_no_stock_in_look_alikes(text):
+    assert read(text, STOCK) == []
+
+
+def test_a_place_that_has_a_count():
+    text = "The Quilt has sold out in the Truro shop, but the warehouse has 11."
+    assert read(text, STOCK) == [("in_stock", "QL-0200")]
+    assert read(text, COUNT) == [(11, "QL-0200")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # One variant short, the others to be had: the item is in stock.
+        ("The Quilt in teal is out of stock, but the ivory and sand options remain available.",
+         [("in_stock", "QL-0200")]),
+        ("Sorry, the Quilt in olive is out, but we've got the beige and cream ones.",
+         [("in_stock", "QL-0200")]),
+        ("The Quilt's fine in queen, but the king size has sold out.", [("in_stock", "QL-0200")]),
+        # Look-alike: one variant short, and no other said to be had.
+        ("The Quilt in teal is out, I'm afraid.", [("out_of_stock", "QL-0200")]),
+    ],
+)  # fmt: skip
+def test_variants_beside_a_shortage(text, want):
+    assert read(text, STOCK) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A model number said as another one names another product.
+        ("We don't stock the Oil Heater 50, only the 40.", [("not_carried", None)]),
+        ("We're not carrying the Monitor 32 at all.", [("not_carried", None)]),
+        # Look-alikes: the shop's own model; a count after a name of another length.
+        ("We don't stock the Oil Heater 40 Max.", [("not_carried", "HT-0041")]),
+        ("monitor 3 left", [("low_stock", "MN-0270")]),
+        # "Not selling it until …" is no claim of the range.
+        ("We're not selling the Fridge Magnet until January.", [("out_of_stock", "FR-0500")]),
+    ],
+)
+def test_not_carried_another_model_and_the_progressive(text, want):
+    assert read(text, STOCK) == want
+
+
+def test_that_s_in_after_what_the_shop_does():
+    text = "We don't carry the Monitor 32 — the Monitor 27 is the one we do, and that's in."
+    assert read(text, STOCK) == [("in_stock", "MN-0270"), ("not_carried", None)]
+
+
+def test_delivery_as_a_way_of_buying_and_a_store_pickup_are_no_order():
+    text = (
+        "The Tray Table is unavailable for delivery to your postcode, but it can be purchased"
+        " online for pickup at our Tulsa store."
+    )
+    assert read(text, STOCK) == [("in_stock", "TR-0600")]
+    assert read(text, ClaimKind.ORDER_STATUS) == []
+    # Look-alike: an order ready for the carrier's pickup.
+    assert read("ORD-7001 is ready for pickup by the courier.", ClaimKind.ORDER_STATUS) == [
+        ("processing", "ORD-7001")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tray Table is in stock and we can have it with you by Friday.",
+        "The Tray Table can be delivered as soon as Thursday, as it is in our Ohio warehouse.",
+    ],
+)
+def test_a_sale_offered_gives_no_delivery_date(text):
+    assert read(text, ClaimKind.DELIVERY_DATE) == []
+
+
+def test_an_order_s_delivery_date_stays_read():
+    text = "Your order ORD-7002 has shipped and will be delivered on Thursday."
+    assert read(text, ClaimKind.DELIVERY_DATE) == [("2026-12-10", "ORD-7002")]
