@@ -674,6 +674,9 @@ _NEXT = RuleSet.of(
         r"(?! (?:for|pending|until|while)\b)",
         r"ready for (?:immediate |same-day |next-day |quick )?(?:shipment|dispatch|shipping"
         r"|delivery|despatch)",
+        # (formal9) Arrived at the shop just now: "a dozen came in this morning".
+        r"(?:came|come|arrived|landed) in (?:this (?:morning|afternoon)|today|earlier today"
+        r"|yesterday)",
         negated=_OUT,
     ),
     rules(
@@ -967,6 +970,20 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 rf"xx+(?:'s| is| are|'re) (?:still )?(?:fine|ok|okay|alright|all right) (?:in|for)"
                 rf" (?:the )?(?:{_A_VARIANT}|single|twin|full)\b",
             )
+        ),
+    ),
+    # (formal9) Idioms of having none or hardly any: "can't get it for love nor money", "like
+    # gold dust", "rarer than hen's teeth".
+    (
+        frozenset(["love", "dust", "teeth"]),
+        RuleSet.of(
+            rules(_OUT, r"\b(?:for|4) love (?:nor|n|or) money", negation=False),
+            rules(
+                _LOW,
+                r"\b(?:like|as rare as|rarer than|scarcer than) (?:gold dust|hen's teeth"
+                r"|hens' teeth|hens teeth)",
+                negation=False,
+            ),
         ),
     ),
     # Stocked in one variant only: "in blk only".

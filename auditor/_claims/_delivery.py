@@ -210,7 +210,10 @@ _SENDING = compile_pattern(
 _OFF_TOPIC = compile_pattern(
     r"\b(?:re-?stock\w*|back in stock|expected back|exp back|due back|refunds?|refunded|returns?"
     r"|returned"
-    r"|rma|sent back|send back|credit\w*|money|usually|typically|normally)\b"
+    r"|rma|sent back|send back|credit\w*|money|usually|typically|normally"
+    # (formal9) A system coming back, not a parcel: "we expect service to resume by 2:00 p.m.".
+    r"|(?:service|services|system|systems|website|site|portal|app|tools?) (?:is |are |should"
+    r" |will |to )?(?:resume|be restored|be back (?:up|online)|come back (?:up|online)))\b"
 )
 #: A sentence about the shop's own stock arriving, not the customer's parcel.
 _RESTOCK = compile_pattern(RESTOCK)

@@ -264,6 +264,15 @@ _TABLE = RuleSet.of(
         r"|code)",
         r"no (?:\w+ )?(?:discounts?|coupons?|vouchers?|promo codes?) (?:are |is )?(?:available"
         r"|on offer|running|at the moment|right now)",
+        # (formal9) An offer as the topic of a question or a team, not one made: "for the
+        # voucher question you'll want the marketing team".
+        r"(?:discount|voucher|coupon|promo|promo code|price match|promotion)s? (?:question|query"
+        r"|queries|enquiry|enquiries|inquiry|inquiries|issue|problem|team|department|desk)s?\b",
+        # (formal9) What a refund is worked out from: "the refund will reflect the discounted
+        # price of $31.96".
+        r"(?:refund|refunds|reimbursement)(?: \w+){0,3}? (?:reflect|reflects|be based on|is based"
+        r" on|be calculated on|is calculated on) the (?:discounted|reduced|sale|promotional"
+        r"|lower) price",
         # Asked about, not offered: "a colleague who can look into a discount for you".
         r"(?:look into|looking into|ask about|asking about|see about|check about|enquire about"
         r"|inquire about|request) (?:a |any |an )?(?:\w+ )?(?:discounts?|coupons?|vouchers?"

@@ -193,7 +193,8 @@ WITH_CHAT = r"(?:with|w/|w)"
 #: A sentence about the shop's own stock arriving ("back in stock", "our next delivery", "10 of
 #: them came back in"), not about a customer's parcel: no delivery date and no order status.
 RESTOCK = (
-    r"\b(?:re-?stock\w*|back in stock|into stock|expected back|due back|available again"
+    r"\b(?:re-?stock\w*|replenish\w*|back in stock|into stock|expected back|due back"
+    r"|available again"
     r"|more to arrive|more (?:of (?:the |those |these |them )?)?(?:\w+ )?(?:(?:are|is) )?"
     r"(?:due|expected|coming|arriving)"
     r"|(?:stock|batch|consignment) (?:is|are) (?:due|expected|coming|arriving)"

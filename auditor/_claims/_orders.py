@@ -449,6 +449,8 @@ _AMBIGUOUS = RuleSet.of(
         r"on the (?:move|road)",
         # On a vehicle, whoseever: "on van", "on a FedEx truck", "on the DPD van".
         r"on (?:a |an |the |its |their )?(?:[\w-]+(?:'s)? )?(?:van|truck|lorry)\b",
+        # (formal9) Today's run: "on this afternoon's van".
+        r"on (?:this (?:morning|afternoon|evening)|today)'s (?:[\w-]+ )?(?:van|truck|lorry)\b",
         # Gone, said of the order or its parts with nothing after it: "the lamp & hub have gone".
         r"(?:has|have|'ve|'s) (?:already |now |just |all )?gone(?: anywhere)?(?: yet)?" + _END,
         r"(?:hasn't|hasnt|has not|haven't|havent|have not) gone anywhere(?: yet)?",
@@ -618,7 +620,10 @@ _TO_COME = compile_pattern(
 _STOCK = compile_pattern(
     r"\b(?:in stock|out of stock|stock levels?|back-?order\w*|sold out|pre-?order\w*|available"
     r"|availability|in[- ]?store|on order|(?:none|nothing|no more|any more) (?:\w+ )?left"
-    r"|out right now|can be ordered|orders placed|inventory|sold through|snapped up)\b"
+    r"|out right now|can be ordered|orders placed|inventory|sold through|snapped up"
+    # (formal9) "stocked at our warehouse", "awaiting a shipment from our supplier".
+    r"|stocked|(?:shipment|delivery|batch|consignment) from (?:the |our )?(?:supplier"
+    r"|manufacturer)s?)\b"
 )
 #: The customer's own order, named by a noun.
 _THEIR_ORDER = compile_pattern(

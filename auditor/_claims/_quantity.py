@@ -41,7 +41,10 @@ _STOCK = (
     # Where a person at the shop sees the stock: "110 in the system", "6 in the stockroom".
     r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back"
     # Stock that can go out now: "18 ready to go", "30 ready to ship".
-    r"|ready to (?:go|ship|send|dispatch|despatch))"
+    r"|ready to (?:go|ship|send|dispatch|despatch)"
+    # (formal9) Stock that arrived at the shop: "a dozen Tape Measures came in this morning".
+    r"|(?:came|come|arrived|landed) in (?:this (?:morning|afternoon)|today|earlier today"
+    r"|yesterday))"
 )
 _UNIT = r"(?:units?|pcs|pieces?|items?|sets?|pairs?|packs?)"
 _STRONG_UNIT = r"(?:units?|pcs|pieces?)"

@@ -166,3 +166,59 @@ def test_a_sale_offered_gives_no_delivery_date(text):
 def test_an_order_s_delivery_date_stays_read():
     text = "Your order ORD-7002 has shipped and will be delivered on Thursday."
     assert read(text, ClaimKind.DELIVERY_DATE) == [("2026-12-10", "ORD-7002")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Idioms of none and of hardly any.
+        ("Honestly, we can't source the Plant Pot for love nor money.", "out_of_stock"),
+        ("The Plant Pot is rarer than hen's teeth this winter.", "low_stock"),
+        # Stock that arrived at the shop just now.
+        ("Six Plant Pots came in this morning.", "in_stock"),
+    ],
+)
+def test_idioms_and_arrivals(text, want):
+    assert read(text, STOCK) == [(want, "PT-0400")]
+
+
+def test_a_count_that_arrived_at_the_shop():
+    assert read("Six Plant Pots came in this morning.", COUNT) == [(6, "PT-0400")]
+    # Look-alike: orders coming in are no stock.
+    assert read("Six orders came in this morning.", COUNT) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The shop's own goods arriving: no order's state, no delivery date.
+        "The Keyboard is stocked at our warehouse, and the Tray Table is awaiting a shipment"
+        " from our supplier.",
+        "The Tray Table is sold out, but a replenishment delivery is due to arrive on December 18.",
+        # A system coming back: no delivery.
+        "Our order lookup is down for maintenance; we expect the system to be restored by 4 p.m.",
+    ],
+)
+def test_the_shop_s_goods_and_systems_are_no_order(text):
+    assert read(text, ClaimKind.ORDER_STATUS) == []
+    assert read(text, ClaimKind.DELIVERY_DATE) == []
+
+
+def test_today_s_van_is_shipped():
+    text = "ORD-7003 is on this morning's delivery van."
+    assert read(text, ClaimKind.ORDER_STATUS) == [("shipped", "ORD-7003")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # An offer as a topic, and what a refund is worked out from: no offer.
+        ("About your coupon query, our promotions desk can help on 0800 123 456.", []),
+        ("Your refund is based on the reduced price you paid, $18.40.", []),
+        # Look-alikes: an offer made.
+        ("The Plant Pot is now at a reduced price of $9.", [("unspecified", "PT-0400")]),
+        ("Here is a 15% coupon for your next order.", [("15", None)]),
+    ],
+)
+def test_offers_spoken_of_are_not_made(text, want):
+    assert read(text, ClaimKind.DISCOUNT) == want
