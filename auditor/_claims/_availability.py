@@ -81,7 +81,8 @@ _WHEN_DATE = (
 _ALLOCATED = past(*ALLOCATING)
 #: A plenty of: "loads", "plenty", "heaps".
 _PLENTY = (
-    r"(?:plenty|loads|lots|heaps|tons|stacks|masses|oodles|a good few|a fair few|a load|a ton"
+    r"(?:plenty|loads|lots|heaps|tons|stacks|masses|oodles|shedloads|bucketloads|a good few"
+    r"|a fair few|a load|a ton"
     r"|ample (?:stock|supply|supplies|inventory|quantities)"
     r"|a (?:good|healthy|decent|big|large|fair|strong|generous|steady|solid|plentiful) (?:stack"
     r"|pile|supply|amount|number|few))"
@@ -249,6 +250,9 @@ _TABLE = RuleSet.of(
         r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:them|those|these|the units|units|items"
         r"|pieces))?(?: of (?:the )?(?:\w+ )?xx+| \w+)? (?:left|remaining|remain|remains)",
         r"last few",
+        # (formal9) British: "thin on the ground", "few and far between".
+        r"thin on the ground",
+        r"few and far between",
     ),
     rules(_LOW, r"not many left", negation=False),
     # Next to none: "there's hardly any left", "barely any of them in stock".
@@ -305,6 +309,12 @@ _TABLE = RuleSet.of(
         r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |more |new |the next )?"
         r"(?:re-?stock|more)",
         r"(?:expecting|expect|due|awaiting|waiting on) (?:more|new) stock",
+        # (formal9) Stock, or more, on a day: "we're expecting stock on Thursday", "we
+        # anticipate receiving more by December 20", "on its way back in".
+        rf"(?:expecting|expect|expects|anticipate|anticipating) (?:to )?(?:receive |receiving |get"
+        rf" |getting )?(?:stock|more|more stock|new stock|further stock) (?:{_WHEN_DATE}|shortly"
+        r"|soon)\b",
+        r"on (?:its|their|the) way back (?:in|into stock)\b",
         # More stock on its way, in other words: "we anticipate receiving additional mats",
         # "we expect new inventory on the 22nd".
         r"(?:expect|expecting|expects|anticipate|anticipating|anticipates|awaiting|due to receive)"
@@ -373,7 +383,8 @@ _TABLE = RuleSet.of(
         rf"(?:(?:be|is|are)(?: {_SOFT})?|{_SOFT}) back (?:in )?(?:{_STOCK} )?(?:on|by|next"
         rf"|this|in|around|before|after|early|mid|late) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
         r"|month|fortnight|christmas|xmas|new year)",
-        rf"(?:out of {_STOCK}|sold out|unavailable|oos|out) (?:til|till|'til|until|to) (?:the )?"
+        rf"(?:out of {_STOCK}|out of (?:the )?xx+|sold out|unavailable|oos|out) (?:til|till|'til"
+        r"|until|to) (?:the )?"
         rf"(?:after )?(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early|late|end|christmas|xmas|new year"
         r"|the new year|the holidays)",
         # Coming back, present or future: "comes back into stock next Thursday".
@@ -418,7 +429,8 @@ _TABLE = RuleSet.of(
     # them" (`_channels_apart` then drops the channel's shortage).
     rules(
         _IN,
-        r"(?:store|shop|branch|showroom)s? (?:has|have|has got|have got|'s got|'ve got) (?:them|it"
+        r"(?:store|shop|branch|showroom)s? (?:has|have|has got|have got|'s got|'ve got) (?:the xx+"
+        r"|xx+|them|it"
         r"|some|plenty|stock|loads)\b",
     ),
     # Come off backorder is back in stock: "the Camp Chair's just come off backorder".

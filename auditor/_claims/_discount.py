@@ -157,7 +157,8 @@ _TABLE = RuleSet.of(
         # A multi-buy: "3 for 2", "buy one, get one half price", "BOGOF".
         r"(?:2|3|4|5) for (?:the price of )?(?:1|2|3|4)(?![\d.,:/])"
         r"(?! (?:days?|weeks?|hours?|pm|am)\b)",
-        r"buy (?:one|1),? get (?:one|1)|bogof?|two for one|2-for-1",
+        # (formal9) Hyphenated too: "our buy-one-get-one-free event".
+        r"buy[- ](?:one|1),?[- ]get[- ](?:one|1)|bogof?|two for one|2-for-1|two-for-one",
         # "buy any two … and get the third free": a multi-buy, not an item given free.
         r"buy (?:any )?(?:two|2|three|3)\b(?: [\w()-]+){0,8}? (?:and )?get (?:the|a|your)"
         r" (?:third|3rd|fourth|4th|second|2nd|next)(?: one| pack| set| box| pair)?"

@@ -222,3 +222,34 @@ def test_today_s_van_is_shipped():
 )
 def test_offers_spoken_of_are_not_made(text, want):
     assert read(text, ClaimKind.DISCOUNT) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Stock to come, said by its day.
+        ("The Keyboard is out of stock, but we anticipate receiving more by 19 December.",
+         "backorder"),
+        ("The Keyboard's on its way back in; we're expecting stock on Friday.", "backorder"),
+        ("We're out of Keyboards until the new year, sorry.", "backorder"),
+        # British degree words.
+        ("We've got shedloads of Keyboards.", "in_stock"),
+        ("Keyboards are few and far between this month.", "low_stock"),
+        # A store that has it, beside a shortage online.
+        ("Our shops have the Keyboard, though it's sold out online.", "in_stock"),
+    ],
+)  # fmt: skip
+def test_stock_to_come_degree_and_stores(text, want):
+    assert read(text, STOCK) == [(want, "KB-0700")]
+
+
+def test_stock_expected_on_a_day_needs_the_day():
+    # Look-alike: "expecting stock on the shelves" says no day.
+    assert read("We're expecting stock on the shelves of the Keyboard.", STOCK) != [
+        ("backorder", "KB-0700")
+    ]
+
+
+def test_a_hyphenated_multi_buy():
+    text = "The Plant Pot is in our buy-one-get-one-free promotion."
+    assert read(text, ClaimKind.DISCOUNT) == [("unspecified", "PT-0400")]
