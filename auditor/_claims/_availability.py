@@ -190,7 +190,8 @@ _TABLE = RuleSet.of(
         r"\b(?:stock|inventory|supply|supplies)(?: \w+){0,4}? (?:has|have|is|are) (?:been |now )?"
         r"(?:depleted|exhausted|used up)",
         # (formal9) The shop as the one who used it up: "we have exhausted our inventory of".
-        r"\b(?:have|has|'ve|had) (?:now )?(?:exhausted|depleted|used up|run through|sold through)"
+        r"(?:(?<=have\x20)|(?<=has\x20)|(?<='ve\x20)|(?<=had\x20)|(?<=now\x20))"
+        r"(?:exhausted|depleted|used up|run through|sold through)"
         r" (?:our|the|its|all (?:of )?(?:our|the)) (?:\w+ )?(?:stock|inventory|supply|supplies)",
         r"clean(?:ed)? out of",
         r"nowhere to be (?:found|seen|had)(?: in (?:the |our )?(?:warehouse|stock ?room|shop|store)"
@@ -314,7 +315,6 @@ _TABLE = RuleSet.of(
         rf"(?:expecting|expect|expects|anticipate|anticipating) (?:to )?(?:receive |receiving |get"
         rf" |getting )?(?:stock|more|more stock|new stock|further stock) (?:{_WHEN_DATE}|shortly"
         r"|soon)\b",
-        r"on (?:its|their|the) way back (?:in|into stock)\b",
         # More stock on its way, in other words: "we anticipate receiving additional mats",
         # "we expect new inventory on the 22nd".
         r"(?:expect|expecting|expects|anticipate|anticipating|anticipates|awaiting|due to receive)"
@@ -328,8 +328,6 @@ _TABLE = RuleSet.of(
         rf"more (?:is |are )?(?:coming|due|arriving|expected) {_WHEN_DATE}",
         rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",
         rf"available again (?:on|from|after|by|in|next|soon|later|around|early|mid|late|{_MONTH})",
-        # (formal9) "should be in stock again from the 19th".
-        rf"in {_STOCK} again {_WHEN}",
         rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
         r"(?:available|open) (?:for|on|to) (?:back|pre)-?order",
         r"pre[- ]?order(?:s|ed|able)?",
@@ -517,7 +515,7 @@ _TABLE = RuleSet.of(
         r"never (?:stocked|sold|carried|offered)",
         # (formal9) In the progressive: "we're not carrying the X" (not for a time: "not
         # selling it until January" is stock to come).
-        r"(?:we're|we are|i'm afraid we're) not (?:currently )?(?:carrying|stocking|selling"
+        r"(?:(?<=we're\x20)|(?<=we\x20are\x20))not (?:currently )?(?:carrying|stocking|selling"
         r"|offering)(?! (?:in|out)\b)(?![^.;!?\n]*\b(?:until|till|til|before|for now|at the"
         # (Nor one way of buying: "we are not selling gift cards online".)
         r" moment|right now|at present|currently|online|in[- ]stores?|in (?:our |the )?(?:shops?"
@@ -657,9 +655,10 @@ _NEXT = RuleSet.of(
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
         # (formal9) Where it goes out from, or how soon: "ships from our New Jersey warehouse",
         # "ships within one business day".
-        r"(?:ships|dispatches|is shipped|is dispatched) from (?:the |our )?(?:[\w-]+ ){0,2}?"
+        # (Opened on the rare verb, never on "is".)
+        r"(?:ships|dispatches|shipped|dispatched) from (?:the |our )?(?:[\w-]+ ){0,2}?"
         r"(?:warehouse|distribution (?:center|centre)|fulfill?ment (?:center|centre))",
-        r"(?:ships|dispatches|is shipped|is dispatched) within (?:one|1|two|2|three|3|24|48|a)"
+        r"(?:ships|dispatches|shipped|dispatched) within (?:one|1|two|2|three|3|24|48|a)"
         r" (?:business |working )?(?:days?|hours?)",
         # To be had in a store: "you can reserve one in the York store", "you can click and
         # collect the X from our Leeds shop".
@@ -669,7 +668,7 @@ _NEXT = RuleSet.of(
         r"(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)\b",
         # (formal9) The same, said of the item: "they can be purchased online for pickup at our
         # Denver store".
-        r"(?:can|could) be (?:purchased|bought|ordered|reserved|collected|picked up)(?: online)?"
+        r"(?<=be\x20)(?:purchased|bought|ordered|reserved|collected|picked up)(?: online)?"
         r"(?: for (?:in-store |store )?(?:pickup|pick-up|collection))? (?:in|at|from) (?:the |our"
         r" |any |your )?(?:local |nearest )?(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)\b",
         # Sent by the shop on a day: "I can get a Rain Jacket out to you today".
@@ -981,6 +980,18 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 rf"{_A_VARIANT})* (?:ones?|versions?|options?)\b",
                 rf"xx+(?:'s| is| are|'re) (?:still )?(?:fine|ok|okay|alright|all right) (?:in|for)"
                 rf" (?:the )?(?:{_A_VARIANT}|single|twin|full)\b",
+            )
+        ),
+    ),
+    # (formal9) Back on a day, or on its way back (tried only where "again" or "way" stands: they
+    # open on "in" and "on"): "should be in stock again from the 19th", "on its way back in".
+    (
+        frozenset(["again", "way"]),
+        RuleSet.of(
+            rules(
+                _BACK,
+                rf"\bin {_STOCK} again {_WHEN}",
+                r"\bon (?:its|their|the) way back (?:in|into stock)\b",
             )
         ),
     ),
