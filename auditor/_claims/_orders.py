@@ -448,8 +448,9 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:both|all(?: of them)?)(?: have| were| are|'ve)?(?: been)? (?:sent|posted)\b",
         r"on the (?:move|road)",
         # On a vehicle, whoseever: "on van", "on a FedEx truck", "on the DPD van".
-        # (formal9: "on this afternoon's van".)
-        r"on (?:a |an |the |its |their |this )?(?:[\w-]+(?:'s)? ){0,2}(?:van|truck|lorry)\b",
+        r"on (?:a |an |the |its |their )?(?:[\w-]+(?:'s)? )?(?:van|truck|lorry)\b",
+        # (formal9) Today's run: "on this afternoon's van" (not "coming on our own lorry").
+        r"on this (?:morning|afternoon|evening)'s (?:[\w-]+ )?(?:van|truck|lorry)\b",
         # Gone, said of the order or its parts with nothing after it: "the lamp & hub have gone".
         r"(?:has|have|'ve|'s) (?:already |now |just |all )?gone(?: anywhere)?(?: yet)?" + _END,
         r"(?:hasn't|hasnt|has not|haven't|havent|have not) gone anywhere(?: yet)?",
