@@ -310,6 +310,11 @@ _TABLE = RuleSet.of(
         r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |more |new |the next )?"
         r"(?:re-?stock|more)",
         r"(?:expecting|expect|due|awaiting|waiting on) (?:more|new) stock",
+        # (formal9) New stock given a time, said even beside an order (the words are the
+        # shop's, never a parcel's): "new stock due the 18th", "fresh stock's expected Monday".
+        r"\b(?:new|fresh|more|further) (?:stock|inventory|supplies|consignment)(?: of (?:the )?xx+"
+        r"| of them)?(?:'s| is| are)? (?:due|expected|arriving|landing|scheduled)"
+        rf"(?: (?:in|into us|to us|back))? (?:{_WHEN_DATE}|the {_NTH}\b)",
         # (formal9) Stock, or more, on a day: "we're expecting stock on Thursday", "we
         # anticipate receiving more by December 20", "on its way back in".
         rf"(?:expecting|expect|expects|anticipate|anticipating) (?:to )?(?:receive |receiving |get"
@@ -1656,7 +1661,16 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
         ):
             continue  # "I can't find ORD-1": an order or return not found, no item's stock
         items = [m for m in doc.mentions if m.type is SubjectType.ITEM]
-        if any(start <= m.start and m.end <= end for m in items):
+        inside = next((m for m in items if start <= m.start and m.end <= end), None)
+        if inside is not None:
+            if (
+                (inside.part or not inside.masked)
+                and inside.end == end
+                and _DESCRIBED.match(doc.masked, end)
+            ):
+                # (formal9) "never done umbrellas with a wooden handle": the phrase took the
+                # head word, and what follows sets the thing apart from the item.
+                claim = replace(claim, subject=None)
             out.append(claim)
             continue
         clause = doc.clause_at(start)

@@ -253,3 +253,36 @@ def test_stock_expected_on_a_day_needs_the_day():
 def test_a_hyphenated_multi_buy():
     text = "The Plant Pot is in our buy-one-get-one-free promotion."
     assert read(text, ClaimKind.DISCOUNT) == [("unspecified", "PT-0400")]
+
+
+def test_a_not_carried_head_word_set_apart_by_what_follows():
+    text = "We've never done rugs with a rubber backing — the Wool Rug is the only rug we sell."
+    assert read(text, STOCK) == [("not_carried", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ORD-7004 is waiting on the Quilt, which is sold out; new stock is due the 21st.",
+        "ORD-7005 shipped on Monday. The Quilt is sold out, fresh stock expected next week.",
+    ],
+)
+def test_new_stock_given_a_time_beside_an_order(text):
+    assert ("backorder", "QL-0200") in read(text, STOCK)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "want"),
+    [
+        # The customer's act as the condition, the shop's main clause after it with no comma.
+        ("If you nip into the Bath shop they've got the Quilt on the shelf.", STOCK,
+         [("in_stock", "QL-0200")]),
+        ("If you enter the code SNUG20 you'll get 20% off the Quilt.", ClaimKind.DISCOUNT,
+         [("20", "QL-0200")]),
+        # Look-alikes: a condition of what may happen stays one.
+        ("If it hasn't arrived by Friday we'll pass you to the courier team.",
+         ClaimKind.DEFLECTION, []),
+    ],
+)  # fmt: skip
+def test_a_condition_of_the_customer_s_act_ends_at_the_shop_s_clause(text, kind, want):
+    assert read(text, kind) == want
