@@ -189,10 +189,10 @@ _TABLE = RuleSet.of(
         # Stock used up: "inventory for the X has been depleted".
         r"\b(?:stock|inventory|supply|supplies)(?: \w+){0,4}? (?:has|have|is|are) (?:been |now )?"
         r"(?:depleted|exhausted|used up)",
-        # (formal9) The shop as the one who used it up: "we have exhausted our inventory of".
-        r"(?:(?<=have\x20)|(?<=has\x20)|(?<='ve\x20)|(?<=had\x20)|(?<=now\x20))"
-        r"(?:exhausted|depleted|used up|run through|sold through)"
-        r" (?:our|the|its|all (?:of )?(?:our|the)) (?:\w+ )?(?:stock|inventory|supply|supplies)",
+        # (formal9) The shop as the one who used it up: "we have exhausted our inventory of"
+        # (opened on the verb: a pattern led by a look-behind has no word to be filed under).
+        r"(?:exhausted|depleted|used up) (?:our|its|all (?:of )?our) (?:\w+ )?(?:stock|inventory"
+        r"|supply|supplies)",
         r"clean(?:ed)? out of",
         r"nowhere to be (?:found|seen|had)(?: in (?:the |our )?(?:warehouse|stock ?room|shop|store)"
         r"| on (?:the |our )?shel(?:f|ves))?",
@@ -520,8 +520,8 @@ _TABLE = RuleSet.of(
         r"never (?:stocked|sold|carried|offered)",
         # (formal9) In the progressive: "we're not carrying the X" (not for a time: "not
         # selling it until January" is stock to come).
-        r"(?:(?<=we're\x20)|(?<=we\x20are\x20))not (?:currently )?(?:carrying|stocking|selling"
-        r"|offering)(?! (?:in|out)\b)(?![^.;!?\n]*\b(?:until|till|til|before|for now|at the"
+        r"not (?:currently )?(?:carrying|stocking)(?! (?:in|out|up)\b)(?![^.;!?\n]*\b(?:until"
+        r"|till|til|before|for now|at the"
         # (Nor one way of buying: "we are not selling gift cards online".)
         r" moment|right now|at present|currently|online|in[- ]stores?|in (?:our |the )?(?:shops?"
         r"|stores?|branch(?:es)?)|by phone)\b)",
@@ -673,7 +673,7 @@ _NEXT = RuleSet.of(
         r"(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)\b",
         # (formal9) The same, said of the item: "they can be purchased online for pickup at our
         # Denver store".
-        r"(?<=be\x20)(?:purchased|bought|ordered|reserved|collected|picked up)(?: online)?"
+        r"be (?:purchased|bought|ordered|reserved|collected|picked up)(?: online)?"
         r"(?: for (?:in-store |store )?(?:pickup|pick-up|collection))? (?:in|at|from) (?:the |our"
         r" |any |your )?(?:local |nearest )?(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)\b",
         # Sent by the shop on a day: "I can get a Rain Jacket out to you today".
@@ -739,7 +739,7 @@ _TERSE = RuleSet.of(
         rf"|completely |clean )?out{_AT_END}",
         # (formal9) One variant's: "the Bath Towel in sage is out" (`_variants_apart`).
         # (Opened after the name, so that the variant stands between it and the state.)
-        rf"(?<=x\x20)in {_A_VARIANT} (?:is|are) (?:currently |temporarily )?out{_AT_END}",
+        rf"in {_A_VARIANT} (?:is|are) (?:currently |temporarily )?out{_AT_END}",
         negated=_IN,
     ),
     rules(
@@ -794,7 +794,10 @@ _TERSE_END = compile_pattern(
     r"|\b(?:have|got) (?:it|them|one|some|x+))\b"
     r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|right now|rn\b|atm\b|for now"
     r"|i'm afraid|sorry|too\b|as well|also\b"
-    r"|in stock|yes\b|til\b|till\b|'til\b|until\b|and\b|at (?:the|our)\b" + _NOW_TAIL + "))"
+    r"|in stock|yes\b|til\b|till\b|'til\b|until\b" + _NOW_TAIL + "))"
+    # (formal9) "in" going on with "and" or a place: "is in and …", "is in at our Glasgow shop"
+    # (only "in": "sold out and …" is in most answers).
+    r"|(?<=x)(?:'s|'re| is| are) (?:back |now |still )?in(?= and\b| at (?:the|our)\b)"
 )
 #: Rules tried only when the answer holds one of their rarer words: each opens on a common
 #: one ("was", "stock", "there", "not", "back") that most answers say.
