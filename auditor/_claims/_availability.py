@@ -312,7 +312,9 @@ _TABLE = RuleSet.of(
         r"(?:expecting|expect|due|awaiting|waiting on) (?:more|new) stock",
         # (formal9) New stock given a time, said even beside an order (the words are the
         # shop's, never a parcel's): "new stock due the 18th", "fresh stock's expected Monday".
-        r"\b(?:new|fresh|more|further) (?:stock|inventory|supplies|consignment)(?: of (?:the )?xx+"
+        # (Filed under its first word: led by "\b" it would be searched in every answer that
+        # says "stock".)
+        r"(?:new|fresh|more|further) (?:stock|inventory|supplies|consignment)(?: of (?:the )?xx+"
         r"| of them)?(?:'s| is| are)? (?:due|expected|arriving|landing|scheduled)"
         rf"(?: (?:in|into us|to us|back))? (?:{_WHEN_DATE}|the {_NTH}\b)",
         # (formal9) Stock, or more, on a day: "we're expecting stock on Thursday", "we
@@ -795,9 +797,12 @@ _TERSE_END = compile_pattern(
     r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|right now|rn\b|atm\b|for now"
     r"|i'm afraid|sorry|too\b|as well|also\b"
     r"|in stock|yes\b|til\b|till\b|'til\b|until\b" + _NOW_TAIL + "))"
-    # (formal9) "in" going on with "and" or a place: "is in and …", "is in at our Glasgow shop"
-    # (only "in": "sold out and …" is in most answers).
-    r"|(?<=x)(?:'s|'re| is| are) (?:back |now |still )?in(?= and\b| at (?:the|our)\b)"
+)
+#: (formal9) "in" going on with "and" or a place after a name: "is in and …", "is in at our
+#: Glasgow shop" (only "in": "sold out and …" is in most answers); looked for only where a
+#: substring test finds "in and" or "in at".
+_IN_GOES_ON = compile_pattern(
+    r"x(?:'s|'re| is| are) (?:back |now |still )?in(?= and\b| at (?:the|our)\b)"
 )
 #: Rules tried only when the answer holds one of their rarer words: each opens on a common
 #: one ("was", "stock", "there", "not", "back") that most answers say.
@@ -1275,7 +1280,10 @@ def _tables(doc: Document, orders: bool) -> tuple[RuleSet, ...]:
     """The rule sets an answer is read with: the terse ones only where a terse end is, those
     of what happens next only when no order is in view, the gated ones only with their words."""
     table: tuple[RuleSet, ...] = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.AVAILABILITY))
-    terse = _TERSE_END.search(doc.masked) is not None
+    masked = doc.masked
+    terse = _TERSE_END.search(masked) is not None or (
+        ("in and" in masked or "in at " in masked) and _IN_GOES_ON.search(masked) is not None
+    )
     if terse:
         table = (*table, _TERSE)
     words = doc.words.word_set
