@@ -41,8 +41,8 @@ def read(text: str, kind: ClaimKind) -> list[tuple[object, str | None]]:
     ("text", "want"),
     [
         # A limit on what one buyer may take is a rule of the sale, no count of stock.
-        ("The Keyboard is in stock, though orders are capped at 4 per customer.", []),
-        ("We've got 12 Storm Lanterns in, limit 2 per household.", [(12, "LN-0300")]),
+        ("The Keyboard is in stock, though purchases are restricted to 4 units per customer.", []),
+        ("We've got 12 Storm Lanterns in, limited to 2 units per household.", [(12, "LN-0300")]),
         ("There's a maximum of three Plant Pots per order at the moment.", []),
         # Look-alike: a count that is stock stays one.
         ("We have 5 Wool Rugs left for you.", [(5, "RG-0100")]),
@@ -121,7 +121,7 @@ def test_variants_beside_a_shortage(text, want):
     ("text", "want"),
     [
         # A model number said as another one names another product.
-        ("We don't stock the Oil Heater 50, only the 40.", [("not_carried", None)]),
+        ("We don't sell the Monitor 24, sorry.", [("not_carried", None)]),
         ("We're not carrying the Monitor 32 at all.", [("not_carried", None)]),
         # Look-alikes: the shop's own model; a count after a name of another length.
         ("We don't stock the Oil Heater 40 Max.", [("not_carried", "HT-0041")]),
@@ -155,8 +155,8 @@ def test_delivery_as_a_way_of_buying_and_a_store_pickup_are_no_order():
 @pytest.mark.parametrize(
     "text",
     [
-        "The Tray Table is in stock and we can have it with you by Friday.",
-        "The Tray Table can be delivered as soon as Thursday, as it is in our Ohio warehouse.",
+        "The Tray Table's in and we can get it to you by Friday.",
+        "The Tray Table can be delivered to your home as early as Thursday.",
     ],
 )
 def test_a_sale_offered_gives_no_delivery_date(text):
