@@ -82,7 +82,7 @@ _ALLOCATED = past(*ALLOCATING)
 #: A plenty of: "loads", "plenty", "heaps".
 _PLENTY = (
     r"(?:plenty|loads|lots|heaps|tons|stacks|masses|oodles|shedloads|bucketloads|a good few"
-    r"|a fair few|a load|a ton"
+    r"|a fair few|a load|a ton|bags(?= of\b)"
     r"|ample (?:stock|supply|supplies|inventory|quantities)"
     r"|a (?:good|healthy|decent|big|large|fair|strong|generous|steady|solid|plentiful) (?:stack"
     r"|pile|supply|amount|number|few))"
@@ -251,6 +251,9 @@ _TABLE = RuleSet.of(
         r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:them|those|these|the units|units|items"
         r"|pieces))?(?: of (?:the )?(?:\w+ )?xx+| \w+)? (?:left|remaining|remain|remains)",
         r"last few",
+        # (formal9) Held in a small amount: "our warehouse holds a limited quantity of the X".
+        rf"(?:holds?|holding|have|has|carry|carries|got) (?:only |just )?(?:a )?(?:very )?"
+        rf"(?:limited|small) {_FEW} of (?:the |our )?xx+",
         # (formal9) British: "thin on the ground", "few and far between".
         r"thin on the ground",
         r"few and far between",
@@ -333,6 +336,8 @@ _TABLE = RuleSet.of(
         r"(?:next|new|another|fresh) (?:batch|lot|consignment|drop)(?: of (?:stock|them|xx+))?"
         rf"(?: is| are|'s)?(?: due| expected| arriving| coming| landing| in)? {_WHEN}",
         rf"more (?:is |are )?(?:coming|due|arriving|expected) {_WHEN_DATE}",
+        # (formal9) "more's due in next Tuesday".
+        rf"more(?:'s| is| are) (?:coming|due|arriving|expected)(?: in| back)? {_WHEN_DATE}",
         rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",
         rf"available again (?:on|from|after|by|in|next|soon|later|around|early|mid|late|{_MONTH})",
         rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
@@ -503,7 +508,8 @@ _TABLE = RuleSet.of(
         r"permanently (?:out of stock|unavailable|sold out|gone)",
         # Dropped from the range, in other words: "not doing it anymore", "taken off the range".
         r"(?:dropped|removed|taken|pulled|delisted) (?:off |out of |from )?(?:the|our)"
-        r" (?:range|line-?up|catalogue|catalog|collection|shelves for good)",
+        r" (?:range|line-?up|catalogue|catalog|collection|shelves for good|assortment|product"
+        r" (?:line|range|lineup|line-up|assortment|catalog|catalogue)|selection|offering)",
         r"(?:not|no longer) (?:doing|selling|making|stocking|carrying) (?:the \w+|xx+|the xx+|it"
         r"|them|that|those|these)(?: \w+)? any ?more",
         rf"(?:we |i )?(?:don't|do not|dont) (?:sell|carry|stock|make) {_IT} any ?more",
@@ -1228,6 +1234,12 @@ _IN_VARIANT = compile_pattern(
     + "|".join(VARIANT_WORDS)
     + r"|capacity|capacities|model|version|style|material|edition)\b"
 )
+#: (formal9) A variant of the item named before, as what the shop does not sell: "we don't sell
+#: a travel version of it" says nothing of the item.
+_A_VARIANT_OF_IT = compile_pattern(
+    r"\s*(?:a|an|the|any) (?:[\w-]+ ){0,2}(?:version|model|variant|edition|size|colou?r|finish)s?"
+    r" of (?:it|them|this|that|the xx+|xx+)\b"
+)
 _REFINES = {
     # Low now is what the customer can buy, whatever restock is planned.
     _LOW: frozenset({_IN, _BACK}),
@@ -1685,6 +1697,8 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
             out.append(claim)
             continue
         clause = doc.clause_at(start)
+        if _A_VARIANT_OF_IT.match(doc.masked, end):
+            continue  # (formal9) "we don't sell a travel version of it"
         if _POINTING_BACK.match(doc.masked, end, clause.end):
             before = [m for m in items if m.end <= start]
             subject = before[-1].subject if before else None

@@ -147,7 +147,9 @@ _TABLE = RuleSet.of(
         rf" (?:the usual |the normal )?{_MONEY}",
         r"(?:member|members'?|loyalty|club|staff) (?:price|pricing|rate|discount)s?",
         # The usual price beside the one offered: "for $39 with code BREW (usually $59)".
-        rf"{_MONEY}(?:\W+[\w-]+){{0,7}}?\W+(?:usually|normally|regularly|originally|reg|rrp)"
+        rf"{_MONEY}(?:\W+[\w-]+){{0,7}}?\W+(?:usually|normally|regularly|originally|reg|rrp"
+        # (formal9) "marked at $79, a reduction from its regular price of $99".
+        r"|(?:its |the |a )?(?:regular|usual|normal|original|list) price(?: of| is| was)?)"
         r"(?: (?:retails?|sells?|costs?|priced|goes|is|was))?(?: (?:at|for))?"
         rf"\W{{0,2}}{_MONEY}",
         r"(?:exclusive|special|promotional|introductory|reduced|sale|discounted|offer) price",

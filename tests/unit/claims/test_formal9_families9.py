@@ -286,3 +286,32 @@ def test_new_stock_given_a_time_beside_an_order(text):
 )  # fmt: skip
 def test_a_condition_of_the_customer_s_act_ends_at_the_shop_s_clause(text, kind, want):
     assert read(text, kind) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A small amount held, formally.
+        ("Our distribution center has only a small number of the Tray Table.", "low_stock"),
+        # Taken out of the assortment.
+        ("The Tray Table was dropped from our product line in October.", "discontinued"),
+        # More of it due, with "'s" and "in".
+        ("The Tray Table is gone for now, but more's coming in on Monday.", "backorder"),
+        # "bags of", British.
+        ("There are bags of the Tray Table in the stockroom.", "in_stock"),
+    ],
+)
+def test_third_round_stock_words(text, want):
+    assert read(text, STOCK) == [(want, "TR-0600")]
+
+
+def test_a_variant_of_it_not_sold_says_nothing_of_the_item():
+    text = "The Tray Table is in stock, but we don't sell an outdoor version of it."
+    assert read(text, STOCK) == [("in_stock", "TR-0600")]
+    # Look-alike: the item itself not sold.
+    assert read("We don't sell the Tray Table any longer.", STOCK) != []
+
+
+def test_two_prices_with_a_regular_price():
+    text = "The Quilt is priced at $64 today, down on its regular price of $80."
+    assert read(text, ClaimKind.DISCOUNT) == [("unspecified", "QL-0200")]
