@@ -251,8 +251,8 @@ _TABLE = RuleSet.of(
         r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:them|those|these|the units|units|items"
         r"|pieces))?(?: of (?:the )?(?:\w+ )?xx+| \w+)? (?:left|remaining|remain|remains)",
         r"last few",
-        # (formal9) Held in a small amount: "our warehouse holds a limited quantity of the X".
-        rf"(?:holds?|holding|have|has|carry|carries|got) (?:only |just )?(?:a )?(?:very )?"
+        # (formal9) Held in a small amount: "our warehouse holds a limited quantity of the X"
+        # (opened on the rare word, not on "have").
         rf"(?:limited|small) {_FEW} of (?:the |our )?xx+",
         # (formal9) British: "thin on the ground", "few and far between".
         r"thin on the ground",
