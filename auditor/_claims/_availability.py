@@ -81,7 +81,8 @@ _WHEN_DATE = (
 _ALLOCATED = past(*ALLOCATING)
 #: A plenty of: "loads", "plenty", "heaps".
 _PLENTY = (
-    r"(?:plenty|loads|lots|heaps|tons|stacks|masses|oodles|a good few|a fair few|a load|a ton"
+    r"(?:plenty|loads|lots|heaps|tons|stacks|masses|oodles|shedloads|bucketloads|a good few"
+    r"|a fair few|a load|a ton|bags(?= of\b)"
     r"|ample (?:stock|supply|supplies|inventory|quantities)"
     r"|a (?:good|healthy|decent|big|large|fair|strong|generous|steady|solid|plentiful) (?:stack"
     r"|pile|supply|amount|number|few))"
@@ -188,6 +189,10 @@ _TABLE = RuleSet.of(
         # Stock used up: "inventory for the X has been depleted".
         r"\b(?:stock|inventory|supply|supplies)(?: \w+){0,4}? (?:has|have|is|are) (?:been |now )?"
         r"(?:depleted|exhausted|used up)",
+        # (formal9) The shop as the one who used it up: "we have exhausted our inventory of"
+        # (opened on the verb: a pattern led by a look-behind has no word to be filed under).
+        r"(?:exhausted|depleted|used up) (?:our|its|all (?:of )?our) (?:\w+ )?(?:stock|inventory"
+        r"|supply|supplies)",
         r"clean(?:ed)? out of",
         r"nowhere to be (?:found|seen|had)(?: in (?:the |our )?(?:warehouse|stock ?room|shop|store)"
         r"| on (?:the |our )?shel(?:f|ves))?",
@@ -246,6 +251,12 @@ _TABLE = RuleSet.of(
         r"(?:only |just )?(?:a )?(?:few|handful)(?: of (?:them|those|these|the units|units|items"
         r"|pieces))?(?: of (?:the )?(?:\w+ )?xx+| \w+)? (?:left|remaining|remain|remains)",
         r"last few",
+        # (formal9) Held in a small amount: "our warehouse holds a limited quantity of the X"
+        # (opened on the rare word, not on "have").
+        rf"(?:limited|small) {_FEW} of (?:the |our )?xx+",
+        # (formal9) British: "thin on the ground", "few and far between".
+        r"thin on the ground",
+        r"few and far between",
     ),
     rules(_LOW, r"not many left", negation=False),
     # Next to none: "there's hardly any left", "barely any of them in stock".
@@ -302,6 +313,18 @@ _TABLE = RuleSet.of(
         r"(?:expecting|expect|due|awaiting|waiting on) (?:a |another |more |new |the next )?"
         r"(?:re-?stock|more)",
         r"(?:expecting|expect|due|awaiting|waiting on) (?:more|new) stock",
+        # (formal9) New stock given a time, said even beside an order (the words are the
+        # shop's, never a parcel's): "new stock due the 18th", "fresh stock's expected Monday".
+        # (Filed under its first word: led by "\b" it would be searched in every answer that
+        # says "stock".)
+        r"(?:new|fresh|more|further) (?:stock|inventory|supplies|consignment)(?: of (?:the )?xx+"
+        r"| of them)?(?:'s| is| are)? (?:due|expected|arriving|landing|scheduled)"
+        rf"(?: (?:in|into us|to us|back))? (?:{_WHEN_DATE}|the {_NTH}\b)",
+        # (formal9) Stock, or more, on a day: "we're expecting stock on Thursday", "we
+        # anticipate receiving more by December 20", "on its way back in".
+        rf"(?:expecting|expect|expects|anticipate|anticipating) (?:to )?(?:receive |receiving |get"
+        rf" |getting )?(?:stock|more|more stock|new stock|further stock) (?:{_WHEN_DATE}|shortly"
+        r"|soon)\b",
         # More stock on its way, in other words: "we anticipate receiving additional mats",
         # "we expect new inventory on the 22nd".
         r"(?:expect|expecting|expects|anticipate|anticipating|anticipates|awaiting|due to receive)"
@@ -313,6 +336,8 @@ _TABLE = RuleSet.of(
         r"(?:next|new|another|fresh) (?:batch|lot|consignment|drop)(?: of (?:stock|them|xx+))?"
         rf"(?: is| are|'s)?(?: due| expected| arriving| coming| landing| in)? {_WHEN}",
         rf"more (?:is |are )?(?:coming|due|arriving|expected) {_WHEN_DATE}",
+        # (formal9) "more's due in next Tuesday".
+        rf"more(?:'s| is| are) (?:coming|due|arriving|expected)(?: in| back)? {_WHEN_DATE}",
         rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",
         rf"available again (?:on|from|after|by|in|next|soon|later|around|early|mid|late|{_MONTH})",
         rf"back on (?:the |our )?shel(?:f|ves) {_WHEN}",
@@ -368,7 +393,8 @@ _TABLE = RuleSet.of(
         rf"(?:(?:be|is|are)(?: {_SOFT})?|{_SOFT}) back (?:in )?(?:{_STOCK} )?(?:on|by|next"
         rf"|this|in|around|before|after|early|mid|late) (?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
         r"|month|fortnight|christmas|xmas|new year)",
-        rf"(?:out of {_STOCK}|sold out|unavailable|oos|out) (?:til|till|'til|until|to) (?:the )?"
+        rf"(?:out of {_STOCK}|out of (?:the )?xx+|sold out|unavailable|oos|out) (?:til|till|'til"
+        r"|until|to) (?:the )?"
         rf"(?:after )?(?:{_NTH}|{_MONTH}|{_DAY}|next|mid|early|late|end|christmas|xmas|new year"
         r"|the new year|the holidays)",
         # Coming back, present or future: "comes back into stock next Thursday".
@@ -413,7 +439,8 @@ _TABLE = RuleSet.of(
     # them" (`_channels_apart` then drops the channel's shortage).
     rules(
         _IN,
-        r"(?:store|shop|branch|showroom)s? (?:has|have|has got|have got|'s got|'ve got) (?:them|it"
+        r"(?:store|shop|branch|showroom)s? (?:has|have|has got|have got|'s got|'ve got) (?:the xx+"
+        r"|xx+|them|it"
         r"|some|plenty|stock|loads)\b",
     ),
     # Come off backorder is back in stock: "the Camp Chair's just come off backorder".
@@ -481,10 +508,14 @@ _TABLE = RuleSet.of(
         r"permanently (?:out of stock|unavailable|sold out|gone)",
         # Dropped from the range, in other words: "not doing it anymore", "taken off the range".
         r"(?:dropped|removed|taken|pulled|delisted) (?:off |out of |from )?(?:the|our)"
-        r" (?:range|line-?up|catalogue|catalog|collection|shelves for good)",
+        r" (?:range|line-?up|catalogue|catalog|collection|shelves for good|assortment|product"
+        r" (?:line|range|lineup|line-up|assortment|catalog|catalogue)|selection|offering)",
         r"(?:not|no longer) (?:doing|selling|making|stocking|carrying) (?:the \w+|xx+|the xx+|it"
         r"|them|that|those|these)(?: \w+)? any ?more",
         rf"(?:we |i )?(?:don't|do not|dont) (?:sell|carry|stock|make) {_IT} any ?more",
+        # (formal9) Not sold now, said of the range: "not something we sell any more".
+        r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything|a thing) (?:that )?we"
+        r" (?:sell|stock|carry|make|do|offer) any ?more",
         negation=False,
     ),
     rules(
@@ -495,6 +526,13 @@ _TABLE = RuleSet.of(
         r" (?:that )?we(?:'ve| have)?(?: ever)? (?:carry|carried|sell|sold|stock|stocked|offer"
         r"|offered)",
         r"never (?:stocked|sold|carried|offered)",
+        # (formal9) In the progressive: "we're not carrying the X" (not for a time: "not
+        # selling it until January" is stock to come).
+        r"not (?:currently )?(?:carrying|stocking)(?! (?:in|out|up)\b)(?![^.;!?\n]*\b(?:until"
+        r"|till|til|before|for now|at the"
+        # (Nor one way of buying: "we are not selling gift cards online".)
+        r" moment|right now|at present|currently|online|in[- ]stores?|in (?:our |the )?(?:shops?"
+        r"|stores?|branch(?:es)?)|by phone)\b)",
         r"never had (?:one|it|them|any|that|those)",
         r"not one of ours",
         r"(?:don't|do not|dont) have (?:anything|any \w+|a product|an item)"
@@ -578,7 +616,10 @@ _TABLE = RuleSet.of(
         # promotions are available", "price adjustments are not available".
         r"|promotions?|promos?|adjustments?|rebates?|price match(?:es|ing)?|financing|warrant(?:y"
         r"|ies)|installation|assembly|gift wrap(?:ping)?|appointments?"
-        r"|deals?|vouchers?|coupons?)(?: \w+){0,2}? (?:is |are |isn't |aren't |is not |are not )?"
+        # (formal9) Never past a conjunction: "a comparable alternative and is currently
+        # available" is the item's.
+        r"|deals?|vouchers?|coupons?)(?: (?!(?:and|but|or|while|though|although|however)\b)\w+)"
+        r"{0,2}? (?:is |are |isn't |aren't |is not |are not )?"
         r"(?:currently |right now |at the moment |not |yet )?(?:un)?available",
         r"(?:don't|do not|dont) have (?:any )?(?:[\w-]+ ){0,3}(?:recommendations?|suggestions?"
         r"|advice|alternatives?|reviews?|offers?|deals?)(?: \w+)? available",
@@ -634,29 +675,46 @@ _NEXT = RuleSet.of(
         r" (?:today|2day|tdy|tomorrow|tmrw|tmr|2moro|2morrow|tmw|same day|the same day"
         r"|this afternoon|first thing|straight away|right away|immediately)",
         r"(?:ships|dispatches) (?:today|tomorrow|same day|the same day|immediately)",
-        # To be had in a store: "you can reserve one in the York store".
-        r"(?:can|could) (?:reserve|collect|pick up|buy|get) (?:one|it|them|xx+|an? xx+"
+        # (formal9) Where it goes out from, or how soon: "ships from our New Jersey warehouse",
+        # "ships within one business day".
+        # (Opened on the rare verb, never on "is".)
+        r"(?:ships|dispatches|shipped|dispatched) from (?:the |our )?(?:[\w-]+ ){0,2}?"
+        r"(?:warehouse|distribution (?:center|centre)|fulfill?ment (?:center|centre))",
+        r"(?:ships|dispatches|shipped|dispatched) within (?:one|1|two|2|three|3|24|48|a)"
+        r" (?:business |working )?(?:days?|hours?)",
+        # To be had in a store: "you can reserve one in the York store", "you can click and
+        # collect the X from our Leeds shop".
+        r"(?:can|could) (?:reserve|collect|pick up|buy|get|click and collect|click & collect"
+        r"|click-and-collect) (?:one|it|them|xx+|an? xx+"
         r"|the xx+) (?:in|at|from) (?:the |our |any |your )?(?:local |nearest )?"
         r"(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)\b",
+        # (formal9) The same, said of the item: "they can be purchased online for pickup at our
+        # Denver store".
+        r"be (?:purchased|bought|ordered|reserved|collected|picked up)(?: online)?"
+        r"(?: for (?:in-store |store )?(?:pickup|pick-up|collection))? (?:in|at|from) (?:the |our"
+        r" |any |your )?(?:local |nearest )?(?:[\w-]+ )?(?:stores?|shops?|branch(?:es)?)\b",
         # Sent by the shop on a day: "I can get a Rain Jacket out to you today".
         r"(?:can|could|will|(?:we|i)'ll) (?:get|send|post) (?:it|them|one|yours|an? xx+|the xx+"
         r"|xx+)"
         r"(?: out)?(?: to (?:you|u))? (?:today|2day|tomorrow|tmrw|straight away|right away"
         r"|first thing)",
-        r"(?:sitting |waiting )?in (?:the |our )?warehouse(?! for (?:quality|inspection|review"
-        r"|testing|checks?)\b)",
+        r"(?:sitting |waiting )?in (?:the |our )?(?:[\w-]+ )?warehouse(?! for (?:quality"
+        r"|inspection|review|testing|checks?)\b)",
         # Kept somewhere of the shop's: "held at our Columbus distribution center", "they've got
         # the Tool Box on the shelf" (not "held … for quality review": kept back).
         r"(?:held|kept|stored|housed) (?:at|in) (?:the |our )?(?:[\w-]+ ){0,2}(?:warehouse"
-        r"|distribution (?:center|centre)|fulfil?ment (?:center|centre)|stock ?room)"
+        r"|distribution (?:center|centre)|fulfill?ment (?:center|centre)|stock ?room)"
         r"(?! (?:for|pending|until|while)\b)",
         r"ready for (?:immediate |same-day |next-day |quick )?(?:shipment|dispatch|shipping"
         r"|delivery|despatch)",
+        # (formal9) Arrived at the shop just now: "a dozen came in this morning".
+        r"(?:came|come|arrived|landed) in (?:this (?:morning|afternoon)|today|earlier today"
+        r"|yesterday)",
         negated=_OUT,
     ),
     rules(
         _BACK,
-        r"(?:expecting|expect|due|awaiting|waiting on|waiting for) (?:a |another |the next )"
+        r"(?:expecting|expect|due|await|awaiting|waiting on|waiting for) (?:a |another |the next )"
         r"(?:delivery|shipment)",
         # Stock on its way to the shop: "we've got a delivery coming on the 25th", "a fresh
         # shipment is due on the 8th", "new batch due next wk".
@@ -683,6 +741,8 @@ _NEXT = RuleSet.of(
 #: A time of the present that may close a terse state, British and formal ("in at the mo",
 #: "out at the minute", "out at present"): the state still ends its clause.
 _NOW_TAIL = r"|at the mo\b|at the minute|at present|just now|at this time"
+#: A colour, finish or size: "navy", "king size".
+_A_VARIANT = r"(?:" + "|".join(VARIANT_WORDS) + r")(?: size)?"
 _AT_END = (
     r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|right now|rn\b|atm\b|for now"
     r"|i'm afraid|sorry" + _NOW_TAIL + "))"
@@ -694,6 +754,9 @@ _TERSE = RuleSet.of(
         rf"(?:xx+(?:'s|'re| is| are| both| all| (?:might|may|could|should|will) be)|it's|its"
         rf"|it is|they're|theyre|they are) (?:both |all )?(?:currently |temporarily |all "
         rf"|completely |clean )?out{_AT_END}",
+        # (formal9) One variant's: "the Bath Towel in sage is out" (`_variants_apart`).
+        # (Opened after the name, so that the variant stands between it and the state.)
+        rf"in {_A_VARIANT} (?:is|are) (?:currently |temporarily )?out{_AT_END}",
         negated=_IN,
     ),
     rules(
@@ -715,8 +778,12 @@ _TERSE_NEXT = RuleSet.of(
         r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)"
         r"(?=\s*(?:[,.;!)\u2013\u2014]|$|in stock|now\b|atm\b|rn\b|yes\b))",
         r"(?:xx+(?:'s|'re| is| are| both| all)|it's|they're|came|come|which are|which is|that are"
-        r"|those are|these are) (?:both |all )?(?:back |now |all )?in"
+        r"|those are|these are|that's|that is) (?:both |all )?(?:back |now |all )?in"
         r"(?=\s*(?:[,.;!)\u2013\u2014]|$|at the moment|right now" + _NOW_TAIL + "))",
+        # (formal9) In, and where, or what follows from it: "is in at our Glasgow shop", "is in
+        # and we can have it with you by Thursday".
+        r"xx+(?:'s|'re| is| are) (?:back |now |still )?in(?= (?:and (?!out\b)|at (?:the|our) "
+        r"(?:[\w-]+ ){0,2}(?:shops?|stores?|branch(?:es)?|warehouse)\b))",
         # A name and "in", as chat answers: "yep router ax3000 in, like 50 of em", "harness s
         # still in", "chew toy - loads in".
         r"xx+ (?:back |still )?in(?=\s*(?:[,.;!)\u2013\u2014]|$))",
@@ -745,6 +812,12 @@ _TERSE_END = compile_pattern(
     r"(?=\s*(?:[,.;!)\u2013\u2014]|$|now\b|at the moment|right now|rn\b|atm\b|for now"
     r"|i'm afraid|sorry|too\b|as well|also\b"
     r"|in stock|yes\b|til\b|till\b|'til\b|until\b" + _NOW_TAIL + "))"
+)
+#: (formal9) "in" going on with "and" or a place after a name: "is in and …", "is in at our
+#: Glasgow shop" (only "in": "sold out and …" is in most answers); looked for only where a
+#: substring test finds "in and" or "in at".
+_IN_GOES_ON = compile_pattern(
+    r"x(?:'s|'re| is| are) (?:back |now |still )?in(?= and\b| at (?:the|our)\b)"
 )
 #: Rules tried only when the answer holds one of their rarer words: each opens on a common
 #: one ("was", "stock", "there", "not", "back") that most answers say.
@@ -918,6 +991,50 @@ _GATED: tuple[tuple[frozenset[str], RuleSet], ...] = (
                 r"(?:some |plenty of |loads of )?(?:[\w-]+ ){0,2}?(?:about|around|left|available"
                 r"|in stock|on the shel(?:f|ves))(?=\W*(?:[.,;!]|$))",
             )
+        ),
+    ),
+    # (formal9) The other variants to be had, beside one short: "the white and gray options
+    # remain available", "we've got the cream and grey ones", "it's fine in double".
+    (
+        frozenset(["ones", "options", "versions", "finishes", "fine", "ok", "okay", "alright"]),
+        RuleSet.of(
+            rules(
+                _IN,
+                rf"\b(?:the )?{_A_VARIANT}(?:(?:,| and| or|, and| &) (?:the )?{_A_VARIANT})*"
+                r" (?:ones?|options?|versions?|finish(?:es)?)(?: (?:are|is|remain|remains))?"
+                rf"(?: still| currently)? (?:available|in {_STOCK}|on (?:the )?shel(?:f|ves))",
+                r"\b(?:we've got|we have got|we have|we've|we still have|there's|there are)"
+                rf" (?:still )?(?:the )?{_A_VARIANT}(?:(?:,| and| or|, and| &) (?:the )?"
+                rf"{_A_VARIANT})* (?:ones?|versions?|options?)\b",
+                rf"xx+(?:'s| is| are|'re) (?:still )?(?:fine|ok|okay|alright|all right) (?:in|for)"
+                rf" (?:the )?(?:{_A_VARIANT}|single|twin|full)\b",
+            )
+        ),
+    ),
+    # (formal9) Back on a day, or on its way back (tried only where "again" or "way" stands: they
+    # open on "in" and "on"): "should be in stock again from the 19th", "on its way back in".
+    (
+        frozenset(["again", "way"]),
+        RuleSet.of(
+            rules(
+                _BACK,
+                rf"\bin {_STOCK} again {_WHEN}",
+                r"\bon (?:its|their|the) way back (?:in|into stock)\b",
+            )
+        ),
+    ),
+    # (formal9) Idioms of having none or hardly any: "can't get it for love nor money", "like
+    # gold dust", "rarer than hen's teeth".
+    (
+        frozenset(["love", "dust", "teeth"]),
+        RuleSet.of(
+            rules(_OUT, r"\b(?:for|4) love (?:nor|n|or) money", negation=False),
+            rules(
+                _LOW,
+                r"\b(?:like|as rare as|rarer than|scarcer than) (?:gold dust|hen's teeth"
+                r"|hens' teeth|hens teeth)",
+                negation=False,
+            ),
         ),
     ),
     # Stocked in one variant only: "in blk only".
@@ -1126,6 +1243,12 @@ _IN_VARIANT = compile_pattern(
     + "|".join(VARIANT_WORDS)
     + r"|capacity|capacities|model|version|style|material|edition)\b"
 )
+#: (formal9) A variant of the item named before, as what the shop does not sell: "we don't sell
+#: a travel version of it" says nothing of the item.
+_A_VARIANT_OF_IT = compile_pattern(
+    r"\s*(?:a|an|the|any) (?:[\w-]+ ){0,2}(?:version|model|variant|edition|size|colou?r|finish)s?"
+    r" of (?:it|them|this|that|the xx+|xx+)\b"
+)
 _REFINES = {
     # Low now is what the customer can buy, whatever restock is planned.
     _LOW: frozenset({_IN, _BACK}),
@@ -1178,7 +1301,10 @@ def _tables(doc: Document, orders: bool) -> tuple[RuleSet, ...]:
     """The rule sets an answer is read with: the terse ones only where a terse end is, those
     of what happens next only when no order is in view, the gated ones only with their words."""
     table: tuple[RuleSet, ...] = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.AVAILABILITY))
-    terse = _TERSE_END.search(doc.masked) is not None
+    masked = doc.masked
+    terse = _TERSE_END.search(masked) is not None or (
+        ("in and" in masked or "in at " in masked) and _IN_GOES_ON.search(masked) is not None
+    )
     if terse:
         table = (*table, _TERSE)
     words = doc.words.word_set
@@ -1411,8 +1537,10 @@ def _variants_apart(doc: Document, claims: list[Claim]) -> list[Claim]:
         if claim.value in _SHORT and claim.subject in stocked:
             start = doc.sentence_at(claim.span[0]).start
             start = max([start, *(m.end for m in doc.mentions if m.end <= claim.span[0])])
-            if _VARIANT_WORD.search(doc.masked, start, claim.span[0]) or _VARIANT_PHRASE.search(
-                doc.masked, start, claim.span[0]
+            # (A state opened by its variant, "in sage is out", holds it.)
+            end = claim.span[1] if doc.masked.startswith("in ", claim.span[0]) else claim.span[0]
+            if _VARIANT_WORD.search(doc.masked, start, end) or _VARIANT_PHRASE.search(
+                doc.masked, start, end
             ):
                 continue
             if _IN_VARIANT.match(doc.masked, claim.span[1]):
@@ -1535,8 +1663,16 @@ def _orders_in_view(doc: Document) -> bool:
             continue
         if _RESTOCK.search(doc.masked, sentence.start, sentence.end):
             continue
+        if match.group().startswith("deliver") and _A_CHANNEL_BEFORE.search(
+            text, max(sentence.start, start - 24), start
+        ):
+            continue  # (formal9) "unavailable for delivery to your area": a way of buying
         return True
     return False
+
+
+#: Delivery as a way of buying, not a parcel: "(un)available for delivery".
+_A_CHANNEL_BEFORE = compile_pattern(r"\b(?:un)?available (?:to order )?for (?:home |local )?$")
 
 
 def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Claim]:
@@ -1557,10 +1693,21 @@ def _not_carried_of_what_is_named(doc: Document, claims: list[Claim]) -> list[Cl
         ):
             continue  # "I can't find ORD-1": an order or return not found, no item's stock
         items = [m for m in doc.mentions if m.type is SubjectType.ITEM]
-        if any(start <= m.start and m.end <= end for m in items):
+        inside = next((m for m in items if start <= m.start and m.end <= end), None)
+        if inside is not None:
+            if (
+                (inside.part or not inside.masked)
+                and inside.end == end
+                and _DESCRIBED.match(doc.masked, end)
+            ):
+                # (formal9) "never done umbrellas with a wooden handle": the phrase took the
+                # head word, and what follows sets the thing apart from the item.
+                claim = replace(claim, subject=None)
             out.append(claim)
             continue
         clause = doc.clause_at(start)
+        if _A_VARIANT_OF_IT.match(doc.masked, end):
+            continue  # (formal9) "we don't sell a travel version of it"
         if _POINTING_BACK.match(doc.masked, end, clause.end):
             before = [m for m in items if m.end <= start]
             subject = before[-1].subject if before else None

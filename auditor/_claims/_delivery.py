@@ -210,7 +210,10 @@ _SENDING = compile_pattern(
 _OFF_TOPIC = compile_pattern(
     r"\b(?:re-?stock\w*|back in stock|expected back|exp back|due back|refunds?|refunded|returns?"
     r"|returned"
-    r"|rma|sent back|send back|credit\w*|money|usually|typically|normally)\b"
+    r"|rma|sent back|send back|credit\w*|money|usually|typically|normally"
+    # (formal9) A system coming back, not a parcel: "we expect service to resume by 2:00 p.m.".
+    r"|(?:service|services|system|systems|website|site|portal|app|tools?) (?:is |are |should"
+    r" |will |to )?(?:resume|be restored|be back (?:up|online)|come back (?:up|online)))\b"
 )
 #: A sentence about the shop's own stock arriving, not the customer's parcel.
 _RESTOCK = compile_pattern(RESTOCK)
@@ -475,6 +478,10 @@ def _speaks_of_delivery(text: str, sentence: str, before: str) -> bool:
 _OFFER = compile_pattern(
     r"\b(?:if|when|once|as long as) (?:you|u) (?:order|place (?:an|your|the) order|buy|check ?out)"
     r"|\b(?:order|orders|ordered|ordering) (?:before|by|within|in the next)\b"
+    # (formal9) What the shop can do with an item in stock: "it's in and we can have it with
+    # you by Thursday", "can be delivered to your home as early as Wednesday".
+    r"|\b(?:in stock|available|(?:is|are|'s|'re) in)\b[^.;!?]*\b(?:we|i) can (?:have|get|send"
+    r"|deliver)\b|\bcan be delivered\b[^.;!?]*\bas (?:early|soon) as\b"
 )
 #: A span told after the parcel's sending as a condition (dates8): "Once it ships, you can
 #: expect delivery within 3–5 business days" counts from a day the answer does not give.

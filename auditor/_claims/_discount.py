@@ -147,7 +147,9 @@ _TABLE = RuleSet.of(
         rf" (?:the usual |the normal )?{_MONEY}",
         r"(?:member|members'?|loyalty|club|staff) (?:price|pricing|rate|discount)s?",
         # The usual price beside the one offered: "for $39 with code BREW (usually $59)".
-        rf"{_MONEY}(?:\W+[\w-]+){{0,7}}?\W+(?:usually|normally|regularly|originally|reg|rrp)"
+        rf"{_MONEY}(?:\W+[\w-]+){{0,7}}?\W+(?:usually|normally|regularly|originally|reg|rrp"
+        # (formal9) "marked at $79, a reduction from its regular price of $99".
+        r"|(?:its |the |a )?(?:regular|usual|normal|original|list) price(?: of| is| was)?)"
         r"(?: (?:retails?|sells?|costs?|priced|goes|is|was))?(?: (?:at|for))?"
         rf"\W{{0,2}}{_MONEY}",
         r"(?:exclusive|special|promotional|introductory|reduced|sale|discounted|offer) price",
@@ -157,7 +159,8 @@ _TABLE = RuleSet.of(
         # A multi-buy: "3 for 2", "buy one, get one half price", "BOGOF".
         r"(?:2|3|4|5) for (?:the price of )?(?:1|2|3|4)(?![\d.,:/])"
         r"(?! (?:days?|weeks?|hours?|pm|am)\b)",
-        r"buy (?:one|1),? get (?:one|1)|bogof?|two for one|2-for-1",
+        # (formal9) Hyphenated too: "our buy-one-get-one-free event".
+        r"buy[- ](?:one|1),?[- ]get[- ](?:one|1)|bogof?|two for one|2-for-1|two-for-one",
         # "buy any two … and get the third free": a multi-buy, not an item given free.
         r"buy (?:any )?(?:two|2|three|3)\b(?: [\w()-]+){0,8}? (?:and )?get (?:the|a|your)"
         r" (?:third|3rd|fourth|4th|second|2nd|next)(?: one| pack| set| box| pair)?"
@@ -264,6 +267,15 @@ _TABLE = RuleSet.of(
         r"|code)",
         r"no (?:\w+ )?(?:discounts?|coupons?|vouchers?|promo codes?) (?:are |is )?(?:available"
         r"|on offer|running|at the moment|right now)",
+        # (formal9) An offer as the topic of a question or a team, not one made: "for the
+        # voucher question you'll want the marketing team".
+        r"(?:discount|voucher|coupon|promo|promo code|price match|promotion)s? (?:question|query"
+        r"|queries|enquiry|enquiries|inquiry|inquiries|issue|problem|team|department|desk)s?\b",
+        # (formal9) What a refund is worked out from: "the refund will reflect the discounted
+        # price of $31.96".
+        r"(?:refund|refunds|reimbursement)(?: \w+){0,3}? (?:reflect|reflects|be based on|is based"
+        r" on|be calculated on|is calculated on) the (?:discounted|reduced|sale|promotional"
+        r"|lower) price",
         # Asked about, not offered: "a colleague who can look into a discount for you".
         r"(?:look into|looking into|ask about|asking about|see about|check about|enquire about"
         r"|inquire about|request) (?:a |any |an )?(?:\w+ )?(?:discounts?|coupons?|vouchers?"

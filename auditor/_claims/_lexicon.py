@@ -193,7 +193,8 @@ WITH_CHAT = r"(?:with|w/|w)"
 #: A sentence about the shop's own stock arriving ("back in stock", "our next delivery", "10 of
 #: them came back in"), not about a customer's parcel: no delivery date and no order status.
 RESTOCK = (
-    r"\b(?:re-?stock\w*|back in stock|into stock|expected back|due back|available again"
+    r"\b(?:re-?stock\w*|replenish\w*|back in stock|into stock|expected back|due back"
+    r"|available again"
     r"|more to arrive|more (?:of (?:the |those |these |them )?)?(?:\w+ )?(?:(?:are|is) )?"
     r"(?:due|expected|coming|arriving)"
     r"|(?:stock|batch|consignment) (?:is|are) (?:due|expected|coming|arriving)"
@@ -203,7 +204,7 @@ RESTOCK = (
     r"|c(?:o|a)m(?:e|es|ing) back(?: in\b|(?! (?:to|with) (?:us|you|u)\b))"
     r"|(?:our|the) next (?:delivery|shipment|batch|consignment)"
     r"|we(?:'ve|'re|'ll| are| have| had)?\s+(?:\w+\s+)?(?:had|having|getting|got|due|expecting"
-    r"|awaiting|waiting on|waiting for)\s+(?:a|an|another|some|more)(?: \w+)? (?:delivery"
+    r"|await|awaiting|waiting on|waiting for)\s+(?:a|an|another|some|more)(?: \w+)? (?:delivery"
     r"|deliveries|shipment|batch"
     r"|consignment|stock)"
     # The shop's own goods coming in: "they're due into the warehouse on the 2nd", "there's a
@@ -228,7 +229,10 @@ RESTOCK = (
     # (dates8) Goods coming to the shop: "**Next delivery to us:** 18 December", "should be
     # landing back with us next Tuesday".
     r"|(?:delivery|deliveries|shipment|consignment|batch) (?:in)?to us"
-    r"|(?:land|lands|landing|arriving|due) back (?:with|to|at) us)\b"
+    r"|(?:land|lands|landing|arriving|due) back (?:with|to|at) us"
+    # (formal9) The shop's goods from the one who makes them: "a shipment from our supplier".
+    r"|(?:delivery|deliveries|shipment|consignment|batch|stock) from (?:the |our )?(?:supplier"
+    r"|manufacturer|factory|vendor)s?)\b"
 )
 #: What a shop sells, as a whole: "not part of our range", "outside our product assortment".
 CATALOGUE = (
@@ -422,6 +426,8 @@ VARIANT_WORDS = (
     "olive", "ivory", "khaki", "colour", "color", "colours", "colors", "colourway",
     "colourways", "colorway", "colorways", "finish", "finishes", "shade", "shades", "size",
     "sizes", "small", "medium", "xs", "xxl", "petite",
+    # (formal9) Bed sizes and lengths: "the king size is out", "the 84-inch length".
+    "king", "queen", "double", "length", "lengths",
 )  # fmt: skip
 #: Not able to, in every spelling chat and prose use: "can't", "cant", "unable to", "won't be
 #: able to". A refusal of the act that follows it.

@@ -347,7 +347,11 @@ _AMBIGUOUS = RuleSet.of(
         # dock for this afternoon's pickup".
         rf"(?:awaiting|waiting (?:for|on)|ready for|staged for|booked (?:in )?for|scheduled for"
         rf"|for) (?:the |a |its |(?:this|today|tomorrow)(?:'s)? (?:\w+'s )?)?"
-        rf"(?:(?:morning|afternoon|evening|next|daily|usual|first|last|late|early) )?{COLLECTION}",
+        rf"(?:(?:morning|afternoon|evening|next|daily|usual|first|last|late|early) )?{COLLECTION}"
+        # (formal9) Not the customer's own at a store: "buy it online for pickup at our Denver
+        # store".
+        r"(?! (?:at|from|in) (?:the |our |your |any )?(?:[\w-]+ ){0,2}(?:stores?|shops?"
+        r"|branch(?:es)?|locations?)\b)",
         # Waiting where orders are readied: "sat in dispatch", "still in the packing area".
         r"(?:sat|sitting|waiting|still) in (?:the )?(?:dispatch|despatch|packing|picking)"
         r"(?: area| bay| queue)?\b",
@@ -445,6 +449,8 @@ _AMBIGUOUS = RuleSet.of(
         r"on the (?:move|road)",
         # On a vehicle, whoseever: "on van", "on a FedEx truck", "on the DPD van".
         r"on (?:a |an |the |its |their )?(?:[\w-]+(?:'s)? )?(?:van|truck|lorry)\b",
+        # (formal9) Today's run: "on this afternoon's van" (not "coming on our own lorry").
+        r"on this (?:morning|afternoon|evening)'s (?:[\w-]+ )?(?:van|truck|lorry)\b",
         # Gone, said of the order or its parts with nothing after it: "the lamp & hub have gone".
         r"(?:has|have|'ve|'s) (?:already |now |just |all )?gone(?: anywhere)?(?: yet)?" + _END,
         r"(?:hasn't|hasnt|has not|haven't|havent|have not) gone anywhere(?: yet)?",
@@ -620,7 +626,10 @@ _TO_COME_LINE = compile_pattern(
 _STOCK = compile_pattern(
     r"\b(?:in stock|out of stock|stock levels?|back-?order\w*|sold out|pre-?order\w*|available"
     r"|availability|in[- ]?store|on order|(?:none|nothing|no more|any more) (?:\w+ )?left"
-    r"|out right now|can be ordered|orders placed|inventory|sold through|snapped up)\b"
+    r"|out right now|can be ordered|orders placed|inventory|sold through|snapped up"
+    # (formal9) "stocked at our warehouse", "awaiting a shipment from our supplier".
+    r"|stocked|(?:shipment|delivery|batch|consignment) from (?:the |our )?(?:supplier"
+    r"|manufacturer)s?)\b"
 )
 #: The customer's own order, named by a noun.
 _THEIR_ORDER = compile_pattern(

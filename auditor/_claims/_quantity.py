@@ -41,7 +41,10 @@ _STOCK = (
     # Where a person at the shop sees the stock: "110 in the system", "6 in the stockroom".
     r"|(?:in|on) (?:the|our) (?:system|stock system|stockroom|stock room)|in the back"
     # Stock that can go out now: "18 ready to go", "30 ready to ship".
-    r"|ready to (?:go|ship|send|dispatch|despatch))"
+    r"|ready to (?:go|ship|send|dispatch|despatch)"
+    # (formal9) Stock that arrived at the shop: "a dozen Tape Measures came in this morning".
+    r"|(?:came|come|arrived|landed) in (?:this (?:morning|afternoon)|today|earlier today"
+    r"|yesterday))"
 )
 #: (markdown9) Games, books and prints are counted in copies: "12 copies", "in stock with 42
 #: copies".
@@ -166,7 +169,11 @@ _WE_HAVE = _compile(
     r"|hold|actually|really|also|\w+ly))+"
     # Typed without the apostrophe, as agents do: "theres 6", "weve got 14".
     r"|(?:theres|weve|ive)(?:\s+(?:still|got|only|just|about|around))*"
-    rf"|got) (?:only |just |a good |around |about |roughly |some |over |more than )?{_NUM}"
+    rf"|got"
+    # (formal9) A place of the shop's as the one who has it: "the warehouse has 9".
+    r"|(?:warehouse|store|shop|branch|stockroom|depot)s? (?:has|have|holds|'s got|has got"
+    r"|is holding|'s holding))"
+    rf" (?:only |just |a good |around |about |roughly |some |over |more than )?{_NUM}"
     rf"(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|last\b|remaining\b|in stock\b|available\b"
     r"|on hand\b|more\b|xx+|in\s*(?:[).,!;]|$)|in (?:at the moment|right now|now|atm|rn|today)"
     r"|(?:right now|at the moment|at present|atm|rn|today|currently)\s*(?:[).,!;\u2014]|$)"
@@ -298,7 +305,7 @@ _FIRST_WORDS = tuple(
     for pattern, first_words, value in (
         (_WE_HAVE, ("we", "i", "there", "we've", "we're", "i've", "there's", "they", "they've",
                     "theres", "weve", "ive",
-                    "got"), None),
+                    "got", "warehouse", "store", "shop", "branch", "stockroom", "depot"), None),
         (_LABEL, ("stock", "quantity", "qty", "inventory", "unit", "units", "ats", "atp", "soh",
                   "free"), None),
         (_READS, ("shows", "show", "showing", "holding", "holds", "see", "seeing", "counted",
@@ -883,9 +890,32 @@ def find_counts(doc: Document) -> list[Count]:
         # A number inside another count ("a dozen" in "half a dozen") is part of it.
         if not counts or count.start >= counts[-1].end:
             counts.append(count)
+    if counts and not _LIMIT_WORDS.isdisjoint(doc.words.word_set):
+        counts = [c for c in counts if not _a_purchase_limit(doc.masked, c)]
     counts = _among_each_other(doc, counts)
     doc.memo["counts"] = counts
     return counts
+
+
+#: A limit on how many one buyer may take ("limited to 3 units per household", "a limit of two
+#: per customer", "it's one per customer"): a rule of the sale, no count of stock.
+_LIMIT_WORDS = frozenset(["per", "limit", "limited", "limits", "maximum", "max"])
+_PER_BUYER = compile_pattern(
+    r"\s*(?:(?:units?|items?|pieces?|packs?|sets?|pairs?|x+)\s*)?(?:of (?:them|these|those|each"
+    r"|the x+|x+)\s*)?(?:per|for each|a|each) (?:customer|household|person|order|transaction"
+    r"|account|head|visit|shopper|member|address|basket|purchase)s?\b"
+)
+_LIMIT_BEFORE = compile_pattern(
+    r"\b(?:limit(?:ed)?(?: of| to| at)?|maximum(?: of)?|max(?: of)?|capped at)\s+$"
+)
+
+
+def _a_purchase_limit(masked: str, count: Count) -> bool:
+    """The count is how many one buyer may take: "per customer" after it, or "limited to",
+    "a maximum of" right before it."""
+    if _PER_BUYER.match(masked, count.end):
+        return True
+    return _LIMIT_BEFORE.search(masked, max(0, count.start - 16), count.start) is not None
 
 
 def _among_each_other(doc: Document, counts: list[Count]) -> list[Count]:

@@ -359,6 +359,8 @@ class ItemIndex:
     skus: Mapping[str, str] = field(default_factory=dict)
     #: Every SKU is in lower case: a SKU the catalogue lacks is spelt so too.
     lower_case: bool = False
+    #: Item -> the bare number its name ends with ("Air Purifier 2", "Sound Bar 300").
+    numbered: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, items: Mapping[str, str]) -> ItemIndex:
@@ -409,6 +411,13 @@ class ItemIndex:
             skus=MappingProxyType({sku.lower(): sku for sku in reversed(list(items))}),
             lower_case=any(map(str.isalpha, "".join(items)))
             and all(sku == sku.lower() for sku in items),
+            numbered=MappingProxyType(
+                {
+                    sku: tokens[-1]
+                    for sku, tokens in tokens_of.items()
+                    if tokens[-1:] != () and tokens[-1].isdigit()
+                }
+            ),
         )
 
     @staticmethod
@@ -493,6 +502,27 @@ class ItemIndex:
         # A model word, not a multiplier ("Mug Set of 6 x5 in stock").
         return _distinctive(word) and word[0].isalpha() and not _TIMES.fullmatch(word)
 
+    def _part_said(self, parts: list[str], words: list[str], i: int) -> tuple[int, str] | None:
+        """`_part` where a part may open, unless another model number follows it ("the Air
+        Purifier 3" beside the "Air Purifier 2")."""
+        part = self._part(words, i) if self._may_open_part(parts, words, i) else None
+        if part is not None and self._another_number(parts, words, part):
+            return None
+        return part
+
+    def _another_number(self, parts: list[str], words: list[str], part: tuple[int, str]) -> bool:
+        """A name said in part goes on with another model number as long as the one its item's
+        name ends with ("the Air Purifier 3" beside the "Air Purifier 2", "Sound Bar 500"
+        beside "Sound Bar 300"): another model, no item. (A number of another length, or
+        nought, is a count: "blender 14", "rice cooker 0".)"""
+        last, sku = part
+        following = last + 1
+        own = self.numbered.get(sku)
+        if own is None or following >= len(words) or parts[2 * following] != " ":
+            return False
+        word = words[following]
+        return word.isdigit() and word != own and len(word) == len(own) and word.strip("0") != ""
+
     def _pointed(self, words: list[str], i: int, found: list[Mention]) -> str | None:
         """ "the Pro" after the Blue Kettle is named: the item whose name is an earlier
         mention's name and this variant word."""
@@ -544,7 +574,7 @@ class ItemIndex:
                 found.append(Mention(start, end, sku, SubjectType.ITEM))
                 after = last + 1
                 continue
-            part = self._part(words, i) if self._may_open_part(parts, words, i) else None
+            part = self._part_said(parts, words, i)
             if part is not None:
                 last, sku = part
                 start, end = bounds[2 * i], bounds[2 * last + 1]
@@ -557,7 +587,7 @@ class ItemIndex:
                 found.append(Mention(start, end, pointed, SubjectType.ITEM, part=True))
                 continue
             sku_of_head = self.head_words.get(words[i])
-            if sku_of_head is not None:
+            if sku_of_head is not None and not self._another_number(parts, words, (i, sku_of_head)):
                 start, end = bounds[2 * i], bounds[2 * i + 1]
                 # A one-word name in the plural ("30 Flasks") is the name, not a head of one.
                 whole = self._one_word_plural(words[i]) == sku_of_head

@@ -221,15 +221,43 @@ def _word_cuts(norm: str, words: Mapping[str, Sequence[int]]) -> dict[int, bool]
     if "between" in norm:
         for start in [s for s in cuts if _BETWEEN.search(norm, max(0, s - 40), s)]:
             del cuts[start]
-    if "refund" not in norm and "money" not in norm:
-        return cuts  # the main clause `_MAIN_AFTER_CONDITION` finds is the money's
+    if "if" in words:
+        _after_your_act(norm, words["if"], cuts)
+    if "refund" in norm or "money" in norm:  # the main clause found is the money's
+        _after_a_time(norm, cuts)
+    return cuts
+
+
+def _after_a_time(norm: str, cuts: dict[int, bool]) -> None:
+    """The main clause after a condition of time with no comma (`_MAIN_AFTER_CONDITION`)."""
     for start in [s for s, conditional in cuts.items() if conditional]:
         if not norm.startswith(_TIME_CONDITIONS, start):
             continue
         main = _MAIN_AFTER_CONDITION.search(norm, start + 4, _condition_end(norm, start))
         if main is not None:
             cuts[main.end()] = False
-    return cuts
+
+
+#: (formal9) The customer's own act as the condition ("if you pop into the Leeds shop", "if you
+#: use the code …", "if you order it"), then, with no comma, the shop's main clause opened by
+#: its subject and verb: "… they've got the Tool Box on the shelf", "… you'll get 10% off",
+#: "… we'll send it when it comes in". A comma there would have cut it just so.
+_YOUR_ACT = compile_pattern(
+    r"if you (?:pop|go|head|nip|drop|come|visit|call in|use|enter|apply|add|order|buy|place"
+    r"|reserve|pre-order|preorder)\b"
+)
+_MAIN_AFTER_YOUR_ACT = compile_pattern(
+    r" (?=(?:they|we|you|there)(?:'ve|'ll|'re|'s| have| will| can| are| is| do)\b)"
+)
+
+
+def _after_your_act(norm: str, starts: Sequence[int], cuts: dict[int, bool]) -> None:
+    for start in starts:
+        if not cuts.get(start) or _YOUR_ACT.match(norm, start) is None:
+            continue
+        main = _MAIN_AFTER_YOUR_ACT.search(norm, start + 8, _condition_end(norm, start))
+        if main is not None:
+            cuts[main.end()] = False
 
 
 def _condition_end(norm: str, start: int) -> int:
