@@ -1150,6 +1150,16 @@ def _polar_cells(doc: Document, cells: list[tuple[int, str, tuple[int, int]]]) -
     return claims
 
 
+def _not_the_sum(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """ "9 on hand, 7 reserved for a club order, so 2 I can sell": the set-aside phrase is part
+    of the sum worked out in its sentence, not the item's stock (`_screen_sums`)."""
+    nets = [c.start for c in find_counts(doc) if c.net and c.value]
+    if not nets or not hits:
+        return hits
+    sentences = {doc.sentence_at(start) for start in nets}
+    return [h for h in hits if h.value != _OUT or doc.sentence_at(h.start) not in sentences]
+
+
 def _from_counts(doc: Document) -> list[Claim]:
     claims = []
     for count in find_counts(doc):
@@ -1191,6 +1201,7 @@ def extract_availability(doc: Document) -> list[Claim]:
     if hits and not _NEGATIVE_QUANTIFIERS.isdisjoint(doc.words.word_set):
         hits = _denied_by_quantifier(doc, hits)
     counted = _from_counts(doc)
+    hits = _not_the_sum(doc, hits)
     if "|" in doc.masked:  # a table's header ("| In stock |") claims nothing
         header, cells = stock_cells(doc)
         if header is not None:

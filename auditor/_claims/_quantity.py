@@ -21,6 +21,7 @@ from auditor._claims._numbers import NUMBER, NUMBER_WORDS, parse_number
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import resolve
 from auditor._claims._scan import silent, silent_at
+from auditor._claims._screen_sums import Net, net_of
 from auditor._claims._subjects import SubjectType
 from auditor._claims._tables import header
 from auditor._claims._text import Clause
@@ -338,6 +339,11 @@ _ALLOCATED_AFTER = compile_pattern(
     rf"\b{past(*ALLOCATING)} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,3}}?"
     r"(?:orders?|customers?)\b"
 )
+#: The words without which no count is worked out in its sentence (`_screen_sums`).
+_NET_WORDS = frozenset(
+    ["so", "leaves", "leaving", "realistically", "effectively", "meaning", *_ALLOCATED_WORDS,
+     "picked", "held", "hold", "spoken"]
+)  # fmt: skip
 _SCARCE = compile_pattern(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")
 _LEFT = compile_pattern(r"\b(?:left|remaining)\b")
 #: Scarcity said right after a count: "got 1 last webcam", "showing as 2 in the Leeds store
@@ -400,6 +406,8 @@ class Count(NamedTuple):
     approximate: bool = False
     #: The item a list of counts pairs it with ("X and Y, 8 and 3 respectively"), else None.
     of: str | None = None
+    #: Worked out from a larger count read off a screen ("9 on hand, 7 reserved, so 2"; agent9).
+    net: bool = False
 
 
 def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Count | None:
@@ -441,10 +449,12 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
     clause = doc.clause_at(start)
     if silent_at(doc, start, match.end()):
         return None
-    if not _ALLOCATED_WORDS.isdisjoint(doc.words.word_set) and _ALLOCATED_AFTER.search(
-        doc.masked, start, doc.sentence_at(start).end
-    ):
+    screened = _screened(doc, start, match.end(), value)
+    if screened is None:
         return None  # "4 units … but they're all reserved for existing orders"
+    # "9 on hand, 7 reserved, so 2 I can sell": what is left; none left is no quantity.
+    value, net = screened.value, screened.from_more
+    approximate = approximate or (net and value == 0)
     before = doc.masked[max(0, start - 24) : start]
     if value and any(map(before.__contains__, _NEGATORS)) and _NOT_BEFORE.search(before):
         return None  # "not a single one left": none, said without a number
@@ -467,8 +477,26 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
             is not None
         )
     )
+    low = low or (net and 0 < value <= _LOW_STOCK_COUNT)  # three or fewer left of more
     hedge = hedged(doc, clause, start)
-    return Count(start, match.end(), value, low, clause, hedge, approximate)
+    return Count(start, match.end(), value, low, clause, hedge, approximate, net=net)
+
+
+def _screened(doc: Document, start: int, end: int, value: int) -> Net | None:
+    """The count at `start`–`end` as what is left to sell, worked out in its sentence
+    (`_screen_sums`; `from_more` when it was); None when it is said to be set aside for others
+    later in its sentence."""
+    if value and not _NET_WORDS.isdisjoint(doc.words.word_set):
+        net = net_of(doc.masked, start, end, doc.sentence_at(start).end, value)
+        if net is not None:
+            return net
+    if (
+        value
+        and not _ALLOCATED_WORDS.isdisjoint(doc.words.word_set)
+        and _ALLOCATED_AFTER.search(doc.masked, start, doc.sentence_at(start).end)
+    ):
+        return None
+    return Net(value, False)
 
 
 def _a_year(text: str, match: re.Match[str]) -> bool:
