@@ -49,6 +49,44 @@ ORDER_SHIPPED = rules(
     rf"(?:{CARRIER_NAMES[3:-1]}|courier|driver) (?:took|has taken|have taken|took away)"
     r" (?:it|them|the parcel|the order|xx+)\b",
 )
+#: (agent9) The carrier doing something with the parcel now or before now: it is in their hands
+#: ("the van driver scanned ORD-1 on at 7", "the courier is bringing it back to us", "Royal
+#: Mail's tracking has it at the Mount Pleasant centre", "it's been quick through the hub", "the
+#: driver's on his last drop run"). A collection is the dispatch itself (`ORDER_SHIPPED`); a
+#: carrier's promise to come is no stage.
+CARRIER_HANDLING = rules(
+    "shipped",
+    # (Not the carrier moving or booking the day, "DHL have pushed it to Tuesday", "they've got
+    # ORD-1 down for Saturday": a date, no stage, d7a-agent-044; nor a return scanned in.)
+    rf"(?:{CARRIER_NAMES[3:-1]}|courier|driver)(?:'s| has| have| are| is|'re)?"
+    r" (?:bringing|returning|holding) (?:it|them|the parcel|the order|xx+)\b",
+    rf"(?:{CARRIER_NAMES[3:-1]}|courier|driver) scanned (?:it|them|the parcel|xx+) on\b",
+    r"tracking (?:on xx+ |for xx+ )?(?:has|shows|puts|had) (?:it|them|the parcel|xx+) (?:at|in)\b",
+    r"(?:quick|fast|slow|flying) through the (?:hub|depot|sort(?:ing)? cent(?:re|er))\b",
+    r"(?:driver|van)(?:'s| is) (?:on|out on) (?:his|her|their|the) (?:[\w-]+ ){0,2}?(?:run|rounds"
+    r"|round)\b",
+    r"(?:it's|its|it is) on (?:its|the|his|her) (?:rounds|round)\b",
+)
+#: (agent9) What people at the shop did to make the order ready: "boxed it up", "still building
+#: the wheels for ORD-1".
+HANDS_ON = rules(
+    "processing",
+    r"boxed (?:it |them |xx+ )?up\b",
+    r"(?:building|assembling|building up|truing) (?:the )?(?:wheels?|bike|frame|it)\b",
+)
+#: (agent9) A check the order waits on: "stuck in fraud review", "under a payment check".
+HELD_FOR_CHECK = rules(
+    "pending",
+    r"(?:in|under|stuck in|sat in|sitting in|on) (?:a |the )?(?:fraud|payment|security|address"
+    r"|risk) (?:review|check|hold)\b",
+)
+#: (agent9) The driver's photo at the door: delivered ("I can see the driver's photo of ORD-1
+#: on your doorstep").
+AT_THE_DOOR = rules(
+    "delivered",
+    r"(?:photo|picture|pic) (?:of (?:it|xx+|the parcel|your parcel) )?(?:on|at|by|in) (?:your"
+    r"|the) (?:doorstep|front door|door|porch|step|safe place)\b",
+)
 #: An order's label quoted off the screen (`_screen`): "'Held - Payment'".
 ORDER_PENDING = rules("pending", r"(?:held|hold)\W{1,3}(?:payment|pmt|fraud|address|security)\b")
 #: A return's stages on the returns desk's screen.
