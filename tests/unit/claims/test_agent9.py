@@ -35,20 +35,29 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
         # A case passed on, to a desk or a role, or followed by what they will do next.
         ("I've messaged Kai in the hire workshop about your board", K.DEFLECTION, [SUPPORT]),
         ("I've popped you in the wetsuit specialist's queue", K.DEFLECTION, [SUPPORT]),
-        ("I've sent your video to our repair lead and he'll decide by Monday", K.DEFLECTION,
-         [SUPPORT]),
+        (
+            "I've sent your video to our repair lead and he'll decide by Monday",
+            K.DEFLECTION,
+            [SUPPORT],
+        ),
         ("your query has gone up to tier 3 now", K.DEFLECTION, [SUPPORT]),
         ("I've emailed Ana about it, she'll update you tomorrow", K.DEFLECTION, [SUPPORT]),
-        ("I've fired off an email to the buyer to check when more are due", K.DEFLECTION,
-         [SUPPORT]),
+        (
+            "I've fired off an email to the buyer to check when more are due",
+            K.DEFLECTION,
+            [SUPPORT],
+        ),
         ("that's with the repairs team now and they'll let you know", K.DEFLECTION, [SUPPORT]),
         # A third party's channel as the customer's way.
         ("their claims portal is where you'd report the damage", K.DEFLECTION, [SUPPORT]),
         ("it's the maker's repair line you need for that one", K.DEFLECTION, [SUPPORT]),
         ("the service centre would need to look at the zip", K.DEFLECTION, [SUPPORT]),
         # Beside a non-answer, a channel that holds the answer.
-        ("I can't see the instalments at all, the finance portal is the place that has them",
-         K.DEFLECTION, [BLIND, SUPPORT]),
+        (
+            "I can't see the instalments at all, the finance portal is the place that has them",
+            K.DEFLECTION,
+            [BLIND, SUPPORT],
+        ),
         # Blindness by the screen, and a limit.
         ("the gift card balance is masked out for me", K.DEFLECTION, [BLIND]),
         ("my screen only shows the last 90 days", K.DEFLECTION, [BLIND]),
@@ -56,20 +65,32 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
         ("surf lessons are not something we cover, sorry", K.DEFLECTION, [OTHER]),
         ("we're unable to advise on wave conditions", K.DEFLECTION, [OTHER]),
         # Stock worked out on the screen.
-        ("Wetsuit 3mm is 12 on hand but 10 are reserved for a school booking, so 2 to sell",
-         K.QUANTITY, [(2, "WB-0100")]),
-        ("Wetsuit 3mm is 12 on hand but 10 are reserved for a school booking, so 2 to sell",
-         K.AVAILABILITY, [("low_stock", "WB-0100")]),
+        (
+            "Wetsuit 3mm is 12 on hand but 10 are reserved for a school booking, so 2 to sell",
+            K.QUANTITY,
+            [(2, "WB-0100")],
+        ),
+        (
+            "Wetsuit 3mm is 12 on hand but 10 are reserved for a school booking, so 2 to sell",
+            K.AVAILABILITY,
+            [("low_stock", "WB-0100")],
+        ),
         ("Bodyboard 42in: 15 on hand, 4 reserved", K.QUANTITY, [(11, "BO-0200")]),
         ("the Wetsuit 5mm is 0 free, 3 allocated to back orders", K.QUANTITY, [(0, "WB-0101")]),
         # An order's stage by what people did.
         ("the driver scanned ORD-30101 on at half six", K.ORDER_STATUS, [("shipped", "ORD-30101")]),
-        ("Royal Mail's tracking has ORD-30102 at the Exeter centre", K.ORDER_STATUS,
-         [("shipped", "ORD-30102")]),
+        (
+            "Royal Mail's tracking has ORD-30102 at the Exeter centre",
+            K.ORDER_STATUS,
+            [("shipped", "ORD-30102")],
+        ),
         ("Jess boxed ORD-30103 up after lunch", K.ORDER_STATUS, [("processing", "ORD-30103")]),
         ("ORD-30104 is sat in a payment review", K.ORDER_STATUS, [("pending", "ORD-30104")]),
-        ("there's a photo of ORD-30105 on your doorstep from 10:02", K.ORDER_STATUS,
-         [("delivered", "ORD-30105")]),
+        (
+            "there's a photo of ORD-30105 on your doorstep from 10:02",
+            K.ORDER_STATUS,
+            [("delivered", "ORD-30105")],
+        ),
     ],
 )
 def test_read(text: str, kind: ClaimKind, want: list[tuple[object, object]]) -> None:
