@@ -276,6 +276,19 @@ _TABLE = RuleSet.of(
         r"|in(?=\s*(?:[,.;!]|$|at the (?:minute|moment)|right now|atm|rn|now)))",
         negation=False,
     ),
+    # (agent9) Stock on its way to the shop, read off an agent's screen: "in transit from the
+    # supplier", "the next PO isn't due till January", "nothing on the shelf till it lands
+    # Thursday", "out of Chain 11-Speed till the 4th".
+    rules(
+        _BACK,
+        r"in transit (?:from|off) (?:the |our )?(?:suppliers?|manufacturer|maker|factory|vendor"
+        r"|distributor|brand)\b",
+        r"(?:next|new|open) (?:po|p\.o\.|purchase order)(?:'s| is| isn't| is not|'s not)?"
+        r" (?:due|expected|booked|coming)\b",
+        r"(?:till|until|til|'til) (?:it|they) (?:lands?|arrives?|comes? in|gets? in)\b",
+        rf"out of (?:the )?xx+ (?:til|till|'til|until) {_WHEN}",
+        negation=False,
+    ),
     rules(
         _BACK,
         # (Ordered from the maker too, "on order from the supplier": one pattern under "on".)

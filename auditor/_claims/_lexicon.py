@@ -225,7 +225,13 @@ RESTOCK = (
     # (dates8) Goods coming to the shop: "**Next delivery to us:** 18 December", "should be
     # landing back with us next Tuesday".
     r"|(?:delivery|deliveries|shipment|consignment|batch) (?:in)?to us"
-    r"|(?:land|lands|landing|arriving|due) back (?:with|to|at) us)\b"
+    r"|(?:land|lands|landing|arriving|due) back (?:with|to|at) us"
+    # (agent9) A batch arriving, and the supplier's own delivery: "the first batch lands with
+    # us on the 30th", "the supplier's delivery came in this morning".
+    r"|(?:batch|consignment|pallet)e?s? (?:lands?|landing|arrives?|arriving|gets? in|comes? in"
+    r"|came in|is due|are due|due)"
+    r"|(?:supplier|manufacturer|factory|distributor)(?:'s|s') (?:delivery|shipment|batch"
+    r"|consignment|order|lorry|van))\b"
 )
 #: What a shop sells, as a whole: "not part of our range", "outside our product assortment".
 CATALOGUE = (
