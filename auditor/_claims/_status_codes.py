@@ -98,6 +98,16 @@ RETURN_RECEIVED = rules(
     r"qc (?:passed|complete|completed|done|ok)\b",
     r"qc'd\b",
     r"(?:inspected|checked|tested)\W{1,3}(?:ok|passed|pass|fine|good)\b",
+    # (agent9) Booked in by the people who receive it, or passed by who checks it: "RMA-1 got
+    # booked in by goods-in", "the workshop passed your returned helmet".
+    r"(?:got|been|was|were) (?:booked|checked|signed|scanned) in\b",
+    r"goods[- ]in (?:have|has|got|booked|received|scanned|logged)\b",
+    r"passed (?:your|the) returned\b",
+)
+#: (agent9) A return waiting on the customer's evidence: "it's just waiting on photos from you".
+RETURN_REQUESTED = rules(
+    "requested",
+    r"waiting (?:on|for) (?:photos|pictures|images|a video|more details|more info|proof)\b",
 )
 #: ("Credited" as the return's label, not the money "credited to your card".)
 RETURN_REFUNDED = rules(
@@ -112,4 +122,14 @@ REFUND_PENDING = rules(
     r"(?:finance|accounts|payments|refunds?)(?: team| dept| department| desk)? for (?:the|your|a"
     r"|its) refund\b",
     r"(?:finance|payment|payments|refund|refunds|bacs|pay-?out) (?:batch|run)\b",
+    # (agent9) "your refund's been sat at pending since Friday".
+    # (The refund's own: an order "sat in pending" is the order's, ag-0133.)
+    r"refund(?:'s| has| is)?(?: been)? (?:sat|sitting|stuck|parked) (?:at|in|on) pending\b",
+)
+#: (agent9) The money put through by the agent, or in a run already made: "I've pushed the
+#: refund of £64.99 through", "finance ran the refunds batch at 2, yours was in it".
+REFUND_ISSUED = rules(
+    "issued",
+    r"(?:pushed|put|sent) (?:the |your |that )?refund (?:of [^ ]+ )?through\b",
+    r"ran the (?:refunds?|payments?|finance) (?:batch|run)\b",
 )
