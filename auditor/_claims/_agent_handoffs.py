@@ -138,7 +138,8 @@ _ROLE = (
 #: "he'll quote you directly", "they'll make a decision this week"), not a notice of what
 #: follows an event ("they'll email you once it's fixed" is read by the older families).
 _REPLIES = (
-    r"(?:(?:they|he|she|who)(?:'ll| will|'re going to| are going to| is going to)|and will)"
+    r"(?:(?:they|he|she|who)(?:'ll| will|'re going to| are going to| is going to)|and will"
+    r"|theyll|hell|shell)"
     r" (?:reply|respond|quote|come back|get back|update (?:you|u)|decide|make a decision"
     r"|be in touch|take it from here|let (?:you|u) know|email (?:you|u)|message (?:you|u)"
     r"|ring (?:you|u)|call (?:you|u)|phone (?:you|u))\b"
@@ -190,6 +191,15 @@ PASSED_ON = rules(
     r"(?:service|repair) (?:centre|center|agent|shop)s? (?:would|will|'d|'ll) (?:have|need) to\b",
     r"best (?:person|people|one) (?:for|to) (?:[\w-]+ ){0,3}?(?:is|are|would be|'d be) (?:our"
     r"|my)\b",
+    # Someone else put on it: "I'll get a colleague to chase it and email you", "I've sent it to
+    # IT", "one of the specialists in store would know better".
+    r"(?:get|ask|have) (?:a |my |one of my |one of our |our )(?:colleagues?|supervisor|manager"
+    r"|team leader|specialist)s? to\b",
+    r"sent (?:it|this|that)(?: on| over| across| up)? to (?:it|tech support|it support|the it team"
+    r"|our it team|second line|tier \d|a supervisor|my supervisor|my manager)\b",
+    r"(?:specialists?|colleagues?|staff|someone|mechanics?) (?:in store|in-store|in the shop|at"
+    r" the shop|in the workshop|in branch) (?:would|will|'d|could|can) (?:know|be able|help"
+    r"|advise|tell)\b",
     negation=False,
 )
 

@@ -242,6 +242,7 @@ _AMBIGUOUS = RuleSet.of(
     _status_codes.HANDS_ON,
     _status_codes.HELD_FOR_CHECK,
     _status_codes.AT_THE_DOOR,
+    _status_codes.WAITING_ON_STOCK,
     rules(
         _PENDING,
         r"pending",

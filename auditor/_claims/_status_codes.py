@@ -66,6 +66,23 @@ CARRIER_HANDLING = rules(
     r"(?:driver|van)(?:'s| is) (?:on|out on) (?:his|her|their|the) (?:[\w-]+ ){0,2}?(?:run|rounds"
     r"|round)\b",
     r"(?:it's|its|it is) on (?:its|the|his|her) (?:rounds|round)\b",
+    # On the carrier's network, our own vans, a drop number on today's run, refused at the door
+    # (and on its way back), an attempt made.
+    r"(?:on|in) (?:the |their )?(?:[\w'-]+ )?network\b",
+    r"with our own (?:vans?|drivers?|fleet|delivery team)\b",
+    r"(?:got|have|has|put) (?:you|u) (?:down )?as (?:drop|stop) (?:\d+|number \d+)\b",
+    r"you're (?:drop|stop) (?:\d+|number \d+)\b",
+    r"refused (?:at the door|on the doorstep|on delivery)\b",
+    r"(?:attempted|tried) (?:it|delivery|xx+) (?:this morning|this afternoon|earlier|yesterday"
+    r"|today|at \d)",
+)
+#: (agent9) An order waiting on stock to come in is being made ready: "it's waiting on stock",
+#: "it's waiting on the Air Fryer to come in from the supplier" (more precise than "hasn't
+#: left").
+WAITING_ON_STOCK = rules(
+    "processing",
+    r"waiting (?:on|for) (?:stock|more stock|the (?:rest of the )?stock|(?:the |an? )?xx+)"
+    r"(?=\s*(?:[,.;!]|$| to (?:come|arrive|land|turn up|be)| which| that| from))",
 )
 #: (agent9) What people at the shop did to make the order ready: "boxed it up", "still building
 #: the wheels for ORD-1".
@@ -130,6 +147,6 @@ REFUND_PENDING = rules(
 #: refund of £64.99 through", "finance ran the refunds batch at 2, yours was in it".
 REFUND_ISSUED = rules(
     "issued",
-    r"(?:pushed|put|sent) (?:the |your |that )?refund (?:of [^ ]+ )?through\b",
+    r"(?:pushed|put|sent) (?:the |your |that )?refund (?:(?:of|for) [^ ]+ )?through\b",
     r"ran the (?:refunds?|payments?|finance) (?:batch|run)\b",
 )

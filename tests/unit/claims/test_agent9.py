@@ -91,6 +91,33 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
             K.ORDER_STATUS,
             [("delivered", "ORD-30105")],
         ),
+        ("ORD-30107 is on the Evri network now", K.ORDER_STATUS, [("shipped", "ORD-30107")]),
+        ("ORD-30108 was refused at the door yesterday", K.ORDER_STATUS, [("shipped", "ORD-30108")]),
+        (
+            "ORD-30109 is waiting on the Wetsuit 5mm to come in",
+            K.ORDER_STATUS,
+            [("processing", "ORD-30109")],
+        ),
+        # Returns and refunds by what people did.
+        (
+            "goods-in scanned RMA-7710 this morning",
+            K.RETURN_STATUS,
+            [("received", "RMA-7710")],
+        ),
+        (
+            "RMA-7711 is waiting on pictures of the tear from you",
+            K.RETURN_STATUS,
+            [("requested", "RMA-7711")],
+        ),
+        ("I've put the refund for RMA-7712 through just now", K.REFUND, [("issued", "RMA-7712")]),
+        # Someone else put on it.
+        ("one of the mechanics in the workshop would know, not me", K.DEFLECTION, [SUPPORT]),
+        # Stock on its way to the shop.
+        (
+            "the Bodyboard 42in is in transit from the manufacturer",
+            K.AVAILABILITY,
+            [("backorder", "BO-0200")],
+        ),
     ],
 )
 def test_read(text: str, kind: ClaimKind, want: list[tuple[object, object]]) -> None:
