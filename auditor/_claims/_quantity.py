@@ -144,6 +144,9 @@ _VALUE_NUMBER = compile_pattern(
     # `_count` finds it approximate.)
     rf"{_NUM}(?=(?:-?ish\b|\+)?{_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$"
     r"|(?:and|n|&|but|while|whereas)[ \t]+(?:the )?x"
+    # Or before what is set aside of it (agent9): "has 3 free but 2 are promised to …".
+    r"|(?:but|and)[ \t]+\d+[ \t]+(?:of (?:them|those|these)[ \t]+)?(?:are|is|'re)?[ \t]*"
+    r"(?:reserved|allocated|promised|earmarked|committed)"
     # Or before what else the screen says: "the XL is at 0 with nothing on order".
     r"|with[ \t]+(?:nothing|none|no|more|another|\d))"
     # A spaced slash between two pairs: "grinder: 11 / coffee maker: 2".
@@ -342,7 +345,7 @@ _ALLOCATED_AFTER = compile_pattern(
 #: The words without which no count is worked out in its sentence (`_screen_sums`).
 _NET_WORDS = frozenset(
     ["so", "leaves", "leaving", "realistically", "effectively", "meaning", *_ALLOCATED_WORDS,
-     "picked", "held", "hold", "spoken"]
+     "picked", "held", "hold", "spoken", "was", "were", "had", "from"]
 )  # fmt: skip
 _SCARCE = compile_pattern(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")
 _LEFT = compile_pattern(r"\b(?:left|remaining)\b")
@@ -487,7 +490,8 @@ def _screened(doc: Document, start: int, end: int, value: int) -> Net | None:
     (`_screen_sums`; `from_more` when it was); None when it is said to be set aside for others
     later in its sentence."""
     if value and not _NET_WORDS.isdisjoint(doc.words.word_set):
-        net = net_of(doc.masked, start, end, doc.sentence_at(start).end, value)
+        sentence = doc.sentence_at(start)
+        net = net_of(doc.masked, start, end, (sentence.start, sentence.end), value)
         if net is not None:
             return net
     if (

@@ -22,7 +22,7 @@ from auditor._claims._numbers import NUMBER, parse_number
 _LEFT_TO_SELL = compile_pattern(
     r"[^.;!?\n]*?\b(?:so|which leaves|leaving|that leaves|realistically|effectively|meaning)"
     r"(?: (?:technically|realistically|effectively|really|actually|just|only|about))?"
-    rf"(?: that's| thats| there's| it's)? (?P<n>{NUMBER})\b"
+    rf"(?: that's| thats| there's| it's)? (?P<n>{NUMBER}|none|nothing|nil|zero)\b"
     r"(?! (?:of|more|on order|in transit|due)\b)"
 )
 #: A number set aside right after the count: ", 6 reserved", " and 5 allocated to back orders",
@@ -38,6 +38,14 @@ _SET_ASIDE = compile_pattern(
 _FREE = compile_pattern(r"\b(?:free|available|avail|spare|sellable|to sell)\b")
 
 
+#: The count as it was before, beside the count now: "it was 9 this morning", "we had 5 this
+#: morning", "went from 6 to 1" (the count now is what is left of more).
+_WAS_MORE = compile_pattern(
+    r"\b(?:was|were|had|from) (?P<n>\d+)(?: x+)? (?:this|last|yesterday|on|at|earlier|to)\b"
+)
+_NONE = frozenset(["none", "nothing", "nil", "zero"])
+
+
 class Net(NamedTuple):
     #: The count left to sell.
     value: int
@@ -45,19 +53,24 @@ class Net(NamedTuple):
     from_more: bool
 
 
-def net_of(text: str, start: int, end: int, sentence_end: int, value: int) -> Net | None:
+def net_of(text: str, start: int, end: int, sentence: tuple[int, int], value: int) -> Net | None:
     """The count left to sell of a count `value` read off a screen (`start`–`end`), when its
     sentence works it out; else None. A count said free is net already ("6 free and 2
     allocated" is 6)."""
     free = _FREE.search(text, start, end) is not None
+    sentence_start, sentence_end = sentence
     aside = None if free else _SET_ASIDE.match(text, end, sentence_end)
     left = _LEFT_TO_SELL.match(text, aside.end() if aside else end, sentence_end)
     if left is not None:
-        result = parse_number(left.group("n"))
+        word = left.group("n")
+        result = 0 if word in _NONE else parse_number(word)
         if result is not None and result < value:
             return Net(result, True)
     if aside is not None:
         taken = parse_number(aside.group("n"))
         if taken is not None and taken <= value:
             return Net(value - taken, True)
+    for was in _WAS_MORE.finditer(text, sentence_start, sentence_end):
+        if not was.start() <= start < was.end() and int(was.group("n")) > value:
+            return Net(value, True)  # "at 2 now, it was 9 this morning": 2, fallen from more
     return None

@@ -77,6 +77,21 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
         ),
         ("Bodyboard 42in: 15 on hand, 4 reserved", K.QUANTITY, [(11, "BO-0200")]),
         ("the Wetsuit 5mm is 0 free, 3 allocated to back orders", K.QUANTITY, [(0, "WB-0101")]),
+        (
+            "Bodyboard 42in has 4 free but 3 are promised to a club order, so really 1",
+            K.QUANTITY,
+            [(1, "BO-0200")],
+        ),
+        (
+            "the Wetsuit 5mm shows 2 on hand but 2 are allocated so effectively none",
+            K.AVAILABILITY,
+            [("out_of_stock", "WB-0101")],
+        ),
+        (
+            "the Wetsuit 3mm is at 3 now, it was 14 yesterday",
+            K.AVAILABILITY,
+            [("low_stock", "WB-0100")],
+        ),
         # An order's stage by what people did.
         ("the driver scanned ORD-30101 on at half six", K.ORDER_STATUS, [("shipped", "ORD-30101")]),
         (
