@@ -216,6 +216,12 @@ _TABLE = RuleSet.of(
         r"(?:orders?|customers?|pre-?orders?|back-?orders?|reservations?)\b",
         rf"(?:showing|shows|shown|marked|listed|flagged)(?: as)? (?:fully |all )?{_ALLOCATED}\b",
         r"spoken for",
+        # (agent9) Every unit set aside, said of the item: "the Kids Bike 16in is all reserved";
+        # none on the screen: "the Disc Brake Pads aren't showing any stock".
+        r"(?:is|are|'s|'re) (?:all|fully) (?:reserved|allocated|committed|earmarked|promised)\b",
+        # (Said of the item: "my screen isn't showing stock" is blindness, fr-agent-011.)
+        r"(?:xx+|they|it) (?:aren't|isn't|are not|is not|'re not|'s not) showing (?:any )?(?:stock"
+        r"|units)\b",
         # Read off a screen: "Blue Kettle Pro showing none".
         r"(?:showing|shows|reads)(?: as)? none\b",
         # "It's a no-go at the moment."

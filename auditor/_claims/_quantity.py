@@ -861,6 +861,8 @@ def find_counts(doc: Document) -> list[Count]:
                 found[count.start] = count
     _by_first_word(doc, found)
     _by_number(doc, found)
+    if "from" in doc.words.word_set:
+        _fallen_to(doc, found)
     if "respectively" in doc.masked or (
         not _JOINS.isdisjoint(doc.words.word_set)
         and sum(map(str.isdigit, doc.words.word_set)) > 1
@@ -875,6 +877,20 @@ def find_counts(doc: Document) -> list[Count]:
     counts = _among_each_other(doc, counts)
     doc.memo["counts"] = counts
     return counts
+
+
+#: A count read off a screen as it fell (agent9): "the Kids Bike went from 6 to 1 this
+#: morning" is 1 now (`_screen_sums` reads it as fallen from more).
+_FALLEN_TO = compile_pattern(
+    rf"\b(?:went|gone|dropped|fallen|fell|come down|came down|gone down|down) from \d+ to"
+    rf" (?P<n>{NUMBER})\b"
+)
+
+
+def _fallen_to(doc: Document, found: dict[int, Count]) -> None:
+    for match in _FALLEN_TO.finditer(doc.masked):
+        if match.start("n") not in found and (count := _count(doc, match)) is not None:
+            _keep(found, count._replace(approximate=False))  # "6 to 1" is no range
 
 
 def _among_each_other(doc: Document, counts: list[Count]) -> list[Count]:

@@ -92,6 +92,14 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
             K.AVAILABILITY,
             [("low_stock", "WB-0100")],
         ),
+        ("the Bodyboard 42in went from 9 to 2 since lunch", K.QUANTITY, [(2, "BO-0200")]),
+        ("the Wetsuit 5mm is all reserved, sorry", K.AVAILABILITY, [("out_of_stock", "WB-0101")]),
+        ("the Wetsuit 5mm isn't showing any stock", K.AVAILABILITY, [("out_of_stock", "WB-0101")]),
+        (
+            "happy to hold one of the Wetsuit 3mm for you at the Bude shop",
+            K.AVAILABILITY,
+            [("in_stock", "WB-0100")],
+        ),
         # An order's stage by what people did.
         ("the driver scanned ORD-30101 on at half six", K.ORDER_STATUS, [("shipped", "ORD-30101")]),
         (
@@ -142,6 +150,7 @@ def test_read(text: str, kind: ClaimKind, want: list[tuple[object, object]]) -> 
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
+        ("my screen isn't showing stock right now", K.AVAILABILITY),
         # A record at its next step, no hand-off.
         ("we've got your return and it's with the returns team", K.DEFLECTION),
         ("nothing I can do to hurry the customs check, sorry", K.DEFLECTION),
@@ -152,8 +161,8 @@ def test_read(text: str, kind: ClaimKind, want: list[tuple[object, object]]) -> 
     ],
 )
 def test_left_unread(text: str, kind: ClaimKind) -> None:
-    if kind is K.AVAILABILITY:
-        assert (7, "WB-0101") in got(text, K.QUANTITY) or not got(text, K.QUANTITY)
-        assert ("out_of_stock", "WB-0101") not in got(text, kind)
+    if kind is K.AVAILABILITY:  # a count said free, a blind screen: no shortage read
+        assert got(text, K.QUANTITY) in ([(7, "WB-0101")], [])
+        assert all(value != "out_of_stock" for value, _ in got(text, kind))
     else:
         assert got(text, kind) == []
