@@ -177,7 +177,7 @@ PASSED_ON = rules(
     r" in(?:to)?\b",
     # (A case "with" a desk is a hand-off only when the desk answers next: "it's with the
     # returns team" alone is a record at its next step, br-0271.)
-    rf"(?:that's|it's|this is|thats|that is|it is|that one's)(?: now)? with (?:the|our) {_ROLE}"
+    rf"(?:team|desk|department|dept|workshop|supervisor|manager|specialists?|buyers?) now\b"
     rf"[^.;!?\n]{{0,60}}?\b{_REPLIES}(?![^.;!?\n]*\b(?:once|when|as soon as|after)\b)",
     # The way out named as the customer's ("their service portal is where you'd book it",
     # "the courier's own claims form is the only way", "their dealer support line you want").
@@ -193,8 +193,8 @@ PASSED_ON = rules(
     r"|my)\b",
     # Someone else put on it: "I'll get a colleague to chase it and email you", "I've sent it to
     # IT", "one of the specialists in store would know better".
-    r"(?:get|ask|have) (?:a |my |one of my |one of our |our )(?:colleagues?|supervisor|manager"
-    r"|team leader|specialist)s? to\b",
+    r"(?:colleague|supervisor|manager|team leader|specialist)s? to (?:chase|look|check|call|ring"
+    r"|email|e-mail|contact|phone|message|get back|come back|sort)\b",
     r"sent (?:it|this|that)(?: on| over| across| up)? to (?:it|tech support|it support|the it team"
     r"|our it team|second line|tier \d|a supervisor|my supervisor|my manager)\b",
     r"(?:specialists?|colleagues?|staff|someone|mechanics?) (?:in store|in-store|in the shop|at"

@@ -218,10 +218,9 @@ _TABLE = RuleSet.of(
         r"spoken for",
         # (agent9) Every unit set aside, said of the item: "the Kids Bike 16in is all reserved";
         # none on the screen: "the Disc Brake Pads aren't showing any stock".
-        r"(?:is|are|'s|'re) (?:all|fully) (?:reserved|allocated|committed|earmarked|promised)\b",
-        # (Said of the item: "my screen isn't showing stock" is blindness, fr-agent-011.)
-        r"(?:xx+|they|it) (?:aren't|isn't|are not|is not|'re not|'s not) showing (?:any )?(?:stock"
-        r"|units)\b",
+        r"(?:all|fully) (?:reserved|allocated|committed|earmarked|promised)\b",
+        # (Any, said of the item: "my screen isn't showing stock" is blindness, fr-agent-011.)
+        r"(?:aren't|isn't|are not|is not) showing any (?:stock|units)\b",
         # Read off a screen: "Blue Kettle Pro showing none".
         r"(?:showing|shows|reads)(?: as)? none\b",
         # "It's a no-go at the moment."
@@ -287,7 +286,7 @@ _TABLE = RuleSet.of(
     # Thursday", "out of Chain 11-Speed till the 4th".
     rules(
         _BACK,
-        r"in transit (?:from|off) (?:the |our )?(?:suppliers?|manufacturer|maker|factory|vendor"
+        r"transit (?:from|off) (?:the |our )?(?:suppliers?|manufacturer|maker|factory|vendor"
         r"|distributor|brand)\b",
         r"(?:next|new|open) (?:po|p\.o\.|purchase order)(?:'s| is| isn't| is not|'s not)?"
         r" (?:due|expected|booked|coming)\b",

@@ -347,6 +347,9 @@ _NET_WORDS = frozenset(
     ["so", "leaves", "leaving", "realistically", "effectively", "meaning", *_ALLOCATED_WORDS,
      "picked", "held", "hold", "spoken", "was", "were", "had", "from"]
 )  # fmt: skip
+#: The words of a sum worked out beside those of a count that fell (only read of three or
+#: fewer: `_screen_sums._WAS_MORE`).
+_NOT_WAS = _NET_WORDS - {"was", "were", "had", "from"}
 _SCARCE = compile_pattern(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")
 _LEFT = compile_pattern(r"\b(?:left|remaining)\b")
 #: Scarcity said right after a count: "got 1 last webcam", "showing as 2 in the Leeds store
@@ -489,9 +492,11 @@ def _screened(doc: Document, start: int, end: int, value: int) -> Net | None:
     """The count at `start`–`end` as what is left to sell, worked out in its sentence
     (`_screen_sums`; `from_more` when it was); None when it is said to be set aside for others
     later in its sentence."""
-    if value and not _NET_WORDS.isdisjoint(doc.words.word_set):
+    words = doc.words.word_set
+    fallen = value <= _LOW_STOCK_COUNT  # only three or fewer is read as fallen from more
+    if value and not (_NET_WORDS if fallen else _NOT_WAS).isdisjoint(words):
         sentence = doc.sentence_at(start)
-        net = net_of(doc.masked, start, end, (sentence.start, sentence.end), value)
+        net = net_of(doc.masked, start, end, (sentence.start, sentence.end), value, fallen=fallen)
         if net is not None:
             return net
     if (

@@ -53,10 +53,12 @@ class Net(NamedTuple):
     from_more: bool
 
 
-def net_of(text: str, start: int, end: int, sentence: tuple[int, int], value: int) -> Net | None:
+def net_of(
+    text: str, start: int, end: int, sentence: tuple[int, int], value: int, *, fallen: bool
+) -> Net | None:
     """The count left to sell of a count `value` read off a screen (`start`–`end`), when its
     sentence works it out; else None. A count said free is net already ("6 free and 2
-    allocated" is 6)."""
+    allocated" is 6). With `fallen`, a count beside a larger one it was is read as fallen."""
     free = _FREE.search(text, start, end) is not None
     sentence_start, sentence_end = sentence
     aside = None if free else _SET_ASIDE.match(text, end, sentence_end)
@@ -70,7 +72,7 @@ def net_of(text: str, start: int, end: int, sentence: tuple[int, int], value: in
         taken = parse_number(aside.group("n"))
         if taken is not None and taken <= value:
             return Net(value - taken, True)
-    for was in _WAS_MORE.finditer(text, sentence_start, sentence_end):
+    for was in _WAS_MORE.finditer(text, sentence_start, sentence_end) if fallen else ():
         if not was.start() <= start < was.end() and int(was.group("n")) > value:
             return Net(value, True)  # "at 2 now, it was 9 this morning": 2, fallen from more
     return None

@@ -65,13 +65,11 @@ CARRIER_HANDLING = rules(
     r"(?:quick|fast|slow|flying) through the (?:hub|depot|sort(?:ing)? cent(?:re|er))\b",
     r"(?:driver|van)(?:'s| is) (?:on|out on) (?:his|her|their|the) (?:[\w-]+ ){0,2}?(?:run|rounds"
     r"|round)\b",
-    r"(?:it's|its|it is) on (?:its|the|his|her) (?:rounds|round)\b",
     # On the carrier's network, our own vans, a drop number on today's run, refused at the door
     # (and on its way back), an attempt made.
-    r"(?:on|in) (?:the |their )?(?:[\w'-]+ )?network\b",
+    rf"(?:{CARRIER_NAMES[3:-1]}|courier's|carrier's|their|delivery) network\b",
     r"with our own (?:vans?|drivers?|fleet|delivery team)\b",
-    r"(?:got|have|has|put) (?:you|u) (?:down )?as (?:drop|stop) (?:\d+|number \d+)\b",
-    r"you're (?:drop|stop) (?:\d+|number \d+)\b",
+    r"(?:drop|stop) (?:number )?\d+\b(?! (?:days?|weeks?|hours?|minutes?|mins?|am|pm|percent)\b)",
     r"refused (?:at the door|on the doorstep|on delivery)\b",
     r"(?:attempted|tried) (?:it|delivery|xx+) (?:this morning|this afternoon|earlier|yesterday"
     r"|today|at \d)",
@@ -94,8 +92,8 @@ HANDS_ON = rules(
 #: (agent9) A check the order waits on: "stuck in fraud review", "under a payment check".
 HELD_FOR_CHECK = rules(
     "pending",
-    r"(?:in|under|stuck in|sat in|sitting in|on) (?:a |the )?(?:fraud|payment|security|address"
-    r"|risk) (?:review|check|hold)\b",
+    r"(?:fraud|risk|payment|security) review\b",
+    r"(?:fraud|risk) (?:check|hold)\b",
 )
 #: (agent9) The driver's photo at the door: delivered ("I can see the driver's photo of ORD-1
 #: on your doorstep").
@@ -117,7 +115,7 @@ RETURN_RECEIVED = rules(
     r"(?:inspected|checked|tested)\W{1,3}(?:ok|passed|pass|fine|good)\b",
     # (agent9) Booked in by the people who receive it, or passed by who checks it: "RMA-1 got
     # booked in by goods-in", "the workshop passed your returned helmet".
-    r"(?:got|been|was|were) (?:booked|checked|signed|scanned) in\b",
+    r"(?:booked|checked|signed|scanned) in (?:by|at|this|yesterday|today|on|earlier)\b",
     r"goods[- ]in (?:have|has|got|booked|received|scanned|logged)\b",
     r"passed (?:your|the) returned\b",
 )
