@@ -270,15 +270,15 @@ BLIND = rules(
     r"|screen|details|info)\b",
     # (agent9) Kept from the agent, or the agent's screen stopping short: "masked out for me",
     # "my screen only gives me the total", "a finance tool I'm not set up on", "I don't have
-    # any of that here", "it doesn't come up for me".
+    # any of that here", "the page won't load for me".
     r"(?:masked|hidden|redacted|blanked|blocked|greyed)(?: out)? (?:for|to|from) me\b",
     r"(?:screen|system|view|access|tool|dashboard)s?(?:'s| is)? only (?:gives|shows|covers"
     r"|lets me see|has|goes)\b",
     r"not set up (?:on|for|with|to (?:see|use|access))\b",
     r"(?:don't|do not|dont) have (?:any of )?(?:that|this|those)(?: info| information| detail"
     r"| details)? (?:here|on here|on my (?:side|end|screen)|in front of me|to hand)\b",
-    r"(?:doesn't|does not|doesnt|won't|wont) (?:come up|show up|load|appear)(?: at all)? (?:for"
-    r"|on) me\b",
+    # (Not "ORD-1 won't come up for me": an order not found is the privacy refusal.)
+    r"(?:doesn't|does not|doesnt|won't|wont) (?:load|open)(?: at all)? (?:for|on) me\b",
     negation=False,
 )
 

@@ -40,7 +40,7 @@ from auditor._claims._lexicon import (
     past,
 )
 from auditor._claims._model import Claim, ClaimKind
-from auditor._claims._quantity import find_counts, stock_cells
+from auditor._claims._quantity import find_counts, stock_cells, wrapped_run
 from auditor._claims._refine import supersede
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import carry_over, claims_of, connects, resolve
@@ -1174,8 +1174,8 @@ def _not_the_sum(doc: Document, hits: list[Hit]) -> list[Hit]:
     nets = [c.start for c in find_counts(doc) if c.net and c.value]
     if not nets or not hits:
         return hits
-    sentences = {doc.sentence_at(start) for start in nets}
-    return [h for h in hits if h.value != _OUT or doc.sentence_at(h.start) not in sentences]
+    runs = [wrapped_run(doc, start) for start in nets]
+    return [h for h in hits if h.value != _OUT or not any(s <= h.start < e for s, e in runs)]
 
 
 def _from_counts(doc: Document) -> list[Claim]:

@@ -24,7 +24,7 @@ from auditor._claims._scan import silent, silent_at
 from auditor._claims._screen_sums import Net, net_of
 from auditor._claims._subjects import SubjectType
 from auditor._claims._tables import header
-from auditor._claims._text import Clause
+from auditor._claims._text import Clause, Segment
 
 _LOW_STOCK_COUNT = 3
 _NUM = rf"(?P<n>{NUMBER})"
@@ -488,6 +488,33 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
     return Count(start, match.end(), value, low, clause, hedge, approximate, net=net)
 
 
+def wrapped_run(doc: Document, start: int) -> tuple[int, int]:
+    """The sentence at `start`, joined with the lines it was hard-wrapped into: a line that
+    ends without a stop and a next line that opens in lower case are one sentence ("it was
+    9\nthis morning")."""
+    sentences = doc.sentences
+    first = last = sentences.index(doc.sentence_at(start))
+    while first > 0 and _wrapped_between(doc.masked, sentences[first - 1], sentences[first]):
+        first -= 1
+    while last + 1 < len(sentences) and _wrapped_between(
+        doc.masked, sentences[last], sentences[last + 1]
+    ):
+        last += 1
+    return sentences[first].start, sentences[last].end
+
+
+def _wrapped_between(text: str, before: Segment, after: Segment) -> bool:
+    line = text[before.start : before.end].rstrip(" \t")
+    return (
+        line.endswith("\n")
+        and not line[:-1].rstrip().endswith((".", "!", "?", ":"))
+        and _WRAPPED_ON.match(text, after.start) is not None
+    )
+
+
+_WRAPPED_ON = compile_pattern(r"[a-z0-9]")
+
+
 def _screened(doc: Document, start: int, end: int, value: int) -> Net | None:
     """The count at `start`–`end` as what is left to sell, worked out in its sentence
     (`_screen_sums`; `from_more` when it was); None when it is said to be set aside for others
@@ -495,8 +522,7 @@ def _screened(doc: Document, start: int, end: int, value: int) -> Net | None:
     words = doc.words.word_set
     fallen = value <= _LOW_STOCK_COUNT  # only three or fewer is read as fallen from more
     if value and not (_NET_WORDS if fallen else _NOT_WAS).isdisjoint(words):
-        sentence = doc.sentence_at(start)
-        net = net_of(doc.masked, start, end, (sentence.start, sentence.end), value, fallen=fallen)
+        net = net_of(doc.masked, start, end, wrapped_run(doc, start), value, fallen=fallen)
         if net is not None:
             return net
     if (

@@ -20,17 +20,17 @@ from auditor._claims._numbers import NUMBER, parse_number
 #: What is worked out: a consequence, then the number that is left ("so 2 I can sell", "so
 #: realistically 3", "which leaves 4", "so technically 1 I can sell you").
 _LEFT_TO_SELL = compile_pattern(
-    r"[^.;!?\n]*?\b(?:so|which leaves|leaving|that leaves|realistically|effectively|meaning)"
-    r"(?: (?:technically|realistically|effectively|really|actually|just|only|about))?"
-    rf"(?: that's| thats| there's| it's)? (?P<n>{NUMBER}|none|nothing|nil|zero)\b"
-    r"(?! (?:of|more|on order|in transit|due)\b)"
+    r"[^.;!?]*?\b(?:so|which leaves|leaving|that leaves|realistically|effectively|meaning)"
+    r"(?:\s+(?:technically|realistically|effectively|really|actually|just|only|about))?"
+    rf"(?:\s+(?:that's|thats|there's|it's))?\s+(?P<n>{NUMBER}|none|nothing|nil|zero)\b"
+    r"(?!\s+(?:of|more|on order|in transit|due)\b)"
 )
 #: A number set aside right after the count: ", 6 reserved", " and 5 allocated to back orders",
 #: " but 3 earmarked".
 _SET_ASIDE = compile_pattern(
     rf"\s*[,;]?\s*(?:(?:and|but|with|plus|of which|of those)\s+)?(?P<n>{NUMBER})"
-    rf"(?: of (?:those|them|these|it))?(?: (?:are|is|'re|'s))?"
-    rf" (?:{past(*ALLOCATING)}|picked|on hold|held|spoken for)\b"
+    rf"(?:\s+of\s+(?:those|them|these|it))?(?:\s+(?:are|is|'re|'s))?"
+    rf"\s+(?:{past(*ALLOCATING)}|picked|on hold|held|spoken for)\b"
 )
 
 
@@ -41,7 +41,8 @@ _FREE = compile_pattern(r"\b(?:free|available|avail|spare|sellable|to sell)\b")
 #: The count as it was before, beside the count now: "it was 9 this morning", "we had 5 this
 #: morning", "went from 6 to 1" (the count now is what is left of more).
 _WAS_MORE = compile_pattern(
-    r"\b(?:was|were|had|from) (?P<n>\d+)(?: x+)? (?:this|last|yesterday|on|at|earlier|to)\b"
+    r"\b(?:was|were|had|from)\s+(?P<n>\d+)(?:\s+x+)?\s+(?:this|last|yesterday|on|at|earlier"
+    r"|to)\b"
 )
 _NONE = frozenset(["none", "nothing", "nil", "zero"])
 

@@ -65,12 +65,12 @@ CARRIER_HANDLING = rules(
     r"(?:quick|fast|slow|flying) through the (?:hub|depot|sort(?:ing)? cent(?:re|er))\b",
     r"(?:driver|van)(?:'s| is) (?:on|out on) (?:his|her|their|the) (?:[\w-]+ ){0,2}?(?:run|rounds"
     r"|round)\b",
-    # On the carrier's network, our own vans, a drop number on today's run, refused at the door
-    # (and on its way back), an attempt made.
+    # On the carrier's network, our own vans, a drop number on today's run, an attempt made.
+    # (Not "refused at the door" alone: the order it goes back to is often cancelled in the
+    # next words, and a hard-wrapped line then reads the two apart, d3o-br-011.)
     rf"(?:{CARRIER_NAMES[3:-1]}|courier's|carrier's|their|delivery) network\b",
     r"with our own (?:vans?|drivers?|fleet|delivery team)\b",
     r"(?:drop|stop) (?:number )?\d+\b(?! (?:days?|weeks?|hours?|minutes?|mins?|am|pm|percent)\b)",
-    r"refused (?:at the door|on the doorstep|on delivery)\b",
     r"(?:attempted|tried) (?:it|delivery|xx+) (?:this morning|this afternoon|earlier|yesterday"
     r"|today|at \d)",
 )

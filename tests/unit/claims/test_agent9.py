@@ -100,6 +100,12 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
             K.AVAILABILITY,
             [("in_stock", "WB-0100")],
         ),
+        # Hard-wrapped, the sum still reads as one sentence.
+        (
+            "Bodyboard 42in has 4 free but 3 are promised to\na club order, so really 1",
+            K.QUANTITY,
+            [(1, "BO-0200")],
+        ),
         # An order's stage by what people did.
         ("the driver scanned ORD-30101 on at half six", K.ORDER_STATUS, [("shipped", "ORD-30101")]),
         (
@@ -115,7 +121,6 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
             [("delivered", "ORD-30105")],
         ),
         ("ORD-30107 is on the Evri network now", K.ORDER_STATUS, [("shipped", "ORD-30107")]),
-        ("ORD-30108 was refused at the door yesterday", K.ORDER_STATUS, [("shipped", "ORD-30108")]),
         (
             "ORD-30109 is waiting on the Wetsuit 5mm to come in",
             K.ORDER_STATUS,
