@@ -126,6 +126,12 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
             K.ORDER_STATUS,
             [("processing", "ORD-30109")],
         ),
+        # A delivery service counted to its day, after the parcel was sent on it.
+        (
+            "ORD-30110 went out last night on a 48hr service, so Saturday",
+            K.DELIVERY_DATE,
+            [("2026-12-12", "ORD-30110")],
+        ),
         # Returns and refunds by what people did.
         (
             "goods-in scanned RMA-7710 this morning",
