@@ -189,6 +189,13 @@ PASSED_ON = rules(
     r"(?: [\w-]+){0,3}? (?:portal|app|site|website|line|helpline|hotline|form|number|team"
     r"|desk|service) (?:you|u)(?:'ll|'d| will| would)? (?:want|need)\b",
     r"(?:service|repair) (?:centre|center|agent|shop)s? (?:would|will|'d|'ll) (?:have|need) to\b",
+    # Run by someone else, who holds it or must do it: "the cycle-to-work side is run by
+    # Cyclescheme, they'd have to reissue it", "the insurance is through Laka, they'll have your
+    # policy documents".
+    r"(?:run|handled|managed|administered|provided|arranged|underwritten|through)"
+    r" (?:by |with )?[\w' -]{2,30}?,? (?:so )?(?:they|he|she)(?:'d| would|'ll| will)"
+    r" (?:have to|need to|be able to|have your|hold your|have (?:the|all the) (?:details|documents"
+    r"|records|paperwork|policy))\b",
     r"best (?:person|people|one) (?:for|to) (?:[\w-]+ ){0,3}?(?:is|are|would be|'d be) (?:our"
     r"|my)\b",
     # Someone else put on it: "I'll get a colleague to chase it and email you", "I've sent it to

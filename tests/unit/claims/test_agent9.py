@@ -52,6 +52,11 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
         ("their claims portal is where you'd report the damage", K.DEFLECTION, [SUPPORT]),
         ("it's the maker's repair line you need for that one", K.DEFLECTION, [SUPPORT]),
         ("the service centre would need to look at the zip", K.DEFLECTION, [SUPPORT]),
+        (
+            "the board hire is run by Surf Co, they'd need to change the booking",
+            K.DEFLECTION,
+            [SUPPORT],
+        ),
         # Beside a non-answer, a channel that holds the answer.
         (
             "I can't see the instalments at all, the finance portal is the place that has them",
