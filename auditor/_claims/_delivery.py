@@ -643,7 +643,10 @@ _SENT_OFF = compile_pattern(
     r"\b(?:went|gone|left|sent|shipped|dispatched|despatched|posted|collected)\b"
 )
 #: The day it comes to, said after "so": "…, so Thursday", "so it's today for you".
-_SO = compile_pattern(r"\bso\b(?:\s+(?:it's|its|it'll be|that's|thats|that makes it))?")
+_SO = compile_pattern(
+    r"\bso\b(?:\s+(?:it's|its|it'll be|that's|thats|that makes it))?(?=\s+(?:mon|tue|wed|thu"
+    r"|fri|sat|sun|today|tonight|tomorrow|tmrw|the \d|\d))"
+)
 
 
 def _read_served_day(doc: Document, clause: Clause, found: list[_Found]) -> bool:
@@ -670,8 +673,8 @@ def _served_day(doc: Document, clause: Clause) -> int | None:
     service = _SERVICE.search(doc.masked, start, clause.end)
     if service is None:
         return None
-    so = _SO.search(doc.masked, max(service.end(), clause.start), clause.end)
-    return None if so is None else so.end()
+    so = _SO.search(doc.masked, service.end(), clause.end)
+    return None if so is None else max(so.end(), clause.start)
 
 
 def _go_on(
