@@ -43,7 +43,8 @@ _PERSON = (
 #: Whom a case is with: a desk, a tier, a third party.
 _WHOM = (
     rf"(?:(?:the|our|a|an|your|ur) )?(?:[\w-]+ ){{0,2}}?(?:{DESKS}|{THIRD_PARTY}|it\b|tech support"
-    r"|second line|third line|tier (?:\d|one|two|three)|level (?:\d|one|two)|buyers?|head office)"
+    r"|second line|third line|tier (?:\d|one|two|three)|level (?:\d|one|two)|buyers?|head office"
+    r"|purchasing|procurement|goods-in|the workshop)"
 )
 #: The ways out of the shop's chat: an app, a site, a form, a line, a desk.
 _WAY = (
@@ -114,13 +115,109 @@ HANDOFFS = rules(
     r" (?:at|into)|investigating|dealing with|handling) (?:it|this|that)\b",
     r"(?:case|ticket|incident|complaint)(?:'s| is)? (?:now )?open\b",
     # (The reference is left out of the phrase: it is no subject of the hand-off.)
-    r"(?:logged|raised|opened|filed) (?:it|this|that) (?:in |on )?as(?= (?:a |an )?(?:ticket"
-    r"|case|incident|complaint|query|[a-z]{2,4}-?\d{3,})\b)",
+    r"(?:logged|raised|opened|filed) (?:it|this|that) (?:in |on )?as(?= (?:a |an )?(?:[\w-]+ )?"
+    r"(?:ticket|case|incident|complaint|query|claim|[a-z]{2,4}-?\d{3,})\b)",
     r"(?:marked|flagged|put|sent|raised|queued)(?: it| this| that| you)?(?: up| in| forward)?"
     r" for (?:an? )?escalation\b",
     r"(?:escalations?|complaints|callback|call back|investigations|claims) queue\b",
     # The answer waits on what someone else says: "I'll forward whatever they say".
-    r"whatever (?:they|he|she) (?:say|says|come back with|tell me|send|find)\b",
+    r"whatever (?:they|he|she) (?:say|says|come back with|comes back with|tell me|tells me"
+    r"|send|sends|find|finds)\b",
+    negation=False,
+)
+
+#: Whom a case is passed to inside the shop: a desk, a tier, a role, a queue (agent9). Not a
+#: place the goods go ("the warehouse", "the courier"): "it's gone to the warehouse" is the order
+#: moving.
+_ROLE = (
+    r"(?:[\w-]+ ){0,2}?(?:team|desk|department|dept|inbox|queue|tier (?:\d|one|two|three)"
+    r"|second line|third line|supervisor|manager|specialist|buyer|mechanic|workshop|team leader"
+    r"|escalations|purchasing|colleague|lead)s?\b"
+)
+#: What the one it was passed to does next: the answer waits on them ("they'll reply on here",
+#: "he'll quote you directly", "they'll make a decision this week"), not a notice of what
+#: follows an event ("they'll email you once it's fixed" is read by the older families).
+_REPLIES = (
+    r"(?:(?:they|he|she|who)(?:'ll| will|'re going to| are going to| is going to)|and will"
+    r"|theyll|hell|shell)"
+    r" (?:reply|respond|quote|come back|get back|update (?:you|u)|decide|make a decision"
+    r"|be in touch|take it from here|let (?:you|u) know|email (?:you|u)|message (?:you|u)"
+    r"|ring (?:you|u)|call (?:you|u)|phone (?:you|u))\b"
+)
+#: The case, not the goods: "it/this", the customer ("popped you in her queue"), or the
+#: customer's words and files ("your photos", "the details").
+_CASE_OBJECT = (
+    r"(?:(?:it|this|that|you|them|him|her) |(?:your|the) (?:[\w-]+ )?(?:photos?|pictures?|video"
+    r"|spec|details|notes|email|message|query|question|complaint|case|claim|info|request) )"
+)
+
+#: A hand-off the agent reports as done, read as a class: a verb of passing on with the case as
+#: its object, to whom inside the shop (a desk, a tier, a role), or followed in its sentence by
+#: what they will do next; the case moved, passively, to a desk; someone asked to contact the
+#: customer; a message sent to ask; a colleague copied in; a case "with" a desk now.
+PASSED_ON = rules(
+    Deflection.CONTACT_SUPPORT.value,
+    rf"(?:passed|forwarded|emailed|messaged|flagged|referred|escalated|transferred|handed|moved"
+    rf"|popped|passing|forwarding|transferring) {_CASE_OBJECT}?(?:[\w'-]+ ){{0,2}}?(?:on |over"
+    rf" |across |up |through )?(?:to|with|in|into) (?:the |our |my |a |her |his |their )?{_ROLE}",
+    rf"(?:passed|forwarded|emailed|messaged|flagged|referred|escalated|transferred|handed|moved"
+    rf"|popped|asked)\b[^.;!?\n]{{0,80}}?\b{_REPLIES}"
+    r"(?![^.;!?\n]*\b(?:once|when|as soon as|after)\b)",
+    rf"sent {_CASE_OBJECT}(?:[\w'-]+ ){{0,3}}?[^.;!?\n]{{0,60}}?\b{_REPLIES}"
+    r"(?![^.;!?\n]*\b(?:once|when|as soon as|after)\b)",
+    rf"(?:gone|been (?:moved|passed|sent|forwarded|escalated|referred|handed|put))(?: up| over"
+    rf"| across| through)? to (?:the |our |a )?{_ROLE}",
+    r"asked (?:them|him|her|(?:the|our|my) (?:[\w-]+ ){0,2}?[\w-]+|[a-z]+ (?:in|from|on)"
+    r" (?:the |our )?[\w-]+) to (?:update|email|e-mail|call|ring|phone|contact|message|text"
+    r"|get back to|reply to|be in touch with) (?:you|u)\b",
+    r"(?:dropped|sent|fired off|put in) (?:a |an )?(?:message|email|note|query|request)"
+    r" (?:to|over to|across to) (?:the |our |my )?(?:[\w-]+ ){0,2}?[\w-]+ to (?:ask|check"
+    r"|find out|see)\b",
+    r"(?:cc'd|cc'ed|cced|looped) (?:them|him|her|(?:the|our|my) (?:[\w-]+ ){0,2}?[\w-]+)"
+    r" in(?:to)?\b",
+    # (A case "with" a desk is a hand-off only when the desk answers next: "it's with the
+    # returns team" alone is a record at its next step, br-0271.)
+    rf"(?:team|desk|department|dept|workshop|supervisor|manager|specialists?|buyers?) now\b"
+    rf"[^.;!?\n]{{0,60}}?\b{_REPLIES}(?![^.;!?\n]*\b(?:once|when|as soon as|after)\b)",
+    # The way out named as the customer's ("their service portal is where you'd book it",
+    # "the courier's own claims form is the only way", "their dealer support line you want").
+    r"(?:their|courier's|carrier's|maker's|manufacturer's|brand's|supplier's)(?: own)?"
+    r"(?: [\w-]+){0,3}? (?:portal|app|site|website|line|helpline|hotline|form|service|page"
+    r"|number|team|desk)(?:'s| is) (?:where (?:you|u)\b|the (?:only |best |quickest |easiest"
+    r" |right )?(?:way|place|route|people|ones)\b)",
+    r"(?:their|courier's|carrier's|maker's|manufacturer's|brand's|supplier's)(?: own)?"
+    r"(?: [\w-]+){0,3}? (?:portal|app|site|website|line|helpline|hotline|form|number|team"
+    r"|desk|service) (?:you|u)(?:'ll|'d| will| would)? (?:want|need)\b",
+    r"(?:service|repair) (?:centre|center|agent|shop)s? (?:would|will|'d|'ll) (?:have|need) to\b",
+    # Run by someone else, who holds it or must do it: "the cycle-to-work side is run by
+    # Cyclescheme, they'd have to reissue it", "the insurance is through Laka, they'll have your
+    # policy documents".
+    r"(?:run|handled|managed|administered|provided|arranged|underwritten|through)"
+    r" (?:by |with )?[\w' -]{2,30}?,? (?:so )?(?:they|he|she)(?:'d| would|'ll| will)"
+    r" (?:have to|need to|be able to|have your|hold your|have (?:the|all the) (?:details|documents"
+    r"|records|paperwork|policy))\b",
+    r"best (?:person|people|one) (?:for|to) (?:[\w-]+ ){0,3}?(?:is|are|would be|'d be) (?:our"
+    r"|my)\b",
+    # Someone else put on it: "I'll get a colleague to chase it and email you", "I've sent it to
+    # IT", "one of the specialists in store would know better".
+    r"(?:colleague|supervisor|manager|team leader|specialist)s? to (?:chase|look|check|call|ring"
+    r"|email|e-mail|contact|phone|message|get back|come back|sort)\b",
+    r"sent (?:it|this|that)(?: on| over| across| up)? to (?:it|tech support|it support|the it team"
+    r"|our it team|second line|tier \d|a supervisor|my supervisor|my manager)\b",
+    r"(?:specialists?|colleagues?|staff|someone|mechanics?) (?:in store|in-store|in the shop|at"
+    r" the shop|in the workshop|in branch) (?:would|will|'d|could|can) (?:know|be able|help"
+    r"|advise|tell)\b",
+    negation=False,
+)
+
+#: A channel said to be where the answer is, beside a non-answer (agent9): "the Bosch portal is
+#: the place that has them", "spares come from the manufacturer's parts site".
+HELD_AT = rules(
+    HOLDS,
+    r"(?:portal|app|site|website|line|helpline|hotline) (?:is|'s) the (?:place|one) (?:that"
+    r"|which) (?:has|have|holds|shows|will have)\b",
+    r"(?:courier's|carrier's|maker's|manufacturer's|brand's|supplier's)(?: own)?(?: [\w-]+)?"
+    r" (?:portal|app|site|website|helpline|hotline|service centre|service center|form)\b",
     negation=False,
 )
 
@@ -178,6 +275,17 @@ BLIND = rules(
     r"|screen|system)\b",
     r"(?:i'm|im) not seeing (?:the|any|that|it|your)(?: [\w-]+){0,2}? (?:bit|side|part"
     r"|screen|details|info)\b",
+    # (agent9) Kept from the agent, or the agent's screen stopping short: "masked out for me",
+    # "my screen only gives me the total", "a finance tool I'm not set up on", "I don't have
+    # any of that here", "the page won't load for me".
+    r"(?:masked|hidden|redacted|blanked|blocked|greyed)(?: out)? (?:for|to|from) me\b",
+    r"(?:screen|system|view|access|tool|dashboard)s?(?:'s| is)? only (?:gives|shows|covers"
+    r"|lets me see|has|goes)\b",
+    r"not set up (?:on|for|with|to (?:see|use|access))\b",
+    r"(?:don't|do not|dont) have (?:any of )?(?:that|this|those)(?: info| information| detail"
+    r"| details)? (?:here|on here|on my (?:side|end|screen)|in front of me|to hand)\b",
+    # (Not "ORD-1 won't come up for me": an order not found is the privacy refusal.)
+    r"(?:doesn't|does not|doesnt|won't|wont) (?:load|open)(?: at all)? (?:for|on) me\b",
     negation=False,
 )
 
@@ -189,5 +297,10 @@ LIMITS = rules(
     r" (?:remit|area|scope))\b",
     r"(?:only|just) (?:do|deal with|handle|cover|look after) (?:[\w-]+ )?"
     r"(?:orders|deliveries|returns|refunds|stock|sales|billing|payments|accounts|complaints)\b",
+    # (agent9) "it's not something we cover", "we can't advise on fitting", "we don't handle
+    # those".
+    r"not something (?:we|i) (?:cover|do|deal with|handle|can (?:help with|advise on))\b",
+    r"(?:can't|cannot|cant|not able to|unable to|aren't able to|not allowed to) advise on\b",
+    r"(?:don't|do not|dont) (?:handle|deal with) (?:those|these|them|that|this)\b",
     negation=False,
 )

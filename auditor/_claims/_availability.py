@@ -40,7 +40,7 @@ from auditor._claims._lexicon import (
     past,
 )
 from auditor._claims._model import Claim, ClaimKind
-from auditor._claims._quantity import find_counts, stock_cells
+from auditor._claims._quantity import find_counts, stock_cells, wrapped_run
 from auditor._claims._refine import supersede
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import carry_over, claims_of, connects, resolve
@@ -221,6 +221,11 @@ _TABLE = RuleSet.of(
         r"(?:orders?|customers?|pre-?orders?|back-?orders?|reservations?)\b",
         rf"(?:showing|shows|shown|marked|listed|flagged)(?: as)? (?:fully |all )?{_ALLOCATED}\b",
         r"spoken for",
+        # (agent9) Every unit set aside, said of the item: "the Kids Bike 16in is all reserved";
+        # none on the screen: "the Disc Brake Pads aren't showing any stock".
+        r"(?:all|fully) (?:reserved|allocated|committed|earmarked|promised)\b",
+        # (Any, said of the item: "my screen isn't showing stock" is blindness, fr-agent-011.)
+        r"(?:aren't|isn't|are not|is not) showing any (?:stock|units)\b",
         # Read off a screen: "Blue Kettle Pro showing none".
         r"(?:showing|shows|reads)(?: as)? none\b",
         # "It's a no-go at the moment."
@@ -285,6 +290,19 @@ _TABLE = RuleSet.of(
         rf"(?:neither|none) (?:of )?(?:them|those|these|the \w+|the xx+|xx+|\w+)?(?: \w+)?"
         rf"(?: (?:is|are|'s|r))? (?:currently |still )?(?:in {_STOCK}|available|left"
         r"|in(?=\s*(?:[,.;!]|$|at the (?:minute|moment)|right now|atm|rn|now)))",
+        negation=False,
+    ),
+    # (agent9) Stock on its way to the shop, read off an agent's screen: "in transit from the
+    # supplier", "the next PO isn't due till January", "nothing on the shelf till it lands
+    # Thursday", "out of Chain 11-Speed till the 4th".
+    rules(
+        _BACK,
+        r"transit (?:from|off) (?:the |our )?(?:suppliers?|manufacturer|maker|factory|vendor"
+        r"|distributor|brand)\b",
+        r"(?:next|new|open) (?:po|p\.o\.|purchase order)(?:'s| is| isn't| is not|'s not)?"
+        r" (?:due|expected|booked|coming)\b",
+        r"(?:till|until|til|'til) (?:it|they) (?:lands?|arrives?|comes? in|gets? in)\b",
+        rf"out of (?:the )?xx+ (?:til|till|'til|until) {_WHEN}",
         negation=False,
     ),
     rules(
@@ -1282,6 +1300,16 @@ def _polar_cells(doc: Document, cells: list[tuple[int, str, tuple[int, int]]]) -
     return claims
 
 
+def _not_the_sum(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """ "9 on hand, 7 reserved for a club order, so 2 I can sell": the set-aside phrase is part
+    of the sum worked out in its sentence, not the item's stock (`_screen_sums`)."""
+    nets = [c.start for c in find_counts(doc) if c.net and c.value]
+    if not nets or not hits:
+        return hits
+    runs = [wrapped_run(doc, start) for start in nets]
+    return [h for h in hits if h.value != _OUT or not any(s <= h.start < e for s, e in runs)]
+
+
 def _from_counts(doc: Document) -> list[Claim]:
     claims = []
     for count in find_counts(doc):
@@ -1326,6 +1354,7 @@ def extract_availability(doc: Document) -> list[Claim]:
     if hits and not _NEGATIVE_QUANTIFIERS.isdisjoint(doc.words.word_set):
         hits = _denied_by_quantifier(doc, hits)
     counted = _from_counts(doc)
+    hits = _not_the_sum(doc, hits)
     if "|" in doc.masked:  # a table's header ("| In stock |") claims nothing
         header, cells = stock_cells(doc)
         if header is not None:

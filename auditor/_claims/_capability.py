@@ -156,8 +156,8 @@ _FOR_THEM = (
 _OFFERS = RuleSet.of(
     rules(
         _IN,
-        rf"\b{_SETTING_ASIDE} (?:a |an |one |the |(?:a )?couple of |two |some )?(?:xx+|one|them"
-        rf"|it) {_FOR_THEM}",
+        rf"\b{_SETTING_ASIDE} (?:a |an |one |the |(?:a )?couple of |two |some |one of (?:the|our"
+        rf"|those|these) )?(?:xx+|one|them|it) {_FOR_THEM}",
         # A hold placed on one: "I can place a hold on a Pour-Over Brewer at our store".
         r"\b(?:place|put) (?:a )?hold on (?:a |an |one |the )?xx+",
         r"\b(?:put|set|pop|lay) (?:aside|by) (?:a |an |one |the )?(?:xx+|one|them|it)"

@@ -806,7 +806,12 @@ _DEFLECTIONS = RuleSet.of(
     ),
 )
 #: An agent's reported hand-offs and the channels that hold the answer (`_agent_handoffs`).
-_AGENT_HANDOFFS = RuleSet.of(_agent_handoffs.HANDOFFS, _agent_handoffs.HOLDS_FAMILIES)
+_AGENT_HANDOFFS = RuleSet.of(
+    _agent_handoffs.HANDOFFS,
+    _agent_handoffs.HOLDS_FAMILIES,
+    _agent_handoffs.PASSED_ON,
+    _agent_handoffs.HELD_AT,
+)
 #: A relative's record named: a refusal only where the sentence declines before it.
 _RELATION = "relation"
 _DECLINED = compile_pattern(r"\b(?:not|cannot|cant|unable|won't|wont)\b|n't\b")

@@ -36,6 +36,7 @@ from auditor._claims._lexicon import (
 )
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
+from auditor._claims._quantity import wrapped_run
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import resolve as resolve_subjects
 from auditor._claims._scan import silent
@@ -597,7 +598,11 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
     #: The sentence of a promised date said to have passed, whose next clause may renew it.
     unmet: int | None = None
     for clause in doc.clauses:
-        if silent(clause) or not doc.reads(ClaimKind.DELIVERY_DATE, clause, clause.end):
+        if (
+            silent(clause)
+            or not doc.reads(ClaimKind.DELIVERY_DATE, clause, clause.end)
+            or _read_served_day(doc, clause, found)
+        ):
             continue
         if unmet == clause.sentence and _RENEWED.match(doc.masked, clause.start, clause.end):
             found.extend(_claims(doc, clause, doc.clause_text(clause), _dates_in(doc, clause)))
@@ -633,6 +638,50 @@ def extract_delivery_date(doc: Document) -> list[Claim]:
         if going_on and carried is not None:
             carried = _go_on(doc, clause, text, dates, carried, found)
     return _whole_orders(doc, found)
+
+
+#: A delivery service counted in hours or days (agent9): "a 48 hour service", "24hr tracked",
+#: "on next-day".
+_SERVICE = compile_pattern(
+    r"\b(?:\d+\s?(?:hr|hour|h)s?\s+(?:tracked|service)|next[-\s]day|\d+[-\s]day\s+(?:service"
+    r"|delivery)|tracked\s?\d+)\b"
+)
+_SENT_OFF = compile_pattern(
+    r"\b(?:went|gone|left|sent|shipped|dispatched|despatched|posted|collected)\b"
+)
+#: The day it comes to, said after "so": "…, so Thursday", "so it's today for you".
+_SO = compile_pattern(
+    r"\bso\b(?:\s+(?:it's|its|it'll be|that's|thats|that makes it))?(?=\s+(?:mon|tue|wed|thu"
+    r"|fri|sat|sun|today|tonight|tomorrow|tmrw|the \d|\d))"
+)
+
+
+def _read_served_day(doc: Document, clause: Clause, found: list[_Found]) -> bool:
+    """Reads the day a delivery service comes to into `found` ("it left us yesterday on a 48
+    hour service, so Thursday": the day after "so"); False when the clause says none so."""
+    served = _served_day(doc, clause)
+    if served is None:
+        return False
+    dates = [e for e in _dates_in(doc, clause) if e.start >= served]
+    found.extend(_claims(doc, clause, doc.masked[served : clause.end], dates))
+    return True
+
+
+def _served_day(doc: Document, clause: Clause) -> int | None:
+    """Where the day a delivery service comes to is said, after the parcel was sent on it ("it
+    left us yesterday on a 48 hour service, so Thursday", "went out last night on a 24hr
+    service so it's today"): the sending and its day are the dispatch, the day after "so" the
+    delivery's. None when the clause does not say one so."""
+    if "so" not in doc.words.word_set:
+        return None
+    start = wrapped_run(doc, clause.start)[0]  # (a sentence hard-wrapped over lines is one)
+    if not _SENT_OFF.search(doc.masked, start, clause.end):
+        return None
+    service = _SERVICE.search(doc.masked, start, clause.end)
+    if service is None:
+        return None
+    so = _SO.search(doc.masked, service.end(), clause.end)
+    return None if so is None else max(so.end(), clause.start)
 
 
 def _go_on(

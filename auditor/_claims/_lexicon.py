@@ -232,7 +232,13 @@ RESTOCK = (
     r"|(?:land|lands|landing|arriving|due) back (?:with|to|at) us"
     # (formal9) The shop's goods from the one who makes them: "a shipment from our supplier".
     r"|(?:delivery|deliveries|shipment|consignment|batch|stock) from (?:the |our )?(?:supplier"
-    r"|manufacturer|factory|vendor)s?)\b"
+    r"|manufacturer|factory|vendor)s?"
+    # (agent9) A batch arriving, and the supplier's own delivery: "the first batch lands with
+    # us on the 30th", "the supplier's delivery came in this morning".
+    r"|(?:batch|consignment|pallet)e?s? (?:lands?|landing|arrives?|arriving|gets? in|comes? in"
+    r"|came in|is due|are due|due)"
+    r"|(?:supplier|manufacturer|factory|distributor)(?:'s|s') (?:delivery|shipment|batch"
+    r"|consignment|order|lorry|van))\b"
 )
 #: What a shop sells, as a whole: "not part of our range", "outside our product assortment".
 CATALOGUE = (

@@ -238,6 +238,11 @@ _AMBIGUOUS = RuleSet.of(
     _status_codes.ORDER_PROCESSING,
     _status_codes.ORDER_SHIPPED,
     _status_codes.ORDER_PENDING,
+    _status_codes.CARRIER_HANDLING,
+    _status_codes.HANDS_ON,
+    _status_codes.HELD_FOR_CHECK,
+    _status_codes.AT_THE_DOOR,
+    _status_codes.WAITING_ON_STOCK,
     rules(
         _PENDING,
         r"pending",

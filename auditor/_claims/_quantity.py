@@ -21,9 +21,10 @@ from auditor._claims._numbers import NUMBER, NUMBER_WORDS, parse_number
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import resolve
 from auditor._claims._scan import silent, silent_at
+from auditor._claims._screen_sums import Net, net_of
 from auditor._claims._subjects import SubjectType
 from auditor._claims._tables import header
-from auditor._claims._text import Clause
+from auditor._claims._text import Clause, Segment
 
 _LOW_STOCK_COUNT = 3
 _NUM = rf"(?P<n>{NUMBER})"
@@ -155,6 +156,9 @@ _VALUE_NUMBER = compile_pattern(
     # `_count` finds it approximate.)
     rf"{_NUM}(?=(?:-?ish\b|\+)?{_VALUE_TAIL}[ \t]*(?:[.,;!)\n|]|$"
     r"|(?:and|n|&|but|while|whereas)[ \t]+(?:the )?x"
+    # Or before what is set aside of it (agent9): "has 3 free but 2 are promised to …".
+    r"|(?:but|and)[ \t]+\d+[ \t]+(?:of (?:them|those|these)[ \t]+)?(?:are|is|'re)?[ \t]*"
+    r"(?:reserved|allocated|promised|earmarked|committed)"
     # Or before what else the screen says: "the XL is at 0 with nothing on order".
     r"|with[ \t]+(?:nothing|none|no|more|another|\d))"
     # A spaced slash between two pairs: "grinder: 11 / coffee maker: 2".
@@ -354,6 +358,14 @@ _ALLOCATED_AFTER = compile_pattern(
     rf"\b{past(*ALLOCATING)} (?:to|for|against) (?!(?:your|ur|you|yr|u)\b)(?:\w+ ){{0,3}}?"
     r"(?:orders?|customers?)\b"
 )
+#: The words without which no count is worked out in its sentence (`_screen_sums`).
+_NET_WORDS = frozenset(
+    ["so", "leaves", "leaving", "realistically", "effectively", "meaning", *_ALLOCATED_WORDS,
+     "picked", "held", "hold", "spoken", "was", "were", "had", "from"]
+)  # fmt: skip
+#: The words of a sum worked out beside those of a count that fell (only read of three or
+#: fewer: `_screen_sums._WAS_MORE`).
+_NOT_WAS = _NET_WORDS - {"was", "were", "had", "from"}
 _SCARCE = compile_pattern(r"\b(?:only|just|down to|a mere|last|limited|a single)\b")
 _LEFT = compile_pattern(r"\b(?:left|remaining)\b")
 #: Scarcity said right after a count: "got 1 last webcam", "showing as 2 in the Leeds store
@@ -416,6 +428,8 @@ class Count(NamedTuple):
     approximate: bool = False
     #: The item a list of counts pairs it with ("X and Y, 8 and 3 respectively"), else None.
     of: str | None = None
+    #: Worked out from a larger count read off a screen ("9 on hand, 7 reserved, so 2"; agent9).
+    net: bool = False
 
 
 def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Count | None:
@@ -457,10 +471,12 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
     clause = doc.clause_at(start)
     if silent_at(doc, start, match.end()):
         return None
-    if not _ALLOCATED_WORDS.isdisjoint(doc.words.word_set) and _ALLOCATED_AFTER.search(
-        doc.masked, start, doc.sentence_at(start).end
-    ):
+    screened = _screened(doc, start, match.end(), value)
+    if screened is None:
         return None  # "4 units … but they're all reserved for existing orders"
+    # "9 on hand, 7 reserved, so 2 I can sell": what is left; none left is no quantity.
+    value, net = screened.value, screened.from_more
+    approximate = approximate or (net and value == 0)
     before = doc.masked[max(0, start - 24) : start]
     if value and any(map(before.__contains__, _NEGATORS)) and _NOT_BEFORE.search(before):
         return None  # "not a single one left": none, said without a number
@@ -483,8 +499,55 @@ def _count(doc: Document, match: re.Match[str], value: int | None = None) -> Cou
             is not None
         )
     )
+    low = low or (net and 0 < value <= _LOW_STOCK_COUNT)  # three or fewer left of more
     hedge = hedged(doc, clause, start)
-    return Count(start, match.end(), value, low, clause, hedge, approximate)
+    return Count(start, match.end(), value, low, clause, hedge, approximate, net=net)
+
+
+def wrapped_run(doc: Document, start: int) -> tuple[int, int]:
+    """The sentence at `start`, joined with the lines it was hard-wrapped into: a line that
+    ends without a stop and a next line that opens in lower case are one sentence ("it was
+    9\nthis morning")."""
+    sentences = doc.sentences
+    first = last = sentences.index(doc.sentence_at(start))
+    while first > 0 and _wrapped_between(doc.masked, sentences[first - 1], sentences[first]):
+        first -= 1
+    while last + 1 < len(sentences) and _wrapped_between(
+        doc.masked, sentences[last], sentences[last + 1]
+    ):
+        last += 1
+    return sentences[first].start, sentences[last].end
+
+
+def _wrapped_between(text: str, before: Segment, after: Segment) -> bool:
+    line = text[before.start : before.end].rstrip(" \t")
+    return (
+        line.endswith("\n")
+        and not line[:-1].rstrip().endswith((".", "!", "?", ":"))
+        and _WRAPPED_ON.match(text, after.start) is not None
+    )
+
+
+_WRAPPED_ON = compile_pattern(r"[a-z0-9]")
+
+
+def _screened(doc: Document, start: int, end: int, value: int) -> Net | None:
+    """The count at `start`–`end` as what is left to sell, worked out in its sentence
+    (`_screen_sums`; `from_more` when it was); None when it is said to be set aside for others
+    later in its sentence."""
+    words = doc.words.word_set
+    fallen = value <= _LOW_STOCK_COUNT  # only three or fewer is read as fallen from more
+    if value and not (_NET_WORDS if fallen else _NOT_WAS).isdisjoint(words):
+        net = net_of(doc.masked, start, end, wrapped_run(doc, start), value, fallen=fallen)
+        if net is not None:
+            return net
+    if (
+        value
+        and not _ALLOCATED_WORDS.isdisjoint(doc.words.word_set)
+        and _ALLOCATED_AFTER.search(doc.masked, start, doc.sentence_at(start).end)
+    ):
+        return None
+    return Net(value, False)
 
 
 def _a_year(text: str, match: re.Match[str]) -> bool:
@@ -879,6 +942,8 @@ def find_counts(doc: Document) -> list[Count]:
                 found[count.start] = count
     _by_first_word(doc, found)
     _by_number(doc, found)
+    if "from" in doc.words.word_set:
+        _fallen_to(doc, found)
     if "respectively" in doc.masked or (
         not _JOINS.isdisjoint(doc.words.word_set)
         and sum(map(str.isdigit, doc.words.word_set)) > 1
@@ -916,6 +981,20 @@ def _a_purchase_limit(masked: str, count: Count) -> bool:
     if _PER_BUYER.match(masked, count.end):
         return True
     return _LIMIT_BEFORE.search(masked, max(0, count.start - 16), count.start) is not None
+
+
+#: A count read off a screen as it fell (agent9): "the Kids Bike went from 6 to 1 this
+#: morning" is 1 now (`_screen_sums` reads it as fallen from more).
+_FALLEN_TO = compile_pattern(
+    rf"\b(?:went|gone|dropped|fallen|fell|come down|came down|gone down|down) from \d+ to"
+    rf" (?P<n>{NUMBER})\b"
+)
+
+
+def _fallen_to(doc: Document, found: dict[int, Count]) -> None:
+    for match in _FALLEN_TO.finditer(doc.masked):
+        if match.start("n") not in found and (count := _count(doc, match)) is not None:
+            _keep(found, count._replace(approximate=False))  # "6 to 1" is no range
 
 
 def _among_each_other(doc: Document, counts: list[Count]) -> list[Count]:

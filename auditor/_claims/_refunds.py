@@ -126,6 +126,7 @@ _GOODWILL = compile_pattern(
 
 _TABLE = RuleSet.of(
     _status_codes.REFUND_PENDING,
+    _status_codes.REFUND_ISSUED,
     rules(
         _ISSUED,
         rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: now| yet| already)?(?: been)? {_DONE}",

@@ -76,6 +76,7 @@ _TABLE = RuleSet.of(
     _status_codes.RETURN_APPROVED,
     _status_codes.RETURN_RECEIVED,
     _status_codes.RETURN_REFUNDED,
+    _status_codes.RETURN_REQUESTED,
     rules(
         _REQUESTED,
         rf"return request{_ID} (?:has been |was |is |'s been )?(?:received|logged|submitted"

@@ -49,6 +49,59 @@ ORDER_SHIPPED = rules(
     rf"(?:{CARRIER_NAMES[3:-1]}|courier|driver) (?:took|has taken|have taken|took away)"
     r" (?:it|them|the parcel|the order|xx+)\b",
 )
+#: (agent9) The carrier doing something with the parcel now or before now: it is in their hands
+#: ("the van driver scanned ORD-1 on at 7", "the courier is bringing it back to us", "Royal
+#: Mail's tracking has it at the Mount Pleasant centre", "it's been quick through the hub", "the
+#: driver's on his last drop run"). A collection is the dispatch itself (`ORDER_SHIPPED`); a
+#: carrier's promise to come is no stage.
+CARRIER_HANDLING = rules(
+    "shipped",
+    # (Not the carrier moving or booking the day, "DHL have pushed it to Tuesday", "they've got
+    # ORD-1 down for Saturday": a date, no stage, d7a-agent-044; nor a return scanned in.)
+    rf"(?:{CARRIER_NAMES[3:-1]}|courier|driver)(?:'s| has| have| are| is|'re)?"
+    r" (?:bringing|returning|holding) (?:it|them|the parcel|the order|xx+)\b",
+    rf"(?:{CARRIER_NAMES[3:-1]}|courier|driver) scanned (?:it|them|the parcel|xx+) on\b",
+    r"tracking (?:on xx+ |for xx+ )?(?:has|shows|puts|had) (?:it|them|the parcel|xx+) (?:at|in)\b",
+    r"(?:quick|fast|slow|flying) through the (?:hub|depot|sort(?:ing)? cent(?:re|er))\b",
+    r"(?:driver|van)(?:'s| is) (?:on|out on) (?:his|her|their|the) (?:[\w-]+ ){0,2}?(?:run|rounds"
+    r"|round)\b",
+    # On the carrier's network, our own vans, a drop number on today's run, an attempt made.
+    # (Not "refused at the door" alone: the order it goes back to is often cancelled in the
+    # next words, and a hard-wrapped line then reads the two apart, d3o-br-011.)
+    rf"(?:{CARRIER_NAMES[3:-1]}|courier's|carrier's|their|delivery) network\b",
+    r"with our own (?:vans?|drivers?|fleet|delivery team)\b",
+    r"(?:drop|stop) (?:number )?\d+\b(?! (?:days?|weeks?|hours?|minutes?|mins?|am|pm|percent)\b)",
+    r"(?:attempted|tried) (?:it|delivery|xx+) (?:this morning|this afternoon|earlier|yesterday"
+    r"|today|at \d)",
+)
+#: (agent9) An order waiting on stock to come in is being made ready: "it's waiting on stock",
+#: "it's waiting on the Air Fryer to come in from the supplier" (more precise than "hasn't
+#: left").
+WAITING_ON_STOCK = rules(
+    "processing",
+    r"waiting (?:on|for) (?:stock|more stock|the (?:rest of the )?stock|(?:the |an? )?xx+)"
+    r"(?=\s*(?:[,.;!]|$| to (?:come|arrive|land|turn up|be)| which| that| from))",
+)
+#: (agent9) What people at the shop did to make the order ready: "boxed it up", "still building
+#: the wheels for ORD-1".
+HANDS_ON = rules(
+    "processing",
+    r"boxed (?:it |them |xx+ )?up\b",
+    r"(?:building|assembling|building up|truing) (?:the )?(?:wheels?|bike|frame|it)\b",
+)
+#: (agent9) A check the order waits on: "stuck in fraud review", "under a payment check".
+HELD_FOR_CHECK = rules(
+    "pending",
+    r"(?:fraud|risk|payment|security) review\b",
+    r"(?:fraud|risk) (?:check|hold)\b",
+)
+#: (agent9) The driver's photo at the door: delivered ("I can see the driver's photo of ORD-1
+#: on your doorstep").
+AT_THE_DOOR = rules(
+    "delivered",
+    r"(?:photo|picture|pic) (?:of (?:it|xx+|the parcel|your parcel) )?(?:on|at|by|in) (?:your"
+    r"|the) (?:doorstep|front door|door|porch|step|safe place)\b",
+)
 #: An order's label quoted off the screen (`_screen`): "'Held - Payment'".
 ORDER_PENDING = rules("pending", r"(?:held|hold)\W{1,3}(?:payment|pmt|fraud|address|security)\b")
 #: A return's stages on the returns desk's screen.
@@ -60,6 +113,16 @@ RETURN_RECEIVED = rules(
     r"qc (?:passed|complete|completed|done|ok)\b",
     r"qc'd\b",
     r"(?:inspected|checked|tested)\W{1,3}(?:ok|passed|pass|fine|good)\b",
+    # (agent9) Booked in by the people who receive it, or passed by who checks it: "RMA-1 got
+    # booked in by goods-in", "the workshop passed your returned helmet".
+    r"(?:booked|checked|signed|scanned) in (?:by|at|this|yesterday|today|on|earlier)\b",
+    r"goods[- ]in (?:have|has|got|booked|received|scanned|logged)\b",
+    r"passed (?:your|the) returned\b",
+)
+#: (agent9) A return waiting on the customer's evidence: "it's just waiting on photos from you".
+RETURN_REQUESTED = rules(
+    "requested",
+    r"waiting (?:on|for) (?:photos|pictures|images|a video|more details|more info|proof)\b",
 )
 #: ("Credited" as the return's label, not the money "credited to your card".)
 RETURN_REFUNDED = rules(
@@ -74,4 +137,14 @@ REFUND_PENDING = rules(
     r"(?:finance|accounts|payments|refunds?)(?: team| dept| department| desk)? for (?:the|your|a"
     r"|its) refund\b",
     r"(?:finance|payment|payments|refund|refunds|bacs|pay-?out) (?:batch|run)\b",
+    # (agent9) "your refund's been sat at pending since Friday".
+    # (The refund's own: an order "sat in pending" is the order's, ag-0133.)
+    r"refund(?:'s| has| is)?(?: been)? (?:sat|sitting|stuck|parked) (?:at|in|on) pending\b",
+)
+#: (agent9) The money put through by the agent, or in a run already made: "I've pushed the
+#: refund of £64.99 through", "finance ran the refunds batch at 2, yours was in it".
+REFUND_ISSUED = rules(
+    "issued",
+    r"(?:pushed|put|sent) (?:the |your |that )?refund (?:(?:of|for) [^ ]+ )?through\b",
+    r"ran the (?:refunds?|payments?|finance) (?:batch|run)\b",
 )
