@@ -1165,9 +1165,15 @@ def _from_counts(doc: Document) -> list[Claim]:
     return claims
 
 
+#: (sms9) An answer about a refund: what happens next is the money's ("refund ready to go"),
+#: not an item's stock.
+_REFUND_TALK = compile_pattern(r"\b(?:refund|rfnd|refnd|reimburs)")
+
+
 def _tables(doc: Document, orders: bool) -> tuple[RuleSet, ...]:
     """The rule sets an answer is read with: the terse ones only where a terse end is, those
-    of what happens next only when no order is in view, the gated ones only with their words."""
+    of what happens next only when no order and no refund is in view, the gated ones only
+    with their words."""
     table: tuple[RuleSet, ...] = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.AVAILABILITY))
     terse = _TERSE_END.search(doc.masked) is not None
     if terse:
@@ -1175,7 +1181,7 @@ def _tables(doc: Document, orders: bool) -> tuple[RuleSet, ...]:
     words = doc.words.word_set
     if not _GATE_WORDS.isdisjoint(words):
         table = (*table, *(rules for gate, rules in _GATED if not gate.isdisjoint(words)))
-    if not orders:
+    if not orders and not _REFUND_TALK.search(doc.masked):
         table = (*table, _NEXT, _TERSE_NEXT) if terse else (*table, _NEXT)
         if not _GATE_WORDS_NEXT.isdisjoint(words):
             table = (*table, *(r for gate, r in _GATED_NEXT if not gate.isdisjoint(words)))

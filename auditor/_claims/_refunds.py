@@ -146,8 +146,8 @@ _TABLE = RuleSet.of(
         rf"(?:{_REFUND_S}(?: been)?|{_REFUND}(?: is| has been))(?: now| all)? (?:sorted|done"
         r"|complete|completed"
         r"|been paid|paid|issued|sent|put through|put thru|processed|credited|released)",
-        rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
-        r" (?:gone|went|been sent|sent|been put|put|on (?:its|it's|the|their) way) back",
+        rf"{_MONEY}\)?{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already"
+        r"| all)? (?:gone|went|been sent|sent|been put|put|on (?:its|it's|the|their) way) back",
         rf"{_MONEY}{_FILL}(?:'s| is| are) on (?:its|it's|the|their) way (?:to you|back)",
         # Store credit there to spend: "your store credit … is ready to use", "… is now on
         # your account".
@@ -245,7 +245,8 @@ _TABLE = RuleSet.of(
         rf"{past(*_PAYING)} (?:you |u )?back (?:the |your |ur )?(?:full )?{_MONEY}",
         # A chat line closed by its state: "$6 refund for ORD-1 done", "refund → ur card, done".
         r"(?:refund|rfnd|refnd)(?:(?!\b(?:will|'ll|shd|should|be|once|when|if|after|til|until)"
-        r"\b)[^.;!?\n]){0,60}?,? (?:all |now |already )?(?:done|sorted)(?=\s*(?:[.!\n]|$))",
+        r"\b)(?:[^.;!?\n]|\.(?=\d))){0,60}?,? (?:all |now |already )?(?:done|sorted)"
+        r"(?=\s*(?:[.!\n]|$))",
         # The refund as a pronoun in its sentence (`_settle`): "the refund should be with you by
         # Monday, we sent it on Tuesday".
         r"(?:we've|we have|we|i've|i have|i|they've|they) (?:already |just )?(?:sent|paid"
@@ -256,11 +257,11 @@ _TABLE = RuleSet.of(
     rules(_NONE, rf"{_REFUND} ?{_CROSS}", rf"{_REFUND} (?:for|on) xx+ ?{_CROSS}", negation=False),
     # (sms8) A state told by a mark across a field's sign, and an hourglass wherever a tick
     # may stand: "refund: ✗", "refund = ✅", "rfnd ⏳ RMA-1", "refund for ORD-1 ⏳".
-    rules(_ISSUED, rf"{_REFUND}{_SIGN}{_TICK}", negation=False),
-    rules(_NONE, rf"{_REFUND}{_SIGN}{_CROSS}", negation=False),
+    rules(_ISSUED, rf"{_REFUND}{_SIGN}(?:{_AMOUNT} ?)?{_TICK}", negation=False),
+    rules(_NONE, rf"{_REFUND}{_SIGN}(?:{_AMOUNT} ?)?{_CROSS}", negation=False),
     rules(
         _PENDING,
-        rf"{_REFUND}(?:{_SIGN}| ?){_WAIT}",
+        rf"{_REFUND}(?:{_SIGN}(?:{_AMOUNT} ?)?| ?){_WAIT}",
         rf"{_REFUND} (?:for|on) xx+ ?{_WAIT}",
         negation=False,
     ),
@@ -333,6 +334,45 @@ _TABLE = RuleSet.of(
         _ISSUED,
         rf"{_CHARGE} (?:now |just |already |all )?(?:reversed|voided)\b(?! (?:if|once|when|by)\b)",
     ),
+    # (sms9) The state said with its verb alone or its object left out, as chat closes a
+    # line: "refund's gone, £12.50 to ur visa", "the money's back w u already", "money's left
+    # us", "we've sent £7.50 back 4 the pop grip", "refund's prob already in ur acct".
+    rules(
+        _ISSUED,
+        rf"(?:{_REFUND_S}|{_REFUND}{_FILL} has) (?:now |just |already |all )?gone"
+        r"(?=\s*(?:[,.;!\n]|$))",
+        rf"{_MONEY}(?:'s| is| was| has been| are)?(?: all| now| already| just)? back (?:with|to)"
+        r" (?:you|u)\b",
+        rf"{_MONEY}(?:'s| has| have)?(?: now| just| already)? left (?:us|our (?:end|side|system"
+        r"|account|bank))",
+        rf"{past(*_PAYING)} (?:the |your |ur )?(?:full )?{_MONEY} back\b",
+    ),
+    rules(_LANDED, rf"already (?:back )?(?:in|on) {WALLET}", rf"(?:'s|is) (?:now )?in {WALLET}"),
+    # (sms9) Still to come, in chat's idioms: "refund's in the pipeline", "refund ready to go,
+    # just needs sign off", "refund for RMA-1 not till it's inspected", "we owe u £5",
+    # "refunding it now".
+    rules(
+        _PENDING,
+        rf"(?:{_REFUND_S}|{_REFUND}{_FILL} (?:is|are)) (?:now |still )?in the (?:pipeline|works"
+        r"|system|queue)",
+        rf"{_REFUND}{_FILL} (?:is |'s )?(?:ready to go|ready|all set|good to go|set up)"
+        r"(?=\s*(?:[,.;!\n]|$|just|but|needs|waiting))",
+        rf"{_REFUND}{_FILL} (?:needs|just needs|still needs|waiting for|awaiting) (?:a |the )?"
+        r"(?:sign[- ]?off|approval|authori[sz]ation|ok)\b",
+        rf"{_REFUND}{_FILL} not (?:until|till|til|'til|before)\b",
+        rf"(?:owe|owes) (?:you|u) (?:the |your |ur |a )?{_MONEY}",
+        negation=False,
+    ),
+    rules(_PENDING, r"refunding (?:it|you|u|that|this|the \w+)"),
+    # (sms9) Refused without a refusal's usual verb: "refund wont happen", "not refunding that
+    # one", "we're not refunding it" (a condition after it makes it still to come: `_settle`).
+    rules(
+        _NONE,
+        rf"{_REFUND}{_FILL} (?:won't|will not|wont|isn't going to|is not going to|not gonna"
+        r"|aint gonna|ain't gonna) happen\b",
+        r"(?:not|we're not|we are not|we aren't|we arent|won't be|wont be) refunding\b",
+        negation=False,
+    ),
     # (sms8) Money back without the word refund: "gave u £12 back", "paid u back in full",
     # "£9 back for the missing cable, done", "£12.99 → ur card".
     rules(
@@ -340,15 +380,16 @@ _TABLE = RuleSet.of(
         rf"{past(*_PAYING)} (?:you|u) (?:the |your |ur )?(?:full )?{_MONEY} back\b",
         rf"{past(*_PAYING)} (?:you |u )?back in full\b",
         rf"{_MONEY} back(?:(?!\b(?:will|'ll|shd|should|be|once|when|if|after|til|until|as soon"
-        r"|soon as|before|b4)\b)[^.;!?\n]){0,60}?,? (?:all |now |already )?(?:done|sorted)"
+        r"|soon as|before|b4)\b)(?:[^.;!?\n]|\.(?=\d))){0,60}?,? (?:all |now |already )?"
+        r"(?:done|sorted)"
         r"(?=\s*(?:[.!\n]|$))",
         rf"(?:{_MONEY}|\d+\.\d\d|{_REFUND}) ?{_ARROW} ?{WALLET}\b",
     ),
     rules(
         _PENDING,
         # Still to come, told by when and no verb: "refund tmrw", "Refund to follow".
-        rf"{_REFUND}(?: (?:for|on|of) (?:the |your |ur )?\S+)? (?:to follow|to come|tmrw|tmr"
-        r"|tomoz|2moro|tomorrow|next week"
+        rf"{_REFUND}(?: (?:for|on|of) (?:the |your |ur )?\S+)?(?: |{_SIGN})(?:to follow|to come"
+        r"|tmrw|tmr|tomoz|2moro|tomorrow|next week"
         r"|(?:on )?(?:mon|tues|wednes|thurs|fri)day)(?!\w)(?! (?:was|were|it was)\b)",
         # Still to be done, as the infinitive says: "expect the refund to be actioned".
         rf"{_REFUND}{_FILL} to be {_DONE}",
@@ -406,7 +447,8 @@ _TABLE = RuleSet.of(
         rf"{_MONEY} (?:will|'ll|should) (?:go|be sent|be put|come) back",
         r"(?:we'll|we will|i'll|i will) (?:sort|arrange|organi[sz]e|set up|get) (?:you |u )?"
         r"(?:a|the|your)(?: full| partial)? refund",
-        r"(?:will|'ll|we'll|we will|i'll|i will) (?:refund|reimburse|process (?:the|your) refund"
+        r"(?:will|'ll|we'll|we will|i'll|i will|gonna|going to) (?:refund|reimburse"
+        r"|process (?:the|your) refund"
         r"|issue (?:the|your|a) (?:full )?refund|send (?:the|your) refund)",
         r"(?:will|'ll) (?:send|issue|give|arrange|process) (?:you |u )?(?:a|the|your)"
         r"(?: full| partial)? refund",
@@ -689,10 +731,11 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
         return hit._replace(value=_ISSUED)
     if hit.value == _MARKED:
         return _marked(doc, hit)
-    if hit.value == _LANDED:
-        if not _landed(doc, hit):
-            return None
-        hit = hit._replace(value=_ISSUED)
+    if hit.value in (_LANDED, _ISSUED):
+        landed = _landed_state(doc, hit, phrase)
+        if landed is None or landed.value == _PENDING:
+            return landed
+        hit = landed
     bare = phrase == "refunded"
     if (
         bare
@@ -710,6 +753,44 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
     if hit.value == _PENDING and phrase.endswith(" back") and _already(doc, hit):
         return hit._replace(value=_ISSUED)  # "you should have the £42.00 back already"
     return hit
+
+
+#: (sms9) A day still to come right after money said to land: "£24.99 back on ur card tmrw",
+#: "… on ur visa by fri" (the day it lands, not the day it went).
+_DUE_AFTER = compile_pattern(
+    r"\s*(?:(?:by |from |first thing |1st thing )?(?:tmrw|tmr|tomoz|2moro|2morrow|tomorrow"
+    r"|next (?:week|wk)|nxt (?:week|wk))"
+    r"|by (?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)(?!\w)"
+)
+#: Money told as where it is, no verb of sending before it: "£24.99 back on ur card".
+_SUM_WHERE = compile_pattern(
+    r"(?:[\u00a3$\u20ac]|\d|(?:the |your |ur )?(?:money|funds|cash)\b|back\b)"
+)
+#: A verb or a mark in the phrase that says the money went: "went back", "sent", "✅".
+_WENT = compile_pattern(
+    r"\b(?:went|gone|sent|paid|credited|put|popped|refunded|returned|transferred|released"
+    r"|been|was|were)\b|\u2705|\u2714"
+)
+
+
+def _landed_state(doc: Document, hit: Hit, phrase: str) -> Hit | None:
+    """Money said to land is issued once what landed is money; either is still to come when a
+    day still to come follows it (`_due_later`)."""
+    if hit.value == _LANDED:
+        if not _landed(doc, hit):
+            return None
+        hit = hit._replace(value=_ISSUED)
+    return hit._replace(value=_PENDING) if _due_later(doc, hit, phrase) else hit
+
+
+def _due_later(doc: Document, hit: Hit, phrase: str) -> bool:
+    """(sms9) Money said to be back where the customer keeps it, a day still to come right
+    after it: "£24.99 back on ur card tmrw", "money back on ur visa by fri"."""
+    if hit.negated or " back" not in f" {phrase}" or not _SUM_WHERE.match(phrase):
+        return False
+    if _WENT.search(doc.masked, hit.clause.start, hit.end):
+        return False
+    return _DUE_AFTER.match(doc.masked, hit.end) is not None
 
 
 #: A sum just before "refunded": the money is said to have gone back.
