@@ -1370,7 +1370,7 @@ def _sent_or_marked(doc: Document, match: re.Match[str]) -> bool:
 def extract_refund_amount(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     if not any(map(doc.masked.__contains__, _CURRENCY_HINTS)):
-        return claims
+        return _bare_sums(doc) if "." in doc.masked else claims
     refund_talk = _MONEY_BACK.search(doc.masked) is not None
     for match in MONEY.finditer(doc.masked):
         clause = doc.clause_at(match.start())
@@ -1405,6 +1405,38 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
             span = match.span()
             claims.append(Claim(ClaimKind.REFUND_AMOUNT, amount, span, subject, hedge))
     return _whole_not_parts(doc, claims) if len(claims) > 1 else claims
+
+
+#: (sms9) A sum written without its currency, as chat does ("ur refund's been paid, 18.99",
+#: "12.99 → ur card"): two decimals, no leading zero; not a time ("at 11.02"), a version or a
+#: part of a code.
+_BARE_SUM = compile_pattern(r"(?<![\w.,/:#-])(?:[1-9]\d{0,4}|0)\.\d\d(?![\w/:%-]|[.,]\d)")
+#: A word before a figure that makes it no sum: a time, a version, a model, a size.
+_NO_SUM_BEFORE = compile_pattern(
+    r"\b(?:at|by|version|ver|v|model|firmware|ios|android|size|no|number|rated|rating)\W*$"
+)
+
+
+def _bare_sums(doc: Document) -> list[Claim]:
+    """In an answer naming no currency, a sum in a sentence that names the refund, or sent to
+    the customer's card by an arrow, is the refund's amount."""
+    claims: list[Claim] = []
+    for match in _BARE_SUM.finditer(doc.masked):
+        clause = doc.clause_at(match.start())
+        start, end = _sentence_span(doc, match.start())
+        named = _NAMED_REFUND.search(doc.masked, start, end) is not None
+        if silent(clause) or not (named or _sent_or_marked(doc, match)):
+            continue
+        before = doc.masked[max(0, match.start() - 12) : match.start()]
+        if _NO_SUM_BEFORE.search(before) or _not_the_refund(doc, clause, match):
+            continue
+        amount = parse_amount(match.group())
+        if amount is None:
+            continue
+        hedge = hedged(doc, clause, match.start())
+        for subject in resolve(doc, ClaimKind.REFUND_AMOUNT, match.start(), match.end()):
+            claims.append(Claim(ClaimKind.REFUND_AMOUNT, amount, match.span(), subject, hedge))
+    return claims
 
 
 def _on_its_way(doc: Document, clause: Clause, text: str) -> bool:

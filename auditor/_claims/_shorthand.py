@@ -207,6 +207,9 @@ _BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
                 "yodel",
                 "royal",
                 "rm",
+                # (sms9) "closed w a full refund", "closed w full refund".
+                "a",
+                "full",
             ]
         ),
         "4": frozenset(
@@ -247,6 +250,12 @@ _BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
                 "2moro",
                 "today",
                 "tdy",
+                # (sms9) What a return or a refund waits for: "waiting 4 approval".
+                "approval",
+                "review",
+                "inspection",
+                "qc",
+                "sign",
             ]
         ),
     }

@@ -105,3 +105,43 @@ def test_a_refund_refused_without_a_refusals_verb(said):
 def test_look_alikes_read_otherwise(said, state):
     assert read(said, ClaimKind.REFUND) == [(state, None)]
     assert read(said, ClaimKind.AVAILABILITY) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "amount"),
+    [
+        ("ur refund's gone thru, 22.40", "22.40"),
+        ("RMA-7305 refund: 9.50, done", "9.50"),
+        ("14.75 → ur visa for RMA-7306", "14.75"),
+    ],
+)  # fmt: skip
+def test_a_sum_without_its_currency_in_a_refunds_sentence(said, amount):
+    assert [value for value, _ in read(said, ClaimKind.REFUND_AMOUNT)] == [amount]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "ORD-66121 dlvd at 11.02 this am",  # a time, and no refund
+        "serum 50ml now 12.50, was 15.00",  # prices, no refund
+        "refund sent, version 2.10 of the app shows it",  # a version number after "version"
+    ],
+)
+def test_a_bare_sum_outside_a_refund_is_no_amount(said):
+    assert read(said, ClaimKind.REFUND_AMOUNT) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "state", "subject"),
+    [
+        ("RMA-7307 - £14 refunded to ur paypal", None, "RMA-7307"),
+        ("RMA-7308 refunded £14 2day", "refunded", "RMA-7308"),
+        ("got ur return (RMA-7309) back this am", "received", "RMA-7309"),
+        ("return's a no, sorry - the seal's broken", "rejected", None),
+        ("RMA-7310 - nope, it's been used", "rejected", "RMA-7310"),
+        ("RMA-7311 w the returns team now", "received", "RMA-7311"),
+        ("return closed w a full refund", "refunded", None),
+    ],
+)  # fmt: skip
+def test_return_states_in_chat(said, state, subject):
+    assert read(said, ClaimKind.RETURN_STATUS) == ([] if state is None else [(state, subject)])
