@@ -131,6 +131,9 @@ SHORTHAND: Mapping[str, str] = MappingProxyType(
         "2morrow": "tomorrow",
         "2day": "today",
         "tdy": "today",
+        # (sms9) "dlvd this am", "shpd this arvo": the time of day ("am" only after "this").
+        "am": "morning",
+        "arvo": "afternoon",
         "yday": "yesterday",
         "yest": "yesterday",
         "tmw": "tomorrow",
@@ -290,6 +293,7 @@ _AFTER: Mapping[str, frozenset[str]] = MappingProxyType(
         ),
         # "free ship over £30" is free shipping, no discount; "we ship free" stays.
         "ship": frozenset(["free"]),
+        "am": frozenset(["this"]),
     }
 )
 #: Forms that stand between two words only ("1m n 2m", "packed n ready"); not at an end.

@@ -145,3 +145,36 @@ def test_a_bare_sum_outside_a_refund_is_no_amount(said):
 )  # fmt: skip
 def test_return_states_in_chat(said, state, subject):
     assert read(said, ClaimKind.RETURN_STATUS) == ([] if state is None else [(state, subject)])
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "ORD-66130: brush set sent, mirror not yet",
+        "ORD-66131 - serum posted, balm still w us",
+        "ORD-66132: mirror shipped, the brush set still here",
+    ],
+)
+def test_part_by_part_a_bare_participle_and_an_elided_denial(said):
+    order = said.split()[0].rstrip(":")
+    assert read(said, ClaimKind.ORDER_STATUS) == [("partially_shipped", order)]
+
+
+def test_part_by_part_needs_an_order_in_view():
+    assert read("email sent, reply not yet", ClaimKind.ORDER_STATUS) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "status", "date"),
+    [
+        ("ORD-66133 arrived yday at the depot", "shipped", None),
+        ("ORD-66134 arrived last night at the hub", "shipped", None),
+        ("ORD-66135 arrived yday", "delivered", "2026-12-06"),
+        ("ORD-66136 dlvd this am", "delivered", "2026-12-07"),
+    ],
+)  # fmt: skip
+def test_a_stop_on_the_way_and_the_time_of_day(said, status, date):
+    order = said.split()[0]
+    assert read(said, ClaimKind.ORDER_STATUS) == [(status, order)]
+    dates = read(said, ClaimKind.DELIVERY_DATE)
+    assert dates == ([] if date is None else [(date, order)])
