@@ -71,11 +71,12 @@ _WHEN = (
     rf"|next|nxt|this|w/c)(?:-|\s+)?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|{_NTH}|soon"
     rf"|tomorrow|tmrw)"
 )
-#: A date to come, never a bare number: "on the 2nd", "nxt wk", "w/c 30th", "Monday".
+#: A date to come, never a bare number: "on the 2nd", "nxt wk", "w/c 30th", "Monday"; (sms9)
+#: a day of the month with its ending is one ("back 15th", "back in stock 18th").
 _WHEN_DATE = (
     rf"(?:(?:(?:on|by|from|around|about|after|before|mid|early|late|end of|the end of|next|nxt"
     rf"|this|w/c|wk of|week of|week commencing)(?:-|\s+)(?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
-    rf"|month))|{_MONTH}|{_DAY}|tomorrow|tmrw)"
+    rf"|month))|{_MONTH}|{_DAY}|tomorrow|tmrw|(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b)"
 )
 #: Set aside for others: "allocated to orders", "reserved for existing customers".
 _ALLOCATED = past(*ALLOCATING)
@@ -338,7 +339,7 @@ _TABLE = RuleSet.of(
         r"(?: (?:is|of|for|set for|showing as|showing|shows|as|on|says))? (?:the )?"
         rf"(?:{_NTH}|{_MONTH}|{_DAY}|next|tomorrow|tmrw|mid|early|late|end)",
         rf"back in {_STOCK} (?:on|by|from|in|around|next|early|mid|late|soon|later|after"
-        rf"|before|this|at the end|towards|within|\d+|~|{_MONTH}|{_DAY})",
+        rf"|before|this|at the end|towards|within|\d+(?:st|nd|rd|th)?|~|{_MONTH}|{_DAY})",
         r"(?:expected|due|exp) back",
         r"(?:ships?|will ship|we'll ship|we will ship|dispatch(?:es)?) (?:it |them )?"
         r"(?:as soon as|when|once) (?:it's |it is |they're |they are |we )?(?:re-?stock(?:ed)?"

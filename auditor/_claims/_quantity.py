@@ -101,8 +101,9 @@ _NAME_BEFORE = compile_pattern(
     # A level read off a screen: "the Head Torch is at 2 now".
     r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
     r"|\s)(?:~\s?)?"
-    # (sms8) Ticked, then counted: "mouse pad xl ✅ 25".
-    r"|\s*[\u2705\u2714\u2611]\ufe0f?\s*)$"
+    # (sms8) Ticked, then counted: "mouse pad xl ✅ 25"; (sms9) across a field's sign:
+    # "glass protector s24: ✅ 18".
+    r"|\s*(?:[:=\u2014-]\s*)?[\u2705\u2714\u2611]\ufe0f?\s*)$"
 )
 #: "in stock, 8 of them.": a count of the item just said to be in stock, closing its clause.
 _OF_THEM = _compile(
@@ -122,7 +123,7 @@ _NAME_GAP = compile_pattern(
     r"'s\s+|\s*(?:[:=\u2014\u2192-]\s*|\s+(?:has|have|with|got|shows|at|is|are)\s+|\s+[x\u00d7]\s*|\s"
     r"|\s+(?:is|are|sits|sitting|stands|standing)\s+at\s+"
     rf"|{_YES_BEFORE})(?:~\s?)?"
-    r"|\s*[\u2705\u2714\u2611]\ufe0f?\s*"
+    r"|\s*(?:[:=\u2014-]\s*)?[\u2705\u2714\u2611]\ufe0f?\s*"
 )
 #: Where stock is kept, as an agent names it.
 _KEPT_AT = r"(?:dc|wh|whse|warehouse|depot|stock ?room|store|shop)"

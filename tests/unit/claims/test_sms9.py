@@ -20,7 +20,7 @@ from auditor._claims import ClaimKind, ExtractionContext, extract
 
 ITEMS = {
     "LP-0300": "Lip Balm 300",
-    "LP-0301": "Lip Balm 300 Tinted",
+    "LP-0301": "Lip Balm 300 Mini",
     "SR-0050": "Serum 50ml",
     "SR-0100": "Serum 100ml",
     "BR-0001": "Brush Set",
@@ -178,3 +178,42 @@ def test_a_stop_on_the_way_and_the_time_of_day(said, status, date):
     assert read(said, ClaimKind.ORDER_STATUS) == [(status, order)]
     dates = read(said, ClaimKind.DELIVERY_DATE)
     assert dates == ([] if date is None else [(date, order)])
+
+
+@pytest.mark.parametrize(
+    ("said", "claims"),
+    [
+        (
+            "serum 50ml 0 left, 100ml has 4",
+            [("SR-0050", "out_of_stock", 0), ("SR-0100", "in_stock", 4)],
+        ),
+        (
+            "lip balm 300: out. mini: 6",
+            [("LP-0300", "out_of_stock", None), ("LP-0301", "in_stock", 6)],
+        ),
+        ("travel mirror: ✅ 14", [("MR-0002", "in_stock", 14)]),
+        ("brush set - ✅ 9", [("BR-0001", "in_stock", 9)]),
+    ],
+)
+def test_terse_counts_by_a_variant_word_and_after_a_marked_sign(said, claims):
+    assert read(said, ClaimKind.AVAILABILITY) == sorted((v, s) for s, v, _ in claims)
+    counts = [(n, s) for s, _, n in claims if n is not None]
+    assert read(said, ClaimKind.QUANTITY) == sorted(counts, key=str)
+
+
+def test_a_variant_word_opening_a_clause_needs_its_base_named_before():
+    assert read("mini: 6", ClaimKind.QUANTITY) == []
+    said = "lip balm 300 is in. mini ones sell fast"
+    assert read(said, ClaimKind.AVAILABILITY) == [("in_stock", "LP-0300")]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "travel mirror back in stock 18th",
+        "travel mirror bk in stock 21st",
+        "brush set oos, back 3rd",
+    ],
+)
+def test_a_day_of_the_month_with_its_ending_is_a_date_to_come(said):
+    assert [v for v, _ in read(said, ClaimKind.AVAILABILITY)] == ["backorder"]
