@@ -182,6 +182,15 @@ _STRONG = RuleSet.of(
         # A past obligation done: "we've had to cancel ORD-1".
         r"(?:had|'d) to (?:cancel|void|scrap)",
     ),
+    # (sms9) A charge voided or cancelled is money given back, not the order called off:
+    # "we've voided the charge on ORD-1", "the payment for ORD-1 was cancelled".
+    rules(
+        None,
+        r"(?:voided|cancell?ed|canceled) (?:the |that |your |ur |this )?(?:[\w-]+ )?(?:charge"
+        r"|payment|transaction|pre-?auth\w*|card hold)s?\b",
+        r"(?:charge|payment|transaction)s?(?: (?:on|for|of) (?:xx+|your \w+|ur \w+|the \w+))?"
+        r" (?:was |has been |'s been |been |got )?(?:voided|cancell?ed|canceled)",
+    ),
     rules(
         _PENDING,
         # Held for a check before it can go: "on hold til we verify ur addr", "held while our

@@ -217,3 +217,10 @@ def test_a_variant_word_opening_a_clause_needs_its_base_named_before():
 )
 def test_a_day_of_the_month_with_its_ending_is_a_date_to_come(said):
     assert [v for v, _ in read(said, ClaimKind.AVAILABILITY)] == ["backorder"]
+
+
+def test_a_charge_voided_is_money_back_not_the_order_called_off():
+    said = "we've voided the charge on ORD-66140"
+    assert read(said, ClaimKind.ORDER_STATUS) == []
+    assert read(said, ClaimKind.REFUND) == [("issued", "ORD-66140")]
+    assert read("ORD-66141 voided", ClaimKind.ORDER_STATUS) == [("cancelled", "ORD-66141")]
