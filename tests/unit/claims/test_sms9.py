@@ -224,3 +224,8 @@ def test_a_charge_voided_is_money_back_not_the_order_called_off():
     assert read(said, ClaimKind.ORDER_STATUS) == []
     assert read(said, ClaimKind.REFUND) == [("issued", "ORD-66140")]
     assert read("ORD-66141 voided", ClaimKind.ORDER_STATUS) == [("cancelled", "ORD-66141")]
+
+
+@pytest.mark.parametrize("said", ["dm the team on insta n they'll look", "whatsapp the store pls"])
+def test_a_chat_channel_verb_sends_the_customer_on(said):
+    assert read(said, ClaimKind.DEFLECTION) == [("contact_support", None)]
