@@ -638,6 +638,11 @@ _MONEY_BACK = compile_pattern(
     r"\s+back\b"
     r"|\bback\s+(?:on|to|into)\s+(?:your|the|you)\b|\bback\s+with\s+(?:you|u)\b"
     r"|\brevers(?:ed|al)\b"
+    # (sms9) Chat's pronouns and the customer having it back: "£8 back to ur card", "u got ur
+    # money back yday".
+    r"|\bback\s+(?:on|to|into|in|w|with)\s+(?:ur|u)\b"
+    r"|\b(?:got|get|getting|had|received)\s+(?:the\s+|your\s+|ur\s+)?(?:full\s+)?"
+    r"(?:money|cash|funds)\s+back\b"
 )
 #: Just before an amount, what makes it not the refund: taken off it ("minus a $6.95 fee",
 #: "less the £3.50 postage") or set aside ("rather than the full $249.99").
@@ -1346,7 +1351,10 @@ def _kept_back(doc: Document, match: re.Match[str]) -> bool:
     kept = _NOT_REFUNDED.search(doc.masked, match.end(), sentence.end)
     if kept is None or MONEY.search(doc.masked, match.end(), kept.start()) is not None:
         return False
-    return _FEE_WORDS.search(doc.masked, match.end(), kept.start()) is not None
+    # (sms9) The fee named in the sum's own clause: "£8 back 2 ur card, postage isnt
+    # refundable" keeps the postage, not the £8.
+    end = min(kept.start(), doc.clause_at(match.start()).end)
+    return _FEE_WORDS.search(doc.masked, match.end(), end) is not None
 
 
 def _sentence_span(doc: Document, position: int) -> tuple[int, int]:
@@ -1390,7 +1398,7 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
         if not about_refund and refund_talk and doc.layout is not None and doc.layout.headings:
             about_refund = _in_a_refund_section(doc, match.start(), text)
         if not about_refund and refund_talk:
-            about_refund = _on_its_way(doc, clause, text)
+            about_refund = _on_its_way(doc, clause, text) or _dash_labelled(doc, match)
         if not about_refund and row_start < row_end:  # in a table's refund column
             about_refund = _REFUND_WORD.match(column_header(doc, match.start())) is not None
         if not about_refund and (doc.layout is not None or row_start < row_end):
@@ -1437,6 +1445,14 @@ def _bare_sums(doc: Document) -> list[Claim]:
         for subject in resolve(doc, ClaimKind.REFUND_AMOUNT, match.start(), match.end()):
             claims.append(Claim(ClaimKind.REFUND_AMOUNT, amount, match.span(), subject, hedge))
     return claims
+
+
+#: (sms9) An amount's label closed by a dash, as chat writes a field: "amount - £27.40".
+_DASH_LABEL = compile_pattern(r"\b(?:amount|amt)\s*[\u2013\u2014-]\s*$")
+
+
+def _dash_labelled(doc: Document, match: re.Match[str]) -> bool:
+    return _DASH_LABEL.search(doc.masked, max(0, match.start() - 12), match.start()) is not None
 
 
 def _on_its_way(doc: Document, clause: Clause, text: str) -> bool:

@@ -229,3 +229,20 @@ def test_a_charge_voided_is_money_back_not_the_order_called_off():
 @pytest.mark.parametrize("said", ["dm the team on insta n they'll look", "whatsapp the store pls"])
 def test_a_chat_channel_verb_sends_the_customer_on(said):
     assert read(said, ClaimKind.DEFLECTION) == [("contact_support", None)]
+
+
+@pytest.mark.parametrize(
+    ("said", "amount"),
+    [
+        ("u got ur money back on fri, £11.25", "11.25"),
+        ("£6 back 2 ur card, the postage isnt refundable", "6.00"),
+        ("refund - sent. amount - £13.80", "13.80"),
+    ],
+)  # fmt: skip
+def test_the_sum_of_money_back_said_the_chat_way(said, amount):
+    assert read(said, ClaimKind.REFUND_AMOUNT) == [(amount, None)]
+
+
+def test_a_fee_named_in_the_sums_own_clause_is_kept_back():
+    said = "the £3.95 postage, which isnt refundable"
+    assert read(said, ClaimKind.REFUND_AMOUNT) == []
