@@ -72,7 +72,7 @@ _AMOUNT = r"(?:(?:€|\$|£) ?\d[\d.,]*|\d[\d.,]*(?: ?(?:eur|usd|gbp))?)"
 _LABEL = rf"{REFUND}(?: status)?(?: (?:for|on) xx+)?\W{{1,8}}"
 _DONE = (
     r"(?:issued|processed|procesed|sent|paid(?: out)?|completed|made|credited|released|posted"
-    r"|added|transferred|sorted|actioned|applied|put through|put thru)"
+    r"|added|transferred|sorted|actioned|applied|put through|put thru|remitted|disbursed)"
 )
 #: Money being sent the customer's way: past forms are issued, others still to come.
 _PAYING = (
@@ -364,6 +364,25 @@ _TABLE = RuleSet.of(
         negation=False,
     ),
     rules(_PENDING, r"refunding (?:it|you|u|that|this|the \w+)"),
+    # (sms9) Money with whoever pays it out, said of a pronoun after the refund: "it's with the
+    # refunds team now" (`_settle` wants the refund in reach).
+    rules(
+        _PENDING,
+        rf"(?:it's|it is|its|that's|that is) (?:now |currently |still )?{WITH_CHAT} (?:the |our )?"
+        r"(?:refunds?|finance|accounts|payments) (?:team|department|dept|desk|people|lot)\b",
+    ),
+    # (sms9) A sum sent to where the customer keeps money, its verb left out: "RMA-1 has been
+    # refunded, £18.99 to your PayPal" (a future before it makes it still to come); not what
+    # was charged to it.
+    rules(_ISSUED, rf"{_MONEY} (?:back )?(?:to|into|onto|2) {WALLET}\b"),
+    rules(
+        None,
+        rf"(?:charged|billed|debited|paid|took|taken|spent|cost|costs|costing) (?:you |u )?"
+        rf"{_MONEY} (?:to|on|from|into|onto|2) {WALLET}\b",
+        # A credit or a discount put on the account: a gift, not money back (`_credit_refunds`).
+        rf"(?:discount|credit|voucher|coupon|gesture|allowance|bonus)(?: \w+)? of {_MONEY}"
+        rf" (?:to|into|onto|on) {WALLET}\b",
+    ),
     # (sms9) Refused without a refusal's usual verb: "refund wont happen", "not refunding that
     # one", "we're not refunding it" (a condition after it makes it still to come: `_settle`).
     rules(
@@ -444,7 +463,7 @@ _TABLE = RuleSet.of(
         r"|going through|on hold|processing)",
         # Held back: "we're holding the refund until …".
         rf"{forms('hold')}(?: back)? (?:the |your |ur )?(?:full |partial )?{_REFUND}",
-        rf"{_MONEY} (?:will|'ll|should) (?:go|be sent|be put|come) back",
+        rf"{_MONEY}{_FILL} (?:will|'ll|should) (?:go|be sent|be put|come) back",
         r"(?:we'll|we will|i'll|i will) (?:sort|arrange|organi[sz]e|set up|get) (?:you |u )?"
         r"(?:a|the|your)(?: full| partial)? refund",
         r"(?:will|'ll|we'll|we will|i'll|i will|gonna|going to) (?:refund|reimburse"
@@ -722,8 +741,7 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
     phrase = doc.masked[hit.start : hit.end]
     # "it's still pending", "we sent it" are a refund's only beside one: in its sentence, or
     # opening the sentence after one about the refund ("… isnt refundable. it's processing now")
-    pronoun = phrase.startswith(_PRONOUNS) or phrase.endswith(_OBJECT_PRONOUNS)
-    if pronoun and not _refund_in_reach(doc, hit):
+    if _needs_reach(phrase) and not _refund_in_reach(doc, hit):
         return None
     if phrase.startswith("credit card") or (
         _CREDIT.search(phrase) and not _credit_refunds(doc, hit)
@@ -776,6 +794,20 @@ _WENT = compile_pattern(
     r"\b(?:went|gone|sent|paid|credited|put|popped|refunded|returned|transferred|released"
     r"|been|was|were)\b|\u2705|\u2714"
 )
+
+
+#: (sms9) A pronoun inside the phrase as its object ("I've put it through to second line"),
+#: and a state shown on a screen ("showing as processing"): a refund's only beside one.
+_IT_INSIDE = compile_pattern(r" (?:it|that) (?:through|thru)\b")
+_SHOWN_AS = ("showing as", "shown as", "marked as", "listed as", "flagged as", "sitting as")
+
+
+def _needs_reach(phrase: str) -> bool:
+    """The phrase names no refund or money of its own: it is a refund's only in reach of one
+    (`_refund_in_reach`)."""
+    if phrase.startswith(_PRONOUNS) or phrase.endswith(_OBJECT_PRONOUNS):
+        return True
+    return phrase.startswith(_SHOWN_AS) or _IT_INSIDE.search(phrase) is not None
 
 
 def _landed_state(doc: Document, hit: Hit, phrase: str) -> Hit | None:

@@ -246,3 +246,30 @@ def test_the_sum_of_money_back_said_the_chat_way(said, amount):
 def test_a_fee_named_in_the_sums_own_clause_is_kept_back():
     said = "the £3.95 postage, which isnt refundable"
     assert read(said, ClaimKind.REFUND_AMOUNT) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "state"),
+    [
+        ("RMA-7320 has been refunded, £18.99 to your PayPal on 4 Dec.", "issued"),
+        ("The refund for RMA-7321 was remitted to your Visa on December 3.", "issued"),
+        ("The refund has been submitted to your original method of payment.", "issued"),
+        ("Your money for RMA-7322 will go back once the serum has been checked.", "pending"),
+        ("RMA-7323 passed QC, so it's with the refunds team now.", "pending"),
+    ],
+)  # fmt: skip
+def test_money_moving_in_the_other_voices(said, state):
+    assert [v for v, _ in read(said, ClaimKind.REFUND)] == [state]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I've put it through to second line, someone will call you today",
+        "I can't see the payment side, but ORD-66150 is showing as processing",
+        "I have applied a courtesy credit of $10.00 to your account for next time.",
+        "You were charged £18.99 to your card on 2 Dec.",
+    ],
+)
+def test_no_refund_without_one_in_reach(said):
+    assert read(said, ClaimKind.REFUND) == []
