@@ -383,6 +383,13 @@ _TABLE = RuleSet.of(
         rf"(?:discount|credit|voucher|coupon|gesture|allowance|bonus)(?: \w+)? of {_MONEY}"
         rf" (?:to|into|onto|on) {WALLET}\b",
     ),
+    # (sms9) Refunds of several returns under way together: "RMA-1 + RMA-2 both recvd, rfnds
+    # going thru" (the progressive only: "refunds go through in 5 days" is the policy).
+    rules(
+        _PENDING,
+        r"(?:refunds|rfnds|refnds)(?: are| r)?(?: both| all)?(?: now| still)? (?:going through"
+        r"|going thru|being processed|in progress|under way|underway)\b",
+    ),
     # (sms9) Refused without a refusal's usual verb: "refund wont happen", "not refunding that
     # one", "we're not refunding it" (a condition after it makes it still to come: `_settle`).
     rules(

@@ -230,7 +230,8 @@ _TABLE = RuleSet.of(
         r"(?:parcel|package|box|item|items) (?:received|rcvd|rec'd|recd)"
         r"(?= on\b| at\b| by\b|[^\S\n]*(?:[\n,;.!)\u2013\u2014-]|$))",
         r"return received|we have your return",
-        r"(?:status|return|xx+)\W{1,6}(?:received|recvd|rcvd|rec'd|recd)",
+        # (sms9) "RMA-1 + RMA-2 both recvd".
+        r"(?:status|return|xx+)\W{1,6}(?:(?:both|all|each) )?(?:received|recvd|rcvd|rec'd|recd)",
         r"(?:it's|it has|has|have|'s) arrived(?! (?:at|with) (?:you|your))",
         r"(?:has been|was|have been|were) returned to us",
         r"(?:is|are|'s) (?:now )?back (?:with us|at our warehouse|in our warehouse)",
