@@ -273,3 +273,11 @@ def test_money_moving_in_the_other_voices(said, state):
 )
 def test_no_refund_without_one_in_reach(said):
     assert read(said, ClaimKind.REFUND) == []
+
+
+def test_returns_and_refunds_of_a_group():
+    said = "RMA-7330 + RMA-7331 both recvd, rfnds going thru"
+    both = [("received", "RMA-7330"), ("received", "RMA-7331")]
+    assert read(said, ClaimKind.RETURN_STATUS) == both
+    assert read(said, ClaimKind.REFUND) == [("pending", "RMA-7330"), ("pending", "RMA-7331")]
+    assert read("refunds go through in 5 days", ClaimKind.REFUND) == []
