@@ -782,7 +782,24 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
         return hit._replace(value=_PENDING)
     if hit.value == _PENDING and phrase.endswith(" back") and _already(doc, hit):
         return hit._replace(value=_ISSUED)  # "you should have the £42.00 back already"
-    return hit
+    return _refused_for_a_reason(doc, hit, phrase)
+
+
+#: (sms9) Why a refund was not approved, right after it: outside its window, too late.
+_INELIGIBLE = compile_pattern(
+    r"\W{0,3}\s*(?:(?:as|because|since|cos|coz|bc)\s+)?(?:it's |its |it is |it was |you're |ur "
+    r"|u r |that's |thats |we're |were )?(?:outside|past|beyond|out of|too late|after the)\b"
+)
+
+
+def _refused_for_a_reason(doc: Document, hit: Hit, phrase: str) -> Hit:
+    """A refund "not approved" is still to come; not approved with the reason it cannot be
+    ("refund for RMA-1 not approved, outside 14 days") is refused (`none`)."""
+    if hit.value != _PENDING or not hit.negated or "approv" not in phrase:
+        return hit
+    if has_yet(doc, hit.clause) or not _INELIGIBLE.match(doc.masked, hit.end):
+        return hit
+    return hit._replace(value=_NONE)
 
 
 #: (sms9) A day still to come right after money said to land: "£24.99 back on ur card tmrw",

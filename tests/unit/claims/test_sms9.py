@@ -281,3 +281,16 @@ def test_returns_and_refunds_of_a_group():
     assert read(said, ClaimKind.RETURN_STATUS) == both
     assert read(said, ClaimKind.REFUND) == [("pending", "RMA-7330"), ("pending", "RMA-7331")]
     assert read("refunds go through in 5 days", ClaimKind.REFUND) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "state"),
+    [
+        ("refund for RMA-7340 not approved, outside 14 days", "none"),
+        ("ur refund wasnt approved as its past 30 days", "none"),
+        ("refund for RMA-7340 not approved yet", "pending"),
+        ("refund not approved, waiting on QC", "pending"),
+    ],
+)  # fmt: skip
+def test_not_approved_with_the_reason_it_cannot_be(said, state):
+    assert [v for v, _ in read(said, ClaimKind.REFUND)] == [state]
