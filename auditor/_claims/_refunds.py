@@ -369,7 +369,10 @@ _TABLE = RuleSet.of(
     rules(
         _PENDING,
         rf"(?:it's|it is|its|that's|that is) (?:now |currently |still )?{WITH_CHAT} (?:the |our )?"
-        r"(?:refunds?|finance|accounts|payments) (?:team|department|dept|desk|people|lot)\b",
+        r"(?:finance|accounts|payments) (?:team|department|dept|desk|people|lot)\b",
+        # (Naming the refund itself, it needs no pronoun's reach: a line wrapped after "it's"
+        # keeps it.)
+        rf"{WITH_CHAT} (?:the |our )?refunds? (?:team|department|dept|desk|people|lot)\b",
     ),
     # (sms9) A sum sent to where the customer keeps money, its verb left out: "RMA-1 has been
     # refunded, £18.99 to your PayPal" (a future before it makes it still to come); not what
@@ -748,7 +751,7 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
     phrase = doc.masked[hit.start : hit.end]
     # "it's still pending", "we sent it" are a refund's only beside one: in its sentence, or
     # opening the sentence after one about the refund ("… isnt refundable. it's processing now")
-    if _needs_reach(phrase) and not _refund_in_reach(doc, hit):
+    if _out_of_reach(doc, hit, phrase):
         return None
     if phrase.startswith("credit card") or (
         _CREDIT.search(phrase) and not _credit_refunds(doc, hit)
@@ -826,12 +829,21 @@ _IT_INSIDE = compile_pattern(r" (?:it|that) (?:through|thru)\b")
 _SHOWN_AS = ("showing as", "shown as", "marked as", "listed as", "flagged as", "sitting as")
 
 
-def _needs_reach(phrase: str) -> bool:
-    """The phrase names no refund or money of its own: it is a refund's only in reach of one
-    (`_refund_in_reach`)."""
+#: How far before a phrase that names nothing a refund may be named (`_out_of_reach`).
+_NEAR = 160
+
+
+def _out_of_reach(doc: Document, hit: Hit, phrase: str) -> bool:
+    """A pronoun opening or closing the phrase is a refund's only in reach of one
+    (`_refund_in_reach`); (sms9) a phrase that names no refund or money of its own ("I've put
+    it through", "showing as processing") only with one named a little before it, in any
+    sentence (a line wrapped mid-sentence splits no reach)."""
     if phrase.startswith(_PRONOUNS) or phrase.endswith(_OBJECT_PRONOUNS):
-        return True
-    return phrase.startswith(_SHOWN_AS) or _IT_INSIDE.search(phrase) is not None
+        return not _refund_in_reach(doc, hit)
+    if phrase.startswith(_SHOWN_AS) or _IT_INSIDE.search(phrase) is not None:
+        start = max(0, hit.start - _NEAR)
+        return _ANY_REFUND.search(doc.masked, start, hit.end) is None
+    return False
 
 
 def _landed_state(doc: Document, hit: Hit, phrase: str) -> Hit | None:

@@ -294,3 +294,15 @@ def test_returns_and_refunds_of_a_group():
 )  # fmt: skip
 def test_not_approved_with_the_reason_it_cannot_be(said, state):
     assert [v for v, _ in read(said, ClaimKind.REFUND)] == [state]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "You're getting a refund of €15.50 for the missing\nitem, I've just put it through now.",
+        "I can't see a refund going through for ORD-66160\nyet, it's still showing as pending",
+        "RMA-7324 passed QC yesterday, so it's\nwith the refunds team now",
+    ],
+)
+def test_a_line_wrapped_mid_sentence_keeps_the_refund_in_reach(said):
+    assert len(read(said, ClaimKind.REFUND)) == 1
