@@ -306,3 +306,19 @@ def test_not_approved_with_the_reason_it_cannot_be(said, state):
 )
 def test_a_line_wrapped_mid_sentence_keeps_the_refund_in_reach(said):
     assert len(read(said, ClaimKind.REFUND)) == 1
+
+
+@pytest.mark.parametrize(
+    ("said", "claims"),
+    [
+        ("1l is out, the 5l is in", [("out_of_stock", "JG-0001"), ("in_stock", "JG-0005")]),
+        ("cables? 1m n 2m both out", [("out_of_stock", "CB-0001"), ("out_of_stock", "CB-0002")]),
+        ("the 5l is in", [("in_stock", "JG-0005")]),
+    ],
+)  # fmt: skip
+def test_a_name_two_letters_long_opens_a_terse_phrase(said, claims):
+    items = {**ITEMS, "CB-0001": "Cable 1m", "CB-0002": "Cable 2m", "JG-0001": "Jug 1l"}
+    items["JG-0005"] = "Jug 5l"
+    context = ExtractionContext(now=CONTEXT.now, items=items)
+    found = sorted((c.value, c.subject) for c in extract(said, [ClaimKind.AVAILABILITY], context))
+    assert found == sorted(claims)
