@@ -71,11 +71,12 @@ _WHEN = (
     rf"|next|nxt|this|w/c)(?:-|\s+)?)?(?:the )?(?:{_MONTH}|{_DAY}|wk|week|month|{_NTH}|soon"
     rf"|tomorrow|tmrw)"
 )
-#: A date to come, never a bare number: "on the 2nd", "nxt wk", "w/c 30th", "Monday".
+#: A date to come, never a bare number: "on the 2nd", "nxt wk", "w/c 30th", "Monday"; (sms9)
+#: a day of the month with its ending is one ("back 15th", "back in stock 18th").
 _WHEN_DATE = (
     rf"(?:(?:(?:on|by|from|around|about|after|before|mid|early|late|end of|the end of|next|nxt"
     rf"|this|w/c|wk of|week of|week commencing)(?:-|\s+)(?:the )?(?:{_NTH}|{_MONTH}|{_DAY}|wk|week"
-    rf"|month))|{_MONTH}|{_DAY}|tomorrow|tmrw)"
+    rf"|month))|{_MONTH}|{_DAY}|tomorrow|tmrw|(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b)"
 )
 #: Set aside for others: "allocated to orders", "reserved for existing customers".
 _ALLOCATED = past(*ALLOCATING)
@@ -381,7 +382,7 @@ _TABLE = RuleSet.of(
         r"(?: (?:is|of|for|set for|showing as|showing|shows|as|on|says))? (?:the )?"
         rf"(?:{_NTH}|{_MONTH}|{_DAY}|next|tomorrow|tmrw|mid|early|late|end)",
         rf"back in {_STOCK} (?:on|by|from|in|around|next|early|mid|late|soon|later|after"
-        rf"|before|this|at the end|towards|within|\d+|~|{_MONTH}|{_DAY})",
+        rf"|before|this|at the end|towards|within|\d+(?:st|nd|rd|th)?|~|{_MONTH}|{_DAY})",
         r"(?:expected|due|exp) back",
         r"(?:ships?|will ship|we'll ship|we will ship|dispatch(?:es)?) (?:it |them )?"
         r"(?:as soon as|when|once) (?:it's |it is |they're |they are |we )?(?:re-?stock(?:ed)?"
@@ -1325,9 +1326,15 @@ def _from_counts(doc: Document) -> list[Claim]:
     return claims
 
 
+#: (sms9) An answer about a refund: what happens next is the money's ("refund ready to go"),
+#: not an item's stock.
+_REFUND_TALK = compile_pattern(r"\b(?:refund|rfnd|refnd|reimburs)")
+
+
 def _tables(doc: Document, orders: bool) -> tuple[RuleSet, ...]:
     """The rule sets an answer is read with: the terse ones only where a terse end is, those
-    of what happens next only when no order is in view, the gated ones only with their words."""
+    of what happens next only when no order and no refund is in view, the gated ones only
+    with their words."""
     table: tuple[RuleSet, ...] = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.AVAILABILITY))
     masked = doc.masked
     terse = _TERSE_END.search(masked) is not None or (
@@ -1338,7 +1345,7 @@ def _tables(doc: Document, orders: bool) -> tuple[RuleSet, ...]:
     words = doc.words.word_set
     if not _GATE_WORDS.isdisjoint(words):
         table = (*table, *(rules for gate, rules in _GATED if not gate.isdisjoint(words)))
-    if not orders:
+    if not orders and not _REFUND_TALK.search(doc.masked):
         table = (*table, _NEXT, _TERSE_NEXT) if terse else (*table, _NEXT)
         if not _GATE_WORDS_NEXT.isdisjoint(words):
             table = (*table, *(r for gate, r in _GATED_NEXT if not gate.isdisjoint(words)))

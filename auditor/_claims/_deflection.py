@@ -705,7 +705,9 @@ _DEFLECTIONS = RuleSet.of(
         # Pointed elsewhere: "give the shop a ring", "drop them an email", "pop into a branch".
         rf"(?:give|drop) (?:us|them|(?:the|our|your|ur) (?:[\w-]+ ){{0,2}}?[\w-]+|customer"
         rf" services) {_SEND_WORD}",
-        r"(?:ring|call|phone|email|e-mail|msg|message|text|txt|contact|try|speak to|talk to|ask)"
+        # (sms9) "dm the team on insta", "whatsapp the store".
+        r"(?:ring|call|phone|email|e-mail|msg|message|text|txt|dm|whatsapp|contact|try|speak to"
+        r"|talk to|ask)"
         rf" (?:the store|the shop|the branch|your local store|billing|accounts|{_STAFF}"
         r"|the courier|the carrier|the manufacturer|the supplier|the seller|the brand|the bank"
         r"|the (?:\w+ )?(?:team|desk|department|dept|helpline|hotline))",

@@ -23,6 +23,11 @@ from auditor._claims._rules import Rule, branches, group_end
 _TOKEN_SPLIT = compile_pattern(r"([a-z0-9]+(?:'[a-z]+)*)")
 _LEAD = compile_pattern(r"[a-z0-9']*")
 _KEY = 3
+#: (sms9) A masked mention two letters long ("the 5l is in", "1m n 2m both out"): the patterns
+#: that open on a mention ("xx+") are filed under "xxx" (`_lead`), which its beginning is not.
+_SHORT_MASK = "xx"
+_MASK_KEY = "xxx"
+_MASK_KEYS = frozenset([_MASK_KEY])
 _BEGINNING = itemgetter(slice(0, _KEY))
 #: What may follow a whole first word: a blank, the end, or punctuation that is not optional.
 _BREAK = compile_pattern(r"(?: |\\s(?![?*]|\{0)|\\W(?![?*]|\{0)|[-:,;/!.](?![?*]|\{0))")
@@ -67,7 +72,10 @@ class WordIndex(NamedTuple):
             by_word = {}
             for word, start in zip(words, _starts(parts), strict=False):
                 by_word[word] = (*by_word.get(word, ()), start)
-        return cls(by_word, frozenset(by_word), frozenset(map(_BEGINNING, by_word)))
+        prefixes = frozenset(map(_BEGINNING, by_word))
+        if _SHORT_MASK in by_word:  # (sms9) a two-letter name masked ("1m", "5l", "xl")
+            prefixes |= _MASK_KEYS
+        return cls(by_word, frozenset(by_word), prefixes)
 
 
 def _starts(parts: list[str]) -> Iterator[int]:
@@ -358,14 +366,15 @@ class RuleSet:
         # (three letters) exactly when its first three letters are that key.
         prefixes = self.prefixes
         for word, starts in by_word.items():
-            key = word[:_KEY]
+            probe = word if word != _SHORT_MASK else _MASK_KEY
+            key = probe[:_KEY]
             if key not in keys:
                 continue
             entries = prefixes.get(key)
             if entries is None:
                 entries = self._prefix_entries(key)
             for prefix, rule, pattern in entries:
-                if not word.startswith(prefix):
+                if not probe.startswith(prefix):
                     continue
                 for start in starts:
                     if (match := pattern.match(text, start)) is not None:

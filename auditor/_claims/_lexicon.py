@@ -369,7 +369,8 @@ STARTING = ("start", "initiate", "kick off", "begin", "trigger")
 #: A possessive before where refunded money lands, as chat writes it too ("2 ur card").
 WALLET = (
     r"(?:(?:your|the|ur|you|yr|ya)(?: \w+){0,2} )?(?:card|account|acct|bank|payment method|original"
-    r" payment|form of payment|visa|mastercard|amex|paypal|debit card|credit card)"
+    r" payment|form of payment|method of payment|visa|mastercard|amex|paypal|debit card"
+    r"|credit card)"
 )
 
 

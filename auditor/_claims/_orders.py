@@ -182,6 +182,15 @@ _STRONG = RuleSet.of(
         # A past obligation done: "we've had to cancel ORD-1".
         r"(?:had|'d) to (?:cancel|void|scrap)",
     ),
+    # (sms9) A charge voided or cancelled is money given back, not the order called off:
+    # "we've voided the charge on ORD-1", "the payment for ORD-1 was cancelled".
+    rules(
+        None,
+        r"(?:voided|cancell?ed|canceled) (?:the |that |your |ur |this )?(?:[\w-]+ )?(?:charge"
+        r"|payment|transaction|pre-?auth\w*|card hold)s?\b",
+        r"(?:charge|payment|transaction)s?(?: (?:on|for|of) (?:xx+|your \w+|ur \w+|the \w+))?"
+        r" (?:was |has been |'s been |been |got )?(?:voided|cancell?ed|canceled)",
+    ),
     rules(
         _PENDING,
         # Held for a check before it can go: "on hold til we verify ur addr", "held while our
@@ -235,6 +244,18 @@ _STRONG = RuleSet.of(
     ),
 )
 _AMBIGUOUS = RuleSet.of(
+    # (sms9) Part by part, the first part's verb a bare participle and the second denied with
+    # its verb left out: "ORD-1: case sent, charger not yet", "lamp sent, cable not yet",
+    # "webcam sent, hub still here", "harness posted, lead still w us" (filed under the verb;
+    # an order in view).
+    rules(
+        _PARTIAL,
+        r"(?:sent|posted|shipped|dispatched|gone|out)(?: \w+)?, (?:the |ur |your |and |but )?"
+        r"[\w-]+(?: [\w-]+)?(?:'s| is| are)? (?:not yet|not sent yet|not gone yet"
+        r"|still (?:with|w/?) us|still here|still at ours|still in the warehouse"
+        r"|still being packed|to follow|follows)\b",
+        negation=False,
+    ),
     _status_codes.ORDER_PROCESSING,
     _status_codes.ORDER_SHIPPED,
     _status_codes.ORDER_PENDING,
@@ -571,6 +592,9 @@ _OFF_TOPIC_OBJECT = compile_pattern(
 )
 #: "Arrived at DHL Sort Facility": a carrier's scan on the way, not the delivery.
 _AT_CARRIER = compile_pattern(
+    # (sms9) A time between the verb and the place: "arrived yday at the depot".
+    r"(?:\s+(?:yday|yesterday|today|2day|tdy|earlier(?: today)?|last night|overnight"
+    r"|this (?:am|morning|afternoon|arvo)|(?:on )?(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*))?"
     rf"\s+(?:at|in) (?:the |a |an |your |their |our )?(?:local |regional |nearest )?"
     rf"(?:(?!fulfil|warehouse)[\w-]+(?:'s|s')? ){{0,2}}?(?:{CARRIER_PLACES}|local (?:facility"
     r"|post office))"

@@ -72,7 +72,7 @@ _AMOUNT = r"(?:(?:€|\$|£) ?\d[\d.,]*|\d[\d.,]*(?: ?(?:eur|usd|gbp))?)"
 _LABEL = rf"{REFUND}(?: status)?(?: (?:for|on) xx+)?\W{{1,8}}"
 _DONE = (
     r"(?:issued|processed|procesed|sent|paid(?: out)?|completed|made|credited|released|posted"
-    r"|added|transferred|sorted|actioned|applied|put through|put thru)"
+    r"|added|transferred|sorted|actioned|applied|put through|put thru|remitted|disbursed)"
 )
 #: Money being sent the customer's way: past forms are issued, others still to come.
 _PAYING = (
@@ -147,8 +147,8 @@ _TABLE = RuleSet.of(
         rf"(?:{_REFUND_S}(?: been)?|{_REFUND}(?: is| has been))(?: now| all)? (?:sorted|done"
         r"|complete|completed"
         r"|been paid|paid|issued|sent|put through|put thru|processed|credited|released)",
-        rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
-        r" (?:gone|went|been sent|sent|been put|put|on (?:its|it's|the|their) way) back",
+        rf"{_MONEY}\)?{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already"
+        r"| all)? (?:gone|went|been sent|sent|been put|put|on (?:its|it's|the|their) way) back",
         rf"{_MONEY}{_FILL}(?:'s| is| are) on (?:its|it's|the|their) way (?:to you|back)",
         # Store credit there to spend: "your store credit … is ready to use", "… is now on
         # your account".
@@ -246,7 +246,8 @@ _TABLE = RuleSet.of(
         rf"{past(*_PAYING)} (?:you |u )?back (?:the |your |ur )?(?:full )?{_MONEY}",
         # A chat line closed by its state: "$6 refund for ORD-1 done", "refund → ur card, done".
         r"(?:refund|rfnd|refnd)(?:(?!\b(?:will|'ll|shd|should|be|once|when|if|after|til|until)"
-        r"\b)[^.;!?\n]){0,60}?,? (?:all |now |already )?(?:done|sorted)(?=\s*(?:[.!\n]|$))",
+        r"\b)(?:[^.;!?\n]|\.(?=\d))){0,60}?,? (?:all |now |already )?(?:done|sorted)"
+        r"(?=\s*(?:[.!\n]|$))",
         # The refund as a pronoun in its sentence (`_settle`): "the refund should be with you by
         # Monday, we sent it on Tuesday".
         r"(?:we've|we have|we|i've|i have|i|they've|they) (?:already |just )?(?:sent|paid"
@@ -257,11 +258,11 @@ _TABLE = RuleSet.of(
     rules(_NONE, rf"{_REFUND} ?{_CROSS}", rf"{_REFUND} (?:for|on) xx+ ?{_CROSS}", negation=False),
     # (sms8) A state told by a mark across a field's sign, and an hourglass wherever a tick
     # may stand: "refund: ✗", "refund = ✅", "rfnd ⏳ RMA-1", "refund for ORD-1 ⏳".
-    rules(_ISSUED, rf"{_REFUND}{_SIGN}{_TICK}", negation=False),
-    rules(_NONE, rf"{_REFUND}{_SIGN}{_CROSS}", negation=False),
+    rules(_ISSUED, rf"{_REFUND}{_SIGN}(?:{_AMOUNT} ?)?{_TICK}", negation=False),
+    rules(_NONE, rf"{_REFUND}{_SIGN}(?:{_AMOUNT} ?)?{_CROSS}", negation=False),
     rules(
         _PENDING,
-        rf"{_REFUND}(?:{_SIGN}| ?){_WAIT}",
+        rf"{_REFUND}(?:{_SIGN}(?:{_AMOUNT} ?)?| ?){_WAIT}",
         rf"{_REFUND} (?:for|on) xx+ ?{_WAIT}",
         negation=False,
     ),
@@ -334,6 +335,74 @@ _TABLE = RuleSet.of(
         _ISSUED,
         rf"{_CHARGE} (?:now |just |already |all )?(?:reversed|voided)\b(?! (?:if|once|when|by)\b)",
     ),
+    # (sms9) The state said with its verb alone or its object left out, as chat closes a
+    # line: "refund's gone, £12.50 to ur visa", "the money's back w u already", "money's left
+    # us", "we've sent £7.50 back 4 the pop grip", "refund's prob already in ur acct".
+    rules(
+        _ISSUED,
+        rf"(?:{_REFUND_S}|{_REFUND}{_FILL} has) (?:now |just |already |all )?gone"
+        r"(?=\s*(?:[,.;!\n]|$))",
+        rf"{_MONEY}(?:'s| is| was| has been| are)?(?: all| now| already| just)? back (?:with|to)"
+        r" (?:you|u)\b",
+        rf"{_MONEY}(?:'s| has| have)?(?: now| just| already)? left (?:us|our (?:end|side|system"
+        r"|account|bank))",
+        rf"{past(*_PAYING)} (?:the |your |ur )?(?:full )?{_MONEY} back\b",
+    ),
+    rules(_LANDED, rf"already (?:back )?(?:in|on) {WALLET}", rf"(?:'s|is) (?:now )?in {WALLET}"),
+    # (sms9) Still to come, in chat's idioms: "refund's in the pipeline", "refund ready to go,
+    # just needs sign off", "refund for RMA-1 not till it's inspected", "we owe u £5",
+    # "refunding it now".
+    rules(
+        _PENDING,
+        rf"(?:{_REFUND_S}|{_REFUND}{_FILL} (?:is|are)) (?:now |still )?in the (?:pipeline|works"
+        r"|system|queue)",
+        rf"{_REFUND}{_FILL} (?:is |'s )?(?:ready to go|ready|all set|good to go|set up)"
+        r"(?=\s*(?:[,.;!\n]|$|just|but|needs|waiting))",
+        rf"{_REFUND}{_FILL} (?:needs|just needs|still needs|waiting for|awaiting) (?:a |the )?"
+        r"(?:sign[- ]?off|approval|authori[sz]ation|ok)\b",
+        rf"{_REFUND}{_FILL} not (?:until|till|til|'til|before)\b",
+        rf"(?:owe|owes) (?:you|u) (?:the |your |ur |a )?{_MONEY}",
+        negation=False,
+    ),
+    rules(_PENDING, r"refunding (?:it|you|u|that|this|the \w+)"),
+    # (sms9) Money with whoever pays it out, said of a pronoun after the refund: "it's with the
+    # refunds team now" (`_settle` wants the refund in reach).
+    rules(
+        _PENDING,
+        rf"(?:it's|it is|its|that's|that is) (?:now |currently |still )?{WITH_CHAT} (?:the |our )?"
+        r"(?:finance|accounts|payments) (?:team|department|dept|desk|people|lot)\b",
+        # (Naming the refund itself, it needs no pronoun's reach: a line wrapped after "it's"
+        # keeps it.)
+        rf"{WITH_CHAT} (?:the |our )?refunds? (?:team|department|dept|desk|people|lot)\b",
+    ),
+    # (sms9) A sum sent to where the customer keeps money, its verb left out: "RMA-1 has been
+    # refunded, £18.99 to your PayPal" (a future before it makes it still to come); not what
+    # was charged to it.
+    rules(_ISSUED, rf"{_MONEY} (?:back )?(?:to|into|onto|2) {WALLET}\b"),
+    rules(
+        None,
+        rf"(?:charged|billed|debited|paid|took|taken|spent|cost|costs|costing) (?:you |u )?"
+        rf"{_MONEY} (?:to|on|from|into|onto|2) {WALLET}\b",
+        # A credit or a discount put on the account: a gift, not money back (`_credit_refunds`).
+        rf"(?:discount|credit|voucher|coupon|gesture|allowance|bonus)(?: \w+)? of {_MONEY}"
+        rf" (?:to|into|onto|on) {WALLET}\b",
+    ),
+    # (sms9) Refunds of several returns under way together: "RMA-1 + RMA-2 both recvd, rfnds
+    # going thru" (the progressive only: "refunds go through in 5 days" is the policy).
+    rules(
+        _PENDING,
+        r"(?:refunds|rfnds|refnds)(?: are| r)?(?: both| all)?(?: now| still)? (?:going through"
+        r"|going thru|being processed|in progress|under way|underway)\b",
+    ),
+    # (sms9) Refused without a refusal's usual verb: "refund wont happen", "not refunding that
+    # one", "we're not refunding it" (a condition after it makes it still to come: `_settle`).
+    rules(
+        _NONE,
+        rf"{_REFUND}{_FILL} (?:won't|will not|wont|isn't going to|is not going to|not gonna"
+        r"|aint gonna|ain't gonna) happen\b",
+        r"(?:not|we're not|we are not|we aren't|we arent|won't be|wont be) refunding\b",
+        negation=False,
+    ),
     # (sms8) Money back without the word refund: "gave u £12 back", "paid u back in full",
     # "£9 back for the missing cable, done", "£12.99 → ur card".
     rules(
@@ -341,15 +410,16 @@ _TABLE = RuleSet.of(
         rf"{past(*_PAYING)} (?:you|u) (?:the |your |ur )?(?:full )?{_MONEY} back\b",
         rf"{past(*_PAYING)} (?:you |u )?back in full\b",
         rf"{_MONEY} back(?:(?!\b(?:will|'ll|shd|should|be|once|when|if|after|til|until|as soon"
-        r"|soon as|before|b4)\b)[^.;!?\n]){0,60}?,? (?:all |now |already )?(?:done|sorted)"
+        r"|soon as|before|b4)\b)(?:[^.;!?\n]|\.(?=\d))){0,60}?,? (?:all |now |already )?"
+        r"(?:done|sorted)"
         r"(?=\s*(?:[.!\n]|$))",
         rf"(?:{_MONEY}|\d+\.\d\d|{_REFUND}) ?{_ARROW} ?{WALLET}\b",
     ),
     rules(
         _PENDING,
         # Still to come, told by when and no verb: "refund tmrw", "Refund to follow".
-        rf"{_REFUND}(?: (?:for|on|of) (?:the |your |ur )?\S+)? (?:to follow|to come|tmrw|tmr"
-        r"|tomoz|2moro|tomorrow|next week"
+        rf"{_REFUND}(?: (?:for|on|of) (?:the |your |ur )?\S+)?(?: |{_SIGN})(?:to follow|to come"
+        r"|tmrw|tmr|tomoz|2moro|tomorrow|next week"
         r"|(?:on )?(?:mon|tues|wednes|thurs|fri)day)(?!\w)(?! (?:was|were|it was)\b)",
         # Still to be done, as the infinitive says: "expect the refund to be actioned".
         rf"{_REFUND}{_FILL} to be {_DONE}",
@@ -406,10 +476,11 @@ _TABLE = RuleSet.of(
         r"|going through|on hold|processing)",
         # Held back: "we're holding the refund until …".
         rf"{forms('hold')}(?: back)? (?:the |your |ur )?(?:full |partial )?{_REFUND}",
-        rf"{_MONEY} (?:will|'ll|should) (?:go|be sent|be put|come) back",
+        rf"{_MONEY}{_FILL} (?:will|'ll|should) (?:go|be sent|be put|come) back",
         r"(?:we'll|we will|i'll|i will) (?:sort|arrange|organi[sz]e|set up|get) (?:you |u )?"
         r"(?:a|the|your)(?: full| partial)? refund",
-        r"(?:will|'ll|we'll|we will|i'll|i will) (?:refund|reimburse|process (?:the|your) refund"
+        r"(?:will|'ll|we'll|we will|i'll|i will|gonna|going to) (?:refund|reimburse"
+        r"|process (?:the|your) refund"
         r"|issue (?:the|your|a) (?:full )?refund|send (?:the|your) refund)",
         r"(?:will|'ll) (?:send|issue|give|arrange|process) (?:you |u )?(?:a|the|your)"
         r"(?: full| partial)? refund",
@@ -599,6 +670,11 @@ _MONEY_BACK = compile_pattern(
     r"\s+back\b"
     r"|\bback\s+(?:on|to|into)\s+(?:your|the|you)\b|\bback\s+with\s+(?:you|u)\b"
     r"|\brevers(?:ed|al)\b"
+    # (sms9) Chat's pronouns and the customer having it back: "£8 back to ur card", "u got ur
+    # money back yday".
+    r"|\bback\s+(?:on|to|into|in|w|with)\s+(?:ur|u)\b"
+    r"|\b(?:got|get|getting|had|received)\s+(?:the\s+|your\s+|ur\s+)?(?:full\s+)?"
+    r"(?:money|cash|funds)\s+back\b"
 )
 #: Just before an amount, what makes it not the refund: taken off it ("minus a $6.95 fee",
 #: "less the £3.50 postage") or set aside ("rather than the full $249.99").
@@ -678,8 +754,7 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
     phrase = doc.masked[hit.start : hit.end]
     # "it's still pending", "we sent it" are a refund's only beside one: in its sentence, or
     # opening the sentence after one about the refund ("… isnt refundable. it's processing now")
-    pronoun = phrase.startswith(_PRONOUNS) or phrase.endswith(_OBJECT_PRONOUNS)
-    if pronoun and not _refund_in_reach(doc, hit):
+    if _out_of_reach(doc, hit, phrase):
         return None
     if phrase.startswith("credit card") or (
         _CREDIT.search(phrase) and not _credit_refunds(doc, hit)
@@ -692,10 +767,11 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
         return hit._replace(value=_ISSUED)
     if hit.value == _MARKED:
         return _marked(doc, hit)
-    if hit.value == _LANDED:
-        if not _landed(doc, hit):
-            return None
-        hit = hit._replace(value=_ISSUED)
+    if hit.value in (_LANDED, _ISSUED):
+        landed = _landed_state(doc, hit, phrase)
+        if landed is None or landed.value == _PENDING:
+            return landed
+        hit = landed
     bare = phrase == "refunded"
     if (
         bare
@@ -712,7 +788,85 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
         return hit._replace(value=_PENDING)
     if hit.value == _PENDING and phrase.endswith(" back") and _already(doc, hit):
         return hit._replace(value=_ISSUED)  # "you should have the £42.00 back already"
-    return hit
+    return _refused_for_a_reason(doc, hit, phrase)
+
+
+#: (sms9) Why a refund was not approved, right after it: outside its window, too late.
+_INELIGIBLE = compile_pattern(
+    r"\W{0,3}\s*(?:(?:as|because|since|cos|coz|bc)\s+)?(?:it's |its |it is |it was |you're |ur "
+    r"|u r |that's |thats |we're |were )?(?:outside|past|beyond|out of|too late|after the)\b"
+)
+
+
+def _refused_for_a_reason(doc: Document, hit: Hit, phrase: str) -> Hit:
+    """A refund "not approved" is still to come; not approved with the reason it cannot be
+    ("refund for RMA-1 not approved, outside 14 days") is refused (`none`)."""
+    if hit.value != _PENDING or not hit.negated or "approv" not in phrase:
+        return hit
+    if has_yet(doc, hit.clause) or not _INELIGIBLE.match(doc.masked, hit.end):
+        return hit
+    return hit._replace(value=_NONE)
+
+
+#: (sms9) A day still to come right after money said to land: "£24.99 back on ur card tmrw",
+#: "… on ur visa by fri" (the day it lands, not the day it went).
+_DUE_AFTER = compile_pattern(
+    r"\s*(?:(?:by |from |first thing |1st thing )?(?:tmrw|tmr|tomoz|2moro|2morrow|tomorrow"
+    r"|next (?:week|wk)|nxt (?:week|wk))"
+    r"|by (?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)(?!\w)"
+)
+#: Money told as where it is, no verb of sending before it: "£24.99 back on ur card".
+_SUM_WHERE = compile_pattern(
+    r"(?:[\u00a3$\u20ac]|\d|(?:the |your |ur )?(?:money|funds|cash)\b|back\b)"
+)
+#: A verb or a mark in the phrase that says the money went: "went back", "sent", "✅".
+_WENT = compile_pattern(
+    r"\b(?:went|gone|sent|paid|credited|put|popped|refunded|returned|transferred|released"
+    r"|been|was|were)\b|\u2705|\u2714"
+)
+
+
+#: (sms9) A pronoun inside the phrase as its object ("I've put it through to second line"),
+#: and a state shown on a screen ("showing as processing"): a refund's only beside one.
+_IT_INSIDE = compile_pattern(r" (?:it|that) (?:through|thru)\b")
+_SHOWN_AS = ("showing as", "shown as", "marked as", "listed as", "flagged as", "sitting as")
+
+
+#: How far before a phrase that names nothing a refund may be named (`_out_of_reach`).
+_NEAR = 160
+
+
+def _out_of_reach(doc: Document, hit: Hit, phrase: str) -> bool:
+    """A pronoun opening or closing the phrase is a refund's only in reach of one
+    (`_refund_in_reach`); (sms9) a phrase that names no refund or money of its own ("I've put
+    it through", "showing as processing") only with one named a little before it, in any
+    sentence (a line wrapped mid-sentence splits no reach)."""
+    if phrase.startswith(_PRONOUNS) or phrase.endswith(_OBJECT_PRONOUNS):
+        return not _refund_in_reach(doc, hit)
+    if phrase.startswith(_SHOWN_AS) or _IT_INSIDE.search(phrase) is not None:
+        start = max(0, hit.start - _NEAR)
+        return _ANY_REFUND.search(doc.masked, start, hit.end) is None
+    return False
+
+
+def _landed_state(doc: Document, hit: Hit, phrase: str) -> Hit | None:
+    """Money said to land is issued once what landed is money; either is still to come when a
+    day still to come follows it (`_due_later`)."""
+    if hit.value == _LANDED:
+        if not _landed(doc, hit):
+            return None
+        hit = hit._replace(value=_ISSUED)
+    return hit._replace(value=_PENDING) if _due_later(doc, hit, phrase) else hit
+
+
+def _due_later(doc: Document, hit: Hit, phrase: str) -> bool:
+    """(sms9) Money said to be back where the customer keeps it, a day still to come right
+    after it: "£24.99 back on ur card tmrw", "money back on ur visa by fri"."""
+    if hit.negated or " back" not in f" {phrase}" or not _SUM_WHERE.match(phrase):
+        return False
+    if _WENT.search(doc.masked, hit.clause.start, hit.end):
+        return False
+    return _DUE_AFTER.match(doc.masked, hit.end) is not None
 
 
 #: A sum just before "refunded": the money is said to have gone back.
@@ -1277,7 +1431,10 @@ def _kept_back(doc: Document, match: re.Match[str]) -> bool:
     kept = _NOT_REFUNDED.search(doc.masked, match.end(), sentence.end)
     if kept is None or MONEY.search(doc.masked, match.end(), kept.start()) is not None:
         return False
-    return _FEE_WORDS.search(doc.masked, match.end(), kept.start()) is not None
+    # (sms9) The fee named in the sum's own clause: "£8 back 2 ur card, postage isnt
+    # refundable" keeps the postage, not the £8.
+    end = min(kept.start(), doc.clause_at(match.start()).end)
+    return _FEE_WORDS.search(doc.masked, match.end(), end) is not None
 
 
 def _sentence_span(doc: Document, position: int) -> tuple[int, int]:
@@ -1301,7 +1458,7 @@ def _sent_or_marked(doc: Document, match: re.Match[str]) -> bool:
 def extract_refund_amount(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     if not any(map(doc.masked.__contains__, _CURRENCY_HINTS)):
-        return claims
+        return _bare_sums(doc) if "." in doc.masked else claims
     refund_talk = _MONEY_BACK.search(doc.masked) is not None
     for match in MONEY.finditer(doc.masked):
         clause = doc.clause_at(match.start())
@@ -1321,7 +1478,7 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
         if not about_refund and refund_talk and doc.layout is not None and doc.layout.headings:
             about_refund = _in_a_refund_section(doc, match.start(), text)
         if not about_refund and refund_talk:
-            about_refund = _on_its_way(doc, clause, text)
+            about_refund = _on_its_way(doc, clause, text) or _dash_labelled(doc, match)
         if not about_refund and row_start < row_end:  # in a table's refund column
             about_refund = _REFUND_WORD.match(column_header(doc, match.start())) is not None
         if not about_refund and (doc.layout is not None or row_start < row_end):
@@ -1410,6 +1567,46 @@ def _breakdown_total(doc: Document, claims: list[Claim]) -> list[Claim]:
             continue
         kept.append(claim)
     return kept
+
+
+#: (sms9) A sum written without its currency, as chat does ("ur refund's been paid, 18.99",
+#: "12.99 → ur card"): two decimals, no leading zero; not a time ("at 11.02"), a version or a
+#: part of a code.
+_BARE_SUM = compile_pattern(r"(?<![\w.,/:#-])(?:[1-9]\d{0,4}|0)\.\d\d(?![\w/:%-]|[.,]\d)")
+#: A word before a figure that makes it no sum: a time, a version, a model, a size.
+_NO_SUM_BEFORE = compile_pattern(
+    r"\b(?:at|by|version|ver|v|model|firmware|ios|android|size|no|number|rated|rating)\W*$"
+)
+
+
+def _bare_sums(doc: Document) -> list[Claim]:
+    """In an answer naming no currency, a sum in a sentence that names the refund, or sent to
+    the customer's card by an arrow, is the refund's amount."""
+    claims: list[Claim] = []
+    for match in _BARE_SUM.finditer(doc.masked):
+        clause = doc.clause_at(match.start())
+        start, end = _sentence_span(doc, match.start())
+        named = _NAMED_REFUND.search(doc.masked, start, end) is not None
+        if silent(clause) or not (named or _sent_or_marked(doc, match)):
+            continue
+        before = doc.masked[max(0, match.start() - 12) : match.start()]
+        if _NO_SUM_BEFORE.search(before) or _not_the_refund(doc, clause, match):
+            continue
+        amount = parse_amount(match.group())
+        if amount is None:
+            continue
+        hedge = hedged(doc, clause, match.start())
+        for subject in resolve(doc, ClaimKind.REFUND_AMOUNT, match.start(), match.end()):
+            claims.append(Claim(ClaimKind.REFUND_AMOUNT, amount, match.span(), subject, hedge))
+    return claims
+
+
+#: (sms9) An amount's label closed by a dash, as chat writes a field: "amount - £27.40".
+_DASH_LABEL = compile_pattern(r"\b(?:amount|amt)\s*[\u2013\u2014-]\s*$")
+
+
+def _dash_labelled(doc: Document, match: re.Match[str]) -> bool:
+    return _DASH_LABEL.search(doc.masked, max(0, match.start() - 12), match.start()) is not None
 
 
 def _on_its_way(doc: Document, clause: Clause, text: str) -> bool:

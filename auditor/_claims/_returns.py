@@ -231,7 +231,8 @@ _TABLE = RuleSet.of(
         r"(?:parcel|package|box|item|items) (?:received|rcvd|rec'd|recd)"
         r"(?= on\b| at\b| by\b|[^\S\n]*(?:[\n,;.!)\u2013\u2014-]|$))",
         r"return received|we have your return",
-        r"(?:status|return|xx+)\W{1,6}(?:received|recvd|rcvd|rec'd|recd)",
+        # (sms9) "RMA-1 + RMA-2 both recvd".
+        r"(?:status|return|xx+)\W{1,6}(?:(?:both|all|each) )?(?:received|recvd|rcvd|rec'd|recd)",
         r"(?:it's|it has|has|have|'s) arrived(?! (?:at|with) (?:you|your))",
         r"(?:has been|was|have been|were) returned to us",
         r"(?:is|are|'s) (?:now )?back (?:with us|at our warehouse|in our warehouse)",
@@ -245,7 +246,7 @@ _TABLE = RuleSet.of(
         r" back\b(?! to\b)",
         # (Not money: "u got ur money back" is the refund's, sms8.)
         r"got (?:it|them|the (?!money\b|cash\b|refund\b)\w+|(?:your|ur) (?!money\b|cash\b"
-        r"|refund\b|funds\b)\w+(?: \w+)?|xx+|the xx+) back",
+        r"|refund\b|funds\b)\w+(?: \w+)?|xx+|the xx+)(?: \(xx+\))? back",
         # Had back, British: "we've had your Cake Stand back".
         r"(?:we've|we have|we've now|we have now|we've just|they've|they have) had (?:it|them"
         r"|the \w+|(?:your|ur) \w+(?: \w+)?|xx+|the xx+|(?:your|ur|the) xx+) back",
@@ -321,6 +322,21 @@ _TABLE = RuleSet.of(
     rules(_REJECTED, forms("reject", "decline", "deny", "refuse", "turn down", "knock back")),
     rules(_REJECTED, separable("turn", "down"), separable("knock", "back"), "binned"),
     rules(_REJECTED, r"no go|no-go", rf"{forms('knock')} on the head", negation=False),
+    # (sms9) A return said to be a no, as the refund's is (`_refunds`): "return's a no, sorry",
+    # "RMA-1 - nope, it's been worn".
+    rules(
+        _REJECTED,
+        r"(?:return|xx+)(?:'s| is|(?: status)? ?[:=\u2013\u2014-]) (?:a )?(?:no|nope|nah)"
+        r"(?=\s*(?:[,.;!)\n]|$|sorry|sry|soz|i'm afraid|im afraid|unfortunately))",
+        negation=False,
+    ),
+    # (sms9) The return's id or the return with whoever takes returns in, its verb left out:
+    # "RMA-1 w the returns team now".
+    rules(
+        _RECEIVED,
+        rf"(?:xx+|return's|return is) (?:now |currently )?{WITH_CHAT} (?:our|the) returns?"
+        r" (?:team|department|dept|desk|cent(?:re|er)|warehouse|bods|lot)\b",
+    ),
     # Not taken back: "so we can't take RMA-1 back".
     rules(
         _REJECTED,
@@ -483,8 +499,15 @@ def column_header(doc: Document, position: int) -> str:
     return ""
 
 
+#: (sms9) A sum just before "refunded": the money went back ("RMA-1 - £39 refunded in full").
+_SUM_BEFORE = compile_pattern(r"[\u00a3$\u20ac]\s?\d[\d.,]*\s+$")
+
+
 def refunded_is_return_status(doc: Document, hit_start: int) -> bool:
-    """ "… has been refunded" speaks of the return when the return is what the clause is about."""
+    """ "… has been refunded" speaks of the return when the return is what the clause is about,
+    and not when a sum is what was refunded ("RMA-1: £23 refunded 2 ur amex")."""
+    if _SUM_BEFORE.search(doc.masked[max(0, hit_start - 16) : hit_start]):
+        return False
     topic = clause_topic(doc, hit_start)
     if topic in ("return", "returns", "rma", "status"):
         return True

@@ -131,6 +131,9 @@ SHORTHAND: Mapping[str, str] = MappingProxyType(
         "2morrow": "tomorrow",
         "2day": "today",
         "tdy": "today",
+        # (sms9) "dlvd this am", "shpd this arvo": the time of day ("am" only after "this").
+        "am": "morning",
+        "arvo": "afternoon",
         "yday": "yesterday",
         "yest": "yesterday",
         "tmw": "tomorrow",
@@ -207,6 +210,9 @@ _BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
                 "yodel",
                 "royal",
                 "rm",
+                # (sms9) "closed w a full refund", "closed w full refund".
+                "a",
+                "full",
             ]
         ),
         "4": frozenset(
@@ -247,6 +253,12 @@ _BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
                 "2moro",
                 "today",
                 "tdy",
+                # (sms9) What a return or a refund waits for: "waiting 4 approval".
+                "approval",
+                "review",
+                "inspection",
+                "qc",
+                "sign",
             ]
         ),
     }
@@ -281,6 +293,7 @@ _AFTER: Mapping[str, frozenset[str]] = MappingProxyType(
         ),
         # "free ship over £30" is free shipping, no discount; "we ship free" stays.
         "ship": frozenset(["free"]),
+        "am": frozenset(["this"]),
     }
 )
 #: Forms that stand between two words only ("1m n 2m", "packed n ready"); not at an end.

@@ -193,6 +193,9 @@ _VARIANT_WORDS = frozenset(
 #: Words before a variant word that point back at a name said earlier ("the Pro").
 _TIMES = compile_pattern(r"x\d+")
 _POINTERS = frozenset(["the", "our", "that", "this"])
+#: (sms9) What stands before a word that opens a clause or a line: a comma, a stop, a colon,
+#: a slash or a dash.
+_CLAUSE_OPENS = compile_pattern(r"[,.;:/\n\u2013\u2014-]\s*$")
 
 
 def _distinctive(token: str) -> bool:
@@ -523,11 +526,16 @@ class ItemIndex:
         word = words[following]
         return word.isdigit() and word != own and len(word) == len(own) and word.strip("0") != ""
 
-    def _pointed(self, words: list[str], i: int, found: list[Mention]) -> str | None:
+    def _pointed(
+        self, parts: list[str], words: list[str], i: int, found: list[Mention]
+    ) -> str | None:
         """ "the Pro" after the Blue Kettle is named: the item whose name is an earlier
-        mention's name and this variant word."""
+        mention's name and this variant word; in chat without its article when it opens a
+        clause or a line ("clear case 15 0 left, pro has 3", "controller pad: out. pro: 4")."""
         by_base = self.variants.get(words[i])
-        if by_base is None or i == 0 or words[i - 1] not in _POINTERS:
+        if by_base is None or i == 0:
+            return None
+        if words[i - 1] not in _POINTERS and not _CLAUSE_OPENS.search(parts[2 * i]):
             return None
         for mention in reversed(found):
             sku = by_base.get(mention.subject)
@@ -581,7 +589,7 @@ class ItemIndex:
                 found.append(Mention(start, end, sku, SubjectType.ITEM, part=True))
                 after = last + 1
                 continue
-            pointed = self._pointed(words, i, found)
+            pointed = self._pointed(parts, words, i, found)
             if pointed is not None:
                 start, end = bounds[2 * i], bounds[2 * i + 1]
                 found.append(Mention(start, end, pointed, SubjectType.ITEM, part=True))
