@@ -1458,7 +1458,7 @@ def _sent_or_marked(doc: Document, match: re.Match[str]) -> bool:
 def extract_refund_amount(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     if not any(map(doc.masked.__contains__, _CURRENCY_HINTS)):
-        return _bare_sums(doc) if "." in doc.masked else claims
+        return _bare_sums(doc) if _may_hold_bare_sums(doc) else claims
     refund_talk = _MONEY_BACK.search(doc.masked) is not None
     for match in MONEY.finditer(doc.masked):
         clause = doc.clause_at(match.start())
@@ -1577,6 +1577,24 @@ _BARE_SUM = compile_pattern(r"(?<![\w.,/:#-])(?:[1-9]\d{0,4}|0)\.\d\d(?![\w/:%-]
 _NO_SUM_BEFORE = compile_pattern(
     r"\b(?:at|by|version|ver|v|model|firmware|ios|android|size|no|number|rated|rating)\W*$"
 )
+
+
+def _may_hold_bare_sums(doc: Document) -> bool:
+    """Whether `_bare_sums` can find one, tested with substrings: a sum's stop, and a refund
+    named, an arrow, or an answer about a return (most answers have none of them)."""
+    masked = doc.masked
+    if "." not in masked:
+        return False
+    return (
+        doc.return_context
+        or any(map(masked.__contains__, _BARE_SUM_HINTS))
+        or "\u2192" in masked
+        or "->" in masked
+    )
+
+
+#: The substrings `_NAMED_REFUND` opens on.
+_BARE_SUM_HINTS = ("refund", "rfnd", "refnd", "reimburs")
 
 
 def _bare_sums(doc: Document) -> list[Claim]:
