@@ -1485,13 +1485,9 @@ def extract_refund_amount(doc: Document) -> list[Claim]:
             about_refund = _in_a_refund_list(doc, match.start())
         if silent(clause) or not about_refund or _not_the_refund(doc, clause, match):
             continue
-        amount = parse_amount(match.group("before") or match.group("after"))
-        if amount is None:
-            continue
-        hedge = hedged(doc, clause, match.start())
-        for subject in resolve(doc, ClaimKind.REFUND_AMOUNT, match.start(), match.end()):
-            span = match.span()
-            claims.append(Claim(ClaimKind.REFUND_AMOUNT, amount, span, subject, hedge))
+        claims.extend(
+            _amount_claims(doc, clause, match, match.group("before") or match.group("after"))
+        )
     return _wholes(doc, claims + _total_lines(doc, claims))
 
 
@@ -1538,12 +1534,9 @@ def _total_lines(doc: Document, claims: list[Claim]) -> list[Claim]:
         clause = doc.clause_at(match.start())
         if silent(clause) or _not_the_refund(doc, clause, match):
             continue
-        amount = parse_amount(match.group("before") or match.group("after"))
-        if amount is None:
-            continue
-        hedge = hedged(doc, clause, match.start())
-        for subject in resolve(doc, ClaimKind.REFUND_AMOUNT, match.start(), match.end()):
-            found.append(Claim(ClaimKind.REFUND_AMOUNT, amount, match.span(), subject, hedge))
+        found.extend(
+            _amount_claims(doc, clause, match, match.group("before") or match.group("after"))
+        )
     return found
 
 
@@ -1610,13 +1603,21 @@ def _bare_sums(doc: Document) -> list[Claim]:
         before = doc.masked[max(0, match.start() - 12) : match.start()]
         if _NO_SUM_BEFORE.search(before) or _not_the_refund(doc, clause, match):
             continue
-        amount = parse_amount(match.group())
-        if amount is None:
-            continue
-        hedge = hedged(doc, clause, match.start())
-        for subject in resolve(doc, ClaimKind.REFUND_AMOUNT, match.start(), match.end()):
-            claims.append(Claim(ClaimKind.REFUND_AMOUNT, amount, match.span(), subject, hedge))
+        claims.extend(_amount_claims(doc, clause, match, match.group()))
     return claims
+
+
+def _amount_claims(doc: Document, clause: Clause, match: re.Match[str], said: str) -> list[Claim]:
+    """The refund's amount `said` at `match`, one claim per subject it resolves to; none when
+    it parses to no amount."""
+    amount = parse_amount(said)
+    if amount is None:
+        return []
+    hedge = hedged(doc, clause, match.start())
+    return [
+        Claim(ClaimKind.REFUND_AMOUNT, amount, match.span(), subject, hedge)
+        for subject in resolve(doc, ClaimKind.REFUND_AMOUNT, match.start(), match.end())
+    ]
 
 
 #: (sms9) An amount's label closed by a dash, as chat writes a field: "amount - £27.40".
