@@ -70,8 +70,27 @@ _SIGN_RARITY = 8
 _RARE_SIGNS = frozenset("€£$¥@")
 
 
+#: Words most answers hold whatever they are about ("only 2 left", "on backorder", "we have 84
+#: units in stock"): a needle that is one of them, or inside one, lets its pattern run on
+#: nearly every answer, however long the word.
+_EVERYWHERE = frozenset(
+    ["left", "back", "have", "with", "will", "this", "that", "your", "from", "they", "there",
+     "just", "been", "more", "sorry", "thanks", "today", "stock", "order", "units", "item",
+     "items", "available", "currently"]
+)  # fmt: skip
+_EVERYWHERE_RARITY = 1
+
+
 def _rarity(candidate: frozenset[str]) -> int:
-    return min(_SIGN_RARITY if _RARE_SIGNS.intersection(s) else len(s) for s in candidate)
+    return min(_rarity_of(s) for s in candidate)
+
+
+def _rarity_of(needle: str) -> int:
+    if _RARE_SIGNS.intersection(needle):
+        return _SIGN_RARITY
+    if any(needle in word for word in _EVERYWHERE):
+        return _EVERYWHERE_RARITY
+    return len(needle)
 
 
 def rarest_needles(pattern: re.Pattern[str]) -> frozenset[str] | None:

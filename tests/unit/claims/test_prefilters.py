@@ -71,6 +71,15 @@ def test_a_pattern_searched_in_full_is_filtered_by_its_rarest_required_substring
     assert rarest_needles(re.compile(r"(?:x)?\d")) is None
 
 
+def test_a_word_most_answers_hold_is_no_needle_however_long():
+    # "only 2 left", "on backorder", "available": the money's own words are rarer, though
+    # shorter.
+    pattern = re.compile(r"\d+\s*(?:eur|usd|quid)(?:'s)?\s+left\s+(?:us|our\s+account)")
+    assert rarest_needles(pattern) == frozenset({"eur", "usd", "quid"})
+    offered = re.compile(r"\d+\s*(?:gbp|eur)\s+(?:is|are)\s+available\s+to\s+you")
+    assert rarest_needles(offered) == frozenset({"gbp", "eur"})
+
+
 @pytest.mark.parametrize(
     ("text", "hits"),
     [("€12 is on its way back", 1), ("12 units on the way back", 0), ("€12 went nowhere", 0)],
