@@ -142,6 +142,13 @@ def _crlf(text: str, items: Mapping[str, str]) -> str | None:
     return closed.replace("\n", "\r\n")
 
 
+def _no_apostrophes(text: str, items: Mapping[str, str]) -> str | None:
+    """Contractions without their apostrophe, as quick chat types them: "isnt", "cant",
+    "weve", "its"."""
+    changed = re.sub(r"(?<=[A-Za-z])['\u2019](?=(?:t|s|ve|re|ll|d|m)\b)", "", text)
+    return changed if changed != text else None
+
+
 def _hard_breaks(text: str, items: Mapping[str, str]) -> str | None:
     """Two spaces at the end of every line, Markdown's hard line break, which models emit
     (after a closing offer on its own line, so that every answer has a line end)."""
@@ -185,6 +192,7 @@ TRANSFORMS: dict[str, Callable[[str, Mapping[str, str]], str | None]] = {
     "lower": _lower,
     "crlf": _crlf,
     "hard_breaks": _hard_breaks,
+    "no_apostrophes": _no_apostrophes,
     "sku_after_name": _sku_after_name,
 }
 

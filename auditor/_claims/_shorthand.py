@@ -154,6 +154,39 @@ SHORTHAND: Mapping[str, str] = MappingProxyType(
         "arent": "aren't",
         "wasnt": "wasn't",
         "couldnt": "couldn't",
+        # Contractions typed without their apostrophe, as quick chat types them: "weve got 3",
+        # "theyll try again tomorrow", "the moneys on its way" (`claims_invariance.py`'s
+        # dress found 281 right readings lost without it). Forms that are words of their own
+        # ("were", "well", "ill", "id") are left; "its" and "refunds" only before a word that
+        # makes them "it's" and "refund's" (`_BEFORE`).
+        "hadnt": "hadn't",
+        "werent": "weren't",
+        "shouldnt": "shouldn't",
+        "wouldnt": "wouldn't",
+        "mustnt": "mustn't",
+        "neednt": "needn't",
+        "weve": "we've",
+        "youre": "you're",
+        "youll": "you'll",
+        "youve": "you've",
+        "youd": "you'd",
+        "theyre": "they're",
+        "theyll": "they'll",
+        "theyve": "they've",
+        "theyd": "they'd",
+        "thats": "that's",
+        "theres": "there's",
+        "heres": "here's",
+        "whats": "what's",
+        "wheres": "where's",
+        "itll": "it'll",
+        "ive": "i've",
+        "im": "i'm",
+        "moneys": "money's",
+        "etas": "eta's",
+        "its": "it's",
+        "refunds": "refund's",
+        "refundll": "refund'll",
         "n": "and",
         "b": "be",
         "2": "to",
@@ -183,11 +216,30 @@ _CLOSING_EMOJI = frozenset(
 _SPACED: Mapping[str, str] = MappingProxyType({"+": "and", "@": "at"})
 #: Forms that are shorthand only in lower case ("U" may be a size or a code, "CC" a copy).
 _LOWER_ONLY = frozenset(["n", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc", "pd", "em", "w"])
+#: "its" is "it's" before what follows the verb and never a possessive ("its with Evri",
+#: "its not been paid"); the possessive stays, before a noun or before a word that may describe
+#: one ("on its way", "its scheduled date", "its due date", "its back panel", "its only unit").
+# fmt: off
+_AFTER_ITS = frozenset([
+    "been", "not", "with", "in", "out", "now", "still", "already", "gone", "just",
+    "currently", "showing", "sat", "a", "an", "all", "at", "there", "here", "being", "going",
+    "coming", "arriving", "the", "stuck", "waiting", "awaiting", "definitely", "probably",
+    "on", "through",
+])
+#: "refunds" is "refund's" before what follows the verb ("the refunds gone out"), not the
+#: plural of a policy ("refunds take 5 days", "refunds in 5 working days").
+_AFTER_REFUNDS = frozenset([
+    "been", "gone", "already", "still", "sat", "just", "now", "going", "being", "through",
+    "pending",
+])
+# fmt: on
 #: Forms that are shorthand only before one of these words ("4 u", "2 ur", "4 the …").
 _BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
     {
         # ("refund 2 follow", "2 go out fri": "to" before a verb of what comes next.)
         "2": frozenset(["u", "you", "ur", "your", "me", "us", "follow", "come", "go"]),
+        "its": _AFTER_ITS,
+        "refunds": _AFTER_REFUNDS,
         # (sms8) "w" for "with" before whom it is with: "ur order's w the courier", "still w us".
         "w": frozenset(
             [

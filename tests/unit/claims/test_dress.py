@@ -233,3 +233,29 @@ def test_a_name_with_its_id_in_brackets_is_one_mention(
 def test_lines_ended_with_a_carriage_return_read_as_lines(answer: str) -> None:
     # Before: a table's rows read nothing, a numbered line's state ran into the next.
     assert _read(answer.replace("\n", "\r\n")) == _read(answer)
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "the driver missed u, theyll try again tomorrow for ORD-44120",
+            ("delivery_date", "2026-12-08", "ORD-44120"),
+        ),
+        ("the moneys on its way back to ur card for RMA-5120", ("refund", "issued", "RMA-5120")),
+        ("its with the courier, ORD-44120", ("order_status", "shipped", "ORD-44120")),
+        (
+            "Refunds pending for RMA-5120, finance need to sign it off",
+            ("refund", "pending", "RMA-5120"),
+        ),
+        ("youll have ORD-44120 by Friday", ("delivery_date", "2026-12-11", "ORD-44120")),
+    ],
+)
+def test_contractions_typed_without_their_apostrophe(
+    answer: str, expected: tuple[str, object, object]
+) -> None:
+    assert expected in _read(answer)
+
+
+def test_its_before_a_noun_stays_the_possessive() -> None:
+    assert _read("Your order ORD-44120 is on its way") == [("order_status", "shipped", "ORD-44120")]
