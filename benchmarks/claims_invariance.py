@@ -149,6 +149,19 @@ def _no_apostrophes(text: str, items: Mapping[str, str]) -> str | None:
     return changed if changed != text else None
 
 
+_SPACED_PHRASES = re.compile(
+    r"\b(?:out of stock|back in stock|in stock|low stock|sold out|on hold|out for delivery)\b",
+    re.IGNORECASE,
+)
+
+
+def _hyphenated(text: str, items: Mapping[str, str]) -> str | None:
+    """Phrases of state written with hyphens, as formal writers and models write them: "the
+    kettle is out-of-stock", "sold-out", "out-for-delivery"."""
+    changed = _SPACED_PHRASES.sub(lambda m: m.group().replace(" ", "-"), text)
+    return changed if changed != text else None
+
+
 def _hard_breaks(text: str, items: Mapping[str, str]) -> str | None:
     """Two spaces at the end of every line, Markdown's hard line break, which models emit
     (after a closing offer on its own line, so that every answer has a line end)."""
@@ -193,6 +206,7 @@ TRANSFORMS: dict[str, Callable[[str, Mapping[str, str]], str | None]] = {
     "crlf": _crlf,
     "hard_breaks": _hard_breaks,
     "no_apostrophes": _no_apostrophes,
+    "hyphenated": _hyphenated,
     "sku_after_name": _sku_after_name,
 }
 

@@ -25,6 +25,7 @@ from auditor._claims._compiled import compile_pattern
 from auditor._claims._context import ExtractionContext
 from auditor._claims._deflection import SAYS_NOTHING
 from auditor._claims._document import Document
+from auditor._claims._hyphens import unhyphenated
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._shorthand import expand, may_hold_shorthand
@@ -71,12 +72,14 @@ def extract(
     """
     wanted = None if kinds is None else {ClaimKind(k) for k in kinds}
     context = context or _DEFAULT_CONTEXT
-    # Lines ended "\r\n" (e-mail, Windows back ends) ended as every rule expects, and prose
-    # hard-wrapped by a gateway read as written (`_unwrap`): one character for one, so every
-    # span below is a span of `text` as given.
+    # Lines ended "\r\n" (e-mail, Windows back ends) ended as every rule expects, prose
+    # hard-wrapped by a gateway read as written (`_unwrap`), and phrases written with hyphens
+    # ("out-of-stock") read spaced (`_hyphens`): one character for one, so every span below is
+    # a span of `text` as given.
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
     text = unwrapped(text) or text
+    text = unhyphenated(text) or text
     doc = Document.of(text, context)
     # Emphasis around a name taken off, and the answer read again (`_unbold`); spans mapped
     # back to `text`.

@@ -259,3 +259,27 @@ def test_contractions_typed_without_their_apostrophe(
 
 def test_its_before_a_noun_stays_the_possessive() -> None:
     assert _read("Your order ORD-44120 is on its way") == [("order_status", "shipped", "ORD-44120")]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("The Pasta Pot is out-of-stock.", [("availability", "out_of_stock", "PN-0021")]),
+        ("The Pasta Pot is currently sold-out.", [("availability", "out_of_stock", "PN-0021")]),
+        ("The Tent Mallet is Low-Stock right now.", [("availability", "low_stock", "TM-0300")]),
+        ("ORD-44120 is out-for-delivery today.", [("order_status", "shipped", "ORD-44120")]),
+    ],
+)
+def test_phrases_of_state_written_with_hyphens(
+    answer: str, expected: list[tuple[str, object, object]]
+) -> None:
+    assert [c for c in _read(answer) if c[0] != "delivery_date"] == expected
+
+
+def test_only_the_phrases_lose_their_hyphens() -> None:
+    from auditor._claims._hyphens import unhyphenated
+
+    assert unhyphenated("The in-store out-of-stock list: KT-1042, N-Series.") == (
+        "The in-store out of stock list: KT-1042, N-Series."
+    )
+    assert unhyphenated("The stand-out item is in-store only.") is None
