@@ -25,22 +25,27 @@ HYPHENATED = (
     "made to order",
     "out for delivery",
 )
+#: A hyphen, a non-breaking one or the typographer's: each one character, as a space is.
+_HYPHEN = "[-\u2010\u2011]"
+_HYPHENS = ("-", "\u2010", "\u2011")
+_LONGEST_FIRST = sorted(HYPHENATED, key=len, reverse=True)
 _PHRASES = compile_pattern(
     r"(?<![\w-])(?:"
-    + "|".join(phrase.replace(" ", r"-") for phrase in sorted(HYPHENATED, key=len, reverse=True))
+    + "|".join(phrase.replace(" ", _HYPHEN) for phrase in _LONGEST_FIRST)
     + r")(?![\w-])",
     re.IGNORECASE,
 )
 _FIRST_WORDS = frozenset(phrase.split()[0] for phrase in HYPHENATED)
+_SPACED = compile_pattern(_HYPHEN)
 
 
 def unhyphenated(text: str) -> str | None:
     """`text` with the hyphens of the phrases above made spaces (same length), or None when it
     has none: a substring test first, since most answers hold no such phrase."""
-    if "-" not in text:
+    if not any(map(text.__contains__, _HYPHENS)):
         return None
     lowered = text.lower()
-    if not any(f"{word}-" in lowered for word in _FIRST_WORDS):
+    if not any(f"{word}{h}" in lowered for word in _FIRST_WORDS for h in _HYPHENS):
         return None
-    changed = _PHRASES.sub(lambda m: m.group().replace("-", " "), text)
+    changed = _PHRASES.sub(lambda m: _SPACED.sub(" ", m.group()), text)
     return None if changed == text else changed
