@@ -15,7 +15,8 @@ from auditor._claims._resolve import resolve
 from auditor._claims._scan import silent
 
 _FORMATS = compile_pattern(
-    r"(?<![\w-])(?:1z[0-9a-z]{16}|j?jd\d{10,20}|trk-[a-z0-9]+(?:-[a-z0-9]+)*)(?![\w-])"
+    # A UPS number as UPS prints it, in groups ("1Z 999 AA1 01 2345 6784"), is the one number.
+    r"(?<![\w-])(?:1z(?: ?[0-9a-z]){16}|j?jd\d{10,20}|trk-[a-z0-9]+(?:-[a-z0-9]+)*)(?![\w-])"
 )
 _INTRODUCED = compile_pattern(
     r"\b(?:track(?:ing)?|trk)(?:\s+(?:number|no\.?|num|nr|code|id|ref(?:erence)?|#))?"

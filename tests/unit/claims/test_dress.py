@@ -285,3 +285,11 @@ def test_only_the_phrases_lose_their_hyphens() -> None:
         "The in-store out of stock list: KT-1042, N-Series."
     )
     assert unhyphenated("The stand-out item is in-store only.") is None
+
+
+def test_a_ups_number_printed_in_groups_is_one_number() -> None:
+    from auditor._compat import tracking_key
+
+    claims = extract("Your tracking number is 1Z 999 AA1 01 2345 6784.", context=CONTEXT)
+    (tracking,) = [c for c in claims if c.kind.value == "tracking"]
+    assert tracking_key(str(tracking.value)) == "1Z999AA10123456784"
