@@ -187,7 +187,16 @@ def _is_sentence_end(norm: str, match: re.Match[str]) -> bool:
     if before is None:
         return True
     word = before.group(1)
+    if word in _MONTH_ABBREVIATIONS and _DAY_AFTER.match(norm, match.end()):
+        return False  # "delivered on Dec. 10": a month's stop before its day
     return not (len(word) == 1 or word in _ABBREVIATIONS)
+
+
+#: Months as American style abbreviates them with a stop ("Dec. 10", "Sept. 3").
+_MONTH_ABBREVIATIONS = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+_DAY_AFTER = compile_pattern(r" {1,2}\d{1,2}\b")
 
 
 def sentences(norm: str) -> tuple[Segment, ...]:

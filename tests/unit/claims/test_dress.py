@@ -293,3 +293,15 @@ def test_a_ups_number_printed_in_groups_is_one_number() -> None:
     claims = extract("Your tracking number is 1Z 999 AA1 01 2345 6784.", context=CONTEXT)
     (tracking,) = [c for c in claims if c.kind.value == "tracking"]
     assert tracking_key(str(tracking.value)) == "1Z999AA10123456784"
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("ORD-44120 will be delivered on Dec. 10.", "2026-12-10"),
+        ("ORD-44120 should arrive by Thu., Dec. 10, weather permitting.", "2026-12-10"),
+        ("ORD-44120 shipped Dec. 4 and arrives Dec. 9.", "2026-12-09"),
+    ],
+)
+def test_a_month_abbreviated_with_a_stop_ends_no_sentence(answer: str, expected: str) -> None:
+    assert ("delivery_date", expected, "ORD-44120") in _read(answer)
