@@ -1580,14 +1580,10 @@ def _may_hold_bare_sums(doc: Document) -> bool:
         return False
     return (
         doc.return_context
-        or any(map(masked.__contains__, _BARE_SUM_HINTS))
+        or any(map(masked.__contains__, _REFUND_STEMS))
         or "\u2192" in masked
         or "->" in masked
     )
-
-
-#: The substrings `_NAMED_REFUND` opens on.
-_BARE_SUM_HINTS = ("refund", "rfnd", "refnd", "reimburs")
 
 
 def _bare_sums(doc: Document) -> list[Claim]:

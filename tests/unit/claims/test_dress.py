@@ -11,7 +11,9 @@ from datetime import UTC, datetime
 import pytest
 
 from auditor._claims import ExtractionContext, extract
+from auditor._claims._hyphens import unhyphenated
 from auditor._claims._linebreaks import closing_at_line_ends
+from auditor._compat import tracking_key
 
 CONTEXT = ExtractionContext(
     now=datetime(2026, 12, 7, 10, tzinfo=UTC),
@@ -279,8 +281,6 @@ def test_phrases_of_state_written_with_hyphens(
 
 
 def test_only_the_phrases_lose_their_hyphens() -> None:
-    from auditor._claims._hyphens import unhyphenated
-
     assert unhyphenated("The in-store out-of-stock list: KT-1042, N-Series.") == (
         "The in-store out of stock list: KT-1042, N-Series."
     )
@@ -288,8 +288,6 @@ def test_only_the_phrases_lose_their_hyphens() -> None:
 
 
 def test_a_ups_number_printed_in_groups_is_one_number() -> None:
-    from auditor._compat import tracking_key
-
     claims = extract("Your tracking number is 1Z 999 AA1 01 2345 6784.", context=CONTEXT)
     (tracking,) = [c for c in claims if c.kind.value == "tracking"]
     assert tracking_key(str(tracking.value)) == "1Z999AA10123456784"
