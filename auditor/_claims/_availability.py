@@ -37,6 +37,7 @@ from auditor._claims._lexicon import (
     STAFF_AVAILABLE,
     VARIANT_WORDS,
     forms,
+    ing,
     past,
 )
 from auditor._claims._model import Claim, ClaimKind
@@ -519,10 +520,10 @@ _TABLE = RuleSet.of(
         r"(?: here| by us| in (?:store|stores|the shop))? any ?more",
         r"(?:gone|out|sold out|discontinued|unavailable) for good",
         r"(?:not|isn't|aren't|never) coming back",
-        r"(?:won't|will not|wont) be (?:re-?stocked|re-?ordered|restocking|coming back"
-        r"|available again"
+        rf"(?:won't|will not|wont) be (?:{past(*RESTOCKING)[3:-1]}|{ing(*RESTOCKING)[3:-1]}"
+        r"|re-?ordered|coming back|available again"
         r"|getting any more|sold again|made again)",
-        r"(?:not|never) (?:being|going to be) re-?stocked",
+        rf"(?:not|never) (?:being|going to be) {past(*RESTOCKING)}",
         r"(?:won't|will not) be getting any more(?: in)?",
         r"permanently (?:out of stock|unavailable|sold out|gone)",
         # Dropped from the range, in other words: "not doing it anymore", "taken off the range".

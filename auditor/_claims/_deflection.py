@@ -686,7 +686,8 @@ _DEFLECTIONS = RuleSet.of(
         r"(?:colleague|agent|team member|person|human|specialist)",
         # Hand-offs in any verb: "pop you through to", "connecting you with", "grab my manager".
         r"(?:pop|popping|put|putting|send|sending|pass|passing|hand|handing|transfer\w*"
-        r"|connect\w*|move|moving|forward\w*|route|routing|stick|sticking) (?:you|u|ya)(?: over"
+        r"|connect\w*|move|moving|forward\w*|route|routing|stick|sticking|escalat\w*) (?:you|u|ya)"
+        r"(?: over"
         r"| through| thru| across| back)? (?:to|with|w/)",
         rf"(?:let me|i'll|i will|i'm going to|going to|gonna|i can) (?:grab|get|fetch|find|call"
         rf"|ask|bring in|loop in|pull in|check with) (?:my|our|a|an|the|one of (?:my|our|the))?"

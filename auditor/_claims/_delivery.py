@@ -28,6 +28,7 @@ from auditor._claims._lexicon import (
     CONTACTING,
     DROP_PLACES,
     FAILED_ATTEMPT,
+    LANDING,
     LEFT_AT,
     ORDER_PARTS,
     PARCELS,
@@ -69,8 +70,8 @@ _STRONG = compile_pattern(
         r"|came(?! (?:back|through|in|to(?! (?:you|u)\b)|from|with|up|out)\b)"
         # "it comes Saturday the 12th" (dates8); not "comes in a box", "comes with".
         r"|comes(?! (?:back|through|in|to(?! (?:you|u)\b)|from|with|up|out|off|as|under)\b)"
-        r"|turn(?:s|ed)? up"
-        r"|land(?:s|ed|ing)?|be there|b there"
+        # Every form of `LANDING`'s words but "arrive" (above, with its chat spellings).
+        rf"|{forms(*(verb for verb in LANDING if verb != 'arrive'))}|be there|b there"
         r"|(?:dropped|drop|dropping) (?:it |them |the \w+ |xx+ )?off"
         r"|(?:at|to|on) your (?:door|doorstep|step|address)|signed (?:for|4)"
         # A carrier's event of handing over: "Delivered - handed to resident".
@@ -225,7 +226,8 @@ _GOODS = compile_pattern(
     r"\b(?:order|parcel|package|delivery|shipment|replacement|item|items|box)\b"
 )
 _PAST = compile_pattern(
-    r"\b(?:delivered|arrived|arr'd|arrvd|arrd|was|were|came|received|signed|dropped|left|turned|landed"
+    r"\b(?:delivered|arrived|arr'd|arrvd|arrd|was|were|came|received|signed|dropped|left|turned"
+    r"|landed|showed"
     # Not the carrier's booking: "they've got it for Friday now".
     # (dates8) nor "the driver's got ORD-1 on today's round", "got you down for Monday".
     r"|got(?! (?:it|them|xx+|you|u) (?:booked |scheduled |down )?(?:for|on|in)\b)"
@@ -317,7 +319,8 @@ _CUE_WORDS = frozenset({
     "signed", "eta", "arr", "del", "dlvd", "dlvrd", "dlvred", "delivd", "rescheduled", "expected",
     "dlvry", "dlvy",
     "expect", "estimated", "estimate",
-    "estimates", "due", "reach", "reaches", "reached", "turn", "turns", "turned", "land",
+    "estimates", "due", "reach", "reaches", "reached", "turn", "turns", "turned", "turning",
+    "show", "shows", "showed", "shown", "land",
     "lands", "landed", "landing", "receive", "recieve", "dropped", "drop", "dropping", "coming",
     "scheduled", "slated", "booked",
     "pencilled", "penciled", "planned", "aiming", "aimed", "targeting", "target", "came", "down",
@@ -331,7 +334,7 @@ _CUE_WORDS = frozenset({
     "rebooked", "re-booked", "rearranged", "re-arranged", "pushed", "moved", "bumped", "slipped",
     # (dates8) A service counted to its day, the carrier's run and word for the day.
     "next-day", "tracked", "service", "takes", "run", "round", "lorry", "truck", "says", "said",
-    "reckons", "reckon", "reckoned", "del'd", "dlv'd", "deliv'd", "est", "shows", "estimating",
+    "reckons", "reckon", "reckoned", "del'd", "dlv'd", "deliv'd", "est", "estimating",
     "predict", "predicts", "predicted", "predicting", "comes",
 })  # fmt: skip
 #: Phrases of common words, filed under a word each holds whole.

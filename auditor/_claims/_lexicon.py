@@ -40,6 +40,7 @@ _DOUBLING = frozenset(
         "ship",
         "drop",
         "stop",
+        "top",
         "scrap",
         "put",
         "get",
@@ -54,6 +55,7 @@ _DOUBLING = frozenset(
         "lag",
         "transfer",
         "refer",
+        "fulfil",
         "commit",
     ]
 )
@@ -137,17 +139,18 @@ PAYING = (
     r"(?:payment|pmt|pymt|paymt|funds|bank transfer|transfer|bank|card issuer|card|paypal"
     r"|klarna|clearpay|afterpay)"
 )
+#: Carriers by name, without the generic "courier" or "driver": a place or a vehicle after one
+#: is the carrier's ("the USPS facility", "a FedEx truck"), never the shop's.
+CARRIER_LIST = (
+    "dhl", "ups", "usps", "dpd", "fedex", "royal mail", "parcelforce", "evri", "hermes", "yodel",
+    "gls", "postnl", "inpost", "ontrac", "canada post", "amazon logistics", "australia post",
+)  # fmt: skip
+CARRIER_NAMES = "(?:" + "|".join(CARRIER_LIST) + ")"
 #: A carrier collecting a parcel from the shop: "awaiting courier collection", "this
 #: afternoon's pickup", "the van".
 COLLECTION = (
-    r"(?:(?:courier|carrier|driver|ups|dpd|fedex|dhl|usps|evri|royal mail|parcelforce)(?:'s)? )?"
+    rf"(?:(?:courier|carrier|driver|{CARRIER_NAMES[3:-1]})(?:'s)? )?"
     r"(?:collection|pick-?up|pickup|van)"
-)
-#: Carriers by name, without the generic "courier" or "driver": a place or a vehicle after one
-#: is the carrier's ("the USPS facility", "a FedEx truck"), never the shop's.
-CARRIER_NAMES = (
-    r"(?:dhl|ups|usps|dpd|fedex|royal mail|parcelforce|evri|hermes|yodel|gls|postnl|inpost"
-    r"|ontrac|canada post|amazon logistics|australia post)"
 )
 #: Where a carrier holds a parcel between the shop and the door: its depots and hubs, a sort
 #: centre however shortened ("at sort centre", "DHL Sort Facility"), and a place named after
@@ -349,9 +352,18 @@ STAFF = (
 REFUND = r"(?:refund|rfnd|refnd|reimbursement|store credit|credit)"
 #: Arriving, said of a parcel coming back to the shop ("turned up back at ours", "came in to
 #: the warehouse", "landed with us"); past forms only: "it should arrive" has not arrived.
-ARRIVING = ("arrive", "turn up", "come in", "come through", "land", "show up", "make it")
+#: Arriving, said of any parcel reaching a place: "arrived", "turned up", "showed up",
+#: "landed" ("RMA-1 landed yesterday", "ORD-1 turned up at the depot").
+LANDING = ("arrive", "turn up", "show up", "land")
+ARRIVING = (*LANDING, "come in", "come through", "make it")
 #: Saying yes to a return: "granted", "authorised", "signed off".
 APPROVING = ("approve", "authorise", "authorize", "accept", "grant", "okay", "sign off")
+#: Said yes to, as a participle, with chat's spellings: "approved", "granted", "signed off",
+#: "ok'd". One list for every rule of a return or refund approved, so that none knows
+#: "approved" alone (`benchmarks/claims_synonyms.py` finds rules that do).
+APPROVED = past(*APPROVING)[:-1] + "|ok'd|okd|oked)"
+#: Arrived, in each word of `LANDING`: one list for every rule of a parcel that got somewhere.
+LANDED = past(*LANDING)
 #: Where a returned parcel arrives: us, ours, the warehouse, our returns centre, the depot.
 RETURNS_PLACE = (
     r"(?:us|ours|(?:our |the )?(?:\w+ )?(?:warehouse|facility|returns? cent(?:re|er)|depot"

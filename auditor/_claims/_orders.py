@@ -23,6 +23,7 @@ from auditor._claims._lexicon import (
     COLLECTION,
     DROP_PLACES,
     FAILED_ATTEMPT,
+    LANDED,
     LEFT_AT,
     NEXT_ATTEMPT,
     ORDER_PARTS,
@@ -52,6 +53,10 @@ from auditor._claims._topic import about_money
 
 _PENDING = "pending"
 _PROCESSING = "processing"
+#: Making an order ready, as an activity or a stage's name: "with the prepping team", "in the
+#: queue for packing", "on the boxing bench". Not "processing": an order "in the queue for
+#: processing" is only confirmed (`pending`), by the corpus's labels.
+_PREPPING = ing(*(verb for verb in PREPARING if verb != "process"))
 _SHIPPED = "shipped"
 _PARTIAL = "partially_shipped"
 _DELIVERED = "delivered"
@@ -152,7 +157,7 @@ _STRONG = RuleSet.of(
         rf"(?<!being\x20)(?<!getting\x20)(?:{_DELIVERED_WORD})",
         r"(?:popped|pushed|put|posted|slipped|left) (?:it |them |your \w+ |the \w+ |xx+ )?through"
         r" (?:your|the) (?:letter ?box|letterbox|door|mail ?slot)",
-        r"(?:has |have |had )?arrived",
+        rf"(?:has |have |had )?{LANDED}",
         # Chat and couriers' screens: "arr'd sat", "signed 4 by K. Lee", "POD received".
         r"arr'd|arrv'?d",
         r"signed (?:for|4)",
@@ -346,18 +351,18 @@ _AMBIGUOUS = RuleSet.of(
         rf"{past(*PREPARING)}(?! up\b| (?:for|to) (?:return|refund))",
         r"(?:all|now|already) (?:packed|picked|boxed up)",
         # Where it is made ready: "still sat on the packing bench", "at the dispatch desk".
-        r"(?:packing|picking) (?:bench|table|line|station|area|floor)",
+        rf"{_PREPPING} (?:bench|table|line|station|area|floor)",
         rf"{ing(*PREPARING)} (?:up )?(?:it|them|your|the|xx+|this|that)",
-        r"(?:we're|we are|i'm|they're|they are) (?:now |still )?(?:picking|packing|preparing"
-        r"|prepping|packaging|boxing up) (?:up )?(?:order|parcel|package)",
-        r"(?:packing|picking|preparing) (?:it|them) (?:now|up|today)",
-        r"(?:finish|finishing|finishes) (?:packing|picking|preparing|processing)",
+        rf"(?:we're|we are|i'm|they're|they are) (?:now |still )?{_PREPPING} (?:up )?"
+        r"(?:order|parcel|package)",
+        rf"{_PREPPING} (?:it|them) (?:now|up|today)",
+        rf"(?:finish|finishing|finishes) (?:{_PREPPING[3:-1]}|processing)",
         r"(?:in|into|entered|moved to|with) (?:our )?fulfil?ment",
         # With the people who make it ready: "with the packing team now".
-        r"(?:with|in) (?:the |our )?(?:packing|picking|warehouse|dispatch|despatch|fulfil?ment)"
+        rf"(?:with|in) (?:the |our )?(?:{_PREPPING[3:-1]}|warehouse|dispatch|despatch|fulfil?ment)"
         r" (?:team|department|dept|crew|staff|lads|folks|guys)",
-        r"(?:in|at the front of) (?:the|our) (?:packing|picking|dispatch) queue",
-        r"(?:(?:in|at the front of) (?:the|our) queue|queued) (?:for|to be) (?:packing|picking"
+        rf"(?:in|at the front of) (?:the|our) (?:{_PREPPING[3:-1]}|dispatch) queue",
+        rf"(?:(?:in|at the front of) (?:the|our) queue|queued) (?:for|to be) (?:{_PREPPING[3:-1]}"
         r"|dispatch|packed|picked|dispatched|shipping|shipped)",
         r"(?:still |waiting |sitting )?(?:in|at) (?:our|the) " + PREMISES,
         r"(?:still|sitting|sat|waiting) (?:in|at) " + PREMISES,
@@ -379,7 +384,7 @@ _AMBIGUOUS = RuleSet.of(
         r"(?! (?:at|from|in) (?:the |our |your |any )?(?:[\w-]+ ){0,2}(?:stores?|shops?"
         r"|branch(?:es)?|locations?)\b)",
         # Waiting where orders are readied: "sat in dispatch", "still in the packing area".
-        r"(?:sat|sitting|waiting|still) in (?:the )?(?:dispatch|despatch|packing|picking)"
+        rf"(?:sat|sitting|waiting|still) in (?:the )?(?:dispatch|despatch|{_PREPPING[3:-1]})"
         r"(?: area| bay| queue)?\b",
         negated_yet=_PENDING,
     ),
@@ -454,13 +459,13 @@ _AMBIGUOUS = RuleSet.of(
         # "sat at the Evri ParcelShop".
         r"(?:stuck|held|held up|sitting|sat|waiting|delayed|is|'s|are|now) (?:at|in)"
         r" (?:the |a |their |your )?"
-        r"(?:(?:dhl|ups|usps|dpd|fedex|evri|hermes|yodel|gls|inpost|royal mail) )?"
+        rf"(?:{CARRIER_NAMES} )?"
         r"(?:local )?(?:depot|sorting (?:office|centre|center|facility|hub)|delivery (?:office"
         r"|depot)|(?:carrier|courier)'?s? (?:depot|facility|hub)|post office|collection point"
         r"|parcel ?(?:shop|locker)|pick-?up point|customs)",
         # Who holds it, named without an article: "the" would open a pattern on every answer.
-        r"(?:courier|carrier|driver|postie|postman|dhl|ups|usps|dpd|fedex|royal mail|parcelforce"
-        r"|evri|hermes|yodel|gls)(?: has|'s got|'s| has got| have| have got)"
+        rf"(?:courier|carrier|driver|postie|postman|{CARRIER_NAMES[3:-1]})"
+        r"(?: has|'s got|'s| has got| have| have got)"
         r" (?:it|them|your \w+|xx+)",
         rf"{past('go')} (?:off |out )?(?:in|on) the (?:\w+ )?(?:van|truck|lorry)",
         # The carrier at work on it: "your courier's down as delivering ORD-1 this afternoon".
@@ -474,7 +479,8 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:both|all(?: of them)?)(?: have| were| are|'ve)?(?: been)? (?:sent|posted)\b",
         r"on the (?:move|road)",
         # On a vehicle, whoseever: "on van", "on a FedEx truck", "on the DPD van".
-        r"on (?:a |an |the |its |their )?(?:[\w-]+(?:'s)? )?(?:van|truck|lorry)\b",
+        rf"on (?:a |an |the |its |their )?(?:{CARRIER_NAMES}(?:'s)? |[\w-]+(?:'s)? )?"
+        r"(?:van|truck|lorry)\b",
         # (formal9) Today's run: "on this afternoon's van" (not "coming on our own lorry").
         r"on this (?:morning|afternoon|evening)'s (?:[\w-]+ )?(?:van|truck|lorry)\b",
         # Gone, said of the order or its parts with nothing after it: "the lamp & hub have gone".
@@ -490,14 +496,14 @@ _AMBIGUOUS = RuleSet.of(
         r"on the (?:delivery |courier'?s? |driver'?s? )(?:van|truck|lorry)",
         r"in the (?:delivery |courier'?s? |driver'?s? )?(?:van|truck|lorry)",
         r"(?:at|in) (?:the )?sorting (?:ctr|cntr|ctre)",
-        r"(?:reached|at|arrived at|in) (?:the |your )?local (?:depot|facility|hub|delivery office"
+        rf"(?:reached|at|{LANDED} at|in) (?:the |your )?local (?:depot|facility|hub|delivery office"
         r"|sorting (?:office|centre|center)|post office)",
         # The carrier's own places: "reached our carrier partner's hub", "arrived at local
         # delivery depot", "at the DPD depot".
-        rf"(?:reached|arrived (?:at|in)|(?:got|made it) to|at|in) (?:the |your |their |our |a )?"
+        rf"(?:reached|{LANDED} (?:at|in)|(?:got|made it) to|at|in) (?:the |your |their |our |a )?"
         rf"(?:local |regional"
         rf" |nearest )?(?:(?!fulfil|warehouse)[\w-]+(?:'s|s')? ){{0,2}}?{CARRIER_PLACES}",
-        r"(?:reached|at|arrived at|in) (?:the |your |their )?(?:depot|delivery office"
+        rf"(?:reached|at|{LANDED} at|in) (?:the |your |their )?(?:depot|delivery office"
         r"|sorting (?:office|centre|center|hub|facility)|(?:carrier|courier)'?s? (?:depot|facility"
         r"|hub))",
         rf"(?:was|were|has been|have been|'s been|been|got) {past('send', 'post')}(?: off| out)?",
@@ -788,7 +794,7 @@ def _on_topic(doc: Document, hit: Hit) -> bool:
         return False  # "Once payment clears, it will ship tomorrow": still waiting for it
     if (
         hit.value == _DELIVERED
-        and any(w in doc.masked[hit.start : hit.end] for w in ("arrived", "landed"))
+        and _LANDED.search(doc.masked, hit.start, hit.end)
         and _arrived_elsewhere(doc, hit)
     ):
         return False
@@ -888,6 +894,10 @@ def _orders_apart(doc: Document, hit: Hit) -> bool:
         return False
     orders = {m.subject for m in doc.mentions if m.type is SubjectType.ORDER}
     return len(orders) > 1
+
+
+#: Arrived in any of its words, said of the order: delivered only if not somewhere else.
+_LANDED = compile_pattern(LANDED)
 
 
 def _arrived_elsewhere(doc: Document, hit: Hit) -> bool:

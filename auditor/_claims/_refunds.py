@@ -15,6 +15,7 @@ from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
+    APPROVED,
     APPROVING,
     CANNOT,
     REFUND,
@@ -239,7 +240,7 @@ _TABLE = RuleSet.of(
         # A mark after the refund's id, as chat ticks a line: "rfnd for RMA-611 ✅".
         rf"{_REFUND} (?:for|on) xx+ ?{_TICK}",
         # Approved and paid in one breath: the later step is the state ("refnd ok'd n sent").
-        rf"{_REFUND}{_FILL} (?:{_AUX} )?(?:approved|okayed|ok'd|accepted|authori[sz]ed|agreed)"
+        rf"{_REFUND}{_FILL} (?:{_AUX} )?(?:{APPROVED[3:-1]}|agreed)"
         rf" (?:and|&) (?:{_AUX} )?{_DONE}",
         # Paid back, the money after the particle: "pd back £8.50 this am", "paid u back the
         # £14" (a future before it makes it still to come: `_promised`).
@@ -496,8 +497,7 @@ _TABLE = RuleSet.of(
         r" (?:the |your |ur )?"
         rf"(?:full |whole )?(?:{_MONEY}|full amount|whole amount|amount|full \w+ price) back",
         # Approval of the money, not yet the money: "inspected and approved for a refund".
-        r"(?:approved|accepted|cleared|okayed|ok'd|authorised|authorized) for (?:a |the |your )?"
-        rf"(?:full |partial )?{_REFUND}",
+        rf"(?:{APPROVED[3:-1]}|cleared) for (?:a |the |your )?(?:full |partial )?{_REFUND}",
         # Approval of the money, the refund its object: "we have approved a refund of $36.10".
         rf"{past(*APPROVING)} (?:a|the|your|ur)(?: full| partial)? {_REFUND}",
         # Owed: "you're due a partial refund of £6".
@@ -569,8 +569,8 @@ _TABLE = RuleSet.of(
     # Approved or asked for, not yet paid; and not approved yet is still to come.
     rules(
         _PENDING,
-        rf"(?:{_REFUND_S}(?: been)?|{_REFUND}){_FILL} (?:{_AUX} )?(?:\w+ and )?(?:approved"
-        r"|initiated|requested|authori[sz]ed)",
+        rf"(?:{_REFUND_S}(?: been)?|{_REFUND}){_FILL} (?:{_AUX} )?(?:\w+ and )?(?:{APPROVED[3:-1]}"
+        r"|initiated|requested)",
         # An agent's ticket raised for the money: "refund's raised but it's with finance" (not
         # a credit note raised, which is the money sent).
         rf"(?:refund|rfnd|refnd)(?:'s)?{_FILL}(?: is| has| was| request)?"
@@ -791,6 +791,7 @@ def _settle(doc: Document, hit: Hit) -> Hit | None:
     return _refused_for_a_reason(doc, hit, phrase)
 
 
+_APPROVED = compile_pattern(APPROVED)
 #: (sms9) Why a refund was not approved, right after it: outside its window, too late.
 _INELIGIBLE = compile_pattern(
     r"\W{0,3}\s*(?:(?:as|because|since|cos|coz|bc)\s+)?(?:it's |its |it is |it was |you're |ur "
@@ -801,7 +802,7 @@ _INELIGIBLE = compile_pattern(
 def _refused_for_a_reason(doc: Document, hit: Hit, phrase: str) -> Hit:
     """A refund "not approved" is still to come; not approved with the reason it cannot be
     ("refund for RMA-1 not approved, outside 14 days") is refused (`none`)."""
-    if hit.value != _PENDING or not hit.negated or "approv" not in phrase:
+    if hit.value != _PENDING or not hit.negated or not _APPROVED.search(phrase):
         return hit
     if has_yet(doc, hit.clause) or not _INELIGIBLE.match(doc.masked, hit.end):
         return hit
@@ -995,7 +996,9 @@ _FIELD_STATES = {
         ("issued", "sent", "paid", "complete", "completed", "processed", "credited", "refunded"),
         _ISSUED,
     ),
-    **dict.fromkeys(("pending", "processing", "approved", "queued", "in progress"), _PENDING),
+    **dict.fromkeys(("pending", "processing", "queued", "in progress"), _PENDING),
+    # Said yes to, in any of the words for it: "Refund authorised ✅", "Refund: granted".
+    **dict.fromkeys(APPROVED[3:-1].split("|"), _PENDING),
     **dict.fromkeys(("none", "declined", "rejected", "denied", "refused"), _NONE),
     # Said with their own negation: "Not eligible", "Not started yet".
     **dict.fromkeys(("not eligible", "ineligible", "not refundable", "non-refundable"), _NONE),

@@ -13,9 +13,11 @@ from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._lexicon import (
+    APPROVED,
     APPROVING,
     ARRIVING,
     ASSESSING,
+    LANDED,
     RETURNS_PLACE,
     STAFF,
     WITH_CHAT,
@@ -54,7 +56,9 @@ _LOGGED = ("log", "raise", "open", "create", "submit", "register", "initiate", "
 #: Approval said as an idiom: cleared, given the green light, okayed.
 _GO_AHEAD = r"(?:go-?ahead|green light|thumbs up|ok|okay|all clear|nod|all-clear)"
 #: Who decides on a return, and what they are to do: "with the team to approve".
-_TO_DECIDE = r"(?:for|to) (?:review|approval|a decision|sign-?off|approve|decide|authori[sz]e)"
+_TO_DECIDE = (
+    rf"(?:for|to) (?:review|approval|a decision|sign-?off|decide|{forms(*APPROVING)[3:-1]})"
+)
 #: Whoever is looking a returned item over, and the item: "the team are checking it".
 _ASSESSOR = (
     rf"(?:they're|they are|we're|we are|(?:{STAFF}|technician|technicians|warehouse) (?:is|are))"
@@ -96,7 +100,8 @@ _TABLE = RuleSet.of(
         r" (?:through|in)(?!\w)",
         rf"{forms('put')} (?:a |the |your )?return (?:request|req) in",
         r"(?:in|on) (?:the|our) (?:review|approval|returns) queue|review queue",
-        r"(?:need|needs) (?:approving|approval|reviewing|to be approved|to be reviewed)",
+        rf"(?:need|needs) (?:approval|reviewing|to be reviewed|{ing(*APPROVING)[3:-1]}"
+        rf"|to be {APPROVED})",
         r"(?:awaiting|pending) (?:a |an )?(?:approval|review|authori[sz]ation|decision)",
         r"(?:under|in|pending) (?:review|approval)",
         r"being reviewed",
@@ -111,9 +116,9 @@ _TABLE = RuleSet.of(
         rf"{past(*_LOGGED, 'receive')}",
         r"waiting (?:for |on )?(?:a )?(?:decision|approval|review|authori[sz]ation|sign-off)",
         rf"waiting (?:for|on) (?:the |a |its )?{_GO_AHEAD}",
-        r"waiting (?:for|on) (?:\w+ ){1,4}to (?:approve|review|authori[sz]e|sign (?:it )?off"
-        r"|ok|okay)",
-        r"waiting to be (?:reviewed|approved|authori[sz]ed|looked at)",
+        rf"waiting (?:for|on) (?:\w+ ){{1,4}}to (?:review|sign it off|ok"
+        rf"|{forms(*APPROVING)[3:-1]})",
+        rf"waiting to be (?:reviewed|looked at|{APPROVED[3:-1]})",
         # With someone who will decide: "is with the team for review".
         r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
         rf" {_TO_DECIDE}",
@@ -130,13 +135,13 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _APPROVED,
-        r"approved|authori[sz]ed|accepted",
-        r"cleared(?: for return)?|okayed|ok'd|okd|oked|signed off|green-?lit",
+        APPROVED[3:-1],
+        r"cleared(?: for return)?|green-?lit",
         rf"(?:has been|have been|was|were|is|'s been|been) {past(*APPROVING)}",
         rf"{forms('give', 'get', 'have')} (?:it |the return |your return |that )?(?:the |a )?"
         rf"{_GO_AHEAD}",
         rf"{forms('say yes to')}",
-        r"(?:happy|agreed|able|glad|pleased) to (?:accept|approve|take (?:it|them|xx+|the \w+"
+        rf"(?:happy|agreed|able|glad|pleased) to (?:{forms(*APPROVING)}|take (?:it|them|xx+|the \w+"
         r"|your \w+) back)",
         negated=_REJECTED,
         negated_yet=_REQUESTED,
@@ -167,13 +172,13 @@ _TABLE = RuleSet.of(
     rules(
         _REJECTED,
         r"(?:can't|cannot|can not|won't|will not|unable to|not able to|couldn't|could not"
-        r"|weren't able to|wasn't able to) (?:accept|approve|authori[sz]e)",
+        rf"|weren't able to|wasn't able to) {forms(*APPROVING)}",
         # Back, but not in a state to take: "it's failed inspection".
         r"failed (?:the |its |our )?(?:inspection|checks?|quality (?:check|control)|qc)",
         r"(?:didn't|did not|didnt|hasn't|has not|hasnt|failed to) pass (?:the |its |our )?"
         r"(?:inspection|checks?|quality (?:check"
         r"|control)|qc)",
-        r"(?:isn't|is not|won't|will not|not) (?:going to )?be (?:accepted|approved)",
+        rf"(?:isn't|is not|won't|will not|not) (?:going to )?be {APPROVED}",
         negation=False,
     ),
     rules(
@@ -187,8 +192,8 @@ _TABLE = RuleSet.of(
         r"(?: back)?",
         # Terse: "item rcvd back", "parcel received back".
         r"(?:item|items|parcel|package|xx+) (?:received|rcvd|rec'd|recd) back",
-        r"arrived (?:back )?(?:at|in) our (?:warehouse|returns centre|returns center)",
-        r"arrived back",
+        rf"{LANDED} (?:back )?(?:at|in) our (?:warehouse|returns centre|returns center)",
+        rf"{LANDED} back",
         r"awaiting inspection|being inspected",
         r"under (?:inspection|assessment|examination)",
         # With whoever inspects: "Status: With our inspection team".
@@ -226,14 +231,14 @@ _TABLE = RuleSet.of(
         r" (?:returned \w+|xx+|item|items|parcel|package|return)",
         # Told by the id or the returned thing arriving: "RMA-1 arrived yesterday", "returned
         # item arrived", "Package received on Nov 29".
-        r"xx+ (?:has |have |just |finally |now )*arrived",
-        r"returned (?:item|items|parcel|package|box|\w+) (?:has |have |just |now )*arrived",
+        rf"xx+ (?:has |have |just |finally |now )*{LANDED}",
+        rf"returned (?:item|items|parcel|package|box|\w+) (?:has |have |just |now )*{LANDED}",
         r"(?:parcel|package|box|item|items) (?:received|rcvd|rec'd|recd)"
         r"(?= on\b| at\b| by\b|[^\S\n]*(?:[\n,;.!)\u2013\u2014-]|$))",
         r"return received|we have your return",
         # (sms9) "RMA-1 + RMA-2 both recvd".
         r"(?:status|return|xx+)\W{1,6}(?:(?:both|all|each) )?(?:received|recvd|rcvd|rec'd|recd)",
-        r"(?:it's|it has|has|have|'s) arrived(?! (?:at|with) (?:you|your))",
+        rf"(?:it's|it has|has|have|'s) {LANDED}(?! (?:at|with) (?:you|your))",
         r"(?:has been|was|have been|were) returned to us",
         r"(?:is|are|'s) (?:now )?back (?:with us|at our warehouse|in our warehouse)",
         # Curt: "RMA-1 back w/ us".
@@ -255,8 +260,8 @@ _TABLE = RuleSet.of(
         r"and (?:then |later |now )?(?:received|recieved|rcvd|checked in|scanned in|booked in)"
         r" (?:at|in|by|into) (?:our |the )?(?:\w+ )?(?:warehouse|facility|returns? cent(?:re|er)"
         r"|depot|returns? team|returns? department)",
-        r"(?:came|come|made it|got|arrived|arrives) back (?:to|at|in|with) (?:us|our \w+)",
-        rf"(?:came|come|made it|got|arrived|arrives) back (?:in)?to {RETURNS_PLACE}",
+        rf"(?:came|come|made it|got|arrives|{LANDED[3:-1]}) back (?:to|at|in|with) (?:us|our \w+)",
+        rf"(?:came|come|made it|got|arrives|{LANDED[3:-1]}) back (?:in)?to {RETURNS_PLACE}",
         rf"(?:came|come) into {RETURNS_PLACE}",
         # Checked and found fit, which happens only once it is back: "passed inspection".
         r"passed (?:the |its |our )?(?:inspection|qc|quality control|quality checks?|checks)",
@@ -309,7 +314,7 @@ _TABLE = RuleSet.of(
         r" back",
         r"(?:we've|we have|they've|they have) had (?:it|them) since",
         r"we got (?:it|them) (?:on |last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day",
-        r"(?:arrived|reached|got to|made it to|landed) (?:at |in )?(?:the|our)"
+        rf"(?:{LANDED[3:-1]}|reached|got to|made it to) (?:at |in )?(?:the|our)"
         r" (?:warehouse|returns)",
         r"(?:waiting|queued|in the queue) (?:to be |for )(?:inspect\w*|assess\w*|check\w*)",
     ),
@@ -371,7 +376,7 @@ _TABLE = RuleSet.of(
     rules(_REJECTED, r"(?:isn't|is not|not) eligible for (?:a )?return", negation=False),
     rules(
         None,
-        r"(?:will|should|'ll|to|can|could|may|might) be (?:approved|accepted|received|refunded"
+        rf"(?:will|should|'ll|to|can|could|may|might) be (?:{APPROVED[3:-1]}|received|refunded"
         r"|rejected|declined)",
         # An item back with us in stock is a restock, whatever else the answer returns; a
         # customer who came back to us wrote again.
@@ -381,8 +386,7 @@ _TABLE = RuleSet.of(
         r"(?:need|needs|needed|has|have|had|should|must|going|got) to (?:come|get|go"
         r"|make it|be sent|be posted) back(?: (?:to|with|at) (?:us|ours|our \w+))?",
         # Approval of the money, not of the return: "approved for a refund".
-        r"(?:approved|accepted|cleared|okayed|ok'd|authorised|authorized) for (?:a |the |your )?"
-        r"(?:full |partial )?refund",
+        rf"(?:{APPROVED[3:-1]}|cleared) for (?:a |the |your )?(?:full |partial )?refund",
     ),
 )
 _SENT_BACK = compile_pattern(r"\b(?:sent|sending|send|posted|posting)\b[\w\s]{0,30}\bback\b")
@@ -526,7 +530,9 @@ def _pronoun_of_money(doc: Document, hit: Hit) -> bool:
 #: What says by itself that it is the return which arrived: its id or "returned …".
 _ARRIVER = ("xx", "returned ")
 #: A phrase whose return is told by an id alone: the id must be a return's.
-_BY_ID = compile_pattern(r"xx+ .*arrived|.* (?:received|got) xx+")
+_BY_ID = compile_pattern(rf"xx+ .*{LANDED}|.* (?:received|got) xx+")
+#: A phrase that ends on the arriving: "it's landed".
+_LANDED_LAST = compile_pattern(rf"{LANDED}$")
 
 
 #: A field label that names no topic of its own ("Status:"): the heading above it does.
@@ -563,7 +569,7 @@ def _keep(doc: Document, hit: Hit) -> bool:
         mention = next((m for m in doc.mentions if m.start == at), None)
         if mention is None or mention.type is not SubjectType.RETURN:
             return False
-    elif hit.value == _RECEIVED and phrase.endswith("arrived") and not phrase.startswith(_ARRIVER):
+    elif hit.value == _RECEIVED and _LANDED_LAST.search(phrase) and not phrase.startswith(_ARRIVER):
         return _SENT_BACK.search(doc.clause_text(doc.sentence_at(hit.start))) is not None
     if hit.value == _REFUNDED:
         word = doc.masked.rfind("refunded", hit.start, hit.end)

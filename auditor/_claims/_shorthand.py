@@ -25,6 +25,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from auditor._claims._compiled import compile_pattern
+from auditor._claims._lexicon import CARRIER_LIST
 from auditor._claims._misspelt import MISSPELT
 from auditor._claims._model import Claim, respanned
 from auditor._claims._subjects import ItemIndex
@@ -252,15 +253,8 @@ _BEFORE: Mapping[str, frozenset[str]] = MappingProxyType(
                 "our",
                 "them",
                 "em",
-                "dpd",
-                "evri",
-                "ups",
-                "dhl",
-                "fedex",
-                "usps",
-                "hermes",
-                "yodel",
-                "royal",
+                # A carrier, by its name's first word: "w evri", "w royal mail".
+                *(name.split()[0] for name in CARRIER_LIST),
                 "rm",
                 # (sms9) "closed w a full refund", "closed w full refund".
                 "a",
