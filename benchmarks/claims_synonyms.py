@@ -53,6 +53,15 @@ VERB_CLASSES = (
     "FAILING",
 )
 _NEVER_FROM = frozenset({"pick", "box", "stage", "check", "text", "ready", "log", "send"})
+#: Nouns that name one thing in a shop's answers, each class in one number: a rule that
+#: knows "parcel" should know "package".
+NOUN_CLASSES = {
+    "parcel": ("parcel", "package"),
+    "parcels": ("parcels", "packages"),
+    "premises": ("warehouse", "fulfilment centre", "distribution centre", "fulfillment center"),
+    "carrier": ("courier", "carrier"),
+    "goods": ("item", "product"),
+}
 #: Carriers by name, as answers write them.
 CARRIERS = ("DPD", "Evri", "Royal Mail", "UPS", "FedEx", "DHL", "USPS", "Yodel", "Parcelforce")
 #: The five forms of a verb, in `_lexicon`'s order.
@@ -68,6 +77,8 @@ def _forms(lemma: str) -> dict[str, str]:
 
 
 def _same_case(word: str, like: str) -> str:
+    if not word.islower():
+        return word  # a name's own spelling: "Royal Mail", "FedEx"
     if like.isupper() and len(like) > 1:
         return word.upper()
     if like[:1].isupper():
@@ -99,17 +110,20 @@ def _swaps(text: str, members: tuple[str, ...]) -> Iterator[tuple[str, str, str]
             break
 
 
-def _carrier_swaps(text: str) -> Iterator[tuple[str, str, str]]:
-    for name in CARRIERS:
+def _word_swaps(text: str, words: tuple[str, ...]) -> Iterator[tuple[str, str, str]]:
+    """(from, to, new text) for every word of `words` the text says, each occurrence swapped
+    for each other word (a carrier named twice is named the same both times)."""
+    for name in words:
         pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
         found = pattern.search(text)
         if found is None:
             continue
-        for other in CARRIERS:
+        for other in words:
             if other == name:
                 continue
-            new = other.lower() if found.group().islower() else other
-            yield f"{name} -> {other}", "name", pattern.sub(new, text)
+            said = found.group()
+            new = other.lower() if said.islower() else _same_case(other, said)
+            yield f"{name} -> {other}", "word", pattern.sub(new, text)
 
 
 def main() -> None:
@@ -134,7 +148,12 @@ def main() -> None:
             for name, members in classes.items()
             for swap in _swaps(example.text, members)
         ]
-        variants += [("carriers", *swap) for swap in _carrier_swaps(example.text)]
+        variants += [("carriers", *swap) for swap in _word_swaps(example.text, CARRIERS)]
+        variants += [
+            (name, *swap)
+            for name, words in NOUN_CLASSES.items()
+            for swap in _word_swaps(example.text, words)
+        ]
         for name, swap, _slot, text in variants:
             cell = kept[name]
             cell[1] += 1

@@ -21,7 +21,7 @@ opens on a word rare enough for the dispatch to skip most answers.
 
 from __future__ import annotations
 
-from auditor._claims._lexicon import CONTACTING, DESKS, THIRD_PARTY, forms
+from auditor._claims._lexicon import CONTACTING, DESKS, THIRD_PARTY, WAREHOUSE, forms
 from auditor._claims._model import Deflection
 from auditor._claims._rules import rules
 
@@ -111,7 +111,8 @@ HANDOFFS = rules(
     # Handed to a desk and waiting there: "IT are looking at it", "there's a case open now",
     # "I've logged it as INC-44120", "marked it for escalation", "the escalations queue".
     r"(?:team|desk|department|dept|tech support|second line|tier (?:\d|one|two)|finance"
-    r"|accounts|billing|payments|logistics|warehouse|buyers) (?:are|is|'re|'s) (?:now )?(?:looking"
+    rf"|accounts|billing|payments|logistics|{WAREHOUSE}|buyers) (?:are|is|'re|'s) (?:now )?"
+    r"(?:looking"
     r" (?:at|into)|investigating|dealing with|handling) (?:it|this|that)\b",
     r"(?:case|ticket|incident|complaint)(?:'s| is)? (?:now )?open\b",
     # (The reference is left out of the phrase: it is no subject of the hand-off.)

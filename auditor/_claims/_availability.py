@@ -36,6 +36,7 @@ from auditor._claims._lexicon import (
     RESTOCKING,
     STAFF_AVAILABLE,
     VARIANT_WORDS,
+    WAREHOUSE,
     forms,
     ing,
     past,
@@ -89,7 +90,7 @@ _PLENTY = (
     r"|a (?:good|healthy|decent|big|large|fair|strong|generous|steady|solid|plentiful) (?:stack"
     r"|pile|supply|amount|number|few))"
 )
-_SHELF = r"(?:on (?:the |our )?shel(?:f|ves)|in (?:the |our )?(?:warehouse|stock ?room))"
+_SHELF = rf"(?:on (?:the |our )?shel(?:f|ves)|in (?:the |our )?(?:{WAREHOUSE}|stock ?room))"
 #: Softeners that may stand inside a phrase of stock to come: "will probably be back", "maybe
 #: back next wk" (the hedge itself is read by `_negation.hedged`).
 _SOFT = r"(?:probably|prob|maybe|hopefully|likely|possibly|definitely|certainly|def)"
@@ -142,7 +143,7 @@ _TABLE = RuleSet.of(
         rf"back in {_STOCK}",
         # Some still to be had: "there's some left".
         r"some (?:left|in stock|available|about|around|on the shel(?:f|ves)"
-        r"|in the (?:warehouse|back))",
+        rf"|in the (?:{WAREHOUSE}|back))",
         r":\s*(?:[^\w\s]+\s*)?plenty",
         # Kept in stock, said of the item: "it's stocked and ready", "we're well stocked".
         # (A leading "\b" keeps these whole: searched for where their rare word stands, not tried
@@ -150,7 +151,7 @@ _TABLE = RuleSet.of(
         r"\b(?:is|are|'s|'re|isn't|aren't|we're|we are) (?:not )?"
         r"(?:well |fully |currently |still )?stocked"
         r"(?! (?:by|at (?!the moment|present|the minute|all\b|every\b"
-        r"|(?:our|the) (?:[\w-]+ )?(?:warehouse|dc"
+        rf"|(?:our|the) (?:[\w-]+ )?(?:{WAREHOUSE}|dc"
         r"|distribution|fulfil))|in (?:stores?|shops?|branches)|up on)\b)",
         rf"{_PLENTY} of (?:the |our )?xx+",
         r"\bin (?:plentiful|ample|good|healthy|generous|abundant|plenty of|large|big) supply",
@@ -196,7 +197,8 @@ _TABLE = RuleSet.of(
         r"(?:exhausted|depleted|used up) (?:our|its|all (?:of )?our) (?:\w+ )?(?:stock|inventory"
         r"|supply|supplies)",
         r"clean(?:ed)? out of",
-        r"nowhere to be (?:found|seen|had)(?: in (?:the |our )?(?:warehouse|stock ?room|shop|store)"
+        rf"nowhere to be (?:found|seen|had)(?: in (?:the |our )?"
+        rf"(?:{WAREHOUSE}|stock ?room|shop|store)"
         r"| on (?:the |our )?shel(?:f|ves))?",
         r"no (?:remaining|more|available|current|further) (?:stock|inventory|units)",
         r"none of (?:them|those|these|it|the xx+|xx+) (?:left|in stock|available|remaining)",
@@ -445,7 +447,7 @@ _TABLE = RuleSet.of(
         r"(?:supplier|manufacturer|factory|maker|vendor))? (?:is |'s )?(?:due |expected |booked )?"
         r"(?:on|w/c|wc|for|by|in|the|mid|early|late|next|this|\d|mon|tue|wed|thu|fri|sat|sun)",
         # On its way into the shop's own stock: "due into the DC around the 20th".
-        r"(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:dc|warehouse|wh|stock)\b",
+        rf"(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:dc|{WAREHOUSE}|wh|stock)\b",
         # An order held for an item still to come in (agent7): "it's waiting on the Coffee
         # Grinder which comes in Monday", "waiting on the X to come in from the supplier", "the
         # X is delayed at the supplier".
@@ -593,7 +595,7 @@ _TABLE = RuleSet.of(
         # Looking at stock is no stock: "they can check the stock on the shelf for you".
         r"(?:check|checking|look at|looking at|verify) (?:the |our |their )?(?:stock"
         r"|availability|shel(?:f|ves))(?: levels?)?(?: (?:on|in) (?:the |our |their )?(?:shel(?:f"
-        r"|ves)|stores?|shops?|branch(?:es)?|warehouse))?",
+        rf"|ves)|stores?|shops?|branch(?:es)?|{WAREHOUSE}))?",
         r"(?:information|info|data|details|system|service|tool|agents?|team|support|options?"
         r"|colou?rs|sizes|slots?|help|chat|line|methods?|refunds?|tracking|delivery|shipping"
         r"|collection|pickup|wrapping|me|website|web site|site|page|link|app|url|feeds?|database"
@@ -690,7 +692,7 @@ _NEXT = RuleSet.of(
         _IN,
         r"ready (?:to|2) (?:ship|go|dispatch|send|post)",
         r"(?:can|could|will|'ll) (?:go out|ship|be (?:packed (?:and|&) )?(?:shipped|dispatched"
-        r"|despatched|sent|posted)|dispatch|be sent|be posted|leave (?:our|the) (?:warehouse"
+        rf"|despatched|sent|posted)|dispatch|be sent|be posted|leave (?:our|the) (?:{WAREHOUSE}"
         r"|premises|facility))(?: out)?"
         r" (?:today|2day|tdy|tomorrow|tmrw|tmr|2moro|2morrow|tmw|same day|the same day"
         r"|this afternoon|first thing|straight away|right away|immediately)",
@@ -699,7 +701,7 @@ _NEXT = RuleSet.of(
         # "ships within one business day".
         # (Opened on the rare verb, never on "is".)
         r"(?:ships|dispatches|shipped|dispatched) from (?:the |our )?(?:[\w-]+ ){0,2}?"
-        r"(?:warehouse|distribution (?:center|centre)|fulfill?ment (?:center|centre))",
+        rf"(?:{WAREHOUSE}|distribution (?:center|centre)|fulfill?ment (?:center|centre))",
         r"(?:ships|dispatches|shipped|dispatched) within (?:one|1|two|2|three|3|24|48|a)"
         r" (?:business |working )?(?:days?|hours?)",
         # To be had in a store: "you can reserve one in the York store", "you can click and
@@ -718,11 +720,11 @@ _NEXT = RuleSet.of(
         r"|xx+)"
         r"(?: out)?(?: to (?:you|u))? (?:today|2day|tomorrow|tmrw|straight away|right away"
         r"|first thing)",
-        r"(?:sitting |waiting )?in (?:the |our )?(?:[\w-]+ )?warehouse(?! for (?:quality"
+        rf"(?:sitting |waiting )?in (?:the |our )?(?:[\w-]+ )?{WAREHOUSE}(?! for (?:quality"
         r"|inspection|review|testing|checks?)\b)",
         # Kept somewhere of the shop's: "held at our Columbus distribution center", "they've got
         # the Tool Box on the shelf" (not "held … for quality review": kept back).
-        r"(?:held|kept|stored|housed) (?:at|in) (?:the |our )?(?:[\w-]+ ){0,2}(?:warehouse"
+        rf"(?:held|kept|stored|housed) (?:at|in) (?:the |our )?(?:[\w-]+ ){{0,2}}(?:{WAREHOUSE}"
         r"|distribution (?:center|centre)|fulfill?ment (?:center|centre)|stock ?room)"
         r"(?! (?:for|pending|until|while)\b)",
         r"ready for (?:immediate |same-day |next-day |quick )?(?:shipment|dispatch|shipping"
@@ -803,7 +805,7 @@ _TERSE_NEXT = RuleSet.of(
         # (formal9) In, and where, or what follows from it: "is in at our Glasgow shop", "is in
         # and we can have it with you by Thursday".
         r"xx+(?:'s|'re| is| are) (?:back |now |still )?in(?= (?:and (?!out\b)|at (?:the|our) "
-        r"(?:[\w-]+ ){0,2}(?:shops?|stores?|branch(?:es)?|warehouse)\b))",
+        rf"(?:[\w-]+ ){{0,2}}(?:shops?|stores?|branch(?:es)?|{WAREHOUSE})\b))",
         # A name and "in", as chat answers: "yep router ax3000 in, like 50 of em", "harness s
         # still in", "chew toy - loads in".
         r"xx+ (?:back |still )?in(?=\s*(?:[,.;!)\u2013\u2014]|$))",

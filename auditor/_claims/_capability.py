@@ -21,7 +21,14 @@ from __future__ import annotations
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
-from auditor._claims._lexicon import CANNOT, FULFILLING, INCOMING, SUPPLIERS, VARIANT_WORDS
+from auditor._claims._lexicon import (
+    CANNOT,
+    FULFILLING,
+    INCOMING,
+    SUPPLIERS,
+    VARIANT_WORDS,
+    WAREHOUSE,
+)
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._resolve import claims_of
 from auditor._claims._rules import rules
@@ -114,7 +121,7 @@ _DEGREE = RuleSet.of(
     rules(
         _IN,
         rf"\b{_AMPLE} {_SUPPLY} (?:of (?:the |our )?(?:xx+|them|it)|on hand|available|in stock"
-        r"|remaining|left|in (?:the |our )?(?:warehouse|stock ?room|stores?|shops?))",
+        rf"|remaining|left|in (?:the |our )?(?:{WAREHOUSE}|stock ?room|stores?|shops?))",
         # Said as the item's own quality: "the X is plentiful at the moment".
         r"\b(?:is|are|'s|'re|remains|remain) (?:still |currently |very |quite |now )?(?:plentiful"
         r"|abundant|in abundance|amply stocked|well[- ]stocked|(?:in )?good supply)\b",
@@ -137,6 +144,8 @@ _IN_VARIANTS = RuleSet.of(
     ),
 )
 _TRANSIT_WORDS = frozenset(["transit", "route", "landing", "arriving"])
+#: The words that begin `WAREHOUSE`'s names ("warehouse", "fulfilment centre", …).
+_STORE = frozenset(["warehouse", "warehouses", "fulfilment", "fulfillment", "distribution"])
 _VARIANT_SET = frozenset([*VARIANT_WORDS, "large", "xl"])
 _HAVING = frozenset(["we've", "have", "do", "carry", "stock"])
 _DEGREE_WORDS = frozenset(
@@ -243,7 +252,7 @@ _TO_US = RuleSet.of(
         r"|this|from|around|early|mid|late|before|after|in)\b",
         r"\b(?:in transit|on (?:its|their) way|en route|being shipped|being delivered)"
         r" (?:in)?to (?:us|our (?:[\w-]+ )?(?:warehouses?|stores?|shops?|dc|distribution"
-        r" cent(?:er|re)|fulfil?ment cent(?:er|re)|stock ?room))\b",
+        r" cent(?:er|re)|fulfill?ment cent(?:er|re)|stock ?room))\b",
         negation=False,
     ),
 )
@@ -310,7 +319,7 @@ def degree_claims(doc: Document) -> list[Claim]:
     if not _VARIANT_SET.isdisjoint(words) and not _HAVING.isdisjoint(words):
         tables.append(_IN_VARIANTS)
     if (
-        (not _TRANSIT_WORDS.isdisjoint(words) or ("way" in words and "warehouse" in words))
+        (not _TRANSIT_WORDS.isdisjoint(words) or ("way" in words and not _STORE.isdisjoint(words)))
         and ("us" in words or "our" in words)
         and not doc.return_context
     ):

@@ -30,6 +30,7 @@ from auditor._claims._lexicon import (
     THIRD_PARTIES,
     THIRD_PARTY,
     THIS_ACCOUNT,
+    WAREHOUSE,
     forms,
     ing,
     past,
@@ -114,7 +115,7 @@ _REACH_YOU = rf"(?:{_REACH} {_YOU}\b|(?:drop|send|give|shoot|flick|ping) {_YOU} 
 #: Whom a case is handed to: a team, a named desk ("billing", "dispatch"), a person.
 _TARGET = (
     rf"(?:(?:a|an|the|our|my|one of (?:my|our|the)) (?:[\w-]+ ){{0,2}}?{STAFF}|{STAFF}"
-    r"|billing|accounts|payments|dispatch|returns|complaints|the warehouse|our warehouse"
+    rf"|billing|accounts|payments|dispatch|returns|complaints|the {WAREHOUSE}|our {WAREHOUSE}"
     rf"|{DESKS}|(?:[\w-]+ ){{0,2}}tier (?:\d|one|two|three)"
     r"|someone|somebody|some1|a human|a person|my manager|my supervisor|my team leader)"
 )
@@ -307,7 +308,7 @@ _HANDOFF_FAMILIES = rules(
     # returns desk will txt u back", "billing team will email u re ORD-1", "warehouse will call
     # u abt ORD-2" (not a notice that follows an event: "… will email you once it's paid").
     r"(?:logistics|billing|accounts|payments|dispatch|returns|complaints|finance|ops|warranty"
-    r"|claims|warehouse|team|desk|department|dept)(?: team| desk| department| dept)?"
+    rf"|claims|{WAREHOUSE}|team|desk|department|dept)(?: team| desk| department| dept)?"
     rf" (?:will|'ll|is going to|are going to|shd|should) {_REACH} {_YOU}"
     r" (?:back\b|(?:re|abt|about|regarding)(?= (?:xx+|this\b|that\b|it\b)))"
     r"(?![^.;!?\n]*\b(?:once|when|as soon as|after)\b)",
@@ -351,7 +352,7 @@ _HANDOFF_FAMILIES = rules(
     rf"(?:team|department|dept|desk) (?:can|could) (?:\w+ )?(?:{_REACH} {_YOU}\b|(?:send|give)"
     rf" {_YOU}\b)",
     r"(?:asked|told|asking) (?:the|our|your|your local) (?:depot|hub|store|branch"
-    r"|shop|courier|carrier|driver|warehouse|delivery office|sorting office)(?: [\w-]+){0,3}?"
+    rf"|shop|courier|carrier|driver|{WAREHOUSE}|delivery office|sorting office)(?: [\w-]+){{0,3}}?"
     rf" to {_REACH_YOU}",
     r"(?:see|tell (?:you|u)|check) more than (?:i|we) can\b",
     # A note left for a team, who take it up ("I've put a note on for the returns team and
@@ -1294,7 +1295,7 @@ _ABSENT = compile_pattern(
 )
 #: An order sent on to the warehouse (a passive before "sent"): the order moving.
 _SENT_ON = compile_pattern(r"\b(?:be|been|being|is|was|gets?)\s+$")
-_WAREHOUSE = compile_pattern(r"(?:warehouse|fulfil\w* cent\w+|depot)$")
+_WAREHOUSE = compile_pattern(rf"(?:{WAREHOUSE}|fulfil\w* cent\w+|depot)$")
 
 
 def _not_a_non_answer(doc: Document, hit: Hit) -> bool:
@@ -1336,7 +1337,8 @@ def _not_a_non_answer(doc: Document, hit: Hit) -> bool:
 #: The agent doing it themself ("I'll chase the courier myself and message you back"), or a
 #: record sent on to its next step ("it's gone to finance for the refund"): not a hand-off.
 _DOING_IT = compile_pattern(
-    r"\bmyself\b|\bto (?:the |our )?(?:[\w-]+ ){0,2}?(?:team|finance|accounts|warehouse|payments)"
+    rf"\bmyself\b|\bto (?:the |our )?(?:[\w-]+ ){{0,2}}?(?:team|finance|accounts|{WAREHOUSE}"
+    r"|payments)"
     r" for (?:the |a |your )?(?:refund|processing|payment|inspection|checking|qc|testing|repair"
     r"|assessment)\b"
 )

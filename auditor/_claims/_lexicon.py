@@ -114,6 +114,9 @@ def past(*lemmas: str) -> str:
     return "(?:" + "|".join(sorted(dict.fromkeys(found), key=len, reverse=True)) + ")"
 
 
+#: The shop's own store of goods, in the words shops use for it: a rule that knows
+#: "warehouse" reads "fulfilment centre" and "distribution center" with it.
+WAREHOUSE = r"(?:warehouse|fulfill?ment cent(?:re|er)|distribution cent(?:re|er))"
 #: Being made ready at the shop: the order is processing.
 PREPARING = (
     "prepare", "prep", "pick", "pack", "package", "process", "assemble", "ready", "fulfil",
@@ -212,9 +215,9 @@ RESTOCK = (
     r"|consignment|stock)"
     # The shop's own goods coming in: "they're due into the warehouse on the 2nd", "there's a
     # delivery booked in for Thursday" (of an item out of stock).
-    r"|(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:warehouse|stock|dc)"
+    rf"|(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:{WAREHOUSE}|stock|dc)"
     # (markdown9) "the reprint is due in our warehouse on 14 January".
-    r"|(?:due|expected|arriving|landing) (?:in|at) (?:the |our )?(?:warehouse|dc|stockroom)"
+    rf"|(?:due|expected|arriving|landing) (?:in|at) (?:the |our )?(?:{WAREHOUSE}|dc|stockroom)"
     r"|(?:the |a |our )?(?:reprint|re-?run|new print run)\b"
     r"|(?:there's|there is|we've got|we have) (?:a|another) (?:\w+ )?(?:delivery|shipment)"
     r" (?:booked|due|coming|expected|scheduled|arriving)"
@@ -257,7 +260,7 @@ INCOMING = (
 )
 
 #: The places an order waits in before it leaves.
-PREMISES = r"(?:warehouse|fulfil?ment cent(?:re|er)|distribution cent(?:re|er)|wh|whse|w/h)"
+PREMISES = rf"(?:{WAREHOUSE[3:-1]}|wh|whse|w/h)"
 #: Who carries a parcel once it has left.
 CARRIERS = (
     r"(?:courier|carrier|driver|postman|postie|dhl|ups|usps|dpd|fedex|royal mail|parcelforce"
@@ -366,7 +369,7 @@ APPROVED = past(*APPROVING)[:-1] + "|ok'd|okd|oked)"
 LANDED = past(*LANDING)
 #: Where a returned parcel arrives: us, ours, the warehouse, our returns centre, the depot.
 RETURNS_PLACE = (
-    r"(?:us|ours|(?:our |the )?(?:\w+ )?(?:warehouse|facility|returns? cent(?:re|er)|depot"
+    rf"(?:us|ours|(?:our |the )?(?:\w+ )?(?:{WAREHOUSE}|facility|returns? cent(?:re|er)|depot"
     r"|returns? department|returns? team"
     # Where an agent's screen says it was booked in: "the returns bay", "the DC".
     r"|returns? (?:bay|dock|desk|hub)|dc))"
@@ -429,7 +432,7 @@ FAILING = ("error", "crash", "freeze", "hang", "glitch", "time out", "lag", "sta
 #: Desks named by their work, to which a case is handed: "passed to Jess in logistics".
 DESKS = (
     r"(?:logistics|billing|accounts|payments|dispatch|returns|complaints|finance|ops|operations"
-    r"|warranty|claims|trade|customer care|customer services?|support|the warehouse"
+    rf"|warranty|claims|trade|customer care|customer services?|support|the {WAREHOUSE}"
     r"|(?:the |our )?[\w-]+ (?:team|desk|department|dept))"
 )
 #: Who answers for what the shop does not: the carrier, the maker, the marketplace seller; an

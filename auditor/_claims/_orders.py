@@ -34,6 +34,7 @@ from auditor._claims._lexicon import (
     PREPARING,
     RESTOCK,
     STAFF,
+    WAREHOUSE,
     WITH,
     forms,
     ing,
@@ -257,7 +258,7 @@ _AMBIGUOUS = RuleSet.of(
         _PARTIAL,
         r"(?:sent|posted|shipped|dispatched|gone|out)(?: \w+)?, (?:the |ur |your |and |but )?"
         r"[\w-]+(?: [\w-]+)?(?:'s| is| are)? (?:not yet|not sent yet|not gone yet"
-        r"|still (?:with|w/?) us|still here|still at ours|still in the warehouse"
+        rf"|still (?:with|w/?) us|still here|still at ours|still in the {WAREHOUSE}"
         r"|still being packed|to follow|follows)\b",
         negation=False,
     ),
@@ -313,7 +314,7 @@ _AMBIGUOUS = RuleSet.of(
         # Not let go to be packed: "has not been released to the warehouse yet".
         # (In other words too: "has not yet been transferred to our warehouse".)
         r"not (?:yet )?(?:been )?(?:released|transferred|passed|submitted|handed) (?:over )?to"
-        r" (?:the |our )?(?:warehouse|floor|fulfil?ment|distribution|picking)",
+        rf" (?:the |our )?(?:{WAREHOUSE}|floor|fulfill?ment|distribution|picking)",
         negation=False,
     ),
     rules(
@@ -357,9 +358,10 @@ _AMBIGUOUS = RuleSet.of(
         r"(?:order|parcel|package)",
         rf"{_PREPPING} (?:it|them) (?:now|up|today)",
         rf"(?:finish|finishing|finishes) (?:{_PREPPING[3:-1]}|processing)",
-        r"(?:in|into|entered|moved to|with) (?:our )?fulfil?ment",
+        r"(?:in|into|entered|moved to|with) (?:our )?fulfill?ment",
         # With the people who make it ready: "with the packing team now".
-        rf"(?:with|in) (?:the |our )?(?:{_PREPPING[3:-1]}|warehouse|dispatch|despatch|fulfil?ment)"
+        rf"(?:with|in) (?:the |our )?(?:{_PREPPING[3:-1]}|{WAREHOUSE}|dispatch|despatch"
+        r"|fulfill?ment)"
         r" (?:team|department|dept|crew|staff|lads|folks|guys)",
         rf"(?:in|at the front of) (?:the|our) (?:{_PREPPING[3:-1]}|dispatch) queue",
         rf"(?:(?:in|at the front of) (?:the|our) queue|queued) (?:for|to be) (?:{_PREPPING[3:-1]}"
@@ -406,14 +408,14 @@ _AMBIGUOUS = RuleSet.of(
         rf"(?:ready|rdy) (?:for|4) (?:dispatch|shipping|the courier|{COLLECTION})",
         # A field label lends any preparing word its status: "Status: packing".
         rf"status\W{{1,5}}(?:now |still |currently )?(?:{ing(*PREPARING)}|{past(*PREPARING)})",
-        r"awaiting (?:dispatch|despatch|shipment|shipping|fulfil?ment)",
+        r"awaiting (?:dispatch|despatch|shipment|shipping|fulfill?ment)",
         # A field of the work under way: "Packing: in progress".
         rf"{ing(*PREPARING)}\W{{1,6}}(?:in progress|underway|under way|ongoing|started)",
         r"waiting to be (?:packed|picked|prepared|dispatched|shipped)",
         # Scheduled, in full or as chat shortens it: "sched for dispatch mon".
         r"(?:sched|schd|scheduled|booked|lined up) (?:for|4) (?:dispatch|despatch|shipping)",
         r"manifested",
-        r"(?:will|'ll|should) (?:ship|be shipped|be dispatched|go out|leave our warehouse)"
+        rf"(?:will|'ll|should) (?:ship|be shipped|be dispatched|go out|leave our {WAREHOUSE})"
         r" (?:tomorrow|soon|today|later|shortly|on|this|next|within|in|by)\b",
         r"preparing (?:your|it|the)",
         r"getting (?:it|your order|them) ready",
@@ -502,7 +504,7 @@ _AMBIGUOUS = RuleSet.of(
         # delivery depot", "at the DPD depot".
         rf"(?:reached|{LANDED} (?:at|in)|(?:got|made it) to|at|in) (?:the |your |their |our |a )?"
         rf"(?:local |regional"
-        rf" |nearest )?(?:(?!fulfil|warehouse)[\w-]+(?:'s|s')? ){{0,2}}?{CARRIER_PLACES}",
+        rf" |nearest )?(?:(?!fulfil|{WAREHOUSE})[\w-]+(?:'s|s')? ){{0,2}}?{CARRIER_PLACES}",
         rf"(?:reached|at|{LANDED} at|in) (?:the |your |their )?(?:depot|delivery office"
         r"|sorting (?:office|centre|center|hub|facility)|(?:carrier|courier)'?s? (?:depot|facility"
         r"|hub))",
@@ -556,7 +558,7 @@ _AMBIGUOUS = RuleSet.of(
     rules(
         _PENDING,
         r"(?:hasn't|hasnt|has not|isn't|isnt|is not|not) (?:yet )?(?:been )?released to"
-        r" (?:the |our )?(?:warehouse|floor|fulfil?ment|dc|wms)",
+        rf" (?:the |our )?(?:{WAREHOUSE}|floor|fulfill?ment|dc|wms)",
         negation=False,
     ),
     rules(
@@ -602,7 +604,7 @@ _AT_CARRIER = compile_pattern(
     r"(?:\s+(?:yday|yesterday|today|2day|tdy|earlier(?: today)?|last night|overnight"
     r"|this (?:am|morning|afternoon|arvo)|(?:on )?(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*))?"
     rf"\s+(?:at|in) (?:the |a |an |your |their |our )?(?:local |regional |nearest )?"
-    rf"(?:(?!fulfil|warehouse)[\w-]+(?:'s|s')? ){{0,2}}?(?:{CARRIER_PLACES}|local (?:facility"
+    rf"(?:(?!fulfil|{WAREHOUSE})[\w-]+(?:'s|s')? ){{0,2}}?(?:{CARRIER_PLACES}|local (?:facility"
     r"|post office))"
 )
 _SENT_BACK = compile_pattern(

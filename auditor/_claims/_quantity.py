@@ -13,7 +13,14 @@ from typing import NamedTuple
 from auditor._claims._clarification import find_clarifications
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._document import Document
-from auditor._claims._lexicon import ALLOCATING, ON_SCREEN, STOCK_PLACES, VARIANT_WORDS, past
+from auditor._claims._lexicon import (
+    ALLOCATING,
+    ON_SCREEN,
+    STOCK_PLACES,
+    VARIANT_WORDS,
+    WAREHOUSE,
+    past,
+)
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._needles import may_match, needles
 from auditor._claims._negation import hedged
@@ -30,13 +37,13 @@ _LOW_STOCK_COUNT = 3
 _NUM = rf"(?P<n>{NUMBER})"
 #: "left" as a stock word, not as the verb ("one left on Monday", "left the warehouse").
 _LEFT_STOCK = (
-    r"left(?! (?:on (?:mon|tue|wed|thu|fri|sat|sun|the \d|\d)|the (?:warehouse|depot|building)"
-    r"|our (?:warehouse|depot)|yesterday|today|this (?:morning|afternoon)|at \d))"
+    rf"left(?! (?:on (?:mon|tue|wed|thu|fri|sat|sun|the \d|\d)|the (?:{WAREHOUSE}|depot|building)"
+    rf"|our (?:{WAREHOUSE}|depot)|yesterday|today|this (?:morning|afternoon)|at \d))"
 )
 _STOCK = (
     rf"(?:{_LEFT_STOCK}|remaining|remains?(?! (?:to|unclear|open|unknown)\b)|in stock|in-stock"
     r"|available|(?<=\d\s)avail|on hand|in (?:our )?inventory|free stock|free to sell"
-    r"|(?:in|at) (?:the|our)(?: main| central| local| other| [a-z]+)? (?:warehouse|depot|store"
+    rf"|(?:in|at) (?:the|our)(?: main| central| local| other| [a-z]+)? (?:{WAREHOUSE}|depot|store"
     r"|shop|stock ?room|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))"
     r"|on the shel(?:f|ves)|in store|in (?:the )?wh\b"
     # Where a person at the shop sees the stock: "110 in the system", "6 in the stockroom".
@@ -138,12 +145,12 @@ _NAME_GAP = compile_pattern(
     rf"|\s*[:=\u2014\u2192-]\s*{_MARK}\s*"
 )
 #: Where stock is kept, as an agent names it.
-_KEPT_AT = r"(?:dc|wh|whse|warehouse|depot|stock ?room|store|shop)"
+_KEPT_AT = rf"(?:dc|wh|whse|{WAREHOUSE}|depot|stock ?room|store|shop)"
 #: What may close a terse count besides punctuation: a time word, an apology, a stock place
 #: ("charger 65w: 0 atm sry", "pb-2000 x 40 in wh").
 _VALUE_TAIL = (
     r"(?:[ \t]+(?:atm|rn|right now|at the moment|at present|now|today|currently|sorry|sry"
-    r"|soz|i'm afraid|tho|though|in (?:the )?(?:wh|warehouse|stock ?room)|in stock|on hand"
+    rf"|soz|i'm afraid|tho|though|in (?:the )?(?:wh|{WAREHOUSE}|stock ?room)|in stock|on hand"
     r"|avail(?:able)?|left|remaining"
     # An agent's stock screen: "Glass Kettle has 11 free".
     r"|free(?! (?:delivery|shipping|returns?|postage|gift|of|with|when|if|to)\b)"
@@ -175,7 +182,7 @@ _WE_HAVE = _compile(
     r"|(?:theres|weve|ive)(?:\s+(?:still|got|only|just|about|around))*"
     rf"|got"
     # (formal9) A place of the shop's as the one who has it: "the warehouse has 9".
-    r"|(?:warehouse|store|shop|branch|stockroom|depot)s? (?:has|have|holds|'s got|has got"
+    rf"|(?:{WAREHOUSE}|store|shop|branch|stockroom|depot)s? (?:has|have|holds|'s got|has got"
     r"|is holding|'s holding))"
     rf" (?:only |just |a good |around |about |roughly |some |over |more than )?{_NUM}"
     rf"(?=\s+(?:{_UNIT}|of\b(?! your\b)|left\b|last\b|remaining\b|in stock\b|available\b"
@@ -375,8 +382,9 @@ _SCARCE_AFTER = (" last ", " final ", " only", " (last ", " (the last ", " (fina
 #: ("**Online:** 5", "| Showroom | 0 |"): such a count is the item's stock there, and a zero
 #: beside units at another place is that place's, not the item's (`_at_other_places`).
 _PLACE_LABEL = (
-    r"(?:online|in[ -]store|in[ -]stores|in shops?|stores?|shops?|showroom|warehouse|web(?:site)?"
-    r"|click (?:&|and|\+) collect|for delivery|for collection|main warehouse|stockroom)"
+    rf"(?:online|in[ -]store|in[ -]stores|in shops?|stores?|shops?|showroom|{WAREHOUSE}"
+    r"|web(?:site)?"
+    rf"|click (?:&|and|\+) collect|for delivery|for collection|main {WAREHOUSE}|stockroom)"
 )
 #: A variant of the item as a field's label: its colour, finish or size ("- White: 12").
 _VARIANT_LABEL = "(?:" + "|".join(VARIANT_WORDS) + ")"
@@ -385,7 +393,7 @@ _VARIANT_LINE = compile_pattern(rf"[^\w\n]*{_VARIANT_LABEL}[^\S\n]*:[^\S\n]*")
 _PLACE_LINE = compile_pattern(rf"[^\w\n]*{_PLACE_LABEL}[^\S\n]*:[^\S\n]*")
 #: A table's first header cell that says its rows are places ("| Warehouse | Units |").
 _PLACE_HEADER = compile_pattern(
-    r"(?:warehouse|location|store|shop|site|branch|channel|where|depot|place)s?"
+    rf"(?:{WAREHOUSE}|location|store|shop|site|branch|channel|where|depot|place)s?"
 )
 #: The words `_ALL_THERE_IS` holds one of, asked before it is searched for.
 _ALL_WORDS = frozenset(["lot", "all"])
@@ -400,7 +408,7 @@ _ALL_THERE_IS = compile_pattern(
 #: on hand: 60", "Warehouse count: 16", "How many: 13"), opening its line behind a bullet or
 #: an emoji. Data: one synonym class.
 _COUNT_LABEL = compile_pattern(
-    r"(?:^|\n)[^\w\n]*(?:(?:warehouse|stock|unit|total|current)\s+)?"
+    rf"(?:^|\n)[^\w\n]*(?:(?:{WAREHOUSE}|stock|unit|total|current)\s+)?"
     r"(?:(?:count|quantity|qty|stock(?: level)?|inventory|units?)(?: on hand| left| available"
     r"| in stock| remaining| on (?:the )?shel(?:f|ves))?|how many|on hand|left|remaining|available"
     # A channel or a place the stock is counted at ("In store: 0", "Online: 5"), or a
@@ -656,7 +664,7 @@ def _by_number(doc: Document, found: dict[int, Count]) -> None:
 #: A stock word that is a place ("in our warehouse", "at wh"), and a sentence about parcels
 #: or orders: there the count is of parcels in that place, not of stock.
 _AT_A_PLACE = compile_pattern(
-    r"\b(?:in|at) (?:the |our )?(?:[a-z]+ )?(?:warehouse|depot|wh|whse|w/h|dc|stock ?room"
+    rf"\b(?:in|at) (?:the |our )?(?:[a-z]+ )?(?:{WAREHOUSE}|depot|wh|whse|w/h|dc|stock ?room"
     r"|fulfil{1,2}ment cent(?:er|re)|distribution cent(?:er|re))\b"
 )
 _PARCEL_WORDS = frozenset(

@@ -20,6 +20,7 @@ from auditor._claims._lexicon import (
     LANDED,
     RETURNS_PLACE,
     STAFF,
+    WAREHOUSE,
     WITH_CHAT,
     forms,
     ing,
@@ -61,12 +62,12 @@ _TO_DECIDE = (
 )
 #: Whoever is looking a returned item over, and the item: "the team are checking it".
 _ASSESSOR = (
-    rf"(?:they're|they are|we're|we are|(?:{STAFF}|technician|technicians|warehouse) (?:is|are))"
+    rf"(?:they're|they are|we're|we are|(?:{STAFF}|technician|technicians|{WAREHOUSE}) (?:is|are))"
 )
 _ASSESSED_THING = r"(?:it|them|its \w+|their \w+|the \w+|your \w+|xx+)"
 #: The places that take returns in, as the subject of a verb: "the warehouse got it".
 _HOLDER = (
-    r"(?:warehouse|facility|depot|returns? (?:team|cent(?:re|er)|department|dept)"
+    rf"(?:{WAREHOUSE}|facility|depot|returns? (?:team|cent(?:re|er)|department|dept)"
     r"|inspection team|qc team)"
 )
 #: A return's label, by any of its names: "label", "returns label", "QR code".
@@ -192,7 +193,7 @@ _TABLE = RuleSet.of(
         r"(?: back)?",
         # Terse: "item rcvd back", "parcel received back".
         r"(?:item|items|parcel|package|xx+) (?:received|rcvd|rec'd|recd) back",
-        rf"{LANDED} (?:back )?(?:at|in) our (?:warehouse|returns centre|returns center)",
+        rf"{LANDED} (?:back )?(?:at|in) our (?:{WAREHOUSE}|returns centre|returns center)",
         rf"{LANDED} back",
         r"awaiting inspection|being inspected",
         r"under (?:inspection|assessment|examination)",
@@ -210,7 +211,7 @@ _TABLE = RuleSet.of(
         rf"(?:was|were|has been|have been) (?:now |already |fully )?{past(*ASSESSING)}",
         # Received at a place of the shop's: "it's been received at our warehouse".
         r"(?:been|was|were) (?:safely |now |just )?received (?:at|by|into|in) (?:our|the)"
-        r" (?:[\w-]+ )?(?:warehouse|returns?|depot|facility|team|cent(?:re|er)|hub)\b",
+        rf" (?:[\w-]+ )?(?:{WAREHOUSE}|returns?|depot|facility|team|cent(?:re|er)|hub)\b",
         # A line whose label is the state and whose value a tick: "- Received: ✅ Nov 28".
         r"(?:received|arrived|inspected|back with us)\s*[:|]\s*(?:\u2705|\u2714|yes\b)",
         # The tick right after the state, or the day it happened as the label's value: "-
@@ -226,7 +227,7 @@ _TABLE = RuleSet.of(
         # Received said of the return's id, or the place holding the item: "we've received
         # RMA-1" (an id the return's: `_keep`), "the warehouse has your kettle".
         r"(?:we've|we have|we|i've|i have|they've|they have) (?:now |just )?(?:received|got) xx+",
-        r"(?:(?:our |the )?(?:warehouse|returns? team|returns? cent(?:re|er)|facility|depot)"
+        rf"(?:(?:our |the )?(?:{WAREHOUSE}|returns? team|returns? cent(?:re|er)|facility|depot)"
         r"|we) (?:now |already )?(?:has|have|'s got|has got|'ve got) (?:your|the|ur)"
         r" (?:returned \w+|xx+|item|items|parcel|package|return)",
         # Told by the id or the returned thing arriving: "RMA-1 arrived yesterday", "returned
@@ -240,7 +241,7 @@ _TABLE = RuleSet.of(
         r"(?:status|return|xx+)\W{1,6}(?:(?:both|all|each) )?(?:received|recvd|rcvd|rec'd|recd)",
         rf"(?:it's|it has|has|have|'s) {LANDED}(?! (?:at|with) (?:you|your))",
         r"(?:has been|was|have been|were) returned to us",
-        r"(?:is|are|'s) (?:now )?back (?:with us|at our warehouse|in our warehouse)",
+        rf"(?:is|are|'s) (?:now )?back (?:with us|at our {WAREHOUSE}|in our {WAREHOUSE})",
         # Curt: "RMA-1 back w/ us".
         rf"(?:xx+|item|items|parcel|return) (?:now )?back {WITH_CHAT} us",
         r"(?:has|have|'s) (?:now )?come back (?:to|with) us",
@@ -258,7 +259,7 @@ _TABLE = RuleSet.of(
         # Its auxiliary shared with the verb before: "was logged on December 1 and received at
         # our warehouse on December 3".
         r"and (?:then |later |now )?(?:received|recieved|rcvd|checked in|scanned in|booked in)"
-        r" (?:at|in|by|into) (?:our |the )?(?:\w+ )?(?:warehouse|facility|returns? cent(?:re|er)"
+        rf" (?:at|in|by|into) (?:our |the )?(?:\w+ )?(?:{WAREHOUSE}|facility|returns? cent(?:re|er)"
         r"|depot|returns? team|returns? department)",
         rf"(?:came|come|made it|got|arrives|{LANDED[3:-1]}) back (?:to|at|in|with) (?:us|our \w+)",
         rf"(?:came|come|made it|got|arrives|{LANDED[3:-1]}) back (?:in)?to {RETURNS_PLACE}",
@@ -315,7 +316,7 @@ _TABLE = RuleSet.of(
         r"(?:we've|we have|they've|they have) had (?:it|them) since",
         r"we got (?:it|them) (?:on |last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day",
         rf"(?:{LANDED[3:-1]}|reached|got to|made it to) (?:at |in )?(?:the|our)"
-        r" (?:warehouse|returns)",
+        rf" (?:{WAREHOUSE}|returns)",
         r"(?:waiting|queued|in the queue) (?:to be |for )(?:inspect\w*|assess\w*|check\w*)",
     ),
     rules(
@@ -340,7 +341,7 @@ _TABLE = RuleSet.of(
     rules(
         _RECEIVED,
         rf"(?:xx+|return's|return is) (?:now |currently )?{WITH_CHAT} (?:our|the) returns?"
-        r" (?:team|department|dept|desk|cent(?:re|er)|warehouse|bods|lot)\b",
+        rf" (?:team|department|dept|desk|cent(?:re|er)|{WAREHOUSE}|bods|lot)\b",
     ),
     # Not taken back: "so we can't take RMA-1 back".
     rules(

@@ -131,3 +131,18 @@ def test_a_hand_off_by_escalation() -> None:
     assert ("deflection", "contact_support", None) in _read(
         "I'm going to escalate you to our complaints team, they can sort this out"
     )
+
+
+@pytest.mark.parametrize(
+    "place", ["warehouse", "fulfilment centre", "fulfillment center", "distribution centre"]
+)
+def test_the_shops_store_in_any_of_its_names(place: str) -> None:
+    assert ("order_status", "shipped", "ORD-61023") in _read(
+        f"ORD-61023 left our {place} this morning, tracking to follow"
+    )
+    assert ("return_status", "received", "RMA-40817") in _read(
+        f"RMA-40817 was received at our {place} on Monday"
+    )
+    assert ("order_status", "processing", "ORD-61023") in _read(
+        f"ORD-61023 is still with our {place} team, it goes out tomorrow"
+    )
