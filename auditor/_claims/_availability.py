@@ -355,6 +355,9 @@ _TABLE = RuleSet.of(
         r"(?:next|new|another|fresh) (?:batch|lot|consignment|drop)(?: of (?:stock|them|xx+))?"
         rf"(?: is| are|'s)?(?: due| expected| arriving| coming| landing| in)? {_WHEN}",
         rf"more (?:is |are )?(?:coming|due|arriving|expected) {_WHEN_DATE}",
+        # (voice10) Ordered in and given a day: "more are on order and due in on the 18th".
+        rf"more (?:is |are |'s )?(?:already )?on order,? (?:and )?(?:is |are )?(?:due|expected"
+        rf"|arriving|coming)(?: in| back)? {_WHEN_DATE}",
         # (formal9) "more's due in next Tuesday".
         rf"more(?:'s| is| are) (?:coming|due|arriving|expected)(?: in| back)? {_WHEN_DATE}",
         rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",

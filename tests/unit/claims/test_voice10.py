@@ -110,6 +110,20 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
             K.DEFLECTION,
             [("contact_support", None)],
         ),
+        # On the move in a carrier's keeping; a word with a carrier is no parcel's place.
+        ("ORD-30415 is travelling with Evri now.", K.ORDER_STATUS, [("shipped", "ORD-30415")]),
+        ("I've had a word with Evri about ORD-30416.", K.ORDER_STATUS, []),
+        # Ordered in and given a day: stock to come; more on order beside a count is in stock.
+        (
+            "We're out of the Olive Tree Dwarf, but more are on order and due in on the 15th.",
+            K.AVAILABILITY,
+            [("backorder", "PL-0101")],
+        ),
+        (
+            "We have 4 of the Terracotta Pot and more on order.",
+            K.AVAILABILITY,
+            [("in_stock", "PT-0200")],
+        ),
         # A condition that is not the customer contacting anyone: no hand-off.
         ("If you order the Olive Tree today, it goes out tomorrow.", K.DEFLECTION, []),
     ],
