@@ -83,8 +83,11 @@ _TABLE = RuleSet.of(
         r"|carrier )?(?:movement|update|updates|scan|scans)",
         r"not (?:been )?updated in",
         r"(?:did not|didn't|didnt) arrive on (?:its|the|their)",
-        r"(?:should|ought to|must) have (?:arrived|been (?:with you|delivered|there|here))",
-        r"should've (?:arrived|been (?:with you|delivered|there))",
+        # (voice10) and with the verbs of reaching: "should have reached you by Thursday".
+        r"(?:should|ought to|must) have (?:arrived|been (?:with you|delivered|there|here)|reached"
+        r" you|got to you|gotten to you|landed|turned up)",
+        r"should've (?:arrived|been (?:with you|delivered|there)|reached you|got to you|landed"
+        r"|turned up)",
         r"(?:was|were) (?:due|meant to|supposed to)",
         r"still not (?:here|there|arrived|with you)",
         r"not on (?:schedule|track|time)",

@@ -2,10 +2,12 @@
 reader could not read, by mechanism (voice10): "so" of degree opening no clause; a refund said
 not to exist ("there hasn't been a refund … yet"); a search that matched nothing; a stalled
 parcel told by an existential denial and a carrier asked to look into it, whose "since" day is
-no delivery date; a non-answer's limit said with "able to"; the customer contacting someone as
-the condition of the answer. The sentences were written for these tests, in a plant nursery's
-words (not taken from the voice's templates nor from fixtures/claims), with look-alikes that
-must keep their reading. `now` is Tuesday 8 December 2026."""
+no delivery date; a promise not kept told by "reached you"; a non-answer's limit said with "able
+to"; the customer contacting someone as the condition of the answer; on the move with a carrier;
+more on order with a day; an order's lines "(qty N)", no stock. The sentences were written for
+these tests, in a plant nursery's words (not taken from the voice's templates nor from
+fixtures/claims), with look-alikes that must keep their reading. `now` is Tuesday 8 December
+2026."""
 
 from __future__ import annotations
 
@@ -124,6 +126,19 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
             K.AVAILABILITY,
             [("in_stock", "PT-0200")],
         ),
+        # A promise not kept, told by the verbs of reaching.
+        (
+            "ORD-30417 should have reached you by Friday, and I've chased the courier.",
+            K.DELAY,
+            [("acknowledged", "ORD-30417"), ("escalated", "ORD-30417")],
+        ),
+        # An order's lines with their quantities are no stock; a stock label in brackets is.
+        (
+            "ORD-30418 left us today with Olive Tree (qty 2) and Terracotta Pot (qty 3) inside.",
+            K.QUANTITY,
+            [],
+        ),
+        ("Terracotta Pot (qty 6 in stock)", K.QUANTITY, [(6, "PT-0200")]),
         # A condition that is not the customer contacting anyone: no hand-off.
         ("If you order the Olive Tree today, it goes out tomorrow.", K.DEFLECTION, []),
     ],
