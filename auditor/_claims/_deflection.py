@@ -1204,7 +1204,7 @@ _CONTACTING_IF = compile_pattern(
 
 
 def _contacting_if(doc: Document) -> list[Hit]:
-    if "if" not in doc.masked:
+    if "if" not in doc.words.word_set:
         return []
     hits = []
     for match in _CONTACTING_IF.finditer(doc.masked):
