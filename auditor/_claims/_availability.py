@@ -358,6 +358,9 @@ _TABLE = RuleSet.of(
         r"(?:next|new|another|fresh) (?:batch|lot|consignment|drop)(?: of (?:stock|them|xx+))?"
         rf"(?: is| are|'s)?(?: due| expected| arriving| coming| landing| in)? {_WHEN}",
         rf"more (?:is |are )?(?:coming|due|arriving|expected) {_WHEN_DATE}",
+        # (voice10) Ordered in and given a day: "more are on order and due in on the 18th".
+        rf"more (?:is |are |'s )?(?:already )?on order,? (?:and )?(?:is |are )?(?:due|expected"
+        rf"|arriving|coming)(?: in| back)? {_WHEN_DATE}",
         # (formal9) "more's due in next Tuesday".
         rf"more(?:'s| is| are) (?:coming|due|arriving|expected)(?: in| back)? {_WHEN_DATE}",
         rf"(?:on (?:its|their) way|coming) back (?:in|into) {_STOCK}",
@@ -1209,6 +1212,12 @@ _SEARCH = RuleSet.of(
         r"no (?:such )?(?:product|item|listing)s? (?:(?:called|named) )?(?:xx+ )?(?:in|on) our"
         r" (?:\w+ )?(?:catalogue|catalog|range|store|shop|site|inventory|system|listings)",
         r"no such (?:product|item|thing|model)",
+        # (voice10) What was sought matched nothing: "\"KT-2992\" doesn't match any product we
+        # carry", "didn't match any items in our range".
+        r"(?:doesn't|does not|doesnt|didn't|did not|didnt|don't|do not) match (?:any|a|an)"
+        r" (?:(?:[\w-]+ )?(?:product|item|listing|sku)s?(?: (?:that )?we (?:carry|sell|stock"
+        r"|offer)| (?:in|on) our (?:\w+ )?(?:catalogue|catalog|range|store|shop|site|listings))?"
+        r"|[\w-]+ (?:that )?we (?:carry|sell|stock|offer))",
         # The item itself not found: "I can't find the Steel Pocket Scale." (not in your
         # account or order, where it is a look-up that failed; "in stock" is read elsewhere).
         r"(?:couldn't|could not|can't|cannot|wasn't able to|unable to) (?:find|locate)"
@@ -1245,6 +1254,8 @@ _ARTICLE_AND_WORD = compile_pattern(r"\b(?:an?|any) (?!(?:new|single|brand-new)\
 _PREDICATE_AFTER = compile_pattern(
     r"\s+(?:was|were|has|have|had|does|did|isn't|aren't|wasn't|won't|will|would|can|can't|could"
     r"|should|may|might|must|never|also|really|just|hasn't|haven't|doesn't|don't|itself|which"
+    # (voice10) The other negated auxiliaries: "\"PL-0999\" didn't match any plant we sell".
+    r"|didn't|weren't|couldn't|wouldn't|shouldn't"
     r"|that|who|sadly|simply|alas)\b"
 )
 

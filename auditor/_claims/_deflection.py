@@ -786,6 +786,8 @@ _DEFLECTIONS = RuleSet.of(
         Deflection.OTHER.value,
         rf"{_CANT}(?: really| actually| personally)? (?:help|assist)(?: you| u)? (?:with|w/?)",
         r"(?:outside|beyond) (?:of )?what i can (?:help|assist|do)",
+        # (voice10) The same limit said with "able to": "outside what I'm able to help with".
+        r"(?:outside|beyond) (?:of )?what (?:i'm|i am|im|we're|we are) able to (?:help|assist|do)",
         r"not something i can (?:help|assist|deal) (?:with|w/?)",
         r"not something i (?:deal with|handle|cover|do)",
         r"(?:i've|i have) no idea",
@@ -1169,6 +1171,7 @@ def extract_deflection(doc: Document) -> list[Claim]:
     # Hand-offs an agent reports name the third party they go to, so they are not asked to be
     # the assistant's own words (`Document.reads`): "their app has it" is the hand-off.
     found += scan(doc, _AGENT_HANDOFFS, questions=True, hedging=False)
+    found += _contacting_if(doc)
     if not found:
         empty = _says_nothing(doc)
         if empty is None:
@@ -1190,6 +1193,27 @@ def extract_deflection(doc: Document) -> list[Claim]:
             continue
         hits.append(_about_what_follows(doc, hit))
     return claims_of(doc, ClaimKind.DEFLECTION, _settled(doc, hits))
+
+
+#: (voice10) The customer reaching someone, as the condition of the answer's main clause: "If
+#: you email help@shop.example, the right team will pick it up", "if you ring the depot they can
+#: rebook it". The condition is the hand-off itself, said as what happens when it is followed.
+_CONTACTING_IF = compile_pattern(
+    r"\bif (?:you|u) (?:just |could |can |would like to |'d like to |want to )?(?:email|e-mail"
+    r"|drop (?:us|them|the team) (?:a line|an email|a message)|call|ring|phone|message|contact"
+    r"|write to|get in touch with|reach out to|give (?:us|them|the team) a (?:call|ring|bell))\b"
+)
+
+
+def _contacting_if(doc: Document) -> list[Hit]:
+    if "if" not in doc.words.word_set:
+        return []
+    hits = []
+    for match in _CONTACTING_IF.finditer(doc.masked):
+        clause = doc.clause_at(match.start())
+        if clause.conditional and not clause.echo:
+            hits.append(Hit(match.start(), match.end(), Deflection.CONTACT_SUPPORT.value, clause))
+    return hits
 
 
 def _signing_off(doc: Document, sentence: Segment) -> bool:

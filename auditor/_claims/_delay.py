@@ -77,10 +77,17 @@ _TABLE = RuleSet.of(
         r"(?:update|scan|movement)",
         r"no (?:tracking |carrier )?(?:update|updates|scan|scans|movement) (?:since|for|in)",
         r"(?:has not|hasn't|hasnt) reported any movement",
+        # (voice10) The existential denial, as "no movement since" is: "there hasn't been any
+        # movement since the 2nd", "there haven't been any scans for days".
+        r"(?:hasn't|has not|hasnt|haven't|have not|havent) been (?:any |a |a single )?(?:tracking "
+        r"|carrier )?(?:movement|update|updates|scan|scans)",
         r"not (?:been )?updated in",
         r"(?:did not|didn't|didnt) arrive on (?:its|the|their)",
-        r"(?:should|ought to|must) have (?:arrived|been (?:with you|delivered|there|here))",
-        r"should've (?:arrived|been (?:with you|delivered|there))",
+        # (voice10) and with the verbs of reaching: "should have reached you by Thursday".
+        r"(?:should|ought to|must) have (?:arrived|been (?:with you|delivered|there|here)|reached"
+        r" you|got to you|gotten to you|landed|turned up)",
+        r"should've (?:arrived|been (?:with you|delivered|there)|reached you|got to you|landed"
+        r"|turned up)",
         r"(?:was|were) (?:due|meant to|supposed to)",
         r"still not (?:here|there|arrived|with you)",
         r"not on (?:schedule|track|time)",
@@ -138,6 +145,10 @@ _TABLE = RuleSet.of(
         r"|investigate|chase|review|give you a ring|sort)",
         rf"(?:someone|somebody) (?:from|in|on) (?:our |the )?(?:\w+ ){{0,2}}(?:{_PERSON}|services)",
         r"(?:colleague|they) (?:will|'ll) (?:call|ring|txt|text|email)",
+        # (voice10) Someone asked to look into it: "I've asked DHL to investigate", "asked the
+        # depot to look into it".
+        r"(?:asked|requested|told|got) (?:[\w-]+ ){1,3}to (?:investigate|look into|trace|chase"
+        r"|find out)",
         negation=False,
     ),
 )

@@ -250,7 +250,9 @@ _SENT_ON = compile_pattern(
 #: "arrives in 2 days rather than today": the date set aside; "the week of December 14",
 #: "w/c 14th" (dates8): a week named by its first day, no day of its own.
 _SET_ASIDE = compile_pattern(
-    r"\b(?:rather than|instead of|not|week (?:of|commencing|beginning|starting)|w/c)\W*$"
+    r"\b(?:rather than|instead of|not|week (?:of|commencing|beginning|starting)|w/c"
+    # (voice10) A day things stood still from, no day of delivery: "no movement since Dec 2".
+    r"|since)\W*$"
 )
 #: The label of a field line, up to its colon or dash ("Estimated delivery - "): a few words.
 _LABEL = compile_pattern(r"\W*(?:[\w'/]+\s+){0,3}[\w'/]+\s*(?::|\s-\s)")

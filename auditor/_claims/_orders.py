@@ -701,6 +701,9 @@ _UNTICKED = compile_pattern(r"[^\S\n]*(?:[-*][^\S\n]+)?(?:\u2b1c|\u2610|\u25fb|\
 _HELD_BY = compile_pattern(
     r"(?:^|\b(?:is|are|'s|'re|now|still|currently|already|safely|stuck|sitting|sat|xx+)"
     r"|(?:\b(?:is|are|now|still|its)|'s|'re) out|[:\-]"
+    # (voice10) On the move in the carrier's keeping: "is travelling with DHL", "on its way
+    # with UPS".
+    r"|\b(?:travell?ing|travels|travell?ed|moving|on (?:its|their|the) way|in transit|en route)"
     # A part, told in chat: "3rd w/ courier", "other one with DPD".
     r"|\b(?:1st|2nd|3rd|\d+th|first|second|third|last|other|rest|one|parcel|box|pkg))\s*$"
 )

@@ -759,6 +759,8 @@ def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
                     and ":" not in match.group()  # "Left in stock: 0" labels a count
                 ):
                     continue
+                if pattern is _LABEL and _an_order_line(doc, word, start):
+                    continue
                 if (pattern is _ONLY_UNITS and _not_a_scarce_count(doc, match)) or (
                     pattern is _LAST_N_AFTER_NAME and not _after_an_item(doc, start)
                 ):
@@ -768,6 +770,12 @@ def _by_first_word(doc: Document, found: dict[int, Count]) -> None:
                     if pattern is _LAST_ONE and not count.low:
                         count = count._replace(low=True)
                     _keep(found, count)
+
+
+def _an_order_line(doc: Document, word: str, start: int) -> bool:
+    """(voice10) "Blue Kettle (qty 2)" in an answer about an order: how many of it the order
+    holds, not how many the shop has ("the order contains Blue Kettle (qty 2) and …")."""
+    return word in ("qty", "quantity") and doc.order_context and doc.masked.endswith("(", 0, start)
 
 
 def _after_an_item(doc: Document, start: int) -> bool:

@@ -620,6 +620,10 @@ _TABLE = RuleSet.of(
         rf"{CANNOT} (?:{_LIGHT} )?(?:refund|rfnd)s",
         r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
         r"|could not) (?:issue|give|offer|process|provide) (?:you |u )?(?:a |any )?refund",
+        # (voice10) A refund said not to exist, as "no refund" is: "there hasn't been a refund
+        # on RMA-1 yet" (still to come, `_settle`), "there won't be a refund for it".
+        rf"there (?:hasn't|has not|hasnt|haven't|have not|isn't|is not|isnt|won't|will not|wont)"
+        rf" (?:been |be )?(?:a |any )?{_REFUND}",
         # Not getting one: "won't be getting a refund", "isn't due a refund".
         r"(?:won't|will not|wont|isn't|is not|aren't|are not|not) (?:be )?(?:getting|get"
         r"|receiving|receive|due|entitled to) (?:a |any )?refund",

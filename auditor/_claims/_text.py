@@ -163,6 +163,11 @@ _CONDITIONAL_PHRASES = ("as soon as", "in case")
 _CONDITION_OPENERS = (*sorted(_CONDITIONAL_WORDS - {"whenever"}), *_CONDITIONAL_PHRASES)
 #: Two-word openers, found through their first word.
 _CLAUSE_PHRASES = {"as": ("as soon as", True), "in": ("in case", True)}
+#: (voice10) "so" of degree, not the conjunction: "no refund has been issued so far", "I'm so
+#: sorry it's late", "so many left" open no clause.
+_SO_DEGREE = compile_pattern(
+    r"so (?:far|much|many|long|sorry|glad|happy|pleased|quickly|soon|late|fast|little|few)\b"
+)
 #: "between 1pm and 3pm" is one range, not two clauses.
 _BETWEEN = compile_pattern(r"\bbetween\s+\S+(?:\s+\S+)?\s*$")
 _STRONG_BREAK = compile_pattern(r"[;:\u2014]|\s-\s")
@@ -230,6 +235,9 @@ def _word_cuts(norm: str, words: Mapping[str, Sequence[int]]) -> dict[int, bool]
     if "between" in norm:
         for start in [s for s in cuts if _BETWEEN.search(norm, max(0, s - 40), s)]:
             del cuts[start]
+    for start in words.get("so", ()):
+        if _SO_DEGREE.match(norm, start):
+            cuts.pop(start, None)
     if "if" in words:
         _after_your_act(norm, words["if"], cuts)
     if "refund" in norm or "money" in norm:  # the main clause found is the money's

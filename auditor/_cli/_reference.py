@@ -12,8 +12,8 @@ from auditor._names import REFERENCE_STAFF_TOKEN_ENV
 #: Kept here, not imported from the assistant, so `auditor --help` stays quick; a test checks it
 #: names every voice the assistant has.
 VOICE_HELP = (
-    "standard (the default), british (casual British), sms (terse text messages) or "
-    "markdown (a chatty language model's markdown)"
+    "standard (the default), british (casual British), sms (terse text messages), "
+    "markdown (a chatty language model's markdown) or agent (a human support agent's replies)"
 )
 
 reference = typer.Typer(help="Start the reference shop or assistant by hand.", no_args_is_help=True)

@@ -30,7 +30,7 @@ class World:
     #: `rules` or `llm`; for `llm`, the base URL of the model server writing the answers.
     brain: str = "rules"
     model_url: str | None = None
-    #: How the assistant words its answers (`standard`, `british`, `sms`, `markdown`).
+    #: How the assistant words its answers (`standard`, `british`, `sms`, `markdown`, `agent`).
     voice: str = "standard"
 
     @property

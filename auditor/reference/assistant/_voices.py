@@ -12,12 +12,13 @@ from types import MappingProxyType
 
 from auditor.reference.assistant._phrasing import STANDARD
 from auditor.reference.assistant._voice import Voice
+from auditor.reference.assistant._voice_agent import AGENT
 from auditor.reference.assistant._voice_british import BRITISH
 from auditor.reference.assistant._voice_markdown import MARKDOWN
 from auditor.reference.assistant._voice_sms import SMS
 
 VOICES: Mapping[str, Voice] = MappingProxyType(
-    {voice.name: voice for voice in (STANDARD, BRITISH, SMS, MARKDOWN)}
+    {voice.name: voice for voice in (STANDARD, BRITISH, SMS, MARKDOWN, AGENT)}
 )
 
 

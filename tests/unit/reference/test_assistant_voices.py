@@ -130,12 +130,16 @@ _DATE_FORMS = (
         r"(?: (?P<y>\d{4}))?"
     ),
     re.compile(rf"\b(?P<mn>{_MONTH}) (?P<d>\d{{1,2}}), (?P<y>\d{{4}})\b"),
+    # the agent voice: "Thursday, December 10th", "the 10th of December"
+    re.compile(rf"(?:\b(?P<w>{_WEEKDAY}), )?\b(?P<mn>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)\b"),
+    re.compile(rf"\bthe (?P<d>\d{{1,2}})(?:st|nd|rd|th) of (?P<mn>{_MONTH})\b"),
     # d/m: but "2/3 items" is a fraction (the sms voice writes both)
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?!\d|\.\d| item)"),
 )
 _IDS = re.compile(r"\b(?:[A-Z]{2}-\d{4}|ORD-\d+|RMA-\d+)\b")
 _MONEY = re.compile(r"(?P<sym>[€$£])?(?P<amount>\d+\.\d{2})(?: (?P<cur>[A-Za-z]{3})\b)?")
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}
+_TICKET = re.compile(r"(?:Ticket|conversation is) #\d+")
 _YEAR = 2026
 
 
@@ -150,7 +154,7 @@ def _dates(text: str, year: int = _YEAR) -> tuple[set[date], str]:
         for match in form.finditer(text):
             parts = match.groupdict()
             month = int(parts["m"]) if parts.get("m") else _month_number(parts["mn"])
-            day = date(int(parts["y"] or year), month, int(parts["d"]))
+            day = date(int(parts.get("y") or year), month, int(parts["d"]))
             if parts.get("w"):
                 assert WEEKDAYS[day.weekday()].startswith(parts["w"]), (match.group(0), text)
             found.add(day)
@@ -173,6 +177,7 @@ def facts(text: str, record: Json) -> set[tuple[object, ...]]:
         currency = _SYMBOLS.get(match["sym"] or "") or (match["cur"] or "").upper()
         found.add(("amount", match["amount"], currency))
     text = _MONEY.sub(" ", text).replace(SUPPORT, " ")
+    text = _TICKET.sub(" ", text)  # the agent's ticket number: the tool's, not the shop's
     text = re.sub(r"Parcel 1\b", " ", text)  # a parcel's label, not a count
     text = re.sub(r"\b(\d+)x\b", r"\1 ", text)  # "2x Mug"
     found |= {("count", int(number)) for number in re.findall(r"(?<![\w.])\d+(?![\w%]|\.\d)", text)}
@@ -214,8 +219,8 @@ def record_facts(record: Json) -> set[tuple[object, ...]]:
 # --- the tests --------------------------------------------------------------------------------
 
 
-def test_the_voices_are_the_four_named_and_the_cli_help_lists_them():
-    assert list(VOICES) == ["standard", "british", "sms", "markdown"]
+def test_the_voices_are_the_five_named_and_the_cli_help_lists_them():
+    assert list(VOICES) == ["standard", "british", "sms", "markdown", "agent"]
     assert VOICES["standard"] is STANDARD
     for name in VOICES:
         assert name in VOICE_HELP
@@ -383,3 +388,34 @@ def test_dates_near_the_turn_of_the_year_keep_their_weekday():
             for question in QUESTIONS[:4]:
                 days, _ = _dates(VOICES[voice].date(shifted, question), shifted.year)
                 assert {(d.month, d.day) for d in days} == {(shifted.month, shifted.day)}
+
+
+def test_the_agent_voice_frames_like_a_ticket_reply_with_names_and_sometimes_a_ticket():
+    frame = VOICES["agent"].frame
+    framed = [frame("BODY", f"where is my parcel, take {i}") for i in range(80)]
+    assert all("\n\nBODY" in text or text.startswith("BODY") for text in framed)
+    assert any(text.startswith("Hi there,\n\nBODY") for text in framed)
+    assert any(re.search(r"\n\n(?:Best|Kind regards|Thanks),\n[A-Z][a-zá]+", t) for t in framed)
+    tickets = [t for t in framed if re.search(r"#\d{5}\b", t)]
+    assert tickets and len(tickets) < len(framed), tickets
+    assert any(text == "BODY" for text in framed)  # and now and then nothing at all
+
+
+def test_the_agent_voice_hands_delays_on_and_refuses_without_confirming_an_order_exists():
+    phrases = Phrasebook(support=SUPPORT, voice=VOICES["agent"])
+    values = {"order_id": "ORD-10003", "date": "the 3rd of December", "shipped": 2, "total": 3}
+    for question in QUESTIONS:
+        unshipped = phrases.say("delay.unshipped", question, **values)
+        assert "warehouse team" in unshipped and re.search(r"\bI(?:'ll|'ve)\b", unshipped)
+        refusal = phrases.say("order.not_found", question, order_id="ORD-10003")
+        assert "ORD-10003" in refusal and "another account" not in refusal, refusal
+
+
+def test_the_agent_voice_lists_lines_with_quantities_and_options_with_a_serial_comma():
+    agent = VOICES["agent"]
+    assert agent.listing([("Blue Kettle", 2), ("Espresso Cup", 1)]) == (
+        "Blue Kettle (qty 2) and Espresso Cup (qty 1)"
+    )
+    assert agent.options(["A", "B", "C"]) == "A, B, or C"
+    assert agent.options(["A", "B"]) == "A or B"
+    assert agent.label("Blue Kettle", "KT-0001") == "Blue Kettle (SKU KT-0001)"
