@@ -22,6 +22,19 @@ And a third, whose words are the customer's own: **the question given back in pa
 question: harbor frying pan 3708 - in stock or not?" answered "Quick question: 3708 - in stock
 or not?"), still a question, as the question given back whole (`auditor._scope`) is.
 
+A fourth is the asked return's own (llm10): **a return said to be in a state no return has.**
+To "what's happening with RMA-1015?", the answer says the return "has been delayed", that it
+"returns to the original order after 28 days", that it "is no longer available" or "has been
+discontinued", or that it is held at the record itself ("being held at the RMA-1012"). A
+return is requested, approved, received, refunded or rejected; none of these says which, so
+a careful reader calls it a non-answer. Its guard is narrower than the topic's vocabulary
+(which holds "delay", "held" and every digit, and would keep each of these `unread`): the
+answer holds no word of a return's stages (`_RETURN_STAGES`: received, approved, refunded,
+rejected, pending, label, back, inspected …, or a date, which may date a stage), so "the
+return was delayed but has now arrived" stays as the rules read it. It is asked only when
+the question is about the return's status (not its refund: "the refund has been delayed"
+says it is not paid).
+
 The first two forms are read only when the answer holds no word of the asked topic's vocabulary
 (`auditor._elsewhere.VOCABULARY`, record ids aside), the guard `_elsewhere` keeps: a word of it
 means a claim of the asked kind may be there in words no rule reads (a wrong one too), and the
@@ -66,6 +79,35 @@ FORMS: Mapping[str, re.Pattern[str]] = MappingProxyType(
         ),
     }
 )
+#: Words of a return's stages and what moves it between them: any of them keeps an answer
+#: about a return from `_NO_STAGE` ("delayed, but it has arrived back with us").
+_RETURN_STAGES = re.compile(
+    r"\b(?:receiv|reciev|arriv|approv|accept|authori|reject|declin|denied|deny|refus|refund"
+    r"|reimburs|paid|pay|credit|money|inspect|assess|check|process|pending|request|label|back"
+    r"|complet|clos|open|transit|await|wait|review|cancel|expir|eligib|track|deliver|drop"
+    r"|collect|warehouse|returned|sent|posted|courier|stage|status|logged|on its way"
+    # A day it happened on: "no longer available as of 2026-12-04" may date a stage.
+    r"|as of|since|today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)|[£$€]|\d{4}-\d\d-\d\d|\b(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
+)
+#: What the answer says of the return in place of a stage (see the module doc).
+_NO_STAGE = re.compile(
+    # "The return RMA-1 has been delayed", "the return of RMA-1 is being held up".
+    rf"\b(?:return|{_ID})(?: of {_ID})? (?:has been|have been|was|is|'s been|is being|got)"
+    r" (?:delayed|held up)\b"
+    # "RMA-1 returns to the original order after 28 days".
+    rf"|\b{_ID} returns to (?:the|your) (?:original )?order\b"
+    # "RMA-1 is no longer available (in the UK)", "RMA-1 has been discontinued".
+    rf"|\b{_ID} (?:is|has been|was) (?:no longer|not) available\b"
+    rf"|\b{_ID} (?:has been|was|is) discontinued\b"
+    # Held at the record itself: "… is currently being held at the RMA-1 Return RMA-1".
+    r"|\b(?:is|are) (?:currently |now |still )?(?:being )?(?:held|kept|stored) (?:at|in)"
+    rf" (?:the )?{_ID}\b"
+)
+#: The reason of a return said to be in a state no return has.
+NO_STAGE = "says the return is in a state no return has, and nothing of its status"
+
 #: How the asked fact is named in a reason, by the asked kind's first claim kind.
 _FACT_WORDS: Mapping[ClaimKind, str] = MappingProxyType(
     {
@@ -151,18 +193,28 @@ def gives_back_in_part(text: str, questions: Sequence[str]) -> bool:
     return False
 
 
+def _says_no_stage(words: str) -> bool:
+    """The answer says the return is in a state no return has, and holds no word of a
+    return's stages (see the module doc); `words` has the record ids replaced by `_ID`."""
+    return _NO_STAGE.search(words) is not None and not _RETURN_STAGES.search(
+        words.replace(_ID, " ")
+    )
+
+
 def idle_form(
     claim_kinds: Sequence[ClaimKind], text: str, questions: Sequence[str] = ()
 ) -> str | None:
-    """The reason of the answer's non-answer form: a question given back in part, or news
-    announced or a place that is no place when the answer holds no word of the asked topic
-    (see the module doc); None otherwise."""
+    """The reason of the answer's non-answer form: a question given back in part, a return in
+    a state no return has, or news announced or a place that is no place when the answer
+    holds no word of the asked topic (see the module doc); None otherwise."""
     if gives_back_in_part(text, questions):
         return GIVEN_BACK_IN_PART
     topic = asked_topic(claim_kinds)
     if topic is None or not text:
         return None
     words = _RECORD_ID.sub(_ID, normalise(text))
+    if claim_kinds[0] is ClaimKind.RETURN_STATUS and _says_no_stage(words):
+        return NO_STAGE
     if VOCABULARY[topic].search(words.replace(_ID, " ")):
         return None
     for reason, form in FORMS.items():

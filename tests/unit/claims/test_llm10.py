@@ -1,0 +1,97 @@
+"""The language model's return talk, read by mechanism (issue 17; llm10).
+
+Found on the hand-judged model audits of seeds 43 to 58 (`docs/llm.md`). The sentences are
+written for this test and are in none of the fixtures; each mechanism has look-alikes that must
+stay as they were.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from auditor._audit import extractor_for
+from auditor._facts import (
+    Availability,
+    OrderFact,
+    OrderStatus,
+    RefundState,
+    ReturnFact,
+    ReturnStatus,
+    StockFact,
+)
+from auditor._idle_talk import NO_STAGE
+from auditor._judge import AnswerContext, judge
+from auditor._probes import PROBE_KINDS, Probe
+from auditor._verdict import Verdict
+
+NOW = datetime(2026, 12, 8, 9, 30, tzinfo=UTC)
+ITEMS = {"PN-5120": "Cast Iron Skillet", "TS-5301": "Oak Toaster 5301"}
+EXTRACT = extractor_for(ITEMS)
+RETURN = ReturnFact(
+    "RMA-3117", "ORD-40420", "C-007", ReturnStatus.APPROVED, NOW, None, "PN-5120",
+    RefundState.PENDING,
+)  # fmt: skip
+ORDER = OrderFact("ORD-40420", "C-007", OrderStatus.SHIPPED, NOW, date(2026, 12, 12))
+SKILLET = StockFact("PN-5120", ITEMS["PN-5120"], Availability.IN_STOCK, 40, NOW)
+FACTS = {"RMA-3117": RETURN, "ORD-40420": ORDER, "PN-5120": SKILLET}
+
+
+def verdict(kind: str, subject: str, answer: str, question: str = "What's going on with it?"):
+    fact = FACTS[subject]
+    asked = Probe(
+        kind=kind, subject=subject, fact_kind=PROBE_KINDS[kind].fact_kind, turns=(question,)
+    )
+    return judge(
+        PROBE_KINDS[kind], asked, EXTRACT(answer, NOW), fact, fact, AnswerContext(answer, NOW, None)
+    )
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # Delayed, with no stage: a return is not late, it is at one of its stages.
+        "Your return RMA-3117 has been delayed because of a glitch in our systems.",
+        "The return of RMA-3117 is being held up, I'm afraid, and nobody knows why.",
+        # Going back into the order after a while.
+        "RMA-3117 returns to your order after 14 days.",
+        # Said of the return as if it were a product.
+        "RMA-3117 is no longer available for order ORD-40420, sorry.",
+        "Sadly RMA-3117 has been discontinued and is off the market.",
+        # Held at the record itself.
+        "The return is currently being kept in the RMA-3117 Returns RMA-3117.",
+    ],
+)
+def test_a_return_in_a_state_no_return_has_is_unanswered(answer):
+    seen = verdict("return.status", "RMA-3117", answer)
+    assert (seen.verdict, seen.reason) == (Verdict.UNANSWERED, NO_STAGE)
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # A stage beside the delay: the stage is the answer, judged as before.
+        ("Your return RMA-3117 was delayed, but it has been approved now.", Verdict.PASS),
+        ("The return RMA-3117 has been delayed; the refund was paid yesterday.", Verdict.FAIL),
+        # A stage in words no rule reads keeps the answer unread: a word of a stage is there.
+        ("The return RMA-3117 has been delayed at our warehouse dock.", Verdict.UNREAD),
+    ],
+)
+def test_a_return_stage_beside_it_keeps_the_answer_as_the_rules_read_it(answer, expected):
+    seen = verdict("return.status", "RMA-3117", answer)
+    assert seen.verdict is expected
+    assert seen.reason != NO_STAGE
+
+
+@pytest.mark.parametrize(
+    ("kind", "subject", "answer"),
+    [
+        # A delayed refund says it is not paid: the refund question is not this form's.
+        ("refund.status", "RMA-3117", "The refund for RMA-3117 has been delayed."),
+        # An order's delay is a claim of its own kind.
+        ("order.status", "ORD-40420", "Order ORD-40420 has been delayed by a day."),
+    ],
+)
+def test_other_subjects_delays_are_not_this_form(kind, subject, answer):
+    assert verdict(kind, subject, answer).reason != NO_STAGE
