@@ -35,6 +35,15 @@ return was delayed but has now arrived" stays as the rules read it. It is asked 
 the question is about the return's status (not its refund: "the refund has been delayed"
 says it is not paid).
 
+Two more have their own guard in the same way (llm10). **A product release as news of an
+order** ("The latest update to the ORD-10023 is a new version of the 5.6.4.8 release"): the
+record is taken for a product, and no order is released; no word of an order's stages may be
+in the answer (`_ORDER_STAGES`). **A price offer where a count was asked** ("I'm currently
+running a 10% discount on my Espresso Cup, which is a great example of how small changes can
+have significant impacts." to "what's your current stock?"): a discount is no count; no word
+of how many are left may be in the answer (`_COUNT_WORDS`: "a 10% discount on the last 3"
+stays as the rules read it).
+
 The first two forms are read only when the answer holds no word of the asked topic's vocabulary
 (`auditor._elsewhere.VOCABULARY`, record ids aside), the guard `_elsewhere` keeps: a word of it
 means a claim of the asked kind may be there in words no rule reads (a wrong one too), and the
@@ -107,6 +116,54 @@ _NO_STAGE = re.compile(
 )
 #: The reason of a return said to be in a state no return has.
 NO_STAGE = "says the return is in a state no return has, and nothing of its status"
+
+#: News of the record that is a software or product release ("The latest update to ORD-1 is a
+#: new version of the 2.7.3 release"): the record is taken for a product, and no order is
+#: released. The frame names the record itself.
+_RELEASE_NEWS = re.compile(
+    rf"\b(?:latest|last|recent|most recent|newest|new) {_NEWS_WORDS} {_ON} (?:the |your )?"
+    rf"{_ID} (?:is|was) (?:a|the) (?:new|newer|latest) (?:version|release|patch|build"
+    r"|firmware|edition|model)\b"
+)
+#: Words of an order's stages and where a parcel is: any keeps an answer from
+#: `_RELEASE_NEWS` ("… is a new version of your delivery slot: it ships Monday").
+_ORDER_STAGES = re.compile(
+    r"\b(?:ship|dispatch|deliver|arriv|transit|courier|carrier|driver|van|parcel|package"
+    r"|track|cancel|pack|picked|warehouse|depot|door|on its way|on the way|pending|processing"
+    r"|processed"
+    r"|confirm|placed|refund|return|eta|due)"
+)
+#: The reason of news of the record that is a release.
+RELEASE_NEWS = "announces a product release as news of it, and nothing of its"
+
+#: A price offer where a count was asked ("I'm currently running a 10% discount on my
+#: Espresso Cup"): a discount is no count, and says nothing of how many are left.
+_PRICE_TALK = re.compile(
+    r"\b(?:running|offering|having|doing|holding|got) (?:a |an )?(?:\d+ ?% |\w+ )?"
+    r"(?:discount|sale|promotion|promo|deal|markdown|price cut) (?:on|for)\b"
+)
+#: Words of how many are left: any keeps an answer from `_PRICE_TALK` ("a 10% discount on
+#: the last 3 units").
+_COUNT_WORDS = re.compile(
+    r"\b(?:stock|avail|left|remain|unit|piece|suppl|sold|carr(?:y|ie)|backorder|discontinu"
+    r"|restock|inventor|on hand|shel(?:f|ves)|only|few|none|no more|out of|last|plenty|lots"
+    r"|many|dozen|couple|handful|\d+ (?:of them|in)\b)"
+)
+#: The reason of a price offer given for a count.
+PRICE_TALK = "talks of a price offer instead of a count, and nothing of its"
+
+#: The forms with their own guard, narrower than the topic's vocabulary (which holds every
+#: digit and "have"): by the asked kind's first claim kind, each form, the words that keep an
+#: answer from it, and its reason.
+_OWN_FORMS: Mapping[ClaimKind, tuple[re.Pattern[str], re.Pattern[str], str]] = MappingProxyType(
+    {
+        ClaimKind.RETURN_STATUS: (_NO_STAGE, _RETURN_STAGES, NO_STAGE),
+        ClaimKind.ORDER_STATUS: (_RELEASE_NEWS, _ORDER_STAGES, RELEASE_NEWS),
+        ClaimKind.DELIVERY_DATE: (_RELEASE_NEWS, _ORDER_STAGES, RELEASE_NEWS),
+        ClaimKind.TRACKING: (_RELEASE_NEWS, _ORDER_STAGES, RELEASE_NEWS),
+        ClaimKind.QUANTITY: (_PRICE_TALK, _COUNT_WORDS, PRICE_TALK),
+    }
+)
 
 #: How the asked fact is named in a reason, by the asked kind's first claim kind.
 _FACT_WORDS: Mapping[ClaimKind, str] = MappingProxyType(
@@ -193,12 +250,17 @@ def gives_back_in_part(text: str, questions: Sequence[str]) -> bool:
     return False
 
 
-def _says_no_stage(words: str) -> bool:
-    """The answer says the return is in a state no return has, and holds no word of a
-    return's stages (see the module doc); `words` has the record ids replaced by `_ID`."""
-    return _NO_STAGE.search(words) is not None and not _RETURN_STAGES.search(
-        words.replace(_ID, " ")
-    )
+def _own_form(kind: ClaimKind, words: str) -> str | None:
+    """The reason of a form with its own guard for the asked kind (`_OWN_FORMS`), when the
+    answer is in it and holds none of its guard's words; `words` has the record ids replaced
+    by `_ID`."""
+    found = _OWN_FORMS.get(kind)
+    if found is None:
+        return None
+    form, guard, reason = found
+    if form.search(words) is None or guard.search(words.replace(_ID, " ")):
+        return None
+    return reason if reason is NO_STAGE else f"{reason} {_FACT_WORDS.get(kind, 'fact')}"
 
 
 def idle_form(
@@ -213,8 +275,9 @@ def idle_form(
     if topic is None or not text:
         return None
     words = _RECORD_ID.sub(_ID, normalise(text))
-    if claim_kinds[0] is ClaimKind.RETURN_STATUS and _says_no_stage(words):
-        return NO_STAGE
+    own = _own_form(claim_kinds[0], words)
+    if own is not None:
+        return own
     if VOCABULARY[topic].search(words.replace(_ID, " ")):
         return None
     for reason, form in FORMS.items():

@@ -95,3 +95,66 @@ def test_a_return_stage_beside_it_keeps_the_answer_as_the_rules_read_it(answer, 
 )
 def test_other_subjects_delays_are_not_this_form(kind, subject, answer):
     assert verdict(kind, subject, answer).reason != NO_STAGE
+
+
+RELEASE = "announces a product release as news of it, and nothing of its"
+PRICE = "talks of a price offer instead of a count, and nothing of its"
+
+
+@pytest.mark.parametrize(
+    ("kind", "subject", "answer", "reason"),
+    [
+        # The order taken for a product, and its news a release.
+        (
+            "order.status",
+            "ORD-40420",
+            "The most recent update on ORD-40420 is a new firmware for the 3.1.4 line, with"
+            " better battery life.",
+            RELEASE,
+        ),
+        (
+            "order.eta",
+            "ORD-40420",
+            "The newest news about ORD-40420 is the latest model of a 12-core laptop, out in 2025.",
+            RELEASE,
+        ),
+        # A discount where a count was asked.
+        (
+            "stock.quantity",
+            "PN-5120",
+            "We're holding a 15% sale on my Cast Iron Skillet, a lovely reminder that little"
+            " things can have big effects.",
+            PRICE,
+        ),
+        (
+            "stock.quantity",
+            "PN-5120",
+            "I'm running a festive promotion for the Cast Iron Skillet this week.",
+            PRICE,
+        ),
+    ],
+)
+def test_a_release_for_news_or_a_discount_for_a_count_is_unanswered(kind, subject, answer, reason):
+    seen = verdict(kind, subject, answer)
+    assert seen.verdict is Verdict.UNANSWERED
+    assert seen.reason.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    ("kind", "subject", "answer"),
+    [
+        # A word of the order's stages: the release words may frame a real status.
+        ("order.status", "ORD-40420", "The latest update on ORD-40420 is a new version: shipped."),
+        (
+            "order.status",
+            "ORD-40420",
+            "The latest news on ORD-40420 is a new release date, as the courier is late.",
+        ),
+        # A count beside the discount: the count is the answer.
+        ("stock.quantity", "PN-5120", "We're running a 10% discount on the last 3 skillets."),
+        # A discount to a stock question that is not "how many?" is not this form's.
+        ("stock.availability", "PN-5120", "We're running a 10% discount on the skillet."),
+    ],
+)
+def test_a_stage_or_a_count_beside_it_keeps_the_answer_as_the_rules_read_it(kind, subject, answer):
+    assert not verdict(kind, subject, answer).reason.startswith((RELEASE, PRICE))
