@@ -158,3 +158,64 @@ def test_a_release_for_news_or_a_discount_for_a_count_is_unanswered(kind, subjec
 )
 def test_a_stage_or_a_count_beside_it_keeps_the_answer_as_the_rules_read_it(kind, subject, answer):
     assert not verdict(kind, subject, answer).reason.startswith((RELEASE, PRICE))
+
+
+def returns_read(text: str) -> set[tuple[str, object]]:
+    return {(c.kind.value, c.value) for c in EXTRACT(text, NOW) if c.kind.value == "return_status"}
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # Not back with us yet, no stage named: a status of its own.
+        (
+            "So far we haven't received your return RMA-3117 yet.",
+            {("return_status", "not_received")},
+        ),
+        (
+            "Sorry, I still haven't got a returned parcel for RMA-3117.",
+            {("return_status", "not_received")},
+        ),
+        # Beside a stage before it is back, the stage is the answer.
+        (
+            "RMA-3117 is approved; we haven't received the parcel yet.",
+            {("return_status", "approved")},
+        ),
+        # Look-alikes: a label or a request not received is no return status of this kind.
+        ("We haven't received the return label request for RMA-3117.", set()),
+        ("We've received your return RMA-3117.", {("return_status", "received")}),
+    ],
+)
+def test_a_return_not_received_yet_is_read(text, claims):
+    assert returns_read(text) == claims
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (ReturnStatus.REQUESTED, Verdict.PASS),
+        (ReturnStatus.APPROVED, Verdict.PASS),
+        (ReturnStatus.RECEIVED, Verdict.FAIL),
+        (ReturnStatus.REFUNDED, Verdict.FAIL),
+    ],
+)
+def test_not_received_is_true_before_the_item_is_back(status, expected):
+    fact = ReturnFact(
+        "RMA-3117", "ORD-40420", "C-007", status, NOW, None, "PN-5120", RefundState.PENDING
+    )
+    answer = "Apologies, but I haven't received a return order RMA-3117 yet."
+    asked = Probe(
+        kind="return.status",
+        subject="RMA-3117",
+        fact_kind=PROBE_KINDS["return.status"].fact_kind,
+        turns=("Did you get my return RMA-3117?",),
+    )
+    seen = judge(
+        PROBE_KINDS["return.status"],
+        asked,
+        EXTRACT(answer, NOW),
+        fact,
+        fact,
+        AnswerContext(answer, NOW, None),
+    )
+    assert seen.verdict is expected
