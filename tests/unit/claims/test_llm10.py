@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from auditor._audit import extractor_for
+from auditor._claims import ClaimKind, ExtractionContext, extract
+from auditor._delay_judge import delay_unsaid
 from auditor._facts import (
     Availability,
     OrderFact,
@@ -219,3 +221,43 @@ def test_not_received_is_true_before_the_item_is_back(status, expected):
         AnswerContext(answer, NOW, None),
     )
     assert seen.verdict is expected
+
+
+LATE = OrderFact(
+    order_id="ORD-40431",
+    customer_id="C-007",
+    status=OrderStatus.SHIPPED,
+    read_at=NOW,
+    eta=date(2026, 12, 4),
+    promised_date=date(2026, 12, 4),
+    last_update=datetime(2026, 12, 7, 18, 0, tzinfo=UTC),
+)
+
+
+def sighting(text: str) -> Verdict:
+    claims = extract(text, [ClaimKind.DELAY, ClaimKind.DELIVERY_DATE], ExtractionContext(now=NOW))
+    return delay_unsaid("ORD-40431", claims, LATE, text).verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Seen last before the carrier's last update: the parcel has been seen since.
+        "Your parcel ORD-40431 was last seen on 2026-12-02.",
+        "It was last scanned by the courier on 5 December 2026.",
+    ],
+)
+def test_a_last_sighting_before_the_last_update_is_wrong(text):
+    assert sighting(text) is Verdict.FAIL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # On the day of the last update, or after it and before today: it may be true.
+        "Your parcel ORD-40431 was last seen on 2026-12-07.",
+        "The order was last spotted at the depot on 2026-12-08.",
+    ],
+)
+def test_a_last_sighting_the_data_does_not_contradict_stays_unread(text):
+    assert sighting(text) is Verdict.UNREAD
