@@ -76,6 +76,7 @@ from auditor._probes._model import Probe
 from auditor._scope import (
     ECHOED_QUESTION,
     RESTATED_QUESTION,
+    cannot_provide,
     count_miscount,
     gives_question_back,
     lone_code,
@@ -227,6 +228,10 @@ def claims_in_scope(
         said = yes_or_no(kind.claim_kinds, probe, context.turn, claims, context.text)
         if said is not None:
             judged = relevant_claims(kind, probe, [*claims, said], before)
+    if not judged and ClaimKind.AVAILABILITY in kind.claim_kinds:
+        refused = cannot_provide(probe, before, claims, context.text)
+        if refused is not None:
+            judged = relevant_claims(kind, probe, [*claims, refused], before)
     return judged + earlier_claims(kind, probe, before, context) if judged else judged
 
 

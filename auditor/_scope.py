@@ -66,6 +66,7 @@ from auditor._claims._echoes import (
     echoes_question,
     find_words,
     misspelt_name,
+    one_edit,
     restates_question,
 )
 from auditor._claims._model import NOT_SHIPPED
@@ -182,6 +183,53 @@ def yes_or_no(
         and any(_ASKS_SHIPPED.search(q) for q in asked)
     ):
         return Claim(ClaimKind.ORDER_STATUS, NOT_SHIPPED, span, probe.subject)
+    return None
+
+
+#: "I can't provide a 20cm chef knife", "we're unable to offer the Retro Toatser right now":
+#: what the shop cannot let the customer have, up to where the clause ends.
+_CANNOT_PROVIDE = re.compile(
+    r"\b(?:i|we)(?: can't| cannot| can not| am unable to|'m unable to| are unable to"
+    r"|'re unable to| am not able to|'m not able to) (?:provide|offer|supply|sell)(?: you)?"
+    r"(?: with)?"
+    r" (?:a|an|the|any) (?P<thing>[^.,;:!?]{2,60}?)"
+    r"(?= right now\b| today\b| at the moment\b| currently\b| now\b|[.,;:!?]| but\b"
+    r"| however\b|$)"
+)
+#: Words that make the thing provided something other than the item: a specific one (a
+#: stated limit, `auditor._claims._deflection`), a replacement, information about it.
+_NOT_THE_ITEM_WORDS = """
+    specific exact particular replacement replacements substitute alternative refund
+    refunds exchange list information info details detail update answer date number price
+    discount more other another style
+"""
+_NOT_THE_ITEM = frozenset(_NOT_THE_ITEM_WORDS.split())
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def cannot_provide(
+    probe: Probe, before: Fact | None, claims: Sequence[Claim], text: str
+) -> Claim | None:
+    """An answer of "I can't provide a <the asked item>" (llm10): the shop says it cannot let
+    the customer have the item, an availability claim (`out_of_stock`) about it, when nothing
+    of its stock was read and the answer holds no non-answer. The thing named must be the
+    item: its name's last word ("a 20cm chef knife" of Chef Knife 20cm), or that word
+    misspelt as the customer typed it ("a Retro Toatser"), and nothing that makes it
+    something else ("a specific item", "a replacement for the Knife", "a 1088-style item")."""
+    if not isinstance(before, StockFact) or not text:
+        return None
+    if any(c.kind in _NOT_ANSWERS for c in claims):
+        return None
+    head = _LETTERS.findall(normalise(before.name))
+    noun = next((w for w in reversed(head) if len(w) >= 3), None)
+    if noun is None:
+        return None
+    for found in _CANNOT_PROVIDE.finditer(normalise(text)):
+        words = _LETTERS.findall(found.group("thing"))
+        if not words or _NOT_THE_ITEM.intersection(words):
+            continue
+        if words[-1] == noun or (len(noun) >= 4 and one_edit(words[-1], noun)):
+            return Claim(ClaimKind.AVAILABILITY, "out_of_stock", found.span(), probe.subject)
     return None
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from auditor._audit import extractor_for
 from auditor._claims import ClaimKind, ExtractionContext, extract
+from auditor._claims._echoes import echoes_question
 from auditor._delay_judge import delay_unsaid
 from auditor._facts import (
     Availability,
@@ -261,3 +262,83 @@ def test_a_last_sighting_before_the_last_update_is_wrong(text):
 )
 def test_a_last_sighting_the_data_does_not_contradict_stays_unread(text):
     assert sighting(text) is Verdict.UNREAD
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "given_back"),
+    [
+        # The customer's misspelling put right in the words given back: still the question.
+        (
+            "Skillet (gift for my bruther): in stock?",
+            "Skillet (gift for my brother): in stock?",
+            True,
+        ),
+        ("Is the Cast Iron Skilet in stock?", "Is the Cast Iron Skillet in stock?", True),
+        # Look-alikes: a statement made of them, a short word changed, another word altogether.
+        (
+            "Skillet (gift for my bruther): in stock?",
+            "Skillet (gift for my brother): in stock.",
+            False,
+        ),
+        ("Is it in stock?", "Is is in stock?", False),
+        ("Is the Cast Iron Skillet in stock?", "Is the Cast Iron Griddle in stock?", False),
+    ],
+)
+def test_a_question_given_back_with_a_misspelling_put_right_is_still_given_back(
+    question, answer, given_back
+):
+    assert echoes_question(answer, [question]) is given_back
+
+
+OAK = {"TS-5301": StockFact("TS-5301", ITEMS["TS-5301"], Availability.BACKORDER, 0, NOW)}
+
+
+@pytest.mark.parametrize(
+    ("subject", "question", "answer", "expected"),
+    [
+        # The item itself cannot be provided: not to be had, wrong of an item in stock.
+        (
+            "PN-5120",
+            "Is the Cast Iron Skillet in stock?",
+            "Apologies, I'm unable to offer a 26cm iron skillet at the moment, but do ask again.",
+            Verdict.FAIL,
+        ),
+        # ... and right of one on backorder, its name misspelt as the customer typed it.
+        (
+            "TS-5301",
+            "Do you have the Oak Taoster 5301 right now?",
+            "So sorry! We can't provide an Oak Taoster right now, but happy to help otherwise.",
+            Verdict.PASS,
+        ),
+    ],
+)
+def test_the_asked_item_that_cannot_be_provided_is_not_available(
+    subject, question, answer, expected
+):
+    fact = {**FACTS, **OAK}[subject]
+    asked = Probe(
+        kind="stock.availability",
+        subject=subject,
+        fact_kind="stock",
+        turns=(question,),
+        params=(("mention", "typo"),) if subject == "TS-5301" else (),
+    )
+    kind = PROBE_KINDS["stock.availability"]
+    seen = judge(kind, asked, EXTRACT(answer, NOW), fact, fact, AnswerContext(answer, NOW, None))
+    assert seen.verdict is expected
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # Something other than the item: a specific one, a replacement, information.
+        "I can't provide a specific skillet, sorry.",
+        "I'm afraid we cannot provide a replacement for the skillet today.",
+        "I can't provide any information about the skillet.",
+        # Another item altogether.
+        "I can't provide a toaster right now.",
+    ],
+)
+def test_something_else_that_cannot_be_provided_is_no_stock_claim(answer):
+    seen = verdict("stock.availability", "PN-5120", answer, "Is the Cast Iron Skillet in stock?")
+    assert seen.verdict is not Verdict.FAIL
