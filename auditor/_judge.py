@@ -52,11 +52,12 @@ information-lag scenarios measure exactly that case by changing the truth on pur
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from auditor._claims import Claim, ClaimKind
+from auditor._claims import Claim, ClaimKind, Delay
 from auditor._compat import (
     FALSE_AVAILABLE,
     IMPRECISE,
@@ -470,7 +471,56 @@ def _nothing_of_the_kind(
         return None  # a follow-up's wrong first answer: is it wrong after the answer too?
     if restates_value_question(kind.claim_kinds, probe, context.text):
         return Judgement(Verdict.UNANSWERED, RESTATED_QUESTION, (), shown)
+    delayed = _delay_of_an_order_on_time(kind, probe, claims, before, context.text)
+    if delayed:
+        reason = (
+            f"says the order is delayed where it is not late: {truth_words(kind.accepts(before))}"
+        )
+        return Judgement(Verdict.FAIL, reason, delayed, shown)
     return _no_answer(kind, probe, claims, shown, context.text)
+
+
+#: The order kinds a delay said of an order on time answers wrongly: its status, its date.
+_DELAY_ANSWERS = frozenset({ClaimKind.ORDER_STATUS, ClaimKind.DELIVERY_DATE})
+
+
+def _delay_of_an_order_on_time(
+    kind: ProbeKind, probe: Probe, claims: Sequence[Claim], before: Fact | None, text: str
+) -> tuple[Claim, ...]:
+    """The firm claims that the asked order is delayed ("The order ORD-10028 has been delayed
+    by 3 days."), when it is on time (`delay_accepts` holds nothing) and the answer says
+    nothing else of its status or date (llm10): a delay that is not there is the answer, and
+    it is wrong. Empty when the order is late (`_late_order` judges that), the kind asks for
+    neither its status nor its date, or the sentence makes the delay a possibility."""
+    if (
+        kind.identity != "owner"
+        or not isinstance(before, OrderFact)
+        or not _DELAY_ANSWERS.intersection(kind.claim_kinds)
+        or delay_accepts(before)
+    ):
+        return ()
+    return tuple(
+        c
+        for c in claims
+        if c.kind is ClaimKind.DELAY
+        and c.value == Delay.ACKNOWLEDGED
+        and not c.hedged
+        and c.subject in (None, probe.subject)
+        and not _MAYBE.search(_sentence_before(text, c.span[0]))
+    )
+
+
+#: Words that make what follows in the sentence a possibility, not a statement ("it's
+#: possible that the item has been delayed or damaged").
+_MAYBE = re.compile(
+    r"\b(?:possible|possibly|may|might|could|perhaps|maybe|likely|probably|seems?|if|whether)\b"
+)
+
+
+def _sentence_before(text: str, end: int) -> str:
+    """The words of `text`'s sentence up to `end`, lower-cased."""
+    start = max(text.rfind(stop, 0, end) for stop in (". ", "! ", "? ", "\n"))
+    return text[start + 1 : end].casefold()
 
 
 def first_look(

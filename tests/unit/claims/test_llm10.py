@@ -342,3 +342,23 @@ def test_the_asked_item_that_cannot_be_provided_is_not_available(
 def test_something_else_that_cannot_be_provided_is_no_stock_claim(answer):
     seen = verdict("stock.availability", "PN-5120", answer, "Is the Cast Iron Skillet in stock?")
     assert seen.verdict is not Verdict.FAIL
+
+
+@pytest.mark.parametrize(
+    ("kind", "answer", "expected"),
+    [
+        # A delay said firmly of an order on time, and nothing else of it: wrong.
+        ("order.status", "Your order ORD-40420 has been delayed by two days.", Verdict.FAIL),
+        ("order.eta", "The order ORD-40420 is running late by two days.", Verdict.FAIL),
+        # A delay that is only possible is no statement of one.
+        (
+            "order.status",
+            'ORD-40420 is in the "Sold" status, but it might have been delayed.',
+            Verdict.UNREAD,
+        ),
+        # A status beside it is the answer, judged as before (shipped, right).
+        ("order.status", "ORD-40420 has shipped, though it was delayed a day.", Verdict.PASS),
+    ],
+)
+def test_a_delay_of_an_order_on_time_is_wrong(kind, answer, expected):
+    assert verdict(kind, "ORD-40420", answer, "Any news on ORD-40420?").verdict is expected
