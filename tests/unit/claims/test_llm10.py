@@ -362,3 +362,32 @@ def test_something_else_that_cannot_be_provided_is_no_stock_claim(answer):
 )
 def test_a_delay_of_an_order_on_time_is_wrong(kind, answer, expected):
     assert verdict(kind, "ORD-40420", answer, "Any news on ORD-40420?").verdict is expected
+
+
+def stock_read(text: str) -> set[tuple[str, object]]:
+    kinds = {"availability", "quantity"}
+    return {(c.kind.value, c.value) for c in EXTRACT(text, NOW) if c.kind.value in kinds}
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # Not to be had at a price: said of the price, not of the stock.
+        (
+            "The Cast Iron Skillet is in stock, though no longer available at the launch price.",
+            {("availability", "in_stock")},
+        ),
+        ("The Cast Iron Skillet is not available at its old sale rate.", set()),
+        # Look-alikes: not available at a moment or a place, or available at a price.
+        (
+            "The Cast Iron Skillet is not available at the moment.",
+            {("availability", "out_of_stock")},
+        ),
+        (
+            "The Cast Iron Skillet is available at a lower price this week.",
+            {("availability", "in_stock")},
+        ),
+    ],
+)
+def test_not_available_at_a_price_is_no_stock_claim(text, claims):
+    assert stock_read(text) == claims
