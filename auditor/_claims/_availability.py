@@ -621,6 +621,11 @@ _TABLE = RuleSet.of(
         r" are)? (?:currently |now )?(?:un)?available",
         r"(?:in|among|from|through) (?:the|our) (?:currently )?available (?:items|products"
         r"|options)",
+        # Others offered in its place (llm10): "a list of available retro toasters", "the
+        # nearest available replacement".
+        r"(?:list|range|selection|choice) of (?:currently |other )?available\b",
+        r"(?:nearest|closest|similar|suitable|comparable|other|an?) (?:currently )?available"
+        r" (?:replacements?|alternatives?|substitutes?|options?)\b",
         r"(?:un)?available (?:at|in|for|on) (?:the|a|this|that|your)(?: [\w-]+){0,2}? (?:time )?"
         r"slots?",
         # Said of a delivery, a recommendation or advice, not of the item's stock: "in stock,

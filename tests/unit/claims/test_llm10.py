@@ -391,3 +391,28 @@ def stock_read(text: str) -> set[tuple[str, object]]:
 )
 def test_not_available_at_a_price_is_no_stock_claim(text, claims):
     assert stock_read(text) == claims
+
+
+def offered_read(text: str) -> set[tuple[str, object]]:
+    kinds = {"availability", "deflection"}
+    return {(c.kind.value, c.value) for c in EXTRACT(text, NOW) if c.kind.value in kinds}
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # Others offered in the item's place: no stock of the item.
+        ("Happy to share a selection of available skillets with you!", set()),
+        ("Let me find you the closest available alternative.", set()),
+        # The item's number not had: a stated limit.
+        ("Sorry, I don't have the precise product code to hand.", {("deflection", "other")}),
+        # Look-alikes: the item itself available, or its number given.
+        (
+            "The Cast Iron Skillet is available, as is a range of pans.",
+            {("availability", "in_stock")},
+        ),
+        ("We don't have the Cast Iron Skillet in stock.", {("availability", "out_of_stock")}),
+    ],
+)
+def test_offers_in_the_items_place_and_its_number_not_had(text, claims):
+    assert offered_read(text) == claims
