@@ -85,6 +85,7 @@ from auditor._scope import (
     named_states,
     own_words,
     restates_value_question,
+    restock_misdate,
     shipped_miscount,
     yes_or_no,
 )
@@ -264,10 +265,14 @@ def _wrong_earlier(
 def _miscount(
     kind: ProbeKind, probe: Probe, claims: Sequence[Claim], fact: Fact | None, text: str
 ) -> str | None:
-    """A count the answer gets wrong beside its answer: of units in stock (availability
-    kinds) or of what has shipped (order kinds); None when it states none or a right one."""
+    """A count the answer gets wrong beside its answer: of units in stock or the restock date
+    (availability kinds), or of what has shipped (order kinds); None when it states none or a
+    right one."""
     if ClaimKind.AVAILABILITY in kind.claim_kinds and kind.fact_kind == "stock":
-        return count_miscount(own_words(probe, fact, claims, text), probe.subject, fact)
+        own = own_words(probe, fact, claims, text)
+        return count_miscount(own, probe.subject, fact) or restock_misdate(
+            own, probe.subject, fact, text
+        )
     return shipped_miscount(text, fact)
 
 

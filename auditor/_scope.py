@@ -306,6 +306,48 @@ def shipped_miscount(text: str, fact: Fact | None) -> str | None:
     return None
 
 
+#: Where an answer says when the item is back: "back in stock on …", "restocked by …",
+#: "expected back …", "available again from …".
+_RESTOCK_CUE = re.compile(
+    r"\b(?:back in stock|in stock again|available again|restock(?:ed|ing)?|expected back"
+    r"|due back|back (?:on|by|from))\b"
+)
+#: How far after its cue a restock date is looked for.
+_RESTOCK_REACH = 40
+
+
+def restock_misdate(
+    claims: Sequence[Claim], subject: str, fact: Fact | None, text: str
+) -> str | None:
+    """How the restock date an answer gives beside saying the item is not in stock now is
+    wrong ("on backorder: expected back in stock on 2027-12-28" when inventory holds
+    2027-01-14, llm10); None when it gives none, a right one, or the item has no restock date.
+    Only a calendar date is read (a day of the month alone, "the 15th of next month", is
+    left to the extractor)."""
+    if not isinstance(fact, StockFact) or fact.restock_date is None or not text:
+        return None
+    stock = [
+        c
+        for c in claims
+        if c.kind is ClaimKind.AVAILABILITY and c.subject in (None, subject) and not c.hedged
+    ]
+    if not stock or any(c.value in ("in_stock", "low_stock") for c in stock):
+        return None
+    norm = normalise(text)
+    days: set[date] = set()
+    for cue in _RESTOCK_CUE.finditer(norm):
+        for expr in find_dates(norm, cue.end(), min(len(norm), cue.end() + _RESTOCK_REACH)):
+            if expr.absolute is None and expr.month_day is None:
+                continue
+            day = resolve(expr, fact.read_at)
+            if day is not None:
+                days.add(day)
+    if not days or fact.restock_date in days:
+        return None
+    said = min(days).isoformat()
+    return f"back in stock on {said} where inventory holds {fact.restock_date.isoformat()}"
+
+
 def count_miscount(claims: Sequence[Claim], subject: str, fact: Fact | None) -> str | None:
     """How the count stated beside an availability claim about the item is wrong ("100 units
     where inventory holds 1"); None when there is no such pair or one count is right."""

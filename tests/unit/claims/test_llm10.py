@@ -416,3 +416,32 @@ def offered_read(text: str) -> set[tuple[str, object]]:
 )
 def test_offers_in_the_items_place_and_its_number_not_had(text, claims):
     assert offered_read(text) == claims
+
+
+RESTOCKING = StockFact(
+    "TS-5301", ITEMS["TS-5301"], Availability.BACKORDER, 0, NOW, restock_date=date(2027, 1, 14)
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # On backorder, and back on another day than inventory holds: wrong.
+        ("The Oak Toaster 5301 is on backorder, due back on 2027-02-02.", Verdict.FAIL),
+        ("Oak Toaster 5301: out of stock, back in stock on 3 March 2027.", Verdict.FAIL),
+        # The right day, or no calendar day: judged on the state, as before.
+        ("The Oak Toaster 5301 is on backorder, due back on 14 January 2027.", Verdict.PASS),
+        ("The Oak Toaster 5301 is on backorder, back in stock soon.", Verdict.PASS),
+    ],
+)
+def test_a_restock_date_beside_not_in_stock_must_be_inventorys(answer, expected):
+    asked = Probe(
+        kind="stock.availability",
+        subject="TS-5301",
+        fact_kind="stock",
+        turns=("Is the Oak Toaster 5301 in stock?",),
+    )
+    kind = PROBE_KINDS["stock.availability"]
+    context = AnswerContext(answer, NOW, None)
+    seen = judge(kind, asked, EXTRACT(answer, NOW), RESTOCKING, RESTOCKING, context)
+    assert seen.verdict is expected
