@@ -38,7 +38,9 @@ says it is not paid).
 Two more have their own guard in the same way (llm10). **A product release as news of an
 order** ("The latest update to the ORD-10023 is a new version of the 5.6.4.8 release"): the
 record is taken for a product, and no order is released; no word of an order's stages may be
-in the answer (`_ORDER_STAGES`). **A price offer where a count was asked** ("I'm currently
+in the answer (`_ORDER_STAGES`); with the same guard, **an order said to be on sale in a
+region** ("The ORD-10044 is currently available in the US, but it's not yet available in
+Europe."). **A price offer where a count was asked** ("I'm currently
 running a 10% discount on my Espresso Cup, which is a great example of how small changes can
 have significant impacts." to "what's your current stock?"): a discount is no count; no word
 of how many are left may be in the answer (`_COUNT_WORDS`: "a 10% discount on the last 3"
@@ -136,6 +138,19 @@ _ORDER_STAGES = re.compile(
 #: The reason of news of the record that is a release.
 RELEASE_NEWS = "announces a product release as news of it, and nothing of its"
 
+#: The order said to be on sale in a region ("The ORD-10044 is currently available in the US,
+#: but it's not yet available in Europe."): the record is taken for a product, and where a
+#: product is sold says nothing of where a parcel is.
+_ON_SALE_IN = re.compile(
+    rf"\b{_ID} is (?:currently |now |still )?(?:not |no longer )?(?:yet )?available (?:in|across"
+    r"|throughout) (?:the )?(?:us|usa|uk|eu|europe|united states|united kingdom|north america"
+    r"|america|asia|australia|canada|ireland|market)\b"
+    rf"|\b{_ID} is (?:currently |now |still )?(?:not |no longer )?(?:yet )?available"
+    r" (?:internationally|worldwide|abroad|overseas)\b"
+)
+#: The reason of an order said to be on sale in a region.
+ON_SALE = "takes it for a product on sale in a region, and says nothing of its"
+
 #: A price offer where a count was asked ("I'm currently running a 10% discount on my
 #: Espresso Cup"): a discount is no count, and says nothing of how many are left.
 _PRICE_TALK = re.compile(
@@ -155,14 +170,20 @@ PRICE_TALK = "talks of a price offer instead of a count, and nothing of its"
 #: The forms with their own guard, narrower than the topic's vocabulary (which holds every
 #: digit and "have"): by the asked kind's first claim kind, each form, the words that keep an
 #: answer from it, and its reason.
-_OWN_FORMS: Mapping[ClaimKind, tuple[re.Pattern[str], re.Pattern[str], str]] = MappingProxyType(
-    {
-        ClaimKind.RETURN_STATUS: (_NO_STAGE, _RETURN_STAGES, NO_STAGE),
-        ClaimKind.ORDER_STATUS: (_RELEASE_NEWS, _ORDER_STAGES, RELEASE_NEWS),
-        ClaimKind.DELIVERY_DATE: (_RELEASE_NEWS, _ORDER_STAGES, RELEASE_NEWS),
-        ClaimKind.TRACKING: (_RELEASE_NEWS, _ORDER_STAGES, RELEASE_NEWS),
-        ClaimKind.QUANTITY: (_PRICE_TALK, _COUNT_WORDS, PRICE_TALK),
-    }
+_ORDER_FORMS = (
+    (_RELEASE_NEWS, _ORDER_STAGES, RELEASE_NEWS),
+    (_ON_SALE_IN, _ORDER_STAGES, ON_SALE),
+)
+_OWN_FORMS: Mapping[ClaimKind, tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]] = (
+    MappingProxyType(
+        {
+            ClaimKind.RETURN_STATUS: ((_NO_STAGE, _RETURN_STAGES, NO_STAGE),),
+            ClaimKind.ORDER_STATUS: _ORDER_FORMS,
+            ClaimKind.DELIVERY_DATE: _ORDER_FORMS,
+            ClaimKind.TRACKING: _ORDER_FORMS,
+            ClaimKind.QUANTITY: ((_PRICE_TALK, _COUNT_WORDS, PRICE_TALK),),
+        }
+    )
 )
 
 #: How the asked fact is named in a reason, by the asked kind's first claim kind.
@@ -254,13 +275,11 @@ def _own_form(kind: ClaimKind, words: str) -> str | None:
     """The reason of a form with its own guard for the asked kind (`_OWN_FORMS`), when the
     answer is in it and holds none of its guard's words; `words` has the record ids replaced
     by `_ID`."""
-    found = _OWN_FORMS.get(kind)
-    if found is None:
-        return None
-    form, guard, reason = found
-    if form.search(words) is None or guard.search(words.replace(_ID, " ")):
-        return None
-    return reason if reason is NO_STAGE else f"{reason} {_FACT_WORDS.get(kind, 'fact')}"
+    for form, guard, reason in _OWN_FORMS.get(kind, ()):
+        if form.search(words) is None or guard.search(words.replace(_ID, " ")):
+            continue
+        return reason if reason is NO_STAGE else f"{reason} {_FACT_WORDS.get(kind, 'fact')}"
+    return None
 
 
 def idle_form(

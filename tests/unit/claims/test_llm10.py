@@ -102,6 +102,7 @@ def test_other_subjects_delays_are_not_this_form(kind, subject, answer):
 
 RELEASE = "announces a product release as news of it, and nothing of its"
 PRICE = "talks of a price offer instead of a count, and nothing of its"
+ON_SALE = "takes it for a product on sale in a region, and says nothing of its"
 
 
 @pytest.mark.parametrize(
@@ -120,6 +121,13 @@ PRICE = "talks of a price offer instead of a count, and nothing of its"
             "ORD-40420",
             "The newest news about ORD-40420 is the latest model of a 12-core laptop, out in 2025.",
             RELEASE,
+        ),
+        # The order taken for a product on sale in a region.
+        (
+            "order.eta",
+            "ORD-40420",
+            "ORD-40420 is now available in Canada, though not yet available overseas.",
+            ON_SALE,
         ),
         # A discount where a count was asked.
         (
@@ -153,6 +161,8 @@ def test_a_release_for_news_or_a_discount_for_a_count_is_unanswered(kind, subjec
             "ORD-40420",
             "The latest news on ORD-40420 is a new release date, as the courier is late.",
         ),
+        # A word of its stages beside the region: where the parcel is may be told.
+        ("order.status", "ORD-40420", "ORD-40420 is available in the UK depot for pickup."),
         # A count beside the discount: the count is the answer.
         ("stock.quantity", "PN-5120", "We're running a 10% discount on the last 3 skillets."),
         # A discount to a stock question that is not "how many?" is not this form's.
@@ -160,7 +170,7 @@ def test_a_release_for_news_or_a_discount_for_a_count_is_unanswered(kind, subjec
     ],
 )
 def test_a_stage_or_a_count_beside_it_keeps_the_answer_as_the_rules_read_it(kind, subject, answer):
-    assert not verdict(kind, subject, answer).reason.startswith((RELEASE, PRICE))
+    assert not verdict(kind, subject, answer).reason.startswith((RELEASE, PRICE, ON_SALE))
 
 
 def returns_read(text: str) -> set[tuple[str, object]]:
