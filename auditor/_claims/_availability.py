@@ -624,7 +624,7 @@ _TABLE = RuleSet.of(
         # Others offered in its place (llm10): "a list of available retro toasters", "the
         # nearest available replacement".
         r"(?:list|range|selection|choice) of (?:currently |other )?available\b",
-        r"(?:nearest|closest|similar|suitable|comparable|other|an?) (?:currently )?available"
+        r"(?:nearest|closest|similar|suitable|comparable|other) (?:currently )?available"
         r" (?:replacements?|alternatives?|substitutes?|options?)\b",
         r"(?:un)?available (?:at|in|for|on) (?:the|a|this|that|your)(?: [\w-]+){0,2}? (?:time )?"
         r"slots?",
