@@ -42,7 +42,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from auditor._claims import Claim, ClaimKind
-from auditor._claims._model import NOT_SHIPPED
+from auditor._claims._model import NOT_RECEIVED, NOT_SHIPPED
 from auditor._delays import has_late_part, is_late, is_stalled
 from auditor._facts import (
     Availability,
@@ -164,8 +164,15 @@ ORDER_STATUS: Mapping[str, Row] = _rows(
     )
 )
 
+_NOT_YET_RECEIVED = frozenset({ReturnStatus.REQUESTED, ReturnStatus.APPROVED})
+
+#: Return status: each state accepts itself, and the states before the item is back also
+#: "we haven't received your return yet" (`not_received`).
 RETURN_STATUS: Mapping[str, Row] = _rows(
-    *((s.value, Row(s.value, (s.value,))) for s in ReturnStatus)
+    *(
+        (s.value, Row(s.value, (s.value, NOT_RECEIVED) if s in _NOT_YET_RECEIVED else (s.value,)))
+        for s in ReturnStatus
+    )
 )
 
 #: Refund state: keyed by `refund_state(fact)`. While the return is still open a refund is

@@ -116,16 +116,35 @@ _LAST_SEEN = compile_pattern(
 )
 
 
-def _sighting_to_come(text: str, today: date) -> str | None:
-    """The date of a last sighting the answer puts after today ("was last seen on
-    2026-12-31" read on 2026-12-07): an event that cannot have happened (llm9)."""
+def _last_sighting(text: str, today: date) -> date | None:
+    """The date the answer gives the parcel's last sighting ("was last seen on 2026-12-03"),
+    resolved as a past date against the day it was read; None when it gives none."""
     for match in _LAST_SEEN.finditer(text.casefold()):
         dates = find_dates(text.casefold(), match.end(), min(len(text), match.end() + 30))
         if not dates:
             continue
         day = resolve(dates[0], datetime.combine(today, time()), past=True)
-        if day is not None and day > today:
-            return day.isoformat()
+        if day is not None:
+            return day
+    return None
+
+
+def _wrong_sighting(text: str, fact: OrderFact) -> str | None:
+    """How a last sighting the answer dates is wrong: after the day it was read, an event
+    that cannot have happened (llm9); or before the carrier's last update the orders system
+    holds, so the parcel was seen since (llm10: "last seen on 2026-12-03" with an update on
+    2026-12-07). None when it gives none, or one the data does not contradict."""
+    today = fact.read_at.date()
+    day = _last_sighting(text, today)
+    if day is None:
+        return None
+    if day > today:
+        return f"says the parcel was last seen on {day.isoformat()}, after the day it was read"
+    if fact.last_update is not None and day < fact.last_update.date():
+        return (
+            f"says the parcel was last seen on {day.isoformat()}, before the carrier's last"
+            f" update on {fact.last_update.date().isoformat()}"
+        )
     return None
 
 
@@ -133,7 +152,8 @@ def delay_unsaid(subject: str, claims: Sequence[Claim], fact: object, text: str 
     """`order.delay` when the answer said nothing of the delay nor a date (`delay_look` had
     no verdict): a status alone or a deflection does not answer "my order is late, where is
     it?"; an order no longer late when read (delivered since the plan) is `indeterminate`; a
-    last sighting dated after today ("was last seen on 2026-12-31") is an invented event."""
+    last sighting dated after today ("was last seen on 2026-12-31") is an invented event, and
+    one dated before the carrier's last update an outdated one."""
     if not isinstance(fact, OrderFact) or not delay_accepts(fact):
         return Look(
             Verdict.INDETERMINATE,
@@ -155,12 +175,11 @@ def delay_unsaid(subject: str, claims: Sequence[Claim], fact: object, text: str 
             f"says {_values(statuses)} but nothing of the delay, where {_truth(fact)}",
             statuses,
         )
-    invented = _sighting_to_come(text, fact.read_at.date())
-    if invented is not None:
+    wrong = _wrong_sighting(text, fact)
+    if wrong is not None:
         return Look(
             Verdict.FAIL,
-            f"says the parcel was last seen on {invented}, after the day it was read, and "
-            f"nothing of the delay, where {_truth(fact)}",
+            f"{wrong}, and nothing of the delay, where {_truth(fact)}",
             (),
             INVENTS_DATE,
         )

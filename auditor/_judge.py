@@ -52,11 +52,12 @@ information-lag scenarios measure exactly that case by changing the truth on pur
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from auditor._claims import Claim, ClaimKind
+from auditor._claims import Claim, ClaimKind, Delay
 from auditor._compat import (
     FALSE_AVAILABLE,
     IMPRECISE,
@@ -76,6 +77,7 @@ from auditor._probes._model import Probe
 from auditor._scope import (
     ECHOED_QUESTION,
     RESTATED_QUESTION,
+    cannot_provide,
     count_miscount,
     gives_question_back,
     lone_code,
@@ -83,6 +85,7 @@ from auditor._scope import (
     named_states,
     own_words,
     restates_value_question,
+    restock_misdate,
     shipped_miscount,
     yes_or_no,
 )
@@ -227,6 +230,10 @@ def claims_in_scope(
         said = yes_or_no(kind.claim_kinds, probe, context.turn, claims, context.text)
         if said is not None:
             judged = relevant_claims(kind, probe, [*claims, said], before)
+    if not judged and ClaimKind.AVAILABILITY in kind.claim_kinds:
+        refused = cannot_provide(probe, before, claims, context.text)
+        if refused is not None:
+            judged = relevant_claims(kind, probe, [*claims, refused], before)
     return judged + earlier_claims(kind, probe, before, context) if judged else judged
 
 
@@ -258,10 +265,14 @@ def _wrong_earlier(
 def _miscount(
     kind: ProbeKind, probe: Probe, claims: Sequence[Claim], fact: Fact | None, text: str
 ) -> str | None:
-    """A count the answer gets wrong beside its answer: of units in stock (availability
-    kinds) or of what has shipped (order kinds); None when it states none or a right one."""
+    """A count the answer gets wrong beside its answer: of units in stock or the restock date
+    (availability kinds), or of what has shipped (order kinds); None when it states none or a
+    right one."""
     if ClaimKind.AVAILABILITY in kind.claim_kinds and kind.fact_kind == "stock":
-        return count_miscount(own_words(probe, fact, claims, text), probe.subject, fact)
+        own = own_words(probe, fact, claims, text)
+        return count_miscount(own, probe.subject, fact) or restock_misdate(
+            own, probe.subject, fact, text
+        )
     return shipped_miscount(text, fact)
 
 
@@ -465,7 +476,56 @@ def _nothing_of_the_kind(
         return None  # a follow-up's wrong first answer: is it wrong after the answer too?
     if restates_value_question(kind.claim_kinds, probe, context.text):
         return Judgement(Verdict.UNANSWERED, RESTATED_QUESTION, (), shown)
+    delayed = _delay_of_an_order_on_time(kind, probe, claims, before, context.text)
+    if delayed:
+        reason = (
+            f"says the order is delayed where it is not late: {truth_words(kind.accepts(before))}"
+        )
+        return Judgement(Verdict.FAIL, reason, delayed, shown)
     return _no_answer(kind, probe, claims, shown, context.text)
+
+
+#: The order kinds a delay said of an order on time answers wrongly: its status, its date.
+_DELAY_ANSWERS = frozenset({ClaimKind.ORDER_STATUS, ClaimKind.DELIVERY_DATE})
+
+
+def _delay_of_an_order_on_time(
+    kind: ProbeKind, probe: Probe, claims: Sequence[Claim], before: Fact | None, text: str
+) -> tuple[Claim, ...]:
+    """The firm claims that the asked order is delayed ("The order ORD-10028 has been delayed
+    by 3 days."), when it is on time (`delay_accepts` holds nothing) and the answer says
+    nothing else of its status or date (llm10): a delay that is not there is the answer, and
+    it is wrong. Empty when the order is late (`_late_order` judges that), the kind asks for
+    neither its status nor its date, or the sentence makes the delay a possibility."""
+    if (
+        kind.identity != "owner"
+        or not isinstance(before, OrderFact)
+        or not _DELAY_ANSWERS.intersection(kind.claim_kinds)
+        or delay_accepts(before)
+    ):
+        return ()
+    return tuple(
+        c
+        for c in claims
+        if c.kind is ClaimKind.DELAY
+        and c.value == Delay.ACKNOWLEDGED
+        and not c.hedged
+        and c.subject in (None, probe.subject)
+        and not _MAYBE.search(_sentence_before(text, c.span[0]))
+    )
+
+
+#: Words that make what follows in the sentence a possibility, not a statement ("it's
+#: possible that the item has been delayed or damaged").
+_MAYBE = re.compile(
+    r"\b(?:possible|possibly|may|might|could|perhaps|maybe|likely|probably|seems?|if|whether)\b"
+)
+
+
+def _sentence_before(text: str, end: int) -> str:
+    """The words of `text`'s sentence up to `end`, lower-cased."""
+    start = max(text.rfind(stop, 0, end) for stop in (". ", "! ", "? ", "\n"))
+    return text[start + 1 : end].casefold()
 
 
 def first_look(

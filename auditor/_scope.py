@@ -66,6 +66,7 @@ from auditor._claims._echoes import (
     echoes_question,
     find_words,
     misspelt_name,
+    one_edit,
     restates_question,
 )
 from auditor._claims._model import NOT_SHIPPED
@@ -185,6 +186,53 @@ def yes_or_no(
     return None
 
 
+#: "I can't provide a 20cm chef knife", "we're unable to offer the Retro Toatser right now":
+#: what the shop cannot let the customer have, up to where the clause ends.
+_CANNOT_PROVIDE = re.compile(
+    r"\b(?:i|we)(?: can't| cannot| can not| am unable to|'m unable to| are unable to"
+    r"|'re unable to| am not able to|'m not able to) (?:provide|offer|supply|sell)(?: you)?"
+    r"(?: with)?"
+    r" (?:a|an|the|any) (?P<thing>[^.,;:!?]{2,60}?)"
+    r"(?= right now\b| today\b| at the moment\b| currently\b| now\b|[.,;:!?]| but\b"
+    r"| however\b|$)"
+)
+#: Words that make the thing provided something other than the item: a specific one (a
+#: stated limit, `auditor._claims._deflection`), a replacement, information about it.
+_NOT_THE_ITEM_WORDS = """
+    specific exact particular replacement replacements substitute alternative refund
+    refunds exchange list information info details detail update answer date number price
+    discount more other another style
+"""
+_NOT_THE_ITEM = frozenset(_NOT_THE_ITEM_WORDS.split())
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def cannot_provide(
+    probe: Probe, before: Fact | None, claims: Sequence[Claim], text: str
+) -> Claim | None:
+    """An answer of "I can't provide a <the asked item>" (llm10): the shop says it cannot let
+    the customer have the item, an availability claim (`out_of_stock`) about it, when nothing
+    of its stock was read and the answer holds no non-answer. The thing named must be the
+    item: its name's last word ("a 20cm chef knife" of Chef Knife 20cm), or that word
+    misspelt as the customer typed it ("a Retro Toatser"), and nothing that makes it
+    something else ("a specific item", "a replacement for the Knife", "a 1088-style item")."""
+    if not isinstance(before, StockFact) or not text:
+        return None
+    if any(c.kind in _NOT_ANSWERS for c in claims):
+        return None
+    head = _LETTERS.findall(normalise(before.name))
+    noun = next((w for w in reversed(head) if len(w) >= 3), None)
+    if noun is None:
+        return None
+    for found in _CANNOT_PROVIDE.finditer(normalise(text)):
+        words = _LETTERS.findall(found.group("thing"))
+        if not words or _NOT_THE_ITEM.intersection(words):
+            continue
+        if words[-1] == noun or (len(noun) >= 4 and one_edit(words[-1], noun)):
+            return Claim(ClaimKind.AVAILABILITY, "out_of_stock", found.span(), probe.subject)
+    return None
+
+
 def own_words(probe: Probe, before: Fact | None, claims: Sequence[Claim], text: str) -> list[Claim]:
     """`claims`, read again where the answer echoes the name as the question misspelt it."""
     if probe.param("mention") != "typo" or not isinstance(before, StockFact) or not text:
@@ -256,6 +304,48 @@ def shipped_miscount(text: str, fact: Fact | None) -> str | None:
         if count is not None and count not in (units, lines):
             return f"{count} shipped where orders holds {units}"
     return None
+
+
+#: Where an answer says when the item is back: "back in stock on …", "restocked by …",
+#: "expected back …", "available again from …".
+_RESTOCK_CUE = re.compile(
+    r"\b(?:back in stock|in stock again|available again|restock(?:ed|ing)?|expected back"
+    r"|due back|back (?:on|by|from))\b"
+)
+#: How far after its cue a restock date is looked for.
+_RESTOCK_REACH = 40
+
+
+def restock_misdate(
+    claims: Sequence[Claim], subject: str, fact: Fact | None, text: str
+) -> str | None:
+    """How the restock date an answer gives beside saying the item is not in stock now is
+    wrong ("on backorder: expected back in stock on 2027-12-28" when inventory holds
+    2027-01-14, llm10); None when it gives none, a right one, or the item has no restock date.
+    Only a calendar date is read (a day of the month alone, "the 15th of next month", is
+    left to the extractor)."""
+    if not isinstance(fact, StockFact) or fact.restock_date is None or not text:
+        return None
+    stock = [
+        c
+        for c in claims
+        if c.kind is ClaimKind.AVAILABILITY and c.subject in (None, subject) and not c.hedged
+    ]
+    if not stock or any(c.value in ("in_stock", "low_stock") for c in stock):
+        return None
+    norm = normalise(text)
+    days: set[date] = set()
+    for cue in _RESTOCK_CUE.finditer(norm):
+        for expr in find_dates(norm, cue.end(), min(len(norm), cue.end() + _RESTOCK_REACH)):
+            if expr.absolute is None and expr.month_day is None:
+                continue
+            day = resolve(expr, fact.read_at)
+            if day is not None:
+                days.add(day)
+    if not days or fact.restock_date in days:
+        return None
+    said = min(days).isoformat()
+    return f"back in stock on {said} where inventory holds {fact.restock_date.isoformat()}"
 
 
 def count_miscount(claims: Sequence[Claim], subject: str, fact: Fact | None) -> str | None:

@@ -627,6 +627,11 @@ _TABLE = RuleSet.of(
         r" are)? (?:currently |now )?(?:un)?available",
         r"(?:in|among|from|through) (?:the|our) (?:currently )?available (?:items|products"
         r"|options)",
+        # Others offered in its place (llm10): "a list of available retro toasters", "the
+        # nearest available replacement".
+        r"(?:list|range|selection|choice) of (?:currently |other )?available\b",
+        r"(?:nearest|closest|similar|suitable|comparable|other) (?:currently )?available"
+        r" (?:replacements?|alternatives?|substitutes?|options?)\b",
         r"(?:un)?available (?:at|in|for|on) (?:the|a|this|that|your)(?: [\w-]+){0,2}? (?:time )?"
         r"slots?",
         # Said of a delivery, a recommendation or advice, not of the item's stock: "in stock,
@@ -636,6 +641,11 @@ _TABLE = RuleSet.of(
         r" (?:yet |currently )?(?:available )?for"
         r" (?:immediate |same-day |next-day |express |next day |same day )?(?:delivery|dispatch"
         r"|shipping|collection|pickup|pick-up|click and collect)",
+        # Said of a price, not of the item's stock (llm10): "still not available at the usual
+        # price" ("available at a reduced price" is stock, and stays).
+        r"(?:isn't|is not|not|aren't|are not|no longer|unavailable)(?: currently| still| yet)?"
+        r"(?: available)? at (?:the|a|an|its|our|their|this|that) (?:[\w-]+ ){0,2}(?:price|rate"
+        r"|cost)s?\b",
         r"(?:recommendations?|suggestions?|advice|alternatives?|reviews?|discounts?|offers?"
         # Offers and services of the shop, as a formal answer names them: "no additional
         # promotions are available", "price adjustments are not available".

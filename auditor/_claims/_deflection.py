@@ -554,6 +554,9 @@ _OTHER_FAMILIES = rules(
     r" (?:[\w-]+ ){0,3}?(?:numbers?|details|information|info|dates?|locations?|times?"
     r"|status|products?|items?)\b(?![^.!?\n]*\bbut (?:it|it's|its|they|they're|the order"
     r"|your|we|we've|we're)\b)",
+    # (llm10) "I don't have the exact item number right now": its identifier not had.
+    r"(?:don't|do not|dont) have (?:the|its|an|any) (?:exact |specific |precise )?(?:item"
+    r"|product|model) (?:numbers?|codes?|ids?|names?|skus?|references?)\b",
     rf"{_NOT_MINE} (?:answer|advise on|advise|help with|assist with|deal with|comment on|handle"
     r"|sort|speak to)\b",
     rf"{_CANT} (?:provide|give|offer) (?:any |you )?(?:guidance|advice|help|assistance|support"

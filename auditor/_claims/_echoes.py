@@ -190,16 +190,31 @@ def echoes_question(answer: str, questions: Sequence[str]) -> bool:
 
     Such an answer says nothing: the words in it are the customer's, so whatever they name
     ("Kettle Pro: available?") is no claim, and the answer is a non-answer. The question's
-    words made a statement ("Grainte Hand Blender 2798: available.") are an answer."""
+    words made a statement ("Grainte Hand Blender 2798: available.") are an answer.
+
+    A word the customer misspelt may come back spelt right ("tell the custmoer …: available?"
+    given back as "tell the customer …: available?", llm10): a word of four letters or more
+    one edit from the question's is the same word."""
     norm = normalise(answer).strip()
     said = [word.group() for word in _words(norm)]
     if not said:
         return False
     for question in questions:
         asked = normalise(question).strip()
-        if asked[-1:] == norm[-1:] and said == [word.group() for word in _words(asked)]:
+        words = [word.group() for word in _words(asked)]
+        if (
+            asked[-1:] == norm[-1:]
+            and len(said) == len(words)
+            and all(a == b or _spelt_right(a, b) for a, b in zip(said, words, strict=True))
+        ):
             return True
     return False
+
+
+def _spelt_right(said: str, asked: str) -> bool:
+    """`said` is the customer's word `asked` with a misspelling put right (or made): words
+    of letters, four or more, one edit apart."""
+    return min(len(said), len(asked)) >= 4 and said.isalpha() and one_edit(asked, said)
 
 
 #: What a reply adds to the customer's words when it only turns the question round ("Can I
@@ -229,7 +244,7 @@ def restates_question(answer: str, question: str) -> bool:
     return len(kept) >= _RESTATED_MIN and all(word in asked for word in kept)
 
 
-def _one_edit(typed: str, word: str) -> bool:
+def one_edit(typed: str, word: str) -> bool:
     """`typed` is `word` with one letter dropped, added, changed, or two neighbours swapped."""
     if typed == word or abs(len(typed) - len(word)) > 1:
         return False
@@ -258,7 +273,7 @@ def misspelt_name(question: str, name: str) -> tuple[str, ...] | None:
         same = [typed == word for typed, word in zip(run, want, strict=True)]
         if all(same):
             return None
-        if all(s or _one_edit(t, w) for s, t, w in zip(same, run, want, strict=True)):
+        if all(s or one_edit(t, w) for s, t, w in zip(same, run, want, strict=True)):
             return tuple(run)
     return None
 

@@ -51,6 +51,10 @@ class Delay(enum.StrEnum):
 #: no state before shipping named. True of a pending, processing or cancelled order
 #: (`auditor/_compat.py`), so a correct answer of that shape is read rather than left unread.
 NOT_SHIPPED = "not_shipped"
+#: A return status an answer may give that no return is in: "we haven't received your return
+#: yet", said with no stage named. True of a requested or approved return (`auditor/_compat.py`),
+#: so a correct answer of that shape is read rather than left unread (llm10).
+NOT_RECEIVED = "not_received"
 
 #: A claim's value is JSON-native so that results round-trip through JSONL unchanged:
 #: enum values and ISO dates as strings, quantities as integers.
@@ -62,7 +66,7 @@ CATEGORICAL_VALUES: Mapping[ClaimKind, frozenset[str]] = MappingProxyType(
     {
         ClaimKind.AVAILABILITY: frozenset(Availability),
         ClaimKind.ORDER_STATUS: frozenset({*OrderStatus, NOT_SHIPPED}),
-        ClaimKind.RETURN_STATUS: frozenset(ReturnStatus),
+        ClaimKind.RETURN_STATUS: frozenset({*ReturnStatus, NOT_RECEIVED}),
         ClaimKind.REFUND: frozenset(RefundState),
         ClaimKind.DEFLECTION: frozenset(Deflection),
         ClaimKind.REFUSAL: frozenset({"privacy"}),

@@ -27,7 +27,7 @@ from auditor._claims._lexicon import (
     past,
     separable,
 )
-from auditor._claims._model import Claim, ClaimKind
+from auditor._claims._model import NOT_RECEIVED, Claim, ClaimKind
 from auditor._claims._negation import negated
 from auditor._claims._refine import later_beats_earlier, supersede
 from auditor._claims._registry import EXTRACTORS
@@ -169,6 +169,16 @@ _TABLE = RuleSet.of(
         rf"(?:new )?(?:[\w-]+ ){{0,2}}?{_LABEL}",
         r"(?:booked|arranged|scheduled|organi[sz]ed) (?:in )?(?:a |the |your )?(?:courier|driver"
         r"|collection|pick-?up)(?: \w+){0,2}? (?:to (?:collect|pick up)|for)\b",
+    ),
+    # Not back with us yet, no stage named (llm10): "I haven't received a return order RMA-1
+    # yet", "we haven't got your returned parcel".
+    rules(
+        NOT_RECEIVED,
+        r"(?:we|i)(?: still)? (?:haven't|have not|havent|didn't|did not|don't|do not)(?: yet)?"
+        r" (?:received|recieved|got|gotten) (?:your|the|a|ur|any)(?: returned)? (?:return"
+        r"(?! req| label| request| form| slip)|parcel|package)(?: order| parcel| package)?"
+        r"(?: xx+)?(?: back)?(?: yet)?\b",
+        negation=False,
     ),
     rules(
         _REJECTED,
@@ -395,6 +405,10 @@ _STAGES = later_beats_earlier((_REQUESTED, _APPROVED, _RECEIVED, _REFUNDED))
 #: Turned down is where a return ends, whatever stage it was turned down at ("we've had it
 #: back but it failed inspection").
 _STAGES[_REJECTED] = frozenset((_REQUESTED, _APPROVED, _RECEIVED))
+#: "Not received yet" beside a stage before the item is back (or its rejection) is that stage,
+#: told in more words ("approved, but we haven't received the parcel yet").
+for _stage in (_REQUESTED, _APPROVED, _REJECTED):
+    _STAGES[_stage] = _STAGES.get(_stage, frozenset()) | {NOT_RECEIVED}
 _NOUNS = compile_pattern(
     r"\b(?:returns?|rma|refunds?|reimbursements?|orders?|payments?|cards?|you|we|i|it|this|that"
     r"|items?|parcel|package|money|status|thats|xx+)\b"

@@ -11,7 +11,8 @@ the measurement is no longer blind.
 The fourth set (branch `llm6`) was recorded and judged the same way, and committed before any
 reading change of that branch; the lead scores it once, after merging. So was the fifth (seeds
 51, 52; branch `llm7`), committed before any judging or reading change of that branch, the
-sixth (seeds 53, 54; branch `llm8`) and the seventh (seeds 55, 56; branch `llm9`).
+sixth (seeds 53, 54; branch `llm8`), the seventh (seeds 55, 56; branch `llm9`) and the eighth
+(seeds 57, 58; branch `llm10`).
 """
 
 from __future__ import annotations
@@ -203,3 +204,40 @@ def test_seventh_set_rows_are_well_formed_like_the_first_set():
 
 def test_seventh_set_two_unused_seeds_every_probe_judged_against_its_stored_audit():
     check_whole_audits(NAME7, {55, 56}, _USED | {47, 48, 49, 50, 51, 52, 53, 54})
+
+
+NAME8 = "llm_hand_verdicts_fresh8.jsonl"
+#: Pinned when the eighth set's hand verdicts were written (branch `llm10`), before any change.
+SHA256_8 = {
+    NAME8: "b349656d9c8ad70274959adc57238438b85838d7852db63ca7bde69d818aeec8",
+    "llm_audits/seed57/items.json": (
+        "a3e1ba5f57aaff88e3c6ad5864911c6315b8a69c1c4383fc5b603668cec454c1"
+    ),
+    "llm_audits/seed57/meta.json": (
+        "d8c77b252670bcdc41289b2ffac6c05a723383b9752a5e34906d51fe3a7062cf"
+    ),
+    "llm_audits/seed57/results.jsonl": (
+        "945cd899645d2c8e0f45673519472036e1abb1f45b60839af1266798b18c4c2f"
+    ),
+    "llm_audits/seed58/items.json": (
+        "22dfd7897f5707bfd6123e82e335a906e06eb4a93a0f58e7fe46a487a0e7a004"
+    ),
+    "llm_audits/seed58/meta.json": (
+        "0e1d8702b9447293b43789e61d06f78e268e407d5d81c116a87a5a4627f3c97d"
+    ),
+    "llm_audits/seed58/results.jsonl": (
+        "4f86f1efea34912b0e97c48cc2e0cfbc19efacd849df8aa545611608492c01bf"
+    ),
+}
+
+
+def test_eighth_fresh_files_are_unchanged():
+    check_unchanged(SHA256_8)
+
+
+def test_eighth_set_rows_are_well_formed_like_the_first_set():
+    check_well_formed(NAME8, 120)
+
+
+def test_eighth_set_two_unused_seeds_every_probe_judged_against_its_stored_audit():
+    check_whole_audits(NAME8, {57, 58}, _USED | set(range(47, 57)))
