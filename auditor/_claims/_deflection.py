@@ -903,6 +903,11 @@ _REFUSALS = RuleSet.of(
         r"|account|the account)",
         r"(?:only|just) (?:discuss|share|help with|talk about|look at|deal with)(?: \w+){0,3}?"
         r" (?:that|which) (?:belong|belongs|are linked|are registered) to (?:you|u)\b",
+        # (voice10b) The limit after its verb, as a desk writes it: "we can discuss only the
+        # orders under your account".
+        r"(?:discuss|share|help with|talk about|provide|give|check) (?:only|just) (?:the )?"
+        rf"(?:details of |information of |status of )?(?:the )?{_ORDERS}(?: \w+){{0,2}}? (?:on"
+        rf"|under|in|linked to|from|placed from|of) (?:{_YOURS}|account|the account)",
         # The owner named as the one signed in: "I can only discuss returns that belong to the
         # signed-in customer", "orders placed by the logged-in account".
         r"(?:only|just) (?:discuss|share|help with|talk about|look at|deal with)(?: \w+){0,3}?"

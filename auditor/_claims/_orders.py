@@ -166,6 +166,8 @@ _STRONG = RuleSet.of(
         r"|per (?:the )?pod\b"
         r"|proof of delivery (?:received|shows|confirms|on file|uploaded)",
         r"(?:got|came|made it) (?:to|2) (?:you|u)\b",
+        # (voice10b) A desk's perfect with "is" and "to": "is already reached to you".
+        r"(?:is|are|has|have) (?:already |successfully )?reached (?:to )?(?:you|u)\b",
         rf"{LEFT_AT} (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind)"
         rf" (?:your|a|the) (?:[\w-]+ )?{DROP_PLACES}",
         # Where a carrier's screen says it went (agent7): "it went to your neighbour at no. 5".
@@ -278,6 +280,11 @@ _AMBIGUOUS = RuleSet.of(
         r"waiting for (?:your |the )?payment(?: to go through)?",
         r"(?:we've|we have|i've|i have) (?:received|got) your order",
         r"waiting to be (?:processed|started|confirmed)",
+        # (voice10b) The work not begun, the noun its subject: "processing is not started yet",
+        # "processing has not begun"; and the desk's "awaiting for processing".
+        r"(?:processing|packing|picking) (?:is|has|was)(?: still)? not(?: yet)? (?:been )?"
+        r"(?:started|begun|initiated)",
+        r"(?:awaiting|waiting) for processing",
         # Not yet taken up: "queued for processing", "awaiting processing".
         r"(?:queued|waiting|awaiting|in (?:the|a) queue) (?:for )?processing",
         r"order (?:has been |was |is )?(?:received|confirmed|placed successfully)",

@@ -1,14 +1,14 @@
 """The `global` voice: an outsourced support desk writing international English.
 
-Indian English and the English of a desk whose agents learnt it as a second language, as such
-desks really write it: "Kindly note your order has been dispatched and will reach you by
-10th Dec itself", "the item is presently not available with us", "refund is initiated, it will
-reflect in 5-7 working days", "kindly do the needful", "I will revert shortly"; counts in
-"pieces" and "nos.", dates as "10th Dec", "10-Dec-2026" or "Thursday, 10th December"; money with
-the currency code first ("EUR 18.00"); a greeting such as "Dear Customer," or "Greetings of the
-day!" and a "Thanks & Regards" sign-off now and then. Some sentences carry the small grammar
-slips a person makes ("your order is send from our warehouse", "it will arrives on", "we are
-having 3 pieces"); a slip never changes a fact.
+Indian English and the English of a desk whose agents learnt it as a second language, as such desks
+really write it: "Kindly note your order has been dispatched and will reach you by 10th Dec
+itself", "the item is presently not available with us", "refund is processed from our end, it will
+reflect in 5-7 working days", "kindly do the needful", "I will revert shortly"; counts in "pieces"
+and "nos.", dates as "10th Dec", "10-Dec-2026" or "Thursday, 10th December"; money with the
+currency code first ("EUR 18.00"); a greeting such as "Dear Customer," or "Greetings of the day!"
+and a "Thanks & Regards" sign-off now and then. Some sentences carry the small grammar slips a
+person makes ("your order is send from our warehouse", "it will arrives on", "we are having 3
+pieces"); a slip never changes a fact.
 """
 
 from __future__ import annotations
@@ -285,14 +285,14 @@ _TEMPLATES = MappingProxyType(
             "and will be initiated soon.",
         ),
         "refund.issued": (
-            "Refund of {amount} for return {return_id} is initiated on {date}, it will reflect "
-            "in your account in 5-7 working days.",
+            "Refund of {amount} for return {return_id} is processed on {date} from our end, it "
+            "will reflect in your account in 5-7 working days.",
             "Your refund {amount} against return {return_id} was processed on {date}. Kindly "
             "check with your bank if not received.",
         ),
         "refund.issued_undated": (
-            "Your refund of {amount} for return {return_id} is initiated, it will reflect in "
-            "5-7 working days.",
+            "Your refund of {amount} for return {return_id} is processed from our side, it will "
+            "reflect in 5-7 working days.",
             "Kindly note {amount} is refunded for return {return_id}.",
         ),
         "refund.none": (
