@@ -604,6 +604,8 @@ _TABLE = RuleSet.of(
     rules(
         None,
         rf"back(?: |-)in(?: |-){_STOCK} (?:email|alert|notification|notice|reminder|list)s?",
+        # (voice10b) A count's label, not the item's state: "Available quantity for the X is 0".
+        r"available (?:quantity|qty|stock|units?|count) (?:for|of)\b",
         # Looking at stock is no stock: "they can check the stock on the shelf for you".
         r"(?:check|checking|look at|looking at|verify) (?:the |our |their )?(?:stock"
         r"|availability|shel(?:f|ves))(?: levels?)?(?: (?:on|in) (?:the |our |their )?(?:shel(?:f"
