@@ -444,6 +444,8 @@ _CANNOT_CHECK_FAMILIES = rules(
     # to me" (said of information, not of stock: "to me" is the assistant).
     r"(?:not got|haven't got|havent got|have not got|don't get|do not get) (?:any )?(?:access"
     r"|visibility|sight)",
+    # (voice10b) The progressive of "have", as a desk writes it: "I am not having access to".
+    r"(?:i am|i'm|im|we are|we're) not having (?:any )?(?:access|visibility|sight)",
     r"no (?:access|visibility|sight|view) (?:to|of|into|on)",
     r"(?:isn't|is not|isnt|not|aren't|are not) (?:available|visible|accessible|open|shown) to me",
     rf"{_CANT} get (?:it|this|that|them|the(?: [\w-]+){{1,2}}) to (?:open|load|work|come up"
@@ -789,6 +791,10 @@ _DEFLECTIONS = RuleSet.of(
         # (voice10) The same limit said with "able to": "outside what I'm able to help with".
         r"(?:outside|beyond) (?:of )?what (?:i'm|i am|im|we're|we are) able to (?:help|assist|do)",
         r"not something i can (?:help|assist|deal) (?:with|w/?)",
+        # (voice10b) A desk's limit of its channel: "this query is not handled in chat".
+        r"(?:this|that|such|these|those|your) (?:\w+ )?(?:query|queries|request|requests|issue"
+        r"|issues|question|questions|concern|concerns) (?:is|are) not (?:handled|entertained"
+        r"|supported|dealt with|taken up) (?:in|on|over|via|through|here)\b",
         r"not something i (?:deal with|handle|cover|do)",
         r"(?:i've|i have) no idea",
         r"unable to help",

@@ -73,6 +73,15 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
         ("We will deliver ORD-4415 on Friday.", K.ORDER_STATUS, []),
         # Work not begun, told with its noun as the subject.
         ("For ORD-4416, processing is not started yet.", K.ORDER_STATUS, [("pending", "ORD-4416")]),
+        # "nil" with a desk's "now"; the progressive of "have"; a channel's limit.
+        ("Ceiling Fan stock is nil presently.", K.QUANTITY, [(0, "CF-0700")]),
+        (
+            "I am not having access to the bank's records, sir.",
+            K.DEFLECTION,
+            [("cannot_check", None)],
+        ),
+        ("Such requests are not entertained over chat.", K.DEFLECTION, [("other", None)]),
+        ("Your order is not handled by us.", K.DEFLECTION, []),
         # A desk's "in process" of an order; of a refund it is the refund's.
         ("Order ORD-4423 is in process at our end.", K.ORDER_STATUS, [("processing", "ORD-4423")]),
         ("The refund for order ORD-4424 is in process.", K.ORDER_STATUS, []),
