@@ -898,6 +898,11 @@ _REFUSALS = RuleSet.of(
         r"(?:doesn't|does not|didn't|did not) (?:show up|appear|come up) (?:on|in|under|among)"
         r" your (?:account|acct|orders)",
         r"no (?:order )?xx+ (?:on|under|in) your (?:account|acct)",
+        # (voice10b) Not found there, in the passive: "RMA-1 is not found in your account",
+        # "is not showing under your account", "not reflecting in your profile".
+        r"(?:isn't|is not|isnt|wasn't|was not|not) (?:found|showing|visible|appearing|reflecting"
+        r"|registered) (?:in|on|under|against|among) your (?:own )?(?:account|acct"
+        r"|orders|order history|profile|login)",
         r"(?:someone|somebody) else's",
         r"other (?:customers|people|ppl|users|shoppers)'?s?'?",
         r"another (?:customer|person|user)'s",

@@ -129,6 +129,12 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
             K.REFUSAL,
             [("privacy", None)],
         ),
+        # Not found there, in the passive.
+        (
+            "Order ORD-4426 is not found in your account, kindly recheck once.",
+            K.REFUSAL,
+            [("privacy", "ORD-4426")],
+        ),
         # A promised date "committed for"; "regret" apologises; a team "informed" escalates.
         (
             "Order ORD-4419 was committed for 3rd Dec and is still with the courier.",
