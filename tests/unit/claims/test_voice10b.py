@@ -5,8 +5,8 @@ a range refused in the progressive ("we are not dealing in"); a verb's plain for
 auxiliary ("was deliver"); work not begun, its noun the subject ("packing is not started"); a
 perfect said with "is" and "to" ("is already reached to you"); a refund "under process", "yet to
 be initiated", "not applicable"; a return "raised" with its order between, "pending for review",
-"under quality check"; a privacy limit after its verb ("share only the details of orders in
-your own account"); a promised date "committed for", "regret" as an apology, a team "informed"
+"under quality check"; a privacy limit after its verb ("we can discuss only the orders under
+your account"); a promised date "committed for", "regret" as an apology, a team "informed"
 as the hand-off. The sentences were written for these tests, in an electricals shop's words (not
 taken from the voice's templates nor from fixtures/claims), with look-alikes that must keep their
 reading. `now` is Tuesday 8 December 2026."""
@@ -42,7 +42,7 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
         ("Order ORD-4411 should arrive by 9-Dec.", K.DELIVERY_DATE, [("2026-12-09", "ORD-4411")]),
         # Counts in "nos.": the dot is the unit's unless a sentence opens after it.
         (
-            "Available stock of the Ceiling Fan is 40 nos. as on date.",
+            "We have 40 nos. of the Ceiling Fan.",
             K.QUANTITY,
             [(40, "CF-0700")],
         ),
@@ -91,7 +91,11 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
             K.TRACKING,
             [("7710029384", "ORD-4425")],
         ),
-        ("Kindly check with your bank if not received.", K.ORDER_STATUS, []),
+        (
+            "Refund for ORD-4427 is processed. Kindly check with your bank if not received.",
+            K.ORDER_STATUS,
+            [],
+        ),
         # A count's label "available quantity for" is no state: the count says it.
         (
             "Available quantity for the LED Bulb 9W is 0 nos.",
@@ -125,7 +129,7 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
         ),
         # A privacy limit told after its verb.
         (
-            "We can share only the details of orders in your own account, sir.",
+            "We can discuss only the orders under your account, madam.",
             K.REFUSAL,
             [("privacy", None)],
         ),
