@@ -96,6 +96,19 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
             K.ORDER_STATUS,
             [],
         ),
+        # "as"/"since" of cause opens a clause the denial before it does not reach; "as soon
+        # as" stays a condition.
+        (
+            "Tracking ID of ORD-4428 is not available as the order is yet to be shipped.",
+            K.ORDER_STATUS,
+            [("not_shipped", "ORD-4428")],
+        ),
+        (
+            "No AWB for ORD-4429 since it is yet to be dispatched.",
+            K.ORDER_STATUS,
+            [("not_shipped", "ORD-4429")],
+        ),
+        ("ORD-4430 will be shipped as soon as it is packed.", K.ORDER_STATUS, []),
         # A count's label "available quantity for" is no state: the count says it.
         (
             "Available quantity for the LED Bulb 9W is 0 nos.",
