@@ -104,7 +104,7 @@ def got(text: str, kind: ClaimKind) -> list[tuple[object, object]]:
             [("not_shipped", "ORD-4428")],
         ),
         (
-            "No AWB for ORD-4429 since it is yet to be dispatched.",
+            "There is no tracking ID for ORD-4429 since the parcel is yet to be dispatched.",
             K.ORDER_STATUS,
             [("not_shipped", "ORD-4429")],
         ),
