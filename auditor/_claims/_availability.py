@@ -560,6 +560,13 @@ _TABLE = RuleSet.of(
         r"|stores?|branch(?:es)?)|by phone)\b)",
         r"never had (?:one|it|them|any|that|those)",
         r"not one of ours",
+        # (voice10b) A desk's progressive: "not a product we are selling", "we are not dealing
+        # in X", "we don't deal in X".
+        r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything|a thing|an? \w+)"
+        r" (?:that |which )?we(?:'re| are) (?:carrying|selling|stocking|keeping|offering"
+        r"|dealing in)\b",
+        r"(?:we(?:'re| are)|i am|i'm) not dealing in\b",
+        r"(?:we |i )?(?:don't|do not|dont) deal in\b",
         r"(?:don't|do not|dont) have (?:anything|any \w+|a product|an item)"
         r" (?:called|named|like|by)",
         r"(?:there's|there is|we have|we've got) no (?:[\w-]+ ){1,3}in our (?:\w+ )?(?:range"
@@ -567,7 +574,9 @@ _TABLE = RuleSet.of(
         r"(?:we )?(?:don't|do not|dont) do (?!(?:that|this|it|those|these|refunds?|returns?"
         r"|exchanges?|delivery|deliveries|shipping|click|collection|international|next|same"
         r"|weekend|gift|price|discounts?|any)\b)\w+",
-        r"(?:not|isn't|aren't) (?:in|part of|listed in|found in) our (?:\w+ )?(?:catalogue|catalog"
+        # (voice10b) "not there in our catalogue", as a desk writes it.
+        r"(?:not|isn't|aren't) (?:there )?(?:in|part of|listed in|found in) our (?:\w+ )?"
+        r"(?:catalogue|catalog"
         r"|range|store|shop|inventory|selection|line|lineup|collection|products|assortment"
         r"|offering|offerings|product list)",
         r"(?:not|isn't|aren't) (?:something|an item|a product|one|anything) (?:that )?we(?:'ve"
@@ -595,6 +604,8 @@ _TABLE = RuleSet.of(
     rules(
         None,
         rf"back(?: |-)in(?: |-){_STOCK} (?:email|alert|notification|notice|reminder|list)s?",
+        # (voice10b) A count's label, not the item's state: "Available quantity for the X is 0".
+        r"available (?:quantity|qty|stock|units?|count) (?:for|of)\b",
         # Looking at stock is no stock: "they can check the stock on the shelf for you".
         r"(?:check|checking|look at|looking at|verify) (?:the |our |their )?(?:stock"
         r"|availability|shel(?:f|ves))(?: levels?)?(?: (?:on|in) (?:the |our |their )?(?:shel(?:f"

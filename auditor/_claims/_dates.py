@@ -127,10 +127,11 @@ _DATE = compile_pattern(
     # (Dotted too, as agents type it: "delivered 08.12.", agent7.)
     r"(?P<s1>\d{1,2})(?:/|\.(?=\d{2}\.?(?![\w/.-])))(?P<s2>\d{1,2})\.?(?![\w/.-])"
     rf"|{_PREFIX}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
-    rf"(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{_MONTHS})\.?"
+    # (voice10b) A desk's hyphens: "10-Dec-2026", "10-Dec".
+    rf"(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:\s+of)?\s+|-(?={_MONTHS}))(?P<dm>{_MONTHS})\.?"
     # (Not the year of an ISO date written after it, llm9: "December 14th, 2026-12-15" is two
     # dates, the model contradicting itself, not one.)
-    r"(?!\w)(?:,?\s+(?P<dy>\d{4})(?!\d|-\d))?"
+    r"(?!\w)(?:(?:,?\s+|(?<=[a-z])-)(?P<dy>\d{4})(?!\d|-\d))?"
     rf"|{_PREFIX}(?P<mm>{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2014|to|and|or)\s*)?"
     r"(?P<md>\d{1,2})(?:st|nd|rd|th)?(?![\w:])"
     r"(?:,?\s+(?P<my>\d{4})(?!\d|-\d))?"

@@ -444,6 +444,8 @@ _CANNOT_CHECK_FAMILIES = rules(
     # to me" (said of information, not of stock: "to me" is the assistant).
     r"(?:not got|haven't got|havent got|have not got|don't get|do not get) (?:any )?(?:access"
     r"|visibility|sight)",
+    # (voice10b) The progressive of "have", as a desk writes it: "I am not having access to".
+    r"(?:i am|i'm|im|we are|we're) not having (?:any )?(?:access|visibility|sight)",
     r"no (?:access|visibility|sight|view) (?:to|of|into|on)",
     r"(?:isn't|is not|isnt|not|aren't|are not) (?:available|visible|accessible|open|shown) to me",
     rf"{_CANT} get (?:it|this|that|them|the(?: [\w-]+){{1,2}}) to (?:open|load|work|come up"
@@ -792,6 +794,10 @@ _DEFLECTIONS = RuleSet.of(
         # (voice10) The same limit said with "able to": "outside what I'm able to help with".
         r"(?:outside|beyond) (?:of )?what (?:i'm|i am|im|we're|we are) able to (?:help|assist|do)",
         r"not something i can (?:help|assist|deal) (?:with|w/?)",
+        # (voice10b) A desk's limit of its channel: "this query is not handled in chat".
+        r"(?:this|that|such|these|those|your) (?:\w+ )?(?:query|queries|request|requests|issue"
+        r"|issues|question|questions|concern|concerns) (?:is|are) not (?:handled|entertained"
+        r"|supported|dealt with|taken up) (?:in|on|over|via|through|here)\b",
         r"not something i (?:deal with|handle|cover|do)",
         r"(?:i've|i have) no idea",
         r"unable to help",
@@ -895,6 +901,11 @@ _REFUSALS = RuleSet.of(
         r"(?:doesn't|does not|didn't|did not) (?:show up|appear|come up) (?:on|in|under|among)"
         r" your (?:account|acct|orders)",
         r"no (?:order )?xx+ (?:on|under|in) your (?:account|acct)",
+        # (voice10b) Not found there, in the passive: "RMA-1 is not found in your account",
+        # "is not showing under your account", "not reflecting in your profile".
+        r"(?:isn't|is not|isnt|wasn't|was not|not) (?:found|showing|visible|appearing|reflecting"
+        r"|registered) (?:in|on|under|against|among) your (?:own )?(?:account|acct"
+        r"|orders|order history|profile|login)",
         r"(?:someone|somebody) else's",
         r"other (?:customers|people|ppl|users|shoppers)'?s?'?",
         r"another (?:customer|person|user)'s",
@@ -906,6 +917,11 @@ _REFUSALS = RuleSet.of(
         r"|account|the account)",
         r"(?:only|just) (?:discuss|share|help with|talk about|look at|deal with)(?: \w+){0,3}?"
         r" (?:that|which) (?:belong|belongs|are linked|are registered) to (?:you|u)\b",
+        # (voice10b) The limit after its verb, as a desk writes it: "we can discuss only the
+        # orders under your account".
+        r"(?:discuss|share|help with|talk about|provide|give|check) (?:only|just) (?:the )?"
+        rf"(?:details of |information of |status of )?(?:the )?{_ORDERS}(?: \w+){{0,2}}? (?:on"
+        rf"|under|in|linked to|from|placed from|of) (?:{_YOURS}|account|the account)",
         # The owner named as the one signed in: "I can only discuss returns that belong to the
         # signed-in customer", "orders placed by the logged-in account".
         r"(?:only|just) (?:discuss|share|help with|talk about|look at|deal with)(?: \w+){0,3}?"

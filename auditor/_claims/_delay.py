@@ -89,6 +89,10 @@ _TABLE = RuleSet.of(
         r"should've (?:arrived|been (?:with you|delivered|there)|reached you|got to you|landed"
         r"|turned up)",
         r"(?:was|were) (?:due|meant to|supposed to)",
+        # (voice10b) A desk's promised date: "though it was committed for 6th Dec", "committed
+        # date was 4th Dec".
+        r"(?:was|were) committed (?:for|by|on)\b",
+        r"committed (?:delivery |dispatch )?date (?:was|of)\b",
         r"still not (?:here|there|arrived|with you)",
         r"not on (?:schedule|track|time)",
         negation=False,
@@ -137,6 +141,10 @@ _TABLE = RuleSet.of(
         r"(?:flagged|forwarded|passed|handed|passing|handing|escalated) (?:it |this |your case "
         r"|the matter |this over |it over |it on |this on )?(?:on )?to",
         r"(?:hand|pass|transfer|put) (?:you|this|it) (?:over |on |through )?to",
+        # (voice10b) A desk's hand-off in the passive: "warehouse team is informed to do the
+        # needful", "the concerned team has been informed".
+        rf"{_PERSON} (?:is|are|has been|have been|was|were) (?:already )?(?:informed|notified"
+        r"|intimated|alerted)\b",
         r"(?:handing|passing|passed|handed) to",
         r"flagged (?:it |this )?(?:for|with)",
         rf"(?:a|one of (?:my|our)|our|my|the) (?:\w+ )?{_PERSON}"
@@ -153,7 +161,10 @@ _TABLE = RuleSet.of(
     ),
 )
 #: An apology word; `_NOT_ABOUT_LATENESS` removes those about something else.
-_APOLOGY = compile_pattern(r"\b(?:sorry|apologi[sz]e[sd]?|apologies|apology|soz|sry)\b")
+#: (voice10b) "We regret the delay", "we regret to inform": a desk's formal apology.
+_APOLOGY = compile_pattern(
+    r"\b(?:sorry|apologi[sz]e[sd]?|apologies|apology|soz|sry|regret|regrets|regretted)\b"
+)
 _NOT_ABOUT_LATENESS = compile_pattern(
     r"\b(?:sorry|apologi[sz]e|apologies|sry|soz)\b[^.!?\n]{0,25}?"
     r"(?:delay (?:in|getting|with) (?:respond|repl|getting|get|my)|slow (?:reply|response)"

@@ -57,7 +57,7 @@ def _spaced(pattern: str) -> str:
 _STRONG = compile_pattern(
     _spaced(
         r"\b(?:arriv\w*|ariv\w*|arrv\w*|arr|dlvr\w*|dlvy|deliver\w*|redeliver\w*|delivr\w*|delieverd|dlvd|dlvrd|dlvred|delivd|del|eta"
-        r"|with (?:you|u)|w/ ?(?:you|u)|w (?:you|u)|reach(?:es|ed)? (?:you|u)|o/d"
+        r"|with (?:you|u)|w/ ?(?:you|u)|w (?:you|u)|reach(?:es|ed)? (?:to )?(?:you|u)|o/d"
         r"|(?:get|gets|got|getting) (?:to (?:you|u)|there)"
         # The carrier as the one who brings it (agent7): "they'll get it to you Friday",
         # "it'll come Monday" (not "come back", "come in", money coming through).

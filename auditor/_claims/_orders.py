@@ -166,6 +166,8 @@ _STRONG = RuleSet.of(
         r"|per (?:the )?pod\b"
         r"|proof of delivery (?:received|shows|confirms|on file|uploaded)",
         r"(?:got|came|made it) (?:to|2) (?:you|u)\b",
+        # (voice10b) A desk's perfect with "is" and "to": "is already reached to you".
+        r"(?:is|are|has|have) (?:already |successfully )?reached (?:to )?(?:you|u)\b",
         rf"{LEFT_AT} (?:it |them |your \w+ |the \w+ |xx+ )?(?:with|at|in|on|by|behind)"
         rf" (?:your|a|the) (?:[\w-]+ )?{DROP_PLACES}",
         # Where a carrier's screen says it went (agent7): "it went to your neighbour at no. 5".
@@ -278,6 +280,8 @@ _AMBIGUOUS = RuleSet.of(
         r"waiting for (?:your |the )?payment(?: to go through)?",
         r"(?:we've|we have|i've|i have) (?:received|got) your order",
         r"waiting to be (?:processed|started|confirmed)",
+        # (voice10b) The desk's "awaiting for processing".
+        r"(?:awaiting|waiting) for processing",
         # Not yet taken up: "queued for processing", "awaiting processing".
         r"(?:queued|waiting|awaiting|in (?:the|a) queue) (?:for )?processing",
         r"order (?:has been |was |is )?(?:received|confirmed|placed successfully)",
@@ -308,7 +312,9 @@ _AMBIGUOUS = RuleSet.of(
     rules(
         _PENDING,
         # The payment not through yet: "ORD-1's payment hasn't cleared yet".
-        rf"{PAYING}(?: \w+){{0,2}}? (?:hasn't|has not|hasnt|haven't|have not|havent|isn't|is not"
+        # (voice10b: not a condition between, "check with your bank if not received".)
+        rf"{PAYING}(?: (?!if\b|unless\b)\w+){{0,2}}? (?:hasn't|has not|hasnt|haven't|have not"
+        r"|havent|isn't|is not"
         r"|not|yet to|still to)(?: yet)?(?: been)? (?:cleared|clear|gone through|go through"
         r"|come through|come in|arrived|landed|confirmed|authori[sz]ed|approved|received)",
         # Not let go to be packed: "has not been released to the warehouse yet".
@@ -392,16 +398,29 @@ _AMBIGUOUS = RuleSet.of(
     ),
     # Not even picked yet: the order waits to be started.
     rules(None, r"picked|packed|processed|prepared", negated_yet=_PENDING),
+    # (voice10b) The work not begun, its noun the subject: "processing is not started yet",
+    # "packing has not begun".
+    rules(
+        _PENDING,
+        r"(?:processing|packing|picking) (?:is|has|was)(?: still)? not(?: yet)? (?:been )?"
+        r"(?:started|begun|initiated)",
+        negation=False,
+    ),
     rules(
         _PROCESSING,
         r"(?:is |'s |are |we're |we are )?(?:still )?(?<!for\s)(?<!awaiting\s)"
-        r"(?:processing|proccessing|procesing)",
+        r"(?:processing|proccessing|procesing)"
+        # (voice10b) Not the work said not begun: "processing is not started yet".
+        r"(?! (?:is|has|was)(?: still)? not(?: yet)? (?:been )?(?:started|begun|initiated))",
         r"(?:being|been) (?:proccessed|procesed|proccesed)",
         # Chat: made ready, after the order ("ORD-1 packed", "ORD-1: prepped").
         rf"xx+(?:'s| is| are| has been| was)?:? (?:now |all |already )?{past(*PREPARING)}"
         r"(?! up\b| (?:by|for|to)\b)",
         r"(?:has been|have been|was|been) (?:packed|processed|picked)",
         r"packed and ready",
+        # (voice10b) A desk's "in process": "order ORD-1 is in process", "under process at our
+        # warehouse".
+        r"(?:is|are|'s) (?:still |currently |now )?(?:in process|under process)\b",
         r"ready (?:to ship|for dispatch|for shipping|to go out)",
         # Chat: "rdy to ship", "rdy 4 collection".
         r"(?:ready|rdy) (?:to|2) (?:ship|go out)",

@@ -271,6 +271,8 @@ _ZERO = _compile(
     r"|(?<=stock\x20=\x20)|(?<=stock:\x20)|(?<=qty\x20=\x20)|(?<=qty:\x20))(?:zero|nil|nought)"
     rf"(?=\s*(?:[,.;!)\n]|$)|\s+(?:{ON_SCREEN}|everywhere|for (?:the )?xx+"
     r"|anywhere|across\b|in (?:all|every|each|any)\b|atm\b|rn\b|right now|at the moment"
+    # (voice10b) A desk's "now": "stock is nil as of now", "is zero presently".
+    r"|as of now|as on date|as on today|presently|currently|at present"
     r"|this morning|today\b))"
 )
 #: "down to the last 3", "only the final 2 of …": the count of what remains, told as scarce.

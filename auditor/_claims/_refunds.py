@@ -395,6 +395,21 @@ _TABLE = RuleSet.of(
         r"(?:refunds|rfnds|refnds)(?: are| r)?(?: both| all)?(?: now| still)? (?:going through"
         r"|going thru|being processed|in progress|under way|underway)\b",
     ),
+    # (voice10b) A desk's words of a refund still to come or refused: "refund … is under
+    # process", "is not initiated yet", "yet to be initiated"; "refund is not applicable".
+    rules(
+        _PENDING,
+        rf"{_REFUND}{_FILL} (?:is |are )?(?:still )?(?:under process|under processing"
+        r"|in process)\b",
+        rf"{_REFUND}{_FILL} (?:is |are |has |'s )?(?:still )?(?:not (?:yet )?(?:been )?initiated"
+        r"|yet to be (?:initiated|processed|credited))\b",
+        negation=False,
+    ),
+    rules(
+        _NONE,
+        rf"{_REFUND}{_FILL} (?:is |are |'s )?not applicable\b",
+        negation=False,
+    ),
     # (sms9) Refused without a refusal's usual verb: "refund wont happen", "not refunding that
     # one", "we're not refunding it" (a condition after it makes it still to come: `_settle`).
     rules(

@@ -104,7 +104,8 @@ _TABLE = RuleSet.of(
         rf"(?:need|needs) (?:approval|reviewing|to be reviewed|{ing(*APPROVING)[3:-1]}"
         rf"|to be {APPROVED})",
         r"(?:awaiting|pending) (?:a |an )?(?:approval|review|authori[sz]ation|decision)",
-        r"(?:under|in|pending) (?:review|approval)",
+        # (voice10b) "pending for approval", as a desk writes it.
+        r"(?:under|in|pending)(?: for)? (?:review|approval)",
         r"being reviewed",
         r"(?:status|return|xx+)\W{1,3}requested",
         r"(?:has been|was|'s been|have been) requested",
@@ -113,8 +114,10 @@ _TABLE = RuleSet.of(
         r"(?: request| req)?",
         # The return named by its id: "just logged RMA-1 for you".
         rf"{past(*_LOGGED)} xx+",
-        rf"return (?:request|req)(?: (?:for|on) xx+)? (?:has been |was |is |'s been )?"
-        rf"{past(*_LOGGED, 'receive')}",
+        # (voice10b) And named with its order: "return request RMA-1 against order ORD-1 is
+        # raised".
+        rf"return (?:request|req)(?: xx+)?(?: (?:for|on|against) (?:the |your )?(?:order )?xx+)?"
+        rf" (?:has been |was |is |'s been )?{past(*_LOGGED, 'receive')}",
         r"waiting (?:for |on )?(?:a )?(?:decision|approval|review|authori[sz]ation|sign-off)",
         rf"waiting (?:for|on) (?:the |a |its )?{_GO_AHEAD}",
         rf"waiting (?:for|on) (?:\w+ ){{1,4}}to (?:review|sign it off|ok"
@@ -128,6 +131,8 @@ _TABLE = RuleSet.of(
     rules(
         _REQUESTED,
         r"(?:hasn't|has not|haven't|have not) (?:yet )?been (?:reviewed|looked at) yet",
+        # (voice10b) "yet to be reviewed / approved", as a desk writes it.
+        rf"yet to be (?:reviewed|looked at|{APPROVED[3:-1]})",
         r"(?:hasn't|has not|haven't|have not) (?:yet )?been (?:reviewed|looked at)",
         # Nobody has reviewed it: a negative subject or a bare "not" says the same.
         r"(?:hasn't|has not|haven't|have not|nobody's|nobody has|no one has|no one's|not)"
@@ -207,6 +212,12 @@ _TABLE = RuleSet.of(
         rf"{LANDED} back",
         r"awaiting inspection|being inspected",
         r"under (?:inspection|assessment|examination)",
+        # (voice10b) A desk's quality check: "it is under quality check", "QC is in progress";
+        # "we have received back the product".
+        r"under (?:quality check|qc|quality inspection)\b",
+        r"(?:quality check|qc|inspection) (?:is |'s )?(?:in progress|under way|underway|going on)",
+        r"(?:we've|we have|we|i've|i have) (?:now )?received back (?:your|the) "
+        r"(?:returned \w+|product|item|parcel|package|xx+)",
         # With whoever inspects: "Status: With our inspection team".
         rf"{WITH_CHAT} (?:our|the) (?:returns? )?(?:inspection|qc|quality|testing|assessment)"
         r" (?:team|department|dept|crew|bods|lot|people)",

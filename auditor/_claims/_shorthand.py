@@ -30,6 +30,22 @@ from auditor._claims._misspelt import MISSPELT
 from auditor._claims._model import Claim, respanned
 from auditor._claims._subjects import ItemIndex
 
+#: (voice10b) A claim verb's plain form -> its participle, read so only after an auxiliary.
+_PARTICIPLES: Mapping[str, str] = MappingProxyType(
+    {
+        "deliver": "delivered",
+        "send": "sent",
+        "dispatch": "dispatched",
+        "cancel": "cancelled",
+        "receive": "received",
+        "approve": "approved",
+        "reject": "rejected",
+    }
+)
+#: The auxiliaries after which a plain form is the participle: "has been deliver".
+_AUXILIARIES = frozenset(
+    ["been", "is", "was", "are", "were", "has", "have", "had", "got", "already", "successfully"]
+)
 #: Shorthand word (lower case) -> what it stands for. Data: add a form here, not to a rule.
 SHORTHAND: Mapping[str, str] = MappingProxyType(
     {
@@ -193,6 +209,10 @@ SHORTHAND: Mapping[str, str] = MappingProxyType(
         "2": "to",
         "4": "for",
         "ship": "shipping",
+        # (voice10b) A verb's plain form where its participle belongs, the slip of one who
+        # learnt English second: "has been deliver", "is send from our warehouse" (only after
+        # an auxiliary: `_AFTER`).
+        **_PARTICIPLES,
     }
 )
 #: Symbols of chat: a tick and a cross in the forms the rules read, one character for one. (An
@@ -340,6 +360,7 @@ _AFTER: Mapping[str, frozenset[str]] = MappingProxyType(
         # "free ship over £30" is free shipping, no discount; "we ship free" stays.
         "ship": frozenset(["free"]),
         "am": frozenset(["this"]),
+        **dict.fromkeys(_PARTICIPLES, _AUXILIARIES),
     }
 )
 #: Forms that stand between two words only ("1m n 2m", "packed n ready"); not at an end.
@@ -408,6 +429,9 @@ _COUNT_MARK = compile_pattern(
     r"(?<![\w@#/.'\u2019-])(?P<count>\d{1,4})(?P<unit>pcs?)(?![\w@/'\u2019-])"
     # (sms8) A count said roughly, glued: "40ish" is "40-ish", which the rules read as rough.
     r"|(?<![\w@#/.'\u2019-])(?P<about>\d{1,4})ish(?![\w@/'\u2019-])"
+    # (voice10b) A desk's count in numbers ("nos."), spaced or glued: "12 nos. are left", "is
+    # 170 nos.", "(12 Nos)"; its dot is the unit's, unless a sentence opens after it.
+    r"|(?<![\w@#/.'\u2019-])(?P<ncount>\d{1,4}) ?[Nn][Oo][Ss](?:\.(?!\s+[A-Z]))?(?![\w@/'\u2019-])"
     r"|(?:(?<=[^\W\d_] )x |(?<=[:\u2013\u2014-] )x ?)(?=\d{1,4}(?![\w.,/:%'\u2019-]))"
 )
 _STOP = compile_pattern(r"[.!?\n]")
@@ -554,6 +578,11 @@ def may_hold_shorthand(text: str, words: frozenset[str]) -> bool:
 def _spelt_count(match: re.Match[str]) -> str:
     """A chat count as the rules read it: "3pcs" is "3 units", "x12" is "12"."""
     count = match.group("count")
+    if match.group("ncount") is not None:
+        # After a times sign ("Steam Iron x 2 nos.") it is a line's quantity, told as the sign
+        # tells it; alone, a count of units.
+        times = match.string.endswith(("x ", "\u00d7 ", "X "), 0, match.start())
+        return match.group("ncount") if times else f"{match.group('ncount')} units"
     if match.group("about") is not None:
         return f"{match.group('about')}-ish"
     if count is None:
@@ -568,7 +597,7 @@ def _names_a_part(text: str, match: re.Match[str], index: ItemIndex) -> bool:
     """The chat count is a word of some item's name ("Juicer X90": "the x90 is sold out" names
     the item; "Mug Set (6pcs)"), wherever the answer writes it."""
     word = match.group()
-    if match.group("about") is not None:
+    if match.group("about") is not None or match.group("ncount") is not None:
         return False
     if match.group("count") is None:
         digits = _DIGITS.match(text, match.end())
@@ -579,7 +608,9 @@ def _names_a_part(text: str, match: re.Match[str], index: ItemIndex) -> bool:
 def _may_hold_count(text: str) -> bool:
     """Whether `text` may hold a chat count: two substring tests before the pattern ("pc" of a
     glued unit, " x" of a times sign; few words open on an "x")."""
-    return ("pc" in text or " x" in text or "ish" in text) and _COUNT_MARK.search(text) is not None
+    return (
+        "pc" in text or " x" in text or "ish" in text or "os" in text or "OS" in text
+    ) and _COUNT_MARK.search(text) is not None
 
 
 def _tokens(text: str) -> list[re.Match[str]]:

@@ -168,6 +168,13 @@ _CLAUSE_PHRASES = {"as": ("as soon as", True), "in": ("in case", True)}
 _SO_DEGREE = compile_pattern(
     r"so (?:far|much|many|long|sorry|glad|happy|pleased|quickly|soon|late|fast|little|few)\b"
 )
+#: (voice10b) "as"/"since" of cause, before a subject and its verb, opens a clause: "no tracking
+#: yet as the order is yet to be shipped" (not "as soon as it is", "since 2nd Dec", "as per").
+_CAUSAL = compile_pattern(
+    r"(?<!soon )(?<!long )(?<!far )(?<!well )(?<!same )(?<!much )(?<!such )"
+    r"(?:as|since) (?:(?:the|your|our|this|that) )?[\w-]+(?: [\w-]+)? (?:is|are|was|were|has|have"
+    r"|had|got|stands|isn't|aren't|wasn't|hasn't|haven't)\b"
+)
 #: "between 1pm and 3pm" is one range, not two clauses.
 _BETWEEN = compile_pattern(r"\bbetween\s+\S+(?:\s+\S+)?\s*$")
 _STRONG_BREAK = compile_pattern(r"[;:\u2014]|\s-\s")
@@ -232,6 +239,7 @@ def _word_cuts(norm: str, words: Mapping[str, Sequence[int]]) -> dict[int, bool]
         for start in words.get(word, ()):
             if norm.startswith(phrase, start):
                 cuts[start] = conditional
+    _causal_cuts(norm, words, cuts)
     if "between" in norm:
         for start in [s for s in cuts if _BETWEEN.search(norm, max(0, s - 40), s)]:
             del cuts[start]
@@ -243,6 +251,14 @@ def _word_cuts(norm: str, words: Mapping[str, Sequence[int]]) -> dict[int, bool]
     if "refund" in norm or "money" in norm:  # the main clause found is the money's
         _after_a_time(norm, cuts)
     return cuts
+
+
+def _causal_cuts(norm: str, words: Mapping[str, Sequence[int]], cuts: dict[int, bool]) -> None:
+    """(voice10b) "as"/"since" of cause before a subject and its verb opens a clause."""
+    for word in ("as", "since"):
+        for start in words.get(word, ()):
+            if start not in cuts and _CAUSAL.match(norm, start):
+                cuts[start] = False
 
 
 def _after_a_time(norm: str, cuts: dict[int, bool]) -> None:

@@ -19,7 +19,9 @@ _FORMATS = compile_pattern(
     r"(?<![\w-])(?:1z(?: ?[0-9a-z]){16}|j?jd\d{10,20}|trk-[a-z0-9]+(?:-[a-z0-9]+)*)(?![\w-])"
 )
 _INTRODUCED = compile_pattern(
-    r"\b(?:track(?:ing)?|trk)(?:\s+(?:number|no\.?|num|nr|code|id|ref(?:erence)?|#))?"
+    # (voice10b) An air waybill's number, as a desk names it: "AWB no. 1492230056781".
+    r"\b(?:track(?:ing)?|trk|awb(?=\s+(?:number|no\.?|num|#)))"
+    r"(?:\s+(?:number|no\.?|num|nr|code|id|ref(?:erence)?|#))?"
     # "for order R100047515 is …": the reference after "order" is the order's, not the code.
     r"(?:\s+(?:is|was|for|of|on)(?:\s+(?:your|the|this|that))?(?:\s+(?:(?:order|parcel|package"
     r"|shipment)(?:\s+#?[a-z]{0,3}\d[a-z0-9-]*)?|xx+)){0,2})*\s*(?:is\b|was\b|:|#|-|=|\|)?\s*#?\s*"
@@ -60,7 +62,7 @@ _CARRIER_AFTER = compile_pattern(rf"\s*(?:\(\s*|(?:via|with|by) ){CARRIERS}\b")
 _ORDER_BEFORE = compile_pattern(r"\b(?:order|return|rma)\s*(?:no\.?|number|ref|#)?\s*#?\s*$")
 _CARRIED_DIGITS = 6
 _BEFORE_WINDOW = 40
-_HINTS = ("1z", "jd", "trk", "track")
+_HINTS = ("1z", "jd", "trk", "track", "awb")
 #: The words one of which every carrier's name holds (the answer's words are indexed).
 _CARRIER_WORDS = frozenset(
     ["dhl", "ups", "usps", "dpd", "fedex", "royal", "parcelforce", "evri", "hermes", "yodel",

@@ -30,7 +30,8 @@ class World:
     #: `rules` or `llm`; for `llm`, the base URL of the model server writing the answers.
     brain: str = "rules"
     model_url: str | None = None
-    #: How the assistant words its answers (`standard`, `british`, `sms`, `markdown`, `agent`).
+    #: How the assistant words its answers (`standard`, `british`, `sms`, `markdown`, `agent`,
+    #: `global`).
     voice: str = "standard"
 
     @property

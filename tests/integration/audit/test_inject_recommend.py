@@ -154,7 +154,7 @@ async def _never(probe: Probe) -> ProbeResult:
     raise AssertionError("nothing may be asked")
 
 
-@pytest.mark.parametrize("voice", ["standard", "british", "markdown", "sms", "agent"])
+@pytest.mark.parametrize("voice", ["standard", "british", "markdown", "sms", "agent", "global"])
 def test_every_voice_carries_the_faults_and_the_honest_recommendation(
     assistant, ask, shop_records, voice
 ):

@@ -133,13 +133,19 @@ _DATE_FORMS = (
     # the agent voice: "Thursday, December 10th", "the 10th of December"
     re.compile(rf"(?:\b(?P<w>{_WEEKDAY}), )?\b(?P<mn>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)\b"),
     re.compile(rf"\bthe (?P<d>\d{{1,2}})(?:st|nd|rd|th) of (?P<mn>{_MONTH})\b"),
+    # the global voice: "10-Dec-2026"
+    re.compile(rf"\b(?P<d>\d{{1,2}})-(?P<mn>{_MONTH})-(?P<y>\d{{4}})\b"),
     # d/m: but "2/3 items" is a fraction (the sms voice writes both)
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?!\d|\.\d| item)"),
 )
 _IDS = re.compile(r"\b(?:[A-Z]{2}-\d{4}|ORD-\d+|RMA-\d+)\b")
-_MONEY = re.compile(r"(?P<sym>[€$£])?(?P<amount>\d+\.\d{2})(?: (?P<cur>[A-Za-z]{3})\b)?")
+_MONEY = re.compile(
+    r"(?:\b(?P<pre>[A-Z]{3}) )?(?P<sym>[€$£])?(?P<amount>\d+\.\d{2})(?: (?P<cur>[A-Za-z]{3})\b)?"
+)
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}
 _TICKET = re.compile(r"(?:Ticket|conversation is) #\d+")
+#: The global desk's usual promise on a refund: its bank's timing, not a fact of the record.
+_WORKING_DAYS = re.compile(r"\b\d+-\d+ working days\b")
 _YEAR = 2026
 
 
@@ -174,10 +180,11 @@ def facts(text: str, record: Json) -> set[tuple[object, ...]]:
     found |= {("id", match) for match in _IDS.findall(text)}
     text = _IDS.sub(" ", text)
     for match in _MONEY.finditer(text):
-        currency = _SYMBOLS.get(match["sym"] or "") or (match["cur"] or "").upper()
+        currency = _SYMBOLS.get(match["sym"] or "") or (match["pre"] or match["cur"] or "").upper()
         found.add(("amount", match["amount"], currency))
     text = _MONEY.sub(" ", text).replace(SUPPORT, " ")
     text = _TICKET.sub(" ", text)  # the agent's ticket number: the tool's, not the shop's
+    text = _WORKING_DAYS.sub(" ", text)
     text = re.sub(r"Parcel 1\b", " ", text)  # a parcel's label, not a count
     text = re.sub(r"\b(\d+)x\b", r"\1 ", text)  # "2x Mug"
     found |= {("count", int(number)) for number in re.findall(r"(?<![\w.])\d+(?![\w%]|\.\d)", text)}
@@ -219,8 +226,8 @@ def record_facts(record: Json) -> set[tuple[object, ...]]:
 # --- the tests --------------------------------------------------------------------------------
 
 
-def test_the_voices_are_the_five_named_and_the_cli_help_lists_them():
-    assert list(VOICES) == ["standard", "british", "sms", "markdown", "agent"]
+def test_the_voices_are_the_six_named_and_the_cli_help_lists_them():
+    assert list(VOICES) == ["standard", "british", "sms", "markdown", "agent", "global"]
     assert VOICES["standard"] is STANDARD
     for name in VOICES:
         assert name in VOICE_HELP
@@ -419,3 +426,45 @@ def test_the_agent_voice_lists_lines_with_quantities_and_options_with_a_serial_c
     assert agent.options(["A", "B", "C"]) == "A, B, or C"
     assert agent.options(["A", "B"]) == "A or B"
     assert agent.label("Blue Kettle", "KT-0001") == "Blue Kettle (SKU KT-0001)"
+
+
+def test_the_global_voice_frames_like_an_outsourced_desk_and_now_and_then_not_at_all():
+    frame = VOICES["global"].frame
+    framed = [frame("BODY", f"where is my parcel, take {i}") for i in range(80)]
+    assert all("BODY" in text for text in framed)
+    assert any(text.startswith("Dear Customer,\n\nBODY") for text in framed)
+    assert any(text.startswith("Greetings of the day!\n\nBODY") for text in framed)
+    assert any(text.endswith("Thanks & Regards,\nCustomer Support Team") for text in framed)
+    assert any(text == "BODY" for text in framed)
+
+
+def test_the_global_voice_counts_in_pieces_and_nos_and_writes_codes_before_sums():
+    voice = VOICES["global"]
+    assert {voice.units(n).split(" ", 1)[1] for n in (3, 4, 5)} == {"pieces", "pcs", "nos."}
+    assert voice.units(1) == "1 piece"
+    assert voice.listing([("Blue Kettle", 2), ("Espresso Cup", 1)]) == (
+        "Blue Kettle x 2 nos. & Espresso Cup x 1 nos."
+    )
+    assert voice.options(["A", "B"]) == "either A or B"
+    assert voice.options(["A", "B", "C"]) == "A, B or C"
+    assert voice.label("Blue Kettle", "KT-0001") == "Blue Kettle (item code KT-0001)"
+    sums = {voice.money("18.00", "CHF", q) for q in QUESTIONS}
+    assert sums == {"CHF 18.00"}
+    assert {voice.money("18.00", "EUR", q) for q in QUESTIONS} == {"€18.00", "EUR 18.00"}
+    assert voice.date(date(2026, 12, 3), QUESTIONS[0]) in {
+        "3rd Dec", "03-Dec-2026", "Thursday, 3rd December",
+    }  # fmt: skip
+
+
+def test_the_global_voice_slips_in_grammar_but_keeps_each_order_state_apart():
+    phrases = Phrasebook(support=SUPPORT, voice=VOICES["global"])
+    replies = OrderReplies(phrases, Faults())
+    said = {record["status"]: {replies.status(q, record) for q in QUESTIONS} for record in ORDERS}
+    assert any("is send from our warehouse" in text for text in said["shipped"])
+    assert any("has been deliver to you" in text for text in said["delivered"])
+    assert not any(re.search(r"\b(?:has been|is) dispatched\b", t) for t in said["processing"])
+    assert all("cancelled" in text for text in said["cancelled"])
+    issued = {
+        ReturnReplies(phrases, Faults()).describe(q, [RETURNS[4]], refund=True) for q in QUESTIONS
+    }
+    assert any("5-7 working days" in text for text in issued), issued
