@@ -18,6 +18,7 @@ The last line is one JSON object of the figures.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -25,6 +26,7 @@ import textwrap
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -186,6 +188,470 @@ def _sku_after_name(text: str, items: Mapping[str, str]) -> str | None:
     return marked if marked != text else None
 
 
+# Tenth session (branch dress10): dresses that keep every fact, in the forms models, locales
+# and channels write facts in. Those that rewrite a count or a date read the labels, so that a
+# number or a date is only rewritten where the labels say which fact it is.
+
+_SMALL_COUNTS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+
+
+def _labelled_counts(example: Example) -> set[int]:
+    return {
+        c["value"]
+        for c in example.claims
+        if c["kind"] == "quantity" and isinstance(c["value"], int) and 1 <= c["value"] <= 12
+    }
+
+
+def _outside_names(text: str, items: Mapping[str, str], start: int, end: int) -> bool:
+    """Whether text[start:end] lies outside every catalogued name the text says."""
+    lowered = text.lower()
+    for name in items.values():
+        if not name:
+            continue
+        at = lowered.find(name.lower())
+        while at != -1:
+            if at < end and start < at + len(name):
+                return False
+            at = lowered.find(name.lower(), at + 1)
+    return True
+
+
+def _counts_as_words(text: str, example: Example) -> str | None:
+    """A labelled stock count of twelve or fewer written as a word ("3 left" -> "three left"),
+    as formal writers and style guides write small numbers. Only a count the labels hold and
+    the text says once, never a digit in a name, an id, an amount, a time or a date."""
+    if "|" in text:
+        return None  # a table's count column stays in figures
+    changed = text
+    for count in _labelled_counts(example):
+        said = [
+            m
+            for m in re.finditer(rf"(?<![\w£$€.,:/#-]){count}(?![\w%:/.,-]\d|[\w%£$€-])", changed)
+            if _outside_names(changed, example.context.items, m.start(), m.end())
+        ]
+        if len(said) != 1:
+            return None
+        m = said[0]
+        after = changed[m.end() : m.end() + 12].lower()
+        if re.match(
+            r"\s*(?:am|pm|days?|weeks?|hours?|mins?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+            after,
+        ):
+            return None
+        changed = changed[: m.start()] + _SMALL_COUNTS[count] + changed[m.end() :]
+    return changed if changed != text else None
+
+
+def _counts_as_digits(text: str, example: Example) -> str | None:
+    """A labelled stock count written as a word turned to its digits ("three left" ->
+    "3 left"), as terse channels and agents' screens write every number."""
+    changed = text
+    for count in _labelled_counts(example):
+        word = _SMALL_COUNTS[count]
+        said = [
+            m
+            for m in re.finditer(rf"\b{word}\b", changed, flags=re.I)
+            if _outside_names(changed, example.context.items, m.start(), m.end())
+        ]
+        if len(said) != 1:
+            return None
+        m = said[0]
+        before = changed[max(0, m.start() - 6) : m.start()].lower()
+        if re.search(r"\b(?:a|an|the|of)\s$|-$", before) or changed[m.end() : m.end() + 1] == "-":
+            return None  # "the one", "one-off", "twenty-one": not the count's own word
+        changed = changed[: m.start()] + str(count) + changed[m.end() :]
+    return changed if changed != text else None
+
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTH_NUMBER = {
+    **{name.lower(): n for n, name in enumerate(_MONTHS, 1)},
+    **{name[:3].lower(): n for n, name in enumerate(_MONTHS, 1)},
+    "sept": 9,
+}
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?P<weekday>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),?\s+(?:the\s+)?)?"
+#: "10 December", "10th Dec", "December 10", "Dec 10th", with a weekday before it or not.
+_DATE = re.compile(
+    rf"(?<![\w/.-]){_WEEKDAY}(?:(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_MONTH})"
+    rf"|(?P<month2>{_MONTH})\s+(?P<day2>{_DAY}))(?![\w/:-]|\.\d)",
+    re.I,
+)
+
+
+def _labelled_dates(example: Example) -> dict[tuple[int, int], date]:
+    dates: dict[tuple[int, int], date] = {}
+    for c in example.claims:
+        if c["kind"] == "delivery_date" and isinstance(c["value"], str):
+            with contextlib.suppress(ValueError):
+                day = date.fromisoformat(c["value"])
+                dates[(day.month, day.day)] = day
+    return dates
+
+
+def _redate(text: str, example: Example, write: Callable[[date, bool], str]) -> str | None:
+    """Every date the text says that a delivery_date label holds, written by `write` (given the
+    date and whether the text had said its weekday); None when none is."""
+    dates = _labelled_dates(example)
+    if not dates:
+        return None
+
+    def rewrite(m: re.Match[str]) -> str:
+        month_word = (m.group("month") or m.group("month2")).lower().rstrip(".")
+        month = _MONTH_NUMBER.get(month_word) or _MONTH_NUMBER.get(month_word[:3])
+        said_day = re.match(r"\d+", m.group("day") or m.group("day2"))
+        day = dates.get((month or 0, int(said_day.group()) if said_day else 0))
+        if day is None:
+            return m.group()
+        if m.group("weekday") and not _WEEKDAYS[day.weekday()].lower().startswith(
+            m.group("weekday").lower().rstrip(".")[:3]
+        ):
+            return m.group()
+        return write(day, bool(m.group("weekday")))
+
+    changed = _DATE.sub(rewrite, text)
+    return changed if changed != text else None
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _date_us(text: str, example: Example) -> str | None:
+    """A delivery date written month first with its ordinal ("10 December" -> "December
+    10th"), as US writers and most chat models write it; a weekday said stays said."""
+    return _redate(
+        text,
+        example,
+        lambda d, wd: (
+            (f"{_WEEKDAYS[d.weekday()]}, " if wd else "")
+            + f"{_MONTHS[d.month - 1]} {_ordinal(d.day)}"
+        ),
+    )
+
+
+def _date_uk(text: str, example: Example) -> str | None:
+    """A delivery date written day first ("December 10" -> "10 December"), as British writers
+    write it."""
+    return _redate(
+        text,
+        example,
+        lambda d, wd: (
+            (f"{_WEEKDAYS[d.weekday()]} " if wd else "") + f"{d.day} {_MONTHS[d.month - 1]}"
+        ),
+    )
+
+
+def _date_short(text: str, example: Example) -> str | None:
+    """A delivery date with its weekday, both abbreviated ("10 December" -> "Thu 10 Dec"), as
+    carriers' notices and order screens print it."""
+    return _redate(
+        text,
+        example,
+        lambda d, wd: f"{_WEEKDAYS[d.weekday()][:3]} {d.day} {_MONTHS[d.month - 1][:3]}",
+    )
+
+
+def _weekday_added(text: str, example: Example) -> str | None:
+    """A delivery date with its weekday said before it ("on 10 December" -> "on Thursday, 10
+    December"), as models add it to be helpful."""
+    return _redate(
+        text,
+        example,
+        lambda d, wd: f"{_WEEKDAYS[d.weekday()]}, {d.day} {_MONTHS[d.month - 1]}",
+    )
+
+
+_CURRENCY_CODE = {"£": "GBP", "$": "USD", "€": "EUR"}
+_AMOUNT = re.compile(
+    r"(?<![\w$£€])([£$€])\s?(\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\d+(?:\.\d{2})?)(?![\d.,]\d|\w)"
+)
+
+
+def _amount_code_after(text: str, items: Mapping[str, str]) -> str | None:
+    """Each amount with its currency's code after it ("£12.50" -> "12.50 GBP"), as payment
+    systems, invoices and European writers print it."""
+    changed = _AMOUNT.sub(lambda m: f"{m.group(2)} {_CURRENCY_CODE[m.group(1)]}", text)
+    return changed if changed != text else None
+
+
+def _amount_code_before(text: str, items: Mapping[str, str]) -> str | None:
+    """Each amount with its currency's code before it ("£12.50" -> "GBP 12.50"), as banks'
+    and payment providers' notices print it."""
+    changed = _AMOUNT.sub(lambda m: f"{_CURRENCY_CODE[m.group(1)]} {m.group(2)}", text)
+    return changed if changed != text else None
+
+
+def _amount_cents(text: str, items: Mapping[str, str]) -> str | None:
+    """A whole amount with its cents written ("$12" -> "$12.00"), as a till or a refund
+    system prints every sum."""
+    changed = _AMOUNT.sub(
+        lambda m: m.group() if "." in m.group(2) else f"{m.group(1)}{m.group(2)}.00", text
+    )
+    return changed if changed != text else None
+
+
+#: State phrases a chat model marks with an emoji, and the emoji it puts after each.
+_STATE_EMOJI = (
+    (r"out of stock|sold out|cancell?ed|rejected|declined", "❌"),
+    (r"in stock|delivered|approved|refunded|received", "✅"),
+    (r"shipped|dispatched|on (?:its|the) way|in transit|out for delivery", "📦"),
+)
+_STATE_EMOJI_PATTERN = re.compile(
+    "|".join(f"(?P<s{n}>\\b(?:{words})\\b)" for n, (words, _) in enumerate(_STATE_EMOJI)),
+    re.I,
+)
+
+
+def _state_emoji(text: str, items: Mapping[str, str]) -> str | None:
+    """An emoji after each state a chat model marks ("in stock ✅", "shipped 📦", "sold out
+    ❌"), as the web widget's model writes them; not inside a catalogued name."""
+
+    def mark(m: re.Match[str]) -> str:
+        before = text[max(0, m.start() - 14) : m.start()].lower()
+        if not _outside_names(text, items, m.start(), m.end()) or re.search(
+            r"\b(?:not|n't|no longer|never|be|been|being)\s+$", before.replace("\u2019", "'")
+        ):
+            return m.group()  # a denied or a future state is not marked as one
+        emoji = next(e for n, (_, e) in enumerate(_STATE_EMOJI) if m.group(f"s{n}"))
+        return f"{m.group()} {emoji}"
+
+    changed = _STATE_EMOJI_PATTERN.sub(mark, text)
+    return changed if changed != text else None
+
+
+def _tick_line(text: str, items: Mapping[str, str]) -> str | None:
+    """A one-line answer opened by a check mark ("✔️ Your refund has gone through"), as chat
+    models open a confirmation."""
+    return "✔️ " + text if _one_line(text) else None
+
+
+def _exclaimed(text: str, items: Mapping[str, str]) -> str | None:
+    """Each sentence's stop made "!" ("It's in stock!"), as an upbeat chat model ends them;
+    not an abbreviation's or a number's stop."""
+
+    def stop(m: re.Match[str]) -> str:
+        word = re.search(r"\w+$", text[: m.start()])
+        if word and word.group().lower() in _ABBREVIATIONS:
+            return m.group()
+        return "!"
+
+    changed = re.sub(r"(?<=[A-Za-z0-9)\]])\.(?=[ ]+[A-Z]|[ ]*$)", stop, text, flags=re.M)
+    return changed if changed != text else None
+
+
+_ABBREVIATIONS = frozenset(
+    [
+        "no",
+        "vs",
+        "etc",
+        "approx",
+        "dept",
+        "st",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "inc",
+        "ltd",
+        "co",
+    ]
+)
+
+
+_CAPS_STATES = re.compile(
+    r"\b(?:out of stock|in stock|sold out|back in stock|discontinued|delivered|shipped|"
+    r"dispatched|cancell?ed|refunded|approved|rejected|out for delivery)\b",
+    re.I,
+)
+
+
+def _caps_state(text: str, items: Mapping[str, str]) -> str | None:
+    """A state phrase in capitals for emphasis ("it's OUT OF STOCK", "DELIVERED"), as agents
+    and excited models write it; not inside a catalogued name."""
+    changed = _CAPS_STATES.sub(
+        lambda m: (
+            m.group().upper() if _outside_names(text, items, m.start(), m.end()) else m.group()
+        ),
+        text,
+    )
+    return changed if changed != text else None
+
+
+def _marked_names(text: str, items: Mapping[str, str], mark: Callable[[str], str]) -> str | None:
+    said = [name for name in sorted(items.values(), key=len, reverse=True) if name]
+    pattern = "|".join(re.escape(name) for name in said)
+    if not pattern or re.search(r"[*'\"\u2018\u2019\u201c\u201d_]", text.replace("'s", "")):
+        return None
+    # As `_bold_names`: not a name said as the start of a longer one.
+    # Nor a name followed by a bracket of its own ("Smart Plug (4-pack)") or an apostrophe.
+    changed = re.sub(
+        rf"(?<![\w*])(?:{pattern})(?![\w*'\u2019]| [A-Z0-9(])",
+        lambda m: mark(m.group()),
+        text,
+        flags=re.I,
+    )
+    return changed if changed != text else None
+
+
+def _quoted_names(text: str, items: Mapping[str, str]) -> str | None:
+    """Each catalogued name the text says, in double quotes ('the "Blue Kettle" is in stock'),
+    as a model quoting the catalogue writes it."""
+    return _marked_names(text, items, lambda name: f'"{name}"')
+
+
+def _single_quoted_names(text: str, items: Mapping[str, str]) -> str | None:
+    """Each catalogued name in single quotes ("the 'Blue Kettle' is in stock"), as British
+    writers quote."""
+    return _marked_names(text, items, lambda name: f"'{name}'")
+
+
+def _italic_names(text: str, items: Mapping[str, str]) -> str | None:
+    """Each catalogued name in Markdown italics ("the *Blue Kettle* is in stock")."""
+    return _marked_names(text, items, lambda name: f"*{name}*")
+
+
+def _code_pattern(items: Mapping[str, str]) -> re.Pattern[str]:
+    """Order and return ids, and the catalogue's SKUs (not a carrier's tracking number)."""
+    skus = "".join(f"|{re.escape(sku)}" for sku in sorted(items, key=len, reverse=True))
+    return re.compile(rf"\b(?:(?:ORD|RMA)-[A-Z0-9]*\d[A-Z0-9-]*{skus})\b")
+
+
+def _codes_lower(text: str, items: Mapping[str, str]) -> str | None:
+    """Order, return and item ids in lower case ("ord-1234", "kt-0001"), as customers and
+    hurried agents type them."""
+    changed = _code_pattern(items).sub(lambda m: m.group().lower(), text)
+    return changed if changed != text else None
+
+
+def _codes_ticked(text: str, items: Mapping[str, str]) -> str | None:
+    """Order, return and item ids in backticks (`ORD-1234`), as models set codes apart in
+    Markdown."""
+    if "`" in text:
+        return None
+    changed = _code_pattern(items).sub(lambda m: f"`{m.group()}`", text)
+    return changed if changed != text else None
+
+
+def _nbsp_numbers(text: str, items: Mapping[str, str]) -> str | None:
+    """A non-breaking space on either side of a number ("3\u00a0left", "€\u00a012.50",
+    "order\u00a0ORD-12"), as typographic locales and rich-text editors set it."""
+    changed = re.sub(
+        r"(?<=\d) (?=\S)|(?<=\S) (?=[£$€]?\d)",
+        lambda m: "\u00a0" if _outside_names(text, items, m.start(), m.end()) else " ",
+        text,
+    )
+    return changed if changed != text else None
+
+
+def _thin_spaces(text: str, items: Mapping[str, str]) -> str | None:
+    """Every space a narrow no-break space (U+202F), as text copied from a formatted page or
+    a locale-aware template carries them."""
+    changed = text.replace(" ", "\u202f")
+    return changed if changed != text else None
+
+
+_UK_US = {
+    "cancelled": "canceled",
+    "cancelling": "canceling",
+    "colour": "color",
+    "colours": "colors",
+    "authorised": "authorized",
+    "authorise": "authorize",
+    "apologise": "apologize",
+    "realise": "realize",
+    "organise": "organize",
+    "organised": "organized",
+    "centre": "center",
+    "catalogue": "catalog",
+    "favourite": "favorite",
+    "prioritised": "prioritized",
+    "finalised": "finalized",
+    "recognised": "recognized",
+    "customised": "customized",
+    "grey": "gray",
+    "jewellery": "jewelry",
+    "aluminium": "aluminum",
+}
+_US_UK = {us: uk for uk, us in _UK_US.items()}
+
+
+def _respelt(text: str, items: Mapping[str, str], table: Mapping[str, str]) -> str | None:
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(table, key=len, reverse=True)) + r")\b", re.I)
+
+    def swap(m: re.Match[str]) -> str:
+        if not _outside_names(text, items, m.start(), m.end()):
+            return m.group()
+        new = table[m.group().lower()]
+        if m.group().isupper():
+            return new.upper()
+        return new.capitalize() if m.group()[0].isupper() else new
+
+    changed = pattern.sub(swap, text)
+    return changed if changed != text else None
+
+
+def _us_spelling(text: str, items: Mapping[str, str]) -> str | None:
+    """British spellings made American ("cancelled" -> "canceled", "colour", "authorised",
+    "catalogue"), as a US-tuned model writes the same answer; not inside a name."""
+    return _respelt(text, items, _UK_US)
+
+
+def _uk_spelling(text: str, items: Mapping[str, str]) -> str | None:
+    """American spellings made British ("canceled" -> "cancelled", "color", "authorized"), as
+    a UK-tuned model writes the same answer; not inside a name."""
+    return _respelt(text, items, _US_UK)
+
+
 #: name → transform (None: the transform does not apply to that text).
 TRANSFORMS: dict[str, Callable[[str, Mapping[str, str]], str | None]] = {
     "sure": _sure,
@@ -208,6 +674,32 @@ TRANSFORMS: dict[str, Callable[[str, Mapping[str, str]], str | None]] = {
     "no_apostrophes": _no_apostrophes,
     "hyphenated": _hyphenated,
     "sku_after_name": _sku_after_name,
+    "amount_code_after": _amount_code_after,
+    "amount_code_before": _amount_code_before,
+    "amount_cents": _amount_cents,
+    "state_emoji": _state_emoji,
+    "tick_line": _tick_line,
+    "exclaimed": _exclaimed,
+    "caps_state": _caps_state,
+    "quoted_names": _quoted_names,
+    "single_quoted": _single_quoted_names,
+    "italic_names": _italic_names,
+    "codes_lower": _codes_lower,
+    "codes_ticked": _codes_ticked,
+    "nbsp_numbers": _nbsp_numbers,
+    "thin_spaces": _thin_spaces,
+    "us_spelling": _us_spelling,
+    "uk_spelling": _uk_spelling,
+}
+
+#: name → transform that reads the labels as well (None: it does not apply to that text).
+LABELLED_TRANSFORMS: dict[str, Callable[[str, Example], str | None]] = {
+    "count_words": _counts_as_words,
+    "count_digits": _counts_as_digits,
+    "date_us": _date_us,
+    "date_uk": _date_uk,
+    "date_short": _date_short,
+    "weekday": _weekday_added,
 }
 
 
@@ -237,10 +729,20 @@ def _right(example: Example) -> bool:
     return all(s.correct == s.n for s in scores.values())
 
 
+def _dresses(example: Example) -> Iterator[tuple[str, Callable[[], str | None]]]:
+    for name, transform in TRANSFORMS.items():
+        yield name, lambda t=transform: t(example.text, example.context.items)
+    for name, labelled in LABELLED_TRANSFORMS.items():
+        yield name, lambda t=labelled: t(example.text, example)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--misses", nargs="*", choices=sorted(TRANSFORMS), help="print these dresses' misses"
+        "--misses",
+        nargs="*",
+        choices=sorted([*TRANSFORMS, *LABELLED_TRANSFORMS]),
+        help="print these dresses' misses",
     )
     parser.add_argument(
         "--dirs", nargs="*", help="only these folders of fixtures/claims/ (corpus, dev2 …, fresh)"
@@ -255,8 +757,8 @@ def main() -> None:
     kept: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     misses: dict[str, list[str]] = defaultdict(list)
     for voice, example in right_now:
-        for name, transform in TRANSFORMS.items():
-            text = transform(example.text, example.context.items)
+        for name, dress in _dresses(example):
+            text = dress()
             if text is None:
                 continue
             cell = kept[name][voice]
