@@ -412,6 +412,13 @@ def _amount_code_before(text: str, items: Mapping[str, str]) -> str | None:
     return changed if changed != text else None
 
 
+def _amount_symbol_and_code(text: str, items: Mapping[str, str]) -> str | None:
+    """Each amount with its symbol and its code ("$12.50" -> "$12.50 USD"), as models write a
+    sum to be unambiguous."""
+    changed = _AMOUNT.sub(lambda m: f"{m.group()} {_CURRENCY_CODE[m.group(1)]}", text)
+    return changed if changed != text else None
+
+
 def _amount_cents(text: str, items: Mapping[str, str]) -> str | None:
     """A whole amount with its cents written ("$12" -> "$12.00"), as a till or a refund
     system prints every sum."""
@@ -427,9 +434,13 @@ _STATE_EMOJI = (
     (r"in stock|delivered|approved|refunded|received", "✅"),
     (r"shipped|dispatched|on (?:its|the) way|in transit|out for delivery", "📦"),
 )
+#: Only where the state ends its clause, as a model places the mark ("it's in stock ✅."),
+#: never inside a phrase ("back in stock on the 14th") nor after a label's word ("Shipped:").
 _STATE_EMOJI_PATTERN = re.compile(
-    "|".join(f"(?P<s{n}>\\b(?:{words})\\b)" for n, (words, _) in enumerate(_STATE_EMOJI)),
-    re.I,
+    "(?:"
+    + "|".join(f"(?P<s{n}>\\b(?:{words})\\b)" for n, (words, _) in enumerate(_STATE_EMOJI))
+    + r")(?=\*{0,2}(?:[.,;!)]|[ ]*$|[ ]+[\u2014\u2013-][ ]))",
+    re.I | re.M,
 )
 
 
@@ -446,6 +457,8 @@ def _state_emoji(text: str, items: Mapping[str, str]) -> str | None:
         emoji = next(e for n, (_, e) in enumerate(_STATE_EMOJI) if m.group(f"s{n}"))
         return f"{m.group()} {emoji}"
 
+    if "|" in text:
+        return None  # a table's header and cells are marked by a column, not after a word
     changed = _STATE_EMOJI_PATTERN.sub(mark, text)
     return changed if changed != text else None
 
@@ -462,8 +475,15 @@ def _exclaimed(text: str, items: Mapping[str, str]) -> str | None:
 
     def stop(m: re.Match[str]) -> str:
         word = re.search(r"\w+$", text[: m.start()])
-        if word and word.group().lower() in _ABBREVIATIONS:
-            return m.group()
+        if (
+            word
+            and (
+                word.group().lower() in _ABBREVIATIONS
+                or len(word.group()) == 1  # an initial ("J. Ramirez")
+                or (word.group().isdigit() and text[word.start() - 1 : word.start()] in ("", "\n"))
+            )
+        ):
+            return m.group()  # a list's number ("1. Return received")
         return "!"
 
     changed = re.sub(r"(?<=[A-Za-z0-9)\]])\.(?=[ ]+[A-Z]|[ ]*$)", stop, text, flags=re.M)
@@ -502,6 +522,7 @@ _ABBREVIATIONS = frozenset(
         "sat",
         "sun",
         "inc",
+        "est",
         "ltd",
         "co",
     ]
@@ -676,6 +697,7 @@ TRANSFORMS: dict[str, Callable[[str, Mapping[str, str]], str | None]] = {
     "sku_after_name": _sku_after_name,
     "amount_code_after": _amount_code_after,
     "amount_code_before": _amount_code_before,
+    "amount_both": _amount_symbol_and_code,
     "amount_cents": _amount_cents,
     "state_emoji": _state_emoji,
     "tick_line": _tick_line,
