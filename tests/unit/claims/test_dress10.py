@@ -1,0 +1,150 @@
+"""Dresses that keep every fact (branch dress10, `benchmarks/claims_invariance.py`): a sum with
+its currency's code, spaces a typographic locale sets, a code in backticks, a small count
+spelt out. Each case is the same fact in a form the reader missed at the session's base.
+
+Sentences written for the test, none taken from the labelled sets.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from auditor._claims import ExtractionContext, extract
+from auditor._claims._currency import with_signs
+from auditor._claims._ticks import unticked
+
+CONTEXT = ExtractionContext(
+    now=datetime(2026, 12, 8, 10, tzinfo=UTC),
+    items={
+        "LN-0410": "Lantern 410",
+        "HM-0020": "Hammock",
+        "HM-0021": "Hammock Double",
+        "CP-0007": "Camp Pillow",
+    },
+)
+
+
+def _read(text: str) -> list[tuple[str, object, object]]:
+    return sorted(
+        ((c.kind.value, c.value, c.subject) for c in extract(text, context=CONTEXT)), key=str
+    )
+
+
+# --- A sum written with its currency's code (`_currency`) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "we paid you 14 GBP back for RMA-3301 yesterday",
+            [("refund", "issued", "RMA-3301"), ("refund_amount", "14.00", "RMA-3301")],
+        ),
+        (
+            "RMA-3302: 23.90 EUR refunded this morning",
+            [("refund", "issued", "RMA-3302"), ("refund_amount", "23.90", "RMA-3302")],
+        ),
+        # The part paid back is the refund's amount; the whole it is part of is not.
+        (
+            "We have refunded 30.00 USD of the 42.00 USD you paid for RMA-3303.",
+            [("refund", "issued", "RMA-3303"), ("refund_amount", "30.00", "RMA-3303")],
+        ),
+        (
+            "The Hammock is down to 45 GBP from 60 GBP this week.",
+            [("discount", "unspecified", "HM-0020")],
+        ),
+        ("Lantern 410 USD 8 off until Sunday", [("discount", "unspecified", "LN-0410")]),
+    ],
+)
+def test_a_sum_with_its_currency_code_reads_as_with_its_sign(
+    answer: str, expected: list[tuple[str, object, object]]
+) -> None:
+    assert _read(answer) == sorted(expected, key=str)
+
+
+def test_a_sum_with_a_code_keeps_its_span_in_the_answer() -> None:
+    answer = "we paid you 14 GBP back for RMA-3304 yesterday"
+    (amount,) = [c for c in extract(answer, context=CONTEXT) if c.kind.value == "refund_amount"]
+    assert answer[amount.span[0] : amount.span[1]] == "14 GBP"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Thanks, the usual reply time is 2 days.",
+        "Your code is USD5OFF, a price of 12GBPX is no sum",
+        "The eureka moment: 40 euros later",
+    ],
+)
+def test_a_code_not_beside_a_figure_is_left(answer: str) -> None:
+    assert with_signs(answer) is None
+
+
+# --- Spaces a typographic locale or an editor sets ------------------------------------------
+
+
+def test_thin_spaces_between_every_word_keep_a_markdown_list() -> None:
+    answer = (
+        "Your refund:\n\n-\u202f**Return:**\u202fRMA-3305\n-\u202f**Status:**\u202fPaid\u202f✅"
+    )
+    assert _read(answer) == [("refund", "issued", "RMA-3305")]
+
+
+def test_a_no_break_space_before_a_chat_two_reads_as_a_space() -> None:
+    assert ("refund", "pending", "ORD-4410") in _read(
+        "ORD-4410\u00a0cancelled, refund\u00a02\u00a0follow"
+    )
+
+
+# --- A code in backticks (`_ticks`) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("`ORD-5120`'s with the courier now", [("order_status", "shipped", "ORD-5120")]),
+        (
+            "`ORD-5121` is at 'Despatch Confirmed' since 7am",
+            [("order_status", "shipped", "ORD-5121")],
+        ),
+        (
+            "`RMA-5122` is 'Credited', so that's your money back",
+            [("return_status", "refunded", "RMA-5122")],
+        ),
+    ],
+)
+def test_a_code_in_backticks_reads_as_the_code(
+    answer: str, expected: list[tuple[str, object, object]]
+) -> None:
+    assert _read(answer) == expected
+
+
+def test_backticks_around_words_are_left() -> None:
+    assert unticked("type `yes` to confirm") is None
+    assert unticked("no backtick here") is None
+
+
+# --- A small count spelt out (`_numbers.SMALL_COUNT`) ---------------------------------------
+
+
+def test_a_count_spelt_out_before_left_is_stock_not_an_order_leaving() -> None:
+    assert _read("Only three Camp Pillows left. ORD-6130 is waiting for payment to clear.") == [
+        ("availability", "low_stock", "CP-0007"),
+        ("order_status", "pending", "ORD-6130"),
+        ("quantity", 3, "CP-0007"),
+    ]
+
+
+def test_a_count_spelt_out_before_free_is_stock_not_an_offer() -> None:
+    assert ("discount", "free", "HM-0020") not in _read("the Hammock has eight free on my screen")
+
+
+def test_counts_spelt_out_in_turn_after_a_pair() -> None:
+    assert _read("the Hammock and the Camp Pillow are both in, five and twelve") == [
+        ("availability", "in_stock", "CP-0007"),
+        ("availability", "in_stock", "HM-0020"),
+        ("quantity", 12, "CP-0007"),
+        ("quantity", 5, "HM-0020"),
+    ]
