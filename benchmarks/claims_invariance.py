@@ -304,9 +304,12 @@ _WEEKDAY = r"(?:(?P<weekday>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),?\s+(?:the
 #: "10 December", "10th Dec", "December 10", "Dec 10th", with a weekday before it or not.
 _DATE = re.compile(
     rf"(?<![\w/.-]){_WEEKDAY}(?:(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_MONTH})"
-    rf"|(?P<month2>{_MONTH})\s+(?P<day2>{_DAY}))(?![\w/:-]|\.\d)",
+    rf"|(?P<month2>{_MONTH})\s+(?P<day2>{_DAY}))(?:,?\s+(?P<year>20\d\d))?(?![\w/:-]|\.\d)",
     re.I,
 )
+
+
+_RANGE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:[-\u2013\u2014]|to|and|or)\s*$", re.I)
 
 
 def _labelled_dates(example: Example) -> dict[tuple[int, int], date]:
@@ -331,13 +334,15 @@ def _redate(text: str, example: Example, write: Callable[[date, bool], str]) -> 
         month = _MONTH_NUMBER.get(month_word) or _MONTH_NUMBER.get(month_word[:3])
         said_day = re.match(r"\d+", m.group("day") or m.group("day2"))
         day = dates.get((month or 0, int(said_day.group()) if said_day else 0))
-        if day is None:
-            return m.group()
+        if day is None or _RANGE_BEFORE.search(text, 0, m.start()):
+            return m.group()  # not a date the labels hold, nor a range's end ("18–21 Dec")
         if m.group("weekday") and not _WEEKDAYS[day.weekday()].lower().startswith(
             m.group("weekday").lower().rstrip(".")[:3]
         ):
             return m.group()
-        return write(day, bool(m.group("weekday")))
+        written = write(day, bool(m.group("weekday")))
+        year = m.group("year")
+        return written if not year or year in written else f"{written} {year}"
 
     changed = _DATE.sub(rewrite, text)
     return changed if changed != text else None
@@ -380,6 +385,25 @@ def _date_short(text: str, example: Example) -> str | None:
         example,
         lambda d, wd: f"{_WEEKDAYS[d.weekday()][:3]} {d.day} {_MONTHS[d.month - 1][:3]}",
     )
+
+
+def _date_of(text: str, example: Example) -> str | None:
+    """A delivery date as "the 14th of December", as British letters and formal agents say
+    it."""
+    return _redate(
+        text,
+        example,
+        lambda d, wd: (
+            (f"{_WEEKDAYS[d.weekday()]} " if wd else "")
+            + f"the {_ordinal(d.day)} of {_MONTHS[d.month - 1]}"
+        ),
+    )
+
+
+def _iso_date(text: str, example: Example) -> str | None:
+    """A delivery date in ISO form ("2026-12-14"), as an order system's screen or a model
+    quoting one prints it."""
+    return _redate(text, example, lambda d, wd: d.isoformat())
 
 
 def _weekday_added(text: str, example: Example) -> str | None:
@@ -449,6 +473,9 @@ def _state_emoji(text: str, items: Mapping[str, str]) -> str | None:
     ❌"), as the web widget's model writes them; not inside a catalogued name."""
 
     def mark(m: re.Match[str]) -> str:
+        line = text[text.rfind("\n", 0, m.start()) + 1 : (text + "\n").find("\n", m.end())]
+        if any(e in line for e in ("✅", "❌", "📦", "⏳", "🚚")):
+            return m.group()  # a line already marked keeps its own mark
         before = text[max(0, m.start() - 14) : m.start()].lower()
         if not _outside_names(text, items, m.start(), m.end()) or re.search(
             r"\b(?:not|n't|no longer|never|be|been|being)\s+$", before.replace("\u2019", "'")
@@ -460,6 +487,32 @@ def _state_emoji(text: str, items: Mapping[str, str]) -> str | None:
     if "|" in text:
         return None  # a table's header and cells are marked by a column, not after a word
     changed = _STATE_EMOJI_PATTERN.sub(mark, text)
+    return changed if changed != text else None
+
+
+#: A state said as a label's value or a line's first words: "Status: Shipped", "- Sold out".
+_STATE_OPENING = re.compile(
+    r"(?:^|(?<=:)|(?<=:\*\*))([ ]*(?:[-*][ ]+)?\**)"
+    r"(?=(?:out of stock|in stock|sold out|shipped|dispatched|delivered|in transit|cancell?ed"
+    r"|refunded|approved|rejected|received|processing|pending)\b(?!\**:))",
+    re.I | re.M,
+)
+_OPENING_EMOJI = {
+    "out": "❌", "sol": "❌", "can": "❌", "rej": "❌", "in ": "✅", "del": "✅", "ref": "💸",
+    "app": "✅", "rec": "📥", "shi": "📦", "dis": "📦", "in t": "🚚", "pro": "⏳", "pen": "⏳",
+}  # fmt: skip
+
+
+def _emoji_before(text: str, items: Mapping[str, str]) -> str | None:
+    """An emoji before a state that opens a label's value or a line ("Status: 📦 Shipped",
+    "- ❌ Sold out"), as chat models mark a status."""
+
+    def mark(m: re.Match[str]) -> str:
+        word = text[m.end() : m.end() + 4].lower()
+        emoji = _OPENING_EMOJI.get(word) or _OPENING_EMOJI[word[:3]]
+        return f"{m.group(1)}{emoji} "
+
+    changed = _STATE_OPENING.sub(mark, text)
     return changed if changed != text else None
 
 
@@ -700,6 +753,7 @@ TRANSFORMS: dict[str, Callable[[str, Mapping[str, str]], str | None]] = {
     "amount_both": _amount_symbol_and_code,
     "amount_cents": _amount_cents,
     "state_emoji": _state_emoji,
+    "emoji_before": _emoji_before,
     "tick_line": _tick_line,
     "exclaimed": _exclaimed,
     "caps_state": _caps_state,
@@ -722,6 +776,8 @@ LABELLED_TRANSFORMS: dict[str, Callable[[str, Example], str | None]] = {
     "date_uk": _date_uk,
     "date_short": _date_short,
     "weekday": _weekday_added,
+    "date_of": _date_of,
+    "iso_date": _iso_date,
 }
 
 
@@ -766,6 +822,7 @@ def main() -> None:
         choices=sorted([*TRANSFORMS, *LABELLED_TRANSFORMS]),
         help="print these dresses' misses",
     )
+    parser.add_argument("--only", nargs="*", help="only these dresses (all when not given)")
     parser.add_argument(
         "--dirs", nargs="*", help="only these folders of fixtures/claims/ (corpus, dev2 …, fresh)"
     )
@@ -780,6 +837,8 @@ def main() -> None:
     misses: dict[str, list[str]] = defaultdict(list)
     for voice, example in right_now:
         for name, dress in _dresses(example):
+            if args.only and name not in args.only:
+                continue
             text = dress()
             if text is None:
                 continue

@@ -22,14 +22,17 @@ from auditor._claims._shorthand import Expansion
 SIGNS = {"gbp": "£", "usd": "$", "eur": "€", "cad": "$", "aud": "$", "nzd": "$"}
 _CODE = "|".join(SIGNS)
 _FIGURE = r"\d(?:[\d.,]*\d)?"
-#: "GBP 12.50", "USD $12", "12.50 GBP", "$12.50 USD"; not a figure glued to a word or an id,
-#: and a code between two figures is the second's ("Earbuds Pro 2 EUR 20 off").
+#: "12.50 GBP", "GBP 12.50", "USD $12", "$12 USD"; not a figure glued to a word or an id. A code
+#: between two figures goes with a sum in pounds and pence before it ("15.99 GBP 2 ur paypal",
+#: chat's "2" being "to"), else with the figure after it ("Earbuds Pro 2 EUR 20 off").
 _SUM = compile_pattern(
-    rf"(?<![\w.,$£€-])(?:(?P<code>{_CODE})\s?(?P<sign>[£$€])?\s?(?P<figure>{_FIGURE})"
-    rf"|(?P<sign_>[£$€])?(?P<figure_>{_FIGURE})\s?(?P<code_>{_CODE})(?!\s?[£$€]?\s?\d))"
+    rf"(?<![\w.,$£€-])(?:(?P<sign_>[£$€])?(?P<figure_>\d[\d.,]*[.,]\d\d)\s?(?P<code_>{_CODE})"
+    rf"|(?P<code>{_CODE})\s?(?P<sign>[£$€])?\s?(?P<figure>{_FIGURE})"
+    rf"|(?P<sign__>[£$€])?(?P<figure__>{_FIGURE})\s?(?P<code__>{_CODE})(?!\s?[£$€]?\s?\d))"
     r"(?![\w.,]\w|\w)",
     re.IGNORECASE,
 )
+_GROUPS = ("", "_", "__")
 
 
 def with_signs(text: str) -> Expansion | None:
@@ -43,9 +46,9 @@ def with_signs(text: str) -> Expansion | None:
     changes: list[tuple[int, int, int, int]] = []
     done = length = 0
     for match in _SUM.finditer(text):
-        code = (match.group("code") or match.group("code_")).lower()
-        sign = match.group("sign") or match.group("sign_") or SIGNS[code]
-        written = sign + (match.group("figure") or match.group("figure_"))
+        said = next(g for g in _GROUPS if match.group("code" + g))
+        code = match.group("code" + said).lower()
+        written = (match.group("sign" + said) or SIGNS[code]) + match.group("figure" + said)
         start, end = match.span()
         pieces.append(text[done:start])
         length += start - done

@@ -902,7 +902,8 @@ _RESPECTIVELY = _compile(
 #: The same without the word, right after the group's stock phrase: "the X and the Y are in
 #: stock, 14 and 6", "both in: 4 and 9".
 _IN_TURN = _compile(
-    r"(?:in stock|in|available|avail)\s*[,:\u2014-]\s*"
+    # (A mark a model puts after the state may stand before the list: "in stock ✅, 14 and 6".)
+    r"(?:in stock|in|available|avail)(?:\s*[^\w\s,:\u2014-]{1,3})?\s*[,:\u2014-]\s*"
     rf"(?P<list>{NUMBER}(?:\s*,\s*{NUMBER})*,? (?:and|n|&) {NUMBER})(?: {_UNIT})?"
     r"(?=\s*(?:[.;!]|$))"
 )

@@ -56,6 +56,11 @@ def _read(text: str) -> list[tuple[str, object, object]]:
             [("discount", "unspecified", "HM-0020")],
         ),
         ("Lantern 410 USD 8 off until Sunday", [("discount", "unspecified", "LN-0410")]),
+        # A sum in pounds and pence takes the code after it; chat's "2" is "to", no sum.
+        (
+            "refund done ✅ 19.99 GBP 2 ur card for RMA-3305",
+            [("refund", "issued", "RMA-3305"), ("refund_amount", "19.99", "RMA-3305")],
+        ),
     ],
 )
 def test_a_sum_with_its_currency_code_reads_as_with_its_sign(
@@ -147,4 +152,30 @@ def test_counts_spelt_out_in_turn_after_a_pair() -> None:
         ("availability", "in_stock", "HM-0020"),
         ("quantity", 12, "CP-0007"),
         ("quantity", 5, "HM-0020"),
+    ]
+
+
+# --- A date told month first, where a part is still to come ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "**ORD-7140**\n\n- Hammock — ✅ delivered 5 Dec\n"
+        "- Camp Pillow — 🚚 with the courier, due **December 14th**",
+        "ORD-7140: the Hammock was delivered on Saturday, the Camp Pillow is due December 14.",
+        "**ORD-7140**\n\n- Hammock — ✅ delivered 5 Dec\n"
+        "- Camp Pillow — 🚚 with the courier, due **the 14th of December**",
+    ],
+)
+def test_a_part_due_on_a_date_said_month_first_is_still_to_come(answer: str) -> None:
+    assert ("order_status", "shipped", "ORD-7140") in _read(answer)
+
+
+def test_counts_in_turn_after_a_state_marked_with_an_emoji() -> None:
+    assert _read("The Hammock and the Camp Pillow are in stock ✅, 9 and 4") == [
+        ("availability", "in_stock", "CP-0007"),
+        ("availability", "in_stock", "HM-0020"),
+        ("quantity", 4, "CP-0007"),
+        ("quantity", 9, "HM-0020"),
     ]
