@@ -516,6 +516,26 @@ def _emoji_before(text: str, items: Mapping[str, str]) -> str | None:
     return changed if changed != text else None
 
 
+def _dot_bullets(text: str, items: Mapping[str, str]) -> str | None:
+    """A list's dashes and stars made "•", as chat apps, WhatsApp and text pasted from a web
+    page or a document give a list: no Markdown list any more, the same lines."""
+    changed = re.sub(r"(?m)^([ ]*)[-*+](?=[ ])", r"\1•", text)
+    return changed if changed != text else None
+
+
+def _em_dashes(text: str, items: Mapping[str, str]) -> str | None:
+    """A comma or a semicolon before a clause's conjunction made an em dash ("in stock — but
+    only 2 left", "shipped — so it should arrive Friday"), as chat models join clauses."""
+    changed = re.sub(r"(?:,|;) (?=(?:but|so|and|though|which|as) )", " \u2014 ", text)
+    return changed if changed != text else None
+
+
+def _two_spaces(text: str, items: Mapping[str, str]) -> str | None:
+    """Two spaces after each sentence's stop, as typists and some agents type them."""
+    changed = re.sub(r"(?<=[a-z0-9)][.!?]) (?=[A-Z])", "  ", text)
+    return changed if changed != text else None
+
+
 def _tick_line(text: str, items: Mapping[str, str]) -> str | None:
     """A one-line answer opened by a check mark ("✔️ Your refund has gone through"), as chat
     models open a confirmation."""
@@ -755,6 +775,9 @@ TRANSFORMS: dict[str, Callable[[str, Mapping[str, str]], str | None]] = {
     "state_emoji": _state_emoji,
     "emoji_before": _emoji_before,
     "tick_line": _tick_line,
+    "dot_bullets": _dot_bullets,
+    "em_dashes": _em_dashes,
+    "two_spaces": _two_spaces,
     "exclaimed": _exclaimed,
     "caps_state": _caps_state,
     "quoted_names": _quoted_names,
