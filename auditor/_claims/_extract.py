@@ -21,6 +21,7 @@ from auditor._claims import (  # noqa: F401
     _returns,
     _tracking,
 )
+from auditor._claims._bullets import dashed
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._context import ExtractionContext
 from auditor._claims._currency import with_signs
@@ -89,8 +90,11 @@ def extract(
         text = text.replace("\r\n", " \n").replace("\r", "\n")
     # Spaces a typographic locale or a rich-text editor sets (no-break, thin …) made plain
     # before anything reads the answer's structure (a list's "-\u202f", a label's words).
+    # A line opening on a bullet character ("• Status: Issued") read as a Markdown list's
+    # ("- "), one character for one (`_bullets`).
     if not text.isascii():
         text = text.translate(_WIDE_SPACES)
+        text = dashed(text) or text
     # A code in backticks (`ORD-1234`) read as the code (`_ticks`), and a sum written with its
     # currency's code ("GBP 12.50", "12.50 GBP") read as its sign (`_currency`); the claims'
     # spans taken back.

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 from auditor._claims import ExtractionContext, extract
+from auditor._claims._bullets import dashed
 from auditor._claims._currency import with_signs
 from auditor._claims._ticks import unticked
 
@@ -179,3 +180,35 @@ def test_counts_in_turn_after_a_state_marked_with_an_emoji() -> None:
         ("quantity", 4, "CP-0007"),
         ("quantity", 9, "HM-0020"),
     ]
+
+
+# --- A list written with bullet characters (`_bullets`) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "**Your refund for RMA-8810**\n\n• **Where it stands:** paid ✅\n• **Sum:** £12.00",
+            [("refund", "issued", "RMA-8810"), ("refund_amount", "12.00", "RMA-8810")],
+        ),
+        (
+            "Sorry, none of these are available right now:\n\n◦ Hammock\n◦ Hammock Double\n"
+            "◦ Camp Pillow",
+            [
+                ("availability", "out_of_stock", "CP-0007"),
+                ("availability", "out_of_stock", "HM-0020"),
+                ("availability", "out_of_stock", "HM-0021"),
+            ],
+        ),
+    ],
+)
+def test_a_list_of_bullet_characters_reads_as_a_markdown_list(
+    answer: str, expected: list[tuple[str, object, object]]
+) -> None:
+    assert _read(answer) == expected
+
+
+def test_a_bullet_inside_a_line_is_left() -> None:
+    assert dashed("Hammock • Camp Pillow • Lantern 410") is None
+    assert dashed("• Hammock: 3 left") == "- Hammock: 3 left"
