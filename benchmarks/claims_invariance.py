@@ -26,7 +26,7 @@ import textwrap
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -406,6 +406,24 @@ def _iso_date(text: str, example: Example) -> str | None:
     return _redate(text, example, lambda d, wd: d.isoformat())
 
 
+def _relative_dated(text: str, example: Example) -> str | None:
+    """ "tomorrow" or "today" followed by the date it is ("tomorrow, Wednesday 9 December"),
+    where a delivery date label is that day, as models spell a relative day out."""
+    now = example.context.now
+    if now is None:
+        return None
+    dates = set(_labelled_dates(example).values())
+    said = list(re.finditer(r"\b(?:tomorrow|today)\b(?![,(]| \(|'s)", text, flags=re.I))
+    if len(said) != 1:
+        return None
+    m = said[0]
+    day = now.date() + timedelta(days=1 if m.group().lower() == "tomorrow" else 0)
+    if day not in dates:
+        return None
+    dated = f"{m.group()}, {_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return text[: m.start()] + dated + text[m.end() :]
+
+
 def _weekday_added(text: str, example: Example) -> str | None:
     """A delivery date with its weekday said before it ("on 10 December" -> "on Thursday, 10
     December"), as models add it to be helpful."""
@@ -534,6 +552,48 @@ def _two_spaces(text: str, items: Mapping[str, str]) -> str | None:
     """Two spaces after each sentence's stop, as typists and some agents type them."""
     changed = re.sub(r"(?<=[a-z0-9)][.!?]) (?=[A-Z])", "  ", text)
     return changed if changed != text else None
+
+
+def _order_numbers(text: str, items: Mapping[str, str]) -> str | None:
+    """Each order named by its number after the word "order" ("ORD-71013" -> "order #71013",
+    "your order ORD-71013" -> "your order #71013"), as a shop's own system numbers orders and
+    the model repeats them."""
+
+    def number(m: re.Match[str]) -> str:
+        before = text[max(0, m.start() - 6) : m.start()].lower()
+        return f"#{m.group(1)}" if re.search(r"\border\s$", before) else f"order #{m.group(1)}"
+
+    changed = re.sub(r"(?<![\w#-])ORD-(\d+)\b", number, text)
+    return changed if changed != text else None
+
+
+#: Chat's spellings of a few common words, as SMS and quick chat type them.
+_CHAT_WORDS = {
+    "your": "ur", "you": "u", "tomorrow": "tmrw", "today": "tdy", "please": "pls",
+    "thanks": "thx", "with": "w/", "because": "cos", "about": "abt", "message": "msg",
+}  # fmt: skip
+_CHAT_WORD = re.compile(r"\b(?:" + "|".join(_CHAT_WORDS) + r")\b(?!['\u2019-])", re.I)
+
+
+def _chat_words(text: str, items: Mapping[str, str]) -> str | None:
+    """A few common words in chat's spelling ("ur", "u", "tmrw", "pls", "w/"), as a quick
+    agent or an SMS channel types them; not inside a catalogued name, Markdown left alone."""
+    if "*" in text or "|" in text:
+        return None
+
+    def spell(m: re.Match[str]) -> str:
+        if not _outside_names(text, items, m.start(), m.end()):
+            return m.group()
+        return _CHAT_WORDS[m.group().lower()]
+
+    changed = _CHAT_WORD.sub(spell, text)
+    return changed if changed != text else None
+
+
+def _quoted_block(text: str, items: Mapping[str, str]) -> str | None:
+    """The whole answer as a Markdown quote ("> " before each line), as a model or an e-mail
+    client quotes a message it passes on."""
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in text.split("\n"))
 
 
 def _tick_line(text: str, items: Mapping[str, str]) -> str | None:
@@ -775,6 +835,9 @@ TRANSFORMS: dict[str, Callable[[str, Mapping[str, str]], str | None]] = {
     "state_emoji": _state_emoji,
     "emoji_before": _emoji_before,
     "tick_line": _tick_line,
+    "order_numbers": _order_numbers,
+    "chat_words": _chat_words,
+    "quoted_block": _quoted_block,
     "dot_bullets": _dot_bullets,
     "em_dashes": _em_dashes,
     "two_spaces": _two_spaces,
@@ -801,6 +864,7 @@ LABELLED_TRANSFORMS: dict[str, Callable[[str, Example], str | None]] = {
     "weekday": _weekday_added,
     "date_of": _date_of,
     "iso_date": _iso_date,
+    "relative_dated": _relative_dated,
 }
 
 
