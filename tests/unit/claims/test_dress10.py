@@ -212,3 +212,29 @@ def test_a_list_of_bullet_characters_reads_as_a_markdown_list(
 def test_a_bullet_inside_a_line_is_left() -> None:
     assert dashed("Hammock • Camp Pillow • Lantern 410") is None
     assert dashed("• Hammock: 3 left") == "- Hammock: 3 left"
+
+
+# --- An order named by its number reads as its id does (`_subjects._with_order_numbers`) ----
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "order #30417 and order #30418 both left the warehouse this morning",
+            [("order_status", "shipped", "ORD-30417"), ("order_status", "shipped", "ORD-30418")],
+        ),
+        (
+            "The team are packing order #30419 right now.",
+            [("order_status", "processing", "ORD-30419")],
+        ),
+        (
+            "accounts will email u about order no. 30420",
+            [("deflection", "contact_support", "ORD-30420")],
+        ),
+    ],
+)
+def test_an_order_named_by_its_number_reads_as_its_id(
+    answer: str, expected: list[tuple[str, object, object]]
+) -> None:
+    assert _read(answer) == expected
