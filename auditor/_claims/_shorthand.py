@@ -91,12 +91,15 @@ SHORTHAND: Mapping[str, str] = MappingProxyType(
         "acct": "account",
         "cc": "credit card",
         "amt": "amount",
-        # people, time and talk. "u" stays as written: every rule reads it already, and spelt
-        # out it widened the question rules past the chat forms they were written for. So do
-        # courtesies ("thx", "sry"): they carry no claim, and spelt out they would turn a chat
-        # sign-off into an answer of pure filler.
+        # people, time and talk. "u" is spelt "you" but in a question (`_in_a_question`):
+        # many rules were written with "you" alone ("for u", "booked u a call back", "thank
+        # u for ur patience" read nothing, `benchmarks/claims_invariance.py` "chat_words"),
+        # and spelt out in a question it widened the question rules past the chat forms they
+        # were written for. Courtesies ("thx", "sry") stay: they carry no claim, and spelt
+        # out they would turn a chat sign-off into an answer of pure filler.
         "pls": "please",
         "plz": "please",
+        "u": "you",
         "ur": "your",
         "r": "are",
         "hv": "have",
@@ -215,7 +218,9 @@ _CLOSING_EMOJI = frozenset(
 #: Signs that stand for a word between two spaces: "RMA-1 + RMA-2 both recvd", "@ the depot".
 _SPACED: Mapping[str, str] = MappingProxyType({"+": "and", "@": "at"})
 #: Forms that are shorthand only in lower case ("U" may be a size or a code, "CC" a copy).
-_LOWER_ONLY = frozenset(["n", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc", "pd", "em", "w"])
+_LOWER_ONLY = frozenset(
+    ["n", "r", "u", "b", "2", "4", "cc", "ur", "bc", "bk", "pc", "pd", "em", "w"]
+)
 #: "its" is "it's" before what follows the verb and never a possessive ("its with Evri",
 #: "its not been paid"); the possessive stays, before a noun or before a word that may describe
 #: one ("on its way", "its scheduled date", "its due date", "its back panel", "its only unit").
@@ -505,7 +510,7 @@ def _keeps(text: str, match: re.Match[str], items: Mapping[str, str], index: Ite
         return _word_before(text, start) is None or stop is None or stop.group() != "?"
     if form not in _SPELLING:
         return False  # a tick or a cross
-    if form in _LOWER_ONLY and found != form:
+    if (form in _LOWER_ONLY and found != form) or (form == "u" and _in_a_question(text, end)):
         return True
     if form in _BETWEEN_WORDS or form in _BEFORE or form in _AFTER:
         before = _word_before(text, start)
@@ -523,6 +528,14 @@ def _keeps(text: str, match: re.Match[str], items: Mapping[str, str], index: Ite
         if before is None or not before.isdigit():
             return True
     return _in_name(text, start, end, form, items, index)
+
+
+def _in_a_question(text: str, end: int) -> bool:
+    """Whether the sentence going on at `end` is a question: "u" there stays as written, the
+    question rules having been written for chat's own forms ("can u msg back l8r?" is no
+    hand-off, spelt out it would be one)."""
+    stop = _STOP.search(text, end)
+    return stop is not None and stop.group() == "?"
 
 
 #: Forms that are also common words, tried only beside their companion ("free ship").

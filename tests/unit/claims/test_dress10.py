@@ -238,3 +238,30 @@ def test_an_order_named_by_its_number_reads_as_its_id(
     answer: str, expected: list[tuple[str, object, object]]
 ) -> None:
     assert _read(answer) == expected
+
+
+# --- Chat's "u" spelt out where it is no question (`_shorthand`) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "we can hold a Camp Pillow for u till Monday if u like",
+            [("availability", "in_stock", "CP-0007")],
+        ),
+        (
+            "I've booked u a call back from the returns team for tmrw morning",
+            [("deflection", "contact_support", None)],
+        ),
+        ("Thank u so much for ur patience.", [("deflection", "other", None)]),
+    ],
+)
+def test_chat_u_reads_as_you(answer: str, expected: list[tuple[str, object, object]]) -> None:
+    assert _read(answer) == expected
+
+
+def test_chat_u_in_a_question_stays_as_written() -> None:
+    assert ("deflection", "contact_support", None) not in _read(
+        "the refunds screen won't load for me, can u msg back in a bit?"
+    )
