@@ -232,6 +232,11 @@ def test_a_bullet_inside_a_line_is_left() -> None:
             "accounts will email u about order no. 30420",
             [("deflection", "contact_support", "ORD-30420")],
         ),
+        # A system's label an agent quotes after the order (`_screen`).
+        (
+            "order #30421 is still in 'Awaiting Allocation' on my screen",
+            [("order_status", "processing", "ORD-30421")],
+        ),
     ],
 )
 def test_an_order_named_by_its_number_reads_as_its_id(
