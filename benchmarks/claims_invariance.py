@@ -596,6 +596,54 @@ def _quoted_block(text: str, items: Mapping[str, str]) -> str | None:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in text.split("\n"))
 
 
+def _sku_for_name(text: str, items: Mapping[str, str]) -> str | None:
+    """Each catalogued name said whole replaced by its SKU ("the Blue Kettle is in stock" ->
+    "the KT-1042 is in stock"), as an agent reading the warehouse screen says it."""
+    if not items or re.search(r"\b[A-Z]{2,3}-\d", text):
+        return None
+    by_name = {name.lower(): sku for sku, name in items.items() if name}
+    pattern = "|".join(re.escape(name) for name in sorted(by_name, key=len, reverse=True))
+    # As `_bold_names`: not a name said as the start of a longer one.
+    changed = re.sub(
+        rf"(?<![\w*])(?:{pattern})(?![\w*'\u2019]| [A-Z0-9(])",
+        lambda m: by_name[m.group().lower()],
+        text,
+        flags=re.I,
+    )
+    return changed if changed != text else None
+
+
+def _ampersands(text: str, items: Mapping[str, str]) -> str | None:
+    """ "and" between words written "&", as chat and quick agents type it; not inside a
+    catalogued name."""
+    changed = re.sub(
+        r"(?<=\w) and (?=\w)",
+        lambda m: " & " if _outside_names(text, items, m.start(), m.end()) else m.group(),
+        text,
+    )
+    return changed if changed != text else None
+
+
+def _percent_words(text: str, items: Mapping[str, str]) -> str | None:
+    """A percentage written "20 percent" ("20% off" -> "20 percent off"), as US style guides
+    write it."""
+    changed = re.sub(r"(?<![\w.])(\d{1,3})%", r"\1 percent", text)
+    return changed if changed != text else None
+
+
+_WEEKDAY_NAME = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _weekday_short(text: str, items: Mapping[str, str]) -> str | None:
+    """Each weekday's name cut to its first three letters ("Friday" -> "Fri"), as agents'
+    screens and quick chat write it; not inside a catalogued name."""
+    changed = _WEEKDAY_NAME.sub(
+        lambda m: m.group()[:3] if _outside_names(text, items, m.start(), m.end()) else m.group(),
+        text,
+    )
+    return changed if changed != text else None
+
+
 def _tick_line(text: str, items: Mapping[str, str]) -> str | None:
     """A one-line answer opened by a check mark ("✔️ Your refund has gone through"), as chat
     models open a confirmation."""
@@ -838,6 +886,10 @@ TRANSFORMS: dict[str, Callable[[str, Mapping[str, str]], str | None]] = {
     "order_numbers": _order_numbers,
     "chat_words": _chat_words,
     "quoted_block": _quoted_block,
+    "sku_for_name": _sku_for_name,
+    "ampersands": _ampersands,
+    "percent_words": _percent_words,
+    "weekday_short": _weekday_short,
     "dot_bullets": _dot_bullets,
     "em_dashes": _em_dashes,
     "two_spaces": _two_spaces,
