@@ -216,7 +216,7 @@ _CLOSING_EMOJI = frozenset(
      "\U0001f609", "\U0001f603", "\u263a"]
 )  # fmt: skip
 #: Signs that stand for a word between two spaces: "RMA-1 + RMA-2 both recvd", "@ the depot".
-_SPACED: Mapping[str, str] = MappingProxyType({"+": "and", "@": "at"})
+_SPACED: Mapping[str, str] = MappingProxyType({"+": "and", "&": "and", "@": "at"})
 #: Forms that are shorthand only in lower case ("U" may be a size or a code, "CC" a copy).
 _LOWER_ONLY = frozenset(
     ["n", "r", "u", "b", "2", "4", "cc", "ur", "bc", "bk", "pc", "pd", "em", "w"]
@@ -368,7 +368,7 @@ _SPELLING: Mapping[str, str] = MappingProxyType({**MISSPELT, **SHORTHAND})
 _CANDIDATE = compile_pattern(
     r"(?<![\w@#/.'\u2019-])[a-z0-9]+(?:'[a-z]+)?(?:/(?:o|in|c)?)?|["
     + "".join(SYMBOLS)
-    + "]|(?<= )[+@](?= )|["
+    + "]|(?<= )[+&@](?= )|["
     + "".join(sorted(_CLOSING_EMOJI))
     + "](?= [^\\W_])",
     re.IGNORECASE,
@@ -495,12 +495,12 @@ def _keeps(text: str, match: re.Match[str], items: Mapping[str, str], index: Ite
     if form in _SPACED:
         before = _word_before(text, start)
         after = _word_after(text, end)
-        # "RMA-1 + RMA-2", "@ the depot"; not a sum ("£22 + £4.99") nor a bare sign.
+        # "RMA-1 + RMA-2", "@ the depot"; not a sum ("£22 + £4.99") nor a bare sign. "&" is
+        # never a sum: "between the 14th & 16th", "on December 2 & was delivered".
         return (
             before is None
             or after is None
-            or not any(ch.isalpha() for ch in before)
-            or not after[0].isalpha()
+            or (form != "&" and (not any(ch.isalpha() for ch in before) or not after[0].isalpha()))
         )
     if found in _CLOSING_EMOJI:
         # Only before a question ("… 14 left 👍 anything else?"): a statement that goes on
@@ -552,7 +552,7 @@ _TRIGGERS = frozenset(
 _DAYS = frozenset(
     ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "tmrw", "2moro"]
 )
-_SIGNS = (" + ", " @ ")
+_SIGNS = (" + ", " & ", " @ ")
 _MARKS = (*SYMBOLS, *_CLOSING_EMOJI)
 
 

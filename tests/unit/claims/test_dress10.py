@@ -270,3 +270,35 @@ def test_chat_u_in_a_question_stays_as_written() -> None:
     assert ("deflection", "contact_support", None) not in _read(
         "the refunds screen won't load for me, can u msg back in a bit?"
     )
+
+
+# --- "&" read as "and" (`_shorthand`) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "the Hammock is sold out & the Camp Pillow too, sorry",
+            [
+                ("availability", "out_of_stock", "CP-0007"),
+                ("availability", "out_of_stock", "HM-0020"),
+            ],
+        ),
+        (
+            "ORD-9150 left our depot on December 1 & was delivered on December 4.",
+            [
+                ("delivery_date", "2026-12-04", "ORD-9150"),
+                ("order_status", "delivered", "ORD-9150"),
+            ],
+        ),
+    ],
+)
+def test_an_ampersand_reads_as_and(answer: str, expected: list[tuple[str, object, object]]) -> None:
+    assert _read(answer) == expected
+
+
+def test_a_range_joined_by_an_ampersand_ends_on_its_later_day() -> None:
+    assert _read("ORD-9150 should land between the 14th & 16th") == [
+        ("delivery_date", "2026-12-16", "ORD-9150")
+    ]
