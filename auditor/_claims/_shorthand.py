@@ -501,6 +501,8 @@ def _keeps(text: str, match: re.Match[str], items: Mapping[str, str], index: Ite
             before is None
             or after is None
             or (form != "&" and (not any(ch.isalpha() for ch in before) or not after[0].isalpha()))
+            # A name's own "&" ("Salt & Pepper Mill"), found by the word before it.
+            or (form == "&" and _in_name(text, start, end, before.lower(), items, index))
         )
     if found in _CLOSING_EMOJI:
         # Only before a question ("… 14 left 👍 anything else?"): a statement that goes on

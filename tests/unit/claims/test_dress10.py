@@ -302,3 +302,14 @@ def test_a_range_joined_by_an_ampersand_ends_on_its_later_day() -> None:
     assert _read("ORD-9150 should land between the 14th & 16th") == [
         ("delivery_date", "2026-12-16", "ORD-9150")
     ]
+
+
+def test_an_ampersand_inside_a_name_stays() -> None:
+    context = ExtractionContext(
+        items={"SP-0001": "Salt & Pepper Mill", "SP-0002": "Salt & Pepper Mill Large"}
+    )
+    answer = "Salt & Pepper Mill & the Salt & Pepper Mill Large both in stock"
+    assert sorted((c.value, c.subject) for c in extract(answer, context=context)) == [
+        ("in_stock", "SP-0001"),
+        ("in_stock", "SP-0002"),
+    ]
