@@ -313,3 +313,19 @@ def test_an_ampersand_inside_a_name_stays() -> None:
         ("in_stock", "SP-0001"),
         ("in_stock", "SP-0002"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "Use **NAP15** at checkout for **15 percent off** the **Hammock**.",
+            [("discount", "15", "HM-0020")],
+        ),
+        ("Sorry, the 20 percent voucher was for the spring sale and has expired now.", []),
+    ],
+)
+def test_a_share_in_words_reads_as_its_sign(
+    answer: str, expected: list[tuple[str, object, object]]
+) -> None:
+    assert _read(answer) == expected
