@@ -329,3 +329,20 @@ def test_a_share_in_words_reads_as_its_sign(
     answer: str, expected: list[tuple[str, object, object]]
 ) -> None:
     assert _read(answer) == expected
+
+
+# --- A weekday cut to three letters (`_dates`) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("Evri have ORD-9160 down for a Sat delivery", "2026-12-12"),
+        ("ORD-9161 could turn up as early as Wed.", "2026-12-09"),
+        ("ORD-9162 is booked in for delivery a week on Mon.", "2026-12-21"),
+    ],
+)
+def test_a_short_weekday_after_a_booking_or_a_comparison_is_the_day(
+    answer: str, expected: str
+) -> None:
+    assert [v for k, v, _ in _read(answer) if k == "delivery_date"] == [expected]
