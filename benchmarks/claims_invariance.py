@@ -461,6 +461,16 @@ def _amount_symbol_and_code(text: str, items: Mapping[str, str]) -> str | None:
     return changed if changed != text else None
 
 
+_CURRENCY_WORD = {"£": "pounds", "$": "dollars", "€": "euros"}
+
+
+def _amount_words(text: str, items: Mapping[str, str]) -> str | None:
+    """Each amount with its currency as a word after it ("£12.50" -> "12.50 pounds"), as a
+    voice channel's transcript or a casual agent writes it."""
+    changed = _AMOUNT.sub(lambda m: f"{m.group(2)} {_CURRENCY_WORD[m.group(1)]}", text)
+    return changed if changed != text else None
+
+
 def _amount_cents(text: str, items: Mapping[str, str]) -> str | None:
     """A whole amount with its cents written ("$12" -> "$12.00"), as a till or a refund
     system prints every sum."""
@@ -642,6 +652,20 @@ def _weekday_short(text: str, items: Mapping[str, str]) -> str | None:
         text,
     )
     return changed if changed != text else None
+
+
+def _pieces(text: str, items: Mapping[str, str]) -> str | None:
+    """A count's "units" called "pieces" ("14 units" -> "14 pieces"), as warehouse screens
+    and some agents count stock."""
+    changed = re.sub(
+        r"(?<=\d) units?\b", lambda m: " piece" if m.group() == " unit" else " pieces", text
+    )
+    return changed if changed != text else None
+
+
+def _sorry_wait(text: str, items: Mapping[str, str]) -> str | None:
+    """ "Sorry for the wait!" before the answer, as a live agent opens after a queue."""
+    return "Sorry for the wait!" + ("\n\n" if _BLOCK_OPENING.match(text) else " ") + text
 
 
 def _tick_line(text: str, items: Mapping[str, str]) -> str | None:
@@ -880,6 +904,7 @@ TRANSFORMS: dict[str, Callable[[str, Mapping[str, str]], str | None]] = {
     "amount_code_before": _amount_code_before,
     "amount_both": _amount_symbol_and_code,
     "amount_cents": _amount_cents,
+    "amount_words": _amount_words,
     "state_emoji": _state_emoji,
     "emoji_before": _emoji_before,
     "tick_line": _tick_line,
@@ -890,6 +915,8 @@ TRANSFORMS: dict[str, Callable[[str, Mapping[str, str]], str | None]] = {
     "ampersands": _ampersands,
     "percent_words": _percent_words,
     "weekday_short": _weekday_short,
+    "pieces": _pieces,
+    "sorry_wait": _sorry_wait,
     "dot_bullets": _dot_bullets,
     "em_dashes": _em_dashes,
     "two_spaces": _two_spaces,
