@@ -346,3 +346,18 @@ def test_a_short_weekday_after_a_booking_or_a_comparison_is_the_day(
     answer: str, expected: str
 ) -> None:
     assert [v for k, v, _ in _read(answer) if k == "delivery_date"] == [expected]
+
+
+# --- The chat's own wait, apologised for as the answer opens (`_delay`) ---------------------
+
+
+def test_sorry_for_the_wait_opening_an_answer_is_no_late_order() -> None:
+    assert _read(
+        "Sorry for the wait! I've passed ORD-9170 to our warehouse team, they'll email you today."
+    ) == [("deflection", "contact_support", "ORD-9170")]
+
+
+def test_sorry_for_the_wait_after_a_late_parcel_is_about_it() -> None:
+    assert ("delay", "apologised", "ORD-9171") in _read(
+        "ORD-9171 is three days past its expected date. I'm sorry for the wait!"
+    )
