@@ -25,20 +25,29 @@ from auditor._claims._shorthand import Expansion
 #: Each code, as data, with the sign the rules read for it (a dollar for every dollar).
 SIGNS = {"gbp": "£", "usd": "$", "eur": "€", "cad": "$", "aud": "$", "nzd": "$"}
 _CODE = "|".join(SIGNS)
+#: A currency's word after a figure ("12.50 pounds", "20 quid"), as a voice channel's
+#: transcript or a casual agent writes a sum: read as its sign as a code is.
+WORDS = {
+    "pounds": "£", "pound": "£", "quid": "£", "dollars": "$", "dollar": "$", "bucks": "$",
+    "euros": "€", "euro": "€",
+}  # fmt: skip
+_AFTER = "|".join([*SIGNS, *WORDS])
 _FIGURE = r"\d(?:[\d.,]*\d)?"
 #: "12.50 GBP", "GBP 12.50", "USD $12", "$12 USD"; not a figure glued to a word or an id. A code
 #: between two figures goes with a sum in pounds and pence before it ("15.99 GBP 2 ur paypal",
 #: chat's "2" being "to"), else with the figure after it ("Earbuds Pro 2 EUR 20 off").
 _SUM = compile_pattern(
-    rf"(?<![\w.,$£€-])(?:(?P<sign_>[£$€])?(?P<figure_>\d[\d.,]*[.,]\d\d)\s?(?P<code_>{_CODE})"
+    rf"(?<![\w.,$£€-])(?:(?P<sign_>[£$€])?(?P<figure_>\d[\d.,]*[.,]\d\d)\s?(?P<code_>{_AFTER})"
     rf"|(?P<code>{_CODE})\s?(?P<sign>[£$€])?\s?(?P<figure>{_FIGURE})"
-    rf"|(?P<sign__>[£$€])?(?P<figure__>{_FIGURE})\s?(?P<code__>{_CODE})(?!\s?[£$€]?\s?\d)"
+    rf"|(?P<sign__>[£$€])?(?P<figure__>{_FIGURE})\s?(?P<code__>{_AFTER})(?!\s?[£$€]?\s?\d)"
     # A share in words, as US style guides write it: "20 percent", "15 per cent".
     r"|(?P<share>\d{1,3})\s?per\s?cent)"
     r"(?![\w.,]\w|\w)",
     re.IGNORECASE,
 )
 _GROUPS = ("", "_", "__")
+#: Substrings every rewritten sum or share holds: an answer holding none has none.
+_NEEDLES = (*SIGNS, "pound", "quid", "dollar", "buck", "euro", "cent")
 
 
 def with_signs(text: str) -> Expansion | None:
@@ -46,7 +55,7 @@ def with_signs(text: str) -> Expansion | None:
     share in words as its figure and "%", and the way back to `text`'s offsets; None when it
     has none (the usual answer names no code nor "cent", which a few substring tests tell)."""
     lowered = text.lower()
-    if not any(code in lowered for code in SIGNS) and "cent" not in lowered:
+    if not any(code in lowered for code in _NEEDLES):
         return None
     pieces: list[str] = []
     changes: list[tuple[int, int, int, int]] = []
@@ -57,7 +66,8 @@ def with_signs(text: str) -> Expansion | None:
         else:
             said = next(g for g in _GROUPS if match.group("code" + g))
             code = match.group("code" + said).lower()
-            written = (match.group("sign" + said) or SIGNS[code]) + match.group("figure" + said)
+            sign = match.group("sign" + said) or SIGNS.get(code) or WORDS[code]
+            written = sign + match.group("figure" + said)
         start, end = match.span()
         pieces.append(text[done:start])
         length += start - done

@@ -57,6 +57,11 @@ def _read(text: str) -> list[tuple[str, object, object]]:
             [("discount", "unspecified", "HM-0020")],
         ),
         ("Lantern 410 USD 8 off until Sunday", [("discount", "unspecified", "LN-0410")]),
+        # A currency's word after the figure, as a voice transcript writes it.
+        (
+            "we paid you 14 pounds back for RMA-3306 yesterday",
+            [("refund", "issued", "RMA-3306"), ("refund_amount", "14.00", "RMA-3306")],
+        ),
         # A sum in pounds and pence takes the code after it; chat's "2" is "to", no sum.
         (
             "refund done ✅ 19.99 GBP 2 ur card for RMA-3305",
@@ -81,7 +86,7 @@ def test_a_sum_with_a_code_keeps_its_span_in_the_answer() -> None:
     [
         "Thanks, the usual reply time is 2 days.",
         "Your code is USD5OFF, a price of 12GBPX is no sum",
-        "The eureka moment: 40 euros later",
+        "The eureka moment came later, at 40 past",
     ],
 )
 def test_a_code_not_beside_a_figure_is_left(answer: str) -> None:
