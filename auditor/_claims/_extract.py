@@ -96,8 +96,9 @@ def extract(
         text = text.translate(_WIDE_SPACES)
         text = dashed(text) or text
     # A code in backticks (`ORD-1234`) read as the code (`_ticks`), and a sum written with its
-    # currency's code ("GBP 12.50", "12.50 GBP") read as its sign (`_currency`); the claims'
-    # spans taken back.
+    # currency's code or word ("GBP 12.50", "12.50 GBP", "12 pounds") or a share in words ("20
+    # percent") read with its sign (`_currency`); the answer read again, the claims' spans
+    # taken back (each rewrite leaves nothing for itself to find, so this ends).
     rewritten = unticked(text) or with_signs(text)
     if rewritten is not None:
         return rewritten.restore(extract(rewritten.text, wanted, context))
