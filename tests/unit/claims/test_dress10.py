@@ -366,3 +366,9 @@ def test_sorry_for_the_wait_after_a_late_parcel_is_about_it() -> None:
     assert ("delay", "apologised", "ORD-9171") in _read(
         "ORD-9171 is three days past its expected date. I'm sorry for the wait!"
     )
+
+
+def test_a_denial_by_none_of_after_a_mark_opening_the_sentence() -> None:
+    assert _read(
+        "✔️ None of the hammocks we sell, including the Hammock Double, are in stock today."
+    ) == [("availability", "out_of_stock", "HM-0020"), ("availability", "out_of_stock", "HM-0021")]
