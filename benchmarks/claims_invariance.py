@@ -18,6 +18,7 @@ The last line is one JSON object of the figures.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -25,6 +26,7 @@ import textwrap
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -186,6 +188,696 @@ def _sku_after_name(text: str, items: Mapping[str, str]) -> str | None:
     return marked if marked != text else None
 
 
+# Tenth session (branch dress10): dresses that keep every fact, in the forms models, locales
+# and channels write facts in. Those that rewrite a count or a date read the labels, so that a
+# number or a date is only rewritten where the labels say which fact it is.
+
+_SMALL_COUNTS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+
+
+def _labelled_counts(example: Example) -> set[int]:
+    return {
+        c["value"]
+        for c in example.claims
+        if c["kind"] == "quantity" and isinstance(c["value"], int) and 1 <= c["value"] <= 12
+    }
+
+
+def _outside_names(text: str, items: Mapping[str, str], start: int, end: int) -> bool:
+    """Whether text[start:end] lies outside every catalogued name the text says."""
+    lowered = text.lower()
+    for name in items.values():
+        if not name:
+            continue
+        at = lowered.find(name.lower())
+        while at != -1:
+            if at < end and start < at + len(name):
+                return False
+            at = lowered.find(name.lower(), at + 1)
+    return True
+
+
+def _counts_as_words(text: str, example: Example) -> str | None:
+    """A labelled stock count of twelve or fewer written as a word ("3 left" -> "three left"),
+    as formal writers and style guides write small numbers. Only a count the labels hold and
+    the text says once, never a digit in a name, an id, an amount, a time or a date."""
+    if "|" in text:
+        return None  # a table's count column stays in figures
+    changed = text
+    for count in _labelled_counts(example):
+        said = [
+            m
+            for m in re.finditer(rf"(?<![\w£$€.,:/#-]){count}(?![\w%:/.,-]\d|[\w%£$€-])", changed)
+            if _outside_names(changed, example.context.items, m.start(), m.end())
+        ]
+        if len(said) != 1:
+            return None
+        m = said[0]
+        after = changed[m.end() : m.end() + 12].lower()
+        if re.match(
+            r"\s*(?:am|pm|days?|weeks?|hours?|mins?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+            after,
+        ):
+            return None
+        changed = changed[: m.start()] + _SMALL_COUNTS[count] + changed[m.end() :]
+    return changed if changed != text else None
+
+
+def _counts_as_digits(text: str, example: Example) -> str | None:
+    """A labelled stock count written as a word turned to its digits ("three left" ->
+    "3 left"), as terse channels and agents' screens write every number."""
+    changed = text
+    for count in _labelled_counts(example):
+        word = _SMALL_COUNTS[count]
+        said = [
+            m
+            for m in re.finditer(rf"\b{word}\b", changed, flags=re.I)
+            if _outside_names(changed, example.context.items, m.start(), m.end())
+        ]
+        if len(said) != 1:
+            return None
+        m = said[0]
+        before = changed[max(0, m.start() - 6) : m.start()].lower()
+        if re.search(r"\b(?:a|an|the|of)\s$|-$", before) or changed[m.end() : m.end() + 1] == "-":
+            return None  # "the one", "one-off", "twenty-one": not the count's own word
+        changed = changed[: m.start()] + str(count) + changed[m.end() :]
+    return changed if changed != text else None
+
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTH_NUMBER = {
+    **{name.lower(): n for n, name in enumerate(_MONTHS, 1)},
+    **{name[:3].lower(): n for n, name in enumerate(_MONTHS, 1)},
+    "sept": 9,
+}
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?P<weekday>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),?\s+(?:the\s+)?)?"
+#: "10 December", "10th Dec", "December 10", "Dec 10th", with a weekday before it or not.
+_DATE = re.compile(
+    rf"(?<![\w/.-]){_WEEKDAY}(?:(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_MONTH})"
+    rf"|(?P<month2>{_MONTH})\s+(?P<day2>{_DAY}))(?:,?\s+(?P<year>20\d\d))?(?![\w/:-]|\.\d)",
+    re.I,
+)
+
+
+_RANGE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:[-\u2013\u2014]|to|and|or)\s*$", re.I)
+
+
+def _labelled_dates(example: Example) -> dict[tuple[int, int], date]:
+    dates: dict[tuple[int, int], date] = {}
+    for c in example.claims:
+        if c["kind"] == "delivery_date" and isinstance(c["value"], str):
+            with contextlib.suppress(ValueError):
+                day = date.fromisoformat(c["value"])
+                dates[(day.month, day.day)] = day
+    return dates
+
+
+def _redate(text: str, example: Example, write: Callable[[date, bool], str]) -> str | None:
+    """Every date the text says that a delivery_date label holds, written by `write` (given the
+    date and whether the text had said its weekday); None when none is."""
+    dates = _labelled_dates(example)
+    if not dates:
+        return None
+
+    def rewrite(m: re.Match[str]) -> str:
+        month_word = (m.group("month") or m.group("month2")).lower().rstrip(".")
+        month = _MONTH_NUMBER.get(month_word) or _MONTH_NUMBER.get(month_word[:3])
+        said_day = re.match(r"\d+", m.group("day") or m.group("day2"))
+        day = dates.get((month or 0, int(said_day.group()) if said_day else 0))
+        if day is None or _RANGE_BEFORE.search(text, 0, m.start()):
+            return m.group()  # not a date the labels hold, nor a range's end ("18–21 Dec")
+        if m.group("weekday") and not _WEEKDAYS[day.weekday()].lower().startswith(
+            m.group("weekday").lower().rstrip(".")[:3]
+        ):
+            return m.group()
+        written = write(day, bool(m.group("weekday")))
+        year = m.group("year")
+        return written if not year or year in written else f"{written} {year}"
+
+    changed = _DATE.sub(rewrite, text)
+    return changed if changed != text else None
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _date_us(text: str, example: Example) -> str | None:
+    """A delivery date written month first with its ordinal ("10 December" -> "December
+    10th"), as US writers and most chat models write it; a weekday said stays said."""
+    return _redate(
+        text,
+        example,
+        lambda d, wd: (
+            (f"{_WEEKDAYS[d.weekday()]}, " if wd else "")
+            + f"{_MONTHS[d.month - 1]} {_ordinal(d.day)}"
+        ),
+    )
+
+
+def _date_uk(text: str, example: Example) -> str | None:
+    """A delivery date written day first ("December 10" -> "10 December"), as British writers
+    write it."""
+    return _redate(
+        text,
+        example,
+        lambda d, wd: (
+            (f"{_WEEKDAYS[d.weekday()]} " if wd else "") + f"{d.day} {_MONTHS[d.month - 1]}"
+        ),
+    )
+
+
+def _date_short(text: str, example: Example) -> str | None:
+    """A delivery date with its weekday, both abbreviated ("10 December" -> "Thu 10 Dec"), as
+    carriers' notices and order screens print it."""
+    return _redate(
+        text,
+        example,
+        lambda d, wd: f"{_WEEKDAYS[d.weekday()][:3]} {d.day} {_MONTHS[d.month - 1][:3]}",
+    )
+
+
+def _date_of(text: str, example: Example) -> str | None:
+    """A delivery date as "the 14th of December", as British letters and formal agents say
+    it."""
+    return _redate(
+        text,
+        example,
+        lambda d, wd: (
+            (f"{_WEEKDAYS[d.weekday()]} " if wd else "")
+            + f"the {_ordinal(d.day)} of {_MONTHS[d.month - 1]}"
+        ),
+    )
+
+
+def _iso_date(text: str, example: Example) -> str | None:
+    """A delivery date in ISO form ("2026-12-14"), as an order system's screen or a model
+    quoting one prints it."""
+    return _redate(text, example, lambda d, wd: d.isoformat())
+
+
+def _relative_dated(text: str, example: Example) -> str | None:
+    """ "tomorrow" or "today" followed by the date it is ("tomorrow, Wednesday 9 December"),
+    where a delivery date label is that day, as models spell a relative day out."""
+    now = example.context.now
+    if now is None:
+        return None
+    dates = set(_labelled_dates(example).values())
+    said = list(re.finditer(r"\b(?:tomorrow|today)\b(?![,(]| \(|'s)", text, flags=re.I))
+    if len(said) != 1:
+        return None
+    m = said[0]
+    day = now.date() + timedelta(days=1 if m.group().lower() == "tomorrow" else 0)
+    if day not in dates:
+        return None
+    dated = f"{m.group()}, {_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return text[: m.start()] + dated + text[m.end() :]
+
+
+def _weekday_added(text: str, example: Example) -> str | None:
+    """A delivery date with its weekday said before it ("on 10 December" -> "on Thursday, 10
+    December"), as models add it to be helpful."""
+    return _redate(
+        text,
+        example,
+        lambda d, wd: f"{_WEEKDAYS[d.weekday()]}, {d.day} {_MONTHS[d.month - 1]}",
+    )
+
+
+_CURRENCY_CODE = {"£": "GBP", "$": "USD", "€": "EUR"}
+_AMOUNT = re.compile(
+    r"(?<![\w$£€])([£$€])\s?(\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\d+(?:\.\d{2})?)(?![\d.,]\d|\w)"
+)
+
+
+def _amount_code_after(text: str, items: Mapping[str, str]) -> str | None:
+    """Each amount with its currency's code after it ("£12.50" -> "12.50 GBP"), as payment
+    systems, invoices and European writers print it."""
+    changed = _AMOUNT.sub(lambda m: f"{m.group(2)} {_CURRENCY_CODE[m.group(1)]}", text)
+    return changed if changed != text else None
+
+
+def _amount_code_before(text: str, items: Mapping[str, str]) -> str | None:
+    """Each amount with its currency's code before it ("£12.50" -> "GBP 12.50"), as banks'
+    and payment providers' notices print it."""
+    changed = _AMOUNT.sub(lambda m: f"{_CURRENCY_CODE[m.group(1)]} {m.group(2)}", text)
+    return changed if changed != text else None
+
+
+def _amount_symbol_and_code(text: str, items: Mapping[str, str]) -> str | None:
+    """Each amount with its symbol and its code ("$12.50" -> "$12.50 USD"), as models write a
+    sum to be unambiguous."""
+    changed = _AMOUNT.sub(lambda m: f"{m.group()} {_CURRENCY_CODE[m.group(1)]}", text)
+    return changed if changed != text else None
+
+
+_CURRENCY_WORD = {"£": "pounds", "$": "dollars", "€": "euros"}
+
+
+def _amount_words(text: str, items: Mapping[str, str]) -> str | None:
+    """Each amount with its currency as a word after it ("£12.50" -> "12.50 pounds"), as a
+    voice channel's transcript or a casual agent writes it."""
+    changed = _AMOUNT.sub(lambda m: f"{m.group(2)} {_CURRENCY_WORD[m.group(1)]}", text)
+    return changed if changed != text else None
+
+
+def _amount_cents(text: str, items: Mapping[str, str]) -> str | None:
+    """A whole amount with its cents written ("$12" -> "$12.00"), as a till or a refund
+    system prints every sum."""
+    changed = _AMOUNT.sub(
+        lambda m: m.group() if "." in m.group(2) else f"{m.group(1)}{m.group(2)}.00", text
+    )
+    return changed if changed != text else None
+
+
+#: State phrases a chat model marks with an emoji, and the emoji it puts after each.
+_STATE_EMOJI = (
+    (r"out of stock|sold out|cancell?ed|rejected|declined", "❌"),
+    (r"in stock|delivered|approved|refunded|received", "✅"),
+    (r"shipped|dispatched|on (?:its|the) way|in transit|out for delivery", "📦"),
+)
+#: Only where the state ends its clause, as a model places the mark ("it's in stock ✅."),
+#: never inside a phrase ("back in stock on the 14th") nor after a label's word ("Shipped:").
+_STATE_EMOJI_PATTERN = re.compile(
+    "(?:"
+    + "|".join(f"(?P<s{n}>\\b(?:{words})\\b)" for n, (words, _) in enumerate(_STATE_EMOJI))
+    + r")(?=\*{0,2}(?:[.,;!)]|[ ]*$|[ ]+[\u2014\u2013-][ ]))",
+    re.I | re.M,
+)
+
+
+def _state_emoji(text: str, items: Mapping[str, str]) -> str | None:
+    """An emoji after each state a chat model marks ("in stock ✅", "shipped 📦", "sold out
+    ❌"), as the web widget's model writes them; not inside a catalogued name."""
+
+    def mark(m: re.Match[str]) -> str:
+        line = text[text.rfind("\n", 0, m.start()) + 1 : (text + "\n").find("\n", m.end())]
+        if any(e in line for e in ("✅", "❌", "📦", "⏳", "🚚")):
+            return m.group()  # a line already marked keeps its own mark
+        before = text[max(0, m.start() - 14) : m.start()].lower()
+        if not _outside_names(text, items, m.start(), m.end()) or re.search(
+            r"\b(?:not|n't|no longer|never|be|been|being)\s+$", before.replace("\u2019", "'")
+        ):
+            return m.group()  # a denied or a future state is not marked as one
+        emoji = next(e for n, (_, e) in enumerate(_STATE_EMOJI) if m.group(f"s{n}"))
+        return f"{m.group()} {emoji}"
+
+    if "|" in text:
+        return None  # a table's header and cells are marked by a column, not after a word
+    changed = _STATE_EMOJI_PATTERN.sub(mark, text)
+    return changed if changed != text else None
+
+
+#: A state said as a label's value or a line's first words: "Status: Shipped", "- Sold out".
+_STATE_OPENING = re.compile(
+    r"(?:^|(?<=:)|(?<=:\*\*))([ ]*(?:[-*][ ]+)?\**)"
+    r"(?=(?:out of stock|in stock|sold out|shipped|dispatched|delivered|in transit|cancell?ed"
+    r"|refunded|approved|rejected|received|processing|pending)\b(?!\**:))",
+    re.I | re.M,
+)
+_OPENING_EMOJI = {
+    "out": "❌", "sol": "❌", "can": "❌", "rej": "❌", "in ": "✅", "del": "✅", "ref": "💸",
+    "app": "✅", "rec": "📥", "shi": "📦", "dis": "📦", "in t": "🚚", "pro": "⏳", "pen": "⏳",
+}  # fmt: skip
+
+
+def _emoji_before(text: str, items: Mapping[str, str]) -> str | None:
+    """An emoji before a state that opens a label's value or a line ("Status: 📦 Shipped",
+    "- ❌ Sold out"), as chat models mark a status."""
+
+    def mark(m: re.Match[str]) -> str:
+        word = text[m.end() : m.end() + 4].lower()
+        emoji = _OPENING_EMOJI.get(word) or _OPENING_EMOJI[word[:3]]
+        return f"{m.group(1)}{emoji} "
+
+    changed = _STATE_OPENING.sub(mark, text)
+    return changed if changed != text else None
+
+
+def _dot_bullets(text: str, items: Mapping[str, str]) -> str | None:
+    """A list's dashes and stars made "•", as chat apps, WhatsApp and text pasted from a web
+    page or a document give a list: no Markdown list any more, the same lines."""
+    changed = re.sub(r"(?m)^([ ]*)[-*+](?=[ ])", r"\1•", text)
+    return changed if changed != text else None
+
+
+def _em_dashes(text: str, items: Mapping[str, str]) -> str | None:
+    """A comma or a semicolon before a clause's conjunction made an em dash ("in stock — but
+    only 2 left", "shipped — so it should arrive Friday"), as chat models join clauses."""
+    changed = re.sub(r"(?:,|;) (?=(?:but|so|and|though|which|as) )", " \u2014 ", text)
+    return changed if changed != text else None
+
+
+def _two_spaces(text: str, items: Mapping[str, str]) -> str | None:
+    """Two spaces after each sentence's stop, as typists and some agents type them."""
+    changed = re.sub(r"(?<=[a-z0-9)][.!?]) (?=[A-Z])", "  ", text)
+    return changed if changed != text else None
+
+
+def _order_numbers(text: str, items: Mapping[str, str]) -> str | None:
+    """Each order named by its number after the word "order" ("ORD-71013" -> "order #71013",
+    "your order ORD-71013" -> "your order #71013"), as a shop's own system numbers orders and
+    the model repeats them."""
+
+    def number(m: re.Match[str]) -> str:
+        before = text[max(0, m.start() - 6) : m.start()].lower()
+        return f"#{m.group(1)}" if re.search(r"\border\s$", before) else f"order #{m.group(1)}"
+
+    changed = re.sub(r"(?<![\w#-])ORD-(\d+)\b", number, text)
+    return changed if changed != text else None
+
+
+#: Chat's spellings of a few common words, as SMS and quick chat type them.
+_CHAT_WORDS = {
+    "your": "ur", "you": "u", "tomorrow": "tmrw", "today": "tdy", "please": "pls",
+    "thanks": "thx", "with": "w/", "because": "cos", "about": "abt", "message": "msg",
+}  # fmt: skip
+_CHAT_WORD = re.compile(r"\b(?:" + "|".join(_CHAT_WORDS) + r")\b(?!['\u2019-])", re.I)
+
+
+def _chat_words(text: str, items: Mapping[str, str]) -> str | None:
+    """A few common words in chat's spelling ("ur", "u", "tmrw", "pls", "w/"), as a quick
+    agent or an SMS channel types them; not inside a catalogued name, Markdown left alone."""
+    if "*" in text or "|" in text:
+        return None
+
+    def spell(m: re.Match[str]) -> str:
+        if not _outside_names(text, items, m.start(), m.end()):
+            return m.group()
+        return _CHAT_WORDS[m.group().lower()]
+
+    changed = _CHAT_WORD.sub(spell, text)
+    return changed if changed != text else None
+
+
+def _quoted_block(text: str, items: Mapping[str, str]) -> str | None:
+    """The whole answer as a Markdown quote ("> " before each line), as a model or an e-mail
+    client quotes a message it passes on."""
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in text.split("\n"))
+
+
+def _sku_for_name(text: str, items: Mapping[str, str]) -> str | None:
+    """Each catalogued name said whole replaced by its SKU ("the Blue Kettle is in stock" ->
+    "the KT-1042 is in stock"), as an agent reading the warehouse screen says it."""
+    if not items or re.search(r"\b[A-Z]{2,3}-\d", text):
+        return None
+    by_name = {name.lower(): sku for sku, name in items.items() if name}
+    pattern = "|".join(re.escape(name) for name in sorted(by_name, key=len, reverse=True))
+    # As `_bold_names`: not a name said as the start of a longer one.
+    changed = re.sub(
+        rf"(?<![\w*])(?:{pattern})(?![\w*'\u2019]| [A-Z0-9(])",
+        lambda m: by_name[m.group().lower()],
+        text,
+        flags=re.I,
+    )
+    return changed if changed != text else None
+
+
+def _ampersands(text: str, items: Mapping[str, str]) -> str | None:
+    """ "and" between words written "&", as chat and quick agents type it; not inside a
+    catalogued name."""
+    changed = re.sub(
+        r"(?<=\w) and (?=\w)",
+        lambda m: " & " if _outside_names(text, items, m.start(), m.end()) else m.group(),
+        text,
+    )
+    return changed if changed != text else None
+
+
+def _percent_words(text: str, items: Mapping[str, str]) -> str | None:
+    """A percentage written "20 percent" ("20% off" -> "20 percent off"), as US style guides
+    write it."""
+    changed = re.sub(r"(?<![\w.])(\d{1,3})%", r"\1 percent", text)
+    return changed if changed != text else None
+
+
+_WEEKDAY_NAME = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _weekday_short(text: str, items: Mapping[str, str]) -> str | None:
+    """Each weekday's name cut to its first three letters ("Friday" -> "Fri"), as agents'
+    screens and quick chat write it; not inside a catalogued name."""
+    changed = _WEEKDAY_NAME.sub(
+        lambda m: m.group()[:3] if _outside_names(text, items, m.start(), m.end()) else m.group(),
+        text,
+    )
+    return changed if changed != text else None
+
+
+def _pieces(text: str, items: Mapping[str, str]) -> str | None:
+    """A count's "units" called "pieces" ("14 units" -> "14 pieces"), as warehouse screens
+    and some agents count stock."""
+    changed = re.sub(
+        r"(?<=\d) units?\b", lambda m: " piece" if m.group() == " unit" else " pieces", text
+    )
+    return changed if changed != text else None
+
+
+def _sorry_wait(text: str, items: Mapping[str, str]) -> str | None:
+    """ "Sorry for the wait!" before the answer, as a live agent opens after a queue."""
+    return "Sorry for the wait!" + ("\n\n" if _BLOCK_OPENING.match(text) else " ") + text
+
+
+def _tick_line(text: str, items: Mapping[str, str]) -> str | None:
+    """A one-line answer opened by a check mark ("✔️ Your refund has gone through"), as chat
+    models open a confirmation."""
+    return "✔️ " + text if _one_line(text) else None
+
+
+def _exclaimed(text: str, items: Mapping[str, str]) -> str | None:
+    """Each sentence's stop made "!" ("It's in stock!"), as an upbeat chat model ends them;
+    not an abbreviation's or a number's stop."""
+
+    def stop(m: re.Match[str]) -> str:
+        word = re.search(r"\w+$", text[: m.start()])
+        if (
+            word
+            and (
+                word.group().lower() in _ABBREVIATIONS
+                or len(word.group()) == 1  # an initial ("J. Ramirez")
+                or (word.group().isdigit() and text[word.start() - 1 : word.start()] in ("", "\n"))
+            )
+        ):
+            return m.group()  # a list's number ("1. Return received")
+        return "!"
+
+    changed = re.sub(r"(?<=[A-Za-z0-9)\]])\.(?=[ ]+[A-Z]|[ ]*$)", stop, text, flags=re.M)
+    return changed if changed != text else None
+
+
+_ABBREVIATIONS = frozenset(
+    [
+        "no",
+        "vs",
+        "etc",
+        "approx",
+        "dept",
+        "st",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "inc",
+        "est",
+        "ltd",
+        "co",
+    ]
+)
+
+
+_CAPS_STATES = re.compile(
+    r"\b(?:out of stock|in stock|sold out|back in stock|discontinued|delivered|shipped|"
+    r"dispatched|cancell?ed|refunded|approved|rejected|out for delivery)\b",
+    re.I,
+)
+
+
+def _caps_state(text: str, items: Mapping[str, str]) -> str | None:
+    """A state phrase in capitals for emphasis ("it's OUT OF STOCK", "DELIVERED"), as agents
+    and excited models write it; not inside a catalogued name."""
+    changed = _CAPS_STATES.sub(
+        lambda m: (
+            m.group().upper() if _outside_names(text, items, m.start(), m.end()) else m.group()
+        ),
+        text,
+    )
+    return changed if changed != text else None
+
+
+def _marked_names(text: str, items: Mapping[str, str], mark: Callable[[str], str]) -> str | None:
+    said = [name for name in sorted(items.values(), key=len, reverse=True) if name]
+    pattern = "|".join(re.escape(name) for name in said)
+    if not pattern or re.search(r"[*'\"\u2018\u2019\u201c\u201d_]", text.replace("'s", "")):
+        return None
+    # As `_bold_names`: not a name said as the start of a longer one.
+    # Nor a name followed by a bracket of its own ("Smart Plug (4-pack)") or an apostrophe.
+    changed = re.sub(
+        rf"(?<![\w*])(?:{pattern})(?![\w*'\u2019]| [A-Z0-9(])",
+        lambda m: mark(m.group()),
+        text,
+        flags=re.I,
+    )
+    return changed if changed != text else None
+
+
+def _quoted_names(text: str, items: Mapping[str, str]) -> str | None:
+    """Each catalogued name the text says, in double quotes ('the "Blue Kettle" is in stock'),
+    as a model quoting the catalogue writes it."""
+    return _marked_names(text, items, lambda name: f'"{name}"')
+
+
+def _single_quoted_names(text: str, items: Mapping[str, str]) -> str | None:
+    """Each catalogued name in single quotes ("the 'Blue Kettle' is in stock"), as British
+    writers quote."""
+    return _marked_names(text, items, lambda name: f"'{name}'")
+
+
+def _italic_names(text: str, items: Mapping[str, str]) -> str | None:
+    """Each catalogued name in Markdown italics ("the *Blue Kettle* is in stock")."""
+    return _marked_names(text, items, lambda name: f"*{name}*")
+
+
+def _code_pattern(items: Mapping[str, str]) -> re.Pattern[str]:
+    """Order and return ids, and the catalogue's SKUs (not a carrier's tracking number)."""
+    skus = "".join(f"|{re.escape(sku)}" for sku in sorted(items, key=len, reverse=True))
+    return re.compile(rf"\b(?:(?:ORD|RMA)-[A-Z0-9]*\d[A-Z0-9-]*{skus})\b")
+
+
+def _codes_lower(text: str, items: Mapping[str, str]) -> str | None:
+    """Order, return and item ids in lower case ("ord-1234", "kt-0001"), as customers and
+    hurried agents type them."""
+    changed = _code_pattern(items).sub(lambda m: m.group().lower(), text)
+    return changed if changed != text else None
+
+
+def _codes_ticked(text: str, items: Mapping[str, str]) -> str | None:
+    """Order, return and item ids in backticks (`ORD-1234`), as models set codes apart in
+    Markdown."""
+    if "`" in text:
+        return None
+    changed = _code_pattern(items).sub(lambda m: f"`{m.group()}`", text)
+    return changed if changed != text else None
+
+
+def _nbsp_numbers(text: str, items: Mapping[str, str]) -> str | None:
+    """A non-breaking space on either side of a number ("3\u00a0left", "€\u00a012.50",
+    "order\u00a0ORD-12"), as typographic locales and rich-text editors set it."""
+    changed = re.sub(
+        r"(?<=\d) (?=\S)|(?<=\S) (?=[£$€]?\d)",
+        lambda m: "\u00a0" if _outside_names(text, items, m.start(), m.end()) else " ",
+        text,
+    )
+    return changed if changed != text else None
+
+
+def _thin_spaces(text: str, items: Mapping[str, str]) -> str | None:
+    """Every space a narrow no-break space (U+202F), as text copied from a formatted page or
+    a locale-aware template carries them."""
+    changed = text.replace(" ", "\u202f")
+    return changed if changed != text else None
+
+
+_UK_US = {
+    "cancelled": "canceled",
+    "cancelling": "canceling",
+    "colour": "color",
+    "colours": "colors",
+    "authorised": "authorized",
+    "authorise": "authorize",
+    "apologise": "apologize",
+    "realise": "realize",
+    "organise": "organize",
+    "organised": "organized",
+    "centre": "center",
+    "catalogue": "catalog",
+    "favourite": "favorite",
+    "prioritised": "prioritized",
+    "finalised": "finalized",
+    "recognised": "recognized",
+    "customised": "customized",
+    "grey": "gray",
+    "jewellery": "jewelry",
+    "aluminium": "aluminum",
+}
+_US_UK = {us: uk for uk, us in _UK_US.items()}
+
+
+def _respelt(text: str, items: Mapping[str, str], table: Mapping[str, str]) -> str | None:
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(table, key=len, reverse=True)) + r")\b", re.I)
+
+    def swap(m: re.Match[str]) -> str:
+        if not _outside_names(text, items, m.start(), m.end()):
+            return m.group()
+        new = table[m.group().lower()]
+        if m.group().isupper():
+            return new.upper()
+        return new.capitalize() if m.group()[0].isupper() else new
+
+    changed = pattern.sub(swap, text)
+    return changed if changed != text else None
+
+
+def _us_spelling(text: str, items: Mapping[str, str]) -> str | None:
+    """British spellings made American ("cancelled" -> "canceled", "colour", "authorised",
+    "catalogue"), as a US-tuned model writes the same answer; not inside a name."""
+    return _respelt(text, items, _UK_US)
+
+
+def _uk_spelling(text: str, items: Mapping[str, str]) -> str | None:
+    """American spellings made British ("canceled" -> "cancelled", "color", "authorized"), as
+    a UK-tuned model writes the same answer; not inside a name."""
+    return _respelt(text, items, _US_UK)
+
+
 #: name → transform (None: the transform does not apply to that text).
 TRANSFORMS: dict[str, Callable[[str, Mapping[str, str]], str | None]] = {
     "sure": _sure,
@@ -208,6 +900,50 @@ TRANSFORMS: dict[str, Callable[[str, Mapping[str, str]], str | None]] = {
     "no_apostrophes": _no_apostrophes,
     "hyphenated": _hyphenated,
     "sku_after_name": _sku_after_name,
+    "amount_code_after": _amount_code_after,
+    "amount_code_before": _amount_code_before,
+    "amount_both": _amount_symbol_and_code,
+    "amount_cents": _amount_cents,
+    "amount_words": _amount_words,
+    "state_emoji": _state_emoji,
+    "emoji_before": _emoji_before,
+    "tick_line": _tick_line,
+    "order_numbers": _order_numbers,
+    "chat_words": _chat_words,
+    "quoted_block": _quoted_block,
+    "sku_for_name": _sku_for_name,
+    "ampersands": _ampersands,
+    "percent_words": _percent_words,
+    "weekday_short": _weekday_short,
+    "pieces": _pieces,
+    "sorry_wait": _sorry_wait,
+    "dot_bullets": _dot_bullets,
+    "em_dashes": _em_dashes,
+    "two_spaces": _two_spaces,
+    "exclaimed": _exclaimed,
+    "caps_state": _caps_state,
+    "quoted_names": _quoted_names,
+    "single_quoted": _single_quoted_names,
+    "italic_names": _italic_names,
+    "codes_lower": _codes_lower,
+    "codes_ticked": _codes_ticked,
+    "nbsp_numbers": _nbsp_numbers,
+    "thin_spaces": _thin_spaces,
+    "us_spelling": _us_spelling,
+    "uk_spelling": _uk_spelling,
+}
+
+#: name → transform that reads the labels as well (None: it does not apply to that text).
+LABELLED_TRANSFORMS: dict[str, Callable[[str, Example], str | None]] = {
+    "count_words": _counts_as_words,
+    "count_digits": _counts_as_digits,
+    "date_us": _date_us,
+    "date_uk": _date_uk,
+    "date_short": _date_short,
+    "weekday": _weekday_added,
+    "date_of": _date_of,
+    "iso_date": _iso_date,
+    "relative_dated": _relative_dated,
 }
 
 
@@ -237,11 +973,22 @@ def _right(example: Example) -> bool:
     return all(s.correct == s.n for s in scores.values())
 
 
+def _dresses(example: Example) -> Iterator[tuple[str, Callable[[], str | None]]]:
+    for name, transform in TRANSFORMS.items():
+        yield name, lambda t=transform: t(example.text, example.context.items)
+    for name, labelled in LABELLED_TRANSFORMS.items():
+        yield name, lambda t=labelled: t(example.text, example)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--misses", nargs="*", choices=sorted(TRANSFORMS), help="print these dresses' misses"
+        "--misses",
+        nargs="*",
+        choices=sorted([*TRANSFORMS, *LABELLED_TRANSFORMS]),
+        help="print these dresses' misses",
     )
+    parser.add_argument("--only", nargs="*", help="only these dresses (all when not given)")
     parser.add_argument(
         "--dirs", nargs="*", help="only these folders of fixtures/claims/ (corpus, dev2 …, fresh)"
     )
@@ -255,8 +1002,10 @@ def main() -> None:
     kept: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     misses: dict[str, list[str]] = defaultdict(list)
     for voice, example in right_now:
-        for name, transform in TRANSFORMS.items():
-            text = transform(example.text, example.context.items)
+        for name, dress in _dresses(example):
+            if args.only and name not in args.only:
+                continue
+            text = dress()
             if text is None:
                 continue
             cell = kept[name][voice]

@@ -1625,9 +1625,10 @@ _QUANTIFIERS = frozenset(["none", "neither", "all", "both", "each"])
 _NEGATIVE_QUANTIFIERS = frozenset(["none", "neither"])
 #: A negative quantifier as a sentence's subject, the stock phrase its predicate, the group
 #: told between: "None of the blenders in our lineup, including the X, are in stock" (the
-#: clauses a comma makes are still that one subject's).
+#: clauses a comma makes are still that one subject's); a mark may open the sentence ("✔️ None
+#: of …").
 _NONE_OF = compile_pattern(
-    r"(?:^\s*|[,:;]\s*|\b(?:but|and|so|sorry|afraid|unfortunately)\W+)(?:none|neither)(?: of)?"
+    r"(?:^\W*|[,:;]\s*|\b(?:but|and|so|sorry|afraid|unfortunately)\W+)(?:none|neither)(?: of)?"
     r" (?:the|these|those|them|our|your|its|their)\b"
     r"(?:(?!\b(?:is|are|was|were|isn't|aren't|have|has|had|do|does|did)\b)[^.!?;])*?"
     r"\b(?:is|are|r|'re|were|was)\s+(?:currently |still |yet |right now )?$"

@@ -104,6 +104,10 @@ _SHORT_PREFIX = (
     r"|eta's|etas|eta now"
     # The carrier's next try: "retry wed", "driver retries sat".
     r"|retry|retries|retrying"
+    # (dress10) Said after a comparison, a promise, a booking or a field: "as early as Wed",
+    # "try again Wed", "they're now saying Sat", "the other Wed", "Arriving: Wed", "booked for
+    # a Sat delivery", "signed for Sat".
+    r"|as|again|say|saying|says|other|arrival:|arriving:|for|for a"
 )
 _RELATIVE = "|".join(k.replace(" ", r"\s+") for k in sorted(_RELATIVE_DAYS, key=len, reverse=True))
 
@@ -154,8 +158,9 @@ _DATE = compile_pattern(
     # "a fortnight today", "a week tomorrow": British for that many days on from the day.
     r"|(?P<weekon>(?:a|one)\s+(?P<wounit>week|fortnight)\s+(?P<woday>today|tomorrow|tmrw))"
     # "a week on Monday", "Monday week" (dates8): that weekday, a week (or a fortnight) on.
-    rf"|(?:a|one)\s+(?P<wkunit>week|fortnight)\s+on\s+(?:the\s+)?(?P<wkon>{_WEEKDAY})(?!\w)"
-    rf"|(?P<wkday>{_WEEKDAY})\s+(?P<wkafter>week|fortnight)(?![\w'])"
+    rf"|(?:a|one)\s+(?P<wkunit>week|fortnight)\s+on\s+(?:the\s+)?"
+    rf"(?P<wkon>{_WEEKDAY}|{_WEEKDAY_SHORT})(?!\w)"
+    rf"|(?P<wkday>{_WEEKDAY}|{_WEEKDAY_SHORT})\s+(?P<wkafter>week|fortnight)(?![\w'])"
     # "2 days ago", "a week ago": that many days before today.
     rf"|(?P<ago>{_COUNT})\s+(?P<agounit>days?|weeks?)\s+ago"
     rf"|(?P<rel>{_RELATIVE})"
@@ -177,7 +182,7 @@ _DATE = compile_pattern(
     r"(?P<biz>(?:business|working|biz|bus\.?|work)\s+)?"
     r"(?P<unit>days?|weeks?|wks?|fortnights?|hours?|hrs?|h)"
     # Not "booked in a week on Tuesday": that is the weekday a week on (dates8).
-    rf"(?!\s+on\s+(?:the\s+)?(?:{_WEEKDAY})(?!\w))"
+    rf"(?!\s+on\s+(?:the\s+)?(?:{_WEEKDAY}|{_WEEKDAY_SHORT})(?!\w))"
     # A window of clock times, with no word before it (dates8): "a 13:00-15:00 window",
     # "Estimated arrival: 13:15 – 14:15", "between 1:00 p.m. and 3:00 p.m.": today, unless a
     # day stands beside it ("thu 10-11am slot").
@@ -332,7 +337,10 @@ def _dates8(g: dict[str, str | None], start: int, end: int) -> DateExpr:
         return DateExpr(start, end, business_days=1)
     if g["hol"]:
         return DateExpr(start, end, month_day=_HOLIDAYS[g["hol"].replace("xmas", "christmas")])
-    weekday = _WEEKDAY_INDEX[g["wkon"] or g["wkday"] or ""]
+    said = g["wkon"] or g["wkday"] or ""
+    weekday = _WEEKDAY_INDEX.get(said)
+    if weekday is None:  # a short name: "a week on Mon"
+        weekday = [w[:2] for w in _WEEKDAYS].index(said[:2])
     unit = g["wkunit"] or g["wkafter"]
     return DateExpr(start, end, weekday=weekday, plus=14 if unit == "fortnight" else 7)
 

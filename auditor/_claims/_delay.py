@@ -170,6 +170,13 @@ _NOT_ABOUT_LATENESS = compile_pattern(
     r"(?:delay (?:in|getting|with) (?:respond|repl|getting|get|my)|slow (?:reply|response)"
     r"|for (?:the )?wait(?:ing)? (?:for (?:my|a) (?:reply|response))|to hear)"
 )
+#: (dress10) The chat's own wait, apologised for as the answer opens, in a sentence of its own:
+#: "Sorry for the wait!", "Apologies for keeping you waiting." Said after the answer has told
+#: of a late parcel ("… past its expected date. I'm sorry for the wait!") it is about lateness.
+_CHAT_WAIT = compile_pattern(
+    r"\W*(?:(?:i'm |i am |so |really )*sorry|apologies|sry|soz) (?:for|about|to) (?:the |your )?"
+    r"(?:wait|hold|keep(?:ing)? you (?:waiting|on hold))(?=\s*(?:[.!;\n]|$))"
+)
 
 
 def _apologises(doc: Document) -> bool:
@@ -179,7 +186,15 @@ def _apologises(doc: Document) -> bool:
     if not found:
         return False
     other = {m.start() for m in _NOT_ABOUT_LATENESS.finditer(text)}
+    if _chat_wait_end(doc):
+        other.add(found[0])
     return any(start not in other for start in found)
+
+
+def _chat_wait_end(doc: Document) -> int:
+    """Where the answer's opening apology for the chat's own wait ends (`_CHAT_WAIT`), else 0."""
+    opening = _CHAT_WAIT.match(doc.masked)
+    return 0 if opening is None else opening.end()
 
 
 def _not_about_reply(doc: Document, hit: Hit) -> bool:
@@ -196,7 +211,8 @@ def extract_delay(doc: Document) -> list[Claim]:
     if not doc.order_context:
         return []  # "sorry for the trouble" about a kettle is no word on a delivery
     table = (_TABLE, doc.context.vocabulary.rules_for(ClaimKind.DELAY))
-    hits = [h for h in scan(doc, *table) if _not_about_reply(doc, h)]
+    chat_wait = _chat_wait_end(doc)
+    hits = [h for h in scan(doc, *table) if _not_about_reply(doc, h) and h.start >= chat_wait]
     if not hits:
         return []
     sorry = _apologises(doc)

@@ -14,6 +14,7 @@ from auditor._claims._dispatch import RuleSet
 from auditor._claims._document import Document
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._negation import hedged, negated
+from auditor._claims._numbers import SMALL_COUNT
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import claims_of, resolve
 from auditor._claims._returns import column_header
@@ -223,7 +224,7 @@ _TABLE = RuleSet.of(
         # A stock screen's column, not an offer: "5 free stock", "free to sell".
         r"free (?:stock|to sell|to allocate)",
         # (Opened on the number, searched only where "free" stands: "is", "at" open on most.)
-        r"\d+ free(?=\s*(?:[.,;!)\n]|$|(?:and|but|in|at|on)\b))",
+        rf"{SMALL_COUNT} free(?=\s*(?:[.,;!)\n]|$|(?:and|but|in|at|on)\b))",
         # A threshold is a delivery policy: "Standard (free over £50)", "free on orders over $35".
         rf"free (?:on (?:all )?orders )?(?:over|above|when you spend|for orders over) {_MONEY}",
         # No charge taken is no offer: "No charge was captured on your card".

@@ -13,6 +13,7 @@ from auditor._claims._dispatch import WordIndex
 from auditor._claims._echoes import blank, find_echoes, keep_mentions
 from auditor._claims._lexicon import CARRIERS
 from auditor._claims._markdown import Layout, layout
+from auditor._claims._numbers import SMALL_COUNT, SMALL_COUNT_WORDS
 from auditor._claims._records import with_records
 from auditor._claims._subjects import Mention, SubjectType, find_mentions, mask, split_words
 from auditor._claims._text import Clause, Segment, clauses, normalise, sentences
@@ -80,9 +81,9 @@ TOPIC_WORDS: dict[str, str] = {
         # Said of goods, not of a person or a time ("the next available associate").
         r"|(?:un)?available(?! (?:associate|agent|advis[eo]r|colleague|team|person|rep|slot"
         r"|time|date|appointment|for (?:refund|collection|delivery|pickup)))"
-        # A count of what is left: "we only have 2 xxx left", "3 left, so be quick".
-        r"|\d+ (?:\w+ ){0,3}left(?=\s*(?:[^\w\s]|$)|\s+(?:in stock|so|but|and|of|at the mo"
-        r"\w*|now|right now|rn)\b)"
+        # A count of what is left: "we only have 2 xxx left", "three left, so be quick".
+        rf"|{SMALL_COUNT} (?:\w+ ){{0,3}}left(?=\s*(?:[^\w\s]|$)|\s+(?:in stock|so|but|and|of"
+        r"|at the mo\w*|now|right now|rn)\b)"
     ),
     # Where a refund goes ("should land in your account"), not a payment still awaited ("the
     # bank to confirm payment" is an order's pending state).
@@ -109,7 +110,7 @@ _TOPIC = compile_pattern(
 #: The words a match of `TOPIC_WORDS` may open on: only where they stand is `_TOPIC` tried.
 _TOPIC_START = compile_pattern(
     r"(?:stock|oos|sold|back|re|discontinued|shel|(?:un)?available|\d|refund|money|credit"
-    r"|account|bank|card|rma|" + "|".join(_ORDER_NOUNS) + ")"
+    r"|account|bank|card|rma|" + "|".join(_ORDER_NOUNS) + "|" + "|".join(SMALL_COUNT_WORDS) + ")"
 )
 #: Substrings every match of a topic's words holds: an answer holding none of a topic's (and
 #: no mention of its kind) is not about it anywhere, and no clause need be read for it.

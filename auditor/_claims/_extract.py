@@ -21,8 +21,10 @@ from auditor._claims import (  # noqa: F401
     _returns,
     _tracking,
 )
+from auditor._claims._bullets import dashed
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._context import ExtractionContext
+from auditor._claims._currency import with_signs
 from auditor._claims._deflection import SAYS_NOTHING
 from auditor._claims._document import Document
 from auditor._claims._hyphens import unhyphenated
@@ -31,6 +33,7 @@ from auditor._claims._registry import EXTRACTORS
 from auditor._claims._shorthand import expand, may_hold_shorthand
 from auditor._claims._subjects import SubjectType
 from auditor._claims._text import Segment
+from auditor._claims._ticks import unticked
 from auditor._claims._unbold import unbolded
 from auditor._claims._unwrap import unwrapped
 
@@ -41,6 +44,13 @@ _ALL = tuple((kind, EXTRACTORS[kind]) for kind in ClaimKind if kind in EXTRACTOR
 
 
 _SPAN = attrgetter("span")
+#: Every space but the plain one that a writer's tools put between words, one for one.
+_WIDE_SPACES = str.maketrans(
+    dict.fromkeys(
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+        " ",
+    )
+)
 
 
 def _one_per_assertion(claims: list[Claim]) -> list[Claim]:
@@ -78,6 +88,20 @@ def extract(
     # a span of `text` as given.
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
+    # Spaces a typographic locale or a rich-text editor sets (no-break, thin …) made plain
+    # before anything reads the answer's structure (a list's "-\u202f", a label's words).
+    # A line opening on a bullet character ("• Status: Issued") read as a Markdown list's
+    # ("- "), one character for one (`_bullets`).
+    if not text.isascii():
+        text = text.translate(_WIDE_SPACES)
+        text = dashed(text) or text
+    # A code in backticks (`ORD-1234`) read as the code (`_ticks`), and a sum written with its
+    # currency's code or word ("GBP 12.50", "12.50 GBP", "12 pounds") or a share in words ("20
+    # percent") read with its sign (`_currency`); the answer read again, the claims' spans
+    # taken back (each rewrite leaves nothing for itself to find, so this ends).
+    rewritten = unticked(text) or with_signs(text)
+    if rewritten is not None:
+        return rewritten.restore(extract(rewritten.text, wanted, context))
     text = unwrapped(text) or text
     text = unhyphenated(text) or text
     doc = Document.of(text, context)

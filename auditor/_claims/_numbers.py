@@ -41,6 +41,12 @@ _WORDS.update(
     }
 )  # fmt: skip
 
+#: A count by its shape where a rule reads one ("2 left", "9 free"), in digits or, as writers
+#: and style guides spell the small ones, in words ("two left", "nine free").
+SMALL_COUNT = r"(?:\d+|" + "|".join(sorted(_UNITS[1:13], key=len, reverse=True)) + ")"
+#: The words of `SMALL_COUNT`, where a rule opens only on them.
+SMALL_COUNT_WORDS = tuple(_UNITS[1:13])
+
 #: Words that may start a count written out: a cheap test for "any count here at all?".
 NUMBER_WORDS = frozenset([*_UNITS, *_TENS, "dozen", "couple", "single", "hundred", "half"])
 _COMPOUND_TENS = "|".join(_TENS)

@@ -662,19 +662,22 @@ _WAITING = compile_pattern(
     # Not before a later day: "the Pan Set won't be sent until next week".
     r"|(?:won't|wont|will not) (?:go out|ship|be sent|be shipped|be dispatched|leave))\b"
 )
+#: A date told month first ("due December 15th") as well as day first ("due 15 Dec").
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 #: A part still to reach the customer: "the second is expected to arrive Saturday", "Box 2 is
 #: scheduled to arrive Monday". Beside a part delivered, the order is on its way, not there.
 _TO_COME = compile_pattern(
     r"\b(?:(?:expected|scheduled|due|set|booked|on track|going) to (?:arrive|be delivered"
     r"|reach you|land)|(?:will|should|shd) (?:arrive|be delivered|reach you|land)"
     r"|(?:is|'s|are|'re) (?:due|expected|arriving)(?: to you)? (?:on|by|tomorrow|today|mon|tue"
-    r"|wed|thu|fri|sat|sun|next|this|in|within|between))"
+    rf"|wed|thu|fri|sat|sun|next|this|in|within|between|{_MONTHS}))"
 )
 #: (markdown9) A part's line told with its verb left out: "Parcel 2 (Fire Pit) — arriving
 #: Friday", "Parasol — 🚚 with the courier, due 15 Dec".
 _TO_COME_LINE = compile_pattern(
     r"(?m)(?:^|[\u2014\u2013:,-])\s*(?:[^\w\s]+\s*)?(?:due|expected|arriving)(?:\s+to\s+you)?\s+"
-    r"(?:(?:on|by)\s+)?(?:tomorrow|today|mon|tue|wed|thu|fri|sat|sun|next|this|\d)"
+    r"(?:(?:on|by)\s+)?(?:the\s+)?"
+    rf"(?:tomorrow|today|mon|tue|wed|thu|fri|sat|sun|next|this|\d|{_MONTHS})"
 )
 #: Stock and how the shop sells an item: a sentence saying these of an item, and naming no
 #: order, tells how items ship, not where an order is ("is in stock and ships within one

@@ -24,7 +24,13 @@ from auditor._claims._lexicon import (
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._needles import may_match, needles
 from auditor._claims._negation import hedged
-from auditor._claims._numbers import NUMBER, NUMBER_WORDS, parse_number
+from auditor._claims._numbers import (
+    NUMBER,
+    NUMBER_WORDS,
+    SMALL_COUNT,
+    SMALL_COUNT_WORDS,
+    parse_number,
+)
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._resolve import resolve
 from auditor._claims._scan import silent, silent_at
@@ -914,13 +920,17 @@ _RESPECTIVELY = _compile(
 #: The same without the word, right after the group's stock phrase: "the X and the Y are in
 #: stock, 14 and 6", "both in: 4 and 9".
 _IN_TURN = _compile(
-    r"(?:in stock|in|available|avail)\s*[,:\u2014-]\s*"
+    # (A mark a model puts after the state may stand before the list: "in stock ✅, 14 and 6".)
+    r"(?:in stock|in|available|avail)(?:\s*[^\w\s,:\u2014-]{1,3})?\s*[,:\u2014-]\s*"
     rf"(?P<list>{NUMBER}(?:\s*,\s*{NUMBER})*,? (?:and|n|&) {NUMBER})(?: {_UNIT})?"
     r"(?=\s*(?:[.;!]|$))"
 )
-#: Two numbers joined as a list ("14 and 6"): where `_IN_TURN` may match (digits only; counts
-#: in words are paired only "respectively").
-_NUMBERS_IN_TURN = compile_pattern(r"\d,? (?:and|n|&) \d")
+#: Two numbers joined as a list ("14 and 6", "four and nine"): where `_IN_TURN` may match; in
+#: words, only the small counts writers spell out (`SMALL_COUNT`).
+_NUMBERS_IN_TURN = compile_pattern(
+    rf"(?<![\w.,]){SMALL_COUNT},? (?:and|n|&) {SMALL_COUNT}(?![\w.,]\w|\w)"
+)
+_SMALL_WORDS = frozenset(SMALL_COUNT_WORDS)
 _JOINS = frozenset(["and", "n"])
 _LIST_NUMBER = compile_pattern(NUMBER)
 
@@ -964,7 +974,7 @@ def find_counts(doc: Document) -> list[Count]:
         _fallen_to(doc, found)
     if "respectively" in doc.masked or (
         not _JOINS.isdisjoint(doc.words.word_set)
-        and sum(map(str.isdigit, doc.words.word_set)) > 1
+        and sum(w.isdigit() or w in _SMALL_WORDS for w in doc.words.word_set) > 1
         and _NUMBERS_IN_TURN.search(doc.masked)
     ):
         _respective(doc, found)

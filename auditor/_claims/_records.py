@@ -135,7 +135,9 @@ class RecordIndex(NamedTuple):
         for mention in mentions:
             said = norm[mention.start : mention.end]
             found = known.get(said)
-            number_alone = said[:1].isdigit() or said.startswith(("no", "num", "nr"))
+            # "8226", "no. 8226", or the whole "order #8226" (`_subjects._with_order_numbers`).
+            number_alone = said[:1].isdigit() or said.startswith(("no", "num", "nr", "ord"))
+            number_alone = number_alone and not said.startswith("ord-")
             if found is None and mention.type is SubjectType.ORDER and number_alone:
                 # An order named by its number alone ("order no. 8226"): the known order with
                 # those digits; where the shop writes no "ORD-…", no guess at one.

@@ -20,6 +20,9 @@ from auditor._claims._compiled import compile_pattern
 #: How far before a quote its reporting words may stand ("showing the Walking Poles (pair) as").
 LOOK_BACK = 72
 
+#: A record as an agent names it: its id ("ORD-1", "RMA-8") or an order by its number ("order
+#: #81472", whose "#" is a blank once normalised).
+_RECORD = r"(?:[a-z]{2,5}-\d{2,}|ord(?:er)?\.?(?: (?:no\.?|number))?[ (:]{1,3}\d{4,9})"
 #: The words before a quote that say a system shows it, in an agent's ways.
 REPORTED = compile_pattern(
     # A move of the record: "went to 'Delivered'", "flipped ORD-1 to", "has just gone to".
@@ -33,9 +36,9 @@ REPORTED = compile_pattern(
     r"|\b(?:sat|sitting|sits|stuck|parked|waiting|held|sitting there) (?:in|at|on|under)\s*$"
     # The record itself, then its label (agent8): "ORD-1 is still in 'Awaiting Payment'",
     # "RMA-8 is at 'Refund Processed'", "ORD-2: 'Received at depot'", "status on ORD-3 is".
-    r"|\b[a-z]{2,5}-\d{2,}(?:'s| is| are| was| has been)?(?: still| now| currently| just)?"
+    rf"|\b{_RECORD}(?:'s| is| are| was| has been)?(?: still| now| currently| just)?"
     r"(?: in| at| on| under| set to| showing)?\s*:?\s*$"
-    r"|\bstatus(?: on| for| of)?(?: [a-z]{2,5}-\d{2,})? (?:is|was|reads|says|shows)\s*:?\s*$"
+    rf"|\bstatus(?: on| for| of)?(?: {_RECORD})? (?:is|was|reads|says|shows)\s*:?\s*$"
     # What a search brings back: "comes up as 'Pre-order'".
     r"|\b(?:comes?|coming|came) up (?:as|with)\s*:?\s*$"
 )

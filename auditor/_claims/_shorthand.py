@@ -108,12 +108,15 @@ SHORTHAND: Mapping[str, str] = MappingProxyType(
         "acct": "account",
         "cc": "credit card",
         "amt": "amount",
-        # people, time and talk. "u" stays as written: every rule reads it already, and spelt
-        # out it widened the question rules past the chat forms they were written for. So do
-        # courtesies ("thx", "sry"): they carry no claim, and spelt out they would turn a chat
-        # sign-off into an answer of pure filler.
+        # people, time and talk. "u" is spelt "you" but in a question (`_in_a_question`):
+        # many rules were written with "you" alone ("for u", "booked u a call back", "thank
+        # u for ur patience" read nothing, `benchmarks/claims_invariance.py` "chat_words"),
+        # and spelt out in a question it widened the question rules past the chat forms they
+        # were written for. Courtesies ("thx", "sry") stay: they carry no claim, and spelt
+        # out they would turn a chat sign-off into an answer of pure filler.
         "pls": "please",
         "plz": "please",
+        "u": "you",
         "ur": "your",
         "r": "are",
         "hv": "have",
@@ -234,9 +237,11 @@ _CLOSING_EMOJI = frozenset(
      "\U0001f609", "\U0001f603", "\u263a"]
 )  # fmt: skip
 #: Signs that stand for a word between two spaces: "RMA-1 + RMA-2 both recvd", "@ the depot".
-_SPACED: Mapping[str, str] = MappingProxyType({"+": "and", "@": "at"})
+_SPACED: Mapping[str, str] = MappingProxyType({"+": "and", "&": "and", "@": "at"})
 #: Forms that are shorthand only in lower case ("U" may be a size or a code, "CC" a copy).
-_LOWER_ONLY = frozenset(["n", "r", "b", "2", "4", "cc", "ur", "bc", "bk", "pc", "pd", "em", "w"])
+_LOWER_ONLY = frozenset(
+    ["n", "r", "u", "b", "2", "4", "cc", "ur", "bc", "bk", "pc", "pd", "em", "w"]
+)
 #: "its" is "it's" before what follows the verb and never a possessive ("its with Evri",
 #: "its not been paid"); the possessive stays, before a noun or before a word that may describe
 #: one ("on its way", "its scheduled date", "its due date", "its back panel", "its only unit").
@@ -378,7 +383,7 @@ _SPELLING: Mapping[str, str] = MappingProxyType({**MISSPELT, **SHORTHAND})
 _CANDIDATE = compile_pattern(
     r"(?<![\w@#/.'\u2019-])[a-z0-9]+(?:'[a-z]+)?(?:/(?:o|in|c)?)?|["
     + "".join(SYMBOLS)
-    + "]|(?<= )[+@](?= )|["
+    + "]|(?<= )[+&@](?= )|["
     + "".join(sorted(_CLOSING_EMOJI))
     + "](?= [^\\W_])",
     re.IGNORECASE,
@@ -508,12 +513,14 @@ def _keeps(text: str, match: re.Match[str], items: Mapping[str, str], index: Ite
     if form in _SPACED:
         before = _word_before(text, start)
         after = _word_after(text, end)
-        # "RMA-1 + RMA-2", "@ the depot"; not a sum ("£22 + £4.99") nor a bare sign.
+        # "RMA-1 + RMA-2", "@ the depot"; not a sum ("£22 + £4.99") nor a bare sign. "&" is
+        # never a sum: "between the 14th & 16th", "on December 2 & was delivered".
         return (
             before is None
             or after is None
-            or not any(ch.isalpha() for ch in before)
-            or not after[0].isalpha()
+            or (form != "&" and (not any(ch.isalpha() for ch in before) or not after[0].isalpha()))
+            # A name's own "&" ("Salt & Pepper Mill"), found by the word before it.
+            or (form == "&" and _in_name(text, start, end, before.lower(), items, index))
         )
     if found in _CLOSING_EMOJI:
         # Only before a question ("… 14 left 👍 anything else?"): a statement that goes on
@@ -523,7 +530,7 @@ def _keeps(text: str, match: re.Match[str], items: Mapping[str, str], index: Ite
         return _word_before(text, start) is None or stop is None or stop.group() != "?"
     if form not in _SPELLING:
         return False  # a tick or a cross
-    if form in _LOWER_ONLY and found != form:
+    if (form in _LOWER_ONLY and found != form) or (form == "u" and _in_a_question(text, end)):
         return True
     if form in _BETWEEN_WORDS or form in _BEFORE or form in _AFTER:
         before = _word_before(text, start)
@@ -543,6 +550,14 @@ def _keeps(text: str, match: re.Match[str], items: Mapping[str, str], index: Ite
     return _in_name(text, start, end, form, items, index)
 
 
+def _in_a_question(text: str, end: int) -> bool:
+    """Whether the sentence going on at `end` is a question: "u" there stays as written, the
+    question rules having been written for chat's own forms ("can u msg back l8r?" is no
+    hand-off, spelt out it would be one)."""
+    stop = _STOP.search(text, end)
+    return stop is not None and stop.group() == "?"
+
+
 #: Forms that are also common words, tried only beside their companion ("free ship").
 _PAIRED: Mapping[str, str] = MappingProxyType({"ship": "free"})
 #: The words of the forms as the document's word index splits them ("w/o" is "w" and "o"):
@@ -557,7 +572,7 @@ _TRIGGERS = frozenset(
 _DAYS = frozenset(
     ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "tmrw", "2moro"]
 )
-_SIGNS = (" + ", " @ ")
+_SIGNS = (" + ", " & ", " @ ")
 _MARKS = (*SYMBOLS, *_CLOSING_EMOJI)
 
 

@@ -697,11 +697,12 @@ _VERB_BEFORE = compile_pattern(r"(?:[a-z0-9]|\b(?:to|can|we|i|you|u|will|'ll) )$
 
 def _with_order_numbers(norm: str, ids: list[Mention]) -> list[Mention]:
     """`ids` and the orders named by their number alone ("order #8226" is ORD-8226)."""
-    # The id is the number with its "no." ("order no. 8226"): a "no." left in the text
-    # would read as a denial.
+    # The id is the whole "order #8226" (its "no." too: left in the text, it would read as a
+    # denial), so that the answer reads as it does with "ORD-8226": "picking order #8226 now",
+    # "order #8225 and order #8226 both went out".
     found = [
         Mention(
-            match.start("qualifier" if match.group("qualifier") else "digits"),
+            match.start(),
             match.end(),
             f"ORD-{match.group('digits')}",
             SubjectType.ORDER,

@@ -48,7 +48,7 @@ def test_the_table_is_lower_case_data():
     [
         ("lamp oos", "lamp out of stock"),
         ("cable 1m n 3m both avail", "cable 1m and 3m both available"),
-        ("ORD-77 shpd, shd b w/ u fri", "ORD-77 shipped, should be with u fri"),
+        ("ORD-77 shpd, shd b w/ u fri", "ORD-77 shipped, should be with you fri"),
         ("rfnd recvd by acct", "refund received by account"),
         ("out 4 dlvry 2moro", "out for delivery tomorrow"),
         ("RMA-3 + RMA-4 done", "RMA-3 and RMA-4 done"),
