@@ -353,6 +353,11 @@ STAFF = (
 #: A refund by any of its names: chat's "rfnd", a "reimbursement", "store credit" or a "credit"
 #: (a credit card is set aside where a phrase is settled). Refund rules open on this class.
 REFUND = r"(?:refund|rfnd|refnd|reimbursement|store credit|credit)"
+#: (syn10) "Refund" as a countable noun only, in each of its words ("a reimbursement", "your
+#: rfnd"): where a rule's noun cannot be a credit ("eligible for a refund", "issue a refund").
+#: One list for every such rule, so that none knows "refund" alone.
+REFUND_WORDS = ("refund", "rfnd", "refnd", "reimbursement")
+REFUND_NOUN = "(?:" + "|".join(REFUND_WORDS) + ")"
 #: Arriving, said of a parcel coming back to the shop ("turned up back at ours", "came in to
 #: the warehouse", "landed with us"); past forms only: "it should arrive" has not arrived.
 #: Arriving, said of any parcel reaching a place: "arrived", "turned up", "showed up",

@@ -32,6 +32,7 @@ from auditor._claims._lexicon import (
     PAYMENT,
     PREMISES,
     PREPARING,
+    REFUND_NOUN,
     RESTOCK,
     STAFF,
     WAREHOUSE,
@@ -290,7 +291,7 @@ _AMBIGUOUS = RuleSet.of(
         # Chat: the state after the order ("ORD-1 confirmed, pmt recvd").
         r"xx+:? (?:confirmed|confirmd|cnfrmd)",
         r"(?:in|at the front of|near the front of) (?:the|our) queue"
-        r"(?! for (?:inspection|checking|review|assessment|a refund))",
+        rf"(?! for (?:inspection|checking|review|assessment|a {REFUND_NOUN}))",
         # "On hold pending review" is held for a reason the shop has not settled: no status.
         r"on hold(?! pending)",
         r"waiting (?:on|for) (?:your |the )?(?:payment|bank|card)(?: \w+){0,3}? (?:to )?"
@@ -587,14 +588,14 @@ _AMBIGUOUS = RuleSet.of(
     ),
 )
 _OFF_TOPIC = compile_pattern(
-    r"\b(?:refunds?|refunded|returns?|returned|rma|sent back|send back|back to us|restock\w*"
-    r"|stock|credit)\b"
+    rf"\b(?:{REFUND_NOUN}s?|refunded|returns?|returned|rma|sent back|send back|back to us"
+    r"|restock\w*|stock|credit)\b"
 )
 #: A parcel said right after its status to be coming back to the shop: a return's.
 _BACK_TO_US = compile_pattern(r"\s+(?:on (?:its|it's|the|their) way\s+)?back to (?:us|our\b)")
 #: The object of the status verb, on its line ("cancelled your refund"; not the next list line).
 _OFF_TOPIC_OBJECT = compile_pattern(
-    r"[^\S\n]+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock"
+    rf"[^\S\n]+(?:(?:of |for )?(?:your |the |a |my )?(?:{REFUND_NOUN}|return)|back\b|into stock"
     # One line of the order, not the order (agent7): "we've cancelled that line".
     r"|(?:that|the|this|one|an?) (?:order )?(?:line|item)\b)"
 )

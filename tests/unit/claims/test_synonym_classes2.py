@@ -1,0 +1,58 @@
+"""More classes of the lexicon read as one (syn10): a rule that spelt one member out read the
+answer in that word and missed it in another the reader says is the same
+(`benchmarks/claims_synonyms.py`).
+
+Sentences written for the test, none taken from the labelled sets.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from auditor._claims import ExtractionContext, extract
+from auditor._claims._lexicon import REFUND_WORDS
+
+CONTEXT = ExtractionContext(
+    now=datetime(2026, 12, 9, 10, tzinfo=UTC),
+    items={"PB-0410": "Pasta Bowl", "SL-0077": "Salad Spinner"},
+)
+
+
+def _read(text: str) -> set[tuple[str, object, object]]:
+    return {(c.kind.value, c.value, c.subject) for c in extract(text, context=CONTEXT)}
+
+
+def _kinds(text: str) -> set[str]:
+    return {kind for kind, _value, _subject in _read(text)}
+
+
+@pytest.mark.parametrize("noun", REFUND_WORDS)
+@pytest.mark.parametrize(
+    ("template", "value"),
+    [
+        ("Our accounts people have now processed your {} for RMA-30512.", "issued"),
+        ("I've put the {} for RMA-30512 through this afternoon, give it 3-5 days", "issued"),
+        ("Sorry, RMA-30512 isn't eligible for a {} as the box was opened.", "none"),
+        ("We can't offer a {} on RMA-30512, the Pasta Bowl was a clearance line.", "none"),
+        ("RMA-30512 won't be getting a {}, I'm afraid: it came back chipped.", "none"),
+        ("Once RMA-30512 is back with us we'll issue your {}.", "pending"),
+    ],
+)
+def test_the_refund_as_a_noun_in_any_of_its_words(
+    template: str, value: str | None, noun: str
+) -> None:
+    read = _read(template.format(noun))
+    refunds = {(v, s) for kind, v, s in read if kind == "refund"}
+    if value is None:
+        assert not refunds, read
+    else:
+        assert refunds == {(value, "RMA-30512")}, read
+
+
+@pytest.mark.parametrize("noun", REFUND_WORDS)
+def test_a_refund_for_an_order_is_no_status_of_the_order(noun: str) -> None:
+    read = _read(f"Your {noun} for ORD-55120 has been processed.")
+    assert ("refund", "issued", "ORD-55120") in read
+    assert "order_status" not in {kind for kind, _v, _s in read}, read
