@@ -28,6 +28,7 @@ from auditor._claims._groups import over_the_group
 from auditor._claims._lexicon import (
     ALLOCATING,
     ARRIVING,
+    CANNOT,
     CATALOGUE,
     INCOMING,
     ON_SCREEN,
@@ -1203,7 +1204,7 @@ _GATE_WORDS_NEXT = frozenset().union(*(gate for gate, _ in _GATED_NEXT))
 _SEARCH = RuleSet.of(
     rules(
         _NOT_CARRIED,
-        r"(?:couldn't|could not|can't|cannot|wasn't able to|unable to) (?:find|locate)"
+        rf"(?:{CANNOT[3:-1]}|wasn't able to) (?:find|locate)"
         r"(?: any| a| an| that| the| this)? (?:product|item|listing)s?",
         r"no (?:product|item|listing)s? (?:called|named|matching|with|by that name|like that)",
         r"(?:don't|do not|dont|not) (?:see|seeing|find|finding) (?:any|a|an|anything)"
@@ -1220,7 +1221,7 @@ _SEARCH = RuleSet.of(
         r"|[\w-]+ (?:that )?we (?:carry|sell|stock|offer))",
         # The item itself not found: "I can't find the Steel Pocket Scale." (not in your
         # account or order, where it is a look-up that failed; "in stock" is read elsewhere).
-        r"(?:couldn't|could not|can't|cannot|wasn't able to|unable to) (?:find|locate)"
+        rf"(?:{CANNOT[3:-1]}|wasn't able to) (?:find|locate)"
         r"(?: the| a| an| any)? xx+(?! (?:on|in|under|among|against|within|from) "
         r"(?:your|ur|yr|my|the system|our system|our records))(?! in stock)",
         negation=False,

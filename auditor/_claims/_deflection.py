@@ -18,6 +18,7 @@ from auditor._claims._document import Document
 from auditor._claims._lexicon import (
     ACCOUNT_HOLDER,
     ASKING_AROUND,
+    CANNOT,
     CARRIERS,
     CLUELESS,
     CONTACTING,
@@ -43,8 +44,10 @@ from auditor._claims._scan import Hit, scan
 from auditor._claims._tables import row_start
 from auditor._claims._text import Segment
 
+#: Not able to, in every spelling of `_lexicon.CANNOT` ("not in a position to", syn10), and
+#: the past and the means an agent lacks.
 _CANT = (
-    r"(?:can't|cannot|can not|cant|unable to|not able to|couldn't|could not|wasn't able to"
+    rf"(?:{CANNOT[3:-1]}|wasn't able to"
     r"|was not able to|(?:don't|do not|dont) have the (?:ability|capability|means|tools) to"
     r"|have no way to|no way for me to)"
 )
@@ -848,7 +851,7 @@ _REFUSALS = RuleSet.of(
         "privacy",
         rf"(?:only|just|restricted to|limited to|reserved for)(?: [\w-]+){{0,7}} (?:the |an? )?"
         rf"{ACCOUNT_HOLDER}",
-        rf"(?:don't|do not|dont|never|can't|cannot|cant|won't|will not|wont|not able to|unable to"
+        rf"(?:don't|do not|dont|never|{CANNOT[3:-1]}|won't|will not|wont"
         rf"|not allowed to|not permitted to) (?:disclose|share|give out|release|pass on|reveal"
         rf"|discuss)(?: [\w-]+){{0,3}} (?:to|with) {THIRD_PARTIES}",
         r"other (?:accounts|accts)\b",

@@ -609,8 +609,7 @@ _TABLE = RuleSet.of(
         rf"|not be|never) eligible for (?:a |any )?{REFUND_NOUN}",
         r"non-refundable",
         r"(?:not|isn't|is not|aren't|are not|isnt) refundable",
-        r"(?:won't|will not|can't|cannot|can not|unable to|couldn't|could not)"
-        r" (?:be )?refund(?:ed)?",
+        rf"(?:won't|will not|{CANNOT[3:-1]}) (?:be )?refund(?:ed)?",
         # Not able to, in any spelling, over the verb or a light verb and the noun: "we cant
         # refund gift cards", "can't do a refund on those", "couldn't arrange a refund".
         rf"{CANNOT} (?:{_LIGHT} (?:you |u )?(?:a |any |the |your |ur )?(?:full |partial )?"

@@ -17,6 +17,7 @@ from auditor._claims._lexicon import (
     APPROVING,
     ARRIVING,
     ASSESSING,
+    CANNOT,
     LANDED,
     RETURNS_PLACE,
     STAFF,
@@ -172,8 +173,7 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _REJECTED,
-        r"(?:can't|cannot|can not|won't|will not|unable to|not able to|couldn't|could not"
-        rf"|weren't able to|wasn't able to) {forms(*APPROVING)}",
+        rf"(?:{CANNOT[3:-1]}|won't|will not|weren't able to|wasn't able to) {forms(*APPROVING)}",
         # Back, but not in a state to take: "it's failed inspection".
         r"failed (?:the |its |our )?(?:inspection|checks?|quality (?:check|control)|qc)",
         r"(?:didn't|did not|didnt|hasn't|has not|hasnt|failed to) pass (?:the |its |our )?"
@@ -346,7 +346,7 @@ _TABLE = RuleSet.of(
     # Not taken back: "so we can't take RMA-1 back".
     rules(
         _REJECTED,
-        r"(?:can't|cannot|can not|won't|will not|unable to|not able to|couldn't|could not)"
+        rf"(?:{CANNOT[3:-1]}|won't|will not)"
         r" (?:take|accept) (?:it|them|xx+|the \w+|your \w+|this|that)(?: one)? back",
         negation=False,
     ),

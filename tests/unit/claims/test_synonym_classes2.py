@@ -56,3 +56,32 @@ def test_a_refund_for_an_order_is_no_status_of_the_order(noun: str) -> None:
     read = _read(f"Your {noun} for ORD-55120 has been processed.")
     assert ("refund", "issued", "ORD-55120") in read
     assert "order_status" not in {kind for kind, _v, _s in read}, read
+
+
+#: `_lexicon.CANNOT`'s spellings, each with its subject: "not in a position to" is "can't".
+UNABLE = (
+    "I can't",
+    "I cannot",
+    "I'm unable to",
+    "I'm not able to",
+    "I'm not in a position to",
+    "I won't be able to",
+)
+
+
+@pytest.mark.parametrize("unable", UNABLE)
+def test_not_able_to_look_up_in_any_spelling_is_a_deflection(unable: str) -> None:
+    assert "deflection" in _kinds(f"{unable} pull up orders from this chat window, sorry."), unable
+
+
+@pytest.mark.parametrize("unable", UNABLE)
+def test_not_able_to_refund_in_any_spelling_is_no_refund(unable: str) -> None:
+    text = f"{unable} offer a refund on RMA-30512 as the Salad Spinner was used."
+    assert ("refund", "none", "RMA-30512") in _read(text)
+
+
+@pytest.mark.parametrize("unable", UNABLE)
+def test_not_able_to_take_a_return_back_in_any_spelling_is_rejected(unable: str) -> None:
+    text = f"Sorry, {unable[0].lower()}{unable[1:]} take RMA-30512 back, it is past 30 days."
+    text = text.replace("Sorry, i", "Sorry, I")
+    assert ("return_status", "rejected", "RMA-30512") in _read(text)
