@@ -372,6 +372,11 @@ APPROVING = ("approve", "authorise", "authorize", "accept", "grant", "okay", "si
 APPROVED = past(*APPROVING)[:-1] + "|ok'd|okd|oked)"
 #: Arrived, in each word of `LANDING`: one list for every rule of a parcel that got somewhere.
 LANDED = past(*LANDING)
+#: (syn10) Sending an order on its way from the shop, in the words shops use for it.
+SHIPPING = ("ship", "dispatch", "despatch", "send out")
+#: Sent on its way, as a participle: "has been sent out", "will be despatched tomorrow". One
+#: list for every rule of an order sent or to be sent, so that none knows "dispatched" alone.
+SHIPPED = past(*SHIPPING)
 #: Where a returned parcel arrives: us, ours, the warehouse, our returns centre, the depot.
 RETURNS_PLACE = (
     rf"(?:us|ours|(?:our |the )?(?:\w+ )?(?:{WAREHOUSE}|facility|returns? cent(?:re|er)|depot"

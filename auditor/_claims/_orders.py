@@ -34,6 +34,7 @@ from auditor._claims._lexicon import (
     PREPARING,
     REFUND_NOUN,
     RESTOCK,
+    SHIPPED,
     STAFF,
     WAREHOUSE,
     WITH,
@@ -103,6 +104,9 @@ _STRONG = RuleSet.of(
     rules(
         _SHIPPED,
         r"shipped|dispatched|despatched|shiped|dispached|dispatchd|shppd|shpd|shipd|dispatced",
+        # (syn10) The class's phrase, as its other words read bare: "it's been sent out", "was
+        # sent out on Dec 4" (not a bare "sent out", which may be a label's).
+        r"been sent out|sent out(?= (?:on|yesterday|earlier|with|via)\b)",
         r"out (?:for|4) delivery",
         # Agents' shorthand: "o/d today" (out for delivery), "disp. 7/12 w/ DPD".
         r"o/d(?= |$)",
@@ -126,7 +130,7 @@ _STRONG = RuleSet.of(
         _PARTIAL,
         r"(?:partially|partly|part) (?:shipped|dispatched|despatched|sent)",
         r"part of (?:your|the) order (?:has|have|was|is)",
-        r"(?:still|yet) to (?:come|ship|be shipped|be dispatched|follow|arrive)",
+        rf"(?:still|yet) to (?:come|ship|be {SHIPPED}|follow|arrive)",
         r"follow (?:separately|in a separate \w+|later|in another \w+|on its own)",
         r"(?:the )?rest(?: of (?:your|the) order)? (?:will|is|are|should)"
         r" (?:follow|still|come|ship)",
@@ -222,8 +226,8 @@ _STRONG = RuleSet.of(
         r"(?:tracking|details|email|confirmation|info|number|link)(?: \w+)? (?:to|will) follow",
         r"delivered\W{1,6}(?:expected|due|pending|not yet|eta|estimated)",
         # "will be packed and shipped": the future reaches every verb it joins.
-        rf"{_WILL}(?: most| very)?(?: \w+ly)? (?:be|b) (?:\w+ (?:and|&|n|or) )?(?:shipped"
-        rf"|dispatched|{_DELIVERED_WORD}|despatched|redelivered|on (?:its|their|the) way)",
+        rf"{_WILL}(?: most| very)?(?: \w+ly)? (?:be|b) (?:\w+ (?:and|&|n|or) )?(?:{SHIPPED[3:-1]}"
+        rf"|{_DELIVERED_WORD}|redelivered|on (?:its|their|the) way)",
         r"(?:re-?delivered|redelivery)",
         # A plan, not a state: "will be handed to the courier this afternoon".
         rf"{_WILL}(?: \w+ly)? be (?:handed|given|passed) (?:over |off )?to (?:the |our )?(?:courier"
@@ -247,7 +251,7 @@ _STRONG = RuleSet.of(
         rf"{_CARRIERS}",
         rf"(?:investigation|claim|complaint|case) with (?:the |our )?{_CARRIERS}",
         r"(?:are|is|usually|normally|typically|generally|always)(?: usually| normally)? (?:be )?"
-        r"(?:shipped|dispatched|delivered|despatched)(?= (?:within|in|on|the|by|from)\b)",
+        rf"(?:{SHIPPED[3:-1]}|delivered)(?= (?:within|in|on|the|by|from)\b)",
     ),
 )
 _AMBIGUOUS = RuleSet.of(
@@ -322,7 +326,7 @@ _AMBIGUOUS = RuleSet.of(
         _UNSHIPPED,
         # Curt: "still w/ us, not sent".
         r"not (?:yet )?(?:been )?(?:sent|posted)(?: out| off)?(?: yet)?" + _END,
-        r"(?:has|have|is|are|'s|'re) yet to (?:leave|ship|be shipped|be dispatched|be sent"
+        rf"(?:has|have|is|are|'s|'re) yet to (?:leave|ship|be {SHIPPED}|be sent"
         r"|be posted|go out|go anywhere)",
         negation=False,
     ),
@@ -374,7 +378,7 @@ _AMBIGUOUS = RuleSet.of(
         r"|going out|due out|set to (?:go out|ship)|leaves us"
         r"|leaving us) " + _SOON,
         r"(?:will|'ll|to) be (?:collected|picked up) by (?:the |our )?" + _CARRIERS,
-        r"(?:booked|scheduled|due|set) to (?:leave|ship|go out|be (?:shipped|dispatched|collected"
+        rf"(?:booked|scheduled|due|set) to (?:leave|ship|go out|be (?:{SHIPPED[3:-1]}|collected"
         r"|picked up))",
         r"waiting (?:on|for) (?:the )?(?:van|collection|pick-?up|" + _CARRIERS[3:],
         # Waiting for the carrier to collect it: "awaiting courier collection", "staged at the
@@ -412,11 +416,11 @@ _AMBIGUOUS = RuleSet.of(
         r"awaiting (?:dispatch|despatch|shipment|shipping|fulfill?ment)",
         # A field of the work under way: "Packing: in progress".
         rf"{ing(*PREPARING)}\W{{1,6}}(?:in progress|underway|under way|ongoing|started)",
-        r"waiting to be (?:packed|picked|prepared|dispatched|shipped)",
+        rf"waiting to be (?:packed|picked|prepared|{SHIPPED[3:-1]})",
         # Scheduled, in full or as chat shortens it: "sched for dispatch mon".
         r"(?:sched|schd|scheduled|booked|lined up) (?:for|4) (?:dispatch|despatch|shipping)",
         r"manifested",
-        rf"(?:will|'ll|should) (?:ship|be shipped|be dispatched|go out|leave our {WAREHOUSE})"
+        rf"(?:will|'ll|should) (?:ship|be {SHIPPED}|go out|leave our {WAREHOUSE})"
         r" (?:tomorrow|soon|today|later|shortly|on|this|next|within|in|by)\b",
         r"preparing (?:your|it|the)",
         r"getting (?:it|your order|them) ready",
@@ -640,9 +644,9 @@ _WAITING = compile_pattern(
     r"|still to|not yet|hasn't left|has not left|haven't left"
     # Still at the shop, as chat says it: "lead still w us", "the mat's still here".
     r"|still (?:with|w/?) us|still here|still at ours"
-    r"|will (?:go out|ship|be sent|be shipped|be dispatched|leave)"
+    rf"|will (?:go out|ship|be sent|be {SHIPPED}|leave)"
     # Not before a later day: "the Pan Set won't be sent until next week".
-    r"|(?:won't|wont|will not) (?:go out|ship|be sent|be shipped|be dispatched|leave))\b"
+    rf"|(?:won't|wont|will not) (?:go out|ship|be sent|be {SHIPPED}|leave))\b"
 )
 #: A part still to reach the customer: "the second is expected to arrive Saturday", "Box 2 is
 #: scheduled to arrive Monday". Beside a part delivered, the order is on its way, not there.

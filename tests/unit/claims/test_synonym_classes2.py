@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 from auditor._claims import ExtractionContext, extract
-from auditor._claims._lexicon import REFUND_WORDS
+from auditor._claims._lexicon import REFUND_WORDS, SHIPPED
 
 CONTEXT = ExtractionContext(
     now=datetime(2026, 12, 9, 10, tzinfo=UTC),
@@ -85,3 +85,18 @@ def test_not_able_to_take_a_return_back_in_any_spelling_is_rejected(unable: str)
     text = f"Sorry, {unable[0].lower()}{unable[1:]} take RMA-30512 back, it is past 30 days."
     text = text.replace("Sorry, i", "Sorry, I")
     assert ("return_status", "rejected", "RMA-30512") in _read(text)
+
+
+@pytest.mark.parametrize("sent", SHIPPED[3:-1].split("|"))
+@pytest.mark.parametrize(
+    ("template", "value"),
+    [
+        ("ORD-55120 will be {} tomorrow morning, then it's a 2-day service.", "processing"),
+        ("ORD-55120 is scheduled to be {} from our warehouse on Friday.", "processing"),
+        ("ORD-55120 is sitting waiting to be {}, nothing's wrong with it.", "processing"),
+        ("Good news: ORD-55120 has been {} and should be with you Thursday.", "shipped"),
+    ],
+)
+def test_an_order_sent_in_any_word_of_the_class(template: str, value: str, sent: str) -> None:
+    read = _read(template.format(sent))
+    assert {(v, s) for kind, v, s in read if kind == "order_status"} == {(value, "ORD-55120")}
