@@ -26,6 +26,8 @@ from auditor._claims._lexicon import (
     ELSEWHERE,
     FAILING,
     HANDING_ON,
+    MONEY_DESK,
+    REFUND_NOUN,
     RELATIONS,
     STAFF,
     THIRD_PARTIES,
@@ -1364,10 +1366,9 @@ def _not_a_non_answer(doc: Document, hit: Hit) -> bool:
 #: The agent doing it themself ("I'll chase the courier myself and message you back"), or a
 #: record sent on to its next step ("it's gone to finance for the refund"): not a hand-off.
 _DOING_IT = compile_pattern(
-    rf"\bmyself\b|\bto (?:the |our )?(?:[\w-]+ ){{0,2}}?(?:team|finance|accounts|{WAREHOUSE}"
-    r"|payments)"
-    r" for (?:the |a |your )?(?:refund|processing|payment|inspection|checking|qc|testing|repair"
-    r"|assessment)\b"
+    rf"\bmyself\b|\bto (?:the |our )?(?:[\w-]+ ){{0,2}}?(?:team|{MONEY_DESK[3:-1]}|{WAREHOUSE})"
+    rf" for (?:the |a |your )?(?:{REFUND_NOUN[3:-1]}|processing|payment|inspection|checking|qc"
+    r"|testing|repair|assessment)\b"
 )
 
 

@@ -439,9 +439,13 @@ RELATIONS = (
 CLUELESS = r"(?:idea|clue|scooby|foggiest|faintest|notion)"
 #: What a screen or system does when it will not answer: "it just errors", "keeps timing out".
 FAILING = ("error", "crash", "freeze", "hang", "glitch", "time out", "lag", "stall", "spin")
+#: (syn10) The desk that pays money out, in each of its names: a refund "with billing" is a
+#: refund "with finance".
+MONEY_DESKS = ("finance", "accounts", "payments", "billing")
+MONEY_DESK = "(?:" + "|".join(MONEY_DESKS) + ")"
 #: Desks named by their work, to which a case is handed: "passed to Jess in logistics".
 DESKS = (
-    r"(?:logistics|billing|accounts|payments|dispatch|returns|complaints|finance|ops|operations"
+    rf"(?:logistics|{MONEY_DESK[3:-1]}|dispatch|returns|complaints|ops|operations"
     rf"|warranty|claims|trade|customer care|customer services?|support|the {WAREHOUSE}"
     r"|(?:the |our )?[\w-]+ (?:team|desk|department|dept))"
 )

@@ -18,6 +18,7 @@ from auditor._claims._lexicon import (
     APPROVED,
     APPROVING,
     CANNOT,
+    MONEY_DESK,
     REFUND,
     REFUND_NOUN,
     STARTING,
@@ -372,7 +373,7 @@ _TABLE = RuleSet.of(
     rules(
         _PENDING,
         rf"(?:it's|it is|its|that's|that is) (?:now |currently |still )?{WITH_CHAT} (?:the |our )?"
-        r"(?:finance|accounts|payments) (?:team|department|dept|desk|people|lot)\b",
+        rf"{MONEY_DESK} (?:team|department|dept|desk|people|lot)\b",
         # (Naming the refund itself, it needs no pronoun's reach: a line wrapped after "it's"
         # keeps it.)
         rf"{WITH_CHAT} (?:the |our )?refunds? (?:team|department|dept|desk|people|lot)\b",
@@ -519,8 +520,8 @@ _TABLE = RuleSet.of(
         # Still to come in other words: "being sorted", "with accounts", "okayed", "not out yet".
         rf"(?:{_REFUND_S}|{_REFUND}){_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being (?:sorted|sorted"
-        rf" out|looked at|actioned|arranged|dealt with|handled)|{WITH_CHAT} (?:accounts|finance|the"
-        r" (?:finance|accounts|payments) team|our (?:finance|accounts|payments) team))",
+        rf" out|looked at|actioned|arranged|dealt with|handled)|{WITH_CHAT} (?:the |our )?"
+        rf"{MONEY_DESK}(?: team)?)",
         rf"{_REFUND}{_FILL} (?:has been |was |is |'s been |been )?(?:okayed|ok'd|signed off"
         r"|green-lit|greenlit)",
         # Due after an event still to come: "refund $89 after inspection", "refund once it's in".

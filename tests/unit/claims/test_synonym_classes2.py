@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 from auditor._claims import ExtractionContext, extract
-from auditor._claims._lexicon import REFUND_WORDS, SHIPPED
+from auditor._claims._lexicon import MONEY_DESKS, REFUND_WORDS, SHIPPED
 
 CONTEXT = ExtractionContext(
     now=datetime(2026, 12, 9, 10, tzinfo=UTC),
@@ -100,3 +100,17 @@ def test_not_able_to_take_a_return_back_in_any_spelling_is_rejected(unable: str)
 def test_an_order_sent_in_any_word_of_the_class(template: str, value: str, sent: str) -> None:
     read = _read(template.format(sent))
     assert {(v, s) for kind, v, s in read if kind == "order_status"} == {(value, "ORD-55120")}
+
+
+@pytest.mark.parametrize("desk", MONEY_DESKS)
+def test_a_refund_with_the_desk_that_pays_in_any_of_its_names(desk: str) -> None:
+    text = f"RMA-30512 passed its checks, so it's gone over to {desk} for the refund."
+    read = _read(text)
+    assert ("refund", "pending", "RMA-30512") in read
+    assert "deflection" not in _kinds(text), read
+
+
+@pytest.mark.parametrize("desk", MONEY_DESKS)
+def test_a_refund_sat_with_the_paying_desk_team_is_pending(desk: str) -> None:
+    text = f"The refund for RMA-30512 is currently with our {desk} team, it goes out Friday."
+    assert ("refund", "pending", "RMA-30512") in _read(text)
