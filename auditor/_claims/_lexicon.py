@@ -196,6 +196,13 @@ BOUNCED = (
 WITH = r"(?:with|w/)"
 #: "With" as chat also writes it, slash dropped ("back w us", "still w finance").
 WITH_CHAT = r"(?:with|w/|w)"
+#: (syn10) Who makes or sells the shop its stock, one at a time: "the wholesaler's sending
+#: more" is "the supplier's sending more". One list for every rule of stock coming in
+#: (`SUPPLIERS` adds plurals and looser words: a "brand", a "mill").
+SUPPLIER_WORDS = (
+    "supplier", "manufacturer", "maker", "factory", "vendor", "distributor", "wholesaler",
+)  # fmt: skip
+SUPPLIER = "(?:" + "|".join(SUPPLIER_WORDS) + ")"
 #: A sentence about the shop's own stock arriving ("back in stock", "our next delivery", "10 of
 #: them came back in"), not about a customer's parcel: no delivery date and no order status.
 RESTOCK = (
@@ -228,22 +235,21 @@ RESTOCK = (
     # The shop's supplier delivering to it (agent7): "next delivery from the supplier is the
     # 18th".
     r"|(?:next|another|new) (?:delivery|shipment|batch|consignment|load) (?:from|off)"
-    r" (?:the |our )?(?:supplier|manufacturer|factory|vendor|brand)s?"
+    rf" (?:the |our )?(?:{SUPPLIER[3:-1]}|brand)s?"
     # "the supplier's got a batch landing on the 21st".
-    r"|(?:supplier|manufacturer|factory)(?:'s| has| have| is| are)? (?:got |sending |shipping )?"
+    rf"|{SUPPLIER}(?:'s| has| have| is| are)? (?:got |sending |shipping )?"
     r"(?:a|an|another|some|more) (?:\w+ )?(?:batch|delivery|shipment|consignment|load)"
     # (dates8) Goods coming to the shop: "**Next delivery to us:** 18 December", "should be
     # landing back with us next Tuesday".
     r"|(?:delivery|deliveries|shipment|consignment|batch) (?:in)?to us"
     r"|(?:land|lands|landing|arriving|due) back (?:with|to|at) us"
     # (formal9) The shop's goods from the one who makes them: "a shipment from our supplier".
-    r"|(?:delivery|deliveries|shipment|consignment|batch|stock) from (?:the |our )?(?:supplier"
-    r"|manufacturer|factory|vendor)s?"
+    rf"|(?:delivery|deliveries|shipment|consignment|batch|stock) from (?:the |our )?{SUPPLIER}s?"
     # (agent9) A batch arriving, and the supplier's own delivery: "the first batch lands with
     # us on the 30th", "the supplier's delivery came in this morning".
     r"|(?:batch|consignment|pallet)e?s? (?:lands?|landing|arrives?|arriving|gets? in|comes? in"
     r"|came in|is due|are due|due)"
-    r"|(?:supplier|manufacturer|factory|distributor)(?:'s|s') (?:delivery|shipment|batch"
+    rf"|{SUPPLIER}(?:'s|s') (?:delivery|shipment|batch"
     r"|consignment|order|lorry|van))\b"
 )
 #: What a shop sells, as a whole: "not part of our range", "outside our product assortment".

@@ -36,6 +36,7 @@ from auditor._claims._lexicon import (
     RESTOCK,
     SHIPPED,
     STAFF,
+    SUPPLIER,
     WAREHOUSE,
     WITH,
     forms,
@@ -670,8 +671,7 @@ _STOCK = compile_pattern(
     r"|availability|in[- ]?store|on order|(?:none|nothing|no more|any more) (?:\w+ )?left"
     r"|out right now|can be ordered|orders placed|inventory|sold through|snapped up"
     # (formal9) "stocked at our warehouse", "awaiting a shipment from our supplier".
-    r"|stocked|(?:shipment|delivery|batch|consignment) from (?:the |our )?(?:supplier"
-    r"|manufacturer)s?)\b"
+    rf"|stocked|(?:shipment|delivery|batch|consignment) from (?:the |our )?{SUPPLIER}s?)\b"
 )
 #: The customer's own order, named by a noun.
 _THEIR_ORDER = compile_pattern(

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 from auditor._claims import ExtractionContext, extract
-from auditor._claims._lexicon import MONEY_DESKS, REFUND_WORDS, SHIPPED
+from auditor._claims._lexicon import MONEY_DESKS, REFUND_WORDS, SHIPPED, SUPPLIER_WORDS
 
 CONTEXT = ExtractionContext(
     now=datetime(2026, 12, 9, 10, tzinfo=UTC),
@@ -114,3 +114,17 @@ def test_a_refund_with_the_desk_that_pays_in_any_of_its_names(desk: str) -> None
 def test_a_refund_sat_with_the_paying_desk_team_is_pending(desk: str) -> None:
     text = f"The refund for RMA-30512 is currently with our {desk} team, it goes out Friday."
     assert ("refund", "pending", "RMA-30512") in _read(text)
+
+
+@pytest.mark.parametrize("maker", SUPPLIER_WORDS)
+@pytest.mark.parametrize(
+    ("template", "value"),
+    [
+        ("The Pasta Bowl is sold out, but the {}'s sending more on Thursday.", "backorder"),
+        ("The Pasta Bowl is on order from the {} and due with us next week.", "backorder"),
+        ("The Pasta Bowl has been held up at the {} so it isn't in stock yet.", "backorder"),
+    ],
+)
+def test_stock_coming_from_any_word_for_the_maker(template: str, value: str, maker: str) -> None:
+    read = _read(template.format(maker))
+    assert ("availability", value, "PB-0410") in read, read
