@@ -29,6 +29,7 @@ from auditor._claims._lexicon import (
     MONEY_DESK,
     REFUND_NOUN,
     RELATIONS,
+    SHOP_WILL,
     STAFF,
     THIRD_PARTIES,
     THIRD_PARTY,
@@ -234,7 +235,7 @@ _HANDOFF_FAMILIES = rules(
     r"(?:ring|call|phone|contact|try|visit|email) (?:ur|yr|your) (?:local|nearest) (?:store"
     r"|shop|branch|outlet)",
     # Having someone reach the customer: "I'll get our Sarah in accounts to give you a bell".
-    rf"(?:i'll|i will|i'm going to|i am going to|let me|will|gonna) (?:get|have|ask)"
+    rf"(?:{SHOP_WILL[3:-1]}|i'm going to|i am going to|let me|will|gonna) (?:get|have|ask)"
     rf" (?:[\w-]+ ){{1,4}}?to {_REACH_YOU}",
     # Fetching a person: "... and get a supervisor", "bring in one of our specialists".
     rf"(?:grab|get|fetch|bring in|loop in|pull in) (?:my|our|a|an|the|one of (?:my|our|the))"
@@ -280,7 +281,7 @@ _HANDOFF_FAMILIES = rules(
     # The answer deferred until someone else is asked: "I'll ask the buyer … and drop you a
     # message", "let me chk w/ warehouse & come back 2 u", "I'll check and get back to you".
     # Opened on "i'll"/"let" (words the dispatch can index), not on "i".
-    rf"(?:i'll|ill|let me|i'm going to|i'm gonna) (?:[\w-]+ ){{0,2}}?"
+    rf"(?:{SHOP_WILL[3:-1]}|ill|let me|i'm going to|i'm gonna) (?:[\w-]+ ){{0,2}}?"
     rf"{forms(*ASKING_AROUND)}(?: [\w/-]+){{0,7}}? (?:and|&|then|n)"
     rf" (?:{_REACH_YOU}|(?:come|get) back (?:to|2) {_YOU}\b)",
     rf"(?:come|get) back (?:to|2) {_YOU}"
@@ -664,7 +665,8 @@ _DEFLECTIONS = RuleSet.of(
         # (Passed or handed only onward: "the team passed it" is an inspection passed.)
         r"(?:escalated|forwarded|referred) (?:it|this|that|your \w+(?: \w+)?)(?: on)?(?: to| up)?",
         r"(?:passed|handed) (?:it|this|that|your \w+(?: \w+)?) (?:on|over|to|up|along)\b",
-        r"(?:i've|i have|i'll|i will|i'm going to|i'm|will|'ll) (?:escalat\w+|copied|cc'd|looped)",
+        rf"(?:i've|i have|{SHOP_WILL[3:-1]}|i'm going to|i'm|will|'ll) (?:escalat\w+|copied|cc'd"
+        r"|looped)",
         r"handing (?:the chat|this|you|it) (?:over )?to",
         r"(?:someone|somebody|a colleague|one of (?:my|our) colleagues|the team|they)"
         r"(?: from [\w ]{1,30}?)? (?:will|'ll|is going to|are going to) (?:follow up|be in touch"
@@ -677,7 +679,7 @@ _DEFLECTIONS = RuleSet.of(
         r"call (?:them|the store|our \w+ team|the \w+ team|us|our billing)",
         r"best (?:if|to) (?:you )?(?:call|ring|phone|email|contact)",
         r"(?:pass|passing) you to",
-        r"(?:i'll|i will) ask (?:our|the|a|my) (?:\w+ )?(?:team|colleague|manager|supervisor)",
+        rf"{SHOP_WILL} ask (?:our|the|a|my) (?:\w+ )?(?:team|colleague|manager|supervisor)",
         r"(?:customer service|customer care|support|care) team (?:is|are|can|will)",
         r"you can reach (?:them|us)",
         r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)+",
@@ -695,9 +697,9 @@ _DEFLECTIONS = RuleSet.of(
         r"|connect\w*|move|moving|forward\w*|route|routing|stick|sticking|escalat\w*) (?:you|u|ya)"
         r"(?: over"
         r"| through| thru| across| back)? (?:to|with|w/)",
-        rf"(?:let me|i'll|i will|i'm going to|going to|gonna|i can) (?:grab|get|fetch|find|call"
-        rf"|ask|bring in|loop in|pull in|check with) (?:my|our|a|an|the|one of (?:my|our|the))?"
-        rf" ?{_STAFF}",
+        rf"(?:let me|{SHOP_WILL[3:-1]}|i'm going to|going to|gonna|i can) (?:grab|get|fetch|find"
+        rf"|call|ask|bring in|loop in|pull in|check with)"
+        rf" (?:my|our|a|an|the|one of (?:my|our|the))? ?{_STAFF}",
         r"(?:pass|passing|hand|handing|send|sending|forward\w*|refer\w*|escalat\w*|transfer\w*"
         r"|raise|raising|flag|flagging) (?:this|it|that|your \w+(?: \w+)?) (?:on |over |up )?"
         r"(?:to|with) (?:a|an|the|our|my|one of)",

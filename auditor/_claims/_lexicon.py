@@ -299,6 +299,9 @@ CONTACTING = (
     "talk to",
     "get in touch with",
 )
+#: (syn10) The shop promising an act, as one agent or as the shop: "I'll ask the buyer and
+#: come back to you" is "we'll ask the buyer …". One list for the rules of a promised hand-off.
+SHOP_WILL = "(?:i'll|i will|we'll|we will)"
 #: Handing a case on to someone else: "passed ur query to billing", "logged this with the
 #: returns team", "I'll send this up to my manager".
 HANDING_ON = (

@@ -128,3 +128,17 @@ def test_a_refund_sat_with_the_paying_desk_team_is_pending(desk: str) -> None:
 def test_stock_coming_from_any_word_for_the_maker(template: str, value: str, maker: str) -> None:
     read = _read(template.format(maker))
     assert ("availability", value, "PB-0410") in read, read
+
+
+@pytest.mark.parametrize("shop", ["I'll", "I will", "We'll", "We will"])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{} have a word with the stockroom and message you back before lunch.",
+        "{} get one of the delivery team to give you a call about ORD-55120.",
+        "{} ask our returns team and let you know.",
+    ],
+)
+def test_a_hand_off_promised_as_one_agent_or_as_the_shop(template: str, shop: str) -> None:
+    text = template.format(shop)
+    assert ("deflection", "contact_support") in {(k, v) for k, v, _s in _read(text)}, text
