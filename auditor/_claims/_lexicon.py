@@ -299,6 +299,9 @@ CONTACTING = (
     "talk to",
     "get in touch with",
 )
+#: (syn10) A group of the shop's people, in each of its names: "the returns department" is
+#: "the returns team". One list for the rules that name a group by its work.
+TEAM = r"(?:team|department|dept)"
 #: (syn10) The shop promising an act, as one agent or as the shop: "I'll ask the buyer and
 #: come back to you" is "we'll ask the buyer …". One list for the rules of a promised hand-off.
 SHOP_WILL = "(?:i'll|i will|we'll|we will)"

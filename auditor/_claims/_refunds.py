@@ -22,6 +22,7 @@ from auditor._claims._lexicon import (
     REFUND,
     REFUND_NOUN,
     STARTING,
+    TEAM,
     WALLET,
     WITH_CHAT,
     forms,
@@ -521,7 +522,7 @@ _TABLE = RuleSet.of(
         rf"(?:{_REFUND_S}|{_REFUND}){_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being (?:sorted|sorted"
         rf" out|looked at|actioned|arranged|dealt with|handled)|{WITH_CHAT} (?:the |our )?"
-        rf"{MONEY_DESK}(?: team)?)",
+        rf"{MONEY_DESK}(?: {TEAM})?)",
         rf"{_REFUND}{_FILL} (?:has been |was |is |'s been |been )?(?:okayed|ok'd|signed off"
         r"|green-lit|greenlit)",
         # Due after an event still to come: "refund $89 after inspection", "refund once it's in".

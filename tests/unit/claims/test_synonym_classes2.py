@@ -142,3 +142,22 @@ def test_stock_coming_from_any_word_for_the_maker(template: str, value: str, mak
 def test_a_hand_off_promised_as_one_agent_or_as_the_shop(template: str, shop: str) -> None:
     text = template.format(shop)
     assert ("deflection", "contact_support") in {(k, v) for k, v, _s in _read(text)}, text
+
+
+@pytest.mark.parametrize("group", ["team", "department", "dept"])
+@pytest.mark.parametrize(
+    ("template", "claim"),
+    [
+        ("RMA-30512 is with our returns {} for review.", ("return_status", "requested")),
+        ("RMA-30512 is now with the quality {}.", ("return_status", "received")),
+        (
+            "Our customer care {} will email you about it tomorrow.",
+            ("deflection", "contact_support"),
+        ),
+    ],
+)
+def test_a_group_of_the_shop_in_any_of_its_names(
+    template: str, claim: tuple[str, str], group: str
+) -> None:
+    read = _read(template.format(group))
+    assert claim in {(kind, value) for kind, value, _s in read}, read
