@@ -161,3 +161,9 @@ def test_a_group_of_the_shop_in_any_of_its_names(
 ) -> None:
     read = _read(template.format(group))
     assert claim in {(kind, value) for kind, value, _s in read}, read
+
+
+@pytest.mark.parametrize("sent", ["shipped", "dispatched", "despatched"])
+def test_the_day_an_order_is_sent_in_any_word_is_no_delivery_date(sent: str) -> None:
+    read = _read(f"ORD-55120 is due to be {sent} tomorrow morning.")
+    assert {(k, v) for k, v, _s in read} == {("order_status", "processing")}, read
