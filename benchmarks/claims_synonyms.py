@@ -29,7 +29,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -185,16 +185,32 @@ def _same_case(word: str, like: str) -> str:
     return word
 
 
-def _swaps(text: str, members: tuple[str, ...]) -> Iterator[tuple[str, str, str]]:
-    """(from, to, new text) for each member form the text says, swapped for the same form of
-    each other member."""
+def _name_spans(text: str, names: Iterable[str]) -> tuple[tuple[int, int], ...]:
+    """Where the shop's item names stand in the text: a word inside one ("Hand Blender", "Colour
+    Pencils") is the name's, never swapped (syn10)."""
+    return tuple(
+        found.span()
+        for name in names
+        for found in re.finditer(re.escape(name), text, re.IGNORECASE)
+    )
+
+
+def _outside(found: re.Match[str], spans: tuple[tuple[int, int], ...]) -> bool:
+    return all(found.end() <= start or found.start() >= end for start, end in spans)
+
+
+def _swaps(
+    text: str, members: tuple[str, ...], spans: tuple[tuple[int, int], ...] = ()
+) -> Iterator[tuple[str, str, str]]:
+    """(from, to, new text) for each member form the text says outside an item's name, swapped
+    for the same form of each other member."""
     table = {lemma: _forms(lemma) for lemma in members}
     for lemma, slots in table.items():
         if lemma in _NEVER_FROM:
             continue
         for slot, form in slots.items():
             pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", re.IGNORECASE)
-            found = pattern.search(text)
+            found = next((m for m in pattern.finditer(text) if _outside(m, spans)), None)
             if found is None:
                 continue
             for other, other_slots in table.items():
@@ -210,14 +226,17 @@ def _swaps(text: str, members: tuple[str, ...]) -> Iterator[tuple[str, str, str]
 
 
 def _word_swaps(
-    text: str, words: tuple[str, ...], only_to: tuple[str, ...] = ()
+    text: str,
+    words: tuple[str, ...],
+    only_to: tuple[str, ...] = (),
+    spans: tuple[tuple[int, int], ...] = (),
 ) -> Iterator[tuple[str, str, str]]:
     """(from, to, new text) for every word of `words` the text says, each occurrence swapped
     for each other word, or a word of `only_to` (a carrier named twice is named the same both
     times)."""
     for name in words:
         pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
-        found = pattern.search(text)
+        found = next((m for m in pattern.finditer(text) if _outside(m, spans)), None)
         if found is None:
             continue
         for other in (*words, *only_to):
@@ -225,7 +244,11 @@ def _word_swaps(
                 continue
             said = found.group()
             new = other.lower() if said.islower() else _same_case(other, said)
-            yield f"{name} -> {other}", "word", pattern.sub(new, text)
+            yield (
+                f"{name} -> {other}",
+                "word",
+                pattern.sub(lambda m, new=new: new if _outside(m, spans) else m.group(), text),
+            )
 
 
 def main() -> None:
@@ -256,24 +279,27 @@ def main() -> None:
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     misses: dict[str, list[str]] = defaultdict(list)
     for example in right_now:
+        spans = _name_spans(example.text, example.context.items.values())
         variants: list[tuple[str, str, str, str]] = [
             (name, *swap)
             for name, members in classes.items()
-            for swap in _swaps(example.text, members)
+            for swap in _swaps(example.text, members, spans)
         ]
         if chosen("carriers"):
-            variants += [("carriers", *swap) for swap in _word_swaps(example.text, CARRIERS)]
+            variants += [
+                ("carriers", *swap) for swap in _word_swaps(example.text, CARRIERS, (), spans)
+            ]
         variants += [
             (name, *swap)
             for name, words in NOUN_CLASSES.items()
             if chosen(name)
-            for swap in _word_swaps(example.text, words)
+            for swap in _word_swaps(example.text, words, (), spans)
         ]
         variants += [
             (name, *swap)
             for name, (words, only_to) in WORD_CLASSES.items()
             if chosen(name)
-            for swap in _word_swaps(example.text, words, only_to)
+            for swap in _word_swaps(example.text, words, only_to, spans)
         ]
         for name, swap, _slot, text in variants:
             cell = kept[name]
