@@ -872,7 +872,10 @@ _REFUSALS = RuleSet.of(
         r"|do not|does not) (?:belong to you|yours|your own)",
         r"(?:isn't|is not|isnt|not|n't|aren't|arent)(?: \w+){0,2} (?:linked|registered|attached"
         r"|tied|associated) (?:to|with) (?:you|u)\b",
-        r"(?:isn't|is not|aren't|are not|not|n't)(?: \w+){0,3} (?:on|linked to|associated with"
+        # (syn10) Not the "not" of "can not", a `CANNOT` spelling: "we can not put it on your
+        # order" says nothing of whose the order is.
+        r"(?:isn't|is not|aren't|are not|(?<!can.)not|n't)(?: \w+){0,3} (?:on|linked to"
+        r"|associated with"
         rf"|connected to|under|part of|attached to|registered to|one of|tied to|held on) {_YOURS}",
         r"(?:for|due to) (?:privacy|security|data protection|confidentiality)",
         r"to protect (?:customer |your |their |our customers' |everyone's |people's"

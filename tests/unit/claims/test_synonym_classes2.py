@@ -167,3 +167,9 @@ def test_a_group_of_the_shop_in_any_of_its_names(
 def test_the_day_an_order_is_sent_in_any_word_is_no_delivery_date(sent: str) -> None:
     read = _read(f"ORD-55120 is due to be {sent} tomorrow morning.")
     assert {(k, v) for k, v, _s in read} == {("order_status", "processing")}, read
+
+
+@pytest.mark.parametrize("unable", ["can't", "cannot", "can not"])
+def test_cannot_in_any_spelling_before_your_order_is_no_privacy_refusal(unable: str) -> None:
+    text = f"That voucher was for new members only, so I {unable} put that on your order, sorry."
+    assert "refusal" not in _kinds(text), _read(text)
