@@ -29,7 +29,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -51,8 +51,18 @@ VERB_CLASSES = (
     "ALLOCATING",
     "RESTOCKING",
     "FAILING",
+    # (syn10) Reaching a customer, and asking around before answering.
+    "CONTACTING",
+    "ASKING_AROUND",
 )
-_NEVER_FROM = frozenset({"pick", "box", "stage", "check", "text", "ready", "log", "send"})
+_NEVER_FROM = frozenset(
+    {
+        "pick", "box", "stage", "check", "text", "ready", "log", "send",
+        # (syn10) Nouns as often as verbs in an answer: "a call", "your message", "by phone",
+        # "an email", "a quick query"; "ask" and "chase" are the customer's as often.
+        "call", "message", "msg", "dm", "email", "e-mail", "txt", "phone", "query",
+    }
+)  # fmt: skip
 #: Nouns that name one thing in a shop's answers, each class in one number: a rule that
 #: knows "parcel" should know "package".
 NOUN_CLASSES = {
@@ -61,6 +71,95 @@ NOUN_CLASSES = {
     "premises": ("warehouse", "fulfilment centre", "distribution centre", "fulfillment center"),
     "carrier": ("courier", "carrier"),
     "goods": ("item", "product"),
+    # (syn10) The same thing in another word: the refund as a noun, the order, a desk.
+    "refund": ("the refund", "the reimbursement"),
+    "your refund": ("your refund", "your reimbursement"),
+    "a refund": ("a refund", "a reimbursement"),
+    "order": ("your order", "your purchase"),
+    "the order": ("the order", "the purchase"),
+    "team": ("team", "department"),
+    "teams": ("teams", "departments"),
+}
+#: (syn10) Word lists of `_lexicon`'s regex classes and of the state tables, each in one form
+#: and one number: a rule over the class reads any of them. The second tuple of a class are
+#: its words swapped to only, never from (another sense too often: "the returns team" is not
+#: a desk's name swapped, "accounts" is the customer's too).
+WORD_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # STAFF, one number each.
+    "STAFF": (
+        (
+            "colleague",
+            "specialist",
+            "advisor",
+            "adviser",
+            "supervisor",
+            "manager",
+            "representative",
+            "team member",
+        ),
+        ("agent", "rep", "team leader"),
+    ),
+    "STAFF_PL": (
+        (
+            "colleagues",
+            "specialists",
+            "advisors",
+            "supervisors",
+            "managers",
+            "representatives",
+            "team members",
+        ),
+        ("agents", "reps", "staff"),
+    ),
+    # DESKS: a desk named by its work, in "the billing team".
+    "DESKS": (("billing", "finance", "logistics", "complaints"), ("accounts", "warranty")),
+    # CANNOT, in each spelling of one tense.
+    "CANNOT": (("can't", "cannot", "can not", "cant"), ()),
+    "CANNOT_PAST": (("couldn't", "could not", "couldnt"), ()),
+    "CANNOT_WILL": (("won't be able to", "will not be able to", "wont be able to"), ()),
+    "UNABLE": (("unable to", "not able to", "not in a position to"), ()),
+    # Other negations, contracted or not, as `_negation` reads them.
+    "NOT_IS": (("isn't", "is not"), ()),
+    "NOT_HAS": (("hasn't", "has not"), ()),
+    "NOT_HAVE": (("haven't", "have not"), ()),
+    "NOT_DO": (("don't", "do not"), ()),
+    "NOT_DID": (("didn't", "did not"), ()),
+    "NOT_WAS": (("wasn't", "was not"), ()),
+    "NOT_WILL": (("won't", "will not"), ()),
+    "NOT_ARE": (("aren't", "are not"), ()),
+    "CLUELESS": (("no idea", "no clue", "not the foggiest", "not the faintest idea"), ()),
+    "RELATIONS": (
+        ("sister", "brother", "mum", "mom", "husband", "wife", "son", "daughter", "flatmate"),
+        ("partner", "friend"),
+    ),
+    "THIRD_PARTIES": (("third parties", "anyone else", "anybody else"), ()),
+    "SUPPLIERS": (("supplier", "manufacturer", "vendor", "distributor", "wholesaler"), ()),
+    "SUPPLIERS_PL": (("suppliers", "manufacturers", "vendors", "distributors"), ()),
+    # State words of the shipping tables, as a participle.
+    "SHIPPED": (("shipped", "dispatched", "despatched", "sent out"), ("posted",)),
+    # British and US spellings of one word.
+    "cancelled": (("cancelled", "canceled"), ()),
+    "cancelling": (("cancelling", "canceling"), ()),
+    "cancellation": (("cancellation", "cancelation"), ()),
+    "colour": (("colour", "color"), ()),
+    "colours": (("colours", "colors"), ()),
+    "centre": (("centre", "center"), ()),
+    "neighbour": (("neighbour", "neighbor"), ()),
+    "catalogue": (("catalogue", "catalog"), ()),
+    "authorisation": (("authorisation", "authorization"), ()),
+    "enquiry": (("enquiry", "inquiry"), ()),
+    "labelled": (("labelled", "labeled"), ()),
+    "organised": (("organised", "organized"), ()),
+    "apologise": (("apologise", "apologize"), ()),
+    "fulfilment": (("fulfilment", "fulfillment"), ()),
+    "totalling": (("totalling", "totaling"), ()),
+    # The shop speaking as one agent or as the shop, where the sentence stays true.
+    "we'll": (("we'll", "I'll"), ()),
+    "we've": (("we've", "I've"), ()),
+    "we'd": (("we'd", "I'd"), ()),
+    "we can": (("we can", "I can"), ()),
+    "our team": (("our team", "the team"), ()),
+    "our warehouse": (("our warehouse", "the warehouse"), ()),
 }
 #: Carriers by name, as answers write them.
 CARRIERS = ("DPD", "Evri", "Royal Mail", "UPS", "FedEx", "DHL", "USPS", "Yodel", "Parcelforce")
@@ -71,7 +170,7 @@ _SLOTS = ("base", "third", "past", "participle", "ing")
 def _forms(lemma: str) -> dict[str, str]:
     """slot -> form of a (possibly phrasal) verb: "kick off" -> {"past": "kicked off", …}."""
     head, _, rest = lemma.partition(" ")
-    third, (past, participle), ing = _lexicon._principal(head)
+    third, (past, participle, *_), ing = _lexicon._principal(head)
     spelt = dict(zip(_SLOTS, (head, third, past, participle, ing), strict=True))
     return {slot: f"{form} {rest}".strip() for slot, form in spelt.items()}
 
@@ -86,16 +185,32 @@ def _same_case(word: str, like: str) -> str:
     return word
 
 
-def _swaps(text: str, members: tuple[str, ...]) -> Iterator[tuple[str, str, str]]:
-    """(from, to, new text) for each member form the text says, swapped for the same form of
-    each other member."""
+def _name_spans(text: str, names: Iterable[str]) -> tuple[tuple[int, int], ...]:
+    """Where the shop's item names stand in the text: a word inside one ("Hand Blender", "Colour
+    Pencils") is the name's, never swapped (syn10)."""
+    return tuple(
+        found.span()
+        for name in names
+        for found in re.finditer(re.escape(name), text, re.IGNORECASE)
+    )
+
+
+def _outside(found: re.Match[str], spans: tuple[tuple[int, int], ...]) -> bool:
+    return all(found.end() <= start or found.start() >= end for start, end in spans)
+
+
+def _swaps(
+    text: str, members: tuple[str, ...], spans: tuple[tuple[int, int], ...] = ()
+) -> Iterator[tuple[str, str, str]]:
+    """(from, to, new text) for each member form the text says outside an item's name, swapped
+    for the same form of each other member."""
     table = {lemma: _forms(lemma) for lemma in members}
     for lemma, slots in table.items():
         if lemma in _NEVER_FROM:
             continue
         for slot, form in slots.items():
             pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", re.IGNORECASE)
-            found = pattern.search(text)
+            found = next((m for m in pattern.finditer(text) if _outside(m, spans)), None)
             if found is None:
                 continue
             for other, other_slots in table.items():
@@ -110,49 +225,81 @@ def _swaps(text: str, members: tuple[str, ...]) -> Iterator[tuple[str, str, str]
             break
 
 
-def _word_swaps(text: str, words: tuple[str, ...]) -> Iterator[tuple[str, str, str]]:
+def _word_swaps(
+    text: str,
+    words: tuple[str, ...],
+    only_to: tuple[str, ...] = (),
+    spans: tuple[tuple[int, int], ...] = (),
+) -> Iterator[tuple[str, str, str]]:
     """(from, to, new text) for every word of `words` the text says, each occurrence swapped
-    for each other word (a carrier named twice is named the same both times)."""
+    for each other word, or a word of `only_to` (a carrier named twice is named the same both
+    times)."""
     for name in words:
         pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
-        found = pattern.search(text)
+        found = next((m for m in pattern.finditer(text) if _outside(m, spans)), None)
         if found is None:
             continue
-        for other in words:
+        for other in (*words, *only_to):
             if other == name:
                 continue
             said = found.group()
             new = other.lower() if said.islower() else _same_case(other, said)
-            yield f"{name} -> {other}", "word", pattern.sub(new, text)
+            yield (
+                f"{name} -> {other}",
+                "word",
+                pattern.sub(lambda m, new=new: new if _outside(m, spans) else m.group(), text),
+            )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--misses", nargs="*", default=(), help="print these classes' misses (or 'carriers')"
+        "--misses",
+        nargs="*",
+        default=(),
+        help="print these classes' misses (or 'carriers', or 'all')",
     )
     parser.add_argument(
         "--dirs", nargs="*", help="only these folders of fixtures/claims/ (corpus, dev2 …, fresh)"
     )
+    parser.add_argument("--classes", nargs="*", help="only these classes (all when absent)")
     args = parser.parse_args()
+    wanted = set(args.classes or ())
+
+    def chosen(name: str) -> bool:
+        return not wanted or name in wanted
+
     right_now = [
         example for _voice, example in _development(set(args.dirs or ())) if _right(example)
     ]
-    classes: dict[str, tuple[str, ...]] = {name: getattr(_lexicon, name) for name in VERB_CLASSES}
+    classes: dict[str, tuple[str, ...]] = {
+        name: getattr(_lexicon, name) for name in VERB_CLASSES if chosen(name)
+    }
     kept: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     misses: dict[str, list[str]] = defaultdict(list)
     for example in right_now:
+        spans = _name_spans(example.text, example.context.items.values())
         variants: list[tuple[str, str, str, str]] = [
             (name, *swap)
             for name, members in classes.items()
-            for swap in _swaps(example.text, members)
+            for swap in _swaps(example.text, members, spans)
         ]
-        variants += [("carriers", *swap) for swap in _word_swaps(example.text, CARRIERS)]
+        if chosen("carriers"):
+            variants += [
+                ("carriers", *swap) for swap in _word_swaps(example.text, CARRIERS, (), spans)
+            ]
         variants += [
             (name, *swap)
             for name, words in NOUN_CLASSES.items()
-            for swap in _word_swaps(example.text, words)
+            if chosen(name)
+            for swap in _word_swaps(example.text, words, (), spans)
+        ]
+        variants += [
+            (name, *swap)
+            for name, (words, only_to) in WORD_CLASSES.items()
+            if chosen(name)
+            for swap in _word_swaps(example.text, words, only_to, spans)
         ]
         for name, swap, _slot, text in variants:
             cell = kept[name]
@@ -166,7 +313,7 @@ def main() -> None:
     for name, (ok, n) in sorted(kept.items()):
         top = ", ".join(f"{swap} ×{k}" for swap, k in groups[name].most_common(6))
         print(f"  {name:12} {ok / n:>7.1%} ({ok:>5}/{n:>5})  {top}")
-    for name in args.misses or ():
+    for name in sorted(misses) if "all" in args.misses else args.misses or ():
         print(f"\n{name}: {len(misses[name])} misses")
         for line in misses[name]:
             print(f"MISS {line}")

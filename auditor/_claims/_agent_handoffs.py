@@ -21,7 +21,7 @@ opens on a word rare enough for the dispatch to skip most answers.
 
 from __future__ import annotations
 
-from auditor._claims._lexicon import CONTACTING, DESKS, THIRD_PARTY, WAREHOUSE, forms
+from auditor._claims._lexicon import CANNOT, CONTACTING, DESKS, THIRD_PARTY, WAREHOUSE, forms
 from auditor._claims._model import Deflection
 from auditor._claims._rules import rules
 
@@ -301,7 +301,7 @@ LIMITS = rules(
     # (agent9) "it's not something we cover", "we can't advise on fitting", "we don't handle
     # those".
     r"not something (?:we|i) (?:cover|do|deal with|handle|can (?:help with|advise on))\b",
-    r"(?:can't|cannot|cant|not able to|unable to|aren't able to|not allowed to) advise on\b",
+    rf"(?:{CANNOT[3:-1]}|aren't able to|not allowed to) advise on\b",
     r"(?:don't|do not|dont) (?:handle|deal with) (?:those|these|them|that|this)\b",
     negation=False,
 )

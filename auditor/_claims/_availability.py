@@ -28,6 +28,7 @@ from auditor._claims._groups import over_the_group
 from auditor._claims._lexicon import (
     ALLOCATING,
     ARRIVING,
+    CANNOT,
     CATALOGUE,
     INCOMING,
     ON_SCREEN,
@@ -35,6 +36,7 @@ from auditor._claims._lexicon import (
     RESTOCK,
     RESTOCKING,
     STAFF_AVAILABLE,
+    SUPPLIER,
     VARIANT_WORDS,
     WAREHOUSE,
     forms,
@@ -301,8 +303,7 @@ _TABLE = RuleSet.of(
     # Thursday", "out of Chain 11-Speed till the 4th".
     rules(
         _BACK,
-        r"transit (?:from|off) (?:the |our )?(?:suppliers?|manufacturer|maker|factory|vendor"
-        r"|distributor|brand)\b",
+        rf"transit (?:from|off) (?:the |our )?(?:{SUPPLIER[3:-1]}|suppliers|brand)\b",
         r"(?:next|new|open) (?:po|p\.o\.|purchase order)(?:'s| is| isn't| is not|'s not)?"
         r" (?:due|expected|booked|coming)\b",
         r"(?:till|until|til|'til) (?:it|they) (?:lands?|arrives?|comes? in|gets? in)\b",
@@ -312,11 +313,11 @@ _TABLE = RuleSet.of(
     rules(
         _BACK,
         # (Ordered from the maker too, "on order from the supplier": one pattern under "on".)
-        r"on (?:(?:a )?back[- ]?order|order (?:from|with) (?:the |our )?(?:suppliers?"
-        r"|manufacturer|maker|factory|vendor|brand|distributor))",
+        r"on (?:(?:a )?back[- ]?order|order (?:from|with) (?:the |our )?(?:suppliers"
+        rf"|{SUPPLIER[3:-1]}|brand))",
         # Sent by whoever makes it: "supplier's sending more fri", "the maker is shipping us
         # another batch".
-        r"(?:suppliers?|manufacturer|maker|factory|vendor|distributor|brand)"
+        rf"(?:suppliers|{SUPPLIER[3:-1]}|brand)"
         r"(?:'s| is| are| will be|'ll be| should be)?"
         r" (?:sending|shipping|delivering|dispatching|bringing)"
         rf"(?: us)? (?:more|some|stock|new stock|another|a fresh|a new|{INCOMING})",
@@ -447,7 +448,7 @@ _TABLE = RuleSet.of(
         r"\d+ (?:more )?(?:due|expected|booked|coming) in (?:on|from|for|next|this)\b",
         # The shop's next delivery given a day: "next delivery from the supplier is w/c 14th".
         r"next (?:delivery|shipment|batch|lot|po|consignment)(?: (?:from|off) (?:the |our )?"
-        r"(?:supplier|manufacturer|factory|maker|vendor))? (?:is |'s )?(?:due |expected |booked )?"
+        rf"{SUPPLIER})? (?:is |'s )?(?:due |expected |booked )?"
         r"(?:on|w/c|wc|for|by|in|the|mid|early|late|next|this|\d|mon|tue|wed|thu|fri|sat|sun)",
         # On its way into the shop's own stock: "due into the DC around the 20th".
         rf"(?:due|expected|arriving|coming) (?:in)?to (?:the |our )?(?:dc|{WAREHOUSE}|wh|stock)\b",
@@ -456,9 +457,8 @@ _TABLE = RuleSet.of(
         # X is delayed at the supplier".
         r"(?:waiting (?:on|for)|chasing) (?:the |an? |more |some )?xx+ (?:to (?:come|arrive|land)"
         r"(?: in| back)?\b|(?:which|that) (?:comes|is coming|lands|arrives|is due)\b|(?:to come"
-        r" |coming )?(?:in )?from (?:the |our )?(?:supplier|manufacturer|factory))",
-        r"(?:delayed|held up|stuck|running late) (?:at|with) (?:the |our )?(?:supplier"
-        r"|manufacturer|factory)",
+        rf" |coming )?(?:in )?from (?:the |our )?{SUPPLIER})",
+        rf"(?:delayed|held up|stuck|running late) (?:at|with) (?:the |our )?{SUPPLIER}",
     ),
     # Had at a store when short online (agent7): "out of stock online but the Leeds store has
     # them" (`_channels_apart` then drops the channel's shortage).
@@ -1224,7 +1224,7 @@ _GATE_WORDS_NEXT = frozenset().union(*(gate for gate, _ in _GATED_NEXT))
 _SEARCH = RuleSet.of(
     rules(
         _NOT_CARRIED,
-        r"(?:couldn't|could not|can't|cannot|wasn't able to|unable to) (?:find|locate)"
+        rf"(?:{CANNOT[3:-1]}|wasn't able to) (?:find|locate)"
         r"(?: any| a| an| that| the| this)? (?:product|item|listing)s?",
         r"no (?:product|item|listing)s? (?:called|named|matching|with|by that name|like that)",
         r"(?:don't|do not|dont|not) (?:see|seeing|find|finding) (?:any|a|an|anything)"
@@ -1241,7 +1241,7 @@ _SEARCH = RuleSet.of(
         r"|[\w-]+ (?:that )?we (?:carry|sell|stock|offer))",
         # The item itself not found: "I can't find the Steel Pocket Scale." (not in your
         # account or order, where it is a look-up that failed; "in stock" is read elsewhere).
-        r"(?:couldn't|could not|can't|cannot|wasn't able to|unable to) (?:find|locate)"
+        rf"(?:{CANNOT[3:-1]}|wasn't able to) (?:find|locate)"
         r"(?: the| a| an| any)? xx+(?! (?:on|in|under|among|against|within|from) "
         r"(?:your|ur|yr|my|the system|our system|our records))(?! in stock)",
         negation=False,

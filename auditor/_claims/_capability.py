@@ -59,8 +59,8 @@ _STRONG = RuleSet.of(
         # Got out to the customer: "we can't get the Tea Tray out to anyone at the moment".
         rf"{CANNOT} (?:get|send|post) {_ITEM} out(?: to (?:\w+))?{_NOW}",
         # "The X cannot be shipped at this time".
-        rf"xx+ (?:cannot|can't|cant|can not|could not|couldn't|is unable to|are unable to"
-        rf"|isn't able to|aren't able to|is not able to|are not able to) be (?:ordered|purchased"
+        rf"xx+ (?:(?:is|are) )?(?:{CANNOT[3:-1]}|isn't able to|aren't able to) be (?:ordered"
+        rf"|purchased"
         rf"|bought|shipped|sent(?: out)?|dispatched|despatched|supplied|sold|fulfill?ed){_NOW}",
         # "It isn't one we can send out just now", "is not one we are able to ship at present".
         rf"(?:not|isn't|aren't|is not|are not) (?:one|ones|something|an item|a product)"

@@ -14,6 +14,7 @@ import re
 
 from auditor._claims._compiled import compile_pattern
 from auditor._claims._document import Document
+from auditor._claims._lexicon import CANNOT
 from auditor._claims._model import Claim, ClaimKind
 from auditor._claims._registry import EXTRACTORS
 from auditor._claims._text import Segment
@@ -26,7 +27,7 @@ _WHICH = compile_pattern(
 )
 #: Not knowing which is not asking which: "I can't tell which bits have gone out yet".
 _CANNOT_TELL = compile_pattern(
-    r"\b(?:can't|cannot|cant|can not|couldn't|could not|don't|dont|do not|unable to)\s+"
+    rf"\b(?:{CANNOT[3:-1]}|don't|dont|do not)\s+"
     r"(?:really\s+|actually\s+)?(?:tell|say|know|see|check)\s+(?:(?:you|u)\s+)?which\b"
 )
 #: Verbs after which "which" asks even in a sentence that is not a question.

@@ -18,6 +18,7 @@ from auditor._claims._document import Document
 from auditor._claims._lexicon import (
     ACCOUNT_HOLDER,
     ASKING_AROUND,
+    CANNOT,
     CARRIERS,
     CLUELESS,
     CONTACTING,
@@ -25,8 +26,12 @@ from auditor._claims._lexicon import (
     ELSEWHERE,
     FAILING,
     HANDING_ON,
+    MONEY_DESK,
+    REFUND_NOUN,
     RELATIONS,
+    SHOP_WILL,
     STAFF,
+    TEAM,
     THIRD_PARTIES,
     THIRD_PARTY,
     THIS_ACCOUNT,
@@ -43,8 +48,10 @@ from auditor._claims._scan import Hit, scan
 from auditor._claims._tables import row_start
 from auditor._claims._text import Segment
 
+#: Not able to, in every spelling of `_lexicon.CANNOT` ("not in a position to", syn10), and
+#: the past and the means an agent lacks.
 _CANT = (
-    r"(?:can't|cannot|can not|cant|unable to|not able to|couldn't|could not|wasn't able to"
+    rf"(?:{CANNOT[3:-1]}|wasn't able to"
     r"|was not able to|(?:don't|do not|dont) have the (?:ability|capability|means|tools) to"
     r"|have no way to|no way for me to)"
 )
@@ -229,7 +236,7 @@ _HANDOFF_FAMILIES = rules(
     r"(?:ring|call|phone|contact|try|visit|email) (?:ur|yr|your) (?:local|nearest) (?:store"
     r"|shop|branch|outlet)",
     # Having someone reach the customer: "I'll get our Sarah in accounts to give you a bell".
-    rf"(?:i'll|i will|i'm going to|i am going to|let me|will|gonna) (?:get|have|ask)"
+    rf"(?:{SHOP_WILL[3:-1]}|i'm going to|i am going to|let me|will|gonna) (?:get|have|ask)"
     rf" (?:[\w-]+ ){{1,4}}?to {_REACH_YOU}",
     # Fetching a person: "... and get a supervisor", "bring in one of our specialists".
     rf"(?:grab|get|fetch|bring in|loop in|pull in) (?:my|our|a|an|the|one of (?:my|our|the))"
@@ -275,7 +282,7 @@ _HANDOFF_FAMILIES = rules(
     # The answer deferred until someone else is asked: "I'll ask the buyer … and drop you a
     # message", "let me chk w/ warehouse & come back 2 u", "I'll check and get back to you".
     # Opened on "i'll"/"let" (words the dispatch can index), not on "i".
-    rf"(?:i'll|ill|let me|i'm going to|i'm gonna) (?:[\w-]+ ){{0,2}}?"
+    rf"(?:{SHOP_WILL[3:-1]}|ill|let me|i'm going to|i'm gonna) (?:[\w-]+ ){{0,2}}?"
     rf"{forms(*ASKING_AROUND)}(?: [\w/-]+){{0,7}}? (?:and|&|then|n)"
     rf" (?:{_REACH_YOU}|(?:come|get) back (?:to|2) {_YOU}\b)",
     rf"(?:come|get) back (?:to|2) {_YOU}"
@@ -664,7 +671,8 @@ _DEFLECTIONS = RuleSet.of(
         # (Passed or handed only onward: "the team passed it" is an inspection passed.)
         r"(?:escalated|forwarded|referred) (?:it|this|that|your \w+(?: \w+)?)(?: on)?(?: to| up)?",
         r"(?:passed|handed) (?:it|this|that|your \w+(?: \w+)?) (?:on|over|to|up|along)\b",
-        r"(?:i've|i have|i'll|i will|i'm going to|i'm|will|'ll) (?:escalat\w+|copied|cc'd|looped)",
+        rf"(?:i've|i have|{SHOP_WILL[3:-1]}|i'm going to|i'm|will|'ll) (?:escalat\w+|copied|cc'd"
+        r"|looped)",
         r"handing (?:the chat|this|you|it) (?:over )?to",
         r"(?:someone|somebody|a colleague|one of (?:my|our) colleagues|the team|they)"
         r"(?: from [\w ]{1,30}?)? (?:will|'ll|is going to|are going to) (?:follow up|be in touch"
@@ -677,8 +685,8 @@ _DEFLECTIONS = RuleSet.of(
         r"call (?:them|the store|our \w+ team|the \w+ team|us|our billing)",
         r"best (?:if|to) (?:you )?(?:call|ring|phone|email|contact)",
         r"(?:pass|passing) you to",
-        r"(?:i'll|i will) ask (?:our|the|a|my) (?:\w+ )?(?:team|colleague|manager|supervisor)",
-        r"(?:customer service|customer care|support|care) team (?:is|are|can|will)",
+        rf"{SHOP_WILL} ask (?:our|the|a|my) (?:\w+ )?(?:team|colleague|manager|supervisor)",
+        rf"(?:customer service|customer care|support|care) {TEAM} (?:is|are|can|will)",
         r"you can reach (?:them|us)",
         r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)+",
         r"(?:our|the) (?:\w+ )?team(?: \S+){0,3}? can (?:help|check|assist|look)",
@@ -695,9 +703,9 @@ _DEFLECTIONS = RuleSet.of(
         r"|connect\w*|move|moving|forward\w*|route|routing|stick|sticking|escalat\w*) (?:you|u|ya)"
         r"(?: over"
         r"| through| thru| across| back)? (?:to|with|w/)",
-        rf"(?:let me|i'll|i will|i'm going to|going to|gonna|i can) (?:grab|get|fetch|find|call"
-        rf"|ask|bring in|loop in|pull in|check with) (?:my|our|a|an|the|one of (?:my|our|the))?"
-        rf" ?{_STAFF}",
+        rf"(?:let me|{SHOP_WILL[3:-1]}|i'm going to|going to|gonna|i can) (?:grab|get|fetch|find"
+        rf"|call|ask|bring in|loop in|pull in|check with)"
+        rf" (?:my|our|a|an|the|one of (?:my|our|the))? ?{_STAFF}",
         r"(?:pass|passing|hand|handing|send|sending|forward\w*|refer\w*|escalat\w*|transfer\w*"
         r"|raise|raising|flag|flagging) (?:this|it|that|your \w+(?: \w+)?) (?:on |over |up )?"
         r"(?:to|with) (?:a|an|the|our|my|one of)",
@@ -857,7 +865,7 @@ _REFUSALS = RuleSet.of(
         "privacy",
         rf"(?:only|just|restricted to|limited to|reserved for)(?: [\w-]+){{0,7}} (?:the |an? )?"
         rf"{ACCOUNT_HOLDER}",
-        rf"(?:don't|do not|dont|never|can't|cannot|cant|won't|will not|wont|not able to|unable to"
+        rf"(?:don't|do not|dont|never|{CANNOT[3:-1]}|won't|will not|wont"
         rf"|not allowed to|not permitted to) (?:disclose|share|give out|release|pass on|reveal"
         rf"|discuss)(?: [\w-]+){{0,3}} (?:to|with) {THIRD_PARTIES}",
         r"other (?:accounts|accts)\b",
@@ -873,7 +881,10 @@ _REFUSALS = RuleSet.of(
         r"|do not|does not) (?:belong to you|yours|your own)",
         r"(?:isn't|is not|isnt|not|n't|aren't|arent)(?: \w+){0,2} (?:linked|registered|attached"
         r"|tied|associated) (?:to|with) (?:you|u)\b",
-        r"(?:isn't|is not|aren't|are not|not|n't)(?: \w+){0,3} (?:on|linked to|associated with"
+        # (syn10) Not the "not" of "can not", a `CANNOT` spelling: "we can not put it on your
+        # order" says nothing of whose the order is.
+        r"(?:isn't|is not|aren't|are not|(?<!can.)not|n't)(?: \w+){0,3} (?:on|linked to"
+        r"|associated with"
         rf"|connected to|under|part of|attached to|registered to|one of|tied to|held on) {_YOURS}",
         r"(?:for|due to) (?:privacy|security|data protection|confidentiality)",
         r"to protect (?:customer |your |their |our customers' |everyone's |people's"
@@ -1380,10 +1391,9 @@ def _not_a_non_answer(doc: Document, hit: Hit) -> bool:
 #: The agent doing it themself ("I'll chase the courier myself and message you back"), or a
 #: record sent on to its next step ("it's gone to finance for the refund"): not a hand-off.
 _DOING_IT = compile_pattern(
-    rf"\bmyself\b|\bto (?:the |our )?(?:[\w-]+ ){{0,2}}?(?:team|finance|accounts|{WAREHOUSE}"
-    r"|payments)"
-    r" for (?:the |a |your )?(?:refund|processing|payment|inspection|checking|qc|testing|repair"
-    r"|assessment)\b"
+    rf"\bmyself\b|\bto (?:the |our )?(?:[\w-]+ ){{0,2}}?(?:team|{MONEY_DESK[3:-1]}|{WAREHOUSE})"
+    rf" for (?:the |a |your )?(?:{REFUND_NOUN[3:-1]}|processing|payment|inspection|checking|qc"
+    r"|testing|repair|assessment)\b"
 )
 
 

@@ -33,6 +33,7 @@ from auditor._claims._lexicon import (
     ORDER_PARTS,
     PARCELS,
     RESTOCK,
+    SHIPPING,
     forms,
 )
 from auditor._claims._model import Claim, ClaimKind
@@ -201,8 +202,10 @@ _CONTACT = compile_pattern(
 #: Either kind of cue, to find where they stand in one pass (an overlap with a clause is all
 #: that is asked of it).
 _ANY_CUE = compile_pattern(f"{_STRONG.pattern}|{_WEAK.pattern}")
+#: (syn10) Every one-word verb of `_lexicon.SHIPPING`, in any form ("despatched" too).
+_SHIPPING_STEMS = "|".join(verb for verb in SHIPPING if " " not in verb)
 _SENDING = compile_pattern(
-    r"\b(?:ship\w*|dispatch\w*|go(?:es|ing)? out|due out|leav\w*|left|sent|send|post(?:ed)?"
+    rf"\b(?:(?:{_SHIPPING_STEMS})\w*|go(?:es|ing)? out|due out|leav\w*|left|sent|send|post(?:ed)?"
     # (dates8) "it went out yesterday on next-day": sent then; not "went out for delivery".
     r"|went out(?! for deliver\w*)"
     r"|pack\w*"

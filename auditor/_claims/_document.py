@@ -11,7 +11,7 @@ from auditor._claims._compiled import compile_pattern
 from auditor._claims._context import ExtractionContext
 from auditor._claims._dispatch import WordIndex
 from auditor._claims._echoes import blank, find_echoes, keep_mentions
-from auditor._claims._lexicon import CARRIERS
+from auditor._claims._lexicon import CARRIERS, REFUND_NOUN
 from auditor._claims._markdown import Layout, layout
 from auditor._claims._numbers import SMALL_COUNT, SMALL_COUNT_WORDS
 from auditor._claims._records import with_records
@@ -48,7 +48,11 @@ _RETURN_WORDS = compile_pattern(
 #: with us, but it's not yet available for refund."); alone it may be a restock, and "get back
 #: to us" is a customer writing again.
 _WITH_US = r"(?:back with us|c[ao]me back to us)\b"
-_BACK_WITH_US = compile_pattern(rf"\b(?:{_WITH_US}[^.!?]*\brefund|refund[^.!?]*\b{_WITH_US})")
+#: (syn10) The refund in any of its words ("reimbursement"; `_lexicon.REFUND_WORDS`).
+_REFUND_STEM = rf"(?:{REFUND_NOUN[3:-1]}|reimburs)"
+_BACK_WITH_US = compile_pattern(
+    rf"\b(?:{_WITH_US}[^.!?]*\b{_REFUND_STEM}|{_REFUND_STEM}[^.!?]*\b{_WITH_US})"
+)
 _ORDER_NOUN_SET = frozenset(_ORDER_NOUNS)
 _RETURN_NOUN_SET = frozenset(_RETURN_NOUNS)
 _BACK_VERBS = frozenset(_SENDING + _HAVING)

@@ -196,6 +196,13 @@ BOUNCED = (
 WITH = r"(?:with|w/)"
 #: "With" as chat also writes it, slash dropped ("back w us", "still w finance").
 WITH_CHAT = r"(?:with|w/|w)"
+#: (syn10) Who makes or sells the shop its stock, one at a time: "the wholesaler's sending
+#: more" is "the supplier's sending more". One list for every rule of stock coming in
+#: (`SUPPLIERS` adds plurals and looser words: a "brand", a "mill").
+SUPPLIER_WORDS = (
+    "supplier", "manufacturer", "maker", "factory", "vendor", "distributor", "wholesaler",
+)  # fmt: skip
+SUPPLIER = "(?:" + "|".join(SUPPLIER_WORDS) + ")"
 #: A sentence about the shop's own stock arriving ("back in stock", "our next delivery", "10 of
 #: them came back in"), not about a customer's parcel: no delivery date and no order status.
 RESTOCK = (
@@ -228,22 +235,21 @@ RESTOCK = (
     # The shop's supplier delivering to it (agent7): "next delivery from the supplier is the
     # 18th".
     r"|(?:next|another|new) (?:delivery|shipment|batch|consignment|load) (?:from|off)"
-    r" (?:the |our )?(?:supplier|manufacturer|factory|vendor|brand)s?"
+    rf" (?:the |our )?(?:{SUPPLIER[3:-1]}|brand)s?"
     # "the supplier's got a batch landing on the 21st".
-    r"|(?:supplier|manufacturer|factory)(?:'s| has| have| is| are)? (?:got |sending |shipping )?"
+    rf"|{SUPPLIER}(?:'s| has| have| is| are)? (?:got |sending |shipping )?"
     r"(?:a|an|another|some|more) (?:\w+ )?(?:batch|delivery|shipment|consignment|load)"
     # (dates8) Goods coming to the shop: "**Next delivery to us:** 18 December", "should be
     # landing back with us next Tuesday".
     r"|(?:delivery|deliveries|shipment|consignment|batch) (?:in)?to us"
     r"|(?:land|lands|landing|arriving|due) back (?:with|to|at) us"
     # (formal9) The shop's goods from the one who makes them: "a shipment from our supplier".
-    r"|(?:delivery|deliveries|shipment|consignment|batch|stock) from (?:the |our )?(?:supplier"
-    r"|manufacturer|factory|vendor)s?"
+    rf"|(?:delivery|deliveries|shipment|consignment|batch|stock) from (?:the |our )?{SUPPLIER}s?"
     # (agent9) A batch arriving, and the supplier's own delivery: "the first batch lands with
     # us on the 30th", "the supplier's delivery came in this morning".
     r"|(?:batch|consignment|pallet)e?s? (?:lands?|landing|arrives?|arriving|gets? in|comes? in"
     r"|came in|is due|are due|due)"
-    r"|(?:supplier|manufacturer|factory|distributor)(?:'s|s') (?:delivery|shipment|batch"
+    rf"|{SUPPLIER}(?:'s|s') (?:delivery|shipment|batch"
     r"|consignment|order|lorry|van))\b"
 )
 #: What a shop sells, as a whole: "not part of our range", "outside our product assortment".
@@ -293,6 +299,12 @@ CONTACTING = (
     "talk to",
     "get in touch with",
 )
+#: (syn10) A group of the shop's people, in each of its names: "the returns department" is
+#: "the returns team". One list for the rules that name a group by its work.
+TEAM = r"(?:team|department|dept)"
+#: (syn10) The shop promising an act, as one agent or as the shop: "I'll ask the buyer and
+#: come back to you" is "we'll ask the buyer …". One list for the rules of a promised hand-off.
+SHOP_WILL = "(?:i'll|i will|we'll|we will)"
 #: Handing a case on to someone else: "passed ur query to billing", "logged this with the
 #: returns team", "I'll send this up to my manager".
 HANDING_ON = (
@@ -353,6 +365,11 @@ STAFF = (
 #: A refund by any of its names: chat's "rfnd", a "reimbursement", "store credit" or a "credit"
 #: (a credit card is set aside where a phrase is settled). Refund rules open on this class.
 REFUND = r"(?:refund|rfnd|refnd|reimbursement|store credit|credit)"
+#: (syn10) "Refund" as a countable noun only, in each of its words ("a reimbursement", "your
+#: rfnd"): where a rule's noun cannot be a credit ("eligible for a refund", "issue a refund").
+#: One list for every such rule, so that none knows "refund" alone.
+REFUND_WORDS = ("refund", "rfnd", "refnd", "reimbursement")
+REFUND_NOUN = "(?:" + "|".join(REFUND_WORDS) + ")"
 #: Arriving, said of a parcel coming back to the shop ("turned up back at ours", "came in to
 #: the warehouse", "landed with us"); past forms only: "it should arrive" has not arrived.
 #: Arriving, said of any parcel reaching a place: "arrived", "turned up", "showed up",
@@ -367,6 +384,11 @@ APPROVING = ("approve", "authorise", "authorize", "accept", "grant", "okay", "si
 APPROVED = past(*APPROVING)[:-1] + "|ok'd|okd|oked)"
 #: Arrived, in each word of `LANDING`: one list for every rule of a parcel that got somewhere.
 LANDED = past(*LANDING)
+#: (syn10) Sending an order on its way from the shop, in the words shops use for it.
+SHIPPING = ("ship", "dispatch", "despatch", "send out")
+#: Sent on its way, as a participle: "has been sent out", "will be despatched tomorrow". One
+#: list for every rule of an order sent or to be sent, so that none knows "dispatched" alone.
+SHIPPED = past(*SHIPPING)
 #: Where a returned parcel arrives: us, ours, the warehouse, our returns centre, the depot.
 RETURNS_PLACE = (
     rf"(?:us|ours|(?:our |the )?(?:\w+ )?(?:{WAREHOUSE}|facility|returns? cent(?:re|er)|depot"
@@ -429,9 +451,13 @@ RELATIONS = (
 CLUELESS = r"(?:idea|clue|scooby|foggiest|faintest|notion)"
 #: What a screen or system does when it will not answer: "it just errors", "keeps timing out".
 FAILING = ("error", "crash", "freeze", "hang", "glitch", "time out", "lag", "stall", "spin")
+#: (syn10) The desk that pays money out, in each of its names: a refund "with billing" is a
+#: refund "with finance".
+MONEY_DESKS = ("finance", "accounts", "payments", "billing")
+MONEY_DESK = "(?:" + "|".join(MONEY_DESKS) + ")"
 #: Desks named by their work, to which a case is handed: "passed to Jess in logistics".
 DESKS = (
-    r"(?:logistics|billing|accounts|payments|dispatch|returns|complaints|finance|ops|operations"
+    rf"(?:logistics|{MONEY_DESK[3:-1]}|dispatch|returns|complaints|ops|operations"
     rf"|warranty|claims|trade|customer care|customer services?|support|the {WAREHOUSE}"
     r"|(?:the |our )?[\w-]+ (?:team|desk|department|dept))"
 )

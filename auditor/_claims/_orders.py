@@ -32,8 +32,11 @@ from auditor._claims._lexicon import (
     PAYMENT,
     PREMISES,
     PREPARING,
+    REFUND_NOUN,
     RESTOCK,
+    SHIPPED,
     STAFF,
+    SUPPLIER,
     WAREHOUSE,
     WITH,
     forms,
@@ -102,6 +105,9 @@ _STRONG = RuleSet.of(
     rules(
         _SHIPPED,
         r"shipped|dispatched|despatched|shiped|dispached|dispatchd|shppd|shpd|shipd|dispatced",
+        # (syn10) The class's phrase, as its other words read bare: "it's been sent out", "was
+        # sent out on Dec 4" (not a bare "sent out", which may be a label's).
+        r"been sent out|sent out(?= (?:on|yesterday|earlier|with|via)\b)",
         r"out (?:for|4) delivery",
         # Agents' shorthand: "o/d today" (out for delivery), "disp. 7/12 w/ DPD".
         r"o/d(?= |$)",
@@ -125,7 +131,7 @@ _STRONG = RuleSet.of(
         _PARTIAL,
         r"(?:partially|partly|part) (?:shipped|dispatched|despatched|sent)",
         r"part of (?:your|the) order (?:has|have|was|is)",
-        r"(?:still|yet) to (?:come|ship|be shipped|be dispatched|follow|arrive)",
+        rf"(?:still|yet) to (?:come|ship|be {SHIPPED}|follow|arrive)",
         r"follow (?:separately|in a separate \w+|later|in another \w+|on its own)",
         r"(?:the )?rest(?: of (?:your|the) order)? (?:will|is|are|should)"
         r" (?:follow|still|come|ship)",
@@ -223,8 +229,8 @@ _STRONG = RuleSet.of(
         r"(?:tracking|details|email|confirmation|info|number|link)(?: \w+)? (?:to|will) follow",
         r"delivered\W{1,6}(?:expected|due|pending|not yet|eta|estimated)",
         # "will be packed and shipped": the future reaches every verb it joins.
-        rf"{_WILL}(?: most| very)?(?: \w+ly)? (?:be|b) (?:\w+ (?:and|&|n|or) )?(?:shipped"
-        rf"|dispatched|{_DELIVERED_WORD}|despatched|redelivered|on (?:its|their|the) way)",
+        rf"{_WILL}(?: most| very)?(?: \w+ly)? (?:be|b) (?:\w+ (?:and|&|n|or) )?(?:{SHIPPED[3:-1]}"
+        rf"|{_DELIVERED_WORD}|redelivered|on (?:its|their|the) way)",
         r"(?:re-?delivered|redelivery)",
         # A plan, not a state: "will be handed to the courier this afternoon".
         rf"{_WILL}(?: \w+ly)? be (?:handed|given|passed) (?:over |off )?to (?:the |our )?(?:courier"
@@ -248,7 +254,7 @@ _STRONG = RuleSet.of(
         rf"{_CARRIERS}",
         rf"(?:investigation|claim|complaint|case) with (?:the |our )?{_CARRIERS}",
         r"(?:are|is|usually|normally|typically|generally|always)(?: usually| normally)? (?:be )?"
-        r"(?:shipped|dispatched|delivered|despatched)(?= (?:within|in|on|the|by|from)\b)",
+        rf"(?:{SHIPPED[3:-1]}|delivered)(?= (?:within|in|on|the|by|from)\b)",
     ),
 )
 _AMBIGUOUS = RuleSet.of(
@@ -294,7 +300,7 @@ _AMBIGUOUS = RuleSet.of(
         # Chat: the state after the order ("ORD-1 confirmed, pmt recvd").
         r"xx+:? (?:confirmed|confirmd|cnfrmd)",
         r"(?:in|at the front of|near the front of) (?:the|our) queue"
-        r"(?! for (?:inspection|checking|review|assessment|a refund))",
+        rf"(?! for (?:inspection|checking|review|assessment|a {REFUND_NOUN}))",
         # "On hold pending review" is held for a reason the shop has not settled: no status.
         r"on hold(?! pending)",
         r"waiting (?:on|for) (?:your |the )?(?:payment|bank|card)(?: \w+){0,3}? (?:to )?"
@@ -327,7 +333,7 @@ _AMBIGUOUS = RuleSet.of(
         _UNSHIPPED,
         # Curt: "still w/ us, not sent".
         r"not (?:yet )?(?:been )?(?:sent|posted)(?: out| off)?(?: yet)?" + _END,
-        r"(?:has|have|is|are|'s|'re) yet to (?:leave|ship|be shipped|be dispatched|be sent"
+        rf"(?:has|have|is|are|'s|'re) yet to (?:leave|ship|be {SHIPPED}|be sent"
         r"|be posted|go out|go anywhere)",
         negation=False,
     ),
@@ -379,7 +385,7 @@ _AMBIGUOUS = RuleSet.of(
         r"|going out|due out|set to (?:go out|ship)|leaves us"
         r"|leaving us) " + _SOON,
         r"(?:will|'ll|to) be (?:collected|picked up) by (?:the |our )?" + _CARRIERS,
-        r"(?:booked|scheduled|due|set) to (?:leave|ship|go out|be (?:shipped|dispatched|collected"
+        rf"(?:booked|scheduled|due|set) to (?:leave|ship|go out|be (?:{SHIPPED[3:-1]}|collected"
         r"|picked up))",
         r"waiting (?:on|for) (?:the )?(?:van|collection|pick-?up|" + _CARRIERS[3:],
         # Waiting for the carrier to collect it: "awaiting courier collection", "staged at the
@@ -430,11 +436,11 @@ _AMBIGUOUS = RuleSet.of(
         r"awaiting (?:dispatch|despatch|shipment|shipping|fulfill?ment)",
         # A field of the work under way: "Packing: in progress".
         rf"{ing(*PREPARING)}\W{{1,6}}(?:in progress|underway|under way|ongoing|started)",
-        r"waiting to be (?:packed|picked|prepared|dispatched|shipped)",
+        rf"waiting to be (?:packed|picked|prepared|{SHIPPED[3:-1]})",
         # Scheduled, in full or as chat shortens it: "sched for dispatch mon".
         r"(?:sched|schd|scheduled|booked|lined up) (?:for|4) (?:dispatch|despatch|shipping)",
         r"manifested",
-        rf"(?:will|'ll|should) (?:ship|be shipped|be dispatched|go out|leave our {WAREHOUSE})"
+        rf"(?:will|'ll|should) (?:ship|be {SHIPPED}|go out|leave our {WAREHOUSE})"
         r" (?:tomorrow|soon|today|later|shortly|on|this|next|within|in|by)\b",
         r"preparing (?:your|it|the)",
         r"getting (?:it|your order|them) ready",
@@ -606,14 +612,14 @@ _AMBIGUOUS = RuleSet.of(
     ),
 )
 _OFF_TOPIC = compile_pattern(
-    r"\b(?:refunds?|refunded|returns?|returned|rma|sent back|send back|back to us|restock\w*"
-    r"|stock|credit)\b"
+    rf"\b(?:{REFUND_NOUN}s?|refunded|returns?|returned|rma|sent back|send back|back to us"
+    r"|restock\w*|stock|credit)\b"
 )
 #: A parcel said right after its status to be coming back to the shop: a return's.
 _BACK_TO_US = compile_pattern(r"\s+(?:on (?:its|it's|the|their) way\s+)?back to (?:us|our\b)")
 #: The object of the status verb, on its line ("cancelled your refund"; not the next list line).
 _OFF_TOPIC_OBJECT = compile_pattern(
-    r"[^\S\n]+(?:(?:of |for )?(?:your |the |a |my )?(?:refund|return)|back\b|into stock"
+    rf"[^\S\n]+(?:(?:of |for )?(?:your |the |a |my )?(?:{REFUND_NOUN}|return)|back\b|into stock"
     # One line of the order, not the order (agent7): "we've cancelled that line".
     r"|(?:that|the|this|one|an?) (?:order )?(?:line|item)\b)"
 )
@@ -658,9 +664,9 @@ _WAITING = compile_pattern(
     r"|still to|not yet|hasn't left|has not left|haven't left"
     # Still at the shop, as chat says it: "lead still w us", "the mat's still here".
     r"|still (?:with|w/?) us|still here|still at ours"
-    r"|will (?:go out|ship|be sent|be shipped|be dispatched|leave)"
+    rf"|will (?:go out|ship|be sent|be {SHIPPED}|leave)"
     # Not before a later day: "the Pan Set won't be sent until next week".
-    r"|(?:won't|wont|will not) (?:go out|ship|be sent|be shipped|be dispatched|leave))\b"
+    rf"|(?:won't|wont|will not) (?:go out|ship|be sent|be {SHIPPED}|leave))\b"
 )
 #: A date told month first ("due December 15th") as well as day first ("due 15 Dec").
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -687,8 +693,7 @@ _STOCK = compile_pattern(
     r"|availability|in[- ]?store|on order|(?:none|nothing|no more|any more) (?:\w+ )?left"
     r"|out right now|can be ordered|orders placed|inventory|sold through|snapped up"
     # (formal9) "stocked at our warehouse", "awaiting a shipment from our supplier".
-    r"|stocked|(?:shipment|delivery|batch|consignment) from (?:the |our )?(?:supplier"
-    r"|manufacturer)s?)\b"
+    rf"|stocked|(?:shipment|delivery|batch|consignment) from (?:the |our )?{SUPPLIER}s?)\b"
 )
 #: The customer's own order, named by a noun.
 _THEIR_ORDER = compile_pattern(

@@ -18,8 +18,11 @@ from auditor._claims._lexicon import (
     APPROVED,
     APPROVING,
     CANNOT,
+    MONEY_DESK,
     REFUND,
+    REFUND_NOUN,
     STARTING,
+    TEAM,
     WALLET,
     WITH_CHAT,
     forms,
@@ -162,7 +165,7 @@ _TABLE = RuleSet.of(
         rf"(?:put|sent|paid|credited) (?:the |your )?{_MONEY}(?: \w+){{0,6}}? back (?:on|to|into)"
         rf" {_WALLET}",
         rf"{_MONEY} back (?:on|to|into|in) {_WALLET}",
-        r"(?:i've|i have|we've|we have)(?: just)? put (?:it|that|the refund) through",
+        rf"(?:i've|i have|we've|we have)(?: just)? put (?:it|that|the {REFUND_NOUN}) through",
         # The money back to the customer: "we've sent £15 back to you", "£30 refunded to your
         # PayPal" (a return's "refunded" alone stays the return's state).
         rf"(?:sent|paid|put|transferred|returned|given) (?:the |your )?{_MONEY} back to (?:you|u)",
@@ -180,7 +183,7 @@ _TABLE = RuleSet.of(
         r" (?:refunded|reimbursed|credited)",
         r"you(?:'ve| have)? been (?:refunded|reimbursed|credited)",
         r"(?:we've|we have|i've|i have|we|i)(?: just| already| now)? (?:issued|processed|sent|paid"
-        r"|made|completed) (?:a|the|your)(?: full| partial)? refund",
+        rf"|made|completed) (?:a|the|your)(?: full| partial)? {REFUND_NOUN}",
         # A second verb of the same subject, or chat's subject without its apostrophe: "we've
         # cancelled it and issued a full refund", "ive processed a full refund".
         r"(?:and|ive|weve|iv|i ve|we ve)(?: just| already| now| also)? (?:issued|processed"
@@ -194,7 +197,7 @@ _TABLE = RuleSet.of(
         rf"(?:{_REFUND_S}(?: been)?|{_REFUND}(?: {_AMOUNT})?) (?:{_AUX} )?(?:done|actioned)",
         rf"{_REFUND}{_FILL} (?:went|has gone|gone) thru",
         r"(?:have|has|'ve)(?: now| just| already)? (?:issued|processed|sent|paid|actioned"
-        r"|released|completed|put through) (?:a|the|your|ur)(?: full| partial)? refund",
+        rf"|released|completed|put through) (?:a|the|your|ur)(?: full| partial)? {REFUND_NOUN}",
         rf"{_MONEY}{_FILL}(?:'s| is| are| has| have| was| were)?(?: now| just| already| all)?"
         r" (?:been )?(?:credited|paid|returned|refunded|transferred) back",
         rf"(?:popped|returned|transferred|moved|refunded) (?:the |your )?{_MONEY}(?: \w+){{0,6}}?"
@@ -215,8 +218,8 @@ _TABLE = RuleSet.of(
         # Done, or sent again: "I've just done the refund", "we've reissued it" (filed under the
         # verb, not under "I" and "we", which every answer says).
         rf"(?:done|sorted|actioned) (?:the|your|a|ur)(?: full| partial)? {_REFUND}",
-        r"(?:resent|re-sent|reissued|re-issued|resubmitted|re-submitted) (?:it|the refund"
-        r"|your refund|the payment)",
+        r"(?:resent|re-sent|reissued|re-issued|resubmitted|re-submitted) (?:it|the payment"
+        rf"|(?:the|your) {REFUND_NOUN})",
         # Handed to the bank: "your refund has been submitted to your bank".
         rf"{_REFUND}{_FILL} {_HAS_BEEN}(?: now| just| already)? (?:submitted|released|sent)"
         rf" to {_WALLET}",
@@ -246,7 +249,7 @@ _TABLE = RuleSet.of(
         # £14" (a future before it makes it still to come: `_promised`).
         rf"{past(*_PAYING)} (?:you |u )?back (?:the |your |ur )?(?:full )?{_MONEY}",
         # A chat line closed by its state: "$6 refund for ORD-1 done", "refund → ur card, done".
-        r"(?:refund|rfnd|refnd)(?:(?!\b(?:will|'ll|shd|should|be|once|when|if|after|til|until)"
+        rf"{REFUND_NOUN}(?:(?!\b(?:will|'ll|shd|should|be|once|when|if|after|til|until)"
         r"\b)(?:[^.;!?\n]|\.(?=\d))){0,60}?,? (?:all |now |already )?(?:done|sorted)"
         r"(?=\s*(?:[.!\n]|$))",
         # The refund as a pronoun in its sentence (`_settle`): "the refund should be with you by
@@ -371,7 +374,7 @@ _TABLE = RuleSet.of(
     rules(
         _PENDING,
         rf"(?:it's|it is|its|that's|that is) (?:now |currently |still )?{WITH_CHAT} (?:the |our )?"
-        r"(?:finance|accounts|payments) (?:team|department|dept|desk|people|lot)\b",
+        rf"{MONEY_DESK} (?:team|department|dept|desk|people|lot)\b",
         # (Naming the refund itself, it needs no pronoun's reach: a line wrapped after "it's"
         # keeps it.)
         rf"{WITH_CHAT} (?:the |our )?refunds? (?:team|department|dept|desk|people|lot)\b",
@@ -445,7 +448,7 @@ _TABLE = RuleSet.of(
         r"|on hold|in progress|being issued|under way|underway|awaiting approval)",
         rf"{_LABEL}(?:{_AMOUNT}\W{{1,3}})?(?:pending|processing|in progress|on hold|queued"
         r"|to follow)(?!\w)",
-        r"pending refund|awaiting (?:a |your |the )?refund",
+        rf"pending {REFUND_NOUN}|awaiting (?:a |your |the )?{REFUND_NOUN}",
         rf"{_REFUND}{_FILL} (?:will|'ll|should|is going to|is due to) be"
         r" (?:issued|processed|sent|paid(?: out)?|made|credited|released)",
         rf"{_REFUND}{_FILL} ?(?:will|'ll|should|shd|is going to|is due to)(?: then| now| soon)?"
@@ -494,19 +497,19 @@ _TABLE = RuleSet.of(
         rf"{forms('hold')}(?: back)? (?:the |your |ur )?(?:full |partial )?{_REFUND}",
         rf"{_MONEY}{_FILL} (?:will|'ll|should) (?:go|be sent|be put|come) back",
         r"(?:we'll|we will|i'll|i will) (?:sort|arrange|organi[sz]e|set up|get) (?:you |u )?"
-        r"(?:a|the|your)(?: full| partial)? refund",
+        rf"(?:a|the|your)(?: full| partial)? {REFUND_NOUN}",
         r"(?:will|'ll|we'll|we will|i'll|i will|gonna|going to) (?:refund|reimburse"
-        r"|process (?:the|your) refund"
-        r"|issue (?:the|your|a) (?:full )?refund|send (?:the|your) refund)",
+        rf"|process (?:the|your) {REFUND_NOUN}"
+        rf"|issue (?:the|your|a) (?:full )?{REFUND_NOUN}|send (?:the|your) {REFUND_NOUN})",
         r"(?:will|'ll) (?:send|issue|give|arrange|process) (?:you |u )?(?:a|the|your)"
-        r"(?: full| partial)? refund",
+        rf"(?: full| partial)? {REFUND_NOUN}",
         # Due after something still to come: "they'll look at it and refund you after that".
         rf"{_REFUND} (?:you|it|them) (?:after|once|when|as soon as)",
         r"(?:will|'ll|shall|should) be (?:refunded|reimbursed)",
-        r"(?:will|'ll|going to) (?:pop|put|push|get|send) (?:the |your |a )?refund (?:through|thru"
-        r"|out|off)",
-        r"(?:you'll|you will) (?:be refunded|be reimbursed|get (?:your )?(?:money|a refund"
-        r"|refunded|a full refund)|receive (?:a|your) refund)",
+        rf"(?:will|'ll|going to) (?:pop|put|push|get|send) (?:the |your |a )?{REFUND_NOUN}"
+        r" (?:through|thru|out|off)",
+        r"(?:you'll|you will) (?:be refunded|be reimbursed|get (?:your )?(?:money"
+        rf"|a (?:full )?{REFUND_NOUN}|refunded)|receive (?:a|your) {REFUND_NOUN})",
         # Money still to come back: "you'll get £12.50 back", "… the full amount back".
         rf"(?:you'll|you will|you should|you'd|you would|u'll|youll) (?:get|receive|have|see)"
         r" (?:the |your |ur )?"
@@ -533,8 +536,8 @@ _TABLE = RuleSet.of(
         # Still to come in other words: "being sorted", "with accounts", "okayed", "not out yet".
         rf"(?:{_REFUND_S}|{_REFUND}){_FILL}(?: is| are)?(?: still| now| currently)?"
         r" (?:being (?:sorted|sorted"
-        rf" out|looked at|actioned|arranged|dealt with|handled)|{WITH_CHAT} (?:accounts|finance|the"
-        r" (?:finance|accounts|payments) team|our (?:finance|accounts|payments) team))",
+        rf" out|looked at|actioned|arranged|dealt with|handled)|{WITH_CHAT} (?:the |our )?"
+        rf"{MONEY_DESK}(?: {TEAM})?)",
         rf"{_REFUND}{_FILL} (?:has been |was |is |'s been |been )?(?:okayed|ok'd|signed off"
         r"|green-lit|greenlit)",
         # Due after an event still to come: "refund $89 after inspection", "refund once it's in".
@@ -588,7 +591,7 @@ _TABLE = RuleSet.of(
         r"|initiated|requested)",
         # An agent's ticket raised for the money: "refund's raised but it's with finance" (not
         # a credit note raised, which is the money sent).
-        rf"(?:refund|rfnd|refnd)(?:'s)?{_FILL}(?: is| has| was| request)?"
+        rf"{REFUND_NOUN}(?:'s)?{_FILL}(?: is| has| was| request)?"
         r"(?: been| now| just){0,2} raised",
         negated=_PENDING,
     ),
@@ -596,8 +599,8 @@ _TABLE = RuleSet.of(
     # request"; not "I haven't raised a refund".
     rules(
         _PENDING,
-        r"(?:raised|logged|lodged|put in|submitted) (?:a|the|your|ur) (?:\w+ )?(?:refund|rfnd"
-        r"|refnd)\b(?! (?:form|card)s?\b)",
+        rf"(?:raised|logged|lodged|put in|submitted) (?:a|the|your|ur) (?:\w+ )?{REFUND_NOUN}"
+        r"\b(?! (?:form|card)s?\b)",
     ),
     rules(None, r"be refunded"),
     # Not yet let go, in an agent's words: "the refund's not been released yet".
@@ -614,17 +617,16 @@ _TABLE = RuleSet.of(
         r"|shipping|delivery(?: charge| fee)?|p&p|carriage)",
     ),
     # Qualifying for one is no state; not qualifying is none ("doesn't qualify for a refund").
-    rules(None, r"qualify for (?:a |any )?refund", negated=_NONE),
+    rules(None, rf"qualify for (?:a |any )?{REFUND_NOUN}", negated=_NONE),
     rules(
         _NONE,
         rf"no {_REFUND}s?",
         rf"{_LABEL}(?:none|nil|n/a)(?!\w)",
         r"(?:not|isn't|is not|isnt|aren't|arent|wasn't|wasnt|was not|weren't|won't be|wont be"
-        r"|not be|never) eligible for (?:a |any )?refund",
+        rf"|not be|never) eligible for (?:a |any )?{REFUND_NOUN}",
         r"non-refundable",
         r"(?:not|isn't|is not|aren't|are not|isnt) refundable",
-        r"(?:won't|will not|can't|cannot|can not|unable to|couldn't|could not)"
-        r" (?:be )?refund(?:ed)?",
+        rf"(?:won't|will not|{CANNOT[3:-1]}) (?:be )?refund(?:ed)?",
         # Not able to, in any spelling, over the verb or a light verb and the noun: "we cant
         # refund gift cards", "can't do a refund on those", "couldn't arrange a refund".
         rf"{CANNOT} (?:{_LIGHT} (?:you |u )?(?:a |any |the |your |ur )?(?:full |partial )?"
@@ -632,16 +634,16 @@ _TABLE = RuleSet.of(
         # Refunds in general, refused as a policy ("we cant do refunds on sale items"); said by
         # one agent ("i can't do refunds, I've escalated it") it is their authority, no state
         # (`_own_authority`).
-        rf"{CANNOT} (?:{_LIGHT} )?(?:refund|rfnd)s",
-        r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
-        r"|could not) (?:issue|give|offer|process|provide) (?:you |u )?(?:a |any )?refund",
+        rf"{CANNOT} (?:{_LIGHT} )?{REFUND_NOUN}s",
+        rf"(?:won't|will not|wont|{CANNOT[3:-1]}) (?:issue|give|offer|process|provide)"
+        rf" (?:you |u )?(?:a |any )?{REFUND_NOUN}",
         # (voice10) A refund said not to exist, as "no refund" is: "there hasn't been a refund
         # on RMA-1 yet" (still to come, `_settle`), "there won't be a refund for it".
         rf"there (?:hasn't|has not|hasnt|haven't|have not|isn't|is not|isnt|won't|will not|wont)"
         rf" (?:been |be )?(?:a |any )?{_REFUND}",
         # Not getting one: "won't be getting a refund", "isn't due a refund".
         r"(?:won't|will not|wont|isn't|is not|aren't|are not|not) (?:be )?(?:getting|get"
-        r"|receiving|receive|due|entitled to) (?:a |any )?refund",
+        rf"|receiving|receive|due|entitled to) (?:a |any )?{REFUND_NOUN}",
         rf"{_REFUND}(?: request| req)? (?:was |has been |is )?(?:declined|rejected|denied|refused)",
         rf"(?:{_REFUND}(?: request| req)'s(?: been)?|{_REFUND_S}(?: been)?){_FILL} (?:declined"
         r"|rejected|denied|refused"
@@ -650,19 +652,19 @@ _TABLE = RuleSet.of(
         r"(?:declined|rejected"
         r"|denied"
         r"|refused|knocked back|turned down)",
-        r"(?:won't|will not|isn't going to|is not going to) be (?:a|any) refund",
+        rf"(?:won't|will not|isn't going to|is not going to) be (?:a|any) {REFUND_NOUN}",
         r"(?:won't|will not|can't|cannot|unable to|not able to) be able to refund",
         r"(?:not|n't) be able to (?:refund|issue|give|offer|process)",
-        r"(?:won't|will not) be able to (?:issue|give|offer|process) (?:a |any |you a )?refund",
+        rf"(?:won't|will not) be able to (?:issue|give|offer|process) (?:a |any |you a )?"
+        rf"{REFUND_NOUN}",
         r"no money back",
         rf"(?:closed|ended|finished|completed) without (?:a |any )?{_REFUND}",
         # Not possible: "a refund isn't possible in this case".
         rf"{_REFUND}(?: \w+)? (?:isn't|is not|isnt|won't be|will not be|wasn't|was not|not)"
         r" (?:possible|poss|available|an option|on the cards|doable)",
         # The negation governs both verbs: "unable to accept a return or offer a refund".
-        r"(?:won't|will not|wont|cannot|can't|cant|can not|unable to|not able to|couldn't"
-        r"|could not)(?: \w+){1,4} (?:or|nor) (?:issue|give|offer|process|provide) (?:you |u )?"
-        r"(?:a |any )?refund",
+        rf"(?:won't|will not|wont|{CANNOT[3:-1]})(?: \w+){{1,4}} (?:or|nor) (?:issue|give|offer"
+        rf"|process|provide) (?:you |u )?(?:a |any )?{REFUND_NOUN}",
         negation=False,
     ),
 )

@@ -17,9 +17,11 @@ from auditor._claims._lexicon import (
     APPROVING,
     ARRIVING,
     ASSESSING,
+    CANNOT,
     LANDED,
     RETURNS_PLACE,
     STAFF,
+    TEAM,
     WAREHOUSE,
     WITH_CHAT,
     forms,
@@ -67,8 +69,8 @@ _ASSESSOR = (
 _ASSESSED_THING = r"(?:it|them|its \w+|their \w+|the \w+|your \w+|xx+)"
 #: The places that take returns in, as the subject of a verb: "the warehouse got it".
 _HOLDER = (
-    rf"(?:{WAREHOUSE}|facility|depot|returns? (?:team|cent(?:re|er)|department|dept)"
-    r"|inspection team|qc team)"
+    rf"(?:{WAREHOUSE}|facility|depot|returns? (?:{TEAM[3:-1]}|cent(?:re|er))"
+    rf"|(?:inspections?|qc) {TEAM})"
 )
 #: A return's label, by any of its names: "label", "returns label", "QR code".
 _LABEL = (
@@ -124,7 +126,7 @@ _TABLE = RuleSet.of(
         rf"|{forms(*APPROVING)[3:-1]})",
         rf"waiting to be (?:reviewed|looked at|{APPROVED[3:-1]})",
         # With someone who will decide: "is with the team for review".
-        r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
+        rf"(?:is|'s|are|'re) (?:now )?with (?:us|(?:our|the) (?:\w+ )?{TEAM})"
         rf" {_TO_DECIDE}",
         r"(?:status|return|xx+)\W{1,6}requested",
     ),
@@ -187,8 +189,7 @@ _TABLE = RuleSet.of(
     ),
     rules(
         _REJECTED,
-        r"(?:can't|cannot|can not|won't|will not|unable to|not able to|couldn't|could not"
-        rf"|weren't able to|wasn't able to) {forms(*APPROVING)}",
+        rf"(?:{CANNOT[3:-1]}|won't|will not|weren't able to|wasn't able to) {forms(*APPROVING)}",
         # Back, but not in a state to take: "it's failed inspection".
         r"failed (?:the |its |our )?(?:inspection|checks?|quality (?:check|control)|qc)",
         r"(?:didn't|did not|didnt|hasn't|has not|hasnt|failed to) pass (?:the |its |our )?"
@@ -232,7 +233,7 @@ _TABLE = RuleSet.of(
         rf"(?:was|were|has been|have been) (?:now |already |fully )?{past(*ASSESSING)}",
         # Received at a place of the shop's: "it's been received at our warehouse".
         r"(?:been|was|were) (?:safely |now |just )?received (?:at|by|into|in) (?:our|the)"
-        rf" (?:[\w-]+ )?(?:{WAREHOUSE}|returns?|depot|facility|team|cent(?:re|er)|hub)\b",
+        rf" (?:[\w-]+ )?(?:{WAREHOUSE}|returns?|depot|facility|{TEAM[3:-1]}|cent(?:re|er)|hub)\b",
         # A line whose label is the state and whose value a tick: "- Received: ✅ Nov 28".
         r"(?:received|arrived|inspected|back with us)\s*[:|]\s*(?:\u2705|\u2714|yes\b)",
         # The tick right after the state, or the day it happened as the label's value: "-
@@ -248,7 +249,7 @@ _TABLE = RuleSet.of(
         # Received said of the return's id, or the place holding the item: "we've received
         # RMA-1" (an id the return's: `_keep`), "the warehouse has your kettle".
         r"(?:we've|we have|we|i've|i have|they've|they have) (?:now |just )?(?:received|got) xx+",
-        rf"(?:(?:our |the )?(?:{WAREHOUSE}|returns? team|returns? cent(?:re|er)|facility|depot)"
+        rf"(?:(?:our |the )?(?:{WAREHOUSE}|returns? {TEAM}|returns? cent(?:re|er)|facility|depot)"
         r"|we) (?:now |already )?(?:has|have|'s got|has got|'ve got) (?:your|the|ur)"
         r" (?:returned \w+|xx+|item|items|parcel|package|return)",
         # Told by the id or the returned thing arriving: "RMA-1 arrived yesterday", "returned
@@ -292,7 +293,7 @@ _TABLE = RuleSet.of(
         r" checks?|checks|testing)\b",
         rf"(?:being|getting|been) {_ASSESSED}",
         rf"(?:being|getting|been) {past(*ASSESSING)}",
-        r"(?:is|'s|are|'re) (?:now )?with (?:us|our (?:\w+ )?team|the (?:\w+ )?team)"
+        rf"(?:is|'s|are|'re) (?:now )?with (?:us|(?:our|the) (?:\w+ )?{TEAM})"
         rf"(?! {_TO_DECIDE})",
         # Back at the shop, said by how it came: "turned up back at ours", "got to us".
         rf"{past(*ARRIVING)} (?:back )?(?:at|in|to|into|{WITH_CHAT}) {RETURNS_PLACE}",
@@ -367,7 +368,7 @@ _TABLE = RuleSet.of(
     # Not taken back: "so we can't take RMA-1 back".
     rules(
         _REJECTED,
-        r"(?:can't|cannot|can not|won't|will not|unable to|not able to|couldn't|could not)"
+        rf"(?:{CANNOT[3:-1]}|won't|will not)"
         r" (?:take|accept) (?:it|them|xx+|the \w+|your \w+|this|that)(?: one)? back",
         negation=False,
     ),

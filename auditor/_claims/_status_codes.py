@@ -12,7 +12,7 @@ families where a return is spoken of (`_returns`). Every rule opens on a rare wo
 
 from __future__ import annotations
 
-from auditor._claims._lexicon import CARRIER_NAMES
+from auditor._claims._lexicon import CARRIER_NAMES, MONEY_DESK, REFUND_NOUN
 from auditor._claims._rules import rules
 
 #: An order being made ready, by the warehouse system's steps.
@@ -134,17 +134,17 @@ RETURN_REFUNDED = rules(
 #: refund", "in the finance batch for Friday".
 REFUND_PENDING = rules(
     "pending",
-    r"(?:finance|accounts|payments|refunds?)(?: team| dept| department| desk)? for (?:the|your|a"
-    r"|its) refund\b",
-    r"(?:finance|payment|payments|refund|refunds|bacs|pay-?out) (?:batch|run)\b",
+    rf"(?:{MONEY_DESK[3:-1]}|refunds?)(?: team| dept| department| desk)? for (?:the|your|a"
+    rf"|its) {REFUND_NOUN}\b",
+    rf"(?:{MONEY_DESK[3:-1]}|payment|refund|refunds|bacs|pay-?out) (?:batch|run)\b",
     # (agent9) "your refund's been sat at pending since Friday".
     # (The refund's own: an order "sat in pending" is the order's, ag-0133.)
-    r"refund(?:'s| has| is)?(?: been)? (?:sat|sitting|stuck|parked) (?:at|in|on) pending\b",
+    rf"{REFUND_NOUN}(?:'s| has| is)?(?: been)? (?:sat|sitting|stuck|parked) (?:at|in|on) pending\b",
 )
 #: (agent9) The money put through by the agent, or in a run already made: "I've pushed the
 #: refund of £64.99 through", "finance ran the refunds batch at 2, yours was in it".
 REFUND_ISSUED = rules(
     "issued",
-    r"(?:pushed|put|sent) (?:the |your |that )?refund (?:(?:of|for) [^ ]+ )?through\b",
-    r"ran the (?:refunds?|payments?|finance) (?:batch|run)\b",
+    rf"(?:pushed|put|sent) (?:the |your |that )?{REFUND_NOUN} (?:(?:of|for) [^ ]+ )?through\b",
+    rf"ran the (?:refunds?|payment|{MONEY_DESK[3:-1]}) (?:batch|run)\b",
 )

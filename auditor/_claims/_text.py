@@ -12,6 +12,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from auditor._claims._compiled import compile_pattern
+from auditor._claims._lexicon import REFUND_NOUN
 
 _CHAR_MAP: dict[str, str] = {
     "\u2018": "'",
@@ -150,11 +151,12 @@ _CONDITIONAL_WORDS = frozenset(["if", "unless", "once", "when", "whenever", "unt
 #: us the refund'll go back on your card"): the money, with its verb, ends the condition. What
 #: follows an "if" stays a hypothesis ("if it hasn't come I'll pass you to the team").
 _MAIN_AFTER_CONDITION = compile_pattern(
-    r" (?=(?:(?:the|your|ur|yr) )?(?:refund|money)(?:'ll| will| goes| go| should| gets)\b"
+    rf" (?=(?:(?:the|your|ur|yr) )?(?:{REFUND_NOUN[3:-1]}|money)(?:'ll| will| goes| go| should"
+    r"| gets)\b"
     # Or the shop promising what it will do then: "once it's scanned we'll start on your
     # refund"; as chat runs it on, unspelt (sms8): "once the hose is back w us well sort it".
     r"|(?:we|i)(?:'ll| will)\b|(?:well|ill) (?:sort|send|refund|process|issue|pay|pop|put"
-    r"|credit|arrange|release|reverse|get (?:the|your|ur) (?:refund|money))\b)"
+    rf"|credit|arrange|release|reverse|get (?:the|your|ur) (?:{REFUND_NOUN[3:-1]}|money))\b)"
 )
 _TIME_CONDITIONS = ("once", "when", "as soon as")
 _CONDITION_STOP = compile_pattern(r"[,;:.!?\n\u2014]")
@@ -248,7 +250,8 @@ def _word_cuts(norm: str, words: Mapping[str, Sequence[int]]) -> dict[int, bool]
             cuts.pop(start, None)
     if "if" in words:
         _after_your_act(norm, words["if"], cuts)
-    if "refund" in norm or "money" in norm:  # the main clause found is the money's
+    # The main clause found is the money's (the refund in any of its words, syn10).
+    if "refund" in norm or "money" in norm or "reimburs" in norm:
         _after_a_time(norm, cuts)
     return cuts
 
