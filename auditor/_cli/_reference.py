@@ -13,8 +13,8 @@ from auditor._names import REFERENCE_STAFF_TOKEN_ENV
 #: names every voice the assistant has.
 VOICE_HELP = (
     "standard (the default), british (casual British), sms (terse text messages), "
-    "markdown (a chatty language model's markdown), agent (a human support agent's replies) or "
-    "global (an outsourced desk's international English)"
+    "markdown (a chatty language model's markdown), agent (a human support agent's replies), "
+    "global (an outsourced desk's international English) or email (a care team's e-mail replies)"
 )
 
 reference = typer.Typer(help="Start the reference shop or assistant by hand.", no_args_is_help=True)

@@ -14,12 +14,13 @@ from auditor.reference.assistant._phrasing import STANDARD
 from auditor.reference.assistant._voice import Voice
 from auditor.reference.assistant._voice_agent import AGENT
 from auditor.reference.assistant._voice_british import BRITISH
+from auditor.reference.assistant._voice_email import EMAIL
 from auditor.reference.assistant._voice_global import GLOBAL
 from auditor.reference.assistant._voice_markdown import MARKDOWN
 from auditor.reference.assistant._voice_sms import SMS
 
 VOICES: Mapping[str, Voice] = MappingProxyType(
-    {voice.name: voice for voice in (STANDARD, BRITISH, SMS, MARKDOWN, AGENT, GLOBAL)}
+    {voice.name: voice for voice in (STANDARD, BRITISH, SMS, MARKDOWN, AGENT, GLOBAL, EMAIL)}
 )
 
 

@@ -154,7 +154,9 @@ async def _never(probe: Probe) -> ProbeResult:
     raise AssertionError("nothing may be asked")
 
 
-@pytest.mark.parametrize("voice", ["standard", "british", "markdown", "sms", "agent", "global"])
+@pytest.mark.parametrize(
+    "voice", ["standard", "british", "markdown", "sms", "agent", "global", "email"]
+)
 def test_every_voice_carries_the_faults_and_the_honest_recommendation(
     assistant, ask, shop_records, voice
 ):

@@ -146,6 +146,8 @@ _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}
 _TICKET = re.compile(r"(?:Ticket|conversation is) #\d+")
 #: The global desk's usual promise on a refund: its bank's timing, not a fact of the record.
 _WORKING_DAYS = re.compile(r"\b\d+-\d+ working days\b")
+#: The e-mail desk's sign-off: a person's phone line, not a fact of the record.
+_PHONE = re.compile(r"\b(?:Tel\.|Phone:) [+\d ]+")
 _YEAR = 2026
 
 
@@ -185,6 +187,7 @@ def facts(text: str, record: Json) -> set[tuple[object, ...]]:
     text = _MONEY.sub(" ", text).replace(SUPPORT, " ")
     text = _TICKET.sub(" ", text)  # the agent's ticket number: the tool's, not the shop's
     text = _WORKING_DAYS.sub(" ", text)
+    text = _PHONE.sub(" ", text)
     text = re.sub(r"Parcel 1\b", " ", text)  # a parcel's label, not a count
     text = re.sub(r"\b(\d+)x\b", r"\1 ", text)  # "2x Mug"
     found |= {("count", int(number)) for number in re.findall(r"(?<![\w.])\d+(?![\w%]|\.\d)", text)}
@@ -226,8 +229,8 @@ def record_facts(record: Json) -> set[tuple[object, ...]]:
 # --- the tests --------------------------------------------------------------------------------
 
 
-def test_the_voices_are_the_six_named_and_the_cli_help_lists_them():
-    assert list(VOICES) == ["standard", "british", "sms", "markdown", "agent", "global"]
+def test_the_voices_are_the_seven_named_and_the_cli_help_lists_them():
+    assert list(VOICES) == ["standard", "british", "sms", "markdown", "agent", "global", "email"]
     assert VOICES["standard"] is STANDARD
     for name in VOICES:
         assert name in VOICE_HELP
@@ -468,3 +471,43 @@ def test_the_global_voice_slips_in_grammar_but_keeps_each_order_state_apart():
         ReturnReplies(phrases, Faults()).describe(q, [RETURNS[4]], refund=True) for q in QUESTIONS
     }
     assert any("5-7 working days" in text for text in issued), issued
+
+
+def test_the_email_voice_quotes_the_question_and_signs_off_and_now_and_then_adds_a_footer():
+    frame = VOICES["email"].frame
+    framed = [frame("BODY", f"where is my parcel, take {i}") for i in range(80)]
+    assert all("BODY" in text for text in framed)
+    assert any("> where is my parcel, take" in text for text in framed)
+    assert any(text.startswith("Subject: Re: where is my parcel") for text in framed)
+    assert any("Dear Customer,\n\n" in text for text in framed)
+    assert any("\nCustomer Care Team\nTel. " in text for text in framed)
+    assert any("Lines open Monday to Friday" in text for text in framed)
+    assert any("not the intended recipient" in text for text in framed)
+    assert any("Please do not reply to this address" in text for text in framed)
+    quoted = {frame("BODY", f"first line\nsecond line {i}") for i in range(40)}
+    assert any("> first line\n> second line" in text for text in quoted)
+
+
+def test_the_email_voice_writes_dates_sums_counts_and_lists_as_letters_do():
+    voice = VOICES["email"]
+    assert voice.units(1) == "1 unit"
+    assert voice.units(4) == "4 units"
+    assert voice.listing([("Blue Kettle", 2), ("Espresso Cup", 1)]) == (
+        "Blue Kettle (qty 2) and Espresso Cup (qty 1)"
+    )
+    assert voice.options(["A", "B", "C"]) == "A, B or C"
+    assert voice.label("Blue Kettle", "KT-0001") == "Blue Kettle (product code KT-0001)"
+    assert {voice.money("18.00", "CHF", q) for q in QUESTIONS} == {"18.00 CHF"}
+    assert {voice.money("18.00", "EUR", q) for q in QUESTIONS} == {"€18.00", "18.00 EUR"}
+    assert {voice.date(date(2026, 12, 3), q) for q in QUESTIONS} == {
+        "Thursday 3 December 2026", "03/12/2026", "3 Dec 2026",
+    }  # fmt: skip
+
+
+def test_the_email_voice_numbers_the_two_parts_of_a_split_order_now_and_then():
+    phrases = Phrasebook(support=SUPPORT, voice=VOICES["email"])
+    replies = OrderReplies(phrases, Faults())
+    split = next(record for record in ORDERS if record["status"] == "partially_shipped")
+    said = {replies.status(q, split) for q in QUESTIONS}
+    assert any("\n1. " in text and "\n2. " in text for text in said)
+    assert all("ORD-10003" in text for text in said)
