@@ -282,10 +282,11 @@ def lone_date(probe: Probe, text: str, now: datetime | None) -> Claim | None:
     return Claim(ClaimKind.DELIVERY_DATE, day.isoformat(), (expr.start, expr.end), probe.subject)
 
 
-#: "2 items have shipped", "one of them has been dispatched", "3 units were sent out".
+#: "2 items have shipped", "one of them has been dispatched", "3 units were sent out", "1 out
+#: of 5 items were shipped" (the whole after "out of" is no count of what shipped, voice10c).
 _SHIPPED_COUNT = re.compile(
-    rf"\b(?P<count>{NUMBER})(?: of (?:the |your )?(?:\d{{1,3}}|{NUMBER}))? (?:items?|units?"
-    r"|products?|parcels?|packages?|pieces?|of them|of the items)"
+    rf"\b(?<!of )(?P<count>{NUMBER})(?: (?:out )?of (?:the |your )?(?:\d{{1,3}}|{NUMBER}))?"
+    r" (?:items?|units?|products?|parcels?|packages?|pieces?|of them|of the items)"
     r" (?:have|has|had|were|was)(?: already| now| just)? (?:been )?"
     r"(?:shipped|dispatched|sent(?: out)?)\b"
 )

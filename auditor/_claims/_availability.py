@@ -566,6 +566,10 @@ _TABLE = RuleSet.of(
         r" (?:that |which )?we(?:'re| are) (?:carrying|selling|stocking|keeping|offering"
         r"|dealing in)\b",
         r"(?:we(?:'re| are)|i am|i'm) not dealing in\b",
+        # (voice10c) An e-mail desk's "it does not match anything we stock or sell".
+        r"(?:does not|doesn't|did not|didn't|do not|don't) match (?:anything|any (?:product|item)s?"
+        r"|a product|an item|any of (?:the )?(?:products|items))(?: (?:that|which))? we"
+        r" (?:stock|sell|carry|offer|list)(?:,? (?:or|and) (?:stock|sell|carry|offer|list))?",
         r"(?:we |i )?(?:don't|do not|dont) deal in\b",
         r"(?:don't|do not|dont) have (?:anything|any \w+|a product|an item)"
         r" (?:called|named|like|by)",

@@ -76,6 +76,9 @@ _TABLE = RuleSet.of(
         r"(?:hasn't|has not|hasnt) (?:had|received|got) (?:a|any) (?:tracking |carrier )?"
         r"(?:update|scan|movement)",
         r"no (?:tracking |carrier )?(?:update|updates|scan|scans|movement) (?:since|for|in)",
+        # (voice10c) The record named between: "no movement on order ORD-1 since 2 Dec".
+        r"no (?:tracking |carrier )?(?:update|updates|scan|scans|movement) on\b"
+        r"(?=[^.;!?\n]{0,40}\bsince\b)",
         r"(?:has not|hasn't|hasnt) reported any movement",
         # (voice10) The existential denial, as "no movement since" is: "there hasn't been any
         # movement since the 2nd", "there haven't been any scans for days".
@@ -89,9 +92,14 @@ _TABLE = RuleSet.of(
         r"should've (?:arrived|been (?:with you|delivered|there)|reached you|got to you|landed"
         r"|turned up)",
         r"(?:was|were) (?:due|meant to|supposed to)",
+        # (voice10c) Due, and still not done: "the rest, due on 4 Dec, is still waiting".
+        r"due (?:on|by|for) [^.;!?\n]{3,30}?,? (?:is|are) still (?:waiting|sitting|pending"
+        r"|awaiting|outstanding|held|not|to (?:be|ship|leave|come))\b",
         # (voice10b) A desk's promised date: "though it was committed for 6th Dec", "committed
         # date was 4th Dec".
         r"(?:was|were) committed (?:for|by|on)\b",
+        # (voice10c) "was promised for 5 Dec but has not been sent out yet".
+        r"(?:was|were) promised (?:for|by|on)\b",
         r"committed (?:delivery |dispatch )?date (?:was|of)\b",
         r"still not (?:here|there|arrived|with you)",
         r"not on (?:schedule|track|time)",
@@ -122,6 +130,9 @@ _TABLE = RuleSet.of(
         r"(?:opened|open|raised|put|put in|started|lodged|logged) (?:a|an) (?:trace|investigation"
         r"|enquiry|inquiry|claim|complaint)",
         r"put a trace on",
+        # (voice10c) The carrier named: "I have asked DHL to investigate".
+        r"asked (?:the )?(?:courier|carrier|[\w-]+) to (?:investigate|trace|look into (?:it|this"
+        r"|the (?:parcel|shipment|delivery)))",
         r"(?:chased|chasing|chase) (?:it |this |the )?(?:up )?(?:with )?(?:the )?(?:courier"
         r"|carrier)",
         r"chase it up",

@@ -76,7 +76,7 @@ def find_echoes(
     line (`quoted`: where those lines start) is a record pasted in ("> *"Delivered — left in
     porch"* · Sat 5 Dec"), not the customer's words, unless an introducing word leads to it
     ("You asked:")."""
-    found: list[Segment] = []
+    found: list[Segment] = list(_mail_quotes(norm, quoted))
     if any(map(norm.__contains__, _QUOTE_MARKS)):
         for match in _QUOTED.finditer(norm):
             if _STAMPED.match(norm, match.end()):
@@ -100,6 +100,64 @@ def find_echoes(
         if segment.start >= apart[-1].end:
             apart.append(segment)
     return apart
+
+
+#: An e-mail's subject line when it answers the customer's ("Subject: Re: is it in stock?"):
+#: the customer's words, kept as their subject.
+_REPLY_SUBJECT = compile_pattern(
+    r"(?m)^[^\S\n]*subject[^\S\n]*:[^\S\n]*(?:re|fwd?|aw)[^\S\n]*:[^\n]*"
+)
+#: The line that hands a quoted block to the customer: "You wrote:", "On 9 Dec, Sam wrote:",
+#: "Your message:", "you asked:".
+_ATTRIBUTION = compile_pattern(
+    r"\b(?:wrote|writes|asked|said|message|question|e-?mail|enquiry|inquiry|query)\s*:\s*$"
+)
+#: What may stand above an e-mail's quote of the question: a subject line, a salutation
+#: ("Dear Customer,", "Hello,", "Hi Sam,", "Good day,") and a thanks for writing.
+_MAIL_HEAD = compile_pattern(
+    r"subject\s*:[^\n]*"
+    r"|(?:dear|hello|hi|hey|good (?:morning|afternoon|evening|day)|greetings)\b[^\n]{0,40},"
+    r"|(?:(?:many )?thanks|thank you)\b[^\n]{0,60}[.!]"
+)
+_MAIL_SALUTATION = compile_pattern(
+    r"(?:dear|hello|hi|hey|good (?:morning|afternoon|evening|day)|greetings)\b[^\n]{0,40},"
+)
+
+
+def _mail_quotes(norm: str, quoted: Sequence[int]) -> list[Segment]:
+    """The customer's words an e-mail quotes back: a reply's subject line, and a block of
+    "> " lines that a line such as "You wrote:" hands to the customer, or that opens the
+    e-mail under nothing but its subject, salutation and thanks. A blockquote elsewhere (a
+    note, a record's status pasted in) stays the assistant's own."""
+    found = []
+    if "subject" in norm:
+        found += [Segment(m.start(), m.end()) for m in _REPLY_SUBJECT.finditer(norm)]
+    if not quoted and ">" not in norm:
+        return found
+    starts = sorted({norm.rfind("\n", 0, q) + 1 for q in quoted})
+    starts += [m.start() for m in re.finditer(r"(?m)^[^\S\n]*>", norm)]
+    lines = sorted(set(starts))
+    index = 0
+    while index < len(lines):
+        first = last = lines[index]
+        while index + 1 < len(lines) and lines[index + 1] == _line_end(norm, last) + 1:
+            index += 1
+            last = lines[index]
+        index += 1
+        end = _line_end(norm, last)
+        above = [line.strip(" *_") for line in norm[:first].split("\n") if line.strip(" *_")]
+        attributed = bool(above) and _ATTRIBUTION.search(above[-1]) is not None
+        opening = any(_MAIL_SALUTATION.fullmatch(line) for line in above) and all(
+            _MAIL_HEAD.fullmatch(line) for line in above
+        )
+        if attributed or opening:
+            found.append(Segment(first, end))
+    return found
+
+
+def _line_end(norm: str, start: int) -> int:
+    end = norm.find("\n", start)
+    return len(norm) if end < 0 else end
 
 
 def _a_day(norm: str, start: int, end: int) -> bool:

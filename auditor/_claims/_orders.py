@@ -569,6 +569,8 @@ _AMBIGUOUS = RuleSet.of(
         r"turned up",
         r"landed",
         r"dropped (?:it |them |your \w+ )?off",
+        # (voice10c) The carrier's act told as done: "the courier completed delivery of order …".
+        r"completed (?:the |its |their )?delivery\b(?! (?:attempt|window|slot|route|run)s?\b)",
     ),
     # An agent reading the order off their screen: the hold or the queue it sits in, the
     # warehouse's pick, the night's dispatch, the carrier's failed try at the door.
