@@ -76,7 +76,7 @@ def find_echoes(
     line (`quoted`: where those lines start) is a record pasted in ("> *"Delivered — left in
     porch"* · Sat 5 Dec"), not the customer's words, unless an introducing word leads to it
     ("You asked:")."""
-    found: list[Segment] = list(_mail_quotes(norm, quoted))
+    found: list[Segment] = list(_mail_quotes(norm, quoted, emphasis))
     if any(map(norm.__contains__, _QUOTE_MARKS)):
         for match in _QUOTED.finditer(norm):
             if _STAMPED.match(norm, match.end()):
@@ -119,16 +119,27 @@ _MAIL_HEAD = compile_pattern(
     r"|(?:dear|hello|hi|hey|good (?:morning|afternoon|evening|day)|greetings)\b[^\n]{0,40},"
     r"|(?:(?:many )?thanks|thank you)\b[^\n]{0,60}[.!]"
 )
+#: How a customer's message reads, not the shop's: a question, the customer's "I", "my", "me",
+#: or the shop addressed ("your website").
+_CUSTOMER_VOICE = compile_pattern(
+    r"\?|\b(?:i|i'm|i've|i'd|i'll|my|me|mine)\b|\byour (?:site|website|web site|page|app|shop"
+    r"|store|listing|e-?mail|message|team|bot)\b"
+)
+#: A record's field in a line of its own ("status: shipped"): the assistant's, not a quote.
+_LABEL = compile_pattern(r"(?m)^[^\w\n]*[a-z][a-z ]{1,20}:")
 _MAIL_SALUTATION = compile_pattern(
     r"(?:dear|hello|hi|hey|good (?:morning|afternoon|evening|day)|greetings)\b[^\n]{0,40},"
 )
 
 
-def _mail_quotes(norm: str, quoted: Sequence[int]) -> list[Segment]:
+def _mail_quotes(
+    norm: str, quoted: Sequence[int], emphasis: Sequence[Segment] = ()
+) -> list[Segment]:
     """The customer's words an e-mail quotes back: a reply's subject line, and a block of
     "> " lines that a line such as "You wrote:" hands to the customer, or that opens the
-    e-mail under nothing but its subject, salutation and thanks. A blockquote elsewhere (a
-    note, a record's status pasted in) stays the assistant's own."""
+    e-mail under nothing but its subject, salutation and thanks and is written as a customer
+    writes (a question, "I", "my", "your website"; no emphasis, no "Status:" label). A
+    blockquote elsewhere (a note, a record's status pasted in) stays the assistant's own."""
     found = []
     if "subject" in norm:
         found += [Segment(m.start(), m.end()) for m in _REPLY_SUBJECT.finditer(norm)]
@@ -147,8 +158,12 @@ def _mail_quotes(norm: str, quoted: Sequence[int]) -> list[Segment]:
         end = _line_end(norm, last)
         above = [line.strip(" *_") for line in norm[:first].split("\n") if line.strip(" *_")]
         attributed = bool(above) and _ATTRIBUTION.search(above[-1]) is not None
-        opening = any(_MAIL_SALUTATION.fullmatch(line) for line in above) and all(
-            _MAIL_HEAD.fullmatch(line) for line in above
+        opening = (
+            any(_MAIL_SALUTATION.fullmatch(line) for line in above)
+            and all(_MAIL_HEAD.fullmatch(line) for line in above)
+            and not any(first <= start < end for start, _ in emphasis)
+            and _LABEL.search(norm, first, end) is None
+            and _CUSTOMER_VOICE.search(norm, first, end) is not None
         )
         if attributed or opening:
             found.append(Segment(first, end))

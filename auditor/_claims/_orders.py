@@ -427,6 +427,8 @@ _AMBIGUOUS = RuleSet.of(
         # (voice10b) A desk's "in process": "order ORD-1 is in process", "under process at our
         # warehouse".
         r"(?:is|are|'s) (?:still |currently |now )?(?:in process|under process)\b",
+        # (voice10c) An e-mail desk's "is in preparation" (of the order, not "in preparation for").
+        r"(?:is|are|'s) (?:still |currently |now )?in preparation\b(?! for\b)",
         r"ready (?:to ship|for dispatch|for shipping|to go out)",
         # Chat: "rdy to ship", "rdy 4 collection".
         r"(?:ready|rdy) (?:to|2) (?:ship|go out)",

@@ -72,6 +72,9 @@ LOOKALIKES = [
     ),
     # a subject line that is the shop's own, no reply
     ("Subject: Hedge Pruner back in stock\n\nHello,\n\nGood news, it's in stock.", "in_stock"),
+    # under a salutation, but set out as the shop sets out a record (bold, a label)
+    ("Hi Morgan,\n\n> **Hedge Pruner** is out of stock.\n\nSorry!", "out_of_stock"),
+    ("Hi Morgan,\n\n> Hedge Pruner status: out of stock\n\nSorry!", "out_of_stock"),
 ]
 
 
@@ -130,3 +133,8 @@ def test_promised_for_a_day_and_due_but_still_waiting_are_late():
 )
 def test_a_shipped_count_out_of_a_whole_is_the_part(text, counts):
     assert [m.group("count") for m in _SHIPPED_COUNT.finditer(normalise(text))] == counts
+
+
+def test_an_order_in_preparation_is_processing():
+    text = "ORD-20422 is in preparation right now; it goes to the carrier once it is packed."
+    assert got(text, K.ORDER_STATUS) == [("processing", "ORD-20422")]
