@@ -31,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from auditor._claims._numbers import _UNITS
 from tests.unit.claims._corpus import KINDS
 from tests.unit.claims._scoring import FIXTURES, Example, load, score_kinds
 
@@ -192,21 +193,8 @@ def _sku_after_name(text: str, items: Mapping[str, str]) -> str | None:
 # and channels write facts in. Those that rewrite a count or a date read the labels, so that a
 # number or a date is only rewritten where the labels say which fact it is.
 
-_SMALL_COUNTS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-]
+#: Counts of twelve or fewer, as words (the reader's own table of number words).
+_SMALL_COUNTS = _UNITS[:13]
 
 
 def _labelled_counts(example: Example) -> set[int]:
