@@ -14,7 +14,8 @@ from auditor._names import REFERENCE_STAFF_TOKEN_ENV
 VOICE_HELP = (
     "standard (the default), british (casual British), sms (terse text messages), "
     "markdown (a chatty language model's markdown), agent (a human support agent's replies), "
-    "global (an outsourced desk's international English) or email (a care team's e-mail replies)"
+    "global (an outsourced desk's international English), email (a care team's e-mail replies) "
+    "or widget (a web shop's chat widget: cards, status chips, quick-reply buttons)"
 )
 
 reference = typer.Typer(help="Start the reference shop or assistant by hand.", no_args_is_help=True)

@@ -31,7 +31,7 @@ class World:
     brain: str = "rules"
     model_url: str | None = None
     #: How the assistant words its answers (`standard`, `british`, `sms`, `markdown`, `agent`,
-    #: `global`, `email`).
+    #: `global`, `email`, `widget`).
     voice: str = "standard"
 
     @property

@@ -18,9 +18,13 @@ from auditor.reference.assistant._voice_email import EMAIL
 from auditor.reference.assistant._voice_global import GLOBAL
 from auditor.reference.assistant._voice_markdown import MARKDOWN
 from auditor.reference.assistant._voice_sms import SMS
+from auditor.reference.assistant._voice_widget import WIDGET
 
 VOICES: Mapping[str, Voice] = MappingProxyType(
-    {voice.name: voice for voice in (STANDARD, BRITISH, SMS, MARKDOWN, AGENT, GLOBAL, EMAIL)}
+    {
+        voice.name: voice
+        for voice in (STANDARD, BRITISH, SMS, MARKDOWN, AGENT, GLOBAL, EMAIL, WIDGET)
+    }
 )
 
 

@@ -155,7 +155,7 @@ async def _never(probe: Probe) -> ProbeResult:
 
 
 @pytest.mark.parametrize(
-    "voice", ["standard", "british", "markdown", "sms", "agent", "global", "email"]
+    "voice", ["standard", "british", "markdown", "sms", "agent", "global", "email", "widget"]
 )
 def test_every_voice_carries_the_faults_and_the_honest_recommendation(
     assistant, ask, shop_records, voice

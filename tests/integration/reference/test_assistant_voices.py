@@ -30,7 +30,7 @@ def test_every_voice_answers_the_same_questions_with_the_same_ids_in_its_own_wor
         (f"Where is my order {order['id']}?", order["customer_id"]),
     ]
     said: dict[str, list[str]] = {}
-    for voice in ("standard", "british", "sms", "markdown", "agent", "global", "email"):
+    for voice in ("standard", "british", "sms", "markdown", "agent", "global", "email", "widget"):
         url = assistant(voice=voice)
         said[voice] = [ask(url, text, customer=customer) for text, customer in questions]
     for voice, texts in said.items():

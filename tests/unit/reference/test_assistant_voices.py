@@ -137,6 +137,8 @@ _DATE_FORMS = (
     re.compile(rf"\b(?P<d>\d{{1,2}})-(?P<mn>{_MONTH})-(?P<y>\d{{4}})\b"),
     # d/m: but "2/3 items" is a fraction (the sms voice writes both)
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?!\d|\.\d| item)"),
+    # the widget voice: "Dec 10", no year (after every form that takes "Dec 10, 2026")
+    re.compile(rf"\b(?P<mn>{_MONTH}) (?P<d>\d{{1,2}})\b(?!\d)"),
 )
 _IDS = re.compile(r"\b(?:[A-Z]{2}-\d{4}|ORD-\d+|RMA-\d+)\b")
 _MONEY = re.compile(
@@ -229,8 +231,17 @@ def record_facts(record: Json) -> set[tuple[object, ...]]:
 # --- the tests --------------------------------------------------------------------------------
 
 
-def test_the_voices_are_the_seven_named_and_the_cli_help_lists_them():
-    assert list(VOICES) == ["standard", "british", "sms", "markdown", "agent", "global", "email"]
+def test_the_voices_are_the_eight_named_and_the_cli_help_lists_them():
+    assert list(VOICES) == [
+        "standard",
+        "british",
+        "sms",
+        "markdown",
+        "agent",
+        "global",
+        "email",
+        "widget",
+    ]
     assert VOICES["standard"] is STANDARD
     for name in VOICES:
         assert name in VOICE_HELP
@@ -511,3 +522,42 @@ def test_the_email_voice_numbers_the_two_parts_of_a_split_order_now_and_then():
     said = {replies.status(q, split) for q in QUESTIONS}
     assert any("\n1. " in text and "\n2. " in text for text in said)
     assert all("ORD-10003" in text for text in said)
+
+
+def test_the_widget_voice_leads_in_now_and_then_and_ends_with_quick_reply_buttons():
+    frame = VOICES["widget"].frame
+    framed = [frame("BODY", f"is the kettle in stock, take {i}") for i in range(80)]
+    assert all("BODY" in text for text in framed)
+    assert any(text.startswith("Here's what I found:\nBODY") for text in framed)
+    assert any(text == "BODY" for text in framed)
+    assert any(
+        text.endswith("[Track parcel] [Talk to an agent] [Start a return]") for text in framed
+    )
+    assert any("Quick replies: [" in text for text in framed)
+
+
+def test_the_widget_voice_writes_dates_sums_counts_and_lists_as_cards_do():
+    voice = VOICES["widget"]
+    assert voice.units(1) == "1 pc"
+    assert voice.units(4) == "4 pcs"
+    assert (
+        voice.listing([("Blue Kettle", 2), ("Espresso Cup", 1)])
+        == "2× Blue Kettle, 1× Espresso Cup"
+    )
+    assert voice.options(["A", "B", "C"]) == "[A], [B] or [C]"
+    assert voice.label("Blue Kettle", "KT-0001") == "Blue Kettle (KT-0001)"
+    assert {voice.money("18.00", "CHF", q) for q in QUESTIONS} == {"CHF 18.00"}
+    assert {voice.money("18.00", "EUR", q) for q in QUESTIONS} == {"€18.00"}
+    assert {voice.date(date(2026, 12, 3), q) for q in QUESTIONS} == {
+        "Thu 3 Dec", "3 Dec 2026", "Dec 3",
+    }  # fmt: skip
+
+
+def test_the_widget_voice_shows_an_order_as_a_card_with_a_status_chip_or_rows():
+    phrases = Phrasebook(support=SUPPORT, voice=VOICES["widget"])
+    replies = OrderReplies(phrases, Faults())
+    delivered = next(record for record in ORDERS if record["status"] == "delivered")
+    said = {replies.status(q, delivered) for q in QUESTIONS}
+    assert any("📦 " in text and "[Delivered ✓]" in text for text in said), said
+    assert any("Status | Delivered" in text for text in said), said
+    assert all(delivered["id"] in text for text in said)
