@@ -822,10 +822,12 @@ _TERSE = RuleSet.of(
     rules(_BACK, rf"xx+ out (?:til|till|'til|until) {_WHEN}"),
 )
 #: The same of having it, and of an order, not read: "yes we have it", British "it's in".
+#: (voice10d) A bare "got it" opening a line is the bot's acknowledgement of the message, not
+#: stock: "Got it, one moment… done." ("yep got it", "we got it" still say it is in).
 _TERSE_NEXT = RuleSet.of(
     rules(
         _IN,
-        r"(?:we have|we've got|we got|got|have) (?:it|them|one|some|xx+)"
+        r"(?:we have|we've got|we got|(?<=[^\n])got|have) (?:it|them|one|some|xx+)"
         r"(?=\s*(?:[,.;!)\u2013\u2014]|$|in stock|now\b|atm\b|rn\b|yes\b))",
         r"(?:xx+(?:'s|'re| is| are| both| all)|it's|they're|came|come|which are|which is|that are"
         r"|those are|these are|that's|that is) (?:both |all )?(?:back |now |all )?in"
@@ -1243,6 +1245,11 @@ _SEARCH = RuleSet.of(
         r" (?:(?:[\w-]+ )?(?:product|item|listing|sku)s?(?: (?:that )?we (?:carry|sell|stock"
         r"|offer)| (?:in|on) our (?:\w+ )?(?:catalogue|catalog|range|store|shop|site|listings))?"
         r"|[\w-]+ (?:that )?we (?:carry|sell|stock|offer))",
+        # (voice10d) A search's count of what it found, as a shop's widget shows it: '"TP-7722"
+        # · 0 products found', 'No results for "SC-1845"'.
+        r"(?:0|zero) (?:product|item|listing|result|match)(?:e?s)? found",
+        r"no (?:product|item|listing)s? found",
+        r"no (?:results?|matches) for xx+",
         # The item itself not found: "I can't find the Steel Pocket Scale." (not in your
         # account or order, where it is a look-up that failed; "in stock" is read elsewhere).
         rf"(?:{CANNOT[3:-1]}|wasn't able to) (?:find|locate)"

@@ -1217,12 +1217,33 @@ def extract_deflection(doc: Document) -> list[Claim]:
             continue
         if _not_a_non_answer(doc, hit):
             continue
+        if "[" in doc.masked and _on_a_button(doc, hit.start):
+            continue
         if hit.value in _REFUSED_ANYWAY and sentence in refusing:
             continue
         if hit.value == Deflection.CONTACT_SUPPORT and refusing and _owner_sent(doc, hit):
             continue
         hits.append(_about_what_follows(doc, hit))
     return claims_of(doc, ClaimKind.DEFLECTION, _settled(doc, hits))
+
+
+#: (voice10d) A line of quick-reply buttons, as a chat widget's text gives them: "[Track parcel]
+#: [Talk to an agent]", "Quick replies: [Browse products] [Chat with a human]". A button is an
+#: offer the customer may tap, not the answer handing them off.
+_BUTTONS = compile_pattern(
+    r"[^\S\n]*(?:[a-z][a-z ]{0,24}:[^\S\n]*)?(?:\[[^\]\[\n]{1,40}\][^\S\n]*)+"
+)
+
+
+def _on_a_button(doc: Document, position: int) -> bool:
+    """`position` stands inside a bracketed button on a line of nothing but buttons."""
+    text = doc.masked
+    line = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    end = len(text) if end < 0 else end
+    if _BUTTONS.fullmatch(text, line, end) is None:
+        return False
+    return text.rfind("[", line, position) > text.rfind("]", line, position)
 
 
 #: (voice10) The customer reaching someone, as the condition of the answer's main clause: "If

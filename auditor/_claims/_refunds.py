@@ -1071,20 +1071,75 @@ def _field_hits(doc: Document) -> list[Hit]:
             field = doc.value_of(doc.clauses[index - 1]) or Segment(clause.start, clause.end)
         if field is None or silent(clause):
             continue
-        state = _FIELD_STATE.search(doc.masked, field.start, field.end)
-        if state is None:
-            mark = _FIELD_MARK.search(doc.masked, field.start, field.end)
-            if mark is not None and not _FIELD_WORD.search(doc.masked, field.start, mark.start()):
-                hits.append(Hit(mark.start(), mark.end(), _MARKS[mark.group()[0]], clause))
-            continue
-        value = _FIELD_STATES[state.group()]
-        if value == _ISSUED and _FUTURE.search(doc.masked, field.start, state.start()):
-            value = _PENDING  # "Refund: Will be issued after inspection"
-        # "Refund: not issued yet" is for the phrase rules; "none (declined)" denies nothing.
-        own = state.group() in _SELF_NEGATED
-        if value == _NONE or own or not negated(doc, clause, *state.span()):
-            hits.append(Hit(state.start(), state.end(), value, doc.clause_at(state.start())))
+        hits.extend(_state_hits(doc, clause, field))
     return hits
+
+
+def _card_hits(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """States told in a refund card's fields (`_card_fields`) that no other rule read."""
+    found = []
+    for field in _card_fields(doc):
+        if any(field.start <= hit.start < field.end for hit in hits):
+            continue
+        clause = doc.clause_at(field.start)
+        if not silent(clause):
+            found.extend(_state_hits(doc, clause, field))
+    return found
+
+
+def _state_hits(doc: Document, clause: Clause, field: Segment) -> list[Hit]:
+    """The refund's state a field's value tells, in a word or a status mark."""
+    state = _FIELD_STATE.search(doc.masked, field.start, field.end)
+    if state is None:
+        mark = _FIELD_MARK.search(doc.masked, field.start, field.end)
+        if mark is not None and not _FIELD_WORD.search(doc.masked, field.start, mark.start()):
+            return [Hit(mark.start(), mark.end(), _MARKS[mark.group()[0]], clause)]
+        return []
+    value = _FIELD_STATES[state.group()]
+    if value == _ISSUED and _FUTURE.search(doc.masked, field.start, state.start()):
+        value = _PENDING  # "Refund: Will be issued after inspection"
+    # "Refund: not issued yet" is for the phrase rules; "none (declined)" denies nothing.
+    own = state.group() in _SELF_NEGATED
+    if value == _NONE or own or not negated(doc, clause, *state.span()):
+        return [Hit(state.start(), state.end(), value, doc.clause_at(state.start()))]
+    return []
+
+
+#: (voice10d) A chat widget's refund card flattened to text: a title line that opens (after an
+#: icon) with the refund, its fields after "·" or "|" on the same line ("💳 Refund · RMA-1 ·
+#: €16.00 · [Paid ✓]"), or its rows below it, one "Key | value" a line ("Status | Pending",
+#: "Paid on | 4 Dec"), up to a blank line.
+_CARD_TITLE = compile_pattern(rf"[^\w\n]*{REFUND}(?: (?:for|on) xx+)?(?= ?[\u00b7|]|[^\S\n]*$)")
+_CARD_FIELD = compile_pattern(r"[^\S\n]*[\u00b7|][^\S\n]*")
+_CARD_ROW = compile_pattern(r"[^\S\n]*[a-z][a-z ]{0,20}? \| [^\n]+")
+
+
+def _card_fields(doc: Document) -> list[Segment]:
+    """The fields of each refund card in the answer (see `_CARD_TITLE`)."""
+    text = doc.masked
+    if "\u00b7" not in text and "|" not in text:
+        return []
+    found: list[Segment] = []
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        title = _CARD_TITLE.match(text, start, end)
+        if title is not None and not text.startswith("|", start):
+            field = _CARD_FIELD.match(text, title.end(), end)
+            if field is not None:
+                found.append(Segment(field.end(), end))
+            row = end + 1
+            while row < len(text):
+                row_end = text.find("\n", row)
+                row_end = len(text) if row_end < 0 else row_end
+                if _CARD_ROW.fullmatch(text, row, row_end) is None:
+                    break
+                found.append(Segment(row, row_end))
+                row = row_end + 1
+            end = max(end, row - 1)
+        start = end + 1
+    return found
 
 
 #: The lead of a list or a table about money going back: "There are two refunds on your
@@ -1305,6 +1360,8 @@ def extract_refund(doc: Document) -> list[Claim]:
         # (sms8) A chat line labelled as a field, no Markdown about it: "refund: awaiting item",
         # "rfnd status: declined", "Refund: approved, not paid yet" read as a field's value.
         hits.extend(_field_hits(doc))
+    if "\u00b7" in doc.masked or "|" in doc.masked:
+        hits.extend(_card_hits(doc, hits))
     return claims_of(doc, ClaimKind.REFUND, hits) if hits else []
 
 
