@@ -109,6 +109,9 @@ _TABLE = RuleSet.of(
         _SOFT,
         r"(?:hasn't|has not|hasnt|haven't|not) (?:arrived|turned up|reached you|been delivered)"
         r"(?: yet)?",
+        # (voice10d) Not yet sent, apologised for: "Sorry, order ORD-1 hasn't left our warehouse."
+        r"(?:hasn't|has not|hasnt|haven't|have not) (?:yet )?(?:left (?:our|the) (?:warehouse"
+        r"|depot)|been (?:sent|shipped|dispatched)(?: out)?)",
         r"(?:the|this|your) wait",
         negation=False,
     ),

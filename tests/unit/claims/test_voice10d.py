@@ -107,3 +107,15 @@ def test_a_line_of_buttons_hands_no_one_off(text):
 )
 def test_a_hand_off_in_words_or_a_link_still_hands_off(text):
     assert got(text, K.DEFLECTION) == ["contact_support"]
+
+
+# --- an order not yet sent, apologised for ------------------------------------------------------
+
+
+def test_an_apology_that_the_order_has_not_left_is_lateness():
+    text = "Apologies, ORD-7720 hasn't been dispatched.\nPromised | 4 Dec\nStatus | chasing"
+    assert got(text, K.DELAY) == ["apologised"]
+
+
+def test_not_yet_sent_without_an_apology_is_no_lateness():
+    assert got("ORD-7721 hasn't been dispatched yet, it goes out tomorrow.", K.DELAY) == []
