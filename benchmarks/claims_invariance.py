@@ -32,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from auditor._claims._numbers import _UNITS
+from auditor.reference.assistant._voice import MONTHS, WEEKDAYS, ordinal
 from tests.unit.claims._corpus import KINDS
 from tests.unit.claims._scoring import FIXTURES, Example, load, score_kinds
 
@@ -266,26 +267,11 @@ def _counts_as_digits(text: str, example: Example) -> str | None:
     return changed if changed != text else None
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _MONTH_NUMBER = {
-    **{name.lower(): n for n, name in enumerate(_MONTHS, 1)},
-    **{name[:3].lower(): n for n, name in enumerate(_MONTHS, 1)},
+    **{name.lower(): n for n, name in enumerate(MONTHS, 1)},
+    **{name[:3].lower(): n for n, name in enumerate(MONTHS, 1)},
     "sept": 9,
 }
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?P<weekday>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),?\s+(?:the\s+)?)?"
@@ -324,7 +310,7 @@ def _redate(text: str, example: Example, write: Callable[[date, bool], str]) -> 
         day = dates.get((month or 0, int(said_day.group()) if said_day else 0))
         if day is None or _RANGE_BEFORE.search(text, 0, m.start()):
             return m.group()  # not a date the labels hold, nor a range's end ("18–21 Dec")
-        if m.group("weekday") and not _WEEKDAYS[day.weekday()].lower().startswith(
+        if m.group("weekday") and not WEEKDAYS[day.weekday()].lower().startswith(
             m.group("weekday").lower().rstrip(".")[:3]
         ):
             return m.group()
@@ -336,10 +322,6 @@ def _redate(text: str, example: Example, write: Callable[[date, bool], str]) -> 
     return changed if changed != text else None
 
 
-def _ordinal(n: int) -> str:
-    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-
-
 def _date_us(text: str, example: Example) -> str | None:
     """A delivery date written month first with its ordinal ("10 December" -> "December
     10th"), as US writers and most chat models write it; a weekday said stays said."""
@@ -347,8 +329,7 @@ def _date_us(text: str, example: Example) -> str | None:
         text,
         example,
         lambda d, wd: (
-            (f"{_WEEKDAYS[d.weekday()]}, " if wd else "")
-            + f"{_MONTHS[d.month - 1]} {_ordinal(d.day)}"
+            (f"{WEEKDAYS[d.weekday()]}, " if wd else "") + f"{MONTHS[d.month - 1]} {ordinal(d.day)}"
         ),
     )
 
@@ -360,7 +341,7 @@ def _date_uk(text: str, example: Example) -> str | None:
         text,
         example,
         lambda d, wd: (
-            (f"{_WEEKDAYS[d.weekday()]} " if wd else "") + f"{d.day} {_MONTHS[d.month - 1]}"
+            (f"{WEEKDAYS[d.weekday()]} " if wd else "") + f"{d.day} {MONTHS[d.month - 1]}"
         ),
     )
 
@@ -371,7 +352,7 @@ def _date_short(text: str, example: Example) -> str | None:
     return _redate(
         text,
         example,
-        lambda d, wd: f"{_WEEKDAYS[d.weekday()][:3]} {d.day} {_MONTHS[d.month - 1][:3]}",
+        lambda d, wd: f"{WEEKDAYS[d.weekday()][:3]} {d.day} {MONTHS[d.month - 1][:3]}",
     )
 
 
@@ -382,8 +363,8 @@ def _date_of(text: str, example: Example) -> str | None:
         text,
         example,
         lambda d, wd: (
-            (f"{_WEEKDAYS[d.weekday()]} " if wd else "")
-            + f"the {_ordinal(d.day)} of {_MONTHS[d.month - 1]}"
+            (f"{WEEKDAYS[d.weekday()]} " if wd else "")
+            + f"the {ordinal(d.day)} of {MONTHS[d.month - 1]}"
         ),
     )
 
@@ -408,7 +389,7 @@ def _relative_dated(text: str, example: Example) -> str | None:
     day = now.date() + timedelta(days=1 if m.group().lower() == "tomorrow" else 0)
     if day not in dates:
         return None
-    dated = f"{m.group()}, {_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    dated = f"{m.group()}, {WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
     return text[: m.start()] + dated + text[m.end() :]
 
 
@@ -418,7 +399,7 @@ def _weekday_added(text: str, example: Example) -> str | None:
     return _redate(
         text,
         example,
-        lambda d, wd: f"{_WEEKDAYS[d.weekday()]}, {d.day} {_MONTHS[d.month - 1]}",
+        lambda d, wd: f"{WEEKDAYS[d.weekday()]}, {d.day} {MONTHS[d.month - 1]}",
     )
 
 
